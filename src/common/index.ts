@@ -1,0 +1,6 @@
+export type { Location } from './location.ts';
+export { formatLocation } from './location.ts';
+export type { Diagnostic, Severity } from './diagnostic.ts';
+export { diagnostic } from './diagnostic.ts';
+export type { Result } from './result.ts';
+export { ok, fail, UserError } from './result.ts';
