@@ -1,0 +1,242 @@
+/**
+ * loadparm.c's state machine over lexer events: global context vs module context, the running defaults
+ * (`Vars`), module creation by copying them, `&include` push/reset/pop and `&merge` in place.
+ * Reference: shared/reference/rsyncd.md §1.2, §1.3, §1.6, §1.7.
+ */
+import { createHash } from 'node:crypto';
+import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
+import { fileNotes } from './file-notes.ts';
+import { lexRsyncdConf } from './rsyncd-lexer.ts';
+import { lookupParam, PARAMS, squash, strwiEq, type ParamSpec } from './rsyncd-params.ts';
+import type { ConfigSource } from './rsyncd-source.ts';
+import { storeValue, type Assigned } from './rsyncd-store.ts';
+
+export type Vars = Map<string, Assigned>;
+
+export interface Section {
+  /** The module's current name (header spelling, or a `name =` rename). */
+  name: Assigned;
+  header: Location;
+  /** Values copied from the running defaults when the header was first seen, then the module's own. */
+  params: Vars;
+}
+
+export interface LoadResult {
+  /** pm_process() returned success. */
+  ok: boolean;
+  /** The parse that failed, and where. */
+  fatal?: Diagnostic;
+  /** Final running defaults and globals (after every include was popped). */
+  vars: Vars;
+  sections: Section[];
+  diagnostics: Diagnostic[];
+  files: { path: string; sha256: string }[];
+  /** Some include was not followed, so the picture may be incomplete. */
+  partial: boolean;
+}
+
+/** rsync has no limit, but a cycle exhausts its stack or descriptors; we stop and say so. */
+const MAX_INCLUDE_DEPTH = 32;
+
+type Outcome = 'ok' | 'fail' | 'stop';
+
+export function loadConfig(
+  path: string,
+  bytes: Uint8Array,
+  source: ConfigSource,
+  opts: { globalsOnly: boolean },
+): LoadResult {
+  const loader = new Loader(source, opts.globalsOnly);
+  const outcome = loader.parseFile(path, bytes, []);
+  return {
+    ok: outcome !== 'fail',
+    ...(loader.fatal ? { fatal: loader.fatal } : {}),
+    vars: loader.vars,
+    sections: loader.sections,
+    diagnostics: loader.diagnostics,
+    files: loader.files,
+    partial: loader.partial,
+  };
+}
+
+class Loader {
+  vars: Vars = new Map();
+  sections: Section[] = [];
+  diagnostics: Diagnostic[] = [];
+  files: { path: string; sha256: string }[] = [];
+  partial = false;
+  fatal: Diagnostic | undefined;
+  private stack: Vars[] = [];
+  private inGlobal = true;
+  private current = -1;
+
+  constructor(
+    private readonly source: ConfigSource,
+    private readonly globalsOnly: boolean,
+  ) {}
+
+  parseFile(path: string, bytes: Uint8Array, chain: string[]): Outcome {
+    this.files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex') });
+    if (!this.globalsOnly) this.diagnostics.push(...fileNotes(bytes, path));
+    for (const ev of lexRsyncdConf(bytes, path)) {
+      // A globals-only (startup) parse stops at the first '[' of any kind, even a broken one.
+      if (this.globalsOnly && (ev.kind === 'section' || (ev.kind === 'fatal' && ev.header))) return 'stop';
+      switch (ev.kind) {
+        case 'section':
+          if (!this.doSection(ev.name, ev.at)) return 'fail';
+          break;
+        case 'param':
+          this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
+          break;
+        case 'directive': {
+          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path]);
+          if (outcome !== 'ok') return outcome;
+          break;
+        }
+        case 'warning':
+          this.diagnostics.push(diagnostic('warning', ev.code, ev.message, ev.at));
+          break;
+        case 'fatal':
+          return this.fail(diagnostic('fatal', ev.code, ev.message, ev.at));
+        case 'nul-end':
+          this.diagnostics.push(
+            diagnostic('warning', 'nul-ends-file', 'A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.', ev.at, 'Remove the NUL byte (the file may be binary or corrupted).'),
+          );
+          break;
+      }
+    }
+    return 'ok';
+  }
+
+  private fail(d: Diagnostic): Outcome {
+    this.diagnostics.push(d);
+    this.fatal ??= d;
+    return 'fail';
+  }
+
+  /** loadparm.c do_section. */
+  private doSection(name: string, at: Location): boolean {
+    const isGlobal = strwiEq(name, 'global');
+    this.inGlobal = isGlobal;
+    if (isGlobal) return true;
+    if (name.includes('/')) {
+      this.fail(diagnostic('fatal', 'invalid-section-name', `Invalid section name in configuration file: ${name} (module names cannot contain '/').`, at, 'Rename the module; until then rsync fails every connection.'));
+      return false;
+    }
+    // getsectionbyname searches from the end, by the module's current (possibly renamed) name.
+    for (let i = this.sections.length - 1; i >= 0; i--) {
+      if (strwiEq(String(this.sections[i]?.name.value), name)) {
+        this.current = i;
+        return true;
+      }
+    }
+    this.sections.push({ name: { value: name, raw: name, at, origin: 'module' }, header: at, params: this.snapshotDefaults() });
+    this.current = this.sections.length - 1;
+    return true;
+  }
+
+  /** init_section copies the running defaults, non-NULL table defaults included (they stay captured). */
+  private snapshotDefaults(): Vars {
+    const copy: Vars = new Map();
+    for (const spec of PARAMS) {
+      if (spec.class !== 'local') continue;
+      const set = this.vars.get(spec.name);
+      if (set) copy.set(spec.name, set);
+      else if (spec.default !== null && (spec.type === 'string' || spec.type === 'path')) {
+        copy.set(spec.name, { value: spec.default, raw: String(spec.default), at: null, origin: 'default' });
+      }
+    }
+    return copy;
+  }
+
+  /** loadparm.c do_parameter. */
+  private doParameter(name: string, value: string, at: Location, valueAt: Location): void {
+    const spec = lookupParam(name);
+    if (!spec) {
+      this.diagnostics.push(unknownParameter(name, at));
+      return;
+    }
+    const section = this.inGlobal ? undefined : this.sections[this.current];
+    if (section && spec.class === 'global') {
+      this.diagnostics.push(diagnostic('warning', 'global-in-module', `Global parameter ${name} found in module section! (ignored)`, at, `Move "${spec.name}" before the first module or into a [global] section.`));
+      return;
+    }
+    const target = section ? section.params : this.vars;
+    const origin = section ? 'module' : 'global';
+    const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
+    this.diagnostics.push(...stored.diagnostics);
+    if (!stored.value) return;
+    if (section && spec.name === 'name') section.name = stored.value;
+    target.set(spec.name, stored.value);
+  }
+
+  private doDirective(name: string, value: string, at: Location, chain: string[]): Outcome {
+    const lower = name.toLowerCase();
+    if (lower !== '&include' && lower !== '&merge') {
+      return this.fail(diagnostic('fatal', 'unknown-directive', `Unknown directive: ${name}.`, at, 'Only &include and &merge exist.'));
+    }
+    const manage = lower === '&include' && !this.globalsOnly;
+    const from = chain[chain.length - 1] ?? '';
+    const target = this.source.resolve(value, from);
+    switch (target.kind) {
+      case 'missing':
+        return this.fail(diagnostic('fatal', 'include-missing', `unable to stat config file "${value}": ${target.reason}`, at, 'Create the file or directory, or remove the directive.'));
+      case 'other':
+        return this.fail(diagnostic('fatal', 'include-not-regular', `"${value}" is neither a file nor a directory.`, at));
+      case 'not-followed':
+        this.partial = true;
+        this.diagnostics.push(diagnostic('info', 'include-not-followed', `${name} ${value} was not followed: ${target.reason}.`, at));
+        return 'ok';
+      case 'file':
+        return this.includeFiles([target], manage, at, chain);
+      case 'dir': {
+        const suffix = manage ? '.conf' : '.inc';
+        // readdir + wildmatch("*.conf"), sorted with strcmp: dot-files included, byte order.
+        const names = target.entries
+          .filter((e) => e.endsWith(suffix))
+          .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const files = [];
+        for (const entry of names) {
+          const child = this.source.resolve(`${target.path.replace(/\/+$/, '')}/${entry}`, from);
+          if (child.kind !== 'file') return this.fail(diagnostic('fatal', 'include-unreadable', `unable to open config file "${child.path}"`, at));
+          files.push(child);
+        }
+        return this.includeFiles(files, manage, at, chain);
+      }
+    }
+  }
+
+  private includeFiles(files: { path: string; bytes: Uint8Array }[], manage: boolean, at: Location, chain: string[]): Outcome {
+    if (files.length === 0) return 'ok';
+    let outcome: Outcome = 'ok';
+    for (const [j, file] of files.entries()) {
+      if (manage) this.pushOrReset(j === 0);
+      if (chain.includes(file.path) || chain.length >= MAX_INCLUDE_DEPTH) {
+        outcome = this.fail(diagnostic('fatal', 'include-cycle', `${file.path} includes itself (through ${chain.join(' → ')}); rsync would recurse until it fails.`, at));
+        break;
+      }
+      outcome = this.parseFile(file.path, file.bytes, chain);
+      if (outcome !== 'ok') break;
+    }
+    if (manage) this.pop();
+    return outcome;
+  }
+
+  /** do_section("]push"/"]reset"): save (or go back to) the state before the include, in global context. */
+  private pushOrReset(first: boolean): void {
+    this.inGlobal = true;
+    if (first) this.stack.push(new Map(this.vars));
+    else this.vars = new Map(this.stack[this.stack.length - 1]);
+  }
+
+  private pop(): void {
+    this.inGlobal = true;
+    this.vars = this.stack.pop() ?? this.vars;
+  }
+}
+
+function unknownParameter(name: string, at: Location): Diagnostic {
+  const near = PARAMS.find((s: ParamSpec) => squash(s.name) === squash(name.replace(/[_-]/g, ' ')));
+  const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : 'rsync ignores this line.';
+  return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${name}" (ignored).`, at, hint);
+}
