@@ -4,3 +4,5 @@ export type { Diagnostic, Severity } from './diagnostic.ts';
 export { diagnostic } from './diagnostic.ts';
 export type { Result } from './result.ts';
 export { ok, fail, UserError } from './result.ts';
+export type { ConfigSource, IncludeTarget } from './config-source.ts';
+export { NO_INCLUDES } from './config-source.ts';

@@ -5,7 +5,7 @@
 import type { Diagnostic, Location } from '../common/index.ts';
 import { loadConfig, type LoadResult, type Section, type Vars } from './rsyncd-load.ts';
 import { PARAMS, type ParamSpec } from './rsyncd-params.ts';
-import type { ConfigSource } from './rsyncd-source.ts';
+import type { ConfigSource } from '../common/index.ts';
 import type { Assigned, Value } from './rsyncd-store.ts';
 
 export interface Param {

@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { fileNotes } from './file-notes.ts';
 import { lexRsyncdConf } from './rsyncd-lexer.ts';
 import { lookupParam, PARAMS, squash, strwiEq, type ParamSpec } from './rsyncd-params.ts';
-import type { ConfigSource } from './rsyncd-source.ts';
+import type { ConfigSource } from '../common/index.ts';
 import { storeValue, type Assigned } from './rsyncd-store.ts';
 
 export type Vars = Map<string, Assigned>;

@@ -1,0 +1,39 @@
+// Bundles the CLI into dist/ so that `node dist/cli.js` runs with no install.
+// `--check` rebuilds into a temporary folder and fails when the committed dist/ differs.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const check = process.argv.includes('--check');
+const outdir = check ? mkdtempSync(join(tmpdir(), 'rsyncguard-dist-')) : 'dist';
+
+const entries = [{ in: 'src/cli/main.ts', out: 'cli' }];
+
+await build({
+  entryPoints: entries,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outExtension: { '.js': '.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rgCreateRequire } from 'node:module';\nconst require = __rgCreateRequire(import.meta.url);" },
+});
+
+if (check) {
+  const stale = [];
+  for (const name of readdirSync(outdir)) {
+    const committed = join('dist', name);
+    if (!existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(outdir, name)))) stale.push(committed);
+  }
+  rmSync(outdir, { recursive: true, force: true });
+  if (stale.length > 0) {
+    console.error(`dist/ is out of date: ${stale.join(', ')}. Run "npm run build" and commit dist/.`);
+    process.exit(1);
+  }
+  console.log('dist/ is up to date');
+}

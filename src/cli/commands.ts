@@ -1,0 +1,32 @@
+/** The command table: help text and dispatch both read it, so they cannot drift apart. */
+import { accessCommand } from './commands/access.ts';
+import { factsCommand } from './commands/facts.ts';
+import { rulesCommand } from './commands/rules.ts';
+import type { Command } from './command.ts';
+import { VERSION } from './version.ts';
+
+export const COMMANDS: readonly Command[] = [factsCommand, accessCommand, rulesCommand];
+
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    `rsyncguard ${VERSION} — policy-as-code compliance for rsync daemons`,
+    '',
+    'Usage: rsyncguard <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a target could not be evaluated.',
+    'Run "rsyncguard <command> --help" for its options.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(c: Command): string {
+  const lines = Object.entries(c.options).map(([name, o]) => {
+    const flag = `--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`;
+    return `  ${flag.padEnd(28)} ${o.help}${o.default !== undefined ? ` (default: ${o.default})` : ''}`;
+  });
+  return [`Usage: rsyncguard ${c.usage}`, '', c.summary, '', 'Options:', ...lines, ''].join('\n');
+}

@@ -1,0 +1,49 @@
+import { isIP } from 'node:net';
+import { UserError } from '../../common/index.ts';
+import { hostnameTokens, simulateAccess } from '../../facts/index.ts';
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+import { loadConfigTarget, parseVersion } from '../load-config.ts';
+import { writeOutput } from '../output.ts';
+import { hostsMapResolver, systemResolver } from '../resolver.ts';
+import { renderAccessText } from './access-text.ts';
+import { FORMAT_JSON_TEXT, TARGET_OPTIONS } from './common-options.ts';
+
+export const accessCommand: Command = {
+  name: 'access',
+  usage: 'access CONFIG --client IP',
+  summary: 'What rsync would let one client do, per module',
+  options: {
+    client: { type: 'string', valueName: 'IP', help: "The client's IP address (required)" },
+    'client-name': { type: 'string', valueName: 'NAME', help: "The client's verified reverse-DNS name (default: none, rsync's UNKNOWN)" },
+    user: { type: 'string', valueName: 'USER', help: 'Also evaluate "auth users" for this user name' },
+    'hosts-map': { type: 'string', valueName: 'FILE', help: 'Resolve host names from this hosts-format file instead of the system resolver' },
+    format: { type: 'string', valueName: 'json|text', help: 'Output format', default: 'text', choices: FORMAT_JSON_TEXT },
+    ...TARGET_OPTIONS,
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const [path, ...extra] = args.positionals;
+    if (path === undefined || extra.length > 0) throw new UserError('access takes exactly one CONFIG file', undefined, 'rsyncguard access rsyncd.conf --client 192.0.2.10');
+    const client = stringOption(args, 'client');
+    if (client === undefined || isIP(client) === 0) {
+      throw new UserError(`--client must be an IPv4 or IPv6 address${client === undefined ? '' : `, not "${client}"`}`, undefined, 'e.g. --client 127.0.0.1');
+    }
+    const daemonUser = stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root';
+    const version = parseVersion(stringOption(args, 'rsync-version'));
+    const root = stringOption(args, 'root');
+    const { config } = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version });
+    const map = stringOption(args, 'hosts-map');
+    const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const name = stringOption(args, 'client-name');
+    const user = stringOption(args, 'user');
+    const report = simulateAccess(
+      config,
+      { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) },
+      { daemonUser, version, resolve },
+    );
+    const text = stringOption(args, 'format') === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderAccessText(report);
+    writeOutput(text, stringOption(args, 'output'));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,25 @@
+import { UserError } from '../../common/index.ts';
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+import { loadConfigTarget, parseVersion } from '../load-config.ts';
+import { writeOutput } from '../output.ts';
+import { TARGET_OPTIONS } from './common-options.ts';
+
+export const factsCommand: Command = {
+  name: 'facts',
+  usage: 'facts CONFIG',
+  summary: 'Print the normalized facts document (the policy input) for an rsyncd.conf',
+  options: { ...TARGET_OPTIONS },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const [path, ...extra] = args.positionals;
+    if (path === undefined || extra.length > 0) throw new UserError('facts takes exactly one CONFIG file', undefined, 'rsyncguard facts /etc/rsyncd.conf');
+    const { facts } = loadConfigTarget(path, {
+      ...(stringOption(args, 'root') !== undefined ? { root: stringOption(args, 'root') } : {}),
+      daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
+      rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
+    });
+    writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
+    return EXIT_OK;
+  },
+};

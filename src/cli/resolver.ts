@@ -1,0 +1,65 @@
+/**
+ * Forward resolution for `access`: the system resolver (what the daemon's gethostbyname would ask), or a
+ * hosts-format map for offline analysis. Every lookup is bounded in time; a timeout is "unknown", not
+ * "unresolvable", so it never turns into a fail-closed deny by accident.
+ */
+import { lookup } from 'node:dns/promises';
+import { readFileSync } from 'node:fs';
+import { UserError } from '../common/index.ts';
+import type { Resolution } from '../facts/index.ts';
+
+const LOOKUP_TIMEOUT_MS = 3000;
+
+export type Resolver = (name: string) => Resolution;
+
+export async function systemResolver(names: string[]): Promise<Resolver> {
+  const answers = new Map<string, Resolution>();
+  await Promise.all(
+    names.map(async (name) => {
+      answers.set(name, await resolveOne(name));
+    }),
+  );
+  return (name) => answers.get(name) ?? { kind: 'unknown' };
+}
+
+async function resolveOne(name: string): Promise<Resolution> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Resolution>((done) => {
+    timer = setTimeout(() => done({ kind: 'unknown' }), LOOKUP_TIMEOUT_MS);
+  });
+  const query = lookup(name, { family: 4, all: true }).then(
+    (addrs): Resolution => ({ kind: 'addrs', addrs: addrs.map((a) => a.address) }),
+    (e: unknown): Resolution => {
+      const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+      return code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME' ? { kind: 'unresolvable' } : { kind: 'unknown' };
+    },
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An /etc/hosts-format file: `ADDRESS NAME [NAME…]`; names it does not list are unresolvable. */
+export function hostsMapResolver(path: string): Resolver {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
+  }
+  const map = new Map<string, string[]>();
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (line === '') continue;
+    const [addr, ...names] = line.split(/\s+/);
+    if (!addr || names.length === 0) throw new UserError(`line ${i + 1}: expected "ADDRESS NAME…"`, `${path}:${i + 1}`);
+    if (addr.includes(':')) continue; // gethostbyname answers IPv4 only
+    for (const n of names) map.set(n.toLowerCase(), [...(map.get(n.toLowerCase()) ?? []), addr]);
+  }
+  return (name) => {
+    const addrs = map.get(name.toLowerCase());
+    return addrs ? { kind: 'addrs', addrs } : { kind: 'unresolvable' };
+  };
+}

@@ -1,0 +1,35 @@
+import { UserError } from '../common/index.ts';
+import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.ts';
+import { VERSION } from './version.ts';
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp());
+    return name === undefined ? EXIT_ERROR : EXIT_OK;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`rsyncguard ${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`rsyncguard: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See rsyncguard --help.\n`);
+    return EXIT_ERROR;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(command));
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UserError) {
+      const where = e.where ? `${e.where}: ` : '';
+      process.stderr.write(`rsyncguard ${name}: ${where}${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return EXIT_ERROR;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * What rsync would let one client do, module by module, following clientserver.c start_daemon →
+ * rsync_module in its order of checks. Reference: shared/reference/rsyncd.md §3.1, §3.5, §3.6, §6.
+ * Pure: name resolution comes in through `resolve`, decided by the caller before the simulation.
+ */
+import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
+import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
+import { allowAccess, type Resolution, type Version } from './hosts.ts';
+
+export type Outcome =
+  | 'ok'
+  | 'connection-failed'
+  | 'unknown-module'
+  | 'access-denied'
+  | 'max-connections'
+  | 'lock-file'
+  | 'auth-failed'
+  | 'no-path'
+  | 'chroot-failed'
+  | 'setgid-failed'
+  | 'setuid-failed'
+  | 'read-only'
+  | 'write-only';
+
+export interface ClientSpec {
+  /** The client's IP address. IPv4-mapped IPv6 addresses are unmapped, as rsync does. */
+  addr: string;
+  /** Its verified reverse-DNS name (forward-confirmed); absent means no usable PTR (rsync's UNKNOWN). */
+  name?: string;
+  /** A user to evaluate `auth users` for, besides the anonymous client. */
+  user?: string;
+}
+
+export interface SimulationOptions {
+  daemonUser: 'root' | 'nonroot';
+  version: Version;
+  resolve: (name: string) => Resolution;
+  groupsOf?: (user: string) => string[] | 'unknown';
+}
+
+export interface UserAccess {
+  user: string;
+  /** 'password': the user gets in with the right password; the rest are refusals. */
+  result: AuthOutcome['result'];
+  rule: string | null;
+  read: boolean;
+  write: boolean;
+  reason: string;
+}
+
+export interface ModuleAccess {
+  name: string;
+  listed: boolean;
+  host_allowed: boolean;
+  auth_required: boolean;
+  anonymous_read: boolean;
+  anonymous_write: boolean;
+  read: Outcome;
+  write: Outcome;
+  reasons: string[];
+  assumptions: string[];
+  user?: UserAccess;
+}
+
+export interface AccessReport {
+  starts: boolean;
+  serves: boolean;
+  client: { addr: string; host: string };
+  modules: ModuleAccess[];
+}
+
+export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: SimulationOptions): AccessReport {
+  const addr = unmapIPv4(client.addr);
+  const verified = client.name ?? 'UNKNOWN';
+  // start_daemon: the host name comes from the global `reverse lookup`; rsync_module looks it up later
+  // for a module that turns the lookup back on.
+  const globalHost = bool(config.global['reverse lookup']?.value, true) ? verified : 'UNDETERMINED';
+  const root = opts.daemonUser === 'root' && !dropsRoot(config.global['daemon uid']?.value ?? null);
+  const byName = new Map<string, ModuleConfig>();
+  for (const m of config.modules) byName.set(m.name, m);
+  const modules = config.modules.map((m) => {
+    if (!config.serves) return unreachable(m);
+    // lp_number: a request reaches the last module of that exact name.
+    const target = byName.get(m.name) ?? m;
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
+    const listed = bool(m.params['list']?.value, true);
+    if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
+    return { ...result, listed };
+  });
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+}
+
+interface Peer {
+  addr: string;
+  host: string;
+  verified: string;
+}
+
+function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, root: boolean, opts: SimulationOptions): ModuleAccess {
+  const reasons: string[] = [];
+  const assumptions: string[] = [];
+  const param = (name: string): Value => m.params[name]?.value ?? null;
+  const text = (name: string): string => {
+    const v = param(name);
+    return typeof v === 'string' ? v : '';
+  };
+  const listed = bool(param('list'), true);
+  const host = peer.host === 'UNDETERMINED' && bool(param('reverse lookup'), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host }, text('hosts allow') || undefined, text('hosts deny') || undefined, {
+    forwardLookup: bool(param('forward lookup'), true),
+    resolve: opts.resolve,
+    version: opts.version,
+  });
+  assumptions.push(...decision.assumptions);
+  const authUsers = text('auth users');
+  const base = {
+    name: m.name,
+    listed,
+    host_allowed: decision.allowed,
+    auth_required: authUsers !== '',
+    anonymous_read: false,
+    anonymous_write: false,
+    reasons,
+    assumptions,
+  };
+  reasons.push(decision.reason);
+  const refuse = (outcome: Outcome, why: string): ModuleAccess => {
+    reasons.push(why);
+    return { ...base, read: outcome, write: outcome };
+  };
+  if (!decision.allowed) {
+    return refuse(listed ? 'access-denied' : 'unknown-module', listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+  }
+  const max = Number(param('max connections') ?? 0);
+  if (max < 0) return refuse('max-connections', `"max connections = ${max}" disables the module.`);
+  if (max > 0) {
+    const lock = text('lock file');
+    if (!root && lock === '/var/run/rsyncd.lock') {
+      return refuse('lock-file', `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
+    }
+    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
+  }
+  const readOnly = bool(param('read only'), true);
+  let userAccess: UserAccess | undefined;
+  if (authUsers !== '') {
+    const rules = parseAuthUsers(authUsers, opts.version);
+    if (user !== undefined) userAccess = evaluateUser(user, rules, readOnly, bool(param('write only'), false), opts);
+    return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "auth failed".`), ...(userAccess ? { user: userAccess } : {}) };
+  }
+  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  const setup = moduleSetup(m, root, text);
+  if (setup) return refuse(setup.outcome, setup.why);
+  const writeOnly = bool(param('write only'), false);
+  const read: Outcome = writeOnly ? 'write-only' : 'ok';
+  const write: Outcome = readOnly ? 'read-only' : 'ok';
+  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
+  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  return { ...base, read, write, anonymous_read: read === 'ok', anonymous_write: write === 'ok' };
+}
+
+/** rsync_module after authentication: uid/gid, path, chroot, in that order. */
+function moduleSetup(m: ModuleConfig, root: boolean, text: (n: string) => string): { outcome: Outcome; why: string } | undefined {
+  const path = text('path');
+  if (path === '') return { outcome: 'no-path', why: 'The module has no "path": rsync answers "no path setting".' };
+  const chroot = m.params['use chroot']?.value ?? 'unset';
+  if (!root) {
+    const needsChroot = chroot === true || (chroot === 'unset' && path.includes('/./'));
+    if (needsChroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
+    if (text('gid') !== '') return { outcome: 'setgid-failed', why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text('uid') !== '') return { outcome: 'setuid-failed', why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+  }
+  return undefined;
+}
+
+function evaluateUser(
+  user: string,
+  rules: ReturnType<typeof parseAuthUsers>,
+  readOnly: boolean,
+  writeOnly: boolean,
+  opts: SimulationOptions,
+): UserAccess {
+  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => 'unknown'));
+  const admitted = outcome.result === 'password';
+  const ro = outcome.access === 'module-default' ? readOnly : outcome.access === 'ro';
+  return {
+    user,
+    result: outcome.result,
+    rule: outcome.rule?.raw ?? null,
+    read: admitted && !writeOnly,
+    write: admitted && !ro,
+    reason: outcome.reason,
+  };
+}
+
+function unreachable(m: ModuleConfig): ModuleAccess {
+  const why = 'The daemon fails every connection (a fatal error in the configuration), so nothing is served.';
+  return {
+    name: m.name,
+    listed: false,
+    host_allowed: false,
+    auth_required: false,
+    anonymous_read: false,
+    anonymous_write: false,
+    read: 'connection-failed',
+    write: 'connection-failed',
+    reasons: [why],
+    assumptions: [],
+  };
+}
+
+function bool(v: Value | undefined, fallback: boolean): boolean {
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+/** `daemon uid` set to anything but root makes every later step run as that user. */
+function dropsRoot(v: Value): boolean {
+  return typeof v === 'string' && v !== '' && v !== 'root' && v !== '0';
+}
+
+function unmapIPv4(addr: string): string {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return m?.[1] ?? addr;
+}

@@ -1,0 +1,113 @@
+/**
+ * Normalization: one parsed configuration (plus whatever else the source could see) becomes the facts
+ * document the policies read. Per module it adds what an arbitrary outside client would get, so a policy
+ * can ask "open to the world?" without re-implementing rsync's access rules.
+ */
+import type { Diagnostic } from '../common/index.ts';
+import type { RsyncdConfig } from '../parse/index.ts';
+import { offlineResolve } from './access/offline-resolve.ts';
+import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
+import type { Version } from './access/hosts.ts';
+import {
+  FACTS_SCHEMA,
+  type AccessSummary,
+  type FactsDiagnostic,
+  type FactsDocument,
+  type SecretsEntryFacts,
+  type SecretsFacts,
+  type TargetKind,
+} from './types.ts';
+
+/** Documentation addresses (RFC 5737 / RFC 3849): clients that no hosts rule names, with no reverse DNS. */
+export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
+
+export interface SecretsInput {
+  path: string;
+  /** null: the file does not exist; undefined: it could not be known. */
+  stat?: { mode: number; uid: number; gid: number } | null;
+  entries?: SecretsEntryFacts[];
+  diagnostics?: Diagnostic[];
+}
+
+export interface FactsInput {
+  target: { kind: TargetKind; id: string; display: string };
+  daemonUser: 'root' | 'nonroot';
+  rsyncVersion: Version;
+  today: string;
+  rsync?: { version: string | null; source: string | null };
+  config: RsyncdConfig;
+  secrets?: SecretsInput[];
+}
+
+export function buildFacts(input: FactsInput): FactsDocument {
+  const { config } = input;
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
+  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
+  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const modules = config.modules.map((m, i) => ({
+    name: m.name,
+    header: { file: m.header.file, line: m.header.line, column: m.header.column },
+    shadowed: m.shadowed,
+    params: m.params,
+    access: summarize(v4.modules[i], v6.modules[i]),
+  }));
+  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
+  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  return {
+    schema: FACTS_SCHEMA,
+    target: input.target,
+    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join('.'), today: input.today },
+    rsync: input.rsync ?? { version: null, source: null },
+    config: {
+      starts: config.starts,
+      serves: config.serves,
+      partial: config.partial,
+      files: config.files,
+      global: config.global,
+      listener: config.listener,
+      modules,
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+    },
+    secrets,
+    daemon: { processes: [], listeners: [], units: [] },
+    image: null,
+  };
+}
+
+function summarize(a: ModuleAccess | undefined, b: ModuleAccess | undefined): AccessSummary {
+  if (!a || !b) throw new Error('simulateAccess returned fewer modules than the configuration has');
+  return {
+    listed: a.listed,
+    auth_required: a.auth_required,
+    open_to_any_host: a.host_allowed || b.host_allowed,
+    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
+    anonymous_read: a.anonymous_read || b.anonymous_read,
+    anonymous_write: a.anonymous_write || b.anonymous_write,
+    read: a.read,
+    write: a.write,
+    reasons: a.reasons,
+    assumptions: [...new Set([...a.assumptions, ...b.assumptions])],
+  };
+}
+
+function secretsFacts(s: SecretsInput, config: RsyncdConfig): SecretsFacts {
+  const referencedBy = config.modules.filter((m) => m.params['secrets file']?.value === s.path).map((m) => m.name);
+  const stat = s.stat;
+  return {
+    path: s.path,
+    exists: stat === undefined ? null : stat !== null,
+    mode: stat ? stat.mode & 0o7777 : null,
+    uid: stat ? stat.uid : null,
+    gid: stat ? stat.gid : null,
+    owner_is_root: stat ? stat.uid === 0 : null,
+    other_accessible: stat ? (stat.mode & 0o006) !== 0 : null,
+    referenced_by: referencedBy,
+    entries: s.entries ?? [],
+  };
+}
+
+function toFactsDiagnostic(d: Diagnostic): FactsDiagnostic {
+  const out: FactsDiagnostic = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
+  if (d.hint !== undefined) out.hint = d.hint;
+  return out;
+}
