@@ -90,12 +90,13 @@ function globalParam(vars: Vars, name: string): Param {
 }
 
 function moduleViews(load: LoadResult): ModuleConfig[] {
-  const names = load.sections.map((s) => String(s.name.value));
+  const lastIndex = new Map<string, number>();
+  load.sections.forEach((s, i) => lastIndex.set(String(s.name.value), i));
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
     params: effectiveParams(section, load.vars),
-    shadowed: names.lastIndexOf(String(section.name.value)) !== i,
+    shadowed: lastIndex.get(String(section.name.value)) !== i,
   }));
 }
 

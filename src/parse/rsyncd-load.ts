@@ -69,6 +69,8 @@ class Loader {
   private stack: Vars[] = [];
   private inGlobal = true;
   private current = -1;
+  /** squash(name) → index of the last module with that name, kept in step with renames. */
+  private byName = new Map<string, number>();
 
   constructor(
     private readonly source: ConfigSource,
@@ -123,15 +125,15 @@ class Loader {
       this.fail(diagnostic('fatal', 'invalid-section-name', `Invalid section name in configuration file: ${name} (module names cannot contain '/').`, at, 'Rename the module; until then rsync fails every connection.'));
       return false;
     }
-    // getsectionbyname searches from the end, by the module's current (possibly renamed) name.
-    for (let i = this.sections.length - 1; i >= 0; i--) {
-      if (strwiEq(String(this.sections[i]?.name.value), name)) {
-        this.current = i;
-        return true;
-      }
+    // getsectionbyname: the last module whose current (possibly renamed) name is strwiEQ-equal.
+    const existing = this.byName.get(squash(name));
+    if (existing !== undefined) {
+      this.current = existing;
+      return true;
     }
     this.sections.push({ name: { value: name, raw: name, at, origin: 'module' }, header: at, params: this.snapshotDefaults() });
     this.current = this.sections.length - 1;
+    this.byName.set(squash(name), this.current);
     return true;
   }
 
@@ -166,8 +168,14 @@ class Loader {
     const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
     this.diagnostics.push(...stored.diagnostics);
     if (!stored.value) return;
-    if (section && spec.name === 'name') section.name = stored.value;
+    if (section && spec.name === 'name') this.rename(section, stored.value);
     target.set(spec.name, stored.value);
+  }
+
+  private rename(section: Section, name: Assigned): void {
+    section.name = name;
+    // Renames are rare: rebuild the index (later modules win, as the backwards search does).
+    this.byName = new Map(this.sections.map((sec, i) => [squash(String(sec.name.value)), i] as const));
   }
 
   private doDirective(name: string, value: string, at: Location, chain: string[]): Outcome {
