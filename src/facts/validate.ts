@@ -6,7 +6,7 @@ import type { FactsDocument } from './types.ts';
 let compiled: ValidateFunction | undefined;
 
 export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } | { ok: false; errors: string[] } {
-  compiled ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
   if (compiled(doc)) return { ok: true, value: doc as FactsDocument };
   const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
   return { ok: false, errors };

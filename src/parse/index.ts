@@ -4,4 +4,4 @@ export { PARAMS, lookupParam, strwiEq } from './rsyncd-params.ts';
 export type { ParamSpec, ParamType } from './rsyncd-params.ts';
 export type { Value } from './rsyncd-store.ts';
 export { parseSecrets } from './secrets.ts';
-export type { SecretsFacts as ParsedSecrets, SecretsEntry } from './secrets.ts';
+export type { ParsedSecrets, SecretsEntry } from './secrets.ts';

@@ -1,0 +1,102 @@
+/**
+ * `auth users` as authenticate.c auth_server reads it: tokens from conf_strtok, each `pattern[:opt]`,
+ * and the first matching token decides. Reference: shared/reference/rsyncd.md §3.4.
+ */
+import { atLeast, type Version } from './hosts.ts';
+import { wildmatch } from './wildmatch.ts';
+
+export interface AuthRule {
+  /** The token as rsync split it (whitespace it kept is part of the pattern). */
+  raw: string;
+  /** Without a leading '@' for group rules. */
+  pattern: string;
+  group: boolean;
+  /** Only the first one or two letters of the option count: d… deny, ro…, rw…; anything else is no option. */
+  option: 'deny' | 'ro' | 'rw' | null;
+  /** There was a ':' suffix that rsync ignores (`:readwrite`, `:r`, `:x`). */
+  ignoredOption: string | null;
+  /** The pattern is empty (a token like `:deny` on its own): it can match only an empty user name. */
+  empty: boolean;
+}
+
+export interface AuthOutcome {
+  /** 'password': admitted once the password checks out; the others refuse before any password check. */
+  result: 'password' | 'no-matching-rule' | 'denied-by-rule';
+  rule: AuthRule | null;
+  /** `:ro`/`:rw` override `read only` for this user. */
+  access: 'module-default' | 'ro' | 'rw';
+  reason: string;
+}
+
+/**
+ * util1.c conf_strtok: a value starting with ',' (after leading whitespace) splits on commas only, each
+ * token trimmed; otherwise on space, comma, tab, CR and LF. Before 3.5.0 auth_server always split on
+ * " ,\t" (CVE-2026-70463).
+ */
+export function splitAuthUsers(value: string, version: Version): string[] {
+  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== '');
+  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, '');
+  if (trimmed.startsWith(',')) {
+    return trimmed
+      .slice(1)
+      .split(',')
+      .map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, ''))
+      .filter((t) => t !== '');
+  }
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== '');
+}
+
+export function parseAuthUsers(value: string, version: Version): AuthRule[] {
+  return splitAuthUsers(value, version).map(parseRule);
+}
+
+function parseRule(raw: string): AuthRule {
+  const colon = raw.indexOf(':');
+  const name = colon < 0 ? raw : raw.slice(0, colon);
+  const opt = colon < 0 ? null : raw.slice(colon + 1);
+  const option = optionOf(opt);
+  const group = name.startsWith('@');
+  return {
+    raw,
+    pattern: group ? name.slice(1) : name,
+    group,
+    option,
+    ignoredOption: opt !== null && option === null ? opt : null,
+    empty: name === '',
+  };
+}
+
+function optionOf(opt: string | null): AuthRule['option'] {
+  if (opt === null) return null;
+  const a = (opt[0] ?? '').toLowerCase();
+  const b = (opt[1] ?? '').toLowerCase();
+  if (a === 'd') return 'deny';
+  if (a === 'r' && b === 'o') return 'ro';
+  if (a === 'r' && b === 'w') return 'rw';
+  return null;
+}
+
+/**
+ * The first rule whose pattern matches the user (or, for `@group`, one of the groups of the local system
+ * user of that name) decides. `groupsOf` answers for the daemon's host; names that are not system users
+ * have no groups.
+ */
+export function matchAuthUser(rules: AuthRule[], user: string, groupsOf: (user: string) => string[] | 'unknown'): AuthOutcome {
+  let groups: string[] | 'unknown' | undefined;
+  for (const rule of rules) {
+    let hit: boolean;
+    if (rule.group) {
+      groups ??= groupsOf(user);
+      hit = groups !== 'unknown' && groups.some((g) => wildmatch(rule.pattern, g));
+    } else {
+      hit = wildmatch(rule.pattern, user);
+    }
+    if (!hit) continue;
+    if (rule.option === 'deny') return { result: 'denied-by-rule', rule, access: 'module-default', reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const access = rule.option ?? 'module-default';
+    const how = access === 'module-default' ? 'the module\'s "read only" applies' : `it grants ${access}`;
+    return { result: 'password', rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+  }
+  const unknownGroups = groups === 'unknown' ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : '';
+  return { result: 'no-matching-rule', rule: null, access: 'module-default', reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+}

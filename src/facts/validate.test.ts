@@ -1,0 +1,49 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { NO_INCLUDES } from '../common/index.ts';
+import { parseRsyncdConf } from '../parse/index.ts';
+import { buildFacts } from './build-facts.ts';
+import { validateFacts } from './validate.ts';
+
+function sampleFacts(): unknown {
+  const config = parseRsyncdConf('rsyncd.conf', Buffer.from('[pub]\npath = /srv\nread only = no\n'), NO_INCLUDES);
+  return buildFacts({
+    target: { kind: 'file', id: 'rsyncd.conf', display: 'rsyncd.conf' },
+    daemonUser: 'root',
+    rsyncVersion: [3, 5, 0],
+    today: '2026-11-24',
+    config,
+    secrets: [{ path: '/etc/rsyncd.secrets', stat: { mode: 0o100644, uid: 0, gid: 0 }, entries: [] }],
+  });
+}
+
+const validate = suite('validateFacts');
+
+validate('accepts the document buildFacts makes', () => {
+  const r = validateFacts(sampleFacts());
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+});
+
+validate('rejects a document without its schema marker', () => {
+  const doc = sampleFacts() as Record<string, unknown>;
+  delete doc['schema'];
+  const r = validateFacts(doc);
+  assert.not.ok(r.ok);
+});
+
+validate('rejects any extra field on a secrets entry, so a password has nowhere to go', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as { secrets: { entries: Record<string, unknown>[] }[] };
+  doc.secrets[0]?.entries.push({ kind: 'user', name: 'joe', line: 1, length: 4, equals_name: false, weak: true, common: false, reused: false, dead: false, unmatchable: false, trailing_whitespace: false, password: 'hunter2' });
+  const r = validateFacts(doc);
+  assert.not.ok(r.ok);
+  if (!r.ok) assert.match(r.errors.join(' '), 'additional properties');
+});
+
+validate('rejects a parameter whose origin is not module, global or default', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as { config: { modules: { params: Record<string, { origin: string }> }[] } };
+  const param = doc.config.modules[0]?.params['read only'];
+  if (param) param.origin = 'guess';
+  assert.not.ok(validateFacts(doc).ok);
+});
+
+validate.run();

@@ -1,0 +1,98 @@
+/**
+ * The rsyncd secrets file, read as authenticate.c check_secret reads it — and the one place a password
+ * exists in rsyncguard. This module derives facts from each password (length, weak, reused, …) and lets
+ * the text go: nothing it returns, no diagnostic it writes, holds any part of a password or of a line that
+ * could be one. Reference: shared/reference/rsyncd.md §4.
+ */
+import { diagnostic, type Diagnostic } from '../common/index.ts';
+import { COMMON_PASSWORDS } from './common-passwords.ts';
+
+export interface SecretsEntry {
+  kind: 'user' | 'group';
+  /** The name before the first ':' (without '@' for a group). Names are not secret. */
+  name: string;
+  line: number;
+  /** Bytes in the password, trailing whitespace included (rsync keeps it). */
+  length: number;
+  equals_name: boolean;
+  /** Shorter than WEAK_BELOW bytes, equal to the name, or a common password. */
+  weak: boolean;
+  common: boolean;
+  /** Another entry has the same password. */
+  reused: boolean;
+  /** An earlier line has the same name: rsync never reads this one (the first line for a name decides). */
+  dead: boolean;
+  /** Starts with whitespace: rsync compares from the first byte, so no user name ever matches it. */
+  unmatchable: boolean;
+  trailing_whitespace: boolean;
+}
+
+export interface ParsedSecrets {
+  entries: SecretsEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** Challenge-response digests (MD4/MD5 before 3.2.7) can be brute-forced offline from a captured login. */
+export const WEAK_BELOW = 12;
+
+/** check_secret reads with fgets into a 1024-byte buffer: a longer line is split in two. */
+const LINE_BUFFER = 1024;
+
+export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
+  const text = Buffer.from(bytes).toString('utf8');
+  const entries: SecretsEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // Passwords live only in this map, only for the length of this call.
+  const passwords: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, physical] of text.split('\n').entries()) {
+    const line = i + 1;
+    // strtok(line, "\n\r"): leading CRs are skipped and the first CR ends the line.
+    const s = physical.replace(/^\r+/, '').split('\r')[0] ?? '';
+    if (s === '') continue;
+    const at = { file, line, column: 1 };
+    if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
+      diagnostics.push(diagnostic('warning', 'secrets-line-too-long', `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`, at, 'Use a shorter password (a few dozen characters is plenty).'));
+    }
+    if (s.startsWith('#')) continue;
+    const colon = s.indexOf(':');
+    if (colon < 0) {
+      diagnostics.push(diagnostic('warning', 'secrets-line-without-colon', `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
+      continue;
+    }
+    const group = s.startsWith('@');
+    const name = s.slice(group ? 1 : 0, colon);
+    const password = s.slice(colon + 1);
+    const key = `${group ? '@' : ''}${name}`;
+    const dead = seen.has(key);
+    seen.add(key);
+    const equalsName = password === name;
+    const common = COMMON_PASSWORDS.has(password.toLowerCase());
+    const length = Buffer.byteLength(password);
+    entries.push({
+      kind: group ? 'group' : 'user',
+      name,
+      line,
+      length,
+      equals_name: equalsName,
+      weak: length < WEAK_BELOW || equalsName || common,
+      common,
+      reused: false,
+      dead,
+      unmatchable: /^[ \t\v\f]/.test(s),
+      trailing_whitespace: /[ \t\v\f]$/.test(password),
+    });
+    passwords.push(password);
+  }
+  markReused(entries, passwords);
+  return { entries, diagnostics };
+}
+
+function markReused(entries: SecretsEntry[], passwords: string[]): void {
+  const counts = new Map<string, number>();
+  for (const p of passwords) if (p !== '') counts.set(p, (counts.get(p) ?? 0) + 1);
+  entries.forEach((e, i) => {
+    e.reused = (counts.get(passwords[i] ?? '') ?? 0) > 1;
+  });
+  passwords.length = 0;
+}
