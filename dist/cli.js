@@ -1616,7 +1616,7 @@ async function resolveOne(name) {
     (addrs) => ({ kind: "addrs", addrs: addrs.map((a) => a.address) }),
     (e) => {
       const code = e instanceof Error && "code" in e ? String(e.code) : "";
-      return code === "ENOTFOUND" || code === "ENODATA" || code === "EAI_NONAME" ? { kind: "unresolvable" } : { kind: "unknown" };
+      return ["ENOTFOUND", "ENODATA", "EAI_NONAME", "EAI_AGAIN", "EAI_FAIL"].includes(code) ? { kind: "unresolvable" } : { kind: "unknown" };
     }
   );
   try {

@@ -8,12 +8,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-if ! command -v rsync >/dev/null 2>&1; then
+# Debian packages the integration tests need, installed only when their command is missing.
+missing=()
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's rsync for the differential tests against a real daemon"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null
+    echo "Installing Debian packages for the integration tests: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "rsync is missing and cannot be installed (needs root and apt-get): the real-daemon tests will fail" >&2
+    echo "Missing ${missing[*]} and cannot install them (needs root and apt-get): integration tests will fail" >&2
   fi
 fi
 
@@ -23,7 +27,17 @@ trap 'rm -f "$log"' EXIT
 echo "== typecheck";            npx tsc --noEmit -p .
 echo "== dist up to date";      node scripts/build.mjs --check
 echo "== unit tests";           node --import tsx node_modules/uvu/bin.js src '\.test\.ts$' | tee -a "$log"
-echo "== integration tests";    node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
+# The integration tests start real daemons and look host names up: they run in a network namespace of
+# their own with only loopback up, so no packet can leave and a DNS lookup fails at once.
+isolated() {
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 && unshare --net true 2>/dev/null; then
+    unshare --net sh -c 'ip link set lo up 2>/dev/null || true; exec "$@"' sh "$@"
+  else
+    echo "(no network namespace available: running on this machine's network, loopback addresses only)" >&2
+    "$@"
+  fi
+}
+echo "== integration tests";    isolated node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
 
 passed=$(awk '/Passed:/ {s += $2} END {print s + 0}' "$log")
 total=$(awk '/Total:/ {s += $2} END {print s + 0}' "$log")

@@ -31,7 +31,8 @@ async function resolveOne(name: string): Promise<Resolution> {
     (addrs): Resolution => ({ kind: 'addrs', addrs: addrs.map((a) => a.address) }),
     (e: unknown): Resolution => {
       const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-      return code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME' ? { kind: 'unresolvable' } : { kind: 'unknown' };
+      // gethostbyname answers NULL for a temporary DNS failure too, and rsync does not tell them apart.
+      return ['ENOTFOUND', 'ENODATA', 'EAI_NONAME', 'EAI_AGAIN', 'EAI_FAIL'].includes(code) ? { kind: 'unresolvable' } : { kind: 'unknown' };
     },
   );
   try {

@@ -1,0 +1,156 @@
+/**
+ * A real `rsync --daemon` on 127.0.0.1 for the tests, and a client that asks it what an anonymous user can
+ * do. The daemon is started on a free port, waited for by polling the port, and stopped by its own PID.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { join } from 'node:path';
+
+export type Observed =
+  | 'ok'
+  | 'connection-failed'
+  | 'unknown-module'
+  | 'access-denied'
+  | 'max-connections'
+  | 'lock-file'
+  | 'auth-failed'
+  | 'no-path'
+  | 'chroot-failed'
+  | 'setgid-failed'
+  | 'setuid-failed'
+  | 'read-only'
+  | 'write-only'
+  | `unclassified: ${string}`;
+
+const CLIENT_TIMEOUT_MS = 20_000;
+const START_TIMEOUT_MS = 10_000;
+
+/** A world-traversable scratch folder: modules run as `nobody` under a root daemon. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join('/tmp', prefix));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'probe.txt'), 'probe\n');
+  return dir;
+}
+
+/** A module directory anyone may read and write. */
+export function moduleDir(base: string, name: string): string {
+  const dir = join(base, name);
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Daemon {
+  port: number;
+  /** The daemon exited by itself (e.g. it refused the configuration) with this code. */
+  exited: number | null;
+  stop(): void;
+}
+
+export async function startDaemon(configPath: string, logPath: string): Promise<Daemon> {
+  const port = await freePort();
+  const child: ChildProcess = spawn('rsync', ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, '--address=127.0.0.1', `--log-file=${logPath}`], { stdio: 'ignore' });
+  const daemon: Daemon = {
+    port,
+    exited: null,
+    stop: () => {
+      if (daemon.exited === null && child.pid !== undefined) child.kill('SIGTERM');
+    },
+  };
+  child.on('exit', (code) => {
+    daemon.exited = code ?? -1;
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (daemon.exited !== null) return daemon;
+    if (await listening(port)) return daemon;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  daemon.stop();
+  throw new Error(`rsync --daemon did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms`);
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+function client(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((done) => {
+    const child = spawn('rsync', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Any password: an auth module must refuse it, and the client must never wait for a prompt.
+      env: { ...process.env, RSYNC_PASSWORD: 'not-the-password' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CLIENT_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The module names the daemon lists, or null when the listing itself fails. */
+export async function listModules(port: number): Promise<string[] | null> {
+  const r = await client([`rsync://127.0.0.1:${port}/`]);
+  if (r.code !== 0) return null;
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.includes('\t'))
+    .map((l) => (l.split('\t')[0] ?? '').trimEnd());
+}
+
+/** Download the module's listing: what `read` means for an anonymous client. */
+export async function tryRead(port: number, module: string): Promise<Observed> {
+  return classify(await client(['--no-motd', `rsync://prober@127.0.0.1:${port}/${module}/`]));
+}
+
+/** Upload one small file: what `write` means. */
+export async function tryWrite(port: number, module: string, file: string): Promise<Observed> {
+  return classify(await client(['--no-motd', file, `rsync://prober@127.0.0.1:${port}/${module}/`]));
+}
+
+const ERRORS: [RegExp, Observed][] = [
+  [/@ERROR: Unknown module/, 'unknown-module'],
+  [/@ERROR: access denied to/, 'access-denied'],
+  [/@ERROR: max connections/, 'max-connections'],
+  [/@ERROR: failed to open lock file/, 'lock-file'],
+  [/@ERROR: auth failed on module/, 'auth-failed'],
+  [/@ERROR: no path setting/, 'no-path'],
+  [/@ERROR: chroot failed/, 'chroot-failed'],
+  [/@ERROR: setgid failed/, 'setgid-failed'],
+  [/@ERROR: setuid failed/, 'setuid-failed'],
+  [/ERROR: module is read only/, 'read-only'],
+  [/ERROR: module is write only/, 'write-only'],
+  [/did not see server greeting|Connection reset|connection unexpectedly closed|unexpected end of file/i, 'connection-failed'],
+];
+
+function classify(r: { code: number | null; stderr: string }): Observed {
+  if (r.code === 0) return 'ok';
+  for (const [re, outcome] of ERRORS) if (re.test(r.stderr)) return outcome;
+  return `unclassified: ${r.stderr.trim().split('\n')[0] ?? `exit ${r.code}`}`;
+}
