@@ -192,6 +192,7 @@ var Matcher = class {
       const crossesSlash = p2[next] === "*";
       while (p2[next] === "*") next++;
       for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
         if (this.match(next, k)) return true;
         if (k < t.length && !crossesSlash && t[k] === "/") return false;
       }
@@ -461,11 +462,11 @@ function simulateModule(m, peer, user, root, opts) {
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, readOnly, bool(param("write only"), false), opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text("secrets file") }, opts);
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text);
+  const setup = moduleSetup(m, root, text, opts.version);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -474,10 +475,11 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(m, root, text) {
+function moduleSetup(m, root, text, version) {
   const path = text("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  const chroot = m.params["use chroot"]?.value ?? "unset";
+  const set = m.params["use chroot"]?.value ?? "unset";
+  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
     const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
     if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
@@ -486,17 +488,18 @@ function moduleSetup(m, root, text) {
   }
   return void 0;
 }
-function evaluateUser(user, rules, readOnly, writeOnly, opts) {
+function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const admitted = outcome.result === "password";
-  const ro = outcome.access === "module-default" ? readOnly : outcome.access === "ro";
+  const noSecrets = outcome.result === "password" && module.secrets === "";
+  const admitted = outcome.result === "password" && !noSecrets;
+  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
   return {
     user,
-    result: outcome.result,
+    result: noSecrets ? "no-secrets-file" : outcome.result,
     rule: outcome.rule?.raw ?? null,
-    read: admitted && !writeOnly,
+    read: admitted && !module.writeOnly,
     write: admitted && !ro,
-    reason: outcome.reason
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
   };
 }
 function unreachable(m) {
@@ -970,20 +973,37 @@ function strwiEq(a, b) {
   return squash(a) === squash(b);
 }
 function squash(s) {
-  return s.replace(/[ \t\n\v\f\r]/g, "").replace(/[a-z]/g, (ch) => ch.toUpperCase());
+  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
+  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run2) => run2.toUpperCase());
 }
 var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
+var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
+function lookupNearParam(name) {
+  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
+}
+function paramSpec(name) {
+  return BY_NAME.get(name);
+}
+var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
 function lookupParam(name) {
   if (name.startsWith("-")) return void 0;
   return BY_KEY.get(squash(name));
 }
 
 // src/parse/rsyncd-values.ts
+var BOOLEANS = /* @__PURE__ */ new Map([
+  ["YES", true],
+  ["TRUE", true],
+  ["1", true],
+  ["NO", false],
+  ["FALSE", false],
+  ["0", false]
+]);
 function parseBoolean(value, allowUnset) {
-  if (["yes", "true", "1"].some((w) => strwiEq(value, w))) return true;
-  if (["no", "false", "0"].some((w) => strwiEq(value, w))) return false;
-  if (allowUnset && ["unset", "-1"].some((w) => strwiEq(value, w))) return "unset";
-  return void 0;
+  const key = squash(value);
+  const b = BOOLEANS.get(key);
+  if (b !== void 0) return b;
+  return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
 }
 function atoi(value) {
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
@@ -1276,7 +1296,7 @@ var Loader = class {
   }
 };
 function unknownParameter(name, at) {
-  const near = PARAMS.find((s) => squash(s.name) === squash(name.replace(/[_-]/g, " ")));
+  const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
   return diagnostic("warning", "unknown-parameter", `Unknown parameter "${name}" (ignored).`, at, hint);
 }
@@ -1319,7 +1339,7 @@ function globalView(vars) {
   return out;
 }
 function globalParam(vars, name) {
-  const spec = PARAMS.find((s) => s.name === name);
+  const spec = paramSpec(name);
   const set = vars.get(name);
   return set ? toParam(set) : defaultParam(spec);
 }

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Location } from '../common/index.ts';
 import { loadConfig, type LoadResult, type Section, type Vars } from './rsyncd-load.ts';
-import { PARAMS, type ParamSpec } from './rsyncd-params.ts';
+import { paramSpec, PARAMS, type ParamSpec } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import type { Assigned, Value } from './rsyncd-store.ts';
 
@@ -84,7 +84,7 @@ function globalView(vars: Vars): Record<string, Param> {
 }
 
 function globalParam(vars: Vars, name: string): Param {
-  const spec = PARAMS.find((s) => s.name === name);
+  const spec = paramSpec(name);
   const set = vars.get(name);
   return set ? toParam(set) : defaultParam(spec);
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { fileNotes } from './file-notes.ts';
 import { lexRsyncdConf } from './rsyncd-lexer.ts';
-import { lookupParam, PARAMS, squash, strwiEq, type ParamSpec } from './rsyncd-params.ts';
+import { lookupNearParam, lookupParam, PARAMS, squash, strwiEq } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import { storeValue, type Assigned } from './rsyncd-store.ts';
 
@@ -244,7 +244,7 @@ class Loader {
 }
 
 function unknownParameter(name: string, at: Location): Diagnostic {
-  const near = PARAMS.find((s: ParamSpec) => squash(s.name) === squash(name.replace(/[_-]/g, ' ')));
+  const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : 'rsync ignores this line.';
   return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${name}" (ignored).`, at, hint);
 }

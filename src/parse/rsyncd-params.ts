@@ -101,10 +101,25 @@ export function strwiEq(a: string, b: string): boolean {
 
 /** The key strwiEQ compares by. */
 export function squash(s: string): string {
-  return s.replace(/[ \t\n\v\f\r]/g, '').replace(/[a-z]/g, (ch) => ch.toUpperCase());
+  const bare = s.replace(/[ \t\n\v\f\r]+/g, '');
+  // toupper() in the C locale changes ASCII letters only; String#toUpperCase would also fold "ß" and "ı".
+  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run) => run.toUpperCase());
 }
 
 const BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
+
+/** The parameter a name was probably meant to be when underscores or hyphens stand for spaces. */
+const BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, ' ')), spec]));
+
+export function lookupNearParam(name: string): ParamSpec | undefined {
+  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, ' ')));
+}
+
+export function paramSpec(name: string): ParamSpec | undefined {
+  return BY_NAME.get(name);
+}
+
+const BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
 
 /** loadparm.c map_parameter. A name starting with '-' is never a parameter. */
 export function lookupParam(name: string): ParamSpec | undefined {

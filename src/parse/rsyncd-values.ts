@@ -2,16 +2,25 @@
  * Typed values as loadparm.c do_parameter stores them. rsync never rejects a value outright: a badly
  * formed boolean keeps what was there, an integer takes atoi's leading digits. Reference: rsyncd.md §1.4.
  */
-import { strwiEq } from './rsyncd-params.ts';
+import { squash } from './rsyncd-params.ts';
 
 export type Bool3 = boolean | 'unset';
 
 /** set_boolean: yes/true/1 and no/false/0 (case and whitespace ignored); BOOL3 adds unset/-1. */
+const BOOLEANS = new Map<string, Bool3>([
+  ['YES', true],
+  ['TRUE', true],
+  ['1', true],
+  ['NO', false],
+  ['FALSE', false],
+  ['0', false],
+]);
+
 export function parseBoolean(value: string, allowUnset: boolean): Bool3 | undefined {
-  if (['yes', 'true', '1'].some((w) => strwiEq(value, w))) return true;
-  if (['no', 'false', '0'].some((w) => strwiEq(value, w))) return false;
-  if (allowUnset && ['unset', '-1'].some((w) => strwiEq(value, w))) return 'unset';
-  return undefined;
+  const key = squash(value);
+  const b = BOOLEANS.get(key);
+  if (b !== undefined) return b;
+  return allowUnset && (key === 'UNSET' || key === '-1') ? 'unset' : undefined;
 }
 
 /**

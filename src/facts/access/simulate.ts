@@ -5,7 +5,7 @@
  */
 import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
-import { allowAccess, type Resolution, type Version } from './hosts.ts';
+import { allowAccess, atLeast, type Resolution, type Version } from './hosts.ts';
 
 export type Outcome =
   | 'ok'
@@ -41,7 +41,7 @@ export interface SimulationOptions {
 export interface UserAccess {
   user: string;
   /** 'password': the user gets in with the right password; the rest are refusals. */
-  result: AuthOutcome['result'];
+  result: AuthOutcome['result'] | 'no-secrets-file';
   rule: string | null;
   read: boolean;
   write: boolean;
@@ -144,11 +144,11 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   let userAccess: UserAccess | undefined;
   if (authUsers !== '') {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== undefined) userAccess = evaluateUser(user, rules, readOnly, bool(param('write only'), false), opts);
+    if (user !== undefined) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param('write only'), false), secrets: text('secrets file') }, opts);
     return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "auth failed".`), ...(userAccess ? { user: userAccess } : {}) };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text);
+  const setup = moduleSetup(m, root, text, opts.version);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param('write only'), false);
   const read: Outcome = writeOnly ? 'write-only' : 'ok';
@@ -159,10 +159,12 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
 }
 
 /** rsync_module after authentication: uid/gid, path, chroot, in that order. */
-function moduleSetup(m: ModuleConfig, root: boolean, text: (n: string) => string): { outcome: Outcome; why: string } | undefined {
+function moduleSetup(m: ModuleConfig, root: boolean, text: (n: string) => string, version: Version): { outcome: Outcome; why: string } | undefined {
   const path = text('path');
   if (path === '') return { outcome: 'no-path', why: 'The module has no "path": rsync answers "no path setting".' };
-  const chroot = m.params['use chroot']?.value ?? 'unset';
+  const set = m.params['use chroot']?.value ?? 'unset';
+  // Before 3.2.7 an unset "use chroot" meant yes.
+  const chroot = set === 'unset' && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
     const needsChroot = chroot === true || (chroot === 'unset' && path.includes('/./'));
     if (needsChroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
@@ -175,20 +177,21 @@ function moduleSetup(m: ModuleConfig, root: boolean, text: (n: string) => string
 function evaluateUser(
   user: string,
   rules: ReturnType<typeof parseAuthUsers>,
-  readOnly: boolean,
-  writeOnly: boolean,
+  module: { readOnly: boolean; writeOnly: boolean; secrets: string },
   opts: SimulationOptions,
 ): UserAccess {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => 'unknown'));
-  const admitted = outcome.result === 'password';
-  const ro = outcome.access === 'module-default' ? readOnly : outcome.access === 'ro';
+  // check_secret fails closed: a matching rule is worthless without a secrets file (§4, case 30).
+  const noSecrets = outcome.result === 'password' && module.secrets === '';
+  const admitted = outcome.result === 'password' && !noSecrets;
+  const ro = outcome.access === 'module-default' ? module.readOnly : outcome.access === 'ro';
   return {
     user,
-    result: outcome.result,
+    result: noSecrets ? 'no-secrets-file' : outcome.result,
     rule: outcome.rule?.raw ?? null,
-    read: admitted && !writeOnly,
+    read: admitted && !module.writeOnly,
     write: admitted && !ro,
-    reason: outcome.reason,
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason,
   };
 }
 

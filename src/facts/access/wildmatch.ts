@@ -67,6 +67,7 @@ class Matcher {
       const crossesSlash = p[next] === '*';
       while (p[next] === '*') next++;
       for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
         if (this.match(next, k)) return true;
         if (k < t.length && !crossesSlash && t[k] === '/') return false;
       }

@@ -1,0 +1,38 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseSecrets } from './secrets.ts';
+
+const parse = (text: string) => parseSecrets(Buffer.from(text), 'rsyncd.secrets');
+
+const secrets = suite('parseSecrets');
+
+secrets('derives weak, common, equals-name and reused facts, and keeps no password', () => {
+  const r = parse('joe:joe\n@ops:Correct-Horse-Battery-9\nann:Correct-Horse-Battery-9\nbob:changeme\n');
+  assert.equal(r.entries.map((e) => [e.kind, e.name, e.equals_name, e.common, e.weak, e.reused]), [
+    ['user', 'joe', true, false, true, false],
+    ['group', 'ops', false, false, false, true],
+    ['user', 'ann', false, false, false, true],
+    ['user', 'bob', false, true, true, false],
+  ]);
+  assert.not.match(JSON.stringify(r), 'Correct-Horse');
+});
+
+secrets('reads CRLF lines like rsync: the first CR ends the line', () => {
+  const r = parse('joe:abcdefghijklmnop\r\n');
+  assert.is(r.entries[0]?.length, 16);
+  assert.is(r.entries[0]?.trailing_whitespace, false);
+});
+
+secrets('skips "#" lines and reports a line without a colon without showing it', () => {
+  const r = parse('# comment\nHunter2-no-colon\n');
+  assert.is(r.entries.length, 0);
+  assert.is(r.diagnostics[0]?.code, 'secrets-line-without-colon');
+  assert.is(r.diagnostics[0]?.at.line, 2);
+  assert.not.match(JSON.stringify(r), 'Hunter2');
+});
+
+secrets('warns when a line exceeds fgets\' 1024-byte buffer', () => {
+  assert.is(parse(`joe:${'x'.repeat(1100)}\n`).diagnostics[0]?.code, 'secrets-line-too-long');
+});
+
+secrets.run();
