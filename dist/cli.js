@@ -28,31 +28,24 @@ var UserError = class extends Error {
 // src/cli/commands/access.ts
 import { isIP } from "node:net";
 
-// src/facts/access/offline-resolve.ts
-function offlineResolve(name) {
-  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
-  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
-  return { kind: "unknown" };
-}
-
 // src/facts/access/ip-address.ts
-function parseNumericHost(text) {
-  const v4 = inetAton(text);
+function parseNumericHost(text2) {
+  const v4 = inetAton(text2);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text.indexOf("%");
-  const body = pct < 0 ? text : text.slice(0, pct);
+  const pct = text2.indexOf("%");
+  const body = pct < 0 ? text2 : text2.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text.slice(pct + 1));
+  const scope = scopeId(text2.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text) {
-  if (/^\d+$/.test(text)) return Number(text);
-  return text === "lo" ? 1 : void 0;
+function scopeId(text2) {
+  if (/^\d+$/.test(text2)) return Number(text2);
+  return text2 === "lo" ? 1 : void 0;
 }
-function inetAton(text) {
-  const parts = text.split(".");
+function inetAton(text2) {
+  const parts = text2.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part of parts) {
@@ -74,8 +67,8 @@ function atonPart(part) {
   if (/^[1-9][0-9]*$/.test(part)) return Number(part);
   return void 0;
 }
-function inetPton4(text) {
-  const parts = text.split(".");
+function inetPton4(text2) {
+  const parts = text2.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part of parts) {
@@ -86,9 +79,9 @@ function inetPton4(text) {
   }
   return out;
 }
-function inetPton6(text) {
-  if (text === "" || /[^0-9a-fA-F:.]/.test(text)) return void 0;
-  const halves = text.split("::");
+function inetPton6(text2) {
+  if (text2 === "" || /[^0-9a-fA-F:.]/.test(text2)) return void 0;
+  const halves = text2.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -116,11 +109,11 @@ function inetPton6(text) {
   if (fill < 2) return void 0;
   return [...head, ...new Array(fill).fill(0), ...tail];
 }
-function parseMask(text, family) {
-  return family === 4 ? inetPton4(text) : inetPton6(text);
+function parseMask(text2, family) {
+  return family === 4 ? inetPton4(text2) : inetPton6(text2);
 }
-function strtolExact(text) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
+function strtolExact(text2) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text2);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -153,11 +146,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text) {
-  return new Matcher(pattern, text).run();
+function wildmatch(pattern, text2) {
+  return new Matcher(pattern, text2).run();
 }
-function iwildmatch(pattern, text) {
-  return new Matcher(asciiLower(pattern), asciiLower(text)).run();
+function iwildmatch(pattern, text2) {
+  return new Matcher(asciiLower(pattern), asciiLower(text2)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -330,14 +323,37 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text, tok) {
-  const literal = parseMask(text, tok.family);
+function maskFor(text2, tok) {
+  const literal = parseMask(text2, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text);
+  const bits = strtolExact(text2);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
   return prefixMask(bits, tok.bytes.length);
+}
+
+// src/facts/access/acl-tokens.ts
+function classifyHostList(list) {
+  return tokenizeHostList(list).map((token) => ({ token, kind: classify(token) }));
+}
+function classify(token) {
+  if (token === "unknown" || token === "undetermined") return "placeholder";
+  if (token.startsWith("@") && token.length > 1) return "netgroup";
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  const numeric = /^[.0-9]*$/.test(host) || host.includes(":");
+  if (!numeric) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  if (/[*?[]/.test(token)) return "wildcard";
+  const addr = parseNumericHost(host);
+  if (!addr) return "malformed";
+  if (slash < 0) return "address";
+  const text2 = token.slice(slash + 1);
+  const mask = parseMask(text2, addr.family);
+  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
+  const bits = strtolExact(text2);
+  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
+  return bits === 0 ? "any-address" : "network";
 }
 
 // src/facts/access/auth-users.ts
@@ -395,6 +411,32 @@ function matchAuthUser(rules, user, groupsOf) {
   const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
   return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
+function describeAuthRules(value, version) {
+  const rules = parseAuthUsers(value, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null
+    };
+  });
+}
+function covers(a, b) {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+
+// src/facts/access/offline-resolve.ts
+function offlineResolve(name) {
+  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
+  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
+  return { kind: "unknown" };
+}
 
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
@@ -418,19 +460,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text = (name) => {
+  const text2 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text("hosts allow") || void 0, text("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text2("hosts allow") || void 0, text2("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text("auth users");
+  const authUsers = text2("auth users");
   const base = {
     name: m.name,
     listed,
@@ -452,7 +494,7 @@ function simulateModule(m, peer, user, root, opts) {
   const max = Number(param("max connections") ?? 0);
   if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
   if (max > 0) {
-    const lock = text("lock file");
+    const lock = text2("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
       return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
     }
@@ -462,11 +504,11 @@ function simulateModule(m, peer, user, root, opts) {
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text2("secrets file") }, opts);
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text, opts.version);
+  const setup = moduleSetup(m, root, text2, opts.version);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -475,16 +517,16 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(m, root, text, version) {
-  const path = text("path");
+function moduleSetup(m, root, text2, version) {
+  const path = text2("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
   const set = m.params["use chroot"]?.value ?? "unset";
   const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
     const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
     if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+    if (text2("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text2("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
   return void 0;
 }
@@ -543,7 +585,9 @@ function buildFacts(input) {
     header: { file: m.header.file, line: m.header.line, column: m.header.column },
     shadowed: m.shadowed,
     params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i])
+    access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -556,16 +600,24 @@ function buildFacts(input) {
       starts: config.starts,
       serves: config.serves,
       partial: config.partial,
-      files: config.files,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
       listener: config.listener,
       modules,
-      diagnostics: diagnostics.map(toFactsDiagnostic)
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers
     },
     secrets,
-    daemon: { processes: [], listeners: [], units: [] },
-    image: null
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [] },
+    image: input.image ?? null
   };
+}
+function text(v) {
+  return typeof v === "string" ? v : "";
+}
+function hostList(v) {
+  const tokens = classifyHostList(text(v));
+  return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
   if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
@@ -683,8 +735,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text = new TextDecoder().decode(bytes);
-  const lines = text.split("\n");
+  const text2 = new TextDecoder().decode(bytes);
+  const lines = text2.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -695,6 +747,34 @@ function templateNotes(bytes, file) {
     }
   }
   return [];
+}
+
+// src/parse/inline-waivers.ts
+var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
+function inlineWaivers(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n");
+  const waivers = [];
+  const diagnostics = [];
+  const pending = [];
+  lines.forEach((text2, i) => {
+    const m = WAIVER.exec(text2.replace(/\r$/, ""));
+    if (!m) {
+      for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
+      return;
+    }
+    const body = BODY.exec(m[1] ?? "");
+    const at = { file, line: i + 1, column: 1 };
+    if (!body?.[1]) {
+      diagnostics.push(diagnostic("warning", "inline-waiver-malformed", "This rsyncguard waiver comment does not name a rule: it waives nothing.", at, 'Write "# rsyncguard: ignore RSYNC-### why it is acceptable".'));
+    } else if (!body[2]) {
+      diagnostics.push(diagnostic("warning", "inline-waiver-without-reason", `The waiver for ${body[1]} gives no reason: it waives nothing.`, at, `Write "# rsyncguard: ignore ${body[1]} why it is acceptable".`));
+    } else {
+      pending.push({ rule: body[1].toUpperCase(), reason: body[2], file, line: i + 1 });
+    }
+  });
+  return { waivers, diagnostics };
 }
 
 // src/parse/byte-reader.ts
@@ -894,9 +974,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text, at, valueAt };
-  return { kind: "param", name, value: text, at, valueAt };
+  const text2 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text2, at, valueAt };
+  return { kind: "param", name, value: text2, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -1096,9 +1176,10 @@ function storeValue(spec, raw, at, origin, previous) {
       const b = parseBoolean(raw, spec.type === "bool3");
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
-      const comment = /\s[#;]/.test(raw) ? " rsync has no inline comments: the comment made the value invalid." : "";
+      const hasComment = /\s[#;]/.test(raw);
+      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
-        diagnostic("warning", "bad-boolean", `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`)
+        diagnostic("warning", hasComment ? "comment-in-boolean" : "bad-boolean", `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`)
       );
       return { diagnostics };
     }
@@ -1124,7 +1205,8 @@ function loadConfig(path, bytes, source, opts) {
     sections: loader.sections,
     diagnostics: loader.diagnostics,
     files: loader.files,
-    partial: loader.partial
+    partial: loader.partial,
+    inlineWaivers: loader.inlineWaivers
   };
 }
 var Loader = class {
@@ -1139,6 +1221,7 @@ var Loader = class {
   diagnostics = [];
   files = [];
   partial = false;
+  inlineWaivers = [];
   fatal;
   stack = [];
   inGlobal = true;
@@ -1147,7 +1230,12 @@ var Loader = class {
   byName = /* @__PURE__ */ new Map();
   parseFile(path, bytes, chain) {
     this.files.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
-    if (!this.globalsOnly) this.diagnostics.push(...fileNotes(bytes, path));
+    if (!this.globalsOnly) {
+      this.diagnostics.push(...fileNotes(bytes, path));
+      const inline = inlineWaivers(bytes, path);
+      this.inlineWaivers.push(...inline.waivers);
+      this.diagnostics.push(...inline.diagnostics);
+    }
     for (const ev of lexRsyncdConf(bytes, path)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
@@ -1330,7 +1418,8 @@ function parseRsyncdConf(path, bytes, source) {
     global: globalView(full.vars),
     listener,
     modules: moduleViews(full),
-    diagnostics
+    diagnostics,
+    inlineWaivers: full.inlineWaivers
   };
 }
 function globalView(vars) {
@@ -1397,12 +1486,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text = Buffer.from(bytes).toString("utf8");
+  const text2 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text.split("\n").entries()) {
+  for (const [i, physical] of text2.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -1594,21 +1683,21 @@ function readSecrets(path, configPath, root) {
   const parsed = parseSecrets(read.value, path);
   return { path, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
 }
-function parseVersion(text) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text ?? DEFAULT_RSYNC_VERSION);
-  if (!m) throw new UserError(`--rsync-version must look like 3.5.0, not "${text}"`);
+function parseVersion(text2) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text2 ?? DEFAULT_RSYNC_VERSION);
+  if (!m) throw new UserError(`--rsync-version must look like 3.5.0, not "${text2}"`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
 // src/cli/output.ts
 import { writeFileSync } from "node:fs";
-function writeOutput(text, file) {
+function writeOutput(text2, file) {
   if (file === void 0) {
-    process.stdout.write(text);
+    process.stdout.write(text2);
     return;
   }
   try {
-    writeFileSync(file, text);
+    writeFileSync(file, text2);
   } catch (e) {
     throw new UserError(`cannot write the output: ${e instanceof Error ? e.message : String(e)}`, file, "Choose a writable path for --output.");
   }
@@ -1646,14 +1735,14 @@ async function resolveOne(name) {
   }
 }
 function hostsMapResolver(path) {
-  let text;
+  let text2;
   try {
-    text = readFileSync2(path, "utf8");
+    text2 = readFileSync2(path, "utf8");
   } catch (e) {
     throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text.split("\n").entries()) {
+  for (const [i, raw] of text2.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names] = line.split(/\s+/);
@@ -1730,9 +1819,9 @@ var accessCommand = {
       { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} },
       { daemonUser, version, resolve: resolve3 }
     );
-    const text = stringOption(args, "format") === "json" ? `${JSON.stringify(report, null, 2)}
+    const text2 = stringOption(args, "format") === "json" ? `${JSON.stringify(report, null, 2)}
 ` : renderAccessText(report);
-    writeOutput(text, stringOption(args, "output"));
+    writeOutput(text2, stringOption(args, "output"));
     return EXIT_OK;
   }
 };
@@ -1770,9 +1859,9 @@ var rulesCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const rules = [];
-    const text = stringOption(args, "format") === "json" ? `${JSON.stringify({ rules }, null, 2)}
+    const text2 = stringOption(args, "format") === "json" ? `${JSON.stringify({ rules }, null, 2)}
 ` : "No rules are installed yet: the policy engine arrives with issue #3.\n";
-    writeOutput(text, stringOption(args, "output"));
+    writeOutput(text2, stringOption(args, "output"));
     return EXIT_OK;
   }
 };

@@ -38,7 +38,7 @@ rows('#1 "list = no # hide" is a badly formed boolean: the module stays listed; 
   const c = parse('[m]\npath=/srv\nlist = no # hide\nread only = no # x\n');
   assert.is(param(c, 'm', 'list'), true);
   assert.is(param(c, 'm', 'read only'), true);
-  assert.is(codes(c).filter((x) => x === 'bad-boolean').length, 2);
+  assert.is(codes(c).filter((x) => x === 'comment-in-boolean').length, 2);
 });
 
 rows('#2 "use chroot = on" stays Unset; N o, FALSE and 0 are valid; y, n, 2, 00 and empty are not', () => {

@@ -5,13 +5,18 @@
  */
 import type { Diagnostic } from '../common/index.ts';
 import type { RsyncdConfig } from '../parse/index.ts';
+import { classifyHostList } from './access/acl-tokens.ts';
+import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
+import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
 import {
   FACTS_SCHEMA,
   type AccessSummary,
+  type DaemonFacts,
   type FactsDiagnostic,
+  type ImageFacts,
   type FactsDocument,
   type SecretsEntryFacts,
   type SecretsFacts,
@@ -37,6 +42,10 @@ export interface FactsInput {
   rsync?: { version: string | null; source: string | null };
   config: RsyncdConfig;
   secrets?: SecretsInput[];
+  /** Mode and owner of config files where the source knows them (a live host), by path. */
+  fileStats?: Map<string, { mode: number; uid: number }>;
+  daemon?: DaemonFacts;
+  image?: ImageFacts | null;
 }
 
 export function buildFacts(input: FactsInput): FactsDocument {
@@ -50,6 +59,8 @@ export function buildFacts(input: FactsInput): FactsDocument {
     shadowed: m.shadowed,
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
+    auth_rules: describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -62,16 +73,26 @@ export function buildFacts(input: FactsInput): FactsDocument {
       starts: config.starts,
       serves: config.serves,
       partial: config.partial,
-      files: config.files,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers,
     },
     secrets,
-    daemon: { processes: [], listeners: [], units: [] },
-    image: null,
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [] },
+    image: input.image ?? null,
   };
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function hostList(v: unknown): HostToken[] | null {
+  const tokens = classifyHostList(text(v));
+  return tokens.length === 0 ? null : tokens;
 }
 
 function summarize(a: ModuleAccess | undefined, b: ModuleAccess | undefined): AccessSummary {

@@ -1,5 +1,7 @@
 /** The facts document (`rsyncguard/facts@1`): the one contract between collection and policy. */
-import type { Param } from '../parse/index.ts';
+import type { InlineWaiver, Param } from '../parse/index.ts';
+import type { HostToken } from './access/acl-tokens.ts';
+import type { AuthRuleFacts } from './access/auth-users.ts';
 import type { Outcome } from './access/simulate.ts';
 
 export const FACTS_SCHEMA = 'rsyncguard/facts@1';
@@ -37,6 +39,10 @@ export interface ModuleFacts {
   shadowed: boolean;
   params: Record<string, Param>;
   access: AccessSummary;
+  /** The host lists as access.c will read them; null when the list is unset or empty. */
+  acl: { allow: HostToken[] | null; deny: HostToken[] | null };
+  /** `auth users` as auth_server will split and match it (empty: anonymous). */
+  auth_rules: AuthRuleFacts[];
 }
 
 export interface SecretsEntryFacts {
@@ -76,13 +82,32 @@ export interface FactsDocument {
     starts: boolean;
     serves: boolean;
     partial: boolean;
-    files: { path: string; sha256: string }[];
+    files: { path: string; sha256: string; mode: number | null; uid: number | null }[];
     global: Record<string, Param>;
     listener: Record<string, Param>;
     modules: ModuleFacts[];
     diagnostics: FactsDiagnostic[];
+    inline_waivers: InlineWaiver[];
   };
   secrets: SecretsFacts[];
-  daemon: { processes: unknown[]; listeners: unknown[]; units: unknown[] };
-  image: null | Record<string, unknown>;
+  daemon: DaemonFacts;
+  image: ImageFacts | null;
+}
+
+/** What a live host shows (collected by later stages; empty for a file). */
+export interface DaemonFacts {
+  processes: { pid: number; uid: number; cmdline: string[]; config_path: string | null; root: string | null }[];
+  listeners: { address: string; port: number; family: 'ipv4' | 'ipv6'; pid: number | null }[];
+  units: { kind: 'systemd' | 'xinetd' | 'inetd'; path: string; enabled: boolean; user: string | null }[];
+}
+
+export interface ImageFacts {
+  ref: string;
+  digest: string | null;
+  exposed_ports: string[];
+  user: string | null;
+  entrypoint: string[];
+  cmd: string[];
+  /** Secrets files found in any layer, even when a later layer deletes them. */
+  layer_secrets: { path: string; layer: string; deleted_later: boolean }[];
 }

@@ -5,3 +5,4 @@ export type { ParamSpec, ParamType } from './rsyncd-params.ts';
 export type { Value } from './rsyncd-store.ts';
 export { parseSecrets } from './secrets.ts';
 export type { ParsedSecrets, SecretsEntry } from './secrets.ts';
+export type { InlineWaiver } from './inline-waivers.ts';

@@ -7,6 +7,7 @@ import { loadConfig, type LoadResult, type Section, type Vars } from './rsyncd-l
 import { paramSpec, PARAMS, type ParamSpec } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import type { Assigned, Value } from './rsyncd-store.ts';
+import type { InlineWaiver } from './inline-waivers.ts';
 
 export interface Param {
   value: Value;
@@ -41,6 +42,8 @@ export interface RsyncdConfig {
   listener: Record<string, Param>;
   modules: ModuleConfig[];
   diagnostics: Diagnostic[];
+  /** `# rsyncguard: ignore RSYNC-### reason` comments, for the engine to apply. */
+  inlineWaivers: InlineWaiver[];
 }
 
 /** Globals only the listener reads, from the startup parse that stops at the first '[' (§1.9). */
@@ -74,6 +77,7 @@ export function parseRsyncdConf(path: string, bytes: Uint8Array, source: ConfigS
     listener,
     modules: moduleViews(full),
     diagnostics,
+    inlineWaivers: full.inlineWaivers,
   };
 }
 

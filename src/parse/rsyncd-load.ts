@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { fileNotes } from './file-notes.ts';
+import { inlineWaivers, type InlineWaiver } from './inline-waivers.ts';
 import { lexRsyncdConf } from './rsyncd-lexer.ts';
 import { lookupNearParam, lookupParam, PARAMS, squash, strwiEq } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
@@ -33,6 +34,7 @@ export interface LoadResult {
   files: { path: string; sha256: string }[];
   /** Some include was not followed, so the picture may be incomplete. */
   partial: boolean;
+  inlineWaivers: InlineWaiver[];
 }
 
 /** rsync has no limit, but a cycle exhausts its stack or descriptors; we stop and say so. */
@@ -56,6 +58,7 @@ export function loadConfig(
     diagnostics: loader.diagnostics,
     files: loader.files,
     partial: loader.partial,
+    inlineWaivers: loader.inlineWaivers,
   };
 }
 
@@ -65,6 +68,7 @@ class Loader {
   diagnostics: Diagnostic[] = [];
   files: { path: string; sha256: string }[] = [];
   partial = false;
+  inlineWaivers: InlineWaiver[] = [];
   fatal: Diagnostic | undefined;
   private stack: Vars[] = [];
   private inGlobal = true;
@@ -79,7 +83,12 @@ class Loader {
 
   parseFile(path: string, bytes: Uint8Array, chain: string[]): Outcome {
     this.files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex') });
-    if (!this.globalsOnly) this.diagnostics.push(...fileNotes(bytes, path));
+    if (!this.globalsOnly) {
+      this.diagnostics.push(...fileNotes(bytes, path));
+      const inline = inlineWaivers(bytes, path);
+      this.inlineWaivers.push(...inline.waivers);
+      this.diagnostics.push(...inline.diagnostics);
+    }
     for (const ev of lexRsyncdConf(bytes, path)) {
       // A globals-only (startup) parse stops at the first '[' of any kind, even a broken one.
       if (this.globalsOnly && (ev.kind === 'section' || (ev.kind === 'fatal' && ev.header))) return 'stop';

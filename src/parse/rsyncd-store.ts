@@ -59,9 +59,10 @@ export function storeValue(
       const b = parseBoolean(raw, spec.type === 'bool3');
       if (b !== undefined) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
-      const comment = /\s[#;]/.test(raw) ? ' rsync has no inline comments: the comment made the value invalid.' : '';
+      const hasComment = /\s[#;]/.test(raw);
+      const comment = hasComment ? ' rsync has no inline comments: the comment made the value invalid.' : '';
       diagnostics.push(
-        diagnostic('warning', 'bad-boolean', `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`),
+        diagnostic('warning', hasComment ? 'comment-in-boolean' : 'bad-boolean', `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`),
       );
       return { diagnostics };
     }

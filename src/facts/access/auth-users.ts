@@ -100,3 +100,37 @@ export function matchAuthUser(rules: AuthRule[], user: string, groupsOf: (user: 
   const unknownGroups = groups === 'unknown' ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : '';
   return { result: 'no-matching-rule', rule: null, access: 'module-default', reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
+
+export interface AuthRuleFacts {
+  raw: string;
+  pattern: string;
+  group: boolean;
+  option: 'deny' | 'ro' | 'rw' | null;
+  ignored_option: string | null;
+  empty: boolean;
+  /** An earlier rule matches every name this one matches, so this one never decides. */
+  shadowed_by: string | null;
+}
+
+/** The rules of an `auth users` value, with what a reviewer needs: ignored options, dead rules. */
+export function describeAuthRules(value: string, version: Version): AuthRuleFacts[] {
+  const rules = parseAuthUsers(value, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null,
+    };
+  });
+}
+
+/** `a` matches everything `b` can match: a catch-all, or `b` is a literal name that `a` matches. */
+function covers(a: string, b: string): boolean {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
