@@ -1,0 +1,199 @@
+# METADATA
+# title: Logins
+# description: How `auth users` and the secrets file decide who gets in.
+package rsyncguard.rules.auth
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: auth users without a usable secrets file
+# description: >-
+#   With `auth users` set, rsync checks passwords against `secrets file`; when it is unset or missing,
+#   every login fails ("no secrets file"). The module is unusable, and someone may "fix" it by removing
+#   `auth users`.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+# custom:
+#   id: RSYNC-020
+#   severity: low
+#   security_severity: "2.0"
+#   cwe: CWE-1284
+#   tags: [authentication, misconfiguration]
+#   help: |
+#     Point the module at a secrets file that exists, owned by root, mode 0600.
+#
+#     Prefer:
+#     ```ini
+#     auth users = backup
+#     secrets file = /etc/rsyncd.secrets
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.access.auth_required
+	why := _unusable_secrets(mod)
+	f := lib.module_finding(rego.metadata.rule(), i, "secrets file", sprintf("Module [%s] sets \"auth users\" but %s: every login fails.", [mod.name, why]))
+}
+
+_unusable_secrets(mod) := "no \"secrets file\"" if {
+	not lib.has_text(mod, "secrets file")
+} else := sprintf("its secrets file %s does not exist", [s.path]) if {
+	some s in input.secrets
+	s.path == mod.params["secrets file"].value
+	s.exists == false
+}
+
+# METADATA
+# title: strict modes turned off
+# description: >-
+#   `strict modes = no` makes rsync use a secrets file that other users can read or that someone other
+#   than root owns.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#strict_modes
+# custom:
+#   id: RSYNC-021
+#   severity: medium
+#   security_severity: "5.5"
+#   cwe: CWE-732
+#   tags: [authentication, secrets]
+#   help: |
+#     Keep strict modes on and fix the file's permissions instead.
+#
+#     Avoid:
+#     ```ini
+#     strict modes = no
+#     ```
+#     Prefer (and `chmod 600`, `chown root:root` the secrets file):
+#     ```ini
+#     strict modes = yes
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["strict modes"].value == false
+	mod.access.auth_required
+	f := lib.module_finding(rego.metadata.rule(), i, "strict modes", sprintf("Module [%s] turns \"strict modes\" off: rsync will trust a secrets file anyone can read or replace.", [mod.name]))
+}
+
+# METADATA
+# title: auth users rule that never applies
+# description: >-
+#   rsync uses the first `auth users` rule that matches a user. A rule after a catch-all, or after a
+#   rule that already matches the same name, never decides anything, and a `:deny` there denies nobody.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#auth_users
+# custom:
+#   id: RSYNC-022
+#   severity: medium
+#   security_severity: "5.4"
+#   cwe: CWE-863
+#   tags: [authentication, acl-bypass]
+#   help: |
+#     Put specific rules (especially `:deny`) before general ones.
+#
+#     Avoid:
+#     ```ini
+#     auth users = *, mallory:deny
+#     ```
+#     Prefer:
+#     ```ini
+#     auth users = mallory:deny, *
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	some r in mod.auth_rules
+	r.shadowed_by != null
+	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: the rule \"%s\" never applies, because \"%s\" comes first and matches the same users.", [mod.name, r.raw, r.shadowed_by]))
+}
+
+# METADATA
+# title: auth users rule split or padded by whitespace
+# description: >-
+#   `joe :deny` is two rules, `joe` (admitted) and `:deny` (an empty name), so joe is let in. In the
+#   comma-only form (`, joe :deny`) the name is `joe ` with a trailing space, which matches no one.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#auth_users
+# custom:
+#   id: RSYNC-023
+#   severity: high
+#   security_severity: "7.3"
+#   cwe: CWE-863
+#   tags: [authentication, acl-bypass, parsing]
+#   help: |
+#     Write a rule and its option without spaces.
+#
+#     Avoid:
+#     ```ini
+#     auth users = joe :deny, ann
+#     ```
+#     Prefer:
+#     ```ini
+#     auth users = joe:deny, ann
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	some r in mod.auth_rules
+	_whitespace_trap(r)
+	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: the auth users rule \"%s\" is not what it looks like (whitespace splits or pads it).", [mod.name, r.raw]))
+}
+
+_whitespace_trap(r) if r.empty
+
+_whitespace_trap(r) if regex.match(`\s`, r.pattern)
+
+# METADATA
+# title: auth users option that rsync ignores
+# description: >-
+#   Only `:deny`, `:ro` and `:rw` (by their first letters) mean anything; `:readwrite`, `:r` or `:admin`
+#   are silently ignored, and the module's `read only` applies.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#auth_users
+# custom:
+#   id: RSYNC-024
+#   severity: medium
+#   security_severity: "4.3"
+#   cwe: CWE-1284
+#   tags: [authentication, parsing]
+#   help: |
+#     Use `:deny`, `:ro` or `:rw`.
+#
+#     Avoid:
+#     ```ini
+#     auth users = joe:readwrite
+#     ```
+#     Prefer:
+#     ```ini
+#     auth users = joe:rw
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	some r in mod.auth_rules
+	r.ignored_option != null
+	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: rsync ignores the option \":%s\" in \"%s\".", [mod.name, r.ignored_option, r.raw]))
+}
+
+# METADATA
+# title: No auth digest floor
+# description: >-
+#   rsync negotiates the challenge digest without authentication, so an attacker on the path can
+#   downgrade a login to MD5 or MD4. rsync 3.5.0 can refuse weaker digests with `auth digest`.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#auth_digest
+# custom:
+#   id: RSYNC-025
+#   severity: medium
+#   security_severity: "4.8"
+#   cwe: CWE-757
+#   tags: [authentication, crypto]
+#   help: |
+#     Set a floor on modules that require a login.
+#
+#     Prefer:
+#     ```ini
+#     auth digest = sha256
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.access.auth_required
+	not semver.compare(input.context.rsync_version, "3.5.0") < 0
+	not lib.has_text(mod, "auth digest")
+	f := lib.module_finding(rego.metadata.rule(), i, "auth digest", sprintf("Module [%s] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4.", [mod.name]))
+}

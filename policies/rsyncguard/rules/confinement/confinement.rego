@@ -1,0 +1,304 @@
+# METADATA
+# title: Confinement
+# description: What a client can reach on the daemon's filesystem, and with whose privileges.
+package rsyncguard.rules.confinement
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Module without chroot
+# description: >-
+#   With `use chroot = no` the daemon only sanitises paths; symlink races have escaped such modules
+#   (CVE-2026-29518, CVE-2026-53784), and a writable one lets clients plant links for others to follow.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#use_chroot
+# custom:
+#   id: RSYNC-040
+#   severity: high
+#   security_severity: "7.0"
+#   cwe: CWE-22
+#   tags: [confinement, privilege]
+#   help: |
+#     Let a root daemon chroot into each module.
+#
+#     Avoid:
+#     ```ini
+#     use chroot = no
+#     ```
+#     Prefer:
+#     ```ini
+#     use chroot = yes
+#     numeric ids = yes
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["use chroot"].value == false
+	lib.root_daemon
+	lib.has_text(mod, "path")
+	base := lib.module_finding(rego.metadata.rule(), i, "use chroot", sprintf("Module [%s] runs without chroot on a root daemon.", [mod.name]))
+	f := _severity(base, mod)
+}
+
+_severity(base, mod) := lib.raise(base, "critical", "and anyone on the network can write to it") if {
+	mod.access.anonymous_write
+} else := base
+
+# METADATA
+# title: Symlink munging off without chroot
+# description: >-
+#   Without chroot, `munge symlinks` is what keeps uploaded symlinks from pointing out of the module;
+#   `munge symlinks = no` turns that off.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#munge_symlinks
+# custom:
+#   id: RSYNC-041
+#   severity: high
+#   security_severity: "7.1"
+#   cwe: CWE-61
+#   tags: [confinement, symlinks]
+#   help: |
+#     Leave munging at its default, or chroot.
+#
+#     Avoid:
+#     ```ini
+#     use chroot = no
+#     munge symlinks = no
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["munge symlinks"].value == false
+	not lib.chrooted(mod)
+	f := lib.module_finding(rego.metadata.rule(), i, "munge symlinks", sprintf("Module [%s] turns symlink munging off without a chroot.", [mod.name]))
+}
+
+# METADATA
+# title: Module runs as root
+# description: >-
+#   `uid = root` (or `gid = root`) keeps root privileges for the transfer: every file a client writes is
+#   owned by root, and any path bug reads or writes as root.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#uid
+# custom:
+#   id: RSYNC-042
+#   severity: high
+#   security_severity: "7.8"
+#   cwe: CWE-250
+#   tags: [privilege]
+#   help: |
+#     Run modules as an unprivileged account.
+#
+#     Avoid:
+#     ```ini
+#     uid = root
+#     gid = root
+#     ```
+#     Prefer:
+#     ```ini
+#     uid = rsync
+#     gid = rsync
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	lib.root_daemon
+	some name in ["uid", "gid"]
+	_is_root(mod.params[name].value)
+	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s] transfers with %s %s.", [mod.name, name, mod.params[name].value]))
+}
+
+_is_root(v) if {
+	is_string(v)
+	trim_space(split(v, ",")[0]) in {"root", "0", "wheel"}
+}
+
+# METADATA
+# title: fake super
+# description: >-
+#   `fake super = yes` stores ownership and special files in extended attributes, letting a client
+#   record root-owned, setuid or device files that a later restore turns real.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#fake_super
+# custom:
+#   id: RSYNC-043
+#   severity: medium
+#   security_severity: "4.4"
+#   cwe: CWE-269
+#   tags: [privilege]
+#   help: |
+#     Use it only for backup targets whose restores are reviewed.
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["fake super"].value == true
+	f := lib.module_finding(rego.metadata.rule(), i, "fake super", sprintf("Module [%s] sets \"fake super = yes\".", [mod.name]))
+}
+
+# METADATA
+# title: insecure links
+# description: >-
+#   `insecure links = yes` turns off rsync 3.5.0's resolver that follows only trusted symlinks in
+#   unconfined modules, reopening the CVE-2026-53797/53801 class of symlink races.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#insecure_links
+# custom:
+#   id: RSYNC-044
+#   severity: high
+#   security_severity: "7.4"
+#   cwe: CWE-367
+#   tags: [confinement, symlinks]
+#   help: |
+#     Remove `insecure links = yes`.
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["insecure links"].value == true
+	f := lib.module_finding(rego.metadata.rule(), i, "insecure links", sprintf("Module [%s] sets \"insecure links = yes\".", [mod.name]))
+}
+
+# METADATA
+# title: System directory exported
+# description: >-
+#   The module serves `/` or a system tree (`/etc`, `/root`, `/home`, ...): password hashes, keys and
+#   configuration are a download away, or an upload away from being replaced.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#path
+# custom:
+#   id: RSYNC-045
+#   severity: critical
+#   security_severity: "9.3"
+#   cwe: CWE-552
+#   tags: [confinement, disclosure]
+#   help: |
+#     Export a dedicated data directory.
+#
+#     Avoid:
+#     ```ini
+#     path = /
+#     ```
+#     Prefer:
+#     ```ini
+#     path = /srv/rsync/data
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	lib.has_text(mod, "path")
+	p := _normal(mod.params.path.value)
+	p in _system_trees
+	f := lib.module_finding(rego.metadata.rule(), i, "path", sprintf("Module [%s] exports the system directory %s.", [mod.name, p]))
+}
+
+_normal(p) := "/" if {
+	trim_right(replace(p, "/./", "/"), "/") == ""
+} else := trim_right(replace(p, "/./", "/"), "/")
+
+_system_trees := {
+	"/", "/etc", "/root", "/home", "/var", "/usr", "/boot", "/proc", "/sys", "/dev",
+	"/bin", "/sbin", "/lib", "/lib64", "/opt", "/var/lib", "/var/log", "/run",
+}
+
+# METADATA
+# title: Connection variables in path
+# description: >-
+#   rsync expands `%RSYNC_USER_NAME%` and friends in `path` without sanitising them: a user named
+#   `../etc` (present in the secrets file) was served `/srv/../etc`.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#path
+# custom:
+#   id: RSYNC-046
+#   severity: high
+#   security_severity: "7.7"
+#   cwe: CWE-22
+#   tags: [confinement, injection]
+#   help: |
+#     Use one module per user, or make sure no user name can contain `/` or `..`.
+findings contains f if {
+	some i, mod in input.config.modules
+	some name in ["path", "temp dir"]
+	v := mod.params[name].value
+	is_string(v)
+	regex.match(`%[A-Z][^%]*%`, v)
+	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s]: \"%s = %s\" is expanded per connection without sanitising.", [mod.name, name, v]))
+}
+
+# METADATA
+# title: Commands run on connections
+# description: >-
+#   `early exec`, `pre-xfer exec`, `post-xfer exec` and `name converter` run as the daemon user
+#   (usually root), outside any chroot, with client-influenced environment variables.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#pre-xfer_exec
+# custom:
+#   id: RSYNC-047
+#   severity: medium
+#   security_severity: "6.3"
+#   cwe: CWE-78
+#   tags: [privilege, injection]
+#   help: |
+#     Keep hooks minimal, owned by root, and never pass client values to a shell. Prefer rsync 3.5.0,
+#     which quotes them (CVE-2026-53790).
+findings contains f if {
+	some i, mod in input.config.modules
+	some name in ["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]
+	lib.has_text(mod, name)
+	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s] runs \"%s\" as the daemon user, outside any chroot.", [mod.name, name]))
+}
+
+# METADATA
+# title: ignore nonreadable
+# description: >-
+#   `ignore nonreadable = yes` hides files the daemon cannot read from the listing, so a transfer
+#   silently misses them.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#ignore_nonreadable
+# custom:
+#   id: RSYNC-048
+#   severity: low
+#   security_severity: "2.1"
+#   cwe: CWE-754
+#   tags: [integrity]
+#   help: |
+#     Fix the permissions instead, so failures are visible.
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["ignore nonreadable"].value == true
+	f := lib.module_finding(rego.metadata.rule(), i, "ignore nonreadable", sprintf("Module [%s] sets \"ignore nonreadable = yes\".", [mod.name]))
+}
+
+# METADATA
+# title: Dangerous chmod rules
+# description: >-
+#   `incoming chmod` / `outgoing chmod` that add setuid, setgid or write permission for others create
+#   privileged or world-writable files from a client's upload.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#incoming_chmod
+# custom:
+#   id: RSYNC-049
+#   severity: high
+#   security_severity: "7.2"
+#   cwe: CWE-732
+#   tags: [permissions]
+#   help: |
+#     Only take permissions away.
+#
+#     Avoid:
+#     ```ini
+#     incoming chmod = a+rwx,u+s
+#     ```
+#     Prefer:
+#     ```ini
+#     incoming chmod = Du=rwx,Dgo=rx,Fu=rw,Fgo=r
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	some name in ["incoming chmod", "outgoing chmod"]
+	v := mod.params[name].value
+	is_string(v)
+	some clause in split(v, ",")
+	_dangerous(trim_space(clause))
+	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s]: \"%s\" clause \"%s\" grants setuid/setgid or write for others.", [mod.name, name, trim_space(clause)]))
+}
+
+# Symbolic: "+" or "=" with s for setuid/setgid, or w for others (o, a, or no who at all).
+_dangerous(clause) if regex.match(`^[DF]?[ugoa]*[+=][rwxXt]*s`, clause)
+
+_dangerous(clause) if regex.match(`^[DF]?([ugo]*[oa][ugoa]*|)[+=][rxXst]*w`, clause)
+
+# Octal: a setuid/setgid bit, or others' write bit.
+_dangerous(clause) if regex.match(`^[DF]?([0-7]{0,3}[2367]|[2-7][0-7]{3})$`, clause)

@@ -1,0 +1,130 @@
+# METADATA
+# title: Network exposure
+# description: Where the daemon listens, and what crosses the network in clear text.
+package rsyncguard.rules.exposure
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Default port on every interface
+# description: >-
+#   Without `address`, the daemon binds 0.0.0.0 and :: on port 873, the port every scanner tries first.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#address
+# custom:
+#   id: RSYNC-060
+#   severity: low
+#   security_severity: "3.7"
+#   cwe: CWE-1327
+#   tags: [network, exposure]
+#   help: |
+#     Bind the interface clients use (before the first module, not under `[global]`).
+#
+#     Prefer:
+#     ```ini
+#     address = 192.0.2.10
+#     ```
+findings contains f if {
+	input.config.starts
+	not _bound
+	f := lib.global_finding(rego.metadata.rule(), "address", sprintf("The daemon listens on every interface%s.", [_port]))
+}
+
+_bound if {
+	v := input.config.listener.address.value
+	is_string(v)
+	v != ""
+}
+
+_port := " on the default port 873" if input.config.listener.port.value in {0, 873}
+
+else := ""
+
+# METADATA
+# title: No transport encryption off-host
+# description: >-
+#   The rsync daemon protocol is not encrypted: file contents, module names and user names cross the
+#   network in clear text, and a listener on a public interface exposes them.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#AUTHENTICATION_STRENGTH
+# custom:
+#   id: RSYNC-061
+#   severity: medium
+#   security_severity: "5.9"
+#   cwe: CWE-319
+#   tags: [network, crypto]
+#   help: |
+#     Reach the daemon over SSH (`rsync -e ssh host::module`) or put stunnel in front of it
+#     (`accept = 874`, `exec = rsync`, `execargs = rsync --server --daemon .`) and bind rsync to loopback:
+#     ```ini
+#     address = 127.0.0.1
+#     ```
+findings contains f if {
+	input.config.serves
+	not _loopback_only
+	count(input.config.modules) > 0
+	f := lib.global_finding(rego.metadata.rule(), "address", "The daemon is reachable off-host and rsync's protocol is not encrypted: use SSH or stunnel.")
+}
+
+_loopback_only if {
+	v := input.config.listener.address.value
+	is_string(v)
+	_loopback(v)
+}
+
+_loopback(v) if startswith(v, "127.")
+
+_loopback(v) if v in {"::1", "localhost"}
+
+# METADATA
+# title: Listener setting ignored under [global]
+# description: >-
+#   The listening daemon reads `address`, `port`, `pid file`, `listen backlog` and `socket options`
+#   only before the first section header. Under an explicit `[global]` they are ignored:
+#   `address = 127.0.0.1` there still binds every interface.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#GLOBAL_PARAMETERS
+# custom:
+#   id: RSYNC-062
+#   severity: medium
+#   security_severity: "6.5"
+#   cwe: CWE-1284
+#   tags: [network, parsing]
+#   help: |
+#     Move listener settings to the top of the file, before any `[section]`.
+findings contains f if {
+	some name in ["address", "port", "pid file", "listen backlog", "socket options"]
+	g := input.config.global[name]
+	g.origin == "global"
+	g.value != input.config.listener[name].value
+	f := lib.global_finding(rego.metadata.rule(), name, sprintf("\"%s = %v\" comes after a section header, so the listening daemon never sees it (it uses %v).", [name, g.value, _shown(input.config.listener[name].value)]))
+}
+
+_shown(null) := "its default"
+
+_shown(v) := v if v != null
+
+# METADATA
+# title: PROXY protocol from any peer
+# description: >-
+#   With `proxy protocol = yes`, the client address (and every host rule) comes from a header the peer
+#   sends. Before 3.5.0 any peer could send it (CVE-2026-53791); 3.5.0 needs `proxy protocol hosts`.
+# related_resources:
+#   - ref: https://www.cve.org/CVERecord?id=CVE-2026-53791
+# custom:
+#   id: RSYNC-063
+#   severity: high
+#   security_severity: "8.6"
+#   cwe: CWE-290
+#   tags: [network, acl-bypass]
+#   help: |
+#     Prefer:
+#     ```ini
+#     proxy protocol = yes
+#     proxy protocol hosts = 10.0.0.5
+#     ```
+findings contains f if {
+	input.config.global["proxy protocol"].value == true
+	not lib.global_has_text("proxy protocol hosts")
+	f := lib.global_finding(rego.metadata.rule(), "proxy protocol", "\"proxy protocol = yes\" without \"proxy protocol hosts\": spoofed client addresses (before 3.5.0) or every connection refused (3.5.0).")
+}

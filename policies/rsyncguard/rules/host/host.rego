@@ -1,0 +1,99 @@
+# METADATA
+# title: Live host
+# description: What a running host shows beyond the configuration file.
+package rsyncguard.rules.host
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Daemon listening on every interface
+# description: The running daemon accepts connections on a wildcard address.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#address
+# custom:
+#   id: RSYNC-080
+#   severity: low
+#   security_severity: "3.7"
+#   cwe: CWE-1327
+#   tags: [network, exposure, host]
+#   help: |
+#     Bind the daemon to the interface its clients use (`address = ...` before the first module).
+findings contains f if {
+	some i, l in input.daemon.listeners
+	l.address in {"0.0.0.0", "::", "*"}
+	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.listeners[%d]", [i]), null, sprintf("The daemon listens on %s port %d (every interface).", [l.address, l.port]))
+}
+
+# METADATA
+# title: Daemon keeps root without daemon uid
+# description: >-
+#   The daemon runs as root for every connection. `daemon uid` drops root before any client input is read
+#   (at the price of per-module chroot).
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#daemon_uid
+# custom:
+#   id: RSYNC-081
+#   severity: low
+#   security_severity: "3.9"
+#   cwe: CWE-250
+#   tags: [privilege, host]
+#   help: |
+#     Where modules need no chroot or uid switching, run the daemon unprivileged:
+#     ```ini
+#     daemon uid = rsync
+#     daemon gid = rsync
+#     ```
+findings contains f if {
+	some i, p in input.daemon.processes
+	p.uid == 0
+	not lib.global_has_text("daemon uid")
+	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.processes[%d]", [i]), null, sprintf("rsync daemon process %d runs as root and the configuration sets no \"daemon uid\".", [p.pid]))
+}
+
+# METADATA
+# title: Configuration writable by non-root
+# description: >-
+#   Each connection re-reads the configuration as root: whoever can write it can export `/`, add hooks
+#   that run as root, or remove every restriction.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5
+# custom:
+#   id: RSYNC-082
+#   severity: high
+#   security_severity: "7.8"
+#   cwe: CWE-732
+#   tags: [permissions, host]
+#   help: |
+#     `chown root:root /etc/rsyncd.conf && chmod 644 /etc/rsyncd.conf` (and its include files).
+findings contains f if {
+	some i, file in input.config.files
+	is_number(file.mode)
+	_writable_by_others(file)
+	f := lib.target_finding(rego.metadata.rule(), sprintf("config.files[%d]", [i]), {"file": file.path, "line": 1, "column": 1}, sprintf("%s can be changed by a user other than root (mode %o, uid %d).", [file.path, file.mode, file.uid]))
+}
+
+_writable_by_others(file) if bits.and(file.mode, 18) != 0
+
+_writable_by_others(file) if file.uid != 0
+
+# METADATA
+# title: rsync enabled in a superserver
+# description: >-
+#   xinetd or inetd starts rsync as root on every connection to 873, often forgotten next to a
+#   systemd unit; `address` and `port` from rsyncd.conf do not apply there.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#RUNNING_AN_RSYNC_SERVER_UNDER_INETD
+# custom:
+#   id: RSYNC-083
+#   severity: low
+#   security_severity: "3.5"
+#   cwe: CWE-1327
+#   tags: [exposure, host]
+#   help: |
+#     Set `disable = yes` in /etc/xinetd.d/rsync (or remove the inetd line) unless it is the intended way in.
+findings contains f if {
+	some i, u in input.daemon.units
+	u.kind in {"xinetd", "inetd"}
+	u.enabled
+	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.units[%d]", [i]), {"file": u.path, "line": 1, "column": 1}, sprintf("%s starts rsync --daemon on demand (%s).", [u.path, u.kind]))
+}

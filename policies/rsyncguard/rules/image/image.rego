@@ -1,0 +1,72 @@
+# METADATA
+# title: Container images
+# description: What an image will do when it runs an rsync daemon.
+package rsyncguard.rules.image
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Image exposes the rsync port
+# description: The image declares 873/tcp, so platforms may publish it without anyone deciding to.
+# related_resources:
+#   - ref: https://docs.docker.com/reference/dockerfile/#expose
+# custom:
+#   id: RSYNC-090
+#   severity: low
+#   security_severity: "3.1"
+#   cwe: CWE-1327
+#   tags: [image, exposure]
+#   help: |
+#     Drop `EXPOSE 873` and publish the port deliberately where it is needed.
+findings contains f if {
+	some port in input.image.exposed_ports
+	startswith(port, "873")
+	f := lib.target_finding(rego.metadata.rule(), "image.exposed_ports", null, sprintf("Image %s exposes %s.", [input.image.ref, port]))
+}
+
+# METADATA
+# title: Image runs the rsync daemon as root
+# description: The image starts `rsync --daemon` as root, so a daemon bug is a root compromise of the container.
+# related_resources:
+#   - ref: https://docs.docker.com/reference/dockerfile/#user
+# custom:
+#   id: RSYNC-091
+#   severity: medium
+#   security_severity: "5.6"
+#   cwe: CWE-250
+#   tags: [image, privilege]
+#   help: |
+#     Add `USER rsync` and use `daemon uid`/`use chroot = no` settings that work unprivileged.
+findings contains f if {
+	"--daemon" in array.concat(input.image.entrypoint, input.image.cmd)
+	_root_user(input.image.user)
+	f := lib.target_finding(rego.metadata.rule(), "image.user", null, sprintf("Image %s runs rsync --daemon as root.", [input.image.ref]))
+}
+
+_root_user(null)
+
+_root_user(u) if split(u, ":")[0] in {"", "root", "0"}
+
+# METADATA
+# title: Secrets file in an image layer
+# description: >-
+#   A secrets file baked into a layer ships its passwords to everyone who can pull the image, even when a
+#   later layer deletes it.
+# related_resources:
+#   - ref: https://docs.docker.com/build/building/secrets/
+# custom:
+#   id: RSYNC-092
+#   severity: high
+#   security_severity: "7.5"
+#   cwe: CWE-522
+#   tags: [image, secrets]
+#   help: |
+#     Mount the secrets file at run time (a Kubernetes Secret, a Docker secret) instead of copying it in.
+findings contains f if {
+	some i, s in input.image.layer_secrets
+	f := lib.target_finding(rego.metadata.rule(), sprintf("image.layer_secrets[%d]", [i]), null, sprintf("Layer %s of %s holds the secrets file %s%s.", [s.layer, input.image.ref, s.path, _deleted(s)]))
+}
+
+_deleted(s) := " (deleted by a later layer, but still in the image)" if s.deleted_later
+
+else := ""

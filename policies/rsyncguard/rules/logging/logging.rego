@@ -1,0 +1,92 @@
+# METADATA
+# title: Logging and daemon files
+# description: Whether transfers leave a trace, and whether the daemon's own files can be tampered with.
+package rsyncguard.rules.logging
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Transfers are not logged
+# description: >-
+#   Without `transfer logging`, the log shows connections but not which files were read or written: an
+#   exfiltration or a planted file leaves no trace.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#transfer_logging
+# custom:
+#   id: RSYNC-050
+#   severity: low
+#   security_severity: "3.0"
+#   cwe: CWE-778
+#   tags: [logging]
+#   help: |
+#     Prefer:
+#     ```ini
+#     log file = /var/log/rsyncd.log
+#     transfer logging = yes
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	lib.has_text(mod, "path")
+	mod.params["transfer logging"].value == false
+	f := lib.module_finding(rego.metadata.rule(), i, "transfer logging", sprintf("Module [%s] does not log transfers%s.", [mod.name, _where(mod)]))
+}
+
+_where(mod) := "" if lib.has_text(mod, "log file")
+
+else := " (and has no \"log file\": only syslog sees connections)"
+
+# METADATA
+# title: Daemon file in a world-writable directory
+# description: >-
+#   A `pid file`, `lock file` or `log file` in `/tmp`, `/var/tmp` or `/dev/shm` can be pre-created or
+#   replaced by a symlink by any local user, and a root daemon then writes through it.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#lock_file
+# custom:
+#   id: RSYNC-051
+#   severity: medium
+#   security_severity: "5.5"
+#   cwe: CWE-377
+#   tags: [permissions, files]
+#   help: |
+#     Keep daemon files under `/run` and `/var/log`.
+#
+#     Avoid:
+#     ```ini
+#     pid file = /tmp/rsyncd.pid
+#     ```
+#     Prefer:
+#     ```ini
+#     pid file = /run/rsyncd.pid
+#     ```
+findings contains lib.finding(rego.metadata.rule(), fields) if {
+	some fields in _unsafe_files
+}
+
+_unsafe_files contains {
+	"path": sprintf("config.global.%s", [name]),
+	"location": lib.global_location(name),
+	"message": sprintf("\"%s = %s\" lies in a world-writable directory.", [name, v]),
+} if {
+	some name in ["pid file", "log file", "lock file"]
+	v := input.config.global[name].value
+	_world_writable_dir(v)
+}
+
+_unsafe_files contains {
+	"module": mod.name,
+	"path": sprintf("config.modules[%d].params.%s", [i, name]),
+	"location": lib.param_location(mod, name),
+	"message": sprintf("Module [%s]: \"%s = %s\" lies in a world-writable directory.", [mod.name, name, mod.params[name].value]),
+} if {
+	some i, mod in input.config.modules
+	some name in ["log file", "lock file"]
+	mod.params[name].origin == "module"
+	_world_writable_dir(mod.params[name].value)
+}
+
+_world_writable_dir(v) if {
+	is_string(v)
+	some dir in ["/tmp/", "/var/tmp/", "/dev/shm/"]
+	startswith(v, dir)
+}

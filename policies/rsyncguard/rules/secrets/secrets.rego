@@ -1,0 +1,148 @@
+# METADATA
+# title: The secrets file
+# description: Who can read the passwords, and how good they are. Passwords never reach the policies, only facts about them.
+package rsyncguard.rules.secrets
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Secrets file readable by other users
+# description: >-
+#   Any local user can read the passwords. rsync itself refuses such a file under strict modes (every
+#   login then fails), but the file is exposed either way.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#strict_modes
+# custom:
+#   id: RSYNC-030
+#   severity: high
+#   security_severity: "7.1"
+#   cwe: CWE-732
+#   tags: [secrets, permissions]
+#   help: |
+#     `chmod 600 /etc/rsyncd.secrets` (group bits are ignored by rsync, but 0600 is the point).
+findings contains f if {
+	some i, s in input.secrets
+	s.other_accessible == true
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].mode", [i]), _at(s), sprintf("The secrets file %s has mode %o: other users can read (or write) it.", [s.path, s.mode]))
+}
+
+_at(s) := {"file": s.path, "line": 1, "column": 1}
+
+# METADATA
+# title: Secrets file not owned by root
+# description: >-
+#   A root daemon with strict modes refuses a secrets file not owned by root, so logins fail; its owner
+#   can also change every password.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#strict_modes
+# custom:
+#   id: RSYNC-031
+#   severity: medium
+#   security_severity: "5.5"
+#   cwe: CWE-282
+#   tags: [secrets, permissions]
+#   help: |
+#     `chown root:root /etc/rsyncd.secrets`.
+findings contains f if {
+	some i, s in input.secrets
+	s.owner_is_root == false
+	lib.root_daemon
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].uid", [i]), _at(s), sprintf("The secrets file %s is owned by uid %d, not root.", [s.path, s.uid]))
+}
+
+# METADATA
+# title: Weak password in the secrets file
+# description: >-
+#   A short, common, or name-equal password falls to guessing; the challenge-response of older digests
+#   (MD4/MD5) can also be brute-forced offline from one captured login.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+# custom:
+#   id: RSYNC-032
+#   severity: high
+#   security_severity: "7.5"
+#   cwe: CWE-521
+#   tags: [secrets, passwords]
+#   help: |
+#     Use long random passwords (e.g. `openssl rand -base64 24`), one per user.
+findings contains f if {
+	some i, s in input.secrets
+	some e in s.entries
+	e.weak
+	not e.dead
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s: the password of %s \"%s\" is weak (%s).", [s.path, e.kind, e.name, _weakness(e)]))
+}
+
+_weakness(e) := "it equals the name" if e.equals_name
+
+else := "it is a commonly used password" if e.common
+
+else := sprintf("%d characters", [e.length])
+
+# METADATA
+# title: Password shared by several entries
+# description: Entries with the same password fall together, and a user can log in as the others.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+# custom:
+#   id: RSYNC-033
+#   severity: medium
+#   security_severity: "5.3"
+#   cwe: CWE-521
+#   tags: [secrets, passwords]
+#   help: |
+#     Give every user and group its own password.
+findings contains f if {
+	some i, s in input.secrets
+	some e in s.entries
+	e.reused
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s: %s \"%s\" shares its password with another entry.", [s.path, e.kind, e.name]))
+}
+
+# METADATA
+# title: Secrets entry that is never used
+# description: >-
+#   rsync uses the first line for a name, and compares names from the first byte: a later duplicate or
+#   an entry indented with whitespace is dead, though it looks valid (and its password still sits in the file).
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+# custom:
+#   id: RSYNC-034
+#   severity: low
+#   security_severity: "2.5"
+#   cwe: CWE-1164
+#   tags: [secrets, hygiene]
+#   help: |
+#     Keep one line per name, starting at column 1.
+findings contains f if {
+	some i, s in input.secrets
+	some e in s.entries
+	_dead(e)
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s line %d: the entry for \"%s\" is never used (%s).", [s.path, e.line, e.name, _dead(e)]))
+}
+
+_dead(e) := "an earlier line has the same name" if e.dead
+
+else := "leading whitespace keeps it from ever matching" if e.unmatchable
+
+# METADATA
+# title: Secrets file inside an exported path
+# description: Clients who can read the module can download the password file.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+# custom:
+#   id: RSYNC-035
+#   severity: critical
+#   security_severity: "9.1"
+#   cwe: CWE-538
+#   tags: [secrets, disclosure]
+#   help: |
+#     Keep the secrets file outside every module path, e.g. `/etc/rsyncd.secrets`.
+findings contains f if {
+	some i, mod in input.config.modules
+	lib.has_text(mod, "path")
+	path := trim_suffix(replace(mod.params.path.value, "/./", "/"), "/")
+	some s in {v | some m in input.config.modules; v := m.params["secrets file"].value; is_string(v); v != ""}
+	startswith(s, concat("", [path, "/"]))
+	f := lib.module_finding(rego.metadata.rule(), i, "path", sprintf("Module [%s] exports %s, which contains the secrets file %s.", [mod.name, mod.params.path.value, s]))
+}

@@ -1,0 +1,95 @@
+// Compiles policies/ into dist/policy.wasm and extracts the rule catalog (dist/rules.json, docs/rules.md)
+// from the rules' METADATA, with the pinned OPA CLI (scripts/opa.sh). `--check` builds into a temporary
+// folder and fails when a committed output differs, so users never run a stale policy.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderRulesMarkdown } from './rules-markdown.mjs';
+
+const check = process.argv.includes('--check');
+const opa = (args, opts = {}) => execFileSync('scripts/opa.sh', args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+const ENTRYPOINT = 'rsyncguard/main/findings';
+
+// Builtins that work in the WASM target: native ones, the JS SDK's, ours (src/engine/builtins.ts), and the
+// compiler's own. Anything else fails the build instead of failing at first call in production.
+const NATIVE = `plus minus mul div rem abs round ceil floor array.concat array.reverse array.slice and or
+ intersection union is_number is_string is_boolean is_array is_set is_object is_null type_name bits.or bits.and
+ bits.negate bits.xor bits.lsh bits.rsh count sum product max min sort equal gt gte lt lte neq glob.match
+ json.marshal json.unmarshal json.is_valid object.filter object.get object.keys object.remove object.union
+ object.union_n concat format_int indexof substring lower upper contains startswith endswith strings.reverse split
+ replace strings.replace_n trim trim_left trim_prefix trim_right trim_suffix trim_space numbers.range to_number
+ walk regex.is_valid regex.match internal.member_2 internal.member_3`.split(/\s+/);
+const JS_SDK = ['sprintf'];
+const OURS = ['semver.compare'];
+const COMPILER = ['eq', 'assign', 'rego.metadata.rule', 'rego.metadata.chain'];
+
+function capabilities() {
+  const caps = JSON.parse(opa(['capabilities', '--current']));
+  const allow = new Set([...NATIVE, ...JS_SDK, ...OURS, ...COMPILER]);
+  caps.builtins = caps.builtins.filter((b) => allow.has(b.name)).sort((a, b) => a.name.localeCompare(b.name));
+  caps.features = caps.features.filter((f) => f !== 'template_strings');
+  return `${JSON.stringify(caps, null, 2)}\n`;
+}
+
+/** The rule catalog, one entry per rule with a custom.id, sorted by id; duplicate ids fail the build. */
+function catalog() {
+  const info = JSON.parse(opa(['inspect', '-a', '-f', 'json', 'policies/rsyncguard']));
+  const rules = [];
+  for (const a of info.annotations ?? []) {
+    const ann = a.annotations ?? {};
+    const custom = ann.custom ?? {};
+    if (!custom.id) continue;
+    rules.push({
+      id: custom.id,
+      title: ann.title,
+      description: (ann.description ?? '').trim(),
+      severity: custom.severity,
+      security_severity: String(custom.security_severity),
+      cwe: custom.cwe,
+      tags: custom.tags ?? [],
+      help: (custom.help ?? '').trim(),
+      help_uri: ann.related_resources?.[0]?.ref ?? null,
+      package: a.path.slice(1).map((p) => p.value).join('.'),
+    });
+  }
+  const seen = new Set();
+  for (const r of rules) {
+    if (seen.has(r.id)) throw new Error(`rule id ${r.id} is used twice`);
+    seen.add(r.id);
+    for (const key of ['title', 'severity', 'cwe', 'help', 'help_uri']) if (!r[key]) throw new Error(`${r.id} has no ${key} in its METADATA`);
+  }
+  return rules.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'rsyncguard-policies-'));
+try {
+  const capsText = capabilities();
+  const capsPath = join(work, 'capabilities.json');
+  writeFileSync(capsPath, capsText);
+  opa(['build', '-t', 'wasm', '--capabilities', capsPath, '--ignore', '*_test.rego', '-e', ENTRYPOINT, '-o', join(work, 'bundle.tar.gz'), 'policies/rsyncguard']);
+  execFileSync('tar', ['-xzf', join(work, 'bundle.tar.gz'), '-C', work, '/policy.wasm'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const rules = catalog();
+  const outputs = {
+    'policies/capabilities.json': Buffer.from(capsText),
+    'dist/policy.wasm': readFileSync(join(work, 'policy.wasm')),
+    'dist/rules.json': Buffer.from(`${JSON.stringify({ entrypoint: ENTRYPOINT, rules }, null, 2)}\n`),
+    'docs/rules.md': Buffer.from(renderRulesMarkdown(rules)),
+  };
+  if (check) {
+    const stale = Object.entries(outputs).filter(([path, bytes]) => !existsSync(path) || !readFileSync(path).equals(bytes)).map(([path]) => path);
+    if (stale.length > 0) {
+      console.error(`out of date: ${stale.join(', ')}. Run "npm run build:policies" and commit them.`);
+      process.exit(1);
+    }
+    console.log(`policies up to date: ${rules.length} rules`);
+  } else {
+    for (const [path, bytes] of Object.entries(outputs)) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    console.log(`built dist/policy.wasm and the catalog of ${rules.length} rules`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

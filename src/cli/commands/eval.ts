@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../common/index.ts';
+import { validateFacts, type FactsDocument } from '../../facts/index.ts';
+import type { TargetError } from '../../report/index.ts';
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
+import { builtinPolicy } from '../policy-source.ts';
+import { renderReport } from '../render-report.ts';
+import { REPORT_OPTIONS } from './report-options.ts';
+
+export const evalCommand: Command = {
+  name: 'eval',
+  usage: 'eval FACTS.json… | -',
+  summary: 'Evaluate facts documents produced elsewhere (rsyncguard facts, Ansible, another machine)',
+  options: { ...REPORT_OPTIONS },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
+    const targets = args.positionals.flatMap(readFacts);
+    const policy = builtinPolicy();
+    if (!policy.ok) throw policy.error;
+    const report = await evaluateTargets(targets, {
+      policy: policy.value,
+      waiverFile: stringOption(args, 'waivers'),
+      inlineWaivers: args.values['no-inline-waivers'] !== true,
+    });
+    renderReport(report, args);
+    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+  },
+};
+
+/** One file holds a facts document or a JSON array of them; anything else is an error for that file only. */
+function readFacts(path: string): (FactsDocument | TargetError)[] {
+  const name = path === '-' ? '(standard input)' : path;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path === '-' ? 0 : path, 'utf8'));
+  } catch (e) {
+    return [{ target: name, message: `not a JSON facts document: ${e instanceof Error ? e.message : String(e)}`, hint: 'Produce it with rsyncguard facts.' }];
+  }
+  const docs = Array.isArray(parsed) ? parsed : [parsed];
+  return docs.map((doc, i) => {
+    const v = validateFacts(doc);
+    const where = docs.length > 1 ? `${name}[${i}]` : name;
+    return v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join('; ')}`, hint: 'It must follow the rsyncguard/facts@1 schema.' };
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The orchestrator from facts to report: one engine instance for every target, waivers applied per
+ * target, and every target that fails recorded as an error without hiding the others.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { UserError } from '../common/index.ts';
+import { applyWaivers, parseWaiverFile, PolicyEngine, severityRank, SEVERITIES, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
+import type { FactsDocument } from '../facts/index.ts';
+import type { Report, TargetError } from '../report/index.ts';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
+import { VERSION } from './version.ts';
+
+export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';
+export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+
+export interface EvaluateOptions {
+  policy: PolicySource;
+  /** A waiver file named by --waivers (must exist), or undefined for the default when present. */
+  waiverFile: string | undefined;
+  inlineWaivers: boolean;
+}
+
+export function loadWaivers(file: string | undefined): Waiver[] {
+  const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : undefined);
+  if (path === undefined) return [];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read the waiver file: ${e instanceof Error ? e.message : String(e)}`, path, 'Check --waivers.');
+  }
+  const parsed = parseWaiverFile(text, path);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+
+export async function evaluateTargets(targets: (FactsDocument | TargetError)[], opts: EvaluateOptions): Promise<Report> {
+  const loaded = await PolicyEngine.load(opts.policy);
+  if (!loaded.ok) throw loaded.error;
+  const engine = loaded.value;
+  const waivers = loadWaivers(opts.waiverFile);
+  const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules: engine.rules, targets: [], errors: [], expired_waivers: [] };
+  const expired = new Set<Waiver>();
+  for (const t of targets) {
+    if (!('schema' in t)) {
+      report.errors.push(t);
+      continue;
+    }
+    const result = engine.evaluate(t);
+    if (!result.ok) {
+      report.errors.push({ target: t.target.id, message: result.error.message, ...(result.error.hint ? { hint: result.error.hint } : {}) });
+      continue;
+    }
+    const applied = applyWaivers(t, result.value, waivers, { inline: opts.inlineWaivers });
+    for (const w of applied.expired) expired.add(w);
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived });
+  }
+  report.expired_waivers = [...expired];
+  return report;
+}
+
+/** 2 when any target could not be evaluated (it wins), 1 for findings at or above the threshold, else 0. */
+export function exitCode(report: Report, failOn: string): number {
+  if (report.errors.length > 0) return EXIT_ERROR;
+  if (failOn === 'none') return EXIT_OK;
+  const floor = severityRank(failOn as Severity);
+  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
+  return hit ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,34 @@
+/** A rule catalog (dist/rules.json, or a custom policy's) enters as unknown and leaves checked. */
+import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { SEVERITIES, type RuleInfo } from './finding.ts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseRuleCatalog(json: unknown, source: string): Result<{ entrypoint: string; rules: RuleInfo[] }> {
+  const bad = (why: string) => fail(new UserError(`invalid rule catalog: ${why}`, source, 'Regenerate it with npm run build:policies.'));
+  if (!isRecord(json) || typeof json['entrypoint'] !== 'string' || !Array.isArray(json['rules'])) return bad('expected {entrypoint, rules: [...]}');
+  const rules: RuleInfo[] = [];
+  const ids = new Set<string>();
+  for (const r of json['rules']) {
+    if (!isRecord(r) || typeof r['id'] !== 'string' || r['id'] === '') return bad('a rule has no id');
+    const id = r['id'];
+    if (ids.has(id)) return bad(`${id} appears twice`);
+    ids.add(id);
+    const severity = r['severity'];
+    if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
+    const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
+    rules.push({
+      id,
+      title: text('title') || id,
+      description: text('description'),
+      severity: severity as RuleInfo['severity'],
+      security_severity: text('security_severity'),
+      cwe: text('cwe'),
+      tags: Array.isArray(r['tags']) ? r['tags'].filter((t): t is string => typeof t === 'string') : [],
+      help: text('help'),
+      help_uri: text('help_uri') || null,
+      package: text('package'),
+    });
+  }
+  return ok({ entrypoint: json['entrypoint'], rules });
+}

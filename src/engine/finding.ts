@@ -1,0 +1,72 @@
+/** What the engine reports: a policy's finding, checked, and completed from the rule catalog. */
+import type { Location } from '../common/index.ts';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  security_severity: string;
+  cwe: string;
+  tags: string[];
+  help: string;
+  help_uri: string | null;
+  package: string;
+}
+
+export interface Finding {
+  rule_id: string;
+  title: string;
+  severity: Severity;
+  /** Why the severity is above the rule's default, when it is. */
+  context: string | null;
+  message: string;
+  /** The target (file path, host, image) the facts came from. */
+  target: string;
+  module: string | null;
+  /** Where in the facts document the finding rests. */
+  path: string;
+  location: Location | null;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+function toLocation(v: unknown): Location | null | undefined {
+  if (v === null) return null;
+  if (!isObject(v) || typeof v['file'] !== 'string' || typeof v['line'] !== 'number' || typeof v['column'] !== 'number') return undefined;
+  return { file: v['file'], line: v['line'], column: v['column'] };
+}
+
+/** One policy result, validated; a reason string when it is not a finding. */
+export function toFinding(v: unknown, target: string): Finding | string {
+  if (!isObject(v)) return 'a finding is not an object';
+  const { rule_id, title, severity, context, message, module, path } = v;
+  if (typeof rule_id !== 'string' || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
+  if (!isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`;
+  if (typeof title !== 'string' || typeof message !== 'string' || typeof path !== 'string') return `${rule_id}: title, message and path must be strings`;
+  if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
+  const location = toLocation(v['location']);
+  if (location === undefined) return `${rule_id}: location must be {file, line, column} or null`;
+  return { rule_id, title, severity, context, message, target, module, path, location };
+}
+
+/** Report order: target, file, line, column, rule id, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.target.localeCompare(b.target) ||
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+    a.rule_id.localeCompare(b.rule_id) ||
+    a.message.localeCompare(b.message)
+  );
+}

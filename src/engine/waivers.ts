@@ -1,0 +1,118 @@
+/**
+ * Waivers: accepted risks, each with a reason and an expiry date. A waiver file that is malformed is an
+ * error, never ignored; an expired waiver stops working and is reported; a waived finding is kept and
+ * reported as waived. Inline waivers come from `# rsyncguard: ignore RSYNC-### reason` comments.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { fail, ok, UserError, type Result } from '../common/index.ts';
+import type { FactsDocument } from '../facts/index.ts';
+import type { Finding } from './finding.ts';
+import { globMatch } from './glob.ts';
+
+export interface Waiver {
+  rule: string;
+  reason: string;
+  expires: string | null;
+  path?: string;
+  host?: string;
+  image?: string;
+  module?: string;
+  /** Where the waiver was written: `file:line`. */
+  source: string;
+}
+
+export interface WaivedFinding {
+  finding: Finding;
+  waiver: { rule: string; reason: string; expires: string | null; source: string };
+}
+
+export interface WaiverOutcome {
+  findings: Finding[];
+  waived: WaivedFinding[];
+  /** Waivers past their date: they no longer apply. */
+  expired: Waiver[];
+}
+
+const KEYS = new Set(['rule', 'reason', 'expires', 'path', 'host', 'image', 'module']);
+
+/** `.rsyncguard.yaml`: `waivers: [{rule, reason, expires, path|host|image|module}]`. */
+export function parseWaiverFile(text: string, file: string): Result<Waiver[]> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? counter.linePos(node.range[0]).line : 1);
+  const error = (line: number, message: string) => fail(new UserError(message, `${file}:${line}`, 'Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD).'));
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    return error(e?.linePos?.[0]?.line ?? 1, `invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}`);
+  }
+  const root = doc.contents;
+  if (root === null) return ok([]);
+  if (!isMap(root)) return error(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
+  const list = root.get('waivers', true);
+  if (list === undefined || list === null) return ok([]);
+  if (!isSeq(list)) return error(lineOf(root), '"waivers" must be a list');
+  const waivers: Waiver[] = [];
+  for (const item of list.items) {
+    const line = lineOf(item as Node);
+    if (!isMap(item)) return error(line, 'each waiver must be a mapping');
+    const raw: Record<string, unknown> = {};
+    for (const pair of item.items) {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+      if (!KEYS.has(key)) return error(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(', ')})`);
+      const value = (pair.value as { value?: unknown } | null)?.value;
+      raw[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    }
+    const w = toWaiver(raw, `${file}:${line}`);
+    if (typeof w === 'string') return error(line, w);
+    waivers.push(w);
+  }
+  return ok(waivers);
+}
+
+function toWaiver(raw: Record<string, unknown>, source: string): Waiver | string {
+  const { rule, reason, expires } = raw;
+  if (typeof rule !== 'string' || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001`;
+  if (typeof reason !== 'string' || reason.trim() === '') return `${rule}: "reason" is required`;
+  const date = typeof expires === 'string' ? expires : typeof expires === 'number' ? String(expires) : undefined;
+  if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
+  const w: Waiver = { rule, reason: reason.trim(), expires: date, source };
+  for (const key of ['path', 'host', 'image', 'module'] as const) {
+    const v = raw[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' || v === '') return `${rule}: "${key}" must be a non-empty string`;
+    w[key] = v;
+  }
+  return w;
+}
+
+/** The inline waivers a facts document carries, as waivers bound to one file and line. */
+function inlineWaivers(facts: FactsDocument): (Waiver & { file: string; line: number })[] {
+  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
+}
+
+export function applyWaivers(facts: FactsDocument, findings: Finding[], fileWaivers: Waiver[], opts: { inline: boolean }): WaiverOutcome {
+  const today = facts.context.today;
+  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today);
+  const active = fileWaivers.filter((w) => !expired.includes(w));
+  const inline = opts.inline ? inlineWaivers(facts) : [];
+  const kept: Finding[] = [];
+  const waived: WaivedFinding[] = [];
+  for (const f of findings) {
+    const byLine = inline.find((w) => w.rule === f.rule_id && f.location?.file === w.file && f.location.line === w.line);
+    const byFile = byLine ? undefined : active.find((w) => w.rule === f.rule_id && selects(w, facts, f));
+    const w = byLine ?? byFile;
+    if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
+    else kept.push(f);
+  }
+  return { findings: kept, waived, expired };
+}
+
+/** Every selector a waiver names must match; a waiver with none applies to every target. */
+function selects(w: Waiver, facts: FactsDocument, f: Finding): boolean {
+  const kind = facts.target.kind;
+  if (w.path !== undefined && !(kind === 'file' && (globMatch(w.path, facts.target.id) || (f.location !== null && globMatch(w.path, f.location.file))))) return false;
+  if (w.host !== undefined && !(kind === 'host' && globMatch(w.host, facts.target.id))) return false;
+  if (w.image !== undefined && !(kind === 'image' && globMatch(w.image, facts.target.id))) return false;
+  if (w.module !== undefined && f.module !== w.module) return false;
+  return true;
+}

@@ -1,0 +1,20 @@
+import { countBySeverity, type Report } from './model.ts';
+
+/** Stable JSON: findings, waived findings and errors per target, plus a summary. */
+export function toJson(report: Report): string {
+  const doc = {
+    schema: 'rsyncguard/report@1',
+    tool: report.tool,
+    summary: {
+      targets: report.targets.length + report.errors.length,
+      errors: report.errors.length,
+      findings: countBySeverity(report),
+      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      expired_waivers: report.expired_waivers.length,
+    },
+    targets: report.targets,
+    errors: report.errors,
+    expired_waivers: report.expired_waivers,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

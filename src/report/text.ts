@@ -1,0 +1,29 @@
+import { formatLocation } from '../common/index.ts';
+import type { Paint } from './colour.ts';
+import { countBySeverity, type Report } from './model.ts';
+
+/** Findings grouped by target and module, worst first within a place, and one summary line. */
+export function toText(report: Report, p: Paint): string {
+  const out: string[] = [];
+  for (const t of report.targets) {
+    out.push(p.bold(t.target));
+    if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
+    let module: string | null | undefined;
+    for (const f of t.findings) {
+      if (f.module !== module) {
+        module = f.module;
+        out.push(`  ${module === null ? p.dim('(daemon)') : `[${module}]`}`);
+      }
+      const where = f.location ? `${formatLocation(f.location)} ` : '';
+      out.push(`    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p.dim(` (raised: ${f.context})`) : ''}`);
+    }
+    for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
+    out.push('');
+  }
+  for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
+  for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  out.push(`${report.targets.length + report.errors.length} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  return `${out.join('\n')}\n`;
+}
