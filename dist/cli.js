@@ -22957,6 +22957,7 @@ var package_default = {
   ],
   scripts: {
     build: "node scripts/build.mjs",
+    "build:policies": "node scripts/build-policies.mjs",
     "check:dist": "node scripts/build.mjs --check",
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",

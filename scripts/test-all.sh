@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what the tests need, then runs every check.
-# Safe to run on a fresh clone: npm ci, Debian's rsync for the real-daemon tests (as root).
+# Safe to run on a fresh clone: npm ci, Debian packages for the real-daemon tests (as root), and the pinned
+# Go tools for the policies (Go itself must be installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,18 @@ trap 'rm -f "$log"' EXIT
 
 echo "== typecheck";            npx tsc --noEmit -p .
 echo "== dist up to date";      node scripts/build.mjs --check
+
+# Policies: the pinned OPA and Regal (Go tools, built once into .cache/bin) check, lint and test the Rego;
+# the compiled dist/policy.wasm and the catalog must match the sources.
+echo "== policies"
+scripts/opa.sh fmt --list --fail policies/
+scripts/opa.sh check --strict --capabilities policies/capabilities.json policies/
+scripts/go-tool.sh regal lint policies/
+node --import tsx scripts/policy-fixtures.ts
+scripts/opa.sh test --capabilities policies/capabilities.json policies/ .cache/policy-fixtures/ | tee -a "$log"
+scripts/opa.sh test --capabilities policies/capabilities.json --coverage --threshold 95 policies/ .cache/policy-fixtures/ > .cache/policy-coverage.json
+node -e 'const c = require("./.cache/policy-coverage.json"); console.log(`policy coverage ${c.coverage.toFixed(1)}% (threshold 95%)`)'
+node scripts/build-policies.mjs --check
 echo "== unit tests";           node --import tsx node_modules/uvu/bin.js src '\.test\.ts$' | tee -a "$log"
 # The integration tests start real daemons and look host names up: they run in a network namespace of
 # their own with only loopback up, so no packet can leave and a DNS lookup fails at once.
@@ -39,8 +52,9 @@ isolated() {
 }
 echo "== integration tests";    isolated node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
 
-passed=$(awk '/Passed:/ {s += $2} END {print s + 0}' "$log")
-total=$(awk '/Total:/ {s += $2} END {print s + 0}' "$log")
+# uvu prints "Total: N" and "Passed: N"; opa test prints "PASS: N/M".
+passed=$(awk '/Passed:/ {s += $2} /^PASS: [0-9]+\/[0-9]+/ {split($2, a, "/"); s += a[1]} END {print s + 0}' "$log")
+total=$(awk '/Total:/ {s += $2} /^(PASS|FAIL): [0-9]+\/[0-9]+/ {split($2, a, "/"); s += a[2]} END {print s + 0}' "$log")
 skipped=$(awk '/Skipped:/ {s += $2} END {print s + 0}' "$log")
 failed=$((total - passed - skipped))
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -70,22 +70,20 @@ global_location(name) := {"file": p.file, "line": p.line, "column": p.column} if
 	is_string(p.file)
 } else := first_file_location
 
+default first_file_location := null
+
 first_file_location := {"file": input.config.files[0].path, "line": 1, "column": 1} if {
 	count(input.config.files) > 0
-} else := null
+}
 
 # The module whose section holds a line of a file (the last header above it), or null.
+default module_at(_, _) := null
+
 module_at(file, line) := name if {
 	headers := [[m.header.line, m.name] | some m in input.config.modules; m.header.file == file; m.header.line <= line]
 	count(headers) > 0
 	name := max(headers)[1]
-} else := null
-
-# The effective value of a module parameter.
-value(mod, name) := mod.params[name].value
-
-# Set explicitly (in the module or as a global default), not a table default.
-is_set(mod, name) if mod.params[name].origin != "default"
+}
 
 # A string parameter with a non-empty value.
 has_text(mod, name) if {

@@ -4,4 +4,8 @@
 #   so adding a rule needs no change here.
 package rsyncguard.main
 
+# METADATA
+# title: All findings
+# description: The engine's entrypoint (rsyncguard/main/findings).
+# entrypoint: true
 findings := [f | some family; some f in data.rsyncguard.rules[family].findings]

@@ -39,7 +39,8 @@ findings contains f if {
 	not mod.access.auth_required
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value >= 0
-	base := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s] has no \"auth users\": every host the host rules admit reads it without a password.", [mod.name]))
+	msg := sprintf("Module [%s] has no \"auth users\": every host the host rules admit reads it without a password.", [mod.name])
+	base := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
 	f := _anonymous_severity(base, mod)
 }
 
@@ -86,7 +87,8 @@ findings contains f if {
 	mod.params["read only"].value == false
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value >= 0
-	base := lib.module_finding(rego.metadata.rule(), i, "read only", sprintf("Module [%s] is writable (\"read only = no\") without \"auth users\": every admitted host can upload.", [mod.name]))
+	msg := sprintf("Module [%s] is writable (\"read only = no\") without \"auth users\": every admitted host can upload.", [mod.name])
+	base := lib.module_finding(rego.metadata.rule(), i, "read only", msg)
 	f := _writable_severity(base, mod)
 }
 
@@ -166,7 +168,8 @@ findings contains f if {
 	mod.acl.allow != null
 	mod.acl.deny != null
 	mod.access.open_to_any_host
-	f := lib.module_finding(rego.metadata.rule(), i, "hosts deny", sprintf("Module [%s] sets both \"hosts allow\" and \"hosts deny\"; a host in neither list is admitted, so the allow list restricts nothing.", [mod.name]))
+	msg := sprintf("Module [%s] sets both \"hosts allow\" and \"hosts deny\"; a host in neither list is admitted, so the allow list restricts nothing.", [mod.name])
+	f := lib.module_finding(rego.metadata.rule(), i, "hosts deny", msg)
 }
 
 # METADATA
@@ -311,7 +314,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some t in _acl(mod, "hosts allow")
 	t.kind == "placeholder"
-	f := lib.module_finding(rego.metadata.rule(), i, "hosts allow", sprintf("Module [%s]: \"hosts allow\" contains %s, which admits every client rsync gives that name.", [mod.name, upper(t.token)]))
+	msg := sprintf("Module [%s]: \"hosts allow\" contains %s, which admits every client rsync gives that name.", [mod.name, upper(t.token)])
+	f := lib.module_finding(rego.metadata.rule(), i, "hosts allow", msg)
 }
 
 # METADATA
@@ -403,7 +407,8 @@ findings contains f if {
 	v := mod.params["refuse options"].value
 	is_string(v)
 	regex.match(`[,\t]`, v)
-	f := lib.module_finding(rego.metadata.rule(), i, "refuse options", sprintf("Module [%s]: \"refuse options = %s\" uses commas or tabs; rsync splits on spaces only, so those options are not refused.", [mod.name, v]))
+	msg := sprintf("Module [%s]: \"refuse options = %s\" uses commas or tabs; rsync splits on spaces only, so those options are not refused.", [mod.name, v])
+	f := lib.module_finding(rego.metadata.rule(), i, "refuse options", msg)
 }
 
 # METADATA
@@ -464,5 +469,6 @@ findings contains f if {
 	j < i
 	other.params["max connections"].value > 0
 	other.params["lock file"].value == mod.params["lock file"].value
-	f := lib.module_finding(rego.metadata.rule(), i, "lock file", sprintf("Modules [%s] and [%s] share the lock file %s, and with it their connection slots.", [other.name, mod.name, mod.params["lock file"].value]))
+	msg := sprintf("Modules [%s] and [%s] share the lock file %s, and with it their connection slots.", [other.name, mod.name, mod.params["lock file"].value])
+	f := lib.module_finding(rego.metadata.rule(), i, "lock file", msg)
 }

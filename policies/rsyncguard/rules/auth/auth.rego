@@ -70,7 +70,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["strict modes"].value == false
 	mod.access.auth_required
-	f := lib.module_finding(rego.metadata.rule(), i, "strict modes", sprintf("Module [%s] turns \"strict modes\" off: rsync will trust a secrets file anyone can read or replace.", [mod.name]))
+	msg := sprintf("Module [%s] turns \"strict modes\" off: rsync will trust a secrets file anyone can read or replace.", [mod.name])
+	f := lib.module_finding(rego.metadata.rule(), i, "strict modes", msg)
 }
 
 # METADATA
@@ -101,7 +102,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	r.shadowed_by != null
-	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: the rule \"%s\" never applies, because \"%s\" comes first and matches the same users.", [mod.name, r.raw, r.shadowed_by]))
+	msg := sprintf("Module [%s]: the rule \"%s\" never applies, because \"%s\" comes first and matches the same users.", [mod.name, r.raw, r.shadowed_by])
+	f := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
 }
 
 # METADATA
@@ -132,7 +134,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	_whitespace_trap(r)
-	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: the auth users rule \"%s\" is not what it looks like (whitespace splits or pads it).", [mod.name, r.raw]))
+	msg := sprintf("Module [%s]: the auth users rule \"%s\" is not what it looks like (whitespace splits or pads it).", [mod.name, r.raw])
+	f := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
 }
 
 _whitespace_trap(r) if r.empty
@@ -191,9 +194,10 @@ findings contains f if {
 #     auth digest = sha256
 #     ```
 findings contains f if {
+	not lib.version_below(input.context.rsync_version, "3.5.0")
 	some i, mod in input.config.modules
 	mod.access.auth_required
-	not semver.compare(input.context.rsync_version, "3.5.0") < 0
 	not lib.has_text(mod, "auth digest")
-	f := lib.module_finding(rego.metadata.rule(), i, "auth digest", sprintf("Module [%s] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4.", [mod.name]))
+	msg := sprintf("Module [%s] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4.", [mod.name])
+	f := lib.module_finding(rego.metadata.rule(), i, "auth digest", msg)
 }

@@ -292,7 +292,8 @@ findings contains f if {
 	is_string(v)
 	some clause in split(v, ",")
 	_dangerous(trim_space(clause))
-	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s]: \"%s\" clause \"%s\" grants setuid/setgid or write for others.", [mod.name, name, trim_space(clause)]))
+	msg := sprintf("Module [%s]: \"%s\" clause \"%s\" grants setuid/setgid or write for others.", [mod.name, name, trim_space(clause)])
+	f := lib.module_finding(rego.metadata.rule(), i, name, msg)
 }
 
 # Symbolic: "+" or "=" with s for setuid/setgid, or w for others (o, a, or no who at all).

@@ -36,9 +36,9 @@ _bound if {
 	v != ""
 }
 
-_port := " on the default port 873" if input.config.listener.port.value in {0, 873}
+default _port := ""
 
-else := ""
+_port := " on the default port 873" if input.config.listener.port.value in {0, 873}
 
 # METADATA
 # title: No transport encryption off-host
@@ -97,7 +97,8 @@ findings contains f if {
 	g := input.config.global[name]
 	g.origin == "global"
 	g.value != input.config.listener[name].value
-	f := lib.global_finding(rego.metadata.rule(), name, sprintf("\"%s = %v\" comes after a section header, so the listening daemon never sees it (it uses %v).", [name, g.value, _shown(input.config.listener[name].value)]))
+	msg := sprintf("\"%s = %v\" comes after a section header, so the listening daemon never sees it (it uses %v).", [name, g.value, _shown(input.config.listener[name].value)])
+	f := lib.global_finding(rego.metadata.rule(), name, msg)
 }
 
 _shown(null) := "its default"
@@ -126,5 +127,9 @@ _shown(v) := v if v != null
 findings contains f if {
 	input.config.global["proxy protocol"].value == true
 	not lib.global_has_text("proxy protocol hosts")
-	f := lib.global_finding(rego.metadata.rule(), "proxy protocol", "\"proxy protocol = yes\" without \"proxy protocol hosts\": spoofed client addresses (before 3.5.0) or every connection refused (3.5.0).")
+	msg := concat(" ", [
+		"\"proxy protocol = yes\" without \"proxy protocol hosts\":",
+		"spoofed client addresses (before 3.5.0) or every connection refused (3.5.0).",
+	])
+	f := lib.global_finding(rego.metadata.rule(), "proxy protocol", msg)
 }

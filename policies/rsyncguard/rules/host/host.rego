@@ -44,10 +44,11 @@ findings contains f if {
 #     daemon gid = rsync
 #     ```
 findings contains f if {
+	not lib.global_has_text("daemon uid")
 	some i, p in input.daemon.processes
 	p.uid == 0
-	not lib.global_has_text("daemon uid")
-	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.processes[%d]", [i]), null, sprintf("rsync daemon process %d runs as root and the configuration sets no \"daemon uid\".", [p.pid]))
+	msg := sprintf("rsync daemon process %d runs as root and the configuration sets no \"daemon uid\".", [p.pid])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.processes[%d]", [i]), null, msg)
 }
 
 # METADATA
@@ -69,7 +70,8 @@ findings contains f if {
 	some i, file in input.config.files
 	is_number(file.mode)
 	_writable_by_others(file)
-	f := lib.target_finding(rego.metadata.rule(), sprintf("config.files[%d]", [i]), {"file": file.path, "line": 1, "column": 1}, sprintf("%s can be changed by a user other than root (mode %o, uid %d).", [file.path, file.mode, file.uid]))
+	msg := sprintf("%s can be changed by a user other than root (mode %o, uid %d).", [file.path, file.mode, file.uid])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("config.files[%d]", [i]), {"file": file.path, "line": 1, "column": 1}, msg)
 }
 
 _writable_by_others(file) if bits.and(file.mode, 18) != 0
@@ -95,5 +97,6 @@ findings contains f if {
 	some i, u in input.daemon.units
 	u.kind in {"xinetd", "inetd"}
 	u.enabled
-	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.units[%d]", [i]), {"file": u.path, "line": 1, "column": 1}, sprintf("%s starts rsync --daemon on demand (%s).", [u.path, u.kind]))
+	msg := sprintf("%s starts rsync --daemon on demand (%s).", [u.path, u.kind])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.units[%d]", [i]), {"file": u.path, "line": 1, "column": 1}, msg)
 }

@@ -64,7 +64,8 @@ _root_user(u) if split(u, ":")[0] in {"", "root", "0"}
 #     Mount the secrets file at run time (a Kubernetes Secret, a Docker secret) instead of copying it in.
 findings contains f if {
 	some i, s in input.image.layer_secrets
-	f := lib.target_finding(rego.metadata.rule(), sprintf("image.layer_secrets[%d]", [i]), null, sprintf("Layer %s of %s holds the secrets file %s%s.", [s.layer, input.image.ref, s.path, _deleted(s)]))
+	msg := sprintf("Layer %s of %s holds the secrets file %s%s.", [s.layer, input.image.ref, s.path, _deleted(s)])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("image.layer_secrets[%d]", [i]), null, msg)
 }
 
 _deleted(s) := " (deleted by a later layer, but still in the image)" if s.deleted_later

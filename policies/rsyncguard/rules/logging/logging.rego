@@ -77,12 +77,13 @@ _unsafe_files contains {
 	"module": mod.name,
 	"path": sprintf("config.modules[%d].params.%s", [i, name]),
 	"location": lib.param_location(mod, name),
-	"message": sprintf("Module [%s]: \"%s = %s\" lies in a world-writable directory.", [mod.name, name, mod.params[name].value]),
+	"message": sprintf("Module [%s]: \"%s = %s\" lies in a world-writable directory.", [mod.name, name, v]),
 } if {
 	some i, mod in input.config.modules
 	some name in ["log file", "lock file"]
 	mod.params[name].origin == "module"
-	_world_writable_dir(mod.params[name].value)
+	v := mod.params[name].value
+	_world_writable_dir(v)
 }
 
 _world_writable_dir(v) if {

@@ -23,7 +23,8 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, s in input.secrets
 	s.other_accessible == true
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].mode", [i]), _at(s), sprintf("The secrets file %s has mode %o: other users can read (or write) it.", [s.path, s.mode]))
+	msg := sprintf("The secrets file %s has mode %o: other users can read (or write) it.", [s.path, s.mode])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].mode", [i]), _at(s), msg)
 }
 
 _at(s) := {"file": s.path, "line": 1, "column": 1}
@@ -70,7 +71,8 @@ findings contains f if {
 	some e in s.entries
 	e.weak
 	not e.dead
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s: the password of %s \"%s\" is weak (%s).", [s.path, e.kind, e.name, _weakness(e)]))
+	msg := sprintf("%s: the password of %s \"%s\" is weak (%s).", [s.path, e.kind, e.name, _weakness(e)])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 _weakness(e) := "it equals the name" if e.equals_name
@@ -96,7 +98,8 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	e.reused
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s: %s \"%s\" shares its password with another entry.", [s.path, e.kind, e.name]))
+	msg := sprintf("%s: %s \"%s\" shares its password with another entry.", [s.path, e.kind, e.name])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 # METADATA
@@ -118,7 +121,8 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	_dead(e)
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, sprintf("%s line %d: the entry for \"%s\" is never used (%s).", [s.path, e.line, e.name, _dead(e)]))
+	msg := sprintf("%s line %d: the entry for \"%s\" is never used (%s).", [s.path, e.line, e.name, _dead(e)])
+	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 _dead(e) := "an earlier line has the same name" if e.dead
@@ -142,7 +146,14 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.has_text(mod, "path")
 	path := trim_suffix(replace(mod.params.path.value, "/./", "/"), "/")
-	some s in {v | some m in input.config.modules; v := m.params["secrets file"].value; is_string(v); v != ""}
+	some s in _secrets_paths
 	startswith(s, concat("", [path, "/"]))
 	f := lib.module_finding(rego.metadata.rule(), i, "path", sprintf("Module [%s] exports %s, which contains the secrets file %s.", [mod.name, mod.params.path.value, s]))
+}
+
+_secrets_paths contains v if {
+	some m in input.config.modules
+	v := m.params["secrets file"].value
+	is_string(v)
+	v != ""
 }

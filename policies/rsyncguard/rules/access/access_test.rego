@@ -1,0 +1,47 @@
+package rsyncguard.rules.access_test
+
+import data.rsyncguard.rules.access
+import data.rsyncguard.testing as t
+
+test_rsync_002_fires_at_the_read_only_line_and_is_critical_when_anyone_can_write if {
+	m := t.module({"read only": false}, {"anonymous_write": true})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-002"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+	f.severity == "critical"
+	f.module == "m"
+}
+
+test_rsync_001_stays_medium_when_host_rules_keep_outsiders_out if {
+	m := t.module({}, {"anonymous_read": false, "open_to_any_host": false, "read": "access-denied"})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-001"
+	f.severity == "medium"
+	f.context == null
+}
+
+test_rsync_001_quiet_when_the_daemon_serves_nothing if {
+	m := t.module({}, {})
+	not "RSYNC-001" in t.ids(access.findings) with input as t.doc([m], {"config": {"serves": false}})
+}
+
+test_rsync_006_quiet_when_a_user_rule_grants_rw if {
+	rule := {"raw": "ann:rw", "pattern": "ann", "group": false, "option": "rw", "ignored_option": null, "empty": false, "shadowed_by": null}
+	m := object.union(t.module({"write only": true, "auth users": "ann:rw"}, {"auth_required": true}), {"auth_rules": [rule]})
+	not "RSYNC-006" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
+test_rsync_007_is_high_on_a_version_with_cve_2026_43617_under_daemon_chroot if {
+	m := object.union(t.module({"hosts deny": "evil.example.com"}, {}), {"acl": {"allow": null, "deny": [{"token": "evil.example.com", "kind": "hostname"}]}})
+	d := t.doc([m], {"rsync": {"version": "3.4.1"}, "config": {"global": {"daemon chroot": t.set("/jail")}}})
+	some f in access.findings with input as d
+	f.rule_id == "RSYNC-007"
+	f.severity == "high"
+}
+
+test_rsync_009_finds_a_comment_before_any_module_as_a_daemon_finding if {
+	diag := {"severity": "warning", "code": "comment-in-boolean", "message": "m", "file": "rsyncd.conf", "line": 1, "column": 14}
+	some f in access.findings with input as t.doc([t.module({}, {})], {"config": {"diagnostics": [diag]}})
+	f.rule_id == "RSYNC-009"
+	f.module == null
+}

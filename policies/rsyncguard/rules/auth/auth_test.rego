@@ -1,0 +1,28 @@
+package rsyncguard.rules.auth_test
+
+import data.rsyncguard.rules.auth
+import data.rsyncguard.testing as t
+
+rule(raw, pattern, option, empty) := {"raw": raw, "pattern": pattern, "group": false, "option": option, "ignored_option": null, "empty": empty, "shadowed_by": null}
+
+test_rsync_020_fires_when_no_secrets_file_is_set if {
+	m := t.module({"auth users": "joe"}, {"auth_required": true})
+	some f in auth.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-020"
+	f.location == {"file": "rsyncd.conf", "line": 3, "column": 1}
+}
+
+test_rsync_023_fires_on_a_trailing_space_in_the_comma_only_form if {
+	m := object.union(t.module({"auth users": ", joe :deny"}, {"auth_required": true}), {"auth_rules": [rule("joe :deny", "joe ", "deny", false)]})
+	"RSYNC-023" in t.ids(auth.findings) with input as t.doc([m], {})
+}
+
+test_rsync_023_quiet_on_a_well_formed_rule if {
+	m := object.union(t.module({"auth users": "joe:deny"}, {"auth_required": true}), {"auth_rules": [rule("joe:deny", "joe", "deny", false)]})
+	not "RSYNC-023" in t.ids(auth.findings) with input as t.doc([m], {})
+}
+
+test_rsync_025_quiet_before_3_5_0_which_has_no_auth_digest if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"context": {"rsync_version": "3.4.1"}})
+}

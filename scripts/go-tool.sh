@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# go-tool.sh opa|regal ARGS…: runs a Go tool pinned in tools/ (OPA in tools/go.mod, Regal in its own
+# tools/regal/go.mod so its OPA requirement cannot move ours), built into .cache/bin once per pin.
+# Only the policy build and tests need them; users run the committed dist/policy.wasm.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+name="${1:?usage: go-tool.sh opa|regal ARGS…}"; shift
+case "$name" in
+  opa)   dir="$root/tools";       pkg=github.com/open-policy-agent/opa ;;
+  regal) dir="$root/tools/regal"; pkg=github.com/open-policy-agent/regal ;;
+  *) echo "go-tool.sh: unknown tool $name" >&2; exit 2 ;;
+esac
+bin="$root/.cache/bin/$name"
+stamp="$bin.pin"
+pin=$(cat "$dir/go.mod" "$dir/go.sum" | sha256sum | cut -c1-16)
+if [ ! -x "$bin" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$pin" ]; then
+  command -v go >/dev/null 2>&1 || { echo "go-tool.sh: Go is needed to build the pinned $name ($dir/go.mod)" >&2; exit 2; }
+  mkdir -p "$root/.cache/bin"
+  echo "building the pinned $name ($dir/go.mod) once" >&2
+  go -C "$dir" build -o "$bin" "$pkg"
+  echo "$pin" > "$stamp"
+fi
+exec "$bin" "$@"
