@@ -23204,6 +23204,25 @@ var HOST_BUILTINS = {
 };
 var SDK_BUILTINS = /* @__PURE__ */ new Set(["sprintf", "regex.split", "yaml.is_valid", "yaml.marshal", "yaml.unmarshal", "json.is_valid"]);
 
+// src/engine/policy-view.ts
+function pick(record, keep) {
+  const out = {};
+  for (const name of Object.keys(record)) if (keep.has(name)) out[name] = record[name];
+  return out;
+}
+function policyView(facts, keep) {
+  const { config } = facts;
+  return {
+    ...facts,
+    config: {
+      ...config,
+      global: pick(config.global, keep),
+      listener: pick(config.listener, keep),
+      modules: config.modules.map((m) => ({ ...m, params: pick(m.params, keep), access: { ...m.access, reasons: [], assumptions: [] } }))
+    }
+  };
+}
+
 // src/engine/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 function severityRank(s) {
@@ -23217,16 +23236,18 @@ function toLocation(v) {
   if (!isObject(v) || typeof v["file"] !== "string" || typeof v["line"] !== "number" || typeof v["column"] !== "number") return void 0;
   return { file: v["file"], line: v["line"], column: v["column"] };
 }
-function toFinding(v, target) {
+function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, title, severity, context, message, module, path } = v;
+  const { rule_id, severity, context, message, module, path } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
-  if (!isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
-  if (typeof title !== "string" || typeof message !== "string" || typeof path !== "string") return `${rule_id}: title, message and path must be strings`;
+  const rule = rules.get(rule_id);
+  if (!rule) return `${rule_id} has no catalog entry`;
+  if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
+  if (typeof message !== "string" || typeof path !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title, severity, context, message, target, module, path, location };
+  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
 }
 function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
@@ -23239,10 +23260,12 @@ var PolicyEngine = class _PolicyEngine {
     this.policy = policy;
     this.source = source;
     this.byId = new Map(source.rules.map((r) => [r.id, r]));
+    this.keep = source.paramNames ? new Set(source.paramNames) : null;
   }
   policy;
   source;
   byId;
+  keep;
   static async load(source) {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
@@ -23269,19 +23292,21 @@ var PolicyEngine = class _PolicyEngine {
     const target = facts.target.id;
     let raw;
     try {
-      raw = this.policy.evaluate(facts, this.source.entrypoint);
+      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
     const results = Array.isArray(raw) ? raw : [];
     const first = results[0];
-    const list = isRecord(first) ? first["result"] : [];
+    return this.complete(isRecord(first) ? first["result"] : [], target);
+  }
+  /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
+  complete(list, target) {
     if (!Array.isArray(list)) return fail(new UserError("the policy returned something other than a list of findings", target));
     const findings = [];
     for (const item of list) {
-      const f = toFinding(item, target);
+      const f = toFinding(item, target, this.byId);
       if (typeof f === "string") return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
-      if (!this.byId.has(f.rule_id)) return fail(new UserError(`the policy reported ${f.rule_id}, which has no catalog entry`, target));
       findings.push(f);
     }
     return ok(dedupe(findings).sort(compareFindings));
@@ -23448,7 +23473,9 @@ function parseRuleCatalog(json, source) {
       package: text2("package")
     });
   }
-  return ok({ entrypoint: json["entrypoint"], rules });
+  const names = json["param_names"];
+  const paramNames = Array.isArray(names) ? names.filter((n) => typeof n === "string") : null;
+  return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 
 // src/cli/evaluate-targets.ts
@@ -23522,7 +23549,8 @@ function builtinPolicy() {
   }
   const parsed = parseRuleCatalog(catalog, rulesPath);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { name: "built-in policy", wasm, rules: parsed.value.rules, entrypoint: parsed.value.entrypoint } };
+  const { rules, entrypoint, paramNames } = parsed.value;
+  return { ok: true, value: { name: "built-in policy", wasm, rules, entrypoint, paramNames } };
 }
 
 // src/report/model.ts

@@ -20,7 +20,7 @@ const NATIVE = `plus minus mul div rem abs round ceil floor array.concat array.r
  object.union_n concat format_int indexof substring lower upper contains startswith endswith strings.reverse split
  replace strings.replace_n trim trim_left trim_prefix trim_right trim_suffix trim_space numbers.range to_number
  walk regex.is_valid regex.match internal.member_2 internal.member_3`.split(/\s+/);
-const JS_SDK = ['sprintf'];
+const JS_SDK = [];
 const OURS = ['semver.compare'];
 const COMPILER = ['eq', 'assign', 'rego.metadata.rule', 'rego.metadata.chain'];
 
@@ -62,6 +62,36 @@ function catalog() {
   return rules.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * Findings name their rule by id (see policies/rsyncguard/lib/lib.rego for why); each rule's body must name
+ * the id of the METADATA above it, and no other.
+ */
+function checkRuleIds() {
+  const files = execFileSync('find', ['policies/rsyncguard/rules', '-name', '*.rego', '!', '-name', '*_test.rego'], { encoding: 'utf8' }).trim().split('\n');
+  for (const file of files) {
+    const blocks = readFileSync(file, 'utf8').split(/^(?=# METADATA$)/m);
+    for (const block of blocks) {
+      const id = /^#   id: (\S+)$/m.exec(block)?.[1];
+      if (!id) continue;
+      const used = new Set([...block.matchAll(/"(RSYNC-\d{3})"/g)].map((m) => m[1]));
+      if (!used.has(id) || used.size !== 1) throw new Error(`${file}: the rule with METADATA id ${id} reports ${[...used].join(', ') || 'no id'}`);
+    }
+  }
+}
+
+checkRuleIds();
+
+/**
+ * Every quoted lower-case name in the policies: a superset of the parameters they read. The engine passes
+ * only these parameters to the built-in policy (parsing a module's 60 parameters in WASM costs more than
+ * evaluating the rules); the parity test runs opa eval on the full documents to prove nothing is lost.
+ */
+function paramNames() {
+  const files = execFileSync('find', ['policies/rsyncguard', '-name', '*.rego', '!', '-name', '*_test.rego'], { encoding: 'utf8' }).trim().split('\n');
+  const names = new Set();
+  for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(/"([a-z][a-z -]*)"/g)) names.add(m[1]);
+  return [...names].sort();
+}
 const work = mkdtempSync(join(tmpdir(), 'rsyncguard-policies-'));
 try {
   const capsText = capabilities();
@@ -73,7 +103,7 @@ try {
   const outputs = {
     'policies/capabilities.json': Buffer.from(capsText),
     'dist/policy.wasm': readFileSync(join(work, 'policy.wasm')),
-    'dist/rules.json': Buffer.from(`${JSON.stringify({ entrypoint: ENTRYPOINT, rules }, null, 2)}\n`),
+    'dist/rules.json': Buffer.from(`${JSON.stringify({ entrypoint: ENTRYPOINT, param_names: paramNames(), rules }, null, 2)}\n`),
     'docs/rules.md': Buffer.from(renderRulesMarkdown(rules)),
   };
   if (check) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtinPolicy } from '../src/cli/policy-source.ts';
-import { compareFindings, PolicyEngine, type Finding } from '../src/engine/index.ts';
+import { PolicyEngine } from '../src/engine/index.ts';
 import { loadRuleFixtures } from './support/rule-fixtures.ts';
 
 /** JSON with object keys sorted: Go's encoder sorts them, JavaScript keeps insertion order. */
@@ -42,7 +42,9 @@ parity('on every rule fixture, finding for finding', async () => {
     const name = `${f.rule}/${f.kind}`;
     const wasm = engine.value.evaluate(f.facts);
     if (!wasm.ok) throw wasm.error;
-    const fromGo = (go[name] ?? []).map((x) => ({ ...(x as Finding), target: f.facts.target.id })).sort(compareFindings);
+    const completed = engine.value.complete(go[name] ?? [], f.facts.target.id);
+    if (!completed.ok) throw completed.error;
+    const fromGo = completed.value;
     const fromWasm = wasm.value;
     compared += fromWasm.length;
     if (canonical(fromGo) !== canonical(fromWasm)) differences.push(`${name}: go ${canonical(fromGo).slice(0, 400)}… wasm ${canonical(fromWasm).slice(0, 400)}…`);

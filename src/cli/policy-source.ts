@@ -28,5 +28,6 @@ export function builtinPolicy(): Result<PolicySource> {
   }
   const parsed = parseRuleCatalog(catalog, rulesPath);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { name: 'built-in policy', wasm, rules: parsed.value.rules, entrypoint: parsed.value.entrypoint } };
+  const { rules, entrypoint, paramNames } = parsed.value;
+  return { ok: true, value: { name: 'built-in policy', wasm, rules, entrypoint, paramNames } };
 }

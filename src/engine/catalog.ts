@@ -4,7 +4,14 @@ import { SEVERITIES, type RuleInfo } from './finding.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseRuleCatalog(json: unknown, source: string): Result<{ entrypoint: string; rules: RuleInfo[] }> {
+export interface RuleCatalog {
+  entrypoint: string;
+  rules: RuleInfo[];
+  /** The parameters the policy can read; null: pass every parameter. */
+  paramNames: string[] | null;
+}
+
+export function parseRuleCatalog(json: unknown, source: string): Result<RuleCatalog> {
   const bad = (why: string) => fail(new UserError(`invalid rule catalog: ${why}`, source, 'Regenerate it with npm run build:policies.'));
   if (!isRecord(json) || typeof json['entrypoint'] !== 'string' || !Array.isArray(json['rules'])) return bad('expected {entrypoint, rules: [...]}');
   const rules: RuleInfo[] = [];
@@ -30,5 +37,7 @@ export function parseRuleCatalog(json: unknown, source: string): Result<{ entryp
       package: text('package'),
     });
   }
-  return ok({ entrypoint: json['entrypoint'], rules });
+  const names = json['param_names'];
+  const paramNames = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : null;
+  return ok({ entrypoint: json['entrypoint'], rules, paramNames });
 }

@@ -46,17 +46,22 @@ function toLocation(v: unknown): Location | null | undefined {
   return { file: v['file'], line: v['line'], column: v['column'] };
 }
 
-/** One policy result, validated; a reason string when it is not a finding. */
-export function toFinding(v: unknown, target: string): Finding | string {
+/**
+ * One policy result, validated and completed from its catalog entry (title, default severity); a reason
+ * string when it is not a finding. A policy sets `severity` only to raise it, with a `context`.
+ */
+export function toFinding(v: unknown, target: string, rules: ReadonlyMap<string, RuleInfo>): Finding | string {
   if (!isObject(v)) return 'a finding is not an object';
-  const { rule_id, title, severity, context, message, module, path } = v;
+  const { rule_id, severity, context, message, module, path } = v;
   if (typeof rule_id !== 'string' || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
-  if (!isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`;
-  if (typeof title !== 'string' || typeof message !== 'string' || typeof path !== 'string') return `${rule_id}: title, message and path must be strings`;
+  const rule = rules.get(rule_id);
+  if (!rule) return `${rule_id} has no catalog entry`;
+  if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`;
+  if (typeof message !== 'string' || typeof path !== 'string') return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v['location']);
   if (location === undefined) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title, severity, context, message, target, module, path, location };
+  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
 }
 
 /** Report order: target, file, line, column, rule id, message. */

@@ -8,6 +8,7 @@ import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
+import { policyView } from './policy-view.ts';
 import { compareFindings, toFinding, type Finding, type RuleInfo } from './finding.ts';
 
 export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
@@ -21,16 +22,20 @@ export interface PolicySource {
   wasm: Uint8Array;
   rules: RuleInfo[];
   entrypoint: string;
+  /** Parameters the policy reads (from its catalog); undefined or null: it gets the whole document. */
+  paramNames?: string[] | null;
 }
 
 export class PolicyEngine {
   private readonly byId: Map<string, RuleInfo>;
+  private readonly keep: ReadonlySet<string> | null;
 
   private constructor(
     private readonly policy: LoadedPolicy,
     private readonly source: PolicySource,
   ) {
     this.byId = new Map(source.rules.map((r) => [r.id, r]));
+    this.keep = source.paramNames ? new Set(source.paramNames) : null;
   }
 
   static async load(source: PolicySource): Promise<Result<PolicyEngine>> {
@@ -61,19 +66,22 @@ export class PolicyEngine {
     const target = facts.target.id;
     let raw: unknown;
     try {
-      raw = this.policy.evaluate(facts, this.source.entrypoint);
+      raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
       return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
     const results = Array.isArray(raw) ? raw : [];
     const first: unknown = results[0];
-    const list = isRecord(first) ? first['result'] : [];
+    return this.complete(isRecord(first) ? first['result'] : [], target);
+  }
+
+  /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
+  complete(list: unknown, target: string): Result<Finding[]> {
     if (!Array.isArray(list)) return fail(new UserError('the policy returned something other than a list of findings', target));
     const findings: Finding[] = [];
     for (const item of list) {
-      const f = toFinding(item, target);
+      const f = toFinding(item, target, this.byId);
       if (typeof f === 'string') return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
-      if (!this.byId.has(f.rule_id)) return fail(new UserError(`the policy reported ${f.rule_id}, which has no catalog entry`, target));
       findings.push(f);
     }
     return ok(dedupe(findings).sort(compareFindings));

@@ -2,7 +2,9 @@
 # rsync 3.5.0's table does, so each test states only what it is about.
 package rsyncguard.testing
 
-set(v) := {"value": v, "raw": sprintf("%v", [v]), "file": "rsyncd.conf", "line": 5, "column": 5, "origin": "module"}
+import data.rsyncguard.lib
+
+set(v) := {"value": v, "raw": lib.text(v), "file": "rsyncd.conf", "line": 5, "column": 5, "origin": "module"}
 
 unset(v) := {"value": v, "raw": null, "file": null, "line": null, "column": null, "origin": "default"}
 

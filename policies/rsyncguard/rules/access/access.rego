@@ -39,8 +39,8 @@ findings contains f if {
 	not mod.access.auth_required
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value >= 0
-	msg := sprintf("Module [%s] has no \"auth users\": every host the host rules admit reads it without a password.", [mod.name])
-	base := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
+	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit reads it without a password."])
+	base := lib.module_finding("RSYNC-001", i, "auth users", msg)
 	f := _anonymous_severity(base, mod)
 }
 
@@ -87,8 +87,8 @@ findings contains f if {
 	mod.params["read only"].value == false
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value >= 0
-	msg := sprintf("Module [%s] is writable (\"read only = no\") without \"auth users\": every admitted host can upload.", [mod.name])
-	base := lib.module_finding(rego.metadata.rule(), i, "read only", msg)
+	msg := concat("", ["Module [", mod.name, "] is writable (\"read only = no\") without \"auth users\": every admitted host can upload."])
+	base := lib.module_finding("RSYNC-002", i, "read only", msg)
 	f := _writable_severity(base, mod)
 }
 
@@ -130,7 +130,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.reachable(mod)
 	lib.has_text(mod, "path")
-	f := lib.module_finding(rego.metadata.rule(), i, "hosts allow", sprintf("Module [%s] admits connections from any address: %s", [mod.name, _open_why(mod)]))
+	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from any address: ", _open_why(mod)]))
 }
 
 _open_why(mod) := "it has no \"hosts allow\"." if {
@@ -168,8 +168,8 @@ findings contains f if {
 	mod.acl.allow != null
 	mod.acl.deny != null
 	mod.access.open_to_any_host
-	msg := sprintf("Module [%s] sets both \"hosts allow\" and \"hosts deny\"; a host in neither list is admitted, so the allow list restricts nothing.", [mod.name])
-	f := lib.module_finding(rego.metadata.rule(), i, "hosts deny", msg)
+	msg := concat("", ["Module [", mod.name, "] sets both \"hosts allow\" and \"hosts deny\"; a host in neither list is admitted, so the allow list restricts nothing."])
+	f := lib.module_finding("RSYNC-004", i, "hosts deny", msg)
 }
 
 # METADATA
@@ -198,7 +198,7 @@ findings contains f if {
 	input.config.serves
 	mod.access.listed
 	_restricted(mod)
-	f := lib.module_finding(rego.metadata.rule(), i, "list", sprintf("Module [%s] is restricted but listed: every client sees its name and comment.", [mod.name]))
+	f := lib.module_finding("RSYNC-005", i, "list", concat("", ["Module [", mod.name, "] is restricted but listed: every client sees its name and comment."]))
 }
 
 _restricted(mod) if mod.access.auth_required
@@ -231,7 +231,7 @@ findings contains f if {
 	mod.params["write only"].value == true
 	mod.params["read only"].value == true
 	not _rw_rule(mod)
-	f := lib.module_finding(rego.metadata.rule(), i, "write only", sprintf("Module [%s] is write-only and read-only: it accepts neither uploads nor downloads.", [mod.name]))
+	f := lib.module_finding("RSYNC-006", i, "write only", concat("", ["Module [", mod.name, "] is write-only and read-only: it accepts neither uploads nor downloads."]))
 }
 
 _rw_rule(mod) if {
@@ -272,7 +272,7 @@ findings contains f if {
 	# A bare "*" matches every name, UNKNOWN included: it trusts no DNS answer.
 	tokens := [t.token | some t in _acl(mod, list); t.kind in {"hostname", "wildcard", "netgroup"}; not t.token in {"*", "**"}]
 	count(tokens) > 0
-	base := lib.module_finding(rego.metadata.rule(), i, list, sprintf("Module [%s]: \"%s\" names hosts by DNS (%s).", [mod.name, list, concat(", ", tokens)]))
+	base := lib.module_finding("RSYNC-007", i, list, concat("", ["Module [", mod.name, "]: \"", list, "\" names hosts by DNS (", concat(", ", tokens), ")."]))
 	f := _dns_severity(base)
 }
 
@@ -314,8 +314,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some t in _acl(mod, "hosts allow")
 	t.kind == "placeholder"
-	msg := sprintf("Module [%s]: \"hosts allow\" contains %s, which admits every client rsync gives that name.", [mod.name, upper(t.token)])
-	f := lib.module_finding(rego.metadata.rule(), i, "hosts allow", msg)
+	msg := concat("", ["Module [", mod.name, "]: \"hosts allow\" contains ", upper(t.token), ", which admits every client rsync gives that name."])
+	f := lib.module_finding("RSYNC-008", i, "hosts allow", msg)
 }
 
 # METADATA
@@ -347,7 +347,7 @@ findings contains f if {
 #     # admin only
 #     hosts allow = 10.0.0.1
 #     ```
-findings contains lib.finding(rego.metadata.rule(), fields) if {
+findings contains lib.finding("RSYNC-009", fields) if {
 	some fields in _comment_cases
 }
 
@@ -365,9 +365,9 @@ _comment_cases contains {
 # A list or path the comment extended with extra words.
 _comment_cases contains {
 	"module": mod.name,
-	"path": sprintf("config.modules[%d].params.%s", [i, name]),
+	"path": concat("", ["config.modules[", format_int(i, 10), "].params.", name]),
 	"location": lib.param_location(mod, name),
-	"message": sprintf("Module [%s]: \"%s\" contains a comment, which rsync reads as part of the value: %s", [mod.name, name, p.raw]),
+	"message": concat("", ["Module [", mod.name, "]: \"", name, "\" contains a comment, which rsync reads as part of the value: ", p.raw]),
 } if {
 	some i, mod in input.config.modules
 	some name in _listy
@@ -407,8 +407,8 @@ findings contains f if {
 	v := mod.params["refuse options"].value
 	is_string(v)
 	regex.match(`[,\t]`, v)
-	msg := sprintf("Module [%s]: \"refuse options = %s\" uses commas or tabs; rsync splits on spaces only, so those options are not refused.", [mod.name, v])
-	f := lib.module_finding(rego.metadata.rule(), i, "refuse options", msg)
+	msg := concat("", ["Module [", mod.name, "]: \"refuse options = ", v, "\" uses commas or tabs; rsync splits on spaces only, so those options are not refused."])
+	f := lib.module_finding("RSYNC-010", i, "refuse options", msg)
 }
 
 # METADATA
@@ -437,7 +437,7 @@ findings contains f if {
 	lib.reachable(mod)
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value == 0
-	f := lib.module_finding(rego.metadata.rule(), i, "max connections", sprintf("Module [%s] has no connection limit.", [mod.name]))
+	f := lib.module_finding("RSYNC-011", i, "max connections", concat("", ["Module [", mod.name, "] has no connection limit."]))
 }
 
 # METADATA
@@ -469,6 +469,6 @@ findings contains f if {
 	j < i
 	other.params["max connections"].value > 0
 	other.params["lock file"].value == mod.params["lock file"].value
-	msg := sprintf("Modules [%s] and [%s] share the lock file %s, and with it their connection slots.", [other.name, mod.name, mod.params["lock file"].value])
-	f := lib.module_finding(rego.metadata.rule(), i, "lock file", msg)
+	msg := concat("", ["Modules [", other.name, "] and [", mod.name, "] share the lock file ", mod.params["lock file"].value, ", and with it their connection slots."])
+	f := lib.module_finding("RSYNC-012", i, "lock file", msg)
 }

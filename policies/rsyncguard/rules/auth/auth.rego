@@ -31,12 +31,12 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.access.auth_required
 	why := _unusable_secrets(mod)
-	f := lib.module_finding(rego.metadata.rule(), i, "secrets file", sprintf("Module [%s] sets \"auth users\" but %s: every login fails.", [mod.name, why]))
+	f := lib.module_finding("RSYNC-020", i, "secrets file", concat("", ["Module [", mod.name, "] sets \"auth users\" but ", why, ": every login fails."]))
 }
 
 _unusable_secrets(mod) := "no \"secrets file\"" if {
 	not lib.has_text(mod, "secrets file")
-} else := sprintf("its secrets file %s does not exist", [s.path]) if {
+} else := concat("", ["its secrets file ", s.path, " does not exist"]) if {
 	some s in input.secrets
 	s.path == mod.params["secrets file"].value
 	s.exists == false
@@ -70,8 +70,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["strict modes"].value == false
 	mod.access.auth_required
-	msg := sprintf("Module [%s] turns \"strict modes\" off: rsync will trust a secrets file anyone can read or replace.", [mod.name])
-	f := lib.module_finding(rego.metadata.rule(), i, "strict modes", msg)
+	msg := concat("", ["Module [", mod.name, "] turns \"strict modes\" off: rsync will trust a secrets file anyone can read or replace."])
+	f := lib.module_finding("RSYNC-021", i, "strict modes", msg)
 }
 
 # METADATA
@@ -102,8 +102,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	r.shadowed_by != null
-	msg := sprintf("Module [%s]: the rule \"%s\" never applies, because \"%s\" comes first and matches the same users.", [mod.name, r.raw, r.shadowed_by])
-	f := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
+	msg := concat("", ["Module [", mod.name, "]: the rule \"", r.raw, "\" never applies, because \"", r.shadowed_by, "\" comes first and matches the same users."])
+	f := lib.module_finding("RSYNC-022", i, "auth users", msg)
 }
 
 # METADATA
@@ -134,8 +134,8 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	_whitespace_trap(r)
-	msg := sprintf("Module [%s]: the auth users rule \"%s\" is not what it looks like (whitespace splits or pads it).", [mod.name, r.raw])
-	f := lib.module_finding(rego.metadata.rule(), i, "auth users", msg)
+	msg := concat("", ["Module [", mod.name, "]: the auth users rule \"", r.raw, "\" is not what it looks like (whitespace splits or pads it)."])
+	f := lib.module_finding("RSYNC-023", i, "auth users", msg)
 }
 
 _whitespace_trap(r) if r.empty
@@ -170,7 +170,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	r.ignored_option != null
-	f := lib.module_finding(rego.metadata.rule(), i, "auth users", sprintf("Module [%s]: rsync ignores the option \":%s\" in \"%s\".", [mod.name, r.ignored_option, r.raw]))
+	f := lib.module_finding("RSYNC-024", i, "auth users", concat("", ["Module [", mod.name, "]: rsync ignores the option \":", r.ignored_option, "\" in \"", r.raw, "\"."]))
 }
 
 # METADATA
@@ -198,6 +198,6 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.access.auth_required
 	not lib.has_text(mod, "auth digest")
-	msg := sprintf("Module [%s] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4.", [mod.name])
-	f := lib.module_finding(rego.metadata.rule(), i, "auth digest", msg)
+	msg := concat("", ["Module [", mod.name, "] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4."])
+	f := lib.module_finding("RSYNC-025", i, "auth digest", msg)
 }

@@ -35,7 +35,7 @@ findings contains f if {
 	mod.params["use chroot"].value == false
 	lib.root_daemon
 	lib.has_text(mod, "path")
-	base := lib.module_finding(rego.metadata.rule(), i, "use chroot", sprintf("Module [%s] runs without chroot on a root daemon.", [mod.name]))
+	base := lib.module_finding("RSYNC-040", i, "use chroot", concat("", ["Module [", mod.name, "] runs without chroot on a root daemon."]))
 	f := _severity(base, mod)
 }
 
@@ -68,7 +68,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["munge symlinks"].value == false
 	not lib.chrooted(mod)
-	f := lib.module_finding(rego.metadata.rule(), i, "munge symlinks", sprintf("Module [%s] turns symlink munging off without a chroot.", [mod.name]))
+	f := lib.module_finding("RSYNC-041", i, "munge symlinks", concat("", ["Module [", mod.name, "] turns symlink munging off without a chroot."]))
 }
 
 # METADATA
@@ -102,7 +102,7 @@ findings contains f if {
 	lib.root_daemon
 	some name in ["uid", "gid"]
 	_is_root(mod.params[name].value)
-	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s] transfers with %s %s.", [mod.name, name, mod.params[name].value]))
+	f := lib.module_finding("RSYNC-042", i, name, concat("", ["Module [", mod.name, "] transfers with ", name, " ", mod.params[name].value, "."]))
 }
 
 _is_root(v) if {
@@ -128,7 +128,7 @@ _is_root(v) if {
 findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["fake super"].value == true
-	f := lib.module_finding(rego.metadata.rule(), i, "fake super", sprintf("Module [%s] sets \"fake super = yes\".", [mod.name]))
+	f := lib.module_finding("RSYNC-043", i, "fake super", concat("", ["Module [", mod.name, "] sets \"fake super = yes\"."]))
 }
 
 # METADATA
@@ -149,7 +149,7 @@ findings contains f if {
 findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["insecure links"].value == true
-	f := lib.module_finding(rego.metadata.rule(), i, "insecure links", sprintf("Module [%s] sets \"insecure links = yes\".", [mod.name]))
+	f := lib.module_finding("RSYNC-044", i, "insecure links", concat("", ["Module [", mod.name, "] sets \"insecure links = yes\"."]))
 }
 
 # METADATA
@@ -181,7 +181,7 @@ findings contains f if {
 	lib.has_text(mod, "path")
 	p := _normal(mod.params.path.value)
 	p in _system_trees
-	f := lib.module_finding(rego.metadata.rule(), i, "path", sprintf("Module [%s] exports the system directory %s.", [mod.name, p]))
+	f := lib.module_finding("RSYNC-045", i, "path", concat("", ["Module [", mod.name, "] exports the system directory ", p, "."]))
 }
 
 _normal(p) := "/" if {
@@ -214,7 +214,7 @@ findings contains f if {
 	v := mod.params[name].value
 	is_string(v)
 	regex.match(`%[A-Z][^%]*%`, v)
-	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s]: \"%s = %s\" is expanded per connection without sanitising.", [mod.name, name, v]))
+	f := lib.module_finding("RSYNC-046", i, name, concat("", ["Module [", mod.name, "]: \"", name, " = ", v, "\" is expanded per connection without sanitising."]))
 }
 
 # METADATA
@@ -237,7 +237,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some name in ["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]
 	lib.has_text(mod, name)
-	f := lib.module_finding(rego.metadata.rule(), i, name, sprintf("Module [%s] runs \"%s\" as the daemon user, outside any chroot.", [mod.name, name]))
+	f := lib.module_finding("RSYNC-047", i, name, concat("", ["Module [", mod.name, "] runs \"", name, "\" as the daemon user, outside any chroot."]))
 }
 
 # METADATA
@@ -258,7 +258,7 @@ findings contains f if {
 findings contains f if {
 	some i, mod in input.config.modules
 	mod.params["ignore nonreadable"].value == true
-	f := lib.module_finding(rego.metadata.rule(), i, "ignore nonreadable", sprintf("Module [%s] sets \"ignore nonreadable = yes\".", [mod.name]))
+	f := lib.module_finding("RSYNC-048", i, "ignore nonreadable", concat("", ["Module [", mod.name, "] sets \"ignore nonreadable = yes\"."]))
 }
 
 # METADATA
@@ -292,8 +292,8 @@ findings contains f if {
 	is_string(v)
 	some clause in split(v, ",")
 	_dangerous(trim_space(clause))
-	msg := sprintf("Module [%s]: \"%s\" clause \"%s\" grants setuid/setgid or write for others.", [mod.name, name, trim_space(clause)])
-	f := lib.module_finding(rego.metadata.rule(), i, name, msg)
+	msg := concat("", ["Module [", mod.name, "]: \"", name, "\" clause \"", trim_space(clause), "\" grants setuid/setgid or write for others."])
+	f := lib.module_finding("RSYNC-049", i, name, msg)
 }
 
 # Symbolic: "+" or "=" with s for setuid/setgid, or w for others (o, a, or no who at all).

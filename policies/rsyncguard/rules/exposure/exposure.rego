@@ -27,7 +27,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	input.config.starts
 	not _bound
-	f := lib.global_finding(rego.metadata.rule(), "address", sprintf("The daemon listens on every interface%s.", [_port]))
+	f := lib.global_finding("RSYNC-060", "address", concat("", ["The daemon listens on every interface", _port, "."]))
 }
 
 _bound if {
@@ -63,7 +63,7 @@ findings contains f if {
 	input.config.serves
 	not _loopback_only
 	count(input.config.modules) > 0
-	f := lib.global_finding(rego.metadata.rule(), "address", "The daemon is reachable off-host and rsync's protocol is not encrypted: use SSH or stunnel.")
+	f := lib.global_finding("RSYNC-061", "address", "The daemon is reachable off-host and rsync's protocol is not encrypted: use SSH or stunnel.")
 }
 
 _loopback_only if {
@@ -97,8 +97,8 @@ findings contains f if {
 	g := input.config.global[name]
 	g.origin == "global"
 	g.value != input.config.listener[name].value
-	msg := sprintf("\"%s = %v\" comes after a section header, so the listening daemon never sees it (it uses %v).", [name, g.value, _shown(input.config.listener[name].value)])
-	f := lib.global_finding(rego.metadata.rule(), name, msg)
+	msg := concat("", ["\"", name, " = ", lib.text(g.value), "\" comes after a section header, so the listening daemon never sees it (it uses ", lib.text(_shown(input.config.listener[name].value)), ")."])
+	f := lib.global_finding("RSYNC-062", name, msg)
 }
 
 _shown(null) := "its default"
@@ -131,5 +131,5 @@ findings contains f if {
 		"\"proxy protocol = yes\" without \"proxy protocol hosts\":",
 		"spoofed client addresses (before 3.5.0) or every connection refused (3.5.0).",
 	])
-	f := lib.global_finding(rego.metadata.rule(), "proxy protocol", msg)
+	f := lib.global_finding("RSYNC-063", "proxy protocol", msg)
 }

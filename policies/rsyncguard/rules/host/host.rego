@@ -21,7 +21,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, l in input.daemon.listeners
 	l.address in {"0.0.0.0", "::", "*"}
-	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.listeners[%d]", [i]), null, sprintf("The daemon listens on %s port %d (every interface).", [l.address, l.port]))
+	f := lib.target_finding("RSYNC-080", concat("", ["daemon.listeners[", format_int(i, 10), "]"]), null, concat("", ["The daemon listens on ", l.address, " port ", format_int(l.port, 10), " (every interface)."]))
 }
 
 # METADATA
@@ -47,8 +47,8 @@ findings contains f if {
 	not lib.global_has_text("daemon uid")
 	some i, p in input.daemon.processes
 	p.uid == 0
-	msg := sprintf("rsync daemon process %d runs as root and the configuration sets no \"daemon uid\".", [p.pid])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.processes[%d]", [i]), null, msg)
+	msg := concat("", ["rsync daemon process ", format_int(p.pid, 10), " runs as root and the configuration sets no \"daemon uid\"."])
+	f := lib.target_finding("RSYNC-081", concat("", ["daemon.processes[", format_int(i, 10), "]"]), null, msg)
 }
 
 # METADATA
@@ -70,8 +70,8 @@ findings contains f if {
 	some i, file in input.config.files
 	is_number(file.mode)
 	_writable_by_others(file)
-	msg := sprintf("%s can be changed by a user other than root (mode %o, uid %d).", [file.path, file.mode, file.uid])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("config.files[%d]", [i]), {"file": file.path, "line": 1, "column": 1}, msg)
+	msg := concat("", [file.path, " can be changed by a user other than root (mode ", format_int(file.mode, 8), ", uid ", format_int(file.uid, 10), ")."])
+	f := lib.target_finding("RSYNC-082", concat("", ["config.files[", format_int(i, 10), "]"]), {"file": file.path, "line": 1, "column": 1}, msg)
 }
 
 _writable_by_others(file) if bits.and(file.mode, 18) != 0
@@ -97,6 +97,6 @@ findings contains f if {
 	some i, u in input.daemon.units
 	u.kind in {"xinetd", "inetd"}
 	u.enabled
-	msg := sprintf("%s starts rsync --daemon on demand (%s).", [u.path, u.kind])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("daemon.units[%d]", [i]), {"file": u.path, "line": 1, "column": 1}, msg)
+	msg := concat("", [u.path, " starts rsync --daemon on demand (", u.kind, ")."])
+	f := lib.target_finding("RSYNC-083", concat("", ["daemon.units[", format_int(i, 10), "]"]), {"file": u.path, "line": 1, "column": 1}, msg)
 }

@@ -28,7 +28,7 @@ findings contains f if {
 	some i, mod in input.config.modules
 	lib.has_text(mod, "path")
 	mod.params["transfer logging"].value == false
-	f := lib.module_finding(rego.metadata.rule(), i, "transfer logging", sprintf("Module [%s] does not log transfers%s.", [mod.name, _where(mod)]))
+	f := lib.module_finding("RSYNC-050", i, "transfer logging", concat("", ["Module [", mod.name, "] does not log transfers", _where(mod), "."]))
 }
 
 _where(mod) := "" if lib.has_text(mod, "log file")
@@ -59,14 +59,14 @@ else := " (and has no \"log file\": only syslog sees connections)"
 #     ```ini
 #     pid file = /run/rsyncd.pid
 #     ```
-findings contains lib.finding(rego.metadata.rule(), fields) if {
+findings contains lib.finding("RSYNC-051", fields) if {
 	some fields in _unsafe_files
 }
 
 _unsafe_files contains {
-	"path": sprintf("config.global.%s", [name]),
+	"path": concat("", ["config.global.", name]),
 	"location": lib.global_location(name),
-	"message": sprintf("\"%s = %s\" lies in a world-writable directory.", [name, v]),
+	"message": concat("", ["\"", name, " = ", v, "\" lies in a world-writable directory."]),
 } if {
 	some name in ["pid file", "log file", "lock file"]
 	v := input.config.global[name].value
@@ -75,9 +75,9 @@ _unsafe_files contains {
 
 _unsafe_files contains {
 	"module": mod.name,
-	"path": sprintf("config.modules[%d].params.%s", [i, name]),
+	"path": concat("", ["config.modules[", format_int(i, 10), "].params.", name]),
 	"location": lib.param_location(mod, name),
-	"message": sprintf("Module [%s]: \"%s = %s\" lies in a world-writable directory.", [mod.name, name, v]),
+	"message": concat("", ["Module [", mod.name, "]: \"", name, " = ", v, "\" lies in a world-writable directory."]),
 } if {
 	some i, mod in input.config.modules
 	some name in ["log file", "lock file"]

@@ -23,8 +23,8 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, s in input.secrets
 	s.other_accessible == true
-	msg := sprintf("The secrets file %s has mode %o: other users can read (or write) it.", [s.path, s.mode])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].mode", [i]), _at(s), msg)
+	msg := concat("", ["The secrets file ", s.path, " has mode ", format_int(s.mode, 8), ": other users can read (or write) it."])
+	f := lib.target_finding("RSYNC-030", concat("", ["secrets[", format_int(i, 10), "].mode"]), _at(s), msg)
 }
 
 _at(s) := {"file": s.path, "line": 1, "column": 1}
@@ -48,7 +48,7 @@ findings contains f if {
 	some i, s in input.secrets
 	s.owner_is_root == false
 	lib.root_daemon
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].uid", [i]), _at(s), sprintf("The secrets file %s is owned by uid %d, not root.", [s.path, s.uid]))
+	f := lib.target_finding("RSYNC-031", concat("", ["secrets[", format_int(i, 10), "].uid"]), _at(s), concat("", ["The secrets file ", s.path, " is owned by uid ", format_int(s.uid, 10), ", not root."]))
 }
 
 # METADATA
@@ -71,15 +71,15 @@ findings contains f if {
 	some e in s.entries
 	e.weak
 	not e.dead
-	msg := sprintf("%s: the password of %s \"%s\" is weak (%s).", [s.path, e.kind, e.name, _weakness(e)])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	msg := concat("", [s.path, ": the password of ", e.kind, " \"", e.name, "\" is weak (", _weakness(e), ")."])
+	f := lib.target_finding("RSYNC-032", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 _weakness(e) := "it equals the name" if e.equals_name
 
 else := "it is a commonly used password" if e.common
 
-else := sprintf("%d characters", [e.length])
+else := concat("", [format_int(e.length, 10), " characters"])
 
 # METADATA
 # title: Password shared by several entries
@@ -98,8 +98,8 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	e.reused
-	msg := sprintf("%s: %s \"%s\" shares its password with another entry.", [s.path, e.kind, e.name])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	msg := concat("", [s.path, ": ", e.kind, " \"", e.name, "\" shares its password with another entry."])
+	f := lib.target_finding("RSYNC-033", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 # METADATA
@@ -121,8 +121,8 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	_dead(e)
-	msg := sprintf("%s line %d: the entry for \"%s\" is never used (%s).", [s.path, e.line, e.name, _dead(e)])
-	f := lib.target_finding(rego.metadata.rule(), sprintf("secrets[%d].entries", [i]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	msg := concat("", [s.path, " line ", format_int(e.line, 10), ": the entry for \"", e.name, "\" is never used (", _dead(e), ")."])
+	f := lib.target_finding("RSYNC-034", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
 }
 
 _dead(e) := "an earlier line has the same name" if e.dead
@@ -148,7 +148,7 @@ findings contains f if {
 	path := trim_suffix(replace(mod.params.path.value, "/./", "/"), "/")
 	some s in _secrets_paths
 	startswith(s, concat("", [path, "/"]))
-	f := lib.module_finding(rego.metadata.rule(), i, "path", sprintf("Module [%s] exports %s, which contains the secrets file %s.", [mod.name, mod.params.path.value, s]))
+	f := lib.module_finding("RSYNC-035", i, "path", concat("", ["Module [", mod.name, "] exports ", mod.params.path.value, ", which contains the secrets file ", s, "."]))
 }
 
 _secrets_paths contains v if {

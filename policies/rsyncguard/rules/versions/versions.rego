@@ -24,7 +24,7 @@ import data.rsyncguard.lib
 #     Upgrade rsync to 3.4.0 or later (3.5.0 fixes the later daemon CVEs too).
 findings contains f if {
 	lib.version_below(lib.known_version, "3.4.0")
-	base := _at(rego.metadata.rule(), sprintf("rsync %s is older than 3.4.0 (CVE-2024-12084, CVE-2024-12085).", [lib.known_version]))
+	base := _at("RSYNC-070", concat("", ["rsync ", lib.known_version, " is older than 3.4.0 (CVE-2024-12084, CVE-2024-12085)."]))
 	f := _rce(base)
 }
 
@@ -33,7 +33,7 @@ _rce(base) := lib.raise(base, "critical", "a module is readable without a passwo
 	mod.access.anonymous_read
 } else := base
 
-_at(meta, message) := lib.target_finding(meta, "rsync.version", lib.first_file_location, message)
+_at(id, message) := lib.target_finding(id, "rsync.version", lib.first_file_location, message)
 
 # METADATA
 # title: rsync older than 3.4.3
@@ -54,7 +54,7 @@ _at(meta, message) := lib.target_finding(meta, "rsync.version", lib.first_file_l
 findings contains f if {
 	not lib.version_below(lib.known_version, "3.4.0")
 	lib.version_below(lib.known_version, "3.4.3")
-	base := _at(rego.metadata.rule(), sprintf("rsync %s is older than 3.4.3 (CVE-2026-29518, CVE-2026-43617, CVE-2026-43618).", [lib.known_version]))
+	base := _at("RSYNC-071", concat("", ["rsync ", lib.known_version, " is older than 3.4.3 (CVE-2026-29518, CVE-2026-43617, CVE-2026-43618)."]))
 	f := _race(base)
 }
 
@@ -82,5 +82,5 @@ _race(base) := lib.raise(base, "high", "a module runs without chroot, the case t
 findings contains f if {
 	not lib.version_below(lib.known_version, "3.4.3")
 	lib.version_below(lib.known_version, "3.5.0")
-	f := _at(rego.metadata.rule(), sprintf("rsync %s is older than 3.5.0 (CVE-2026-70452, CVE-2026-70463, CVE-2026-53790, CVE-2026-53791).", [lib.known_version]))
+	f := _at("RSYNC-072", concat("", ["rsync ", lib.known_version, " is older than 3.5.0 (CVE-2026-70452, CVE-2026-70463, CVE-2026-53790, CVE-2026-53791)."]))
 }
