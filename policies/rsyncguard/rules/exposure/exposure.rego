@@ -97,7 +97,8 @@ findings contains f if {
 	g := input.config.global[name]
 	g.origin == "global"
 	g.value != input.config.listener[name].value
-	msg := concat("", ["\"", name, " = ", lib.text(g.value), "\" comes after a section header, so the listening daemon never sees it (it uses ", lib.text(_shown(input.config.listener[name].value)), ")."])
+	used := lib.text(_shown(input.config.listener[name].value))
+	msg := concat("", ["\"", name, " = ", lib.text(g.value), "\" comes after a section header, so the listening daemon never sees it (it uses ", used, ")."])
 	f := lib.global_finding("RSYNC-062", name, msg)
 }
 

@@ -21,7 +21,8 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, l in input.daemon.listeners
 	l.address in {"0.0.0.0", "::", "*"}
-	f := lib.target_finding("RSYNC-080", concat("", ["daemon.listeners[", format_int(i, 10), "]"]), null, concat("", ["The daemon listens on ", l.address, " port ", format_int(l.port, 10), " (every interface)."]))
+	msg := concat("", ["The daemon listens on ", l.address, " port ", format_int(l.port, 10), " (every interface)."])
+	f := lib.target_finding("RSYNC-080", concat("", ["daemon.listeners[", format_int(i, 10), "]"]), null, msg)
 }
 
 # METADATA

@@ -48,7 +48,8 @@ findings contains f if {
 	some i, s in input.secrets
 	s.owner_is_root == false
 	lib.root_daemon
-	f := lib.target_finding("RSYNC-031", concat("", ["secrets[", format_int(i, 10), "].uid"]), _at(s), concat("", ["The secrets file ", s.path, " is owned by uid ", format_int(s.uid, 10), ", not root."]))
+	msg := concat("", ["The secrets file ", s.path, " is owned by uid ", format_int(s.uid, 10), ", not root."])
+	f := lib.target_finding("RSYNC-031", concat("", ["secrets[", format_int(i, 10), "].uid"]), _at(s), msg)
 }
 
 # METADATA
