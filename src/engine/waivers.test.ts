@@ -1,0 +1,86 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { FactsDocument } from '../facts/index.ts';
+import type { Finding } from './finding.ts';
+import { globMatch } from './glob.ts';
+import { applyWaivers, parseWaiverFile } from './waivers.ts';
+
+const parse = suite('parseWaiverFile');
+
+parse('reads waivers with their selectors and says where each was written', () => {
+  const r = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: public mirror\n    expires: 2027-01-31\n    path: "mirrors/**"\n    module: debian\n', '.rsyncguard.yaml');
+  assert.ok(r.ok);
+  if (r.ok) assert.equal(r.value, [{ rule: 'RSYNC-001', reason: 'public mirror', expires: '2027-01-31', path: 'mirrors/**', module: 'debian', source: '.rsyncguard.yaml:2' }]);
+});
+
+parse('rejects a waiver without a reason or date, naming the line', () => {
+  const noReason = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    expires: 2027-01-31\n', 'w.yaml');
+  assert.not.ok(noReason.ok);
+  if (!noReason.ok) {
+    assert.is(noReason.error.where, 'w.yaml:2');
+    assert.match(noReason.error.message, 'reason');
+  }
+  assert.not.ok(parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n', 'w.yaml').ok);
+  assert.not.ok(parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n    expires: someday\n', 'w.yaml').ok);
+});
+
+parse('rejects unknown fields and broken YAML instead of ignoring them', () => {
+  const typo = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: x\n    expires: 2027-01-01\n    modul: a\n', 'w.yaml');
+  assert.not.ok(typo.ok);
+  if (!typo.ok) assert.match(typo.error.message, 'modul');
+  const broken = parseWaiverFile('waivers: [\n', 'w.yaml');
+  assert.not.ok(broken.ok);
+});
+
+parse.run();
+
+const apply = suite('applyWaivers');
+
+const finding = (rule_id: string, module: string | null, line: number): Finding => ({
+  rule_id, title: 't', severity: 'high', context: null, message: `${rule_id} on ${module}`, target: 'etc/rsyncd.conf', module, path: '', location: { file: 'etc/rsyncd.conf', line, column: 1 },
+});
+
+function facts(inline: FactsDocument['config']['inline_waivers'] = []): FactsDocument {
+  return {
+    target: { kind: 'file', id: 'etc/rsyncd.conf', display: 'etc/rsyncd.conf' },
+    context: { daemon_user: 'root', rsync_version: '3.5.0', today: '2026-11-25' },
+    config: { inline_waivers: inline },
+  } as unknown as FactsDocument;
+}
+
+apply('waives a matching finding, keeps it as waived, and leaves the others', () => {
+  const w = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: mirror\n    expires: 2027-01-01\n    module: pub\n', 'w.yaml');
+  if (!w.ok) throw w.error;
+  const r = applyWaivers(facts(), [finding('RSYNC-001', 'pub', 3), finding('RSYNC-001', 'priv', 9)], w.value, { inline: true });
+  assert.equal(r.findings.map((f) => f.module), ['priv']);
+  assert.equal(r.waived.map((x) => [x.finding.module, x.waiver.reason]), [['pub', 'mirror']]);
+});
+
+apply('an expired waiver stops working and is reported', () => {
+  const w = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: was fine\n    expires: 2026-11-24\n', 'w.yaml');
+  if (!w.ok) throw w.error;
+  const r = applyWaivers(facts(), [finding('RSYNC-001', 'pub', 3)], w.value, { inline: true });
+  assert.is(r.findings.length, 1);
+  assert.is(r.expired.length, 1);
+});
+
+apply('inline waivers apply to their line unless they are turned off', () => {
+  const inline = [{ rule: 'RSYNC-002', reason: 'drop box', file: 'etc/rsyncd.conf', line: 4, target_line: 5 }];
+  const f = [finding('RSYNC-002', 'up', 5), finding('RSYNC-002', 'other', 12)];
+  assert.is(applyWaivers(facts(inline), f, [], { inline: true }).waived.length, 1);
+  assert.is(applyWaivers(facts(inline), f, [], { inline: false }).waived.length, 0);
+});
+
+apply.run();
+
+const glob = suite('globMatch');
+
+glob('matches * within a segment and ** across them', () => {
+  assert.ok(globMatch('roles/*/templates/rsyncd.conf.j2', 'roles/mirror/templates/rsyncd.conf.j2'));
+  assert.not.ok(globMatch('roles/*/rsyncd.conf', 'roles/a/b/rsyncd.conf'));
+  assert.ok(globMatch('**/rsyncd.conf', 'rsyncd.conf'));
+  assert.ok(globMatch('**/rsyncd.conf', 'a/b/rsyncd.conf'));
+  assert.ok(globMatch('web-??', 'web-01'));
+});
+
+glob.run();
