@@ -105,6 +105,8 @@ try {
     'dist/policy.wasm': readFileSync(join(work, 'policy.wasm')),
     'dist/rules.json': Buffer.from(`${JSON.stringify({ entrypoint: ENTRYPOINT, param_names: paramNames(), rules }, null, 2)}\n`),
     'docs/rules.md': Buffer.from(renderRulesMarkdown(rules)),
+    // Custom policies compile against the same helpers (src/cli/custom-policy.ts).
+    'dist/policy-lib.rego': readFileSync('policies/rsyncguard/lib/lib.rego'),
   };
   if (check) {
     const stale = Object.entries(outputs).filter(([path, bytes]) => !existsSync(path) || !readFileSync(path).equals(bytes)).map(([path]) => path);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
-import { applyWaivers, parseWaiverFile, PolicyEngine, severityRank, SEVERITIES, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
+import { applyWaivers, compareFindings, parseWaiverFile, PolicyEngine, severityRank, SEVERITIES, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Report, TargetError } from '../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
@@ -14,7 +14,8 @@ export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
 export interface EvaluateOptions {
-  policy: PolicySource;
+  /** The built-in policy, then any --policy: each loaded once, every target evaluated by all of them. */
+  policies: PolicySource[];
   /** A waiver file named by --waivers (must exist), or undefined for the default when present. */
   waiverFile: string | undefined;
   inlineWaivers: boolean;
@@ -35,23 +36,31 @@ export function loadWaivers(file: string | undefined): Waiver[] {
 }
 
 export async function evaluateTargets(targets: (FactsDocument | TargetError)[], opts: EvaluateOptions): Promise<Report> {
-  const loaded = await PolicyEngine.load(opts.policy);
-  if (!loaded.ok) throw loaded.error;
-  const engine = loaded.value;
+  const engines: PolicyEngine[] = [];
+  for (const source of opts.policies) {
+    const loaded = await PolicyEngine.load(source);
+    if (!loaded.ok) throw loaded.error;
+    engines.push(loaded.value);
+  }
+  const rules = engines.flatMap((e) => e.rules);
+  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
+  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.');
   const waivers = loadWaivers(opts.waiverFile);
-  const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules: engine.rules, targets: [], errors: [], expired_waivers: [] };
+  const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
   for (const t of targets) {
     if (!('schema' in t)) {
       report.errors.push(t);
       continue;
     }
-    const result = engine.evaluate(t);
-    if (!result.ok) {
-      report.errors.push({ target: t.target.id, message: result.error.message, ...(result.error.hint ? { hint: result.error.hint } : {}) });
+    const results = engines.map((e) => e.evaluate(t));
+    const failed = results.find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      report.errors.push({ target: t.target.id, message: failed.error.message, ...(failed.error.hint ? { hint: failed.error.hint } : {}) });
       continue;
     }
-    const applied = applyWaivers(t, result.value, waivers, { inline: opts.inlineWaivers });
+    const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
+    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived });
   }

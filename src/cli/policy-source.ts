@@ -2,17 +2,12 @@
  * Where the policy comes from: the built-in dist/policy.wasm and dist/rules.json beside the bundle (or
  * the repository's dist/ when running from source).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fail, UserError, type Result } from '../common/index.ts';
 import { parseRuleCatalog, type PolicySource } from '../engine/index.ts';
-
-function distDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [here, join(here, '..', '..', 'dist')];
-  return candidates.find((d) => existsSync(join(d, 'policy.wasm'))) ?? here;
-}
+import { customPolicy } from './custom-policy.ts';
+import { distDir } from './dist-dir.ts';
 
 export function builtinPolicy(): Result<PolicySource> {
   const dir = distDir();
@@ -30,4 +25,14 @@ export function builtinPolicy(): Result<PolicySource> {
   if (!parsed.ok) return parsed;
   const { rules, entrypoint, paramNames } = parsed.value;
   return { ok: true, value: { name: 'built-in policy', wasm, rules, entrypoint, paramNames } };
+}
+
+/** The built-in policy, plus the one --policy names. */
+export async function policiesFor(extra: string | undefined): Promise<PolicySource[]> {
+  const builtin = builtinPolicy();
+  if (!builtin.ok) throw builtin.error;
+  if (extra === undefined) return [builtin.value];
+  const custom = await customPolicy(extra);
+  if (!custom.ok) throw custom.error;
+  return [builtin.value, custom.value];
 }

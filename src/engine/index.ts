@@ -5,3 +5,4 @@ export type { Finding, RuleInfo, Severity } from './finding.ts';
 export { parseWaiverFile, applyWaivers } from './waivers.ts';
 export type { Waiver, WaivedFinding, WaiverOutcome } from './waivers.ts';
 export { parseRuleCatalog } from './catalog.ts';
+export { catalogFromRego } from './rego-metadata.ts';

@@ -4,7 +4,7 @@ import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
-import { builtinPolicy } from '../policy-source.ts';
+import { policiesFor } from '../policy-source.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
@@ -17,10 +17,8 @@ export const evalCommand: Command = {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
     const targets = args.positionals.flatMap(readFacts);
-    const policy = builtinPolicy();
-    if (!policy.ok) throw policy.error;
     const report = await evaluateTargets(targets, {
-      policy: policy.value,
+      policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
