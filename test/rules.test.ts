@@ -50,6 +50,16 @@ catalog('every rule has an id, a title, a severity, a CWE, help and a reference'
   }
 });
 
+catalog('security-severity stays inside the band of each severity (critical >= 9, high 7-8.9, medium 4-6.9, low < 4)', () => {
+  const bands = { critical: [9, 10], high: [7, 8.9], medium: [4, 6.9], low: [0.1, 3.9] } as const;
+  const outside = source.value.rules.filter((r) => {
+    const [lo, hi] = bands[r.severity];
+    const n = Number(r.security_severity);
+    return !(n >= lo && n <= hi);
+  });
+  assert.equal(outside.map((r) => `${r.id} ${r.severity} ${r.security_severity}`), []);
+});
+
 catalog.run();
 
 const rules = suite('each rule on its fixtures');
