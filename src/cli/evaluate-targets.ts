@@ -62,7 +62,13 @@ export async function evaluateTargets(targets: (FactsDocument | TargetError)[], 
     const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
     const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived });
+    const notes = t.config.diagnostics.map((d) => ({
+      level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
+      code: d.code,
+      message: d.message,
+      location: { file: d.file, line: d.line, column: d.column },
+    }));
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes });
   }
   report.expired_waivers = [...expired];
   return report;

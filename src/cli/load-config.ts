@@ -44,13 +44,16 @@ function referencedSecrets(config: RsyncdConfig): string[] {
 }
 
 function readSecrets(path: string, configPath: string, root: string | undefined): SecretsInput {
-  const local = isAbsolute(path) ? (root ? join(root, path) : path) : resolve(dirname(configPath), path);
+  // A config file read on its own says nothing about the daemon's /etc: an absolute path is only looked
+  // up under --root (a checkout or an unpacked image); otherwise its state is unknown, not "missing".
+  if (isAbsolute(path) && root === undefined) return { path };
+  const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
   const stat = statLocal(local);
   if (!stat) return { path, stat: null };
   const read = readLocalFile(local);
   if (!read.ok) return { path, stat };
-  const parsed = parseSecrets(read.value, path);
-  return { path, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+  const parsed = parseSecrets(read.value, local);
+  return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
 }
 
 /** `--rsync-version 3.4.1` → [3, 4, 1]. */

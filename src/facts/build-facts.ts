@@ -4,7 +4,7 @@
  * can ask "open to the world?" without re-implementing rsync's access rules.
  */
 import type { Diagnostic } from '../common/index.ts';
-import type { RsyncdConfig } from '../parse/index.ts';
+import type { Param, RsyncdConfig } from '../parse/index.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
@@ -27,9 +27,13 @@ import {
 export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
 
 export interface SecretsInput {
+  /** As the configuration names it. */
   path: string;
+  /** Where it was read, when it was. */
+  file?: string;
   /** null: the file does not exist; undefined: it could not be known. */
-  stat?: { mode: number; uid: number; gid: number } | null;
+  /** uid/gid null: the owner is not known (a file in a repository, where git records only the mode). */
+  stat?: { mode: number; uid: number | null; gid: number | null } | null;
   entries?: SecretsEntryFacts[];
   diagnostics?: Diagnostic[];
 }
@@ -116,11 +120,12 @@ function secretsFacts(s: SecretsInput, config: RsyncdConfig): SecretsFacts {
   const stat = s.stat;
   return {
     path: s.path,
+    file: s.file ?? null,
     exists: stat === undefined ? null : stat !== null,
     mode: stat ? stat.mode & 0o7777 : null,
     uid: stat ? stat.uid : null,
     gid: stat ? stat.gid : null,
-    owner_is_root: stat ? stat.uid === 0 : null,
+    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
     other_accessible: stat ? (stat.mode & 0o006) !== 0 : null,
     referenced_by: referencedBy,
     entries: s.entries ?? [],
@@ -131,4 +136,27 @@ function toFactsDiagnostic(d: Diagnostic): FactsDiagnostic {
   const out: FactsDiagnostic = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
   if (d.hint !== undefined) out.hint = d.hint;
   return out;
+}
+
+/**
+ * The same document with every file name rewritten, e.g. from the absolute paths the parser read to the
+ * repository-relative paths a report shows. Secrets paths are configuration values, not file names: kept.
+ */
+export function relabelFiles(doc: FactsDocument, rename: (file: string) => string): FactsDocument {
+  const params = (record: Record<string, Param>): Record<string, Param> =>
+    Object.fromEntries(Object.entries(record).map(([k, p]) => [k, p.file === null ? p : { ...p, file: rename(p.file) }]));
+  const { config } = doc;
+  return {
+    ...doc,
+    config: {
+      ...config,
+      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
+      global: params(config.global),
+      listener: params(config.listener),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
+      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) })),
+    },
+    secrets: doc.secrets.map((s) => (s.file === null ? s : { ...s, file: rename(s.file) })),
+  };
 }

@@ -60,7 +60,10 @@ export interface SecretsEntryFacts {
 }
 
 export interface SecretsFacts {
+  /** As the configuration names it. */
   path: string;
+  /** Where rsyncguard read it (a file in the repository, on the host), or null. */
+  file: string | null;
   /** null when it could not be known (e.g. a repository that does not hold the file). */
   exists: boolean | null;
   mode: number | null;

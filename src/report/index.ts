@@ -1,4 +1,8 @@
-export type { Report, TargetReport, TargetError } from './model.ts';
+export type { Report, TargetReport, TargetError, Note } from './model.ts';
+export { toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
+export type { SarifOptions } from './sarif.ts';
+export { lineHashes } from './line-hash.ts';
+export { toMarkdown } from './markdown.ts';
 export { countBySeverity } from './model.ts';
 export { toJson } from './json.ts';
 export { toText } from './text.ts';

@@ -6,6 +6,15 @@ export interface TargetReport {
   kind: 'file' | 'host' | 'image';
   findings: Finding[];
   waived: WaivedFinding[];
+  /** What the parser said about the target's files (rsync's own warnings, templates, includes not followed). */
+  notes: Note[];
+}
+
+export interface Note {
+  level: 'error' | 'warning' | 'note';
+  code: string;
+  message: string;
+  location: { file: string; line: number; column: number } | null;
 }
 
 /** A target that could not be evaluated: it makes the run exit 2 and is never shown as clean. */

@@ -8,14 +8,17 @@ export function toText(report: Report, p: Paint): string {
   for (const t of report.targets) {
     out.push(p.bold(t.target));
     if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
-    let module: string | null | undefined;
-    for (const f of t.findings) {
-      if (f.module !== module) {
-        module = f.module;
-        out.push(`  ${module === null ? p.dim('(daemon)') : `[${module}]`}`);
+    // Daemon-wide findings first, then each module's, in the order its first finding appears.
+    const groups = new Map<string | null, typeof t.findings>();
+    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      groups.set(f.module, [...(groups.get(f.module) ?? []), f]);
+    }
+    for (const [module, findings] of groups) {
+      out.push(`  ${module === null ? p.dim('(daemon)') : `[${module}]`}`);
+      for (const f of findings) {
+        const where = f.location ? `${formatLocation(f.location)} ` : '';
+        out.push(`    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p.dim(` (raised: ${f.context})`) : ''}`);
       }
-      const where = f.location ? `${formatLocation(f.location)} ` : '';
-      out.push(`    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p.dim(` (raised: ${f.context})`) : ''}`);
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     out.push('');

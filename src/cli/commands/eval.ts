@@ -6,13 +6,13 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
 import { policiesFor } from '../policy-source.ts';
 import { renderReport } from '../render-report.ts';
-import { REPORT_OPTIONS } from './report-options.ts';
+import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
   usage: 'eval FACTS.json… | -',
   summary: 'Evaluate facts documents produced elsewhere (rsyncguard facts, Ansible, another machine)',
-  options: { ...REPORT_OPTIONS },
+  options: { ...REPORT_OPTIONS, ...SARIF_OPTIONS },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');

@@ -13,6 +13,10 @@ acl('names each token by how access.c will treat it', () => {
   ]);
 });
 
+acl('marks the tokens of a templated list as template, not host names', () => {
+  assert.equal(classifyHostList("{{ share.hosts | join(' ') }}").map((k) => k.kind), ['template', 'template', 'template', 'template', 'template']);
+});
+
 acl.run();
 
 const rules = suite('describeAuthRules');

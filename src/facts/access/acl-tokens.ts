@@ -20,15 +20,21 @@ export type HostTokenKind =
   /** `unknown` / `undetermined`: the names rsync gives clients without a verified PTR, or all clients with lookups off. */
   | 'placeholder'
   /** Looks like an address but matches nothing (bad mask, bad spelling). */
-  | 'malformed';
+  | 'malformed'
+  /** Part of a template expression (`{{ … }}`, `{% … %}`, `<% … %>`, `${…}`): rendered elsewhere, unknown here. */
+  | 'template';
 
 export interface HostToken {
   token: string;
   kind: HostTokenKind;
 }
 
+const TEMPLATE = /\{\{|\{%|<%|\$\{/;
+
 export function classifyHostList(list: string): HostToken[] {
-  return tokenizeHostList(list).map((token) => ({ token, kind: classify(token) }));
+  // rsync would split "{{ hosts | join(' ') }}" into words; what the rendered file holds is unknown.
+  const templated = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? 'template' : classify(token) }));
 }
 
 function classify(token: string): HostTokenKind {

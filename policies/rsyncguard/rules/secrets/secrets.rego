@@ -24,10 +24,16 @@ findings contains f if {
 	some i, s in input.secrets
 	s.other_accessible == true
 	msg := concat("", ["The secrets file ", s.path, " has mode ", format_int(s.mode, 8), ": other users can read (or write) it."])
-	f := lib.target_finding("RSYNC-030", concat("", ["secrets[", format_int(i, 10), "].mode"]), _at(s), msg)
+	f := lib.target_finding("RSYNC-030", concat("", ["secrets[", format_int(i, 10), "].mode"]), _at(s, 1), msg)
 }
 
-_at(s) := {"file": s.path, "line": 1, "column": 1}
+# In the secrets file itself when it was read (a repository, a host), else at the config line naming it.
+_at(s, line) := {"file": s.file, "line": line, "column": 1} if {
+	is_string(s.file)
+} else := lib.param_location(mod, "secrets file") if {
+	some mod in input.config.modules
+	mod.params["secrets file"].value == s.path
+} else := lib.first_file_location
 
 # METADATA
 # title: Secrets file not owned by root
@@ -49,7 +55,7 @@ findings contains f if {
 	s.owner_is_root == false
 	lib.root_daemon
 	msg := concat("", ["The secrets file ", s.path, " is owned by uid ", format_int(s.uid, 10), ", not root."])
-	f := lib.target_finding("RSYNC-031", concat("", ["secrets[", format_int(i, 10), "].uid"]), _at(s), msg)
+	f := lib.target_finding("RSYNC-031", concat("", ["secrets[", format_int(i, 10), "].uid"]), _at(s, 1), msg)
 }
 
 # METADATA
@@ -73,7 +79,7 @@ findings contains f if {
 	e.weak
 	not e.dead
 	msg := concat("", [s.path, ": the password of ", e.kind, " \"", e.name, "\" is weak (", _weakness(e), ")."])
-	f := lib.target_finding("RSYNC-032", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	f := lib.target_finding("RSYNC-032", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
 }
 
 _weakness(e) := "it equals the name" if e.equals_name
@@ -100,7 +106,7 @@ findings contains f if {
 	some e in s.entries
 	e.reused
 	msg := concat("", [s.path, ": ", e.kind, " \"", e.name, "\" shares its password with another entry."])
-	f := lib.target_finding("RSYNC-033", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	f := lib.target_finding("RSYNC-033", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
 }
 
 # METADATA
@@ -123,7 +129,7 @@ findings contains f if {
 	some e in s.entries
 	_dead(e)
 	msg := concat("", [s.path, " line ", format_int(e.line, 10), ": the entry for \"", e.name, "\" is never used (", _dead(e), ")."])
-	f := lib.target_finding("RSYNC-034", concat("", ["secrets[", format_int(i, 10), "].entries"]), {"file": s.path, "line": e.line, "column": 1}, msg)
+	f := lib.target_finding("RSYNC-034", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
 }
 
 _dead(e) := "an earlier line has the same name" if e.dead

@@ -1,0 +1,38 @@
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
+import { parseVersion } from '../load-config.ts';
+import { policiesFor } from '../policy-source.ts';
+import { renderReport } from '../render-report.ts';
+import { scanRepository } from '../scan-repository.ts';
+import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+
+export const scanCommand: Command = {
+  name: 'scan',
+  usage: 'scan [PATH…]',
+  summary: 'Find rsync daemon configs in repositories (default .), evaluate them, and report',
+  options: {
+    ...REPORT_OPTIONS,
+    ...SARIF_OPTIONS,
+    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
+    'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
+    'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: '3.5.0' },
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const paths = args.positionals.length > 0 ? args.positionals : ['.'];
+    const exclude = (stringOption(args, 'exclude') ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+    const scan = scanRepository(paths, {
+      exclude,
+      daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
+      rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
+      today: new Date().toISOString().slice(0, 10),
+    });
+    const report = await evaluateTargets(scan.targets, {
+      policies: await policiesFor(stringOption(args, 'policy')),
+      waiverFile: stringOption(args, 'waivers'),
+      inlineWaivers: args.values['no-inline-waivers'] !== true,
+    });
+    renderReport(report, args, { texts: scan.texts });
+    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+  },
+};

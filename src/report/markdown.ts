@@ -1,0 +1,33 @@
+import { countBySeverity, type Report } from './model.ts';
+
+const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
+
+/** A summary and a findings table, fit for a pull-request comment or a job summary. */
+export function toMarkdown(report: Report): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const c = countBySeverity(report);
+  const findings = report.targets.flatMap((t) => t.findings);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const out = [
+    '## rsyncguard',
+    '',
+    `**${findings.length} findings** in ${report.targets.length} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
+      `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
+    '',
+  ];
+  if (findings.length > 0) {
+    out.push('| severity | rule | where | finding |', '|---|---|---|---|');
+    for (const f of findings) {
+      const where = f.location ? `\`${esc(f.location.file)}:${f.location.line}\`` : esc(f.target);
+      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
+    }
+    out.push('');
+  }
+  if (report.errors.length > 0) {
+    out.push('### Could not be evaluated', '', ...report.errors.map((e) => `- \`${esc(e.target)}\`: ${esc(e.message)}`), '');
+  }
+  if (report.expired_waivers.length > 0) {
+    out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,135 @@
+/**
+ * SARIF 2.1.0 as GitHub code scanning takes it (shared/reference/sarif-github.md): one run per category,
+ * rules with every property GitHub reads, results with repository-relative file locations and full
+ * regions, fingerprints computed with GitHub's own algorithm, `results: []` when clean so alerts close,
+ * parse diagnostics as tool notifications, and GitHub's limits enforced with a warning. No timestamps:
+ * the same input gives the same bytes.
+ */
+import type * as Sarif from 'sarif';
+import type { Finding, RuleInfo } from '../engine/index.ts';
+import { lineHashes } from './line-hash.ts';
+import type { Report } from './model.ts';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const TOOL_NAME = 'rsyncguard';
+const INFORMATION_URI = 'https://github.com/rsyncguard/rsyncguard';
+
+/** GitHub's hard limits per run (sarif-limits.md) and per rule. */
+export const LIMITS = { results: 25_000, rules: 25_000, tags: 20, description: 1024, name: 255 } as const;
+
+export interface SarifOptions {
+  /** automationDetails.id; GitHub reads the category up to the last "/". */
+  category: string;
+  /** Waived findings as results with `suppressions` (GitHub ignores those: off by default). */
+  suppressions: boolean;
+  /** File texts by the path findings use, for regions and fingerprints. */
+  texts: ReadonlyMap<string, string>;
+  /** Called for every limit that had to be enforced. */
+  warn: (message: string) => void;
+}
+
+const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function ruleName(title: string): string {
+  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
+}
+
+function descriptor(r: RuleInfo): Sarif.ReportingDescriptor {
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ['security', ...r.tags, ...(cwe ? [`external/cwe/cwe-${cwe}`] : [])].slice(0, LIMITS.tags);
+  return {
+    id: r.id,
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
+    help: { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() },
+    ...(r.help_uri ? { helpUri: r.help_uri } : {}),
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags, precision: 'high', 'security-severity': r.security_severity },
+  };
+}
+
+interface Placed {
+  finding: Finding;
+  waiver?: { reason: string; source: string };
+}
+
+export function toSarif(report: Report, opts: SarifOptions): string {
+  const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const hashes = new Map<string, string[]>();
+  const hashesOf = (file: string) => {
+    let h = hashes.get(file);
+    if (!h) {
+      h = lineHashes(opts.texts.get(file) ?? '');
+      hashes.set(file, h);
+    }
+    return h;
+  };
+  let placed: Placed[] = report.targets.flatMap((t) => [
+    ...t.findings.map((finding) => ({ finding })),
+    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
+  ]);
+  if (placed.length > LIMITS.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
+  }
+  const results = placed.filter((p) => index.has(p.finding.rule_id)).map((p) => result(p, index, opts.texts, hashesOf));
+  const notifications: Sarif.Notification[] = [
+    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
+    ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
+  ];
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        automationDetails: { id: opts.category },
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory the scan ran in (the repository root in CI).' } } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function region(texts: ReadonlyMap<string, string>, file: string, line: number, column: number): Sarif.Region {
+  const text = texts.get(file)?.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
+  const endColumn = Math.max(text.length + 1, column + 1);
+  return { startLine: line, startColumn: column, endLine: line, endColumn };
+}
+
+function result(p: Placed, index: Map<string, number>, texts: ReadonlyMap<string, string>, hashesOf: (f: string) => string[]): Sarif.Result {
+  const f = p.finding;
+  // Findings without a file (host or image facts) are anchored at line 1 of their target.
+  const at = f.location ?? { file: f.target, line: 1, column: 1 };
+  const fingerprint = hashesOf(at.file)[at.line - 1];
+  return {
+    ruleId: f.rule_id,
+    ruleIndex: index.get(f.rule_id) ?? -1,
+    level: LEVEL[f.severity],
+    message: { text: f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, at.file, at.line, at.column) } }],
+    ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
+    properties: { severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
+    ...(p.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
+  };
+}
+
+function notification(level: 'error' | 'warning' | 'note', code: string, message: string, location: { file: string; line: number; column: number } | null): Sarif.Notification {
+  return {
+    level,
+    message: { text: message },
+    descriptor: { id: code },
+    ...(location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: '%SRCROOT%' }, region: { startLine: location.line, startColumn: location.column } } }] } : {}),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Finding rsync daemon configs in a repository. Names decide first (rsyncd.conf, rsyncd.d/*.conf,
+ * templates such as rsyncd.conf.j2); other text files qualify by content: a module header plus rsyncd
+ * parameter lines. Git's view of the tree is used when there is one, so .gitignore is honoured exactly.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import fg from 'fast-glob';
+
+export interface Discovered {
+  /** Path relative to the scan root, with "/" separators. */
+  path: string;
+  /** Why it was picked: its name, or its content. */
+  by: 'name' | 'content';
+}
+
+const BY_NAME = [
+  /(^|\/)rsyncd\.conf$/,
+  /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
+  /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
+  /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+];
+
+/** Files worth opening to sniff: text-like names only, so a scan of a big repo stays cheap. */
+const SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
+const SNIFF_BYTES = 16 * 1024;
+
+const MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
+
+/** Does the start of this file look like an rsyncd config: a [module] header and a `path =` or two rsync parameters? */
+export function looksLikeRsyncd(head: string): boolean {
+  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
+  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|mysqld|client|defaults)\]/im.test(head)) return false;
+  const params = new Set([...head.matchAll(new RegExp(MODULE_PARAMS.source, 'gim'))].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').toLowerCase()));
+  return params.has('path') && params.size >= 2;
+}
+
+function readHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const head = buf.subarray(0, n);
+    return head.includes(0) ? '' : head.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every file under root that git would track (tracked or untracked, not ignored); null outside a work tree. */
+function gitFiles(root: string): string[] | null {
+  try {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 });
+    return out.split('\0').filter((p) => p !== '');
+  } catch {
+    return null;
+  }
+}
+
+export interface DiscoverOptions {
+  /** Globs (relative to root) to leave out. */
+  exclude: string[];
+}
+
+export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered[] {
+  const all = gitFiles(root) ?? fg.sync('**/*', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
+  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: true })) : new Set<string>();
+  const found: Discovered[] = [];
+  for (const raw of all) {
+    const path = raw.split(sep).join('/');
+    if (excluded.has(path)) continue;
+    if (BY_NAME.some((re) => re.test(path))) {
+      found.push({ path, by: 'name' });
+    } else if (SNIFF.test(path)) {
+      try {
+        if (looksLikeRsyncd(readHead(join(root, path)))) found.push({ path, by: 'content' });
+      } catch {
+        // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
+      }
+    }
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The mode git records for each file under root ("100644"/"100755"), where git knows it. */
+export function gitModes(root: string): Map<string, number> {
+  const modes = new Map<string, number>();
+  try {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-s', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 });
+    for (const entry of out.split('\0')) {
+      const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry);
+      if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
+    }
+  } catch {
+    // Not a work tree: no recorded modes.
+  }
+  return modes;
+}
+
+export function toRootRelative(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
