@@ -30881,7 +30881,7 @@ var Loader = class {
         const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names) {
-          const child = this.source.resolve(`${target.path.replace(/\/+$/, "")}/${entry}`, from);
+          const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
           if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${child.path}"`, at));
           files.push(child);
         }

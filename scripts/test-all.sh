@@ -13,6 +13,9 @@ fi
 missing=()
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v git >/dev/null 2>&1 || missing+=(git)
+# The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
+ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages for the integration tests: ${missing[*]}"

@@ -2,6 +2,7 @@
  * Property tests: whatever bytes arrive, the parser returns (never throws), finishes quickly, and every
  * location it reports points inside the input.
  */
+import { posix } from 'node:path';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,12 +20,12 @@ const PIECES = [
 const configText = fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(' ')), { maxLength: 40 }).map((lines) => lines.join('\n'));
 
 const incSource: ConfigSource = {
-  resolve: (target) =>
-    target === '/inc'
-      ? { kind: 'dir', path: '/inc', entries: ['b.inc', 'a.conf', '.x.conf'] }
-      : target.startsWith('/inc/')
-        ? { kind: 'file', path: target, bytes: Buffer.from('[inc]\npath = /i\nlist = no\n[global]\nhosts deny = *\n') }
-        : { kind: 'missing', path: target, reason: 'no such file' },
+  resolve: (name, from) => {
+    const target = posix.isAbsolute(name) ? name : posix.join(posix.dirname(from), name);
+    if (target === '/inc') return { kind: 'dir', path: '/inc', entries: ['b.inc', 'a.conf', '.x.conf'] };
+    if (target.startsWith('/inc/')) return { kind: 'file', path: target, bytes: Buffer.from('[inc]\npath = /i\nlist = no\n[global]\nhosts deny = *\n') };
+    return { kind: 'missing', path: target, reason: 'no such file' };
+  },
 };
 
 const parse = suite('parseRsyncdConf under random input');

@@ -3,6 +3,7 @@
  * the parser and the access simulator in-process; the integration suite checks the access-related rows
  * against a real daemon as well.
  */
+import { posix } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConfigSource } from '../src/common/index.ts';
@@ -136,7 +137,8 @@ const tree: Record<string, string[] | string> = {
   '/motd.conf': 'motd file = /m\n',
 };
 const treeSource: ConfigSource = {
-  resolve: (target) => {
+  resolve: (name, from) => {
+    const target = posix.isAbsolute(name) ? name : posix.join(posix.dirname(from), name);
     const entry = tree[target];
     if (Array.isArray(entry)) return { kind: 'dir', path: target, entries: entry };
     if (typeof entry === 'string') return { kind: 'file', path: target, bytes: Buffer.from(entry) };

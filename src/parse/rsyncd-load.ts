@@ -214,7 +214,9 @@ class Loader {
           .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names) {
-          const child = this.source.resolve(`${target.path.replace(/\/+$/, '')}/${entry}`, from);
+          // Resolved relative to the directory itself: a source that maps absolute daemon paths (a repository,
+          // an image) must not map the directory's own path a second time.
+          const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, '')}/.`);
           if (child.kind !== 'file') return this.fail(diagnostic('fatal', 'include-unreadable', `unable to open config file "${child.path}"`, at));
           files.push(child);
         }

@@ -14,7 +14,9 @@ acl('names each token by how access.c will treat it', () => {
 });
 
 acl('marks the tokens of a templated list as template, not host names', () => {
-  assert.equal(classifyHostList("{{ share.hosts | join(' ') }}").map((k) => k.kind), ['template', 'template', 'template', 'template', 'template']);
+  const kinds = classifyHostList("{{ share.hosts | join(' ') }}").map((k) => k.kind);
+  assert.equal([...new Set(kinds)], ['template']);
+  assert.is(kinds.length, 6);
 });
 
 acl.run();
