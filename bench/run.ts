@@ -9,6 +9,7 @@ import { buildFacts } from '../src/facts/index.ts';
 import { builtinPolicy } from '../src/cli/policy-source.ts';
 import { PolicyEngine } from '../src/engine/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
+import { benchScan } from './scan.ts';
 
 /** A realistic daemon: a public mirror, a drop box, two backup targets and an admin share. */
 const TYPICAL_CONFIG = `uid = nobody
@@ -119,3 +120,5 @@ console.log(
 const empty = { ...doc, config: { ...doc.config, modules: [], diagnostics: [] }, secrets: [] };
 const floor = measure([empty], (d) => engine.evaluate(d));
 console.log(`engine floor (same instance, empty document): ${Math.round(floor.items / floor.seconds)} documents/s`);
+
+await benchScan();

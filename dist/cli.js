@@ -31895,7 +31895,7 @@ async function evaluateTargets(targets, opts) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes, facts: t });
   }
   report.expired_waivers = [...expired];
   return report;
@@ -32331,7 +32331,8 @@ function paint(enabled) {
 }
 function colourWanted(stream, env) {
   if (env["NO_COLOR"] !== void 0 && env["NO_COLOR"] !== "") return false;
-  if (env["FORCE_COLOR"] !== void 0 && env["FORCE_COLOR"] !== "0") return true;
+  const force = env["FORCE_COLOR"];
+  if (force !== void 0 && force !== "" && force !== "0") return true;
   return stream.isTTY === true && env["TERM"] !== "dumb";
 }
 

@@ -97,7 +97,8 @@ try {
   const capsText = capabilities();
   const capsPath = join(work, 'capabilities.json');
   writeFileSync(capsPath, capsText);
-  opa(['build', '-t', 'wasm', '--capabilities', capsPath, '--ignore', '*_test.rego', '-e', ENTRYPOINT, '-o', join(work, 'bundle.tar.gz'), 'policies/rsyncguard']);
+  // -O 1 folds constants and prunes; about 10% faster evaluation, and the parity test holds it to opa eval.
+  opa(['build', '-t', 'wasm', '-O', '1', '--capabilities', capsPath, '--ignore', '*_test.rego', '-e', ENTRYPOINT, '-o', join(work, 'bundle.tar.gz'), 'policies/rsyncguard']);
   execFileSync('tar', ['-xzf', join(work, 'bundle.tar.gz'), '-C', work, '/policy.wasm'], { stdio: ['ignore', 'ignore', 'ignore'] });
   const rules = catalog();
   const outputs = {

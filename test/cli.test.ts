@@ -20,7 +20,7 @@ const basics = suite('rsyncguard command line');
 basics('prints help with every command and exits 0', () => {
   const r = cli('--help');
   assert.is(r.code, 0);
-  for (const c of ['facts', 'access', 'rules']) assert.match(r.stdout, c);
+  for (const c of ['scan', 'facts', 'eval', 'access', 'rules']) assert.match(r.stdout, c);
 });
 
 basics('prints its version', () => {
@@ -57,6 +57,20 @@ basics('rejects a --format it does not have instead of falling back', () => {
   const r = cli('access', 'examples/hardened/rsyncd.conf', '--client', '127.0.0.1', '--format', 'yaml');
   assert.is(r.code, 2);
   assert.match(r.stderr, 'json, text');
+});
+
+basics('colours text only when asked or on a terminal, and never with NO_COLOR', () => {
+  const run = (env: Record<string, string>) => spawnSync(process.execPath, ['dist/cli.js', 'scan', 'examples/public-mirror'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } }).stdout;
+  assert.not.match(run({}), '\u001b[', 'piped output has no colour');
+  assert.match(run({ FORCE_COLOR: '1' }), '\u001b[');
+  assert.not.match(run({ FORCE_COLOR: '1', NO_COLOR: '1' }), '\u001b[');
+});
+
+basics('writes a Markdown summary fit for a pull request', () => {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'scan', 'examples/public-mirror', '--format', 'markdown'], { encoding: 'utf8' });
+  assert.match(r.stdout, /^## rsyncguard/);
+  assert.match(r.stdout, '| severity | rule | where | finding |');
+  assert.match(r.stdout, '`examples/public-mirror/rsyncd.conf:17`');
 });
 
 const examples = suite('the bundled examples');

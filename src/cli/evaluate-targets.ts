@@ -68,7 +68,7 @@ export async function evaluateTargets(targets: (FactsDocument | TargetError)[], 
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column },
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes, facts: t });
   }
   report.expired_waivers = [...expired];
   return report;

@@ -21,6 +21,7 @@ export function paint(enabled: boolean): Paint {
 
 export function colourWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '' && force !== '0') return true;
   return stream.isTTY === true && env['TERM'] !== 'dumb';
 }

@@ -8,6 +8,8 @@ export interface TargetReport {
   waived: WaivedFinding[];
   /** What the parser said about the target's files (rsync's own warnings, templates, includes not followed). */
   notes: Note[];
+  /** The facts document the policies evaluated (rsyncguard/facts@1), for the JSON report. */
+  facts: object;
 }
 
 export interface Note {

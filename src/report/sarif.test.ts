@@ -1,0 +1,31 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Finding, RuleInfo } from '../engine/index.ts';
+import type { Report } from './model.ts';
+import { LIMITS, toSarif } from './sarif.ts';
+
+const rule: RuleInfo = { id: 'RSYNC-001', title: 'Module without authentication', description: 'd', severity: 'medium', security_severity: '5.3', cwe: 'CWE-306', tags: ['access'], help: 'h', help_uri: null, package: 'p' };
+
+function report(findings: number): Report {
+  const f = (i: number): Finding => ({ rule_id: 'RSYNC-001', title: 't', severity: i % 2 ? 'high' : 'low', context: null, message: `m${i}`, target: 'rsyncd.conf', module: 'm', path: '', location: { file: 'rsyncd.conf', line: 1, column: 1 } });
+  return { tool: { name: 'rsyncguard', version: '0.1.0' }, rules: [rule], targets: [{ target: 'rsyncd.conf', kind: 'file', findings: Array.from({ length: findings }, (_, i) => f(i)), waived: [], notes: [], facts: {} }], errors: [], expired_waivers: [] };
+}
+
+const sarif = suite('toSarif');
+
+sarif("keeps to GitHub's result limit, most severe first, and says so", () => {
+  const warnings: string[] = [];
+  const log = JSON.parse(toSarif(report(LIMITS.results + 10), { category: 'rsyncguard/', suppressions: false, texts: new Map(), warn: (m) => warnings.push(m) })) as { runs: { results: { level: string }[] }[] };
+  assert.is(log.runs[0]?.results.length, LIMITS.results);
+  assert.ok(log.runs[0]?.results.slice(0, 100).every((r) => r.level === 'error'), 'high findings come first');
+  assert.match(warnings.join(' '), '25000');
+});
+
+sarif('names the rule in PascalCase and tags its CWE the way CodeQL does', () => {
+  const log = JSON.parse(toSarif(report(1), { category: 'x/', suppressions: false, texts: new Map(), warn: () => {} })) as { runs: { tool: { driver: { rules: { name: string; properties: { tags: string[] } }[] } } }[] };
+  const r = log.runs[0]?.tool.driver.rules[0];
+  assert.is(r?.name, 'ModuleWithoutAuthentication');
+  assert.equal(r?.properties.tags, ['security', 'access', 'external/cwe/cwe-306']);
+});
+
+sarif.run();
