@@ -30865,6 +30865,9 @@ var Loader = class {
     const manage = lower === "&include" && !this.globalsOnly;
     const from = chain[chain.length - 1] ?? "";
     const target = this.source.resolve(value, from);
+    if ((target.kind === "file" || target.kind === "dir") && target.note !== void 0) {
+      this.diagnostics.push(diagnostic("info", "include-relative", target.note, at));
+    }
     switch (target.kind) {
       case "missing":
         return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
@@ -31229,10 +31232,11 @@ function repoConfigSource(root) {
       }
       if (!inside(realRoot, real)) return { kind: "not-followed", path: target, reason: "a symlink leads outside the scan root" };
       const st = statSync2(real);
-      if (st.isDirectory()) return { kind: "dir", path, entries: readdirSync2(path) };
+      const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      if (st.isDirectory()) return { kind: "dir", path, entries: readdirSync2(path), ...note };
       if (!st.isFile()) return { kind: "other", path };
       const read = readLocalFile(path);
-      return read.ok ? { kind: "file", path, bytes: read.value } : { kind: "missing", path, reason: read.error.message };
+      return read.ok ? { kind: "file", path, bytes: read.value, ...note } : { kind: "missing", path, reason: read.error.message };
     }
   };
 }

@@ -72,6 +72,12 @@ discovery('follows includes inside the root (absolute ones under it), not outsid
   assert.ok(notes.some((n) => n.descriptor.id === 'include-not-followed' && n.message.text.includes('outside the scan root')));
 });
 
+discovery('says that a relative include was resolved against the including file, not rsync\'s working directory', () => {
+  const dir = repo({ 'etc/rsyncd.conf': '&merge extra.inc\n', 'etc/extra.inc': '[x]\npath = /x\n' });
+  const log = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', '--format', 'sarif'], { cwd: dir, encoding: 'utf8' }).stdout) as { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[] };
+  assert.ok(log.runs[0]?.invocations[0]?.toolExecutionNotifications.some((n) => n.descriptor.id === 'include-relative'));
+});
+
 discovery.run();
 
 const exits = suite('scan exit codes');

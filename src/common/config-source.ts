@@ -4,8 +4,9 @@
  * checked out under a root, an image's merged layers).
  */
 export type IncludeTarget =
-  | { kind: 'file'; path: string; bytes: Uint8Array }
-  | { kind: 'dir'; path: string; entries: string[] }
+  /** `note`: something the reader should know about how the path was resolved. */
+  | { kind: 'file'; path: string; bytes: Uint8Array; note?: string }
+  | { kind: 'dir'; path: string; entries: string[]; note?: string }
   /** rsync's stat() fails: the parse fails. */
   | { kind: 'missing'; path: string; reason: string }
   /** Exists but is neither a regular file nor a directory: the parse fails. */

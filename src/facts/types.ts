@@ -1,5 +1,5 @@
 /** The facts document (`rsyncguard/facts@1`): the one contract between collection and policy. */
-import type { InlineWaiver, Param } from '../parse/index.ts';
+import type { InlineWaiver, Param, SecretsEntry } from '../parse/index.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { AuthRuleFacts } from './access/auth-users.ts';
 import type { Outcome } from './access/simulate.ts';
@@ -45,19 +45,8 @@ export interface ModuleFacts {
   auth_rules: AuthRuleFacts[];
 }
 
-export interface SecretsEntryFacts {
-  kind: 'user' | 'group';
-  name: string;
-  line: number;
-  length: number;
-  equals_name: boolean;
-  weak: boolean;
-  common: boolean;
-  reused: boolean;
-  dead: boolean;
-  unmatchable: boolean;
-  trailing_whitespace: boolean;
-}
+/** Derived facts about one secrets-file entry; the parser never hands over a password. */
+export type SecretsEntryFacts = SecretsEntry;
 
 export interface SecretsFacts {
   /** As the configuration names it. */

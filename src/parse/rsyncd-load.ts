@@ -195,6 +195,9 @@ class Loader {
     const manage = lower === '&include' && !this.globalsOnly;
     const from = chain[chain.length - 1] ?? '';
     const target = this.source.resolve(value, from);
+    if ((target.kind === 'file' || target.kind === 'dir') && target.note !== undefined) {
+      this.diagnostics.push(diagnostic('info', 'include-relative', target.note, at));
+    }
     switch (target.kind) {
       case 'missing':
         return this.fail(diagnostic('fatal', 'include-missing', `unable to stat config file "${value}": ${target.reason}`, at, 'Create the file or directory, or remove the directive.'));

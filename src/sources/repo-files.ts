@@ -29,10 +29,11 @@ export function repoConfigSource(root: string): ConfigSource {
       }
       if (!inside(realRoot, real)) return { kind: 'not-followed', path: target, reason: 'a symlink leads outside the scan root' };
       const st = statSync(real);
-      if (st.isDirectory()) return { kind: 'dir', path, entries: readdirSync(path) };
+      const note = isAbsolute(target) || from.endsWith('/.') ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      if (st.isDirectory()) return { kind: 'dir', path, entries: readdirSync(path), ...note };
       if (!st.isFile()) return { kind: 'other', path };
       const read = readLocalFile(path);
-      return read.ok ? { kind: 'file', path, bytes: read.value } : { kind: 'missing', path, reason: read.error.message };
+      return read.ok ? { kind: 'file', path, bytes: read.value, ...note } : { kind: 'missing', path, reason: read.error.message };
     },
   };
 }

@@ -6,22 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
+import type { Outcome } from '../../../src/facts/index.ts';
 
-export type Observed =
-  | 'ok'
-  | 'connection-failed'
-  | 'unknown-module'
-  | 'access-denied'
-  | 'max-connections'
-  | 'lock-file'
-  | 'auth-failed'
-  | 'no-path'
-  | 'chroot-failed'
-  | 'setgid-failed'
-  | 'setuid-failed'
-  | 'read-only'
-  | 'write-only'
-  | `unclassified: ${string}`;
+/** What the real daemon said: one of the simulator's outcomes, or something neither knows. */
+export type Observed = Outcome | `unclassified: ${string}`;
 
 const CLIENT_TIMEOUT_MS = 20_000;
 const START_TIMEOUT_MS = 10_000;
