@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_INCLUDES } from '../src/common/index.ts';
 import { buildFacts } from '../src/facts/index.ts';
-import { builtinPolicy } from '../src/cli/policy-source.ts';
+import { builtinPolicy } from '../src/runner/index.ts';
 import { PolicyEngine } from '../src/engine/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
 import { benchScan } from './scan.ts';

@@ -5,9 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateTargets } from '../src/cli/evaluate-targets.ts';
-import { policiesFor } from '../src/cli/policy-source.ts';
-import { scanRepository } from '../src/cli/scan-repository.ts';
+import { evaluateTargets, policiesFor, scanRepository } from '../src/runner/index.ts';
 import { NO_INCLUDES } from '../src/common/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
 import { toSarif } from '../src/report/index.ts';

@@ -30226,12 +30226,7 @@ function stringOption(args, name) {
   return typeof v === "string" ? v : void 0;
 }
 
-// src/cli/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_ERROR = 2;
-
-// src/cli/load-config.ts
+// src/runner/load-config.ts
 import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3, dirname as dirname3 } from "node:path";
 
 // src/parse/rsyncd-load.ts
@@ -31284,6 +31279,7 @@ var package_default = {
     uvu: "^0.5.6"
   },
   dependencies: {
+    "@actions/core": "^3.0.1",
     "@open-policy-agent/opa-wasm": "^1.10.0",
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
@@ -31292,11 +31288,11 @@ var package_default = {
   }
 };
 
-// src/cli/version.ts
+// src/runner/version.ts
 var VERSION = package_default.version;
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 
-// src/cli/load-config.ts
+// src/runner/load-config.ts
 function loadConfigTarget(path, opts) {
   const read = readLocalFile(path);
   if (!read.ok) throw read.error;
@@ -31333,148 +31329,85 @@ function parseVersion(text3) {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-// src/cli/output.ts
-import { writeFileSync } from "node:fs";
-function writeOutput(text3, file) {
-  if (file === void 0) {
-    process.stdout.write(text3);
-    return;
-  }
+// src/runner/scan-repository.ts
+import { existsSync, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+function displayPath(root, file) {
+  const cwdRel = relative3(process.cwd(), file);
+  const rel = cwdRel.startsWith("..") || isAbsolute4(cwdRel) ? relative3(root, file) : cwdRel;
+  return rel.split(sep2).join("/");
+}
+function undecodable(bytes) {
+  if (bytes.includes(0)) return "it holds NUL bytes (a binary file?)";
   try {
-    writeFileSync(file, text3);
-  } catch (e) {
-    throw new UserError(`cannot write the output: ${e instanceof Error ? e.message : String(e)}`, file, "Choose a writable path for --output.");
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return "it is not valid UTF-8";
   }
+  return void 0;
 }
-
-// src/cli/resolver.ts
-import { lookup } from "node:dns/promises";
-import { readFileSync as readFileSync2 } from "node:fs";
-var LOOKUP_TIMEOUT_MS = 3e3;
-async function systemResolver(names) {
-  const answers = /* @__PURE__ */ new Map();
-  await Promise.all(
-    names.map(async (name) => {
-      answers.set(name, await resolveOne(name));
-    })
-  );
-  return (name) => answers.get(name) ?? { kind: "unknown" };
+function scanRepository(paths, opts) {
+  const targets = [];
+  const texts = /* @__PURE__ */ new Map();
+  let discovered = 0;
+  for (const given of paths) {
+    const abs = resolve4(given);
+    if (!existsSync(abs)) {
+      targets.push({ target: given, message: "no such file or directory", hint: "Check the path given to scan." });
+      continue;
+    }
+    const isFile = statSync3(abs).isFile();
+    const root = isFile ? dirname4(abs) : abs;
+    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join5(root, d.path));
+    discovered += files.length;
+    const parsed = [];
+    for (const file of files) {
+      const read = readLocalFile(file);
+      const why = read.ok ? undecodable(read.value) : read.error.message;
+      if (!read.ok || why !== void 0) {
+        targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why ?? ""}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
+        continue;
+      }
+      parsed.push({ file, config: parseRsyncdConf(file, read.value, repoConfigSource(root)) });
+    }
+    const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+    const modes = gitModes(root);
+    for (const { file, config } of parsed) {
+      if (included.has(file)) continue;
+      const id = displayPath(root, file);
+      const doc = buildFacts({
+        target: { kind: "file", id, display: id },
+        daemonUser: opts.daemonUser,
+        rsyncVersion: opts.rsyncVersion,
+        today: opts.today,
+        config,
+        secrets: referencedSecrets2(config, file, root, modes)
+      });
+      targets.push(relabelFiles(doc, (f) => displayPath(root, f)));
+      for (const f of config.files) {
+        const read = readLocalFile(f.path);
+        if (read.ok) texts.set(displayPath(root, f.path), Buffer.from(read.value).toString("utf8"));
+      }
+    }
+  }
+  return { targets, texts, discovered };
 }
-async function resolveOne(name) {
-  let timer;
-  const timeout = new Promise((done) => {
-    timer = setTimeout(() => done({ kind: "unknown" }), LOOKUP_TIMEOUT_MS);
+function referencedSecrets2(config, configFile, root, modes) {
+  const paths = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].sort();
+  return paths.map((p2) => {
+    const local = isAbsolute4(p2) ? join5(root, p2) : resolve4(dirname4(configFile), p2);
+    const rel = relative3(root, local);
+    if (rel.startsWith("..") || !existsSync(local) || !statSync3(local).isFile()) return { path: p2 };
+    const read = readLocalFile(local);
+    if (!read.ok) return { path: p2 };
+    const parsed = parseSecrets(read.value, local);
+    const mode = modes.get(rel.split(sep2).join("/"));
+    return { path: p2, file: local, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
   });
-  const query = lookup(name, { family: 4, all: true }).then(
-    (addrs) => ({ kind: "addrs", addrs: addrs.map((a) => a.address) }),
-    (e) => {
-      const code = e instanceof Error && "code" in e ? String(e.code) : "";
-      return ["ENOTFOUND", "ENODATA", "EAI_NONAME", "EAI_AGAIN", "EAI_FAIL"].includes(code) ? { kind: "unresolvable" } : { kind: "unknown" };
-    }
-  );
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-function hostsMapResolver(path) {
-  let text3;
-  try {
-    text3 = readFileSync2(path, "utf8");
-  } catch (e) {
-    throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
-  }
-  const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text3.split("\n").entries()) {
-    const line = raw.replace(/#.*/, "").trim();
-    if (line === "") continue;
-    const [addr, ...names] = line.split(/\s+/);
-    if (!addr || names.length === 0) throw new UserError(`line ${i + 1}: expected "ADDRESS NAME\u2026"`, `${path}:${i + 1}`);
-    if (addr.includes(":")) continue;
-    for (const n of names) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
-  }
-  return (name) => {
-    const addrs = map.get(name.toLowerCase());
-    return addrs ? { kind: "addrs", addrs } : { kind: "unresolvable" };
-  };
 }
 
-// src/cli/commands/access-text.ts
-function renderAccessText(report) {
-  const out = [];
-  out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
-  if (!report.starts) out.push("the daemon refuses to start with this configuration");
-  else if (!report.serves) out.push("the daemon starts but fails every connection");
-  for (const m of report.modules) {
-    const can = [m.read === "ok" ? "read" : `no read (${m.read})`, m.write === "ok" ? "write" : `no write (${m.write})`];
-    out.push("", `[${m.name}] ${m.listed ? "listed" : "not listed"}; ${can.join(", ")}`);
-    for (const r of m.reasons) out.push(`  - ${r}`);
-    for (const a of m.assumptions) out.push(`  ? assumed: ${a}`);
-    if (m.user) {
-      const u = m.user;
-      out.push(`  user ${u.user}: ${u.result === "password" ? `admitted with the right password (${u.read ? "read" : "no read"}, ${u.write ? "write" : "no write"})` : `refused (${u.result})`} \u2014 ${u.reason}`);
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/cli/commands/common-options.ts
-var FORMAT_JSON_TEXT = ["json", "text"];
-var TARGET_OPTIONS = {
-  root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
-  "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
-  "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" },
-  output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
-};
-
-// src/cli/commands/access.ts
-var accessCommand = {
-  name: "access",
-  usage: "access CONFIG --client IP",
-  summary: "What rsync would let one client do, per module",
-  options: {
-    client: { type: "string", valueName: "IP", help: "The client's IP address (required)" },
-    "client-name": { type: "string", valueName: "NAME", help: "The client's verified reverse-DNS name (default: none, rsync's UNKNOWN)" },
-    user: { type: "string", valueName: "USER", help: 'Also evaluate "auth users" for this user name' },
-    "hosts-map": { type: "string", valueName: "FILE", help: "Resolve host names from this hosts-format file instead of the system resolver" },
-    format: { type: "string", valueName: "json|text", help: "Output format", default: "text", choices: FORMAT_JSON_TEXT },
-    ...TARGET_OPTIONS
-  },
-  async run(argv) {
-    const args = parseCommandArgs(this, argv);
-    const [path, ...extra] = args.positionals;
-    if (path === void 0 || extra.length > 0) throw new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
-    const client = stringOption(args, "client");
-    if (client === void 0 || isIP(client) === 0) {
-      throw new UserError(`--client must be an IPv4 or IPv6 address${client === void 0 ? "" : `, not "${client}"`}`, void 0, "e.g. --client 127.0.0.1");
-    }
-    const daemonUser = stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root";
-    const version = parseVersion(stringOption(args, "rsync-version"));
-    const root = stringOption(args, "root");
-    const { config } = loadConfigTarget(path, { ...root !== void 0 ? { root } : {}, daemonUser, rsyncVersion: version });
-    const map = stringOption(args, "hosts-map");
-    const resolve5 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
-    const name = stringOption(args, "client-name");
-    const user = stringOption(args, "user");
-    const report = simulateAccess(
-      config,
-      { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} },
-      { daemonUser, version, resolve: resolve5 }
-    );
-    const text3 = stringOption(args, "format") === "json" ? `${JSON.stringify(report, null, 2)}
-` : renderAccessText(report);
-    writeOutput(text3, stringOption(args, "output"));
-    return EXIT_OK;
-  }
-};
-
-// src/cli/commands/eval.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-
-// src/cli/evaluate-targets.ts
-import { existsSync, readFileSync as readFileSync3 } from "node:fs";
+// src/runner/evaluate-targets.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -31850,15 +31783,20 @@ function catalogFromRego(files) {
   return ok(rules.sort((a, b) => a.id.localeCompare(b.id)));
 }
 
-// src/cli/evaluate-targets.ts
+// src/runner/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_ERROR = 2;
+
+// src/runner/evaluate-targets.ts
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 function loadWaivers(file) {
-  const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path = file ?? (existsSync2(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path === void 0) return [];
   let text3;
   try {
-    text3 = readFileSync3(path, "utf8");
+    text3 = readFileSync2(path, "utf8");
   } catch (e) {
     throw new UserError(`cannot read the waiver file: ${e instanceof Error ? e.message : String(e)}`, path, "Check --waivers.");
   }
@@ -31912,29 +31850,29 @@ function exitCode(report, failOn) {
   return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 
-// src/cli/policy-source.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+// src/runner/policy-source.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 
-// src/cli/custom-policy.ts
+// src/runner/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync3, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync4, rmSync, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync3, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 import { createGunzip } from "node:zlib";
 
-// src/cli/dist-dir.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join5 } from "node:path";
+// src/runner/dist-dir.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname5, join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
-  const here = dirname4(fileURLToPath(import.meta.url));
-  const candidates = [here, join5(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync2(join5(d, "policy.wasm"))) ?? here;
+  const here = dirname5(fileURLToPath(import.meta.url));
+  const candidates = [here, join6(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync3(join6(d, "policy.wasm"))) ?? here;
 }
 
-// src/cli/custom-policy.ts
+// src/runner/custom-policy.ts
 var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
 var CUSTOM_MAIN = `package rsyncguard.custom_main
 
@@ -31944,17 +31882,17 @@ var MAX_BUNDLE_ENTRY = 64 * 1024 * 1024;
 async function customPolicy(path) {
   let isDir;
   try {
-    isDir = statSync3(path).isDirectory();
+    isDir = statSync4(path).isDirectory();
   } catch {
     return fail(new UserError(`--policy ${path} does not exist`, path, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
   }
   if (isDir) return compileDirectory(path);
-  if (/\.(tar\.gz|tgz)$/.test(path)) return loadBundle(path, readFileSync4(path));
+  if (/\.(tar\.gz|tgz)$/.test(path)) return loadBundle(path, readFileSync3(path));
   if (path.endsWith(".wasm")) return loadWasm(path);
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
 function regoFiles(dir) {
-  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join6(dir, f), text: readFileSync4(join6(dir, f), "utf8") }));
+  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join7(dir, f), text: readFileSync3(join7(dir, f), "utf8") }));
 }
 function compileDirectory(dir) {
   const files = regoFiles(dir);
@@ -31962,17 +31900,17 @@ function compileDirectory(dir) {
   if (!catalog.ok) return Promise.resolve(catalog);
   if (catalog.value.length === 0) return Promise.resolve(fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".')));
   const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync(join6(tmpdir(), "rsyncguard-policy-"));
+  const work = mkdtempSync(join7(tmpdir(), "rsyncguard-policy-"));
   try {
-    writeFileSync2(join6(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync2(join6(work, "lib.rego"), readFileSync4(join6(distDir(), "policy-lib.rego")));
-    const out = join6(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join6(work, "custom_main.rego"), join6(work, "lib.rego"), dir], { encoding: "utf8" });
+    writeFileSync(join7(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join7(work, "lib.rego"), readFileSync3(join7(distDir(), "policy-lib.rego")));
+    const out = join7(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join7(work, "custom_main.rego"), join7(work, "lib.rego"), dir], { encoding: "utf8" });
     if (r.error) {
       return Promise.resolve(fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`)));
     }
     if (r.status !== 0) return Promise.resolve(fail(new UserError(`opa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(0, 5).join(" | ")}`, dir, "Fix the Rego; opa check shows every error.")));
-    return loadBundle(dir, readFileSync4(out), catalog.value);
+    return loadBundle(dir, readFileSync3(out), catalog.value);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -32007,17 +31945,17 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path) {
-  const catalogPath = join6(path, "..", "rules.json");
-  if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
+  const catalogPath = join7(path, "..", "rules.json");
+  if (!existsSync4(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
   let json;
   try {
-    json = JSON.parse(readFileSync4(catalogPath, "utf8"));
+    json = JSON.parse(readFileSync3(catalogPath, "utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path, wasm: readFileSync4(path), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
+  return ok({ name: path, wasm: readFileSync3(path), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
 }
 function untar(bytes) {
   return new Promise((done, reject) => {
@@ -32047,16 +31985,16 @@ function untar(bytes) {
   });
 }
 
-// src/cli/policy-source.ts
+// src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join7(dir, "policy.wasm");
-  const rulesPath = join7(dir, "rules.json");
+  const wasmPath = join8(dir, "policy.wasm");
+  const rulesPath = join8(dir, "rules.json");
   let wasm;
   let catalog;
   try {
-    wasm = readFileSync5(wasmPath);
-    catalog = JSON.parse(readFileSync5(rulesPath, "utf8"));
+    wasm = readFileSync4(wasmPath);
+    catalog = JSON.parse(readFileSync4(rulesPath, "utf8"));
   } catch (e) {
     return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
   }
@@ -32073,6 +32011,146 @@ async function policiesFor(extra) {
   if (!custom.ok) throw custom.error;
   return [builtin.value, custom.value];
 }
+
+// src/cli/output.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+function writeOutput(text3, file) {
+  if (file === void 0) {
+    process.stdout.write(text3);
+    return;
+  }
+  try {
+    writeFileSync2(file, text3);
+  } catch (e) {
+    throw new UserError(`cannot write the output: ${e instanceof Error ? e.message : String(e)}`, file, "Choose a writable path for --output.");
+  }
+}
+
+// src/cli/resolver.ts
+import { lookup } from "node:dns/promises";
+import { readFileSync as readFileSync5 } from "node:fs";
+var LOOKUP_TIMEOUT_MS = 3e3;
+async function systemResolver(names) {
+  const answers = /* @__PURE__ */ new Map();
+  await Promise.all(
+    names.map(async (name) => {
+      answers.set(name, await resolveOne(name));
+    })
+  );
+  return (name) => answers.get(name) ?? { kind: "unknown" };
+}
+async function resolveOne(name) {
+  let timer;
+  const timeout = new Promise((done) => {
+    timer = setTimeout(() => done({ kind: "unknown" }), LOOKUP_TIMEOUT_MS);
+  });
+  const query = lookup(name, { family: 4, all: true }).then(
+    (addrs) => ({ kind: "addrs", addrs: addrs.map((a) => a.address) }),
+    (e) => {
+      const code = e instanceof Error && "code" in e ? String(e.code) : "";
+      return ["ENOTFOUND", "ENODATA", "EAI_NONAME", "EAI_AGAIN", "EAI_FAIL"].includes(code) ? { kind: "unresolvable" } : { kind: "unknown" };
+    }
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function hostsMapResolver(path) {
+  let text3;
+  try {
+    text3 = readFileSync5(path, "utf8");
+  } catch (e) {
+    throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
+  }
+  const map = /* @__PURE__ */ new Map();
+  for (const [i, raw] of text3.split("\n").entries()) {
+    const line = raw.replace(/#.*/, "").trim();
+    if (line === "") continue;
+    const [addr, ...names] = line.split(/\s+/);
+    if (!addr || names.length === 0) throw new UserError(`line ${i + 1}: expected "ADDRESS NAME\u2026"`, `${path}:${i + 1}`);
+    if (addr.includes(":")) continue;
+    for (const n of names) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
+  }
+  return (name) => {
+    const addrs = map.get(name.toLowerCase());
+    return addrs ? { kind: "addrs", addrs } : { kind: "unresolvable" };
+  };
+}
+
+// src/cli/commands/access-text.ts
+function renderAccessText(report) {
+  const out = [];
+  out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
+  if (!report.starts) out.push("the daemon refuses to start with this configuration");
+  else if (!report.serves) out.push("the daemon starts but fails every connection");
+  for (const m of report.modules) {
+    const can = [m.read === "ok" ? "read" : `no read (${m.read})`, m.write === "ok" ? "write" : `no write (${m.write})`];
+    out.push("", `[${m.name}] ${m.listed ? "listed" : "not listed"}; ${can.join(", ")}`);
+    for (const r of m.reasons) out.push(`  - ${r}`);
+    for (const a of m.assumptions) out.push(`  ? assumed: ${a}`);
+    if (m.user) {
+      const u = m.user;
+      out.push(`  user ${u.user}: ${u.result === "password" ? `admitted with the right password (${u.read ? "read" : "no read"}, ${u.write ? "write" : "no write"})` : `refused (${u.result})`} \u2014 ${u.reason}`);
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/commands/common-options.ts
+var FORMAT_JSON_TEXT = ["json", "text"];
+var TARGET_OPTIONS = {
+  root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
+  "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
+  "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" },
+  output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
+};
+
+// src/cli/commands/access.ts
+var accessCommand = {
+  name: "access",
+  usage: "access CONFIG --client IP",
+  summary: "What rsync would let one client do, per module",
+  options: {
+    client: { type: "string", valueName: "IP", help: "The client's IP address (required)" },
+    "client-name": { type: "string", valueName: "NAME", help: "The client's verified reverse-DNS name (default: none, rsync's UNKNOWN)" },
+    user: { type: "string", valueName: "USER", help: 'Also evaluate "auth users" for this user name' },
+    "hosts-map": { type: "string", valueName: "FILE", help: "Resolve host names from this hosts-format file instead of the system resolver" },
+    format: { type: "string", valueName: "json|text", help: "Output format", default: "text", choices: FORMAT_JSON_TEXT },
+    ...TARGET_OPTIONS
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const [path, ...extra] = args.positionals;
+    if (path === void 0 || extra.length > 0) throw new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
+    const client = stringOption(args, "client");
+    if (client === void 0 || isIP(client) === 0) {
+      throw new UserError(`--client must be an IPv4 or IPv6 address${client === void 0 ? "" : `, not "${client}"`}`, void 0, "e.g. --client 127.0.0.1");
+    }
+    const daemonUser = stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root";
+    const version = parseVersion(stringOption(args, "rsync-version"));
+    const root = stringOption(args, "root");
+    const { config } = loadConfigTarget(path, { ...root !== void 0 ? { root } : {}, daemonUser, rsyncVersion: version });
+    const map = stringOption(args, "hosts-map");
+    const resolve5 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const name = stringOption(args, "client-name");
+    const user = stringOption(args, "user");
+    const report = simulateAccess(
+      config,
+      { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} },
+      { daemonUser, version, resolve: resolve5 }
+    );
+    const text3 = stringOption(args, "format") === "json" ? `${JSON.stringify(report, null, 2)}
+` : renderAccessText(report);
+    writeOutput(text3, stringOption(args, "output"));
+    return EXIT_OK;
+  }
+};
+
+// src/cli/commands/eval.ts
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/report/line-hash.ts
 var WINDOW = 100;
@@ -32470,83 +32548,6 @@ var rulesCommand = {
     return EXIT_OK;
   }
 };
-
-// src/cli/scan-repository.ts
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join8, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
-function displayPath(root, file) {
-  const cwdRel = relative3(process.cwd(), file);
-  const rel = cwdRel.startsWith("..") || isAbsolute4(cwdRel) ? relative3(root, file) : cwdRel;
-  return rel.split(sep2).join("/");
-}
-function undecodable(bytes) {
-  if (bytes.includes(0)) return "it holds NUL bytes (a binary file?)";
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return "it is not valid UTF-8";
-  }
-  return void 0;
-}
-function scanRepository(paths, opts) {
-  const targets = [];
-  const texts = /* @__PURE__ */ new Map();
-  let discovered = 0;
-  for (const given of paths) {
-    const abs = resolve4(given);
-    if (!existsSync4(abs)) {
-      targets.push({ target: given, message: "no such file or directory", hint: "Check the path given to scan." });
-      continue;
-    }
-    const isFile = statSync4(abs).isFile();
-    const root = isFile ? dirname5(abs) : abs;
-    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join8(root, d.path));
-    discovered += files.length;
-    const parsed = [];
-    for (const file of files) {
-      const read = readLocalFile(file);
-      const why = read.ok ? undecodable(read.value) : read.error.message;
-      if (!read.ok || why !== void 0) {
-        targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why ?? ""}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
-        continue;
-      }
-      parsed.push({ file, config: parseRsyncdConf(file, read.value, repoConfigSource(root)) });
-    }
-    const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-    const modes = gitModes(root);
-    for (const { file, config } of parsed) {
-      if (included.has(file)) continue;
-      const id = displayPath(root, file);
-      const doc = buildFacts({
-        target: { kind: "file", id, display: id },
-        daemonUser: opts.daemonUser,
-        rsyncVersion: opts.rsyncVersion,
-        today: opts.today,
-        config,
-        secrets: referencedSecrets2(config, file, root, modes)
-      });
-      targets.push(relabelFiles(doc, (f) => displayPath(root, f)));
-      for (const f of config.files) {
-        const read = readLocalFile(f.path);
-        if (read.ok) texts.set(displayPath(root, f.path), Buffer.from(read.value).toString("utf8"));
-      }
-    }
-  }
-  return { targets, texts, discovered };
-}
-function referencedSecrets2(config, configFile, root, modes) {
-  const paths = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].sort();
-  return paths.map((p2) => {
-    const local = isAbsolute4(p2) ? join8(root, p2) : resolve4(dirname5(configFile), p2);
-    const rel = relative3(root, local);
-    if (rel.startsWith("..") || !existsSync4(local) || !statSync4(local).isFile()) return { path: p2 };
-    const read = readLocalFile(local);
-    if (!read.ok) return { path: p2 };
-    const parsed = parseSecrets(read.value, local);
-    const mode = modes.get(rel.split(sep2).join("/"));
-    return { path: p2, file: local, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
-  });
-}
 
 // src/cli/commands/scan.ts
 var scanCommand = {

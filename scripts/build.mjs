@@ -8,7 +8,10 @@ import { join } from 'node:path';
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'rsyncguard-dist-')) : 'dist';
 
-const entries = [{ in: 'src/cli/main.ts', out: 'cli' }];
+const entries = [
+  { in: 'src/cli/main.ts', out: 'cli' },
+  { in: 'src/action/index.ts', out: 'action' },
+];
 
 await build({
   entryPoints: entries,

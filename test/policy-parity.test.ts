@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtinPolicy } from '../src/cli/policy-source.ts';
+import { builtinPolicy } from '../src/runner/index.ts';
 import { PolicyEngine } from '../src/engine/index.ts';
 import { loadRuleFixtures } from './support/rule-fixtures.ts';
 

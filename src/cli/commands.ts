@@ -5,7 +5,7 @@ import { factsCommand } from './commands/facts.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { scanCommand } from './commands/scan.ts';
 import type { Command } from './command.ts';
-import { VERSION } from './version.ts';
+import { VERSION } from '../runner/index.ts';
 
 export const COMMANDS: readonly Command[] = [scanCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
 

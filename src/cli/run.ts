@@ -1,7 +1,6 @@
 import { UserError } from '../common/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
-import { EXIT_ERROR, EXIT_OK } from './exit-codes.ts';
-import { VERSION } from './version.ts';
+import { EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

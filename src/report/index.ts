@@ -3,6 +3,7 @@ export { toSarif, SARIF_SCHEMA, TOOL_NAME, LIMITS } from './sarif.ts';
 export type { SarifOptions } from './sarif.ts';
 export { lineHashes } from './line-hash.ts';
 export { toMarkdown } from './markdown.ts';
+export { toJobSummary } from './job-summary.ts';
 export { countBySeverity } from './model.ts';
 export { toJson } from './json.ts';
 export { toText } from './text.ts';

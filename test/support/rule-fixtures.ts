@@ -7,7 +7,7 @@
 import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfigTarget } from '../../src/cli/load-config.ts';
+import { loadConfigTarget } from '../../src/runner/index.ts';
 import type { FactsDocument } from '../../src/facts/index.ts';
 
 export const RULE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');

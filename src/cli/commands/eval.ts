@@ -3,8 +3,7 @@ import { UserError } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
-import { policiesFor } from '../policy-source.ts';
+import { evaluateTargets, exitCode, policiesFor } from '../../runner/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 

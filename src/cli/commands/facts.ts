@@ -1,7 +1,6 @@
 import { UserError } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { EXIT_OK } from '../exit-codes.ts';
-import { loadConfigTarget, parseVersion } from '../load-config.ts';
+import { EXIT_OK, loadConfigTarget, parseVersion } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
 import { TARGET_OPTIONS } from './common-options.ts';
 

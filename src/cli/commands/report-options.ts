@@ -1,5 +1,5 @@
 import type { OptionSpec } from '../command.ts';
-import { FAIL_ON } from '../evaluate-targets.ts';
+import { FAIL_ON } from '../../runner/index.ts';
 import { FORMATS } from '../render-report.ts';
 
 /** Options of every command that evaluates policies and reports findings. */

@@ -1,8 +1,7 @@
 import { rulesJson, rulesMarkdown, rulesText } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { EXIT_OK } from '../exit-codes.ts';
+import { builtinPolicy, EXIT_OK } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
-import { builtinPolicy } from '../policy-source.ts';
 
 const RENDER = { text: rulesText, json: rulesJson, markdown: rulesMarkdown } as const;
 

@@ -1,9 +1,6 @@
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode } from '../evaluate-targets.ts';
-import { parseVersion } from '../load-config.ts';
-import { policiesFor } from '../policy-source.ts';
+import { evaluateTargets, exitCode, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
 import { renderReport } from '../render-report.ts';
-import { scanRepository } from '../scan-repository.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
 export const scanCommand: Command = {

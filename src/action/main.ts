@@ -1,0 +1,58 @@
+/**
+ * The Action: the same scan as the CLI, then the SARIF file, a job summary, annotations and outputs, and
+ * only then the verdict of `fail-on`. One try/catch: user mistakes fail the step with the input named,
+ * anything else is a bug and says so.
+ */
+import { writeFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import fg from 'fast-glob';
+import { UserError } from '../common/index.ts';
+import { SEVERITIES } from '../engine/index.ts';
+import { toJobSummary, toJson, toMarkdown, toSarif, toText, paint, type Report } from '../report/index.ts';
+import { evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
+import { annotationsFor } from './annotations.ts';
+import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
+
+/** Paths and globs, relative to the workspace; a glob that matches nothing is an error, not a clean scan. */
+function expandPaths(inputs: ActionInputs): string[] {
+  return inputs.paths.flatMap((p) => {
+    if (!/[*?[{]/.test(p)) return [p];
+    const hits = fg.sync(p, { onlyFiles: false, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] });
+    if (hits.length === 0) throw new ActionInputError('paths', `"${p}" matches nothing in the workspace`);
+    return hits.sort();
+  });
+}
+
+function highest(report: Report): string {
+  const present = new Set(report.targets.flatMap((t) => t.findings.map((f) => f.severity)));
+  return SEVERITIES.find((s) => present.has(s)) ?? 'none';
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const inputs = readInputs(env);
+    if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: new Date().toISOString().slice(0, 10) });
+    const report = await evaluateTargets(scan.targets, { policies: await policiesFor(inputs.policy), waiverFile: inputs.waivers, inlineWaivers: true });
+    const sarif = toSarif(report, { category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) });
+    writeFileSync(inputs.sarifFile, sarif);
+    const log = { text: () => toText(report, paint(false)), json: () => toJson(report), markdown: () => toMarkdown(report), sarif: () => sarif }[inputs.format];
+    process.stdout.write(log());
+    if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(toJobSummary(report)).write();
+    const findings = report.targets.flatMap((t) => t.findings);
+    if (inputs.annotations) {
+      for (const a of annotationsFor(findings)) core[a.kind](a.message, a.props);
+    }
+    const code = exitCode(report, inputs.failOn);
+    core.setOutput('sarif-file', inputs.sarifFile);
+    core.setOutput('findings', String(findings.length));
+    core.setOutput('highest-severity', highest(report));
+    core.setOutput('exit-code', String(code));
+    if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${report.errors.map((e) => e.target).join(', ')}`);
+    else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
+  } catch (e) {
+    if (e instanceof ActionInputError) core.setFailed(e.message);
+    else if (e instanceof UserError) core.setFailed(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The orchestrators both front ends share (src/cli, src/action): sources → parse → facts for one file or a
+ * repository, the policies to evaluate with, and evaluation into one report.
+ */
+export { loadConfigTarget, parseVersion } from './load-config.ts';
+export type { ConfigTargetOptions, LoadedConfig } from './load-config.ts';
+export { scanRepository } from './scan-repository.ts';
+export type { ScanOptions, ScanResult } from './scan-repository.ts';
+export { evaluateTargets, exitCode, loadWaivers, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
+export type { EvaluateOptions } from './evaluate-targets.ts';
+export { builtinPolicy, policiesFor } from './policy-source.ts';
+export { customPolicy, CUSTOM_ENTRYPOINT } from './custom-policy.ts';
+export { distDir } from './dist-dir.ts';
+export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
+export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';

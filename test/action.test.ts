@@ -1,0 +1,126 @@
+/**
+ * The bundled Action run the way the runner runs it: `node dist/action.js` under Node 24 (the npm package
+ * node@24) and Node 20, with INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE
+ * pointing at a repository made for the test. The inputs come from the workflow in docs/github-action.md,
+ * so the documented workflow is the tested one.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse as parseYaml } from 'yaml';
+import { INPUT_NAMES, OUTPUT_NAMES } from '../src/action/inputs.ts';
+import { sarifProblems } from './support/sarif-check.ts';
+
+const ACTION = resolve('dist/action.js');
+const NODE24 = ['npx', ['-y', 'node@24.9.0']] as const;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The `with:` of the rsyncguard step in the documented workflow. */
+function documentedInputs(): Record<string, string> {
+  const doc = readFileSync('docs/github-action.md', 'utf8');
+  const yaml = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const workflow: unknown = parseYaml(yaml);
+  const jobs = isObj(workflow) && isObj(workflow['jobs']) ? Object.values(workflow['jobs']) : [];
+  for (const job of jobs) {
+    const steps = isObj(job) && Array.isArray(job['steps']) ? job['steps'] : [];
+    const step: unknown = steps.find((s: unknown) => isObj(s) && typeof s['uses'] === 'string' && s['uses'].includes('rsyncguard/rsyncguard'));
+    if (isObj(step) && isObj(step['with'])) return Object.fromEntries(Object.entries(step['with']).map(([k, v]) => [k, String(v)]));
+  }
+  throw new Error('docs/github-action.md has no rsyncguard step');
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-action-'));
+  cpSync('examples', join(dir, 'examples'), { recursive: true });
+  return dir;
+}
+
+function runAction(node: 'node24' | 'node20', inputs: Record<string, string>, dir = workspace()): Run {
+  const outputFile = join(dir, '..', `${dir.split('/').pop()}.outputs`);
+  const summaryFile = join(dir, '..', `${dir.split('/').pop()}.summary`);
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const [cmd, args] = node === 'node24' ? [NODE24[0], [...NODE24[1], ACTION]] : [process.execPath, [ACTION]];
+  // The runner starts actions in the workspace's parent, not in the workspace: the Action must not care.
+  const r = spawnSync(cmd, args, { cwd: tmpdir(), env, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 << 20 });
+  const outputs: Record<string, string> = {};
+  for (const m of readFileSync(outputFile, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? '';
+  return { code: r.status, stdout: r.stdout + r.stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), workspace: dir };
+}
+
+const action = suite('the GitHub Action, as the runner runs it');
+
+for (const node of ['node24', 'node20'] as const) {
+  action(`${node}: writes valid SARIF, the summary, annotations and outputs, then fails at fail-on: high`, () => {
+    const run = runAction(node, documentedInputs());
+    assert.is(run.code, 1, run.stdout.slice(-2000));
+    assert.equal(Object.keys(run.outputs).sort(), [...OUTPUT_NAMES].sort());
+    assert.is(run.outputs['highest-severity'], 'critical');
+    assert.is(run.outputs['exit-code'], '1');
+    assert.ok(Number(run.outputs['findings']) > 20);
+    const sarif = readFileSync(join(run.workspace, run.outputs['sarif-file'] ?? ''), 'utf8');
+    assert.equal(sarifProblems(sarif), []);
+    assert.match(run.summary, '| critical | high | medium | low | waived | not evaluated |');
+    assert.match(run.summary, '### `examples/public-mirror/rsyncd.conf`');
+    assert.match(run.stdout, /^::error title=RSYNC-002[^\n]*,file=examples\/templated\/roles\/rsyncd\/templates\/rsyncd\.conf\.j2,line=21,col=17::/m);
+    assert.match(run.stdout, /^::error::rsyncguard found issues at or above "high"/m);
+  });
+}
+
+action('fail-on decides the exit status, and outputs are written either way', () => {
+  // The backup target's worst finding is high.
+  const expected: Record<string, number> = { critical: 0, high: 1, medium: 1, low: 1, none: 0 };
+  const dir = workspace();
+  for (const [failOn, code] of Object.entries(expected)) {
+    const run = runAction('node20', { paths: 'examples/hardened examples/backup-target', 'fail-on': failOn, annotations: 'false' }, dir);
+    assert.is(run.code, code, `fail-on ${failOn}`);
+    assert.is(run.outputs['exit-code'], String(code === 0 ? 0 : 1));
+    assert.not.match(run.stdout, '::warning title=', 'annotations: false sends none');
+  }
+  const clean = runAction('node20', { paths: 'examples/hardened', 'fail-on': 'low' }, dir);
+  assert.is(clean.code, 0);
+  assert.is(clean.outputs['highest-severity'], 'none');
+});
+
+action('a wrong input fails the step and names the input', () => {
+  const run = runAction('node20', { 'fail-on': 'severe' });
+  assert.is(run.code, 1);
+  assert.match(run.stdout, '::error::Input "fail-on": must be one of critical, high, medium, low, none, not "severe"');
+  const glob = runAction('node20', { paths: 'nothing/**/here.conf' });
+  assert.match(glob.stdout, 'Input "paths"');
+});
+
+action('action.yml declares exactly the inputs and outputs the code uses, with the required keys', () => {
+  const meta: unknown = parseYaml(readFileSync('action.yml', 'utf8'));
+  assert.ok(isObj(meta) && typeof meta['name'] === 'string' && typeof meta['description'] === 'string');
+  const runs = meta['runs'];
+  assert.ok(isObj(runs) && runs['using'] === 'node24' && runs['main'] === 'dist/action.js');
+  const inputs = isObj(meta['inputs']) ? meta['inputs'] : {};
+  const outputs = isObj(meta['outputs']) ? meta['outputs'] : {};
+  assert.equal(Object.keys(inputs).sort(), [...INPUT_NAMES].sort());
+  assert.equal(Object.keys(outputs).sort(), [...OUTPUT_NAMES].sort());
+  for (const [name, spec] of [...Object.entries(inputs), ...Object.entries(outputs)]) {
+    assert.ok(/^[a-zA-Z_][a-zA-Z0-9_-]*$/.test(name), name);
+    assert.ok(isObj(spec) && typeof spec['description'] === 'string' && spec['description'] !== '', `${name} has no description`);
+    if (isObj(spec) && 'default' in spec) assert.type(spec['default'], 'string', `${name}: defaults are strings`);
+  }
+  const branding = isObj(meta['branding']) ? meta['branding'] : {};
+  assert.ok(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'].includes(String(branding['color'])));
+});
+
+action.run();
