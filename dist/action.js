@@ -43693,6 +43693,7 @@ function toText(report, p2) {
   const out = [];
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const groups = /* @__PURE__ */ new Map();
     for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -44314,7 +44315,7 @@ function buildFacts(input) {
       inline_waivers: config.inlineWaivers
     },
     secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [] },
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
 }
@@ -45349,6 +45350,9 @@ function repoConfigSource(root) {
   };
 }
 
+// src/sources/probe.ts
+var MAX_BYTES = 1 << 20;
+
 // package.json
 var package_default = {
   name: "rsyncguard",
@@ -45546,7 +45550,7 @@ async function evaluateTargets(targets, opts) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes, facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   return report;
@@ -45557,6 +45561,17 @@ function exitCode(report, failOn) {
   const floor = severityRank(failOn);
   const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
   return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+function hostNotes(t) {
+  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
+    ...d.probes.map(
+      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
+    )
+  ];
 }
 
 // src/runner/policy-source.ts

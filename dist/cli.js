@@ -1874,8 +1874,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2948,28 +2948,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -4401,7 +4401,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -4771,9 +4771,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -6884,7 +6884,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -6903,11 +6903,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -9417,9 +9417,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9940,7 +9940,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9950,8 +9950,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -9976,7 +9976,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9984,7 +9984,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9993,14 +9993,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
@@ -10189,9 +10189,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -12643,19 +12643,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix2.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern2;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -29152,7 +29152,7 @@ function buildFacts(input) {
       inline_waivers: config.inlineWaivers
     },
     secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [] },
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
 }
@@ -29996,7 +29996,8 @@ var facts_schema_default = {
       required: [
         "processes",
         "listeners",
-        "units"
+        "units",
+        "probes"
       ],
       properties: {
         processes: {
@@ -30009,7 +30010,8 @@ var facts_schema_default = {
               "uid",
               "cmdline",
               "config_path",
-              "root"
+              "root",
+              "chrooted"
             ],
             properties: {
               pid: {
@@ -30033,6 +30035,12 @@ var facts_schema_default = {
               root: {
                 type: [
                   "string",
+                  "null"
+                ]
+              },
+              chrooted: {
+                type: [
+                  "boolean",
                   "null"
                 ]
               }
@@ -30083,7 +30091,8 @@ var facts_schema_default = {
               "kind",
               "path",
               "enabled",
-              "user"
+              "user",
+              "hardening"
             ],
             properties: {
               kind: {
@@ -30100,6 +30109,79 @@ var facts_schema_default = {
                 type: "boolean"
               },
               user: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              hardening: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              }
+            }
+          }
+        },
+        probes: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "address",
+              "port",
+              "protocol",
+              "digests",
+              "motd",
+              "modules",
+              "error"
+            ],
+            properties: {
+              address: {
+                type: "string"
+              },
+              port: {
+                type: "integer"
+              },
+              protocol: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              digests: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              motd: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              modules: {
+                type: "array",
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: [
+                    "name",
+                    "comment"
+                  ],
+                  properties: {
+                    name: {
+                      type: "string"
+                    },
+                    comment: {
+                      type: "string"
+                    }
+                  }
+                }
+              },
+              error: {
                 type: [
                   "string",
                   "null"
@@ -31236,6 +31318,576 @@ function repoConfigSource(root) {
   };
 }
 
+// src/sources/host-raw.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// collectors/rsync-facts.schema.json
+var rsync_facts_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://rsyncguard.dev/schema/host-raw@1.json",
+  title: "rsyncguard host collector output, version 1",
+  description: "What collectors/rsync-facts.sh prints. Secrets files appear only as derived facts: an entry has no field that could hold a password.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schema",
+    "collector_uid",
+    "host",
+    "rsync",
+    "processes",
+    "listeners",
+    "units",
+    "defaults",
+    "files",
+    "secrets",
+    "errors"
+  ],
+  properties: {
+    schema: {
+      const: "rsyncguard/host-raw@1"
+    },
+    collector_uid: {
+      type: "integer"
+    },
+    host: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "name",
+        "os",
+        "kernel"
+      ],
+      properties: {
+        name: {
+          type: "string"
+        },
+        os: {
+          type: "string"
+        },
+        kernel: {
+          type: "string"
+        }
+      }
+    },
+    rsync: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "version_line",
+        "package"
+      ],
+      properties: {
+        version_line: {
+          type: "string"
+        },
+        package: {
+          type: "string"
+        }
+      }
+    },
+    processes: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "pid",
+          "uid",
+          "gid",
+          "cmdline",
+          "config",
+          "root",
+          "cwd",
+          "exe",
+          "socket_inodes"
+        ],
+        properties: {
+          pid: {
+            type: "integer"
+          },
+          uid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          gid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          cmdline: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
+          config: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          root: {
+            type: "string"
+          },
+          cwd: {
+            type: "string"
+          },
+          exe: {
+            type: "string"
+          },
+          socket_inodes: {
+            type: "array",
+            items: {
+              type: "integer"
+            }
+          }
+        }
+      }
+    },
+    listeners: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "family",
+          "address",
+          "port",
+          "inode",
+          "pid"
+        ],
+        properties: {
+          family: {
+            enum: [
+              "ipv4",
+              "ipv6"
+            ]
+          },
+          address: {
+            type: "string"
+          },
+          port: {
+            type: "integer",
+            minimum: 0,
+            maximum: 65535
+          },
+          inode: {
+            type: "integer"
+          },
+          pid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          }
+        }
+      }
+    },
+    units: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "kind",
+          "enabled",
+          "file"
+        ],
+        properties: {
+          kind: {
+            enum: [
+              "systemd",
+              "xinetd",
+              "inetd"
+            ]
+          },
+          enabled: {
+            type: "boolean"
+          },
+          file: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "path",
+              "exists"
+            ],
+            properties: {
+              path: {
+                type: "string"
+              },
+              exists: {
+                type: "boolean"
+              },
+              dir: {
+                type: "boolean"
+              },
+              mode: {
+                type: [
+                  "string",
+                  "null"
+                ],
+                pattern: "^[0-7]{3,4}$"
+              },
+              uid: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              },
+              gid: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              },
+              size: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              },
+              text: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              entries: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              unreadable: {
+                type: "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    defaults: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "exists"
+        ],
+        properties: {
+          path: {
+            type: "string"
+          },
+          exists: {
+            type: "boolean"
+          },
+          dir: {
+            type: "boolean"
+          },
+          mode: {
+            type: [
+              "string",
+              "null"
+            ],
+            pattern: "^[0-7]{3,4}$"
+          },
+          uid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          gid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          size: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          text: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          entries: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
+          unreadable: {
+            type: "string"
+          }
+        }
+      }
+    },
+    files: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "exists"
+        ],
+        properties: {
+          path: {
+            type: "string"
+          },
+          exists: {
+            type: "boolean"
+          },
+          dir: {
+            type: "boolean"
+          },
+          mode: {
+            type: [
+              "string",
+              "null"
+            ],
+            pattern: "^[0-7]{3,4}$"
+          },
+          uid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          gid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          size: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          text: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          entries: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
+          unreadable: {
+            type: "string"
+          }
+        }
+      }
+    },
+    secrets: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "exists"
+        ],
+        properties: {
+          path: {
+            type: "string"
+          },
+          exists: {
+            type: "boolean"
+          },
+          mode: {
+            type: [
+              "string",
+              "null"
+            ],
+            pattern: "^[0-7]{3,4}$"
+          },
+          uid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          gid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          entries: {
+            type: [
+              "array",
+              "null"
+            ],
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "kind",
+                "name",
+                "line",
+                "length",
+                "equals_name",
+                "weak",
+                "common",
+                "reused",
+                "dead",
+                "unmatchable",
+                "trailing_whitespace"
+              ],
+              properties: {
+                kind: {
+                  enum: [
+                    "user",
+                    "group"
+                  ]
+                },
+                name: {
+                  type: "string"
+                },
+                line: {
+                  type: "integer",
+                  minimum: 1
+                },
+                length: {
+                  type: "integer",
+                  minimum: 0
+                },
+                equals_name: {
+                  type: "boolean"
+                },
+                weak: {
+                  type: "boolean"
+                },
+                common: {
+                  type: "boolean"
+                },
+                reused: {
+                  type: "boolean"
+                },
+                dead: {
+                  type: "boolean"
+                },
+                unmatchable: {
+                  type: "boolean"
+                },
+                trailing_whitespace: {
+                  type: "boolean"
+                }
+              }
+            }
+          },
+          lines_without_colon: {
+            type: "array",
+            items: {
+              type: "integer"
+            }
+          },
+          unreadable: {
+            type: "string"
+          }
+        }
+      }
+    },
+    errors: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "reason"
+        ],
+        properties: {
+          path: {
+            type: "string"
+          },
+          reason: {
+            type: "string"
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/sources/host-raw.ts
+var validate;
+function parseHostRaw(json, host) {
+  validate ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(rsync_facts_schema_default);
+  if (validate(json)) return ok(json);
+  const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
+  return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host, "Run collectors/rsync-facts.sh by hand to see what it prints."));
+}
+function octalMode(mode) {
+  return typeof mode === "string" && /^[0-7]+$/.test(mode) ? parseInt(mode, 8) : null;
+}
+
+// src/sources/probe.ts
+import { createConnection } from "node:net";
+var TIMEOUT_MS = 5e3;
+var MAX_BYTES = 1 << 20;
+function probeDaemon(address, port) {
+  const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" || /^0+$/.test(address) ? "::1" : address;
+  const result2 = { address, port, protocol: null, digests: [], motd: [], modules: [], error: null };
+  return new Promise((done) => {
+    let buf = "";
+    let greeted = false;
+    const socket = createConnection({ host, port });
+    const finish = (error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      while (result2.motd.length > 0 && result2.motd[result2.motd.length - 1] === "") result2.motd.pop();
+      if (error && !result2.error) result2.error = error;
+      done(result2);
+    };
+    const timer = setTimeout(() => finish(`no complete answer within ${TIMEOUT_MS} ms`), TIMEOUT_MS);
+    socket.setEncoding("utf8");
+    socket.on("error", (e) => finish(e.message));
+    socket.on("data", (chunk) => {
+      buf += chunk;
+      if (buf.length > MAX_BYTES) return finish("the daemon sent more than 1 MiB");
+      let nl;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, nl).replace(/\r$/, "");
+        buf = buf.slice(nl + 1);
+        if (!greeted) {
+          const m = /^@RSYNCD: (\d+(?:\.\d+)?)(.*)$/.exec(line);
+          if (!m) return finish(`not an rsync daemon greeting: ${line.slice(0, 80)}`);
+          greeted = true;
+          result2.protocol = m[1] ?? null;
+          result2.digests = (m[2] ?? "").trim().split(/\s+/).filter((d) => d !== "");
+          socket.write("@RSYNCD: 32.0 sha512 sha256 sha1 md5 md4\n#list\n");
+        } else if (line === "@RSYNCD: EXIT") {
+          return finish(null);
+        } else if (line.startsWith("@ERROR")) {
+          return finish(line);
+        } else if (line.includes("	")) {
+          const [name = "", ...rest] = line.split("	");
+          result2.modules.push({ name: name.trimEnd(), comment: rest.join("	") });
+        } else {
+          result2.motd.push(line);
+        }
+      }
+    });
+    socket.on("end", () => finish(greeted ? null : "the connection closed before a greeting"));
+  });
+}
+
 // package.json
 var package_default = {
   name: "rsyncguard",
@@ -31837,7 +32489,7 @@ async function evaluateTargets(targets, opts) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes, facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   return report;
@@ -31848,6 +32500,17 @@ function exitCode(report, failOn) {
   const floor = severityRank(failOn);
   const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
   return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+function hostNotes(t) {
+  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
+    ...d.probes.map(
+      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
+    )
+  ];
 }
 
 // src/runner/policy-source.ts
@@ -32010,6 +32673,103 @@ async function policiesFor(extra) {
   const custom = await customPolicy(extra);
   if (!custom.ok) throw custom.error;
   return [builtin.value, custom.value];
+}
+
+// src/runner/host.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join9, posix } from "node:path";
+var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
+var COLLECTOR_TIMEOUT_MS = 6e4;
+var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
+function collectorPath() {
+  const shipped = join9(distDir(), "rsync-facts.sh");
+  return existsSync5(shipped) ? shipped : join9(distDir(), "..", "collectors", "rsync-facts.sh");
+}
+function collectLocal() {
+  const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
+  if (r.error || r.status !== 0) return fail(new UserError(`the collector failed: ${r.error?.message ?? r.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${r.status}`}`, "localhost", "Run collectors/rsync-facts.sh by hand to see why."));
+  let json;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch (e) {
+    return fail(new UserError(`the collector printed something that is not JSON: ${e instanceof Error ? e.message : String(e)}`, "localhost"));
+  }
+  return parseHostRaw(json, "localhost");
+}
+function hostSource(files) {
+  return {
+    resolve(target, from) {
+      const path = posix.isAbsolute(target) ? posix.normalize(target) : posix.join(posix.dirname(from), target);
+      const f = files.get(path);
+      if (!f) return { kind: "not-followed", path, reason: "the collector did not read it" };
+      if (!f.exists) return { kind: "missing", path, reason: "no such file or directory" };
+      if (f.dir) return { kind: "dir", path, entries: f.entries ?? [] };
+      if (typeof f.text !== "string") return { kind: "not-followed", path, reason: f.unreadable ?? "it could not be read" };
+      return { kind: "file", path, bytes: Buffer.from(f.text) };
+    }
+  };
+}
+function unitSettings(text3) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const line of text3.split("\n")) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m?.[1]) keys.set(m[1], m[2] ?? "");
+  }
+  return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
+}
+function daemonFacts(raw, config) {
+  const mine = raw.processes.filter((p2) => (p2.config ?? "/etc/rsyncd.conf") === config);
+  return {
+    processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
+    listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
+    units: raw.units.map((u) => ({ kind: u.kind, path: u.file.path, enabled: u.enabled, ...unitSettings(u.file.text ?? "") }))
+  };
+}
+function rsyncVersion(raw) {
+  return /version\s+(\d+\.\d+\.\d+)/.exec(raw.rsync.version_line)?.[1] ?? null;
+}
+async function hostFacts(raw, opts) {
+  const files = new Map(raw.files.map((f) => [f.path, f]));
+  const configs = [.../* @__PURE__ */ new Set([...raw.processes.map((p2) => p2.config ?? "/etc/rsyncd.conf"), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
+  const fileStats = new Map(raw.files.flatMap((f) => {
+    const mode = octalMode(f.mode);
+    return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
+  }));
+  const docs = [];
+  for (const path of configs.sort()) {
+    const text3 = files.get(path)?.text;
+    if (typeof text3 !== "string") continue;
+    const config = parseRsyncdConf(path, Buffer.from(text3), hostSource(files));
+    const daemon = daemonFacts(raw, path);
+    const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
+    const version = rsyncVersion(raw);
+    const id = `${raw.host.name}:${path}`;
+    const doc = buildFacts({
+      target: { kind: "host", id, display: `${raw.host.name} ${path}` },
+      daemonUser: daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root",
+      rsyncVersion: version ? version.split(".").map(Number) : [3, 5, 0],
+      today: opts.today,
+      rsync: { version, source: version ? "rsync --version" : null },
+      config,
+      secrets: secretsFor(raw, config.modules.map((m) => m.params["secrets file"]?.value)),
+      fileStats,
+      daemon: { ...daemon, probes }
+    });
+    docs.push(relabelFiles(doc, (f) => f.replace(/^\/+/, "")));
+  }
+  return docs;
+}
+function secretsFor(raw, named) {
+  const paths = new Set(named.filter((v) => typeof v === "string" && v !== ""));
+  return raw.secrets.filter((s) => paths.has(s.path)).map((s) => {
+    const mode = octalMode(s.mode);
+    const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
+    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...s.entries ? { entries: s.entries } : {} };
+  });
+}
+function hostErrors(raw) {
+  return raw.errors.map((e) => `${e.path}: ${e.reason}`);
 }
 
 // src/cli/output.ts
@@ -32373,6 +33133,7 @@ function toText(report, p2) {
   const out = [];
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const groups = /* @__PURE__ */ new Map();
     for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -32529,6 +33290,51 @@ var factsCommand = {
   }
 };
 
+// src/cli/commands/host.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+var hostCommand = {
+  name: "host",
+  usage: "host [--probe]",
+  summary: "Collect from this machine (processes, sockets, configs, secrets-file facts) and evaluate",
+  options: {
+    ...REPORT_OPTIONS,
+    ...SARIF_OPTIONS,
+    probe: { type: "boolean", help: "Also connect to each rsync listener and record what the network sees (greeting, digests, MOTD, module list)" },
+    raw: { type: "string", valueName: "FILE", help: "Evaluate a saved collector document (collectors/rsync-facts.sh output) instead of collecting" }
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const saved = stringOption(args, "raw");
+    let collected;
+    if (saved !== void 0) {
+      let json;
+      try {
+        json = JSON.parse(readFileSync7(saved === "-" ? 0 : saved, "utf8"));
+      } catch (e) {
+        throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
+      }
+      collected = parseHostRaw(json, saved);
+    } else {
+      collected = collectLocal();
+    }
+    if (!collected.ok) throw collected.error;
+    const raw = collected.value;
+    for (const e of hostErrors(raw)) process.stderr.write(`rsyncguard host: ${raw.host.name}: could not read ${e}
+`);
+    const docs = await hostFacts(raw, { probe: args.values["probe"] === true, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
+    if (docs.length === 0) process.stderr.write(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (running daemons: ${raw.processes.length}).
+`);
+    const report = await evaluateTargets(docs, {
+      policies: await policiesFor(stringOption(args, "policy")),
+      waiverFile: stringOption(args, "waivers"),
+      inlineWaivers: args.values["no-inline-waivers"] !== true
+    });
+    const texts = new Map(raw.files.flatMap((f) => typeof f.text === "string" ? [[f.path.replace(/^\/+/, ""), f.text]] : []));
+    renderReport(report, args, { texts });
+    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+  }
+};
+
 // src/cli/commands/rules.ts
 var RENDER = { text: rulesText, json: rulesJson, markdown: rulesMarkdown };
 var rulesCommand = {
@@ -32582,7 +33388,7 @@ var scanCommand = {
 };
 
 // src/cli/commands.ts
-var COMMANDS = [scanCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
+var COMMANDS = [scanCommand, hostCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [

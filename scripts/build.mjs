@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ so that `node dist/cli.js` runs with no install.
 // `--check` rebuilds into a temporary folder and fails when the committed dist/ differs.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,9 @@ await build({
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rgCreateRequire } from 'node:module';\nconst require = __rgCreateRequire(import.meta.url);" },
 });
+
+// The host collector ships beside the bundle: `rsyncguard host` runs it with sh.
+copyFileSync('collectors/rsync-facts.sh', join(outdir, 'rsync-facts.sh'));
 
 if (check) {
   const stale = [];

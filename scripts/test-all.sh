@@ -14,6 +14,10 @@ missing=()
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v git >/dev/null 2>&1 || missing+=(git)
+# The host collector must run under dash and busybox sh, and stay shellcheck-clean.
+command -v dash >/dev/null 2>&1 || missing+=(dash)
+command -v busybox >/dev/null 2>&1 || missing+=(busybox)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -30,6 +34,7 @@ trap 'rm -f "$log"' EXIT
 
 echo "== typecheck";            npx tsc --noEmit -p .
 echo "== dist up to date";      node scripts/build.mjs --check
+echo "== collector";            shellcheck -s sh collectors/rsync-facts.sh && echo "collectors/rsync-facts.sh: shellcheck clean"
 
 # Policies: the pinned OPA and Regal (Go tools, built once into .cache/bin) check, lint and test the Rego;
 # the compiled dist/policy.wasm and the catalog must match the sources.

@@ -85,7 +85,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       inline_waivers: config.inlineWaivers,
     },
     secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [] },
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null,
   };
 }

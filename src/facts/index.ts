@@ -5,5 +5,5 @@ export type { AccessReport, ClientSpec, ModuleAccess, Outcome, SimulationOptions
 export type { Resolution, Version } from './access/hosts.ts';
 export { hostnameTokens } from './access/hostname-tokens.ts';
 export { FACTS_SCHEMA } from './types.ts';
-export type { FactsDocument } from './types.ts';
+export type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
 export { validateFacts } from './validate.ts';

@@ -88,9 +88,13 @@ export interface FactsDocument {
 
 /** What a live host shows (collected by later stages; empty for a file). */
 export interface DaemonFacts {
-  processes: { pid: number; uid: number; cmdline: string[]; config_path: string | null; root: string | null }[];
+  /** `root`: where /proc/PID/root points; `chrooted`: it is not "/" (null when it could not be read). */
+  processes: { pid: number; uid: number; cmdline: string[]; config_path: string | null; root: string | null; chrooted: boolean | null }[];
   listeners: { address: string; port: number; family: 'ipv4' | 'ipv6'; pid: number | null }[];
-  units: { kind: 'systemd' | 'xinetd' | 'inetd'; path: string; enabled: boolean; user: string | null }[];
+  /** `hardening`: the sandboxing directives a systemd unit sets (NoNewPrivileges, ProtectSystem, …). */
+  units: { kind: 'systemd' | 'xinetd' | 'inetd'; path: string; enabled: boolean; user: string | null; hardening: string[] }[];
+  /** What a network client saw: greeting, digests offered, MOTD, the anonymous module listing. */
+  probes: { address: string; port: number; protocol: string | null; digests: string[]; motd: string[]; modules: { name: string; comment: string }[]; error: string | null }[];
 }
 
 export interface ImageFacts {

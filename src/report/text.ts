@@ -7,6 +7,7 @@ export function toText(report: Report, p: Paint): string {
   const out: string[] = [];
   for (const t of report.targets) {
     out.push(p.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === 'host-state')) out.push(`  ${p.dim(n.message)}`);
     if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
     // Daemon-wide findings first, then each module's, in the order its first finding appears.
     const groups = new Map<string | null, typeof t.findings>();

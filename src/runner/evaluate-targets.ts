@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
 import { applyWaivers, compareFindings, parseWaiverFile, PolicyEngine, severityRank, SEVERITIES, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import type { Report, TargetError } from '../report/index.ts';
+import type { Note, Report, TargetError } from '../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
 import { VERSION } from './version.ts';
 
@@ -68,7 +68,7 @@ export async function evaluateTargets(targets: (FactsDocument | TargetError)[], 
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column },
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes, facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   return report;
@@ -81,4 +81,19 @@ export function exitCode(report: Report, failOn: string): number {
   const floor = severityRank(failOn as Severity);
   const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
   return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** What a live host showed, in one line each: processes (and their chroot), sockets, the network's view. */
+function hostNotes(t: FactsDocument): Note[] {
+  const note = (message: string): Note => ({ level: 'note', code: 'host-state', message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p) => note(`process ${p.pid} (uid ${p.uid}): ${p.cmdline.join(' ')}; root ${p.root ?? 'unknown'}${p.chrooted === null ? '' : p.chrooted ? ' (chrooted)' : ' (not chrooted)'}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? '' : `, process ${l.pid}`}`)),
+    ...d.probes.map((p) =>
+      note(p.error !== null && p.protocol === null
+        ? `probe of ${p.address}:${p.port} failed: ${p.error}`
+        : `the network sees protocol ${p.protocol ?? '?'}, digests ${p.digests.join(' ') || 'none'}, ${p.motd.length} MOTD lines, modules listed to anyone: ${p.modules.map((m) => m.name).join(', ') || 'none'}`),
+    ),
+  ];
 }

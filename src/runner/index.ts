@@ -13,3 +13,5 @@ export { customPolicy, CUSTOM_ENTRYPOINT } from './custom-policy.ts';
 export { distDir } from './dist-dir.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
 export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';
+export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
+export type { HostOptions } from './host.ts';

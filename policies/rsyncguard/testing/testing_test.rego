@@ -73,7 +73,7 @@ doc(modules, over) := object.union(
 			"modules": modules, "diagnostics": [], "inline_waivers": [],
 		},
 		"secrets": [],
-		"daemon": {"processes": [], "listeners": [], "units": []},
+		"daemon": {"processes": [], "listeners": [], "units": [], "probes": []},
 		"image": null,
 	},
 	over,

@@ -26,6 +26,7 @@ import data.rsyncguard.lib
 #     ```
 findings contains f if {
 	input.config.starts
+	count(input.daemon.listeners) == 0 # a live host has RSYNC-080, from its real sockets
 	not _bound
 	f := lib.global_finding("RSYNC-060", "address", concat("", ["The daemon listens on every interface", _port, "."]))
 }
@@ -67,14 +68,23 @@ findings contains f if {
 }
 
 _loopback_only if {
+	count(input.daemon.listeners) == 0
 	v := input.config.listener.address.value
 	is_string(v)
 	_loopback(v)
 }
 
+# A live host: what it really listens on (the command line beats the file).
+_loopback_only if {
+	count(input.daemon.listeners) > 0
+	every l in input.daemon.listeners {
+		_loopback(l.address)
+	}
+}
+
 _loopback(v) if startswith(v, "127.")
 
-_loopback(v) if v in {"::1", "localhost"}
+_loopback(v) if v in {"::1", "localhost", "00000000000000000000000001000000"}
 
 # METADATA
 # title: Listener setting ignored under [global]

@@ -22,7 +22,7 @@ findings contains f if {
 	some i, l in input.daemon.listeners
 	l.address in {"0.0.0.0", "::", "*"}
 	msg := concat("", ["The daemon listens on ", l.address, " port ", format_int(l.port, 10), " (every interface)."])
-	f := lib.target_finding("RSYNC-080", concat("", ["daemon.listeners[", format_int(i, 10), "]"]), null, msg)
+	f := lib.target_finding("RSYNC-080", concat("", ["daemon.listeners[", format_int(i, 10), "]"]), lib.first_file_location, msg)
 }
 
 # METADATA
@@ -49,7 +49,7 @@ findings contains f if {
 	some i, p in input.daemon.processes
 	p.uid == 0
 	msg := concat("", ["rsync daemon process ", format_int(p.pid, 10), " runs as root and the configuration sets no \"daemon uid\"."])
-	f := lib.target_finding("RSYNC-081", concat("", ["daemon.processes[", format_int(i, 10), "]"]), null, msg)
+	f := lib.target_finding("RSYNC-081", concat("", ["daemon.processes[", format_int(i, 10), "]"]), lib.first_file_location, msg)
 }
 
 # METADATA
@@ -100,4 +100,110 @@ findings contains f if {
 	u.enabled
 	msg := concat("", [u.path, " starts rsync --daemon on demand (", u.kind, ")."])
 	f := lib.target_finding("RSYNC-083", concat("", ["daemon.units[", format_int(i, 10), "]"]), {"file": u.path, "line": 1, "column": 1}, msg)
+}
+
+# METADATA
+# title: systemd unit without sandboxing
+# description: >-
+#   The unit that starts the daemon sets none of systemd's sandboxing (NoNewPrivileges, ProtectSystem,
+#   PrivateDevices, ...): a compromised daemon keeps the run of the whole system as root.
+# related_resources:
+#   - ref: https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html
+# custom:
+#   id: RSYNC-084
+#   severity: low
+#   security_severity: "3.9"
+#   cwe: CWE-250
+#   tags: [privilege, host, systemd]
+#   help: |
+#     Add a drop-in (`systemctl edit rsync.service`):
+#     ```ini
+#     [Service]
+#     NoNewPrivileges=yes
+#     ProtectSystem=full
+#     PrivateDevices=yes
+#     ProtectHome=read-only
+#     ```
+findings contains f if {
+	some i, u in input.daemon.units
+	u.kind == "systemd"
+	u.enabled
+	count(u.hardening) == 0
+	at := {"file": trim_left(u.path, "/"), "line": 1, "column": 1}
+	f := lib.target_finding("RSYNC-084", concat("", ["daemon.units[", format_int(i, 10), "]"]), at, concat("", [u.path, " starts rsync with no sandboxing directives."]))
+}
+
+# METADATA
+# title: Daemon configuration outside /etc
+# description: >-
+#   The running daemon reads its configuration from a path outside /etc (--config), where package
+#   management, file-integrity monitoring and backups usually do not look, and often writable by others.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsync.1#opt--config
+# custom:
+#   id: RSYNC-085
+#   severity: low
+#   security_severity: "2.9"
+#   cwe: CWE-668
+#   tags: [host, files]
+#   help: |
+#     Keep the configuration at /etc/rsyncd.conf (root-owned, mode 0644) and drop `--config`.
+findings contains f if {
+	some i, p in input.daemon.processes
+	is_string(p.config_path)
+	not startswith(p.config_path, "/etc/")
+	msg := concat("", ["rsync daemon process ", format_int(p.pid, 10), " reads its configuration from ", p.config_path, ", outside /etc."])
+	f := lib.target_finding("RSYNC-085", concat("", ["daemon.processes[", format_int(i, 10), "]"]), lib.first_file_location, msg)
+}
+
+# METADATA
+# title: Module list visible to the network
+# description: >-
+#   A client that connects without credentials gets the daemon's module list (names and comments): a map
+#   of what to attack. Only `list = no` hides a module; host and auth rules do not.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#list
+# custom:
+#   id: RSYNC-086
+#   severity: low
+#   security_severity: "3.7"
+#   cwe: CWE-200
+#   tags: [host, network, disclosure]
+#   help: |
+#     Set `list = no` on every module that is not meant to be discovered.
+findings contains f if {
+	some i, p in input.daemon.probes
+	count(p.modules) > 0
+	names := concat(", ", [m.name | some m in p.modules])
+	msg := concat("", ["Anyone reaching ", p.address, " port ", format_int(p.port, 10), " is listed the modules: ", names, "."])
+	f := lib.target_finding("RSYNC-086", concat("", ["daemon.probes[", format_int(i, 10), "]"]), lib.first_file_location, msg)
+}
+
+# METADATA
+# title: Daemon offers no SHA auth digest
+# description: >-
+#   The daemon's greeting offers no SHA digest (protocol before 32 or a build without OpenSSL): logins use
+#   MD5 or MD4 challenge-responses, which can be brute-forced offline from one captured exchange.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#auth_digest
+# custom:
+#   id: RSYNC-087
+#   severity: medium
+#   security_severity: "5.9"
+#   cwe: CWE-328
+#   tags: [host, crypto]
+#   help: |
+#     Upgrade to an rsync built with OpenSSL (3.2.7 or later negotiates SHA digests) and set
+#     `auth digest = sha256` (3.5.0).
+findings contains f if {
+	some i, p in input.daemon.probes
+	p.protocol != null
+	not _offers_sha(p)
+	msg := concat("", ["The daemon at ", p.address, " port ", format_int(p.port, 10), " (protocol ", p.protocol, ") offers no SHA digest for logins."])
+	f := lib.target_finding("RSYNC-087", concat("", ["daemon.probes[", format_int(i, 10), "]"]), lib.first_file_location, msg)
+}
+
+_offers_sha(p) if {
+	some d in p.digests
+	startswith(d, "sha")
 }

@@ -21,7 +21,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	some port in input.image.exposed_ports
 	startswith(port, "873")
-	f := lib.target_finding("RSYNC-090", "image.exposed_ports", null, concat("", ["Image ", input.image.ref, " exposes ", port, "."]))
+	f := lib.target_finding("RSYNC-090", "image.exposed_ports", lib.first_file_location, concat("", ["Image ", input.image.ref, " exposes ", port, "."]))
 }
 
 # METADATA
@@ -40,7 +40,7 @@ findings contains f if {
 findings contains f if {
 	"--daemon" in array.concat(input.image.entrypoint, input.image.cmd)
 	_root_user(input.image.user)
-	f := lib.target_finding("RSYNC-091", "image.user", null, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
+	f := lib.target_finding("RSYNC-091", "image.user", lib.first_file_location, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
 }
 
 _root_user(null)
@@ -65,7 +65,7 @@ _root_user(u) if split(u, ":")[0] in {"", "root", "0"}
 findings contains f if {
 	some i, s in input.image.layer_secrets
 	msg := concat("", ["Layer ", s.layer, " of ", input.image.ref, " holds the secrets file ", s.path, _deleted(s), "."])
-	f := lib.target_finding("RSYNC-092", concat("", ["image.layer_secrets[", format_int(i, 10), "]"]), null, msg)
+	f := lib.target_finding("RSYNC-092", concat("", ["image.layer_secrets[", format_int(i, 10), "]"]), lib.first_file_location, msg)
 }
 
 _deleted(s) := " (deleted by a later layer, but still in the image)" if s.deleted_later

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../common/index.ts';
+import { parseHostRaw } from '../../sources/index.ts';
+import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { renderReport } from '../render-report.ts';
+import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+
+export const hostCommand: Command = {
+  name: 'host',
+  usage: 'host [--probe]',
+  summary: 'Collect from this machine (processes, sockets, configs, secrets-file facts) and evaluate',
+  options: {
+    ...REPORT_OPTIONS,
+    ...SARIF_OPTIONS,
+    probe: { type: 'boolean', help: 'Also connect to each rsync listener and record what the network sees (greeting, digests, MOTD, module list)' },
+    raw: { type: 'string', valueName: 'FILE', help: 'Evaluate a saved collector document (collectors/rsync-facts.sh output) instead of collecting' },
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const saved = stringOption(args, 'raw');
+    let collected;
+    if (saved !== undefined) {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(saved === '-' ? 0 : saved, 'utf8'));
+      } catch (e) {
+        throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
+      }
+      collected = parseHostRaw(json, saved);
+    } else {
+      collected = collectLocal();
+    }
+    if (!collected.ok) throw collected.error;
+    const raw = collected.value;
+    for (const e of hostErrors(raw)) process.stderr.write(`rsyncguard host: ${raw.host.name}: could not read ${e}\n`);
+    const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: new Date().toISOString().slice(0, 10) });
+    if (docs.length === 0) process.stderr.write(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (running daemons: ${raw.processes.length}).\n`);
+    const report = await evaluateTargets(docs, {
+      policies: await policiesFor(stringOption(args, 'policy')),
+      waiverFile: stringOption(args, 'waivers'),
+      inlineWaivers: args.values['no-inline-waivers'] !== true,
+    });
+    const texts = new Map(raw.files.flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : [])));
+    renderReport(report, args, { texts });
+    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+  },
+};

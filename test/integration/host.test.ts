@@ -1,0 +1,99 @@
+/**
+ * `rsyncguard host --probe` against a real rsync daemon on 127.0.0.1, and the collector itself under dash,
+ * busybox sh, and without root. Only the daemon this file starts is stopped.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseHostRaw } from '../../src/sources/index.ts';
+import { moduleDir, scratchDir, startDaemon, type Daemon } from './support/rsync-daemon.ts';
+
+const CLI = resolve('dist/cli.js');
+const COLLECTOR = resolve('collectors/rsync-facts.sh');
+const PASSWORDS = ['Weak1', 'Quite-Long-Password-2026'];
+
+const base = scratchDir('rg-host-');
+moduleDir(base, 'pub');
+moduleDir(base, 'priv');
+const conf = join(base, 'rsyncd.conf');
+writeFileSync(join(base, 'open.secrets'), `joe:${PASSWORDS[0]}\n`);
+chmodSync(join(base, 'open.secrets'), 0o644);
+writeFileSync(join(base, 'closed.secrets'), `ann:${PASSWORDS[1]}\n`, { mode: 0o600 });
+chmodSync(join(base, 'closed.secrets'), 0o600);
+writeFileSync(conf, `motd file = ${join(base, 'motd')}\n[pub]\n    path = ${base}/pub\n    comment = public files\n    auth users = joe\n    secrets file = ${base}/open.secrets\n[priv]\n    path = ${base}/priv\n    list = no\n    auth users = ann\n    secrets file = ${base}/closed.secrets\n`);
+writeFileSync(join(base, 'motd'), 'Welcome to the test daemon\n');
+
+let daemon: Daemon | undefined;
+
+interface Report {
+  targets: { target: string; findings: { rule_id: string; message: string }[]; facts: { daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] } } }[];
+}
+
+function collect(shell: string[], asUser?: string): { code: number | null; stdout: string; stderr: string } {
+  const cmd = asUser ? ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...shell, COLLECTOR] : [...shell, COLLECTOR];
+  const r = spawnSync(cmd[0] ?? 'sh', cmd.slice(1), { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const host = suite('rsyncguard host against a real daemon');
+
+host.before(async () => {
+  daemon = await startDaemon(conf, join(base, 'daemon.log'));
+  if (daemon.exited !== null) throw new Error(`the test daemon exited with ${daemon.exited}`);
+});
+
+host.after(() => daemon?.stop());
+
+host('reports the process, its chroot state, the socket, the secrets findings and what the network sees', () => {
+  const r = spawnSync(process.execPath, [CLI, 'host', '--probe', '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  assert.is(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  const t = report.targets.find((x) => x.target === `${hostname()}:${conf}`);
+  assert.ok(t, `no target for ${conf}: ${report.targets.map((x) => x.target).join(', ')}`);
+  const d = t.facts.daemon;
+  assert.ok(d.processes.some((p) => p.uid === 0 && p.chrooted === false), 'the root daemon, not chrooted');
+  assert.ok(d.listeners.some((l) => l.address === '127.0.0.1' && l.port === daemon?.port), 'its loopback socket');
+  const probe = d.probes[0];
+  assert.is(probe?.protocol, '32.0');
+  assert.ok(probe?.digests.includes('sha512'));
+  assert.equal(probe?.motd, ['Welcome to the test daemon']);
+  assert.equal(probe?.modules.map((m) => m.name), ['pub'], 'list = no hides priv from the network');
+  const ids = t.findings.map((f) => f.rule_id);
+  assert.ok(ids.includes('RSYNC-030'), 'open.secrets is other-readable');
+  assert.ok(ids.includes('RSYNC-032'), 'joe has a weak password');
+  assert.ok(ids.includes('RSYNC-086'), 'modules are listed to the network');
+  assert.ok(t.findings.filter((f) => f.rule_id === 'RSYNC-030').every((f) => f.message.includes('open.secrets')), 'closed.secrets (0600) is fine');
+  const text = spawnSync(process.execPath, [CLI, 'host', '--probe'], { encoding: 'utf8', timeout: 120_000 }).stdout;
+  assert.match(text, `listening on 127.0.0.1 port ${daemon?.port}`);
+  assert.match(text, '(not chrooted)');
+  for (const p of PASSWORDS) assert.not.ok(r.stdout.includes(p) || text.includes(p), 'a password left the host');
+});
+
+host('the collector runs under dash and busybox sh, prints a valid document, and no password', () => {
+  for (const shell of [['dash'], ['busybox', 'sh']]) {
+    const r = collect(shell);
+    assert.is(r.code, 0, `${shell.join(' ')}: ${r.stderr}`);
+    const parsed = parseHostRaw(JSON.parse(r.stdout), shell.join(' '));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+    if (parsed.ok) assert.ok(parsed.value.secrets.some((s) => s.path.endsWith('open.secrets') && s.entries?.[0]?.weak === true));
+    for (const p of PASSWORDS) assert.not.ok(r.stdout.includes(p), `${shell.join(' ')} printed a password`);
+  }
+});
+
+host('without root the collector still succeeds and says what it could not read', () => {
+  const r = collect(['sh'], '65534');
+  assert.is(r.code, 0, r.stderr);
+  const parsed = parseHostRaw(JSON.parse(r.stdout), 'nobody');
+  assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+  if (!parsed.ok) return;
+  assert.is(parsed.value.collector_uid, 65534);
+  const closed = parsed.value.secrets.find((s) => s.path.endsWith('closed.secrets'));
+  assert.is(closed?.unreadable, 'permission denied');
+  assert.is(closed?.entries, null);
+  assert.ok(parsed.value.errors.some((e) => e.reason.includes('not root')), 'unreadable /proc entries are reported');
+});
+
+host.run();
