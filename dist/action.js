@@ -43532,8 +43532,8 @@ function toSarif(report, opts) {
     return h;
   };
   let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
   ]);
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
@@ -43569,13 +43569,13 @@ function region(texts, file, line, column) {
 }
 function result(p2, index, texts, hashesOf) {
   const f = p2.finding;
-  const at = f.location ?? { file: f.target, line: 1, column: 1 };
+  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
   const fingerprint = hashesOf(at.file)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message },
+    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },

@@ -33011,8 +33011,8 @@ function toSarif(report, opts) {
     return h;
   };
   let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
   ]);
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
@@ -33048,13 +33048,13 @@ function region(texts, file, line, column) {
 }
 function result(p2, index, texts, hashesOf) {
   const f = p2.finding;
-  const at = f.location ?? { file: f.target, line: 1, column: 1 };
+  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
   const fingerprint = hashesOf(at.file)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message },
+    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
@@ -33207,7 +33207,7 @@ var FORMATS = {
   json: (report) => toJson(report),
   markdown: (report) => toMarkdown(report),
   sarif: (report, args, ctx) => toSarif(report, {
-    category: stringOption(args, "category") ?? "rsyncguard/",
+    category: stringOption(args, "category") ?? ctx.category ?? "rsyncguard/",
     suppressions: args.values["sarif-suppressions"] === true,
     texts: ctx.texts,
     warn: (message) => process.stderr.write(`rsyncguard: warning: ${message}
@@ -33230,7 +33230,7 @@ var REPORT_OPTIONS = {
   policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" }
 };
 var SARIF_OPTIONS = {
-  category: { type: "string", valueName: "ID", help: "SARIF automationDetails.id: one code-scanning category per id", default: "rsyncguard/" },
+  category: { type: "string", valueName: "ID", help: "SARIF automationDetails.id: one code-scanning category per id (default rsyncguard/; host: rsyncguard/host/NAME/)" },
   "sarif-suppressions": { type: "boolean", help: "Include waived findings in SARIF as suppressed results (GitHub ignores suppressions)" }
 };
 
@@ -33330,7 +33330,7 @@ var hostCommand = {
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
     const texts = new Map(raw.files.flatMap((f) => typeof f.text === "string" ? [[f.path.replace(/^\/+/, ""), f.text]] : []));
-    renderReport(report, args, { texts });
+    renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };

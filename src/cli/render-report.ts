@@ -6,6 +6,8 @@ import { writeOutput } from './output.ts';
 export interface RenderContext {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
   texts: ReadonlyMap<string, string>;
+  /** The SARIF category when --category is not given. */
+  category?: string;
 }
 
 type Render = (report: Report, args: ParsedArgs, ctx: RenderContext, toTerminal: boolean) => string;
@@ -16,7 +18,7 @@ export const FORMATS: Record<string, Render> = {
   markdown: (report) => toMarkdown(report),
   sarif: (report, args, ctx) =>
     toSarif(report, {
-      category: stringOption(args, 'category') ?? 'rsyncguard/',
+      category: stringOption(args, 'category') ?? ctx.category ?? 'rsyncguard/',
       suppressions: args.values['sarif-suppressions'] === true,
       texts: ctx.texts,
       warn: (message) => process.stderr.write(`rsyncguard: warning: ${message}\n`),

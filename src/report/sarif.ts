@@ -55,6 +55,8 @@ function descriptor(r: RuleInfo): Sarif.ReportingDescriptor {
 
 interface Placed {
   finding: Finding;
+  /** Hosts and images are not files in the repository: their name goes into the message. */
+  kind: 'file' | 'host' | 'image';
   waiver?: { reason: string; source: string };
 }
 
@@ -72,8 +74,8 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     return h;
   };
   let placed: Placed[] = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding })),
-    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
   ]);
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
@@ -110,14 +112,14 @@ function region(texts: ReadonlyMap<string, string>, file: string, line: number, 
 
 function result(p: Placed, index: Map<string, number>, texts: ReadonlyMap<string, string>, hashesOf: (f: string) => string[]): Sarif.Result {
   const f = p.finding;
-  // Findings without a file (host or image facts) are anchored at line 1 of their target.
-  const at = f.location ?? { file: f.target, line: 1, column: 1 };
+  // Findings without a file are anchored at line 1 of a path made from their target (no ":" allowed).
+  const at = f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
   const fingerprint = hashesOf(at.file)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message },
+    message: { text: `${p.kind === 'file' ? '' : `[${p.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, at.file, at.line, at.column) } }],
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     properties: { severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseHostRaw } from '../../src/sources/index.ts';
+import { sarifProblems } from '../support/sarif-check.ts';
 import { moduleDir, scratchDir, startDaemon, type Daemon } from './support/rsync-daemon.ts';
 
 const CLI = resolve('dist/cli.js');
@@ -70,6 +71,17 @@ host('reports the process, its chroot state, the socket, the secrets findings an
   assert.match(text, `listening on 127.0.0.1 port ${daemon?.port}`);
   assert.match(text, '(not chrooted)');
   for (const p of PASSWORDS) assert.not.ok(r.stdout.includes(p) || text.includes(p), 'a password left the host');
+});
+
+host('writes SARIF code scanning takes: host paths as locations, the host in messages and category', () => {
+  const r = spawnSync(process.execPath, [CLI, 'host', '--format', 'sarif'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  assert.equal(sarifProblems(r.stdout), []);
+  const log = JSON.parse(r.stdout) as { runs: { automationDetails: { id: string }; results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const run = log.runs[0];
+  assert.is(run?.automationDetails.id, `rsyncguard/host/${hostname()}/`);
+  const uris = new Set(run?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri));
+  assert.ok(uris.has(conf.replace(/^\/+/, '')), [...uris].join(', '));
+  assert.ok(run?.results.every((x) => x.message.text.startsWith(`[host ${hostname()}:`)));
 });
 
 host('the collector runs under dash and busybox sh, prints a valid document, and no password', () => {

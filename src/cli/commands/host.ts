@@ -42,7 +42,7 @@ export const hostCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
     const texts = new Map(raw.files.flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : [])));
-    renderReport(report, args, { texts });
+    renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

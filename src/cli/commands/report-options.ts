@@ -14,6 +14,6 @@ export const REPORT_OPTIONS: Record<string, OptionSpec> = {
 
 /** SARIF's run identity. */
 export const SARIF_OPTIONS: Record<string, OptionSpec> = {
-  category: { type: 'string', valueName: 'ID', help: 'SARIF automationDetails.id: one code-scanning category per id', default: 'rsyncguard/' },
+  category: { type: 'string', valueName: 'ID', help: 'SARIF automationDetails.id: one code-scanning category per id (default rsyncguard/; host: rsyncguard/host/NAME/)' },
   'sarif-suppressions': { type: 'boolean', help: 'Include waived findings in SARIF as suppressed results (GitHub ignores suppressions)' },
 };
