@@ -45353,6 +45353,9 @@ function repoConfigSource(root) {
 // src/sources/probe.ts
 var MAX_BYTES = 1 << 20;
 
+// src/sources/inventory.ts
+var import_yaml3 = __toESM(require_dist2(), 1);
+
 // package.json
 var package_default = {
   name: "rsyncguard",

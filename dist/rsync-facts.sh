@@ -3,6 +3,7 @@
 # (rsyncguard/host-raw@1). POSIX sh and awk only (dash, busybox sh), read-only, no temporary files, every
 # file read capped. Secrets files never leave the host: only facts derived from them here do (entry names,
 # lengths, weak/reused/dead flags). What cannot be read is recorded under "errors", never guessed.
+# RSYNCGUARD_HOST_NAME names the host in the document (an orchestrator's inventory name) instead of uname -n.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -222,7 +223,7 @@ command -v dpkg-query >/dev/null 2>&1 && package=$(dpkg-query -W -f='${Version}'
 os=$(awk -F= '$1 == "PRETTY_NAME" { gsub(/"/, "", $2); print $2 }' /etc/os-release 2>/dev/null)
 
 printf '{"schema":"rsyncguard/host-raw@1","collector_uid":%s,"host":{"name":%s,"os":%s,"kernel":%s},' \
-  "$(id -u)" "$(jstr "$(uname -n)")" "$(jstr "$os")" "$(jstr "$(uname -r)")"
+  "$(id -u)" "$(jstr "${RSYNCGUARD_HOST_NAME:-$(uname -n)}")" "$(jstr "$os")" "$(jstr "$(uname -r)")"
 printf '"rsync":{"version_line":%s,"package":%s},' "$(jstr "$version")" "$(jstr "$package")"
 printf '"processes":[%s],"listeners":[%s],"units":[%s],"defaults":[%s],"files":[%s],"secrets":[%s],"errors":[%s]}\n' \
   "$PROCS" "$LISTEN" "$UNITS" "$DEFAULTS" "$FILES" "$SEC" "$ERRORS"

@@ -16,14 +16,18 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v git >/dev/null 2>&1 || missing+=(git)
 # The host collector must run under dash and busybox sh, and stay shellcheck-clean.
 command -v dash >/dev/null 2>&1 || missing+=(dash)
-command -v busybox >/dev/null 2>&1 || missing+=(busybox)
+dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+# The fleet tests: one real sshd per host (chrooted into a static busybox), and Ansible's path.
+command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
+command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages for the integration tests: ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "Missing ${missing[*]} and cannot install them (needs root and apt-get): integration tests will fail" >&2
   fi

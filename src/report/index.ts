@@ -4,6 +4,7 @@ export type { SarifOptions } from './sarif.ts';
 export { lineHashes } from './line-hash.ts';
 export { toMarkdown } from './markdown.ts';
 export { toJobSummary } from './job-summary.ts';
+export { toFleetMarkdown, toGroupedSarif, MAX_RUNS } from './fleet.ts';
 export { countBySeverity } from './model.ts';
 export { toJson } from './json.ts';
 export { toText } from './text.ts';

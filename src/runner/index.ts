@@ -15,3 +15,5 @@ export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
 export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';
 export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
 export type { HostOptions } from './host.ts';
+export { sweep } from './sweep.ts';
+export type { HostOutcome, SweepOptions } from './sweep.ts';

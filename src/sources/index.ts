@@ -7,3 +7,7 @@ export { parseHostRaw, octalMode } from './host-raw.ts';
 export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { probeDaemon } from './probe.ts';
 export type { ProbeResult } from './probe.ts';
+export { parseInventory } from './inventory.ts';
+export type { InventoryHost } from './inventory.ts';
+export { collectOverSsh, sshArgs } from './ssh-collect.ts';
+export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';

@@ -3,7 +3,8 @@ import { UserError } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, policiesFor } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, hostFacts, policiesFor } from '../../runner/index.ts';
+import { parseHostRaw } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
@@ -15,7 +16,7 @@ export const evalCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
-    const targets = args.positionals.flatMap(readFacts);
+    const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
     const report = await evaluateTargets(targets, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
@@ -26,8 +27,11 @@ export const evalCommand: Command = {
   },
 };
 
-/** One file holds a facts document or a JSON array of them; anything else is an error for that file only. */
-function readFacts(path: string): (FactsDocument | TargetError)[] {
+/**
+ * One file holds a facts document, a host collector document (rsyncguard/host-raw@1, e.g. fetched by an
+ * Ansible playbook), or a JSON array of them; anything else is an error for that file only.
+ */
+async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]> {
   const name = path === '-' ? '(standard input)' : path;
   let parsed: unknown;
   try {
@@ -36,9 +40,17 @@ function readFacts(path: string): (FactsDocument | TargetError)[] {
     return [{ target: name, message: `not a JSON facts document: ${e instanceof Error ? e.message : String(e)}`, hint: 'Produce it with rsyncguard facts.' }];
   }
   const docs = Array.isArray(parsed) ? parsed : [parsed];
-  return docs.map((doc, i) => {
-    const v = validateFacts(doc);
+  const out: (FactsDocument | TargetError)[] = [];
+  for (const [i, doc] of docs.entries()) {
     const where = docs.length > 1 ? `${name}[${i}]` : name;
-    return v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join('; ')}`, hint: 'It must follow the rsyncguard/facts@1 schema.' };
-  });
+    if (typeof doc === 'object' && doc !== null && 'schema' in doc && doc.schema === 'rsyncguard/host-raw@1') {
+      const raw = parseHostRaw(doc, where);
+      if (!raw.ok) out.push({ target: where, message: raw.error.message });
+      else out.push(...(await hostFacts(raw.value, { probe: false, today: new Date().toISOString().slice(0, 10) })));
+      continue;
+    }
+    const v = validateFacts(doc);
+    out.push(v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join('; ')}`, hint: 'It must follow the rsyncguard/facts@1 schema.' });
+  }
+  return out;
 }

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../common/index.ts';
+import type { FactsDocument } from '../../facts/index.ts';
+import { toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
+import { collectorPath, evaluateTargets, exitCode, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
+import { parseInventory } from '../../sources/index.ts';
+import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { writeOutput } from '../output.ts';
+import { renderReport } from '../render-report.ts';
+import { REPORT_OPTIONS } from './report-options.ts';
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--${name} must be a whole number above 0, not "${value}"`);
+  return n;
+}
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  usage: 'sweep --inventory FILE',
+  summary: 'Collect from many hosts over SSH (the system ssh client) and evaluate them; every host accounted for',
+  options: {
+    ...REPORT_OPTIONS,
+    inventory: { type: 'string', valueName: 'FILE', help: 'Hosts: rsyncguard YAML, or an Ansible INI/YAML inventory (required)' },
+    concurrency: { type: 'string', valueName: 'N', help: 'Hosts swept at once', default: '16' },
+    'connect-timeout': { type: 'string', valueName: 'SECONDS', help: 'SSH connect timeout per host', default: '10' },
+    timeout: { type: 'string', valueName: 'SECONDS', help: 'Total time allowed per host', default: '60' },
+    'max-output': { type: 'string', valueName: 'BYTES', help: 'Largest collector output accepted per host', default: String(16 << 20) },
+    'ssh-config': { type: 'string', valueName: 'FILE', help: 'ssh_config to use (ssh -F) instead of the user\'s' },
+    'accept-new-host-keys': { type: 'boolean', help: 'Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused' },
+    results: { type: 'string', valueName: 'FILE', help: 'Append each host\'s outcome to this JSON Lines file as it arrives' },
+    resume: { type: 'boolean', help: 'Skip the hosts --results already has as done' },
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const file = stringOption(args, 'inventory');
+    if (file === undefined) throw new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
+    }
+    const inventory = parseInventory(text, file);
+    if (!inventory.ok) throw inventory.error;
+    const sshConfig = stringOption(args, 'ssh-config');
+    const results = stringOption(args, 'results');
+    const tty = process.stderr.isTTY === true;
+    const outcomes = await sweep(inventory.value, readFileSync(collectorPath(), 'utf8'), {
+      concurrency: positiveInt(stringOption(args, 'concurrency'), 'concurrency', 16),
+      ssh: {
+        ...(sshConfig !== undefined ? { sshConfig } : {}),
+        connectTimeoutSeconds: positiveInt(stringOption(args, 'connect-timeout'), 'connect-timeout', 10),
+        totalTimeoutMs: positiveInt(stringOption(args, 'timeout'), 'timeout', 60) * 1000,
+        maxOutputBytes: positiveInt(stringOption(args, 'max-output'), 'max-output', 16 << 20),
+        acceptNewHostKeys: args.values['accept-new-host-keys'] === true,
+      },
+      ...(results !== undefined ? { results } : {}),
+      resume: args.values['resume'] === true,
+      ...(tty ? { progress: (done: number, failed: number, remaining: number) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {}),
+    });
+    if (tty) process.stderr.write('\n');
+    const today = new Date().toISOString().slice(0, 10);
+    const targets: (FactsDocument | TargetError)[] = [];
+    const groupOf = new Map<string, string>();
+    const hostOf = new Map<string, string>();
+    for (const o of outcomes) {
+      if (o.status !== 'ok' || !o.raw) {
+        targets.push({ target: o.host, message: `${o.status}: ${o.reason}` });
+        groupOf.set(o.host, o.group);
+        hostOf.set(o.host, o.host);
+        continue;
+      }
+      const docs = await hostFacts(o.raw, { probe: false, today });
+      if (docs.length === 0) hostOf.set(o.host, o.host);
+      for (const d of docs) {
+        targets.push(d);
+        groupOf.set(d.target.id, o.group);
+        hostOf.set(d.target.id, o.host);
+      }
+    }
+    const report = await evaluateTargets(targets, {
+      policies: await policiesFor(stringOption(args, 'policy')),
+      waiverFile: stringOption(args, 'waivers'),
+      inlineWaivers: args.values['no-inline-waivers'] !== true,
+    });
+    const texts = new Map(outcomes.flatMap((o) => (o.raw?.files ?? []).flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : []))));
+    const format = stringOption(args, 'format');
+    if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
+    else if (format === 'sarif') {
+      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? 'ungrouped', 'rsyncguard/fleet/', { suppressions: false, texts, warn: (m) => process.stderr.write(`rsyncguard: warning: ${m}\n`) }), stringOption(args, 'output'));
+    } else renderReport(report, args, { texts });
+    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+  },
+};
