@@ -1,124 +1,39 @@
 /**
- * `npm run bench`: throughput of the hot paths on this machine, printed as one line each. Benchmarks
- * measure; they never fail a build (tests do not time anything).
+ * `npm run bench`: every hot path against its goal, each figure the median of several runs with its spread,
+ * written to bench/results.md with the machine it ran on. Benchmarks measure; they never fail a build.
  */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_INCLUDES } from '../src/common/index.ts';
-import { buildFacts } from '../src/facts/index.ts';
-import { builtinPolicy } from '../src/runner/index.ts';
-import { PolicyEngine } from '../src/engine/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
+import { benchColdStart } from './cold-start.ts';
+import { benchEngine } from './engine.ts';
+import { benchFleet } from './fleet.ts';
 import { benchScan } from './scan.ts';
-
-/** A realistic daemon: a public mirror, a drop box, two backup targets and an admin share. */
-const TYPICAL_CONFIG = `uid = nobody
-gid = nogroup
-use chroot = yes
-max connections = 20
-log file = /var/log/rsyncd.log
-pid file = /run/rsyncd.pid
-
-[debian]
-    path = /srv/mirror/debian
-    comment = Debian archive
-    read only = yes
-
-[incoming]
-    path = /srv/incoming
-    read only = no
-    write only = yes
-    hosts allow = 10.0.0.0/8
-    hosts deny = *
-
-[backup-web]
-    path = /srv/backup/web
-    read only = no
-    auth users = web:rw, @ops:ro
-    secrets file = /etc/rsyncd.secrets
-    hosts allow = 192.0.2.0/24
-
-[backup-db]
-    path = /srv/backup/db
-    read only = no
-    auth users = db
-    secrets file = /etc/rsyncd.secrets
-    strict modes = no
-
-[admin]
-    path = /srv/admin
-    list = no
-    auth users = admin
-    secrets file = /etc/rsyncd.secrets
-    hosts allow = admin.example.net
-`;
+import { fmt, rate, repeat, type Row } from './stats.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
-const MIN_SECONDS = 2;
 
-/** Runs `work` over `inputs` repeatedly for at least MIN_SECONDS after a warm-up; returns rounds and seconds. */
-function measure<T>(inputs: T[], work: (input: T) => void): { items: number; seconds: number } {
-  for (const input of inputs) work(input);
-  let items = 0;
-  const started = performance.now();
-  while (performance.now() - started < MIN_SECONDS * 1000) {
-    for (const input of inputs) work(input);
-    items += inputs.length;
-  }
-  return { items, seconds: (performance.now() - started) / 1000 };
+async function benchParse(rows: Row[]): Promise<void> {
+  if (!existsSync(CORPUS)) return;
+  const inputs = readdirSync(CORPUS).filter((f) => f !== 'SOURCES.tsv').map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
+  const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
+  const m = await repeat(5, () => rate(inputs, (i) => parseRsyncdConf(i.name, i.bytes, NO_INCLUDES), 0.5));
+  rows.push({ benchmark: `parse, shared corpus (${inputs.length} files)`, figure: `${fmt(m)} files/s = ${((m.median * bytes) / inputs.length / 1e6).toFixed(1)} MB/s`, goal: '', met: null, note: '' });
 }
 
-function corpusInputs(): { name: string; bytes: Buffer }[] {
-  if (!existsSync(CORPUS)) {
-    console.error(`no corpus at ${CORPUS}: run next to ../shared`);
-    process.exit(2);
-  }
-  return readdirSync(CORPUS)
-    .filter((f) => f !== 'SOURCES.tsv')
-    .map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
+const rows: Row[] = [];
+for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet]] as const) {
+  const t = performance.now();
+  await bench(rows);
+  console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-const inputs = corpusInputs();
-const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
-
-const parse = measure(inputs, (i) => parseRsyncdConf(i.name, i.bytes, NO_INCLUDES));
-console.log(
-  `parse (corpus, ${inputs.length} files, ${bytes} bytes): ${Math.round(parse.items / parse.seconds)} files/s, ` +
-    `${((parse.items / inputs.length) * bytes / parse.seconds / 1e6).toFixed(2)} MB/s`,
-);
-
-const facts = measure(inputs, (i) =>
-  buildFacts({
-    target: { kind: 'file', id: i.name, display: i.name },
-    daemonUser: 'root',
-    rsyncVersion: [3, 5, 0],
-    today: '2026-11-25',
-    config: parseRsyncdConf(i.name, i.bytes, NO_INCLUDES),
-  }),
-);
-console.log(`parse + facts (corpus): ${Math.round(facts.items / facts.seconds)} documents/s`);
-
-// The engine: one loaded policy, many facts documents (a typical 5-module config, as the issue asks).
-const policy = builtinPolicy();
-if (!policy.ok) throw policy.error;
-const loaded = await PolicyEngine.load(policy.value);
-if (!loaded.ok) throw loaded.error;
-const engine = loaded.value;
-const typical = parseRsyncdConf('typical.conf', Buffer.from(TYPICAL_CONFIG), NO_INCLUDES);
-const doc = buildFacts({ target: { kind: 'file', id: 'typical.conf', display: 'typical.conf' }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-25', config: typical });
-const evals = measure([doc], (d) => {
-  const r = engine.evaluate(d);
-  if (!r.ok) throw r.error;
-});
-const findings = engine.evaluate(doc);
-console.log(
-  `engine (one instance, 5-module config, ${findings.ok ? findings.value.length : 0} findings, ${JSON.stringify(doc).length} bytes of facts): ` +
-    `${Math.round(evals.items / evals.seconds)} documents/s`,
-);
-
-// The floor: the same instance on a document with no modules (the SDK's and the module's fixed cost).
-const empty = { ...doc, config: { ...doc.config, modules: [], diagnostics: [] }, secrets: [] };
-const floor = measure([empty], (d) => engine.evaluate(d));
-console.log(`engine floor (same instance, empty document): ${Math.round(floor.items / floor.seconds)} documents/s`);
-
-await benchScan();
+const table = ['| benchmark | figure: median (min–max) | goal | met | note |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.benchmark} | ${r.figure} | ${r.goal} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} | ${r.note} |`)];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const previous = existsSync('bench/results.md') ? readFileSync('bench/results.md', 'utf8') : '';
+const notes = /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n';
+writeFileSync('bench/results.md', `# rsyncguard benchmarks\n\nMachine: ${machine}. Written by \`npm run bench\`; the notes below the table are kept between runs.\n\n${table.join('\n')}\n\n${notes}`);
+console.log(table.join('\n'));

@@ -45521,6 +45521,7 @@ function loadWaivers(file) {
   return parsed.value;
 }
 async function evaluateTargets(targets, opts) {
+  const loadStarted = performance.now();
   const engines = [];
   for (const source of opts.policies) {
     const loaded = await PolicyEngine.load(source);
@@ -45530,6 +45531,8 @@ async function evaluateTargets(targets, opts) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
   if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
+  opts.onTiming?.("policy load", performance.now() - loadStarted);
+  const evalStarted = performance.now();
   const waivers = loadWaivers(opts.waiverFile);
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
@@ -45556,6 +45559,7 @@ async function evaluateTargets(targets, opts) {
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return report;
 }
 function exitCode(report, failOn) {

@@ -32637,6 +32637,7 @@ function loadWaivers(file) {
   return parsed.value;
 }
 async function evaluateTargets(targets, opts) {
+  const loadStarted = performance.now();
   const engines = [];
   for (const source of opts.policies) {
     const loaded = await PolicyEngine.load(source);
@@ -32646,6 +32647,8 @@ async function evaluateTargets(targets, opts) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
   if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
+  opts.onTiming?.("policy load", performance.now() - loadStarted);
+  const evalStarted = performance.now();
   const waivers = loadWaivers(opts.waiverFile);
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
@@ -32672,6 +32675,7 @@ async function evaluateTargets(targets, opts) {
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return report;
 }
 function exitCode(report, failOn) {
@@ -33671,24 +33675,33 @@ var scanCommand = {
     ...SARIF_OPTIONS,
     exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
-    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" }
+    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" },
+    timings: { type: "boolean", help: "Print how long each stage took to standard error" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
     const exclude = (stringOption(args, "exclude") ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
+    const timings = [];
+    let t = performance.now();
     const scan = scanRepository(paths, {
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: parseVersion(stringOption(args, "rsync-version")),
       today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
     });
+    timings.push(["discover, read, parse, facts", performance.now() - t]);
     const report = await evaluateTargets(scan.targets, {
       policies: await policiesFor(stringOption(args, "policy")),
       waiverFile: stringOption(args, "waivers"),
-      inlineWaivers: args.values["no-inline-waivers"] !== true
+      inlineWaivers: args.values["no-inline-waivers"] !== true,
+      onTiming: (stage, ms) => timings.push([stage, ms])
     });
+    t = performance.now();
     renderReport(report, args, { texts: scan.texts });
+    timings.push(["report", performance.now() - t]);
+    if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
+`);
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };

@@ -13,23 +13,31 @@ export const scanCommand: Command = {
     exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
     'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: '3.5.0' },
+    timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
     const exclude = (stringOption(args, 'exclude') ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+    const timings: [string, number][] = [];
+    let t = performance.now();
     const scan = scanRepository(paths, {
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
       today: new Date().toISOString().slice(0, 10),
     });
+    timings.push(['discover, read, parse, facts', performance.now() - t]);
     const report = await evaluateTargets(scan.targets, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
+      onTiming: (stage, ms) => timings.push([stage, ms]),
     });
+    t = performance.now();
     renderReport(report, args, { texts: scan.texts });
+    timings.push(['report', performance.now() - t]);
+    if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

@@ -463,12 +463,32 @@ findings contains f if {
 #         lock file = /run/rsyncd-a.lock
 #     ```
 findings contains f if {
-	some i, mod in input.config.modules
-	mod.params["max connections"].value > 0
-	some j, other in input.config.modules
-	j < i
-	other.params["max connections"].value > 0
-	other.params["lock file"].value == mod.params["lock file"].value
-	msg := concat("", ["Modules [", other.name, "] and [", mod.name, "] share the lock file ", mod.params["lock file"].value, ", and with it their connection slots."])
+	some lock in _limited_locks
+	users := _lock_users(lock)
+	count(users) > 1
+	some k, i in users
+	k > 0
+	first := input.config.modules[users[0]].name
+	others := count(users) - 2
+	msg := concat("", [
+		"Module [", input.config.modules[i].name, "] shares the lock file ", lock, " with [", first, "]",
+		_and_others(others), ", and with it their connection slots.",
+	])
 	f := lib.module_finding("RSYNC-012", i, "lock file", msg)
 }
+
+# Grouped by lock file: one pass over the modules per lock, not one per pair (a 100-module daemon).
+_limited_locks contains mod.params["lock file"].value if {
+	some mod in input.config.modules
+	mod.params["max connections"].value > 0
+}
+
+_lock_users(lock) := [i |
+	some i, mod in input.config.modules
+	mod.params["max connections"].value > 0
+	mod.params["lock file"].value == lock
+]
+
+_and_others(0) := ""
+
+_and_others(n) := concat("", [" and ", format_int(n, 10), " other modules"]) if n > 0
