@@ -13613,7 +13613,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p2 = createDeferredPromise();
       let requestObject;
@@ -14568,7 +14568,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19106,7 +19106,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -40405,7 +40405,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract2 = this;
+        const extract4 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error2 = err;
@@ -40443,7 +40443,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve4;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract2._finished && promiseResolve) {
+          if (extract4._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -40466,11 +40466,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract2.destroy(err);
+          extract4.destroy(err);
           consumeCallback(err);
           return new Promise((resolve4, reject) => {
-            if (extract2.destroyed) return resolve4({ value: void 0, done: true });
-            extract2.once("close", function() {
+            if (extract4.destroyed) return resolve4({ value: void 0, done: true });
+            extract4.once("close", function() {
               if (err) reject(err);
               else resolve4({ value: void 0, done: true });
             });
@@ -40478,7 +40478,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract2(opts) {
+    module.exports = function extract4(opts) {
       return new Extract(opts);
     };
     function noop() {
@@ -45356,6 +45356,27 @@ var MAX_BYTES = 1 << 20;
 // src/sources/inventory.ts
 var import_yaml3 = __toESM(require_dist2(), 1);
 
+// src/sources/image/open-image.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+
+// src/sources/image/layers.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+var MAX_FILE = 1 << 20;
+var MAX_KEPT = 64 << 20;
+var MAX_LAYER = Number(process.env["RSYNCGUARD_MAX_LAYER_BYTES"] ?? 8 * 2 ** 30);
+
+// src/sources/image/registry.ts
+var ACCEPT = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+].join(", ");
+var MAX_MANIFEST = 4 << 20;
+
+// src/sources/image/open-image.ts
+var MAX_ARCHIVE = 16 * 2 ** 30;
+
 // package.json
 var package_default = {
   name: "rsyncguard",
@@ -45586,7 +45607,7 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/runner/custom-policy.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync3, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45691,7 +45712,7 @@ function loadWasm(path6) {
 function untar(bytes) {
   return new Promise((done, reject) => {
     const files = /* @__PURE__ */ new Map();
-    const tar = (0, import_tar_stream.extract)();
+    const tar = (0, import_tar_stream3.extract)();
     tar.on("entry", (header, stream, next) => {
       const chunks = [];
       let size = 0;

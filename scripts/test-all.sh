@@ -21,6 +21,11 @@ dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
 command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
+# The image tests build images with umoci, convert them with skopeo, and serve them from a local registry.
+command -v umoci >/dev/null 2>&1 || missing+=(umoci)
+command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)

@@ -3,13 +3,14 @@ import { accessCommand } from './commands/access.ts';
 import { evalCommand } from './commands/eval.ts';
 import { factsCommand } from './commands/facts.ts';
 import { hostCommand } from './commands/host.ts';
+import { imageCommand } from './commands/image.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { scanCommand } from './commands/scan.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import type { Command } from './command.ts';
 import { VERSION } from '../runner/index.ts';
 
-export const COMMANDS: readonly Command[] = [scanCommand, hostCommand, sweepCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -106,4 +106,6 @@ export interface ImageFacts {
   cmd: string[];
   /** Secrets files found in any layer, even when a later layer deletes them. */
   layer_secrets: { path: string; layer: string; deleted_later: boolean }[];
+  /** The entrypoint/cmd starts rsync --daemon, directly or through a script in the image. */
+  starts_daemon: boolean;
 }

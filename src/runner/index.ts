@@ -16,4 +16,6 @@ export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';
 export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
 export type { HostOptions } from './host.ts';
 export { sweep } from './sweep.ts';
+export { scanImage } from './image.ts';
+export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';

@@ -38,7 +38,7 @@ findings contains f if {
 #   help: |
 #     Add `USER rsync` and use `daemon uid`/`use chroot = no` settings that work unprivileged.
 findings contains f if {
-	"--daemon" in array.concat(input.image.entrypoint, input.image.cmd)
+	input.image.starts_daemon
 	_root_user(input.image.user)
 	f := lib.target_finding("RSYNC-091", "image.user", lib.first_file_location, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
 }

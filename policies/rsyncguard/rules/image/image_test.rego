@@ -3,7 +3,7 @@ package rsyncguard.rules.image_test
 import data.rsyncguard.rules.image
 import data.rsyncguard.testing as t
 
-img := {"ref": "r/rsyncd:1", "digest": null, "exposed_ports": [], "user": "0:0", "entrypoint": ["rsync", "--daemon"], "cmd": [], "layer_secrets": []}
+img := {"ref": "r/rsyncd:1", "digest": null, "exposed_ports": [], "user": "0:0", "entrypoint": ["rsync", "--daemon"], "cmd": [], "layer_secrets": [], "starts_daemon": true}
 
 test_rsync_091_reads_uid_0_as_root if {
 	"RSYNC-091" in t.ids(image.findings) with input as t.doc([], {"image": img})

@@ -1,0 +1,163 @@
+/**
+ * Images from a registry over the OCI distribution API: anonymous, bearer-token (the WWW-Authenticate
+ * flow) or basic credentials from the Docker config.json; manifest lists and OCI indexes resolved by
+ * platform; every blob checked against its digest. Plain HTTP only when asked, and only to loopback.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { verifyDigest, type LayerSource } from './layers.ts';
+import type { OpenedImage } from './open-image.ts';
+
+export interface RegistryOptions {
+  platform: string;
+  /** Allow plain HTTP; only to 127.0.0.0/8, ::1 or localhost. */
+  insecure: boolean;
+  /** Docker config.json for `auths`; default ~/.docker/config.json. */
+  dockerConfig?: string;
+}
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+const MAX_MANIFEST = 4 << 20;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface RegistryRef {
+  registry: string;
+  repository: string;
+  reference: string;
+}
+
+export function parseRegistryRef(ref: string): RegistryRef {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+  const slash = name.indexOf('/');
+  const first = slash >= 0 ? name.slice(0, slash) : '';
+  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasRegistry ? first : 'registry-1.docker.io';
+  let path = hasRegistry ? name.slice(slash + 1) : name;
+  let tag = 'latest';
+  const colon = path.lastIndexOf(':');
+  if (colon > path.lastIndexOf('/')) {
+    tag = path.slice(colon + 1);
+    path = path.slice(0, colon);
+  }
+  if (!hasRegistry && !path.includes('/')) path = `library/${path}`;
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path)) throw new Error(`"${ref}" is not an image reference`);
+  return { registry, repository: path, reference: digest ?? tag };
+}
+
+function loopback(host: string): boolean {
+  const h = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+function basicCredentials(registry: string, file: string | undefined): string | undefined {
+  const path = file ?? join(homedir(), '.docker', 'config.json');
+  if (!existsSync(path)) return undefined;
+  const config: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const auths = isObj(config) && isObj(config['auths']) ? config['auths'] : {};
+  const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
+  return isObj(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+
+class Client {
+  private token: string | undefined;
+
+  constructor(
+    private readonly base: string,
+    private readonly basic: string | undefined,
+  ) {}
+
+  async get(path: string, accept: string): Promise<Response> {
+    let res = await this.request(path, accept);
+    if (res.status === 401) {
+      await this.authenticate(res.headers.get('www-authenticate') ?? '');
+      res = await this.request(path, accept);
+    }
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`);
+    return res;
+  }
+
+  private async request(path: string, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    else if (this.basic) headers['authorization'] = `Basic ${this.basic}`;
+    try {
+      return await fetch(`${this.base}${path}`, { headers, redirect: 'follow', signal: AbortSignal.timeout(60_000) });
+    } catch (e) {
+      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+      throw new Error(`cannot reach ${this.base}: ${cause}`);
+    }
+  }
+
+  /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
+  private async authenticate(challenge: string): Promise<void> {
+    if (/^basic/i.test(challenge)) {
+      if (!this.basic) throw new Error('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      return;
+    }
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (!params['realm']) throw new Error(`unsupported authentication challenge: ${challenge || '(none)'}`);
+    const url = new URL(params['realm']);
+    if (params['service']) url.searchParams.set('service', params['service']);
+    if (params['scope']) url.searchParams.set('scope', params['scope']);
+    const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
+    const body: unknown = await res.json();
+    const token = isObj(body) ? (body['token'] ?? body['access_token']) : undefined;
+    if (typeof token !== 'string') throw new Error('the token service answered without a token');
+    this.token = token;
+  }
+}
+
+async function json(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text.length > MAX_MANIFEST) throw new Error('manifest larger than 4 MiB');
+  return JSON.parse(text);
+}
+
+export async function openRegistryImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
+  const r = parseRegistryRef(ref);
+  const scheme = opts.insecure ? 'http' : 'https';
+  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
+  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  let res = await client.get(`/manifests/${r.reference}`, ACCEPT);
+  let digest = res.headers.get('docker-content-digest');
+  let manifest = await json(res);
+  if (isObj(manifest) && Array.isArray(manifest['manifests'])) {
+    const [os, arch, variant] = opts.platform.split('/');
+    const pick = manifest['manifests'].filter(isObj).find((m) => isObj(m['platform']) && m['platform']['os'] === os && m['platform']['architecture'] === arch && (variant === undefined || m['platform']['variant'] === variant));
+    if (!pick || typeof pick['digest'] !== 'string') throw new Error(`no ${opts.platform} image in the index`);
+    res = await client.get(`/manifests/${pick['digest']}`, ACCEPT);
+    digest = pick['digest'];
+    manifest = await json(res);
+  }
+  if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
+  const configDigest = String(manifest['config']['digest']);
+  const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
+  const configStream = verifyDigest(Readable.fromWeb(configRes.body as import('node:stream/web').ReadableStream), configDigest);
+  const chunks: Buffer[] = [];
+  for await (const c of configStream) chunks.push(Buffer.from(c as Uint8Array));
+  const config: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const layers = manifest['layers'].filter(isObj).map((l): LayerSource => {
+    const d = String(l['digest']);
+    return {
+      digest: d,
+      open: async () => {
+        const blob = await client.get(`/blobs/${d}`, '*/*');
+        if (!blob.body) throw new Error(`blob ${d}: empty response`);
+        return verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d);
+      },
+    };
+  });
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => {} };
+}

@@ -1,0 +1,226 @@
+/**
+ * `rsyncguard image` on images the test builds with umoci, in every form (OCI layout, OCI archive, docker
+ * archive, a registry on loopback with and without basic auth), and on hostile images written by hand.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { pack } from 'tar-stream';
+import { sarifProblems } from '../support/sarif-check.ts';
+import { freePort } from './support/rsync-daemon.ts';
+
+const CLI = resolve('dist/cli.js');
+const work = mkdtempSync(join(tmpdir(), 'rg-image-'));
+const registries: ChildProcess[] = [];
+
+interface Report {
+  targets: { findings: { rule_id: string; location: { file: string; line: number } | null }[] }[];
+  errors: { target: string; message: string }[];
+}
+
+function image(ref: string, ...extra: string[]): { code: number | null; report: Report; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'image', ref, '--format', 'json', ...extra], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  return { code: r.status, report: JSON.parse(r.stdout || '{"targets":[],"errors":[]}') as Report, stderr: r.stderr };
+}
+
+const findingSet = (r: Report) => [...new Set(r.targets.flatMap((t) => t.findings.map((f) => `${f.rule_id} ${f.location?.file}:${f.location?.line}`)))].sort();
+
+/** An image with an anonymous writable module, a weak other-readable secrets file, and a secrets file deleted by a later layer. */
+function buildImage(): string {
+  const dir = join(work, 'build');
+  mkdirSync(dir);
+  const run = (...args: string[]) => execFileSync(args[0] ?? '', args.slice(1), { cwd: dir, stdio: 'pipe' });
+  run('umoci', 'init', '--layout', 'oci');
+  run('umoci', 'new', '--image', 'oci:rsyncd');
+  run('umoci', 'unpack', '--rootless', '--image', 'oci:rsyncd', 'bundle');
+  const root = join(dir, 'bundle', 'rootfs');
+  mkdirSync(join(root, 'etc'), { recursive: true });
+  mkdirSync(join(root, 'root'), { recursive: true });
+  writeFileSync(join(root, 'etc', 'rsyncd.conf'), '[pub]\npath = /srv\nread only = no\n[bk]\npath = /srv/bk\nauth users = joe\nsecrets file = /etc/rsyncd.secrets\n');
+  writeFileSync(join(root, 'etc', 'rsyncd.secrets'), 'joe:joe\n');
+  chmodSync(join(root, 'etc', 'rsyncd.secrets'), 0o644);
+  writeFileSync(join(root, 'root', 'old.secrets'), 'old:Old-Password-2020\n');
+  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
+  rmSync(join(root, 'root', 'old.secrets'));
+  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
+  run('umoci', 'config', '--image', 'oci:rsyncd', '--config.exposedports', '873/tcp', '--config.entrypoint', 'rsync', '--config.entrypoint', '--daemon');
+  run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'docker-archive:img.tar:test/rsyncd:1');
+  run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'oci-archive:img.oci.tar');
+  return dir;
+}
+
+async function startRegistry(htpasswd?: string): Promise<number> {
+  const port = await freePort();
+  const data = mkdtempSync(join(work, 'reg-'));
+  const auth = htpasswd ? `auth: { htpasswd: { realm: test, path: ${htpasswd} } }\n` : '';
+  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${auth}`);
+  const child = spawn('docker-registry', ['serve', join(data, 'reg.yml')], { stdio: 'ignore' });
+  registries.push(child);
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.status === 200 || r.status === 401, () => false);
+    if (ok) return port;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the registry did not start');
+}
+
+const forms = suite('rsyncguard image, every form of the same image');
+let built = '';
+
+forms.before(() => {
+  built = buildImage();
+});
+
+forms.after(() => {
+  for (const r of registries) r.kill();
+});
+
+forms('OCI layout, OCI archive and docker archive give the same findings', () => {
+  const layout = image(`oci:${built}/oci:rsyncd`);
+  assert.is(layout.code, 1, layout.stderr);
+  const expected = findingSet(layout.report);
+  for (const id of ['RSYNC-002', 'RSYNC-030', 'RSYNC-032', 'RSYNC-090', 'RSYNC-091', 'RSYNC-092']) assert.ok(expected.some((f) => f.startsWith(id)), `${id} in ${expected.join(', ')}`);
+  assert.ok(expected.includes('RSYNC-030 etc/rsyncd.secrets:1'), 'secrets mode from the tar header');
+  assert.equal(findingSet(image(`oci-archive:${built}/img.oci.tar`).report), expected);
+  assert.equal(findingSet(image(`docker-archive:${built}/img.tar`).report), expected);
+});
+
+forms('a registry on loopback, anonymous and with basic auth from config.json, gives the same findings', async () => {
+  const expected = findingSet(image(`oci:${built}/oci:rsyncd`).report);
+  const open = await startRegistry();
+  execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${open}/test/rsyncd:1`]);
+  assert.equal(findingSet(image(`127.0.0.1:${open}/test/rsyncd:1`, '--insecure-registry').report), expected);
+  const htpasswd = join(work, 'htpasswd');
+  execFileSync('htpasswd', ['-Bbc', htpasswd, 'ci', 'registry-secret']);
+  const locked = await startRegistry(htpasswd);
+  execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', '--dest-creds', 'ci:registry-secret', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${locked}/test/rsyncd:1`]);
+  const denied = image(`127.0.0.1:${locked}/test/rsyncd:1`, '--insecure-registry', '--docker-config', join(work, 'none.json'));
+  assert.is(denied.code, 2);
+  assert.match(denied.stderr, 'credentials');
+  const config = join(work, 'config.json');
+  writeFileSync(config, JSON.stringify({ auths: { [`127.0.0.1:${locked}`]: { auth: Buffer.from('ci:registry-secret').toString('base64') } } }));
+  assert.equal(findingSet(image(`127.0.0.1:${locked}/test/rsyncd:1`, '--insecure-registry', '--docker-config', config).report), expected);
+  const plain = image(`127.0.0.1:${open}/test/rsyncd:1`);
+  assert.is(plain.code, 2, 'no plain HTTP unless asked');
+});
+
+forms('SARIF for an image: image-relative paths, the repository in the category, valid for code scanning', () => {
+  const r = spawnSync(process.execPath, [CLI, 'image', `docker-archive:${built}/img.tar`, '--format', 'sarif'], { encoding: 'utf8' });
+  assert.equal(sarifProblems(r.stdout), []);
+  const log = JSON.parse(r.stdout) as { runs: { automationDetails: { id: string } }[] };
+  assert.is(log.runs[0]?.automationDetails.id, 'rsyncguard/image/docker.io/test/rsyncd/');
+});
+
+forms.run();
+
+// ---- hostile images, written entry by entry ----
+
+interface Entry {
+  name: string;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  body?: string;
+  linkname?: string;
+}
+
+function layerTar(entries: Entry[]): Promise<Buffer> {
+  return new Promise((done) => {
+    const p = pack();
+    const chunks: Buffer[] = [];
+    p.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
+    p.on('end', () => done(Buffer.concat(chunks)));
+    for (const e of entries) {
+      const header = { name: e.name, type: e.type ?? 'file', mode: 0o644, ...(e.linkname !== undefined ? { linkname: e.linkname } : {}) };
+      if ((e.type ?? 'file') === 'file') p.entry(header, e.body ?? '');
+      else p.entry(header);
+    }
+    p.finalize();
+  });
+}
+
+/** An OCI layout holding the given layer blobs (already tar or gzip bytes). */
+function layout(layers: Buffer[], opts: { corruptDigest?: boolean; missingBlob?: boolean } = {}): string {
+  const dir = mkdtempSync(join(work, 'hostile-'));
+  mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
+  const put = (b: Buffer) => {
+    const hex = createHash('sha256').update(b).digest('hex');
+    writeFileSync(join(dir, 'blobs', 'sha256', hex), opts.corruptDigest ? Buffer.concat([b, Buffer.from('x')]) : b);
+    return `sha256:${hex}`;
+  };
+  const config = put(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [] } })));
+  const layerDigests = layers.map(put);
+  if (opts.missingBlob) rmSync(join(dir, 'blobs', 'sha256', (layerDigests[0] ?? '').slice(7)));
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 0 }, layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d, size: 0 })) }));
+  const hex = createHash('sha256').update(manifest).digest('hex');
+  writeFileSync(join(dir, 'blobs', 'sha256', hex), manifest);
+  writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${hex}`, size: manifest.length }] }));
+  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  return dir;
+}
+
+const CONF = '[pub]\npath = /srv\nread only = no\n';
+const hostile = suite('hostile images are confined or rejected, clearly');
+const outside = join(work, 'must-not-exist');
+
+hostile('names that climb out of the root are ignored; absolute names stay inside', async () => {
+  const dir = layout([gzipSync(await layerTar([{ name: '../../../../' + outside.slice(1), body: 'x' }, { name: '/etc/rsyncd.conf', body: CONF }]))]);
+  const r = image(`oci:${dir}`);
+  assert.is(r.code, 1, r.stderr);
+  assert.match(r.stderr, 'leaves the image root');
+  assert.ok(findingSet(r.report).some((f) => f.startsWith('RSYNC-002 etc/rsyncd.conf')));
+  assert.is(readdirSync(work).includes('must-not-exist'), false);
+});
+
+hostile('symlinks resolve inside the image only; loops and escapes lead nowhere', async () => {
+  const dir = layout([gzipSync(await layerTar([
+    { name: 'real/rsyncd.conf', body: CONF },
+    { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '../../../../real/rsyncd.conf' },
+    { name: 'usr/local/etc/rsyncd.conf', type: 'symlink', linkname: '/loop/a' },
+    { name: 'loop/a', type: 'symlink', linkname: 'b' },
+    { name: 'loop/b', type: 'symlink', linkname: 'a' },
+  ]))]);
+  const r = image(`oci:${dir}`);
+  assert.is(r.code, 1, r.stderr);
+  assert.ok(findingSet(r.report).some((f) => f.startsWith('RSYNC-002')), 'the link climbing out lands on /real/rsyncd.conf inside the image');
+});
+
+hostile('a hard link to a missing target, duplicates and a whiteout of everything are handled', async () => {
+  const dir = layout([
+    gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: '[old]\npath = /\n' }, { name: 'etc/rsyncd.conf', body: CONF }, { name: 'etc/x', type: 'link', linkname: 'nowhere' }])),
+    gzipSync(await layerTar([{ name: '.wh..wh..opq' }, { name: 'etc/rsyncd.conf', body: '[late]\npath = /srv/late\nread only = no\n' }])),
+  ]);
+  const r = image(`oci:${dir}`);
+  assert.match(r.stderr, 'hard link etc/x');
+  const found = findingSet(r.report);
+  assert.ok(found.some((f) => f.startsWith('RSYNC-002')));
+  assert.not.ok(found.some((f) => f.startsWith('RSYNC-045')), 'the first layer\'s [old] module is gone');
+});
+
+hostile('truncated gzip, a non-tar layer, a missing blob and a digest mismatch are errors that say so', async () => {
+  const good = gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }]));
+  const cases: [string, string][] = [
+    [layout([good.subarray(0, good.length - 20)]), 'gzip'],
+    [layout([Buffer.from('this is not a tar archive, not even close'.repeat(20))]), 'tar'],
+    [layout([good], { missingBlob: true }), 'missing'],
+    [layout([good], { corruptDigest: true }), 'digest mismatch'],
+  ];
+  for (const [dir, why] of cases) {
+    const r = image(`oci:${dir}`);
+    assert.is(r.code, 2, `${why}: exit ${r.code}`);
+    assert.match(r.stderr, why);
+  }
+});
+
+hostile('a gzip bomb stops at the layer cap', async () => {
+  const bomb = gzipSync(Buffer.alloc(64 << 20));
+  const dir = layout([bomb]);
+  const r = spawnSync(process.execPath, [CLI, 'image', `oci:${dir}`], { encoding: 'utf8', env: { ...process.env, RSYNCGUARD_MAX_LAYER_BYTES: String(8 << 20) } });
+  assert.is(r.status, 2);
+  assert.match(r.stderr, 'decompresses to more than');
+});
+
+hostile.run();
