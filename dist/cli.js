@@ -4774,11 +4774,11 @@ var require_core = __commonJS({
     Ajv3.ValidationError = validation_error_1.default;
     Ajv3.MissingRefError = ref_error_1.default;
     exports.default = Ajv3;
-    function checkOptions(checkOpts, options, msg, log = "error") {
+    function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key in checkOpts) {
         const opt = key;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -14410,7 +14410,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify2();
     var identity = require_identity();
@@ -14459,7 +14459,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -19876,7 +19876,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors2();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -19928,7 +19928,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -32382,6 +32382,17 @@ async function openRegistryImage(ref, opts) {
   return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => {
   } };
 }
+async function resolveDigest(ref, opts) {
+  const r = parseRegistryRef(ref);
+  if (r.reference.startsWith("sha256:")) return `${r.registry}/${r.repository}@${r.reference}`;
+  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
+  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
+  const digest = res.headers.get("docker-content-digest");
+  await res.arrayBuffer();
+  if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);
+  return `${r.registry}/${r.repository}@${digest}`;
+}
 
 // src/sources/image/open-image.ts
 var MAX_ARCHIVE = 16 * 2 ** 30;
@@ -33559,6 +33570,88 @@ async function scanImage(ref, opts) {
   }
 }
 
+// src/runner/admission.ts
+var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function podSpec(kind, object) {
+  const spec = isObj5(object["spec"]) ? object["spec"] : void 0;
+  if (!spec) return void 0;
+  if (kind === "Pod") return spec;
+  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObj5(spec["template"]) && isObj5(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
+  if (kind === "CronJob") {
+    const job = isObj5(spec["jobTemplate"]) && isObj5(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
+    return job && isObj5(job["template"]) && isObj5(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
+  }
+  return void 0;
+}
+function parseReview(body) {
+  if (!isObj5(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
+  const req = body["request"];
+  if (!isObj5(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const kind = isObj5(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  const object = req["object"];
+  if (!isObj5(object)) return `request ${req["uid"]}: no object to review`;
+  const spec = podSpec(kind, object);
+  if (!spec) return `request ${req["uid"]}: kind "${kind}" carries no pod spec rsyncguard reads`;
+  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObj5).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
+  return { uid: req["uid"], kind, images: [...new Set(images)] };
+}
+var TAG_TTL_MS = 6e4;
+var AdmissionController = class {
+  constructor(opts) {
+    this.opts = opts;
+  }
+  opts;
+  cache = /* @__PURE__ */ new Map();
+  tags = /* @__PURE__ */ new Map();
+  async digestOf(image) {
+    const known = this.tags.get(image);
+    if (known && Date.now() - known.at < TAG_TTL_MS) return known.digest;
+    const digest = await resolveDigest(image, this.opts.registry);
+    this.tags.set(image, { digest, at: Date.now() });
+    while (this.tags.size > this.opts.cacheSize) this.tags.delete(this.tags.keys().next().value ?? "");
+    return digest;
+  }
+  /** Findings for one image, by digest, from the cache when fresh. */
+  async findingsFor(image) {
+    const key = await this.digestOf(image);
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit.findings;
+    }
+    const scan = await scanImage(key, { ...this.opts.registry, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
+    const report = await evaluateTargets(scan.facts, { policies: this.opts.policies, waiverFile: void 0, inlineWaivers: true });
+    if (report.errors.length > 0) throw new Error(report.errors.map((e) => e.message).join("; "));
+    const findings = report.targets.flatMap((t) => t.findings);
+    this.cache.set(key, { findings, at: Date.now() });
+    while (this.cache.size > this.opts.cacheSize) this.cache.delete(this.cache.keys().next().value ?? "");
+    return findings;
+  }
+  async decide(req) {
+    const floor = severityRank(this.opts.failOn);
+    const work = Promise.all(req.images.map(async (image) => ({ image, findings: await this.findingsFor(image) })));
+    let timer;
+    const timeout = new Promise((done) => {
+      timer = setTimeout(() => done("timeout"), this.opts.budgetMs);
+    });
+    try {
+      const result2 = await Promise.race([work, timeout]);
+      if (result2 === "timeout") return this.fallback(req, `evaluation took longer than ${this.opts.budgetMs} ms`);
+      const blocking = result2.flatMap(({ image, findings }) => findings.filter((f) => severityRank(f.severity) >= floor).map((f) => `${image}: ${f.rule_id} (${f.severity}) ${f.message}`));
+      if (blocking.length === 0) return { uid: req.uid, allowed: true, message: "no rsyncguard findings at or above the threshold", warnings: [] };
+      return { uid: req.uid, allowed: false, message: `rsyncguard: ${blocking.length} finding(s) at or above ${this.opts.failOn}: ${blocking.slice(0, 10).join(" | ")}`, warnings: [] };
+    } catch (e) {
+      return this.fallback(req, e instanceof Error ? e.message : String(e));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  fallback(req, why) {
+    return this.opts.failOpen ? { uid: req.uid, allowed: true, message: `rsyncguard could not decide (${why}); allowed by the fail-open policy`, warnings: [`rsyncguard: ${why}`] } : { uid: req.uid, allowed: false, message: `rsyncguard could not decide (${why}); denied by the fail-closed policy`, warnings: [] };
+  }
+};
+
 // src/cli/output.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
 function writeOutput(text3, file) {
@@ -33696,8 +33789,115 @@ var accessCommand = {
   }
 };
 
-// src/cli/commands/eval.ts
+// src/cli/commands/admission.ts
 import { readFileSync as readFileSync9 } from "node:fs";
+import { createServer } from "node:https";
+var MAX_BODY = 4 << 20;
+function readBody(req) {
+  return new Promise((done, fail2) => {
+    let size = 0;
+    const chunks = [];
+    req.on("data", (c) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail2(new Error("request body larger than 4 MiB"));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", fail2);
+  });
+}
+function send(res, code, body) {
+  const text3 = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain" : "application/json" });
+  res.end(text3);
+}
+function log(message) {
+  process.stderr.write(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}
+`);
+}
+var admissionCommand = {
+  name: "admission",
+  usage: "admission serve --tls-cert FILE --tls-key FILE",
+  summary: "Kubernetes ValidatingAdmissionWebhook: deny Pods and workloads whose images have findings at or above --fail-on",
+  options: {
+    listen: { type: "string", valueName: "HOST:PORT", help: "Address to listen on", default: "0.0.0.0:8443" },
+    "tls-cert": { type: "string", valueName: "FILE", help: "PEM certificate (the API server only calls HTTPS webhooks)" },
+    "tls-key": { type: "string", valueName: "FILE", help: "PEM private key" },
+    "fail-on": { type: "string", valueName: "LEVEL", help: "Deny at or above this severity", default: "high", choices: SEVERITIES },
+    "budget-ms": { type: "string", valueName: "MS", help: "Answer within this time; then apply the failure policy", default: "8000" },
+    "fail-open": { type: "boolean", help: "Allow when an image cannot be evaluated in time (default: deny)" },
+    "cache-size": { type: "string", valueName: "N", help: "Image verdicts kept, by digest", default: "512" },
+    "cache-ttl": { type: "string", valueName: "SECONDS", help: "How long a verdict is reused", default: "3600" },
+    platform: { type: "string", valueName: "OS/ARCH", help: "Platform of multi-platform images", default: "linux/amd64" },
+    "insecure-registry": { type: "boolean", help: "Plain HTTP to registries on loopback only" },
+    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths"' },
+    policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules" }
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    if (args.positionals[0] !== "serve") throw new UserError("usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE");
+    const cert = stringOption(args, "tls-cert");
+    const key = stringOption(args, "tls-key");
+    if (!cert || !key) throw new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
+    const [host2, portText] = (stringOption(args, "listen") ?? "0.0.0.0:8443").split(/:(?=\d+$)/);
+    const num = (name, fallback) => {
+      const n = Number(stringOption(args, name) ?? fallback);
+      if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number`);
+      return n;
+    };
+    const dockerConfig = stringOption(args, "docker-config");
+    const controller = new AdmissionController({
+      policies: await policiesFor(stringOption(args, "policy")),
+      registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure: args.values["insecure-registry"] === true, ...dockerConfig ? { dockerConfig } : {} },
+      failOn: stringOption(args, "fail-on") ?? "high",
+      budgetMs: num("budget-ms", 8e3),
+      failOpen: args.values["fail-open"] === true,
+      cacheSize: num("cache-size", 512),
+      cacheTtlMs: num("cache-ttl", 3600) * 1e3
+    });
+    const server = createServer({ cert: readFileSync9(cert), key: readFileSync9(key) }, (req, res) => {
+      if (req.method === "GET" && req.url === "/healthz") return send(res, 200, "ok");
+      if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview");
+      readBody(req).then(async (text3) => {
+        let body;
+        try {
+          body = JSON.parse(text3);
+        } catch {
+          log(`400: the body is not JSON (${text3.length} bytes)`);
+          return send(res, 400, "the body is not JSON");
+        }
+        const review = parseReview(body);
+        if (typeof review === "string") {
+          log(`400: ${review}`);
+          return send(res, 400, review);
+        }
+        const d = await controller.decide(review);
+        log(`${d.allowed ? "allow" : "deny"} ${review.kind} ${review.uid}: ${d.message}`);
+        send(res, 200, {
+          apiVersion: "admission.k8s.io/v1",
+          kind: "AdmissionReview",
+          response: { uid: d.uid, allowed: d.allowed, ...d.allowed ? {} : { status: { code: 403, message: d.message } }, ...d.warnings.length ? { warnings: d.warnings } : {} }
+        });
+      }).catch((e) => {
+        log(`500: ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) send(res, 500, "internal error");
+      });
+    });
+    await new Promise((done) => server.listen(Number(portText ?? 8443), host2, () => done()));
+    log(`listening on https://${host2}:${portText}`);
+    await new Promise((done) => {
+      const stop = () => server.close(() => done());
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+    });
+    return 0;
+  }
+};
+
+// src/cli/commands/eval.ts
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // src/report/line-hash.ts
 var WINDOW = 100;
@@ -33811,7 +34011,7 @@ function toSarif(report, opts) {
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
   ];
-  const log = {
+  const log2 = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
@@ -33825,7 +34025,7 @@ function toSarif(report, opts) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
+  return `${JSON.stringify(log2, null, 2)}
 `;
 }
 function region(texts, file, line, column) {
@@ -33946,8 +34146,8 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
   const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
   const runs = names.map((g) => {
     const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
-    const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
-    return log.runs[0];
+    const log2 = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
+    return log2.runs[0];
   });
   const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
   return `${JSON.stringify({ ...first, runs }, null, 2)}
@@ -34103,7 +34303,7 @@ async function readFacts(path) {
   const name = path === "-" ? "(standard input)" : path;
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync9(path === "-" ? 0 : path, "utf8"));
+    parsed = JSON.parse(readFileSync10(path === "-" ? 0 : path, "utf8"));
   } catch (e) {
     return [{ target: name, message: `not a JSON facts document: ${e instanceof Error ? e.message : String(e)}`, hint: "Produce it with rsyncguard facts." }];
   }
@@ -34145,7 +34345,7 @@ var factsCommand = {
 };
 
 // src/cli/commands/host.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 var hostCommand = {
   name: "host",
   usage: "host [--probe]",
@@ -34163,7 +34363,7 @@ var hostCommand = {
     if (saved !== void 0) {
       let json2;
       try {
-        json2 = JSON.parse(readFileSync10(saved === "-" ? 0 : saved, "utf8"));
+        json2 = JSON.parse(readFileSync11(saved === "-" ? 0 : saved, "utf8"));
       } catch (e) {
         throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
       }
@@ -34293,7 +34493,7 @@ var scanCommand = {
 };
 
 // src/cli/commands/sweep.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 function positiveInt(value, name, fallback) {
   if (value === void 0) return fallback;
   const n = Number(value);
@@ -34322,7 +34522,7 @@ var sweepCommand = {
     if (file === void 0) throw new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
     let text3;
     try {
-      text3 = readFileSync11(file, "utf8");
+      text3 = readFileSync12(file, "utf8");
     } catch (e) {
       throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
     }
@@ -34331,7 +34531,7 @@ var sweepCommand = {
     const sshConfig = stringOption(args, "ssh-config");
     const results = stringOption(args, "results");
     const tty = process.stderr.isTTY === true;
-    const outcomes = await sweep(inventory.value, readFileSync11(collectorPath(), "utf8"), {
+    const outcomes = await sweep(inventory.value, readFileSync12(collectorPath(), "utf8"), {
       concurrency: positiveInt(stringOption(args, "concurrency"), "concurrency", 16),
       ssh: {
         ...sshConfig !== void 0 ? { sshConfig } : {},
@@ -34381,7 +34581,7 @@ var sweepCommand = {
 };
 
 // src/cli/commands.ts
-var COMMANDS = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
+var COMMANDS = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [

@@ -1,5 +1,6 @@
 /** The command table: help text and dispatch both read it, so they cannot drift apart. */
 import { accessCommand } from './commands/access.ts';
+import { admissionCommand } from './commands/admission.ts';
 import { evalCommand } from './commands/eval.ts';
 import { factsCommand } from './commands/facts.ts';
 import { hostCommand } from './commands/host.ts';
@@ -10,7 +11,7 @@ import { sweepCommand } from './commands/sweep.ts';
 import type { Command } from './command.ts';
 import { VERSION } from '../runner/index.ts';
 
-export const COMMANDS: readonly Command[] = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -19,3 +19,5 @@ export { sweep } from './sweep.ts';
 export { scanImage } from './image.ts';
 export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
+export { AdmissionController, parseReview } from './admission.ts';
+export type { AdmissionDecision, AdmissionOptions, AdmissionRequest } from './admission.ts';

@@ -15,5 +15,5 @@ export { openImage } from './image/open-image.ts';
 export type { OpenedImage } from './image/open-image.ts';
 export { mergeLayers, cleanPath, isSecretsName } from './image/layers.ts';
 export type { ImageFile, MergedImage, SecretSighting, LayerSource } from './image/layers.ts';
-export { parseRegistryRef } from './image/registry.ts';
+export { parseRegistryRef, resolveDigest } from './image/registry.ts';
 export type { RegistryOptions } from './image/registry.ts';

@@ -2,9 +2,9 @@
  * `rsyncguard image` on images the test builds with umoci, in every form (OCI layout, OCI archive, docker
  * archive, a registry on loopback with and without basic auth), and on hostile images written by hand.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,11 +12,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pack } from 'tar-stream';
 import { sarifProblems } from '../support/sarif-check.ts';
-import { freePort } from './support/rsync-daemon.ts';
+import { buildImage, startRegistry, stopRegistries } from './support/images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-'));
-const registries: ChildProcess[] = [];
 
 interface Report {
   targets: { findings: { rule_id: string; location: { file: string; line: number } | null }[] }[];
@@ -30,55 +29,14 @@ function image(ref: string, ...extra: string[]): { code: number | null; report: 
 
 const findingSet = (r: Report) => [...new Set(r.targets.flatMap((t) => t.findings.map((f) => `${f.rule_id} ${f.location?.file}:${f.location?.line}`)))].sort();
 
-/** An image with an anonymous writable module, a weak other-readable secrets file, and a secrets file deleted by a later layer. */
-function buildImage(): string {
-  const dir = join(work, 'build');
-  mkdirSync(dir);
-  const run = (...args: string[]) => execFileSync(args[0] ?? '', args.slice(1), { cwd: dir, stdio: 'pipe' });
-  run('umoci', 'init', '--layout', 'oci');
-  run('umoci', 'new', '--image', 'oci:rsyncd');
-  run('umoci', 'unpack', '--rootless', '--image', 'oci:rsyncd', 'bundle');
-  const root = join(dir, 'bundle', 'rootfs');
-  mkdirSync(join(root, 'etc'), { recursive: true });
-  mkdirSync(join(root, 'root'), { recursive: true });
-  writeFileSync(join(root, 'etc', 'rsyncd.conf'), '[pub]\npath = /srv\nread only = no\n[bk]\npath = /srv/bk\nauth users = joe\nsecrets file = /etc/rsyncd.secrets\n');
-  writeFileSync(join(root, 'etc', 'rsyncd.secrets'), 'joe:joe\n');
-  chmodSync(join(root, 'etc', 'rsyncd.secrets'), 0o644);
-  writeFileSync(join(root, 'root', 'old.secrets'), 'old:Old-Password-2020\n');
-  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
-  rmSync(join(root, 'root', 'old.secrets'));
-  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
-  run('umoci', 'config', '--image', 'oci:rsyncd', '--config.exposedports', '873/tcp', '--config.entrypoint', 'rsync', '--config.entrypoint', '--daemon');
-  run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'docker-archive:img.tar:test/rsyncd:1');
-  run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'oci-archive:img.oci.tar');
-  return dir;
-}
-
-async function startRegistry(htpasswd?: string): Promise<number> {
-  const port = await freePort();
-  const data = mkdtempSync(join(work, 'reg-'));
-  const auth = htpasswd ? `auth: { htpasswd: { realm: test, path: ${htpasswd} } }\n` : '';
-  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${auth}`);
-  const child = spawn('docker-registry', ['serve', join(data, 'reg.yml')], { stdio: 'ignore' });
-  registries.push(child);
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.status === 200 || r.status === 401, () => false);
-    if (ok) return port;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the registry did not start');
-}
-
 const forms = suite('rsyncguard image, every form of the same image');
 let built = '';
 
 forms.before(() => {
-  built = buildImage();
+  built = buildImage(work);
 });
 
-forms.after(() => {
-  for (const r of registries) r.kill();
-});
+forms.after(() => stopRegistries());
 
 forms('OCI layout, OCI archive and docker archive give the same findings', () => {
   const layout = image(`oci:${built}/oci:rsyncd`);
@@ -92,12 +50,12 @@ forms('OCI layout, OCI archive and docker archive give the same findings', () =>
 
 forms('a registry on loopback, anonymous and with basic auth from config.json, gives the same findings', async () => {
   const expected = findingSet(image(`oci:${built}/oci:rsyncd`).report);
-  const open = await startRegistry();
+  const open = await startRegistry(work);
   execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${open}/test/rsyncd:1`]);
   assert.equal(findingSet(image(`127.0.0.1:${open}/test/rsyncd:1`, '--insecure-registry').report), expected);
   const htpasswd = join(work, 'htpasswd');
   execFileSync('htpasswd', ['-Bbc', htpasswd, 'ci', 'registry-secret']);
-  const locked = await startRegistry(htpasswd);
+  const locked = await startRegistry(work, htpasswd);
   execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', '--dest-creds', 'ci:registry-secret', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${locked}/test/rsyncd:1`]);
   const denied = image(`127.0.0.1:${locked}/test/rsyncd:1`, '--insecure-registry', '--docker-config', join(work, 'none.json'));
   assert.is(denied.code, 2);

@@ -161,3 +161,16 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   });
   return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => {} };
 }
+
+/** The digest a registry reference names now (tag → manifest digest), for caching by content. */
+export async function resolveDigest(ref: string, opts: RegistryOptions): Promise<string> {
+  const r = parseRegistryRef(ref);
+  if (r.reference.startsWith('sha256:')) return `${r.registry}/${r.repository}@${r.reference}`;
+  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
+  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
+  const digest = res.headers.get('docker-content-digest');
+  await res.arrayBuffer();
+  if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);
+  return `${r.registry}/${r.repository}@${digest}`;
+}
