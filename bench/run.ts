@@ -11,6 +11,7 @@ import { parseRsyncdConf } from '../src/parse/index.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchEngine } from './engine.ts';
 import { benchFleet } from './fleet.ts';
+import { benchImage } from './image.ts';
 import { benchScan } from './scan.ts';
 import { fmt, rate, repeat, type Row } from './stats.ts';
 
@@ -25,7 +26,7 @@ async function benchParse(rows: Row[]): Promise<void> {
 }
 
 const rows: Row[] = [];
-for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet]] as const) {
+for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet], ['image', benchImage]] as const) {
   const t = performance.now();
   await bench(rows);
   console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -45365,6 +45365,9 @@ var MAX_FILE = 1 << 20;
 var MAX_KEPT = 64 << 20;
 var MAX_LAYER = Number(process.env["RSYNCGUARD_MAX_LAYER_BYTES"] ?? 8 * 2 ** 30);
 
+// src/sources/image/layer-cache.ts
+var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
+
 // src/sources/image/registry.ts
 var ACCEPT = [
   "application/vnd.oci.image.index.v1+json",

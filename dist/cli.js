@@ -8570,9 +8570,9 @@ var require_utils3 = __commonJS({
       return output;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend2 = options.contains ? "" : "^";
+      const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend2}(?:${input})${append}`;
+      let output = `${prepend}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -8652,7 +8652,7 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek2 = () => str2.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
         return str2.charCodeAt(++index);
@@ -8727,7 +8727,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
@@ -9215,7 +9215,7 @@ var require_parse2 = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek2 = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -9228,7 +9228,7 @@ var require_parse2 = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -9377,7 +9377,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek2();
+          const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -9430,7 +9430,7 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -9617,12 +9617,12 @@ var require_parse2 = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek2();
+            const next = peek();
             let output = value;
             if (next === "<" && !utils.supportsLookbehinds()) {
               throw new Error("Node.js v10 or higher is required for regex lookbehinds");
@@ -9641,8 +9641,8 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek2() === "(") {
-            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -9653,7 +9653,7 @@ var require_parse2 = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -9669,7 +9669,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -9807,7 +9807,7 @@ var require_parse2 = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek2() !== "*") {
+          if (peek() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -10015,9 +10015,9 @@ var require_picomatch = __commonJS({
         return state.output;
       }
       const opts = options || {};
-      const prepend2 = opts.contains ? "" : "^";
+      const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend2}(?:${state.output})${append}`;
+      let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -10799,11 +10799,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync6(path, optionsOrSettings) {
+    function statSync7(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync6;
+    exports.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -21147,7 +21147,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable3 = class _Readable extends Stream {
+    var Readable4 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -21358,7 +21358,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable3 {
+    var Duplex = class extends Readable4 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -21396,7 +21396,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform = class extends Duplex {
+    var Transform2 = class extends Duplex {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -21440,7 +21440,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough = class extends Transform {
+    var PassThrough = class extends Transform2 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -21567,9 +21567,9 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable3,
+      Readable: Readable4,
       Duplex,
-      Transform,
+      Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough
     };
@@ -21841,7 +21841,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable3, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -21889,7 +21889,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable3 {
+    var Source = class extends Readable4 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -22205,7 +22205,7 @@ var require_constants4 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable3, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants4();
     var headers = require_headers();
@@ -22298,7 +22298,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable3 {
+    var Pack = class extends Readable4 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -30313,7 +30313,7 @@ function stringOption(args, name) {
 }
 
 // src/runner/load-config.ts
-import { isAbsolute as isAbsolute3, join as join6, resolve as resolve3, dirname as dirname4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join7, resolve as resolve3, dirname as dirname4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash } from "node:crypto";
@@ -32075,16 +32075,16 @@ function collectOverSsh(host2, script, opts) {
 // src/sources/image/open-image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream, existsSync as existsSync2, mkdtempSync, readFileSync as readFileSync3, rmSync, statSync as statSync3 } from "node:fs";
+import { createReadStream as createReadStream2, existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { dirname as dirname3, join as join6 } from "node:path";
 import { createGunzip as createGunzip2 } from "node:zlib";
 
 // src/sources/image/layers.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash as createHash2 } from "node:crypto";
-import { Readable } from "node:stream";
+import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 var MAX_FILE = 1 << 20;
 var MAX_KEPT = 64 << 20;
@@ -32175,8 +32175,8 @@ async function mergeLayers(layers, extraPaths) {
 }
 async function readLayer(layer, onEntry) {
   const input = await layer.open();
-  const [first, rest] = await peek(input, 2);
-  const raw = Readable.from(prepend(first, rest));
+  const first = await firstBytes(input);
+  const raw = input;
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const stream = gz ? raw.pipe(createGunzip()) : raw;
   let total = 0;
@@ -32210,50 +32210,127 @@ async function readLayer(layer, onEntry) {
         if (!consumed) body.resume();
       }).catch(bail);
     });
-    tar.on("finish", () => done());
+    let tarDone = false;
+    let sourceDone = false;
+    const maybeDone = () => {
+      if (tarDone && sourceDone) done();
+    };
+    raw.on("end", () => {
+      sourceDone = true;
+      maybeDone();
+    });
+    raw.on("error", (e) => bail(e));
+    tar.on("finish", () => {
+      tarDone = true;
+      stream.unpipe(tar);
+      stream.resume();
+      maybeDone();
+    });
     tar.on("error", (e) => bail(new Error(`not a tar archive (${e.message})`)));
     stream.pipe(tar);
   });
 }
-async function peek(input, n) {
-  const it = input[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
-  while (head.length < n) {
-    const r = await it.next();
-    if (r.done) break;
-    head = Buffer.concat([head, Buffer.from(r.value)]);
-  }
-  return [head, it];
-}
-async function* prepend(first, rest) {
-  if (first.length > 0) yield first;
+async function firstBytes(input) {
   for (; ; ) {
-    const r = await rest.next();
-    if (r.done) return;
-    yield Buffer.from(r.value);
+    const chunk = input.read();
+    if (chunk !== null) {
+      const b = Buffer.from(chunk);
+      input.unshift(b);
+      return b;
+    }
+    if (input.readableEnded) return Buffer.alloc(0);
+    await new Promise((done) => {
+      const go = () => {
+        input.off("readable", go);
+        input.off("end", go);
+        input.off("error", go);
+        done();
+      };
+      input.on("readable", go);
+      input.on("end", go);
+      input.on("error", go);
+    });
+    if (input.errored) throw input.errored;
+    if (input.readableEnded) return Buffer.alloc(0);
   }
 }
 function verifyDigest(input, digest) {
   const [algo, hex] = digest.split(":");
   if (algo !== "sha256" || !hex) return input;
   const hash = createHash2("sha256");
-  async function* check() {
-    for await (const chunk of input) {
-      const b = Buffer.from(chunk);
-      hash.update(b);
-      yield b;
+  const check = new Transform({
+    transform(chunk, _enc, next) {
+      hash.update(chunk);
+      next(null, chunk);
+    },
+    flush(next) {
+      const got = hash.digest("hex");
+      next(got === hex ? null : new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`));
     }
-    const got = hash.digest("hex");
-    if (got !== hex) throw new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`);
-  }
-  return Readable.from(check());
+  });
+  input.on("error", (e) => check.destroy(e));
+  return input.pipe(check);
 }
 
 // src/sources/image/registry.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join5 } from "node:path";
+import { Readable as Readable3 } from "node:stream";
+
+// src/sources/image/layer-cache.ts
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync as readdirSync3, renameSync, rmSync, statSync as statSync3, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
+var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
+function defaultCacheDir() {
+  return join4(process.env["XDG_CACHE_HOME"] ?? join4(homedir(), ".cache"), "rsyncguard", "layers");
+}
+function fileFor(cache2, digest) {
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join4(cache2.dir, digest.replace(":", "-")) : void 0;
+}
+function cachedLayer(cache2, digest) {
+  const file = fileFor(cache2, digest);
+  if (!file || !existsSync(file)) return void 0;
+  const now = /* @__PURE__ */ new Date();
+  utimesSync(file, now, now);
+  return createReadStream(file);
+}
+function cacheWhileReading(cache2, digest, verified) {
+  const file = fileFor(cache2, digest);
+  if (!file) return verified;
+  mkdirSync(cache2.dir, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  const out = createWriteStream(partial);
+  async function* tee() {
+    try {
+      for await (const chunk of verified) {
+        const b = Buffer.from(chunk);
+        out.write(b);
+        yield b;
+      }
+      await new Promise((done) => out.end(() => done()));
+      renameSync(partial, file);
+      evict(cache2);
+    } catch (e) {
+      out.destroy();
+      rmSync(partial, { force: true });
+      throw e;
+    }
+  }
+  return Readable2.from(tee());
+}
+function evict(cache2) {
+  const entries = readdirSync3(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join4(cache2.dir, n), st: statSync3(join4(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  let total = 0;
+  for (const e of entries) {
+    total += e.st.size;
+    if (total > cache2.maxBytes) rmSync(e.path, { force: true });
+  }
+}
+
+// src/sources/image/registry.ts
 var ACCEPT = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -32286,8 +32363,8 @@ function loopback(host2) {
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 function basicCredentials(registry, file) {
-  const path = file ?? join4(homedir(), ".docker", "config.json");
-  if (!existsSync(path)) return void 0;
+  const path = file ?? join5(homedir2(), ".docker", "config.json");
+  if (!existsSync2(path)) return void 0;
   const config = JSON.parse(readFileSync2(path, "utf8"));
   const auths = isObj2(config) && isObj2(config["auths"]) ? config["auths"] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
@@ -32364,7 +32441,7 @@ async function openRegistryImage(ref, opts) {
   if (!isObj2(manifest) || !isObj2(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = String(manifest["config"]["digest"]);
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configStream = verifyDigest(Readable2.fromWeb(configRes.body), configDigest);
+  const configStream = verifyDigest(Readable3.fromWeb(configRes.body), configDigest);
   const chunks = [];
   for await (const c of configStream) chunks.push(Buffer.from(c));
   const config = JSON.parse(Buffer.concat(chunks).toString("utf8"));
@@ -32373,9 +32450,12 @@ async function openRegistryImage(ref, opts) {
     return {
       digest: d,
       open: async () => {
+        const cached = opts.cache ? cachedLayer(opts.cache, d) : void 0;
+        if (cached) return verifyDigest(cached, d);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        return verifyDigest(Readable2.fromWeb(blob.body), d);
+        const verified = verifyDigest(Readable3.fromWeb(blob.body), d);
+        return opts.cache ? cacheWhileReading(opts.cache, d, verified) : verified;
       }
     };
   });
@@ -32407,8 +32487,8 @@ function readJson(path, what) {
 function blobPath(root, digest) {
   const [algo, hex] = digest.split(":");
   if (!algo || !hex || !/^[a-f0-9]+$/.test(hex) || !/^[a-z0-9]+$/.test(algo)) throw new Error(`"${digest}" is not a digest`);
-  const p2 = join5(root, "blobs", algo, hex);
-  if (!existsSync2(p2)) throw new Error(`blob ${digest} is missing from the image`);
+  const p2 = join6(root, "blobs", algo, hex);
+  if (!existsSync3(p2)) throw new Error(`blob ${digest} is missing from the image`);
   return p2;
 }
 function readBlob(root, digest, what) {
@@ -32423,7 +32503,7 @@ function readBlob(root, digest, what) {
 }
 function openOciLayout(root, tag, ref, close = () => {
 }) {
-  const index = readJson(join5(root, "index.json"), "index.json");
+  const index = readJson(join6(root, "index.json"), "index.json");
   const manifests = isObj3(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObj3) : [];
   const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObj3(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
@@ -32433,16 +32513,16 @@ function openOciLayout(root, tag, ref, close = () => {
   const layers = manifest["layers"].filter(isObj3).map((l) => {
     const digest = String(l["digest"]);
     const path = blobPath(root, digest);
-    return { digest, open: () => Promise.resolve(verifyDigest(createReadStream(path), digest)) };
+    return { digest, open: () => Promise.resolve(verifyDigest(createReadStream2(path), digest)) };
   });
   return { ref, digest: pick2["digest"], repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close };
 }
 async function unpack(file) {
-  const size = statSync3(file).size;
+  const size = statSync4(file).size;
   if (size > MAX_ARCHIVE) throw new Error(`${file} is larger than ${MAX_ARCHIVE} bytes`);
-  const dir = mkdtempSync(join5(tmpdir(), "rsyncguard-image-"));
+  const dir = mkdtempSync(join6(tmpdir(), "rsyncguard-image-"));
   const head = readFileSync3(file).subarray(0, 2);
-  const input = createReadStream(file);
+  const input = createReadStream2(file);
   const stream = head[0] === 31 && head[1] === 139 ? input.pipe(createGunzip2()) : input;
   const tar = (0, import_tar_stream2.extract)();
   await new Promise((done, fail2) => {
@@ -32456,7 +32536,7 @@ async function unpack(file) {
       const chunks = [];
       body.on("data", (c) => chunks.push(Buffer.from(c)));
       body.on("end", () => {
-        const target = join5(dir, name);
+        const target = join6(dir, name);
         mkdir(dirname3(target), { recursive: true }).then(() => writeFile(target, Buffer.concat(chunks))).then(() => next(), fail2);
       });
     });
@@ -32468,19 +32548,19 @@ async function unpack(file) {
   return dir;
 }
 function openDockerDir(dir, ref, close) {
-  const manifest = readJson(join5(dir, "manifest.json"), "manifest.json");
+  const manifest = readJson(join6(dir, "manifest.json"), "manifest.json");
   const first = Array.isArray(manifest) && isObj3(manifest[0]) ? manifest[0] : void 0;
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
   const inside2 = (p2) => {
     const c = cleanPath(p2);
-    if (c === null || !existsSync2(join5(dir, c))) throw new Error(`docker-archive entry ${p2} is missing`);
-    return join5(dir, c);
+    if (c === null || !existsSync3(join6(dir, c))) throw new Error(`docker-archive entry ${p2} is missing`);
+    return join6(dir, c);
   };
   const config = readJson(inside2(first["Config"]), "image config");
   const layers = first["Layers"].map((p2) => {
     const path = inside2(String(p2));
     const hex = /([a-f0-9]{64})/.exec(String(p2))?.[1];
-    return { digest: hex ? `sha256:${hex}` : String(p2), open: () => Promise.resolve(createReadStream(path)) };
+    return { digest: hex ? `sha256:${hex}` : String(p2), open: () => Promise.resolve(createReadStream2(path)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close };
@@ -32490,15 +32570,15 @@ async function openImage(ref, opts) {
     const rest = ref.slice(4);
     const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
     const dir = m?.[1] ?? rest;
-    if (!existsSync2(join5(dir, "index.json"))) throw new Error(`${dir} is not an OCI layout (no index.json)`);
+    if (!existsSync3(join6(dir, "index.json"))) throw new Error(`${dir} is not an OCI layout (no index.json)`);
     return openOciLayout(dir, m?.[2], ref);
   }
   if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
     const docker = ref.startsWith("docker-archive:");
     const [file = "", tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
-    if (!existsSync2(file)) throw new Error(`${file}: no such file`);
+    if (!existsSync3(file)) throw new Error(`${file}: no such file`);
     const dir = await unpack(file);
-    const close = () => rmSync(dir, { recursive: true, force: true });
+    const close = () => rmSync2(dir, { recursive: true, force: true });
     try {
       return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, close);
     } catch (e) {
@@ -32588,7 +32668,7 @@ function referencedSecrets(config) {
 }
 function readSecrets(path, configPath, root) {
   if (isAbsolute3(path) && root === void 0) return { path };
-  const local = isAbsolute3(path) ? join6(root ?? "/", path) : resolve3(dirname4(configPath), path);
+  const local = isAbsolute3(path) ? join7(root ?? "/", path) : resolve3(dirname4(configPath), path);
   const stat = statLocal(local);
   if (!stat) return { path, stat: null };
   const read = readLocalFile(local);
@@ -32603,8 +32683,8 @@ function parseVersion(text3) {
 }
 
 // src/runner/scan-repository.ts
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join7, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join8, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 function displayPath(root, file) {
   const cwdRel = relative3(process.cwd(), file);
   const rel = cwdRel.startsWith("..") || isAbsolute4(cwdRel) ? relative3(root, file) : cwdRel;
@@ -32625,13 +32705,13 @@ function scanRepository(paths, opts) {
   let discovered = 0;
   for (const given of paths) {
     const abs = resolve4(given);
-    if (!existsSync3(abs)) {
+    if (!existsSync4(abs)) {
       targets.push({ target: given, message: "no such file or directory", hint: "Check the path given to scan." });
       continue;
     }
-    const isFile = statSync4(abs).isFile();
+    const isFile = statSync5(abs).isFile();
     const root = isFile ? dirname5(abs) : abs;
-    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join7(root, d.path));
+    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join8(root, d.path));
     discovered += files.length;
     const parsed = [];
     for (const file of files) {
@@ -32668,9 +32748,9 @@ function scanRepository(paths, opts) {
 function referencedSecrets2(config, configFile, root, modes) {
   const paths = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].sort();
   return paths.map((p2) => {
-    const local = isAbsolute4(p2) ? join7(root, p2) : resolve4(dirname5(configFile), p2);
+    const local = isAbsolute4(p2) ? join8(root, p2) : resolve4(dirname5(configFile), p2);
     const rel = relative3(root, local);
-    if (rel.startsWith("..") || !existsSync3(local) || !statSync4(local).isFile()) return { path: p2 };
+    if (rel.startsWith("..") || !existsSync4(local) || !statSync5(local).isFile()) return { path: p2 };
     const read = readLocalFile(local);
     if (!read.ok) return { path: p2 };
     const parsed = parseSecrets(read.value, local);
@@ -32680,7 +32760,7 @@ function referencedSecrets2(config, configFile, root, modes) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -33065,7 +33145,7 @@ var EXIT_ERROR = 2;
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 function loadWaivers(file) {
-  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path === void 0) return [];
   let text3;
   try {
@@ -33140,24 +33220,24 @@ function hostNotes(t) {
 
 // src/runner/policy-source.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/runner/custom-policy.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync as rmSync2, statSync as statSync5, writeFileSync } from "node:fs";
+import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readdirSync as readdirSync4, readFileSync as readFileSync5, rmSync as rmSync3, statSync as statSync6, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
 // src/runner/dist-dir.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname6, join as join8 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname6, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
   const here = dirname6(fileURLToPath(import.meta.url));
-  const candidates = [here, join8(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync5(join8(d, "policy.wasm"))) ?? here;
+  const candidates = [here, join9(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync6(join9(d, "policy.wasm"))) ?? here;
 }
 
 // src/runner/custom-policy.ts
@@ -33170,7 +33250,7 @@ var MAX_BUNDLE_ENTRY = 64 * 1024 * 1024;
 async function customPolicy(path) {
   let isDir;
   try {
-    isDir = statSync5(path).isDirectory();
+    isDir = statSync6(path).isDirectory();
   } catch {
     return fail(new UserError(`--policy ${path} does not exist`, path, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
   }
@@ -33180,7 +33260,7 @@ async function customPolicy(path) {
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
 function regoFiles(dir) {
-  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join9(dir, f), text: readFileSync5(join9(dir, f), "utf8") }));
+  return readdirSync4(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join10(dir, f), text: readFileSync5(join10(dir, f), "utf8") }));
 }
 function compileDirectory(dir) {
   const files = regoFiles(dir);
@@ -33188,19 +33268,19 @@ function compileDirectory(dir) {
   if (!catalog.ok) return Promise.resolve(catalog);
   if (catalog.value.length === 0) return Promise.resolve(fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".')));
   const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync2(join9(tmpdir2(), "rsyncguard-policy-"));
+  const work = mkdtempSync2(join10(tmpdir2(), "rsyncguard-policy-"));
   try {
-    writeFileSync(join9(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join9(work, "lib.rego"), readFileSync5(join9(distDir(), "policy-lib.rego")));
-    const out = join9(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join9(work, "custom_main.rego"), join9(work, "lib.rego"), dir], { encoding: "utf8" });
+    writeFileSync(join10(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join10(work, "lib.rego"), readFileSync5(join10(distDir(), "policy-lib.rego")));
+    const out = join10(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join10(work, "custom_main.rego"), join10(work, "lib.rego"), dir], { encoding: "utf8" });
     if (r.error) {
       return Promise.resolve(fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`)));
     }
     if (r.status !== 0) return Promise.resolve(fail(new UserError(`opa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(0, 5).join(" | ")}`, dir, "Fix the Rego; opa check shows every error.")));
     return loadBundle(dir, readFileSync5(out), catalog.value);
   } finally {
-    rmSync2(work, { recursive: true, force: true });
+    rmSync3(work, { recursive: true, force: true });
   }
 }
 async function loadBundle(name, bytes, known) {
@@ -33233,8 +33313,8 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path) {
-  const catalogPath = join9(path, "..", "rules.json");
-  if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
+  const catalogPath = join10(path, "..", "rules.json");
+  if (!existsSync7(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
   let json2;
   try {
     json2 = JSON.parse(readFileSync5(catalogPath, "utf8"));
@@ -33276,8 +33356,8 @@ function untar(bytes) {
 // src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join10(dir, "policy.wasm");
-  const rulesPath = join10(dir, "rules.json");
+  const wasmPath = join11(dir, "policy.wasm");
+  const rulesPath = join11(dir, "rules.json");
   let wasm;
   let catalog;
   try {
@@ -33302,14 +33382,14 @@ async function policiesFor(extra) {
 
 // src/runner/host.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join11, posix } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join12, posix } from "node:path";
 var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
 var COLLECTOR_TIMEOUT_MS = 6e4;
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
 function collectorPath() {
-  const shipped = join11(distDir(), "rsync-facts.sh");
-  return existsSync7(shipped) ? shipped : join11(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join12(distDir(), "rsync-facts.sh");
+  return existsSync8(shipped) ? shipped : join12(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
@@ -33398,10 +33478,10 @@ function hostErrors(raw) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
+import { appendFileSync, existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
 function previous(file) {
   const done = /* @__PURE__ */ new Map();
-  if (!file || !existsSync8(file)) return done;
+  if (!file || !existsSync9(file)) return done;
   for (const line of readFileSync7(file, "utf8").split("\n")) {
     if (line.trim() === "") continue;
     try {
@@ -33888,7 +33968,10 @@ var admissionCommand = {
     await new Promise((done) => server.listen(Number(portText ?? 8443), host2, () => done()));
     log(`listening on https://${host2}:${portText}`);
     await new Promise((done) => {
-      const stop = () => server.close(() => done());
+      const stop = () => {
+        server.close(() => done());
+        server.closeAllConnections();
+      };
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
     });
@@ -34399,7 +34482,9 @@ var imageCommand = {
     ...SARIF_OPTIONS,
     platform: { type: "string", valueName: "OS/ARCH", help: "Which image of a multi-platform index", default: "linux/amd64" },
     "insecure-registry": { type: "boolean", help: "Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only" },
-    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths" (default ~/.docker/config.json)' }
+    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths" (default ~/.docker/config.json)' },
+    "layer-cache": { type: "string", valueName: "DIR", help: "Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)" },
+    "no-layer-cache": { type: "boolean", help: "Do not cache registry layers" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -34412,6 +34497,7 @@ var imageCommand = {
         platform: stringOption(args, "platform") ?? "linux/amd64",
         insecure: args.values["insecure-registry"] === true,
         ...dockerConfig !== void 0 ? { dockerConfig } : {},
+        ...args.values["no-layer-cache"] === true ? {} : { cache: { dir: stringOption(args, "layer-cache") ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } },
         today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
       });
     } catch (e) {

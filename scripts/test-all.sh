@@ -67,7 +67,8 @@ isolated() {
     "$@"
   fi
 }
-echo "== integration tests";    isolated node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
+# A hung test must fail the run, not eat CI's 90 minutes.
+echo "== integration tests";    isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
 
 # uvu prints "Total: N" and "Passed: N"; opa test prints "PASS: N/M".
 passed=$(awk '/Passed:/ {s += $2} /^PASS: [0-9]+\/[0-9]+/ {split($2, a, "/"); s += a[1]} END {print s + 0}' "$log")

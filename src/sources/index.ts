@@ -17,3 +17,5 @@ export { mergeLayers, cleanPath, isSecretsName } from './image/layers.ts';
 export type { ImageFile, MergedImage, SecretSighting, LayerSource } from './image/layers.ts';
 export { parseRegistryRef, resolveDigest } from './image/registry.ts';
 export type { RegistryOptions } from './image/registry.ts';
+export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './image/layer-cache.ts';
+export type { LayerCache } from './image/layer-cache.ts';

@@ -75,6 +75,10 @@ admission.before(async () => {
 
 admission.after(() => {
   server?.kill('SIGTERM');
+  // Should the server linger, it must not keep this test process alive.
+  server?.unref();
+  server?.stderr?.destroy();
+  setTimeout(() => server?.kill('SIGKILL'), 2000).unref();
   stopRegistries();
 });
 

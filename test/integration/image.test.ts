@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,7 +52,13 @@ forms('a registry on loopback, anonymous and with basic auth from config.json, g
   const expected = findingSet(image(`oci:${built}/oci:rsyncd`).report);
   const open = await startRegistry(work);
   execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${open}/test/rsyncd:1`]);
-  assert.equal(findingSet(image(`127.0.0.1:${open}/test/rsyncd:1`, '--insecure-registry').report), expected);
+  const cache = join(work, 'layer-cache');
+  assert.equal(findingSet(image(`127.0.0.1:${open}/test/rsyncd:1`, '--insecure-registry', '--layer-cache', cache).report), expected);
+  const cached = readdirSync(cache).filter((f) => /^sha256-[a-f0-9]{64}$/.test(f));
+  const index = JSON.parse(readFileSync(join(built, 'oci', 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
+  const manifest = JSON.parse(readFileSync(join(built, 'oci', 'blobs', 'sha256', (index.manifests[0]?.digest ?? '').slice(7)), 'utf8')) as { layers: { digest: string }[] };
+  assert.equal(cached.sort(), manifest.layers.map((l) => l.digest.replace(':', '-')).sort(), 'every layer cached by its digest');
+  assert.equal(findingSet(image(`127.0.0.1:${open}/test/rsyncd:1`, '--insecure-registry', '--layer-cache', cache).report), expected, 'from the cache');
   const htpasswd = join(work, 'htpasswd');
   execFileSync('htpasswd', ['-Bbc', htpasswd, 'ci', 'registry-secret']);
   const locked = await startRegistry(work, htpasswd);
@@ -156,6 +162,18 @@ hostile('a hard link to a missing target, duplicates and a whiteout of everythin
   const found = findingSet(r.report);
   assert.ok(found.some((f) => f.startsWith('RSYNC-002')));
   assert.not.ok(found.some((f) => f.startsWith('RSYNC-045')), 'the first layer\'s [old] module is gone');
+});
+
+hostile('a secrets file a later layer deletes is still a finding', async () => {
+  const dir = layout([
+    gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, { name: 'root/old.secrets', body: 'old:Old-Password-2020\n' }])),
+    gzipSync(await layerTar([{ name: 'root/.wh.old.secrets' }])),
+  ]);
+  const r = spawnSync(process.execPath, [CLI, 'image', `oci:${dir}`, '--format', 'json'], { encoding: 'utf8' });
+  const report = JSON.parse(r.stdout) as { targets: { findings: { rule_id: string; message: string }[] }[] };
+  const f = report.targets[0]?.findings.find((x) => x.rule_id === 'RSYNC-092');
+  assert.match(f?.message ?? '', 'root/old.secrets (deleted by a later layer, but still in the image)');
+  assert.not.match(r.stdout, 'Old-Password-2020');
 });
 
 hostile('truncated gzip, a non-tar layer, a missing blob and a digest mismatch are errors that say so', async () => {

@@ -107,7 +107,11 @@ export const admissionCommand: Command = {
     await new Promise<void>((done) => server.listen(Number(portText ?? 8443), host, () => done()));
     log(`listening on https://${host}:${portText}`);
     await new Promise<void>((done) => {
-      const stop = () => server.close(() => done());
+      // Keep-alive connections would hold close() open forever: end them too.
+      const stop = () => {
+        server.close(() => done());
+        server.closeAllConnections();
+      };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });

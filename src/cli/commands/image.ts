@@ -1,4 +1,5 @@
 import { UserError } from '../../common/index.ts';
+import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
 import { evaluateTargets, exitCode, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
@@ -14,6 +15,8 @@ export const imageCommand: Command = {
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Which image of a multi-platform index', default: 'linux/amd64' },
     'insecure-registry': { type: 'boolean', help: 'Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only' },
     'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths" (default ~/.docker/config.json)' },
+    'layer-cache': { type: 'string', valueName: 'DIR', help: 'Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)' },
+    'no-layer-cache': { type: 'boolean', help: 'Do not cache registry layers' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -26,6 +29,7 @@ export const imageCommand: Command = {
         platform: stringOption(args, 'platform') ?? 'linux/amd64',
         insecure: args.values['insecure-registry'] === true,
         ...(dockerConfig !== undefined ? { dockerConfig } : {}),
+        ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
         today: new Date().toISOString().slice(0, 10),
       });
     } catch (e) {

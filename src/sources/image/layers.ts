@@ -4,7 +4,7 @@
  * only the files rsyncguard reads are kept in memory, each capped. No parser ever sees a tar stream.
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 
@@ -140,8 +140,8 @@ type Header = { name: string; type?: string | null; mode?: number | null; uid?: 
 /** One layer's entries, decompressed when gzip, with a hard cap on the bytes inflated. */
 async function readLayer(layer: LayerSource, onEntry: (h: Header, body: () => Promise<Buffer>) => Promise<void>): Promise<void> {
   const input = await layer.open();
-  const [first, rest] = await peek(input, 2);
-  const raw = Readable.from(prepend(first, rest));
+  const first = await firstBytes(input);
+  const raw = input;
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const stream = gz ? raw.pipe(createGunzip()) : raw;
   let total = 0;
@@ -178,29 +178,52 @@ async function readLayer(layer: LayerSource, onEntry: (h: Header, body: () => Pr
         })
         .catch(bail);
     });
-    tar.on('finish', () => done());
+    // The tar ends at its end-of-archive blocks, but the digest is checked only when the whole blob has
+    // been read: finish only once the source has ended too, draining what the tar reader left.
+    let tarDone = false;
+    let sourceDone = false;
+    const maybeDone = () => {
+      if (tarDone && sourceDone) done();
+    };
+    raw.on('end', () => {
+      sourceDone = true;
+      maybeDone();
+    });
+    raw.on('error', (e: Error) => bail(e));
+    tar.on('finish', () => {
+      tarDone = true;
+      stream.unpipe(tar);
+      stream.resume();
+      maybeDone();
+    });
     tar.on('error', (e: Error) => bail(new Error(`not a tar archive (${e.message})`)));
     stream.pipe(tar);
   });
 }
 
-async function peek(input: Readable, n: number): Promise<[Buffer, AsyncIterator<Buffer>]> {
-  const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let head = Buffer.alloc(0);
-  while (head.length < n) {
-    const r = await it.next();
-    if (r.done) break;
-    head = Buffer.concat([head, Buffer.from(r.value)]);
-  }
-  return [head, it];
-}
-
-async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (first.length > 0) yield first;
+/** The first bytes of a stream, put back so the stream still starts at them. */
+async function firstBytes(input: Readable): Promise<Buffer> {
   for (;;) {
-    const r = await rest.next();
-    if (r.done) return;
-    yield Buffer.from(r.value);
+    const chunk: unknown = input.read();
+    if (chunk !== null) {
+      const b = Buffer.from(chunk as Uint8Array);
+      input.unshift(b);
+      return b;
+    }
+    if (input.readableEnded) return Buffer.alloc(0);
+    await new Promise<void>((done) => {
+      const go = () => {
+        input.off('readable', go);
+        input.off('end', go);
+        input.off('error', go);
+        done();
+      };
+      input.on('readable', go);
+      input.on('end', go);
+      input.on('error', go);
+    });
+    if (input.errored) throw input.errored;
+    if (input.readableEnded) return Buffer.alloc(0);
   }
 }
 
@@ -209,14 +232,16 @@ export function verifyDigest(input: Readable, digest: string): Readable {
   const [algo, hex] = digest.split(':');
   if (algo !== 'sha256' || !hex) return input;
   const hash = createHash('sha256');
-  async function* check(): AsyncGenerator<Buffer> {
-    for await (const chunk of input) {
-      const b = Buffer.from(chunk as Uint8Array);
-      hash.update(b);
-      yield b;
-    }
-    const got = hash.digest('hex');
-    if (got !== hex) throw new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`);
-  }
-  return Readable.from(check());
+  const check = new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      hash.update(chunk);
+      next(null, chunk);
+    },
+    flush(next) {
+      const got = hash.digest('hex');
+      next(got === hex ? null : new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`));
+    },
+  });
+  input.on('error', (e) => check.destroy(e));
+  return input.pipe(check);
 }

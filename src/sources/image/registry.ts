@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layers.ts';
 import type { OpenedImage } from './open-image.ts';
 
@@ -16,6 +17,8 @@ export interface RegistryOptions {
   insecure: boolean;
   /** Docker config.json for `auths`; default ~/.docker/config.json. */
   dockerConfig?: string;
+  /** Where registry layers are cached by digest; none when absent. */
+  cache?: LayerCache;
 }
 
 const ACCEPT = [
@@ -153,9 +156,12 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
     return {
       digest: d,
       open: async () => {
+        const cached = opts.cache ? cachedLayer(opts.cache, d) : undefined;
+        if (cached) return verifyDigest(cached, d);
         const blob = await client.get(`/blobs/${d}`, '*/*');
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        return verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d);
+        const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d);
+        return opts.cache ? cacheWhileReading(opts.cache, d, verified) : verified;
       },
     };
   });
