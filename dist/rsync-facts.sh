@@ -37,14 +37,19 @@ fail() { ERRORS="${ERRORS}${ERRORS:+,}{\"path\":$(jstr "$1"),\"reason\":$(jstr "
 # stat as "mode uid gid size" (GNU and busybox stat both take -c).
 file_stat() { stat -c '%a %u %g %s' "$1" 2>/dev/null; }
 
+# "mode","uid","gid" as JSON members (mode as an octal string); sets f_size for the caller.
+file_meta() {
+  read -r f_mode f_uid f_gid f_size <<EOF
+$(file_stat "$1")
+EOF
+  printf '"mode":%s,"uid":%s,"gid":%s' "$( [ -n "${f_mode:-}" ] && printf '"%s"' "$f_mode" || printf null)" "${f_uid:-null}" "${f_gid:-null}"
+}
+
 # One file: its metadata and, if readable, its text (capped).
 emit_file() {
   p=$1
   if [ ! -e "$p" ]; then printf '{"path":%s,"exists":false}' "$(jstr "$p")"; return; fi
-  read -r f_mode f_uid f_gid f_size <<EOF
-$(file_stat "$p")
-EOF
-  meta="\"mode\":$( [ -n "${f_mode:-}" ] && printf "\"%s\"" "$f_mode" || printf null),\"uid\":${f_uid:-null},\"gid\":${f_gid:-null},\"size\":${f_size:-null}"
+  meta="$(file_meta "$p"),\"size\":${f_size:-null}"
   if [ -d "$p" ]; then
     entries=""
     for e in "$p"/* "$p"/.[!.]*; do
@@ -64,10 +69,7 @@ EOF
 emit_secrets() {
   p=$1
   if [ ! -e "$p" ]; then printf '{"path":%s,"exists":false}' "$(jstr "$p")"; return; fi
-  read -r f_mode f_uid f_gid f_size <<EOF
-$(file_stat "$p")
-EOF
-  meta="\"mode\":$( [ -n "${f_mode:-}" ] && printf "\"%s\"" "$f_mode" || printf null),\"uid\":${f_uid:-null},\"gid\":${f_gid:-null}"
+  meta=$(file_meta "$p")
   if [ ! -r "$p" ]; then
     printf '{"path":%s,"exists":true,%s,"entries":null,"unreadable":"permission denied"}' "$(jstr "$p")" "$meta"
     return

@@ -5,4 +5,5 @@ export { diagnostic } from './diagnostic.ts';
 export type { Result } from './result.ts';
 export { ok, fail, UserError } from './result.ts';
 export type { ConfigSource, IncludeTarget } from './config-source.ts';
+export type { SecretsEntry } from './secrets-entry.ts';
 export { NO_INCLUDES } from './config-source.ts';

@@ -4,28 +4,9 @@
  * the text go: nothing it returns, no diagnostic it writes, holds any part of a password or of a line that
  * could be one. Reference: shared/reference/rsyncd.md §4.
  */
-import { diagnostic, type Diagnostic } from '../common/index.ts';
+import { diagnostic, type Diagnostic, type SecretsEntry } from '../common/index.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
-export interface SecretsEntry {
-  kind: 'user' | 'group';
-  /** The name before the first ':' (without '@' for a group). Names are not secret. */
-  name: string;
-  line: number;
-  /** Bytes in the password, trailing whitespace included (rsync keeps it). */
-  length: number;
-  equals_name: boolean;
-  /** Shorter than WEAK_BELOW bytes, equal to the name, or a common password. */
-  weak: boolean;
-  common: boolean;
-  /** Another entry has the same password. */
-  reused: boolean;
-  /** An earlier line has the same name: rsync never reads this one (the first line for a name decides). */
-  dead: boolean;
-  /** Starts with whitespace: rsync compares from the first byte, so no user name ever matches it. */
-  unmatchable: boolean;
-  trailing_whitespace: boolean;
-}
 
 export interface ParsedSecrets {
   entries: SecretsEntry[];

@@ -4,7 +4,7 @@
  */
 import { Ajv } from 'ajv';
 import schema from '../../collectors/rsync-facts.schema.json' with { type: 'json' };
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fail, ok, UserError, type Result, type SecretsEntry } from '../common/index.ts';
 
 export interface RawFile {
   path: string;
@@ -19,19 +19,8 @@ export interface RawFile {
   unreadable?: string;
 }
 
-export interface RawSecretsEntry {
-  kind: 'user' | 'group';
-  name: string;
-  line: number;
-  length: number;
-  equals_name: boolean;
-  weak: boolean;
-  common: boolean;
-  reused: boolean;
-  dead: boolean;
-  unmatchable: boolean;
-  trailing_whitespace: boolean;
-}
+/** The collector computes the same derived facts as the parser (src/parse/secrets.ts). */
+export type RawSecretsEntry = SecretsEntry;
 
 export interface HostRaw {
   schema: 'rsyncguard/host-raw@1';
