@@ -13815,27 +13815,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str2 += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str2 += "\\0";
@@ -13865,23 +13865,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str2 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str2 += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent;
-                if (json2[i + 2] === " ")
+                if (json[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -13891,7 +13891,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
+      str2 = start ? str2 + json.slice(start) : json;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -16313,11 +16313,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -25602,23 +25602,23 @@ ${indent}${text3.slice(fold + 1, end2)}`;
         jsonEncoding,
         minMultiLineLength
       } = strOptions.doubleQuoted;
-      const json2 = JSON.stringify(value);
-      if (jsonEncoding) return json2;
+      const json = JSON.stringify(value);
+      if (jsonEncoding) return json;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
-        if (ch === "\\") switch (json2[i + 1]) {
+        if (ch === "\\") switch (json[i + 1]) {
           case "u":
             {
-              str2 += json2.slice(start, i);
-              const code = json2.substr(i + 2, 4);
+              str2 += json.slice(start, i);
+              const code = json.substr(i + 2, 4);
               switch (code) {
                 case "0000":
                   str2 += "\\0";
@@ -25646,23 +25646,23 @@ ${indent}${text3.slice(fold + 1, end2)}`;
                   break;
                 default:
                   if (code.substr(0, 2) === "00") str2 += "\\x" + code.substr(2);
-                  else str2 += json2.substr(i, 6);
+                  else str2 += json.substr(i, 6);
               }
               i += 5;
               start = i + 1;
             }
             break;
           case "n":
-            if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+            if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
               i += 1;
             } else {
-              str2 += json2.slice(start, i) + "\n\n";
-              while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+              str2 += json.slice(start, i) + "\n\n";
+              while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                 str2 += "\n";
                 i += 2;
               }
               str2 += indent;
-              if (json2[i + 2] === " ") str2 += "\\";
+              if (json[i + 2] === " ") str2 += "\\";
               i += 1;
               start = i + 1;
             }
@@ -25671,7 +25671,7 @@ ${indent}${text3.slice(fold + 1, end2)}`;
             i += 1;
         }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
+      str2 = start ? str2 + json.slice(start) : json;
       return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx));
     }
     function singleQuotedString(value, ctx) {
@@ -27120,7 +27120,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     var stringifyJSON = ({
       value
     }) => JSON.stringify(value);
-    var json2 = [map, seq, {
+    var json = [map, seq, {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -27158,7 +27158,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       resolve: (str2) => parseFloat(str2),
       stringify: stringifyJSON
     }];
-    json2.scalarFallback = (str2) => {
+    json.scalarFallback = (str2) => {
       throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
     };
     var boolStringify = ({
@@ -27286,7 +27286,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     var schemas = {
       core,
       failsafe,
-      json: json2,
+      json,
       yaml11
     };
     var tags = {
@@ -28171,12 +28171,12 @@ var require_yaml2 = __commonJS({
 // node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js
 var require_builtins = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
-    var json2 = require_json();
+    var json = require_json();
     var strings2 = require_strings();
     var regex = require_regex();
     var yaml = require_yaml2();
     module.exports = {
-      ...json2,
+      ...json,
       ...strings2,
       ...regex,
       ...yaml
@@ -31831,9 +31831,9 @@ var rsync_facts_schema_default = {
 
 // src/sources/host-raw.ts
 var validate;
-function parseHostRaw(json2, host2) {
+function parseHostRaw(json, host2) {
   validate ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(rsync_facts_schema_default);
-  if (validate(json2)) return ok(json2);
+  if (validate(json)) return ok(json);
   const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
   return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
 }
@@ -32074,7 +32074,7 @@ function collectOverSsh(host2, script, opts) {
 
 // src/sources/image/open-image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2, existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -32272,7 +32272,25 @@ function verifyDigest(input, digest) {
   return input.pipe(check);
 }
 
+// src/sources/image/platform.ts
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function indexEntries(doc) {
+  return isObj2(doc) && Array.isArray(doc["manifests"]) && !isObj2(doc["config"]) ? doc["manifests"].filter(isObj2) : void 0;
+}
+function pickPlatform(entries, platform) {
+  const [os, arch, variant] = platform.split("/");
+  const offered = [];
+  for (const e of entries) {
+    const p2 = e["platform"];
+    if (!isObj2(p2) || typeof e["digest"] !== "string") continue;
+    offered.push([p2["os"], p2["architecture"], p2["variant"]].filter((s) => typeof s === "string").join("/"));
+    if (p2["os"] === os && p2["architecture"] === arch && (variant === void 0 || p2["variant"] === variant)) return e["digest"];
+  }
+  throw new Error(`no ${platform} image in the index (it has ${offered.length ? offered.join(", ") : "no platforms"}); choose one with --platform`);
+}
+
 // src/sources/image/registry.ts
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { join as join5 } from "node:path";
@@ -32338,7 +32356,7 @@ var ACCEPT = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
 var MAX_MANIFEST = 4 << 20;
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseRegistryRef(ref) {
   const at = ref.indexOf("@");
   const name = at >= 0 ? ref.slice(0, at) : ref;
@@ -32366,9 +32384,9 @@ function basicCredentials(registry, file) {
   const path = file ?? join5(homedir2(), ".docker", "config.json");
   if (!existsSync2(path)) return void 0;
   const config = JSON.parse(readFileSync2(path, "utf8"));
-  const auths = isObj2(config) && isObj2(config["auths"]) ? config["auths"] : {};
+  const auths = isObj3(config) && isObj3(config["auths"]) ? config["auths"] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
-  return isObj2(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
+  return isObj3(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
 var Client = class {
   constructor(base, basic) {
@@ -32412,40 +32430,35 @@ var Client = class {
     const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(3e4) });
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
     const body = await res.json();
-    const token = isObj2(body) ? body["token"] ?? body["access_token"] : void 0;
+    const token = isObj3(body) ? body["token"] ?? body["access_token"] : void 0;
     if (typeof token !== "string") throw new Error("the token service answered without a token");
     this.token = token;
   }
 };
-async function json(res) {
-  const text3 = await res.text();
-  if (text3.length > MAX_MANIFEST) throw new Error("manifest larger than 4 MiB");
-  return JSON.parse(text3);
+async function manifestAt(client, reference) {
+  const res = await client.get(`/manifests/${reference}`, ACCEPT);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > MAX_MANIFEST) throw new Error("manifest larger than 4 MiB");
+  if (reference.startsWith("sha256:") && `sha256:${createHash3("sha256").update(bytes).digest("hex")}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
+  const digest = reference.startsWith("sha256:") ? reference : res.headers.get("docker-content-digest");
+  return { doc: JSON.parse(bytes.toString("utf8")), digest };
 }
 async function openRegistryImage(ref, opts) {
   const r = parseRegistryRef(ref);
   const scheme = opts.insecure ? "http" : "https";
   if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
   const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
-  let res = await client.get(`/manifests/${r.reference}`, ACCEPT);
-  let digest = res.headers.get("docker-content-digest");
-  let manifest = await json(res);
-  if (isObj2(manifest) && Array.isArray(manifest["manifests"])) {
-    const [os, arch, variant] = opts.platform.split("/");
-    const pick2 = manifest["manifests"].filter(isObj2).find((m) => isObj2(m["platform"]) && m["platform"]["os"] === os && m["platform"]["architecture"] === arch && (variant === void 0 || m["platform"]["variant"] === variant));
-    if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(`no ${opts.platform} image in the index`);
-    res = await client.get(`/manifests/${pick2["digest"]}`, ACCEPT);
-    digest = pick2["digest"];
-    manifest = await json(res);
-  }
-  if (!isObj2(manifest) || !isObj2(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
+  let { doc: manifest, digest } = await manifestAt(client, r.reference);
+  const entries = indexEntries(manifest);
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
+  if (!isObj3(manifest) || !isObj3(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = String(manifest["config"]["digest"]);
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
   const configStream = verifyDigest(Readable3.fromWeb(configRes.body), configDigest);
   const chunks = [];
   for await (const c of configStream) chunks.push(Buffer.from(c));
   const config = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const layers = manifest["layers"].filter(isObj2).map((l) => {
+  const layers = manifest["layers"].filter(isObj3).map((l) => {
     const d = String(l["digest"]);
     return {
       digest: d,
@@ -32476,7 +32489,7 @@ async function resolveDigest(ref, opts) {
 
 // src/sources/image/open-image.ts
 var MAX_ARCHIVE = 16 * 2 ** 30;
-var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function readJson(path, what) {
   try {
     return JSON.parse(readFileSync3(path, "utf8"));
@@ -32494,28 +32507,34 @@ function blobPath(root, digest) {
 function readBlob(root, digest, what) {
   const bytes = readFileSync3(blobPath(root, digest));
   const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash3("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch (e) {
     throw new Error(`${what} ${digest}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
-function openOciLayout(root, tag, ref, close = () => {
+function openOciLayout(root, tag, ref, platform, close = () => {
 }) {
   const index = readJson(join6(root, "index.json"), "index.json");
-  const manifests = isObj3(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObj3) : [];
-  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObj3(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
+  const manifests = isObj4(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObj4) : [];
+  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObj4(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
-  const manifest = readBlob(root, pick2["digest"], "manifest");
-  if (!isObj3(manifest) || !isObj3(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${pick2["digest"]} is not an image manifest`);
+  let digest = pick2["digest"];
+  let manifest = readBlob(root, digest, "manifest");
+  const entries = indexEntries(manifest);
+  if (entries) {
+    digest = pickPlatform(entries, platform);
+    manifest = readBlob(root, digest, "manifest");
+  }
+  if (!isObj4(manifest) || !isObj4(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(root, String(manifest["config"]["digest"]), "image config");
-  const layers = manifest["layers"].filter(isObj3).map((l) => {
-    const digest = String(l["digest"]);
-    const path = blobPath(root, digest);
-    return { digest, open: () => Promise.resolve(verifyDigest(createReadStream2(path), digest)) };
+  const layers = manifest["layers"].filter(isObj4).map((l) => {
+    const digest2 = String(l["digest"]);
+    const path = blobPath(root, digest2);
+    return { digest: digest2, open: () => Promise.resolve(verifyDigest(createReadStream2(path), digest2)) };
   });
-  return { ref, digest: pick2["digest"], repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close };
+  return { ref, digest, repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close };
 }
 async function unpack(file) {
   const size = statSync4(file).size;
@@ -32549,7 +32568,7 @@ async function unpack(file) {
 }
 function openDockerDir(dir, ref, close) {
   const manifest = readJson(join6(dir, "manifest.json"), "manifest.json");
-  const first = Array.isArray(manifest) && isObj3(manifest[0]) ? manifest[0] : void 0;
+  const first = Array.isArray(manifest) && isObj4(manifest[0]) ? manifest[0] : void 0;
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
   const inside2 = (p2) => {
     const c = cleanPath(p2);
@@ -32571,7 +32590,7 @@ async function openImage(ref, opts) {
     const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
     const dir = m?.[1] ?? rest;
     if (!existsSync3(join6(dir, "index.json"))) throw new Error(`${dir} is not an OCI layout (no index.json)`);
-    return openOciLayout(dir, m?.[2], ref);
+    return openOciLayout(dir, m?.[2], ref, opts.platform);
   }
   if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
     const docker = ref.startsWith("docker-archive:");
@@ -32580,7 +32599,7 @@ async function openImage(ref, opts) {
     const dir = await unpack(file);
     const close = () => rmSync2(dir, { recursive: true, force: true });
     try {
-      return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, close);
+      return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, opts.platform, close);
     } catch (e) {
       close();
       throw e;
@@ -33044,12 +33063,12 @@ function selects(w, facts, f) {
 
 // src/engine/catalog.ts
 var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parseRuleCatalog(json2, source) {
+function parseRuleCatalog(json, source) {
   const bad = (why) => fail(new UserError(`invalid rule catalog: ${why}`, source, "Regenerate it with npm run build:policies."));
-  if (!isRecord2(json2) || typeof json2["entrypoint"] !== "string" || !Array.isArray(json2["rules"])) return bad("expected {entrypoint, rules: [...]}");
+  if (!isRecord2(json) || typeof json["entrypoint"] !== "string" || !Array.isArray(json["rules"])) return bad("expected {entrypoint, rules: [...]}");
   const rules = [];
   const ids = /* @__PURE__ */ new Set();
-  for (const r of json2["rules"]) {
+  for (const r of json["rules"]) {
     if (!isRecord2(r) || typeof r["id"] !== "string" || r["id"] === "") return bad("a rule has no id");
     const id = r["id"];
     if (ids.has(id)) return bad(`${id} appears twice`);
@@ -33070,9 +33089,9 @@ function parseRuleCatalog(json2, source) {
       package: text3("package")
     });
   }
-  const names = json2["param_names"];
+  const names = json["param_names"];
   const paramNames = Array.isArray(names) ? names.filter((n) => typeof n === "string") : null;
-  return ok({ entrypoint: json2["entrypoint"], rules, paramNames });
+  return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 
 // src/engine/rego-metadata.ts
@@ -33315,13 +33334,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path) {
   const catalogPath = join10(path, "..", "rules.json");
   if (!existsSync7(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
-  let json2;
+  let json;
   try {
-    json2 = JSON.parse(readFileSync5(catalogPath, "utf8"));
+    json = JSON.parse(readFileSync5(catalogPath, "utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
   }
-  const catalog = parseRuleCatalog(json2, catalogPath);
+  const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
   return ok({ name: path, wasm: readFileSync5(path), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
 }
@@ -33394,13 +33413,13 @@ function collectorPath() {
 function collectLocal() {
   const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
   if (r.error || r.status !== 0) return fail(new UserError(`the collector failed: ${r.error?.message ?? r.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${r.status}`}`, "localhost", "Run collectors/rsync-facts.sh by hand to see why."));
-  let json2;
+  let json;
   try {
-    json2 = JSON.parse(r.stdout);
+    json = JSON.parse(r.stdout);
   } catch (e) {
     return fail(new UserError(`the collector printed something that is not JSON: ${e instanceof Error ? e.message : String(e)}`, "localhost"));
   }
-  return parseHostRaw(json2, "localhost");
+  return parseHostRaw(json, "localhost");
 }
 function hostSource(files) {
   return {
@@ -33499,13 +33518,13 @@ async function sweepOne(host2, script, opts) {
   const seconds = (performance.now() - started) / 1e3;
   const base = { host: host2.name, group: host2.group, seconds };
   if (r.status !== "ok") return { ...base, status: r.status, reason: r.reason };
-  let json2;
+  let json;
   try {
-    json2 = JSON.parse(r.stdout);
+    json = JSON.parse(r.stdout);
   } catch {
     return { ...base, status: "malformed-output", reason: `the collector's output is not JSON (${r.stdout.length} bytes, starts "${r.stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")` };
   }
-  const raw = parseHostRaw(json2, host2.name);
+  const raw = parseHostRaw(json, host2.name);
   if (!raw.ok) return { ...base, status: "malformed-output", reason: raw.error.message };
   return { ...base, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
 }
@@ -33539,15 +33558,15 @@ async function sweep(hosts, script, opts) {
 // src/runner/image.ts
 import { posix as posix2 } from "node:path";
 var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function imageConfig(config) {
-  const c = isObj4(config) && isObj4(config["config"]) ? config["config"] : {};
+  const c = isObj5(config) && isObj5(config["config"]) ? config["config"] : {};
   return {
     user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
     entrypoint: strings(c["Entrypoint"]),
     cmd: strings(c["Cmd"]),
-    exposed: isObj4(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : []
+    exposed: isObj5(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : []
   };
 }
 function lookup(merged, path) {
@@ -33651,28 +33670,28 @@ async function scanImage(ref, opts) {
 }
 
 // src/runner/admission.ts
-var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function podSpec(kind, object) {
-  const spec = isObj5(object["spec"]) ? object["spec"] : void 0;
+  const spec = isObj6(object["spec"]) ? object["spec"] : void 0;
   if (!spec) return void 0;
   if (kind === "Pod") return spec;
-  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObj5(spec["template"]) && isObj5(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
+  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObj6(spec["template"]) && isObj6(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
   if (kind === "CronJob") {
-    const job = isObj5(spec["jobTemplate"]) && isObj5(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
-    return job && isObj5(job["template"]) && isObj5(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
+    const job = isObj6(spec["jobTemplate"]) && isObj6(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
+    return job && isObj6(job["template"]) && isObj6(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
   }
   return void 0;
 }
 function parseReview(body) {
-  if (!isObj5(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
+  if (!isObj6(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
   const req = body["request"];
-  if (!isObj5(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
-  const kind = isObj5(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  if (!isObj6(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const kind = isObj6(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
   const object = req["object"];
-  if (!isObj5(object)) return `request ${req["uid"]}: no object to review`;
+  if (!isObj6(object)) return `request ${req["uid"]}: no object to review`;
   const spec = podSpec(kind, object);
   if (!spec) return `request ${req["uid"]}: kind "${kind}" carries no pod spec rsyncguard reads`;
-  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObj5).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
+  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObj6).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
   return { uid: req["uid"], kind, images: [...new Set(images)] };
 }
 var TAG_TTL_MS = 6e4;
@@ -34444,13 +34463,13 @@ var hostCommand = {
     const saved = stringOption(args, "raw");
     let collected;
     if (saved !== void 0) {
-      let json2;
+      let json;
       try {
-        json2 = JSON.parse(readFileSync11(saved === "-" ? 0 : saved, "utf8"));
+        json = JSON.parse(readFileSync11(saved === "-" ? 0 : saved, "utf8"));
       } catch (e) {
         throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
       }
-      collected = parseHostRaw(json2, saved);
+      collected = parseHostRaw(json, saved);
     } else {
       collected = collectLocal();
     }

@@ -80,6 +80,47 @@ forms('SARIF for an image: image-relative paths, the repository in the category,
   assert.is(log.runs[0]?.automationDetails.id, 'rsyncguard/image/docker.io/test/rsyncd/');
 });
 
+/** One OCI layout whose tag "multi" is an index of two images: `built` for linux/amd64, `other` for linux/arm64. */
+function multiPlatform(other: string): { dir: string; arm: string } {
+  const dir = join(work, 'multi');
+  execFileSync('skopeo', ['copy', '-q', `oci:${built}/oci:rsyncd`, `oci:${dir}:amd`]);
+  execFileSync('skopeo', ['copy', '-q', `oci:${other}/oci:rsyncd`, `oci:${dir}:arm`]);
+  const top = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string; mediaType: string; size: number; annotations?: Record<string, string> }[] };
+  const byTag = (t: string) => top.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === t);
+  const amd = byTag('amd');
+  const arm = byTag('arm');
+  if (!amd || !arm) throw new Error('skopeo did not tag the layout');
+  const entry = (m: typeof amd, architecture: string) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: { os: 'linux', architecture } });
+  const body = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [entry(amd, 'amd64'), entry(arm, 'arm64')] }));
+  const hex = createHash('sha256').update(body).digest('hex');
+  writeFileSync(join(dir, 'blobs', 'sha256', hex), body);
+  top.manifests.push({ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${hex}`, size: body.length, annotations: { 'org.opencontainers.image.ref.name': 'multi' } });
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(top));
+  return { dir, arm: arm.digest };
+}
+
+forms('a multi-platform index: --platform picks the image, in a layout and from a registry, by tag and by digest', async () => {
+  const other = join(work, 'other-src');
+  mkdirSync(other);
+  const otherDir = buildImage(other, 'build', false);
+  const amdSet = findingSet(image(`oci:${built}/oci:rsyncd`).report);
+  const armSet = findingSet(image(`oci:${otherDir}/oci:rsyncd`).report);
+  assert.not.equal(armSet, amdSet, 'the two images must differ for the test to mean anything');
+  const { dir, arm } = multiPlatform(otherDir);
+  assert.equal(findingSet(image(`oci:${dir}:multi`).report), amdSet, 'linux/amd64 by default');
+  assert.equal(findingSet(image(`oci:${dir}:multi`, '--platform', 'linux/arm64').report), armSet);
+  const none = image(`oci:${dir}:multi`, '--platform', 'linux/s390x');
+  assert.is(none.code, 2);
+  assert.match(none.stderr, 'linux/amd64, linux/arm64');
+  const port = await startRegistry(work);
+  execFileSync('skopeo', ['copy', '-q', '--all', '--dest-tls-verify=false', `oci:${dir}:multi`, `docker://127.0.0.1:${port}/test/multi:1`]);
+  assert.equal(findingSet(image(`127.0.0.1:${port}/test/multi:1`, '--insecure-registry').report), amdSet);
+  assert.equal(findingSet(image(`127.0.0.1:${port}/test/multi:1`, '--insecure-registry', '--platform', 'linux/arm64').report), armSet);
+  assert.equal(findingSet(image(`127.0.0.1:${port}/test/multi@${arm}`, '--insecure-registry').report), armSet, 'by digest, checked against it');
+  const wrong = image(`127.0.0.1:${port}/test/multi@sha256:${'0'.repeat(64)}`, '--insecure-registry');
+  assert.is(wrong.code, 2);
+});
+
 forms.run();
 
 // ---- hostile images, written entry by entry ----

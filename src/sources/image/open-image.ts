@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { cleanPath, verifyDigest, type LayerSource } from './layers.ts';
+import { indexEntries, pickPlatform } from './platform.ts';
 import { openRegistryImage, type RegistryOptions } from './registry.ts';
 
 export interface OpenedImage {
@@ -58,20 +59,26 @@ function readBlob(root: string, digest: string, what: string): unknown {
 }
 
 /** An OCI layout: index.json → (tag) → manifest → config and layers. */
-export function openOciLayout(root: string, tag: string | undefined, ref: string, close = () => {}): OpenedImage {
+export function openOciLayout(root: string, tag: string | undefined, ref: string, platform: string, close = () => {}): OpenedImage {
   const index = readJson(join(root, 'index.json'), 'index.json');
   const manifests = isObj(index) && Array.isArray(index['manifests']) ? index['manifests'].filter(isObj) : [];
   const pick = tag === undefined ? manifests[0] : manifests.find((m) => isObj(m['annotations']) && m['annotations']['org.opencontainers.image.ref.name'] === tag);
   if (!pick || typeof pick['digest'] !== 'string') throw new Error(tag === undefined ? 'the layout has no manifest' : `the layout has no image tagged "${tag}"`);
-  const manifest = readBlob(root, pick['digest'], 'manifest');
-  if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error(`manifest ${pick['digest']} is not an image manifest`);
+  let digest = pick['digest'];
+  let manifest = readBlob(root, digest, 'manifest');
+  const entries = indexEntries(manifest);
+  if (entries) {
+    digest = pickPlatform(entries, platform);
+    manifest = readBlob(root, digest, 'manifest');
+  }
+  if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(root, String(manifest['config']['digest']), 'image config');
   const layers = manifest['layers'].filter(isObj).map((l): LayerSource => {
     const digest = String(l['digest']);
     const path = blobPath(root, digest);
     return { digest, open: () => Promise.resolve(verifyDigest(createReadStream(path), digest)) };
   });
-  return { ref, digest: pick['digest'], repository: ref.replace(/^oci:/, '').replace(/:[^/:]*$/, ''), config, layers, close };
+  return { ref, digest, repository: ref.replace(/^oci:/, '').replace(/:[^/:]*$/, ''), config, layers, close };
 }
 
 /** Unpack a tar (optionally gzip) into a fresh private directory, refusing names that leave it. */
@@ -134,7 +141,7 @@ export async function openImage(ref: string, opts: RegistryOptions): Promise<Ope
     const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
     const dir = m?.[1] ?? rest;
     if (!existsSync(join(dir, 'index.json'))) throw new Error(`${dir} is not an OCI layout (no index.json)`);
-    return openOciLayout(dir, m?.[2], ref);
+    return openOciLayout(dir, m?.[2], ref, opts.platform);
   }
   if (ref.startsWith('oci-archive:') || ref.startsWith('docker-archive:')) {
     const docker = ref.startsWith('docker-archive:');
@@ -143,7 +150,7 @@ export async function openImage(ref: string, opts: RegistryOptions): Promise<Ope
     const dir = await unpack(file);
     const close = () => rmSync(dir, { recursive: true, force: true });
     try {
-      return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, close);
+      return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, opts.platform, close);
     } catch (e) {
       close();
       throw e;

@@ -3,6 +3,7 @@
  * flow) or basic credentials from the Docker config.json; manifest lists and OCI indexes resolved by
  * platform; every blob checked against its digest. Plain HTTP only when asked, and only to loopback.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { Readable } from 'node:stream';
 import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layers.ts';
 import type { OpenedImage } from './open-image.ts';
+import { indexEntries, pickPlatform } from './platform.ts';
 
 export interface RegistryOptions {
   platform: string;
@@ -122,10 +124,14 @@ class Client {
   }
 }
 
-async function json(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (text.length > MAX_MANIFEST) throw new Error('manifest larger than 4 MiB');
-  return JSON.parse(text);
+/** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
+async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
+  const res = await client.get(`/manifests/${reference}`, ACCEPT);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > MAX_MANIFEST) throw new Error('manifest larger than 4 MiB');
+  if (reference.startsWith('sha256:') && `sha256:${createHash('sha256').update(bytes).digest('hex')}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
+  const digest = reference.startsWith('sha256:') ? reference : res.headers.get('docker-content-digest');
+  return { doc: JSON.parse(bytes.toString('utf8')), digest };
 }
 
 export async function openRegistryImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
@@ -133,17 +139,9 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   const scheme = opts.insecure ? 'http' : 'https';
   if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
   const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
-  let res = await client.get(`/manifests/${r.reference}`, ACCEPT);
-  let digest = res.headers.get('docker-content-digest');
-  let manifest = await json(res);
-  if (isObj(manifest) && Array.isArray(manifest['manifests'])) {
-    const [os, arch, variant] = opts.platform.split('/');
-    const pick = manifest['manifests'].filter(isObj).find((m) => isObj(m['platform']) && m['platform']['os'] === os && m['platform']['architecture'] === arch && (variant === undefined || m['platform']['variant'] === variant));
-    if (!pick || typeof pick['digest'] !== 'string') throw new Error(`no ${opts.platform} image in the index`);
-    res = await client.get(`/manifests/${pick['digest']}`, ACCEPT);
-    digest = pick['digest'];
-    manifest = await json(res);
-  }
+  let { doc: manifest, digest } = await manifestAt(client, r.reference);
+  const entries = indexEntries(manifest);
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
   if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
   const configDigest = String(manifest['config']['digest']);
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
