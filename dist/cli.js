@@ -30207,6 +30207,8 @@ var facts_schema_default = {
             "user",
             "entrypoint",
             "cmd",
+            "env",
+            "files",
             "layer_secrets",
             "starts_daemon"
           ],
@@ -30242,6 +30244,47 @@ var facts_schema_default = {
               type: "array",
               items: {
                 type: "string"
+              }
+            },
+            env: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "name",
+                  "value"
+                ],
+                properties: {
+                  name: {
+                    type: "string"
+                  },
+                  value: {
+                    type: [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            },
+            files: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "path",
+                  "layer"
+                ],
+                properties: {
+                  path: {
+                    type: "string"
+                  },
+                  layer: {
+                    type: "string"
+                  }
+                }
               }
             },
             layer_secrets: {
@@ -33560,13 +33603,20 @@ import { posix as posix2 } from "node:path";
 var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
 var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+var CREDENTIAL_NAME = /PASS|SECRET|TOKEN|KEY|CRED|AUTH/i;
+function envVar(entry) {
+  const eq = entry.indexOf("=");
+  const name = eq < 0 ? entry : entry.slice(0, eq);
+  return { name, value: eq < 0 || CREDENTIAL_NAME.test(name) ? null : entry.slice(eq + 1) };
+}
 function imageConfig(config) {
   const c = isObj5(config) && isObj5(config["config"]) ? config["config"] : {};
   return {
     user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
     entrypoint: strings(c["Entrypoint"]),
     cmd: strings(c["Cmd"]),
-    exposed: isObj5(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : []
+    exposed: isObj5(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+    env: strings(c["Env"]).map(envVar)
   };
 }
 function lookup(merged, path) {
@@ -33625,6 +33675,12 @@ function configPaths(cfg) {
   const fromArgs = args.flatMap((a, i) => a.startsWith("--config=") ? [a.slice(9)] : a === "--config" && args[i + 1] ? [args[i + 1]] : []);
   return [.../* @__PURE__ */ new Set([...fromArgs, ...USUAL_CONFIGS2])];
 }
+function provenance(merged, paths) {
+  return [...new Set(paths)].flatMap((p2) => {
+    const f = lookup(merged, p2);
+    return f ? [{ path: p2.replace(/^\/+/, ""), layer: f.layer }] : [];
+  });
+}
 async function scanImage(ref, opts) {
   const image = await openImage(ref, opts);
   try {
@@ -33654,7 +33710,7 @@ async function scanImage(ref, opts) {
         config,
         secrets,
         fileStats: new Map(config.files.map((cf) => [cf.path, { mode: lookup(merged, cf.path)?.mode ?? 420, uid: lookup(merged, cf.path)?.uid ?? 0 }])),
-        image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) }
+        image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, env: cfg.env, files: provenance(merged, [...config.files.map((f2) => f2.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])]), layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) }
       });
       facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, "")));
       for (const cf of config.files) {

@@ -104,6 +104,10 @@ export interface ImageFacts {
   user: string | null;
   entrypoint: string[];
   cmd: string[];
+  /** The image config's Env; values of names that look like credentials are withheld (null), never copied. */
+  env: { name: string; value: string | null }[];
+  /** Provenance of every config and secrets file the facts rest on: the layer that last wrote it. */
+  files: { path: string; layer: string }[];
   /** Secrets files found in any layer, even when a later layer deletes them. */
   layer_secrets: { path: string; layer: string; deleted_later: boolean }[];
   /** The entrypoint/cmd starts rsync --daemon, directly or through a script in the image. */

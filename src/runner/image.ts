@@ -21,6 +21,16 @@ interface ImageConfig {
   entrypoint: string[];
   cmd: string[];
   exposed: string[];
+  env: { name: string; value: string | null }[];
+}
+
+// An image config is public to anyone who can pull the image, but a report is public to more people still.
+const CREDENTIAL_NAME = /PASS|SECRET|TOKEN|KEY|CRED|AUTH/i;
+
+function envVar(entry: string): { name: string; value: string | null } {
+  const eq = entry.indexOf('=');
+  const name = eq < 0 ? entry : entry.slice(0, eq);
+  return { name, value: eq < 0 || CREDENTIAL_NAME.test(name) ? null : entry.slice(eq + 1) };
 }
 
 function imageConfig(config: unknown): ImageConfig {
@@ -30,6 +40,7 @@ function imageConfig(config: unknown): ImageConfig {
     entrypoint: strings(c['Entrypoint']),
     cmd: strings(c['Cmd']),
     exposed: isObj(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']).sort() : [],
+    env: strings(c['Env']).map(envVar),
   };
 }
 
@@ -98,6 +109,13 @@ function configPaths(cfg: ImageConfig): string[] {
   return [...new Set([...fromArgs, ...USUAL_CONFIGS])];
 }
 
+function provenance(merged: MergedImage, paths: string[]): { path: string; layer: string }[] {
+  return [...new Set(paths)].flatMap((p) => {
+    const f = lookup(merged, p);
+    return f ? [{ path: p.replace(/^\/+/, ''), layer: f.layer }] : [];
+  });
+}
+
 export interface ImageScan {
   facts: FactsDocument[];
   repository: string;
@@ -134,7 +152,7 @@ export async function scanImage(ref: string, opts: RegistryOptions & { today: st
         config,
         secrets,
         fileStats: new Map(config.files.map((cf) => [cf.path, { mode: lookup(merged, cf.path)?.mode ?? 0o644, uid: lookup(merged, cf.path)?.uid ?? 0 }] as const)),
-        image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) },
+        image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, env: cfg.env, files: provenance(merged, [...config.files.map((f) => f.path), ...secrets.flatMap((x) => (x.file ? [x.file] : []))]), layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) },
       });
       facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, '')));
       for (const cf of config.files) {

@@ -12,13 +12,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pack } from 'tar-stream';
 import { sarifProblems } from '../support/sarif-check.ts';
-import { buildImage, startRegistry, stopRegistries } from './support/images.ts';
+import { scanImage } from '../../src/runner/index.ts';
+import { buildImage, IMAGE_ENV_PASSWORD, startRegistry, stopRegistries } from './support/images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-'));
 
 interface Report {
-  targets: { findings: { rule_id: string; location: { file: string; line: number } | null }[] }[];
+  targets: { findings: { rule_id: string; message: string; location: { file: string; line: number } | null }[] }[];
   errors: { target: string; message: string }[];
 }
 
@@ -42,7 +43,7 @@ forms('OCI layout, OCI archive and docker archive give the same findings', () =>
   const layout = image(`oci:${built}/oci:rsyncd`);
   assert.is(layout.code, 1, layout.stderr);
   const expected = findingSet(layout.report);
-  for (const id of ['RSYNC-002', 'RSYNC-030', 'RSYNC-032', 'RSYNC-090', 'RSYNC-091', 'RSYNC-092']) assert.ok(expected.some((f) => f.startsWith(id)), `${id} in ${expected.join(', ')}`);
+  for (const id of ['RSYNC-002', 'RSYNC-030', 'RSYNC-032', 'RSYNC-090', 'RSYNC-091', 'RSYNC-092', 'RSYNC-093']) assert.ok(expected.some((f) => f.startsWith(id)), `${id} in ${expected.join(', ')}`);
   assert.ok(expected.includes('RSYNC-030 etc/rsyncd.secrets:1'), 'secrets mode from the tar header');
   assert.equal(findingSet(image(`oci-archive:${built}/img.oci.tar`).report), expected);
   assert.equal(findingSet(image(`docker-archive:${built}/img.tar`).report), expected);
@@ -98,6 +99,29 @@ function multiPlatform(other: string): { dir: string; arm: string } {
   writeFileSync(join(dir, 'index.json'), JSON.stringify(top));
   return { dir, arm: arm.digest };
 }
+
+forms('image facts: Env with credentials withheld, each file traced to the layer that wrote it, no password in any report', async () => {
+  const scan = await scanImage(`oci:${built}/oci:rsyncd`, { platform: 'linux/amd64', insecure: false, today: '2026-11-25' });
+  const img = scan.facts[0]?.image;
+  assert.ok(img, 'an image facts section');
+  assert.equal(img.env.filter((e) => e.name !== 'PATH'), [{ name: 'TZ', value: 'UTC' }, { name: 'RSYNC_PASSWORD', value: null }]);
+  const index = JSON.parse(readFileSync(join(built, 'oci', 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
+  const manifest = JSON.parse(readFileSync(join(built, 'oci', 'blobs', 'sha256', (index.manifests[0]?.digest ?? '').slice(7)), 'utf8')) as { layers: { digest: string }[] };
+  const layers = manifest.layers.map((l) => l.digest);
+  const conf = img.files.find((f) => f.path === 'etc/rsyncd.conf');
+  assert.is(conf?.layer, layers[layers.length - 2], 'the config comes from the layer that last wrote it');
+  assert.ok(img.files.some((f) => f.path === 'etc/rsyncd.secrets'), 'the secrets file is traced too');
+  assert.equal(img.layer_secrets.find((s) => s.path === 'root/old.secrets'), { path: 'root/old.secrets', layer: layers[0], deleted_later: true });
+  const messages = image(`oci:${built}/oci:rsyncd`).report.targets.flatMap((t) => t.findings.map((f) => f.message));
+  assert.ok(messages.some((m) => m.includes('root/old.secrets') && m.includes('deleted by a later layer')), messages.join('\n'));
+  assert.not.match(JSON.stringify(scan.facts), IMAGE_ENV_PASSWORD);
+  for (const format of ['json', 'text', 'markdown', 'sarif']) {
+    const r = spawnSync(process.execPath, [CLI, 'image', `oci:${built}/oci:rsyncd`, '--format', format], { encoding: 'utf8' });
+    assert.is(r.status, 1, r.stderr);
+    assert.not.match(r.stdout + r.stderr, IMAGE_ENV_PASSWORD, format);
+    assert.not.match(r.stdout + r.stderr, 'joe:joe', format);
+  }
+});
 
 forms('a multi-platform index: --platform picks the image, in a layout and from a registry, by tag and by digest', async () => {
   const other = join(work, 'other-src');

@@ -9,7 +9,10 @@ import { freePort } from './rsync-daemon.ts';
 
 const registries: ChildProcess[] = [];
 
-/** An image with (unless withConfig is false) an anonymous writable module, a weak other-readable secrets file, and a secrets file deleted by a later layer. */
+/** Baked into every test image's Env: it must never appear in a report. */
+export const IMAGE_ENV_PASSWORD = 'Env-Baked-Pass-9271';
+
+/** An image with (unless withConfig is false) an anonymous writable module, a weak other-readable secrets file, a secrets file deleted by a later layer, and RSYNC_PASSWORD in its Env. */
 export function buildImage(work: string, name = 'build', withConfig = true): string {
   const dir = join(work, name);
   mkdirSync(dir);
@@ -26,9 +29,11 @@ export function buildImage(work: string, name = 'build', withConfig = true): str
   chmodSync(join(root, 'etc', 'rsyncd.secrets'), 0o644);
   writeFileSync(join(root, 'root', 'old.secrets'), 'old:Old-Password-2020\n');
   run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
-  rmSync(join(root, 'root', 'old.secrets'));
-  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle');
-  run('umoci', 'config', '--image', 'oci:rsyncd', '--config.exposedports', '873/tcp', '--config.entrypoint', 'rsync', '--config.entrypoint', '--daemon');
+  // A second layer that deletes the old secrets file: repack diffs against the unpacked image, so unpack again.
+  run('umoci', 'unpack', '--rootless', '--image', 'oci:rsyncd', 'bundle2');
+  rmSync(join(dir, 'bundle2', 'rootfs', 'root', 'old.secrets'));
+  run('umoci', 'repack', '--image', 'oci:rsyncd', 'bundle2');
+  run('umoci', 'config', '--image', 'oci:rsyncd', '--config.exposedports', '873/tcp', '--config.entrypoint', 'rsync', '--config.entrypoint', '--daemon', '--config.env', 'TZ=UTC', '--config.env', `RSYNC_PASSWORD=${IMAGE_ENV_PASSWORD}`);
   run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'docker-archive:img.tar:test/rsyncd:1');
   run('skopeo', 'copy', '-q', 'oci:oci:rsyncd', 'oci-archive:img.oci.tar');
   return dir;

@@ -71,3 +71,29 @@ findings contains f if {
 _deleted(s) := " (deleted by a later layer, but still in the image)" if s.deleted_later
 
 else := ""
+
+# METADATA
+# title: rsync password in the image environment
+# description: >-
+#   RSYNC_PASSWORD in the image config gives every client in the container a daemon password, and gives it to
+#   everyone who can pull the image: `docker inspect` prints it.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsync.1#ENVIRONMENT_VARIABLES
+# custom:
+#   id: RSYNC-093
+#   severity: high
+#   security_severity: "7.5"
+#   cwe: CWE-798
+#   tags: [image, secrets]
+#   help: |
+#     Remove `ENV RSYNC_PASSWORD=…` and pass the password at run time from a mounted file:
+#
+#     ```
+#     rsync --password-file=/run/secrets/rsync backup@host::module /dst
+#     ```
+findings contains f if {
+	msg := concat("", ["Image ", input.image.ref, " sets RSYNC_PASSWORD in its environment."])
+	some i, e in input.image.env
+	e.name == "RSYNC_PASSWORD"
+	f := lib.target_finding("RSYNC-093", concat("", ["image.env[", format_int(i, 10), "]"]), lib.first_file_location, msg)
+}
