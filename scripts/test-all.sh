@@ -26,6 +26,8 @@ command -v umoci >/dev/null 2>&1 || missing+=(umoci)
 command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+# Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)

@@ -2,7 +2,8 @@
  * `rsyncguard image` on images the test builds with umoci, in every form (OCI layout, OCI archive, docker
  * archive, a registry on loopback with and without basic auth), and on hostile images written by hand.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import * as assert from 'uvu/assert';
 import { pack } from 'tar-stream';
 import { sarifProblems } from '../support/sarif-check.ts';
 import { scanImage } from '../../src/runner/index.ts';
-import { buildImage, IMAGE_ENV_PASSWORD, startRegistry, stopRegistries } from './support/images.ts';
+import { buildImage, IMAGE_ENV_PASSWORD, startRegistry, startTokenService, stopRegistries } from './support/images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-'));
@@ -26,6 +27,15 @@ interface Report {
 function image(ref: string, ...extra: string[]): { code: number | null; report: Report; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'image', ref, '--format', 'json', ...extra], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
   return { code: r.status, report: JSON.parse(r.stdout || '{"targets":[],"errors":[]}') as Report, stderr: r.stderr };
+}
+
+/** For registries whose token service runs in this process: the event loop must stay free. */
+async function imageAsync(ref: string, ...extra: string[]): Promise<{ code: number | null; report: Report; stderr: string }> {
+  const r = await promisify(execFile)(process.execPath, [CLI, 'image', ref, '--format', 'json', ...extra], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 }).then(
+    (out) => ({ code: 0, stdout: out.stdout, stderr: out.stderr }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+  );
+  return { code: r.code, report: JSON.parse(r.stdout || '{"targets":[],"errors":[]}') as Report, stderr: r.stderr };
 }
 
 const findingSet = (r: Report) => [...new Set(r.targets.flatMap((t) => t.findings.map((f) => `${f.rule_id} ${f.location?.file}:${f.location?.line}`)))].sort();
@@ -72,6 +82,24 @@ forms('a registry on loopback, anonymous and with basic auth from config.json, g
   assert.equal(findingSet(image(`127.0.0.1:${locked}/test/rsyncd:1`, '--insecure-registry', '--docker-config', config).report), expected);
   const plain = image(`127.0.0.1:${open}/test/rsyncd:1`);
   assert.is(plain.code, 2, 'no plain HTTP unless asked');
+});
+
+forms('a registry with Bearer tokens: the WWW-Authenticate flow with credentials from config.json', async () => {
+  const expected = findingSet(image(`oci:${built}/oci:rsyncd`).report);
+  const tokens = await startTokenService(work, 'ci', 'token-secret');
+  const port = await startRegistry(work, { token: tokens });
+  // Not execFileSync: the token service lives in this process, and must keep answering while skopeo pushes.
+  await promisify(execFile)('skopeo', ['copy', '-q', '--dest-tls-verify=false', '--dest-creds', 'ci:token-secret', `oci:${built}/oci:rsyncd`, `docker://127.0.0.1:${port}/test/rsyncd:1`], { timeout: 60_000 });
+  const none = await imageAsync(`127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', '--docker-config', join(work, 'none.json'));
+  assert.is(none.code, 2);
+  assert.match(none.stderr, 'token request: HTTP 401');
+  const before = tokens.seen.granted;
+  const config = join(work, 'token-config.json');
+  writeFileSync(config, JSON.stringify({ auths: { [`127.0.0.1:${port}`]: { auth: Buffer.from('ci:token-secret').toString('base64') } } }));
+  const ok = await imageAsync(`127.0.0.1:${port}/test/rsyncd:1`, '--insecure-registry', '--docker-config', config, '--no-layer-cache');
+  assert.equal(findingSet(ok.report), expected, ok.stderr);
+  assert.ok(tokens.seen.granted > before, 'a token was issued to rsyncguard');
+  assert.not.match(ok.stderr, 'token-secret');
 });
 
 forms('SARIF for an image: image-relative paths, the repository in the category, valid for code scanning', () => {

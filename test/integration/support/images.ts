@@ -1,13 +1,16 @@
 /**
  * Images for the tests, built with Debian's umoci and skopeo, and a real registry on loopback
- * (docker-registry, optionally with htpasswd basic auth). Everything is stopped by stopRegistries().
+ * (docker-registry, optionally with htpasswd basic auth or Bearer tokens). Everything is stopped by stopRegistries().
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, randomUUID, sign, X509Certificate } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from './rsync-daemon.ts';
 
 const registries: ChildProcess[] = [];
+const servers: Server[] = [];
 
 /** Baked into every test image's Env: it must never appear in a report. */
 export const IMAGE_ENV_PASSWORD = 'Env-Baked-Pass-9271';
@@ -39,11 +42,18 @@ export function buildImage(work: string, name = 'build', withConfig = true): str
   return dir;
 }
 
-export async function startRegistry(work: string, htpasswd?: string): Promise<number> {
+export type RegistryAuth = { htpasswd: string } | { token: TokenService };
+
+export async function startRegistry(work: string, auth?: string | RegistryAuth): Promise<number> {
   const port = await freePort();
   const data = mkdtempSync(join(work, 'reg-'));
-  const auth = htpasswd ? `auth: { htpasswd: { realm: test, path: ${htpasswd} } }\n` : '';
-  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${auth}`);
+  const a = typeof auth === 'string' ? { htpasswd: auth } : auth;
+  const authYaml = !a
+    ? ''
+    : 'htpasswd' in a
+      ? `auth: { htpasswd: { realm: test, path: ${a.htpasswd} } }\n`
+      : `auth: { token: { realm: "${a.token.realm}", service: ${TOKEN_SERVICE}, issuer: ${TOKEN_ISSUER}, rootcertbundle: ${a.token.cert} } }\n`;
+  writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${authYaml}`);
   const child = spawn('docker-registry', ['serve', join(data, 'reg.yml')], { stdio: 'ignore' });
   registries.push(child);
   for (let i = 0; i < 100; i++) {
@@ -54,7 +64,54 @@ export async function startRegistry(work: string, htpasswd?: string): Promise<nu
   throw new Error('the registry did not start');
 }
 
+const TOKEN_SERVICE = 'rg-test-registry';
+const TOKEN_ISSUER = 'rg-test-issuer';
+
+export interface TokenService {
+  realm: string;
+  /** The certificate the registry trusts for token signatures. */
+  cert: string;
+  /** Token requests seen, and how many were granted. */
+  seen: { requests: number; granted: number };
+}
+
+/**
+ * The token half of the registry's Bearer flow (the registry itself is the real one): a JWT signed with a
+ * key whose self-signed certificate the registry trusts, issued only to `user:password`, for the scope asked.
+ */
+export async function startTokenService(work: string, user: string, password: string): Promise<TokenService> {
+  const dir = mkdtempSync(join(work, 'token-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=rg-test-token'], { stdio: 'pipe' });
+  const der = new X509Certificate(readFileSync(cert)).raw.toString('base64');
+  const signingKey = createPrivateKey(readFileSync(key));
+  const b64 = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString('base64url');
+  const seen = { requests: 0, granted: 0 };
+  const server = createServer((req, res) => {
+    seen.requests++;
+    const url = new URL(req.url ?? '/', 'http://token');
+    if (req.headers.authorization !== `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`) {
+      res.writeHead(401).end();
+      return;
+    }
+    const access = url.searchParams.getAll('scope').flatMap((scope) => {
+      const [type, name, actions] = scope.split(':');
+      return type && name && actions ? [{ type, name, actions: actions.split(',') }] : [];
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const body = `${b64({ typ: 'JWT', alg: 'RS256', x5c: [der] })}.${b64({ iss: TOKEN_ISSUER, sub: user, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access })}`;
+    const token = `${body}.${b64(sign('sha256', Buffer.from(body), signingKey))}`;
+    seen.granted++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
+  });
+  servers.push(server);
+  const port = await freePort();
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return { realm: `http://127.0.0.1:${port}/token`, cert, seen };
+}
 
 export function stopRegistries(): void {
   for (const r of registries.splice(0)) r.kill();
+  for (const s of servers.splice(0)) s.close();
 }
