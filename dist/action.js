@@ -45427,6 +45427,7 @@ var package_default = {
     "@open-policy-agent/opa-wasm": "^1.10.0",
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
+    fzstd: "^0.1.1",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"
   }

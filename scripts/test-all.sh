@@ -25,6 +25,7 @@ command -v ansible-playbook >/dev/null 2>&1 || missing+=(ansible-core)
 command -v umoci >/dev/null 2>&1 || missing+=(umoci)
 command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 # Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)

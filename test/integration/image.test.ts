@@ -292,4 +292,16 @@ hostile('a gzip bomb stops at the layer cap', async () => {
   assert.match(r.stderr, 'decompresses to more than');
 });
 
+hostile('zstd layers are read like gzip ones; a corrupt zstd layer is named and rejected', async () => {
+  const tar = await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }]);
+  const zst = execFileSync('zstd', ['-q', '-c'], { input: tar });
+  const r = image(`oci:${layout([zst])}`);
+  assert.is(r.code, 1, r.stderr);
+  assert.equal(findingSet(r.report), findingSet(image(`oci:${layout([gzipSync(tar)])}`).report));
+  assert.ok(findingSet(r.report).some((f) => f.startsWith('RSYNC-002 etc/rsyncd.conf')));
+  const broken = image(`oci:${layout([Buffer.concat([zst.subarray(0, 8), Buffer.alloc(64, 0xff)])])}`);
+  assert.is(broken.code, 2);
+  assert.match(broken.stderr, 'zstd');
+});
+
 hostile.run();

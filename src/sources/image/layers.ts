@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { Decompress as ZstdDecompress } from 'fzstd';
 
 export interface ImageFile {
   path: string;
@@ -137,13 +138,38 @@ export async function mergeLayers(layers: LayerSource[], extraPaths: ReadonlySet
 
 type Header = { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
 
-/** One layer's entries, decompressed when gzip, with a hard cap on the bytes inflated. */
+/** zstd as a stream (Node 20's zlib has none): fzstd, pure JS, fed chunk by chunk. */
+function createZstdDecompress(): Transform {
+  const out: Transform = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      try {
+        zstd.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        cb();
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+    flush(cb) {
+      try {
+        zstd.push(new Uint8Array(0), true);
+        cb();
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+  });
+  const zstd = new ZstdDecompress((data) => out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  return out;
+}
+
+/** One layer's entries, decompressed when gzip or zstd, with a hard cap on the bytes inflated. */
 async function readLayer(layer: LayerSource, onEntry: (h: Header, body: () => Promise<Buffer>) => Promise<void>): Promise<void> {
   const input = await layer.open();
   const first = await firstBytes(input);
   const raw = input;
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const stream = gz ? raw.pipe(createGunzip()) : raw;
+  const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
+  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress()) : raw;
   let total = 0;
   const tar = extract();
   await new Promise<void>((done, fail) => {
@@ -151,7 +177,7 @@ async function readLayer(layer: LayerSource, onEntry: (h: Header, body: () => Pr
       tar.destroy();
       fail(new Error(`layer ${layer.digest}: ${e.message}`));
     };
-    stream.on('error', (e: Error) => bail(gz ? new Error(`not a readable gzip stream (${e.message})`) : e));
+    stream.on('error', (e: Error) => bail(gz || zst ? new Error(`not a readable ${gz ? 'gzip' : 'zstd'} stream (${e.message})`) : e));
     stream.on('data', (c: Buffer) => {
       total += c.length;
       if (total > MAX_LAYER) bail(new Error(`decompresses to more than ${MAX_LAYER} bytes`));
