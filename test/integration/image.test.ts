@@ -304,4 +304,16 @@ hostile('zstd layers are read like gzip ones; a corrupt zstd layer is named and 
   assert.match(broken.stderr, 'zstd');
 });
 
+hostile('the rsync version comes from the dpkg or apk database in the image', async () => {
+  const dpkg = 'Package: adduser\nVersion: 3.134\n\nPackage: rsync\nStatus: install ok installed\nVersion: 3.2.7-1+deb12u2\n\n';
+  const apk = 'P:musl\nV:1.2.4-r2\n\nP:rsync\nV:3.4.1-r0\n\n';
+  const ids = async (entries: Entry[]) => findingSet(image(`oci:${layout([gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, ...entries]))])}`).report).map((f) => f.split(' ')[0]);
+  const debian = await ids([{ name: 'var/lib/dpkg/status', body: dpkg }]);
+  assert.ok(debian.includes('RSYNC-070'), debian.join(', '));
+  const alpine = await ids([{ name: 'lib/apk/db/installed', body: apk }]);
+  assert.ok(!alpine.includes('RSYNC-070') && alpine.includes('RSYNC-071'), alpine.join(', '));
+  const unknown = await ids([]);
+  assert.ok(!unknown.some((id) => id.startsWith('RSYNC-07')), unknown.join(', '));
+});
+
 hostile.run();
