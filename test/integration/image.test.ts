@@ -299,6 +299,10 @@ hostile('zstd layers are read like gzip ones; a corrupt zstd layer is named and 
   assert.is(r.code, 1, r.stderr);
   assert.equal(findingSet(r.report), findingSet(image(`oci:${layout([gzipSync(tar)])}`).report));
   assert.ok(findingSet(r.report).some((f) => f.startsWith('RSYNC-002 etc/rsyncd.conf')));
+  const bomb = execFileSync('zstd', ['-q', '-c', '-19'], { input: await layerTar([{ name: 'zeros', body: '\0'.repeat(64 << 20) }]) });
+  const capped = spawnSync(process.execPath, [CLI, 'image', `oci:${layout([bomb])}`, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, RSYNCGUARD_MAX_LAYER_BYTES: String(1 << 20) } });
+  assert.is(capped.status, 2);
+  assert.match(capped.stderr, 'decompresses to more than');
   const broken = image(`oci:${layout([Buffer.concat([zst.subarray(0, 8), Buffer.alloc(64, 0xff)])])}`);
   assert.is(broken.code, 2);
   assert.match(broken.stderr, 'zstd');
@@ -307,7 +311,7 @@ hostile('zstd layers are read like gzip ones; a corrupt zstd layer is named and 
 hostile('the rsync version comes from the dpkg or apk database in the image', async () => {
   const dpkg = 'Package: adduser\nVersion: 3.134\n\nPackage: rsync\nStatus: install ok installed\nVersion: 3.2.7-1+deb12u2\n\n';
   const apk = 'P:musl\nV:1.2.4-r2\n\nP:rsync\nV:3.4.1-r0\n\n';
-  const ids = async (entries: Entry[]) => findingSet(image(`oci:${layout([gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, ...entries]))])}`).report).map((f) => f.split(' ')[0]);
+  const ids = async (entries: Entry[]) => findingSet(image(`oci:${layout([gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, ...entries]))])}`).report).map((f) => f.split(' ')[0] ?? '');
   const debian = await ids([{ name: 'var/lib/dpkg/status', body: dpkg }]);
   assert.ok(debian.includes('RSYNC-070'), debian.join(', '));
   const alpine = await ids([{ name: 'lib/apk/db/installed', body: apk }]);

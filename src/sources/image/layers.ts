@@ -138,8 +138,13 @@ export async function mergeLayers(layers: LayerSource[], extraPaths: ReadonlySet
 
 type Header = { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
 
-/** zstd as a stream (Node 20's zlib has none): fzstd, pure JS, fed chunk by chunk. */
-function createZstdDecompress(): Transform {
+/**
+ * zstd as a stream (Node 20's zlib has none): fzstd, pure JS, fed chunk by chunk. It emits synchronously,
+ * without backpressure, so the layer cap is enforced here too: one small chunk of a bomb could otherwise
+ * inflate to gigabytes before the stream's own byte count sees it.
+ */
+function createZstdDecompress(limit: number): Transform {
+  let emitted = 0;
   const out: Transform = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       try {
@@ -158,7 +163,11 @@ function createZstdDecompress(): Transform {
       }
     },
   });
-  const zstd = new ZstdDecompress((data) => out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const zstd = new ZstdDecompress((data) => {
+    emitted += data.byteLength;
+    if (emitted > limit) throw new Error(`decompresses to more than ${limit} bytes`);
+    out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  });
   return out;
 }
 
@@ -169,7 +178,7 @@ async function readLayer(layer: LayerSource, onEntry: (h: Header, body: () => Pr
   const raw = input;
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
-  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress()) : raw;
+  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress(MAX_LAYER)) : raw;
   let total = 0;
   const tar = extract();
   await new Promise<void>((done, fail) => {
