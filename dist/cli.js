@@ -32888,7 +32888,8 @@ async function mergeLayers(layers, extraPaths) {
   }
   return { files, secrets: sightings.filter((s, i) => sightings.findIndex((x) => x.path === s.path && x.layer === s.layer) === i), warnings };
 }
-function createZstdDecompress() {
+function createZstdDecompress(limit) {
+  let emitted = 0;
   const out = new Transform({
     transform(chunk, _enc, cb) {
       try {
@@ -32907,7 +32908,11 @@ function createZstdDecompress() {
       }
     }
   });
-  const zstd = new Decompress((data) => out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const zstd = new Decompress((data) => {
+    emitted += data.byteLength;
+    if (emitted > limit) throw new Error(`decompresses to more than ${limit} bytes`);
+    out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  });
   return out;
 }
 async function readLayer(layer, onEntry) {
@@ -32916,7 +32921,7 @@ async function readLayer(layer, onEntry) {
   const raw = input;
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
-  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress()) : raw;
+  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress(MAX_LAYER)) : raw;
   let total = 0;
   const tar = (0, import_tar_stream.extract)();
   await new Promise((done, fail2) => {
