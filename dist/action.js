@@ -43059,6 +43059,11 @@ var UserError = class extends Error {
   hint;
 };
 
+// src/common/json-object.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
@@ -43122,7 +43127,6 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 function toLocation(v) {
@@ -43168,7 +43172,7 @@ var PolicyEngine = class _PolicyEngine {
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isRecord(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
+    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
     if (!entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
@@ -43192,7 +43196,7 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw2) ? raw2 : [];
     const first = results[0];
-    return this.complete(isRecord(first) ? first["result"] : [], target);
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
@@ -43215,13 +43219,10 @@ function dedupe(findings) {
     return true;
   });
 }
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function describe(e) {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
-  if (isRecord(e) && typeof e["message"] === "string") return e["message"];
+  if (isObject(e) && typeof e["message"] === "string") return e["message"];
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
@@ -43235,7 +43236,7 @@ function hostBuiltins(policy) {
   let end = addr;
   while (mem[end] !== 0 && end < mem.length) end++;
   const parsed = JSON.parse(new TextDecoder().decode(mem.subarray(addr, end)));
-  return isRecord(parsed) ? Object.keys(parsed) : [];
+  return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
 // src/engine/waivers.ts
@@ -43340,14 +43341,13 @@ function selects(w, facts, f) {
 }
 
 // src/engine/catalog.ts
-var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseRuleCatalog(json, source) {
   const bad = (why) => fail(new UserError(`invalid rule catalog: ${why}`, source, "Regenerate it with npm run build:policies."));
-  if (!isRecord2(json) || typeof json["entrypoint"] !== "string" || !Array.isArray(json["rules"])) return bad("expected {entrypoint, rules: [...]}");
+  if (!isObject(json) || typeof json["entrypoint"] !== "string" || !Array.isArray(json["rules"])) return bad("expected {entrypoint, rules: [...]}");
   const rules = [];
   const ids = /* @__PURE__ */ new Set();
   for (const r of json["rules"]) {
-    if (!isRecord2(r) || typeof r["id"] !== "string" || r["id"] === "") return bad("a rule has no id");
+    if (!isObject(r) || typeof r["id"] !== "string" || r["id"] === "") return bad("a rule has no id");
     const id = r["id"];
     if (ids.has(id)) return bad(`${id} appears twice`);
     ids.add(id);
@@ -43374,7 +43374,6 @@ function parseRuleCatalog(json, source) {
 
 // src/engine/rego-metadata.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
@@ -43407,10 +43406,10 @@ function catalogFromRego(files) {
       } catch (e) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
       }
-      const custom = isRecord3(meta) && isRecord3(meta["custom"]) ? meta["custom"] : {};
+      const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text(custom["id"]);
       const severity = text(custom["severity"]);
-      if (!isRecord3(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
+      if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
@@ -43424,7 +43423,7 @@ function catalogFromRego(files) {
         cwe: text(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
         help: text(custom["help"]),
-        help_uri: isRecord3(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
+        help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg
       });
     }

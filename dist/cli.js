@@ -28567,6 +28567,11 @@ var UserError = class extends Error {
   hint;
 };
 
+// src/common/json-object.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 // src/cli/commands/access.ts
 import { isIP } from "node:net";
 
@@ -31937,7 +31942,6 @@ function probeDaemon(address, port) {
 
 // src/sources/inventory.ts
 var import_yaml = __toESM(require_dist(), 1);
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str = (v) => typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
 function host(name, group, vars, where) {
   const port = vars["port"] ?? vars["ansible_port"] ?? vars["ansible_ssh_port"];
@@ -31992,14 +31996,14 @@ function fromIni(text3, file) {
 function fromAnsibleYaml(root, file) {
   const hosts = [];
   const walk = (name, node, inherited) => {
-    if (!isObj(node)) return void 0;
-    const vars = { ...inherited, ...isObj(node["vars"]) ? node["vars"] : {} };
-    for (const [h, hv] of Object.entries(isObj(node["hosts"]) ? node["hosts"] : {})) {
-      const r = host(h, name, { ...vars, ...isObj(hv) ? hv : {} }, file);
+    if (!isObject(node)) return void 0;
+    const vars = { ...inherited, ...isObject(node["vars"]) ? node["vars"] : {} };
+    for (const [h, hv] of Object.entries(isObject(node["hosts"]) ? node["hosts"] : {})) {
+      const r = host(h, name, { ...vars, ...isObject(hv) ? hv : {} }, file);
       if (typeof r === "string") return r;
       hosts.push(r);
     }
-    for (const [child, cv] of Object.entries(isObj(node["children"]) ? node["children"] : {})) {
+    for (const [child, cv] of Object.entries(isObject(node["children"]) ? node["children"] : {})) {
       const err3 = walk(child, cv, vars);
       if (err3) return err3;
     }
@@ -32009,14 +32013,14 @@ function fromAnsibleYaml(root, file) {
   return err2 ? fail(new UserError(err2, file)) : ok(hosts);
 }
 function fromOwnYaml(root, file) {
-  const defaults = isObj(root["defaults"]) ? root["defaults"] : {};
-  const groups = isObj(root["groups"]) ? Object.entries(root["groups"]) : [];
-  if (isObj(root["hosts"])) groups.push(["ungrouped", { hosts: root["hosts"] }]);
+  const defaults = isObject(root["defaults"]) ? root["defaults"] : {};
+  const groups = isObject(root["groups"]) ? Object.entries(root["groups"]) : [];
+  if (isObject(root["hosts"])) groups.push(["ungrouped", { hosts: root["hosts"] }]);
   const hosts = [];
   for (const [g, spec] of groups) {
-    const hs = isObj(spec) && isObj(spec["hosts"]) ? spec["hosts"] : {};
+    const hs = isObject(spec) && isObject(spec["hosts"]) ? spec["hosts"] : {};
     for (const [name, vars] of Object.entries(hs)) {
-      const r = host(name, g, { ...defaults, ...isObj(spec) && isObj(spec["vars"]) ? spec["vars"] : {}, ...isObj(vars) ? vars : {} }, file);
+      const r = host(name, g, { ...defaults, ...isObject(spec) && isObject(spec["vars"]) ? spec["vars"] : {}, ...isObject(vars) ? vars : {} }, file);
       if (typeof r === "string") return fail(new UserError(r, file));
       hosts.push(r);
     }
@@ -32034,7 +32038,7 @@ function parseInventory(text3, file) {
     } catch (e) {
       return fail(new UserError(`not valid YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, file, "Write an rsyncguard or Ansible inventory (docs/fleet.md)."));
     }
-    if (!isObj(doc)) return fail(new UserError("an inventory is a mapping", file));
+    if (!isObject(doc)) return fail(new UserError("an inventory is a mapping", file));
     parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
   }
   if (!parsed.ok) return parsed;
@@ -33016,16 +33020,15 @@ function verifyDigest(input, digest) {
 }
 
 // src/sources/image/platform.ts
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function indexEntries(doc) {
-  return isObj2(doc) && Array.isArray(doc["manifests"]) && !isObj2(doc["config"]) ? doc["manifests"].filter(isObj2) : void 0;
+  return isObject(doc) && Array.isArray(doc["manifests"]) && !isObject(doc["config"]) ? doc["manifests"].filter(isObject) : void 0;
 }
 function pickPlatform(entries, platform) {
   const [os, arch, variant] = platform.split("/");
   const offered = [];
   for (const e of entries) {
     const p2 = e["platform"];
-    if (!isObj2(p2) || typeof e["digest"] !== "string") continue;
+    if (!isObject(p2) || typeof e["digest"] !== "string") continue;
     offered.push([p2["os"], p2["architecture"], p2["variant"]].filter((s) => typeof s === "string").join("/"));
     if (p2["os"] === os && p2["architecture"] === arch && (variant === void 0 || p2["variant"] === variant)) return e["digest"];
   }
@@ -33099,7 +33102,6 @@ var ACCEPT = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
 var MAX_MANIFEST = 4 << 20;
-var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseRegistryRef(ref) {
   const at = ref.indexOf("@");
   const name = at >= 0 ? ref.slice(0, at) : ref;
@@ -33127,9 +33129,9 @@ function basicCredentials(registry, file) {
   const path = file ?? join5(homedir2(), ".docker", "config.json");
   if (!existsSync2(path)) return void 0;
   const config = JSON.parse(readFileSync2(path, "utf8"));
-  const auths = isObj3(config) && isObj3(config["auths"]) ? config["auths"] : {};
+  const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
-  return isObj3(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
+  return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
 var Client = class {
   constructor(base, basic) {
@@ -33173,7 +33175,7 @@ var Client = class {
     const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(3e4) });
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
     const body = await res.json();
-    const token = isObj3(body) ? body["token"] ?? body["access_token"] : void 0;
+    const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
     if (typeof token !== "string") throw new Error("the token service answered without a token");
     this.token = token;
   }
@@ -33194,14 +33196,14 @@ async function openRegistryImage(ref, opts) {
   let { doc: manifest, digest } = await manifestAt(client, r.reference);
   const entries = indexEntries(manifest);
   if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
-  if (!isObj3(manifest) || !isObj3(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
+  if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = String(manifest["config"]["digest"]);
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
   const configStream = verifyDigest(Readable3.fromWeb(configRes.body), configDigest);
   const chunks = [];
   for await (const c of configStream) chunks.push(Buffer.from(c));
   const config = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const layers = manifest["layers"].filter(isObj3).map((l) => {
+  const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = String(l["digest"]);
     return {
       digest: d,
@@ -33232,7 +33234,6 @@ async function resolveDigest(ref, opts) {
 
 // src/sources/image/open-image.ts
 var MAX_ARCHIVE = 16 * 2 ** 30;
-var isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function readJson(path, what) {
   try {
     return JSON.parse(readFileSync3(path, "utf8"));
@@ -33260,8 +33261,8 @@ function readBlob(root, digest, what) {
 function openOciLayout(root, tag, ref, platform, close = () => {
 }) {
   const index = readJson(join6(root, "index.json"), "index.json");
-  const manifests = isObj4(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObj4) : [];
-  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObj4(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
+  const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
+  const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
   let digest = pick2["digest"];
   let manifest = readBlob(root, digest, "manifest");
@@ -33270,9 +33271,9 @@ function openOciLayout(root, tag, ref, platform, close = () => {
     digest = pickPlatform(entries, platform);
     manifest = readBlob(root, digest, "manifest");
   }
-  if (!isObj4(manifest) || !isObj4(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${digest} is not an image manifest`);
+  if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(root, String(manifest["config"]["digest"]), "image config");
-  const layers = manifest["layers"].filter(isObj4).map((l) => {
+  const layers = manifest["layers"].filter(isObject).map((l) => {
     const digest2 = String(l["digest"]);
     const path = blobPath(root, digest2);
     return { digest: digest2, open: () => Promise.resolve(verifyDigest(createReadStream2(path), digest2)) };
@@ -33311,7 +33312,7 @@ async function unpack(file) {
 }
 function openDockerDir(dir, ref, close) {
   const manifest = readJson(join6(dir, "manifest.json"), "manifest.json");
-  const first = Array.isArray(manifest) && isObj4(manifest[0]) ? manifest[0] : void 0;
+  const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : void 0;
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
   const inside2 = (p2) => {
     const c = cleanPath(p2);
@@ -33588,7 +33589,6 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 function toLocation(v) {
@@ -33634,7 +33634,7 @@ var PolicyEngine = class _PolicyEngine {
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
-    const entrypoints = isRecord(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
+    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
     if (!entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(", ") || "none"})`, source.name));
     }
@@ -33658,7 +33658,7 @@ var PolicyEngine = class _PolicyEngine {
     }
     const results = Array.isArray(raw) ? raw : [];
     const first = results[0];
-    return this.complete(isRecord(first) ? first["result"] : [], target);
+    return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
   complete(list, target) {
@@ -33681,13 +33681,10 @@ function dedupe(findings) {
     return true;
   });
 }
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function describe2(e) {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
-  if (isRecord(e) && typeof e["message"] === "string") return e["message"];
+  if (isObject(e) && typeof e["message"] === "string") return e["message"];
   return JSON.stringify(e);
 }
 function hostBuiltins(policy) {
@@ -33701,7 +33698,7 @@ function hostBuiltins(policy) {
   let end = addr;
   while (mem[end] !== 0 && end < mem.length) end++;
   const parsed = JSON.parse(new TextDecoder().decode(mem.subarray(addr, end)));
-  return isRecord(parsed) ? Object.keys(parsed) : [];
+  return isObject(parsed) ? Object.keys(parsed) : [];
 }
 
 // src/engine/waivers.ts
@@ -33806,14 +33803,13 @@ function selects(w, facts, f) {
 }
 
 // src/engine/catalog.ts
-var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseRuleCatalog(json, source) {
   const bad = (why) => fail(new UserError(`invalid rule catalog: ${why}`, source, "Regenerate it with npm run build:policies."));
-  if (!isRecord2(json) || typeof json["entrypoint"] !== "string" || !Array.isArray(json["rules"])) return bad("expected {entrypoint, rules: [...]}");
+  if (!isObject(json) || typeof json["entrypoint"] !== "string" || !Array.isArray(json["rules"])) return bad("expected {entrypoint, rules: [...]}");
   const rules = [];
   const ids = /* @__PURE__ */ new Set();
   for (const r of json["rules"]) {
-    if (!isRecord2(r) || typeof r["id"] !== "string" || r["id"] === "") return bad("a rule has no id");
+    if (!isObject(r) || typeof r["id"] !== "string" || r["id"] === "") return bad("a rule has no id");
     const id = r["id"];
     if (ids.has(id)) return bad(`${id} appears twice`);
     ids.add(id);
@@ -33840,7 +33836,6 @@ function parseRuleCatalog(json, source) {
 
 // src/engine/rego-metadata.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var text2 = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
@@ -33873,10 +33868,10 @@ function catalogFromRego(files) {
       } catch (e) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
       }
-      const custom = isRecord3(meta) && isRecord3(meta["custom"]) ? meta["custom"] : {};
+      const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text2(custom["id"]);
       const severity = text2(custom["severity"]);
-      if (!isRecord3(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
+      if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
@@ -33890,7 +33885,7 @@ function catalogFromRego(files) {
         cwe: text2(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
         help: text2(custom["help"]),
-        help_uri: isRecord3(first) ? text2(first["ref"]) || null : typeof first === "string" ? first : null,
+        help_uri: isObject(first) ? text2(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg
       });
     }
@@ -34302,7 +34297,6 @@ async function sweep(hosts, script, opts) {
 // src/runner/image.ts
 import { posix as posix2 } from "node:path";
 var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 var CREDENTIAL_NAME = /PASS|SECRET|TOKEN|KEY|CRED|AUTH/i;
 function envVar(entry) {
@@ -34311,12 +34305,12 @@ function envVar(entry) {
   return { name, value: eq < 0 || CREDENTIAL_NAME.test(name) ? null : entry.slice(eq + 1) };
 }
 function imageConfig(config) {
-  const c = isObj5(config) && isObj5(config["config"]) ? config["config"] : {};
+  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
   return {
     user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
     entrypoint: strings(c["Entrypoint"]),
     cmd: strings(c["Cmd"]),
-    exposed: isObj5(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+    exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
     env: strings(c["Env"]).map(envVar)
   };
 }
@@ -34410,7 +34404,12 @@ async function scanImage(ref, opts) {
         rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
         config,
         secrets,
-        fileStats: new Map(config.files.map((cf) => [cf.path, { mode: lookup(merged, cf.path)?.mode ?? 420, uid: lookup(merged, cf.path)?.uid ?? 0 }])),
+        fileStats: new Map(
+          config.files.map((cf) => {
+            const f2 = lookup(merged, cf.path);
+            return [cf.path, { mode: f2?.mode ?? 420, uid: f2?.uid ?? 0 }];
+          })
+        ),
         image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, env: cfg.env, files: provenance(merged, [...config.files.map((f2) => f2.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])]), layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) }
       });
       facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, "")));
@@ -34427,28 +34426,27 @@ async function scanImage(ref, opts) {
 }
 
 // src/runner/admission.ts
-var isObj6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function podSpec(kind, object) {
-  const spec = isObj6(object["spec"]) ? object["spec"] : void 0;
+  const spec = isObject(object["spec"]) ? object["spec"] : void 0;
   if (!spec) return void 0;
   if (kind === "Pod") return spec;
-  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObj6(spec["template"]) && isObj6(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
+  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObject(spec["template"]) && isObject(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
   if (kind === "CronJob") {
-    const job = isObj6(spec["jobTemplate"]) && isObj6(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
-    return job && isObj6(job["template"]) && isObj6(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
+    const job = isObject(spec["jobTemplate"]) && isObject(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
+    return job && isObject(job["template"]) && isObject(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
   }
   return void 0;
 }
 function parseReview(body) {
-  if (!isObj6(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
+  if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
   const req = body["request"];
-  if (!isObj6(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
-  const kind = isObj6(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
   const object = req["object"];
-  if (!isObj6(object)) return `request ${req["uid"]}: no object to review`;
+  if (!isObject(object)) return `request ${req["uid"]}: no object to review`;
   const spec = podSpec(kind, object);
   if (!spec) return `request ${req["uid"]}: kind "${kind}" carries no pod spec rsyncguard reads`;
-  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObj6).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
+  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObject).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
   return { uid: req["uid"], kind, images: [...new Set(images)] };
 }
 var TAG_TTL_MS = 6e4;

@@ -7,3 +7,5 @@ export { ok, fail, UserError } from './result.ts';
 export type { ConfigSource, IncludeTarget } from './config-source.ts';
 export type { SecretsEntry } from './secrets-entry.ts';
 export { NO_INCLUDES } from './config-source.ts';
+export type { JsonObject } from './json-object.ts';
+export { isObject } from './json-object.ts';

@@ -1,8 +1,6 @@
 /** A rule catalog (dist/rules.json, or a custom policy's) enters as unknown and leaves checked. */
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import { SEVERITIES, type RuleInfo } from './finding.ts';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RuleCatalog {
   entrypoint: string;
@@ -13,11 +11,11 @@ export interface RuleCatalog {
 
 export function parseRuleCatalog(json: unknown, source: string): Result<RuleCatalog> {
   const bad = (why: string) => fail(new UserError(`invalid rule catalog: ${why}`, source, 'Regenerate it with npm run build:policies.'));
-  if (!isRecord(json) || typeof json['entrypoint'] !== 'string' || !Array.isArray(json['rules'])) return bad('expected {entrypoint, rules: [...]}');
+  if (!isObject(json) || typeof json['entrypoint'] !== 'string' || !Array.isArray(json['rules'])) return bad('expected {entrypoint, rules: [...]}');
   const rules: RuleInfo[] = [];
   const ids = new Set<string>();
   for (const r of json['rules']) {
-    if (!isRecord(r) || typeof r['id'] !== 'string' || r['id'] === '') return bad('a rule has no id');
+    if (!isObject(r) || typeof r['id'] !== 'string' || r['id'] === '') return bad('a rule has no id');
     const id = r['id'];
     if (ids.has(id)) return bad(`${id} appears twice`);
     ids.add(id);

@@ -1,5 +1,6 @@
 /** What the engine reports: a policy's finding, checked, and completed from the rule catalog. */
 import type { Location } from '../common/index.ts';
+import { isObject } from '../common/index.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -36,7 +37,6 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 

@@ -5,7 +5,7 @@
  * they become errors that name the target.
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
 import { policyView } from './policy-view.ts';
@@ -46,7 +46,7 @@ export class PolicyEngine {
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, 'Rebuild it with opa build -t wasm.'));
     }
-    const entrypoints = isRecord(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
+    const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
     if (!entrypoints.includes(source.entrypoint)) {
       return fail(new UserError(`the policy has no entrypoint ${source.entrypoint} (it has ${entrypoints.join(', ') || 'none'})`, source.name));
     }
@@ -72,7 +72,7 @@ export class PolicyEngine {
     }
     const results = Array.isArray(raw) ? raw : [];
     const first: unknown = results[0];
-    return this.complete(isRecord(first) ? first['result'] : [], target);
+    return this.complete(isObject(first) ? first['result'] : [], target);
   }
 
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
@@ -99,15 +99,11 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Anything opa-wasm throws (a string, a plain object, an Error), as one line. */
 function describe(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e instanceof Error) return e.message;
-  if (isRecord(e) && typeof e['message'] === 'string') return e['message'];
+  if (isObject(e) && typeof e['message'] === 'string') return e['message'];
   return JSON.stringify(e);
 }
 
@@ -123,5 +119,5 @@ function hostBuiltins(policy: LoadedPolicy): string[] {
   let end = addr;
   while (mem[end] !== 0 && end < mem.length) end++;
   const parsed: unknown = JSON.parse(new TextDecoder().decode(mem.subarray(addr, end)));
-  return isRecord(parsed) ? Object.keys(parsed) : [];
+  return isObject(parsed) ? Object.keys(parsed) : [];
 }

@@ -5,10 +5,9 @@
  * as the built-in ones.
  */
 import { parse as parseYaml } from 'yaml';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import { SEVERITIES, type RuleInfo } from './finding.ts';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 interface Block {
@@ -51,10 +50,10 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
       } catch (e) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
-      const custom = isRecord(meta) && isRecord(meta['custom']) ? meta['custom'] : {};
+      const custom = isObject(meta) && isObject(meta['custom']) ? meta['custom'] : {};
       const id = text(custom['id']);
       const severity = text(custom['severity']);
-      if (!isRecord(meta) || id === '') return bad(`${file.path}:${b.line}`, 'a findings rule has no custom.id in its METADATA');
+      if (!isObject(meta) || id === '') return bad(`${file.path}:${b.line}`, 'a findings rule has no custom.id in its METADATA');
       if (!(SEVERITIES as readonly string[]).includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(', ')}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta['related_resources']) ? meta['related_resources'] : [];
@@ -68,7 +67,7 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
         cwe: text(custom['cwe']),
         tags: Array.isArray(custom['tags']) ? custom['tags'].filter((t): t is string => typeof t === 'string') : [],
         help: text(custom['help']),
-        help_uri: isRecord(first) ? text(first['ref']) || null : typeof first === 'string' ? first : null,
+        help_uri: isObject(first) ? text(first['ref']) || null : typeof first === 'string' ? first : null,
         package: pkg,
       });
     }

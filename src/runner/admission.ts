@@ -8,9 +8,7 @@ import { resolveDigest, type RegistryOptions } from '../sources/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
 import type { PolicySource } from '../engine/index.ts';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../common/index.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];
@@ -36,29 +34,29 @@ export interface AdmissionDecision {
 }
 
 /** The pod spec of each kind the webhook reads. */
-function podSpec(kind: string, object: Obj): Obj | undefined {
-  const spec = isObj(object['spec']) ? object['spec'] : undefined;
+function podSpec(kind: string, object: JsonObject): JsonObject | undefined {
+  const spec = isObject(object['spec']) ? object['spec'] : undefined;
   if (!spec) return undefined;
   if (kind === 'Pod') return spec;
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(kind)) return isObj(spec['template']) && isObj(spec['template']['spec']) ? spec['template']['spec'] : undefined;
+  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(kind)) return isObject(spec['template']) && isObject(spec['template']['spec']) ? spec['template']['spec'] : undefined;
   if (kind === 'CronJob') {
-    const job = isObj(spec['jobTemplate']) && isObj(spec['jobTemplate']['spec']) ? spec['jobTemplate']['spec'] : undefined;
-    return job && isObj(job['template']) && isObj(job['template']['spec']) ? job['template']['spec'] : undefined;
+    const job = isObject(spec['jobTemplate']) && isObject(spec['jobTemplate']['spec']) ? spec['jobTemplate']['spec'] : undefined;
+    return job && isObject(job['template']) && isObject(job['template']['spec']) ? job['template']['spec'] : undefined;
   }
   return undefined;
 }
 
 /** An AdmissionReview v1 as the API server sends it; a string says what is wrong with it. */
 export function parseReview(body: unknown): AdmissionRequest | string {
-  if (!isObj(body) || body['kind'] !== 'AdmissionReview' || body['apiVersion'] !== 'admission.k8s.io/v1') return 'not an admission.k8s.io/v1 AdmissionReview';
+  if (!isObject(body) || body['kind'] !== 'AdmissionReview' || body['apiVersion'] !== 'admission.k8s.io/v1') return 'not an admission.k8s.io/v1 AdmissionReview';
   const req = body['request'];
-  if (!isObj(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
-  const kind = isObj(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
+  if (!isObject(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
+  const kind = isObject(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
   const object = req['object'];
-  if (!isObj(object)) return `request ${req['uid']}: no object to review`;
+  if (!isObject(object)) return `request ${req['uid']}: no object to review`;
   const spec = podSpec(kind, object);
   if (!spec) return `request ${req['uid']}: kind "${kind}" carries no pod spec rsyncguard reads`;
-  const images = ['initContainers', 'containers', 'ephemeralContainers'].flatMap((k) => (Array.isArray(spec[k]) ? spec[k] : [])).filter(isObj).map((c) => c['image']).filter((i): i is string => typeof i === 'string' && i !== '');
+  const images = ['initContainers', 'containers', 'ephemeralContainers'].flatMap((k) => (Array.isArray(spec[k]) ? spec[k] : [])).filter(isObject).map((c) => c['image']).filter((i): i is string => typeof i === 'string' && i !== '');
   return { uid: req['uid'], kind, images: [...new Set(images)] };
 }
 

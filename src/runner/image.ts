@@ -9,11 +9,10 @@ import type { ConfigSource, IncludeTarget } from '../common/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument, type SecretsInput } from '../facts/index.ts';
 import { parseRsyncdConf, parseSecrets } from '../parse/index.ts';
 import { mergeLayers, openImage, type ImageFile, type MergedImage, type RegistryOptions } from '../sources/index.ts';
+import { isObject } from '../common/index.ts';
 
 const USUAL_CONFIGS = ['/etc/rsyncd.conf', '/etc/rsync/rsyncd.conf', '/usr/local/etc/rsyncd.conf', '/usr/local/etc/rsync/rsyncd.conf'];
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 interface ImageConfig {
@@ -34,12 +33,12 @@ function envVar(entry: string): { name: string; value: string | null } {
 }
 
 function imageConfig(config: unknown): ImageConfig {
-  const c = isObj(config) && isObj(config['config']) ? config['config'] : {};
+  const c = isObject(config) && isObject(config['config']) ? config['config'] : {};
   return {
     user: typeof c['User'] === 'string' && c['User'] !== '' ? c['User'] : null,
     entrypoint: strings(c['Entrypoint']),
     cmd: strings(c['Cmd']),
-    exposed: isObj(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']).sort() : [],
+    exposed: isObject(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']).sort() : [],
     env: strings(c['Env']).map(envVar),
   };
 }
@@ -151,7 +150,12 @@ export async function scanImage(ref: string, opts: RegistryOptions & { today: st
         rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
         config,
         secrets,
-        fileStats: new Map(config.files.map((cf) => [cf.path, { mode: lookup(merged, cf.path)?.mode ?? 0o644, uid: lookup(merged, cf.path)?.uid ?? 0 }] as const)),
+        fileStats: new Map(
+          config.files.map((cf) => {
+            const f = lookup(merged, cf.path);
+            return [cf.path, { mode: f?.mode ?? 0o644, uid: f?.uid ?? 0 }] as const;
+          }),
+        ),
         image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, env: cfg.env, files: provenance(merged, [...config.files.map((f) => f.path), ...secrets.flatMap((x) => (x.file ? [x.file] : []))]), layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) },
       });
       facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, '')));

@@ -4,7 +4,7 @@
  * ansible_ssh_common_args' ProxyJump is not parsed: use a jump host in ~/.ssh/config instead).
  */
 import { parse as parseYaml } from 'yaml';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fail, isObject, type JsonObject, ok, type Result, UserError } from '../common/index.ts';
 
 export interface InventoryHost {
   /** The name reports use. */
@@ -18,11 +18,9 @@ export interface InventoryHost {
   sudo: boolean;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 
-function host(name: string, group: string, vars: Obj, where: string): InventoryHost | string {
+function host(name: string, group: string, vars: JsonObject, where: string): InventoryHost | string {
   const port = vars['port'] ?? vars['ansible_port'] ?? vars['ansible_ssh_port'];
   const portNum = port === undefined || port === null ? null : Number(port);
   if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${name} has port ${JSON.stringify(port)}`;
@@ -40,10 +38,10 @@ function host(name: string, group: string, vars: Obj, where: string): InventoryH
 /** Ansible INI: `[group]` sections, `name key=value …` lines; `[group:vars]` and `[group:children]` are read too. */
 function fromIni(text: string, file: string): Result<InventoryHost[]> {
   const hosts: InventoryHost[] = [];
-  const groupVars = new Map<string, Obj>();
+  const groupVars = new Map<string, JsonObject>();
   let group = 'ungrouped';
   let section: 'hosts' | 'vars' | 'children' = 'hosts';
-  const pending: { name: string; group: string; vars: Obj; line: number }[] = [];
+  const pending: { name: string; group: string; vars: JsonObject; line: number }[] = [];
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.replace(/[#;].*$/, '').trim();
     if (line === '') continue;
@@ -54,7 +52,7 @@ function fromIni(text: string, file: string): Result<InventoryHost[]> {
       continue;
     }
     const [name = '', ...pairs] = line.split(/\s+/);
-    const vars: Obj = {};
+    const vars: JsonObject = {};
     for (const p of pairs) {
       const eq = p.indexOf('=');
       if (eq <= 0) return fail(new UserError(`expected key=value, not "${p}"`, `${file}:${i + 1}`));
@@ -76,17 +74,17 @@ function fromIni(text: string, file: string): Result<InventoryHost[]> {
 }
 
 /** Ansible YAML: `all: {hosts, children: {group: {hosts, vars, children}}}`. */
-function fromAnsibleYaml(root: Obj, file: string): Result<InventoryHost[]> {
+function fromAnsibleYaml(root: JsonObject, file: string): Result<InventoryHost[]> {
   const hosts: InventoryHost[] = [];
-  const walk = (name: string, node: unknown, inherited: Obj): string | undefined => {
-    if (!isObj(node)) return undefined;
-    const vars = { ...inherited, ...(isObj(node['vars']) ? node['vars'] : {}) };
-    for (const [h, hv] of Object.entries(isObj(node['hosts']) ? node['hosts'] : {})) {
-      const r = host(h, name, { ...vars, ...(isObj(hv) ? hv : {}) }, file);
+  const walk = (name: string, node: unknown, inherited: JsonObject): string | undefined => {
+    if (!isObject(node)) return undefined;
+    const vars = { ...inherited, ...(isObject(node['vars']) ? node['vars'] : {}) };
+    for (const [h, hv] of Object.entries(isObject(node['hosts']) ? node['hosts'] : {})) {
+      const r = host(h, name, { ...vars, ...(isObject(hv) ? hv : {}) }, file);
       if (typeof r === 'string') return r;
       hosts.push(r);
     }
-    for (const [child, cv] of Object.entries(isObj(node['children']) ? node['children'] : {})) {
+    for (const [child, cv] of Object.entries(isObject(node['children']) ? node['children'] : {})) {
       const err = walk(child, cv, vars);
       if (err) return err;
     }
@@ -97,15 +95,15 @@ function fromAnsibleYaml(root: Obj, file: string): Result<InventoryHost[]> {
 }
 
 /** rsyncguard's YAML: `defaults: {…}`, `groups: {name: {hosts: {host: {…}}}}`, or top-level `hosts`. */
-function fromOwnYaml(root: Obj, file: string): Result<InventoryHost[]> {
-  const defaults = isObj(root['defaults']) ? root['defaults'] : {};
-  const groups: [string, unknown][] = isObj(root['groups']) ? Object.entries(root['groups']) : [];
-  if (isObj(root['hosts'])) groups.push(['ungrouped', { hosts: root['hosts'] }]);
+function fromOwnYaml(root: JsonObject, file: string): Result<InventoryHost[]> {
+  const defaults = isObject(root['defaults']) ? root['defaults'] : {};
+  const groups: [string, unknown][] = isObject(root['groups']) ? Object.entries(root['groups']) : [];
+  if (isObject(root['hosts'])) groups.push(['ungrouped', { hosts: root['hosts'] }]);
   const hosts: InventoryHost[] = [];
   for (const [g, spec] of groups) {
-    const hs = isObj(spec) && isObj(spec['hosts']) ? spec['hosts'] : {};
+    const hs = isObject(spec) && isObject(spec['hosts']) ? spec['hosts'] : {};
     for (const [name, vars] of Object.entries(hs)) {
-      const r = host(name, g, { ...defaults, ...(isObj(spec) && isObj(spec['vars']) ? spec['vars'] : {}), ...(isObj(vars) ? vars : {}) }, file);
+      const r = host(name, g, { ...defaults, ...(isObject(spec) && isObject(spec['vars']) ? spec['vars'] : {}), ...(isObject(vars) ? vars : {}) }, file);
       if (typeof r === 'string') return fail(new UserError(r, file));
       hosts.push(r);
     }
@@ -124,7 +122,7 @@ export function parseInventory(text: string, file: string): Result<InventoryHost
     } catch (e) {
       return fail(new UserError(`not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, file, 'Write an rsyncguard or Ansible inventory (docs/fleet.md).'));
     }
-    if (!isObj(doc)) return fail(new UserError('an inventory is a mapping', file));
+    if (!isObject(doc)) return fail(new UserError('an inventory is a mapping', file));
     parsed = 'all' in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
   }
   if (!parsed.ok) return parsed;

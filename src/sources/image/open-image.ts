@@ -13,6 +13,7 @@ import { extract } from 'tar-stream';
 import { cleanPath, verifyDigest, type LayerSource } from './layers.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
 import { openRegistryImage, type RegistryOptions } from './registry.ts';
+import { isObject } from '../../common/index.ts';
 
 export interface OpenedImage {
   ref: string;
@@ -26,9 +27,6 @@ export interface OpenedImage {
 }
 
 const MAX_ARCHIVE = 16 * 2 ** 30;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readJson(path: string, what: string): unknown {
   try {
@@ -61,8 +59,8 @@ function readBlob(root: string, digest: string, what: string): unknown {
 /** An OCI layout: index.json → (tag) → manifest → config and layers. */
 export function openOciLayout(root: string, tag: string | undefined, ref: string, platform: string, close = () => {}): OpenedImage {
   const index = readJson(join(root, 'index.json'), 'index.json');
-  const manifests = isObj(index) && Array.isArray(index['manifests']) ? index['manifests'].filter(isObj) : [];
-  const pick = tag === undefined ? manifests[0] : manifests.find((m) => isObj(m['annotations']) && m['annotations']['org.opencontainers.image.ref.name'] === tag);
+  const manifests = isObject(index) && Array.isArray(index['manifests']) ? index['manifests'].filter(isObject) : [];
+  const pick = tag === undefined ? manifests[0] : manifests.find((m) => isObject(m['annotations']) && m['annotations']['org.opencontainers.image.ref.name'] === tag);
   if (!pick || typeof pick['digest'] !== 'string') throw new Error(tag === undefined ? 'the layout has no manifest' : `the layout has no image tagged "${tag}"`);
   let digest = pick['digest'];
   let manifest = readBlob(root, digest, 'manifest');
@@ -71,9 +69,9 @@ export function openOciLayout(root: string, tag: string | undefined, ref: string
     digest = pickPlatform(entries, platform);
     manifest = readBlob(root, digest, 'manifest');
   }
-  if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error(`manifest ${digest} is not an image manifest`);
+  if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error(`manifest ${digest} is not an image manifest`);
   const config = readBlob(root, String(manifest['config']['digest']), 'image config');
-  const layers = manifest['layers'].filter(isObj).map((l): LayerSource => {
+  const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const digest = String(l['digest']);
     const path = blobPath(root, digest);
     return { digest, open: () => Promise.resolve(verifyDigest(createReadStream(path), digest)) };
@@ -118,7 +116,7 @@ async function unpack(file: string): Promise<string> {
 /** docker save: manifest.json → Config and Layers paths inside the archive. */
 function openDockerDir(dir: string, ref: string, close: () => void): OpenedImage {
   const manifest = readJson(join(dir, 'manifest.json'), 'manifest.json');
-  const first = Array.isArray(manifest) && isObj(manifest[0]) ? manifest[0] : undefined;
+  const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : undefined;
   if (!first || typeof first['Config'] !== 'string' || !Array.isArray(first['Layers'])) throw new Error('not a docker-archive (no manifest.json with Config and Layers)');
   const inside = (p: string) => {
     const c = cleanPath(p);

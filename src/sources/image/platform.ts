@@ -2,21 +2,20 @@
  * Manifest lists and OCI indexes: one image per platform. Both the registry and the OCI layout resolve an
  * index the same way, so a multi-platform image gives the same answer whatever form it arrives in.
  */
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../../common/index.ts';
 
 /** The entries of an index, or undefined when the document is an image manifest. */
-export function indexEntries(doc: unknown): Obj[] | undefined {
-  return isObj(doc) && Array.isArray(doc['manifests']) && !isObj(doc['config']) ? doc['manifests'].filter(isObj) : undefined;
+export function indexEntries(doc: unknown): JsonObject[] | undefined {
+  return isObject(doc) && Array.isArray(doc['manifests']) && !isObject(doc['config']) ? doc['manifests'].filter(isObject) : undefined;
 }
 
 /** The digest of the entry for `platform` (os/arch[/variant]); an error naming what the index offers. */
-export function pickPlatform(entries: Obj[], platform: string): string {
+export function pickPlatform(entries: JsonObject[], platform: string): string {
   const [os, arch, variant] = platform.split('/');
   const offered: string[] = [];
   for (const e of entries) {
     const p = e['platform'];
-    if (!isObj(p) || typeof e['digest'] !== 'string') continue;
+    if (!isObject(p) || typeof e['digest'] !== 'string') continue;
     offered.push([p['os'], p['architecture'], p['variant']].filter((s) => typeof s === 'string').join('/'));
     if (p['os'] === os && p['architecture'] === arch && (variant === undefined || p['variant'] === variant)) return e['digest'];
   }

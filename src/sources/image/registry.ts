@@ -12,6 +12,7 @@ import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.t
 import { verifyDigest, type LayerSource } from './layers.ts';
 import type { OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
+import { isObject } from '../../common/index.ts';
 
 export interface RegistryOptions {
   platform: string;
@@ -30,9 +31,6 @@ const ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 const MAX_MANIFEST = 4 << 20;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RegistryRef {
   registry: string;
@@ -69,9 +67,9 @@ function basicCredentials(registry: string, file: string | undefined): string | 
   const path = file ?? join(homedir(), '.docker', 'config.json');
   if (!existsSync(path)) return undefined;
   const config: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  const auths = isObj(config) && isObj(config['auths']) ? config['auths'] : {};
+  const auths = isObject(config) && isObject(config['auths']) ? config['auths'] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
-  return isObj(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+  return isObject(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 
 class Client {
@@ -118,7 +116,7 @@ class Client {
     const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(30_000) });
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
     const body: unknown = await res.json();
-    const token = isObj(body) ? (body['token'] ?? body['access_token']) : undefined;
+    const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
     if (typeof token !== 'string') throw new Error('the token service answered without a token');
     this.token = token;
   }
@@ -142,14 +140,14 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   let { doc: manifest, digest } = await manifestAt(client, r.reference);
   const entries = indexEntries(manifest);
   if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
-  if (!isObj(manifest) || !isObj(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
+  if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
   const configDigest = String(manifest['config']['digest']);
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
   const configStream = verifyDigest(Readable.fromWeb(configRes.body as import('node:stream/web').ReadableStream), configDigest);
   const chunks: Buffer[] = [];
   for await (const c of configStream) chunks.push(Buffer.from(c as Uint8Array));
   const config: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  const layers = manifest['layers'].filter(isObj).map((l): LayerSource => {
+  const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const d = String(l['digest']);
     return {
       digest: d,
