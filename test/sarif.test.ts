@@ -4,16 +4,16 @@
  * clean. The checker is shown to reject broken logs, so a green run means something.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type * as Sarif from 'sarif';
+import { CORPUS, corpusTest } from './support/corpus.ts';
 import { githubProblems, multitoolProblems, sarifProblems, schemaProblems } from './support/sarif-check.ts';
 
 const CLI = resolve('dist/cli.js');
-const CORPUS = resolve('..', 'shared', 'corpus');
 
 function scanSarif(cwd: string, ...args: string[]): { code: number | null; text: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, 'scan', ...args, '--format', 'sarif'], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
@@ -30,8 +30,7 @@ sarif('the examples pass the schema, the Multitool with GitHub rules, and our ow
   assert.ok((log.runs[0]?.results?.length ?? 0) > 20, 'the examples have findings, else this proves little');
 });
 
-sarif('the shared corpus passes all three checks too', () => {
-  assert.ok(existsSync(CORPUS), `no corpus at ${CORPUS}`);
+corpusTest(sarif, 'the shared corpus passes all three checks too', () => {
   const r = scanSarif(CORPUS, '.', '--fail-on', 'none');
   assert.ok(r.code === 0 || r.code === 2, r.stderr);
   assert.equal(sarifProblems(r.text), []);

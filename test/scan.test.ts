@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CORPUS, corpusTest } from './support/corpus.ts';
 
 const CLI = resolve('dist/cli.js');
-const CORPUS = resolve('..', 'shared', 'corpus');
 
 function repo(files: Record<string, string | Buffer>, git = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'rg-scan-'));
@@ -134,7 +134,7 @@ secrets.run();
 
 const corpus = suite('scan on the shared corpus');
 
-corpus('completes without a crash and prints what it saw', () => {
+corpusTest(corpus, 'completes without a crash and prints what it saw', () => {
   const r = scan(CORPUS, '.', '--fail-on', 'none');
   assert.ok(r.code === 0 || r.code === 2, r.stderr);
   const f = r.report.summary.findings;
