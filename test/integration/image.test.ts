@@ -130,7 +130,8 @@ function multiPlatform(other: string): { dir: string; arm: string } {
 
 forms('image facts: Env with credentials withheld, each file traced to the layer that wrote it, no password in any report', async () => {
   const scan = await scanImage(`oci:${built}/oci:rsyncd`, { platform: 'linux/amd64', insecure: false, today: '2026-11-25' });
-  const img = scan.facts[0]?.image;
+  const first = scan.facts[0];
+  const img = first && 'schema' in first ? first.image : undefined;
   assert.ok(img, 'an image facts section');
   assert.equal(img.env.filter((e) => e.name !== 'PATH'), [{ name: 'TZ', value: 'UTC' }, { name: 'RSYNC_PASSWORD', value: null }]);
   const index = JSON.parse(readFileSync(join(built, 'oci', 'index.json'), 'utf8')) as { manifests: { digest: string }[] };

@@ -4,13 +4,14 @@
  * platform; every blob checked against its digest. Plain HTTP only when asked, and only to loopback.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { readCapped } from './capped-body.ts';
 import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.ts';
-import { verifyDigest, type LayerSource } from './layers.ts';
-import type { OpenedImage } from './open-image.ts';
+import { verifyDigest, type LayerSource } from './layer-stream.ts';
+import { MAX_CONFIG, MAX_MANIFEST, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
 import { isObject } from '../../common/index.ts';
 
@@ -30,7 +31,8 @@ const ACCEPT = [
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
-const MAX_MANIFEST = 4 << 20;
+/** A token response is a few kilobytes of JSON. */
+const MAX_TOKEN = 1 << 20;
 
 export interface RegistryRef {
   registry: string;
@@ -115,18 +117,27 @@ class Client {
     if (params['scope']) url.searchParams.set('scope', params['scope']);
     const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(30_000) });
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
-    const body: unknown = await res.json();
+    let body: unknown;
+    try {
+      body = JSON.parse((await readCapped(res, MAX_TOKEN, 'token response')).toString('utf8'));
+    } catch (e) {
+      throw new Error(`token request to ${url.origin}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
     if (typeof token !== 'string') throw new Error('the token service answered without a token');
     this.token = token;
   }
 }
 
+function scratchCache(): { cache: LayerCache; close(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-layers-'));
+  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER }, close: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
 async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > MAX_MANIFEST) throw new Error('manifest larger than 4 MiB');
+  const bytes = await readCapped(res, MAX_MANIFEST, `manifest ${reference}`);
   if (reference.startsWith('sha256:') && `sha256:${createHash('sha256').update(bytes).digest('hex')}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = reference.startsWith('sha256:') ? reference : res.headers.get('docker-content-digest');
   return { doc: JSON.parse(bytes.toString('utf8')), digest };
@@ -143,25 +154,33 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
   const configDigest = String(manifest['config']['digest']);
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
-  const configStream = verifyDigest(Readable.fromWeb(configRes.body as import('node:stream/web').ReadableStream), configDigest);
-  const chunks: Buffer[] = [];
-  for await (const c of configStream) chunks.push(Buffer.from(c as Uint8Array));
-  const config: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  if (configDigest.startsWith('sha256:') && `sha256:${createHash('sha256').update(configBytes).digest('hex')}` !== configDigest) throw new Error(`image config ${configDigest}: digest mismatch`);
+  let config: unknown;
+  try {
+    config = JSON.parse(configBytes.toString('utf8'));
+  } catch (e) {
+    throw new Error(`image config ${configDigest}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // Layers are walked once to index them and again for content the analyzers ask for later: without a
+  // shared cache they are kept in a private one for the length of the scan, not fetched twice.
+  const scratch = opts.cache ? undefined : scratchCache();
+  const cache = opts.cache ?? (scratch as { cache: LayerCache }).cache;
   const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const d = String(l['digest']);
     return {
       digest: d,
       open: async () => {
-        const cached = opts.cache ? cachedLayer(opts.cache, d) : undefined;
+        const cached = cachedLayer(cache, d);
         if (cached) return verifyDigest(cached, d);
         const blob = await client.get(`/blobs/${d}`, '*/*');
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
         const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d);
-        return opts.cache ? cacheWhileReading(opts.cache, d, verified) : verified;
+        return cacheWhileReading(cache, d, verified);
       },
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => {} };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close() };
 }
 
 /** The digest a registry reference names now (tag → manifest digest), for caching by content. */
@@ -172,7 +191,7 @@ export async function resolveDigest(ref: string, opts: RegistryOptions): Promise
   const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
   const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
   const digest = res.headers.get('docker-content-digest');
-  await res.arrayBuffer();
+  await res.body?.cancel().catch(() => {});
   if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);
   return `${r.registry}/${r.repository}@${digest}`;
 }

@@ -1,0 +1,54 @@
+/**
+ * What the container runs, followed into the image: Entrypoint/Cmd, then the scripts they execute (read
+ * lazily, a few levels deep), until we know whether `rsync --daemon` starts and with which config files.
+ */
+import { posix } from 'node:path';
+import { launchFromScript, type ImageFs, type Launch } from '../sources/index.ts';
+
+/** Docker's default PATH: where a bare command name is looked up. */
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/** Scripts are small; bigger executables are binaries not worth reading. */
+const MAX_SCRIPT = 256 << 10;
+const MAX_DEPTH = 3;
+const MAX_SCRIPTS = 32;
+
+/** The image path a program name runs, if a regular file there may be a script. */
+function programPath(fs: ImageFs, program: string, workdir: string): string | undefined {
+  if (posix.basename(program) === 'rsync') return undefined;
+  const candidates = program.includes('/') ? [posix.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
+  for (const c of candidates) {
+    const st = fs.stat(c);
+    if (st) return st.kind === 'file' && st.size <= MAX_SCRIPT ? c : undefined;
+  }
+  return undefined;
+}
+
+/** Resolve a config path the way rsync opens it: relative to the container's working directory. */
+export function inImage(path: string, workdir: string): string {
+  return posix.resolve(workdir, path);
+}
+
+/** Follows the scripts a launch runs and merges what they start. */
+export async function followScripts(fs: ImageFs, launch: Launch, workdir: string): Promise<Launch> {
+  const result: Launch = { daemon: launch.daemon, configs: launch.configs.map((c) => inImage(c, workdir)), programs: [] };
+  const seen = new Set<string>();
+  let programs = launch.programs;
+  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
+    const paths = programs.map((p) => programPath(fs, p, workdir)).filter((p): p is string => p !== undefined && !seen.has(p)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p of paths) seen.add(p);
+    await fs.load(paths);
+    const next: string[] = [];
+    for (const p of paths) {
+      const text = fs.content(p);
+      if (!text || text.subarray(0, 2).toString('latin1') !== '#!') continue;
+      const inner = launchFromScript(text.toString('utf8'));
+      if (inner.daemon) result.daemon = true;
+      result.configs.push(...inner.configs.map((c) => inImage(c, workdir)));
+      next.push(...inner.programs);
+    }
+    programs = [...new Set(next)];
+  }
+  result.programs = [...seen];
+  result.configs = [...new Set(result.configs)];
+  return result;
+}

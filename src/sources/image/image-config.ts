@@ -1,0 +1,96 @@
+/**
+ * The image config (`config` of the OCI/Docker image JSON), validated, with credentials withheld, and
+ * what its Entrypoint/Cmd starts: whether `rsync --daemon` runs, with which `--config`, and which files
+ * it executes (scripts to read next). Docker runs Entrypoint with Cmd as its arguments, or Cmd alone.
+ */
+import { isObject } from '../../common/index.ts';
+import { redactArgv, redactEnv } from './redact.ts';
+import { commandWords, shellCommands } from './shell-words.ts';
+
+export interface ImageConfig {
+  user: string | null;
+  /** Withheld where a word looks like a credential. */
+  entrypoint: string[];
+  cmd: string[];
+  exposed: string[];
+  env: { name: string; value: string | null }[];
+}
+
+/** What a command line starts, as derived facts: no argument is kept but config paths and executables. */
+export interface Launch {
+  daemon: boolean;
+  /** Config files named with --config (absolute, or relative to the working directory). */
+  configs: string[];
+  /** Executables it runs, as written (absolute paths or bare names looked up in PATH). */
+  programs: string[];
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The public part of the image config, and the raw argv for launchFrom (which keeps no argument text). */
+export function readImageConfig(config: unknown): { config: ImageConfig; argv: string[]; workdir: string } {
+  const c = isObject(config) && isObject(config['config']) ? config['config'] : {};
+  const entrypoint = strings(c['Entrypoint']);
+  const cmd = strings(c['Cmd']);
+  return {
+    config: {
+      user: typeof c['User'] === 'string' && c['User'] !== '' ? c['User'] : null,
+      entrypoint: redactArgv(entrypoint),
+      cmd: redactArgv(cmd),
+      exposed: isObject(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']).sort() : [],
+      env: strings(c['Env']).map(redactEnv),
+    },
+    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
+    workdir: typeof c['WorkingDir'] === 'string' && c['WorkingDir'].startsWith('/') ? c['WorkingDir'] : '/',
+  };
+}
+
+const base = (w: string) => w.replace(/^.*\//, '');
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+
+function configOptions(words: string[]): string[] {
+  return words.flatMap((w, i) => (w.startsWith('--config=') ? [w.slice(9)] : w === '--config' && words[i + 1] !== undefined ? [words[i + 1] ?? ''] : [])).filter((p) => p !== '');
+}
+
+function addCommand(words: string[], into: Launch): void {
+  const cmd = commandWords(words);
+  const first = cmd[0];
+  if (first === undefined) return;
+  if (!first.startsWith('$')) into.programs.push(first);
+  // rsync may come after a wrapper this reader does not know ("s6-setuidgid nobody rsync --daemon").
+  const at = cmd.findIndex((w) => base(w) === 'rsync');
+  if (at >= 0 && cmd.slice(at + 1).includes('--daemon')) {
+    into.daemon = true;
+    into.configs.push(...configOptions(cmd.slice(at + 1)));
+  }
+  if (SHELLS.has(base(first))) {
+    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script > 0 && cmd[script + 1] !== undefined) addShell(cmd[script + 1] ?? '', into);
+    else if (cmd[1] !== undefined && !cmd[1].startsWith('-')) into.programs.push(cmd[1]);
+  }
+}
+
+function addShell(text: string, into: Launch): void {
+  for (const words of shellCommands(text)) addCommand(words, into);
+}
+
+/** What an exec-form argv starts. Words holding whitespace are read as shell strings too. */
+export function launchFromArgv(argv: string[]): Launch {
+  const launch: Launch = { daemon: false, configs: [], programs: [] };
+  addCommand(argv, launch);
+  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
+  // Entrypoint scripts that end with `exec "$@"` get the daemon's options from Cmd.
+  if (launch.daemon) launch.configs.push(...configOptions(argv));
+  return finish(launch);
+}
+
+/** What a shell script starts. */
+export function launchFromScript(text: string): Launch {
+  const launch: Launch = { daemon: false, configs: [], programs: [] };
+  addShell(text, launch);
+  return finish(launch);
+}
+
+function finish(l: Launch): Launch {
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+}

@@ -1,0 +1,24 @@
+/** Container images as a source: opened in any form, indexed layer by layer, read lazily. */
+import { ImageFs } from './image-fs.ts';
+import { indexLayers } from './layer-index.ts';
+import type { LayerSource } from './layer-stream.ts';
+
+export { openImage } from './open-image.ts';
+export type { OpenedImage } from './open-image.ts';
+export { cleanPath } from './paths.ts';
+export { isSecretsName, MAX_FILE as MAX_IMAGE_FILE_BYTES } from './layer-index.ts';
+export type { SecretSighting } from './layer-index.ts';
+export type { LayerSource } from './layer-stream.ts';
+export { ImageFs } from './image-fs.ts';
+export type { ImageFile } from './image-fs.ts';
+export { readImageConfig, launchFromArgv, launchFromScript } from './image-config.ts';
+export type { ImageConfig, Launch } from './image-config.ts';
+export { parseRegistryRef, resolveDigest } from './registry.ts';
+export type { RegistryOptions } from './registry.ts';
+export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
+export type { LayerCache } from './layer-cache.ts';
+
+/** Walk and merge every layer (reading only what `prefetch` wants), then serve lookups and lazy reads. */
+export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean): Promise<ImageFs> {
+  return new ImageFs(await indexLayers(layers, prefetch));
+}

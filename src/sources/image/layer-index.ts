@@ -1,0 +1,122 @@
+/**
+ * Walk, then merge. Each layer's tar is walked into a list of entries (path, type, link target, size,
+ * owner, ordinal) and its whiteout and opaque-directory markers; nothing is read but what `prefetch` asks
+ * for (small files analyzers are known to want, as Trivy's `Required` does). Then the layer is applied to
+ * the tree: its opaque directories and whiteouts hide what lower layers left, then its own entries land.
+ */
+import { cleanPath } from './paths.ts';
+import { ImageTree, type DataRef, type NodeAttrs } from './image-tree.ts';
+import { walkLayer, type LayerSource, type TarHeader } from './layer-stream.ts';
+
+export interface SecretSighting {
+  path: string;
+  layer: string;
+  deleted_later: boolean;
+}
+
+export interface IndexedImage {
+  tree: ImageTree;
+  layers: LayerSource[];
+  /** Bytes read so far, by "layer:seq". */
+  contents: Map<string, Buffer>;
+  /** Secrets-like files seen in any layer, including ones a later layer deleted. */
+  secrets: SecretSighting[];
+  warnings: string[];
+}
+
+/** Per-file and total caps on the bytes kept in memory. */
+export const MAX_FILE = 1 << 20;
+export const MAX_KEPT = 64 << 20;
+
+export function isSecretsName(path: string): boolean {
+  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
+}
+
+export const dataKey = (d: DataRef) => `${d.layer}:${d.seq}`;
+
+interface Pending {
+  path: string;
+  attrs: NodeAttrs;
+}
+
+function kindOf(type: string | null | undefined): NodeAttrs['kind'] | 'link' | undefined {
+  switch (type) {
+    case 'file':
+    case 'contiguous-file':
+    case null:
+    case undefined:
+      return 'file';
+    case 'directory':
+      return 'dir';
+    case 'symlink':
+      return 'symlink';
+    case 'link':
+      return 'link';
+    case 'fifo':
+    case 'character-device':
+    case 'block-device':
+      return 'other';
+    default:
+      return undefined;
+  }
+}
+
+/** Every layer walked and merged in order; `prefetch` says which regular files to keep while walking. */
+export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean): Promise<IndexedImage> {
+  const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], warnings: [] };
+  let kept = 0;
+  for (const [index, layer] of layers.entries()) {
+    const entries: Pending[] = [];
+    const whiteouts: string[] = [];
+    const opaque: string[] = [];
+    // Hard links name an earlier entry of the same layer (or, failing that, what lower layers left).
+    const here = new Map<string, NodeAttrs>();
+    await walkLayer(layer, async (header: TarHeader, seq, read) => {
+      const path = cleanPath(header.name);
+      if (path === null) return void image.warnings.push(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
+      const slash = path.lastIndexOf('/');
+      const base = path.slice(slash + 1);
+      const dir = slash < 0 ? '' : path.slice(0, slash);
+      if (base === '.wh..wh..opq') return void opaque.push(dir);
+      if (base.startsWith('.wh.')) return void (base.length > 4 && whiteouts.push(dir === '' ? base.slice(4) : `${dir}/${base.slice(4)}`));
+      const kind = kindOf(header.type);
+      if (kind === undefined) return;
+      const size = header.size ?? 0;
+      const attrs: NodeAttrs = { kind: kind === 'link' ? 'file' : kind, mode: (header.mode ?? 0o644) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+      if (kind === 'symlink') attrs.target = header.linkname ?? '';
+      if (kind === 'file') attrs.data = { layer: index, seq };
+      if (kind === 'link') {
+        const target = cleanPath(header.linkname ?? '');
+        const from = target === null ? undefined : (here.get(target) ?? image.tree.physical(target));
+        if (!from || from.kind === 'dir') {
+          image.warnings.push(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
+          return;
+        }
+        Object.assign(attrs, { kind: from.kind, size: from.size, ...(from.data ? { data: from.data } : {}), ...(from.target !== undefined ? { target: from.target } : {}) });
+      }
+      if (kind === 'file' && prefetch(path)) {
+        if (size <= MAX_FILE && kept + size <= MAX_KEPT) {
+          const bytes = await read();
+          kept += bytes.length;
+          image.contents.set(`${index}:${seq}`, bytes);
+        }
+      }
+      if (attrs.kind === 'file' && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
+      here.set(path, attrs);
+      entries.push({ path, attrs });
+    });
+    for (const dir of opaque) image.tree.clear(dir);
+    for (const path of whiteouts) image.tree.remove(path);
+    for (const e of entries) image.tree.put(e.path, e.attrs);
+  }
+  const seen = new Set<string>();
+  image.secrets = image.secrets.filter((s) => {
+    const key = `${s.layer}\n${s.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const now = image.tree.physical(s.path);
+    s.deleted_later = !now || layers[now.layer]?.digest !== s.layer;
+    return true;
+  });
+  return image;
+}

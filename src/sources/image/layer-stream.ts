@@ -1,0 +1,177 @@
+/**
+ * One layer's tar, streamed once: decompressed when gzip or zstd (sniffed from the first bytes), capped in
+ * the bytes it may inflate, checked against its digest (by the source) and, when the image config gives
+ * one, its diff_id (the sha256 of the uncompressed tar). Entries reach the callback in order with their
+ * ordinal, so a later pass can ask for "entry 1234 of this layer" again; bodies nobody reads are drained,
+ * never buffered. No parser ever sees a tar stream.
+ */
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { extract } from 'tar-stream';
+import { Decompress as ZstdDecompress } from 'fzstd';
+
+export interface LayerSource {
+  /** The blob digest (registry, OCI) or, for docker archives, the diff_id. */
+  digest: string;
+  /** sha256 of the uncompressed tar, checked while reading when set (docker archives). */
+  diffId?: string;
+  open(): Promise<Readable>;
+}
+
+/** Decompressed bytes per layer: a gzip bomb stops here (RSYNCGUARD_MAX_LAYER_BYTES lowers it). */
+const MAX_LAYER = Number(process.env['RSYNCGUARD_MAX_LAYER_BYTES'] ?? 8 * 2 ** 30);
+
+export type TarHeader = { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
+
+/**
+ * zstd as a stream (Node 20's zlib has none): fzstd, pure JS, fed chunk by chunk. It emits synchronously,
+ * without backpressure, so the layer cap is enforced here too: one small chunk of a bomb could otherwise
+ * inflate to gigabytes before the stream's own byte count sees it.
+ */
+function createZstdDecompress(limit: number): Transform {
+  let emitted = 0;
+  const out: Transform = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      try {
+        zstd.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        cb();
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+    flush(cb) {
+      try {
+        zstd.push(new Uint8Array(0), true);
+        cb();
+      } catch (e) {
+        cb(e instanceof Error ? e : new Error(String(e)));
+      }
+    },
+  });
+  const zstd = new ZstdDecompress((data) => {
+    emitted += data.byteLength;
+    if (emitted > limit) throw new Error(`decompresses to more than ${limit} bytes`);
+    out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  });
+  return out;
+}
+
+/** Called for each entry with its ordinal in the layer; `read` buffers the body (check the size first). */
+export type OnEntry = (header: TarHeader, seq: number, read: () => Promise<Buffer>) => Promise<void> | void;
+
+/** One layer's entries, in order. Rejects with an Error naming the layer. */
+export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<void> {
+  const input = await layer.open();
+  const first = await firstBytes(input);
+  const raw = input;
+  const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
+  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress(MAX_LAYER)) : raw;
+  let total = 0;
+  let seq = 0;
+  const diffHash = layer.diffId?.startsWith('sha256:') ? createHash('sha256') : undefined;
+  const tar = extract();
+  await new Promise<void>((done, fail) => {
+    const bail = (e: Error) => {
+      tar.destroy();
+      fail(new Error(`layer ${layer.digest}: ${e.message}`));
+    };
+    stream.on('error', (e: Error) => bail(gz || zst ? new Error(`not a readable ${gz ? 'gzip' : 'zstd'} stream (${e.message})`) : e));
+    stream.on('data', (c: Buffer) => {
+      total += c.length;
+      diffHash?.update(c);
+      if (total > MAX_LAYER) bail(new Error(`decompresses to more than ${MAX_LAYER} bytes`));
+    });
+    tar.on('entry', (header, body, next) => {
+      let consumed = false;
+      let ended = false;
+      const read = () =>
+        new Promise<Buffer>((ok, ko) => {
+          consumed = true;
+          const chunks: Buffer[] = [];
+          body.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
+          body.on('end', () => {
+            ended = true;
+            ok(Buffer.concat(chunks));
+          });
+          body.on('error', ko);
+        });
+      Promise.resolve(onEntry(header, seq++, read))
+        .then(() => {
+          if (ended) return next();
+          body.on('end', () => next());
+          if (!consumed) body.resume();
+        })
+        .catch(bail);
+    });
+    // The tar ends at its end-of-archive blocks, but the digests are checked only when the whole blob has
+    // been read: finish only once the (decompressed) source has ended too, draining what the tar reader left.
+    let tarDone = false;
+    let sourceDone = false;
+    const maybeDone = () => {
+      if (!tarDone || !sourceDone) return;
+      const got = diffHash ? `sha256:${diffHash.digest('hex')}` : undefined;
+      if (got !== undefined && got !== layer.diffId) bail(new Error(`the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ''} in the image config; the archive was altered or is corrupt`));
+      else done();
+    };
+    stream.on('end', () => {
+      sourceDone = true;
+      maybeDone();
+    });
+    raw.on('error', (e: Error) => bail(e));
+    tar.on('finish', () => {
+      tarDone = true;
+      stream.unpipe(tar);
+      stream.resume();
+      maybeDone();
+    });
+    tar.on('error', (e: Error) => bail(new Error(`not a tar archive (${e.message})`)));
+    stream.pipe(tar);
+  });
+}
+
+/** The first bytes of a stream, put back so the stream still starts at them. */
+async function firstBytes(input: Readable): Promise<Buffer> {
+  for (;;) {
+    const chunk: unknown = input.read();
+    if (chunk !== null) {
+      const b = Buffer.from(chunk as Uint8Array);
+      input.unshift(b);
+      return b;
+    }
+    if (input.readableEnded) return Buffer.alloc(0);
+    await new Promise<void>((done) => {
+      const go = () => {
+        input.off('readable', go);
+        input.off('end', go);
+        input.off('error', go);
+        done();
+      };
+      input.on('readable', go);
+      input.on('end', go);
+      input.on('error', go);
+    });
+    if (input.errored) throw input.errored;
+    if (input.readableEnded) return Buffer.alloc(0);
+  }
+}
+
+/** A stream that fails when the bytes' sha256 is not the digest they were fetched by. */
+export function verifyDigest(input: Readable, digest: string): Readable {
+  const [algo, hex] = digest.split(':');
+  if (algo !== 'sha256' || !hex) return input;
+  const hash = createHash('sha256');
+  const check = new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      hash.update(chunk);
+      next(null, chunk);
+    },
+    flush(next) {
+      const got = hash.digest('hex');
+      next(got === hex ? null : new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`));
+    },
+  });
+  input.on('error', (e) => check.destroy(e));
+  return input.pipe(check);
+}

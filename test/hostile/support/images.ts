@@ -1,0 +1,85 @@
+/**
+ * Hostile images written byte by byte for the hostile suite: layer tars from a list of entries, then an
+ * OCI layout, an OCI archive or a docker archive around them. No external tool, so every case is fast and
+ * can say exactly what is wrong with its image.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pack, type Header } from 'tar-stream';
+
+export interface Entry {
+  name: string;
+  type?: 'file' | 'symlink' | 'link' | 'directory';
+  body?: string | Buffer;
+  linkname?: string;
+  mode?: number;
+}
+
+/** An uncompressed layer tar holding the entries in order. */
+export function layerTar(entries: Entry[]): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const p = pack();
+    const chunks: Buffer[] = [];
+    p.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
+    p.on('end', () => done(Buffer.concat(chunks)));
+    p.on('error', fail);
+    for (const e of entries) {
+      const type = e.type ?? 'file';
+      const header: Partial<Header> & { name: string } = { name: e.name, type, mode: e.mode ?? (type === 'directory' ? 0o755 : 0o644), ...(e.linkname !== undefined ? { linkname: e.linkname } : {}) };
+      if (type === 'file') p.entry(header, e.body ?? '');
+      else p.entry(header);
+    }
+    p.finalize();
+  });
+}
+
+export interface ImageConfigFields {
+  Entrypoint?: string[];
+  Cmd?: string[];
+  Env?: string[];
+  User?: string;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function configBlob(layers: Buffer[], config: ImageConfigFields, diffIds?: string[]): Buffer {
+  return Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config, rootfs: { type: 'layers', diff_ids: diffIds ?? layers.map((l) => `sha256:${sha256(l)}`) } }));
+}
+
+/** The files of an OCI layout (path → bytes) for the given layer blobs (tar, gzip or zstd bytes). */
+export function ociLayoutFiles(layers: Buffer[], config: ImageConfigFields = {}): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const put = (b: Buffer) => {
+    const hex = sha256(b);
+    files.set(`blobs/sha256/${hex}`, b);
+    return `sha256:${hex}`;
+  };
+  const cfg = put(configBlob(layers, config, []));
+  const layerDigests = layers.map(put);
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 }, layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: 0 })) }));
+  const m = put(manifest);
+  files.set('index.json', Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: m, size: manifest.length }] })));
+  files.set('oci-layout', Buffer.from('{"imageLayoutVersion":"1.0.0"}'));
+  return files;
+}
+
+/** An OCI layout directory under `dir`; returns the `oci:` reference. */
+export function ociLayout(dir: string, layers: Buffer[], config: ImageConfigFields = {}): string {
+  for (const [path, bytes] of ociLayoutFiles(layers, config)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), bytes);
+  }
+  return `oci:${dir}`;
+}
+
+/** A docker-save archive (manifest.json, config, one layer.tar per layer); diffIds overrides the config's rootfs. */
+export async function dockerArchive(file: string, layers: Buffer[], config: ImageConfigFields = {}, diffIds?: string[]): Promise<string> {
+  const cfg = configBlob(layers, config, diffIds);
+  const cfgName = `${sha256(cfg)}.json`;
+  const names = layers.map((l, i) => `${sha256(Buffer.concat([l, Buffer.from([i])]))}/layer.tar`);
+  const manifest = Buffer.from(JSON.stringify([{ Config: cfgName, RepoTags: ['hostile/image:1'], Layers: names }]));
+  const entries: Entry[] = [{ name: 'manifest.json', body: manifest }, { name: cfgName, body: cfg }, ...layers.map((l, i) => ({ name: names[i] ?? '', body: l }))];
+  writeFileSync(file, await layerTar(entries));
+  return `docker-archive:${file}`;
+}
