@@ -81,11 +81,10 @@ export class ImageFs {
     for (const [index, seqs] of [...wanted].sort((a, b) => a[0] - b[0])) {
       const layer = this.image.layers[index];
       if (!layer) continue;
-      await walkLayer(layer, async (header, seq, read) => {
+      await walkLayer(layer, (header, seq, read) => {
         if (!seqs.has(seq) || (header.size ?? 0) > MAX_FILE || this.kept + (header.size ?? 0) > MAX_KEPT) return;
-        const bytes = await read();
-        this.kept += bytes.length;
-        this.image.contents.set(`${index}:${seq}`, bytes);
+        this.kept += header.size ?? 0;
+        return read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes));
       });
     }
   }

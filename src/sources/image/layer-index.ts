@@ -71,7 +71,7 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     const opaque: string[] = [];
     // Hard links name an earlier entry of the same layer (or, failing that, what lower layers left).
     const here = new Map<string, NodeAttrs>();
-    await walkLayer(layer, async (header: TarHeader, seq, read) => {
+    await walkLayer(layer, (header: TarHeader, seq, read) => {
       const path = cleanPath(header.name);
       if (path === null) return void image.warnings.push(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
       const slash = path.lastIndexOf('/');
@@ -94,16 +94,12 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
         }
         Object.assign(attrs, { kind: from.kind, size: from.size, ...(from.data ? { data: from.data } : {}), ...(from.target !== undefined ? { target: from.target } : {}) });
       }
-      if (kind === 'file' && prefetch(path)) {
-        if (size <= MAX_FILE && kept + size <= MAX_KEPT) {
-          const bytes = await read();
-          kept += bytes.length;
-          image.contents.set(`${index}:${seq}`, bytes);
-        }
-      }
       if (attrs.kind === 'file' && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
       here.set(path, attrs);
       entries.push({ path, attrs });
+      if (kind !== 'file' || !prefetch(path) || size > MAX_FILE || kept + size > MAX_KEPT) return;
+      kept += size;
+      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
     });
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);

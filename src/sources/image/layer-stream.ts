@@ -97,13 +97,15 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<v
           });
           body.on('error', ko);
         });
-      Promise.resolve(onEntry(header, seq++, read))
-        .then(() => {
-          if (ended) return next();
-          body.on('end', () => next());
-          if (!consumed) body.resume();
-        })
-        .catch(bail);
+      const finish = () => {
+        if (ended) return next();
+        body.on('end', () => next());
+        if (!consumed) body.resume();
+      };
+      // Most entries are only indexed: finish them synchronously, without a promise each.
+      const pending = onEntry(header, seq++, read);
+      if (pending === undefined) finish();
+      else pending.then(finish).catch(bail);
     });
     // The tar ends at its end-of-archive blocks, but the digests are checked only when the whole blob has
     // been read: finish only once the (decompressed) source has ended too, draining what the tar reader left.

@@ -137,7 +137,7 @@ function scratchCache(): { cache: LayerCache; close(): void } {
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
 async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readCapped(res, MAX_MANIFEST, `manifest ${reference}`);
+  const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
   if (reference.startsWith('sha256:') && `sha256:${createHash('sha256').update(bytes).digest('hex')}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = reference.startsWith('sha256:') ? reference : res.headers.get('docker-content-digest');
   return { doc: JSON.parse(bytes.toString('utf8')), digest };

@@ -1,0 +1,42 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';
+
+const launch = suite('launchFromArgv and launchFromScript');
+
+launch('finds rsync --daemon and its --config in exec form, both spellings', () => {
+  assert.equal(launchFromArgv(['rsync', '--daemon', '--config=/srv/a.cfg']), { daemon: true, configs: ['/srv/a.cfg'], programs: ['rsync'] });
+  assert.equal(launchFromArgv(['/usr/bin/rsync', '--no-detach', '--daemon', '--config', 'b.cfg']).configs, ['b.cfg']);
+});
+
+launch('reads sh -c strings, wrappers and assignments', () => {
+  const l = launchFromArgv(['/bin/sh', '-c', 'mkdir -p /run && RSYNC_X=1 exec su-exec nobody rsync --daemon --config "/srv/c d.cfg"']);
+  assert.ok(l.daemon);
+  assert.equal(l.configs, ['/srv/c d.cfg']);
+});
+
+launch('takes Cmd options when the entrypoint script hands over "$@"', () => {
+  assert.equal(launchFromArgv(['/entrypoint.sh', 'rsync', '--daemon', '--config=/x.cfg']).configs, ['/x.cfg']);
+});
+
+launch('a script: comments ignored, programs listed for following', () => {
+  const l = launchFromScript('#!/bin/sh\n# rsync --daemon --config=/nope\nset -e\n/usr/local/bin/prepare\nexec rsync --daemon --config=/srv/y.cfg\n');
+  assert.equal(l.configs, ['/srv/y.cfg']);
+  assert.ok(l.programs.includes('/usr/local/bin/prepare'));
+});
+
+launch('no daemon when rsync runs as a client', () => {
+  assert.not.ok(launchFromArgv(['rsync', '-a', '/src', 'rsync://h/m']).daemon);
+});
+
+const config = suite('readImageConfig');
+
+config('keeps the public fields, withholds credentials, keeps the raw argv only for launch analysis', () => {
+  const r = readImageConfig({ config: { User: 'nobody', Entrypoint: ['rsync'], Cmd: ['--password=s'], Env: ['A_KEY=s', 'TZ=UTC'], ExposedPorts: { '873/tcp': {} }, WorkingDir: '/srv' } });
+  assert.equal(r.config, { user: 'nobody', entrypoint: ['rsync'], cmd: ['--password=********'], exposed: ['873/tcp'], env: [{ name: 'A_KEY', value: null }, { name: 'TZ', value: 'UTC' }] });
+  assert.is(r.workdir, '/srv');
+  assert.equal(r.argv, ['rsync', '--password=s']);
+});
+
+launch.run();
+config.run();
