@@ -1,29 +1,29 @@
 /**
- * The admission decision: the images of a Pod (or of a workload's pod template), each resolved to its
- * digest and evaluated once per digest (a bounded LRU with a time-to-live), within a time budget; deny
- * when a finding is at or above the threshold, and on timeout or error follow the fail-open/closed policy.
+ * The admission decision. Each image of a review is settled on its own — resolved to its digest, read and
+ * evaluated once per digest in the worker pool (verdicts kept in a bounded LRU with a time-to-live) — and
+ * the review is answered when every image has settled or the budget is spent, whichever comes first.
+ * An image with a finding at or above --fail-on denies, whatever the failure policy; --fail-open only
+ * lets through what could not be evaluated (unreachable, failed, over budget, a container without an
+ * image). An analysis that misses the budget keeps running and fills the cache for the next review.
  */
-import { severityRank, type Finding, type Severity } from '../engine/index.ts';
+import { severityRank, type Finding, type PolicySource, type Severity } from '../engine/index.ts';
 import { resolveDigest, type RegistryOptions } from '../sources/index.ts';
-import { evaluateTargets } from './evaluate-targets.ts';
-import { scanImage } from './image.ts';
-import type { PolicySource } from '../engine/index.ts';
-import { isObject, type JsonObject } from '../common/index.ts';
+import { quote, type AdmissionRequest } from './admission-review.ts';
+import { decisionMessage, type ImageOutcome } from './admission-message.ts';
+import { ImagePool, type Analysis } from './image-pool.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];
-  registry: RegistryOptions;
+  registry: Pick<RegistryOptions, 'platform' | 'insecure' | 'dockerConfig'>;
   failOn: Severity;
   budgetMs: number;
   failOpen: boolean;
   cacheSize: number;
   cacheTtlMs: number;
-}
-
-export interface AdmissionRequest {
-  uid: string;
-  kind: string;
-  images: string[];
+  /** Analysis threads. */
+  workers: number;
+  /** Longest a single analysis may run in its thread, whatever the budget of the review that asked. */
+  analysisTimeoutMs: number;
 }
 
 export interface AdmissionDecision {
@@ -31,99 +31,111 @@ export interface AdmissionDecision {
   allowed: boolean;
   message: string;
   warnings: string[];
-}
-
-/** The pod spec of each kind the webhook reads. */
-function podSpec(kind: string, object: JsonObject): JsonObject | undefined {
-  const spec = isObject(object['spec']) ? object['spec'] : undefined;
-  if (!spec) return undefined;
-  if (kind === 'Pod') return spec;
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(kind)) return isObject(spec['template']) && isObject(spec['template']['spec']) ? spec['template']['spec'] : undefined;
-  if (kind === 'CronJob') {
-    const job = isObject(spec['jobTemplate']) && isObject(spec['jobTemplate']['spec']) ? spec['jobTemplate']['spec'] : undefined;
-    return job && isObject(job['template']) && isObject(job['template']['spec']) ? job['template']['spec'] : undefined;
-  }
-  return undefined;
-}
-
-/** An AdmissionReview v1 as the API server sends it; a string says what is wrong with it. */
-export function parseReview(body: unknown): AdmissionRequest | string {
-  if (!isObject(body) || body['kind'] !== 'AdmissionReview' || body['apiVersion'] !== 'admission.k8s.io/v1') return 'not an admission.k8s.io/v1 AdmissionReview';
-  const req = body['request'];
-  if (!isObject(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
-  const kind = isObject(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
-  const object = req['object'];
-  if (!isObject(object)) return `request ${req['uid']}: no object to review`;
-  const spec = podSpec(kind, object);
-  if (!spec) return `request ${req['uid']}: kind "${kind}" carries no pod spec rsyncguard reads`;
-  const images = ['initContainers', 'containers', 'ephemeralContainers'].flatMap((k) => (Array.isArray(spec[k]) ? spec[k] : [])).filter(isObject).map((c) => c['image']).filter((i): i is string => typeof i === 'string' && i !== '');
-  return { uid: req['uid'], kind, images: [...new Set(images)] };
-}
-
-interface Cached {
-  findings: Finding[];
-  at: number;
+  outcomes: ImageOutcome[];
 }
 
 /** A tag may move, but not every second: its digest is looked up again after this long. */
 const TAG_TTL_MS = 60_000;
+/** Distinct images evaluated per review; a Pod needs a handful, and each costs a registry round trip. */
+export const MAX_IMAGES = 64;
+
+type Verdict = { ok: true; findings: Finding[] } | { ok: false; error: string };
 
 export class AdmissionController {
-  private readonly cache = new Map<string, Cached>();
+  private readonly verdicts = new Map<string, { findings: Finding[]; at: number }>();
   private readonly tags = new Map<string, { digest: string; at: number }>();
+  /** Work in progress, shared by every review that asks for the same digest (or tag) meanwhile. */
+  private readonly analysing = new Map<string, Promise<Verdict>>();
+  private readonly resolving = new Map<string, Promise<string>>();
+  private readonly pool: ImagePool;
 
-  private async digestOf(image: string): Promise<string> {
-    const known = this.tags.get(image);
-    if (known && Date.now() - known.at < TAG_TTL_MS) return known.digest;
-    const digest = await resolveDigest(image, this.opts.registry);
-    this.tags.set(image, { digest, at: Date.now() });
-    while (this.tags.size > this.opts.cacheSize) this.tags.delete(this.tags.keys().next().value ?? '');
-    return digest;
+  constructor(private readonly opts: AdmissionOptions) {
+    this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: 1024 });
   }
 
-  constructor(private readonly opts: AdmissionOptions) {}
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 
-  /** Findings for one image, by digest, from the cache when fresh. */
-  private async findingsFor(image: string): Promise<Finding[]> {
-    const key = await this.digestOf(image);
-    const hit = this.cache.get(key);
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    map.delete(key);
+    map.set(key, value);
+    while (map.size > this.opts.cacheSize) map.delete(map.keys().next().value ?? '');
+  }
+
+  private digestOf(image: string): Promise<string> {
+    const known = this.tags.get(image);
+    if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
+    const inflight = this.resolving.get(image);
+    if (inflight) return inflight;
+    const lookup = resolveDigest(image, this.opts.registry)
+      .then((digest) => {
+        this.remember(this.tags, image, { digest, at: Date.now() });
+        return digest;
+      })
+      .finally(() => this.resolving.delete(image));
+    this.resolving.set(image, lookup);
+    return lookup;
+  }
+
+  /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
+  private verdictFor(digest: string): Promise<Verdict> {
+    const hit = this.verdicts.get(digest);
     if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit.findings;
+      this.remember(this.verdicts, digest, hit);
+      return Promise.resolve({ ok: true, findings: hit.findings });
     }
-    const scan = await scanImage(key, { ...this.opts.registry, today: new Date().toISOString().slice(0, 10) });
-    const report = await evaluateTargets(scan.facts, { policies: this.opts.policies, waiverFile: undefined, inlineWaivers: true });
-    if (report.errors.length > 0) throw new Error(report.errors.map((e) => e.message).join('; '));
-    const findings = report.targets.flatMap((t) => t.findings);
-    this.cache.set(key, { findings, at: Date.now() });
-    while (this.cache.size > this.opts.cacheSize) this.cache.delete(this.cache.keys().next().value ?? '');
-    return findings;
+    const inflight = this.analysing.get(digest);
+    if (inflight) return inflight;
+    const work = this.pool
+      .analyse(digest, this.opts.registry, new Date().toISOString().slice(0, 10))
+      .then((a: Analysis): Verdict => {
+        if (!a.ok) return a;
+        // A target the analysis could not evaluate is never cached as clean.
+        if (a.errors.length > 0) return { ok: false, error: a.errors.join('; ') };
+        this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
+        return { ok: true, findings: a.findings };
+      })
+      .finally(() => this.analysing.delete(digest));
+    this.analysing.set(digest, work);
+    return work;
+  }
+
+  private async outcomeOf(image: string): Promise<ImageOutcome> {
+    let verdict: Verdict;
+    try {
+      verdict = await this.verdictFor(await this.digestOf(image));
+    } catch (e) {
+      verdict = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (!verdict.ok) return { subject: `image ${quote(image)}`, kind: 'unevaluated', reason: verdict.error };
+    const floor = severityRank(this.opts.failOn);
+    const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
+    return blocking.length > 0 ? { subject: `image ${quote(image)}`, kind: 'denied', findings: blocking } : { subject: `image ${quote(image)}`, kind: 'allowed', below: verdict.findings.length };
   }
 
   async decide(req: AdmissionRequest): Promise<AdmissionDecision> {
-    const floor = severityRank(this.opts.failOn);
-    const work = Promise.all(req.images.map(async (image) => ({ image, findings: await this.findingsFor(image) })));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((done) => {
-      timer = setTimeout(() => done('timeout'), this.opts.budgetMs);
+    const spent = new Promise<'spent'>((done) => {
+      timer = setTimeout(() => done('spent'), this.opts.budgetMs);
     });
+    const overBudget = (image: string): ImageOutcome => ({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    const evaluated = req.images.slice(0, MAX_IMAGES);
     try {
-      const result = await Promise.race([work, timeout]);
-      if (result === 'timeout') return this.fallback(req, `evaluation took longer than ${this.opts.budgetMs} ms`);
-      const blocking = result.flatMap(({ image, findings }) => findings.filter((f) => severityRank(f.severity) >= floor).map((f) => `${image}: ${f.rule_id} (${f.severity}) ${f.message}`));
-      if (blocking.length === 0) return { uid: req.uid, allowed: true, message: 'no rsyncguard findings at or above the threshold', warnings: [] };
-      return { uid: req.uid, allowed: false, message: `rsyncguard: ${blocking.length} finding(s) at or above ${this.opts.failOn}: ${blocking.slice(0, 10).join(' | ')}`, warnings: [] };
-    } catch (e) {
-      return this.fallback(req, e instanceof Error ? e.message : String(e));
+      const outcomes = await Promise.all(evaluated.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
+      for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+      for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
+      const denied = outcomes.some((o) => o.kind === 'denied');
+      const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
+      const allowed = !denied && (!unevaluated || this.opts.failOpen);
+      const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
+      return { uid: req.uid, allowed, message, warnings, outcomes };
     } finally {
       clearTimeout(timer);
     }
   }
-
-  private fallback(req: AdmissionRequest, why: string): AdmissionDecision {
-    return this.opts.failOpen
-      ? { uid: req.uid, allowed: true, message: `rsyncguard could not decide (${why}); allowed by the fail-open policy`, warnings: [`rsyncguard: ${why}`] }
-      : { uid: req.uid, allowed: false, message: `rsyncguard could not decide (${why}); denied by the fail-closed policy`, warnings: [] };
-  }
 }
+
+export { parseReview } from './admission-review.ts';
+export type { AdmissionRequest } from './admission-review.ts';
+export type { ImageOutcome } from './admission-message.ts';

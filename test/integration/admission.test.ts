@@ -53,6 +53,8 @@ admission.before(async () => {
   const images = [['bad', true], ['clean', false]] as const;
   for (const [name, withConfig] of images) {
     const dir = buildImage(work, name, withConfig);
+    // An image that starts rsync --daemon without a config cannot be evaluated; the clean one runs a shell.
+    if (!withConfig) execFileSync('umoci', ['config', '--image', 'oci:rsyncd', '--clear=config.entrypoint', '--config.entrypoint', '/bin/sh'], { cwd: dir, stdio: 'pipe' });
     execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${dir}/oci:rsyncd`, `docker://127.0.0.1:${reg}/test/${name}:1`]);
   }
   bad = `127.0.0.1:${reg}/test/bad:1`;

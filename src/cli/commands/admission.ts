@@ -1,37 +1,43 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
+import { availableParallelism } from 'node:os';
 import { UserError } from '../../common/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { AdmissionController, parseReview, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-
-const MAX_BODY = 4 << 20;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((done, fail) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        fail(new Error('request body larger than 4 MiB'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', fail);
-  });
-}
-
-function send(res: ServerResponse, code: number, body: unknown): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(code, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
-  res.end(text);
-}
+import { createWebhookServer, readBody, send } from './admission-server.ts';
 
 function log(message: string): void {
   process.stderr.write(`${new Date().toISOString()} rsyncguard admission: ${message}\n`);
+}
+
+/** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */
+async function review(controller: AdmissionController, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  if (!body.ok) {
+    log(`${body.status}: ${body.message}`);
+    return send(res, body.status, body.message, true);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.text);
+  } catch {
+    log(`400: the body is not JSON (${body.text.length} bytes)`);
+    return send(res, 400, 'the body is not JSON: send an admission.k8s.io/v1 AdmissionReview');
+  }
+  const request = parseReview(parsed);
+  if (typeof request === 'string') {
+    log(`400: ${request}`);
+    return send(res, 400, request);
+  }
+  const d = await controller.decide(request);
+  log(`${d.allowed ? 'allow' : 'deny'} ${request.kind} ${JSON.stringify(request.uid)}: ${d.message}`);
+  send(res, 200, {
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    // The API server reads status only on a denial; on an allow it still names each image's outcome for audit logs.
+    response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message: d.message }, ...(d.warnings.length ? { warnings: d.warnings } : {}) },
+  });
 }
 
 export const admissionCommand: Command = {
@@ -44,9 +50,12 @@ export const admissionCommand: Command = {
     'tls-key': { type: 'string', valueName: 'FILE', help: 'PEM private key' },
     'fail-on': { type: 'string', valueName: 'LEVEL', help: 'Deny at or above this severity', default: 'high', choices: SEVERITIES },
     'budget-ms': { type: 'string', valueName: 'MS', help: 'Answer within this time; then apply the failure policy', default: '8000' },
-    'fail-open': { type: 'boolean', help: 'Allow when an image cannot be evaluated in time (default: deny)' },
+    'fail-open': { type: 'boolean', help: 'Allow images that cannot be evaluated (in time); findings at or above --fail-on still deny (default: deny)' },
     'cache-size': { type: 'string', valueName: 'N', help: 'Image verdicts kept, by digest', default: '512' },
     'cache-ttl': { type: 'string', valueName: 'SECONDS', help: 'How long a verdict is reused', default: '3600' },
+    workers: { type: 'string', valueName: 'N', help: 'Threads that analyse images (default: 2, or 1 on one core)' },
+    'analysis-timeout': { type: 'string', valueName: 'SECONDS', help: 'Stop an image analysis after this long, whatever the budget', default: '300' },
+    'max-connections': { type: 'string', valueName: 'N', help: 'Open connections; at the cap the oldest idle one is closed', default: '512' },
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Platform of multi-platform images', default: 'linux/amd64' },
     'insecure-registry': { type: 'boolean', help: 'Plain HTTP to registries on loopback only' },
     'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths"' },
@@ -73,36 +82,16 @@ export const admissionCommand: Command = {
       failOpen: args.values['fail-open'] === true,
       cacheSize: num('cache-size', 512),
       cacheTtlMs: num('cache-ttl', 3600) * 1000,
+      workers: Math.max(1, Math.floor(num('workers', Math.min(2, availableParallelism())))),
+      analysisTimeoutMs: num('analysis-timeout', 300) * 1000,
     });
-    const server = createServer({ cert: readFileSync(cert), key: readFileSync(key) }, (req, res) => {
+    const server = createWebhookServer({ cert: readFileSync(cert), key: readFileSync(key) }, { maxConnections: Math.max(1, Math.floor(num('max-connections', 512))) }, (req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, 'ok');
-      if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview');
-      readBody(req)
-        .then(async (text) => {
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            log(`400: the body is not JSON (${text.length} bytes)`);
-            return send(res, 400, 'the body is not JSON');
-          }
-          const review = parseReview(body);
-          if (typeof review === 'string') {
-            log(`400: ${review}`);
-            return send(res, 400, review);
-          }
-          const d = await controller.decide(review);
-          log(`${d.allowed ? 'allow' : 'deny'} ${review.kind} ${review.uid}: ${d.message}`);
-          send(res, 200, {
-            apiVersion: 'admission.k8s.io/v1',
-            kind: 'AdmissionReview',
-            response: { uid: d.uid, allowed: d.allowed, ...(d.allowed ? {} : { status: { code: 403, message: d.message } }), ...(d.warnings.length ? { warnings: d.warnings } : {}) },
-          });
-        })
-        .catch((e: unknown) => {
-          log(`500: ${e instanceof Error ? e.message : String(e)}`);
-          if (!res.headersSent) send(res, 500, 'internal error');
-        });
+      if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview (or GET /healthz)');
+      review(controller, req, res).catch((e: unknown) => {
+        log(`500: ${e instanceof Error ? e.message : String(e)}`);
+        send(res, 500, 'internal error: see the webhook log');
+      });
     });
     await new Promise<void>((done) => server.listen(Number(portText ?? 8443), host, () => done()));
     log(`listening on https://${host}:${portText}`);
@@ -115,6 +104,7 @@ export const admissionCommand: Command = {
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
+    await controller.close();
     return 0;
   },
 };

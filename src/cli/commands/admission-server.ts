@@ -1,0 +1,113 @@
+/**
+ * The webhook's HTTPS server, hardened against clients that are slow on purpose: TLS handshakes, headers
+ * and bodies each have a deadline, bodies a size cap (413 with a message, never a reset), and connections
+ * a cap that, when reached, ends the oldest connection with no request in flight rather than refusing the
+ * newcomer — so idle or stalled sockets can never crowd out the API server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
+
+export const MAX_BODY = 4 << 20;
+const HANDSHAKE_MS = 5_000;
+const HEADERS_MS = 5_000;
+/** From the first byte of a request to its last; the API server sends a review in one go. */
+const REQUEST_MS = 10_000;
+const KEEP_ALIVE_MS = 15_000;
+
+export interface ServerLimits {
+  maxConnections: number;
+}
+
+export type BodyResult = { ok: true; text: string } | { ok: false; status: 408 | 413; message: string };
+
+export function send(res: ServerResponse, code: number, body: unknown, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = typeof body === 'string' ? `${body}\n` : JSON.stringify(body);
+  res.writeHead(code, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', ...(close ? { connection: 'close' } : {}) });
+  res.end(text);
+}
+
+const tooLarge = (size: string): BodyResult => ({ ok: false, status: 413, message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook` });
+
+/**
+ * Past the cap a body is still read, and dropped, up to this much: a client that is still sending when the
+ * socket closes gets a reset and never sees the 413 that would have told it why.
+ */
+const DRAIN_LIMIT = 16 << 20;
+/** …and for at most this long once over the cap. */
+const LINGER_MS = 1_000;
+
+/** The body, up to the cap and within the request deadline; the caller answers 408/413 with the message. */
+export function readBody(req: IncomingMessage): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge(`(${declared} bytes declared)`));
+  return new Promise((done) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    let linger: NodeJS.Timeout | undefined;
+    const over = () => tooLarge(declared > MAX_BODY ? `(${declared} bytes declared)` : '(more than that was sent)');
+    const finish = (r: BodyResult) => {
+      clearTimeout(timer);
+      clearTimeout(linger);
+      req.removeAllListeners('data');
+      req.removeAllListeners('end');
+      if (!r.ok) req.pause();
+      done(r);
+    };
+    const timer = setTimeout(() => finish(size > MAX_BODY ? over() : { ok: false, status: 408, message: `the request body did not arrive within ${REQUEST_MS / 1000} s; send the whole AdmissionReview at once` }), REQUEST_MS);
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > DRAIN_LIMIT) finish(over());
+      else if (size <= MAX_BODY && !(declared > MAX_BODY)) chunks.push(c);
+      else linger ??= setTimeout(() => finish(over()), LINGER_MS);
+    });
+    req.on('end', () => finish(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => finish({ ok: false, status: 408, message: 'the request body was cut off' }));
+  });
+}
+
+/** Connections in arrival order, and which have a request in flight; evicts the oldest idle one at the cap. */
+function capConnections(server: Server, limits: ServerLimits): void {
+  const open = new Set<Socket>();
+  const inFlight = new Map<string, number>();
+  const peer = (s: { remoteAddress?: string | undefined; remotePort?: number | undefined }) => `${s.remoteAddress ?? ''}|${s.remotePort ?? ''}`;
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= limits.maxConnections) {
+      const idle = [...open].find((s) => !inFlight.has(peer(s)));
+      if (!idle) return void socket.destroy();
+      idle.destroy();
+      open.delete(idle);
+    }
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+  });
+  // The request's socket is the TLS layer over the TCP socket seen above; the peer address names both.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const key = peer(req.socket);
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    res.on('close', () => {
+      const n = (inFlight.get(key) ?? 1) - 1;
+      if (n <= 0) inFlight.delete(key);
+      else inFlight.set(key, n);
+    });
+  });
+}
+
+export function createWebhookServer(tls: { cert: Buffer; key: Buffer }, limits: ServerLimits, handle: (req: IncomingMessage, res: ServerResponse) => void): Server {
+  const server = createServer(
+    {
+      ...tls,
+      handshakeTimeout: HANDSHAKE_MS,
+      headersTimeout: HEADERS_MS,
+      requestTimeout: REQUEST_MS,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      // Node checks the header and request deadlines on this interval (30 s by default).
+      connectionsCheckingInterval: 1_000,
+    },
+    handle,
+  );
+  server.on('tlsClientError', (_e, socket) => socket.destroy());
+  capConnections(server, limits);
+  return server;
+}

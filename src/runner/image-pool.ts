@@ -1,0 +1,130 @@
+/**
+ * A bounded pool of worker threads that read and evaluate images (image-worker.ts), so a heavy image costs
+ * a thread its time, never the webhook's event loop: /healthz and other reviews keep answering. Jobs wait
+ * in a bounded queue; a job that runs too long or exhausts its thread's heap ends that thread (a new one
+ * takes its place) and is answered with the reason. `analyse` never rejects.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Finding, PolicySource } from '../engine/index.ts';
+import type { RegistryOptions } from '../sources/index.ts';
+
+export interface AnalysisJob {
+  id: number;
+  ref: string;
+  today: string;
+  /** Only what crosses a thread boundary: no layer cache object. */
+  registry: Pick<RegistryOptions, 'platform' | 'insecure' | 'dockerConfig'>;
+}
+
+export type AnalysisReply = { id: number; ok: true; findings: Finding[]; errors: string[] } | { id: number; ok: false; error: string };
+
+export type Analysis = { ok: true; findings: Finding[]; errors: string[] } | { ok: false; error: string };
+
+export interface PoolOptions {
+  policies: PolicySource[];
+  threads: number;
+  /** Jobs that may wait for a thread; beyond this an image is answered "not evaluated" at once. */
+  queueLimit: number;
+  /** A job still running after this long is stopped with its thread. */
+  jobTimeoutMs: number;
+  /** Heap limit of each thread (V8 old generation), in MiB. */
+  heapMiB: number;
+}
+
+interface Pending {
+  job: AnalysisJob;
+  done: (a: Analysis) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  running?: Pending & { timer: NodeJS.Timeout };
+}
+
+/** dist/image-worker.js beside the bundle; the TypeScript file when running from source (tsx). */
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './image-worker.ts' : './image-worker.js', import.meta.url);
+}
+
+export class ImagePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  analyse(ref: string, registry: AnalysisJob['registry'], today: string): Promise<Analysis> {
+    if (this.closed) return Promise.resolve({ ok: false, error: 'the webhook is shutting down' });
+    if (this.queue.length >= this.opts.queueLimit) {
+      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
+    }
+    return new Promise((done) => {
+      this.queue.push({ job: { id: this.nextId++, ref, today, registry }, done });
+      this.pump();
+    });
+  }
+
+  /** Images being analysed or waiting. */
+  get load(): number {
+    return this.queue.length + this.slots.filter((s) => s.running).length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.done({ ok: false, error: 'the webhook is shutting down' });
+    await Promise.all(this.slots.splice(0).map((s) => this.stop(s, 'the webhook is shutting down')));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : undefined);
+      if (!slot) return;
+      const next = this.queue.shift();
+      if (!next) return;
+      const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1000)} s and was stopped`), this.opts.jobTimeoutMs);
+      slot.running = { ...next, timer };
+      slot.worker.postMessage(next.job);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerUrl(), {
+      workerData: { policies: this.opts.policies },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker };
+    worker.on('message', (reply: AnalysisReply) => {
+      const running = slot.running;
+      if (!running || running.job.id !== reply.id) return;
+      clearTimeout(running.timer);
+      slot.running = undefined;
+      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors } : { ok: false, error: reply.error });
+      this.pump();
+    });
+    worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
+    worker.on('exit', () => this.finish(slot, 'the analysis thread ended unexpectedly'));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Ends a thread; its job (if any) is answered with `why`, and the slot is freed for a new thread. */
+  private async stop(slot: Slot, why: string): Promise<void> {
+    this.finish(slot, why);
+    await slot.worker.terminate();
+  }
+
+  private finish(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    const running = slot.running;
+    slot.running = undefined;
+    if (running) {
+      clearTimeout(running.timer);
+      running.done({ ok: false, error: why });
+    }
+    if (!this.closed) this.pump();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * One thread of the admission webhook's analysis pool (dist/image-worker.js): reads an image and evaluates
+ * it, so that the server's event loop only moves bytes. Every job gets exactly one answer, and a failure is
+ * an answer, not a crash.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isObject } from '../common/index.ts';
+import type { PolicySource } from '../engine/index.ts';
+import { evaluateTargets } from './evaluate-targets.ts';
+import { scanImage } from './image.ts';
+import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
+
+function isJob(v: unknown): v is AnalysisJob {
+  return isObject(v) && typeof v['id'] === 'number' && typeof v['ref'] === 'string' && typeof v['today'] === 'string' && isObject(v['registry']);
+}
+
+async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<AnalysisReply> {
+  try {
+    if (policies.length === 0) throw new Error('the analysis thread received no policy');
+    const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
+    const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
+    return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
+  } catch (e) {
+    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function isPolicy(v: unknown): v is PolicySource {
+  return isObject(v) && typeof v['name'] === 'string' && v['wasm'] instanceof Uint8Array && Array.isArray(v['rules']) && typeof v['entrypoint'] === 'string';
+}
+
+const port = parentPort;
+const data: unknown = workerData;
+// The pool hands over the policies it was given (structured clones); an empty list would evaluate nothing,
+// so the first job then fails loudly instead of passing every image.
+const policies = isObject(data) && Array.isArray(data['policies']) ? data['policies'].filter(isPolicy) : [];
+port?.on('message', (msg: unknown) => {
+  if (!isJob(msg)) return;
+  void analyse(msg, policies).then((reply) => port.postMessage(reply));
+});
