@@ -11,6 +11,7 @@ const outdir = check ? mkdtempSync(join(tmpdir(), 'rsyncguard-dist-')) : 'dist';
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'action' },
+  { in: 'src/engine/policy-worker.ts', out: 'policy-worker' },
 ];
 
 await build({

@@ -1,5 +1,7 @@
 export { PolicyEngine, DEFAULT_ENTRYPOINT } from './policy-engine.ts';
-export type { PolicySource } from './policy-engine.ts';
+export type { PolicySource, PolicyLimits } from './policy-engine.ts';
+export { loadEvaluator } from './evaluator.ts';
+export type { PolicyEvaluator } from './evaluator.ts';
 export { SEVERITIES, severityRank, compareFindings } from './finding.ts';
 export type { Finding, RuleInfo, Severity } from './finding.ts';
 export { parseWaiverFile, applyWaivers } from './waivers.ts';

@@ -16,6 +16,14 @@ export const DEFAULT_ENTRYPOINT = 'rsyncguard/main/findings';
 /** 64 KiB pages: a facts document is small, and a runaway policy must not take the machine. */
 const MEMORY = { initial: 16, maximum: 4096 };
 
+/** Limits for a policy the user supplied: it runs in a worker thread that is stopped when it exceeds them. */
+export interface PolicyLimits {
+  /** For loading (the module's start function included), and again for each target. */
+  timeoutMs: number;
+  /** The WebAssembly memory and, separately, the worker's JavaScript heap. */
+  memoryMiB: number;
+}
+
 export interface PolicySource {
   /** Shown in errors: a path, or "built-in policy". */
   name: string;
@@ -24,6 +32,8 @@ export interface PolicySource {
   entrypoint: string;
   /** Parameters the policy reads (from its catalog); undefined or null: it gets the whole document. */
   paramNames?: string[] | null;
+  /** Set for user-supplied policies: evaluated in a worker under these limits (see loadEvaluator). */
+  limits?: PolicyLimits;
 }
 
 export class PolicyEngine {
@@ -42,7 +52,8 @@ export class PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, 'Give every rule METADATA with custom.id, title and severity.'));
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicy(source.wasm, MEMORY, HOST_BUILTINS);
+      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
+      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, 'Rebuild it with opa build -t wasm.'));
     }

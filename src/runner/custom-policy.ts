@@ -8,11 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
-import { catalogFromRego, parseRuleCatalog, type PolicySource } from '../engine/index.ts';
+import { catalogFromRego, parseRuleCatalog, type PolicyLimits, type PolicySource } from '../engine/index.ts';
 import { distDir } from './dist-dir.ts';
+import { MiB, readInputFile } from './read-input.ts';
 
 export const CUSTOM_ENTRYPOINT = 'rsyncguard/custom_main/findings';
 
@@ -21,7 +24,17 @@ const CUSTOM_MAIN = `package rsyncguard.custom_main
 findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 `;
 
-const MAX_BUNDLE_ENTRY = 64 * 1024 * 1024;
+/**
+ * A user's policy runs in a worker stopped at these limits (per step: loading, then each target). Real
+ * policies load in tens of milliseconds and evaluate a facts document in a few.
+ */
+export const CUSTOM_POLICY_LIMITS: PolicyLimits = { timeoutMs: 5000, memoryMiB: 128 };
+
+/** opa build writes a policy.wasm of well under a few MiB; these caps leave ample room and stop a bomb. */
+export const BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 10_000 } as const;
+const CATALOG_BYTES = 4 * MiB;
+
+const BUNDLE_HINT = 'Pass the bundle.tar.gz that opa build -t wasm wrote.';
 
 export async function customPolicy(path: string): Promise<Result<PolicySource>> {
   let isDir: boolean;
@@ -31,7 +44,10 @@ export async function customPolicy(path: string): Promise<Result<PolicySource>> 
     return fail(new UserError(`--policy ${path} does not exist`, path, 'Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.'));
   }
   if (isDir) return compileDirectory(path);
-  if (/\.(tar\.gz|tgz)$/.test(path)) return loadBundle(path, readFileSync(path));
+  if (/\.(tar\.gz|tgz)$/.test(path)) {
+    const bytes = readInputFile(path, { what: 'the policy bundle', maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path, bytes.value) : bytes;
+  }
   if (path.endsWith('.wasm')) return loadWasm(path);
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
@@ -70,7 +86,7 @@ async function loadBundle(name: string, bytes: Buffer, known?: PolicySource['rul
   try {
     entries = await untar(bytes);
   } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, 'Build it with opa build -t wasm.'));
+    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
   }
   const wasm = entries.get('policy.wasm');
   if (!wasm) return fail(new UserError('the bundle has no policy.wasm: it was not built with -t wasm', name));
@@ -81,7 +97,7 @@ async function loadBundle(name: string, bytes: Buffer, known?: PolicySource['rul
     if (!catalog.ok) return catalog;
     rules = catalog.value;
   }
-  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get('.manifest')) ?? CUSTOM_ENTRYPOINT, paramNames: null });
+  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get('.manifest')) ?? CUSTOM_ENTRYPOINT, paramNames: null, limits: CUSTOM_POLICY_LIMITS });
 }
 
 function manifestEntrypoint(manifest: Buffer | undefined): string | undefined {
@@ -99,42 +115,60 @@ function manifestEntrypoint(manifest: Buffer | undefined): string | undefined {
 function loadWasm(path: string): Result<PolicySource> {
   const catalogPath = join(path, '..', 'rules.json');
   if (!existsSync(catalogPath)) return fail(new UserError('a .wasm policy needs its rule catalog as rules.json beside it', path, 'Or pass the bundle.tar.gz that opa build wrote.'));
+  const text = readInputFile(catalogPath, { what: 'the rule catalog', maxBytes: CATALOG_BYTES, hint: 'rules.json lists the rules of the policy beside it.' });
+  if (!text.ok) return text;
+  const wasm = readInputFile(path, { what: 'the policy module', maxBytes: BUNDLE_LIMITS.entryBytes, hint: 'Pass a policy.wasm built with opa build -t wasm.' });
+  if (!wasm.ok) return wasm;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(catalogPath, 'utf8'));
+    json = JSON.parse(text.value.toString('utf8'));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path, wasm: readFileSync(path), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
+  return ok({ name: path, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
 
-/** The regular files of a .tar.gz, by path without a leading "/" (opa writes "/policy.wasm"). */
+/** The entries a policy bundle is read for; anything else (data, signatures) is skipped unbuffered. */
+const wanted = (name: string): boolean => name === 'policy.wasm' || name === '.manifest' || name.endsWith('.rego');
+
+/**
+ * The wanted regular files of a .tar.gz, by path without a leading "/" (opa writes "/policy.wasm"). Each
+ * entry, the unpacked total and the number of entries are capped, so a gzip bomb ends with an error. The
+ * compressed bytes go in 1 KiB at a time: zlib inflates a whole input chunk before it heeds backpressure,
+ * and deflate reaches about 1000:1.
+ */
 function untar(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((done, reject) => {
-    const files = new Map<string, Buffer>();
-    const tar = extract();
-    tar.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      stream.on('data', (data: unknown) => {
-        const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-        size += c.length;
-        if (size > MAX_BUNDLE_ENTRY) stream.destroy(new Error(`${header.name} is larger than ${MAX_BUNDLE_ENTRY} bytes`));
-        else chunks.push(c);
-      });
-      stream.on('end', () => {
-        if (header.type === 'file') files.set(header.name.replace(/^\/+/, ''), Buffer.concat(chunks));
-        next();
-      });
-      stream.on('error', reject);
+  const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
+  const files = new Map<string, Buffer>();
+  const tar = extract();
+  let total = 0;
+  let count = 0;
+  tar.on('entry', (header, stream, next) => {
+    const name = header.name.replace(/^\/+/, '');
+    const keep = header.type === 'file' && wanted(name);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    stream.on('data', (data: unknown) => {
+      const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+      size += c.length;
+      total += c.length;
+      if (size > entryBytes) tar.destroy(new Error(`${name} unpacks to more than ${entryBytes / MiB} MiB, the limit for one entry`));
+      else if (total > totalBytes) tar.destroy(new Error(`it unpacks to more than ${totalBytes / MiB} MiB, the limit for a bundle`));
+      else if (keep) chunks.push(c);
     });
-    tar.on('finish', () => done(files));
-    tar.on('error', reject);
-    const gunzip = createGunzip();
-    gunzip.on('error', reject);
-    gunzip.pipe(tar);
-    gunzip.end(bytes);
+    stream.on('end', () => {
+      if (keep) files.set(name, Buffer.concat(chunks));
+      next();
+    });
+    // The same error ends the pipeline, which reports it.
+    stream.on('error', () => undefined);
   });
+  return pipeline(Readable.from(slices(bytes, 1024)), createGunzip(), tar).then(() => files);
+}
+
+function* slices(bytes: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }

@@ -2,16 +2,18 @@
  * The orchestrator from facts to report: one engine instance for every target, waivers applied per
  * target, and every target that fails recorded as an error without hiding the others.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
-import { applyWaivers, compareFindings, parseWaiverFile, PolicyEngine, severityRank, SEVERITIES, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
+import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Note, Report, TargetError } from '../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
+import { MiB, readInputFile } from './read-input.ts';
 import { VERSION } from './version.ts';
 
 export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';
 export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+export const MAX_WAIVER_BYTES = MiB;
 
 export interface EvaluateOptions {
   /** The built-in policy, then any --policy: each loaded once, every target evaluated by all of them. */
@@ -26,25 +28,30 @@ export interface EvaluateOptions {
 export function loadWaivers(file: string | undefined): Waiver[] {
   const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : undefined);
   if (path === undefined) return [];
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UserError(`cannot read the waiver file: ${e instanceof Error ? e.message : String(e)}`, path, 'Check --waivers.');
-  }
-  const parsed = parseWaiverFile(text, path);
+  // A waiver file lists a few accepted risks; a huge one would only exhaust the YAML parser (48 MB aborted V8).
+  const bytes = readInputFile(path, { what: 'the waiver file', maxBytes: MAX_WAIVER_BYTES, hint: 'A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml).' });
+  if (!bytes.ok) throw bytes.error;
+  const parsed = parseWaiverFile(bytes.value.toString('utf8'), path);
   if (!parsed.ok) throw parsed.error;
   return parsed.value;
 }
 
 export async function evaluateTargets(targets: (FactsDocument | TargetError)[], opts: EvaluateOptions): Promise<Report> {
   const loadStarted = performance.now();
-  const engines: PolicyEngine[] = [];
-  for (const source of opts.policies) {
-    const loaded = await PolicyEngine.load(source);
-    if (!loaded.ok) throw loaded.error;
-    engines.push(loaded.value);
+  const engines: PolicyEvaluator[] = [];
+  try {
+    for (const source of opts.policies) {
+      const loaded = await loadEvaluator(source);
+      if (!loaded.ok) throw loaded.error;
+      engines.push(loaded.value);
+    }
+    return await evaluateWith(engines, targets, opts, loadStarted);
+  } finally {
+    for (const e of engines) e.close();
   }
+}
+
+async function evaluateWith(engines: PolicyEvaluator[], targets: (FactsDocument | TargetError)[], opts: EvaluateOptions, loadStarted: number): Promise<Report> {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
   if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.');
@@ -58,12 +65,11 @@ export async function evaluateTargets(targets: (FactsDocument | TargetError)[], 
       report.errors.push(t);
       continue;
     }
-    const results = engines.map((e) => e.evaluate(t));
-    const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) {
-      report.errors.push({ target: t.target.id, message: failed.error.message, ...(failed.error.hint ? { hint: failed.error.hint } : {}) });
-      continue;
-    }
+    const results = [];
+    for (const e of engines) results.push(await e.evaluate(t));
+    // A policy that failed makes the target "could not be evaluated"; what the others found is still shown.
+    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}) });
+    if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
     const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);

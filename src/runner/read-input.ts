@@ -1,0 +1,80 @@
+/**
+ * Files the user names for the tool itself (a waiver file, facts to evaluate, a policy bundle) are read
+ * as regular files only, with a byte cap. The type is checked on a descriptor opened without blocking, so
+ * a FIFO, a device such as /dev/zero, or a socket is refused before a single byte is read; the read stops
+ * at the cap whatever the file's size claims.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { fail, ok, UserError, type Result } from '../common/index.ts';
+
+export const MiB = 1024 * 1024;
+
+export interface InputSpec {
+  /** What the file is, for messages: "the waiver file", "the facts file". */
+  what: string;
+  maxBytes: number;
+  /** What to do about it. */
+  hint: string;
+}
+
+export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, `is ${formatBytes(st.size)}`));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > spec.maxBytes) return fail(tooLarge(path, spec, 'grew while it was read'));
+    }
+    return ok(Buffer.concat(chunks, total));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Standard input (a pipe, a file or a terminal — the user chose it with "-"), under the same cap. */
+export async function readStdin(spec: InputSpec): Promise<Result<Buffer>> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += b.length;
+    if (total > spec.maxBytes) {
+      process.stdin.destroy();
+      return fail(tooLarge('(standard input)', spec, 'holds more'));
+    }
+    chunks.push(b);
+  }
+  return ok(Buffer.concat(chunks, total));
+}
+
+function tooLarge(where: string, spec: InputSpec, size: string): UserError {
+  return new UserError(`${spec.what} ${size}, over the limit of ${formatBytes(spec.maxBytes)}; it was not read`, where, spec.hint);
+}
+
+function formatBytes(n: number): string {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+function typeName(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
