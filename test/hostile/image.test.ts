@@ -3,7 +3,8 @@
  * configs reached through links or named by the daemon's command line are found, or the scan says it could
  * not find them; archives, layers and registries cannot make the scan buffer what it does not need.
  */
-import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, ftruncateSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -162,7 +163,6 @@ bounded('a docker-archive layer whose content does not match its diff_id is an e
   const dir = tempTree();
   const honest = runCli(['image', await dockerArchive(join(dir, 'ok.tar'), [good]), '--format', 'json']);
   assert.is(honest.code, 1, honest.stderr);
-  const { createHash } = await import('node:crypto');
   const r = runCli(['image', await dockerArchive(join(dir, 'bad.tar'), [forged], {}, [`sha256:${createHash('sha256').update(good).digest('hex')}`]), '--format', 'json']);
   assert.is(r.code, 2, r.stderr);
   assert.match(r.stderr, 'diff_id');
@@ -201,6 +201,24 @@ bounded('a 300 MB padding entry in an oci-archive and in a layer is skipped with
   assert.is(r.code, 1, r.stderr);
   hasPub(r, 'etc/rsyncd.conf');
   assert.ok(r.peakMiB < 200, `peak RSS ${r.peakMiB.toFixed(0)} MiB`);
+  // The same padding inside a layer blob, written sparse; the config comes after it and must still be found.
+  const blob = join(dir, 'layer.tar');
+  const bfd = openSync(blob, 'w');
+  writeSync(bfd, ustarHeader('var/cache/padding.bin', PAD));
+  ftruncateSync(bfd, 512 + PAD);
+  writeSync(bfd, layer, 0, layer.length, 512 + PAD);
+  closeSync(bfd);
+  const hash = createHash('sha256');
+  for await (const c of createReadStream(blob)) hash.update(c as Buffer);
+  const layoutDir = tempTree();
+  mkdirSync(join(layoutDir, 'blobs', 'sha256'), { recursive: true });
+  const digest = `sha256:${hash.digest('hex')}`;
+  renameSync(blob, join(layoutDir, 'blobs', 'sha256', digest.slice(7)));
+  const ref = ociLayout(layoutDir, [digest]);
+  const inLayer = runCli(['image', ref, '--format', 'json'], { timeoutMs: 60_000 });
+  assert.is(inLayer.code, 1, inLayer.stderr);
+  hasPub(inLayer, 'etc/rsyncd.conf');
+  assert.ok(inLayer.peakMiB < 200, `layer: peak RSS ${inLayer.peakMiB.toFixed(0)} MiB`);
 });
 
 /** A registry on loopback that answers /v2/ and serves `body` (streamed, `bytes` long) at the given path. */

@@ -47,16 +47,19 @@ function configBlob(layers: Buffer[], config: ImageConfigFields, diffIds?: strin
   return Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config, rootfs: { type: 'layers', diff_ids: diffIds ?? layers.map((l) => `sha256:${sha256(l)}`) } }));
 }
 
-/** The files of an OCI layout (path → bytes) for the given layer blobs (tar, gzip or zstd bytes). */
-export function ociLayoutFiles(layers: Buffer[], config: ImageConfigFields = {}): Map<string, Buffer> {
+/**
+ * The files of an OCI layout (path → bytes) for the given layer blobs (tar, gzip or zstd bytes, or the
+ * digest of a blob the caller writes itself, for blobs too big to hold).
+ */
+export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigFields = {}): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const put = (b: Buffer) => {
     const hex = sha256(b);
     files.set(`blobs/sha256/${hex}`, b);
     return `sha256:${hex}`;
   };
-  const cfg = put(configBlob(layers, config, []));
-  const layerDigests = layers.map(put);
+  const cfg = put(configBlob([], config, []));
+  const layerDigests = layers.map((l) => (typeof l === 'string' ? l : put(l)));
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 }, layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: 0 })) }));
   const m = put(manifest);
   files.set('index.json', Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: m, size: manifest.length }] })));
@@ -65,7 +68,7 @@ export function ociLayoutFiles(layers: Buffer[], config: ImageConfigFields = {})
 }
 
 /** An OCI layout directory under `dir`; returns the `oci:` reference. */
-export function ociLayout(dir: string, layers: Buffer[], config: ImageConfigFields = {}): string {
+export function ociLayout(dir: string, layers: (Buffer | string)[], config: ImageConfigFields = {}): string {
   for (const [path, bytes] of ociLayoutFiles(layers, config)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), bytes);
