@@ -251,6 +251,7 @@ bounded('oversized registry bodies (manifest, config, token) are refused while s
   const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: config, size: 10 }, layers: [] });
   const cases: [string, string, Parameters<typeof fakeRegistry>[0]][] = [
     ['manifest', '4 MiB', (url, send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (send(BIG, 'application/vnd.oci.image.manifest.v1+json'), true) : false)],
+    ['manifest', 'announced', (url, _send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (res.writeHead(200, { 'content-length': String(BIG) }).flushHeaders(), true) : false)],
     ['config', '8 MiB', (url, send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest), true) : url.includes('/blobs/') ? (send(BIG, 'application/octet-stream'), true) : false)],
     ['token', '1 MiB', (url, send, res) => {
       if (url.startsWith('/token')) return send(BIG, 'application/json'), true;

@@ -38,5 +38,10 @@ config('keeps the public fields, withholds credentials, keeps the raw argv only 
   assert.equal(r.argv, ['rsync', '--password=s']);
 });
 
+config('withholds a Cmd word that is the value of an option Entrypoint ends with', () => {
+  const r = readImageConfig({ config: { Entrypoint: ['app', '--token'], Cmd: ['s3cr3t', '-v'] } });
+  assert.equal(r.config.cmd, ['********', '-v']);
+});
+
 launch.run();
 config.run();

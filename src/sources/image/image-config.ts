@@ -32,11 +32,13 @@ export function readImageConfig(config: unknown): { config: ImageConfig; argv: s
   const c = isObject(config) && isObject(config['config']) ? config['config'] : {};
   const entrypoint = strings(c['Entrypoint']);
   const cmd = strings(c['Cmd']);
+  // Redacted as one argv: Cmd's first word may be the value of an option Entrypoint ends with.
+  const redacted = redactArgv([...entrypoint, ...cmd]);
   return {
     config: {
       user: typeof c['User'] === 'string' && c['User'] !== '' ? c['User'] : null,
-      entrypoint: redactArgv(entrypoint),
-      cmd: redactArgv(cmd),
+      entrypoint: redacted.slice(0, entrypoint.length),
+      cmd: redacted.slice(entrypoint.length),
       exposed: isObject(c['ExposedPorts']) ? Object.keys(c['ExposedPorts']).sort() : [],
       env: strings(c['Env']).map(redactEnv),
     },
