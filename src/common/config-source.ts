@@ -11,8 +11,13 @@ export type IncludeTarget =
   | { kind: 'missing'; path: string; reason: string }
   /** Exists but is neither a regular file nor a directory: the parse fails. */
   | { kind: 'other'; path: string }
-  /** Outside what we may read (e.g. beyond a scan root): reported, treated as empty, marks the result partial. */
-  | { kind: 'not-followed'; path: string; reason: string };
+  /**
+   * Outside what we may read (e.g. beyond a scan root): reported, treated as empty, marks the result partial.
+   * `level: 'warning'` when it deserves attention (a link out of the root), not just "not in the repository".
+   */
+  | { kind: 'not-followed'; path: string; reason: string; level?: 'info' | 'warning' }
+  /** Exists, but rsyncguard could not read it in full (a cap, permissions): the target cannot be evaluated. */
+  | { kind: 'unreadable'; path: string; reason: string };
 
 export interface ConfigSource {
   /**

@@ -35,6 +35,11 @@ export interface RsyncdConfig {
   serves: boolean;
   /** Some include could not be followed. */
   partial: boolean;
+  /**
+   * rsyncguard stopped reading at one of its own safety limits (include depth, file count): `starts`,
+   * `serves` and the modules describe only what was read, so the target must be reported as not evaluated.
+   */
+  limit: Diagnostic | null;
   files: { path: string; sha256: string }[];
   /** Global parameters as each connection sees them, plus the final module defaults. */
   global: Record<string, Param>;
@@ -53,7 +58,10 @@ export function parseRsyncdConf(path: string, bytes: Uint8Array, source: ConfigS
   const startup = loadConfig(path, bytes, source, { globalsOnly: true });
   const full = loadConfig(path, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
-  if (!startup.ok && startup.fatal) {
+  const limit = full.limit ?? startup.limit ?? null;
+  if (limit !== null) {
+    if (!full.limit) diagnostics.push(limit);
+  } else if (!startup.ok && startup.fatal) {
     diagnostics.push({
       ...startup.fatal,
       code: 'daemon-refuses-to-start',
@@ -72,6 +80,7 @@ export function parseRsyncdConf(path: string, bytes: Uint8Array, source: ConfigS
     starts: startup.ok,
     serves: full.ok,
     partial: full.partial,
+    limit,
     files: full.files,
     global: globalView(full.vars),
     listener,

@@ -4,6 +4,7 @@
  * bytes into events, and the loader gives them meaning. Reference: shared/reference/rsyncd.md §1.1.
  */
 import type { Location } from '../common/index.ts';
+import { redactLine, redactName } from './redact.ts';
 import { ByteReader, EOF, isSpace } from './byte-reader.ts';
 
 export type LexEvent =
@@ -93,7 +94,7 @@ function lexSection(r: ByteReader): LexEvent {
     if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return fatal('badly-formed-header', `Badly formed line in config file: [${r.decode(buf.slice(0, end))}`, at, true);
+        return fatal('badly-formed-header', `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
@@ -107,7 +108,7 @@ function lexSection(r: ByteReader): LexEvent {
       c = r.getc();
     }
   }
-  return fatal('unexpected-eof-in-header', `Unexpected EOF in the config file: [${r.decode(buf.slice(0, end))}`, at, true);
+  return fatal('unexpected-eof-in-header', `Unexpected EOF in the config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
 }
 
 function lexParameter(r: ByteReader, first: number): LexEvent {
@@ -134,12 +135,12 @@ function lexParameter(r: ByteReader, first: number): LexEvent {
     } else if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return warn('badly-formed-line', `Ignoring badly formed line in config file: ${r.decode(buf.slice(0, end))}`, at);
+        return warn('badly-formed-line', `Ignoring badly formed line in config file (no "="): ${redactLine(r.decode(buf.slice(0, end)))}`, at);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
     } else if (c === EOF || c === 0) {
-      return warn('unexpected-eof-in-name', `Unexpected end-of-file at: ${r.decode(buf.slice(0, i))}`, at);
+      return warn('unexpected-eof-in-name', `Unexpected end-of-file in a line without "=": ${redactLine(r.decode(buf.slice(0, i)))}`, at);
     } else if (isSpace(c)) {
       buf[end] = SPACE;
       i = end + 1;

@@ -11,6 +11,7 @@ import { lexRsyncdConf } from './rsyncd-lexer.ts';
 import { lookupNearParam, lookupParam, PARAMS, squash, strwiEq } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import { storeValue, type Assigned } from './rsyncd-store.ts';
+import { redactName } from './redact.ts';
 
 export type Vars = Map<string, Assigned>;
 
@@ -34,13 +35,24 @@ export interface LoadResult {
   files: { path: string; sha256: string }[];
   /** Some include was not followed, so the picture may be incomplete. */
   partial: boolean;
+  /** rsyncguard's own limit stopped the parse (see MAX_INCLUDE_DEPTH): the result says nothing about rsync. */
+  limit?: Diagnostic;
   inlineWaivers: InlineWaiver[];
 }
 
-/** rsync has no limit, but a cycle exhausts its stack or descriptors; we stop and say so. */
-const MAX_INCLUDE_DEPTH = 32;
+/**
+ * rsync itself has no depth limit (params.c include_config → pm_process recurses, each level keeping its
+ * FILE open): a chain works until the daemon runs out of descriptors (RLIMIT_NOFILE, 1024 by default for a
+ * service), and a cycle recurses until that or the stack gives out — the include then fails. A real rsync
+ * 3.5.0 daemon serves a 40-deep chain. These limits are rsyncguard's own safety margin, not rsync's: a
+ * configuration that reaches one is reported as not evaluated, never as a result.
+ */
+export const MAX_INCLUDE_DEPTH = 128;
+/** Includes that fan out (a directory of files that each include the directory again) grow exponentially. */
+export const MAX_INCLUDED_FILES = 2000;
 
-type Outcome = 'ok' | 'fail' | 'stop';
+/** `limit`: rsyncguard stopped following includes for its own safety; nothing about the result can be trusted. */
+type Outcome = 'ok' | 'fail' | 'stop' | 'limit';
 
 export function loadConfig(
   path: string,
@@ -53,6 +65,7 @@ export function loadConfig(
   return {
     ok: outcome !== 'fail',
     ...(loader.fatal ? { fatal: loader.fatal } : {}),
+    ...(loader.limit ? { limit: loader.limit } : {}),
     vars: loader.vars,
     sections: loader.sections,
     diagnostics: loader.diagnostics,
@@ -70,6 +83,7 @@ class Loader {
   partial = false;
   inlineWaivers: InlineWaiver[] = [];
   fatal: Diagnostic | undefined;
+  limit: Diagnostic | undefined;
   private stack: Vars[] = [];
   private inGlobal = true;
   private current = -1;
@@ -119,6 +133,12 @@ class Loader {
     return 'ok';
   }
 
+  private stopAtLimit(d: Diagnostic): Outcome {
+    this.diagnostics.push(d);
+    this.limit ??= d;
+    return 'limit';
+  }
+
   private fail(d: Diagnostic): Outcome {
     this.diagnostics.push(d);
     this.fatal ??= d;
@@ -131,7 +151,7 @@ class Loader {
     this.inGlobal = isGlobal;
     if (isGlobal) return true;
     if (name.includes('/')) {
-      this.fail(diagnostic('fatal', 'invalid-section-name', `Invalid section name in configuration file: ${name} (module names cannot contain '/').`, at, 'Rename the module; until then rsync fails every connection.'));
+      this.fail(diagnostic('fatal', 'invalid-section-name', `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, 'Rename the module; until then rsync fails every connection.'));
       return false;
     }
     // getsectionbyname: the last module whose current (possibly renamed) name is strwiEQ-equal.
@@ -205,8 +225,10 @@ class Loader {
         return this.fail(diagnostic('fatal', 'include-not-regular', `"${value}" is neither a file nor a directory.`, at));
       case 'not-followed':
         this.partial = true;
-        this.diagnostics.push(diagnostic('info', 'include-not-followed', `${name} ${value} was not followed: ${target.reason}.`, at));
+        this.diagnostics.push(diagnostic(target.level ?? 'info', target.level === 'warning' ? 'include-refused' : 'include-not-followed', `${name} ${value} was not followed: ${target.reason}.`, at));
         return 'ok';
+      case 'unreadable':
+        return this.stopAtLimit(diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, 'Make the file readable (and a sensible size), or exclude this configuration.'));
       case 'file':
         return this.includeFiles([target], manage, at, chain);
       case 'dir': {
@@ -220,7 +242,13 @@ class Loader {
           // Resolved relative to the directory itself: a source that maps absolute daemon paths (a repository,
           // an image) must not map the directory's own path a second time.
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, '')}/.`);
-          if (child.kind !== 'file') return this.fail(diagnostic('fatal', 'include-unreadable', `unable to open config file "${child.path}"`, at));
+          if (child.kind === 'not-followed') {
+            this.partial = true;
+            this.diagnostics.push(diagnostic(child.level ?? 'info', child.level === 'warning' ? 'include-refused' : 'include-not-followed', `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
+            continue;
+          }
+          if (child.kind === 'unreadable') return this.stopAtLimit(diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, 'Make the file readable (and a sensible size), or exclude this configuration.'));
+          if (child.kind !== 'file') return this.fail(diagnostic('fatal', 'include-unreadable', `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -233,8 +261,16 @@ class Loader {
     let outcome: Outcome = 'ok';
     for (const [j, file] of files.entries()) {
       if (manage) this.pushOrReset(j === 0);
-      if (chain.includes(file.path) || chain.length >= MAX_INCLUDE_DEPTH) {
-        outcome = this.fail(diagnostic('fatal', 'include-cycle', `${file.path} includes itself (through ${chain.join(' → ')}); rsync would recurse until it fails.`, at));
+      if (chain.includes(file.path)) {
+        const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
+        outcome = this.fail(diagnostic('fatal', 'include-cycle', `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(' → ')}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, 'Remove the include that closes the loop.'));
+        break;
+      }
+      if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
+        const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
+        outcome = this.stopAtLimit(
+          diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, 'Flatten the includes, or scan the files the chain includes on their own.'),
+        );
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -257,8 +293,12 @@ class Loader {
   }
 }
 
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 function unknownParameter(name: string, at: Location): Diagnostic {
   const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : 'rsync ignores this line.';
-  return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${name}" (ignored).`, at, hint);
+  return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
 }

@@ -1,0 +1,33 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { redactLine, redactName } from './redact.ts';
+
+const line = suite('redactLine');
+
+line('keeps a "name:" prefix and masks the rest, as a secrets line would be', () => {
+  assert.is(redactLine('alice:s3cret:with:colons'), '"alice:********"');
+});
+
+line('shows only the parameter name of a parameter line without "="', () => {
+  assert.is(redactLine('read only no'), '"read only ********"');
+  assert.is(redactLine('path /srv/x'), '"path ********"');
+});
+
+line('describes any other line by its length, never its text', () => {
+  assert.is(redactLine('hunter2hunter2'), '(14 characters, not shown: a line without "=" may be a password)');
+});
+
+line('quotes a line that is one template tag', () => {
+  assert.is(redactLine('  {% endfor %}'), '"{% endfor %}"');
+});
+
+line.run();
+
+const name = suite('redactName');
+
+name('masks what follows a colon in a parameter name (a password holding "=")', () => {
+  assert.is(redactName('carol:pa'), 'carol:********');
+  assert.is(redactName('read_only'), 'read_only');
+});
+
+name.run();
