@@ -6,7 +6,7 @@ import { isAbsolute, join, resolve, dirname } from 'node:path';
 import { UserError } from '../common/index.ts';
 import { buildFacts, type FactsDocument, type SecretsInput, type Version } from '../facts/index.ts';
 import { parseRsyncdConf, parseSecrets, type RsyncdConfig } from '../parse/index.ts';
-import { localConfigSource, readLocalFile, statLocal } from '../sources/index.ts';
+import { localConfigSource, readLocalFile, ScanRoot, statLocal } from '../sources/index.ts';
 import { DEFAULT_RSYNC_VERSION } from './version.ts';
 
 export interface ConfigTargetOptions {
@@ -26,6 +26,10 @@ export function loadConfigTarget(path: string, opts: ConfigTargetOptions): Loade
   if (!read.ok) throw read.error;
   const source = localConfigSource(opts.root === undefined ? {} : { root: opts.root });
   const config = parseRsyncdConf(path, read.value, source);
+  if (config.limit) {
+    const at = config.limit.at;
+    throw new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path, config.limit.hint);
+  }
   const secrets = referencedSecrets(config).map((p) => readSecrets(p, path, opts.root));
   const facts = buildFacts({
     target: { kind: 'file', id: path, display: path },
@@ -48,6 +52,12 @@ function readSecrets(path: string, configPath: string, root: string | undefined)
   // up under --root (a checkout or an unpacked image); otherwise its state is unknown, not "missing".
   if (isAbsolute(path) && root === undefined) return { path };
   const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
+  if (root !== undefined) {
+    // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read it.
+    const opened = new ScanRoot(root).open(local);
+    if (opened.kind === 'outside') return { path };
+    if (opened.kind === 'missing') return { path, stat: null };
+  }
   const stat = statLocal(local);
   if (!stat) return { path, stat: null };
   const read = readLocalFile(local);

@@ -2,14 +2,17 @@
  * The orchestrator for `scan`: repository files → parse → facts, one document per config that is not
  * itself included by another. Paths in the facts are relative to the working directory (the repository
  * root in CI), which is what SARIF and people need. A file that cannot be read is an error for that file
- * only; the scan goes on.
+ * only; the scan goes on. Every file is opened through the scan root (links resolved, only regular files,
+ * nothing outside the root), and a file some config names as its `secrets file` is never a config.
  */
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { buildFacts, relabelFiles, type FactsDocument, type SecretsInput, type Version } from '../facts/index.ts';
-import { parseRsyncdConf, parseSecrets, type RsyncdConfig } from '../parse/index.ts';
-import { discoverConfigs, gitModes, readLocalFile, repoConfigSource } from '../sources/index.ts';
+import { diagnostic } from '../common/index.ts';
+import { buildFacts, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
+import { parseRsyncdConf, type RsyncdConfig } from '../parse/index.ts';
+import { discoverConfigs, fileTypeName, gitModes, repoConfigSource, ScanRoot } from '../sources/index.ts';
 import type { TargetError } from '../report/index.ts';
+import { repoSecrets, secretsFilesOf } from './repo-secrets.ts';
 
 export interface ScanOptions {
   exclude: string[];
@@ -43,67 +46,114 @@ function undecodable(bytes: Uint8Array): string | undefined {
 }
 
 export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
-  const targets: (FactsDocument | TargetError)[] = [];
-  const texts = new Map<string, string>();
-  let discovered = 0;
+  const result: ScanResult = { targets: [], texts: new Map(), discovered: 0 };
   for (const given of paths) {
     const abs = resolve(given);
-    if (!existsSync(abs)) {
-      targets.push({ target: given, message: 'no such file or directory', hint: 'Check the path given to scan.' });
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      const dangling = isLink(abs) ? ' (a symbolic link to something that does not exist)' : '';
+      result.targets.push({ target: given, message: `no such file or directory${dangling}`, hint: 'Check the path given to scan.' });
       continue;
     }
-    const isFile = statSync(abs).isFile();
-    const root = isFile ? dirname(abs) : abs;
-    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join(root, d.path));
-    discovered += files.length;
-    const parsed: { file: string; config: RsyncdConfig }[] = [];
-    for (const file of files) {
-      const read = readLocalFile(file);
-      const why = read.ok ? undecodable(read.value) : read.error.message;
-      if (!read.ok || why !== undefined) {
-        targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why ?? ''}`, hint: 'Exclude it with --exclude if it is not an rsyncd config.' });
-        continue;
-      }
-      parsed.push({ file, config: parseRsyncdConf(file, read.value, repoConfigSource(root)) });
+    if (!st.isFile() && !st.isDirectory()) {
+      result.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: 'Give scan a repository directory or a configuration file.' });
+      continue;
     }
-    // A file another config includes is scanned as part of that config, not on its own.
-    const included = new Set(parsed.flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
-    const modes = gitModes(root);
-    for (const { file, config } of parsed) {
-      if (included.has(file)) continue;
-      const id = displayPath(root, file);
-      const doc = buildFacts({
-        target: { kind: 'file', id, display: id },
-        daemonUser: opts.daemonUser,
-        rsyncVersion: opts.rsyncVersion,
-        today: opts.today,
-        config,
-        secrets: referencedSecrets(config, file, root, modes),
-      });
-      targets.push(relabelFiles(doc, (f) => displayPath(root, f)));
-      for (const f of config.files) {
-        const read = readLocalFile(f.path);
-        if (read.ok) texts.set(displayPath(root, f.path), Buffer.from(read.value).toString('utf8'));
-      }
-    }
+    // The path given is the user's choice, links and all; from there on nothing leaves it.
+    const real = realpathSync(abs);
+    const root = st.isFile() ? dirname(real) : real;
+    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join(root, d.path));
+    result.discovered += files.length;
+    scanRoot(root, files, opts, result);
   }
-  return { targets, texts, discovered };
+  return result;
 }
 
-/**
- * Secrets files the config names that the repository holds: their content, and the mode git records.
- * Whoever can read the repository can read such a file, so git's mode (0644) is the honest one.
- */
-function referencedSecrets(config: RsyncdConfig, configFile: string, root: string, modes: Map<string, number>): SecretsInput[] {
-  const paths = [...new Set(config.modules.map((m) => m.params['secrets file']?.value).filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
-  return paths.map((p) => {
-    const local = isAbsolute(p) ? join(root, p) : resolve(dirname(configFile), p);
-    const rel = relative(root, local);
-    if (rel.startsWith('..') || !existsSync(local) || !statSync(local).isFile()) return { path: p };
-    const read = readLocalFile(local);
-    if (!read.ok) return { path: p };
-    const parsed = parseSecrets(read.value, local);
-    const mode = modes.get(rel.split(sep).join('/'));
-    return { path: p, file: local, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, diagnostics: parsed.diagnostics };
+interface Candidate {
+  real: string;
+  bytes: Uint8Array;
+  /** Names it was found under that are links to it. */
+  links: string[];
+}
+
+function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanResult): void {
+  const scan = new ScanRoot(root);
+  const candidates = new Map<string, Candidate>();
+  const refused: { file: string; error: TargetError }[] = [];
+  for (const file of files) {
+    const opened = scan.open(file);
+    if (opened.kind === 'dir') continue;
+    if (opened.kind !== 'file') {
+      refused.push({ file, error: { target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.' } });
+      continue;
+    }
+    const why = undecodable(opened.bytes);
+    if (why !== undefined) {
+      out.targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: 'Exclude it with --exclude if it is not an rsyncd config.' });
+      continue;
+    }
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    if (opened.viaLink) seen.links.push(scan.rel(file));
+    candidates.set(opened.real, seen);
+  }
+  const parse = (secretsFiles?: ReadonlySet<string>) =>
+    [...candidates.values()].map((c) => ({ file: c.real, config: parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) })) }));
+  let parsed = parse();
+  // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
+  // are secrets files is known only once the configs are parsed, so a parse that read one is redone.
+  const secrets = secretsFilesOf(parsed, scan);
+  if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  // A file another config includes is scanned as part of that config, not on its own; a refused file in a
+  // directory a config includes is already a located note on that config's include line.
+  const included = new Set(parsed.flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
+  const includedDirs = scan.dirsOpened();
+  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  const modes = gitModes(root);
+  for (const { file, config } of parsed) {
+    if (included.has(file) || secrets.has(file)) continue;
+    const links = candidates.get(file)?.links ?? [];
+    out.targets.push(factsFor(root, file, foundThroughLinks(config, file, links, scan), scan, modes, opts));
+    for (const f of config.files) {
+      const opened = scan.open(f.path);
+      if (opened.kind === 'file') out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8'));
+    }
+  }
+}
+
+function factsFor(root: string, file: string, config: RsyncdConfig, scan: ScanRoot, modes: Map<string, number>, opts: ScanOptions): FactsDocument {
+  const id = displayPath(root, file);
+  const doc = buildFacts({
+    target: { kind: 'file', id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config,
+    secrets: repoSecrets(config, file, scan, modes),
   });
+  return relabelFiles(doc, (f) => displayPath(root, f));
+}
+
+/** A config reached through a link in the repository is scanned as the file it is, and says so. */
+function foundThroughLinks(config: RsyncdConfig, file: string, links: string[], scan: ScanRoot): RsyncdConfig {
+  if (links.length === 0) return config;
+  const note = diagnostic('info', 'found-through-link', `Found through a link: ${links.join(', ')} → ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+
+function realDir(file: string): string {
+  try {
+    return realpathSync(dirname(file));
+  } catch {
+    return dirname(file);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

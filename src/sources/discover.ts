@@ -4,7 +4,7 @@
  * parameter lines. Git's view of the tree is used when there is one, so .gitignore is honoured exactly.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 
@@ -36,15 +36,31 @@ export function looksLikeRsyncd(head: string): boolean {
   return params.has('path') && params.size >= 2;
 }
 
+/**
+ * The first bytes of a regular file that is itself in the tree: a link is not followed (it may lead out of
+ * the root) and a FIFO or device is not opened (a FIFO blocks, /dev/zero never ends); O_NONBLOCK and the
+ * fstat guard against a swap between the two checks.
+ */
 function readHead(file: string): string {
-  const fd = openSync(file, 'r');
+  if (!lstatSync(file).isFile()) return '';
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
   try {
+    if (!fstatSync(fd).isFile()) return '';
     const buf = Buffer.alloc(SNIFF_BYTES);
     const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? '' : head.toString('utf8');
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A name match that is not a directory: regular files, and links, FIFOs or devices for the scan to refuse by name. */
+function nameCandidate(file: string): boolean {
+  try {
+    return !lstatSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -64,14 +80,15 @@ export interface DiscoverOptions {
 }
 
 export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered[] {
-  const all = gitFiles(root) ?? fg.sync('**/*', { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
-  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: true })) : new Set<string>();
+  const all = gitFiles(root) ?? fg.sync('**/*', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
+  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false })) : new Set<string>();
   const found: Discovered[] = [];
   for (const raw of all) {
     const path = raw.split(sep).join('/');
     if (excluded.has(path)) continue;
     if (BY_NAME.some((re) => re.test(path))) {
-      found.push({ path, by: 'name' });
+      // Links and special files are kept so the scan can say why it does not read them.
+      if (nameCandidate(join(root, path))) found.push({ path, by: 'name' });
     } else if (SNIFF.test(path)) {
       try {
         if (looksLikeRsyncd(readHead(join(root, path)))) found.push({ path, by: 'content' });

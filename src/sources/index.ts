@@ -1,8 +1,11 @@
-export { localConfigSource, readLocalFile, statLocal, MAX_FILE_BYTES } from './local-files.ts';
-export type { FileStat } from './local-files.ts';
+export { fileTypeName, localConfigSource, readLocalFile, statLocal, MAX_FILE_BYTES } from './local-files.ts';
+export type { FileStat, ReadOptions } from './local-files.ts';
+export { ScanRoot } from './scan-root.ts';
+export type { RootedFile } from './scan-root.ts';
 export { discoverConfigs, gitModes, looksLikeRsyncd, toRootRelative } from './discover.ts';
 export type { Discovered, DiscoverOptions } from './discover.ts';
 export { repoConfigSource } from './repo-files.ts';
+export type { RepoSourceOptions } from './repo-files.ts';
 export { parseHostRaw, octalMode } from './host-raw.ts';
 export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { probeDaemon } from './probe.ts';

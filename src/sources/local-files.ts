@@ -2,12 +2,14 @@
  * Files on this machine, read the way the daemon would see them. With `root`, the daemon's filesystem is
  * a directory here (a checkout, an unpacked image): absolute include targets are looked up under it.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fail, ok, UserError, type ConfigSource, type IncludeTarget, type Result } from '../common/index.ts';
+import type { ConfigSource, IncludeTarget } from '../common/index.ts';
+import { readLocalFile } from './read-regular.ts';
+import { ScanRoot } from './scan-root.ts';
 
-/** Config and secrets files are small; anything larger is not one (and must not exhaust memory). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { fileTypeName, MAX_FILE_BYTES, readLocalFile } from './read-regular.ts';
+export type { ReadOptions } from './read-regular.ts';
 
 export interface FileStat {
   mode: number;
@@ -16,28 +18,52 @@ export interface FileStat {
 }
 
 export function localConfigSource(opts: { root?: string } = {}): ConfigSource {
+  const scan = opts.root === undefined ? undefined : new ScanRoot(opts.root);
   return {
     resolve(target: string, from: string): IncludeTarget {
       const path = daemonPath(target, from, opts.root);
-      let kind: 'file' | 'dir' | 'other';
-      try {
-        const st = statSync(path);
-        kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
-      } catch (e) {
-        return { kind: 'missing', path, reason: errorText(e) };
-      }
-      if (kind === 'other') return { kind, path };
-      if (kind === 'dir') {
-        try {
-          return { kind, path, entries: readdirSync(path) };
-        } catch (e) {
-          return { kind: 'missing', path, reason: errorText(e) };
-        }
-      }
-      const read = readLocalFile(path);
-      return read.ok ? { kind: 'file', path, bytes: read.value } : { kind: 'missing', path, reason: read.error.message };
+      return scan ? rooted(scan, path, target) : unrooted(path);
     },
   };
+}
+
+/** This machine's own files: what the daemon would open, but only regular files and directories. */
+function unrooted(path: string): IncludeTarget {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    return { kind: 'missing', path, reason: errorText(e) };
+  }
+  if (st.isDirectory()) {
+    try {
+      return { kind: 'dir', path, entries: readdirSync(path) };
+    } catch (e) {
+      return { kind: 'unreadable', path, reason: errorText(e) };
+    }
+  }
+  if (!st.isFile()) return { kind: 'other', path };
+  const read = readLocalFile(path);
+  return read.ok ? { kind: 'file', path, bytes: read.value } : { kind: 'unreadable', path, reason: read.error.message };
+}
+
+/** A directory standing for the daemon's `/`: nothing outside it is read, links included. */
+function rooted(scan: ScanRoot, path: string, target: string): IncludeTarget {
+  const opened = scan.open(path);
+  switch (opened.kind) {
+    case 'outside':
+      return { kind: 'not-followed', path: target, reason: opened.reason.replace('scan root', `root ${scan.root}`), level: 'warning' };
+    case 'missing':
+      return { kind: 'missing', path, reason: 'no such file or directory' };
+    case 'not-regular':
+      return { kind: 'other', path };
+    case 'unreadable':
+      return { kind: 'unreadable', path, reason: opened.reason };
+    case 'dir':
+      return { kind: 'dir', path: opened.real, entries: opened.entries };
+    case 'file':
+      return { kind: 'file', path: opened.real, bytes: opened.bytes };
+  }
 }
 
 /**
@@ -47,23 +73,6 @@ export function localConfigSource(opts: { root?: string } = {}): ConfigSource {
 function daemonPath(target: string, from: string, root: string | undefined): string {
   if (isAbsolute(target)) return root ? join(root, target) : target;
   return resolve(dirname(from), target);
-}
-
-export function readLocalFile(path: string): Result<Uint8Array> {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_FILE_BYTES) {
-        return fail(new UserError(`${path} is ${size} bytes, more than the ${MAX_FILE_BYTES} an rsync config can sensibly be`, path, 'Check that this is the right file.'));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    return ok(readFileSync(path));
-  } catch (e) {
-    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, 'Check the path and its permissions.'));
-  }
 }
 
 /** null when the file does not exist. */

@@ -2,38 +2,45 @@
  * A repository as the daemon's filesystem: `&include`/`&merge` are followed only inside the scan root.
  * An absolute target is looked up at the same path under the root (`/etc/rsyncd.d` → `<root>/etc/rsyncd.d`);
  * a relative one against the including file's directory (rsync would use its working directory, which a
- * repository cannot know). Anything that would leave the root is reported, never read.
+ * repository cannot know). Anything that would leave the root, by path or through a link, is reported and
+ * never read; included files are named by their real path, so a link to a file is the file (cycles too).
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import type { ConfigSource, IncludeTarget } from '../common/index.ts';
-import { readLocalFile } from './local-files.ts';
+import { ScanRoot } from './scan-root.ts';
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+export interface RepoSourceOptions {
+  /** Share one root (and its read cache) between the scan and the includes. */
+  scanRoot?: ScanRoot;
+  /** Real paths of files that some config names as its `secrets file`: never read as a configuration. */
+  secretsFiles?: ReadonlySet<string>;
 }
 
-export function repoConfigSource(root: string): ConfigSource {
-  const realRoot = realpathSync(root);
+export function repoConfigSource(root: string, opts: RepoSourceOptions = {}): ConfigSource {
+  const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target: string, from: string): IncludeTarget {
-      const path = isAbsolute(target) ? join(root, target) : resolve(dirname(from), target);
-      if (!inside(root, path)) return { kind: 'not-followed', path: target, reason: 'it points outside the scan root' };
-      let real: string;
-      try {
-        real = realpathSync(path);
-      } catch {
-        const why = isAbsolute(target) ? `${target} is not in the repository (looked for ${relative(root, path) || '.'})` : `${relative(root, path)} is not in the repository`;
-        return { kind: 'not-followed', path: target, reason: why };
-      }
-      if (!inside(realRoot, real)) return { kind: 'not-followed', path: target, reason: 'a symlink leads outside the scan root' };
-      const st = statSync(real);
+      const path = scan.locate(target, dirname(from));
+      const opened = scan.open(path);
       const note = isAbsolute(target) || from.endsWith('/.') ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
-      if (st.isDirectory()) return { kind: 'dir', path, entries: readdirSync(path), ...note };
-      if (!st.isFile()) return { kind: 'other', path };
-      const read = readLocalFile(path);
-      return read.ok ? { kind: 'file', path, bytes: read.value, ...note } : { kind: 'missing', path, reason: read.error.message };
+      switch (opened.kind) {
+        case 'outside':
+          return { kind: 'not-followed', path: target, reason: opened.reason, ...(opened.viaLink ? { level: 'warning' as const } : {}) };
+        case 'missing':
+          return { kind: 'not-followed', path: target, reason: isAbsolute(target) ? `${target} is not in the repository (looked for ${scan.rel(path)})` : opened.reason };
+        case 'not-regular':
+          // rsync's include_config stat()s the target: neither a file nor a directory fails the parse.
+          return { kind: 'other', path: scan.rel(path) };
+        case 'unreadable':
+          return { kind: 'unreadable', path: target, reason: opened.reason };
+        case 'dir':
+          return { kind: 'dir', path: opened.real, entries: opened.entries, ...note };
+        case 'file':
+          if (opts.secretsFiles?.has(opened.real)) {
+            return { kind: 'not-followed', path: target, reason: `${scan.rel(opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: 'warning' };
+          }
+          return { kind: 'file', path: opened.real, bytes: opened.bytes, ...note };
+      }
     },
   };
 }

@@ -1,0 +1,116 @@
+/**
+ * Confinement for a scan root (a checkout, an unpacked tree): every path is resolved with realpath and
+ * must stay inside the root, and only regular files are read. A committed symlink to /proc/self/environ or
+ * to a file elsewhere on the runner is located and reported, never opened, so its text cannot reach a
+ * report (DESIGN.md, "Confinement").
+ */
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileTypeName, readLocalFile } from './read-regular.ts';
+
+export type RootedFile =
+  /** `real`: the path after every link; `viaLink`: some component of the path was a symbolic link. */
+  | { kind: 'file'; path: string; real: string; viaLink: boolean; bytes: Uint8Array }
+  | { kind: 'dir'; path: string; real: string; viaLink: boolean; entries: string[] }
+  /** The path leaves the root: by itself (`../x`, an absolute path) or through a link (`viaLink`). */
+  | { kind: 'outside'; path: string; reason: string; viaLink: boolean }
+  /** `missing`: nothing there; `not-regular`: a FIFO, socket or device, refused before any open;
+   * `unreadable`: a regular file that could not be read in full (a cap, permissions). */
+  | { kind: 'missing' | 'not-regular' | 'unreadable'; path: string; reason: string };
+
+export class ScanRoot {
+  readonly real: string;
+  /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
+  private readonly cache = new Map<string, RootedFile>();
+
+  constructor(readonly root: string) {
+    this.real = realpathSync(root);
+  }
+
+  /** Root-relative, "/"-separated: how paths are shown. */
+  rel(path: string): string {
+    const r = relative(this.root, path);
+    return (r === '' ? '.' : r).split(sep).join('/');
+  }
+
+  private inside(root: string, path: string): boolean {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  }
+
+  private linked(path: string, real: string): boolean {
+    return relative(this.real, real) !== relative(this.root, path);
+  }
+
+  /** Real paths of the directories opened so far (the ones includes named). */
+  dirsOpened(): Set<string> {
+    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === 'dir').map(([real]) => real));
+  }
+
+  /** Where a local path (absolute, lexically under the root or not) really leads. */
+  open(path: string): RootedFile {
+    if (!this.inside(this.root, path) && !this.inside(this.real, path)) return { kind: 'outside', path, reason: 'it points outside the scan root', viaLink: false };
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : '';
+      return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository${dangling}` };
+    }
+    if (!this.inside(this.real, real)) {
+      return { kind: 'outside', path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
+    }
+    const cached = this.cache.get(real);
+    if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };
+    const opened = this.openReal(path, real);
+    this.cache.set(real, opened);
+    return opened;
+  }
+
+  private openReal(path: string, real: string): RootedFile {
+    const viaLink = this.linked(path, real);
+    let st;
+    try {
+      st = statSync(real);
+    } catch {
+      return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository` };
+    }
+    if (st.isDirectory()) {
+      try {
+        return { kind: 'dir', path, real, viaLink, entries: readdirSync(real) };
+      } catch (e) {
+        return { kind: 'unreadable', path, reason: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (!st.isFile()) return { kind: 'not-regular', path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    const read = readLocalFile(real, { noFollow: true });
+    if (!read.ok) return { kind: 'unreadable', path, reason: read.error.message.replace(real, this.rel(path)) };
+    return { kind: 'file', path, real, viaLink, bytes: read.value };
+  }
+
+  /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
+  private linkTarget(path: string): string {
+    try {
+      if (isLink(path)) {
+        const text = readlinkSync(path);
+        return `${this.rel(path)} → ${text.length > 200 ? `${text.slice(0, 199)}…` : text}`;
+      }
+    } catch {
+      // Gone or unreadable since: say what is known.
+    }
+    return `a directory on the way to ${this.rel(path)} is a link that leaves it`;
+  }
+
+  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  locate(target: string, fromDir: string): string {
+    return isAbsolute(target) ? join(this.root, target) : join(fromDir, target);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
