@@ -34,6 +34,19 @@ export interface Report {
   expired_waivers: Waiver[];
 }
 
+/** Notes about what was (not) read, which a reader of any format must see (issue 12). */
+const ALWAYS_SHOWN = new Set(['include-refused', 'secrets-not-read', 'found-through-link']);
+
+/**
+ * Notes every format shows, not only JSON and SARIF: errors (the daemon refuses to start or fails every
+ * connection, an include cycle) and files that were not read or were reached through a link. rsync's own
+ * warnings (ignored lines, unknown parameters) stay in JSON facts and SARIF notifications: in a template
+ * repository they number in the hundreds.
+ */
+export function shownNotes(t: TargetReport): Note[] {
+  return t.notes.filter((n) => n.level === 'error' || ALWAYS_SHOWN.has(n.code));
+}
+
 export function countBySeverity(report: Report): Record<string, number> {
   const counts: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
