@@ -43,6 +43,8 @@ function hostSource(files: Map<string, RawFile>): ConfigSource {
       const f = files.get(path);
       if (!f) return { kind: 'not-followed', path, reason: 'the collector did not read it' };
       if (!f.exists) return { kind: 'missing', path, reason: 'no such file or directory' };
+      // A directory the daemon could not list is not an empty one.
+      if (f.dir && f.unreadable !== undefined) return { kind: 'not-followed', path, reason: f.unreadable };
       if (f.dir) return { kind: 'dir', path, entries: f.entries ?? [] };
       if (typeof f.text !== 'string') return { kind: 'not-followed', path, reason: f.unreadable ?? 'it could not be read' };
       return { kind: 'file', path, bytes: Buffer.from(f.text) };
@@ -59,8 +61,23 @@ function unitSettings(text: string): { user: string | null; hardening: string[] 
   return { user: keys.get('User') ?? keys.get('user') ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? '')) };
 }
 
+type RawProcess = HostRaw['processes'][number];
+
+/**
+ * A process is a daemon only when the collector saw it run a root-controlled rsync binary: argv is written by
+ * whoever started the process. Documents from collectors older than that check carry no verdict.
+ */
+function verified(p: RawProcess): boolean {
+  return p.trust === undefined || p.trust === 'rsync';
+}
+
+/** rsync reads /etc/rsyncd.conf when no --config is given (reference/rsyncd.md §9). */
+function configOf(p: RawProcess): string {
+  return p.config ?? '/etc/rsyncd.conf';
+}
+
 function daemonFacts(raw: HostRaw, config: string): Omit<DaemonFacts, 'probes'> {
-  const mine = raw.processes.filter((p) => (p.config ?? '/etc/rsyncd.conf') === config);
+  const mine = raw.processes.filter((p) => verified(p) && configOf(p) === config);
   return {
     processes: mine.map((p) => ({ pid: p.pid, uid: p.uid ?? -1, cmdline: p.cmdline, config_path: p.config, root: p.root || null, chrooted: p.root ? p.root !== '/' : null })),
     listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p) => p.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
@@ -80,7 +97,7 @@ export interface HostOptions {
 
 export async function hostFacts(raw: HostRaw, opts: HostOptions): Promise<FactsDocument[]> {
   const files = new Map(raw.files.map((f) => [f.path, f]));
-  const configs = [...new Set([...raw.processes.map((p) => p.config ?? '/etc/rsyncd.conf'), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
+  const configs = [...new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
   const fileStats = new Map(raw.files.flatMap((f) => {
     const mode = octalMode(f.mode);
     return mode !== null && typeof f.uid === 'number' ? [[f.path, { mode, uid: f.uid }] as const] : [];
@@ -122,7 +139,18 @@ function secretsFor(raw: HostRaw, named: unknown[]): SecretsInput[] {
     });
 }
 
-export function hostErrors(raw: HostRaw): string[] {
-  return raw.errors.map((e) => `${e.path}: ${e.reason}`);
+/**
+ * What the collector could not read (`unread`), and what it saw but did not follow (`notFollowed`): processes
+ * that only call themselves rsync daemons, and configs in use that the daemon itself could not read (so
+ * their text never left the host). One sentence each.
+ */
+export function hostErrors(raw: HostRaw): { unread: string[]; notFollowed: string[] } {
+  const notFollowed = raw.processes
+    .filter((p) => !verified(p))
+    .map((p) => `process ${p.pid} (uid ${p.uid ?? '?'}) looks like an rsync daemon but was not followed: ${p.trust_reason || 'it could not be verified'}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`);
+  const named = new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS]);
+  for (const f of raw.files) {
+    if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== 'string') notFollowed.push(`${f.path} was not read: ${f.unreadable ?? 'it could not be read'}.`);
+  }
+  return { unread: raw.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
 }
-

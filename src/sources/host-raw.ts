@@ -27,7 +27,11 @@ export interface HostRaw {
   collector_uid: number;
   host: { name: string; os: string; kernel: string };
   rsync: { version_line: string; package: string };
-  processes: { pid: number; uid: number | null; gid: number | null; cmdline: string[]; config: string | null; root: string; cwd: string; exe: string; socket_inodes: number[] }[];
+  /**
+   * `trust`: `rsync` when /proc/PID/exe is a root-controlled rsync binary (its config was followed with the
+   * daemon's own ids), `not-rsync` or `unverified` otherwise (never followed; `trust_reason` says why).
+   */
+  processes: { pid: number; uid: number | null; gid: number | null; cmdline: string[]; config: string | null; root: string; cwd: string; exe: string; socket_inodes: number[]; trust?: 'rsync' | 'not-rsync' | 'unverified'; trust_reason?: string }[];
   listeners: { family: 'ipv4' | 'ipv6'; address: string; port: number; inode: number; pid: number | null }[];
   units: { kind: 'systemd' | 'xinetd' | 'inetd'; enabled: boolean; file: RawFile }[];
   defaults: RawFile[];

@@ -95,17 +95,32 @@ host('the collector runs under dash and busybox sh, prints a valid document, and
   }
 });
 
-host('without root the collector still succeeds and says what it could not read', () => {
+host('without root the collector still succeeds, says what it could not read, and follows no daemon it cannot verify', () => {
   const r = collect(['sh'], '65534');
   assert.is(r.code, 0, r.stderr);
   const parsed = parseHostRaw(JSON.parse(r.stdout), 'nobody');
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
   if (!parsed.ok) return;
   assert.is(parsed.value.collector_uid, 65534);
-  const closed = parsed.value.secrets.find((s) => s.path.endsWith('closed.secrets'));
-  assert.is(closed?.unreadable, 'permission denied');
-  assert.is(closed?.entries, null);
+  const mine = parsed.value.processes.find((p) => p.config === conf);
+  assert.is(mine?.trust, 'unverified', 'a root daemon\'s /proc/PID/exe is out of nobody\'s reach');
+  assert.match(mine?.trust_reason ?? '', 'run it as root');
+  assert.not.ok(parsed.value.files.some((f) => f.path === conf), 'an unverified process\'s config is not read');
+  assert.not.ok(parsed.value.secrets.some((s) => s.path.endsWith('closed.secrets')));
   assert.ok(parsed.value.errors.some((e) => e.reason.includes('not root')), 'unreadable /proc entries are reported');
+});
+
+host('as root the collector verifies the daemon and reads its config with the daemon\'s rights', () => {
+  const r = collect(['dash']);
+  const parsed = parseHostRaw(JSON.parse(r.stdout), 'root');
+  assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+  if (!parsed.ok) return;
+  const mine = parsed.value.processes.find((p) => p.config === conf);
+  assert.is(mine?.trust, 'rsync');
+  assert.is(mine?.exe, '/usr/bin/rsync');
+  assert.ok(parsed.value.files.some((f) => f.path === conf && typeof f.text === 'string'));
+  const closed = parsed.value.secrets.find((s) => s.path.endsWith('closed.secrets'));
+  assert.is(closed?.entries?.[0]?.name, 'ann', 'a root daemon reads its own 0600 secrets file: derived facts only');
 });
 
 host.run();

@@ -4,7 +4,9 @@ import { parseHostRaw } from '../../sources/index.ts';
 import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
+import { withHostNotes } from './host-notes.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+import { warnLine } from '../output.ts';
 
 export const hostCommand: Command = {
   name: 'host',
@@ -33,14 +35,16 @@ export const hostCommand: Command = {
     }
     if (!collected.ok) throw collected.error;
     const raw = collected.value;
-    for (const e of hostErrors(raw)) process.stderr.write(`rsyncguard host: ${raw.host.name}: could not read ${e}\n`);
+    const { unread, notFollowed: notes } = hostErrors(raw);
+    for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
+    for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
     const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: new Date().toISOString().slice(0, 10) });
-    if (docs.length === 0) process.stderr.write(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (running daemons: ${raw.processes.length}).\n`);
-    const report = await evaluateTargets(docs, {
+    if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
+    const report = withHostNotes(await evaluateTargets(docs, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
-    });
+    }), notes);
     const texts = new Map(raw.files.flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : [])));
     renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');

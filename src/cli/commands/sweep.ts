@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
-import { collectorPath, evaluateTargets, exitCode, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
+import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
 import { parseInventory } from '../../sources/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { writeOutput } from '../output.ts';
+import { warnLine, writeOutput } from '../output.ts';
 import { renderReport } from '../render-report.ts';
+import { withHostNotes } from './host-notes.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -65,6 +66,7 @@ export const sweepCommand: Command = {
     const targets: (FactsDocument | TargetError)[] = [];
     const groupOf = new Map<string, string>();
     const hostOf = new Map<string, string>();
+    const notesOf = new Map<string, string[]>();
     for (const o of outcomes) {
       if (o.status !== 'ok' || !o.raw) {
         targets.push({ target: o.host, message: `${o.status}: ${o.reason}` });
@@ -72,6 +74,9 @@ export const sweepCommand: Command = {
         hostOf.set(o.host, o.host);
         continue;
       }
+      const notes = hostErrors(o.raw).notFollowed;
+      for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
+      notesOf.set(o.host, notes);
       const docs = await hostFacts(o.raw, { probe: false, today });
       if (docs.length === 0) hostOf.set(o.host, o.host);
       for (const d of docs) {
@@ -80,16 +85,17 @@ export const sweepCommand: Command = {
         hostOf.set(d.target.id, o.host);
       }
     }
-    const report = await evaluateTargets(targets, {
+    let report = await evaluateTargets(targets, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
+    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host);
     const texts = new Map(outcomes.flatMap((o) => (o.raw?.files ?? []).flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : []))));
     const format = stringOption(args, 'format');
     if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
     else if (format === 'sarif') {
-      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? 'ungrouped', 'rsyncguard/fleet/', { suppressions: false, texts, warn: (m) => process.stderr.write(`rsyncguard: warning: ${m}\n`) }), stringOption(args, 'output'));
+      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? 'ungrouped', 'rsyncguard/fleet/', { suppressions: false, texts, warn: (m) => warnLine(`rsyncguard: warning: ${m}`) }), stringOption(args, 'output'));
     } else renderReport(report, args, { texts });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },

@@ -1,0 +1,169 @@
+/**
+ * Hostile hosts for `rsyncguard host` (issue 12, item 3): processes that only call themselves rsync daemons
+ * and name a root-only config, and a real rsync daemon whose config names files it could not read itself.
+ * Each case runs the CLI as root in its own PID and network namespace, beside the processes it starts, so
+ * other daemons on this machine stay out of the picture and everything ends with the namespace.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { assertNoCanary, CLI, FORMATS, IS_ROOT, mkfifo, tempTree, type CliRun, type Format } from './support/cli.ts';
+
+const PEAK_RSS = resolve('test/hostile/support/peak-rss.mjs');
+const NOBODY = 65534;
+const MAX_MIB = 200;
+
+/** Waits (inside the namespace) until PID runs EXE, so the collector never sees a half-started process. */
+const WAIT_EXE = 'wait_exe() { i=0; while [ "$(readlink /proc/$1/exe)" != "$2" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }';
+
+/** `rsyncguard host --format F --fail-on none` after SETUP (bash) has started its processes, per format. */
+function hostRuns(setup: string, env: Record<string, string> = {}): Map<Format, CliRun> {
+  const runs = new Map<Format, CliRun>();
+  for (const format of FORMATS) {
+    const rssDir = mkdtempIn('rg-rss-');
+    const script = `ip link set lo up; ${WAIT_EXE}\n${setup}\nexec "${process.execPath}" --import "${PEAK_RSS}" "${CLI}" host --format ${format} --fail-on none`;
+    const r = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', '--net', 'bash', '-c', script], {
+      env: { ...process.env, NO_COLOR: '1', RSYNCGUARD_TEST_RSS_FILE: join(rssDir, 'rss'), ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 << 20,
+    });
+    let peakMiB = Number.NaN;
+    try {
+      peakMiB = Number(readFileSync(join(rssDir, 'rss'), 'utf8')) / 1024;
+    } catch {
+      // Reported by the bound below.
+    }
+    rmSync(rssDir, { recursive: true, force: true });
+    runs.set(format, { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', peakMiB, timedOut: r.error !== undefined });
+  }
+  return runs;
+}
+
+function mkdtempIn(prefix: string): string {
+  return tempTree({}, prefix);
+}
+
+/** A 0600 root-owned rsyncd config whose every line carries the canary. */
+function rootOnlyConfig(dir: string, canary: string): string {
+  const path = join(dir, 'root-only.conf');
+  writeFileSync(path, `[${canary}]\n    path = /${canary}\n${canary} not a parameter line\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return path;
+}
+
+function assertRan(runs: Map<Format, CliRun>): void {
+  for (const [format, run] of runs) {
+    assert.not.ok(run.timedOut, `${format}: the run hit its deadline`);
+    assert.is(run.code, 0, `${format}: exit ${run.code}: ${run.stderr}`);
+    assert.ok(run.peakMiB < MAX_MIB, `${format}: peak ${run.peakMiB} MiB ≥ ${MAX_MIB} MiB`);
+  }
+}
+
+function assertNote(runs: Map<Format, CliRun>, pattern: RegExp): void {
+  for (const [format, run] of runs) assert.match(run.stderr, pattern, `${format}: no note matching ${pattern} in: ${run.stderr}`);
+}
+
+const host = suite('rsyncguard host reads only what the daemon could');
+
+host('argv0 "rsync" on another binary (exec -a): not followed, noted, the root-only config never read', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root (namespaces, a root-only file)');
+  const dir = tempTree();
+  const canary = 'CANARY_EXEC_A_7f3e';
+  const conf = rootOnlyConfig(dir, canary);
+  const runs = hostRuns(`(exec -a rsync dash -c 'sleep 100; :' --daemon --config=${conf}) & wait_exe $! /usr/bin/dash`);
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+  assertNote(runs, /process \d+ \(uid 0\) looks like an rsync daemon but was not followed: it runs \/usr\/bin\/dash, not rsync/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a binary named rsync that a user owns: not followed, noted, the config never read', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = tempTree();
+  const canary = 'CANARY_USER_BINARY_51c0';
+  const conf = rootOnlyConfig(dir, canary);
+  const fake = join(dir, 'rsync');
+  copyFileSync('/bin/dash', fake);
+  chmodSync(fake, 0o755);
+  chownSync(fake, NOBODY, NOBODY);
+  const runs = hostRuns(`${fake} -c 'sleep 100; :' --daemon --config=${conf} & wait_exe $! ${fake}`);
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+  assertNote(runs, new RegExp(`was not followed: ${fake} is not owned by root in directories only root can write`));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a root-owned binary named rsync under world-writable /tmp: not followed (anyone could have planted it)', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = tempTree();
+  const canary = 'CANARY_TMP_BINARY_9d24';
+  const conf = rootOnlyConfig(dir, canary);
+  const fake = join(dir, 'rsync');
+  copyFileSync('/bin/dash', fake);
+  chmodSync(fake, 0o755);
+  const runs = hostRuns(`${fake} -c 'sleep 100; :' --daemon --config=${conf} & wait_exe $! ${fake}`);
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+  assertNote(runs, /was not followed: .* is not owned by root in directories only root can write/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A world-traversable folder outside /tmp's per-test dirs' 0700 default: a nobody daemon must reach it. */
+function openDir(prefix: string): string {
+  const dir = join(tmpdir(), `${prefix}${process.pid}-${Date.now()}`);
+  mkdirSync(dir, { mode: 0o755 });
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+host('a real rsync daemon running as nobody: what it cannot read is reported, never sent', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-nobody-');
+  const canaries = ['CANARY_INCLUDE_0600_a1', 'CANARY_BEHIND_0700_b2', 'CANARY_SECRET_PW_c3'];
+  writeFileSync(join(dir, 'closed.conf'), `[${canaries[0]}]\n    path = /${canaries[0]}\n`, { mode: 0o600 });
+  chmodSync(join(dir, 'closed.conf'), 0o600);
+  mkdirSync(join(dir, 'private'), { mode: 0o700 });
+  writeFileSync(join(dir, 'private', 'open.conf'), `[${canaries[1]}]\n    path = /${canaries[1]}\n`, { mode: 0o644 });
+  writeFileSync(join(dir, 'secrets'), `${canaries[2]}:${canaries[2]}-password\n`, { mode: 0o600 });
+  chmodSync(join(dir, 'secrets'), 0o600);
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, `[pub]\n    path = ${dir}\n    auth users = someone\n    secrets file = ${dir}/secrets\n&include ${dir}/closed.conf\n&include ${dir}/private/open.conf\n`, { mode: 0o644 });
+  chmodSync(conf, 0o644);
+  const runs = hostRuns(`setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync`);
+  assertRan(runs);
+  for (const c of canaries) assertNoCanary(runs, c);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[]; facts: { daemon: { processes: { uid: number }[] } } }[] };
+  const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
+  assert.ok(t, `no target for ${conf}: ${runs.get('json')?.stderr}`);
+  assert.equal(t.facts.daemon.processes.map((p) => p.uid), [NOBODY]);
+  const notes = t.notes.map((n) => n.message).join('\n');
+  assert.match(notes, `&include ${dir}/closed.conf was not followed: the daemon (uid ${NOBODY}) could not read it`);
+  assert.match(notes, `&include ${dir}/private/open.conf was not followed: the daemon (uid ${NOBODY}) could not read it (a directory above it is not searchable)`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a root daemon\'s includes of a FIFO, /dev/zero and /proc/self/environ: refused by type, nothing hangs or leaks', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-special-');
+  const canary = 'CANARY_ENVIRON_d4e5';
+  mkfifo(join(dir, 'fifo.conf'));
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, '[pub]\n    path = /srv\n', { mode: 0o644 });
+  const hostile = `[pub]\n    path = /srv\n&include ${dir}/fifo.conf\n&include /dev/zero\n&include /proc/self/environ\n`;
+  // rsync refuses such includes at start-up: the config turns hostile once the daemon runs (it re-reads it
+  // for every connection), which is also when an attacker with write access would change it.
+  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '%s' '${hostile}' > ${conf}`, { RG_HOSTILE_CANARY: canary });
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[] }[] };
+  const notes = json.targets.find((x) => x.target.endsWith(`:${conf}`))?.notes.map((n) => n.message).join('\n') ?? '';
+  for (const p of [`${dir}/fifo.conf`, '/dev/zero', '/proc/self/environ']) assert.match(notes, `&include ${p} was not followed: not a regular file`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host.run();
