@@ -28,9 +28,14 @@ export function inImage(path: string, workdir: string): string {
   return posix.resolve(workdir, path);
 }
 
+/** A launch followed into scripts; `startedBy` says where `rsync --daemon` is run, for messages. */
+export interface FollowedLaunch extends Launch {
+  startedBy: string[];
+}
+
 /** Follows the scripts a launch runs and merges what they start. */
-export async function followScripts(fs: ImageFs, launch: Launch, workdir: string): Promise<Launch> {
-  const result: Launch = { daemon: launch.daemon, configs: launch.configs.map((c) => inImage(c, workdir)), programs: [] };
+export async function followScripts(fs: ImageFs, launch: Launch, workdir: string): Promise<FollowedLaunch> {
+  const result: FollowedLaunch = { daemon: launch.daemon, configs: launch.configs.map((c) => inImage(c, workdir)), programs: [], startedBy: launch.daemon ? ['its Entrypoint/Cmd'] : [] };
   const seen = new Set<string>();
   let programs = launch.programs;
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
@@ -42,7 +47,10 @@ export async function followScripts(fs: ImageFs, launch: Launch, workdir: string
       const text = fs.content(p);
       if (!text || text.subarray(0, 2).toString('latin1') !== '#!') continue;
       const inner = launchFromScript(text.toString('utf8'));
-      if (inner.daemon) result.daemon = true;
+      if (inner.daemon) {
+        result.daemon = true;
+        result.startedBy.push(`the script ${p}`);
+      }
       result.configs.push(...inner.configs.map((c) => inImage(c, workdir)));
       next.push(...inner.programs);
     }

@@ -76,7 +76,7 @@ export async function scanImage(ref: string, opts: RegistryOptions & { today: st
         if (required.includes(path)) {
           facts.push({
             target: `${image.repository}:${path}`,
-            message: `${ref}: the image starts rsync --daemon with the config ${path}, which ${why}`,
+            message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config ${path}, which ${why}`,
             hint: 'Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead.',
           });
         }

@@ -128,6 +128,11 @@ indirect('a daemon the image starts whose config is missing is a located error, 
   const named = scan(await image([[{ name: 'etc/rsyncd.conf', body: CONF }]], { Entrypoint: ['rsync', '--daemon', '--config=/srv/none.cfg'] }));
   assert.is(named.code, 2, named.stderr);
   assert.match(named.stderr + named.stdout, '/srv/none.cfg');
+  assert.match(json(named).errors[0]?.message ?? '', 'started by its Entrypoint/Cmd');
+  const script = { name: 'start', body: '#!/bin/sh\nexec rsync --daemon --config=/srv/gone.cfg\n', mode: 0o755 };
+  const viaScript = scan(await image([[script]], { Entrypoint: ['/start'] }));
+  assert.is(viaScript.code, 2, viaScript.stderr);
+  assert.match(json(viaScript).errors[0]?.message ?? '', 'started by the script /start, reads the config /srv/gone.cfg');
   const outsideFile = join(tempTree({ 'host.conf': '[leak]\npath = /\ncomment = Cv-Host-File-5150\n' }), 'host.conf');
   const escaping = runAllFormats(['image', await image([[{ name: 'etc/rsyncd.conf', type: 'symlink', linkname: outsideFile }]], { Entrypoint: ['rsync', '--daemon'] })]);
   for (const run of escaping.values()) assert.is(run.code, 2, run.stderr);
