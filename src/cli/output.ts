@@ -1,5 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
+import { escapeControls } from '../report/index.ts';
+
+/**
+ * One line for the user on standard error. Host names, image paths and messages in it may hold text from
+ * files, hosts or images: its control characters are escaped so that none reaches the terminal raw.
+ */
+export function warnLine(line: string): void {
+  process.stderr.write(`${escapeControls(line)}\n`);
+}
 
 export function writeOutput(text: string, file: string | undefined): void {
   if (file === undefined) {

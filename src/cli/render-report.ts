@@ -1,5 +1,5 @@
 /** Report formats by name: help text, option validation and rendering all read this table. */
-import { colourWanted, paint, toJson, toMarkdown, toSarif, toText, type Report } from '../report/index.ts';
+import { colourWanted, escapeControls, paint, toJson, toMarkdown, toSarif, toText, type Report } from '../report/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput } from './output.ts';
 
@@ -21,7 +21,7 @@ export const FORMATS: Record<string, Render> = {
       category: stringOption(args, 'category') ?? ctx.category ?? 'rsyncguard/',
       suppressions: args.values['sarif-suppressions'] === true,
       texts: ctx.texts,
-      warn: (message) => process.stderr.write(`rsyncguard: warning: ${message}\n`),
+      warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
     }),
 };
 

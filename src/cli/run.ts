@@ -1,4 +1,5 @@
 import { UserError } from '../common/index.ts';
+import { escapeControls } from '../report/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
 import { EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
@@ -14,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`rsyncguard: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See rsyncguard --help.\n`);
+    process.stderr.write(`rsyncguard: unknown command "${escapeControls(name)}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See rsyncguard --help.\n`);
     return EXIT_ERROR;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -25,8 +26,9 @@ export async function run(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UserError) {
-      const where = e.where ? `${e.where}: ` : '';
-      process.stderr.write(`rsyncguard ${name}: ${where}${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      // Paths, hosts and messages may hold text from files: a terminal gets their control characters escaped.
+      const where = e.where ? `${escapeControls(e.where)}: ` : '';
+      process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(e.message)}\n${e.hint ? `  hint: ${escapeControls(e.hint)}\n` : ''}`);
       return EXIT_ERROR;
     }
     throw e;

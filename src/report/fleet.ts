@@ -2,6 +2,7 @@
  * Fleet reports: a Markdown overview (hosts × severity, the rules that fire most, the hosts that could not
  * be evaluated) and SARIF with one run per inventory group, under stable categories.
  */
+import { escapeControls } from './escape-controls.ts';
 import type { Report } from './model.ts';
 import { toSarif, type SarifOptions } from './sarif.ts';
 
@@ -9,7 +10,8 @@ import { toSarif, type SarifOptions } from './sarif.ts';
 export const MAX_RUNS = 20;
 
 export function toFleetMarkdown(report: Report, hostOf: (target: string) => string): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  // Host names and messages come from the hosts: control characters are escaped with the table pipes.
+  const esc = (s: string) => escapeControls(s).replace(/\|/g, '\\|');
   const perHost = new Map<string, Record<string, number>>();
   const perRule = new Map<string, number>();
   for (const t of report.targets) {

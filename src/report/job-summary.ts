@@ -2,6 +2,7 @@
  * The GitHub job summary: severity counts, then the findings of each file with rule, module, line and a
  * one-line fix from the rule's help. Kept well under the runner's 1 MiB limit.
  */
+import { escapeAllText } from './escape-controls.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 const MAX_ROWS = 500;
@@ -10,7 +11,8 @@ function oneLineFix(help: string): string {
   return help.split('\n').find((l) => l.trim() !== '' && !l.startsWith('```'))?.trim() ?? '';
 }
 
-export function toJobSummary(report: Report): string {
+export function toJobSummary(raw: Report): string {
+  const report = escapeAllText(raw);
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const help = new Map(report.rules.map((r) => [r.id, oneLineFix(r.help)]));
   const c = countBySeverity(report);

@@ -1,9 +1,12 @@
+import { escapeAllText } from './escape-controls.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
 /** A summary and a findings table, fit for a pull-request comment or a job summary. */
-export function toMarkdown(report: Report): string {
+export function toMarkdown(raw: Report): string {
+  // Read in a terminal as often as in a browser: strings from files are escaped like the text format's.
+  const report = escapeAllText(raw);
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);

@@ -1,9 +1,12 @@
 import { formatLocation } from '../common/index.ts';
 import type { Paint } from './colour.ts';
+import { escapeAllText } from './escape-controls.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
-export function toText(report: Report, p: Paint): string {
+export function toText(raw: Report, p: Paint): string {
+  // Terminal-bound: every string from files, hosts or images is escaped before colour codes are added.
+  const report = escapeAllText(raw);
   const out: string[] = [];
   for (const t of report.targets) {
     out.push(p.bold(t.target));
@@ -28,6 +31,8 @@ export function toText(report: Report, p: Paint): string {
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  out.push(`${report.targets.length + report.errors.length} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  // A target a policy could not evaluate may also have results from the others: count it once.
+  const targets = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]).size;
+  out.push(`${targets} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,9 @@
 import type { AccessReport } from '../../facts/index.ts';
+import { escapeAllText } from '../../report/index.ts';
 
-export function renderAccessText(report: AccessReport): string {
+export function renderAccessText(raw: AccessReport): string {
+  // Module names, reasons and user names come from the config: escaped for the terminal.
+  const report = escapeAllText(raw);
   const out: string[] = [];
   out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
   if (!report.starts) out.push('the daemon refuses to start with this configuration');

@@ -6,9 +6,10 @@ import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { AdmissionController, parseReview, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
+import { warnLine } from '../output.ts';
 
 function log(message: string): void {
-  process.stderr.write(`${new Date().toISOString()} rsyncguard admission: ${message}\n`);
+  warnLine(`${new Date().toISOString()} rsyncguard admission: ${message}`);
 }
 
 /** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { UserError } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, hostFacts, policiesFor } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
 import { parseHostRaw } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -27,15 +26,21 @@ export const evalCommand: Command = {
   },
 };
 
+/** A fleet's facts are a few MiB; the cap only stops a runaway input. */
+const FACTS_INPUT: InputSpec = { what: 'the facts file', maxBytes: 64 * MiB, hint: 'Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input.' };
+
 /**
  * One file holds a facts document, a host collector document (rsyncguard/host-raw@1, e.g. fetched by an
  * Ansible playbook), or a JSON array of them; anything else is an error for that file only.
  */
 async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]> {
   const name = path === '-' ? '(standard input)' : path;
+  // A FIFO or a device (/dev/zero) is refused by type before any read; a regular file or stdin is capped.
+  const bytes = path === '-' ? await readStdin(FACTS_INPUT) : readInputFile(path, FACTS_INPUT);
+  if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...(bytes.error.hint ? { hint: bytes.error.hint } : {}) }];
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path === '-' ? 0 : path, 'utf8'));
+    parsed = JSON.parse(bytes.value.toString('utf8'));
   } catch (e) {
     return [{ target: name, message: `not a JSON facts document: ${e instanceof Error ? e.message : String(e)}`, hint: 'Produce it with rsyncguard facts.' }];
   }

@@ -4,6 +4,7 @@ import { evaluateTargets, exitCode, policiesFor, scanImage } from '../../runner/
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
+import { warnLine } from '../output.ts';
 
 export const imageCommand: Command = {
   name: 'image',
@@ -35,8 +36,8 @@ export const imageCommand: Command = {
     } catch (e) {
       throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, ref, 'Check the reference, the credentials, and that the image is intact.');
     }
-    for (const w of scan.warnings) process.stderr.write(`rsyncguard image: ${ref}: ${w}\n`);
-    if (scan.facts.length === 0) process.stderr.write(`rsyncguard image: ${ref}: no rsyncd configuration in the image.\n`);
+    for (const w of scan.warnings) warnLine(`rsyncguard image: ${ref}: ${w}`);
+    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${ref}: no rsyncd configuration in the image.`);
     const report = await evaluateTargets(scan.facts, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
