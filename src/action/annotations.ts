@@ -3,6 +3,7 @@
  * notice that says how many more there are and where to find them.
  */
 import type { Finding } from '../engine/index.ts';
+import { escapeControls } from '../report/index.ts';
 
 export const MAX_ANNOTATIONS = 50;
 
@@ -19,8 +20,9 @@ export function annotationsFor(findings: Finding[]): Annotation[] {
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const shown: Annotation[] = sorted.slice(0, MAX_ANNOTATIONS).map((f) => ({
     kind: KIND[f.severity],
-    message: f.message,
-    props: { title: `${f.rule_id} ${f.title} (${f.severity})`, ...(f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {}) },
+    // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
+    message: escapeControls(f.message),
+    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...(f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {}) },
   }));
   const rest = sorted.length - shown.length;
   if (rest > 0) shown.push({ kind: 'notice', message: `${rest} more findings are not annotated: see the job summary or code scanning.`, props: { title: 'rsyncguard' } });

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import fg from 'fast-glob';
 import { UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { toJobSummary, toJson, toMarkdown, toSarif, toText, paint, type Report } from '../report/index.ts';
+import { escapeControls, toJobSummary, toJson, toMarkdown, toSarif, toText, paint, type Report } from '../report/index.ts';
 import { evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
@@ -48,11 +48,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('findings', String(findings.length));
     core.setOutput('highest-severity', highest(report));
     core.setOutput('exit-code', String(code));
-    if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${report.errors.map((e) => e.target).join(', ')}`);
+    if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(', '))}`);
     else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
     if (e instanceof ActionInputError) core.setFailed(e.message);
-    else if (e instanceof UserError) core.setFailed(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    else if (e instanceof UserError) core.setFailed(escapeControls(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`));
     else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 }

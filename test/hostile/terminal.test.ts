@@ -3,9 +3,9 @@
  * raw (text, access text, Markdown, stderr); a reader that closes the pipe early ends the output quietly;
  * `eval` refuses a FIFO or a device by its type before reading a byte.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI, mkfifo, runCli, tempTree, type CliRun } from './support/cli.ts';
@@ -67,6 +67,19 @@ terminal('an error on stderr quoting text from a file escapes it', () => {
   assert.is(r.code, 2);
   assert.match(r.stderr, `unknown waiver field "${SHOWN}"`);
   assertNoRawControls(r, 'stderr');
+});
+
+terminal('the GitHub Action escapes them in its log, annotations and failure message', () => {
+  const dir = hostileConfig();
+  const outputs = join(dir, 'outputs');
+  writeFileSync(outputs, '');
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: outputs, INPUT_PATHS: '.', INPUT_FORMAT: 'text' };
+  env['INPUT_FAIL-ON'] = 'high';
+  env['INPUT_SARIF-FILE'] = join(dir, 'out.sarif');
+  const r = spawnSync(process.execPath, [resolve('dist/action.js')], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^::error title=RSYNC-002[^\n]*::Module \[\\x1b\[2J/m);
+  assertNoRawControls({ code: r.status, signal: null, stdout: r.stdout, stderr: r.stderr, peakMiB: 0, timedOut: false }, 'action');
 });
 
 /** Runs the CLI with a reader that has already gone away: every write meets a closed pipe. */
