@@ -173,6 +173,13 @@ bounded('a docker-archive layer whose content does not match its diff_id is an e
   assert.match(r.stderr, 'diff_id');
 });
 
+bounded('a layer blob longer than its descriptor declares is refused while streaming', async () => {
+  const layer = await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, { name: 'filler', body: Buffer.alloc(64 << 10) }]);
+  const r = scan(ociLayout(tempTree(), [layer], {}, [1024]));
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, 'larger than the 1024 bytes its descriptor declares');
+});
+
 /** A ustar header for one regular file, written by hand: the padding entry's body is a sparse hole. */
 function ustarHeader(name: string, size: number): Buffer {
   const h = Buffer.alloc(512);

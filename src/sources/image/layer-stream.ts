@@ -159,19 +159,26 @@ async function firstBytes(input: Readable): Promise<Buffer> {
   }
 }
 
-/** A stream that fails when the bytes' sha256 is not the digest they were fetched by. */
-export function verifyDigest(input: Readable, digest: string): Readable {
-  const [algo, hex] = digest.split(':');
-  if (algo !== 'sha256' || !hex) return input;
-  const hash = createHash('sha256');
+/**
+ * A stream that fails when the bytes do not hash to the digest they were fetched by, or when there are more
+ * of them than the descriptor's `size` says (when it says one). A digest of another algorithm is refused
+ * rather than passed unchecked.
+ */
+export function verifyDigest(input: Readable, digest: string, size?: number): Readable {
+  const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
+  const hash = m ? createHash(m[1] ?? 'sha256') : undefined;
+  let seen = 0;
   const check = new Transform({
     transform(chunk: Buffer, _enc, next) {
-      hash.update(chunk);
+      seen += chunk.length;
+      if (size !== undefined && size > 0 && seen > size) return next(new Error(`blob ${digest} is larger than the ${size} bytes its descriptor declares`));
+      hash?.update(chunk);
       next(null, chunk);
     },
     flush(next) {
+      if (!m || !hash) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
       const got = hash.digest('hex');
-      next(got === hex ? null : new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`));
+      next(got === m[2] ? null : new Error(`digest mismatch: expected ${digest}, got ${m[1] ?? ''}:${got}`));
     },
   });
   input.on('error', (e) => check.destroy(e));

@@ -71,7 +71,8 @@ function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, p
     const d = String(l['digest']);
     const path = blobPath(d);
     if (!store.has(path)) throw new Error(`blob ${d} is missing from the image`);
-    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d)) };
+    const size = typeof l['size'] === 'number' ? l['size'] : undefined;
+    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
   return { ref, digest, repository: ref.replace(/^oci:/, '').replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
 }

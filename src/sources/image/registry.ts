@@ -168,6 +168,7 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   const cache = opts.cache ?? (scratch as { cache: LayerCache }).cache;
   const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const d = String(l['digest']);
+    const size = typeof l['size'] === 'number' ? l['size'] : undefined;
     return {
       digest: d,
       open: async () => {
@@ -175,7 +176,7 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
         if (cached) return verifyDigest(cached, d);
         const blob = await client.get(`/blobs/${d}`, '*/*');
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d);
+        const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d, size);
         return cacheWhileReading(cache, d, verified);
       },
     };

@@ -51,7 +51,7 @@ function configBlob(layers: Buffer[], config: ImageConfigFields, diffIds?: strin
  * The files of an OCI layout (path → bytes) for the given layer blobs (tar, gzip or zstd bytes, or the
  * digest of a blob the caller writes itself, for blobs too big to hold).
  */
-export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigFields = {}): Map<string, Buffer> {
+export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = []): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const put = (b: Buffer) => {
     const hex = sha256(b);
@@ -60,7 +60,7 @@ export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigF
   };
   const cfg = put(configBlob([], config, []));
   const layerDigests = layers.map((l) => (typeof l === 'string' ? l : put(l)));
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 }, layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: 0 })) }));
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 }, layers: layerDigests.map((d, i) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: sizes[i] ?? 0 })) }));
   const m = put(manifest);
   files.set('index.json', Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: m, size: manifest.length }] })));
   files.set('oci-layout', Buffer.from('{"imageLayoutVersion":"1.0.0"}'));
@@ -68,8 +68,8 @@ export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigF
 }
 
 /** An OCI layout directory under `dir`; returns the `oci:` reference. */
-export function ociLayout(dir: string, layers: (Buffer | string)[], config: ImageConfigFields = {}): string {
-  for (const [path, bytes] of ociLayoutFiles(layers, config)) {
+export function ociLayout(dir: string, layers: (Buffer | string)[], config: ImageConfigFields = {}, sizes: number[] = []): string {
+  for (const [path, bytes] of ociLayoutFiles(layers, config, sizes)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), bytes);
   }
