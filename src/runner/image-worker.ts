@@ -3,6 +3,8 @@
  * it, so that the server's event loop only moves bytes. Every job gets exactly one answer, and a failure is
  * an answer, not a crash.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isObject } from '../common/index.ts';
 import type { PolicySource } from '../engine/index.ts';
@@ -29,6 +31,20 @@ function isPolicy(v: unknown): v is PolicySource {
   return isObject(v) && typeof v['name'] === 'string' && v['wasm'] instanceof Uint8Array && Array.isArray(v['rules']) && typeof v['entrypoint'] === 'string';
 }
 
+/**
+ * On Linux a thread has its own nice value: this one yields the CPU to the event loop thread, which
+ * answers /healthz and cached reviews, whenever both want it. Elsewhere the thread keeps its priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (tid > 0) setPriority(tid, 10);
+  } catch {
+    // No /proc, or not allowed: analysis still runs off the event loop, only without the priority hint.
+  }
+}
+
+lowerPriority();
 const port = parentPort;
 const data: unknown = workerData;
 // The pool hands over the policies it was given (structured clones); an empty list would evaluate nothing,

@@ -73,14 +73,14 @@ export function simpleImage(conf: string | undefined): Promise<MemoryImage> {
   return memoryImage([etc], conf === undefined ? ['/bin/sh'] : undefined);
 }
 
-/** Many files in one layer, most of them deleted again by whiteouts in the next: the costly case for a merge. */
+/** Many files in one directory, many of them deleted again by whiteouts in the next layer: the costly case for a merge. */
 export function whiteoutHeavyImage(files: number, whiteouts: number): Promise<MemoryImage> {
   function* first(): Iterable<LayerEntry> {
     yield { name: 'etc/rsyncd.conf', body: WRITABLE_CONF };
-    for (let i = 0; i < files; i++) yield { name: `data/d${i % 100}/f${i}` };
+    for (let i = 0; i < files; i++) yield { name: `data/f${i}` };
   }
   function* second(): Iterable<LayerEntry> {
-    for (let i = 0; i < whiteouts; i++) yield { name: `data/d${i % 100}/.wh.f${i}` };
+    for (let i = 0; i < whiteouts; i++) yield { name: `data/.wh.f${i}` };
   }
   return memoryImage([first(), second()]);
 }
