@@ -18,8 +18,12 @@ export type RootedFile =
    * `unreadable`: a regular file that could not be read in full (a cap, permissions). */
   | { kind: 'missing' | 'not-regular' | 'unreadable'; path: string; reason: string };
 
+/** All the configuration a scan root can sensibly hold; a hostile tree of many capped files stops here. */
+export const MAX_ROOT_BYTES = 256 * 1024 * 1024;
+
 export class ScanRoot {
   readonly real: string;
+  private bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
   private readonly cache = new Map<string, RootedFile>();
 
@@ -83,8 +87,12 @@ export class ScanRoot {
       }
     }
     if (!st.isFile()) return { kind: 'not-regular', path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
+      return { kind: 'unreadable', path, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path)} would pass that` };
+    }
     const read = readLocalFile(real, { noFollow: true });
     if (!read.ok) return { kind: 'unreadable', path, reason: read.error.message.replace(real, this.rel(path)) };
+    this.bytesRead += read.value.byteLength;
     return { kind: 'file', path, real, viaLink, bytes: read.value };
   }
 

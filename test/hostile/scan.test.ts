@@ -5,11 +5,13 @@
  * asserts the outcome in every format: the canary absent, the note or error present, the exit code, a
  * deadline and a memory bound.
  */
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { assertNoCanary, mkfifo, runAllFormats, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
+import { assertNoCanary, IS_ROOT, mkfifo, runAllFormats, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
 
 /** A scan that reads a few small files needs well under this; /dev/zero read to the end needs far more. */
 const MEMORY_BOUND_MIB = 200;
@@ -100,6 +102,36 @@ links('a FIFO named rsyncd.conf (and one a content sniff would open) is refused 
   const r = json(runs);
   assert.equal(r.errors.map((e) => e.target), ['rsyncd.conf']);
   assert.ok(r.targets.some((t) => t.target === 'b/rsyncd.conf'));
+});
+
+links('a socket (and, as root, a character device) named like a config is refused by type', async () => {
+  const dir = tempTree();
+  mkdirSync(join(dir, 'rsyncd.d'));
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(join(dir, 'rsyncd.d/sock.conf'), done));
+  try {
+    if (IS_ROOT) assert.is(spawnSync('mknod', [join(dir, 'rsyncd.conf'), 'c', '1', '5']).status, 0, 'mknod /dev/zero twin');
+    const runs = scanAll(dir);
+    assertRuns(runs, 2);
+    assertSaidEverywhere(runs, 'is a socket, not a regular file');
+    if (IS_ROOT) assertSaidEverywhere(runs, 'is a character device, not a regular file');
+    assert.equal(json(runs).errors.map((e) => e.target).sort(), IS_ROOT ? ['rsyncd.conf', 'rsyncd.d/sock.conf'] : ['rsyncd.d/sock.conf']);
+  } finally {
+    server.close();
+  }
+});
+
+links('a tracked config replaced by a FIFO in a git work tree is refused by type, without blocking', () => {
+  const dir = tempTree({ 'rsyncd.conf': '[m]\npath = /srv/m\n' });
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'fixture');
+  rmSync(join(dir, 'rsyncd.conf'));
+  mkfifo(join(dir, 'rsyncd.conf'));
+  const runs = scanAll(dir);
+  assertRuns(runs, 2);
+  assertSaidEverywhere(runs, 'is a FIFO (named pipe), not a regular file');
 });
 
 links('a FIFO given to scan directly is refused, not opened', () => {

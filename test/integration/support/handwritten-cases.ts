@@ -57,4 +57,21 @@ export const HANDWRITTEN: HandwrittenCase[] = [
   { row: 'reverse lookup turned on by one module only', conf: 'reverse lookup = no\n[m]\npath=@BASE@/m\nreverse lookup = yes\nhosts allow = localhost\n[n]\npath=@BASE@/n\nhosts allow = localhost\nforward lookup = no\n' },
   { row: 'write only and read only together', conf: '[m]\npath=@BASE@/m\nwrite only = yes\nread only = no\n[n]\npath=@BASE@/n\nwrite only = yes\n' },
   { row: 'a module name with spaces is requested with single spaces', conf: '[my   mod]\npath=@BASE@/my mod\n' },
+  {
+    // Issue 12: rsync has no include depth limit; the module at the end of a 40-file chain is served.
+    row: 'a 40-file &include chain is read to its end: anonymous write at the bottom',
+    conf: '&include @BASE@/c/1.conf\n',
+    files: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c/${i + 1}.conf`, i < 39 ? `&include @BASE@/c/${i + 2}.conf\n` : '[deep]\npath=@BASE@/deep\nread only = no\n'])),
+    dirs: ['deep'],
+  },
+  {
+    row: 'an include cycle after the first module: the daemon starts, every connection fails',
+    conf: '[m]\npath=@BASE@/m\n&include @BASE@/loop.conf\n',
+    files: { 'loop.conf': '&include @BASE@/loop.conf\n' },
+  },
+  {
+    row: 'an include cycle before the first module: the daemon refuses to start',
+    conf: '&include @BASE@/loop.conf\n[m]\npath=@BASE@/m\n',
+    files: { 'loop.conf': '&include @BASE@/loop.conf\n' },
+  },
 ];
