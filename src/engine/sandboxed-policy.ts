@@ -4,7 +4,7 @@
  * then on every target it should have judged is "could not be evaluated" with the policy and the limit
  * named, while the other policies' results are still reported.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding, RuleInfo } from './finding.ts';
@@ -14,10 +14,15 @@ import { ownMemoryProblem } from './wasm-memory.ts';
 
 type Reply = FromWorker | { type: 'stopped' };
 
-/** dist/policy-worker.js beside the bundle; the .ts source when running from a checkout (tsx). */
-function workerUrl(): URL {
+/**
+ * dist/policy-worker.js beside the bundle. From a checkout (running under tsx) the worker first registers
+ * tsx, which a worker thread does not inherit, then imports the TypeScript entry.
+ */
+function startWorker(options: WorkerOptions): Worker {
   const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './policy-worker.ts' : './policy-worker.js', here);
+  if (!here.endsWith('.ts')) return new Worker(new URL('./policy-worker.js', here), options);
+  const entry = JSON.stringify(new URL('./policy-worker.ts', here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
 }
 
 export class SandboxedPolicy {
@@ -42,7 +47,7 @@ export class SandboxedPolicy {
   static async load(source: PolicySource, limits: PolicyLimits): Promise<Result<SandboxedPolicy>> {
     const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
     if (memory !== null) return ok(new SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
-    const worker = new Worker(workerUrl(), {
+    const worker = startWorker({
       workerData: source,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       stdout: true,
