@@ -2,6 +2,7 @@
  * Registry layers cached by digest in a bounded directory: a layer is written while it streams, kept only
  * when its digest checked out, and the oldest layers go when the cache grows past its limit.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,8 @@ export function cacheWhileReading(cache: LayerCache, digest: string, verified: R
   const file = fileFor(cache, digest);
   if (!file) return verified;
   mkdirSync(cache.dir, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
+  // Unique per stream: analysis threads of one process may fetch the same layer at once.
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
   const out = createWriteStream(partial);
   async function* tee(): AsyncGenerator<Buffer> {
     try {
