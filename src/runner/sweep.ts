@@ -1,19 +1,14 @@
 /**
  * A fleet sweep: the collector over SSH on many hosts at once, every host accounted for. Results are
  * appended to a JSON Lines file as they arrive, so an interrupted sweep loses nothing and --resume skips
- * the hosts already done.
+ * the hosts already done. An abort signal (the CLI's SIGINT/SIGTERM) stops every ssh session and hands back
+ * what was done; hosts cut off are neither reported nor recorded, so a resume sweeps them again.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { collectOverSsh, parseHostRaw, type HostRaw, type HostStatus, type InventoryHost, type SshOptions } from '../sources/index.ts';
+import { collectOverSsh, parseHostRaw, type InventoryHost, type SshOptions } from '../sources/index.ts';
+import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
 
-export interface HostOutcome {
-  host: string;
-  group: string;
-  status: HostStatus;
-  reason: string;
-  seconds: number;
-  raw?: HostRaw;
-}
+export type { HostOutcome } from './sweep-results.ts';
 
 export interface SweepOptions {
   concurrency: number;
@@ -22,28 +17,15 @@ export interface SweepOptions {
   results?: string;
   resume: boolean;
   progress?: (done: number, failed: number, remaining: number) => void;
-}
-
-/** Outcomes already in a results file, by host (the last line for a host wins). */
-function previous(file: string | undefined): Map<string, HostOutcome> {
-  const done = new Map<string, HostOutcome>();
-  if (!file || !existsSync(file)) return done;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const o = JSON.parse(line) as HostOutcome;
-      if (typeof o.host === 'string' && typeof o.status === 'string') done.set(o.host, o);
-    } catch {
-      // A line cut short by an interruption: that host is swept again.
-    }
-  }
-  return done;
+  /** Told about repairs and unusable lines in the results file. */
+  warn?: (message: string) => void;
+  signal?: AbortSignal;
 }
 
 async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions): Promise<HostOutcome> {
   const started = performance.now();
-  let r = await collectOverSsh(host, script, opts.ssh);
-  if (r.transient) r = await collectOverSsh(host, script, opts.ssh);
+  let r = await collectOverSsh(host, script, opts.ssh, opts.signal);
+  if (r.transient) r = await collectOverSsh(host, script, opts.ssh, opts.signal);
   const seconds = (performance.now() - started) / 1000;
   const base = { host: host.name, group: host.group, seconds };
   if (r.status !== 'ok') return { ...base, status: r.status, reason: r.reason };
@@ -60,7 +42,13 @@ async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions)
 }
 
 export async function sweep(hosts: InventoryHost[], script: string, opts: SweepOptions): Promise<HostOutcome[]> {
-  const earlier = opts.resume ? previous(opts.results) : new Map<string, HostOutcome>();
+  const warn = opts.warn ?? (() => {});
+  if (opts.results) {
+    // Before anything is appended, resumed or not: a torn tail would swallow the next outcome.
+    const repaired = repairTornTail(opts.results);
+    if (repaired) warn(repaired);
+  }
+  const earlier = opts.resume && opts.results && existsSync(opts.results) ? readOutcomes(readFileSync(opts.results, 'utf8'), opts.results, warn) : new Map<string, HostOutcome>();
   const outcomes: HostOutcome[] = [];
   const todo: InventoryHost[] = [];
   for (const h of hosts) {
@@ -71,9 +59,10 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
   let next = 0;
   let failed = 0;
   const worker = async () => {
-    while (next < todo.length) {
+    while (next < todo.length && !opts.signal?.aborted) {
       const host = todo[next++] as InventoryHost;
       const o = await sweepOne(host, script, opts);
+      if (o.status === 'interrupted') return;
       if (o.status !== 'ok') failed++;
       outcomes.push(o);
       if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}\n`);

@@ -3,6 +3,9 @@
  * ProxyJump and known_hosts apply; BatchMode means nothing ever waits for a password; host-key checking
  * stays as configured. The script is streamed to `sh -s` on stdin, so nothing is copied to or left on the
  * host. Every way this can fail has a name.
+ *
+ * Each ssh runs in a process group of its own, and every stop (time limit, output cap, the sweep being
+ * interrupted) kills that whole group: a ProxyCommand or anything else ssh started goes with it.
  */
 import { spawn } from 'node:child_process';
 import type { InventoryHost } from './inventory.ts';
@@ -16,7 +19,8 @@ export type HostStatus =
   | 'ssh-error'
   | 'collector-error'
   | 'output-too-large'
-  | 'malformed-output';
+  | 'malformed-output'
+  | 'interrupted';
 
 export interface SshOptions {
   /** An ssh_config file (-F); default: the user's. */
@@ -64,17 +68,22 @@ function classify(code: number | null, stderr: string): { status: HostStatus; tr
   return { status: 'collector-error', transient: false };
 }
 
-export function collectOverSsh(host: InventoryHost, script: string, opts: SshOptions): Promise<SshResult> {
+/** `signal` aborts the exchange: the ssh process group is killed and the result is `interrupted`. */
+export function collectOverSsh(host: InventoryHost, script: string, opts: SshOptions, signal?: AbortSignal): Promise<SshResult> {
+  if (signal?.aborted) return Promise.resolve({ status: 'interrupted', stdout: '', reason: 'the sweep was interrupted', transient: false });
   return new Promise((done) => {
-    const child = spawn('ssh', sshArgs(host, opts), { stdio: ['pipe', 'pipe', 'pipe'] });
+    // detached: a new session and process group, so the group can be killed as one.
+    const child = spawn('ssh', sshArgs(host, opts), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     let size = 0;
     let stderr = '';
-    let over: 'timeout' | 'output-too-large' | null = null;
-    const stop = (why: 'timeout' | 'output-too-large') => {
+    let over: 'timeout' | 'output-too-large' | 'interrupted' | null = null;
+    const stop = (why: 'timeout' | 'output-too-large' | 'interrupted') => {
       over ??= why;
-      child.kill('SIGKILL');
+      killGroup(child.pid);
     };
+    const onAbort = () => stop('interrupted');
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => stop('timeout'), opts.totalTimeoutMs);
     child.stdout.on('data', (b: Buffer) => {
       size += b.length;
@@ -88,11 +97,14 @@ export function collectOverSsh(host: InventoryHost, script: string, opts: SshOpt
     child.stdin.end(script);
     child.on('error', (e) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       done({ status: 'ssh-error', stdout: '', reason: `cannot run ssh: ${e.message}`, transient: false });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       const lastLine = stderr.trim().split('\n').filter((l) => !l.startsWith('Warning: Permanently added')).slice(-1)[0] ?? '';
+      if (over === 'interrupted') return done({ status: 'interrupted', stdout: '', reason: 'the sweep was interrupted', transient: false });
       if (over === 'timeout') return done({ status: 'timeout', stdout: '', reason: `no complete answer within ${opts.totalTimeoutMs / 1000} s`, transient: false });
       if (over === 'output-too-large') return done({ status: 'output-too-large', stdout: '', reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: 'ok', stdout: Buffer.concat(out).toString('utf8'), reason: '', transient: false });
@@ -100,4 +112,13 @@ export function collectOverSsh(host: InventoryHost, script: string, opts: SshOpt
       done({ ...c, stdout: '', reason: lastLine || `exit ${code}` });
     });
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
@@ -8,6 +9,7 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine, writeOutput } from '../output.ts';
 import { renderReport } from '../render-report.ts';
 import { withHostNotes } from './host-notes.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -48,7 +50,7 @@ export const sweepCommand: Command = {
     const sshConfig = stringOption(args, 'ssh-config');
     const results = stringOption(args, 'results');
     const tty = process.stderr.isTTY === true;
-    const outcomes = await sweep(inventory.value, readFileSync(collectorPath(), 'utf8'), {
+    const options = {
       concurrency: positiveInt(stringOption(args, 'concurrency'), 'concurrency', 16),
       ssh: {
         ...(sshConfig !== undefined ? { sshConfig } : {}),
@@ -60,7 +62,15 @@ export const sweepCommand: Command = {
       ...(results !== undefined ? { results } : {}),
       resume: args.values['resume'] === true,
       ...(tty ? { progress: (done: number, failed: number, remaining: number) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {}),
-    });
+      warn: (m: string) => process.stderr.write(`rsyncguard sweep: ${m}\n`),
+    };
+    const stop = stopOnSignals();
+    const outcomes = await sweep(inventory.value, readFileSync(collectorPath(), 'utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
+    if (stop.received !== null) {
+      const left = inventory.value.length - outcomes.length;
+      process.stderr.write(`${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`);
+      return 128 + (osConstants.signals[stop.received] ?? 0);
+    }
     if (tty) process.stderr.write('\n');
     const today = new Date().toISOString().slice(0, 10);
     const targets: (FactsDocument | TargetError)[] = [];
