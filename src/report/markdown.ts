@@ -1,5 +1,5 @@
 import { escapeAllText } from './escape-controls.ts';
-import { countBySeverity, type Report } from './model.ts';
+import { countBySeverity, shownNotes, type Report } from './model.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -23,6 +23,15 @@ export function toMarkdown(raw: Report): string {
     for (const f of findings) {
       const where = f.location ? `\`${esc(f.location.file)}:${f.location.line}\`` : esc(f.target);
       out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
+    }
+    out.push('');
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push('### Notes', '', '| level | where | note |', '|---|---|---|');
+    for (const { t, n } of notes) {
+      const where = n.location ? `\`${esc(n.location.file)}:${n.location.line}\`` : `\`${esc(t.target)}\``;
+      out.push(`| ${n.level === 'error' ? '⛔ error' : n.level === 'warning' ? '⚠️ warning' : 'ℹ️ note'} | ${where} | ${esc(n.message)} |`);
     }
     out.push('');
   }

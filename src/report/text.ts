@@ -1,7 +1,7 @@
 import { formatLocation } from '../common/index.ts';
 import type { Paint } from './colour.ts';
 import { escapeAllText } from './escape-controls.ts';
-import { countBySeverity, type Report } from './model.ts';
+import { countBySeverity, shownNotes, type Report } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
 export function toText(raw: Report, p: Paint): string {
@@ -11,6 +11,10 @@ export function toText(raw: Report, p: Paint): string {
   for (const t of report.targets) {
     out.push(p.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === 'host-state')) out.push(`  ${p.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where = n.location ? `${formatLocation(n.location)} ` : '';
+      out.push(`  ${n.level === 'error' ? p.severity('high', 'ERROR  ') : p.dim(n.level.padEnd(7))} ${where}${n.message}`);
+    }
     if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
     // Daemon-wide findings first, then each module's, in the order its first finding appears.
     const groups = new Map<string | null, typeof t.findings>();

@@ -65,6 +65,12 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: (FactsDocument 
       report.errors.push(t);
       continue;
     }
+    // A parse stopped by rsyncguard's own safety limit describes part of the configuration: no verdict on it.
+    const limit = t.config.diagnostics.find((d) => d.code === 'evaluation-limit');
+    if (limit) {
+      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...(limit.hint ? { hint: limit.hint } : {}) });
+      continue;
+    }
     const results = [];
     for (const e of engines) results.push(await e.evaluate(t));
     // A policy that failed makes the target "could not be evaluated"; what the others found is still shown.
