@@ -180,6 +180,19 @@ bounded('a layer blob longer than its descriptor declares is refused while strea
   assert.match(r.stderr, 'larger than the 1024 bytes its descriptor declares');
 });
 
+bounded('the index is bounded: too many entries is an error, overlong names and warnings are capped', async () => {
+  const many: Entry[] = [{ name: 'etc/rsyncd.conf', body: CONF }];
+  for (let i = 0; i < 3000; i++) many.push({ name: `../escape/${i}` });
+  const ref = await image([many]);
+  const capped = runCli(['image', ref, '--format', 'json'], { env: { RSYNCGUARD_MAX_IMAGE_ENTRIES: '1000' } });
+  assert.is(capped.code, 2, capped.stderr);
+  assert.match(capped.stderr, 'more than 1000 entries');
+  const noisy = runCli(['image', ref, '--format', 'json']);
+  assert.is(noisy.code, 1, noisy.stderr);
+  assert.ok(noisy.stderr.split('\n').length < 60, `${noisy.stderr.split('\n').length} lines of warnings`);
+  assert.match(noisy.stderr, 'more warnings like these');
+});
+
 /** A ustar header for one regular file, written by hand: the padding entry's body is a sparse hole. */
 function ustarHeader(name: string, size: number): Buffer {
   const h = Buffer.alloc(512);

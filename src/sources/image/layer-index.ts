@@ -27,6 +27,11 @@ export interface IndexedImage {
 /** Per-file and total caps on the bytes kept in memory. */
 export const MAX_FILE = 1 << 20;
 export const MAX_KEPT = 64 << 20;
+/** Entries indexed over all layers (real images hold 10k–300k); the index must fit in memory. */
+const MAX_ENTRIES = Number(process.env['RSYNCGUARD_MAX_IMAGE_ENTRIES'] ?? 3_000_000);
+/** Linux's PATH_MAX: no process in the container could open a longer name. */
+const MAX_PATH = 4096;
+const MAX_WARNINGS = 50;
 
 export function isSecretsName(path: string): boolean {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
@@ -65,6 +70,9 @@ function kindOf(type: string | null | undefined): NodeAttrs['kind'] | 'link' | u
 export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean): Promise<IndexedImage> {
   const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], warnings: [] };
   let kept = 0;
+  let count = 0;
+  let dropped = 0;
+  const warn = (message: string) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
   for (const [index, layer] of layers.entries()) {
     const entries: Pending[] = [];
     const whiteouts: string[] = [];
@@ -73,7 +81,9 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     const here = new Map<string, NodeAttrs>();
     await walkLayer(layer, (header: TarHeader, seq, read) => {
       const path = cleanPath(header.name);
-      if (path === null) return void image.warnings.push(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
+      if (++count > MAX_ENTRIES) throw new Error(`more than ${MAX_ENTRIES} entries in the image; too many to index`);
+      if (header.name.length > MAX_PATH) return warn(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
+      if (path === null) return warn(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
       const slash = path.lastIndexOf('/');
       const base = path.slice(slash + 1);
       const dir = slash < 0 ? '' : path.slice(0, slash);
@@ -89,8 +99,7 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
         const target = cleanPath(header.linkname ?? '');
         const from = target === null ? undefined : (here.get(target) ?? image.tree.physical(target));
         if (!from || from.kind === 'dir') {
-          image.warnings.push(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
-          return;
+          return warn(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
         }
         Object.assign(attrs, { kind: from.kind, size: from.size, ...(from.data ? { data: from.data } : {}), ...(from.target !== undefined ? { target: from.target } : {}) });
       }
@@ -114,5 +123,6 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     s.deleted_later = !now || layers[now.layer]?.digest !== s.layer;
     return true;
   });
+  if (dropped > 0) image.warnings.push(`${dropped} more warnings like these`);
   return image;
 }

@@ -103,7 +103,12 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<v
         if (!consumed) body.resume();
       };
       // Most entries are only indexed: finish them synchronously, without a promise each.
-      const pending = onEntry(header, seq++, read);
+      let pending: Promise<void> | void;
+      try {
+        pending = onEntry(header, seq++, read);
+      } catch (e) {
+        return bail(e instanceof Error ? e : new Error(String(e)));
+      }
       if (pending === undefined) finish();
       else pending.then(finish).catch(bail);
     });
