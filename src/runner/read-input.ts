@@ -27,7 +27,7 @@ export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, `is ${formatBytes(st.size)}`));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, formatBytes(st.size)));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -36,7 +36,7 @@ export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
       if (n === 0) break;
       chunks.push(buf.subarray(0, n));
       total += n;
-      if (total > spec.maxBytes) return fail(tooLarge(path, spec, 'grew while it was read'));
+      if (total > spec.maxBytes) return fail(tooLarge(path, spec));
     }
     return ok(Buffer.concat(chunks, total));
   } catch (e) {
@@ -55,15 +55,17 @@ export async function readStdin(spec: InputSpec): Promise<Result<Buffer>> {
     total += b.length;
     if (total > spec.maxBytes) {
       process.stdin.destroy();
-      return fail(tooLarge('(standard input)', spec, 'holds more'));
+      return fail(tooLarge('(standard input)', spec));
     }
     chunks.push(b);
   }
   return ok(Buffer.concat(chunks, total));
 }
 
-function tooLarge(where: string, spec: InputSpec, size: string): UserError {
-  return new UserError(`${spec.what} ${size}, over the limit of ${formatBytes(spec.maxBytes)}; it was not read`, where, spec.hint);
+/** `size` when the file said it; a file that grew while read, or a stream, is only known to be too large. */
+function tooLarge(where: string, spec: InputSpec, size?: string): UserError {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === undefined ? 'larger than' : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
 }
 
 function formatBytes(n: number): string {

@@ -152,4 +152,13 @@ limits('a policy bundle whose entries unpack to hundreds of MiB is refused at th
   assert.ok(r.peakMiB < 250, `peak ${r.peakMiB} MiB`);
 });
 
+limits('eval - stops reading standard input at its cap', () => {
+  // 65 MiB of JSON whitespace: valid so far, never a document.
+  const r = runCli(['eval', '-'], { input: Buffer.alloc(65 << 20, 0x20), timeoutMs: 60_000 });
+  console.log(`  65 MiB on stdin: exit ${r.code}, peak ${r.peakMiB.toFixed(0)} MiB`);
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stdout, '(standard input): the facts file is larger than the limit of 64 MiB; it was not read');
+  assert.ok(r.peakMiB < 300, `peak ${r.peakMiB} MiB`);
+});
+
 limits.run();
