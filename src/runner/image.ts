@@ -79,6 +79,9 @@ export async function scanImage(ref: string, opts: RegistryOptions & { today: st
             message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config ${path}, which ${why}`,
             hint: 'Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead.',
           });
+        } else if (fs.stat(path)?.kind === 'file') {
+          // A config in the usual place that was too big to read is not "no config": say so.
+          facts.push({ target: `${image.repository}:${path}`, message: `${ref}: the config ${path} ${why}`, hint: 'Extract the file and scan it with `rsyncguard scan`.' });
         }
         continue;
       }

@@ -137,6 +137,9 @@ indirect('a daemon the image starts whose config is missing is a located error, 
   const escaping = runAllFormats(['image', await image([[{ name: 'etc/rsyncd.conf', type: 'symlink', linkname: outsideFile }]], { Entrypoint: ['rsync', '--daemon'] })]);
   for (const run of escaping.values()) assert.is(run.code, 2, run.stderr);
   assertNoCanary(escaping, 'Cv-Host-File-5150');
+  const huge = scan(await image([[{ name: 'etc/rsyncd.conf', body: `${'# padding\n'.repeat(120_000)}${CONF}` }]]));
+  assert.is(huge.code, 2, 'a config too big to read is not a clean image');
+  assert.match(json(huge).errors[0]?.message ?? '', 'larger than');
   const deleted = scan(await image([[{ name: 'srv/real.conf', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/real.conf' }], [{ name: 'srv/.wh.real.conf' }]], { Cmd: ['sh', '-c', 'rsync --daemon --no-detach'] }));
   assert.is(deleted.code, 2, 'the link dangles once a later layer deletes its target');
   assert.match(deleted.stderr + deleted.stdout, 'etc/rsyncd.conf');
