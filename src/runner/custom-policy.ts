@@ -4,9 +4,7 @@
  * beside it loads without OPA. Custom rules live in `package rsyncguard.custom.<family>`, as
  * `findings contains f if { ... }` with the same METADATA as the built-in rules.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,15 +12,10 @@ import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import { catalogFromRego, parseRuleCatalog, type PolicyLimits, type PolicySource } from '../engine/index.ts';
-import { distDir } from './dist-dir.ts';
+import { buildPolicyDirectory, CUSTOM_ENTRYPOINT } from './policy-directory.ts';
 import { MiB, readInputFile } from './read-input.ts';
 
-export const CUSTOM_ENTRYPOINT = 'rsyncguard/custom_main/findings';
-
-const CUSTOM_MAIN = `package rsyncguard.custom_main
-
-findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
-`;
+export { CUSTOM_ENTRYPOINT };
 
 /**
  * A user's policy runs in a worker stopped at these limits (per step: loading, then each target). Real
@@ -52,33 +45,9 @@ export async function customPolicy(path: string): Promise<Result<PolicySource>> 
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
 
-function regoFiles(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.rego') && !f.endsWith('_test.rego'))
-    .sort()
-    .map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
-}
-
-function compileDirectory(dir: string): Promise<Result<PolicySource>> {
-  const files = regoFiles(dir);
-  const catalog = catalogFromRego(files);
-  if (!catalog.ok) return Promise.resolve(catalog);
-  if (catalog.value.length === 0) return Promise.resolve(fail(new UserError('no findings rules with METADATA in this policy directory', dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".')));
-  const opa = process.env['RSYNCGUARD_OPA'] ?? 'opa';
-  const work = mkdtempSync(join(tmpdir(), 'rsyncguard-policy-'));
-  try {
-    writeFileSync(join(work, 'custom_main.rego'), CUSTOM_MAIN);
-    writeFileSync(join(work, 'lib.rego'), readFileSync(join(distDir(), 'policy-lib.rego')));
-    const out = join(work, 'bundle.tar.gz');
-    const r = spawnSync(opa, ['build', '-t', 'wasm', '--ignore', '*_test.rego', '-e', CUSTOM_ENTRYPOINT, '-o', out, join(work, 'custom_main.rego'), join(work, 'lib.rego'), dir], { encoding: 'utf8' });
-    if (r.error) {
-      return Promise.resolve(fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} …`)));
-    }
-    if (r.status !== 0) return Promise.resolve(fail(new UserError(`opa build failed: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 5).join(' | ')}`, dir, 'Fix the Rego; opa check shows every error.')));
-    return loadBundle(dir, readFileSync(out), catalog.value);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+async function compileDirectory(dir: string): Promise<Result<PolicySource>> {
+  const built = buildPolicyDirectory(dir);
+  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
 
 async function loadBundle(name: string, bytes: Buffer, known?: PolicySource['rules']): Promise<Result<PolicySource>> {

@@ -4,13 +4,14 @@
  * far more than it weighs: each ends with a named error and exit 2, quickly, within a memory bound, and
  * the built-in rules' results are still reported.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, tempTree } from './support/cli.ts';
+import { assertNoCanary, runCli, tempTree } from './support/cli.ts';
 
 /** A config with a known built-in finding (anonymous writable module), turned into a facts file. */
 function factsFile(): { dir: string; facts: string } {
@@ -150,6 +151,20 @@ limits('a policy bundle whose entries unpack to hundreds of MiB is refused at th
   assert.is(r.code, 2, r.stderr);
   assert.match(r.stderr, 'data-0.json unpacks to more than 16 MiB, the limit for one entry');
   assert.ok(r.peakMiB < 250, `peak ${r.peakMiB} MiB`);
+});
+
+limits('a symbolic link in a policy directory is not followed (opa would quote what it points at)', () => {
+  // The pinned OPA (scripts/opa.sh builds it once) stands in for the opa a user has on PATH.
+  execFileSync('scripts/opa.sh', ['version']);
+  const { dir, facts } = factsFile();
+  const canary = 'canary-7f3a-secret';
+  writeFileSync(join(dir, 'environ'), `ACTIONS_RUNTIME_TOKEN=${canary}\n`);
+  cpSync('test/fixtures/custom-policy/good', join(dir, 'policy'), { recursive: true });
+  symlinkSync(join(dir, 'environ'), join(dir, 'policy', 'zz.rego'));
+  const r = runCli(['eval', facts, '--policy', join(dir, 'policy')], { env: { RSYNCGUARD_OPA: resolve('.cache/bin/opa') } });
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, 'zz.rego is a symbolic link; it was not followed');
+  assertNoCanary([r], canary);
 });
 
 limits('eval - stops reading standard input at its cap', () => {
