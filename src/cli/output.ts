@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
-import { escapeControls } from '../report/index.ts';
+import { escapeControls, escapeJsonText } from '../report/index.ts';
 
 /**
  * One line for the user on standard error. Host names, image paths and messages in it may hold text from
@@ -10,7 +10,9 @@ export function warnLine(line: string): void {
   process.stderr.write(`${escapeControls(line)}\n`);
 }
 
-export function writeOutput(text: string, file: string | undefined): void {
+export function writeOutput(raw: string, file: string | undefined): void {
+  // Text and Markdown arrive escaped already; JSON and SARIF get the controls JSON.stringify leaves raw.
+  const text = escapeJsonText(raw);
   if (file === undefined) {
     process.stdout.write(text);
     return;

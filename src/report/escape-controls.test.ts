@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { escapeAllText, escapeControls } from './escape-controls.ts';
+import { escapeAllText, escapeControls, escapeJsonText } from './escape-controls.ts';
 
 const controls = suite('escapeControls');
 
@@ -27,5 +27,15 @@ all('escapes every string of a nested value, but leaves facts and non-strings al
   assert.is(value.target, 'a\u001b', 'the input is not modified');
 });
 
+const json = suite('escapeJsonText');
+
+json('writes what JSON.stringify leaves raw as \\u escapes: the same JSON value, nothing for a terminal', () => {
+  const value = { name: 'a\u009b2J\u202eb\u007f\u2028c', plain: 'données 日本' };
+  const text = escapeJsonText(JSON.stringify(value));
+  assert.is(text, '{"name":"a\\u009b2J\\u202eb\\u007f\\u2028c","plain":"données 日本"}');
+  assert.equal(JSON.parse(text), value);
+});
+
 controls.run();
+json.run();
 all.run();

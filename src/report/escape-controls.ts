@@ -19,6 +19,18 @@ export function escapeControls(text: string): string {
   });
 }
 
+// What JSON.stringify leaves raw although a terminal may act on it: DEL, C1, separators, bidi controls.
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON (or SARIF) text with those characters written as \uXXXX escapes: the same JSON value, since they can
+ * only occur inside strings, and nothing a terminal acts on when the document is printed to one. Text
+ * already passed through escapeControls has none of them, so this is safe on any output.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A copy of a report-shaped value with every string escaped, for renderers meant for people (text,
  * Markdown): escaping the model once means no field can be forgotten. `facts` (the policy input kept for

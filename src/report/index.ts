@@ -9,6 +9,6 @@ export { countBySeverity, shownNotes } from './model.ts';
 export { toJson } from './json.ts';
 export { toText } from './text.ts';
 export { paint, colourWanted } from './colour.ts';
-export { escapeControls, escapeAllText } from './escape-controls.ts';
+export { escapeControls, escapeAllText, escapeJsonText } from './escape-controls.ts';
 export type { Paint } from './colour.ts';
 export { rulesText, rulesJson, rulesMarkdown } from './rules-catalog.ts';

@@ -51,6 +51,19 @@ terminal('Markdown neutralises them too', () => {
   assertNoRawControls(r, 'markdown');
 });
 
+terminal('JSON and SARIF printed to a terminal carry none either, and still hold the exact name', () => {
+  for (const format of ['json', 'sarif']) {
+    const r = runCli(['scan', hostileConfig(), '--format', format]);
+    assert.is(r.code, 1, r.stderr);
+    assertNoRawControls(r, format);
+    assert.ok(r.stdout.includes('\\u001b[2J\\u001b[31mevil\\u009b1m\\u202egnp.exe'), `${format}: the name, JSON-escaped`);
+  }
+  const facts = runCli(['facts', join(hostileConfig(), 'rsyncd.conf')]);
+  assertNoRawControls(facts, 'facts');
+  const doc = JSON.parse(facts.stdout) as { config: { modules: { name: string }[] } };
+  assert.is(doc.config.modules[0]?.name, EVIL, 'the value is unchanged for programs');
+});
+
 terminal('access text escapes the module name', () => {
   const dir = hostileConfig();
   const r = runCli(['access', join(dir, 'rsyncd.conf'), '--client', '192.0.2.10']);
