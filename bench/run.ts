@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_INCLUDES } from '../src/common/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
+import { benchAdmission } from './admission.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchEngine } from './engine.ts';
 import { benchFleet } from './fleet.ts';
@@ -26,7 +27,7 @@ async function benchParse(rows: Row[]): Promise<void> {
 }
 
 const rows: Row[] = [];
-for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet], ['image', benchImage]] as const) {
+for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet], ['image', benchImage], ['admission', benchAdmission]] as const) {
   const t = performance.now();
   await bench(rows);
   console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);

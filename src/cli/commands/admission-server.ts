@@ -24,7 +24,7 @@ export type BodyResult = { ok: true; text: string } | { ok: false; status: 408 |
 export function send(res: ServerResponse, code: number, body: unknown, close = false): void {
   if (res.headersSent || res.destroyed) return;
   const text = typeof body === 'string' ? `${body}\n` : JSON.stringify(body);
-  res.writeHead(code, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', ...(close ? { connection: 'close' } : {}) });
+  res.writeHead(code, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', 'content-length': Buffer.byteLength(text), ...(close ? { connection: 'close' } : {}) });
   res.end(text);
 }
 

@@ -14,6 +14,7 @@ function log(message: string): void {
 
 /** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */
 async function review(controller: AdmissionController, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrivedAt = performance.now();
   const body = await readBody(req);
   if (!body.ok) {
     log(`${body.status}: ${body.message}`);
@@ -31,7 +32,7 @@ async function review(controller: AdmissionController, req: IncomingMessage, res
     log(`400: ${request}`);
     return send(res, 400, request);
   }
-  const d = await controller.decide(request);
+  const d = await controller.decide(request, arrivedAt);
   log(`${d.allowed ? 'allow' : 'deny'} ${request.kind} ${JSON.stringify(request.uid)}: ${d.message}`);
   send(res, 200, {
     apiVersion: 'admission.k8s.io/v1',

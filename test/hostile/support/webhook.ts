@@ -184,7 +184,7 @@ export async function startWebhook(cert: Certificate, flags: string[]): Promise<
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', cert.cert, '--tls-key', cert.key, '--insecure-registry', ...flags], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-200_000)));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-20_000)));
   const hook: Webhook = {
     port,
     ca: cert.ca,
@@ -294,6 +294,66 @@ export async function slowClients(hook: Webhook, count: number): Promise<{ open(
   await Promise.all(opened);
   return {
     open: () => sockets.filter((s) => !s.destroyed && !s.closed).length,
+    close: () => sockets.forEach((s) => s.destroy()),
+  };
+}
+
+export interface LeanClient {
+  /** POST a review on connection `i` (one request at a time per connection); the status and the time taken. */
+  post(i: number, body: string, timeoutMs?: number): Promise<{ status: number; ms: number; text: string }>;
+  close(): void;
+}
+
+/**
+ * `n` kept-alive TLS connections, handshaken up front, each sending prebuilt HTTP/1.1 requests and reading
+ * just enough of the answer (status line, Content-Length, body). A load generator this light measures the
+ * server rather than the client's http module, which costs as much per request as the server does.
+ */
+export async function leanClient(hook: Pick<Webhook, 'port' | 'ca'>, n: number): Promise<LeanClient> {
+  const sockets = await Promise.all(
+    Array.from({ length: n }, () =>
+      new Promise<Socket>((ok, ko) => {
+        const s = tlsConnect({ host: '127.0.0.1', port: hook.port, ca: hook.ca }, () => ok(s));
+        s.once('error', ko);
+      }),
+    ),
+  );
+  return {
+    post(i, body, timeoutMs = 30_000) {
+      const s = sockets[i];
+      if (!s) return Promise.reject(new Error(`no connection ${i}`));
+      const t = performance.now();
+      return new Promise((done, fail) => {
+        // A connection that has timed out is unusable (its answer may still come): it is closed.
+        const timer = setTimeout(() => {
+          s.destroy();
+          fail(new Error(`no answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        let got = Buffer.alloc(0);
+        const onData = (c: Buffer) => {
+          got = Buffer.concat([got, c]);
+          const end = got.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const head = got.subarray(0, end).toString('latin1');
+          let text: string;
+          if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
+            if (!got.subarray(got.length - 5).equals(Buffer.from('0\r\n\r\n'))) return;
+            text = got.subarray(end + 4).toString('utf8').replace(/(?:^|\r\n)[0-9a-f]+\r\n/g, '');
+          } else {
+            const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+            if (got.length < end + 4 + length) return;
+            text = got.subarray(end + 4, end + 4 + length).toString('utf8');
+          }
+          clearTimeout(timer);
+          s.off('data', onData);
+          s.off('error', fail);
+          done({ status: Number(head.slice(9, 12)), ms: performance.now() - t, text });
+        };
+        s.on('data', onData);
+        s.once('error', fail);
+        s.write(`POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      });
+    },
     close: () => sockets.forEach((s) => s.destroy()),
   };
 }
