@@ -92,7 +92,7 @@ may_read() { reachable "$1" && { [ "$r_dac" = 1 ] || perm_ok "$1" 4; }; }
 denied() {
   case $r_kind in
     d) printf 'the daemon (uid %s) could not read it' "$r_uid" ;;
-    *) printf 'not world-readable, and the config naming it can be changed by users other than root' ;;
+    *) printf 'not world-readable, and users other than root can change it or the config naming it' ;;
   esac
 }
 
@@ -141,17 +141,19 @@ function refused() { return status == "" ? "it could not be opened" : status == 
 TEXT_AWK='{ buf = buf (NR > 2 ? "\n" : "") $0 }
 END { r = refused(); if (r == "") printf "\"text\":%s", jesc(buf); else printf "\"text\":null,\"unreadable\":%s", jesc(r) }'
 
-# One file: its metadata and, if the reader could read it, its text (capped). Directories: their entry names.
+# One file: its metadata and, if the reader could read it, its text (capped; directories: entry names), or
+# with a third argument `secrets` the facts SECRETS_AWK derives from it.
 emit_file() {
   p=$1
   set_reader "${2:-$ROOT_READER}"
+  if [ "${3:-}" = secrets ]; then none='"entries":null' prog=$SECRETS_AWK size=nosize; else none='"dir":false,"text":null' prog=$TEXT_AWK size=; fi
   if [ ! -e "$p" ]; then printf '{"path":%s,"exists":false}' "$(jstr "$p")"; return; fi
   if ! reachable "$p"; then
-    printf '{"path":%s,"exists":true,"dir":false,"text":null,"unreadable":%s}' "$(jstr "$p")" "$(jstr "$(denied) (a directory above it is not searchable)")"
+    printf '{"path":%s,"exists":true,%s,"unreadable":%s}' "$(jstr "$p")" "$none" "$(jstr "$(denied) (a directory above it is not searchable)")"
     return
   fi
-  meta=$(file_meta "$p")
-  if [ -d "$p" ]; then
+  meta=$(file_meta "$p" "$size")
+  if [ -d "$p" ] && [ -z "$size" ]; then
     if ! may_read "$p"; then
       printf '{"path":%s,"exists":true,"dir":true,%s,"entries":[],"unreadable":%s}' "$(jstr "$p")" "$meta" "$(jstr "$(denied)")"
       return
@@ -166,12 +168,12 @@ emit_file() {
     done
     printf '{"path":%s,"exists":true,"dir":true,%s,"entries":[%s]}' "$(jstr "$p")" "$meta" "$entries"
   elif [ ! -f "$p" ]; then
-    printf '{"path":%s,"exists":true,"dir":false,%s,"text":null,"unreadable":"not a regular file"}' "$(jstr "$p")" "$meta"
+    printf '{"path":%s,"exists":true,%s,%s,"unreadable":"not a regular file"}' "$(jstr "$p")" "$meta" "$none"
   elif [ ! -r "$p" ]; then
     # Called in a command substitution: the caller cannot see a fail here, so the document says it.
-    printf '{"path":%s,"exists":true,"dir":false,%s,"text":null,"unreadable":"permission denied"}' "$(jstr "$p")" "$meta"
+    printf '{"path":%s,"exists":true,%s,%s,"unreadable":"permission denied"}' "$(jstr "$p")" "$meta" "$none"
   else
-    printf '{"path":%s,"exists":true,"dir":false,%s,%s}' "$(jstr "$p")" "$meta" "$(read_as "$p" "$JSON_AWK$STATUS_AWK$TEXT_AWK")"
+    printf '{"path":%s,"exists":true,%s,%s}' "$(jstr "$p")" "$meta" "$(read_as "$p" "$JSON_AWK$STATUS_AWK$prog")"
   fi
 }
 
@@ -211,24 +213,6 @@ END {
   }
   printf "\"entries\":[%s],\"lines_without_colon\":[%s]", out, bad
 }'
-
-emit_secrets() {
-  p=$1
-  set_reader "$2"
-  if [ ! -e "$p" ]; then printf '{"path":%s,"exists":false}' "$(jstr "$p")"; return; fi
-  if ! reachable "$p"; then
-    printf '{"path":%s,"exists":true,"entries":null,"unreadable":%s}' "$(jstr "$p")" "$(jstr "$(denied) (a directory above it is not searchable)")"
-    return
-  fi
-  meta=$(file_meta "$p" nosize)
-  if [ ! -f "$p" ]; then
-    printf '{"path":%s,"exists":true,%s,"entries":null,"unreadable":"not a regular file"}' "$(jstr "$p")" "$meta"
-  elif [ ! -r "$p" ]; then
-    printf '{"path":%s,"exists":true,%s,"entries":null,"unreadable":"permission denied"}' "$(jstr "$p")" "$meta"
-  else
-    printf '{"path":%s,"exists":true,%s,%s}' "$(jstr "$p")" "$meta" "$(read_as "$p" "$JSON_AWK$STATUS_AWK$SECRETS_AWK")"
-  fi
-}
 
 # rsync --daemon processes: argv, ids, root (chroot), working directory, listening socket inodes — and whether
 # the kernel shows them running a root-controlled rsync binary. Only those have their config followed, with
@@ -339,7 +323,7 @@ function squash(s) { gsub(/[ \t]/, "", s); return tolower(s) }
 refused() != "" { exit }
 /^[ \t]*&/ { v = $0; sub(/^[ \t]*&[A-Za-z]+[ \t]*=?[ \t]*/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print reader "|" (v ~ /^\// ? v : base "/" v); next }
 { i = index($0, "="); if (i && squash(substr($0, 1, i - 1)) == "secretsfile") { v = substr($0, i + 1); sub(/^[ \t]+/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print "SECRETS " reader "|" (v ~ /^\// ? v : base "/" v) } }'
-FILES=""
+VISITED=""
 SEEN=" "
 QUEUE=$(printf '%s\n' "$CONFIGS" | awk 'NF && !seen[$0]++')
 count=0
@@ -354,7 +338,8 @@ while [ -n "$QUEUE" ] && [ "$count" -lt "$MAX_FILES" ]; do
   SEEN="$SEEN$p "
   case $p in /*) ;; *) fail "$p" "a relative path: not followed"; continue ;; esac
   count=$((count + 1))
-  FILES="${FILES}${FILES:+,}$(emit_file "$p" "$reader")"
+  VISITED="$VISITED
+$item"
   set_reader "$reader"
   if [ -d "$p" ]; then
     may_read "$p" || continue
@@ -372,15 +357,29 @@ $(printf '%s\n' "$more" | sed -n 's/^SECRETS //p')"
 done
 [ -n "$QUEUE" ] && fail "config files" "more than $MAX_FILES files: the rest were not read"
 SEC=""
-SEEN=" "
+SECSET=" "
 while IFS= read -r item; do
   [ -n "$item" ] || continue
   s=${item#*|}
-  case "$SEEN" in *" $s "*) continue ;; esac
-  SEEN="$SEEN$s "
-  SEC="${SEC}${SEC:+,}$(emit_secrets "$s" "${item%%|*}")"
+  c=$(readlink -f "$s" 2>/dev/null) || c=$s
+  case "$SECSET" in *" $c "*) continue ;; esac
+  SECSET="$SECSET$c "
+  SEC="${SEC}${SEC:+,}$(emit_file "$s" "${item%%|*}" secrets)"
 done <<EOF
 $SECRETS
+EOF
+# A file some module names as its secrets file is never sent as text, even when a config also includes it.
+FILES=""
+while IFS= read -r item; do
+  [ -n "$item" ] || continue
+  p=${item#*|}
+  c=$(readlink -f "$p" 2>/dev/null) || c=$p
+  case "$SECSET" in
+    *" $c "*) FILES="${FILES}${FILES:+,}{\"path\":$(jstr "$p"),\"exists\":true,\"dir\":false,\"text\":null,\"unreadable\":\"a secrets file: only facts derived from it leave the host\"}" ;;
+    *) FILES="${FILES}${FILES:+,}$(emit_file "$p" "${item%%|*}")" ;;
+  esac
+done <<EOF
+$VISITED
 EOF
 
 DEFAULTS=""

@@ -36,10 +36,12 @@ export function collectLocal(): Result<HostRaw> {
 }
 
 /** The host's files as the daemon sees them, from what the collector read. */
-function hostSource(files: Map<string, RawFile>): ConfigSource {
+function hostSource(files: Map<string, RawFile>, secretsFiles: ReadonlySet<string>): ConfigSource {
   return {
     resolve(target: string, from: string): IncludeTarget {
       const path = posix.isAbsolute(target) ? posix.normalize(target) : posix.join(posix.dirname(from), target);
+      // Whatever a (possibly older) collector sent: a secrets file is never parsed as a config.
+      if (secretsFiles.has(path)) return { kind: 'not-followed', path, reason: 'it is a secrets file: only facts derived from it are used' };
       const f = files.get(path);
       if (!f) return { kind: 'not-followed', path, reason: 'the collector did not read it' };
       if (!f.exists) return { kind: 'missing', path, reason: 'no such file or directory' };
@@ -102,11 +104,12 @@ export async function hostFacts(raw: HostRaw, opts: HostOptions): Promise<FactsD
     const mode = octalMode(f.mode);
     return mode !== null && typeof f.uid === 'number' ? [[f.path, { mode, uid: f.uid }] as const] : [];
   }));
+  const secretsFiles = new Set(raw.secrets.map((s) => posix.normalize(s.path)));
   const docs: FactsDocument[] = [];
   for (const path of configs.sort()) {
     const text = files.get(path)?.text;
     if (typeof text !== 'string') continue;
-    const config = parseRsyncdConf(path, Buffer.from(text), hostSource(files));
+    const config = parseRsyncdConf(path, Buffer.from(text), hostSource(files, secretsFiles));
     const daemon = daemonFacts(raw, path);
     const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
     const version = rsyncVersion(raw);

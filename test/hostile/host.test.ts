@@ -166,4 +166,25 @@ host('a root daemon\'s includes of a FIFO, /dev/zero and /proc/self/environ: ref
   rmSync(dir, { recursive: true, force: true });
 });
 
+host('a secrets file a config also includes: only derived facts leave the host, never its lines', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-secrets-');
+  const canary = 'CANARY_PASSWORD_f6a7';
+  const secrets = join(dir, 'users.conf');
+  writeFileSync(secrets, `alice:${canary}\nbob:${canary}-2\n`, { mode: 0o600 });
+  chmodSync(secrets, 0o600);
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, '[pub]\n    path = /srv\n', { mode: 0o644 });
+  const hostile = `[pub]\n    path = /srv\n    auth users = alice\n    secrets file = ${secrets}\n&include ${secrets}\n`;
+  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '%s' '${hostile}' > ${conf}`);
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[]; facts: { secrets: { entries: { name: string; length: number }[] }[] } }[] };
+  const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
+  assert.ok(t, runs.get('json')?.stderr);
+  assert.match(t.notes.map((n) => n.message).join('\n'), `&include ${secrets} was not followed: `);
+  assert.equal(t.facts.secrets[0]?.entries.map((e) => `${e.name} ${e.length}`), [`alice ${canary.length}`, `bob ${canary.length + 2}`]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 host.run();

@@ -4,7 +4,7 @@ import { parseHostRaw } from '../../sources/index.ts';
 import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
-import { withHostNotes } from './host-notes.ts';
+import { hostTexts, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
 
@@ -45,7 +45,7 @@ export const hostCommand: Command = {
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     }), notes);
-    const texts = new Map(raw.files.flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : [])));
+    const texts = new Map(hostTexts(raw));
     renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },

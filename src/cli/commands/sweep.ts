@@ -8,7 +8,7 @@ import { parseInventory } from '../../sources/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine, writeOutput } from '../output.ts';
 import { renderReport } from '../render-report.ts';
-import { withHostNotes } from './host-notes.ts';
+import { hostTexts, withHostNotes } from './host-report.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
@@ -101,7 +101,7 @@ export const sweepCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
     for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host);
-    const texts = new Map(outcomes.flatMap((o) => (o.raw?.files ?? []).flatMap((f) => (typeof f.text === 'string' ? [[f.path.replace(/^\/+/, ''), f.text] as const] : []))));
+    const texts = new Map(outcomes.flatMap((o) => (o.raw ? hostTexts(o.raw) : [])));
     const format = stringOption(args, 'format');
     if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
     else if (format === 'sarif') {
