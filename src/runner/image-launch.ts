@@ -13,8 +13,9 @@ const MAX_DEPTH = 3;
 const MAX_SCRIPTS = 32;
 
 /** The image path a program name runs, if a regular file there may be a script. */
-function programPath(fs: ImageFs, program: string, workdir: string): string | undefined {
-  if (posix.basename(program) === 'rsync') return undefined;
+function programPath(fs: ImageFs, word: string, workdir: string, expand: Expand): string | undefined {
+  const program = expand(word);
+  if (program === null || posix.basename(program) === 'rsync') return undefined;
   const candidates = program.includes('/') ? [posix.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
   for (const c of candidates) {
     const st = fs.stat(c);
@@ -31,15 +32,27 @@ export function inImage(path: string, workdir: string): string {
 /** A launch followed into scripts; `startedBy` says where `rsync --daemon` is run, for messages. */
 export interface FollowedLaunch extends Launch {
   startedBy: string[];
+  /** --config values that only the run-time environment resolves ("$CONF" with CONF unset). */
+  unresolved: string[];
 }
 
+type Expand = (word: string) => string | null;
+
 /** Follows the scripts a launch runs and merges what they start. */
-export async function followScripts(fs: ImageFs, launch: Launch, workdir: string): Promise<FollowedLaunch> {
-  const result: FollowedLaunch = { daemon: launch.daemon, configs: launch.configs.map((c) => inImage(c, workdir)), programs: [], startedBy: launch.daemon ? ['its Entrypoint/Cmd'] : [] };
+export async function followScripts(fs: ImageFs, launch: Launch, workdir: string, expand: Expand): Promise<FollowedLaunch> {
+  const result: FollowedLaunch = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ['its Entrypoint/Cmd'] : [], unresolved: [] };
+  const addConfigs = (words: string[]) => {
+    for (const w of words) {
+      const path = expand(w);
+      if (path === null) result.unresolved.push(w);
+      else result.configs.push(inImage(path, workdir));
+    }
+  };
+  addConfigs(launch.configs);
   const seen = new Set<string>();
   let programs = launch.programs;
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p) => programPath(fs, p, workdir)).filter((p): p is string => p !== undefined && !seen.has(p)).slice(0, MAX_SCRIPTS - seen.size);
+    const paths = programs.map((p) => programPath(fs, p, workdir, expand)).filter((p): p is string => p !== undefined && !seen.has(p)).slice(0, MAX_SCRIPTS - seen.size);
     for (const p of paths) seen.add(p);
     await fs.load(paths);
     const next: string[] = [];
@@ -51,12 +64,13 @@ export async function followScripts(fs: ImageFs, launch: Launch, workdir: string
         result.daemon = true;
         result.startedBy.push(`the script ${p}`);
       }
-      result.configs.push(...inner.configs.map((c) => inImage(c, workdir)));
+      addConfigs(inner.configs);
       next.push(...inner.programs);
     }
     programs = [...new Set(next)];
   }
   result.programs = [...seen];
   result.configs = [...new Set(result.configs)];
+  result.unresolved = [...new Set(result.unresolved)];
   return result;
 }

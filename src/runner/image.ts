@@ -58,18 +58,28 @@ function unusable(fs: ImageFs, path: string): string | null {
 export async function scanImage(ref: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
   const image = await openImage(ref, opts);
   try {
-    const { config: cfg, argv, workdir } = readImageConfig(image.config);
+    const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
     const direct = launchFromArgv(argv);
-    const hints = new Set([...direct.configs, ...direct.programs].map((p) => inImage(p, workdir).slice(1)));
+    const hints = new Set([...direct.configs, ...direct.programs].flatMap((w) => {
+      const p = expand(w);
+      return p === null ? [] : [inImage(p, workdir).slice(1)];
+    }));
     const fs = await indexImage(image.layers, (p) => hints.has(p) || PREFETCH.some((re) => re.test(p)));
-    const launch = await followScripts(fs, direct, workdir);
-    const required = launch.daemon ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG]) : [];
+    const launch = await followScripts(fs, direct, workdir, expand);
+    const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG]) : launch.configs;
     await fs.load([...required, ...USUAL_CONFIGS, '/var/lib/dpkg/status', '/lib/apk/db/installed']);
     const version = rsyncVersion(fs);
     const daemonUser = cfg.user === null || /^(root|0)(:|$)/.test(cfg.user) ? 'root' : 'nonroot';
     const texts = new Map<string, string>();
     const facts: (FactsDocument | TargetError)[] = [];
     const done = new Set<string>();
+    for (const word of launch.unresolved) {
+      facts.push({
+        target: `${image.repository}:${word}`,
+        message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config --config=${word}, which only the run-time environment resolves`,
+        hint: 'Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`.',
+      });
+    }
     for (const path of [...new Set([...required, ...USUAL_CONFIGS])]) {
       const why = unusable(fs, path);
       if (why !== null) {

@@ -103,6 +103,12 @@ indirect('--config from Entrypoint/Cmd: --config=F, --config F, sh -c "…", and
     assert.is(r.code, 1, `${JSON.stringify(c)}: ${r.stderr}`);
     hasPub(r, 'srv/x.cfg');
   }
+  const fromEnv = scan(await image([[conf]], { Env: ['CONF=/srv/x.cfg'], Cmd: ['sh', '-c', 'exec rsync --daemon --config="${CONF}"'] }));
+  assert.is(fromEnv.code, 1, fromEnv.stderr);
+  hasPub(fromEnv, 'srv/x.cfg');
+  const runtime = scan(await image([[conf]], { Cmd: ['sh', '-c', 'exec rsync --daemon --config=$RUNTIME_CONF'] }));
+  assert.is(runtime.code, 2, 'a config path only run time knows is not a clean image');
+  assert.match(json(runtime).errors[0]?.message ?? '', 'only the run-time environment resolves');
   const script = { name: 'usr/local/bin/start', body: '#!/bin/sh\nset -e\nexec /usr/bin/rsync --daemon --no-detach --config=/srv/x.cfg "$@"\n', mode: 0o755 };
   const viaScript = scan(await image([[conf, script]], { Entrypoint: ['/usr/local/bin/start'] }));
   assert.is(viaScript.code, 1, viaScript.stderr);

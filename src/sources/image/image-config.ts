@@ -5,7 +5,7 @@
  */
 import { isObject } from '../../common/index.ts';
 import { redactArgv, redactEnv } from './redact.ts';
-import { commandWords, shellCommands } from './shell-words.ts';
+import { commandWords, expandWord, shellCommands } from './shell-words.ts';
 
 export interface ImageConfig {
   user: string | null;
@@ -27,11 +27,15 @@ export interface Launch {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** The public part of the image config, and the raw argv for launchFrom (which keeps no argument text). */
-export function readImageConfig(config: unknown): { config: ImageConfig; argv: string[]; workdir: string } {
+/**
+ * The public part of the image config; the raw argv for launchFromArgv (which keeps no argument text);
+ * and `expand`, which resolves `$VAR` in a path from the image's Env without handing the Env out.
+ */
+export function readImageConfig(config: unknown): { config: ImageConfig; argv: string[]; workdir: string; expand: (word: string) => string | null } {
   const c = isObject(config) && isObject(config['config']) ? config['config'] : {};
   const entrypoint = strings(c['Entrypoint']);
   const cmd = strings(c['Cmd']);
+  const env = new Map(strings(c['Env']).flatMap((e) => (e.includes('=') ? [[e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as const] : [])));
   // Redacted as one argv: Cmd's first word may be the value of an option Entrypoint ends with.
   const redacted = redactArgv([...entrypoint, ...cmd]);
   return {
@@ -44,6 +48,7 @@ export function readImageConfig(config: unknown): { config: ImageConfig; argv: s
     },
     argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
     workdir: typeof c['WorkingDir'] === 'string' && c['WorkingDir'].startsWith('/') ? c['WorkingDir'] : '/',
+    expand: (word) => expandWord(word, env),
   };
 }
 

@@ -38,12 +38,25 @@ export function shellCommands(text: string): SimpleCommand[] {
       word += c === '"' ? text.slice(i + 1, end).replace(/\\(["\\$`])/g, '$1') : text.slice(i + 1, end);
       inWord = true;
       i = end;
+    } else if (c === '$' && (text[i + 1] === '{' || text[i + 1] === '(')) {
+      // ${NAME:-default} and $(cmd) stay one word, braces and all, for expandWord to read.
+      const open = text[i + 1] ?? '';
+      const close = open === '{' ? '}' : ')';
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === open) depth++;
+        else if (text[j] === close && --depth === 0) break;
+      }
+      word += text.slice(i, j + 1);
+      inWord = true;
+      i = j;
     } else if (c === '#' && !inWord) {
       const nl = text.indexOf('\n', i);
       i = (nl < 0 ? text.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
-    } else if (c === ' ' || c === '\t' || c === '\r' || c === '(' || c === ')' || c === '{' || c === '}') {
+    } else if (c === ' ' || c === '\t' || c === '\r' || (!inWord && '(){}'.includes(c))) {
       endWord();
     } else {
       word += c;
@@ -68,4 +81,21 @@ export function commandWords(words: SimpleCommand): SimpleCommand {
       if (words[i] === '--') i++;
     } else return words.slice(i);
   }
+}
+
+/**
+ * A word with `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME-default}` expanded from the image's Env
+ * (what the container starts with); null when something is left that only run time knows (`$(…)`, an
+ * unset variable without a default).
+ */
+export function expandWord(word: string, env: ReadonlyMap<string, string>): string | null {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced: string | undefined, op: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    const value = env.get(braced ?? bare ?? '');
+    if (value !== undefined && !(op === ':-' && value === '')) return value;
+    if (op !== undefined) return fallback ?? '';
+    unknown = true;
+    return '';
+  });
+  return unknown || /\$|`/.test(out) ? null : out;
 }
