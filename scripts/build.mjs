@@ -12,6 +12,7 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/action/index.ts', out: 'action' },
   { in: 'src/engine/policy-worker.ts', out: 'policy-worker' },
+  { in: 'src/runner/image-worker.ts', out: 'image-worker' },
 ];
 
 await build({
