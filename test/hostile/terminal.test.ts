@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CLI, mkfifo, runCli, tempTree, type CliRun } from './support/cli.ts';
+import { assertNoCanary, CLI, mkfifo, runAllFormats, runCli, tempTree, type CliRun } from './support/cli.ts';
 
 /** Clears the screen, then paints red: what a hostile module name would do to a terminal. */
 const ESCAPES = '\u001b[2J\u001b[31m';
@@ -134,6 +134,16 @@ terminal('eval refuses a device and a FIFO by type, at once, with bounded memory
     assert.ok(ms < 10_000, `${ms} ms`);
     assert.ok(r.peakMiB < 150, `peak ${r.peakMiB} MiB`);
   }
+});
+
+terminal('eval of a file that is not JSON says where it failed, never what it holds', () => {
+  const canary = 'TOKEN=canary-9d1e';
+  const dir = tempTree({ 'environ': `${canary}\0HOME=/root\0` });
+  const runs = runAllFormats(['eval', join(dir, 'environ')]);
+  for (const [format, r] of runs) assert.is(r.code, 2, `${format}: ${r.stderr}`);
+  assert.match(runs.get('text')?.stdout ?? '', 'not a JSON facts document: it is not valid JSON');
+  assertNoCanary(runs, 'canary-9d1e');
+  assertNoCanary(runs, 'TOKEN=');
 });
 
 terminal('eval - still reads standard input', () => {
