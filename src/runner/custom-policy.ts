@@ -13,7 +13,7 @@ import { extract } from 'tar-stream';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import { catalogFromRego, parseRuleCatalog, type PolicyLimits, type PolicySource } from '../engine/index.ts';
 import { buildPolicyDirectory, CUSTOM_ENTRYPOINT } from './policy-directory.ts';
-import { MiB, readInputFile } from './read-input.ts';
+import { describeJsonError, MiB, readInputFile } from './read-input.ts';
 
 export { CUSTOM_ENTRYPOINT };
 
@@ -92,7 +92,7 @@ function loadWasm(path: string): Result<PolicySource> {
   try {
     json = JSON.parse(text.value.toString('utf8'));
   } catch (e) {
-    return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
+    return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, 'rules.json lists the rules of the policy beside it.'));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;

@@ -11,7 +11,7 @@ export type { EvaluateOptions } from './evaluate-targets.ts';
 export { builtinPolicy, policiesFor } from './policy-source.ts';
 export { customPolicy, CUSTOM_ENTRYPOINT } from './custom-policy.ts';
 export { distDir } from './dist-dir.ts';
-export { readInputFile, readStdin, MiB } from './read-input.ts';
+export { describeJsonError, readInputFile, readStdin, MiB } from './read-input.ts';
 export type { InputSpec } from './read-input.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
 export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';

@@ -62,6 +62,17 @@ export async function readStdin(spec: InputSpec): Promise<Result<Buffer>> {
   return ok(Buffer.concat(chunks, total));
 }
 
+/**
+ * V8's JSON errors quote the input ('Unexpected token 'A', "ACTIONS_RU"... is not valid JSON'); a file that
+ * is not what it should be may hold anything, so only where it went wrong is said, never what it holds.
+ */
+export function describeJsonError(e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/end of JSON input/.test(message)) return 'it ends before the JSON document does';
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === undefined ? 'it is not valid JSON' : `it is not valid JSON at character ${at}`;
+}
+
 /** `size` when the file said it; a file that grew while read, or a stream, is only known to be too large. */
 function tooLarge(where: string, spec: InputSpec, size?: string): UserError {
   const limit = formatBytes(spec.maxBytes);

@@ -2,7 +2,7 @@ import { UserError } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
+import { describeJsonError, evaluateTargets, exitCode, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
 import { parseHostRaw } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -42,7 +42,7 @@ async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]>
   try {
     parsed = JSON.parse(bytes.value.toString('utf8'));
   } catch (e) {
-    return [{ target: name, message: `not a JSON facts document: ${jsonErrorWithoutText(e)}`, hint: 'Produce it with rsyncguard facts.' }];
+    return [{ target: name, message: `not a JSON facts document: ${describeJsonError(e)}`, hint: 'Produce it with rsyncguard facts.' }];
   }
   const docs = Array.isArray(parsed) ? parsed : [parsed];
   const out: (FactsDocument | TargetError)[] = [];
@@ -58,15 +58,4 @@ async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]>
     out.push(v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join('; ')}`, hint: 'It must follow the rsyncguard/facts@1 schema.' });
   }
   return out;
-}
-
-/**
- * V8's JSON errors quote the input ('Unexpected token 'A', "ACTIONS_RU"... is not valid JSON'); a file that
- * is not facts may be anything, so only where it went wrong is said, never what it holds.
- */
-function jsonErrorWithoutText(e: unknown): string {
-  const message = e instanceof Error ? e.message : '';
-  if (/end of JSON input/.test(message)) return 'it ends before the JSON document does';
-  const at = /at position (\d+)/.exec(message)?.[1];
-  return at === undefined ? 'it is not valid JSON' : `it is not valid JSON at character ${at}`;
 }
