@@ -36,6 +36,11 @@ export interface AdmissionDecision {
 
 /** A tag may move, but not every second: its digest is looked up again after this long. */
 const TAG_TTL_MS = 60_000;
+/**
+ * Heap per analysis thread. The image reader keeps only the files it needs (the image bench peaks near
+ * 100 MB), so this is room to spare, and two threads plus the server still fit a 1 GiB container.
+ */
+const WORKER_HEAP_MIB = 256;
 /** Distinct images evaluated per review; a Pod needs a handful, and each costs a registry round trip. */
 export const MAX_IMAGES = 64;
 
@@ -50,7 +55,7 @@ export class AdmissionController {
   private readonly pool: ImagePool;
 
   constructor(private readonly opts: AdmissionOptions) {
-    this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: 1024 });
+    this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
   }
 
   close(): Promise<void> {

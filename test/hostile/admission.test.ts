@@ -151,6 +151,17 @@ test('item 8: under --fail-open an image over budget is allowed as not evaluated
   assert.ok(v.warnings.some((w) => w.includes(`not evaluated within the ${BUDGET_MS} ms budget`)), JSON.stringify(v.warnings));
 });
 
+test('item 8: an analysis that outlasts --analysis-timeout is stopped with its thread, and the next one runs', async () => {
+  const hook = await webhook('--budget-ms', '5000', '--analysis-timeout', '1', '--workers', '1');
+  const answer = await post(hook, imagesReview('stuck', [registry.ref('test/slow')]));
+  const v = verdictOf(answer);
+  assert.is(v.allowed, false);
+  assert.match(v.message, 'the analysis did not finish within 1 s and was stopped');
+  assert.ok(answer.ms < 3000, `answered after ${answer.ms.toFixed(0)} ms`);
+  // The only thread was ended; a new one takes the next image.
+  assert.match(verdictOf(await post(hook, imagesReview('next', [registry.ref('test/bad')]))).message, 'RSYNC-002');
+});
+
 test('item 8: 150 stalled connections do not keep a review from being answered', async () => {
   const hook = await webhook('--max-connections', '100');
   const slow = await slowClients(hook, 150);
