@@ -1,0 +1,33 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Finding } from '../engine/index.ts';
+import { decisionMessage, type ImageOutcome } from './admission-message.ts';
+
+const message = suite('decisionMessage');
+
+const finding = { rule_id: 'RSYNC-002', severity: 'high', message: 'anonymous write' } as Finding;
+const ctx = { failOn: 'high', kind: 'Pod' } as const;
+
+message('names each image with its own outcome, and what to do next', () => {
+  const outcomes: ImageOutcome[] = [
+    { subject: 'image "a"', kind: 'denied', findings: [finding] },
+    { subject: 'image "b"', kind: 'unevaluated', reason: 'cannot reach the registry' },
+    { subject: 'image "c"', kind: 'allowed', below: 0 },
+  ];
+  const { message: m, warnings } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: true });
+  assert.match(m, /^rsyncguard denied this Pod: 1 image\(s\) with findings at or above high, 1 could not be evaluated\./);
+  assert.match(m, 'image "a": denied — 1 finding(s) at or above high: RSYNC-002 (high) anonymous write');
+  assert.match(m, 'image "b": could not be evaluated — cannot reach the registry (allowed by --fail-open)');
+  assert.match(m, 'image "c": allowed');
+  assert.match(m, 'Next: fix the rsync configuration');
+  assert.equal(warnings, []);
+});
+
+message('warns, one line each, about what --fail-open let through', () => {
+  const { message: m, warnings } = decisionMessage([{ subject: 'image "b"', kind: 'unevaluated', reason: 'x'.repeat(400) }], { ...ctx, allowed: true, failOpen: true });
+  assert.match(m, /^rsyncguard allowed this Pod under --fail-open although 1 could not be evaluated/);
+  assert.is(warnings.length, 1);
+  assert.ok((warnings[0] ?? '').length <= 256);
+});
+
+message.run();

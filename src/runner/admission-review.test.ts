@@ -1,0 +1,43 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseReview } from './admission-review.ts';
+
+const review = (kind: string, object: unknown) => ({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u1', kind: { kind }, object } });
+
+const parse = suite('parseReview');
+
+parse('reads the images of every container list of a Pod, once each', () => {
+  const r = parseReview(review('Pod', { spec: { initContainers: [{ name: 'i', image: 'a:1' }], containers: [{ name: 'c', image: 'b:1' }, { name: 'd', image: 'a:1' }], ephemeralContainers: [{ name: 'e', image: 'c:1' }] } }));
+  assert.equal(r, { uid: 'u1', kind: 'Pod', images: ['a:1', 'b:1', 'c:1'], unreadable: [] });
+});
+
+parse('reads the pod template of workloads, CronJobs included', () => {
+  const template = { spec: { containers: [{ name: 'c', image: 'x:1' }] } };
+  for (const [kind, spec] of [['Deployment', { template }], ['Job', { template }], ['CronJob', { jobTemplate: { spec: { template } } }]] as const) {
+    const r = parseReview(review(kind, { spec }));
+    assert.ok(typeof r !== 'string' && r.images[0] === 'x:1', kind);
+  }
+});
+
+parse('names every container whose image cannot be read, instead of skipping it', () => {
+  const r = parseReview(review('Pod', { spec: { containers: [{ name: 'a' }, { name: 'b', image: 7 }, { name: 'c', image: ['x'] }, { name: 'd', image: ' ' }, 'junk'], initContainers: 'nope' } }));
+  assert.ok(typeof r !== 'string');
+  if (typeof r === 'string') return;
+  assert.equal(r.images, []);
+  assert.equal(
+    r.unreadable.map((u) => `${u.container}: ${u.reason}`),
+    ['initContainers: initContainers is not a list', 'containers[0] "a": no image field', 'containers[1] "b": image is a number, not a string', 'containers[2] "c": image is a list, not a string', 'containers[3] "d": image is empty', 'containers[4]: not an object'],
+  );
+});
+
+parse('escapes control characters of names taken from the review', () => {
+  const r = parseReview(review('Pod', { spec: { containers: [{ name: 'x\u001b[2Jy' }] } }));
+  assert.ok(typeof r !== 'string' && r.unreadable[0]?.container === 'containers[0] "x\\u001b[2Jy"');
+});
+
+parse('refuses what is not a review of a pod spec, saying why', () => {
+  assert.is(parseReview({ kind: 'Something' }), 'not an admission.k8s.io/v1 AdmissionReview');
+  assert.match(String(parseReview(review('ConfigMap', { data: {} }))), 'carries no pod spec');
+});
+
+parse.run();
