@@ -56,6 +56,14 @@ metadata('every credential-like name, URL userinfo and password options are with
   assert.match(facts.cmd.join(' '), 'git.example/repo.git');
 });
 
+metadata('a credential variable in a daemon --config path is never expanded into a message', async () => {
+  const canary = 'Cv-ConfigVar-4242';
+  const ref = await image([[{ name: 'etc/rsyncd.conf', body: CONF }]], { Env: [`DB_PASSWORD=${canary}`], Cmd: ['sh', '-c', 'rsync --daemon --config=/srv/$DB_PASSWORD.cfg'] });
+  const runs = runAllFormats(['image', ref]);
+  for (const run of runs.values()) assert.is(run.code, 2, run.stderr);
+  assertNoCanary(runs, canary);
+});
+
 metadata.run();
 
 // ---- item 6: configs reached indirectly ----

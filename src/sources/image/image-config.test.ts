@@ -43,5 +43,11 @@ config('withholds a Cmd word that is the value of an option Entrypoint ends with
   assert.equal(r.config.cmd, ['********', '-v']);
 });
 
+config('expands $VAR in paths from the Env, but never a credential-like one', () => {
+  const r = readImageConfig({ config: { Env: ['CONF=/srv/a.cfg', 'DB_PASSWORD=hunter2'] } });
+  assert.is(r.expand('${CONF}'), '/srv/a.cfg');
+  assert.is(r.expand('/x/$DB_PASSWORD'), null);
+});
+
 launch.run();
 config.run();

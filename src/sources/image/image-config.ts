@@ -4,7 +4,7 @@
  * it executes (scripts to read next). Docker runs Entrypoint with Cmd as its arguments, or Cmd alone.
  */
 import { isObject } from '../../common/index.ts';
-import { redactArgv, redactEnv } from './redact.ts';
+import { isCredentialName, redactArgv, redactEnv } from './redact.ts';
 import { commandWords, expandWord, shellCommands } from './shell-words.ts';
 
 export interface ImageConfig {
@@ -35,7 +35,8 @@ export function readImageConfig(config: unknown): { config: ImageConfig; argv: s
   const c = isObject(config) && isObject(config['config']) ? config['config'] : {};
   const entrypoint = strings(c['Entrypoint']);
   const cmd = strings(c['Cmd']);
-  const env = new Map(strings(c['Env']).flatMap((e) => (e.includes('=') ? [[e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as const] : [])));
+  // Paths may be echoed in messages: a credential-like variable is never expanded into one.
+  const env = new Map(strings(c['Env']).flatMap((e) => (e.includes('=') && !isCredentialName(e.slice(0, e.indexOf('='))) ? [[e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as const] : [])));
   // Redacted as one argv: Cmd's first word may be the value of an option Entrypoint ends with.
   const redacted = redactArgv([...entrypoint, ...cmd]);
   return {
