@@ -21,6 +21,13 @@ line('quotes a line that is one template tag', () => {
   assert.is(redactLine('  {% endfor %}'), '"{% endfor %}"');
 });
 
+line('a line of several template tags, or a tag holding a quoted literal, is not quoted as template syntax', () => {
+  assert.is(redactLine('<% end %>alice:hunter2<% end %>'), '"<% end %>alice:********"');
+  assert.is(redactLine('{% if x %}hunter2{% endif %}'), '(28 characters, not shown: a line without "=" may be a password)');
+  assert.is(redactLine('{{ "hunter2" }}'), '(15 characters, not shown: a line without "=" may be a password)');
+  assert.is(redactLine('<%= @user %>'), '"<%= @user %>"');
+});
+
 line.run();
 
 const name = suite('redactName');

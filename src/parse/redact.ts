@@ -8,8 +8,11 @@ import { lookupNearParam, lookupParam } from './rsyncd-params.ts';
 
 const MASK = '********';
 
-/** A whole line that is one template tag (`{% endfor %}`, `{{ x }}`, `<% end %>`): template syntax, not a secret. */
-const TEMPLATE_TAG = /^\s*(\{%[^\n]*%\}|\{\{[^\n]*\}\}|<%[^\n]*%>)\s*$/;
+/**
+ * A whole line that is one template tag (`{% endfor %}`, `{{ x }}`, `<% end %>`): template syntax, not a
+ * secret. One tag only, without quotes: `<%= @u %>:hunter2<% end %>` or `{{ "hunter2" }}` hold literal text.
+ */
+const TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
 
 export function redactLine(text: string): string {
   if (TEMPLATE_TAG.test(text)) return `"${text.trim()}"`;

@@ -35,7 +35,7 @@ export interface Report {
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */
-const ALWAYS_SHOWN = new Set(['include-refused', 'secrets-not-read', 'found-through-link']);
+const ALWAYS_SHOWN = new Set(['include-refused', 'secrets-not-read', 'found-through-link', 'secrets-file-is-config']);
 
 /**
  * Notes every format shows, not only JSON and SARIF: errors (the daemon refuses to start or fails every

@@ -61,8 +61,15 @@ export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
       result.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: 'Give scan a repository directory or a configuration file.' });
       continue;
     }
-    // The path given is the user's choice, links and all; from there on nothing leaves it.
+    // The path given is the user's choice, links and all; from there on nothing leaves it. But a path in
+    // the working directory (the checkout, in CI) is the repository's content: a committed link there
+    // (`rsyncd.conf -> ~/.ssh/id_rsa`, `deploy -> /`) must not carry the scan out of it.
     const real = realpathSync(abs);
+    const cwd = process.cwd();
+    if (within(cwd, abs) && !within(realpathSync(cwd), real)) {
+      result.targets.push({ target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: 'A link in the repository is never followed out of it. To scan that file, give its own path.' });
+      continue;
+    }
     const root = st.isFile() ? dirname(real) : real;
     const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join(root, d.path));
     result.discovered += files.length;
@@ -102,24 +109,52 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
     [...candidates.values()].map((c) => ({ file: c.real, config: parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) })) }));
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
-  // are secrets files is known only once the configs are parsed, so a parse that read one is redone.
-  const secrets = secretsFilesOf(parsed, scan);
+  // are secrets files is known only once the configs are parsed, so a parse that read one is redone. A file
+  // that holds module sections of its own is a configuration whatever a `secrets file` line says: naming a
+  // config (or itself) as a secrets file must not hide its modules from the scan.
+  const configs = new Set(parsed.flatMap((p) => p.config.modules.map((m) => m.header.file)));
+  const named = secretsFilesOf(parsed, scan);
+  const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
   // A file another config includes is scanned as part of that config, not on its own; a refused file in a
   // directory a config includes is already a located note on that config's include line.
   const included = new Set(parsed.flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
   const includedDirs = scan.dirsOpened();
   for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  // Configs that only include each other (a cycle) have no outer file: the first of them is scanned, so
+  // a cycle never makes every config in it vanish from the report.
+  const covered = new Set<string>();
+  const chosen = parsed.filter((p) => !included.has(p.file) && !secrets.has(p.file));
+  for (const p of chosen) for (const f of p.config.files) covered.add(f.path);
+  for (const p of parsed) {
+    if (covered.has(p.file) || secrets.has(p.file)) continue;
+    chosen.push(p);
+    for (const f of p.config.files) covered.add(f.path);
+  }
   const modes = gitModes(root);
-  for (const { file, config } of parsed) {
-    if (included.has(file) || secrets.has(file)) continue;
+  for (const { file, config } of chosen) {
     const links = candidates.get(file)?.links ?? [];
-    out.targets.push(factsFor(root, file, foundThroughLinks(config, file, links, scan), scan, modes, opts));
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), named, configs, scan);
+    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts));
     for (const f of config.files) {
       const opened = scan.open(f.path);
       if (opened.kind === 'file') out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8'));
     }
   }
+}
+
+/** A `secrets file` that names a file with module sections: rsync would take its `name:` lines as passwords. */
+function secretConfigs(config: RsyncdConfig, named: ReadonlySet<string>, configs: ReadonlySet<string>, scan: ScanRoot): RsyncdConfig {
+  const notes = [];
+  const seen = new Set<string>();
+  for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
+    if (!p || typeof p.value !== 'string' || p.value === '' || p.file === null || p.line === null || seen.has(`${p.file}:${p.line}`)) continue;
+    seen.add(`${p.file}:${p.line}`);
+    const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(p.file), p.value));
+    if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${p.value} is an rsyncd configuration (${scan.rel(opened.real)} has module sections): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, { file: p.file, line: p.line, column: p.column ?? 1 }, 'Point "secrets file" at a file of "user:password" lines only.'));
+  }
+  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
 
 function factsFor(root: string, file: string, config: RsyncdConfig, scan: ScanRoot, modes: Map<string, number>, opts: ScanOptions): FactsDocument {
@@ -148,6 +183,12 @@ function realDir(file: string): string {
   } catch {
     return dirname(file);
   }
+}
+
+/** Lexically inside (or equal to) dir. */
+function within(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function isLink(path: string): boolean {

@@ -12,7 +12,8 @@ export type RootedFile =
   /** `real`: the path after every link; `viaLink`: some component of the path was a symbolic link. */
   | { kind: 'file'; path: string; real: string; viaLink: boolean; bytes: Uint8Array }
   | { kind: 'dir'; path: string; real: string; viaLink: boolean; entries: string[] }
-  /** The path leaves the root: by itself (`../x`, an absolute path) or through a link (`viaLink`). */
+  /** The path leaves the root: by itself (`../x`, an absolute path) or through a link (`viaLink`, also set
+   * for a path refused for where it leads, such as .git: a warning, where a plain out-of-root path is not). */
   | { kind: 'outside'; path: string; reason: string; viaLink: boolean }
   /** `missing`: nothing there; `not-regular`: a FIFO, socket or device, refused before any open;
    * `unreadable`: a regular file that could not be read in full (a cap, permissions). */
@@ -63,6 +64,11 @@ export class ScanRoot {
     }
     if (!this.inside(this.real, real)) {
       return { kind: 'outside', path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
+    }
+    // git's own data is never configuration, and in CI it holds credentials (actions/checkout keeps the
+    // job's token in .git/config): refused like a link out of the root, whatever names it.
+    if (relative(this.real, real).split(sep).some((c) => c.toLowerCase() === '.git')) {
+      return { kind: 'outside', path, reason: `${this.rel(path)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
     if (cached) return cached.kind === 'file' || cached.kind === 'dir' ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };

@@ -1,0 +1,160 @@
+/**
+ * A hostile pull request against `scan` (issue 12, items 1, 2 and 5), second pass: the repository author
+ * controls every file, link and name in the checkout, the workflow author chose the paths scanned, and the
+ * job's credentials sit in the environment and in .git/config. Each case builds its own input and asserts
+ * in every format: the canary absent, the note or finding present, the exit code.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { assertNoCanary, runAllFormats, tempTree, type CliRun, type Format } from './support/cli.ts';
+
+const DEADLINE_MS = 20_000;
+const OPEN_MODULE = '[pub]\npath = /srv/pub\nread only = no\n';
+
+interface JsonOut {
+  targets: { target: string; findings: { rule_id: string }[]; notes: { code: string; message: string; location: { file: string; line: number } | null }[]; facts: { config: { files: { path: string }[] } } }[];
+  errors: { target: string; message: string }[];
+}
+
+function scanAll(dir: string, ...args: string[]): Map<Format, CliRun> {
+  return runAllFormats(['scan', ...(args.length > 0 ? args : ['.'])], { cwd: dir, timeoutMs: DEADLINE_MS });
+}
+
+function json(runs: Map<Format, CliRun>): JsonOut {
+  return JSON.parse(runs.get('json')?.stdout ?? '{}') as JsonOut;
+}
+
+function assertExit(runs: Map<Format, CliRun>, code: number): void {
+  for (const [format, run] of runs) {
+    assert.not.ok(run.timedOut, `${format}: deadline`);
+    assert.is(run.code, code, `${format}: exit code (stdout: ${run.stdout.slice(0, 600)} stderr: ${run.stderr.slice(0, 300)})`);
+  }
+}
+
+function assertSaidEverywhere(runs: Map<Format, CliRun>, phrase: string): void {
+  for (const [format, run] of runs) assert.ok(run.stdout.includes(phrase), `${format} does not say "${phrase}":\n${run.stdout.slice(0, 1500)}`);
+}
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { stdio: 'ignore' });
+}
+
+const hiding = suite('a config cannot hide itself or another config from the scan');
+
+hiding('a config that names itself as its secrets file is still scanned, and the note says why', () => {
+  const runs = scanAll(tempTree({ 'rsyncd.conf': `${OPEN_MODULE}secrets file = /rsyncd.conf\n` }));
+  assertExit(runs, 1);
+  assertSaidEverywhere(runs, 'RSYNC-002');
+  assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration');
+  assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
+});
+
+hiding('a config named as another config\'s secrets file (through a link, too) is still scanned', () => {
+  const dir = tempTree({ 'rsyncd.conf': '[a]\npath = /a\nauth users = x\nsecrets file = /other.secrets\n', 'rsyncd.d/x.conf': OPEN_MODULE });
+  symlinkSync('rsyncd.d/x.conf', join(dir, 'other.secrets'));
+  const runs = scanAll(dir);
+  assertExit(runs, 1);
+  const r = json(runs);
+  assert.equal(r.targets.map((t) => t.target).sort(), ['rsyncd.conf', 'rsyncd.d/x.conf']);
+  assert.ok(r.targets.find((t) => t.target === 'rsyncd.d/x.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'));
+});
+
+hiding('a file both included and named as a secrets file keeps its modules in the including config', () => {
+  const dir = tempTree({ 'etc/rsyncd.conf': '&include /etc/mods.inc.conf\n[a]\npath = /a\nauth users = x\nsecrets file = /etc/mods.inc.conf\n', 'etc/mods.inc.conf': OPEN_MODULE });
+  const runs = scanAll(dir);
+  assertExit(runs, 1);
+  const t = json(runs).targets;
+  assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
+  assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the included module is evaluated');
+});
+
+hiding('configs that only include each other are not all dropped as "included": one is scanned, the cycle shown', () => {
+  const dir = tempTree({ 'rsyncd.conf': '&include /b/rsyncd.conf\n', 'b/rsyncd.conf': `&include /rsyncd.conf\n${OPEN_MODULE}` });
+  const runs = scanAll(dir, '.', '--fail-on', 'critical');
+  assertExit(runs, 0);
+  assert.is(json(runs).targets.length, 1);
+  assertSaidEverywhere(runs, 'RSYNC-100');
+  assertSaidEverywhere(runs, 'includes itself');
+});
+
+hiding.run();
+
+const given = suite('a path given to scan inside the working directory cannot be a link out of it');
+
+given('a committed file link given by name (the Action\'s `paths`) is not read', () => {
+  const outside = tempTree({ 'creds.conf': '[CANARY-GIV-3a9d]\npath = /x\nCANARY-GIV-3a9d\n' });
+  const dir = tempTree({ 'deploy/keep.conf': '[k]\npath = /k\n' });
+  symlinkSync(join(outside, 'creds.conf'), join(dir, 'deploy/rsyncd.conf'));
+  const runs = scanAll(dir, 'deploy/rsyncd.conf');
+  assertNoCanary(runs, 'CANARY-GIV-3a9d');
+  assertExit(runs, 2);
+  assertSaidEverywhere(runs, 'leads outside the working directory');
+});
+
+given('a committed directory link, given directly or as a parent of the path given, is not followed', () => {
+  const outside = tempTree({ 'etc/rsyncd.conf': '[CANARY-GDIR-61c0]\npath = /x\n' });
+  const dir = tempTree({ 'keep/rsyncd.conf': '[k]\npath = /k\n' });
+  symlinkSync(outside, join(dir, 'deploy'));
+  for (const path of ['deploy', 'deploy/etc/rsyncd.conf', `${dir}/deploy/etc`]) {
+    const runs = scanAll(dir, path);
+    assertNoCanary(runs, 'CANARY-GDIR-61c0');
+    assertExit(runs, 2);
+    assertSaidEverywhere(runs, 'leads outside the working directory');
+  }
+});
+
+given('a link inside the working directory, and a path outside it given explicitly, are still scanned', () => {
+  const elsewhere = tempTree({ 'rsyncd.conf': OPEN_MODULE });
+  const dir = tempTree({ 'conf/main.cfg': OPEN_MODULE });
+  symlinkSync('conf/main.cfg', join(dir, 'rsyncd.conf'));
+  assertExit(scanAll(dir, 'rsyncd.conf'), 1);
+  assertExit(scanAll(dir, join(elsewhere, 'rsyncd.conf')), 1);
+});
+
+given.run();
+
+const gitdata = suite('git\'s own data is never read, whatever names it');
+
+gitdata('an include and a secrets file naming .git/config (where the checkout keeps its token) are refused', () => {
+  const dir = tempTree({ 'rsyncd.conf': '&include /.git/config\n&merge /.git/x.inc\n[m]\npath = /srv/m\nauth users = joe\nsecrets file = .git/config\n' });
+  git(dir, 'init', '-q');
+  git(dir, 'config', 'core.zzcanary5b7e', 'AUTHORIZATION: basic CANARY-GIT-5b7e');
+  git(dir, 'config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic CANARY-GIT-5b7e');
+  mkdirSync(join(dir, '.git/hooks'), { recursive: true });
+  symlinkSync('config', join(dir, '.git/x.inc'));
+  const runs = scanAll(dir, '.', '--fail-on', 'critical');
+  assertNoCanary(runs, 'CANARY-GIT-5b7e');
+  assertNoCanary(runs, 'zzcanary5b7e');
+  assertExit(runs, 0);
+  assertSaidEverywhere(runs, '&include /.git/config was not followed');
+  assertSaidEverywhere(runs, 'The secrets file .git/config was not read');
+  assert.equal(json(runs).targets[0]?.facts.config.files.map((f) => f.path), ['rsyncd.conf']);
+});
+
+gitdata('a link in the repository to .git/config is refused the same way', () => {
+  const dir = tempTree({ 'rsyncd.conf': '&include /inc.conf\n[m]\npath = /srv/m\n' });
+  git(dir, 'init', '-q');
+  git(dir, 'config', 'core.zzcanary0c4d', 'x');
+  symlinkSync('.git/config', join(dir, 'inc.conf'));
+  const runs = scanAll(dir, '.', '--fail-on', 'critical');
+  assertNoCanary(runs, 'zzcanary0c4d');
+  assertSaidEverywhere(runs, 'inside .git');
+});
+
+gitdata.run();
+
+const templates = suite('template lines are quoted only when they are template syntax alone');
+
+templates('a template line with a literal password is described, not quoted', () => {
+  const dir = tempTree({ 'rsyncd.conf.erb': '[m]\npath = /srv/m\n<% if @x %>CANARY-TPL-2f81<% end %>\n<%= "CANARY-TPL-2f81" %>\n{{ "alice:CANARY-TPL-2f81" }}\n' });
+  const runs = scanAll(dir, '.', '--fail-on', 'critical');
+  assertNoCanary(runs, 'CANARY-TPL-2f81');
+  assertExit(runs, 0);
+  const messages = json(runs).targets[0]?.notes.map((n) => n.message).join('\n') ?? '';
+  assert.match(messages, 'not shown');
+});
+
+templates.run();
