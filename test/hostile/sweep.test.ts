@@ -136,7 +136,8 @@ resume('a torn last line is cut off and said so; the file stays valid JSON Lines
   const lines = readFileSync(results, 'utf8').split('\n');
   assert.is(lines.pop(), '', 'the file ends with a newline');
   const parsed = lines.map((l) => JSON.parse(l) as { host: string; status: string });
-  assert.equal(parsed.map((o) => `${o.host} ${o.status}`), ['good ok', 'torn unreachable']);
+  // How ssh words a ProxyCommand that exits at once varies (unreachable or ssh-error): any failure will do.
+  assert.equal(parsed.map((o) => `${o.host} ${o.status === 'ok' ? 'ok' : 'failed'}`), ['good ok', 'torn failed']);
   const report = JSON.parse(r.stdout) as { targets: { target: string; findings: { rule_id: string }[] }[]; errors: { target: string }[] };
   assert.ok(report.targets.find((t) => t.target === 'good:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the resumed host keeps its findings');
   assert.equal(report.errors.map((e) => e.target), ['torn']);

@@ -32,8 +32,8 @@ export const sweepCommand: Command = {
     'max-output': { type: 'string', valueName: 'BYTES', help: 'Largest collector output accepted per host', default: String(16 << 20) },
     'ssh-config': { type: 'string', valueName: 'FILE', help: 'ssh_config to use (ssh -F) instead of the user\'s' },
     'accept-new-host-keys': { type: 'boolean', help: 'Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused' },
-    results: { type: 'string', valueName: 'FILE', help: 'Append each host\'s outcome to this JSON Lines file as it arrives' },
-    resume: { type: 'boolean', help: 'Skip the hosts --results already has as done' },
+    results: { type: 'string', valueName: 'FILE', help: 'Append each host\'s outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it' },
+    resume: { type: 'boolean', help: 'Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
