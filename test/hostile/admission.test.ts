@@ -27,6 +27,7 @@ import {
 } from './support/webhook.ts';
 
 const BUDGET_MS = 1000;
+const ESC = '\u001b';
 let cert: Certificate;
 let registry: TinyRegistry;
 /** A port nobody listens on: an image there cannot be resolved. */
@@ -47,7 +48,7 @@ test.before(async () => {
   // A small image whose layer trickles in over ~5 s: its analysis outlasts the budget on any machine.
   const slow = await simpleImage(`# slow\n${WRITABLE_CONF}`);
   trickled = slow.layers[0] ?? '';
-  const images = { 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': await whiteoutHeavyImage(20_000, 7_000), 'test/slow': slow };
+  const images = { 'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`), 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': await whiteoutHeavyImage(20_000, 7_000), 'test/slow': slow };
   registry = await startTinyRegistry(images, { blobs: new Set([trickled]), ms: 100 });
   const unused = await startTinyRegistry({});
   gone = unused.ref('test/gone');
@@ -96,6 +97,17 @@ test('item 7: a workload template whose image is not a string is denied when fai
   assert.is(v.allowed, false, v.message);
   assert.match(v.message, 'containers[0] "a": could not be evaluated — image is a number, not a string');
   assert.match(v.message, 'containers[1] "b": could not be evaluated — image is a object, not a string');
+});
+
+test('item 7: control characters from an image config reach neither the message nor the log', async () => {
+  const hook = await webhook();
+  const v = verdictOf(await post(hook, imagesReview('esc', [registry.ref('test/escape')])));
+  assert.is(v.allowed, false, v.message);
+  assert.match(v.message, 'p\\x1b[2Jub');
+  assert.not.ok(v.message.includes(ESC), 'a raw ESC in the status message');
+  await new Promise((r) => setTimeout(r, 100));
+  assert.match(hook.stderr(), 'p\\x1b[2Jub');
+  assert.not.ok(hook.stderr().includes(ESC), 'a raw ESC in the log');
 });
 
 test('item 8: /healthz and a cached review keep answering while a whiteout-heavy image is analysed', async () => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { UserError } from '../../common/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
+import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, parseReview, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
@@ -33,12 +34,15 @@ async function review(controller: AdmissionController, req: IncomingMessage, res
     return send(res, 400, request);
   }
   const d = await controller.decide(request, arrivedAt);
-  log(`${d.allowed ? 'allow' : 'deny'} ${request.kind} ${JSON.stringify(request.uid)}: ${d.message}`);
+  // Findings quote module names and paths from the image; kubectl prints this message to a terminal.
+  const message = escapeControls(d.message);
+  const warnings = d.warnings.map(escapeControls);
+  log(`${d.allowed ? 'allow' : 'deny'} ${request.kind} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
   send(res, 200, {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
     // The API server reads status only on a denial; on an allow it still names each image's outcome for audit logs.
-    response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message: d.message }, ...(d.warnings.length ? { warnings: d.warnings } : {}) },
+    response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message }, ...(warnings.length ? { warnings } : {}) },
   });
 }
 
