@@ -217,9 +217,7 @@ END {
 # rsync --daemon processes: argv, ids, root (chroot), working directory, listening socket inodes — and whether
 # the kernel shows them running a root-controlled rsync binary. Only those have their config followed, with
 # their own rights; anything else that merely calls itself rsync is reported and left alone.
-PROCS=""
-CONFIGS=""
-INODES=""
+PROCS="" CONFIGS="" INODES=""
 SELF_MNT=$(readlink /proc/self/ns/mnt 2>/dev/null)
 for d in /proc/[0-9]*; do
   [ -r "$d/cmdline" ] || continue
@@ -236,8 +234,7 @@ for d in /proc/[0-9]*; do
   conf=$(printf '%s\n' "$args" | awk '/^--config=/ { sub(/^--config=/, ""); print; exit } prev == "--config" { print; exit } { prev = $0 }')
   # rsync opens a relative --config from its working directory.
   case $conf in ''|/*) ;; *) [ -n "$cwd" ] && conf="${cwd%/}/$conf" ;; esac
-  trust=rsync
-  why=""
+  trust=rsync why=""
   if [ -z "$exe" ]; then
     trust=unverified; why="the collector cannot resolve $d/exe (run it as root)"
   elif [ "$(readlink "$d/ns/mnt" 2>/dev/null)" != "$SELF_MNT" ]; then
@@ -273,6 +270,8 @@ $reader|${conf:-/etc/rsyncd.conf}"
     # A connection's child chroots into its module; the daemon it was forked from (root /) names the config.
     why="it runs inside $root: its config is followed through its parent daemon"
   fi
+  # An unverified process's argv was written by whoever started it and may hold anything: it stays here.
+  [ "$trust" = rsync ] || { argv=""; conf=""; }
   PROCS="${PROCS}${PROCS:+,}{\"pid\":$pid,\"uid\":${uid:-null},\"gid\":${gid:-null},\"cmdline\":[$argv],\"config\":$( [ -n "$conf" ] && jstr "$conf" || printf null),\"root\":$(jstr "$root"),\"cwd\":$(jstr "$cwd"),\"exe\":$(jstr "$exe"),\"socket_inodes\":[$socks],\"trust\":\"$trust\",\"trust_reason\":$(jstr "$why")}"
 done
 
