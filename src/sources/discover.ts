@@ -64,10 +64,27 @@ function nameCandidate(file: string): boolean {
   }
 }
 
+/**
+ * git run on a tree the repository's author controls. A committed directory laid out as a bare repository
+ * (HEAD, config, objects/, refs/) is a git directory to `git -C` that directory, and its `config` would be
+ * obeyed: `core.fsmonitor` runs a command on ls-files, with the CI job's secrets in its environment. Command
+ * line settings outrank any repository's: bare repositories are used only when named explicitly (never
+ * here; git 2.38+), and no fsmonitor runs.
+ */
+function git(root: string, args: string[]): string {
+  return execFileSync('git', ['-c', 'safe.bareRepository=explicit', '-c', 'core.fsmonitor=false', '-C', root, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 256 << 20,
+    timeout: 120_000,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+  });
+}
+
 /** Every file under root that git would track (tracked or untracked, not ignored); null outside a work tree. */
 function gitFiles(root: string): string[] | null {
   try {
-    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 });
+    const out = git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     return out.split('\0').filter((p) => p !== '');
   } catch {
     return null;
@@ -104,7 +121,7 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
 export function gitModes(root: string): Map<string, number> {
   const modes = new Map<string, number>();
   try {
-    const out = execFileSync('git', ['-C', root, 'ls-files', '-s', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 });
+    const out = git(root, ['ls-files', '-s', '-z']);
     for (const entry of out.split('\0')) {
       const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry);
       if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));

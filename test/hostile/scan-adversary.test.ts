@@ -5,7 +5,7 @@
  * in every format: the canary absent, the note or finding present, the exit code.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -142,6 +142,22 @@ gitdata('a link in the repository to .git/config is refused the same way', () =>
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
   assertNoCanary(runs, 'zzcanary0c4d');
   assertSaidEverywhere(runs, 'inside .git');
+});
+
+gitdata('a committed directory laid out as a bare repository cannot make scan run its fsmonitor command', () => {
+  const dir = tempTree({ 'deploy/rsyncd.conf': OPEN_MODULE, 'deploy/objects/.keep': '', 'deploy/refs/heads/.keep': '', 'deploy/HEAD': 'ref: refs/heads/main\n' });
+  const marker = join(dir, 'fsmonitor-ran');
+  // What a pull request can commit: no .git anywhere, just files named like a git directory's.
+  const set = (key: string, value: string) => execFileSync('git', ['config', '-f', join(dir, 'deploy/config'), key, value]);
+  set('core.repositoryformatversion', '0');
+  set('core.bare', 'false');
+  set('core.worktree', '.');
+  set('core.fsmonitor', `touch '${marker}'; false`);
+  for (const path of ['deploy', 'deploy/rsyncd.conf']) {
+    const runs = scanAll(dir, path);
+    assertExit(runs, 1);
+    assert.not.ok(existsSync(marker), `scan ${path} ran the repository's core.fsmonitor`);
+  }
 });
 
 gitdata.run();
