@@ -110,9 +110,9 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
   // are secrets files is known only once the configs are parsed, so a parse that read one is redone. A file
-  // that holds module sections of its own is a configuration whatever a `secrets file` line says: naming a
-  // config (or itself) as a secrets file must not hide its modules from the scan.
-  const configs = new Set(parsed.flatMap((p) => p.config.modules.map((m) => m.header.file)));
+  // that holds module sections, or includes files that do, is a configuration whatever a `secrets file`
+  // line says: naming a config (or itself) as a secrets file must not hide its modules from the scan.
+  const configs = new Set(parsed.flatMap((p) => [...p.config.modules.map((m) => m.header.file), ...(p.config.modules.length > 0 ? [p.file] : [])]));
   const named = secretsFilesOf(parsed, scan);
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
@@ -152,7 +152,7 @@ function secretConfigs(config: RsyncdConfig, named: ReadonlySet<string>, configs
     seen.add(`${p.file}:${p.line}`);
     const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(p.file), p.value));
     if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${p.value} is an rsyncd configuration (${scan.rel(opened.real)} has module sections): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, { file: p.file, line: p.line, column: p.column ?? 1 }, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${p.value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, { file: p.file, line: p.line, column: p.column ?? 1 }, 'Point "secrets file" at a file of "user:password" lines only.'));
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }

@@ -48,7 +48,7 @@ hiding('a config that names itself as its secrets file is still scanned, and the
   const runs = scanAll(tempTree({ 'rsyncd.conf': `${OPEN_MODULE}secrets file = /rsyncd.conf\n` }));
   assertExit(runs, 1);
   assertSaidEverywhere(runs, 'RSYNC-002');
-  assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration');
+  assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration (rsyncd.conf defines modules)');
   assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
 });
 
@@ -69,6 +69,15 @@ hiding('a file both included and named as a secrets file keeps its modules in th
   const t = json(runs).targets;
   assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
   assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the included module is evaluated');
+});
+
+hiding('a config that only includes modules, named as a secrets file elsewhere, is still scanned with them', () => {
+  const dir = tempTree({ 'etc/rsyncd.conf': '&include /etc/rsyncd.d\n', 'etc/rsyncd.d/x.conf': OPEN_MODULE, 'z/rsyncd.conf': '[a]\npath = /a\nauth users = u\nsecrets file = /etc/rsyncd.conf\n' });
+  const runs = scanAll(dir);
+  assertExit(runs, 1);
+  const r = json(runs);
+  assert.equal(r.targets.map((t) => t.target).sort(), ['etc/rsyncd.conf', 'z/rsyncd.conf']);
+  assert.ok(r.targets.find((t) => t.target === 'etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'));
 });
 
 hiding('configs that only include each other are not all dropped as "included": one is scanned, the cycle shown', () => {
