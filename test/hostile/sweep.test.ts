@@ -12,7 +12,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CLI, IS_ROOT, runCli, tempTree } from './support/cli.ts';
+import { CLI, IS_ROOT, runCli, runCliAsync, tempTree } from './support/cli.ts';
 
 /** Processes (pid, comm) whose environment holds MARKER: readable for every process only as root. */
 function marked(marker: string): { pid: number; comm: string }[] {
@@ -105,6 +105,27 @@ signals('SIGTERM: no ssh or ProxyCommand survives, exit 143, a message', async (
 signals('SIGINT: the same, exit 130', async () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   await interrupt('SIGINT', 130);
+});
+
+signals('the per-host time limit also ends what ssh started (its ProxyCommand), not only ssh', async () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = tempTree();
+  const { server, port, sockets } = await silentServer();
+  const marker = randomUUID();
+  const { inventory, sshConfig } = hangingFleet(dir, port);
+  try {
+    const r = await runCliAsync(['sweep', '--inventory', inventory, '--ssh-config', sshConfig, '--connect-timeout', '300', '--timeout', '2', '--format', 'json'], { env: { RG_SWEEP_MARKER: marker }, timeoutMs: 30_000 });
+    assert.is(r.code, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as { errors: { target: string; message: string }[] };
+    assert.equal(report.errors.map((e) => `${e.target} ${e.message.split(':')[0]}`), ['hang-1 timeout', 'hang-2 timeout', 'hang-3 timeout', 'silent timeout']);
+    const gone = await until(() => marked(marker).length === 0, 3000);
+    assert.ok(gone, `left behind: ${JSON.stringify(marked(marker))}`);
+  } finally {
+    for (const p of marked(marker)) process.kill(p.pid, 'SIGKILL');
+    for (const s of sockets) s.destroy();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 signals.run();
