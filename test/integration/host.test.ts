@@ -3,7 +3,7 @@
  * busybox sh, and without root. Only the daemon this file starts is stopped.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -33,8 +33,21 @@ interface Report {
   targets: { target: string; findings: { rule_id: string; message: string }[]; facts: { daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] } } }[];
 }
 
+/**
+ * The checkout may sit under a 0700 directory (a CI clone in mktemp -d): another user cannot open the
+ * collector there, so a run as that user gets its own world-readable copy.
+ */
+function readableCollector(): string {
+  const dir = scratchDir('rg-collector-');
+  chmodSync(dir, 0o755);
+  const copy = join(dir, 'rsync-facts.sh');
+  copyFileSync(COLLECTOR, copy);
+  chmodSync(copy, 0o644);
+  return copy;
+}
+
 function collect(shell: string[], asUser?: string): { code: number | null; stdout: string; stderr: string } {
-  const cmd = asUser ? ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...shell, COLLECTOR] : [...shell, COLLECTOR];
+  const cmd = asUser ? ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...shell, readableCollector()] : [...shell, COLLECTOR];
   const r = spawnSync(cmd[0] ?? 'sh', cmd.slice(1), { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
