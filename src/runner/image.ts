@@ -8,7 +8,7 @@
  */
 import type { TargetError } from '../report/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument } from '../facts/index.ts';
-import { indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
 import { followScripts, inImage } from './image-launch.ts';
 import { imageSecrets, parseImageConfig } from './image-configs.ts';
 
@@ -55,8 +55,10 @@ function unusable(fs: ImageFs, path: string): string | null {
   return why === null ? null : `could not be read: ${why}`;
 }
 
-export async function scanImage(ref: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
-  const image = await openImage(ref, opts);
+export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
+  const image = await openImage(fullRef, opts);
+  // What messages, targets and facts say: never a credential someone wrote into the reference.
+  const ref = /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
   try {
     const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
     const direct = launchFromArgv(argv);

@@ -5,14 +5,14 @@
  * buffered, so a 1.5 GB padding entry costs reading time, not memory. A gzip archive is inflated once to a
  * private temporary file first (streamed), then read the same way.
  */
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { extract } from 'tar-stream';
-import { cleanPath } from './paths.ts';
+import { cleanPath, layerPath } from './paths.ts';
+import { readTar } from './tar-reader.ts';
 
 export interface BlobStore {
   /** Where the store is, for messages. */
@@ -30,21 +30,37 @@ function tooLarge(what: string, size: number, cap: number): Error {
   return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
 }
 
+/**
+ * An OCI layout directory. Only regular files inside it are read: a symlink (even to another blob), a FIFO
+ * or a device is treated as missing, so a hostile layout cannot make the scan read or echo a host file.
+ */
 export function dirStore(root: string, close = () => {}): BlobStore {
-  const at = (p: string) => {
+  const base = realpathSync(root);
+  const regular = (p: string): string | undefined => {
     const c = cleanPath(p);
     if (c === null) throw new Error(`"${p}" leaves the image layout`);
-    return join(root, c);
+    const full = join(base, c);
+    try {
+      return lstatSync(full).isFile() && realpathSync(full) === full ? full : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const file = (p: string): string => {
+    const full = regular(p);
+    if (full === undefined) throw new Error(`${p} is not a regular file in the layout ${root} (links, devices and FIFOs are not read)`);
+    return full;
   };
   return {
     where: root,
-    has: (p) => existsSync(at(p)) && statSync(at(p)).isFile(),
+    has: (p) => regular(p) !== undefined,
     read(p, cap, what) {
-      const size = statSync(at(p)).size;
+      const full = file(p);
+      const size = statSync(full).size;
       if (size > cap) throw tooLarge(what, size, cap);
-      return readRange(at(p), 0, size);
+      return readRange(full, 0, size);
     },
-    stream: (p) => createReadStream(at(p)),
+    stream: (p) => createReadStream(file(p)),
     close,
   };
 }
@@ -65,23 +81,49 @@ function readRange(file: string, offset: number, size: number): Buffer {
   }
 }
 
-/** Regular files of an uncompressed tar: where each one's bytes start and how many there are. */
-async function indexTar(file: string): Promise<Map<string, { offset: number; size: number }>> {
-  const index = new Map<string, { offset: number; size: number }>();
-  const tar = extract();
-  tar.on('entry', (header, body, next) => {
-    const name = cleanPath(header.name);
-    const offset = (header as { byteOffset?: unknown }).byteOffset;
-    if (name !== null && name !== '' && (header.type === 'file' || header.type === 'contiguous-file') && typeof offset === 'number') index.set(name, { offset, size: header.size });
-    body.on('end', () => next());
-    body.resume();
-  });
+interface ArchiveIndex {
+  files: Map<string, { offset: number; size: number }>;
+  /** Symbolic links (docker save links a layer.tar that repeats an earlier one). */
+  links: Map<string, string>;
+}
+
+/** Regular files of an uncompressed tar (where each one's bytes start and how many) and its symlinks. */
+async function indexTar(file: string): Promise<ArchiveIndex> {
+  const index: ArchiveIndex = { files: new Map(), links: new Map() };
+  const input = createReadStream(file);
   try {
-    await pipeline(createReadStream(file), tar);
+    await readTar(input[Symbol.asyncIterator](), (entry) => {
+      const name = cleanPath(entry.name);
+      if (name === null || name === '') return;
+      if (entry.type === 'file' || entry.type === 'contiguous-file') {
+        index.files.set(name, { offset: entry.dataOffset, size: entry.size });
+        index.links.delete(name);
+      } else {
+        index.files.delete(name);
+        if (entry.type === 'symlink') index.links.set(name, entry.linkname);
+        else index.links.delete(name);
+      }
+    });
   } catch (e) {
     throw new Error(`${file} is not a tar archive (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    input.destroy();
   }
   return index;
+}
+
+/** A name in the archive with its symlinks followed, never out of the archive; undefined when it is not a file. */
+function resolveIn(index: ArchiveIndex, name: string): { offset: number; size: number } | undefined {
+  let path = cleanPath(name);
+  for (let hops = 0; path !== null && hops <= 40; hops++) {
+    const hit = index.files.get(path);
+    if (hit) return hit;
+    const target = index.links.get(path);
+    if (target === undefined) return undefined;
+    // Resolved as docker load resolves it: lexically, and kept inside the archive.
+    path = layerPath(target.startsWith('/') ? target : `${path.split('/').slice(0, -1).join('/')}/${target}`).path;
+  }
+  return undefined;
 }
 
 /** An archive (tar, or gzip of a tar) as a store; indexed once, read by ranges. */
@@ -115,18 +157,15 @@ export async function archiveStore(file: string): Promise<BlobStore> {
     cleanup();
     throw e;
   }
+  const found = index;
   const at = (p: string) => {
-    const c = cleanPath(p);
-    const e = c === null ? undefined : index.get(c);
+    const e = resolveIn(found, p);
     if (!e) throw new Error(`${p} is missing from ${file}`);
     return e;
   };
   return {
     where: file,
-    has: (p) => {
-      const c = cleanPath(p);
-      return c !== null && index.has(c);
-    },
+    has: (p) => resolveIn(found, p) !== undefined,
     read(p, cap, what) {
       const e = at(p);
       if (e.size > cap) throw tooLarge(what, e.size, cap);

@@ -55,14 +55,32 @@ export class ImageTree {
     return node;
   }
 
-  /** Add or replace the entry at a cleaned path; missing parents become directories. */
+  /**
+   * Add or replace the entry at a cleaned path; missing parents become directories. A parent that is a
+   * symlink the same layer made is followed, as the runtime follows it while unpacking that layer (a tar may
+   * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
+   * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
+   */
   put(path: string, attrs: NodeAttrs): void {
     const parts = split(path);
     const name = parts.pop();
     if (name === undefined) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
     let dir = this.root;
-    for (const part of parts) {
+    const pending = parts.reverse();
+    let links = 0;
+    while (pending.length > 0) {
+      const part = pending.pop() ?? '';
+      if (part === '..') {
+        dir = dir.parent ?? dir;
+        continue;
+      }
       let next = dir.children?.get(part);
+      if (next && next.kind === 'symlink' && next.layer === attrs.layer && ++links <= MAX_LINKS) {
+        const target = next.target ?? '';
+        if (target.startsWith('/')) dir = this.root;
+        pending.push(...split(target).reverse());
+        continue;
+      }
       // A layer writing below what a lower layer left as a file or link: the directory takes its place.
       if (!next || next.kind !== 'dir') {
         next = dirNode(part, dir);

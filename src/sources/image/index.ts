@@ -13,7 +13,7 @@ export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
 export { readImageConfig, launchFromArgv, launchFromScript } from './image-config.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
-export { parseRegistryRef, resolveDigest } from './registry.ts';
+export { displayRef, parseRegistryRef, resolveDigest } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
 export type { LayerCache } from './layer-cache.ts';

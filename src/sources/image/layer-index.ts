@@ -4,7 +4,7 @@
  * for (small files analyzers are known to want, as Trivy's `Required` does). Then the layer is applied to
  * the tree: its opaque directories and whiteouts hide what lower layers left, then its own entries land.
  */
-import { cleanPath } from './paths.ts';
+import { layerPath } from './paths.ts';
 import { ImageTree, type DataRef, type NodeAttrs } from './image-tree.ts';
 import { walkLayer, type LayerSource, type TarHeader } from './layer-stream.ts';
 
@@ -29,8 +29,13 @@ export const MAX_FILE = 1 << 20;
 export const MAX_KEPT = 64 << 20;
 /** Entries indexed over all layers (real images hold 10k–300k); the index must fit in memory. */
 const MAX_ENTRIES = Number(process.env['RSYNCGUARD_MAX_IMAGE_ENTRIES'] ?? 3_000_000);
-/** Linux's PATH_MAX: no process in the container could open a longer name. */
+/** Linux's PATH_MAX: no process in the container could open a longer name (or follow a longer link). */
 const MAX_PATH = 4096;
+/**
+ * Characters of entry names and link targets indexed over all layers: the index holds them all, and a
+ * gzip layer of a few megabytes can name gigabytes (long, distinct names compress to almost nothing).
+ */
+const MAX_NAME_CHARS = Number(process.env['RSYNCGUARD_MAX_IMAGE_NAME_BYTES'] ?? 256 * 2 ** 20);
 const MAX_WARNINGS = 50;
 
 export function isSecretsName(path: string): boolean {
@@ -72,6 +77,7 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
   let kept = 0;
   let count = 0;
   let dropped = 0;
+  let names = 0;
   const warn = (message: string) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
   for (const [index, layer] of layers.entries()) {
     const entries: Pending[] = [];
@@ -80,10 +86,14 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     // Hard links name an earlier entry of the same layer (or, failing that, what lower layers left).
     const here = new Map<string, NodeAttrs>();
     await walkLayer(layer, (header: TarHeader, seq, read) => {
-      const path = cleanPath(header.name);
       if (++count > MAX_ENTRIES) throw new Error(`more than ${MAX_ENTRIES} entries in the image; too many to index`);
+      names += header.name.length + (header.linkname?.length ?? 0);
+      if (names > MAX_NAME_CHARS) throw new Error(`entry names and link targets in the image add up to more than ${MAX_NAME_CHARS} bytes; too many to index`);
       if (header.name.length > MAX_PATH) return warn(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
-      if (path === null) return warn(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
+      if ((header.linkname?.length ?? 0) > MAX_PATH) return warn(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
+      const { path, climbed } = layerPath(header.name);
+      if (climbed) warn(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
+      if (path === '' && header.type !== 'directory') return;
       const slash = path.lastIndexOf('/');
       const base = path.slice(slash + 1);
       const dir = slash < 0 ? '' : path.slice(0, slash);
@@ -96,8 +106,8 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
       if (kind === 'symlink') attrs.target = header.linkname ?? '';
       if (kind === 'file') attrs.data = { layer: index, seq };
       if (kind === 'link') {
-        const target = cleanPath(header.linkname ?? '');
-        const from = target === null ? undefined : (here.get(target) ?? image.tree.physical(target));
+        const target = layerPath(header.linkname ?? '').path;
+        const from = here.get(target) ?? image.tree.physical(target);
         if (!from || from.kind === 'dir') {
           return warn(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
         }

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { extract } from 'tar-stream';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { readTar, TarError, type TarType } from './tar-reader.ts';
 
 export interface LayerSource {
   /** The blob digest (registry, OCI) or, for docker archives, the diff_id. */
@@ -22,7 +22,7 @@ export interface LayerSource {
 /** Decompressed bytes per layer: a gzip bomb stops here (RSYNCGUARD_MAX_LAYER_BYTES lowers it). */
 const MAX_LAYER = Number(process.env['RSYNCGUARD_MAX_LAYER_BYTES'] ?? 8 * 2 ** 30);
 
-export type TarHeader = { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
+export type TarHeader = { name: string; type?: TarType | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
 
 /**
  * zstd as a stream (Node 20's zlib has none): fzstd, pure JS, fed chunk by chunk. It emits synchronously,
@@ -63,79 +63,53 @@ export type OnEntry = (header: TarHeader, seq: number, read: () => Promise<Buffe
 /** One layer's entries, in order. Rejects with an Error naming the layer. */
 export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<void> {
   const input = await layer.open();
-  const first = await firstBytes(input);
-  const raw = input;
+  let first: Buffer;
+  try {
+    first = await firstBytes(input);
+  } catch (e) {
+    input.destroy();
+    throw new Error(`layer ${layer.digest}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
-  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress(MAX_LAYER)) : raw;
-  let total = 0;
-  let seq = 0;
+  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(MAX_LAYER)) : input;
+  // pipe() does not forward the source's errors (a digest mismatch, a read error): the reader must see them.
+  if (stream !== input) input.on('error', (e: Error) => stream.destroy(e));
+  let inflating = true;
+  stream.on('error', () => {});
   const diffHash = layer.diffId?.startsWith('sha256:') ? createHash('sha256') : undefined;
-  const tar = extract();
-  await new Promise<void>((done, fail) => {
-    const bail = (e: Error) => {
-      tar.destroy();
-      fail(new Error(`layer ${layer.digest}: ${e.message}`));
-    };
-    stream.on('error', (e: Error) => bail(gz || zst ? new Error(`not a readable ${gz ? 'gzip' : 'zstd'} stream (${e.message})`) : e));
-    stream.on('data', (c: Buffer) => {
-      total += c.length;
-      diffHash?.update(c);
-      if (total > MAX_LAYER) bail(new Error(`decompresses to more than ${MAX_LAYER} bytes`));
-    });
-    tar.on('entry', (header, body, next) => {
-      let consumed = false;
-      let ended = false;
-      const read = () =>
-        new Promise<Buffer>((ok, ko) => {
-          consumed = true;
-          const chunks: Buffer[] = [];
-          body.on('data', (c: unknown) => chunks.push(Buffer.from(c as Uint8Array)));
-          body.on('end', () => {
-            ended = true;
-            ok(Buffer.concat(chunks));
-          });
-          body.on('error', ko);
-        });
-      const finish = () => {
-        if (ended) return next();
-        body.on('end', () => next());
-        if (!consumed) body.resume();
-      };
-      // Most entries are only indexed: finish them synchronously, without a promise each.
-      let pending: Promise<void> | void;
-      try {
-        pending = onEntry(header, seq++, read);
-      } catch (e) {
-        return bail(e instanceof Error ? e : new Error(String(e)));
+  async function* bytes(): AsyncGenerator<Buffer> {
+    let total = 0;
+    try {
+      for await (const chunk of stream) {
+        const c = chunk as Buffer;
+        total += c.length;
+        if (total > MAX_LAYER) throw new Error(`decompresses to more than ${MAX_LAYER} bytes`);
+        diffHash?.update(c);
+        yield c;
       }
-      if (pending === undefined) finish();
-      else pending.then(finish).catch(bail);
-    });
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      // Errors of the blob itself (digest, size) pass as they are; the decompressor's say what it was.
+      throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses/.test(m) ? `not a readable ${gz ? 'gzip' : 'zstd'} stream (${m})` : m);
+    }
+  }
+  const source = bytes();
+  let seq = 0;
+  try {
+    await readTar(source, (entry, read) => onEntry(entry, seq++, read));
+    inflating = false;
     // The tar ends at its end-of-archive blocks, but the digests are checked only when the whole blob has
-    // been read: finish only once the (decompressed) source has ended too, draining what the tar reader left.
-    let tarDone = false;
-    let sourceDone = false;
-    const maybeDone = () => {
-      if (!tarDone || !sourceDone) return;
-      const got = diffHash ? `sha256:${diffHash.digest('hex')}` : undefined;
-      if (got !== undefined && got !== layer.diffId) bail(new Error(`the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ''} in the image config; the archive was altered or is corrupt`));
-      else done();
-    };
-    stream.on('end', () => {
-      sourceDone = true;
-      maybeDone();
-    });
-    raw.on('error', (e: Error) => bail(e));
-    tar.on('finish', () => {
-      tarDone = true;
-      stream.unpipe(tar);
-      stream.resume();
-      maybeDone();
-    });
-    tar.on('error', (e: Error) => bail(new Error(`not a tar archive (${e.message})`)));
-    stream.pipe(tar);
-  });
+    // been read: drain what follows (never entries: the runtime does not read them either).
+    for (;;) if ((await source.next()).done) break;
+  } catch (e) {
+    stream.destroy();
+    input.destroy();
+    const m = e instanceof Error ? e.message : String(e);
+    throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
+  }
+  const got = diffHash ? `sha256:${diffHash.digest('hex')}` : undefined;
+  if (got !== undefined && got !== layer.diffId) throw new Error(`layer ${layer.digest}: the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ''} in the image config; the archive was altered or is corrupt`);
 }
 
 /** The first bytes of a stream, put back so the stream still starts at them. */

@@ -27,11 +27,16 @@ export interface OpenedImage {
 export const MAX_MANIFEST = 4 << 20;
 export const MAX_CONFIG = 8 << 20;
 
-function parseJson(bytes: Buffer, what: string): unknown {
+/**
+ * JSON from an image, or an error that quotes none of it: V8's messages quote the start of the input, and
+ * the input may be anything (a layout's index.json could be a host file, a token response holds a token).
+ */
+export function parseJson(bytes: Buffer, what: string): unknown {
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+    const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : undefined;
+    throw new Error(`${what} is not valid JSON${at !== undefined ? ` (at character ${at})` : ''}`);
   }
 }
 

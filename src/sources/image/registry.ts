@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
 import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
-import { MAX_CONFIG, MAX_MANIFEST, type OpenedImage } from './open-image.ts';
+import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
 import { isObject } from '../../common/index.ts';
 
@@ -40,7 +40,26 @@ export interface RegistryRef {
   reference: string;
 }
 
+/** A reference with its userinfo withheld (`user:pw@host/repo`, `https://user:pw@host/…`), for messages. */
+export function displayRef(ref: string): string {
+  // A digest after "@" never holds a "/": an "@" followed by a path ends a userinfo (whatever it holds).
+  return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, '$1********@');
+}
+
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** A digest from a manifest or index, checked before it goes into a URL or a path. */
+function checkedDigest(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
+  return value;
+}
+
 export function parseRegistryRef(ref: string): RegistryRef {
+  // Credentials have no place in an image reference; the message must not repeat them.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
+    throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
+  }
   const at = ref.indexOf('@');
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
@@ -56,7 +75,7 @@ export function parseRegistryRef(ref: string): RegistryRef {
     path = path.slice(0, colon);
   }
   if (!hasRegistry && !path.includes('/')) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path)) throw new Error(`"${ref}" is not an image reference`);
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === undefined ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
 
@@ -68,10 +87,47 @@ function loopback(host: string): boolean {
 function basicCredentials(registry: string, file: string | undefined): string | undefined {
   const path = file ?? join(homedir(), '.docker', 'config.json');
   if (!existsSync(path)) return undefined;
-  const config: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config['auths']) ? config['auths'] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
   return isObject(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+
+/** Redirects followed per request: registries send blobs to a CDN, once or twice. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Where a request may go: HTTPS anywhere; plain HTTP only to loopback, and only with --insecure-registry.
+ * Checked for the registry, every redirect and the token realm, so neither a redirect nor a challenge can
+ * send a request (or a credential) in the clear off this machine.
+ */
+function allowedUrl(url: URL, insecure: boolean): boolean {
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && insecure && loopback(url.hostname);
+}
+
+/**
+ * fetch with redirects followed by hand: each hop must be an allowed URL, and credentials go only to the
+ * origin they were given for (a redirect to another host gets none).
+ */
+async function fetchChecked(start: URL, headers: Record<string, string>, insecure: boolean, timeoutMs: number): Promise<Response> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL'}`);
+    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+    const res = await fetch(url, { headers: sent, redirect: 'manual', signal });
+    const location = res.headers.get('location');
+    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
+    await res.body?.cancel().catch(() => {});
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new Error('a redirect to an invalid URL');
+    }
+  }
 }
 
 class Client {
@@ -80,6 +136,7 @@ class Client {
   constructor(
     private readonly base: string,
     private readonly basic: string | undefined,
+    private readonly insecure: boolean,
   ) {}
 
   async get(path: string, accept: string): Promise<Response> {
@@ -97,8 +154,9 @@ class Client {
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     else if (this.basic) headers['authorization'] = `Basic ${this.basic}`;
     try {
-      return await fetch(`${this.base}${path}`, { headers, redirect: 'follow', signal: AbortSignal.timeout(60_000) });
+      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 60_000);
     } catch (e) {
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
       throw new Error(`cannot reach ${this.base}: ${cause}`);
     }
@@ -112,16 +170,29 @@ class Client {
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     if (!params['realm']) throw new Error(`unsupported authentication challenge: ${challenge || '(none)'}`);
-    const url = new URL(params['realm']);
+    let url: URL;
+    try {
+      url = new URL(params['realm']);
+    } catch {
+      throw new Error('the registry named a token service that is not a URL');
+    }
+    // The realm is the registry's word: it may name another host (as Docker Hub does), but never plain HTTP
+    // off loopback, since the Basic credentials go with the token request.
+    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${url.protocol === 'http:' ? 'plain HTTP is only allowed to loopback, with --insecure-registry' : 'not an HTTPS URL'}`);
     if (params['service']) url.searchParams.set('service', params['service']);
     if (params['scope']) url.searchParams.set('scope', params['scope']);
-    const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(30_000) });
+    let res: Response;
+    try {
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 30_000);
+    } catch (e) {
+      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+    }
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
     let body: unknown;
     try {
-      body = JSON.parse((await readCapped(res, MAX_TOKEN, 'token response')).toString('utf8'));
+      body = parseJson(await readCapped(res, MAX_TOKEN, 'token response'), 'the token response');
     } catch (e) {
-      throw new Error(`token request to ${url.origin}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
     if (typeof token !== 'string') throw new Error('the token service answered without a token');
@@ -138,36 +209,34 @@ function scratchCache(): { cache: LayerCache; close(): void } {
 async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
   const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
-  if (reference.startsWith('sha256:') && `sha256:${createHash('sha256').update(bytes).digest('hex')}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
-  const digest = reference.startsWith('sha256:') ? reference : res.headers.get('docker-content-digest');
-  return { doc: JSON.parse(bytes.toString('utf8')), digest };
+  const byDigest = DIGEST.test(reference);
+  const [algo = 'sha256', hex] = reference.split(':');
+  if (byDigest && createHash(algo).update(bytes).digest('hex') !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  const digest = byDigest ? reference : res.headers.get('docker-content-digest');
+  return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
 
 export async function openRegistryImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
   const r = parseRegistryRef(ref);
   const scheme = opts.insecure ? 'http' : 'https';
   if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
-  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
   let { doc: manifest, digest } = await manifestAt(client, r.reference);
   const entries = indexEntries(manifest);
-  if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, checkedDigest(pickPlatform(entries, opts.platform), 'platform manifest')));
   if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
-  const configDigest = String(manifest['config']['digest']);
+  const configDigest = checkedDigest(manifest['config']['digest'], 'image config');
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
   const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
-  if (configDigest.startsWith('sha256:') && `sha256:${createHash('sha256').update(configBytes).digest('hex')}` !== configDigest) throw new Error(`image config ${configDigest}: digest mismatch`);
-  let config: unknown;
-  try {
-    config = JSON.parse(configBytes.toString('utf8'));
-  } catch (e) {
-    throw new Error(`image config ${configDigest}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const [algo = 'sha256', hex] = configDigest.split(':');
+  if (createHash(algo).update(configBytes).digest('hex') !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
+  const config = parseJson(configBytes, `image config ${configDigest}`);
   // Layers are walked once to index them and again for content the analyzers ask for later: without a
   // shared cache they are kept in a private one for the length of the scan, not fetched twice.
   const scratch = opts.cache ? undefined : scratchCache();
   const cache = opts.cache ?? (scratch as { cache: LayerCache }).cache;
   const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
-    const d = String(l['digest']);
+    const d = checkedDigest(l['digest'], 'layer');
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
     return {
       digest: d,
@@ -187,9 +256,9 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
 /** The digest a registry reference names now (tag → manifest digest), for caching by content. */
 export async function resolveDigest(ref: string, opts: RegistryOptions): Promise<string> {
   const r = parseRegistryRef(ref);
-  if (r.reference.startsWith('sha256:')) return `${r.registry}/${r.repository}@${r.reference}`;
+  if (DIGEST.test(r.reference)) return `${r.registry}/${r.repository}@${r.reference}`;
   if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
-  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
   const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
   const digest = res.headers.get('docker-content-digest');
   await res.body?.cancel().catch(() => {});

@@ -86,3 +86,33 @@ export async function dockerArchive(file: string, layers: Buffer[], config: Imag
   writeFileSync(file, await layerTar(entries));
   return `docker-archive:${file}`;
 }
+
+/** One ustar header block written by hand, for tars no well-behaved writer makes (lying sizes, 'g' records). */
+export function rawHeader(name: string, size: number, type: string, linkname = ''): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0);
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write(type, 156);
+  h.write(linkname, 157);
+  h.write('ustar\u000000', 257);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+
+/** A body padded to whole blocks. */
+export const padBlocks = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+
+/** One PAX record ("LEN key=value\n", LEN counting itself). */
+export function paxRecord(key: string, value: string): string {
+  const rest = ` ${key}=${value}\n`;
+  let len = rest.length + 1;
+  while (String(len).length + rest.length !== len) len = String(len).length + rest.length;
+  return `${len}${rest}`;
+}
