@@ -67,33 +67,47 @@ async function floor(cert: Certificate): Promise<{ p50: Measured; p99: Measured 
   }
 }
 
+/** How long to watch an analysis; the old single-threaded server could block for minutes. */
+const WATCH_MS = 30_000;
+
 /**
- * The heavy review's answer time, with /healthz polled every 50 ms meanwhile; with `bursts`, also bursts of
- * cached reviews until the heavy one is answered.
+ * The heavy review's answer time; then, until the analysis has finished (a new review of the image is
+ * answered from the cache) or WATCH_MS has passed, /healthz every 50 ms and, with `bursts`, bursts of
+ * cached reviews — the analysis may block a server after the review itself was answered.
  */
-async function heavy(hook: Webhook, image: string, cached: string, bursts: boolean): Promise<{ answerMs: number; healthMaxMs: number; outcome: string; during: Burst[] }> {
+async function heavy(hook: Webhook, image: string, cached: string, bursts: boolean): Promise<{ answerMs: number; healthMaxMs: number; outcome: string; during: Burst[]; analysedMs: number }> {
   const lean = await leanClient(hook, CONCURRENT);
   await burst(lean.post, cached, 'pre');
-  let done = false;
+  const started = performance.now();
+  let analysed = false;
   let healthMaxMs = 0;
-  const answer = post(hook, imagesReview('heavy', [image]), 30_000).catch((e: unknown) => ({ status: 0, text: String(e), ms: 30_000 }));
-  void answer.then(() => (done = true));
+  const answer = post(hook, imagesReview('heavy', [image]), WATCH_MS).catch((e: unknown) => ({ status: 0, text: String(e), ms: WATCH_MS }));
+  const watching = () => !analysed && performance.now() - started < WATCH_MS;
   const poll = (async () => {
-    while (!done) {
-      healthMaxMs = Math.max(healthMaxMs, (await get(hook, '/healthz', 30_000).catch(() => ({ ms: 30_000 }))).ms);
+    while (watching()) {
+      healthMaxMs = Math.max(healthMaxMs, (await get(hook, '/healthz', WATCH_MS).catch(() => ({ ms: WATCH_MS }))).ms);
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
+  const check = (async () => {
+    await answer;
+    while (watching()) {
+      const again = await post(hook, imagesReview('again', [image]), WATCH_MS).catch(() => undefined);
+      analysed = again?.status === 200 && verdictOf(again).message.includes('RSYNC-');
+      if (!analysed) await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
   const during: Burst[] = [];
-  for (let i = 0; bursts && !done; i++) {
+  for (let i = 0; bursts && watching(); i++) {
     during.push(await burst(lean.post, cached, `during${i}`));
     await new Promise((r) => setTimeout(r, 100));
   }
   const a = await answer;
-  await poll;
+  await Promise.all([poll, check]);
+  const analysedMs = analysed ? performance.now() - started : Number.POSITIVE_INFINITY;
   lean.close();
   const outcome = a.status === 200 ? (verdictOf(a).allowed ? 'allowed' : 'denied') : 'no answer';
-  return { answerMs: a.ms, healthMaxMs, outcome, during };
+  return { answerMs: a.ms, healthMaxMs, outcome, during, analysedMs };
 }
 
 export async function benchAdmission(rows: Row[]): Promise<void> {
@@ -116,12 +130,12 @@ export async function benchAdmission(rows: Row[]): Promise<void> {
     rows.push({ benchmark: `${title}; a new TLS connection per review`, figure: `p50 ${fmt(fresh.p50, 1, ' ms')}, p99 ${fmt(fresh.p99, 1, ' ms')}`, goal: '', met: null, note: `${fresh.failed} unanswered; TLS handshakes dominate; ${slow.open()} of ${SLOW} slow connections still open afterwards` });
     slow.close();
     const h = await heavy(hook, registry.ref('bench/heavy'), cached, false);
-    rows.push({ benchmark: 'admission: answer while a whiteout-heavy image (60k files, 20k whiteouts) is analysed', figure: `${h.answerMs.toFixed(0)} ms (${h.outcome})`, goal: `≤ --budget-ms (${BUDGET_MS} ms) + 100 ms`, met: h.answerMs <= BUDGET_MS + 100, note: `slowest /healthz meanwhile ${h.healthMaxMs.toFixed(0)} ms` });
+    rows.push({ benchmark: 'admission: answer while a whiteout-heavy image (60k files, 20k whiteouts) is analysed', figure: `${h.answerMs.toFixed(0)} ms (${h.outcome})`, goal: `≤ --budget-ms (${BUDGET_MS} ms) + 100 ms`, met: h.answerMs <= BUDGET_MS + 100, note: `slowest /healthz until the analysis finished (${Number.isFinite(h.analysedMs) ? `after ${(h.analysedMs / 1000).toFixed(1)} s` : `not within ${WATCH_MS / 1000} s`}): ${h.healthMaxMs.toFixed(0)} ms` });
     // The same image under another name is another cache entry: analysed again, now under load.
     const loaded = await heavy(hook, registry.ref('bench/heavy2'), cached, true);
     const worst = loaded.during.reduce((w, b) => (b.p99 > w.p99 ? b : w), { p50: 0, p99: 0, failed: 0 });
     const unanswered = loaded.during.reduce((n, b) => n + b.failed, 0);
-    rows.push({ benchmark: `admission: bursts of ${CONCURRENT} concurrent cached reviews while that image is analysed`, figure: `worst burst p50 ${worst.p50.toFixed(1)} ms, p99 ${Number.isFinite(worst.p99) ? `${worst.p99.toFixed(1)} ms` : 'unanswered'}`, goal: '', met: null, note: `${loaded.during.length} burst(s), ${unanswered} review(s) unanswered within 30 s; the heavy review meanwhile: ${loaded.answerMs.toFixed(0)} ms (${loaded.outcome}); kept-alive connections` });
+    rows.push({ benchmark: `admission: bursts of ${CONCURRENT} concurrent cached reviews while the same image is analysed again`, figure: `worst burst p50 ${worst.p50.toFixed(1)} ms, p99 ${Number.isFinite(worst.p99) ? `${worst.p99.toFixed(1)} ms` : 'unanswered'}`, goal: '', met: null, note: `${loaded.during.length} burst(s), ${unanswered} review(s) unanswered within 30 s; the heavy review meanwhile: ${loaded.answerMs.toFixed(0)} ms (${loaded.outcome}); kept-alive connections` });
   } finally {
     hook.stop();
     registry.close();
