@@ -55,10 +55,14 @@ function unusable(fs: ImageFs, path: string): string | null {
   return why === null ? null : `could not be read: ${why}`;
 }
 
+/** What messages, targets and facts say of a reference: never a credential someone wrote into it. */
+export function imageDisplayRef(fullRef: string): string {
+  return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+}
+
 export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
   const image = await openImage(fullRef, opts);
-  // What messages, targets and facts say: never a credential someone wrote into the reference.
-  const ref = /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+  const ref = imageDisplayRef(fullRef);
   try {
     const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
     const direct = launchFromArgv(argv);

@@ -18,7 +18,7 @@ export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';
 export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
 export type { HostOptions } from './host.ts';
 export { sweep } from './sweep.ts';
-export { scanImage } from './image.ts';
+export { imageDisplayRef, scanImage } from './image.ts';
 export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
 export { AdmissionController, parseReview } from './admission.ts';

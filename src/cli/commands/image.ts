@@ -1,6 +1,6 @@
 import { UserError } from '../../common/index.ts';
 import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
-import { evaluateTargets, exitCode, policiesFor, scanImage } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -23,6 +23,7 @@ export const imageCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const [ref, ...extra] = args.positionals;
     if (ref === undefined || extra.length > 0) throw new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
+    const shown = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, 'docker-config');
     let scan;
     try {
@@ -34,10 +35,10 @@ export const imageCommand: Command = {
         today: new Date().toISOString().slice(0, 10),
       });
     } catch (e) {
-      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, ref, 'Check the reference, the credentials, and that the image is intact.');
+      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, shown, 'Check the reference, the credentials, and that the image is intact.');
     }
-    for (const w of scan.warnings) warnLine(`rsyncguard image: ${ref}: ${w}`);
-    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${ref}: no rsyncd configuration in the image.`);
+    for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
+    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
     const report = await evaluateTargets(scan.facts, {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
