@@ -3,6 +3,7 @@
  * one-line fix from the rule's help. Kept well under the runner's 1 MiB limit.
  */
 import { escapeAllText } from './escape-controls.ts';
+import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 const MAX_ROWS = 500;
@@ -13,7 +14,6 @@ function oneLineFix(help: string): string {
 
 export function toJobSummary(raw: Report): string {
   const report = escapeAllText(raw);
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const help = new Map(report.rules.map((r) => [r.id, oneLineFix(r.help)]));
   const c = countBySeverity(report);
   const out = [
@@ -32,15 +32,15 @@ export function toJobSummary(raw: Report): string {
   let rows = 0;
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     if (rows >= MAX_ROWS) break;
-    out.push(`### \`${esc(file)}\``, '', '| severity | rule | module | line | finding | fix |', '|---|---|---|---:|---|---|');
+    out.push(`### ${code(file)}`, '', '| severity | rule | module | line | finding | fix |', '|---|---|---|---:|---|---|');
     for (const f of findings.slice(0, MAX_ROWS - rows)) {
-      out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? '')} | ${f.location?.line ?? ''} | ${esc(f.message)} | ${esc(help.get(f.rule_id) ?? '')} |`);
+      out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? '')} | ${f.location?.line ?? ''} | ${esc(f.message)} | ${(help.get(f.rule_id) ?? '').replace(/\|/g, '\\|')} |`);
       rows++;
     }
     out.push('');
   }
   const total = report.targets.reduce((n, t) => n + t.findings.length, 0);
   if (total > rows) out.push(`…and ${total - rows} more findings: see code scanning or the SARIF file.`, '');
-  for (const e of report.errors) out.push(`- **could not evaluate** \`${esc(e.target)}\`: ${esc(e.message)}`);
+  for (const e of report.errors) out.push(`- **could not evaluate** ${code(e.target)}: ${esc(e.message)}`);
   return `${out.join('\n')}\n`;
 }

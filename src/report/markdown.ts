@@ -1,4 +1,5 @@
 import { escapeAllText } from './escape-controls.ts';
+import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
@@ -7,7 +8,6 @@ const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as 
 export function toMarkdown(raw: Report): string {
   // Read in a terminal as often as in a browser: strings from files are escaped like the text format's.
   const report = escapeAllText(raw);
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -21,7 +21,7 @@ export function toMarkdown(raw: Report): string {
   if (findings.length > 0) {
     out.push('| severity | rule | where | finding |', '|---|---|---|---|');
     for (const f of findings) {
-      const where = f.location ? `\`${esc(f.location.file)}:${f.location.line}\`` : esc(f.target);
+      const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
       out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
     }
     out.push('');
@@ -30,13 +30,13 @@ export function toMarkdown(raw: Report): string {
   if (notes.length > 0) {
     out.push('### Notes', '', '| level | where | note |', '|---|---|---|');
     for (const { t, n } of notes) {
-      const where = n.location ? `\`${esc(n.location.file)}:${n.location.line}\`` : `\`${esc(t.target)}\``;
+      const where = n.location ? code(`${n.location.file}:${n.location.line}`) : code(t.target);
       out.push(`| ${n.level === 'error' ? '⛔ error' : n.level === 'warning' ? '⚠️ warning' : 'ℹ️ note'} | ${where} | ${esc(n.message)} |`);
     }
     out.push('');
   }
   if (report.errors.length > 0) {
-    out.push('### Could not be evaluated', '', ...report.errors.map((e) => `- \`${esc(e.target)}\`: ${esc(e.message)}`), '');
+    out.push('### Could not be evaluated', '', ...report.errors.map((e) => `- ${code(e.target)}: ${esc(e.message)}`), '');
   }
   if (report.expired_waivers.length > 0) {
     out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { assertNoCanary, runAllFormats, tempTree, type CliRun, type Format } from './support/cli.ts';
+import { assertNoCanary, runAllFormats, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
 
 const DEADLINE_MS = 20_000;
 const OPEN_MODULE = '[pub]\npath = /srv/pub\nread only = no\n';
@@ -183,3 +183,23 @@ templates('a template line with a literal password is described, not quoted', ()
 });
 
 templates.run();
+
+const markdown = suite('Markdown (a pull-request comment, the job summary) shows repository text as text');
+
+markdown('module names, include paths and file names cannot become links, images, HTML or mentions', () => {
+  const dir = tempTree({
+    'rsyncd.d/a`b.conf': '[<img src=x onerror=y> @octocat www.evil.example #1]\npath = /srv\nread only = no\n',
+    'rsyncd.conf': '&include [re-run with your token](https://evil.example/x)\n[m]\npath = /m\n',
+  });
+  // The include names a link out of the repository, so the note quoting its path is shown in every format.
+  mkdirSync(join(dir, '[re-run with your token](https:/evil.example'), { recursive: true });
+  symlinkSync('/dev/null', join(dir, '[re-run with your token](https:/evil.example/x)'));
+  const r = runCli(['scan', '.', '--format', 'markdown'], { cwd: dir, timeoutMs: DEADLINE_MS });
+  assert.is(r.code, 1, r.stderr);
+  assert.ok(r.stdout.includes('re-run with your token'), r.stdout);
+  for (const bad of ['](https', '@octocat', 'https://evil', 'www.evil', ' #1', '`rsyncd.d/a`']) assert.not.ok(r.stdout.includes(bad), `"${bad}" reached the Markdown:\n${r.stdout}`);
+  assert.not.match(r.stdout, /(^|[^\\])<img/, 'raw HTML');
+  assert.ok(r.stdout.includes('`` rsyncd.d/a`b.conf:3 ``'), 'a file name holding a backtick stays one code span');
+});
+
+markdown.run();
