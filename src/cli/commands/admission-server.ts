@@ -14,6 +14,8 @@ const HEADERS_MS = 5_000;
 /** From the first byte of a request to its last; the API server sends a review in one go. */
 const REQUEST_MS = 10_000;
 const KEEP_ALIVE_MS = 15_000;
+/** The body's own deadline, inside REQUEST_MS, so the client gets this server's message rather than Node's bare 408. */
+const BODY_MS = 8_000;
 
 export interface ServerLimits {
   maxConnections: number;
@@ -55,7 +57,7 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
       if (!r.ok) req.pause();
       done(r);
     };
-    const timer = setTimeout(() => finish(size > MAX_BODY ? over() : { ok: false, status: 408, message: `the request body did not arrive within ${REQUEST_MS / 1000} s; send the whole AdmissionReview at once` }), REQUEST_MS);
+    const timer = setTimeout(() => finish(size > MAX_BODY ? over() : { ok: false, status: 408, message: `the request body did not arrive within ${BODY_MS / 1000} s; send the whole AdmissionReview at once` }), BODY_MS);
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > DRAIN_LIMIT) finish(over());
