@@ -27,7 +27,7 @@ const MAX_WARNINGS = 10;
 function describe(o: ImageOutcome, ctx: Context): string {
   if (o.kind === 'allowed') return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ''})`;
   if (o.kind === 'unevaluated') return `${o.subject}: could not be evaluated — ${o.reason} (${ctx.failOpen ? 'allowed by --fail-open' : 'denied by the fail-closed policy'})`;
-  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${f.message}`);
+  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${f.message.replace(/\.$/, '')}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : '';
   return `${o.subject}: denied — ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(', ')}${more}`;
 }
