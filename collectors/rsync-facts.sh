@@ -35,6 +35,8 @@ BEGIN { for (i = 1; i < 32; i++) ord[sprintf("%c", i)] = i }
 jstr() { printf '%s' "$1" | awk "$JSON_AWK"'{ buf = buf (NR > 1 ? "\n" : "") $0 } END { printf "%s", jesc(buf) }'; }
 
 ERRORS=""
+NL='
+'
 fail() { ERRORS="${ERRORS}${ERRORS:+,}{\"path\":$(jstr "$1"),\"reason\":$(jstr "$2")}"; }
 
 # "mode","uid","gid" as JSON members (mode as an octal string), then "size" unless the second argument is
@@ -49,7 +51,7 @@ EOF
 
 # Whose rights a file is read with: the daemon that uses it, because a process's argv is written by whoever
 # started it and must not decide what root reads for the report. A reader is KIND:UID:GIDS:DAC — KIND d (a
-# running daemon), r (a root-controlled config at a usual place) or w (a usual-place config others can change:
+# running daemon), r (a root-controlled config at a usual place) or w (a config someone other than root can change:
 # only world-readable files are followed from it); GIDS comma-separated; DAC 1 when capabilities bypass modes.
 ROOT_READER=r:0:0:1
 WORLD_READER=w:-1:-1:0
@@ -59,10 +61,15 @@ EOF
 }
 
 # A daemon's filesystem ids (what the kernel checks on open) and whether CAP_DAC_OVERRIDE or
-# CAP_DAC_READ_SEARCH (bits 1 and 2 of CapEff) lets it ignore modes, from /proc/PID/status.
+# CAP_DAC_READ_SEARCH (bits 1 and 2 of CapEff) lets it ignore modes, from /proc/PID/status. Capabilities
+# count only in the collector's own user namespace: any user can make one of their own (unshare -Ur) and
+# hold every capability there, which opens nothing of root's; the ids shown are already mapped to ours.
+SELF_USERNS=$(readlink /proc/self/ns/user 2>/dev/null)
 reader_of() {
-  awk '/^Uid:/ { u = $5 } /^Gid:/ { g = $5 } /^Groups:/ { for (i = 2; i <= NF; i++) gs = gs "," $i }
-    /^CapEff:/ { c = tolower(substr($2, length($2))); dac = (c != "0" && c != "1" && c != "8" && c != "9") }
+  own=0
+  [ -n "$SELF_USERNS" ] && [ "$(readlink "$1/ns/user" 2>/dev/null)" = "$SELF_USERNS" ] && own=1
+  awk -v own="$own" '/^Uid:/ { u = $5 } /^Gid:/ { g = $5 } /^Groups:/ { for (i = 2; i <= NF; i++) gs = gs "," $i }
+    /^CapEff:/ { c = tolower(substr($2, length($2))); dac = own && (c != "0" && c != "1" && c != "8" && c != "9") }
     END { if (u != "" && g != "") printf "d:%s:%s%s:%d\n", u, g, gs, dac }' "$1/status" 2>/dev/null
 }
 
@@ -108,6 +115,33 @@ root_controlled() {
     [ "$_a" = / ] && return 0
     _a=${_a%/*} && _a=${_a:-/}
   done
+}
+
+# PATH owned by root, and it and every directory above it writable by no one else — except that a sticky
+# directory (/tmp) counts, since no one else can rename or replace root's entries in it. Only root can have
+# written what such a file says.
+root_written() {
+  _a=$1
+  _leaf=1
+  while :; do
+    m=$(stat -L -c '%a %u' "$_a" 2>/dev/null) || return 1
+    # shellcheck disable=SC2086 # split on purpose: mode, owner
+    set -- $m
+    [ "${2:-}" = 0 ] || return 1
+    if [ $(( 0$1 & 022 )) -ne 0 ]; then [ "$_leaf" = 0 ] && [ $(( 0$1 & 01000 )) -ne 0 ] || return 1; fi
+    [ "$_a" = / ] && return 0
+    _leaf=0
+    _a=${_a%/*} && _a=${_a:-/}
+  done
+}
+
+# Root's rights apply to a config only when root alone could have put it there: a user who can change a
+# file a root daemon reads (or a directory above it) can make it a link to /etc/shadow, or &include any
+# file, and have its text sent. Such a file, and everything it names, is read only if it is world-readable.
+drop_rights_unless_root_written() {
+  if [ "$r_kind" != w ] && { [ "$r_uid" = 0 ] || [ "$r_dac" = 1 ]; } && ! root_written "$1"; then
+    set_reader "$WORLD_READER"
+  fi
 }
 
 # With fd 3 open on PATH: what was really opened (a path can be swapped between a check and the open) is a
@@ -337,16 +371,23 @@ while [ -n "$QUEUE" ] && [ "$count" -lt "$MAX_FILES" ]; do
   SEEN="$SEEN$p "
   case $p in /*) ;; *) fail "$p" "a relative path: not followed"; continue ;; esac
   count=$((count + 1))
-  VISITED="$VISITED
-$item"
   set_reader "$reader"
+  drop_rights_unless_root_written "$p"
+  named=$r_kind:$r_uid:$r_gids:$r_dac
+  VISITED="$VISITED
+$named|$p"
   if [ -d "$p" ]; then
     may_read "$p" || continue
-    for e in "$p"/*.conf "$p"/.*.conf "$p"/*.inc "$p"/.*.inc; do [ -f "$e" ] && QUEUE="$QUEUE
-$reader|$e"; done
+    for e in "$p"/*.conf "$p"/.*.conf "$p"/*.inc "$p"/.*.inc; do
+      [ -f "$e" ] || continue
+      # One queue item a line: a line break in a name could forge the next item, rights included.
+      case $e in *"$NL"*) fail "$p" "a file name in it holds a line break: not read"; continue ;; esac
+      QUEUE="$QUEUE
+$named|$e"
+    done
   elif [ -r "$p" ] && [ -f "$p" ]; then
     base=${p%/*}
-    more=$(read_as "$p" -v base="${base:-/}" -v reader="$reader" "$STATUS_AWK$INCLUDES_AWK")
+    more=$(read_as "$p" -v base="${base:-/}" -v reader="$named" "$STATUS_AWK$INCLUDES_AWK")
     for_includes=$(printf '%s\n' "$more" | grep -v '^SECRETS ' || true)
     [ -n "$for_includes" ] && QUEUE="$QUEUE
 $for_includes"

@@ -187,4 +187,100 @@ host('a secrets file a config also includes: only derived facts leave the host, 
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The collector's own document (what leaves the host, and what `sweep --results` keeps) after SETUP. */
+function collectorDoc(setup: string): { stdout: string; stderr: string; code: number | null } {
+  const script = `ip link set lo up; ${WAIT_EXE}\n${setup}\nexec sh "${resolve('dist/rsync-facts.sh')}"`;
+  const r = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', '--net', 'bash', '-c', script], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', code: r.status };
+}
+
+interface DocFile { path: string; text?: string | null; unreadable?: string }
+
+/** A root-only file laid out like /etc/shadow, every line carrying the canary. */
+function shadowLike(dir: string, canary: string): string {
+  const path = join(dir, 'shadow');
+  writeFileSync(path, `root:$6$${canary}$x:19000:0:99999:7:::\n${canary}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return path;
+}
+
+/** A directory and a config in it that user nobody owns (a local user's own files). */
+function nobodysConfig(dir: string, text = '[pub]\n    path = /srv\n'): string {
+  const home = join(dir, 'home');
+  mkdirSync(home, { mode: 0o755 });
+  chownSync(home, NOBODY, NOBODY);
+  const conf = join(home, 'rsyncd.conf');
+  writeFileSync(conf, text, { mode: 0o644 });
+  chownSync(conf, NOBODY, NOBODY);
+  return conf;
+}
+
+/** The canary in no stream of the collector's document nor of any format, and FILE noted as not read with REASON. */
+function assertNotSent(doc: { stdout: string; stderr: string; code: number | null }, runs: Map<Format, CliRun>, canary: string, file: string, reason: string): void {
+  assert.is(doc.code, 0, doc.stderr);
+  assert.not.ok(doc.stdout.includes(canary), 'the canary left the host in the collector document');
+  const files = (JSON.parse(doc.stdout) as { files: DocFile[] }).files;
+  const f = files.find((x) => x.path === file);
+  assert.ok(f, `${file} is not in the document: ${JSON.stringify(files.map((x) => x.path))}`);
+  assert.is(f.text, null);
+  assert.is(f.unreadable, reason);
+  assertRan(runs);
+  assertNoCanary(runs, canary);
+}
+
+const WORLD_ONLY = 'not world-readable, and users other than root can change it or the config naming it';
+
+host('a user\'s own rsync daemon in a user namespace (unshare -Ur, every capability there): read with the user\'s rights', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-userns-');
+  const canary = 'CANARY_USERNS_SHADOW_3b91';
+  const shadow = shadowLike(dir, canary);
+  const conf = nobodysConfig(dir);
+  // rsync checks includes at start-up only; the user adds the hostile one once the daemon runs.
+  const setup = `setpriv --reuid=nobody --regid=nogroup --clear-groups unshare -Ur rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}`;
+  assertNotSent(collectorDoc(setup), hostRuns(setup), canary, shadow, `the daemon (uid ${NOBODY}) could not read it`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a root daemon whose config a user owns: what it &includes is read only if world-readable', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-userconf-');
+  const canary = 'CANARY_USER_CONFIG_SHADOW_58e2';
+  const shadow = shadowLike(dir, canary);
+  const conf = nobodysConfig(dir);
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}"`;
+  assertNotSent(collectorDoc(setup), hostRuns(setup), canary, shadow, WORLD_ONLY);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a root daemon whose config a user replaced with a link to a root-only file: not read', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-userlink-');
+  const canary = 'CANARY_LINKED_CONFIG_c07d';
+  const shadow = shadowLike(dir, canary);
+  const conf = nobodysConfig(dir);
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups ln -sf ${shadow} ${conf}`;
+  assertNotSent(collectorDoc(setup), hostRuns(setup), canary, conf, WORLD_ONLY);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a root-owned config that &includes a directory a user can write: the user\'s planted include reaches nothing of root\'s', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-userdir-');
+  const canary = 'CANARY_PLANTED_INCLUDE_9a4f';
+  const shadow = shadowLike(dir, canary);
+  const confd = join(dir, 'conf.d');
+  mkdirSync(confd, { mode: 0o755 });
+  chownSync(confd, NOBODY, NOBODY);
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, `[pub]\n    path = /srv\n&include ${confd}\n`, { mode: 0o644 });
+  const planted = join(confd, 'planted.conf');
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '&include ${shadow}\\n' > ${planted}"`;
+  const doc = collectorDoc(setup);
+  assertNotSent(doc, hostRuns(setup), canary, shadow, WORLD_ONLY);
+  // The root-owned config itself is still read with the daemon's rights.
+  assert.match((JSON.parse(doc.stdout) as { files: DocFile[] }).files.find((f) => f.path === conf)?.text ?? '', `&include ${confd}`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 host.run();
