@@ -31,7 +31,7 @@ export interface ScanResult {
 /** Display paths: relative to the working directory when inside it, else to the scan root. */
 function displayPath(root: string, file: string): string {
   const cwdRel = relative(process.cwd(), file);
-  const rel = cwdRel.startsWith('..') || isAbsolute(cwdRel) ? relative(root, file) : cwdRel;
+  const rel = within(process.cwd(), file) ? cwdRel : relative(root, file);
   return rel.split(sep).join('/');
 }
 

@@ -40,7 +40,8 @@ export class ScanRoot {
 
   private inside(root: string, path: string): boolean {
     const rel = relative(root, path);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    // `..x.conf` is a file in the root, not a way out of it.
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
   }
 
   private linked(path: string, real: string): boolean {

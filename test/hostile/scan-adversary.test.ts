@@ -80,6 +80,15 @@ hiding('a config that only includes modules, named as a secrets file elsewhere, 
   assert.ok(r.targets.find((t) => t.target === 'etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'));
 });
 
+hiding('a file whose name starts with ".." is in the repository: what it includes is evaluated, not "outside"', () => {
+  const dir = tempTree({ 'rsyncd.conf': '&include /..x.txt\n&include ..y.txt\n', '..x.txt': OPEN_MODULE, '..y.txt': '[pub2]\npath = /srv/pub2\nread only = no\n' });
+  const runs = scanAll(dir);
+  assertExit(runs, 1);
+  const t = json(runs).targets[0];
+  assert.equal(t?.facts.config.files.map((f) => f.path), ['rsyncd.conf', '..x.txt', '..y.txt']);
+  assert.not.ok(t?.notes.some((n) => n.message.includes('outside')), 'not called outside the scan root');
+});
+
 hiding('configs that only include each other are not all dropped as "included": one is scanned, the cycle shown', () => {
   const dir = tempTree({ 'rsyncd.conf': '&include /b/rsyncd.conf\n', 'b/rsyncd.conf': `&include /rsyncd.conf\n${OPEN_MODULE}` });
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
