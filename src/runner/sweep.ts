@@ -53,7 +53,9 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
   const todo: InventoryHost[] = [];
   for (const h of hosts) {
     const e = earlier.get(h.name);
-    if (e?.status === 'ok') outcomes.push(e);
+    // What the file says of a host is taken under the inventory's name and group, as a fresh sweep would:
+    // a document naming some other host cannot put findings on it.
+    if (e?.status === 'ok' && e.raw) outcomes.push({ ...e, group: h.group, raw: { ...e.raw, host: { ...e.raw.host, name: h.name } } });
     else todo.push(h);
   }
   let next = 0;

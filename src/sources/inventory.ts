@@ -20,11 +20,23 @@ export interface InventoryHost {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 
+/**
+ * What ssh is handed must be a name and nothing else: a value starting with "-" reads as an option
+ * (-oProxyCommand=…), and one with shell characters is run by a shell wherever ssh_config expands %h or %r
+ * into a ProxyCommand (and by ssh's own -J before OpenSSH 9.6). Refused up front, with the value quoted
+ * safely, rather than left to the ssh version in use.
+ */
+const SSH_HOST = /^[A-Za-z0-9_.%:[\]][A-Za-z0-9_.%:[\]-]*$/;
+const SSH_USER = /^[A-Za-z0-9_.][A-Za-z0-9_.@-]*$/;
+const SSH_JUMP_HOP = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.@-]*@)?[A-Za-z0-9_.%[\]][A-Za-z0-9_.%:[\]-]*(?::\d{1,5})?$/;
+const shown = (v: string) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const NAME_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 function host(name: string, group: string, vars: JsonObject, where: string): InventoryHost | string {
   const port = vars['port'] ?? vars['ansible_port'] ?? vars['ansible_ssh_port'];
   const portNum = port === undefined || port === null ? null : Number(port);
-  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${name} has port ${JSON.stringify(port)}`;
-  return {
+  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${shown(name)} has port ${shown(JSON.stringify(port) ?? String(port))}`;
+  const h: InventoryHost = {
     name,
     group,
     address: str(vars['address'] ?? vars['ansible_host'] ?? vars['ansible_ssh_host']) ?? name,
@@ -33,6 +45,12 @@ function host(name: string, group: string, vars: JsonObject, where: string): Inv
     jump: str(vars['jump']),
     sudo: vars['sudo'] === true || vars['ansible_become'] === true || vars['ansible_become'] === 'true',
   };
+  const hint = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
+  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return `${where}: host ${shown(name)} (group ${shown(group)}) has control characters in its name. ${hint}`;
+  if (!SSH_HOST.test(h.address)) return `${where}: host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address. ${hint}`;
+  if (h.user !== null && !SSH_USER.test(h.user)) return `${where}: host ${shown(name)} has user ${shown(h.user)}, which is not a user name. ${hint}`;
+  if (h.jump !== null && !h.jump.split(',').every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint}`;
+  return h;
 }
 
 /** Ansible INI: `[group]` sections, `name key=value …` lines; `[group:vars]` and `[group:children]` are read too. */

@@ -62,7 +62,7 @@ export const sweepCommand: Command = {
       ...(results !== undefined ? { results } : {}),
       resume: args.values['resume'] === true,
       ...(tty ? { progress: (done: number, failed: number, remaining: number) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {}),
-      warn: (m: string) => process.stderr.write(`rsyncguard sweep: ${m}\n`),
+      warn: (m: string) => warnLine(`rsyncguard sweep: ${m}`),
     };
     const stop = stopOnSignals();
     const outcomes = await sweep(inventory.value, readFileSync(collectorPath(), 'utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
@@ -88,7 +88,11 @@ export const sweepCommand: Command = {
       for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
       notesOf.set(o.host, notes);
       const docs = await hostFacts(o.raw, { probe: false, today });
-      if (docs.length === 0) hostOf.set(o.host, o.host);
+      // Swept, and nothing to evaluate: said, so that no host silently drops out of the account.
+      if (docs.length === 0) {
+        hostOf.set(o.host, o.host);
+        warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
+      }
       for (const d of docs) {
         targets.push(d);
         groupOf.set(d.target.id, o.group);
