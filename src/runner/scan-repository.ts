@@ -134,8 +134,8 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   const modes = gitModes(root);
   for (const { file, config } of chosen) {
     const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), named, configs, scan);
-    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts));
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts), ...unreadSecrets(root, file, config, scan));
     for (const f of config.files) {
       const opened = scan.open(f.path);
       if (opened.kind === 'file') out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8'));
@@ -143,18 +143,38 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   }
 }
 
-/** A `secrets file` that names a file with module sections: rsync would take its `name:` lines as passwords. */
-function secretConfigs(config: RsyncdConfig, named: ReadonlySet<string>, configs: ReadonlySet<string>, scan: ScanRoot): RsyncdConfig {
-  const notes = [];
+/** Each `secrets file` line of a config (first of each file:line), opened as repo-secrets opens it. */
+function secretsLines(config: RsyncdConfig, configFile: string, scan: ScanRoot) {
+  const out = [];
   const seen = new Set<string>();
   for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
     if (!p || typeof p.value !== 'string' || p.value === '' || p.file === null || p.line === null || seen.has(`${p.file}:${p.line}`)) continue;
     seen.add(`${p.file}:${p.line}`);
-    const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(p.file), p.value));
+    const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(configFile), p.value));
+    out.push({ value: p.value, at: { file: p.file, line: p.line, column: p.column ?? 1 }, opened });
+  }
+  return out;
+}
+
+/** A `secrets file` that names a file with module sections: rsync would take its `name:` lines as passwords. */
+function secretConfigs(config: RsyncdConfig, configFile: string, named: ReadonlySet<string>, configs: ReadonlySet<string>, scan: ScanRoot): RsyncdConfig {
+  const notes = [];
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${p.value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, { file: p.file, line: p.line, column: p.column ?? 1 }, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
+}
+
+/**
+ * A secrets file in the repository that rsyncguard could not read (over its size caps, or unreadable here)
+ * was not checked: the config's findings stand, but the target is "could not be evaluated" (exit 2), so
+ * padding a secrets file past a cap cannot hide its weak passwords behind a clean result.
+ */
+function unreadSecrets(root: string, file: string, config: RsyncdConfig, scan: ScanRoot): TargetError[] {
+  return secretsLines(config, file, scan).flatMap(({ value, at, opened }) =>
+    opened.kind === 'unreadable' ? [{ target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: 'Keep secrets files small (they hold one line per user), or exclude this configuration.' }] : [],
+  );
 }
 
 function factsFor(root: string, file: string, config: RsyncdConfig, scan: ScanRoot, modes: Map<string, number>, opts: ScanOptions): FactsDocument {

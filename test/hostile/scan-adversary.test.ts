@@ -89,6 +89,15 @@ hiding('a file whose name starts with ".." is in the repository: what it include
   assert.not.ok(t?.notes.some((n) => n.message.includes('outside')), 'not called outside the scan root');
 });
 
+hiding('a secrets file padded past the size cap is "could not be evaluated" (exit 2), not a clean pass', () => {
+  const padding = '#'.repeat(80) + '\n';
+  const dir = tempTree({ 'rsyncd.conf': '[m]\npath = /m\nauth users = u0\nhosts allow = 10.0.0.1\nsecrets file = /rsyncd.secrets\n', 'rsyncd.secrets': `u0:u0\n${padding.repeat(Math.ceil((8 * 1024 * 1024) / padding.length))}` });
+  const runs = scanAll(dir);
+  assertExit(runs, 2);
+  assertSaidEverywhere(runs, 'the secrets file /rsyncd.secrets could not be checked');
+  assert.ok(json(runs).targets[0]?.findings.length, 'the config\'s own findings are still reported');
+});
+
 hiding('configs that only include each other are not all dropped as "included": one is scanned, the cycle shown', () => {
   const dir = tempTree({ 'rsyncd.conf': '&include /b/rsyncd.conf\n', 'b/rsyncd.conf': `&include /rsyncd.conf\n${OPEN_MODULE}` });
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
