@@ -73,8 +73,11 @@ export function simpleImage(conf: string | undefined): Promise<MemoryImage> {
   return memoryImage([etc], conf === undefined ? ['/bin/sh'] : undefined);
 }
 
-/** Many files in one directory, many of them deleted again by whiteouts in the next layer: the costly case for a merge. */
-export function whiteoutHeavyImage(files: number, whiteouts: number): Promise<MemoryImage> {
+/**
+ * Many files in one directory, many of them deleted again by whiteouts in the next layer: the costly case
+ * for a merge; `tail`, when given, is one more (small) layer.
+ */
+export function whiteoutHeavyImage(files: number, whiteouts: number, tail?: LayerEntry[]): Promise<MemoryImage> {
   function* first(): Iterable<LayerEntry> {
     yield { name: 'etc/rsyncd.conf', body: WRITABLE_CONF };
     for (let i = 0; i < files; i++) yield { name: `data/f${i}` };
@@ -82,7 +85,7 @@ export function whiteoutHeavyImage(files: number, whiteouts: number): Promise<Me
   function* second(): Iterable<LayerEntry> {
     for (let i = 0; i < whiteouts; i++) yield { name: `data/.wh.f${i}` };
   }
-  return memoryImage([first(), second()]);
+  return memoryImage([first(), second(), ...(tail ? [tail] : [])]);
 }
 
 export interface TinyRegistry {
