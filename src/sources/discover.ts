@@ -98,7 +98,8 @@ export interface DiscoverOptions {
 
 export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered[] {
   const all = gitFiles(root) ?? fg.sync('**/*', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
-  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false })) : new Set<string>();
+  // Links are not followed here either: a committed `up -> /` would walk the whole machine.
+  const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : new Set<string>();
   const found: Discovered[] = [];
   for (const raw of all) {
     const path = raw.split(sep).join('/');

@@ -141,6 +141,14 @@ given('a link inside the working directory, and a path outside it given explicit
   assertExit(scanAll(dir, join(elsewhere, 'rsyncd.conf')), 1);
 });
 
+given('--exclude does not follow a committed link to / through the machine', () => {
+  const dir = tempTree({ 'rsyncd.conf': OPEN_MODULE, 'skip/rsyncd.conf.j2': OPEN_MODULE });
+  symlinkSync('/', join(dir, 'up'));
+  const runs = scanAll(dir, '.', '--exclude', '**/*.j2');
+  assertExit(runs, 1);
+  assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
+});
+
 given.run();
 
 const gitdata = suite('git\'s own data is never read, whatever names it');
