@@ -106,21 +106,38 @@ export class AdmissionController {
     return work;
   }
 
-  private async outcomeOf(image: string): Promise<ImageOutcome> {
-    let verdict: Verdict;
-    try {
-      verdict = await this.verdictFor(await this.digestOf(image));
-    } catch (e) {
-      verdict = { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    if (!verdict.ok) return { subject: `image ${quote(image)}`, kind: 'unevaluated', reason: verdict.error };
+  private judge(image: string, verdict: Verdict): ImageOutcome {
+    const subject = `image ${quote(image)}`;
+    if (!verdict.ok) return { subject, kind: 'unevaluated', reason: verdict.error };
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
-    return blocking.length > 0 ? { subject: `image ${quote(image)}`, kind: 'denied', findings: blocking } : { subject: `image ${quote(image)}`, kind: 'allowed', below: verdict.findings.length };
+    return blocking.length > 0 ? { subject, kind: 'denied', findings: blocking } : { subject, kind: 'allowed', below: verdict.findings.length };
   }
 
-  /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
-  async decide(req: AdmissionRequest, arrivedAt = performance.now()): Promise<AdmissionDecision> {
+  private async outcomeOf(image: string): Promise<ImageOutcome> {
+    try {
+      return this.judge(image, await this.verdictFor(await this.digestOf(image)));
+    } catch (e) {
+      return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Every image's verdict from the caches, or undefined: the usual review needs no timer and no waiting. */
+  private cachedOutcomes(images: string[]): ImageOutcome[] | undefined {
+    const now = Date.now();
+    const outcomes: ImageOutcome[] = [];
+    for (const image of images) {
+      const tag = this.tags.get(image);
+      const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : undefined;
+      if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return undefined;
+      this.remember(this.verdicts, tag.digest, hit);
+      outcomes.push(this.judge(image, { ok: true, findings: hit.findings }));
+    }
+    return outcomes;
+  }
+
+  /** Each image settled within the budget (counted from `arrivedAt`, a performance.now() time), or marked over it. */
+  private async settle(images: string[], arrivedAt: number): Promise<ImageOutcome[]> {
     let timer: NodeJS.Timeout | undefined;
     // The answer must be on the wire by the budget, so settling stops a little earlier (5%, at most 100 ms).
     const settleBy = arrivedAt + this.opts.budgetMs - Math.min(100, this.opts.budgetMs * 0.05);
@@ -128,19 +145,24 @@ export class AdmissionController {
       timer = setTimeout(() => done('spent'), Math.max(0, settleBy - performance.now()));
     });
     const overBudget = (image: string): ImageOutcome => ({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
-    const evaluated = req.images.slice(0, MAX_IMAGES);
     try {
-      const outcomes = await Promise.all(evaluated.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
-      for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
-      for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
-      const denied = outcomes.some((o) => o.kind === 'denied');
-      const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
-      const allowed = !denied && (!unevaluated || this.opts.failOpen);
-      const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
-      return { uid: req.uid, allowed, message, warnings, outcomes };
+      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
+  async decide(req: AdmissionRequest, arrivedAt = performance.now()): Promise<AdmissionDecision> {
+    const evaluated = req.images.slice(0, MAX_IMAGES);
+    const outcomes = this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
+    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+    for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
+    const denied = outcomes.some((o) => o.kind === 'denied');
+    const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
+    const allowed = !denied && (!unevaluated || this.opts.failOpen);
+    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
+    return { uid: req.uid, allowed, message, warnings, outcomes };
   }
 }
 
