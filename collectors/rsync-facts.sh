@@ -358,7 +358,11 @@ refused() != "" { exit }
 { i = index($0, "="); if (i && squash(substr($0, 1, i - 1)) == "secretsfile") { v = substr($0, i + 1); sub(/^[ \t]+/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print "SECRETS " reader "|" (v ~ /^\// ? v : base "/" v) } }'
 VISITED=""
 SEEN=" "
-QUEUE=$(printf '%s\n' "$CONFIGS" | awk 'NF && !seen[$0]++')
+# A file is read once, with the rights of the first reader that names it: readers with root's rights go
+# first, or any user could run the rsync binary as a daemon of their own on root's config and so hide, from
+# the audit of root's daemon, every include only root can read.
+# shellcheck disable=SC2016 # awk's own $ fields
+QUEUE=$(printf '%s\n' "$CONFIGS" | awk 'NF && !seen[$0]++ { split($0, f, "|"); split(f[1], r, ":"); if (r[2] == "0" || r[4] == "1") print; else rest = rest $0 "\n" } END { printf "%s", rest }')
 count=0
 SECRETS=""
 while [ -n "$QUEUE" ] && [ "$count" -lt "$MAX_FILES" ]; do

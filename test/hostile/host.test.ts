@@ -283,4 +283,29 @@ host('a root-owned config that &includes a directory a user can write: the user\
   rmSync(dir, { recursive: true, force: true });
 });
 
+host('a user\'s own daemon on root\'s config, started first, hides nothing the root daemon includes', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-shared-');
+  const hidden = join(dir, 'hidden.conf');
+  writeFileSync(hidden, '[hidden]\n    path = /srv\n    read only = no\n', { mode: 0o600 });
+  chmodSync(hidden, 0o600);
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, '[pub]\n    path = /srv\n', { mode: 0o644 });
+  // Two-digit pids for both daemons, so the user's sorts first in /proc as it would on a busy host.
+  const setup = [
+    'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do /bin/true; done',
+    `setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync`,
+    `rsync --daemon --no-detach --port=8874 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync`,
+    `printf '[pub]\\n    path = /srv\\n&include ${hidden}\\n' > ${conf}`,
+  ].join('\n');
+  const runs = hostRuns(setup);
+  assertRan(runs);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; findings: { rule_id: string; module: string | null }[] }[] };
+  const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
+  assert.ok(t, runs.get('json')?.stderr);
+  assert.ok(t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'hidden'), `the root daemon's writable [hidden] is not reported: ${JSON.stringify(t.findings.map((f) => `${f.rule_id} ${f.module}`))}`);
+  for (const [format, run] of runs) if (format !== 'json') assert.match(run.stdout, 'hidden', `${format}: [hidden] is missing`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 host.run();
