@@ -35,14 +35,29 @@ function displayPath(root: string, file: string): string {
   return rel.split(sep).join('/');
 }
 
+/** A file holding NUL bytes is binary, not a config someone wrote. */
 function undecodable(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return 'it holds NUL bytes (a binary file?)';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'it is not valid UTF-8';
+  return bytes.includes(0) ? 'it holds NUL bytes (a binary file?)' : undefined;
+}
+
+/**
+ * rsync reads bytes, and so does the parser: a config with a Latin-1 comment (common on older systems) is
+ * scanned like any other, with a note where the first byte that is not UTF-8 is.
+ */
+function notUtf8(file: string, bytes: Uint8Array): RsyncdConfig['diagnostics'] {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return [diagnostic('info', 'not-utf8', `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
+    }
+    start = stop + 1;
   }
-  return undefined;
+  return [];
 }
 
 export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
@@ -106,7 +121,11 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
     candidates.set(opened.real, seen);
   }
   const parse = (secretsFiles?: ReadonlySet<string>) =>
-    [...candidates.values()].map((c) => ({ file: c.real, config: parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) })) }));
+    [...candidates.values()].map((c) => {
+      const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) }));
+      const notes = notUtf8(c.real, c.bytes);
+      return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+    });
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
   // are secrets files is known only once the configs are parsed, so a parse that read one is redone. A file

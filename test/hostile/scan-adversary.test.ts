@@ -208,6 +208,15 @@ templates('a template line with a literal password is described, not quoted', ()
   assert.match(messages, 'not shown');
 });
 
+templates('a config with a Latin-1 comment is scanned (rsync reads bytes), with a located note, not "could not be evaluated"', () => {
+  const dir = tempTree({ 'rsyncd.conf': Buffer.concat([Buffer.from('# Verantwortlich: M'), Buffer.from([0xfc]), Buffer.from('ller\n[pub]\npath = /srv/pub\nread only = no\n')]) });
+  const runs = scanAll(dir);
+  assertExit(runs, 1);
+  const t = json(runs).targets[0];
+  assert.ok(t?.findings.some((f) => f.rule_id === 'RSYNC-002'));
+  assert.ok(t?.notes.some((n) => n.code === 'not-utf8' && n.location?.line === 1));
+});
+
 templates.run();
 
 const markdown = suite('Markdown (a pull-request comment, the job summary) shows repository text as text');
