@@ -135,11 +135,10 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   const named = secretsFilesOf(parsed, scan);
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
-  // A file another config includes is scanned as part of that config, not on its own; a refused file in a
-  // directory a config includes is already a located note on that config's include line.
+  // A file another config includes is scanned as part of that config, not on its own; a refused file an
+  // include named (itself or through its directory) is already a located note on that include line.
   const included = new Set(parsed.flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
-  const includedDirs = scan.dirsOpened();
-  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
   // Configs that only include each other (a cycle) have no outer file: the first of them is scanned, so
   // a cycle never makes every config in it vanish from the report.
   const covered = new Set<string>();
@@ -214,14 +213,6 @@ function foundThroughLinks(config: RsyncdConfig, file: string, links: string[], 
   if (links.length === 0) return config;
   const note = diagnostic('info', 'found-through-link', `Found through a link: ${links.join(', ')} → ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
-}
-
-function realDir(file: string): string {
-  try {
-    return realpathSync(dirname(file));
-  } catch {
-    return dirname(file);
-  }
 }
 
 /** Lexically inside (or equal to) dir. */

@@ -22,6 +22,8 @@ export function repoConfigSource(root: string, opts: RepoSourceOptions = {}): Co
     resolve(target: string, from: string): IncludeTarget {
       const path = scan.locate(target, dirname(from));
       const opened = scan.open(path);
+      // Whatever is not read here becomes a located note on the include line: the scan need not name it again.
+      if (opened.kind !== 'file' && opened.kind !== 'dir') scan.note(path);
       const note = isAbsolute(target) || from.endsWith('/.') ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case 'outside':

@@ -48,9 +48,16 @@ export class ScanRoot {
     return relative(this.real, real) !== relative(this.root, path);
   }
 
-  /** Real paths of the directories opened so far (the ones includes named). */
-  dirsOpened(): Set<string> {
-    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === 'dir').map(([real]) => real));
+  /** Paths an include named and that were reported where they were named (a located note), not read. */
+  private readonly noted = new Set<string>();
+
+  /** Record that `path` (as passed to open) is already a located note on the include that named it. */
+  note(path: string): void {
+    this.noted.add(path);
+  }
+
+  wasNoted(path: string): boolean {
+    return this.noted.has(path);
   }
 
   /** Where a local path (absolute, lexically under the root or not) really leads. */

@@ -149,6 +149,16 @@ given('--exclude does not follow a committed link to / through the machine', () 
   assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
 });
 
+given('a config that links out, in a directory only a &merge reads (*.inc), is still named as not scanned', () => {
+  const outside = tempTree({ 'x.conf': '[CANARY-MRG-8e21]\npath = /x\n' });
+  const dir = tempTree({ 'etc/rsyncd.conf': '&merge /etc/rsyncd.d\n[m]\npath = /m\nauth users = a\nsecrets file = /etc/s\nhosts allow = 10.0.0.1\n', 'etc/rsyncd.d/ok.inc': 'max connections = 4\n' });
+  symlinkSync(join(outside, 'x.conf'), join(dir, 'etc/rsyncd.d/out.conf'));
+  const runs = scanAll(dir);
+  assertNoCanary(runs, 'CANARY-MRG-8e21');
+  assertExit(runs, 2);
+  assert.equal(json(runs).errors.map((e) => e.target), ['etc/rsyncd.d/out.conf']);
+});
+
 given.run();
 
 const gitdata = suite('git\'s own data is never read, whatever names it');
