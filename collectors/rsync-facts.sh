@@ -265,7 +265,8 @@ for d in /proc/[0-9]*; do
   cwd=$(readlink "$d/cwd" 2>/dev/null) || cwd=""
   exe=$(readlink "$d/exe" 2>/dev/null) || exe=""
   argv=$(printf '%s\n' "$args" | awk "$JSON_AWK"'{ out = out (NR > 1 ? "," : "") jesc($0) } END { printf "%s", out }')
-  conf=$(printf '%s\n' "$args" | awk '/^--config=/ { sub(/^--config=/, ""); print; exit } prev == "--config" { print; exit } { prev = $0 }')
+  # rsync takes the last --config it is given.
+  conf=$(printf '%s\n' "$args" | awk 'prev == "--config" { c = $0 } /^--config=/ { c = substr($0, 10) } { prev = $0 } END { if (c != "") print c }')
   # rsync opens a relative --config from its working directory.
   case $conf in ''|/*) ;; *) [ -n "$cwd" ] && conf="${cwd%/}/$conf" ;; esac
   trust=rsync why=""

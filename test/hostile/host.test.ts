@@ -17,7 +17,9 @@ const NOBODY = 65534;
 const MAX_MIB = 200;
 
 /** Waits (inside the namespace) until PID runs EXE, so the collector never sees a half-started process. */
-const WAIT_EXE = 'wait_exe() { i=0; while [ "$(readlink /proc/$1/exe)" != "$2" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }';
+const WAIT_EXE = 'wait_exe() { i=0; while [ "$(readlink /proc/$1/exe)" != "$2" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }\n' +
+  // A daemon listens only once it has read its config: a config changed before that would stop it starting.
+  'wait_port() { i=0; while ! awk -v p="$(printf %04X "$1")" \'$4 == "0A" && $2 ~ ":" p "$" { f = 1 } END { exit !f }\' /proc/net/tcp && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }';
 
 /** `rsyncguard host --format F --fail-on none` after SETUP (bash) has started its processes, per format. */
 function hostRuns(setup: string, env: Record<string, string> = {}): Map<Format, CliRun> {
@@ -157,7 +159,7 @@ host('a root daemon\'s includes of a FIFO, /dev/zero and /proc/self/environ: ref
   const hostile = `[pub]\n    path = /srv\n&include ${dir}/fifo.conf\n&include /dev/zero\n&include /proc/self/environ\n`;
   // rsync refuses such includes at start-up: the config turns hostile once the daemon runs (it re-reads it
   // for every connection), which is also when an attacker with write access would change it.
-  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '%s' '${hostile}' > ${conf}`, { RG_HOSTILE_CANARY: canary });
+  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; printf '%s' '${hostile}' > ${conf}`, { RG_HOSTILE_CANARY: canary });
   assertRan(runs);
   assertNoCanary(runs, canary);
   const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[] }[] };
@@ -176,7 +178,7 @@ host('a secrets file a config also includes: only derived facts leave the host, 
   const conf = join(dir, 'rsyncd.conf');
   writeFileSync(conf, '[pub]\n    path = /srv\n', { mode: 0o644 });
   const hostile = `[pub]\n    path = /srv\n    auth users = alice\n    secrets file = ${secrets}\n&include ${secrets}\n`;
-  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '%s' '${hostile}' > ${conf}`);
+  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; printf '%s' '${hostile}' > ${conf}`);
   assertRan(runs);
   assertNoCanary(runs, canary);
   const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[]; facts: { secrets: { entries: { name: string; length: number }[] }[] } }[] };
@@ -221,7 +223,7 @@ function assertNotSent(doc: { stdout: string; stderr: string; code: number | nul
   assert.not.ok(doc.stdout.includes(canary), 'the canary left the host in the collector document');
   const files = (JSON.parse(doc.stdout) as { files: DocFile[] }).files;
   const f = files.find((x) => x.path === file);
-  assert.ok(f, `${file} is not in the document: ${JSON.stringify(files.map((x) => x.path))}`);
+  assert.ok(f, `${file} is not in the document: ${JSON.stringify(files.map((x) => x.path))} ${doc.stdout.slice(0, 1500)}`);
   assert.is(f.text, null);
   assert.is(f.unreadable, reason);
   assertRan(runs);
@@ -237,7 +239,7 @@ host('a user\'s own rsync daemon in a user namespace (unshare -Ur, every capabil
   const shadow = shadowLike(dir, canary);
   const conf = nobodysConfig(dir);
   // rsync checks includes at start-up only; the user adds the hostile one once the daemon runs.
-  const setup = `setpriv --reuid=nobody --regid=nogroup --clear-groups unshare -Ur rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}`;
+  const setup = `setpriv --reuid=nobody --regid=nogroup --clear-groups unshare -Ur rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}`;
   assertNotSent(collectorDoc(setup), hostRuns(setup), canary, shadow, `the daemon (uid ${NOBODY}) could not read it`);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -248,7 +250,7 @@ host('a root daemon whose config a user owns: what it &includes is read only if 
   const canary = 'CANARY_USER_CONFIG_SHADOW_58e2';
   const shadow = shadowLike(dir, canary);
   const conf = nobodysConfig(dir);
-  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}"`;
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '[pub]\\n    path = /srv\\n&include ${shadow}\\n' > ${conf}"`;
   assertNotSent(collectorDoc(setup), hostRuns(setup), canary, shadow, WORLD_ONLY);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -259,7 +261,7 @@ host('a root daemon whose config a user replaced with a link to a root-only file
   const canary = 'CANARY_LINKED_CONFIG_c07d';
   const shadow = shadowLike(dir, canary);
   const conf = nobodysConfig(dir);
-  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups ln -sf ${shadow} ${conf}`;
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; setpriv --reuid=nobody --regid=nogroup --clear-groups ln -sf ${shadow} ${conf}`;
   assertNotSent(collectorDoc(setup), hostRuns(setup), canary, conf, WORLD_ONLY);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -275,7 +277,7 @@ host('a root-owned config that &includes a directory a user can write: the user\
   const conf = join(dir, 'rsyncd.conf');
   writeFileSync(conf, `[pub]\n    path = /srv\n&include ${confd}\n`, { mode: 0o644 });
   const planted = join(confd, 'planted.conf');
-  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '&include ${shadow}\\n' > ${planted}"`;
+  const setup = `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873; setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c "printf '&include ${shadow}\\n' > ${planted}"`;
   const doc = collectorDoc(setup);
   assertNotSent(doc, hostRuns(setup), canary, shadow, WORLD_ONLY);
   // The root-owned config itself is still read with the daemon's rights.
@@ -294,8 +296,8 @@ host('a user\'s own daemon on root\'s config, started first, hides nothing the r
   // Two-digit pids for both daemons, so the user's sorts first in /proc as it would on a busy host.
   const setup = [
     'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do /bin/true; done',
-    `setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync`,
-    `rsync --daemon --no-detach --port=8874 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync`,
+    `setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873`,
+    `rsync --daemon --no-detach --port=8874 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8874`,
     `printf '[pub]\\n    path = /srv\\n&include ${hidden}\\n' > ${conf}`,
   ].join('\n');
   const runs = hostRuns(setup);
@@ -305,6 +307,22 @@ host('a user\'s own daemon on root\'s config, started first, hides nothing the r
   assert.ok(t, runs.get('json')?.stderr);
   assert.ok(t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'hidden'), `the root daemon's writable [hidden] is not reported: ${JSON.stringify(t.findings.map((f) => `${f.rule_id} ${f.module}`))}`);
   for (const [format, run] of runs) if (format !== 'json') assert.match(run.stdout, 'hidden', `${format}: [hidden] is missing`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('a daemon given --config twice is judged by the config it serves: the last one', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-twoconf-');
+  const decoy = join(dir, 'decoy.conf');
+  const served = join(dir, 'served.conf');
+  writeFileSync(decoy, '[decoy]\n    path = /srv\n    auth users = alice\n');
+  writeFileSync(served, '[served]\n    path = /srv\n    read only = no\n');
+  const runs = hostRuns(`rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${decoy} --config ${served} & wait_exe $! /usr/bin/rsync`);
+  assertRan(runs);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; findings: { rule_id: string; module: string | null }[] }[] };
+  const t = json.targets.find((x) => x.target.endsWith(`:${served}`));
+  assert.ok(t, `no target for ${served}: ${json.targets.map((x) => x.target).join(', ')}`);
+  assert.ok(t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'served'));
   rmSync(dir, { recursive: true, force: true });
 });
 
