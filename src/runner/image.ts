@@ -8,13 +8,14 @@
  */
 import type { TargetError } from '../report/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument } from '../facts/index.ts';
-import { displayRef, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
 import { followScripts, inImage } from './image-launch.ts';
-import { imageSecrets, parseImageConfig } from './image-configs.ts';
+import { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
 
 const USUAL_CONFIGS = ['/etc/rsyncd.conf', '/etc/rsync/rsyncd.conf', '/usr/local/etc/rsyncd.conf', '/usr/local/etc/rsync/rsyncd.conf'];
 /** rsync's compiled-in config path (RSYNCD_SYSCONF) when --daemon runs without --config. */
 const DEFAULT_CONFIG = '/etc/rsyncd.conf';
+const PACKAGE_DBS = ['/var/lib/dpkg/status', '/lib/apk/db/installed'];
 
 /** Small files the analyzers will want, read while indexing so most images need a single pass. */
 const PREFETCH = [
@@ -61,6 +62,8 @@ export function imageDisplayRef(fullRef: string): string {
 }
 
 export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
+  // A limit set to something that is not a number is an error before anything is read, never no limit.
+  imageLimits();
   const image = await openImage(fullRef, opts);
   const ref = imageDisplayRef(fullRef);
   try {
@@ -70,10 +73,13 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
       const p = expand(w);
       return p === null ? [] : [inImage(p, workdir).slice(1)];
     }));
-    const fs = await indexImage(image.layers, (p) => hints.has(p) || PREFETCH.some((re) => re.test(p)));
+    // The usual places and what the Entrypoint/Cmd names are read under a budget of their own: an image
+    // that fills the speculative budget with `*.conf` files cannot crowd out the config the daemon reads.
+    const needed = new Set([...hints, ...[...USUAL_CONFIGS, ...PACKAGE_DBS].map((p) => p.slice(1))]);
+    const fs = await indexImage(image.layers, (p) => hints.has(p) || PREFETCH.some((re) => re.test(p)), (p) => needed.has(p));
     const launch = await followScripts(fs, direct, workdir, expand);
     const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG]) : launch.configs;
-    await fs.load([...required, ...USUAL_CONFIGS, '/var/lib/dpkg/status', '/lib/apk/db/installed']);
+    await fs.load([...required, ...USUAL_CONFIGS, ...PACKAGE_DBS]);
     const version = rsyncVersion(fs);
     const daemonUser = cfg.user === null || /^(root|0)(:|$)/.test(cfg.user) ? 'root' : 'nonroot';
     const texts = new Map<string, string>();
@@ -86,6 +92,7 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
         hint: 'Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`.',
       });
     }
+    const usable: string[] = [];
     for (const path of [...new Set([...required, ...USUAL_CONFIGS])]) {
       const why = unusable(fs, path);
       if (why !== null) {
@@ -104,8 +111,17 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
       const real = fs.stat(path)?.path ?? path;
       if (done.has(real)) continue;
       done.add(real);
-      const config = await parseImageConfig(fs, path);
-      const secrets = await imageSecrets(fs, config, path);
+      usable.push(path);
+    }
+    for (const { path, config, secrets, incomplete } of await parseImageConfigs(fs, usable)) {
+      if (incomplete) {
+        facts.push({
+          target: `${image.repository}:${path}`,
+          message: `${ref}: the config ${path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+          hint: 'Extract the config and what it includes and scan them with `rsyncguard scan`.',
+        });
+        continue;
+      }
       const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => (x.file ? [x.file] : []))];
       const doc = buildFacts({
         target: { kind: 'image', id: `${image.repository}:${path}`, display: `${ref} ${path}` },

@@ -3,14 +3,16 @@
  * OCI archive). An archive is not unpacked: one pass records where each regular file's bytes start, and
  * later reads are ranges of the archive file. Entries nobody asked for are drained by the tar reader, never
  * buffered, so a 1.5 GB padding entry costs reading time, not memory. A gzip archive is inflated once to a
- * private temporary file first (streamed), then read the same way.
+ * private temporary file first (streamed), then read the same way: within a cap, and never past the free
+ * space the disk must keep (checked before the first byte and again while writing).
  */
 import { closeSync, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { freeBytes, imageLimits, limitVariable, mib } from './limits.ts';
 import { cleanPath, layerPath } from './paths.ts';
 import { readTar } from './tar-reader.ts';
 
@@ -23,8 +25,6 @@ export interface BlobStore {
   stream(path: string): Readable;
   close(): void;
 }
-
-const MAX_ARCHIVE = 16 * 2 ** 30;
 
 function tooLarge(what: string, size: number, cap: number): Error {
   return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
@@ -126,10 +126,50 @@ function resolveIn(index: ArchiveIndex, name: string): { offset: number; size: n
   return undefined;
 }
 
+/** How often free space is looked at again while inflating: other processes write to the same disk. */
+const RECHECK = 64 << 20;
+
+/**
+ * Inflate a gzip archive into `tarFile`, within the archive cap and the disk's free space less the reserve.
+ * The inflated size is unknown until the end (gzip's trailer is the writer's word, modulo 4 GiB), so the
+ * compressed size is the least it will need, checked first; then the count of bytes written is.
+ */
+async function inflateArchive(file: string, compressed: number, tarFile: string): Promise<void> {
+  const { archiveBytes, minFreeBytes } = imageLimits();
+  const dir = tmpdir();
+  const noRoom = (free: number, need: number) =>
+    new Error(
+      `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free)} free, ` +
+        `and inflating needs more than ${mib(need)} while keeping ${mib(minFreeBytes)} free (${limitVariable('minFreeBytes')}). ` +
+        `Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`,
+    );
+  const free = freeBytes(dirname(tarFile));
+  if (free - minFreeBytes < compressed) throw noRoom(free, compressed);
+  let inflated = 0;
+  let checked = 0;
+  const gunzip = createGunzip();
+  gunzip.on('data', (c: Buffer) => {
+    inflated += c.length;
+    if (inflated > archiveBytes) return void gunzip.destroy(new Error(`${file} inflates to more than ${mib(archiveBytes)} (${limitVariable('archiveBytes')}); refused. Decompress it yourself and scan the .tar, or raise the limit`));
+    if (inflated - checked < RECHECK) return;
+    checked = inflated;
+    const now = freeBytes(dirname(tarFile));
+    if (now - RECHECK < minFreeBytes) gunzip.destroy(noRoom(now, inflated + RECHECK));
+  });
+  try {
+    await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (e instanceof Error && 'code' in e && e.code === 'ENOSPC') throw noRoom(freeBytes(dirname(tarFile)), inflated);
+    throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
+  }
+}
+
 /** An archive (tar, or gzip of a tar) as a store; indexed once, read by ranges. */
 export async function archiveStore(file: string): Promise<BlobStore> {
   const size = statSync(file).size;
-  if (size > MAX_ARCHIVE) throw tooLarge(file, size, MAX_ARCHIVE);
+  const { archiveBytes } = imageLimits();
+  if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
   let tarFile = file;
   let cleanup = () => {};
@@ -137,17 +177,11 @@ export async function archiveStore(file: string): Promise<BlobStore> {
     const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-image-'));
     cleanup = () => rmSync(dir, { recursive: true, force: true });
     tarFile = join(dir, 'archive.tar');
-    let inflated = 0;
-    const gunzip = createGunzip();
-    gunzip.on('data', (c: Buffer) => {
-      inflated += c.length;
-      if (inflated > MAX_ARCHIVE) gunzip.destroy(tooLarge(`${file} (inflated)`, inflated, MAX_ARCHIVE));
-    });
     try {
-      await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
+      await inflateArchive(file, size, tarFile);
     } catch (e) {
       cleanup();
-      throw new Error(`${file}: not a readable gzip stream (${e instanceof Error ? e.message : String(e)})`);
+      throw e;
     }
   }
   let index;

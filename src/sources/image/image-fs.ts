@@ -2,6 +2,9 @@
  * The image as analyzers see it: paths resolved inside the image root (links followed, never out of it),
  * metadata from the index, and content read lazily. `load` gathers what is not read yet, then walks only
  * the layers that hold it, once each, keeping only those entries; everything else in them is drained.
+ * What `load` reads has a budget of its own, apart from what indexing kept on speculation: files an image
+ * offers in bulk (thousands of `*.conf`) cannot starve the config the daemon really reads. Every walk
+ * counts against the image's inflate budget, so callers batch their paths: one `load` per round.
  */
 import { dataKey, MAX_FILE, MAX_KEPT, type IndexedImage, type SecretSighting } from './layer-index.ts';
 import type { ImageNode } from './image-tree.ts';
@@ -20,11 +23,10 @@ export interface ImageFile {
 }
 
 export class ImageFs {
-  private kept: number;
+  /** Bytes `load` has read (not counting what indexing kept). */
+  private loaded = 0;
 
-  constructor(private readonly image: IndexedImage) {
-    this.kept = [...image.contents.values()].reduce((n, b) => n + b.length, 0);
-  }
+  constructor(private readonly image: IndexedImage) {}
 
   get warnings(): string[] {
     return this.image.warnings;
@@ -65,15 +67,23 @@ export class ImageFs {
     const n = this.node(path);
     if (!n || n.kind !== 'file' || !n.data) return null;
     if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
-    return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files of interest; not read`;
+    return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }
 
-  /** Read the regular files these paths name (links followed), walking each layer that holds one once. */
+  /**
+   * Read the regular files these paths name (links followed), walking each layer that holds one once. The
+   * sizes are known from the index, so the budget is shared out before any walk, in the order the paths
+   * come: the first ones asked for are the ones read when there is not room for all.
+   */
   async load(paths: Iterable<string>): Promise<void> {
     const wanted = new Map<number, Set<number>>();
+    const taken = new Set<string>();
     for (const p of paths) {
       const n = this.node(p);
-      if (!n?.data || n.size > MAX_FILE || this.image.contents.has(dataKey(n.data))) continue;
+      if (!n?.data || n.size > MAX_FILE || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
+      if (this.loaded + n.size > MAX_KEPT) continue;
+      this.loaded += n.size;
+      taken.add(dataKey(n.data));
       const seqs = wanted.get(n.data.layer) ?? new Set<number>();
       seqs.add(n.data.seq);
       wanted.set(n.data.layer, seqs);
@@ -81,11 +91,12 @@ export class ImageFs {
     for (const [index, seqs] of [...wanted].sort((a, b) => a[0] - b[0])) {
       const layer = this.image.layers[index];
       if (!layer) continue;
-      await walkLayer(layer, (header, seq, read) => {
-        if (!seqs.has(seq) || (header.size ?? 0) > MAX_FILE || this.kept + (header.size ?? 0) > MAX_KEPT) return;
-        this.kept += header.size ?? 0;
-        return read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes));
-      });
+      await walkLayer(
+        layer,
+        // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
+        (header, seq, read) => (seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : undefined),
+        this.image.budget,
+      );
     }
   }
 }

@@ -18,7 +18,13 @@ export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
 export type { LayerCache } from './layer-cache.ts';
 
-/** Walk and merge every layer (reading only what `prefetch` wants), then serve lookups and lazy reads. */
-export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean): Promise<ImageFs> {
-  return new ImageFs(await indexLayers(layers, prefetch));
+export { imageLimits } from './limits.ts';
+export type { ImageLimits } from './limits.ts';
+
+/**
+ * Walk and merge every layer (reading only what `prefetch` wants, and what `need` says is certainly needed
+ * under a budget of its own), then serve lookups and lazy reads.
+ */
+export async function indexImage(layers: LayerSource[], prefetch: (path: string) => boolean, need?: (path: string) => boolean): Promise<ImageFs> {
+  return new ImageFs(await indexLayers(layers, prefetch, need));
 }

@@ -1,12 +1,15 @@
 /**
  * Registry layers cached by digest in a bounded directory: a layer is written while it streams, kept only
- * when its digest checked out, and the oldest layers go when the cache grows past its limit.
+ * when its digest checked out, and the oldest layers go when the cache grows past its limit. Nothing is
+ * written that would leave the disk with less than its reserve free: a layer's declared size is checked
+ * before the first byte, and the free space again every 64 MiB while it streams (a size may be absent).
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { freeBytes, imageLimits, limitVariable, mib } from './limits.ts';
 
 export const DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 
@@ -17,6 +20,17 @@ export function defaultCacheDir(): string {
 export interface LayerCache {
   dir: string;
   maxBytes: number;
+  /** A private folder for one scan (--no-layer-cache), not the shared cache: messages say what to do. */
+  scratch?: boolean;
+}
+
+const RECHECK = 64 << 20;
+
+/** The error for a layer that would not fit, saying which folder and what to do. */
+function noRoom(cache: LayerCache, digest: string, free: number, need: number, reserve: number): Error {
+  const where = cache.scratch ? `the temporary folder ${cache.dir}` : `the layer cache ${cache.dir}`;
+  const fix = cache.scratch ? 'Free space there or set TMPDIR to a larger disk' : 'Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache';
+  return new Error(`blob ${digest} needs ${mib(need)} in ${where}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable('minFreeBytes')}); not written. ${fix}`);
 }
 
 function fileFor(cache: LayerCache, digest: string): string | undefined {
@@ -32,6 +46,14 @@ export function cachedLayer(cache: LayerCache, digest: string): Readable | undef
   return createReadStream(file);
 }
 
+/** Throws when a layer of the declared size would not fit in the cache's disk; call before fetching it. */
+export function checkRoom(cache: LayerCache, digest: string, size: number | undefined): void {
+  mkdirSync(cache.dir, { recursive: true });
+  const reserve = imageLimits().minFreeBytes;
+  const free = freeBytes(cache.dir);
+  if (free - reserve < (size ?? 0)) throw noRoom(cache, digest, free, size ?? 0, reserve);
+}
+
 /**
  * Pass a verified stream through, keeping a copy; the copy becomes the cache entry only once the stream
  * ended without error (verifyDigest throws at the end on a mismatch).
@@ -40,13 +62,22 @@ export function cacheWhileReading(cache: LayerCache, digest: string, verified: R
   const file = fileFor(cache, digest);
   if (!file) return verified;
   mkdirSync(cache.dir, { recursive: true });
+  const reserve = imageLimits().minFreeBytes;
   // Unique per stream: analysis threads of one process may fetch the same layer at once.
   const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
   const out = createWriteStream(partial);
   async function* tee(): AsyncGenerator<Buffer> {
+    let written = 0;
+    let checked = 0;
     try {
       for await (const chunk of verified) {
         const b = Buffer.from(chunk as Uint8Array);
+        written += b.length;
+        if (written - checked >= RECHECK) {
+          checked = written;
+          const now = freeBytes(cache.dir);
+          if (now - RECHECK < reserve) throw noRoom(cache, digest, now, written + RECHECK, reserve);
+        }
         out.write(b);
         yield b;
       }

@@ -6,7 +6,8 @@
  */
 import { layerPath } from './paths.ts';
 import { ImageTree, type DataRef, type NodeAttrs } from './image-tree.ts';
-import { walkLayer, type LayerSource, type TarHeader } from './layer-stream.ts';
+import { InflateBudget, walkLayer, type LayerSource, type TarHeader } from './layer-stream.ts';
+import { imageLimits, limitVariable } from './limits.ts';
 
 export interface SecretSighting {
   path: string;
@@ -22,20 +23,20 @@ export interface IndexedImage {
   /** Secrets-like files seen in any layer, including ones a later layer deleted. */
   secrets: SecretSighting[];
   warnings: string[];
+  /** Bytes every walk of these layers may still inflate. */
+  budget: InflateBudget;
 }
 
-/** Per-file and total caps on the bytes kept in memory. */
+/** Per-file and total caps on the bytes kept in memory for files that may be of interest. */
 export const MAX_FILE = 1 << 20;
 export const MAX_KEPT = 64 << 20;
-/** Entries indexed over all layers (real images hold 10k–300k); the index must fit in memory. */
-const MAX_ENTRIES = Number(process.env['RSYNCGUARD_MAX_IMAGE_ENTRIES'] ?? 3_000_000);
+/**
+ * A budget of its own for the paths the analysis is sure to need (the usual config places, what the
+ * Entrypoint/Cmd names): however many other files an image offers, they cannot crowd these out.
+ */
+const MAX_NEEDED = 16 << 20;
 /** Linux's PATH_MAX: no process in the container could open a longer name (or follow a longer link). */
 const MAX_PATH = 4096;
-/**
- * Characters of entry names and link targets indexed over all layers: the index holds them all, and a
- * gzip layer of a few megabytes can name gigabytes (long, distinct names compress to almost nothing).
- */
-const MAX_NAME_CHARS = Number(process.env['RSYNCGUARD_MAX_IMAGE_NAME_BYTES'] ?? 256 * 2 ** 20);
 const MAX_WARNINGS = 50;
 
 export function isSecretsName(path: string): boolean {
@@ -71,10 +72,18 @@ function kindOf(type: string | null | undefined): NodeAttrs['kind'] | 'link' | u
   }
 }
 
-/** Every layer walked and merged in order; `prefetch` says which regular files to keep while walking. */
-export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean): Promise<IndexedImage> {
-  const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], warnings: [] };
+/**
+ * Every layer walked and merged in order; `prefetch` says which regular files to keep while walking, and
+ * `need` which of them are certainly needed (kept under a budget of their own).
+ */
+export async function indexLayers(layers: LayerSource[], prefetch: (path: string) => boolean, need: (path: string) => boolean = () => false): Promise<IndexedImage> {
+  const limits = imageLimits();
+  // Entries (real images hold 10k–300k) and the characters of their names and link targets: the index holds
+  // them all, and a gzip layer of a few megabytes can name gigabytes (long, distinct names compress well).
+  const { entries: maxEntries, nameBytes: maxNameChars } = limits;
+  const image: IndexedImage = { tree: new ImageTree(), layers, contents: new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
   let kept = 0;
+  let needed = 0;
   let count = 0;
   let dropped = 0;
   let names = 0;
@@ -86,9 +95,9 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     // Hard links name an earlier entry of the same layer (or, failing that, what lower layers left).
     const here = new Map<string, NodeAttrs>();
     await walkLayer(layer, (header: TarHeader, seq, read) => {
-      if (++count > MAX_ENTRIES) throw new Error(`more than ${MAX_ENTRIES} entries in the image; too many to index`);
+      if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable('entries')})`);
       names += header.name.length + (header.linkname?.length ?? 0);
-      if (names > MAX_NAME_CHARS) throw new Error(`entry names and link targets in the image add up to more than ${MAX_NAME_CHARS} bytes; too many to index`);
+      if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable('nameBytes')})`);
       if (header.name.length > MAX_PATH) return warn(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
       if ((header.linkname?.length ?? 0) > MAX_PATH) return warn(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
       const { path, climbed } = layerPath(header.name);
@@ -116,10 +125,12 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
       if (attrs.kind === 'file' && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
       here.set(path, attrs);
       entries.push({ path, attrs });
-      if (kind !== 'file' || !prefetch(path) || size > MAX_FILE || kept + size > MAX_KEPT) return;
-      kept += size;
+      if (kind !== 'file' || size > MAX_FILE) return;
+      if (need(path) && needed + size <= MAX_NEEDED) needed += size;
+      else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+      else return;
       return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
-    });
+    }, image.budget);
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);

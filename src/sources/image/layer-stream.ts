@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { imageLimits, limitVariable } from './limits.ts';
 import { readTar, TarError, type TarType } from './tar-reader.ts';
 
 export interface LayerSource {
@@ -19,8 +20,28 @@ export interface LayerSource {
   open(): Promise<Readable>;
 }
 
-/** Decompressed bytes per layer: a gzip bomb stops here (RSYNCGUARD_MAX_LAYER_BYTES lowers it). */
-const MAX_LAYER = Number(process.env['RSYNCGUARD_MAX_LAYER_BYTES'] ?? 8 * 2 ** 30);
+/**
+ * Bytes inflated over every walk of one image's layers. Each lazy read walks a layer again, so without a
+ * total an image could make every config, include round or script lookup inflate an 8 GiB layer anew.
+ */
+export class InflateBudget {
+  private used = 0;
+
+  constructor(readonly limit: number) {}
+
+  get left(): number {
+    return Math.max(0, this.limit - this.used);
+  }
+
+  spend(n: number): void {
+    this.used += n;
+    if (this.used > this.limit) throw new Error(this.exceeded());
+  }
+
+  exceeded(): string {
+    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable('inflateBytes')}); the image could not be evaluated within that budget (raise it for a large image you trust)`;
+  }
+}
 
 export type TarHeader = { name: string; type?: TarType | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null };
 
@@ -29,7 +50,7 @@ export type TarHeader = { name: string; type?: TarType | null; mode?: number | n
  * without backpressure, so the layer cap is enforced here too: one small chunk of a bomb could otherwise
  * inflate to gigabytes before the stream's own byte count sees it.
  */
-function createZstdDecompress(limit: number): Transform {
+function createZstdDecompress(limit: number, tooMuch: () => string): Transform {
   let emitted = 0;
   const out: Transform = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -51,7 +72,7 @@ function createZstdDecompress(limit: number): Transform {
   });
   const zstd = new ZstdDecompress((data) => {
     emitted += data.byteLength;
-    if (emitted > limit) throw new Error(`decompresses to more than ${limit} bytes`);
+    if (emitted > limit) throw new Error(tooMuch());
     out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
   return out;
@@ -60,8 +81,11 @@ function createZstdDecompress(limit: number): Transform {
 /** Called for each entry with its ordinal in the layer; `read` buffers the body (check the size first). */
 export type OnEntry = (header: TarHeader, seq: number, read: () => Promise<Buffer>) => Promise<void> | void;
 
-/** One layer's entries, in order. Rejects with an Error naming the layer. */
-export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<void> {
+/** One layer's entries, in order, its bytes counted against the image's budget. Rejects with an Error naming the layer. */
+export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: InflateBudget): Promise<void> {
+  const maxLayer = imageLimits().layerBytes;
+  if (budget.left === 0) throw new Error(`layer ${layer.digest}: ${budget.exceeded()}`);
+  const layerCap = `decompresses to more than ${maxLayer} bytes (${limitVariable('layerBytes')})`;
   const input = await layer.open();
   let first: Buffer;
   try {
@@ -72,7 +96,9 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<v
   }
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
-  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(MAX_LAYER)) : input;
+  // fzstd emits without backpressure, before the budget below sees the bytes: it gets the tighter cap itself.
+  const zstdCap = budget.left < maxLayer ? { limit: budget.left, why: budget.exceeded() } : { limit: maxLayer, why: layerCap };
+  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(zstdCap.limit, () => zstdCap.why)) : input;
   // pipe() does not forward the source's errors (a digest mismatch, a read error): the reader must see them.
   if (stream !== input) input.on('error', (e: Error) => stream.destroy(e));
   let inflating = true;
@@ -84,14 +110,15 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry): Promise<v
       for await (const chunk of stream) {
         const c = chunk as Buffer;
         total += c.length;
-        if (total > MAX_LAYER) throw new Error(`decompresses to more than ${MAX_LAYER} bytes`);
+        if (total > maxLayer) throw new Error(layerCap);
+        budget.spend(c.length);
         diffHash?.update(c);
         yield c;
       }
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
       // Errors of the blob itself (digest, size) pass as they are; the decompressor's say what it was.
-      throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses/.test(m) ? `not a readable ${gz ? 'gzip' : 'zstd'} stream (${m})` : m);
+      throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? 'gzip' : 'zstd'} stream (${m})` : m);
     }
   }
   const source = bytes();

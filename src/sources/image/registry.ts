@@ -9,7 +9,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
-import { cachedLayer, cacheWhileReading, type LayerCache } from './layer-cache.ts';
+import { cachedLayer, cacheWhileReading, checkRoom, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
@@ -202,7 +202,7 @@ class Client {
 
 function scratchCache(): { cache: LayerCache; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'rsyncguard-layers-'));
-  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER }, close: () => rmSync(dir, { recursive: true, force: true }) };
+  return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
@@ -243,6 +243,7 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
       open: async () => {
         const cached = cachedLayer(cache, d);
         if (cached) return verifyDigest(cached, d);
+        checkRoom(cache, d, size);
         const blob = await client.get(`/blobs/${d}`, '*/*');
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
         const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d, size);

@@ -1,0 +1,62 @@
+/**
+ * The image reader's limits, each with a default and an environment variable to change it. Read when a scan
+ * starts, not when the module loads, and validated: a value that is not a positive whole number is an error
+ * naming the variable, never NaN (every comparison with NaN is false, so a NaN cap would turn the cap off).
+ */
+import { statfsSync } from 'node:fs';
+
+export interface ImageLimits {
+  /** Bytes one layer's tar may inflate to (a gzip or zstd bomb stops here). */
+  layerBytes: number;
+  /** Bytes all walks of one image's layers may inflate to, in all: indexing and every later lazy read. */
+  inflateBytes: number;
+  /** Entries indexed over all layers. */
+  entries: number;
+  /** Characters of entry names and link targets indexed over all layers. */
+  nameBytes: number;
+  /** Bytes a gzip-compressed image archive may inflate to on disk. */
+  archiveBytes: number;
+  /** Bytes left free on the disk that holds inflated archives and cached layers. */
+  minFreeBytes: number;
+}
+
+const LIMITS: Record<keyof ImageLimits, { env: string; fallback: number }> = {
+  layerBytes: { env: 'RSYNCGUARD_MAX_LAYER_BYTES', fallback: 8 * 2 ** 30 },
+  inflateBytes: { env: 'RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES', fallback: 32 * 2 ** 30 },
+  entries: { env: 'RSYNCGUARD_MAX_IMAGE_ENTRIES', fallback: 3_000_000 },
+  nameBytes: { env: 'RSYNCGUARD_MAX_IMAGE_NAME_BYTES', fallback: 256 * 2 ** 20 },
+  archiveBytes: { env: 'RSYNCGUARD_MAX_ARCHIVE_BYTES', fallback: 16 * 2 ** 30 },
+  minFreeBytes: { env: 'RSYNCGUARD_MIN_FREE_BYTES', fallback: 256 * 2 ** 20 },
+};
+
+/** The variable's name for a limit, for messages that tell how to raise it. */
+export const limitVariable = (key: keyof ImageLimits): string => LIMITS[key].env;
+
+function read(key: keyof ImageLimits): number {
+  const { env, fallback } = LIMITS[key];
+  const raw = process.env[env];
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  // A free-space reserve of 0 is meaningful; a cap of 0 would refuse every image, so it is a mistake.
+  if (!Number.isSafeInteger(value) || (value === 0 && key !== 'minFreeBytes')) {
+    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    throw new Error(`${env}="${shown.replace(/[^\x20-\x7e]/g, '?')}" is not a ${key === 'minFreeBytes' ? 'whole' : 'positive whole'} number; unset it (default ${fallback}) or set a number such as ${fallback}`);
+  }
+  return value;
+}
+
+/** Every limit, validated; throws an Error naming the first variable that is set to something invalid. */
+export function imageLimits(): ImageLimits {
+  const out = {} as Record<keyof ImageLimits, number>;
+  for (const key of Object.keys(LIMITS) as (keyof ImageLimits)[]) out[key] = read(key);
+  return out;
+}
+
+/** Bytes an unprivileged process may still write to the filesystem holding `dir`. */
+export function freeBytes(dir: string): number {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+/** A size for messages: GiB or MiB when that is exact enough, else bytes. */
+export const mib = (n: number): string => (n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : n >= 2 ** 20 ? `${Math.ceil(n / 2 ** 20)} MiB` : `${n} bytes`);
