@@ -9,7 +9,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../common/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
-import { parseRsyncdConf, type RsyncdConfig } from '../parse/index.ts';
+import { lookupParam, parseRsyncdConf, type RsyncdConfig } from '../parse/index.ts';
 import { discoverConfigs, fileTypeName, gitModes, repoConfigSource, ScanRoot } from '../sources/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { repoSecrets, secretsFilesOf } from './repo-secrets.ts';
@@ -129,10 +129,16 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   let parsed = parse();
   // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
   // are secrets files is known only once the configs are parsed, so a parse that read one is redone. A file
-  // that holds module sections, or includes files that do, is a configuration whatever a `secrets file`
-  // line says: naming a config (or itself) as a secrets file must not hide its modules from the scan.
-  const configs = new Set(parsed.flatMap((p) => [...p.config.modules.map((m) => m.header.file), ...(p.config.modules.length > 0 ? [p.file] : [])]));
+  // that holds module sections, parameters or directives (or includes files that do) is a configuration
+  // whatever a `secrets file` line says, as it is for rsync: naming a config (or itself, or an included file
+  // of global defaults) as a secrets file must not hide what it sets from the scan. Its lines that are not
+  // configuration are never quoted (redact.ts).
   const named = secretsFilesOf(parsed, scan);
+  const configs = new Set(parsed.flatMap((p) => [...p.config.modules.map((m) => m.header.file), ...(p.config.modules.length > 0 ? [p.file] : [])]));
+  for (const f of named) {
+    const opened = scan.open(f);
+    if (opened.kind === 'file' && hasConfigLines(opened.bytes)) configs.add(f);
+  }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
   // A file another config includes is scanned as part of that config, not on its own; a refused file an
@@ -161,6 +167,17 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   }
 }
 
+/** A module header, an `&include`/`&merge`, or a line setting an rsync parameter: configuration, not only passwords. */
+function hasConfigLines(bytes: Uint8Array): boolean {
+  for (const raw of Buffer.from(bytes).toString('utf8').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[') || line.startsWith('&')) return true;
+    const eq = line.indexOf('=');
+    if (eq > 0 && !line.startsWith('#') && !line.startsWith(';') && lookupParam(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
+
 /** Each `secrets file` line of a config (first of each file:line), opened as repo-secrets opens it. */
 function secretsLines(config: RsyncdConfig, configFile: string, scan: ScanRoot) {
   const out = [];
@@ -179,7 +196,7 @@ function secretConfigs(config: RsyncdConfig, configFile: string, named: Readonly
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }

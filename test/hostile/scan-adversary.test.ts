@@ -48,7 +48,7 @@ hiding('a config that names itself as its secrets file is still scanned, and the
   const runs = scanAll(tempTree({ 'rsyncd.conf': `${OPEN_MODULE}secrets file = /rsyncd.conf\n` }));
   assertExit(runs, 1);
   assertSaidEverywhere(runs, 'RSYNC-002');
-  assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration (rsyncd.conf defines modules)');
+  assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration (rsyncd.conf sets parameters or defines modules)');
   assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
 });
 
@@ -69,6 +69,20 @@ hiding('a file both included and named as a secrets file keeps its modules in th
   const t = json(runs).targets;
   assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
   assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the included module is evaluated');
+});
+
+hiding('an included file of global defaults, also named as the secrets file, is still merged (as rsync does)', () => {
+  const dir = tempTree({
+    'etc/rsyncd.conf': '&merge /etc/defaults.inc.conf\n[pub]\npath = /srv/pub\nauth users = alice\nsecrets file = /etc/defaults.inc.conf\n[drop]\npath = /srv/drop\n',
+    'etc/defaults.inc.conf': 'read only = no\nalice:CANARY-DEF-4c1d\n',
+  });
+  const runs = scanAll(dir);
+  assertNoCanary(runs, 'CANARY-DEF-4c1d');
+  assertExit(runs, 1);
+  const t = json(runs).targets;
+  assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
+  assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the global "read only = no" reaches [drop]');
+  assertSaidEverywhere(runs, 'is an rsyncd configuration');
 });
 
 hiding('a config that only includes modules, named as a secrets file elsewhere, is still scanned with them', () => {
