@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding } from '../engine/index.ts';
-import { decisionMessage, type ImageOutcome } from './admission-message.ts';
+import { decisionMessage, MAX_MESSAGE, type ImageOutcome } from './admission-message.ts';
 
 const message = suite('decisionMessage');
 
@@ -28,6 +28,16 @@ message('warns, one line each, about what --fail-open let through', () => {
   assert.match(m, /^rsyncguard allowed this Pod under --fail-open although 1 could not be evaluated/);
   assert.is(warnings.length, 1);
   assert.ok((warnings[0] ?? '').length <= 256);
+});
+
+message('lists what denies first, and keeps the message bounded whatever the findings quote', () => {
+  const allowed: ImageOutcome[] = Array.from({ length: 30 }, (_, i) => ({ subject: `image "ok${i}"`, kind: 'allowed', below: 0 }));
+  const long = { ...finding, message: `module ${'m'.repeat(100_000)}` };
+  const outcomes: ImageOutcome[] = [...allowed, { subject: 'image "over"', kind: 'refused', reason: 'too many' }, ...Array.from({ length: 30 }, (_, i): ImageOutcome => ({ subject: `image "bad${i}"`, kind: 'denied', findings: [long, long, long] }))];
+  const { message: m } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: false });
+  assert.match(m, /^rsyncguard denied this Pod: 30 image\(s\) with findings at or above high, 1 image\(s\) refused\. image "bad0": denied/);
+  assert.ok(m.length <= MAX_MESSAGE, String(m.length));
+  assert.match(m, /Next: fix the rsync configuration.*; name images from a registry/);
 });
 
 message.run();

@@ -35,9 +35,32 @@ parse('escapes control characters of names taken from the review', () => {
   assert.ok(typeof r !== 'string' && r.unreadable[0]?.container === 'containers[0] "x\\u001b[2Jy"');
 });
 
-parse('refuses what is not a review of a pod spec, saying why', () => {
+parse('refuses what is not a review, saying why', () => {
   assert.is(parseReview({ kind: 'Something' }), 'not an admission.k8s.io/v1 AdmissionReview');
-  assert.match(String(parseReview(review('ConfigMap', { data: {} }))), 'carries no pod spec');
+  assert.is(parseReview({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 7 } }), 'the review has no request.uid');
+});
+
+parse('answers every review with a uid: DELETE and CONNECT start nothing, a missing object or pod spec is unreadable', () => {
+  const del = { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'u1', kind: { kind: 'Pod' }, operation: 'DELETE', object: null } };
+  assert.equal(parseReview(del), { uid: 'u1', kind: 'Pod', images: [], unreadable: [], nothingToRun: 'a DELETE starts no container' });
+  const noObject = parseReview(review('Pod', null));
+  assert.ok(typeof noObject !== 'string' && noObject.unreadable[0]?.container === 'request.object');
+  const hollow = parseReview(review('CronJob', { spec: { schedule: '* * * * *' } }));
+  assert.ok(typeof hollow !== 'string' && hollow.unreadable.length === 1 && hollow.nothingToRun === undefined);
+});
+
+parse('finds container lists anywhere in a kind it has no path for, naming where, without recursion', () => {
+  const r = parseReview(review('Rollout', { spec: { template: { spec: { containers: [{ name: 'a', image: 'x:1' }, { name: 'b' }] } } }, status: { 'we\u001bird': [{ initContainers: 'no' }] } }));
+  assert.ok(typeof r !== 'string');
+  if (typeof r === 'string') return;
+  assert.equal(r.images, ['x:1']);
+  assert.equal(
+    r.unreadable.map((u) => `${u.container}: ${u.reason}`),
+    ['spec.template.spec.containers[1] "b": no image field', 'status."we\\u001bird"[0].initContainers: initContainers is not a list'],
+  );
+  const none = parseReview(review('ConfigMap', { data: { containers: 'text, not a list of containers' } }));
+  assert.ok(typeof none !== 'string' && none.unreadable.length === 1);
+  assert.equal(parseReview(review('ConfigMap', { data: { a: 'b' } })), { uid: 'u1', kind: 'ConfigMap', images: [], unreadable: [], nothingToRun: 'this "ConfigMap" holds no container list' });
 });
 
 parse.run();

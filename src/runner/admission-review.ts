@@ -16,6 +16,8 @@ export interface AdmissionRequest {
   kind: string;
   images: string[];
   unreadable: UnreadableContainer[];
+  /** Set when the request starts no container (a DELETE, a CONNECT, a kind holding no container list): why it is allowed unread. */
+  nothingToRun?: string;
 }
 
 const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job'];
@@ -43,39 +45,84 @@ export function quote(text: string): string {
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
-function containerImages(spec: JsonObject): { images: string[]; unreadable: UnreadableContainer[] } {
-  const images: string[] = [];
-  const unreadable: UnreadableContainer[] = [];
-  for (const list of CONTAINER_LISTS) {
-    const value = spec[list];
-    if (value === undefined || value === null) continue;
-    if (!Array.isArray(value)) {
-      unreadable.push({ container: list, reason: `${list} is not a list` });
-      continue;
-    }
-    value.forEach((c: unknown, i) => {
-      const name = isObject(c) && typeof c['name'] === 'string' ? ` ${quote(c['name'])}` : '';
-      const where = `${list}[${i}]${name}`;
-      if (!isObject(c)) unreadable.push({ container: where, reason: 'not an object' });
-      else if (!('image' in c)) unreadable.push({ container: where, reason: 'no image field' });
-      else if (typeof c['image'] !== 'string') unreadable.push({ container: where, reason: `image is a ${c['image'] === null ? 'null' : Array.isArray(c['image']) ? 'list' : typeof c['image']}, not a string` });
-      else if (c['image'].trim() === '') unreadable.push({ container: where, reason: 'image is empty' });
-      else images.push(c['image']);
-    });
+type Found = { images: string[]; unreadable: UnreadableContainer[] };
+
+/** One container list (`prefix` says where it is, for lists found outside the pod spec of a known kind). */
+function readList(list: string, value: unknown, prefix: string, into: Found): void {
+  const { images, unreadable } = into;
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
+    return;
   }
-  return { images: [...new Set(images)], unreadable };
+  value.forEach((c: unknown, i) => {
+    const name = isObject(c) && typeof c['name'] === 'string' ? ` ${quote(c['name'])}` : '';
+    const where = `${prefix}${list}[${i}]${name}`;
+    if (!isObject(c)) unreadable.push({ container: where, reason: 'not an object' });
+    else if (!('image' in c)) unreadable.push({ container: where, reason: 'no image field' });
+    else if (typeof c['image'] !== 'string') unreadable.push({ container: where, reason: `image is a ${c['image'] === null ? 'null' : Array.isArray(c['image']) ? 'list' : typeof c['image']}, not a string` });
+    else if (c['image'].trim() === '') unreadable.push({ container: where, reason: 'image is empty' });
+    else images.push(c['image']);
+  });
 }
 
-/** The request to decide on; a string says what is wrong with the review (answered with HTTP 400). */
+function containerImages(spec: JsonObject): Found {
+  const found: Found = { images: [], unreadable: [] };
+  for (const list of CONTAINER_LISTS) readList(list, spec[list], '', found);
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
+}
+
+/** A key as it appears in a path label: bare when plain, else JSON-quoted (it is text the requester chose). */
+const label = (key: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key));
+
+/**
+ * Every container list anywhere in an object of a kind rsyncguard has no path for (a custom resource with
+ * a pod template, an old EphemeralContainers object): the controller behind it will run those images.
+ * Iterative, so no nesting depth can overflow the stack; the body cap bounds the work.
+ */
+function containerListsAnywhere(object: JsonObject): Found {
+  const found: Found = { images: [], unreadable: [] };
+  const stack: [unknown, string][] = [[object, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, string];
+    // A label long enough to say where; the rest of a deep path is cut.
+    const at = path.length > 400 ? `${path.slice(0, 400)}…` : path;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === 'object' && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k] ?? '';
+        if ((CONTAINER_LISTS as readonly string[]).includes(key)) readList(key, value[key], at ? `${at}.` : '', found);
+        else if (typeof value[key] === 'object' && value[key] !== null) stack.push([value[key], `${at}${at ? '.' : ''}${label(key)}`]);
+      }
+    }
+  }
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
+}
+
+/**
+ * The request to decide on; a string says what is wrong with the body (answered with HTTP 400). Once a
+ * review has a uid it is always answered with a verdict, never with an HTTP error: the API server applies
+ * the webhook's failurePolicy to errors, and under `Ignore` an error would admit what was never read.
+ */
 export function parseReview(body: unknown): AdmissionRequest | string {
   if (!isObject(body) || body['kind'] !== 'AdmissionReview' || body['apiVersion'] !== 'admission.k8s.io/v1') return 'not an admission.k8s.io/v1 AdmissionReview';
   const req = body['request'];
   if (!isObject(req) || typeof req['uid'] !== 'string' || req['uid'] === '') return 'the review has no request.uid';
-  const uid = quote(req['uid']);
+  const uid = req['uid'];
   const kind = isObject(req['kind']) && typeof req['kind']['kind'] === 'string' ? req['kind']['kind'] : '';
+  const operation = typeof req['operation'] === 'string' ? req['operation'] : '';
+  // A deletion, or a connection to a running Pod (exec, attach, port-forward), starts no new container.
+  if (operation === 'DELETE' || operation === 'CONNECT') return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req['object'];
-  if (!isObject(object)) return `request ${uid}: no object to review`;
-  const spec = podSpec(kind, object);
-  if (!spec) return `request ${uid}: kind ${quote(kind)} carries no pod spec rsyncguard reads`;
-  return { uid: req['uid'], kind, ...containerImages(spec) };
+  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: 'request.object', reason: `the review of this ${operation ? `${operation} ` : ''}carries no object to read` }] };
+  if (kind === 'Pod' || kind === 'PodTemplate' || kind === 'CronJob' || WORKLOADS.includes(kind)) {
+    const spec = podSpec(kind, object);
+    if (!spec) return { uid, kind, images: [], unreadable: [{ container: 'the pod spec', reason: `this ${kind} has no pod spec where one belongs` }] };
+    return { uid, kind, ...containerImages(spec) };
+  }
+  const anywhere = containerListsAnywhere(object);
+  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : 'object'} holds no container list` };
+  return { uid, kind, ...anywhere };
 }

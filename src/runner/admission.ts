@@ -7,7 +7,7 @@
  * image). An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type Finding, type PolicySource, type Severity } from '../engine/index.ts';
-import { resolveDigest, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, parseRegistryRef, resolveDigest, type RegistryOptions } from '../sources/index.ts';
 import { quote, type AdmissionRequest } from './admission-review.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis } from './image-pool.ts';
@@ -43,6 +43,31 @@ const TAG_TTL_MS = 60_000;
 const WORKER_HEAP_MIB = 256;
 /** Distinct images evaluated per review; a Pod needs a handful, and each costs a registry round trip. */
 export const MAX_IMAGES = 64;
+/**
+ * Digest lookups run on the event loop, each up to a minute or more against a registry that never answers:
+ * at most this many at once for one registry (a requester's slow registry cannot hold the lookups of the
+ * others), this many in all, and this many waiting; beyond that an image is "not evaluated" at once.
+ */
+const LOOKUPS_PER_REGISTRY = 8;
+const LOOKUPS = 64;
+const LOOKUPS_WAITING = 512;
+
+/** An image as messages and logs show it: quoted, escaped, and without any userinfo someone wrote into it. */
+export function imageSubject(image: string): string {
+  return `image ${quote(displayRef(image))}`;
+}
+
+/** The registry an image reference names, for per-registry limits (the first component, as a container runtime reads it). */
+function registryOf(image: string): string {
+  try {
+    return parseRegistryRef(image).registry;
+  } catch {
+    return '';
+  }
+}
+
+/** docker-archive:, oci-archive: and oci: name files on this machine (see openImage). */
+const LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 
 type Verdict = { ok: true; findings: Finding[] } | { ok: false; error: string };
 
@@ -53,6 +78,9 @@ export class AdmissionController {
   private readonly analysing = new Map<string, Promise<Verdict>>();
   private readonly resolving = new Map<string, Promise<string>>();
   private readonly pool: ImagePool;
+  private lookupsRunning = 0;
+  private readonly lookupsByRegistry = new Map<string, number>();
+  private readonly lookupsWaiting: { registry: string; start: () => void }[] = [];
 
   constructor(private readonly opts: AdmissionOptions) {
     this.pool = new ImagePool({ policies: opts.policies, threads: opts.workers, queueLimit: Math.max(16, opts.workers * 32), jobTimeoutMs: opts.analysisTimeoutMs, heapMiB: WORKER_HEAP_MIB });
@@ -73,7 +101,7 @@ export class AdmissionController {
     if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
-    const lookup = resolveDigest(image, this.opts.registry)
+    const lookup = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry))
       .then((digest) => {
         this.remember(this.tags, image, { digest, at: Date.now() });
         return digest;
@@ -81,6 +109,37 @@ export class AdmissionController {
       .finally(() => this.resolving.delete(image));
     this.resolving.set(image, lookup);
     return lookup;
+  }
+
+  private canLookUp(registry: string): boolean {
+    return this.lookupsRunning < LOOKUPS && (this.lookupsByRegistry.get(registry) ?? 0) < LOOKUPS_PER_REGISTRY;
+  }
+
+  private startLookup(registry: string): void {
+    this.lookupsRunning++;
+    this.lookupsByRegistry.set(registry, (this.lookupsByRegistry.get(registry) ?? 0) + 1);
+  }
+
+  /** Runs a digest lookup within the per-registry and total limits; waits its turn, or fails at once when too many wait. */
+  private async limitLookup<T>(registry: string, run: () => Promise<T>): Promise<T> {
+    if (this.canLookUp(registry)) this.startLookup(registry);
+    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new Error(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
+    else await new Promise<void>((start) => this.lookupsWaiting.push({ registry, start }));
+    try {
+      return await run();
+    } finally {
+      this.lookupsRunning--;
+      const n = (this.lookupsByRegistry.get(registry) ?? 1) - 1;
+      if (n <= 0) this.lookupsByRegistry.delete(registry);
+      else this.lookupsByRegistry.set(registry, n);
+      // The first waiting lookup whose registry is now under its limit goes next (it counts itself in).
+      const i = this.lookupsWaiting.findIndex((w) => this.canLookUp(w.registry));
+      const next = i >= 0 ? this.lookupsWaiting.splice(i, 1)[0] : undefined;
+      if (next) {
+        this.startLookup(next.registry);
+        next.start();
+      }
+    }
   }
 
   /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
@@ -107,7 +166,7 @@ export class AdmissionController {
   }
 
   private judge(image: string, verdict: Verdict): ImageOutcome {
-    const subject = `image ${quote(image)}`;
+    const subject = imageSubject(image);
     if (!verdict.ok) return { subject, kind: 'unevaluated', reason: verdict.error };
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
@@ -115,6 +174,8 @@ export class AdmissionController {
   }
 
   private async outcomeOf(image: string): Promise<ImageOutcome> {
+    // A review names images to pull, never files on the webhook's own disk.
+    if (LOCAL_TRANSPORT.test(image)) return { subject: imageSubject(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
     try {
       return this.judge(image, await this.verdictFor(await this.digestOf(image)));
     } catch (e) {
@@ -144,7 +205,7 @@ export class AdmissionController {
     const spent = new Promise<'spent'>((done) => {
       timer = setTimeout(() => done('spent'), Math.max(0, settleBy - performance.now()));
     });
-    const overBudget = (image: string): ImageOutcome => ({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    const overBudget = (image: string): ImageOutcome => ({ subject: imageSubject(image), kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
     try {
       return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
     } finally {
@@ -154,14 +215,18 @@ export class AdmissionController {
 
   /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
   async decide(req: AdmissionRequest, arrivedAt = performance.now()): Promise<AdmissionDecision> {
+    const kind = req.kind || 'object';
+    if (req.nothingToRun !== undefined) return { uid: req.uid, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
     const evaluated = req.images.slice(0, MAX_IMAGES);
     const outcomes = this.cachedOutcomes(evaluated) ?? (await this.settle(evaluated, arrivedAt));
-    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: 'unevaluated', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+    // Past the cap is the requester's choice, not an outage: --fail-open does not let it through, or any
+    // image could hide behind 64 others.
+    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === 'denied');
+    const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused');
     const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
     const allowed = !denied && (!unevaluated || this.opts.failOpen);
-    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
+    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
     return { uid: req.uid, allowed, message, warnings, outcomes };
   }
 }

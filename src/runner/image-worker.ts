@@ -19,6 +19,8 @@ function isJob(v: unknown): v is AnalysisJob {
 async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<AnalysisReply> {
   try {
     if (policies.length === 0) throw new Error('the analysis thread received no policy');
+    // Jobs name registry images; a path on this machine is never read for a review.
+    if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error('not a registry reference');
     const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
     const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
     return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };

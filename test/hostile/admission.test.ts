@@ -5,7 +5,8 @@
  * heavy image is analysed, slow clients cannot hold the server, an oversized body gets 413.
  */
 import { rmSync } from 'node:fs';
-import { connect } from 'node:tls';
+import { connect as netConnect, createServer, type Server, type Socket } from 'node:net';
+import { connect, type TLSSocket } from 'node:tls';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -34,6 +35,8 @@ let registry: TinyRegistry;
 let gone = '';
 let trickled = '';
 const hooks: Webhook[] = [];
+/** A registry that accepts connections and never answers; counts them. */
+let hanging: { server: Server; port: number; connections: number; sockets: Set<Socket> };
 
 async function webhook(...flags: string[]): Promise<Webhook> {
   const hook = await startWebhook(cert, flags);
@@ -50,16 +53,29 @@ test.before(async () => {
   trickled = slow.layers[0] ?? '';
   // The heavy image's last, small layer trickles too: however fast the merge, the analysis outlasts the budget.
   const heavy = await whiteoutHeavyImage(20_000, 7_000, [{ name: 'etc/motd', body: 'heavy\n' }]);
-  const images = { 'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`), 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': heavy, 'test/slow': slow };
+  // Module names as long as the image's author likes: findings quote them.
+  const longNames = Array.from({ length: 8 }, (_, i) => `[${String(i).repeat(6000)}]\npath = /srv\nread only = no\n`).join('');
+  const images = { 'test/long': await simpleImage(longNames), 'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`), 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': heavy, 'test/slow': slow };
   registry = await startTinyRegistry(images, { blobs: new Set([trickled, heavy.layers[2] ?? '']), ms: 100 });
   const unused = await startTinyRegistry({});
   gone = unused.ref('test/gone');
   unused.close();
+  const sockets = new Set<Socket>();
+  const server = createServer((s) => {
+    hanging.connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => undefined);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  hanging = { server, port: (server.address() as { port: number }).port, connections: 0, sockets };
 });
 
 test.after(() => {
   for (const h of hooks) h.stop();
   registry.close();
+  for (const s of hanging.sockets) s.destroy();
+  hanging.server.close();
   rmSync(cert.dir, { recursive: true, force: true });
 });
 
@@ -110,6 +126,142 @@ test('item 7: control characters from an image config reach neither the message 
   await new Promise((r) => setTimeout(r, 100));
   assert.match(hook.stderr(), 'p\\x1b[2Jub');
   assert.not.ok(hook.stderr().includes(ESC), 'a raw ESC in the log');
+});
+
+/** A review of any kind, as the API server sends it. */
+function anyReview(uid: string, kind: string, object: unknown, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid, kind: { group: 'x', version: 'v1', kind }, operation: 'CREATE', object, ...extra } });
+}
+
+test('item 7: an image past the first 64 is denied even under --fail-open (it cannot hide behind 64 others)', async () => {
+  const hook = await webhook('--fail-open');
+  // 64 images nobody can resolve (let through by --fail-open), then one with a high finding.
+  const decoys = Array.from({ length: 64 }, (_, i) => gone.replace(/:1$/, `:decoy${i}`));
+  const v = verdictOf(await post(hook, imagesReview('decoys', [...decoys, registry.ref('test/bad')])));
+  assert.is(v.allowed, false, v.message.slice(0, 300));
+  assert.match(v.message, `image "${registry.ref('test/bad')}": denied — the review names more than 64 distinct images`);
+});
+
+test('item 7: a review the webhook cannot map is answered with a verdict, never an HTTP error (failurePolicy: Ignore would admit it)', async () => {
+  const hook = await webhook();
+  const bad = registry.ref('test/bad');
+  // A custom resource with a pod template (an Argo Rollout, say): its controller runs these images.
+  const rollout = verdictOf(await post(hook, anyReview('rollout', 'Rollout', { kind: 'Rollout', spec: { template: { spec: { initContainers: [{ name: 'init', image: bad }] } } } })));
+  assert.is(rollout.uid, 'rollout');
+  assert.is(rollout.allowed, false, rollout.message);
+  assert.match(rollout.message, 'RSYNC-002');
+  assert.match(rollout.message, `image "${bad}": denied`);
+  const unreadable = verdictOf(await post(hook, anyReview('crd', 'Rollout', { spec: { template: { spec: { containers: [{ name: 'noimage' }] } } } })));
+  assert.is(unreadable.allowed, false, unreadable.message);
+  assert.match(unreadable.message, 'container spec.template.spec.containers[0] "noimage": could not be evaluated — no image field');
+  // The ephemeral containers subresource of old API servers: a list at the top of the object.
+  const ephemeral = verdictOf(await post(hook, anyReview('eph', 'EphemeralContainers', { ephemeralContainers: [{ name: 'dbg', image: bad }] })));
+  assert.is(ephemeral.allowed, false, ephemeral.message);
+  assert.match(ephemeral.message, 'RSYNC-002');
+  // A container list nested 100 000 levels deep: found, and no stack overflows.
+  // (Written by hand: JSON.stringify recurses, and would overflow in this process first.)
+  const deep = `${'{"n":'.repeat(100_000)}${JSON.stringify({ containers: [{ name: 'deep', image: bad }] })}${'}'.repeat(100_000)}`;
+  const nested = await post(hook, anyReview('deep', 'Widget', { spec: 'DEEP' }).replace('"DEEP"', deep));
+  assert.is(nested.status, 200, nested.text.slice(0, 200));
+  assert.is(verdictOf(nested).allowed, false);
+  assert.match(verdictOf(nested).message, 'RSYNC-002');
+  // An update whose object is missing: nothing was read, so it is denied when failing closed.
+  const noObject = await post(hook, anyReview('noobj', 'Pod', null, { operation: 'UPDATE', oldObject: { spec: { containers: [{ name: 'c', image: registry.ref('test/clean') }] } } }));
+  assert.is(noObject.status, 200, noObject.text);
+  assert.is(verdictOf(noObject).allowed, false);
+  assert.match(verdictOf(noObject).message, 'request.object');
+  // A known kind without its pod spec is denied too.
+  const hollow = verdictOf(await post(hook, anyReview('hollow', 'Deployment', { spec: { replicas: 1 } })));
+  assert.is(hollow.allowed, false, hollow.message);
+  // A deletion starts nothing, and a kind without containers holds nothing to check: both allowed, said why.
+  const del = verdictOf(await post(hook, anyReview('del', 'Pod', null, { operation: 'DELETE', oldObject: { spec: { containers: [{ name: 'c', image: bad }] } } })));
+  assert.is(del.allowed, true, del.message);
+  assert.match(del.message, 'a DELETE starts no container');
+  const config = verdictOf(await post(hook, anyReview('cm', 'ConfigMap', { data: { a: 'b' } })));
+  assert.is(config.allowed, true, config.message);
+  assert.is(hook.child.exitCode, null, 'the webhook exited');
+});
+
+test('item 7: credentials written into an image reference reach neither the message nor the log', async () => {
+  const hook = await webhook('--fail-open');
+  const port = registry.port;
+  const v = verdictOf(await post(hook, imagesReview('userinfo', [`alice:S3cr3tT0ken@127.0.0.1:${port}/test/bad:1`, `https://bob:Pa55w0rd@127.0.0.1:${port}/test/bad:1`])));
+  await new Promise((r) => setTimeout(r, 100));
+  for (const secret of ['S3cr3tT0ken', 'Pa55w0rd']) {
+    assert.not.ok(v.message.includes(secret), `${secret} in the message: ${v.message}`);
+    assert.not.ok(v.warnings.some((w) => w.includes(secret)), `${secret} in a warning`);
+    assert.not.ok(hook.stderr().includes(secret), `${secret} in the log`);
+  }
+  assert.match(v.message, '********@127.0.0.1');
+});
+
+test('item 7: an image naming a file on the webhook\'s own disk is refused, even under --fail-open, and no path is probed', async () => {
+  const hook = await webhook('--fail-open');
+  const hex = 'a'.repeat(64);
+  const v = verdictOf(await post(hook, imagesReview('local', [`docker-archive:/etc/passwd@sha256:${hex}`, `oci:tmp/x@sha256:${hex}`])));
+  assert.is(v.allowed, false, v.message);
+  assert.match(v.message, 'a local image transport, not a registry reference');
+  assert.not.ok(/no such (file|directory)/.test(v.message), v.message);
+});
+
+test('item 7: findings quoting huge module names do not make a huge status message', async () => {
+  const hook = await webhook();
+  const v = verdictOf(await post(hook, imagesReview('long', [registry.ref('test/long'), registry.ref('test/bad')])));
+  assert.is(v.allowed, false);
+  assert.match(v.message, 'RSYNC-002');
+  assert.ok(v.message.length <= 8192, `a status message of ${v.message.length} characters`);
+  assert.match(v.message, 'Next: fix the rsync configuration');
+});
+
+test('item 8: a registry that never answers gets a few lookups at a time, and other registries are not held up', async () => {
+  const hook = await webhook('--budget-ms', String(BUDGET_MS));
+  const before = hanging.connections;
+  const stuck = Array.from({ length: 40 }, (_, i) => `127.0.0.1:${hanging.port}/stuck/x:t${i}`);
+  const [first, other] = await Promise.all([post(hook, imagesReview('hang', stuck)), (async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    return post(hook, imagesReview('other', [registry.ref('test/bad')]));
+  })()]);
+  assert.is(verdictOf(first).allowed, false);
+  await new Promise((r) => setTimeout(r, 300));
+  const opened = hanging.connections - before;
+  assert.ok(opened <= 8, `${opened} connections to the registry that never answers`);
+  // The first analysis also starts the thread and may outlast the budget; the lookup itself was not held up.
+  let later = verdictOf(other);
+  for (let i = 0; i < 20 && !later.message.includes('RSYNC-002'); i++) later = verdictOf(await post(hook, imagesReview(`other${i}`, [registry.ref('test/bad')])));
+  assert.match(later.message, 'RSYNC-002');
+});
+
+/** A TLS connection to the webhook from another loopback address, which sends `text` and then holds. */
+function holdFrom(hook: Webhook, address: string, text: string): Promise<TLSSocket> {
+  return new Promise((ok) => {
+    const tcp = netConnect({ host: '127.0.0.1', port: hook.port, localAddress: address });
+    const s = connect({ socket: tcp, host: '127.0.0.1', ca: hook.ca }, () => {
+      s.write(text);
+      ok(s);
+    });
+    s.on('error', () => ok(s));
+    s.resume();
+  });
+}
+
+test('item 8: one client holding every connection with requests in flight cannot lock out another', async () => {
+  const hook = await webhook('--max-connections', '40', '--budget-ms', '6000');
+  const held: TLSSocket[] = [];
+  try {
+    // From 127.0.0.2: bodies that trickle (declared, never finished), and complete reviews of images that never resolve.
+    for (let i = 0; i < 25; i++) held.push(await holdFrom(hook, '127.0.0.2', 'POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a'));
+    for (let i = 0; i < 25; i++) {
+      const body = imagesReview(`busy${i}`, [`127.0.0.1:${hanging.port}/busy/x:t${i}`]);
+      held.push(await holdFrom(hook, '127.0.0.2', `POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const answer = await post(hook, imagesReview('api-server', [registry.ref('test/bad')]), 10_000).catch((e: unknown) => e as Error);
+    assert.ok(!(answer instanceof Error), `the review from another client was refused: ${answer instanceof Error ? answer.message : ''}`);
+    if (answer instanceof Error) return;
+    assert.match(verdictOf(answer).message, 'RSYNC-002');
+  } finally {
+    for (const s of held) s.destroy();
+  }
 });
 
 test('item 8: /healthz and a cached review keep answering while a whiteout-heavy image is analysed', async () => {

@@ -2,7 +2,7 @@
  * The webhook's HTTPS server, hardened against clients that are slow on purpose: TLS handshakes, headers
  * and bodies each have a deadline, bodies a size cap (413 with a message, never a reset), and connections
  * a cap that, when reached, ends the oldest connection with no request in flight rather than refusing the
- * newcomer — so idle or stalled sockets can never crowd out the API server.
+ * newcomer — so idle or stalled sockets can never crowd out the API server, nor can one client's busy ones.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -69,17 +69,41 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
   });
 }
 
-/** Connections in arrival order, and which have a request in flight; evicts the oldest idle one at the cap. */
+/**
+ * Connections in arrival order, and the requests each has in flight. At the cap, a connection goes to make
+ * room: from the client address holding the most connections, its oldest that is not waiting for a verdict
+ * (idle, still handshaking, or still sending a body — the API server sends a review at once); failing that,
+ * when the newcomer comes from another address, that address's oldest connection whatever it does. So one
+ * client — a Pod of the cluster trickling bodies, or posting reviews of images that never resolve — can
+ * hold at most its share of the connections, never all of them and the API server's with them.
+ */
 function capConnections(server: Server, limits: ServerLimits): void {
   const open = new Set<Socket>();
-  const inFlight = new Map<string, number>();
+  const inFlight = new Map<string, Set<IncomingMessage>>();
   const peer = (s: { remoteAddress?: string | undefined; remotePort?: number | undefined }) => `${s.remoteAddress ?? ''}|${s.remotePort ?? ''}`;
+  /** A request whose body has arrived is being decided: its connection is ended only to make room for another client. */
+  const deciding = (s: Socket) => [...(inFlight.get(peer(s)) ?? [])].some((r) => r.complete);
+  const evict = (s: Socket) => {
+    s.destroy();
+    open.delete(s);
+  };
   server.on('connection', (socket: Socket) => {
     if (open.size >= limits.maxConnections) {
-      const idle = [...open].find((s) => !inFlight.has(peer(s)));
-      if (!idle) return void socket.destroy();
-      idle.destroy();
-      open.delete(idle);
+      const byAddress = new Map<string, Socket[]>();
+      for (const s of open) {
+        const list = byAddress.get(s.remoteAddress ?? '');
+        if (list) list.push(s);
+        else byAddress.set(s.remoteAddress ?? '', [s]);
+      }
+      // Most connections first; the Set keeps arrival order, so each list is oldest first.
+      const addresses = [...byAddress.entries()].sort((a, b) => b[1].length - a[1].length);
+      const [top, mine] = [addresses[0], socket.remoteAddress ?? ''];
+      const victim =
+        top?.[1].find((s) => !deciding(s)) ??
+        (top && top[0] !== mine ? top[1][0] : undefined) ??
+        addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
+      if (!victim) return void socket.destroy();
+      evict(victim);
     }
     open.add(socket);
     socket.on('close', () => open.delete(socket));
@@ -87,11 +111,11 @@ function capConnections(server: Server, limits: ServerLimits): void {
   // The request's socket is the TLS layer over the TCP socket seen above; the peer address names both.
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const key = peer(req.socket);
-    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    const set = inFlight.get(key) ?? new Set<IncomingMessage>();
+    inFlight.set(key, set.add(req));
     res.on('close', () => {
-      const n = (inFlight.get(key) ?? 1) - 1;
-      if (n <= 0) inFlight.delete(key);
-      else inFlight.set(key, n);
+      set.delete(req);
+      if (set.size === 0 && inFlight.get(key) === set) inFlight.delete(key);
     });
   });
 }

@@ -37,7 +37,7 @@ async function review(controller: AdmissionController, req: IncomingMessage, res
   // Findings quote module names and paths from the image; kubectl prints this message to a terminal.
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? 'allow' : 'deny'} ${request.kind} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
+  log(`${d.allowed ? 'allow' : 'deny'} ${escapeControls(request.kind.slice(0, 100))} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
   send(res, 200, {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
@@ -99,7 +99,14 @@ export const admissionCommand: Command = {
         send(res, 500, 'internal error: see the webhook log');
       });
     });
-    await new Promise<void>((done) => server.listen(Number(portText ?? 8443), host, () => done()));
+    await new Promise<void>((done, fail) => {
+      server.once('error', (e: Error) => fail(new UserError(`cannot listen on ${host}:${portText}: ${e.message}`, undefined, 'Choose a free address with --listen.')));
+      server.listen(Number(portText ?? 8443), host, () => done());
+    });
+    // Once listening, a server error (accept failing for want of file descriptors) is logged, never the end
+    // of the process: every admission in the cluster depends on it.
+    server.removeAllListeners('error');
+    server.on('error', (e: Error) => log(`server error: ${e.message}`));
     log(`listening on https://${host}:${portText}`);
     await new Promise<void>((done) => {
       // Keep-alive connections would hold close() open forever: end them too.
