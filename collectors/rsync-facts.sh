@@ -358,7 +358,9 @@ refused() != "" { exit }
 /^[ \t]*&/ { v = $0; sub(/^[ \t]*&[A-Za-z]+[ \t]*=?[ \t]*/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print reader "|" (v ~ /^\// ? v : base "/" v); next }
 { i = index($0, "="); if (i && squash(substr($0, 1, i - 1)) == "secretsfile") { v = substr($0, i + 1); sub(/^[ \t]+/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print "SECRETS " reader "|" (v ~ /^\// ? v : base "/" v) } }'
 VISITED=""
-SEEN=" "
+# Sets of paths, one a line: a path may hold spaces (a user can name a file "/etc/rsyncd.conf /x" to
+# shadow root's), never a line break.
+SEEN=$NL
 # A file is read once, with the rights of the first reader that names it: readers with root's rights go
 # first, or any user could run the rsync binary as a daemon of their own on root's config and so hide, from
 # the audit of root's daemon, every include only root can read.
@@ -372,8 +374,8 @@ while [ -n "$QUEUE" ] && [ "$count" -lt "$MAX_FILES" ]; do
   [ -n "$item" ] || continue
   reader=${item%%|*}
   p=${item#*|}
-  case "$SEEN" in *" $p "*) continue ;; esac
-  SEEN="$SEEN$p "
+  case "$SEEN" in *"$NL$p$NL"*) continue ;; esac
+  SEEN="$SEEN$p$NL"
   case $p in /*) ;; *) fail "$p" "a relative path: not followed"; continue ;; esac
   count=$((count + 1))
   set_reader "$reader"
@@ -401,14 +403,31 @@ $(printf '%s\n' "$more" | sed -n 's/^SECRETS //p')"
   fi
 done
 [ -n "$QUEUE" ] && fail "config files" "more than $MAX_FILES files: the rest were not read"
+# Configs read with root's rights. Only a reader with those rights may make one of them a secrets file (never
+# sent as text): any user can start the rsync binary as a daemon of their own whose config says
+# `secrets file = /etc/rsyncd.conf`, and so hide root's config from the audit.
+rootish() { _u=${1#*:}; _u=${_u%%:*}; [ "$_u" = 0 ] || [ "${1##*:}" = 1 ]; }
+ROOTCONF=$NL
+while IFS= read -r item; do
+  [ -n "$item" ] || continue
+  rootish "${item%%|*}" || continue
+  c=$(readlink -f "${item#*|}" 2>/dev/null) || c=${item#*|}
+  ROOTCONF="$ROOTCONF$c$NL"
+done <<EOF
+$VISITED
+EOF
 SEC=""
-SECSET=" "
+SECSET=$NL
 while IFS= read -r item; do
   [ -n "$item" ] || continue
   s=${item#*|}
   c=$(readlink -f "$s" 2>/dev/null) || c=$s
-  case "$SECSET" in *" $c "*) continue ;; esac
-  SECSET="$SECSET$c "
+  case $c in *"$NL"*) fail "$s" "a path with a line break: not read"; continue ;; esac
+  if ! rootish "${item%%|*}"; then
+    case "$ROOTCONF" in *"$NL$c$NL"*) fail "$s" "named as a secrets file by a daemon without root's rights, but a config read with them: kept as a config"; continue ;; esac
+  fi
+  case "$SECSET" in *"$NL$c$NL"*) continue ;; esac
+  SECSET="$SECSET$c$NL"
   SEC="${SEC}${SEC:+,}$(emit_file "$s" "${item%%|*}" secrets)"
 done <<EOF
 $SECRETS
@@ -420,7 +439,7 @@ while IFS= read -r item; do
   p=${item#*|}
   c=$(readlink -f "$p" 2>/dev/null) || c=$p
   case "$SECSET" in
-    *" $c "*) FILES="${FILES}${FILES:+,}{\"path\":$(jstr "$p"),\"exists\":true,\"dir\":false,\"text\":null,\"unreadable\":\"a secrets file: only facts derived from it leave the host\"}" ;;
+    *"$NL$c$NL"*) FILES="${FILES}${FILES:+,}{\"path\":$(jstr "$p"),\"exists\":true,\"dir\":false,\"text\":null,\"unreadable\":\"a secrets file: only facts derived from it leave the host\"}" ;;
     *) FILES="${FILES}${FILES:+,}$(emit_file "$p" "${item%%|*}")" ;;
   esac
 done <<EOF

@@ -326,4 +326,23 @@ host('a daemon given --config twice is judged by the config it serves: the last 
   rmSync(dir, { recursive: true, force: true });
 });
 
+host('a user\'s own daemon naming root\'s config as its secrets file (or a path that starts like it) hides nothing', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-secretsname-');
+  const conf = join(dir, 'rsyncd.conf');
+  writeFileSync(conf, '[pub]\n    path = /srv\n    read only = no\n', { mode: 0o644 });
+  const mine = nobodysConfig(dir, `[u1]\n    path = /srv\n    auth users = a\n    secrets file = ${conf}\n[u2]\n    path = /srv\n    auth users = a\n    secrets file = ${conf} /zz\n`);
+  const setup = [
+    `setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8874 --address=127.0.0.1 --config=${mine} & wait_exe $! /usr/bin/rsync; wait_port 8874`,
+    `rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} & wait_exe $! /usr/bin/rsync; wait_port 8873`,
+  ].join('\n');
+  const runs = hostRuns(setup);
+  assertRan(runs);
+  const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; findings: { rule_id: string; module: string | null }[] }[] };
+  const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
+  assert.ok(t, `root's config is not evaluated: ${json.targets.map((x) => x.target).join(', ')} ${runs.get('json')?.stderr}`);
+  assert.ok(t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'pub'));
+  rmSync(dir, { recursive: true, force: true });
+});
+
 host.run();
