@@ -143,7 +143,9 @@ function scanRoot(root: string, files: string[], opts: ScanOptions, out: ScanRes
   if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
   // A file another config includes is scanned as part of that config, not on its own; a refused file an
   // include named (itself or through its directory) is already a located note on that include line.
-  const included = new Set(parsed.flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
+  // Only a config that loads counts as the including one: a junk config that includes the real one and
+  // then fails (`&bogus`) must not swallow the included file's modules into a daemon that never starts.
+  const included = new Set(parsed.filter((p) => p.config.starts && p.config.serves && !p.config.limit).flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
   for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
   // Configs that only include each other (a cycle) have no outer file: the first of them is scanned, so
   // a cycle never makes every config in it vanish from the report.

@@ -112,11 +112,20 @@ hiding('a secrets file padded past the size cap is "could not be evaluated" (exi
   assert.ok(json(runs).targets[0]?.findings.length, 'the config\'s own findings are still reported');
 });
 
-hiding('configs that only include each other are not all dropped as "included": one is scanned, the cycle shown', () => {
+hiding('a config that includes another and then fails to load does not swallow the other\'s modules', () => {
+  const dir = tempTree({ 'rsyncd.conf': '&include /etc/rsyncd.d\n&bogus x\n', 'etc/rsyncd.d/b.conf': OPEN_MODULE });
+  const runs = scanAll(dir, '.', '--fail-on', 'critical');
+  assertExit(runs, 1);
+  const r = json(runs);
+  assert.equal(r.targets.map((t) => t.target), ['etc/rsyncd.d/b.conf', 'rsyncd.conf']);
+  assert.ok(r.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'));
+});
+
+hiding('configs that only include each other are not all dropped as "included": each is scanned, the cycle shown', () => {
   const dir = tempTree({ 'rsyncd.conf': '&include /b/rsyncd.conf\n', 'b/rsyncd.conf': `&include /rsyncd.conf\n${OPEN_MODULE}` });
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
   assertExit(runs, 0);
-  assert.is(json(runs).targets.length, 1);
+  assert.equal(json(runs).targets.map((t) => t.target), ['b/rsyncd.conf', 'rsyncd.conf']);
   assertSaidEverywhere(runs, 'RSYNC-100');
   assertSaidEverywhere(runs, 'includes itself');
 });
