@@ -173,11 +173,15 @@ export class AdmissionController {
     return blocking.length > 0 ? { subject, kind: 'denied', findings: blocking } : { subject, kind: 'allowed', below: verdict.findings.length };
   }
 
-  private async outcomeOf(image: string): Promise<ImageOutcome> {
+  /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
+  private async outcomeOf(image: string, answered: Promise<unknown>): Promise<ImageOutcome> {
     // A review names images to pull, never files on the webhook's own disk.
     if (LOCAL_TRANSPORT.test(image)) return { subject: imageSubject(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
     try {
-      return this.judge(image, await this.verdictFor(await this.digestOf(image)));
+      const digest = await this.digestOf(image);
+      this.pool.want(digest, 1);
+      void answered.then(() => this.pool.want(digest, -1));
+      return this.judge(image, await this.verdictFor(digest));
     } catch (e) {
       return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
     }
@@ -205,11 +209,14 @@ export class AdmissionController {
     const spent = new Promise<'spent'>((done) => {
       timer = setTimeout(() => done('spent'), Math.max(0, settleBy - performance.now()));
     });
+    let answer = () => {};
+    const answered = new Promise<void>((done) => (answer = done));
     const overBudget = (image: string): ImageOutcome => ({ subject: imageSubject(image), kind: 'unevaluated', reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
     try {
-      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
+      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {
       clearTimeout(timer);
+      answer();
     }
   }
 

@@ -3,6 +3,12 @@
  * a thread its time, never the webhook's event loop: /healthz and other reviews keep answering. Jobs wait
  * in a bounded queue; a job that runs too long or exhausts its thread's heap ends that thread (a new one
  * takes its place) and is answered with the reason. `analyse` never rejects.
+ *
+ * A job goes on after the review that asked for it has been answered (it fills the cache), but only while
+ * no waiting review needs its thread: images some review is waiting for (`want`) run first, and one that
+ * waits for a thread stops a job nobody waits for (and takes its place in a full queue). So images a
+ * requester made slow on purpose — a registry that trickles, a heavy image — hold the pool only while their
+ * own reviews wait, never for the whole analysis timeout while every other review is denied.
  */
 import { Worker } from 'node:worker_threads';
 import type { Finding, PolicySource } from '../engine/index.ts';
@@ -41,6 +47,8 @@ interface Slot {
   running?: Pending & { timer: NodeJS.Timeout };
 }
 
+const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';
+
 /** dist/image-worker.js beside the bundle; the TypeScript file when running from source (tsx). */
 function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './image-worker.ts' : './image-worker.js', import.meta.url);
@@ -51,11 +59,30 @@ export class ImagePool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** Reviews waiting for each ref's analysis. */
+  private readonly wants = new Map<string, number>();
 
   constructor(private readonly opts: PoolOptions) {}
 
+  /** A review starts (+1) or stops (-1) waiting for the analysis of `ref`. */
+  want(ref: string, delta: 1 | -1): void {
+    const n = (this.wants.get(ref) ?? 0) + delta;
+    if (n > 0) this.wants.set(ref, n);
+    else this.wants.delete(ref);
+    if (delta > 0) this.pump();
+  }
+
+  private wanted(p: Pending): boolean {
+    return this.wants.has(p.job.ref);
+  }
+
   analyse(ref: string, registry: AnalysisJob['registry'], today: string): Promise<Analysis> {
     if (this.closed) return Promise.resolve({ ok: false, error: 'the webhook is shutting down' });
+    if (this.queue.length >= this.opts.queueLimit) {
+      // A job nobody waits for gives its place to one a review waits for.
+      const i = this.wants.has(ref) ? this.queue.findIndex((p) => !this.wanted(p)) : -1;
+      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED });
+    }
     if (this.queue.length >= this.opts.queueLimit) {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
     }
@@ -78,9 +105,17 @@ export class ImagePool {
 
   private pump(): void {
     while (this.queue.length > 0) {
+      // Wanted jobs first, in arrival order; then the others.
+      const w = this.queue.findIndex((p) => this.wanted(p));
+      const at = w >= 0 ? w : 0;
       const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : undefined);
-      if (!slot) return;
-      const next = this.queue.shift();
+      if (!slot) {
+        // Every thread is busy: a wanted job stops a job nobody waits for (its thread ends; a new one starts).
+        const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : undefined;
+        if (idle) void this.stop(idle, UNWANTED);
+        return;
+      }
+      const next = this.queue.splice(at, 1)[0];
       if (!next) return;
       const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1000)} s and was stopped`), this.opts.jobTimeoutMs);
       slot.running = { ...next, timer };

@@ -31,6 +31,8 @@ const BUDGET_MS = 1000;
 const ESC = '\u001b';
 let cert: Certificate;
 let registry: TinyRegistry;
+/** Serves an image whose layer takes minutes to arrive. */
+let glacial: TinyRegistry;
 /** A port nobody listens on: an image there cannot be resolved. */
 let gone = '';
 let trickled = '';
@@ -57,6 +59,8 @@ test.before(async () => {
   const longNames = Array.from({ length: 8 }, (_, i) => `[${String(i).repeat(6000)}]\npath = /srv\nread only = no\n`).join('');
   const images = { 'test/long': await simpleImage(longNames), 'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`), 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': heavy, 'test/slow': slow };
   registry = await startTinyRegistry(images, { blobs: new Set([trickled, heavy.layers[2] ?? '']), ms: 100 });
+  const crawl = await simpleImage(`# glacial\n${WRITABLE_CONF}`);
+  glacial = await startTinyRegistry({ 'test/glacial': crawl }, { blobs: new Set(crawl.layers), ms: 3000 });
   const unused = await startTinyRegistry({});
   gone = unused.ref('test/gone');
   unused.close();
@@ -74,6 +78,7 @@ test.before(async () => {
 test.after(() => {
   for (const h of hooks) h.stop();
   registry.close();
+  glacial.close();
   for (const s of hanging.sockets) s.destroy();
   hanging.server.close();
   rmSync(cert.dir, { recursive: true, force: true });
@@ -229,6 +234,19 @@ test('item 8: a registry that never answers gets a few lookups at a time, and ot
   let later = verdictOf(other);
   for (let i = 0; i < 20 && !later.message.includes('RSYNC-002'); i++) later = verdictOf(await post(hook, imagesReview(`other${i}`, [registry.ref('test/bad')])));
   assert.match(later.message, 'RSYNC-002');
+});
+
+test('item 8: an analysis nobody waits for any more gives its thread to an image a review waits for', async () => {
+  const hook = await webhook('--workers', '1', '--budget-ms', '3000');
+  // The requester's image trickles in over minutes: its review is answered at the budget, the analysis goes on.
+  const slow = verdictOf(await post(hook, imagesReview('glacial', [glacial.ref('test/glacial')])));
+  assert.match(slow.message, 'not evaluated within the 3000 ms budget');
+  // Another review's image must not wait behind it for the analysis timeout (300 s).
+  const next = verdictOf(await post(hook, imagesReview('behind', [registry.ref('test/bad')])));
+  assert.match(next.message, 'RSYNC-002');
+  // The stopped analysis is started again by the next review that asks for it.
+  const again = verdictOf(await post(hook, imagesReview('glacial-again', [glacial.ref('test/glacial')])));
+  assert.match(again.message, 'not evaluated within the 3000 ms budget');
 });
 
 /** A TLS connection to the webhook from another loopback address, which sends `text` and then holds. */
