@@ -40,4 +40,8 @@ message('lists what denies first, and keeps the message bounded whatever the fin
   assert.match(m, /Next: fix the rsync configuration.*; name images from a registry/);
 });
 
+message('says so when there is nothing to list', () => {
+  assert.equal(decisionMessage([], { ...ctx, allowed: true, failOpen: false }), { message: 'rsyncguard allowed this Pod: it names no container image.', warnings: [] });
+});
+
 message.run();

@@ -70,7 +70,7 @@ export function decisionMessage(all: ImageOutcome[], ctx: Context): { message: s
   const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe(o, ctx));
   if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
   const next = nextSteps(outcomes, ctx);
-  let message = `${heading(outcomes, ctx)}. ${listed.join('; ')}.`;
+  let message = listed.length > 0 ? `${heading(outcomes, ctx)}. ${listed.join('; ')}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
   // The verdict and what to do next always fit; the list of outcomes is what gets cut.
   if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}… (cut at ${MAX_MESSAGE} characters)`;
   message += next;
