@@ -7,7 +7,7 @@
  * so the documented workflow is the tested one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -116,6 +116,16 @@ action('a wrong input fails the step and names the input', () => {
   assert.match(run.stdout, '::error::Input "fail-on": must be one of critical, high, medium, low, none, not "severe"');
   const glob = runAction('node20', { paths: 'nothing/**/here.conf' });
   assert.match(glob.stdout, 'Input "paths"');
+});
+
+action('a glob in paths does not follow a committed link out of the workspace', () => {
+  const dir = workspace();
+  symlinkSync('/', join(dir, 'up'));
+  const run = runAction('node20', { paths: '**/*.conf', 'fail-on': 'none' }, dir);
+  assert.is(run.code, 0, run.stdout);
+  assert.not.match(run.stdout, 'up/', 'nothing under the link was scanned');
+  assert.not.match(run.stdout, /EACCES|ELOOP|at .*\.js:\d+/, 'no walk of the runner and no stack trace');
+  assert.ok(Number(run.outputs['findings'] ?? 'NaN') > 0, 'the workspace itself was scanned');
 });
 
 action('action.yml declares exactly the inputs and outputs the code uses, with the required keys', () => {

@@ -17,7 +17,8 @@ import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
 function expandPaths(inputs: ActionInputs): string[] {
   return inputs.paths.flatMap((p) => {
     if (!/[*?[{]/.test(p)) return [p];
-    const hits = fg.sync(p, { onlyFiles: false, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] });
+    // A committed link (`up -> /`) must not walk the runner's filesystem; links are scanned, not followed.
+    const hits = fg.sync(p, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
     if (hits.length === 0) throw new ActionInputError('paths', `"${p}" matches nothing in the workspace`);
     return hits.sort();
   });

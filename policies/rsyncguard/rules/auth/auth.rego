@@ -170,8 +170,23 @@ findings contains f if {
 	some i, mod in input.config.modules
 	some r in mod.auth_rules
 	r.ignored_option != null
-	f := lib.module_finding("RSYNC-024", i, "auth users", concat("", ["Module [", mod.name, "]: rsync ignores the option \":", r.ignored_option, "\" in \"", r.raw, "\"."]))
+	msg := concat("", [
+		"Module [", mod.name, "]: rsync ignores the option \":", _shown_option(r.ignored_option),
+		"\" after \"", r.pattern, "\".",
+	])
+	f := lib.module_finding("RSYNC-024", i, "auth users", msg)
 }
+
+# What follows the colon may be a password written there by mistake: only words that read like an access
+# level are quoted back.
+_shown_option(o) := o if regex.match(_access_words, o)
+
+else := "********"
+
+_access_words := concat("", [
+	`^(?i)(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only`,
+	`|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$`,
+])
 
 # METADATA
 # title: No auth digest floor

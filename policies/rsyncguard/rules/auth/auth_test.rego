@@ -26,3 +26,20 @@ test_rsync_025_quiet_before_3_5_0_which_has_no_auth_digest if {
 	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
 	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"context": {"rsync_version": "3.4.1"}})
 }
+
+test_rsync_024_quotes_an_access_word_back if {
+	r := object.union(rule("joe:readwrite", "joe", null, false), {"ignored_option": "readwrite"})
+	m := object.union(t.module({"auth users": "joe:readwrite"}, {"auth_required": true}), {"auth_rules": [r]})
+	some f in auth.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-024"
+	contains(f.message, "\":readwrite\" after \"joe\"")
+}
+
+test_rsync_024_withholds_what_may_be_a_password if {
+	r := object.union(rule("joe:Tr0ub4dor", "joe", null, false), {"ignored_option": "Tr0ub4dor"})
+	m := object.union(t.module({"auth users": "joe:Tr0ub4dor"}, {"auth_required": true}), {"auth_rules": [r]})
+	some f in auth.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-024"
+	not contains(f.message, "Tr0ub4dor")
+	contains(f.message, "\":********\"")
+}

@@ -78,13 +78,15 @@ findings contains f if {
 	some e in s.entries
 	e.weak
 	not e.dead
-	msg := concat("", [s.path, ": the password of ", e.kind, " \"", e.name, "\" is weak (", _weakness(e), ")."])
-	f := lib.target_finding("RSYNC-032", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
+	f := lib.target_finding("RSYNC-032", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), _weak_message(s, e))
 }
 
-_weakness(e) := "it equals the name" if e.equals_name
+# Naming the entry whose password is its own name would print the password: it is described by its line.
+_weak_message(s, e) := concat("", [s.path, ": the ", e.kind, " on line ", format_int(e.line, 10), " has its own name as password."]) if e.equals_name
 
-else := "it is a commonly used password" if e.common
+else := concat("", [s.path, ": the password of ", e.kind, " \"", e.name, "\" is weak (", _weakness(e), ")."])
+
+_weakness(e) := "it is a commonly used password" if e.common
 
 else := concat("", [format_int(e.length, 10), " characters"])
 
