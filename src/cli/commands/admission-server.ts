@@ -73,7 +73,8 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
  * Connections in arrival order, and the requests each has in flight. At the cap, a connection goes to make
  * room: from the client address holding the most connections, its oldest that is not waiting for a verdict
  * (idle, still handshaking, or still sending a body — the API server sends a review at once); failing that,
- * when the newcomer comes from another address, that address's oldest connection whatever it does. So one
+ * when the newcomer comes from another address and that address holds more than half the cap, its oldest
+ * connection whatever it does. So one
  * client — a Pod of the cluster trickling bodies, or posting reviews of images that never resolve — can
  * hold at most its share of the connections, never all of them and the API server's with them.
  */
@@ -100,7 +101,7 @@ function capConnections(server: Server, limits: ServerLimits): void {
       const [top, mine] = [addresses[0], socket.remoteAddress ?? ''];
       const victim =
         top?.[1].find((s) => !deciding(s)) ??
-        (top && top[0] !== mine ? top[1][0] : undefined) ??
+        (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : undefined) ??
         addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
       if (!victim) return void socket.destroy();
       evict(victim);
