@@ -345,4 +345,31 @@ host('a user\'s own daemon naming root\'s config as its secrets file (or a path 
   rmSync(dir, { recursive: true, force: true });
 });
 
+host('a user\'s own daemon with a 1.4 MB argv and 16 configs of 250 KB of quotes: the collector stays fast', () => {
+  if (!IS_ROOT) return console.log('  skipped: needs root');
+  const dir = openDir('rg-hostile-bigargv-');
+  // Every character needs escaping in JSON: the worst case for the collector's escaping.
+  const quotes = '"'.repeat(250_000);
+  const includes = Array.from({ length: 15 }, (_, i) => join(dir, 'home', `more-${i}.conf`));
+  const conf = nobodysConfig(dir, `[pub]\n    path = /srv\n${includes.map((f) => `&include ${f}\n`).join('')}${quotes}\n`);
+  for (const f of includes) {
+    writeFileSync(f, `${quotes}\n`);
+    chownSync(f, NOBODY, NOBODY);
+  }
+  const setup = [
+    'L=$(head -c 120000 /dev/zero | tr "\\0" "\\"")',
+    `setpriv --reuid=nobody --regid=nogroup --clear-groups rsync --daemon --no-detach --port=8873 --address=127.0.0.1 --config=${conf} ${Array.from({ length: 12 }, () => '-M "motd file=$L"').join(' ')} & wait_exe $! /usr/bin/rsync; wait_port 8873`,
+  ].join('\n');
+  const started = performance.now();
+  const doc = collectorDoc(setup);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  collector with a 1.4 MB argv and 16 configs of 250 KB: ${seconds.toFixed(1)} s`);
+  assert.is(doc.code, 0, doc.stderr);
+  const raw = JSON.parse(doc.stdout) as { processes: { cmdline: string[] }[]; files: DocFile[] };
+  assert.ok((raw.processes[0]?.cmdline.join('').length ?? 0) > 1_400_000, 'the whole argv is there');
+  assert.equal(raw.files.filter((f) => f.text?.includes(quotes)).length, 16, 'every config is read whole');
+  assert.ok(seconds < 30, `the collector took ${seconds.toFixed(1)} s`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 host.run();
