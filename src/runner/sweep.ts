@@ -4,7 +4,8 @@
  * the hosts already done. An abort signal (the CLI's SIGINT/SIGTERM) stops every ssh session and hands back
  * what was done; hosts cut off are neither reported nor recorded, so a resume sweeps them again.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, readFileSync } from 'node:fs';
+import { UserError } from '../common/index.ts';
 import { collectOverSsh, parseHostRaw, type InventoryHost, type SshOptions } from '../sources/index.ts';
 import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
 
@@ -43,6 +44,10 @@ async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions)
 
 export async function sweep(hosts: InventoryHost[], script: string, opts: SweepOptions): Promise<HostOutcome[]> {
   const warn = opts.warn ?? (() => {});
+  if (opts.results && existsSync(opts.results) && !lstatSync(opts.results).isFile()) {
+    // A FIFO would hang the resume, a device (/dev/zero) fill memory, a link send the outcomes elsewhere.
+    throw new UserError('the results file is not a regular file', opts.results, 'Give --results a plain file of its own (a new path is created).');
+  }
   if (opts.results) {
     // Before anything is appended, resumed or not: a torn tail would swallow the next outcome.
     const repaired = repairTornTail(opts.results);

@@ -6,11 +6,11 @@
  * status, and that is all the sweep sees of a host, so the stand-in exercises the same paths a real hostile
  * host would. It also logs every invocation, so a test can tell that ssh was never started.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { assertNoCanary, FORMATS, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
+import { assertNoCanary, FORMATS, IS_ROOT, mkfifo, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
 
 /** A fake ssh in DIR/bin: the host after `--` picks a case from CASES (sh snippets); every call is logged. */
 function fakeSsh(dir: string, cases: Record<string, string>): { path: string; log: string } {
@@ -147,6 +147,31 @@ hosts('--resume: a results line whose document names another host counts for the
   const sarif = runCli(['sweep', '--inventory', inventory, '--results', results, '--resume', '--format', 'sarif', '--fail-on', 'none'], { env: { PATH: ssh.path } });
   const runs = (JSON.parse(sarif.stdout) as { runs: { automationDetails: { id: string }; results: unknown[] }[] }).runs;
   assert.equal(runs.filter((x) => x.results.length > 0).map((x) => x.automationDetails.id), ['rsyncguard/fleet/web/'], 'the inventory decides the group');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+hosts('--results that is a FIFO, a device or a link: refused at once, nothing read or written through it', () => {
+  const dir = tempTree();
+  const ssh = fakeSsh(dir, { web1: say(JSON.stringify(rawDoc('web1'))) });
+  const inventory = join(dir, 'fleet.yml');
+  writeFileSync(inventory, 'hosts:\n  web1: {}\n');
+  const target = join(dir, 'elsewhere');
+  writeFileSync(target, 'untouched');
+  symlinkSync(target, join(dir, 'link.jsonl'));
+  const paths = [join(dir, 'link.jsonl'), '/dev/zero'];
+  if (IS_ROOT) {
+    mkfifo(join(dir, 'fifo.jsonl'));
+    paths.push(join(dir, 'fifo.jsonl'));
+  }
+  for (const results of paths) {
+    const r = runCli(['sweep', '--inventory', inventory, '--results', results, '--resume', '--format', 'json'], { env: { PATH: ssh.path }, timeoutMs: 20_000 });
+    assert.not.ok(r.timedOut, `${results}: the sweep hung`);
+    assert.is(r.code, 2, `${results}: ${r.stderr}`);
+    assert.match(r.stderr, `${results}: the results file is not a regular file`);
+    assert.ok(r.peakMiB < 200, `${results}: peak ${r.peakMiB} MiB`);
+  }
+  assert.is(readFileSync(target, 'utf8'), 'untouched');
+  assert.not.ok(existsSync(ssh.log), 'no host was swept');
   rmSync(dir, { recursive: true, force: true });
 });
 
