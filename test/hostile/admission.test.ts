@@ -4,7 +4,7 @@
  * its own review or attack and asserts the outcome: a partial answer never allows, the budget holds while a
  * heavy image is analysed, slow clients cannot hold the server, an oversized body gets 413.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { connect as netConnect, createServer, type Server, type Socket } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
 import { suite } from 'uvu';
@@ -261,6 +261,34 @@ function holdFrom(hook: Webhook, address: string, text: string): Promise<TLSSock
     s.resume();
   });
 }
+
+/** Peak resident memory of a child process, in MiB. */
+function peakMiB(pid: number | undefined): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:')) ?? '';
+  return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
+}
+
+test('item 8: many 4 MiB reviews from one client at once do not grow the webhook past a bound', async () => {
+  const hook = await webhook('--budget-ms', '3000');
+  // Under the cap, but 4 MiB of tiny objects each, and an image that never resolves: every review waits its budget.
+  const head = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"fat","kind":{"kind":"Pod"},"object":{"spec":{"containers":[{"name":"c","image":"127.0.0.1:${hanging.port}/fat/x:1"}]}},"pad":[`;
+  const body = `${head}${'{},'.repeat(Math.floor(((4 << 20) - head.length - 10) / 3))}{}]}}`;
+  const request = `POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const senders = Array.from({ length: 80 }, () => holdFrom(hook, '127.0.0.2', request));
+  const sockets = await Promise.all(senders);
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    const answer = await post(hook, imagesReview('beside-fat', [registry.ref('test/bad')]), 20_000);
+    assert.is(answer.status, 200, answer.text.slice(0, 200));
+    await new Promise((r) => setTimeout(r, 4000));
+    const peak = peakMiB(hook.child.pid);
+    console.log(`  80 reviews of 4 MiB from one client: webhook peak RSS ${peak.toFixed(0)} MiB`);
+    assert.is(hook.child.exitCode, null, 'the webhook exited');
+    assert.ok(peak < 1000, `peak RSS ${peak.toFixed(0)} MiB`);
+  } finally {
+    for (const s of sockets) s.destroy();
+  }
+});
 
 test('item 8: one client holding every connection with requests in flight cannot lock out another', async () => {
   const hook = await webhook('--max-connections', '40', '--budget-ms', '6000');

@@ -21,7 +21,25 @@ export interface ServerLimits {
   maxConnections: number;
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; status: 408 | 413; message: string };
+export type BodyResult = { ok: true; text: string } | { ok: false; status: 408 | 413 | 503; message: string };
+
+/**
+ * Bodies held in memory at once: in all, and per client address. 512 connections each sending a 4 MiB
+ * body would otherwise hold 2 GiB (and kill a webhook in a 1 GiB container); one client — a Pod of the
+ * cluster — may hold four bodies at the cap, so many clients are needed to fill the total, and the API
+ * server's reviews (kilobytes each) fit beside them.
+ */
+const MAX_BUFFERED = 96 << 20;
+const MAX_BUFFERED_PER_CLIENT = 16 << 20;
+let buffered = 0;
+const bufferedBy = new Map<string, number>();
+
+function hold(address: string, bytes: number): void {
+  buffered += bytes;
+  const n = (bufferedBy.get(address) ?? 0) + bytes;
+  if (n > 0) bufferedBy.set(address, n);
+  else bufferedBy.delete(address);
+}
 
 export function send(res: ServerResponse, code: number, body: unknown, close = false): void {
   if (res.headersSent || res.destroyed) return;
@@ -44,12 +62,16 @@ const LINGER_MS = 1_000;
 export function readBody(req: IncomingMessage): Promise<BodyResult> {
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge(`(${declared} bytes declared)`));
+  const address = req.socket.remoteAddress ?? '';
   return new Promise((done) => {
     let size = 0;
+    let held = 0;
     const chunks: Buffer[] = [];
     let linger: NodeJS.Timeout | undefined;
     const over = () => tooLarge(declared > MAX_BODY ? `(${declared} bytes declared)` : '(more than that was sent)');
     const finish = (r: BodyResult) => {
+      hold(address, -held);
+      held = 0;
       clearTimeout(timer);
       clearTimeout(linger);
       req.removeAllListeners('data');
@@ -61,7 +83,14 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > DRAIN_LIMIT) finish(over());
-      else if (size <= MAX_BODY && !(declared > MAX_BODY)) chunks.push(c);
+      else if (size <= MAX_BODY && !(declared > MAX_BODY)) {
+        if (buffered + c.length > MAX_BUFFERED || (bufferedBy.get(address) ?? 0) + c.length > MAX_BUFFERED_PER_CLIENT) {
+          return finish({ ok: false, status: 503, message: `this client has more than ${MAX_BUFFERED_PER_CLIENT >> 20} MiB of request bodies in flight (or all clients ${MAX_BUFFERED >> 20} MiB); retry once earlier reviews are answered` });
+        }
+        hold(address, c.length);
+        held += c.length;
+        chunks.push(c);
+      }
       else linger ??= setTimeout(() => finish(over()), LINGER_MS);
     });
     req.on('end', () => finish(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));

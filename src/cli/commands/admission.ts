@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { UserError } from '../../common/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
-import { AdmissionController, parseReview, policiesFor } from '../../runner/index.ts';
+import { AdmissionController, parseReview, policiesFor, type AdmissionRequest } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
 import { warnLine } from '../output.ts';
@@ -13,25 +13,31 @@ function log(message: string): void {
   warnLine(`${new Date().toISOString()} rsyncguard admission: ${message}`);
 }
 
-/** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */
-async function review(controller: AdmissionController, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const arrivedAt = performance.now();
+/**
+ * Body → AdmissionReview → what to decide on. Its own function so that the body and the parsed document
+ * (a 4 MiB body of tiny objects parses to tens of MiB) are garbage once it returns: a review then waits
+ * out its budget holding only its images, not everything its sender chose to put around them.
+ */
+async function readReview(req: IncomingMessage): Promise<AdmissionRequest | { status: number; message: string; close?: boolean }> {
   const body = await readBody(req);
-  if (!body.ok) {
-    log(`${body.status}: ${body.message}`);
-    return send(res, body.status, body.message, true);
-  }
+  if (!body.ok) return { status: body.status, message: body.message, close: true };
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.text);
   } catch {
-    log(`400: the body is not JSON (${body.text.length} bytes)`);
-    return send(res, 400, 'the body is not JSON: send an admission.k8s.io/v1 AdmissionReview');
+    return { status: 400, message: 'the body is not JSON: send an admission.k8s.io/v1 AdmissionReview' };
   }
   const request = parseReview(parsed);
-  if (typeof request === 'string') {
-    log(`400: ${request}`);
-    return send(res, 400, request);
+  return typeof request === 'string' ? { status: 400, message: request } : request;
+}
+
+/** One review: body → AdmissionReview → decision → response. Never throws; every failure is an HTTP answer. */
+async function review(controller: AdmissionController, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrivedAt = performance.now();
+  const request = await readReview(req);
+  if ('status' in request) {
+    log(`${request.status}: ${request.message}`);
+    return send(res, request.status, request.message, request.close === true);
   }
   const d = await controller.decide(request, arrivedAt);
   // Findings quote module names and paths from the image; kubectl prints this message to a terminal.
