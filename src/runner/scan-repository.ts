@@ -86,7 +86,11 @@ export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
       continue;
     }
     const root = st.isFile() ? dirname(real) : real;
-    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join(root, d.path));
+    const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
+    for (const d of found.filter((f) => f.by === 'unreadable-dir')) {
+      result.targets.push({ target: displayPath(root, join(root, d.path)), message: `this directory could not be listed (${d.reason ?? 'unreadable'}): any rsyncd config in it was not scanned`, hint: 'Run the scan as a user who can read it, or leave it out with --exclude.' });
+    }
+    const files = st.isFile() ? [real] : found.filter((f) => f.by !== 'unreadable-dir').map((d) => join(root, d.path));
     result.discovered += files.length;
     scanRoot(root, files, opts, result);
   }

@@ -7,12 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
+import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
   /** Path relative to the scan root, with "/" separators. */
   path: string;
-  /** Why it was picked: its name, or its content. */
-  by: 'name' | 'content';
+  /** Why it was picked: its name, or its content; or a directory the scan could not list. */
+  by: 'name' | 'content' | 'unreadable-dir';
+  /** For an unreadable directory: why. */
+  reason?: string;
 }
 
 const BY_NAME = [
@@ -55,12 +58,16 @@ function readHead(file: string): string {
   }
 }
 
-/** A name match that is not a directory: regular files, and links, FIFOs or devices for the scan to refuse by name. */
+/**
+ * A name match that is not a directory: regular files, and links, FIFOs or devices for the scan to refuse by
+ * name. One that cannot even be looked at (a parent without search permission) is kept too, so the scan
+ * names it as unreadable instead of dropping it.
+ */
 function nameCandidate(file: string): boolean {
   try {
     return !lstatSync(file).isDirectory();
-  } catch {
-    return false;
+  } catch (e) {
+    return !(e instanceof Error && 'code' in e && e.code === 'ENOENT');
   }
 }
 
@@ -97,7 +104,9 @@ export interface DiscoverOptions {
 }
 
 export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered[] {
-  const all = gitFiles(root) ?? fg.sync('**/*', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'] });
+  const listed = gitFiles(root);
+  const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
+  const all = walked.entries;
   // Links are not followed here either: a committed `up -> /` would walk the whole machine.
   const excluded = opts.exclude.length > 0 ? new Set(fg.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : new Set<string>();
   const found: Discovered[] = [];
@@ -115,6 +124,7 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
       }
     }
   }
+  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: 'unreadable-dir', reason: d.reason });
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -66,7 +66,10 @@ export class ScanRoot {
     let real: string;
     try {
       real = realpathSync(path);
-    } catch {
+    } catch (e) {
+      // Not there and not reachable are different answers: one is a fact about the repository, the other
+      // about this run (a directory the scanning user may not enter), and must not read as clean.
+      if (e instanceof Error && 'code' in e && (e.code === 'EACCES' || e.code === 'EPERM')) return { kind: 'unreadable', path, reason: `${this.rel(path)} could not be reached: permission denied` };
       const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : '';
       return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository${dangling}` };
     }
@@ -90,7 +93,8 @@ export class ScanRoot {
     let st;
     try {
       st = statSync(real);
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && 'code' in e && (e.code === 'EACCES' || e.code === 'EPERM')) return { kind: 'unreadable', path, reason: `${this.rel(path)} could not be reached: permission denied` };
       return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository` };
     }
     if (st.isDirectory()) {
