@@ -11,6 +11,7 @@ import { buildFacts, relabelFiles, type DaemonFacts, type FactsDocument, type Se
 import { parseRsyncdConf } from '../parse/index.ts';
 import { octalMode, parseHostRaw, probeDaemon, type HostRaw, type RawFile } from '../sources/index.ts';
 import { distDir } from './dist-dir.ts';
+import { describeJsonError } from './read-input.ts';
 
 /** The places distributions put the daemon's config (reference/rsyncd.md §9). */
 const USUAL_CONFIGS = ['/etc/rsyncd.conf', '/etc/rsync/rsyncd.conf', '/usr/local/etc/rsyncd.conf', '/usr/local/etc/rsync/rsyncd.conf'];
@@ -30,7 +31,7 @@ export function collectLocal(): Result<HostRaw> {
   try {
     json = JSON.parse(r.stdout);
   } catch (e) {
-    return fail(new UserError(`the collector printed something that is not JSON: ${e instanceof Error ? e.message : String(e)}`, 'localhost'));
+    return fail(new UserError(`the collector printed something that is not JSON: ${describeJsonError(e)}`, 'localhost', 'Run collectors/rsync-facts.sh by hand to see what it prints.'));
   }
   return parseHostRaw(json, 'localhost');
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { assertNoCanary, CLI, FORMATS, IS_ROOT, mkfifo, tempTree, type CliRun, type Format } from './support/cli.ts';
+import { assertNoCanary, CLI, FORMATS, IS_ROOT, mkfifo, runAllFormats, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
 
 const PEAK_RSS = resolve('test/hostile/support/peak-rss.mjs');
 const NOBODY = 65534;
@@ -369,6 +369,26 @@ host('a user\'s own daemon with a 1.4 MB argv and 16 configs of 250 KB of quotes
   assert.ok((raw.processes[0]?.cmdline.join('').length ?? 0) > 1_400_000, 'the whole argv is there');
   assert.equal(raw.files.filter((f) => f.text?.includes(quotes)).length, 16, 'every config is read whole');
   assert.ok(seconds < 30, `the collector took ${seconds.toFixed(1)} s`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+host('--raw FILE that is not JSON, a FIFO or /dev/zero: refused, nothing of it quoted, nothing hangs', () => {
+  const canary = 'CANARY_RAW_NOT_JSON_2d8e';
+  const dir = tempTree({ 'raw.json': `{"schema": ${canary} }\n` });
+  const runs = runAllFormats(['host', '--raw', join(dir, 'raw.json')]);
+  assertNoCanary(runs, canary);
+  for (const [format, run] of runs) {
+    assert.is(run.code, 2, format);
+    assert.match(run.stderr, 'cannot read the collector document: it is not valid JSON', format);
+  }
+  mkfifo(join(dir, 'fifo'));
+  for (const [path, kind] of [['/dev/zero', 'a character device'], [join(dir, 'fifo'), 'a FIFO (named pipe)']] as const) {
+    const r = runCli(['host', '--raw', path], { timeoutMs: 20_000 });
+    assert.not.ok(r.timedOut, `${path}: hung`);
+    assert.is(r.code, 2, r.stderr);
+    assert.match(r.stderr, `the collector document is ${kind}, not a regular file`);
+    assert.ok(r.peakMiB < MAX_MIB, `${path}: peak ${r.peakMiB} MiB`);
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 

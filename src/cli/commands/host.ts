@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { UserError } from '../../common/index.ts';
 import { parseHostRaw } from '../../sources/index.ts';
-import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
+import { collectLocal, describeJsonError, evaluateTargets, exitCode, hostErrors, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
+
+const RAW_INPUT: InputSpec = { what: 'the collector document', maxBytes: 64 * MiB, hint: 'Pass the JSON that collectors/rsync-facts.sh printed, or - for standard input.' };
 
 export const hostCommand: Command = {
   name: 'host',
@@ -23,11 +24,15 @@ export const hostCommand: Command = {
     const saved = stringOption(args, 'raw');
     let collected;
     if (saved !== undefined) {
+      // A regular file (or stdin) under a cap, and a parse error that quotes none of it: a FIFO or /dev/zero
+      // must not hang or fill memory, and a file that is not JSON may be anything.
+      const bytes = saved === '-' ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
+      if (!bytes.ok) throw bytes.error;
       let json: unknown;
       try {
-        json = JSON.parse(readFileSync(saved === '-' ? 0 : saved, 'utf8'));
+        json = JSON.parse(bytes.value.toString('utf8'));
       } catch (e) {
-        throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
+        throw new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
       collected = parseHostRaw(json, saved);
     } else {
