@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../../common/index.ts';
 import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
 import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
@@ -25,6 +26,18 @@ export const imageCommand: Command = {
     if (ref === undefined || extra.length > 0) throw new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
     const shown = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, 'docker-config');
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) =>
+      evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
+    // A file or directory here that was named without its transport: asking a registry for it would send
+    // its name off this machine for nothing.
+    const lookalike = localLookalike(ref);
+    if (lookalike !== undefined) {
+      warnLine(`rsyncguard image: ${shown}: ${lookalike}`);
+      const report = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
+      renderReport(report, args, { texts: new Map(), category: 'rsyncguard/image/' });
+      return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    }
     let scan;
     try {
       scan = await scanImage(ref, {
@@ -35,16 +48,25 @@ export const imageCommand: Command = {
         today: new Date().toISOString().slice(0, 10),
       });
     } catch (e) {
-      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, shown, 'Check the reference, the credentials, and that the image is intact.');
+      // An image that could not be read is a result like any other: every format says so (exit 2), and a
+      // SARIF or JSON file a pipeline waits for is still written.
+      const message = `cannot read the image: ${e instanceof Error ? e.message : String(e)}`;
+      const hint = 'Check the reference, the credentials, and that the image is intact.';
+      warnLine(`rsyncguard image: ${shown}: ${message}`);
+      const report = await evaluate([{ target: shown, message, hint }]);
+      renderReport(report, args, { texts: new Map(), category: 'rsyncguard/image/' });
+      return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
-    const report = await evaluateTargets(scan.facts, {
-      policies: await policiesFor(stringOption(args, 'policy')),
-      waiverFile: stringOption(args, 'waivers'),
-      inlineWaivers: args.values['no-inline-waivers'] !== true,
-    });
+    const report = await evaluate(scan.facts);
     renderReport(report, args, { texts: scan.texts, category: `rsyncguard/image/${scan.repository.replace(/[^A-Za-z0-9._/-]/g, '_')}/` });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };
+
+/** A registry reference that names a file or directory here was almost certainly meant as an archive or layout. */
+function localLookalike(ref: string): string | undefined {
+  if (/^(oci|oci-archive|docker-archive):/.test(ref) || !existsSync(ref)) return undefined;
+  return `"${ref}" is a ${statSync(ref).isDirectory() ? 'directory' : 'file'} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
+}
