@@ -9,7 +9,7 @@ const secrets = suite('parseSecrets');
 secrets('derives weak, common, equals-name and reused facts, and keeps no password', () => {
   const r = parse('joe:joe\n@ops:Correct-Horse-Battery-9\nann:Correct-Horse-Battery-9\nbob:changeme\n');
   assert.equal(r.entries.map((e) => [e.kind, e.name, e.equals_name, e.common, e.weak, e.reused]), [
-    ['user', 'joe', true, false, true, false],
+    ['user', '********', true, false, true, false],
     ['group', 'ops', false, false, false, true],
     ['user', 'ann', false, false, false, true],
     ['user', 'bob', false, true, true, false],
@@ -33,6 +33,16 @@ secrets('skips "#" lines and reports a line without a colon without showing it',
 
 secrets('warns when a line exceeds fgets\' 1024-byte buffer', () => {
   assert.is(parse(`joe:${'x'.repeat(1100)}\n`).diagnostics[0]?.code, 'secrets-line-too-long');
+});
+
+secrets('treats a password equal to its name in another case as equal to it', () => {
+  assert.is(parse('Alice:alice\n').entries[0]?.equals_name, true);
+});
+
+secrets('withholds a name that does not read like an account name: it may be a secret itself', () => {
+  const r = parse('API_TOKEN=Zq7canary:pw\nbad name:pw2\nalice.b@corp:pw3\n@ops:pw4\n');
+  assert.equal(r.entries.map((e) => e.name), ['********', '********', 'alice.b@corp', 'ops']);
+  assert.not.match(JSON.stringify(r), 'Zq7canary');
 });
 
 secrets.run();

@@ -47,12 +47,14 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
     const key = `${group ? '@' : ''}${name}`;
     const dead = seen.has(key);
     seen.add(key);
-    const equalsName = password === name;
+    // Case does not make a guess harder: "Alice:alice" falls to the same first try as "alice:alice".
+    const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group ? 'group' : 'user',
-      name,
+      // Beside equals_name, the name would be the password itself.
+      name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
       length,
       equals_name: equalsName,
@@ -67,6 +69,18 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
   }
   markReused(entries, passwords);
   return { entries, diagnostics };
+}
+
+/** What stands for a name that is not shown. */
+export const WITHHELD_NAME = '********';
+
+/**
+ * A name is reported only when it reads like an account or group name. Whatever else stands before the
+ * first colon (`API_TOKEN=…`, a pasted environment, a line with spaces) may itself be a secret, and rules
+ * describe that entry by its line instead.
+ */
+export function shownName(name: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 
 function markReused(entries: SecretsEntry[], passwords: string[]): void {

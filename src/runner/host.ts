@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fail, UserError, type ConfigSource, type IncludeTarget, type Result } from '../common/index.ts';
 import { buildFacts, relabelFiles, type DaemonFacts, type FactsDocument, type SecretsInput } from '../facts/index.ts';
-import { parseRsyncdConf } from '../parse/index.ts';
+import { parseRsyncdConf, shownName } from '../parse/index.ts';
 import { octalMode, parseHostRaw, probeDaemon, type HostRaw, type RawFile } from '../sources/index.ts';
 import { distDir } from './dist-dir.ts';
 import { describeJsonError } from './read-input.ts';
@@ -139,7 +139,9 @@ function secretsFor(raw: HostRaw, named: unknown[]): SecretsInput[] {
     .map((s) => {
       const mode = octalMode(s.mode);
       const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : undefined;
-      return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(s.entries ? { entries: s.entries } : {}) };
+      // Names come from the host's file as they are: one that may be a secret is withheld as the parser does.
+      const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+      return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(entries ? { entries } : {}) };
     });
 }
 

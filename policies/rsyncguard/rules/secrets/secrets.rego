@@ -84,7 +84,12 @@ findings contains f if {
 # Naming the entry whose password is its own name would print the password: it is described by its line.
 _weak_message(s, e) := concat("", [s.path, ": the ", e.kind, " on line ", format_int(e.line, 10), " has its own name as password."]) if e.equals_name
 
-else := concat("", [s.path, ": the password of ", e.kind, " \"", e.name, "\" is weak (", _weakness(e), ")."])
+else := concat("", [s.path, ": the password of ", _who(e), " is weak (", _weakness(e), ")."])
+
+# The parser withholds a name that does not read like an account name (it may be a secret itself).
+_who(e) := concat("", ["the ", e.kind, " on line ", format_int(e.line, 10)]) if e.name == "********"
+
+else := concat("", [e.kind, " \"", e.name, "\""])
 
 _weakness(e) := "it is a commonly used password" if e.common
 
@@ -107,7 +112,7 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	e.reused
-	msg := concat("", [s.path, ": ", e.kind, " \"", e.name, "\" shares its password with another entry."])
+	msg := concat("", [s.path, ": ", _who(e), " shares its password with another entry."])
 	f := lib.target_finding("RSYNC-033", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
 }
 
@@ -130,7 +135,7 @@ findings contains f if {
 	some i, s in input.secrets
 	some e in s.entries
 	_dead(e)
-	msg := concat("", [s.path, " line ", format_int(e.line, 10), ": the entry for \"", e.name, "\" is never used (", _dead(e), ")."])
+	msg := concat("", [s.path, " line ", format_int(e.line, 10), ": the entry for ", _who(e), " is never used (", _dead(e), ")."])
 	f := lib.target_finding("RSYNC-034", concat("", ["secrets[", format_int(i, 10), "].entries"]), _at(s, e.line), msg)
 }
 

@@ -28,3 +28,9 @@ test_rsync_032_names_the_user_of_a_common_password if {
 	f.rule_id == "RSYNC-032"
 	contains(f.message, "\"ann\" is weak (it is a commonly used password)")
 }
+
+test_rsync_032_describes_a_withheld_name_by_its_line if {
+	some f in secrets.findings with input as secrets_doc(entry("********", {"length": 2}))
+	f.rule_id == "RSYNC-032"
+	contains(f.message, "the password of the user on line 2 is weak (2 characters)")
+}
