@@ -80,7 +80,8 @@ export const WITHHELD_NAME = '********';
  * describe that entry by its line instead.
  */
 export function shownName(name: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
+  // Leading blanks are kept: they are why such an entry never matches, and hide nothing.
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 
 function markReused(entries: SecretsEntry[], passwords: string[]): void {
