@@ -57,10 +57,13 @@ export function imageSubject(image: string): string {
   return `image ${quote(displayRef(image))}`;
 }
 
-/** The registry an image reference names, for per-registry limits (the first component, as a container runtime reads it). */
+/**
+ * The host of the registry an image names, for per-registry limits: without its port, since one host can
+ * listen on thousands of ports, each of them a "registry" in a reference.
+ */
 function registryOf(image: string): string {
   try {
-    return parseRegistryRef(image).registry;
+    return parseRegistryRef(image).registry.toLowerCase().replace(/:\d+$/, '');
   } catch {
     return '';
   }

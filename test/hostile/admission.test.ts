@@ -71,7 +71,8 @@ test.before(async () => {
     s.on('close', () => sockets.delete(s));
     s.on('error', () => undefined);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  // Not on 127.0.0.1, where the registry with the real images is: lookups are limited per registry host.
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.3', ok));
   hanging = { server, port: (server.address() as { port: number }).port, connections: 0, sockets };
 });
 
@@ -220,8 +221,22 @@ test('item 7: findings quoting huge module names do not make a huge status messa
 
 test('item 8: a registry that never answers gets a few lookups at a time, and other registries are not held up', async () => {
   const hook = await webhook('--budget-ms', String(BUDGET_MS));
+  // The same host on other ports is the same registry host: four more listeners that never answer either.
+  const more = await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      const server = createServer((sock) => {
+        hanging.connections++;
+        hanging.sockets.add(sock);
+        sock.on('close', () => hanging.sockets.delete(sock));
+        sock.on('error', () => undefined);
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.2', ok));
+      return server;
+    }),
+  );
   const before = hanging.connections;
-  const stuck = Array.from({ length: 40 }, (_, i) => `127.0.0.1:${hanging.port}/stuck/x:t${i}`);
+  const ports = [hanging.port, ...more.map((m) => (m.address() as { port: number }).port)];
+  const stuck = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? `127.0.0.3:${hanging.port}/stuck/x:t${i}` : `127.0.0.2:${ports[i % 5] ?? 0}/stuck/x:t${i}`));
   const [first, other] = await Promise.all([post(hook, imagesReview('hang', stuck)), (async () => {
     await new Promise((r) => setTimeout(r, 200));
     return post(hook, imagesReview('other', [registry.ref('test/bad')]));
@@ -229,7 +244,9 @@ test('item 8: a registry that never answers gets a few lookups at a time, and ot
   assert.is(verdictOf(first).allowed, false);
   await new Promise((r) => setTimeout(r, 300));
   const opened = hanging.connections - before;
-  assert.ok(opened <= 8, `${opened} connections to the registry that never answers`);
+  for (const m of more) m.close();
+  // 8 images on 127.0.0.3, 32 on four ports of 127.0.0.2: at most 8 lookups for each host.
+  assert.ok(opened <= 16, `${opened} connections to the registries that never answer`);
   // The first analysis also starts the thread and may outlast the budget; the lookup itself was not held up.
   let later = verdictOf(other);
   for (let i = 0; i < 20 && !later.message.includes('RSYNC-002'); i++) later = verdictOf(await post(hook, imagesReview(`other${i}`, [registry.ref('test/bad')])));
@@ -271,7 +288,7 @@ function peakMiB(pid: number | undefined): number {
 test('item 8: many 4 MiB reviews from one client at once do not grow the webhook past a bound', async () => {
   const hook = await webhook('--budget-ms', '3000');
   // Under the cap, but 4 MiB of tiny objects each, and an image that never resolves: every review waits its budget.
-  const head = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"fat","kind":{"kind":"Pod"},"object":{"spec":{"containers":[{"name":"c","image":"127.0.0.1:${hanging.port}/fat/x:1"}]}},"pad":[`;
+  const head = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"fat","kind":{"kind":"Pod"},"object":{"spec":{"containers":[{"name":"c","image":"127.0.0.3:${hanging.port}/fat/x:1"}]}},"pad":[`;
   const body = `${head}${'{},'.repeat(Math.floor(((4 << 20) - head.length - 10) / 3))}{}]}}`;
   const request = `POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   const senders = Array.from({ length: 80 }, () => holdFrom(hook, '127.0.0.2', request));
@@ -297,7 +314,7 @@ test('item 8: one client holding every connection with requests in flight cannot
     // From 127.0.0.2: bodies that trickle (declared, never finished), and complete reviews of images that never resolve.
     for (let i = 0; i < 25; i++) held.push(await holdFrom(hook, '127.0.0.2', 'POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a'));
     for (let i = 0; i < 25; i++) {
-      const body = imagesReview(`busy${i}`, [`127.0.0.1:${hanging.port}/busy/x:t${i}`]);
+      const body = imagesReview(`busy${i}`, [`127.0.0.3:${hanging.port}/busy/x:t${i}`]);
       held.push(await holdFrom(hook, '127.0.0.2', `POST /validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`));
     }
     await new Promise((r) => setTimeout(r, 300));
