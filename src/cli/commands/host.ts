@@ -3,7 +3,7 @@ import { parseHostRaw } from '../../sources/index.ts';
 import { collectLocal, describeJsonError, evaluateTargets, exitCode, hostErrors, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
-import { hostTexts, withHostNotes } from './host-report.ts';
+import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
 
@@ -49,7 +49,7 @@ export const hostCommand: Command = {
       policies: await policiesFor(stringOption(args, 'policy')),
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
-    }), notes);
+    }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
     renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');

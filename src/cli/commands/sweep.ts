@@ -104,7 +104,7 @@ export const sweepCommand: Command = {
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
-    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host);
+    for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host, host);
     const texts = new Map(outcomes.flatMap((o) => (o.raw ? hostTexts(o.raw) : [])));
     const format = stringOption(args, 'format');
     if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
