@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import type { Report } from './model.ts';
-import { LIMITS, toSarif } from './sarif.ts';
+import { LIMITS, textKey, toSarif } from './sarif.ts';
 
 const rule: RuleInfo = { id: 'RSYNC-001', title: 'Module without authentication', description: 'd', severity: 'medium', security_severity: '5.3', cwe: 'CWE-306', tags: ['access'], help: 'h', help_uri: null, package: 'p' };
 
@@ -26,6 +26,18 @@ sarif('names the rule in PascalCase and tags its CWE the way CodeQL does', () =>
   const r = log.runs[0]?.tool.driver.rules[0];
   assert.is(r?.name, 'ModuleWithoutAuthentication');
   assert.equal(r?.properties.tags, ['security', 'access', 'external/cwe/cwe-306']);
+});
+
+sarif('takes each host\'s regions and fingerprints from its own copy of a shared path', () => {
+  const finding = (target: string): Finding => ({ rule_id: 'RSYNC-001', title: 't', severity: 'high', context: null, message: 'm', target, module: 'm', path: '', location: { file: 'etc/rsyncd.conf', line: 1, column: 1 } });
+  const target = (id: string) => ({ target: id, kind: 'host' as const, findings: [finding(id)], waived: [], notes: [], facts: {} });
+  const r: Report = { tool: { name: 'rsyncguard', version: '0.1.0' }, rules: [rule], targets: [target('web1'), target('web2')], errors: [], expired_waivers: [] };
+  const texts = new Map([[textKey('web1', 'etc/rsyncd.conf'), '[short]\n'], [textKey('web2', 'etc/rsyncd.conf'), '[a-much-longer-module-name]\n']]);
+  const log = JSON.parse(toSarif(r, { category: 'x/', suppressions: false, texts, warn: () => {} })) as { runs: { results: { locations: { physicalLocation: { region: { endColumn: number } } }[]; partialFingerprints: Record<string, string> }[] }[] };
+  const [a, b] = log.runs[0]?.results ?? [];
+  assert.is(a?.locations[0]?.physicalLocation.region.endColumn, 8);
+  assert.is(b?.locations[0]?.physicalLocation.region.endColumn, 28);
+  assert.is.not(a?.partialFingerprints['primaryLocationLineHash'], b?.partialFingerprints['primaryLocationLineHash']);
 });
 
 sarif.run();

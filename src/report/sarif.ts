@@ -22,7 +22,10 @@ export interface SarifOptions {
   category: string;
   /** Waived findings as results with `suppressions` (GitHub ignores those: off by default). */
   suppressions: boolean;
-  /** File texts by the path findings use, for regions and fingerprints. */
+  /**
+   * File texts by the path findings use, for regions and fingerprints; or by `textKey(target, path)` where
+   * several targets share a path (hosts of a fleet each have their own /etc/rsyncd.conf).
+   */
   texts: ReadonlyMap<string, string>;
   /** Called for every limit that had to be enforced. */
   warn: (message: string) => void;
@@ -65,11 +68,11 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const hashes = new Map<string, string[]>();
-  const hashesOf = (file: string) => {
-    let h = hashes.get(file);
+  const hashesOf = (key: string) => {
+    let h = hashes.get(key);
     if (!h) {
-      h = lineHashes(opts.texts.get(file) ?? '');
-      hashes.set(file, h);
+      h = lineHashes(opts.texts.get(key) ?? '');
+      hashes.set(key, h);
     }
     return h;
   };
@@ -104,8 +107,18 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function region(texts: ReadonlyMap<string, string>, file: string, line: number, column: number): Sarif.Region {
-  const text = texts.get(file)?.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
+/** The key of a file's text that belongs to one target only. */
+export function textKey(target: string, path: string): string {
+  return `${target}\u0000${path}`;
+}
+
+/** A target's own copy of a file wins; a path alone stands for the file every target shares (a repository). */
+function textOf(texts: ReadonlyMap<string, string>, target: string, file: string): string {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+
+function region(texts: ReadonlyMap<string, string>, key: string, line: number, column: number): Sarif.Region {
+  const text = texts.get(key)?.split('\n')[line - 1]?.replace(/\r$/, '') ?? '';
   const endColumn = Math.max(text.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
@@ -114,13 +127,14 @@ function result(p: Placed, index: Map<string, number>, texts: ReadonlyMap<string
   const f = p.finding;
   // Findings without a file are anchored at line 1 of a path made from their target (no ":" allowed).
   const at = f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
-  const fingerprint = hashesOf(at.file)[at.line - 1];
+  const key = textOf(texts, f.target, at.file);
+  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${p.kind === 'file' ? '' : `[${p.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, at.file, at.line, at.column) } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     properties: { severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
     ...(p.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
-import { toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
+import { textKey, toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
 import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
 import { parseInventory } from '../../sources/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
@@ -105,7 +105,9 @@ export const sweepCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
     for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host, host);
-    const texts = new Map(outcomes.flatMap((o) => (o.raw ? hostTexts(o.raw) : [])));
+    // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
+    const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
+    const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
     const format = stringOption(args, 'format');
     if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
     else if (format === 'sarif') {
