@@ -88,7 +88,7 @@ export function scanRepository(paths: string[], opts: ScanOptions): ScanResult {
     const root = st.isFile() ? dirname(real) : real;
     const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
     for (const d of found.filter((f) => f.by === 'unreadable-dir')) {
-      result.targets.push({ target: displayPath(root, join(root, d.path)), message: `this directory could not be listed (${d.reason ?? 'unreadable'}): any rsyncd config in it was not scanned`, hint: 'Run the scan as a user who can read it, or leave it out with --exclude.' });
+      result.targets.push({ target: displayPath(root, join(root, d.path)), message: `this directory could not be listed (${d.reason ?? 'unreadable'}), so no rsyncd config in it was scanned`, hint: 'Run the scan as a user who can read it, or leave it out with --exclude.' });
     }
     const files = st.isFile() ? [real] : found.filter((f) => f.by !== 'unreadable-dir').map((d) => join(root, d.path));
     result.discovered += files.length;
