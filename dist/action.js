@@ -43685,11 +43685,11 @@ function toSarif(report, opts) {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const hashes = /* @__PURE__ */ new Map();
-  const hashesOf = (file) => {
-    let h = hashes.get(file);
+  const hashesOf = (key) => {
+    let h = hashes.get(key);
     if (!h) {
-      h = lineHashes(opts.texts.get(file) ?? "");
-      hashes.set(file, h);
+      h = lineHashes(opts.texts.get(key) ?? "");
+      hashes.set(key, h);
     }
     return h;
   };
@@ -43724,21 +43724,28 @@ function toSarif(report, opts) {
   return `${JSON.stringify(log, null, 2)}
 `;
 }
-function region(texts, file, line, column) {
-  const text3 = texts.get(file)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+function textKey(target, path6) {
+  return `${target}\0${path6}`;
+}
+function textOf(texts, target, file) {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+function region(texts, key, line, column) {
+  const text3 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
   const endColumn = Math.max(text3.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, index, texts, hashesOf) {
   const f = p2.finding;
   const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-  const fingerprint = hashesOf(at.file)[at.line - 1];
+  const key = textOf(texts, f.target, at.file);
+  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
     ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
@@ -43785,7 +43792,7 @@ function markdownCode(s) {
 }
 
 // src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["include-refused", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
@@ -45455,12 +45462,13 @@ function parseSecrets(bytes, file) {
     const key = `${group2 ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
-    const equalsName = password === name;
+    const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group2 ? "group" : "user",
-      name,
+      // Beside equals_name, the name would be the password itself.
+      name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
       length,
       equals_name: equalsName,
@@ -45475,6 +45483,10 @@ function parseSecrets(bytes, file) {
   }
   markReused(entries, passwords);
   return { entries, diagnostics };
+}
+var WITHHELD_NAME = "********";
+function shownName(name) {
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
   const counts = /* @__PURE__ */ new Map();
@@ -45579,9 +45591,14 @@ var ScanRoot = class {
   linked(path6, real) {
     return relative2(this.real, real) !== relative2(this.root, path6);
   }
-  /** Real paths of the directories opened so far (the ones includes named). */
-  dirsOpened() {
-    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === "dir").map(([real]) => real));
+  /** Paths an include named and that were reported where they were named (a located note), not read. */
+  noted = /* @__PURE__ */ new Set();
+  /** Record that `path` (as passed to open) is already a located note on the include that named it. */
+  note(path6) {
+    this.noted.add(path6);
+  }
+  wasNoted(path6) {
+    return this.noted.has(path6);
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path6) {
@@ -45589,7 +45606,8 @@ var ScanRoot = class {
     let real;
     try {
       real = realpathSync2(path6);
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path6, reason: `${this.rel(path6)} could not be reached: permission denied` };
       const dangling = isLink(path6) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path6)})` : "";
       return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository${dangling}` };
     }
@@ -45610,7 +45628,8 @@ var ScanRoot = class {
     let st;
     try {
       st = statSync2(real);
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path6, reason: `${this.rel(path6)} could not be reached: permission denied` };
       return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository` };
     }
     if (st.isDirectory()) {
@@ -45657,7 +45676,40 @@ function isLink(path6) {
 var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join4, relative as relative3, sep as sep4 } from "node:path";
+import { join as join5, relative as relative3, sep as sep4 } from "node:path";
+
+// src/sources/walk-tree.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function reasonOf(e) {
+  const code = e instanceof Error && "code" in e ? String(e.code) : "";
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : code !== "" ? code : String(e);
+}
+function walkTree(root) {
+  const out = { entries: [], unreadable: [] };
+  const pending = [""];
+  for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
+    let list;
+    try {
+      list = readdirSync2(join4(root, rel), { withFileTypes: true });
+    } catch (e) {
+      out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
+      continue;
+    }
+    for (const d of list) {
+      const path6 = rel === "" ? d.name : `${rel}/${d.name}`;
+      if (d.isDirectory()) {
+        if (!SKIPPED_DIRS.has(d.name)) pending.push(path6);
+      } else {
+        out.entries.push(path6);
+      }
+    }
+  }
+  return out;
+}
+
+// src/sources/discover.ts
 var BY_NAME2 = [
   /(^|\/)rsyncd\.conf$/,
   /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
@@ -45689,8 +45741,8 @@ function readHead(file) {
 function nameCandidate(file) {
   try {
     return !lstatSync3(file).isDirectory();
-  } catch {
-    return false;
+  } catch (e) {
+    return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
 }
 function git(root, args) {
@@ -45711,21 +45763,24 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
+  const listed = gitFiles(root);
+  const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
+  const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw2 of all) {
     const path6 = raw2.split(sep4).join("/");
     if (excluded.has(path6)) continue;
     if (BY_NAME2.some((re) => re.test(path6))) {
-      if (nameCandidate(join4(root, path6))) found.push({ path: path6, by: "name" });
+      if (nameCandidate(join5(root, path6))) found.push({ path: path6, by: "name" });
     } else if (SNIFF.test(path6)) {
       try {
-        if (looksLikeRsyncd(readHead(join4(root, path6)))) found.push({ path: path6, by: "content" });
+        if (looksLikeRsyncd(readHead(join5(root, path6)))) found.push({ path: path6, by: "content" });
       } catch {
       }
     }
   }
+  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
   return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function gitModes(root) {
@@ -45749,6 +45804,7 @@ function repoConfigSource(root, opts = {}) {
     resolve(target, from) {
       const path6 = scan.locate(target, dirname3(from));
       const opened = scan.open(path6);
+      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path6);
       const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
@@ -45883,7 +45939,7 @@ function parseVersion(text3) {
 
 // src/runner/scan-repository.ts
 import { lstatSync as lstatSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join6, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/runner/repo-secrets.ts
 import { dirname as dirname4, isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
@@ -45981,7 +46037,11 @@ function scanRepository(paths, opts) {
       continue;
     }
     const root = st.isFile() ? dirname5(real) : real;
-    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join5(root, d.path));
+    const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
+    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
+      result2.targets.push({ target: displayPath(root, join6(root, d.path)), message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`, hint: "Run the scan as a user who can read it, or leave it out with --exclude." });
+    }
+    const files = st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join6(root, d.path));
     result2.discovered += files.length;
     scanRoot(root, files, opts, result2);
   }
@@ -46013,13 +46073,16 @@ function scanRoot(root, files, opts, out) {
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
   let parsed = parse();
-  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   const named = secretsFilesOf(parsed, scan);
+  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
+  for (const f of named) {
+    const opened = scan.open(f);
+    if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
+  }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
-  const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-  const includedDirs = scan.dirsOpened();
-  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+  for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
   const covered = /* @__PURE__ */ new Set();
   const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
   for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
@@ -46039,6 +46102,15 @@ function scanRoot(root, files, opts, out) {
     }
   }
 }
+function hasConfigLines(bytes) {
+  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("[") || line.startsWith("&")) return true;
+    const eq = line.indexOf("=");
+    if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
 function secretsLines(config, configFile, scan) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -46054,7 +46126,7 @@ function secretConfigs(config, configFile, named, configs, scan) {
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
@@ -46079,13 +46151,6 @@ function foundThroughLinks(config, file, links, scan) {
   if (links.length === 0) return config;
   const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
-}
-function realDir(file) {
-  try {
-    return realpathSync3(dirname5(file));
-  } catch {
-    return dirname5(file);
-  }
 }
 function within(dir, path6) {
   const rel = relative4(dir, path6);
@@ -46246,30 +46311,30 @@ function hostNotes(t) {
 
 // src/runner/policy-source.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/runner/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
 // src/runner/policy-directory.ts
 import { spawnSync } from "node:child_process";
-import { lstatSync as lstatSync5, mkdirSync, mkdtempSync, readdirSync as readdirSync2, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync as lstatSync5, mkdirSync, mkdtempSync, readdirSync as readdirSync3, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname7, join as join7 } from "node:path";
+import { dirname as dirname7, join as join8 } from "node:path";
 
 // src/runner/dist-dir.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname6, join as join6 } from "node:path";
+import { dirname as dirname6, join as join7 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
   const here = dirname6(fileURLToPath(import.meta.url));
-  const candidates = [here, join6(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync3(join6(d, "policy.wasm"))) ?? here;
+  const candidates = [here, join7(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync3(join7(d, "policy.wasm"))) ?? here;
 }
 
 // src/runner/policy-directory.ts
@@ -46281,12 +46346,12 @@ findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 var POLICY_FILE = /\.(rego|json|ya?ml)$/;
 var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
 function policyFiles(dir) {
-  const names = readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  const names = readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
   if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
   const files = [];
   let total = 0;
   for (const rel of names) {
-    const path6 = join7(dir, rel);
+    const path6 = join8(dir, rel);
     const st = lstatSync5(path6);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path6, "Policy files are read only as regular files inside the policy directory: copy the file in."));
@@ -46302,21 +46367,21 @@ function buildPolicyDirectory(dir) {
   const files = policyFiles(dir);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
-  const catalog = catalogFromRego(rego.map((f) => ({ path: join7(dir, f.rel), text: f.bytes.toString("utf8") })));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join8(dir, f.rel), text: f.bytes.toString("utf8") })));
   if (!catalog.ok) return catalog;
   if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
   const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync(join7(tmpdir(), "rsyncguard-policy-"));
-  const copy = join7(work, "policy");
+  const work = mkdtempSync(join8(tmpdir(), "rsyncguard-policy-"));
+  const copy = join8(work, "policy");
   try {
     for (const f of files.value) {
-      mkdirSync(dirname7(join7(copy, f.rel)), { recursive: true });
-      writeFileSync(join7(copy, f.rel), f.bytes);
+      mkdirSync(dirname7(join8(copy, f.rel)), { recursive: true });
+      writeFileSync(join8(copy, f.rel), f.bytes);
     }
-    writeFileSync(join7(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join7(work, "lib.rego"), readFileSync(join7(distDir(), "policy-lib.rego")));
-    const out = join7(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join7(work, "custom_main.rego"), join7(work, "lib.rego"), copy], { encoding: "utf8" });
+    writeFileSync(join8(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join8(work, "lib.rego"), readFileSync(join8(distDir(), "policy-lib.rego")));
+    const out = join8(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join8(work, "custom_main.rego"), join8(work, "lib.rego"), copy], { encoding: "utf8" });
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
@@ -46382,7 +46447,7 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path6) {
-  const catalogPath = join8(path6, "..", "rules.json");
+  const catalogPath = join9(path6, "..", "rules.json");
   if (!existsSync4(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
   const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
   if (!text3.ok) return text3;
@@ -46434,8 +46499,8 @@ function* slices(bytes, size) {
 // src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join9(dir, "policy.wasm");
-  const rulesPath = join9(dir, "rules.json");
+  const wasmPath = join10(dir, "policy.wasm");
+  const rulesPath = join10(dir, "rules.json");
   let wasm;
   let catalog;
   try {
@@ -46521,7 +46586,7 @@ function readInputs(env) {
 function expandPaths(inputs) {
   return inputs.paths.flatMap((p2) => {
     if (!/[*?[{]/.test(p2)) return [p2];
-    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, ignore: ["**/.git/**", "**/node_modules/**"] });
+    const hits = import_fast_glob2.default.sync(p2, { onlyFiles: false, dot: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
     if (hits.length === 0) throw new ActionInputError("paths", `"${p2}" matches nothing in the workspace`);
     return hits.sort();
   });

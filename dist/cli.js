@@ -456,9 +456,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -466,14 +466,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -885,12 +885,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -10799,11 +10799,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync8(path, optionsOrSettings) {
+    function statSync9(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync8;
+    exports.statSync = statSync9;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -28629,11 +28629,11 @@ function toSarif(report, opts) {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const hashes = /* @__PURE__ */ new Map();
-  const hashesOf = (file) => {
-    let h = hashes.get(file);
+  const hashesOf = (key) => {
+    let h = hashes.get(key);
     if (!h) {
-      h = lineHashes(opts.texts.get(file) ?? "");
-      hashes.set(file, h);
+      h = lineHashes(opts.texts.get(key) ?? "");
+      hashes.set(key, h);
     }
     return h;
   };
@@ -28668,21 +28668,28 @@ function toSarif(report, opts) {
   return `${JSON.stringify(log2, null, 2)}
 `;
 }
-function region(texts, file, line, column) {
-  const text3 = texts.get(file)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+function textKey(target, path) {
+  return `${target}\0${path}`;
+}
+function textOf(texts, target, file) {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+function region(texts, key, line, column) {
+  const text3 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
   const endColumn = Math.max(text3.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, index, texts, hashesOf) {
   const f = p2.finding;
   const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-  const fingerprint = hashesOf(at.file)[at.line - 1];
+  const key = textOf(texts, f.target, at.file);
+  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, at.file, at.line, at.column) } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
     ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
@@ -28766,7 +28773,7 @@ function markdownCode(s) {
 }
 
 // src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["include-refused", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
@@ -30763,7 +30770,7 @@ function stringOption(args, name) {
 }
 
 // src/runner/load-config.ts
-import { isAbsolute as isAbsolute4, join as join7, resolve as resolve2, dirname as dirname4 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join8, resolve as resolve2, dirname as dirname4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash } from "node:crypto";
@@ -31628,12 +31635,13 @@ function parseSecrets(bytes, file) {
     const key = `${group ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
-    const equalsName = password === name;
+    const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group ? "group" : "user",
-      name,
+      // Beside equals_name, the name would be the password itself.
+      name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
       length,
       equals_name: equalsName,
@@ -31648,6 +31656,10 @@ function parseSecrets(bytes, file) {
   }
   markReused(entries, passwords);
   return { entries, diagnostics };
+}
+var WITHHELD_NAME = "********";
+function shownName(name) {
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
   const counts = /* @__PURE__ */ new Map();
@@ -31756,9 +31768,14 @@ var ScanRoot = class {
   linked(path, real) {
     return relative(this.real, real) !== relative(this.root, path);
   }
-  /** Real paths of the directories opened so far (the ones includes named). */
-  dirsOpened() {
-    return new Set([...this.cache.entries()].filter(([, f]) => f.kind === "dir").map(([real]) => real));
+  /** Paths an include named and that were reported where they were named (a located note), not read. */
+  noted = /* @__PURE__ */ new Set();
+  /** Record that `path` (as passed to open) is already a located note on the include that named it. */
+  note(path) {
+    this.noted.add(path);
+  }
+  wasNoted(path) {
+    return this.noted.has(path);
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path) {
@@ -31766,7 +31783,8 @@ var ScanRoot = class {
     let real;
     try {
       real = realpathSync2(path);
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path, reason: `${this.rel(path)} could not be reached: permission denied` };
       const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : "";
       return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository${dangling}` };
     }
@@ -31787,7 +31805,8 @@ var ScanRoot = class {
     let st;
     try {
       st = statSync2(real);
-    } catch {
+    } catch (e) {
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path, reason: `${this.rel(path)} could not be reached: permission denied` };
       return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository` };
     }
     if (st.isDirectory()) {
@@ -31899,7 +31918,40 @@ function errorText2(e) {
 var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join3, relative as relative2, sep as sep2 } from "node:path";
+import { join as join4, relative as relative2, sep as sep2 } from "node:path";
+
+// src/sources/walk-tree.ts
+import { readdirSync as readdirSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function reasonOf(e) {
+  const code = e instanceof Error && "code" in e ? String(e.code) : "";
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : code !== "" ? code : String(e);
+}
+function walkTree(root) {
+  const out = { entries: [], unreadable: [] };
+  const pending = [""];
+  for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
+    let list;
+    try {
+      list = readdirSync3(join3(root, rel), { withFileTypes: true });
+    } catch (e) {
+      out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
+      continue;
+    }
+    for (const d of list) {
+      const path = rel === "" ? d.name : `${rel}/${d.name}`;
+      if (d.isDirectory()) {
+        if (!SKIPPED_DIRS.has(d.name)) pending.push(path);
+      } else {
+        out.entries.push(path);
+      }
+    }
+  }
+  return out;
+}
+
+// src/sources/discover.ts
 var BY_NAME2 = [
   /(^|\/)rsyncd\.conf$/,
   /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
@@ -31931,8 +31983,8 @@ function readHead(file) {
 function nameCandidate(file) {
   try {
     return !lstatSync3(file).isDirectory();
-  } catch {
-    return false;
+  } catch (e) {
+    return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
 }
 function git(root, args) {
@@ -31953,21 +32005,24 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const all = gitFiles(root) ?? import_fast_glob.default.sync("**/*", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"] });
+  const listed = gitFiles(root);
+  const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
+  const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw of all) {
     const path = raw.split(sep2).join("/");
     if (excluded.has(path)) continue;
     if (BY_NAME2.some((re) => re.test(path))) {
-      if (nameCandidate(join3(root, path))) found.push({ path, by: "name" });
+      if (nameCandidate(join4(root, path))) found.push({ path, by: "name" });
     } else if (SNIFF.test(path)) {
       try {
-        if (looksLikeRsyncd(readHead(join3(root, path)))) found.push({ path, by: "content" });
+        if (looksLikeRsyncd(readHead(join4(root, path)))) found.push({ path, by: "content" });
       } catch {
       }
     }
   }
+  for (const d of walked.unreadable) if (!excluded.has(d.path)) found.push({ path: d.path, by: "unreadable-dir", reason: d.reason });
   return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function gitModes(root) {
@@ -31991,6 +32046,7 @@ function repoConfigSource(root, opts = {}) {
     resolve(target, from) {
       const path = scan.locate(target, dirname2(from));
       const opened = scan.open(path);
+      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path);
       const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
@@ -33624,7 +33680,7 @@ function freeBytes(dir) {
   const s = statfsSync(dir);
   return s.bavail * s.bsize;
 }
-var mib = (n) => n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(n / 2 ** 20)} MiB`;
+var mib = (n) => n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : n >= 2 ** 20 ? `${Math.ceil(n / 2 ** 20)} MiB` : `${n} bytes`;
 
 // src/sources/image/tar-reader.ts
 var MAX_META = 1 << 20;
@@ -33850,7 +33906,7 @@ var InflateBudget = class {
     if (this.used > this.limit) throw new Error(this.exceeded());
   }
   exceeded() {
-    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable("inflateBytes")}); the image could not be evaluated within that budget`;
+    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable("inflateBytes")}); the image could not be evaluated within that budget (raise it for a large image you trust)`;
   }
 };
 function createZstdDecompress(limit, tooMuch) {
@@ -33894,7 +33950,8 @@ async function walkLayer(layer, onEntry, budget) {
   }
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
-  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(Math.min(maxLayer, budget.left), () => budget.left < maxLayer ? budget.exceeded() : layerCap)) : input;
+  const zstdCap = budget.left < maxLayer ? { limit: budget.left, why: budget.exceeded() } : { limit: maxLayer, why: layerCap };
+  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(zstdCap.limit, () => zstdCap.why)) : input;
   if (stream !== input) input.on("error", (e) => stream.destroy(e));
   let inflating = true;
   stream.on("error", () => {
@@ -34085,8 +34142,6 @@ var ImageFs = class {
   image;
   /** Bytes `load` has read (not counting what indexing kept). */
   loaded = 0;
-  /** Layer walks `load` has made, for figures and tests. */
-  walks = 0;
   get warnings() {
     return this.image.warnings;
   }
@@ -34142,7 +34197,6 @@ var ImageFs = class {
     for (const [index, seqs] of [...wanted2].sort((a, b) => a[0] - b[0])) {
       const layer = this.image.layers[index];
       if (!layer) continue;
-      this.walks++;
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
@@ -34160,7 +34214,7 @@ import { existsSync as existsSync3 } from "node:fs";
 // src/sources/image/blob-store.ts
 import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync4, mkdtempSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync3, rmSync, statSync as statSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname3, join as join5 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
@@ -34173,7 +34227,7 @@ function dirStore(root, close = () => {
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
-    const full = join4(base2, c);
+    const full = join5(base2, c);
     try {
       return lstatSync4(full).isFile() && realpathSync3(full) === full ? full : void 0;
     } catch {
@@ -34284,9 +34338,9 @@ async function archiveStore(file) {
   let cleanup = () => {
   };
   if (head[0] === 31 && head[1] === 139) {
-    const dir = mkdtempSync(join4(tmpdir(), "rsyncguard-image-"));
+    const dir = mkdtempSync(join5(tmpdir(), "rsyncguard-image-"));
     cleanup = () => rmSync(dir, { recursive: true, force: true });
-    tarFile = join4(dir, "archive.tar");
+    tarFile = join5(dir, "archive.tar");
     try {
       await inflateArchive(file, size, tarFile);
     } catch (e) {
@@ -34343,7 +34397,7 @@ function pickPlatform(entries, platform) {
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
@@ -34375,13 +34429,13 @@ async function readCapped(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync as readdirSync3, renameSync, rmSync as rmSync2, statSync as statSync5, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync as readdirSync4, renameSync, rmSync as rmSync2, statSync as statSync5, utimesSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
-  return join5(process.env["XDG_CACHE_HOME"] ?? join5(homedir(), ".cache"), "rsyncguard", "layers");
+  return join6(process.env["XDG_CACHE_HOME"] ?? join6(homedir(), ".cache"), "rsyncguard", "layers");
 }
 var RECHECK2 = 64 << 20;
 function noRoom(cache2, digest, free, need, reserve) {
@@ -34390,7 +34444,7 @@ function noRoom(cache2, digest, free, need, reserve) {
   return new Error(`blob ${digest} needs ${mib(need)} in ${where}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join5(cache2.dir, digest.replace(":", "-")) : void 0;
+  return /^sha256:[a-f0-9]{64}$/.test(digest) ? join6(cache2.dir, digest.replace(":", "-")) : void 0;
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
@@ -34439,7 +34493,7 @@ function cacheWhileReading(cache2, digest, verified2) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync3(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join5(cache2.dir, n), st: statSync5(join5(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync4(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join6(cache2.dir, n), st: statSync5(join6(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -34491,7 +34545,7 @@ function loopback(host2) {
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 function basicCredentials(registry, file) {
-  const path = file ?? join6(homedir2(), ".docker", "config.json");
+  const path = file ?? join7(homedir2(), ".docker", "config.json");
   if (!existsSync2(path)) return void 0;
   const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
@@ -34590,7 +34644,7 @@ var Client = class {
   }
 };
 function scratchCache() {
-  const dir = mkdtempSync2(join6(tmpdir2(), "rsyncguard-layers-"));
+  const dir = mkdtempSync2(join7(tmpdir2(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
 }
 async function manifestAt(client, reference) {
@@ -35008,7 +35062,7 @@ function referencedSecrets(config) {
 }
 function readSecrets(path, configPath, root) {
   if (isAbsolute4(path) && root === void 0) return { path };
-  const local = isAbsolute4(path) ? join7(root ?? "/", path) : resolve2(dirname4(configPath), path);
+  const local = isAbsolute4(path) ? join8(root ?? "/", path) : resolve2(dirname4(configPath), path);
   if (root !== void 0) {
     const opened = new ScanRoot(root).open(local);
     if (opened.kind === "outside") return { path };
@@ -35029,7 +35083,7 @@ function parseVersion(text3) {
 
 // src/runner/scan-repository.ts
 import { lstatSync as lstatSync5, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute6, join as join8, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute6, join as join9, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/runner/repo-secrets.ts
 import { dirname as dirname5, isAbsolute as isAbsolute5, resolve as resolve3 } from "node:path";
@@ -35127,7 +35181,11 @@ function scanRepository(paths, opts) {
       continue;
     }
     const root = st.isFile() ? dirname6(real) : real;
-    const files = st.isFile() ? [real] : discoverConfigs(root, { exclude: opts.exclude }).map((d) => join8(root, d.path));
+    const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
+    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
+      result2.targets.push({ target: displayPath(root, join9(root, d.path)), message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`, hint: "Run the scan as a user who can read it, or leave it out with --exclude." });
+    }
+    const files = st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join9(root, d.path));
     result2.discovered += files.length;
     scanRoot(root, files, opts, result2);
   }
@@ -35159,13 +35217,16 @@ function scanRoot(root, files, opts, out) {
     return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
   });
   let parsed = parse();
-  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
   const named = secretsFilesOf(parsed, scan);
+  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
+  for (const f of named) {
+    const opened = scan.open(f);
+    if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
+  }
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
-  const included = new Set(parsed.flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-  const includedDirs = scan.dirsOpened();
-  for (const r of refused) if (!includedDirs.has(realDir(r.file))) out.targets.push(r.error);
+  const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+  for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
   const covered = /* @__PURE__ */ new Set();
   const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
   for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
@@ -35185,6 +35246,15 @@ function scanRoot(root, files, opts, out) {
     }
   }
 }
+function hasConfigLines(bytes) {
+  for (const raw of Buffer.from(bytes).toString("utf8").split("\n")) {
+    const line = raw.trim();
+    if (line.startsWith("[") || line.startsWith("&")) return true;
+    const eq = line.indexOf("=");
+    if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
 function secretsLines(config, configFile, scan) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -35200,7 +35270,7 @@ function secretConfigs(config, configFile, named, configs, scan) {
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} defines modules): it was scanned as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
@@ -35225,13 +35295,6 @@ function foundThroughLinks(config, file, links, scan) {
   if (links.length === 0) return config;
   const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
-}
-function realDir(file) {
-  try {
-    return realpathSync4(dirname6(file));
-  } catch {
-    return dirname6(file);
-  }
 }
 function within(dir, path) {
   const rel = relative3(dir, path);
@@ -35937,30 +36000,30 @@ function hostNotes(t) {
 
 // src/runner/policy-source.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/runner/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
 // src/runner/policy-directory.ts
 import { spawnSync } from "node:child_process";
-import { lstatSync as lstatSync6, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readdirSync as readdirSync4, readFileSync as readFileSync2, rmSync as rmSync4, writeFileSync } from "node:fs";
+import { lstatSync as lstatSync6, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readdirSync as readdirSync5, readFileSync as readFileSync2, rmSync as rmSync4, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname8, join as join10 } from "node:path";
+import { dirname as dirname8, join as join11 } from "node:path";
 
 // src/runner/dist-dir.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname7, join as join9 } from "node:path";
+import { dirname as dirname7, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
   const here = dirname7(fileURLToPath(import.meta.url));
-  const candidates = [here, join9(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync5(join9(d, "policy.wasm"))) ?? here;
+  const candidates = [here, join10(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync5(join10(d, "policy.wasm"))) ?? here;
 }
 
 // src/runner/policy-directory.ts
@@ -35972,12 +36035,12 @@ findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 var POLICY_FILE = /\.(rego|json|ya?ml)$/;
 var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
 function policyFiles(dir) {
-  const names = readdirSync4(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  const names = readdirSync5(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
   if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
   const files = [];
   let total = 0;
   for (const rel of names) {
-    const path = join10(dir, rel);
+    const path = join11(dir, rel);
     const st = lstatSync6(path);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, "Policy files are read only as regular files inside the policy directory: copy the file in."));
@@ -35993,21 +36056,21 @@ function buildPolicyDirectory(dir) {
   const files = policyFiles(dir);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
-  const catalog = catalogFromRego(rego.map((f) => ({ path: join10(dir, f.rel), text: f.bytes.toString("utf8") })));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join11(dir, f.rel), text: f.bytes.toString("utf8") })));
   if (!catalog.ok) return catalog;
   if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
   const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync3(join10(tmpdir3(), "rsyncguard-policy-"));
-  const copy = join10(work, "policy");
+  const work = mkdtempSync3(join11(tmpdir3(), "rsyncguard-policy-"));
+  const copy = join11(work, "policy");
   try {
     for (const f of files.value) {
-      mkdirSync2(dirname8(join10(copy, f.rel)), { recursive: true });
-      writeFileSync(join10(copy, f.rel), f.bytes);
+      mkdirSync2(dirname8(join11(copy, f.rel)), { recursive: true });
+      writeFileSync(join11(copy, f.rel), f.bytes);
     }
-    writeFileSync(join10(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join10(work, "lib.rego"), readFileSync2(join10(distDir(), "policy-lib.rego")));
-    const out = join10(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join10(work, "custom_main.rego"), join10(work, "lib.rego"), copy], { encoding: "utf8" });
+    writeFileSync(join11(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join11(work, "lib.rego"), readFileSync2(join11(distDir(), "policy-lib.rego")));
+    const out = join11(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join11(work, "custom_main.rego"), join11(work, "lib.rego"), copy], { encoding: "utf8" });
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
@@ -36073,7 +36136,7 @@ function manifestEntrypoint(manifest) {
   }
 }
 function loadWasm(path) {
-  const catalogPath = join11(path, "..", "rules.json");
+  const catalogPath = join12(path, "..", "rules.json");
   if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
   const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
   if (!text3.ok) return text3;
@@ -36125,8 +36188,8 @@ function* slices(bytes, size) {
 // src/runner/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
-  const wasmPath = join12(dir, "policy.wasm");
-  const rulesPath = join12(dir, "rules.json");
+  const wasmPath = join13(dir, "policy.wasm");
+  const rulesPath = join13(dir, "rules.json");
   let wasm;
   let catalog;
   try {
@@ -36152,13 +36215,13 @@ async function policiesFor(extra) {
 // src/runner/host.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join13, posix } from "node:path";
+import { join as join14, posix } from "node:path";
 var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
 var COLLECTOR_TIMEOUT_MS = 6e4;
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
 function collectorPath() {
-  const shipped = join13(distDir(), "rsync-facts.sh");
-  return existsSync7(shipped) ? shipped : join13(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join14(distDir(), "rsync-facts.sh");
+  return existsSync7(shipped) ? shipped : join14(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
@@ -36167,7 +36230,7 @@ function collectLocal() {
   try {
     json = JSON.parse(r.stdout);
   } catch (e) {
-    return fail(new UserError(`the collector printed something that is not JSON: ${e instanceof Error ? e.message : String(e)}`, "localhost"));
+    return fail(new UserError(`the collector printed something that is not JSON: ${describeJsonError(e)}`, "localhost", "Run collectors/rsync-facts.sh by hand to see what it prints."));
   }
   return parseHostRaw(json, "localhost");
 }
@@ -36248,7 +36311,8 @@ function secretsFor(raw, named) {
   return raw.secrets.filter((s) => paths.has(s.path)).map((s) => {
     const mode = octalMode(s.mode);
     const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
-    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...s.entries ? { entries: s.entries } : {} };
+    const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {} };
   });
 }
 function hostErrors(raw) {
@@ -36261,7 +36325,7 @@ function hostErrors(raw) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
+import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4 } from "node:fs";
 
 // src/runner/sweep-results.ts
 import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync5 } from "node:fs";
@@ -36276,9 +36340,9 @@ function repairTornTail(file) {
     const tail = Buffer.alloc(size - start);
     readSync5(fd, tail, 0, tail.length, start);
     if (tail[tail.length - 1] === 10) return null;
-    const cut = tail.lastIndexOf(10);
-    if (cut < 0 && start > 0) return `${file}: no complete line in its last ${TAIL_WINDOW} bytes; left as it is`;
-    const keep = cut < 0 ? 0 : start + cut + 1;
+    const cut2 = tail.lastIndexOf(10);
+    if (cut2 < 0 && start > 0) return `${file}: no complete line in its last ${TAIL_WINDOW} bytes; left as it is`;
+    const keep = cut2 < 0 ? 0 : start + cut2 + 1;
     ftruncateSync(fd, keep);
     return `${file}: the last line was cut short (${size - keep} bytes, an interrupted write): removed it, so that host is swept again`;
   } finally {
@@ -36334,6 +36398,9 @@ async function sweepOne(host2, script, opts) {
 async function sweep(hosts, script, opts) {
   const warn2 = opts.warn ?? (() => {
   });
+  if (opts.results && existsSync9(opts.results) && !lstatSync7(opts.results).isFile()) {
+    throw new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created).");
+  }
   if (opts.results) {
     const repaired = repairTornTail(opts.results);
     if (repaired) warn2(repaired);
@@ -36617,39 +36684,66 @@ function podSpec(kind, object) {
 function quote(text3) {
   return JSON.stringify(text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED)}\u2026` : text3);
 }
-function containerImages(spec) {
-  const images = [];
-  const unreadable = [];
-  for (const list of CONTAINER_LISTS) {
-    const value = spec[list];
-    if (value === void 0 || value === null) continue;
-    if (!Array.isArray(value)) {
-      unreadable.push({ container: list, reason: `${list} is not a list` });
-      continue;
-    }
-    value.forEach((c, i) => {
-      const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
-      const where = `${list}[${i}]${name}`;
-      if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
-      else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
-      else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-      else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
-      else images.push(c["image"]);
-    });
+function readList(list, value, prefix, into) {
+  const { images, unreadable } = into;
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) {
+    unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
+    return;
   }
-  return { images: [...new Set(images)], unreadable };
+  value.forEach((c, i) => {
+    const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
+    const where = `${prefix}${list}[${i}]${name}`;
+    if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
+    else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
+    else images.push(c["image"]);
+  });
+}
+function containerImages(spec) {
+  const found = { images: [], unreadable: [] };
+  for (const list of CONTAINER_LISTS) readList(list, spec[list], "", found);
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
+}
+var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
+function containerListsAnywhere(object) {
+  const found = { images: [], unreadable: [] };
+  const stack = [[object, ""]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop();
+    const at = path.length > 400 ? `${path.slice(0, 400)}\u2026` : path;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k] ?? "";
+        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
+        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
+      }
+    }
+  }
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
 function parseReview(body) {
   if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
   const req = body["request"];
   if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
-  const uid = quote(req["uid"]);
+  const uid = req["uid"];
   const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  const operation = typeof req["operation"] === "string" ? req["operation"] : "";
+  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
   const object = req["object"];
-  if (!isObject(object)) return `request ${uid}: no object to review`;
-  const spec = podSpec(kind, object);
-  if (!spec) return `request ${uid}: kind ${quote(kind)} carries no pod spec rsyncguard reads`;
-  return { uid: req["uid"], kind, ...containerImages(spec) };
+  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
+  if (kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind)) {
+    const spec = podSpec(kind, object);
+    if (!spec) return { uid, kind, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
+    return { uid, kind, ...containerImages(spec) };
+  }
+  const anywhere = containerListsAnywhere(object);
+  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
+  return { uid, kind, ...anywhere };
 }
 
 // src/runner/admission-message.ts
@@ -36657,31 +36751,42 @@ var MAX_LISTED = 20;
 var MAX_FINDINGS_LISTED = 5;
 var MAX_WARNING = 256;
 var MAX_WARNINGS2 = 10;
+var MAX_FINDING_MESSAGE = 240;
+var MAX_MESSAGE = 8192;
+var cut = (text3, max) => text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
 function describe3(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
+  if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
   if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
-  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${f.message.replace(/\.$/, "")}`);
+  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
   return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(", ")}${more}`;
 }
 function heading(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
+  const refused = outcomes.filter((o) => o.kind === "refused").length;
   const unevaluated = outcomes.filter((o) => o.kind === "unevaluated").length;
-  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied === 0 ? " (fail-closed policy)" : ""}`;
+  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", refused > 0 ? `${refused} image(s) refused` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
+  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused === 0 ? " (fail-closed policy)" : ""}`;
   if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
 }
 function nextSteps(outcomes, ctx) {
   const steps = [];
   if (outcomes.some((o) => o.kind === "denied")) steps.push("fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding");
+  if (outcomes.some((o) => o.kind === "refused")) steps.push("name images from a registry, at most 64 distinct ones per object");
   if (outcomes.some((o) => o.kind === "unevaluated")) steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
   return steps.length > 0 ? ` Next: ${steps.join("; ")}.` : "";
 }
-function decisionMessage(outcomes, ctx) {
+var ORDER = { denied: 0, refused: 1, unevaluated: 2, allowed: 3 };
+function decisionMessage(all, ctx) {
+  const outcomes = [...all].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe3(o, ctx));
   if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
-  const message = `${heading(outcomes, ctx)}. ${listed.join("; ")}.${nextSteps(outcomes, ctx)}`;
+  const next = nextSteps(outcomes, ctx);
+  let message = listed.length > 0 ? `${heading(outcomes, ctx)}. ${listed.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
+  if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}\u2026 (cut at ${MAX_MESSAGE} characters)`;
+  message += next;
   const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
     const w = `rsyncguard: ${describe3(o, ctx)}`;
     return w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}\u2026` : w;
@@ -36691,6 +36796,7 @@ function decisionMessage(outcomes, ctx) {
 
 // src/runner/image-pool.ts
 import { Worker as Worker2 } from "node:worker_threads";
+var UNWANTED = "the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again";
 function workerUrl() {
   return new URL(import.meta.url.endsWith(".ts") ? "./image-worker.ts" : "./image-worker.js", import.meta.url);
 }
@@ -36703,8 +36809,24 @@ var ImagePool = class {
   queue = [];
   nextId = 1;
   closed = false;
+  /** Reviews waiting for each ref's analysis. */
+  wants = /* @__PURE__ */ new Map();
+  /** A review starts (+1) or stops (-1) waiting for the analysis of `ref`. */
+  want(ref, delta) {
+    const n = (this.wants.get(ref) ?? 0) + delta;
+    if (n > 0) this.wants.set(ref, n);
+    else this.wants.delete(ref);
+    if (delta > 0) this.pump();
+  }
+  wanted(p2) {
+    return this.wants.has(p2.job.ref);
+  }
   analyse(ref, registry, today) {
     if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down" });
+    if (this.queue.length >= this.opts.queueLimit) {
+      const i = this.wants.has(ref) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
+      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED });
+    }
     if (this.queue.length >= this.opts.queueLimit) {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
     }
@@ -36724,9 +36846,15 @@ var ImagePool = class {
   }
   pump() {
     while (this.queue.length > 0) {
+      const w = this.queue.findIndex((p2) => this.wanted(p2));
+      const at = w >= 0 ? w : 0;
       const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : void 0);
-      if (!slot) return;
-      const next = this.queue.shift();
+      if (!slot) {
+        const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : void 0;
+        if (idle) void this.stop(idle, UNWANTED);
+        return;
+      }
+      const next = this.queue.splice(at, 1)[0];
       if (!next) return;
       const timer = setTimeout(() => void this.stop(slot, `the analysis did not finish within ${Math.round(this.opts.jobTimeoutMs / 1e3)} s and was stopped`), this.opts.jobTimeoutMs);
       slot.running = { ...next, timer };
@@ -36776,6 +36904,20 @@ var ImagePool = class {
 var TAG_TTL_MS = 6e4;
 var WORKER_HEAP_MIB = 256;
 var MAX_IMAGES = 64;
+var LOOKUPS_PER_REGISTRY = 8;
+var LOOKUPS = 64;
+var LOOKUPS_WAITING = 512;
+function imageSubject(image) {
+  return `image ${quote(displayRef(image))}`;
+}
+function registryOf(image) {
+  try {
+    return parseRegistryRef(image).registry.toLowerCase().replace(/:\d+$/, "");
+  } catch {
+    return "";
+  }
+}
+var LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 var AdmissionController = class {
   constructor(opts) {
     this.opts = opts;
@@ -36788,6 +36930,9 @@ var AdmissionController = class {
   analysing = /* @__PURE__ */ new Map();
   resolving = /* @__PURE__ */ new Map();
   pool;
+  lookupsRunning = 0;
+  lookupsByRegistry = /* @__PURE__ */ new Map();
+  lookupsWaiting = [];
   close() {
     return this.pool.close();
   }
@@ -36801,12 +36946,39 @@ var AdmissionController = class {
     if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
-    const lookup2 = resolveDigest(image, this.opts.registry).then((digest) => {
+    const lookup2 = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry)).then((digest) => {
       this.remember(this.tags, image, { digest, at: Date.now() });
       return digest;
     }).finally(() => this.resolving.delete(image));
     this.resolving.set(image, lookup2);
     return lookup2;
+  }
+  canLookUp(registry) {
+    return this.lookupsRunning < LOOKUPS && (this.lookupsByRegistry.get(registry) ?? 0) < LOOKUPS_PER_REGISTRY;
+  }
+  startLookup(registry) {
+    this.lookupsRunning++;
+    this.lookupsByRegistry.set(registry, (this.lookupsByRegistry.get(registry) ?? 0) + 1);
+  }
+  /** Runs a digest lookup within the per-registry and total limits; waits its turn, or fails at once when too many wait. */
+  async limitLookup(registry, run2) {
+    if (this.canLookUp(registry)) this.startLookup(registry);
+    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new Error(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
+    else await new Promise((start) => this.lookupsWaiting.push({ registry, start }));
+    try {
+      return await run2();
+    } finally {
+      this.lookupsRunning--;
+      const n = (this.lookupsByRegistry.get(registry) ?? 1) - 1;
+      if (n <= 0) this.lookupsByRegistry.delete(registry);
+      else this.lookupsByRegistry.set(registry, n);
+      const i = this.lookupsWaiting.findIndex((w) => this.canLookUp(w.registry));
+      const next = i >= 0 ? this.lookupsWaiting.splice(i, 1)[0] : void 0;
+      if (next) {
+        this.startLookup(next.registry);
+        next.start();
+      }
+    }
   }
   /** Findings for one digest: from the cache when fresh, else from the pool (one analysis per digest at a time). */
   verdictFor(digest) {
@@ -36827,15 +36999,20 @@ var AdmissionController = class {
     return work;
   }
   judge(image, verdict) {
-    const subject = `image ${quote(image)}`;
+    const subject = imageSubject(image);
     if (!verdict.ok) return { subject, kind: "unevaluated", reason: verdict.error };
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
     return blocking.length > 0 ? { subject, kind: "denied", findings: blocking } : { subject, kind: "allowed", below: verdict.findings.length };
   }
-  async outcomeOf(image) {
+  /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
+  async outcomeOf(image, answered) {
+    if (LOCAL_TRANSPORT.test(image)) return { subject: imageSubject(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
     try {
-      return this.judge(image, await this.verdictFor(await this.digestOf(image)));
+      const digest = await this.digestOf(image);
+      this.pool.want(digest, 1);
+      void answered.then(() => this.pool.want(digest, -1));
+      return this.judge(image, await this.verdictFor(digest));
     } catch (e) {
       return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
     }
@@ -36860,23 +37037,29 @@ var AdmissionController = class {
     const spent = new Promise((done) => {
       timer = setTimeout(() => done("spent"), Math.max(0, settleBy - performance.now()));
     });
-    const overBudget = (image) => ({ subject: `image ${quote(image)}`, kind: "unevaluated", reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
+    let answer = () => {
+    };
+    const answered = new Promise((done) => answer = done);
+    const overBudget = (image) => ({ subject: imageSubject(image), kind: "unevaluated", reason: `not evaluated within the ${this.opts.budgetMs} ms budget (the analysis goes on; a later review uses its result)` });
     try {
-      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image), spent.then(() => overBudget(image))])));
+      return await Promise.all(images.map((image) => Promise.race([this.outcomeOf(image, answered), spent.then(() => overBudget(image))])));
     } finally {
       clearTimeout(timer);
+      answer();
     }
   }
   /** `arrivedAt` (performance.now()) is when the request reached the server: the budget counts from there. */
   async decide(req, arrivedAt = performance.now()) {
+    const kind = req.kind || "object";
+    if (req.nothingToRun !== void 0) return { uid: req.uid, allowed: true, message: `rsyncguard allowed this ${kind}: ${req.nothingToRun}.`, warnings: [], outcomes: [] };
     const evaluated = req.images.slice(0, MAX_IMAGES);
     const outcomes = this.cachedOutcomes(evaluated) ?? await this.settle(evaluated, arrivedAt);
-    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: `image ${quote(image)}`, kind: "unevaluated", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
+    for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === "denied");
+    const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused");
     const unevaluated = outcomes.some((o) => o.kind === "unevaluated");
     const allowed = !denied && (!unevaluated || this.opts.failOpen);
-    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind: req.kind });
+    const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
     return { uid: req.uid, allowed, message, warnings, outcomes };
   }
 };
@@ -37036,6 +37219,16 @@ var HEADERS_MS = 5e3;
 var REQUEST_MS = 1e4;
 var KEEP_ALIVE_MS = 15e3;
 var BODY_MS = 8e3;
+var MAX_BUFFERED = 96 << 20;
+var MAX_BUFFERED_PER_CLIENT = 16 << 20;
+var buffered = 0;
+var bufferedBy = /* @__PURE__ */ new Map();
+function hold(address, bytes) {
+  buffered += bytes;
+  const n = (bufferedBy.get(address) ?? 0) + bytes;
+  if (n > 0) bufferedBy.set(address, n);
+  else bufferedBy.delete(address);
+}
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
   const text3 = typeof body === "string" ? `${body}
@@ -37049,12 +37242,16 @@ var LINGER_MS = 1e3;
 function readBody(req) {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge3(`(${declared} bytes declared)`));
+  const address = req.socket.remoteAddress ?? "";
   return new Promise((done) => {
     let size = 0;
+    let held = 0;
     const chunks = [];
     let linger;
     const over = () => tooLarge3(declared > MAX_BODY ? `(${declared} bytes declared)` : "(more than that was sent)");
     const finish2 = (r) => {
+      hold(address, -held);
+      held = 0;
       clearTimeout(timer);
       clearTimeout(linger);
       req.removeAllListeners("data");
@@ -37066,8 +37263,14 @@ function readBody(req) {
     req.on("data", (c) => {
       size += c.length;
       if (size > DRAIN_LIMIT) finish2(over());
-      else if (size <= MAX_BODY && !(declared > MAX_BODY)) chunks.push(c);
-      else linger ??= setTimeout(() => finish2(over()), LINGER_MS);
+      else if (size <= MAX_BODY && !(declared > MAX_BODY)) {
+        if (buffered + c.length > MAX_BUFFERED || (bufferedBy.get(address) ?? 0) + c.length > MAX_BUFFERED_PER_CLIENT) {
+          return finish2({ ok: false, status: 503, message: `this client has more than ${MAX_BUFFERED_PER_CLIENT >> 20} MiB of request bodies in flight (or all clients ${MAX_BUFFERED >> 20} MiB); retry once earlier reviews are answered` });
+        }
+        hold(address, c.length);
+        held += c.length;
+        chunks.push(c);
+      } else linger ??= setTimeout(() => finish2(over()), LINGER_MS);
     });
     req.on("end", () => finish2(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
     req.on("error", () => finish2({ ok: false, status: 408, message: "the request body was cut off" }));
@@ -37077,23 +37280,35 @@ function capConnections(server, limits) {
   const open = /* @__PURE__ */ new Set();
   const inFlight = /* @__PURE__ */ new Map();
   const peer = (s) => `${s.remoteAddress ?? ""}|${s.remotePort ?? ""}`;
+  const deciding = (s) => [...inFlight.get(peer(s)) ?? []].some((r) => r.complete);
+  const evict2 = (s) => {
+    s.destroy();
+    open.delete(s);
+  };
   server.on("connection", (socket) => {
     if (open.size >= limits.maxConnections) {
-      const idle = [...open].find((s) => !inFlight.has(peer(s)));
-      if (!idle) return void socket.destroy();
-      idle.destroy();
-      open.delete(idle);
+      const byAddress = /* @__PURE__ */ new Map();
+      for (const s of open) {
+        const list = byAddress.get(s.remoteAddress ?? "");
+        if (list) list.push(s);
+        else byAddress.set(s.remoteAddress ?? "", [s]);
+      }
+      const addresses = [...byAddress.entries()].sort((a, b) => b[1].length - a[1].length);
+      const [top, mine] = [addresses[0], socket.remoteAddress ?? ""];
+      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : void 0) ?? addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
+      if (!victim) return void socket.destroy();
+      evict2(victim);
     }
     open.add(socket);
     socket.on("close", () => open.delete(socket));
   });
   server.on("request", (req, res) => {
     const key = peer(req.socket);
-    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    const set = inFlight.get(key) ?? /* @__PURE__ */ new Set();
+    inFlight.set(key, set.add(req));
     res.on("close", () => {
-      const n = (inFlight.get(key) ?? 1) - 1;
-      if (n <= 0) inFlight.delete(key);
-      else inFlight.set(key, n);
+      set.delete(req);
+      if (set.size === 0 && inFlight.get(key) === set) inFlight.delete(key);
     });
   });
 }
@@ -37119,29 +37334,29 @@ function createWebhookServer(tls, limits, handle) {
 function log(message) {
   warnLine(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}`);
 }
-async function review(controller, req, res) {
-  const arrivedAt = performance.now();
+async function readReview(req) {
   const body = await readBody(req);
-  if (!body.ok) {
-    log(`${body.status}: ${body.message}`);
-    return send(res, body.status, body.message, true);
-  }
+  if (!body.ok) return { status: body.status, message: body.message, close: true };
   let parsed;
   try {
     parsed = JSON.parse(body.text);
   } catch {
-    log(`400: the body is not JSON (${body.text.length} bytes)`);
-    return send(res, 400, "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview");
+    return { status: 400, message: "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview" };
   }
   const request = parseReview(parsed);
-  if (typeof request === "string") {
-    log(`400: ${request}`);
-    return send(res, 400, request);
+  return typeof request === "string" ? { status: 400, message: request } : request;
+}
+async function review(controller, req, res) {
+  const arrivedAt = performance.now();
+  const request = await readReview(req);
+  if ("status" in request) {
+    log(`${request.status}: ${request.message}`);
+    return send(res, request.status, request.message, request.close === true);
   }
   const d = await controller.decide(request, arrivedAt);
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? "allow" : "deny"} ${request.kind} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
+  log(`${d.allowed ? "allow" : "deny"} ${escapeControls(request.kind.slice(0, 100))} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
   send(res, 200, {
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",
@@ -37202,7 +37417,12 @@ var admissionCommand = {
         send(res, 500, "internal error: see the webhook log");
       });
     });
-    await new Promise((done) => server.listen(Number(portText ?? 8443), host2, () => done()));
+    await new Promise((done, fail2) => {
+      server.once("error", (e) => fail2(new UserError(`cannot listen on ${host2}:${portText}: ${e.message}`, void 0, "Choose a free address with --listen.")));
+      server.listen(Number(portText ?? 8443), host2, () => done());
+    });
+    server.removeAllListeners("error");
+    server.on("error", (e) => log(`server error: ${e.message}`));
     log(`listening on https://${host2}:${portText}`);
     await new Promise((done) => {
       const stop = () => {
@@ -37317,14 +37537,19 @@ var factsCommand = {
   }
 };
 
-// src/cli/commands/host.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-
 // src/cli/commands/host-report.ts
-function withHostNotes(report, notes, isHostTarget = () => true) {
+function withHostNotes(report, notes, isHostTarget = () => true, host2) {
   if (notes.length === 0) return report;
-  const extra = notes.map((message) => ({ level: "warning", code: "host-state", message, location: null }));
-  return { ...report, targets: report.targets.map((t) => isHostTarget(t.target) ? { ...t, notes: [...extra, ...t.notes] } : t) };
+  const extra = notes.map((message) => ({ level: "warning", code: "host-not-read", message, location: null }));
+  const targets = report.targets.map((t) => isHostTarget(t.target) ? { ...t, notes: [...extra, ...t.notes] } : t);
+  if (host2 !== void 0 && !report.targets.some((t) => isHostTarget(t.target))) {
+    targets.push({ target: host2, kind: "host", findings: [], waived: [], notes: extra, facts: {} });
+  }
+  return { ...report, targets };
+}
+function unreadNotes(unread) {
+  if (unread.length <= 5) return unread.map((u) => `could not read ${u}`);
+  return [`could not read ${unread.length} items, so the result may be incomplete; the first: ${unread.slice(0, 5).join("; ")}. Run the collector as root to see every daemon.`];
 }
 function hostTexts(raw) {
   const secrets = new Set(raw.secrets.map((s) => s.path));
@@ -37332,6 +37557,7 @@ function hostTexts(raw) {
 }
 
 // src/cli/commands/host.ts
+var RAW_INPUT = { what: "the collector document", maxBytes: 64 * MiB, hint: "Pass the JSON that collectors/rsync-facts.sh printed, or - for standard input." };
 var hostCommand = {
   name: "host",
   usage: "host [--probe]",
@@ -37347,11 +37573,13 @@ var hostCommand = {
     const saved = stringOption(args, "raw");
     let collected;
     if (saved !== void 0) {
+      const bytes = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
+      if (!bytes.ok) throw bytes.error;
       let json;
       try {
-        json = JSON.parse(readFileSync7(saved === "-" ? 0 : saved, "utf8"));
+        json = JSON.parse(bytes.value.toString("utf8"));
       } catch (e) {
-        throw new UserError(`cannot read the collector document: ${e instanceof Error ? e.message : String(e)}`, saved);
+        throw new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
       collected = parseHostRaw(json, saved);
     } else {
@@ -37368,7 +37596,7 @@ var hostCommand = {
       policies: await policiesFor(stringOption(args, "policy")),
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
-    }), notes);
+    }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
     renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
@@ -37376,6 +37604,7 @@ var hostCommand = {
 };
 
 // src/cli/commands/image.ts
+import { existsSync as existsSync10, statSync as statSync8 } from "node:fs";
 var imageCommand = {
   name: "image",
   usage: "image REF",
@@ -37395,6 +37624,15 @@ var imageCommand = {
     if (ref === void 0 || extra.length > 0) throw new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
     const shown2 = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, "docker-config");
+    const policies = await policiesFor(stringOption(args, "policy"));
+    const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
+    const lookalike = localLookalike(ref);
+    if (lookalike !== void 0) {
+      warnLine(`rsyncguard image: ${shown2}: ${lookalike}`);
+      const report2 = await evaluate([{ target: shown2, message: `not read: ${lookalike}`, hint: "Name the transport of a local image." }]);
+      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), category: "rsyncguard/image/" });
+      return exitCode(report2, stringOption(args, "fail-on") ?? "high");
+    }
     let scan;
     try {
       scan = await scanImage(ref, {
@@ -37405,19 +37643,24 @@ var imageCommand = {
         today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
       });
     } catch (e) {
-      throw new UserError(`cannot read the image: ${e instanceof Error ? e.message : String(e)}`, shown2, "Check the reference, the credentials, and that the image is intact.");
+      const message = `cannot read the image: ${e instanceof Error ? e.message : String(e)}`;
+      const hint = "Check the reference, the credentials, and that the image is intact.";
+      warnLine(`rsyncguard image: ${shown2}: ${message}`);
+      const report2 = await evaluate([{ target: shown2, message, hint }]);
+      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), category: "rsyncguard/image/" });
+      return exitCode(report2, stringOption(args, "fail-on") ?? "high");
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
-    const report = await evaluateTargets(scan.facts, {
-      policies: await policiesFor(stringOption(args, "policy")),
-      waiverFile: stringOption(args, "waivers"),
-      inlineWaivers: args.values["no-inline-waivers"] !== true
-    });
+    const report = await evaluate(scan.facts);
     renderReport(report, args, { texts: scan.texts, category: `rsyncguard/image/${scan.repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/` });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
+function localLookalike(ref) {
+  if (/^(oci|oci-archive|docker-archive):/.test(ref) || !existsSync10(ref)) return void 0;
+  return `"${ref}" is a ${statSync8(ref).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
+}
 
 // src/cli/commands/rules.ts
 var RENDER = { text: rulesText, json: rulesJson, markdown: rulesMarkdown };
@@ -37481,7 +37724,7 @@ var scanCommand = {
 };
 
 // src/cli/commands/sweep.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { constants as osConstants } from "node:os";
 
 // src/cli/commands/stop-on-signals.ts
@@ -37539,7 +37782,7 @@ var sweepCommand = {
     if (file === void 0) throw new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
     let text3;
     try {
-      text3 = readFileSync8(file, "utf8");
+      text3 = readFileSync7(file, "utf8");
     } catch (e) {
       throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
     }
@@ -37563,7 +37806,7 @@ var sweepCommand = {
       warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();
-    const outcomes = await sweep(inventory.value, readFileSync8(collectorPath(), "utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const outcomes = await sweep(inventory.value, readFileSync7(collectorPath(), "utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
       process.stderr.write(`${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
@@ -37602,8 +37845,9 @@ var sweepCommand = {
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
-    for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2);
-    const texts = new Map(outcomes.flatMap((o) => o.raw ? hostTexts(o.raw) : []));
+    for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
+    const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
+    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text4]) => [textKey(target, path), text4])));
     const format = stringOption(args, "format");
     if (format === "markdown") writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, "output"));
     else if (format === "sarif") {

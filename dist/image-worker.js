@@ -21355,7 +21355,7 @@ function freeBytes(dir) {
   const s = statfsSync(dir);
   return s.bavail * s.bsize;
 }
-var mib = (n) => n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(n / 2 ** 20)} MiB`;
+var mib = (n) => n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : n >= 2 ** 20 ? `${Math.ceil(n / 2 ** 20)} MiB` : `${n} bytes`;
 
 // src/sources/image/tar-reader.ts
 var MAX_META = 1 << 20;
@@ -21581,7 +21581,7 @@ var InflateBudget = class {
     if (this.used > this.limit) throw new Error(this.exceeded());
   }
   exceeded() {
-    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable("inflateBytes")}); the image could not be evaluated within that budget`;
+    return `reading the image's layers inflated more than ${this.limit} bytes in all (${limitVariable("inflateBytes")}); the image could not be evaluated within that budget (raise it for a large image you trust)`;
   }
 };
 function createZstdDecompress(limit, tooMuch) {
@@ -21625,7 +21625,8 @@ async function walkLayer(layer, onEntry, budget) {
   }
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
-  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(Math.min(maxLayer, budget.left), () => budget.left < maxLayer ? budget.exceeded() : layerCap)) : input;
+  const zstdCap = budget.left < maxLayer ? { limit: budget.left, why: budget.exceeded() } : { limit: maxLayer, why: layerCap };
+  const stream = gz ? input.pipe(createGunzip()) : zst ? input.pipe(createZstdDecompress(zstdCap.limit, () => zstdCap.why)) : input;
   if (stream !== input) input.on("error", (e) => stream.destroy(e));
   let inflating = true;
   stream.on("error", () => {
@@ -21816,8 +21817,6 @@ var ImageFs = class {
   image;
   /** Bytes `load` has read (not counting what indexing kept). */
   loaded = 0;
-  /** Layer walks `load` has made, for figures and tests. */
-  walks = 0;
   get warnings() {
     return this.image.warnings;
   }
@@ -21873,7 +21872,6 @@ var ImageFs = class {
     for (const [index, seqs] of [...wanted].sort((a, b) => a[0] - b[0])) {
       const layer = this.image.layers[index];
       if (!layer) continue;
-      this.walks++;
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
@@ -23558,12 +23556,13 @@ function parseSecrets(bytes, file) {
     const key = `${group ? "@" : ""}${name}`;
     const dead = seen.has(key);
     seen.add(key);
-    const equalsName = password === name;
+    const equalsName = password.toLowerCase() === name.toLowerCase();
     const common = COMMON_PASSWORDS.has(password.toLowerCase());
     const length = Buffer.byteLength(password);
     entries.push({
       kind: group ? "group" : "user",
-      name,
+      // Beside equals_name, the name would be the password itself.
+      name: equalsName ? WITHHELD_NAME : shownName(name),
       line,
       length,
       equals_name: equalsName,
@@ -23578,6 +23577,10 @@ function parseSecrets(bytes, file) {
   }
   markReused(entries, passwords);
   return { entries, diagnostics };
+}
+var WITHHELD_NAME = "********";
+function shownName(name) {
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
 function markReused(entries, passwords) {
   const counts = /* @__PURE__ */ new Map();
@@ -23772,6 +23775,7 @@ function isJob(v) {
 async function analyse(job, policies2) {
   try {
     if (policies2.length === 0) throw new Error("the analysis thread received no policy");
+    if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error("not a registry reference");
     const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
     const report = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
     return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };

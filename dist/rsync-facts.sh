@@ -13,8 +13,24 @@ MAX_BYTES=262144
 MAX_FILES=64
 MAX_ENTRIES=1024
 
-# awk helpers shared by every emitter: JSON string escaping (control characters included).
+# awk helpers shared by every emitter: JSON string escaping (control characters included). jraw prints as it
+# goes: building a long string a character at a time costs time quadratic in its length (a minute for one
+# 1 MB argument), which would let any user stall the collector with a long argv or a big config.
 JSON_AWK='
+function jraw(s,   i, c, n) {
+  n = length(s)
+  for (i = 1; i <= n; i++) {
+    c = substr(s, i, 1)
+    if (c == "\\") printf "%s", "\\\\"
+    else if (c == "\"") printf "%s", "\\\""
+    else if (c == "\n") printf "%s", "\\n"
+    else if (c == "\t") printf "%s", "\\t"
+    else if (c == "\r") printf "%s", "\\r"
+    else if (c < " ") printf "\\u%04x", ord[c]
+    else printf "%s", c
+  }
+}
+function jput(s) { printf "%s", "\""; jraw(s); printf "%s", "\"" }
 function jesc(s,   i, out, c, n) {
   out = ""; n = length(s)
   for (i = 1; i <= n; i++) {
@@ -32,7 +48,7 @@ function jesc(s,   i, out, c, n) {
 BEGIN { for (i = 1; i < 32; i++) ord[sprintf("%c", i)] = i }
 '
 
-jstr() { printf '%s' "$1" | awk "$JSON_AWK"'{ buf = buf (NR > 1 ? "\n" : "") $0 } END { printf "%s", jesc(buf) }'; }
+jstr() { printf '%s' "$1" | awk "$JSON_AWK"'BEGIN { printf "%s", "\"" } NR > 1 { printf "%s", "\\n" } { jraw($0) } END { printf "%s", "\"" }'; }
 
 ERRORS=""
 NL='
@@ -172,8 +188,9 @@ NR == 1 { status = $0; next }
 function refused() { return status == "" ? "it could not be opened" : status == "+" ? "" : substr(status, 2) }
 '
 # shellcheck disable=SC2016 # awk's own $ fields
-TEXT_AWK='{ buf = buf (NR > 2 ? "\n" : "") $0 }
-END { r = refused(); if (r == "") printf "\"text\":%s", jesc(buf); else printf "\"text\":null,\"unreadable\":%s", jesc(r) }'
+TEXT_AWK='NR == 2 && refused() == "" { printf "%s", "\"text\":\"" }
+refused() == "" { if (NR > 2) printf "%s", "\\n"; jraw($0) }
+END { r = refused(); if (r != "") printf "\"text\":null,\"unreadable\":%s", jesc(r); else if (NR < 2) printf "%s", "\"text\":\"\""; else printf "%s", "\"" }'
 
 # One file: its metadata and, if the reader could read it, its text (capped; directories: entry names), or
 # with a third argument `secrets` the facts SECRETS_AWK derives from it.
@@ -224,7 +241,7 @@ BEGIN {
   line = $0; sub(/^\r+/, "", line); sub(/\r.*$/, "", line)
   if (line == "" || substr(line, 1, 1) == "#") next
   c = index(line, ":")
-  if (c == 0) { bad = bad (bad == "" ? "" : ",") ln_; next }
+  if (c == 0) { bad[++nbad] = ln_; next }
   name = substr(line, 1, c - 1); pass = substr(line, c + 1)
   grp = substr(name, 1, 1) == "@"; if (grp) name = substr(name, 2)
   key = (grp ? "@" : "") name
@@ -237,15 +254,20 @@ BEGIN {
 END {
   r = refused()
   if (r != "") { printf "\"entries\":null,\"unreadable\":%s", jesc(r); exit }
-  out = ""
+  printf "\"entries\":["
   for (i = 1; i <= n; i++) {
     weak = (len[i] < 12 || eq[i] || com[i])
-    out = out (i > 1 ? "," : "") sprintf("{\"kind\":\"%s\",\"name\":%s,\"line\":%d,\"length\":%d,\"equals_name\":%s,\"weak\":%s,\"common\":%s,\"reused\":%s,\"dead\":%s,\"unmatchable\":%s,\"trailing_whitespace\":%s}",
-      kind[i], jesc(nm[i]), ln[i], len[i], eq[i] ? "true" : "false", weak ? "true" : "false", com[i] ? "true" : "false",
-      uses[pw[i]] > 1 ? "true" : "false", dead[i] ? "true" : "false", un[i] ? "true" : "false", tw[i] ? "true" : "false")
+    printf "%s{\"kind\":\"%s\",\"name\":", (i > 1 ? "," : ""), kind[i]
+    jput(nm[i])
+    # In parentheses: a bare ">" among printf arguments would redirect its output.
+    printf(",\"line\":%d,\"length\":%d,\"equals_name\":%s,\"weak\":%s,\"common\":%s,\"reused\":%s,\"dead\":%s,\"unmatchable\":%s,\"trailing_whitespace\":%s}",
+      ln[i], len[i], eq[i] ? "true" : "false", weak ? "true" : "false", com[i] ? "true" : "false",
+      (uses[pw[i]] > 1) ? "true" : "false", dead[i] ? "true" : "false", un[i] ? "true" : "false", tw[i] ? "true" : "false")
     pw[i] = ""
   }
-  printf "\"entries\":[%s],\"lines_without_colon\":[%s]", out, bad
+  printf "],\"lines_without_colon\":["
+  for (i = 1; i <= nbad; i++) printf "%s%d", (i > 1 ? "," : ""), bad[i]
+  printf "]"
 }'
 
 # rsync --daemon processes: argv, ids, root (chroot), working directory, listening socket inodes — and whether
@@ -264,7 +286,6 @@ for d in /proc/[0-9]*; do
   root=$(readlink "$d/root" 2>/dev/null) || { fail "$d/root" "cannot read (not root?)"; root=""; }
   cwd=$(readlink "$d/cwd" 2>/dev/null) || cwd=""
   exe=$(readlink "$d/exe" 2>/dev/null) || exe=""
-  argv=$(printf '%s\n' "$args" | awk "$JSON_AWK"'{ out = out (NR > 1 ? "," : "") jesc($0) } END { printf "%s", out }')
   # rsync takes the last --config it is given.
   conf=$(printf '%s\n' "$args" | awk 'prev == "--config" { c = $0 } /^--config=/ { c = substr($0, 10) } { prev = $0 } END { if (c != "") print c }')
   # rsync opens a relative --config from its working directory.
@@ -306,7 +327,7 @@ $reader|${conf:-/etc/rsyncd.conf}"
     why="it runs inside $root: its config is followed through its parent daemon"
   fi
   # An unverified process's argv was written by whoever started it and may hold anything: it stays here.
-  [ "$trust" = rsync ] || { argv=""; conf=""; }
+  if [ "$trust" = rsync ]; then argv=$(printf '%s\n' "$args" | awk "$JSON_AWK"'NR > 1 { printf "," } { jput($0) }'); else argv=""; conf=""; fi
   PROCS="${PROCS}${PROCS:+,}{\"pid\":$pid,\"uid\":${uid:-null},\"gid\":${gid:-null},\"cmdline\":[$argv],\"config\":$( [ -n "$conf" ] && jstr "$conf" || printf null),\"root\":$(jstr "$root"),\"cwd\":$(jstr "$cwd"),\"exe\":$(jstr "$exe"),\"socket_inodes\":[$socks],\"trust\":\"$trust\",\"trust_reason\":$(jstr "$why")}"
 done
 
@@ -358,7 +379,9 @@ refused() != "" { exit }
 /^[ \t]*&/ { v = $0; sub(/^[ \t]*&[A-Za-z]+[ \t]*=?[ \t]*/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print reader "|" (v ~ /^\// ? v : base "/" v); next }
 { i = index($0, "="); if (i && squash(substr($0, 1, i - 1)) == "secretsfile") { v = substr($0, i + 1); sub(/^[ \t]+/, "", v); sub(/[ \t\r]+$/, "", v); if (v != "") print "SECRETS " reader "|" (v ~ /^\// ? v : base "/" v) } }'
 VISITED=""
-SEEN=" "
+# Sets of paths, one a line: a path may hold spaces (a user can name a file "/etc/rsyncd.conf /x" to
+# shadow root's), never a line break.
+SEEN=$NL
 # A file is read once, with the rights of the first reader that names it: readers with root's rights go
 # first, or any user could run the rsync binary as a daemon of their own on root's config and so hide, from
 # the audit of root's daemon, every include only root can read.
@@ -372,8 +395,8 @@ while [ -n "$QUEUE" ] && [ "$count" -lt "$MAX_FILES" ]; do
   [ -n "$item" ] || continue
   reader=${item%%|*}
   p=${item#*|}
-  case "$SEEN" in *" $p "*) continue ;; esac
-  SEEN="$SEEN$p "
+  case "$SEEN" in *"$NL$p$NL"*) continue ;; esac
+  SEEN="$SEEN$p$NL"
   case $p in /*) ;; *) fail "$p" "a relative path: not followed"; continue ;; esac
   count=$((count + 1))
   set_reader "$reader"
@@ -401,14 +424,31 @@ $(printf '%s\n' "$more" | sed -n 's/^SECRETS //p')"
   fi
 done
 [ -n "$QUEUE" ] && fail "config files" "more than $MAX_FILES files: the rest were not read"
+# Configs read with root's rights. Only a reader with those rights may make one of them a secrets file (never
+# sent as text): any user can start the rsync binary as a daemon of their own whose config says
+# `secrets file = /etc/rsyncd.conf`, and so hide root's config from the audit.
+rootish() { _u=${1#*:}; _u=${_u%%:*}; [ "$_u" = 0 ] || [ "${1##*:}" = 1 ]; }
+ROOTCONF=$NL
+while IFS= read -r item; do
+  [ -n "$item" ] || continue
+  rootish "${item%%|*}" || continue
+  c=$(readlink -f "${item#*|}" 2>/dev/null) || c=${item#*|}
+  ROOTCONF="$ROOTCONF$c$NL"
+done <<EOF
+$VISITED
+EOF
 SEC=""
-SECSET=" "
+SECSET=$NL
 while IFS= read -r item; do
   [ -n "$item" ] || continue
   s=${item#*|}
   c=$(readlink -f "$s" 2>/dev/null) || c=$s
-  case "$SECSET" in *" $c "*) continue ;; esac
-  SECSET="$SECSET$c "
+  case $c in *"$NL"*) fail "$s" "a path with a line break: not read"; continue ;; esac
+  if ! rootish "${item%%|*}"; then
+    case "$ROOTCONF" in *"$NL$c$NL"*) fail "$s" "named as a secrets file by a daemon without root's rights, but a config read with them: kept as a config"; continue ;; esac
+  fi
+  case "$SECSET" in *"$NL$c$NL"*) continue ;; esac
+  SECSET="$SECSET$c$NL"
   SEC="${SEC}${SEC:+,}$(emit_file "$s" "${item%%|*}" secrets)"
 done <<EOF
 $SECRETS
@@ -420,7 +460,7 @@ while IFS= read -r item; do
   p=${item#*|}
   c=$(readlink -f "$p" 2>/dev/null) || c=$p
   case "$SECSET" in
-    *" $c "*) FILES="${FILES}${FILES:+,}{\"path\":$(jstr "$p"),\"exists\":true,\"dir\":false,\"text\":null,\"unreadable\":\"a secrets file: only facts derived from it leave the host\"}" ;;
+    *"$NL$c$NL"*) FILES="${FILES}${FILES:+,}{\"path\":$(jstr "$p"),\"exists\":true,\"dir\":false,\"text\":null,\"unreadable\":\"a secrets file: only facts derived from it leave the host\"}" ;;
     *) FILES="${FILES}${FILES:+,}$(emit_file "$p" "${item%%|*}")" ;;
   esac
 done <<EOF
