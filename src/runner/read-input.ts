@@ -4,8 +4,9 @@
  * a FIFO, a device such as /dev/zero, or a socket is refused before a single byte is read; the read stops
  * at the cap whatever the file's size claims.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { fileTypeName } from '../sources/index.ts';
 
 export const MiB = 1024 * 1024;
 
@@ -26,7 +27,7 @@ export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, formatBytes(st.size)));
     const chunks: Buffer[] = [];
     let total = 0;
@@ -83,11 +84,3 @@ function formatBytes(n: number): string {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
 }
 
-function typeName(st: Stats): string {
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  if (st.isDirectory()) return 'a directory';
-  return 'not a regular file';
-}

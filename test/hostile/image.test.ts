@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertNoCanary, runAllFormats, runCli, runCliAsync, tempTree, type CliRun } from './support/cli.ts';
-import { dockerArchive, layerTar, ociLayout, ociLayoutFiles, type Entry, type ImageConfigFields } from './support/images.ts';
+import { dockerArchive, layerTar, ociLayout, ociLayoutFiles, rawHeader, type Entry, type ImageConfigFields } from './support/images.ts';
 
 const CONF = '[pub]\npath = /srv\nread only = no\n';
 
@@ -210,24 +210,6 @@ bounded('the index is bounded: too many entries is an error, overlong names and 
   assert.match(noisy.stderr, 'more warnings like these');
 });
 
-/** A ustar header for one regular file, written by hand: the padding entry's body is a sparse hole. */
-function ustarHeader(name: string, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0);
-  h.write('0000644\0', 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
-  h.write('00000000000\0', 136);
-  h.write('        ', 148);
-  h.write('0', 156);
-  h.write('ustar\u000000', 257);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-  return h;
-}
-
 bounded('a 300 MB padding entry in an oci-archive and in a layer is skipped without buffering', async () => {
   const PAD = 300 << 20;
   const dir = tempTree();
@@ -235,7 +217,7 @@ bounded('a 300 MB padding entry in an oci-archive and in a layer is skipped with
   const layer = await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }]);
   const rest = await layerTar([...ociLayoutFiles([layer])].map(([name, body]) => ({ name, body })));
   const fd = openSync(file, 'w');
-  writeSync(fd, ustarHeader('padding.bin', PAD));
+  writeSync(fd, rawHeader('padding.bin', PAD, '0'));
   ftruncateSync(fd, 512 + PAD);
   writeSync(fd, rest, 0, rest.length, 512 + PAD);
   closeSync(fd);
@@ -246,7 +228,7 @@ bounded('a 300 MB padding entry in an oci-archive and in a layer is skipped with
   // The same padding inside a layer blob, written sparse; the config comes after it and must still be found.
   const blob = join(dir, 'layer.tar');
   const bfd = openSync(blob, 'w');
-  writeSync(bfd, ustarHeader('var/cache/padding.bin', PAD));
+  writeSync(bfd, rawHeader('var/cache/padding.bin', PAD, '0'));
   ftruncateSync(bfd, 512 + PAD);
   writeSync(bfd, layer, 0, layer.length, 512 + PAD);
   closeSync(bfd);
