@@ -3,14 +3,20 @@
  * evaluated once per digest in the worker pool (verdicts kept in a bounded LRU with a time-to-live) — and
  * the review is answered when every image has settled or the budget is spent, whichever comes first.
  * An image with a finding at or above --fail-on denies, whatever the failure policy; --fail-open only
- * lets through what could not be evaluated (unreachable, failed, over budget, a container without an
- * image). An analysis that misses the budget keeps running and fills the cache for the next review.
+ * lets through what the environment kept from being evaluated (the registry unreachable, timing out,
+ * answering 5xx or refusing credentials; the budget, the analysis timeout or the worker pool running out;
+ * a container without an image). A failure the image's own bytes cause — a config over a cap, too many
+ * entries, a digest or diff_id mismatch, a malformed tar, a daemon config missing, an inflate budget
+ * exceeded — denies: otherwise an image author could pad an image until it is let through. The kind of a
+ * failure is decided where it happens (EnvironmentFailure, see registry.ts) and carried here.
+ * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
-import { severityRank, type Finding, type PolicySource, type Severity } from '../engine/index.ts';
+import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
 import { displayRef, parseRegistryRef, resolveDigest, type RegistryOptions } from '../sources/index.ts';
 import { quote, type AdmissionRequest } from './admission-review.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
-import { ImagePool, type Analysis } from './image-pool.ts';
+import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
+import { EnvironmentFailure, failureKind } from '../sources/image/registry.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];
@@ -72,10 +78,23 @@ function registryOf(image: string): string {
 /** docker-archive:, oci-archive: and oci: name files on this machine (see openImage). */
 const LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 
-type Verdict = { ok: true; findings: Finding[] } | { ok: false; error: string };
+/**
+ * What is known of one image: its findings, and why (part of) it could not be read — `unreadable` for
+ * what the image caused (denies), `unavailable` for what the environment caused (--fail-open applies).
+ */
+interface Verdict {
+  findings: PlatformFinding[];
+  unreadable?: string;
+  unavailable?: string;
+}
+
+function failed(e: unknown): Verdict {
+  const reason = e instanceof Error ? e.message : String(e);
+  return failureKind(e) === 'environment' ? { findings: [], unavailable: reason } : { findings: [], unreadable: reason };
+}
 
 export class AdmissionController {
-  private readonly verdicts = new Map<string, { findings: Finding[]; at: number }>();
+  private readonly verdicts = new Map<string, { findings: PlatformFinding[]; at: number }>();
   private readonly tags = new Map<string, { digest: string; at: number }>();
   /** Work in progress, shared by every review that asks for the same digest (or tag) meanwhile. */
   private readonly analysing = new Map<string, Promise<Verdict>>();
@@ -126,7 +145,7 @@ export class AdmissionController {
   /** Runs a digest lookup within the per-registry and total limits; waits its turn, or fails at once when too many wait. */
   private async limitLookup<T>(registry: string, run: () => Promise<T>): Promise<T> {
     if (this.canLookUp(registry)) this.startLookup(registry);
-    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new Error(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
+    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new EnvironmentFailure(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
     else await new Promise<void>((start) => this.lookupsWaiting.push({ registry, start }));
     try {
       return await run();
@@ -150,18 +169,18 @@ export class AdmissionController {
     const hit = this.verdicts.get(digest);
     if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
       this.remember(this.verdicts, digest, hit);
-      return Promise.resolve({ ok: true, findings: hit.findings });
+      return Promise.resolve({ findings: hit.findings });
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
     const work = this.pool
       .analyse(digest, this.opts.registry, new Date().toISOString().slice(0, 10))
       .then((a: Analysis): Verdict => {
-        if (!a.ok) return a;
+        if (!a.ok) return a.kind === 'environment' ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
         // A target the analysis could not evaluate is never cached as clean.
-        if (a.errors.length > 0) return { ok: false, error: a.errors.join('; ') };
+        if (a.errors.length > 0 || a.unavailable !== undefined) return { findings: a.findings, ...(a.errors.length > 0 ? { unreadable: a.errors.join('; ') } : {}), ...(a.unavailable !== undefined ? { unavailable: a.unavailable } : {}) };
         this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
-        return { ok: true, findings: a.findings };
+        return { findings: a.findings };
       })
       .finally(() => this.analysing.delete(digest));
     this.analysing.set(digest, work);
@@ -170,10 +189,13 @@ export class AdmissionController {
 
   private judge(image: string, verdict: Verdict): ImageOutcome {
     const subject = imageSubject(image);
-    if (!verdict.ok) return { subject, kind: 'unevaluated', reason: verdict.error };
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
-    return blocking.length > 0 ? { subject, kind: 'denied', findings: blocking } : { subject, kind: 'allowed', below: verdict.findings.length };
+    // Findings decide first: a platform that could not be read does not hide one that has them.
+    if (blocking.length > 0) return { subject, kind: 'denied', findings: blocking };
+    if (verdict.unreadable !== undefined) return { subject, kind: 'unreadable', reason: verdict.unreadable };
+    if (verdict.unavailable !== undefined) return { subject, kind: 'unevaluated', reason: verdict.unavailable };
+    return { subject, kind: 'allowed', below: verdict.findings.length };
   }
 
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
@@ -186,7 +208,7 @@ export class AdmissionController {
       void answered.then(() => this.pool.want(digest, -1));
       return this.judge(image, await this.verdictFor(digest));
     } catch (e) {
-      return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      return this.judge(image, failed(e));
     }
   }
 
@@ -199,7 +221,7 @@ export class AdmissionController {
       const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : undefined;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return undefined;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, { ok: true, findings: hit.findings }));
+      outcomes.push(this.judge(image, { findings: hit.findings }));
     }
     return outcomes;
   }
@@ -233,7 +255,7 @@ export class AdmissionController {
     // image could hide behind 64 others.
     for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: 'refused', reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: 'unevaluated', reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused');
+    const denied = outcomes.some((o) => o.kind === 'denied' || o.kind === 'refused' || o.kind === 'unreadable');
     const unevaluated = outcomes.some((o) => o.kind === 'unevaluated');
     const allowed = !denied && (!unevaluated || this.opts.failOpen);
     const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });

@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import type { RegistryOptions } from '../sources/index.ts';
+import type { FailureKind } from '../sources/image/registry.ts';
 
 export interface AnalysisJob {
   id: number;
@@ -20,11 +21,21 @@ export interface AnalysisJob {
   today: string;
   /** Only what crosses a thread boundary: no layer cache object. */
   registry: Pick<RegistryOptions, 'platform' | 'insecure' | 'dockerConfig'>;
+  /** Every platform of an index, not only `registry.platform` (admission: a Pod may land on any node). */
+  allPlatforms?: boolean;
 }
 
-export type AnalysisReply = { id: number; ok: true; findings: Finding[]; errors: string[] } | { id: number; ok: false; error: string };
+/** A finding, with the platform it was found on when an index was analysed platform by platform. */
+export type PlatformFinding = Finding & { platform?: string };
 
-export type Analysis = { ok: true; findings: Finding[]; errors: string[] } | { ok: false; error: string };
+/**
+ * `errors` are the image's own (a config the daemon needs that is missing, a platform the reader refused);
+ * `unavailable` is set when some platform could not be read for a reason of the environment's. A failure
+ * (`ok: false`) carries its kind, decided where it happened (see FailureKind).
+ */
+export type Analysis = { ok: true; findings: PlatformFinding[]; errors: string[]; unavailable?: string } | { ok: false; error: string; kind: FailureKind };
+
+export type AnalysisReply = Analysis & { id: number };
 
 export interface PoolOptions {
   policies: PolicySource[];
@@ -76,18 +87,18 @@ export class ImagePool {
     return this.wants.has(p.job.ref);
   }
 
-  analyse(ref: string, registry: AnalysisJob['registry'], today: string): Promise<Analysis> {
-    if (this.closed) return Promise.resolve({ ok: false, error: 'the webhook is shutting down' });
+  analyse(ref: string, registry: AnalysisJob['registry'], today: string, allPlatforms = false): Promise<Analysis> {
+    if (this.closed) return Promise.resolve({ ok: false, error: 'the webhook is shutting down', kind: 'environment' });
     if (this.queue.length >= this.opts.queueLimit) {
       // A job nobody waits for gives its place to one a review waits for.
       const i = this.wants.has(ref) ? this.queue.findIndex((p) => !this.wanted(p)) : -1;
-      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED });
+      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED, kind: 'environment' });
     }
     if (this.queue.length >= this.opts.queueLimit) {
-      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
+      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: 'environment' });
     }
     return new Promise((done) => {
-      this.queue.push({ job: { id: this.nextId++, ref, today, registry }, done });
+      this.queue.push({ job: { id: this.nextId++, ref, today, registry, allPlatforms }, done });
       this.pump();
     });
   }
@@ -99,7 +110,7 @@ export class ImagePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.done({ ok: false, error: 'the webhook is shutting down' });
+    for (const p of this.queue.splice(0)) p.done({ ok: false, error: 'the webhook is shutting down', kind: 'environment' });
     await Promise.all(this.slots.splice(0).map((s) => this.stop(s, 'the webhook is shutting down')));
   }
 
@@ -136,7 +147,7 @@ export class ImagePool {
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = undefined;
-      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors } : { ok: false, error: reply.error });
+      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}) } : { ok: false, error: reply.error, kind: reply.kind === 'environment' ? 'environment' : 'image' });
       this.pump();
     });
     worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
@@ -158,7 +169,8 @@ export class ImagePool {
     slot.running = undefined;
     if (running) {
       clearTimeout(running.timer);
-      running.done({ ok: false, error: why });
+      // The thread's end (timeout, heap, crash) is the pool's failure, whatever the image.
+      running.done({ ok: false, error: why, kind: 'environment' });
     }
     if (!this.closed) this.pump();
   }

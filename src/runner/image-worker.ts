@@ -10,6 +10,7 @@ import { isObject } from '../common/index.ts';
 import type { PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
+import { EnvironmentFailure, failureKind } from '../sources/image/registry.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
 
 function isJob(v: unknown): v is AnalysisJob {
@@ -18,14 +19,15 @@ function isJob(v: unknown): v is AnalysisJob {
 
 async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<AnalysisReply> {
   try {
-    if (policies.length === 0) throw new Error('the analysis thread received no policy');
+    if (policies.length === 0) throw new EnvironmentFailure('the analysis thread received no policy');
     // Jobs name registry images; a path on this machine is never read for a review.
     if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error('not a registry reference');
     const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
     const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
     return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
   } catch (e) {
-    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    // The kind was decided where the failure happened: only the environment's failures are EnvironmentFailure.
+    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e), kind: failureKind(e) };
   }
 }
 

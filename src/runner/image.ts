@@ -8,6 +8,7 @@
  */
 import type { TargetError } from '../report/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument } from '../facts/index.ts';
+import { EnvironmentFailure } from '../sources/image/registry.ts';
 import { displayRef, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
 import { followScripts, inImage } from './image-launch.ts';
 import { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
@@ -156,6 +157,11 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
       for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ''), '');
     }
     return { facts, repository: image.repository, warnings: fs.warnings, texts };
+  } catch (e) {
+    // The layer reader words a dropped connection as a broken layer: the registry knows better.
+    const lost = image.unavailable?.();
+    if (lost !== undefined && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
+    throw e;
   } finally {
     image.close();
   }

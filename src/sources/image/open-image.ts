@@ -21,6 +21,8 @@ export interface OpenedImage {
   config: unknown;
   layers: LayerSource[];
   close(): void;
+  /** Why the registry connection failed while layers were read, if it did (the environment's failure). */
+  unavailable?: () => string | undefined;
 }
 
 /** The same caps as for a registry: an index or manifest is small, a config a little less so. */

@@ -34,6 +34,33 @@ const ACCEPT = [
 /** A token response is a few kilobytes of JSON. */
 const MAX_TOKEN = 1 << 20;
 
+/**
+ * Why an image could not be read, decided where the failure happens: `environment` when the webhook's
+ * surroundings failed (the registry unreachable, timing out, answering 5xx, refusing credentials);
+ * anything else — what the image's own bytes cause — is `image`. Admission lets only the first kind
+ * through under --fail-open.
+ */
+export type FailureKind = 'environment' | 'image';
+
+/** A failure of the environment, not of the image: see FailureKind. */
+export class EnvironmentFailure extends Error {
+  readonly kind = 'environment' as const;
+  override name = 'EnvironmentFailure';
+}
+
+/** The kind of a failure thrown while reading an image: only an EnvironmentFailure is the environment's. */
+export function failureKind(e: unknown): FailureKind {
+  return e instanceof EnvironmentFailure ? 'environment' : 'image';
+}
+
+/** fetch's own body errors (connection reset, timeout), as opposed to the errors this reader throws. */
+function transportError(e: unknown): boolean {
+  return e instanceof TypeError || (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError'));
+}
+
+/** HTTP statuses that say the registry or its credentials failed, not the image. */
+const UNAVAILABLE = (status: number) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
+
 export interface RegistryRef {
   registry: string;
   repository: string;
@@ -145,7 +172,11 @@ class Client {
       await this.authenticate(res.headers.get('www-authenticate') ?? '');
       res = await this.request(path, accept);
     }
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {});
+      const why = `${path}: HTTP ${res.status}${res.status === 401 ? ' (credentials refused)' : res.status === 404 ? ' (not found)' : ''}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
     return res;
   }
 
@@ -158,14 +189,14 @@ class Client {
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-      throw new Error(`cannot reach ${this.base}: ${cause}`);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
 
   /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
   private async authenticate(challenge: string): Promise<void> {
     if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new Error('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
       return;
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
@@ -185,17 +216,17 @@ class Client {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 30_000);
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
     }
-    if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body: unknown;
     try {
       body = parseJson(await readCapped(res, MAX_TOKEN, 'token response'), 'the token response');
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
-    if (typeof token !== 'string') throw new Error('the token service answered without a token');
+    if (typeof token !== 'string') throw new EnvironmentFailure('the token service answered without a token');
     this.token = token;
   }
 }
@@ -205,10 +236,20 @@ function scratchCache(): { cache: LayerCache; close(): void } {
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A capped body; the connection failing meanwhile is the environment's failure, a body over the cap the image's. */
+async function readBody(res: Response, cap: number, what: string): Promise<Buffer> {
+  try {
+    return await readCapped(res, cap, what);
+  } catch (e) {
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    throw e;
+  }
+}
+
 /** A manifest read whole; when asked for by digest, checked against it (a registry must not swap it). */
 async function manifestAt(client: Client, reference: string): Promise<{ doc: unknown; digest: string | null }> {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
+  const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = 'sha256', hex] = reference.split(':');
   if (byDigest && createHash(algo).update(bytes).digest('hex') !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
@@ -227,13 +268,14 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   if (!isObject(manifest) || !isObject(manifest['config']) || !Array.isArray(manifest['layers'])) throw new Error('not an image manifest');
   const configDigest = checkedDigest(manifest['config']['digest'], 'image config');
   const configRes = await client.get(`/blobs/${configDigest}`, '*/*');
-  const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = 'sha256', hex] = configDigest.split(':');
   if (createHash(algo).update(configBytes).digest('hex') !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
   // Layers are walked once to index them and again for content the analyzers ask for later: without a
   // shared cache they are kept in a private one for the length of the scan, not fetched twice.
   const scratch = opts.cache ? undefined : scratchCache();
+  let transport: string | undefined;
   const cache = opts.cache ?? (scratch as { cache: LayerCache }).cache;
   const layers = manifest['layers'].filter(isObject).map((l): LayerSource => {
     const d = checkedDigest(l['digest'], 'layer');
@@ -246,12 +288,15 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
         checkRoom(cache, d, size);
         const blob = await client.get(`/blobs/${d}`, '*/*');
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const verified = verifyDigest(Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream), d, size);
+        const body = Readable.fromWeb(blob.body as import('node:stream/web').ReadableStream);
+        // The layer reader words its own errors; what failed here is the connection, remembered for scanImage.
+        body.on('error', (e: Error) => (transport ??= `blob ${d}: the connection failed (${e.message})`));
+        const verified = verifyDigest(body, d, size);
         return cacheWhileReading(cache, d, verified);
       },
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close() };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
 }
 
 /** The digest a registry reference names now (tag → manifest digest), for caching by content. */

@@ -47,6 +47,8 @@ export interface MemoryImage {
   blobs: Map<string, Buffer>;
   /** The layers' digests, in order. */
   layers: string[];
+  /** More manifests served by digest from the same repository (the images of an index). */
+  manifests?: Map<string, Buffer>;
 }
 
 /** An OCI image whose layers hold these entries (gzip); by default its config starts rsync --daemon. */
@@ -65,6 +67,37 @@ export async function memoryImage(layers: Iterable<LayerEntry>[], entrypoint = [
   blobs.set(sha(config), config);
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length }, layers: layerDescs }));
   return { manifest, digest: sha(manifest), blobs, layers: layerDescs.map((l) => l.digest) };
+}
+
+/**
+ * An OCI index of these images, one per platform ("os/arch[/variant]", or "unknown/unknown" for an
+ * attestation manifest), served from one repository: the index by tag, each image by its digest.
+ */
+export function memoryIndex(platforms: [string, MemoryImage][]): MemoryImage {
+  const blobs = new Map<string, Buffer>();
+  const manifests = new Map<string, Buffer>();
+  const entries = platforms.map(([platform, image]) => {
+    for (const [d, b] of image.blobs) blobs.set(d, b);
+    manifests.set(image.digest, image.manifest);
+    const [os, architecture, variant] = platform.split('/');
+    return { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: image.digest, size: image.manifest.length, platform: { os, architecture, ...(variant ? { variant } : {}) } };
+  });
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: entries }));
+  return { manifest, digest: sha(manifest), blobs, layers: [], manifests };
+}
+
+/**
+ * An OCI image whose layers are these blobs as they are (gzip or not, valid or not), with these diff_ids
+ * in its config (by default the blobs' own digests).
+ */
+export function rawImage(layerBlobs: Buffer[], entrypoint = ['rsync', '--daemon', '--no-detach'], diffIds = layerBlobs.map(sha)): MemoryImage {
+  const blobs = new Map<string, Buffer>();
+  for (const b of layerBlobs) blobs.set(sha(b), b);
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Entrypoint: entrypoint }, rootfs: { type: 'layers', diff_ids: diffIds } }));
+  blobs.set(sha(config), config);
+  const layers = layerBlobs.map((b) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(b), size: b.length }));
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length }, layers }));
+  return { manifest, digest: sha(manifest), blobs, layers: layers.map((l) => l.digest) };
 }
 
 /** A small image that runs rsync --daemon with this rsyncd.conf, or (without one) a shell and no rsync. */
@@ -110,9 +143,12 @@ export async function startTinyRegistry(images: Record<string, MemoryImage>, tri
     const image = m?.[1] ? images[m[1]] : undefined;
     if (!m || !image) return void res.writeHead(404).end();
     if (m[2] === 'manifests') {
-      if (m[3] !== '1' && m[3] !== image.digest) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': image.digest, 'content-length': image.manifest.length });
-      return void res.end(req.method === 'HEAD' ? undefined : image.manifest);
+      const other = m[3] === '1' || m[3] === image.digest ? undefined : image.manifests?.get(m[3] ?? '');
+      if (m[3] !== '1' && m[3] !== image.digest && !other) return void res.writeHead(404).end();
+      const body = other ?? image.manifest;
+      const parsed = JSON.parse(body.toString('utf8')) as { mediaType?: string };
+      res.writeHead(200, { 'content-type': parsed.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': other ? (m[3] ?? '') : image.digest, 'content-length': body.length });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     const digest = m[3] ?? '';
     const blob = image.blobs.get(digest);
