@@ -82,6 +82,10 @@ function checkedDigest(value: unknown, what: string): string {
   return value;
 }
 
+/** Docker Hub's API host, and the names references use for it (as the runtimes normalise them). */
+const DOCKER_HUB = 'registry-1.docker.io';
+const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io']);
+
 export function parseRegistryRef(ref: string): RegistryRef {
   // Credentials have no place in an image reference; the message must not repeat them.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
@@ -93,7 +97,10 @@ export function parseRegistryRef(ref: string): RegistryRef {
   const slash = name.indexOf('/');
   const first = slash >= 0 ? name.slice(0, slash) : '';
   const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasRegistry ? first : 'registry-1.docker.io';
+  // Docker Hub as container runtimes name it: `nginx`, `user/app`, `docker.io/nginx` and
+  // `index.docker.io/nginx` are all served by registry-1.docker.io, single names under `library/`.
+  const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
+  const registry = hub ? DOCKER_HUB : first;
   let path = hasRegistry ? name.slice(slash + 1) : name;
   let tag = 'latest';
   const colon = path.lastIndexOf(':');
@@ -101,7 +108,7 @@ export function parseRegistryRef(ref: string): RegistryRef {
     tag = path.slice(colon + 1);
     path = path.slice(0, colon);
   }
-  if (!hasRegistry && !path.includes('/')) path = `library/${path}`;
+  if (hub && !path.includes('/')) path = `library/${path}`;
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === undefined ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
@@ -116,7 +123,9 @@ function basicCredentials(registry: string, file: string | undefined): string | 
   if (!existsSync(path)) return undefined;
   const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config['auths']) ? config['auths'] : {};
-  const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
+  // `docker login` files Docker Hub's credentials under its legacy index URL.
+  const hub = registry === DOCKER_HUB ? [auths['https://index.docker.io/v1/'], auths['index.docker.io'], auths['docker.io']] : [];
+  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== undefined);
   return isObject(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 
