@@ -8,6 +8,19 @@ const message = suite('decisionMessage');
 const finding = { rule_id: 'RSYNC-002', severity: 'high', message: 'anonymous write' } as Finding;
 const ctx = { failOn: 'high', kind: 'Pod' } as const;
 
+message('an image whose own content could not be read is rejected, saying --fail-open does not cover it', () => {
+  const outcomes: ImageOutcome[] = [
+    { subject: 'image "x"', kind: 'unreadable', reason: 'layer sha256:1: not a valid tar archive' },
+    { subject: 'image "y"', kind: 'denied', findings: [{ ...finding, platform: 'linux/arm64' } as Finding] },
+  ];
+  const { message: m, warnings } = decisionMessage(outcomes, { ...ctx, allowed: false, failOpen: true });
+  assert.match(m, /^rsyncguard denied this Pod: 1 image\(s\) with findings at or above high, 1 image\(s\) could not be read\./);
+  assert.match(m, 'image "x": rejected: the image could not be read: layer sha256:1: not a valid tar archive (denied even under --fail-open');
+  assert.match(m, 'RSYNC-002 (high) on linux/arm64 anonymous write');
+  assert.match(m, 'fix the image the webhook could not read');
+  assert.equal(warnings, []);
+});
+
 message('names each image with its own outcome, and what to do next', () => {
   const outcomes: ImageOutcome[] = [
     { subject: 'image "a"', kind: 'denied', findings: [finding] },

@@ -9,6 +9,8 @@
  * entries, a digest or diff_id mismatch, a malformed tar, a daemon config missing, an inflate budget
  * exceeded — denies: otherwise an image author could pad an image until it is let through. The kind of a
  * failure is decided where it happens (EnvironmentFailure, see registry.ts) and carried here.
+ * A multi-platform image is judged on every platform its index offers (at most 16; attestations left
+ * out), since a Pod may land on a node of any of them: a finding on any platform denies, naming it.
  * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
@@ -174,7 +176,8 @@ export class AdmissionController {
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
     const work = this.pool
-      .analyse(digest, this.opts.registry, new Date().toISOString().slice(0, 10))
+      // Every platform of an index: a Pod may be scheduled on a node of any of them, not only --platform.
+      .analyse(digest, this.opts.registry, new Date().toISOString().slice(0, 10), true)
       .then((a: Analysis): Verdict => {
         if (!a.ok) return a.kind === 'environment' ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
         // A target the analysis could not evaluate is never cached as clean.

@@ -7,10 +7,10 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isObject } from '../common/index.ts';
-import type { PolicySource } from '../engine/index.ts';
+import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
-import { EnvironmentFailure, failureKind } from '../sources/image/registry.ts';
+import { EnvironmentFailure, failureKind, indexPlatforms } from '../sources/image/registry.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
 
 function isJob(v: unknown): v is AnalysisJob {
@@ -22,13 +22,35 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
     if (policies.length === 0) throw new EnvironmentFailure('the analysis thread received no policy');
     // Jobs name registry images; a path on this machine is never read for a review.
     if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error('not a registry reference');
-    const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
-    const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
-    return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
+    const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : undefined;
+    if (platforms === undefined) {
+      const one = await evaluate(job.ref, job, policies);
+      return { id: job.id, ok: true, ...one };
+    }
+    // A Pod may land on a node of any platform the index offers: each is analysed, and named in what it says.
+    const reply: AnalysisReply & { ok: true } = { id: job.id, ok: true, findings: [], errors: [] };
+    for (const { platform, ref } of platforms) {
+      try {
+        const one = await evaluate(ref, job, policies);
+        reply.findings.push(...one.findings.map((f) => ({ ...f, platform })));
+        reply.errors.push(...one.errors.map((e) => `${platform}: ${e}`));
+      } catch (e) {
+        const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
+        if (failureKind(e) === 'image') reply.errors.push(why);
+        else reply.unavailable ??= why;
+      }
+    }
+    return reply;
   } catch (e) {
     // The kind was decided where the failure happened: only the environment's failures are EnvironmentFailure.
     return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e), kind: failureKind(e) };
   }
+}
+
+async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<{ findings: Finding[]; errors: string[] }> {
+  const scan = await scanImage(ref, { ...job.registry, today: job.today });
+  const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
+  return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
 }
 
 function isPolicy(v: unknown): v is PolicySource {

@@ -308,6 +308,34 @@ export async function openRegistryImage(ref: string, opts: RegistryOptions): Pro
   return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
 }
 
+/** Platforms of one index analysed at most; beyond this the index is refused, never partly analysed. */
+export const MAX_PLATFORMS = 16;
+
+/**
+ * Every image an index offers, each as a reference by digest with the platform it is for, or undefined
+ * when `ref` names an image manifest. Attestation manifests (`unknown/unknown`) are left out; an entry
+ * without a platform is kept ("any platform"), since a runtime may pick it for any node.
+ */
+export async function indexPlatforms(ref: string, opts: RegistryOptions): Promise<{ platform: string; ref: string }[] | undefined> {
+  const r = parseRegistryRef(ref);
+  if (opts.insecure && !loopback(r.registry)) throw new Error('--insecure-registry is only allowed for registries on loopback');
+  const client = new Client(`${opts.insecure ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
+  const entries = indexEntries((await manifestAt(client, r.reference)).doc);
+  if (!entries) return undefined;
+  const byDigest = new Map<string, string[]>();
+  for (const e of entries) {
+    const p = isObject(e['platform']) ? e['platform'] : undefined;
+    const words = p ? [p['os'], p['architecture'], p['variant']].filter((w): w is string => typeof w === 'string' && w !== '') : [];
+    if (p && p['os'] === 'unknown' && p['architecture'] === 'unknown') continue;
+    const name = words.length > 0 ? words.join('/').replace(/[^\x21-\x7e]/g, '?').slice(0, 64) : 'any platform';
+    const digest = checkedDigest(e['digest'], 'platform manifest');
+    byDigest.set(digest, [...(byDigest.get(digest) ?? []), name]);
+  }
+  if (byDigest.size === 0) throw new Error('the index lists no image for any platform (only attestations, or nothing)');
+  if (byDigest.size > MAX_PLATFORMS) throw new Error(`the index lists ${byDigest.size} platform images; at most ${MAX_PLATFORMS} are analysed, and a partial answer is no answer`);
+  return [...byDigest].map(([digest, names]) => ({ platform: [...new Set(names)].join(', '), ref: `${r.registry}/${r.repository}@${digest}` }));
+}
+
 /** The digest a registry reference names now (tag → manifest digest), for caching by content. */
 export async function resolveDigest(ref: string, opts: RegistryOptions): Promise<string> {
   const r = parseRegistryRef(ref);
