@@ -14,11 +14,10 @@
  * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
-import { displayRef, parseRegistryRef, resolveDigest, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, resolveDigest, type RegistryOptions } from '../sources/index.ts';
 import { quote, type AdmissionRequest } from './admission-review.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
-import { EnvironmentFailure, failureKind } from '../sources/image/registry.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];

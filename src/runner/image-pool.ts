@@ -12,8 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Finding, PolicySource } from '../engine/index.ts';
-import type { RegistryOptions } from '../sources/index.ts';
-import type { FailureKind } from '../sources/image/registry.ts';
+import type { FailureKind, RegistryOptions } from '../sources/index.ts';
 
 export interface AnalysisJob {
   id: number;

@@ -10,7 +10,7 @@ import { isObject } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
-import { EnvironmentFailure, failureKind, indexPlatforms } from '../sources/image/registry.ts';
+import { EnvironmentFailure, failureKind, indexPlatforms } from '../sources/index.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
 
 function isJob(v: unknown): v is AnalysisJob {

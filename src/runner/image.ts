@@ -8,8 +8,7 @@
  */
 import type { TargetError } from '../report/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument } from '../facts/index.ts';
-import { EnvironmentFailure } from '../sources/image/registry.ts';
-import { displayRef, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, EnvironmentFailure, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
 import { followScripts, inImage } from './image-launch.ts';
 import { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
 
