@@ -36656,7 +36656,7 @@ async function scanImage(fullRef, opts) {
         rsyncVersion: version ? version.version.split(".").map(Number) : [3, 5, 0],
         today: opts.today,
         rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
-        config,
+        config: throughLink(fs, path, config),
         secrets,
         fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
         image: {
@@ -36690,6 +36690,12 @@ async function scanImage(fullRef, opts) {
   } finally {
     image.close();
   }
+}
+function throughLink(fs, path, config) {
+  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
+  if (real === path) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 
 // src/runner/admission-review.ts

@@ -6,11 +6,12 @@
  * The same parser and facts as files and hosts follow. A daemon the image starts whose config cannot be
  * read is an error for that target, never a clean result.
  */
+import { diagnostic } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument } from '../facts/index.ts';
 import { displayRef, EnvironmentFailure, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, type ImageFs, type RegistryOptions } from '../sources/index.ts';
 import { followScripts, inImage } from './image-launch.ts';
-import { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
+import { MAX_ROUNDS, parseImageConfigs, type ImageConfig } from './image-configs.ts';
 
 const USUAL_CONFIGS = ['/etc/rsyncd.conf', '/etc/rsync/rsyncd.conf', '/usr/local/etc/rsyncd.conf', '/usr/local/etc/rsync/rsyncd.conf'];
 /** rsync's compiled-in config path (RSYNCD_SYSCONF) when --daemon runs without --config. */
@@ -129,7 +130,7 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
         rsyncVersion: version ? (version.version.split('.').map(Number) as [number, number, number]) : [3, 5, 0],
         today: opts.today,
         rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
-        config,
+        config: throughLink(fs, path, config),
         secrets,
         fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 0o644, uid: fs.stat(cf.path)?.uid ?? 0 }] as const)),
         image: {
@@ -164,4 +165,12 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
   } finally {
     image.close();
   }
+}
+
+/** A config the image reaches through a link (`/etc/rsyncd.conf -> /srv/x.cfg`) is read as its target, and says so. */
+function throughLink(fs: ImageFs, path: string, config: ImageConfig['config']): ImageConfig['config'] {
+  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, '')}`;
+  if (real === path) return config;
+  const note = diagnostic('info', 'found-through-link', `Found through a link: ${path} → ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
 }

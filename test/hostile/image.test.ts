@@ -90,6 +90,14 @@ indirect('/etc/rsyncd.conf as an absolute, a relative and a chained symlink thro
   }
 });
 
+indirect('a config reached through a link says so in every format', async () => {
+  const ref = await image([[{ name: 'srv/cfg/daemon.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/cfg/daemon.cfg' }]]);
+  for (const [format, run] of runAllFormats(['image', ref])) {
+    assert.is(run.code, 1, `${format}: ${run.stderr}`);
+    assert.match(run.stdout, 'Found through a link: /etc/rsyncd.conf → /srv/cfg/daemon.cfg', format);
+  }
+});
+
 indirect('/etc/rsyncd.conf as a hard link, in the same layer and to a lower layer', async () => {
   const same = scan(await image([[{ name: 'srv/real.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'link', linkname: 'srv/real.cfg' }]]));
   assert.is(same.code, 1, same.stderr);
