@@ -37439,6 +37439,20 @@ var admissionCommand = {
       if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number`);
       return n;
     };
+    try {
+      imageLimits();
+    } catch (e) {
+      throw new UserError(e instanceof Error ? e.message : String(e), void 0, "Fix or unset the variable in the webhook's environment.");
+    }
+    const pem = (file, what) => {
+      try {
+        return readFileSync6(file);
+      } catch (e) {
+        const code = e instanceof Error && "code" in e ? String(e.code) : "";
+        throw new UserError(`cannot read the TLS ${what} ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code || "unreadable"}`, file, "Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.");
+      }
+    };
+    const tls = { cert: pem(cert, "certificate"), key: pem(key, "key") };
     const dockerConfig = stringOption(args, "docker-config");
     const controller = new AdmissionController({
       policies: await policiesFor(stringOption(args, "policy")),
@@ -37451,7 +37465,7 @@ var admissionCommand = {
       workers: Math.max(1, Math.floor(num("workers", Math.min(2, availableParallelism())))),
       analysisTimeoutMs: num("analysis-timeout", 300) * 1e3
     });
-    const server = createWebhookServer({ cert: readFileSync6(cert), key: readFileSync6(key) }, { maxConnections: Math.max(1, Math.floor(num("max-connections", 512))) }, (req, res) => {
+    const server = createWebhookServer(tls, { maxConnections: Math.max(1, Math.floor(num("max-connections", 512))) }, (req, res) => {
       if (req.method === "GET" && req.url === "/healthz") return send(res, 200, "ok");
       if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview (or GET /healthz)");
       review(controller, req, res).catch((e) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { UserError } from '../../common/index.ts';
+import { imageLimits } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, parseReview, policiesFor, type AdmissionRequest } from '../../runner/index.ts';
@@ -85,6 +86,22 @@ export const admissionCommand: Command = {
       if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number`);
       return n;
     };
+    // A limit the webhook cannot read would fail every image, and under --fail-open admit every one: it is
+    // refused at start, where the operator sees it, not per review.
+    try {
+      imageLimits();
+    } catch (e) {
+      throw new UserError(e instanceof Error ? e.message : String(e), undefined, 'Fix or unset the variable in the webhook\'s environment.');
+    }
+    const pem = (file: string, what: string): Buffer => {
+      try {
+        return readFileSync(file);
+      } catch (e) {
+        const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+        throw new UserError(`cannot read the TLS ${what} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code || 'unreadable'}`, file, 'Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.');
+      }
+    };
+    const tls = { cert: pem(cert, 'certificate'), key: pem(key, 'key') };
     const dockerConfig = stringOption(args, 'docker-config');
     const controller = new AdmissionController({
       policies: await policiesFor(stringOption(args, 'policy')),
@@ -97,7 +114,7 @@ export const admissionCommand: Command = {
       workers: Math.max(1, Math.floor(num('workers', Math.min(2, availableParallelism())))),
       analysisTimeoutMs: num('analysis-timeout', 300) * 1000,
     });
-    const server = createWebhookServer({ cert: readFileSync(cert), key: readFileSync(key) }, { maxConnections: Math.max(1, Math.floor(num('max-connections', 512))) }, (req, res) => {
+    const server = createWebhookServer(tls, { maxConnections: Math.max(1, Math.floor(num('max-connections', 512))) }, (req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, 'ok');
       if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview (or GET /healthz)');
       review(controller, req, res).catch((e: unknown) => {
