@@ -6,7 +6,7 @@
  */
 import { lookupNearParam, lookupParam } from './rsyncd-params.ts';
 
-const MASK = '********';
+export const MASK = '********';
 
 /**
  * A whole line that is one template tag (`{% endfor %}`, `{{ x }}`, `<% end %>`): template syntax, not a

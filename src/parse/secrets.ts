@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic, type SecretsEntry } from '../common/index.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
+import { MASK } from './redact.ts';
 
 
 export interface ParsedSecrets {
@@ -72,7 +73,7 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
 }
 
 /** What stands for a name that is not shown. */
-export const WITHHELD_NAME = '********';
+export const WITHHELD_NAME = MASK;
 
 /**
  * A name is reported only when it reads like an account or group name. Whatever else stands before the

@@ -4,9 +4,9 @@
  * a FIFO, a device such as /dev/zero, or a socket is refused before a single byte is read; the read stops
  * at the cap whatever the file's size claims.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
-import { fileTypeName } from '../sources/index.ts';
+import { fileTypeName, readCapped } from '../sources/index.ts';
 
 export const MiB = 1024 * 1024;
 
@@ -29,17 +29,8 @@ export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
     const st = fstatSync(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path, spec, formatBytes(st.size)));
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > spec.maxBytes) return fail(tooLarge(path, spec));
-    }
-    return ok(Buffer.concat(chunks, total));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path, spec)) : ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
   } finally {

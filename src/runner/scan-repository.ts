@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../common/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { lookupParam, parseRsyncdConf, type RsyncdConfig } from '../parse/index.ts';
-import { discoverConfigs, fileTypeName, gitModes, repoConfigSource, ScanRoot } from '../sources/index.ts';
+import { discoverConfigs, fileTypeName, gitModes, repoConfigSource, ScanRoot, within } from '../sources/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { repoSecrets, secretsFilesOf } from './repo-secrets.ts';
 
@@ -238,11 +238,6 @@ function foundThroughLinks(config: RsyncdConfig, file: string, links: string[], 
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 
-/** Lexically inside (or equal to) dir. */
-function within(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
 function isLink(path: string): boolean {
   try {

@@ -1,6 +1,6 @@
-export { fileTypeName, localConfigSource, readLocalFile, statLocal, MAX_FILE_BYTES } from './local-files.ts';
+export { fileTypeName, localConfigSource, readCapped, readLocalFile, statLocal, MAX_FILE_BYTES } from './local-files.ts';
 export type { FileStat, ReadOptions } from './local-files.ts';
-export { ScanRoot } from './scan-root.ts';
+export { ScanRoot, within } from './scan-root.ts';
 export type { RootedFile } from './scan-root.ts';
 export { discoverConfigs, gitModes, looksLikeRsyncd, toRootRelative } from './discover.ts';
 export type { Discovered, DiscoverOptions } from './discover.ts';

@@ -8,7 +8,7 @@ import type { ConfigSource, IncludeTarget } from '../common/index.ts';
 import { readLocalFile } from './read-regular.ts';
 import { ScanRoot } from './scan-root.ts';
 
-export { fileTypeName, MAX_FILE_BYTES, readLocalFile } from './read-regular.ts';
+export { fileTypeName, MAX_FILE_BYTES, readCapped, readLocalFile } from './read-regular.ts';
 export type { ReadOptions } from './read-regular.ts';
 
 export interface FileStat {

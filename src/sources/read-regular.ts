@@ -43,21 +43,30 @@ export function readLocalFile(path: string, opts: ReadOptions = {}): Result<Uint
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused('changed while it was being opened');
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, 'Check that this is the right file.');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > maxBytes) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, 'Check that this is the right file.');
-    }
-    return ok(new Uint8Array(Buffer.concat(chunks, total)));
+    const bytes = readCapped(fd, maxBytes);
+    if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, 'Check that this is the right file.');
+    return ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, 'Check the path and its permissions.'));
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The rest of an open file, or null once it passes `maxBytes`: the cap holds whatever the file's size
+ * claims (procfs files say 0, a file may grow while it is read).
+ */
+export function readCapped(fd: number, maxBytes: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return null;
   }
 }
 

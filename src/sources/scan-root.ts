@@ -22,6 +22,12 @@ export type RootedFile =
 /** All the configuration a scan root can sensibly hold; a hostile tree of many capped files stops here. */
 export const MAX_ROOT_BYTES = 256 * 1024 * 1024;
 
+/** Lexically inside (or equal to) dir. `..x.conf` is a file in dir, not a way out of it. */
+export function within(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
 export class ScanRoot {
   readonly real: string;
   private bytesRead = 0;
@@ -36,12 +42,6 @@ export class ScanRoot {
   rel(path: string): string {
     const r = relative(this.root, path);
     return (r === '' ? '.' : r).split(sep).join('/');
-  }
-
-  private inside(root: string, path: string): boolean {
-    const rel = relative(root, path);
-    // `..x.conf` is a file in the root, not a way out of it.
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
   }
 
   private linked(path: string, real: string): boolean {
@@ -62,7 +62,7 @@ export class ScanRoot {
 
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path: string): RootedFile {
-    if (!this.inside(this.root, path) && !this.inside(this.real, path)) return { kind: 'outside', path, reason: 'it points outside the scan root', viaLink: false };
+    if (!within(this.root, path) && !within(this.real, path)) return { kind: 'outside', path, reason: 'it points outside the scan root', viaLink: false };
     let real: string;
     try {
       real = realpathSync(path);
@@ -73,7 +73,7 @@ export class ScanRoot {
       const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : '';
       return { kind: 'missing', path, reason: `${this.rel(path)} is not in the repository${dangling}` };
     }
-    if (!this.inside(this.real, real)) {
+    if (!within(this.real, real)) {
       return { kind: 'outside', path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
     }
     // git's own data is never configuration, and in CI it holds credentials (actions/checkout keeps the
