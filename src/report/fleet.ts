@@ -3,6 +3,7 @@
  * be evaluated) and SARIF with one run per inventory group, under stable categories.
  */
 import { escapeControls } from './escape-controls.ts';
+import { markdownText } from './markdown-escape.ts';
 import type { Report } from './model.ts';
 import { toSarif, type SarifOptions } from './sarif.ts';
 
@@ -10,8 +11,8 @@ import { toSarif, type SarifOptions } from './sarif.ts';
 export const MAX_RUNS = 20;
 
 export function toFleetMarkdown(report: Report, hostOf: (target: string) => string): string {
-  // Host names and messages come from the hosts: control characters are escaped with the table pipes.
-  const esc = (s: string) => escapeControls(s).replace(/\|/g, '\\|');
+  // Host names and messages come from the hosts: they stay text (no controls, pipes, links, HTML or mentions).
+  const esc = (s: string) => markdownText(escapeControls(s));
   const perHost = new Map<string, Record<string, number>>();
   const perRule = new Map<string, number>();
   for (const t of report.targets) {

@@ -44,7 +44,7 @@ async function review(controller: AdmissionController, req: IncomingMessage, res
   // Findings quote module names and paths from the image; kubectl prints this message to a terminal.
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? 'allow' : 'deny'} ${escapeControls(request.kind.slice(0, 100))} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
+  log(`${d.allowed ? 'allow' : 'deny'} ${escapeControls(request.kind.slice(0, 100))} ${escapeControls(JSON.stringify(request.uid.slice(0, 100)))}: ${message}`);
   send(res, 200, {
     apiVersion: 'admission.k8s.io/v1',
     kind: 'AdmissionReview',
