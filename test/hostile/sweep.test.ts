@@ -114,7 +114,11 @@ signals('the per-host time limit also ends what ssh started (its ProxyCommand), 
   const marker = randomUUID();
   const { inventory, sshConfig } = hangingFleet(dir, port);
   try {
-    const r = await runCliAsync(['sweep', '--inventory', inventory, '--ssh-config', sshConfig, '--connect-timeout', '300', '--timeout', '2', '--format', 'json'], { env: { RG_SWEEP_MARKER: marker }, timeoutMs: 30_000 });
+    const run = runCliAsync(['sweep', '--inventory', inventory, '--ssh-config', sshConfig, '--connect-timeout', '300', '--timeout', '2', '--format', 'json'], { env: { RG_SWEEP_MARKER: marker }, timeoutMs: 30_000 });
+    // Without this, "nothing left behind" would also hold for ProxyCommands that never started.
+    const started = await until(() => marked(marker).filter((p) => p.comm === 'sleep').length === 3, 2000);
+    assert.ok(started, `the 3 ProxyCommands never ran: ${JSON.stringify(marked(marker))}`);
+    const r = await run;
     assert.is(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout) as { errors: { target: string; message: string }[] };
     assert.equal(report.errors.map((e) => `${e.target} ${e.message.split(':')[0]}`), ['hang-1 timeout', 'hang-2 timeout', 'hang-3 timeout', 'silent timeout']);
