@@ -45484,7 +45484,7 @@ function parseSecrets(bytes, file) {
   markReused(entries, passwords);
   return { entries, diagnostics };
 }
-var WITHHELD_NAME = "********";
+var WITHHELD_NAME = MASK2;
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -45521,21 +45521,25 @@ function readLocalFile(path6, opts = {}) {
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > maxBytes) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
-    }
-    return ok(new Uint8Array(Buffer.concat(chunks, total)));
+    const bytes = readCapped(fd, maxBytes);
+    if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    return ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
   } finally {
     closeSync(fd);
+  }
+}
+function readCapped(fd, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return null;
   }
 }
 function fileTypeName(st) {
@@ -45569,6 +45573,10 @@ function errorText(e) {
 import { lstatSync as lstatSync2, readdirSync, readlinkSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join as join3, relative as relative2, sep as sep3 } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
+function within(dir, path6) {
+  const rel = relative2(dir, path6);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
+}
 var ScanRoot = class {
   constructor(root) {
     this.root = root;
@@ -45584,10 +45592,6 @@ var ScanRoot = class {
     const r = relative2(this.root, path6);
     return (r === "" ? "." : r).split(sep3).join("/");
   }
-  inside(root, path6) {
-    const rel = relative2(root, path6);
-    return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
-  }
   linked(path6, real) {
     return relative2(this.real, real) !== relative2(this.root, path6);
   }
@@ -45602,7 +45606,7 @@ var ScanRoot = class {
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path6) {
-    if (!this.inside(this.root, path6) && !this.inside(this.real, path6)) return { kind: "outside", path: path6, reason: "it points outside the scan root", viaLink: false };
+    if (!within(this.root, path6) && !within(this.real, path6)) return { kind: "outside", path: path6, reason: "it points outside the scan root", viaLink: false };
     let real;
     try {
       real = realpathSync2(path6);
@@ -45611,7 +45615,7 @@ var ScanRoot = class {
       const dangling = isLink(path6) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path6)})` : "";
       return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository${dangling}` };
     }
-    if (!this.inside(this.real, real)) {
+    if (!within(this.real, real)) {
       return { kind: "outside", path: path6, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path6)}), so it was not read`, viaLink: true };
     }
     if (relative2(this.real, real).split(sep3).some((c) => c.toLowerCase() === ".git")) {
@@ -46152,10 +46156,6 @@ function foundThroughLinks(config, file, links, scan) {
   const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
-function within(dir, path6) {
-  const rel = relative4(dir, path6);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep5}`) && !isAbsolute4(rel);
-}
 function isLink2(path6) {
   try {
     return lstatSync4(path6).isSymbolicLink();
@@ -46173,7 +46173,7 @@ var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
 
 // src/runner/read-input.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
 var MiB = 1024 * 1024;
 function readInputFile(path6, spec) {
   let fd;
@@ -46186,17 +46186,8 @@ function readInputFile(path6, spec) {
     const st = fstatSync3(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path6, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
-      const n = readSync3(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > spec.maxBytes) return fail(tooLarge(path6, spec));
-    }
-    return ok(Buffer.concat(chunks, total));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path6, spec)) : ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path6, spec.hint));
   } finally {

@@ -28826,7 +28826,7 @@ function toMarkdown(raw) {
 // src/report/fleet.ts
 var MAX_RUNS = 20;
 function toFleetMarkdown(report, hostOf) {
-  const esc = (s) => escapeControls(s).replace(/\|/g, "\\|");
+  const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
   for (const t of report.targets) {
@@ -31657,7 +31657,7 @@ function parseSecrets(bytes, file) {
   markReused(entries, passwords);
   return { entries, diagnostics };
 }
-var WITHHELD_NAME = "********";
+var WITHHELD_NAME = MASK2;
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -31698,21 +31698,25 @@ function readLocalFile(path, opts = {}) {
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev) return refused("changed while it was being opened");
     if (now.size > maxBytes) return refused(`is ${now.size} bytes, more than the ${maxBytes} an rsync config can sensibly be`, "Check that this is the right file.");
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > maxBytes) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
-    }
-    return ok(new Uint8Array(Buffer.concat(chunks, total)));
+    const bytes = readCapped(fd, maxBytes);
+    if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
+    return ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
   } finally {
     closeSync(fd);
+  }
+}
+function readCapped(fd, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return null;
   }
 }
 function fileTypeName(st) {
@@ -31746,6 +31750,10 @@ function errorText(e) {
 import { lstatSync as lstatSync2, readdirSync, readlinkSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
+function within(dir, path) {
+  const rel = relative(dir, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
 var ScanRoot = class {
   constructor(root) {
     this.root = root;
@@ -31761,10 +31769,6 @@ var ScanRoot = class {
     const r = relative(this.root, path);
     return (r === "" ? "." : r).split(sep).join("/");
   }
-  inside(root, path) {
-    const rel = relative(root, path);
-    return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-  }
   linked(path, real) {
     return relative(this.real, real) !== relative(this.root, path);
   }
@@ -31779,7 +31783,7 @@ var ScanRoot = class {
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
   open(path) {
-    if (!this.inside(this.root, path) && !this.inside(this.real, path)) return { kind: "outside", path, reason: "it points outside the scan root", viaLink: false };
+    if (!within(this.root, path) && !within(this.real, path)) return { kind: "outside", path, reason: "it points outside the scan root", viaLink: false };
     let real;
     try {
       real = realpathSync2(path);
@@ -31788,7 +31792,7 @@ var ScanRoot = class {
       const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : "";
       return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository${dangling}` };
     }
-    if (!this.inside(this.real, real)) {
+    if (!within(this.real, real)) {
       return { kind: "outside", path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
     }
     if (relative(this.real, real).split(sep).some((c) => c.toLowerCase() === ".git")) {
@@ -34401,7 +34405,7 @@ import { join as join7 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
-async function readCapped(res, cap, what) {
+async function readCapped2(res, cap, what) {
   const limit = `${what} larger than ${cap >= 2 ** 20 ? `${cap / 2 ** 20} MiB` : `${cap} bytes`}`;
   const declared = Number(res.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > cap) {
@@ -34654,7 +34658,7 @@ var Client = class {
     if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
-      body = parseJson(await readCapped(res, MAX_TOKEN, "token response"), "the token response");
+      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
       throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -34669,7 +34673,7 @@ function scratchCache() {
 }
 async function readBody(res, cap, what) {
   try {
-    return await readCapped(res, cap, what);
+    return await readCapped2(res, cap, what);
   } catch (e) {
     if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
     throw e;
@@ -35327,10 +35331,6 @@ function foundThroughLinks(config, file, links, scan) {
   const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
-function within(dir, path) {
-  const rel = relative3(dir, path);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute6(rel);
-}
 function isLink2(path) {
   try {
     return lstatSync5(path).isSymbolicLink();
@@ -35879,7 +35879,7 @@ var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
 
 // src/runner/read-input.ts
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4, readSync as readSync4 } from "node:fs";
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4 } from "node:fs";
 var MiB = 1024 * 1024;
 function readInputFile(path, spec) {
   let fd;
@@ -35892,17 +35892,8 @@ function readInputFile(path, spec) {
     const st = fstatSync3(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
-      const n = readSync4(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > spec.maxBytes) return fail(tooLarge2(path, spec));
-    }
-    return ok(Buffer.concat(chunks, total));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
   } finally {
@@ -36351,7 +36342,7 @@ function hostErrors(raw) {
 import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4 } from "node:fs";
 
 // src/runner/sweep-results.ts
-import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync5 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
 var TAIL_WINDOW = 64 << 20;
 function repairTornTail(file) {
   if (!existsSync8(file)) return null;
@@ -36361,7 +36352,7 @@ function repairTornTail(file) {
     if (size === 0) return null;
     const start = Math.max(0, size - TAIL_WINDOW);
     const tail = Buffer.alloc(size - start);
-    readSync5(fd, tail, 0, tail.length, start);
+    readSync4(fd, tail, 0, tail.length, start);
     if (tail[tail.length - 1] === 10) return null;
     const cut2 = tail.lastIndexOf(10);
     if (cut2 < 0 && start > 0) return `${file}: no complete line in its last ${TAIL_WINDOW} bytes; left as it is`;
@@ -37398,7 +37389,7 @@ async function review(controller, req, res) {
   const d = await controller.decide(request, arrivedAt);
   const message = escapeControls(d.message);
   const warnings = d.warnings.map(escapeControls);
-  log(`${d.allowed ? "allow" : "deny"} ${escapeControls(request.kind.slice(0, 100))} ${JSON.stringify(request.uid.slice(0, 100))}: ${message}`);
+  log(`${d.allowed ? "allow" : "deny"} ${escapeControls(request.kind.slice(0, 100))} ${escapeControls(JSON.stringify(request.uid.slice(0, 100)))}: ${message}`);
   send(res, 200, {
     apiVersion: "admission.k8s.io/v1",
     kind: "AdmissionReview",

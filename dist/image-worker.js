@@ -15435,7 +15435,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -15443,7 +15443,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15649,7 +15649,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15682,8 +15682,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -16382,7 +16382,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -16441,7 +16441,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -16569,7 +16569,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants2;
+    picomatch.constants = constants3;
     module.exports = picomatch;
   }
 });
@@ -17319,11 +17319,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path, optionsOrSettings) {
+    function statSync4(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -19684,10 +19684,23 @@ function selects(w, facts, f) {
 var import_yaml2 = __toESM(require_dist2(), 1);
 
 // src/runner/read-input.ts
-import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
 
 // src/sources/read-regular.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
+function readCapped(fd, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(buf.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return null;
+  }
+}
 function fileTypeName(st) {
   if (st.isFile()) return "a regular file";
   if (st.isDirectory()) return "a directory";
@@ -21071,7 +21084,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3 } from "node:fs";
 
 // src/sources/image/blob-store.ts
-import { closeSync, createReadStream, createWriteStream, lstatSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from "node:fs";
+import { closeSync as closeSync2, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable as Readable2 } from "node:stream";
@@ -21082,13 +21095,13 @@ function tooLarge(what, size, cap) {
 }
 function dirStore(root, close = () => {
 }) {
-  const base2 = realpathSync(root);
+  const base2 = realpathSync2(root);
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
     const full = join(base2, c);
     try {
-      return lstatSync(full).isFile() && realpathSync(full) === full ? full : void 0;
+      return lstatSync2(full).isFile() && realpathSync2(full) === full ? full : void 0;
     } catch {
       return void 0;
     }
@@ -21103,7 +21116,7 @@ function dirStore(root, close = () => {
     has: (p2) => regular(p2) !== void 0,
     read(p2, cap, what) {
       const full = file(p2);
-      const size = statSync(full).size;
+      const size = statSync2(full).size;
       if (size > cap) throw tooLarge(what, size, cap);
       return readRange(full, 0, size);
     },
@@ -21112,18 +21125,18 @@ function dirStore(root, close = () => {
   };
 }
 function readRange(file, offset, size) {
-  const fd = openSync(file, "r");
+  const fd = openSync2(file, "r");
   try {
     const out = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
-      const n = readSync(fd, out, got, size - got, offset + got);
+      const n = readSync2(fd, out, got, size - got, offset + got);
       if (n === 0) throw new Error(`${file} ends early`);
       got += n;
     }
     return out;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 async function indexTar(file) {
@@ -21189,7 +21202,7 @@ async function inflateArchive(file, compressed, tarFile) {
   }
 }
 async function archiveStore(file) {
-  const size = statSync(file).size;
+  const size = statSync2(file).size;
   const { archiveBytes } = imageLimits();
   if (size > archiveBytes) throw tooLarge(file, size, archiveBytes);
   const head = readRange(file, 0, Math.min(2, size));
@@ -21260,7 +21273,7 @@ import { join as join3 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // src/sources/image/capped-body.ts
-async function readCapped(res, cap, what) {
+async function readCapped2(res, cap, what) {
   const limit = `${what} larger than ${cap >= 2 ** 20 ? `${cap / 2 ** 20} MiB` : `${cap} bytes`}`;
   const declared = Number(res.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > cap) {
@@ -21288,7 +21301,7 @@ async function readCapped(res, cap, what) {
 
 // src/sources/image/layer-cache.ts
 import { randomUUID } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync3, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
 import { Readable as Readable3 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
@@ -21348,7 +21361,7 @@ function cacheWhileReading(cache2, digest, verified) {
   return Readable3.from(tee());
 }
 function evict(cache2) {
-  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync2(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+  const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync3(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
   let total = 0;
   for (const e of entries) {
     total += e.st.size;
@@ -21509,7 +21522,7 @@ var Client = class {
     if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
-      body = parseJson(await readCapped(res, MAX_TOKEN, "token response"), "the token response");
+      body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
       throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -21524,7 +21537,7 @@ function scratchCache() {
 }
 async function readBody(res, cap, what) {
   try {
-    return await readCapped(res, cap, what);
+    return await readCapped2(res, cap, what);
   } catch (e) {
     if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
     throw e;
@@ -21875,29 +21888,20 @@ var MiB = 1024 * 1024;
 function readInputFile(path, spec) {
   let fd;
   try {
-    fd = openSync2(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    fd = openSync3(path, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
   }
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync2(fd);
     if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
     if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const buf = Buffer.alloc(Math.min(MiB, spec.maxBytes + 1 - total));
-      const n = readSync2(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > spec.maxBytes) return fail(tooLarge2(path, spec));
-    }
-    return ok(Buffer.concat(chunks, total));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
   } catch (e) {
     return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function tooLarge2(where, spec, size) {
@@ -23633,7 +23637,7 @@ function parseSecrets(bytes, file) {
   markReused(entries, passwords);
   return { entries, diagnostics };
 }
-var WITHHELD_NAME = "********";
+var WITHHELD_NAME = MASK;
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
