@@ -54,7 +54,7 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  running?: Pending & { timer: NodeJS.Timeout };
+  running?: (Pending & { timer: NodeJS.Timeout }) | undefined;
 }
 
 const UNWANTED = 'the analysis was stopped to make room for an image a review was waiting for; the next review of this image starts it again';

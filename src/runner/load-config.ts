@@ -11,7 +11,7 @@ import { DEFAULT_RSYNC_VERSION } from './version.ts';
 
 export interface ConfigTargetOptions {
   /** The daemon's filesystem root for absolute paths (includes, secrets files). */
-  root?: string;
+  root?: string | undefined;
   daemonUser: 'root' | 'nonroot';
   rsyncVersion: Version;
 }

@@ -211,7 +211,7 @@ registry('a redirect to plain HTTP off loopback is refused; credentials never fo
 
 registry('a token realm in plain HTTP off loopback gets no request and no credential', async () => {
   const config = join(tempTree(), 'config.json');
-  const reg = await serve((req, res) => (res.writeHead(401, { 'www-authenticate': 'Bearer realm="http://192.0.2.1:80/token",service="r"' }).end(), true));
+  const reg = await serve((_req, res) => (res.writeHead(401, { 'www-authenticate': 'Bearer realm="http://192.0.2.1:80/token",service="r"' }).end(), true));
   writeFileSync(config, JSON.stringify({ auths: { [`127.0.0.1:${reg.port}`]: { auth: Buffer.from('robot:CvRealm99').toString('base64') } } }));
   try {
     const r = await pull(reg.port, '--docker-config', config);

@@ -107,8 +107,8 @@ export async function startFleet(): Promise<Fleet> {
     const config = HEALTHY_CONFIGS[i % HEALTHY_CONFIGS.length] ?? '';
     await sshHost(`h${i + 1}`, i < 4 ? 'mirrors' : 'backups', 'ok', { config, secrets: 'backup:backup\n' });
   }
-  await sshHost('badkey', 'broken', 'host-key-mismatch', { config: HEALTHY_CONFIGS[0] });
-  await sshHost('refused', 'broken', 'auth-failed', { config: HEALTHY_CONFIGS[0] }, 'other_keys');
+  await sshHost('badkey', 'broken', 'host-key-mismatch', { config: HEALTHY_CONFIGS[0] ?? '' });
+  await sshHost('refused', 'broken', 'auth-failed', { config: HEALTHY_CONFIGS[0] ?? '' }, 'other_keys');
   await sshHost('garbage', 'broken', 'malformed-output', { shell: '#!/bin/busybox sh\ncat >/dev/null\necho "this is not { json"\n' });
   await sshHost('flood', 'broken', 'output-too-large', { shell: '#!/bin/busybox sh\ncat >/dev/null\nyes rsyncguard-flood-line | head -c 8000000\n' });
   // Nobody listens here.
