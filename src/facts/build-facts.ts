@@ -9,6 +9,7 @@ import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
+import { effectiveDaemon, effectiveModule } from './effective.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
 import {
@@ -57,6 +58,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
   const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => ({
     name: m.name,
     header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -65,6 +67,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
     auth_rules: describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -83,6 +86,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
+      effective: daemon,
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },

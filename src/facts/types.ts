@@ -3,6 +3,7 @@ import type { InlineWaiver, Param, SecretsEntry } from '../parse/index.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { AuthRuleFacts } from './access/auth-users.ts';
 import type { Outcome } from './access/simulate.ts';
+import type { EffectiveDaemon, EffectiveModule } from './effective.ts';
 
 export const FACTS_SCHEMA = 'rsyncguard/facts@1';
 
@@ -43,6 +44,8 @@ export interface ModuleFacts {
   acl: { allow: HostToken[] | null; deny: HostToken[] | null };
   /** `auth users` as auth_server will split and match it (empty: anonymous). */
   auth_rules: AuthRuleFacts[];
+  /** What rsync does with `use chroot` and `max connections` here (src/facts/effective.ts); rules read these. */
+  effective: EffectiveModule;
 }
 
 /** Derived facts about one secrets-file entry; the parser never hands over a password. */
@@ -80,6 +83,8 @@ export interface FactsDocument {
     modules: ModuleFacts[];
     diagnostics: FactsDiagnostic[];
     inline_waivers: InlineWaiver[];
+    /** Daemon-wide facts derived from the context and the globals (src/facts/effective.ts). */
+    effective: EffectiveDaemon;
   };
   secrets: SecretsFacts[];
   daemon: DaemonFacts;

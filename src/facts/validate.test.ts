@@ -46,4 +46,25 @@ validate('rejects a parameter whose origin is not module, global or default', ()
   assert.not.ok(validateFacts(doc).ok);
 });
 
+validate('fills in the effective facts a document made before them lacks, as facts computes them', () => {
+  const built = sampleFacts() as { config: { effective: unknown; modules: { effective: unknown }[] } };
+  const expected = JSON.parse(JSON.stringify(built)) as unknown;
+  const old = JSON.parse(JSON.stringify(built)) as { config: Record<string, unknown> & { modules: Record<string, unknown>[] } };
+  delete old.config['effective'];
+  for (const m of old.config.modules) delete m['effective'];
+  const r = validateFacts(old);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  if (r.ok) assert.equal(JSON.parse(JSON.stringify(r.value)), expected);
+});
+
+validate('keeps effective facts a document carries, and rejects a malformed one', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as { config: { modules: { effective: { chroot: { value: unknown; reason: string } } }[] } };
+  const chroot = doc.config.modules[0]?.effective.chroot;
+  if (chroot) chroot.reason = 'collected on the host';
+  const r = validateFacts(doc);
+  assert.ok(r.ok && r.value.config.modules[0]?.effective.chroot.reason === 'collected on the host');
+  if (chroot) chroot.value = 'yes';
+  assert.not.ok(validateFacts(doc).ok);
+});
+
 validate.run();

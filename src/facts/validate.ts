@@ -1,13 +1,35 @@
 /** Facts documents enter the engine as `unknown` and leave this function typed, or with the reasons they are not. */
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './schema/facts.schema.json' with { type: 'json' };
-import type { FactsDocument } from './types.ts';
+import { effectiveDaemon, effectiveModule, versionOf } from './effective.ts';
+import type { FactsDocument, ModuleFacts } from './types.ts';
 
 let compiled: ValidateFunction | undefined;
 
+/** A valid document as the schema allows it: the effective facts may be missing (made before they existed). */
+type ValidatedDocument = Omit<FactsDocument, 'config'> & {
+  config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
+    effective?: FactsDocument['config']['effective'];
+    modules: (Omit<ModuleFacts, 'effective'> & { effective?: ModuleFacts['effective'] })[];
+  };
+};
+
 export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } | { ok: false; errors: string[] } {
   compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
-  if (compiled(doc)) return { ok: true, value: doc as FactsDocument };
+  if (compiled(doc)) return { ok: true, value: withEffective(doc as ValidatedDocument) };
   const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
   return { ok: false, errors };
+}
+
+/**
+ * Documents written before the effective facts existed (`rsyncguard eval` of facts an Ansible role or an
+ * older rsyncguard made) lack them. They are computed here from the document's own params and context,
+ * by the same code `facts` uses, rather than refused: facts@1 stays readable, and the rules see what they
+ * would have seen had the document been built today. Facts a document does carry are kept as given.
+ */
+function withEffective(doc: ValidatedDocument): FactsDocument {
+  const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
+  const version = versionOf(doc.context.rsync_version);
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: m.effective ?? effectiveModule(m.params, daemon.root.value, version) }));
+  return { ...doc, config: { ...doc.config, effective: daemon, modules } };
 }

@@ -5,7 +5,8 @@
  */
 import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
-import { allowAccess, atLeast, type Resolution, type Version } from './hosts.ts';
+import { allowAccess, type Resolution, type Version } from './hosts.ts';
+import { effectiveDaemon, effectiveModule } from '../effective.ts';
 
 export type Outcome =
   | 'ok'
@@ -75,7 +76,7 @@ export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: S
   // start_daemon: the host name comes from the global `reverse lookup`; rsync_module looks it up later
   // for a module that turns the lookup back on.
   const globalHost = bool(config.global['reverse lookup']?.value, true) ? verified : 'UNDETERMINED';
-  const root = opts.daemonUser === 'root' && !dropsRoot(config.global['daemon uid']?.value ?? null);
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = new Map<string, ModuleConfig>();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
@@ -131,8 +132,9 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   if (!decision.allowed) {
     return refuse(listed ? 'access-denied' : 'unknown-module', listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
   }
+  const effective = effectiveModule(m.params, root, opts.version);
+  if (effective.disabled.value) return refuse('max-connections', effective.disabled.reason);
   const max = Number(param('max connections') ?? 0);
-  if (max < 0) return refuse('max-connections', `"max connections = ${max}" disables the module.`);
   if (max > 0) {
     const lock = text('lock file');
     if (!root && lock === '/var/run/rsyncd.lock') {
@@ -148,7 +150,7 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
     return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "auth failed".`), ...(userAccess ? { user: userAccess } : {}) };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text, opts.version);
+  const setup = moduleSetup(effective.chroot.value, root, text);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param('write only'), false);
   const read: Outcome = writeOnly ? 'write-only' : 'ok';
@@ -158,16 +160,12 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   return { ...base, read, write, anonymous_read: read === 'ok', anonymous_write: write === 'ok' };
 }
 
-/** rsync_module after authentication: uid/gid, path, chroot, in that order. */
-function moduleSetup(m: ModuleConfig, root: boolean, text: (n: string) => string, version: Version): { outcome: Outcome; why: string } | undefined {
+/** rsync_module after authentication: uid/gid, path, chroot, in that order. `chroot`: the effective use_chroot. */
+function moduleSetup(chroot: boolean, root: boolean, text: (n: string) => string): { outcome: Outcome; why: string } | undefined {
   const path = text('path');
   if (path === '') return { outcome: 'no-path', why: 'The module has no "path": rsync answers "no path setting".' };
-  const set = m.params['use chroot']?.value ?? 'unset';
-  // Before 3.2.7 an unset "use chroot" meant yes.
-  const chroot = set === 'unset' && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
-    const needsChroot = chroot === true || (chroot === 'unset' && path.includes('/./'));
-    if (needsChroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
+    if (chroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
     if (text('gid') !== '') return { outcome: 'setgid-failed', why: 'A non-root daemon cannot switch to the "gid" this module names.' };
     if (text('uid') !== '') return { outcome: 'setuid-failed', why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
@@ -213,11 +211,6 @@ function unreachable(m: ModuleConfig): ModuleAccess {
 
 function bool(v: Value | undefined, fallback: boolean): boolean {
   return typeof v === 'boolean' ? v : fallback;
-}
-
-/** `daemon uid` set to anything but root makes every later step run as that user. */
-function dropsRoot(v: Value): boolean {
-  return typeof v === 'string' && v !== '' && v !== 'root' && v !== '0';
 }
 
 function unmapIPv4(addr: string): string {

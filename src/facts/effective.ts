@@ -1,0 +1,79 @@
+/**
+ * What rsync does with a few parameters once their defaults, the daemon's privileges and the modelled
+ * version are taken into account. Computed here once: the access simulation acts on it, the facts
+ * document carries it, and the policies read it instead of re-deriving it from raw parameters.
+ * Reference: shared/reference/rsyncd.md §2 (defaults by version), §3.6, §6 (chroot semantics).
+ */
+import type { Param, Value } from '../parse/index.ts';
+import { atLeast, type Version } from './access/hosts.ts';
+
+/** A derived fact and the sentence that says why it holds. */
+export interface Derived {
+  value: boolean;
+  reason: string;
+}
+
+/** Daemon-wide effective facts. */
+export interface EffectiveDaemon {
+  /** Modules run with root privileges: a root daemon that no `daemon uid` drops. */
+  root: Derived;
+}
+
+/** Per-module effective facts. */
+export interface EffectiveModule {
+  /**
+   * rsync_module's `use_chroot` once an unset value is resolved: true means the module chroots before
+   * any transfer, and refuses the connection ("chroot failed") when the daemon cannot.
+   */
+  chroot: Derived;
+  /** `max connections` below zero: every request for the module is refused. */
+  disabled: Derived;
+}
+
+type Params = Readonly<Record<string, Pick<Param, 'value'> | undefined>>;
+
+/** `daemon uid` set to anything but root makes every later step run as that user. */
+export function dropsRoot(v: Value | undefined): boolean {
+  return typeof v === 'string' && v !== '' && v !== 'root' && v !== '0';
+}
+
+export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params): EffectiveDaemon {
+  const uid = global['daemon uid']?.value;
+  if (daemonUser !== 'root') return { root: { value: false, reason: 'The daemon runs as a non-root user.' } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+
+export function effectiveModule(params: Params, root: boolean, version: Version): EffectiveModule {
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+}
+
+/** clientserver.c rsync_module: how `use chroot` resolves (§6). */
+function effectiveChroot(params: Params, root: boolean, version: Version): Derived {
+  const set = params['use chroot']?.value ?? 'unset';
+  if (set === true) return { value: true, reason: '"use chroot = yes".' };
+  if (set === false) return { value: false, reason: '"use chroot = no".' };
+  // Before 3.2.7 "use chroot" had no unset state: its default was yes.
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path = params['path']?.value;
+  if (typeof path === 'string' && path.includes('/./')) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root
+    ? { value: true, reason: '"use chroot" is unset and a root daemon\'s chroot("/") test succeeds.' }
+    : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+
+function disabled(params: Params): Derived {
+  const v = params['max connections']?.value;
+  const max = typeof v === 'number' ? v : 0;
+  return max < 0
+    ? { value: true, reason: `"max connections = ${max}" disables the module.` }
+    : { value: false, reason: '"max connections" is not negative.' };
+}
+
+/** The modelled version from a facts document's `context.rsync_version` ("3.5.0"). */
+export function versionOf(text: string): Version {
+  const [a = 0, b = 0, c = 0] = text.split('.').map(Number);
+  return [a, b, c];
+}
