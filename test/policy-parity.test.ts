@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtinPolicy } from '../src/runner/index.ts';
-import { PolicyEngine } from '../src/engine/index.ts';
+import { builtinPolicy, PolicyEngine } from '../src/engine/index.ts';
 import { loadRuleFixtures } from './support/rule-fixtures.ts';
 
 /** JSON with object keys sorted: Go's encoder sorts them, JavaScript keeps insertion order. */

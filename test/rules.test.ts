@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtinPolicy } from '../src/runner/index.ts';
-import { PolicyEngine, type Finding } from '../src/engine/index.ts';
+import { builtinPolicy, PolicyEngine, type Finding } from '../src/engine/index.ts';
 import { validateFacts } from '../src/facts/index.ts';
 import { loadRuleFixtures, RULE_FIXTURES } from './support/rule-fixtures.ts';
 

@@ -54,7 +54,17 @@ module(params, acc) := {
 	"access": object.union(access, acc),
 	"acl": {"allow": null, "deny": null},
 	"auth_rules": [],
+	"effective": effective({}),
 }
+
+# A module's effective facts as src/facts/effective.ts gives them for the defaults on a root daemon.
+effective(over) := object.union(
+	{"chroot": {"value": true, "reason": "unset, root"}, "disabled": {"value": false, "reason": "not negative"}},
+	{k: {"value": v, "reason": "test"} | some k, v in over},
+)
+
+# The daemon-wide effective facts with modules running as root or not.
+root(v) := {"config": {"effective": {"root": {"value": v, "reason": "test"}}}}
 
 doc(modules, over) := object.union(
 	{
@@ -71,6 +81,7 @@ doc(modules, over) := object.union(
 			},
 			"listener": {"address": unset(null), "port": unset(0)},
 			"modules": modules, "diagnostics": [], "inline_waivers": [],
+			"effective": {"root": {"value": true, "reason": "root, no daemon uid"}},
 		},
 		"secrets": [],
 		"daemon": {"processes": [], "listeners": [], "units": [], "probes": []},

@@ -45,3 +45,10 @@ test_rsync_009_finds_a_comment_before_any_module_as_a_daemon_finding if {
 	f.rule_id == "RSYNC-009"
 	f.module == null
 }
+
+test_rsync_001_and_002_quiet_on_a_module_max_connections_disables if {
+	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true})})
+	ids := t.ids(access.findings) with input as t.doc([m], {})
+	not "RSYNC-001" in ids
+	not "RSYNC-002" in ids
+}

@@ -32,8 +32,10 @@ import data.rsyncguard.lib
 #     ```
 findings contains f if {
 	some i, mod in input.config.modules
-	mod.params["use chroot"].value == false
 	lib.root_daemon
+
+	# On a root daemon only an explicit "use chroot = no" leaves a module unconfined.
+	not lib.chrooted(mod)
 	lib.has_text(mod, "path")
 	base := lib.module_finding("RSYNC-040", i, "use chroot", concat("", ["Module [", mod.name, "] runs without chroot on a root daemon."]))
 	f := _severity(base, mod)
@@ -126,9 +128,7 @@ _is_root(v) if {
 #   help: |
 #     Use it only for backup targets whose restores are reviewed.
 findings contains f if {
-	some i, mod in input.config.modules
-	mod.params["fake super"].value == true
-	f := lib.module_finding("RSYNC-043", i, "fake super", concat("", ["Module [", mod.name, "] sets \"fake super = yes\"."]))
+	some f in lib.flag_findings("RSYNC-043", "fake super")
 }
 
 # METADATA
@@ -147,9 +147,7 @@ findings contains f if {
 #   help: |
 #     Remove `insecure links = yes`.
 findings contains f if {
-	some i, mod in input.config.modules
-	mod.params["insecure links"].value == true
-	f := lib.module_finding("RSYNC-044", i, "insecure links", concat("", ["Module [", mod.name, "] sets \"insecure links = yes\"."]))
+	some f in lib.flag_findings("RSYNC-044", "insecure links")
 }
 
 # METADATA
@@ -256,9 +254,7 @@ findings contains f if {
 #   help: |
 #     Fix the permissions instead, so failures are visible.
 findings contains f if {
-	some i, mod in input.config.modules
-	mod.params["ignore nonreadable"].value == true
-	f := lib.module_finding("RSYNC-048", i, "ignore nonreadable", concat("", ["Module [", mod.name, "] sets \"ignore nonreadable = yes\"."]))
+	some f in lib.flag_findings("RSYNC-048", "ignore nonreadable")
 }
 
 # METADATA

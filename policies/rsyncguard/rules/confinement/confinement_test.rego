@@ -3,17 +3,25 @@ package rsyncguard.rules.confinement_test
 import data.rsyncguard.rules.confinement
 import data.rsyncguard.testing as t
 
+unconfined(params, acc) := object.union(t.module(params, acc), {"effective": t.effective({"chroot": false})})
+
 test_rsync_040_is_critical_when_anyone_can_write if {
-	m := t.module({"use chroot": false, "read only": false}, {"anonymous_write": true})
+	m := unconfined({"use chroot": false, "read only": false}, {"anonymous_write": true})
 	some f in confinement.findings with input as t.doc([m], {})
 	f.rule_id == "RSYNC-040"
 	f.severity == "critical"
 	f.context != null
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
 }
 
 test_rsync_040_quiet_on_a_non_root_daemon if {
-	m := t.module({"use chroot": false}, {})
-	not "RSYNC-040" in t.ids(confinement.findings) with input as t.doc([m], {"context": {"daemon_user": "nonroot"}})
+	m := unconfined({"use chroot": false}, {})
+	not "RSYNC-040" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
+}
+
+test_rsync_040_quiet_when_the_module_chroots if {
+	m := t.module({"use chroot": true}, {})
+	not "RSYNC-040" in t.ids(confinement.findings) with input as t.doc([m], {})
 }
 
 test_rsync_041_quiet_when_an_unset_use_chroot_chroots_on_a_root_daemon if {
@@ -21,9 +29,24 @@ test_rsync_041_quiet_when_an_unset_use_chroot_chroots_on_a_root_daemon if {
 	not "RSYNC-041" in t.ids(confinement.findings) with input as t.doc([m], {})
 }
 
-test_rsync_041_fires_when_daemon_uid_drops_root if {
+test_rsync_041_fires_when_the_module_runs_without_chroot if {
+	m := unconfined({"munge symlinks": false}, {})
+	d := t.doc([m], object.union(t.root(false), {"config": {"global": {"daemon uid": t.set("65534")}}}))
+	some f in confinement.findings with input as d
+	f.rule_id == "RSYNC-041"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+}
+
+test_rsync_041_quiet_when_a_non_root_daemon_must_chroot_and_so_refuses if {
+	# Before rsync 3.2.7 an unset "use chroot" means yes: the module fails "chroot failed", it never runs unconfined.
 	m := t.module({"munge symlinks": false}, {})
-	"RSYNC-041" in t.ids(confinement.findings) with input as t.doc([m], {"config": {"global": {"daemon uid": t.set("65534")}}})
+	not "RSYNC-041" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
+}
+
+test_rsync_042_needs_a_root_daemon if {
+	m := t.module({"uid": "root"}, {})
+	"RSYNC-042" in t.ids(confinement.findings) with input as t.doc([m], {})
+	not "RSYNC-042" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
 }
 
 test_rsync_049_reads_octal_modes if {

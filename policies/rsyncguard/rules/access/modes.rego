@@ -1,0 +1,71 @@
+# What a module shows in the listing, and whether it accepts uploads or downloads at all.
+package rsyncguard.rules.access
+
+import data.rsyncguard.lib
+
+# METADATA
+# title: Restricted module shown in the module list
+# description: >-
+#   `list` is on for a module that requires a login or names allowed hosts: anyone who connects learns
+#   its name and comment (the listing ignores host and auth rules).
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#list
+# custom:
+#   id: RSYNC-005
+#   severity: low
+#   security_severity: "3.1"
+#   cwe: CWE-200
+#   tags: [access, disclosure]
+#   help: |
+#     Hide modules that are not for everyone.
+#
+#     Prefer:
+#     ```ini
+#     [private]
+#         list = no
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	input.config.serves
+	mod.access.listed
+	_restricted(mod)
+	f := lib.module_finding("RSYNC-005", i, "list", concat("", ["Module [", mod.name, "] is restricted but listed: every client sees its name and comment."]))
+}
+
+_restricted(mod) if mod.access.auth_required
+
+_restricted(mod) if mod.acl.allow != null
+
+# METADATA
+# title: Write-only module that is also read-only
+# description: >-
+#   `write only = yes` refuses downloads, and `read only` (default yes) refuses uploads: the module serves
+#   nothing. Usually `read only = no` was meant, or was lost to an inline comment.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#write_only
+# custom:
+#   id: RSYNC-006
+#   severity: low
+#   security_severity: "2.0"
+#   cwe: CWE-1284
+#   tags: [access, misconfiguration]
+#   help: |
+#     Say what the module is for.
+#
+#     Prefer (a drop box):
+#     ```ini
+#     write only = yes
+#     read only = no
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["write only"].value == true
+	mod.params["read only"].value == true
+	not _rw_rule(mod)
+	f := lib.module_finding("RSYNC-006", i, "write only", concat("", ["Module [", mod.name, "] is write-only and read-only: it accepts neither uploads nor downloads."]))
+}
+
+_rw_rule(mod) if {
+	some r in mod.auth_rules
+	r.option == "rw"
+}
