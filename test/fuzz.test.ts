@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConfigSource } from '../src/common/index.ts';
-import { parseRsyncdConf, type RsyncdConfig } from '../src/parse/rsyncd-config.ts';
+import { parseRsyncdConf, type RsyncdConfig } from '../src/parse/index.ts';
 
 const PIECES = [
   '[m]', '[global]', '[ G L O B A L ]', '[]', '[a/b]', '[x', ']', 'path = /srv', 'read only = no', 'list = no # c',
