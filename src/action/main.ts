@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import fg from 'fast-glob';
-import { UserError } from '../common/index.ts';
+import { today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { escapeControls, toJobSummary, toJson, toMarkdown, toSarif, toText, paint, type Report } from '../report/index.ts';
 import { evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
@@ -33,7 +33,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs(env);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: new Date().toISOString().slice(0, 10) });
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: today() });
     const report = await evaluateTargets(scan.targets, { policies: await policiesFor(inputs.policy), waiverFile: inputs.waivers, inlineWaivers: true });
     const sarif = toSarif(report, { category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) });
     writeFileSync(inputs.sarifFile, sarif);

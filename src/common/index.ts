@@ -9,3 +9,5 @@ export type { SecretsEntry } from './secrets-entry.ts';
 export { NO_INCLUDES } from './config-source.ts';
 export type { JsonObject } from './json-object.ts';
 export { isObject } from './json-object.ts';
+export { today } from './clock.ts';
+export { DEFAULT_CONFIG_PATH, DEFAULT_RSYNC_VERSION, releaseNumbers, USUAL_CONFIG_PATHS } from './rsync-defaults.ts';

@@ -7,3 +7,4 @@ export { hostnameTokens } from './access/hostname-tokens.ts';
 export { FACTS_SCHEMA } from './types.ts';
 export type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
 export { validateFacts } from './validate.ts';
+export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';

@@ -7,3 +7,13 @@ export { parseSecrets, shownName } from './secrets.ts';
 export type { ParsedSecrets } from './secrets.ts';
 export type { SecretsEntry } from '../common/index.ts';
 export type { InlineWaiver } from './inline-waivers.ts';
+export { configOf, hostErrors, isVerifiedDaemon, parseHostConfigs } from './host-configs.ts';
+export type { HostProcess, ParsedConfig } from './host-configs.ts';
+export { localSecrets, moduleSecretsPaths, repoSecrets, secretsFilesOf } from './secrets-files.ts';
+export type { SecretsFile } from './secrets-files.ts';
+export { parseUnitSettings } from './systemd-unit.ts';
+export type { UnitSettings } from './systemd-unit.ts';
+export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from './rsync-release.ts';
+export type { RsyncRelease } from './rsync-release.ts';
+/** The collector's document, as the facts stage reads it after parsing (facts sees no source). */
+export type { HostRaw } from '../sources/index.ts';

@@ -14,7 +14,7 @@ export { distDir } from './dist-dir.ts';
 export { describeJsonError, readInputFile, readStdin, MiB } from './read-input.ts';
 export type { InputSpec } from './read-input.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
-export { VERSION, DEFAULT_RSYNC_VERSION } from './version.ts';
+export { VERSION } from './version.ts';
 export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
 export type { HostOptions } from './host.ts';
 export { sweep } from './sweep.ts';

@@ -9,10 +9,9 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../common/index.ts';
 import { buildFacts, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
-import { lookupParam, parseRsyncdConf, type RsyncdConfig } from '../parse/index.ts';
+import { lookupParam, parseRsyncdConf, repoSecrets, secretsFilesOf, type RsyncdConfig } from '../parse/index.ts';
 import { discoverConfigs, fileTypeName, gitModes, repoConfigSource, ScanRoot, within } from '../sources/index.ts';
 import type { TargetError } from '../report/index.ts';
-import { repoSecrets, secretsFilesOf } from './repo-secrets.ts';
 
 export interface ScanOptions {
   exclude: string[];

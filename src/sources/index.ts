@@ -15,3 +15,4 @@ export type { InventoryHost } from './inventory.ts';
 export { collectOverSsh, sshArgs } from './ssh-collect.ts';
 export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';
 export * from './image/index.ts';
+export { hostConfigSource } from './host/config-source.ts';

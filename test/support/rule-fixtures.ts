@@ -7,6 +7,7 @@
 import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { today } from '../../src/common/index.ts';
 import { loadConfigTarget } from '../../src/runner/index.ts';
 import type { FactsDocument } from '../../src/facts/index.ts';
 
@@ -54,7 +55,9 @@ function prepare(rule: string): string {
 }
 
 function factsFor(dir: string, kind: 'fires' | 'quiet'): FactsDocument {
-  const { facts } = loadConfigTarget(join(dir, `${kind}.conf`), { root: dir, daemonUser: 'root', rsyncVersion: [3, 5, 0] });
+  const loaded = loadConfigTarget(join(dir, `${kind}.conf`), { root: dir, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: today() });
+  if (!loaded.ok) throw loaded.error;
+  const { facts } = loaded.value;
   // A stable target and date: fixtures must give the same facts wherever they run.
   const base = { ...facts, target: { ...facts.target, id: `${kind}.conf`, display: `${kind}.conf` }, context: { ...facts.context, today: '2026-11-25' } };
   const relabelled = JSON.parse(JSON.stringify(base).replaceAll(`${dir}/`, '')) as Json;

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import { hostnameTokens, simulateAccess } from '../../facts/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { EXIT_OK, loadConfigTarget, parseVersion } from '../../runner/index.ts';
@@ -31,7 +31,9 @@ export const accessCommand: Command = {
     const daemonUser = stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root';
     const version = parseVersion(stringOption(args, 'rsync-version'));
     const root = stringOption(args, 'root');
-    const { config } = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version });
+    const loaded = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version, today: today() });
+    if (!loaded.ok) throw loaded.error;
+    const { config } = loaded.value;
     const map = stringOption(args, 'hosts-map');
     const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, 'client-name');

@@ -1,3 +1,4 @@
+import { DEFAULT_RSYNC_VERSION } from '../../common/index.ts';
 import type { OptionSpec } from '../command.ts';
 
 export const FORMAT_JSON_TEXT = ['json', 'text'] as const;
@@ -5,6 +6,6 @@ export const FORMAT_JSON_TEXT = ['json', 'text'] as const;
 export const TARGET_OPTIONS: Record<string, OptionSpec> = {
   root: { type: 'string', valueName: 'DIR', help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
   'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
-  'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: '3.5.0' },
+  'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
   output: { type: 'string', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
 };

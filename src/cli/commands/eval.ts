@@ -1,4 +1,4 @@
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
@@ -51,7 +51,7 @@ async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]>
     if (typeof doc === 'object' && doc !== null && 'schema' in doc && doc.schema === 'rsyncguard/host-raw@1') {
       const raw = parseHostRaw(doc, where);
       if (!raw.ok) out.push({ target: where, message: raw.error.message });
-      else out.push(...(await hostFacts(raw.value, { probe: false, today: new Date().toISOString().slice(0, 10) })));
+      else out.push(...(await hostFacts(raw.value, { probe: false, today: today() })));
       continue;
     }
     const v = validateFacts(doc);

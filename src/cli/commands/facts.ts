@@ -1,4 +1,4 @@
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { EXIT_OK, loadConfigTarget, parseVersion } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
@@ -13,11 +13,14 @@ export const factsCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const [path, ...extra] = args.positionals;
     if (path === undefined || extra.length > 0) throw new UserError('facts takes exactly one CONFIG file', undefined, 'rsyncguard facts /etc/rsyncd.conf');
-    const { facts } = loadConfigTarget(path, {
+    const loaded = loadConfigTarget(path, {
       ...(stringOption(args, 'root') !== undefined ? { root: stringOption(args, 'root') } : {}),
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
+      today: today(),
     });
+    if (!loaded.ok) throw loaded.error;
+    const { facts } = loaded.value;
     writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
     return EXIT_OK;
   },

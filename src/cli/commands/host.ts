@@ -1,4 +1,4 @@
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import { parseHostRaw } from '../../sources/index.ts';
 import { collectLocal, describeJsonError, evaluateTargets, exitCode, hostErrors, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
@@ -43,7 +43,7 @@ export const hostCommand: Command = {
     const { unread, notFollowed: notes } = hostErrors(raw);
     for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
     for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
-    const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: new Date().toISOString().slice(0, 10) });
+    const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: today() });
     if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
     const report = withHostNotes(await evaluateTargets(docs, {
       policies: await policiesFor(stringOption(args, 'policy')),

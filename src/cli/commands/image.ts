@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
 import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
@@ -45,7 +45,7 @@ export const imageCommand: Command = {
         insecure: args.values['insecure-registry'] === true,
         ...(dockerConfig !== undefined ? { dockerConfig } : {}),
         ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
-        today: new Date().toISOString().slice(0, 10),
+        today: today(),
       });
     } catch (e) {
       // An image that could not be read is a result like any other: every format says so (exit 2), and a

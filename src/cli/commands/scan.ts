@@ -1,3 +1,4 @@
+import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
 import { renderReport } from '../render-report.ts';
@@ -12,7 +13,7 @@ export const scanCommand: Command = {
     ...SARIF_OPTIONS,
     exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
-    'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: '3.5.0' },
+    'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
     timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
   },
   async run(argv) {
@@ -25,7 +26,7 @@ export const scanCommand: Command = {
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
-      today: new Date().toISOString().slice(0, 10),
+      today: today(),
     });
     timings.push(['discover, read, parse, facts', performance.now() - t]);
     const report = await evaluateTargets(scan.targets, {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { UserError } from '../../common/index.ts';
+import { today, UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { textKey, toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
 import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
@@ -72,7 +72,7 @@ export const sweepCommand: Command = {
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write('\n');
-    const today = new Date().toISOString().slice(0, 10);
+    const day = today();
     const targets: (FactsDocument | TargetError)[] = [];
     const groupOf = new Map<string, string>();
     const hostOf = new Map<string, string>();
@@ -87,7 +87,7 @@ export const sweepCommand: Command = {
       const notes = hostErrors(o.raw).notFollowed;
       for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
       notesOf.set(o.host, notes);
-      const docs = await hostFacts(o.raw, { probe: false, today });
+      const docs = await hostFacts(o.raw, { probe: false, today: day });
       // Swept, and nothing to evaluate: said, so that no host silently drops out of the account.
       if (docs.length === 0) {
         hostOf.set(o.host, o.host);

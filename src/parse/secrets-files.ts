@@ -1,0 +1,132 @@
+/**
+ * The secrets files a configuration names, read where the daemon would find them and reduced to derived
+ * facts (src/parse/secrets.ts): beside a config file given on its own, in a repository (every path opened
+ * through the scan root, so a link to /proc/self/environ or out of the checkout is located and reported,
+ * never read), or on a live host (what the collector derived there). Which files they are also matters:
+ * a file named by `secrets file` is never scanned or included as a configuration.
+ */
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { diagnostic, type Diagnostic, type Location, type SecretsEntry } from '../common/index.ts';
+import { octalMode, readLocalFile, ScanRoot, statLocal, type HostRaw } from '../sources/index.ts';
+import type { RsyncdConfig } from './rsyncd-config.ts';
+import { parseSecrets, shownName } from './secrets.ts';
+
+/** One secrets file a config names, as the facts stage takes it (its SecretsInput). */
+export interface SecretsFile {
+  /** As the configuration names it. */
+  path: string;
+  /** Where it was read, when it was. */
+  file?: string;
+  /** null: the file does not exist; undefined: it could not be known; uid/gid null: the owner is not known. */
+  stat?: { mode: number; uid: number | null; gid: number | null } | null;
+  entries?: SecretsEntry[];
+  diagnostics?: Diagnostic[];
+}
+
+interface Named {
+  /** As the configuration writes it. */
+  path: string;
+  /** The `secrets file` line that names it first. */
+  at: Location | null;
+}
+
+/** Every `secrets file` value in a config (modules and the global default), first naming line kept. */
+function namedSecrets(config: RsyncdConfig): Named[] {
+  const byPath = new Map<string, Named>();
+  for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
+    if (!p || typeof p.value !== 'string' || p.value === '' || byPath.has(p.value)) continue;
+    byPath.set(p.value, { path: p.value, at: p.file !== null && p.line !== null ? { file: p.file, line: p.line, column: p.column ?? 1 } : null });
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The `secrets file` values of the config's modules, each once, in order. */
+export function moduleSecretsPaths(config: RsyncdConfig): string[] {
+  return [...new Set(config.modules.map((m) => m.params['secrets file']?.value).filter((v): v is string => typeof v === 'string' && v !== ''))];
+}
+
+/**
+ * The secrets files of a config file read on its own. It says nothing about the daemon's /etc: an absolute
+ * path is only looked up under `root` (a checkout or an unpacked image); otherwise its state is unknown.
+ */
+export function localSecrets(config: RsyncdConfig, configPath: string, root: string | undefined): SecretsFile[] {
+  return moduleSecretsPaths(config).sort().map((path): SecretsFile => {
+    if (isAbsolute(path) && root === undefined) return { path };
+    const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
+    if (root !== undefined) {
+      // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read it.
+      const opened = new ScanRoot(root).open(local);
+      if (opened.kind === 'outside') return { path };
+      if (opened.kind === 'missing') return { path, stat: null };
+    }
+    const stat = statLocal(local);
+    if (!stat) return { path, stat: null };
+    const read = readLocalFile(local);
+    if (!read.ok) return { path, stat };
+    const parsed = parseSecrets(read.value, local);
+    return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+  });
+}
+
+/** Where the repository holds a secrets path: absolute paths under the root, relative ones beside the config. */
+function repoPath(scan: ScanRoot, path: string, configFile: string): string {
+  return isAbsolute(path) ? scan.locate(path, scan.root) : resolve(dirname(configFile), path);
+}
+
+/** Real paths of the in-root regular files that any of these configs names as a secrets file. */
+export function secretsFilesOf(configs: { file: string; config: RsyncdConfig }[], scan: ScanRoot): Set<string> {
+  const out = new Set<string>();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const opened = scan.open(repoPath(scan, n.path, file));
+      if (opened.kind === 'file') out.add(opened.real);
+    }
+  }
+  return out;
+}
+
+/**
+ * Secrets files the config names that the repository holds: their derived facts, and the mode git records.
+ * Whoever can read the repository can read such a file, so git's mode (0644) is the honest one.
+ */
+export function repoSecrets(config: RsyncdConfig, configFile: string, scan: ScanRoot, modes: Map<string, number>): SecretsFile[] {
+  return namedSecrets(config).map((n) => {
+    const opened = scan.open(repoPath(scan, n.path, configFile));
+    const note = (reason: string): SecretsFile => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    switch (opened.kind) {
+      case 'file': {
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        const mode = modes.get(scan.rel(opened.real));
+        return { path: n.path, file: opened.real, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, diagnostics: parsed.diagnostics };
+      }
+      case 'outside':
+        // A plain path out of the repository (`/etc/rsyncd.secrets` when the checkout has no etc/) is normal: unknown, not missing.
+        return opened.viaLink ? note(opened.reason) : { path: n.path };
+      case 'not-regular':
+      case 'unreadable':
+        return note(opened.reason);
+      case 'dir':
+        return note(`${scan.rel(opened.real)} is a directory`);
+      case 'missing':
+        return { path: n.path };
+    }
+  });
+}
+
+function notRead(path: string, reason: string, at: Location): Diagnostic {
+  return diagnostic('warning', 'secrets-not-read', `The secrets file ${path} was not read: ${reason}.`, at, 'Commit the secrets file itself (or nothing), never a link to a file outside the repository.');
+}
+
+/** The secrets files a host config's modules name, with what the collector derived on the host. */
+export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
+  const paths = new Set(moduleSecretsPaths(config));
+  return raw.secrets
+    .filter((s) => paths.has(s.path))
+    .map((s) => {
+      const mode = octalMode(s.mode);
+      const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : undefined;
+      // Names come from the host's file as they are: one that may be a secret is withheld as the parser does.
+      const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+      return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(entries ? { entries } : {}) };
+    });
+}
