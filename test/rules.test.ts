@@ -1,6 +1,6 @@
 /**
  * Every rule of the catalog against its fixtures, through the real compiled policy: fires.conf raises it
- * at the marked lines, quiet.conf (the fixed config) does not. Plus the bundled CLI pipeline
+ * exactly at the marked places, quiet.conf (the fixed config) does not. Plus the bundled CLI pipeline
  * `facts F | eval -` on one fixture, as users run it.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtinPolicy, PolicyEngine, type Finding } from '../src/engine/index.ts';
 import { validateFacts } from '../src/facts/index.ts';
-import { loadRuleFixtures, RULE_FIXTURES } from './support/rule-fixtures.ts';
+import { expectations, loadRuleFixtures, RULE_FIXTURES } from './support/rule-fixtures.ts';
 
 const source = builtinPolicy();
 if (!source.ok) throw source.error;
@@ -65,14 +65,12 @@ const rules = suite('each rule on its fixtures');
 
 for (const fx of fixtures) {
   if (fx.kind === 'fires') {
-    rules(`${fx.rule} fires on its fixture, at the marked lines`, () => {
+    rules(`${fx.rule} fires on its fixture, exactly at the marked places`, () => {
       const found = findingsOf(fx.facts).filter((f) => f.rule_id === fx.rule);
       assert.ok(found.length > 0, `${fx.rule} did not fire`);
       assert.ok(fx.expect.length > 0, 'the fixture marks no expectation');
-      for (const e of fx.expect) {
-        const hit = found.some((f) => e.line === null || (f.location?.line === e.line && f.location.file === 'fires.conf'));
-        assert.ok(hit, `${fx.rule} expected at line ${e.line}; got ${found.map((f) => `${f.location?.file}:${f.location?.line}`).join(', ')}`);
-      }
+      const places = (xs: { file: string | undefined; line: number | undefined }[]): string[] => [...new Set(xs.map((x) => `${x.file}:${x.line}`))].sort();
+      assert.equal(places(found.map((f) => ({ file: f.location?.file, line: f.location?.line }))), places(fx.expect));
     });
   } else {
     rules(`${fx.rule} stays quiet on the fixed configuration`, () => {
@@ -83,6 +81,26 @@ for (const fx of fixtures) {
 }
 
 rules.run();
+
+const marks = suite('the # expect marks');
+
+marks('read the next line, or a named file and line', () => {
+  assert.equal(expectations('RSYNC-001', '# expect RSYNC-001\n[m]\n# expect RSYNC-001 at other.secrets:3\n'), [
+    { rule: 'RSYNC-001', file: 'fires.conf', line: 2 },
+    { rule: 'RSYNC-001', file: 'other.secrets', line: 3 },
+  ]);
+});
+
+marks('refuse a mark that names another rule than the fixture', () => {
+  assert.throws(() => expectations('RSYNC-001', '# expect RSYNC-002\n[m]\n'), /expects RSYNC-002, but the fixture is for RSYNC-001/);
+});
+
+marks('refuse a mark they cannot read, such as the old "anywhere"', () => {
+  assert.throws(() => expectations('RSYNC-030', '# expect RSYNC-030 anywhere\n'), /cannot read/);
+  assert.throws(() => expectations('RSYNC-030', '# expect RSYNC-30\n'), /cannot read/);
+});
+
+marks.run();
 
 const pipeline = suite('facts | eval, as a user runs it');
 

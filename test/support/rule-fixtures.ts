@@ -1,8 +1,13 @@
 /**
  * The rule fixtures in test/fixtures/rules/<ID>/: `fires.conf` must raise the rule, `quiet.conf` must not.
- * A line `# expect RSYNC-### [anywhere]` in fires.conf says the finding is located on the next line (or
- * anywhere). `fires.json`/`quiet.json` overlay facts a config cannot express (version, host, image);
- * `setup.json` sets file modes and owners on a temporary copy, since git keeps neither.
+ * fires.conf states where every finding of its rule is, one comment line each:
+ *   `# expect RSYNC-###`                 the finding is on the next line of fires.conf;
+ *   `# expect RSYNC-### at FILE:LINE`    it is at FILE (as the finding names it: `other.secrets`, the
+ *                                        config itself for a daemon-wide finding, a unit file) line LINE.
+ * The rule's findings must be exactly the stated places, and every `# expect` must name the fixture's own
+ * rule: a comment that cannot be read or names another rule is an error, so a typo cannot pass unchecked.
+ * `fires.json`/`quiet.json` overlay facts a config cannot express (version, host, image); `setup.json` sets
+ * file modes and owners on a temporary copy, since git keeps neither.
  */
 import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +22,14 @@ export interface RuleFixture {
   rule: string;
   kind: 'fires' | 'quiet';
   facts: FactsDocument;
-  /** For `fires`: where findings must be (line null: anywhere). */
-  expect: { rule: string; line: number | null }[];
+  /** For `fires`: every place the rule's findings must be, and no other. */
+  expect: Expectation[];
+}
+
+export interface Expectation {
+  rule: string;
+  file: string;
+  line: number;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -35,10 +46,15 @@ function merge(base: Json, over: Json): Json {
   return out;
 }
 
-function expectations(conf: string): { rule: string; line: number | null }[] {
+/** The `# expect` lines of a fires.conf; throws on one it cannot read or that names another rule. */
+export function expectations(rule: string, conf: string): Expectation[] {
   return conf.split('\n').flatMap((text, i) => {
-    const m = /^# expect (RSYNC-\d{3})( anywhere)?$/.exec(text);
-    return m?.[1] ? [{ rule: m[1], line: m[2] ? null : i + 2 }] : [];
+    if (!text.startsWith('# expect')) return [];
+    const where = `test/fixtures/rules/${rule}/fires.conf:${i + 1}`;
+    const m = /^# expect (RSYNC-\d{3})(?: at (\S+):([1-9]\d*))?$/.exec(text);
+    if (!m?.[1]) throw new Error(`${where}: cannot read "${text}"; write "# expect ${rule}" (the next line) or "# expect ${rule} at FILE:LINE"`);
+    if (m[1] !== rule) throw new Error(`${where}: expects ${m[1]}, but the fixture is for ${rule}`);
+    return [{ rule: m[1], file: m[2] ?? 'fires.conf', line: m[3] ? Number(m[3]) : i + 2 }];
   });
 }
 
@@ -78,7 +94,7 @@ export function loadRuleFixtures(): RuleFixture[] {
     const dir = prepare(rule);
     for (const kind of ['fires', 'quiet'] as const) {
       if (!existsSync(join(dir, `${kind}.conf`))) continue;
-      const expect = kind === 'fires' ? expectations(readFileSync(join(dir, 'fires.conf'), 'utf8')) : [];
+      const expect = kind === 'fires' ? expectations(rule, readFileSync(join(dir, 'fires.conf'), 'utf8')) : [];
       out.push({ rule, kind, facts: factsFor(dir, kind), expect });
     }
   }

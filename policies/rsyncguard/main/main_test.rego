@@ -3,7 +3,7 @@ package rsyncguard.main_test
 import data.rsyncguard.main
 
 # Every rule fixture (written by scripts/policy-fixtures.ts from test/fixtures/rules): the rule fires
-# where it must and stays quiet on the fixed configuration. The Node suite checks locations as well.
+# exactly at the places fires.conf states and stays quiet on the fixed configuration.
 test_every_fixture_fires_or_stays_quiet if {
 	count(data.fixtures) >= 100
 	every fx in data.fixtures {
@@ -14,6 +14,16 @@ test_every_fixture_fires_or_stays_quiet if {
 		every id in fx.quiet {
 			not id in ids
 		}
+	}
+}
+
+test_every_fires_fixture_finds_its_rule_exactly_where_it_says if {
+	every fx in data.fixtures {
+		found := {[f.rule_id, f.location.file, f.location.line] |
+			some f in main.findings with input as fx.input
+			f.rule_id in fx.fires
+		}
+		found == {[e.rule, e.file, e.line] | some e in fx.at}
 	}
 }
 
