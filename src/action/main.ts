@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import fg from 'fast-glob';
 import { today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { escapeControls, toJobSummary, toJson, toMarkdown, toSarif, toText, paint, type Report } from '../report/index.ts';
+import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
@@ -35,10 +35,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
     const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: today() });
     const report = await evaluateTargets(scan.targets, { policies: await policiesFor(inputs.policy), waiverFile: inputs.waivers, inlineWaivers: true });
-    const sarif = toSarif(report, { category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) });
-    writeFileSync(inputs.sarifFile, sarif);
-    const log = { text: () => toText(report, paint(false)), json: () => toJson(report), markdown: () => toMarkdown(report), sarif: () => sarif }[inputs.format];
-    process.stdout.write(log());
+    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) };
+    // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
+    writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(toJobSummary(report)).write();
     const findings = report.targets.flatMap((t) => t.findings);
     if (inputs.annotations) {

@@ -1,32 +1,34 @@
-/** Report formats by name: help text, option validation and rendering all read this table. */
-import { colourWanted, escapeControls, paint, toJson, toMarkdown, toSarif, toText, type Report } from '../report/index.ts';
+/** A report rendered in the format --format names, from the one registry of report formats. */
+import { colourWanted, escapeControls, pickFormat, REPORT_FORMATS, type FormatRegistry, type RenderContext, type Report } from '../report/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput } from './output.ts';
 
-export interface RenderContext {
+export interface RenderDefaults {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
   texts: ReadonlyMap<string, string>;
   /** The SARIF category when --category is not given. */
   category?: string;
 }
 
-type Render = (report: Report, args: ParsedArgs, ctx: RenderContext, toTerminal: boolean) => string;
+/** What the command line says about rendering: colour only to a terminal that wants it, SARIF's options. */
+export function renderContext(args: ParsedArgs, defaults: RenderDefaults): RenderContext {
+  const toTerminal = stringOption(args, 'output') === undefined;
+  return {
+    colour: toTerminal && colourWanted(process.stdout, process.env),
+    texts: defaults.texts,
+    category: stringOption(args, 'category') ?? defaults.category ?? 'rsyncguard/',
+    suppressions: args.values['sarif-suppressions'] === true,
+    warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
+  };
+}
 
-export const FORMATS: Record<string, Render> = {
-  text: (report, _args, _ctx, toTerminal) => toText(report, paint(toTerminal && colourWanted(process.stdout, process.env))),
-  json: (report) => toJson(report),
-  markdown: (report) => toMarkdown(report),
-  sarif: (report, args, ctx) =>
-    toSarif(report, {
-      category: stringOption(args, 'category') ?? ctx.category ?? 'rsyncguard/',
-      suppressions: args.values['sarif-suppressions'] === true,
-      texts: ctx.texts,
-      warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
-    }),
-};
+/** Render with `registry` (REPORT_FORMATS unless a command has its own, as sweep does) and write the result. */
+export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Report, args: ParsedArgs, ctx: C): void {
+  const format = pickFormat(registry, stringOption(args, 'format') ?? 'text');
+  if (!format.ok) throw format.error;
+  writeOutput(format.value.render(report, ctx), stringOption(args, 'output'));
+}
 
-export function renderReport(report: Report, args: ParsedArgs, ctx: RenderContext = { texts: new Map() }): void {
-  const file = stringOption(args, 'output');
-  const render = FORMATS[stringOption(args, 'format') ?? 'text'] ?? FORMATS['text'];
-  if (render) writeOutput(render(report, args, ctx, file === undefined), file);
+export function renderReport(report: Report, args: ParsedArgs, defaults: RenderDefaults = { texts: new Map() }): void {
+  renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
 }

@@ -12,3 +12,5 @@ export { paint, colourWanted } from './colour.ts';
 export { escapeControls, escapeAllText, escapeJsonText } from './escape-controls.ts';
 export type { Paint } from './colour.ts';
 export { rulesText, rulesJson, rulesMarkdown } from './rules-catalog.ts';
+export { REPORT_FORMATS, FLEET_FORMATS, RULES_FORMATS, formatNames, pickFormat, isFormatName, unknownFormatMessage } from './formats.ts';
+export type { Format, FormatRegistry, RenderContext, FleetContext, NoContext, ReportFormatName } from './formats.ts';

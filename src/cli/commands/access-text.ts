@@ -1,5 +1,19 @@
 import type { AccessReport } from '../../facts/index.ts';
-import { escapeAllText } from '../../report/index.ts';
+import { escapeAllText, type FormatRegistry, type NoContext } from '../../report/index.ts';
+
+/**
+ * `access` output by name, a registry of the same shape as the report formats'. json comes first, as it
+ * always has in the help and the error for an unknown name.
+ */
+export const ACCESS_FORMATS = {
+  json: {
+    render: (report) => `${JSON.stringify(report, null, 2)}\n`,
+    extension: '.json',
+    mediaType: 'application/json',
+    description: 'The access report: per module, listed, read, write, and why',
+  },
+  text: { render: (report) => renderAccessText(report), extension: '.txt', mediaType: 'text/plain', description: 'One paragraph per module, for a terminal' },
+} as const satisfies FormatRegistry<AccessReport, NoContext>;
 
 export function renderAccessText(raw: AccessReport): string {
   // Module names, reasons and user names come from the config: escaped for the terminal.

@@ -5,8 +5,9 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { EXIT_OK, loadConfigTarget, parseVersion } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
 import { hostsMapResolver, systemResolver } from '../resolver.ts';
-import { renderAccessText } from './access-text.ts';
-import { FORMAT_JSON_TEXT, TARGET_OPTIONS } from './common-options.ts';
+import { pickFormat } from '../../report/index.ts';
+import { ACCESS_FORMATS } from './access-text.ts';
+import { formatOption, TARGET_OPTIONS } from './common-options.ts';
 
 export const accessCommand: Command = {
   name: 'access',
@@ -17,11 +18,13 @@ export const accessCommand: Command = {
     'client-name': { type: 'string', valueName: 'NAME', help: "The client's verified reverse-DNS name (default: none, rsync's UNKNOWN)" },
     user: { type: 'string', valueName: 'USER', help: 'Also evaluate "auth users" for this user name' },
     'hosts-map': { type: 'string', valueName: 'FILE', help: 'Resolve host names from this hosts-format file instead of the system resolver' },
-    format: { type: 'string', valueName: 'json|text', help: 'Output format', default: 'text', choices: FORMAT_JSON_TEXT },
+    format: formatOption(ACCESS_FORMATS),
     ...TARGET_OPTIONS,
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    const format = pickFormat(ACCESS_FORMATS, stringOption(args, 'format') ?? 'text');
+    if (!format.ok) throw format.error;
     const [path, ...extra] = args.positionals;
     if (path === undefined || extra.length > 0) throw new UserError('access takes exactly one CONFIG file', undefined, 'rsyncguard access rsyncd.conf --client 192.0.2.10');
     const client = stringOption(args, 'client');
@@ -43,8 +46,7 @@ export const accessCommand: Command = {
       { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) },
       { daemonUser, version, resolve },
     );
-    const text = stringOption(args, 'format') === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderAccessText(report);
-    writeOutput(text, stringOption(args, 'output'));
+    writeOutput(format.value.render(report, {}), stringOption(args, 'output'));
     return EXIT_OK;
   },
 };

@@ -1,7 +1,12 @@
 import { DEFAULT_RSYNC_VERSION } from '../../common/index.ts';
+import { formatNames, type FormatRegistry } from '../../report/index.ts';
 import type { OptionSpec } from '../command.ts';
 
-export const FORMAT_JSON_TEXT = ['json', 'text'] as const;
+/** --format for a registry: its names are the choices and the help, so neither can drift from what renders. */
+export function formatOption<S, C>(registry: FormatRegistry<S, C>): OptionSpec {
+  const names = formatNames(registry);
+  return { type: 'string', valueName: names.join('|'), help: 'Output format', default: 'text', choices: names };
+}
 
 export const TARGET_OPTIONS: Record<string, OptionSpec> = {
   root: { type: 'string', valueName: 'DIR', help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },

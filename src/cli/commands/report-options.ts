@@ -1,10 +1,11 @@
 import type { OptionSpec } from '../command.ts';
 import { FAIL_ON } from '../../runner/index.ts';
-import { FORMATS } from '../render-report.ts';
+import { REPORT_FORMATS } from '../../report/index.ts';
+import { formatOption } from './common-options.ts';
 
 /** Options of every command that evaluates policies and reports findings. */
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: 'string', valueName: Object.keys(FORMATS).join('|'), help: 'Output format', default: 'text', choices: Object.keys(FORMATS) },
+  format: formatOption(REPORT_FORMATS),
   output: { type: 'string', valueName: 'FILE', help: 'Write the report to FILE instead of standard output' },
   'fail-on': { type: 'string', valueName: 'LEVEL', help: 'Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)', default: 'high', choices: FAIL_ON },
   waivers: { type: 'string', valueName: 'FILE', help: 'Waiver file (default: .rsyncguard.yaml when present)' },

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { today, UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
-import { textKey, toFleetMarkdown, toGroupedSarif, type TargetError } from '../../report/index.ts';
+import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
 import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
 import { parseInventory } from '../../sources/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { warnLine, writeOutput } from '../output.ts';
-import { renderReport } from '../render-report.ts';
+import { warnLine } from '../output.ts';
+import { renderContext, renderWith } from '../render-report.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
+import { formatOption } from './common-options.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
@@ -25,6 +26,7 @@ export const sweepCommand: Command = {
   summary: 'Collect from many hosts over SSH (the system ssh client) and evaluate them; every host accounted for',
   options: {
     ...REPORT_OPTIONS,
+    format: formatOption(FLEET_FORMATS),
     inventory: { type: 'string', valueName: 'FILE', help: 'Hosts: rsyncguard YAML, or an Ansible INI/YAML inventory (required)' },
     concurrency: { type: 'string', valueName: 'N', help: 'Hosts swept at once', default: '16' },
     'connect-timeout': { type: 'string', valueName: 'SECONDS', help: 'SSH connect timeout per host', default: '10' },
@@ -108,11 +110,11 @@ export const sweepCommand: Command = {
     // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
     const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
-    const format = stringOption(args, 'format');
-    if (format === 'markdown') writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, 'output'));
-    else if (format === 'sarif') {
-      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? 'ungrouped', 'rsyncguard/fleet/', { suppressions: false, texts, warn: (m) => warnLine(`rsyncguard: warning: ${m}`) }), stringOption(args, 'output'));
-    } else renderReport(report, args, { texts });
+    renderWith<FleetContext>(FLEET_FORMATS, report, args, {
+      ...renderContext(args, { texts, category: 'rsyncguard/fleet/' }),
+      hostOf: (t) => hostOf.get(t) ?? t,
+      groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
+    });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

@@ -1,0 +1,120 @@
+/**
+ * Output formats by name, one registry per kind of output (a report, a fleet report, the rule catalog). The
+ * CLI's --format choices and help, the Action's `format` input and its file names all read these tables, so
+ * a format exists everywhere or nowhere; an unknown name is an error listing the known ones, never a fallback.
+ */
+import { fail, ok, UserError, type Result } from '../common/index.ts';
+import type { RuleInfo } from '../engine/index.ts';
+import { paint } from './colour.ts';
+import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
+import { toJson } from './json.ts';
+import { toMarkdown } from './markdown.ts';
+import type { Report } from './model.ts';
+import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
+import { toSarif } from './sarif.ts';
+import { toText } from './text.ts';
+
+/** One format: every renderer of a registry has the same signature; what it needs beyond the subject is in ctx. */
+export interface Format<Subject, Context> {
+  render(subject: Subject, ctx: Context): string;
+  /** With its dot: a file name for this format is `<name><extension>`. */
+  extension: string;
+  mediaType: string;
+  description: string;
+}
+
+export type FormatRegistry<Subject, Context> = Readonly<Record<string, Format<Subject, Context>>>;
+
+/** What the report formats may need beyond the report; each reads only its own part. */
+export interface RenderContext {
+  /** ANSI colour in text: the caller decides (a terminal that wants it), never the formatter. */
+  colour: boolean;
+  /** File texts for SARIF regions and fingerprints, by path or by `textKey(target, path)`. */
+  texts: ReadonlyMap<string, string>;
+  /** SARIF automationDetails.id. */
+  category: string;
+  /** Waived findings as suppressed SARIF results. */
+  suppressions: boolean;
+  /** Where a format says it had to leave something out (SARIF's limits). */
+  warn: (message: string) => void;
+}
+
+export const REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    extension: '.txt',
+    mediaType: 'text/plain',
+    description: 'Findings grouped by target and module, for a terminal',
+  },
+  json: {
+    render: (report) => toJson(report),
+    extension: '.json',
+    mediaType: 'application/json',
+    description: 'The rsyncguard/report@1 document: facts, findings, waived findings and errors',
+  },
+  markdown: {
+    render: (report) => toMarkdown(report),
+    extension: '.md',
+    mediaType: 'text/markdown',
+    description: 'A summary and a findings table, for a pull-request comment',
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: '.sarif',
+    mediaType: 'application/sarif+json',
+    description: 'SARIF 2.1.0 for GitHub code scanning',
+  },
+} as const satisfies FormatRegistry<Report, RenderContext>;
+
+export type ReportFormatName = keyof typeof REPORT_FORMATS;
+
+/** A sweep's report: which host and which inventory group each target belongs to. */
+export interface FleetContext extends RenderContext {
+  hostOf: (target: string) => string;
+  groupOf: (target: string) => string;
+}
+
+/**
+ * The same names as REPORT_FORMATS (a test holds them equal): Markdown becomes a fleet overview and SARIF
+ * one run per inventory group; text and JSON are the report's own.
+ */
+export const FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: 'Hosts × severity, the rules that fire most, the hosts not evaluated' },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    description: 'SARIF 2.1.0 with one run per inventory group',
+  },
+} as const satisfies FormatRegistry<Report, FleetContext>;
+
+/** The rule catalog needs nothing beyond the rules. */
+export type NoContext = Readonly<Record<string, never>>;
+
+export const RULES_FORMATS = {
+  text: { render: (rules) => rulesText(rules), extension: '.txt', mediaType: 'text/plain', description: 'One rule per line: id, severity, title, CWE' },
+  json: { render: (rules) => rulesJson(rules), extension: '.json', mediaType: 'application/json', description: 'Every rule with its metadata' },
+  markdown: { render: (rules) => rulesMarkdown(rules), extension: '.md', mediaType: 'text/markdown', description: 'A table of the rules' },
+} as const satisfies FormatRegistry<RuleInfo[], NoContext>;
+
+export function formatNames<S, C>(registry: FormatRegistry<S, C>): string[] {
+  return Object.keys(registry);
+}
+
+/** The sentence every front end uses for a name the registry does not have. */
+export function unknownFormatMessage<S, C>(registry: FormatRegistry<S, C>, name: string): string {
+  return `must be one of ${formatNames(registry).join(', ')}, not "${name}"`;
+}
+
+/** The format called `name`; an unknown name is an error naming `option` and the known names. */
+export function pickFormat<S, C>(registry: FormatRegistry<S, C>, name: string, option = '--format'): Result<Format<S, C>> {
+  const format = Object.hasOwn(registry, name) ? registry[name] : undefined;
+  return format !== undefined ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
+}
+
+/** A type guard for inputs read as plain strings (the Action's). */
+export function isFormatName<R extends FormatRegistry<unknown, never>>(registry: R, name: string): name is Extract<keyof R, string> {
+  return Object.hasOwn(registry, name);
+}
