@@ -1,9 +1,8 @@
 /** The engine: facts documents per second on one reused WASM instance, for 1, 5 and 100 modules. */
 import { NO_INCLUDES } from '../src/common/index.ts';
-import { PolicyEngine } from '../src/engine/index.ts';
+import { builtinPolicy, PolicyEngine } from '../src/engine/index.ts';
 import { buildFacts } from '../src/facts/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
-import { builtinPolicy } from '../src/runner/index.ts';
 import { fmt, rate, repeat, type Row } from './stats.ts';
 
 const MODULE_KINDS = [

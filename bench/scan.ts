@@ -65,7 +65,9 @@ export async function benchScan(rows: Row[]): Promise<void> {
       for (const f of discoverConfigs(dir, { exclude: [] })) parseRsyncdConf(f.path, readFileSync(join(dir, f.path)), NO_INCLUDES);
       return (performance.now() - t) / 1000;
     });
-    const policies = await policiesFor(undefined);
+    const loaded = await policiesFor(undefined);
+    if (!loaded.ok) throw loaded.error;
+    const policies = loaded.value;
     const full = await repeat(3, async () => {
       const t = performance.now();
       const scan = scanRepository([dir], { exclude: [], daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-25' });

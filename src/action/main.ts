@@ -9,7 +9,7 @@ import fg from 'fast-glob';
 import { today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
-import { evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
+import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
 
@@ -34,7 +34,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const inputs = readInputs(env);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
     const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: today() });
-    const report = await evaluateTargets(scan.targets, { policies: await policiesFor(inputs.policy), waiverFile: inputs.waivers, inlineWaivers: true });
+    const policies = await policiesFor(inputs.policy);
+    if (!policies.ok) return failStep(policies.error);
+    const report = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
     const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
@@ -52,8 +54,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(', '))}`);
     else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
+    const known = e instanceof ActionInputError ? undefined : asUserError(e);
     if (e instanceof ActionInputError) core.setFailed(e.message);
-    else if (e instanceof UserError) core.setFailed(escapeControls(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`));
+    else if (known !== undefined) failStep(known);
     else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+}
+
+/** A user mistake fails the step in one line: what, where, what to do. */
+function failStep(e: UserError): void {
+  core.setFailed(escapeControls(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`));
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UserError } from '../common/index.ts';
+import { errorMessage, ok, readNumber, UserError, type NumberSpec, type Result } from '../common/index.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -10,12 +10,18 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
+/**
+ * How a command ends: an exit code, or the user mistake that stopped it, returned as a value. src/cli/run.ts
+ * is the one place that turns the mistake into a line on standard error and exit 2.
+ */
+export type CommandOutcome = number | UserError;
+
 export interface Command {
   name: string;
   usage: string;
   summary: string;
   options: Record<string, OptionSpec>;
-  run(argv: string[]): Promise<number>;
+  run(argv: string[]): Promise<CommandOutcome>;
 }
 
 export interface ParsedArgs {
@@ -30,7 +36,7 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(e instanceof Error ? e.message.replace(/^.*?: /, '') : String(e), undefined, `See rsyncguard ${command.name} --help.`);
+    throw new UserError(errorMessage(e).replace(/^.*?: /, ''), undefined, `See rsyncguard ${command.name} --help.`);
   }
   const values: Record<string, string | boolean | undefined> = { ...parsed.values };
   for (const [name, o] of Object.entries(command.options)) {
@@ -46,4 +52,20 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A numeric option (`--workers 4`), validated: a non-number, a fraction or a value out of range is an error naming it. */
+export function numberOption(args: ParsedArgs, name: string, spec: NumberSpec): Result<number> {
+  return readNumber(`--${name}`, stringOption(args, name), spec);
+}
+
+/** Several numeric options at once: the first that is not valid is the error. */
+export function numberOptions<K extends string>(args: ParsedArgs, specs: Record<K, NumberSpec>): Result<Record<K, number>> {
+  const out = {} as Record<K, number>;
+  for (const name of Object.keys(specs) as K[]) {
+    const n = numberOption(args, name, specs[name]);
+    if (!n.ok) return n;
+    out[name] = n.value;
+  }
+  return ok(out);
 }

@@ -1,4 +1,5 @@
 import { escapeControls } from '../report/index.ts';
+import { asUserError } from '../runner/index.ts';
 import { run } from './run.ts';
 
 // A reader that goes away early (`rsyncguard rules | head -1`) ends the output, not the run: the rest is
@@ -14,8 +15,10 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    // Only bugs get here: user mistakes are reported as values by the commands.
-    process.stderr.write(`rsyncguard: internal error: ${escapeControls(e instanceof Error ? (e.stack ?? e.message) : String(e)).replace(/\\x0a/g, '\n')}\n`);
+    // run() reports user mistakes itself; one that escaped it still gets one line, and only a bug a stack.
+    const known = asUserError(e);
+    if (known !== undefined) process.stderr.write(`rsyncguard: ${known.where ? `${escapeControls(known.where)}: ` : ''}${escapeControls(known.message)}\n`);
+    else process.stderr.write(`rsyncguard: internal error: ${escapeControls(e instanceof Error ? (e.stack ?? e.message) : String(e)).replace(/\\x0a/g, '\n')}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,7 +1,7 @@
 import { UserError } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { COMMANDS, commandHelp, mainHelp } from './commands.ts';
-import { EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
+import { asUserError, EXIT_ERROR, EXIT_OK, VERSION } from '../runner/index.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -22,15 +22,17 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(command));
     return EXIT_OK;
   }
+  let outcome;
   try {
-    return await command.run(rest);
+    outcome = await command.run(rest);
   } catch (e) {
-    if (e instanceof UserError) {
-      // Paths, hosts and messages may hold text from files: a terminal gets their control characters escaped.
-      const where = e.where ? `${escapeControls(e.where)}: ` : '';
-      process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(e.message)}\n${e.hint ? `  hint: ${escapeControls(e.hint)}\n` : ''}`);
-      return EXIT_ERROR;
-    }
-    throw e;
+    const known = asUserError(e);
+    if (known === undefined) throw e;
+    outcome = known;
   }
+  if (!(outcome instanceof UserError)) return outcome;
+  // Paths, hosts and messages may hold text from files: a terminal gets their control characters escaped.
+  const where = outcome.where ? `${escapeControls(outcome.where)}: ` : '';
+  process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}\n${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}\n` : ''}`);
+  return EXIT_ERROR;
 }

@@ -8,3 +8,6 @@ export { parseWaiverFile, applyWaivers } from './waivers.ts';
 export type { Waiver, WaivedFinding, WaiverOutcome } from './waivers.ts';
 export { parseRuleCatalog } from './catalog.ts';
 export { catalogFromRego } from './rego-metadata.ts';
+export { builtinPolicy, loadPolicies } from './policy-source.ts';
+export { customPolicy, CUSTOM_ENTRYPOINT } from './custom-policy.ts';
+export { distDir } from './dist-dir.ts';

@@ -3,12 +3,12 @@
  * target, and every target that fails recorded as an error without hiding the others.
  */
 import { existsSync } from 'node:fs';
-import { UserError } from '../common/index.ts';
+import { MiB, UserError } from '../common/index.ts';
 import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Note, Report, TargetError } from '../report/index.ts';
+import { readInputFile } from '../sources/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
-import { MiB, readInputFile } from './read-input.ts';
 import { VERSION } from './version.ts';
 
 export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';

@@ -15,4 +15,5 @@ export type { InventoryHost } from './inventory.ts';
 export { collectOverSsh, sshArgs } from './ssh-collect.ts';
 export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';
 export * from './image/index.ts';
+export { readInputFile, readStdin } from './read-input.ts';
 export { hostConfigSource } from './host/config-source.ts';

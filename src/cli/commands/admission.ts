@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { UserError } from '../../common/index.ts';
-import { imageLimits } from '../../sources/index.ts';
+import { errorMessage, UserError } from '../../common/index.ts';
+import { readImageLimits } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, parseReview, policiesFor, type AdmissionRequest } from '../../runner/index.ts';
-import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
 import { warnLine } from '../output.ts';
 
@@ -76,61 +76,62 @@ export const admissionCommand: Command = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    if (args.positionals[0] !== 'serve') throw new UserError('usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE');
+    if (args.positionals[0] !== 'serve') return new UserError('usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE');
     const cert = stringOption(args, 'tls-cert');
     const key = stringOption(args, 'tls-key');
-    if (!cert || !key) throw new UserError('admission serve needs --tls-cert and --tls-key', undefined, 'The API server calls webhooks over HTTPS only.');
-    const [host, portText] = (stringOption(args, 'listen') ?? '0.0.0.0:8443').split(/:(?=\d+$)/);
-    const num = (name: string, fallback: number) => {
-      const n = Number(stringOption(args, name) ?? fallback);
-      if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number`);
-      return n;
-    };
+    if (!cert || !key) return new UserError('admission serve needs --tls-cert and --tls-key', undefined, 'The API server calls webhooks over HTTPS only.');
+    const address = parseListen(stringOption(args, 'listen') ?? '0.0.0.0:8443');
+    if (!address.ok) return address.error;
+    const { host, port } = address.value;
+    const numbers = numberOptions(args, {
+      'budget-ms': { min: 1, max: 30_000, fallback: 8000 },
+      'cache-size': { min: 1, max: 1_000_000, fallback: 512 },
+      'cache-ttl': { min: 1, max: 7 * 86_400, fallback: 3600 },
+      workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism()) },
+      'analysis-timeout': { min: 1, max: 86_400, fallback: 300 },
+      'max-connections': { min: 1, max: 65_536, fallback: 512 },
+    });
+    if (!numbers.ok) return numbers.error;
+    const n = numbers.value;
     // A limit the webhook cannot read would fail every image, and under --fail-open admit every one: it is
     // refused at start, where the operator sees it, not per review.
-    try {
-      imageLimits();
-    } catch (e) {
-      throw new UserError(e instanceof Error ? e.message : String(e), undefined, 'Fix or unset the variable in the webhook\'s environment.');
-    }
-    const pem = (file: string, what: string): Buffer => {
-      try {
-        return readFileSync(file);
-      } catch (e) {
-        const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-        throw new UserError(`cannot read the TLS ${what} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code || 'unreadable'}`, file, 'Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.');
-      }
-    };
-    const tls = { cert: pem(cert, 'certificate'), key: pem(key, 'key') };
+    const limits = readImageLimits();
+    if (!limits.ok) return new UserError(limits.error.message, undefined, 'Fix or unset the variable in the webhook\'s environment.');
+    const tls = readTls(cert, key);
+    if (!tls.ok) return tls.error;
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
     const dockerConfig = stringOption(args, 'docker-config');
     const controller = new AdmissionController({
-      policies: await policiesFor(stringOption(args, 'policy')),
+      policies: policies.value,
       registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure: args.values['insecure-registry'] === true, ...(dockerConfig ? { dockerConfig } : {}) },
       failOn: (stringOption(args, 'fail-on') ?? 'high') as Severity,
-      budgetMs: num('budget-ms', 8000),
+      budgetMs: n['budget-ms'],
       failOpen: args.values['fail-open'] === true,
-      cacheSize: num('cache-size', 512),
-      cacheTtlMs: num('cache-ttl', 3600) * 1000,
-      workers: Math.max(1, Math.floor(num('workers', Math.min(2, availableParallelism())))),
-      analysisTimeoutMs: num('analysis-timeout', 300) * 1000,
+      cacheSize: n['cache-size'],
+      cacheTtlMs: n['cache-ttl'] * 1000,
+      workers: n.workers,
+      analysisTimeoutMs: n['analysis-timeout'] * 1000,
     });
-    const server = createWebhookServer(tls, { maxConnections: Math.max(1, Math.floor(num('max-connections', 512))) }, (req, res) => {
+    const server = createWebhookServer(tls.value, { maxConnections: n['max-connections'] }, (req, res) => {
       if (req.method === 'GET' && req.url === '/healthz') return send(res, 200, 'ok');
       if (req.method !== 'POST') return send(res, 405, 'POST an AdmissionReview (or GET /healthz)');
       review(controller, req, res).catch((e: unknown) => {
-        log(`500: ${e instanceof Error ? e.message : String(e)}`);
+        log(`500: ${errorMessage(e)}`);
         send(res, 500, 'internal error: see the webhook log');
       });
     });
-    await new Promise<void>((done, fail) => {
-      server.once('error', (e: Error) => fail(new UserError(`cannot listen on ${host}:${portText}: ${e.message}`, undefined, 'Choose a free address with --listen.')));
-      server.listen(Number(portText ?? 8443), host, () => done());
-    });
+    const listening = await listen(server, host, port);
+    if (!listening.ok) {
+      await controller.close();
+      return listening.error;
+    }
     // Once listening, a server error (accept failing for want of file descriptors) is logged, never the end
     // of the process: every admission in the cluster depends on it.
     server.removeAllListeners('error');
     server.on('error', (e: Error) => log(`server error: ${e.message}`));
-    log(`listening on https://${host}:${portText}`);
+    const bound = server.address();
+    log(`listening on https://${host}:${bound !== null && typeof bound === 'object' ? bound.port : port}`);
     await new Promise<void>((done) => {
       // Keep-alive connections would hold close() open forever: end them too.
       const stop = () => {

@@ -1,9 +1,9 @@
-import { today, UserError } from '../../common/index.ts';
+import { describeJsonError, MiB, today, UserError, type InputSpec } from '../../common/index.ts';
 import { validateFacts, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { describeJsonError, evaluateTargets, exitCode, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
-import { parseHostRaw } from '../../sources/index.ts';
+import { evaluateTargets, exitCode, hostFacts, policiesFor } from '../../runner/index.ts';
+import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
@@ -15,9 +15,11 @@ export const evalCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
     const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
     const report = await evaluateTargets(targets, {
-      policies: await policiesFor(stringOption(args, 'policy')),
+      policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });

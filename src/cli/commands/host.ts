@@ -1,6 +1,6 @@
-import { today, UserError } from '../../common/index.ts';
-import { parseHostRaw } from '../../sources/index.ts';
-import { collectLocal, describeJsonError, evaluateTargets, exitCode, hostErrors, hostFacts, MiB, policiesFor, readInputFile, readStdin, type InputSpec } from '../../runner/index.ts';
+import { describeJsonError, MiB, today, UserError, type InputSpec } from '../../common/index.ts';
+import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
+import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
 import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
@@ -27,26 +27,28 @@ export const hostCommand: Command = {
       // A regular file (or stdin) under a cap, and a parse error that quotes none of it: a FIFO or /dev/zero
       // must not hang or fill memory, and a file that is not JSON may be anything.
       const bytes = saved === '-' ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
-      if (!bytes.ok) throw bytes.error;
+      if (!bytes.ok) return bytes.error;
       let json: unknown;
       try {
         json = JSON.parse(bytes.value.toString('utf8'));
       } catch (e) {
-        throw new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
+        return new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
       collected = parseHostRaw(json, saved);
     } else {
       collected = collectLocal();
     }
-    if (!collected.ok) throw collected.error;
+    if (!collected.ok) return collected.error;
     const raw = collected.value;
     const { unread, notFollowed: notes } = hostErrors(raw);
     for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
     for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
     const docs = await hostFacts(raw, { probe: args.values['probe'] === true, today: today() });
     if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
     const report = withHostNotes(await evaluateTargets(docs, {
-      policies: await policiesFor(stringOption(args, 'policy')),
+      policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { today, UserError } from '../../common/index.ts';
+import { errorMessage, today, UserError } from '../../common/index.ts';
 import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
 import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
@@ -26,7 +26,9 @@ export const imageCommand: Command = {
     if (ref === undefined || extra.length > 0) throw new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
     const shown = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, 'docker-config');
-    const policies = await policiesFor(stringOption(args, 'policy'));
+    const loaded = await policiesFor(stringOption(args, 'policy'));
+    if (!loaded.ok) return loaded.error;
+    const policies = loaded.value;
     const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) =>
       evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
     // A file or directory here that was named without its transport: asking a registry for it would send
@@ -50,7 +52,7 @@ export const imageCommand: Command = {
     } catch (e) {
       // An image that could not be read is a result like any other: every format says so (exit 2), and a
       // SARIF or JSON file a pipeline waits for is still written.
-      const message = `cannot read the image: ${e instanceof Error ? e.message : String(e)}`;
+      const message = `cannot read the image: ${errorMessage(e)}`;
       const hint = 'Check the reference, the credentials, and that the image is intact.';
       warnLine(`rsyncguard image: ${shown}: ${message}`);
       const report = await evaluate([{ target: shown, message, hint }]);

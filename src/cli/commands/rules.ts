@@ -1,6 +1,7 @@
 import { pickFormat, RULES_FORMATS } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { builtinPolicy, EXIT_OK } from '../../runner/index.ts';
+import { builtinPolicy } from '../../engine/index.ts';
+import { EXIT_OK } from '../../runner/index.ts';
 import { writeOutput } from '../output.ts';
 import { formatOption } from './common-options.ts';
 
@@ -15,9 +16,9 @@ export const rulesCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const format = pickFormat(RULES_FORMATS, stringOption(args, 'format') ?? 'text');
-    if (!format.ok) throw format.error;
+    if (!format.ok) return format.error;
     const policy = builtinPolicy();
-    if (!policy.ok) throw policy.error;
+    if (!policy.ok) return policy.error;
     writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, 'output'));
     return EXIT_OK;
   },

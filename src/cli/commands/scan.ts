@@ -29,8 +29,10 @@ export const scanCommand: Command = {
       today: today(),
     });
     timings.push(['discover, read, parse, facts', performance.now() - t]);
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
     const report = await evaluateTargets(scan.targets, {
-      policies: await policiesFor(stringOption(args, 'policy')),
+      policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
       onTiming: (stage, ms) => timings.push([stage, ms]),

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { today, UserError } from '../../common/index.ts';
+import { MiB, today, UserError, type InputSpec } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
 import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
-import { parseInventory } from '../../sources/index.ts';
-import { parseCommandArgs, stringOption, type Command } from '../command.ts';
+import { parseInventory, readInputFile } from '../../sources/index.ts';
+import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
 import { renderContext, renderWith } from '../render-report.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
@@ -13,12 +12,8 @@ import { stopOnSignals } from './stop-on-signals.ts';
 import { formatOption } from './common-options.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
-function positiveInt(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`--${name} must be a whole number above 0, not "${value}"`);
-  return n;
-}
+const INVENTORY_INPUT: InputSpec = { what: 'the inventory', maxBytes: 16 * MiB, hint: 'Pass an rsyncguard or Ansible inventory file (docs/fleet.md).' };
+const COLLECTOR_INPUT: InputSpec = { what: 'the collector script', maxBytes: MiB, hint: 'Reinstall rsyncguard: the collector ships as dist/rsync-facts.sh (collectors/rsync-facts.sh in a checkout).' };
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -41,24 +36,33 @@ export const sweepCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, 'inventory');
     if (file === undefined) throw new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
-    }
-    const inventory = parseInventory(text, file);
-    if (!inventory.ok) throw inventory.error;
+    const text = readInputFile(file, INVENTORY_INPUT);
+    if (!text.ok) return text.error;
+    const inventory = parseInventory(text.value.toString('utf8'), file);
+    if (!inventory.ok) return inventory.error;
+    const numbers = numberOptions(args, {
+      concurrency: { min: 1, max: 1024, fallback: 16 },
+      'connect-timeout': { min: 1, max: 3600, fallback: 10 },
+      timeout: { min: 1, max: 86_400, fallback: 60 },
+      'max-output': { min: 1, max: 1024 * MiB, fallback: 16 * MiB },
+    });
+    if (!numbers.ok) return numbers.error;
+    const n = numbers.value;
+    const collector = readInputFile(collectorPath(), COLLECTOR_INPUT);
+    if (!collector.ok) return collector.error;
+    // Before the first ssh session: a --policy that cannot load would waste a whole sweep.
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
     const sshConfig = stringOption(args, 'ssh-config');
     const results = stringOption(args, 'results');
     const tty = process.stderr.isTTY === true;
     const options = {
-      concurrency: positiveInt(stringOption(args, 'concurrency'), 'concurrency', 16),
+      concurrency: n.concurrency,
       ssh: {
         ...(sshConfig !== undefined ? { sshConfig } : {}),
-        connectTimeoutSeconds: positiveInt(stringOption(args, 'connect-timeout'), 'connect-timeout', 10),
-        totalTimeoutMs: positiveInt(stringOption(args, 'timeout'), 'timeout', 60) * 1000,
-        maxOutputBytes: positiveInt(stringOption(args, 'max-output'), 'max-output', 16 << 20),
+        connectTimeoutSeconds: n['connect-timeout'],
+        totalTimeoutMs: n.timeout * 1000,
+        maxOutputBytes: n['max-output'],
         acceptNewHostKeys: args.values['accept-new-host-keys'] === true,
       },
       ...(results !== undefined ? { results } : {}),
@@ -67,7 +71,7 @@ export const sweepCommand: Command = {
       warn: (m: string) => warnLine(`rsyncguard sweep: ${m}`),
     };
     const stop = stopOnSignals();
-    const outcomes = await sweep(inventory.value, readFileSync(collectorPath(), 'utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const outcomes = await sweep(inventory.value, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
       process.stderr.write(`${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`);
@@ -102,7 +106,7 @@ export const sweepCommand: Command = {
       }
     }
     let report = await evaluateTargets(targets, {
-      policies: await policiesFor(stringOption(args, 'policy')),
+      policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });

@@ -13,13 +13,14 @@ export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
 export { readImageConfig, launchFromArgv, launchFromScript } from './image-config.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
+export { imageConfigSource, unusableConfig } from './config-source.ts';
 export { displayRef, EnvironmentFailure, failureKind, indexPlatforms, parseRegistryRef, resolveDigest } from './registry.ts';
 export type { FailureKind } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
 export { defaultCacheDir, DEFAULT_CACHE_BYTES } from './layer-cache.ts';
 export type { LayerCache } from './layer-cache.ts';
 
-export { imageLimits } from './limits.ts';
+export { imageLimits, readImageLimits } from './limits.ts';
 export type { ImageLimits } from './limits.ts';
 
 /**

@@ -4,6 +4,7 @@
  * naming the variable, never NaN (every comparison with NaN is false, so a NaN cap would turn the cap off).
  */
 import { statfsSync } from 'node:fs';
+import { ok, readEnvNumber, type Result } from '../../common/index.ts';
 
 export interface ImageLimits {
   /** Bytes one layer's tar may inflate to (a gzip or zstd bomb stops here). */
@@ -32,24 +33,32 @@ const LIMITS: Record<keyof ImageLimits, { env: string; fallback: number }> = {
 /** The variable's name for a limit, for messages that tell how to raise it. */
 export const limitVariable = (key: keyof ImageLimits): string => LIMITS[key].env;
 
-function read(key: keyof ImageLimits): number {
-  const { env, fallback } = LIMITS[key];
-  const raw = process.env[env];
-  if (raw === undefined || raw === '') return fallback;
-  const value = /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  // A free-space reserve of 0 is meaningful; a cap of 0 would refuse every image, so it is a mistake.
-  if (!Number.isSafeInteger(value) || (value === 0 && key !== 'minFreeBytes')) {
-    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-    throw new Error(`${env}="${shown.replace(/[^\x20-\x7e]/g, '?')}" is not a ${key === 'minFreeBytes' ? 'whole' : 'positive whole'} number; unset it (default ${fallback}) or set a number such as ${fallback}`);
+/**
+ * Every limit, validated (src/common's readEnvNumber): a cap of 0 would refuse every image, so caps start at
+ * 1; a free-space reserve of 0 is meaningful.
+ */
+export function readImageLimits(env: Readonly<Record<string, string | undefined>> = process.env): Result<ImageLimits> {
+  const out = {} as Record<keyof ImageLimits, number>;
+  for (const key of Object.keys(LIMITS) as (keyof ImageLimits)[]) {
+    const { env: name, fallback } = LIMITS[key];
+    const value = readEnvNumber(env, name, { min: key === 'minFreeBytes' ? 0 : 1, fallback });
+    if (!value.ok) return value;
+    out[key] = value.value;
   }
-  return value;
+  return ok(out);
 }
 
-/** Every limit, validated; throws an Error naming the first variable that is set to something invalid. */
+/**
+ * The same, for the image reader, which reports failures as thrown errors turned into "could not be
+ * evaluated" per image; the message names the first variable set to something invalid and what to do.
+ */
 export function imageLimits(): ImageLimits {
-  const out = {} as Record<keyof ImageLimits, number>;
-  for (const key of Object.keys(LIMITS) as (keyof ImageLimits)[]) out[key] = read(key);
-  return out;
+  const limits = readImageLimits();
+  if (!limits.ok) {
+    const hint = limits.error.hint ?? '';
+    throw new Error(hint === '' ? limits.error.message : `${limits.error.message}; ${hint.charAt(0).toLowerCase()}${hint.slice(1).replace(/\.$/, '')}`);
+  }
+  return limits.value;
 }
 
 /** Bytes an unprivileged process may still write to the filesystem holding `dir`. */

@@ -5,25 +5,15 @@
  * at the cap whatever the file's size claims.
  */
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
-import { fileTypeName, readCapped } from '../sources/index.ts';
-
-export const MiB = 1024 * 1024;
-
-export interface InputSpec {
-  /** What the file is, for messages: "the waiver file", "the facts file". */
-  what: string;
-  maxBytes: number;
-  /** What to do about it. */
-  hint: string;
-}
+import { errorMessage, fail, MiB, ok, UserError, type InputSpec, type Result } from '../common/index.ts';
+import { fileTypeName, readCapped } from './read-regular.ts';
 
 export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
   }
   try {
     const st = fstatSync(fd);
@@ -32,7 +22,7 @@ export function readInputFile(path: string, spec: InputSpec): Result<Buffer> {
     const bytes = readCapped(fd, spec.maxBytes);
     return bytes === null ? fail(tooLarge(path, spec)) : ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
   } finally {
     closeSync(fd);
   }
@@ -52,17 +42,6 @@ export async function readStdin(spec: InputSpec): Promise<Result<Buffer>> {
     chunks.push(b);
   }
   return ok(Buffer.concat(chunks, total));
-}
-
-/**
- * V8's JSON errors quote the input ('Unexpected token 'A', "ACTIONS_RU"... is not valid JSON'); a file that
- * is not what it should be may hold anything, so only where it went wrong is said, never what it holds.
- */
-export function describeJsonError(e: unknown): string {
-  const message = e instanceof Error ? e.message : '';
-  if (/end of JSON input/.test(message)) return 'it ends before the JSON document does';
-  const at = /at position (\d+)/.exec(message)?.[1];
-  return at === undefined ? 'it is not valid JSON' : `it is not valid JSON at character ${at}`;
 }
 
 /** `size` when the file said it; a file that grew while read, or a stream, is only known to be too large. */

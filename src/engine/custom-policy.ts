@@ -10,10 +10,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
-import { catalogFromRego, parseRuleCatalog, type PolicyLimits, type PolicySource } from '../engine/index.ts';
+import { describeJsonError, errorMessage, fail, MiB, ok, UserError, type ReadInput, type Result } from '../common/index.ts';
+import { parseRuleCatalog } from './catalog.ts';
+import type { PolicyLimits, PolicySource } from './policy-engine.ts';
 import { buildPolicyDirectory, CUSTOM_ENTRYPOINT } from './policy-directory.ts';
-import { describeJsonError, MiB, readInputFile } from './read-input.ts';
+import { catalogFromRego } from './rego-metadata.ts';
 
 export { CUSTOM_ENTRYPOINT };
 
@@ -29,24 +30,24 @@ const CATALOG_BYTES = 4 * MiB;
 
 const BUNDLE_HINT = 'Pass the bundle.tar.gz that opa build -t wasm wrote.';
 
-export async function customPolicy(path: string): Promise<Result<PolicySource>> {
+export async function customPolicy(path: string, read: ReadInput): Promise<Result<PolicySource>> {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
   } catch {
     return fail(new UserError(`--policy ${path} does not exist`, path, 'Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.'));
   }
-  if (isDir) return compileDirectory(path);
+  if (isDir) return compileDirectory(path, read);
   if (/\.(tar\.gz|tgz)$/.test(path)) {
-    const bytes = readInputFile(path, { what: 'the policy bundle', maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    const bytes = read(path, { what: 'the policy bundle', maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
     return bytes.ok ? loadBundle(path, bytes.value) : bytes;
   }
-  if (path.endsWith('.wasm')) return loadWasm(path);
+  if (path.endsWith('.wasm')) return loadWasm(path, read);
   return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
 }
 
-async function compileDirectory(dir: string): Promise<Result<PolicySource>> {
-  const built = buildPolicyDirectory(dir);
+async function compileDirectory(dir: string, read: ReadInput): Promise<Result<PolicySource>> {
+  const built = buildPolicyDirectory(dir, read);
   return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
 
@@ -55,7 +56,7 @@ async function loadBundle(name: string, bytes: Buffer, known?: PolicySource['rul
   try {
     entries = await untar(bytes);
   } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
+    return fail(new UserError(`not a readable policy bundle: ${errorMessage(e)}`, name, BUNDLE_HINT));
   }
   const wasm = entries.get('policy.wasm');
   if (!wasm) return fail(new UserError('the bundle has no policy.wasm: it was not built with -t wasm', name));
@@ -81,12 +82,12 @@ function manifestEntrypoint(manifest: Buffer | undefined): string | undefined {
   }
 }
 
-function loadWasm(path: string): Result<PolicySource> {
+function loadWasm(path: string, read: ReadInput): Result<PolicySource> {
   const catalogPath = join(path, '..', 'rules.json');
   if (!existsSync(catalogPath)) return fail(new UserError('a .wasm policy needs its rule catalog as rules.json beside it', path, 'Or pass the bundle.tar.gz that opa build wrote.'));
-  const text = readInputFile(catalogPath, { what: 'the rule catalog', maxBytes: CATALOG_BYTES, hint: 'rules.json lists the rules of the policy beside it.' });
+  const text = read(catalogPath, { what: 'the rule catalog', maxBytes: CATALOG_BYTES, hint: 'rules.json lists the rules of the policy beside it.' });
   if (!text.ok) return text;
-  const wasm = readInputFile(path, { what: 'the policy module', maxBytes: BUNDLE_LIMITS.entryBytes, hint: 'Pass a policy.wasm built with opa build -t wasm.' });
+  const wasm = read(path, { what: 'the policy module', maxBytes: BUNDLE_LIMITS.entryBytes, hint: 'Pass a policy.wasm built with opa build -t wasm.' });
   if (!wasm.ok) return wasm;
   let json: unknown;
   try {

@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
-import { catalogFromRego, type RuleInfo } from '../engine/index.ts';
+import { fail, MiB, ok, UserError, type ReadInput, type Result } from '../common/index.ts';
 import { distDir } from './dist-dir.ts';
-import { MiB, readInputFile } from './read-input.ts';
+import type { RuleInfo } from './finding.ts';
+import { catalogFromRego } from './rego-metadata.ts';
 
 export const CUSTOM_ENTRYPOINT = 'rsyncguard/custom_main/findings';
 
@@ -30,7 +30,7 @@ interface PolicyFile {
 }
 
 /** The directory's policy files, each a regular file inside it; a link or a device is an error. */
-function policyFiles(dir: string): Result<PolicyFile[]> {
+function policyFiles(dir: string, read: ReadInput): Result<PolicyFile[]> {
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => POLICY_FILE.test(f)).sort();
   if (names.length > LIMITS.files) return fail(new UserError(`the policy directory has more than ${LIMITS.files} policy files`, dir));
   const files: PolicyFile[] = [];
@@ -40,7 +40,7 @@ function policyFiles(dir: string): Result<PolicyFile[]> {
     const st = lstatSync(path);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, 'Policy files are read only as regular files inside the policy directory: copy the file in.'));
-    const bytes = readInputFile(path, { what: 'the policy file', maxBytes: LIMITS.fileBytes, hint: 'A policy directory holds Rego and small data files.' });
+    const bytes = read(path, { what: 'the policy file', maxBytes: LIMITS.fileBytes, hint: 'A policy directory holds Rego and small data files.' });
     if (!bytes.ok) return bytes;
     total += bytes.value.length;
     if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
@@ -50,8 +50,8 @@ function policyFiles(dir: string): Result<PolicyFile[]> {
 }
 
 /** Compiles the directory to a wasm bundle; its rules come from the Rego METADATA. */
-export function buildPolicyDirectory(dir: string): Result<{ bundle: Buffer; rules: RuleInfo[] }> {
-  const files = policyFiles(dir);
+export function buildPolicyDirectory(dir: string, read: ReadInput): Result<{ bundle: Buffer; rules: RuleInfo[] }> {
+  const files = policyFiles(dir, read);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith('.rego') && !f.rel.endsWith('_test.rego'));
   const catalog = catalogFromRego(rego.map((f) => ({ path: join(dir, f.rel), text: f.bytes.toString('utf8') })));

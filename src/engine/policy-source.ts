@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, UserError, type Result } from '../common/index.ts';
-import { parseRuleCatalog, type PolicySource } from '../engine/index.ts';
+import { errorMessage, fail, ok, UserError, type ReadInput, type Result } from '../common/index.ts';
+import { parseRuleCatalog } from './catalog.ts';
 import { customPolicy } from './custom-policy.ts';
 import { distDir } from './dist-dir.ts';
+import type { PolicySource } from './policy-engine.ts';
 
 export function builtinPolicy(): Result<PolicySource> {
   const dir = distDir();
@@ -19,7 +20,7 @@ export function builtinPolicy(): Result<PolicySource> {
     wasm = readFileSync(wasmPath);
     catalog = JSON.parse(readFileSync(rulesPath, 'utf8'));
   } catch (e) {
-    return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, 'Reinstall rsyncguard, or run npm run build:policies in a checkout.'));
+    return fail(new UserError(`the built-in policy is missing: ${errorMessage(e)}`, dir, 'Reinstall rsyncguard, or run npm run build:policies in a checkout.'));
   }
   const parsed = parseRuleCatalog(catalog, rulesPath);
   if (!parsed.ok) return parsed;
@@ -27,12 +28,14 @@ export function builtinPolicy(): Result<PolicySource> {
   return { ok: true, value: { name: 'built-in policy', wasm, rules, entrypoint, paramNames } };
 }
 
-/** The built-in policy, plus the one --policy names. */
-export async function policiesFor(extra: string | undefined): Promise<PolicySource[]> {
+/**
+ * The built-in policy, plus the one --policy names. `read` reads the user's policy files (src/sources'
+ * readInputFile, handed in by the runner: the engine reads no user files by itself).
+ */
+export async function loadPolicies(extra: string | undefined, read: ReadInput): Promise<Result<PolicySource[]>> {
   const builtin = builtinPolicy();
-  if (!builtin.ok) throw builtin.error;
-  if (extra === undefined) return [builtin.value];
-  const custom = await customPolicy(extra);
-  if (!custom.ok) throw custom.error;
-  return [builtin.value, custom.value];
+  if (!builtin.ok) return builtin;
+  if (extra === undefined) return ok([builtin.value]);
+  const custom = await customPolicy(extra, read);
+  return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
