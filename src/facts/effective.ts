@@ -51,8 +51,8 @@ export function effectiveModule(params: Params, root: boolean, version: Version)
 /** clientserver.c rsync_module: how `use chroot` resolves (§6). */
 function effectiveChroot(params: Params, root: boolean, version: Version): Derived {
   const set = params['use chroot']?.value ?? 'unset';
-  if (set === true) return { value: true, reason: '"use chroot = yes".' };
-  if (set === false) return { value: false, reason: '"use chroot = no".' };
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
   // Before 3.2.7 "use chroot" had no unset state: its default was yes.
   if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
   const path = params['path']?.value;
@@ -69,7 +69,7 @@ function disabled(params: Params): Derived {
   const max = typeof v === 'number' ? v : 0;
   return max < 0
     ? { value: true, reason: `"max connections = ${max}" disables the module.` }
-    : { value: false, reason: '"max connections" is not negative.' };
+    : { value: false, reason: '"max connections" is not negative: the module is served.' };
 }
 
 /** The modelled version from a facts document's `context.rsync_version` ("3.5.0"). */
