@@ -59,7 +59,7 @@ function walk(dir: string, rel: string): string[] {
     if (SKIP.has(e.name)) return [];
     const path = `${rel}/${e.name}`;
     if (e.isDirectory()) return walk(join(dir, e.name), path);
-    return e.isFile() && CODE.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+    return e.isFile() && CODE.test(e.name) ? [path] : [];
   });
 }
 
