@@ -60,7 +60,7 @@ findings contains f if {
 
 _race(base) := lib.raise(base, "high", "a module runs without chroot, the case the symlink races exploit") if {
 	some mod in input.config.modules
-	mod.params["use chroot"].value == false
+	not lib.chrooted(mod)
 } else := base
 
 # METADATA

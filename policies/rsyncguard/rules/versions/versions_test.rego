@@ -11,10 +11,16 @@ test_rsync_070_stays_high_without_anonymous_readers if {
 }
 
 test_rsync_071_is_high_with_a_module_without_chroot if {
-	d := t.doc([t.module({"use chroot": false}, {})], {"rsync": {"version": "3.4.1"}})
-	some f in versions.findings with input as d
+	m := object.union(t.module({"use chroot": false}, {}), {"effective": t.effective({"chroot": false})})
+	some f in versions.findings with input as t.doc([m], {"rsync": {"version": "3.4.1"}})
 	f.rule_id == "RSYNC-071"
 	f.severity == "high"
+}
+
+test_rsync_071_stays_medium_when_every_module_chroots if {
+	some f in versions.findings with input as t.doc([t.module({}, {})], {"rsync": {"version": "3.4.1"}})
+	f.rule_id == "RSYNC-071"
+	f.severity == null
 }
 
 test_version_rules_are_quiet_without_a_known_version if {
