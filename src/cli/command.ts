@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { errorMessage, ok, readNumber, UserError, type NumberSpec, type Result } from '../common/index.ts';
+import { ok, readNumber, UserError, type NumberSpec, type Result } from '../common/index.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -36,7 +36,8 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(errorMessage(e).replace(/^.*?: /, ''), undefined, `See rsyncguard ${command.name} --help.`);
+    // parseArgs explains over several lines ("To specify an option argument starting with a dash…"): kept, on one.
+    throw new UserError((e instanceof Error ? e.message : String(e)).replace(/^.*?: /, '').replace(/\s*\n\s*/g, ' '), undefined, `See rsyncguard ${command.name} --help.`);
   }
   const values: Record<string, string | boolean | undefined> = { ...parsed.values };
   for (const [name, o] of Object.entries(command.options)) {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { UserError } from '../common/index.ts';
+import { errorMessage, UserError } from '../common/index.ts';
 import { escapeControls, escapeJsonText } from '../report/index.ts';
 
 /**
@@ -20,6 +20,6 @@ export function writeOutput(raw: string, file: string | undefined): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UserError(`cannot write the output: ${e instanceof Error ? e.message : String(e)}`, file, 'Choose a writable path for --output.');
+    throw new UserError(`cannot write the output: ${errorMessage(e)}`, file, 'Choose a writable path for --output.');
   }
 }

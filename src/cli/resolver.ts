@@ -5,7 +5,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { readFileSync } from 'node:fs';
-import { UserError } from '../common/index.ts';
+import { errorMessage, UserError } from '../common/index.ts';
 import type { Resolution } from '../facts/index.ts';
 
 const LOOKUP_TIMEOUT_MS = 3000;
@@ -48,7 +48,7 @@ export function hostsMapResolver(path: string): Resolver {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
+    throw new UserError(`cannot read the hosts map: ${errorMessage(e)}`, path);
   }
   const map = new Map<string, string[]>();
   for (const [i, raw] of text.split('\n').entries()) {

@@ -5,7 +5,7 @@
  * as the built-in ones.
  */
 import { parse as parseYaml } from 'yaml';
-import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
+import { errorMessage, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import { SEVERITIES, type RuleInfo } from './finding.ts';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -48,7 +48,7 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
       try {
         meta = parseYaml(b.yaml);
       } catch (e) {
-        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta['custom']) ? meta['custom'] : {};
       const id = text(custom['id']);

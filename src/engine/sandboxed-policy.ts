@@ -5,7 +5,7 @@
  * named, while the other policies' results are still reported.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { errorMessage, fail, ok, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding, RuleInfo } from './finding.ts';
 import type { PolicyLimits, PolicySource } from './policy-engine.ts';
@@ -37,7 +37,7 @@ export class SandboxedPolicy {
   ) {
     if (worker === null) return;
     worker.on('message', (m: unknown) => (isFromWorker(m) ? this.settle(m) : this.stop('its worker sent a message that is not part of the protocol')));
-    worker.on('error', (e: unknown) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on('error', (e: unknown) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${errorMessage(e)})`));
     worker.on('exit', (code) => this.stop(`its worker exited (code ${code})`));
     // The worker never keeps the process alive by itself: a pending step holds a timer until it settles.
     worker.unref();

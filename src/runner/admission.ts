@@ -18,6 +18,7 @@ import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, resolveD
 import { quote, type AdmissionRequest } from './admission-review.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
+import { errorMessage } from '../common/index.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];
@@ -90,7 +91,7 @@ interface Verdict {
 }
 
 function failed(e: unknown): Verdict {
-  const reason = e instanceof Error ? e.message : String(e);
+  const reason = errorMessage(e);
   return failureKind(e) === 'environment' ? { findings: [], unavailable: reason } : { findings: [], unreadable: reason };
 }
 

@@ -4,7 +4,7 @@
  * ansible_ssh_common_args' ProxyJump is not parsed: use a jump host in ~/.ssh/config instead).
  */
 import { parse as parseYaml } from 'yaml';
-import { fail, isObject, type JsonObject, ok, type Result, UserError } from '../common/index.ts';
+import { errorMessage, fail, isObject, type JsonObject, ok, type Result, UserError } from '../common/index.ts';
 
 export interface InventoryHost {
   /** The name reports use. */
@@ -138,7 +138,7 @@ export function parseInventory(text: string, file: string): Result<InventoryHost
     try {
       doc = parseYaml(text);
     } catch (e) {
-      return fail(new UserError(`not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, file, 'Write an rsyncguard or Ansible inventory (docs/fleet.md).'));
+      return fail(new UserError(`not valid YAML: ${errorMessage(e)}`, file, 'Write an rsyncguard or Ansible inventory (docs/fleet.md).'));
     }
     if (!isObject(doc)) return fail(new UserError('an inventory is a mapping', file));
     parsed = 'all' in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);

@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileTypeName, readLocalFile } from './read-regular.ts';
+import { errorMessage } from '../common/index.ts';
 
 export type RootedFile =
   /** `real`: the path after every link; `viaLink`: some component of the path was a symbolic link. */
@@ -101,7 +102,7 @@ export class ScanRoot {
       try {
         return { kind: 'dir', path, real, viaLink, entries: readdirSync(real) };
       } catch (e) {
-        return { kind: 'unreadable', path, reason: e instanceof Error ? e.message : String(e) };
+        return { kind: 'unreadable', path, reason: errorMessage(e) };
       }
     }
     if (!st.isFile()) return { kind: 'not-regular', path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };

@@ -49,8 +49,8 @@ function plain(e: UserError): UserError {
 export function parseListen(text: string): Result<{ host: string; port: number }> {
   const at = text.lastIndexOf(':');
   if (at <= 0) return fail(new UserError(`--listen "${text}" is not HOST:PORT`, undefined, 'For example --listen 0.0.0.0:8443.'));
-  const port = readNumber('the port of --listen', text.slice(at + 1), { min: 0, max: 65_535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(port.error.message, undefined, 'For example --listen 0.0.0.0:8443.'));
+  const port = readNumber('port', text.slice(at + 1), { min: 0, max: 65_535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text}": the port is not a whole number from 0 to 65535`, undefined, 'For example --listen 0.0.0.0:8443.'));
   return ok({ host: text.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: port.value });
 }
 

@@ -2,18 +2,18 @@ import { constants as osConstants } from 'node:os';
 import { MiB, today, UserError, type InputSpec } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
-import { collectorPath, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
 import { parseInventory, readInputFile } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
 import { renderContext, renderWith } from '../render-report.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
+import { readCollector } from './collector-script.ts';
 import { formatOption } from './common-options.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
 const INVENTORY_INPUT: InputSpec = { what: 'the inventory', maxBytes: 16 * MiB, hint: 'Pass an rsyncguard or Ansible inventory file (docs/fleet.md).' };
-const COLLECTOR_INPUT: InputSpec = { what: 'the collector script', maxBytes: MiB, hint: 'Reinstall rsyncguard: the collector ships as dist/rsync-facts.sh (collectors/rsync-facts.sh in a checkout).' };
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -48,7 +48,7 @@ export const sweepCommand: Command = {
     });
     if (!numbers.ok) return numbers.error;
     const n = numbers.value;
-    const collector = readInputFile(collectorPath(), COLLECTOR_INPUT);
+    const collector = readCollector();
     if (!collector.ok) return collector.error;
     // Before the first ssh session: a --policy that cannot load would waste a whole sweep.
     const policies = await policiesFor(stringOption(args, 'policy'));

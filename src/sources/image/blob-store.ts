@@ -15,6 +15,7 @@ import { createGunzip } from 'node:zlib';
 import { freeBytes, imageLimits, limitVariable, mib } from './limits.ts';
 import { cleanPath, layerPath } from './paths.ts';
 import { readTar } from './tar-reader.ts';
+import { errorMessage } from '../../common/index.ts';
 
 export interface BlobStore {
   /** Where the store is, for messages. */
@@ -105,7 +106,7 @@ async function indexTar(file: string): Promise<ArchiveIndex> {
       }
     });
   } catch (e) {
-    throw new Error(`${file} is not a tar archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${file} is not a tar archive (${errorMessage(e)})`);
   } finally {
     input.destroy();
   }
@@ -159,7 +160,7 @@ async function inflateArchive(file: string, compressed: number, tarFile: string)
   try {
     await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
   } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     if (e instanceof Error && 'code' in e && e.code === 'ENOSPC') throw noRoom(freeBytes(dirname(tarFile)), inflated);
     throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
   }

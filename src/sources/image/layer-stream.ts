@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import { imageLimits, limitVariable } from './limits.ts';
 import { readTar, TarError, type TarType } from './tar-reader.ts';
+import { errorMessage } from '../../common/index.ts';
 
 export interface LayerSource {
   /** The blob digest (registry, OCI) or, for docker archives, the diff_id. */
@@ -92,7 +93,7 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: In
     first = await firstBytes(input);
   } catch (e) {
     input.destroy();
-    throw new Error(`layer ${layer.digest}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`layer ${layer.digest}: ${errorMessage(e)}`);
   }
   const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const zst = first.length >= 4 && first[0] === 0x28 && first[1] === 0xb5 && first[2] === 0x2f && first[3] === 0xfd;
@@ -116,7 +117,7 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: In
         yield c;
       }
     } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
+      const m = errorMessage(e);
       // Errors of the blob itself (digest, size) pass as they are; the decompressor's say what it was.
       throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? 'gzip' : 'zstd'} stream (${m})` : m);
     }
@@ -132,7 +133,7 @@ export async function walkLayer(layer: LayerSource, onEntry: OnEntry, budget: In
   } catch (e) {
     stream.destroy();
     input.destroy();
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
   }
   const got = diffHash ? `sha256:${diffHash.digest('hex')}` : undefined;

@@ -13,7 +13,7 @@ import { cachedLayer, cacheWhileReading, checkRoom, type LayerCache } from './la
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
-import { isObject } from '../../common/index.ts';
+import { errorMessage, isObject } from '../../common/index.ts';
 
 export interface RegistryOptions {
   platform: string;
@@ -197,7 +197,7 @@ class Client {
       return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 60_000);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
-      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -225,14 +225,14 @@ class Client {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 30_000);
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }
     if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body: unknown;
     try {
       body = parseJson(await readCapped(res, MAX_TOKEN, 'token response'), 'the token response');
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
     }
     const token = isObject(body) ? (body['token'] ?? body['access_token']) : undefined;
     if (typeof token !== 'string') throw new EnvironmentFailure('the token service answered without a token');
@@ -250,7 +250,7 @@ async function readBody(res: Response, cap: number, what: string): Promise<Buffe
   try {
     return await readCapped(res, cap, what);
   } catch (e) {
-    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${errorMessage(e)})`);
     throw e;
   }
 }

@@ -1,0 +1,24 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readImageLimits } from './limits.ts';
+
+const limits = suite('readImageLimits');
+
+limits('a cap that is not a positive whole number is an error naming the variable, never NaN (no cap)', () => {
+  for (const value of ['abc', '-1', '1.5', '0', '8GiB']) {
+    const r = readImageLimits({ RSYNCGUARD_MAX_LAYER_BYTES: value });
+    assert.ok(!r.ok, value);
+    if (!r.ok) assert.match(r.error.message, `RSYNCGUARD_MAX_LAYER_BYTES="${value}" is not a positive whole number`);
+  }
+});
+
+limits('unset means the default; a free-space reserve may be 0', () => {
+  const r = readImageLimits({ RSYNCGUARD_MIN_FREE_BYTES: '0' });
+  assert.ok(r.ok);
+  if (r.ok) {
+    assert.is(r.value.minFreeBytes, 0);
+    assert.is(r.value.layerBytes, 8 * 2 ** 30);
+  }
+});
+
+limits.run();
