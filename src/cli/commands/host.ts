@@ -6,6 +6,7 @@ import { renderReport } from '../render-report.ts';
 import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
+import { readCollector } from './collector-script.ts';
 
 const RAW_INPUT: InputSpec = { what: 'the collector document', maxBytes: 64 * MiB, hint: 'Pass the JSON that collectors/rsync-facts.sh printed, or - for standard input.' };
 
@@ -36,6 +37,8 @@ export const hostCommand: Command = {
       }
       collected = parseHostRaw(json, saved);
     } else {
+      const script = readCollector();
+      if (!script.ok) return script.error;
       collected = collectLocal();
     }
     if (!collected.ok) return collected.error;
