@@ -14,6 +14,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse as parseYaml } from 'yaml';
 import { INPUT_NAMES, OUTPUT_NAMES } from '../src/action/inputs.ts';
+import { formatNames, REPORT_FORMATS } from '../src/report/index.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
 const ACTION = resolve('dist/action.js');
@@ -116,6 +117,19 @@ action('a wrong input fails the step and names the input', () => {
   assert.match(run.stdout, '::error::Input "fail-on": must be one of critical, high, medium, low, none, not "severe"');
   const glob = runAction('node20', { paths: 'nothing/**/here.conf' });
   assert.match(glob.stdout, 'Input "paths"');
+});
+
+action('format: every name of the report registry is accepted, any other fails the step with the list', () => {
+  for (const format of formatNames(REPORT_FORMATS)) {
+    const run = runAction('node20', { paths: 'examples/hardened', format, 'fail-on': 'none' });
+    assert.is(run.code, 0, `${format}: ${run.stdout.slice(-500)}`);
+    // The SARIF file is written whatever the log shows, named by the registry's extension.
+    assert.is(run.outputs['sarif-file'], `rsyncguard${REPORT_FORMATS.sarif.extension}`);
+  }
+  const run = runAction('node20', { format: 'yml' });
+  assert.is(run.code, 1);
+  assert.match(run.stdout, `::error::Input "format": must be one of ${formatNames(REPORT_FORMATS).join(', ')}, not "yml"`);
+  assert.not.match(run.stdout, 'rsyncguard/report@1');
 });
 
 action('a glob in paths does not follow a committed link out of the workspace', () => {

@@ -1,13 +1,16 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
-import { colourWanted, escapeControls, pickFormat, REPORT_FORMATS, type FormatRegistry, type RenderContext, type Report } from '../report/index.ts';
+import { colourWanted, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput } from './output.ts';
 
 export interface RenderDefaults {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
   texts: ReadonlyMap<string, string>;
-  /** The SARIF category when --category is not given. */
+  /** The SARIF category when --category is not given; without it, the default of `kind` (a file's). */
   category?: string;
+  /** What the report is about (a host, an image and its name), for the default category. */
+  kind?: TargetKind;
+  name?: string;
 }
 
 /** What the command line says about rendering: colour only to a terminal that wants it, SARIF's options. */
@@ -16,7 +19,7 @@ export function renderContext(args: ParsedArgs, defaults: RenderDefaults): Rende
   return {
     colour: toTerminal && colourWanted(process.stdout, process.env),
     texts: defaults.texts,
-    category: stringOption(args, 'category') ?? defaults.category ?? 'rsyncguard/',
+    category: stringOption(args, 'category') ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? 'file'].category(defaults.name),
     suppressions: args.values['sarif-suppressions'] === true,
     warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
   };

@@ -14,3 +14,5 @@ export type { Paint } from './colour.ts';
 export { rulesText, rulesJson, rulesMarkdown } from './rules-catalog.ts';
 export { REPORT_FORMATS, FLEET_FORMATS, RULES_FORMATS, formatNames, pickFormat, isFormatName, unknownFormatMessage } from './formats.ts';
 export type { Format, FormatRegistry, RenderContext, FleetContext, NoContext, ReportFormatName } from './formats.ts';
+export { TARGET_KINDS } from './target-kinds.ts';
+export type { TargetKind, TargetKindInfo } from './target-kinds.ts';

@@ -1,9 +1,10 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
 import type { Finding, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { TargetKind } from './target-kinds.ts';
 
 export interface TargetReport {
   target: string;
-  kind: 'file' | 'host' | 'image';
+  kind: TargetKind;
   findings: Finding[];
   waived: WaivedFinding[];
   /** What the parser said about the target's files (rsync's own warnings, templates, includes not followed). */

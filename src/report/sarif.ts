@@ -9,6 +9,7 @@ import type * as Sarif from 'sarif';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { lineHashes } from './line-hash.ts';
 import type { Report } from './model.ts';
+import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const TOOL_NAME = 'rsyncguard';
@@ -59,7 +60,7 @@ function descriptor(r: RuleInfo): Sarif.ReportingDescriptor {
 interface Placed {
   finding: Finding;
   /** Hosts and images are not files in the repository: their name goes into the message. */
-  kind: 'file' | 'host' | 'image';
+  kind: TargetKind;
   waiver?: { reason: string; source: string };
 }
 
@@ -133,7 +134,7 @@ function result(p: Placed, index: Map<string, number>, texts: ReadonlyMap<string
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${p.kind === 'file' ? '' : `[${p.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     properties: { severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },

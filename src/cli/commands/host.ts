@@ -56,7 +56,7 @@ export const hostCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
-    renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
+    renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

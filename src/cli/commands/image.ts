@@ -37,7 +37,7 @@ export const imageCommand: Command = {
     if (lookalike !== undefined) {
       warnLine(`rsyncguard image: ${shown}: ${lookalike}`);
       const report = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
-      renderReport(report, args, { texts: new Map(), category: 'rsyncguard/image/' });
+      renderReport(report, args, { texts: new Map(), kind: 'image' });
       return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     let scan;
@@ -56,13 +56,13 @@ export const imageCommand: Command = {
       const hint = 'Check the reference, the credentials, and that the image is intact.';
       warnLine(`rsyncguard image: ${shown}: ${message}`);
       const report = await evaluate([{ target: shown, message, hint }]);
-      renderReport(report, args, { texts: new Map(), category: 'rsyncguard/image/' });
+      renderReport(report, args, { texts: new Map(), kind: 'image' });
       return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
     const report = await evaluate(scan.facts);
-    renderReport(report, args, { texts: scan.texts, category: `rsyncguard/image/${scan.repository.replace(/[^A-Za-z0-9._/-]/g, '_')}/` });
+    renderReport(report, args, { texts: scan.texts, kind: 'image', name: scan.repository });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

@@ -1,0 +1,63 @@
+/**
+ * Every command that takes --format offers exactly the names of its format registry, in its help and in its
+ * validation, and an unknown name is exit 2 with the list, never a fallback to text.
+ */
+import { spawnSync } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ACCESS_FORMATS } from '../src/cli/commands/access-text.ts';
+import { FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS } from '../src/report/index.ts';
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Each command with --format, the registry it reads, and the arguments it needs to get as far as rendering. */
+const COMMANDS: [string, string[], string[]][] = [
+  ['scan', formatNames(REPORT_FORMATS), ['examples/hardened']],
+  ['eval', formatNames(REPORT_FORMATS), ['-']],
+  ['host', formatNames(REPORT_FORMATS), []],
+  ['image', formatNames(REPORT_FORMATS), ['docker-archive:/nonexistent.tar']],
+  ['sweep', formatNames(FLEET_FORMATS), ['--inventory', '/nonexistent.yaml']],
+  ['access', formatNames(ACCESS_FORMATS), ['examples/hardened/rsyncd.conf', '--client', '127.0.0.1', '--hosts-map', 'test/fixtures/hosts']],
+  ['rules', formatNames(RULES_FORMATS), []],
+];
+
+const formats = suite('--format reads the registries');
+
+formats('every command that reports has --format, and only those', () => {
+  const help = cli('--help').stdout;
+  const commands = [...help.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1] ?? '').filter((c) => c !== 'Usage');
+  for (const c of commands) {
+    const has = /^ {2}--format /m.test(cli(c, '--help').stdout);
+    assert.is(has, COMMANDS.some(([name]) => name === c), c);
+  }
+});
+
+for (const [command, names, args] of COMMANDS) {
+  formats(`${command}: --help offers exactly the registry's names`, () => {
+    const r = cli(command, '--help');
+    assert.is(r.code, 0);
+    const offered = /^ {2}--format (\S+) /m.exec(r.stdout)?.[1];
+    assert.is(offered, names.join('|'));
+    assert.match(r.stdout, /--format \S+ +Output format \(default: text\)/);
+  });
+
+  formats(`${command}: an unknown --format is exit 2 with the list, and nothing rendered`, () => {
+    const r = cli(command, ...args, '--format', 'yml');
+    assert.is(r.code, 2, r.stderr);
+    assert.is(r.stderr, `rsyncguard ${command}: --format must be one of ${names.join(', ')}, not "yml"\n`);
+    assert.is(r.stdout, '');
+  });
+}
+
+formats('scan renders every name the registry has', () => {
+  for (const name of formatNames(REPORT_FORMATS)) {
+    const r = cli('scan', 'examples/hardened', '--format', name, '--fail-on', 'none');
+    assert.is(r.code, 0, `${name}: ${r.stderr}`);
+    assert.ok(r.stdout.length > 0, name);
+  }
+});
+
+formats.run();
