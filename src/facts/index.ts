@@ -8,3 +8,5 @@ export { FACTS_SCHEMA } from './types.ts';
 export type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
 export { validateFacts } from './validate.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
+export { imageDaemonUser, imageDocument } from './image.ts';
+export type { ImageTarget } from './image.ts';

@@ -17,3 +17,7 @@ export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from '
 export type { RsyncRelease } from './rsync-release.ts';
 /** The collector's document, as the facts stage reads it after parsing (facts sees no source). */
 export type { HostRaw } from '../sources/index.ts';
+export { followScripts, inImage } from './image-launch.ts';
+export type { FollowedLaunch } from './image-launch.ts';
+export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
+export type { ImageRsyncdConfig } from './image-configs.ts';

@@ -1,0 +1,55 @@
+/**
+ * A container image's facts: for each rsyncd config it holds, the config with what the image says about
+ * it — the account the container runs as, the rsync package's release, what Entrypoint/Cmd start, the
+ * ports it exposes, its Env (credentials withheld), and the layer that wrote each file.
+ */
+import type { ImageRsyncdConfig, RsyncRelease } from '../parse/index.ts';
+import { buildFacts, relabelFiles } from './build-facts.ts';
+import { modelledVersion } from './daemon.ts';
+import type { FactsDocument, ImageFacts } from './types.ts';
+
+/** What the image shows apart from its configs. */
+export interface ImageTarget {
+  /** The repository part of the reference: the stable part of every target id. */
+  repository: string;
+  /** The reference as messages and reports may show it (never a credential). */
+  ref: string;
+  digest: string | null;
+  config: { user: string | null; entrypoint: string[]; cmd: string[]; exposed: string[]; env: ImageFacts['env'] };
+  layerSecrets: ImageFacts['layer_secrets'];
+  startsDaemon: boolean;
+  release: RsyncRelease | null;
+}
+
+/** Docker runs the container as root unless User names another account ("0" and "root:grp" are root). */
+export function imageDaemonUser(user: string | null): 'root' | 'nonroot' {
+  return user === null || /^(root|0)(:|$)/.test(user) ? 'root' : 'nonroot';
+}
+
+/** The facts document of one config of the image. */
+export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, today: string): FactsDocument {
+  const { config: cfg, release } = image;
+  const doc = buildFacts({
+    target: { kind: 'image', id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    daemonUser: imageDaemonUser(cfg.user),
+    rsyncVersion: modelledVersion(release?.version ?? null),
+    today,
+    rsync: release ? { version: release.version, source: release.source } : { version: null, source: null },
+    config: parsed.config,
+    secrets: parsed.secrets,
+    fileStats: parsed.fileStats,
+    image: {
+      ref: image.ref,
+      digest: image.digest,
+      exposed_ports: cfg.exposed,
+      user: cfg.user,
+      entrypoint: cfg.entrypoint,
+      cmd: cfg.cmd,
+      env: cfg.env,
+      files: parsed.layers,
+      layer_secrets: image.layerSecrets,
+      starts_daemon: image.startsDaemon,
+    },
+  });
+  return relabelFiles(doc, (file) => file.replace(/^\/+/, ''));
+}
