@@ -24,18 +24,18 @@ export const accessCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const format = pickFormat(ACCESS_FORMATS, stringOption(args, 'format') ?? 'text');
-    if (!format.ok) throw format.error;
+    if (!format.ok) return format.error;
     const [path, ...extra] = args.positionals;
-    if (path === undefined || extra.length > 0) throw new UserError('access takes exactly one CONFIG file', undefined, 'rsyncguard access rsyncd.conf --client 192.0.2.10');
+    if (path === undefined || extra.length > 0) return new UserError('access takes exactly one CONFIG file', undefined, 'rsyncguard access rsyncd.conf --client 192.0.2.10');
     const client = stringOption(args, 'client');
     if (client === undefined || isIP(client) === 0) {
-      throw new UserError(`--client must be an IPv4 or IPv6 address${client === undefined ? '' : `, not "${client}"`}`, undefined, 'e.g. --client 127.0.0.1');
+      return new UserError(`--client must be an IPv4 or IPv6 address${client === undefined ? '' : `, not "${client}"`}`, undefined, 'e.g. --client 127.0.0.1');
     }
     const daemonUser = stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root';
     const version = parseVersion(stringOption(args, 'rsync-version'));
     const root = stringOption(args, 'root');
     const loaded = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version, today: today() });
-    if (!loaded.ok) throw loaded.error;
+    if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, 'hosts-map');
     const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));

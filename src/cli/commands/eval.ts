@@ -14,7 +14,7 @@ export const evalCommand: Command = {
   options: { ...REPORT_OPTIONS, ...SARIF_OPTIONS },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    if (args.positionals.length === 0) throw new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
+    if (args.positionals.length === 0) return new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
     const targets = (await Promise.all(args.positionals.map(readFacts))).flat();

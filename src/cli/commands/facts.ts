@@ -12,14 +12,14 @@ export const factsCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const [path, ...extra] = args.positionals;
-    if (path === undefined || extra.length > 0) throw new UserError('facts takes exactly one CONFIG file', undefined, 'rsyncguard facts /etc/rsyncd.conf');
+    if (path === undefined || extra.length > 0) return new UserError('facts takes exactly one CONFIG file', undefined, 'rsyncguard facts /etc/rsyncd.conf');
     const loaded = loadConfigTarget(path, {
       ...(stringOption(args, 'root') !== undefined ? { root: stringOption(args, 'root') } : {}),
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
       today: today(),
     });
-    if (!loaded.ok) throw loaded.error;
+    if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;
     writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
     return EXIT_OK;

@@ -35,7 +35,7 @@ export const sweepCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, 'inventory');
-    if (file === undefined) throw new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
+    if (file === undefined) return new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
     const text = readInputFile(file, INVENTORY_INPUT);
     if (!text.ok) return text.error;
     const inventory = parseInventory(text.value.toString('utf8'), file);
