@@ -14,7 +14,6 @@ export type { ImageFile } from './image-fs.ts';
 export { readImageConfig, launchFromArgv, launchFromScript } from './image-config.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
 export { imageConfigSource, unusableConfig } from './config-source.ts';
-export { imageConfigSource, unusableConfig } from './config-source.ts';
 export { displayRef, EnvironmentFailure, failureKind, indexPlatforms, parseRegistryRef, resolveDigest } from './registry.ts';
 export type { FailureKind } from './registry.ts';
 export type { RegistryOptions } from './registry.ts';
