@@ -29,13 +29,14 @@ export const BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalB
 const CATALOG_BYTES = 4 * MiB;
 
 const BUNDLE_HINT = 'Pass the bundle.tar.gz that opa build -t wasm wrote.';
+const POLICY_HINT = 'Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.';
 
 export async function customPolicy(path: string, read: ReadInput): Promise<Result<PolicySource>> {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
   } catch {
-    return fail(new UserError(`--policy ${path} does not exist`, path, 'Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.'));
+    return fail(new UserError(`--policy ${path} does not exist`, path, POLICY_HINT));
   }
   if (isDir) return compileDirectory(path, read);
   if (/\.(tar\.gz|tgz)$/.test(path)) {
@@ -43,7 +44,7 @@ export async function customPolicy(path: string, read: ReadInput): Promise<Resul
     return bytes.ok ? loadBundle(path, bytes.value) : bytes;
   }
   if (path.endsWith('.wasm')) return loadWasm(path, read);
-  return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
+  return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path, POLICY_HINT));
 }
 
 async function compileDirectory(dir: string, read: ReadInput): Promise<Result<PolicySource>> {

@@ -23,7 +23,7 @@ export const imageCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const [ref, ...extra] = args.positionals;
-    if (ref === undefined || extra.length > 0) throw new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
+    if (ref === undefined || extra.length > 0) return new UserError('image takes exactly one image reference', undefined, 'rsyncguard image docker-archive:rsyncd.tar');
     const shown = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, 'docker-config');
     const loaded = await policiesFor(stringOption(args, 'policy'));
