@@ -71,7 +71,9 @@ export async function benchScan(rows: Row[]): Promise<void> {
     const full = await repeat(3, async () => {
       const t = performance.now();
       const scan = scanRepository([dir], { exclude: [], daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-25' });
-      const report = await evaluateTargets(scan.targets, { policies, waiverFile: undefined, inlineWaivers: true });
+      const evaluated = await evaluateTargets(scan.targets, { policies, waiverFile: undefined, inlineWaivers: true });
+      if (!evaluated.ok) throw evaluated.error;
+      const report = evaluated.value;
       toSarif(report, { category: 'rsyncguard/', suppressions: false, texts: scan.texts, warn: () => {} });
       return (performance.now() - t) / 1000;
     });

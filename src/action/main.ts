@@ -36,7 +36,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: today() });
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
-    const report = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
+    const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
+    if (!evaluated.ok) return failStep(evaluated.error);
+    const report = evaluated.value;
     const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));

@@ -3,7 +3,7 @@
  * target, and every target that fails recorded as an error without hiding the others.
  */
 import { existsSync } from 'node:fs';
-import { MiB, UserError } from '../common/index.ts';
+import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
 import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Note, Report, TargetError } from '../report/index.ts';
@@ -25,24 +25,29 @@ export interface EvaluateOptions {
   onTiming?: (stage: 'policy load' | 'evaluate', ms: number) => void;
 }
 
-export function loadWaivers(file: string | undefined): Waiver[] {
+export function loadWaivers(file: string | undefined): Result<Waiver[]> {
   const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : undefined);
-  if (path === undefined) return [];
+  if (path === undefined) return ok([]);
   // A waiver file lists a few accepted risks; a huge one would only exhaust the YAML parser (48 MB aborted V8).
   const bytes = readInputFile(path, { what: 'the waiver file', maxBytes: MAX_WAIVER_BYTES, hint: 'A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml).' });
-  if (!bytes.ok) throw bytes.error;
-  const parsed = parseWaiverFile(bytes.value.toString('utf8'), path);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
+  if (!bytes.ok) return bytes;
+  return parseWaiverFile(bytes.value.toString('utf8'), path);
 }
 
-export async function evaluateTargets(targets: (FactsDocument | TargetError)[], opts: EvaluateOptions): Promise<Report> {
+/** What every front end evaluates: facts documents, and targets that could not be read (as they come). */
+export type Targets = Iterable<FactsDocument | TargetError> | AsyncIterable<FactsDocument | TargetError>;
+
+/**
+ * Every target through every policy into one report; an error only when nothing could be evaluated (a
+ * policy that does not load, two policies defining one rule, a bad waiver file).
+ */
+export async function evaluateTargets(targets: Targets, opts: EvaluateOptions): Promise<Result<Report>> {
   const loadStarted = performance.now();
   const engines: PolicyEvaluator[] = [];
   try {
     for (const source of opts.policies) {
       const loaded = await loadEvaluator(source);
-      if (!loaded.ok) throw loaded.error;
+      if (!loaded.ok) return loaded;
       engines.push(loaded.value);
     }
     return await evaluateWith(engines, targets, opts, loadStarted);
@@ -51,16 +56,18 @@ export async function evaluateTargets(targets: (FactsDocument | TargetError)[], 
   }
 }
 
-async function evaluateWith(engines: PolicyEvaluator[], targets: (FactsDocument | TargetError)[], opts: EvaluateOptions, loadStarted: number): Promise<Report> {
+async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: EvaluateOptions, loadStarted: number): Promise<Result<Report>> {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.');
+  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.'));
   opts.onTiming?.('policy load', performance.now() - loadStarted);
   const evalStarted = performance.now();
-  const waivers = loadWaivers(opts.waiverFile);
+  const loaded = loadWaivers(opts.waiverFile);
+  if (!loaded.ok) return loaded;
+  const waivers = loaded.value;
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
-  for (const t of targets) {
+  for await (const t of targets) {
     if (!('schema' in t)) {
       report.errors.push(t);
       continue;
@@ -89,7 +96,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: (FactsDocument 
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.('evaluate', performance.now() - evalStarted);
-  return report;
+  return ok(report);
 }
 
 /** 2 when any target could not be evaluated (it wins), 1 for findings at or above the threshold, else 0. */

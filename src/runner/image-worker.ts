@@ -49,7 +49,10 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
 
 async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<{ findings: Finding[]; errors: string[] }> {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
-  const report = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
+  const evaluated = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
+  // Answered as any failure of the analysis is (analyse's catch decides its kind).
+  if (!evaluated.ok) throw evaluated.error;
+  const report = evaluated.value;
   return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
 }
 

@@ -18,11 +18,13 @@ export const evalCommand: Command = {
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
     const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
-    const report = await evaluateTargets(targets, {
+    const evaluated = await evaluateTargets(targets, {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
     renderReport(report, args);
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },

@@ -50,11 +50,13 @@ export const hostCommand: Command = {
     if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p) => p.trust === undefined || p.trust === 'rsync').length}).`);
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
-    const report = withHostNotes(await evaluateTargets(docs, {
+    const evaluated = await evaluateTargets(docs, {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
-    }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
+    });
+    if (!evaluated.ok) return evaluated.error;
+    const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
     renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');

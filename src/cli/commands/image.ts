@@ -36,7 +36,9 @@ export const imageCommand: Command = {
     const lookalike = localLookalike(ref);
     if (lookalike !== undefined) {
       warnLine(`rsyncguard image: ${shown}: ${lookalike}`);
-      const report = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
+      const evaluated = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
+      if (!evaluated.ok) return evaluated.error;
+      const report = evaluated.value;
       renderReport(report, args, { texts: new Map(), kind: 'image' });
       return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
@@ -55,13 +57,17 @@ export const imageCommand: Command = {
       const message = `cannot read the image: ${errorMessage(e)}`;
       const hint = 'Check the reference, the credentials, and that the image is intact.';
       warnLine(`rsyncguard image: ${shown}: ${message}`);
-      const report = await evaluate([{ target: shown, message, hint }]);
+      const evaluated = await evaluate([{ target: shown, message, hint }]);
+      if (!evaluated.ok) return evaluated.error;
+      const report = evaluated.value;
       renderReport(report, args, { texts: new Map(), kind: 'image' });
       return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
-    const report = await evaluate(scan.facts);
+    const evaluated = await evaluate(scan.facts);
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
     renderReport(report, args, { texts: scan.texts, kind: 'image', name: scan.repository });
     return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },

@@ -31,12 +31,14 @@ export const scanCommand: Command = {
     timings.push(['discover, read, parse, facts', performance.now() - t]);
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
-    const report = await evaluateTargets(scan.targets, {
+    const evaluated = await evaluateTargets(scan.targets, {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
       onTiming: (stage, ms) => timings.push([stage, ms]),
     });
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
     t = performance.now();
     renderReport(report, args, { texts: scan.texts });
     timings.push(['report', performance.now() - t]);

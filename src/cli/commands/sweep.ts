@@ -105,11 +105,13 @@ export const sweepCommand: Command = {
         hostOf.set(d.target.id, o.host);
       }
     }
-    let report = await evaluateTargets(targets, {
+    const evaluated = await evaluateTargets(targets, {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
+    if (!evaluated.ok) return evaluated.error;
+    let report = evaluated.value;
     for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host, host);
     // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
