@@ -3,7 +3,7 @@
  * never a stack. Runs the bundled CLI (npm run build first), as a user would.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,6 +82,17 @@ admission('a port in use is said in words, with the address', async () => {
   } finally {
     held.close();
   }
+});
+
+admission('a privileged port for an unprivileged user is "permission denied", with the way out', () => {
+  // Only root can drop to another user to try it; elsewhere (and where nobody cannot read the bundle) it is skipped.
+  const asNobody = ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath];
+  if (process.getuid?.() !== 0 || spawnSync('setpriv', [...asNobody, '-e', `require('fs').accessSync(${JSON.stringify(CLI)})`]).status !== 0) return;
+  chmodSync(tls, 0o755);
+  for (const f of ['a.crt', 'a.key']) chmodSync(join(tls, f), 0o644);
+  const r = spawnSync('setpriv', [...asNobody, CLI, 'admission', 'serve', '--tls-cert', 'a.crt', '--tls-key', 'a.key', '--listen', '127.0.0.1:443'], { cwd: tls, encoding: 'utf8', timeout: 30_000 });
+  userMistake({ code: r.status, stderr: r.stderr }, 'cannot listen on 127.0.0.1:443: permission denied');
+  assert.match(r.stderr, 'Ports below 1024 need privileges');
 });
 
 admission('a port out of range and a fractional worker count are refused with the accepted range', () => {
