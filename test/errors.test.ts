@@ -3,7 +3,7 @@
  * never a stack. Runs the bundled CLI (npm run build first), as a user would.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -157,3 +157,19 @@ install('an --output path that is a directory is named', () => {
 });
 
 install.run();
+
+const action = suite('the Action: a user mistake fails the step in one line');
+
+action('a missing policy input names the path and what to pass, with no stack', () => {
+  const dir = tempDir();
+  cpSync('examples', join(dir, 'examples'), { recursive: true });
+  const env = { ...process.env, GITHUB_WORKSPACE: dir, INPUT_PATHS: 'examples', INPUT_POLICY: 'no-such-policy', 'INPUT_SARIF-FILE': 'out.sarif' };
+  const r = spawnSync(process.execPath, [resolve('dist/action.js')], { cwd: tmpdir(), env, encoding: 'utf8', timeout: 60_000 });
+  assert.is(r.status, 1, r.stdout + r.stderr);
+  const errors = (r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('::error'));
+  assert.is(errors.length, 1, r.stdout);
+  assert.match(errors[0] ?? '', /^::error::no-such-policy: --policy no-such-policy does not exist \(Pass a directory of Rego/);
+  assert.not.match(r.stdout + r.stderr, /internal error|\n\s+at /);
+});
+
+action.run();
