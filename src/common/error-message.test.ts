@@ -20,6 +20,7 @@ message('keeps the first line of any other error, and turns a thrown non-Error i
   assert.is(errorMessage('a string'), 'a string');
   assert.is(errorMessage(42), '42');
   assert.is(errorMessage(Object.assign(new Error('odd'), { code: 'ESOMETHINGELSE' })), 'odd');
+  assert.is(errorMessage(new AggregateError([systemError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5000')], '')), 'connection refused');
 });
 
 message.run();

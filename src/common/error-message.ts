@@ -37,6 +37,8 @@ export function systemErrorCode(e: unknown): string | undefined {
 export function errorMessage(e: unknown): string {
   const code = systemErrorCode(e);
   if (code !== undefined) return SYSTEM_ERRORS[code] ?? code;
+  // Node's happy-eyeballs connect (localhost → ::1 and 127.0.0.1) fails with an AggregateError of no message.
+  if (e instanceof AggregateError && e.message === '' && e.errors.length > 0) return errorMessage(e.errors[0]);
   const text = e instanceof Error ? e.message : String(e);
   return text.split('\n')[0]?.trim() || (e instanceof Error ? e.name : 'unknown error');
 }
