@@ -21,3 +21,5 @@ export { followScripts, inImage } from './image-launch.ts';
 export type { FollowedLaunch } from './image-launch.ts';
 export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
 export type { ImageRsyncdConfig } from './image-configs.ts';
+export { parseRepoConfigs } from './repo-configs.ts';
+export type { RepoConfig } from './repo-configs.ts';

@@ -17,3 +17,5 @@ export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';
 export * from './image/index.ts';
 export { readInputFile, readStdin } from './read-input.ts';
 export { hostConfigSource } from './host/config-source.ts';
+export { displayPath, repoTargets } from './repo-targets.ts';
+export type { RepoTarget } from './repo-targets.ts';

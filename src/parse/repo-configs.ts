@@ -1,0 +1,173 @@
+/**
+ * A repository's rsyncd configs, parsed: one per config that is not itself included by another, each
+ * with the secrets files it names. Every file is opened through the scan root (links resolved, only
+ * regular files, nothing outside the root), and a file some config names as its `secrets file` is never
+ * a config. A file that cannot be read is an error for that file only; the others go on.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { diagnostic } from '../common/index.ts';
+import { displayPath, gitModes, repoConfigSource, ScanRoot } from '../sources/index.ts';
+import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
+import { lookupParam } from './rsyncd-params.ts';
+import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.ts';
+
+export type RepoConfig =
+  /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
+  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] }
+  | { kind: 'error'; target: string; message: string; hint: string };
+
+/** A file holding NUL bytes is binary, not a config someone wrote. */
+function undecodable(bytes: Uint8Array): string | undefined {
+  return bytes.includes(0) ? 'it holds NUL bytes (a binary file?)' : undefined;
+}
+
+/**
+ * rsync reads bytes, and so does the parser: a config with a Latin-1 comment (common on older systems) is
+ * scanned like any other, with a note where the first byte that is not UTF-8 is.
+ */
+function notUtf8(file: string, bytes: Uint8Array): RsyncdConfig['diagnostics'] {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return [diagnostic('info', 'not-utf8', `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
+    }
+    start = stop + 1;
+  }
+  return [];
+}
+
+interface Candidate {
+  real: string;
+  bytes: Uint8Array;
+  /** Names it was found under that are links to it. */
+  links: string[];
+}
+
+/** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
+export function* parseRepoConfigs(root: string, files: string[]): Generator<RepoConfig> {
+  const scan = new ScanRoot(root);
+  const candidates = new Map<string, Candidate>();
+  const refused: { file: string; error: RepoConfig }[] = [];
+  for (const file of files) {
+    const opened = scan.open(file);
+    if (opened.kind === 'dir') continue;
+    if (opened.kind !== 'file') {
+      refused.push({ file, error: { kind: 'error', target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.' } });
+      continue;
+    }
+    const why = undecodable(opened.bytes);
+    if (why !== undefined) {
+      yield { kind: 'error', target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: 'Exclude it with --exclude if it is not an rsyncd config.' };
+      continue;
+    }
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    if (opened.viaLink) seen.links.push(scan.rel(file));
+    candidates.set(opened.real, seen);
+  }
+  const parse = (secretsFiles?: ReadonlySet<string>) =>
+    [...candidates.values()].map((c) => {
+      const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...(secretsFiles ? { secretsFiles } : {}) }));
+      const notes = notUtf8(c.real, c.bytes);
+      return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+    });
+  let parsed = parse();
+  // A secrets file is only ever a secrets file: not a target, and not followed by an include. Which files
+  // are secrets files is known only once the configs are parsed, so a parse that read one is redone. A file
+  // that holds module sections, parameters or directives (or includes files that do) is a configuration
+  // whatever a `secrets file` line says, as it is for rsync: naming a config (or itself, or an included file
+  // of global defaults) as a secrets file must not hide what it sets from the scan. Its lines that are not
+  // configuration are never quoted (redact.ts).
+  const named = secretsFilesOf(parsed, scan);
+  const configs = new Set(parsed.flatMap((p) => [...p.config.modules.map((m) => m.header.file), ...(p.config.modules.length > 0 ? [p.file] : [])]));
+  for (const f of named) {
+    const opened = scan.open(f);
+    if (opened.kind === 'file' && hasConfigLines(opened.bytes)) configs.add(f);
+  }
+  const secrets = new Set([...named].filter((f) => !configs.has(f)));
+  if (parsed.some((p) => p.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  // A file another config includes is scanned as part of that config, not on its own; a refused file an
+  // include named (itself or through its directory) is already a located note on that include line.
+  // Only a config that loads counts as the including one: a junk config that includes the real one and
+  // then fails (`&bogus`) must not swallow the included file's modules into a daemon that never starts.
+  const included = new Set(parsed.filter((p) => p.config.starts && p.config.serves && !p.config.limit).flatMap((p) => p.config.files.slice(1).map((f) => f.path)));
+  for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
+  // Configs that only include each other (a cycle) have no outer file: the first of them is scanned, so
+  // a cycle never makes every config in it vanish from the report.
+  const covered = new Set<string>();
+  const chosen = parsed.filter((p) => !included.has(p.file) && !secrets.has(p.file));
+  for (const p of chosen) for (const f of p.config.files) covered.add(f.path);
+  for (const p of parsed) {
+    if (covered.has(p.file) || secrets.has(p.file)) continue;
+    chosen.push(p);
+    for (const f of p.config.files) covered.add(f.path);
+  }
+  const modes = gitModes(root);
+  for (const { file, config } of chosen) {
+    const links = candidates.get(file)?.links ?? [];
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    const texts: [string, string][] = [];
+    for (const f of config.files) {
+      const opened = scan.open(f.path);
+      if (opened.kind === 'file') texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8')]);
+    }
+    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield* unreadSecrets(root, file, config, scan);
+  }
+}
+
+/** A module header, an `&include`/`&merge`, or a line setting an rsync parameter: configuration, not only passwords. */
+function hasConfigLines(bytes: Uint8Array): boolean {
+  for (const raw of Buffer.from(bytes).toString('utf8').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[') || line.startsWith('&')) return true;
+    const eq = line.indexOf('=');
+    if (eq > 0 && !line.startsWith('#') && !line.startsWith(';') && lookupParam(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
+
+/** Each `secrets file` line of a config (first of each file:line), opened as secrets-files.ts opens it. */
+function secretsLines(config: RsyncdConfig, configFile: string, scan: ScanRoot) {
+  const out = [];
+  const seen = new Set<string>();
+  for (const p of [config.global['secrets file'], ...config.modules.map((m) => m.params['secrets file'])]) {
+    if (!p || typeof p.value !== 'string' || p.value === '' || p.file === null || p.line === null || seen.has(`${p.file}:${p.line}`)) continue;
+    seen.add(`${p.file}:${p.line}`);
+    const opened = scan.open(isAbsolute(p.value) ? scan.locate(p.value, scan.root) : resolve(dirname(configFile), p.value));
+    out.push({ value: p.value, at: { file: p.file, line: p.line, column: p.column ?? 1 }, opened });
+  }
+  return out;
+}
+
+/** A `secrets file` that names a file with module sections: rsync would take its `name:` lines as passwords. */
+function secretConfigs(config: RsyncdConfig, configFile: string, named: ReadonlySet<string>, configs: ReadonlySet<string>, scan: ScanRoot): RsyncdConfig {
+  const notes = [];
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+    if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+  }
+  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
+}
+
+/**
+ * A secrets file in the repository that rsyncguard could not read (over its size caps, or unreadable here)
+ * was not checked: the config's findings stand, but the target is "could not be evaluated" (exit 2), so
+ * padding a secrets file past a cap cannot hide its weak passwords behind a clean result.
+ */
+function unreadSecrets(root: string, file: string, config: RsyncdConfig, scan: ScanRoot): RepoConfig[] {
+  return secretsLines(config, file, scan).flatMap(({ value, at, opened }): RepoConfig[] =>
+    opened.kind === 'unreadable' ? [{ kind: 'error', target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: 'Keep secrets files small (they hold one line per user), or exclude this configuration.' }] : [],
+  );
+}
+
+/** A config reached through a link in the repository is scanned as the file it is, and says so. */
+function foundThroughLinks(config: RsyncdConfig, file: string, links: string[], scan: ScanRoot): RsyncdConfig {
+  if (links.length === 0) return config;
+  const note = diagnostic('info', 'found-through-link', `Found through a link: ${links.join(', ')} → ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
