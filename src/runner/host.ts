@@ -54,7 +54,7 @@ export async function hostFacts(raw: HostRaw, opts: HostOptions): Promise<FactsD
   return collect(hostTargets(raw, opts));
 }
 
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
