@@ -156,6 +156,10 @@ action('action.yml declares exactly the inputs and outputs the code uses, with t
     assert.ok(isObj(spec) && typeof spec['description'] === 'string' && spec['description'] !== '', `${name} has no description`);
     if (isObj(spec) && 'default' in spec) assert.type(spec['default'], 'string', `${name}: defaults are strings`);
   }
+  // The format input's description names the registry's formats, all of them and in its order.
+  const format = inputs['format'];
+  const names = formatNames(REPORT_FORMATS);
+  assert.ok(isObj(format) && String(format['description']).includes(`${names.slice(0, -1).join(', ')} or ${names.at(-1)}`), 'action.yml: format lists the report formats');
   const branding = isObj(meta['branding']) ? meta['branding'] : {};
   assert.ok(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'].includes(String(branding['color'])));
 });
