@@ -9,7 +9,8 @@ import fg from 'fast-glob';
 import { today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
-import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, parseVersion, policiesFor, scanRepository } from '../runner/index.ts';
+import { modelledVersion } from '../facts/index.ts';
+import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, policiesFor, scanRepository } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
 
@@ -33,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs(env);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: parseVersion(undefined), today: today() });
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: modelledVersion(null), today: today() });
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });

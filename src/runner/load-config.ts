@@ -41,9 +41,8 @@ export function loadConfigTarget(path: string, opts: ConfigTargetOptions): Resul
   return ok({ config, facts });
 }
 
-/** `--rsync-version 3.4.1` → [3, 4, 1]. */
-export function parseVersion(text: string | undefined): Version {
+/** `--rsync-version 3.4.1` → [3, 4, 1]; absent → the default release. */
+export function parseVersion(text: string | undefined): Result<Version> {
   const version = releaseNumbers(text ?? DEFAULT_RSYNC_VERSION);
-  if (!version) throw new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text}"`);
-  return version;
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text}"`));
 }

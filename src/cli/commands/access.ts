@@ -32,7 +32,9 @@ export const accessCommand: Command = {
       return new UserError(`--client must be an IPv4 or IPv6 address${client === undefined ? '' : `, not "${client}"`}`, undefined, 'e.g. --client 127.0.0.1');
     }
     const daemonUser = stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root';
-    const version = parseVersion(stringOption(args, 'rsync-version'));
+    const parsedVersion = parseVersion(stringOption(args, 'rsync-version'));
+    if (!parsedVersion.ok) return parsedVersion.error;
+    const version = parsedVersion.value;
     const root = stringOption(args, 'root');
     const loaded = loadConfigTarget(path, { ...(root !== undefined ? { root } : {}), daemonUser, rsyncVersion: version, today: today() });
     if (!loaded.ok) return loaded.error;

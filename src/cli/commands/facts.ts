@@ -13,10 +13,12 @@ export const factsCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const [path, ...extra] = args.positionals;
     if (path === undefined || extra.length > 0) return new UserError('facts takes exactly one CONFIG file', undefined, 'rsyncguard facts /etc/rsyncd.conf');
+    const version = parseVersion(stringOption(args, 'rsync-version'));
+    if (!version.ok) return version.error;
     const loaded = loadConfigTarget(path, {
       ...(stringOption(args, 'root') !== undefined ? { root: stringOption(args, 'root') } : {}),
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
-      rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
+      rsyncVersion: version.value,
       today: today(),
     });
     if (!loaded.ok) return loaded.error;

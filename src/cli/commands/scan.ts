@@ -20,12 +20,14 @@ export const scanCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
     const exclude = (stringOption(args, 'exclude') ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+    const version = parseVersion(stringOption(args, 'rsync-version'));
+    if (!version.ok) return version.error;
     const timings: [string, number][] = [];
     let t = performance.now();
     const scan = scanRepository(paths, {
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
-      rsyncVersion: parseVersion(stringOption(args, 'rsync-version')),
+      rsyncVersion: version.value,
       today: today(),
     });
     timings.push(['discover, read, parse, facts', performance.now() - t]);
