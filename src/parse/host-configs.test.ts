@@ -30,7 +30,8 @@ const daemons = suite('isVerifiedDaemon and configOf');
 
 daemons('a process is followed only when it ran a root-controlled rsync (or an older collector could not say)', () => {
   assert.ok(isVerifiedDaemon(process({})));
-  assert.ok(isVerifiedDaemon(process({ trust: undefined })));
+  const older: Process = { pid: 10, uid: 0, gid: 0, cmdline: ['rsync', '--daemon'], config: null, root: '/', cwd: '/', exe: '/usr/bin/rsync', socket_inodes: [] };
+  assert.ok(isVerifiedDaemon(older));
   assert.not.ok(isVerifiedDaemon(process({ trust: 'not-rsync' })));
 });
 
