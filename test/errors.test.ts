@@ -3,7 +3,7 @@
  * never a stack. Runs the bundled CLI (npm run build first), as a user would.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -173,3 +173,18 @@ action('a missing policy input names the path and what to pass, with no stack', 
 });
 
 action.run();
+
+const output = suite('standard output that cannot be written');
+
+output('a full disk behind the redirect is one line and exit 2, not a stack', () => {
+  if (!existsSync('/dev/full')) return;
+  const full = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [CLI, 'rules'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+    userMistake({ code: r.status, stderr: r.stderr }, 'rsyncguard: cannot write standard output: no space left on the device');
+  } finally {
+    closeSync(full);
+  }
+});
+
+output.run();

@@ -1,18 +1,25 @@
+import { errorMessage } from '../common/index.ts';
 import { escapeControls } from '../report/index.ts';
 import { asUserError } from '../runner/index.ts';
 import { run } from './run.ts';
 
 // A reader that goes away early (`rsyncguard rules | head -1`) ends the output, not the run: the rest is
 // dropped quietly and the exit status stays the run's own.
+// Any other failure to write (a full disk behind `> report.sarif`) means the output is incomplete: said once,
+// in one line, and the run exits 2 whatever it found.
+let outputFailed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || outputFailed) return;
+    outputFailed = true;
+    process.exitCode = 2;
+    if (stream === process.stdout) process.stderr.write(`rsyncguard: cannot write standard output: ${errorMessage(e)}\n  hint: Free some space or redirect the output elsewhere (--output FILE).\n`);
   });
 }
 
 run(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   },
   (e: unknown) => {
     // run() reports user mistakes itself; one that escaped it still gets one line, and only a bug a stack.
