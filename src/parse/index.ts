@@ -23,3 +23,4 @@ export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
 export type { ImageRsyncdConfig } from './image-configs.ts';
 export { parseRepoConfigs } from './repo-configs.ts';
 export type { RepoConfig } from './repo-configs.ts';
+export { prefetchInImage } from './image-wants.ts';

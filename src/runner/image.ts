@@ -9,22 +9,10 @@
 import { DEFAULT_CONFIG_PATH, USUAL_CONFIG_PATHS } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
-import { followScripts, inImage, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
+import { followScripts, inImage, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
 import { displayRef, EnvironmentFailure, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, unusableConfig, type ImageFs, type OpenedImage, type RegistryOptions } from '../sources/index.ts';
 
 const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
-
-/** Small files the analyzers will want, read while indexing so most images need a single pass. */
-const PREFETCH = [
-  /^(usr\/local\/)?etc\/rsync/,
-  /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
-  /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
-  /^var\/lib\/dpkg\/status$/,
-  /^lib\/apk\/db\/installed$/,
-  /^etc\/(os-release|passwd|group)$/,
-  /(^|\/)[^/]*secret[^/]*$/i,
-  /(^|\/)[^/]*\.(sh|conf|inc)$/,
-];
 
 export interface ImageScan {
   /** One facts document per config, and an error for each config the image needs but lacks. */
@@ -64,7 +52,7 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   // The usual places and what the Entrypoint/Cmd names are read under a budget of their own: an image
   // that fills the speculative budget with `*.conf` files cannot crowd out the config the daemon reads.
   const needed = new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p) => p.slice(1))]);
-  const fs = await indexImage(image.layers, (p) => hints.has(p) || PREFETCH.some((re) => re.test(p)), (p) => needed.has(p));
+  const fs = await indexImage(image.layers, (p) => hints.has(p) || prefetchInImage(p), (p) => needed.has(p));
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);

@@ -4,15 +4,15 @@
  */
 export { loadConfigTarget, parseVersion } from './load-config.ts';
 export type { ConfigTargetOptions, LoadedConfig } from './load-config.ts';
-export { scanRepository } from './scan-repository.ts';
-export type { ScanOptions, ScanResult } from './scan-repository.ts';
+export { repositoryTargets, scanRepository } from './scan-repository.ts';
+export type { ScanOptions, ScanResult, ScanTarget } from './scan-repository.ts';
 export { evaluateTargets, exitCode, loadWaivers, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
-export type { EvaluateOptions } from './evaluate-targets.ts';
+export type { EvaluateOptions, Targets } from './evaluate-targets.ts';
 export { policiesFor } from './policies.ts';
 export { asUserError } from './known-failure.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
 export { VERSION } from './version.ts';
-export { collectLocal, collectorPath, hostFacts, hostErrors } from './host.ts';
+export { collectLocal, collectorPath, hostFacts, hostErrors, hostTargets } from './host.ts';
 export type { HostOptions } from './host.ts';
 export { sweep } from './sweep.ts';
 export { imageDisplayRef, scanImage } from './image.ts';
