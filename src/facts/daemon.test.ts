@@ -39,8 +39,14 @@ daemon('keeps the processes that read this config and their sockets, and reads e
     units: [{ kind: 'systemd', enabled: true, file: { path: '/lib/systemd/system/rsync.service', exists: true, text: '[Service]\nUser=rsync\nPrivateTmp=yes\n' } }],
   });
   const d = daemonFacts(raw, '/etc/rsyncd.conf');
-  assert.equal(d.processes.map((p) => [p.pid, p.chrooted]), [[5, true]]);
-  assert.equal(d.listeners.map((l) => l.port), [873, 873]);
+  assert.equal(
+    d.processes.map((p) => [p.pid, p.chrooted]),
+    [[5, true]],
+  );
+  assert.equal(
+    d.listeners.map((l) => l.port),
+    [873, 873],
+  );
   assert.equal(d.units, [{ kind: 'systemd', path: '/lib/systemd/system/rsync.service', enabled: true, user: 'rsync', hardening: ['PrivateTmp', 'User'] }]);
 });
 

@@ -55,7 +55,10 @@ configs('parses the configs verified daemons read and those in the usual places,
     secrets: [{ path: '/etc/s', exists: true, mode: '600', uid: 0, gid: 0, entries: [] }],
   });
   const parsed = [...parseHostConfigs(raw)];
-  assert.equal(parsed.map((p) => p.path), ['/etc/rsyncd.conf', '/srv/r.conf']);
+  assert.equal(
+    parsed.map((p) => p.path),
+    ['/etc/rsyncd.conf', '/srv/r.conf'],
+  );
   assert.equal(parsed[1]?.secrets, [{ path: '/etc/s', file: '/etc/s', stat: { mode: 0o600, uid: 0, gid: 0 }, entries: [] }]);
   assert.equal(parsed[1]?.fileStats.get('/srv/r.conf'), { mode: 0o644, uid: 0 });
 });

@@ -42,10 +42,12 @@ function namedConfigs(raw: HostRaw): Set<string> {
 export function* parseHostConfigs(raw: HostRaw): Generator<ParsedConfig> {
   const files = new Map(raw.files.map((f) => [f.path, f]));
   const configs = [...namedConfigs(raw)].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
-  const fileStats = new Map(raw.files.flatMap((f) => {
-    const mode = octalMode(f.mode);
-    return mode !== null && typeof f.uid === 'number' ? [[f.path, { mode, uid: f.uid }] as const] : [];
-  }));
+  const fileStats = new Map(
+    raw.files.flatMap((f) => {
+      const mode = octalMode(f.mode);
+      return mode !== null && typeof f.uid === 'number' ? [[f.path, { mode, uid: f.uid }] as const] : [];
+    }),
+  );
   const secretsFiles = new Set(raw.secrets.map((s) => posix.normalize(s.path)));
   for (const path of configs.sort()) {
     const text = files.get(path)?.text;
@@ -63,7 +65,10 @@ export function* parseHostConfigs(raw: HostRaw): Generator<ParsedConfig> {
 export function hostErrors(raw: HostRaw): { unread: string[]; notFollowed: string[] } {
   const notFollowed = raw.processes
     .filter((p) => !isVerifiedDaemon(p))
-    .map((p) => `process ${p.pid} (uid ${p.uid ?? '?'}) looks like an rsync daemon but was not followed: ${p.trust_reason || 'it could not be verified'}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`);
+    .map(
+      (p) =>
+        `process ${p.pid} (uid ${p.uid ?? '?'}) looks like an rsync daemon but was not followed: ${p.trust_reason || 'it could not be verified'}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`,
+    );
   const named = namedConfigs(raw);
   for (const f of raw.files) {
     if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== 'string') notFollowed.push(`${f.path} was not read: ${f.unreadable ?? 'it could not be read'}.`);

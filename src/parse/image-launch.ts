@@ -52,13 +52,16 @@ export async function followScripts(fs: ImageFs, launch: Launch, workdir: string
   const seen = new Set<string>();
   let programs = launch.programs;
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p) => programPath(fs, p, workdir, expand)).filter((p): p is string => p !== undefined && !seen.has(p)).slice(0, MAX_SCRIPTS - seen.size);
+    const paths = programs
+      .map((p) => programPath(fs, p, workdir, expand))
+      .filter((p): p is string => p !== undefined && !seen.has(p))
+      .slice(0, MAX_SCRIPTS - seen.size);
     for (const p of paths) seen.add(p);
     await fs.load(paths);
     const next: string[] = [];
     for (const p of paths) {
       const text = fs.content(p);
-      if (!text || text.subarray(0, 2).toString('latin1') !== '#!') continue;
+      if (text?.subarray(0, 2).toString('latin1') !== '#!') continue;
       const inner = launchFromScript(text.toString('utf8'));
       if (inner.daemon) {
         result.daemon = true;

@@ -13,8 +13,7 @@ import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.t
 
 export type RepoConfig =
   /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
-  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] }
-  | { kind: 'error'; target: string; message: string; hint: string };
+  { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] } | { kind: 'error'; target: string; message: string; hint: string };
 
 /** A file holding NUL bytes is binary, not a config someone wrote. */
 function undecodable(bytes: Uint8Array): string | undefined {
@@ -57,7 +56,10 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
     const opened = scan.open(file);
     if (opened.kind === 'dir') continue;
     if (opened.kind !== 'file') {
-      refused.push({ file, error: { kind: 'error', target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.' } });
+      refused.push({
+        file,
+        error: { kind: 'error', target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.' },
+      });
       continue;
     }
     const why = undecodable(opened.bytes);
@@ -149,7 +151,15 @@ function secretConfigs(config: RsyncdConfig, configFile: string, named: Readonly
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== 'file' || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic('warning', 'secrets-file-is-config', `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(
+      diagnostic(
+        'warning',
+        'secrets-file-is-config',
+        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        at,
+        'Point "secrets file" at a file of "user:password" lines only.',
+      ),
+    );
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
@@ -161,7 +171,16 @@ function secretConfigs(config: RsyncdConfig, configFile: string, named: Readonly
  */
 function unreadSecrets(root: string, file: string, config: RsyncdConfig, scan: ScanRoot): RepoConfig[] {
   return secretsLines(config, file, scan).flatMap(({ value, at, opened }): RepoConfig[] =>
-    opened.kind === 'unreadable' ? [{ kind: 'error', target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: 'Keep secrets files small (they hold one line per user), or exclude this configuration.' }] : [],
+    opened.kind === 'unreadable'
+      ? [
+          {
+            kind: 'error',
+            target: displayPath(root, file),
+            message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+            hint: 'Keep secrets files small (they hold one line per user), or exclude this configuration.',
+          },
+        ]
+      : [],
   );
 }
 

@@ -50,22 +50,24 @@ export function moduleSecretsPaths(config: RsyncdConfig): string[] {
  * path is only looked up under `root` (a checkout or an unpacked image); otherwise its state is unknown.
  */
 export function localSecrets(config: RsyncdConfig, configPath: string, root: string | undefined): SecretsFile[] {
-  return moduleSecretsPaths(config).sort().map((path): SecretsFile => {
-    if (isAbsolute(path) && root === undefined) return { path };
-    const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
-    if (root !== undefined) {
-      // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read it.
-      const opened = new ScanRoot(root).open(local);
-      if (opened.kind === 'outside') return { path };
-      if (opened.kind === 'missing') return { path, stat: null };
-    }
-    const stat = statLocal(local);
-    if (!stat) return { path, stat: null };
-    const read = readLocalFile(local);
-    if (!read.ok) return { path, stat };
-    const parsed = parseSecrets(read.value, local);
-    return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
-  });
+  return moduleSecretsPaths(config)
+    .sort()
+    .map((path): SecretsFile => {
+      if (isAbsolute(path) && root === undefined) return { path };
+      const local = isAbsolute(path) ? join(root ?? '/', path) : resolve(dirname(configPath), path);
+      if (root !== undefined) {
+        // Under --root (a checkout, an unpacked image) a link out of it is not the daemon's file: never read it.
+        const opened = new ScanRoot(root).open(local);
+        if (opened.kind === 'outside') return { path };
+        if (opened.kind === 'missing') return { path, stat: null };
+      }
+      const stat = statLocal(local);
+      if (!stat) return { path, stat: null };
+      const read = readLocalFile(local);
+      if (!read.ok) return { path, stat };
+      const parsed = parseSecrets(read.value, local);
+      return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+    });
 }
 
 /** Where the repository holds a secrets path: absolute paths under the root, relative ones beside the config. */
@@ -107,7 +109,8 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, scan: Scan
         return note(opened.reason);
       case 'dir':
         return note(`${scan.rel(opened.real)} is a directory`);
-      case 'missing':
+      default:
+        // 'missing': not in the repository, so its state is unknown (as for a path out of it).
         return { path: n.path };
     }
   });

@@ -116,9 +116,11 @@ function hostNotes(t: FactsDocument): Note[] {
     ...d.processes.map((p) => note(`process ${p.pid} (uid ${p.uid}): ${p.cmdline.join(' ')}; root ${p.root ?? 'unknown'}${p.chrooted === null ? '' : p.chrooted ? ' (chrooted)' : ' (not chrooted)'}`)),
     ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? '' : `, process ${l.pid}`}`)),
     ...d.probes.map((p) =>
-      note(p.error !== null && p.protocol === null
-        ? `probe of ${p.address}:${p.port} failed: ${p.error}`
-        : `the network sees protocol ${p.protocol ?? '?'}, digests ${p.digests.join(' ') || 'none'}, ${p.motd.length} MOTD lines, modules listed to anyone: ${p.modules.map((m) => m.name).join(', ') || 'none'}`),
+      note(
+        p.error !== null && p.protocol === null
+          ? `probe of ${p.address}:${p.port} failed: ${p.error}`
+          : `the network sees protocol ${p.protocol ?? '?'}, digests ${p.digests.join(' ') || 'none'}, ${p.motd.length} MOTD lines, modules listed to anyone: ${p.modules.map((m) => m.name).join(', ') || 'none'}`,
+      ),
     ),
   ];
 }

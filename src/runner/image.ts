@@ -45,14 +45,20 @@ interface ReadImage {
 async function readImage(image: OpenedImage): Promise<ReadImage> {
   const { config, argv, workdir, expand } = readImageConfig(image.config);
   const direct = launchFromArgv(argv);
-  const hints = new Set([...direct.configs, ...direct.programs].flatMap((w) => {
-    const p = expand(w);
-    return p === null ? [] : [inImage(p, workdir).slice(1)];
-  }));
+  const hints = new Set(
+    [...direct.configs, ...direct.programs].flatMap((w) => {
+      const p = expand(w);
+      return p === null ? [] : [inImage(p, workdir).slice(1)];
+    }),
+  );
   // The usual places and what the Entrypoint/Cmd names are read under a budget of their own: an image
   // that fills the speculative budget with `*.conf` files cannot crowd out the config the daemon reads.
   const needed = new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p) => p.slice(1))]);
-  const fs = await indexImage(image.layers, (p) => hints.has(p) || prefetchInImage(p), (p) => needed.has(p));
+  const fs = await indexImage(
+    image.layers,
+    (p) => hints.has(p) || prefetchInImage(p),
+    (p) => needed.has(p),
+  );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
@@ -64,7 +70,11 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
   const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString('utf8'), fs.content(PACKAGE_DATABASES.apk)?.toString('utf8'));
   const error = (path: string, message: string, hint: string): ImageTargetResult => ({ target: { target: `${target.repository}:${path}`, message, hint }, texts: [] });
   for (const word of launch.unresolved) {
-    yield error(word, `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config --config=${word}, which only the run-time environment resolves`, 'Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`.');
+    yield error(
+      word,
+      `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config --config=${word}, which only the run-time environment resolves`,
+      'Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`.',
+    );
   }
   const usable: string[] = [];
   const done = new Set<string>();
@@ -72,7 +82,11 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
     const why = unusableConfig(fs, path);
     if (why !== null) {
       if (required.includes(path)) {
-        yield error(path, `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config ${path}, which ${why}`, 'Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead.');
+        yield error(
+          path,
+          `${ref}: rsync --daemon, started by ${launch.startedBy.join(' and ')}, reads the config ${path}, which ${why}`,
+          'Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead.',
+        );
       } else if (fs.stat(path)?.kind === 'file') {
         // A config in the usual place that was too big to read is not "no config": say so.
         yield error(path, `${ref}: the config ${path} ${why}`, 'Extract the file and scan it with `rsyncguard scan`.');
@@ -86,7 +100,11 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
   }
   for (const parsed of await parseImageConfigs(fs, usable)) {
     if (parsed.incomplete) {
-      yield error(parsed.path, `${ref}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`, 'Extract the config and what it includes and scan them with `rsyncguard scan`.');
+      yield error(
+        parsed.path,
+        `${ref}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+        'Extract the config and what it includes and scan them with `rsyncguard scan`.',
+      );
       continue;
     }
     yield { target: imageDocument({ ...target, ref, release }, parsed, today), texts: parsed.texts };

@@ -3,7 +3,7 @@
  * not exist, is neither file nor directory, or is a link leading out of the working directory is an
  * error for that path only; a directory that could not be listed is one for that directory.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { discoverConfigs } from './discover.ts';
 import { fileTypeName } from './local-files.ts';
@@ -11,8 +11,7 @@ import { within } from './scan-root.ts';
 
 export type RepoTarget =
   /** A repository (or a file's directory) and the candidate config files in it, absolute. */
-  | { kind: 'root'; root: string; files: string[] }
-  | { kind: 'error'; target: string; message: string; hint: string };
+  { kind: 'root'; root: string; files: string[] } | { kind: 'error'; target: string; message: string; hint: string };
 
 /** Display paths: relative to the working directory when inside it, else to the scan root. */
 export function displayPath(root: string, file: string): string {
@@ -33,7 +32,7 @@ function isLink(path: string): boolean {
 export function* repoTargets(paths: string[], exclude: string[]): Generator<RepoTarget> {
   for (const given of paths) {
     const abs = resolve(given);
-    let st;
+    let st: Stats;
     try {
       st = statSync(abs);
     } catch {
@@ -51,13 +50,23 @@ export function* repoTargets(paths: string[], exclude: string[]): Generator<Repo
     const real = realpathSync(abs);
     const cwd = process.cwd();
     if (within(cwd, abs) && !within(realpathSync(cwd), real)) {
-      yield { kind: 'error', target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: 'A link in the repository is never followed out of it. To scan that file, give its own path.' };
+      yield {
+        kind: 'error',
+        target: given,
+        message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`,
+        hint: 'A link in the repository is never followed out of it. To scan that file, give its own path.',
+      };
       continue;
     }
     const root = st.isFile() ? dirname(real) : real;
     const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
     for (const d of found.filter((f) => f.by === 'unreadable-dir')) {
-      yield { kind: 'error', target: displayPath(root, join(root, d.path)), message: `this directory could not be listed (${d.reason ?? 'unreadable'}), so no rsyncd config in it was scanned`, hint: 'Run the scan as a user who can read it, or leave it out with --exclude.' };
+      yield {
+        kind: 'error',
+        target: displayPath(root, join(root, d.path)),
+        message: `this directory could not be listed (${d.reason ?? 'unreadable'}), so no rsyncd config in it was scanned`,
+        hint: 'Run the scan as a user who can read it, or leave it out with --exclude.',
+      };
     }
     yield { kind: 'root', root, files: st.isFile() ? [real] : found.filter((f) => f.by !== 'unreadable-dir').map((d) => join(root, d.path)) };
   }
