@@ -1,37 +1,26 @@
 /**
- * A live host: run the collector (POSIX sh), validate what it printed, then targets → facts: each rsyncd
+ * A live host: the collector's document (src/sources), then targets → facts: each rsyncd
  * config in use, parsed as the daemon sees it (src/parse), joined with the host's processes, sockets,
  * units and, with --probe, what the network sees (src/facts), one facts document per config.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeJsonError, fail, UserError, type Result } from '../common/index.ts';
+import type { Result } from '../common/index.ts';
 import { distDir } from '../engine/index.ts';
 import { daemonFacts, hostDocument, type FactsDocument } from '../facts/index.ts';
 import { parseHostConfigs } from '../parse/index.ts';
-import { parseHostRaw, probeDaemon, type HostRaw } from '../sources/index.ts';
+import { probeDaemon, runCollector, type HostRaw } from '../sources/index.ts';
 
 export { hostErrors } from '../parse/index.ts';
-
-const COLLECTOR_TIMEOUT_MS = 60_000;
 
 export function collectorPath(): string {
   const shipped = join(distDir(), 'rsync-facts.sh');
   return existsSync(shipped) ? shipped : join(distDir(), '..', 'collectors', 'rsync-facts.sh');
 }
 
-/** Run the collector on this machine with `sh`. */
+/** Run the shipped collector on this machine. */
 export function collectLocal(): Result<HostRaw> {
-  const r = spawnSync('sh', [collectorPath()], { encoding: 'utf8', timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
-  if (r.error || r.status !== 0) return fail(new UserError(`the collector failed: ${r.error?.message ?? r.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${r.status}`}`, 'localhost', 'Run collectors/rsync-facts.sh by hand to see why.'));
-  let json: unknown;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch (e) {
-    return fail(new UserError(`the collector printed something that is not JSON: ${describeJsonError(e)}`, 'localhost', 'Run collectors/rsync-facts.sh by hand to see what it prints.'));
-  }
-  return parseHostRaw(json, 'localhost');
+  return runCollector(collectorPath());
 }
 
 export interface HostOptions {

@@ -19,3 +19,4 @@ export { readInputFile, readStdin } from './read-input.ts';
 export { hostConfigSource } from './host/config-source.ts';
 export { displayPath, repoTargets } from './repo-targets.ts';
 export type { RepoTarget } from './repo-targets.ts';
+export { runCollector } from './host/collect-local.ts';
