@@ -2166,9 +2166,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2206,12 +2206,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4478,8 +4478,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6730,12 +6730,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7405,12 +7405,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7889,16 +7889,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7909,7 +7909,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7972,7 +7972,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8308,8 +8308,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9591,7 +9591,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9610,7 +9610,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9627,7 +9627,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9697,18 +9697,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9965,9 +9965,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10190,9 +10190,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10477,9 +10477,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10571,9 +10571,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14436,7 +14436,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14555,7 +14555,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18296,8 +18296,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19908,7 +19908,7 @@ var require_fill_range = __commonJS({
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
+      let format2 = options.transform || transform(toNumber);
       if (options.toRegex && step === 1) {
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
@@ -19920,7 +19920,7 @@ var require_fill_range = __commonJS({
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range.push(pad(format2(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
@@ -19934,7 +19934,7 @@ var require_fill_range = __commonJS({
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
         return invalidRange(start, end, options);
       }
-      let format = options.transform || ((val) => String.fromCharCode(val));
+      let format2 = options.transform || ((val) => String.fromCharCode(val));
       let a = `${start}`.charCodeAt(0);
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
@@ -19946,7 +19946,7 @@ var require_fill_range = __commonJS({
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range.push(format2(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
@@ -22197,11 +22197,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -23682,41 +23682,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve4, reject) {
+        var p2 = new Promise(function(resolve5, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result2);
+            resolve5(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve4, reject) {
+        var p2 = new Promise(function(resolve5, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result2);
+            resolve5(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve4) {
+        var p2 = new Promise(function(resolve5) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve5();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve5();
                 queue.drain = previousDrain;
               };
             }
@@ -24202,9 +24202,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve4(stats) : reject(error2);
+            return error2 === null ? resolve5(stats) : reject(error2);
           });
         });
       }
@@ -24228,10 +24228,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve4(entries);
+              resolve5(entries);
             } else {
               reject(error2);
             }
@@ -24241,10 +24241,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve5(entries));
         });
       }
     };
@@ -27906,16 +27906,16 @@ ${ctx.indent}`;
     };
     function resolveScalar(str, tags, scalarFallback) {
       for (const {
-        format,
+        format: format2,
         test,
-        resolve: resolve4
+        resolve: resolve5
       } of tags) {
         if (test) {
           const match = str.match(test);
           if (match) {
-            let res = resolve4.apply(null, match);
+            let res = resolve5.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
-            if (format) res.format = format;
+            if (format2) res.format = format2;
             return res;
           }
         }
@@ -28283,7 +28283,7 @@ ${indent}`);
       return res;
     }
     function stringifyNumber({
-      format,
+      format: format2,
       minFractionDigits,
       tag,
       value
@@ -28291,7 +28291,7 @@ ${indent}`);
       if (typeof value === "bigint") return String(value);
       if (!isFinite(value)) return isNaN(value) ? ".nan" : value < 0 ? "-.inf" : ".inf";
       let n = JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^\d/.test(n)) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^\d/.test(n)) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -33338,14 +33338,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -39570,8 +39570,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve4, reject) {
-              promiseResolve = resolve4;
+            return new Promise(function(resolve5, reject) {
+              promiseResolve = resolve5;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -39604,11 +39604,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve4, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve5, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve5({ value: void 0, done: true });
             });
           });
         }
@@ -39652,8 +39652,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve4) => {
-          state.drains.push({ writes, resolve: resolve4 });
+        return new Promise((resolve5) => {
+          state.drains.push({ writes, resolve: resolve5 });
         });
       }
       write(data) {
@@ -39758,10 +39758,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve4();
+          resolve5();
         });
       });
     }
@@ -40431,16 +40431,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve4, reject) {
+        function onnext(resolve5, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve4({ value: entryStream, done: false });
+            resolve5({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve4;
+          promiseResolve = resolve5;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -40468,11 +40468,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve4, reject) => {
-            if (extract2.destroyed) return resolve4({ value: void 0, done: true });
+          return new Promise((resolve5, reject) => {
+            if (extract2.destroyed) return resolve5({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve4({ value: void 0, done: true });
+              else resolve5({ value: void 0, done: true });
             });
           });
         }
@@ -40976,11 +40976,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40996,7 +40996,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41069,26 +41069,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -41291,14 +41291,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -41542,12 +41542,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -41555,7 +41555,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -41594,7 +41594,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -41605,11 +41605,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41625,7 +41625,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41656,11 +41656,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41676,7 +41676,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41745,11 +41745,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41765,7 +41765,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42067,11 +42067,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42087,7 +42087,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42191,11 +42191,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42211,7 +42211,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42285,11 +42285,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42305,7 +42305,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42524,7 +42524,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -42607,7 +42607,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve4(exitCode2);
+            resolve5(exitCode2);
           }
         });
         if (this.options.input) {
@@ -42730,11 +42730,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42750,7 +42750,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42803,11 +42803,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42823,7 +42823,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42882,11 +42882,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42902,7 +42902,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43062,6 +43062,63 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/error-message.ts
+var SYSTEM_ERRORS = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files on this machine",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EEXIST: "it already exists",
+  EADDRINUSE: "address already in use",
+  EADDRNOTAVAIL: "the address is not one of this machine's",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "the connection was reset",
+  ETIMEDOUT: "timed out",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the name could not be resolved (try again later)",
+  EHOSTUNREACH: "no route to host",
+  ENETUNREACH: "the network is unreachable"
+};
+function systemErrorCode(e) {
+  if (!(e instanceof Error) || !("code" in e) || typeof e.code !== "string") return void 0;
+  return Object.hasOwn(SYSTEM_ERRORS, e.code) ? e.code : void 0;
+}
+function errorMessage(e) {
+  const code = systemErrorCode(e);
+  if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
+  if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
+  const text3 = e instanceof Error ? e.message : String(e);
+  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+}
+function describeJsonError(e) {
+  const message = e instanceof Error ? e.message : "";
+  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
+}
+
+// src/common/input-spec.ts
+var MiB = 1024 * 1024;
+
+// src/common/clock.ts
+function today(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+// src/common/rsync-defaults.ts
+var DEFAULT_RSYNC_VERSION = "3.5.0";
+function releaseNumbers(text3) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
@@ -43313,7 +43370,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     this.worker = worker;
     if (worker === null) return;
     worker.on("message", (m) => isFromWorker(m) ? this.settle(m) : this.stop("its worker sent a message that is not part of the protocol"));
-    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${errorMessage(e)})`));
     worker.on("exit", (code) => this.stop(`its worker exited (code ${code})`));
     worker.unref();
   }
@@ -43479,8 +43536,8 @@ function inlineWaivers(facts) {
   return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
-  const today = facts.context.today;
-  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today);
+  const today2 = facts.context.today;
+  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today2);
   const active = fileWaivers.filter((w) => !expired.includes(w));
   const inline = opts.inline ? inlineWaivers(facts) : [];
   const kept = [];
@@ -43567,7 +43624,7 @@ function catalogFromRego(files) {
       try {
         meta = (0, import_yaml2.parse)(b.yaml);
       } catch (e) {
-        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text(custom["id"]);
@@ -43593,6 +43650,220 @@ function catalogFromRego(files) {
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);
   }
   return ok(rules.sort((a, b) => a.id.localeCompare(b.id)));
+}
+
+// src/engine/policy-source.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/engine/custom-policy.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { join as join5 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+
+// src/engine/policy-directory.ts
+import { spawnSync } from "node:child_process";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname4, join as join4 } from "node:path";
+
+// src/engine/dist-dir.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
+import { fileURLToPath } from "node:url";
+function distDir() {
+  const here = dirname3(fileURLToPath(import.meta.url));
+  const candidates = [here, join3(here, "..", "..", "dist")];
+  return candidates.find((d) => existsSync2(join3(d, "policy.wasm"))) ?? here;
+}
+
+// src/engine/policy-directory.ts
+var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
+var CUSTOM_MAIN = `package rsyncguard.custom_main
+
+findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
+`;
+var POLICY_FILE = /\.(rego|json|ya?ml)$/;
+var LIMITS = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
+function policyFiles(dir, read) {
+  const names = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  if (names.length > LIMITS.files) return fail(new UserError(`the policy directory has more than ${LIMITS.files} policy files`, dir));
+  const files = [];
+  let total = 0;
+  for (const rel of names) {
+    const path6 = join4(dir, rel);
+    const st = lstatSync(path6);
+    if (st.isDirectory()) continue;
+    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path6, "Policy files are read only as regular files inside the policy directory: copy the file in."));
+    const bytes = read(path6, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (!bytes.ok) return bytes;
+    total += bytes.value.length;
+    if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
+    files.push({ rel, bytes: bytes.value });
+  }
+  return ok(files);
+}
+function buildPolicyDirectory(dir, read) {
+  const files = policyFiles(dir, read);
+  if (!files.ok) return files;
+  const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
+  const catalog = catalogFromRego(rego.map((f) => ({ path: join4(dir, f.rel), text: f.bytes.toString("utf8") })));
+  if (!catalog.ok) return catalog;
+  if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
+  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
+  const work = mkdtempSync(join4(tmpdir(), "rsyncguard-policy-"));
+  const copy = join4(work, "policy");
+  try {
+    for (const f of files.value) {
+      mkdirSync(dirname4(join4(copy, f.rel)), { recursive: true });
+      writeFileSync(join4(copy, f.rel), f.bytes);
+    }
+    writeFileSync(join4(work, "custom_main.rego"), CUSTOM_MAIN);
+    writeFileSync(join4(work, "lib.rego"), readFileSync(join4(distDir(), "policy-lib.rego")));
+    const out = join4(work, "bundle.tar.gz");
+    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join4(work, "custom_main.rego"), join4(work, "lib.rego"), copy], { encoding: "utf8" });
+    if (r.error) {
+      return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
+    }
+    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
+    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
+    return ok({ bundle: readFileSync(out), rules: catalog.value });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// src/engine/custom-policy.ts
+var CUSTOM_POLICY_LIMITS = { timeoutMs: 5e3, memoryMiB: 128 };
+var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
+var CATALOG_BYTES = 4 * MiB;
+var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
+var POLICY_HINT = "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.";
+async function customPolicy(path6, read) {
+  let isDir;
+  try {
+    isDir = statSync(path6).isDirectory();
+  } catch {
+    return fail(new UserError(`--policy ${path6} does not exist`, path6, POLICY_HINT));
+  }
+  if (isDir) return compileDirectory(path6, read);
+  if (/\.(tar\.gz|tgz)$/.test(path6)) {
+    const bytes = read(path6, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path6, bytes.value) : bytes;
+  }
+  if (path6.endsWith(".wasm")) return loadWasm(path6, read);
+  return fail(new UserError(`--policy ${path6}: not a directory, .wasm or .tar.gz`, path6, POLICY_HINT));
+}
+async function compileDirectory(dir, read) {
+  const built = buildPolicyDirectory(dir, read);
+  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
+}
+async function loadBundle(name, bytes, known) {
+  let entries;
+  try {
+    entries = await untar(bytes);
+  } catch (e) {
+    return fail(new UserError(`not a readable policy bundle: ${errorMessage(e)}`, name, BUNDLE_HINT));
+  }
+  const wasm = entries.get("policy.wasm");
+  if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
+  let rules = known;
+  if (!rules) {
+    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path6, b]) => ({ path: path6, text: b.toString("utf8") }));
+    const catalog = catalogFromRego(rego);
+    if (!catalog.ok) return catalog;
+    rules = catalog.value;
+  }
+  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null, limits: CUSTOM_POLICY_LIMITS });
+}
+function manifestEntrypoint(manifest) {
+  if (!manifest) return void 0;
+  try {
+    const m = JSON.parse(manifest.toString("utf8"));
+    const wasm = typeof m === "object" && m !== null && "wasm" in m && Array.isArray(m.wasm) ? m.wasm : [];
+    const first = wasm[0];
+    return typeof first === "object" && first !== null && "entrypoint" in first && typeof first.entrypoint === "string" ? first.entrypoint : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function loadWasm(path6, read) {
+  const catalogPath = join5(path6, "..", "rules.json");
+  if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text3 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text3.ok) return text3;
+  const wasm = read(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+  if (!wasm.ok) return wasm;
+  let json;
+  try {
+    json = JSON.parse(text3.value.toString("utf8"));
+  } catch (e) {
+    return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
+  }
+  const catalog = parseRuleCatalog(json, catalogPath);
+  if (!catalog.ok) return catalog;
+  return ok({ name: path6, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
+}
+var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
+function untar(bytes) {
+  const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
+  const files = /* @__PURE__ */ new Map();
+  const tar = (0, import_tar_stream.extract)();
+  let total = 0;
+  let count = 0;
+  tar.on("entry", (header, stream, next) => {
+    const name = header.name.replace(/^\/+/, "");
+    const keep = header.type === "file" && wanted(name);
+    const chunks = [];
+    let size = 0;
+    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    stream.on("data", (data) => {
+      const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+      size += c.length;
+      total += c.length;
+      if (size > entryBytes) tar.destroy(new Error(`${name} unpacks to more than ${entryBytes / MiB} MiB, the limit for one entry`));
+      else if (total > totalBytes) tar.destroy(new Error(`it unpacks to more than ${totalBytes / MiB} MiB, the limit for a bundle`));
+      else if (keep) chunks.push(c);
+    });
+    stream.on("end", () => {
+      if (keep) files.set(name, Buffer.concat(chunks));
+      next();
+    });
+    stream.on("error", () => void 0);
+  });
+  return pipeline(Readable.from(slices(bytes, 1024)), createGunzip(), tar).then(() => files);
+}
+function* slices(bytes, size) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+// src/engine/policy-source.ts
+function builtinPolicy() {
+  const dir = distDir();
+  const wasmPath = join6(dir, "policy.wasm");
+  const rulesPath = join6(dir, "rules.json");
+  let wasm;
+  let catalog;
+  try {
+    wasm = readFileSync2(wasmPath);
+    catalog = JSON.parse(readFileSync2(rulesPath, "utf8"));
+  } catch (e) {
+    return fail(new UserError(`the built-in policy is missing: ${errorMessage(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
+  }
+  const parsed = parseRuleCatalog(catalog, rulesPath);
+  if (!parsed.ok) return parsed;
+  const { rules, entrypoint, paramNames } = parsed.value;
+  return { ok: true, value: { name: "built-in policy", wasm, rules, entrypoint, paramNames } };
+}
+async function loadPolicies(extra, read) {
+  const builtin = builtinPolicy();
+  if (!builtin.ok) return builtin;
+  if (extra === void 0) return ok([builtin.value]);
+  const custom = await customPolicy(extra, read);
+  return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
 
 // src/report/line-hash.ts
@@ -43648,26 +43919,42 @@ function lineHashes(text3) {
   return out;
 }
 
+// src/report/target-kinds.ts
+var TARGET_KINDS = {
+  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
+  host: {
+    description: "a machine, as its collector saw it",
+    sarifPrefix: (target) => `[host ${target}] `,
+    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
+  },
+  image: {
+    description: "a container image",
+    sarifPrefix: (target) => `[image ${target}] `,
+    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
+    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
+  }
+};
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
-var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
+var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 function clip(text3, max) {
   return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
-  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
+  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS2.name);
 }
 function descriptor(r) {
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS.tags);
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS2.tags);
   return {
     id: r.id,
     name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
+    shortDescription: { text: clip(r.title, LIMITS2.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
     help: { text: `${r.description}
 
 ${r.help}`.trim(), markdown: `**${r.title}**
@@ -43681,8 +43968,8 @@ ${r.help}`.trim() },
   };
 }
 function toSarif(report, opts) {
-  const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
-  if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
+  const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const hashes = /* @__PURE__ */ new Map();
   const hashesOf = (key) => {
@@ -43697,10 +43984,10 @@ function toSarif(report, opts) {
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
   ]);
-  if (placed.length > LIMITS.results) {
-    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
+  if (placed.length > LIMITS2.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS2.results} per run; the most severe are kept`);
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS2.results);
   }
   const results = placed.filter((p2) => index.has(p2.finding.rule_id)).map((p2) => result(p2, index, opts.texts, hashesOf));
   const notifications = [
@@ -43744,7 +44031,7 @@ function result(p2, index, texts, hashesOf) {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
@@ -43881,6 +44168,65 @@ function toJobSummary(raw2) {
 `;
 }
 
+// src/report/fleet.ts
+var MAX_RUNS = 20;
+function toFleetMarkdown(report, hostOf) {
+  const esc = (s) => markdownText(escapeControls(s));
+  const perHost = /* @__PURE__ */ new Map();
+  const perRule = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const h = hostOf(t.target);
+    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    for (const f of t.findings) {
+      row[f.severity] = (row[f.severity] ?? 0) + 1;
+      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
+    }
+    perHost.set(h, row);
+  }
+  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const out = [
+    "## rsyncguard fleet sweep",
+    "",
+    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
+    "",
+    "| host | critical | high | medium | low |",
+    "|---|---:|---:|---:|---:|",
+    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
+    "",
+    "### Rules that fire most",
+    "",
+    "| rule | title | findings |",
+    "|---|---|---:|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    ""
+  ];
+  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  return `${out.join("\n")}
+`;
+}
+function toGroupedSarif(report, groupOf, prefix, opts) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const g = groupOf(t);
+    groups.set(g, [...groups.get(g) ?? [], t]);
+  }
+  let names = [...groups.keys()].sort();
+  if (names.length > MAX_RUNS) {
+    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
+    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+    names = [...keep.sort(), "other"];
+  }
+  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
+  const runs = names.map((g) => {
+    const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
+    const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
+    return log.runs[0];
+  });
+  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
+  return `${JSON.stringify({ ...first, runs }, null, 2)}
+`;
+}
+
 // src/report/json.ts
 function toJson(report) {
   const doc = {
@@ -43950,6 +44296,54 @@ function paint(enabled) {
     dim: (text3) => wrap(2, 22, text3),
     bold: (text3) => wrap(1, 22, text3)
   };
+}
+
+// src/report/formats.ts
+var REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    extension: ".txt",
+    mediaType: "text/plain",
+    description: "Findings grouped by target and module, for a terminal"
+  },
+  json: {
+    render: (report) => toJson(report),
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
+  },
+  markdown: {
+    render: (report) => toMarkdown(report),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "A summary and a findings table, for a pull-request comment"
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "SARIF 2.1.0 for GitHub code scanning"
+  }
+};
+var FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    description: "SARIF 2.1.0 with one run per inventory group"
+  }
+};
+function formatNames(registry) {
+  return Object.keys(registry);
+}
+function unknownFormatMessage(registry, name) {
+  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
+}
+function isFormatName(registry, name) {
+  return Object.hasOwn(registry, name);
 }
 
 // src/facts/access/ip-address.ts
@@ -44364,12 +44758,42 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+}
+function effectiveDaemon(daemonUser, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version) {
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path6 = params["path"]?.value;
+  if (typeof path6 === "string" && path6.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
   const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
@@ -44417,8 +44841,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (!decision.allowed) {
     return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
   }
+  const effective = effectiveModule(m.params, root, opts.version);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
-  if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
   if (max > 0) {
     const lock = text3("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
@@ -44434,7 +44859,7 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text3, opts.version);
+  const setup = moduleSetup(effective.chroot.value, root, text3);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -44443,14 +44868,11 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(m, root, text3, version) {
+function moduleSetup(chroot, root, text3) {
   const path6 = text3("path");
   if (path6 === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  const set = m.params["use chroot"]?.value ?? "unset";
-  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
-    const needsChroot = chroot === true || chroot === "unset" && path6.includes("/./");
-    if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
     if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
     if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
@@ -44488,9 +44910,6 @@ function unreachable(m) {
 function bool(v, fallback) {
   return typeof v === "boolean" ? v : fallback;
 }
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
-}
 function unmapIPv4(addr) {
   const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
   return m?.[1] ?? addr;
@@ -44506,6 +44925,7 @@ function buildFacts(input) {
   const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => ({
     name: m.name,
     header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -44513,7 +44933,8 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion)
+    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -44531,7 +44952,8 @@ function buildFacts(input) {
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers
+      inline_waivers: config.inlineWaivers,
+      effective: daemon
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
@@ -45498,14 +45920,14 @@ function markReused(entries, passwords) {
 }
 
 // src/sources/read-regular.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
 function readLocalFile(path6, opts = {}) {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path6} ${why}; it was not read`, path6, hint));
   let st;
   try {
-    st = opts.noFollow ? lstatSync(path6) : statSync(path6);
+    st = opts.noFollow ? lstatSync2(path6) : statSync2(path6);
   } catch (e) {
     return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
   }
@@ -45570,8 +45992,8 @@ function errorText(e) {
 }
 
 // src/sources/scan-root.ts
-import { lstatSync as lstatSync2, readdirSync, readlinkSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join3, relative as relative2, sep as sep3 } from "node:path";
+import { lstatSync as lstatSync3, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { isAbsolute, join as join7, relative as relative2, sep as sep3 } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 function within(dir, path6) {
   const rel = relative2(dir, path6);
@@ -45631,16 +46053,16 @@ var ScanRoot = class {
     const viaLink = this.linked(path6, real);
     let st;
     try {
-      st = statSync2(real);
+      st = statSync3(real);
     } catch (e) {
       if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path6, reason: `${this.rel(path6)} could not be reached: permission denied` };
       return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository` };
     }
     if (st.isDirectory()) {
       try {
-        return { kind: "dir", path: path6, real, viaLink, entries: readdirSync(real) };
+        return { kind: "dir", path: path6, real, viaLink, entries: readdirSync2(real) };
       } catch (e) {
-        return { kind: "unreadable", path: path6, reason: e instanceof Error ? e.message : String(e) };
+        return { kind: "unreadable", path: path6, reason: errorMessage(e) };
       }
     }
     if (!st.isFile()) return { kind: "not-regular", path: path6, reason: `${this.rel(path6)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
@@ -45665,12 +46087,12 @@ var ScanRoot = class {
   }
   /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
   locate(target, fromDir) {
-    return isAbsolute(target) ? join3(this.root, target) : join3(fromDir, target);
+    return isAbsolute(target) ? join7(this.root, target) : join7(fromDir, target);
   }
 };
 function isLink(path6) {
   try {
-    return lstatSync2(path6).isSymbolicLink();
+    return lstatSync3(path6).isSymbolicLink();
   } catch {
     return false;
   }
@@ -45679,12 +46101,12 @@ function isLink(path6) {
 // src/sources/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join5, relative as relative3, sep as sep4 } from "node:path";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join9, relative as relative3, sep as sep4 } from "node:path";
 
 // src/sources/walk-tree.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readdirSync as readdirSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function reasonOf(e) {
   const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -45696,7 +46118,7 @@ function walkTree(root) {
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
     let list;
     try {
-      list = readdirSync2(join4(root, rel), { withFileTypes: true });
+      list = readdirSync3(join8(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
@@ -45730,7 +46152,7 @@ function looksLikeRsyncd(head) {
   return params.has("path") && params.size >= 2;
 }
 function readHead(file) {
-  if (!lstatSync3(file).isFile()) return "";
+  if (!lstatSync4(file).isFile()) return "";
   const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
   try {
     if (!fstatSync2(fd).isFile()) return "";
@@ -45744,7 +46166,7 @@ function readHead(file) {
 }
 function nameCandidate(file) {
   try {
-    return !lstatSync3(file).isDirectory();
+    return !lstatSync4(file).isDirectory();
   } catch (e) {
     return !(e instanceof Error && "code" in e && e.code === "ENOENT");
   }
@@ -45776,10 +46198,10 @@ function discoverConfigs(root, opts) {
     const path6 = raw2.split(sep4).join("/");
     if (excluded.has(path6)) continue;
     if (BY_NAME2.some((re) => re.test(path6))) {
-      if (nameCandidate(join5(root, path6))) found.push({ path: path6, by: "name" });
+      if (nameCandidate(join9(root, path6))) found.push({ path: path6, by: "name" });
     } else if (SNIFF.test(path6)) {
       try {
-        if (looksLikeRsyncd(readHead(join5(root, path6)))) found.push({ path: path6, by: "content" });
+        if (looksLikeRsyncd(readHead(join9(root, path6)))) found.push({ path: path6, by: "content" });
       } catch {
       }
     }
@@ -45801,12 +46223,12 @@ function gitModes(root) {
 }
 
 // src/sources/repo-files.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2 } from "node:path";
 function repoConfigSource(root, opts = {}) {
   const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path6 = scan.locate(target, dirname3(from));
+      const path6 = scan.locate(target, dirname5(from));
       const opened = scan.open(path6);
       if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path6);
       const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
@@ -45838,7 +46260,7 @@ var MAX_BYTES = 1 << 20;
 var import_yaml3 = __toESM(require_dist2(), 1);
 
 // src/sources/image/limits.ts
-var LIMITS2 = {
+var LIMITS3 = {
   layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
   inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
@@ -45870,10 +46292,334 @@ var ACCEPT = [
   "application/vnd.docker.distribution.manifest.v2+json"
 ].join(", ");
 var MAX_TOKEN = 1 << 20;
+var EnvironmentFailure = class extends Error {
+  kind = "environment";
+  name = "EnvironmentFailure";
+};
 
 // src/sources/image/open-image.ts
 var MAX_MANIFEST = 4 << 20;
 var MAX_CONFIG = 8 << 20;
+
+// src/sources/read-input.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
+function readInputFile(path6, spec) {
+  let fd;
+  try {
+    fd = openSync3(path6, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path6, spec.hint));
+  }
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path6, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge(path6, spec)) : ok(bytes);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path6, spec.hint));
+  } finally {
+    closeSync3(fd);
+  }
+}
+function tooLarge(where, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
+}
+
+// src/sources/repo-targets.ts
+import { lstatSync as lstatSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { dirname as dirname6, join as join10, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+function displayPath(root, file) {
+  const cwdRel = relative4(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
+  return rel.split(sep5).join("/");
+}
+function isLink2(path6) {
+  try {
+    return lstatSync5(path6).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function* repoTargets(paths, exclude) {
+  for (const given of paths) {
+    const abs = resolve2(given);
+    let st;
+    try {
+      st = statSync4(abs);
+    } catch {
+      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
+      yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
+      continue;
+    }
+    if (!st.isFile() && !st.isDirectory()) {
+      yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
+      continue;
+    }
+    const real = realpathSync3(abs);
+    const cwd = process.cwd();
+    if (within(cwd, abs) && !within(realpathSync3(cwd), real)) {
+      yield {
+        kind: "error",
+        target: given,
+        message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`,
+        hint: "A link in the repository is never followed out of it. To scan that file, give its own path."
+      };
+      continue;
+    }
+    const root = st.isFile() ? dirname6(real) : real;
+    const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
+    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
+      yield {
+        kind: "error",
+        target: displayPath(root, join10(root, d.path)),
+        message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
+        hint: "Run the scan as a user who can read it, or leave it out with --exclude."
+      };
+    }
+    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join10(root, d.path)) };
+  }
+}
+
+// src/parse/secrets-files.ts
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, resolve as resolve3 } from "node:path";
+function namedSecrets(config) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || byPath.has(p2.value)) continue;
+    byPath.set(p2.value, { path: p2.value, at: p2.file !== null && p2.line !== null ? { file: p2.file, line: p2.line, column: p2.column ?? 1 } : null });
+  }
+  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function repoPath(scan, path6, configFile) {
+  return isAbsolute3(path6) ? scan.locate(path6, scan.root) : resolve3(dirname7(configFile), path6);
+}
+function secretsFilesOf(configs, scan) {
+  const out = /* @__PURE__ */ new Set();
+  for (const { file, config } of configs) {
+    for (const n of namedSecrets(config)) {
+      const opened = scan.open(repoPath(scan, n.path, file));
+      if (opened.kind === "file") out.add(opened.real);
+    }
+  }
+  return out;
+}
+function repoSecrets(config, configFile, scan, modes) {
+  return namedSecrets(config).map((n) => {
+    const opened = scan.open(repoPath(scan, n.path, configFile));
+    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    switch (opened.kind) {
+      case "file": {
+        const parsed = parseSecrets(opened.bytes, opened.real);
+        const mode = modes.get(scan.rel(opened.real));
+        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
+      }
+      case "outside":
+        return opened.viaLink ? note(opened.reason) : { path: n.path };
+      case "not-regular":
+      case "unreadable":
+        return note(opened.reason);
+      case "dir":
+        return note(`${scan.rel(opened.real)} is a directory`);
+      default:
+        return { path: n.path };
+    }
+  });
+}
+function notRead(path6, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path6} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+}
+
+// src/parse/rsync-release.ts
+var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+
+// src/parse/image-launch.ts
+var MAX_SCRIPT = 256 << 10;
+
+// src/parse/repo-configs.ts
+import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve4 } from "node:path";
+function undecodable(bytes) {
+  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
+}
+function notUtf8(file, bytes) {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(10, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      strict.decode(bytes.subarray(start, stop));
+    } catch {
+      return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
+    }
+    start = stop + 1;
+  }
+  return [];
+}
+function* parseRepoConfigs(root, files) {
+  const scan = new ScanRoot(root);
+  const candidates = /* @__PURE__ */ new Map();
+  const refused = [];
+  for (const file of files) {
+    const opened = scan.open(file);
+    if (opened.kind === "dir") continue;
+    if (opened.kind !== "file") {
+      refused.push({
+        file,
+        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." }
+      });
+      continue;
+    }
+    const why = undecodable(opened.bytes);
+    if (why !== void 0) {
+      yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." };
+      continue;
+    }
+    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
+    if (opened.viaLink) seen.links.push(scan.rel(file));
+    candidates.set(opened.real, seen);
+  }
+  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
+    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
+    const notes = notUtf8(c.real, c.bytes);
+    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
+  });
+  let parsed = parse();
+  const named = secretsFilesOf(parsed, scan);
+  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
+  for (const f of named) {
+    const opened = scan.open(f);
+    if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
+  }
+  const secrets = new Set([...named].filter((f) => !configs.has(f)));
+  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
+  const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
+  for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
+  const covered = /* @__PURE__ */ new Set();
+  const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
+  for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
+  for (const p2 of parsed) {
+    if (covered.has(p2.file) || secrets.has(p2.file)) continue;
+    chosen.push(p2);
+    for (const f of p2.config.files) covered.add(f.path);
+  }
+  const modes = gitModes(root);
+  for (const { file, config } of chosen) {
+    const links = candidates.get(file)?.links ?? [];
+    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
+    const texts = [];
+    for (const f of config.files) {
+      const opened = scan.open(f.path);
+      if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
+    }
+    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield* unreadSecrets(root, file, config, scan);
+  }
+}
+function hasConfigLines(bytes) {
+  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("[") || line.startsWith("&")) return true;
+    const eq = line.indexOf("=");
+    if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
+  }
+  return false;
+}
+function secretsLines(config, configFile, scan) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
+    if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
+    seen.add(`${p2.file}:${p2.line}`);
+    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname8(configFile), p2.value));
+    out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
+  }
+  return out;
+}
+function secretConfigs(config, configFile, named, configs, scan) {
+  const notes = [];
+  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+    if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
+    notes.push(
+      diagnostic(
+        "warning",
+        "secrets-file-is-config",
+        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        at,
+        'Point "secrets file" at a file of "user:password" lines only.'
+      )
+    );
+  }
+  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
+}
+function unreadSecrets(root, file, config, scan) {
+  return secretsLines(config, file, scan).flatMap(
+    ({ value, at, opened }) => opened.kind === "unreadable" ? [
+      {
+        kind: "error",
+        target: displayPath(root, file),
+        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+        hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
+      }
+    ] : []
+  );
+}
+function foundThroughLinks(config, file, links, scan) {
+  if (links.length === 0) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+
+// src/facts/daemon.ts
+function modelledVersion(release) {
+  return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
+}
+
+// src/runner/scan-repository.ts
+function factsFor(parsed, opts) {
+  const id = displayPath(parsed.root, parsed.file);
+  const doc = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config: parsed.config,
+    secrets: parsed.secrets
+  });
+  return relabelFiles(doc, (f) => displayPath(parsed.root, f));
+}
+function* repositoryTargets(paths, opts) {
+  for (const found of repoTargets(paths, opts.exclude)) {
+    if (found.kind === "error") {
+      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
+      continue;
+    }
+    for (const parsed of parseRepoConfigs(found.root, found.files)) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
+      else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+    }
+  }
+}
+function scanRepository(paths, opts) {
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
+  for (const { target, texts } of repositoryTargets(paths, opts)) {
+    result2.targets.push(target);
+    for (const [path6, text3] of texts) result2.texts.set(path6, text3);
+  }
+  return result2;
+}
+
+// src/runner/evaluate-targets.ts
+import { existsSync as existsSync4 } from "node:fs";
+
+// src/runner/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_ERROR = 2;
 
 // package.json
 var package_default = {
@@ -45900,11 +46646,16 @@ var package_default = {
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    lint: "biome check --error-on-warnings .",
+    "lint:fix": "biome check --write .",
+    check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
     test: "bash scripts/test-all.sh",
     bench: "node --import tsx bench/run.ts",
     prepare: "node scripts/drop-node-link.mjs"
   },
   devDependencies: {
+    "@biomejs/biome": "2.6.8",
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
     "@microsoft/sarif-multitool": "^5.7.0",
     "@types/node": "^20.19.43",
@@ -45932,294 +46683,17 @@ var package_default = {
 
 // src/runner/version.ts
 var VERSION = package_default.version;
-var DEFAULT_RSYNC_VERSION = "3.5.0";
-
-// src/runner/load-config.ts
-function parseVersion(text3) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3 ?? DEFAULT_RSYNC_VERSION);
-  if (!m) throw new UserError(`--rsync-version must look like 3.5.0, not "${text3}"`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-// src/runner/scan-repository.ts
-import { lstatSync as lstatSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join6, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
-
-// src/runner/repo-secrets.ts
-import { dirname as dirname4, isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
-function namedSecrets(config) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
-    if (!p2 || typeof p2.value !== "string" || p2.value === "" || byPath.has(p2.value)) continue;
-    byPath.set(p2.value, { path: p2.value, at: p2.file !== null && p2.line !== null ? { file: p2.file, line: p2.line, column: p2.column ?? 1 } : null });
-  }
-  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function localPath(scan, path6, configFile) {
-  return isAbsolute3(path6) ? scan.locate(path6, scan.root) : resolve2(dirname4(configFile), path6);
-}
-function secretsFilesOf(configs, scan) {
-  const out = /* @__PURE__ */ new Set();
-  for (const { file, config } of configs) {
-    for (const n of namedSecrets(config)) {
-      const opened = scan.open(localPath(scan, n.path, file));
-      if (opened.kind === "file") out.add(opened.real);
-    }
-  }
-  return out;
-}
-function repoSecrets(config, configFile, scan, modes) {
-  return namedSecrets(config).map((n) => {
-    const opened = scan.open(localPath(scan, n.path, configFile));
-    const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
-    switch (opened.kind) {
-      case "file": {
-        const parsed = parseSecrets(opened.bytes, opened.real);
-        const mode = modes.get(scan.rel(opened.real));
-        return { path: n.path, file: opened.real, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics };
-      }
-      case "outside":
-        return opened.viaLink ? note(opened.reason) : { path: n.path };
-      case "not-regular":
-      case "unreadable":
-        return note(opened.reason);
-      case "dir":
-        return note(`${scan.rel(opened.real)} is a directory`);
-      case "missing":
-        return { path: n.path };
-    }
-  });
-}
-function notRead(path6, reason, at) {
-  return diagnostic("warning", "secrets-not-read", `The secrets file ${path6} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
-}
-
-// src/runner/scan-repository.ts
-function displayPath(root, file) {
-  const cwdRel = relative4(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
-  return rel.split(sep5).join("/");
-}
-function undecodable(bytes) {
-  return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
-}
-function notUtf8(file, bytes) {
-  const strict = new TextDecoder("utf-8", { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const end = bytes.indexOf(10, start);
-    const stop = end < 0 ? bytes.length : end;
-    try {
-      strict.decode(bytes.subarray(start, stop));
-    } catch {
-      return [diagnostic("info", "not-utf8", `Line ${line} is not valid UTF-8: rsync reads the file byte by byte, and so does rsyncguard; text quoted from it shows a replacement character (U+FFFD) for those bytes.`, { file, line, column: 1 })];
-    }
-    start = stop + 1;
-  }
-  return [];
-}
-function scanRepository(paths, opts) {
-  const result2 = { targets: [], texts: /* @__PURE__ */ new Map(), discovered: 0 };
-  for (const given of paths) {
-    const abs = resolve3(given);
-    let st;
-    try {
-      st = statSync3(abs);
-    } catch {
-      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
-      result2.targets.push({ target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." });
-      continue;
-    }
-    if (!st.isFile() && !st.isDirectory()) {
-      result2.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." });
-      continue;
-    }
-    const real = realpathSync3(abs);
-    const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync3(cwd), real)) {
-      result2.targets.push({ target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: "A link in the repository is never followed out of it. To scan that file, give its own path." });
-      continue;
-    }
-    const root = st.isFile() ? dirname5(real) : real;
-    const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
-    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
-      result2.targets.push({ target: displayPath(root, join6(root, d.path)), message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`, hint: "Run the scan as a user who can read it, or leave it out with --exclude." });
-    }
-    const files = st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join6(root, d.path));
-    result2.discovered += files.length;
-    scanRoot(root, files, opts, result2);
-  }
-  return result2;
-}
-function scanRoot(root, files, opts, out) {
-  const scan = new ScanRoot(root);
-  const candidates = /* @__PURE__ */ new Map();
-  const refused = [];
-  for (const file of files) {
-    const opened = scan.open(file);
-    if (opened.kind === "dir") continue;
-    if (opened.kind !== "file") {
-      refused.push({ file, error: { target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." } });
-      continue;
-    }
-    const why = undecodable(opened.bytes);
-    if (why !== void 0) {
-      out.targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
-      continue;
-    }
-    const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
-    if (opened.viaLink) seen.links.push(scan.rel(file));
-    candidates.set(opened.real, seen);
-  }
-  const parse = (secretsFiles) => [...candidates.values()].map((c) => {
-    const config = parseRsyncdConf(c.real, c.bytes, repoConfigSource(root, { scanRoot: scan, ...secretsFiles ? { secretsFiles } : {} }));
-    const notes = notUtf8(c.real, c.bytes);
-    return { file: c.real, config: notes.length === 0 ? config : { ...config, diagnostics: [...notes, ...config.diagnostics] } };
-  });
-  let parsed = parse();
-  const named = secretsFilesOf(parsed, scan);
-  const configs = new Set(parsed.flatMap((p2) => [...p2.config.modules.map((m) => m.header.file), ...p2.config.modules.length > 0 ? [p2.file] : []]));
-  for (const f of named) {
-    const opened = scan.open(f);
-    if (opened.kind === "file" && hasConfigLines(opened.bytes)) configs.add(f);
-  }
-  const secrets = new Set([...named].filter((f) => !configs.has(f)));
-  if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
-  const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-  for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
-  const covered = /* @__PURE__ */ new Set();
-  const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
-  for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
-  for (const p2 of parsed) {
-    if (covered.has(p2.file) || secrets.has(p2.file)) continue;
-    chosen.push(p2);
-    for (const f of p2.config.files) covered.add(f.path);
-  }
-  const modes = gitModes(root);
-  for (const { file, config } of chosen) {
-    const links = candidates.get(file)?.links ?? [];
-    const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
-    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts), ...unreadSecrets(root, file, config, scan));
-    for (const f of config.files) {
-      const opened = scan.open(f.path);
-      if (opened.kind === "file") out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8"));
-    }
-  }
-}
-function hasConfigLines(bytes) {
-  for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
-    const line = raw2.trim();
-    if (line.startsWith("[") || line.startsWith("&")) return true;
-    const eq = line.indexOf("=");
-    if (eq > 0 && !line.startsWith("#") && !line.startsWith(";") && lookupParam(line.slice(0, eq).trim())) return true;
-  }
-  return false;
-}
-function secretsLines(config, configFile, scan) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
-    if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
-    seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve3(dirname5(configFile), p2.value));
-    out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
-  }
-  return out;
-}
-function secretConfigs(config, configFile, named, configs, scan) {
-  const notes = [];
-  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
-    if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
-  }
-  return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
-}
-function unreadSecrets(root, file, config, scan) {
-  return secretsLines(config, file, scan).flatMap(
-    ({ value, at, opened }) => opened.kind === "unreadable" ? [{ target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: "Keep secrets files small (they hold one line per user), or exclude this configuration." }] : []
-  );
-}
-function factsFor(root, file, config, scan, modes, opts) {
-  const id = displayPath(root, file);
-  const doc = buildFacts({
-    target: { kind: "file", id, display: id },
-    daemonUser: opts.daemonUser,
-    rsyncVersion: opts.rsyncVersion,
-    today: opts.today,
-    config,
-    secrets: repoSecrets(config, file, scan, modes)
-  });
-  return relabelFiles(doc, (f) => displayPath(root, f));
-}
-function foundThroughLinks(config, file, links, scan) {
-  if (links.length === 0) return config;
-  const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
-  return { ...config, diagnostics: [note, ...config.diagnostics] };
-}
-function isLink2(path6) {
-  try {
-    return lstatSync4(path6).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-// src/runner/evaluate-targets.ts
-import { existsSync as existsSync2 } from "node:fs";
-
-// src/runner/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_ERROR = 2;
-
-// src/runner/read-input.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
-var MiB = 1024 * 1024;
-function readInputFile(path6, spec) {
-  let fd;
-  try {
-    fd = openSync3(path6, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path6, spec.hint));
-  }
-  try {
-    const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path6, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge(path6, spec)) : ok(bytes);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path6, spec.hint));
-  } finally {
-    closeSync3(fd);
-  }
-}
-function describeJsonError(e) {
-  const message = e instanceof Error ? e.message : "";
-  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
-  const at = /at position (\d+)/.exec(message)?.[1];
-  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
-}
-function tooLarge(where, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
 
 // src/runner/evaluate-targets.ts
 var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path6 = file ?? (existsSync2(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path6 === void 0) return [];
+  const path6 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path6 === void 0) return ok([]);
   const bytes = readInputFile(path6, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) throw bytes.error;
-  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path6);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
+  if (!bytes.ok) return bytes;
+  return parseWaiverFile(bytes.value.toString("utf8"), path6);
 }
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
@@ -46227,7 +46701,7 @@ async function evaluateTargets(targets, opts) {
   try {
     for (const source of opts.policies) {
       const loaded = await loadEvaluator(source);
-      if (!loaded.ok) throw loaded.error;
+      if (!loaded.ok) return loaded;
       engines.push(loaded.value);
     }
     return await evaluateWith(engines, targets, opts, loadStarted);
@@ -46238,13 +46712,15 @@ async function evaluateTargets(targets, opts) {
 async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
+  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
   opts.onTiming?.("policy load", performance.now() - loadStarted);
   const evalStarted = performance.now();
-  const waivers = loadWaivers(opts.waiverFile);
+  const loaded = loadWaivers(opts.waiverFile);
+  if (!loaded.ok) return loaded;
+  const waivers = loaded.value;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
-  for (const t of targets) {
+  for await (const t of targets) {
     if (!("schema" in t)) {
       report.errors.push(t);
       continue;
@@ -46271,7 +46747,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return report;
+  return ok(report);
 }
 function exitCode(report, failOn) {
   if (report.errors.length > 0) return EXIT_ERROR;
@@ -46287,230 +46763,33 @@ function hostNotes(t) {
     ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
     ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
     ...d.probes.map(
-      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
+      (p2) => note(
+        p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`
+      )
     )
   ];
 }
 
-// src/runner/policy-source.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join10 } from "node:path";
-
-// src/runner/custom-policy.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { join as join9 } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
-
-// src/runner/policy-directory.ts
-import { spawnSync } from "node:child_process";
-import { lstatSync as lstatSync5, mkdirSync, mkdtempSync, readdirSync as readdirSync3, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname as dirname7, join as join8 } from "node:path";
-
-// src/runner/dist-dir.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname6, join as join7 } from "node:path";
-import { fileURLToPath } from "node:url";
-function distDir() {
-  const here = dirname6(fileURLToPath(import.meta.url));
-  const candidates = [here, join7(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync3(join7(d, "policy.wasm"))) ?? here;
+// src/runner/policies.ts
+function policiesFor(extra) {
+  return loadPolicies(extra, readInputFile);
 }
 
-// src/runner/policy-directory.ts
-var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
-var CUSTOM_MAIN = `package rsyncguard.custom_main
-
-findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
-`;
-var POLICY_FILE = /\.(rego|json|ya?ml)$/;
-var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
-function policyFiles(dir) {
-  const names = readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
-  if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
-  const files = [];
-  let total = 0;
-  for (const rel of names) {
-    const path6 = join8(dir, rel);
-    const st = lstatSync5(path6);
-    if (st.isDirectory()) continue;
-    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path6, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = readInputFile(path6, { what: "the policy file", maxBytes: LIMITS3.fileBytes, hint: "A policy directory holds Rego and small data files." });
-    if (!bytes.ok) return bytes;
-    total += bytes.value.length;
-    if (total > LIMITS3.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS3.totalBytes / MiB} MiB`, dir));
-    files.push({ rel, bytes: bytes.value });
-  }
-  return ok(files);
-}
-function buildPolicyDirectory(dir) {
-  const files = policyFiles(dir);
-  if (!files.ok) return files;
-  const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
-  const catalog = catalogFromRego(rego.map((f) => ({ path: join8(dir, f.rel), text: f.bytes.toString("utf8") })));
-  if (!catalog.ok) return catalog;
-  if (catalog.value.length === 0) return fail(new UserError("no findings rules with METADATA in this policy directory", dir, 'Rules live in package rsyncguard.custom.<family> as "findings contains f if { ... }".'));
-  const opa2 = process.env["RSYNCGUARD_OPA"] ?? "opa";
-  const work = mkdtempSync(join8(tmpdir(), "rsyncguard-policy-"));
-  const copy = join8(work, "policy");
-  try {
-    for (const f of files.value) {
-      mkdirSync(dirname7(join8(copy, f.rel)), { recursive: true });
-      writeFileSync(join8(copy, f.rel), f.bytes);
-    }
-    writeFileSync(join8(work, "custom_main.rego"), CUSTOM_MAIN);
-    writeFileSync(join8(work, "lib.rego"), readFileSync(join8(distDir(), "policy-lib.rego")));
-    const out = join8(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join8(work, "custom_main.rego"), join8(work, "lib.rego"), copy], { encoding: "utf8" });
-    if (r.error) {
-      return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
-    }
-    const said = (r.stderr || r.stdout).replaceAll(copy, dir).trim().split("\n").slice(0, 5).join(" | ");
-    if (r.status !== 0) return fail(new UserError(`opa build failed: ${said}`, dir, "Fix the Rego; opa check shows every error."));
-    return ok({ bundle: readFileSync(out), rules: catalog.value });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-// src/runner/custom-policy.ts
-var CUSTOM_POLICY_LIMITS = { timeoutMs: 5e3, memoryMiB: 128 };
-var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
-var CATALOG_BYTES = 4 * MiB;
-var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
-async function customPolicy(path6) {
-  let isDir;
-  try {
-    isDir = statSync4(path6).isDirectory();
-  } catch {
-    return fail(new UserError(`--policy ${path6} does not exist`, path6, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
-  }
-  if (isDir) return compileDirectory(path6);
-  if (/\.(tar\.gz|tgz)$/.test(path6)) {
-    const bytes = readInputFile(path6, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
-    return bytes.ok ? loadBundle(path6, bytes.value) : bytes;
-  }
-  if (path6.endsWith(".wasm")) return loadWasm(path6);
-  return fail(new UserError(`--policy ${path6}: not a directory, .wasm or .tar.gz`, path6));
-}
-async function compileDirectory(dir) {
-  const built = buildPolicyDirectory(dir);
-  return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
-}
-async function loadBundle(name, bytes, known) {
-  let entries;
-  try {
-    entries = await untar(bytes);
-  } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
-  }
-  const wasm = entries.get("policy.wasm");
-  if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
-  let rules = known;
-  if (!rules) {
-    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path6, b]) => ({ path: path6, text: b.toString("utf8") }));
-    const catalog = catalogFromRego(rego);
-    if (!catalog.ok) return catalog;
-    rules = catalog.value;
-  }
-  return ok({ name, wasm, rules, entrypoint: manifestEntrypoint(entries.get(".manifest")) ?? CUSTOM_ENTRYPOINT, paramNames: null, limits: CUSTOM_POLICY_LIMITS });
-}
-function manifestEntrypoint(manifest) {
-  if (!manifest) return void 0;
-  try {
-    const m = JSON.parse(manifest.toString("utf8"));
-    const wasm = typeof m === "object" && m !== null && "wasm" in m && Array.isArray(m.wasm) ? m.wasm : [];
-    const first = wasm[0];
-    return typeof first === "object" && first !== null && "entrypoint" in first && typeof first.entrypoint === "string" ? first.entrypoint : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function loadWasm(path6) {
-  const catalogPath = join9(path6, "..", "rules.json");
-  if (!existsSync4(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text3.ok) return text3;
-  const wasm = readInputFile(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
-  if (!wasm.ok) return wasm;
-  let json;
-  try {
-    json = JSON.parse(text3.value.toString("utf8"));
-  } catch (e) {
-    return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
-  }
-  const catalog = parseRuleCatalog(json, catalogPath);
-  if (!catalog.ok) return catalog;
-  return ok({ name: path6, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
-}
-var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
-function untar(bytes) {
-  const { entryBytes, totalBytes, entries } = BUNDLE_LIMITS;
-  const files = /* @__PURE__ */ new Map();
-  const tar = (0, import_tar_stream.extract)();
-  let total = 0;
-  let count = 0;
-  tar.on("entry", (header, stream, next) => {
-    const name = header.name.replace(/^\/+/, "");
-    const keep = header.type === "file" && wanted(name);
-    const chunks = [];
-    let size = 0;
-    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
-    stream.on("data", (data) => {
-      const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-      size += c.length;
-      total += c.length;
-      if (size > entryBytes) tar.destroy(new Error(`${name} unpacks to more than ${entryBytes / MiB} MiB, the limit for one entry`));
-      else if (total > totalBytes) tar.destroy(new Error(`it unpacks to more than ${totalBytes / MiB} MiB, the limit for a bundle`));
-      else if (keep) chunks.push(c);
-    });
-    stream.on("end", () => {
-      if (keep) files.set(name, Buffer.concat(chunks));
-      next();
-    });
-    stream.on("error", () => void 0);
-  });
-  return pipeline(Readable.from(slices(bytes, 1024)), createGunzip(), tar).then(() => files);
-}
-function* slices(bytes, size) {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-}
-
-// src/runner/policy-source.ts
-function builtinPolicy() {
-  const dir = distDir();
-  const wasmPath = join10(dir, "policy.wasm");
-  const rulesPath = join10(dir, "rules.json");
-  let wasm;
-  let catalog;
-  try {
-    wasm = readFileSync2(wasmPath);
-    catalog = JSON.parse(readFileSync2(rulesPath, "utf8"));
-  } catch (e) {
-    return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
-  }
-  const parsed = parseRuleCatalog(catalog, rulesPath);
-  if (!parsed.ok) return parsed;
-  const { rules, entrypoint, paramNames } = parsed.value;
-  return { ok: true, value: { name: "built-in policy", wasm, rules, entrypoint, paramNames } };
-}
-async function policiesFor(extra) {
-  const builtin = builtinPolicy();
-  if (!builtin.ok) throw builtin.error;
-  if (extra === void 0) return [builtin.value];
-  const custom = await customPolicy(extra);
-  if (!custom.ok) throw custom.error;
-  return [builtin.value, custom.value];
+// src/runner/known-failure.ts
+function asUserError(e) {
+  if (e instanceof UserError) return e;
+  if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
+  if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
+  const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
+  const where = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where, "Check the path or address named, then run the command again.");
 }
 
 // src/runner/sweep-results.ts
 var TAIL_WINDOW = 64 << 20;
 
-// src/runner/image-launch.ts
-var MAX_SCRIPT = 256 << 10;
+// src/runner/image.ts
+var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
@@ -46538,7 +46817,6 @@ var ActionInputError = class extends Error {
   }
   input;
 };
-var FORMATS = ["text", "json", "markdown", "sarif"];
 function raw(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -46548,14 +46826,19 @@ function oneOf(env, name, choices, fallback) {
   if (hit === void 0) throw new ActionInputError(name, `must be one of ${choices.join(", ")}, not "${v}"`);
   return hit;
 }
+function format(env) {
+  const v = raw(env, "format") || "text";
+  if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
+  return v;
+}
 function readInputs(env) {
   const annotations = raw(env, "annotations") || "true";
   if (!/^(true|false)$/i.test(annotations)) throw new ActionInputError("annotations", `must be true or false, not "${annotations}"`);
   const category = raw(env, "category") || "rsyncguard/";
   return {
     paths: (raw(env, "paths") || ".").split(/\s+/).filter((p2) => p2 !== ""),
-    format: oneOf(env, "format", FORMATS, "text"),
-    sarifFile: raw(env, "sarif-file") || "rsyncguard.sarif",
+    format: format(env),
+    sarifFile: raw(env, "sarif-file") || `rsyncguard${REPORT_FORMATS.sarif.extension}`,
     failOn: oneOf(env, "fail-on", FAIL_ON, "high"),
     policy: raw(env, "policy") || void 0,
     waivers: raw(env, "waivers") || void 0,
@@ -46582,12 +46865,16 @@ async function run(env = process.env) {
   try {
     const inputs = readInputs(env);
     if (env["GITHUB_WORKSPACE"]) process.chdir(env["GITHUB_WORKSPACE"]);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: "root", rsyncVersion: parseVersion(void 0), today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
-    const report = await evaluateTargets(scan.targets, { policies: await policiesFor(inputs.policy), waiverFile: inputs.waivers, inlineWaivers: true });
-    const sarif = toSarif(report, { category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => warning(m) });
-    writeFileSync2(inputs.sarifFile, sarif);
-    const log = { text: () => toText(report, paint(false)), json: () => toJson(report), markdown: () => toMarkdown(report), sarif: () => sarif }[inputs.format];
-    process.stdout.write(log());
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(null), today: today() });
+    const policies = await policiesFor(inputs.policy);
+    if (!policies.ok) return failStep(policies.error);
+    const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
+    if (!evaluated.ok) return failStep(evaluated.error);
+    const report = evaluated.value;
+    const ctx = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => warning(m) };
+    writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
+    } }));
     if (env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(toJobSummary(report)).write();
     const findings = report.targets.flatMap((t) => t.findings);
     if (inputs.annotations) {
@@ -46601,10 +46888,14 @@ async function run(env = process.env) {
     if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(", "))}`);
     else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
+    const known = e instanceof ActionInputError ? void 0 : asUserError(e);
     if (e instanceof ActionInputError) setFailed(e.message);
-    else if (e instanceof UserError) setFailed(escapeControls(`${e.where ? `${e.where}: ` : ""}${e.message}${e.hint ? ` (${e.hint})` : ""}`));
+    else if (known !== void 0) failStep(known);
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
+}
+function failStep(e) {
+  setFailed(escapeControls(`${e.where ? `${e.where}: ` : ""}${e.message}${e.hint ? ` (${e.hint})` : ""}`));
 }
 
 // src/action/index.ts

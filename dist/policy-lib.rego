@@ -84,6 +84,13 @@ module_at(file, line) := name if {
 	name := max(headers)[1]
 }
 
+# A one-flag rule: every module that sets the boolean parameter `name` to yes, located at the parameter.
+flag_findings(id, name) := {f |
+	some i, mod in input.config.modules
+	mod.params[name].value == true
+	f := module_finding(id, i, name, concat("", ["Module [", mod.name, "] sets \"", name, " = yes\"."]))
+}
+
 # A string parameter with a non-empty value.
 has_text(mod, name) if {
 	v := mod.params[name].value
@@ -98,25 +105,16 @@ global_has_text(name) if {
 	v != ""
 }
 
-# The daemon runs modules as root unless it is a non-root daemon or `daemon uid` drops root.
-root_daemon if {
-	input.context.daemon_user == "root"
-	not _drops_root
-}
+# The daemon runs modules as root: a root daemon that no `daemon uid` drops. Derived once, in the facts
+# (src/facts/effective.ts), where the access simulation and the real-daemon tests share it.
+root_daemon if input.config.effective.root.value
 
-_drops_root if {
-	uid := input.config.global["daemon uid"].value
-	is_string(uid)
-	not uid in {"", "root", "0"}
-}
+# rsync chroots into the module before a transfer (and refuses the connection when it cannot): `use chroot`
+# resolved as rsync_module does, with the pre-3.2.7 default (src/facts/effective.ts).
+chrooted(mod) if mod.effective.chroot.value
 
-# The module confines transfers with chroot: explicitly, or unset on a root daemon (chroot("/") succeeds).
-chrooted(mod) if mod.params["use chroot"].value == true
-
-chrooted(mod) if {
-	mod.params["use chroot"].value == "unset"
-	root_daemon
-}
+# `max connections` below zero: rsync refuses every request for the module.
+disabled(mod) if mod.effective.disabled.value
 
 # An outside client (documentation address, no reverse DNS) can connect to the module.
 reachable(mod) if {
