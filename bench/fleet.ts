@@ -28,7 +28,13 @@ export async function benchFleet(rows: Row[]): Promise<void> {
     const swept = await repeat(3, run(all, concurrency));
     const bound = 1.2 * Math.ceil(healthy.length / concurrency) * single.median;
     rows.push({ benchmark: 'fleet: one host', figure: fmt(single, 2, ' s'), goal: '', met: null, note: 'whole CLI run: Node start, ssh, collector, evaluation' });
-    rows.push({ benchmark: `fleet: ${healthy.length} hosts at concurrency ${concurrency}`, figure: fmt(swept, 2, ' s'), goal: `≤ ${bound.toFixed(2)} s (1.2 × ${Math.ceil(healthy.length / concurrency)} × one host)`, met: swept.median <= bound, note: '' });
+    rows.push({
+      benchmark: `fleet: ${healthy.length} hosts at concurrency ${concurrency}`,
+      figure: fmt(swept, 2, ' s'),
+      goal: `≤ ${bound.toFixed(2)} s (1.2 × ${Math.ceil(healthy.length / concurrency)} × one host)`,
+      met: swept.median <= bound,
+      note: '',
+    });
   } finally {
     fleet.stop();
   }

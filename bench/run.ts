@@ -20,14 +20,24 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 
 async function benchParse(rows: Row[]): Promise<void> {
   if (!existsSync(CORPUS)) return;
-  const inputs = readdirSync(CORPUS).filter((f) => f !== 'SOURCES.tsv').map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
+  const inputs = readdirSync(CORPUS)
+    .filter((f) => f !== 'SOURCES.tsv')
+    .map((f) => ({ name: f, bytes: readFileSync(join(CORPUS, f)) }));
   const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
   const m = await repeat(5, () => rate(inputs, (i) => parseRsyncdConf(i.name, i.bytes, NO_INCLUDES), 0.5));
   rows.push({ benchmark: `parse, shared corpus (${inputs.length} files)`, figure: `${fmt(m)} files/s = ${((m.median * bytes) / inputs.length / 1e6).toFixed(1)} MB/s`, goal: '', met: null, note: '' });
 }
 
 const rows: Row[] = [];
-for (const [name, bench] of [['parse', benchParse], ['engine', benchEngine], ['scan', benchScan], ['cold start', benchColdStart], ['fleet', benchFleet], ['image', benchImage], ['admission', benchAdmission]] as const) {
+for (const [name, bench] of [
+  ['parse', benchParse],
+  ['engine', benchEngine],
+  ['scan', benchScan],
+  ['cold start', benchColdStart],
+  ['fleet', benchFleet],
+  ['image', benchImage],
+  ['admission', benchAdmission],
+] as const) {
   const t = performance.now();
   await bench(rows);
   console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -87,8 +87,12 @@ export async function benchScan(rows: Row[]): Promise<void> {
       // rejects &include lines, headers with text after "]" and lines without "=", and one such file aborts
       // the whole run (every other file unchecked): it is given only the files it can parse.
       const all = discoverConfigs(dir, { exclude: [] }).map((f) => join(dir, f.path));
-      const iniLine = /^\s*(#.*|;.*|\[[^\]]*\]\s*|[^=\[&]+=.*|)$/;
-      const files = all.filter((f) => readFileSync(f, 'utf8').split('\n').every((l) => iniLine.test(l.replace(/\r$/, ''))));
+      const iniLine = /^\s*(#.*|;.*|\[[^\]]*\]\s*|[^=[&]+=.*|)$/;
+      const files = all.filter((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .every((l) => iniLine.test(l.replace(/\r$/, ''))),
+      );
       // In batches: 10,000 paths on one command line exceed the kernel's argument limit.
       const c = await repeat(3, () => {
         const t = performance.now();
@@ -101,7 +105,13 @@ export async function benchScan(rows: Row[]): Promise<void> {
       });
       const conftestRate = files.length / c.median;
       const speedup = CONFIGS / full.median / conftestRate;
-      rows.push({ benchmark: `Conftest (pinned tool), 8 equivalent rules, the ${files.length} of ${all.length} files its INI parser reads`, figure: `${fmt(c, 2, ' s')} = ${Math.round(conftestRate)} files/s`, goal: '', met: null, note: `${all.length - files.length} files abort Conftest's whole run; it drops globals and reads trailing comments as values` });
+      rows.push({
+        benchmark: `Conftest (pinned tool), 8 equivalent rules, the ${files.length} of ${all.length} files its INI parser reads`,
+        figure: `${fmt(c, 2, ' s')} = ${Math.round(conftestRate)} files/s`,
+        goal: '',
+        met: null,
+        note: `${all.length - files.length} files abort Conftest's whole run; it drops globals and reads trailing comments as values`,
+      });
       rows.push({ benchmark: 'rsyncguard files/s ÷ Conftest files/s', figure: `${speedup.toFixed(2)}×`, goal: '≥ 3×', met: speedup >= 3, note: '' });
     } else {
       rows.push({ benchmark: 'Conftest comparison', figure: 'not run', goal: '≥ 3×', met: null, note: 'no .cache/bin/conftest: build it with scripts/go-tool.sh conftest version' });

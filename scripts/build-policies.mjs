@@ -50,7 +50,10 @@ function catalog() {
       tags: custom.tags ?? [],
       help: (custom.help ?? '').trim(),
       help_uri: ann.related_resources?.[0]?.ref ?? null,
-      package: a.path.slice(1).map((p) => p.value).join('.'),
+      package: a.path
+        .slice(1)
+        .map((p) => p.value)
+        .join('.'),
     });
   }
   const seen = new Set();
@@ -71,7 +74,7 @@ function checkRuleIds() {
   for (const file of files) {
     const blocks = readFileSync(file, 'utf8').split(/^(?=# METADATA$)/m);
     for (const block of blocks) {
-      const id = /^#   id: (\S+)$/m.exec(block)?.[1];
+      const id = /^# {3}id: (\S+)$/m.exec(block)?.[1];
       if (!id) continue;
       const used = new Set([...block.matchAll(/"(RSYNC-\d{3})"/g)].map((m) => m[1]));
       if (!used.has(id) || used.size !== 1) throw new Error(`${file}: the rule with METADATA id ${id} reports ${[...used].join(', ') || 'no id'}`);
@@ -110,7 +113,9 @@ try {
     'dist/policy-lib.rego': readFileSync('policies/rsyncguard/lib/lib.rego'),
   };
   if (check) {
-    const stale = Object.entries(outputs).filter(([path, bytes]) => !existsSync(path) || !readFileSync(path).equals(bytes)).map(([path]) => path);
+    const stale = Object.entries(outputs)
+      .filter(([path, bytes]) => !existsSync(path) || !readFileSync(path).equals(bytes))
+      .map(([path]) => path);
     if (stale.length > 0) {
       console.error(`out of date: ${stale.join(', ')}. Run "npm run build:policies" and commit them.`);
       process.exit(1);

@@ -3,7 +3,7 @@ export function renderRulesMarkdown(rules) {
   const out = [
     '# rsyncguard rules',
     '',
-    'Generated from the policies\' METADATA by `npm run build:policies`; do not edit by hand.',
+    "Generated from the policies' METADATA by `npm run build:policies`; do not edit by hand.",
     '',
     '| id | severity | title | CWE |',
     '|---|---|---|---|',
@@ -14,5 +14,8 @@ export function renderRulesMarkdown(rules) {
     out.push(`## ${r.id}`, '', `**${r.title}** — ${r.severity} (${r.security_severity}), ${r.cwe}, tags: ${r.tags.join(', ')}`, '', r.description, '', r.help, '');
     if (r.help_uri) out.push(`Reference: ${r.help_uri}`, '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

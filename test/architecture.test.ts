@@ -86,7 +86,10 @@ real('every exception in the table is still needed', () => {
 real('the check read the whole tree', () => {
   // A walk that silently read nothing would pass everything above.
   for (const top of ['src/common', 'src/engine', 'src/runner', 'test', 'scripts', 'bench']) {
-    assert.ok(tree.some((f) => f.path.startsWith(`${top}/`)), `no file read under ${top}`);
+    assert.ok(
+      tree.some((f) => f.path.startsWith(`${top}/`)),
+      `no file read under ${top}`,
+    );
   }
   assert.ok(tree.some((f) => f.path === 'test/architecture.test.ts'));
 });
@@ -108,8 +111,8 @@ real.run();
  * tree's paths are not the real ones, so the table's exceptions never excuse a planted file.
  */
 const CLEAN: Record<string, string> = {
-  'src/common/index.ts': "export type Result<T> = { ok: true; value: T } | { ok: false };\n",
-  'src/sources/index.ts': "export * from './files.ts';\nexport { type Result } from \"../common/index.ts\";\n",
+  'src/common/index.ts': 'export type Result<T> = { ok: true; value: T } | { ok: false };\n',
+  'src/sources/index.ts': 'export * from \'./files.ts\';\nexport { type Result } from "../common/index.ts";\n',
   'src/sources/files.ts': "import { readFileSync } from 'node:fs';\nexport const read = (p: string): string => readFileSync(p, 'utf8');\n",
   'src/parse/index.ts': "import '../sources/index.ts';\nexport { lex } from './lexer.ts';\nexport type Token = string;\n",
   'src/parse/lexer.ts': "import type { Result } from '../common/index.ts';\nexport const lex = (s: string): Result<string> => ({ ok: true, value: s });\n",
@@ -118,8 +121,7 @@ const CLEAN: Record<string, string> = {
   'src/engine/worker.ts': 'export {};\n',
   'src/engine/pool.ts': "const here = import.meta.url;\nexport const url = new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', here);\n",
   'src/report/index.ts': "export type Run = typeof import('../engine/index.ts').run;\n",
-  'src/runner/index.ts':
-    "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const parse = load('../parse/index.ts');\nexport const engine = await import('../engine/index.ts');\n",
+  'src/runner/index.ts': "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const parse = load('../parse/index.ts');\nexport const engine = await import('../engine/index.ts');\n",
   'src/cli/main.ts': "import runner = require('../runner/index.ts');\nexport * as report from '../report/index.ts';\nexport { runner };\n",
   'test/support/helper.ts': "export { lex } from '../../src/parse/index.ts';\n",
   'test/parse.test.ts': "import { lex } from './support/helper.ts';\nimport '../src/common/index.ts';\nexport { lex };\n",
@@ -132,18 +134,13 @@ const PLANTED: [string, string, string | null, string][] = [
   ['src/report/static.ts', "import { lex } from '../parse/index.ts';\n", '../parse/index.ts', 'import'],
   ['src/facts/side-effect.ts', "import '../engine/index.ts';\n", '../engine/index.ts', 'side-effect'],
   ['src/parse/type-only.ts', "import type { Facts } from '../facts/index.ts';\n", '../facts/index.ts', 'import-type'],
-  ['src/sources/multi-line.ts', 'import type {\n  Token,\n  Other,\n} from \'../parse/index.ts\';\n', '../parse/index.ts', 'import-type'],
+  ['src/sources/multi-line.ts', "import type {\n  Token,\n  Other,\n} from '../parse/index.ts';\n", '../parse/index.ts', 'import-type'],
   ['src/sources/inline-type.ts', "import { type Token } from '../parse/index.ts';\n", '../parse/index.ts', 'import-type'],
   ['src/engine/dynamic.ts', "export const m = await import('../sources/index.ts');\n", '../sources/index.ts', 'dynamic-import'],
   ['src/common/export-from.ts', "export { read } from '../sources/index.ts';\n", '../sources/index.ts', 'export-from'],
   ['src/parse/export-star.ts', "export * from '../facts/index.ts';\n", '../facts/index.ts', 'export-star'],
   ['src/facts/require.ts', "export const r = require('../engine/index.ts');\n", '../engine/index.ts', 'require'],
-  [
-    'src/facts/create-require.ts',
-    "import { createRequire } from 'node:module';\nconst req = createRequire(import.meta.url);\nexport const r = req('../report/index.ts');\n",
-    '../report/index.ts',
-    'require',
-  ],
+  ['src/facts/create-require.ts', "import { createRequire } from 'node:module';\nconst req = createRequire(import.meta.url);\nexport const r = req('../report/index.ts');\n", '../report/index.ts', 'require'],
   ['src/engine/import-equals.ts', "import report = require('../report/index.ts');\nexport { report };\n", '../report/index.ts', 'import-equals'],
   ['src/sources/type-import.ts', "export type T = import('../parse/index.ts').Token;\n", '../parse/index.ts', 'type-import'],
   ['src/report/double-quoted.ts', 'import { x } from "../facts/index.ts";\nexport { x };\n', '../facts/index.ts', 'import'],

@@ -11,7 +11,11 @@ import { NO_INCLUDES } from '../src/common/index.ts';
 import { validateFacts } from '../src/facts/index.ts';
 import { parseRsyncdConf } from '../src/parse/index.ts';
 import { CORPUS, corpusTest } from './support/corpus.ts';
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f !== 'SOURCES.tsv').sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f !== 'SOURCES.tsv')
+      .sort()
+  : [];
 
 const corpus = suite('the shared corpus');
 
@@ -36,10 +40,7 @@ corpusTest(corpus, 'parses every file without an exception, and reports throughp
   }
   const seconds = (performance.now() - started) / 1000;
   const totalBytes = inputs.reduce((n, i) => n + i.bytes.length, 0) * rounds;
-  console.log(
-    `  corpus: ${inputs.length} files, ${modules} modules, ${diagnostics} diagnostics; ` +
-      `parse throughput ${Math.round((inputs.length * rounds) / seconds)} files/s, ${(totalBytes / seconds / 1e6).toFixed(1)} MB/s`,
-  );
+  console.log(`  corpus: ${inputs.length} files, ${modules} modules, ${diagnostics} diagnostics; ` + `parse throughput ${Math.round((inputs.length * rounds) / seconds)} files/s, ${(totalBytes / seconds / 1e6).toFixed(1)} MB/s`);
   assert.ok(modules > 50, `only ${modules} modules found: the parser is missing sections`);
 });
 

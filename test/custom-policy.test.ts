@@ -30,7 +30,10 @@ custom('a Rego directory is compiled with opa and its rules report next to the b
   assert.ok(team, r.stderr);
   assert.is(team.title, 'Module without a comment');
   assert.is(team.severity, 'low');
-  assert.ok(r.findings.some((f) => f.rule_id === 'RSYNC-001'), 'built-in rules still run');
+  assert.ok(
+    r.findings.some((f) => f.rule_id === 'RSYNC-001'),
+    'built-in rules still run',
+  );
 });
 
 custom('a compiled bundle loads without opa', () => {
@@ -38,7 +41,10 @@ custom('a compiled bundle loads without opa', () => {
   writeFileSync(join(dir, 'main.rego'), 'package rsyncguard.custom_main\n\nfindings := [f | some family; some f in data.rsyncguard.custom[family].findings]\n');
   execFileSync(OPA, ['build', '-t', 'wasm', '-e', 'rsyncguard/custom_main/findings', '-o', bundle, join(dir, 'main.rego'), 'dist/policy-lib.rego', join(FIXTURES, 'good')]);
   const r = evalWith(bundle, '/nonexistent/opa');
-  assert.ok(r.findings.some((f) => f.rule_id === 'TEAM-001'), r.stderr);
+  assert.ok(
+    r.findings.some((f) => f.rule_id === 'TEAM-001'),
+    r.stderr,
+  );
 });
 
 custom('a Rego directory without opa on PATH is exit 2 with what to do', () => {

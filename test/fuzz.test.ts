@@ -10,14 +10,48 @@ import type { ConfigSource } from '../src/common/index.ts';
 import { parseRsyncdConf, type RsyncdConfig } from '../src/parse/index.ts';
 
 const PIECES = [
-  '[m]', '[global]', '[ G L O B A L ]', '[]', '[a/b]', '[x', ']', 'path = /srv', 'read only = no', 'list = no # c',
-  'hosts allow = 10.0.0.0/8', 'hosts deny = *', 'auth users = joe:deny, @ops:rw', '&include /inc', '&merge /inc',
-  '&bogus x', '= v', 'name = other', '\\', 'comment = a \\', '   indented', '#', ';', '%HOME%', '\0', '\r', '\t',
-  '\xEF\xBB\xBF', 'ReadOnly = 0', 'max connections = 4294967295', 'use chroot = unset', '{{ var }}', '<% x %>',
+  '[m]',
+  '[global]',
+  '[ G L O B A L ]',
+  '[]',
+  '[a/b]',
+  '[x',
+  ']',
+  'path = /srv',
+  'read only = no',
+  'list = no # c',
+  'hosts allow = 10.0.0.0/8',
+  'hosts deny = *',
+  'auth users = joe:deny, @ops:rw',
+  '&include /inc',
+  '&merge /inc',
+  '&bogus x',
+  '= v',
+  'name = other',
+  '\\',
+  'comment = a \\',
+  '   indented',
+  '#',
+  ';',
+  '%HOME%',
+  '\0',
+  '\r',
+  '\t',
+  '\xEF\xBB\xBF',
+  'ReadOnly = 0',
+  'max connections = 4294967295',
+  'use chroot = unset',
+  '{{ var }}',
+  '<% x %>',
 ];
 
 /** Lines made of rsyncd.conf fragments, so the generator reaches deep states, not only "badly formed line". */
-const configText = fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(' ')), { maxLength: 40 }).map((lines) => lines.join('\n'));
+const configText = fc
+  .array(
+    fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(' ')),
+    { maxLength: 40 },
+  )
+  .map((lines) => lines.join('\n'));
 
 const incSource: ConfigSource = {
   resolve: (name, from) => {
@@ -31,7 +65,10 @@ const incSource: ConfigSource = {
 const parse = suite('parseRsyncdConf under random input');
 
 function linesOf(bytes: Uint8Array): number[] {
-  const lengths = Buffer.from(bytes).toString('latin1').split('\n').map((l) => l.length);
+  const lengths = Buffer.from(bytes)
+    .toString('latin1')
+    .split('\n')
+    .map((l) => l.length);
   return lengths;
 }
 

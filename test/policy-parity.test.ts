@@ -13,9 +13,7 @@ import { loadRuleFixtures } from './support/rule-fixtures.ts';
 
 /** JSON with object keys sorted: Go's encoder sorts them, JavaScript keeps insertion order. */
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
-  );
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 }
 
 const parity = suite('WASM in Node and opa eval agree');

@@ -31,14 +31,23 @@ catalog('every rule has a fires and a quiet fixture, and every fixture a rule', 
   const fixtureIds = [...new Set(fixtures.map((f) => f.rule))];
   assert.equal(fixtureIds, [...ids].sort());
   for (const id of ids) {
-    assert.ok(fixtures.some((f) => f.rule === id && f.kind === 'fires'), `${id} has no fires.conf`);
-    assert.ok(fixtures.some((f) => f.rule === id && f.kind === 'quiet'), `${id} has no quiet.conf`);
+    assert.ok(
+      fixtures.some((f) => f.rule === id && f.kind === 'fires'),
+      `${id} has no fires.conf`,
+    );
+    assert.ok(
+      fixtures.some((f) => f.rule === id && f.kind === 'quiet'),
+      `${id} has no quiet.conf`,
+    );
   }
 });
 
 catalog('every fixture gives a schema-valid facts document', () => {
   const bad = fixtures.map((f) => ({ f, v: validateFacts(f.facts) })).filter(({ v }) => !v.ok);
-  assert.equal(bad.map(({ f, v }) => `${f.rule}/${f.kind}: ${v.ok ? '' : v.errors.join('; ')}`), []);
+  assert.equal(
+    bad.map(({ f, v }) => `${f.rule}/${f.kind}: ${v.ok ? '' : v.errors.join('; ')}`),
+    [],
+  );
 });
 
 catalog('every rule has an id, a title, a severity, a CWE, help and a reference', () => {
@@ -56,7 +65,10 @@ catalog('security-severity stays inside the band of each severity (critical >= 9
     const n = Number(r.security_severity);
     return !(n >= lo && n <= hi);
   });
-  assert.equal(outside.map((r) => `${r.id} ${r.severity} ${r.security_severity}`), []);
+  assert.equal(
+    outside.map((r) => `${r.id} ${r.severity} ${r.security_severity}`),
+    [],
+  );
 });
 
 catalog.run();
@@ -75,7 +87,10 @@ for (const fx of fixtures) {
   } else {
     rules(`${fx.rule} stays quiet on the fixed configuration`, () => {
       const found = findingsOf(fx.facts).filter((f) => f.rule_id === fx.rule);
-      assert.equal(found.map((f) => f.message), []);
+      assert.equal(
+        found.map((f) => f.message),
+        [],
+      );
     });
   }
 }

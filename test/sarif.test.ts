@@ -37,14 +37,32 @@ corpusTest(sarif, 'the shared corpus passes all three checks too', () => {
 });
 
 sarif('the checker itself rejects a broken log (so a pass means something)', () => {
-  const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'R1', properties: { 'security-severity': 'high' } }] } }, results: [{ ruleId: 'R1', ruleIndex: 0, level: 'critical', message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'rsync://host/mod' } } }] }] }] };
-  assert.ok(schemaProblems(broken).some((p) => p.includes('level')), 'ajv catches the bad level');
+  const broken = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'x', rules: [{ id: 'R1', properties: { 'security-severity': 'high' } }] } },
+        results: [{ ruleId: 'R1', ruleIndex: 0, level: 'critical', message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'rsync://host/mod' } } }] }],
+      },
+    ],
+  };
+  assert.ok(
+    schemaProblems(broken).some((p) => p.includes('level')),
+    'ajv catches the bad level',
+  );
   assert.ok(githubProblems(broken as unknown as Sarif.Log).some((p) => p.includes('security-severity')));
   // The Multitool says nothing at all about a log whose only fault is an enum (hence ajv); without one it
   // reports the non-file URI and the missing region and descriptions.
-  const noEnum = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'R1' }] } }, results: [{ ruleId: 'R1', ruleIndex: 0, message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'rsync://host/mod' } } }] }] }] };
+  const noEnum = {
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'R1' }] } }, results: [{ ruleId: 'R1', ruleIndex: 0, message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'rsync://host/mod' } } }] }] }],
+  };
   const found = multitoolProblems(JSON.stringify(noEnum));
-  for (const rule of ['GH1003', 'GH1005', 'GH2012']) assert.ok(found.some((p) => p.startsWith(rule)), `${rule} in ${found.join('; ')}`);
+  for (const rule of ['GH1003', 'GH1005', 'GH2012'])
+    assert.ok(
+      found.some((p) => p.startsWith(rule)),
+      `${rule} in ${found.join('; ')}`,
+    );
 });
 
 sarif('a clean scan still uploads a run, with results: [] so alerts close', () => {
@@ -97,4 +115,3 @@ sarif('parse diagnostics travel as tool notifications', () => {
 });
 
 sarif.run();
-

@@ -66,13 +66,18 @@ discovery('follows includes inside the root (absolute ones under it), not outsid
   });
   const r = scan(dir);
   assert.equal(targetsOf(r.report), ['etc/rsyncd.conf']);
-  assert.ok(r.report.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002' && f.message.includes('[a]')), 'the included module was evaluated');
-  const facts = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', '--format', 'sarif'], { cwd: dir, encoding: 'utf8' }).stdout) as { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string }; message: { text: string } }[] }[] }[] };
+  assert.ok(
+    r.report.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002' && f.message.includes('[a]')),
+    'the included module was evaluated',
+  );
+  const facts = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', '--format', 'sarif'], { cwd: dir, encoding: 'utf8' }).stdout) as {
+    runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string }; message: { text: string } }[] }[] }[];
+  };
   const notes = facts.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
   assert.ok(notes.some((n) => n.descriptor.id === 'include-not-followed' && n.message.text.includes('outside the scan root')));
 });
 
-discovery('says that a relative include was resolved against the including file, not rsync\'s working directory', () => {
+discovery("says that a relative include was resolved against the including file, not rsync's working directory", () => {
   const dir = repo({ 'etc/rsyncd.conf': '&merge extra.inc\n', 'etc/extra.inc': '[x]\npath = /x\n' });
   const log = JSON.parse(spawnSync(process.execPath, [CLI, 'scan', '--format', 'sarif'], { cwd: dir, encoding: 'utf8' }).stdout) as { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[] };
   assert.ok(log.runs[0]?.invocations[0]?.toolExecutionNotifications.some((n) => n.descriptor.id === 'include-relative'));
@@ -110,11 +115,14 @@ const secrets = suite('secrets never leave, in any format');
 
 secrets('no password from a scanned secrets file appears in text, JSON, Markdown or SARIF, or on stderr', () => {
   const passwords = ['Tr0ub4dor-and-3', 'correct-horse-9', 'Spaces Inside  ', 'colon:in:it:77', 'DeadDuplicate-1'];
-  const dir = repo({
-    'etc/rsyncd.conf': '[m]\npath = /srv/m\nauth users = joe, ann, bob, cat\nsecrets file = /etc/rsyncd.secrets\n[n]\npath = /srv/n\nauth users = zed\nsecrets file = rel.secrets\n',
-    'etc/rsyncd.secrets': `joe:${passwords[0]}\nann:${passwords[1]}\r\nbob:${passwords[2]}\ncat:${passwords[3]}\njoe:${passwords[4]}\nno-colon-${passwords[0]}\n`,
-    'etc/rel.secrets': `zed:${passwords[1]}\n`,
-  }, true);
+  const dir = repo(
+    {
+      'etc/rsyncd.conf': '[m]\npath = /srv/m\nauth users = joe, ann, bob, cat\nsecrets file = /etc/rsyncd.secrets\n[n]\npath = /srv/n\nauth users = zed\nsecrets file = rel.secrets\n',
+      'etc/rsyncd.secrets': `joe:${passwords[0]}\nann:${passwords[1]}\r\nbob:${passwords[2]}\ncat:${passwords[3]}\njoe:${passwords[4]}\nno-colon-${passwords[0]}\n`,
+      'etc/rel.secrets': `zed:${passwords[1]}\n`,
+    },
+    true,
+  );
   const out = join(dir, 'out');
   mkdirSync(out);
   let seen = 0;

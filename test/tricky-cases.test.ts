@@ -73,13 +73,19 @@ rows('#5 the last duplicate wins, and an empty value clears an earlier one', () 
 
 rows('#6 [Alpha] then [alpha] is one module named Alpha with comment x', () => {
   const c = parse('[Alpha]\npath=/a\n[alpha]\ncomment=x\n');
-  assert.equal(c.modules.map((m) => m.name), ['Alpha']);
+  assert.equal(
+    c.modules.map((m) => m.name),
+    ['Alpha'],
+  );
   assert.is(param(c, 'Alpha', 'comment'), 'x');
 });
 
 rows('#7 "name = other" serves and lists the module as other', () => {
   const c = parse('[zeta]\npath=/z\nname = other\n');
-  assert.equal(c.modules.map((m) => m.name), ['other']);
+  assert.equal(
+    c.modules.map((m) => m.name),
+    ['other'],
+  );
 });
 
 rows('#8 ReadOnly is read only; read_only and postxfer exec are unknown', () => {
@@ -107,14 +113,20 @@ rows('#11 text after "]" is discarded, so "[m] path = /srv" has no path', () => 
 
 rows('#12 a BOM makes the first header a badly formed line: its path becomes a global default, only n exists', () => {
   const c = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[m]\npath=/srv\n[n]\n')]));
-  assert.equal(c.modules.map((m) => m.name), ['n']);
+  assert.equal(
+    c.modules.map((m) => m.name),
+    ['n'],
+  );
   assert.is(param(c, 'n', 'path'), '/srv');
   assert.ok(codes(c).includes('utf8-bom'));
 });
 
 rows('#13 a NUL at the start of a line ends the file', () => {
   const c = parse('[a]\npath=/a\n\0hosts deny = *\n[c]\npath=/c\n');
-  assert.equal(c.modules.map((m) => m.name), ['a']);
+  assert.equal(
+    c.modules.map((m) => m.name),
+    ['a'],
+  );
   assert.is(param(c, 'a', 'hosts deny'), null);
 });
 
@@ -152,12 +164,21 @@ rows('#15 after an &include the parser is in global context: "read only = no" th
   assert.is(param(c, 'm2', 'read only'), false);
   // A string is not frozen: m1 and the included module fall back to the final global, as a live 3.5.0
   // daemon lists them (the reference's "not m1" holds for frozen types only).
-  assert.equal(c.modules.map((m) => m.params['comment']?.value), ['c', 'c', 'c']);
+  assert.equal(
+    c.modules.map((m) => m.params['comment']?.value),
+    ['c', 'c', 'c'],
+  );
 });
 
 rows('#16 a directory include reads .h.conf, Z.conf, a.conf in byte order; b.inc only via &merge', () => {
-  assert.equal(parse('&include /d\n', treeSource).modules.map((m) => m.name), ['h', 'z', 'a']);
-  assert.equal(parse('&merge /d\n', treeSource).modules.map((m) => m.name), ['b']);
+  assert.equal(
+    parse('&include /d\n', treeSource).modules.map((m) => m.name),
+    ['h', 'z', 'a'],
+  );
+  assert.equal(
+    parse('&merge /d\n', treeSource).modules.map((m) => m.name),
+    ['b'],
+  );
 });
 
 rows('#17 "motd file" set inside an &include is reverted; via &merge it takes effect', () => {
@@ -224,19 +245,24 @@ rows('#27 "auth users = joe:deny" denies everyone: others have no matching rule'
 
 rows('#28 the first line for a name decides, leading whitespace never matches, trailing spaces are kept', () => {
   const { entries } = parseSecrets(Buffer.from('joe:pw1\njoe:pw2\n bob:x\nann:x   \n'), 'rsyncd.secrets');
-  assert.equal(entries.map((e) => [e.name, e.dead, e.unmatchable, e.trailing_whitespace, e.length]), [
-    ['joe', false, false, false, 3],
-    ['joe', true, false, false, 3],
-    [' bob', false, true, false, 1],
-    ['ann', false, false, true, 4],
-  ]);
+  assert.equal(
+    entries.map((e) => [e.name, e.dead, e.unmatchable, e.trailing_whitespace, e.length]),
+    [
+      ['joe', false, false, false, 3],
+      ['joe', true, false, false, 3],
+      [' bob', false, true, false, 1],
+      ['ann', false, false, true, 4],
+    ],
+  );
 });
 
 rows('#29 strict modes rejects 0644 and 0602, accepts 0640 and 0601, and wants root as owner under a root daemon', () => {
   const c = parse('[m]\npath=/m\nauth users = joe\nsecrets file = /s\n');
-  const facts = (mode: number, uid = 0) =>
-    buildFacts({ target: { kind: 'file', id: 'x', display: 'x' }, daemonUser: 'root', rsyncVersion: V350, today: '2026-11-25', config: c, secrets: [{ path: '/s', stat: { mode, uid, gid: 0 } }] }).secrets[0];
-  assert.equal([0o644, 0o602, 0o640, 0o601].map((m) => facts(m)?.other_accessible), [true, true, false, false]);
+  const facts = (mode: number, uid = 0) => buildFacts({ target: { kind: 'file', id: 'x', display: 'x' }, daemonUser: 'root', rsyncVersion: V350, today: '2026-11-25', config: c, secrets: [{ path: '/s', stat: { mode, uid, gid: 0 } }] }).secrets[0];
+  assert.equal(
+    [0o644, 0o602, 0o640, 0o601].map((m) => facts(m)?.other_accessible),
+    [true, true, false, false],
+  );
   assert.is(facts(0o600, 65534)?.owner_is_root, false);
 });
 

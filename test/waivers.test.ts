@@ -44,7 +44,10 @@ waivers('an expired waiver no longer applies and is reported', () => {
   const dir = project(UPLOAD, 'waivers:\n  - rule: RSYNC-002\n    reason: temporary\n    expires: 2020-01-01\n');
   const r = evalIn(dir);
   assert.ok(has(r.report, 'RSYNC-002'));
-  assert.equal(r.report?.expired_waivers.map((w) => w.rule), ['RSYNC-002']);
+  assert.equal(
+    r.report?.expired_waivers.map((w) => w.rule),
+    ['RSYNC-002'],
+  );
   assert.is(r.code, 1);
 });
 

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import fg from 'fast-glob';
-import { today, UserError } from '../common/index.ts';
+import { today, type UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';

@@ -18,12 +18,6 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export function diagnostic(
-  severity: Severity,
-  code: string,
-  message: string,
-  at: Location,
-  hint?: string,
-): Diagnostic {
+export function diagnostic(severity: Severity, code: string, message: string, at: Location, hint?: string): Diagnostic {
   return hint === undefined ? { severity, code, message, at } : { severity, code, message, at, hint };
 }

@@ -17,7 +17,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   EEXIST: 'it already exists',
   EADDRINUSE: 'address already in use',
-  EADDRNOTAVAIL: 'the address is not one of this machine\'s',
+  EADDRNOTAVAIL: "the address is not one of this machine's",
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'the connection was reset',
   ETIMEDOUT: 'timed out',

@@ -31,7 +31,9 @@ interface PolicyFile {
 
 /** The directory's policy files, each a regular file inside it; a link or a device is an error. */
 function policyFiles(dir: string, read: ReadInput): Result<PolicyFile[]> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => POLICY_FILE.test(f)).sort();
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => POLICY_FILE.test(f))
+    .sort();
   if (names.length > LIMITS.files) return fail(new UserError(`the policy directory has more than ${LIMITS.files} policy files`, dir));
   const files: PolicyFile[] = [];
   let total = 0;

@@ -10,11 +10,7 @@ export interface ErrorValue {
 
 export type ToWorker = { type: 'evaluate'; facts: FactsDocument };
 
-export type FromWorker =
-  | { type: 'loaded' }
-  | { type: 'load-failed'; error: ErrorValue }
-  | { type: 'result'; findings: Finding[] }
-  | { type: 'failed'; error: ErrorValue };
+export type FromWorker = { type: 'loaded' } | { type: 'load-failed'; error: ErrorValue } | { type: 'result'; findings: Finding[] } | { type: 'failed'; error: ErrorValue };
 
 /** Only the shape is checked: the worker runs our own code, and the findings were validated there. */
 export function isFromWorker(m: unknown): m is FromWorker {

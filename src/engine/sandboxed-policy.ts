@@ -75,11 +75,13 @@ export class SandboxedPolicy {
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === 'result') return ok(reply.findings);
     if (reply.type === 'failed') return fail(toUserError(reply.error, target));
-    return fail(new UserError(
-      `the policy ${this.source.name} was stopped: ${this.stopped ?? 'no answer'}; its rules were not evaluated for this target`,
-      target,
-      'Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated.',
-    ));
+    return fail(
+      new UserError(
+        `the policy ${this.source.name} was stopped: ${this.stopped ?? 'no answer'}; its rules were not evaluated for this target`,
+        target,
+        'Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated.',
+      ),
+    );
   }
 
   close(): void {

@@ -37,7 +37,15 @@ parse.run();
 const apply = suite('applyWaivers');
 
 const finding = (rule_id: string, module: string | null, line: number): Finding => ({
-  rule_id, title: 't', severity: 'high', context: null, message: `${rule_id} on ${module}`, target: 'etc/rsyncd.conf', module, path: '', location: { file: 'etc/rsyncd.conf', line, column: 1 },
+  rule_id,
+  title: 't',
+  severity: 'high',
+  context: null,
+  message: `${rule_id} on ${module}`,
+  target: 'etc/rsyncd.conf',
+  module,
+  path: '',
+  location: { file: 'etc/rsyncd.conf', line, column: 1 },
 });
 
 function facts(inline: FactsDocument['config']['inline_waivers'] = []): FactsDocument {
@@ -52,8 +60,14 @@ apply('waives a matching finding, keeps it as waived, and leaves the others', ()
   const w = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: mirror\n    expires: 2027-01-01\n    module: pub\n', 'w.yaml');
   if (!w.ok) throw w.error;
   const r = applyWaivers(facts(), [finding('RSYNC-001', 'pub', 3), finding('RSYNC-001', 'priv', 9)], w.value, { inline: true });
-  assert.equal(r.findings.map((f) => f.module), ['priv']);
-  assert.equal(r.waived.map((x) => [x.finding.module, x.waiver.reason]), [['pub', 'mirror']]);
+  assert.equal(
+    r.findings.map((f) => f.module),
+    ['priv'],
+  );
+  assert.equal(
+    r.waived.map((x) => [x.finding.module, x.waiver.reason]),
+    [['pub', 'mirror']],
+  );
 });
 
 apply('an expired waiver stops working and is reported', () => {

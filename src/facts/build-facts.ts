@@ -12,17 +12,7 @@ import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
-import {
-  FACTS_SCHEMA,
-  type AccessSummary,
-  type DaemonFacts,
-  type FactsDiagnostic,
-  type ImageFacts,
-  type FactsDocument,
-  type SecretsEntryFacts,
-  type SecretsFacts,
-  type TargetKind,
-} from './types.ts';
+import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts, type TargetKind } from './types.ts';
 
 /** Documentation addresses (RFC 5737 / RFC 3849): clients that no hosts rule names, with no reverse DNS. */
 export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
@@ -147,8 +137,7 @@ function toFactsDiagnostic(d: Diagnostic): FactsDiagnostic {
  * repository-relative paths a report shows. Secrets paths are configuration values, not file names: kept.
  */
 export function relabelFiles(doc: FactsDocument, rename: (file: string) => string): FactsDocument {
-  const params = (record: Record<string, Param>): Record<string, Param> =>
-    Object.fromEntries(Object.entries(record).map(([k, p]) => [k, p.file === null ? p : { ...p, file: rename(p.file) }]));
+  const params = (record: Record<string, Param>): Record<string, Param> => Object.fromEntries(Object.entries(record).map(([k, p]) => [k, p.file === null ? p : { ...p, file: rename(p.file) }]));
   const { config } = doc;
   return {
     ...doc,

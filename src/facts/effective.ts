@@ -59,17 +59,13 @@ function effectiveChroot(params: Params, root: boolean, version: Version): Deriv
   if (typeof path === 'string' && path.includes('/./')) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
-  return root
-    ? { value: true, reason: '"use chroot" is unset and a root daemon\'s chroot("/") test succeeds.' }
-    : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+  return root ? { value: true, reason: '"use chroot" is unset and a root daemon\'s chroot("/") test succeeds.' } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
 }
 
 function disabled(params: Params): Derived {
   const v = params['max connections']?.value;
   const max = typeof v === 'number' ? v : 0;
-  return max < 0
-    ? { value: true, reason: `"max connections = ${max}" disables the module.` }
-    : { value: false, reason: '"max connections" is not negative: the module is served.' };
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
 }
 
 /** The modelled version from a facts document's `context.rsync_version` ("3.5.0"). */

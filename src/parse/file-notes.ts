@@ -17,7 +17,13 @@ export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     notes.push(
-      diagnostic('warning', 'utf8-bom', 'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).', { file, line: 1, column: 1 }, 'Save the file without a BOM.'),
+      diagnostic(
+        'warning',
+        'utf8-bom',
+        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
+        { file, line: 1, column: 1 },
+        'Save the file without a BOM.',
+      ),
     );
   }
   let line = 1;
@@ -44,7 +50,13 @@ function templateNotes(bytes: Uint8Array, file: string): Diagnostic[] {
     if (index >= 0) {
       const column = (lines[index]?.search(re) ?? 0) + 1;
       return [
-        diagnostic('info', 'template', `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`, { file, line: index + 1, column }, 'Scan the rendered configuration as well (e.g. from the host or image) for a complete picture.'),
+        diagnostic(
+          'info',
+          'template',
+          `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          'Scan the rendered configuration as well (e.g. from the host or image) for a complete picture.',
+        ),
       ];
     }
   }

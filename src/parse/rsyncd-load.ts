@@ -54,12 +54,7 @@ export const MAX_INCLUDED_FILES = 2000;
 /** `limit`: rsyncguard stopped following includes for its own safety; nothing about the result can be trusted. */
 type Outcome = 'ok' | 'fail' | 'stop' | 'limit';
 
-export function loadConfig(
-  path: string,
-  bytes: Uint8Array,
-  source: ConfigSource,
-  opts: { globalsOnly: boolean },
-): LoadResult {
+export function loadConfig(path: string, bytes: Uint8Array, source: ConfigSource, opts: { globalsOnly: boolean }): LoadResult {
   const loader = new Loader(source, opts.globalsOnly);
   const outcome = loader.parseFile(path, bytes, []);
   return {
@@ -124,9 +119,7 @@ class Loader {
         case 'fatal':
           return this.fail(diagnostic('fatal', ev.code, ev.message, ev.at));
         case 'nul-end':
-          this.diagnostics.push(
-            diagnostic('warning', 'nul-ends-file', 'A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.', ev.at, 'Remove the NUL byte (the file may be binary or corrupted).'),
-          );
+          this.diagnostics.push(diagnostic('warning', 'nul-ends-file', 'A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.', ev.at, 'Remove the NUL byte (the file may be binary or corrupted).'));
           break;
       }
     }
@@ -234,9 +227,7 @@ class Loader {
       case 'dir': {
         const suffix = manage ? '.conf' : '.inc';
         // readdir + wildmatch("*.conf"), sorted with strcmp: dot-files included, byte order.
-        const names = target.entries
-          .filter((e) => e.endsWith(suffix))
-          .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names) {
           // Resolved relative to the directory itself: a source that maps absolute daemon paths (a repository,
@@ -247,7 +238,8 @@ class Loader {
             this.diagnostics.push(diagnostic(child.level ?? 'info', child.level === 'warning' ? 'include-refused' : 'include-not-followed', `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
             continue;
           }
-          if (child.kind === 'unreadable') return this.stopAtLimit(diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, 'Make the file readable (and a sensible size), or exclude this configuration.'));
+          if (child.kind === 'unreadable')
+            return this.stopAtLimit(diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, 'Make the file readable (and a sensible size), or exclude this configuration.'));
           if (child.kind !== 'file') return this.fail(diagnostic('fatal', 'include-unreadable', `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
@@ -263,14 +255,20 @@ class Loader {
       if (manage) this.pushOrReset(j === 0);
       if (chain.includes(file.path)) {
         const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
-        outcome = this.fail(diagnostic('fatal', 'include-cycle', `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(' → ')}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, 'Remove the include that closes the loop.'));
+        outcome = this.fail(
+          diagnostic(
+            'fatal',
+            'include-cycle',
+            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(' → ')}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
+            at,
+            'Remove the include that closes the loop.',
+          ),
+        );
         break;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
         const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
-        outcome = this.stopAtLimit(
-          diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, 'Flatten the includes, or scan the files the chain includes on their own.'),
-        );
+        outcome = this.stopAtLimit(diagnostic('fatal', 'evaluation-limit', `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, 'Flatten the includes, or scan the files the chain includes on their own.'));
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);

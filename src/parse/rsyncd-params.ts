@@ -16,17 +16,10 @@ export interface ParamSpec {
   since: string;
 }
 
-const p = (
-  name: string,
-  type: ParamType,
-  cls: ParamClass,
-  dflt: ParamSpec['default'],
-  since: string,
-): ParamSpec => ({ name, type, class: cls, default: dflt, since });
+const p = (name: string, type: ParamType, cls: ParamClass, dflt: ParamSpec['default'], since: string): ParamSpec => ({ name, type, class: cls, default: dflt, since });
 
 /** `DEFAULT_DONT_COMPRESS` (rsync.h): the --skip-compress suffix list. */
-const DONT_COMPRESS =
-  '*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz';
+const DONT_COMPRESS = '*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz';
 
 export const PARAMS: readonly ParamSpec[] = [
   p('address', 'string', 'global', null, '2.6.4'),

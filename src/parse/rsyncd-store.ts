@@ -22,20 +22,12 @@ export interface Stored {
   diagnostics: Diagnostic[];
 }
 
-export function storeValue(
-  spec: ParamSpec,
-  raw: string,
-  at: Location,
-  origin: 'module' | 'global',
-  previous: Assigned | undefined,
-): Stored {
+export function storeValue(spec: ParamSpec, raw: string, at: Location, origin: 'module' | 'global', previous: Assigned | undefined): Stored {
   const diagnostics: Diagnostic[] = [];
   const vars = percentVars(raw);
   if (vars.length > 0) {
     const when = spec.type === 'string' || spec.type === 'path' ? 'when the value is used' : 'while the file is parsed';
-    diagnostics.push(
-      diagnostic('info', 'percent-var', `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(', ')}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at),
-    );
+    diagnostics.push(diagnostic('info', 'percent-var', `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(', ')}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
   const assigned = (value: Value): Stored => ({ value: { value, raw, at, origin }, diagnostics });
   switch (spec.type) {
@@ -62,7 +54,13 @@ export function storeValue(
       const hasComment = /\s[#;]/.test(raw);
       const comment = hasComment ? ' rsync has no inline comments: the comment made the value invalid.' : '';
       diagnostics.push(
-        diagnostic('warning', hasComment ? 'comment-in-boolean' : 'bad-boolean', `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`),
+        diagnostic(
+          'warning',
+          hasComment ? 'comment-in-boolean' : 'bad-boolean',
+          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          at,
+          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`,
+        ),
       );
       return { diagnostics };
     }
@@ -73,7 +71,5 @@ export function storeValue(
 function warnInlineComment(spec: ParamSpec, raw: string, at: Location, out: Diagnostic[]): void {
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
-  out.push(
-    diagnostic('warning', 'inline-comment', `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, 'Move the comment to a line of its own.'),
-  );
+  out.push(diagnostic('warning', 'inline-comment', `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, 'Move the comment to a line of its own.'));
 }

@@ -39,10 +39,7 @@ export function atoi(value: string): number {
 }
 
 /** syslog facility names rsync knows (loadparm.c enum_syslog_facility); `security` is `auth`. */
-const FACILITIES = [
-  'auth', 'authpriv', 'cron', 'daemon', 'ftp', 'kern', 'lpr', 'mail', 'news', 'security', 'syslog', 'user',
-  'uucp', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
-];
+const FACILITIES = ['auth', 'authpriv', 'cron', 'daemon', 'ftp', 'kern', 'lpr', 'mail', 'news', 'security', 'syslog', 'user', 'uucp', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
 
 /** P_ENUM: a known name (strequal: case-insensitive, whitespace counts), else atoi if positive, else unchanged. */
 export function parseFacility(value: string): string | number | undefined {

@@ -8,12 +8,15 @@ const secrets = suite('parseSecrets');
 
 secrets('derives weak, common, equals-name and reused facts, and keeps no password', () => {
   const r = parse('joe:joe\n@ops:Correct-Horse-Battery-9\nann:Correct-Horse-Battery-9\nbob:changeme\n');
-  assert.equal(r.entries.map((e) => [e.kind, e.name, e.equals_name, e.common, e.weak, e.reused]), [
-    ['user', '********', true, false, true, false],
-    ['group', 'ops', false, false, false, true],
-    ['user', 'ann', false, false, false, true],
-    ['user', 'bob', false, true, true, false],
-  ]);
+  assert.equal(
+    r.entries.map((e) => [e.kind, e.name, e.equals_name, e.common, e.weak, e.reused]),
+    [
+      ['user', '********', true, false, true, false],
+      ['group', 'ops', false, false, false, true],
+      ['user', 'ann', false, false, false, true],
+      ['user', 'bob', false, true, true, false],
+    ],
+  );
   assert.not.match(JSON.stringify(r), 'Correct-Horse');
 });
 
@@ -31,7 +34,7 @@ secrets('skips "#" lines and reports a line without a colon without showing it',
   assert.not.match(JSON.stringify(r), 'Hunter2');
 });
 
-secrets('warns when a line exceeds fgets\' 1024-byte buffer', () => {
+secrets("warns when a line exceeds fgets' 1024-byte buffer", () => {
   assert.is(parse(`joe:${'x'.repeat(1100)}\n`).diagnostics[0]?.code, 'secrets-line-too-long');
 });
 
@@ -41,7 +44,10 @@ secrets('treats a password equal to its name in another case as equal to it', ()
 
 secrets('withholds a name that does not read like an account name: it may be a secret itself', () => {
   const r = parse('API_TOKEN=Zq7canary:pw\nbad name:pw2\nalice.b@corp:pw3\n@ops:pw4\n');
-  assert.equal(r.entries.map((e) => e.name), ['********', '********', 'alice.b@corp', 'ops']);
+  assert.equal(
+    r.entries.map((e) => e.name),
+    ['********', '********', 'alice.b@corp', 'ops'],
+  );
   assert.not.match(JSON.stringify(r), 'Zq7canary');
 });
 

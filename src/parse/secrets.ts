@@ -8,7 +8,6 @@ import { diagnostic, type Diagnostic, type SecretsEntry } from '../common/index.
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 import { MASK } from './redact.ts';
 
-
 export interface ParsedSecrets {
   entries: SecretsEntry[];
   diagnostics: Diagnostic[];
@@ -34,7 +33,15 @@ export function parseSecrets(bytes: Uint8Array, file: string): ParsedSecrets {
     if (s === '') continue;
     const at = { file, line, column: 1 };
     if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(diagnostic('warning', 'secrets-line-too-long', `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`, at, 'Use a shorter password (a few dozen characters is plenty).'));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'secrets-line-too-long',
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          'Use a shorter password (a few dozen characters is plenty).',
+        ),
+      );
     }
     if (s.startsWith('#')) continue;
     const colon = s.indexOf(':');

@@ -38,7 +38,10 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     '',
     '| rule | title | findings |',
     '|---|---|---:|',
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? '')} | ${n} |`),
+    ...[...perRule]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? '')} | ${n} |`),
     '',
   ];
   if (report.errors.length > 0) out.push('### Hosts not evaluated', '', ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), '');
@@ -54,7 +57,10 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
   }
   let names = [...groups.keys()].sort();
   if (names.length > MAX_RUNS) {
-    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
+    const keep = [...groups]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, MAX_RUNS - 1)
+      .map(([g]) => g);
     opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
     names = [...keep.sort(), 'other'];
   }

@@ -9,7 +9,12 @@ import { countBySeverity, type Report } from './model.ts';
 const MAX_ROWS = 500;
 
 function oneLineFix(help: string): string {
-  return help.split('\n').find((l) => l.trim() !== '' && !l.startsWith('```'))?.trim() ?? '';
+  return (
+    help
+      .split('\n')
+      .find((l) => l.trim() !== '' && !l.startsWith('```'))
+      ?.trim() ?? ''
+  );
 }
 
 export function toJobSummary(raw: Report): string {
@@ -24,7 +29,7 @@ export function toJobSummary(raw: Report): string {
     `| ${c['critical']} | ${c['high']} | ${c['medium']} | ${c['low']} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.errors.length} |`,
     '',
   ];
-  const byFile = new Map<string, typeof report.targets[number]['findings']>();
+  const byFile = new Map<string, (typeof report.targets)[number]['findings']>();
   for (const f of report.targets.flatMap((t) => t.findings)) {
     const file = f.location?.file ?? f.target;
     byFile.set(file, [...(byFile.get(file) ?? []), f]);

@@ -12,10 +12,5 @@ export function rulesJson(rules: RuleInfo[]): string {
 
 export function rulesMarkdown(rules: RuleInfo[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [
-    '| id | severity | title | CWE |',
-    '|---|---|---|---|',
-    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`),
-    '',
-  ].join('\n');
+  return ['| id | severity | title | CWE |', '|---|---|---|---|', ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`), ''].join('\n');
 }

@@ -8,7 +8,13 @@ const rule: RuleInfo = { id: 'RSYNC-001', title: 'Module without authentication'
 
 function report(findings: number): Report {
   const f = (i: number): Finding => ({ rule_id: 'RSYNC-001', title: 't', severity: i % 2 ? 'high' : 'low', context: null, message: `m${i}`, target: 'rsyncd.conf', module: 'm', path: '', location: { file: 'rsyncd.conf', line: 1, column: 1 } });
-  return { tool: { name: 'rsyncguard', version: '0.1.0' }, rules: [rule], targets: [{ target: 'rsyncd.conf', kind: 'file', findings: Array.from({ length: findings }, (_, i) => f(i)), waived: [], notes: [], facts: {} }], errors: [], expired_waivers: [] };
+  return {
+    tool: { name: 'rsyncguard', version: '0.1.0' },
+    rules: [rule],
+    targets: [{ target: 'rsyncd.conf', kind: 'file', findings: Array.from({ length: findings }, (_, i) => f(i)), waived: [], notes: [], facts: {} }],
+    errors: [],
+    expired_waivers: [],
+  };
 }
 
 const sarif = suite('toSarif');
@@ -17,7 +23,10 @@ sarif("keeps to GitHub's result limit, most severe first, and says so", () => {
   const warnings: string[] = [];
   const log = JSON.parse(toSarif(report(LIMITS.results + 10), { category: 'rsyncguard/', suppressions: false, texts: new Map(), warn: (m) => warnings.push(m) })) as { runs: { results: { level: string }[] }[] };
   assert.is(log.runs[0]?.results.length, LIMITS.results);
-  assert.ok(log.runs[0]?.results.slice(0, 100).every((r) => r.level === 'error'), 'high findings come first');
+  assert.ok(
+    log.runs[0]?.results.slice(0, 100).every((r) => r.level === 'error'),
+    'high findings come first',
+  );
   assert.match(warnings.join(' '), '25000');
 });
 
@@ -28,11 +37,14 @@ sarif('names the rule in PascalCase and tags its CWE the way CodeQL does', () =>
   assert.equal(r?.properties.tags, ['security', 'access', 'external/cwe/cwe-306']);
 });
 
-sarif('takes each host\'s regions and fingerprints from its own copy of a shared path', () => {
+sarif("takes each host's regions and fingerprints from its own copy of a shared path", () => {
   const finding = (target: string): Finding => ({ rule_id: 'RSYNC-001', title: 't', severity: 'high', context: null, message: 'm', target, module: 'm', path: '', location: { file: 'etc/rsyncd.conf', line: 1, column: 1 } });
   const target = (id: string) => ({ target: id, kind: 'host' as const, findings: [finding(id)], waived: [], notes: [], facts: {} });
   const r: Report = { tool: { name: 'rsyncguard', version: '0.1.0' }, rules: [rule], targets: [target('web1'), target('web2')], errors: [], expired_waivers: [] };
-  const texts = new Map([[textKey('web1', 'etc/rsyncd.conf'), '[short]\n'], [textKey('web2', 'etc/rsyncd.conf'), '[a-much-longer-module-name]\n']]);
+  const texts = new Map([
+    [textKey('web1', 'etc/rsyncd.conf'), '[short]\n'],
+    [textKey('web2', 'etc/rsyncd.conf'), '[a-much-longer-module-name]\n'],
+  ]);
   const log = JSON.parse(toSarif(r, { category: 'x/', suppressions: false, texts, warn: () => {} })) as { runs: { results: { locations: { physicalLocation: { region: { endColumn: number } } }[]; partialFingerprints: Record<string, string> }[] }[] };
   const [a, b] = log.runs[0]?.results ?? [];
   assert.is(a?.locations[0]?.physicalLocation.region.endColumn, 8);

@@ -39,7 +39,10 @@ function clip(text: string, max: number): string {
 }
 
 function ruleName(title: string): string {
-  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS.name,
+  );
 }
 
 function descriptor(r: RuleInfo): Sarif.ReportingDescriptor {

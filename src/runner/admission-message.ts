@@ -47,7 +47,8 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
 function describe(o: ImageOutcome, ctx: Context): string {
   if (o.kind === 'allowed') return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ''})`;
   if (o.kind === 'refused') return `${o.subject}: denied — ${o.reason}`;
-  if (o.kind === 'unreadable') return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? ' even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes' : ''})`;
+  if (o.kind === 'unreadable')
+    return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? ' even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes' : ''})`;
   if (o.kind === 'unevaluated') return `${o.subject}: could not be evaluated — ${o.reason} (${ctx.failOpen ? 'allowed by --fail-open' : 'denied by the fail-closed policy'})`;
   const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== undefined ? ` on ${f.platform}` : ''} ${cut(f.message.replace(/\.$/, ''), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : '';
@@ -59,7 +60,14 @@ function heading(outcomes: ImageOutcome[], ctx: Context): string {
   const refused = outcomes.filter((o) => o.kind === 'refused').length;
   const unreadable = outcomes.filter((o) => o.kind === 'unreadable').length;
   const unevaluated = outcomes.filter((o) => o.kind === 'unevaluated').length;
-  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : '', refused > 0 ? `${refused} image(s) refused` : '', unreadable > 0 ? `${unreadable} image(s) could not be read` : '', unevaluated > 0 ? `${unevaluated} could not be evaluated` : ''].filter(Boolean).join(', ');
+  const why = [
+    denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : '',
+    refused > 0 ? `${refused} image(s) refused` : '',
+    unreadable > 0 ? `${unreadable} image(s) could not be read` : '',
+    unevaluated > 0 ? `${unevaluated} could not be evaluated` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? ' (fail-closed policy)' : ''}`;
   if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
@@ -70,7 +78,8 @@ function nextSteps(outcomes: ImageOutcome[], ctx: Context): string {
   if (outcomes.some((o) => o.kind === 'denied')) steps.push('fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding');
   if (outcomes.some((o) => o.kind === 'unreadable')) steps.push('fix the image the webhook could not read (rsyncguard image REF shows why)');
   if (outcomes.some((o) => o.kind === 'refused')) steps.push('name images from a registry, at most 64 distinct ones per object');
-  if (outcomes.some((o) => o.kind === 'unevaluated')) steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)'}`);
+  if (outcomes.some((o) => o.kind === 'unevaluated'))
+    steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? '' : ' (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)'}`);
   return steps.length > 0 ? ` Next: ${steps.join('; ')}.` : '';
 }
 

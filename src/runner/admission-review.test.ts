@@ -7,13 +7,28 @@ const review = (kind: string, object: unknown) => ({ apiVersion: 'admission.k8s.
 const parse = suite('parseReview');
 
 parse('reads the images of every container list of a Pod, once each', () => {
-  const r = parseReview(review('Pod', { spec: { initContainers: [{ name: 'i', image: 'a:1' }], containers: [{ name: 'c', image: 'b:1' }, { name: 'd', image: 'a:1' }], ephemeralContainers: [{ name: 'e', image: 'c:1' }] } }));
+  const r = parseReview(
+    review('Pod', {
+      spec: {
+        initContainers: [{ name: 'i', image: 'a:1' }],
+        containers: [
+          { name: 'c', image: 'b:1' },
+          { name: 'd', image: 'a:1' },
+        ],
+        ephemeralContainers: [{ name: 'e', image: 'c:1' }],
+      },
+    }),
+  );
   assert.equal(r, { uid: 'u1', kind: 'Pod', images: ['a:1', 'b:1', 'c:1'], unreadable: [] });
 });
 
 parse('reads the pod template of workloads, CronJobs included', () => {
   const template = { spec: { containers: [{ name: 'c', image: 'x:1' }] } };
-  for (const [kind, spec] of [['Deployment', { template }], ['Job', { template }], ['CronJob', { jobTemplate: { spec: { template } } }]] as const) {
+  for (const [kind, spec] of [
+    ['Deployment', { template }],
+    ['Job', { template }],
+    ['CronJob', { jobTemplate: { spec: { template } } }],
+  ] as const) {
     const r = parseReview(review(kind, { spec }));
     assert.ok(typeof r !== 'string' && r.images[0] === 'x:1', kind);
   }
@@ -26,7 +41,14 @@ parse('names every container whose image cannot be read, instead of skipping it'
   assert.equal(r.images, []);
   assert.equal(
     r.unreadable.map((u) => `${u.container}: ${u.reason}`),
-    ['initContainers: initContainers is not a list', 'containers[0] "a": no image field', 'containers[1] "b": image is a number, not a string', 'containers[2] "c": image is a list, not a string', 'containers[3] "d": image is empty', 'containers[4]: not an object'],
+    [
+      'initContainers: initContainers is not a list',
+      'containers[0] "a": no image field',
+      'containers[1] "b": image is a number, not a string',
+      'containers[2] "c": image is a list, not a string',
+      'containers[3] "d": image is empty',
+      'containers[4]: not an object',
+    ],
   );
 });
 

@@ -146,7 +146,11 @@ export class ImagePool {
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = undefined;
-      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}) } : { ok: false, error: reply.error, kind: reply.kind === 'environment' ? 'environment' : 'image' });
+      running.done(
+        reply.ok
+          ? { ok: true, findings: reply.findings, errors: reply.errors, ...(reply.unavailable !== undefined ? { unavailable: reply.unavailable } : {}) }
+          : { ok: false, error: reply.error, kind: reply.kind === 'environment' ? 'environment' : 'image' },
+      );
       this.pump();
     });
     worker.on('error', (e: Error) => this.finish(slot, 'code' in e && e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));

@@ -50,7 +50,10 @@ const read = suite('readOutcomes');
 read('keeps the last outcome per host and names lines that are not outcomes', () => {
   const warnings: string[] = [];
   const done = readOutcomes(`${line('a')}\nnot json\n{"host":"b"}\n${line('a', 'unreachable')}\n`, 'r.jsonl', (m) => warnings.push(m));
-  assert.equal([...done.values()].map((o) => `${o.host} ${o.status}`), ['a unreachable']);
+  assert.equal(
+    [...done.values()].map((o) => `${o.host} ${o.status}`),
+    ['a unreachable'],
+  );
   assert.equal(warnings, ['r.jsonl:2: not JSON: ignored, that host is swept again', 'r.jsonl:3: not a host outcome: ignored, that host is swept again']);
 });
 

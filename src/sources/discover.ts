@@ -18,12 +18,7 @@ export interface Discovered {
   reason?: string;
 }
 
-const BY_NAME = [
-  /(^|\/)rsyncd\.conf$/,
-  /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-  /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-  /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
-];
+const BY_NAME = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
 
 /** Files worth opening to sniff: text-like names only, so a scan of a big repo stays cheap. */
 const SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;

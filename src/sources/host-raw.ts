@@ -45,7 +45,10 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 export function parseHostRaw(json: unknown, host: string): Result<HostRaw> {
   validate ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
   if (validate(json)) return ok(json as HostRaw);
-  const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+  const why = (validate.errors ?? [])
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+    .join('; ');
   return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host, 'Run collectors/rsync-facts.sh by hand to see what it prints.'));
 }
 

@@ -16,7 +16,14 @@ inv('reads rsyncguard YAML with defaults, groups and per-host settings', () => {
 inv('reads Ansible INI with host and group variables', () => {
   const r = parseInventory('[web]\nw1 ansible_host=192.0.2.5 ansible_port=22\nw2\n[web:vars]\nansible_user=deploy\n', 'hosts.ini');
   assert.ok(r.ok);
-  if (r.ok) assert.equal(r.value.map((h) => [h.name, h.address, h.port, h.user]), [['w1', '192.0.2.5', 22, 'deploy'], ['w2', 'w2', null, 'deploy']]);
+  if (r.ok)
+    assert.equal(
+      r.value.map((h) => [h.name, h.address, h.port, h.user]),
+      [
+        ['w1', '192.0.2.5', 22, 'deploy'],
+        ['w2', 'w2', null, 'deploy'],
+      ],
+    );
 });
 
 inv('reads Ansible YAML children', () => {
@@ -26,7 +33,11 @@ inv('reads Ansible YAML children', () => {
 });
 
 inv('rejects an empty inventory, a bad port and duplicate names, naming the file', () => {
-  for (const [text, why] of [['groups: {}\n', 'no hosts'], ['hosts:\n  a: { port: 99999 }\n', 'port'], ['[a]\nx\n[b]\nx\n', 'twice']] as const) {
+  for (const [text, why] of [
+    ['groups: {}\n', 'no hosts'],
+    ['hosts:\n  a: { port: 99999 }\n', 'port'],
+    ['[a]\nx\n[b]\nx\n', 'twice'],
+  ] as const) {
     const r = parseInventory(text, 'inv');
     assert.not.ok(r.ok, text);
     if (!r.ok) {

@@ -49,7 +49,10 @@ export function probeDaemon(address: string, port: number): Promise<ProbeResult>
           if (!m) return finish(`not an rsync daemon greeting: ${line.slice(0, 80)}`);
           greeted = true;
           result.protocol = m[1] ?? null;
-          result.digests = (m[2] ?? '').trim().split(/\s+/).filter((d) => d !== '');
+          result.digests = (m[2] ?? '')
+            .trim()
+            .split(/\s+/)
+            .filter((d) => d !== '');
           socket.write('@RSYNCD: 32.0 sha512 sha256 sha1 md5 md4\n#list\n');
         } else if (line === '@RSYNCD: EXIT') {
           return finish(null);

@@ -53,4 +53,3 @@ function tooLarge(where: string, spec: InputSpec, size?: string): UserError {
 function formatBytes(n: number): string {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
 }
-

@@ -24,7 +24,8 @@ export function repoConfigSource(root: string, opts: RepoSourceOptions = {}): Co
       const opened = scan.open(path);
       // Whatever is not read here becomes a located note on the include line: the scan need not name it again.
       if (opened.kind !== 'file' && opened.kind !== 'dir') scan.note(path);
-      const note = isAbsolute(target) || from.endsWith('/.') ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
+      const note =
+        isAbsolute(target) || from.endsWith('/.') ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case 'outside':
           return { kind: 'not-followed', path: target, reason: opened.reason, ...(opened.viaLink ? { level: 'warning' as const } : {}) };

@@ -79,7 +79,11 @@ export class ScanRoot {
     }
     // git's own data is never configuration, and in CI it holds credentials (actions/checkout keeps the
     // job's token in .git/config): refused like a link out of the root, whatever names it.
-    if (relative(this.real, real).split(sep).some((c) => c.toLowerCase() === '.git')) {
+    if (
+      relative(this.real, real)
+        .split(sep)
+        .some((c) => c.toLowerCase() === '.git')
+    ) {
       return { kind: 'outside', path, reason: `${this.rel(path)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);

@@ -10,17 +10,7 @@
 import { spawn } from 'node:child_process';
 import type { InventoryHost } from './inventory.ts';
 
-export type HostStatus =
-  | 'ok'
-  | 'unreachable'
-  | 'auth-failed'
-  | 'host-key-mismatch'
-  | 'timeout'
-  | 'ssh-error'
-  | 'collector-error'
-  | 'output-too-large'
-  | 'malformed-output'
-  | 'interrupted';
+export type HostStatus = 'ok' | 'unreachable' | 'auth-failed' | 'host-key-mismatch' | 'timeout' | 'ssh-error' | 'collector-error' | 'output-too-large' | 'malformed-output' | 'interrupted';
 
 export interface SshOptions {
   /** An ssh_config file (-F); default: the user's. */
@@ -44,8 +34,10 @@ export interface SshResult {
 export function sshArgs(host: InventoryHost, opts: SshOptions): string[] {
   return [
     ...(opts.sshConfig ? ['-F', opts.sshConfig] : []),
-    '-o', 'BatchMode=yes',
-    '-o', `ConnectTimeout=${opts.connectTimeoutSeconds}`,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    `ConnectTimeout=${opts.connectTimeoutSeconds}`,
     ...(opts.acceptNewHostKeys ? ['-o', 'StrictHostKeyChecking=accept-new'] : []),
     ...(host.port !== null ? ['-p', String(host.port)] : []),
     ...(host.user !== null ? ['-l', host.user] : []),
@@ -103,7 +95,12 @@ export function collectOverSsh(host: InventoryHost, script: string, opts: SshOpt
     child.on('close', (code) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      const lastLine = stderr.trim().split('\n').filter((l) => !l.startsWith('Warning: Permanently added')).slice(-1)[0] ?? '';
+      const lastLine =
+        stderr
+          .trim()
+          .split('\n')
+          .filter((l) => !l.startsWith('Warning: Permanently added'))
+          .slice(-1)[0] ?? '';
       if (over === 'interrupted') return done({ status: 'interrupted', stdout: '', reason: 'the sweep was interrupted', transient: false });
       if (over === 'timeout') return done({ status: 'timeout', stdout: '', reason: `no complete answer within ${opts.totalTimeoutMs / 1000} s`, transient: false });
       if (over === 'output-too-large') return done({ status: 'output-too-large', stdout: '', reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });

@@ -54,12 +54,7 @@ function literal(node: TS.Node | undefined): string | null {
 
 /** `import.meta.url` */
 function isImportMetaUrl(node: TS.Node): boolean {
-  return (
-    ts.isPropertyAccessExpression(node) &&
-    node.name.text === 'url' &&
-    ts.isMetaProperty(node.expression) &&
-    node.expression.keywordToken === ts.SyntaxKind.ImportKeyword
-  );
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'url' && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword;
 }
 
 /** The literal strings a worker URL can take: `'./w.ts'`, or both branches of `cond ? './w.ts' : './w.js'`. */

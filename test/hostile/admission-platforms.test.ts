@@ -26,9 +26,20 @@ test.before(async () => {
   const notTar = rawImage([gzipSync(Buffer.alloc(4096, 'B'))]);
   const many = await Promise.all(Array.from({ length: 17 }, (_, i) => simpleImage(`# ${i}\n`)));
   registry = await startTinyRegistry({
-    'test/split': memoryIndex([['linux/amd64', clean], ['linux/arm64/v8', bad], ['unknown/unknown', attestation]]),
-    'test/both-clean': memoryIndex([['linux/amd64', clean], ['linux/arm64', cleanArm], ['unknown/unknown', attestation]]),
-    'test/arm-unreadable': memoryIndex([['linux/amd64', clean], ['linux/arm64', notTar]]),
+    'test/split': memoryIndex([
+      ['linux/amd64', clean],
+      ['linux/arm64/v8', bad],
+      ['unknown/unknown', attestation],
+    ]),
+    'test/both-clean': memoryIndex([
+      ['linux/amd64', clean],
+      ['linux/arm64', cleanArm],
+      ['unknown/unknown', attestation],
+    ]),
+    'test/arm-unreadable': memoryIndex([
+      ['linux/amd64', clean],
+      ['linux/arm64', notTar],
+    ]),
     'test/many': memoryIndex(many.map((img, i) => [`linux/arch${i}`, img] as [string, typeof img])),
   });
 });

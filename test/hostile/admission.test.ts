@@ -9,23 +9,7 @@ import { connect as netConnect, createServer, type Server, type Socket } from 'n
 import { connect, type TLSSocket } from 'node:tls';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  get,
-  imagesReview,
-  makeCertificate,
-  podReview,
-  post,
-  simpleImage,
-  slowClients,
-  startTinyRegistry,
-  startWebhook,
-  verdictOf,
-  whiteoutHeavyImage,
-  WRITABLE_CONF,
-  type Certificate,
-  type TinyRegistry,
-  type Webhook,
-} from './support/webhook.ts';
+import { get, imagesReview, makeCertificate, podReview, post, simpleImage, slowClients, startTinyRegistry, startWebhook, verdictOf, whiteoutHeavyImage, WRITABLE_CONF, type Certificate, type TinyRegistry, type Webhook } from './support/webhook.ts';
 
 const BUDGET_MS = 1000;
 const ESC = '\u001b';
@@ -57,7 +41,14 @@ test.before(async () => {
   const heavy = await whiteoutHeavyImage(20_000, 7_000, [{ name: 'etc/motd', body: 'heavy\n' }]);
   // Module names as long as the image's author likes: findings quote them.
   const longNames = Array.from({ length: 8 }, (_, i) => `[${String(i).repeat(6000)}]\npath = /srv\nread only = no\n`).join('');
-  const images = { 'test/long': await simpleImage(longNames), 'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`), 'test/bad': await simpleImage(WRITABLE_CONF), 'test/clean': await simpleImage(undefined), 'test/heavy': heavy, 'test/slow': slow };
+  const images = {
+    'test/long': await simpleImage(longNames),
+    'test/escape': await simpleImage(`[p${ESC}[2Jub]\npath = /srv\nread only = no\n`),
+    'test/bad': await simpleImage(WRITABLE_CONF),
+    'test/clean': await simpleImage(undefined),
+    'test/heavy': heavy,
+    'test/slow': slow,
+  };
   registry = await startTinyRegistry(images, { blobs: new Set([trickled, heavy.layers[2] ?? '']), ms: 100 });
   const crawl = await simpleImage(`# glacial\n${WRITABLE_CONF}`);
   glacial = await startTinyRegistry({ 'test/glacial': crawl }, { blobs: new Set(crawl.layers), ms: 3000 });
@@ -101,7 +92,10 @@ test('item 7: under --fail-open only the image that could not be evaluated is le
   assert.is(v.allowed, true, v.message);
   assert.match(v.message, `image "${registry.ref('test/clean')}": allowed`);
   assert.match(v.message, `image "${gone}": could not be evaluated`);
-  assert.ok(v.warnings.some((w) => w.includes(gone) && w.includes('--fail-open')), JSON.stringify(v.warnings));
+  assert.ok(
+    v.warnings.some((w) => w.includes(gone) && w.includes('--fail-open')),
+    JSON.stringify(v.warnings),
+  );
 });
 
 test('item 7: containers without an image field are denied when failing closed, and named', async () => {
@@ -115,7 +109,14 @@ test('item 7: containers without an image field are denied when failing closed, 
 
 test('item 7: a workload template whose image is not a string is denied when failing closed', async () => {
   const hook = await webhook();
-  const template = { spec: { containers: [{ name: 'a', image: 42 }, { name: 'b', image: { ref: registry.ref('test/clean') } }] } };
+  const template = {
+    spec: {
+      containers: [
+        { name: 'a', image: 42 },
+        { name: 'b', image: { ref: registry.ref('test/clean') } },
+      ],
+    },
+  };
   const body = JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid: 'odd', kind: { group: 'apps', version: 'v1', kind: 'Deployment' }, object: { kind: 'Deployment', spec: { template } } } });
   const v = verdictOf(await post(hook, body));
   assert.is(v.allowed, false, v.message);
@@ -195,13 +196,16 @@ test('item 7: credentials written into an image reference reach neither the mess
   await new Promise((r) => setTimeout(r, 100));
   for (const secret of ['S3cr3tT0ken', 'Pa55w0rd']) {
     assert.not.ok(v.message.includes(secret), `${secret} in the message: ${v.message}`);
-    assert.not.ok(v.warnings.some((w) => w.includes(secret)), `${secret} in a warning`);
+    assert.not.ok(
+      v.warnings.some((w) => w.includes(secret)),
+      `${secret} in a warning`,
+    );
     assert.not.ok(hook.stderr().includes(secret), `${secret} in the log`);
   }
   assert.match(v.message, '********@127.0.0.1');
 });
 
-test('item 7: an image naming a file on the webhook\'s own disk is refused, even under --fail-open, and no path is probed', async () => {
+test("item 7: an image naming a file on the webhook's own disk is refused, even under --fail-open, and no path is probed", async () => {
   const hook = await webhook('--fail-open');
   const hex = 'a'.repeat(64);
   const v = verdictOf(await post(hook, imagesReview('local', [`docker-archive:/etc/passwd@sha256:${hex}`, `oci:tmp/x@sha256:${hex}`])));
@@ -237,10 +241,13 @@ test('item 8: a registry that never answers gets a few lookups at a time, and ot
   const before = hanging.connections;
   const ports = [hanging.port, ...more.map((m) => (m.address() as { port: number }).port)];
   const stuck = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? `127.0.0.3:${hanging.port}/stuck/x:t${i}` : `127.0.0.2:${ports[i % 5] ?? 0}/stuck/x:t${i}`));
-  const [first, other] = await Promise.all([post(hook, imagesReview('hang', stuck)), (async () => {
-    await new Promise((r) => setTimeout(r, 200));
-    return post(hook, imagesReview('other', [registry.ref('test/bad')]));
-  })()]);
+  const [first, other] = await Promise.all([
+    post(hook, imagesReview('hang', stuck)),
+    (async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      return post(hook, imagesReview('other', [registry.ref('test/bad')]));
+    })(),
+  ]);
   assert.is(verdictOf(first).allowed, false);
   await new Promise((r) => setTimeout(r, 300));
   const opened = hanging.connections - before;
@@ -281,7 +288,10 @@ function holdFrom(hook: Webhook, address: string, text: string): Promise<TLSSock
 
 /** Peak resident memory of a child process, in MiB. */
 function peakMiB(pid: number | undefined): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:')) ?? '';
+  const line =
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:')) ?? '';
   return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
 }
 
@@ -350,7 +360,9 @@ test('item 8: /healthz and a cached review keep answering while a whiteout-heavy
     await new Promise((r) => setTimeout(r, 50));
   }
   const answer = await first;
-  console.log(`  whiteout-heavy image: first review answered in ${answer.ms.toFixed(0)} ms (budget ${BUDGET_MS}); analysed in ${(performance.now() - started).toFixed(0)} ms; slowest /healthz meanwhile ${slowestHealth.toFixed(0)} ms, slowest cached review ${slowestCached.toFixed(0)} ms`);
+  console.log(
+    `  whiteout-heavy image: first review answered in ${answer.ms.toFixed(0)} ms (budget ${BUDGET_MS}); analysed in ${(performance.now() - started).toFixed(0)} ms; slowest /healthz meanwhile ${slowestHealth.toFixed(0)} ms, slowest cached review ${slowestCached.toFixed(0)} ms`,
+  );
   assert.ok(analysed, 'the heavy image was never analysed');
   assert.ok(answer.ms < BUDGET_MS + 400, `the first review was answered after ${answer.ms.toFixed(0)} ms`);
   assert.is(verdictOf(answer).allowed, false);
@@ -381,7 +393,10 @@ test('item 8: under --fail-open an image over budget is allowed as not evaluated
   const v = verdictOf(answer);
   assert.ok(answer.ms < BUDGET_MS + 400, `answered after ${answer.ms.toFixed(0)} ms`);
   assert.is(v.allowed, true);
-  assert.ok(v.warnings.some((w) => w.includes(`not evaluated within the ${BUDGET_MS} ms budget`)), JSON.stringify(v.warnings));
+  assert.ok(
+    v.warnings.some((w) => w.includes(`not evaluated within the ${BUDGET_MS} ms budget`)),
+    JSON.stringify(v.warnings),
+  );
 });
 
 test('item 8: an analysis that outlasts --analysis-timeout is stopped with its thread, and the next one runs', async () => {

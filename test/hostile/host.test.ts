@@ -17,7 +17,8 @@ const NOBODY = 65534;
 const MAX_MIB = 200;
 
 /** Waits (inside the namespace) until PID runs EXE, so the collector never sees a half-started process. */
-const WAIT_EXE = 'wait_exe() { i=0; while [ "$(readlink /proc/$1/exe)" != "$2" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }\n' +
+const WAIT_EXE =
+  'wait_exe() { i=0; while [ "$(readlink /proc/$1/exe)" != "$2" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }\n' +
   // A daemon listens only once it has read its config: a config changed before that would stop it starting.
   'wait_port() { i=0; while ! awk -v p="$(printf %04X "$1")" \'$4 == "0A" && $2 ~ ":" p "$" { f = 1 } END { exit !f }\' /proc/net/tcp && [ $i -lt 200 ]; do sleep 0.02; i=$((i+1)); done; }';
 
@@ -146,14 +147,17 @@ host('a real rsync daemon running as nobody: what it cannot read is reported, ne
   const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[]; facts: { daemon: { processes: { uid: number }[] } } }[] };
   const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
   assert.ok(t, `no target for ${conf}: ${runs.get('json')?.stderr}`);
-  assert.equal(t.facts.daemon.processes.map((p) => p.uid), [NOBODY]);
+  assert.equal(
+    t.facts.daemon.processes.map((p) => p.uid),
+    [NOBODY],
+  );
   const notes = t.notes.map((n) => n.message).join('\n');
   assert.match(notes, `&include ${dir}/closed.conf was not followed: the daemon (uid ${NOBODY}) could not read it`);
   assert.match(notes, `&include ${dir}/private/open.conf was not followed: the daemon (uid ${NOBODY}) could not read it (a directory above it is not searchable)`);
   rmSync(dir, { recursive: true, force: true });
 });
 
-host('a root daemon\'s includes of a FIFO, /dev/zero and /proc/self/environ: refused by type, nothing hangs or leaks', () => {
+host("a root daemon's includes of a FIFO, /dev/zero and /proc/self/environ: refused by type, nothing hangs or leaks", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-special-');
   const canary = 'CANARY_ENVIRON_d4e5';
@@ -167,7 +171,11 @@ host('a root daemon\'s includes of a FIFO, /dev/zero and /proc/self/environ: ref
   assertRan(runs);
   assertNoCanary(runs, canary);
   const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; notes: { message: string }[] }[] };
-  const notes = json.targets.find((x) => x.target.endsWith(`:${conf}`))?.notes.map((n) => n.message).join('\n') ?? '';
+  const notes =
+    json.targets
+      .find((x) => x.target.endsWith(`:${conf}`))
+      ?.notes.map((n) => n.message)
+      .join('\n') ?? '';
   for (const p of [`${dir}/fifo.conf`, '/dev/zero', '/proc/self/environ']) assert.match(notes, `&include ${p} was not followed: not a regular file`);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -189,7 +197,10 @@ host('a secrets file a config also includes: only derived facts leave the host, 
   const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
   assert.ok(t, runs.get('json')?.stderr);
   assert.match(t.notes.map((n) => n.message).join('\n'), `&include ${secrets} was not followed: `);
-  assert.equal(t.facts.secrets[0]?.entries.map((e) => `${e.name} ${e.length}`), [`alice ${canary.length}`, `bob ${canary.length + 2}`]);
+  assert.equal(
+    t.facts.secrets[0]?.entries.map((e) => `${e.name} ${e.length}`),
+    [`alice ${canary.length}`, `bob ${canary.length + 2}`],
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -200,7 +211,11 @@ function collectorDoc(setup: string): { stdout: string; stderr: string; code: nu
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', code: r.status };
 }
 
-interface DocFile { path: string; text?: string | null; unreadable?: string }
+interface DocFile {
+  path: string;
+  text?: string | null;
+  unreadable?: string;
+}
 
 /** A root-only file laid out like /etc/shadow, every line carrying the canary. */
 function shadowLike(dir: string, canary: string): string {
@@ -236,7 +251,7 @@ function assertNotSent(doc: { stdout: string; stderr: string; code: number | nul
 
 const WORLD_ONLY = 'not world-readable, and users other than root can change it or the config naming it';
 
-host('a user\'s own rsync daemon in a user namespace (unshare -Ur, every capability there): read with the user\'s rights', () => {
+host("a user's own rsync daemon in a user namespace (unshare -Ur, every capability there): read with the user's rights", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-userns-');
   const canary = 'CANARY_USERNS_SHADOW_3b91';
@@ -270,7 +285,7 @@ host('a root daemon whose config a user replaced with a link to a root-only file
   rmSync(dir, { recursive: true, force: true });
 });
 
-host('a root-owned config that &includes a directory a user can write: the user\'s planted include reaches nothing of root\'s', () => {
+host("a root-owned config that &includes a directory a user can write: the user's planted include reaches nothing of root's", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-userdir-');
   const canary = 'CANARY_PLANTED_INCLUDE_9a4f';
@@ -289,7 +304,7 @@ host('a root-owned config that &includes a directory a user can write: the user\
   rmSync(dir, { recursive: true, force: true });
 });
 
-host('a user\'s own daemon on root\'s config, started first, hides nothing the root daemon includes', () => {
+host("a user's own daemon on root's config, started first, hides nothing the root daemon includes", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-shared-');
   const hidden = join(dir, 'hidden.conf');
@@ -309,7 +324,10 @@ host('a user\'s own daemon on root\'s config, started first, hides nothing the r
   const json = JSON.parse(runs.get('json')?.stdout ?? '{}') as { targets: { target: string; findings: { rule_id: string; module: string | null }[] }[] };
   const t = json.targets.find((x) => x.target.endsWith(`:${conf}`));
   assert.ok(t, runs.get('json')?.stderr);
-  assert.ok(t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'hidden'), `the root daemon's writable [hidden] is not reported: ${JSON.stringify(t.findings.map((f) => `${f.rule_id} ${f.module}`))}`);
+  assert.ok(
+    t.findings.some((f) => f.rule_id === 'RSYNC-002' && f.module === 'hidden'),
+    `the root daemon's writable [hidden] is not reported: ${JSON.stringify(t.findings.map((f) => `${f.rule_id} ${f.module}`))}`,
+  );
   for (const [format, run] of runs) if (format !== 'json') assert.match(run.stdout, 'hidden', `${format}: [hidden] is missing`);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -330,7 +348,7 @@ host('a daemon given --config twice is judged by the config it serves: the last 
   rmSync(dir, { recursive: true, force: true });
 });
 
-host('a user\'s own daemon naming root\'s config as its secrets file (or a path that starts like it) hides nothing', () => {
+host("a user's own daemon naming root's config as its secrets file (or a path that starts like it) hides nothing", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-secretsname-');
   const conf = join(dir, 'rsyncd.conf');
@@ -349,7 +367,7 @@ host('a user\'s own daemon naming root\'s config as its secrets file (or a path 
   rmSync(dir, { recursive: true, force: true });
 });
 
-host('a user\'s own daemon with a 1.4 MB argv and 16 configs of 250 KB of quotes: the collector stays fast', () => {
+host("a user's own daemon with a 1.4 MB argv and 16 configs of 250 KB of quotes: the collector stays fast", () => {
   if (!IS_ROOT) return console.log('  skipped: needs root');
   const dir = openDir('rg-hostile-bigargv-');
   // Every character needs escaping in JSON: the worst case for the collector's escaping.
@@ -386,7 +404,10 @@ host('--raw FILE that is not JSON, a FIFO or /dev/zero: refused, nothing of it q
     assert.match(run.stderr, 'cannot read the collector document: it is not valid JSON', format);
   }
   mkfifo(join(dir, 'fifo'));
-  for (const [path, kind] of [['/dev/zero', 'a character device'], [join(dir, 'fifo'), 'a FIFO (named pipe)']] as const) {
+  for (const [path, kind] of [
+    ['/dev/zero', 'a character device'],
+    [join(dir, 'fifo'), 'a FIFO (named pipe)'],
+  ] as const) {
     const r = runCli(['host', '--raw', path], { timeoutMs: 20_000 });
     assert.not.ok(r.timedOut, `${path}: hung`);
     assert.is(r.code, 2, r.stderr);

@@ -74,17 +74,40 @@ tar('names with .. are placed where the runtime writes them, never skipped', asy
     assert.is(r.code, 1, `${name}: ${r.stderr}`);
     anonymousWrite(r);
   }
-  const hard = scan(await image([[{ name: 'srv/real.cfg', body: DANGEROUS }, { name: 'etc/rsyncd.conf', type: 'link', linkname: 'etc/../srv/real.cfg' }]]));
+  const hard = scan(
+    await image([
+      [
+        { name: 'srv/real.cfg', body: DANGEROUS },
+        { name: 'etc/rsyncd.conf', type: 'link', linkname: 'etc/../srv/real.cfg' },
+      ],
+    ]),
+  );
   assert.is(hard.code, 1, hard.stderr);
   anonymousWrite(hard);
 });
 
 tar('a file written through a symlinked directory of the same layer lands where the link points', async () => {
-  const r = scan(await image([[{ name: 'etc/rsyncd.conf', body: HARMLESS }, { name: 'etc/x', type: 'symlink', linkname: '/etc' }, { name: 'etc/x/rsyncd.conf', body: DANGEROUS }]]));
+  const r = scan(
+    await image([
+      [
+        { name: 'etc/rsyncd.conf', body: HARMLESS },
+        { name: 'etc/x', type: 'symlink', linkname: '/etc' },
+        { name: 'etc/x/rsyncd.conf', body: DANGEROUS },
+      ],
+    ]),
+  );
   assert.is(r.code, 1, r.stderr);
   anonymousWrite(r);
   // A symlink from a lower layer is shadowed by the directory the upper layer creates (overlay snapshots).
-  const lower = scan(await image([[{ name: 'etc/rsyncd.conf', body: DANGEROUS }, { name: 'etc/x', type: 'symlink', linkname: '/etc' }], [{ name: 'etc/x/rsyncd.conf', body: HARMLESS }]]));
+  const lower = scan(
+    await image([
+      [
+        { name: 'etc/rsyncd.conf', body: DANGEROUS },
+        { name: 'etc/x', type: 'symlink', linkname: '/etc' },
+      ],
+      [{ name: 'etc/x/rsyncd.conf', body: HARMLESS }],
+    ]),
+  );
   assert.is(lower.code, 1, lower.stderr);
   anonymousWrite(lower);
 });
@@ -105,13 +128,16 @@ tar('docker save links a repeated layer.tar to the first one: it is followed ins
   const cfg = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [empty, conf, empty].map((l) => `sha256:${sha(l)}`) } }));
   const manifest = Buffer.from(JSON.stringify([{ Config: 'config.json', RepoTags: ['linked:1'], Layers: ['a/layer.tar', 'b/layer.tar', 'c/layer.tar'] }]));
   const file = join(tempTree(), 'linked.tar');
-  writeFileSync(file, await layerTar([
-    { name: 'manifest.json', body: manifest },
-    { name: 'config.json', body: cfg },
-    { name: 'a/layer.tar', body: empty },
-    { name: 'b/layer.tar', body: conf },
-    { name: 'c/layer.tar', type: 'symlink', linkname: '../a/layer.tar' },
-  ]));
+  writeFileSync(
+    file,
+    await layerTar([
+      { name: 'manifest.json', body: manifest },
+      { name: 'config.json', body: cfg },
+      { name: 'a/layer.tar', body: empty },
+      { name: 'b/layer.tar', body: conf },
+      { name: 'c/layer.tar', type: 'symlink', linkname: '../a/layer.tar' },
+    ]),
+  );
   const r = scan(`docker-archive:${file}`);
   assert.is(r.code, 1, r.stderr);
   anonymousWrite(r);
@@ -200,9 +226,15 @@ registry('a redirect to plain HTTP off loopback is refused; credentials never fo
   try {
     const r = await pull(near.port, '--docker-config', config);
     assert.is(r.code, 2, r.stderr);
-    assert.ok(near.seen.some((q) => q.headers['authorization'] === `Basic ${secret}`), 'the registry itself gets its credentials');
+    assert.ok(
+      near.seen.some((q) => q.headers['authorization'] === `Basic ${secret}`),
+      'the registry itself gets its credentials',
+    );
     assert.ok(outside.seen.length > 0, 'the redirect to another loopback origin was followed');
-    assert.ok(outside.seen.every((q) => q.headers['authorization'] === undefined), 'no credential went to the other origin');
+    assert.ok(
+      outside.seen.every((q) => q.headers['authorization'] === undefined),
+      'no credential went to the other origin',
+    );
   } finally {
     stop(near.server);
     stop(outside.server);
@@ -226,15 +258,18 @@ registry('a token realm in plain HTTP off loopback gets no request and no creden
 registry('digests with ../ in a manifest are refused before any request is made with them', async () => {
   const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: '../../other/blobs/sha256:00', size: 2 }, layers: [] });
   const reg = await serve((req, res) => {
-    if (req.url?.startsWith('/v2/hostile/app/manifests/')) return res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest), true;
-    if (req.url?.startsWith('/v2/other/')) return res.writeHead(200).end('{"config":{}}'), true;
+    if (req.url?.startsWith('/v2/hostile/app/manifests/')) return (res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest), true);
+    if (req.url?.startsWith('/v2/other/')) return (res.writeHead(200).end('{"config":{}}'), true);
     return false;
   });
   try {
     const r = await pull(reg.port);
     assert.is(r.code, 2, r.stderr);
     assert.match(r.stderr, 'not a sha256 or sha512 digest');
-    assert.ok(reg.seen.every((q) => q.url?.startsWith('/v2/hostile/app/')), `requests: ${reg.seen.map((q) => q.url).join(' ')}`);
+    assert.ok(
+      reg.seen.every((q) => q.url?.startsWith('/v2/hostile/app/')),
+      `requests: ${reg.seen.map((q) => q.url).join(' ')}`,
+    );
   } finally {
     stop(reg.server);
   }
@@ -249,4 +284,3 @@ registry('a reference with credentials in it is refused; the message does not re
 });
 
 registry.run();
-

@@ -25,8 +25,7 @@ const findings = (r: CliRun): string[] => {
 };
 const hasPub = (r: CliRun, file: string) => assert.ok(findings(r).includes(`RSYNC-002 ${file}`), `RSYNC-002 ${file} in ${findings(r).join(', ')} (exit ${r.code}) ${r.stderr}`);
 const scan = (ref: string, env: Record<string, string> = {}) => runCli(['image', ref, '--format', 'json'], { env, timeoutMs: 60_000 });
-const layout = async (layers: Entry[][], config: ImageConfigFields = {}, gzip = false) =>
-  ociLayout(tempTree({}, 'rg-budget-'), await Promise.all(layers.map(async (l) => (gzip ? gzipSync(await layerTar(l)) : layerTar(l)))), config);
+const layout = async (layers: Entry[][], config: ImageConfigFields = {}, gzip = false) => ociLayout(tempTree({}, 'rg-budget-'), await Promise.all(layers.map(async (l) => (gzip ? gzipSync(await layerTar(l)) : layerTar(l)))), config);
 /** Bytes that compress to almost nothing and are no text anyone would read. */
 const filler = (n: number) => Buffer.alloc(n, 0x23);
 
@@ -37,7 +36,12 @@ const disk = suite('archives and layers are written to disk only within its free
 disk('a gzip docker-archive is refused, naming the archive, when the disk lacks room to inflate it', async () => {
   const dir = tempTree({}, 'rg-budget-');
   const tmp = tempTree({}, 'rg-budget-tmp-');
-  const plain = await dockerArchive(join(dir, 'img.tar'), [await layerTar([{ name: 'etc/rsyncd.conf', body: DANGEROUS }, { name: 'usr/share/pad', body: filler(2 << 20) }])]);
+  const plain = await dockerArchive(join(dir, 'img.tar'), [
+    await layerTar([
+      { name: 'etc/rsyncd.conf', body: DANGEROUS },
+      { name: 'usr/share/pad', body: filler(2 << 20) },
+    ]),
+  ]);
   const file = join(dir, 'img.tar.gz');
   writeFileSync(file, gzipSync(readFileSync(plain.slice('docker-archive:'.length))));
   const ok = scan(`docker-archive:${file}`, { TMPDIR: tmp });
@@ -96,7 +100,10 @@ disk('a registry layer is not fetched when the cache or the temporary folder lac
     assert.match(scratch.stderr, 'temporary folder');
     assert.match(scratch.stderr, 'TMPDIR');
     assert.match(scratch.stderr, ref);
-    assert.not.ok(reg.hits.some((u) => u.endsWith(digest)), `the layer was fetched: ${reg.hits.join(' ')}`);
+    assert.not.ok(
+      reg.hits.some((u) => u.endsWith(digest)),
+      `the layer was fetched: ${reg.hits.join(' ')}`,
+    );
     const shared = await pull(['--layer-cache', tempTree({}, 'rg-budget-cache-')], { RSYNCGUARD_MIN_FREE_BYTES: HUGE });
     assert.is(shared.code, 2, shared.stderr);
     assert.match(shared.stderr, 'the layer cache');
@@ -121,7 +128,10 @@ async function padded(pad: number, entries: Entry[]): Promise<Buffer> {
 
 time('a lazy read past the inflate budget makes the image "could not be evaluated", exit 2', async () => {
   // /srv/inc/part matches no prefetch pattern: reading it walks the 4 MiB layer a second time.
-  const layer = await padded(4 << 20, [{ name: 'etc/rsyncd.conf', body: '&include /srv/inc/part\n' }, { name: 'srv/inc/part', body: DANGEROUS }]);
+  const layer = await padded(4 << 20, [
+    { name: 'etc/rsyncd.conf', body: '&include /srv/inc/part\n' },
+    { name: 'srv/inc/part', body: DANGEROUS },
+  ]);
   const ref = ociLayout(tempTree({}, 'rg-budget-'), [gzipSync(layer)]);
   const ok = scan(ref);
   assert.is(ok.code, 1, ok.stderr);

@@ -41,7 +41,17 @@ const metadata = suite('image metadata: credentials in Env, Entrypoint and Cmd a
 metadata('every credential-like name, URL userinfo and password options are withheld in every format', async () => {
   const canaries = ['Cv-Passwd-1187', 'Cv-Pwd-2291', 'Cv-Token-3307', 'Cv-Key-4409', 'Cv-Cred-5501', 'Cv-Url-6623', 'Cv-Opt-7741', 'Cv-Shell-8853', 'Cv-Next-9967', 'Cv-CmdUrl-1078', 'Cv-Secret-2189', 'Cv-Pass-3290'];
   const ref = await image([[{ name: 'etc/rsyncd.conf', body: CONF }]], {
-    Env: ['PATH=/usr/bin', `DB_PASSWD=${canaries[0]}`, `mysql_pwd=${canaries[1]}`, `GitHubToken=${canaries[2]}`, `AWS_ACCESS_KEY=${canaries[3]}`, `X_CREDENTIALS=${canaries[4]}`, `MIRROR=rsync://backup:${canaries[5]}@mirror.example/mod`, `app_secret=${canaries[10]}`, `SMTP_PASS=${canaries[11]}`],
+    Env: [
+      'PATH=/usr/bin',
+      `DB_PASSWD=${canaries[0]}`,
+      `mysql_pwd=${canaries[1]}`,
+      `GitHubToken=${canaries[2]}`,
+      `AWS_ACCESS_KEY=${canaries[3]}`,
+      `X_CREDENTIALS=${canaries[4]}`,
+      `MIRROR=rsync://backup:${canaries[5]}@mirror.example/mod`,
+      `app_secret=${canaries[10]}`,
+      `SMTP_PASS=${canaries[11]}`,
+    ],
     Entrypoint: ['/bin/sh', '-c', `RSYNC_PASSWORD=${canaries[7]} rsync --password=${canaries[6]} --password-file=/run/secrets/rsync rsync://u@h/m /dst`],
     Cmd: ['--token', canaries[8] ?? '', `https://ci:${canaries[9]}@git.example/repo.git`],
   });
@@ -74,8 +84,14 @@ const hasPub = (r: CliRun, file: string) => assert.ok(findings(r).includes(`RSYN
 
 indirect('/etc/rsyncd.conf as an absolute, a relative and a chained symlink through a linked directory', async () => {
   const cases: Entry[][] = [
-    [{ name: 'srv/cfg/daemon.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/cfg/daemon.cfg' }],
-    [{ name: 'srv/cfg/daemon.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '../srv/cfg/daemon.cfg' }],
+    [
+      { name: 'srv/cfg/daemon.cfg', body: CONF },
+      { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/cfg/daemon.cfg' },
+    ],
+    [
+      { name: 'srv/cfg/daemon.cfg', body: CONF },
+      { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '../srv/cfg/daemon.cfg' },
+    ],
     [
       { name: 'srv/real.cfg', body: CONF },
       { name: 'opt/cfg/rsyncd.conf', type: 'symlink', linkname: '../../../../../srv/real.cfg' },
@@ -91,7 +107,12 @@ indirect('/etc/rsyncd.conf as an absolute, a relative and a chained symlink thro
 });
 
 indirect('a config reached through a link says so in every format', async () => {
-  const ref = await image([[{ name: 'srv/cfg/daemon.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/cfg/daemon.cfg' }]]);
+  const ref = await image([
+    [
+      { name: 'srv/cfg/daemon.cfg', body: CONF },
+      { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/cfg/daemon.cfg' },
+    ],
+  ]);
   for (const [format, run] of runAllFormats(['image', ref])) {
     assert.is(run.code, 1, `${format}: ${run.stderr}`);
     assert.match(run.stdout, 'Found through a link: /etc/rsyncd.conf → /srv/cfg/daemon.cfg', format);
@@ -99,7 +120,14 @@ indirect('a config reached through a link says so in every format', async () => 
 });
 
 indirect('/etc/rsyncd.conf as a hard link, in the same layer and to a lower layer', async () => {
-  const same = scan(await image([[{ name: 'srv/real.cfg', body: CONF }, { name: 'etc/rsyncd.conf', type: 'link', linkname: 'srv/real.cfg' }]]));
+  const same = scan(
+    await image([
+      [
+        { name: 'srv/real.cfg', body: CONF },
+        { name: 'etc/rsyncd.conf', type: 'link', linkname: 'srv/real.cfg' },
+      ],
+    ]),
+  );
   assert.is(same.code, 1, same.stderr);
   hasPub(same, 'etc/rsyncd.conf');
   const lower = scan(await image([[{ name: 'srv/real.cfg', body: CONF }], [{ name: 'etc/rsyncd.conf', type: 'link', linkname: 'srv/real.cfg' }]]));
@@ -133,16 +161,21 @@ indirect('--config from Entrypoint/Cmd: --config=F, --config F, sh -c "…", and
 
 indirect('includes through a linked directory and a secrets file behind a symlink are read; its password is not', async () => {
   const canary = 'Cv-Secrets-Link-4471';
-  const ref = await image([[
-    { name: 'etc/rsyncd.conf', body: '&include /etc/rsyncd.d\n' },
-    { name: 'etc/rsyncd.d', type: 'symlink', linkname: '../srv/modules' },
-    { name: 'srv/modules/bk.conf', body: '[bk]\npath = /srv/bk\nauth users = joe\nsecrets file = /etc/rsyncd.secrets\nread only = no\n' },
-    { name: 'etc/rsyncd.secrets', type: 'symlink', linkname: '/srv/secrets/users' },
-    { name: 'srv/secrets/users', body: `joe:${canary}\n`, mode: 0o644 },
-  ]]);
+  const ref = await image([
+    [
+      { name: 'etc/rsyncd.conf', body: '&include /etc/rsyncd.d\n' },
+      { name: 'etc/rsyncd.d', type: 'symlink', linkname: '../srv/modules' },
+      { name: 'srv/modules/bk.conf', body: '[bk]\npath = /srv/bk\nauth users = joe\nsecrets file = /etc/rsyncd.secrets\nread only = no\n' },
+      { name: 'etc/rsyncd.secrets', type: 'symlink', linkname: '/srv/secrets/users' },
+      { name: 'srv/secrets/users', body: `joe:${canary}\n`, mode: 0o644 },
+    ],
+  ]);
   const runs = runAllFormats(['image', ref]);
   const r = runs.get('json') ?? scan(ref);
-  assert.ok(findings(r).some((f) => f.startsWith('RSYNC-030')), `secrets mode read through the link: ${findings(r).join(', ')} ${r.stderr}`);
+  assert.ok(
+    findings(r).some((f) => f.startsWith('RSYNC-030')),
+    `secrets mode read through the link: ${findings(r).join(', ')} ${r.stderr}`,
+  );
   assertNoCanary(runs, canary);
 });
 
@@ -162,7 +195,18 @@ indirect('a daemon the image starts whose config is missing is a located error, 
   const huge = scan(await image([[{ name: 'etc/rsyncd.conf', body: `${'# padding\n'.repeat(120_000)}${CONF}` }]]));
   assert.is(huge.code, 2, 'a config too big to read is not a clean image');
   assert.match(json(huge).errors[0]?.message ?? '', 'larger than');
-  const deleted = scan(await image([[{ name: 'srv/real.conf', body: CONF }, { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/real.conf' }], [{ name: 'srv/.wh.real.conf' }]], { Cmd: ['sh', '-c', 'rsync --daemon --no-detach'] }));
+  const deleted = scan(
+    await image(
+      [
+        [
+          { name: 'srv/real.conf', body: CONF },
+          { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '/srv/real.conf' },
+        ],
+        [{ name: 'srv/.wh.real.conf' }],
+      ],
+      { Cmd: ['sh', '-c', 'rsync --daemon --no-detach'] },
+    ),
+  );
   assert.is(deleted.code, 2, 'the link dangles once a later layer deletes its target');
   assert.match(deleted.stderr + deleted.stdout, 'etc/rsyncd.conf');
 });
@@ -199,7 +243,10 @@ bounded('a docker-archive layer whose content does not match its diff_id is an e
 });
 
 bounded('a layer blob longer than its descriptor declares is refused while streaming', async () => {
-  const layer = await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, { name: 'filler', body: Buffer.alloc(64 << 10) }]);
+  const layer = await layerTar([
+    { name: 'etc/rsyncd.conf', body: CONF },
+    { name: 'filler', body: Buffer.alloc(64 << 10) },
+  ]);
   const r = scan(ociLayout(tempTree(), [layer], {}, [1024]));
   assert.is(r.code, 2, r.stderr);
   assert.match(r.stderr, 'larger than the 1024 bytes its descriptor declares');
@@ -284,12 +331,27 @@ bounded('oversized registry bodies (manifest, config, token) are refused while s
   const cases: [string, string, Parameters<typeof fakeRegistry>[0]][] = [
     ['manifest', '4 MiB', (url, send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (send(BIG, 'application/vnd.oci.image.manifest.v1+json'), true) : false)],
     ['manifest', 'announced', (url, _send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (res.writeHead(200, { 'content-length': String(BIG) }).flushHeaders(), true) : false)],
-    ['config', '8 MiB', (url, send, res) => (url === '/v2/' ? (res.writeHead(200).end(), true) : url.includes('/manifests/') ? (res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest), true) : url.includes('/blobs/') ? (send(BIG, 'application/octet-stream'), true) : false)],
-    ['token', '1 MiB', (url, send, res) => {
-      if (url.startsWith('/token')) return send(BIG, 'application/json'), true;
-      const port = (res.req.socket.localPort ?? 0).toString();
-      return res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${port}/token",service="x"` }).end(), true;
-    }],
+    [
+      'config',
+      '8 MiB',
+      (url, send, res) =>
+        url === '/v2/'
+          ? (res.writeHead(200).end(), true)
+          : url.includes('/manifests/')
+            ? (res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest), true)
+            : url.includes('/blobs/')
+              ? (send(BIG, 'application/octet-stream'), true)
+              : false,
+    ],
+    [
+      'token',
+      '1 MiB',
+      (url, send, res) => {
+        if (url.startsWith('/token')) return (send(BIG, 'application/json'), true);
+        const port = (res.req.socket.localPort ?? 0).toString();
+        return (res.writeHead(401, { 'www-authenticate': `Bearer realm="http://127.0.0.1:${port}/token",service="x"` }).end(), true);
+      },
+    ],
   ];
   for (const [what, cap, routes] of cases) {
     const { port, server } = await fakeRegistry(routes);

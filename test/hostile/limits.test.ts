@@ -42,7 +42,14 @@ const name = (s: string): number[] => vec([...Buffer.from(s)]);
 /** A module whose start function runs `body` (a function of type [] -> [] with one i32 local). */
 function moduleWithStart(body: number[], memory: 'imported' | 'own-unbounded' | 'none'): Buffer {
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [1, 0x60, 0, 0]), // one type: func [] -> []
     ...(memory === 'imported' ? section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]) : []),
     ...section(3, [1, 0]), // one function of type 0
@@ -57,11 +64,33 @@ function moduleWithStart(body: number[], memory: 'imported' | 'own-unbounded' | 
 const LOOP_FOREVER = [0x03, 0x40, 0x0c, 0x00, 0x0b];
 /** Grows memory a page at a time and touches each new page, forever (memory.grow gives -1 at the maximum). */
 const GROW_FOREVER = [
-  0x03, 0x40, // loop
-  0x41, 0x01, 0x40, 0x00, 0x22, 0x00, // i32.const 1; memory.grow; local.tee 0
-  0x41, 0x7f, 0x47, 0x04, 0x40, // i32.const -1; i32.ne; if
-  0x20, 0x00, 0x41, 0x10, 0x74, 0x41, 0x01, 0x36, 0x02, 0x00, // local.get 0; i32.const 16; i32.shl; i32.const 1; i32.store
-  0x0b, 0x0c, 0x00, 0x0b, // end; br 0; end
+  0x03,
+  0x40, // loop
+  0x41,
+  0x01,
+  0x40,
+  0x00,
+  0x22,
+  0x00, // i32.const 1; memory.grow; local.tee 0
+  0x41,
+  0x7f,
+  0x47,
+  0x04,
+  0x40, // i32.const -1; i32.ne; if
+  0x20,
+  0x00,
+  0x41,
+  0x10,
+  0x74,
+  0x41,
+  0x01,
+  0x36,
+  0x02,
+  0x00, // local.get 0; i32.const 16; i32.shl; i32.const 1; i32.store
+  0x0b,
+  0x0c,
+  0x00,
+  0x0b, // end; br 0; end
 ];
 
 function wasmPolicy(dir: string, bytes: Buffer): string {
@@ -101,7 +130,10 @@ limits('a custom policy whose start function loops forever is stopped at its tim
   assert.not.ok(r.timedOut, 'the scan hung');
   assert.is(r.code, 2, r.stderr);
   const report = JSON.parse(r.stdout) as JsonReport;
-  assert.ok(report.targets[0]?.findings.some((f) => f.rule_id.startsWith('RSYNC-')), 'the built-in rules were evaluated and reported');
+  assert.ok(
+    report.targets[0]?.findings.some((f) => f.rule_id.startsWith('RSYNC-')),
+    'the built-in rules were evaluated and reported',
+  );
   assert.is(report.errors.length, 1);
   assert.match(report.errors[0]?.message ?? '', `the policy ${policy} was stopped: it ran past its time limit of 5000 ms while loading`);
   assert.ok(ms < 15_000, `${ms} ms`);

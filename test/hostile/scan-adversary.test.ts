@@ -49,10 +49,13 @@ hiding('a config that names itself as its secrets file is still scanned, and the
   assertExit(runs, 1);
   assertSaidEverywhere(runs, 'RSYNC-002');
   assertSaidEverywhere(runs, 'The secrets file /rsyncd.conf is an rsyncd configuration (rsyncd.conf sets parameters or defines modules)');
-  assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
+  assert.equal(
+    json(runs).targets.map((t) => t.target),
+    ['rsyncd.conf'],
+  );
 });
 
-hiding('a config named as another config\'s secrets file (through a link, too) is still scanned', () => {
+hiding("a config named as another config's secrets file (through a link, too) is still scanned", () => {
   const dir = tempTree({ 'rsyncd.conf': '[a]\npath = /a\nauth users = x\nsecrets file = /other.secrets\n', 'rsyncd.d/x.conf': OPEN_MODULE });
   symlinkSync('rsyncd.d/x.conf', join(dir, 'other.secrets'));
   const runs = scanAll(dir);
@@ -67,8 +70,14 @@ hiding('a file both included and named as a secrets file keeps its modules in th
   const runs = scanAll(dir);
   assertExit(runs, 1);
   const t = json(runs).targets;
-  assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
-  assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the included module is evaluated');
+  assert.equal(
+    t.map((x) => x.target),
+    ['etc/rsyncd.conf'],
+  );
+  assert.ok(
+    t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'the included module is evaluated',
+  );
 });
 
 hiding('an included file of global defaults, also named as the secrets file, is still merged (as rsync does)', () => {
@@ -80,8 +89,14 @@ hiding('an included file of global defaults, also named as the secrets file, is 
   assertNoCanary(runs, 'CANARY-DEF-4c1d');
   assertExit(runs, 1);
   const t = json(runs).targets;
-  assert.equal(t.map((x) => x.target), ['etc/rsyncd.conf']);
-  assert.ok(t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the global "read only = no" reaches [drop]');
+  assert.equal(
+    t.map((x) => x.target),
+    ['etc/rsyncd.conf'],
+  );
+  assert.ok(
+    t[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'the global "read only = no" reaches [drop]',
+  );
   assertSaidEverywhere(runs, 'is an rsyncd configuration');
 });
 
@@ -99,8 +114,14 @@ hiding('a file whose name starts with ".." is in the repository: what it include
   const runs = scanAll(dir);
   assertExit(runs, 1);
   const t = json(runs).targets[0];
-  assert.equal(t?.facts.config.files.map((f) => f.path), ['rsyncd.conf', '..x.txt', '..y.txt']);
-  assert.not.ok(t?.notes.some((n) => n.message.includes('outside')), 'not called outside the scan root');
+  assert.equal(
+    t?.facts.config.files.map((f) => f.path),
+    ['rsyncd.conf', '..x.txt', '..y.txt'],
+  );
+  assert.not.ok(
+    t?.notes.some((n) => n.message.includes('outside')),
+    'not called outside the scan root',
+  );
 });
 
 hiding('a secrets file padded past the size cap is "could not be evaluated" (exit 2), not a clean pass', () => {
@@ -109,15 +130,18 @@ hiding('a secrets file padded past the size cap is "could not be evaluated" (exi
   const runs = scanAll(dir);
   assertExit(runs, 2);
   assertSaidEverywhere(runs, 'the secrets file /rsyncd.secrets could not be checked');
-  assert.ok(json(runs).targets[0]?.findings.length, 'the config\'s own findings are still reported');
+  assert.ok(json(runs).targets[0]?.findings.length, "the config's own findings are still reported");
 });
 
-hiding('a config that includes another and then fails to load does not swallow the other\'s modules', () => {
+hiding("a config that includes another and then fails to load does not swallow the other's modules", () => {
   const dir = tempTree({ 'rsyncd.conf': '&include /etc/rsyncd.d\n&bogus x\n', 'etc/rsyncd.d/b.conf': OPEN_MODULE });
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
   assertExit(runs, 1);
   const r = json(runs);
-  assert.equal(r.targets.map((t) => t.target), ['etc/rsyncd.d/b.conf', 'rsyncd.conf']);
+  assert.equal(
+    r.targets.map((t) => t.target),
+    ['etc/rsyncd.d/b.conf', 'rsyncd.conf'],
+  );
   assert.ok(r.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'));
 });
 
@@ -125,7 +149,10 @@ hiding('configs that only include each other are not all dropped as "included": 
   const dir = tempTree({ 'rsyncd.conf': '&include /b/rsyncd.conf\n', 'b/rsyncd.conf': `&include /rsyncd.conf\n${OPEN_MODULE}` });
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
   assertExit(runs, 0);
-  assert.equal(json(runs).targets.map((t) => t.target), ['b/rsyncd.conf', 'rsyncd.conf']);
+  assert.equal(
+    json(runs).targets.map((t) => t.target),
+    ['b/rsyncd.conf', 'rsyncd.conf'],
+  );
   assertSaidEverywhere(runs, 'RSYNC-100');
   assertSaidEverywhere(runs, 'includes itself');
 });
@@ -134,7 +161,7 @@ hiding.run();
 
 const given = suite('a path given to scan inside the working directory cannot be a link out of it');
 
-given('a committed file link given by name (the Action\'s `paths`) is not read', () => {
+given("a committed file link given by name (the Action's `paths`) is not read", () => {
   const outside = tempTree({ 'creds.conf': '[CANARY-GIV-3a9d]\npath = /x\nCANARY-GIV-3a9d\n' });
   const dir = tempTree({ 'deploy/keep.conf': '[k]\npath = /k\n' });
   symlinkSync(join(outside, 'creds.conf'), join(dir, 'deploy/rsyncd.conf'));
@@ -169,7 +196,10 @@ given('--exclude does not follow a committed link to / through the machine', () 
   symlinkSync('/', join(dir, 'up'));
   const runs = scanAll(dir, '.', '--exclude', '**/*.j2');
   assertExit(runs, 1);
-  assert.equal(json(runs).targets.map((t) => t.target), ['rsyncd.conf']);
+  assert.equal(
+    json(runs).targets.map((t) => t.target),
+    ['rsyncd.conf'],
+  );
 });
 
 given('a config that links out, in a directory only a &merge reads (*.inc), is still named as not scanned', () => {
@@ -179,12 +209,15 @@ given('a config that links out, in a directory only a &merge reads (*.inc), is s
   const runs = scanAll(dir);
   assertNoCanary(runs, 'CANARY-MRG-8e21');
   assertExit(runs, 2);
-  assert.equal(json(runs).errors.map((e) => e.target), ['etc/rsyncd.d/out.conf']);
+  assert.equal(
+    json(runs).errors.map((e) => e.target),
+    ['etc/rsyncd.d/out.conf'],
+  );
 });
 
 given.run();
 
-const gitdata = suite('git\'s own data is never read, whatever names it');
+const gitdata = suite("git's own data is never read, whatever names it");
 
 gitdata('an include and a secrets file naming .git/config (where the checkout keeps its token) are refused', () => {
   const dir = tempTree({ 'rsyncd.conf': '&include /.git/config\n&merge /.git/x.inc\n[m]\npath = /srv/m\nauth users = joe\nsecrets file = .git/config\n' });
@@ -199,7 +232,10 @@ gitdata('an include and a secrets file naming .git/config (where the checkout ke
   assertExit(runs, 0);
   assertSaidEverywhere(runs, '&include /.git/config was not followed');
   assertSaidEverywhere(runs, 'The secrets file .git/config was not read');
-  assert.equal(json(runs).targets[0]?.facts.config.files.map((f) => f.path), ['rsyncd.conf']);
+  assert.equal(
+    json(runs).targets[0]?.facts.config.files.map((f) => f.path),
+    ['rsyncd.conf'],
+  );
 });
 
 gitdata('a link in the repository to .git/config is refused the same way', () => {
@@ -237,7 +273,10 @@ templates('a template line with a literal password is described, not quoted', ()
   const runs = scanAll(dir, '.', '--fail-on', 'critical');
   assertNoCanary(runs, 'CANARY-TPL-2f81');
   assertExit(runs, 0);
-  const messages = json(runs).targets[0]?.notes.map((n) => n.message).join('\n') ?? '';
+  const messages =
+    json(runs)
+      .targets[0]?.notes.map((n) => n.message)
+      .join('\n') ?? '';
   assert.match(messages, 'not shown');
 });
 

@@ -65,7 +65,10 @@ links('a config that is a link to a file outside the root is named as not scanne
   assertSaidEverywhere(runs, 'outside the scan root');
   const r = json(runs);
   assert.is(r.errors[0]?.target, 'rsyncd.conf');
-  assert.ok(r.targets.some((t) => t.target === 'etc/ok/rsyncd.conf'), 'the other config is still scanned');
+  assert.ok(
+    r.targets.some((t) => t.target === 'etc/ok/rsyncd.conf'),
+    'the other config is still scanned',
+  );
 });
 
 links('a secrets file that is a link to a file outside the root is a located note; its lines never appear', () => {
@@ -78,9 +81,15 @@ links('a secrets file that is a link to a file outside the root is a located not
   assertRuns(runs, 0);
   assertSaidEverywhere(runs, 'The secrets file /etc/rsyncd.secrets was not read');
   const t = json(runs).targets[0];
-  assert.ok(t?.notes.some((n) => n.code === 'secrets-not-read' && n.location?.file === 'etc/rsyncd.conf' && n.location.line === 4), 'located at the "secrets file" line');
+  assert.ok(
+    t?.notes.some((n) => n.code === 'secrets-not-read' && n.location?.file === 'etc/rsyncd.conf' && n.location.line === 4),
+    'located at the "secrets file" line',
+  );
   assert.is(t?.facts.secrets[0]?.entries.length, 0, 'nothing was read from it');
-  assert.not.ok(t?.findings.some((f) => f.rule_id === 'RSYNC-032'), 'no password judged');
+  assert.not.ok(
+    t?.findings.some((f) => f.rule_id === 'RSYNC-032'),
+    'no password judged',
+  );
 });
 
 links('a secrets file that is a link to /proc/self/environ is never opened', () => {
@@ -100,7 +109,10 @@ links('a FIFO named rsyncd.conf (and one a content sniff would open) is refused 
   assertRuns(runs, 2);
   assertSaidEverywhere(runs, 'FIFO');
   const r = json(runs);
-  assert.equal(r.errors.map((e) => e.target), ['rsyncd.conf']);
+  assert.equal(
+    r.errors.map((e) => e.target),
+    ['rsyncd.conf'],
+  );
   assert.ok(r.targets.some((t) => t.target === 'b/rsyncd.conf'));
 });
 
@@ -115,7 +127,12 @@ links('a socket (and, as root, a character device) named like a config is refuse
     assertRuns(runs, 2);
     assertSaidEverywhere(runs, 'is a socket, not a regular file');
     if (IS_ROOT) assertSaidEverywhere(runs, 'is a character device, not a regular file');
-    assert.equal(json(runs).errors.map((e) => e.target).sort(), IS_ROOT ? ['rsyncd.conf', 'rsyncd.d/sock.conf'] : ['rsyncd.d/sock.conf']);
+    assert.equal(
+      json(runs)
+        .errors.map((e) => e.target)
+        .sort(),
+      IS_ROOT ? ['rsyncd.conf', 'rsyncd.d/sock.conf'] : ['rsyncd.d/sock.conf'],
+    );
   } finally {
     server.close();
   }
@@ -159,7 +176,10 @@ links('a config discovered by name that links to /dev/zero is named as not scann
   symlinkSync('/dev/zero', join(dir, 'etc/rsyncd.d/zero.conf'));
   const runs = scanAll(dir);
   assertRuns(runs, 2);
-  assert.equal(json(runs).errors.map((e) => e.target), ['etc/rsyncd.d/zero.conf']);
+  assert.equal(
+    json(runs).errors.map((e) => e.target),
+    ['etc/rsyncd.d/zero.conf'],
+  );
 });
 
 links('an include of a directory that is a link out of the root is not followed, and none of its files is read', () => {
@@ -182,7 +202,10 @@ links('a file in an included directory that links out of the root is skipped wit
   assertNoCanary(runs, 'CANARY-ENT-19fe');
   assertRuns(runs, 1);
   assertSaidEverywhere(runs, 'b.conf was not followed');
-  assert.ok(json(runs).targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the sibling module was evaluated');
+  assert.ok(
+    json(runs).targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'the sibling module was evaluated',
+  );
 });
 
 links('a config reached through a link inside the root is scanned once, as the file it is, and says so', () => {
@@ -191,7 +214,10 @@ links('a config reached through a link inside the root is scanned once, as the f
   const runs = scanAll(dir);
   assertRuns(runs, 1);
   assertSaidEverywhere(runs, 'Found through a link: rsyncd.conf → conf/main.cfg');
-  assert.equal(json(runs).targets.map((t) => t.target), ['conf/main.cfg']);
+  assert.equal(
+    json(runs).targets.map((t) => t.target),
+    ['conf/main.cfg'],
+  );
 });
 
 links.run();
@@ -208,11 +234,21 @@ secrets('a secrets file that discovery matches is read only as a secrets file: n
   assertNoCanary(runs, 'CANARY-PW-5e1a');
   assertRuns(runs, 0);
   const r = json(runs);
-  assert.equal(r.targets.map((t) => t.target), ['etc/rsyncd.conf'], 'users.conf is no target of its own');
+  assert.equal(
+    r.targets.map((t) => t.target),
+    ['etc/rsyncd.conf'],
+    'users.conf is no target of its own',
+  );
   assert.is(r.targets[0]?.facts.secrets[0]?.entries.length, 3, 'it was read as the secrets file');
   assertSaidEverywhere(runs, 'is the secrets file a module names');
-  assert.ok(r.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-033'), 'the shared password is found');
-  assert.not.ok(r.targets[0]?.notes.some((n) => n.code === 'badly-formed-line'), 'no password line parsed as a config line');
+  assert.ok(
+    r.targets[0]?.findings.some((f) => f.rule_id === 'RSYNC-033'),
+    'the shared password is found',
+  );
+  assert.not.ok(
+    r.targets[0]?.notes.some((n) => n.code === 'badly-formed-line'),
+    'no password line parsed as a config line',
+  );
 });
 
 secrets('lines rsync ignores are described, never quoted: user:password, bare words, a password holding "="', () => {
@@ -220,7 +256,10 @@ secrets('lines rsync ignores are described, never quoted: user:password, bare wo
   const runs = scanAll(dir, '--fail-on', 'critical');
   assertNoCanary(runs, 'CANARY-LN-77b3');
   assertRuns(runs, 0);
-  const messages = json(runs).targets[0]?.notes.map((n) => n.message).join('\n') ?? '';
+  const messages =
+    json(runs)
+      .targets[0]?.notes.map((n) => n.message)
+      .join('\n') ?? '';
   assert.match(messages, '"alice:********"');
   assert.match(messages, 'Unknown parameter "carol:********"');
   assert.match(messages, '"path ********"');
@@ -244,9 +283,16 @@ includes('a 40-file chain is followed to the end, as rsync 3.5.0 does: the anony
   const runs = scanAll(tempTree(chain(40, OPEN_MODULE)));
   assertRuns(runs, 1);
   const r = json(runs);
-  assert.equal(r.targets.map((t) => t.target), ['etc/rsyncd.conf'], 'the last file is part of the chain, not a target of its own');
+  assert.equal(
+    r.targets.map((t) => t.target),
+    ['etc/rsyncd.conf'],
+    'the last file is part of the chain, not a target of its own',
+  );
   const t = r.targets[0];
-  assert.ok(t?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'RSYNC-002 found at the end of the chain');
+  assert.ok(
+    t?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'RSYNC-002 found at the end of the chain',
+  );
   assert.not.ok(t?.notes.some((n) => n.code === 'include-cycle' || n.code === 'daemon-refuses-to-start'));
 });
 
@@ -257,7 +303,7 @@ includes('a chain deeper than rsyncguard follows is "could not be evaluated" (ex
   assert.match(json(runs).errors[0]?.message ?? '', /^etc\/c\/\d+\.conf:1: /);
 });
 
-includes('includes that fan out exponentially stop at rsyncguard\'s file budget: exit 2, fast', () => {
+includes("includes that fan out exponentially stop at rsyncguard's file budget: exit 2, fast", () => {
   const files: Record<string, string> = { 'etc/rsyncd.conf': '&include /etc/d1\n' };
   for (let level = 1; level <= 8; level++) {
     for (let k = 0; k < 4; k++) files[`etc/d${level}/${k}.conf`] = level < 8 ? `&include /etc/d${level + 1}\n` : `[m${k}]\npath = /srv\n`;
@@ -273,8 +319,14 @@ includes('an include cycle before the first module: the daemon refuses to start,
   assertRuns(runs, 0);
   assertSaidEverywhere(runs, 'rsync --daemon refuses to start');
   const log = sarif(runs).runs[0];
-  assert.ok(log?.invocations[0]?.toolExecutionNotifications.some((n) => n.descriptor.id === 'daemon-refuses-to-start'), 'SARIF notification');
-  assert.ok(log?.results.some((r) => r.ruleId === 'RSYNC-100'), 'SARIF result');
+  assert.ok(
+    log?.invocations[0]?.toolExecutionNotifications.some((n) => n.descriptor.id === 'daemon-refuses-to-start'),
+    'SARIF notification',
+  );
+  assert.ok(
+    log?.results.some((r) => r.ruleId === 'RSYNC-100'),
+    'SARIF result',
+  );
 });
 
 includes('an unknown directive before the first module: refuses to start, a finding in every format', () => {

@@ -17,7 +17,9 @@ function fakeSsh(dir: string, cases: Record<string, string>): { path: string; lo
   const bin = join(dir, 'bin');
   mkdirSync(bin);
   const log = join(dir, 'ssh-calls');
-  const arms = Object.entries(cases).map(([h, body]) => `  ${h}) ${body} ;;`).join('\n');
+  const arms = Object.entries(cases)
+    .map(([h, body]) => `  ${h}) ${body} ;;`)
+    .join('\n');
   writeFileSync(join(bin, 'ssh'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nwhile [ $# -gt 0 ] && [ "$1" != -- ]; do shift; done\ncat >/dev/null\ncase $2 in\n${arms}\n  *) exit 255 ;;\nesac\n`);
   chmodSync(join(bin, 'ssh'), 0o755);
   return { path: `${bin}:${process.env['PATH'] ?? ''}`, log };
@@ -27,8 +29,16 @@ function fakeSsh(dir: string, cases: Record<string, string>): { path: string; lo
 function rawDoc(name: string, module = 'pub'): Record<string, unknown> {
   const text = `[${module}]\n    path = /srv\n    read only = no\n`;
   return {
-    schema: 'rsyncguard/host-raw@1', collector_uid: 0, host: { name, os: 'test', kernel: 'test' }, rsync: { version_line: '', package: '' },
-    processes: [], listeners: [], units: [], defaults: [], secrets: [], errors: [],
+    schema: 'rsyncguard/host-raw@1',
+    collector_uid: 0,
+    host: { name, os: 'test', kernel: 'test' },
+    rsync: { version_line: '', package: '' },
+    processes: [],
+    listeners: [],
+    units: [],
+    defaults: [],
+    secrets: [],
+    errors: [],
     files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
   };
 }
@@ -99,7 +109,13 @@ hosts('huge, slow, non-JSON, extra-field, other-host and control-character answe
   const dir = tempTree();
   const pwCanary = 'CANARY_EXTRA_PASSWORD_4c1d';
   const withPassword = rawDoc('x');
-  withPassword['secrets'] = [{ path: '/etc/rsyncd.secrets', exists: true, entries: [{ kind: 'user', name: 'a', line: 1, length: 3, equals_name: false, weak: true, common: false, reused: false, dead: false, unmatchable: false, trailing_whitespace: false, password: pwCanary }] }];
+  withPassword['secrets'] = [
+    {
+      path: '/etc/rsyncd.secrets',
+      exists: true,
+      entries: [{ kind: 'user', name: 'a', line: 1, length: 3, equals_name: false, weak: true, common: false, reused: false, dead: false, unmatchable: false, trailing_whitespace: false, password: pwCanary }],
+    },
+  ];
   const extraTop = { ...rawDoc('x'), stolen: pwCanary };
   const ssh = fakeSsh(dir, {
     huge: 'head -c 67108864 /dev/zero | tr "\\0" "{"',
@@ -142,11 +158,21 @@ hosts('--resume: a results line whose document names another host counts for the
   const r = runCli(['sweep', '--inventory', inventory, '--results', results, '--resume', '--format', 'json', '--fail-on', 'none'], { env: { PATH: ssh.path } });
   assert.is(r.code, 2, r.stderr);
   const report = JSON.parse(r.stdout) as { targets: { target: string }[]; errors: { target: string }[] };
-  assert.equal(report.targets.map((t) => t.target), ['web1:/etc/rsyncd.conf']);
-  assert.equal(report.errors.map((e) => e.target), ['victim.example']);
+  assert.equal(
+    report.targets.map((t) => t.target),
+    ['web1:/etc/rsyncd.conf'],
+  );
+  assert.equal(
+    report.errors.map((e) => e.target),
+    ['victim.example'],
+  );
   const sarif = runCli(['sweep', '--inventory', inventory, '--results', results, '--resume', '--format', 'sarif', '--fail-on', 'none'], { env: { PATH: ssh.path } });
   const runs = (JSON.parse(sarif.stdout) as { runs: { automationDetails: { id: string }; results: unknown[] }[] }).runs;
-  assert.equal(runs.filter((x) => x.results.length > 0).map((x) => x.automationDetails.id), ['rsyncguard/fleet/web/'], 'the inventory decides the group');
+  assert.equal(
+    runs.filter((x) => x.results.length > 0).map((x) => x.automationDetails.id),
+    ['rsyncguard/fleet/web/'],
+    'the inventory decides the group',
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 

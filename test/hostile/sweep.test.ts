@@ -98,7 +98,7 @@ async function interrupt(signal: 'SIGTERM' | 'SIGINT', status: number): Promise<
 const signals = suite('sweep stops every ssh session on a signal');
 
 signals('SIGTERM: no ssh or ProxyCommand survives, exit 143, a message', async () => {
-  if (!IS_ROOT) return console.log('  skipped: reading every process\'s environment needs root');
+  if (!IS_ROOT) return console.log("  skipped: reading every process's environment needs root");
   await interrupt('SIGTERM', 143);
 });
 
@@ -121,7 +121,10 @@ signals('the per-host time limit also ends what ssh started (its ProxyCommand), 
     const r = await run;
     assert.is(r.code, 2, r.stderr);
     const report = JSON.parse(r.stdout) as { errors: { target: string; message: string }[] };
-    assert.equal(report.errors.map((e) => `${e.target} ${e.message.split(':')[0]}`), ['hang-1 timeout', 'hang-2 timeout', 'hang-3 timeout', 'silent timeout']);
+    assert.equal(
+      report.errors.map((e) => `${e.target} ${e.message.split(':')[0]}`),
+      ['hang-1 timeout', 'hang-2 timeout', 'hang-3 timeout', 'silent timeout'],
+    );
     const gone = await until(() => marked(marker).length === 0, 3000);
     assert.ok(gone, `left behind: ${JSON.stringify(marked(marker))}`);
   } finally {
@@ -140,8 +143,16 @@ const resume = suite('sweep --resume over a torn results file');
 function rawDoc(name: string): object {
   const text = '[pub]\n    path = /srv\n    read only = no\n';
   return {
-    schema: 'rsyncguard/host-raw@1', collector_uid: 0, host: { name, os: 'test', kernel: 'test' }, rsync: { version_line: '', package: '' },
-    processes: [], listeners: [], units: [], defaults: [], secrets: [], errors: [],
+    schema: 'rsyncguard/host-raw@1',
+    collector_uid: 0,
+    host: { name, os: 'test', kernel: 'test' },
+    rsync: { version_line: '', package: '' },
+    processes: [],
+    listeners: [],
+    units: [],
+    defaults: [],
+    secrets: [],
+    errors: [],
     files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
   };
 }
@@ -164,10 +175,19 @@ resume('a torn last line is cut off and said so; the file stays valid JSON Lines
   assert.is(lines.pop(), '', 'the file ends with a newline');
   const parsed = lines.map((l) => JSON.parse(l) as { host: string; status: string });
   // How ssh words a ProxyCommand that exits at once varies (unreachable or ssh-error): any failure will do.
-  assert.equal(parsed.map((o) => `${o.host} ${o.status === 'ok' ? 'ok' : 'failed'}`), ['good ok', 'torn failed']);
+  assert.equal(
+    parsed.map((o) => `${o.host} ${o.status === 'ok' ? 'ok' : 'failed'}`),
+    ['good ok', 'torn failed'],
+  );
   const report = JSON.parse(r.stdout) as { targets: { target: string; findings: { rule_id: string }[] }[]; errors: { target: string }[] };
-  assert.ok(report.targets.find((t) => t.target === 'good:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'the resumed host keeps its findings');
-  assert.equal(report.errors.map((e) => e.target), ['torn']);
+  assert.ok(
+    report.targets.find((t) => t.target === 'good:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'the resumed host keeps its findings',
+  );
+  assert.equal(
+    report.errors.map((e) => e.target),
+    ['torn'],
+  );
   assert.ok(r.peakMiB < 200, `peak ${r.peakMiB} MiB`);
   rmSync(dir, { recursive: true, force: true });
 });

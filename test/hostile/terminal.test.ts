@@ -21,7 +21,10 @@ function hostileConfig(): string {
 }
 
 function assertNoRawControls(run: CliRun, what: string): void {
-  for (const [name, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+  for (const [name, text] of [
+    ['stdout', run.stdout],
+    ['stderr', run.stderr],
+  ] as const) {
     assert.not.ok(text.includes('\u001b'), `${what}: raw ESC in ${name}`);
     assert.not.ok(text.includes('\u009b'), `${what}: raw CSI in ${name}`);
     assert.not.ok(text.includes('\u202e'), `${what}: raw right-to-left override in ${name}`);
@@ -111,7 +114,11 @@ function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr
 }
 
 terminal('a closed pipe ends the output quietly, with the run’s own exit status', async () => {
-  for (const [args, code] of [[['rules'], 0], [['scan', 'examples'], 1], [['rules', '--format', 'json'], 0]] as const) {
+  for (const [args, code] of [
+    [['rules'], 0],
+    [['scan', 'examples'], 1],
+    [['rules', '--format', 'json'], 0],
+  ] as const) {
     const r = await withClosedStdout([...args]);
     assert.is(r.stderr, '', `${args.join(' ')}: something on stderr`);
     assert.is(r.code, code, args.join(' '));
@@ -122,7 +129,10 @@ terminal('eval refuses a device and a FIFO by type, at once, with bounded memory
   const dir = tempTree();
   const fifo = join(dir, 'facts.fifo');
   mkfifo(fifo);
-  for (const [path, kind] of [['/dev/zero', 'a character device'], [fifo, 'a FIFO']] as const) {
+  for (const [path, kind] of [
+    ['/dev/zero', 'a character device'],
+    [fifo, 'a FIFO'],
+  ] as const) {
     const started = performance.now();
     const r = runCli(['eval', path], { timeoutMs: 20_000 });
     const ms = performance.now() - started;
@@ -138,7 +148,7 @@ terminal('eval refuses a device and a FIFO by type, at once, with bounded memory
 
 terminal('eval of a file that is not JSON says where it failed, never what it holds', () => {
   const canary = 'TOKEN=canary-9d1e';
-  const dir = tempTree({ 'environ': `${canary}\0HOME=/root\0` });
+  const dir = tempTree({ environ: `${canary}\0HOME=/root\0` });
   const runs = runAllFormats(['eval', join(dir, 'environ')]);
   for (const [format, r] of runs) assert.is(r.code, 2, `${format}: ${r.stderr}`);
   assert.match(runs.get('text')?.stdout ?? '', 'not a JSON facts document: it is not valid JSON');

@@ -37,8 +37,7 @@ function post(body: string): Promise<{ status: number; text: string }> {
 function review(kind: string, image: string, uid = `uid-${kind}`): string {
   const pod = { containers: [{ name: 'c', image }] };
   const template = { spec: pod };
-  const spec: Record<string, unknown> =
-    kind === 'Pod' ? pod : kind === 'CronJob' ? { jobTemplate: { spec: { template } } } : { template };
+  const spec: Record<string, unknown> = kind === 'Pod' ? pod : kind === 'CronJob' ? { jobTemplate: { spec: { template } } } : { template };
   return JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { uid, kind: { group: '', version: 'v1', kind }, object: { kind, spec } } });
 }
 
@@ -50,7 +49,10 @@ const admission = suite('admission webhook over HTTPS');
 
 admission.before(async () => {
   const reg = await startRegistry(work);
-  const images = [['bad', true], ['clean', false]] as const;
+  const images = [
+    ['bad', true],
+    ['clean', false],
+  ] as const;
   for (const [name, withConfig] of images) {
     const dir = buildImage(work, name, withConfig);
     // An image that starts rsync --daemon without a config cannot be evaluated; the clean one runs a shell.
@@ -62,7 +64,9 @@ admission.before(async () => {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   ca = readFileSync(join(work, 'cert.pem'));
   port = await freePort();
-  server = spawn(process.execPath, [CLI, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', join(work, 'cert.pem'), '--tls-key', join(work, 'key.pem'), '--insecure-registry', '--budget-ms', '30000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  server = spawn(process.execPath, [CLI, 'admission', 'serve', '--listen', `127.0.0.1:${port}`, '--tls-cert', join(work, 'cert.pem'), '--tls-key', join(work, 'key.pem'), '--insecure-registry', '--budget-ms', '30000'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   for (let i = 0; i < 200; i++) {
     const ok = await new Promise<boolean>((done) => {
       const req = request({ host: '127.0.0.1', port, path: '/healthz', ca }, (res) => done(res.statusCode === 200));

@@ -30,15 +30,18 @@ ansible.after(() => fleet?.stop());
 ansible('the playbook fetches one document per host, and eval agrees with sweep', () => {
   const healthy = fleet.hosts.filter((h) => h.expect === 'ok');
   const inventory = join(fleet.base, 'ansible.ini');
-  writeFileSync(inventory, [
-    '[fleet]',
-    ...healthy.map((h) => `${h.name} ansible_host=127.0.0.1 ansible_port=${h.port} ansible_user=root`),
-    '[fleet:vars]',
-    `ansible_ssh_common_args='-F ${fleet.sshConfig}'`,
-    // The test hosts are busybox chroots: no sftp server, so files go through the ssh pipe.
-    'ansible_ssh_transfer_method=piped',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    inventory,
+    [
+      '[fleet]',
+      ...healthy.map((h) => `${h.name} ansible_host=127.0.0.1 ansible_port=${h.port} ansible_user=root`),
+      '[fleet:vars]',
+      `ansible_ssh_common_args='-F ${fleet.sshConfig}'`,
+      // The test hosts are busybox chroots: no sftp server, so files go through the ssh pipe.
+      'ansible_ssh_transfer_method=piped',
+      '',
+    ].join('\n'),
+  );
   const out = join(fleet.base, 'collected');
   mkdirSync(out);
   const play = spawnSync('ansible-playbook', ['-i', inventory, 'examples/ansible/collect.yml', '-e', `rsyncguard_out=${out}`, '--forks', '8'], {
@@ -47,7 +50,9 @@ ansible('the playbook fetches one document per host, and eval agrees with sweep'
     env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(fleet.base, 'ansible-local'), ANSIBLE_REMOTE_TEMP: '/tmp/.ansible' },
   });
   assert.is(play.status, 0, play.stdout.slice(-3000) + play.stderr.slice(-2000));
-  const files = readdirSync(out).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(out)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   assert.equal(files, healthy.map((h) => `${h.name}.json`).sort());
   const evaluated = spawnSync(process.execPath, [CLI, 'eval', ...files.map((f) => join(out, f)), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const inv = join(fleet.base, 'healthy-sweep.yml');

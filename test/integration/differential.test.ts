@@ -56,7 +56,10 @@ function tally(into: Map<string, number>, from: Map<string, number>): void {
 }
 
 function histogram(outcomes: Map<string, number>): string {
-  return [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [...outcomes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 }
 
 /** Start a daemon on `conf`, probe every module the simulator reports, and list every disagreement. */

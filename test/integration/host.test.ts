@@ -24,13 +24,20 @@ writeFileSync(join(base, 'open.secrets'), `joe:${PASSWORDS[0]}\n`);
 chmodSync(join(base, 'open.secrets'), 0o644);
 writeFileSync(join(base, 'closed.secrets'), `ann:${PASSWORDS[1]}\n`, { mode: 0o600 });
 chmodSync(join(base, 'closed.secrets'), 0o600);
-writeFileSync(conf, `motd file = ${join(base, 'motd')}\n[pub]\n    path = ${base}/pub\n    comment = public files\n    auth users = joe\n    secrets file = ${base}/open.secrets\n[priv]\n    path = ${base}/priv\n    list = no\n    auth users = ann\n    secrets file = ${base}/closed.secrets\n`);
+writeFileSync(
+  conf,
+  `motd file = ${join(base, 'motd')}\n[pub]\n    path = ${base}/pub\n    comment = public files\n    auth users = joe\n    secrets file = ${base}/open.secrets\n[priv]\n    path = ${base}/priv\n    list = no\n    auth users = ann\n    secrets file = ${base}/closed.secrets\n`,
+);
 writeFileSync(join(base, 'motd'), 'Welcome to the test daemon\n');
 
 let daemon: Daemon | undefined;
 
 interface Report {
-  targets: { target: string; findings: { rule_id: string; message: string }[]; facts: { daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] } } }[];
+  targets: {
+    target: string;
+    findings: { rule_id: string; message: string }[];
+    facts: { daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] } };
+  }[];
 }
 
 /**
@@ -68,18 +75,31 @@ host('reports the process, its chroot state, the socket, the secrets findings an
   const t = report.targets.find((x) => x.target === `${hostname()}:${conf}`);
   assert.ok(t, `no target for ${conf}: ${report.targets.map((x) => x.target).join(', ')}`);
   const d = t.facts.daemon;
-  assert.ok(d.processes.some((p) => p.uid === 0 && p.chrooted === false), 'the root daemon, not chrooted');
-  assert.ok(d.listeners.some((l) => l.address === '127.0.0.1' && l.port === daemon?.port), 'its loopback socket');
+  assert.ok(
+    d.processes.some((p) => p.uid === 0 && p.chrooted === false),
+    'the root daemon, not chrooted',
+  );
+  assert.ok(
+    d.listeners.some((l) => l.address === '127.0.0.1' && l.port === daemon?.port),
+    'its loopback socket',
+  );
   const probe = d.probes[0];
   assert.is(probe?.protocol, '32.0');
   assert.ok(probe?.digests.includes('sha512'));
   assert.equal(probe?.motd, ['Welcome to the test daemon']);
-  assert.equal(probe?.modules.map((m) => m.name), ['pub'], 'list = no hides priv from the network');
+  assert.equal(
+    probe?.modules.map((m) => m.name),
+    ['pub'],
+    'list = no hides priv from the network',
+  );
   const ids = t.findings.map((f) => f.rule_id);
   assert.ok(ids.includes('RSYNC-030'), 'open.secrets is other-readable');
   assert.ok(ids.includes('RSYNC-032'), 'joe has a weak password');
   assert.ok(ids.includes('RSYNC-086'), 'modules are listed to the network');
-  assert.ok(t.findings.filter((f) => f.rule_id === 'RSYNC-030').every((f) => f.message.includes('open.secrets')), 'closed.secrets (0600) is fine');
+  assert.ok(
+    t.findings.filter((f) => f.rule_id === 'RSYNC-030').every((f) => f.message.includes('open.secrets')),
+    'closed.secrets (0600) is fine',
+  );
   const text = spawnSync(process.execPath, [CLI, 'host', '--probe'], { encoding: 'utf8', timeout: 120_000 }).stdout;
   assert.match(text, `listening on 127.0.0.1 port ${daemon?.port}`);
   assert.match(text, '(not chrooted)');
@@ -116,15 +136,24 @@ host('without root the collector still succeeds, says what it could not read, an
   if (!parsed.ok) return;
   assert.is(parsed.value.collector_uid, 65534);
   const unverified = parsed.value.processes.filter((p) => p.trust === 'unverified');
-  assert.ok(unverified.length > 0, 'a root daemon\'s /proc/PID/exe is out of nobody\'s reach');
+  assert.ok(unverified.length > 0, "a root daemon's /proc/PID/exe is out of nobody's reach");
   assert.ok(unverified.every((p) => (p.trust_reason ?? '').includes('run it as root')));
-  assert.ok(unverified.every((p) => p.cmdline.length === 0 && p.config === null), 'an unverified argv stays on the host');
-  assert.not.ok(parsed.value.files.some((f) => f.path === conf), 'an unverified process\'s config is not read');
+  assert.ok(
+    unverified.every((p) => p.cmdline.length === 0 && p.config === null),
+    'an unverified argv stays on the host',
+  );
+  assert.not.ok(
+    parsed.value.files.some((f) => f.path === conf),
+    "an unverified process's config is not read",
+  );
   assert.not.ok(parsed.value.secrets.some((s) => s.path.endsWith('closed.secrets')));
-  assert.ok(parsed.value.errors.some((e) => e.reason.includes('not root')), 'unreadable /proc entries are reported');
+  assert.ok(
+    parsed.value.errors.some((e) => e.reason.includes('not root')),
+    'unreadable /proc entries are reported',
+  );
 });
 
-host('as root the collector verifies the daemon and reads its config with the daemon\'s rights', () => {
+host("as root the collector verifies the daemon and reads its config with the daemon's rights", () => {
   const r = collect(['dash']);
   const parsed = parseHostRaw(JSON.parse(r.stdout), 'root');
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);

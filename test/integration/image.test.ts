@@ -53,7 +53,11 @@ forms('OCI layout, OCI archive and docker archive give the same findings', () =>
   const layout = image(`oci:${built}/oci:rsyncd`);
   assert.is(layout.code, 1, layout.stderr);
   const expected = findingSet(layout.report);
-  for (const id of ['RSYNC-002', 'RSYNC-030', 'RSYNC-032', 'RSYNC-090', 'RSYNC-091', 'RSYNC-092', 'RSYNC-093']) assert.ok(expected.some((f) => f.startsWith(id)), `${id} in ${expected.join(', ')}`);
+  for (const id of ['RSYNC-002', 'RSYNC-030', 'RSYNC-032', 'RSYNC-090', 'RSYNC-091', 'RSYNC-092', 'RSYNC-093'])
+    assert.ok(
+      expected.some((f) => f.startsWith(id)),
+      `${id} in ${expected.join(', ')}`,
+    );
   assert.ok(expected.includes('RSYNC-030 etc/rsyncd.secrets:1'), 'secrets mode from the tar header');
   assert.equal(findingSet(image(`oci-archive:${built}/img.oci.tar`).report), expected);
   assert.equal(findingSet(image(`docker-archive:${built}/img.tar`).report), expected);
@@ -133,16 +137,31 @@ forms('image facts: Env with credentials withheld, each file traced to the layer
   const first = scan.facts[0];
   const img = first && 'schema' in first ? first.image : undefined;
   assert.ok(img, 'an image facts section');
-  assert.equal(img.env.filter((e) => e.name !== 'PATH'), [{ name: 'TZ', value: 'UTC' }, { name: 'RSYNC_PASSWORD', value: null }]);
+  assert.equal(
+    img.env.filter((e) => e.name !== 'PATH'),
+    [
+      { name: 'TZ', value: 'UTC' },
+      { name: 'RSYNC_PASSWORD', value: null },
+    ],
+  );
   const index = JSON.parse(readFileSync(join(built, 'oci', 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
   const manifest = JSON.parse(readFileSync(join(built, 'oci', 'blobs', 'sha256', (index.manifests[0]?.digest ?? '').slice(7)), 'utf8')) as { layers: { digest: string }[] };
   const layers = manifest.layers.map((l) => l.digest);
   const conf = img.files.find((f) => f.path === 'etc/rsyncd.conf');
   assert.is(conf?.layer, layers[layers.length - 2], 'the config comes from the layer that last wrote it');
-  assert.ok(img.files.some((f) => f.path === 'etc/rsyncd.secrets'), 'the secrets file is traced too');
-  assert.equal(img.layer_secrets.find((s) => s.path === 'root/old.secrets'), { path: 'root/old.secrets', layer: layers[0], deleted_later: true });
+  assert.ok(
+    img.files.some((f) => f.path === 'etc/rsyncd.secrets'),
+    'the secrets file is traced too',
+  );
+  assert.equal(
+    img.layer_secrets.find((s) => s.path === 'root/old.secrets'),
+    { path: 'root/old.secrets', layer: layers[0], deleted_later: true },
+  );
   const messages = image(`oci:${built}/oci:rsyncd`).report.targets.flatMap((t) => t.findings.map((f) => f.message));
-  assert.ok(messages.some((m) => m.includes('root/old.secrets') && m.includes('deleted by a later layer')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.includes('root/old.secrets') && m.includes('deleted by a later layer')),
+    messages.join('\n'),
+  );
   assert.not.match(JSON.stringify(scan.facts), IMAGE_ENV_PASSWORD);
   for (const format of ['json', 'text', 'markdown', 'sarif']) {
     const r = spawnSync(process.execPath, [CLI, 'image', `oci:${built}/oci:rsyncd`, '--format', format], { encoding: 'utf8' });
@@ -212,7 +231,14 @@ function layout(layers: Buffer[], opts: { corruptDigest?: boolean; missingBlob?:
   const config = put(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [] } })));
   const layerDigests = layers.map(put);
   if (opts.missingBlob) rmSync(join(dir, 'blobs', 'sha256', (layerDigests[0] ?? '').slice(7)));
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 0 }, layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d, size: 0 })) }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: 0 },
+      layers: layerDigests.map((d) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d, size: 0 })),
+    }),
+  );
   const hex = createHash('sha256').update(manifest).digest('hex');
   writeFileSync(join(dir, 'blobs', 'sha256', hex), manifest);
   writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${hex}`, size: manifest.length }] }));
@@ -225,7 +251,14 @@ const hostile = suite('hostile images are confined or rejected, clearly');
 const outside = join(work, 'must-not-exist');
 
 hostile('names that climb out of the root are ignored; absolute names stay inside', async () => {
-  const dir = layout([gzipSync(await layerTar([{ name: '../../../../' + outside.slice(1), body: 'x' }, { name: '/etc/rsyncd.conf', body: CONF }]))]);
+  const dir = layout([
+    gzipSync(
+      await layerTar([
+        { name: '../../../../' + outside.slice(1), body: 'x' },
+        { name: '/etc/rsyncd.conf', body: CONF },
+      ]),
+    ),
+  ]);
   const r = image(`oci:${dir}`);
   assert.is(r.code, 1, r.stderr);
   assert.match(r.stderr, 'leaves the image root');
@@ -234,33 +267,54 @@ hostile('names that climb out of the root are ignored; absolute names stay insid
 });
 
 hostile('symlinks resolve inside the image only; loops and escapes lead nowhere', async () => {
-  const dir = layout([gzipSync(await layerTar([
-    { name: 'real/rsyncd.conf', body: CONF },
-    { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '../../../../real/rsyncd.conf' },
-    { name: 'usr/local/etc/rsyncd.conf', type: 'symlink', linkname: '/loop/a' },
-    { name: 'loop/a', type: 'symlink', linkname: 'b' },
-    { name: 'loop/b', type: 'symlink', linkname: 'a' },
-  ]))]);
+  const dir = layout([
+    gzipSync(
+      await layerTar([
+        { name: 'real/rsyncd.conf', body: CONF },
+        { name: 'etc/rsyncd.conf', type: 'symlink', linkname: '../../../../real/rsyncd.conf' },
+        { name: 'usr/local/etc/rsyncd.conf', type: 'symlink', linkname: '/loop/a' },
+        { name: 'loop/a', type: 'symlink', linkname: 'b' },
+        { name: 'loop/b', type: 'symlink', linkname: 'a' },
+      ]),
+    ),
+  ]);
   const r = image(`oci:${dir}`);
   assert.is(r.code, 1, r.stderr);
-  assert.ok(findingSet(r.report).some((f) => f.startsWith('RSYNC-002')), 'the link climbing out lands on /real/rsyncd.conf inside the image');
+  assert.ok(
+    findingSet(r.report).some((f) => f.startsWith('RSYNC-002')),
+    'the link climbing out lands on /real/rsyncd.conf inside the image',
+  );
 });
 
 hostile('a hard link to a missing target, duplicates and a whiteout of everything are handled', async () => {
   const dir = layout([
-    gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: '[old]\npath = /\n' }, { name: 'etc/rsyncd.conf', body: CONF }, { name: 'etc/x', type: 'link', linkname: 'nowhere' }])),
+    gzipSync(
+      await layerTar([
+        { name: 'etc/rsyncd.conf', body: '[old]\npath = /\n' },
+        { name: 'etc/rsyncd.conf', body: CONF },
+        { name: 'etc/x', type: 'link', linkname: 'nowhere' },
+      ]),
+    ),
     gzipSync(await layerTar([{ name: '.wh..wh..opq' }, { name: 'etc/rsyncd.conf', body: '[late]\npath = /srv/late\nread only = no\n' }])),
   ]);
   const r = image(`oci:${dir}`);
   assert.match(r.stderr, 'hard link etc/x');
   const found = findingSet(r.report);
   assert.ok(found.some((f) => f.startsWith('RSYNC-002')));
-  assert.not.ok(found.some((f) => f.startsWith('RSYNC-045')), 'the first layer\'s [old] module is gone');
+  assert.not.ok(
+    found.some((f) => f.startsWith('RSYNC-045')),
+    "the first layer's [old] module is gone",
+  );
 });
 
 hostile('a secrets file a later layer deletes is still a finding', async () => {
   const dir = layout([
-    gzipSync(await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, { name: 'root/old.secrets', body: 'old:Old-Password-2020\n' }])),
+    gzipSync(
+      await layerTar([
+        { name: 'etc/rsyncd.conf', body: CONF },
+        { name: 'root/old.secrets', body: 'old:Old-Password-2020\n' },
+      ]),
+    ),
     gzipSync(await layerTar([{ name: 'root/.wh.old.secrets' }])),
   ]);
   const r = spawnSync(process.execPath, [CLI, 'image', `oci:${dir}`, '--format', 'json'], { encoding: 'utf8' });

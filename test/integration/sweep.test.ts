@@ -21,7 +21,11 @@ interface Report {
 
 function sweep(inventory: string, ...extra: string[]): { code: number | null; stdout: string; stderr: string; seconds: number } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'sweep', '--inventory', inventory, '--ssh-config', fleet.sshConfig, '--connect-timeout', '3', '--timeout', '8', '--max-output', '1000000', ...extra], { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'sweep', '--inventory', inventory, '--ssh-config', fleet.sshConfig, '--connect-timeout', '3', '--timeout', '8', '--max-output', '1000000', ...extra], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -48,8 +52,14 @@ fleetSuite('classifies every host, reports the healthy ones, and streams resumab
       assert.ok(e.message.startsWith(`${h.expect}:`), `${h.name}: expected ${h.expect}, got "${e.message}"`);
     }
   }
-  assert.ok(report.targets.find((x) => x.target === 'h1:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'), 'h1 serves an anonymous writable module');
-  assert.ok(report.targets.find((x) => x.target === 'h3:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-045'), 'h3 exports /');
+  assert.ok(
+    report.targets.find((x) => x.target === 'h1:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'),
+    'h1 serves an anonymous writable module',
+  );
+  assert.ok(
+    report.targets.find((x) => x.target === 'h3:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-045'),
+    'h3 exports /',
+  );
   const lines = readFileSync(results, 'utf8').trim().split('\n');
   assert.is(lines.length, fleet.hosts.length);
   const again = sweep(fleet.inventory, '--format', 'json', '--results', results, '--resume');
@@ -61,9 +71,15 @@ fleetSuite('classifies every host, reports the healthy ones, and streams resumab
 
 fleetSuite('writes one SARIF run per group, valid for code scanning, with the host in each message', () => {
   const r = sweep(fleet.inventory, '--format', 'sarif');
-  assert.equal(sarifProblems(r.stdout).filter((p) => !p.includes('runs: one per category')), []);
+  assert.equal(
+    sarifProblems(r.stdout).filter((p) => !p.includes('runs: one per category')),
+    [],
+  );
   const log = JSON.parse(r.stdout) as { runs: { automationDetails: { id: string }; results: { message: { text: string } }[] }[] };
-  assert.equal(log.runs.map((x) => x.automationDetails.id), ['rsyncguard/fleet/backups/', 'rsyncguard/fleet/broken/', 'rsyncguard/fleet/mirrors/']);
+  assert.equal(
+    log.runs.map((x) => x.automationDetails.id),
+    ['rsyncguard/fleet/backups/', 'rsyncguard/fleet/broken/', 'rsyncguard/fleet/mirrors/'],
+  );
   assert.ok(log.runs.flatMap((x) => x.results).every((x) => /^\[host h\d:\/etc\/rsyncd\.conf\] /.test(x.message.text)));
 });
 

@@ -38,9 +38,7 @@ export function multitoolProblems(sarifText: string): string[] {
   const r = spawnSync(MULTITOOL, ['validate', input, '--rule-kind', 'Sarif;Ghas', '--config', RULES, '--output', output, '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) return [`Multitool failed (exit ${r.status}): ${(r.stderr || r.stdout).slice(0, 500)}`];
   const out = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
-  return (out.runs[0]?.results ?? [])
-    .filter((x) => (x.level ?? 'warning') !== 'note' && x.level !== 'none')
-    .map((x) => `${x.ruleId}: ${JSON.stringify(x.message.arguments ?? x.message.text ?? '')}`);
+  return (out.runs[0]?.results ?? []).filter((x) => (x.level ?? 'warning') !== 'note' && x.level !== 'none').map((x) => `${x.ruleId}: ${JSON.stringify(x.message.arguments ?? x.message.text ?? '')}`);
 }
 
 /** What GitHub needs that neither validator checks. */

@@ -43,11 +43,7 @@ export const accessCommand: Command = {
     const resolve = map !== undefined ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, 'client-name');
     const user = stringOption(args, 'user');
-    const report = simulateAccess(
-      config,
-      { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) },
-      { daemonUser, version, resolve },
-    );
+    const report = simulateAccess(config, { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) }, { daemonUser, version, resolve });
     writeOutput(format.value.render(report, {}), stringOption(args, 'output'));
     return EXIT_OK;
   },

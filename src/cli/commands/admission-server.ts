@@ -48,7 +48,11 @@ export function send(res: ServerResponse, code: number, body: unknown, close = f
   res.end(text);
 }
 
-const tooLarge = (size: string): BodyResult => ({ ok: false, status: 413, message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook` });
+const tooLarge = (size: string): BodyResult => ({
+  ok: false,
+  status: 413,
+  message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook`,
+});
 
 /**
  * Past the cap a body is still read, and dropped, up to this much: a client that is still sending when the
@@ -90,8 +94,7 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
         hold(address, c.length);
         held += c.length;
         chunks.push(c);
-      }
-      else linger ??= setTimeout(() => finish(over()), LINGER_MS);
+      } else linger ??= setTimeout(() => finish(over()), LINGER_MS);
     });
     req.on('end', () => finish(size > MAX_BODY || declared > MAX_BODY ? over() : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', () => finish({ ok: false, status: 408, message: 'the request body was cut off' }));
@@ -128,10 +131,7 @@ function capConnections(server: Server, limits: ServerLimits): void {
       // Most connections first; the Set keeps arrival order, so each list is oldest first.
       const addresses = [...byAddress.entries()].sort((a, b) => b[1].length - a[1].length);
       const [top, mine] = [addresses[0], socket.remoteAddress ?? ''];
-      const victim =
-        top?.[1].find((s) => !deciding(s)) ??
-        (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : undefined) ??
-        addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
+      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : undefined) ?? addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
       if (!victim) return void socket.destroy();
       evict(victim);
     }

@@ -60,9 +60,11 @@ export function listen(server: Server, host: string, port: number): Promise<Resu
     const onError = (e: Error) => {
       const code = systemErrorCode(e);
       const next =
-        code === 'EADDRINUSE' ? 'Another process listens there: stop it, or choose a free port with --listen.'
-        : code === 'EACCES' ? 'Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it).'
-        : 'Choose an address of this machine with --listen, such as 0.0.0.0:8443.';
+        code === 'EADDRINUSE'
+          ? 'Another process listens there: stop it, or choose a free port with --listen.'
+          : code === 'EACCES'
+            ? 'Ports below 1024 need privileges: listen on 8443 (the webhook Service maps 443 to it).'
+            : 'Choose an address of this machine with --listen, such as 0.0.0.0:8443.';
       done(fail(new UserError(`cannot listen on ${host}:${port}: ${errorMessage(e)}`, undefined, next)));
     };
     server.once('error', onError);

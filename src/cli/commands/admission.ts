@@ -96,7 +96,7 @@ export const admissionCommand: Command = {
     // A limit the webhook cannot read would fail every image, and under --fail-open admit every one: it is
     // refused at start, where the operator sees it, not per review.
     const limits = readImageLimits();
-    if (!limits.ok) return new UserError(limits.error.message, undefined, 'Fix or unset the variable in the webhook\'s environment.');
+    if (!limits.ok) return new UserError(limits.error.message, undefined, "Fix or unset the variable in the webhook's environment.");
     const tls = readTls(cert, key);
     if (!tls.ok) return tls.error;
     const policies = await policiesFor(stringOption(args, 'policy'));

@@ -29,8 +29,7 @@ export const imageCommand: Command = {
     const loaded = await policiesFor(stringOption(args, 'policy'));
     if (!loaded.ok) return loaded.error;
     const policies = loaded.value;
-    const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) =>
-      evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
+    const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
     // A file or directory here that was named without its transport: asking a registry for it would send
     // its name off this machine for nothing.
     const lookalike = localLookalike(ref);

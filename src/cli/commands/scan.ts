@@ -19,7 +19,10 @@ export const scanCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
-    const exclude = (stringOption(args, 'exclude') ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+    const exclude = (stringOption(args, 'exclude') ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter((g) => g !== '');
     const version = parseVersion(stringOption(args, 'rsync-version'));
     if (!version.ok) return version.error;
     const timings: [string, number][] = [];

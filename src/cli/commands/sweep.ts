@@ -27,9 +27,9 @@ export const sweepCommand: Command = {
     'connect-timeout': { type: 'string', valueName: 'SECONDS', help: 'SSH connect timeout per host (1 to 3600)', default: '10' },
     timeout: { type: 'string', valueName: 'SECONDS', help: 'Total time allowed per host (1 to 86400)', default: '60' },
     'max-output': { type: 'string', valueName: 'BYTES', help: 'Largest collector output accepted per host (up to 1 GiB)', default: String(16 << 20) },
-    'ssh-config': { type: 'string', valueName: 'FILE', help: 'ssh_config to use (ssh -F) instead of the user\'s' },
+    'ssh-config': { type: 'string', valueName: 'FILE', help: "ssh_config to use (ssh -F) instead of the user's" },
     'accept-new-host-keys': { type: 'boolean', help: 'Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused' },
-    results: { type: 'string', valueName: 'FILE', help: 'Append each host\'s outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it' },
+    results: { type: 'string', valueName: 'FILE', help: "Append each host's outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it" },
     resume: { type: 'boolean', help: 'Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)' },
   },
   async run(argv) {
@@ -74,7 +74,9 @@ export const sweepCommand: Command = {
     const outcomes = await sweep(inventory.value, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
-      process.stderr.write(`${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`);
+      process.stderr.write(
+        `${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`,
+      );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write('\n');

@@ -8,20 +8,7 @@ import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts
 import { allowAccess, type Resolution, type Version } from './hosts.ts';
 import { effectiveDaemon, effectiveModule } from '../effective.ts';
 
-export type Outcome =
-  | 'ok'
-  | 'connection-failed'
-  | 'unknown-module'
-  | 'access-denied'
-  | 'max-connections'
-  | 'lock-file'
-  | 'auth-failed'
-  | 'no-path'
-  | 'chroot-failed'
-  | 'setgid-failed'
-  | 'setuid-failed'
-  | 'read-only'
-  | 'write-only';
+export type Outcome = 'ok' | 'connection-failed' | 'unknown-module' | 'access-denied' | 'max-connections' | 'lock-file' | 'auth-failed' | 'no-path' | 'chroot-failed' | 'setgid-failed' | 'setuid-failed' | 'read-only' | 'write-only';
 
 export interface ClientSpec {
   /** The client's IP address. IPv4-mapped IPv6 addresses are unmapped, as rsync does. */
@@ -172,12 +159,7 @@ function moduleSetup(chroot: boolean, root: boolean, text: (n: string) => string
   return undefined;
 }
 
-function evaluateUser(
-  user: string,
-  rules: ReturnType<typeof parseAuthUsers>,
-  module: { readOnly: boolean; writeOnly: boolean; secrets: string },
-  opts: SimulationOptions,
-): UserAccess {
+function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, module: { readOnly: boolean; writeOnly: boolean; secrets: string }, opts: SimulationOptions): UserAccess {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => 'unknown'));
   // check_secret fails closed: a matching rule is worthless without a secrets file (§4, case 30).
   const noSecrets = outcome.result === 'password' && module.secrets === '';

@@ -33,7 +33,16 @@ const config = suite('readImageConfig');
 
 config('keeps the public fields, withholds credentials, keeps the raw argv only for launch analysis', () => {
   const r = readImageConfig({ config: { User: 'nobody', Entrypoint: ['rsync'], Cmd: ['--password=s'], Env: ['A_KEY=s', 'TZ=UTC'], ExposedPorts: { '873/tcp': {} }, WorkingDir: '/srv' } });
-  assert.equal(r.config, { user: 'nobody', entrypoint: ['rsync'], cmd: ['--password=********'], exposed: ['873/tcp'], env: [{ name: 'A_KEY', value: null }, { name: 'TZ', value: 'UTC' }] });
+  assert.equal(r.config, {
+    user: 'nobody',
+    entrypoint: ['rsync'],
+    cmd: ['--password=********'],
+    exposed: ['873/tcp'],
+    env: [
+      { name: 'A_KEY', value: null },
+      { name: 'TZ', value: 'UTC' },
+    ],
+  });
   assert.is(r.workdir, '/srv');
   assert.equal(r.argv, ['rsync', '--password=s']);
 });

@@ -94,43 +94,47 @@ export async function indexLayers(layers: LayerSource[], prefetch: (path: string
     const opaque: string[] = [];
     // Hard links name an earlier entry of the same layer (or, failing that, what lower layers left).
     const here = new Map<string, NodeAttrs>();
-    await walkLayer(layer, (header: TarHeader, seq, read) => {
-      if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable('entries')})`);
-      names += header.name.length + (header.linkname?.length ?? 0);
-      if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable('nameBytes')})`);
-      if (header.name.length > MAX_PATH) return warn(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
-      if ((header.linkname?.length ?? 0) > MAX_PATH) return warn(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
-      const { path, climbed } = layerPath(header.name);
-      if (climbed) warn(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
-      if (path === '' && header.type !== 'directory') return;
-      const slash = path.lastIndexOf('/');
-      const base = path.slice(slash + 1);
-      const dir = slash < 0 ? '' : path.slice(0, slash);
-      if (base === '.wh..wh..opq') return void opaque.push(dir);
-      if (base.startsWith('.wh.')) return void (base.length > 4 && whiteouts.push(dir === '' ? base.slice(4) : `${dir}/${base.slice(4)}`));
-      const kind = kindOf(header.type);
-      if (kind === undefined) return;
-      const size = header.size ?? 0;
-      const attrs: NodeAttrs = { kind: kind === 'link' ? 'file' : kind, mode: (header.mode ?? 0o644) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
-      if (kind === 'symlink') attrs.target = header.linkname ?? '';
-      if (kind === 'file') attrs.data = { layer: index, seq };
-      if (kind === 'link') {
-        const target = layerPath(header.linkname ?? '').path;
-        const from = here.get(target) ?? image.tree.physical(target);
-        if (!from || from.kind === 'dir') {
-          return warn(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
+    await walkLayer(
+      layer,
+      (header: TarHeader, seq, read) => {
+        if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable('entries')})`);
+        names += header.name.length + (header.linkname?.length ?? 0);
+        if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable('nameBytes')})`);
+        if (header.name.length > MAX_PATH) return warn(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
+        if ((header.linkname?.length ?? 0) > MAX_PATH) return warn(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
+        const { path, climbed } = layerPath(header.name);
+        if (climbed) warn(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
+        if (path === '' && header.type !== 'directory') return;
+        const slash = path.lastIndexOf('/');
+        const base = path.slice(slash + 1);
+        const dir = slash < 0 ? '' : path.slice(0, slash);
+        if (base === '.wh..wh..opq') return void opaque.push(dir);
+        if (base.startsWith('.wh.')) return void (base.length > 4 && whiteouts.push(dir === '' ? base.slice(4) : `${dir}/${base.slice(4)}`));
+        const kind = kindOf(header.type);
+        if (kind === undefined) return;
+        const size = header.size ?? 0;
+        const attrs: NodeAttrs = { kind: kind === 'link' ? 'file' : kind, mode: (header.mode ?? 0o644) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+        if (kind === 'symlink') attrs.target = header.linkname ?? '';
+        if (kind === 'file') attrs.data = { layer: index, seq };
+        if (kind === 'link') {
+          const target = layerPath(header.linkname ?? '').path;
+          const from = here.get(target) ?? image.tree.physical(target);
+          if (!from || from.kind === 'dir') {
+            return warn(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? '?'}, which this image does not have; ignored`);
+          }
+          Object.assign(attrs, { kind: from.kind, size: from.size, ...(from.data ? { data: from.data } : {}), ...(from.target !== undefined ? { target: from.target } : {}) });
         }
-        Object.assign(attrs, { kind: from.kind, size: from.size, ...(from.data ? { data: from.data } : {}), ...(from.target !== undefined ? { target: from.target } : {}) });
-      }
-      if (attrs.kind === 'file' && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
-      here.set(path, attrs);
-      entries.push({ path, attrs });
-      if (kind !== 'file' || size > MAX_FILE) return;
-      if (need(path) && needed + size <= MAX_NEEDED) needed += size;
-      else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
-      else return;
-      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
-    }, image.budget);
+        if (attrs.kind === 'file' && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
+        here.set(path, attrs);
+        entries.push({ path, attrs });
+        if (kind !== 'file' || size > MAX_FILE) return;
+        if (need(path) && needed + size <= MAX_NEEDED) needed += size;
+        else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+        else return;
+        return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+      },
+      image.budget,
+    );
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);

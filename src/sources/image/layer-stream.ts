@@ -6,7 +6,7 @@
  * never buffered. No parser ever sees a tar stream.
  */
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import { imageLimits, limitVariable } from './limits.ts';

@@ -31,7 +31,10 @@ test('Docker Hub names are normalised as container runtimes do: API host registr
 
 test('credentials in a reference are refused and never repeated', () => {
   for (const ref of ['robot:Cv-P1@127.0.0.1:5000/app:1', 'robot:Cv/P1@host/app', 'https://robot:Cv-P1@host/app:1']) {
-    assert.throws(() => parseRegistryRef(ref), (e: Error) => e.message.includes('without a scheme or credentials') && !e.message.includes('Cv'));
+    assert.throws(
+      () => parseRegistryRef(ref),
+      (e: Error) => e.message.includes('without a scheme or credentials') && !e.message.includes('Cv'),
+    );
     assert.not.match(displayRef(ref), 'Cv');
   }
   assert.is(displayRef(`host/app@${digest}`), `host/app@${digest}`);

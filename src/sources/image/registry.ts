@@ -25,12 +25,7 @@ export interface RegistryOptions {
   cache?: LayerCache;
 }
 
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
+const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'].join(', ');
 /** A token response is a few kilobytes of JSON. */
 const MAX_TOKEN = 1 << 20;
 
@@ -327,7 +322,13 @@ export async function indexPlatforms(ref: string, opts: RegistryOptions): Promis
     const p = isObject(e['platform']) ? e['platform'] : undefined;
     const words = p ? [p['os'], p['architecture'], p['variant']].filter((w): w is string => typeof w === 'string' && w !== '') : [];
     if (p && p['os'] === 'unknown' && p['architecture'] === 'unknown') continue;
-    const name = words.length > 0 ? words.join('/').replace(/[^\x21-\x7e]/g, '?').slice(0, 64) : 'any platform';
+    const name =
+      words.length > 0
+        ? words
+            .join('/')
+            .replace(/[^\x21-\x7e]/g, '?')
+            .slice(0, 64)
+        : 'any platform';
     const digest = checkedDigest(e['digest'], 'platform manifest');
     byDigest.set(digest, [...(byDigest.get(digest) ?? []), name]);
   }

@@ -60,7 +60,14 @@ export function ociLayoutFiles(layers: (Buffer | string)[], config: ImageConfigF
   };
   const cfg = put(configBlob([], config, []));
   const layerDigests = layers.map((l) => (typeof l === 'string' ? l : put(l)));
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 }, layers: layerDigests.map((d, i) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: sizes[i] ?? 0 })) }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: cfg, size: 0 },
+      layers: layerDigests.map((d, i) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: d, size: sizes[i] ?? 0 })),
+    }),
+  );
   const m = put(manifest);
   files.set('index.json', Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: m, size: manifest.length }] })));
   files.set('oci-layout', Buffer.from('{"imageLayoutVersion":"1.0.0"}'));

@@ -65,7 +65,9 @@ export async function memoryImage(layers: Iterable<LayerEntry>[], entrypoint = [
   }
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Entrypoint: entrypoint }, rootfs: { type: 'layers', diff_ids: diffIds } }));
   blobs.set(sha(config), config);
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length }, layers: layerDescs }));
+  const manifest = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config), size: config.length }, layers: layerDescs }),
+  );
   return { manifest, digest: sha(manifest), blobs, layers: layerDescs.map((l) => l.digest) };
 }
 
@@ -331,24 +333,26 @@ export function verdictOf(a: Answer): Verdict {
  */
 export async function slowClients(hook: Webhook, count: number): Promise<{ open(): number; close(): void }> {
   const sockets: Socket[] = [];
-  const opened = Array.from({ length: count }, (_, i) =>
-    new Promise<void>((ok) => {
-      const s: Socket =
-        i % 2 === 0
-          ? tlsConnect({ host: '127.0.0.1', port: hook.port, secureContext: trusting(hook.ca) }, () => {
-              s.write('POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty');
-              ok();
-            })
-          : netConnect({ host: '127.0.0.1', port: hook.port }, () => {
-              s.write(Buffer.from([0x16, 0x03, 0x01]));
-              ok();
-            });
-      s.on('error', () => ok());
-      s.on('close', () => ok());
-      // Read (and drop) what the server sends, or its close goes unnoticed here.
-      s.resume();
-      sockets.push(s);
-    }),
+  const opened = Array.from(
+    { length: count },
+    (_, i) =>
+      new Promise<void>((ok) => {
+        const s: Socket =
+          i % 2 === 0
+            ? tlsConnect({ host: '127.0.0.1', port: hook.port, secureContext: trusting(hook.ca) }, () => {
+                s.write('POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty');
+                ok();
+              })
+            : netConnect({ host: '127.0.0.1', port: hook.port }, () => {
+                s.write(Buffer.from([0x16, 0x03, 0x01]));
+                ok();
+              });
+        s.on('error', () => ok());
+        s.on('close', () => ok());
+        // Read (and drop) what the server sends, or its close goes unnoticed here.
+        s.resume();
+        sockets.push(s);
+      }),
   );
   await Promise.all(opened);
   return {
@@ -370,11 +374,13 @@ export interface LeanClient {
  */
 export async function leanClient(hook: Pick<Webhook, 'port' | 'ca'>, n: number): Promise<LeanClient> {
   const sockets = await Promise.all(
-    Array.from({ length: n }, () =>
-      new Promise<Socket>((ok, ko) => {
-        const s = tlsConnect({ host: '127.0.0.1', port: hook.port, secureContext: trusting(hook.ca) }, () => ok(s));
-        s.once('error', ko);
-      }),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Socket>((ok, ko) => {
+          const s = tlsConnect({ host: '127.0.0.1', port: hook.port, secureContext: trusting(hook.ca) }, () => ok(s));
+          s.once('error', ko);
+        }),
     ),
   );
   return {
@@ -397,7 +403,10 @@ export async function leanClient(hook: Pick<Webhook, 'port' | 'ca'>, n: number):
           let text: string;
           if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
             if (!got.subarray(got.length - 5).equals(Buffer.from('0\r\n\r\n'))) return;
-            text = got.subarray(end + 4).toString('utf8').replace(/(?:^|\r\n)[0-9a-f]+\r\n/g, '');
+            text = got
+              .subarray(end + 4)
+              .toString('utf8')
+              .replace(/(?:^|\r\n)[0-9a-f]+\r\n/g, '');
           } else {
             const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
             if (got.length < end + 4 + length) return;

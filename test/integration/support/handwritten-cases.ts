@@ -48,7 +48,10 @@ export const HANDWRITTEN: HandwrittenCase[] = [
     conf: '[a]\npath=@BASE@/a\nhosts allow = 10.1.1.1/0\n[b]\npath=@BASE@/b\nhosts allow = 127.0.0.1/33\n[c]\npath=@BASE@/c\nhosts allow = 127.0.0.1/-1\n[d]\npath=@BASE@/d\nhosts allow = 127.9.0.1/255.0.255.0\n[e]\npath=@BASE@/e\nhosts allow = 0177.0.0.1\n',
   },
   { row: '#22 UNDETERMINED admits everyone when lookups are off', conf: 'reverse lookup = no\n[m]\npath=@BASE@/m\nhosts allow = UNDETERMINED\n[n]\npath=@BASE@/n\nhosts allow = localhost\n' },
-  { row: '#23 an unresolvable deny word fails closed; allow words are extra names', conf: '[m]\npath=@BASE@/m\nhosts deny = ALL\n[n]\npath=@BASE@/n\nhosts allow = 10.0.0.1 # only admin\n[o]\npath=@BASE@/o\nhosts allow = 10.0.0.1 # localhost only\n' },
+  {
+    row: '#23 an unresolvable deny word fails closed; allow words are extra names',
+    conf: '[m]\npath=@BASE@/m\nhosts deny = ALL\n[n]\npath=@BASE@/n\nhosts allow = 10.0.0.1 # only admin\n[o]\npath=@BASE@/o\nhosts allow = 10.0.0.1 # localhost only\n',
+  },
   { row: '#24 IPv6 spellings never match an IPv4 client', conf: '[m]\npath=@BASE@/m\nhosts allow = ::ffff:127.0.0.1\n[n]\npath=@BASE@/n\nhosts allow = ::1\n' },
   { row: '#25 auth users whitespace traps still require auth', conf: '[m]\npath=@BASE@/m\nauth users = joe :deny\nsecrets file = @BASE@/secrets\n[n]\npath=@BASE@/n\nauth users = , joe :deny\n' },
   { row: '#31 max connections: abc is unlimited, -1 disables', conf: '[a]\npath=@BASE@/a\nmax connections = abc\n[b]\npath=@BASE@/b\nmax connections = -1\nlist = no\n' },

@@ -48,16 +48,15 @@ export async function startRegistry(work: string, auth?: string | RegistryAuth):
   const port = await freePort();
   const data = mkdtempSync(join(work, 'reg-'));
   const a = typeof auth === 'string' ? { htpasswd: auth } : auth;
-  const authYaml = !a
-    ? ''
-    : 'htpasswd' in a
-      ? `auth: { htpasswd: { realm: test, path: ${a.htpasswd} } }\n`
-      : `auth: { token: { realm: "${a.token.realm}", service: ${TOKEN_SERVICE}, issuer: ${TOKEN_ISSUER}, rootcertbundle: ${a.token.cert} } }\n`;
+  const authYaml = !a ? '' : 'htpasswd' in a ? `auth: { htpasswd: { realm: test, path: ${a.htpasswd} } }\n` : `auth: { token: { realm: "${a.token.realm}", service: ${TOKEN_SERVICE}, issuer: ${TOKEN_ISSUER}, rootcertbundle: ${a.token.cert} } }\n`;
   writeFileSync(join(data, 'reg.yml'), `version: 0.1\nstorage: { filesystem: { rootdirectory: ${data}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n${authYaml}`);
   const child = spawn('docker-registry', ['serve', join(data, 'reg.yml')], { stdio: 'ignore' });
   registries.push(child);
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.status === 200 || r.status === 401, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      (r) => r.status === 200 || r.status === 401,
+      () => false,
+    );
     if (ok) return port;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -92,11 +92,23 @@ export async function startFleet(): Promise<Fleet> {
     known.push(`[127.0.0.1]:${port} ${expect === 'host-key-mismatch' ? keygen(join(base, `${name}.wrongkey`)) : hostPub}`);
     const conf = join(base, `${name}.sshd_config`);
     const pid = join(base, `${name}.pid`);
-    writeFileSync(conf, [
-      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(base, `${name}.hostkey`)}`, `PidFile ${pid}`,
-      `AuthorizedKeysFile ${join(base, 'keys', keys)}`, 'PermitRootLogin prohibit-password', 'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no', `ChrootDirectory ${dir}`, '',
-    ].join('\n'));
+    writeFileSync(
+      conf,
+      [
+        `Port ${port}`,
+        'ListenAddress 127.0.0.1',
+        `HostKey ${join(base, `${name}.hostkey`)}`,
+        `PidFile ${pid}`,
+        `AuthorizedKeysFile ${join(base, 'keys', keys)}`,
+        'PermitRootLogin prohibit-password',
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'UsePAM no',
+        'StrictModes no',
+        `ChrootDirectory ${dir}`,
+        '',
+      ].join('\n'),
+    );
     execFileSync('/usr/sbin/sshd', ['-f', conf, '-E', join(base, `${name}.log`)]);
     pidFiles.push(pid);
     await waitFor(port);
