@@ -190,7 +190,7 @@ rows('#18 "%%" is no escape and %VAR% stays unexpanded, but flagged', () => {
   const c = parse('[m]\ncomment = 100%% %HOME% %lower%\n');
   assert.is(param(c, 'm', 'comment'), '100%% %HOME% %lower%');
   const note = c.diagnostics.find((d) => d.code === 'percent-var');
-  assert.ok(note && note.message.includes('%HOME%') && !note.message.includes('%lower%'));
+  assert.ok(note?.message.includes('%HOME%') && !note.message.includes('%lower%'));
 });
 
 rows('#19 allow 10.0.0.0/8 + deny 192.168.0.0/16 admits 127.0.0.1, which is in neither', () => {

@@ -104,7 +104,7 @@ function globalParam(vars: Vars, name: string): Param {
 
 function moduleViews(load: LoadResult): ModuleConfig[] {
   const lastIndex = new Map<string, number>();
-  load.sections.forEach((s, i) => lastIndex.set(String(s.name.value), i));
+  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,

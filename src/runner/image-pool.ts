@@ -117,7 +117,7 @@ export class ImagePool {
     while (this.queue.length > 0) {
       // Wanted jobs first, in arrival order; then the others.
       const w = this.queue.findIndex((p) => this.wanted(p));
-      const at = w >= 0 ? w : 0;
+      const at = Math.max(w, 0);
       const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : undefined);
       if (!slot) {
         // Every thread is busy: a wanted job stops a job nobody waits for (its thread ends; a new one starts).

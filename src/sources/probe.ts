@@ -40,8 +40,7 @@ export function probeDaemon(address: string, port: number): Promise<ProbeResult>
     socket.on('data', (chunk: string) => {
       buf += chunk;
       if (buf.length > MAX_BYTES) return finish('the daemon sent more than 1 MiB');
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
         const line = buf.slice(0, nl).replace(/\r$/, '');
         buf = buf.slice(nl + 1);
         if (!greeted) {

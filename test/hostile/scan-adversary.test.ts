@@ -125,7 +125,7 @@ hiding('a file whose name starts with ".." is in the repository: what it include
 });
 
 hiding('a secrets file padded past the size cap is "could not be evaluated" (exit 2), not a clean pass', () => {
-  const padding = '#'.repeat(80) + '\n';
+  const padding = `${'#'.repeat(80)}\n`;
   const dir = tempTree({ 'rsyncd.conf': '[m]\npath = /m\nauth users = u0\nhosts allow = 10.0.0.1\nsecrets file = /rsyncd.secrets\n', 'rsyncd.secrets': `u0:u0\n${padding.repeat(Math.ceil((8 * 1024 * 1024) / padding.length))}` });
   const runs = scanAll(dir);
   assertExit(runs, 2);

@@ -254,7 +254,7 @@ hostile('names that climb out of the root are ignored; absolute names stay insid
   const dir = layout([
     gzipSync(
       await layerTar([
-        { name: '../../../../' + outside.slice(1), body: 'x' },
+        { name: `../../../../${outside.slice(1)}`, body: 'x' },
         { name: '/etc/rsyncd.conf', body: CONF },
       ]),
     ),

@@ -78,7 +78,7 @@ class Matcher {
     if (pc === '?') return tc !== '/' && this.match(pi + 1, ti + 1);
     if (pc === '[') {
       const cls = matchClass(p, pi, tc);
-      return cls !== undefined && cls.matched && this.match(cls.end, ti + 1);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
     }
     if (pc === '\\') {
       return pi + 1 < p.length && p[pi + 1] === tc && this.match(pi + 2, ti + 1);

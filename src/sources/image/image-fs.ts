@@ -65,7 +65,7 @@ export class ImageFs {
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
   unreadable(path: string): string | null {
     const n = this.node(path);
-    if (!n || n.kind !== 'file' || !n.data) return null;
+    if (n?.kind !== 'file' || !n.data) return null;
     if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }

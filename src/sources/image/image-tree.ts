@@ -82,7 +82,7 @@ export class ImageTree {
         continue;
       }
       // A layer writing below what a lower layer left as a file or link: the directory takes its place.
-      if (!next || next.kind !== 'dir') {
+      if (next?.kind !== 'dir') {
         next = dirNode(part, dir);
         dir.children?.set(part, next);
       }
@@ -100,7 +100,7 @@ export class ImageTree {
   /** A whiteout: the entry and everything below it. */
   remove(path: string): void {
     const node = this.physical(path);
-    if (node && node.parent) node.parent.children?.delete(node.name);
+    if (node?.parent) node.parent.children?.delete(node.name);
   }
 
   /** An opaque directory: what lower layers put in it. */
@@ -137,7 +137,7 @@ export class ImageTree {
   /** The cleaned, root-relative path of a node. */
   pathOf(node: ImageNode): string {
     const parts: string[] = [];
-    for (let n: ImageNode | null = node; n && n.parent; n = n.parent) parts.push(n.name);
+    for (let n: ImageNode | null = node; n?.parent; n = n.parent) parts.push(n.name);
     return parts.reverse().join('/');
   }
 }

@@ -261,14 +261,20 @@ const freshAgents = new WeakMap<Buffer, Agent>();
  */
 function trusting(ca: Buffer): SecureContext {
   let context = contexts.get(ca);
-  if (!context) contexts.set(ca, (context = createSecureContext({ ca })));
+  if (!context) {
+    context = createSecureContext({ ca });
+    contexts.set(ca, context);
+  }
   return context;
 }
 
 /** An agent that opens a new connection, with a full handshake, for every request. */
 function fresh(ca: Buffer): Agent {
   let agent = freshAgents.get(ca);
-  if (!agent) freshAgents.set(ca, (agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY, maxCachedSessions: 0, secureContext: trusting(ca) })));
+  if (!agent) {
+    agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY, maxCachedSessions: 0, secureContext: trusting(ca) });
+    freshAgents.set(ca, agent);
+  }
   return agent;
 }
 
@@ -357,7 +363,9 @@ export async function slowClients(hook: Webhook, count: number): Promise<{ open(
   await Promise.all(opened);
   return {
     open: () => sockets.filter((s) => !s.destroyed && !s.closed).length,
-    close: () => sockets.forEach((s) => s.destroy()),
+    close: () => {
+      for (const s of sockets) s.destroy();
+    },
   };
 }
 
@@ -422,6 +430,8 @@ export async function leanClient(hook: Pick<Webhook, 'port' | 'ca'>, n: number):
         s.write(`POST /validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       });
     },
-    close: () => sockets.forEach((s) => s.destroy()),
+    close: () => {
+      for (const s of sockets) s.destroy();
+    },
   };
 }
