@@ -3,7 +3,8 @@
  * lazily, a few levels deep), until we know whether `rsync --daemon` starts and with which config files.
  */
 import { posix } from 'node:path';
-import { launchFromScript, type ImageFs, type Launch } from '../sources/index.ts';
+import type { ImageFs } from '../sources/index.ts';
+import { launchFromScript, type Launch } from './image-config.ts';
 
 /** Docker's default PATH: where a bare command name is looked up. */
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];

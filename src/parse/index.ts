@@ -17,6 +17,8 @@ export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from '
 export type { RsyncRelease } from './rsync-release.ts';
 /** The collector's document, as the facts stage reads it after parsing (facts sees no source). */
 export type { HostRaw } from '../sources/index.ts';
+export { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';
+export type { ImageConfig, Launch } from './image-config.ts';
 export { followScripts, inImage } from './image-launch.ts';
 export type { FollowedLaunch } from './image-launch.ts';
 export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';

@@ -9,8 +9,8 @@
 import { DEFAULT_CONFIG_PATH, USUAL_CONFIG_PATHS } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
-import { followScripts, inImage, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
-import { displayRef, EnvironmentFailure, imageLimits, indexImage, launchFromArgv, openImage, readImageConfig, unusableConfig, type ImageFs, type OpenedImage, type RegistryOptions } from '../sources/index.ts';
+import { followScripts, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, readImageConfig, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
+import { displayRef, EnvironmentFailure, imageLimits, indexImage, openImage, unusableConfig, type ImageFs, type OpenedImage, type RegistryOptions } from '../sources/index.ts';
 
 const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 

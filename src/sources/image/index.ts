@@ -11,8 +11,6 @@ export type { SecretSighting } from './layer-index.ts';
 export type { LayerSource } from './layer-stream.ts';
 export { ImageFs } from './image-fs.ts';
 export type { ImageFile } from './image-fs.ts';
-export { readImageConfig, launchFromArgv, launchFromScript } from './image-config.ts';
-export type { ImageConfig, Launch } from './image-config.ts';
 export { imageConfigSource, unusableConfig } from './config-source.ts';
 export { displayRef, EnvironmentFailure, failureKind, indexPlatforms, parseRegistryRef, resolveDigest } from './registry.ts';
 export type { FailureKind } from './registry.ts';

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { redactArgv, redactEnv, redactText, WITHHELD } from './redact.ts';
+import { redactArgv, redactEnv, redactText, WITHHELD } from './image-redact.ts';
 
 const env = suite('redactEnv');
 

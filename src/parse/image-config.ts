@@ -2,9 +2,11 @@
  * The image config (`config` of the OCI/Docker image JSON), validated, with credentials withheld, and
  * what its Entrypoint/Cmd starts: whether `rsync --daemon` runs, with which `--config`, and which files
  * it executes (scripts to read next). Docker runs Entrypoint with Cmd as its arguments, or Cmd alone.
+ * The image source hands the config as it read it (capped, digest-checked JSON); this is where it is
+ * interpreted.
  */
-import { isObject } from '../../common/index.ts';
-import { isCredentialName, redactArgv, redactEnv } from './redact.ts';
+import { isObject } from '../common/index.ts';
+import { isCredentialName, redactArgv, redactEnv } from './image-redact.ts';
 import { commandWords, expandWord, shellCommands } from './shell-words.ts';
 
 export interface ImageConfig {
