@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, lstatSync, readFileSync } from 'node:fs';
 import { UserError } from '../common/index.ts';
-import { collectOverSsh, parseHostRaw, type InventoryHost, type SshOptions } from '../sources/index.ts';
+import { collectOverSsh, readCollectorOutput, type InventoryHost, type SshOptions } from '../sources/index.ts';
 import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
 
 export type { HostOutcome } from './sweep-results.ts';
@@ -30,13 +30,7 @@ async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions)
   const seconds = (performance.now() - started) / 1000;
   const base = { host: host.name, group: host.group, seconds };
   if (r.status !== 'ok') return { ...base, status: r.status, reason: r.reason };
-  let json: unknown;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    return { ...base, status: 'malformed-output', reason: `the collector's output is not JSON (${r.stdout.length} bytes, starts "${r.stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}")` };
-  }
-  const raw = parseHostRaw(json, host.name);
+  const raw = readCollectorOutput(r.stdout, host.name);
   if (!raw.ok) return { ...base, status: 'malformed-output', reason: raw.error.message };
   // Reports name a host as the inventory does, whatever its kernel calls itself.
   return { ...base, status: 'ok', reason: '', raw: { ...raw.value, host: { ...raw.value.host, name: host.name } } };

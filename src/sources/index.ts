@@ -6,7 +6,7 @@ export { discoverConfigs, gitModes, looksLikeRsyncd, toRootRelative } from './di
 export type { Discovered, DiscoverOptions } from './discover.ts';
 export { repoConfigSource } from './repo-files.ts';
 export type { RepoSourceOptions } from './repo-files.ts';
-export { parseHostRaw, octalMode } from './host-raw.ts';
+export { parseHostRaw, octalMode, readCollectorOutput } from './host-raw.ts';
 export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { probeDaemon } from './probe.ts';
 export type { ProbeResult } from './probe.ts';
