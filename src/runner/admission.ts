@@ -18,7 +18,7 @@ import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, resolveD
 import { quote, type AdmissionRequest } from './admission-review.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
-import { errorMessage } from '../common/index.ts';
+import { errorMessage, today } from '../common/index.ts';
 
 export interface AdmissionOptions {
   policies: PolicySource[];
@@ -32,6 +32,11 @@ export interface AdmissionOptions {
   workers: number;
   /** Longest a single analysis may run in its thread, whatever the budget of the review that asked. */
   analysisTimeoutMs: number;
+  /**
+   * The date waivers expire against (YYYY-MM-DD), read when an analysis starts: the server runs for days,
+   * so it cannot be read once. The clock's today() unless a test pins it.
+   */
+  today?: () => string;
 }
 
 export interface AdmissionDecision {
@@ -177,7 +182,7 @@ export class AdmissionController {
     if (inflight) return inflight;
     const work = this.pool
       // Every platform of an index: a Pod may be scheduled on a node of any of them, not only --platform.
-      .analyse(digest, this.opts.registry, new Date().toISOString().slice(0, 10), true)
+      .analyse(digest, this.opts.registry, (this.opts.today ?? today)(), true)
       .then((a: Analysis): Verdict => {
         if (!a.ok) return a.kind === 'environment' ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
         // A target the analysis could not evaluate is never cached as clean.
