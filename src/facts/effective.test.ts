@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { effectiveDaemon, effectiveModule, versionOf } from './effective.ts';
+import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './effective.ts';
 
 const param = (value: string | number | boolean | null) => ({ value });
 
@@ -10,6 +10,7 @@ daemon('a root daemon keeps root unless "daemon uid" names another user', () => 
   assert.ok(effectiveDaemon('root', {}).root.value);
   assert.ok(effectiveDaemon('root', { 'daemon uid': param('root') }).root.value);
   assert.ok(effectiveDaemon('root', { 'daemon uid': param('0') }).root.value);
+  assert.ok(effectiveDaemon('root', { 'daemon uid': param('00') }).root.value);
   assert.ok(effectiveDaemon('root', { 'daemon uid': param('') }).root.value);
   assert.not.ok(effectiveDaemon('root', { 'daemon uid': param('rsync') }).root.value);
   assert.not.ok(effectiveDaemon('nonroot', {}).root.value);
@@ -52,3 +53,30 @@ disabled('a negative "max connections" disables the module; zero and unset do no
 });
 
 disabled.run();
+
+const image = suite('imageRunsAsRoot');
+
+// runc's GetExecUser: the user part alone sets the uid, an empty one keeps uid 0, a numeric one is a uid
+// whether or not /etc/passwd lists it. policies/rsyncguard/rules/image/image_test.rego holds the same table.
+image('only the user part of User decides root, as the container runtime reads it', () => {
+  const cases: [string | null, boolean][] = [
+    [null, true],
+    ['', true],
+    [':1000', true],
+    ['0:0', true],
+    ['root:x', true],
+    ['0', true],
+    ['00', true],
+    ['root', true],
+    ['1000:0', false],
+    ['1000', false],
+    ['rsync', false],
+    ['not-in-passwd', false],
+    ['rooty', false],
+  ];
+  for (const [user, root] of cases) assert.is(imageRunsAsRoot(user).value, root, `User ${JSON.stringify(user)}`);
+  assert.match(imageRunsAsRoot(':1000').reason, 'empty user part');
+  assert.match(imageRunsAsRoot('not-in-passwd').reason, '/etc/passwd');
+});
+
+image.run();

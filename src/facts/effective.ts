@@ -32,9 +32,12 @@ export interface EffectiveModule {
 
 type Params = Readonly<Record<string, Pick<Param, 'value'> | undefined>>;
 
-/** `daemon uid` set to anything but root makes every later step run as that user. */
+/**
+ * `daemon uid` set to anything but root makes every later step run as that user. rsync's user_to_uid reads
+ * an all-digit value as a uid (so `00` is root) and anything else as a name.
+ */
 export function dropsRoot(v: Value | undefined): boolean {
-  return typeof v === 'string' && v !== '' && v !== 'root' && v !== '0';
+  return typeof v === 'string' && v !== '' && v !== 'root' && !(/^\d+$/.test(v) && Number(v) === 0);
 }
 
 export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params): EffectiveDaemon {
@@ -66,6 +69,25 @@ function disabled(params: Params): Derived {
   const v = params['max connections']?.value;
   const max = typeof v === 'number' ? v : 0;
   return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+
+/**
+ * Whether the container's processes run as root, as runc (libcontainer's GetExecUser, which Docker,
+ * containerd and Podman share) reads the image's `User`: `user[:group]`, where only the user part sets the
+ * uid. An empty user part keeps the default uid 0, so `:1000` is root with group 1000 and `1000:0` is uid
+ * 1000 with group 0. A numeric user part is a uid whether or not /etc/passwd lists it (`00` is 0); a name
+ * is looked up in the image's /etc/passwd, which the facts do not hold: `root` is taken as uid 0, any
+ * other name as another account (the container does not start when /etc/passwd lacks it).
+ */
+export function imageRunsAsRoot(user: string | null): Derived {
+  if (user === null || user === '') return { value: true, reason: 'The image sets no User: the container runs as root.' };
+  const name = user.split(':')[0] ?? '';
+  if (name === '') return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === 'root') return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
 
 /** The modelled version from a facts document's `context.rsync_version` ("3.5.0"). */

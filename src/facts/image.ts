@@ -6,6 +6,7 @@
 import type { ImageRsyncdConfig, RsyncRelease } from '../parse/index.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
 import { modelledVersion } from './daemon.ts';
+import { imageRunsAsRoot } from './effective.ts';
 import type { FactsDocument, ImageFacts } from './types.ts';
 
 /** What the image shows apart from its configs. */
@@ -21,9 +22,9 @@ export interface ImageTarget {
   release: RsyncRelease | null;
 }
 
-/** Docker runs the container as root unless User names another account ("0" and "root:grp" are root). */
+/** The context's daemon user for an image: what `imageRunsAsRoot` says, so the two can never disagree. */
 export function imageDaemonUser(user: string | null): 'root' | 'nonroot' {
-  return user === null || /^(root|0)(:|$)/.test(user) ? 'root' : 'nonroot';
+  return imageRunsAsRoot(user).value ? 'root' : 'nonroot';
 }
 
 /** The facts document of one config of the image. */
@@ -43,6 +44,7 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
       digest: image.digest,
       exposed_ports: cfg.exposed,
       user: cfg.user,
+      runs_as_root: imageRunsAsRoot(cfg.user),
       entrypoint: cfg.entrypoint,
       cmd: cfg.cmd,
       env: cfg.env,

@@ -3,7 +3,7 @@ import type { InlineWaiver, Param, SecretsEntry } from '../parse/index.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { AuthRuleFacts } from './access/auth-users.ts';
 import type { Outcome } from './access/simulate.ts';
-import type { EffectiveDaemon, EffectiveModule } from './effective.ts';
+import type { Derived, EffectiveDaemon, EffectiveModule } from './effective.ts';
 
 export const FACTS_SCHEMA = 'rsyncguard/facts@1';
 
@@ -107,6 +107,8 @@ export interface ImageFacts {
   digest: string | null;
   exposed_ports: string[];
   user: string | null;
+  /** The container runs as root, as the runtime reads `user` (src/facts/image.ts imageRunsAsRoot); rules read this. */
+  runs_as_root: Derived;
   entrypoint: string[];
   cmd: string[];
   /** The image config's Env; values of names that look like credentials are withheld (null), never copied. */

@@ -67,4 +67,14 @@ validate('keeps effective facts a document carries, and rejects a malformed one'
   assert.not.ok(validateFacts(doc).ok);
 });
 
+validate('fills image.runs_as_root from User for a document made before it existed', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as Record<string, unknown>;
+  const image = { ref: 'r/rsyncd:1', digest: null, exposed_ports: [], user: ':1000', entrypoint: [], cmd: [], env: [], files: [], layer_secrets: [], starts_daemon: true };
+  const r = validateFacts({ ...doc, image });
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  assert.is(r.ok && r.value.image?.runs_as_root.value, true);
+  const kept = validateFacts({ ...doc, image: { ...image, runs_as_root: { value: false, reason: 'collected' } } });
+  assert.is(kept.ok && kept.value.image?.runs_as_root.reason, 'collected');
+});
+
 validate.run();

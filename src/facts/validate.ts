@@ -1,13 +1,14 @@
 /** Facts documents enter the engine as `unknown` and leave this function typed, or with the reasons they are not. */
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './schema/facts.schema.json' with { type: 'json' };
-import { effectiveDaemon, effectiveModule, versionOf } from './effective.ts';
-import type { FactsDocument, ModuleFacts } from './types.ts';
+import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './effective.ts';
+import type { FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
 
 let compiled: ValidateFunction | undefined;
 
-/** A valid document as the schema allows it: the effective facts may be missing (made before they existed). */
-type ValidatedDocument = Omit<FactsDocument, 'config'> & {
+/** A valid document as the schema allows it: the derived facts may be missing (made before they existed). */
+type ValidatedDocument = Omit<FactsDocument, 'config' | 'image'> & {
+  image: (Omit<ImageFacts, 'runs_as_root'> & { runs_as_root?: ImageFacts['runs_as_root'] }) | null;
   config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
     effective?: FactsDocument['config']['effective'];
     modules: (Omit<ModuleFacts, 'effective'> & { effective?: ModuleFacts['effective'] })[];
@@ -22,14 +23,16 @@ export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } 
 }
 
 /**
- * Documents written before the effective facts existed (`rsyncguard eval` of facts an Ansible role or an
- * older rsyncguard made) lack them. They are computed here from the document's own params and context,
- * by the same code `facts` uses, rather than refused: facts@1 stays readable, and the rules see what they
- * would have seen had the document been built today. Facts a document does carry are kept as given.
+ * Documents written before the derived facts (`effective`, `image.runs_as_root`) existed (`rsyncguard eval`
+ * of facts an Ansible role or an older rsyncguard made) lack them. They are computed here from the
+ * document's own params, context and image User, by the same code `facts` uses, rather than refused:
+ * facts@1 stays readable, and the rules see what they would have seen had the document been built today.
+ * Facts a document does carry are kept as given.
  */
 function withEffective(doc: ValidatedDocument): FactsDocument {
   const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
   const version = versionOf(doc.context.rsync_version);
   const modules = doc.config.modules.map((m) => ({ ...m, effective: m.effective ?? effectiveModule(m.params, daemon.root.value, version) }));
-  return { ...doc, config: { ...doc.config, effective: daemon, modules } };
+  const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
+  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
 }

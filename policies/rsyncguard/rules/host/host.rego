@@ -45,12 +45,18 @@ findings contains f if {
 #     daemon gid = rsync
 #     ```
 findings contains f if {
-	not lib.global_has_text("daemon uid")
+	# Whether `daemon uid` drops root (`root`, `0` and `00` do not) is derived once, in the facts
+	# (src/facts/effective.ts effectiveDaemon).
+	lib.root_daemon
 	some i, p in input.daemon.processes
 	p.uid == 0
-	msg := concat("", ["rsync daemon process ", format_int(p.pid, 10), " runs as root and the configuration sets no \"daemon uid\"."])
+	msg := concat("", ["rsync daemon process ", format_int(p.pid, 10), " runs as root and ", _keeps_root, "."])
 	f := lib.target_finding("RSYNC-081", concat("", ["daemon.processes[", format_int(i, 10), "]"]), lib.first_file_location, msg)
 }
+
+default _keeps_root := "the configuration sets no \"daemon uid\""
+
+_keeps_root := concat("", ["\"daemon uid = ", input.config.global["daemon uid"].value, "\" keeps it"]) if lib.global_has_text("daemon uid")
 
 # METADATA
 # title: Configuration writable by non-root

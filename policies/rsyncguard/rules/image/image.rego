@@ -39,13 +39,11 @@ findings contains f if {
 #     Add `USER rsync` and use `daemon uid`/`use chroot = no` settings that work unprivileged.
 findings contains f if {
 	input.image.starts_daemon
-	_root_user(input.image.user)
+
+	# Whether User means root is derived once, in the facts (src/facts/effective.ts imageRunsAsRoot).
+	input.image.runs_as_root.value
 	f := lib.target_finding("RSYNC-091", "image.user", lib.first_file_location, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
 }
-
-_root_user(null)
-
-_root_user(u) if split(u, ":")[0] in {"", "root", "0"}
 
 # METADATA
 # title: Secrets file in an image layer

@@ -4,12 +4,25 @@ import data.rsyncguard.rules.image
 import data.rsyncguard.testing as t
 
 img := {
-	"ref": "r/rsyncd:1", "digest": null, "exposed_ports": [], "user": "0:0",
+	"ref": "r/rsyncd:1", "digest": null, "exposed_ports": [], "user": "0:0", "runs_as_root": {"value": true, "reason": "User \"0:0\" sets uid 0."},
 	"entrypoint": ["rsync", "--daemon"], "cmd": [], "env": [], "files": [], "layer_secrets": [], "starts_daemon": true,
 }
 
 test_rsync_091_reads_uid_0_as_root if {
 	"RSYNC-091" in t.ids(image.findings) with input as t.doc([], {"image": img})
+}
+
+# The rule reads the derived fact, never User: a User the facts call non-root (here "1000:0") is quiet, and
+# one they call root (":1000", an empty user part) fires, whatever the string looks like.
+test_rsync_091_follows_runs_as_root_not_user if {
+	quiet := object.union(img, {"user": "1000:0", "runs_as_root": {"value": false, "reason": "uid 1000"}})
+	not "RSYNC-091" in t.ids(image.findings) with input as t.doc([], {"image": quiet})
+	loud := object.union(img, {"user": ":1000", "runs_as_root": {"value": true, "reason": "uid 0"}})
+	"RSYNC-091" in t.ids(image.findings) with input as t.doc([], {"image": loud})
+}
+
+test_rsync_091_needs_the_daemon_started if {
+	not "RSYNC-091" in t.ids(image.findings) with input as t.doc([], {"image": object.union(img, {"starts_daemon": false})})
 }
 
 test_rsync_092_reports_a_secrets_file_still_present if {
@@ -28,4 +41,19 @@ test_rsync_093_reports_rsync_password_in_env if {
 
 test_rsync_093_ignores_other_variables if {
 	not "RSYNC-093" in t.ids(image.findings) with input as t.doc([], {"image": object.union(img, {"env": [{"name": "RSYNC_PASSWORD_FILE", "value": "/run/secrets/rsync"}]})})
+}
+
+# Each User form with the fact src/facts/effective.ts derives for it (src/facts/effective.test.ts holds the
+# same table): only the user part sets the uid, and an empty one keeps uid 0.
+users := {
+	":1000": true, "0:0": true, "root:x": true, "0": true, "00": true,
+	"1000:0": false, "rsync": false, "not-in-passwd": false,
+}
+
+test_rsync_091_on_each_user_form if {
+	every user, root in users {
+		d := t.doc([], {"image": object.union(img, {"user": user, "runs_as_root": {"value": root, "reason": ""}})})
+		fired := "RSYNC-091" in t.ids(image.findings) with input as d
+		fired == root
+	}
 }
