@@ -10,16 +10,18 @@ export function warnLine(line: string): void {
   process.stderr.write(`${escapeControls(line)}\n`);
 }
 
-export function writeOutput(raw: string, file: string | undefined): void {
+/** The report or document to stdout or --output; an unwritable --output comes back as the error. */
+export function writeOutput(raw: string, file: string | undefined): UserError | undefined {
   // Text and Markdown arrive escaped already; JSON and SARIF get the controls JSON.stringify leaves raw.
   const text = escapeJsonText(raw);
   if (file === undefined) {
     process.stdout.write(text);
-    return;
+    return undefined;
   }
   try {
     writeFileSync(file, text);
+    return undefined;
   } catch (e) {
-    throw new UserError(`cannot write the output: ${errorMessage(e)}`, file, 'Choose a writable path for --output.');
+    return new UserError(`cannot write the output: ${errorMessage(e)}`, file, 'Choose a writable path for --output.');
   }
 }

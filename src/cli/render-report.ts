@@ -1,5 +1,6 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
 import { colourWanted, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
+import type { UserError } from '../common/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput } from './output.ts';
 
@@ -25,13 +26,16 @@ export function renderContext(args: ParsedArgs, defaults: RenderDefaults): Rende
   };
 }
 
-/** Render with `registry` (REPORT_FORMATS unless a command has its own, as sweep does) and write the result. */
-export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Report, args: ParsedArgs, ctx: C): void {
+/**
+ * Render with `registry` (REPORT_FORMATS unless a command has its own, as sweep does) and write the result.
+ * An unknown --format or an unwritable --output comes back as the error, for the command to return.
+ */
+export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Report, args: ParsedArgs, ctx: C): UserError | undefined {
   const format = pickFormat(registry, stringOption(args, 'format') ?? 'text');
-  if (!format.ok) throw format.error;
-  writeOutput(format.value.render(report, ctx), stringOption(args, 'output'));
+  if (!format.ok) return format.error;
+  return writeOutput(format.value.render(report, ctx), stringOption(args, 'output'));
 }
 
-export function renderReport(report: Report, args: ParsedArgs, defaults: RenderDefaults = { texts: new Map() }): void {
-  renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
+export function renderReport(report: Report, args: ParsedArgs, defaults: RenderDefaults = { texts: new Map() }): UserError | undefined {
+  return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
 }

@@ -6,7 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isObject } from '../common/index.ts';
+import { isObject, ok, type Result } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
@@ -25,15 +25,21 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
     const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : undefined;
     if (platforms === undefined) {
       const one = await evaluate(job.ref, job, policies);
-      return { id: job.id, ok: true, ...one };
+      // The policies failing on the image's facts: the image is what they could not judge.
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: 'image' };
+      return { id: job.id, ok: true, ...one.value };
     }
     // A Pod may land on a node of any platform the index offers: each is analysed, and named in what it says.
     const reply: AnalysisReply & { ok: true } = { id: job.id, ok: true, findings: [], errors: [] };
     for (const { platform, ref } of platforms) {
       try {
         const one = await evaluate(ref, job, policies);
-        reply.findings.push(...one.findings.map((f) => ({ ...f, platform })));
-        reply.errors.push(...one.errors.map((e) => `${platform}: ${e}`));
+        if (!one.ok) {
+          reply.errors.push(`${platform}: ${one.error.message}`);
+          continue;
+        }
+        reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
+        reply.errors.push(...one.value.errors.map((e) => `${platform}: ${e}`));
       } catch (e) {
         const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
         if (failureKind(e) === 'image') reply.errors.push(why);
@@ -47,13 +53,13 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
   }
 }
 
-async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<{ findings: Finding[]; errors: string[] }> {
+/** Findings and target errors for one image; a failed evaluation comes back as the error, a failed read throws (analyse sorts its kind). */
+async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<Result<{ findings: Finding[]; errors: string[] }>> {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
   const evaluated = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
-  // Answered as any failure of the analysis is (analyse's catch decides its kind).
-  if (!evaluated.ok) throw evaluated.error;
+  if (!evaluated.ok) return evaluated;
   const report = evaluated.value;
-  return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
+  return ok({ findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) });
 }
 
 function isPolicy(v: unknown): v is PolicySource {

@@ -44,7 +44,7 @@ export const accessCommand: Command = {
     const name = stringOption(args, 'client-name');
     const user = stringOption(args, 'user');
     const report = simulateAccess(config, { addr: client, ...(name !== undefined ? { name: name.toLowerCase() } : {}), ...(user !== undefined ? { user } : {}) }, { daemonUser, version, resolve });
-    writeOutput(format.value.render(report, {}), stringOption(args, 'output'));
-    return EXIT_OK;
+    const failed = writeOutput(format.value.render(report, {}), stringOption(args, 'output'));
+    return failed ?? EXIT_OK;
   },
 };

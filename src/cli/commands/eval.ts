@@ -25,8 +25,8 @@ export const evalCommand: Command = {
     });
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    renderReport(report, args);
-    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    const failed = renderReport(report, args);
+    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };
 

@@ -23,7 +23,7 @@ export const factsCommand: Command = {
     });
     if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;
-    writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
-    return EXIT_OK;
+    const failed = writeOutput(`${JSON.stringify(facts, null, 2)}\n`, stringOption(args, 'output'));
+    return failed ?? EXIT_OK;
   },
 };

@@ -58,7 +58,7 @@ export const hostCommand: Command = {
     if (!evaluated.ok) return evaluated.error;
     const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
-    renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
-    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    const failed = renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
+    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

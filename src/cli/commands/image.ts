@@ -38,8 +38,8 @@ export const imageCommand: Command = {
       const evaluated = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
       if (!evaluated.ok) return evaluated.error;
       const report = evaluated.value;
-      renderReport(report, args, { texts: new Map(), kind: 'image' });
-      return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+      const failed = renderReport(report, args, { texts: new Map(), kind: 'image' });
+      return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     let scan;
     try {
@@ -59,16 +59,16 @@ export const imageCommand: Command = {
       const evaluated = await evaluate([{ target: shown, message, hint }]);
       if (!evaluated.ok) return evaluated.error;
       const report = evaluated.value;
-      renderReport(report, args, { texts: new Map(), kind: 'image' });
-      return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+      const failed = renderReport(report, args, { texts: new Map(), kind: 'image' });
+      return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.facts);
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    renderReport(report, args, { texts: scan.texts, kind: 'image', name: scan.repository });
-    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    const failed = renderReport(report, args, { texts: scan.texts, kind: 'image', name: scan.repository });
+    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };
 

@@ -19,7 +19,7 @@ export const rulesCommand: Command = {
     if (!format.ok) return format.error;
     const policy = builtinPolicy();
     if (!policy.ok) return policy.error;
-    writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, 'output'));
-    return EXIT_OK;
+    const failed = writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, 'output'));
+    return failed ?? EXIT_OK;
   },
 };

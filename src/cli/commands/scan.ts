@@ -45,9 +45,9 @@ export const scanCommand: Command = {
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
     t = performance.now();
-    renderReport(report, args, { texts: scan.texts });
+    const failed = renderReport(report, args, { texts: scan.texts });
     timings.push(['report', performance.now() - t]);
     if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
-    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };

@@ -118,11 +118,11 @@ export const sweepCommand: Command = {
     // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
     const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
-    renderWith<FleetContext>(FLEET_FORMATS, report, args, {
+    const failed = renderWith<FleetContext>(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: 'rsyncguard/fleet/' }),
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
     });
-    return exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };
