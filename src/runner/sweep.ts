@@ -5,7 +5,7 @@
  * what was done; hosts cut off are neither reported nor recorded, so a resume sweeps them again.
  */
 import { appendFileSync, existsSync, lstatSync, readFileSync } from 'node:fs';
-import { UserError } from '../common/index.ts';
+import { fail, ok, UserError, type Result } from '../common/index.ts';
 import { collectOverSsh, readCollectorOutput, type InventoryHost, type SshOptions } from '../sources/index.ts';
 import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
 
@@ -36,11 +36,12 @@ async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions)
   return { ...base, status: 'ok', reason: '', raw: { ...raw.value, host: { ...raw.value.host, name: host.name } } };
 }
 
-export async function sweep(hosts: InventoryHost[], script: string, opts: SweepOptions): Promise<HostOutcome[]> {
+/** Every host's outcome, in inventory order; a results file that cannot be one is the error. */
+export async function sweep(hosts: InventoryHost[], script: string, opts: SweepOptions): Promise<Result<HostOutcome[]>> {
   const warn = opts.warn ?? (() => {});
   if (opts.results && existsSync(opts.results) && !lstatSync(opts.results).isFile()) {
     // A FIFO would hang the resume, a device (/dev/zero) fill memory, a link send the outcomes elsewhere.
-    throw new UserError('the results file is not a regular file', opts.results, 'Give --results a plain file of its own (a new path is created).');
+    return fail(new UserError('the results file is not a regular file', opts.results, 'Give --results a plain file of its own (a new path is created).'));
   }
   if (opts.results) {
     // Before anything is appended, resumed or not: a torn tail would swallow the next outcome.
@@ -72,5 +73,5 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
   const order = new Map(hosts.map((h, i) => [h.name, i]));
-  return outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0));
+  return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
 }

@@ -71,7 +71,9 @@ export const sweepCommand: Command = {
       warn: (m: string) => warnLine(`rsyncguard sweep: ${m}`),
     };
     const stop = stopOnSignals();
-    const outcomes = await sweep(inventory.value, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const swept = await sweep(inventory.value, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
+    if (!swept.ok) return swept.error;
+    const outcomes = swept.value;
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
       process.stderr.write(
