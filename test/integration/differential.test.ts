@@ -5,13 +5,14 @@
  * Runs inside the network namespace scripts/test-all.sh creates, so host-name lookups never leave it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { generateConfig } from './support/generate-configs.ts';
 import { HANDWRITTEN } from './support/handwritten-cases.ts';
-import { listModules, moduleDir, scratchDir, startDaemon, tryRead, tryWrite, type Observed } from './support/rsync-daemon.ts';
+import { installedRsync, nonRootSetup } from './support/nonroot-daemon.ts';
+import { listModules, moduleDir, scratchDir, startDaemon, tryRead, tryWrite, tryWriteSymlink, type Observed } from './support/rsync-daemon.ts';
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 1000 + i);
 const MODULES_PER_CONFIG = 36;
@@ -24,10 +25,22 @@ interface Simulated {
   modules: { name: string; listed: boolean; read: string; write: string; reasons: string[] }[];
 }
 
-function simulate(config: string): Simulated {
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'access', config, '--client', '127.0.0.1', '--client-name', 'localhost', '--daemon-user', DAEMON_USER, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+function simulate(config: string, daemonUser: string = DAEMON_USER, version = '3.5.0'): Simulated {
+  const args = ['access', config, '--client', '127.0.0.1', '--client-name', 'localhost', '--daemon-user', daemonUser, '--rsync-version', version, '--format', 'json'];
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`rsyncguard access failed on ${config}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Simulated;
+}
+
+/** The part of the facts document the non-root case checks: each module's effective chroot. */
+interface ChrootFacts {
+  config: { modules: { name: string; effective: { chroot: { value: boolean; reason: string } } }[] };
+}
+
+function factsOf(config: string, daemonUser: string, version: string): ChrootFacts {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'facts', config, '--daemon-user', daemonUser, '--rsync-version', version], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`rsyncguard facts failed on ${config}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as ChrootFacts;
 }
 
 async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -153,6 +166,64 @@ differential('a daemon that refuses its configuration is reported as not startin
   assert.equal(result.disagreements, []);
   const sim = simulate(join(base, 'rsyncd.conf'));
   assert.is(sim.starts, false);
+});
+
+// A daemon without root is where effective.chroot turns on the daemon's privileges: rsync_module's
+// chroot("/") test fails, so an unset "use chroot" means no chroot unless "path" holds "/./", and a chroot
+// it insists on refuses the connection. The installed rsync is 3.2.7 or later (the first test pins 3.5.0),
+// whose "use chroot" can be unset: the older default (unset means yes) cannot be exercised by this daemon,
+// and src/facts/effective.test.ts keeps it.
+differential('a daemon running as nobody: effective.chroot and the access model agree with it', async () => {
+  const version = installedRsync();
+  const base = scratchDir('rg-nobody-');
+  const { config, log, modules } = nonRootSetup(base);
+  const sim = simulate(config, 'nonroot', version);
+  const facts = factsOf(config, 'nonroot', version);
+  const link = join(base, 'escape');
+  symlinkSync('/etc', link);
+  const disagreements: string[] = [];
+  const seen = new Set<string>();
+  const daemon = await startDaemon(config, log, { asNobody: true });
+  try {
+    assert.is(daemon.exited, null, 'the daemon started as nobody exited at once');
+    const listing = await listModules(daemon.port);
+    for (const m of modules) {
+      const said = sim.modules.find((s) => s.name === m.name);
+      const chroot = facts.config.modules.find((f) => f.name === m.name)?.effective.chroot;
+      if (!said || !chroot) {
+        disagreements.push(`[${m.name}] is missing from rsyncguard's output`);
+        continue;
+      }
+      const read = await tryRead(daemon.port, m.name);
+      const write = await tryWrite(daemon.port, m.name, join(base, 'probe.txt'));
+      const expect = (what: string, real: Observed | boolean, told: string | boolean, why: string) => {
+        if (real !== told) disagreements.push(`[${m.name}] ${what}: rsync ${String(real)}, rsyncguard ${String(told)} (${why})`);
+      };
+      expect('listed', listing?.includes(m.name) ?? false, said.listed, said.reasons.join(' '));
+      expect('read', read, said.read, said.reasons.join(' '));
+      expect('write', write, said.write, said.reasons.join(' '));
+      // Without root, effective.chroot is true exactly when rsync insists on a chroot it cannot make.
+      expect('refused with "chroot failed"', read === 'chroot-failed', chroot.value, chroot.reason);
+      seen.add(`chroot ${chroot.value}: read ${read}`);
+      if (chroot.value) continue;
+      // Served without chroot: "munge symlinks" defaults to the inverse of the effective chroot, which the
+      // way the daemon stores an uploaded symlink shows (munged: "/rsyncd-munged/" prefixed).
+      const linked = await tryWriteSymlink(daemon.port, m.name, link);
+      if (linked !== 'ok') {
+        disagreements.push(`[${m.name}] symlink upload: rsync ${linked}`);
+        continue;
+      }
+      const munged = readlinkSync(join(m.dir, 'escape')).startsWith('/rsyncd-munged/');
+      expect('munges symlinks', munged, m.munge ?? !chroot.value, chroot.reason);
+      seen.add(`munged ${munged}`);
+    }
+  } finally {
+    daemon.stop();
+  }
+  console.log(`  differential (nobody, rsync ${version}): ${modules.length} modules, ${disagreements.length} disagreements; ${[...seen].sort().join(', ')}`);
+  assert.equal(disagreements, []);
+  // Both sides of effective.chroot, and both ways of storing a symlink, were reached.
+  for (const s of ['chroot true: read chroot-failed', 'chroot false: read ok', 'munged true', 'munged false']) assert.ok(seen.has(s), `never saw ${s}`);
 });
 
 differential('the harness reports a wrong answer as a disagreement (it can fail)', async () => {

@@ -49,9 +49,16 @@ export interface Daemon {
   stop(): void;
 }
 
-export async function startDaemon(configPath: string, logPath: string): Promise<Daemon> {
+/**
+ * `asNobody`: run the daemon as nobody:nogroup with no supplementary groups, as an unprivileged service
+ * would (setpriv execs rsync, so the PID stopped is the daemon's). A test that is not root already runs it
+ * unprivileged. The config, the module folders and the log file must then be usable by nobody.
+ */
+export async function startDaemon(configPath: string, logPath: string, opts: { asNobody?: boolean } = {}): Promise<Daemon> {
   const port = await freePort();
-  const child: ChildProcess = spawn('rsync', ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, '--address=127.0.0.1', `--log-file=${logPath}`], { stdio: 'ignore' });
+  const args = ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, '--address=127.0.0.1', `--log-file=${logPath}`];
+  const drop = opts.asNobody === true && process.getuid?.() === 0;
+  const child: ChildProcess = drop ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'rsync', ...args], { stdio: 'ignore' }) : spawn('rsync', args, { stdio: 'ignore' });
   const daemon: Daemon = {
     port,
     exited: null,
@@ -120,6 +127,11 @@ export async function tryRead(port: number, module: string): Promise<Observed> {
 /** Upload one small file: what `write` means. */
 export async function tryWrite(port: number, module: string, file: string): Promise<Observed> {
   return classify(await client(['--no-motd', file, `rsync://prober@127.0.0.1:${port}/${module}/`]));
+}
+
+/** Upload `link` as a symlink (`-l`): where the daemon stores it shows whether it munges symlinks. */
+export async function tryWriteSymlink(port: number, module: string, link: string): Promise<Observed> {
+  return classify(await client(['--no-motd', '-l', link, `rsync://prober@127.0.0.1:${port}/${module}/`]));
 }
 
 const ERRORS: [RegExp, Observed][] = [
