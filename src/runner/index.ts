@@ -1,6 +1,9 @@
 /**
- * The orchestrators both front ends share (src/cli, src/action): sources → parse → facts for one file or a
- * repository, the policies to evaluate with, and evaluation into one report.
+ * The orchestrators both front ends share (src/cli, src/action). Each reads as targets → facts → evaluate
+ * → report: it picks its targets from a source (a config file, a repository, this host or a fleet of them
+ * over ssh, an image, the images of an admission review), hands them to src/parse and src/facts for one
+ * facts document each, and evaluateTargets turns the documents into one report for a front end to render.
+ * The runner wires the stages: reading bytes, parsing and building facts are the stages' own work.
  */
 export { loadConfigTarget, parseVersion } from './load-config.ts';
 export type { ConfigTargetOptions, LoadedConfig } from './load-config.ts';
