@@ -14,8 +14,7 @@
  * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
-import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, resolveDigest, type RegistryOptions } from '../sources/index.ts';
-import { quote, type AdmissionRequest } from './admission-review.ts';
+import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
 import { errorMessage, today } from '../common/index.ts';
@@ -271,6 +270,4 @@ export class AdmissionController {
   }
 }
 
-export { parseReview } from './admission-review.ts';
-export type { AdmissionRequest } from './admission-review.ts';
 export type { ImageOutcome } from './admission-message.ts';

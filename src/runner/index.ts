@@ -21,5 +21,5 @@ export { sweep } from './sweep.ts';
 export { imageDisplayRef, scanImage } from './image.ts';
 export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
-export { AdmissionController, parseReview } from './admission.ts';
-export type { AdmissionDecision, AdmissionOptions, AdmissionRequest } from './admission.ts';
+export { AdmissionController } from './admission.ts';
+export type { AdmissionDecision, AdmissionOptions } from './admission.ts';

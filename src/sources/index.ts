@@ -11,6 +11,8 @@ export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { probeDaemon } from './probe.ts';
 export type { ProbeResult } from './probe.ts';
 export { parseInventory } from './inventory.ts';
+export { parseReview, quote, reviewFromText } from './admission-review.ts';
+export type { AdmissionRequest, UnreadableContainer } from './admission-review.ts';
 export type { InventoryHost } from './inventory.ts';
 export { collectOverSsh, sshArgs } from './ssh-collect.ts';
 export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';

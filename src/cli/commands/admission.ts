@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { errorMessage, UserError } from '../../common/index.ts';
-import { readImageLimits } from '../../sources/index.ts';
+import { readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
-import { AdmissionController, parseReview, policiesFor, type AdmissionRequest } from '../../runner/index.ts';
+import { AdmissionController, policiesFor } from '../../runner/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { listen, parseListen, readTls } from './admission-start.ts';
 import { createWebhookServer, readBody, send } from './admission-server.ts';
@@ -22,13 +22,7 @@ function log(message: string): void {
 async function readReview(req: IncomingMessage): Promise<AdmissionRequest | { status: number; message: string; close?: boolean }> {
   const body = await readBody(req);
   if (!body.ok) return { status: body.status, message: body.message, close: true };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch {
-    return { status: 400, message: 'the body is not JSON: send an admission.k8s.io/v1 AdmissionReview' };
-  }
-  const request = parseReview(parsed);
+  const request = reviewFromText(body.text);
   return typeof request === 'string' ? { status: 400, message: request } : request;
 }
 

@@ -101,6 +101,17 @@ function containerListsAnywhere(object: JsonObject): Found {
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
 
+/** A review's body as it arrived, read as JSON and then as parseReview reads it. */
+export function reviewFromText(text: string): AdmissionRequest | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'the body is not JSON: send an admission.k8s.io/v1 AdmissionReview';
+  }
+  return parseReview(parsed);
+}
+
 /**
  * The request to decide on; a string says what is wrong with the body (answered with HTTP 400). Once a
  * review has a uid it is always answered with a verdict, never with an HTTP error: the API server applies
