@@ -2,10 +2,11 @@
  * What rsync does with a few parameters once their defaults, the daemon's privileges and the modelled
  * version are taken into account. Computed here once: the access simulation acts on it, the facts
  * document carries it, and the policies read it instead of re-deriving it from raw parameters.
- * Reference: shared/reference/rsyncd.md §2 (defaults by version), §3.6, §6 (chroot semantics).
+ * Reference: shared/reference/rsyncd.md §2 (defaults by version), §3.6, §6 (chroot semantics, uid/gid).
  */
 import type { Param, Value } from '../parse/index.ts';
 import { atLeast, type Version } from './access/hosts.ts';
+import { type TransferIdentity, transferIdentity } from './effective-transfer.ts';
 
 /** A derived fact and the sentence that says why it holds. */
 export interface Derived {
@@ -19,8 +20,8 @@ export interface EffectiveDaemon {
   root: Derived;
 }
 
-/** Per-module effective facts. */
-export interface EffectiveModule {
+/** Per-module effective facts; `transfer_uid_root` / `transfer_gid_root` come from effective-transfer.ts. */
+export interface EffectiveModule extends TransferIdentity {
   /**
    * rsync_module's `use_chroot` once an unset value is resolved: true means the module chroots before
    * any transfer, and refuses the connection ("chroot failed") when the daemon cannot.
@@ -48,7 +49,7 @@ export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params):
 }
 
 export function effectiveModule(params: Params, root: boolean, version: Version): EffectiveModule {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
 }
 
 /** clientserver.c rsync_module: how `use chroot` resolves (§6). */

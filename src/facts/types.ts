@@ -44,7 +44,7 @@ export interface ModuleFacts {
   acl: { allow: HostToken[] | null; deny: HostToken[] | null };
   /** `auth users` as auth_server will split and match it (empty: anonymous). */
   auth_rules: AuthRuleFacts[];
-  /** What rsync does with `use chroot` and `max connections` here (src/facts/effective.ts); rules read these. */
+  /** What rsync does with `use chroot`, `max connections`, `uid` and `gid` here (src/facts/effective.ts); rules read these. */
   effective: EffectiveModule;
 }
 

@@ -67,6 +67,22 @@ validate('keeps effective facts a document carries, and rejects a malformed one'
   assert.not.ok(validateFacts(doc).ok);
 });
 
+validate('fills transfer_uid_root / transfer_gid_root into an effective block made before them, keeping the rest', () => {
+  const config = parseRsyncdConf('rsyncd.conf', Buffer.from('[pub]\npath = /srv\nuid = 00\ngid = rsync\n'), NO_INCLUDES);
+  const built = buildFacts({ target: { kind: 'file', id: 'rsyncd.conf', display: 'rsyncd.conf' }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-24', config, secrets: [] });
+  const old = JSON.parse(JSON.stringify(built)) as { config: { modules: { effective: Record<string, { value: boolean; reason: string }> }[] } };
+  const effective = old.config.modules[0]?.effective ?? {};
+  delete effective['transfer_uid_root'];
+  delete effective['transfer_gid_root'];
+  if (effective['chroot']) effective['chroot'].reason = 'collected on the host';
+  const r = validateFacts(old);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  const e = r.ok ? r.value.config.modules[0]?.effective : undefined;
+  assert.is(e?.transfer_uid_root.value, true);
+  assert.is(e?.transfer_gid_root.value, false);
+  assert.is(e?.chroot.reason, 'collected on the host');
+});
+
 validate('fills image.runs_as_root from User for a document made before it existed', () => {
   const doc = JSON.parse(JSON.stringify(sampleFacts())) as Record<string, unknown>;
   const image = { ref: 'r/rsyncd:1', digest: null, exposed_ports: [], user: ':1000', entrypoint: [], cmd: [], env: [], files: [], layer_secrets: [], starts_daemon: true };

@@ -2,6 +2,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './schema/facts.schema.json' with { type: 'json' };
 import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './effective.ts';
+import type { EffectiveModule } from './effective.ts';
+import type { TransferIdentity } from './effective-transfer.ts';
 import type { FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
 
 let compiled: ValidateFunction | undefined;
@@ -11,7 +13,7 @@ type ValidatedDocument = Omit<FactsDocument, 'config' | 'image'> & {
   image: (Omit<ImageFacts, 'runs_as_root'> & { runs_as_root?: ImageFacts['runs_as_root'] }) | null;
   config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
     effective?: FactsDocument['config']['effective'];
-    modules: (Omit<ModuleFacts, 'effective'> & { effective?: ModuleFacts['effective'] })[];
+    modules: (Omit<ModuleFacts, 'effective'> & { effective?: Omit<EffectiveModule, keyof TransferIdentity> & Partial<TransferIdentity> })[];
   };
 };
 
@@ -23,7 +25,7 @@ export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } 
 }
 
 /**
- * Documents written before the derived facts (`effective`, `image.runs_as_root`) existed (`rsyncguard eval`
+ * Documents written before the derived facts (`effective` or one of its fields, `image.runs_as_root`) existed (`rsyncguard eval`
  * of facts an Ansible role or an older rsyncguard made) lack them. They are computed here from the
  * document's own params, context and image User, by the same code `facts` uses, rather than refused:
  * facts@1 stays readable, and the rules see what they would have seen had the document been built today.
@@ -32,7 +34,8 @@ export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } 
 function withEffective(doc: ValidatedDocument): FactsDocument {
   const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
   const version = versionOf(doc.context.rsync_version);
-  const modules = doc.config.modules.map((m) => ({ ...m, effective: m.effective ?? effectiveModule(m.params, daemon.root.value, version) }));
+  // Per fact, so a document with `chroot` and `disabled` but made before `transfer_*_root` gains only those.
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective } }));
   const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
   return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
 }

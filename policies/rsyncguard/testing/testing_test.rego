@@ -59,7 +59,11 @@ module(params, acc) := {
 
 # A module's effective facts as src/facts/effective.ts gives them for the defaults on a root daemon.
 effective(over) := object.union(
-	{"chroot": {"value": true, "reason": "unset, root"}, "disabled": {"value": false, "reason": "not negative"}},
+	{
+		"chroot": {"value": true, "reason": "unset, root"}, "disabled": {"value": false, "reason": "not negative"},
+		"transfer_uid_root": {"value": false, "reason": "unset: nobody"},
+		"transfer_gid_root": {"value": false, "reason": "unset: nogroup"},
+	},
 	{k: {"value": v, "reason": "test"} | some k, v in over},
 )
 

@@ -101,15 +101,12 @@ findings contains f if {
 #     ```
 findings contains f if {
 	some i, mod in input.config.modules
-	lib.root_daemon
-	some name in ["uid", "gid"]
-	_is_root(mod.params[name].value)
-	f := lib.module_finding("RSYNC-042", i, name, concat("", ["Module [", mod.name, "] transfers with ", name, " ", mod.params[name].value, "."]))
-}
 
-_is_root(v) if {
-	is_string(v)
-	trim_space(split(v, ",")[0]) in {"root", "0", "wheel"}
+	# Whether the switch is possible (a root daemon) and what the values mean (numeric ids, gid lists,
+	# "*") is decided once in src/facts/effective-transfer.ts.
+	some name, fact in {"uid": "transfer_uid_root", "gid": "transfer_gid_root"}
+	mod.effective[fact].value
+	f := lib.module_finding("RSYNC-042", i, name, concat("", ["Module [", mod.name, "] transfers with ", name, " ", mod.params[name].value, "."]))
 }
 
 # METADATA

@@ -43,9 +43,26 @@ test_rsync_041_quiet_when_a_non_root_daemon_must_chroot_and_so_refuses if {
 	not "RSYNC-041" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
 }
 
-test_rsync_042_needs_a_root_daemon if {
-	m := t.module({"uid": "root"}, {})
-	"RSYNC-042" in t.ids(confinement.findings) with input as t.doc([m], {})
+as_root(params, over) := object.union(t.module(params, {}), {"effective": t.effective(over)})
+
+test_rsync_042_reports_the_uid_the_facts_call_root if {
+	m := as_root({"uid": "00"}, {"transfer_uid_root": true})
+	some f in confinement.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-042"
+	f.message == "Module [m] transfers with uid 00."
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+}
+
+test_rsync_042_reports_the_gid_the_facts_call_root if {
+	m := as_root({"gid": "rsync wheel"}, {"transfer_gid_root": true})
+	some f in confinement.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-042"
+	f.message == "Module [m] transfers with gid rsync wheel."
+}
+
+test_rsync_042_reads_the_facts_not_the_values if {
+	# A non-root daemon cannot switch to "uid = root": the facts say false, and the rule follows them.
+	m := as_root({"uid": "root", "gid": "0"}, {})
 	not "RSYNC-042" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
 }
 
