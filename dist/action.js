@@ -27926,26 +27926,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text3, i) => {
-      let ch = text3[i + 1];
+    var consumeMoreIndentedLines = (text4, i) => {
+      let ch = text4[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text3[i += 1];
+          ch = text4[i += 1];
         } while (ch && ch !== "\n");
-        ch = text3[i + 1];
+        ch = text4[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text3, indent, mode, {
+    function foldFlowLines(text4, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text3;
+      if (!lineWidth || lineWidth < 0) return text4;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep) return text3;
+      if (text4.length <= endStep) return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27960,13 +27960,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i);
+        i = consumeMoreIndentedLines(text4, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27982,12 +27982,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text3, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
           end = i + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split = i;
           }
           if (i >= end) {
@@ -27998,11 +27998,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text3;
+              if (escapedFolds[j]) return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -28015,18 +28015,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text3;
+      if (folds.length === 0) return text4;
       if (onFold) onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0) res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text3[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -31963,14 +31963,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -31987,14 +31987,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -32011,12 +32011,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -32028,12 +32028,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -32048,39 +32048,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -41875,8 +41875,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -41972,10 +41972,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42004,9 +42004,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42017,8 +42017,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -43096,8 +43096,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text3 = e instanceof Error ? e.message : String(e);
-  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text4 = e instanceof Error ? e.message : String(e);
+  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -43116,8 +43116,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 
 // src/common/rsync-defaults.ts
 var DEFAULT_RSYNC_VERSION = "3.5.0";
-function releaseNumbers(text3) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
+function releaseNumbers(text4) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -43409,11 +43409,13 @@ var SandboxedPolicy = class _SandboxedPolicy {
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
     if (reply.type === "failed") return fail(toUserError(reply.error, target));
-    return fail(new UserError(
-      `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
-      target,
-      "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
-    ));
+    return fail(
+      new UserError(
+        `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
+        target,
+        "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
+      )
+    );
   }
   close() {
     if (this.worker !== null) void this.worker.terminate();
@@ -43464,7 +43466,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text3) {
+function globMatch(pattern, text4) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -43480,14 +43482,14 @@ function globMatch(pattern, text3) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text3);
+  return re.test(text4);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text3, file) {
+function parseWaiverFile(text4, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -43573,18 +43575,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text3 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text4 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text3("title") || id,
-      description: text3("description"),
+      title: text4("title") || id,
+      description: text4("description"),
       severity,
-      security_severity: text3("security_severity"),
-      cwe: text3("cwe"),
+      security_severity: text4("security_severity"),
+      cwe: text4("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text3("help"),
-      help_uri: text3("help_uri") || null,
-      package: text3("package")
+      help: text4("help"),
+      help_uri: text4("help_uri") || null,
+      package: text4("package")
     });
   }
   const names = json["param_names"];
@@ -43793,13 +43795,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path6, read) {
   const catalogPath = join5(path6, "..", "rules.json");
   if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text3 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text3.ok) return text3;
+  const text4 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text4.ok) return text4;
   const wasm = read(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text3.value.toString("utf8"));
+    json = JSON.parse(text4.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -43876,7 +43878,7 @@ var OUTGOING = (() => {
   for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
   return p2;
 })();
-function normalise(text3) {
+function normalise(text4) {
   const codes = [];
   const startsLine = [];
   let line = 0;
@@ -43887,8 +43889,8 @@ function normalise(text3) {
     atLineStart = c === 10;
     codes.push(c);
   };
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3.charCodeAt(i);
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     const wasCR = afterCR;
     afterCR = c === 13;
     if (c === 32 || c === 9 || wasCR && c === 10) continue;
@@ -43897,8 +43899,8 @@ function normalise(text3) {
   keep(EOF_MARK);
   return { codes, startsLine };
 }
-function lineHashes(text3) {
-  const { codes, startsLine } = normalise(text3);
+function lineHashes(text4) {
+  const { codes, startsLine } = normalise(text4);
   const out = [];
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
@@ -43941,11 +43943,14 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+function clip(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
-  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS2.name);
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS2.name
+  );
 }
 function descriptor(r) {
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
@@ -44018,8 +44023,8 @@ function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text3 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text3.length + 1, column + 1);
+  const text4 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text4.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, index, texts, hashesOf) {
@@ -44049,8 +44054,8 @@ function notification(level, code, message, location) {
 
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text3) {
-  return text3.replace(CONTROLS, (c) => {
+function escapeControls(text4) {
+  return text4.replace(CONTROLS, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -44287,14 +44292,14 @@ function toText(raw2, p2) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open2, close, text3) => enabled ? `\x1B[${open2}m${text3}\x1B[${close}m` : text3;
+  const wrap = (open2, close, text4) => enabled ? `\x1B[${open2}m${text4}\x1B[${close}m` : text4;
   return {
-    severity: (s, text3) => {
+    severity: (s, text4) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text3) : text3;
+      return c ? wrap(c[0], c[1], text4) : text4;
     },
-    dim: (text3) => wrap(2, 22, text3),
-    bold: (text3) => wrap(1, 22, text3)
+    dim: (text4) => wrap(2, 22, text4),
+    bold: (text4) => wrap(1, 22, text4)
   };
 }
 
@@ -44347,23 +44352,23 @@ function isFormatName(registry, name) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text3) {
-  const v4 = inetAton(text3);
+function parseNumericHost(text4) {
+  const v4 = inetAton(text4);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text3.indexOf("%");
-  const body = pct < 0 ? text3 : text3.slice(0, pct);
+  const pct = text4.indexOf("%");
+  const body = pct < 0 ? text4 : text4.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text3.slice(pct + 1));
+  const scope = scopeId(text4.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text3) {
-  if (/^\d+$/.test(text3)) return Number(text3);
-  return text3 === "lo" ? 1 : void 0;
+function scopeId(text4) {
+  if (/^\d+$/.test(text4)) return Number(text4);
+  return text4 === "lo" ? 1 : void 0;
 }
-function inetAton(text3) {
-  const parts = text3.split(".");
+function inetAton(text4) {
+  const parts = text4.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part of parts) {
@@ -44385,8 +44390,8 @@ function atonPart(part) {
   if (/^[1-9][0-9]*$/.test(part)) return Number(part);
   return void 0;
 }
-function inetPton4(text3) {
-  const parts = text3.split(".");
+function inetPton4(text4) {
+  const parts = text4.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part of parts) {
@@ -44397,9 +44402,9 @@ function inetPton4(text3) {
   }
   return out;
 }
-function inetPton6(text3) {
-  if (text3 === "" || /[^0-9a-fA-F:.]/.test(text3)) return void 0;
-  const halves = text3.split("::");
+function inetPton6(text4) {
+  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
+  const halves = text4.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -44427,11 +44432,11 @@ function inetPton6(text3) {
   if (fill < 2) return void 0;
   return [...head, ...new Array(fill).fill(0), ...tail];
 }
-function parseMask(text3, family) {
-  return family === 4 ? inetPton4(text3) : inetPton6(text3);
+function parseMask(text4, family) {
+  return family === 4 ? inetPton4(text4) : inetPton6(text4);
 }
-function strtolExact(text3) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text3);
+function strtolExact(text4) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -44464,11 +44469,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text3) {
-  return new Matcher(pattern, text3).run();
+function wildmatch(pattern, text4) {
+  return new Matcher(pattern, text4).run();
 }
-function iwildmatch(pattern, text3) {
-  return new Matcher(asciiLower(pattern), asciiLower(text3)).run();
+function iwildmatch(pattern, text4) {
+  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -44514,7 +44519,7 @@ var Matcher = class {
     if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
     if (pc === "[") {
       const cls = matchClass(p2, pi, tc);
-      return cls !== void 0 && cls.matched && this.match(cls.end, ti + 1);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
     }
     if (pc === "\\") {
       return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
@@ -44641,10 +44646,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text3, tok) {
-  const literal = parseMask(text3, tok.family);
+function maskFor(text4, tok) {
+  const literal = parseMask(text4, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text3);
+  const bits = strtolExact(text4);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -44668,10 +44673,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text3 = token.slice(slash + 1);
-  const mask = parseMask(text3, addr.family);
+  const text4 = token.slice(slash + 1);
+  const mask = parseMask(text4, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text3);
+  const bits = strtolExact(text4);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -44758,9 +44763,50 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text2(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
 }
 function effectiveDaemon(daemonUser, global2) {
   const uid = global2["daemon uid"]?.value;
@@ -44769,7 +44815,7 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -44810,19 +44856,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text3 = (name) => {
+  const text4 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text3("hosts allow") || void 0, text3("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text3("auth users");
+  const authUsers = text4("auth users");
   const base = {
     name: m.name,
     listed,
@@ -44845,7 +44891,7 @@ function simulateModule(m, peer, user, root, opts) {
   if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
   if (max > 0) {
-    const lock = text3("lock file");
+    const lock = text4("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
       return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
     }
@@ -44855,11 +44901,11 @@ function simulateModule(m, peer, user, root, opts) {
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text3("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text3);
+  const setup = moduleSetup(effective.chroot.value, root, text4);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -44868,13 +44914,13 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(chroot, root, text3) {
-  const path6 = text3("path");
+function moduleSetup(chroot, root, text4) {
+  const path6 = text4("path");
   if (path6 === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
   if (!root) {
     if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
   return void 0;
 }
@@ -44933,7 +44979,7 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion),
+    auth_rules: describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion),
     effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
@@ -44960,11 +45006,11 @@ function buildFacts(input) {
     image: input.image ?? null
   };
 }
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text2(v));
+  const tokens = classifyHostList(text3(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -45035,7 +45081,13 @@ function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(
-      diagnostic("warning", "utf8-bom", 'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).', { file, line: 1, column: 1 }, "Save the file without a BOM.")
+      diagnostic(
+        "warning",
+        "utf8-bom",
+        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
+        { file, line: 1, column: 1 },
+        "Save the file without a BOM."
+      )
     );
   }
   let line = 1;
@@ -45054,14 +45106,20 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text3 = new TextDecoder().decode(bytes);
-  const lines = text3.split("\n");
+  const text4 = new TextDecoder().decode(bytes);
+  const lines = text4.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
       const column = (lines[index]?.search(re) ?? 0) + 1;
       return [
-        diagnostic("info", "template", `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`, { file, line: index + 1, column }, "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture.")
+        diagnostic(
+          "info",
+          "template",
+          `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
+        )
       ];
     }
   }
@@ -45077,8 +45135,8 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text3, i) => {
-    const m = WAIVER.exec(text3.replace(/\r$/, ""));
+  lines.forEach((text4, i) => {
+    const m = WAIVER.exec(text4.replace(/\r$/, ""));
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -45184,16 +45242,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text3) {
-  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
-  const colon = text3.indexOf(":");
-  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK2}"`;
-  const words = text3.trim().split(/\s+/);
+function redactLine(text4) {
+  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
+  const colon = text4.indexOf(":");
+  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK2}"`;
+  const words = text4.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text3].length;
+  const length = [...text4].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -45398,9 +45456,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text3 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text3, at, valueAt };
-  return { kind: "param", name, value: text3, at, valueAt };
+  const text4 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
+  return { kind: "param", name, value: text4, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -45434,29 +45492,7 @@ function atoi(value) {
   else if (n > LONG_MAX) n = LONG_MAX;
   return Number(BigInt.asIntN(32, n));
 }
-var FACILITIES = [
-  "auth",
-  "authpriv",
-  "cron",
-  "daemon",
-  "ftp",
-  "kern",
-  "lpr",
-  "mail",
-  "news",
-  "security",
-  "syslog",
-  "user",
-  "uucp",
-  "local0",
-  "local1",
-  "local2",
-  "local3",
-  "local4",
-  "local5",
-  "local6",
-  "local7"
-];
+var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
 function parseFacility(value) {
   const lower = value.toLowerCase();
   const name = FACILITIES.find((f) => f === lower);
@@ -45489,9 +45525,7 @@ function storeValue(spec, raw2, at, origin, previous) {
   const vars = percentVars(raw2);
   if (vars.length > 0) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
-    diagnostics.push(
-      diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at)
-    );
+    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
   const assigned = (value) => ({ value: { value, raw: raw2, at, origin }, diagnostics });
   switch (spec.type) {
@@ -45518,7 +45552,13 @@ function storeValue(spec, raw2, at, origin, previous) {
       const hasComment = /\s[#;]/.test(raw2);
       const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
-        diagnostic("warning", hasComment ? "comment-in-boolean" : "bad-boolean", `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`)
+        diagnostic(
+          "warning",
+          hasComment ? "comment-in-boolean" : "bad-boolean",
+          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          at,
+          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
+        )
       );
       return { diagnostics };
     }
@@ -45527,9 +45567,7 @@ function storeValue(spec, raw2, at, origin, previous) {
 function warnInlineComment(spec, raw2, at, out) {
   const m = /\s([#;].*)$/.exec(raw2);
   if (!m) return;
-  out.push(
-    diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own.")
-  );
+  out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
 
 // src/parse/rsyncd-load.ts
@@ -45598,9 +45636,7 @@ var Loader = class {
         case "fatal":
           return this.fail(diagnostic("fatal", ev.code, ev.message, ev.at));
         case "nul-end":
-          this.diagnostics.push(
-            diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted).")
-          );
+          this.diagnostics.push(diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted)."));
           break;
       }
     }
@@ -45707,7 +45743,8 @@ var Loader = class {
             this.diagnostics.push(diagnostic(child2.level ?? "info", child2.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child2.reason}.`, at));
             continue;
           }
-          if (child2.kind === "unreadable") return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child2.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child2.kind === "unreadable")
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child2.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
           if (child2.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child2);
         }
@@ -45722,14 +45759,20 @@ var Loader = class {
       if (manage) this.pushOrReset(j === 0);
       if (chain.includes(file.path)) {
         const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
-        outcome = this.fail(diagnostic("fatal", "include-cycle", `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, "Remove the include that closes the loop."));
+        outcome = this.fail(
+          diagnostic(
+            "fatal",
+            "include-cycle",
+            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
+            at,
+            "Remove the include that closes the loop."
+          )
+        );
         break;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
         const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
-        outcome = this.stopAtLimit(
-          diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own.")
-        );
+        outcome = this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own."));
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -45807,7 +45850,7 @@ function globalParam(vars, name) {
 }
 function moduleViews(load) {
   const lastIndex = /* @__PURE__ */ new Map();
-  load.sections.forEach((s, i) => lastIndex.set(String(s.name.value), i));
+  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
@@ -45859,18 +45902,26 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text3 = Buffer.from(bytes).toString("utf8");
+  const text4 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text3.split("\n").entries()) {
+  for (const [i, physical] of text4.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
     const at = { file, line, column: 1 };
     if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(diagnostic("warning", "secrets-line-too-long", `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`, at, "Use a shorter password (a few dozen characters is plenty)."));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "secrets-line-too-long",
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          "Use a shorter password (a few dozen characters is plenty)."
+        )
+      );
     }
     if (s.startsWith("#")) continue;
     const colon = s.indexOf(":");
@@ -46078,8 +46129,8 @@ var ScanRoot = class {
   linkTarget(path6) {
     try {
       if (isLink(path6)) {
-        const text3 = readlinkSync(path6);
-        return `${this.rel(path6)} \u2192 ${text3.length > 200 ? `${text3.slice(0, 199)}\u2026` : text3}`;
+        const text4 = readlinkSync(path6);
+        return `${this.rel(path6)} \u2192 ${text4.length > 200 ? `${text4.slice(0, 199)}\u2026` : text4}`;
       }
     } catch {
     }
@@ -46136,12 +46187,7 @@ function walkTree(root) {
 }
 
 // src/sources/discover.ts
-var BY_NAME2 = [
-  /(^|\/)rsyncd\.conf$/,
-  /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-  /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-  /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/
-];
+var BY_NAME2 = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
 var SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
 var SNIFF_BYTES = 16 * 1024;
 var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
@@ -46285,12 +46331,7 @@ var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
 
 // src/sources/image/registry.ts
-var ACCEPT = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-].join(", ");
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 var MAX_TOKEN = 1 << 20;
 var EnvironmentFailure = class extends Error {
   kind = "environment";
@@ -46608,7 +46649,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path6, text3] of texts) result2.texts.set(path6, text3);
+    for (const [path6, text4] of texts) result2.texts.set(path6, text4);
   }
   return result2;
 }

@@ -4685,7 +4685,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -13655,14 +13655,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -13679,14 +13679,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -13703,12 +13703,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -13720,12 +13720,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -13740,39 +13740,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -23043,26 +23043,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text3, i) => {
-      let ch = text3[i + 1];
+    var consumeMoreIndentedLines = (text4, i) => {
+      let ch = text4[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text3[i += 1];
+          ch = text4[i += 1];
         } while (ch && ch !== "\n");
-        ch = text3[i + 1];
+        ch = text4[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text3, indent, mode, {
+    function foldFlowLines(text4, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text3;
+      if (!lineWidth || lineWidth < 0) return text4;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep) return text3;
+      if (text4.length <= endStep) return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -23077,13 +23077,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i);
+        i = consumeMoreIndentedLines(text4, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -23099,12 +23099,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text3, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -23115,11 +23115,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text3;
+              if (escapedFolds[j]) return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -23132,18 +23132,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text3;
+      if (folds.length === 0) return text4;
       if (onFold) onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0) res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text3[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -27242,7 +27242,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable6 = class _Readable extends Stream {
+    var Readable5 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -27453,7 +27453,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable6 {
+    var Duplex = class extends Readable5 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -27662,7 +27662,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable6,
+      Readable: Readable5,
       Duplex,
       Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -27936,7 +27936,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable6, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -27984,7 +27984,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable6 {
+    var Source = class extends Readable5 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -28300,7 +28300,7 @@ var require_constants4 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable6, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants5 = require_constants4();
     var headers = require_headers();
@@ -28393,7 +28393,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable6 {
+    var Pack = class extends Readable5 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -28604,8 +28604,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text3 = e instanceof Error ? e.message : String(e);
-  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text4 = e instanceof Error ? e.message : String(e);
+  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -28617,9 +28617,9 @@ function describeJsonError(e) {
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const text3 = raw.trim();
+  const text4 = raw.trim();
   const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(text3) ? Number(text3) : Number.NaN;
+  const value = shape.test(text4) ? Number(text4) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
   const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
@@ -28650,8 +28650,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text3) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
+function releaseNumbers(text4) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -28665,7 +28665,7 @@ var OUTGOING = (() => {
   for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
   return p2;
 })();
-function normalise(text3) {
+function normalise(text4) {
   const codes = [];
   const startsLine = [];
   let line = 0;
@@ -28676,8 +28676,8 @@ function normalise(text3) {
     atLineStart = c === 10;
     codes.push(c);
   };
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3.charCodeAt(i);
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     const wasCR = afterCR;
     afterCR = c === 13;
     if (c === 32 || c === 9 || wasCR && c === 10) continue;
@@ -28686,8 +28686,8 @@ function normalise(text3) {
   keep(EOF_MARK);
   return { codes, startsLine };
 }
-function lineHashes(text3) {
-  const { codes, startsLine } = normalise(text3);
+function lineHashes(text4) {
+  const { codes, startsLine } = normalise(text4);
   const out = [];
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
@@ -28730,11 +28730,14 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+function clip(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
-  return clip(title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()), LIMITS.name);
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS.name
+  );
 }
 function descriptor(r) {
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
@@ -28807,8 +28810,8 @@ function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text3 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text3.length + 1, column + 1);
+  const text4 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text4.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, index, texts, hashesOf) {
@@ -28838,8 +28841,8 @@ function notification(level, code, message, location) {
 
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text3) {
-  return text3.replace(CONTROLS, (c) => {
+function escapeControls(text4) {
+  return text4.replace(CONTROLS, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -29041,14 +29044,14 @@ function toText(raw, p2) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text3) => enabled ? `\x1B[${open}m${text3}\x1B[${close}m` : text3;
+  const wrap = (open, close, text4) => enabled ? `\x1B[${open}m${text4}\x1B[${close}m` : text4;
   return {
-    severity: (s, text3) => {
+    severity: (s, text4) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text3) : text3;
+      return c ? wrap(c[0], c[1], text4) : text4;
     },
-    dim: (text3) => wrap(2, 22, text3),
-    bold: (text3) => wrap(1, 22, text3)
+    dim: (text4) => wrap(2, 22, text4),
+    bold: (text4) => wrap(1, 22, text4)
   };
 }
 function colourWanted(stream, env) {
@@ -29072,12 +29075,7 @@ function rulesJson(rules) {
 }
 function rulesMarkdown(rules) {
   const esc = (s) => s.replace(/\|/g, "\\|");
-  return [
-    "| id | severity | title | CWE |",
-    "|---|---|---|---|",
-    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`),
-    ""
-  ].join("\n");
+  return ["| id | severity | title | CWE |", "|---|---|---|---|", ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`), ""].join("\n");
 }
 
 // src/report/formats.ts
@@ -29135,23 +29133,23 @@ function pickFormat(registry, name, option = "--format") {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text3) {
-  const v4 = inetAton(text3);
+function parseNumericHost(text4) {
+  const v4 = inetAton(text4);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text3.indexOf("%");
-  const body = pct < 0 ? text3 : text3.slice(0, pct);
+  const pct = text4.indexOf("%");
+  const body = pct < 0 ? text4 : text4.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text3.slice(pct + 1));
+  const scope = scopeId(text4.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text3) {
-  if (/^\d+$/.test(text3)) return Number(text3);
-  return text3 === "lo" ? 1 : void 0;
+function scopeId(text4) {
+  if (/^\d+$/.test(text4)) return Number(text4);
+  return text4 === "lo" ? 1 : void 0;
 }
-function inetAton(text3) {
-  const parts = text3.split(".");
+function inetAton(text4) {
+  const parts = text4.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part of parts) {
@@ -29173,8 +29171,8 @@ function atonPart(part) {
   if (/^[1-9][0-9]*$/.test(part)) return Number(part);
   return void 0;
 }
-function inetPton4(text3) {
-  const parts = text3.split(".");
+function inetPton4(text4) {
+  const parts = text4.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part of parts) {
@@ -29185,9 +29183,9 @@ function inetPton4(text3) {
   }
   return out;
 }
-function inetPton6(text3) {
-  if (text3 === "" || /[^0-9a-fA-F:.]/.test(text3)) return void 0;
-  const halves = text3.split("::");
+function inetPton6(text4) {
+  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
+  const halves = text4.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -29215,11 +29213,11 @@ function inetPton6(text3) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text3, family) {
-  return family === 4 ? inetPton4(text3) : inetPton6(text3);
+function parseMask(text4, family) {
+  return family === 4 ? inetPton4(text4) : inetPton6(text4);
 }
-function strtolExact(text3) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text3);
+function strtolExact(text4) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -29252,11 +29250,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text3) {
-  return new Matcher(pattern, text3).run();
+function wildmatch(pattern, text4) {
+  return new Matcher(pattern, text4).run();
 }
-function iwildmatch(pattern, text3) {
-  return new Matcher(asciiLower(pattern), asciiLower(text3)).run();
+function iwildmatch(pattern, text4) {
+  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -29302,7 +29300,7 @@ var Matcher = class {
     if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
     if (pc === "[") {
       const cls = matchClass(p2, pi, tc);
-      return cls !== void 0 && cls.matched && this.match(cls.end, ti + 1);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
     }
     if (pc === "\\") {
       return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
@@ -29429,10 +29427,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text3, tok) {
-  const literal = parseMask(text3, tok.family);
+function maskFor(text4, tok) {
+  const literal = parseMask(text4, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text3);
+  const bits = strtolExact(text4);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -29456,10 +29454,10 @@ function classify(token) {
   const addr = parseNumericHost(host2);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text3 = token.slice(slash + 1);
-  const mask = parseMask(text3, addr.family);
+  const text4 = token.slice(slash + 1);
+  const mask = parseMask(text4, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text3);
+  const bits = strtolExact(text4);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -29546,9 +29544,50 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text(params["uid"]?.value);
+  const gid = text(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
 }
 function effectiveDaemon(daemonUser2, global2) {
   const uid = global2["daemon uid"]?.value;
@@ -29557,7 +29596,7 @@ function effectiveDaemon(daemonUser2, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -29575,8 +29614,18 @@ function disabled(params) {
   const max = typeof v === "number" ? v : 0;
   return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
 }
-function versionOf(text3) {
-  const [a = 0, b = 0, c = 0] = text3.split(".").map(Number);
+function imageRunsAsRoot(user) {
+  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
+  const name = user.split(":")[0] ?? "";
+  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+function versionOf(text4) {
+  const [a = 0, b = 0, c = 0] = text4.split(".").map(Number);
   return [a, b, c];
 }
 
@@ -29602,19 +29651,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text3 = (name) => {
+  const text4 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed = bool(param("list"), true);
   const host2 = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host: host2 }, text3("hosts allow") || void 0, text3("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host: host2 }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text3("auth users");
+  const authUsers = text4("auth users");
   const base2 = {
     name: m.name,
     listed,
@@ -29637,7 +29686,7 @@ function simulateModule(m, peer, user, root, opts) {
   if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
   if (max > 0) {
-    const lock = text3("lock file");
+    const lock = text4("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
       return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
     }
@@ -29647,11 +29696,11 @@ function simulateModule(m, peer, user, root, opts) {
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text3("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text3);
+  const setup = moduleSetup(effective.chroot.value, root, text4);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -29660,13 +29709,13 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(chroot, root, text3) {
-  const path = text3("path");
+function moduleSetup(chroot, root, text4) {
+  const path = text4("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
   if (!root) {
     if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
   return void 0;
 }
@@ -29725,7 +29774,7 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion),
+    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion),
     effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
@@ -29752,11 +29801,11 @@ function buildFacts(input) {
     image: input.image ?? null
   };
 }
-function text(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text(v));
+  const tokens = classifyHostList(text2(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -30440,7 +30489,7 @@ var facts_schema_default = {
                 }
               },
               effective: {
-                description: "What rsync does with `use chroot` and `max connections` for this module, given the daemon's privileges and the modelled version (src/facts/effective.ts). Optional for documents made before it existed: validation computes it from params and context.",
+                description: "What rsync does with `use chroot`, `max connections`, `uid` and `gid` for this module, given the daemon's privileges and the modelled version (src/facts/effective.ts). Optional for documents made before it existed, as are the fields added later (`transfer_uid_root`, `transfer_gid_root`): validation computes what is missing from params and context.",
                 type: "object",
                 additionalProperties: false,
                 required: [
@@ -30455,6 +30504,14 @@ var facts_schema_default = {
                   disabled: {
                     $ref: "#/definitions/derived",
                     description: "`max connections` is negative: every request for the module is refused."
+                  },
+                  transfer_uid_root: {
+                    $ref: "#/definitions/derived",
+                    description: "Transfers run with uid 0: the daemon has root (config.effective.root) and `uid` is `root` or all-digit zero (`0`, `00`). Unset means nobody on a root daemon; a daemon without root cannot switch."
+                  },
+                  transfer_gid_root: {
+                    $ref: "#/definitions/derived",
+                    description: "The transfer's groups include gid 0: the daemon has root and a `gid` list token is `root`, `wheel` or all-digit zero, or a leading `*` takes the groups of a root `uid`. Unset means the nobody group on a root daemon."
                   }
                 }
               }
@@ -30879,6 +30936,10 @@ var facts_schema_default = {
                 "null"
               ]
             },
+            runs_as_root: {
+              description: "The container runs as root, as the runtime reads `user` (src/facts/effective.ts imageRunsAsRoot). Optional for documents made before it existed: validation computes it from `user`.",
+              $ref: "#/definitions/derived"
+            },
             entrypoint: {
               type: "array",
               items: {
@@ -30976,8 +31037,9 @@ function validateFacts(doc) {
 function withEffective(doc) {
   const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
   const version = versionOf(doc.context.rsync_version);
-  const modules = doc.config.modules.map((m) => ({ ...m, effective: m.effective ?? effectiveModule(m.params, daemon.root.value, version) }));
-  return { ...doc, config: { ...doc.config, effective: daemon, modules } };
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective } }));
+  const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
+  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
 }
 
 // src/parse/rsyncd-load.ts
@@ -30994,7 +31056,13 @@ function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(
-      diagnostic("warning", "utf8-bom", 'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).', { file, line: 1, column: 1 }, "Save the file without a BOM.")
+      diagnostic(
+        "warning",
+        "utf8-bom",
+        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
+        { file, line: 1, column: 1 },
+        "Save the file without a BOM."
+      )
     );
   }
   let line = 1;
@@ -31013,14 +31081,20 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text3 = new TextDecoder().decode(bytes);
-  const lines = text3.split("\n");
+  const text4 = new TextDecoder().decode(bytes);
+  const lines = text4.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
       const column = (lines[index]?.search(re) ?? 0) + 1;
       return [
-        diagnostic("info", "template", `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`, { file, line: index + 1, column }, "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture.")
+        diagnostic(
+          "info",
+          "template",
+          `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
+        )
       ];
     }
   }
@@ -31036,8 +31110,8 @@ function inlineWaivers(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text3, i) => {
-    const m = WAIVER.exec(text3.replace(/\r$/, ""));
+  lines.forEach((text4, i) => {
+    const m = WAIVER.exec(text4.replace(/\r$/, ""));
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -31143,16 +31217,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text3) {
-  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
-  const colon = text3.indexOf(":");
-  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK2}"`;
-  const words = text3.trim().split(/\s+/);
+function redactLine(text4) {
+  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
+  const colon = text4.indexOf(":");
+  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK2}"`;
+  const words = text4.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text3].length;
+  const length = [...text4].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -31357,9 +31431,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text3 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text3, at, valueAt };
-  return { kind: "param", name, value: text3, at, valueAt };
+  const text4 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
+  return { kind: "param", name, value: text4, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -31393,29 +31467,7 @@ function atoi(value) {
   else if (n > LONG_MAX) n = LONG_MAX;
   return Number(BigInt.asIntN(32, n));
 }
-var FACILITIES = [
-  "auth",
-  "authpriv",
-  "cron",
-  "daemon",
-  "ftp",
-  "kern",
-  "lpr",
-  "mail",
-  "news",
-  "security",
-  "syslog",
-  "user",
-  "uucp",
-  "local0",
-  "local1",
-  "local2",
-  "local3",
-  "local4",
-  "local5",
-  "local6",
-  "local7"
-];
+var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
 function parseFacility(value) {
   const lower = value.toLowerCase();
   const name = FACILITIES.find((f) => f === lower);
@@ -31448,9 +31500,7 @@ function storeValue(spec, raw, at, origin, previous) {
   const vars = percentVars(raw);
   if (vars.length > 0) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
-    diagnostics.push(
-      diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at)
-    );
+    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
   const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
   switch (spec.type) {
@@ -31477,7 +31527,13 @@ function storeValue(spec, raw, at, origin, previous) {
       const hasComment = /\s[#;]/.test(raw);
       const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
-        diagnostic("warning", hasComment ? "comment-in-boolean" : "bad-boolean", `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`)
+        diagnostic(
+          "warning",
+          hasComment ? "comment-in-boolean" : "bad-boolean",
+          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          at,
+          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
+        )
       );
       return { diagnostics };
     }
@@ -31486,9 +31542,7 @@ function storeValue(spec, raw, at, origin, previous) {
 function warnInlineComment(spec, raw, at, out) {
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
-  out.push(
-    diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own.")
-  );
+  out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
 
 // src/parse/rsyncd-load.ts
@@ -31557,9 +31611,7 @@ var Loader = class {
         case "fatal":
           return this.fail(diagnostic("fatal", ev.code, ev.message, ev.at));
         case "nul-end":
-          this.diagnostics.push(
-            diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted).")
-          );
+          this.diagnostics.push(diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted)."));
           break;
       }
     }
@@ -31666,7 +31718,8 @@ var Loader = class {
             this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
             continue;
           }
-          if (child.kind === "unreadable") return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind === "unreadable")
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
           if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
@@ -31681,14 +31734,20 @@ var Loader = class {
       if (manage) this.pushOrReset(j === 0);
       if (chain.includes(file.path)) {
         const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
-        outcome = this.fail(diagnostic("fatal", "include-cycle", `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, "Remove the include that closes the loop."));
+        outcome = this.fail(
+          diagnostic(
+            "fatal",
+            "include-cycle",
+            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
+            at,
+            "Remove the include that closes the loop."
+          )
+        );
         break;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
         const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
-        outcome = this.stopAtLimit(
-          diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own.")
-        );
+        outcome = this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own."));
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -31766,7 +31825,7 @@ function globalParam(vars, name) {
 }
 function moduleViews(load) {
   const lastIndex = /* @__PURE__ */ new Map();
-  load.sections.forEach((s, i) => lastIndex.set(String(s.name.value), i));
+  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
@@ -31818,18 +31877,26 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text3 = Buffer.from(bytes).toString("utf8");
+  const text4 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text3.split("\n").entries()) {
+  for (const [i, physical] of text4.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
     const at = { file, line, column: 1 };
     if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(diagnostic("warning", "secrets-line-too-long", `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`, at, "Use a shorter password (a few dozen characters is plenty)."));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "secrets-line-too-long",
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          "Use a shorter password (a few dozen characters is plenty)."
+        )
+      );
     }
     if (s.startsWith("#")) continue;
     const colon = s.indexOf(":");
@@ -32044,8 +32111,8 @@ var ScanRoot = class {
   linkTarget(path) {
     try {
       if (isLink(path)) {
-        const text3 = readlinkSync(path);
-        return `${this.rel(path)} \u2192 ${text3.length > 200 ? `${text3.slice(0, 199)}\u2026` : text3}`;
+        const text4 = readlinkSync(path);
+        return `${this.rel(path)} \u2192 ${text4.length > 200 ? `${text4.slice(0, 199)}\u2026` : text4}`;
       }
     } catch {
     }
@@ -32167,12 +32234,7 @@ function walkTree(root) {
 }
 
 // src/sources/discover.ts
-var BY_NAME2 = [
-  /(^|\/)rsyncd\.conf$/,
-  /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-  /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-  /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/
-];
+var BY_NAME2 = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
 var SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
 var SNIFF_BYTES = 16 * 1024;
 var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
@@ -32810,6 +32872,15 @@ function parseHostRaw(json, host2) {
   const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
   return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
 }
+function readCollectorOutput(stdout, host2) {
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    return fail(new UserError(`the collector's output is not JSON (${stdout.length} bytes, starts "${stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
+  }
+  return parseHostRaw(json, host2);
+}
 function octalMode(mode) {
   return typeof mode === "string" && /^[0-7]+$/.test(mode) ? parseInt(mode, 8) : null;
 }
@@ -32838,8 +32909,7 @@ function probeDaemon(address, port) {
     socket.on("data", (chunk) => {
       buf += chunk;
       if (buf.length > MAX_BYTES) return finish2("the daemon sent more than 1 MiB");
-      let nl;
-      while ((nl = buf.indexOf("\n")) >= 0) {
+      for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
         const line = buf.slice(0, nl).replace(/\r$/, "");
         buf = buf.slice(nl + 1);
         if (!greeted) {
@@ -32893,13 +32963,13 @@ function host(name, group, vars, where) {
   if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint2}`;
   return h;
 }
-function fromIni(text3, file) {
+function fromIni(text4, file) {
   const hosts = [];
   const groupVars = /* @__PURE__ */ new Map();
   let group = "ungrouped";
   let section = "hosts";
   const pending = [];
-  for (const [i, raw] of text3.split("\n").entries()) {
+  for (const [i, raw] of text4.split("\n").entries()) {
     const line = raw.replace(/[#;].*$/, "").trim();
     if (line === "") continue;
     const header = /^\[([^\]:]+)(?::(vars|children))?\]$/.exec(line);
@@ -32963,14 +33033,14 @@ function fromOwnYaml(root, file) {
   }
   return ok(hosts);
 }
-function parseInventory(text3, file) {
+function parseInventory(text4, file) {
   let parsed;
-  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || /^\s*\[[^\]]+\]\s*$/m.test(text3.split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("#")) ?? "")) {
-    parsed = fromIni(text3, file);
+  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || /^\s*\[[^\]]+\]\s*$/m.test(text4.split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("#")) ?? "")) {
+    parsed = fromIni(text4, file);
   } else {
     let doc;
     try {
-      doc = (0, import_yaml.parse)(text3);
+      doc = (0, import_yaml.parse)(text4);
     } catch (e) {
       return fail(new UserError(`not valid YAML: ${errorMessage(e)}`, file, "Write an rsyncguard or Ansible inventory (docs/fleet.md)."));
     }
@@ -32985,6 +33055,96 @@ function parseInventory(text3, file) {
     seen.add(h.name);
   }
   return parsed;
+}
+
+// src/sources/admission-review.ts
+var WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
+var CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
+var MAX_QUOTED = 200;
+function templateSpec(holder) {
+  return isObject(holder) && isObject(holder["template"]) && isObject(holder["template"]["spec"]) ? holder["template"]["spec"] : void 0;
+}
+function podSpec(kind, object) {
+  const spec = isObject(object["spec"]) ? object["spec"] : void 0;
+  if (!spec) return void 0;
+  if (kind === "Pod") return spec;
+  if (kind === "PodTemplate") return templateSpec(object);
+  if (WORKLOADS.includes(kind)) return templateSpec(spec);
+  if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
+  return void 0;
+}
+function quote(text4) {
+  return JSON.stringify(text4.length > MAX_QUOTED ? `${text4.slice(0, MAX_QUOTED)}\u2026` : text4);
+}
+function readList(list, value, prefix, into) {
+  const { images, unreadable } = into;
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) {
+    unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
+    return;
+  }
+  value.forEach((c, i) => {
+    const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
+    const where = `${prefix}${list}[${i}]${name}`;
+    if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
+    else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
+    else images.push(c["image"]);
+  });
+}
+function containerImages(spec) {
+  const found = { images: [], unreadable: [] };
+  for (const list of CONTAINER_LISTS) readList(list, spec[list], "", found);
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
+}
+var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
+function containerListsAnywhere(object) {
+  const found = { images: [], unreadable: [] };
+  const stack = [[object, ""]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop();
+    const at = path.length > 400 ? `${path.slice(0, 400)}\u2026` : path;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k] ?? "";
+        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
+        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
+      }
+    }
+  }
+  return { images: [...new Set(found.images)], unreadable: found.unreadable };
+}
+function reviewFromText(text4) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text4);
+  } catch {
+    return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
+  }
+  return parseReview(parsed);
+}
+function parseReview(body) {
+  if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
+  const req = body["request"];
+  if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
+  const uid = req["uid"];
+  const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
+  const operation = typeof req["operation"] === "string" ? req["operation"] : "";
+  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
+  const object = req["object"];
+  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
+  if (kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind)) {
+    const spec = podSpec(kind, object);
+    if (!spec) return { uid, kind, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
+    return { uid, kind, ...containerImages(spec) };
+  }
+  const anywhere = containerListsAnywhere(object);
+  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
+  return { uid, kind, ...anywhere };
 }
 
 // src/sources/ssh-collect.ts
@@ -33133,7 +33293,7 @@ var ImageTree = class {
         pending.push(...split(target).reverse());
         continue;
       }
-      if (!next || next.kind !== "dir") {
+      if (next?.kind !== "dir") {
         next = dirNode(part, dir);
         dir.children?.set(part, next);
       }
@@ -33150,7 +33310,7 @@ var ImageTree = class {
   /** A whiteout: the entry and everything below it. */
   remove(path) {
     const node = this.physical(path);
-    if (node && node.parent) node.parent.children?.delete(node.name);
+    if (node?.parent) node.parent.children?.delete(node.name);
   }
   /** An opaque directory: what lower layers put in it. */
   clear(path) {
@@ -33184,7 +33344,7 @@ var ImageTree = class {
   /** The cleaned, root-relative path of a node. */
   pathOf(node) {
     const parts = [];
-    for (let n = node; n && n.parent; n = n.parent) parts.push(n.name);
+    for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
     return parts.reverse().join("/");
   }
 };
@@ -34296,43 +34456,47 @@ async function indexLayers(layers, prefetch, need = () => false) {
     const whiteouts = [];
     const opaque = [];
     const here = /* @__PURE__ */ new Map();
-    await walkLayer(layer, (header, seq, read) => {
-      if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
-      names += header.name.length + (header.linkname?.length ?? 0);
-      if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
-      if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
-      if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
-      const { path, climbed } = layerPath(header.name);
-      if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
-      if (path === "" && header.type !== "directory") return;
-      const slash = path.lastIndexOf("/");
-      const base2 = path.slice(slash + 1);
-      const dir = slash < 0 ? "" : path.slice(0, slash);
-      if (base2 === ".wh..wh..opq") return void opaque.push(dir);
-      if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
-      const kind = kindOf(header.type);
-      if (kind === void 0) return;
-      const size = header.size ?? 0;
-      const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
-      if (kind === "symlink") attrs.target = header.linkname ?? "";
-      if (kind === "file") attrs.data = { layer: index, seq };
-      if (kind === "link") {
-        const target = layerPath(header.linkname ?? "").path;
-        const from = here.get(target) ?? image.tree.physical(target);
-        if (!from || from.kind === "dir") {
-          return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+    await walkLayer(
+      layer,
+      (header, seq, read) => {
+        if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
+        names += header.name.length + (header.linkname?.length ?? 0);
+        if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
+        if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
+        if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
+        const { path, climbed } = layerPath(header.name);
+        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
+        if (path === "" && header.type !== "directory") return;
+        const slash = path.lastIndexOf("/");
+        const base2 = path.slice(slash + 1);
+        const dir = slash < 0 ? "" : path.slice(0, slash);
+        if (base2 === ".wh..wh..opq") return void opaque.push(dir);
+        if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
+        const kind = kindOf(header.type);
+        if (kind === void 0) return;
+        const size = header.size ?? 0;
+        const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+        if (kind === "symlink") attrs.target = header.linkname ?? "";
+        if (kind === "file") attrs.data = { layer: index, seq };
+        if (kind === "link") {
+          const target = layerPath(header.linkname ?? "").path;
+          const from = here.get(target) ?? image.tree.physical(target);
+          if (!from || from.kind === "dir") {
+            return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+          }
+          Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
-      }
-      if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
-      here.set(path, attrs);
-      entries.push({ path, attrs });
-      if (kind !== "file" || size > MAX_FILE) return;
-      if (need(path) && needed + size <= MAX_NEEDED) needed += size;
-      else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
-      else return;
-      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
-    }, image.budget);
+        if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
+        here.set(path, attrs);
+        entries.push({ path, attrs });
+        if (kind !== "file" || size > MAX_FILE) return;
+        if (need(path) && needed + size <= MAX_NEEDED) needed += size;
+        else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+        else return;
+        return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+      },
+      image.budget
+    );
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);
@@ -34389,7 +34553,7 @@ var ImageFs = class {
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
   unreadable(path) {
     const n = this.node(path);
-    if (!n || n.kind !== "file" || !n.data) return null;
+    if (n?.kind !== "file" || !n.data) return null;
     if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }
@@ -34432,7 +34596,7 @@ import { existsSync as existsSync3 } from "node:fs";
 import { closeSync as closeSync3, createReadStream, createWriteStream, lstatSync as lstatSync4, mkdtempSync, openSync as openSync3, readSync as readSync3, realpathSync as realpathSync3, rmSync, statSync as statSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join5 } from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
 function tooLarge(what, size, cap) {
@@ -34588,7 +34752,7 @@ async function archiveStore(file) {
     },
     stream(p2) {
       const e = at(p2);
-      return e.size === 0 ? Readable2.from([]) : createReadStream(tarFile, { start: e.offset, end: e.offset + e.size - 1 });
+      return e.size === 0 ? Readable.from([]) : createReadStream(tarFile, { start: e.offset, end: e.offset + e.size - 1 });
     },
     close: cleanup
   };
@@ -34615,7 +34779,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir2 } from "node:os";
 import { join as join7 } from "node:path";
-import { Readable as Readable4 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 
 // src/sources/image/capped-body.ts
 async function readCapped2(res, cap, what) {
@@ -34649,7 +34813,7 @@ import { randomUUID } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync as readdirSync4, renameSync, rmSync as rmSync2, statSync as statSync5, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { join as join6 } from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 function defaultCacheDir() {
   return join6(process.env["XDG_CACHE_HOME"] ?? join6(homedir(), ".cache"), "rsyncguard", "layers");
@@ -34707,7 +34871,7 @@ function cacheWhileReading(cache2, digest, verified) {
       throw e;
     }
   }
-  return Readable3.from(tee());
+  return Readable2.from(tee());
 }
 function evict(cache2) {
   const entries = readdirSync4(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join6(cache2.dir, n), st: statSync5(join6(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
@@ -34719,12 +34883,7 @@ function evict(cache2) {
 }
 
 // src/sources/image/registry.ts
-var ACCEPT = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-].join(", ");
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 var MAX_TOKEN = 1 << 20;
 var EnvironmentFailure = class extends Error {
   kind = "environment";
@@ -34930,7 +35089,7 @@ async function openRegistryImage(ref, opts) {
         checkRoom(cache2, d, size);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const body = Readable4.fromWeb(blob.body);
+        const body = Readable3.fromWeb(blob.body);
         body.on("error", (e) => transport ??= `blob ${d}: the connection failed (${e.message})`);
         const verified = verifyDigest(body, d, size);
         return cacheWhileReading(cache2, d, verified);
@@ -35045,178 +35204,6 @@ async function openImage(ref, opts) {
     }
   }
   return openRegistryImage(ref, opts);
-}
-
-// src/sources/image/redact.ts
-var WITHHELD = "********";
-var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
-var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
-function isCredentialName(name) {
-  const bare = name.replace(/^-+/, "");
-  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
-}
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
-var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
-var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text3) {
-  return text3.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
-}
-function redactArgv(argv) {
-  return argv.map((word, i) => {
-    const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
-    return redactText(word);
-  });
-}
-function redactEnv(entry) {
-  const eq = entry.indexOf("=");
-  if (eq < 0) return { name: redactText(entry), value: null };
-  const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
-}
-
-// src/sources/image/shell-words.ts
-var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text3) {
-  const commands = [];
-  let words = [];
-  let word = "";
-  let inWord = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = "";
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3[i] ?? "";
-    if (c === "\\" && i + 1 < text3.length) {
-      const next = text3[++i] ?? "";
-      if (next !== "\n") {
-        word += next;
-        inWord = true;
-      }
-    } else if (c === "'" || c === '"') {
-      const close = text3.indexOf(c, i + 1);
-      const end = close < 0 ? text3.length : close;
-      word += c === '"' ? text3.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text3.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === "$" && (text3[i + 1] === "{" || text3[i + 1] === "(")) {
-      const open = text3[i + 1] ?? "";
-      const close = open === "{" ? "}" : ")";
-      let depth = 0;
-      let j = i + 1;
-      for (; j < text3.length; j++) {
-        if (text3[j] === open) depth++;
-        else if (text3[j] === close && --depth === 0) break;
-      }
-      word += text3.slice(i, j + 1);
-      inWord = true;
-      i = j;
-    } else if (c === "#" && !inWord) {
-      const nl = text3.indexOf("\n", i);
-      i = (nl < 0 ? text3.length : nl) - 1;
-    } else if (OPERATORS.has(c)) {
-      endCommand();
-    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
-      endWord();
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
-}
-function commandWords(words) {
-  let i = 0;
-  for (; ; ) {
-    const w = words[i];
-    if (w === void 0) return [];
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
-    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
-      i++;
-      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
-      if (words[i] === "--") i++;
-    } else return words.slice(i);
-  }
-}
-function expandWord(word, env) {
-  let unknown = false;
-  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
-    const value = env.get(braced ?? bare ?? "");
-    if (value !== void 0 && !(op === ":-" && value === "")) return value;
-    if (op !== void 0) return fallback ?? "";
-    unknown = true;
-    return "";
-  });
-  return unknown || /\$|`/.test(out) ? null : out;
-}
-
-// src/sources/image/image-config.ts
-var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function readImageConfig(config) {
-  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
-  const entrypoint = strings(c["Entrypoint"]);
-  const cmd = strings(c["Cmd"]);
-  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
-  const redacted = redactArgv([...entrypoint, ...cmd]);
-  return {
-    config: {
-      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
-      entrypoint: redacted.slice(0, entrypoint.length),
-      cmd: redacted.slice(entrypoint.length),
-      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
-      env: strings(c["Env"]).map(redactEnv)
-    },
-    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
-    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
-    expand: (word) => expandWord(word, env)
-  };
-}
-var base = (w) => w.replace(/^.*\//, "");
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
-function configOptions(words) {
-  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
-}
-function addCommand(words, into) {
-  const cmd = commandWords(words);
-  const first = cmd[0];
-  if (first === void 0) return;
-  if (!first.startsWith("$")) into.programs.push(first);
-  const at = cmd.findIndex((w) => base(w) === "rsync");
-  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
-    into.daemon = true;
-    into.configs.push(...configOptions(cmd.slice(at + 1)));
-  }
-  if (SHELLS.has(base(first))) {
-    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
-    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
-  }
-}
-function addShell(text3, into) {
-  for (const words of shellCommands(text3)) addCommand(words, into);
-}
-function launchFromArgv(argv) {
-  const launch = { daemon: false, configs: [], programs: [] };
-  addCommand(argv, launch);
-  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
-  if (launch.daemon) launch.configs.push(...configOptions(argv));
-  return finish(launch);
-}
-function launchFromScript(text3) {
-  const launch = { daemon: false, configs: [], programs: [] };
-  addShell(text3, launch);
-  return finish(launch);
-}
-function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
 // src/sources/image/config-source.ts
@@ -35483,9 +35470,9 @@ function* parseHostConfigs(raw) {
   );
   const secretsFiles = new Set(raw.secrets.map((s) => posix3.normalize(s.path)));
   for (const path of configs.sort()) {
-    const text3 = files.get(path)?.text;
-    if (typeof text3 !== "string") continue;
-    const config = parseRsyncdConf(path, Buffer.from(text3), hostConfigSource(files, secretsFiles));
+    const text4 = files.get(path)?.text;
+    if (typeof text4 !== "string") continue;
+    const config = parseRsyncdConf(path, Buffer.from(text4), hostConfigSource(files, secretsFiles));
     yield { path, config, secrets: hostSecrets(raw, config), fileStats };
   }
 }
@@ -35502,9 +35489,9 @@ function hostErrors(raw) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text3) {
+function parseUnitSettings(text4) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text3.split("\n")) {
+  for (const line of text4.split("\n")) {
     const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (m?.[1]) keys.set(m[1], m[2] ?? "");
   }
@@ -35516,17 +35503,189 @@ var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/instal
 function releaseFromVersionLine(line) {
   return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
 }
-function releaseFromDpkgStatus(text3) {
-  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+function releaseFromDpkgStatus(text4) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
 }
-function releaseFromApkInstalled(text3) {
-  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+function releaseFromApkInstalled(text4) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
 }
 function releaseFromPackages(dpkg, apk) {
   const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
   if (deb) return { version: deb, source: "dpkg status" };
   const alp = apk ? releaseFromApkInstalled(apk) : null;
   return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/image-redact.ts
+var WITHHELD = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text4) {
+  return text4.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    return redactText(word);
+  });
+}
+function redactEnv(entry) {
+  const eq = entry.indexOf("=");
+  if (eq < 0) return { name: redactText(entry), value: null };
+  const name = entry.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+}
+
+// src/parse/shell-words.ts
+var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
+function shellCommands(text4) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4[i] ?? "";
+    if (c === "\\" && i + 1 < text4.length) {
+      const next = text4[++i] ?? "";
+      if (next !== "\n") {
+        word += next;
+        inWord = true;
+      }
+    } else if (c === "'" || c === '"') {
+      const close = text4.indexOf(c, i + 1);
+      const end = close < 0 ? text4.length : close;
+      word += c === '"' ? text4.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text4.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === "$" && (text4[i + 1] === "{" || text4[i + 1] === "(")) {
+      const open = text4[i + 1] ?? "";
+      const close = open === "{" ? "}" : ")";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text4.length; j++) {
+        if (text4[j] === open) depth++;
+        else if (text4[j] === close && --depth === 0) break;
+      }
+      word += text4.slice(i, j + 1);
+      inWord = true;
+      i = j;
+    } else if (c === "#" && !inWord) {
+      const nl = text4.indexOf("\n", i);
+      i = (nl < 0 ? text4.length : nl) - 1;
+    } else if (OPERATORS.has(c)) {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function commandWords(words) {
+  let i = 0;
+  for (; ; ) {
+    const w = words[i];
+    if (w === void 0) return [];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
+    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
+      i++;
+      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
+      if (words[i] === "--") i++;
+    } else return words.slice(i);
+  }
+}
+function expandWord(word, env) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
+    const value = env.get(braced ?? bare ?? "");
+    if (value !== void 0 && !(op === ":-" && value === "")) return value;
+    if (op !== void 0) return fallback ?? "";
+    unknown = true;
+    return "";
+  });
+  return unknown || /\$|`/.test(out) ? null : out;
+}
+
+// src/parse/image-config.ts
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function readImageConfig(config) {
+  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
+  const entrypoint = strings(c["Entrypoint"]);
+  const cmd = strings(c["Cmd"]);
+  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
+  const redacted = redactArgv([...entrypoint, ...cmd]);
+  return {
+    config: {
+      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
+      entrypoint: redacted.slice(0, entrypoint.length),
+      cmd: redacted.slice(entrypoint.length),
+      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+      env: strings(c["Env"]).map(redactEnv)
+    },
+    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
+    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
+    expand: (word) => expandWord(word, env)
+  };
+}
+var base = (w) => w.replace(/^.*\//, "");
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
+function configOptions(words) {
+  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
+}
+function addCommand(words, into) {
+  const cmd = commandWords(words);
+  const first = cmd[0];
+  if (first === void 0) return;
+  if (!first.startsWith("$")) into.programs.push(first);
+  const at = cmd.findIndex((w) => base(w) === "rsync");
+  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
+    into.daemon = true;
+    into.configs.push(...configOptions(cmd.slice(at + 1)));
+  }
+  if (SHELLS.has(base(first))) {
+    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
+  }
+}
+function addShell(text4, into) {
+  for (const words of shellCommands(text4)) addCommand(words, into);
+}
+function launchFromArgv(argv) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addCommand(argv, launch);
+  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
+  if (launch.daemon) launch.configs.push(...configOptions(argv));
+  return finish(launch);
+}
+function launchFromScript(text4) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addShell(text4, launch);
+  return finish(launch);
+}
+function finish(l) {
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
 // src/parse/image-launch.ts
@@ -35566,9 +35725,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(paths);
     const next = [];
     for (const p2 of paths) {
-      const text3 = fs.content(p2);
-      if (text3?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text3.toString("utf8"));
+      const text4 = fs.content(p2);
+      if (text4?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text4.toString("utf8"));
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -35826,7 +35985,7 @@ function hostDocument(raw, parsed, daemon, today2) {
 
 // src/facts/image.ts
 function imageDaemonUser(user) {
-  return user === null || /^(root|0)(:|$)/.test(user) ? "root" : "nonroot";
+  return imageRunsAsRoot(user).value ? "root" : "nonroot";
 }
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release } = image;
@@ -35844,6 +36003,7 @@ function imageDocument(image, parsed, today2) {
       digest: image.digest,
       exposed_ports: cfg.exposed,
       user: cfg.user,
+      runs_as_root: imageRunsAsRoot(cfg.user),
       entrypoint: cfg.entrypoint,
       cmd: cfg.cmd,
       env: cfg.env,
@@ -35874,9 +36034,9 @@ function loadConfigTarget(path, opts) {
   });
   return ok({ config, facts });
 }
-function parseVersion(text3) {
-  const version = releaseNumbers(text3 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text3}"`));
+function parseVersion(text4) {
+  const version = releaseNumbers(text4 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text4}"`));
 }
 
 // src/runner/scan-repository.ts
@@ -35908,7 +36068,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path, text3] of texts) result2.texts.set(path, text3);
+    for (const [path, text4] of texts) result2.texts.set(path, text4);
   }
   return result2;
 }
@@ -36204,11 +36364,13 @@ var SandboxedPolicy = class _SandboxedPolicy {
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
     if (reply.type === "failed") return fail(toUserError(reply.error, target));
-    return fail(new UserError(
-      `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
-      target,
-      "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
-    ));
+    return fail(
+      new UserError(
+        `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
+        target,
+        "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
+      )
+    );
   }
   close() {
     if (this.worker !== null) void this.worker.terminate();
@@ -36259,7 +36421,7 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text3) {
+function globMatch(pattern, text4) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -36275,14 +36437,14 @@ function globMatch(pattern, text3) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text3);
+  return re.test(text4);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text3, file) {
+function parseWaiverFile(text4, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -36368,18 +36530,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text3 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text4 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text3("title") || id,
-      description: text3("description"),
+      title: text4("title") || id,
+      description: text4("description"),
       severity,
-      security_severity: text3("security_severity"),
-      cwe: text3("cwe"),
+      security_severity: text4("security_severity"),
+      cwe: text4("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text3("help"),
-      help_uri: text3("help_uri") || null,
-      package: text3("package")
+      help: text4("help"),
+      help_uri: text4("help_uri") || null,
+      package: text4("package")
     });
   }
   const names = json["param_names"];
@@ -36389,7 +36551,7 @@ function parseRuleCatalog(json, source) {
 
 // src/engine/rego-metadata.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var text2 = (v) => typeof v === "string" ? v.trim() : "";
+var text3 = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
   const blocks = [];
@@ -36422,8 +36584,8 @@ function catalogFromRego(files) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
       const custom = isObject(meta) && isObject(meta["custom"]) ? meta["custom"] : {};
-      const id = text2(custom["id"]);
-      const severity = text2(custom["severity"]);
+      const id = text3(custom["id"]);
+      const severity = text3(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
       if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
@@ -36431,14 +36593,14 @@ function catalogFromRego(files) {
       const first = refs[0];
       rules.push({
         id,
-        title: text2(meta["title"]) || id,
-        description: text2(meta["description"]),
+        title: text3(meta["title"]) || id,
+        description: text3(meta["description"]),
         severity,
-        security_severity: text2(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
-        cwe: text2(custom["cwe"]),
+        security_severity: text3(custom["security_severity"]) || String(custom["security_severity"] ?? ""),
+        cwe: text3(custom["cwe"]),
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
-        help: text2(custom["help"]),
-        help_uri: isObject(first) ? text2(first["ref"]) || null : typeof first === "string" ? first : null,
+        help: text3(custom["help"]),
+        help_uri: isObject(first) ? text3(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg
       });
     }
@@ -36455,7 +36617,7 @@ import { join as join13 } from "node:path";
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { existsSync as existsSync5, statSync as statSync7 } from "node:fs";
 import { join as join12 } from "node:path";
-import { Readable as Readable5 } from "node:stream";
+import { Readable as Readable4 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { createGunzip as createGunzip3 } from "node:zlib";
 
@@ -36588,13 +36750,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path, read) {
   const catalogPath = join12(path, "..", "rules.json");
   if (!existsSync5(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text3 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text3.ok) return text3;
+  const text4 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text4.ok) return text4;
   const wasm = read(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text3.value.toString("utf8"));
+    json = JSON.parse(text4.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -36629,7 +36791,7 @@ function untar(bytes) {
     });
     stream.on("error", () => void 0);
   });
-  return pipeline2(Readable5.from(slices(bytes, 1024)), createGunzip3(), tar).then(() => files);
+  return pipeline2(Readable4.from(slices(bytes, 1024)), createGunzip3(), tar).then(() => files);
 }
 function* slices(bytes, size) {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -36898,9 +37060,9 @@ function parseOutcome(line) {
   const doc = parseHostRaw(raw, host2);
   return doc.ok ? { ...base2, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
 }
-function readOutcomes(text3, file, warn2) {
+function readOutcomes(text4, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text3.split("\n").entries()) {
+  for (const [i, line] of text4.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -36917,13 +37079,7 @@ async function sweepOne(host2, script, opts) {
   const seconds = (performance.now() - started) / 1e3;
   const base2 = { host: host2.name, group: host2.group, seconds };
   if (r.status !== "ok") return { ...base2, status: r.status, reason: r.reason };
-  let json;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    return { ...base2, status: "malformed-output", reason: `the collector's output is not JSON (${r.stdout.length} bytes, starts "${r.stdout.slice(0, 40).replace(/[^\x20-\x7e]/g, "?")}")` };
-  }
-  const raw = parseHostRaw(json, host2.name);
+  const raw = readCollectorOutput(r.stdout, host2.name);
   if (!raw.ok) return { ...base2, status: "malformed-output", reason: raw.error.message };
   return { ...base2, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
 }
@@ -36931,7 +37087,7 @@ async function sweep(hosts, script, opts) {
   const warn2 = opts.warn ?? (() => {
   });
   if (opts.results && existsSync9(opts.results) && !lstatSync7(opts.results).isFile()) {
-    throw new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created).");
+    return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
     const repaired = repairTornTail(opts.results);
@@ -36961,7 +37117,7 @@ async function sweep(hosts, script, opts) {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
   const order = new Map(hosts.map((h, i) => [h.name, i]));
-  return outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0));
+  return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
 }
 
 // src/runner/image.ts
@@ -37040,7 +37196,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text3] of texts) scan.texts.set(path, text3);
+      for (const [path, text4] of texts) scan.texts.set(path, text4);
     }
     return { ...scan, warnings: read.fs.warnings };
   } catch (e) {
@@ -37052,87 +37208,6 @@ async function scanImage(fullRef, opts) {
   }
 }
 
-// src/runner/admission-review.ts
-var WORKLOADS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"];
-var CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
-var MAX_QUOTED = 200;
-function templateSpec(holder) {
-  return isObject(holder) && isObject(holder["template"]) && isObject(holder["template"]["spec"]) ? holder["template"]["spec"] : void 0;
-}
-function podSpec(kind, object) {
-  const spec = isObject(object["spec"]) ? object["spec"] : void 0;
-  if (!spec) return void 0;
-  if (kind === "Pod") return spec;
-  if (kind === "PodTemplate") return templateSpec(object);
-  if (WORKLOADS.includes(kind)) return templateSpec(spec);
-  if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
-  return void 0;
-}
-function quote(text3) {
-  return JSON.stringify(text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED)}\u2026` : text3);
-}
-function readList(list, value, prefix, into) {
-  const { images, unreadable } = into;
-  if (value === void 0 || value === null) return;
-  if (!Array.isArray(value)) {
-    unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
-    return;
-  }
-  value.forEach((c, i) => {
-    const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
-    const where = `${prefix}${list}[${i}]${name}`;
-    if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
-    else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
-    else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-    else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
-    else images.push(c["image"]);
-  });
-}
-function containerImages(spec) {
-  const found = { images: [], unreadable: [] };
-  for (const list of CONTAINER_LISTS) readList(list, spec[list], "", found);
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
-}
-var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
-function containerListsAnywhere(object) {
-  const found = { images: [], unreadable: [] };
-  const stack = [[object, ""]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop();
-    const at = path.length > 400 ? `${path.slice(0, 400)}\u2026` : path;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
-    } else if (isObject(value)) {
-      const keys = Object.keys(value);
-      for (let k = keys.length - 1; k >= 0; k--) {
-        const key = keys[k] ?? "";
-        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
-        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
-      }
-    }
-  }
-  return { images: [...new Set(found.images)], unreadable: found.unreadable };
-}
-function parseReview(body) {
-  if (!isObject(body) || body["kind"] !== "AdmissionReview" || body["apiVersion"] !== "admission.k8s.io/v1") return "not an admission.k8s.io/v1 AdmissionReview";
-  const req = body["request"];
-  if (!isObject(req) || typeof req["uid"] !== "string" || req["uid"] === "") return "the review has no request.uid";
-  const uid = req["uid"];
-  const kind = isObject(req["kind"]) && typeof req["kind"]["kind"] === "string" ? req["kind"]["kind"] : "";
-  const operation = typeof req["operation"] === "string" ? req["operation"] : "";
-  if (operation === "DELETE" || operation === "CONNECT") return { uid, kind, images: [], unreadable: [], nothingToRun: `a ${operation} starts no container` };
-  const object = req["object"];
-  if (!isObject(object)) return { uid, kind, images: [], unreadable: [{ container: "request.object", reason: `the review of this ${operation ? `${operation} ` : ""}carries no object to read` }] };
-  if (kind === "Pod" || kind === "PodTemplate" || kind === "CronJob" || WORKLOADS.includes(kind)) {
-    const spec = podSpec(kind, object);
-    if (!spec) return { uid, kind, images: [], unreadable: [{ container: "the pod spec", reason: `this ${kind} has no pod spec where one belongs` }] };
-    return { uid, kind, ...containerImages(spec) };
-  }
-  const anywhere = containerListsAnywhere(object);
-  if (anywhere.images.length === 0 && anywhere.unreadable.length === 0) return { uid, kind, ...anywhere, nothingToRun: `this ${kind ? quote(kind) : "object"} holds no container list` };
-  return { uid, kind, ...anywhere };
-}
-
 // src/runner/admission-message.ts
 var MAX_LISTED = 20;
 var MAX_FINDINGS_LISTED = 5;
@@ -37140,11 +37215,12 @@ var MAX_WARNING = 256;
 var MAX_WARNINGS2 = 10;
 var MAX_FINDING_MESSAGE = 240;
 var MAX_MESSAGE = 8192;
-var cut = (text3, max) => text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
+var cut = (text4, max) => text4.length > max ? `${text4.slice(0, max - 1)}\u2026` : text4;
 function describe5(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
-  if (o.kind === "unreadable") return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
+  if (o.kind === "unreadable")
+    return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
   if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
   const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
@@ -37155,7 +37231,12 @@ function heading(outcomes, ctx) {
   const refused = outcomes.filter((o) => o.kind === "refused").length;
   const unreadable = outcomes.filter((o) => o.kind === "unreadable").length;
   const unevaluated = outcomes.filter((o) => o.kind === "unevaluated").length;
-  const why = [denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "", refused > 0 ? `${refused} image(s) refused` : "", unreadable > 0 ? `${unreadable} image(s) could not be read` : "", unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""].filter(Boolean).join(", ");
+  const why = [
+    denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "",
+    refused > 0 ? `${refused} image(s) refused` : "",
+    unreadable > 0 ? `${unreadable} image(s) could not be read` : "",
+    unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""
+  ].filter(Boolean).join(", ");
   if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? " (fail-closed policy)" : ""}`;
   if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
@@ -37165,7 +37246,8 @@ function nextSteps(outcomes, ctx) {
   if (outcomes.some((o) => o.kind === "denied")) steps.push("fix the rsync configuration in the image (rsyncguard image REF shows the full report) or waive the finding");
   if (outcomes.some((o) => o.kind === "unreadable")) steps.push("fix the image the webhook could not read (rsyncguard image REF shows why)");
   if (outcomes.some((o) => o.kind === "refused")) steps.push("name images from a registry, at most 64 distinct ones per object");
-  if (outcomes.some((o) => o.kind === "unevaluated")) steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
+  if (outcomes.some((o) => o.kind === "unevaluated"))
+    steps.push(`make sure every container names an image the webhook can pull, then retry${ctx.failOpen ? "" : " (a slow registry or a large image: retry, the analysis continues meanwhile, or raise --budget-ms)"}`);
   return steps.length > 0 ? ` Next: ${steps.join("; ")}.` : "";
 }
 var ORDER = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
@@ -37237,7 +37319,7 @@ var ImagePool = class {
   pump() {
     while (this.queue.length > 0) {
       const w = this.queue.findIndex((p2) => this.wanted(p2));
-      const at = w >= 0 ? w : 0;
+      const at = Math.max(w, 0);
       const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.opts.threads ? this.spawn() : void 0);
       if (!slot) {
         const idle = w >= 0 ? this.slots.find((s) => s.running && !this.wanted(s.running)) : void 0;
@@ -37264,7 +37346,9 @@ var ImagePool = class {
       if (!running || running.job.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = void 0;
-      running.done(reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...reply.unavailable !== void 0 ? { unavailable: reply.unavailable } : {} } : { ok: false, error: reply.error, kind: reply.kind === "environment" ? "environment" : "image" });
+      running.done(
+        reply.ok ? { ok: true, findings: reply.findings, errors: reply.errors, ...reply.unavailable !== void 0 ? { unavailable: reply.unavailable } : {} } : { ok: false, error: reply.error, kind: reply.kind === "environment" ? "environment" : "image" }
+      );
       this.pump();
     });
     worker.on("error", (e) => this.finish(slot, "code" in e && e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `the analysis needed more than ${this.opts.heapMiB} MiB of heap and was stopped` : `the analysis thread failed: ${e.message}`));
@@ -37383,7 +37467,7 @@ var AdmissionController = class {
     }
     const inflight = this.analysing.get(digest);
     if (inflight) return inflight;
-    const work = this.pool.analyse(digest, this.opts.registry, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), true).then((a) => {
+    const work = this.pool.analyse(digest, this.opts.registry, (this.opts.today ?? today)(), true).then((a) => {
       if (!a.ok) return a.kind === "environment" ? { findings: [], unavailable: a.error } : { findings: [], unreadable: a.error };
       if (a.errors.length > 0 || a.unavailable !== void 0) return { findings: a.findings, ...a.errors.length > 0 ? { unreadable: a.errors.join("; ") } : {}, ...a.unavailable !== void 0 ? { unavailable: a.unavailable } : {} };
       this.remember(this.verdicts, digest, { findings: a.findings, at: Date.now() });
@@ -37508,15 +37592,16 @@ function warnLine(line) {
 `);
 }
 function writeOutput(raw, file) {
-  const text3 = escapeJsonText(raw);
+  const text4 = escapeJsonText(raw);
   if (file === void 0) {
-    process.stdout.write(text3);
-    return;
+    process.stdout.write(text4);
+    return void 0;
   }
   try {
-    writeFileSync2(file, text3);
+    writeFileSync2(file, text4);
+    return void 0;
   } catch (e) {
-    throw new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
+    return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
   }
 }
 
@@ -37552,14 +37637,14 @@ async function resolveOne(name) {
   }
 }
 function hostsMapResolver(path) {
-  let text3;
+  let text4;
   try {
-    text3 = readFileSync5(path, "utf8");
+    text4 = readFileSync5(path, "utf8");
   } catch (e) {
     throw new UserError(`cannot read the hosts map: ${errorMessage(e)}`, path);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text3.split("\n").entries()) {
+  for (const [i, raw] of text4.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names] = line.split(/\s+/);
@@ -37651,13 +37736,9 @@ var accessCommand = {
     const resolve5 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(
-      config,
-      { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} },
-      { daemonUser: daemonUser2, version, resolve: resolve5 }
-    );
-    writeOutput(format.value.render(report, {}), stringOption(args, "output"));
-    return EXIT_OK;
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve5 });
+    const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
+    return failed2 ?? EXIT_OK;
   }
 };
 
@@ -37690,12 +37771,12 @@ function readTls(certPath, keyPath) {
 function plain(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text3) {
-  const at = text3.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`--listen "${text3}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
-  const port = readNumber("port", text3.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text3}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
-  return ok({ host: text3.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text4) {
+  const at = text4.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`--listen "${text4}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
+  const port = readNumber("port", text4.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text4}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
+  return ok({ host: text4.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
 function listen(server, host2, port) {
   return new Promise((done) => {
@@ -37732,12 +37813,16 @@ function hold(address, bytes) {
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text3 = typeof body === "string" ? `${body}
+  const text4 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text3), ...close ? { connection: "close" } : {} });
-  res.end(text3);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text4), ...close ? { connection: "close" } : {} });
+  res.end(text4);
 }
-var tooLarge3 = (size) => ({ ok: false, status: 413, message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook` });
+var tooLarge3 = (size) => ({
+  ok: false,
+  status: 413,
+  message: `request body ${size} is larger than the ${MAX_BODY >> 20} MiB cap for an AdmissionReview; the API server sends smaller reviews, so check what is calling this webhook`
+});
 var DRAIN_LIMIT = 16 << 20;
 var LINGER_MS = 1e3;
 function readBody2(req) {
@@ -37838,13 +37923,7 @@ function log(message) {
 async function readReview(req) {
   const body = await readBody2(req);
   if (!body.ok) return { status: body.status, message: body.message, close: true };
-  let parsed;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch {
-    return { status: 400, message: "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview" };
-  }
-  const request = parseReview(parsed);
+  const request = reviewFromText(body.text);
   return typeof request === "string" ? { status: 400, message: request } : request;
 }
 async function review(controller, req, res) {
@@ -37967,11 +38046,11 @@ function renderContext(args, defaults) {
 }
 function renderWith(registry, report, args, ctx) {
   const format = pickFormat(registry, stringOption(args, "format") ?? "text");
-  if (!format.ok) throw format.error;
-  writeOutput(format.value.render(report, ctx), stringOption(args, "output"));
+  if (!format.ok) return format.error;
+  return writeOutput(format.value.render(report, ctx), stringOption(args, "output"));
 }
 function renderReport(report, args, defaults = { texts: /* @__PURE__ */ new Map() }) {
-  renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
+  return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
 }
 
 // src/cli/commands/report-options.ts
@@ -38007,8 +38086,8 @@ var evalCommand = {
     });
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    renderReport(report, args);
-    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+    const failed2 = renderReport(report, args);
+    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 var FACTS_INPUT = { what: "the facts file", maxBytes: 64 * MiB, hint: "Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input." };
@@ -38058,9 +38137,9 @@ var factsCommand = {
     });
     if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;
-    writeOutput(`${JSON.stringify(facts, null, 2)}
+    const failed2 = writeOutput(`${JSON.stringify(facts, null, 2)}
 `, stringOption(args, "output"));
-    return EXIT_OK;
+    return failed2 ?? EXIT_OK;
   }
 };
 
@@ -38141,8 +38220,8 @@ var hostCommand = {
     if (!evaluated.ok) return evaluated.error;
     const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
     const texts = new Map(hostTexts(raw));
-    renderReport(report, args, { texts, kind: "host", name: raw.host.name });
-    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+    const failed2 = renderReport(report, args, { texts, kind: "host", name: raw.host.name });
+    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 
@@ -38177,8 +38256,8 @@ var imageCommand = {
       const evaluated2 = await evaluate([{ target: shown2, message: `not read: ${lookalike}`, hint: "Name the transport of a local image." }]);
       if (!evaluated2.ok) return evaluated2.error;
       const report2 = evaluated2.value;
-      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
-      return exitCode(report2, stringOption(args, "fail-on") ?? "high");
+      const failed3 = renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
+      return failed3 ?? exitCode(report2, stringOption(args, "fail-on") ?? "high");
     }
     let scan;
     try {
@@ -38196,16 +38275,16 @@ var imageCommand = {
       const evaluated2 = await evaluate([{ target: shown2, message, hint: hint2 }]);
       if (!evaluated2.ok) return evaluated2.error;
       const report2 = evaluated2.value;
-      renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
-      return exitCode(report2, stringOption(args, "fail-on") ?? "high");
+      const failed3 = renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
+      return failed3 ?? exitCode(report2, stringOption(args, "fail-on") ?? "high");
     }
     for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
     if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.facts);
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    renderReport(report, args, { texts: scan.texts, kind: "image", name: scan.repository });
-    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+    const failed2 = renderReport(report, args, { texts: scan.texts, kind: "image", name: scan.repository });
+    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 function localLookalike(ref) {
@@ -38228,8 +38307,8 @@ var rulesCommand = {
     if (!format.ok) return format.error;
     const policy = builtinPolicy();
     if (!policy.ok) return policy.error;
-    writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, "output"));
-    return EXIT_OK;
+    const failed2 = writeOutput(format.value.render(policy.value.rules, {}), stringOption(args, "output"));
+    return failed2 ?? EXIT_OK;
   }
 };
 
@@ -38272,11 +38351,11 @@ var scanCommand = {
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
     t = performance.now();
-    renderReport(report, args, { texts: scan.texts });
+    const failed2 = renderReport(report, args, { texts: scan.texts });
     timings.push(["report", performance.now() - t]);
     if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
 `);
-    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 
@@ -38332,9 +38411,9 @@ var sweepCommand = {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, "inventory");
     if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
-    const text3 = readInputFile(file, INVENTORY_INPUT);
-    if (!text3.ok) return text3.error;
-    const inventory = parseInventory(text3.value.toString("utf8"), file);
+    const text4 = readInputFile(file, INVENTORY_INPUT);
+    if (!text4.ok) return text4.error;
+    const inventory = parseInventory(text4.value.toString("utf8"), file);
     if (!inventory.ok) return inventory.error;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
@@ -38362,15 +38441,19 @@ var sweepCommand = {
       },
       ...results !== void 0 ? { results } : {},
       resume: args.values["resume"] === true,
-      ...tty ? { progress: (done, failed2, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed2} failed), ${remaining} remaining `) } : {},
+      ...tty ? { progress: (done, failed3, remaining) => process.stderr.write(`\rsweep: ${done} done (${failed3} failed), ${remaining} remaining `) } : {},
       warn: (m) => warnLine(`rsyncguard sweep: ${m}`)
     };
     const stop = stopOnSignals();
-    const outcomes = await sweep(inventory.value, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const swept = await sweep(inventory.value, collector.value.toString("utf8"), { ...options, signal: stop.signal }).finally(() => stop.release());
+    if (!swept.ok) return swept.error;
+    const outcomes = swept.value;
     if (stop.received !== null) {
       const left = inventory.value.length - outcomes.length;
-      process.stderr.write(`${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
-`);
+      process.stderr.write(
+        `${tty ? "\n" : ""}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== void 0 ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : "Give --results FILE to keep outcomes across interruptions."}
+`
+      );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
     if (tty) process.stderr.write("\n");
@@ -38409,13 +38492,13 @@ var sweepCommand = {
     let report = evaluated.value;
     for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text4]) => [textKey(target, path), text4])));
-    renderWith(FLEET_FORMATS, report, args, {
+    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text5]) => [textKey(target, path), text5])));
+    const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? "ungrouped"
     });
-    return exitCode(report, stringOption(args, "fail-on") ?? "high");
+    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
   }
 };
 

@@ -3062,26 +3062,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text2, i) => {
-      let ch = text2[i + 1];
+    var consumeMoreIndentedLines = (text3, i) => {
+      let ch = text3[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text2[i += 1];
+          ch = text3[i += 1];
         } while (ch && ch !== "\n");
-        ch = text2[i + 1];
+        ch = text3[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text2, indent, mode, {
+    function foldFlowLines(text3, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text2;
+      if (!lineWidth || lineWidth < 0) return text3;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep) return text2;
+      if (text3.length <= endStep) return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3096,13 +3096,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i);
+        i = consumeMoreIndentedLines(text3, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3118,12 +3118,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text2, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text3, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -3134,11 +3134,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text2;
+              if (escapedFolds[j]) return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3151,18 +3151,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text2;
+      if (folds.length === 0) return text3;
       if (onFold) onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0) res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text2[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -7099,14 +7099,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7123,14 +7123,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7147,12 +7147,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -7164,12 +7164,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7184,39 +7184,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -12137,9 +12137,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -14591,7 +14591,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable5 = class _Readable extends Stream {
+    var Readable4 = class _Readable extends Stream {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -14802,7 +14802,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable5 {
+    var Duplex = class extends Readable4 {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -15011,7 +15011,7 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable,
-      Readable: Readable5,
+      Readable: Readable4,
       Duplex,
       Transform: Transform2,
       // Export PassThrough for compatibility with Node.js core's stream module
@@ -15285,7 +15285,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable, Readable: Readable5, getStreamError } = require_streamx();
+    var { Writable, Readable: Readable4, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -15333,7 +15333,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable5 {
+    var Source = class extends Readable4 {
       constructor(self, header, offset) {
         super();
         this.header = header;
@@ -15649,7 +15649,7 @@ var require_constants = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable5, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable4, Writable, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants3 = require_constants();
     var headers = require_headers();
@@ -15742,7 +15742,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable5 {
+    var Pack = class extends Readable4 {
       constructor(opts) {
         super(opts);
         this._drain = noop;
@@ -17890,7 +17890,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -17905,11 +17905,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -17986,7 +17986,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -17999,10 +17999,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -21699,16 +21699,16 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text2 = e instanceof Error ? e.message : String(e);
-  return text2.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text3 = e instanceof Error ? e.message : String(e);
+  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const text2 = raw.trim();
+  const text3 = raw.trim();
   const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(text2) ? Number(text2) : Number.NaN;
+  const value = shape.test(text3) ? Number(text3) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
   const shown = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
@@ -21734,8 +21734,8 @@ var MiB = 1024 * 1024;
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text2) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text2);
+function releaseNumbers(text3) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -22027,11 +22027,13 @@ var SandboxedPolicy = class _SandboxedPolicy {
     const reply = await this.next(`evaluating ${target}`);
     if (reply.type === "result") return ok(reply.findings);
     if (reply.type === "failed") return fail(toUserError(reply.error, target));
-    return fail(new UserError(
-      `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
-      target,
-      "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
-    ));
+    return fail(
+      new UserError(
+        `the policy ${this.source.name} was stopped: ${this.stopped ?? "no answer"}; its rules were not evaluated for this target`,
+        target,
+        "Fix the policy (an endless loop, or memory that keeps growing) or leave --policy out; the other rules were evaluated."
+      )
+    );
   }
   close() {
     if (this.worker !== null) void this.worker.terminate();
@@ -22082,7 +22084,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text2) {
+function globMatch(pattern, text3) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -22098,14 +22100,14 @@ function globMatch(pattern, text2) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text2);
+  return re.test(text3);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text2, file) {
+function parseWaiverFile(text3, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -22295,7 +22297,7 @@ var ImageTree = class {
         pending.push(...split(target).reverse());
         continue;
       }
-      if (!next || next.kind !== "dir") {
+      if (next?.kind !== "dir") {
         next = dirNode(part, dir);
         dir.children?.set(part, next);
       }
@@ -22312,7 +22314,7 @@ var ImageTree = class {
   /** A whiteout: the entry and everything below it. */
   remove(path) {
     const node = this.physical(path);
-    if (node && node.parent) node.parent.children?.delete(node.name);
+    if (node?.parent) node.parent.children?.delete(node.name);
   }
   /** An opaque directory: what lower layers put in it. */
   clear(path) {
@@ -22346,7 +22348,7 @@ var ImageTree = class {
   /** The cleaned, root-relative path of a node. */
   pathOf(node) {
     const parts = [];
-    for (let n = node; n && n.parent; n = n.parent) parts.push(n.name);
+    for (let n = node; n?.parent; n = n.parent) parts.push(n.name);
     return parts.reverse().join("/");
   }
 };
@@ -23458,43 +23460,47 @@ async function indexLayers(layers, prefetch, need = () => false) {
     const whiteouts = [];
     const opaque = [];
     const here = /* @__PURE__ */ new Map();
-    await walkLayer(layer, (header, seq, read) => {
-      if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
-      names += header.name.length + (header.linkname?.length ?? 0);
-      if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
-      if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
-      if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
-      const { path, climbed } = layerPath(header.name);
-      if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
-      if (path === "" && header.type !== "directory") return;
-      const slash = path.lastIndexOf("/");
-      const base2 = path.slice(slash + 1);
-      const dir = slash < 0 ? "" : path.slice(0, slash);
-      if (base2 === ".wh..wh..opq") return void opaque.push(dir);
-      if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
-      const kind = kindOf(header.type);
-      if (kind === void 0) return;
-      const size = header.size ?? 0;
-      const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
-      if (kind === "symlink") attrs.target = header.linkname ?? "";
-      if (kind === "file") attrs.data = { layer: index, seq };
-      if (kind === "link") {
-        const target = layerPath(header.linkname ?? "").path;
-        const from = here.get(target) ?? image.tree.physical(target);
-        if (!from || from.kind === "dir") {
-          return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+    await walkLayer(
+      layer,
+      (header, seq, read) => {
+        if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
+        names += header.name.length + (header.linkname?.length ?? 0);
+        if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
+        if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
+        if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
+        const { path, climbed } = layerPath(header.name);
+        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
+        if (path === "" && header.type !== "directory") return;
+        const slash = path.lastIndexOf("/");
+        const base2 = path.slice(slash + 1);
+        const dir = slash < 0 ? "" : path.slice(0, slash);
+        if (base2 === ".wh..wh..opq") return void opaque.push(dir);
+        if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
+        const kind = kindOf(header.type);
+        if (kind === void 0) return;
+        const size = header.size ?? 0;
+        const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
+        if (kind === "symlink") attrs.target = header.linkname ?? "";
+        if (kind === "file") attrs.data = { layer: index, seq };
+        if (kind === "link") {
+          const target = layerPath(header.linkname ?? "").path;
+          const from = here.get(target) ?? image.tree.physical(target);
+          if (!from || from.kind === "dir") {
+            return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+          }
+          Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
-      }
-      if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
-      here.set(path, attrs);
-      entries.push({ path, attrs });
-      if (kind !== "file" || size > MAX_FILE) return;
-      if (need(path) && needed + size <= MAX_NEEDED) needed += size;
-      else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
-      else return;
-      return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
-    }, image.budget);
+        if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
+        here.set(path, attrs);
+        entries.push({ path, attrs });
+        if (kind !== "file" || size > MAX_FILE) return;
+        if (need(path) && needed + size <= MAX_NEEDED) needed += size;
+        else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+        else return;
+        return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
+      },
+      image.budget
+    );
     for (const dir of opaque) image.tree.clear(dir);
     for (const path of whiteouts) image.tree.remove(path);
     for (const e of entries) image.tree.put(e.path, e.attrs);
@@ -23551,7 +23557,7 @@ var ImageFs = class {
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
   unreadable(path) {
     const n = this.node(path);
-    if (!n || n.kind !== "file" || !n.data) return null;
+    if (n?.kind !== "file" || !n.data) return null;
     if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }
@@ -23594,7 +23600,7 @@ import { existsSync as existsSync3 } from "node:fs";
 import { closeSync as closeSync2, createReadStream, createWriteStream, lstatSync as lstatSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2 } from "node:zlib";
 function tooLarge(what, size, cap) {
@@ -23750,7 +23756,7 @@ async function archiveStore(file) {
     },
     stream(p2) {
       const e = at(p2);
-      return e.size === 0 ? Readable2.from([]) : createReadStream(tarFile, { start: e.offset, end: e.offset + e.size - 1 });
+      return e.size === 0 ? Readable.from([]) : createReadStream(tarFile, { start: e.offset, end: e.offset + e.size - 1 });
     },
     close: cleanup
   };
@@ -23777,7 +23783,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
-import { Readable as Readable4 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 
 // src/sources/image/capped-body.ts
 async function readCapped2(res, cap, what) {
@@ -23810,7 +23816,7 @@ async function readCapped2(res, cap, what) {
 import { randomUUID } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync, mkdirSync, readdirSync, renameSync, rmSync as rmSync2, statSync as statSync3, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
 function noRoom(cache2, digest, free, need, reserve) {
@@ -23865,7 +23871,7 @@ function cacheWhileReading(cache2, digest, verified) {
       throw e;
     }
   }
-  return Readable3.from(tee());
+  return Readable2.from(tee());
 }
 function evict(cache2) {
   const entries = readdirSync(cache2.dir).filter((n) => n.startsWith("sha256-") && !n.endsWith(".partial")).map((n) => ({ path: join2(cache2.dir, n), st: statSync3(join2(cache2.dir, n)) })).sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
@@ -23877,12 +23883,7 @@ function evict(cache2) {
 }
 
 // src/sources/image/registry.ts
-var ACCEPT = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-].join(", ");
+var ACCEPT = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"].join(", ");
 var MAX_TOKEN = 1 << 20;
 var EnvironmentFailure = class extends Error {
   kind = "environment";
@@ -24088,7 +24089,7 @@ async function openRegistryImage(ref, opts) {
         checkRoom(cache2, d, size);
         const blob = await client.get(`/blobs/${d}`, "*/*");
         if (!blob.body) throw new Error(`blob ${d}: empty response`);
-        const body = Readable4.fromWeb(blob.body);
+        const body = Readable3.fromWeb(blob.body);
         body.on("error", (e) => transport ??= `blob ${d}: the connection failed (${e.message})`);
         const verified = verifyDigest(body, d, size);
         return cacheWhileReading(cache2, d, verified);
@@ -24211,178 +24212,6 @@ async function openImage(ref, opts) {
     }
   }
   return openRegistryImage(ref, opts);
-}
-
-// src/sources/image/redact.ts
-var WITHHELD = "********";
-var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
-var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
-function isCredentialName(name) {
-  const bare = name.replace(/^-+/, "");
-  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
-}
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
-var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
-var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text2) {
-  return text2.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
-}
-function redactArgv(argv) {
-  return argv.map((word, i) => {
-    const before = argv[i - 1];
-    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
-    return redactText(word);
-  });
-}
-function redactEnv(entry) {
-  const eq = entry.indexOf("=");
-  if (eq < 0) return { name: redactText(entry), value: null };
-  const name = entry.slice(0, eq);
-  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
-}
-
-// src/sources/image/shell-words.ts
-var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text2) {
-  const commands = [];
-  let words = [];
-  let word = "";
-  let inWord = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = "";
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i] ?? "";
-    if (c === "\\" && i + 1 < text2.length) {
-      const next = text2[++i] ?? "";
-      if (next !== "\n") {
-        word += next;
-        inWord = true;
-      }
-    } else if (c === "'" || c === '"') {
-      const close = text2.indexOf(c, i + 1);
-      const end = close < 0 ? text2.length : close;
-      word += c === '"' ? text2.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text2.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (c === "$" && (text2[i + 1] === "{" || text2[i + 1] === "(")) {
-      const open = text2[i + 1] ?? "";
-      const close = open === "{" ? "}" : ")";
-      let depth = 0;
-      let j = i + 1;
-      for (; j < text2.length; j++) {
-        if (text2[j] === open) depth++;
-        else if (text2[j] === close && --depth === 0) break;
-      }
-      word += text2.slice(i, j + 1);
-      inWord = true;
-      i = j;
-    } else if (c === "#" && !inWord) {
-      const nl = text2.indexOf("\n", i);
-      i = (nl < 0 ? text2.length : nl) - 1;
-    } else if (OPERATORS.has(c)) {
-      endCommand();
-    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
-      endWord();
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
-}
-function commandWords(words) {
-  let i = 0;
-  for (; ; ) {
-    const w = words[i];
-    if (w === void 0) return [];
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
-    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
-      i++;
-      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
-      if (words[i] === "--") i++;
-    } else return words.slice(i);
-  }
-}
-function expandWord(word, env) {
-  let unknown = false;
-  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
-    const value = env.get(braced ?? bare ?? "");
-    if (value !== void 0 && !(op === ":-" && value === "")) return value;
-    if (op !== void 0) return fallback ?? "";
-    unknown = true;
-    return "";
-  });
-  return unknown || /\$|`/.test(out) ? null : out;
-}
-
-// src/sources/image/image-config.ts
-var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-function readImageConfig(config) {
-  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
-  const entrypoint = strings(c["Entrypoint"]);
-  const cmd = strings(c["Cmd"]);
-  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
-  const redacted = redactArgv([...entrypoint, ...cmd]);
-  return {
-    config: {
-      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
-      entrypoint: redacted.slice(0, entrypoint.length),
-      cmd: redacted.slice(entrypoint.length),
-      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
-      env: strings(c["Env"]).map(redactEnv)
-    },
-    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
-    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
-    expand: (word) => expandWord(word, env)
-  };
-}
-var base = (w) => w.replace(/^.*\//, "");
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
-function configOptions(words) {
-  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
-}
-function addCommand(words, into) {
-  const cmd = commandWords(words);
-  const first = cmd[0];
-  if (first === void 0) return;
-  if (!first.startsWith("$")) into.programs.push(first);
-  const at = cmd.findIndex((w) => base(w) === "rsync");
-  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
-    into.daemon = true;
-    into.configs.push(...configOptions(cmd.slice(at + 1)));
-  }
-  if (SHELLS.has(base(first))) {
-    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
-    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
-  }
-}
-function addShell(text2, into) {
-  for (const words of shellCommands(text2)) addCommand(words, into);
-}
-function launchFromArgv(argv) {
-  const launch = { daemon: false, configs: [], programs: [] };
-  addCommand(argv, launch);
-  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
-  if (launch.daemon) launch.configs.push(...configOptions(argv));
-  return finish(launch);
-}
-function launchFromScript(text2) {
-  const launch = { daemon: false, configs: [], programs: [] };
-  addShell(text2, launch);
-  return finish(launch);
-}
-function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
 // src/sources/image/config-source.ts
@@ -24588,23 +24417,23 @@ function hostNotes(t) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text2) {
-  const v4 = inetAton(text2);
+function parseNumericHost(text3) {
+  const v4 = inetAton(text3);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text2.indexOf("%");
-  const body = pct < 0 ? text2 : text2.slice(0, pct);
+  const pct = text3.indexOf("%");
+  const body = pct < 0 ? text3 : text3.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text2.slice(pct + 1));
+  const scope = scopeId(text3.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text2) {
-  if (/^\d+$/.test(text2)) return Number(text2);
-  return text2 === "lo" ? 1 : void 0;
+function scopeId(text3) {
+  if (/^\d+$/.test(text3)) return Number(text3);
+  return text3 === "lo" ? 1 : void 0;
 }
-function inetAton(text2) {
-  const parts = text2.split(".");
+function inetAton(text3) {
+  const parts = text3.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part of parts) {
@@ -24626,8 +24455,8 @@ function atonPart(part) {
   if (/^[1-9][0-9]*$/.test(part)) return Number(part);
   return void 0;
 }
-function inetPton4(text2) {
-  const parts = text2.split(".");
+function inetPton4(text3) {
+  const parts = text3.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part of parts) {
@@ -24638,9 +24467,9 @@ function inetPton4(text2) {
   }
   return out;
 }
-function inetPton6(text2) {
-  if (text2 === "" || /[^0-9a-fA-F:.]/.test(text2)) return void 0;
-  const halves = text2.split("::");
+function inetPton6(text3) {
+  if (text3 === "" || /[^0-9a-fA-F:.]/.test(text3)) return void 0;
+  const halves = text3.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -24668,11 +24497,11 @@ function inetPton6(text2) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text2, family) {
-  return family === 4 ? inetPton4(text2) : inetPton6(text2);
+function parseMask(text3, family) {
+  return family === 4 ? inetPton4(text3) : inetPton6(text3);
 }
-function strtolExact(text2) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text2);
+function strtolExact(text3) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text3);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -24705,11 +24534,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text2) {
-  return new Matcher(pattern, text2).run();
+function wildmatch(pattern, text3) {
+  return new Matcher(pattern, text3).run();
 }
-function iwildmatch(pattern, text2) {
-  return new Matcher(asciiLower(pattern), asciiLower(text2)).run();
+function iwildmatch(pattern, text3) {
+  return new Matcher(asciiLower(pattern), asciiLower(text3)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -24755,7 +24584,7 @@ var Matcher = class {
     if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
     if (pc === "[") {
       const cls = matchClass(p2, pi, tc);
-      return cls !== void 0 && cls.matched && this.match(cls.end, ti + 1);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
     }
     if (pc === "\\") {
       return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
@@ -24882,10 +24711,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text2, tok) {
-  const literal = parseMask(text2, tok.family);
+function maskFor(text3, tok) {
+  const literal = parseMask(text3, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text2);
+  const bits = strtolExact(text3);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -24909,10 +24738,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text2 = token.slice(slash + 1);
-  const mask = parseMask(text2, addr.family);
+  const text3 = token.slice(slash + 1);
+  const mask = parseMask(text3, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text2);
+  const bits = strtolExact(text3);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -24999,9 +24828,50 @@ function offlineResolve(name) {
   return { kind: "unknown" };
 }
 
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text(params["uid"]?.value);
+  const gid = text(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && v !== "0";
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
 }
 function effectiveDaemon(daemonUser, global2) {
   const uid = global2["daemon uid"]?.value;
@@ -25010,7 +24880,7 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -25027,6 +24897,16 @@ function disabled(params) {
   const v = params["max connections"]?.value;
   const max = typeof v === "number" ? v : 0;
   return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+function imageRunsAsRoot(user) {
+  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
+  const name = user.split(":")[0] ?? "";
+  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
 
 // src/facts/access/simulate.ts
@@ -25051,19 +24931,19 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text2 = (name) => {
+  const text3 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
   const listed = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text2("hosts allow") || void 0, text2("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text3("hosts allow") || void 0, text3("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text2("auth users");
+  const authUsers = text3("auth users");
   const base2 = {
     name: m.name,
     listed,
@@ -25086,7 +24966,7 @@ function simulateModule(m, peer, user, root, opts) {
   if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
   const max = Number(param("max connections") ?? 0);
   if (max > 0) {
-    const lock = text2("lock file");
+    const lock = text3("lock file");
     if (!root && lock === "/var/run/rsyncd.lock") {
       return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
     }
@@ -25096,11 +24976,11 @@ function simulateModule(m, peer, user, root, opts) {
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text2("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text3("secrets file") }, opts);
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text2);
+  const setup = moduleSetup(effective.chroot.value, root, text3);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
@@ -25109,13 +24989,13 @@ function simulateModule(m, peer, user, root, opts) {
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
-function moduleSetup(chroot, root, text2) {
-  const path = text2("path");
+function moduleSetup(chroot, root, text3) {
+  const path = text3("path");
   if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
   if (!root) {
     if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text2("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text2("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+    if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
   }
   return void 0;
 }
@@ -25174,7 +25054,7 @@ function buildFacts(input) {
     params: m.params,
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text(m.params["auth users"]?.value), input.rsyncVersion),
+    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion),
     effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
@@ -25201,11 +25081,11 @@ function buildFacts(input) {
     image: input.image ?? null
   };
 }
-function text(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text(v));
+  const tokens = classifyHostList(text2(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -25276,7 +25156,13 @@ function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
     notes.push(
-      diagnostic("warning", "utf8-bom", 'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).', { file, line: 1, column: 1 }, "Save the file without a BOM.")
+      diagnostic(
+        "warning",
+        "utf8-bom",
+        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
+        { file, line: 1, column: 1 },
+        "Save the file without a BOM."
+      )
     );
   }
   let line = 1;
@@ -25295,14 +25181,20 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text2 = new TextDecoder().decode(bytes);
-  const lines = text2.split("\n");
+  const text3 = new TextDecoder().decode(bytes);
+  const lines = text3.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
       const column = (lines[index]?.search(re) ?? 0) + 1;
       return [
-        diagnostic("info", "template", `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`, { file, line: index + 1, column }, "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture.")
+        diagnostic(
+          "info",
+          "template",
+          `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
+        )
       ];
     }
   }
@@ -25318,8 +25210,8 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text2, i) => {
-    const m = WAIVER.exec(text2.replace(/\r$/, ""));
+  lines.forEach((text3, i) => {
+    const m = WAIVER.exec(text3.replace(/\r$/, ""));
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -25425,16 +25317,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text2) {
-  if (TEMPLATE_TAG.test(text2)) return `"${text2.trim()}"`;
-  const colon = text2.indexOf(":");
-  if (colon >= 0) return `"${text2.slice(0, colon)}:${MASK}"`;
-  const words = text2.trim().split(/\s+/);
+function redactLine(text3) {
+  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
+  const colon = text3.indexOf(":");
+  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK}"`;
+  const words = text3.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text2].length;
+  const length = [...text3].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -25639,9 +25531,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text2 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text2, at, valueAt };
-  return { kind: "param", name, value: text2, at, valueAt };
+  const text3 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text3, at, valueAt };
+  return { kind: "param", name, value: text3, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -25675,29 +25567,7 @@ function atoi(value) {
   else if (n > LONG_MAX) n = LONG_MAX;
   return Number(BigInt.asIntN(32, n));
 }
-var FACILITIES = [
-  "auth",
-  "authpriv",
-  "cron",
-  "daemon",
-  "ftp",
-  "kern",
-  "lpr",
-  "mail",
-  "news",
-  "security",
-  "syslog",
-  "user",
-  "uucp",
-  "local0",
-  "local1",
-  "local2",
-  "local3",
-  "local4",
-  "local5",
-  "local6",
-  "local7"
-];
+var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
 function parseFacility(value) {
   const lower = value.toLowerCase();
   const name = FACILITIES.find((f) => f === lower);
@@ -25730,9 +25600,7 @@ function storeValue(spec, raw, at, origin, previous) {
   const vars = percentVars(raw);
   if (vars.length > 0) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
-    diagnostics.push(
-      diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at)
-    );
+    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
   const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
   switch (spec.type) {
@@ -25759,7 +25627,13 @@ function storeValue(spec, raw, at, origin, previous) {
       const hasComment = /\s[#;]/.test(raw);
       const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
-        diagnostic("warning", hasComment ? "comment-in-boolean" : "bad-boolean", `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`, at, `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`)
+        diagnostic(
+          "warning",
+          hasComment ? "comment-in-boolean" : "bad-boolean",
+          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          at,
+          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
+        )
       );
       return { diagnostics };
     }
@@ -25768,9 +25642,7 @@ function storeValue(spec, raw, at, origin, previous) {
 function warnInlineComment(spec, raw, at, out) {
   const m = /\s([#;].*)$/.exec(raw);
   if (!m) return;
-  out.push(
-    diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own.")
-  );
+  out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
 }
 
 // src/parse/rsyncd-load.ts
@@ -25839,9 +25711,7 @@ var Loader = class {
         case "fatal":
           return this.fail(diagnostic("fatal", ev.code, ev.message, ev.at));
         case "nul-end":
-          this.diagnostics.push(
-            diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted).")
-          );
+          this.diagnostics.push(diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted)."));
           break;
       }
     }
@@ -25948,7 +25818,8 @@ var Loader = class {
             this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
             continue;
           }
-          if (child.kind === "unreadable") return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind === "unreadable")
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
           if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
           files.push(child);
         }
@@ -25963,14 +25834,20 @@ var Loader = class {
       if (manage) this.pushOrReset(j === 0);
       if (chain.includes(file.path)) {
         const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
-        outcome = this.fail(diagnostic("fatal", "include-cycle", `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`, at, "Remove the include that closes the loop."));
+        outcome = this.fail(
+          diagnostic(
+            "fatal",
+            "include-cycle",
+            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
+            at,
+            "Remove the include that closes the loop."
+          )
+        );
         break;
       }
       if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
         const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
-        outcome = this.stopAtLimit(
-          diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own.")
-        );
+        outcome = this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own."));
         break;
       }
       outcome = this.parseFile(file.path, file.bytes, chain);
@@ -26048,7 +25925,7 @@ function globalParam(vars, name) {
 }
 function moduleViews(load) {
   const lastIndex = /* @__PURE__ */ new Map();
-  load.sections.forEach((s, i) => lastIndex.set(String(s.name.value), i));
+  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
@@ -26100,18 +25977,26 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text2 = Buffer.from(bytes).toString("utf8");
+  const text3 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text2.split("\n").entries()) {
+  for (const [i, physical] of text3.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
     const at = { file, line, column: 1 };
     if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(diagnostic("warning", "secrets-line-too-long", `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`, at, "Use a shorter password (a few dozen characters is plenty)."));
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "secrets-line-too-long",
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          "Use a shorter password (a few dozen characters is plenty)."
+        )
+      );
     }
     if (s.startsWith("#")) continue;
     const colon = s.indexOf(":");
@@ -26167,17 +26052,189 @@ function moduleSecretsPaths(config) {
 
 // src/parse/rsync-release.ts
 var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
-function releaseFromDpkgStatus(text2) {
-  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text2)?.[1] ?? null;
+function releaseFromDpkgStatus(text3) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
 }
-function releaseFromApkInstalled(text2) {
-  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text2)?.[1] ?? null;
+function releaseFromApkInstalled(text3) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
 }
 function releaseFromPackages(dpkg, apk) {
   const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
   if (deb) return { version: deb, source: "dpkg status" };
   const alp = apk ? releaseFromApkInstalled(apk) : null;
   return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/image-redact.ts
+var WITHHELD = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text3) {
+  return text3.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    return redactText(word);
+  });
+}
+function redactEnv(entry) {
+  const eq = entry.indexOf("=");
+  if (eq < 0) return { name: redactText(entry), value: null };
+  const name = entry.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+}
+
+// src/parse/shell-words.ts
+var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
+function shellCommands(text3) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i] ?? "";
+    if (c === "\\" && i + 1 < text3.length) {
+      const next = text3[++i] ?? "";
+      if (next !== "\n") {
+        word += next;
+        inWord = true;
+      }
+    } else if (c === "'" || c === '"') {
+      const close = text3.indexOf(c, i + 1);
+      const end = close < 0 ? text3.length : close;
+      word += c === '"' ? text3.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text3.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === "$" && (text3[i + 1] === "{" || text3[i + 1] === "(")) {
+      const open = text3[i + 1] ?? "";
+      const close = open === "{" ? "}" : ")";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text3.length; j++) {
+        if (text3[j] === open) depth++;
+        else if (text3[j] === close && --depth === 0) break;
+      }
+      word += text3.slice(i, j + 1);
+      inWord = true;
+      i = j;
+    } else if (c === "#" && !inWord) {
+      const nl = text3.indexOf("\n", i);
+      i = (nl < 0 ? text3.length : nl) - 1;
+    } else if (OPERATORS.has(c)) {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function commandWords(words) {
+  let i = 0;
+  for (; ; ) {
+    const w = words[i];
+    if (w === void 0) return [];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
+    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
+      i++;
+      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
+      if (words[i] === "--") i++;
+    } else return words.slice(i);
+  }
+}
+function expandWord(word, env) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
+    const value = env.get(braced ?? bare ?? "");
+    if (value !== void 0 && !(op === ":-" && value === "")) return value;
+    if (op !== void 0) return fallback ?? "";
+    unknown = true;
+    return "";
+  });
+  return unknown || /\$|`/.test(out) ? null : out;
+}
+
+// src/parse/image-config.ts
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function readImageConfig(config) {
+  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
+  const entrypoint = strings(c["Entrypoint"]);
+  const cmd = strings(c["Cmd"]);
+  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
+  const redacted = redactArgv([...entrypoint, ...cmd]);
+  return {
+    config: {
+      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
+      entrypoint: redacted.slice(0, entrypoint.length),
+      cmd: redacted.slice(entrypoint.length),
+      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+      env: strings(c["Env"]).map(redactEnv)
+    },
+    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
+    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
+    expand: (word) => expandWord(word, env)
+  };
+}
+var base = (w) => w.replace(/^.*\//, "");
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
+function configOptions(words) {
+  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
+}
+function addCommand(words, into) {
+  const cmd = commandWords(words);
+  const first = cmd[0];
+  if (first === void 0) return;
+  if (!first.startsWith("$")) into.programs.push(first);
+  const at = cmd.findIndex((w) => base(w) === "rsync");
+  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
+    into.daemon = true;
+    into.configs.push(...configOptions(cmd.slice(at + 1)));
+  }
+  if (SHELLS.has(base(first))) {
+    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
+  }
+}
+function addShell(text3, into) {
+  for (const words of shellCommands(text3)) addCommand(words, into);
+}
+function launchFromArgv(argv) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addCommand(argv, launch);
+  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
+  if (launch.daemon) launch.configs.push(...configOptions(argv));
+  return finish(launch);
+}
+function launchFromScript(text3) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addShell(text3, launch);
+  return finish(launch);
+}
+function finish(l) {
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
 }
 
 // src/parse/image-launch.ts
@@ -26217,9 +26274,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(paths);
     const next = [];
     for (const p2 of paths) {
-      const text2 = fs.content(p2);
-      if (text2?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text2.toString("utf8"));
+      const text3 = fs.content(p2);
+      if (text3?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text3.toString("utf8"));
       if (inner.daemon) {
         result.daemon = true;
         result.startedBy.push(`the script ${p2}`);
@@ -26317,7 +26374,7 @@ function modelledVersion(release) {
 
 // src/facts/image.ts
 function imageDaemonUser(user) {
-  return user === null || /^(root|0)(:|$)/.test(user) ? "root" : "nonroot";
+  return imageRunsAsRoot(user).value ? "root" : "nonroot";
 }
 function imageDocument(image, parsed, today2) {
   const { config: cfg, release } = image;
@@ -26335,6 +26392,7 @@ function imageDocument(image, parsed, today2) {
       digest: image.digest,
       exposed_ports: cfg.exposed,
       user: cfg.user,
+      runs_as_root: imageRunsAsRoot(cfg.user),
       entrypoint: cfg.entrypoint,
       cmd: cfg.cmd,
       env: cfg.env,
@@ -26422,7 +26480,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text2] of texts) scan.texts.set(path, text2);
+      for (const [path, text3] of texts) scan.texts.set(path, text3);
     }
     return { ...scan, warnings: read.fs.warnings };
   } catch (e) {
@@ -26445,14 +26503,19 @@ async function analyse(job, policies2) {
     const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : void 0;
     if (platforms === void 0) {
       const one = await evaluate(job.ref, job, policies2);
-      return { id: job.id, ok: true, ...one };
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: "image" };
+      return { id: job.id, ok: true, ...one.value };
     }
     const reply = { id: job.id, ok: true, findings: [], errors: [] };
     for (const { platform, ref } of platforms) {
       try {
         const one = await evaluate(ref, job, policies2);
-        reply.findings.push(...one.findings.map((f) => ({ ...f, platform })));
-        reply.errors.push(...one.errors.map((e) => `${platform}: ${e}`));
+        if (!one.ok) {
+          reply.errors.push(`${platform}: ${one.error.message}`);
+          continue;
+        }
+        reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
+        reply.errors.push(...one.value.errors.map((e) => `${platform}: ${e}`));
       } catch (e) {
         const why = `${platform}: ${e instanceof Error ? e.message : String(e)}`;
         if (failureKind(e) === "image") reply.errors.push(why);
@@ -26467,9 +26530,9 @@ async function analyse(job, policies2) {
 async function evaluate(ref, job, policies2) {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
   const evaluated = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
-  if (!evaluated.ok) throw evaluated.error;
+  if (!evaluated.ok) return evaluated;
   const report = evaluated.value;
-  return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) };
+  return ok({ findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) });
 }
 function isPolicy(v) {
   return isObject(v) && typeof v["name"] === "string" && v["wasm"] instanceof Uint8Array && Array.isArray(v["rules"]) && typeof v["entrypoint"] === "string";
