@@ -2,15 +2,19 @@
  * The tree reads as the data flow: sources → parse → facts → engine → report, src/runner wires them, src/cli
  * and src/action are the front ends. Every import — static, side-effect, type-only, dynamic, `export … from`,
  * `require`, `import x = require`, `import('…')` types, worker files — is read with the TypeScript parser
- * (test/architecture/imports.ts) and judged against the one table below. The last suite plants a violation
- * of each form in a temporary tree and checks the same code catches it, so this test can fail.
+ * (test/architecture/imports.ts) and judged against the one table below; so is any string naming a module
+ * that is handed to a call mentioning require, createRequire, import, Worker or URL, under any alias. The
+ * tree itself is checked too: no symbolic links, only `.ts` in src/, a stage's index.ts re-exports only its
+ * own folder and src/common, and `#x` or `rsyncguard/x` names are refused (package.json maps neither). The
+ * last suite plants a violation of each form in a temporary tree and checks the same code catches it, so
+ * this test can fail.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describe, readTree, unplaced, unusedExceptions, violations, type Table } from './architecture/check.ts';
+import { describe, PACKAGE_NAME, readTree, unplaced, unusedExceptions, violations, type Table } from './architecture/check.ts';
 
 /** What a folder of src/ lets others import: its index.ts and nothing else. */
 const INDEX = /^index$/;
@@ -94,6 +98,15 @@ real('the check read the whole tree', () => {
   assert.ok(tree.some((f) => f.path === 'test/architecture.test.ts'));
 });
 
+real('package.json names the package the check knows and defines no `imports` or `exports`', () => {
+  // The check treats `#x` and `rsyncguard/x` as violations because neither resolves to anything today; a
+  // package.json that defined them would give our code a second name the table must learn first.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  assert.is(pkg['name'], PACKAGE_NAME);
+  assert.is(pkg['imports'], undefined);
+  assert.is(pkg['exports'], undefined);
+});
+
 real(`no file in src/ is longer than ${MAX_LINES} lines`, () => {
   const long = tree.filter((f) => f.path.startsWith('src/') && f.lines > MAX_LINES).map((f) => `${f.path} (${f.lines})`);
   assert.equal(long, []);
@@ -114,17 +127,24 @@ const CLEAN: Record<string, string> = {
   'src/common/index.ts': 'export type Result<T> = { ok: true; value: T } | { ok: false };\n',
   'src/sources/index.ts': 'export * from \'./files.ts\';\nexport { type Result } from "../common/index.ts";\n',
   'src/sources/files.ts': "import { readFileSync } from 'node:fs';\nexport const read = (p: string): string => readFileSync(p, 'utf8');\n",
-  'src/parse/index.ts': "import '../sources/index.ts';\nexport { lex } from './lexer.ts';\nexport type Token = string;\n",
-  'src/parse/lexer.ts': "import type { Result } from '../common/index.ts';\nexport const lex = (s: string): Result<string> => ({ ok: true, value: s });\n",
-  'src/facts/index.ts': 'import type {\n  Token,\n} from "../parse/index.ts";\nexport type Facts = { tokens: Token[] };\n',
-  'src/engine/index.ts': "import type { Facts } from '../facts/index.ts';\nimport { loadPolicy } from '@open-policy-agent/opa-wasm';\nexport const run = (f: Facts): unknown => [f, loadPolicy];\n",
+  'src/parse/index.ts': '/// <reference types="node" />\nexport { lex } from \'./lexer.ts\';\nexport type Token = string;\n',
+  'src/parse/lexer.ts': "import '../sources/index.ts';\nimport type { Result } from '../common/index.ts';\nexport const lex = (s: string): Result<string> => ({ ok: true, value: s });\n",
+  'src/facts/index.ts': "export type { Facts } from './build.ts';\n",
+  'src/facts/build.ts': 'import type {\n  Token,\n} from "../parse/index.ts";\nexport type Facts = { tokens: Token[] };\n',
+  'src/engine/index.ts': "export { run } from './run.ts';\nexport { url } from './pool.ts';\n",
+  'src/engine/run.ts': "import type { Facts } from '../facts/index.ts';\nimport { loadPolicy } from '@open-policy-agent/opa-wasm';\nexport const run = (f: Facts): unknown => [f, loadPolicy];\n",
   'src/engine/worker.ts': 'export {};\n',
-  'src/engine/pool.ts': "const here = import.meta.url;\nexport const url = new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', here);\n",
-  'src/report/index.ts': "export type Run = typeof import('../engine/index.ts').run;\n",
-  'src/runner/index.ts': "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const parse = load('../parse/index.ts');\nexport const engine = await import('../engine/index.ts');\n",
+  'src/engine/pool.ts':
+    "import { Worker } from 'node:worker_threads';\nconst here = import.meta.url;\nexport const url = new URL(here.endsWith('.ts') ? './worker.ts' : './worker.js', here);\nexport const w = new Worker(url);\nexport const dir = new URL('.', import.meta.url);\nexport const at = (u: URL): URL => new URL(u.pathname, 'http://x');\n",
+  'src/report/index.ts': "export type { Run } from './render.ts';\n",
+  'src/report/render.ts': "export type Run = typeof import('../engine/index.ts').run;\n",
+  'src/runner/index.ts': "export * from './wire.ts';\n",
+  'src/runner/wire.ts':
+    "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nexport const parse = load('../parse/index.ts');\nexport const engine = await import('../engine/index.ts');\nexport const where = import.meta.resolve('../report/index.ts');\n",
   'src/cli/main.ts': "import runner = require('../runner/index.ts');\nexport * as report from '../report/index.ts';\nexport { runner };\n",
   'test/support/helper.ts': "export { lex } from '../../src/parse/index.ts';\n",
   'test/parse.test.ts': "import { lex } from './support/helper.ts';\nimport '../src/common/index.ts';\nexport { lex };\n",
+  'test/fixtures/data.ts': "import '../../src/parse/lexer.ts';\n",
   'scripts/build.mjs': "import { lex } from '../test/support/helper.ts';\nconst fs = require('node:fs');\nexport { lex, fs };\n",
   'bench/run.ts': "import { run } from '../src/engine/index.ts';\nexport { run };\n",
 };
@@ -158,6 +178,29 @@ const PLANTED: [string, string, string | null, string][] = [
   ['test/to-bench.test.ts', "import { run } from '../bench/run.ts';\nexport { run };\n", '../bench/run.ts', 'import'],
   ['scripts/to-a-test.mjs', "import '../test/parse.test.ts';\n", '../test/parse.test.ts', 'side-effect'],
   ['bench/deep.ts', "const m = require('../src/engine/pool.ts');\nexport { m };\n", '../src/engine/pool.ts', 'require'],
+  // Loaders under other names, curried, destructured or reached through a property.
+  ['src/facts/cr-alias.ts', "import { createRequire as cr } from 'node:module';\nexport const m = cr(import.meta.url)('../engine/index.ts');\n", '../engine/index.ts', 'require'],
+  ['src/facts/cr-curried.ts', "import { createRequire } from 'node:module';\nexport const m = createRequire(import.meta.url)('../report/index.ts');\n", '../report/index.ts', 'require'],
+  ['src/facts/cr-module.ts', "import module from 'node:module';\nexport const m = module.createRequire(import.meta.url)('../report/index.ts');\n", '../report/index.ts', 'require'],
+  ['src/facts/cr-alias-var.ts', "import { createRequire as cr } from 'node:module';\nconst r = cr(import.meta.url);\nexport const m = r('../report/index.ts');\n", '../report/index.ts', 'require'],
+  ['src/facts/cr-destructured.ts', "import { createRequire } from 'node:module';\nconst { resolve } = createRequire(import.meta.url);\nexport const p = resolve('../engine/index.ts');\n", '../engine/index.ts', 'require'],
+  ['src/facts/cr-base.ts', "import { createRequire } from 'node:module';\nexport const r = createRequire('/srv/elsewhere/x.js');\n", null, 'require'],
+  ['src/facts/require-resolve.ts', "export const p = require.resolve('../engine/worker.ts');\n", '../engine/worker.ts', 'loader-call'],
+  ['src/facts/meta-resolve.ts', "export const p = import.meta.resolve('../engine/worker.ts');\n", '../engine/worker.ts', 'loader-call'],
+  ['src/facts/comma-require.ts', "export const m = (0, require)('../report/index.ts');\n", '../report/index.ts', 'loader-call'],
+  ['src/facts/worker-path.ts', "import { Worker } from 'node:worker_threads';\nexport const w = new Worker('./src/engine/worker.ts');\n", './src/engine/worker.ts', 'worker-path'],
+  ['src/facts/worker-alias.ts', "import { Worker as W } from 'node:worker_threads';\nexport const w = new W('./worker.ts');\n", './worker.ts', 'worker-path'],
+  ['src/facts/worker-new-url.ts', "import { Worker } from 'node:worker_threads';\nexport const w = new Worker(new URL('../engine/worker.ts', import.meta.url));\n", '../engine/worker.ts', 'worker-url'],
+  ['src/facts/global-url.ts', "export const u = new globalThis.URL('../engine/worker.ts', import.meta.url);\n", '../engine/worker.ts', 'worker-url'],
+  ['src/facts/computed-url.ts', "const name = 'worker';\nexport const u = new URL(`../engine/${name}.ts`, import.meta.url);\n", null, 'worker-url'],
+  ['src/facts/reference-types.ts', '/// <reference types="../engine/index.ts" />\nexport {};\n', '../engine/index.ts', 'reference'],
+  // Names that resolve to nothing the table sees: package imports and this package by its own name.
+  ['src/facts/package-import.ts', "import { x } from '#engine/index.ts';\nexport { x };\n", '#engine/index.ts', 'import'],
+  ['src/facts/self-name.ts', "import { x } from 'rsyncguard/src/engine/index.ts';\nexport { x };\n", 'rsyncguard/src/engine/index.ts', 'import'],
+  ['test/self-name.test.ts', "import 'rsyncguard';\n", 'rsyncguard', 'side-effect'],
+  // A stage's index hands on only its own folder and src/common: a re-export of another stage leaks it.
+  ['src/parse/index.ts', `${CLEAN['src/parse/index.ts']}export * from '../sources/index.ts';\n`, '../sources/index.ts', 'export-star'],
+  ['src/facts/index.ts', `${CLEAN['src/facts/index.ts']}export type { Token } from '../parse/index.ts';\n`, '../parse/index.ts', 'export-from'],
 ];
 
 function writeTree(files: Record<string, string>): string {
@@ -175,7 +218,7 @@ self('a clean tree that uses every import form legally reports nothing', () => {
   const dir = writeTree(CLEAN);
   try {
     const files = readTree(dir);
-    assert.is(files.length, Object.keys(CLEAN).length);
+    assert.is(files.length, Object.keys(CLEAN).length - 1, 'every file but the test data in test/fixtures');
     assert.equal(violations(files, TABLE).map(describe), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -196,8 +239,52 @@ self('each planted violation is reported by file, specifier and form, and nothin
 
 self('every import form is exercised by the planted files', () => {
   const forms = new Set(PLANTED.map(([, , , form]) => form));
-  for (const form of ['import', 'side-effect', 'import-type', 'export-from', 'export-star', 'dynamic-import', 'type-import', 'require', 'import-equals', 'worker-url', 'reference']) {
+  for (const form of ['import', 'side-effect', 'import-type', 'export-from', 'export-star', 'dynamic-import', 'type-import', 'require', 'import-equals', 'worker-url', 'worker-path', 'loader-call', 'reference']) {
     assert.ok(forms.has(form), `no planted ${form}`);
+  }
+});
+
+self('the tree holds .ts files only: links, other code extensions and a src folder named fixtures are reported', () => {
+  const dir = writeTree({
+    ...CLEAN,
+    'src/engine/fixtures/hidden.ts': "import '../../parse/lexer.ts';\n",
+    'src/engine/view.tsx': "import '../parse/index.ts';\nexport {};\n",
+    ...Object.fromEntries(['mts', 'cts', 'js', 'mjs', 'cjs', 'jsx'].map((ext) => [`src/engine/other.${ext}`, 'export {};\n'])),
+  });
+  symlinkSync('../parse/lexer.ts', join(dir, 'src/engine/linked.ts'));
+  symlinkSync('../parse', join(dir, 'src/engine/linked-dir'));
+  symlinkSync('../src/parse/lexer.ts', join(dir, 'test/linked.ts'));
+  try {
+    const got = violations(readTree(dir), TABLE).map((v) => `${v.file} [${v.form}] ${v.specifier ?? ''}`.trim());
+    assert.equal(got.sort(), [
+      'src/engine/fixtures/hidden.ts [side-effect] ../../parse/lexer.ts',
+      'src/engine/linked-dir [file]',
+      'src/engine/linked.ts [file]',
+      'src/engine/other.cjs [file]',
+      'src/engine/other.cts [file]',
+      'src/engine/other.js [file]',
+      'src/engine/other.jsx [file]',
+      'src/engine/other.mjs [file]',
+      'src/engine/other.mts [file]',
+      'src/engine/view.tsx [file]',
+      'src/engine/view.tsx [side-effect] ../parse/index.ts',
+      'test/linked.ts [file]',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+self('a folder the walk cannot read fails the check instead of reading as empty', () => {
+  const dir = writeTree({ 'src/common/index.ts': 'export {};\n', 'src/parse/x.ts': 'export {};\n' });
+  try {
+    // A file where a folder should be is the readdir error root cannot escape (a 000 folder reads fine as root).
+    rmSync(join(dir, 'src/parse'), { recursive: true });
+    writeFileSync(join(dir, 'src/parse'), '');
+    symlinkSync('/nonexistent', join(dir, 'src/common/gone.ts'));
+    assert.throws(() => readTree(dir, ['src/parse']), /cannot read src\/parse: ENOTDIR/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -6,6 +6,7 @@ export type { Result } from './result.ts';
 export { ok, fail, UserError } from './result.ts';
 export type { ConfigSource, IncludeTarget } from './config-source.ts';
 export type { SecretsEntry } from './secrets-entry.ts';
+export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { NO_INCLUDES } from './config-source.ts';
 export type { JsonObject } from './json-object.ts';
 export { isObject } from './json-object.ts';

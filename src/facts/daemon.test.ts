@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseHostConfigs, type HostRaw } from '../parse/index.ts';
+import type { HostRaw } from '../common/index.ts';
+import { parseHostConfigs } from '../parse/index.ts';
 import { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
 
 type Process = HostRaw['processes'][number];

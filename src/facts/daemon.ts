@@ -2,8 +2,9 @@
  * A live host's facts: the daemon processes that read a config, the sockets they listen on, the units that
  * start them, the rsync release it runs, and the config itself, as one facts document per config in use.
  */
-import { DEFAULT_RSYNC_VERSION, releaseNumbers } from '../common/index.ts';
-import { configOf, isVerifiedDaemon, parseUnitSettings, releaseFromVersionLine, type HostRaw, type ParsedConfig } from '../parse/index.ts';
+// HostRaw is the collector's document, shared vocabulary in src/common: a stage's index re-exports no other stage.
+import { DEFAULT_RSYNC_VERSION, type HostRaw, releaseNumbers } from '../common/index.ts';
+import { configOf, isVerifiedDaemon, parseUnitSettings, releaseFromVersionLine, type ParsedConfig } from '../parse/index.ts';
 import type { Version } from './access/hosts.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
 import type { DaemonFacts, FactsDocument } from './types.ts';

@@ -15,8 +15,6 @@ export { parseUnitSettings } from './systemd-unit.ts';
 export type { UnitSettings } from './systemd-unit.ts';
 export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from './rsync-release.ts';
 export type { RsyncRelease } from './rsync-release.ts';
-/** The collector's document, as the facts stage reads it after parsing (facts sees no source). */
-export type { HostRaw } from '../sources/index.ts';
 export { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
 export { followScripts, inImage } from './image-launch.ts';

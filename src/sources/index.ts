@@ -7,7 +7,7 @@ export type { Discovered, DiscoverOptions } from './discover.ts';
 export { repoConfigSource } from './repo-files.ts';
 export type { RepoSourceOptions } from './repo-files.ts';
 export { parseHostRaw, octalMode, readCollectorOutput } from './host-raw.ts';
-export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
+export type { HostRaw, RawFile, RawSecretsEntry } from '../common/index.ts';
 export { probeDaemon } from './probe.ts';
 export type { ProbeResult } from './probe.ts';
 export { parseInventory } from './inventory.ts';

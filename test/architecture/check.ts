@@ -3,7 +3,7 @@
  * (./imports.ts) and judges each against a table of folders. It takes the tree's root as an argument so the
  * test can run the very same code on a planted copy and see it fail.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join, posix } from 'node:path';
 import { readFile, type ImportForm } from './imports.ts';
@@ -29,6 +29,8 @@ export interface Table {
 export interface SourceFile {
   /** From the root, `/`-separated. */
   path: string;
+  /** A symbolic link: never followed (it could lead out of the tree or hide code), a violation in itself. */
+  link?: true;
   lines: number;
   imports: { form: ImportForm; specifier: string | null; line: number }[];
   anyLines: number[];
@@ -38,37 +40,46 @@ export interface Violation {
   file: string;
   line: number;
   specifier: string | null;
-  form: ImportForm;
+  /** How the file reaches the module, or `file` for what is wrong with the file itself. */
+  form: ImportForm | 'file';
   rule: string;
 }
 
 /** The folders the check reads. */
 export const ROOTS = ['src', 'test', 'scripts', 'bench'];
-const CODE = /\.(?:[cm]?ts|[cm]?js)$/;
-/** Test data (test/fixtures) and installed packages are not our code, whatever their names end in. */
-const SKIP = new Set(['node_modules', 'fixtures']);
+/** The package's name in package.json: a specifier naming it reaches our own code (the test checks it). */
+export const PACKAGE_NAME = 'rsyncguard';
+/** Every extension Node or a bundler loads as code; src/ holds only `.ts` (see judgeFile). */
+const CODE = /\.(?:[cm]?[jt]sx?)$/;
+/** Test data, not code: inputs with the answers expected of them. Only this one folder, from the root. */
+const SKIP = new Set(['test/fixtures']);
 
-function walk(dir: string, rel: string): string[] {
-  let entries;
+function walk(dir: string, rel: string): { path: string; link: boolean }[] {
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+  } catch (err) {
+    // A folder the check cannot read is a folder it did not check: fail, never pass on less.
+    throw new Error(`cannot read ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   return entries.flatMap((e) => {
-    if (SKIP.has(e.name)) return [];
     const path = `${rel}/${e.name}`;
+    if (SKIP.has(path)) return [];
+    if (e.isSymbolicLink()) return [{ path, link: true }];
     if (e.isDirectory()) return walk(join(dir, e.name), path);
-    return e.isFile() && CODE.test(e.name) ? [path] : [];
+    return e.isFile() && CODE.test(e.name) ? [{ path, link: false }] : [];
   });
 }
 
-/** Every code file under the roots, parsed. */
+/** Every code file under the roots, parsed, and every symbolic link (unread). */
 export function readTree(root: string, roots: readonly string[] = ROOTS): SourceFile[] {
+  // A root the tree lacks holds nothing (the real tree's test checks each root was read); a folder inside
+  // one that cannot be read fails the walk.
   return roots.flatMap((top) =>
-    walk(join(root, top), top).map((path) => {
+    (existsSync(join(root, top)) ? walk(join(root, top), top) : []).map(({ path, link }): SourceFile => {
+      if (link) return { path, link: true, lines: 0, imports: [], anyLines: [] };
       const text = readFileSync(join(root, path), 'utf8');
-      return { path, lines: text.split('\n').length, ...readFile(path, text) };
+      return { path, lines: text.split('\n').length, ...readFile(path, text, PACKAGE_NAME) };
     }),
   );
 }
@@ -95,8 +106,10 @@ export function violations(files: readonly SourceFile[], table: Table): Violatio
   const out: Violation[] = [];
   for (const file of files) {
     const from = folderOf(file.path, table);
+    const wrong = judgeFile(file);
+    if (wrong !== null) out.push({ file: file.path, line: 1, specifier: null, form: 'file', rule: wrong });
     for (const ref of file.imports) {
-      const rule = judge(file.path, from, ref.specifier, table);
+      const rule = judge(file.path, from, ref.specifier, ref.form, table);
       if (rule !== null) out.push({ file: file.path, line: ref.line, specifier: ref.specifier, form: ref.form, rule });
     }
   }
@@ -121,10 +134,22 @@ export function unusedExceptions(files: readonly SourceFile[], table: Table): st
   return table.exceptions.map((e) => `${e.from} → ${withoutExtension(e.to)}`).filter((key) => !used.has(key));
 }
 
-/** Why `specifier`, imported by `path` (in folder `from`), breaks the table; null when it does not. */
-function judge(path: string, from: string | null, specifier: string | null, table: Table): string | null {
+/** What is wrong with the file itself: a link, or code in src/ that is not `.ts`. */
+function judgeFile(file: SourceFile): string | null {
+  if (file.link) return 'a symbolic link: the tree holds files and folders only (a link can hide code or lead out of the tree)';
+  if (file.path.startsWith('src/') && !file.path.endsWith('.ts')) return 'src/ is TypeScript only: rename it to .ts';
+  return null;
+}
+
+/** Why `specifier`, imported by `path` (in folder `from`) as `form`, breaks the table; null when it does not. */
+function judge(path: string, from: string | null, specifier: string | null, form: ImportForm, table: Table): string | null {
   if (from === null) return null; // reported once per file by unplaced()
+  if (form === 'worker-path') return "a worker named by a path from the working directory cannot be checked: name it with new URL('./w.ts', import.meta.url)";
   if (specifier === null) return 'a computed specifier cannot be checked: write the path as a string literal';
+  // package.json defines neither `imports` nor `exports` (the test checks): these would resolve to nothing
+  // the table can judge, or, once defined, to our own code by a path the table never sees.
+  if (specifier.startsWith('#')) return 'a package import (#…): package.json defines no "imports"; import by a relative path';
+  if (packageName(specifier) === PACKAGE_NAME) return `${PACKAGE_NAME} is this package: import it by a relative path`;
   if (specifier.startsWith('/') || /^[a-z]+:/i.test(specifier)) {
     return specifier.startsWith('node:') ? null : 'an absolute path or URL: import by a relative path or a package name';
   }
@@ -139,6 +164,10 @@ function judge(path: string, from: string | null, specifier: string | null, tabl
   if (to === from) return null;
   if (table.exceptions.some((e) => e.from === path && withoutExtension(e.to) === withoutExtension(target))) return null;
   if (to === null) return `${target} is in no folder of the table`;
+  if (from.startsWith('src/') && to !== 'src/common' && table.folders[from]?.entry.test(withoutExtension(path.slice(from.length + 1)))) {
+    // An entry that re-exported another folder would hand it to every importer, whatever the table says.
+    return `${path} is the public entry of ${from}: it refers only to ${from} and src/common (${to} would leak through it)`;
+  }
   const rule = table.folders[from];
   if (rule === undefined || !rule.uses.includes(to)) {
     return `${from} may not use ${to} (${from} uses ${rule?.uses.length ? rule.uses.join(', ') : 'nothing of ours'}: ${rule?.why ?? ''})`;

@@ -4,10 +4,12 @@
  * and `require`, and is fooled by the same text inside a string or a comment.
  *
  * Parsing only (ts.createSourceFile, no program, no type checker): the whole tree (~240 files) parses in
- * about a second and a half of CPU, and nothing needs to compile for the check to run. Not followed:
- * `require.resolve`, `import.meta.resolve`, JSDoc `@import` tags (JSDoc is not parsed) and specifiers
- * built at run time inside strings handed to `new Worker(…, { eval: true })` — none of which this project
- * uses to reach another folder's code.
+ * about a second and a half of CPU, and nothing needs to compile for the check to run. A rule that aliases
+ * cannot dodge: any call whose callee mentions a loader (`require`, `createRequire`, `import`, `Worker`,
+ * `URL`, or a name bound to one) hands it code when it is given a string that names a module — a relative
+ * path, `#x` or this package's name. Not followed: JSDoc `@import` tags (JSDoc is not parsed) and code
+ * handed to `new Worker(…, { eval: true })` as a template, which this project builds only to load a
+ * worker it has already named with a checked `new URL(…)`.
  */
 import { createRequire } from 'node:module';
 import type TS from 'typescript';
@@ -25,10 +27,12 @@ export type ImportForm =
   | 'export-star' // export * from '…', export * as x from '…'
   | 'dynamic-import' // import('…')
   | 'type-import' // a type written as import('…').X
-  | 'require' // require('…'), or a function made by createRequire(…)
+  | 'require' // require('…'), or a function made by createRequire(…), under any alias; createRequire from another base
   | 'import-equals' // import x = require('…')
-  | 'worker-url' // new URL('./x.ts', import.meta.url): a file started as a worker thread
-  | 'reference'; // /// <reference path="…" />
+  | 'worker-url' // new URL('./x.ts', import.meta.url): a file started as a worker thread (any URL named by a relative path)
+  | 'worker-path' // new Worker('./x.ts'): a path from the working directory, never checkable, always a violation
+  | 'loader-call' // any other call that mentions a loader: require.resolve('…'), import.meta.resolve('…'), f(require)('./x')
+  | 'reference'; // /// <reference path="…" />, /// <reference types="./…" />
 
 export interface ImportRef {
   form: ImportForm;
@@ -78,22 +82,74 @@ function onlyTypes(clause: TS.ImportClause | undefined): boolean {
   return clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
+/** The names that load code, each a loader itself; the file's own aliases are added by loaderNames. */
+const LOADERS: Record<string, string> = { require: 'require', createRequire: 'createRequire', Worker: 'Worker', URL: 'URL' };
+
+/** The identifiers written in `node` (`import` for `import(…)` and `import.meta`), never text in a string. */
+function wordsOf(node: TS.Node): string[] {
+  const words: string[] = [];
+  const visit = (n: TS.Node): void => {
+    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) words.push(n.text);
+    else if (n.kind === ts.SyntaxKind.ImportKeyword || (ts.isMetaProperty(n) && n.keywordToken === ts.SyntaxKind.ImportKeyword)) words.push('import');
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return words;
+}
+
+/** The name a callee calls: `f` in `f(…)`, `g` in `a.b.g(…)`; null for anything else. */
+function calledName(callee: TS.Expression): string | null {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isParenthesizedExpression(callee)) return calledName(callee.expression);
+  return null;
+}
+
 /**
- * Names that act as `require` in this file: `require` itself, and every `const x = createRequire(…)` (also
- * `module.createRequire(…)`). Deliberately simple: a require handed around through other variables is not
- * followed — that is not code this project writes, and a reviewer would see it.
+ * Every name that stands for a loader in this file → the loader it is: the loaders themselves, the aliases
+ * an import gives one (`import { createRequire as cr }`, `import { Worker as W }`), a name bound to one
+ * (`const W = Worker`, `const cr = module.createRequire`), and every name bound to what a require factory
+ * returns (`const r = cr(import.meta.url)`, `const { resolve } = createRequire(…)`), followed until nothing
+ * new is bound. A loader handed through a parameter or a property is not followed: the callee rule in
+ * readFile still sees its words.
  */
-function requireNames(file: TS.SourceFile): Set<string> {
-  const names = new Set(['require']);
+function loaderNames(file: TS.SourceFile): Map<string, string> {
+  const names = new Map(Object.entries(LOADERS));
+  const bindings: { names: string[]; init: TS.Expression }[] = [];
+  const bound = (name: TS.BindingName): string[] => (ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((e) => (ts.isBindingElement(e) ? bound(e.name) : [])));
   const visit = (node: TS.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined && ts.isCallExpression(node.initializer)) {
-      const callee = node.initializer.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-      if (name === 'createRequire') names.add(node.name.text);
+    if (ts.isImportSpecifier(node)) {
+      const origin = LOADERS[(node.propertyName ?? node.name).text];
+      if (origin !== undefined) names.set(node.name.text, origin);
+    } else if (ts.isVariableDeclaration(node) && node.initializer !== undefined) {
+      bindings.push({ names: bound(node.name), init: node.initializer });
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
+  const originOf = (init: TS.Expression): string | undefined => {
+    const name = calledName(init);
+    if (name !== null) return names.get(name);
+    if (ts.isCallExpression(init)) {
+      const factory = calledName(init.expression);
+      const made = factory === null ? undefined : names.get(factory);
+      return made === 'createRequire' ? 'require' : undefined;
+    }
+    return undefined;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of bindings) {
+      const origin = originOf(b.init);
+      if (origin === undefined) continue;
+      for (const n of b.names) {
+        if (names.get(n) !== origin) {
+          names.set(n, origin);
+          grew = true;
+        }
+      }
+    }
+  }
   return names;
 }
 
@@ -110,29 +166,94 @@ function metaUrlNames(file: TS.SourceFile): Set<string> {
   return names;
 }
 
+/**
+ * A string that names a module whichever call it is handed to: a relative path (`./x`, `../x`, `.`, `..`),
+ * a package import (`#x`) or this package by its own name (`rsyncguard`, `rsyncguard/x`).
+ */
+export function looksLikeSpecifier(text: string, self: string): boolean {
+  return /^(?:\.{1,2}(?:\/|$)|#)/.test(text) || text === self || text.startsWith(`${self}/`);
+}
+
 export interface FileFacts {
   imports: ImportRef[];
   /** Lines with an `any` in a type position: `: any`, `as any`, `<any>`, `any[]` — never one in a comment or a string. */
   anyLines: number[];
 }
 
-/** Every import of `text` (the contents of `fileName`), in source order, and where it writes `any`. */
-export function readFile(fileName: string, text: string): FileFacts {
+/**
+ * Every import of `text` (the contents of `fileName`), in source order, and where it writes `any`. `self`
+ * is the package's own name: a string naming it is a specifier wherever it is handed to a loader.
+ */
+export function readFile(fileName: string, text: string, self = 'rsyncguard'): FileFacts {
   const file = parse(fileName, text);
   const anys: number[] = [];
   const refs: ImportRef[] = [];
   const add = (form: ImportForm, specifier: string | null, node: TS.Node): void => {
     refs.push({ form, specifier, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });
   };
-  // Two extra walks, only in the few files that need them.
-  const requires = text.includes('createRequire') ? requireNames(file) : new Set(['require']);
+  // Two extra walks, only in the few files that could need them.
+  const loaders = /require|worker|url/i.test(text) ? loaderNames(file) : new Map(Object.entries(LOADERS));
   const metaUrls = text.includes('import.meta.url') ? metaUrlNames(file) : new Set<string>();
+  const isHere = (node: TS.Node | undefined): boolean => node !== undefined && (isImportMetaUrl(node) || (ts.isIdentifier(node) && metaUrls.has(node.text)));
 
   for (const ref of file.referencedFiles) {
     // `path="x.ts"` is relative to this file, as `./x.ts` is in an import.
     const specifier = /^\.{1,2}\//.test(ref.fileName) ? ref.fileName : `./${ref.fileName}`;
     refs.push({ form: 'reference', specifier, line: file.getLineAndCharacterOfPosition(ref.pos).line + 1 });
   }
+  for (const ref of file.typeReferenceDirectives) {
+    // `types="node"` names a package's types; a path or this package's name reaches our own code.
+    if (looksLikeSpecifier(ref.fileName, self)) refs.push({ form: 'reference', specifier: ref.fileName, line: file.getLineAndCharacterOfPosition(ref.pos).line + 1 });
+  }
+
+  /** A call or `new` that may load code: see ImportForm for what each kind counts. */
+  const loaderCall = (node: TS.CallExpression | TS.NewExpression): void => {
+    const callee = node.expression;
+    const args = node.arguments ?? [];
+    if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+      add('dynamic-import', literal(args[0]), node);
+      return;
+    }
+    const name = calledName(callee);
+    const origin = name === null ? undefined : loaders.get(name);
+    if (origin === 'URL') {
+      // A worker file is code this file runs, as surely as an import: `new URL('./w.ts', import.meta.url)`
+      // counts as importing it, so a stage cannot start another stage's internals as a thread. Both
+      // worker loaders (src/engine/sandboxed-policy.ts, src/runner/image-pool.ts) name their worker this
+      // way, and scripts/build.mjs bundles each worker as an entry of its own, so no import shows the
+      // dependency. A URL relative to this module with a computed path cannot be checked.
+      const [first, base] = args;
+      if (first === undefined) return;
+      const paths = urlLiterals(first);
+      if (paths === null && isHere(base)) add('worker-url', null, node);
+      for (const path of paths ?? []) if (looksLikeSpecifier(path, self)) add('worker-url', path, node);
+      return;
+    }
+    if (origin === 'Worker') {
+      // A string is a path from the working directory, not from this file: only a URL can be checked.
+      const path = literal(args[0]);
+      if (path !== null) add('worker-path', path, node);
+      return;
+    }
+    if (origin === 'createRequire') {
+      // The base of every path the made require reads: anything but this module's own URL moves them.
+      if (!isHere(args[0])) add('require', null, node);
+      return;
+    }
+    const factory = ts.isCallExpression(callee) ? calledName(callee.expression) : null;
+    const madeHere = factory !== null && loaders.get(factory) === 'createRequire'; // createRequire(…)('…')
+    const onLoader = ts.isPropertyAccessExpression(callee) && wordsOf(callee.expression).some((w) => w === 'import' || loaders.get(w) === 'require');
+    if ((origin === 'require' && ts.isIdentifier(callee)) || madeHere) add('require', literal(args[0]), node);
+    else if (onLoader)
+      add('loader-call', literal(args[0]), node); // require.resolve(…), import.meta.resolve(…)
+    else if (wordsOf(callee).some((w) => w === 'import' || loaders.has(w))) {
+      // Any other call that mentions a loader: every string that names a module is one it may load.
+      for (const arg of args) {
+        const text = literal(arg);
+        if (text !== null && looksLikeSpecifier(text, self)) add('loader-call', text, node);
+      }
+    }
+  };
 
   const visit = (node: TS.Node): void => {
     if (node.kind === ts.SyntaxKind.AnyKeyword) anys.push(file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1);
@@ -147,22 +268,8 @@ export function readFile(fileName: string, text: string): FileFacts {
     } else if (ts.isImportTypeNode(node)) {
       const arg = node.argument;
       add('type-import', ts.isLiteralTypeNode(arg) ? literal(arg.literal) : null, node);
-    } else if (ts.isCallExpression(node)) {
-      const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword) add('dynamic-import', literal(node.arguments[0]), node);
-      else if (ts.isIdentifier(callee) && requires.has(callee.text)) add('require', literal(node.arguments[0]), node);
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
-      // A worker file is code this file runs, as surely as an import: `new URL('./w.ts', import.meta.url)`
-      // counts as importing it, so a stage cannot start another stage's internals as a thread. Both
-      // worker loaders (src/engine/sandboxed-policy.ts, src/runner/image-pool.ts) name their worker this
-      // way, and scripts/build.mjs bundles each worker as an entry of its own, so no import shows the
-      // dependency. Only script paths relative to this module count; any other URL is data, not code.
-      const [first, base] = node.arguments ?? [];
-      const baseIsHere = base !== undefined && (isImportMetaUrl(base) || (ts.isIdentifier(base) && metaUrls.has(base.text)));
-      const paths = first !== undefined && baseIsHere ? urlLiterals(first) : null;
-      for (const path of paths ?? []) {
-        if (path.startsWith('.') && /\.[cm]?[jt]s$/.test(path)) add('worker-url', path, node);
-      }
+    } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      loaderCall(node);
     }
     ts.forEachChild(node, visit);
   };

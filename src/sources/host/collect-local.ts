@@ -3,8 +3,8 @@
  * validated into a host document, or an error that says how to see why.
  */
 import { spawnSync } from 'node:child_process';
-import { describeJsonError, fail, type Result, UserError } from '../../common/index.ts';
-import { type HostRaw, parseHostRaw } from '../host-raw.ts';
+import { describeJsonError, fail, type HostRaw, type Result, UserError } from '../../common/index.ts';
+import { parseHostRaw } from '../host-raw.ts';
 
 const COLLECTOR_TIMEOUT_MS = 60_000;
 

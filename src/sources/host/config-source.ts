@@ -3,8 +3,7 @@
  * parser follows `&include`/`&merge` through. Nothing is read here; the collector already did.
  */
 import { posix } from 'node:path';
-import type { ConfigSource, IncludeTarget } from '../../common/index.ts';
-import type { RawFile } from '../host-raw.ts';
+import type { ConfigSource, IncludeTarget, RawFile } from '../../common/index.ts';
 
 export function hostConfigSource(files: ReadonlyMap<string, RawFile>, secretsFiles: ReadonlySet<string>): ConfigSource {
   return {

@@ -1,0 +1,40 @@
+/**
+ * The host collector's document (collectors/rsync-facts.sh, schema collectors/rsync-facts.schema.json), as
+ * src/sources validates it. Shared vocabulary, not a source's internals: src/parse reads its files and
+ * src/facts its processes, listeners and units, and neither may import src/sources to name it.
+ */
+import type { SecretsEntry } from './secrets-entry.ts';
+
+export interface RawFile {
+  path: string;
+  exists: boolean;
+  dir?: boolean;
+  mode?: string | null;
+  uid?: number | null;
+  gid?: number | null;
+  size?: number | null;
+  text?: string | null;
+  entries?: string[];
+  unreadable?: string;
+}
+
+/** The collector computes the same derived facts as the parser (src/parse/secrets.ts). */
+export type RawSecretsEntry = SecretsEntry;
+
+export interface HostRaw {
+  schema: 'rsyncguard/host-raw@1';
+  collector_uid: number;
+  host: { name: string; os: string; kernel: string };
+  rsync: { version_line: string; package: string };
+  /**
+   * `trust`: `rsync` when /proc/PID/exe is a root-controlled rsync binary (its config was followed with the
+   * daemon's own ids), `not-rsync` or `unverified` otherwise (never followed; `trust_reason` says why).
+   */
+  processes: { pid: number; uid: number | null; gid: number | null; cmdline: string[]; config: string | null; root: string; cwd: string; exe: string; socket_inodes: number[]; trust?: 'rsync' | 'not-rsync' | 'unverified'; trust_reason?: string }[];
+  listeners: { family: 'ipv4' | 'ipv6'; address: string; port: number; inode: number; pid: number | null }[];
+  units: { kind: 'systemd' | 'xinetd' | 'inetd'; enabled: boolean; file: RawFile }[];
+  defaults: RawFile[];
+  files: RawFile[];
+  secrets: { path: string; exists: boolean; mode?: string | null; uid?: number | null; gid?: number | null; entries?: RawSecretsEntry[] | null; lines_without_colon?: number[]; unreadable?: string }[];
+  errors: { path: string; reason: string }[];
+}
