@@ -114,7 +114,7 @@ sweep('a missing inventory, an inventory that is a directory, and a malformed on
   const dir = tempDir({ 'bad.yaml': 'hosts:\n  - name: a\n    bogus: [\n' });
   userMistake(cli(['sweep', '--inventory', 'none.yaml'], { cwd: dir }), 'none.yaml: cannot read the inventory: no such file or directory');
   userMistake(cli(['sweep', '--inventory', '.'], { cwd: dir }), '.: the inventory is a directory');
-  userMistake(cli(['sweep', '--inventory', 'bad.yaml'], { cwd: dir }), 'bad.yaml: not valid YAML');
+  userMistake(cli(['sweep', '--inventory', 'bad.yaml'], { cwd: dir }), /^rsyncguard sweep: bad\.yaml:\d+: not valid YAML/);
 });
 
 sweep('a numeric option that is not a number names the option and its range', () => {
@@ -127,6 +127,24 @@ sweep('a --results path that is a directory is named', () => {
   const dir = tempDir({ 'hosts.yaml': 'all:\n  hosts:\n    h1:\n' });
   mkdirSync(join(dir, 'out'));
   userMistake(cli(['sweep', '--inventory', 'hosts.yaml', '--results', 'out'], { cwd: dir }), /out: the results file is not a regular file/);
+});
+
+sweep('a --results file in a directory that does not exist names --results and the directory', () => {
+  const dir = tempDir({ 'hosts.yaml': 'all:\n  hosts:\n    h1:\n' });
+  userMistake(cli(['sweep', '--inventory', 'hosts.yaml', '--results', 'nope/x.jsonl'], { cwd: dir }), /nope\/x\.jsonl: --results: the directory nope does not exist/);
+});
+
+sweep('a malformed inventory line is named by file and line, and its values are never shown', () => {
+  const dir = tempDir({ 'i6.ini': '[web]\nhost1 ansible_password="hunter2 SECRET" ansible_port=22 SECRET2\n', 'w.ini': '[web\nh1\n', 'p.ini': '[web]\nh1 ansible_port=SECRET\n' });
+  for (const [file, what] of [
+    ['i6.ini', /^rsyncguard sweep: i6\.ini:2: word 4 of this host line is not key=value$/],
+    ['w.ini', /^rsyncguard sweep: w\.ini:1: not a section header/],
+    ['p.ini', /^rsyncguard sweep: p\.ini:2: host "h1" has port that is not a number$/],
+  ] as const) {
+    const r = cli(['sweep', '--inventory', file], { cwd: dir });
+    userMistake(r, what);
+    assert.not.match(r.stderr, /SECRET|hunter2/);
+  }
 });
 
 sweep.run();
@@ -156,6 +174,27 @@ install('an --output path that is a directory is named', () => {
   userMistake(cli(['rules', '--output', tempDir()]), /cannot write the output: it is a directory/);
 });
 
+install('--hosts-map: a missing file and a malformed line are named, with a hint', () => {
+  const dir = tempDir({ 'r.conf': '[m]\npath = /srv\nhosts allow = a.example\n', hm: '# map\njustone\n' });
+  userMistake(cli(['access', 'r.conf', '--client', '192.0.2.1', '--hosts-map', 'none'], { cwd: dir }), 'none: --hosts-map: cannot read the file: no such file or directory');
+  userMistake(cli(['access', 'r.conf', '--client', '192.0.2.1', '--hosts-map', 'hm'], { cwd: dir }), 'hm:2: --hosts-map: a line is not "ADDRESS NAME…"');
+});
+
+install('a config the user cannot read is said so, with a hint to make it readable (as nobody when root)', () => {
+  const dir = tempDir({ 's.conf': '[m]\npath = /srv\n' });
+  chmodSync(dir, 0o755);
+  chmodSync(join(dir, 's.conf'), 0o000);
+  const asRoot = process.getuid?.() === 0;
+  const r = spawnSync(asRoot ? 'setpriv' : process.execPath, [...(asRoot ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : []), CLI, 'scan', 's.conf'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  assert.is(r.status, 2, r.stdout + r.stderr);
+  assert.match(r.stdout, /permission denied\n {2}hint: Make it readable by the user running rsyncguard, or exclude it with --exclude\./);
+  assert.not.match(r.stdout, 'FIFO');
+});
+
 install.run();
 
 const action = suite('the Action: a user mistake fails the step in one line');
@@ -168,8 +207,19 @@ action('a missing policy input names the path and what to pass, with no stack', 
   assert.is(r.status, 1, r.stdout + r.stderr);
   const errors = (r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('::error'));
   assert.is(errors.length, 1, r.stdout);
-  assert.match(errors[0] ?? '', /^::error::no-such-policy: --policy no-such-policy does not exist \(Pass a directory of Rego/);
-  assert.not.match(r.stdout + r.stderr, /internal error|\n\s+at /);
+  assert.match(errors[0] ?? '', /^::error::Input "policy": no-such-policy does not exist \(Pass a directory of Rego/);
+  assert.not.match(r.stdout + r.stderr, /internal error|\n\s+at |--policy/);
+});
+
+action('a sarif-file in a directory that does not exist names the input', () => {
+  const dir = tempDir();
+  cpSync('examples', join(dir, 'examples'), { recursive: true });
+  const env = { ...process.env, GITHUB_WORKSPACE: dir, INPUT_PATHS: 'examples/hardened', 'INPUT_SARIF-FILE': 'nope/out.sarif' };
+  const r = spawnSync(process.execPath, [resolve('dist/action.js')], { cwd: tmpdir(), env, encoding: 'utf8', timeout: 60_000 });
+  assert.is(r.status, 1, r.stdout + r.stderr);
+  const errors = (r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('::error'));
+  assert.is(errors.length, 1, r.stdout);
+  assert.match(errors[0] ?? '', /^::error::Input "sarif-file": nope\/out\.sarif cannot be written: no such file or directory \(Give sarif-file a path/);
 });
 
 action.run();

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import fg from 'fast-glob';
-import { today, type UserError } from '../common/index.ts';
+import { errorMessage, today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
 import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
@@ -42,7 +42,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const report = evaluated.value;
     const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
-    writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    try {
+      writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    } catch (e) {
+      return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, undefined, 'Give sarif-file a path in a directory that exists in the workspace; the file itself is created.'));
+    }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(toJobSummary(report)).write();
     const findings = report.targets.flatMap((t) => t.findings);
@@ -64,7 +68,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-/** A user mistake fails the step in one line: what, where, what to do. */
+/** The options the runner and engine name in their messages, which the Action takes as inputs of the same name. */
+const OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category)\b/g;
+
+/**
+ * A user mistake fails the step in one line: what, where, what to do. The Action's messages name its
+ * inputs, not the CLI's options: `--policy X does not exist` is said as `Input "policy": X does not exist`.
+ */
 function failStep(e: UserError): void {
-  core.setFailed(escapeControls(`${e.where ? `${e.where}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`));
+  const lead = new RegExp(`^${OPTION_AS_INPUT.source}:? ?`).exec(e.message);
+  const message = lead ? `Input "${lead[1]}": ${e.message.slice(lead[0].length)}` : e.message;
+  const hint = e.hint?.replace(OPTION_AS_INPUT, 'the "$1" input');
+  const where = lead ? undefined : e.where;
+  core.setFailed(escapeControls(`${where ? `${where}: ` : ''}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ''}`));
 }

@@ -42,20 +42,22 @@ async function resolveOne(name: string): Promise<Resolution> {
   }
 }
 
+const HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME…]" per line, # for comments.';
+
 /** An /etc/hosts-format file: `ADDRESS NAME [NAME…]`; names it does not list are unresolvable. */
 export function hostsMapResolver(path: string): Resolver {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read the hosts map: ${errorMessage(e)}`, path);
+    throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path, HOSTS_MAP_HINT);
   }
   const map = new Map<string, string[]>();
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') continue;
     const [addr, ...names] = line.split(/\s+/);
-    if (!addr || names.length === 0) throw new UserError(`line ${i + 1}: expected "ADDRESS NAME…"`, `${path}:${i + 1}`);
+    if (!addr || names.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME…"', `${path}:${i + 1}`, HOSTS_MAP_HINT);
     if (addr.includes(':')) continue; // gethostbyname answers IPv4 only
     for (const n of names) map.set(n.toLowerCase(), [...(map.get(n.toLowerCase()) ?? []), addr]);
   }

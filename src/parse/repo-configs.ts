@@ -47,6 +47,14 @@ interface Candidate {
   links: string[];
 }
 
+/** The next step for a file the scan root would not open, fitting why. */
+function refusedHint(kind: string, reason: string): string {
+  if (kind === 'unreadable' && /permission denied|operation not permitted/.test(reason)) return 'Make it readable by the user running rsyncguard, or exclude it with --exclude.';
+  if (kind === 'unreadable') return 'Exclude it with --exclude if it is not an rsyncd config.';
+  if (kind === 'missing') return 'Restore the file, or exclude it with --exclude.';
+  return 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.';
+}
+
 /** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
 export function* parseRepoConfigs(root: string, files: string[]): Generator<RepoConfig> {
   const scan = new ScanRoot(root);
@@ -58,7 +66,7 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
     if (opened.kind !== 'file') {
       refused.push({
         file,
-        error: { kind: 'error', target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.' },
+        error: { kind: 'error', target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: refusedHint(opened.kind, opened.reason) },
       });
       continue;
     }

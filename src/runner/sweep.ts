@@ -4,8 +4,9 @@
  * the hosts already done. An abort signal (the CLI's SIGINT/SIGTERM) stops every ssh session and hands back
  * what was done; hosts cut off are neither reported nor recorded, so a resume sweeps them again.
  */
-import { appendFileSync, existsSync, lstatSync, readFileSync } from 'node:fs';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { appendFileSync, existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { errorMessage, fail, ok, UserError, type Result } from '../common/index.ts';
 import { collectOverSsh, readCollectorOutput, type InventoryHost, type SshOptions } from '../sources/index.ts';
 import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
 
@@ -44,6 +45,20 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
     return fail(new UserError('the results file is not a regular file', opts.results, 'Give --results a plain file of its own (a new path is created).'));
   }
   if (opts.results) {
+    const dir = dirname(opts.results);
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {}
+    if (!isDir) return fail(new UserError(`--results: the directory ${dir} does not exist`, opts.results, 'Give --results a file in a directory that exists (the file itself is created), or create the directory first.'));
+    // Before the first ssh session: a file that cannot be written would lose every outcome.
+    try {
+      appendFileSync(opts.results, '');
+    } catch (e) {
+      return fail(new UserError(`--results: the file cannot be written: ${errorMessage(e)}`, opts.results, 'Give --results a file you can write in a directory that exists, or leave --results out.'));
+    }
+  }
+  if (opts.results) {
     // Before anything is appended, resumed or not: a torn tail would swallow the next outcome.
     const repaired = repairTornTail(opts.results);
     if (repaired) warn(repaired);
@@ -60,18 +75,25 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
   }
   let next = 0;
   let failed = 0;
+  let lost: UserError | undefined;
   const worker = async () => {
-    while (next < todo.length && !opts.signal?.aborted) {
+    while (next < todo.length && !opts.signal?.aborted && lost === undefined) {
       const host = todo[next++] as InventoryHost;
       const o = await sweepOne(host, script, opts);
       if (o.status === 'interrupted') return;
       if (o.status !== 'ok') failed++;
       outcomes.push(o);
-      if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}\n`);
+      try {
+        if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}\n`);
+      } catch (e) {
+        lost = new UserError(`--results: an outcome could not be written: ${errorMessage(e)}; the sweep stopped`, opts.results, 'Free space or fix the file, then run the same command with --resume to sweep the hosts not recorded.');
+        return;
+      }
       opts.progress?.(outcomes.length, failed, hosts.length - outcomes.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  if (lost !== undefined) return fail(lost);
   const order = new Map(hosts.map((h, i) => [h.name, i]));
   return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
 }

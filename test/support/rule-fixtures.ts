@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { today } from '../../src/common/index.ts';
 import { loadConfigTarget } from '../../src/runner/index.ts';
-import type { FactsDocument } from '../../src/facts/index.ts';
+import { type FactsDocument, modelledVersion } from '../../src/facts/index.ts';
 
 export const RULE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
@@ -71,7 +71,7 @@ function prepare(rule: string): string {
 }
 
 function factsFor(dir: string, kind: 'fires' | 'quiet'): FactsDocument {
-  const loaded = loadConfigTarget(join(dir, `${kind}.conf`), { root: dir, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: today() });
+  const loaded = loadConfigTarget(join(dir, `${kind}.conf`), { root: dir, daemonUser: 'root', rsyncVersion: modelledVersion(null), today: today() });
   if (!loaded.ok) throw loaded.error;
   const { facts } = loaded.value;
   // A stable target and date: fixtures must give the same facts wherever they run.
