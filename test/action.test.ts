@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse as parseYaml } from 'yaml';
-import { INPUT_NAMES, OUTPUT_NAMES } from '../src/action/inputs.ts';
+import { INPUT_DEFAULTS, INPUT_NAMES, OUTPUT_NAMES, readInputs } from '../src/action/inputs.ts';
 import { formatNames, REPORT_FORMATS } from '../src/report/index.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
@@ -165,3 +165,39 @@ action('action.yml declares exactly the inputs and outputs the code uses, with t
 });
 
 action.run();
+
+const defaults = suite('Action input defaults');
+
+/** An input left empty means what leaving it out means: action.yml's default (INPUT_DEFAULTS, the same values). */
+const declared = (): Record<string, string | undefined> => {
+  const meta: unknown = parseYaml(readFileSync('action.yml', 'utf8'));
+  const inputs = isObj(meta) && isObj(meta['inputs']) ? meta['inputs'] : {};
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, isObj(inputs[name]) && typeof inputs[name]['default'] === 'string' ? inputs[name]['default'] : undefined]));
+};
+
+const envOf = (values: Partial<Record<string, string>>): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(values).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+
+defaults("INPUT_DEFAULTS is action.yml's default: for every input", () => {
+  assert.equal({ ...INPUT_DEFAULTS }, declared());
+});
+
+defaults('an input given empty or blank reads as its declared default, exactly as the runner passes an unset one', () => {
+  const declaredEnv = envOf(Object.fromEntries(Object.entries(declared()).filter((e): e is [string, string] => e[1] !== undefined)));
+  const fromDefaults = readInputs(declaredEnv);
+  for (const empty of ['', '  ', '\n']) {
+    assert.equal(readInputs(envOf(Object.fromEntries(INPUT_NAMES.map((n) => [n, empty])))), fromDefaults, JSON.stringify(empty));
+    assert.equal(readInputs(envOf({ format: empty })).format, 'text');
+  }
+  assert.is(fromDefaults.format, 'text');
+});
+
+defaults("docs/github-action.md's table shows each declared default", () => {
+  const doc = readFileSync('docs/github-action.md', 'utf8');
+  for (const [name, value] of Object.entries(declared())) {
+    if (value === undefined) continue;
+    assert.ok(doc.includes(`| \`${name}\` | \`${value}\` |`), `${name}: default ${value} in the table`);
+  }
+  assert.match(doc, /left empty/, 'the doc says what an empty input means');
+});
+
+defaults.run();

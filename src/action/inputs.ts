@@ -1,6 +1,8 @@
 /**
  * The Action's inputs, read once into a typed object. An input that is wrong is an ActionInputError that
- * names it; nothing falls back silently.
+ * names it; nothing falls back silently. An input left empty (`format: ''`, or only blanks) means its
+ * default, as when it is not given: the runner passes an unset input as action.yml's default, and
+ * INPUT_DEFAULTS holds the same values (a test checks action.yml against it), so both ways agree.
  */
 import { isFormatName, REPORT_FORMATS, unknownFormatMessage, type ReportFormatName } from '../report/index.ts';
 import { FAIL_ON } from '../runner/index.ts';
@@ -19,6 +21,23 @@ export class ActionInputError extends Error {
 export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations'] as const;
 export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code'] as const;
 
+type InputName = (typeof INPUT_NAMES)[number];
+
+/**
+ * Each input's default: action.yml's `default:` (undefined where it declares none), used when the input is
+ * empty. The waivers file's default is found by the runner (.rsyncguard.yaml when present), not here.
+ */
+export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
+  paths: '.',
+  format: 'text',
+  'sarif-file': `rsyncguard${REPORT_FORMATS.sarif.extension}`,
+  'fail-on': 'high',
+  policy: undefined,
+  waivers: undefined,
+  category: 'rsyncguard/',
+  annotations: 'true',
+};
+
 export interface ActionInputs {
   paths: string[];
   format: ReportFormatName;
@@ -30,13 +49,13 @@ export interface ActionInputs {
   annotations: boolean;
 }
 
-/** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores). */
-function raw(env: NodeJS.ProcessEnv, name: (typeof INPUT_NAMES)[number]): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+/** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
+function raw(env: NodeJS.ProcessEnv, name: InputName): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim() || (INPUT_DEFAULTS[name] ?? '');
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: (typeof INPUT_NAMES)[number], choices: readonly T[], fallback: T): T {
-  const v = raw(env, name) || fallback;
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: InputName, choices: readonly T[]): T {
+  const v = raw(env, name);
   const hit = choices.find((c) => c === v);
   if (hit === undefined) throw new ActionInputError(name, `must be one of ${choices.join(', ')}, not "${v}"`);
   return hit;
@@ -44,20 +63,22 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: (typeof INPUT_NAM
 
 /** The report format the log shows: a name REPORT_FORMATS has, with the CLI's sentence for any other. */
 function format(env: NodeJS.ProcessEnv): ReportFormatName {
-  const v = raw(env, 'format') || 'text';
+  const v = raw(env, 'format');
   if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError('format', unknownFormatMessage(REPORT_FORMATS, v));
   return v;
 }
 
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const annotations = raw(env, 'annotations') || 'true';
+  const annotations = raw(env, 'annotations');
   if (!/^(true|false)$/i.test(annotations)) throw new ActionInputError('annotations', `must be true or false, not "${annotations}"`);
-  const category = raw(env, 'category') || 'rsyncguard/';
+  const category = raw(env, 'category');
   return {
-    paths: (raw(env, 'paths') || '.').split(/\s+/).filter((p) => p !== ''),
+    paths: raw(env, 'paths')
+      .split(/\s+/)
+      .filter((p) => p !== ''),
     format: format(env),
-    sarifFile: raw(env, 'sarif-file') || `rsyncguard${REPORT_FORMATS.sarif.extension}`,
-    failOn: oneOf(env, 'fail-on', FAIL_ON, 'high'),
+    sarifFile: raw(env, 'sarif-file'),
+    failOn: oneOf(env, 'fail-on', FAIL_ON),
     policy: raw(env, 'policy') || undefined,
     waivers: raw(env, 'waivers') || undefined,
     // GitHub reads the category up to the last "/": make sure there is one.

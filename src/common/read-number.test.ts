@@ -6,13 +6,12 @@ const read = suite('readNumber');
 
 read('reads decimal digits within the range, and the fallback when absent', () => {
   assert.equal(readNumber('--workers', '4', { min: 1, max: 64, fallback: 2 }), { ok: true, value: 4 });
-  assert.equal(readNumber('--workers', ' 4 ', { min: 1, max: 64, fallback: 2 }), { ok: true, value: 4 });
   assert.equal(readNumber('--workers', undefined, { min: 1, max: 64, fallback: 2 }), { ok: true, value: 2 });
   assert.equal(readNumber('--ttl', '0.5', { min: 0, fraction: true, fallback: 1 }), { ok: true, value: 0.5 });
 });
 
 read('a non-number, a fraction, a negative or a value out of range is an error naming the setting and the range, never NaN', () => {
-  for (const raw of ['abc', '1.5', '-1', '65', '', '1e3', '0x10', '12MB', 'NaN', 'Infinity']) {
+  for (const raw of ['abc', '1.5', '-1', '65', '', '1e3', '0x10', '12MB', 'NaN', 'Infinity', ' 4', '4 ', '+4']) {
     const r = readNumber('--workers', raw, { min: 1, max: 64, fallback: 2 });
     assert.ok(!r.ok, raw);
     if (!r.ok) {
@@ -40,6 +39,8 @@ env('an unset or empty variable means the default; anything else must be a numbe
     assert.is(bad.error.message, 'RSYNCGUARD_MAX_LAYER_BYTES="abc" is not a positive whole number');
     assert.match(bad.error.hint ?? '', 'Unset it (default 8)');
   }
+  // Digits only, as for an option: a blank is not trimmed away (" 5" is not 5).
+  for (const raw of [' 5', '5 ', '5\n']) assert.not.ok(readEnvNumber({ RSYNCGUARD_MAX_LAYER_BYTES: raw }, 'RSYNCGUARD_MAX_LAYER_BYTES', spec).ok, JSON.stringify(raw));
 });
 
 env.run();

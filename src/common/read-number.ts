@@ -22,9 +22,9 @@ export interface NumberSpec {
  */
 export function readNumber(name: string, raw: string | undefined, spec: NumberSpec): Result<number> {
   if (raw === undefined) return ok(spec.fallback);
-  const text = raw.trim();
+  // Exactly the digits: a blank around them is refused like any other character, never trimmed away.
   const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(text) ? Number(text) : Number.NaN;
+  const value = shape.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
   const shown = (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(/[^\x20-\x7e]/g, '?');

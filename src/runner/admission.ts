@@ -14,7 +14,7 @@
  * An analysis that misses the budget keeps running and fills the cache for the next review.
  */
 import { severityRank, type PolicySource, type Severity } from '../engine/index.ts';
-import { displayRef, EnvironmentFailure, failureKind, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
+import { displayRef, EnvironmentFailure, failureKind, isLocalTransport, parseRegistryRef, quote, resolveDigest, type AdmissionRequest, type RegistryOptions } from '../sources/index.ts';
 import { decisionMessage, type ImageOutcome } from './admission-message.ts';
 import { ImagePool, type Analysis, type PlatformFinding } from './image-pool.ts';
 import { errorMessage, today } from '../common/index.ts';
@@ -80,9 +80,6 @@ function registryOf(image: string): string {
     return '';
   }
 }
-
-/** docker-archive:, oci-archive: and oci: name files on this machine (see openImage). */
-const LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 
 /**
  * What is known of one image: its findings, and why (part of) it could not be read — `unreadable` for
@@ -208,7 +205,7 @@ export class AdmissionController {
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   private async outcomeOf(image: string, answered: Promise<unknown>): Promise<ImageOutcome> {
     // A review names images to pull, never files on the webhook's own disk.
-    if (LOCAL_TRANSPORT.test(image)) return { subject: imageSubject(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
+    if (isLocalTransport(image)) return { subject: imageSubject(image), kind: 'refused', reason: 'a local image transport, not a registry reference; the node could not pull it either' };
     try {
       const digest = await this.digestOf(image);
       this.pool.want(digest, 1);

@@ -6,11 +6,11 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isObject, ok, type Result } from '../common/index.ts';
+import { fail, isObject, ok, type Result } from '../common/index.ts';
 import type { Finding, PolicySource } from '../engine/index.ts';
 import { evaluateTargets } from './evaluate-targets.ts';
 import { scanImage } from './image.ts';
-import { EnvironmentFailure, failureKind, indexPlatforms } from '../sources/index.ts';
+import { EnvironmentFailure, failureKind, indexPlatforms, isLocalTransport, type FailureKind } from '../sources/index.ts';
 import type { AnalysisJob, AnalysisReply } from './image-pool.ts';
 
 function isJob(v: unknown): v is AnalysisJob {
@@ -21,12 +21,12 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
   try {
     if (policies.length === 0) throw new EnvironmentFailure('the analysis thread received no policy');
     // Jobs name registry images; a path on this machine is never read for a review.
-    if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error('not a registry reference');
+    if (isLocalTransport(job.ref)) throw new Error('not a registry reference');
     const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : undefined;
     if (platforms === undefined) {
       const one = await evaluate(job.ref, job, policies);
-      // The policies failing on the image's facts: the image is what they could not judge.
-      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: 'image' };
+      // The image unread, or the policies failing on its facts (then the image is what they could not judge).
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind };
       return { id: job.id, ok: true, ...one.value };
     }
     // A Pod may land on a node of any platform the index offers: each is analysed, and named in what it says.
@@ -35,7 +35,9 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
       try {
         const one = await evaluate(ref, job, policies);
         if (!one.ok) {
-          reply.errors.push(`${platform}: ${one.error.message}`);
+          const why = `${platform}: ${one.error.message}`;
+          if (one.error.kind === 'image') reply.errors.push(why);
+          else reply.unavailable ??= why;
           continue;
         }
         reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
@@ -53,11 +55,16 @@ async function analyse(job: AnalysisJob, policies: PolicySource[]): Promise<Anal
   }
 }
 
-/** Findings and target errors for one image; a failed evaluation comes back as the error, a failed read throws (analyse sorts its kind). */
-async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<Result<{ findings: Finding[]; errors: string[] }>> {
+/**
+ * Findings and target errors for one image; a failed read or evaluation comes back as the error, with its
+ * kind. A setting of the webhook's (a limit, the Docker config) is checked when it starts; one that breaks
+ * later is the environment's failure, not the image's.
+ */
+async function evaluate(ref: string, job: AnalysisJob, policies: PolicySource[]): Promise<Result<{ findings: Finding[]; errors: string[] }, { message: string; kind: FailureKind }>> {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
-  const evaluated = await evaluateTargets(scan.facts, { policies, waiverFile: undefined, inlineWaivers: true });
-  if (!evaluated.ok) return evaluated;
+  if (!scan.ok) return fail(scan.error.kind === 'setting' ? { message: scan.error.error.message, kind: 'environment' } : scan.error);
+  const evaluated = await evaluateTargets(scan.value.facts, { policies, waiverFile: undefined, inlineWaivers: true });
+  if (!evaluated.ok) return fail({ message: evaluated.error.message, kind: 'image' });
   const report = evaluated.value;
   return ok({ findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) });
 }

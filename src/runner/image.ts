@@ -6,11 +6,26 @@
  * Then targets → facts: each config parsed (src/parse), joined with what the image says (src/facts). A
  * daemon the image starts whose config cannot be read is an error for that target, never a clean result.
  */
-import { DEFAULT_CONFIG_PATH, USUAL_CONFIG_PATHS } from '../common/index.ts';
+import { DEFAULT_CONFIG_PATH, errorMessage, fail, ok, USUAL_CONFIG_PATHS, type UserError, type Result } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
 import { followScripts, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, readImageConfig, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
-import { displayRef, EnvironmentFailure, imageLimits, indexImage, openImage, unusableConfig, type ImageFs, type OpenedImage, type RegistryOptions } from '../sources/index.ts';
+import {
+  displayRef,
+  EnvironmentFailure,
+  failureKind,
+  indexImage,
+  isLocalTransport,
+  isReadFailure,
+  openImage,
+  readDockerConfig,
+  readImageLimits,
+  unusableConfig,
+  type FailureKind,
+  type ImageFs,
+  type OpenedImage,
+  type RegistryOptions,
+} from '../sources/index.ts';
 
 const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 
@@ -28,9 +43,17 @@ interface ImageTargetResult {
   texts: [string, string][];
 }
 
+/**
+ * Why an image was not scanned. `setting`: this run's own settings are wrong (a limit variable that is not
+ * a number, a --docker-config that cannot be read) — the command's error, with its hint, before anything is
+ * read. Otherwise the image or its registry: a result that every report format carries, of the kind the
+ * failure was (admission lets only `environment` through under --fail-open).
+ */
+export type ImageScanFailure = { kind: 'setting'; error: UserError } | { kind: FailureKind; message: string };
+
 /** What messages, targets and facts say of a reference: never a credential someone wrote into it. */
 export function imageDisplayRef(fullRef: string): string {
-  return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+  return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
 
 /** The image indexed, its launch followed into scripts, and the files every analyzer needs read. */
@@ -111,10 +134,29 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
   }
 }
 
-export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<ImageScan> {
-  // A limit set to something that is not a number is an error before anything is read, never no limit.
-  imageLimits();
-  const image = await openImage(fullRef, opts);
+/** The settings a scan depends on, checked before anything is read: an invalid one is never "no limit" or "no credentials". */
+function checkSettings(fullRef: string, opts: RegistryOptions): UserError | undefined {
+  const limits = readImageLimits();
+  if (!limits.ok) return limits.error;
+  // The default Docker config matters only to a registry; one named with --docker-config always does.
+  if (opts.dockerConfig === undefined && isLocalTransport(fullRef)) return undefined;
+  const config = readDockerConfig(opts.dockerConfig);
+  return config.ok ? undefined : config.error;
+}
+
+/**
+ * The image's targets, or why it was not scanned (see ImageScanFailure). Only a bug throws: every failure
+ * the image, the registry or the settings can cause comes back as the value.
+ */
+export async function scanImage(fullRef: string, opts: RegistryOptions & { today: string }): Promise<Result<ImageScan, ImageScanFailure>> {
+  const setting = checkSettings(fullRef, opts);
+  if (setting !== undefined) return fail({ kind: 'setting', error: setting });
+  let image: OpenedImage;
+  try {
+    image = await openImage(fullRef, opts);
+  } catch (e) {
+    return readFailure(e);
+  }
   try {
     const read = await readImage(image);
     const scan: ImageScan = { facts: [], repository: image.repository, warnings: [], texts: new Map() };
@@ -122,13 +164,18 @@ export async function scanImage(fullRef: string, opts: RegistryOptions & { today
       scan.facts.push(target);
       for (const [path, text] of texts) scan.texts.set(path, text);
     }
-    return { ...scan, warnings: read.fs.warnings };
+    return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
     // The layer reader words a dropped connection as a broken layer: the registry knows better.
     const lost = image.unavailable?.();
-    if (lost !== undefined && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
-    throw e;
+    return readFailure(lost !== undefined && !(e instanceof EnvironmentFailure) ? new EnvironmentFailure(lost) : e);
   } finally {
     image.close();
   }
+}
+
+/** A failure to read the image as the value scanImage returns; anything else is a bug, and thrown on. */
+function readFailure(e: unknown): Result<never, ImageScanFailure> {
+  if (!isReadFailure(e)) throw e;
+  return fail({ kind: failureKind(e), message: errorMessage(e) });
 }

@@ -118,7 +118,7 @@ tar('the names the index holds are bounded in bytes', async () => {
   const ref = await image([files]);
   const r = runCli(['image', ref, '--format', 'json'], { env: { RSYNCGUARD_MAX_IMAGE_NAME_BYTES: '20000' } });
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, 'add up to more than 20000 bytes');
+  assert.match(r.stdout, 'add up to more than 20000 bytes');
 });
 
 tar('docker save links a repeated layer.tar to the first one: it is followed inside the archive', async () => {
@@ -167,7 +167,7 @@ leaks('an OCI layout whose index.json or blob is a symlink to a host file is not
   symlinkSync(host, manifestBlob);
   const blob = scan(ref2);
   assert.is(blob.code, 2, blob.stderr);
-  assert.match(blob.stderr, 'missing');
+  assert.match(blob.stdout, 'missing');
   assert.not.match(blob.stderr + blob.stdout, canary);
 });
 
@@ -177,7 +177,7 @@ leaks('a docker-archive manifest.json or config that is not JSON is not quoted i
   writeFileSync(file, await layerTar([{ name: 'manifest.json', body: `${canary} not json` }]));
   const runs = runAllFormats(['image', `docker-archive:${file}`]);
   for (const run of runs.values()) assert.is(run.code, 2, run.stderr);
-  assert.match(runs.get('text')?.stderr ?? '', 'not valid JSON');
+  assert.match(runs.get('text')?.stdout ?? '', 'not valid JSON');
   assertNoCanary(runs, canary);
 });
 
@@ -215,7 +215,7 @@ registry('a redirect to plain HTTP off loopback is refused; credentials never fo
     const r = await pull(far.port);
     assert.not.ok(r.timedOut, 'the redirect off loopback was followed');
     assert.is(r.code, 2, r.stderr);
-    assert.match(r.stderr, 'refused to contact http://192.0.2.1');
+    assert.match(r.stdout, 'refused to contact http://192.0.2.1');
   } finally {
     stop(far.server);
   }
@@ -249,7 +249,7 @@ registry('a token realm in plain HTTP off loopback gets no request and no creden
     const r = await pull(reg.port, '--docker-config', config);
     assert.not.ok(r.timedOut, 'the token request went off loopback');
     assert.is(r.code, 2, r.stderr);
-    assert.match(r.stderr, 'refused to ask http://192.0.2.1');
+    assert.match(r.stdout, 'refused to ask http://192.0.2.1');
   } finally {
     stop(reg.server);
   }
@@ -265,7 +265,7 @@ registry('digests with ../ in a manifest are refused before any request is made 
   try {
     const r = await pull(reg.port);
     assert.is(r.code, 2, r.stderr);
-    assert.match(r.stderr, 'not a sha256 or sha512 digest');
+    assert.match(r.stdout, 'not a sha256 or sha512 digest');
     assert.ok(
       reg.seen.every((q) => q.url?.startsWith('/v2/hostile/app/')),
       `requests: ${reg.seen.map((q) => q.url).join(' ')}`,
@@ -278,8 +278,8 @@ registry('digests with ../ in a manifest are refused before any request is made 
 registry('a reference with credentials in it is refused; the message does not repeat them', async () => {
   const r = await runCliAsync(['image', 'https://robot:CvRefPass42@127.0.0.1:9/hostile/app:1', '--format', 'json'], { timeoutMs: 20_000 });
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, 'without a scheme or credentials');
-  assert.match(r.stderr, 'https://********@127.0.0.1:9/hostile/app:1', 'the reference is still named, its userinfo withheld');
+  assert.match(r.stdout, 'without a scheme or credentials');
+  assert.match(r.stdout, 'https://********@127.0.0.1:9/hostile/app:1', 'the reference is still named, its userinfo withheld');
   assertNoCanary([r], 'CvRefPass42');
 });
 

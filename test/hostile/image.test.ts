@@ -239,7 +239,7 @@ bounded('a docker-archive layer whose content does not match its diff_id is an e
   assert.is(honest.code, 1, honest.stderr);
   const r = runCli(['image', await dockerArchive(join(dir, 'bad.tar'), [forged], {}, [`sha256:${createHash('sha256').update(good).digest('hex')}`]), '--format', 'json']);
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, 'diff_id');
+  assert.match(r.stdout, 'diff_id');
 });
 
 bounded('a layer blob longer than its descriptor declares is refused while streaming', async () => {
@@ -249,7 +249,7 @@ bounded('a layer blob longer than its descriptor declares is refused while strea
   ]);
   const r = scan(ociLayout(tempTree(), [layer], {}, [1024]));
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, 'larger than the 1024 bytes its descriptor declares');
+  assert.match(r.stdout, 'larger than the 1024 bytes its descriptor declares');
 });
 
 bounded('the index is bounded: too many entries is an error, overlong names and warnings are capped', async () => {
@@ -258,7 +258,7 @@ bounded('the index is bounded: too many entries is an error, overlong names and 
   const ref = await image([many]);
   const capped = runCli(['image', ref, '--format', 'json'], { env: { RSYNCGUARD_MAX_IMAGE_ENTRIES: '1000' } });
   assert.is(capped.code, 2, capped.stderr);
-  assert.match(capped.stderr, 'more than 1000 entries');
+  assert.match(capped.stdout, 'more than 1000 entries');
   const noisy = runCli(['image', ref, '--format', 'json']);
   assert.is(noisy.code, 1, noisy.stderr);
   assert.ok(noisy.stderr.split('\n').length < 60, `${noisy.stderr.split('\n').length} lines of warnings`);
@@ -358,8 +358,8 @@ bounded('oversized registry bodies (manifest, config, token) are refused while s
     try {
       const r = await runCliAsync(['image', `127.0.0.1:${port}/hostile/big:1`, '--insecure-registry', '--no-layer-cache', '--format', 'json'], { timeoutMs: 60_000 });
       assert.is(r.code, 2, `${what}: ${r.stderr}`);
-      assert.match(r.stderr, what);
-      assert.match(r.stderr, cap);
+      assert.match(r.stdout, what);
+      assert.match(r.stdout, cap);
       assert.ok(r.peakMiB < 150, `${what}: peak RSS ${r.peakMiB.toFixed(0)} MiB`);
     } finally {
       server.closeAllConnections();

@@ -133,7 +133,9 @@ function multiPlatform(other: string): { dir: string; arm: string } {
 }
 
 forms('image facts: Env with credentials withheld, each file traced to the layer that wrote it, no password in any report', async () => {
-  const scan = await scanImage(`oci:${built}/oci:rsyncd`, { platform: 'linux/amd64', insecure: false, today: '2026-11-25' });
+  const scanned = await scanImage(`oci:${built}/oci:rsyncd`, { platform: 'linux/amd64', insecure: false, today: '2026-11-25' });
+  if (!scanned.ok) throw new Error(`the image was not read: ${JSON.stringify(scanned.error)}`);
+  const scan = scanned.value;
   const first = scan.facts[0];
   const img = first && 'schema' in first ? first.image : undefined;
   assert.ok(img, 'an image facts section');

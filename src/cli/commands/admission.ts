@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { errorMessage, UserError } from '../../common/index.ts';
-import { readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
+import { readDockerConfig, readImageLimits, reviewFromText, type AdmissionRequest } from '../../sources/index.ts';
 import { SEVERITIES, type Severity } from '../../engine/index.ts';
 import { escapeControls } from '../../report/index.ts';
 import { AdmissionController, policiesFor } from '../../runner/index.ts';
@@ -91,11 +91,14 @@ export const admissionCommand: Command = {
     // refused at start, where the operator sees it, not per review.
     const limits = readImageLimits();
     if (!limits.ok) return new UserError(limits.error.message, undefined, "Fix or unset the variable in the webhook's environment.");
+    // So are credentials it cannot read: a --docker-config that is not there is not anonymous access.
+    const dockerConfig = stringOption(args, 'docker-config');
+    const credentials = readDockerConfig(dockerConfig || undefined);
+    if (!credentials.ok) return credentials.error;
     const tls = readTls(cert, key);
     if (!tls.ok) return tls.error;
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
-    const dockerConfig = stringOption(args, 'docker-config');
     const controller = new AdmissionController({
       policies: policies.value,
       registry: { platform: stringOption(args, 'platform') ?? 'linux/amd64', insecure: args.values['insecure-registry'] === true, ...(dockerConfig ? { dockerConfig } : {}) },

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { errorMessage, today, UserError } from '../../common/index.ts';
-import { DEFAULT_CACHE_BYTES, defaultCacheDir } from '../../sources/index.ts';
+import { today, UserError } from '../../common/index.ts';
+import { DEFAULT_CACHE_BYTES, defaultCacheDir, isLocalTransport } from '../../sources/index.ts';
 import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
@@ -16,7 +16,7 @@ export const imageCommand: Command = {
     ...SARIF_OPTIONS,
     platform: { type: 'string', valueName: 'OS/ARCH', help: 'Which image of a multi-platform index', default: 'linux/amd64' },
     'insecure-registry': { type: 'boolean', help: 'Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only' },
-    'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths" (default ~/.docker/config.json)' },
+    'docker-config': { type: 'string', valueName: 'FILE', help: 'Docker config.json with registry "auths" (default $DOCKER_CONFIG/config.json or ~/.docker/config.json)' },
     'layer-cache': { type: 'string', valueName: 'DIR', help: 'Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)' },
     'no-layer-cache': { type: 'boolean', help: 'Do not cache registry layers' },
   },
@@ -30,50 +30,43 @@ export const imageCommand: Command = {
     if (!loaded.ok) return loaded.error;
     const policies = loaded.value;
     const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
+    const failOn = stringOption(args, 'fail-on') ?? 'high';
+    // An image that was not read is a result like any other, said once, in the report: every format says
+    // so (exit 2), and a SARIF or JSON file a pipeline waits for is still written (as scan does for a file).
+    const unread = async (message: string, hint: string) => {
+      const evaluated = await evaluate([{ target: shown, message, hint }]);
+      if (!evaluated.ok) return evaluated.error;
+      return renderReport(evaluated.value, args, { texts: new Map(), kind: 'image' }) ?? exitCode(evaluated.value, failOn);
+    };
     // A file or directory here that was named without its transport: asking a registry for it would send
     // its name off this machine for nothing.
     const lookalike = localLookalike(ref);
-    if (lookalike !== undefined) {
-      warnLine(`rsyncguard image: ${shown}: ${lookalike}`);
-      const evaluated = await evaluate([{ target: shown, message: `not read: ${lookalike}`, hint: 'Name the transport of a local image.' }]);
-      if (!evaluated.ok) return evaluated.error;
-      const report = evaluated.value;
-      const failed = renderReport(report, args, { texts: new Map(), kind: 'image' });
-      return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    if (lookalike !== undefined) return unread(`not read: ${lookalike}`, 'Name the transport of a local image.');
+    const scan = await scanImage(ref, {
+      platform: stringOption(args, 'platform') ?? 'linux/amd64',
+      insecure: args.values['insecure-registry'] === true,
+      ...(dockerConfig !== undefined ? { dockerConfig } : {}),
+      ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
+      today: today(),
+    });
+    if (!scan.ok) {
+      // This run's own settings are the command's error, with their hint; only the image's failures are a result.
+      if (scan.error.kind === 'setting') return scan.error.error;
+      const hint = scan.error.kind === 'environment' ? 'Check the reference, the network and the registry credentials (--docker-config), then run it again.' : 'Check the reference, and that the image is intact.';
+      return unread(`cannot read the image: ${scan.error.message}`, hint);
     }
-    let scan;
-    try {
-      scan = await scanImage(ref, {
-        platform: stringOption(args, 'platform') ?? 'linux/amd64',
-        insecure: args.values['insecure-registry'] === true,
-        ...(dockerConfig !== undefined ? { dockerConfig } : {}),
-        ...(args.values['no-layer-cache'] === true ? {} : { cache: { dir: stringOption(args, 'layer-cache') ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } }),
-        today: today(),
-      });
-    } catch (e) {
-      // An image that could not be read is a result like any other: every format says so (exit 2), and a
-      // SARIF or JSON file a pipeline waits for is still written.
-      const message = `cannot read the image: ${errorMessage(e)}`;
-      const hint = 'Check the reference, the credentials, and that the image is intact.';
-      warnLine(`rsyncguard image: ${shown}: ${message}`);
-      const evaluated = await evaluate([{ target: shown, message, hint }]);
-      if (!evaluated.ok) return evaluated.error;
-      const report = evaluated.value;
-      const failed = renderReport(report, args, { texts: new Map(), kind: 'image' });
-      return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
-    }
-    for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
-    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
-    const evaluated = await evaluate(scan.facts);
+    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown}: ${w}`);
+    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
+    const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    const failed = renderReport(report, args, { texts: scan.texts, kind: 'image', name: scan.repository });
-    return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
+    const failed = renderReport(report, args, { texts: scan.value.texts, kind: 'image', name: scan.value.repository });
+    return failed ?? exitCode(report, failOn);
   },
 };
 
 /** A registry reference that names a file or directory here was almost certainly meant as an archive or layout. */
 function localLookalike(ref: string): string | undefined {
-  if (/^(oci|oci-archive|docker-archive):/.test(ref) || !existsSync(ref)) return undefined;
+  if (isLocalTransport(ref) || !existsSync(ref)) return undefined;
   return `"${ref}" is a ${statSync(ref).isDirectory() ? 'directory' : 'file'} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
 }

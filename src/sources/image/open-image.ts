@@ -59,7 +59,7 @@ function readBlob(store: BlobStore, digest: string, what: string, cap: number): 
 }
 
 /** An OCI layout: index.json → (tag) → manifest → config and layers. */
-function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, platform: string): OpenedImage {
+function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, platform: string, dir?: string): OpenedImage {
   if (!store.has('index.json')) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read('index.json', MAX_MANIFEST, 'index.json'), 'index.json');
   const manifests = isObject(index) && Array.isArray(index['manifests']) ? index['manifests'].filter(isObject) : [];
@@ -81,7 +81,7 @@ function openOciLayout(store: BlobStore, tag: string | undefined, ref: string, p
     const size = typeof l['size'] === 'number' ? l['size'] : undefined;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: ref.replace(/^oci:/, '').replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
+  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
 }
 
 /** docker save: manifest.json → Config and Layers paths inside the archive; layers checked by diff_id. */
@@ -110,25 +110,41 @@ function openDockerArchive(store: BlobStore, ref: string): OpenedImage {
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ''), config, layers, close: () => store.close() };
 }
 
+export type LocalTransportName = 'oci' | 'oci-archive' | 'docker-archive';
+
+/**
+ * The transport of a reference that names a file or directory on this machine (skopeo's `oci:`,
+ * `oci-archive:` and `docker-archive:`), with what follows it; undefined for a registry reference. The one
+ * test of it, everywhere: matched whatever the case, since no registry reference can start that way (a
+ * repository is lower case), so `DOCKER-ARCHIVE:x.tar` is read as the archive it names, and refused as a
+ * local image wherever only registries may be asked, never sent to a registry as a host name.
+ */
+export function localTransport(ref: string): { transport: LocalTransportName; rest: string } | undefined {
+  const m = /^(oci|oci-archive|docker-archive):/i.exec(ref);
+  const name = m?.[1]?.toLowerCase();
+  return m === null || (name !== 'oci' && name !== 'oci-archive' && name !== 'docker-archive') ? undefined : { transport: name, rest: ref.slice(m[0].length) };
+}
+
+/** Whether `ref` names an image on this machine (see localTransport). */
+export const isLocalTransport = (ref: string): boolean => localTransport(ref) !== undefined;
+
 export async function openImage(ref: string, opts: RegistryOptions): Promise<OpenedImage> {
-  if (ref.startsWith('oci:')) {
-    const rest = ref.slice(4);
-    const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
-    const dir = m?.[1] ?? rest;
+  const local = localTransport(ref);
+  if (local === undefined) return openRegistryImage(ref, opts);
+  if (local.transport === 'oci') {
+    const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
+    const dir = m?.[1] ?? local.rest;
     if (!existsSync(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform);
+    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
   }
-  if (ref.startsWith('oci-archive:') || ref.startsWith('docker-archive:')) {
-    const docker = ref.startsWith('docker-archive:');
-    const [file = '', tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
-    if (!existsSync(file)) throw new Error(`${file}: no such file`);
-    const store = await archiveStore(file);
-    try {
-      return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
-    } catch (e) {
-      store.close();
-      throw e;
-    }
+  const docker = local.transport === 'docker-archive';
+  const [file = '', tag] = local.rest.split(/:(?=[^/:]+$)/);
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  const store = await archiveStore(file);
+  try {
+    return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
   }
-  return openRegistryImage(ref, opts);
 }

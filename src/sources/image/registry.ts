@@ -9,17 +9,18 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCapped } from './capped-body.ts';
+import { TarError } from './tar-reader.ts';
 import { cachedLayer, cacheWhileReading, checkRoom, type LayerCache } from './layer-cache.ts';
 import { verifyDigest, type LayerSource } from './layer-stream.ts';
 import { MAX_CONFIG, MAX_MANIFEST, parseJson, type OpenedImage } from './open-image.ts';
 import { indexEntries, pickPlatform } from './platform.ts';
-import { errorMessage, isObject } from '../../common/index.ts';
+import { errorMessage, fail, isObject, ok, UserError, type Result } from '../../common/index.ts';
 
 export interface RegistryOptions {
   platform: string;
   /** Allow plain HTTP; only to 127.0.0.0/8, ::1 or localhost. */
   insecure: boolean;
-  /** Docker config.json for `auths`; default ~/.docker/config.json. */
+  /** Docker config.json for `auths`; default $DOCKER_CONFIG/config.json or ~/.docker/config.json (see readDockerConfig). */
   dockerConfig?: string;
   /** Where registry layers are cached by digest; none when absent. */
   cache?: LayerCache;
@@ -46,6 +47,18 @@ export class EnvironmentFailure extends Error {
 /** The kind of a failure thrown while reading an image: only an EnvironmentFailure is the environment's. */
 export function failureKind(e: unknown): FailureKind {
   return e instanceof EnvironmentFailure ? 'environment' : 'image';
+}
+
+/**
+ * Whether a thrown value is a failure reading an image, as opposed to a bug: the readers throw plain Errors
+ * (Node's system, zlib and stream errors are plain Errors with a code), TarErrors and EnvironmentFailures,
+ * and fetch's timeouts are the environment's. A TypeError, RangeError or anything else is a bug, to be
+ * reported as one rather than as an image that "could not be read".
+ */
+export function isReadFailure(e: unknown): e is Error {
+  if (e instanceof EnvironmentFailure || e instanceof TarError) return true;
+  if (!(e instanceof Error)) return false;
+  return Object.getPrototypeOf(e) === Error.prototype || e.name === 'AbortError' || e.name === 'TimeoutError';
 }
 
 /** fetch's own body errors (connection reset, timeout), as opposed to the errors this reader throws. */
@@ -113,10 +126,43 @@ function loopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
+/** Where Docker keeps its config when none is named: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+export function defaultDockerConfig(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const dir = env['DOCKER_CONFIG'];
+  return dir !== undefined && dir !== '' ? join(dir, 'config.json') : join(homedir(), '.docker', 'config.json');
+}
+
+/**
+ * The Docker config's contents: `file` (--docker-config) must be there and readable; the default place may
+ * be absent (no credentials, undefined), but not a directory or unreadable. An error names the file and
+ * the option, never what the file holds (it holds credentials).
+ */
+export function readDockerConfig(file: string | undefined): Result<unknown> {
+  const path = file ?? defaultDockerConfig();
+  const named = file !== undefined ? ' (--docker-config)' : '';
+  const hint =
+    file !== undefined
+      ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.'
+      : 'Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.';
+  if (file === undefined && !existsSync(path)) return ok(undefined);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint));
+  }
+  try {
+    return ok(parseJson(bytes, `the Docker config${named}`));
+  } catch (e) {
+    return fail(new UserError(errorMessage(e), path, hint));
+  }
+}
+
 function basicCredentials(registry: string, file: string | undefined): string | undefined {
-  const path = file ?? join(homedir(), '.docker', 'config.json');
-  if (!existsSync(path)) return undefined;
-  const config = parseJson(readFileSync(path), `the Docker config ${path}`);
+  const read = readDockerConfig(file);
+  // Checked when a command starts (see readDockerConfig); a file that breaks while it runs is the environment's failure.
+  if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ''}: ${read.error.message}`);
+  const config = read.value;
   const auths = isObject(config) && isObject(config['auths']) ? config['auths'] : {};
   // `docker login` files Docker Hub's credentials under its legacy index URL.
   const hub = registry === DOCKER_HUB ? [auths['https://index.docker.io/v1/'], auths['index.docker.io'], auths['docker.io']] : [];
