@@ -25607,7 +25607,7 @@ ${offset}${err}${errEnd}`;
         return _Node.addStringTerminator(src, range.end, str);
       }
     };
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -25652,22 +25652,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError {
+    var YAMLReferenceError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError {
+    var YAMLSemanticError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError {
+    var YAMLSyntaxError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -25837,7 +25837,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -34669,7 +34669,7 @@ var require_Document = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -34678,12 +34678,12 @@ var require_errors2 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -34723,7 +34723,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -46501,6 +46501,12 @@ function notUtf8(file, bytes) {
   }
   return [];
 }
+function refusedHint(kind, reason) {
+  if (kind === "unreadable" && /permission denied|operation not permitted/.test(reason)) return "Make it readable by the user running rsyncguard, or exclude it with --exclude.";
+  if (kind === "unreadable") return "Exclude it with --exclude if it is not an rsyncd config.";
+  if (kind === "missing") return "Restore the file, or exclude it with --exclude.";
+  return "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.";
+}
 function* parseRepoConfigs(root, files) {
   const scan = new ScanRoot(root);
   const candidates = /* @__PURE__ */ new Map();
@@ -46511,7 +46517,7 @@ function* parseRepoConfigs(root, files) {
     if (opened.kind !== "file") {
       refused.push({
         file,
-        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." }
+        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: refusedHint(opened.kind, opened.reason) }
       });
       continue;
     }
@@ -46687,7 +46693,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|copies|fuzz|tricky-cases|readme)\\.test\\.ts$'",
     lint: "biome check --error-on-warnings .",
     "lint:fix": "biome check --write .",
     check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
@@ -46838,15 +46844,15 @@ var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
 var KIND = { critical: "error", high: "error", medium: "warning", low: "notice" };
 function annotationsFor(findings) {
   const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const shown = sorted.slice(0, MAX_ANNOTATIONS).map((f) => ({
+  const shown2 = sorted.slice(0, MAX_ANNOTATIONS).map((f) => ({
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
     message: escapeControls(f.message),
     props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
   }));
-  const rest = sorted.length - shown.length;
-  if (rest > 0) shown.push({ kind: "notice", message: `${rest} more findings are not annotated: see the job summary or code scanning.`, props: { title: "rsyncguard" } });
-  return shown;
+  const rest = sorted.length - shown2.length;
+  if (rest > 0) shown2.push({ kind: "notice", message: `${rest} more findings are not annotated: see the job summary or code scanning.`, props: { title: "rsyncguard" } });
+  return shown2;
 }
 
 // src/action/inputs.ts
@@ -46858,29 +46864,39 @@ var ActionInputError = class extends Error {
   }
   input;
 };
+var INPUT_DEFAULTS = {
+  paths: ".",
+  format: "text",
+  "sarif-file": `rsyncguard${REPORT_FORMATS.sarif.extension}`,
+  "fail-on": "high",
+  policy: void 0,
+  waivers: void 0,
+  category: "rsyncguard/",
+  annotations: "true"
+};
 function raw(env, name) {
-  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
 }
-function oneOf(env, name, choices, fallback) {
-  const v = raw(env, name) || fallback;
+function oneOf(env, name, choices) {
+  const v = raw(env, name);
   const hit = choices.find((c) => c === v);
   if (hit === void 0) throw new ActionInputError(name, `must be one of ${choices.join(", ")}, not "${v}"`);
   return hit;
 }
 function format(env) {
-  const v = raw(env, "format") || "text";
+  const v = raw(env, "format");
   if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
   return v;
 }
 function readInputs(env) {
-  const annotations = raw(env, "annotations") || "true";
+  const annotations = raw(env, "annotations");
   if (!/^(true|false)$/i.test(annotations)) throw new ActionInputError("annotations", `must be true or false, not "${annotations}"`);
-  const category = raw(env, "category") || "rsyncguard/";
+  const category = raw(env, "category");
   return {
-    paths: (raw(env, "paths") || ".").split(/\s+/).filter((p2) => p2 !== ""),
+    paths: raw(env, "paths").split(/\s+/).filter((p2) => p2 !== ""),
     format: format(env),
-    sarifFile: raw(env, "sarif-file") || `rsyncguard${REPORT_FORMATS.sarif.extension}`,
-    failOn: oneOf(env, "fail-on", FAIL_ON, "high"),
+    sarifFile: raw(env, "sarif-file"),
+    failOn: oneOf(env, "fail-on", FAIL_ON),
     policy: raw(env, "policy") || void 0,
     waivers: raw(env, "waivers") || void 0,
     // GitHub reads the category up to the last "/": make sure there is one.
@@ -46913,7 +46929,11 @@ async function run(env = process.env) {
     if (!evaluated.ok) return failStep(evaluated.error);
     const report = evaluated.value;
     const ctx = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => warning(m) };
-    writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    try {
+      writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+    } catch (e) {
+      return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, void 0, "Give sarif-file a path in a directory that exists in the workspace; the file itself is created."));
+    }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
     } }));
     if (env["GITHUB_STEP_SUMMARY"]) await summary.addRaw(toJobSummary(report)).write();
@@ -46935,8 +46955,13 @@ async function run(env = process.env) {
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
 }
+var OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category)\b/g;
 function failStep(e) {
-  setFailed(escapeControls(`${e.where ? `${e.where}: ` : ""}${e.message}${e.hint ? ` (${e.hint})` : ""}`));
+  const lead = new RegExp(`^${OPTION_AS_INPUT.source}:? ?`).exec(e.message);
+  const message = lead ? `Input "${lead[1]}": ${e.message.slice(lead[0].length)}` : e.message;
+  const hint = e.hint?.replace(OPTION_AS_INPUT, 'the "$1" input');
+  const where = lead ? void 0 : e.where;
+  setFailed(escapeControls(`${where ? `${where}: ` : ""}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ""}`));
 }
 
 // src/action/index.ts

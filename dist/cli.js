@@ -244,8 +244,8 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
+      setValue(value2, { property, itemIndex }) {
+        this.value = value2;
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
@@ -264,13 +264,13 @@ var require_scope = __commonJS({
       name(prefix) {
         return new ValueScopeName(prefix, this._newName(prefix));
       }
-      value(nameOrPrefix, value) {
+      value(nameOrPrefix, value2) {
         var _a;
-        if (value.ref === void 0)
+        if (value2.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -282,8 +282,8 @@ var require_scope = __commonJS({
         vs.set(valueKey, name);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
+        s[itemIndex] = value2.ref;
+        name.setValue(value2, { property: prefix, itemIndex });
         return name;
       }
       getValue(prefix, keyOrRef) {
@@ -753,8 +753,8 @@ var require_codegen = __commonJS({
         return this._extScope.name(prefix);
       }
       // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
+      scopeValue(prefixOrName, value2) {
+        const name = this._extScope.value(prefixOrName, value2);
         const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
         vs.add(name);
         return name;
@@ -808,13 +808,13 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key, value2] of keyValues) {
           if (code.length > 1)
             code.push(",");
           code.push(key);
-          if (key !== value || this.opts.es5) {
+          if (key !== value2 || this.opts.es5) {
             code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            (0, code_1.addCodeArg)(code, value2);
           }
         }
         code.push("}");
@@ -893,10 +893,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Break(label2));
       }
       // `return` statement
-      return(value) {
+      return(value2) {
         const node = new Return();
         this._blockNode(node);
-        this.code(value);
+        this.code(value2);
         if (node.nodes.length !== 1)
           throw new Error('CodeGen: "return" should have one node');
         return this._endBlockNode(Return);
@@ -1833,8 +1833,8 @@ var require_code2 = __commonJS({
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
+        const merged2 = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged2)
           gen.if((0, codegen_1.not)(valid));
       }));
       cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
@@ -4258,13 +4258,13 @@ var require_fast_uri = __commonJS({
       if (typeof uri !== "string" && typeof uri !== "object") {
         return void 0;
       }
-      let value;
+      let value2;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value2, opts);
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
@@ -5131,13 +5131,13 @@ var require_ucs2length = __commonJS({
       const len = str2.length;
       let length = 0;
       let pos = 0;
-      let value;
+      let value2;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
+        value2 = str2.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str2.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
             pos++;
         }
       }
@@ -6647,11 +6647,11 @@ var require_discriminator = __commonJS({
         gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
         cxt.ok(valid);
         function validateMapping() {
-          const mapping = getMapping();
+          const mapping2 = getMapping();
           gen.if(false);
-          for (const tagValue in mapping) {
+          for (const tagValue in mapping2) {
             gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+            gen.assign(valid, applyTagSchema(mapping2[tagValue]));
           }
           gen.else();
           cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
@@ -7553,11 +7553,11 @@ var require_to_regex_range = __commonJS({
     function hasPadding(str2) {
       return /^-?(0+)\d/.test(str2);
     }
-    function padZeros(value, tok, options) {
+    function padZeros(value2, tok, options) {
       if (!tok.isPadded) {
-        return value;
+        return value2;
       }
-      let diff = Math.abs(tok.maxLen - String(value).length);
+      let diff = Math.abs(tok.maxLen - String(value2).length);
       let relax = options.relaxZeros !== false;
       switch (diff) {
         case 0:
@@ -7585,18 +7585,18 @@ var require_fill_range = __commonJS({
     var toRegexRange = require_to_regex_range();
     var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
+      return (value2) => toNumber === true ? Number(value2) : String(value2);
     };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
+    var isValidValue = (value2) => {
+      return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
     };
     var isNumber = (num) => Number.isInteger(+num);
     var zeros = (input) => {
-      let value = `${input}`;
+      let value2 = `${input}`;
       let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
+      if (value2[0] === "-") value2 = value2.slice(1);
+      if (value2 === "0") return false;
+      while (value2[++index] === "0") ;
       return index > 0;
     };
     var stringify = (start, end, options) => {
@@ -7840,8 +7840,8 @@ var require_expand = __commonJS({
       }
       for (const item of queue) {
         if (Array.isArray(item)) {
-          for (const value of item) {
-            result2.push(append(value, stash, enclose));
+          for (const value2 of item) {
+            result2.push(append(value2, stash, enclose));
           }
         } else {
           for (let ele of stash) {
@@ -8069,7 +8069,7 @@ var require_parse = __commonJS({
       const length = input.length;
       let index = 0;
       let depth = 0;
-      let value;
+      let value2;
       const advance = () => input[index++];
       const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
@@ -8088,29 +8088,29 @@ var require_parse = __commonJS({
       push({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
+        value2 = advance();
+        if (value2 === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value2 === CHAR_NO_BREAK_SPACE) {
           continue;
         }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+        if (value2 === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value2 : "") + advance() });
           continue;
         }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
+        if (value2 === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value2 });
           continue;
         }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
+        if (value2 === CHAR_LEFT_SQUARE_BRACKET) {
           brackets++;
           let next;
           while (index < length && (next = advance())) {
-            value += next;
+            value2 += next;
             if (next === CHAR_LEFT_SQUARE_BRACKET) {
               brackets++;
               continue;
             }
             if (next === CHAR_BACKSLASH) {
-              value += advance();
+              value2 += advance();
               continue;
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
@@ -8120,46 +8120,46 @@ var require_parse = __commonJS({
               }
             }
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value === CHAR_LEFT_PARENTHESES) {
+        if (value2 === CHAR_LEFT_PARENTHESES) {
           block = push({ type: "paren", nodes: [] });
           stack.push(block);
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value === CHAR_RIGHT_PARENTHESES) {
+        if (value2 === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
             continue;
           }
           block = stack.pop();
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           block = stack[stack.length - 1];
           continue;
         }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
+        if (value2 === CHAR_DOUBLE_QUOTE || value2 === CHAR_SINGLE_QUOTE || value2 === CHAR_BACKTICK) {
+          const open = value2;
           let next;
           if (options.keepQuotes !== true) {
-            value = "";
+            value2 = "";
           }
           while (index < length && (next = advance())) {
             if (next === CHAR_BACKSLASH) {
-              value += next + advance();
+              value2 += next + advance();
               continue;
             }
             if (next === open) {
-              if (options.keepQuotes === true) value += next;
+              if (options.keepQuotes === true) value2 += next;
               break;
             }
-            value += next;
+            value2 += next;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
+        if (value2 === CHAR_LEFT_CURLY_BRACE) {
           depth++;
           const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
           const brace = {
@@ -8174,41 +8174,41 @@ var require_parse = __commonJS({
           };
           block = push(brace);
           stack.push(block);
-          push({ type: "open", value });
+          push({ type: "open", value: value2 });
           continue;
         }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
+        if (value2 === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type, value });
+          push({ type, value: value2 });
           depth--;
           block = stack[stack.length - 1];
           continue;
         }
-        if (value === CHAR_COMMA && depth > 0) {
+        if (value2 === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
             const open = block.nodes.shift();
             block.nodes = [open, { type: "text", value: stringify(block) }];
           }
-          push({ type: "comma", value });
+          push({ type: "comma", value: value2 });
           block.commas++;
           continue;
         }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+        if (value2 === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
             continue;
           }
           if (prev.type === "dot") {
             block.range = [];
-            prev.value += value;
+            prev.value += value2;
             prev.type = "range";
             if (block.nodes.length !== 3 && block.nodes.length !== 5) {
               block.invalid = true;
@@ -8223,15 +8223,15 @@ var require_parse = __commonJS({
           if (prev.type === "range") {
             siblings.pop();
             const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
+            before.value += prev.value + value2;
             prev = before;
             block.ranges--;
             continue;
           }
-          push({ type: "dot", value });
+          push({ type: "dot", value: value2 });
           continue;
         }
-        push({ type: "text", value });
+        push({ type: "text", value: value2 });
       }
       do {
         block = stack.pop();
@@ -8877,27 +8877,27 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n = prevIndex ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value = input.slice(n, i);
+          const value2 = input.slice(n, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
-              tokens[idx].value = value;
+              tokens[idx].value = value2;
             }
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
+          if (idx !== 0 || value2 !== "") {
+            parts.push(value2);
           }
           prevIndex = i;
         }
         if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
+          const value2 = input.slice(prevIndex + 1);
+          parts.push(value2);
           if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
+            tokens[tokens.length - 1].value = value2;
             depth(tokens[tokens.length - 1]);
             state.maxDepth += tokens[tokens.length - 1].depth;
           }
@@ -8929,13 +8929,13 @@ var require_parse2 = __commonJS({
         return options.expandRange(...args, options);
       }
       args.sort();
-      const value = `[${args.join("-")}]`;
+      const value2 = `[${args.join("-")}]`;
       try {
-        new RegExp(value);
+        new RegExp(value2);
       } catch (ex) {
         return args.map((v) => utils.escapeRegex(v)).join("..");
       }
-      return value;
+      return value2;
     };
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
@@ -8945,22 +8945,22 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote2 = 0;
-      let value = "";
+      let value2 = "";
       let escaped = false;
       for (const ch of input) {
         if (escaped === true) {
-          value += ch;
+          value2 += ch;
           escaped = false;
           continue;
         }
         if (ch === "\\") {
-          value += ch;
+          value2 += ch;
           escaped = true;
           continue;
         }
         if (ch === '"') {
           quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
+          value2 += ch;
           continue;
         }
         if (quote2 === 0) {
@@ -8974,15 +8974,15 @@ var require_parse2 = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
+              parts.push(value2);
+              value2 = "";
               continue;
             }
           }
         }
-        value += ch;
+        value2 += ch;
       }
-      parts.push(value);
+      parts.push(value2);
       return parts;
     };
     var isPlainBranch = (branch) => {
@@ -9003,19 +9003,19 @@ var require_parse2 = __commonJS({
       return true;
     };
     var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
+      let value2 = branch.trim();
       let changed = true;
       while (changed === true) {
         changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
           changed = true;
         }
       }
-      if (!isPlainBranch(value)) {
+      if (!isPlainBranch(value2)) {
         return;
       }
-      return value.replace(/\\(.)/g, "$1");
+      return value2.replace(/\\(.)/g, "$1");
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
@@ -9116,12 +9116,12 @@ var require_parse2 = __commonJS({
     };
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
+      let value2 = pattern.trim();
+      let match = parseRepeatedExtglob(value2);
       while (match) {
         depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
       }
       return depth;
     };
@@ -9213,13 +9213,13 @@ var require_parse2 = __commonJS({
       const braces = [];
       const stack = [];
       let prev = bos;
-      let value;
+      let value2;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
+      const consume = (value3 = "", num = 0) => {
+        state.consumed += value3;
         state.index += num;
       };
       const append = (token) => {
@@ -9273,8 +9273,8 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
         token.output = state.output;
@@ -9282,7 +9282,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -9303,7 +9303,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -9325,7 +9325,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -9372,11 +9372,11 @@ var require_parse2 = __commonJS({
         return state;
       }
       while (!eos()) {
-        value = advance();
-        if (value === "\0") {
+        value2 = advance();
+        if (value2 === "\0") {
           continue;
         }
-        if (value === "\\") {
+        if (value2 === "\\") {
           const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
@@ -9385,8 +9385,8 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (!next) {
-            value += "\\";
-            push({ type: "text", value });
+            value2 += "\\";
+            push({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -9395,21 +9395,21 @@ var require_parse2 = __commonJS({
             slashes = match[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
-              value += "\\";
+              value2 += "\\";
             }
           }
           if (opts.unescape === true) {
-            value = advance();
+            value2 = advance();
           } else {
-            value += advance();
+            value2 += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
               prev.posix = true;
@@ -9430,38 +9430,38 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
           }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
           }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
           }
-          prev.value += value;
-          append({ value });
+          prev.value += value2;
+          append({ value: value2 });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
           continue;
         }
-        if (value === '"') {
+        if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
           }
           continue;
         }
-        if (value === "(") {
+        if (value2 === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push({ type: "paren", value: value2 });
           continue;
         }
-        if (value === ")") {
+        if (value2 === ")") {
           if (state.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
@@ -9470,41 +9470,41 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
-        if (value === "[") {
+        if (value2 === "[") {
           if (opts.nobracket === true || !remaining().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("closing", "]"));
             }
-            value = `\\${value}`;
+            value2 = `\\${value2}`;
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push({ type: "bracket", value: value2 });
           continue;
         }
-        if (value === "]") {
+        if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
           const prevValue = prev.value.slice(1);
           if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
+            value2 = `/${value2}`;
           }
-          prev.value += value;
-          append({ value });
+          prev.value += value2;
+          append({ value: value2 });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -9519,11 +9519,11 @@ var require_parse2 = __commonJS({
           state.output += prev.value;
           continue;
         }
-        if (value === "{" && opts.nobrace !== true) {
+        if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
           const open = {
             type: "brace",
-            value,
+            value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
@@ -9532,10 +9532,10 @@ var require_parse2 = __commonJS({
           push(open);
           continue;
         }
-        if (value === "}") {
+        if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
@@ -9558,35 +9558,35 @@ var require_parse2 = __commonJS({
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value = output = "\\}";
+            value2 = output = "\\}";
             state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
         }
-        if (value === "|") {
+        if (value2 === "|") {
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value === ",") {
-          let output = value;
+        if (value2 === ",") {
+          let output = value2;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push({ type: "comma", value: value2, output });
           continue;
         }
-        if (value === "/") {
+        if (value2 === "/") {
           if (prev.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
@@ -9595,55 +9595,55 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
-        if (value === ".") {
+        if (value2 === ".") {
           if (state.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
+            prev.output += value2;
+            prev.value += value2;
             brace.dots = true;
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
-        if (value === "?") {
+        if (value2 === "?") {
           const isGroup = prev && prev.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
+            extglobOpen("qmark", value2);
             continue;
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output = value;
+            let output = value2;
             if (next === "<" && !utils.supportsLookbehinds()) {
               throw new Error("Node.js v10 or higher is required for regex lookbehinds");
             }
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
+              output = `\\${value2}`;
             }
-            push({ type: "text", value, output });
+            push({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
-        if (value === "!") {
+        if (value2 === "!") {
           if (opts.noextglob !== true && peek() === "(") {
             if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
+              extglobOpen("negate", value2);
               continue;
             }
           }
@@ -9652,60 +9652,60 @@ var require_parse2 = __commonJS({
             continue;
           }
         }
-        if (value === "+") {
+        if (value2 === "+") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
+            extglobOpen("plus", value2);
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push({ type: "plus", value: value2 });
             continue;
           }
           push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
-        if (value === "@") {
+        if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
           }
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
-            value += match[0];
+            value2 += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
           prev.type = "star";
           prev.star = true;
-          prev.value += value;
+          prev.value += value2;
           prev.output = star;
           state.backtrack = true;
           state.globstar = true;
-          consume(value);
+          consume(value2);
           continue;
         }
         let rest = remaining();
         if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
+          extglobOpen("star", value2);
           continue;
         }
         if (prev.type === "star") {
           if (opts.noglobstar === true) {
-            consume(value);
+            consume(value2);
             continue;
           }
           const prior = prev.prev;
@@ -9713,13 +9713,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -9732,11 +9732,11 @@ var require_parse2 = __commonJS({
           }
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
-            prev.value += value;
+            prev.value += value2;
             prev.output = globstar(opts);
             state.output = prev.output;
             state.globstar = true;
-            consume(value);
+            consume(value2);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
@@ -9744,10 +9744,10 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
+            prev.value += value2;
             state.globstar = true;
             state.output += prior.output + prev.output;
-            consume(value);
+            consume(value2);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
@@ -9756,33 +9756,33 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
+            prev.value += value2;
             state.output += prior.output + prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value2 + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
             prev.type = "globstar";
-            prev.value += value;
+            prev.value += value2;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
             state.output = prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value2 + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
-          prev.value += value;
+          prev.value += value2;
           state.output += prev.output;
           state.globstar = true;
-          consume(value);
+          consume(value2);
           continue;
         }
-        const token = { type: "star", value, output: star };
+        const token = { type: "star", value: value2, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
@@ -9792,7 +9792,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
+          token.output = value2;
           push(token);
           continue;
         }
@@ -10773,8 +10773,8 @@ var require_settings = __commonJS({
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
       }
     };
     exports.default = Settings;
@@ -10799,11 +10799,11 @@ var require_out = __commonJS({
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync9(path, optionsOrSettings) {
+    function statSync10(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
     }
-    exports.statSync = statSync9;
+    exports.statSync = statSync10;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -11161,8 +11161,8 @@ var require_settings2 = __commonJS({
           throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
         });
       }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
       }
     };
     exports.default = Settings;
@@ -11260,11 +11260,11 @@ var require_queue = __commonJS({
         get concurrency() {
           return _concurrency;
         },
-        set concurrency(value) {
-          if (!(value >= 1)) {
+        set concurrency(value2) {
+          if (!(value2 >= 1)) {
             throw new Error("fastqueue concurrency must be equal to or greater than 1");
           }
-          _concurrency = value;
+          _concurrency = value2;
           if (self.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
@@ -11324,11 +11324,11 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push(value, done) {
+      function push(value2, done) {
         var current = cache2.get();
         current.context = context;
         current.release = release;
-        current.value = value;
+        current.value = value2;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
         if (_running >= _concurrency || self.paused) {
@@ -11345,11 +11345,11 @@ var require_queue = __commonJS({
           worker.call(context, current.value, current.worked);
         }
       }
-      function unshift(value, done) {
+      function unshift(value2, done) {
         var current = cache2.get();
         current.context = context;
         current.release = release;
-        current.value = value;
+        current.value = value2;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
         if (_running >= _concurrency || self.paused) {
@@ -11468,9 +11468,9 @@ var require_queue = __commonJS({
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push(value) {
+      function push(value2) {
         var p2 = new Promise(function(resolve5, reject) {
-          pushCb(value, function(err2, result2) {
+          pushCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
@@ -11481,9 +11481,9 @@ var require_queue = __commonJS({
         p2.catch(noop);
         return p2;
       }
-      function unshift(value) {
+      function unshift(value2) {
         var p2 = new Promise(function(resolve5, reject) {
-          unshiftCb(value, function(err2, result2) {
+          unshiftCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
@@ -11530,8 +11530,8 @@ var require_common2 = __commonJS({
       return !settings.errorFilter(error);
     }
     exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value) {
-      return filter === null || filter(value);
+    function isAppliedFilter(filter, value2) {
+      return filter === null || filter(value2);
     }
     exports.isAppliedFilter = isAppliedFilter;
     function replacePathSegmentSeparator(filepath, separator) {
@@ -11856,8 +11856,8 @@ var require_settings3 = __commonJS({
           throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
         });
       }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
       }
     };
     exports.default = Settings;
@@ -12576,8 +12576,8 @@ var require_settings4 = __commonJS({
         }
         this.ignore = [].concat(this.ignore);
       }
-      _getValue(option, value) {
-        return option === void 0 ? value : option;
+      _getValue(option, value2) {
+        return option === void 0 ? value2 : option;
       }
       _getFileSystemMethods(methods = {}) {
         return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
@@ -13199,26 +13199,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -13390,11 +13390,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -13421,7 +13421,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -13429,53 +13429,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity.isDocument(value2))
+        value2 = value2.contents;
+      if (identity.isNode(value2))
+        return value2;
+      if (identity.isPair(value2)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -13495,8 +13495,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
-      let v = value;
+    function collectionFromPath(schema, path, value2) {
+      let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -13547,16 +13547,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
+      addIn(path, value2) {
         if (isEmptyPath(path))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value);
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -13610,16 +13610,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
+      setIn(path, value2) {
         const [key, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value);
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -13814,13 +13814,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -13894,22 +13894,22 @@ var require_stringifyString = __commonJS({
       str2 = start ? str2 + json.slice(start) : json;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -13917,7 +13917,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -13925,27 +13925,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -13953,7 +13953,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -13961,8 +13961,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -13970,9 +13970,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -13983,7 +13983,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -13996,37 +13996,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -14199,7 +14199,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify2();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -14211,7 +14211,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -14226,12 +14226,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
@@ -14252,26 +14252,26 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value2))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -14287,11 +14287,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -14354,7 +14354,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -14364,8 +14364,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -14375,20 +14375,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -14397,8 +14397,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -14415,20 +14415,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify2();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+        merge.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -14478,24 +14478,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -14698,17 +14698,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -14766,8 +14766,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -14845,8 +14845,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -14887,15 +14887,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -14971,7 +14971,7 @@ var require_string2 = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str2) => str2,
@@ -14990,7 +14990,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -15008,18 +15008,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -15030,13 +15030,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -15060,7 +15060,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -15068,7 +15068,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -15080,7 +15080,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -15104,16 +15104,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -15130,7 +15130,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -15179,20 +15179,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -15201,7 +15201,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -15214,10 +15214,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -15247,7 +15247,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -15273,10 +15273,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str2;
         if (typeof node_buffer.Buffer === "function") {
           str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -15348,25 +15348,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -15413,16 +15413,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -15436,7 +15436,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -15466,14 +15466,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -15481,7 +15481,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -15500,7 +15500,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -15508,7 +15508,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -15520,7 +15520,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -15547,7 +15547,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
       const sign = str2[0];
       if (sign === "-" || sign === "+")
@@ -15572,10 +15572,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -15653,13 +15653,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -15678,10 +15678,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -15689,7 +15689,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -15723,33 +15723,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
+      let { value: value2 } = node;
       let num = (n) => n;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -15758,7 +15758,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -15767,7 +15767,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -15790,7 +15790,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -16064,7 +16064,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -16096,7 +16096,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -16121,14 +16121,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -16147,10 +16147,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -16177,7 +16177,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value2, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -16187,9 +16187,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -16248,24 +16248,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
+      setIn(path, value2) {
         if (Collection.isEmptyPath(path)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path, value2);
         }
       }
       /**
@@ -16361,7 +16361,7 @@ var require_Document = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -16370,12 +16370,12 @@ var require_errors2 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -16415,7 +16415,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -16651,7 +16651,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep4?.[0],
@@ -16694,7 +16694,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -16703,14 +16703,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -16756,18 +16756,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -16778,9 +16778,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -16862,7 +16862,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -16873,7 +16873,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -16928,10 +16928,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -16943,7 +16943,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -16963,15 +16963,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -17114,11 +17114,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -17148,11 +17148,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -17166,23 +17166,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
+          value2 += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep4 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep4 = "\n";
         } else {
-          value += sep4 + content;
+          value2 += sep4 + content;
           sep4 = " ";
           prevMoreIndented = false;
         }
@@ -17192,15 +17192,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -17285,20 +17285,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -17313,7 +17313,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -17506,28 +17506,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -17538,7 +17538,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -17551,7 +17551,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -17561,10 +17561,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -17722,7 +17722,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -17734,7 +17734,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -17742,10 +17742,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -17993,9 +17993,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -18025,7 +18025,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -18048,7 +18048,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -18194,7 +18194,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -18203,8 +18203,8 @@ var require_cst_stringify = __commonJS({
       if (sep4)
         for (const st of sep4)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -19937,7 +19937,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -19950,14 +19950,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
@@ -20717,14 +20717,14 @@ ${offset}${err2}${errEnd}`;
             src
           },
           range,
-          value
+          value: value2
         } = this;
-        if (value != null) return value;
+        if (value2 != null) return value2;
         const str2 = src.slice(range.start, range.end);
         return _Node.addStringTerminator(src, range.end, str2);
       }
     };
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -20769,22 +20769,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError {
+    var YAMLReferenceError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError {
+    var YAMLSemanticError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError {
+    var YAMLSyntaxError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -20954,7 +20954,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -21082,9 +21082,9 @@ var require_parse_cst = __commonJS({
           },
           node,
           range,
-          value
+          value: value2
         } = this;
-        if (value != null) return value;
+        if (value2 != null) return value2;
         const str2 = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
         return PlainValue.Node.addStringTerminator(src, range.end, str2);
       }
@@ -21294,9 +21294,9 @@ var require_parse_cst = __commonJS({
           },
           items,
           range,
-          value
+          value: value2
         } = this;
-        if (value != null) return value;
+        if (value2 != null) return value2;
         let str2 = src.slice(range.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
@@ -21547,9 +21547,9 @@ var require_parse_cst = __commonJS({
         const {
           contents,
           directives,
-          value
+          value: value2
         } = this;
-        if (value != null) return value;
+        if (value2 != null) return value2;
         let str2 = directives.join("");
         if (contents.length > 0) {
           if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str2 += "---\n";
@@ -21920,9 +21920,9 @@ var require_parse_cst = __commonJS({
           },
           items,
           range,
-          value
+          value: value2
         } = this;
-        if (value != null) return value;
+        if (value2 != null) return value2;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str2 = "";
         let prevEnd = range.start;
@@ -22414,25 +22414,25 @@ ${indent}${str2}`;
     }
     var Node = class {
     };
-    function toJSON(value, arg, ctx) {
-      if (Array.isArray(value)) return value.map((v, i) => toJSON(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        const anchor = ctx && ctx.anchors && ctx.anchors.get(value);
+    function toJSON(value2, arg, ctx) {
+      if (Array.isArray(value2)) return value2.map((v, i) => toJSON(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        const anchor = ctx && ctx.anchors && ctx.anchors.get(value2);
         if (anchor) ctx.onCreate = (res2) => {
           anchor.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (anchor && ctx.onCreate) ctx.onCreate(res);
         return res;
       }
-      if ((!ctx || !ctx.keep) && typeof value === "bigint") return Number(value);
-      return value;
+      if ((!ctx || !ctx.keep) && typeof value2 === "bigint") return Number(value2);
+      return value2;
     }
     var Scalar = class extends Node {
-      constructor(value) {
+      constructor(value2) {
         super();
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx && ctx.keep ? this.value : toJSON(this.value, arg, ctx);
@@ -22441,8 +22441,8 @@ ${indent}${str2}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path, value) {
-      let v = value;
+    function collectionFromPath(schema, path, value2) {
+      let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
         if (Number.isInteger(k) && k >= 0) {
@@ -22469,13 +22469,13 @@ ${indent}${str2}`;
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path, value) {
-        if (isEmptyPath(path)) this.add(value);
+      addIn(path, value2) {
+        if (isEmptyPath(path)) this.add(value2);
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (node instanceof _Collection) node.addIn(rest, value);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
+          if (node instanceof _Collection) node.addIn(rest, value2);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value2));
           else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
@@ -22502,13 +22502,13 @@ ${indent}${str2}`;
         const node = this.get(key, true);
         return node instanceof _Collection ? node.hasIn(rest) : false;
       }
-      setIn([key, ...rest], value) {
+      setIn([key, ...rest], value2) {
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
-          if (node instanceof _Collection) node.setIn(rest, value);
-          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
+          if (node instanceof _Collection) node.setIn(rest, value2);
+          else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value2));
           else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
@@ -22607,8 +22607,8 @@ ${indent}${s}` : "\n";
       return Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
     var YAMLSeq = class extends Collection {
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       delete(key) {
         const idx = asItemIndex(key);
@@ -22626,10 +22626,10 @@ ${indent}${s}` : "\n";
         const idx = asItemIndex(key);
         return typeof idx === "number" && idx < this.items.length;
       }
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number") throw new Error(`Expected a valid index, not ${key}.`);
-        this.items[idx] = value;
+        this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -22666,10 +22666,10 @@ ${indent}${s}` : "\n";
       return JSON.stringify(jsKey);
     };
     var Pair = class _Pair extends Node {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         super();
         this.key = key;
-        this.value = value;
+        this.value = value2;
         this.type = _Pair.Type.PAIR;
       }
       get commentBefore() {
@@ -22686,20 +22686,20 @@ ${indent}${s}` : "\n";
       addToJSMap(ctx, map) {
         const key = toJSON(this.key, "", ctx);
         if (map instanceof Map) {
-          const value = toJSON(this.value, key, ctx);
-          map.set(key, value);
+          const value2 = toJSON(this.value, key, ctx);
+          map.set(key, value2);
         } else if (map instanceof Set) {
           map.add(key);
         } else {
           const stringKey = stringifyKey(this.key, key, ctx);
-          const value = toJSON(this.value, stringKey, ctx);
+          const value2 = toJSON(this.value, stringKey, ctx);
           if (stringKey in map) Object.defineProperty(map, stringKey, {
-            value,
+            value: value2,
             writable: true,
             enumerable: true,
             configurable: true
           });
-          else map[stringKey] = value;
+          else map[stringKey] = value2;
         }
         return map;
       }
@@ -22716,7 +22716,7 @@ ${indent}${s}` : "\n";
         } = ctx.doc.options;
         let {
           key,
-          value
+          value: value2
         } = this;
         let keyComment = key instanceof Node && key.comment;
         if (simpleKeys) {
@@ -22761,29 +22761,29 @@ ${indent}:` : `${str2}:`;
         }
         let vcb = "";
         let valueComment = null;
-        if (value instanceof Node) {
-          if (value.spaceBefore) vcb = "\n";
-          if (value.commentBefore) {
-            const cs = value.commentBefore.replace(/^/gm, `${ctx.indent}#`);
+        if (value2 instanceof Node) {
+          if (value2.spaceBefore) vcb = "\n";
+          if (value2.commentBefore) {
+            const cs = value2.commentBefore.replace(/^/gm, `${ctx.indent}#`);
             vcb += `
 ${cs}`;
           }
-          valueComment = value.comment;
-        } else if (value && typeof value === "object") {
-          value = doc.schema.createNode(value, true);
+          valueComment = value2.comment;
+        } else if (value2 && typeof value2 === "object") {
+          value2 = doc.schema.createNode(value2, true);
         }
         ctx.implicitKey = false;
-        if (!explicitKey && !this.comment && value instanceof Scalar) ctx.indentAtStart = str2.length + 1;
+        if (!explicitKey && !this.comment && value2 instanceof Scalar) ctx.indentAtStart = str2.length + 1;
         chompKeep = false;
-        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value instanceof YAMLSeq && value.type !== PlainValue.Type.FLOW_SEQ && !value.tag && !doc.anchors.getName(value)) {
+        if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value2 instanceof YAMLSeq && value2.type !== PlainValue.Type.FLOW_SEQ && !value2.tag && !doc.anchors.getName(value2)) {
           ctx.indent = ctx.indent.substr(2);
         }
-        const valueStr = stringify(value, ctx, () => valueComment = null, () => chompKeep = true);
+        const valueStr = stringify(value2, ctx, () => valueComment = null, () => chompKeep = true);
         let ws = " ";
         if (vcb || this.comment) {
           ws = `${vcb}
 ${ctx.indent}`;
-        } else if (!explicitKey && value instanceof Collection) {
+        } else if (!explicitKey && value2 instanceof Collection) {
           const flow = valueStr[0] === "[" || valueStr[0] === "{";
           if (!flow || valueStr.includes("\n")) ws = `
 ${ctx.indent}`;
@@ -22909,8 +22909,8 @@ ${ctx.indent}`;
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair(key, value2), true);
       }
       /**
        * @param {*} arg ignored
@@ -22970,14 +22970,14 @@ ${ctx.indent}`;
         } of this.value.items) {
           if (!(source instanceof YAMLMap)) throw new Error("Merge sources must be maps");
           const srcMap = source.toJSON(null, ctx, Map);
-          for (const [key, value] of srcMap) {
+          for (const [key, value2] of srcMap) {
             if (map instanceof Map) {
-              if (!map.has(key)) map.set(key, value);
+              if (!map.has(key)) map.set(key, value2);
             } else if (map instanceof Set) {
               map.add(key);
             } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
               Object.defineProperty(map, key, {
-                value,
+                value: value2,
                 writable: true,
                 enumerable: true,
                 configurable: true
@@ -23168,7 +23168,7 @@ ${indent}${text4.slice(fold + 1, end2)}`;
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
+    function doubleQuotedString(value2, ctx) {
       const {
         implicitKey
       } = ctx;
@@ -23176,9 +23176,9 @@ ${indent}${text4.slice(fold + 1, end2)}`;
         jsonEncoding,
         minMultiLineLength
       } = strOptions.doubleQuoted;
-      const json = JSON.stringify(value);
+      const json = JSON.stringify(value2);
       if (jsonEncoding) return json;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -23248,37 +23248,37 @@ ${indent}${text4.slice(fold + 1, end2)}`;
       str2 = start ? str2 + json.slice(start) : json;
       return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx));
     }
-    function singleQuotedString(value, ctx) {
+    function singleQuotedString(value2, ctx) {
       if (ctx.implicitKey) {
-        if (/\n/.test(value)) return doubleQuotedString(value, ctx);
+        if (/\n/.test(value2)) return doubleQuotedString(value2, ctx);
       } else {
-        if (/[ \t]\n|\n[ \t]/.test(value)) return doubleQuotedString(value, ctx);
+        if (/[ \t]\n|\n[ \t]/.test(value2)) return doubleQuotedString(value2, ctx);
       }
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
     }
     function blockString({
       comment,
       type,
-      value
+      value: value2
     }, ctx, onComment, onChompKeep) {
-      if (/\n[\t ]+$/.test(value) || /^\s*$/.test(value)) {
-        return doubleQuotedString(value, ctx);
+      if (/\n[\t ]+$/.test(value2) || /^\s*$/.test(value2)) {
+        return doubleQuotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
       const indentSize = indent ? "2" : "1";
-      const literal = type === PlainValue.Type.BLOCK_FOLDED ? false : type === PlainValue.Type.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, strOptions.fold.lineWidth, indent.length);
+      const literal = type === PlainValue.Type.BLOCK_FOLDED ? false : type === PlainValue.Type.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, strOptions.fold.lineWidth, indent.length);
       let header = literal ? "|" : ">";
-      if (!value) return header + "\n";
+      if (!value2) return header + "\n";
       let wsStart = "";
       let wsEnd = "";
-      value = value.replace(/[\n\t ]*$/, (ws) => {
+      value2 = value2.replace(/[\n\t ]*$/, (ws) => {
         const n = ws.indexOf("\n");
         if (n === -1) {
           header += "-";
-        } else if (value === ws || n !== ws.length - 1) {
+        } else if (value2 === ws || n !== ws.length - 1) {
           header += "+";
           if (onChompKeep) onChompKeep();
         }
@@ -23301,15 +23301,15 @@ ${indent}`) + "'";
         header += " #" + comment.replace(/ ?[\r\n]+/g, " ");
         if (onComment) onComment();
       }
-      if (!value) return `${header}${indentSize}
+      if (!value2) return `${header}${indentSize}
 ${indent}${wsEnd}`;
       if (literal) {
-        value = value.replace(/\n+/g, `$&${indent}`);
+        value2 = value2.replace(/\n+/g, `$&${indent}`);
         return `${header}
-${indent}${wsStart}${value}${wsEnd}`;
+${indent}${wsStart}${value2}${wsEnd}`;
       }
-      value = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
-      const body = foldFlowLines(`${wsStart}${value}${wsEnd}`, indent, FOLD_BLOCK, strOptions.fold);
+      value2 = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      const body = foldFlowLines(`${wsStart}${value2}${wsEnd}`, indent, FOLD_BLOCK, strOptions.fold);
       return `${header}
 ${indent}${body}`;
     }
@@ -23317,7 +23317,7 @@ ${indent}${body}`;
       const {
         comment,
         type,
-        value
+        value: value2
       } = item;
       const {
         actualString,
@@ -23325,27 +23325,27 @@ ${indent}${body}`;
         indent,
         inFlow
       } = ctx;
-      if (implicitKey && /[\n[\]{},]/.test(value) || inFlow && /[[\]{},]/.test(value)) {
-        return doubleQuotedString(value, ctx);
+      if (implicitKey && /[\n[\]{},]/.test(value2) || inFlow && /[[\]{},]/.test(value2)) {
+        return doubleQuotedString(value2, ctx);
       }
-      if (!value || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || value.indexOf("\n") === -1 ? value.indexOf('"') !== -1 && value.indexOf("'") === -1 ? singleQuotedString(value, ctx) : doubleQuotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (!value2 || /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || value2.indexOf("\n") === -1 ? value2.indexOf('"') !== -1 && value2.indexOf("'") === -1 ? singleQuotedString(value2, ctx) : doubleQuotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== PlainValue.Type.PLAIN && value.indexOf("\n") !== -1) {
+      if (!implicitKey && !inFlow && type !== PlainValue.Type.PLAIN && value2.indexOf("\n") !== -1) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (indent === "" && containsDocumentMarker(value)) {
+      if (indent === "" && containsDocumentMarker(value2)) {
         ctx.forceBlockIndent = true;
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const {
           tags
         } = ctx.doc.schema;
         const resolved = resolveScalar(str2, tags, tags.scalarFallback).value;
-        if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
+        if (typeof resolved !== "string") return doubleQuotedString(value2, ctx);
       }
       const body = implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx));
       if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
@@ -23364,12 +23364,12 @@ ${indent}`);
       } = ctx;
       let {
         type,
-        value
+        value: value2
       } = item;
-      if (typeof value !== "string") {
-        value = String(value);
+      if (typeof value2 !== "string") {
+        value2 = String(value2);
         item = Object.assign({}, item, {
-          value
+          value: value2
         });
       }
       const _stringify = (_type) => {
@@ -23378,16 +23378,16 @@ ${indent}`);
           case PlainValue.Type.BLOCK_LITERAL:
             return blockString(item, ctx, onComment, onChompKeep);
           case PlainValue.Type.QUOTE_DOUBLE:
-            return doubleQuotedString(value, ctx);
+            return doubleQuotedString(value2, ctx);
           case PlainValue.Type.QUOTE_SINGLE:
-            return singleQuotedString(value, ctx);
+            return singleQuotedString(value2, ctx);
           case PlainValue.Type.PLAIN:
             return plainString(item, ctx, onComment, onChompKeep);
           default:
             return null;
         }
       };
-      if (type !== PlainValue.Type.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value)) {
+      if (type !== PlainValue.Type.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value2)) {
         type = PlainValue.Type.QUOTE_DOUBLE;
       } else if ((implicitKey || inFlow) && (type === PlainValue.Type.BLOCK_FOLDED || type === PlainValue.Type.BLOCK_LITERAL)) {
         type = PlainValue.Type.QUOTE_DOUBLE;
@@ -23403,11 +23403,11 @@ ${indent}`);
       format,
       minFractionDigits,
       tag,
-      value
+      value: value2
     }) {
-      if (typeof value === "bigint") return String(value);
-      if (!isFinite(value)) return isNaN(value) ? ".nan" : value < 0 ? "-.inf" : ".inf";
-      let n = JSON.stringify(value);
+      if (typeof value2 === "bigint") return String(value2);
+      if (!isFinite(value2)) return isNaN(value2) ? ".nan" : value2 < 0 ? "-.inf" : ".inf";
+      let n = JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^\d/.test(n)) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -24152,12 +24152,12 @@ ${ca}` : ca;
             const msg = `Expected a ${next} in flow sequence`;
             doc.errors.push(new PlainValue.YAMLSemanticError(item, msg));
           }
-          const value = resolveNode(doc, item);
+          const value2 = resolveNode(doc, item);
           if (key === void 0) {
-            items.push(value);
+            items.push(value2);
             prevItem = item;
           } else {
-            items.push(new Pair(key, value));
+            items.push(new Pair(key, value2));
             key = void 0;
           }
           keyStart = item.range.start;
@@ -24204,7 +24204,7 @@ var require_warnings_793925ce = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var resolveSeq = require_resolveSeq_95613e94();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -24235,21 +24235,21 @@ var require_warnings_793925ce = __commonJS({
       stringify: ({
         comment,
         type,
-        value
+        value: value2
       }, ctx, onComment, onChompKeep) => {
         let src;
         if (typeof Buffer === "function") {
-          src = value instanceof Buffer ? value.toString("base64") : Buffer.from(value.buffer).toString("base64");
+          src = value2 instanceof Buffer ? value2.toString("base64") : Buffer.from(value2.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < value.length; ++i) s += String.fromCharCode(value[i]);
+          for (let i = 0; i < value2.length; ++i) s += String.fromCharCode(value2[i]);
           src = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         if (!type) type = resolveSeq.binaryOptions.defaultType;
         if (type === PlainValue.Type.QUOTE_DOUBLE) {
-          value = src;
+          value2 = src;
         } else {
           const {
             lineWidth
@@ -24259,12 +24259,12 @@ var require_warnings_793925ce = __commonJS({
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = src.substr(o, lineWidth);
           }
-          value = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
+          value2 = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
         }
         return resolveSeq.stringifyString({
           comment,
           type,
-          value
+          value: value2
         }, ctx, onComment, onChompKeep);
       }
     };
@@ -24293,22 +24293,22 @@ ${pair.comment}` : item.comment;
       const pairs2 = new resolveSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       for (const it of iterable) {
-        let key, value;
+        let key, value2;
         if (Array.isArray(it)) {
           if (it.length === 2) {
             key = it[0];
-            value = it[1];
+            value2 = it[1];
           } else throw new TypeError(`Expected [key, value] tuple: ${it}`);
         } else if (it && it instanceof Object) {
           const keys = Object.keys(it);
           if (keys.length === 1) {
             key = keys[0];
-            value = it[key];
+            value2 = it[key];
           } else throw new TypeError(`Expected { key: value } tuple: ${it}`);
         } else {
           key = it;
         }
-        const pair = schema.createPair(key, value, ctx);
+        const pair = schema.createPair(key, value2, ctx);
         pairs2.items.push(pair);
       }
       return pairs2;
@@ -24333,15 +24333,15 @@ ${pair.comment}` : item.comment;
         const map = /* @__PURE__ */ new Map();
         if (ctx && ctx.onCreate) ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (pair instanceof resolveSeq.Pair) {
             key = resolveSeq.toJSON(pair.key, "", ctx);
-            value = resolveSeq.toJSON(pair.value, key, ctx);
+            value2 = resolveSeq.toJSON(pair.value, key, ctx);
           } else {
             key = resolveSeq.toJSON(pair, "", ctx);
           }
           if (map.has(key)) throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -24371,7 +24371,7 @@ ${pair.comment}` : item.comment;
       return omap2;
     }
     var omap = {
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -24392,12 +24392,12 @@ ${pair.comment}` : item.comment;
         const pair = resolveSeq.findPair(this.items, key);
         return !keepPair && pair instanceof resolveSeq.Pair ? pair.key instanceof resolveSeq.Scalar ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean") throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = resolveSeq.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new resolveSeq.Pair(key));
         }
       }
@@ -24418,11 +24418,11 @@ ${pair.comment}` : item.comment;
     }
     function createSet(schema, iterable, ctx) {
       const set2 = new YAMLSet();
-      for (const value of iterable) set2.items.push(schema.createPair(value, null, ctx));
+      for (const value2 of iterable) set2.items.push(schema.createPair(value2, null, ctx));
       return set2;
     }
     var set = {
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -24434,29 +24434,29 @@ ${pair.comment}` : item.comment;
       return sign === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
-      value
+      value: value2
     }) => {
-      if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
+      if (isNaN(value2) || !isFinite(value2)) return resolveSeq.stringifyNumber(value2);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value = Math.abs(value);
+        value2 = Math.abs(value2);
       }
-      const parts = [value % 60];
-      if (value < 60) {
+      const parts = [value2 % 60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = Math.round((value - parts[0]) / 60);
-        parts.unshift(value % 60);
-        if (value >= 60) {
-          value = Math.round((value - parts[0]) / 60);
-          parts.unshift(value);
+        value2 = Math.round((value2 - parts[0]) / 60);
+        parts.unshift(value2 % 60);
+        if (value2 >= 60) {
+          value2 = Math.round((value2 - parts[0]) / 60);
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -24465,7 +24465,7 @@ ${pair.comment}` : item.comment;
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -24474,7 +24474,7 @@ ${pair.comment}` : item.comment;
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -24492,8 +24492,8 @@ ${pair.comment}` : item.comment;
         return new Date(date);
       },
       stringify: ({
-        value
-      }) => value.toISOString().replace(/((T00:00)?:00)?\.000Z$/, "")
+        value: value2
+      }) => value2.toISOString().replace(/((T00:00)?:00)?\.000Z$/, "")
     };
     function shouldWarn(deprecation) {
       const env = typeof process !== "undefined" && process.env || {};
@@ -24551,7 +24551,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     function createMap(schema, obj, ctx) {
       const map2 = new resolveSeq.YAMLMap(schema);
       if (obj instanceof Map) {
-        for (const [key, value] of obj) map2.items.push(schema.createPair(key, value, ctx));
+        for (const [key, value2] of obj) map2.items.push(schema.createPair(key, value2, ctx));
       } else if (obj && typeof obj === "object") {
         for (const key of Object.keys(obj)) map2.items.push(schema.createPair(key, obj[key], ctx));
       }
@@ -24585,7 +24585,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       resolve: resolveSeq.resolveSeq
     };
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: resolveSeq.resolveString,
@@ -24598,18 +24598,18 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.strOptions
     };
     var failsafe = [map, seq, string];
-    var intIdentify$2 = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify$2 = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve$1 = (src, part, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part, radix);
     function intStringify$1(node, radix, prefix) {
       const {
-        value
+        value: value2
       } = node;
-      if (intIdentify$2(value) && value >= 0) return prefix + value.toString(radix);
+      if (intIdentify$2(value2) && value2 >= 0) return prefix + value2.toString(radix);
       return resolveSeq.stringifyNumber(node);
     }
     var nullObj = {
-      identify: (value) => value == null,
-      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value2) => value2 == null,
+      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
@@ -24618,18 +24618,18 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: () => resolveSeq.nullOptions.nullStr
     };
     var boolObj = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str2) => str2[0] === "t" || str2[0] === "T",
       options: resolveSeq.boolOptions,
       stringify: ({
-        value
-      }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr
+        value: value2
+      }) => value2 ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr
     };
     var octObj = {
-      identify: (value) => intIdentify$2(value) && value >= 0,
+      identify: (value2) => intIdentify$2(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -24648,7 +24648,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: resolveSeq.stringifyNumber
     };
     var hexObj = {
-      identify: (value) => intIdentify$2(value) && value >= 0,
+      identify: (value2) => intIdentify$2(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -24658,7 +24658,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: (node) => intStringify$1(node, 16, "0x")
     };
     var nanObj = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
@@ -24666,18 +24666,18 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: resolveSeq.stringifyNumber
     };
     var expObj = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify: ({
-        value
-      }) => Number(value).toExponential()
+        value: value2
+      }) => Number(value2).toExponential()
     };
     var floatObj = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.([0-9]+)|[0-9]+\.([0-9]*))$/,
@@ -24690,26 +24690,26 @@ var require_Schema_bcc6c2d7 = __commonJS({
       stringify: resolveSeq.stringifyNumber
     };
     var core = failsafe.concat([nullObj, boolObj, octObj, intObj, hexObj, nanObj, expObj, floatObj]);
-    var intIdentify$1 = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify$1 = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var stringifyJSON = ({
-      value
-    }) => JSON.stringify(value);
+      value: value2
+    }) => JSON.stringify(value2);
     var json = [map, seq, {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: resolveSeq.resolveString,
       stringify: stringifyJSON
     }, {
-      identify: (value) => value == null,
-      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value2) => value2 == null,
+      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^null$/,
       resolve: () => null,
       stringify: stringifyJSON
     }, {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^true|false$/,
@@ -24722,10 +24722,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
       test: /^-?(?:0|[1-9][0-9]*)$/,
       resolve: (str2) => resolveSeq.intOptions.asBigInt ? BigInt(str2) : parseInt(str2, 10),
       stringify: ({
-        value
-      }) => intIdentify$1(value) ? value.toString() : JSON.stringify(value)
+        value: value2
+      }) => intIdentify$1(value2) ? value2.toString() : JSON.stringify(value2)
     }, {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -24736,9 +24736,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
       throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
     };
     var boolStringify = ({
-      value
-    }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+      value: value2
+    }) => value2 ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(sign, src, radix) {
       let str2 = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
@@ -24761,17 +24761,17 @@ var require_Schema_bcc6c2d7 = __commonJS({
     }
     function intStringify(node, radix, prefix) {
       const {
-        value
+        value: value2
       } = node;
-      if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      if (intIdentify(value2)) {
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return resolveSeq.stringifyNumber(node);
     }
     var yaml11 = failsafe.concat([{
-      identify: (value) => value == null,
-      createNode: (schema, value, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
+      identify: (value2) => value2 == null,
+      createNode: (schema, value2, ctx) => ctx.wrapScalars ? new resolveSeq.Scalar(null) : null,
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
@@ -24779,7 +24779,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.nullOptions,
       stringify: () => resolveSeq.nullOptions.nullStr
     }, {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -24787,7 +24787,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       options: resolveSeq.boolOptions,
       stringify: boolStringify
     }, {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/i,
@@ -24826,24 +24826,24 @@ var require_Schema_bcc6c2d7 = __commonJS({
       resolve: (str2, sign, hex) => intResolve(sign, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
       resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     }, {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify: ({
-        value
-      }) => Number(value).toExponential()
+        value: value2
+      }) => Number(value2).toExponential()
     }, {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.([0-9_]*)$/,
@@ -24882,17 +24882,17 @@ var require_Schema_bcc6c2d7 = __commonJS({
       set: warnings.set,
       timestamp: warnings.timestamp
     };
-    function findTagObject(value, tagName, tags2) {
+    function findTagObject(value2, tagName, tags2) {
       if (tagName) {
         const match = tags2.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) || match[0];
         if (!tagObj) throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags2.find((t) => (t.identify && t.identify(value) || t.class && value instanceof t.class) && !t.format);
+      return tags2.find((t) => (t.identify && t.identify(value2) || t.class && value2 instanceof t.class) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (value instanceof resolveSeq.Node) return value;
+    function createNode(value2, tagName, ctx) {
+      if (value2 instanceof resolveSeq.Node) return value2;
       const {
         defaultPrefix,
         onTagObj,
@@ -24901,11 +24901,11 @@ var require_Schema_bcc6c2d7 = __commonJS({
         wrapScalars
       } = ctx;
       if (tagName && tagName.startsWith("!!")) tagName = defaultPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (typeof value.toJSON === "function") value = value.toJSON();
-        if (!value || typeof value !== "object") return wrapScalars ? new resolveSeq.Scalar(value) : value;
-        tagObj = value instanceof Map ? map : value[Symbol.iterator] ? seq : map;
+        if (typeof value2.toJSON === "function") value2 = value2.toJSON();
+        if (!value2 || typeof value2 !== "object") return wrapScalars ? new resolveSeq.Scalar(value2) : value2;
+        tagObj = value2 instanceof Map ? map : value2[Symbol.iterator] ? seq : map;
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -24915,17 +24915,17 @@ var require_Schema_bcc6c2d7 = __commonJS({
         value: void 0,
         node: void 0
       };
-      if (value && typeof value === "object" && prevObjects) {
-        const prev = prevObjects.get(value);
+      if (value2 && typeof value2 === "object" && prevObjects) {
+        const prev = prevObjects.get(value2);
         if (prev) {
           const alias = new resolveSeq.Alias(prev);
           ctx.aliasNodes.push(alias);
           return alias;
         }
-        obj.value = value;
-        prevObjects.set(value, obj);
+        obj.value = value2;
+        prevObjects.set(value2, obj);
       }
-      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value, ctx) : wrapScalars ? new resolveSeq.Scalar(value) : value;
+      obj.node = tagObj.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : wrapScalars ? new resolveSeq.Scalar(value2) : value2;
       if (tagName && obj.node instanceof resolveSeq.Node) obj.node.tag = tagName;
       return obj.node;
     }
@@ -24969,21 +24969,21 @@ var require_Schema_bcc6c2d7 = __commonJS({
         if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
         this.tags = getSchemaTags(schemas, tags, customTags || deprecatedCustomTags, schema);
       }
-      createNode(value, wrapScalars, tagName, ctx) {
+      createNode(value2, wrapScalars, tagName, ctx) {
         const baseCtx = {
           defaultPrefix: _Schema.defaultPrefix,
           schema: this,
           wrapScalars
         };
         const createCtx = ctx ? Object.assign(ctx, baseCtx) : baseCtx;
-        return createNode(value, tagName, createCtx);
+        return createNode(value2, tagName, createCtx);
       }
-      createPair(key, value, ctx) {
+      createPair(key, value2, ctx) {
         if (!ctx) ctx = {
           wrapScalars: true
         };
         const k = this.createNode(key, ctx.wrapScalars, null, ctx);
-        const v = this.createNode(value, ctx.wrapScalars, null, ctx);
+        const v = this.createNode(value2, ctx.wrapScalars, null, ctx);
         return new resolveSeq.Pair(k, v);
       }
     };
@@ -25422,13 +25422,13 @@ ${cbNode.commentBefore}` : cb;
         this.version = null;
         this.warnings = [];
       }
-      add(value) {
+      add(value2) {
         assertCollection(this.contents);
-        return this.contents.add(value);
+        return this.contents.add(value2);
       }
-      addIn(path, value) {
+      addIn(path, value2) {
         assertCollection(this.contents);
-        this.contents.addIn(path, value);
+        this.contents.addIn(path, value2);
       }
       delete(key) {
         assertCollection(this.contents);
@@ -25460,15 +25460,15 @@ ${cbNode.commentBefore}` : cb;
         if (resolveSeq.isEmptyPath(path)) return this.contents !== void 0;
         return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path) : false;
       }
-      set(key, value) {
+      set(key, value2) {
         assertCollection(this.contents);
-        this.contents.set(key, value);
+        this.contents.set(key, value2);
       }
-      setIn(path, value) {
-        if (resolveSeq.isEmptyPath(path)) this.contents = value;
+      setIn(path, value2) {
+        if (resolveSeq.isEmptyPath(path)) this.contents = value2;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path, value);
+          this.contents.setIn(path, value2);
         }
       }
       setSchema(id, customTags) {
@@ -25638,14 +25638,14 @@ var require_dist2 = __commonJS({
     var PlainValue = require_PlainValue_516d5bc2();
     var warnings = require_warnings_793925ce();
     require_resolveSeq_95613e94();
-    function createNode(value, wrapScalars = true, tag) {
+    function createNode(value2, wrapScalars = true, tag) {
       if (tag === void 0 && typeof wrapScalars === "string") {
         tag = wrapScalars;
         wrapScalars = true;
       }
       const options = Object.assign({}, Document$1.Document.defaults[Document$1.defaultOptions.version], Document$1.defaultOptions);
       const schema = new Schema.Schema(options);
-      return schema.createNode(value, wrapScalars, tag);
+      return schema.createNode(value2, wrapScalars, tag);
     }
     var Document = class extends Document$1.Document {
       constructor(options) {
@@ -25678,9 +25678,9 @@ var require_dist2 = __commonJS({
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
     }
-    function stringify(value, options) {
+    function stringify(value2, options) {
       const doc = new Document(options);
-      doc.contents = value;
+      doc.contents = value2;
       return String(doc);
     }
     var YAML = {
@@ -25772,15 +25772,15 @@ var require_opa = __commonJS({
         return s;
       };
     }
-    function _loadJSON(wasmInstance, memory, value) {
-      if (value === void 0) {
+    function _loadJSON(wasmInstance, memory, value2) {
+      if (value2 === void 0) {
         return 0;
       }
       let valueBuf;
-      if (value instanceof ArrayBuffer) {
-        valueBuf = new Uint8Array(value);
+      if (value2 instanceof ArrayBuffer) {
+        valueBuf = new Uint8Array(value2);
       } else {
-        const valueAsText = JSON.stringify(value);
+        const valueAsText = JSON.stringify(value2);
         valueBuf = new TextEncoder().encode(valueAsText);
       }
       const valueBufLen = valueBuf.byteLength;
@@ -26210,8 +26210,8 @@ var require_fast_fifo = __commonJS({
 // node_modules/b4a/index.js
 var require_b4a = __commonJS({
   "node_modules/b4a/index.js"(exports, module) {
-    function isBuffer(value) {
-      return Buffer.isBuffer(value) || value instanceof Uint8Array;
+    function isBuffer(value2) {
+      return Buffer.isBuffer(value2) || value2 instanceof Uint8Array;
     }
     function isEncoding(encoding) {
       return Buffer.isEncoding(encoding);
@@ -26240,20 +26240,20 @@ var require_b4a = __commonJS({
     function equals(a, b) {
       return toBuffer(a).equals(b);
     }
-    function fill2(buffer, value, offset, end, encoding) {
-      return toBuffer(buffer).fill(value, offset, end, encoding);
+    function fill2(buffer, value2, offset, end, encoding) {
+      return toBuffer(buffer).fill(value2, offset, end, encoding);
     }
-    function from(value, encodingOrOffset, length) {
-      return Buffer.from(value, encodingOrOffset, length);
+    function from(value2, encodingOrOffset, length) {
+      return Buffer.from(value2, encodingOrOffset, length);
     }
-    function includes(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).includes(value, byteOffset, encoding);
+    function includes(buffer, value2, byteOffset, encoding) {
+      return toBuffer(buffer).includes(value2, byteOffset, encoding);
     }
-    function indexOf(buffer, value, byfeOffset, encoding) {
-      return toBuffer(buffer).indexOf(value, byfeOffset, encoding);
+    function indexOf(buffer, value2, byfeOffset, encoding) {
+      return toBuffer(buffer).indexOf(value2, byfeOffset, encoding);
     }
-    function lastIndexOf(buffer, value, byteOffset, encoding) {
-      return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding);
+    function lastIndexOf(buffer, value2, byteOffset, encoding) {
+      return toBuffer(buffer).lastIndexOf(value2, byteOffset, encoding);
     }
     function swap16(buffer) {
       return toBuffer(buffer).swap16();
@@ -26301,29 +26301,29 @@ var require_b4a = __commonJS({
     function readUInt32LE(buffer, offset) {
       return toBuffer(buffer).readUInt32LE(offset);
     }
-    function writeDoubleBE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleBE(value, offset);
+    function writeDoubleBE(buffer, value2, offset) {
+      return toBuffer(buffer).writeDoubleBE(value2, offset);
     }
-    function writeDoubleLE(buffer, value, offset) {
-      return toBuffer(buffer).writeDoubleLE(value, offset);
+    function writeDoubleLE(buffer, value2, offset) {
+      return toBuffer(buffer).writeDoubleLE(value2, offset);
     }
-    function writeFloatBE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatBE(value, offset);
+    function writeFloatBE(buffer, value2, offset) {
+      return toBuffer(buffer).writeFloatBE(value2, offset);
     }
-    function writeFloatLE(buffer, value, offset) {
-      return toBuffer(buffer).writeFloatLE(value, offset);
+    function writeFloatLE(buffer, value2, offset) {
+      return toBuffer(buffer).writeFloatLE(value2, offset);
     }
-    function writeInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32BE(value, offset);
+    function writeInt32BE(buffer, value2, offset) {
+      return toBuffer(buffer).writeInt32BE(value2, offset);
     }
-    function writeInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeInt32LE(value, offset);
+    function writeInt32LE(buffer, value2, offset) {
+      return toBuffer(buffer).writeInt32LE(value2, offset);
     }
-    function writeUInt32BE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32BE(value, offset);
+    function writeUInt32BE(buffer, value2, offset) {
+      return toBuffer(buffer).writeUInt32BE(value2, offset);
     }
-    function writeUInt32LE(buffer, value, offset) {
-      return toBuffer(buffer).writeUInt32LE(value, offset);
+    function writeUInt32LE(buffer, value2, offset) {
+      return toBuffer(buffer).writeUInt32LE(value2, offset);
     }
     module.exports = {
       isBuffer,
@@ -28550,8 +28550,8 @@ function diagnostic(severity, code, message, at, hint2) {
 }
 
 // src/common/result.ts
-function ok(value) {
-  return { ok: true, value };
+function ok(value2) {
+  return { ok: true, value: value2 };
 }
 function fail(error) {
   return { ok: false, error };
@@ -28617,11 +28617,10 @@ function describeJsonError(e) {
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const text4 = raw.trim();
   const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(text4) ? Number(text4) : Number.NaN;
+  const value2 = shape.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
-  if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
+  if (Number.isFinite(value2) && value2 >= spec.min && value2 <= max && (spec.fraction === true || Number.isSafeInteger(value2))) return ok(value2);
   const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
   return fail(new UserError(`${name}="${shown2}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
@@ -28851,8 +28850,8 @@ var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u20
 function escapeJsonText(json) {
   return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function escapeAllText(value) {
-  return escapeDeep(value);
+function escapeAllText(value2) {
+  return escapeDeep(value2);
 }
 function escapeDeep(v) {
   if (typeof v === "string") return escapeControls(v);
@@ -29463,16 +29462,16 @@ function classify(token) {
 }
 
 // src/facts/access/auth-users.ts
-function splitAuthUsers(value, version) {
-  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
+function splitAuthUsers(value2, version) {
+  if (!atLeast(version, [3, 5, 0])) return value2.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value2.replace(/^[ \t\n\v\f\r]+/, "");
   if (trimmed.startsWith(",")) {
     return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
   }
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
 }
-function parseAuthUsers(value, version) {
-  return splitAuthUsers(value, version).map(parseRule);
+function parseAuthUsers(value2, version) {
+  return splitAuthUsers(value2, version).map(parseRule);
 }
 function parseRule(raw) {
   const colon = raw.indexOf(":");
@@ -29517,8 +29516,8 @@ function matchAuthUser(rules, user, groupsOf) {
   const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
   return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
-function describeAuthRules(value, version) {
-  const rules = parseAuthUsers(value, version);
+function describeAuthRules(value2, version) {
+  const rules = parseAuthUsers(value2, version);
   return rules.map((rule, i) => {
     const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
     return {
@@ -29551,11 +29550,11 @@ function isZero(token) {
 function text(v) {
   return typeof v === "string" ? v : "";
 }
-function gidTokens(value, version) {
-  if (!atLeast(version, [3, 1, 0])) return [value];
-  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
-    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+function gidTokens(value2, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value2];
+  if (value2.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value2.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
 }
 function transferIdentity(params, root, version) {
   if (!root) {
@@ -31410,28 +31409,28 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const value = [];
+  const value2 = [];
   let vend = 0;
   if (c === NL || c === EOF || c <= 0) valueAt = r.lastAt();
   while (c !== EOF && c > 0) {
     if (c === CR) {
       c = r.getc();
     } else if (c === NL) {
-      const k = continuation(value, value.length);
+      const k = continuation(value2, value2.length);
       if (k < 0) {
         c = 0;
       } else {
-        value.length = k;
+        value2.length = k;
         vend = k;
         c = r.getc();
       }
     } else {
-      value.push(c);
-      if (!isSpace(c)) vend = value.length;
+      value2.push(c);
+      if (!isSpace(c)) vend = value2.length;
       c = r.getc();
     }
   }
-  const text4 = r.decode(value.slice(0, vend));
+  const text4 = r.decode(value2.slice(0, vend));
   if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
   return { kind: "param", name, value: text4, at, valueAt };
 }
@@ -31451,14 +31450,14 @@ var BOOLEANS = /* @__PURE__ */ new Map([
   ["FALSE", false],
   ["0", false]
 ]);
-function parseBoolean(value, allowUnset) {
-  const key = squash(value);
+function parseBoolean(value2, allowUnset) {
+  const key = squash(value2);
   const b = BOOLEANS.get(key);
   if (b !== void 0) return b;
   return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
 }
-function atoi(value) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
+function atoi(value2) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value2);
   const digits = m?.[2] ?? "";
   if (digits === "") return 0;
   let n = BigInt(digits);
@@ -31468,26 +31467,26 @@ function atoi(value) {
   return Number(BigInt.asIntN(32, n));
 }
 var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
-function parseFacility(value) {
-  const lower = value.toLowerCase();
+function parseFacility(value2) {
+  const lower = value2.toLowerCase();
   const name = FACILITIES.find((f) => f === lower);
   if (name) return name === "security" ? "auth" : name;
-  const n = atoi(value);
+  const n = atoi(value2);
   return n > 0 ? n : void 0;
 }
-function stripTrailingSlashes(value) {
-  let end = value.length;
-  while (end > 1 && value[end - 1] === "/") end--;
-  return value.slice(0, end);
+function stripTrailingSlashes(value2) {
+  let end = value2.length;
+  while (end > 1 && value2[end - 1] === "/") end--;
+  return value2.slice(0, end);
 }
-function percentVars(value) {
+function percentVars(value2) {
   const found = [];
-  for (let i = value.indexOf("%"); i >= 0 && i < value.length; i = value.indexOf("%", i + 1)) {
-    const next = value[i + 1] ?? "";
+  for (let i = value2.indexOf("%"); i >= 0 && i < value2.length; i = value2.indexOf("%", i + 1)) {
+    const next = value2[i + 1] ?? "";
     if (next >= "A" && next <= "Z") {
-      const close = value.indexOf("%", i + 1);
+      const close = value2.indexOf("%", i + 1);
       if (close < 0) break;
-      found.push(value.slice(i + 1, close));
+      found.push(value2.slice(i + 1, close));
       i = close;
     }
   }
@@ -31502,7 +31501,7 @@ function storeValue(spec, raw, at, origin, previous) {
     const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
     diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
   }
-  const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
+  const assigned = (value2) => ({ value: { value: value2, raw, at, origin }, diagnostics });
   switch (spec.type) {
     case "string":
       warnInlineComment(spec, raw, at, diagnostics);
@@ -31660,7 +31659,7 @@ var Loader = class {
     return copy;
   }
   /** loadparm.c do_parameter. */
-  doParameter(name, value, at, valueAt) {
+  doParameter(name, value2, at, valueAt) {
     const spec = lookupParam(name);
     if (!spec) {
       this.diagnostics.push(unknownParameter(name, at));
@@ -31673,7 +31672,7 @@ var Loader = class {
     }
     const target = section ? section.params : this.vars;
     const origin = section ? "module" : "global";
-    const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
+    const stored = storeValue(spec, value2, valueAt, origin, target.get(spec.name));
     this.diagnostics.push(...stored.diagnostics);
     if (!stored.value) return;
     if (section && spec.name === "name") this.rename(section, stored.value);
@@ -31683,28 +31682,28 @@ var Loader = class {
     section.name = name;
     this.byName = new Map(this.sections.map((sec, i) => [squash(String(sec.name.value)), i]));
   }
-  doDirective(name, value, at, chain) {
+  doDirective(name, value2, at, chain) {
     const lower = name.toLowerCase();
     if (lower !== "&include" && lower !== "&merge") {
       return this.fail(diagnostic("fatal", "unknown-directive", `Unknown directive: ${name}.`, at, "Only &include and &merge exist."));
     }
     const manage = lower === "&include" && !this.globalsOnly;
     const from = chain[chain.length - 1] ?? "";
-    const target = this.source.resolve(value, from);
+    const target = this.source.resolve(value2, from);
     if ((target.kind === "file" || target.kind === "dir") && target.note !== void 0) {
       this.diagnostics.push(diagnostic("info", "include-relative", target.note, at));
     }
     switch (target.kind) {
       case "missing":
-        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
+        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value2}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
       case "other":
-        return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
+        return this.fail(diagnostic("fatal", "include-not-regular", `"${value2}" is neither a file nor a directory.`, at));
       case "not-followed":
         this.partial = true;
-        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
+        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value2} was not followed: ${target.reason}.`, at));
         return "ok";
       case "unreadable":
-        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value2} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
@@ -31715,12 +31714,12 @@ var Loader = class {
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
           if (child.kind === "not-followed") {
             this.partial = true;
-            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
+            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value2}: ${entry} was not followed: ${child.reason}.`, at));
             continue;
           }
           if (child.kind === "unreadable")
-            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
-          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value2}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value2}`, at));
           files.push(child);
         }
         return this.includeFiles(files, manage, at, chain);
@@ -31856,8 +31855,8 @@ function toParam(a) {
   };
 }
 function defaultParam(spec) {
-  const value = spec?.default ?? null;
-  return { value, raw: null, file: null, line: null, column: null, origin: "default" };
+  const value2 = spec?.default ?? null;
+  return { value: value2, raw: null, file: null, line: null, column: null, origin: "default" };
 }
 
 // src/parse/common-passwords.ts
@@ -32937,16 +32936,166 @@ function probeDaemon(address, port) {
 
 // src/sources/inventory.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/sources/inventory-ini.ts
+var CONNECTION_KEYS = ["address", "ansible_host", "ansible_ssh_host", "port", "ansible_port", "ansible_ssh_port", "user", "ansible_user", "ansible_ssh_user", "jump", "sudo", "ansible_become"];
+var MAX_RANGE_HOSTS = 1e4;
+var shown = (v) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+var INI_HINT = 'Write host lines as `name key=value \u2026` (quote a value with spaces: key="a b"), and [group], [group:vars] or [group:children] headers (docs/fleet.md).';
+var RANGE_HINT = "A range is [begin:end] or [begin:end:step]: numbers (01:20 keeps the zero padding) or single letters (a:f), as Ansible expands them.";
+function shellWords(line) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else if (c === "#") {
+      break;
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return null;
+      word += line.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === '"') {
+      inWord = true;
+      let j = i + 1;
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === "\\" && (line[j + 1] === '"' || line[j + 1] === "\\")) j++;
+        word += line[j];
+      }
+      if (j >= line.length) return null;
+      i = j;
+    } else if (c === "\\") {
+      if (i + 1 < line.length) word += line[++i];
+      inWord = true;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+function value(text4) {
+  if (/^-?\d+$/.test(text4)) return Number(text4);
+  if (text4 === "True" || text4 === "False") return text4 === "True";
+  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text4);
+  return quoted ? quoted[2] ?? "" : text4;
+}
+function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
+  const open = pattern.indexOf("[");
+  if (open < 0) return [pattern];
+  const close = pattern.indexOf("]", open);
+  if (close < 0) return { error: 'has a "[" with no closing "]"', hint: RANGE_HINT };
+  const bounds = pattern.slice(open + 1, close).split(":");
+  if (bounds.length !== 2 && bounds.length !== 3) return { error: "has a range that is not [begin:end] or [begin:end:step]", hint: RANGE_HINT };
+  const [beg = "", end = "", stepText = "1"] = bounds;
+  const step = /^\d+$/.test(stepText) ? Number(stepText) : 0;
+  if (step < 1) return { error: "has a range whose step is not a positive number", hint: RANGE_HINT };
+  let seq;
+  if (/^[A-Za-z]$/.test(beg) && /^[A-Za-z]$/.test(end)) {
+    const [b, e] = [LETTERS.indexOf(beg), LETTERS.indexOf(end)];
+    if (b > e) return { error: "has a letter range whose begin comes after its end", hint: RANGE_HINT };
+    seq = [];
+    for (let i = b; i <= e; i += step) seq.push(LETTERS[i]);
+  } else if (/^\d*$/.test(beg) && /^\d+$/.test(end)) {
+    const padded = beg.length > 1 && beg.startsWith("0");
+    if (padded && beg.length !== end.length) return { error: "has a zero-padded range whose begin and end differ in length", hint: RANGE_HINT };
+    const [b, e] = [Number(beg || "0"), Number(end)];
+    if ((e - b) / step + 1 > budget) return { error: `stands for more than ${MAX_RANGE_HOSTS} hosts`, hint: "Split the range into several lines, or sweep the fleet in parts." };
+    seq = [];
+    for (let i = b; i <= e; i += step) seq.push(padded ? String(i).padStart(beg.length, "0") : String(i));
+  } else {
+    return { error: "has a range that is neither numbers nor single letters", hint: RANGE_HINT };
+  }
+  const out = [];
+  for (const s of seq) {
+    const rest = expandHostPattern(`${pattern.slice(0, open)}${s}${pattern.slice(close + 1)}`, budget);
+    if (!Array.isArray(rest)) return rest;
+    out.push(...rest);
+    if (out.length > budget) return { error: `stands for more than ${MAX_RANGE_HOSTS} hosts`, hint: "Split the range into several lines, or sweep the fleet in parts." };
+  }
+  return out;
+}
+var HEADER = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
+function readIni(text4, file) {
+  const res = { occurrences: [], hostVars: /* @__PURE__ */ new Map(), groupVars: /* @__PURE__ */ new Map() };
+  let group = "ungrouped";
+  let section = "hosts";
+  for (const [i, raw] of text4.split("\n").entries()) {
+    const n = i + 1;
+    const where = `${file}:${n}`;
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.startsWith("[")) {
+      const h = HEADER.exec(line);
+      if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where, hint: INI_HINT };
+      if (h[2] !== void 0 && !["vars", "children", "hosts"].includes(h[2])) return { message: "a section header names a kind other than vars, children or hosts", where, hint: INI_HINT };
+      group = h[1];
+      section = h[2] ?? "hosts";
+      continue;
+    }
+    if (section === "children") continue;
+    if (section === "vars") {
+      const eq = line.indexOf("=");
+      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where, hint: INI_HINT };
+      const key = line.slice(0, eq).trim();
+      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where, hint: INI_HINT };
+      const gv = res.groupVars.get(group) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
+      gv.vars[key] = value(line.slice(eq + 1).trim());
+      gv.lineOf.set(key, n);
+      res.groupVars.set(group, gv);
+      continue;
+    }
+    const words = shellWords(line);
+    if (words === null) return { message: "a quotation on this line is not closed", where, hint: INI_HINT };
+    const [pattern, ...pairs] = words;
+    if (pattern === void 0) continue;
+    const vars = {};
+    for (const [k, p2] of pairs.entries()) {
+      const eq = p2.indexOf("=");
+      if (eq < 0) return { message: `word ${k + 2} of this host line is not key=value`, where, hint: INI_HINT };
+      if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where, hint: INI_HINT };
+      vars[p2.slice(0, eq)] = value(p2.slice(eq + 1));
+    }
+    const names = expandHostPattern(pattern);
+    if (!Array.isArray(names)) return { message: `the host pattern ${names.error}`, where, hint: names.hint };
+    for (const name of names) {
+      res.occurrences.push({ name, group, where, place: `line ${n} (group ${shown(group)})` });
+      const hv = res.hostVars.get(name) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
+      for (const [k, v] of Object.entries(vars)) {
+        const before = hv.lineOf.get(k);
+        if (before !== void 0 && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v) {
+          return { message: `host ${shown(name)} is given a different ${k} here than on line ${before}`, where, hint: "A host listed in several groups is one host: give its connection variables once, or the same on every line." };
+        }
+        hv.vars[k] = v;
+        hv.lineOf.set(k, n);
+      }
+      res.hostVars.set(name, hv);
+    }
+  }
+  return res;
+}
+
+// src/sources/inventory.ts
 var str = (v) => typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
 var SSH_HOST = /^[A-Za-z0-9_.%:[\]][A-Za-z0-9_.%:[\]-]*$/;
 var SSH_USER = /^[A-Za-z0-9_.][A-Za-z0-9_.@-]*$/;
 var SSH_JUMP_HOP = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.@-]*@)?[A-Za-z0-9_.%[\]][A-Za-z0-9_.%:[\]-]*(?::\d{1,5})?$/;
-var shown = (v) => JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var NAME_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-function host(name, group, vars, where) {
+var SSH_HINT = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
+var SHAPE_HINT = "See docs/fleet.md for the inventory formats: groups, hosts and vars are mappings (name: {\u2026}), not lists.";
+var portText = (v) => typeof v === "number" || typeof v === "string" && /^\d{1,12}$/.test(v) ? ` ${String(v)}` : " that is not a number";
+function host(name, group, vars) {
   const port = vars["port"] ?? vars["ansible_port"] ?? vars["ansible_ssh_port"];
   const portNum = port === void 0 || port === null ? null : Number(port);
-  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return `${where}: host ${shown(name)} has port ${shown(JSON.stringify(port) ?? String(port))}`;
+  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: "A port is a number from 1 to 65535." };
   const h = {
     name,
     group,
@@ -32956,104 +33105,163 @@ function host(name, group, vars, where) {
     jump: str(vars["jump"]),
     sudo: vars["sudo"] === true || vars["ansible_become"] === true || vars["ansible_become"] === "true"
   };
-  const hint2 = 'ssh is given only host names, addresses, user names and [user@]host[:port] jump hops: no leading "-", spaces or shell characters.';
-  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return `${where}: host ${shown(name)} (group ${shown(group)}) has control characters in its name. ${hint2}`;
-  if (!SSH_HOST.test(h.address)) return `${where}: host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address. ${hint2}`;
-  if (h.user !== null && !SSH_USER.test(h.user)) return `${where}: host ${shown(name)} has user ${shown(h.user)}, which is not a user name. ${hint2}`;
-  if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return `${where}: host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]. ${hint2}`;
+  if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return { message: `host ${shown(name)} (group ${shown(group)}) has control characters in its name`, hint: SSH_HINT };
+  if (!SSH_HOST.test(h.address)) return { message: `host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address`, hint: SSH_HINT };
+  if (h.user !== null && !SSH_USER.test(h.user)) return { message: `host ${shown(name)} has user ${shown(h.user)}, which is not a user name`, hint: SSH_HINT };
+  if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return { message: `host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]`, hint: SSH_HINT };
   return h;
 }
-function fromIni(text4, file) {
+function settle(listed) {
+  const first = /* @__PURE__ */ new Map();
   const hosts = [];
-  const groupVars = /* @__PURE__ */ new Map();
-  let group = "ungrouped";
-  let section = "hosts";
-  const pending = [];
-  for (const [i, raw] of text4.split("\n").entries()) {
-    const line = raw.replace(/[#;].*$/, "").trim();
-    if (line === "") continue;
-    const header = /^\[([^\]:]+)(?::(vars|children))?\]$/.exec(line);
-    if (header) {
-      group = header[1] ?? "ungrouped";
-      section = header[2] ?? "hosts";
+  for (const l of listed) {
+    const h = host(l.name, l.group, l.vars);
+    if (!("address" in h)) return fail(new UserError(h.message, l.where, h.hint));
+    const seen = first.get(l.name);
+    if (seen === void 0) {
+      first.set(l.name, { h, at: l });
+      hosts.push(h);
       continue;
     }
-    const [name = "", ...pairs] = line.split(/\s+/);
-    const vars = {};
-    for (const p2 of pairs) {
-      const eq = p2.indexOf("=");
-      if (eq <= 0) return fail(new UserError(`expected key=value, not "${p2}"`, `${file}:${i + 1}`));
-      vars[p2.slice(0, eq)] = p2.slice(eq + 1).replace(/^(['"])(.*)\1$/, "$2");
+    const differ = ["address", "port", "user", "jump", "sudo"].filter((k) => seen.h[k] !== h[k]);
+    if (differ.length === 0 && seen.h.group === "ungrouped") seen.h.group = l.group;
+    if (differ.length > 0) {
+      return fail(
+        new UserError(
+          `host ${shown(l.name)} is listed in ${seen.at.place} and in ${l.place}, and its ${differ.join(", ")} ${differ.length === 1 ? "differs" : "differ"}`,
+          l.where,
+          "A host in several groups is swept once: give it the same connection settings (address, port, user, jump, sudo) in each group."
+        )
+      );
     }
-    if (section === "vars") {
-      const eq = line.indexOf("=");
-      groupVars.set(group, { ...groupVars.get(group) ?? {}, [line.slice(0, eq).trim()]: line.slice(eq + 1).trim() });
-    } else if (section === "hosts") {
-      pending.push({ name, group, vars, line: i + 1 });
-    }
-  }
-  for (const p2 of pending) {
-    const h = host(p2.name, p2.group, { ...groupVars.get(p2.group) ?? {}, ...p2.vars }, `${file}:${p2.line}`);
-    if (typeof h === "string") return fail(new UserError(h, `${file}:${p2.line}`));
-    hosts.push(h);
   }
   return ok(hosts);
+}
+function merged(listings, own) {
+  const byHost = /* @__PURE__ */ new Map();
+  for (const { o, groupVars, origin } of listings) {
+    const m = byHost.get(o.name) ?? { vars: {}, from: /* @__PURE__ */ new Map() };
+    byHost.set(o.name, m);
+    for (const [k, v] of Object.entries(groupVars)) {
+      const before = m.from.get(k);
+      if (before === void 0) {
+        m.vars[k] = v;
+        m.from.set(k, origin(k));
+      } else if (m.vars[k] !== v && CONNECTION_KEYS.includes(k) && !(k in own(o.name))) {
+        const at = origin(k);
+        return fail(new UserError(`host ${shown(o.name)} is in groups that give it a different ${k} (${before.place} and ${at.place})`, at.where, `Set ${k} on the host itself, or give it the same value in every group that lists the host.`));
+      }
+    }
+  }
+  return ok(listings.map(({ o }) => ({ ...o, vars: { ...byHost.get(o.name)?.vars ?? {}, ...own(o.name) } })));
+}
+function fromIni(text4, file) {
+  const r = readIni(text4, file);
+  if ("message" in r) return fail(new UserError(r.message, r.where, r.hint));
+  const listings = r.occurrences.map((o) => {
+    const gv = r.groupVars.get(o.group);
+    const origin = (k) => ({ where: `${file}:${gv?.lineOf.get(k) ?? 0}`, place: `line ${gv?.lineOf.get(k) ?? 0}` });
+    return { o, groupVars: gv?.vars ?? {}, origin };
+  });
+  const all = merged(listings, (name) => r.hostVars.get(name)?.vars ?? {});
+  return all.ok ? settle(all.value) : all;
+}
+var kindOf = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
+function mapping(v, what) {
+  if (v === void 0 || v === null) return ok(null);
+  return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf(v)}, not a mapping`, hint: SHAPE_HINT });
 }
 function fromAnsibleYaml(root, file) {
-  const hosts = [];
-  const walk = (name, node, inherited) => {
-    if (!isObject(node)) return void 0;
-    const vars = { ...inherited, ...isObject(node["vars"]) ? node["vars"] : {} };
-    for (const [h, hv] of Object.entries(isObject(node["hosts"]) ? node["hosts"] : {})) {
-      const r = host(h, name, { ...vars, ...isObject(hv) ? hv : {} }, file);
-      if (typeof r === "string") return r;
-      hosts.push(r);
+  const listings = [];
+  const hostVars = /* @__PURE__ */ new Map();
+  const onPath = /* @__PURE__ */ new Set();
+  const walk = (group, node, inherited, setBy) => {
+    const self = mapping(node, `group ${shown(group)}`);
+    if (!self.ok) return self.error;
+    if (self.value === null || onPath.has(self.value)) return void 0;
+    const parts = {
+      hosts: mapping(self.value["hosts"], `the hosts of group ${shown(group)}`),
+      vars: mapping(self.value["vars"], `the vars of group ${shown(group)}`),
+      children: mapping(self.value["children"], `the children of group ${shown(group)}`)
+    };
+    for (const part of Object.values(parts)) if (!part.ok) return part.error;
+    const get = (r) => r.ok && r.value !== null ? r.value : {};
+    const vars = { ...inherited, ...get(parts.vars) };
+    const by = { ...setBy, ...Object.fromEntries(Object.keys(get(parts.vars)).map((k) => [k, group])) };
+    const origin = (k) => ({ where: file, place: `group ${shown(by[k] ?? group)}` });
+    for (const [pattern, own] of Object.entries(get(parts.hosts))) {
+      const names = expandHostPattern(pattern);
+      if (!Array.isArray(names)) return { message: `in group ${shown(group)}, the host pattern ${shown(pattern)} ${names.error}`, hint: names.hint };
+      const ownVars = mapping(own, `the variables of host ${shown(pattern)} in group ${shown(group)}`);
+      if (!ownVars.ok) return ownVars.error;
+      for (const name of names) {
+        const hv = hostVars.get(name) ?? { vars: {}, groupOf: /* @__PURE__ */ new Map() };
+        for (const [k, v] of Object.entries(ownVars.value ?? {})) {
+          const before = hv.groupOf.get(k);
+          if (before !== void 0 && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v)
+            return {
+              message: `host ${shown(name)} is given a different ${k} in group ${shown(group)} than in group ${shown(before)}`,
+              hint: "A host listed in several groups is one host: give its connection variables once, or the same in every group."
+            };
+          hv.vars[k] = v;
+          hv.groupOf.set(k, group);
+        }
+        hostVars.set(name, hv);
+        listings.push({ o: { name, group, where: file, place: `group ${shown(group)}` }, groupVars: vars, origin });
+      }
     }
-    for (const [child, cv] of Object.entries(isObject(node["children"]) ? node["children"] : {})) {
-      const err3 = walk(child, cv, vars);
+    onPath.add(self.value);
+    for (const [child, cv] of Object.entries(get(parts.children))) {
+      const err3 = walk(child, cv, vars, by);
       if (err3) return err3;
     }
+    onPath.delete(self.value);
     return void 0;
   };
-  const err2 = walk("ungrouped", root["all"], {});
-  return err2 ? fail(new UserError(err2, file)) : ok(hosts);
+  const err2 = walk("ungrouped", root["all"], {}, {});
+  if (err2) return fail(new UserError(err2.message, file, err2.hint));
+  const all = merged(listings, (name) => hostVars.get(name)?.vars ?? {});
+  return all.ok ? settle(all.value) : all;
 }
 function fromOwnYaml(root, file) {
-  const defaults = isObject(root["defaults"]) ? root["defaults"] : {};
-  const groups = isObject(root["groups"]) ? Object.entries(root["groups"]) : [];
-  if (isObject(root["hosts"])) groups.push(["ungrouped", { hosts: root["hosts"] }]);
-  const hosts = [];
+  const top = { defaults: mapping(root["defaults"], "defaults"), groups: mapping(root["groups"], "groups"), hosts: mapping(root["hosts"], "hosts") };
+  for (const part of Object.values(top)) if (!part.ok) return fail(new UserError(part.error.message, file, part.error.hint));
+  const get = (r) => r.ok && r.value !== null ? r.value : {};
+  const groups = Object.entries(get(top.groups));
+  if (top.hosts.ok && top.hosts.value !== null) groups.push(["ungrouped", { hosts: top.hosts.value }]);
+  const listed = [];
   for (const [g, spec] of groups) {
-    const hs = isObject(spec) && isObject(spec["hosts"]) ? spec["hosts"] : {};
-    for (const [name, vars] of Object.entries(hs)) {
-      const r = host(name, g, { ...defaults, ...isObject(spec) && isObject(spec["vars"]) ? spec["vars"] : {}, ...isObject(vars) ? vars : {} }, file);
-      if (typeof r === "string") return fail(new UserError(r, file));
-      hosts.push(r);
+    const s = mapping(spec, `group ${shown(g)}`);
+    const hs = s.ok ? mapping(s.value?.["hosts"], `the hosts of group ${shown(g)}`) : s;
+    const gv = s.ok ? mapping(s.value?.["vars"], `the vars of group ${shown(g)}`) : s;
+    for (const part of [hs, gv]) if (!part.ok) return fail(new UserError(part.error.message, file, part.error.hint));
+    for (const [name, vars] of Object.entries(get(hs))) {
+      const hv = mapping(vars, `host ${shown(name)} in group ${shown(g)}`);
+      if (!hv.ok) return fail(new UserError(hv.error.message, file, hv.error.hint));
+      listed.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
     }
   }
-  return ok(hosts);
+  return settle(listed);
 }
+var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
 function parseInventory(text4, file) {
   let parsed;
-  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || /^\s*\[[^\]]+\]\s*$/m.test(text4.split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("#")) ?? "")) {
+  const firstLine = text4.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine.trim().startsWith("[")) {
     parsed = fromIni(text4, file);
   } else {
     let doc;
     try {
       doc = (0, import_yaml.parse)(text4);
     } catch (e) {
-      return fail(new UserError(`not valid YAML: ${errorMessage(e)}`, file, "Write an rsyncguard or Ansible inventory (docs/fleet.md)."));
+      const at = e instanceof import_yaml.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
+      return fail(new UserError(`not valid YAML${e instanceof import_yaml.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
-    if (!isObject(doc)) return fail(new UserError("an inventory is a mapping", file));
+    if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
     parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
   }
   if (!parsed.ok) return parsed;
   if (parsed.value.length === 0) return fail(new UserError("the inventory names no hosts", file, "See docs/fleet.md for the formats."));
-  const seen = /* @__PURE__ */ new Set();
-  for (const h of parsed.value) {
-    if (seen.has(h.name)) return fail(new UserError(`host ${h.name} appears twice`, file));
-    seen.add(h.name);
-  }
   return parsed;
 }
 
@@ -33076,14 +33284,14 @@ function podSpec(kind, object) {
 function quote(text4) {
   return JSON.stringify(text4.length > MAX_QUOTED ? `${text4.slice(0, MAX_QUOTED)}\u2026` : text4);
 }
-function readList(list, value, prefix, into) {
+function readList(list, value2, prefix, into) {
   const { images, unreadable } = into;
-  if (value === void 0 || value === null) return;
-  if (!Array.isArray(value)) {
+  if (value2 === void 0 || value2 === null) return;
+  if (!Array.isArray(value2)) {
     unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
     return;
   }
-  value.forEach((c, i) => {
+  value2.forEach((c, i) => {
     const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
     const where = `${prefix}${list}[${i}]${name}`;
     if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
@@ -33103,16 +33311,16 @@ function containerListsAnywhere(object) {
   const found = { images: [], unreadable: [] };
   const stack = [[object, ""]];
   while (stack.length > 0) {
-    const [value, path] = stack.pop();
+    const [value2, path] = stack.pop();
     const at = path.length > 400 ? `${path.slice(0, 400)}\u2026` : path;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === "object" && value[i] !== null) stack.push([value[i], `${at}[${i}]`]);
-    } else if (isObject(value)) {
-      const keys = Object.keys(value);
+    if (Array.isArray(value2)) {
+      for (let i = value2.length - 1; i >= 0; i--) if (typeof value2[i] === "object" && value2[i] !== null) stack.push([value2[i], `${at}[${i}]`]);
+    } else if (isObject(value2)) {
+      const keys = Object.keys(value2);
       for (let k = keys.length - 1; k >= 0; k--) {
         const key = keys[k] ?? "";
-        if (CONTAINER_LISTS.includes(key)) readList(key, value[key], at ? `${at}.` : "", found);
-        else if (typeof value[key] === "object" && value[key] !== null) stack.push([value[key], `${at}${at ? "." : ""}${label(key)}`]);
+        if (CONTAINER_LISTS.includes(key)) readList(key, value2[key], at ? `${at}.` : "", found);
+        else if (typeof value2[key] === "object" && value2[key] !== null) stack.push([value2[key], `${at}${at ? "." : ""}${label(key)}`]);
       }
     }
   }
@@ -34039,9 +34247,9 @@ function readImageLimits(env = process.env) {
   const out = {};
   for (const key of Object.keys(LIMITS2)) {
     const { env: name, fallback } = LIMITS2[key];
-    const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
-    if (!value.ok) return value;
-    out[key] = value.value;
+    const value2 = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
+    if (!value2.ok) return value2;
+    out[key] = value2.value;
   }
   return ok(out);
 }
@@ -34177,9 +34385,9 @@ function paxRecords(body) {
     const eq = rec.indexOf("=");
     if (eq <= 0) throw new TarError("malformed PAX record");
     const key = rec.slice(0, eq);
-    const value = rec.slice(eq + 1);
-    if (value === "") out.delete(key);
-    else out.set(key, value);
+    const value2 = rec.slice(eq + 1);
+    if (value2 === "") out.delete(key);
+    else out.set(key, value2);
     at += len;
   }
   return out;
@@ -34217,9 +34425,9 @@ async function readTar(source, onEntry) {
       continue;
     }
     if (flag === "L" || flag === "K") {
-      const value = cstring(await meta(size, "GNU long name"));
-      if (flag === "L") longName = value;
-      else longLink = value;
+      const value2 = cstring(await meta(size, "GNU long name"));
+      if (flag === "L") longName = value2;
+      else longLink = value2;
       continue;
     }
     const magic = h.subarray(257, 263).toString("latin1");
@@ -34420,7 +34628,7 @@ function isSecretsName(path) {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
-function kindOf(type) {
+function kindOf2(type) {
   switch (type) {
     case "file":
     case "contiguous-file":
@@ -34472,7 +34680,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
         const dir = slash < 0 ? "" : path.slice(0, slash);
         if (base2 === ".wh..wh..opq") return void opaque.push(dir);
         if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
-        const kind = kindOf(header.type);
+        const kind = kindOf2(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
         const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
@@ -34795,15 +35003,15 @@ async function readCapped2(res, cap, what) {
   const chunks = [];
   let size = 0;
   for (; ; ) {
-    const { done, value } = await reader.read();
+    const { done, value: value2 } = await reader.read();
     if (done) break;
-    size += value.byteLength;
+    size += value2.byteLength;
     if (size > cap) {
       await reader.cancel().catch(() => {
       });
       throw new Error(`${limit}; refused after ${size} bytes`);
     }
-    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    chunks.push(Buffer.from(value2.buffer, value2.byteOffset, value2.byteLength));
   }
   return Buffer.concat(chunks);
 }
@@ -34892,6 +35100,11 @@ var EnvironmentFailure = class extends Error {
 function failureKind(e) {
   return e instanceof EnvironmentFailure ? "environment" : "image";
 }
+function isReadFailure(e) {
+  if (e instanceof EnvironmentFailure || e instanceof TarError) return true;
+  if (!(e instanceof Error)) return false;
+  return Object.getPrototypeOf(e) === Error.prototype || e.name === "AbortError" || e.name === "TimeoutError";
+}
 function transportError(e) {
   return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
 }
@@ -34901,9 +35114,9 @@ function displayRef(ref) {
 }
 var DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function checkedDigest(value, what) {
-  if (typeof value !== "string" || !DIGEST.test(value)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
-  return value;
+function checkedDigest(value2, what) {
+  if (typeof value2 !== "string" || !DIGEST.test(value2)) throw new Error(`the ${what} digest is not a sha256 or sha512 digest`);
+  return value2;
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
@@ -34934,10 +35147,31 @@ function loopback(host2) {
   const h = host2.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
+function defaultDockerConfig(env = process.env) {
+  const dir = env["DOCKER_CONFIG"];
+  return dir !== void 0 && dir !== "" ? join7(dir, "config.json") : join7(homedir2(), ".docker", "config.json");
+}
+function readDockerConfig(file) {
+  const path = file ?? defaultDockerConfig();
+  const named = file !== void 0 ? " (--docker-config)" : "";
+  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
+  if (file === void 0 && !existsSync2(path)) return ok(void 0);
+  let bytes;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint2));
+  }
+  try {
+    return ok(parseJson(bytes, `the Docker config${named}`));
+  } catch (e) {
+    return fail(new UserError(errorMessage(e), path, hint2));
+  }
+}
 function basicCredentials(registry, file) {
-  const path = file ?? join7(homedir2(), ".docker", "config.json");
-  if (!existsSync2(path)) return void 0;
-  const config = parseJson(readFileSync(path), `the Docker config ${path}`);
+  const read = readDockerConfig(file);
+  if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ""}: ${read.error.message}`);
+  const config = read.value;
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
   const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
   const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
@@ -35135,7 +35369,7 @@ function readBlob(store, digest, what, cap) {
   if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
-function openOciLayout(store, tag, ref, platform) {
+function openOciLayout(store, tag, ref, platform, dir) {
   if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
@@ -35157,7 +35391,7 @@ function openOciLayout(store, tag, ref, platform) {
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
 function openDockerArchive(store, ref) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
@@ -35183,27 +35417,31 @@ function openDockerArchive(store, ref) {
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
+function localTransport(ref) {
+  const m = /^(oci|oci-archive|docker-archive):/i.exec(ref);
+  const name = m?.[1]?.toLowerCase();
+  return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref.slice(m[0].length) };
+}
+var isLocalTransport = (ref) => localTransport(ref) !== void 0;
 async function openImage(ref, opts) {
-  if (ref.startsWith("oci:")) {
-    const rest = ref.slice(4);
-    const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
-    const dir = m?.[1] ?? rest;
+  const local = localTransport(ref);
+  if (local === void 0) return openRegistryImage(ref, opts);
+  if (local.transport === "oci") {
+    const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
+    const dir = m?.[1] ?? local.rest;
     if (!existsSync3(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform);
+    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
   }
-  if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
-    const docker = ref.startsWith("docker-archive:");
-    const [file = "", tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
-    if (!existsSync3(file)) throw new Error(`${file}: no such file`);
-    const store = await archiveStore(file);
-    try {
-      return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
-    } catch (e) {
-      store.close();
-      throw e;
-    }
+  const docker = local.transport === "docker-archive";
+  const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
+  if (!existsSync3(file)) throw new Error(`${file}: no such file`);
+  const store = await archiveStore(file);
+  try {
+    return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
   }
-  return openRegistryImage(ref, opts);
 }
 
 // src/sources/image/config-source.ts
@@ -35618,8 +35856,8 @@ function commandWords(words) {
 function expandWord(word, env) {
   let unknown = false;
   const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
-    const value = env.get(braced ?? bare ?? "");
-    if (value !== void 0 && !(op === ":-" && value === "")) return value;
+    const value2 = env.get(braced ?? bare ?? "");
+    if (value2 !== void 0 && !(op === ":-" && value2 === "")) return value2;
     if (op !== void 0) return fallback ?? "";
     unknown = true;
     return "";
@@ -35823,6 +36061,12 @@ function notUtf8(file, bytes) {
   }
   return [];
 }
+function refusedHint(kind, reason) {
+  if (kind === "unreadable" && /permission denied|operation not permitted/.test(reason)) return "Make it readable by the user running rsyncguard, or exclude it with --exclude.";
+  if (kind === "unreadable") return "Exclude it with --exclude if it is not an rsyncd config.";
+  if (kind === "missing") return "Restore the file, or exclude it with --exclude.";
+  return "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.";
+}
 function* parseRepoConfigs(root, files) {
   const scan = new ScanRoot(root);
   const candidates = /* @__PURE__ */ new Map();
@@ -35833,7 +36077,7 @@ function* parseRepoConfigs(root, files) {
     if (opened.kind !== "file") {
       refused.push({
         file,
-        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly." }
+        error: { kind: "error", target: displayPath(root, file), message: `not scanned: ${opened.reason}`, hint: refusedHint(opened.kind, opened.reason) }
       });
       continue;
     }
@@ -35905,13 +36149,13 @@ function secretsLines(config, configFile, scan) {
 }
 function secretConfigs(config, configFile, named, configs, scan) {
   const notes = [];
-  for (const { value, at, opened } of secretsLines(config, configFile, scan)) {
+  for (const { value: value2, at, opened } of secretsLines(config, configFile, scan)) {
     if (opened.kind !== "file" || !named.has(opened.real) || !configs.has(opened.real)) continue;
     notes.push(
       diagnostic(
         "warning",
         "secrets-file-is-config",
-        `The secrets file ${value} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
+        `The secrets file ${value2} is an rsyncd configuration (${scan.rel(opened.real)} sets parameters or defines modules): it was read as a configuration, and rsync would read its "name:" lines as passwords.`,
         at,
         'Point "secrets file" at a file of "user:password" lines only.'
       )
@@ -35921,11 +36165,11 @@ function secretConfigs(config, configFile, named, configs, scan) {
 }
 function unreadSecrets(root, file, config, scan) {
   return secretsLines(config, file, scan).flatMap(
-    ({ value, at, opened }) => opened.kind === "unreadable" ? [
+    ({ value: value2, at, opened }) => opened.kind === "unreadable" ? [
       {
         kind: "error",
         target: displayPath(root, file),
-        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value} could not be checked: ${opened.reason}`,
+        message: `${displayPath(root, at.file)}:${at.line}: the secrets file ${value2} could not be checked: ${opened.reason}`,
         hint: "Keep secrets files small (they hold one line per user), or exclude this configuration."
       }
     ] : []
@@ -36278,12 +36522,12 @@ function ownMemoryProblem(bytes, maxPages) {
   if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return "not a WebAssembly module";
   let pos = 8;
   const leb = () => {
-    let value = 0;
+    let value2 = 0;
     for (let shift = 0; shift < 35; shift += 7) {
       const b = bytes[pos++];
       if (b === void 0) throw new RangeError("truncated");
-      value += (b & 127) * 2 ** shift;
-      if ((b & 128) === 0) return value;
+      value2 += (b & 127) * 2 ** shift;
+      if ((b & 128) === 0) return value2;
     }
     throw new RangeError("LEB128 too long");
   };
@@ -36465,8 +36709,8 @@ function parseWaiverFile(text4, file) {
     for (const pair of item.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (!KEYS.has(key)) return error(line, `unknown waiver field "${key}" (fields: ${[...KEYS].join(", ")})`);
-      const value = pair.value?.value;
-      raw[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      const value2 = pair.value?.value;
+      raw[key] = value2 instanceof Date ? value2.toISOString().slice(0, 10) : value2;
     }
     const w = toWaiver(raw, `${file}:${line}`);
     if (typeof w === "string") return error(line, w);
@@ -36853,7 +37097,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|copies|fuzz|tricky-cases|readme)\\.test\\.ts$'",
     lint: "biome check --error-on-warnings .",
     "lint:fix": "biome check --write .",
     check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
@@ -37019,7 +37263,8 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4 } from "node:fs";
+import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
+import { dirname as dirname9 } from "node:path";
 
 // src/runner/sweep-results.ts
 import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
@@ -37090,6 +37335,20 @@ async function sweep(hosts, script, opts) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
+    const dir = dirname9(opts.results);
+    let isDir = false;
+    try {
+      isDir = statSync8(dir).isDirectory();
+    } catch {
+    }
+    if (!isDir) return fail(new UserError(`--results: the directory ${dir} does not exist`, opts.results, "Give --results a file in a directory that exists (the file itself is created), or create the directory first."));
+    try {
+      appendFileSync(opts.results, "");
+    } catch (e) {
+      return fail(new UserError(`--results: the file cannot be written: ${errorMessage(e)}`, opts.results, "Give --results a file you can write in a directory that exists, or leave --results out."));
+    }
+  }
+  if (opts.results) {
     const repaired = repairTornTail(opts.results);
     if (repaired) warn2(repaired);
   }
@@ -37103,19 +37362,26 @@ async function sweep(hosts, script, opts) {
   }
   let next = 0;
   let failed2 = 0;
+  let lost;
   const worker = async () => {
-    while (next < todo.length && !opts.signal?.aborted) {
+    while (next < todo.length && !opts.signal?.aborted && lost === void 0) {
       const host2 = todo[next++];
       const o = await sweepOne(host2, script, opts);
       if (o.status === "interrupted") return;
       if (o.status !== "ok") failed2++;
       outcomes.push(o);
-      if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}
+      try {
+        if (opts.results) appendFileSync(opts.results, `${JSON.stringify(o)}
 `);
+      } catch (e) {
+        lost = new UserError(`--results: an outcome could not be written: ${errorMessage(e)}; the sweep stopped`, opts.results, "Free space or fix the file, then run the same command with --resume to sweep the hosts not recorded.");
+        return;
+      }
       opts.progress?.(outcomes.length, failed2, hosts.length - outcomes.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  if (lost !== void 0) return fail(lost);
   const order = new Map(hosts.map((h, i) => [h.name, i]));
   return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));
 }
@@ -37123,7 +37389,7 @@ async function sweep(hosts, script, opts) {
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 function imageDisplayRef(fullRef) {
-  return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+  return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
 async function readImage(image) {
   const { config, argv, workdir, expand } = readImageConfig(image.config);
@@ -37188,9 +37454,22 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
     yield { target: imageDocument({ ...target, ref, release }, parsed, today2), texts: parsed.texts };
   }
 }
+function checkSettings(fullRef, opts) {
+  const limits = readImageLimits();
+  if (!limits.ok) return limits.error;
+  if (opts.dockerConfig === void 0 && isLocalTransport(fullRef)) return void 0;
+  const config = readDockerConfig(opts.dockerConfig);
+  return config.ok ? void 0 : config.error;
+}
 async function scanImage(fullRef, opts) {
-  imageLimits();
-  const image = await openImage(fullRef, opts);
+  const setting = checkSettings(fullRef, opts);
+  if (setting !== void 0) return fail({ kind: "setting", error: setting });
+  let image;
+  try {
+    image = await openImage(fullRef, opts);
+  } catch (e) {
+    return readFailure(e);
+  }
   try {
     const read = await readImage(image);
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
@@ -37198,14 +37477,17 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       for (const [path, text4] of texts) scan.texts.set(path, text4);
     }
-    return { ...scan, warnings: read.fs.warnings };
+    return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
     const lost = image.unavailable?.();
-    if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
-    throw e;
+    return readFailure(lost !== void 0 && !(e instanceof EnvironmentFailure) ? new EnvironmentFailure(lost) : e);
   } finally {
     image.close();
   }
+}
+function readFailure(e) {
+  if (!isReadFailure(e)) throw e;
+  return fail({ kind: failureKind(e), message: errorMessage(e) });
 }
 
 // src/runner/admission-message.ts
@@ -37391,7 +37673,6 @@ function registryOf(image) {
     return "";
   }
 }
-var LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive):/i;
 function failed(e) {
   const reason = errorMessage(e);
   return failureKind(e) === "environment" ? { findings: [], unavailable: reason } : { findings: [], unreadable: reason };
@@ -37414,9 +37695,9 @@ var AdmissionController = class {
   close() {
     return this.pool.close();
   }
-  remember(map, key, value) {
+  remember(map, key, value2) {
     map.delete(key);
-    map.set(key, value);
+    map.set(key, value2);
     while (map.size > this.opts.cacheSize) map.delete(map.keys().next().value ?? "");
   }
   digestOf(image) {
@@ -37487,7 +37768,7 @@ var AdmissionController = class {
   }
   /** `answered` settles when the review has its answer: until then the pool knows a review waits for this image. */
   async outcomeOf(image, answered) {
-    if (LOCAL_TRANSPORT.test(image)) return { subject: imageSubject(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
+    if (isLocalTransport(image)) return { subject: imageSubject(image), kind: "refused", reason: "a local image transport, not a registry reference; the node could not pull it either" };
     try {
       const digest = await this.digestOf(image);
       this.pool.want(digest, 1);
@@ -37636,19 +37917,20 @@ async function resolveOne(name) {
     clearTimeout(timer);
   }
 }
+var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
 function hostsMapResolver(path) {
   let text4;
   try {
     text4 = readFileSync5(path, "utf8");
   } catch (e) {
-    throw new UserError(`cannot read the hosts map: ${errorMessage(e)}`, path);
+    throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
   for (const [i, raw] of text4.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names] = line.split(/\s+/);
-    if (!addr || names.length === 0) throw new UserError(`line ${i + 1}: expected "ADDRESS NAME\u2026"`, `${path}:${i + 1}`);
+    if (!addr || names.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path}:${i + 1}`, HOSTS_MAP_HINT);
     if (addr.includes(":")) continue;
     for (const n of names) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
   }
@@ -37986,11 +38268,13 @@ var admissionCommand = {
     const n = numbers.value;
     const limits = readImageLimits();
     if (!limits.ok) return new UserError(limits.error.message, void 0, "Fix or unset the variable in the webhook's environment.");
+    const dockerConfig = stringOption(args, "docker-config");
+    const credentials = readDockerConfig(dockerConfig || void 0);
+    if (!credentials.ok) return credentials.error;
     const tls = readTls(cert, key);
     if (!tls.ok) return tls.error;
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
-    const dockerConfig = stringOption(args, "docker-config");
     const controller = new AdmissionController({
       policies: policies.value,
       registry: { platform: stringOption(args, "platform") ?? "linux/amd64", insecure: args.values["insecure-registry"] === true, ...dockerConfig ? { dockerConfig } : {} },
@@ -38226,7 +38510,7 @@ var hostCommand = {
 };
 
 // src/cli/commands/image.ts
-import { existsSync as existsSync10, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync10, statSync as statSync9 } from "node:fs";
 var imageCommand = {
   name: "image",
   usage: "image REF",
@@ -38236,7 +38520,7 @@ var imageCommand = {
     ...SARIF_OPTIONS,
     platform: { type: "string", valueName: "OS/ARCH", help: "Which image of a multi-platform index", default: "linux/amd64" },
     "insecure-registry": { type: "boolean", help: "Plain HTTP to a registry on loopback (127.0.0.0/8, ::1, localhost) only" },
-    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths" (default ~/.docker/config.json)' },
+    "docker-config": { type: "string", valueName: "FILE", help: 'Docker config.json with registry "auths" (default $DOCKER_CONFIG/config.json or ~/.docker/config.json)' },
     "layer-cache": { type: "string", valueName: "DIR", help: "Cache registry layers by digest here (default ~/.cache/rsyncguard/layers, 2 GiB)" },
     "no-layer-cache": { type: "boolean", help: "Do not cache registry layers" }
   },
@@ -38250,46 +38534,38 @@ var imageCommand = {
     if (!loaded.ok) return loaded.error;
     const policies = loaded.value;
     const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
-    const lookalike = localLookalike(ref);
-    if (lookalike !== void 0) {
-      warnLine(`rsyncguard image: ${shown2}: ${lookalike}`);
-      const evaluated2 = await evaluate([{ target: shown2, message: `not read: ${lookalike}`, hint: "Name the transport of a local image." }]);
-      if (!evaluated2.ok) return evaluated2.error;
-      const report2 = evaluated2.value;
-      const failed3 = renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
-      return failed3 ?? exitCode(report2, stringOption(args, "fail-on") ?? "high");
-    }
-    let scan;
-    try {
-      scan = await scanImage(ref, {
-        platform: stringOption(args, "platform") ?? "linux/amd64",
-        insecure: args.values["insecure-registry"] === true,
-        ...dockerConfig !== void 0 ? { dockerConfig } : {},
-        ...args.values["no-layer-cache"] === true ? {} : { cache: { dir: stringOption(args, "layer-cache") ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } },
-        today: today()
-      });
-    } catch (e) {
-      const message = `cannot read the image: ${errorMessage(e)}`;
-      const hint2 = "Check the reference, the credentials, and that the image is intact.";
-      warnLine(`rsyncguard image: ${shown2}: ${message}`);
+    const failOn = stringOption(args, "fail-on") ?? "high";
+    const unread = async (message, hint2) => {
       const evaluated2 = await evaluate([{ target: shown2, message, hint: hint2 }]);
       if (!evaluated2.ok) return evaluated2.error;
-      const report2 = evaluated2.value;
-      const failed3 = renderReport(report2, args, { texts: /* @__PURE__ */ new Map(), kind: "image" });
-      return failed3 ?? exitCode(report2, stringOption(args, "fail-on") ?? "high");
+      return renderReport(evaluated2.value, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(evaluated2.value, failOn);
+    };
+    const lookalike = localLookalike(ref);
+    if (lookalike !== void 0) return unread(`not read: ${lookalike}`, "Name the transport of a local image.");
+    const scan = await scanImage(ref, {
+      platform: stringOption(args, "platform") ?? "linux/amd64",
+      insecure: args.values["insecure-registry"] === true,
+      ...dockerConfig !== void 0 ? { dockerConfig } : {},
+      ...args.values["no-layer-cache"] === true ? {} : { cache: { dir: stringOption(args, "layer-cache") ?? defaultCacheDir(), maxBytes: DEFAULT_CACHE_BYTES } },
+      today: today()
+    });
+    if (!scan.ok) {
+      if (scan.error.kind === "setting") return scan.error.error;
+      const hint2 = scan.error.kind === "environment" ? "Check the reference, the network and the registry credentials (--docker-config), then run it again." : "Check the reference, and that the image is intact.";
+      return unread(`cannot read the image: ${scan.error.message}`, hint2);
     }
-    for (const w of scan.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
-    if (scan.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
-    const evaluated = await evaluate(scan.facts);
+    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
+    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
+    const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
-    const failed2 = renderReport(report, args, { texts: scan.texts, kind: "image", name: scan.repository });
-    return failed2 ?? exitCode(report, stringOption(args, "fail-on") ?? "high");
+    const failed2 = renderReport(report, args, { texts: scan.value.texts, kind: "image", name: scan.value.repository });
+    return failed2 ?? exitCode(report, failOn);
   }
 };
 function localLookalike(ref) {
-  if (/^(oci|oci-archive|docker-archive):/.test(ref) || !existsSync10(ref)) return void 0;
-  return `"${ref}" is a ${statSync8(ref).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
+  if (isLocalTransport(ref) || !existsSync10(ref)) return void 0;
+  return `"${ref}" is a ${statSync9(ref).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
 }
 
 // src/cli/commands/rules.ts

@@ -743,7 +743,7 @@ ${offset}${err2}${errEnd}`;
         return _Node.addStringTerminator(src, range.end, str);
       }
     };
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, source, message) {
         if (!message || !(source instanceof Node)) throw new Error(`Invalid arguments for new ${name}`);
         super();
@@ -788,22 +788,22 @@ ${ctx}
         delete this.source;
       }
     };
-    var YAMLReferenceError = class extends YAMLError {
+    var YAMLReferenceError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLReferenceError", source, message);
       }
     };
-    var YAMLSemanticError = class extends YAMLError {
+    var YAMLSemanticError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSemanticError", source, message);
       }
     };
-    var YAMLSyntaxError = class extends YAMLError {
+    var YAMLSyntaxError = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLSyntaxError", source, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(source, message) {
         super("YAMLWarning", source, message);
       }
@@ -973,7 +973,7 @@ ${ctx}
     exports.PlainValue = PlainValue;
     exports.Range = Range;
     exports.Type = Type;
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLReferenceError = YAMLReferenceError;
     exports.YAMLSemanticError = YAMLSemanticError;
     exports.YAMLSyntaxError = YAMLSyntaxError;
@@ -9805,7 +9805,7 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
-    var YAMLError = class extends Error {
+    var YAMLError2 = class extends Error {
       constructor(name, pos, code, message) {
         super();
         this.name = name;
@@ -9814,12 +9814,12 @@ var require_errors = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
     };
-    var YAMLWarning = class extends YAMLError {
+    var YAMLWarning = class extends YAMLError2 {
       constructor(pos, code, message) {
         super("YAMLWarning", pos, code, message);
       }
@@ -9859,7 +9859,7 @@ ${pointer}
 `;
       }
     };
-    exports.YAMLError = YAMLError;
+    exports.YAMLError = YAMLError2;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
@@ -21706,13 +21706,12 @@ function errorMessage(e) {
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const text3 = raw.trim();
   const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(text3) ? Number(text3) : Number.NaN;
+  const value = shape.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
-  const shown = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
-  return fail(new UserError(`${name}="${shown}" is not ${describe(spec)}`, void 0, hint(name, spec)));
+  const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  return fail(new UserError(`${name}="${shown2}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
 function readEnvNumber(env, name, spec) {
   const raw = env[name];
@@ -23892,6 +23891,11 @@ var EnvironmentFailure = class extends Error {
 function failureKind(e) {
   return e instanceof EnvironmentFailure ? "environment" : "image";
 }
+function isReadFailure(e) {
+  if (e instanceof EnvironmentFailure || e instanceof TarError) return true;
+  if (!(e instanceof Error)) return false;
+  return Object.getPrototypeOf(e) === Error.prototype || e.name === "AbortError" || e.name === "TimeoutError";
+}
 function transportError(e) {
   return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
 }
@@ -23934,10 +23938,31 @@ function loopback(host) {
   const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
+function defaultDockerConfig(env = process.env) {
+  const dir = env["DOCKER_CONFIG"];
+  return dir !== void 0 && dir !== "" ? join3(dir, "config.json") : join3(homedir(), ".docker", "config.json");
+}
+function readDockerConfig(file) {
+  const path = file ?? defaultDockerConfig();
+  const named = file !== void 0 ? " (--docker-config)" : "";
+  const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
+  if (file === void 0 && !existsSync2(path)) return ok(void 0);
+  let bytes;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint2));
+  }
+  try {
+    return ok(parseJson(bytes, `the Docker config${named}`));
+  } catch (e) {
+    return fail(new UserError(errorMessage(e), path, hint2));
+  }
+}
 function basicCredentials(registry, file) {
-  const path = file ?? join3(homedir(), ".docker", "config.json");
-  if (!existsSync2(path)) return void 0;
-  const config = parseJson(readFileSync(path), `the Docker config ${path}`);
+  const read = readDockerConfig(file);
+  if (!read.ok) throw new EnvironmentFailure(`${read.error.where ?? ""}: ${read.error.message}`);
+  const config = read.value;
   const auths = isObject(config) && isObject(config["auths"]) ? config["auths"] : {};
   const hub = registry === DOCKER_HUB ? [auths["https://index.docker.io/v1/"], auths["index.docker.io"], auths["docker.io"]] : [];
   const entry = [auths[registry], auths[`https://${registry}`], auths[`http://${registry}`], ...hub].find((e) => e !== void 0);
@@ -24143,7 +24168,7 @@ function readBlob(store, digest, what, cap) {
   if (algo === "sha256" && createHash3("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
-function openOciLayout(store, tag, ref, platform) {
+function openOciLayout(store, tag, ref, platform, dir) {
   if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
@@ -24165,7 +24190,7 @@ function openOciLayout(store, tag, ref, platform) {
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: ref.replace(/^oci:/, "").replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
 function openDockerArchive(store, ref) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
@@ -24191,27 +24216,31 @@ function openDockerArchive(store, ref) {
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
+function localTransport(ref) {
+  const m = /^(oci|oci-archive|docker-archive):/i.exec(ref);
+  const name = m?.[1]?.toLowerCase();
+  return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref.slice(m[0].length) };
+}
+var isLocalTransport = (ref) => localTransport(ref) !== void 0;
 async function openImage(ref, opts) {
-  if (ref.startsWith("oci:")) {
-    const rest = ref.slice(4);
-    const m = /^(.*?)(?::([^/:]+))?$/.exec(rest);
-    const dir = m?.[1] ?? rest;
+  const local = localTransport(ref);
+  if (local === void 0) return openRegistryImage(ref, opts);
+  if (local.transport === "oci") {
+    const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
+    const dir = m?.[1] ?? local.rest;
     if (!existsSync3(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform);
+    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
   }
-  if (ref.startsWith("oci-archive:") || ref.startsWith("docker-archive:")) {
-    const docker = ref.startsWith("docker-archive:");
-    const [file = "", tag] = ref.slice(docker ? 15 : 12).split(/:(?=[^/:]+$)/);
-    if (!existsSync3(file)) throw new Error(`${file}: no such file`);
-    const store = await archiveStore(file);
-    try {
-      return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
-    } catch (e) {
-      store.close();
-      throw e;
-    }
+  const docker = local.transport === "docker-archive";
+  const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
+  if (!existsSync3(file)) throw new Error(`${file}: no such file`);
+  const store = await archiveStore(file);
+  try {
+    return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+  } catch (e) {
+    store.close();
+    throw e;
   }
-  return openRegistryImage(ref, opts);
 }
 
 // src/sources/image/config-source.ts
@@ -24299,7 +24328,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
     "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|copies|fuzz|tricky-cases|readme)\\.test\\.ts$'",
     lint: "biome check --error-on-warnings .",
     "lint:fix": "biome check --write .",
     check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
@@ -26407,7 +26436,7 @@ function imageDocument(image, parsed, today2) {
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 function imageDisplayRef(fullRef) {
-  return /^(oci|oci-archive|docker-archive):/.test(fullRef) ? fullRef : displayRef(fullRef);
+  return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
 async function readImage(image) {
   const { config, argv, workdir, expand } = readImageConfig(image.config);
@@ -26472,9 +26501,22 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
     yield { target: imageDocument({ ...target, ref, release }, parsed, today2), texts: parsed.texts };
   }
 }
+function checkSettings(fullRef, opts) {
+  const limits = readImageLimits();
+  if (!limits.ok) return limits.error;
+  if (opts.dockerConfig === void 0 && isLocalTransport(fullRef)) return void 0;
+  const config = readDockerConfig(opts.dockerConfig);
+  return config.ok ? void 0 : config.error;
+}
 async function scanImage(fullRef, opts) {
-  imageLimits();
-  const image = await openImage(fullRef, opts);
+  const setting = checkSettings(fullRef, opts);
+  if (setting !== void 0) return fail({ kind: "setting", error: setting });
+  let image;
+  try {
+    image = await openImage(fullRef, opts);
+  } catch (e) {
+    return readFailure(e);
+  }
   try {
     const read = await readImage(image);
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
@@ -26482,14 +26524,17 @@ async function scanImage(fullRef, opts) {
       scan.facts.push(target);
       for (const [path, text3] of texts) scan.texts.set(path, text3);
     }
-    return { ...scan, warnings: read.fs.warnings };
+    return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
     const lost = image.unavailable?.();
-    if (lost !== void 0 && !(e instanceof EnvironmentFailure)) throw new EnvironmentFailure(lost);
-    throw e;
+    return readFailure(lost !== void 0 && !(e instanceof EnvironmentFailure) ? new EnvironmentFailure(lost) : e);
   } finally {
     image.close();
   }
+}
+function readFailure(e) {
+  if (!isReadFailure(e)) throw e;
+  return fail({ kind: failureKind(e), message: errorMessage(e) });
 }
 
 // src/runner/image-worker.ts
@@ -26499,11 +26544,11 @@ function isJob(v) {
 async function analyse(job, policies2) {
   try {
     if (policies2.length === 0) throw new EnvironmentFailure("the analysis thread received no policy");
-    if (/^(oci|oci-archive|docker-archive):/i.test(job.ref)) throw new Error("not a registry reference");
+    if (isLocalTransport(job.ref)) throw new Error("not a registry reference");
     const platforms = job.allPlatforms ? await indexPlatforms(job.ref, job.registry) : void 0;
     if (platforms === void 0) {
       const one = await evaluate(job.ref, job, policies2);
-      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: "image" };
+      if (!one.ok) return { id: job.id, ok: false, error: one.error.message, kind: one.error.kind };
       return { id: job.id, ok: true, ...one.value };
     }
     const reply = { id: job.id, ok: true, findings: [], errors: [] };
@@ -26511,7 +26556,9 @@ async function analyse(job, policies2) {
       try {
         const one = await evaluate(ref, job, policies2);
         if (!one.ok) {
-          reply.errors.push(`${platform}: ${one.error.message}`);
+          const why = `${platform}: ${one.error.message}`;
+          if (one.error.kind === "image") reply.errors.push(why);
+          else reply.unavailable ??= why;
           continue;
         }
         reply.findings.push(...one.value.findings.map((f) => ({ ...f, platform })));
@@ -26529,8 +26576,9 @@ async function analyse(job, policies2) {
 }
 async function evaluate(ref, job, policies2) {
   const scan = await scanImage(ref, { ...job.registry, today: job.today });
-  const evaluated = await evaluateTargets(scan.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
-  if (!evaluated.ok) return evaluated;
+  if (!scan.ok) return fail(scan.error.kind === "setting" ? { message: scan.error.error.message, kind: "environment" } : scan.error);
+  const evaluated = await evaluateTargets(scan.value.facts, { policies: policies2, waiverFile: void 0, inlineWaivers: true });
+  if (!evaluated.ok) return fail({ message: evaluated.error.message, kind: "image" });
   const report = evaluated.value;
   return ok({ findings: report.targets.flatMap((t) => t.findings), errors: report.errors.map((e) => e.message) });
 }
