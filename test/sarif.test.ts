@@ -20,6 +20,9 @@ function scanSarif(cwd: string, ...args: string[]): { code: number | null; text:
   return { code: r.status, text: r.stdout, stderr: r.stderr };
 }
 
+/** The rule a result belongs to: its descriptor id is `RSYNC-002/critical` when raised above the base. */
+const ruleOf = (r: Sarif.Result) => r.ruleId?.split('/')[0];
+
 const sarif = suite('SARIF for GitHub code scanning');
 
 sarif('the examples pass the schema, the Multitool with GitHub rules, and our own checks', () => {
@@ -89,7 +92,7 @@ sarif('moving a finding down the file keeps its fingerprint', () => {
   const before = JSON.parse(scanSarif(dir).text) as Sarif.Log;
   writeFileSync(join(dir, 'rsyncd.conf'), `# uploads from the build farm\n# reviewed\n\n${conf}`);
   const after = JSON.parse(scanSarif(dir).text) as Sarif.Log;
-  const fp = (log: Sarif.Log) => log.runs[0]?.results?.find((x) => x.ruleId === 'RSYNC-002');
+  const fp = (log: Sarif.Log) => log.runs[0]?.results?.find((x) => ruleOf(x) === 'RSYNC-002');
   assert.is(fp(after)?.locations?.[0]?.physicalLocation?.region?.startLine, (fp(before)?.locations?.[0]?.physicalLocation?.region?.startLine ?? 0) + 3);
   assert.ok(fp(before)?.partialFingerprints?.['primaryLocationLineHash']);
   assert.is(fp(after)?.partialFingerprints?.['primaryLocationLineHash'], fp(before)?.partialFingerprints?.['primaryLocationLineHash']);
@@ -99,11 +102,32 @@ sarif('waived findings are left out, or included as suppressed with --sarif-supp
   const dir = mkdtempSync(join(tmpdir(), 'rg-supp-'));
   writeFileSync(join(dir, 'rsyncd.conf'), '[up]\n    path = /srv/up\n# rsyncguard: ignore RSYNC-002 drop box, reviewed\n    read only = no\n');
   const plain = JSON.parse(scanSarif(dir).text) as Sarif.Log;
-  assert.not.ok(plain.runs[0]?.results?.some((x) => x.ruleId === 'RSYNC-002'));
+  assert.not.ok(plain.runs[0]?.results?.some((x) => ruleOf(x) === 'RSYNC-002'));
   const withSupp = JSON.parse(scanSarif(dir, '--sarif-suppressions').text) as Sarif.Log;
-  const s = withSupp.runs[0]?.results?.find((x) => x.ruleId === 'RSYNC-002');
+  const s = withSupp.runs[0]?.results?.find((x) => ruleOf(x) === 'RSYNC-002');
   assert.is(s?.suppressions?.[0]?.kind, 'external');
   assert.match(s?.suppressions?.[0]?.justification ?? '', 'drop box');
+});
+
+sarif('a raised finding points at a descriptor of its rule that carries the raised severity and says why', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-raised-'));
+  writeFileSync(join(dir, 'rsyncd.conf'), '[up]\n    path = /srv/up\n    read only = no\n');
+  const text = scanSarif(dir).text;
+  const run = (JSON.parse(text) as Sarif.Log).runs[0];
+  const rules = run?.tool.driver.rules ?? [];
+  const res = run?.results?.find((x) => ruleOf(x) === 'RSYNC-002');
+  assert.is(res?.ruleId, 'RSYNC-002/critical');
+  const raised = rules[res?.ruleIndex ?? -1];
+  const base = rules.find((r) => r.id === 'RSYNC-002');
+  assert.is(raised?.id, 'RSYNC-002/critical');
+  assert.is(raised?.properties?.['security-severity'], '9.5');
+  assert.is(raised?.defaultConfiguration?.level, 'error');
+  assert.is(raised?.name, base?.name);
+  assert.equal(raised?.shortDescription, base?.shortDescription);
+  assert.match(raised?.help?.text ?? '', 'Reported as critical');
+  assert.match(raised?.help?.markdown ?? '', 'any host on the network can write to it');
+  assert.is(base?.properties?.['security-severity'], '8.1');
+  assert.equal(sarifProblems(text), []);
 });
 
 sarif('parse diagnostics travel as tool notifications', () => {

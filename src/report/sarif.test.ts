@@ -52,4 +52,42 @@ sarif("takes each host's regions and fingerprints from its own copy of a shared 
   assert.is.not(a?.partialFingerprints['primaryLocationLineHash'], b?.partialFingerprints['primaryLocationLineHash']);
 });
 
+sarif('a finding raised above its rule points at a descriptor with the raised severity; fingerprints stay', () => {
+  const base = report(2);
+  const raised = report(2);
+  const findings = raised.targets[0]?.findings ?? [];
+  findings[0] = { ...(findings[0] as Finding), severity: 'critical', context: 'any host can read it' };
+  const opts = { category: 'x/', suppressions: false, texts: new Map([['rsyncd.conf', '[m]\n']]), warn: () => {} };
+  type Log = {
+    runs: {
+      tool: { driver: { rules: { id: string; help: { text: string }; defaultConfiguration: { level: string }; properties: Record<string, unknown> }[] } };
+      results: { ruleId: string; ruleIndex: number; partialFingerprints: Record<string, string> }[];
+    }[];
+  };
+  const a = JSON.parse(toSarif(base, opts)) as Log;
+  const b = JSON.parse(toSarif(raised, opts)) as Log;
+  const rules = b.runs[0]?.tool.driver.rules ?? [];
+  assert.equal(
+    rules.map((r) => [r.id, r.properties['security-severity'], r.defaultConfiguration.level]),
+    [
+      ['RSYNC-001', '5.3', 'warning'],
+      ['RSYNC-001/critical', '9.5', 'error'],
+      ['RSYNC-001/high', '8.0', 'error'],
+    ],
+  );
+  assert.match(rules[1]?.help.text ?? '', "Reported as critical (the rule's base severity is medium) when: any host can read it.");
+  const res = b.runs[0]?.results ?? [];
+  assert.equal(
+    res.map((r) => [r.ruleId, rules[r.ruleIndex]?.id]),
+    [
+      ['RSYNC-001/critical', 'RSYNC-001/critical'],
+      ['RSYNC-001/high', 'RSYNC-001/high'],
+    ],
+  );
+  assert.equal(
+    res.map((r) => r.partialFingerprints),
+    a.runs[0]?.results.map((r) => r.partialFingerprints),
+  );
+});
+
 sarif.run();

@@ -6,9 +6,10 @@
  * the same input gives the same bytes.
  */
 import type * as Sarif from 'sarif';
-import type { Finding, RuleInfo } from '../engine/index.ts';
+import type { Finding } from '../engine/index.ts';
 import { lineHashes } from './line-hash.ts';
 import type { Report } from './model.ts';
+import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -45,18 +46,19 @@ function ruleName(title: string): string {
   );
 }
 
-function descriptor(r: RuleInfo): Sarif.ReportingDescriptor {
+function descriptor(key: DescriptorKey): Sarif.ReportingDescriptor {
+  const r = key.rule;
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
   const tags = ['security', ...r.tags, ...(cwe ? [`external/cwe/cwe-${cwe}`] : [])].slice(0, LIMITS.tags);
   return {
-    id: r.id,
+    id: descriptorId(r, key.severity),
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
-    help: { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() },
+    help: raisedHelp(key) ?? { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() },
     ...(r.help_uri ? { helpUri: r.help_uri } : {}),
-    defaultConfiguration: { level: LEVEL[r.severity] },
-    properties: { tags, precision: 'high', 'security-severity': r.security_severity },
+    defaultConfiguration: { level: LEVEL[key.severity] },
+    properties: { tags, precision: 'high', 'security-severity': securitySeverity(r, key.severity) },
   };
 }
 
@@ -70,7 +72,7 @@ interface Placed {
 export function toSarif(report: Report, opts: SarifOptions): string {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const hashes = new Map<string, string[]>();
   const hashesOf = (key: string) => {
     let h = hashes.get(key);
@@ -89,7 +91,18 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     const rank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
     placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
   }
-  const results = placed.filter((p) => index.has(p.finding.rule_id)).map((p) => result(p, index, opts.texts, hashesOf));
+  placed = placed.filter((p) => byId.has(p.finding.rule_id));
+  // One descriptor per rule and severity reported, so GitHub shows each finding's own severity.
+  const keys = descriptorKeys(
+    rules,
+    placed.map((p) => p.finding),
+  );
+  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+  const idOf = (f: Finding) => {
+    const rule = byId.get(f.rule_id);
+    return rule ? descriptorId(rule, f.severity) : f.rule_id;
+  };
+  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, hashesOf));
   const notifications: Sarif.Notification[] = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
@@ -99,7 +112,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map(descriptor) } },
         automationDetails: { id: opts.category },
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
@@ -127,20 +140,20 @@ function region(texts: ReadonlyMap<string, string>, key: string, line: number, c
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 
-function result(p: Placed, index: Map<string, number>, texts: ReadonlyMap<string, string>, hashesOf: (f: string) => string[]): Sarif.Result {
+function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, hashesOf: (f: string) => string[]): Sarif.Result {
   const f = p.finding;
   // Findings without a file are anchored at line 1 of a path made from their target (no ":" allowed).
   const at = f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
   const key = textOf(texts, f.target, at.file);
   const fingerprint = hashesOf(key)[at.line - 1];
   return {
-    ruleId: f.rule_id,
-    ruleIndex: index.get(f.rule_id) ?? -1,
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
-    properties: { severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
     ...(p.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }
