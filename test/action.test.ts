@@ -111,6 +111,22 @@ action('fail-on decides the exit status, and outputs are written either way', ()
   assert.is(clean.outputs['highest-severity'], 'none');
 });
 
+action('annotations and summary rows come most severe first; the rest are counted per rule', () => {
+  const run = runAction('node20', { paths: 'examples', 'fail-on': 'none' });
+  const rank = (line: string): number => ['critical', 'high', 'medium', 'low'].indexOf(line.split(' ')[0] ?? '');
+  const annotated = [...run.stdout.matchAll(/^::(?:error|warning|notice) title=(RSYNC-\d+) [^\n]*\((critical|high|medium|low)\),/gm)].map((m) => `${m[2]} ${m[1]}`);
+  assert.is(annotated.length, 50, 'the first 50 findings are annotated');
+  assert.equal(
+    annotated,
+    [...annotated].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
+  );
+  assert.match(run.stdout, /^::notice title=rsyncguard::… and \d+ more findings are not annotated: (RSYNC-\d+ ×\d+)(, RSYNC-\d+ ×\d+)*\. /m);
+  const firstRows = [...run.summary.matchAll(/^\| (critical|high|medium|low) \| RSYNC-/gm)].map((m) => m[1] ?? '');
+  assert.is(firstRows[0], 'critical', 'the first table starts with the critical finding');
+  assert.match(run.summary, '| RSYNC-050 |');
+  assert.not.match(run.summary, /\| Prefer:/);
+});
+
 action('a wrong input fails the step and names the input', () => {
   const run = runAction('node20', { 'fail-on': 'severe' });
   assert.is(run.code, 1);

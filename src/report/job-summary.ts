@@ -1,25 +1,22 @@
 /**
  * The GitHub job summary: severity counts, then the findings of each file with rule, module, line and a
- * one-line fix from the rule's help. Kept well under the runner's 1 MiB limit.
+ * one-line fix (the first sentence of the rule's help). Rows are in triage order (most severe first, then
+ * rule, file, line); when they are capped, the rest are counted per rule. Kept well under the runner's
+ * 1 MiB limit.
  */
-import { escapeAllText } from './escape-controls.ts';
+import { escapeAllText, escapeControls } from './escape-controls.ts';
+import { compareBySeverity, countByRule } from './finding-order.ts';
+import { fixSentence } from './fix-sentence.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, type Report } from './model.ts';
 
-const MAX_ROWS = 500;
+export const MAX_SUMMARY_ROWS = 500;
 
-function oneLineFix(help: string): string {
-  return (
-    help
-      .split('\n')
-      .find((l) => l.trim() !== '' && !l.startsWith('```'))
-      ?.trim() ?? ''
-  );
-}
-
-export function toJobSummary(raw: Report): string {
+export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   const report = escapeAllText(raw);
-  const help = new Map(report.rules.map((r) => [r.id, oneLineFix(r.help)]));
+  // From the raw help: escaping first would turn its line breaks into text. A custom policy's help comes from
+  // the repository, so the one sentence is escaped after.
+  const help = new Map(raw.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
   const c = countBySeverity(report);
   const out = [
     '## rsyncguard',
@@ -29,23 +26,23 @@ export function toJobSummary(raw: Report): string {
     `| ${c['critical']} | ${c['high']} | ${c['medium']} | ${c['low']} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.errors.length} |`,
     '',
   ];
-  const byFile = new Map<string, (typeof report.targets)[number]['findings']>();
-  for (const f of report.targets.flatMap((t) => t.findings)) {
+  const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
+  const shown = sorted.slice(0, maxRows);
+  // Files in the order of their most severe finding; a Map keeps first insertion.
+  const byFile = new Map<string, typeof shown>();
+  for (const f of shown) {
     const file = f.location?.file ?? f.target;
     byFile.set(file, [...(byFile.get(file) ?? []), f]);
   }
-  let rows = 0;
-  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows >= MAX_ROWS) break;
+  for (const [file, findings] of byFile) {
     out.push(`### ${code(file)}`, '', '| severity | rule | module | line | finding | fix |', '|---|---|---|---:|---|---|');
-    for (const f of findings.slice(0, MAX_ROWS - rows)) {
+    for (const f of findings) {
       out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? '')} | ${f.location?.line ?? ''} | ${esc(f.message)} | ${(help.get(f.rule_id) ?? '').replace(/\|/g, '\\|')} |`);
-      rows++;
     }
     out.push('');
   }
-  const total = report.targets.reduce((n, t) => n + t.findings.length, 0);
-  if (total > rows) out.push(`…and ${total - rows} more findings: see code scanning or the SARIF file.`, '');
+  const rest = sorted.slice(shown.length);
+  if (rest.length > 0) out.push(`… and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, '');
   for (const e of report.errors) out.push(`- **could not evaluate** ${code(e.target)}: ${esc(e.message)}`);
   return `${out.join('\n')}\n`;
 }

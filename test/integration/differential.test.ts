@@ -226,6 +226,55 @@ differential('a daemon running as nobody: effective.chroot and the access model 
   for (const s of ['chroot true: read chroot-failed', 'chroot false: read ok', 'munged true', 'munged false']) assert.ok(seen.has(s), `never saw ${s}`);
 });
 
+// Allow lists that admit everything (issue 14): `*` matches every host name (UNKNOWN included), `/0`
+// every address of one family, and rsync unmaps an IPv4-mapped client, so `::/0` admits no IPv4 client.
+// The facts' per-family host_allowed must be what a daemon on 127.0.0.1 and on ::1 does.
+const ANY_HOST_LISTS: [string, string, { ipv4: boolean; ipv6: boolean }][] = [
+  ['star', '*', { ipv4: true, ipv6: true }],
+  ['any-ipv4', '0.0.0.0/0', { ipv4: true, ipv6: false }],
+  ['any-ipv4-mask', '0.0.0.0/0.0.0.0', { ipv4: true, ipv6: false }],
+  ['any-ipv6', '::/0', { ipv4: false, ipv6: true }],
+  ['both-families', '0.0.0.0/0 ::/0', { ipv4: true, ipv6: true }],
+  ['mapped', '::ffff:0.0.0.0/96', { ipv4: false, ipv6: false }],
+  ['dotted-names', '*.*.*.*', { ipv4: false, ipv6: false }],
+];
+
+interface HostFacts {
+  config: { modules: { name: string; access: { open_to_any_host: boolean; host_allowed: { ipv4: boolean; ipv6: boolean } } }[] };
+}
+
+differential('allow lists that admit any host: the facts say who gets in, and a daemon on 127.0.0.1 and ::1 agrees', async () => {
+  const base = scratchDir('rg-anyhost-');
+  const conf = ANY_HOST_LISTS.map(([name, allow]) => `[${name}]\npath = ${moduleDir(base, name)}\nhosts allow = ${allow}\n`).join('');
+  const path = join(base, 'rsyncd.conf');
+  writeFileSync(path, conf);
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'facts', path, '--daemon-user', DAEMON_USER, '--rsync-version', '3.5.0'], { encoding: 'utf8', timeout: 60_000 });
+  assert.is(r.status, 0, r.stderr);
+  const facts = (JSON.parse(r.stdout) as HostFacts).config.modules;
+  const disagreements: string[] = [];
+  for (const [name, allow, expected] of ANY_HOST_LISTS) {
+    const access = facts.find((m) => m.name === name)?.access;
+    assert.equal(access?.host_allowed, expected, `facts for "hosts allow = ${allow}"`);
+    assert.is(access?.open_to_any_host, expected.ipv4 || expected.ipv6, `open_to_any_host for "${allow}"`);
+  }
+  for (const [family, address] of [
+    ['ipv4', '127.0.0.1'],
+    ['ipv6', '::1'],
+  ] as const) {
+    const daemon = await startDaemon(path, join(base, `daemon-${family}.log`), { address });
+    try {
+      assert.is(daemon.exited, null, `the daemon on ${address} exited at once`);
+      for (const [name, allow, expected] of ANY_HOST_LISTS) {
+        const read = await tryRead(daemon.port, name, address);
+        if (read !== (expected[family] ? 'ok' : 'access-denied')) disagreements.push(`"hosts allow = ${allow}" from ${address}: rsync ${read}, the facts say admitted=${expected[family]}`);
+      }
+    } finally {
+      daemon.stop();
+    }
+  }
+  assert.equal(disagreements, []);
+});
+
 differential('the harness reports a wrong answer as a disagreement (it can fail)', async () => {
   const base = scratchDir('rg-oracle-');
   moduleDir(base, 'm');

@@ -54,9 +54,10 @@ export interface Daemon {
  * would (setpriv execs rsync, so the PID stopped is the daemon's). A test that is not root already runs it
  * unprivileged. The config, the module folders and the log file must then be usable by nobody.
  */
-export async function startDaemon(configPath: string, logPath: string, opts: { asNobody?: boolean } = {}): Promise<Daemon> {
+export async function startDaemon(configPath: string, logPath: string, opts: { asNobody?: boolean; address?: string } = {}): Promise<Daemon> {
   const port = await freePort();
-  const args = ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, '--address=127.0.0.1', `--log-file=${logPath}`];
+  const address = opts.address ?? '127.0.0.1';
+  const args = ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, `--address=${address}`, `--log-file=${logPath}`];
   const drop = opts.asNobody === true && process.getuid?.() === 0;
   const child: ChildProcess = drop ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'rsync', ...args], { stdio: 'ignore' }) : spawn('rsync', args, { stdio: 'ignore' });
   const daemon: Daemon = {
@@ -72,16 +73,16 @@ export async function startDaemon(configPath: string, logPath: string, opts: { a
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (daemon.exited !== null) return daemon;
-    if (await listening(port)) return daemon;
+    if (await listening(port, address)) return daemon;
     await new Promise((r) => setTimeout(r, 25));
   }
   daemon.stop();
-  throw new Error(`rsync --daemon did not listen on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms`);
+  throw new Error(`rsync --daemon did not listen on ${address} port ${port} within ${START_TIMEOUT_MS} ms`);
 }
 
-function listening(port: number): Promise<boolean> {
+function listening(port: number, host: string): Promise<boolean> {
   return new Promise((done) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
+    const socket = createConnection({ host, port });
     socket.once('connect', () => {
       socket.destroy();
       done(true);
@@ -119,9 +120,10 @@ export async function listModules(port: number): Promise<string[] | null> {
     .map((l) => (l.split('\t')[0] ?? '').trimEnd());
 }
 
-/** Download the module's listing: what `read` means for an anonymous client. */
-export async function tryRead(port: number, module: string): Promise<Observed> {
-  return classify(await client(['--no-motd', `rsync://prober@127.0.0.1:${port}/${module}/`]));
+/** Download the module's listing: what `read` means for an anonymous client (from `host`, 127.0.0.1 or ::1). */
+export async function tryRead(port: number, module: string, host = '127.0.0.1'): Promise<Observed> {
+  const at = host.includes(':') ? `[${host}]` : host;
+  return classify(await client(['--no-motd', `rsync://prober@${at}:${port}/${module}/`]));
 }
 
 /** Upload one small file: what `write` means. */

@@ -52,3 +52,13 @@ test_rsync_001_and_002_quiet_on_a_module_max_connections_disables if {
 	not "RSYNC-001" in ids
 	not "RSYNC-002" in ids
 }
+
+test_rsync_005_quiet_when_the_allow_list_admits_any_host if {
+	m := object.union(t.module({"hosts allow": "*"}, {"open_to_any_host": true}), {"acl": {"allow": [{"token": "*", "kind": "wildcard"}], "deny": null}})
+	not "RSYNC-005" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
+test_rsync_005_fires_when_the_allow_list_keeps_outsiders_out if {
+	m := object.union(t.module({"hosts allow": "192.0.2.0/24"}, {"open_to_any_host": false}), {"acl": {"allow": [{"token": "192.0.2.0/24", "kind": "network"}], "deny": null}})
+	"RSYNC-005" in t.ids(access.findings) with input as t.doc([m], {})
+}

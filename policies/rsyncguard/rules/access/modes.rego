@@ -6,8 +6,9 @@ import data.rsyncguard.lib
 # METADATA
 # title: Restricted module shown in the module list
 # description: >-
-#   `list` is on for a module that requires a login or names allowed hosts: anyone who connects learns
-#   its name and comment (the listing ignores host and auth rules).
+#   `list` is on for a module that requires a login or whose `hosts allow` keeps some hosts out: anyone
+#   who connects learns its name and comment (the listing ignores host and auth rules). An allow list that
+#   admits any host (`*`, `0.0.0.0/0`, `::/0`) restricts nothing and does not count.
 # related_resources:
 #   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#list
 # custom:
@@ -34,7 +35,12 @@ findings contains f if {
 
 _restricted(mod) if mod.access.auth_required
 
-_restricted(mod) if mod.acl.allow != null
+# An allow list counts only when it keeps an outside client out: `*`, `0.0.0.0/0` or `::/0` admit any host
+# (of one address family at least), so the facts say open_to_any_host and the module is not restricted.
+_restricted(mod) if {
+	mod.acl.allow != null
+	not mod.access.open_to_any_host
+}
 
 # METADATA
 # title: Write-only module that is also read-only

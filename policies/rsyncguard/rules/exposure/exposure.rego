@@ -130,6 +130,8 @@ _shown(v) := v if v != null
 #   cwe: CWE-290
 #   tags: [network, acl-bypass]
 #   help: |
+#     Name the proxies that may send the PROXY header in `proxy protocol hosts` (rsync 3.5.0).
+#
 #     Prefer:
 #     ```ini
 #     proxy protocol = yes

@@ -19,6 +19,8 @@ import data.rsyncguard.lib
 #   cwe: CWE-778
 #   tags: [logging]
 #   help: |
+#     Turn on transfer logging, to a log file of the daemon's own.
+#
 #     Prefer:
 #     ```ini
 #     log file = /var/log/rsyncd.log
