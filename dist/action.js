@@ -43599,27 +43599,27 @@ var import_yaml2 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
-  const blocks = [];
+  const blocks2 = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.trim() !== "# METADATA") continue;
     const body = [];
     let j = i + 1;
     for (; j < lines.length && (lines[j] ?? "").startsWith("#"); j++) body.push((lines[j] ?? "").replace(/^# ?/, ""));
     while (j < lines.length && (lines[j] ?? "").trim() === "") j++;
-    blocks.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
+    blocks2.push({ yaml: body.join("\n"), next: lines[j] ?? "", line: i + 1 });
     i = j - 1;
   }
-  return blocks;
+  return blocks2;
 }
 function catalogFromRego(files) {
   const rules = [];
   const bad = (where, why) => fail(new UserError(why, where, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
-    const blocks = metadataBlocks(file.text);
+    const blocks2 = metadataBlocks(file.text);
     const findingRules = [...file.text.matchAll(/^findings\s+contains\b/gm)].length;
     let annotated = 0;
-    for (const b of blocks) {
+    for (const b of blocks2) {
       if (!/^findings\s+contains\b/.test(b.next)) continue;
       annotated++;
       let meta;
@@ -43921,6 +43921,60 @@ function lineHashes(text4) {
   return out;
 }
 
+// src/report/sarif-severity.ts
+function githubBand(score) {
+  const n = Number(score);
+  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
+  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
+}
+var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
+function securitySeverity(rule, severity) {
+  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+}
+function descriptorId(rule, severity) {
+  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+}
+var ORDER = ["critical", "high", "medium", "low"];
+function descriptorKeys(rules, findings) {
+  const reasons = /* @__PURE__ */ new Map();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const f of findings) {
+    const rule = byId.get(f.rule_id);
+    if (!rule || f.severity === rule.severity) continue;
+    const id = descriptorId(rule, f.severity);
+    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
+    set.add(f.context ?? "the policy reported it at this severity");
+    reasons.set(id, set);
+  }
+  return rules.flatMap((rule) => [
+    { rule, severity: rule.severity, reasons: [] },
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+      rule,
+      severity,
+      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+    }))
+  ]);
+}
+function raisedHelp(key) {
+  if (key.reasons.length === 0) return null;
+  const { rule, severity } = key;
+  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+
+${key.reasons.map((r) => `- ${r}`).join("\n")}`;
+  return { text: `${rule.description}
+
+${why}
+
+${rule.help}`.trim(), markdown: `**${rule.title}**
+
+${rule.description}
+
+${whyMd}
+
+${rule.help}`.trim() };
+}
+
 // src/report/target-kinds.ts
 var TARGET_KINDS = {
   file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
@@ -43952,15 +44006,16 @@ function ruleName(title) {
     LIMITS2.name
   );
 }
-function descriptor(r) {
+function descriptor(key) {
+  const r = key.rule;
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
   const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS2.tags);
   return {
-    id: r.id,
+    id: descriptorId(r, key.severity),
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS2.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
-    help: { text: `${r.description}
+    help: raisedHelp(key) ?? { text: `${r.description}
 
 ${r.help}`.trim(), markdown: `**${r.title}**
 
@@ -43968,14 +44023,14 @@ ${r.description}
 
 ${r.help}`.trim() },
     ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[r.severity] },
-    properties: { tags, precision: "high", "security-severity": r.security_severity }
+    defaultConfiguration: { level: LEVEL[key.severity] },
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity) }
   };
 }
 function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const hashes = /* @__PURE__ */ new Map();
   const hashesOf = (key) => {
     let h = hashes.get(key);
@@ -43994,7 +44049,17 @@ function toSarif(report, opts) {
     const rank = { critical: 0, high: 1, medium: 2, low: 3 };
     placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS2.results);
   }
-  const results = placed.filter((p2) => index.has(p2.finding.rule_id)).map((p2) => result(p2, index, opts.texts, hashesOf));
+  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
+  const keys = descriptorKeys(
+    rules,
+    placed.map((p2) => p2.finding)
+  );
+  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+  const idOf = (f) => {
+    const rule = byId.get(f.rule_id);
+    return rule ? descriptorId(rule, f.severity) : f.rule_id;
+  };
+  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, hashesOf));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
@@ -44004,7 +44069,7 @@ function toSarif(report, opts) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: rules.map(descriptor) } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map(descriptor) } },
         automationDetails: { id: opts.category },
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
@@ -44027,19 +44092,19 @@ function region(texts, key, line, column) {
   const endColumn = Math.max(text4.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
-function result(p2, index, texts, hashesOf) {
+function result(p2, ruleId, index, texts, hashesOf) {
   const f = p2.finding;
   const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
   const key = textOf(texts, f.target, at.file);
   const fingerprint = hashesOf(key)[at.line - 1];
   return {
-    ruleId: f.rule_id,
-    ruleIndex: index.get(f.rule_id) ?? -1,
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
     ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -44134,14 +44199,98 @@ function toMarkdown(raw2) {
 `;
 }
 
-// src/report/job-summary.ts
-var MAX_ROWS = 500;
-function oneLineFix(help) {
-  return help.split("\n").find((l) => l.trim() !== "" && !l.startsWith("```"))?.trim() ?? "";
+// src/report/finding-order.ts
+var fileOf = (f) => f.location?.file ?? f.target;
+function compareBySeverity(a, b) {
+  return severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id) || fileOf(a).localeCompare(fileOf(b)) || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.message.localeCompare(b.message);
 }
-function toJobSummary(raw2) {
+function countByRule(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.rule_id, (counts.get(f.rule_id) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([rule, n]) => `${rule} \xD7${n}`).join(", ");
+}
+
+// src/report/fix-sentence.ts
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var LABEL = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
+var MAX_INLINE_LINES = 3;
+function blocks(markdown) {
+  const out = [];
+  let current = { prose: [], code: [] };
+  let fence = false;
+  const flush = () => {
+    if (current.prose.length > 0) out.push(current);
+    current = { prose: [], code: [] };
+  };
+  for (const raw2 of markdown.split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("```")) {
+      fence = !fence;
+      if (!fence) flush();
+      continue;
+    }
+    if (fence) {
+      current.code.push(line);
+      continue;
+    }
+    if (line === "") {
+      if (!current.prose.at(-1)?.endsWith(":")) flush();
+      continue;
+    }
+    if (line.startsWith("#") || LABEL.test(line)) {
+      flush();
+      continue;
+    }
+    if (current.code.length > 0) flush();
+    current.prose.push(line.replace(/^(?:[-*+]|\d+\.)\s+/, ""));
+  }
+  flush();
+  return out;
+}
+function sentenceEnd(text4) {
+  let code = false;
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4[i];
+    if (c === "`") code = !code;
+    if (code || c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (text4[j] === ")" || text4[j] === '"' || text4[j] === "'") j++;
+    if (j >= text4.length) return j;
+    if (!/\s/.test(text4[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text4.slice(0, i + 1))) continue;
+    return j;
+  }
+  return -1;
+}
+function strip(text4) {
+  return text4.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+}
+function firstSentence(block) {
+  const text4 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text4);
+  if (end > 0) return text4.slice(0, end);
+  if (!text4.endsWith(":")) return void 0;
+  const code = block.code.filter((l) => l !== "");
+  if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
+    return `${text4} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+  }
+  return `${text4.slice(0, -1)}.`;
+}
+function fixSentence(help, fallback = "") {
+  for (const source of [help, fallback]) {
+    for (const block of blocks(source)) {
+      const s = firstSentence(block);
+      if (s) return s;
+    }
+  }
+  return "";
+}
+
+// src/report/job-summary.ts
+var MAX_SUMMARY_ROWS = 500;
+function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
   const report = escapeAllText(raw2);
-  const help = new Map(report.rules.map((r) => [r.id, oneLineFix(r.help)]));
+  const help = new Map(raw2.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
   const c = countBySeverity(report);
   const out = [
     "## rsyncguard",
@@ -44151,23 +44300,22 @@ function toJobSummary(raw2) {
     `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.errors.length} |`,
     ""
   ];
+  const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
+  const shown2 = sorted.slice(0, maxRows);
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of report.targets.flatMap((t) => t.findings)) {
+  for (const f of shown2) {
     const file = f.location?.file ?? f.target;
     byFile.set(file, [...byFile.get(file) ?? [], f]);
   }
-  let rows = 0;
-  for (const [file, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows >= MAX_ROWS) break;
+  for (const [file, findings] of byFile) {
     out.push(`### ${markdownCode(file)}`, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
-    for (const f of findings.slice(0, MAX_ROWS - rows)) {
+    for (const f of findings) {
       out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${markdownText(f.message)} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
-      rows++;
     }
     out.push("");
   }
-  const total = report.targets.reduce((n, t) => n + t.findings.length, 0);
-  if (total > rows) out.push(`\u2026and ${total - rows} more findings: see code scanning or the SARIF file.`, "");
+  const rest = sorted.slice(shown2.length);
+  if (rest.length > 0) out.push(`\u2026 and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, "");
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   return `${out.join("\n")}
 `;
@@ -46840,18 +46988,19 @@ var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
 
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
-var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
 var KIND = { critical: "error", high: "error", medium: "warning", low: "notice" };
-function annotationsFor(findings) {
-  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const shown2 = sorted.slice(0, MAX_ANNOTATIONS).map((f) => ({
+function annotationsFor(findings, max = MAX_ANNOTATIONS) {
+  const sorted = [...findings].sort(compareBySeverity);
+  const shown2 = sorted.slice(0, max).map((f) => ({
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
     message: escapeControls(f.message),
     props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
   }));
-  const rest = sorted.length - shown2.length;
-  if (rest > 0) shown2.push({ kind: "notice", message: `${rest} more findings are not annotated: see the job summary or code scanning.`, props: { title: "rsyncguard" } });
+  const rest = sorted.slice(shown2.length);
+  if (rest.length > 0) {
+    shown2.push({ kind: "notice", message: escapeControls(`\u2026 and ${rest.length} more findings are not annotated: ${countByRule(rest)}. See the job summary or code scanning.`), props: { title: "rsyncguard" } });
+  }
   return shown2;
 }
 
