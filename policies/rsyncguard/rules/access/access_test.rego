@@ -62,3 +62,32 @@ test_rsync_005_fires_when_the_allow_list_keeps_outsiders_out if {
 	m := object.union(t.module({"hosts allow": "192.0.2.0/24"}, {"open_to_any_host": false}), {"acl": {"allow": [{"token": "192.0.2.0/24", "kind": "network"}], "deny": null}})
 	"RSYNC-005" in t.ids(access.findings) with input as t.doc([m], {})
 }
+
+test_rsync_001_speaks_of_uploads_on_a_write_only_module if {
+	m := t.module({"write only": true, "read only": false}, {"anonymous_read": false, "anonymous_write": true, "read": "write-only"})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-001"
+	contains(f.message, "uploads to it without a password")
+	not contains(f.message, "reads it")
+	f.severity == null # nobody can download: not raised to high
+}
+
+test_rsync_001_on_a_write_only_read_only_module_refuses_both if {
+	m := t.module({"write only": true}, {"anonymous_read": false, "read": "write-only", "write": "read-only"})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-001"
+	contains(f.message, "refuse both downloads and uploads")
+}
+
+limited(name, limit, lock) := object.union(t.module({"max connections": limit, "lock file": lock}, {}), {"name": name})
+
+test_rsync_012_quiet_when_modules_share_a_lock_file_with_one_limit if {
+	ms := [limited("a", 10, "/run/r.lock"), limited("b", 10, "/run/r.lock"), limited("c", 10, "/run/r.lock")]
+	not "RSYNC-012" in t.ids(access.findings) with input as t.doc(ms, {})
+}
+
+test_rsync_012_fires_on_the_smaller_limit_sharing_a_lock_file if {
+	ms := [limited("a", 10, "/run/r.lock"), limited("b", 2, "/run/r.lock"), limited("c", 5, "/run/c.lock")]
+	fs := {f.message | some f in access.findings with input as t.doc(ms, {}); f.rule_id == "RSYNC-012"}
+	fs == {"Module [b] (max connections = 2) shares the lock file /run/r.lock with [a] (max connections = 10), whose connections can take all of its slots."}
+}

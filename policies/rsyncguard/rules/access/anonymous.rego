@@ -34,7 +34,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, mod in input.config.modules
 	_anonymous(mod)
-	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit reads it without a password."])
+	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit ", _anonymous_use(mod), "."])
 	base := lib.module_finding("RSYNC-001", i, "auth users", msg)
 	f := _anonymous_severity(base, mod)
 }
@@ -47,6 +47,14 @@ _anonymous(mod) if {
 	lib.has_text(mod, "path")
 	not lib.disabled(mod)
 }
+
+# What an admitted host does there: a write-only module refuses downloads ("module is write only").
+_anonymous_use(mod) := "uploads to it without a password (\"write only = yes\" refuses downloads)" if {
+	mod.params["write only"].value == true
+	mod.params["read only"].value == false
+} else := "connects without a password, though \"write only\" and \"read only\" refuse both downloads and uploads" if {
+	mod.params["write only"].value == true
+} else := "reads it without a password"
 
 _anonymous_severity(base, mod) := lib.raise(base, "high", "any host on the network can read it") if {
 	mod.access.anonymous_read
