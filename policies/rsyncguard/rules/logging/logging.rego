@@ -72,7 +72,7 @@ _unsafe_files contains {
 } if {
 	some name in ["pid file", "log file", "lock file"]
 	v := input.config.global[name].value
-	_world_writable_dir(v)
+	lib.in_world_writable_dir(v)
 }
 
 _unsafe_files contains {
@@ -85,11 +85,5 @@ _unsafe_files contains {
 	some name in ["log file", "lock file"]
 	mod.params[name].origin == "module"
 	v := mod.params[name].value
-	_world_writable_dir(v)
-}
-
-_world_writable_dir(v) if {
-	is_string(v)
-	some dir in ["/tmp/", "/var/tmp/", "/dev/shm/"]
-	startswith(v, dir)
+	lib.in_world_writable_dir(v)
 }

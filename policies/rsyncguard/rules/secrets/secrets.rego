@@ -171,3 +171,46 @@ _secrets_paths contains v if {
 	is_string(v)
 	v != ""
 }
+
+# METADATA
+# title: Secrets file in a world-writable directory
+# description: >-
+#   A `secrets file` in `/tmp`, `/var/tmp` or `/dev/shm` can be pre-created or replaced by a symlink by
+#   any local user: whoever writes it chooses the passwords the daemon accepts, and a symlink can point
+#   rsync at another file (CWE-379, and CWE-377 as for RSYNC-051). For a configuration alone the path's
+#   prefix decides.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#secrets_file
+#   - ref: https://cwe.mitre.org/data/definitions/377.html
+# custom:
+#   id: RSYNC-036
+#   severity: medium
+#   security_severity: "5.5"
+#   cwe: CWE-379
+#   tags: [secrets, permissions, files]
+#   help: |
+#     Keep the secrets file in a directory only root can write, e.g. `/etc`.
+#
+#     Avoid:
+#     ```ini
+#     secrets file = /tmp/rsyncd.secrets
+#     ```
+#     Prefer:
+#     ```ini
+#     secrets file = /etc/rsyncd.secrets
+#     ```
+findings contains f if {
+	v := input.config.global["secrets file"].value
+	lib.in_world_writable_dir(v)
+	msg := concat("", ["\"secrets file = ", v, "\" lies in a world-writable directory: any local user can put their own passwords there."])
+	f := lib.global_finding("RSYNC-036", "secrets file", msg)
+}
+
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["secrets file"].origin == "module"
+	v := mod.params["secrets file"].value
+	lib.in_world_writable_dir(v)
+	msg := concat("", ["Module [", mod.name, "]: \"secrets file = ", v, "\" lies in a world-writable directory: any local user can put their own passwords there."])
+	f := lib.module_finding("RSYNC-036", i, "secrets file", msg)
+}

@@ -126,3 +126,15 @@ test_rsync_035_quiet_for_a_sibling_directory_with_the_same_prefix if {
 	m := t.module({"path": "/srv/m", "secrets file": "/srv/mirror.secrets"}, {})
 	not "RSYNC-035" in t.ids(secrets.findings) with input as t.doc([m], {})
 }
+
+test_rsync_036_fires_for_a_module_secrets_file_in_var_tmp if {
+	m := t.module({"auth users": "ann", "secrets file": "/var/tmp/s"}, {"auth_required": true})
+	some f in secrets.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-036"
+	f.module == "m"
+}
+
+test_rsync_036_quiet_for_a_secrets_file_under_etc_or_a_tmp_lookalike if {
+	m := t.module({"auth users": "ann", "secrets file": "/tmpfiles/s"}, {"auth_required": true})
+	not "RSYNC-036" in t.ids(secrets.findings) with input as t.doc([m], {})
+}
