@@ -33,10 +33,12 @@ findings contains f if {
 }
 
 # METADATA
-# title: Modules share a lock file
+# title: Modules with different limits share a lock file
 # description: >-
-#   Modules with `max connections` that share a `lock file` (the default) share connection slots: a
-#   busy module locks clients out of the others.
+#   rsync counts connections per lock file, not per module: each connection takes the lowest free
+#   slot of the file, below its own module's `max connections`. Modules that share a lock file with the
+#   same limit share one pool, which is usually the intent. When the limits differ, the module with
+#   the smaller limit can be locked out while it serves nobody: the others' connections fill its slots.
 # related_resources:
 #   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#lock_file
 # custom:
@@ -46,7 +48,8 @@ findings contains f if {
 #   cwe: CWE-400
 #   tags: [availability]
 #   help: |
-#     Give each limited module its own lock file.
+#     Give a module with its own limit its own lock file (or give modules that share one the same
+#     limit).
 #
 #     Prefer:
 #     ```ini
@@ -57,16 +60,22 @@ findings contains f if {
 findings contains f if {
 	some lock in _limited_locks
 	users := _lock_users(lock)
-	count(users) > 1
-	some k, i in users
-	k > 0
-	first := input.config.modules[users[0]].name
-	others := count(users) - 2
+	top := max({input.config.modules[j].params["max connections"].value | some j in users})
+	some i in users
+	mod := input.config.modules[i]
+	limit := mod.params["max connections"].value
+	limit < top
+	bigger := [input.config.modules[j].name |
+		some j in users
+		input.config.modules[j].params["max connections"].value == top
+	]
+	others := count(bigger) - 1
 	msg := concat("", [
-		"Module [", input.config.modules[i].name, "] shares the lock file ", lock, " with [", first, "]",
-		_and_others(others), ", and with it their connection slots.",
+		"Module [", mod.name, "] (max connections = ", format_int(limit, 10), ") shares the lock file ", lock,
+		" with [", bigger[0], "]", _and_others(others), " (max connections = ", format_int(top, 10),
+		"), whose connections can take all of its slots.",
 	])
-	f := lib.module_finding("RSYNC-012", i, "lock file", msg)
+	f := lib.module_finding("RSYNC-012", i, "max connections", msg)
 }
 
 # Grouped by lock file: one pass over the modules per lock, not one per pair (a 100-module daemon).

@@ -236,10 +236,13 @@ findings contains f if {
 }
 
 # METADATA
-# title: ignore nonreadable
+# title: ignore nonreadable on a module clients write and read back
 # description: >-
-#   `ignore nonreadable = yes` hides files the daemon cannot read from the listing, so a transfer
-#   silently misses them.
+#   `ignore nonreadable = yes` leaves files the daemon cannot read out of what it sends. On a
+#   read-only mirror that is the recommended setting: it keeps unreadable names out of the listing.
+#   On a module clients also write to (`read only = no`, or an `auth users` `:rw` grant) and download
+#   from, a restore or a pull with `--delete` silently misses, or deletes on the client, whatever the
+#   daemon user can no longer read, with no error to show for it.
 # related_resources:
 #   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#ignore_nonreadable
 # custom:
@@ -249,9 +252,30 @@ findings contains f if {
 #   cwe: CWE-754
 #   tags: [integrity]
 #   help: |
-#     Fix the permissions instead, so failures are visible.
+#     On a module clients write to and restore from, leave it off and fix the permissions, so an
+#     unreadable file is an error instead of a silent gap. Keep it on read-only mirrors.
 findings contains f if {
-	some f in lib.flag_findings("RSYNC-048", "ignore nonreadable")
+	some i, mod in input.config.modules
+	mod.params["ignore nonreadable"].value == true
+	_written_and_read(mod)
+	msg := concat("", [
+		"Module [", mod.name, "] sets \"ignore nonreadable = yes\" on a module clients write to and read back: ",
+		"unreadable files drop out of a restore without an error.",
+	])
+	f := lib.module_finding("RSYNC-048", i, "ignore nonreadable", msg)
+}
+
+# Downloads allowed (not write-only) and uploads allowed for someone.
+_written_and_read(mod) if {
+	not mod.params["write only"].value == true
+	_writable(mod)
+}
+
+_writable(mod) if mod.params["read only"].value == false
+
+_writable(mod) if {
+	some r in mod.auth_rules
+	r.option == "rw"
 }
 
 # METADATA

@@ -74,3 +74,26 @@ test_rsync_049_reads_octal_modes if {
 		not "RSYNC-049" in t.ids(confinement.findings) with input as t.doc([t.module({"incoming chmod": clause}, {})], {})
 	}
 }
+
+test_rsync_048_quiet_on_a_read_only_mirror if {
+	m := t.module({"ignore nonreadable": true}, {})
+	not "RSYNC-048" in t.ids(confinement.findings) with input as t.doc([m], {})
+}
+
+test_rsync_048_quiet_on_a_write_only_drop_box if {
+	m := t.module({"ignore nonreadable": true, "read only": false, "write only": true}, {})
+	not "RSYNC-048" in t.ids(confinement.findings) with input as t.doc([m], {})
+}
+
+test_rsync_048_fires_on_a_module_clients_write_and_read_back if {
+	m := t.module({"ignore nonreadable": true, "read only": false}, {})
+	some f in confinement.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-048"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+}
+
+test_rsync_048_fires_when_a_user_rule_grants_rw_on_a_read_only_module if {
+	rule := {"raw": "ann:rw", "pattern": "ann", "group": false, "option": "rw", "ignored_option": null, "empty": false, "shadowed_by": null}
+	m := object.union(t.module({"ignore nonreadable": true, "auth users": "ann:rw"}, {"auth_required": true}), {"auth_rules": [rule]})
+	"RSYNC-048" in t.ids(confinement.findings) with input as t.doc([m], {})
+}
