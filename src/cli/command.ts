@@ -27,6 +27,8 @@ export interface Command {
 export interface ParsedArgs {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
+  /** The options the command line names (a default fills `values` but is not "given"). */
+  given: ReadonlySet<string>;
 }
 
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
@@ -47,7 +49,7 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
       throw new UserError(`--${name} must be one of ${o.choices.join(', ')}, not "${v}"`);
     }
   }
-  return { values, positionals: parsed.positionals };
+  return { values, positionals: parsed.positionals, given: new Set(Object.keys(parsed.values)) };
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

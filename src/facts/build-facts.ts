@@ -35,6 +35,8 @@ export interface FactsInput {
   rsyncVersion: Version;
   today: string;
   rsync?: { version: string | null; source: string | null };
+  /** The user named `rsyncVersion` (`--rsync-version`): it is the target's version, source "option". */
+  rsyncVersionGiven?: boolean;
   config: RsyncdConfig;
   secrets?: SecretsInput[];
   /** Mode and owner of config files where the source knows them (a live host), by path. */
@@ -65,7 +67,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join('.'), today: input.today },
-    rsync: input.rsync ?? { version: null, source: null },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join('.'), source: 'option' } : { version: null, source: null }),
     config: {
       starts: config.starts,
       serves: config.serves,

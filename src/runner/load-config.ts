@@ -12,6 +12,8 @@ export interface ConfigTargetOptions {
   root?: string | undefined;
   daemonUser: 'root' | 'nonroot';
   rsyncVersion: Version;
+  /** `rsyncVersion` was given explicitly (not the default): the version rules judge it. */
+  rsyncVersionGiven?: boolean;
   /** The run's date (YYYY-MM-DD), from the front end's clock. */
   today: string;
 }
@@ -34,6 +36,7 @@ export function loadConfigTarget(path: string, opts: ConfigTargetOptions): Resul
     target: { kind: 'file', id: path, display: path },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config,
     secrets: localSecrets(config, path, opts.root),

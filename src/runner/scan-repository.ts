@@ -14,6 +14,8 @@ export interface ScanOptions {
   exclude: string[];
   daemonUser: 'root' | 'nonroot';
   rsyncVersion: Version;
+  /** `rsyncVersion` was given explicitly (not the default): the version rules judge it. */
+  rsyncVersionGiven?: boolean;
   /** The run's date (YYYY-MM-DD), from the front end's clock. */
   today: string;
 }
@@ -36,6 +38,7 @@ function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: ScanOpt
     target: { kind: 'file', id, display: id },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config: parsed.config,
     secrets: parsed.secrets,

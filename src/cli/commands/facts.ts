@@ -19,6 +19,7 @@ export const factsCommand: Command = {
       ...(stringOption(args, 'root') !== undefined ? { root: stringOption(args, 'root') } : {}),
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has('rsync-version'),
       today: today(),
     });
     if (!loaded.ok) return loaded.error;

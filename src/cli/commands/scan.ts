@@ -31,6 +31,7 @@ export const scanCommand: Command = {
       exclude,
       daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
       rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has('rsync-version'),
       today: today(),
     });
     timings.push(['discover, read, parse, facts', performance.now() - t]);

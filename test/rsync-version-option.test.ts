@@ -1,0 +1,51 @@
+/**
+ * `--rsync-version` given on the command line is the target's rsync version: the version rules judge it
+ * (facts `rsync.source` "option"). The default models semantics only and says nothing about the target.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const CLI = resolve('dist/cli.js');
+
+function config(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-version-'));
+  writeFileSync(join(dir, 'rsyncd.conf'), '[m]\n    path = /srv/m\n');
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return r.stdout;
+}
+
+function versionRules(cwd: string, ...extra: string[]): string[] {
+  const report = JSON.parse(run(cwd, 'scan', '.', '--format', 'json', ...extra)) as { targets: { findings: { rule_id: string }[] }[] };
+  return report.targets.flatMap((t) => t.findings.map((f) => f.rule_id)).filter((id) => /^RSYNC-07\d$/.test(id));
+}
+
+test('scan --rsync-version 3.2.7 fires RSYNC-070', () => {
+  assert.equal(versionRules(config(), '--rsync-version', '3.2.7'), ['RSYNC-070']);
+});
+
+test('scan --rsync-version=3.4.1 fires RSYNC-071, and 3.5.0 none', () => {
+  const dir = config();
+  assert.equal(versionRules(dir, '--rsync-version=3.4.1'), ['RSYNC-071']);
+  assert.equal(versionRules(dir, '--rsync-version', '3.5.0'), []);
+});
+
+test('the default version is no statement about the target', () => {
+  assert.equal(versionRules(config()), []);
+  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf')) as { rsync: unknown };
+  assert.equal(facts.rsync, { version: null, source: null });
+});
+
+test('facts --rsync-version gives source "option"', () => {
+  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf', '--rsync-version', '3.2.7')) as { rsync: unknown };
+  assert.equal(facts.rsync, { version: '3.2.7', source: 'option' });
+});
+
+test.run();
