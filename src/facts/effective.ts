@@ -7,6 +7,7 @@
 import type { Param, Value } from '../parse/index.ts';
 import { atLeast, type Version } from './access/hosts.ts';
 import { type TransferIdentity, transferIdentity } from './effective-transfer.ts';
+import { unknownRefuseNames } from './refuse-options.ts';
 
 /** A derived fact and the sentence that says why it holds. */
 export interface Derived {
@@ -29,6 +30,8 @@ export interface EffectiveModule extends TransferIdentity {
   chroot: Derived;
   /** `max connections` below zero: every request for the module is refused. */
   disabled: Derived;
+  /** The `refuse options` names that match no rsync option and so refuse nothing (src/facts/refuse-options.ts). */
+  refuse_unknown: { value: string[]; reason: string };
 }
 
 type Params = Readonly<Record<string, Pick<Param, 'value'> | undefined>>;
@@ -49,7 +52,7 @@ export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params):
 }
 
 export function effectiveModule(params: Params, root: boolean, version: Version): EffectiveModule {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
 }
 
 /** clientserver.c rsync_module: how `use chroot` resolves (§6). */
@@ -64,6 +67,11 @@ function effectiveChroot(params: Params, root: boolean, version: Version): Deriv
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: '"use chroot" is unset and a root daemon\'s chroot("/") test succeeds.' } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+
+function refuseUnknown(params: Params): { value: string[]; reason: string } {
+  const value = unknownRefuseNames(params['refuse options']?.value);
+  return { value, reason: value.length > 0 ? 'rsync matches these names against its option table (options.c long_options) and ignores those that match nothing.' : 'Every "refuse options" name matches an rsync option.' };
 }
 
 function disabled(params: Params): Derived {

@@ -156,3 +156,9 @@ function classify(r: { code: number | null; stderr: string }): Observed {
   for (const [re, outcome] of ERRORS) if (re.test(r.stderr)) return outcome;
   return `unclassified: ${r.stderr.trim().split('\n')[0] ?? `exit ${r.code}`}`;
 }
+
+/** Download the module's listing with extra client options (`-z`, `--delete`): whether `refuse options` refuses them. */
+export async function readWithOptions(port: number, module: string, options: string[]): Promise<{ code: number | null; stderr: string }> {
+  const r = await client(['--no-motd', ...options, `rsync://prober@127.0.0.1:${port}/${module}/`]);
+  return { code: r.code, stderr: r.stderr };
+}

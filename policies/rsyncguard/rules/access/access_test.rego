@@ -91,3 +91,16 @@ test_rsync_012_fires_on_the_smaller_limit_sharing_a_lock_file if {
 	fs := {f.message | some f in access.findings with input as t.doc(ms, {}); f.rule_id == "RSYNC-012"}
 	fs == {"Module [b] (max connections = 2) shares the lock file /run/r.lock with [a] (max connections = 10), whose connections can take all of its slots."}
 }
+
+test_rsync_013_names_the_unknown_refuse_options if {
+	m := object.union(t.module({"refuse options": "delete tarpit"}, {}), {"effective": t.effective({"refuse_unknown": ["tarpit"]})})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-013"
+	contains(f.message, "tarpit")
+	not contains(f.message, "delete")
+}
+
+test_rsync_013_quiet_when_every_name_is_known if {
+	m := object.union(t.module({"refuse options": "delete"}, {}), {"effective": t.effective({"refuse_unknown": []})})
+	not "RSYNC-013" in t.ids(access.findings) with input as t.doc([m], {})
+}

@@ -95,3 +95,51 @@ findings contains f if {
 	msg := concat("", ["Module [", mod.name, "]: \"refuse options = ", v, "\" uses commas or tabs; rsync splits on spaces only, so those options are not refused."])
 	f := lib.module_finding("RSYNC-010", i, "refuse options", msg)
 }
+
+# METADATA
+# title: refuse options name that refuses nothing
+# description: >-
+#   rsync matches each `refuse options` name against its option table (options.c, long_options: long
+#   and short names, wildcards allowed) and ignores a name that matches none: a misspelt or invented
+#   name such as `blockdot` or `tarpit` refuses nothing, and the option meant stays allowed.
+# related_resources:
+#   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#refuse_options
+#   - ref: https://github.com/RsyncProject/rsync/blob/master/options.c
+# custom:
+#   id: RSYNC-013
+#   severity: medium
+#   security_severity: "4.3"
+#   cwe: CWE-1284
+#   tags: [parsing, misconfiguration]
+#   help: |
+#     Name options as `rsync --help` spells them (without the dashes), or their one-letter forms.
+#
+#     Avoid:
+#     ```ini
+#     refuse options = delete tarpit
+#     ```
+#     Prefer:
+#     ```ini
+#     refuse options = delete compress
+#     ```
+findings contains f if {
+	some i, mod in input.config.modules
+	mod.params["refuse options"].origin == "module"
+	names := mod.effective.refuse_unknown.value
+	count(names) > 0
+	msg := concat("", ["Module [", mod.name, "]: \"refuse options\" names ", concat(", ", names), ", which match no rsync option: rsync ignores them, so they refuse nothing."])
+	f := lib.module_finding("RSYNC-013", i, "refuse options", msg)
+}
+
+findings contains f if {
+	count(_global_refuse_unknown) > 0
+	msg := concat("", ["\"refuse options\" names ", concat(", ", _global_refuse_unknown), ", which match no rsync option: rsync ignores them, so they refuse nothing."])
+	f := lib.global_finding("RSYNC-013", "refuse options", msg)
+}
+
+# A global `refuse options` is every module's default: the names any module inheriting it reports.
+_global_refuse_unknown contains n if {
+	some mod in input.config.modules
+	mod.params["refuse options"].origin == "global"
+	some n in mod.effective.refuse_unknown.value
+}
