@@ -42,7 +42,9 @@ function githubBand(value: unknown): string {
   return n >= 9 ? 'critical' : n >= 7 ? 'high' : n >= 4 ? 'medium' : 'low';
 }
 
-const key = (rule: string, target: string, module: unknown, path: unknown, line: unknown) => `${rule} ${target} ${String(module ?? '-')} ${String(path)} line ${String(line)}`;
+// No line: SARIF shows a finding about an absent global parameter at the first module header, not line 1.
+// The lists are compared sorted, duplicates and all, so entries of one secrets file still count one each.
+const key = (rule: string, target: string, module: unknown, path: unknown) => `${rule} ${target} ${String(module ?? '-')} ${String(path)}`;
 
 /** Every finding as "identity: severity", as GitHub would show it from the SARIF. */
 function fromSarif(text: string): string[] {
@@ -53,13 +55,13 @@ function fromSarif(text: string): string[] {
     assert.is(d?.id, r.ruleId, `ruleIndex ${r.ruleIndex} points at ${d?.id}, not ${r.ruleId}`);
     const p = r.properties ?? {};
     const rule = typeof p['rule'] === 'string' ? p['rule'] : (r.ruleId ?? '');
-    return `${key(rule, String(p['target']), p['module'], p['facts_path'], r.locations?.[0]?.physicalLocation?.region?.startLine)}: ${githubBand(d?.properties?.['security-severity'])}`;
+    return `${key(rule, String(p['target']), p['module'], p['facts_path'])}: ${githubBand(d?.properties?.['security-severity'])}`;
   });
 }
 
 /** Every finding as "identity: severity", as the JSON report says. */
 function fromJson(text: string): string[] {
-  return (JSON.parse(text) as JsonReport).targets.flatMap((t) => t.findings.map((f) => `${key(f.rule_id, f.target, f.module, f.path, f.location?.line ?? 1)}: ${f.severity}`));
+  return (JSON.parse(text) as JsonReport).targets.flatMap((t) => t.findings.map((f) => `${key(f.rule_id, f.target, f.module, f.path)}: ${f.severity}`));
 }
 
 function sameSeverities(cwd: string, args: string[]): number {

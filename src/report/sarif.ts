@@ -1,14 +1,14 @@
 /**
  * SARIF 2.1.0 as GitHub code scanning takes it (shared/reference/sarif-github.md): one run per category,
  * rules with every property GitHub reads, results with repository-relative file locations and full
- * regions, fingerprints computed with GitHub's own algorithm, `results: []` when clean so alerts close,
- * parse diagnostics as tool notifications, and GitHub's limits enforced with a warning. No timestamps:
- * the same input gives the same bytes.
+ * regions, fingerprints from what each finding is about (sarif-identity.ts) so that edits around it keep
+ * the alert, `results: []` when clean so alerts close, parse diagnostics as tool notifications, and
+ * GitHub's limits enforced with a warning. No timestamps: the same input gives the same bytes.
  */
 import type * as Sarif from 'sarif';
 import type { Finding } from '../engine/index.ts';
-import { lineHashes } from './line-hash.ts';
 import type { Report } from './model.ts';
+import { type At, anchorOf, fingerprints } from './sarif-identity.ts';
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 
@@ -25,7 +25,7 @@ export interface SarifOptions {
   /** Waived findings as results with `suppressions` (GitHub ignores those: off by default). */
   suppressions: boolean;
   /**
-   * File texts by the path findings use, for regions and fingerprints; or by `textKey(target, path)` where
+   * File texts by the path findings use, for regions; or by `textKey(target, path)` where
    * several targets share a path (hosts of a fleet each have their own /etc/rsyncd.conf).
    */
   texts: ReadonlyMap<string, string>;
@@ -73,15 +73,10 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const hashes = new Map<string, string[]>();
-  const hashesOf = (key: string) => {
-    let h = hashes.get(key);
-    if (!h) {
-      h = lineHashes(opts.texts.get(key) ?? '');
-      hashes.set(key, h);
-    }
-    return h;
-  };
+  // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
+  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f, t.facts)] as const)));
+  const at = (f: Finding) => anchors.get(f) ?? anchorOf(f, null);
+  const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
   let placed: Placed[] = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
@@ -102,7 +97,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, hashesOf));
+  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, at(p.finding), prints.get(p.finding)));
   const notifications: Sarif.Notification[] = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
@@ -140,12 +135,9 @@ function region(texts: ReadonlyMap<string, string>, key: string, line: number, c
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 
-function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, hashesOf: (f: string) => string[]): Sarif.Result {
+function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, at: At, fingerprint: string | undefined): Sarif.Result {
   const f = p.finding;
-  // Findings without a file are anchored at line 1 of a path made from their target (no ":" allowed).
-  const at = f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
   const key = textOf(texts, f.target, at.file);
-  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,

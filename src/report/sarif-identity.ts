@@ -1,0 +1,66 @@
+/**
+ * Where a result is shown, and its alert identity for GitHub code scanning: `primaryLocationLineHash` derived from what a finding is about
+ * (rule, target, file, module, the facts path with a module's index replaced by its name), never from the
+ * text of the line it is shown at, so comments, blank lines, indentation and a module moved within the
+ * file keep every alert open. Findings with the same identity (entries of one secrets file) are numbered
+ * in file order, as GitHub numbers equal line hashes (`hash:n`).
+ */
+import { createHash } from 'node:crypto';
+import { isObject } from '../common/index.ts';
+import type { Finding } from '../engine/index.ts';
+
+export interface At {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A location from the facts ({file, line, column} with a line), else null. */
+function located(v: unknown): At | null {
+  if (!isObject(v) || typeof v['file'] !== 'string' || typeof v['line'] !== 'number') return null;
+  return { file: v['file'], line: v['line'], column: typeof v['column'] === 'number' ? v['column'] : 1 };
+}
+
+/**
+ * Where a finding is shown. Findings without a file are anchored at line 1 of a path made from their
+ * target (no ":" allowed). A daemon-wide finding left at line 1 of a configuration (a global parameter
+ * that is absent, say) is shown at that parameter's line when the facts have one, else at the file's
+ * first module header, else at line 1. Only the region moves: the identity does not depend on it.
+ */
+export function anchorOf(f: Finding, facts: unknown): At {
+  if (!f.location) return { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
+  const at = f.location;
+  const global = /^config\.global\.(.+)$/.exec(f.path);
+  if (at.line !== 1 || at.column !== 1 || f.module !== null || !global || !isObject(facts) || !isObject(facts['config'])) return at;
+  const config = facts['config'];
+  const param = located(isObject(config['global']) ? config['global'][global[1] ?? ''] : null);
+  if (param && param.file === at.file) return param;
+  const headers = (Array.isArray(config['modules']) ? config['modules'] : [])
+    .map((m: unknown) => located(isObject(m) ? m['header'] : null))
+    .filter((h): h is At => h !== null && h.file === at.file)
+    .sort((a, b) => a.line - b.line);
+  return headers[0] ?? at;
+}
+
+/** The finding's identity as a string; the file is the one the finding is shown in. */
+export function identityOf(f: Finding, file: string): string {
+  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? '')}]`);
+  return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path]);
+}
+
+/** One fingerprint per finding, by object; `fileOf` gives the file each is shown in. */
+export function fingerprints(findings: readonly Finding[], fileOf: (f: Finding) => string): Map<Finding, string> {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const seen = new Map<string, number>();
+  const out = new Map<Finding, string>();
+  for (const f of ordered) {
+    const hex = createHash('sha256')
+      .update(identityOf(f, fileOf(f)))
+      .digest('hex')
+      .slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
+  }
+  return out;
+}
