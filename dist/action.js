@@ -43868,55 +43868,24 @@ async function loadPolicies(extra, read) {
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
 
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var EOF_MARK = 65535;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-function normalise(text4) {
-  const codes = [];
-  const startsLine = [];
-  let line = 0;
-  let atLineStart = true;
-  let afterCR = false;
-  const keep = (c) => {
-    startsLine.push(atLineStart ? ++line : 0);
-    atLineStart = c === 10;
-    codes.push(c);
-  };
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    const wasCR = afterCR;
-    afterCR = c === 13;
-    if (c === 32 || c === 9 || wasCR && c === 10) continue;
-    keep(c === 13 ? 10 : c);
-  }
-  keep(EOF_MARK);
-  return { codes, startsLine };
+// src/report/sarif-identity.ts
+import { createHash } from "node:crypto";
+function anchorOf(f) {
+  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
-function lineHashes(text4) {
-  const { codes, startsLine } = normalise(text4);
-  const out = [];
+function identityOf(f, file) {
+  const path6 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path6]);
+}
+function fingerprints(findings, fileOf2) {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
   const seen = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  const total = codes.length + WINDOW;
-  for (let pos = 0; pos < total; pos++) {
-    const incoming = BigInt(codes[pos] ?? 0);
-    const outgoing = pos >= WINDOW ? BigInt(codes[pos - WINDOW] ?? 0) : 0n;
-    hash = BASE * hash + incoming - OUTGOING * outgoing & MASK;
-    const start = pos - WINDOW + 1;
-    const line = start >= 0 ? startsLine[start] ?? 0 : 0;
-    if (line > 0) {
-      const hex = hash.toString(16);
-      const n = (seen.get(hex) ?? 0) + 1;
-      seen.set(hex, n);
-      out[line - 1] = `${hex}:${n}`;
-    }
+  const out = /* @__PURE__ */ new Map();
+  for (const f of ordered) {
+    const hex = createHash("sha256").update(identityOf(f, fileOf2(f))).digest("hex").slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
   }
   return out;
 }
@@ -44031,15 +44000,9 @@ function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const hashes = /* @__PURE__ */ new Map();
-  const hashesOf = (key) => {
-    let h = hashes.get(key);
-    if (!h) {
-      h = lineHashes(opts.texts.get(key) ?? "");
-      hashes.set(key, h);
-    }
-    return h;
-  };
+  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f)])));
+  const at = (f) => anchors.get(f) ?? anchorOf(f);
+  const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
@@ -44059,7 +44022,7 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, hashesOf));
+  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, at(p2.finding), prints.get(p2.finding)));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
@@ -44092,11 +44055,9 @@ function region(texts, key, line, column) {
   const endColumn = Math.max(text4.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
-function result(p2, ruleId, index, texts, hashesOf) {
+function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
-  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
   const key = textOf(texts, f.target, at.file);
-  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
@@ -44116,6 +44077,16 @@ function notification(level, code, message, location) {
     ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
   };
 }
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK = (1n << 64n) - 1n;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
+  return p2;
+})();
 
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -44952,6 +44923,63 @@ function gidFact(gid, uid, uidRoot, version) {
   return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
 }
 
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value) {
+  if (typeof value !== "string") return [];
+  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
   return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
@@ -44963,7 +44991,7 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -44975,6 +45003,10 @@ function effectiveChroot(params, root, version) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value = unknownRefuseNames(params["refuse options"]?.value);
+  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
 }
 function disabled(params) {
   const v = params["max connections"]?.value;
@@ -45136,7 +45168,7 @@ function buildFacts(input) {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? { version: null, source: null },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
       starts: config.starts,
       serves: config.serves,
@@ -45216,7 +45248,7 @@ function relabelFiles(doc, rename2) {
 }
 
 // src/parse/rsyncd-load.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/parse/file-notes.ts
 var TEMPLATE_MARKERS = [
@@ -45757,7 +45789,7 @@ var Loader = class {
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
   parseFile(path6, bytes, chain) {
-    this.files.push({ path: path6, sha256: createHash("sha256").update(bytes).digest("hex") });
+    this.files.push({ path: path6, sha256: createHash2("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
       this.diagnostics.push(...fileNotes(bytes, path6));
       const inline = inlineWaivers2(bytes, path6);
@@ -46781,6 +46813,7 @@ function factsFor(parsed, opts) {
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config: parsed.config,
     secrets: parsed.secrets

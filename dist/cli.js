@@ -28654,55 +28654,24 @@ function releaseNumbers(text4) {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var EOF_MARK = 65535;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-function normalise(text4) {
-  const codes = [];
-  const startsLine = [];
-  let line = 0;
-  let atLineStart = true;
-  let afterCR = false;
-  const keep = (c) => {
-    startsLine.push(atLineStart ? ++line : 0);
-    atLineStart = c === 10;
-    codes.push(c);
-  };
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    const wasCR = afterCR;
-    afterCR = c === 13;
-    if (c === 32 || c === 9 || wasCR && c === 10) continue;
-    keep(c === 13 ? 10 : c);
-  }
-  keep(EOF_MARK);
-  return { codes, startsLine };
+// src/report/sarif-identity.ts
+import { createHash } from "node:crypto";
+function anchorOf(f) {
+  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
-function lineHashes(text4) {
-  const { codes, startsLine } = normalise(text4);
-  const out = [];
+function identityOf(f, file) {
+  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path]);
+}
+function fingerprints(findings, fileOf) {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
   const seen = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  const total = codes.length + WINDOW;
-  for (let pos = 0; pos < total; pos++) {
-    const incoming = BigInt(codes[pos] ?? 0);
-    const outgoing = pos >= WINDOW ? BigInt(codes[pos - WINDOW] ?? 0) : 0n;
-    hash = BASE * hash + incoming - OUTGOING * outgoing & MASK;
-    const start = pos - WINDOW + 1;
-    const line = start >= 0 ? startsLine[start] ?? 0 : 0;
-    if (line > 0) {
-      const hex = hash.toString(16);
-      const n = (seen.get(hex) ?? 0) + 1;
-      seen.set(hex, n);
-      out[line - 1] = `${hex}:${n}`;
-    }
+  const out = /* @__PURE__ */ new Map();
+  for (const f of ordered) {
+    const hex = createHash("sha256").update(identityOf(f, fileOf(f))).digest("hex").slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
   }
   return out;
 }
@@ -28817,15 +28786,9 @@ function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const hashes = /* @__PURE__ */ new Map();
-  const hashesOf = (key) => {
-    let h = hashes.get(key);
-    if (!h) {
-      h = lineHashes(opts.texts.get(key) ?? "");
-      hashes.set(key, h);
-    }
-    return h;
-  };
+  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f)])));
+  const at = (f) => anchors.get(f) ?? anchorOf(f);
+  const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
@@ -28845,7 +28808,7 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, hashesOf));
+  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, at(p2.finding), prints.get(p2.finding)));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
@@ -28878,11 +28841,9 @@ function region(texts, key, line, column) {
   const endColumn = Math.max(text4.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
-function result(p2, ruleId, index, texts, hashesOf) {
+function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
-  const at = f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
   const key = textOf(texts, f.target, at.file);
-  const fingerprint = hashesOf(key)[at.line - 1];
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
@@ -28902,6 +28863,16 @@ function notification(level, code, message, location) {
     ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
   };
 }
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK = (1n << 64n) - 1n;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
+  return p2;
+})();
 
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -30396,6 +30367,63 @@ function gidFact(gid, uid, uidRoot, version) {
   return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
 }
 
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value2) {
+  if (typeof value2 !== "string") return [];
+  return value2.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
   return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
@@ -30407,7 +30435,7 @@ function effectiveDaemon(daemonUser2, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -30419,6 +30447,10 @@ function effectiveChroot(params, root, version) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value2 = unknownRefuseNames(params["refuse options"]?.value);
+  return { value: value2, reason: value2.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
 }
 function disabled(params) {
   const v = params["max connections"]?.value;
@@ -30594,7 +30626,7 @@ function buildFacts(input) {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? { version: null, source: null },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
       starts: config.starts,
       serves: config.serves,
@@ -31316,6 +31348,13 @@ var facts_schema_default = {
                     $ref: "#/definitions/derived",
                     description: "`max connections` is negative: every request for the module is refused."
                   },
+                  refuse_unknown: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["value", "reason"],
+                    properties: { value: { type: "array", items: { type: "string" } }, reason: { type: "string" } },
+                    description: "The `refuse options` names that match no option in rsync's table (options.c long_options, long and short names, wildcards matched): rsync ignores them, so they refuse nothing. Tokens with a comma or tab are RSYNC-010's."
+                  },
                   transfer_uid_root: {
                     $ref: "#/definitions/derived",
                     description: "Transfers run with uid 0: the daemon has root (config.effective.root) and `uid` is `root` or all-digit zero (`0`, `00`). Unset means nobody on a root daemon; a daemon without root cannot switch."
@@ -31854,7 +31893,7 @@ function withEffective(doc) {
 }
 
 // src/parse/rsyncd-load.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/parse/file-notes.ts
 var TEMPLATE_MARKERS = [
@@ -32395,7 +32434,7 @@ var Loader = class {
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
   parseFile(path, bytes, chain) {
-    this.files.push({ path, sha256: createHash("sha256").update(bytes).digest("hex") });
+    this.files.push({ path, sha256: createHash2("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
       this.diagnostics.push(...fileNotes(bytes, path));
       const inline = inlineWaivers2(bytes, path);
@@ -34370,7 +34409,7 @@ var ImageTree = class {
 };
 
 // src/sources/image/layer-stream.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { Transform } from "node:stream";
 import { createGunzip as createGunzip2 } from "node:zlib";
 
@@ -35353,7 +35392,7 @@ async function walkLayer(layer, onEntry, budget) {
   let inflating = true;
   stream.on("error", () => {
   });
-  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash2("sha256") : void 0;
+  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash3("sha256") : void 0;
   async function* bytes() {
     let total = 0;
     try {
@@ -35411,7 +35450,7 @@ async function firstBytes(input) {
 }
 function verifyDigest(input, digest, size) {
   const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
-  const hash = m ? createHash2(m[1] ?? "sha256") : void 0;
+  const hash = m ? createHash3(m[1] ?? "sha256") : void 0;
   let seen = 0;
   const check = new Transform({
     transform(chunk, _enc, next) {
@@ -35609,7 +35648,7 @@ var ImageFs = class {
 };
 
 // src/sources/image/open-image.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/sources/image/blob-store.ts
@@ -35795,7 +35834,7 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/registry.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
 import { join as join11 } from "node:path";
@@ -36102,7 +36141,7 @@ async function manifestAt(client, reference) {
   const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
-  if (byDigest && createHash3(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  if (byDigest && createHash4(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = byDigest ? reference : res.headers.get("docker-content-digest");
   return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
@@ -36119,7 +36158,7 @@ async function openRegistryImage(ref, opts) {
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
   const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
-  if (createHash3(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
+  if (createHash4(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
   const scratch = opts.cache ? void 0 : scratchCache();
   let transport;
@@ -36178,7 +36217,7 @@ function readBlob(store, digest, what, cap) {
   if (!store.has(path)) throw new Error(`blob ${digest} is missing from the image`);
   const bytes = store.read(path, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  if (algo === "sha256" && createHash5("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
 function openOciLayout(store, tag, ref, platform, dir) {
@@ -37084,6 +37123,7 @@ function loadConfigTarget(path, opts) {
     target: { kind: "file", id: path, display: path },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config,
     secrets: localSecrets(config, path, opts.root)
@@ -37102,6 +37142,7 @@ function factsFor(parsed, opts) {
     target: { kind: "file", id, display: id },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
+    rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config: parsed.config,
     secrets: parsed.secrets
@@ -37912,7 +37953,7 @@ function parseCommandArgs(command, argv) {
       throw new UserError(`--${name} must be one of ${o.choices.join(", ")}, not "${v}"`);
     }
   }
-  return { values, positionals: parsed.positionals };
+  return { values, positionals: parsed.positionals, given: new Set(Object.keys(parsed.values)) };
 }
 function stringOption(args, name) {
   const v = args.values[name];
@@ -38482,6 +38523,7 @@ var factsCommand = {
       ...stringOption(args, "root") !== void 0 ? { root: stringOption(args, "root") } : {},
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has("rsync-version"),
       today: today()
     });
     if (!loaded.ok) return loaded.error;
@@ -38678,6 +38720,7 @@ var scanCommand = {
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has("rsync-version"),
       today: today()
     });
     timings.push(["discover, read, parse, facts", performance.now() - t]);

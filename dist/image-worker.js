@@ -24898,6 +24898,63 @@ function gidFact(gid, uid, uidRoot, version) {
   return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
 }
 
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value) {
+  if (typeof value !== "string") return [];
+  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
 // src/facts/effective.ts
 function dropsRoot(v) {
   return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
@@ -24909,7 +24966,7 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), ...transferIdentity(params, root, version) };
+  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
 }
 function effectiveChroot(params, root, version) {
   const set = params["use chroot"]?.value ?? "unset";
@@ -24921,6 +24978,10 @@ function effectiveChroot(params, root, version) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value = unknownRefuseNames(params["refuse options"]?.value);
+  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
 }
 function disabled(params) {
   const v = params["max connections"]?.value;
@@ -25092,7 +25153,7 @@ function buildFacts(input) {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? { version: null, source: null },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
       starts: config.starts,
       serves: config.serves,

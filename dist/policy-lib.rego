@@ -122,6 +122,14 @@ reachable(mod) if {
 	mod.access.open_to_any_host
 }
 
+# A file path in a world-writable directory, where any local user can pre-create the file or plant a
+# symlink there. For config-only scans the path's prefix decides: /tmp, /var/tmp and /dev/shm.
+in_world_writable_dir(v) if {
+	is_string(v)
+	some dir in ["/tmp/", "/var/tmp/", "/dev/shm/"]
+	startswith(v, dir)
+}
+
 # The rsync version is known from the target itself, not modelled.
 known_version := input.rsync.version if is_string(input.rsync.version)
 

@@ -112,14 +112,6 @@ for (const config of CONFIGS) {
   });
 }
 
-ident('a finding about an absent global parameter is shown at the first module header, not a comment on line 1', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-anchor-'));
-  writeFileSync(join(dir, 'rsyncd.conf'), '# the mirror\n\nport = 873\n[m]\n    path = /srv/m\n');
-  const r = scan(dir, 'rsyncd.conf').find((x) => x.ruleId === 'RSYNC-060');
-  assert.is(r?.properties?.['facts_path'], 'config.global.address');
-  assert.is(r?.locations?.[0]?.physicalLocation?.region?.startLine, 4);
-});
-
 function assertDistinct(results: Sarif.Result[]) {
   const seen = new Map<string, string>();
   for (const r of results) {

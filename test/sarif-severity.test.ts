@@ -42,7 +42,7 @@ function githubBand(value: unknown): string {
   return n >= 9 ? 'critical' : n >= 7 ? 'high' : n >= 4 ? 'medium' : 'low';
 }
 
-// No line: SARIF shows a finding about an absent global parameter at the first module header, not line 1.
+// Keyed by logical identity, as the fingerprints are; the line is left out so the key is the alert's.
 // The lists are compared sorted, duplicates and all, so entries of one secrets file still count one each.
 const key = (rule: string, target: string, module: unknown, path: unknown) => `${rule} ${target} ${String(module ?? '-')} ${String(path)}`;
 

@@ -10,3 +10,4 @@ export { validateFacts } from './validate.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
 export { imageDaemonUser, imageDocument } from './image.ts';
 export type { ImageTarget } from './image.ts';
+export { unknownRefuseNames } from './refuse-options.ts';

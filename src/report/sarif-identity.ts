@@ -6,7 +6,6 @@
  * in file order, as GitHub numbers equal line hashes (`hash:n`).
  */
 import { createHash } from 'node:crypto';
-import { isObject } from '../common/index.ts';
 import type { Finding } from '../engine/index.ts';
 
 export interface At {
@@ -15,31 +14,13 @@ export interface At {
   column: number;
 }
 
-/** A location from the facts ({file, line, column} with a line), else null. */
-function located(v: unknown): At | null {
-  if (!isObject(v) || typeof v['file'] !== 'string' || typeof v['line'] !== 'number') return null;
-  return { file: v['file'], line: v['line'], column: typeof v['column'] === 'number' ? v['column'] : 1 };
-}
-
 /**
- * Where a finding is shown. Findings without a file are anchored at line 1 of a path made from their
- * target (no ":" allowed). A daemon-wide finding left at line 1 of a configuration (a global parameter
- * that is absent, say) is shown at that parameter's line when the facts have one, else at the file's
- * first module header, else at line 1. Only the region moves: the identity does not depend on it.
+ * Where a finding is shown: where the policy placed it, as every other format shows it. Findings without a
+ * file are anchored at line 1 of a path made from their target (no ":" allowed). The identity does not
+ * depend on the line, so a later, better anchor would keep every alert.
  */
-export function anchorOf(f: Finding, facts: unknown): At {
-  if (!f.location) return { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
-  const at = f.location;
-  const global = /^config\.global\.(.+)$/.exec(f.path);
-  if (at.line !== 1 || at.column !== 1 || f.module !== null || !global || !isObject(facts) || !isObject(facts['config'])) return at;
-  const config = facts['config'];
-  const param = located(isObject(config['global']) ? config['global'][global[1] ?? ''] : null);
-  if (param && param.file === at.file) return param;
-  const headers = (Array.isArray(config['modules']) ? config['modules'] : [])
-    .map((m: unknown) => located(isObject(m) ? m['header'] : null))
-    .filter((h): h is At => h !== null && h.file === at.file)
-    .sort((a, b) => a.line - b.line);
-  return headers[0] ?? at;
+export function anchorOf(f: Finding): At {
+  return f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
 }
 
 /** The finding's identity as a string; the file is the one the finding is shown in. */

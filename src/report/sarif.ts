@@ -74,8 +74,8 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
-  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f, t.facts)] as const)));
-  const at = (f: Finding) => anchors.get(f) ?? anchorOf(f, null);
+  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f)] as const)));
+  const at = (f: Finding) => anchors.get(f) ?? anchorOf(f);
   const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
   let placed: Placed[] = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),

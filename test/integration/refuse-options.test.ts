@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { unknownRefuseNames } from '../../src/facts/refuse-options.ts';
+import { unknownRefuseNames } from '../../src/facts/index.ts';
 import { moduleDir, readWithOptions, scratchDir, startDaemon } from './support/rsync-daemon.ts';
 
 const CASES: { refuse: string; client: string[]; refused: boolean }[] = [
