@@ -44000,9 +44000,8 @@ function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f)])));
-  const at = (f) => anchors.get(f) ?? anchorOf(f);
-  const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)]);
+  const prints = fingerprints(all, (f) => anchorOf(f).file);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
@@ -44022,7 +44021,7 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, at(p2.finding), prints.get(p2.finding)));
+  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))

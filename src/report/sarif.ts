@@ -74,9 +74,8 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
-  const anchors = new Map(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)].map((f) => [f, anchorOf(f)] as const)));
-  const at = (f: Finding) => anchors.get(f) ?? anchorOf(f);
-  const prints = fingerprints([...anchors.keys()], (f) => at(f).file);
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)]);
+  const prints = fingerprints(all, (f) => anchorOf(f).file);
   let placed: Placed[] = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
@@ -97,7 +96,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, at(p.finding), prints.get(p.finding)));
+  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding)));
   const notifications: Sarif.Notification[] = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),

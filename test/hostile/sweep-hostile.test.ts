@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertNoCanary, FORMATS, IS_ROOT, mkfifo, runCli, tempTree, type CliRun, type Format } from './support/cli.ts';
+import { rawDoc } from './support/host-doc.ts';
 
 /** A fake ssh in DIR/bin: the host after `--` picks a case from CASES (sh snippets); every call is logged. */
 function fakeSsh(dir: string, cases: Record<string, string>): { path: string; log: string } {
@@ -23,24 +24,6 @@ function fakeSsh(dir: string, cases: Record<string, string>): { path: string; lo
   writeFileSync(join(bin, 'ssh'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nwhile [ $# -gt 0 ] && [ "$1" != -- ]; do shift; done\ncat >/dev/null\ncase $2 in\n${arms}\n  *) exit 255 ;;\nesac\n`);
   chmodSync(join(bin, 'ssh'), 0o755);
   return { path: `${bin}:${process.env['PATH'] ?? ''}`, log };
-}
-
-/** A valid collector document for a host serving an anonymous writable module named MODULE. */
-function rawDoc(name: string, module = 'pub'): Record<string, unknown> {
-  const text = `[${module}]\n    path = /srv\n    read only = no\n`;
-  return {
-    schema: 'rsyncguard/host-raw@1',
-    collector_uid: 0,
-    host: { name, os: 'test', kernel: 'test' },
-    rsync: { version_line: '', package: '' },
-    processes: [],
-    listeners: [],
-    units: [],
-    defaults: [],
-    secrets: [],
-    errors: [],
-    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-  };
 }
 
 /** sh that prints TEXT exactly (single-quoted; TEXT must hold no single quote). */

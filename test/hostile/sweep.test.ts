@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI, IS_ROOT, runCli, runCliAsync, tempTree } from './support/cli.ts';
+import { rawDoc } from './support/host-doc.ts';
 
 /** Processes (pid, comm) whose environment holds MARKER: readable for every process only as root. */
 function marked(marker: string): { pid: number; comm: string }[] {
@@ -138,24 +139,6 @@ signals('the per-host time limit also ends what ssh started (its ProxyCommand), 
 signals.run();
 
 const resume = suite('sweep --resume over a torn results file');
-
-/** A collector document for a host serving an anonymous writable module. */
-function rawDoc(name: string): object {
-  const text = '[pub]\n    path = /srv\n    read only = no\n';
-  return {
-    schema: 'rsyncguard/host-raw@1',
-    collector_uid: 0,
-    host: { name, os: 'test', kernel: 'test' },
-    rsync: { version_line: '', package: '' },
-    processes: [],
-    listeners: [],
-    units: [],
-    defaults: [],
-    secrets: [],
-    errors: [],
-    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-  };
-}
 
 resume('a torn last line is cut off and said so; the file stays valid JSON Lines', () => {
   const dir = tempTree();
