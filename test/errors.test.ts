@@ -185,7 +185,16 @@ install('a config the user cannot read is said so, with a hint to make it readab
   chmodSync(dir, 0o755);
   chmodSync(join(dir, 's.conf'), 0o000);
   const asRoot = process.getuid?.() === 0;
-  const r = spawnSync(asRoot ? 'setpriv' : process.execPath, [...(asRoot ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : []), CLI, 'scan', 's.conf'], {
+  // nobody may not reach the checkout (a CI clone can sit in a 0700 directory): it runs a copy of dist/.
+  let cli = CLI;
+  if (asRoot) {
+    const copy = mkdtempSync(join(tmpdir(), 'rg-dist-'));
+    chmodSync(copy, 0o755);
+    cpSync(resolve('dist'), join(copy, 'dist'), { recursive: true });
+    chmodSync(join(copy, 'dist'), 0o755);
+    cli = join(copy, 'dist', 'cli.js');
+  }
+  const r = spawnSync(asRoot ? 'setpriv' : process.execPath, [...(asRoot ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : []), cli, 'scan', 's.conf'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
