@@ -1,0 +1,161 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { classify, type ReachInput, reachOf } from './reach.ts';
+
+const file = (address?: string, port?: number): ReachInput => ({
+  listener: { ...(address === undefined ? {} : { address: { value: address } }), ...(port === undefined ? {} : { port: { value: port } }) },
+  processes: [],
+  listeners: [],
+  image: null,
+});
+
+const classes = suite('classify');
+
+classes('each address class', () => {
+  const cases: [string, string, string?][] = [
+    ['0.0.0.0', 'any'],
+    ['::', 'any'],
+    ['203.0.113.5', 'any'],
+    ['2001:db8::5', 'any'],
+    ['127.0.0.1', 'local'],
+    ['127.3.4.5', 'local'],
+    ['::1', 'local'],
+    ['localhost', 'local'],
+    ['00000000000000000000000000000001', 'local'],
+    ['::ffff:127.0.0.1', 'local'],
+    ['10.1.2.3', 'private', '10.0.0.0/8'],
+    ['172.16.0.1', 'private', '172.16.0.0/12'],
+    ['172.31.255.1', 'private', '172.16.0.0/12'],
+    ['172.32.0.1', 'any'],
+    ['192.168.1.1', 'private', '192.168.0.0/16'],
+    ['100.64.0.1', 'private', '100.64.0.0/10'],
+    ['100.128.0.1', 'any'],
+    ['169.254.1.1', 'private', '169.254.0.0/16'],
+    ['fd00::1', 'private', 'fc00::/7'],
+    ['fe80::1', 'private', 'fe80::/10'],
+    ['::ffff:10.0.0.1', 'private', '10.0.0.0/8'],
+    ['00000000000000000000000000000000', 'any'],
+    ['rsync.example.com', 'any'],
+    ['256.1.1.1', 'any'],
+  ];
+  for (const [address, value, network] of cases) {
+    const c = classify(address);
+    assert.is(c.value, value, address);
+    if (network) assert.is(c.network, network, address);
+  }
+});
+
+const files = suite('reachOf: file targets');
+
+files('no address: any, with the reason', () => {
+  const r = reachOf(file());
+  assert.is(r.value, 'any');
+  assert.equal(r.addresses, []);
+  assert.match(r.reason, /every interface/);
+});
+
+files('loopback: local, and the reason says who can connect', () => {
+  const r = reachOf(file('127.0.0.1'));
+  assert.is(r.value, 'local');
+  assert.equal(r.addresses, ['127.0.0.1']);
+  assert.is(r.who, 'processes on this machine');
+  assert.match(r.reason, /binds 127\.0\.0\.1 only .*only processes on this machine can connect/);
+});
+
+files('a private address names its network', () => {
+  const r = reachOf(file('10.1.2.3'));
+  assert.is(r.value, 'private');
+  assert.is(r.who, 'hosts on the private network 10.0.0.0/8');
+});
+
+files('a public address and an unjudged name are any, and the reason says which', () => {
+  assert.match(reachOf(file('198.51.100.4')).reason, /public address/);
+  const named = reachOf(file('rsync.example.com'));
+  assert.is(named.value, 'any');
+  assert.match(named.reason, /host name rsyncguard does not resolve/);
+});
+
+files('an empty address is unset', () => {
+  assert.is(reachOf(file('')).value, 'any');
+});
+
+const hosts = suite('reachOf: host targets');
+
+hosts('the sockets the daemon holds beat --address and the file', () => {
+  const r = reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon', '--address=127.0.0.1'] }], listeners: [{ address: '0.0.0.0', port: 873, pid: 7 }] });
+  assert.is(r.value, 'any');
+  assert.equal(r.addresses, ['0.0.0.0']);
+  assert.match(r.reason, /listens on 0\.0\.0\.0/);
+});
+
+hosts('several listeners: the widest', () => {
+  const r = reachOf({
+    ...file(),
+    listeners: [
+      { address: '127.0.0.1', port: 873, pid: 7 },
+      { address: '10.0.0.5', port: 873, pid: 7 },
+    ],
+  });
+  assert.is(r.value, 'private');
+  assert.equal(r.addresses, ['127.0.0.1', '10.0.0.5']);
+});
+
+hosts("loopback listeners in the collector's IPv6 form are local", () => {
+  const r = reachOf({
+    ...file(),
+    listeners: [
+      { address: '127.0.0.1', port: 873, pid: 7 },
+      { address: '00000000000000000000000000000001', port: 873, pid: 7 },
+    ],
+  });
+  assert.is(r.value, 'local');
+  assert.equal(r.addresses, ['127.0.0.1', '::1']);
+});
+
+hosts("an unowned socket on another port (stunnel on 874) is not the daemon's", () => {
+  const r = reachOf({ ...file('127.0.0.1'), listeners: [{ address: '0.0.0.0', port: 874, pid: null }] });
+  assert.is(r.value, 'local');
+});
+
+hosts('--address on the command line beats the file', () => {
+  for (const cmdline of [
+    ['rsync', '--daemon', '--address=127.0.0.1'],
+    ['rsync', '--daemon', '--address', '127.0.0.1'],
+  ]) {
+    const r = reachOf({ ...file('0.0.0.0'), processes: [{ cmdline }] });
+    assert.is(r.value, 'local', cmdline.join(' '));
+    assert.match(r.reason, /--address=127\.0\.0\.1/);
+  }
+  assert.is(reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon', '--address=10.9.9.9'] }] }).value, 'private');
+});
+
+const images = suite('reachOf: image targets');
+
+const image = (exposed: string[], cmd: string[] = ['rsync', '--daemon', '--no-detach']) => ({ exposed_ports: exposed, entrypoint: [], cmd });
+
+images('the daemon port not exposed: container', () => {
+  const r = reachOf({ ...file(), image: image([]) });
+  assert.is(r.value, 'container');
+  assert.is(r.who, 'peers on the container network');
+  assert.match(r.reason, /does not expose port 873/);
+});
+
+images('the daemon port exposed: the address rule decides', () => {
+  assert.is(reachOf({ ...file(), image: image(['873/tcp']) }).value, 'any');
+  assert.is(reachOf({ ...file(undefined, 8873), image: image(['873/tcp']) }).value, 'container');
+  assert.is(reachOf({ ...file(undefined, 8873), image: image(['8873/tcp']) }).value, 'any');
+  assert.is(reachOf({ ...file(), image: image(['800-900/tcp']) }).value, 'any');
+  assert.is(reachOf({ ...file(), image: image(['873/udp']) }).value, 'container');
+  assert.is(reachOf({ ...file(), image: image(['8873/tcp'], ['rsync', '--daemon', '--port=8873']) }).value, 'any');
+});
+
+images('loopback inside the container is local, exposed or not', () => {
+  assert.is(reachOf({ ...file('127.0.0.1'), image: image([]) }).value, 'local');
+  assert.is(reachOf({ ...file('127.0.0.1'), image: image(['873/tcp']) }).value, 'local');
+  assert.is(reachOf({ ...file(), image: image(['873/tcp'], ['rsync', '--daemon', '--address=127.0.0.1']) }).value, 'local');
+});
+
+classes.run();
+files.run();
+hosts.run();
+images.run();
