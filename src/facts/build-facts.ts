@@ -10,6 +10,7 @@ import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
+import { reachOf } from './reach.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
 import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts, type TargetKind } from './types.ts';
@@ -78,7 +79,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: daemon,
+      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], image: input.image ?? null }) },
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },

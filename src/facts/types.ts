@@ -4,6 +4,7 @@ import type { HostToken } from './access/acl-tokens.ts';
 import type { AuthRuleFacts } from './access/auth-users.ts';
 import type { Outcome } from './access/simulate.ts';
 import type { Derived, EffectiveDaemon, EffectiveModule } from './effective.ts';
+import type { Reach } from './reach.ts';
 
 export const FACTS_SCHEMA = 'rsyncguard/facts@1';
 
@@ -83,8 +84,8 @@ export interface FactsDocument {
     modules: ModuleFacts[];
     diagnostics: FactsDiagnostic[];
     inline_waivers: InlineWaiver[];
-    /** Daemon-wide facts derived from the context and the globals (src/facts/effective.ts). */
-    effective: EffectiveDaemon;
+    /** Daemon-wide facts derived from the context and the globals (src/facts/effective.ts); `reach`: who can connect (src/facts/reach.ts). */
+    effective: EffectiveDaemon & { reach: Reach };
   };
   secrets: SecretsFacts[];
   daemon: DaemonFacts;

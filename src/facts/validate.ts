@@ -3,6 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './schema/facts.schema.json' with { type: 'json' };
 import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './effective.ts';
 import type { EffectiveModule } from './effective.ts';
+import { reachOf } from './reach.ts';
 import type { TransferIdentity } from './effective-transfer.ts';
 import type { FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
 
@@ -12,7 +13,7 @@ let compiled: ValidateFunction | undefined;
 type ValidatedDocument = Omit<FactsDocument, 'config' | 'image'> & {
   image: (Omit<ImageFacts, 'runs_as_root'> & { runs_as_root?: ImageFacts['runs_as_root'] }) | null;
   config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
-    effective?: FactsDocument['config']['effective'];
+    effective?: Omit<FactsDocument['config']['effective'], 'reach'> & Partial<Pick<FactsDocument['config']['effective'], 'reach'>>;
     modules: (Omit<ModuleFacts, 'effective'> & { effective?: Omit<EffectiveModule, keyof TransferIdentity> & Partial<TransferIdentity> })[];
   };
 };
@@ -32,7 +33,10 @@ export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } 
  * Facts a document does carry are kept as given.
  */
 function withEffective(doc: ValidatedDocument): FactsDocument {
-  const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
+  const given = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
+  // A document made before `reach` existed gains it from its own listener params, daemon and image.
+  const reach = doc.config.effective?.reach ?? reachOf({ listener: doc.config.listener, processes: doc.daemon.processes, listeners: doc.daemon.listeners, image: doc.image });
+  const daemon = { ...given, reach };
   const version = versionOf(doc.context.rsync_version);
   // Per fact, so a document with `chroot` and `disabled` but made before `transfer_*_root` gains only those.
   const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective } }));
