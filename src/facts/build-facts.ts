@@ -10,6 +10,7 @@ import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
+import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import { reachOf } from './reach.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
@@ -44,11 +45,13 @@ export interface FactsInput {
   fileStats?: Map<string, { mode: number; uid: number }>;
   daemon?: DaemonFacts;
   image?: ImageFacts | null;
+  /** The account names `uid`/`gid` resolve against, where the target shows them (an image's etc/passwd and etc/group). */
+  names?: NameDatabase;
 }
 
 export function buildFacts(input: FactsInput): FactsDocument {
   const { config } = input;
-  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve, ...(input.names ? { names: input.names } : {}) };
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
@@ -60,7 +63,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     access: summarize(v4.modules[i], v6.modules[i]),
     acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
     auth_rules: describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];

@@ -8,6 +8,7 @@ import type { Param, Value } from '../parse/index.ts';
 import { atLeast, type Version } from './access/hosts.ts';
 import { type TransferIdentity, transferIdentity } from './effective-transfer.ts';
 import { unknownRefuseNames } from './refuse-options.ts';
+import { type NameDatabase, unusable } from './usable.ts';
 
 /** A derived fact and the sentence that says why it holds. */
 export interface Derived {
@@ -32,6 +33,8 @@ export interface EffectiveModule extends TransferIdentity {
   disabled: Derived;
   /** The `refuse options` names that match no rsync option and so refuse nothing (src/facts/refuse-options.ts). */
   refuse_unknown: { value: string[]; reason: string };
+  /** rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path` (src/facts/usable.ts). */
+  unusable: Derived;
 }
 
 type Params = Readonly<Record<string, Pick<Param, 'value'> | undefined>>;
@@ -51,8 +54,15 @@ export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params):
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 
-export function effectiveModule(params: Params, root: boolean, version: Version): EffectiveModule {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
+/** `names`: the account names the daemon resolves `uid`/`gid` against, when the target shows them (usable.ts namesSeenByDaemon). */
+export function effectiveModule(params: Params, root: boolean, version: Version, names?: NameDatabase): EffectiveModule {
+  return {
+    chroot: effectiveChroot(params, root, version),
+    disabled: disabled(params),
+    refuse_unknown: refuseUnknown(params),
+    unusable: unusable(params, root, version, names),
+    ...transferIdentity(params, root, version),
+  };
 }
 
 /** clientserver.c rsync_module: how `use chroot` resolves (§6). */

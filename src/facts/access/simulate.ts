@@ -7,8 +7,24 @@ import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
 import { allowAccess, type Resolution, type Version } from './hosts.ts';
 import { effectiveDaemon, effectiveModule } from '../effective.ts';
+import { type NameDatabase, namesSeenByDaemon, setupRefusal } from '../usable.ts';
 
-export type Outcome = 'ok' | 'connection-failed' | 'unknown-module' | 'access-denied' | 'max-connections' | 'lock-file' | 'auth-failed' | 'no-path' | 'chroot-failed' | 'setgid-failed' | 'setuid-failed' | 'read-only' | 'write-only';
+export type Outcome =
+  | 'ok'
+  | 'connection-failed'
+  | 'unknown-module'
+  | 'access-denied'
+  | 'max-connections'
+  | 'lock-file'
+  | 'auth-failed'
+  | 'invalid-uid'
+  | 'invalid-gid'
+  | 'no-path'
+  | 'chroot-failed'
+  | 'setgid-failed'
+  | 'setuid-failed'
+  | 'read-only'
+  | 'write-only';
 
 export interface ClientSpec {
   /** The client's IP address. IPv4-mapped IPv6 addresses are unmapped, as rsync does. */
@@ -24,6 +40,8 @@ export interface SimulationOptions {
   version: Version;
   resolve: (name: string) => Resolution;
   groupsOf?: (user: string) => string[] | 'unknown';
+  /** The target's account names, where it shows them (an image's etc/passwd and etc/group); else only impossible names fail. */
+  names?: NameDatabase | undefined;
 }
 
 export interface UserAccess {
@@ -70,7 +88,7 @@ export function simulateAccess(config: RsyncdConfig, client: ClientSpec, opts: S
     if (!config.serves) return unreachable(m);
     // lp_number: a request reaches the last module of that exact name.
     const target = byName.get(m.name) ?? m;
-    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
     const listed = bool(m.params['list']?.value, true);
     if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result, listed };
@@ -119,7 +137,7 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   if (!decision.allowed) {
     return refuse(listed ? 'access-denied' : 'unknown-module', listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
   }
-  const effective = effectiveModule(m.params, root, opts.version);
+  const effective = effectiveModule(m.params, root, opts.version, opts.names);
   if (effective.disabled.value) return refuse('max-connections', effective.disabled.reason);
   const max = Number(param('max connections') ?? 0);
   if (max > 0) {
@@ -130,13 +148,17 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
     assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
   }
   const readOnly = bool(param('read only'), true);
+  // Checked after authentication (rsync_module): only a client that got in sees these refusals.
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
   let userAccess: UserAccess | undefined;
   if (authUsers !== '') {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== undefined) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param('write only'), false), secrets: text('secrets file') }, opts);
+    if (userAccess?.result === 'password' && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
     return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "auth failed".`), ...(userAccess ? { user: userAccess } : {}) };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
   const setup = moduleSetup(effective.chroot.value, root, text);
   if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param('write only'), false);
@@ -147,10 +169,11 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
   return { ...base, read, write, anonymous_read: read === 'ok', anonymous_write: write === 'ok' };
 }
 
-/** rsync_module after authentication: uid/gid, path, chroot, in that order. `chroot`: the effective use_chroot. */
+/**
+ * rsync_module after uid/gid resolution and the path (usable.ts setupRefusal): chroot, then the switch to
+ * the module's gid and uid, which only root can make. `chroot`: the effective use_chroot.
+ */
 function moduleSetup(chroot: boolean, root: boolean, text: (n: string) => string): { outcome: Outcome; why: string } | undefined {
-  const path = text('path');
-  if (path === '') return { outcome: 'no-path', why: 'The module has no "path": rsync answers "no path setting".' };
   if (!root) {
     if (chroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
     if (text('gid') !== '') return { outcome: 'setgid-failed', why: 'A non-root daemon cannot switch to the "gid" this module names.' };
