@@ -34,7 +34,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, mod in input.config.modules
 	_anonymous(mod)
-	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit ", _anonymous_use(mod), "."])
+	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit ", _anonymous_use(mod), lib.reach_note, "."])
 	base := lib.module_finding("RSYNC-001", i, "auth users", msg)
 	f := _anonymous_severity(base, mod)
 }
@@ -56,8 +56,11 @@ _anonymous_use(mod) := "uploads to it without a password (\"write only = yes\" r
 	mod.params["write only"].value == true
 } else := "reads it without a password"
 
+# Raised only when any host can connect: a daemon bound to loopback, a private address or an unexposed
+# container port is not open to "any host on the network" (config.effective.reach).
 _anonymous_severity(base, mod) := lib.raise(base, "high", "any host on the network can read it") if {
 	mod.access.anonymous_read
+	lib.reach == "any"
 } else := base
 
 # METADATA
@@ -96,11 +99,12 @@ findings contains f if {
 	some i, mod in input.config.modules
 	_anonymous(mod)
 	mod.params["read only"].value == false
-	msg := concat("", ["Module [", mod.name, "] is writable (\"read only = no\") without \"auth users\": every admitted host can upload."])
+	msg := concat("", ["Module [", mod.name, "] is writable (\"read only = no\") without \"auth users\": every admitted host can upload", lib.reach_note, "."])
 	base := lib.module_finding("RSYNC-002", i, "read only", msg)
 	f := _writable_severity(base, mod)
 }
 
 _writable_severity(base, mod) := lib.raise(base, "critical", "any host on the network can write to it") if {
 	mod.access.anonymous_write
+	lib.reach == "any"
 } else := base

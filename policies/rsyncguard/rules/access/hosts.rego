@@ -34,11 +34,18 @@ import data.rsyncguard.lib
 #         hosts deny = *
 #     ```
 findings contains f if {
+	# Only local processes can connect: no host list could narrow that (stunnel's clients all come from loopback).
+	lib.reach != "local"
 	some i, mod in input.config.modules
 	lib.reachable(mod)
 	lib.has_text(mod, "path")
-	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from any address: ", _open_why(mod)]))
+	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from ", _open_from, ": ", _open_why(mod)]))
 }
+
+# Who that is: the daemon's reach (config.effective.reach) bounds "any address".
+_open_from := "any address" if lib.reach == "any"
+
+else := concat("", ["all ", lib.reach_who])
 
 _open_why(mod) := "it has no \"hosts allow\"." if {
 	mod.acl.allow == null
