@@ -141,11 +141,31 @@ chrooted(mod) if mod.effective.chroot.value
 # `max connections` below zero: rsync refuses every request for the module.
 disabled(mod) if mod.effective.disabled.value
 
+# rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path`
+# (src/facts/usable.ts). No client reads, writes or lists files there.
+unusable(mod) if mod.effective.unusable.value
+
 # An outside client (documentation address, no reverse DNS) can connect to the module.
 reachable(mod) if {
 	input.config.serves
 	mod.access.open_to_any_host
 }
+
+# Who can connect to the daemon at all, before host rules or logins (src/facts/reach.ts): "any", "private",
+# "local" or "container". A document without it (a hand-written test input) is taken as reachable by anyone.
+default reach := "any"
+
+reach := input.config.effective.reach.value
+
+# Who can connect, as a phrase for messages ("processes on this machine").
+default reach_who := "any host on the network"
+
+reach_who := input.config.effective.reach.who
+
+# "" when any host can connect, else " (only … can connect)": a message about access says who that is.
+reach_note := "" if reach == "any"
+
+else := concat("", [" (only ", reach_who, " can connect)"])
 
 # A file path in a world-writable directory, where any local user can pre-create the file or plant a
 # symlink there. For config-only scans the path's prefix decides: /tmp, /var/tmp and /dev/shm.

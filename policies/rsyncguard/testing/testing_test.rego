@@ -61,6 +61,7 @@ module(params, acc) := {
 effective(over) := object.union(
 	{
 		"chroot": {"value": true, "reason": "unset, root"}, "disabled": {"value": false, "reason": "not negative"},
+		"unusable": {"value": false, "reason": "served", "param": null},
 		"transfer_uid_root": {"value": false, "reason": "unset: nobody"},
 		"transfer_gid_root": {"value": false, "reason": "unset: nogroup"},
 	},
@@ -69,6 +70,9 @@ effective(over) := object.union(
 
 # The daemon-wide effective facts with modules running as root or not.
 root(v) := {"config": {"effective": {"root": {"value": v, "reason": "test"}}}}
+
+# Who can connect to the daemon (src/facts/reach.ts): "any", "private", "local" or "container".
+reach(value, who) := {"config": {"effective": {"reach": {"value": value, "addresses": [], "who": who, "reason": "test"}}}}
 
 doc(modules, over) := object.union(
 	{
@@ -85,7 +89,10 @@ doc(modules, over) := object.union(
 			},
 			"listener": {"address": unset(null), "port": unset(0)},
 			"modules": modules, "diagnostics": [], "inline_waivers": [],
-			"effective": {"root": {"value": true, "reason": "root, no daemon uid"}},
+			"effective": {
+				"root": {"value": true, "reason": "root, no daemon uid"},
+				"reach": {"value": "any", "addresses": [], "who": "any host on the network", "reason": "no address"},
+			},
 		},
 		"secrets": [],
 		"daemon": {"processes": [], "listeners": [], "units": [], "probes": []},

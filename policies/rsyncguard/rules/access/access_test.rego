@@ -47,7 +47,7 @@ test_rsync_009_finds_a_comment_before_any_module_as_a_daemon_finding if {
 }
 
 test_rsync_001_and_002_quiet_on_a_module_max_connections_disables if {
-	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true})})
+	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true, "unusable": true})})
 	ids := t.ids(access.findings) with input as t.doc([m], {})
 	not "RSYNC-001" in ids
 	not "RSYNC-002" in ids
@@ -113,4 +113,34 @@ test_rsync_013_names_the_unknown_refuse_options if {
 test_rsync_013_quiet_when_every_name_is_known if {
 	m := object.union(t.module({"refuse options": "delete"}, {}), {"effective": t.effective({"refuse_unknown": []})})
 	not "RSYNC-013" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
+test_rsync_015_fires_at_the_read_only_line_of_a_writable_public_module if {
+	d := {"reason": "Debian mirror", "source": "comment", "file": "rsyncd.conf", "line": 2}
+	m := object.union(t.module({"read only": false}, {}), {"declared_public": d, "effective": t.effective({"writable": true})})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-015"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+	f.severity == null # the catalog default: critical
+	contains(f.message, "declared public by the comment at rsyncd.conf:2")
+}
+
+test_rsync_015_names_a_config_entry_and_points_at_auth_users_for_a_rw_rule if {
+	d := {"reason": "mirror", "source": "config", "file": ".rsyncguard.yaml", "line": 4}
+	m := object.union(t.module({"auth users": "ann:rw"}, {}), {"declared_public": d, "effective": t.effective({"writable": true})})
+	some f in access.findings with input as t.doc([m], {})
+	f.rule_id == "RSYNC-015"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+	contains(f.message, "the public entry at .rsyncguard.yaml:4")
+}
+
+test_rsync_015_quiet_when_the_public_module_is_read_only if {
+	d := {"reason": "Debian mirror", "source": "comment", "file": "rsyncd.conf", "line": 2}
+	m := object.union(t.module({}, {}), {"declared_public": d, "effective": t.effective({"writable": false})})
+	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
+test_rsync_015_quiet_when_nothing_is_declared if {
+	m := object.union(t.module({"read only": false}, {}), {"declared_public": null, "effective": t.effective({"writable": true})})
+	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})
 }

@@ -16,6 +16,8 @@ import data.rsyncguard.lib
 #   security_severity: "5.3"
 #   cwe: CWE-306
 #   tags: [access, authentication]
+#   # Not reported for a read-only module declared public: anonymous reading is what a public mirror is for.
+#   quiet_when_public: true
 #   help: |
 #     Require a login for every module that is not a deliberate public mirror.
 #
@@ -34,18 +36,18 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, mod in input.config.modules
 	_anonymous(mod)
-	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit ", _anonymous_use(mod), "."])
+	msg := concat("", ["Module [", mod.name, "] has no \"auth users\": every host the host rules admit ", _anonymous_use(mod), lib.reach_note, "."])
 	base := lib.module_finding("RSYNC-001", i, "auth users", msg)
 	f := _anonymous_severity(base, mod)
 }
 
-# A module the daemon serves to clients without a password: no `auth users`, a path, and not disabled
-# by a negative `max connections` (rsync refuses it before any login).
+# A module the daemon serves to clients without a password: no `auth users`, and one rsync will serve
+# (effective.unusable: not disabled, its uid and gid resolve, it has a path). A module it refuses is
+# RSYNC-014's, whatever its other settings say.
 _anonymous(mod) if {
 	input.config.serves
 	not mod.access.auth_required
-	lib.has_text(mod, "path")
-	not lib.disabled(mod)
+	not lib.unusable(mod)
 }
 
 # What an admitted host does there: a write-only module refuses downloads ("module is write only").
@@ -56,8 +58,11 @@ _anonymous_use(mod) := "uploads to it without a password (\"write only = yes\" r
 	mod.params["write only"].value == true
 } else := "reads it without a password"
 
+# Raised only when any host can connect: a daemon bound to loopback, a private address or an unexposed
+# container port is not open to "any host on the network" (config.effective.reach).
 _anonymous_severity(base, mod) := lib.raise(base, "high", "any host on the network can read it") if {
 	mod.access.anonymous_read
+	lib.reach == "any"
 } else := base
 
 # METADATA
@@ -96,11 +101,12 @@ findings contains f if {
 	some i, mod in input.config.modules
 	_anonymous(mod)
 	mod.params["read only"].value == false
-	msg := concat("", ["Module [", mod.name, "] is writable (\"read only = no\") without \"auth users\": every admitted host can upload."])
+	msg := concat("", ["Module [", mod.name, "] is writable (\"read only = no\") without \"auth users\": every admitted host can upload", lib.reach_note, "."])
 	base := lib.module_finding("RSYNC-002", i, "read only", msg)
 	f := _writable_severity(base, mod)
 }
 
 _writable_severity(base, mod) := lib.raise(base, "critical", "any host on the network can write to it") if {
 	mod.access.anonymous_write
+	lib.reach == "any"
 } else := base

@@ -16,6 +16,8 @@ import data.rsyncguard.lib
 #   security_severity: "5.3"
 #   cwe: CWE-284
 #   tags: [access, network]
+#   # Not reported for a read-only module declared public: a public mirror is meant to admit every host.
+#   quiet_when_public: true
 #   help: |
 #     Name the networks that may connect, and deny the rest.
 #
@@ -34,11 +36,21 @@ import data.rsyncguard.lib
 #         hosts deny = *
 #     ```
 findings contains f if {
+	# Only local processes can connect: no host list could narrow that (stunnel's clients all come from loopback).
+	lib.reach != "local"
 	some i, mod in input.config.modules
 	lib.reachable(mod)
-	lib.has_text(mod, "path")
-	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from any address: ", _open_why(mod)]))
+
+	# A module rsync refuses to everyone (RSYNC-014) admits no one to anything.
+	not lib.unusable(mod)
+
+	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from ", _open_from, ": ", _open_why(mod)]))
 }
+
+# Who that is: the daemon's reach (config.effective.reach) bounds "any address".
+_open_from := "any address" if lib.reach == "any"
+
+else := concat("", ["all ", lib.reach_who])
 
 _open_why(mod) := "it has no \"hosts allow\"." if {
 	mod.acl.allow == null
@@ -93,6 +105,8 @@ findings contains f if {
 #   security_severity: "5.9"
 #   cwe: CWE-350
 #   tags: [access, network, dns]
+#   # Not reported for a read-only module declared public: the host rules only narrow who reads what is declared public anyway.
+#   quiet_when_public: true
 #   help: |
 #     Use addresses and networks, not names.
 #

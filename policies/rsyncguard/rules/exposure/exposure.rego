@@ -28,7 +28,7 @@ findings contains f if {
 	input.config.starts
 	count(input.daemon.listeners) == 0 # a live host has RSYNC-080, from its real sockets
 	not _bound
-	f := lib.global_finding("RSYNC-060", "address", concat("", ["The daemon listens on every interface", _port, "."]))
+	f := lib.global_finding("RSYNC-060", "address", concat("", ["The daemon listens on every interface", _port, _inside, "."]))
 }
 
 _bound if {
@@ -36,6 +36,14 @@ _bound if {
 	is_string(v)
 	v != ""
 }
+
+# `--address` on the command line binds an address too (config.effective.reach lists what is bound).
+_bound if count(input.config.effective.reach.addresses) > 0
+
+# An image that does not expose the port: every interface of the container, which only its peers reach.
+default _inside := ""
+
+_inside := concat("", ["; the image does not expose it, so only ", lib.reach_who, " can connect"]) if lib.reach == "container"
 
 default _port := ""
 
@@ -62,29 +70,17 @@ _port := " on the default port 873" if input.config.listener.port.value in {0, 8
 #     ```
 findings contains f if {
 	input.config.serves
-	not _loopback_only
+
+	# Only processes on this machine can connect (config.effective.reach: the host's sockets, then
+	# `--address`, then `address` before the first module): nothing crosses a network.
+	lib.reach != "local"
 	count(input.config.modules) > 0
-	f := lib.global_finding("RSYNC-061", "address", "The daemon is reachable off-host and rsync's protocol is not encrypted: use SSH or stunnel.")
+	f := lib.global_finding("RSYNC-061", "address", concat("", ["The daemon is reachable ", _reachable_by, " and rsync's protocol is not encrypted: use SSH or stunnel."]))
 }
 
-_loopback_only if {
-	count(input.daemon.listeners) == 0
-	v := input.config.listener.address.value
-	is_string(v)
-	_loopback(v)
-}
+_reachable_by := "off-host" if lib.reach == "any"
 
-# A live host: what it really listens on (the command line beats the file).
-_loopback_only if {
-	count(input.daemon.listeners) > 0
-	every l in input.daemon.listeners {
-		_loopback(l.address)
-	}
-}
-
-_loopback(v) if startswith(v, "127.")
-
-_loopback(v) if v in {"::1", "localhost", "00000000000000000000000001000000"}
+else := concat("", ["by ", lib.reach_who])
 
 # METADATA
 # title: Listener setting ignored under [global]

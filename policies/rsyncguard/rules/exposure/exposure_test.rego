@@ -10,9 +10,35 @@ test_rsync_060_does_not_blame_the_default_port_for_another_one if {
 	f.message == "The daemon listens on every interface."
 }
 
-test_rsync_061_quiet_on_ipv6_loopback if {
-	d := t.doc([t.module({}, {})], {"config": {"listener": {"address": t.set("::1")}}})
+test_rsync_061_quiet_when_only_local_processes_can_connect if {
+	d := t.doc([t.module({}, {})], t.reach("local", "processes on this machine"))
 	not "RSYNC-061" in t.ids(exposure.findings) with input as d
+}
+
+test_rsync_061_says_off_host_when_any_host_can_connect if {
+	some f in exposure.findings with input as t.doc([t.module({}, {})], {})
+	f.rule_id == "RSYNC-061"
+	f.location == {"file": "rsyncd.conf", "line": 1, "column": 1}
+	f.message == "The daemon is reachable off-host and rsync's protocol is not encrypted: use SSH or stunnel."
+}
+
+test_rsync_061_names_the_private_network if {
+	d := t.doc([t.module({}, {})], t.reach("private", "hosts on the private network 192.168.0.0/16"))
+	some f in exposure.findings with input as d
+	f.rule_id == "RSYNC-061"
+	startswith(f.message, "The daemon is reachable by hosts on the private network 192.168.0.0/16 and")
+}
+
+test_rsync_060_in_an_unexposed_container_says_who_connects if {
+	d := t.doc([t.module({}, {})], object.union(t.reach("container", "peers on the container network"), {"target": {"kind": "image"}}))
+	some f in exposure.findings with input as d
+	f.rule_id == "RSYNC-060"
+	f.message == "The daemon listens on every interface on the default port 873; the image does not expose it, so only peers on the container network can connect."
+}
+
+test_rsync_060_quiet_when_the_command_line_binds_an_address if {
+	d := t.doc([t.module({}, {})], {"config": {"effective": {"reach": {"value": "local", "addresses": ["127.0.0.1"], "who": "processes on this machine", "reason": "test"}}}})
+	not "RSYNC-060" in t.ids(exposure.findings) with input as d
 }
 
 test_rsync_062_names_the_value_the_listener_uses if {
