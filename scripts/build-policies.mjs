@@ -50,6 +50,8 @@ function catalog() {
       tags: custom.tags ?? [],
       help: (custom.help ?? '').trim(),
       help_uri: ann.related_resources?.[0]?.ref ?? null,
+      // Written only where set, so the other rules' entries stay as they were.
+      ...(custom.quiet_when_public === true ? { quiet_when_public: true } : {}),
       package: a.path
         .slice(1)
         .map((p) => p.value)

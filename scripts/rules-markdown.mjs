@@ -12,6 +12,7 @@ export function renderRulesMarkdown(rules) {
   ];
   for (const r of rules) {
     out.push(`## ${r.id}`, '', `**${r.title}** — ${r.severity} (${r.security_severity}), ${r.cwe}, tags: ${r.tags.join(', ')}`, '', r.description, '', r.help, '');
+    if (r.quiet_when_public) out.push('Not reported for read-only modules declared public (`# rsyncguard: public <reason>`, or `public:` in .rsyncguard.yaml); the report lists what it left out.', '');
     if (r.help_uri) out.push(`Reference: ${r.help_uri}`, '');
   }
   return `${out

@@ -33,6 +33,7 @@ export function parseRuleCatalog(json: unknown, source: string): Result<RuleCata
       help: text('help'),
       help_uri: text('help_uri') || null,
       package: text('package'),
+      ...(r['quiet_when_public'] === true ? { quiet_when_public: true } : {}),
     });
   }
   const names = json['param_names'];

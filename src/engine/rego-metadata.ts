@@ -69,6 +69,7 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
         help: text(custom['help']),
         help_uri: isObject(first) ? text(first['ref']) || null : typeof first === 'string' ? first : null,
         package: pkg,
+        ...(custom['quiet_when_public'] === true ? { quiet_when_public: true } : {}),
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);

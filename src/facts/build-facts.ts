@@ -3,8 +3,8 @@
  * document the policies read. Per module it adds what an arbitrary outside client would get, so a policy
  * can ask "open to the world?" without re-implementing rsync's access rules.
  */
-import type { Diagnostic } from '../common/index.ts';
-import type { Param, RsyncdConfig } from '../parse/index.ts';
+import type { Diagnostic, Location } from '../common/index.ts';
+import { declarationFor, type Param, type RsyncdConfig } from '../parse/index.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
@@ -14,7 +14,7 @@ import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import { reachOf } from './reach.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
-import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts, type TargetKind } from './types.ts';
+import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type DeclaredPublic, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts, type TargetKind } from './types.ts';
 
 /** Documentation addresses (RFC 5737 / RFC 3849): clients that no hosts rule names, with no reverse DNS. */
 export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
@@ -64,6 +64,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
     auth_rules: describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion),
     effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+    declared_public: declaredPublic(m.header, config),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
@@ -88,6 +89,17 @@ export function buildFacts(input: FactsInput): FactsDocument {
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null,
   };
+}
+
+/** A `# rsyncguard: public` comment covering the module (src/parse/public-declarations.ts); .rsyncguard.yaml entries are added by the runner. */
+function declaredPublic(header: Location, config: RsyncdConfig): DeclaredPublic | null {
+  const d = declarationFor(header, config.publicDeclarations);
+  return d ? { reason: d.reason, source: 'comment', file: d.file, line: d.line } : null;
+}
+
+/** A comment's file is a config file like any other; a .rsyncguard.yaml entry names the waiver file, kept as given. */
+function relabelDeclared(d: DeclaredPublic | null, rename: (file: string) => string): DeclaredPublic | null {
+  return d?.source === 'comment' ? { ...d, file: rename(d.file) } : d;
 }
 
 function text(v: unknown): string {
@@ -152,7 +164,7 @@ export function relabelFiles(doc: FactsDocument, rename: (file: string) => strin
       files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
       global: params(config.global),
       listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename) })),
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) })),
     },

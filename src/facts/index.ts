@@ -5,7 +5,7 @@ export type { AccessReport, ClientSpec, ModuleAccess, Outcome, SimulationOptions
 export type { Resolution, Version } from './access/hosts.ts';
 export { hostnameTokens } from './access/hostname-tokens.ts';
 export { FACTS_SCHEMA } from './types.ts';
-export type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
+export type { DaemonFacts, DeclaredPublic, FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
 export { validateFacts } from './validate.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
 export { imageDaemonUser, imageDocument } from './image.ts';

@@ -47,6 +47,17 @@ export interface ModuleFacts {
   auth_rules: AuthRuleFacts[];
   /** What rsync does with `use chroot`, `max connections`, `uid` and `gid` here (src/facts/effective.ts); rules read these. */
   effective: EffectiveModule;
+  /** `# rsyncguard: public <reason>` or a `public:` entry of .rsyncguard.yaml marks the module a deliberate public mirror. */
+  declared_public: DeclaredPublic | null;
+}
+
+/** Where a module was declared public, and why (operator text: reports strip controls and cap its length). */
+export interface DeclaredPublic {
+  reason: string;
+  source: 'comment' | 'config';
+  /** The comment's file, or the .rsyncguard.yaml that holds the entry. */
+  file: string;
+  line: number;
 }
 
 /** Derived facts about one secrets-file entry; the parser never hands over a password. */

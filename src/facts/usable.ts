@@ -81,23 +81,13 @@ export function setupRefusal(params: Params, root: boolean, version: Version, na
   return undefined;
 }
 
-/** Whether rsync refuses the module to everyone, why, and the parameter that causes it (where a finding points). */
-export interface Unusable {
-  value: boolean;
-  reason: string;
-  /** `max connections`, `uid`, `gid` or `path` (absent: the module header); null when the module is usable. */
-  param: 'max connections' | 'uid' | 'gid' | 'path' | null;
-}
-
-const PARAM_OF = { 'invalid-uid': 'uid', 'invalid-gid': 'gid', 'no-path': 'path' } as const;
-
-/** A module rsync refuses to every client: disabled, or refused by setupRefusal. */
-export function unusable(params: Params, root: boolean, version: Version, names?: NameDatabase): Unusable {
+/** A module rsync refuses to every client: disabled by `max connections`, or refused by setupRefusal. */
+export function unusable(params: Params, root: boolean, version: Version, names?: NameDatabase): { value: boolean; reason: string } {
   const max = params['max connections']?.value;
-  if (typeof max === 'number' && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: 'max connections' };
+  if (typeof max === 'number' && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".` };
   const refusal = setupRefusal(params, root, version, names);
-  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
-  return { value: false, reason: 'rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.', param: null };
+  if (refusal) return { value: true, reason: refusal.reason };
+  return { value: false, reason: 'rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.' };
 }
 
 /** The names the daemon looks up: after `daemon chroot` it reads the jail's own files, which the target does not show. */

@@ -14,7 +14,7 @@ type ValidatedDocument = Omit<FactsDocument, 'config' | 'image'> & {
   image: (Omit<ImageFacts, 'runs_as_root'> & { runs_as_root?: ImageFacts['runs_as_root'] }) | null;
   config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
     effective?: Omit<FactsDocument['config']['effective'], 'reach'> & Partial<Pick<FactsDocument['config']['effective'], 'reach'>>;
-    modules: (Omit<ModuleFacts, 'effective'> & { effective?: Omit<EffectiveModule, keyof TransferIdentity> & Partial<TransferIdentity> })[];
+    modules: (Omit<ModuleFacts, 'effective' | 'declared_public'> & { effective?: Omit<EffectiveModule, keyof TransferIdentity> & Partial<TransferIdentity>; declared_public?: ModuleFacts['declared_public'] })[];
   };
 };
 
@@ -39,7 +39,8 @@ function withEffective(doc: ValidatedDocument): FactsDocument {
   const daemon = { ...given, reach };
   const version = versionOf(doc.context.rsync_version);
   // Per fact, so a document with `chroot` and `disabled` but made before `transfer_*_root` gains only those.
-  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective } }));
+  // A document made before declarations existed declares nothing public.
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
   const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
   return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
 }

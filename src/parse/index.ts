@@ -7,6 +7,8 @@ export { parseSecrets, shownName } from './secrets.ts';
 export type { ParsedSecrets } from './secrets.ts';
 export type { SecretsEntry } from '../common/index.ts';
 export type { InlineWaiver } from './inline-waivers.ts';
+export { declarationFor } from './public-declarations.ts';
+export type { PublicDeclaration } from './public-declarations.ts';
 export { configOf, hostErrors, isVerifiedDaemon, parseHostConfigs } from './host-configs.ts';
 export type { HostProcess, ParsedConfig } from './host-configs.ts';
 export { localSecrets, moduleSecretsPaths, repoSecrets, secretsFilesOf } from './secrets-files.ts';

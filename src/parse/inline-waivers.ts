@@ -16,6 +16,7 @@ export interface InlineWaiver {
 }
 
 const WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+const PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 const BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
 
 export function inlineWaivers(bytes: Uint8Array, file: string): { waivers: InlineWaiver[]; diagnostics: Diagnostic[] } {
@@ -27,6 +28,8 @@ export function inlineWaivers(bytes: Uint8Array, file: string): { waivers: Inlin
   const pending: Omit<InlineWaiver, 'target_line'>[] = [];
   lines.forEach((text, i) => {
     const m = WAIVER.exec(text.replace(/\r$/, ''));
+    // A `# rsyncguard: public` declaration may stand between waivers and their line: it is no target.
+    if (!m && PUBLIC_DECLARATION.test(text)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;

@@ -8,6 +8,7 @@ import { paramSpec, PARAMS, type ParamSpec } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import type { Assigned, Value } from './rsyncd-store.ts';
 import type { InlineWaiver } from './inline-waivers.ts';
+import type { PublicDeclaration } from './public-declarations.ts';
 
 export interface Param {
   value: Value;
@@ -49,6 +50,8 @@ export interface RsyncdConfig {
   diagnostics: Diagnostic[];
   /** `# rsyncguard: ignore RSYNC-### reason` comments, for the engine to apply. */
   inlineWaivers: InlineWaiver[];
+  /** `# rsyncguard: public <reason>` comments, for the facts to attach to modules. */
+  publicDeclarations: PublicDeclaration[];
 }
 
 /** Globals only the listener reads, from the startup parse that stops at the first '[' (§1.9). */
@@ -87,6 +90,7 @@ export function parseRsyncdConf(path: string, bytes: Uint8Array, source: ConfigS
     modules: moduleViews(full),
     diagnostics,
     inlineWaivers: full.inlineWaivers,
+    publicDeclarations: full.publicDeclarations,
   };
 }
 

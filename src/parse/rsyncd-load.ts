@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { fileNotes } from './file-notes.ts';
 import { inlineWaivers, type InlineWaiver } from './inline-waivers.ts';
+import { publicDeclarations, type PublicDeclaration } from './public-declarations.ts';
 import { lexRsyncdConf } from './rsyncd-lexer.ts';
 import { lookupNearParam, lookupParam, PARAMS, squash, strwiEq } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
@@ -38,6 +39,8 @@ export interface LoadResult {
   /** rsyncguard's own limit stopped the parse (see MAX_INCLUDE_DEPTH): the result says nothing about rsync. */
   limit?: Diagnostic;
   inlineWaivers: InlineWaiver[];
+  /** `# rsyncguard: public <reason>` comments of every file read (public-declarations.ts). */
+  publicDeclarations: PublicDeclaration[];
 }
 
 /**
@@ -67,6 +70,7 @@ export function loadConfig(path: string, bytes: Uint8Array, source: ConfigSource
     files: loader.files,
     partial: loader.partial,
     inlineWaivers: loader.inlineWaivers,
+    publicDeclarations: loader.publicDeclarations,
   };
 }
 
@@ -77,6 +81,7 @@ class Loader {
   files: { path: string; sha256: string }[] = [];
   partial = false;
   inlineWaivers: InlineWaiver[] = [];
+  publicDeclarations: PublicDeclaration[] = [];
   fatal: Diagnostic | undefined;
   limit: Diagnostic | undefined;
   private stack: Vars[] = [];
@@ -97,6 +102,9 @@ class Loader {
       const inline = inlineWaivers(bytes, path);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
+      const declared = publicDeclarations(bytes, path);
+      this.publicDeclarations.push(...declared.declarations);
+      this.diagnostics.push(...declared.diagnostics);
     }
     for (const ev of lexRsyncdConf(bytes, path)) {
       // A globals-only (startup) parse stops at the first '[' of any kind, even a broken one.

@@ -1,5 +1,5 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
-import type { Finding, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { Finding, PublicSilenced, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
 import type { TargetKind } from './target-kinds.ts';
 
 export interface TargetReport {
@@ -7,6 +7,8 @@ export interface TargetReport {
   kind: TargetKind;
   findings: Finding[];
   waived: WaivedFinding[];
+  /** Findings not reported because their module is a read-only module declared public (src/engine/declared-public.ts). */
+  declared_public?: PublicSilenced[];
   /** What the parser said about the target's files (rsync's own warnings, templates, includes not followed). */
   notes: Note[];
   /** The facts document the policies evaluated (rsyncguard/facts@1), for the JSON report. */

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
+import { applyDeclaredPublic, declarePublic, parsePublicEntries, type PublicEntry } from '../engine/index.ts';
 import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Note, Report, TargetError } from '../report/index.ts';
@@ -32,6 +33,15 @@ export function loadWaivers(file: string | undefined): Result<Waiver[]> {
   const bytes = readInputFile(path, { what: 'the waiver file', maxBytes: MAX_WAIVER_BYTES, hint: 'A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml).' });
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString('utf8'), path);
+}
+
+/** The `public:` entries of the same file (src/engine/public-entries.ts); read after its waivers validated it. */
+export function loadPublicEntries(file: string | undefined): Result<PublicEntry[]> {
+  const path = file ?? (existsSync(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : undefined);
+  if (path === undefined) return ok([]);
+  const bytes = readInputFile(path, { what: 'the waiver file', maxBytes: MAX_WAIVER_BYTES, hint: 'A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml).' });
+  if (!bytes.ok) return bytes;
+  return parsePublicEntries(bytes.value.toString('utf8'), path);
 }
 
 /** What every front end evaluates: facts documents, and targets that could not be read (as they come). */
@@ -65,13 +75,17 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
   const loaded = loadWaivers(opts.waiverFile);
   if (!loaded.ok) return loaded;
   const waivers = loaded.value;
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return publicEntries;
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
-  for await (const t of targets) {
-    if (!('schema' in t)) {
-      report.errors.push(t);
+  for await (const target of targets) {
+    if (!('schema' in target)) {
+      report.errors.push(target);
       continue;
     }
+    // `public:` entries become facts before evaluation: RSYNC-015 reads them like a comment's.
+    const t = declarePublic(target, publicEntries.value);
     // A parse stopped by rsyncguard's own safety limit describes part of the configuration: no verdict on it.
     const limit = t.config.diagnostics.find((d) => d.code === 'evaluation-limit');
     if (limit) {
@@ -84,7 +98,8 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
     for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}) });
     if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    const quiet = applyDeclaredPublic(t, findings, rules);
+    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
     const notes = t.config.diagnostics.map((d) => ({
       level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
@@ -92,7 +107,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column },
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.('evaluate', performance.now() - evalStarted);

@@ -17,6 +17,8 @@ import data.rsyncguard.lib
 #   security_severity: "3.1"
 #   cwe: CWE-200
 #   tags: [access, disclosure]
+#   # Not reported for a read-only module declared public: a public mirror is meant to be listed.
+#   quiet_when_public: true
 #   help: |
 #     Hide modules that are not for everyone.
 #

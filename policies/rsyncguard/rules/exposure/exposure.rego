@@ -17,6 +17,8 @@ import data.rsyncguard.lib
 #   security_severity: "3.7"
 #   cwe: CWE-1327
 #   tags: [network, exposure]
+#   # Not reported for a read-only module declared public: daemon-wide: quiet only when every module is a read-only declared public one.
+#   quiet_when_public: true
 #   help: |
 #     Bind the interface clients use (before the first module, not under `[global]`).
 #
@@ -62,6 +64,8 @@ _port := " on the default port 873" if input.config.listener.port.value in {0, 8
 #   security_severity: "5.9"
 #   cwe: CWE-319
 #   tags: [network, crypto]
+#   # Not reported for a read-only module declared public: daemon-wide: public data needs no secrecy in transit; quiet only when every module is public.
+#   quiet_when_public: true
 #   help: |
 #     Reach the daemon over SSH (`rsync -e ssh host::module`) or put stunnel in front of it
 #     (`accept = 874`, `exec = rsync`, `execargs = rsync --server --daemon .`) and bind rsync to loopback:

@@ -16,6 +16,8 @@ import data.rsyncguard.lib
 #   security_severity: "3.7"
 #   cwe: CWE-1327
 #   tags: [network, exposure, host]
+#   # Not reported for a read-only module declared public: daemon-wide: a public mirror listens on the network; quiet only when every module is public.
+#   quiet_when_public: true
 #   help: |
 #     Bind the daemon to the interface its clients use (`address = ...` before the first module).
 findings contains f if {
@@ -175,6 +177,8 @@ findings contains f if {
 #   security_severity: "3.7"
 #   cwe: CWE-200
 #   tags: [host, network, disclosure]
+#   # Not reported for a read-only module declared public: daemon-wide: a public mirror is meant to be listed; quiet only when every module is public.
+#   quiet_when_public: true
 #   help: |
 #     Set `list = no` on every module that is not meant to be discovered.
 findings contains f if {
