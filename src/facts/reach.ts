@@ -93,7 +93,12 @@ function fromAddresses(addresses: string[], source: Source): Reach {
     const who = `hosts on the private network ${nets}`;
     return { value: 'private', addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
   }
-  const why = widest.note === 'name' ? `; ${widest.address} is a host name rsyncguard does not resolve, so it is taken as reachable from anywhere` : widest.note === 'public' ? `; ${widest.address} is a public address` : '';
+  const why =
+    widest.note === 'name'
+      ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere`
+      : widest.note === 'public'
+        ? `; ${widest.address} is a public address`
+        : '';
   return { value: 'any', addresses: shownAll, who: 'any host on the network', reason: `${where}${why}: any host that can route to it can connect.` };
 }
 

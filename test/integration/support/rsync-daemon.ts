@@ -54,10 +54,13 @@ export interface Daemon {
  * would (setpriv execs rsync, so the PID stopped is the daemon's). A test that is not root already runs it
  * unprivileged. The config, the module folders and the log file must then be usable by nobody.
  */
-export async function startDaemon(configPath: string, logPath: string, opts: { asNobody?: boolean; address?: string } = {}): Promise<Daemon> {
+export async function startDaemon(configPath: string, logPath: string, opts: { asNobody?: boolean; address?: string | null; waitOn?: string } = {}): Promise<Daemon> {
   const port = await freePort();
-  const address = opts.address ?? '127.0.0.1';
-  const args = ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, `--address=${address}`, `--log-file=${logPath}`];
+  // `address: null` starts the daemon without --address, so the config's `address` decides what it binds;
+  // `waitOn` is then where it is expected to listen.
+  const address = opts.address === null ? (opts.waitOn ?? '127.0.0.1') : (opts.address ?? '127.0.0.1');
+  const bind = opts.address === null ? [] : [`--address=${address}`];
+  const args = ['--daemon', '--no-detach', `--config=${configPath}`, `--port=${port}`, ...bind, `--log-file=${logPath}`];
   const drop = opts.asNobody === true && process.getuid?.() === 0;
   const child: ChildProcess = drop ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'rsync', ...args], { stdio: 'ignore' }) : spawn('rsync', args, { stdio: 'ignore' });
   const daemon: Daemon = {
