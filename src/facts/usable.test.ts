@@ -28,6 +28,11 @@ refusal('reads an all-digit uid as a number, and leaves other names to a databas
   assert.is(setupRefusal({ path: param('/srv'), uid: param('#1000') }, true, v350)?.outcome, 'invalid-uid');
 });
 
+refusal('leaves template expressions alone: the rendered file holds something else', () => {
+  assert.is(setupRefusal({ path: param('/srv'), uid: param("{{ rsync_uid | default('nobody') }}"), gid: param('<%= @gid %>') }, true, v350), undefined);
+  assert.is(setupRefusal({ path: param('/srv'), uid: param('${RSYNC_UID}') }, true, v350, image), undefined);
+});
+
 refusal('checks names against the image database when it is known', () => {
   assert.is(setupRefusal({ path: param('/srv'), uid: param('backup') }, true, v350, image), undefined);
   const r = setupRefusal({ path: param('/srv'), uid: param('mirror') }, true, v350, image);

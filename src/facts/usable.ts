@@ -42,6 +42,9 @@ export function impossibleName(name: string): boolean {
   return name === '' || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith('#');
 }
 
+/** A template expression (Jinja, ERB, envsubst): the rendered file holds something else, unknown here. */
+const TEMPLATE = /\{\{|\{%|<%|\$\{/;
+
 /** user_to_uid/group_to_gid with num_ok: an all-digit value is an id and always resolves. */
 function resolves(name: string, known: ReadonlySet<string> | undefined): boolean {
   if (/^\d+$/.test(name)) return true;
@@ -59,12 +62,14 @@ export function setupRefusal(params: Params, root: boolean, version: Version, na
   const db = names && text(params['name converter']?.value) === '' ? names : undefined;
   const uid = text(params['uid']?.value);
   const user = uid !== '' ? uid : root ? 'nobody' : '';
-  if (user !== '' && !resolves(user, db?.users)) {
+  if (user !== '' && !TEMPLATE.test(user) && !resolves(user, db?.users)) {
     const why = impossibleName(user) ? 'which no user database can hold (rsync keeps an inline comment as part of the value)' : `which ${db?.source ?? 'the name service'} does not list`;
     return { outcome: 'invalid-uid', message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
   }
   const gid = text(params['gid']?.value);
-  if (gid !== '') {
+  if (TEMPLATE.test(gid)) {
+    // Rendered elsewhere: whatever it names is unknown here.
+  } else if (gid !== '') {
     const tokens = gidTokens(gid, version);
     // "*" first takes every group of the uid (want_all_groups) instead of naming one.
     const named = tokens[0] === '*' ? tokens.slice(1) : tokens;
@@ -81,13 +86,23 @@ export function setupRefusal(params: Params, root: boolean, version: Version, na
   return undefined;
 }
 
-/** A module rsync refuses to every client: disabled by `max connections`, or refused by setupRefusal. */
-export function unusable(params: Params, root: boolean, version: Version, names?: NameDatabase): { value: boolean; reason: string } {
+/** Whether rsync refuses the module to everyone, why, and the parameter that causes it (where a finding points). */
+export interface Unusable {
+  value: boolean;
+  reason: string;
+  /** `max connections`, `uid`, `gid` or `path` (absent: the module header); null when the module is usable. */
+  param: 'max connections' | 'uid' | 'gid' | 'path' | null;
+}
+
+const PARAM_OF = { 'invalid-uid': 'uid', 'invalid-gid': 'gid', 'no-path': 'path' } as const;
+
+/** A module rsync refuses to every client: disabled, or refused by setupRefusal. */
+export function unusable(params: Params, root: boolean, version: Version, names?: NameDatabase): Unusable {
   const max = params['max connections']?.value;
-  if (typeof max === 'number' && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".` };
+  if (typeof max === 'number' && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: 'max connections' };
   const refusal = setupRefusal(params, root, version, names);
-  if (refusal) return { value: true, reason: refusal.reason };
-  return { value: false, reason: 'rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.' };
+  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  return { value: false, reason: 'rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.', param: null };
 }
 
 /** The names the daemon looks up: after `daemon chroot` it reads the jail's own files, which the target does not show. */
