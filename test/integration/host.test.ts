@@ -36,7 +36,10 @@ interface Report {
   targets: {
     target: string;
     findings: { rule_id: string; message: string }[];
-    facts: { daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] } };
+    facts: {
+      config: { effective: { reach: { value: string; addresses: string[]; reason: string } } };
+      daemon: { processes: { pid: number; uid: number; chrooted: boolean | null }[]; listeners: { address: string; port: number }[]; probes: { protocol: string; digests: string[]; motd: string[]; modules: { name: string }[] }[] };
+    };
   }[];
 }
 
@@ -83,6 +86,10 @@ host('reports the process, its chroot state, the socket, the secrets findings an
     d.listeners.some((l) => l.address === '127.0.0.1' && l.port === daemon?.port),
     'its loopback socket',
   );
+  // The file sets no address (every interface); the socket the daemon holds is loopback only, and it decides.
+  const reach = t.facts.config.effective.reach;
+  assert.is(reach.value, 'local', reach.reason);
+  assert.match(reach.reason, 'listens on 127.0.0.1');
   const probe = d.probes[0];
   assert.is(probe?.protocol, '32.0');
   assert.ok(probe?.digests.includes('sha512'));
@@ -96,6 +103,7 @@ host('reports the process, its chroot state, the socket, the secrets findings an
   assert.ok(ids.includes('RSYNC-030'), 'open.secrets is other-readable');
   assert.ok(ids.includes('RSYNC-032'), 'joe has a weak password');
   assert.ok(ids.includes('RSYNC-086'), 'modules are listed to the network');
+  assert.not.ok(ids.includes('RSYNC-061') || ids.includes('RSYNC-003'), 'only local processes can connect: no clear-text or host-list finding');
   assert.ok(
     t.findings.filter((f) => f.rule_id === 'RSYNC-030').every((f) => f.message.includes('open.secrets')),
     'closed.secrets (0600) is fine',
