@@ -10,11 +10,11 @@ import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
-import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import { reachOf } from './reach.ts';
+import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
-import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type DeclaredPublic, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts, type TargetKind } from './types.ts';
+import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type DeclaredPublic, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts } from './types.ts';
 
 /** Documentation addresses (RFC 5737 / RFC 3849): clients that no hosts rule names, with no reverse DNS. */
 export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
@@ -32,7 +32,7 @@ export interface SecretsInput {
 }
 
 export interface FactsInput {
-  target: { kind: TargetKind; id: string; display: string };
+  target: FactsDocument['target'];
   daemonUser: 'root' | 'nonroot';
   rsyncVersion: Version;
   today: string;

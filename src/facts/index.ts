@@ -9,5 +9,7 @@ export type { DaemonFacts, DeclaredPublic, FactsDocument, ImageFacts, ModuleFact
 export { validateFacts } from './validate.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
 export { imageDaemonUser, imageDocument } from './image.ts';
+export { otherFileDocument } from './other-file.ts';
+export type { OtherFileOptions } from './other-file.ts';
 export type { ImageTarget } from './image.ts';
 export { unknownRefuseNames } from './refuse-options.ts';

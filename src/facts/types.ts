@@ -82,7 +82,8 @@ export interface SecretsFacts {
 
 export interface FactsDocument {
   schema: typeof FACTS_SCHEMA;
-  target: { kind: TargetKind; id: string; display: string };
+  /** `file_kind`: what a repository file is when it is not an rsyncd config (src/sources/file-kinds.ts); absent for one. */
+  target: { kind: TargetKind; id: string; display: string; file_kind?: string };
   context: { daemon_user: 'root' | 'nonroot'; rsync_version: string; today: string };
   rsync: { version: string | null; source: string | null };
   config: {

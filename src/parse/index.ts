@@ -24,5 +24,8 @@ export type { FollowedLaunch } from './image-launch.ts';
 export { MAX_ROUNDS, parseImageConfigs } from './image-configs.ts';
 export type { ImageRsyncdConfig } from './image-configs.ts';
 export { parseRepoConfigs } from './repo-configs.ts';
+export type { OtherAnalysis, OtherFile } from './other-files.ts';
+export { readDockerfile } from './dockerfile.ts';
+export type { DockerfileImage } from './dockerfile.ts';
 export type { RepoConfig } from './repo-configs.ts';
 export { prefetchInImage } from './image-wants.ts';

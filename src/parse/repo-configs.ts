@@ -4,16 +4,21 @@
  * regular files, nothing outside the root), and a file some config names as its `secrets file` is never
  * a config. A file that cannot be read is an error for that file only; the others go on.
  */
+import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { diagnostic } from '../common/index.ts';
-import { displayPath, gitModes, repoConfigSource, ScanRoot } from '../sources/index.ts';
+import { classifyFile, displayPath, gitModes, repoConfigSource, ScanRoot, type Classified } from '../sources/index.ts';
+import { readOtherFile, type OtherFile } from './other-files.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
 import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.ts';
 
 export type RepoConfig =
   /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
-  { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] } | { kind: 'error'; target: string; message: string; hint: string };
+  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] }
+  | { kind: 'error'; target: string; message: string; hint: string }
+  /** Not an rsyncd config (a secrets file, a unit, a Dockerfile, …): its kind's analysis (other-files.ts). */
+  | OtherFile;
 
 /** A file holding NUL bytes is binary, not a config someone wrote. */
 function undecodable(bytes: Uint8Array): string | undefined {
@@ -60,6 +65,8 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
   const scan = new ScanRoot(root);
   const candidates = new Map<string, Candidate>();
   const refused: { file: string; error: RepoConfig }[] = [];
+  // Files the registry says are not rsyncd configs: never parsed as one (a secrets file would "listen on port 873").
+  const others = new Map<string, { file: string; bytes: Uint8Array; classified: Classified }>();
   for (const file of files) {
     const opened = scan.open(file);
     if (opened.kind === 'dir') continue;
@@ -73,6 +80,11 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
     const why = undecodable(opened.bytes);
     if (why !== undefined) {
       yield { kind: 'error', target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: 'Exclude it with --exclude if it is not an rsyncd config.' };
+      continue;
+    }
+    const classified = classifyFile(scan.rel(file), opened.bytes);
+    if (classified.kind.analyzer !== 'rsyncd') {
+      if (!others.has(opened.real)) others.set(opened.real, { file: opened.real, bytes: opened.bytes, classified });
       continue;
     }
     const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
@@ -117,7 +129,12 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
     for (const f of p.config.files) covered.add(f.path);
   }
   const modes = gitModes(root);
+  // A secrets file some config names stays that config's: it is checked with it, not on its own. The
+  // rest come out in path order among the configs, so a report's order does not depend on the file's kind.
+  const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const other = (o: (typeof pending)[number]) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash('sha256').update(o.bytes).digest('hex'));
   for (const { file, config } of chosen) {
+    while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
     const links = candidates.get(file)?.links ?? [];
     const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
     const texts: [string, string][] = [];
@@ -128,6 +145,7 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
     yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
     yield* unreadSecrets(root, file, config, scan);
   }
+  for (const o of pending) yield other(o);
 }
 
 /** A module header, an `&include`/`&merge`, or a line setting an rsync parameter: configuration, not only passwords. */

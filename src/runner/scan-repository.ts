@@ -2,10 +2,11 @@
  * The orchestrator for `scan`: targets → facts, one document per config that is not itself included by
  * another. The paths given become repository roots and candidate files (src/sources), the configs among
  * them are parsed with their includes and secrets files (src/parse), and each becomes a facts document
- * (src/facts). Paths in the facts are relative to the working directory (the repository root in CI), which
+ * (src/facts); a file the file-kind registry says is not an rsyncd config (a secrets file, a unit, a
+ * Dockerfile, …) becomes a document of its kind's analysis, or a note that it was skipped. Paths in the facts are relative to the working directory (the repository root in CI), which
  * is what SARIF and people need. A path or file that cannot be read is an error for it only.
  */
-import { buildFacts, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
+import { buildFacts, otherFileDocument, relabelFiles, type FactsDocument, type Version } from '../facts/index.ts';
 import { parseRepoConfigs, type RepoConfig } from '../parse/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { displayPath, repoTargets } from '../sources/index.ts';
@@ -55,7 +56,12 @@ export function* repositoryTargets(paths: string[], opts: ScanOptions): Generato
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
       if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts };
-      else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+      else if (parsed.kind === 'other') {
+        // No texts: a secrets file or a Dockerfile's ENV lines are never quoted into a report.
+        const display = displayPath(parsed.root, parsed.file);
+        const rename = (f: string) => displayPath(parsed.root, f);
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
 }

@@ -1,12 +1,17 @@
 /**
- * Finding rsync daemon configs in a repository. Names decide first (rsyncd.conf, rsyncd.d/*.conf,
- * templates such as rsyncd.conf.j2); other text files qualify by content: a module header plus rsyncd
- * parameter lines. Git's view of the tree is used when there is one, so .gitignore is honoured exactly.
+ * Finding the files of a repository that concern an rsync daemon. rsyncd config names decide first
+ * (rsyncd.conf, rsyncd.d/*.conf, templates such as rsyncd.conf.j2, fragments such as rsyncd.conf.header);
+ * other files are classified by the file-kind registry (file-kinds.ts) and listed only when their content
+ * concerns rsync: an rsyncd config by content, a Dockerfile that mentions rsync, a unit that starts
+ * `rsync --daemon`, a `name:password` file with an rsync-ish name. A big repository's unrelated
+ * Dockerfiles and units stay out. Git's view of the tree is used when there is one, so .gitignore is
+ * honoured exactly.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
+import { classifyFile, headText, rsyncdByName, worthSniffing } from './file-kinds.ts';
 import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
@@ -18,21 +23,8 @@ export interface Discovered {
   reason?: string;
 }
 
-const BY_NAME = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
-
-/** Files worth opening to sniff: text-like names only, so a scan of a big repo stays cheap. */
-const SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
+/** Enough of a file to classify it; the content tests read only the start. */
 const SNIFF_BYTES = 16 * 1024;
-
-const MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
-
-/** Does the start of this file look like an rsyncd config: a [module] header and a `path =` or two rsync parameters? */
-export function looksLikeRsyncd(head: string): boolean {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(new RegExp(MODULE_PARAMS.source, 'gim'))].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').toLowerCase()));
-  return params.has('path') && params.size >= 2;
-}
 
 /**
  * The first bytes of a regular file that is itself in the tree: a link is not followed (it may lead out of
@@ -108,12 +100,15 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
   for (const raw of all) {
     const path = raw.split(sep).join('/');
     if (excluded.has(path)) continue;
-    if (BY_NAME.some((re) => re.test(path))) {
+    if (rsyncdByName(path)) {
       // Links and special files are kept so the scan can say why it does not read them.
       if (nameCandidate(join(root, path))) found.push({ path, by: 'name' });
-    } else if (SNIFF.test(path)) {
+    } else if (worthSniffing(path)) {
       try {
-        if (looksLikeRsyncd(readHead(join(root, path)))) found.push({ path, by: 'content' });
+        const head = headText(readHead(join(root, path)));
+        if (head === null) continue;
+        const { kind } = classifyFile(path, head);
+        if (kind.analyzer !== 'none' && kind.concernsRsync(head, path)) found.push({ path, by: 'content' });
       } catch {
         // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
       }

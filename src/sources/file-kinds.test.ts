@@ -1,0 +1,142 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { classifyFile, FILE_KINDS, headText } from './file-kinds.ts';
+
+const kindOf = (path: string, text: string | Uint8Array) => classifyFile(path, text).kind.id;
+const concerns = (path: string, text: string) => {
+  const { kind } = classifyFile(path, text);
+  return kind.analyzer !== 'none' && kind.concernsRsync(headText(text) ?? '', path);
+};
+
+const UNIT = '[Unit]\nDescription=rsync daemon\n\n[Service]\nExecStart=/usr/bin/rsync --daemon --no-detach\n';
+const DOCKERFILE = 'FROM debian:12\nRUN apt-get install -y rsync\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n';
+const RSYNCD = 'uid = nobody\n\n[data]\n  path = /srv/data\n  read only = yes\n';
+
+const byContent = suite('classifyFile: each kind by its content');
+
+byContent('tells every kind of the registry apart by content alone (a name that says nothing)', () => {
+  const samples: Record<string, string> = {
+    'rsyncd-config': RSYNCD,
+    'rsync-secrets': '# users\nbackup:Correct-Horse-Battery-9\n@ops:another-long-password\n',
+    'systemd-unit': UNIT,
+    dockerfile: DOCKERFILE,
+    stunnel: 'pid = /run/stunnel.pid\n[rsync]\naccept = 874\nconnect = 127.0.0.1:873\ncert = /etc/stunnel/rsync.pem\n',
+    xinetd: 'service rsync\n{\n\tdisable = no\n\tsocket_type = stream\n\tserver = /usr/bin/rsync\n\tserver_args = --daemon\n}\n',
+    supervisord: '[program:rsyncd]\ncommand=/usr/bin/rsync --daemon --no-detach\nuser=root\n',
+    upstart: 'description "rsync daemon"\nstart on filesystem\nrespawn\nexec rsync --daemon --no-detach\n',
+    hcl: 'job "rsync" {\n  group "g" {\n    task "rsyncd" {\n      driver = "docker"\n    }\n  }\n}\n',
+    'shell-script': '#!/bin/sh\nexec rsync --daemon --no-detach\n',
+  };
+  for (const k of FILE_KINDS) if (k.content) assert.ok(samples[k.id] !== undefined, `no sample for ${k.id}`);
+  for (const [id, text] of Object.entries(samples)) {
+    const c = classifyFile('file', text);
+    assert.is(c.kind.id, id, id);
+    assert.is(c.by, 'content', id);
+  }
+});
+
+byContent('reads a fragment of globals (rsyncd.conf.header, a &merge target) as rsyncd', () => {
+  assert.is(kindOf('x', '[global]\ncharset = utf-8\nmax connections = 8\n'), 'rsyncd-config');
+  assert.is(kindOf('x', '# overrides\nmax connections = 4\nuid = nobody\n'), 'rsyncd-config');
+  assert.is(kindOf('x', '&include /etc/rsyncd.d\n'), 'rsyncd-config');
+});
+
+byContent('does not take YAML "key: value" lines for a secrets file', () => {
+  assert.is.not(kindOf('vars', 'name: rsync\nstate: present\n'), 'rsync-secrets');
+});
+
+const byName = suite('classifyFile: names, and content over names');
+
+byName('recognises kinds by name when the content says nothing', () => {
+  const cases: [string, string][] = [
+    ['rsyncd.conf', 'rsyncd-config'],
+    ['roles/x/templates/rsyncd.conf.j2', 'rsyncd-config'],
+    ['rsyncd.conf.erb', 'rsyncd-config'],
+    ['addon/rsyncd.conf.gtpl', 'rsyncd-config'],
+    ['rootfs/etc/rsyncd.conf.header', 'rsyncd-config'],
+    ['rsyncd.conf.footer', 'rsyncd-config'],
+    ['rsyncd.conf.inc', 'rsyncd-config'],
+    ['etc/rsyncd.secrets', 'rsync-secrets'],
+    ['rsync.service', 'systemd-unit'],
+    ['rsyncd.socket', 'systemd-unit'],
+    ['Dockerfile', 'dockerfile'],
+    ['Containerfile', 'dockerfile'],
+    ['docker/Dockerfile.alpine', 'dockerfile'],
+    ['rsync.Dockerfile', 'dockerfile'],
+    ['xinetd.d/rsync', 'xinetd'],
+    ['deploy/rsync.nomad', 'hcl'],
+    ['start.sh', 'shell-script'],
+    ['README.md', 'markdown'],
+    ['README', 'markdown'],
+    ['salt/rsyncd/default.sls', 'yaml'],
+    ['SOURCES.tsv', 'unknown'],
+  ];
+  for (const [path, id] of cases) assert.is(kindOf(path, '# nothing to go by\n'), id, path);
+});
+
+byName('lets content decide when content and name disagree', () => {
+  assert.is(kindOf('rsyncd.conf', UNIT), 'systemd-unit');
+  assert.is(kindOf('override.socket.conf', '[Socket]\nListenStream=\nListenStream=/run/rsyncd.sock\n'), 'systemd-unit');
+  assert.is(kindOf('pi-stunnel-localhost.conf', RSYNCD), 'rsyncd-config');
+  assert.is(kindOf('upstart-rsync.conf', 'start on filesystem\nexec rsync --daemon\n'), 'upstart');
+  assert.is(kindOf('rsyncd.secrets', RSYNCD), 'rsyncd-config');
+  assert.is(classifyFile('rsyncd.conf', UNIT).by, 'content');
+});
+
+byName('reads a generic config name with nothing recognisable as rsyncd.conf, as rsync reads any --config file', () => {
+  assert.is(kindOf('fires.conf', '# only a comment\n'), 'rsyncd-config');
+  assert.is(kindOf('empty.conf', ''), 'rsyncd-config');
+  assert.is(classifyFile('notes', '').by, 'none');
+});
+
+const hostile = suite('classifyFile: hostile inputs');
+
+hostile('a binary head matches no content test: only the name decides', () => {
+  const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0x5b, 0x55, 0x6e, 0x69, 0x74, 0x5d]);
+  assert.is(headText(binary), null);
+  assert.is(kindOf('a.out', binary), 'unknown');
+  assert.is(kindOf('rsyncd.conf', binary), 'rsyncd-config');
+});
+
+hostile('an empty file is its name', () => {
+  assert.is(kindOf('Dockerfile', ''), 'dockerfile');
+  assert.is(kindOf('blob', ''), 'unknown');
+});
+
+hostile('a huge single line is classified without trouble and matches no kind by accident', () => {
+  const long = `${'a'.repeat(2_000_000)}:${'b'.repeat(10)}`;
+  const started = performance.now();
+  assert.is.not(kindOf('blob', long), 'rsync-secrets');
+  assert.ok(performance.now() - started < 2000);
+});
+
+hostile('CRLF line ends and a UTF-8 BOM do not hide a kind', () => {
+  assert.is(kindOf('x', `\uFEFF${UNIT.replace(/\n/g, '\r\n')}`), 'systemd-unit');
+  assert.is(kindOf('x', `\uFEFF${DOCKERFILE.replace(/\n/g, '\r\n')}`), 'dockerfile');
+  assert.is(kindOf('x', `\uFEFF${RSYNCD.replace(/\n/g, '\r\n')}`), 'rsyncd-config');
+  assert.is(kindOf('x', '\uFEFFbackup:Correct-Horse-Battery-9\r\n'), 'rsync-secrets');
+});
+
+const discovery = suite('FileKind.concernsRsync: what directory discovery lists');
+
+discovery('lists Dockerfiles and units only when they concern rsync', () => {
+  assert.ok(concerns('Dockerfile', DOCKERFILE));
+  assert.not.ok(concerns('Dockerfile', 'FROM node:20\nRUN npm ci\nCMD ["node", "app.js"]\n'));
+  assert.ok(concerns('deploy/rsyncd.service', UNIT));
+  assert.not.ok(concerns('deploy/web.service', '[Unit]\nDescription=web\n[Service]\nExecStart=/usr/bin/node app.js\n'));
+});
+
+discovery('lists a name:password file only under an rsync-ish name', () => {
+  assert.ok(concerns('etc/rsyncd.secrets', 'backup:Correct-Horse-Battery-9\n'));
+  assert.not.ok(concerns('etc/app.secrets', 'backup:Correct-Horse-Battery-9\n'));
+});
+
+discovery('never lists a kind nobody analyses', () => {
+  assert.not.ok(concerns('rsync.xinetd', 'service rsync\n{\n\tserver = /usr/bin/rsync\n\tsocket_type = stream\n}\n'));
+  assert.not.ok(concerns('rsync.sh', '#!/bin/sh\nexec rsync --daemon\n'));
+});
+
+byContent.run();
+byName.run();
+hostile.run();
+discovery.run();
