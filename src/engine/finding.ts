@@ -33,6 +33,16 @@ export interface Finding {
   /** Where in the facts document the finding rests. */
   path: string;
   location: Location | null;
+  /**
+   * For one finding about a setting many modules inherit from the daemon: the modules, each at its
+   * header. Absent on every other finding.
+   */
+  related?: RelatedModule[];
+}
+
+export interface RelatedModule {
+  module: string;
+  location: Location;
 }
 
 export function severityRank(s: Severity): number {
@@ -63,7 +73,23 @@ export function toFinding(v: unknown, target: string, rules: ReadonlyMap<string,
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v['location']);
   if (location === undefined) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const related = toRelated(v['related']);
+  if (typeof related === 'string') return `${rule_id}: ${related}`;
+  const finding: Finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  if (related !== undefined) finding.related = related;
+  return finding;
+}
+
+function toRelated(v: unknown): RelatedModule[] | undefined | string {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) return 'related must be a list';
+  const out: RelatedModule[] = [];
+  for (const r of v) {
+    const location = isObject(r) ? toLocation(r['location']) : undefined;
+    if (!isObject(r) || typeof r['module'] !== 'string' || !location) return 'each related entry must be {module, location}';
+    out.push({ module: r['module'], location });
+  }
+  return out;
 }
 
 /** Report order: target, file, line, column, rule id, message. */

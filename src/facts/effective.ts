@@ -8,7 +8,7 @@ import type { Param, Value } from '../parse/index.ts';
 import { atLeast, type Version } from './access/hosts.ts';
 import { type TransferIdentity, transferIdentity } from './effective-transfer.ts';
 import { unknownRefuseNames } from './refuse-options.ts';
-import { type NameDatabase, unusable } from './usable.ts';
+import { type NameDatabase, type Unusable, unusable } from './usable.ts';
 import { moduleWritable } from './writable.ts';
 
 /** A derived fact and the sentence that says why it holds. */
@@ -34,10 +34,10 @@ export interface EffectiveModule extends TransferIdentity {
   disabled: Derived;
   /** The `refuse options` names that match no rsync option and so refuse nothing (src/facts/refuse-options.ts). */
   refuse_unknown: { value: string[]; reason: string };
-  /** rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path` (src/facts/usable.ts). */
-  unusable: Derived;
   /** Some client can upload: `read only = no` or an `auth users` `:rw` rule (src/facts/writable.ts). */
   writable: Derived;
+  /** rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path` (src/facts/usable.ts). */
+  unusable: Unusable;
 }
 
 type Params = Readonly<Record<string, Pick<Param, 'value'> | undefined>>;
@@ -63,8 +63,8 @@ export function effectiveModule(params: Params, root: boolean, version: Version,
     chroot: effectiveChroot(params, root, version),
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
-    unusable: unusable(params, root, version, names),
     writable: moduleWritable(params, version),
+    unusable: unusable(params, root, version, names),
     ...transferIdentity(params, root, version),
   };
 }

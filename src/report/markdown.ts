@@ -1,4 +1,6 @@
+import type { Finding } from '../engine/index.ts';
 import { escapeAllText } from './escape-controls.ts';
+import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 
@@ -20,9 +22,14 @@ export function toMarkdown(raw: Report): string {
   ];
   if (findings.length > 0) {
     out.push('| severity | rule | where | finding |', '|---|---|---|---|');
+    // A rule repeated across the modules of one target is one row, at its first module, with a count.
+    const groupOf = new Map<Finding, FindingGroup>();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     for (const f of findings) {
       const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
+      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push('');
   }

@@ -143,6 +143,15 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
+    ...(f.related
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            message: { text: `[${r.module}]` },
+            physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: '%SRCROOT%' }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) },
+          })),
+        }
+      : {}),
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
     ...(p.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),

@@ -1,6 +1,8 @@
 import { formatLocation } from '../common/index.ts';
+import { type Finding, severityRank } from '../engine/index.ts';
 import type { Paint } from './colour.ts';
 import { escapeAllText } from './escape-controls.ts';
+import { groupRepeats, namedPlaces } from './finding-groups.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
@@ -16,17 +18,27 @@ export function toText(raw: Report, p: Paint): string {
       out.push(`  ${n.level === 'error' ? p.severity('high', 'ERROR  ') : p.dim(n.level.padEnd(7))} ${where}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p.dim('no findings')}`);
-    // Daemon-wide findings first, then each module's, in the order its first finding appears.
-    const groups = new Map<string | null, typeof t.findings>();
-    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      groups.set(f.module, [...(groups.get(f.module) ?? []), f]);
+    // Daemon-wide findings first, then a rule repeated across modules as one line, then each module's
+    // own, in the order its first finding appears.
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = new Map<string | null, typeof t.findings>();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...(byModule.get(f.module) ?? []), f]);
     }
-    for (const [module, findings] of groups) {
-      out.push(`  ${module === null ? p.dim('(daemon)') : `[${module}]`}`);
-      for (const f of findings) {
-        const where = f.location ? `${formatLocation(f.location)} ` : '';
-        out.push(`    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p.dim(` (raised: ${f.context})`) : ''}`);
-      }
+    const label = (f: Finding): string => `    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const raised = (context: string | null): string => (context ? p.dim(` (raised: ${context})`) : '');
+    const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${raised(f.context)}`;
+    const daemonWide = byModule.get(null) ?? [];
+    if (daemonWide.length > 0) out.push(`  ${p.dim('(daemon)')}`, ...daemonWide.map(line));
+    if (repeated.length > 0) out.push(`  ${p.dim('(repeated in several modules)')}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(`${label(first)} ×${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of findings) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     out.push('');

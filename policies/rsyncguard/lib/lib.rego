@@ -141,6 +141,10 @@ chrooted(mod) if mod.effective.chroot.value
 # `max connections` below zero: rsync refuses every request for the module.
 disabled(mod) if mod.effective.disabled.value
 
+# rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path`
+# (src/facts/usable.ts). No client reads, writes or lists files there.
+unusable(mod) if mod.effective.unusable.value
+
 # An outside client (documentation address, no reverse DNS) can connect to the module.
 reachable(mod) if {
 	input.config.serves

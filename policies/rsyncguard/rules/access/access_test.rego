@@ -47,7 +47,7 @@ test_rsync_009_finds_a_comment_before_any_module_as_a_daemon_finding if {
 }
 
 test_rsync_001_and_002_quiet_on_a_module_max_connections_disables if {
-	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true})})
+	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true, "unusable": true})})
 	ids := t.ids(access.findings) with input as t.doc([m], {})
 	not "RSYNC-001" in ids
 	not "RSYNC-002" in ids
@@ -90,6 +90,16 @@ test_rsync_012_fires_on_the_smaller_limit_sharing_a_lock_file if {
 	ms := [limited("a", 10, "/run/r.lock"), limited("b", 2, "/run/r.lock"), limited("c", 5, "/run/c.lock")]
 	fs := {f.message | some f in access.findings with input as t.doc(ms, {}); f.rule_id == "RSYNC-012"}
 	fs == {"Module [b] (max connections = 2) shares the lock file /run/r.lock with [a] (max connections = 10), whose connections can take all of its slots."}
+}
+
+test_rsync_011_is_one_daemon_finding_for_modules_without_their_own_limit if {
+	own := object.union(t.module({"max connections": 0}, {}), {"name": "own"})
+	ms := [object.union(t.module({}, {}), {"name": n}) | some n in ["a", "b"]]
+	fs := [f | some f in access.findings with input as t.doc(array.concat(ms, [own]), {}); f.rule_id == "RSYNC-011"]
+	{[f.module, f.message] | some f in fs} == {
+		[null, "No connection limit in 2 modules ([a], [b]): \"max connections\" is 0 for the daemon."],
+		["own", "Module [own] has no connection limit."],
+	}
 }
 
 test_rsync_013_names_the_unknown_refuse_options if {

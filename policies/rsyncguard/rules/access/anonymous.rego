@@ -41,13 +41,13 @@ findings contains f if {
 	f := _anonymous_severity(base, mod)
 }
 
-# A module the daemon serves to clients without a password: no `auth users`, a path, and not disabled
-# by a negative `max connections` (rsync refuses it before any login).
+# A module the daemon serves to clients without a password: no `auth users`, and one rsync will serve
+# (effective.unusable: not disabled, its uid and gid resolve, it has a path). A module it refuses is
+# RSYNC-014's, whatever its other settings say.
 _anonymous(mod) if {
 	input.config.serves
 	not mod.access.auth_required
-	lib.has_text(mod, "path")
-	not lib.disabled(mod)
+	not lib.unusable(mod)
 }
 
 # What an admitted host does there: a write-only module refuses downloads ("module is write only").

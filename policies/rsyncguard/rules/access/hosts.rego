@@ -40,7 +40,10 @@ findings contains f if {
 	lib.reach != "local"
 	some i, mod in input.config.modules
 	lib.reachable(mod)
-	lib.has_text(mod, "path")
+
+	# A module rsync refuses to everyone (RSYNC-014) admits no one to anything.
+	not lib.unusable(mod)
+
 	f := lib.module_finding("RSYNC-003", i, "hosts allow", concat("", ["Module [", mod.name, "] admits connections from ", _open_from, ": ", _open_why(mod)]))
 }
 

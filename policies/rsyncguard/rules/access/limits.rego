@@ -26,10 +26,23 @@ import data.rsyncguard.lib
 #     ```
 findings contains f if {
 	some i, mod in input.config.modules
+	_unlimited(mod)
+	not lib.inherits(mod, "max connections")
+	f := lib.module_finding("RSYNC-011", i, "max connections", concat("", ["Module [", mod.name, "] has no connection limit."]))
+}
+
+# Modules that leave it to the daemon's setting: one finding at the global line, naming them.
+findings contains f if {
+	inheriting := [i | some i, mod in input.config.modules; _unlimited(mod); lib.inherits(mod, "max connections")]
+	count(inheriting) > 0
+	msg := concat("", ["No connection limit in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): \"max connections\" is 0 for the daemon."])
+	f := lib.inherited_finding("RSYNC-011", "max connections", inheriting, msg)
+}
+
+_unlimited(mod) if {
 	lib.reachable(mod)
 	lib.has_text(mod, "path")
 	mod.params["max connections"].value == 0
-	f := lib.module_finding("RSYNC-011", i, "max connections", concat("", ["Module [", mod.name, "] has no connection limit."]))
 }
 
 # METADATA

@@ -213,6 +213,29 @@ findings contains f if {
 	some i, mod in input.config.modules
 	mod.access.auth_required
 	not lib.has_text(mod, "auth digest")
+
+	# The floor protects a login; where none can succeed, RSYNC-020 or RSYNC-030/031 is the finding.
+	not _no_login(mod)
 	msg := concat("", ["Module [", mod.name, "] requires a login but sets no \"auth digest\" floor: the digest can be downgraded to MD5/MD4."])
 	f := lib.module_finding("RSYNC-025", i, "auth digest", msg)
+}
+
+# No login to the module can succeed: check_secret (authenticate.c) fails closed when the secrets file is
+# unset or missing (RSYNC-020), or, with `strict modes` on, when it is other-accessible or, on a daemon that
+# authenticates as root, not owned by root (shared/reference/rsyncd.md §4). Facts that are unknown (a
+# repository that does not hold the file) leave the login possible.
+_no_login(mod) if _unusable_secrets(mod)
+
+_no_login(mod) if {
+	not mod.params["strict modes"].value == false
+	some s in input.secrets
+	s.path == mod.params["secrets file"].value
+	_strict_modes_reject(s)
+}
+
+_strict_modes_reject(s) if s.other_accessible == true
+
+_strict_modes_reject(s) if {
+	lib.root_daemon
+	s.owner_is_root == false
 }

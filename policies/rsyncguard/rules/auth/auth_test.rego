@@ -43,3 +43,36 @@ test_rsync_024_withholds_what_may_be_a_password if {
 	not contains(f.message, "Tr0ub4dor")
 	contains(f.message, "\":********\"")
 }
+
+test_rsync_025_quiet_when_no_login_can_succeed_without_a_secrets_file if {
+	m := t.module({"auth users": "joe"}, {"auth_required": true})
+	ids := t.ids(auth.findings) with input as t.doc([m], {})
+	"RSYNC-020" in ids
+	not "RSYNC-025" in ids
+}
+
+_secrets(over) := object.union(
+	{
+		"path": "/etc/s", "file": "/etc/s", "exists": true, "mode": 384, "uid": 0, "gid": 0, "owner_is_root": true,
+		"other_accessible": false, "referenced_by": ["m"], "entries": [],
+	},
+	over,
+)
+
+test_rsync_025_quiet_when_strict_modes_reject_the_secrets_file if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"mode": 420, "other_accessible": true})]})
+	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"uid": 1000, "owner_is_root": false})]})
+}
+
+test_rsync_025_fires_when_a_login_can_succeed if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	some f in auth.findings with input as t.doc([m], {"secrets": [_secrets({})]})
+	f.rule_id == "RSYNC-025"
+	f.location == {"file": "rsyncd.conf", "line": 3, "column": 1}
+}
+
+test_rsync_025_fires_when_strict_modes_are_off if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s", "strict modes": false}, {"auth_required": true})
+	"RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"mode": 420, "other_accessible": true})]})
+}

@@ -28,14 +28,31 @@ import data.rsyncguard.lib
 #     ```
 findings contains f if {
 	some i, mod in input.config.modules
-	lib.has_text(mod, "path")
-	mod.params["transfer logging"].value == false
-	f := lib.module_finding("RSYNC-050", i, "transfer logging", concat("", ["Module [", mod.name, "] does not log transfers", _where(mod), "."]))
+	_unlogged(mod)
+	not lib.inherits(mod, "transfer logging")
+	f := lib.module_finding("RSYNC-050", i, "transfer logging", concat("", ["Module [", mod.name, "] does not log transfers", _where([mod]), "."]))
 }
 
-_where(mod) := "" if lib.has_text(mod, "log file")
+# Modules that leave it to the daemon's setting: one finding at the global line, naming them.
+findings contains f if {
+	inheriting := [i | some i, mod in input.config.modules; _unlogged(mod); lib.inherits(mod, "transfer logging")]
+	count(inheriting) > 0
+	mods := [input.config.modules[i] | some i in inheriting]
+	msg := concat("", ["Transfers are not logged in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): \"transfer logging\" is off for the daemon", _where(mods), "."])
+	f := lib.inherited_finding("RSYNC-050", "transfer logging", inheriting, msg)
+}
 
-else := " (and has no \"log file\": only syslog sees connections)"
+_unlogged(mod) if {
+	lib.has_text(mod, "path")
+	mod.params["transfer logging"].value == false
+}
+
+_where(mods) := "" if {
+	some mod in mods
+	lib.has_text(mod, "log file")
+} else := " (and has no \"log file\": only syslog sees connections)" if {
+	count(mods) == 1
+} else := " (and no \"log file\": only syslog sees connections)"
 
 # METADATA
 # title: Daemon file in a world-writable directory
