@@ -83,7 +83,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], image: input.image ?? null }) },
+      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) },
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },

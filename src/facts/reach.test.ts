@@ -6,6 +6,7 @@ const file = (address?: string, port?: number): ReachInput => ({
   listener: { ...(address === undefined ? {} : { address: { value: address } }), ...(port === undefined ? {} : { port: { value: port } }) },
   processes: [],
   listeners: [],
+  units: [],
   image: null,
 });
 
@@ -127,6 +128,18 @@ hosts('--address on the command line beats the file', () => {
     assert.match(r.reason, /--address=127\.0\.0\.1/);
   }
   assert.is(reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon', '--address=10.9.9.9'] }] }).value, 'private');
+});
+
+hosts("a superserver that starts rsync per connection: the file's address does not apply", () => {
+  const socket = reachOf({ ...file('127.0.0.1'), units: [{ kind: 'systemd', path: '/lib/systemd/system/rsync.socket', enabled: true }] });
+  assert.is(socket.value, 'any');
+  assert.match(socket.reason, /rsync\.socket starts rsync for each connection/);
+  assert.is(reachOf({ ...file('127.0.0.1'), units: [{ kind: 'xinetd', path: '/etc/xinetd.d/rsync', enabled: true }] }).value, 'any');
+  // Disabled, or a service unit that runs the daemon itself: the address applies.
+  assert.is(reachOf({ ...file('127.0.0.1'), units: [{ kind: 'xinetd', path: '/etc/xinetd.d/rsync', enabled: false }] }).value, 'local');
+  assert.is(reachOf({ ...file('127.0.0.1'), units: [{ kind: 'systemd', path: '/lib/systemd/system/rsync.service', enabled: true }] }).value, 'local');
+  // A daemon process runs: it is standalone, and its sockets or address decide.
+  assert.is(reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon'] }], units: [{ kind: 'systemd', path: '/lib/systemd/system/rsync.socket', enabled: true }] }).value, 'local');
 });
 
 const images = suite('reachOf: image targets');

@@ -28,6 +28,8 @@ export interface ReachInput {
   /** A live host's daemon processes (their argv) and listening sockets; empty elsewhere. */
   processes: readonly { cmdline: readonly string[] }[];
   listeners: readonly { address: string; port: number; pid: number | null }[];
+  /** The units that start rsync on a live host: a superserver's socket replaces the daemon's own listener. */
+  units: readonly { kind: 'systemd' | 'xinetd' | 'inetd'; path: string; enabled: boolean }[];
   /** An image's declared ports and start command; null for other targets. */
   image: { exposed_ports: readonly string[]; entrypoint: readonly string[]; cmd: readonly string[] } | null;
 }
@@ -45,6 +47,10 @@ const DEFAULT_PORT = 873;
 
 export function reachOf(input: ReachInput): Reach {
   const port = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    return { value: 'any', addresses: [], who: 'any host on the network', reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
+  }
   const bound = boundAddresses(input, port);
   const base = fromAddresses(bound.addresses, bound.source);
   if (input.image === null || base.value === 'local') return base;
@@ -58,6 +64,17 @@ export function reachOf(input: ReachInput): Reach {
 }
 
 type Source = { kind: 'listeners' } | { kind: 'cmdline' } | { kind: 'file' } | { kind: 'unset' };
+
+/**
+ * A host where no daemon process runs but an enabled superserver (inetd, xinetd, a systemd .socket unit)
+ * starts rsync per connection: rsync then serves the socket it is handed and ignores `address` (§9), so
+ * the file's address says nothing; the superserver's own binding is not collected.
+ */
+function superserver(input: ReachInput): string | null {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== 'systemd' || u.path.endsWith('.socket')));
+  return unit ? unit.path : null;
+}
 
 /** The sockets beat `--address`, which beats the file (§1.9: the command line wins). */
 function boundAddresses(input: ReachInput, port: number): { addresses: string[]; source: Source } {

@@ -35,7 +35,7 @@ export function validateFacts(doc: unknown): { ok: true; value: FactsDocument } 
 function withEffective(doc: ValidatedDocument): FactsDocument {
   const given = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
   // A document made before `reach` existed gains it from its own listener params, daemon and image.
-  const reach = doc.config.effective?.reach ?? reachOf({ listener: doc.config.listener, processes: doc.daemon.processes, listeners: doc.daemon.listeners, image: doc.image });
+  const reach = doc.config.effective?.reach ?? reachOf({ listener: doc.config.listener, processes: doc.daemon.processes, listeners: doc.daemon.listeners, units: doc.daemon.units, image: doc.image });
   const daemon = { ...given, reach };
   const version = versionOf(doc.context.rsync_version);
   // Per fact, so a document with `chroot` and `disabled` but made before `transfer_*_root` gains only those.
