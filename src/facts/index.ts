@@ -13,3 +13,4 @@ export { otherFileDocument } from './other-file.ts';
 export type { OtherFileOptions } from './other-file.ts';
 export type { ImageTarget } from './image.ts';
 export { unknownRefuseNames } from './refuse-options.ts';
+export type { NameDatabase } from './usable.ts';

@@ -145,6 +145,8 @@ const ERRORS: [RegExp, Observed][] = [
   [/@ERROR: max connections/, 'max-connections'],
   [/@ERROR: failed to open lock file/, 'lock-file'],
   [/@ERROR: auth failed on module/, 'auth-failed'],
+  [/@ERROR: invalid uid /, 'invalid-uid'],
+  [/@ERROR: invalid gid /, 'invalid-gid'],
   [/@ERROR: no path setting/, 'no-path'],
   [/@ERROR: chroot failed/, 'chroot-failed'],
   [/@ERROR: setgid failed/, 'setgid-failed'],
