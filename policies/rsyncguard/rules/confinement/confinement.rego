@@ -41,14 +41,12 @@ findings contains f if {
 	f := _severity(base, mod)
 }
 
-_severity(base, mod) := lib.raise(base, "critical", _writers) if {
+# Raised only when any host can connect (config.effective.reach), as RSYNC-002 is: a loopback-only, private
+# or unexposed daemon is not written to by "anyone on the network".
+_severity(base, mod) := lib.raise(base, "critical", "and anyone on the network can write to it") if {
 	mod.access.anonymous_write
+	lib.reach == "any"
 } else := base
-
-# Who writes there without a password: the daemon's reach (config.effective.reach) says who can connect.
-_writers := "and anyone on the network can write to it" if lib.reach == "any"
-
-else := concat("", ["and ", lib.reach_who, " can write to it without a password"])
 
 # METADATA
 # title: Symlink munging off without chroot

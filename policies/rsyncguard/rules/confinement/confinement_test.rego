@@ -14,6 +14,15 @@ test_rsync_040_is_critical_when_anyone_can_write if {
 	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
 }
 
+test_rsync_040_not_raised_when_only_local_processes_can_connect if {
+	m := unconfined({"use chroot": false, "read only": false}, {"anonymous_write": true})
+	some f in confinement.findings with input as t.doc([m], t.reach("local", "processes on this machine"))
+	f.rule_id == "RSYNC-040"
+	f.location == {"file": "rsyncd.conf", "line": 5, "column": 5}
+	f.severity == null
+	f.context == null
+}
+
 test_rsync_040_quiet_on_a_non_root_daemon if {
 	m := unconfined({"use chroot": false}, {})
 	not "RSYNC-040" in t.ids(confinement.findings) with input as t.doc([m], t.root(false))
