@@ -90,6 +90,9 @@ export function readDockerfile(text: string, readScript: (contextPath: string) =
         entrypoint = [];
         cmd = [];
         copies = [];
+        lines.user = null;
+        lines.expose = null;
+        lines.command = null;
         break;
       case 'USER':
         user = ins.args.split(/\s+/)[0] || null;

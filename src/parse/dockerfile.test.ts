@@ -1,0 +1,56 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readDockerfile } from './dockerfile.ts';
+
+const none = () => null;
+const read = suite('readDockerfile');
+
+read('reads the final stage only: an earlier stage’s USER and EXPOSE do not carry over', () => {
+  const r = readDockerfile('FROM golang AS build\nUSER builder\nEXPOSE 9000\nFROM debian:12\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n', none);
+  assert.equal(r.config.exposed, ['873/tcp']);
+  assert.is(r.config.user, null);
+  assert.ok(r.startsDaemon);
+  assert.equal(r.lines, { user: null, expose: 5, command: 6 });
+});
+
+read('joins continuation lines and reads the shell form through /bin/sh -c', () => {
+  const r = readDockerfile('FROM alpine\nUSER rsync\nCMD rsync \\\n  --daemon \\\n  --no-detach\n', none);
+  assert.equal(r.config.cmd, ['/bin/sh', '-c', 'rsync --daemon --no-detach']);
+  assert.is(r.config.user, 'rsync');
+  assert.ok(r.startsDaemon);
+});
+
+read('a HEALTHCHECK’s CMD is not the image’s command', () => {
+  const r = readDockerfile('FROM alpine\nHEALTHCHECK --interval=30s \\\n  CMD rsync --daemon\nCMD ["sleep", "infinity"]\n', none);
+  assert.not.ok(r.startsDaemon);
+  assert.equal(r.config.cmd, ['sleep', 'infinity']);
+});
+
+read('follows an entrypoint script the Dockerfile copies from the build context', () => {
+  const seen: string[] = [];
+  const script = (p: string) => {
+    seen.push(p);
+    return p === 'entrypoint.sh' ? '#!/bin/sh\nset -e\nexec rsync --daemon --no-detach "$@"\n' : null;
+  };
+  const r = readDockerfile('FROM alpine\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n', script);
+  assert.ok(r.startsDaemon);
+  assert.equal(seen, ['entrypoint.sh']);
+  assert.not.ok(readDockerfile('FROM alpine\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n', none).startsDaemon);
+});
+
+read('withholds credential values from ENV, in both ENV forms', () => {
+  const r = readDockerfile('FROM alpine\nENV RSYNC_PASSWORD=Correct-Horse-Battery-9 MODE="ro"\nENV API_TOKEN s3cr3t-value\n', none);
+  assert.equal(r.config.env, [
+    { name: 'RSYNC_PASSWORD', value: null },
+    { name: 'MODE', value: 'ro' },
+    { name: 'API_TOKEN', value: null },
+  ]);
+  assert.not.match(JSON.stringify(r), 'Correct-Horse');
+  assert.not.match(JSON.stringify(r), 's3cr3t');
+});
+
+read('keeps a protocol given with EXPOSE, and defaults to tcp', () => {
+  assert.equal(readDockerfile('FROM x\nEXPOSE 873/udp 8080\n', none).config.exposed, ['8080/tcp', '873/udp']);
+});
+
+read.run();

@@ -1,0 +1,149 @@
+/**
+ * `scan` on files that are not rsyncd.conf (issue 14 §3): each kind of the shared corpus named on the
+ * command line, read in place, and a repository written for the test, scanned as a directory. A secrets
+ * file gets the secrets checks and no daemon finding, units and Dockerfiles their own rules, everything
+ * else a note in every format and exit 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { CORPUS, corpusTest } from './support/corpus.ts';
+
+const CLI = resolve('dist/cli.js');
+const PASSWORD = 'Hunter2-file-kinds';
+
+interface Target {
+  target: string;
+  findings: { rule_id: string }[];
+  notes: { code: string; message: string }[];
+  facts: { target: { file_kind?: string }; config: { starts: boolean; serves: boolean; modules: unknown[] }; daemon: { units: unknown[] } };
+}
+
+function run(cwd: string, args: string[], format = 'json') {
+  const r = spawnSync(process.execPath, [CLI, 'scan', ...args, '--format', format], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function scanJson(cwd: string, ...args: string[]): { code: number | null; targets: Target[] } {
+  const r = run(cwd, args);
+  return { code: r.code, targets: (JSON.parse(r.stdout) as { targets: Target[] }).targets };
+}
+
+const rules = (t: Target | undefined) => (t?.findings ?? []).map((f) => f.rule_id).sort();
+
+const corpus = suite('scan: corpus files that are not rsyncd.conf, named one by one');
+
+corpusTest(corpus, 'a secrets file gets the secrets checks and no daemon finding', () => {
+  const { targets } = scanJson(CORPUS, '055-dms-rsyncd.secrets');
+  const t = targets[0];
+  assert.is(t?.facts.target.file_kind, 'rsync-secrets');
+  assert.equal([t?.facts.config.starts, t?.facts.config.serves, t?.facts.config.modules.length], [false, false, 0]);
+  assert.ok(rules(t).length > 0, 'the weak password is reported');
+  for (const id of rules(t)) assert.match(id, /^RSYNC-03[0-9]$/, `${id} is not a secrets rule`);
+});
+
+corpusTest(corpus, 'a Dockerfile gets the image rules: the exposed port, and the daemon started as root', () => {
+  assert.equal(rules(scanJson(CORPUS, '015-kulesko-debian.Dockerfile').targets[0]), ['RSYNC-090', 'RSYNC-091']);
+  // USER rsyncuser: the daemon does not run as root.
+  assert.equal(rules(scanJson(CORPUS, '007-msys2-main-server.Dockerfile').targets[0]), ['RSYNC-090']);
+});
+
+corpusTest(corpus, 'a systemd unit that starts rsync --daemon is read as one; a unit that runs docker is skipped', () => {
+  const unit = scanJson(CORPUS, '029-rsync-upstream-rsync.service').targets[0];
+  assert.is(unit?.facts.target.file_kind, 'systemd-unit');
+  assert.is(unit?.facts.daemon.units.length, 1);
+  assert.equal(rules(unit), []);
+  const docker = scanJson(CORPUS, '065-hetsh-docker-rsync.service').targets[0];
+  assert.ok(docker?.notes.some((n) => n.code === 'not-analyzed' && /systemd unit that starts no rsync daemon/.test(n.message)));
+});
+
+corpusTest(corpus, 'xinetd, supervisord, upstart, Salt, a socket drop-in and SOURCES.tsv are skipped with a note naming the kind, exit 0', () => {
+  const cases: [string, RegExp][] = [
+    ['028-rsync-upstream-rsync.xinetd', /an xinetd service/],
+    ['064-puppet-bw-y-xinetd_rsync.erb', /an xinetd service/],
+    ['069-fuel-xinetd-rsync', /an xinetd service/],
+    ['033-perfsonar-supervisord-rsyncd.ini', /a supervisord configuration/],
+    ['067-upstart-rsync.conf', /an upstart job/],
+    ['086-openmediavault-rsyncd-default.sls', /a YAML file/],
+    ['072-archlinux-rsyncd-override.socket.conf', /a systemd unit that starts no rsync daemon/],
+    ['SOURCES.tsv', /does not recognise/],
+  ];
+  for (const [file, kind] of cases) {
+    const { code, targets } = scanJson(CORPUS, file);
+    assert.is(code, 0, file);
+    assert.equal(rules(targets[0]), [], file);
+    assert.ok(
+      targets[0]?.notes.some((n) => n.code === 'not-analyzed' && kind.test(n.message)),
+      file,
+    );
+  }
+});
+
+corpusTest(corpus, 'an rsyncd config named after stunnel is still an rsyncd config: content decides', () => {
+  const t = scanJson(CORPUS, '095-pi-stunnel-localhost.conf').targets[0];
+  assert.is(t?.facts.target.file_kind, undefined);
+  assert.ok(rules(t).includes('RSYNC-002'));
+});
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-kinds-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const RSYNCD = 'uid = nobody\nuse chroot = yes\n\n[backup]\n  path = /srv/backup\n  auth users = backup\n  secrets file = rsyncd.secrets\n  hosts allow = 10.0.0.0/8\n';
+
+const dir = suite('scan: a directory lists only the files that concern rsync');
+
+dir('lists configs, fragments, and the secrets files, units and Dockerfiles that concern rsync; leaves the rest out', () => {
+  const root = repo({
+    'rsyncd.conf': RSYNCD,
+    'rsyncd.secrets': `backup:${PASSWORD}\n`,
+    'rsyncd.conf.header': 'max connections = 4\nlog file = /var/log/rsyncd.log\n',
+    'deploy/rsync-backup.secrets': `# the mirror user\nmirror:${PASSWORD}\n`,
+    'deploy/rsyncd.service': '[Unit]\nDescription=rsync\n[Service]\nExecStart=/usr/bin/rsync --daemon --no-detach\n[Install]\nWantedBy=multi-user.target\n',
+    'deploy/web.service': '[Unit]\nDescription=web\n[Service]\nExecStart=/usr/bin/node /srv/app.js\n',
+    'docker/rsync/Dockerfile': 'FROM debian:12\nRUN apt-get install -y rsync\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n',
+    'docker/app/Dockerfile': 'FROM node:20\nCOPY . /app\nCMD ["node", "/app/index.js"]\n',
+    'stunnel/rsync.conf': '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\ncert = /etc/stunnel/rsync.pem\n',
+    'README.md': '# Backups\n\nrsync daemon for backups.\n',
+  });
+  const { code, targets } = scanJson(root, '.', '--fail-on', 'low');
+  assert.equal(
+    targets.map((t) => [t.target, t.facts.target.file_kind ?? 'rsyncd-config']),
+    [
+      ['deploy/rsync-backup.secrets', 'rsync-secrets'],
+      ['deploy/rsyncd.service', 'systemd-unit'],
+      ['docker/rsync/Dockerfile', 'dockerfile'],
+      ['rsyncd.conf', 'rsyncd-config'],
+      ['rsyncd.conf.header', 'rsyncd-config'],
+    ],
+  );
+  const by = (name: string) => targets.find((t) => t.target === name);
+  assert.equal(rules(by('deploy/rsyncd.service')), ['RSYNC-084']);
+  assert.equal(rules(by('docker/rsync/Dockerfile')), ['RSYNC-090', 'RSYNC-091']);
+  assert.equal(rules(by('deploy/rsync-backup.secrets')), []);
+  assert.is(code, 1);
+});
+
+dir('a skipped file named on the command line shows in every format, leaks nothing, and exits 0', () => {
+  const root = repo({ 'stunnel.conf': '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\ncert = /etc/stunnel/rsync.pem\n', 'rsync.secrets': `joe:${PASSWORD}\njoe:${PASSWORD}\n` });
+  for (const format of ['text', 'json', 'markdown', 'sarif']) {
+    const r = run(root, ['stunnel.conf', 'rsync.secrets', '--fail-on', 'low'], format);
+    assert.is(r.code, 1, `${format}: the secrets file's dead entry is a finding`);
+    assert.match(r.stdout, 'Skipped: a stunnel configuration', format);
+    assert.not.match(r.stdout, PASSWORD, format);
+    // JSON carries the facts (whose derived reach describes rsync's defaults) and SARIF the rule catalog; the findings are checked in JSON above.
+    if (format === 'text' || format === 'markdown') assert.not.match(r.stdout, 'every interface', format);
+  }
+  assert.is(run(root, ['stunnel.conf', '--fail-on', 'low']).code, 0);
+});
+
+corpus.run();
+dir.run();
