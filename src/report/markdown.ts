@@ -3,6 +3,7 @@ import { escapeAllText } from './escape-controls.ts';
 import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
+import { publicSummaries } from './declared-public.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -40,6 +41,12 @@ export function toMarkdown(raw: Report): string {
       const where = n.location ? code(`${n.location.file}:${n.location.line}`) : code(t.target);
       out.push(`| ${n.level === 'error' ? '⛔ error' : n.level === 'warning' ? '⚠️ warning' : 'ℹ️ note'} | ${where} | ${esc(n.message)} |`);
     }
+    out.push('');
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push('### Declared public', '', '| where | reason | modules | not reported |', '|---|---|---|---|');
+    for (const d of declared) out.push(`| ${code(d.source)} | declared public: ${esc(d.reason)} | ${esc(d.modules.join(', '))} | ${d.count} |`);
     out.push('');
   }
   if (report.errors.length > 0) {

@@ -8,6 +8,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding } from '../engine/index.ts';
 import type { Report } from './model.ts';
+import { declaredSuppressions } from './declared-public.ts';
 import { type At, anchorOf, fingerprints } from './sarif-identity.ts';
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
@@ -66,7 +67,7 @@ interface Placed {
   finding: Finding;
   /** Hosts and images are not files in the repository: their name goes into the message. */
   kind: TargetKind;
-  waiver?: { reason: string; source: string };
+  waiver?: { reason: string; source: string; inSource?: boolean };
 }
 
 export function toSarif(report: Report, opts: SarifOptions): string {
@@ -74,11 +75,13 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)]);
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
   const prints = fingerprints(all, (f) => anchorOf(f).file);
   let placed: Placed[] = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...(opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []),
   ]);
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
@@ -154,7 +157,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
       : {}),
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
     properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
-    ...(p.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
+    ...(p.waiver ? { suppressions: [{ kind: p.waiver.inSource ? 'inSource' : 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { type Finding, severityRank } from '../engine/index.ts';
 import type { Paint } from './colour.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
+import { publicLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
@@ -41,6 +42,7 @@ export function toText(raw: Report, p: Paint): string {
       for (const f of findings) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p.dim(l)}`);
     out.push('');
   }
   for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
