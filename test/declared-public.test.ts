@@ -95,6 +95,8 @@ declared('a comment without a reason declares nothing and is reported where it i
   const doc = JSON.parse(r.stdout) as JsonReport & { targets: { notes: { code: string; location: { line: number } }[] }[] };
   assert.is(doc.summary.declared_public, 0);
   assert.ok(doc.targets[0]?.notes.some((n) => n.code === 'public-declaration-without-reason' && n.location.line === 1));
+  // The text report shows it too: otherwise the operator would believe the mirror declared.
+  assert.match(scan(project(`# rsyncguard: public\n${MIRROR}`), 'text').stdout, 'rsyncd.conf:1:1 This "rsyncguard: public" comment gives no reason');
 });
 
 declared.run();

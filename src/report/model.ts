@@ -40,7 +40,8 @@ export interface Report {
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */
 // An include that was not followed (not in the repository, say) leaves part of the daemon's configuration
 // unread: the findings may be incomplete, and every format must say so beside them.
-const ALWAYS_SHOWN = new Set(['not-analyzed', 'host-not-read', 'include-refused', 'include-not-followed', 'secrets-not-read', 'found-through-link', 'secrets-file-is-config']);
+// A public declaration that declares nothing (no reason, misplaced) would otherwise fail silently.
+const ALWAYS_SHOWN = new Set(['not-analyzed', 'host-not-read', 'include-refused', 'include-not-followed', 'secrets-not-read', 'found-through-link', 'secrets-file-is-config', 'public-declaration-without-reason', 'public-declaration-misplaced']);
 
 /**
  * Notes every format shows, not only JSON and SARIF: errors (the daemon refuses to start or fails every
