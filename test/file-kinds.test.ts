@@ -60,11 +60,17 @@ corpusTest(corpus, 'a systemd unit that starts rsync --daemon is read as one; a 
   assert.ok(docker?.notes.some((n) => n.code === 'not-analyzed' && /systemd unit that starts no rsync daemon/.test(n.message)));
 });
 
-corpusTest(corpus, 'xinetd, supervisord, upstart, Salt, a socket drop-in and SOURCES.tsv are skipped with a note naming the kind, exit 0', () => {
+corpusTest(corpus, 'an xinetd service that starts rsync --daemon gets the superserver rule unless it says disable = yes', () => {
+  assert.equal(rules(scanJson(CORPUS, '069-fuel-xinetd-rsync').targets[0]), ['RSYNC-083']);
+  for (const file of ['028-rsync-upstream-rsync.xinetd', '064-puppet-bw-y-xinetd_rsync.erb']) {
+    const t = scanJson(CORPUS, file).targets[0];
+    assert.is(t?.facts.target.file_kind, 'xinetd', file);
+    assert.equal(rules(t), [], file);
+  }
+});
+
+corpusTest(corpus, 'supervisord, upstart, Salt, a socket drop-in and SOURCES.tsv are skipped with a note naming the kind, exit 0', () => {
   const cases: [string, RegExp][] = [
-    ['028-rsync-upstream-rsync.xinetd', /an xinetd service/],
-    ['064-puppet-bw-y-xinetd_rsync.erb', /an xinetd service/],
-    ['069-fuel-xinetd-rsync', /an xinetd service/],
     ['033-perfsonar-supervisord-rsyncd.ini', /a supervisord configuration/],
     ['067-upstart-rsync.conf', /an upstart job/],
     ['086-openmediavault-rsyncd-default.sls', /a YAML file/],

@@ -9,7 +9,7 @@ import type { OtherFile, RsyncdConfig } from '../parse/index.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
 import type { Version } from './access/hosts.ts';
 import { imageRunsAsRoot } from './effective.ts';
-import type { FactsDocument, ImageFacts } from './types.ts';
+import type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
 
 export interface OtherFileOptions {
   /** The target id and the file name as reports show them. */
@@ -43,6 +43,13 @@ function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {
   };
 }
 
+/** A unit committed to a repository is the one that gets installed: a systemd unit is taken as enabled. */
+function units(analysis: OtherFile['analysis'], path: string): DaemonFacts['units'] {
+  if (analysis.analyzer === 'systemd-unit') return [{ kind: 'systemd', path, enabled: true, ...analysis.unit }];
+  if (analysis.analyzer === 'xinetd') return [{ kind: 'xinetd', path, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
+  return [];
+}
+
 export function otherFileDocument(parsed: OtherFile, opts: OtherFileOptions): FactsDocument {
   const { analysis } = parsed;
   const doc = buildFacts({
@@ -53,8 +60,7 @@ export function otherFileDocument(parsed: OtherFile, opts: OtherFileOptions): Fa
     today: opts.today,
     config: noDaemon(parsed),
     secrets: analysis.analyzer === 'secrets' ? [analysis.secrets] : [],
-    // A unit committed to a repository is the one that gets installed: taken as enabled.
-    daemon: { processes: [], listeners: [], units: analysis.analyzer === 'systemd-unit' ? [{ kind: 'systemd', path: opts.display, enabled: true, ...analysis.unit }] : [], probes: [] },
+    daemon: { processes: [], listeners: [], units: units(analysis, opts.display), probes: [] },
     image: imageFacts(parsed, opts.display),
   });
   return relabelFiles(doc, opts.rename);

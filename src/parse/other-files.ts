@@ -2,13 +2,13 @@
  * Files of a repository that are not rsyncd configs, read by the analyzer the file-kind registry
  * (src/sources/file-kinds.ts) names for their kind: a secrets file gets the secrets-file analysis (weak,
  * shared and dead entries) as a target of its own, a systemd unit that starts `rsync --daemon` its unit
- * settings (for the host unit rules), a Dockerfile that mentions rsync what the image will do (for the
+ * settings (for the host unit rules), an xinetd service that starts it whether it is enabled (RSYNC-083), a Dockerfile that mentions rsync what the image will do (for the
  * image rules). Everything else is skipped with a sentence naming its kind. None of them is ever a daemon
  * configuration, so no daemon finding can come from them.
  */
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../common/index.ts';
-import { displayPath, headText, type Classified, type FileKindId, type ScanRoot } from '../sources/index.ts';
+import { displayPath, headText, xinetdRunsRsync, type Classified, type FileKindId, type ScanRoot } from '../sources/index.ts';
 import { readDockerfile, type DockerfileImage } from './dockerfile.ts';
 import { launchFromScript } from './image-config.ts';
 import { parseSecrets } from './secrets.ts';
@@ -18,6 +18,8 @@ import { parseUnitSettings, type UnitSettings } from './systemd-unit.ts';
 export type OtherAnalysis =
   | { analyzer: 'secrets'; secrets: SecretsFile }
   | { analyzer: 'systemd-unit'; unit: UnitSettings }
+  /** `enabled`: no `disable = yes` line, read as the host collector reads /etc/xinetd.d/rsync. */
+  | { analyzer: 'xinetd'; enabled: boolean; user: string | null }
   | { analyzer: 'dockerfile'; image: DockerfileImage }
   /** Not analysed: `reason` is the sentence a user reads. */
   | { analyzer: 'none'; reason: string };
@@ -57,6 +59,9 @@ function analyze(classified: Classified, file: string, text: string, bytes: Uint
     case 'systemd-unit':
       if (!unitStartsDaemon(text)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       return { analyzer: 'systemd-unit', unit: parseUnitSettings(text) };
+    case 'xinetd':
+      if (!xinetdRunsRsync(text)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: 'xinetd', enabled: !/^\s*disable\s*=\s*yes\b/m.test(text), user: /^\s*user\s*=\s*(\S+)/m.exec(text)?.[1] ?? null };
     case 'dockerfile': {
       if (!/\brsyncd?\b/i.test(text)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath: string): string | null => {

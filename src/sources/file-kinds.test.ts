@@ -126,13 +126,18 @@ discovery('lists Dockerfiles and units only when they concern rsync', () => {
   assert.not.ok(concerns('deploy/web.service', '[Unit]\nDescription=web\n[Service]\nExecStart=/usr/bin/node app.js\n'));
 });
 
+discovery('lists an xinetd service only when it starts rsync --daemon', () => {
+  assert.ok(concerns('xinetd.d/rsync', 'service rsync\n{\n\tsocket_type = stream\n\tserver = /usr/bin/rsync\n\tserver_args = --daemon\n}\n'));
+  assert.not.ok(concerns('xinetd.d/tftp', 'service tftp\n{\n\tsocket_type = dgram\n\tserver = /usr/sbin/in.tftpd\n}\n'));
+});
+
 discovery('lists a name:password file only under an rsync-ish name', () => {
   assert.ok(concerns('etc/rsyncd.secrets', 'backup:Correct-Horse-Battery-9\n'));
   assert.not.ok(concerns('etc/app.secrets', 'backup:Correct-Horse-Battery-9\n'));
 });
 
 discovery('never lists a kind nobody analyses', () => {
-  assert.not.ok(concerns('rsync.xinetd', 'service rsync\n{\n\tserver = /usr/bin/rsync\n\tsocket_type = stream\n}\n'));
+  assert.not.ok(concerns('stunnel-rsync.conf', '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\n'));
   assert.not.ok(concerns('rsync.sh', '#!/bin/sh\nexec rsync --daemon\n'));
 });
 

@@ -10,7 +10,7 @@
  */
 
 /** Which analyzer reads a kind (src/parse maps the id to the code); `none`: skipped with a note. */
-export type AnalyzerId = 'rsyncd' | 'secrets' | 'systemd-unit' | 'dockerfile' | 'none';
+export type AnalyzerId = 'rsyncd' | 'secrets' | 'systemd-unit' | 'xinetd' | 'dockerfile' | 'none';
 
 export type FileKindId = 'rsyncd-config' | 'rsync-secrets' | 'systemd-unit' | 'dockerfile' | 'stunnel' | 'xinetd' | 'supervisord' | 'upstart' | 'hcl' | 'shell-script' | 'yaml' | 'markdown' | 'unknown';
 
@@ -69,6 +69,11 @@ function runsRsyncDaemon(head: string): boolean {
   return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
 }
 
+/** An xinetd service whose `server` is rsync and whose `server_args` include --daemon. */
+export function xinetdRunsRsync(head: string): boolean {
+  return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
+}
+
 const mentionsRsync = (head: string): boolean => /\brsyncd?\b/i.test(head);
 const never = (): boolean => false;
 
@@ -110,10 +115,10 @@ export const FILE_KINDS: readonly FileKind[] = [
   {
     id: 'xinetd',
     label: 'an xinetd service',
-    analyzer: 'none',
+    analyzer: 'xinetd',
     names: [/(^|\/)xinetd\.d\/[^/]+$/, /(^|\/)[^/]*xinetd[^/]*$/i],
     content: (h) => /^\s*service\s+[\w.-]+\s*(\{|\n\s*\{)/m.test(h) || (/^\s*server\s*=/m.test(h) && /^\s*socket_type\s*=/m.test(h)),
-    concernsRsync: never,
+    concernsRsync: (h) => xinetdRunsRsync(h),
   },
   {
     id: 'upstart',
