@@ -45,7 +45,7 @@ _bound if count(input.config.effective.reach.addresses) > 0
 # An image that does not expose the port: every interface of the container, which only its peers reach.
 default _inside := ""
 
-_inside := concat("", ["; the image does not expose it, so only ", lib.reach_who, " can connect"]) if lib.reach == "container"
+_inside := concat("", ["; the image does not expose that port, so only ", lib.reach_who, " can connect"]) if lib.reach == "container"
 
 default _port := ""
 

@@ -33,7 +33,7 @@ test_rsync_060_in_an_unexposed_container_says_who_connects if {
 	d := t.doc([t.module({}, {})], object.union(t.reach("container", "peers on the container network"), {"target": {"kind": "image"}}))
 	some f in exposure.findings with input as d
 	f.rule_id == "RSYNC-060"
-	f.message == "The daemon listens on every interface on the default port 873; the image does not expose it, so only peers on the container network can connect."
+	f.message == "The daemon listens on every interface on the default port 873; the image does not expose that port, so only peers on the container network can connect."
 }
 
 test_rsync_060_quiet_when_the_command_line_binds_an_address if {
