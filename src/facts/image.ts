@@ -8,6 +8,7 @@ import { buildFacts, relabelFiles } from './build-facts.ts';
 import { modelledVersion } from './daemon.ts';
 import { imageRunsAsRoot } from './effective.ts';
 import type { FactsDocument, ImageFacts } from './types.ts';
+import type { NameDatabase } from './usable.ts';
 
 /** What the image shows apart from its configs. */
 export interface ImageTarget {
@@ -20,6 +21,8 @@ export interface ImageTarget {
   layerSecrets: ImageFacts['layer_secrets'];
   startsDaemon: boolean;
   release: RsyncRelease | null;
+  /** The names in the image's /etc/passwd and /etc/group (src/parse/account-names.ts); null where a file is missing, unreadable or defers to NIS. */
+  accounts?: { passwd: string[] | null; group: string[] | null };
 }
 
 /** The context's daemon user for an image: what `imageRunsAsRoot` says, so the two can never disagree. */
@@ -39,6 +42,7 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
+    ...imageNames(image.accounts),
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -54,4 +58,19 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     },
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ''));
+}
+
+/**
+ * The image's account files as the daemon's getpwnam/getgrnam read them (the container's own root, with the
+ * `files` backend images use): a name neither lists makes rsync refuse the module (src/facts/usable.ts).
+ */
+function imageNames(accounts: ImageTarget['accounts']): { names?: NameDatabase } {
+  if (!accounts || (accounts.passwd === null && accounts.group === null)) return {};
+  return {
+    names: {
+      source: "the image's",
+      ...(accounts.passwd ? { users: new Set(accounts.passwd) } : {}),
+      ...(accounts.group ? { groups: new Set(accounts.group) } : {}),
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { validateFacts } from './validate.ts';
 
 const param = (value: string | number | boolean | null) => ({ value });
 const v350: [number, number, number] = [3, 5, 0];
-const image: NameDatabase = { users: new Set(['root', 'nobody', 'backup']), groups: new Set(['root', 'nogroup', 'backup']), source: "the image's /etc/passwd" };
+const image: NameDatabase = { users: new Set(['root', 'nobody', 'backup']), groups: new Set(['root', 'nogroup', 'backup']), source: "the image's" };
 
 const refusal = suite('setupRefusal');
 
@@ -37,7 +37,7 @@ refusal('checks names against the image database when it is known', () => {
   assert.is(setupRefusal({ path: param('/srv'), uid: param('backup') }, true, v350, image), undefined);
   const r = setupRefusal({ path: param('/srv'), uid: param('mirror') }, true, v350, image);
   assert.is(r?.message, '@ERROR: invalid uid mirror');
-  assert.match(r?.reason ?? '', "the image's /etc/passwd");
+  assert.match(r?.reason ?? '', "the image's /etc/passwd does not list");
 });
 
 refusal('resolves nobody for a root daemon without "uid", and nothing for a daemon without root', () => {

@@ -11,9 +11,11 @@ import { gidTokens } from './effective-transfer.ts';
 
 /** The account names the daemon's name service knows, where the target shows them (an image's etc/passwd, etc/group). */
 export interface NameDatabase {
-  users: ReadonlySet<string>;
-  groups: ReadonlySet<string>;
-  /** Where the names come from, for reasons ("the image's /etc/passwd"). */
+  /** The names in its /etc/passwd; absent when that file is not known. */
+  users?: ReadonlySet<string>;
+  /** The names in its /etc/group; absent when that file is not known. */
+  groups?: ReadonlySet<string>;
+  /** Whose files they are, for reasons: "the image's" (/etc/passwd). */
   source: string;
 }
 
@@ -63,7 +65,7 @@ export function setupRefusal(params: Params, root: boolean, version: Version, na
   const uid = text(params['uid']?.value);
   const user = uid !== '' ? uid : root ? 'nobody' : '';
   if (user !== '' && !TEMPLATE.test(user) && !resolves(user, db?.users)) {
-    const why = impossibleName(user) ? 'which no user database can hold (rsync keeps an inline comment as part of the value)' : `which ${db?.source ?? 'the name service'} does not list`;
+    const why = impossibleName(user) ? 'which no user database can hold (rsync keeps an inline comment as part of the value)' : `which ${db?.source ?? 'the'} /etc/passwd does not list`;
     return { outcome: 'invalid-uid', message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
   }
   const gid = text(params['gid']?.value);
@@ -75,12 +77,12 @@ export function setupRefusal(params: Params, root: boolean, version: Version, na
     const named = tokens[0] === '*' ? tokens.slice(1) : tokens;
     const bad = named.find((t) => !resolves(t, db?.groups));
     if (bad !== undefined) {
-      const why = impossibleName(bad) ? 'which no group database can hold' : `which ${db?.source ?? 'the name service'} does not list`;
+      const why = impossibleName(bad) ? 'which no group database can hold' : `which ${db?.source ?? 'the'} /etc/group does not list`;
       return { outcome: 'invalid-gid', message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
     }
-  } else if (root && db && !db.groups.has('nobody') && !db.groups.has('nogroup')) {
+  } else if (root && db?.groups && !db.groups.has('nobody') && !db.groups.has('nogroup')) {
     // NOBODY_GROUP is chosen when rsync is built: "nogroup" on Debian, "nobody" elsewhere.
-    return { outcome: 'invalid-gid', message: '@ERROR: invalid gid nogroup', reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} does not list: rsync refuses the module ("invalid gid").` };
+    return { outcome: 'invalid-gid', message: '@ERROR: invalid gid nogroup', reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
   if (text(params['path']?.value) === '') return { outcome: 'no-path', message: '@ERROR: no path setting.', reason: 'The module has no "path": rsync refuses it ("no path setting").' };
   return undefined;

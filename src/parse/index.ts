@@ -16,6 +16,7 @@ export type { SecretsFile } from './secrets-files.ts';
 export { parseUnitSettings } from './systemd-unit.ts';
 export type { UnitSettings } from './systemd-unit.ts';
 export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from './rsync-release.ts';
+export { ACCOUNT_FILES, accountNames } from './account-names.ts';
 export type { RsyncRelease } from './rsync-release.ts';
 export { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';
 export type { ImageConfig, Launch } from './image-config.ts';

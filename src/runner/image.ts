@@ -9,7 +9,7 @@
 import { DEFAULT_CONFIG_PATH, errorMessage, fail, ok, USUAL_CONFIG_PATHS, type UserError, type Result } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
-import { followScripts, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, readImageConfig, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
+import { ACCOUNT_FILES, accountNames, followScripts, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, readImageConfig, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
 import {
   displayRef,
   EnvironmentFailure,
@@ -28,6 +28,8 @@ import {
 } from '../sources/index.ts';
 
 const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+// Where `uid`/`gid` names resolve: a name the image lacks makes rsync refuse the module.
+const ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
 
 export interface ImageScan {
   /** One facts document per config, and an error for each config the image needs but lacks. */
@@ -76,7 +78,7 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   );
   // The usual places and what the Entrypoint/Cmd names are read under a budget of their own: an image
   // that fills the speculative budget with `*.conf` files cannot crowd out the config the daemon reads.
-  const needed = new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p) => p.slice(1))]);
+  const needed = new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS].map((p) => p.slice(1))]);
   const fs = await indexImage(
     image.layers,
     (p) => hints.has(p) || prefetchInImage(p),
@@ -84,8 +86,15 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
-  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon } };
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+}
+
+/** The names a regular file of the image lists (content() follows links inside the image root only), or null. */
+function names(fs: ImageFs, path: string): string[] | null {
+  const bytes = fs.content(path);
+  return bytes ? accountNames(bytes.toString('utf8')) : null;
 }
 
 /** targets → facts: every config the daemon reads or the usual places hold, in order; errors for those it cannot. */

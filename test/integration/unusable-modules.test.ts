@@ -25,7 +25,7 @@ function names(file: string): Set<string> {
   );
 }
 
-const HOST_NAMES: NameDatabase = { users: names('/etc/passwd'), groups: names('/etc/group'), source: "this host's /etc/passwd" };
+const HOST_NAMES: NameDatabase = { users: names('/etc/passwd'), groups: names('/etc/group'), source: "this host's" };
 
 /** The first "@ERROR" line the client prints (the daemon's refusal), or "ok". */
 function download(port: number, module: string): Promise<string> {
