@@ -45,7 +45,7 @@ findings contains f if {
 	lib.unusable(mod)
 	u := mod.effective.unusable
 	not _path_may_be_rendered(mod, u)
-	msg := concat("", ["Module [", mod.name, "] is never served: ", u.reason])
+	msg := concat("", ["Module [", mod.name, "] is never served. ", u.reason])
 	f := lib.module_finding("RSYNC-014", i, _unusable_param(u), msg)
 }
 
