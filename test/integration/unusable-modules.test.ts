@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { NO_INCLUDES } from '../../src/common/index.ts';
 import { buildFacts, type NameDatabase, simulateAccess } from '../../src/facts/index.ts';
 import { parseRsyncdConf } from '../../src/parse/index.ts';
-import { moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
+import { listModules, moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
 
 const ROOT = process.getuid?.() === 0;
 
@@ -81,6 +81,8 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
     const opts = { daemonUser: 'root' as const, version: [3, 5, 0] as [number, number, number], resolve: () => ({ kind: 'unresolvable' as const }), names: HOST_NAMES };
     const sim = simulateAccess(config, { addr: '127.0.0.1', name: 'localhost' }, opts);
     const facts = buildFacts({ target: { kind: 'file', id: conf, display: conf }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-30', config, names: HOST_NAMES });
+    // The listing checks none of this (§3.1 step 5): RSYNC-005 still speaks of what it shows.
+    assert.equal(await listModules(daemon.port), MODULES.map((m) => m.name));
     for (const m of MODULES) {
       const observed = await download(daemon.port, m.name);
       assert.is(observed, m.expect, `[${m.name}]: the real daemon`);
