@@ -89,8 +89,13 @@ shown('SARIF suppresses them like waived findings (only with suppressions on), i
   assert.is(by('cpan')?.justification, 'declared public: CPAN mirror (.rsyncguard.yaml:3)');
 });
 
-shown('a reason is capped and a target with none shows nothing', () => {
+shown('a reason is capped, in SARIF too, and a target with none shows nothing', () => {
   assert.is(shownReason('x'.repeat(200)).length, MAX_REASON);
+  const long = report();
+  const first = long.targets[0]?.declared_public?.[0];
+  if (first) first.declared_public = { ...first.declared_public, reason: 'y'.repeat(500) };
+  const log = JSON.parse(toSarif(long, { category: 'x/', suppressions: true, texts: new Map(), warn: () => {} })) as { runs: { results: { suppressions?: { justification: string }[] }[] }[] };
+  assert.ok(log.runs[0]?.results.every((r) => (r.suppressions?.[0]?.justification.length ?? 0) < 150));
   assert.equal(publicLines({}), []);
 });
 

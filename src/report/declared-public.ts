@@ -49,6 +49,6 @@ export function publicLines(t: Pick<TargetReport, 'declared_public'>): string[] 
 export function declaredSuppressions(t: Pick<TargetReport, 'declared_public'>): { finding: Finding; waiver: { reason: string; source: string; inSource: boolean } }[] {
   return (t.declared_public ?? []).map((s) => ({
     finding: s.finding,
-    waiver: { reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === 'comment' },
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === 'comment' },
   }));
 }
