@@ -140,6 +140,12 @@ test_rsync_015_quiet_when_the_public_module_is_read_only if {
 	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})
 }
 
+test_rsync_015_quiet_when_rsync_will_not_serve_the_module if {
+	d := {"reason": "mirror", "source": "comment", "file": "rsyncd.conf", "line": 2}
+	m := object.union(t.module({"read only": false}, {}), {"declared_public": d, "effective": t.effective({"writable": true, "unusable": true})})
+	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})
+}
+
 test_rsync_015_quiet_when_nothing_is_declared if {
 	m := object.union(t.module({"read only": false}, {}), {"declared_public": null, "effective": t.effective({"writable": true})})
 	not "RSYNC-015" in t.ids(access.findings) with input as t.doc([m], {})

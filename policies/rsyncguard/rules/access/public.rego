@@ -41,8 +41,9 @@ findings contains f if {
 	input.config.serves
 	mod.declared_public != null
 	mod.effective.writable.value
-	lib.has_text(mod, "path")
-	not lib.disabled(mod)
+
+	# A module rsync refuses to everyone (RSYNC-014) takes no uploads, whatever it says.
+	not lib.unusable(mod)
 	msg := concat("", [
 		"Module [", mod.name, "] is declared public by ", _declared_by(mod.declared_public),
 		", but it is writable: ", mod.effective.writable.reason,
