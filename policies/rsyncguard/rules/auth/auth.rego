@@ -223,10 +223,12 @@ findings contains f if {
 # No login to the module can succeed: check_secret (authenticate.c) fails closed when the secrets file is
 # unset or missing (RSYNC-020), or, with `strict modes` on, when it is other-accessible or, on a daemon that
 # authenticates as root, not owned by root (shared/reference/rsyncd.md §4). Facts that are unknown (a
-# repository that does not hold the file) leave the login possible.
+# repository that does not hold the file) leave the login possible, and so does a mode read from a
+# repository checkout: the umask of a clone, not the deployed file's (RSYNC-030 still reports it).
 _no_login(mod) if _unusable_secrets(mod)
 
 _no_login(mod) if {
+	input.target.kind != "file"
 	not mod.params["strict modes"].value == false
 	some s in input.secrets
 	s.path == mod.params["secrets file"].value

@@ -59,10 +59,16 @@ _secrets(over) := object.union(
 	over,
 )
 
-test_rsync_025_quiet_when_strict_modes_reject_the_secrets_file if {
+test_rsync_025_quiet_when_strict_modes_reject_the_secrets_file_on_a_host if {
 	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
-	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"mode": 420, "other_accessible": true})]})
-	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"uid": 1000, "owner_is_root": false})]})
+	host := {"kind": "host", "id": "h", "display": "h"}
+	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"target": host, "secrets": [_secrets({"mode": 420, "other_accessible": true})]})
+	not "RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"target": host, "secrets": [_secrets({"uid": 1000, "owner_is_root": false})]})
+}
+
+test_rsync_025_fires_when_only_a_repository_checkout_shows_the_mode if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	"RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"mode": 420, "other_accessible": true})]})
 }
 
 test_rsync_025_fires_when_a_login_can_succeed if {
