@@ -56,6 +56,8 @@ byName('recognises kinds by name when the content says nothing', () => {
     ['rootfs/etc/rsyncd.conf.header', 'rsyncd-config'],
     ['rsyncd.conf.footer', 'rsyncd-config'],
     ['rsyncd.conf.inc', 'rsyncd-config'],
+    ['cookbooks/x/templates/chef-rsyncd.conf.erb', 'rsyncd-config'],
+    ['app.conf.j2', 'rsyncd-config'],
     ['etc/rsyncd.secrets', 'rsync-secrets'],
     ['rsync.service', 'systemd-unit'],
     ['rsyncd.socket', 'systemd-unit'],

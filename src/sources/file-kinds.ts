@@ -156,6 +156,8 @@ export const FILE_KINDS: readonly FileKind[] = [
       // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
       /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
       /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
+      // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
+      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/,
     ],
     content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
     concernsRsync: (h, path) => looksLikeRsyncd(h) || (/rsync/i.test(path) && rsyncdFragment(h)),
@@ -188,10 +190,10 @@ const RSYNCD = FILE_KINDS.find((k) => k.id === 'rsyncd-config') as FileKind;
 export const UNKNOWN_KIND: FileKind = { id: 'unknown', label: 'a file of a kind rsyncguard does not recognise', analyzer: 'none', names: [], concernsRsync: never };
 
 /**
- * A configuration file named only generically (`.conf`, `.inc`, `.cfg`) whose content no test recognises
+ * A configuration file named only generically (`.conf`, `.inc`, `.cfg`, or a template of one) whose content no test recognises
  * (comments only, empty) is read as rsyncd.conf, as rsync itself would read any file given to --config.
  */
-const GENERIC_CONFIG = /\.(conf|inc|cfg)$/;
+const GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
 
 /** The text of a file's first bytes as the content tests read it: no BOM, LF line ends, NUL means binary. */
 export function headText(head: Uint8Array | string): string | null {
