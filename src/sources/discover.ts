@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
-import { classifyFile, headText, rsyncdByName, worthSniffing } from './file-kinds.ts';
+import { classifyFile, HEAD_BYTES, headText, rsyncdByName, worthSniffing } from './file-kinds.ts';
 import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
@@ -23,9 +23,6 @@ export interface Discovered {
   reason?: string;
 }
 
-/** Enough of a file to classify it; the content tests read only the start. */
-const SNIFF_BYTES = 16 * 1024;
-
 /**
  * The first bytes of a regular file that is itself in the tree: a link is not followed (it may lead out of
  * the root) and a FIFO or device is not opened (a FIFO blocks, /dev/zero never ends); O_NONBLOCK and the
@@ -36,8 +33,8 @@ function readHead(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
   try {
     if (!fstatSync(fd).isFile()) return '';
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? '' : head.toString('utf8');
   } finally {

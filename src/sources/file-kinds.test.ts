@@ -100,6 +100,12 @@ hostile('a binary head matches no content test: only the name decides', () => {
   assert.is(kindOf('rsyncd.conf', binary), 'rsyncd-config');
 });
 
+hostile('only the first 16 KiB decide: a unit header far down a long file does not make it a unit', () => {
+  const padded = `${'# padding\n'.repeat(2000)}[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/rsync --daemon\n`;
+  assert.is(kindOf('blob', padded), 'unknown');
+  assert.is(kindOf('blob', padded.slice(-80)), 'systemd-unit');
+});
+
 hostile('an empty file is its name', () => {
   assert.is(kindOf('Dockerfile', ''), 'dockerfile');
   assert.is(kindOf('blob', ''), 'unknown');

@@ -195,6 +195,9 @@ export const UNKNOWN_KIND: FileKind = { id: 'unknown', label: 'a file of a kind 
  */
 const GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
 
+/** How much of a file the content tests read: enough for any header, and a bound on the work for a huge file. */
+export const HEAD_BYTES = 16 * 1024;
+
 /** The text of a file's first bytes as the content tests read it: no BOM, LF line ends, NUL means binary. */
 export function headText(head: Uint8Array | string): string | null {
   const text = typeof head === 'string' ? head : Buffer.from(head).toString('utf8');
@@ -205,7 +208,7 @@ export function headText(head: Uint8Array | string): string | null {
 /** What a file is: content first, then its name, then (for a generic config name) rsyncd.conf, else unknown. */
 export function classifyFile(path: string, head: Uint8Array | string): Classified {
   const p = path.split('\\').join('/');
-  const text = headText(head);
+  const text = headText(typeof head === 'string' ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
   if (text !== null) {
     for (const kind of FILE_KINDS) if (kind.content?.(text)) return { kind, by: 'content' };
   }
