@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CORPUS, corpusTest } from './support/corpus.ts';
+import { githubProblems, schemaProblems } from './support/sarif-check.ts';
 
 const CLI = resolve('dist/cli.js');
 const PASSWORD = 'Hunter2-file-kinds';
@@ -136,6 +137,9 @@ dir('lists configs, fragments, and the secrets files, units and Dockerfiles that
   assert.equal(rules(by('docker/rsync/Dockerfile')), ['RSYNC-090', 'RSYNC-091']);
   assert.equal(rules(by('deploy/rsync-backup.secrets')), []);
   assert.is(code, 1);
+  // Findings on a unit and a Dockerfile are located in them, as GitHub code scanning needs.
+  const sarif = JSON.parse(run(root, ['.'], 'sarif').stdout);
+  assert.equal([...schemaProblems(sarif), ...githubProblems(sarif)], []);
 });
 
 dir('a skipped file named on the command line shows in every format, leaks nothing, and exits 0', () => {
