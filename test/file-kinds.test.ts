@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { validateFacts } from '../src/facts/index.ts';
 import { CORPUS, corpusTest } from './support/corpus.ts';
 import { githubProblems, schemaProblems } from './support/sarif-check.ts';
 
@@ -18,7 +19,7 @@ const PASSWORD = 'Hunter2-file-kinds';
 
 interface Target {
   target: string;
-  findings: { rule_id: string }[];
+  findings: { rule_id: string; location: { line: number } }[];
   notes: { code: string; message: string }[];
   facts: { target: { file_kind?: string }; config: { starts: boolean; serves: boolean; modules: unknown[] }; daemon: { units: unknown[] } };
 }
@@ -135,8 +136,17 @@ dir('lists configs, fragments, and the secrets files, units and Dockerfiles that
   const by = (name: string) => targets.find((t) => t.target === name);
   assert.equal(rules(by('deploy/rsyncd.service')), ['RSYNC-084']);
   assert.equal(rules(by('docker/rsync/Dockerfile')), ['RSYNC-090', 'RSYNC-091']);
+  // Each at the line that causes it: EXPOSE 873, and the CMD that starts the daemon as root.
+  assert.equal(
+    by('docker/rsync/Dockerfile')?.findings.map((f) => [f.rule_id, f.location.line]),
+    [
+      ['RSYNC-090', 3],
+      ['RSYNC-091', 4],
+    ],
+  );
   assert.equal(rules(by('deploy/rsync-backup.secrets')), []);
   assert.is(code, 1);
+  for (const t of targets) assert.ok(validateFacts(t.facts).ok, `${t.target}: facts valid against the schema`);
   // Findings on a unit and a Dockerfile are located in them, as GitHub code scanning needs.
   const sarif = JSON.parse(run(root, ['.'], 'sarif').stdout);
   assert.equal([...schemaProblems(sarif), ...githubProblems(sarif)], []);

@@ -27,7 +27,7 @@ function noDaemon(parsed: OtherFile): RsyncdConfig {
 
 function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {
   if (parsed.analysis.analyzer !== 'dockerfile') return null;
-  const { config, startsDaemon } = parsed.analysis.image;
+  const { config, startsDaemon, lines } = parsed.analysis.image;
   return {
     ref: display,
     digest: null,
@@ -40,6 +40,7 @@ function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {
     files: [],
     layer_secrets: [],
     starts_daemon: startsDaemon,
+    lines,
   };
 }
 

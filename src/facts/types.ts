@@ -132,4 +132,6 @@ export interface ImageFacts {
   layer_secrets: { path: string; layer: string; deleted_later: boolean }[];
   /** The entrypoint/cmd starts rsync --daemon, directly or through a script in the image. */
   starts_daemon: boolean;
+  /** A Dockerfile's lines (of `config.files[0]`) that set these, so findings point there; absent for a built image. */
+  lines?: { expose: number | null; user: number | null; command: number | null; env: number[] };
 }

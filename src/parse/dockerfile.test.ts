@@ -10,7 +10,7 @@ read('reads the final stage only: an earlier stage’s USER and EXPOSE do not ca
   assert.equal(r.config.exposed, ['873/tcp']);
   assert.is(r.config.user, null);
   assert.ok(r.startsDaemon);
-  assert.equal(r.lines, { user: null, expose: 5, command: 6 });
+  assert.equal(r.lines, { user: null, expose: 5, command: 6, env: [] });
 });
 
 read('joins continuation lines and reads the shell form through /bin/sh -c', () => {
@@ -45,6 +45,7 @@ read('withholds credential values from ENV, in both ENV forms', () => {
     { name: 'MODE', value: 'ro' },
     { name: 'API_TOKEN', value: null },
   ]);
+  assert.equal(r.lines.env, [2, 2, 3]);
   assert.not.match(JSON.stringify(r), 'Correct-Horse');
   assert.not.match(JSON.stringify(r), 's3cr3t');
 });

@@ -11,8 +11,8 @@ export interface DockerfileImage {
   config: ImageConfig;
   /** ENTRYPOINT/CMD start `rsync --daemon`, directly or through a script the Dockerfile copies in. */
   startsDaemon: boolean;
-  /** Line of the last USER, EXPOSE of 873, ENTRYPOINT/CMD, where one is written (for notes). */
-  lines: { user: number | null; expose: number | null; command: number | null };
+  /** Where the final stage writes its USER, an EXPOSE of 873, ENTRYPOINT/CMD, and each ENV entry (parallel to `config.env`): findings point there. */
+  lines: { user: number | null; expose: number | null; command: number | null; env: number[] };
 }
 
 interface Instruction {
@@ -76,10 +76,11 @@ export function readDockerfile(text: string, readScript: (contextPath: string) =
   let user: string | null = null;
   let exposed: string[] = [];
   let env: string[] = [];
+  let envLines: number[] = [];
   let entrypoint: string[] = [];
   let cmd: string[] = [];
   let copies: { from: string; to: string }[] = [];
-  const lines: DockerfileImage['lines'] = { user: null, expose: null, command: null };
+  const lines: Omit<DockerfileImage['lines'], 'env'> = { user: null, expose: null, command: null };
   for (const ins of instructions(text)) {
     switch (ins.keyword) {
       case 'FROM':
@@ -87,6 +88,7 @@ export function readDockerfile(text: string, readScript: (contextPath: string) =
         user = null;
         exposed = [];
         env = [];
+        envLines = [];
         entrypoint = [];
         cmd = [];
         copies = [];
@@ -106,7 +108,10 @@ export function readDockerfile(text: string, readScript: (contextPath: string) =
         }
         break;
       case 'ENV':
-        env.push(...envPairs(ins.args));
+        for (const pair of envPairs(ins.args)) {
+          env.push(pair);
+          envLines.push(ins.line);
+        }
         break;
       case 'ENTRYPOINT':
         entrypoint = commandForm(ins.args);
@@ -128,7 +133,7 @@ export function readDockerfile(text: string, readScript: (contextPath: string) =
   const image = readImageConfig({ config: { User: user ?? '', Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p) => [p, {}])) } });
   const launch = launchFromArgv(image.argv);
   const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
-  return { config: image.config, startsDaemon, lines };
+  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
 }
 
 /** A program the command runs that a COPY put there from the build context, read for `rsync --daemon`. */

@@ -21,7 +21,7 @@ import data.rsyncguard.lib
 findings contains f if {
 	some port in input.image.exposed_ports
 	startswith(port, "873")
-	f := lib.target_finding("RSYNC-090", "image.exposed_ports", lib.first_file_location, concat("", ["Image ", input.image.ref, " exposes ", port, "."]))
+	f := lib.target_finding("RSYNC-090", "image.exposed_ports", _line_or_first(object.get(_lines, "expose", null)), concat("", ["Image ", input.image.ref, " exposes ", port, "."]))
 }
 
 # METADATA
@@ -42,8 +42,25 @@ findings contains f if {
 
 	# Whether User means root is derived once, in the facts (src/facts/effective.ts imageRunsAsRoot).
 	input.image.runs_as_root.value
-	f := lib.target_finding("RSYNC-091", "image.user", lib.first_file_location, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
+	f := lib.target_finding("RSYNC-091", "image.user", _root_at, concat("", ["Image ", input.image.ref, " runs rsync --daemon as root."]))
 }
+
+# A Dockerfile (image.lines) says where: the USER line that keeps root, else the command that starts the daemon.
+_root_at := _line_or_first(_lines.user) if is_number(object.get(_lines, "user", null))
+
+else := _line_or_first(object.get(_lines, "command", null))
+
+# Absent for a built image: every location falls back to the first file.
+_lines := object.get(input.image, "lines", {})
+
+_env_line(i) := line if {
+	line := _lines.env[i]
+} else := null
+
+# The line of the Dockerfile (config.files[0]) that sets it; a built image has no lines: the first file's start.
+_line_or_first(line) := {"file": input.config.files[0].path, "line": line, "column": 1} if is_number(line)
+
+else := lib.first_file_location
 
 # METADATA
 # title: Secrets file in an image layer
@@ -93,5 +110,5 @@ findings contains f if {
 	msg := concat("", ["Image ", input.image.ref, " sets RSYNC_PASSWORD in its environment."])
 	some i, e in input.image.env
 	e.name == "RSYNC_PASSWORD"
-	f := lib.target_finding("RSYNC-093", concat("", ["image.env[", format_int(i, 10), "]"]), lib.first_file_location, msg)
+	f := lib.target_finding("RSYNC-093", concat("", ["image.env[", format_int(i, 10), "]"]), _line_or_first(_env_line(i)), msg)
 }

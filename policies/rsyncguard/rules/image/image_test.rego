@@ -57,3 +57,30 @@ test_rsync_091_on_each_user_form if {
 		fired == root
 	}
 }
+
+# A Dockerfile (image.lines): each finding points at the line that causes it; a built image at the first file.
+dockerfile := object.union(img, {
+	"exposed_ports": ["873/tcp"], "user": null,
+	"env": [{"name": "PATH", "value": "/bin"}, {"name": "RSYNC_PASSWORD", "value": null}],
+	"lines": {"expose": 4, "user": null, "command": 9, "env": [2, 3]},
+})
+
+test_rsync_090_091_093_point_at_the_dockerfile_lines_that_cause_them if {
+	d := t.doc([], {"image": dockerfile})
+	lines := {f.rule_id: f.location.line | some f in image.findings with input as d}
+	lines == {"RSYNC-090": 4, "RSYNC-091": 9, "RSYNC-093": 3}
+}
+
+test_rsync_091_points_at_a_user_line_that_keeps_root if {
+	d := t.doc([], {"image": object.union(dockerfile, {"user": "root", "lines": {"expose": 4, "user": 7, "command": 9, "env": [2, 3]}})})
+	some f in image.findings with input as d
+	f.rule_id == "RSYNC-091"
+	f.location == {"file": "rsyncd.conf", "line": 7, "column": 1}
+}
+
+test_rsync_090_on_a_built_image_points_at_the_first_file if {
+	d := t.doc([], {"image": object.union(img, {"exposed_ports": ["873/tcp"]})})
+	some f in image.findings with input as d
+	f.rule_id == "RSYNC-090"
+	f.location.line == 1
+}
