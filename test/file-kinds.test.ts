@@ -152,6 +152,16 @@ dir('lists configs, fragments, and the secrets files, units and Dockerfiles that
   assert.equal([...schemaProblems(sarif), ...githubProblems(sarif)], []);
 });
 
+dir('an inline waiver above the Dockerfile line waives the finding there, as in rsyncd.conf', () => {
+  const root = repo({ Dockerfile: 'FROM debian:12\nRUN apt-get install -y rsync\n# rsyncguard: ignore RSYNC-090 published only on the backup VLAN\nEXPOSE 873\nUSER rsync\nCMD ["rsync", "--daemon"]\n' });
+  const r = JSON.parse(run(root, ['Dockerfile']).stdout) as { targets: (Target & { waived: { finding: { rule_id: string; location: { line: number } } }[] })[] };
+  assert.equal(rules(r.targets[0]), []);
+  assert.equal(
+    r.targets[0]?.waived.map((w) => [w.finding.rule_id, w.finding.location.line]),
+    [['RSYNC-090', 4]],
+  );
+});
+
 dir('a skipped file named on the command line shows in every format, leaks nothing, and exits 0', () => {
   const root = repo({ 'stunnel.conf': '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\ncert = /etc/stunnel/rsync.pem\n', 'rsync.secrets': `joe:${PASSWORD}\njoe:${PASSWORD}\n` });
   for (const format of ['text', 'json', 'markdown', 'sarif']) {

@@ -22,7 +22,19 @@ export interface OtherFileOptions {
 
 /** A configuration that starts no daemon: the file is listed (for locations), nothing else is set. */
 function noDaemon(parsed: OtherFile): RsyncdConfig {
-  return { starts: false, serves: false, partial: false, limit: null, files: [{ path: parsed.file, sha256: parsed.sha256 }], global: {}, listener: {}, modules: [], diagnostics: parsed.diagnostics, inlineWaivers: [], publicDeclarations: [] };
+  return {
+    starts: false,
+    serves: false,
+    partial: false,
+    limit: null,
+    files: [{ path: parsed.file, sha256: parsed.sha256 }],
+    global: {},
+    listener: {},
+    modules: [],
+    diagnostics: parsed.diagnostics,
+    inlineWaivers: parsed.inlineWaivers,
+    publicDeclarations: [],
+  };
 }
 
 function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {

@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../common/index.ts';
 import { displayPath, headText, xinetdRunsRsync, type Classified, type FileKindId, type ScanRoot } from '../sources/index.ts';
 import { readDockerfile, type DockerfileImage } from './dockerfile.ts';
 import { launchFromScript } from './image-config.ts';
+import { inlineWaivers, type InlineWaiver } from './inline-waivers.ts';
 import { parseSecrets } from './secrets.ts';
 import type { SecretsFile } from './secrets-files.ts';
 import { parseUnitSettings, type UnitSettings } from './systemd-unit.ts';
@@ -36,6 +37,8 @@ export interface OtherFile {
   analysis: OtherAnalysis;
   /** What the reader should know about how the file was read (its kind; why it was skipped). */
   diagnostics: Diagnostic[];
+  /** `# rsyncguard: ignore RSYNC-### reason` above a line, as in rsyncd.conf: every analyzed kind has `#` comments. */
+  inlineWaivers: InlineWaiver[];
 }
 
 /** The `Exec…=` values of a unit (prefixes such as `-` and `@` dropped), each read as a command line. */
@@ -85,5 +88,6 @@ export function readOtherFile(root: string, file: string, bytes: Uint8Array, cla
     analysis.analyzer === 'none'
       ? [diagnostic('info', 'not-analyzed', `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, 'Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.')]
       : [diagnostic('info', 'file-kind', `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
-  return { kind: 'other', root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics };
+  const inline = analysis.analyzer === 'none' ? { waivers: [], diagnostics: [] } : inlineWaivers(bytes, file);
+  return { kind: 'other', root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
 }
