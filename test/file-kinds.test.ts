@@ -120,6 +120,8 @@ dir('lists configs, fragments, and the secrets files, units and Dockerfiles that
     'docker/rsync/Dockerfile': 'FROM debian:12\nRUN apt-get install -y rsync\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n',
     'docker/app/Dockerfile': 'FROM node:20\nCOPY . /app\nCMD ["node", "/app/index.js"]\n',
     'stunnel/rsync.conf': '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\ncert = /etc/stunnel/rsync.pem\n',
+    // An rsyncd name, stunnel content: content decides, and discovery leaves it out.
+    'stunnel/stunnel-rsyncd.conf': 'pid = /run/stunnel.pid\n[rsync]\naccept = 874\nconnect = 127.0.0.1:8873\n',
     'README.md': '# Backups\n\nrsync daemon for backups.\n',
   });
   const { code, targets } = scanJson(root, '.', '--fail-on', 'low');

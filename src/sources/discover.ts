@@ -43,6 +43,22 @@ function readHead(file: string): string {
 }
 
 /**
+ * A file with an rsyncd name whose content says it is another kind that does not concern rsync
+ * (`stunnel-rsyncd.conf` holding `accept =`/`connect =`): content decides, so discovery leaves it out.
+ * A file that cannot be read here is kept, for the scan to say why.
+ */
+function otherByContent(file: string, path: string): boolean {
+  try {
+    const head = headText(readHead(file));
+    if (head === null || head === '') return false;
+    const { kind, by } = classifyFile(path, head);
+    return by === 'content' && kind.analyzer !== 'rsyncd' && (kind.analyzer === 'none' || !kind.concernsRsync(head, path));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A name match that is not a directory: regular files, and links, FIFOs or devices for the scan to refuse by
  * name. One that cannot even be looked at (a parent without search permission) is kept too, so the scan
  * names it as unreadable instead of dropping it.
@@ -99,7 +115,7 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
     if (excluded.has(path)) continue;
     if (rsyncdByName(path)) {
       // Links and special files are kept so the scan can say why it does not read them.
-      if (nameCandidate(join(root, path))) found.push({ path, by: 'name' });
+      if (nameCandidate(join(root, path)) && !otherByContent(join(root, path), path)) found.push({ path, by: 'name' });
     } else if (worthSniffing(path)) {
       try {
         const head = headText(readHead(join(root, path)));
