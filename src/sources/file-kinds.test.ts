@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { classifyFile, FILE_KINDS, headText } from './file-kinds.ts';
+import { classifyFile, FILE_KINDS, headText, worthSniffing } from './file-kinds.ts';
 
 const kindOf = (path: string, text: string | Uint8Array) => classifyFile(path, text).kind.id;
 const concerns = (path: string, text: string) => {
@@ -142,6 +142,11 @@ discovery('lists an xinetd service only when it starts rsync --daemon', () => {
 discovery('lists a name:password file only under an rsync-ish name', () => {
   assert.ok(concerns('etc/rsyncd.secrets', 'backup:Correct-Horse-Battery-9\n'));
   assert.not.ok(concerns('etc/app.secrets', 'backup:Correct-Horse-Battery-9\n'));
+});
+
+discovery('opens only files whose name may be of a kind someone analyses', () => {
+  for (const p of ['Dockerfile', 'docker/Containerfile.alpine', 'deploy/rsyncd.service', 'etc/rsyncd.secrets', 'xinetd.d/rsync', 'conf/app.conf', 'rsyncd.conf.j2']) assert.ok(worthSniffing(p), p);
+  for (const p of ['src/app.ts', 'README.md', 'start.sh', 'package.json', 'stack.yaml']) assert.not.ok(worthSniffing(p), p);
 });
 
 discovery('never lists a kind nobody analyses', () => {

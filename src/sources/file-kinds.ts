@@ -217,9 +217,16 @@ export function classifyFile(path: string, head: Uint8Array | string): Classifie
   return { kind: UNKNOWN_KIND, by: 'none' };
 }
 
-/** Does the path alone make the file worth opening during discovery (a kind's name, or a config-like extension)? */
+/**
+ * The names that make a file worth opening during discovery: a kind someone analyses, or a config-like
+ * extension. One alternation, built once: discovery tests every path of a repository against it. Case is
+ * ignored (opening one file too many costs a read, nothing else).
+ */
+const SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== 'none').flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join('|'), 'i');
+
+/** Does the path alone make the file worth opening during discovery? */
 export function worthSniffing(path: string): boolean {
-  return FILE_KINDS.some((k) => k.analyzer !== 'none' && k.names.some((re) => re.test(path))) || /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/.test(path);
+  return SNIFF_NAMES.test(path);
 }
 
 /** Is this an rsyncd config by its name alone (discovery lists it without reading it)? */
