@@ -2166,9 +2166,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2206,12 +2206,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4478,8 +4478,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6730,12 +6730,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7405,12 +7405,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7889,16 +7889,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7909,7 +7909,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7960,7 +7960,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7972,7 +7972,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8308,8 +8308,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9578,7 +9578,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9591,7 +9591,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9610,7 +9610,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9627,7 +9627,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9697,18 +9697,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9965,9 +9965,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10190,9 +10190,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10477,9 +10477,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10571,9 +10571,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14436,7 +14436,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14512,7 +14512,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14555,7 +14555,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18296,8 +18296,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -21036,7 +21036,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base2 = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -21044,31 +21044,31 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
       } else if (isGlob === true) {
-        base = "";
+        base2 = "";
         glob = str;
       } else {
-        base = str;
+        base2 = str;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base,
+        base: base2,
         glob,
         isBrace,
         isBracket,
@@ -22850,28 +22850,28 @@ var require_tasks = __commonJS({
     function groupPatternsByBaseDirectory(patterns) {
       const group2 = {};
       return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
+        const base2 = utils.pattern.getBaseDirectory(pattern);
+        if (base2 in collection) {
+          collection[base2].push(pattern);
         } else {
-          collection[base] = [pattern];
+          collection[base2] = [pattern];
         }
         return collection;
       }, group2);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
+      return Object.keys(positive).map((base2) => {
+        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
       });
     }
     exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
+    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
       return {
         dynamic,
         positive,
         negative,
-        base,
+        base: base2,
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
@@ -23682,41 +23682,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve5, reject) {
+        var p2 = new Promise(function(resolve6, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result2);
+            resolve6(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve5, reject) {
+        var p2 = new Promise(function(resolve6, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result2);
+            resolve6(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve5) {
+        var p2 = new Promise(function(resolve6) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve5();
+              resolve6();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve5();
+                resolve6();
                 queue.drain = previousDrain;
               };
             }
@@ -23833,8 +23833,8 @@ var require_async3 = __commonJS({
       onEnd(callback) {
         this._emitter.once("end", callback);
       }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
+      _pushToQueue(directory, base2) {
+        const queueItem = { directory, base: base2 };
         this._queue.push(queueItem, (error2) => {
           if (error2 !== null) {
             this._handleError(error2);
@@ -23861,19 +23861,19 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error2);
       }
-      _handleEntry(entry, base) {
+      _handleEntry(entry, base2) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
         const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
         }
       }
       _emitEntry(entry) {
@@ -23981,19 +23981,19 @@ var require_sync3 = __commonJS({
         this._handleQueue();
         return this._storage;
       }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
+      _pushToQueue(directory, base2) {
+        this._queue.add({ directory, base: base2 });
       }
       _handleQueue() {
         for (const item of this._queue.values()) {
           this._handleDirectory(item.directory, item.base);
         }
       }
-      _handleDirectory(directory, base) {
+      _handleDirectory(directory, base2) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
           for (const entry of entries) {
-            this._handleEntry(entry, base);
+            this._handleEntry(entry, base2);
           }
         } catch (error2) {
           this._handleError(error2);
@@ -24005,16 +24005,16 @@ var require_sync3 = __commonJS({
         }
         throw error2;
       }
-      _handleEntry(entry, base) {
+      _handleEntry(entry, base2) {
         const fullpath = entry.path;
-        if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
         }
       }
       _pushToStorage(entry) {
@@ -24202,9 +24202,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve5(stats) : reject(error2);
+            return error2 === null ? resolve6(stats) : reject(error2);
           });
         });
       }
@@ -24228,10 +24228,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve5(entries);
+              resolve6(entries);
             } else {
               reject(error2);
             }
@@ -24241,10 +24241,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
+          stream.once("end", () => resolve6(entries));
         });
       }
     };
@@ -27403,7 +27403,7 @@ ${indent}${str}`;
       toString(ctx, {
         blockItem,
         flowChars,
-        isMap: isMap2,
+        isMap: isMap3,
         itemIndent
       }, onComment, onChompKeep) {
         const {
@@ -27413,7 +27413,7 @@ ${indent}${str}`;
         } = ctx;
         const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
         if (inFlow) itemIndent += indentStep;
-        const allNullValues = isMap2 && this.hasAllNullValues();
+        const allNullValues = isMap3 && this.hasAllNullValues();
         ctx = Object.assign({}, ctx, {
           allNullValues,
           indent: itemIndent,
@@ -27458,22 +27458,22 @@ ${indent}${str}`;
             start,
             end
           } = flowChars;
-          const strings = nodes.map((n) => n.str);
-          if (hasItemWithNewLine || strings.reduce((sum, str2) => sum + str2.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+          const strings2 = nodes.map((n) => n.str);
+          if (hasItemWithNewLine || strings2.reduce((sum, str2) => sum + str2.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
             str = start;
-            for (const s of strings) {
+            for (const s of strings2) {
               str += s ? `
 ${indentStep}${indent}${s}` : "\n";
             }
             str += `
 ${indent}${end}`;
           } else {
-            str = `${start} ${strings.join(" ")} ${end}`;
+            str = `${start} ${strings2.join(" ")} ${end}`;
           }
         } else {
-          const strings = nodes.map(blockItem);
-          str = strings.shift();
-          for (const s of strings) str += s ? `
+          const strings2 = nodes.map(blockItem);
+          str = strings2.shift();
+          for (const s of strings2) str += s ? `
 ${indent}${s}` : "\n";
         }
         if (this.comment) {
@@ -27908,12 +27908,12 @@ ${ctx.indent}`;
       for (const {
         format: format2,
         test,
-        resolve: resolve5
+        resolve: resolve6
       } of tags) {
         if (test) {
           const match = str.match(test);
           if (match) {
-            let res = resolve5.apply(null, match);
+            let res = resolve6.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format2) res.format = format2;
             return res;
@@ -27926,26 +27926,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text4, i) => {
-      let ch = text4[i + 1];
+    var consumeMoreIndentedLines = (text5, i) => {
+      let ch = text5[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text4[i += 1];
+          ch = text5[i += 1];
         } while (ch && ch !== "\n");
-        ch = text4[i + 1];
+        ch = text5[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text4, indent, mode, {
+    function foldFlowLines(text5, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text4;
+      if (!lineWidth || lineWidth < 0) return text5;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep) return text4;
+      if (text5.length <= endStep) return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27960,13 +27960,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i);
+        i = consumeMoreIndentedLines(text5, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27982,12 +27982,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
           end = i + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split = i;
           }
           if (i >= end) {
@@ -27998,11 +27998,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text4;
+              if (escapedFolds[j]) return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -28015,18 +28015,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text4;
+      if (folds.length === 0) return text5;
       if (onFold) onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0) res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -30546,7 +30546,7 @@ var require_dist = __commonJS({
       }
       return stream;
     }
-    function parseDocument2(src, options) {
+    function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
       const doc = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
@@ -30556,7 +30556,7 @@ var require_dist = __commonJS({
       return doc;
     }
     function parse(src, options) {
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       doc.warnings.forEach((warning2) => warnings.warn(warning2));
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
@@ -30573,7 +30573,7 @@ var require_dist = __commonJS({
       parse,
       parseAllDocuments,
       parseCST: parseCst.parse,
-      parseDocument: parseDocument2,
+      parseDocument: parseDocument3,
       scalarOptions: Document$1.scalarOptions,
       stringify
     };
@@ -30629,12 +30629,12 @@ var require_yaml2 = __commonJS({
 var require_builtins = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/src/builtins/index.js"(exports, module) {
     var json = require_json();
-    var strings = require_strings();
+    var strings2 = require_strings();
     var regex = require_regex();
     var yaml = require_yaml2();
     module.exports = {
       ...json,
-      ...strings,
+      ...strings2,
       ...regex,
       ...yaml
     };
@@ -31009,10 +31009,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -31045,11 +31045,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -31963,14 +31963,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -31987,14 +31987,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -32011,12 +32011,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -32028,12 +32028,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -32048,39 +32048,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -35157,9 +35157,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -35195,7 +35195,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -35235,7 +35235,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
+        if (!isMap3 && !sep6 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -35258,7 +35258,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep6)
                 for (const st of sep6) {
                   if (st === valueProps.found)
@@ -35290,7 +35290,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -35306,7 +35306,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -37276,7 +37276,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -37299,7 +37299,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -38207,7 +38207,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -38233,7 +38233,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -38269,7 +38269,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -39570,8 +39570,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve5, reject) {
-              promiseResolve = resolve5;
+            return new Promise(function(resolve6, reject) {
+              promiseResolve = resolve6;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -39604,11 +39604,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve5, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve5({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -39652,8 +39652,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve5) => {
-          state.drains.push({ writes, resolve: resolve5 });
+        return new Promise((resolve6) => {
+          state.drains.push({ writes, resolve: resolve6 });
         });
       }
       write(data) {
@@ -39758,10 +39758,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve5();
+          resolve6();
         });
       });
     }
@@ -40431,16 +40431,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve5, reject) {
+        function onnext(resolve6, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve5({ value: entryStream, done: false });
+            resolve6({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve5;
+          promiseResolve = resolve6;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -40468,11 +40468,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve5, reject) => {
-            if (extract2.destroyed) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (extract2.destroyed) return resolve6({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve5({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -40958,8 +40958,8 @@ function isLoopbackAddress(host) {
   return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
 }
 var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
+  constructor(url, base2) {
+    super(url, base2);
     this._decodedUsername = decodeURIComponent(super.username);
     this._decodedPassword = decodeURIComponent(super.password);
   }
@@ -40976,11 +40976,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40996,7 +40996,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41069,26 +41069,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output.toString());
+          resolve6(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve6(Buffer.concat(chunks));
         });
       }));
     });
@@ -41291,14 +41291,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve6(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -41542,12 +41542,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -41555,7 +41555,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve6(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -41594,7 +41594,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve5(response);
+          resolve6(response);
         }
       }));
     });
@@ -41605,11 +41605,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41625,7 +41625,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41656,11 +41656,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41676,7 +41676,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41745,11 +41745,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41765,7 +41765,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41875,8 +41875,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
+  addRaw(text5, addEOL = false) {
+    this._buffer += text5;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -41972,10 +41972,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text4, level) {
+  addHeading(text5, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
+    const element = this.wrap(allowedTag, text5);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42004,9 +42004,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text4, cite) {
+  addQuote(text5, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
+    const element = this.wrap("blockquote", text5, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -42017,8 +42017,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
+  addLink(text5, href) {
+    const element = this.wrap("a", text5, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -42067,11 +42067,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42087,7 +42087,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42191,11 +42191,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42211,7 +42211,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42285,11 +42285,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42305,7 +42305,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42524,7 +42524,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -42607,7 +42607,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve5(exitCode2);
+            resolve6(exitCode2);
           }
         });
         if (this.options.input) {
@@ -42730,11 +42730,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42750,7 +42750,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42803,11 +42803,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42823,7 +42823,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42882,11 +42882,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42902,7 +42902,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43096,8 +43096,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text4 = e instanceof Error ? e.message : String(e);
-  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text5 = e instanceof Error ? e.message : String(e);
+  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -43116,8 +43116,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 
 // src/common/rsync-defaults.ts
 var DEFAULT_RSYNC_VERSION = "3.5.0";
-function releaseNumbers(text4) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
+function releaseNumbers(text5) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -43202,7 +43202,22 @@ function toFinding(v, target, rules) {
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path6, location };
+  const related = toRelated(v["related"]);
+  if (typeof related === "string") return `${rule_id}: ${related}`;
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path6, location };
+  if (related !== void 0) finding.related = related;
+  return finding;
+}
+function toRelated(v) {
+  if (v === void 0) return void 0;
+  if (!Array.isArray(v)) return "related must be a list";
+  const out = [];
+  for (const r of v) {
+    const location = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location });
+  }
+  return out;
 }
 function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
@@ -43466,7 +43481,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text4) {
+function globMatch(pattern, text5) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -43482,14 +43497,14 @@ function globMatch(pattern, text4) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text4);
+  return re.test(text5);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text4, file) {
+function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -43562,6 +43577,80 @@ function selects(w, facts, f) {
   return true;
 }
 
+// src/engine/declared-public.ts
+function applyDeclaredPublic(facts, findings, rules) {
+  const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const kept = [];
+  const silenced = [];
+  for (const f of findings) {
+    const d = quiet.has(f.rule_id) ? declarationCovering(facts, f) : null;
+    if (d) silenced.push({ finding: f, declared_public: d });
+    else kept.push(f);
+  }
+  return { findings: kept, silenced };
+}
+function quietModule(m) {
+  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+}
+function declarationCovering(facts, f) {
+  const modules = facts.config.modules;
+  if (f.module !== null) {
+    const named = modules.filter((m) => m.name === f.module);
+    const ds2 = named.map(quietModule);
+    return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
+  }
+  const ds = modules.map(quietModule);
+  return ds.length > 0 && ds.every((d) => d !== null) ? ds[0] ?? null : null;
+}
+
+// src/engine/public-entries.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text5, file) {
+  const counter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const lineOf = (node) => {
+    const range = node?.range;
+    return range ? counter.linePos(range[0]).line : 1;
+  };
+  const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
+  const list = doc.contents.get("public", true);
+  if (list === void 0 || list === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list)) return error2(lineOf(list), '"public" must be a list of entries');
+  const entries = [];
+  for (const item of list.items) {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return error2(line, "each public entry must be a mapping");
+    const raw2 = {};
+    for (const pair of item.items) {
+      const key = String(pair.key?.value ?? pair.key);
+      if (!KEYS2.has(key)) return error2(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
+      raw2[key] = pair.value?.value;
+    }
+    const { path: path6, module, reason } = raw2;
+    if (typeof path6 !== "string" || path6 === "") return error2(line, 'a public entry needs "path" (a glob of the config files it covers)');
+    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error2(line, '"module" must be a module name');
+    const why = typeof reason === "string" ? reason.replace(CONTROLS, " ").trim() : "";
+    if (why === "") return error2(line, `the public entry for "${path6}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path6, module: typeof module === "string" ? module : null, reason: why, file, line });
+  }
+  return ok(entries);
+}
+function declarePublic(facts, entries) {
+  if (entries.length === 0) return facts;
+  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
+  const modules = facts.config.modules.map((m) => {
+    if (m.declared_public) return m;
+    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
+  });
+  return { ...facts, config: { ...facts.config, modules } };
+}
+
 // src/engine/catalog.ts
 function parseRuleCatalog(json, source) {
   const bad = (why) => fail(new UserError(`invalid rule catalog: ${why}`, source, "Regenerate it with npm run build:policies."));
@@ -43575,18 +43664,19 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text4 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text5 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text4("title") || id,
-      description: text4("description"),
+      title: text5("title") || id,
+      description: text5("description"),
       severity,
-      security_severity: text4("security_severity"),
-      cwe: text4("cwe"),
+      security_severity: text5("security_severity"),
+      cwe: text5("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text4("help"),
-      help_uri: text4("help_uri") || null,
-      package: text4("package")
+      help: text5("help"),
+      help_uri: text5("help_uri") || null,
+      package: text5("package"),
+      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {}
     });
   }
   const names = json["param_names"];
@@ -43595,7 +43685,7 @@ function parseRuleCatalog(json, source) {
 }
 
 // src/engine/rego-metadata.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
+var import_yaml3 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
@@ -43624,7 +43714,7 @@ function catalogFromRego(files) {
       annotated++;
       let meta;
       try {
-        meta = (0, import_yaml2.parse)(b.yaml);
+        meta = (0, import_yaml3.parse)(b.yaml);
       } catch (e) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
@@ -43646,7 +43736,8 @@ function catalogFromRego(files) {
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
         help: text(custom["help"]),
         help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
-        package: pkg
+        package: pkg,
+        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {}
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);
@@ -43795,13 +43886,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path6, read) {
   const catalogPath = join5(path6, "..", "rules.json");
   if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text4 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text4.ok) return text4;
+  const text5 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text5.ok) return text5;
   const wasm = read(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text4.value.toString("utf8"));
+    json = JSON.parse(text5.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -43866,6 +43957,53 @@ async function loadPolicies(extra, read) {
   if (extra === void 0) return ok([builtin.value]);
   const custom = await customPolicy(extra, read);
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
+}
+
+// src/report/escape-controls.ts
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text5) {
+  return text5.replace(CONTROLS2, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function escapeAllText(value) {
+  return escapeDeep(value);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/declared-public.ts
+var MAX_REASON = 80;
+function shownReason(reason) {
+  const clean = escapeControls(reason.trim());
+  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
+}
+function publicSummaries(t) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const s of t.declared_public ?? []) {
+    const d = s.declared_public;
+    const source = `${d.file}:${d.line}`;
+    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry.count++;
+    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
+    if (!entry.modules.includes(module)) entry.modules.push(module);
+    bySource.set(source, entry);
+  }
+  return [...bySource.values()];
+}
+function publicLines(t) {
+  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
+}
+function declaredSuppressions(t) {
+  return (t.declared_public ?? []).map((s) => ({
+    finding: s.finding,
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+  }));
 }
 
 // src/report/sarif-identity.ts
@@ -43966,8 +44104,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
+function clip(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -44000,11 +44138,13 @@ function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)]);
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
   const prints = fingerprints(all, (f) => anchorOf(f).file);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
   if (placed.length > LIMITS2.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS2.results} per run; the most severe are kept`);
@@ -44050,8 +44190,8 @@ function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text4 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text4.length + 1, column + 1);
+  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text5.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, ruleId, index, texts, at, fingerprint) {
@@ -44063,9 +44203,16 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    ...f.related ? {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        message: { text: `[${r.module}]` },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+      }))
+    } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
-    ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
 function notification(level, code, message, location) {
@@ -44087,22 +44234,42 @@ var OUTGOING = (() => {
   return p2;
 })();
 
-// src/report/escape-controls.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text4) {
-  return text4.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+// src/report/finding-groups.ts
+var GROUP_AT = 3;
+var NAMED = 8;
+function groupRepeats(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    const key = JSON.stringify([f.rule_id, f.severity, f.context]);
+    byKey.set(key, [...byKey.get(key) ?? [], f]);
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  const groups = [];
+  for (const members of byKey.values()) {
+    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
+    const [first] = members;
+    if (!first) continue;
+    for (const f of members) grouped.add(f);
+    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
+  }
+  return { groups, single: findings.filter((f) => !grouped.has(f)) };
+}
+function namedPlaces(findings) {
+  let lastFile = null;
+  const named = findings.slice(0, NAMED).map((f) => {
+    const at = f.location;
+    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    lastFile = at?.file ?? lastFile;
+    return `[${f.module ?? ""}]${where}`;
   });
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
-function escapeAllText(value) {
-  return escapeDeep(value);
-}
-function escapeDeep(v) {
-  if (typeof v === "string") return escapeControls(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
-  return v;
+function namedModules(findings) {
+  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 // src/report/markdown-escape.ts
@@ -44119,7 +44286,7 @@ function markdownCode(s) {
 }
 
 // src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["not-analyzed", "host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config", "public-declaration-without-reason", "public-declaration-misplaced"]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
@@ -44144,9 +44311,13 @@ function toMarkdown(raw2) {
   ];
   if (findings.length > 0) {
     out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const groupOf = /* @__PURE__ */ new Map();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     for (const f of findings) {
       const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -44157,6 +44328,12 @@ function toMarkdown(raw2) {
       const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
       out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
     }
+    out.push("");
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
     out.push("");
   }
   if (report.errors.length > 0) {
@@ -44217,34 +44394,34 @@ function blocks(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text4) {
+function sentenceEnd(text5) {
   let code = false;
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4[i];
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text4[j] === ")" || text4[j] === '"' || text4[j] === "'") j++;
-    if (j >= text4.length) return j;
-    if (!/\s/.test(text4[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text4.slice(0, i + 1))) continue;
+    while (text5[j] === ")" || text5[j] === '"' || text5[j] === "'") j++;
+    if (j >= text5.length) return j;
+    if (!/\s/.test(text5[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text5.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text4) {
-  return text4.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text5) {
+  return text5.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence(block) {
-  const text4 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text4);
-  if (end > 0) return text4.slice(0, end);
-  if (!text4.endsWith(":")) return void 0;
+  const text5 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text5);
+  if (end > 0) return text5.slice(0, end);
+  if (!text5.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text4} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text5} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text4.slice(0, -1)}.`;
+  return `${text5.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -44271,9 +44448,9 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     ""
   ];
   const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
-  const shown2 = sorted.slice(0, maxRows);
+  const shown3 = sorted.slice(0, maxRows);
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of shown2) {
+  for (const f of shown3) {
     const file = f.location?.file ?? f.target;
     byFile.set(file, [...byFile.get(file) ?? [], f]);
   }
@@ -44284,7 +44461,7 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     }
     out.push("");
   }
-  const rest = sorted.slice(shown2.length);
+  const rest = sorted.slice(shown3.length);
   if (rest.length > 0) out.push(`\u2026 and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, "");
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   return `${out.join("\n")}
@@ -44360,6 +44537,8 @@ function toJson(report) {
       errors: report.errors.length,
       findings: countBySeverity(report),
       waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
+      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
       expired_waivers: report.expired_waivers.length
     },
     targets: report.targets,
@@ -44382,18 +44561,28 @@ function toText(raw2, p2) {
       out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const groups = /* @__PURE__ */ new Map();
-    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      groups.set(f.module, [...groups.get(f.module) ?? [], f]);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    for (const [module, findings] of groups) {
-      out.push(`  ${module === null ? p2.dim("(daemon)") : `[${module}]`}`);
-      for (const f of findings) {
-        const where = f.location ? `${formatLocation(f.location)} ` : "";
-        out.push(`    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p2.dim(` (raised: ${f.context})`) : ""}`);
-      }
+    const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
+    const daemonWide = byModule.get(null) ?? [];
+    if (daemonWide.length > 0) out.push(`  ${p2.dim("(daemon)")}`, ...daemonWide.map(line));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(`${label(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of findings) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
     out.push("");
   }
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
@@ -44410,14 +44599,14 @@ function toText(raw2, p2) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open2, close, text4) => enabled ? `\x1B[${open2}m${text4}\x1B[${close}m` : text4;
+  const wrap = (open2, close, text5) => enabled ? `\x1B[${open2}m${text5}\x1B[${close}m` : text5;
   return {
-    severity: (s, text4) => {
+    severity: (s, text5) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text4) : text4;
+      return c ? wrap(c[0], c[1], text5) : text5;
     },
-    dim: (text4) => wrap(2, 22, text4),
-    bold: (text4) => wrap(1, 22, text4)
+    dim: (text5) => wrap(2, 22, text5),
+    bold: (text5) => wrap(1, 22, text5)
   };
 }
 
@@ -44469,783 +44658,6 @@ function isFormatName(registry, name) {
   return Object.hasOwn(registry, name);
 }
 
-// src/facts/access/ip-address.ts
-function parseNumericHost(text4) {
-  const v4 = inetAton(text4);
-  if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text4.indexOf("%");
-  const body = pct < 0 ? text4 : text4.slice(0, pct);
-  const v6 = inetPton6(body);
-  if (!v6) return void 0;
-  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text4.slice(pct + 1));
-  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
-}
-function scopeId(text4) {
-  if (/^\d+$/.test(text4)) return Number(text4);
-  return text4 === "lo" ? 1 : void 0;
-}
-function inetAton(text4) {
-  const parts = text4.split(".");
-  if (parts.length > 4) return void 0;
-  const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
-    if (v === void 0) return void 0;
-    values.push(v);
-  }
-  const last = values.pop() ?? 0;
-  if (values.some((v) => v > 255)) return void 0;
-  const lastBytes = 4 - values.length;
-  if (last >= 2 ** (8 * lastBytes)) return void 0;
-  const out = [...values];
-  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
-  return out;
-}
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
-  return void 0;
-}
-function inetPton4(text4) {
-  const parts = text4.split(".");
-  if (parts.length !== 4) return void 0;
-  const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
-    if (v > 255) return void 0;
-    out.push(v);
-  }
-  return out;
-}
-function inetPton6(text4) {
-  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
-  const halves = text4.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (s) => {
-    if (s === "") return [];
-    const out = [];
-    const items = s.split(":");
-    for (const [i, item] of items.entries()) {
-      if (item.includes(".")) {
-        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
-        if (!v4) return void 0;
-        out.push(...v4);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
-        const v = parseInt(item, 16);
-        out.push(v >> 8, v & 255);
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
-  if (halves.length === 1) return head.length === 16 ? head : void 0;
-  const fill = 16 - head.length - tail.length;
-  if (fill < 2) return void 0;
-  return [...head, ...new Array(fill).fill(0), ...tail];
-}
-function parseMask(text4, family) {
-  return family === 4 ? inetPton4(text4) : inetPton6(text4);
-}
-function strtolExact(text4) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
-  if (!m) return void 0;
-  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
-  return m[1] === "-" ? -n : n;
-}
-function prefixMask(bits, length) {
-  const mask = [];
-  for (let i = 0; i < length; i++) {
-    const take = Math.max(0, Math.min(8, bits - 8 * i));
-    mask.push(255 << 8 - take & 255);
-  }
-  return mask;
-}
-function maskedEqual(a, b, mask) {
-  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
-}
-
-// src/facts/access/wildmatch.ts
-var CLASSES = {
-  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
-  alpha: (c) => /^[A-Za-z]$/.test(c),
-  blank: (c) => c === " " || c === "	",
-  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
-  digit: (c) => /^[0-9]$/.test(c),
-  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
-  lower: (c) => /^[a-z]$/.test(c),
-  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
-  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
-  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
-  upper: (c) => /^[A-Z]$/.test(c),
-  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
-};
-var MAX_STEPS = 1e5;
-function wildmatch(pattern, text4) {
-  return new Matcher(pattern, text4).run();
-}
-function iwildmatch(pattern, text4) {
-  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
-}
-function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-var Matcher = class {
-  constructor(p2, t) {
-    this.p = p2;
-    this.t = t;
-  }
-  p;
-  t;
-  steps = 0;
-  memo = /* @__PURE__ */ new Map();
-  run() {
-    return this.match(0, 0);
-  }
-  match(pi, ti) {
-    const key = pi * (this.t.length + 1) + ti;
-    const known = this.memo.get(key);
-    if (known !== void 0) return known;
-    if (++this.steps > MAX_STEPS) return false;
-    const result2 = this.step(pi, ti);
-    this.memo.set(key, result2);
-    return result2;
-  }
-  step(pi, ti) {
-    const { p: p2, t } = this;
-    if (pi >= p2.length) return ti >= t.length;
-    const pc = p2[pi] ?? "";
-    if (pc === "*") {
-      let next = pi + 1;
-      const crossesSlash = p2[next] === "*";
-      while (p2[next] === "*") next++;
-      for (let k = ti; k <= t.length; k++) {
-        if (++this.steps > MAX_STEPS) return false;
-        if (this.match(next, k)) return true;
-        if (k < t.length && !crossesSlash && t[k] === "/") return false;
-      }
-      return false;
-    }
-    if (ti >= t.length) return false;
-    const tc = t[ti] ?? "";
-    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
-    if (pc === "[") {
-      const cls = matchClass(p2, pi, tc);
-      return cls?.matched === true && this.match(cls.end, ti + 1);
-    }
-    if (pc === "\\") {
-      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
-    }
-    return pc === tc && this.match(pi + 1, ti + 1);
-  }
-};
-function matchClass(p2, start, c) {
-  let i = start + 1;
-  const negate = p2[i] === "!" || p2[i] === "^";
-  if (negate) i++;
-  let matched = false;
-  let prev = "";
-  let first = true;
-  for (; ; ) {
-    let ch = p2[i];
-    if (ch === void 0) return void 0;
-    if (ch === "]" && !first) break;
-    first = false;
-    if (ch === "\\") {
-      ch = p2[++i];
-      if (ch === void 0) return void 0;
-      if (c === ch) matched = true;
-      prev = ch;
-    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
-      let hi = p2[++i] ?? "";
-      if (hi === "\\") {
-        hi = p2[++i] ?? "";
-        if (hi === "") return void 0;
-      }
-      if (c >= prev && c <= hi) matched = true;
-      prev = "";
-    } else if (ch === "[" && p2[i + 1] === ":") {
-      const close = p2.indexOf("]", i + 2);
-      if (close < 0) return void 0;
-      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
-        const test = CLASSES[p2.slice(i + 2, close - 1)];
-        if (!test) return void 0;
-        if (test(c)) matched = true;
-        i = close;
-        prev = "";
-      } else {
-        if (c === "[") matched = true;
-        prev = "[";
-      }
-    } else {
-      if (c === ch) matched = true;
-      prev = ch;
-    }
-    i++;
-  }
-  return { matched: matched !== negate, end: i + 1 };
-}
-
-// src/facts/access/hosts.ts
-function atLeast(v, min) {
-  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
-  return true;
-}
-function tokenizeHostList(list) {
-  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
-}
-function allowAccess(peer, allow, deny, opts) {
-  const assumptions = [];
-  const allowList = allow === "" ? void 0 : allow;
-  const denyList = deny === "" ? void 0 : deny;
-  if (allowList !== void 0) {
-    const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
-    if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
-    }
-  }
-  if (denyList !== void 0) {
-    const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
-  }
-  if (allowList === void 0 && denyList === void 0) {
-    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
-  }
-  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
-}
-function describe2(peer) {
-  return `${peer.addr} (host name "${peer.host}")`;
-}
-function firstMatch(list, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list)) {
-    const byName = matchHostname(peer, token, deny, opts, assumptions);
-    if (byName) return byName;
-    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
-  }
-  return void 0;
-}
-function matchHostname(peer, token, deny, opts, assumptions) {
-  if (token.startsWith("@") && token.length > 1) {
-    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
-    return void 0;
-  }
-  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
-  if (!opts.forwardLookup) return void 0;
-  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
-  const answer = opts.resolve(token);
-  switch (answer.kind) {
-    case "addrs":
-      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
-    case "unresolvable":
-      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
-      return void 0;
-    case "unknown":
-      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
-      return void 0;
-  }
-}
-function matchAddress(addr, token) {
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
-  const client = parseNumericHost(addr);
-  const tok = parseNumericHost(host);
-  if (!client || !tok || client.family !== tok.family) return false;
-  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
-  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
-  if (mask === "all") return true;
-  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
-}
-function maskFor(text4, tok) {
-  const literal = parseMask(text4, tok.family);
-  if (literal) return literal;
-  const bits = strtolExact(text4);
-  if (bits === void 0) return void 0;
-  if (bits === 0) return "all";
-  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
-  return prefixMask(bits, tok.bytes.length);
-}
-
-// src/facts/access/acl-tokens.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
-function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
-}
-function classify(token) {
-  if (token === "unknown" || token === "undetermined") return "placeholder";
-  if (token.startsWith("@") && token.length > 1) return "netgroup";
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  const numeric = /^[.0-9]*$/.test(host) || host.includes(":");
-  if (!numeric) return /[*?[]/.test(token) ? "wildcard" : "hostname";
-  if (/[*?[]/.test(token)) return "wildcard";
-  const addr = parseNumericHost(host);
-  if (!addr) return "malformed";
-  if (slash < 0) return "address";
-  const text4 = token.slice(slash + 1);
-  const mask = parseMask(text4, addr.family);
-  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text4);
-  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
-  return bits === 0 ? "any-address" : "network";
-}
-
-// src/facts/access/auth-users.ts
-function splitAuthUsers(value, version) {
-  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
-  if (trimmed.startsWith(",")) {
-    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
-  }
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function parseAuthUsers(value, version) {
-  return splitAuthUsers(value, version).map(parseRule);
-}
-function parseRule(raw2) {
-  const colon = raw2.indexOf(":");
-  const name = colon < 0 ? raw2 : raw2.slice(0, colon);
-  const opt = colon < 0 ? null : raw2.slice(colon + 1);
-  const option = optionOf(opt);
-  const group2 = name.startsWith("@");
-  return {
-    raw: raw2,
-    pattern: group2 ? name.slice(1) : name,
-    group: group2,
-    option,
-    ignoredOption: opt !== null && option === null ? opt : null,
-    empty: name === ""
-  };
-}
-function optionOf(opt) {
-  if (opt === null) return null;
-  const a = (opt[0] ?? "").toLowerCase();
-  const b = (opt[1] ?? "").toLowerCase();
-  if (a === "d") return "deny";
-  if (a === "r" && b === "o") return "ro";
-  if (a === "r" && b === "w") return "rw";
-  return null;
-}
-function matchAuthUser(rules, user, groupsOf) {
-  let groups;
-  for (const rule of rules) {
-    let hit;
-    if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
-    } else {
-      hit = wildmatch(rule.pattern, user);
-    }
-    if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
-    const access2 = rule.option ?? "module-default";
-    const how = access2 === "module-default" ? `the module's "read only" applies` : `it grants ${access2}`;
-    return { result: "password", rule, access: access2, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
-  }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
-}
-function describeAuthRules(value, version) {
-  const rules = parseAuthUsers(value, version);
-  return rules.map((rule, i) => {
-    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
-    return {
-      raw: rule.raw,
-      pattern: rule.pattern,
-      group: rule.group,
-      option: rule.option,
-      ignored_option: rule.ignoredOption,
-      empty: rule.empty,
-      shadowed_by: earlier ? earlier.raw : null
-    };
-  });
-}
-function covers(a, b) {
-  if (/^\*+$/.test(a)) return true;
-  return !/[*?[\\]/.test(b) && wildmatch(a, b);
-}
-
-// src/facts/access/offline-resolve.ts
-function offlineResolve(name) {
-  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
-  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
-  return { kind: "unknown" };
-}
-
-// src/facts/effective-transfer.ts
-function isZero(token) {
-  return /^\d+$/.test(token) && Number(token) === 0;
-}
-function text2(v) {
-  return typeof v === "string" ? v : "";
-}
-function gidTokens(value, version) {
-  if (!atLeast(version, [3, 1, 0])) return [value];
-  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
-    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function transferIdentity(params, root, version) {
-  if (!root) {
-    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
-    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
-  }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
-  const uidRoot = uid === "root" || isZero(uid);
-  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
-}
-function uidFact(uid, uidRoot) {
-  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
-  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
-  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
-  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
-}
-function gidFact(gid, uid, uidRoot, version) {
-  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
-  const tokens = gidTokens(gid, version);
-  if (tokens[0] === "*") {
-    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
-    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
-  }
-  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
-  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
-  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
-}
-
-// src/facts/refuse-options.ts
-var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
-stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
-no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
-no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
-no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
-super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
-write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
-safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
-no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
-no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
-sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
-delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
-remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
-include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
-checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
-new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
-no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
-log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
-no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
-old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
-numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
-stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
-no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
-no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
-no-detach`.split(/\s+/);
-var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
-var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
-function globRegex(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? "";
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
-        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function refuseNameMatches(name) {
-  if (name === "a" || name === "archive") return true;
-  if (!/[*?[]/.test(name)) return NAMES.includes(name);
-  const re = globRegex(name);
-  return NAMES.some((n) => re.test(n));
-}
-function unknownRefuseNames(value) {
-  if (typeof value !== "string") return [];
-  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
-}
-
-// src/facts/effective.ts
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
-}
-function effectiveDaemon(daemonUser, global2) {
-  const uid = global2["daemon uid"]?.value;
-  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
-  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
-  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
-}
-function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
-}
-function effectiveChroot(params, root, version) {
-  const set = params["use chroot"]?.value ?? "unset";
-  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
-  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
-  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path6 = params["path"]?.value;
-  if (typeof path6 === "string" && path6.includes("/./")) {
-    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
-  }
-  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
-}
-function refuseUnknown(params) {
-  const value = unknownRefuseNames(params["refuse options"]?.value);
-  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
-}
-function disabled(params) {
-  const v = params["max connections"]?.value;
-  const max = typeof v === "number" ? v : 0;
-  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
-}
-
-// src/facts/access/simulate.ts
-function simulateAccess(config, client, opts) {
-  const addr = unmapIPv4(client.addr);
-  const verified = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
-  const byName = /* @__PURE__ */ new Map();
-  for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
-    const target = byName.get(m.name) ?? m;
-    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
-    const listed = bool(m.params["list"]?.value, true);
-    if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed };
-  });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
-}
-function simulateModule(m, peer, user, root, opts) {
-  const reasons = [];
-  const assumptions = [];
-  const param = (name) => m.params[name]?.value ?? null;
-  const text4 = (name) => {
-    const v = param(name);
-    return typeof v === "string" ? v : "";
-  };
-  const listed = bool(param("list"), true);
-  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
-    forwardLookup: bool(param("forward lookup"), true),
-    resolve: opts.resolve,
-    version: opts.version
-  });
-  assumptions.push(...decision.assumptions);
-  const authUsers = text4("auth users");
-  const base = {
-    name: m.name,
-    listed,
-    host_allowed: decision.allowed,
-    auth_required: authUsers !== "",
-    anonymous_read: false,
-    anonymous_write: false,
-    reasons,
-    assumptions
-  };
-  reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
-    reasons.push(why);
-    return { ...base, read: outcome, write: outcome };
-  };
-  if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
-  }
-  const effective = effectiveModule(m.params, root, opts.version);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text4("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
-  const readOnly = bool(param("read only"), true);
-  let userAccess;
-  if (authUsers !== "") {
-    const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
-  }
-  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text4);
-  if (setup) return refuse(setup.outcome, setup.why);
-  const writeOnly = bool(param("write only"), false);
-  const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
-  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text4) {
-  const path6 = text4("path");
-  if (path6 === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
-}
-function evaluateUser(user, rules, module, opts) {
-  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
-  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
-  return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
-  };
-}
-function unreachable(m) {
-  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
-  return {
-    name: m.name,
-    listed: false,
-    host_allowed: false,
-    auth_required: false,
-    anonymous_read: false,
-    anonymous_write: false,
-    read: "connection-failed",
-    write: "connection-failed",
-    reasons: [why],
-    assumptions: []
-  };
-}
-function bool(v, fallback) {
-  return typeof v === "boolean" ? v : fallback;
-}
-function unmapIPv4(addr) {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  return m?.[1] ?? addr;
-}
-
-// src/facts/types.ts
-var FACTS_SCHEMA = "rsyncguard/facts@1";
-
-// src/facts/build-facts.ts
-var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
-function buildFacts(input) {
-  const { config } = input;
-  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
-  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
-  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
-  const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
-  }));
-  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
-  return {
-    schema: FACTS_SCHEMA,
-    target: input.target,
-    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
-    config: {
-      starts: config.starts,
-      serves: config.serves,
-      partial: config.partial,
-      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
-      listener: config.listener,
-      modules,
-      diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers,
-      effective: daemon
-    },
-    secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
-    image: input.image ?? null
-  };
-}
-function text3(v) {
-  return typeof v === "string" ? v : "";
-}
-function hostList(v) {
-  const tokens = classifyHostList(text3(v));
-  return tokens.length === 0 ? null : tokens;
-}
-function summarize(a, b) {
-  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
-  return {
-    listed: a.listed,
-    auth_required: a.auth_required,
-    open_to_any_host: a.host_allowed || b.host_allowed,
-    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
-    anonymous_read: a.anonymous_read || b.anonymous_read,
-    anonymous_write: a.anonymous_write || b.anonymous_write,
-    read: a.read,
-    write: a.write,
-    reasons: a.reasons,
-    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
-  };
-}
-function secretsFacts(s, config) {
-  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
-  const stat2 = s.stat;
-  return {
-    path: s.path,
-    file: s.file ?? null,
-    exists: stat2 === void 0 ? null : stat2 !== null,
-    mode: stat2 ? stat2.mode & 4095 : null,
-    uid: stat2 ? stat2.uid : null,
-    gid: stat2 ? stat2.gid : null,
-    owner_is_root: stat2 && stat2.uid !== null ? stat2.uid === 0 : null,
-    other_accessible: stat2 ? (stat2.mode & 6) !== 0 : null,
-    referenced_by: referencedBy,
-    entries: s.entries ?? []
-  };
-}
-function toFactsDiagnostic(d) {
-  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
-  if (d.hint !== void 0) out.hint = d.hint;
-  return out;
-}
-function relabelFiles(doc, rename2) {
-  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename2(p2.file) }]));
-  const { config } = doc;
-  return {
-    ...doc,
-    config: {
-      ...config,
-      files: config.files.map((f) => ({ ...f, path: rename2(f.path) })),
-      global: params(config.global),
-      listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename2(m.header.file) }, params: params(m.params) })),
-      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename2(d.file) })),
-      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename2(w.file) }))
-    },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename2(s.file) })
-  };
-}
-
 // src/parse/rsyncd-load.ts
 import { createHash as createHash2 } from "node:crypto";
 
@@ -45285,8 +44697,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text4 = new TextDecoder().decode(bytes);
-  const lines = text4.split("\n");
+  const text5 = new TextDecoder().decode(bytes);
+  const lines = text5.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -45307,6 +44719,7 @@ function templateNotes(bytes, file) {
 
 // src/parse/inline-waivers.ts
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
 function inlineWaivers2(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
@@ -45314,8 +44727,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text4, i) => {
-    const m = WAIVER.exec(text4.replace(/\r$/, ""));
+  lines.forEach((text5, i) => {
+    const m = WAIVER.exec(text5.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text5)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -45331,6 +44745,65 @@ function inlineWaivers2(bytes, file) {
     }
   });
   return { waivers, diagnostics };
+}
+
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[/;
+var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  lines.forEach((text5, i) => {
+    if (HEADER.test(text5) && !GLOBAL.test(text5)) seenModule = true;
+    const m = PUBLIC.exec(text5);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-misplaced",
+          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
+          at,
+          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
+        )
+      );
+  });
+  return { declarations, diagnostics };
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return HEADER.test(text5) && !GLOBAL.test(text5) ? j + 1 : null;
+  }
+  return null;
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
 }
 
 // src/parse/rsyncd-params.ts
@@ -45421,16 +44894,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text4) {
-  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
-  const colon = text4.indexOf(":");
-  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK2}"`;
-  const words = text4.trim().split(/\s+/);
+function redactLine(text5) {
+  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
+  const colon = text5.indexOf(":");
+  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
+  const words = text5.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text4].length;
+  const length = [...text5].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -45635,9 +45108,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text4 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
-  return { kind: "param", name, value: text4, at, valueAt };
+  const text5 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
+  return { kind: "param", name, value: text5, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -45764,7 +45237,8 @@ function loadConfig(path6, bytes, source, opts) {
     diagnostics: loader.diagnostics,
     files: loader.files,
     partial: loader.partial,
-    inlineWaivers: loader.inlineWaivers
+    inlineWaivers: loader.inlineWaivers,
+    publicDeclarations: loader.publicDeclarations
   };
 }
 var Loader = class {
@@ -45780,6 +45254,7 @@ var Loader = class {
   files = [];
   partial = false;
   inlineWaivers = [];
+  publicDeclarations = [];
   fatal;
   limit;
   stack = [];
@@ -45794,6 +45269,9 @@ var Loader = class {
       const inline = inlineWaivers2(bytes, path6);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
+      const declared = publicDeclarations(bytes, path6);
+      this.publicDeclarations.push(...declared.declarations);
+      this.diagnostics.push(...declared.diagnostics);
     }
     for (const ev of lexRsyncdConf(bytes, path6)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
@@ -46014,7 +45492,8 @@ function parseRsyncdConf(path6, bytes, source) {
     listener,
     modules: moduleViews(full),
     diagnostics,
-    inlineWaivers: full.inlineWaivers
+    inlineWaivers: full.inlineWaivers,
+    publicDeclarations: full.publicDeclarations
   };
 }
 function globalView(vars) {
@@ -46081,12 +45560,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text4 = Buffer.from(bytes).toString("utf8");
+  const text5 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text4.split("\n").entries()) {
+  for (const [i, physical] of text5.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -46308,8 +45787,8 @@ var ScanRoot = class {
   linkTarget(path6) {
     try {
       if (isLink(path6)) {
-        const text4 = readlinkSync(path6);
-        return `${this.rel(path6)} \u2192 ${text4.length > 200 ? `${text4.slice(0, 199)}\u2026` : text4}`;
+        const text5 = readlinkSync(path6);
+        return `${this.rel(path6)} \u2192 ${text5.length > 200 ? `${text5.slice(0, 199)}\u2026` : text5}`;
       }
     } catch {
     }
@@ -46333,6 +45812,169 @@ var import_fast_glob = __toESM(require_out4(), 1);
 import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { join as join9, relative as relative3, sep as sep4 } from "node:path";
+
+// src/sources/file-kinds.ts
+var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
+var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
+function looksLikeRsyncd(head) {
+  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
+  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
+  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.has("path") && params.size >= 2;
+}
+function rsyncdFragment(head) {
+  if (/^\s*&(include|merge)\s/m.test(head)) return true;
+  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+}
+function significant(head) {
+  return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
+}
+function secretsShape(head) {
+  const lines = significant(head);
+  return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
+}
+function runsRsyncDaemon(head) {
+  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+}
+function xinetdRunsRsync(head) {
+  return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
+}
+var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var never = () => false;
+var FILE_KINDS = [
+  {
+    id: "shell-script",
+    label: "a shell script",
+    analyzer: "none",
+    names: [/\.(sh|bash|ksh|zsh)$/],
+    content: (h) => /^#!/.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "dockerfile",
+    label: "a Dockerfile",
+    analyzer: "dockerfile",
+    names: [/(^|\/)(Dockerfile|Containerfile)([.-][^/]*)?$/i, /\.(dockerfile|containerfile)$/i],
+    // The first instruction of a Dockerfile is FROM (ARG may come before it; parser directives are comments).
+    content: (h) => /^(FROM|ARG)\s+\S/i.test(significant(h)[0] ?? "") && /^\s*FROM\s+\S/im.test(h),
+    concernsRsync: mentionsRsync
+  },
+  {
+    id: "systemd-unit",
+    label: "a systemd unit",
+    analyzer: "systemd-unit",
+    names: [/\.(service|socket|timer)(\.in)?$/, /\.(service|socket)\.d\/[^/]+\.conf$/],
+    content: (h) => /^\s*\[(Unit|Service|Socket|Install|Timer)\]\s*$/m.test(h) && /^\s*[A-Z][A-Za-z]+=/m.test(h),
+    concernsRsync: (h) => runsRsyncDaemon(h)
+  },
+  {
+    id: "supervisord",
+    label: "a supervisord configuration",
+    analyzer: "none",
+    names: [/(^|\/)supervisor(d)?[^/]*\.(conf|ini)$/, /(^|\/)supervisor(d)?\.d\/[^/]+$/],
+    content: (h) => /^\s*\[(program:[^\]\n]*|supervisord|supervisorctl|unix_http_server|inet_http_server|eventlistener:[^\]\n]*|group:[^\]\n]*)\]/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "xinetd",
+    label: "an xinetd service",
+    analyzer: "xinetd",
+    names: [/(^|\/)xinetd\.d\/[^/]+$/, /(^|\/)[^/]*xinetd[^/]*$/i],
+    content: (h) => /^\s*service\s+[\w.-]+\s*(\{|\n\s*\{)/m.test(h) || /^\s*server\s*=/m.test(h) && /^\s*socket_type\s*=/m.test(h),
+    concernsRsync: (h) => xinetdRunsRsync(h)
+  },
+  {
+    id: "upstart",
+    label: "an upstart job",
+    analyzer: "none",
+    names: [/(^|\/)init\/[^/]+\.conf$/, /\.upstart$/],
+    content: (h) => /^\s*(start|stop) on\s+\S/m.test(h) && /^\s*(exec|script|respawn|task|expect|description)\b/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "stunnel",
+    label: "a stunnel configuration",
+    analyzer: "none",
+    names: [/(^|\/)stunnel[^/]*\.conf$/],
+    content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "hcl",
+    label: "a Nomad/HCL file",
+    analyzer: "none",
+    names: [/\.(hcl|nomad|tf)$/],
+    content: (h) => /^\s*(job|task|group|resource|variable|module|provider|terraform)(\s+"[^"\n]*")*\s*\{/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "rsyncd-config",
+    label: "an rsyncd configuration",
+    analyzer: "rsyncd",
+    names: [
+      /(^|\/)rsyncd\.conf$/,
+      /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
+      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
+      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
+      /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
+      /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
+      // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
+      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+    ],
+    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
+    concernsRsync: (h, path6) => looksLikeRsyncd(h) || /rsync/i.test(path6) && rsyncdFragment(h)
+  },
+  {
+    id: "rsync-secrets",
+    label: "an rsync secrets file",
+    analyzer: "secrets",
+    names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
+    content: secretsShape,
+    concernsRsync: (h, path6) => secretsShape(h) && /rsync/i.test(path6)
+  },
+  {
+    id: "yaml",
+    label: "a YAML file (Ansible, Salt, Kubernetes, \u2026)",
+    analyzer: "none",
+    names: [/\.(ya?ml|sls)$/],
+    concernsRsync: never
+  },
+  {
+    id: "markdown",
+    label: "a README or Markdown document",
+    analyzer: "none",
+    names: [/\.(md|markdown|mdown|rst|txt)$/i, /(^|\/)README[^/]*$/i],
+    concernsRsync: never
+  }
+];
+var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var UNKNOWN_KIND = { id: "unknown", label: "a file of a kind rsyncguard does not recognise", analyzer: "none", names: [], concernsRsync: never };
+var GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
+var HEAD_BYTES = 16 * 1024;
+function headText(head) {
+  const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text5.includes("\0")) return null;
+  return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+function classifyFile(path6, head) {
+  const p2 = path6.split("\\").join("/");
+  const text5 = headText(typeof head === "string" ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
+  if (text5 !== null) {
+    for (const kind of FILE_KINDS) if (kind.content?.(text5)) return { kind, by: "content" };
+  }
+  for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
+  if (GENERIC_CONFIG.test(p2)) return { kind: RSYNCD, by: "name" };
+  return { kind: UNKNOWN_KIND, by: "none" };
+}
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
+function worthSniffing(path6) {
+  return SNIFF_NAMES.test(path6);
+}
+function rsyncdByName(path6) {
+  return RSYNCD.names.some((re) => re.test(path6));
+}
 
 // src/sources/walk-tree.ts
 import { readdirSync as readdirSync3 } from "node:fs";
@@ -46366,27 +46008,27 @@ function walkTree(root) {
 }
 
 // src/sources/discover.ts
-var BY_NAME2 = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
-var SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
-var SNIFF_BYTES = 16 * 1024;
-var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
-function looksLikeRsyncd(head) {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(new RegExp(MODULE_PARAMS.source, "gim"))].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.has("path") && params.size >= 2;
-}
 function readHead(file) {
   if (!lstatSync4(file).isFile()) return "";
   const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
   try {
     if (!fstatSync2(fd).isFile()) return "";
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync2(fd, buf, 0, SNIFF_BYTES, 0);
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
+  }
+}
+function otherByContent(file, path6) {
+  try {
+    const head = headText(readHead(file));
+    if (head === null || head === "") return false;
+    const { kind, by } = classifyFile(path6, head);
+    return by === "content" && kind.analyzer !== "rsyncd" && (kind.analyzer === "none" || !kind.concernsRsync(head, path6));
+  } catch {
+    return false;
   }
 }
 function nameCandidate(file) {
@@ -46422,11 +46064,14 @@ function discoverConfigs(root, opts) {
   for (const raw2 of all) {
     const path6 = raw2.split(sep4).join("/");
     if (excluded.has(path6)) continue;
-    if (BY_NAME2.some((re) => re.test(path6))) {
-      if (nameCandidate(join9(root, path6))) found.push({ path: path6, by: "name" });
-    } else if (SNIFF.test(path6)) {
+    if (rsyncdByName(path6)) {
+      if (nameCandidate(join9(root, path6)) && !otherByContent(join9(root, path6), path6)) found.push({ path: path6, by: "name" });
+    } else if (worthSniffing(path6)) {
       try {
-        if (looksLikeRsyncd(readHead(join9(root, path6)))) found.push({ path: path6, by: "content" });
+        const head = headText(readHead(join9(root, path6)));
+        if (head === null) continue;
+        const { kind } = classifyFile(path6, head);
+        if (kind.analyzer !== "none" && kind.concernsRsync(head, path6)) found.push({ path: path6, by: "content" });
       } catch {
       }
     }
@@ -46482,7 +46127,7 @@ function repoConfigSource(root, opts = {}) {
 var MAX_BYTES = 1 << 20;
 
 // src/sources/inventory.ts
-var import_yaml3 = __toESM(require_dist2(), 1);
+var import_yaml4 = __toESM(require_dist2(), 1);
 
 // src/sources/image/limits.ts
 var LIMITS3 = {
@@ -46654,14 +46299,361 @@ function notRead(path6, reason, at) {
   return diagnostic("warning", "secrets-not-read", `The secrets file ${path6} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
 
+// src/parse/systemd-unit.ts
+var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
+function parseUnitSettings(text5) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const line of text5.split("\n")) {
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m?.[1]) keys.set(m[1], m[2] ?? "");
+  }
+  return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
+}
+
 // src/parse/rsync-release.ts
 var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+
+// src/parse/account-names.ts
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
+
+// src/parse/image-redact.ts
+var WITHHELD = "********";
+var CREDENTIAL = /pass|pwd|secret|token|key|cred|auth/i;
+var NAMES_A_PATH = /[-_.]?(file|path|dir)$/i;
+function isCredentialName(name) {
+  const bare = name.replace(/^-+/, "");
+  return CREDENTIAL.test(bare) && !NAMES_A_PATH.test(bare);
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
+var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
+var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
+function redactText(text5) {
+  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+}
+function redactArgv(argv) {
+  return argv.map((word, i) => {
+    const before = argv[i - 1];
+    if (before !== void 0 && /^--?[A-Za-z][\w-]*$/.test(before) && isCredentialName(before) && !word.startsWith("-")) return WITHHELD;
+    return redactText(word);
+  });
+}
+function redactEnv(entry) {
+  const eq = entry.indexOf("=");
+  if (eq < 0) return { name: redactText(entry), value: null };
+  const name = entry.slice(0, eq);
+  return { name, value: isCredentialName(name) ? null : redactText(entry.slice(eq + 1)) };
+}
+
+// src/parse/shell-words.ts
+var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
+function shellCommands(text5) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i] ?? "";
+    if (c === "\\" && i + 1 < text5.length) {
+      const next = text5[++i] ?? "";
+      if (next !== "\n") {
+        word += next;
+        inWord = true;
+      }
+    } else if (c === "'" || c === '"') {
+      const close = text5.indexOf(c, i + 1);
+      const end = close < 0 ? text5.length : close;
+      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
+      const open2 = text5[i + 1] ?? "";
+      const close = open2 === "{" ? "}" : ")";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text5.length; j++) {
+        if (text5[j] === open2) depth++;
+        else if (text5[j] === close && --depth === 0) break;
+      }
+      word += text5.slice(i, j + 1);
+      inWord = true;
+      i = j;
+    } else if (c === "#" && !inWord) {
+      const nl = text5.indexOf("\n", i);
+      i = (nl < 0 ? text5.length : nl) - 1;
+    } else if (OPERATORS.has(c)) {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+function commandWords(words) {
+  let i = 0;
+  for (; ; ) {
+    const w = words[i];
+    if (w === void 0) return [];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
+    else if (["exec", "command", "nohup", "env", "sudo", "su-exec", "gosu", "tini", "dumb-init", "then", "do", "else", "!", "time"].includes(w.replace(/^.*\//, ""))) {
+      i++;
+      if (["su-exec", "gosu"].includes(w.replace(/^.*\//, ""))) i++;
+      if (words[i] === "--") i++;
+    } else return words.slice(i);
+  }
+}
+function expandWord(word, env) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, fallback, bare) => {
+    const value = env.get(braced ?? bare ?? "");
+    if (value !== void 0 && !(op === ":-" && value === "")) return value;
+    if (op !== void 0) return fallback ?? "";
+    unknown = true;
+    return "";
+  });
+  return unknown || /\$|`/.test(out) ? null : out;
+}
+
+// src/parse/image-config.ts
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function readImageConfig(config) {
+  const c = isObject(config) && isObject(config["config"]) ? config["config"] : {};
+  const entrypoint = strings(c["Entrypoint"]);
+  const cmd = strings(c["Cmd"]);
+  const env = new Map(strings(c["Env"]).flatMap((e) => e.includes("=") && !isCredentialName(e.slice(0, e.indexOf("="))) ? [[e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]] : []));
+  const redacted = redactArgv([...entrypoint, ...cmd]);
+  return {
+    config: {
+      user: typeof c["User"] === "string" && c["User"] !== "" ? c["User"] : null,
+      entrypoint: redacted.slice(0, entrypoint.length),
+      cmd: redacted.slice(entrypoint.length),
+      exposed: isObject(c["ExposedPorts"]) ? Object.keys(c["ExposedPorts"]).sort() : [],
+      env: strings(c["Env"]).map(redactEnv)
+    },
+    argv: entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd,
+    workdir: typeof c["WorkingDir"] === "string" && c["WorkingDir"].startsWith("/") ? c["WorkingDir"] : "/",
+    expand: (word) => expandWord(word, env)
+  };
+}
+var base = (w) => w.replace(/^.*\//, "");
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
+function configOptions(words) {
+  return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
+}
+function addCommand(words, into) {
+  const cmd = commandWords(words);
+  const first = cmd[0];
+  if (first === void 0) return;
+  if (!first.startsWith("$")) into.programs.push(first);
+  const at = cmd.findIndex((w) => base(w) === "rsync");
+  if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
+    into.daemon = true;
+    into.configs.push(...configOptions(cmd.slice(at + 1)));
+  }
+  if (SHELLS.has(base(first))) {
+    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
+  }
+}
+function addShell(text5, into) {
+  for (const words of shellCommands(text5)) addCommand(words, into);
+}
+function launchFromArgv(argv) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addCommand(argv, launch);
+  for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
+  if (launch.daemon) launch.configs.push(...configOptions(argv));
+  return finish(launch);
+}
+function launchFromScript(text5) {
+  const launch = { daemon: false, configs: [], programs: [] };
+  addShell(text5, launch);
+  return finish(launch);
+}
+function finish(l) {
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+}
 
 // src/parse/image-launch.ts
 var MAX_SCRIPT = 256 << 10;
 
 // src/parse/repo-configs.ts
-import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve4 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve5 } from "node:path";
+
+// src/parse/other-files.ts
+import { dirname as dirname8, resolve as resolve4 } from "node:path";
+
+// src/parse/dockerfile.ts
+function instructions(text5) {
+  const out = [];
+  let current = null;
+  text5.split("\n").forEach((raw2, i) => {
+    const line = raw2.replace(/\r$/, "");
+    if (/^\s*#/.test(line)) return;
+    const continued = /\\\s*$/.test(line);
+    const body = continued ? line.replace(/\\\s*$/, "") : line;
+    if (current) current.args += ` ${body.trim()}`;
+    else {
+      const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1 };
+    }
+    if (!continued && current) {
+      out.push(current);
+      current = null;
+    }
+  });
+  if (current) out.push(current);
+  return out;
+}
+function commandForm(args) {
+  if (args.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((w) => typeof w === "string")) return parsed;
+    } catch {
+    }
+  }
+  return args === "" ? [] : ["/bin/sh", "-c", args];
+}
+function envPairs(args) {
+  if (!/^[A-Za-z_][\w.-]*=/.test(args)) {
+    const m = /^(\S+)\s+(.*)$/.exec(args);
+    return m?.[1] ? [`${m[1]}=${m[2] ?? ""}`] : [];
+  }
+  return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")}`);
+}
+function readDockerfile(text5, readScript) {
+  let user = null;
+  let exposed = [];
+  let env = [];
+  let envLines = [];
+  let entrypoint = [];
+  let cmd = [];
+  let copies = [];
+  const lines = { user: null, expose: null, command: null };
+  for (const ins of instructions(text5)) {
+    switch (ins.keyword) {
+      case "FROM":
+        user = null;
+        exposed = [];
+        env = [];
+        envLines = [];
+        entrypoint = [];
+        cmd = [];
+        copies = [];
+        lines.user = null;
+        lines.expose = null;
+        lines.command = null;
+        break;
+      case "USER":
+        user = ins.args.split(/\s+/)[0] || null;
+        lines.user = ins.line;
+        break;
+      case "EXPOSE":
+        for (const p2 of ins.args.split(/\s+/).filter((w) => w !== "")) {
+          const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
+          exposed.push(port);
+          if (port.startsWith("873/")) lines.expose = ins.line;
+        }
+        break;
+      case "ENV":
+        for (const pair of envPairs(ins.args)) {
+          env.push(pair);
+          envLines.push(ins.line);
+        }
+        break;
+      case "ENTRYPOINT":
+        entrypoint = commandForm(ins.args);
+        lines.command = ins.line;
+        break;
+      case "CMD":
+        cmd = commandForm(ins.args);
+        lines.command = ins.line;
+        break;
+      case "COPY":
+      case "ADD": {
+        const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+        const to = words.at(-1);
+        for (const from of words.slice(0, -1)) if (to !== void 0) copies.push({ from, to });
+        break;
+      }
+    }
+  }
+  const image = readImageConfig({ config: { User: user ?? "", Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p2) => [p2, {}])) } });
+  const launch = launchFromArgv(image.argv);
+  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
+  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
+}
+function scriptStartsDaemon(program, copies, readScript) {
+  for (const c of copies) {
+    const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
+    if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
+    const text5 = readScript(c.from);
+    if (text5 !== null && launchFromScript(text5).daemon) return true;
+  }
+  return false;
+}
+
+// src/parse/other-files.ts
+function unitStartsDaemon(text5) {
+  return [...text5.matchAll(/^\s*Exec(Start|StartPre|StartPost|Reload)\s*=\s*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+}
+function analyze(classified, file, text5, bytes, scan, modes, root) {
+  const { kind } = classified;
+  const skip = (why) => ({ analyzer: "none", reason: why });
+  switch (kind.analyzer) {
+    case "secrets": {
+      const parsed = parseSecrets(bytes, file);
+      const mode = modes.get(scan.rel(file));
+      return {
+        analyzer: "secrets",
+        secrets: { path: displayPath(root, file), file, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics }
+      };
+    }
+    case "systemd-unit":
+      if (!unitStartsDaemon(text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      return { analyzer: "systemd-unit", unit: parseUnitSettings(text5) };
+    case "xinetd":
+      if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", enabled: !/^\s*disable\s*=\s*yes\b/m.test(text5), user: /^\s*user\s*=\s*(\S+)/m.exec(text5)?.[1] ?? null };
+    case "dockerfile": {
+      if (!/\brsyncd?\b/i.test(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      const readScript = (contextPath) => {
+        const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
+        return opened.kind === "file" ? headText(opened.bytes) : null;
+      };
+      return { analyzer: "dockerfile", image: readDockerfile(text5, readScript) };
+    }
+    default:
+      return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
+  }
+}
+function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
+  const text5 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text5, bytes, scan, modes, root);
+  const at = { file, line: 1, column: 1 };
+  const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
+  const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
+  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
+  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+}
+
+// src/parse/repo-configs.ts
 function undecodable(bytes) {
   return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
 }
@@ -46690,6 +46682,7 @@ function* parseRepoConfigs(root, files) {
   const scan = new ScanRoot(root);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
+  const others = /* @__PURE__ */ new Map();
   for (const file of files) {
     const opened = scan.open(file);
     if (opened.kind === "dir") continue;
@@ -46703,6 +46696,11 @@ function* parseRepoConfigs(root, files) {
     const why = undecodable(opened.bytes);
     if (why !== void 0) {
       yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." };
+      continue;
+    }
+    const classified = classifyFile(scan.rel(file), opened.bytes);
+    if (classified.kind.analyzer !== "rsyncd") {
+      if (!others.has(opened.real)) others.set(opened.real, { file: opened.real, bytes: opened.bytes, classified });
       continue;
     }
     const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
@@ -46734,7 +46732,10 @@ function* parseRepoConfigs(root, files) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = gitModes(root);
+  const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash3("sha256").update(o.bytes).digest("hex"));
   for (const { file, config } of chosen) {
+    while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
     const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
     const texts = [];
@@ -46745,6 +46746,7 @@ function* parseRepoConfigs(root, files) {
     yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
     yield* unreadSecrets(root, file, config, scan);
   }
+  for (const o of pending) yield other(o);
 }
 function hasConfigLines(bytes) {
   for (const raw2 of Buffer.from(bytes).toString("utf8").split("\n")) {
@@ -46761,7 +46763,7 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname8(configFile), p2.value));
+    const opened = scan.open(isAbsolute4(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname9(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
@@ -46800,9 +46802,1074 @@ function foundThroughLinks(config, file, links, scan) {
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 
+// src/facts/access/ip-address.ts
+function parseNumericHost(text5) {
+  const v4 = inetAton(text5);
+  if (v4) return { family: 4, bytes: v4, scope: 0 };
+  const pct = text5.indexOf("%");
+  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const v6 = inetPton6(body);
+  if (!v6) return void 0;
+  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
+  const scope = scopeId(text5.slice(pct + 1));
+  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
+}
+function scopeId(text5) {
+  if (/^\d+$/.test(text5)) return Number(text5);
+  return text5 === "lo" ? 1 : void 0;
+}
+function inetAton(text5) {
+  const parts = text5.split(".");
+  if (parts.length > 4) return void 0;
+  const values = [];
+  for (const part of parts) {
+    const v = atonPart(part);
+    if (v === void 0) return void 0;
+    values.push(v);
+  }
+  const last = values.pop() ?? 0;
+  if (values.some((v) => v > 255)) return void 0;
+  const lastBytes = 4 - values.length;
+  if (last >= 2 ** (8 * lastBytes)) return void 0;
+  const out = [...values];
+  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
+  return out;
+}
+function atonPart(part) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
+  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
+  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+  return void 0;
+}
+function inetPton4(text5) {
+  const parts = text5.split(".");
+  if (parts.length !== 4) return void 0;
+  const out = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const v = Number(part);
+    if (v > 255) return void 0;
+    out.push(v);
+  }
+  return out;
+}
+function inetPton6(text5) {
+  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
+  const halves = text5.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (s) => {
+    if (s === "") return [];
+    const out = [];
+    const items = s.split(":");
+    for (const [i, item] of items.entries()) {
+      if (item.includes(".")) {
+        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
+        if (!v4) return void 0;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
+        const v = parseInt(item, 16);
+        out.push(v >> 8, v & 255);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
+  if (halves.length === 1) return head.length === 16 ? head : void 0;
+  const fill = 16 - head.length - tail.length;
+  if (fill < 2) return void 0;
+  return [...head, ...new Array(fill).fill(0), ...tail];
+}
+function parseMask(text5, family) {
+  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+}
+function strtolExact(text5) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+  if (!m) return void 0;
+  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
+  return m[1] === "-" ? -n : n;
+}
+function prefixMask(bits, length) {
+  const mask = [];
+  for (let i = 0; i < length; i++) {
+    const take = Math.max(0, Math.min(8, bits - 8 * i));
+    mask.push(255 << 8 - take & 255);
+  }
+  return mask;
+}
+function maskedEqual(a, b, mask) {
+  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
+}
+
+// src/facts/access/wildmatch.ts
+var CLASSES = {
+  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
+  alpha: (c) => /^[A-Za-z]$/.test(c),
+  blank: (c) => c === " " || c === "	",
+  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
+  digit: (c) => /^[0-9]$/.test(c),
+  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
+  lower: (c) => /^[a-z]$/.test(c),
+  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
+  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
+  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
+  upper: (c) => /^[A-Z]$/.test(c),
+  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
+};
+var MAX_STEPS = 1e5;
+function wildmatch(pattern, text5) {
+  return new Matcher(pattern, text5).run();
+}
+function iwildmatch(pattern, text5) {
+  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+}
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+var Matcher = class {
+  constructor(p2, t) {
+    this.p = p2;
+    this.t = t;
+  }
+  p;
+  t;
+  steps = 0;
+  memo = /* @__PURE__ */ new Map();
+  run() {
+    return this.match(0, 0);
+  }
+  match(pi, ti) {
+    const key = pi * (this.t.length + 1) + ti;
+    const known = this.memo.get(key);
+    if (known !== void 0) return known;
+    if (++this.steps > MAX_STEPS) return false;
+    const result2 = this.step(pi, ti);
+    this.memo.set(key, result2);
+    return result2;
+  }
+  step(pi, ti) {
+    const { p: p2, t } = this;
+    if (pi >= p2.length) return ti >= t.length;
+    const pc = p2[pi] ?? "";
+    if (pc === "*") {
+      let next = pi + 1;
+      const crossesSlash = p2[next] === "*";
+      while (p2[next] === "*") next++;
+      for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
+        if (this.match(next, k)) return true;
+        if (k < t.length && !crossesSlash && t[k] === "/") return false;
+      }
+      return false;
+    }
+    if (ti >= t.length) return false;
+    const tc = t[ti] ?? "";
+    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
+    if (pc === "[") {
+      const cls = matchClass(p2, pi, tc);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
+    }
+    if (pc === "\\") {
+      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
+    }
+    return pc === tc && this.match(pi + 1, ti + 1);
+  }
+};
+function matchClass(p2, start, c) {
+  let i = start + 1;
+  const negate = p2[i] === "!" || p2[i] === "^";
+  if (negate) i++;
+  let matched = false;
+  let prev = "";
+  let first = true;
+  for (; ; ) {
+    let ch = p2[i];
+    if (ch === void 0) return void 0;
+    if (ch === "]" && !first) break;
+    first = false;
+    if (ch === "\\") {
+      ch = p2[++i];
+      if (ch === void 0) return void 0;
+      if (c === ch) matched = true;
+      prev = ch;
+    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
+      let hi = p2[++i] ?? "";
+      if (hi === "\\") {
+        hi = p2[++i] ?? "";
+        if (hi === "") return void 0;
+      }
+      if (c >= prev && c <= hi) matched = true;
+      prev = "";
+    } else if (ch === "[" && p2[i + 1] === ":") {
+      const close = p2.indexOf("]", i + 2);
+      if (close < 0) return void 0;
+      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
+        const test = CLASSES[p2.slice(i + 2, close - 1)];
+        if (!test) return void 0;
+        if (test(c)) matched = true;
+        i = close;
+        prev = "";
+      } else {
+        if (c === "[") matched = true;
+        prev = "[";
+      }
+    } else {
+      if (c === ch) matched = true;
+      prev = ch;
+    }
+    i++;
+  }
+  return { matched: matched !== negate, end: i + 1 };
+}
+
+// src/facts/access/hosts.ts
+function atLeast(v, min) {
+  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
+  return true;
+}
+function tokenizeHostList(list) {
+  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+}
+function allowAccess(peer, allow, deny, opts) {
+  const assumptions = [];
+  const allowList = allow === "" ? void 0 : allow;
+  const denyList = deny === "" ? void 0 : deny;
+  if (allowList !== void 0) {
+    const hit = firstMatch(allowList, peer, false, opts, assumptions);
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe2(peer)}: ${hit}.`, assumptions };
+    if (denyList === void 0) {
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe2(peer)}, and there is no "hosts deny".`, assumptions };
+    }
+  }
+  if (denyList !== void 0) {
+    const hit = firstMatch(denyList, peer, true, opts, assumptions);
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe2(peer)}: ${hit}.`, assumptions };
+  }
+  if (allowList === void 0 && denyList === void 0) {
+    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
+  }
+  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
+  return { allowed: true, reason: `${describe2(peer)} is admitted: ${why}.`, assumptions };
+}
+function describe2(peer) {
+  return `${peer.addr} (host name "${peer.host}")`;
+}
+function firstMatch(list, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list)) {
+    const byName = matchHostname(peer, token, deny, opts, assumptions);
+    if (byName) return byName;
+    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
+  }
+  return void 0;
+}
+function matchHostname(peer, token, deny, opts, assumptions) {
+  if (token.startsWith("@") && token.length > 1) {
+    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
+    return void 0;
+  }
+  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
+  if (!opts.forwardLookup) return void 0;
+  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
+  const answer = opts.resolve(token);
+  switch (answer.kind) {
+    case "addrs":
+      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
+    case "unresolvable":
+      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
+      return void 0;
+    case "unknown":
+      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
+      return void 0;
+  }
+}
+function matchAddress(addr, token) {
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
+  const client = parseNumericHost(addr);
+  const tok = parseNumericHost(host);
+  if (!client || !tok || client.family !== tok.family) return false;
+  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
+  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
+  if (mask === "all") return true;
+  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
+}
+function maskFor(text5, tok) {
+  const literal = parseMask(text5, tok.family);
+  if (literal) return literal;
+  const bits = strtolExact(text5);
+  if (bits === void 0) return void 0;
+  if (bits === 0) return "all";
+  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
+  return prefixMask(bits, tok.bytes.length);
+}
+
+// src/facts/access/acl-tokens.ts
+var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+function classifyHostList(list) {
+  const templated = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
+}
+function classify(token) {
+  if (token === "unknown" || token === "undetermined") return "placeholder";
+  if (token.startsWith("@") && token.length > 1) return "netgroup";
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  const numeric = /^[.0-9]*$/.test(host) || host.includes(":");
+  if (!numeric) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  if (/[*?[]/.test(token)) return "wildcard";
+  const addr = parseNumericHost(host);
+  if (!addr) return "malformed";
+  if (slash < 0) return "address";
+  const text5 = token.slice(slash + 1);
+  const mask = parseMask(text5, addr.family);
+  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
+  const bits = strtolExact(text5);
+  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
+  return bits === 0 ? "any-address" : "network";
+}
+
+// src/facts/access/auth-users.ts
+function splitAuthUsers(value, version) {
+  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
+  if (trimmed.startsWith(",")) {
+    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
+  }
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function parseAuthUsers(value, version) {
+  return splitAuthUsers(value, version).map(parseRule);
+}
+function parseRule(raw2) {
+  const colon = raw2.indexOf(":");
+  const name = colon < 0 ? raw2 : raw2.slice(0, colon);
+  const opt = colon < 0 ? null : raw2.slice(colon + 1);
+  const option = optionOf(opt);
+  const group2 = name.startsWith("@");
+  return {
+    raw: raw2,
+    pattern: group2 ? name.slice(1) : name,
+    group: group2,
+    option,
+    ignoredOption: opt !== null && option === null ? opt : null,
+    empty: name === ""
+  };
+}
+function optionOf(opt) {
+  if (opt === null) return null;
+  const a = (opt[0] ?? "").toLowerCase();
+  const b = (opt[1] ?? "").toLowerCase();
+  if (a === "d") return "deny";
+  if (a === "r" && b === "o") return "ro";
+  if (a === "r" && b === "w") return "rw";
+  return null;
+}
+function matchAuthUser(rules, user, groupsOf) {
+  let groups;
+  for (const rule of rules) {
+    let hit;
+    if (rule.group) {
+      groups ??= groupsOf(user);
+      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+    } else {
+      hit = wildmatch(rule.pattern, user);
+    }
+    if (!hit) continue;
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const access2 = rule.option ?? "module-default";
+    const how = access2 === "module-default" ? `the module's "read only" applies` : `it grants ${access2}`;
+    return { result: "password", rule, access: access2, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+  }
+  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+}
+function describeAuthRules(value, version) {
+  const rules = parseAuthUsers(value, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null
+    };
+  });
+}
+function covers(a, b) {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+
+// src/facts/access/offline-resolve.ts
+function offlineResolve(name) {
+  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
+  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
+  return { kind: "unknown" };
+}
+
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text2(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value) {
+  if (typeof value !== "string") return [];
+  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
+// src/facts/usable.ts
+function text3(v) {
+  return typeof v === "string" ? v : "";
+}
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+function resolves(name, known) {
+  if (/^\d+$/.test(name)) return true;
+  if (impossibleName(name)) return false;
+  return known === void 0 || known.has(name);
+}
+function setupRefusal(params, root, version, names) {
+  const db = names && text3(params["name converter"]?.value) === "" ? names : void 0;
+  const uid = text3(params["uid"]?.value);
+  const user = uid !== "" ? uid : root ? "nobody" : "";
+  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
+    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
+    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
+  }
+  const gid = text3(params["gid"]?.value);
+  if (TEMPLATE2.test(gid)) {
+  } else if (gid !== "") {
+    const tokens = gidTokens(gid, version);
+    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
+    const bad = named.find((t) => !resolves(t, db?.groups));
+    if (bad !== void 0) {
+      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
+      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
+    }
+  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+    return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
+  }
+  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return void 0;
+}
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
+function unusable(params, root, version, names) {
+  const max = params["max connections"]?.value;
+  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names);
+  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
+}
+function namesSeenByDaemon(global2, names) {
+  return text3(global2["daemon chroot"]?.value) === "" ? names : void 0;
+}
+
+// src/facts/writable.ts
+function moduleWritable(params, version) {
+  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const users = params["auth users"]?.value;
+  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
+  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+}
+
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
+}
+function effectiveDaemon(daemonUser, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version, names) {
+  return {
+    chroot: effectiveChroot(params, root, version),
+    disabled: disabled(params),
+    refuse_unknown: refuseUnknown(params),
+    writable: moduleWritable(params, version),
+    unusable: unusable(params, root, version, names),
+    ...transferIdentity(params, root, version)
+  };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path6 = params["path"]?.value;
+  if (typeof path6 === "string" && path6.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value = unknownRefuseNames(params["refuse options"]?.value);
+  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+function imageRunsAsRoot(user) {
+  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
+  const name = user.split(":")[0] ?? "";
+  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+
+// src/facts/access/simulate.ts
+function simulateAccess(config, client, opts) {
+  const addr = unmapIPv4(client.addr);
+  const verified = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const byName = /* @__PURE__ */ new Map();
+  for (const m of config.modules) byName.set(m.name, m);
+  const modules = config.modules.map((m) => {
+    if (!config.serves) return unreachable(m);
+    const target = byName.get(m.name) ?? m;
+    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const listed = bool(m.params["list"]?.value, true);
+    if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
+    return { ...result2, listed };
+  });
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+}
+function simulateModule(m, peer, user, root, opts) {
+  const reasons = [];
+  const assumptions = [];
+  const param = (name) => m.params[name]?.value ?? null;
+  const text5 = (name) => {
+    const v = param(name);
+    return typeof v === "string" ? v : "";
+  };
+  const listed = bool(param("list"), true);
+  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+    forwardLookup: bool(param("forward lookup"), true),
+    resolve: opts.resolve,
+    version: opts.version
+  });
+  assumptions.push(...decision.assumptions);
+  const authUsers = text5("auth users");
+  const base2 = {
+    name: m.name,
+    listed,
+    host_allowed: decision.allowed,
+    auth_required: authUsers !== "",
+    anonymous_read: false,
+    anonymous_write: false,
+    reasons,
+    assumptions
+  };
+  reasons.push(decision.reason);
+  const refuse = (outcome, why) => {
+    reasons.push(why);
+    return { ...base2, read: outcome, write: outcome };
+  };
+  if (!decision.allowed) {
+    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+  }
+  const effective = effectiveModule(m.params, root, opts.version, opts.names);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
+  const max = Number(param("max connections") ?? 0);
+  if (max > 0) {
+    const lock = text5("lock file");
+    if (!root && lock === "/var/run/rsyncd.lock") {
+      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
+    }
+    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
+  }
+  const readOnly = bool(param("read only"), true);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  let userAccess;
+  if (authUsers !== "") {
+    const rules = parseAuthUsers(authUsers, opts.version);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+  }
+  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
+  const setup = moduleSetup(effective.chroot.value, root, text5);
+  if (setup) return refuse(setup.outcome, setup.why);
+  const writeOnly = bool(param("write only"), false);
+  const read = writeOnly ? "write-only" : "ok";
+  const write = readOnly ? "read-only" : "ok";
+  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
+  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
+}
+function moduleSetup(chroot, root, text5) {
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (text5("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text5("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+  }
+  return void 0;
+}
+function evaluateUser(user, rules, module, opts) {
+  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
+  const noSecrets = outcome.result === "password" && module.secrets === "";
+  const admitted = outcome.result === "password" && !noSecrets;
+  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  return {
+    user,
+    result: noSecrets ? "no-secrets-file" : outcome.result,
+    rule: outcome.rule?.raw ?? null,
+    read: admitted && !module.writeOnly,
+    write: admitted && !ro,
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+  };
+}
+function unreachable(m) {
+  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
+  return {
+    name: m.name,
+    listed: false,
+    host_allowed: false,
+    auth_required: false,
+    anonymous_read: false,
+    anonymous_write: false,
+    read: "connection-failed",
+    write: "connection-failed",
+    reasons: [why],
+    assumptions: []
+  };
+}
+function bool(v, fallback) {
+  return typeof v === "boolean" ? v : fallback;
+}
+function unmapIPv4(addr) {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return m?.[1] ?? addr;
+}
+
+// src/facts/reach.ts
+var RANK = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+function reachOf(input) {
+  const port = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
+  }
+  const bound = boundAddresses(input, port);
+  const base2 = fromAddresses(bound.addresses, bound.source);
+  if (input.image === null || base2.value === "local") return base2;
+  if (exposes(input.image.exposed_ports, port)) return base2;
+  return {
+    value: "container",
+    addresses: base2.addresses,
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
+  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
+  const v = input.listener["address"]?.value;
+  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function fromAddresses(addresses, source) {
+  if (addresses.length === 0) {
+    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.address).join(", ");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
+}
+function classify2(address) {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v4 = ipv4(a);
+  if (v4) return classify4(v4);
+  const v6 = ipv6(a);
+  if (v6) return classify6(v6);
+  return { value: "any", note: "name" };
+}
+function classify4([a, b]) {
+  const x = a ?? 0;
+  const y = b ?? 0;
+  if (x === 0) return { value: "any" };
+  if (x === 127) return { value: "local" };
+  if (x === 10) return { value: "private", network: "10.0.0.0/8" };
+  if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
+  if (x === 192 && y === 168) return { value: "private", network: "192.168.0.0/16" };
+  if (x === 100 && y >= 64 && y < 128) return { value: "private", network: "100.64.0.0/10" };
+  if (x === 169 && y === 254) return { value: "private", network: "169.254.0.0/16" };
+  return { value: "any", note: "public" };
+}
+function classify6(w) {
+  const [h0 = 0] = w;
+  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
+  if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
+  return { value: "any", note: "public" };
+}
+function ipv4(a) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  return parts.every((n) => n <= 255) ? parts : null;
+}
+function ipv6(a) {
+  if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
+  let text5 = a;
+  const tail = [];
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  if (dotted?.[1]) {
+    const v4 = ipv4(dotted[1]);
+    if (!v4) return null;
+    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const before = text5.slice(0, dotted.index);
+    text5 = before.endsWith(":") ? `${before}:` : before;
+  }
+  const halves = text5.split("::");
+  if (halves.length > 2) return null;
+  const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
+  const head = words(halves[0] ?? "");
+  const rest = halves.length === 2 ? words(halves[1] ?? "") : [];
+  if (!head || !rest || [...head, ...rest].some(Number.isNaN)) return null;
+  const fill = 8 - head.length - rest.length - tail.length;
+  if (halves.length === 1 ? fill !== 0 : fill < 1) return null;
+  return [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...rest, ...tail];
+}
+function daemonPort(input) {
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  for (const a of argv) {
+    const n = Number(optionValue(a, "port"));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function optionValue(argv, name) {
+  let out;
+  argv.forEach((arg, i) => {
+    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
+    else if (arg === `--${name}`) out = argv[i + 1];
+  });
+  return out;
+}
+function exposes(ports, port) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port >= lo && port <= hi;
+  });
+}
+function shown2(a) {
+  if (!/^[0-9a-f]{32}$/i.test(a)) return a;
+  const words = Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (words.every((w) => w === 0)) return "::";
+  if (words.slice(0, 7).every((w) => w === 0) && words[7] === 1) return "::1";
+  return words.map((w) => w.toString(16)).join(":");
+}
+function unique(xs) {
+  return [...new Set(xs)];
+}
+
+// src/facts/types.ts
+var FACTS_SCHEMA = "rsyncguard/facts@1";
+
+// src/facts/build-facts.ts
+var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
+function buildFacts(input) {
+  const { config } = input;
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve, ...input.names ? { names: input.names } : {} };
+  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
+  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
+  const modules = config.modules.map((m, i) => ({
+    name: m.name,
+    header: { file: m.header.file, line: m.header.line, column: m.header.column },
+    shadowed: m.shadowed,
+    params: m.params,
+    access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+    auth_rules: describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+    declared_public: declaredPublic(m.header, config)
+  }));
+  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
+  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  return {
+    schema: FACTS_SCHEMA,
+    target: input.target,
+    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
+    config: {
+      starts: config.starts,
+      serves: config.serves,
+      partial: config.partial,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
+      global: config.global,
+      listener: config.listener,
+      modules,
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers,
+      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+    },
+    secrets,
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
+    image: input.image ?? null
+  };
+}
+function declaredPublic(header, config) {
+  const d = declarationFor(header, config.publicDeclarations);
+  return d ? { reason: d.reason, source: "comment", file: d.file, line: d.line } : null;
+}
+function relabelDeclared(d, rename2) {
+  return d?.source === "comment" ? { ...d, file: rename2(d.file) } : d;
+}
+function text4(v) {
+  return typeof v === "string" ? v : "";
+}
+function hostList(v) {
+  const tokens = classifyHostList(text4(v));
+  return tokens.length === 0 ? null : tokens;
+}
+function summarize(a, b) {
+  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
+  return {
+    listed: a.listed,
+    auth_required: a.auth_required,
+    open_to_any_host: a.host_allowed || b.host_allowed,
+    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
+    anonymous_read: a.anonymous_read || b.anonymous_read,
+    anonymous_write: a.anonymous_write || b.anonymous_write,
+    read: a.read,
+    write: a.write,
+    reasons: a.reasons,
+    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
+  };
+}
+function secretsFacts(s, config) {
+  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
+  const stat2 = s.stat;
+  return {
+    path: s.path,
+    file: s.file ?? null,
+    exists: stat2 === void 0 ? null : stat2 !== null,
+    mode: stat2 ? stat2.mode & 4095 : null,
+    uid: stat2 ? stat2.uid : null,
+    gid: stat2 ? stat2.gid : null,
+    owner_is_root: stat2 && stat2.uid !== null ? stat2.uid === 0 : null,
+    other_accessible: stat2 ? (stat2.mode & 6) !== 0 : null,
+    referenced_by: referencedBy,
+    entries: s.entries ?? []
+  };
+}
+function toFactsDiagnostic(d) {
+  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
+  if (d.hint !== void 0) out.hint = d.hint;
+  return out;
+}
+function relabelFiles(doc, rename2) {
+  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename2(p2.file) }]));
+  const { config } = doc;
+  return {
+    ...doc,
+    config: {
+      ...config,
+      files: config.files.map((f) => ({ ...f, path: rename2(f.path) })),
+      global: params(config.global),
+      listener: params(config.listener),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename2(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename2) })),
+      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename2(d.file) })),
+      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename2(w.file) }))
+    },
+    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename2(s.file) })
+  };
+}
+
 // src/facts/daemon.ts
 function modelledVersion(release) {
   return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
+}
+
+// src/facts/other-file.ts
+function noDaemon(parsed) {
+  return {
+    starts: false,
+    serves: false,
+    partial: false,
+    limit: null,
+    files: [{ path: parsed.file, sha256: parsed.sha256 }],
+    global: {},
+    listener: {},
+    modules: [],
+    diagnostics: parsed.diagnostics,
+    inlineWaivers: parsed.inlineWaivers,
+    publicDeclarations: []
+  };
+}
+function imageFacts(parsed, display) {
+  if (parsed.analysis.analyzer !== "dockerfile") return null;
+  const { config, startsDaemon, lines } = parsed.analysis.image;
+  return {
+    ref: display,
+    digest: null,
+    exposed_ports: config.exposed,
+    user: config.user,
+    runs_as_root: imageRunsAsRoot(config.user),
+    entrypoint: config.entrypoint,
+    cmd: config.cmd,
+    env: config.env,
+    files: [],
+    layer_secrets: [],
+    starts_daemon: startsDaemon,
+    lines
+  };
+}
+function units(analysis, path6) {
+  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path: path6, enabled: true, ...analysis.unit }];
+  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path: path6, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
+  return [];
+}
+function otherFileDocument(parsed, opts) {
+  const { analysis } = parsed;
+  const doc = buildFacts({
+    target: { kind: "file", id: opts.display, display: opts.display, file_kind: parsed.fileKind },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    // Never rsyncVersionGiven: the version rules judge a daemon, and this file configures none.
+    today: opts.today,
+    config: noDaemon(parsed),
+    secrets: analysis.analyzer === "secrets" ? [analysis.secrets] : [],
+    daemon: { processes: [], listeners: [], units: units(analysis, opts.display), probes: [] },
+    image: imageFacts(parsed, opts.display)
+  });
+  return relabelFiles(doc, opts.rename);
 }
 
 // src/runner/scan-repository.ts
@@ -46827,7 +47894,11 @@ function* repositoryTargets(paths, opts) {
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
       if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
-      else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+      else if (parsed.kind === "other") {
+        const display = displayPath(parsed.root, parsed.file);
+        const rename2 = (f) => displayPath(parsed.root, f);
+        yield { target: otherFileDocument(parsed, { display, rename: rename2, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
 }
@@ -46835,7 +47906,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path6, text4] of texts) result2.texts.set(path6, text4);
+    for (const [path6, text5] of texts) result2.texts.set(path6, text5);
   }
   return result2;
 }
@@ -46922,6 +47993,13 @@ function loadWaivers(file) {
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path6);
 }
+function loadPublicEntries(file) {
+  const path6 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path6 === void 0) return ok([]);
+  const bytes = readInputFile(path6, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parsePublicEntries(bytes.value.toString("utf8"), path6);
+}
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
   const engines = [];
@@ -46945,13 +48023,16 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   const loaded = loadWaivers(opts.waiverFile);
   if (!loaded.ok) return loaded;
   const waivers = loaded.value;
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
-  for await (const t of targets) {
-    if (!("schema" in t)) {
-      report.errors.push(t);
+  for await (const target of targets) {
+    if (!("schema" in target)) {
+      report.errors.push(target);
       continue;
     }
+    const t = declarePublic(target, publicEntries.value);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -46962,7 +48043,8 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
     if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    const quiet = applyDeclaredPublic(t, findings, rules);
+    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
     const notes = t.config.diagnostics.map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
@@ -46970,7 +48052,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
@@ -47017,23 +48099,24 @@ var TAIL_WINDOW = 64 << 20;
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
 
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
 var KIND = { critical: "error", high: "error", medium: "warning", low: "notice" };
 function annotationsFor(findings, max = MAX_ANNOTATIONS) {
   const sorted = [...findings].sort(compareBySeverity);
-  const shown2 = sorted.slice(0, max).map((f) => ({
+  const shown3 = sorted.slice(0, max).map((f) => ({
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
     message: escapeControls(f.message),
     props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
   }));
-  const rest = sorted.slice(shown2.length);
+  const rest = sorted.slice(shown3.length);
   if (rest.length > 0) {
-    shown2.push({ kind: "notice", message: escapeControls(`\u2026 and ${rest.length} more findings are not annotated: ${countByRule(rest)}. See the job summary or code scanning.`), props: { title: "rsyncguard" } });
+    shown3.push({ kind: "notice", message: escapeControls(`\u2026 and ${rest.length} more findings are not annotated: ${countByRule(rest)}. See the job summary or code scanning.`), props: { title: "rsyncguard" } });
   }
-  return shown2;
+  return shown3;
 }
 
 // src/action/inputs.ts

@@ -2539,7 +2539,7 @@ ${indent}${str2}`;
       toString(ctx, {
         blockItem,
         flowChars,
-        isMap: isMap2,
+        isMap: isMap3,
         itemIndent
       }, onComment, onChompKeep) {
         const {
@@ -2549,7 +2549,7 @@ ${indent}${str2}`;
         } = ctx;
         const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
         if (inFlow) itemIndent += indentStep;
-        const allNullValues = isMap2 && this.hasAllNullValues();
+        const allNullValues = isMap3 && this.hasAllNullValues();
         ctx = Object.assign({}, ctx, {
           allNullValues,
           indent: itemIndent,
@@ -3044,12 +3044,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test,
-        resolve: resolve5
+        resolve: resolve6
       } of tags) {
         if (test) {
           const match = str2.match(test);
           if (match) {
-            let res = resolve5.apply(null, match);
+            let res = resolve6.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -3062,26 +3062,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text4, i) => {
-      let ch = text4[i + 1];
+    var consumeMoreIndentedLines = (text5, i) => {
+      let ch = text5[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text4[i += 1];
+          ch = text5[i += 1];
         } while (ch && ch !== "\n");
-        ch = text4[i + 1];
+        ch = text5[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text4, indent, mode, {
+    function foldFlowLines(text5, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text4;
+      if (!lineWidth || lineWidth < 0) return text5;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep) return text4;
+      if (text5.length <= endStep) return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3096,13 +3096,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i);
+        i = consumeMoreIndentedLines(text5, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3118,12 +3118,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -3134,11 +3134,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text4;
+              if (escapedFolds[j]) return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3151,18 +3151,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text4;
+      if (folds.length === 0) return text5;
       if (onFold) onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0) res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -5231,10 +5231,10 @@ ${ctx.indent}${str2}`;
       }
       newName(prefix) {
         if (!prefix) prefix = this.prefix;
-        const names = Object.keys(this.map);
+        const names2 = Object.keys(this.map);
         for (let i = 1; true; ++i) {
           const name = `${prefix}${i}`;
-          if (!names.includes(name)) return name;
+          if (!names2.includes(name)) return name;
         }
       }
       // During parsing, map & aliases contain CST nodes
@@ -5682,7 +5682,7 @@ var require_dist = __commonJS({
       }
       return stream;
     }
-    function parseDocument2(src, options) {
+    function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
       const doc = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
@@ -5692,7 +5692,7 @@ var require_dist = __commonJS({
       return doc;
     }
     function parse(src, options) {
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       doc.warnings.forEach((warning) => warnings.warn(warning));
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
@@ -5709,7 +5709,7 @@ var require_dist = __commonJS({
       parse,
       parseAllDocuments,
       parseCST: parseCst.parse,
-      parseDocument: parseDocument2,
+      parseDocument: parseDocument3,
       scalarOptions: Document$1.scalarOptions,
       stringify
     };
@@ -6145,10 +6145,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6181,11 +6181,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -7099,14 +7099,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7123,14 +7123,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7147,12 +7147,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -7164,12 +7164,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7184,39 +7184,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -10293,9 +10293,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -10331,7 +10331,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -10371,7 +10371,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -10394,7 +10394,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -10426,7 +10426,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -10442,7 +10442,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12412,7 +12412,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -12435,7 +12435,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -13343,7 +13343,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -13369,7 +13369,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
@@ -13405,7 +13405,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -14706,8 +14706,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve5, reject) {
-              promiseResolve = resolve5;
+            return new Promise(function(resolve6, reject) {
+              promiseResolve = resolve6;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -14740,11 +14740,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve5, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve5({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -14788,8 +14788,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve5) => {
-          state.drains.push({ writes, resolve: resolve5 });
+        return new Promise((resolve6) => {
+          state.drains.push({ writes, resolve: resolve6 });
         });
       }
       write(data) {
@@ -14894,10 +14894,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         return pipeline3(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve5();
+          resolve6();
         });
       });
     }
@@ -15567,16 +15567,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve5, reject) {
+        function onnext(resolve6, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve5({ value: entryStream, done: false });
+            resolve6({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve5;
+          promiseResolve = resolve6;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15604,11 +15604,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve5, reject) => {
-            if (extract2.destroyed) return resolve5({ value: void 0, done: true });
+          return new Promise((resolve6, reject) => {
+            if (extract2.destroyed) return resolve6({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve5({ value: void 0, done: true });
+              else resolve6({ value: void 0, done: true });
             });
           });
         }
@@ -15888,6 +15888,5752 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// node_modules/fast-glob/out/utils/array.js
+var require_array = __commonJS({
+  "node_modules/fast-glob/out/utils/array.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.splitWhen = exports.flatten = void 0;
+    function flatten(items) {
+      return items.reduce((collection, item) => [].concat(collection, item), []);
+    }
+    exports.flatten = flatten;
+    function splitWhen(items, predicate) {
+      const result2 = [[]];
+      let groupIndex = 0;
+      for (const item of items) {
+        if (predicate(item)) {
+          groupIndex++;
+          result2[groupIndex] = [];
+        } else {
+          result2[groupIndex].push(item);
+        }
+      }
+      return result2;
+    }
+    exports.splitWhen = splitWhen;
+  }
+});
+
+// node_modules/fast-glob/out/utils/errno.js
+var require_errno = __commonJS({
+  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEnoentCodeError = void 0;
+    function isEnoentCodeError(error) {
+      return error.code === "ENOENT";
+    }
+    exports.isEnoentCodeError = isEnoentCodeError;
+  }
+});
+
+// node_modules/fast-glob/out/utils/fs.js
+var require_fs = __commonJS({
+  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/fast-glob/out/utils/path.js
+var require_path = __commonJS({
+  "node_modules/fast-glob/out/utils/path.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
+    var os = __require("os");
+    var path = __require("path");
+    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
+    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
+    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
+    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
+    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
+    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
+    function unixify(filepath) {
+      return filepath.replace(/\\/g, "/");
+    }
+    exports.unixify = unixify;
+    function makeAbsolute(cwd, filepath) {
+      return path.resolve(cwd, filepath);
+    }
+    exports.makeAbsolute = makeAbsolute;
+    function removeLeadingDotSegment(entry) {
+      if (entry.charAt(0) === ".") {
+        const secondCharactery = entry.charAt(1);
+        if (secondCharactery === "/" || secondCharactery === "\\") {
+          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
+        }
+      }
+      return entry;
+    }
+    exports.removeLeadingDotSegment = removeLeadingDotSegment;
+    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
+    function escapeWindowsPath(pattern) {
+      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapeWindowsPath = escapeWindowsPath;
+    function escapePosixPath(pattern) {
+      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapePosixPath = escapePosixPath;
+    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
+    function convertWindowsPathToPattern(filepath) {
+      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
+    }
+    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
+    function convertPosixPathToPattern(filepath) {
+      return escapePosixPath(filepath);
+    }
+    exports.convertPosixPathToPattern = convertPosixPathToPattern;
+  }
+});
+
+// node_modules/is-extglob/index.js
+var require_is_extglob = __commonJS({
+  "node_modules/is-extglob/index.js"(exports, module) {
+    module.exports = function isExtglob(str2) {
+      if (typeof str2 !== "string" || str2 === "") {
+        return false;
+      }
+      var match;
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
+        if (match[2]) return true;
+        str2 = str2.slice(match.index + match[0].length);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/is-glob/index.js
+var require_is_glob = __commonJS({
+  "node_modules/is-glob/index.js"(exports, module) {
+    var isExtglob = require_is_extglob();
+    var chars = { "{": "}", "(": ")", "[": "]" };
+    var strictCheck = function(str2) {
+      if (str2[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      var pipeIndex = -2;
+      var closeSquareIndex = -2;
+      var closeCurlyIndex = -2;
+      var closeParenIndex = -2;
+      var backSlashIndex = -2;
+      while (index < str2.length) {
+        if (str2[index] === "*") {
+          return true;
+        }
+        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
+          return true;
+        }
+        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
+          if (closeSquareIndex < index) {
+            closeSquareIndex = str2.indexOf("]", index);
+          }
+          if (closeSquareIndex > index) {
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+            backSlashIndex = str2.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
+          closeCurlyIndex = str2.indexOf("}", index);
+          if (closeCurlyIndex > index) {
+            backSlashIndex = str2.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
+          closeParenIndex = str2.indexOf(")", index);
+          if (closeParenIndex > index) {
+            backSlashIndex = str2.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+              return true;
+            }
+          }
+        }
+        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
+          if (pipeIndex < index) {
+            pipeIndex = str2.indexOf("|", index);
+          }
+          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
+            closeParenIndex = str2.indexOf(")", pipeIndex);
+            if (closeParenIndex > pipeIndex) {
+              backSlashIndex = str2.indexOf("\\", pipeIndex);
+              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+                return true;
+              }
+            }
+          }
+        }
+        if (str2[index] === "\\") {
+          var open = str2[index + 1];
+          index += 2;
+          var close = chars[open];
+          if (close) {
+            var n = str2.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str2[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    var relaxedCheck = function(str2) {
+      if (str2[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      while (index < str2.length) {
+        if (/[*?{}()[\]]/.test(str2[index])) {
+          return true;
+        }
+        if (str2[index] === "\\") {
+          var open = str2[index + 1];
+          index += 2;
+          var close = chars[open];
+          if (close) {
+            var n = str2.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str2[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    module.exports = function isGlob(str2, options) {
+      if (typeof str2 !== "string" || str2 === "") {
+        return false;
+      }
+      if (isExtglob(str2)) {
+        return true;
+      }
+      var check = strictCheck;
+      if (options && options.strict === false) {
+        check = relaxedCheck;
+      }
+      return check(str2);
+    };
+  }
+});
+
+// node_modules/glob-parent/index.js
+var require_glob_parent = __commonJS({
+  "node_modules/glob-parent/index.js"(exports, module) {
+    "use strict";
+    var isGlob = require_is_glob();
+    var pathPosixDirname = __require("path").posix.dirname;
+    var isWin32 = __require("os").platform() === "win32";
+    var slash = "/";
+    var backslash = /\\/g;
+    var enclosure = /[\{\[].*[\}\]]$/;
+    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
+    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
+    module.exports = function globParent(str2, opts) {
+      var options = Object.assign({ flipBackslashes: true }, opts);
+      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
+        str2 = str2.replace(backslash, slash);
+      }
+      if (enclosure.test(str2)) {
+        str2 += slash;
+      }
+      str2 += "a";
+      do {
+        str2 = pathPosixDirname(str2);
+      } while (isGlob(str2) || globby.test(str2));
+      return str2.replace(escaped, "$1");
+    };
+  }
+});
+
+// node_modules/braces/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/braces/lib/utils.js"(exports) {
+    "use strict";
+    exports.isInteger = (num) => {
+      if (typeof num === "number") {
+        return Number.isInteger(num);
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isInteger(Number(num));
+      }
+      return false;
+    };
+    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
+    exports.exceedsLimit = (min, max, step = 1, limit) => {
+      if (limit === false) return false;
+      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
+      return (Number(max) - Number(min)) / Number(step) >= limit;
+    };
+    exports.escapeNode = (block, n = 0, type) => {
+      const node = block.nodes[n];
+      if (!node) return;
+      if (type && node.type === type || node.type === "open" || node.type === "close") {
+        if (node.escaped !== true) {
+          node.value = "\\" + node.value;
+          node.escaped = true;
+        }
+      }
+    };
+    exports.encloseBrace = (node) => {
+      if (node.type !== "brace") return false;
+      if (node.commas >> 0 + node.ranges >> 0 === 0) {
+        node.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isInvalidBrace = (block) => {
+      if (block.type !== "brace") return false;
+      if (block.invalid === true || block.dollar) return true;
+      if (block.commas >> 0 + block.ranges >> 0 === 0) {
+        block.invalid = true;
+        return true;
+      }
+      if (block.open !== true || block.close !== true) {
+        block.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isOpenOrClose = (node) => {
+      if (node.type === "open" || node.type === "close") {
+        return true;
+      }
+      return node.open === true || node.close === true;
+    };
+    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
+      if (node.type === "text") acc.push(node.value);
+      if (node.type === "range") node.type = "text";
+      return acc;
+    }, []);
+    exports.flatten = (...args) => {
+      const result2 = [];
+      const flat = (arr) => {
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
+          if (Array.isArray(ele)) {
+            flat(ele);
+            continue;
+          }
+          if (ele !== void 0) {
+            result2.push(ele);
+          }
+        }
+        return result2;
+      };
+      flat(args);
+      return result2;
+    };
+  }
+});
+
+// node_modules/braces/lib/stringify.js
+var require_stringify2 = __commonJS({
+  "node_modules/braces/lib/stringify.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    module.exports = (ast, options = {}) => {
+      const stringify = (node, parent = {}) => {
+        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        let output = "";
+        if (node.value) {
+          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
+            return "\\" + node.value;
+          }
+          return node.value;
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += stringify(child);
+          }
+        }
+        return output;
+      };
+      return stringify(ast);
+    };
+  }
+});
+
+// node_modules/is-number/index.js
+var require_is_number = __commonJS({
+  "node_modules/is-number/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(num) {
+      if (typeof num === "number") {
+        return num - num === 0;
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/to-regex-range/index.js
+var require_to_regex_range = __commonJS({
+  "node_modules/to-regex-range/index.js"(exports, module) {
+    "use strict";
+    var isNumber = require_is_number();
+    var toRegexRange = (min, max, options) => {
+      if (isNumber(min) === false) {
+        throw new TypeError("toRegexRange: expected the first argument to be a number");
+      }
+      if (max === void 0 || min === max) {
+        return String(min);
+      }
+      if (isNumber(max) === false) {
+        throw new TypeError("toRegexRange: expected the second argument to be a number.");
+      }
+      let opts = { relaxZeros: true, ...options };
+      if (typeof opts.strictZeros === "boolean") {
+        opts.relaxZeros = opts.strictZeros === false;
+      }
+      let relax = String(opts.relaxZeros);
+      let shorthand = String(opts.shorthand);
+      let capture = String(opts.capture);
+      let wrap = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
+        return toRegexRange.cache[cacheKey].result;
+      }
+      let a = Math.min(min, max);
+      let b = Math.max(min, max);
+      if (Math.abs(a - b) === 1) {
+        let result2 = min + "|" + max;
+        if (opts.capture) {
+          return `(${result2})`;
+        }
+        if (opts.wrap === false) {
+          return result2;
+        }
+        return `(?:${result2})`;
+      }
+      let isPadded = hasPadding(min) || hasPadding(max);
+      let state = { min, max, a, b };
+      let positives = [];
+      let negatives = [];
+      if (isPadded) {
+        state.isPadded = isPadded;
+        state.maxLen = String(state.max).length;
+      }
+      if (a < 0) {
+        let newMin = b < 0 ? Math.abs(b) : 1;
+        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
+        a = state.a = 0;
+      }
+      if (b >= 0) {
+        positives = splitToPatterns(a, b, state, opts);
+      }
+      state.negatives = negatives;
+      state.positives = positives;
+      state.result = collatePatterns(negatives, positives, opts);
+      if (opts.capture === true) {
+        state.result = `(${state.result})`;
+      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
+        state.result = `(?:${state.result})`;
+      }
+      toRegexRange.cache[cacheKey] = state;
+      return state.result;
+    };
+    function collatePatterns(neg, pos, options) {
+      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
+      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
+      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
+      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
+      return subpatterns.join("|");
+    }
+    function splitToRanges(min, max) {
+      let nines = 1;
+      let zeros = 1;
+      let stop = countNines(min, nines);
+      let stops = /* @__PURE__ */ new Set([max]);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
+        nines += 1;
+        stop = countNines(min, nines);
+      }
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
+        zeros += 1;
+        stop = countZeros(max + 1, zeros) - 1;
+      }
+      stops = [...stops];
+      stops.sort(compare);
+      return stops;
+    }
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
+      }
+      let zipped = zip(start, stop);
+      let digits = zipped.length;
+      let pattern = "";
+      let count = 0;
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
+        if (startDigit === stopDigit) {
+          pattern += startDigit;
+        } else if (startDigit !== "0" || stopDigit !== "9") {
+          pattern += toCharacterClass(startDigit, stopDigit, options);
+        } else {
+          count++;
+        }
+      }
+      if (count) {
+        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+      }
+      return { pattern, count: [count], digits };
+    }
+    function splitToPatterns(min, max, tok, options) {
+      let ranges = splitToRanges(min, max);
+      let tokens = [];
+      let start = min;
+      let prev;
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
+        let zeros = "";
+        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
+          if (prev.count.length > 1) {
+            prev.count.pop();
+          }
+          prev.count.push(obj.count[0]);
+          prev.string = prev.pattern + toQuantifier(prev.count);
+          start = max2 + 1;
+          continue;
+        }
+        if (tok.isPadded) {
+          zeros = padZeros(max2, tok, options);
+        }
+        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        tokens.push(obj);
+        start = max2 + 1;
+        prev = obj;
+      }
+      return tokens;
+    }
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
+      let result2 = [];
+      for (let ele of arr) {
+        let { string } = ele;
+        if (!intersection && !contains(comparison, "string", string)) {
+          result2.push(prefix + string);
+        }
+        if (intersection && contains(comparison, "string", string)) {
+          result2.push(prefix + string);
+        }
+      }
+      return result2;
+    }
+    function zip(a, b) {
+      let arr = [];
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      return arr;
+    }
+    function compare(a, b) {
+      return a > b ? 1 : b > a ? -1 : 0;
+    }
+    function contains(arr, key, val) {
+      return arr.some((ele) => ele[key] === val);
+    }
+    function countNines(min, len) {
+      return Number(String(min).slice(0, -len) + "9".repeat(len));
+    }
+    function countZeros(integer, zeros) {
+      return integer - integer % Math.pow(10, zeros);
+    }
+    function toQuantifier(digits) {
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
+      }
+      return "";
+    }
+    function toCharacterClass(a, b, options) {
+      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    }
+    function hasPadding(str2) {
+      return /^-?(0+)\d/.test(str2);
+    }
+    function padZeros(value2, tok, options) {
+      if (!tok.isPadded) {
+        return value2;
+      }
+      let diff = Math.abs(tok.maxLen - String(value2).length);
+      let relax = options.relaxZeros !== false;
+      switch (diff) {
+        case 0:
+          return "";
+        case 1:
+          return relax ? "0?" : "0";
+        case 2:
+          return relax ? "0{0,2}" : "00";
+        default: {
+          return relax ? `0{0,${diff}}` : `0{${diff}}`;
+        }
+      }
+    }
+    toRegexRange.cache = {};
+    toRegexRange.clearCache = () => toRegexRange.cache = {};
+    module.exports = toRegexRange;
+  }
+});
+
+// node_modules/fill-range/index.js
+var require_fill_range = __commonJS({
+  "node_modules/fill-range/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var toRegexRange = require_to_regex_range();
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var transform = (toNumber) => {
+      return (value2) => toNumber === true ? Number(value2) : String(value2);
+    };
+    var isValidValue = (value2) => {
+      return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
+    };
+    var isNumber = (num) => Number.isInteger(+num);
+    var zeros = (input) => {
+      let value2 = `${input}`;
+      let index = -1;
+      if (value2[0] === "-") value2 = value2.slice(1);
+      if (value2 === "0") return false;
+      while (value2[++index] === "0") ;
+      return index > 0;
+    };
+    var stringify = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
+        return true;
+      }
+      return options.stringify === true;
+    };
+    var pad = (input, maxLength, toNumber) => {
+      if (maxLength > 0) {
+        let dash = input[0] === "-" ? "-" : "";
+        if (dash) input = input.slice(1);
+        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+      }
+      if (toNumber === false) {
+        return String(input);
+      }
+      return input;
+    };
+    var toMaxLen = (input, maxLength) => {
+      let negative = input[0] === "-" ? "-" : "";
+      if (negative) {
+        input = input.slice(1);
+        maxLength--;
+      }
+      while (input.length < maxLength) input = "0" + input;
+      return negative ? "-" + input : input;
+    };
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      let prefix = options.capture ? "" : "?:";
+      let positives = "";
+      let negatives = "";
+      let result2;
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      }
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      }
+      if (positives && negatives) {
+        result2 = `${positives}|${negatives}`;
+      } else {
+        result2 = positives || negatives;
+      }
+      if (options.wrap) {
+        return `(${prefix}${result2})`;
+      }
+      return result2;
+    };
+    var toRange = (a, b, isNumbers, options) => {
+      if (isNumbers) {
+        return toRegexRange(a, b, { wrap: false, ...options });
+      }
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
+    };
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
+        let wrap = options.wrap === true;
+        let prefix = options.capture ? "" : "?:";
+        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+      }
+      return toRegexRange(start, end, options);
+    };
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    };
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
+      return [];
+    };
+    var invalidStep = (step, options) => {
+      if (options.strictRanges === true) {
+        throw new TypeError(`Expected step "${step}" to be a number`);
+      }
+      return [];
+    };
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
+      let b = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+        if (options.strictRanges === true) throw rangeError([start, end]);
+        return [];
+      }
+      if (a === 0) a = 0;
+      if (b === 0) b = 0;
+      let descending = a > b;
+      let startString = String(start);
+      let endString = String(end);
+      let stepString = String(step);
+      step = Math.max(Math.abs(step), 1);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded === false && stringify(start, end, options) === false;
+      let format = options.transform || transform(toNumber);
+      if (options.toRegex && step === 1) {
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+      }
+      let parts = { negatives: [], positives: [] };
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        if (options.toRegex === true && step > 1) {
+          push(a);
+        } else {
+          range.push(pad(format(a, index), maxLen, toNumber));
+        }
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+      }
+      return range;
+    };
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
+      }
+      let format = options.transform || ((val) => String.fromCharCode(val));
+      let a = `${start}`.charCodeAt(0);
+      let b = `${end}`.charCodeAt(0);
+      let descending = a > b;
+      let min = Math.min(a, b);
+      let max = Math.max(a, b);
+      if (options.toRegex && step === 1) {
+        return toRange(min, max, false, options);
+      }
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        range.push(format(a, index));
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return toRegex(range, null, { wrap: false, options });
+      }
+      return range;
+    };
+    var fill2 = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
+      }
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
+      }
+      if (typeof step === "function") {
+        return fill2(start, end, 1, { transform: step });
+      }
+      if (isObject2(step)) {
+        return fill2(start, end, 0, step);
+      }
+      let opts = { ...options };
+      if (opts.capture === true) opts.wrap = true;
+      step = step || opts.step || 1;
+      if (!isNumber(step)) {
+        if (step != null && !isObject2(step)) return invalidStep(step, opts);
+        return fill2(start, end, 1, step);
+      }
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
+      }
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+    };
+    module.exports = fill2;
+  }
+});
+
+// node_modules/braces/lib/compile.js
+var require_compile = __commonJS({
+  "node_modules/braces/lib/compile.js"(exports, module) {
+    "use strict";
+    var fill2 = require_fill_range();
+    var utils = require_utils();
+    var compile = (ast, options = {}) => {
+      const walk = (node, parent = {}) => {
+        const invalidBlock = utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        const invalid = invalidBlock === true || invalidNode === true;
+        const prefix = options.escapeInvalid === true ? "\\" : "";
+        let output = "";
+        if (node.isOpen === true) {
+          return prefix + node.value;
+        }
+        if (node.isClose === true) {
+          console.log("node.isClose", prefix, node.value);
+          return prefix + node.value;
+        }
+        if (node.type === "open") {
+          return invalid ? prefix + node.value : "(";
+        }
+        if (node.type === "close") {
+          return invalid ? prefix + node.value : ")";
+        }
+        if (node.type === "comma") {
+          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          const range = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range.length !== 0) {
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          }
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += walk(child, node);
+          }
+        }
+        return output;
+      };
+      return walk(ast);
+    };
+    module.exports = compile;
+  }
+});
+
+// node_modules/braces/lib/expand.js
+var require_expand = __commonJS({
+  "node_modules/braces/lib/expand.js"(exports, module) {
+    "use strict";
+    var fill2 = require_fill_range();
+    var stringify = require_stringify2();
+    var utils = require_utils();
+    var append = (queue = "", stash = "", enclose = false) => {
+      const result2 = [];
+      queue = [].concat(queue);
+      stash = [].concat(stash);
+      if (!stash.length) return queue;
+      if (!queue.length) {
+        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
+      }
+      for (const item of queue) {
+        if (Array.isArray(item)) {
+          for (const value2 of item) {
+            result2.push(append(value2, stash, enclose));
+          }
+        } else {
+          for (let ele of stash) {
+            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
+            result2.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+          }
+        }
+      }
+      return utils.flatten(result2);
+    };
+    var expand = (ast, options = {}) => {
+      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
+      const walk = (node, parent = {}) => {
+        node.queue = [];
+        let p2 = parent;
+        let q = parent.queue;
+        while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
+          p2 = p2.parent;
+          q = p2.queue;
+        }
+        if (node.invalid || node.dollar) {
+          q.push(append(q.pop(), stringify(node, options)));
+          return;
+        }
+        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
+          q.push(append(q.pop(), ["{}"]));
+          return;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
+          }
+          let range = fill2(...args, options);
+          if (range.length === 0) {
+            range = stringify(node, options);
+          }
+          q.push(append(q.pop(), range));
+          node.nodes = [];
+          return;
+        }
+        const enclose = utils.encloseBrace(node);
+        let queue = node.queue;
+        let block = node;
+        while (block.type !== "brace" && block.type !== "root" && block.parent) {
+          block = block.parent;
+          queue = block.queue;
+        }
+        for (let i = 0; i < node.nodes.length; i++) {
+          const child = node.nodes[i];
+          if (child.type === "comma" && node.type === "brace") {
+            if (i === 1) queue.push("");
+            queue.push("");
+            continue;
+          }
+          if (child.type === "close") {
+            q.push(append(q.pop(), queue, enclose));
+            continue;
+          }
+          if (child.value && child.type !== "open") {
+            queue.push(append(queue.pop(), child.value));
+            continue;
+          }
+          if (child.nodes) {
+            walk(child, node);
+          }
+        }
+        return queue;
+      };
+      return utils.flatten(walk(ast));
+    };
+    module.exports = expand;
+  }
+});
+
+// node_modules/braces/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/braces/lib/constants.js"(exports, module) {
+    "use strict";
+    module.exports = {
+      MAX_LENGTH: 1e4,
+      // Digits
+      CHAR_0: "0",
+      /* 0 */
+      CHAR_9: "9",
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: "A",
+      /* A */
+      CHAR_LOWERCASE_A: "a",
+      /* a */
+      CHAR_UPPERCASE_Z: "Z",
+      /* Z */
+      CHAR_LOWERCASE_Z: "z",
+      /* z */
+      CHAR_LEFT_PARENTHESES: "(",
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: ")",
+      /* ) */
+      CHAR_ASTERISK: "*",
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: "&",
+      /* & */
+      CHAR_AT: "@",
+      /* @ */
+      CHAR_BACKSLASH: "\\",
+      /* \ */
+      CHAR_BACKTICK: "`",
+      /* ` */
+      CHAR_CARRIAGE_RETURN: "\r",
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: "^",
+      /* ^ */
+      CHAR_COLON: ":",
+      /* : */
+      CHAR_COMMA: ",",
+      /* , */
+      CHAR_DOLLAR: "$",
+      /* . */
+      CHAR_DOT: ".",
+      /* . */
+      CHAR_DOUBLE_QUOTE: '"',
+      /* " */
+      CHAR_EQUAL: "=",
+      /* = */
+      CHAR_EXCLAMATION_MARK: "!",
+      /* ! */
+      CHAR_FORM_FEED: "\f",
+      /* \f */
+      CHAR_FORWARD_SLASH: "/",
+      /* / */
+      CHAR_HASH: "#",
+      /* # */
+      CHAR_HYPHEN_MINUS: "-",
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: "<",
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: "{",
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: "[",
+      /* [ */
+      CHAR_LINE_FEED: "\n",
+      /* \n */
+      CHAR_NO_BREAK_SPACE: "\xA0",
+      /* \u00A0 */
+      CHAR_PERCENT: "%",
+      /* % */
+      CHAR_PLUS: "+",
+      /* + */
+      CHAR_QUESTION_MARK: "?",
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: ">",
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: "}",
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: "]",
+      /* ] */
+      CHAR_SEMICOLON: ";",
+      /* ; */
+      CHAR_SINGLE_QUOTE: "'",
+      /* ' */
+      CHAR_SPACE: " ",
+      /*   */
+      CHAR_TAB: "	",
+      /* \t */
+      CHAR_UNDERSCORE: "_",
+      /* _ */
+      CHAR_VERTICAL_LINE: "|",
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
+      /* \uFEFF */
+    };
+  }
+});
+
+// node_modules/braces/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/braces/lib/parse.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var {
+      MAX_LENGTH,
+      CHAR_BACKSLASH,
+      /* \ */
+      CHAR_BACKTICK,
+      /* ` */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_RIGHT_SQUARE_BRACKET,
+      /* ] */
+      CHAR_DOUBLE_QUOTE,
+      /* " */
+      CHAR_SINGLE_QUOTE,
+      /* ' */
+      CHAR_NO_BREAK_SPACE,
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE
+    } = require_constants2();
+    var parse = (input, options = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      const opts = options || {};
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      }
+      const ast = { type: "root", input, nodes: [] };
+      const stack = [ast];
+      let block = ast;
+      let prev = ast;
+      let brackets = 0;
+      const length = input.length;
+      let index = 0;
+      let depth = 0;
+      let value2;
+      const advance = () => input[index++];
+      const push = (node) => {
+        if (node.type === "text" && prev.type === "dot") {
+          prev.type = "text";
+        }
+        if (prev && prev.type === "text" && node.type === "text") {
+          prev.value += node.value;
+          return;
+        }
+        block.nodes.push(node);
+        node.parent = block;
+        node.prev = prev;
+        prev = node;
+        return node;
+      };
+      push({ type: "bos" });
+      while (index < length) {
+        block = stack[stack.length - 1];
+        value2 = advance();
+        if (value2 === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value2 === CHAR_NO_BREAK_SPACE) {
+          continue;
+        }
+        if (value2 === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value2 : "") + advance() });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_SQUARE_BRACKET) {
+          brackets++;
+          let next;
+          while (index < length && (next = advance())) {
+            value2 += next;
+            if (next === CHAR_LEFT_SQUARE_BRACKET) {
+              brackets++;
+              continue;
+            }
+            if (next === CHAR_BACKSLASH) {
+              value2 += advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              brackets--;
+              if (brackets === 0) {
+                break;
+              }
+            }
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_PARENTHESES) {
+          block = push({ type: "paren", nodes: [] });
+          stack.push(block);
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_PARENTHESES) {
+          if (block.type !== "paren") {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          block = stack.pop();
+          push({ type: "text", value: value2 });
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value2 === CHAR_DOUBLE_QUOTE || value2 === CHAR_SINGLE_QUOTE || value2 === CHAR_BACKTICK) {
+          const open = value2;
+          let next;
+          if (options.keepQuotes !== true) {
+            value2 = "";
+          }
+          while (index < length && (next = advance())) {
+            if (next === CHAR_BACKSLASH) {
+              value2 += next + advance();
+              continue;
+            }
+            if (next === open) {
+              if (options.keepQuotes === true) value2 += next;
+              break;
+            }
+            value2 += next;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_CURLY_BRACE) {
+          depth++;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const brace = {
+            type: "brace",
+            open: true,
+            close: false,
+            dollar,
+            depth,
+            commas: 0,
+            ranges: 0,
+            nodes: []
+          };
+          block = push(brace);
+          stack.push(block);
+          push({ type: "open", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_CURLY_BRACE) {
+          if (block.type !== "brace") {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          const type = "close";
+          block = stack.pop();
+          block.close = true;
+          push({ type, value: value2 });
+          depth--;
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value2 === CHAR_COMMA && depth > 0) {
+          if (block.ranges > 0) {
+            block.ranges = 0;
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
+          }
+          push({ type: "comma", value: value2 });
+          block.commas++;
+          continue;
+        }
+        if (value2 === CHAR_DOT && depth > 0 && block.commas === 0) {
+          const siblings = block.nodes;
+          if (depth === 0 || siblings.length === 0) {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          if (prev.type === "dot") {
+            block.range = [];
+            prev.value += value2;
+            prev.type = "range";
+            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
+              block.invalid = true;
+              block.ranges = 0;
+              prev.type = "text";
+              continue;
+            }
+            block.ranges++;
+            block.args = [];
+            continue;
+          }
+          if (prev.type === "range") {
+            siblings.pop();
+            const before = siblings[siblings.length - 1];
+            before.value += prev.value + value2;
+            prev = before;
+            block.ranges--;
+            continue;
+          }
+          push({ type: "dot", value: value2 });
+          continue;
+        }
+        push({ type: "text", value: value2 });
+      }
+      do {
+        block = stack.pop();
+        if (block.type !== "root") {
+          block.nodes.forEach((node) => {
+            if (!node.nodes) {
+              if (node.type === "open") node.isOpen = true;
+              if (node.type === "close") node.isClose = true;
+              if (!node.nodes) node.type = "text";
+              node.invalid = true;
+            }
+          });
+          const parent = stack[stack.length - 1];
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
+        }
+      } while (stack.length > 0);
+      push({ type: "eos" });
+      return ast;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/braces/index.js
+var require_braces = __commonJS({
+  "node_modules/braces/index.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var compile = require_compile();
+    var expand = require_expand();
+    var parse = require_parse();
+    var braces = (input, options = {}) => {
+      let output = [];
+      if (Array.isArray(input)) {
+        for (const pattern of input) {
+          const result2 = braces.create(pattern, options);
+          if (Array.isArray(result2)) {
+            output.push(...result2);
+          } else {
+            output.push(result2);
+          }
+        }
+      } else {
+        output = [].concat(braces.create(input, options));
+      }
+      if (options && options.expand === true && options.nodupes === true) {
+        output = [...new Set(output)];
+      }
+      return output;
+    };
+    braces.parse = (input, options = {}) => parse(input, options);
+    braces.stringify = (input, options = {}) => {
+      if (typeof input === "string") {
+        return stringify(braces.parse(input, options), options);
+      }
+      return stringify(input, options);
+    };
+    braces.compile = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      return compile(input, options);
+    };
+    braces.expand = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      let result2 = expand(input, options);
+      if (options.noempty === true) {
+        result2 = result2.filter(Boolean);
+      }
+      if (options.nodupes === true) {
+        result2 = [...new Set(result2)];
+      }
+      return result2;
+    };
+    braces.create = (input, options = {}) => {
+      if (input === "" || input.length < 3) {
+        return [input];
+      }
+      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
+    };
+    module.exports = braces;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants3 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      SEP: path.sep,
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var path = __require("path");
+    var win32 = process.platform === "win32";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants3();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.supportsLookbehinds = () => {
+      const segs = process.version.slice(1).split(".").map(Number);
+      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
+        return true;
+      }
+      return false;
+    };
+    exports.isWindows = (options) => {
+      if (options && typeof options.windows === "boolean") {
+        return options.windows;
+      }
+      return win32 === true || path.sep === "\\";
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants3();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  code = advance();
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES) {
+                  isGlob = token.isGlob = true;
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_LEFT_PARENTHESES) {
+                backslashes = token.backslashes = true;
+                code = advance();
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base2 = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base2 = "";
+        glob = str2;
+      } else {
+        base2 = str2;
+      }
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base: base2,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n = prevIndex ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (idx !== 0 || value2 !== "") {
+            parts.push(value2);
+          }
+          prevIndex = i;
+        }
+        if (prevIndex && prevIndex + 1 < input.length) {
+          const value2 = input.slice(prevIndex + 1);
+          parts.push(value2);
+          if (opts.tokens) {
+            tokens[tokens.length - 1].value = value2;
+            depth(tokens[tokens.length - 1]);
+            state.maxDepth += tokens[tokens.length - 1].depth;
+          }
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants5 = require_constants3();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants5;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value2 = `[${args.join("-")}]`;
+      try {
+        new RegExp(value2);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value2;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value2 = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value2 += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value2 += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value2 += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value2);
+              value2 = "";
+              continue;
+            }
+          }
+        }
+        value2 += ch;
+      }
+      parts.push(value2);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value2 = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value2)) {
+        return;
+      }
+      return value2.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var getStarExtglobSequenceOutput = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value2 = pattern.trim();
+      let match = parseRepeatedExtglob(value2);
+      while (match) {
+        depth++;
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      for (const branch of branches) {
+        const safeOutput = getStarExtglobSequenceOutput(branch);
+        if (safeOutput) {
+          return { risky: true, safeOutput };
+        }
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const win32 = utils.isWindows(options);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value2;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value3 = "", num = 0) => {
+        state.consumed += value3;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.value += tok.value;
+          prev.output = (prev.output || "") + tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value: value2, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value: value2, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value2 = advance();
+        if (value2 === "\0") {
+          continue;
+        }
+        if (value2 === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value2 += "\\";
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value2 += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value2 = advance();
+          } else {
+            value2 += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
+          }
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
+          }
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (value2 === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value: value2 });
+          }
+          continue;
+        }
+        if (value2 === "(") {
+          increment("parens");
+          push({ type: "paren", value: value2 });
+          continue;
+        }
+        if (value2 === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value2 === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value2 = `\\${value2}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value: value2 });
+          continue;
+        }
+        if (value2 === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value2 = `/${value2}`;
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value2 === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value: value2,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value2 === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value: value2, output: value2 });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value2 = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value: value2, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value2 === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === ",") {
+          let output = value2;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value: value2, output });
+          continue;
+        }
+        if (value2 === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value2 === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value2;
+            prev.value += value2;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value: value2, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
+          continue;
+        }
+        if (value2 === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value2);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value2;
+            if (next === "<" && !utils.supportsLookbehinds()) {
+              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
+            }
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value2}`;
+            }
+            push({ type: "text", value: value2, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value: value2, output: QMARK });
+          continue;
+        }
+        if (value2 === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value2);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value2 === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value2);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value: value2 });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value2 === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value: value2, output: "" });
+            continue;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value2 += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value2;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value2);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value2);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value2;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value2;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value2;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        const token = { type: "star", value: value2, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value2;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const win32 = utils.isWindows(options);
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants5.globChars(win32);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils2();
+    var constants5 = require_constants3();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix6 = utils.isWindows(options);
+      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix6 });
+        const result2 = { glob, state, regex, posix: posix6, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch.test = (input, regex, options, { glob, posix: posix6 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch.matchBase(input, regex, options, posix6);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch.matchBase = (input, glob, options, posix6 = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex.test(path.basename(input));
+    };
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch.scan = (input, options) => scan(input, options);
+    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch.constants = constants5;
+    module.exports = picomatch;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    module.exports = require_picomatch();
+  }
+});
+
+// node_modules/micromatch/index.js
+var require_micromatch = __commonJS({
+  "node_modules/micromatch/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var braces = require_braces();
+    var picomatch = require_picomatch2();
+    var utils = require_utils2();
+    var isEmptyString = (v) => v === "" || v === "./";
+    var hasBraces = (v) => {
+      const index = v.indexOf("{");
+      return index > -1 && v.indexOf("}", index) > -1;
+    };
+    var micromatch = (list, patterns, options) => {
+      patterns = [].concat(patterns);
+      list = [].concat(list);
+      let omit = /* @__PURE__ */ new Set();
+      let keep = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
+      let negatives = 0;
+      let onResult = (state) => {
+        items.add(state.output);
+        if (options && options.onResult) {
+          options.onResult(state);
+        }
+      };
+      for (let i = 0; i < patterns.length; i++) {
+        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+        if (negated) negatives++;
+        for (let item of list) {
+          let matched = isMatch(item, true);
+          let match = negated ? !matched.isMatch : matched.isMatch;
+          if (!match) continue;
+          if (negated) {
+            omit.add(matched.output);
+          } else {
+            omit.delete(matched.output);
+            keep.add(matched.output);
+          }
+        }
+      }
+      let result2 = negatives === patterns.length ? [...items] : [...keep];
+      let matches = result2.filter((item) => !omit.has(item));
+      if (options && matches.length === 0) {
+        if (options.failglob === true) {
+          throw new Error(`No matches found for "${patterns.join(", ")}"`);
+        }
+        if (options.nonull === true || options.nullglob === true) {
+          return options.unescape ? patterns.map((p2) => p2.replace(/\\/g, "")) : patterns;
+        }
+      }
+      return matches;
+    };
+    micromatch.match = micromatch;
+    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    micromatch.any = micromatch.isMatch;
+    micromatch.not = (list, patterns, options = {}) => {
+      patterns = [].concat(patterns).map(String);
+      let result2 = /* @__PURE__ */ new Set();
+      let items = [];
+      let onResult = (state) => {
+        if (options.onResult) options.onResult(state);
+        items.push(state.output);
+      };
+      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
+      for (let item of items) {
+        if (!matches.has(item)) {
+          result2.add(item);
+        }
+      }
+      return [...result2];
+    };
+    micromatch.contains = (str2, pattern, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+      }
+      if (Array.isArray(pattern)) {
+        return pattern.some((p2) => micromatch.contains(str2, p2, options));
+      }
+      if (typeof pattern === "string") {
+        if (isEmptyString(str2) || isEmptyString(pattern)) {
+          return false;
+        }
+        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
+          return true;
+        }
+      }
+      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
+    };
+    micromatch.matchKeys = (obj, patterns, options) => {
+      if (!utils.isObject(obj)) {
+        throw new TypeError("Expected the first argument to be an object");
+      }
+      let keys = micromatch(Object.keys(obj), patterns, options);
+      let res = {};
+      for (let key of keys) res[key] = obj[key];
+      return res;
+    };
+    micromatch.some = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (items.some((item) => isMatch(item))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    micromatch.every = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (!items.every((item) => isMatch(item))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    micromatch.all = (str2, patterns, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+      }
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
+    };
+    micromatch.capture = (glob, input, options) => {
+      let posix6 = utils.isWindows(options);
+      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let match = regex.exec(posix6 ? utils.toPosixSlashes(input) : input);
+      if (match) {
+        return match.slice(1).map((v) => v === void 0 ? "" : v);
+      }
+    };
+    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch.scan = (...args) => picomatch.scan(...args);
+    micromatch.parse = (patterns, options) => {
+      let res = [];
+      for (let pattern of [].concat(patterns || [])) {
+        for (let str2 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str2, options));
+        }
+      }
+      return res;
+    };
+    micromatch.braces = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      if (options && options.nobrace === true || !hasBraces(pattern)) {
+        return [pattern];
+      }
+      return braces(pattern, options);
+    };
+    micromatch.braceExpand = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      return micromatch.braces(pattern, { ...options, expand: true });
+    };
+    micromatch.hasBraces = hasBraces;
+    module.exports = micromatch;
+  }
+});
+
+// node_modules/fast-glob/out/utils/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
+    var path = __require("path");
+    var globParent = require_glob_parent();
+    var micromatch = require_micromatch();
+    var GLOBSTAR = "**";
+    var ESCAPE_SYMBOL = "\\";
+    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
+    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
+    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
+    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
+    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
+    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
+    function isStaticPattern(pattern, options = {}) {
+      return !isDynamicPattern(pattern, options);
+    }
+    exports.isStaticPattern = isStaticPattern;
+    function isDynamicPattern(pattern, options = {}) {
+      if (pattern === "") {
+        return false;
+      }
+      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
+        return true;
+      }
+      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
+        return true;
+      }
+      return false;
+    }
+    exports.isDynamicPattern = isDynamicPattern;
+    function hasBraceExpansion(pattern) {
+      const openingBraceIndex = pattern.indexOf("{");
+      if (openingBraceIndex === -1) {
+        return false;
+      }
+      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
+      if (closingBraceIndex === -1) {
+        return false;
+      }
+      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
+      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
+    }
+    function convertToPositivePattern(pattern) {
+      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
+    }
+    exports.convertToPositivePattern = convertToPositivePattern;
+    function convertToNegativePattern(pattern) {
+      return "!" + pattern;
+    }
+    exports.convertToNegativePattern = convertToNegativePattern;
+    function isNegativePattern(pattern) {
+      return pattern.startsWith("!") && pattern[1] !== "(";
+    }
+    exports.isNegativePattern = isNegativePattern;
+    function isPositivePattern(pattern) {
+      return !isNegativePattern(pattern);
+    }
+    exports.isPositivePattern = isPositivePattern;
+    function getNegativePatterns(patterns) {
+      return patterns.filter(isNegativePattern);
+    }
+    exports.getNegativePatterns = getNegativePatterns;
+    function getPositivePatterns(patterns) {
+      return patterns.filter(isPositivePattern);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getPatternsInsideCurrentDirectory(patterns) {
+      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
+    }
+    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
+    function getPatternsOutsideCurrentDirectory(patterns) {
+      return patterns.filter(isPatternRelatedToParentDirectory);
+    }
+    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
+    function isPatternRelatedToParentDirectory(pattern) {
+      return pattern.startsWith("..") || pattern.startsWith("./..");
+    }
+    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
+    function getBaseDirectory(pattern) {
+      return globParent(pattern, { flipBackslashes: false });
+    }
+    exports.getBaseDirectory = getBaseDirectory;
+    function hasGlobStar(pattern) {
+      return pattern.includes(GLOBSTAR);
+    }
+    exports.hasGlobStar = hasGlobStar;
+    function endsWithSlashGlobStar(pattern) {
+      return pattern.endsWith("/" + GLOBSTAR);
+    }
+    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
+    function isAffectDepthOfReadingPattern(pattern) {
+      const basename = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+    }
+    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
+    function expandPatternsWithBraceExpansion(patterns) {
+      return patterns.reduce((collection, pattern) => {
+        return collection.concat(expandBraceExpansion(pattern));
+      }, []);
+    }
+    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
+    function expandBraceExpansion(pattern) {
+      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
+      patterns.sort((a, b) => a.length - b.length);
+      return patterns.filter((pattern2) => pattern2 !== "");
+    }
+    exports.expandBraceExpansion = expandBraceExpansion;
+    function getPatternParts(pattern, options) {
+      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+      if (parts.length === 0) {
+        parts = [pattern];
+      }
+      if (parts[0].startsWith("/")) {
+        parts[0] = parts[0].slice(1);
+        parts.unshift("");
+      }
+      return parts;
+    }
+    exports.getPatternParts = getPatternParts;
+    function makeRe(pattern, options) {
+      return micromatch.makeRe(pattern, options);
+    }
+    exports.makeRe = makeRe;
+    function convertPatternsToRe(patterns, options) {
+      return patterns.map((pattern) => makeRe(pattern, options));
+    }
+    exports.convertPatternsToRe = convertPatternsToRe;
+    function matchAny(entry, patternsRe) {
+      return patternsRe.some((patternRe) => patternRe.test(entry));
+    }
+    exports.matchAny = matchAny;
+    function removeDuplicateSlashes(pattern) {
+      return pattern.replace(DOUBLE_SLASH_RE, "/");
+    }
+    exports.removeDuplicateSlashes = removeDuplicateSlashes;
+    function partitionAbsoluteAndRelative(patterns) {
+      const absolute = [];
+      const relative5 = [];
+      for (const pattern of patterns) {
+        if (isAbsolute6(pattern)) {
+          absolute.push(pattern);
+        } else {
+          relative5.push(pattern);
+        }
+      }
+      return [absolute, relative5];
+    }
+    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
+    function isAbsolute6(pattern) {
+      return path.isAbsolute(pattern);
+    }
+    exports.isAbsolute = isAbsolute6;
+  }
+});
+
+// node_modules/merge2/index.js
+var require_merge2 = __commonJS({
+  "node_modules/merge2/index.js"(exports, module) {
+    "use strict";
+    var Stream = __require("stream");
+    var PassThrough = Stream.PassThrough;
+    var slice = Array.prototype.slice;
+    module.exports = merge2;
+    function merge2() {
+      const streamsQueue = [];
+      const args = slice.call(arguments);
+      let merging = false;
+      let options = args[args.length - 1];
+      if (options && !Array.isArray(options) && options.pipe == null) {
+        args.pop();
+      } else {
+        options = {};
+      }
+      const doEnd = options.end !== false;
+      const doPipeError = options.pipeError === true;
+      if (options.objectMode == null) {
+        options.objectMode = true;
+      }
+      if (options.highWaterMark == null) {
+        options.highWaterMark = 64 * 1024;
+      }
+      const mergedStream = PassThrough(options);
+      function addStream() {
+        for (let i = 0, len = arguments.length; i < len; i++) {
+          streamsQueue.push(pauseStreams(arguments[i], options));
+        }
+        mergeStream();
+        return this;
+      }
+      function mergeStream() {
+        if (merging) {
+          return;
+        }
+        merging = true;
+        let streams = streamsQueue.shift();
+        if (!streams) {
+          process.nextTick(endStream);
+          return;
+        }
+        if (!Array.isArray(streams)) {
+          streams = [streams];
+        }
+        let pipesCount = streams.length + 1;
+        function next() {
+          if (--pipesCount > 0) {
+            return;
+          }
+          merging = false;
+          mergeStream();
+        }
+        function pipe(stream) {
+          function onend() {
+            stream.removeListener("merge2UnpipeEnd", onend);
+            stream.removeListener("end", onend);
+            if (doPipeError) {
+              stream.removeListener("error", onerror);
+            }
+            next();
+          }
+          function onerror(err2) {
+            mergedStream.emit("error", err2);
+          }
+          if (stream._readableState.endEmitted) {
+            return next();
+          }
+          stream.on("merge2UnpipeEnd", onend);
+          stream.on("end", onend);
+          if (doPipeError) {
+            stream.on("error", onerror);
+          }
+          stream.pipe(mergedStream, { end: false });
+          stream.resume();
+        }
+        for (let i = 0; i < streams.length; i++) {
+          pipe(streams[i]);
+        }
+        next();
+      }
+      function endStream() {
+        merging = false;
+        mergedStream.emit("queueDrain");
+        if (doEnd) {
+          mergedStream.end();
+        }
+      }
+      mergedStream.setMaxListeners(0);
+      mergedStream.add = addStream;
+      mergedStream.on("unpipe", function(stream) {
+        stream.emit("merge2UnpipeEnd");
+      });
+      if (args.length) {
+        addStream.apply(null, args);
+      }
+      return mergedStream;
+    }
+    function pauseStreams(streams, options) {
+      if (!Array.isArray(streams)) {
+        if (!streams._readableState && streams.pipe) {
+          streams = streams.pipe(PassThrough(options));
+        }
+        if (!streams._readableState || !streams.pause || !streams.pipe) {
+          throw new Error("Only readable stream can be merged.");
+        }
+        streams.pause();
+      } else {
+        for (let i = 0, len = streams.length; i < len; i++) {
+          streams[i] = pauseStreams(streams[i], options);
+        }
+      }
+      return streams;
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/stream.js
+var require_stream = __commonJS({
+  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.merge = void 0;
+    var merge2 = require_merge2();
+    function merge(streams) {
+      const mergedStream = merge2(streams);
+      streams.forEach((stream) => {
+        stream.once("error", (error) => mergedStream.emit("error", error));
+      });
+      mergedStream.once("close", () => propagateCloseEventToSources(streams));
+      mergedStream.once("end", () => propagateCloseEventToSources(streams));
+      return mergedStream;
+    }
+    exports.merge = merge;
+    function propagateCloseEventToSources(streams) {
+      streams.forEach((stream) => stream.emit("close"));
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/string.js
+var require_string2 = __commonJS({
+  "node_modules/fast-glob/out/utils/string.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEmpty = exports.isString = void 0;
+    function isString(input) {
+      return typeof input === "string";
+    }
+    exports.isString = isString;
+    function isEmpty(input) {
+      return input === "";
+    }
+    exports.isEmpty = isEmpty;
+  }
+});
+
+// node_modules/fast-glob/out/utils/index.js
+var require_utils3 = __commonJS({
+  "node_modules/fast-glob/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
+    var array = require_array();
+    exports.array = array;
+    var errno = require_errno();
+    exports.errno = errno;
+    var fs = require_fs();
+    exports.fs = fs;
+    var path = require_path();
+    exports.path = path;
+    var pattern = require_pattern();
+    exports.pattern = pattern;
+    var stream = require_stream();
+    exports.stream = stream;
+    var string = require_string2();
+    exports.string = string;
+  }
+});
+
+// node_modules/fast-glob/out/managers/tasks.js
+var require_tasks = __commonJS({
+  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
+    var utils = require_utils3();
+    function generate(input, settings) {
+      const patterns = processPatterns(input, settings);
+      const ignore = processPatterns(settings.ignore, settings);
+      const positivePatterns = getPositivePatterns(patterns);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
+      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
+      const staticTasks = convertPatternsToTasks(
+        staticPatterns,
+        negativePatterns,
+        /* dynamic */
+        false
+      );
+      const dynamicTasks = convertPatternsToTasks(
+        dynamicPatterns,
+        negativePatterns,
+        /* dynamic */
+        true
+      );
+      return staticTasks.concat(dynamicTasks);
+    }
+    exports.generate = generate;
+    function processPatterns(input, settings) {
+      let patterns = input;
+      if (settings.braceExpansion) {
+        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
+      }
+      if (settings.baseNameMatch) {
+        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
+      }
+      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
+    }
+    function convertPatternsToTasks(positive, negative, dynamic) {
+      const tasks = [];
+      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
+      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
+      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
+      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
+      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
+      if ("." in insideCurrentDirectoryGroup) {
+        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
+      } else {
+        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
+      }
+      return tasks;
+    }
+    exports.convertPatternsToTasks = convertPatternsToTasks;
+    function getPositivePatterns(patterns) {
+      return utils.pattern.getPositivePatterns(patterns);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getNegativePatternsAsPositive(patterns, ignore) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
+      const positive = negative.map(utils.pattern.convertToPositivePattern);
+      return positive;
+    }
+    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
+    function groupPatternsByBaseDirectory(patterns) {
+      const group = {};
+      return patterns.reduce((collection, pattern) => {
+        const base2 = utils.pattern.getBaseDirectory(pattern);
+        if (base2 in collection) {
+          collection[base2].push(pattern);
+        } else {
+          collection[base2] = [pattern];
+        }
+        return collection;
+      }, group);
+    }
+    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
+    function convertPatternGroupsToTasks(positive, negative, dynamic) {
+      return Object.keys(positive).map((base2) => {
+        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
+      });
+    }
+    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
+    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
+      return {
+        dynamic,
+        positive,
+        negative,
+        base: base2,
+        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
+      };
+    }
+    exports.convertPatternGroupToTask = convertPatternGroupToTask;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/async.js
+var require_async = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path, settings, callback) {
+      settings.fs.lstat(path, (lstatError, lstat) => {
+        if (lstatError !== null) {
+          callFailureCallback(callback, lstatError);
+          return;
+        }
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat);
+          return;
+        }
+        settings.fs.stat(path, (statError, stat) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              callFailureCallback(callback, statError);
+              return;
+            }
+            callSuccessCallback(callback, lstat);
+            return;
+          }
+          if (settings.markSymbolicLink) {
+            stat.isSymbolicLink = () => true;
+          }
+          callSuccessCallback(callback, stat);
+        });
+      });
+    }
+    exports.read = read;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result2) {
+      callback(null, result2);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/sync.js
+var require_sync = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path, settings) {
+      const lstat = settings.fs.lstatSync(path);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat;
+      }
+      try {
+        const stat = settings.fs.statSync(path);
+        if (settings.markSymbolicLink) {
+          stat.isSymbolicLink = () => true;
+        }
+        return stat;
+      } catch (error) {
+        if (!settings.throwErrorOnBrokenSymbolicLink) {
+          return lstat;
+        }
+        throw error;
+      }
+    }
+    exports.read = read;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+var require_fs2 = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/settings.js
+var require_settings = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs = require_fs2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+      }
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/index.js
+var require_out = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.statSync = exports.stat = exports.Settings = void 0;
+    var async = require_async();
+    var sync = require_sync();
+    var settings_1 = require_settings();
+    exports.Settings = settings_1.default;
+    function stat(path, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.stat = stat;
+    function statSync10(path, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path, settings);
+    }
+    exports.statSync = statSync10;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/queue-microtask/index.js
+var require_queue_microtask = __commonJS({
+  "node_modules/queue-microtask/index.js"(exports, module) {
+    var promise;
+    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
+      throw err2;
+    }, 0));
+  }
+});
+
+// node_modules/run-parallel/index.js
+var require_run_parallel = __commonJS({
+  "node_modules/run-parallel/index.js"(exports, module) {
+    module.exports = runParallel;
+    var queueMicrotask2 = require_queue_microtask();
+    function runParallel(tasks, cb) {
+      let results, pending, keys;
+      let isSync = true;
+      if (Array.isArray(tasks)) {
+        results = [];
+        pending = tasks.length;
+      } else {
+        keys = Object.keys(tasks);
+        results = {};
+        pending = keys.length;
+      }
+      function done(err2) {
+        function end() {
+          if (cb) cb(err2, results);
+          cb = null;
+        }
+        if (isSync) queueMicrotask2(end);
+        else end();
+      }
+      function each(i, err2, result2) {
+        results[i] = result2;
+        if (--pending === 0 || err2) {
+          done(err2);
+        }
+      }
+      if (!pending) {
+        done(null);
+      } else if (keys) {
+        keys.forEach(function(key) {
+          tasks[key](function(err2, result2) {
+            each(key, err2, result2);
+          });
+        });
+      } else {
+        tasks.forEach(function(task, i) {
+          task(function(err2, result2) {
+            each(i, err2, result2);
+          });
+        });
+      }
+      isSync = false;
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/constants.js
+var require_constants4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
+    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
+    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
+      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
+    }
+    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
+    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
+    var SUPPORTED_MAJOR_VERSION = 10;
+    var SUPPORTED_MINOR_VERSION = 10;
+    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
+    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+var require_fs3 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/index.js
+var require_utils4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.fs = void 0;
+    var fs = require_fs3();
+    exports.fs = fs;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/common.js
+var require_common = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = void 0;
+    function joinPathSegments(a, b, separator) {
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/async.js
+var require_async2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var rpl = require_run_parallel();
+    var constants_1 = require_constants4();
+    var utils = require_utils4();
+    var common = require_common();
+    function read(directory, settings, callback) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        readdirWithFileTypes(directory, settings, callback);
+        return;
+      }
+      readdir(directory, settings, callback);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings, callback) {
+      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const entries = dirents.map((dirent) => ({
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        }));
+        if (!settings.followSymbolicLinks) {
+          callSuccessCallback(callback, entries);
+          return;
+        }
+        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        rpl(tasks, (rplError, rplEntries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, rplEntries);
+        });
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function makeRplTaskEntry(entry, settings) {
+      return (done) => {
+        if (!entry.dirent.isSymbolicLink()) {
+          done(null, entry);
+          return;
+        }
+        settings.fs.stat(entry.path, (statError, stats) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              done(statError);
+              return;
+            }
+            done(null, entry);
+            return;
+          }
+          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+          done(null, entry);
+        });
+      };
+    }
+    function readdir(directory, settings, callback) {
+      settings.fs.readdir(directory, (readdirError, names2) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const tasks = names2.map((name) => {
+          const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          return (done) => {
+            fsStat.stat(path, settings.fsStatSettings, (error, stats) => {
+              if (error !== null) {
+                done(error);
+                return;
+              }
+              const entry = {
+                name,
+                path,
+                dirent: utils.fs.createDirentFromStats(name, stats)
+              };
+              if (settings.stats) {
+                entry.stats = stats;
+              }
+              done(null, entry);
+            });
+          };
+        });
+        rpl(tasks, (rplError, entries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, entries);
+        });
+      });
+    }
+    exports.readdir = readdir;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result2) {
+      callback(null, result2);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+var require_sync2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var constants_1 = require_constants4();
+    var utils = require_utils4();
+    var common = require_common();
+    function read(directory, settings) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        return readdirWithFileTypes(directory, settings);
+      }
+      return readdir(directory, settings);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings) {
+      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
+      return dirents.map((dirent) => {
+        const entry = {
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        };
+        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
+          try {
+            const stats = settings.fs.statSync(entry.path);
+            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+          } catch (error) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              throw error;
+            }
+          }
+        }
+        return entry;
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function readdir(directory, settings) {
+      const names2 = settings.fs.readdirSync(directory);
+      return names2.map((name) => {
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
+        const entry = {
+          name,
+          path: entryPath,
+          dirent: utils.fs.createDirentFromStats(name, stats)
+        };
+        if (settings.stats) {
+          entry.stats = stats;
+        }
+        return entry;
+      });
+    }
+    exports.readdir = readdir;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+var require_fs4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/settings.js
+var require_settings2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path = __require("path");
+    var fsStat = require_out();
+    var fs = require_fs4();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.stats = this._getValue(this._options.stats, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+        this.fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this.followSymbolicLinks,
+          fs: this.fs,
+          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/index.js
+var require_out2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.scandirSync = exports.scandir = void 0;
+    var async = require_async2();
+    var sync = require_sync2();
+    var settings_1 = require_settings2();
+    exports.Settings = settings_1.default;
+    function scandir(path, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.scandir = scandir;
+    function scandirSync(path, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path, settings);
+    }
+    exports.scandirSync = scandirSync;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/reusify/reusify.js
+var require_reusify = __commonJS({
+  "node_modules/reusify/reusify.js"(exports, module) {
+    "use strict";
+    function reusify(Constructor) {
+      var head = new Constructor();
+      var tail = head;
+      function get() {
+        var current = head;
+        if (current.next) {
+          head = current.next;
+        } else {
+          head = new Constructor();
+          tail = head;
+        }
+        current.next = null;
+        return current;
+      }
+      function release(obj) {
+        tail.next = obj;
+        tail = obj;
+      }
+      return {
+        get,
+        release
+      };
+    }
+    module.exports = reusify;
+  }
+});
+
+// node_modules/fastq/queue.js
+var require_queue = __commonJS({
+  "node_modules/fastq/queue.js"(exports, module) {
+    "use strict";
+    var reusify = require_reusify();
+    function fastqueue(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      if (!(_concurrency >= 1)) {
+        throw new Error("fastqueue concurrency must be equal to or greater than 1");
+      }
+      var cache2 = reusify(Task);
+      var queueHead = null;
+      var queueTail = null;
+      var _running = 0;
+      var errorHandler = null;
+      var self = {
+        push,
+        drain: noop,
+        saturated: noop,
+        pause,
+        paused: false,
+        get concurrency() {
+          return _concurrency;
+        },
+        set concurrency(value2) {
+          if (!(value2 >= 1)) {
+            throw new Error("fastqueue concurrency must be equal to or greater than 1");
+          }
+          _concurrency = value2;
+          if (self.paused) return;
+          for (; queueHead && _running < _concurrency; ) {
+            _running++;
+            release();
+          }
+        },
+        running,
+        resume,
+        idle,
+        length,
+        getQueue,
+        unshift,
+        empty: noop,
+        kill,
+        killAndDrain,
+        error,
+        abort
+      };
+      return self;
+      function running() {
+        return _running;
+      }
+      function pause() {
+        self.paused = true;
+      }
+      function length() {
+        var current = queueHead;
+        var counter = 0;
+        while (current) {
+          current = current.next;
+          counter++;
+        }
+        return counter;
+      }
+      function getQueue() {
+        var current = queueHead;
+        var tasks = [];
+        while (current) {
+          tasks.push(current.value);
+          current = current.next;
+        }
+        return tasks;
+      }
+      function resume() {
+        if (!self.paused) return;
+        self.paused = false;
+        if (queueHead === null) {
+          _running++;
+          release();
+          return;
+        }
+        for (; queueHead && _running < _concurrency; ) {
+          _running++;
+          release();
+        }
+      }
+      function idle() {
+        return _running === 0 && self.length() === 0;
+      }
+      function push(value2, done) {
+        var current = cache2.get();
+        current.context = context;
+        current.release = release;
+        current.value = value2;
+        current.callback = done || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueTail) {
+            queueTail.next = current;
+            queueTail = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function unshift(value2, done) {
+        var current = cache2.get();
+        current.context = context;
+        current.release = release;
+        current.value = value2;
+        current.callback = done || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueHead) {
+            current.next = queueHead;
+            queueHead = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function release(holder) {
+        if (holder) {
+          cache2.release(holder);
+        }
+        var next = queueHead;
+        if (next && _running <= _concurrency) {
+          if (!self.paused) {
+            if (queueTail === queueHead) {
+              queueTail = null;
+            }
+            queueHead = next.next;
+            next.next = null;
+            worker.call(context, next.value, next.worked);
+            if (queueTail === null) {
+              self.empty();
+            }
+          } else {
+            _running--;
+          }
+        } else if (--_running === 0) {
+          self.drain();
+        }
+      }
+      function kill() {
+        queueHead = null;
+        queueTail = null;
+        self.drain = noop;
+      }
+      function killAndDrain() {
+        queueHead = null;
+        queueTail = null;
+        self.drain();
+        self.drain = noop;
+      }
+      function abort() {
+        var current = queueHead;
+        queueHead = null;
+        queueTail = null;
+        while (current) {
+          var next = current.next;
+          var callback = current.callback;
+          var errorHandler2 = current.errorHandler;
+          var val = current.value;
+          var context2 = current.context;
+          current.value = null;
+          current.callback = noop;
+          current.errorHandler = null;
+          current.next = null;
+          if (errorHandler2) {
+            errorHandler2(new Error("abort"), val);
+          }
+          callback.call(context2, new Error("abort"));
+          cache2.release(current);
+          current = next;
+        }
+        self.drain = noop;
+      }
+      function error(handler) {
+        errorHandler = handler;
+      }
+    }
+    function noop() {
+    }
+    function Task() {
+      this.value = null;
+      this.callback = noop;
+      this.next = null;
+      this.release = noop;
+      this.context = null;
+      this.errorHandler = null;
+      var self = this;
+      this.worked = function worked(err2, result2) {
+        var callback = self.callback;
+        var errorHandler = self.errorHandler;
+        var val = self.value;
+        self.value = null;
+        self.callback = noop;
+        if (self.errorHandler) {
+          errorHandler(err2, val);
+        }
+        callback.call(self.context, err2, result2);
+        self.release(self);
+      };
+    }
+    function queueAsPromised(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      function asyncWrapper(arg, cb) {
+        worker.call(this, arg).then(function(res) {
+          cb(null, res);
+        }, cb);
+      }
+      var queue = fastqueue(context, asyncWrapper, _concurrency);
+      var pushCb = queue.push;
+      var unshiftCb = queue.unshift;
+      queue.push = push;
+      queue.unshift = unshift;
+      queue.drained = drained;
+      return queue;
+      function push(value2) {
+        var p2 = new Promise(function(resolve6, reject) {
+          pushCb(value2, function(err2, result2) {
+            if (err2) {
+              reject(err2);
+              return;
+            }
+            resolve6(result2);
+          });
+        });
+        p2.catch(noop);
+        return p2;
+      }
+      function unshift(value2) {
+        var p2 = new Promise(function(resolve6, reject) {
+          unshiftCb(value2, function(err2, result2) {
+            if (err2) {
+              reject(err2);
+              return;
+            }
+            resolve6(result2);
+          });
+        });
+        p2.catch(noop);
+        return p2;
+      }
+      function drained() {
+        var p2 = new Promise(function(resolve6) {
+          process.nextTick(function() {
+            if (queue.idle()) {
+              resolve6();
+            } else {
+              var previousDrain = queue.drain;
+              queue.drain = function() {
+                if (typeof previousDrain === "function") previousDrain();
+                resolve6();
+                queue.drain = previousDrain;
+              };
+            }
+          });
+        });
+        return p2;
+      }
+    }
+    module.exports = fastqueue;
+    module.exports.promise = queueAsPromised;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/common.js
+var require_common2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
+    function isFatalError(settings, error) {
+      if (settings.errorFilter === null) {
+        return true;
+      }
+      return !settings.errorFilter(error);
+    }
+    exports.isFatalError = isFatalError;
+    function isAppliedFilter(filter, value2) {
+      return filter === null || filter(value2);
+    }
+    exports.isAppliedFilter = isAppliedFilter;
+    function replacePathSegmentSeparator(filepath, separator) {
+      return filepath.split(/[/\\]/).join(separator);
+    }
+    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
+    function joinPathSegments(a, b, separator) {
+      if (a === "") {
+        return b;
+      }
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/reader.js
+var require_reader = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var common = require_common2();
+    var Reader = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/async.js
+var require_async3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var events_1 = __require("events");
+    var fsScandir = require_out2();
+    var fastq = require_queue();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var AsyncReader = class extends reader_1.default {
+      constructor(_root, _settings) {
+        super(_root, _settings);
+        this._settings = _settings;
+        this._scandir = fsScandir.scandir;
+        this._emitter = new events_1.EventEmitter();
+        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        this._queue.drain = () => {
+          if (!this._isFatalError) {
+            this._emitter.emit("end");
+          }
+        };
+      }
+      read() {
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        setImmediate(() => {
+          this._pushToQueue(this._root, this._settings.basePath);
+        });
+        return this._emitter;
+      }
+      get isDestroyed() {
+        return this._isDestroyed;
+      }
+      destroy() {
+        if (this._isDestroyed) {
+          throw new Error("The reader is already destroyed");
+        }
+        this._isDestroyed = true;
+        this._queue.killAndDrain();
+      }
+      onEntry(callback) {
+        this._emitter.on("entry", callback);
+      }
+      onError(callback) {
+        this._emitter.once("error", callback);
+      }
+      onEnd(callback) {
+        this._emitter.once("end", callback);
+      }
+      _pushToQueue(directory, base2) {
+        const queueItem = { directory, base: base2 };
+        this._queue.push(queueItem, (error) => {
+          if (error !== null) {
+            this._handleError(error);
+          }
+        });
+      }
+      _worker(item, done) {
+        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
+          if (error !== null) {
+            done(error, void 0);
+            return;
+          }
+          for (const entry of entries) {
+            this._handleEntry(entry, item.base);
+          }
+          done(null, void 0);
+        });
+      }
+      _handleError(error) {
+        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
+          return;
+        }
+        this._isFatalError = true;
+        this._isDestroyed = true;
+        this._emitter.emit("error", error);
+      }
+      _handleEntry(entry, base2) {
+        if (this._isDestroyed || this._isFatalError) {
+          return;
+        }
+        const fullpath = entry.path;
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
+          this._emitEntry(entry);
+        }
+        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+        }
+      }
+      _emitEntry(entry) {
+        this._emitter.emit("entry", entry);
+      }
+    };
+    exports.default = AsyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/async.js
+var require_async4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async3();
+    var AsyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._storage = [];
+      }
+      read(callback) {
+        this._reader.onError((error) => {
+          callFailureCallback(callback, error);
+        });
+        this._reader.onEntry((entry) => {
+          this._storage.push(entry);
+        });
+        this._reader.onEnd(() => {
+          callSuccessCallback(callback, this._storage);
+        });
+        this._reader.read();
+      }
+    };
+    exports.default = AsyncProvider;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, entries) {
+      callback(null, entries);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/stream.js
+var require_stream2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var async_1 = require_async3();
+    var StreamProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._stream = new stream_1.Readable({
+          objectMode: true,
+          read: () => {
+          },
+          destroy: () => {
+            if (!this._reader.isDestroyed) {
+              this._reader.destroy();
+            }
+          }
+        });
+      }
+      read() {
+        this._reader.onError((error) => {
+          this._stream.emit("error", error);
+        });
+        this._reader.onEntry((entry) => {
+          this._stream.push(entry);
+        });
+        this._reader.onEnd(() => {
+          this._stream.push(null);
+        });
+        this._reader.read();
+        return this._stream;
+      }
+    };
+    exports.default = StreamProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/sync.js
+var require_sync3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsScandir = require_out2();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var SyncReader = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._scandir = fsScandir.scandirSync;
+        this._storage = [];
+        this._queue = /* @__PURE__ */ new Set();
+      }
+      read() {
+        this._pushToQueue(this._root, this._settings.basePath);
+        this._handleQueue();
+        return this._storage;
+      }
+      _pushToQueue(directory, base2) {
+        this._queue.add({ directory, base: base2 });
+      }
+      _handleQueue() {
+        for (const item of this._queue.values()) {
+          this._handleDirectory(item.directory, item.base);
+        }
+      }
+      _handleDirectory(directory, base2) {
+        try {
+          const entries = this._scandir(directory, this._settings.fsScandirSettings);
+          for (const entry of entries) {
+            this._handleEntry(entry, base2);
+          }
+        } catch (error) {
+          this._handleError(error);
+        }
+      }
+      _handleError(error) {
+        if (!common.isFatalError(this._settings, error)) {
+          return;
+        }
+        throw error;
+      }
+      _handleEntry(entry, base2) {
+        const fullpath = entry.path;
+        if (base2 !== void 0) {
+          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
+          this._pushToStorage(entry);
+        }
+        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
+          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+        }
+      }
+      _pushToStorage(entry) {
+        this._storage.push(entry);
+      }
+    };
+    exports.default = SyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/sync.js
+var require_sync4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync3();
+    var SyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new sync_1.default(this._root, this._settings);
+      }
+      read() {
+        return this._reader.read();
+      }
+    };
+    exports.default = SyncProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/settings.js
+var require_settings3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path = __require("path");
+    var fsScandir = require_out2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.basePath = this._getValue(this._options.basePath, void 0);
+        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
+        this.deepFilter = this._getValue(this._options.deepFilter, null);
+        this.entryFilter = this._getValue(this._options.entryFilter, null);
+        this.errorFilter = this._getValue(this._options.errorFilter, null);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.fsScandirSettings = new fsScandir.Settings({
+          followSymbolicLinks: this._options.followSymbolicLinks,
+          fs: this._options.fs,
+          pathSegmentSeparator: this._options.pathSegmentSeparator,
+          stats: this._options.stats,
+          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value2) {
+        return option !== null && option !== void 0 ? option : value2;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/index.js
+var require_out3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
+    var async_1 = require_async4();
+    var stream_1 = require_stream2();
+    var sync_1 = require_sync4();
+    var settings_1 = require_settings3();
+    exports.Settings = settings_1.default;
+    function walk(directory, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
+        return;
+      }
+      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
+    }
+    exports.walk = walk;
+    function walkSync(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new sync_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkSync = walkSync;
+    function walkStream(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new stream_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkStream = walkStream;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/fast-glob/out/readers/reader.js
+var require_reader2 = __commonJS({
+  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path = __require("path");
+    var fsStat = require_out();
+    var utils = require_utils3();
+    var Reader = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this._fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
+        });
+      }
+      _getFullEntryPath(filepath) {
+        return path.resolve(this._settings.cwd, filepath);
+      }
+      _makeEntry(stats, pattern) {
+        const entry = {
+          name: pattern,
+          path: pattern,
+          dirent: utils.fs.createDirentFromStats(pattern, stats)
+        };
+        if (this._settings.stats) {
+          entry.stats = stats;
+        }
+        return entry;
+      }
+      _isFatalError(error) {
+        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/fast-glob/out/readers/stream.js
+var require_stream3 = __commonJS({
+  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderStream = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkStream = fsWalk.walkStream;
+        this._stat = fsStat.stat;
+      }
+      dynamic(root, options) {
+        return this._walkStream(root, options);
+      }
+      static(patterns, options) {
+        const filepaths = patterns.map(this._getFullEntryPath, this);
+        const stream = new stream_1.PassThrough({ objectMode: true });
+        stream._write = (index, _enc, done) => {
+          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
+            if (entry !== null && options.entryFilter(entry)) {
+              stream.push(entry);
+            }
+            if (index === filepaths.length - 1) {
+              stream.end();
+            }
+            done();
+          }).catch(done);
+        };
+        for (let i = 0; i < filepaths.length; i++) {
+          stream.write(i);
+        }
+        return stream;
+      }
+      _getEntry(filepath, pattern, options) {
+        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        });
+      }
+      _getStat(filepath) {
+        return new Promise((resolve6, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => {
+            return error === null ? resolve6(stats) : reject(error);
+          });
+        });
+      }
+    };
+    exports.default = ReaderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/async.js
+var require_async5 = __commonJS({
+  "node_modules/fast-glob/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var stream_1 = require_stream3();
+    var ReaderAsync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkAsync = fsWalk.walk;
+        this._readerStream = new stream_1.default(this._settings);
+      }
+      dynamic(root, options) {
+        return new Promise((resolve6, reject) => {
+          this._walkAsync(root, options, (error, entries) => {
+            if (error === null) {
+              resolve6(entries);
+            } else {
+              reject(error);
+            }
+          });
+        });
+      }
+      async static(patterns, options) {
+        const entries = [];
+        const stream = this._readerStream.static(patterns, options);
+        return new Promise((resolve6, reject) => {
+          stream.once("error", reject);
+          stream.on("data", (entry) => entries.push(entry));
+          stream.once("end", () => resolve6(entries));
+        });
+      }
+    };
+    exports.default = ReaderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/matcher.js
+var require_matcher = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var Matcher2 = class {
+      constructor(_patterns, _settings, _micromatchOptions) {
+        this._patterns = _patterns;
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this._storage = [];
+        this._fillStorage();
+      }
+      _fillStorage() {
+        for (const pattern of this._patterns) {
+          const segments = this._getPatternSegments(pattern);
+          const sections = this._splitSegmentsIntoSections(segments);
+          this._storage.push({
+            complete: sections.length <= 1,
+            pattern,
+            segments,
+            sections
+          });
+        }
+      }
+      _getPatternSegments(pattern) {
+        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+        return parts.map((part) => {
+          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+          if (!dynamic) {
+            return {
+              dynamic: false,
+              pattern: part
+            };
+          }
+          return {
+            dynamic: true,
+            pattern: part,
+            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+          };
+        });
+      }
+      _splitSegmentsIntoSections(segments) {
+        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      }
+    };
+    exports.default = Matcher2;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/partial.js
+var require_partial = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var matcher_1 = require_matcher();
+    var PartialMatcher = class extends matcher_1.default {
+      match(filepath) {
+        const parts = filepath.split("/");
+        const levels = parts.length;
+        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
+        for (const pattern of patterns) {
+          const section = pattern.sections[0];
+          if (!pattern.complete && levels > section.length) {
+            return true;
+          }
+          const match = parts.every((part, index) => {
+            const segment = pattern.segments[index];
+            if (segment.dynamic && segment.patternRe.test(part)) {
+              return true;
+            }
+            if (!segment.dynamic && segment.pattern === part) {
+              return true;
+            }
+            return false;
+          });
+          if (match) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    exports.default = PartialMatcher;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/deep.js
+var require_deep = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var partial_1 = require_partial();
+    var DeepFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+      }
+      getFilter(basePath, positive, negative) {
+        const matcher = this._getMatcher(positive);
+        const negativeRe = this._getNegativePatternsRe(negative);
+        return (entry) => this._filter(basePath, entry, matcher, negativeRe);
+      }
+      _getMatcher(patterns) {
+        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
+      }
+      _getNegativePatternsRe(patterns) {
+        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
+        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
+      }
+      _filter(basePath, entry, matcher, negativeRe) {
+        if (this._isSkippedByDeep(basePath, entry.path)) {
+          return false;
+        }
+        if (this._isSkippedSymbolicLink(entry)) {
+          return false;
+        }
+        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
+          return false;
+        }
+        return this._isSkippedByNegativePatterns(filepath, negativeRe);
+      }
+      _isSkippedByDeep(basePath, entryPath) {
+        if (this._settings.deep === Infinity) {
+          return false;
+        }
+        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
+      }
+      _getEntryLevel(basePath, entryPath) {
+        const entryPathDepth = entryPath.split("/").length;
+        if (basePath === "") {
+          return entryPathDepth;
+        }
+        const basePathDepth = basePath.split("/").length;
+        return entryPathDepth - basePathDepth;
+      }
+      _isSkippedSymbolicLink(entry) {
+        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
+      }
+      _isSkippedByPositivePatterns(entryPath, matcher) {
+        return !this._settings.baseNameMatch && !matcher.match(entryPath);
+      }
+      _isSkippedByNegativePatterns(entryPath, patternsRe) {
+        return !utils.pattern.matchAny(entryPath, patternsRe);
+      }
+    };
+    exports.default = DeepFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/entry.js
+var require_entry = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var EntryFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this.index = /* @__PURE__ */ new Map();
+      }
+      getFilter(positive, negative) {
+        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
+        const patterns = {
+          positive: {
+            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
+          },
+          negative: {
+            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
+            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
+          }
+        };
+        return (entry) => this._filter(entry, patterns);
+      }
+      _filter(entry, patterns) {
+        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
+          return false;
+        }
+        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
+          return false;
+        }
+        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
+        if (this._settings.unique && isMatched) {
+          this._createIndexRecord(filepath);
+        }
+        return isMatched;
+      }
+      _isDuplicateEntry(filepath) {
+        return this.index.has(filepath);
+      }
+      _createIndexRecord(filepath) {
+        this.index.set(filepath, void 0);
+      }
+      _onlyFileFilter(entry) {
+        return this._settings.onlyFiles && !entry.dirent.isFile();
+      }
+      _onlyDirectoryFilter(entry) {
+        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
+      }
+      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
+        if (!isMatched) {
+          return false;
+        }
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
+        if (isMatchedByRelativeNegative) {
+          return false;
+        }
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
+        if (isMatchedByAbsoluteNegative) {
+          return false;
+        }
+        return true;
+      }
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
+      }
+      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
+        if (!isMatched && isDirectory) {
+          return utils.pattern.matchAny(filepath + "/", patternsRe);
+        }
+        return isMatched;
+      }
+    };
+    exports.default = EntryFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/error.js
+var require_error = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var ErrorFilter = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getFilter() {
+        return (error) => this._isNonFatalError(error);
+      }
+      _isNonFatalError(error) {
+        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
+      }
+    };
+    exports.default = ErrorFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/transformers/entry.js
+var require_entry2 = __commonJS({
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var EntryTransformer = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getTransformer() {
+        return (entry) => this._transform(entry);
+      }
+      _transform(entry) {
+        let filepath = entry.path;
+        if (this._settings.absolute) {
+          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+          filepath = utils.path.unixify(filepath);
+        }
+        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
+          filepath += "/";
+        }
+        if (!this._settings.objectMode) {
+          return filepath;
+        }
+        return Object.assign(Object.assign({}, entry), { path: filepath });
+      }
+    };
+    exports.default = EntryTransformer;
+  }
+});
+
+// node_modules/fast-glob/out/providers/provider.js
+var require_provider = __commonJS({
+  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path = __require("path");
+    var deep_1 = require_deep();
+    var entry_1 = require_entry();
+    var error_1 = require_error();
+    var entry_2 = require_entry2();
+    var Provider = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this.errorFilter = new error_1.default(this._settings);
+        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
+        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
+        this.entryTransformer = new entry_2.default(this._settings);
+      }
+      _getRootDirectory(task) {
+        return path.resolve(this._settings.cwd, task.base);
+      }
+      _getReaderOptions(task) {
+        const basePath = task.base === "." ? "" : task.base;
+        return {
+          basePath,
+          pathSegmentSeparator: "/",
+          concurrency: this._settings.concurrency,
+          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
+          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
+          errorFilter: this.errorFilter.getFilter(),
+          followSymbolicLinks: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          stats: this._settings.stats,
+          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
+          transform: this.entryTransformer.getTransformer()
+        };
+      }
+      _getMicromatchOptions() {
+        return {
+          dot: this._settings.dot,
+          matchBase: this._settings.baseNameMatch,
+          nobrace: !this._settings.braceExpansion,
+          nocase: !this._settings.caseSensitiveMatch,
+          noext: !this._settings.extglob,
+          noglobstar: !this._settings.globstar,
+          posix: true,
+          strictSlashes: false
+        };
+      }
+    };
+    exports.default = Provider;
+  }
+});
+
+// node_modules/fast-glob/out/providers/async.js
+var require_async6 = __commonJS({
+  "node_modules/fast-glob/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async5();
+    var provider_1 = require_provider();
+    var ProviderAsync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new async_1.default(this._settings);
+      }
+      async read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = await this.api(root, task, options);
+        return entries.map((entry) => options.transform(entry));
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/stream.js
+var require_stream4 = __commonJS({
+  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var stream_2 = require_stream3();
+    var provider_1 = require_provider();
+    var ProviderStream = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new stream_2.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const source = this.api(root, task, options);
+        const destination = new stream_1.Readable({ objectMode: true, read: () => {
+        } });
+        source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
+        destination.once("close", () => source.destroy());
+        return destination;
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/sync.js
+var require_sync5 = __commonJS({
+  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderSync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkSync = fsWalk.walkSync;
+        this._statSync = fsStat.statSync;
+      }
+      dynamic(root, options) {
+        return this._walkSync(root, options);
+      }
+      static(patterns, options) {
+        const entries = [];
+        for (const pattern of patterns) {
+          const filepath = this._getFullEntryPath(pattern);
+          const entry = this._getEntry(filepath, pattern, options);
+          if (entry === null || !options.entryFilter(entry)) {
+            continue;
+          }
+          entries.push(entry);
+        }
+        return entries;
+      }
+      _getEntry(filepath, pattern, options) {
+        try {
+          const stats = this._getStat(filepath);
+          return this._makeEntry(stats, pattern);
+        } catch (error) {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        }
+      }
+      _getStat(filepath) {
+        return this._statSync(filepath, this._fsStatSettings);
+      }
+    };
+    exports.default = ReaderSync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/sync.js
+var require_sync6 = __commonJS({
+  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync5();
+    var provider_1 = require_provider();
+    var ProviderSync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new sync_1.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = this.api(root, task, options);
+        return entries.map(options.transform);
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderSync;
+  }
+});
+
+// node_modules/fast-glob/out/settings.js
+var require_settings4 = __commonJS({
+  "node_modules/fast-glob/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    var os = __require("os");
+    var CPU_COUNT = Math.max(os.cpus().length, 1);
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      lstatSync: fs.lstatSync,
+      stat: fs.stat,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.absolute = this._getValue(this._options.absolute, false);
+        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
+        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
+        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
+        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
+        this.cwd = this._getValue(this._options.cwd, process.cwd());
+        this.deep = this._getValue(this._options.deep, Infinity);
+        this.dot = this._getValue(this._options.dot, false);
+        this.extglob = this._getValue(this._options.extglob, true);
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
+        this.fs = this._getFileSystemMethods(this._options.fs);
+        this.globstar = this._getValue(this._options.globstar, true);
+        this.ignore = this._getValue(this._options.ignore, []);
+        this.markDirectories = this._getValue(this._options.markDirectories, false);
+        this.objectMode = this._getValue(this._options.objectMode, false);
+        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
+        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
+        this.stats = this._getValue(this._options.stats, false);
+        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
+        this.unique = this._getValue(this._options.unique, true);
+        if (this.onlyDirectories) {
+          this.onlyFiles = false;
+        }
+        if (this.stats) {
+          this.objectMode = true;
+        }
+        this.ignore = [].concat(this.ignore);
+      }
+      _getValue(option, value2) {
+        return option === void 0 ? value2 : option;
+      }
+      _getFileSystemMethods(methods = {}) {
+        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/fast-glob/out/index.js
+var require_out4 = __commonJS({
+  "node_modules/fast-glob/out/index.js"(exports, module) {
+    "use strict";
+    var taskManager = require_tasks();
+    var async_1 = require_async6();
+    var stream_1 = require_stream4();
+    var sync_1 = require_sync6();
+    var settings_1 = require_settings4();
+    var utils = require_utils3();
+    async function FastGlob(source, options) {
+      assertPatternsInput(source);
+      const works = getWorks(source, async_1.default, options);
+      const result2 = await Promise.all(works);
+      return utils.array.flatten(result2);
+    }
+    (function(FastGlob2) {
+      FastGlob2.glob = FastGlob2;
+      FastGlob2.globSync = sync;
+      FastGlob2.globStream = stream;
+      FastGlob2.async = FastGlob2;
+      function sync(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, sync_1.default, options);
+        return utils.array.flatten(works);
+      }
+      FastGlob2.sync = sync;
+      function stream(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, stream_1.default, options);
+        return utils.stream.merge(works);
+      }
+      FastGlob2.stream = stream;
+      function generateTasks(source, options) {
+        assertPatternsInput(source);
+        const patterns = [].concat(source);
+        const settings = new settings_1.default(options);
+        return taskManager.generate(patterns, settings);
+      }
+      FastGlob2.generateTasks = generateTasks;
+      function isDynamicPattern(source, options) {
+        assertPatternsInput(source);
+        const settings = new settings_1.default(options);
+        return utils.pattern.isDynamicPattern(source, settings);
+      }
+      FastGlob2.isDynamicPattern = isDynamicPattern;
+      function escapePath(source) {
+        assertPatternsInput(source);
+        return utils.path.escape(source);
+      }
+      FastGlob2.escapePath = escapePath;
+      function convertPathToPattern(source) {
+        assertPatternsInput(source);
+        return utils.path.convertPathToPattern(source);
+      }
+      FastGlob2.convertPathToPattern = convertPathToPattern;
+      let posix6;
+      (function(posix7) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapePosixPath(source);
+        }
+        posix7.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertPosixPathToPattern(source);
+        }
+        posix7.convertPathToPattern = convertPathToPattern2;
+      })(posix6 = FastGlob2.posix || (FastGlob2.posix = {}));
+      let win32;
+      (function(win322) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapeWindowsPath(source);
+        }
+        win322.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertWindowsPathToPattern(source);
+        }
+        win322.convertPathToPattern = convertPathToPattern2;
+      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
+    })(FastGlob || (FastGlob = {}));
+    function getWorks(source, _Provider, options) {
+      const patterns = [].concat(source);
+      const settings = new settings_1.default(options);
+      const tasks = taskManager.generate(patterns, settings);
+      const provider = new _Provider(settings);
+      return tasks.map(provider.read, provider);
+    }
+    function assertPatternsInput(input) {
+      const source = [].concat(input);
+      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
+      if (!isValidSource) {
+        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
+      }
+    }
+    module.exports = FastGlob;
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -15936,10 +21682,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -16265,11 +22011,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants5) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants5);
+          this.rhs = optimizeExpr(this.rhs, names2, constants5);
         return this;
       }
       get names() {
@@ -16286,15 +22032,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants5) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants5);
+        this.rhs = optimizeExpr(this.rhs, names2, constants5);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -16350,8 +22096,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants5) {
-        this.code = optimizeExpr(this.code, names, constants5);
+      optimizeNames(names2, constants5) {
+        this.code = optimizeExpr(this.code, names2, constants5);
         return this;
       }
       get names() {
@@ -16380,20 +22126,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names2, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants5))
+          if (n.optimizeNames(names2, constants5))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -16438,20 +22184,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names2, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        if (!(super.optimizeNames(names, constants5) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants5);
+        if (!(super.optimizeNames(names2, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants5);
+        this.condition = optimizeExpr(this.condition, names2, constants5);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -16466,10 +22212,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names2, constants5) {
+        if (!super.optimizeNames(names2, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants5);
+        this.iteration = optimizeExpr(this.iteration, names2, constants5);
         return this;
       }
       get names() {
@@ -16490,8 +22236,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -16505,10 +22251,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names2, constants5) {
+        if (!super.optimizeNames(names2, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants5);
+        this.iterable = optimizeExpr(this.iterable, names2, constants5);
         return this;
       }
       get names() {
@@ -16550,20 +22296,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names2, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants5);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
+        super.optimizeNames(names2, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants5);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -16847,15 +22593,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants5) {
+    function optimizeExpr(expr, names2, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -16871,18 +22617,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants5[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -17080,7 +22826,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -17109,7 +22855,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -18716,7 +24462,7 @@ var require_ref_error = __commonJS({
 });
 
 // node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
+var require_compile2 = __commonJS({
   "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -18839,7 +24585,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -18866,7 +24612,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -18959,7 +24705,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
+var require_utils5 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -19496,7 +25242,7 @@ var require_utils = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils();
+    var { isUUID } = require_utils5();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -19707,7 +25453,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -19730,7 +25476,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -20121,7 +25867,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -20176,7 +25922,7 @@ var require_core = __commonJS({
     var validation_error_1 = require_validation_error();
     var ref_error_1 = require_ref_error();
     var rules_1 = require_rules();
-    var compile_1 = require_compile();
+    var compile_1 = require_compile2();
     var codegen_2 = require_codegen();
     var resolve_1 = require_resolve();
     var dataType_1 = require_dataType();
@@ -20536,7 +26282,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -20780,7 +26526,7 @@ var require_ref = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
-    var compile_1 = require_compile();
+    var compile_1 = require_compile2();
     var util_1 = require_util();
     var def = {
       keyword: "$ref",
@@ -21032,7 +26778,7 @@ var require_limitLength = __commonJS({
 });
 
 // node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
+var require_pattern2 = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -21372,7 +27118,7 @@ var require_validation = __commonJS({
     var limitNumber_1 = require_limitNumber();
     var multipleOf_1 = require_multipleOf();
     var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
+    var pattern_1 = require_pattern2();
     var limitProperties_1 = require_limitProperties();
     var required_1 = require_required();
     var limitItems_1 = require_limitItems();
@@ -22468,7 +28214,7 @@ var require_discriminator = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var types_1 = require_types();
-    var compile_1 = require_compile();
+    var compile_1 = require_compile2();
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
     var error = {
@@ -22793,5752 +28539,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
-var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
-      return items.reduce((collection, item) => [].concat(collection, item), []);
-    }
-    exports.flatten = flatten;
-    function splitWhen(items, predicate) {
-      const result2 = [[]];
-      let groupIndex = 0;
-      for (const item of items) {
-        if (predicate(item)) {
-          groupIndex++;
-          result2[groupIndex] = [];
-        } else {
-          result2[groupIndex].push(item);
-        }
-      }
-      return result2;
-    }
-    exports.splitWhen = splitWhen;
-  }
-});
-
-// node_modules/fast-glob/out/utils/errno.js
-var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
-    function isEnoentCodeError(error) {
-      return error.code === "ENOENT";
-    }
-    exports.isEnoentCodeError = isEnoentCodeError;
-  }
-});
-
-// node_modules/fast-glob/out/utils/fs.js
-var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/fast-glob/out/utils/path.js
-var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os = __require("os");
-    var path = __require("path");
-    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
-    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
-    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
-    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
-    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
-    function unixify(filepath) {
-      return filepath.replace(/\\/g, "/");
-    }
-    exports.unixify = unixify;
-    function makeAbsolute(cwd, filepath) {
-      return path.resolve(cwd, filepath);
-    }
-    exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry) {
-      if (entry.charAt(0) === ".") {
-        const secondCharactery = entry.charAt(1);
-        if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
-        }
-      }
-      return entry;
-    }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
-    function convertWindowsPathToPattern(filepath) {
-      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
-    }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
-    function convertPosixPathToPattern(filepath) {
-      return escapePosixPath(filepath);
-    }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
-  }
-});
-
-// node_modules/is-extglob/index.js
-var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str2) {
-      if (typeof str2 !== "string" || str2 === "") {
-        return false;
-      }
-      var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
-        if (match[2]) return true;
-        str2 = str2.slice(match.index + match[0].length);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/is-glob/index.js
-var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
-    var isExtglob = require_is_extglob();
-    var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str2) {
-      if (str2[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      var pipeIndex = -2;
-      var closeSquareIndex = -2;
-      var closeCurlyIndex = -2;
-      var closeParenIndex = -2;
-      var backSlashIndex = -2;
-      while (index < str2.length) {
-        if (str2[index] === "*") {
-          return true;
-        }
-        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
-          return true;
-        }
-        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
-          if (closeSquareIndex < index) {
-            closeSquareIndex = str2.indexOf("]", index);
-          }
-          if (closeSquareIndex > index) {
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
-          closeCurlyIndex = str2.indexOf("}", index);
-          if (closeCurlyIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
-          closeParenIndex = str2.indexOf(")", index);
-          if (closeParenIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-              return true;
-            }
-          }
-        }
-        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
-          if (pipeIndex < index) {
-            pipeIndex = str2.indexOf("|", index);
-          }
-          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
-            closeParenIndex = str2.indexOf(")", pipeIndex);
-            if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str2.indexOf("\\", pipeIndex);
-              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-                return true;
-              }
-            }
-          }
-        }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str2.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str2[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    var relaxedCheck = function(str2) {
-      if (str2[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      while (index < str2.length) {
-        if (/[*?{}()[\]]/.test(str2[index])) {
-          return true;
-        }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str2.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str2[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    module.exports = function isGlob(str2, options) {
-      if (typeof str2 !== "string" || str2 === "") {
-        return false;
-      }
-      if (isExtglob(str2)) {
-        return true;
-      }
-      var check = strictCheck;
-      if (options && options.strict === false) {
-        check = relaxedCheck;
-      }
-      return check(str2);
-    };
-  }
-});
-
-// node_modules/glob-parent/index.js
-var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
-    "use strict";
-    var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
-    var slash = "/";
-    var backslash = /\\/g;
-    var enclosure = /[\{\[].*[\}\]]$/;
-    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
-    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str2, opts) {
-      var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
-        str2 = str2.replace(backslash, slash);
-      }
-      if (enclosure.test(str2)) {
-        str2 += slash;
-      }
-      str2 += "a";
-      do {
-        str2 = pathPosixDirname(str2);
-      } while (isGlob(str2) || globby.test(str2));
-      return str2.replace(escaped, "$1");
-    };
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
-    "use strict";
-    exports.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
-      }
-      return false;
-    };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports.flatten = (...args) => {
-      const result2 = [];
-      const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result2.push(ele);
-          }
-        }
-        return result2;
-      };
-      flat(args);
-      return result2;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    module.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
-    "use strict";
-    module.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result2 = min + "|" + max;
-        if (opts.capture) {
-          return `(${result2})`;
-        }
-        if (opts.wrap === false) {
-          return result2;
-        }
-        return `(?:${result2})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
-        nines += 1;
-        stop = countNines(min, nines);
-      }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare);
-      return stops;
-    }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
-      }
-      let zipped = zip(start, stop);
-      let digits = zipped.length;
-      let pattern = "";
-      let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count++;
-        }
-      }
-      if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start = min;
-      let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
-        start = max2 + 1;
-        prev = obj;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result2 = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains(comparison, "string", string)) {
-          result2.push(prefix + string);
-        }
-        if (intersection && contains(comparison, "string", string)) {
-          result2.push(prefix + string);
-        }
-      }
-      return result2;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
-      return arr;
-    }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str2) {
-      return /^-?(0+)\d/.test(str2);
-    }
-    function padZeros(value2, tok, options) {
-      if (!tok.isPadded) {
-        return value2;
-      }
-      let diff = Math.abs(tok.maxLen - String(value2).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value2) => toNumber === true ? Number(value2) : String(value2);
-    };
-    var isValidValue = (value2) => {
-      return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
-    };
-    var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value2 = `${input}`;
-      let index = -1;
-      if (value2[0] === "-") value2 = value2.slice(1);
-      if (value2 === "0") return false;
-      while (value2[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result2;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result2 = `${positives}|${negatives}`;
-      } else {
-        result2 = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result2})`;
-      }
-      return result2;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
-    };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
-      }
-      return toRegexRange(start, end, options);
-    };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
-    };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push(a);
-        } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
-      }
-      return range;
-    };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start, end, options);
-      }
-      let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
-      }
-      return range;
-    };
-    var fill2 = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
-      }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
-      }
-      if (typeof step === "function") {
-        return fill2(start, end, 1, { transform: step });
-      }
-      if (isObject2(step)) {
-        return fill2(start, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill2(start, end, 1, step);
-      }
-      if (isNumber(start) && isNumber(end)) {
-        return fillNumbers(start, end, step, opts);
-      }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module.exports = fill2;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile2 = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
-    "use strict";
-    var fill2 = require_fill_range();
-    var utils = require_utils2();
-    var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          const range = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
-          }
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk(child, node);
-          }
-        }
-        return output;
-      };
-      return walk(ast);
-    };
-    module.exports = compile;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
-    "use strict";
-    var fill2 = require_fill_range();
-    var stringify = require_stringify2();
-    var utils = require_utils2();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result2 = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value2 of item) {
-            result2.push(append(value2, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result2.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result2);
-    };
-    var expand = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
-        node.queue = [];
-        let p2 = parent;
-        let q = parent.queue;
-        while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
-          p2 = p2.parent;
-          q = p2.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range = fill2(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
-          }
-          q.push(append(q.pop(), range));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
-            if (i === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
-            continue;
-          }
-          if (child.nodes) {
-            walk(child, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk(ast));
-    };
-    module.exports = expand;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: "\xA0",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify2();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants2();
-    var parse = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value2;
-      const advance = () => input[index++];
-      const push = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value2 = advance();
-        if (value2 === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value2 === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value2 === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value2 : "") + advance() });
-          continue;
-        }
-        if (value2 === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value2 });
-          continue;
-        }
-        if (value2 === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value2 += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value2 += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          block = stack.pop();
-          push({ type: "text", value: value2 });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value2 === CHAR_DOUBLE_QUOTE || value2 === CHAR_SINGLE_QUOTE || value2 === CHAR_BACKTICK) {
-          const open = value2;
-          let next;
-          if (options.keepQuotes !== true) {
-            value2 = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value2 += next + advance();
-              continue;
-            }
-            if (next === open) {
-              if (options.keepQuotes === true) value2 += next;
-              break;
-            }
-            value2 += next;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push(brace);
-          stack.push(block);
-          push({ type: "open", value: value2 });
-          continue;
-        }
-        if (value2 === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push({ type, value: value2 });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value2 === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
-          }
-          push({ type: "comma", value: value2 });
-          block.commas++;
-          continue;
-        }
-        if (value2 === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value2;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value2;
-            prev = before;
-            block.ranges--;
-            continue;
-          }
-          push({ type: "dot", value: value2 });
-          continue;
-        }
-        push({ type: "text", value: value2 });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push({ type: "eos" });
-      return ast;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify2();
-    var compile = require_compile2();
-    var expand = require_expand();
-    var parse = require_parse();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result2 = braces.create(pattern, options);
-          if (Array.isArray(result2)) {
-            output.push(...result2);
-          } else {
-            output.push(result2);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result2 = expand(input, options);
-      if (options.noempty === true) {
-        result2 = result2.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result2 = [...new Set(result2)];
-      }
-      return result2;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module.exports = braces;
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils3 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var path = __require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants3();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path.sep === "\\";
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils3();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants3();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base2 = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base2 = "";
-        glob = str2;
-      } else {
-        base2 = str2;
-      }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base: base2,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value2 !== "") {
-            parts.push(value2);
-          }
-          prevIndex = i;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value2 = input.slice(prevIndex + 1);
-          parts.push(value2);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value2;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants5 = require_constants3();
-    var utils = require_utils3();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants5;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value2 = `[${args.join("-")}]`;
-      try {
-        new RegExp(value2);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value2;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value2 = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value2 += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value2 += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value2 += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value2);
-              value2 = "";
-              continue;
-            }
-          }
-        }
-        value2 += ch;
-      }
-      parts.push(value2);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value2)) {
-        return;
-      }
-      return value2.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
-      while (match) {
-        depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants5.globChars(win32);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value2;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num = 0) => {
-        state.consumed += value3;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value: value2, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value: value2, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
-          continue;
-        }
-        if (value2 === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value2 += "\\";
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value2 += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value2 = advance();
-          } else {
-            value2 += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
-          }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
-          }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (value2 === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value: value2 });
-          }
-          continue;
-        }
-        if (value2 === "(") {
-          increment("parens");
-          push({ type: "paren", value: value2 });
-          continue;
-        }
-        if (value2 === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value2 === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value2 = `\\${value2}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value: value2 });
-          continue;
-        }
-        if (value2 === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value2 === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value: value2,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value2 === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value: value2, output: value2 });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value: value2, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value2 === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === ",") {
-          let output = value2;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value: value2, output });
-          continue;
-        }
-        if (value2 === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value: value2, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value2 === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value: value2, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value: value2, output: DOT_LITERAL });
-          continue;
-        }
-        if (value2 === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value2;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
-            }
-            push({ type: "text", value: value2, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value: value2, output: QMARK });
-          continue;
-        }
-        if (value2 === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value2 === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value: value2, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value: value2 });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value2 === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value: value2, output: "" });
-            continue;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value2;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value2);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value2;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        const token = { type: "star", value: value2, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants5.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils3();
-    var constants5 = require_constants3();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix6 = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix6 });
-        const result2 = { glob, state, regex, posix: posix6, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch.test = (input, regex, options, { glob, posix: posix6 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix6 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix6);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch.matchBase = (input, glob, options, posix6 = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path.basename(input));
-    };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch.constants = constants5;
-    module.exports = picomatch;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    module.exports = require_picomatch();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var braces = require_braces();
-    var picomatch = require_picomatch2();
-    var utils = require_utils3();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch = (list, patterns, options) => {
-      patterns = [].concat(patterns);
-      list = [].concat(list);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result2 = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result2.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p2) => p2.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches;
-    };
-    micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
-    micromatch.any = micromatch.isMatch;
-    micromatch.not = (list, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result2 = /* @__PURE__ */ new Set();
-      let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
-      };
-      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
-      for (let item of items) {
-        if (!matches.has(item)) {
-          result2.add(item);
-        }
-      }
-      return [...result2];
-    };
-    micromatch.contains = (str2, pattern, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch.contains(str2, p2, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
-    };
-    micromatch.matchKeys = (obj, patterns, options) => {
-      if (!utils.isObject(obj)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch(Object.keys(obj), patterns, options);
-      let res = {};
-      for (let key of keys) res[key] = obj[key];
-      return res;
-    };
-    micromatch.some = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (items.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch.every = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (!items.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch.all = (str2, patterns, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
-      }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
-    };
-    micromatch.capture = (glob, input, options) => {
-      let posix6 = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix6 ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch.scan = (...args) => picomatch.scan(...args);
-    micromatch.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str2, options));
-        }
-      }
-      return res;
-    };
-    micromatch.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch.braces(pattern, { ...options, expand: true });
-    };
-    micromatch.hasBraces = hasBraces;
-    module.exports = micromatch;
-  }
-});
-
-// node_modules/fast-glob/out/utils/pattern.js
-var require_pattern2 = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path = __require("path");
-    var globParent = require_glob_parent();
-    var micromatch = require_micromatch();
-    var GLOBSTAR = "**";
-    var ESCAPE_SYMBOL = "\\";
-    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
-    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
-    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
-    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
-    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
-    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern(pattern, options);
-    }
-    exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern(pattern, options = {}) {
-      if (pattern === "") {
-        return false;
-      }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
-        return true;
-      }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
-        return true;
-      }
-      return false;
-    }
-    exports.isDynamicPattern = isDynamicPattern;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
-      if (openingBraceIndex === -1) {
-        return false;
-      }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
-      if (closingBraceIndex === -1) {
-        return false;
-      }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
-      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
-    }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
-    }
-    exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
-    }
-    exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
-    }
-    exports.isNegativePattern = isNegativePattern;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern(pattern);
-    }
-    exports.isPositivePattern = isPositivePattern;
-    function getNegativePatterns(patterns) {
-      return patterns.filter(isNegativePattern);
-    }
-    exports.getNegativePatterns = getNegativePatterns;
-    function getPositivePatterns(patterns) {
-      return patterns.filter(isPositivePattern);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
-    }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
-    function getPatternsOutsideCurrentDirectory(patterns) {
-      return patterns.filter(isPatternRelatedToParentDirectory);
-    }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
-    }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
-    }
-    exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
-    }
-    exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
-    }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
-    }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
-    function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
-      }, []);
-    }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
-    }
-    exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts.length === 0) {
-        parts = [pattern];
-      }
-      if (parts[0].startsWith("/")) {
-        parts[0] = parts[0].slice(1);
-        parts.unshift("");
-      }
-      return parts;
-    }
-    exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch.makeRe(pattern, options);
-    }
-    exports.makeRe = makeRe;
-    function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
-    }
-    exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry));
-    }
-    exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
-    }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
-    function partitionAbsoluteAndRelative(patterns) {
-      const absolute = [];
-      const relative5 = [];
-      for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
-          absolute.push(pattern);
-        } else {
-          relative5.push(pattern);
-        }
-      }
-      return [absolute, relative5];
-    }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
-      return path.isAbsolute(pattern);
-    }
-    exports.isAbsolute = isAbsolute6;
-  }
-});
-
-// node_modules/merge2/index.js
-var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
-    "use strict";
-    var Stream = __require("stream");
-    var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
-    module.exports = merge2;
-    function merge2() {
-      const streamsQueue = [];
-      const args = slice.call(arguments);
-      let merging = false;
-      let options = args[args.length - 1];
-      if (options && !Array.isArray(options) && options.pipe == null) {
-        args.pop();
-      } else {
-        options = {};
-      }
-      const doEnd = options.end !== false;
-      const doPipeError = options.pipeError === true;
-      if (options.objectMode == null) {
-        options.objectMode = true;
-      }
-      if (options.highWaterMark == null) {
-        options.highWaterMark = 64 * 1024;
-      }
-      const mergedStream = PassThrough(options);
-      function addStream() {
-        for (let i = 0, len = arguments.length; i < len; i++) {
-          streamsQueue.push(pauseStreams(arguments[i], options));
-        }
-        mergeStream();
-        return this;
-      }
-      function mergeStream() {
-        if (merging) {
-          return;
-        }
-        merging = true;
-        let streams = streamsQueue.shift();
-        if (!streams) {
-          process.nextTick(endStream);
-          return;
-        }
-        if (!Array.isArray(streams)) {
-          streams = [streams];
-        }
-        let pipesCount = streams.length + 1;
-        function next() {
-          if (--pipesCount > 0) {
-            return;
-          }
-          merging = false;
-          mergeStream();
-        }
-        function pipe(stream) {
-          function onend() {
-            stream.removeListener("merge2UnpipeEnd", onend);
-            stream.removeListener("end", onend);
-            if (doPipeError) {
-              stream.removeListener("error", onerror);
-            }
-            next();
-          }
-          function onerror(err2) {
-            mergedStream.emit("error", err2);
-          }
-          if (stream._readableState.endEmitted) {
-            return next();
-          }
-          stream.on("merge2UnpipeEnd", onend);
-          stream.on("end", onend);
-          if (doPipeError) {
-            stream.on("error", onerror);
-          }
-          stream.pipe(mergedStream, { end: false });
-          stream.resume();
-        }
-        for (let i = 0; i < streams.length; i++) {
-          pipe(streams[i]);
-        }
-        next();
-      }
-      function endStream() {
-        merging = false;
-        mergedStream.emit("queueDrain");
-        if (doEnd) {
-          mergedStream.end();
-        }
-      }
-      mergedStream.setMaxListeners(0);
-      mergedStream.add = addStream;
-      mergedStream.on("unpipe", function(stream) {
-        stream.emit("merge2UnpipeEnd");
-      });
-      if (args.length) {
-        addStream.apply(null, args);
-      }
-      return mergedStream;
-    }
-    function pauseStreams(streams, options) {
-      if (!Array.isArray(streams)) {
-        if (!streams._readableState && streams.pipe) {
-          streams = streams.pipe(PassThrough(options));
-        }
-        if (!streams._readableState || !streams.pause || !streams.pipe) {
-          throw new Error("Only readable stream can be merged.");
-        }
-        streams.pause();
-      } else {
-        for (let i = 0, len = streams.length; i < len; i++) {
-          streams[i] = pauseStreams(streams[i], options);
-        }
-      }
-      return streams;
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/stream.js
-var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
-    var merge2 = require_merge2();
-    function merge(streams) {
-      const mergedStream = merge2(streams);
-      streams.forEach((stream) => {
-        stream.once("error", (error) => mergedStream.emit("error", error));
-      });
-      mergedStream.once("close", () => propagateCloseEventToSources(streams));
-      mergedStream.once("end", () => propagateCloseEventToSources(streams));
-      return mergedStream;
-    }
-    exports.merge = merge;
-    function propagateCloseEventToSources(streams) {
-      streams.forEach((stream) => stream.emit("close"));
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/string.js
-var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
-    function isString(input) {
-      return typeof input === "string";
-    }
-    exports.isString = isString;
-    function isEmpty(input) {
-      return input === "";
-    }
-    exports.isEmpty = isEmpty;
-  }
-});
-
-// node_modules/fast-glob/out/utils/index.js
-var require_utils4 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
-    var array = require_array();
-    exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
-    var fs = require_fs();
-    exports.fs = fs;
-    var path = require_path();
-    exports.path = path;
-    var pattern = require_pattern2();
-    exports.pattern = pattern;
-    var stream = require_stream();
-    exports.stream = stream;
-    var string = require_string2();
-    exports.string = string;
-  }
-});
-
-// node_modules/fast-glob/out/managers/tasks.js
-var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils4();
-    function generate(input, settings) {
-      const patterns = processPatterns(input, settings);
-      const ignore = processPatterns(settings.ignore, settings);
-      const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
-      const staticTasks = convertPatternsToTasks(
-        staticPatterns,
-        negativePatterns,
-        /* dynamic */
-        false
-      );
-      const dynamicTasks = convertPatternsToTasks(
-        dynamicPatterns,
-        negativePatterns,
-        /* dynamic */
-        true
-      );
-      return staticTasks.concat(dynamicTasks);
-    }
-    exports.generate = generate;
-    function processPatterns(input, settings) {
-      let patterns = input;
-      if (settings.braceExpansion) {
-        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
-      }
-      if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
-      }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
-    }
-    function convertPatternsToTasks(positive, negative, dynamic) {
-      const tasks = [];
-      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
-      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
-      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
-      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
-      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
-      if ("." in insideCurrentDirectoryGroup) {
-        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
-      } else {
-        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
-      }
-      return tasks;
-    }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
-    function getPositivePatterns(patterns) {
-      return utils.pattern.getPositivePatterns(patterns);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
-      const positive = negative.map(utils.pattern.convertToPositivePattern);
-      return positive;
-    }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
-    function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base2 = utils.pattern.getBaseDirectory(pattern);
-        if (base2 in collection) {
-          collection[base2].push(pattern);
-        } else {
-          collection[base2] = [pattern];
-        }
-        return collection;
-      }, group);
-    }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
-    function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base2) => {
-        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
-      });
-    }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
-      return {
-        dynamic,
-        positive,
-        negative,
-        base: base2,
-        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
-      };
-    }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/async.js
-var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat) => {
-        if (lstatError !== null) {
-          callFailureCallback(callback, lstatError);
-          return;
-        }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
-          return;
-        }
-        settings.fs.stat(path, (statError, stat) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              callFailureCallback(callback, statError);
-              return;
-            }
-            callSuccessCallback(callback, lstat);
-            return;
-          }
-          if (settings.markSymbolicLink) {
-            stat.isSymbolicLink = () => true;
-          }
-          callSuccessCallback(callback, stat);
-        });
-      });
-    }
-    exports.read = read;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result2) {
-      callback(null, result2);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
-var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path, settings) {
-      const lstat = settings.fs.lstatSync(path);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
-      }
-      try {
-        const stat = settings.fs.statSync(path);
-        if (settings.markSymbolicLink) {
-          stat.isSymbolicLink = () => true;
-        }
-        return stat;
-      } catch (error) {
-        if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
-        }
-        throw error;
-      }
-    }
-    exports.read = read;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
-var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/settings.js
-var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs = require_fs2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-      }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/index.js
-var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
-    var async = require_async();
-    var sync = require_sync();
-    var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
-    function stat(path, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.stat = stat;
-    function statSync10(path, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
-    }
-    exports.statSync = statSync10;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/queue-microtask/index.js
-var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
-    var promise;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
-      throw err2;
-    }, 0));
-  }
-});
-
-// node_modules/run-parallel/index.js
-var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
-    var queueMicrotask2 = require_queue_microtask();
-    function runParallel(tasks, cb) {
-      let results, pending, keys;
-      let isSync = true;
-      if (Array.isArray(tasks)) {
-        results = [];
-        pending = tasks.length;
-      } else {
-        keys = Object.keys(tasks);
-        results = {};
-        pending = keys.length;
-      }
-      function done(err2) {
-        function end() {
-          if (cb) cb(err2, results);
-          cb = null;
-        }
-        if (isSync) queueMicrotask2(end);
-        else end();
-      }
-      function each(i, err2, result2) {
-        results[i] = result2;
-        if (--pending === 0 || err2) {
-          done(err2);
-        }
-      }
-      if (!pending) {
-        done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err2, result2) {
-            each(key, err2, result2);
-          });
-        });
-      } else {
-        tasks.forEach(function(task, i) {
-          task(function(err2, result2) {
-            each(i, err2, result2);
-          });
-        });
-      }
-      isSync = false;
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
-    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
-    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
-      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
-    }
-    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
-    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
-    var SUPPORTED_MAJOR_VERSION = 10;
-    var SUPPORTED_MINOR_VERSION = 10;
-    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
-    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
-var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils5 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
-    var fs = require_fs3();
-    exports.fs = fs;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
-var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
-var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var rpl = require_run_parallel();
-    var constants_1 = require_constants4();
-    var utils = require_utils5();
-    var common = require_common();
-    function read(directory, settings, callback) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings, callback);
-        return;
-      }
-      readdir(directory, settings, callback);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings, callback) {
-      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const entries = dirents.map((dirent) => ({
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        }));
-        if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
-          return;
-        }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
-        rpl(tasks, (rplError, rplEntries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, rplEntries);
-        });
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings) {
-      return (done) => {
-        if (!entry.dirent.isSymbolicLink()) {
-          done(null, entry);
-          return;
-        }
-        settings.fs.stat(entry.path, (statError, stats) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              done(statError);
-              return;
-            }
-            done(null, entry);
-            return;
-          }
-          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          done(null, entry);
-        });
-      };
-    }
-    function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const tasks = names.map((name) => {
-          const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-          return (done) => {
-            fsStat.stat(path, settings.fsStatSettings, (error, stats) => {
-              if (error !== null) {
-                done(error);
-                return;
-              }
-              const entry = {
-                name,
-                path,
-                dirent: utils.fs.createDirentFromStats(name, stats)
-              };
-              if (settings.stats) {
-                entry.stats = stats;
-              }
-              done(null, entry);
-            });
-          };
-        });
-        rpl(tasks, (rplError, entries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, entries);
-        });
-      });
-    }
-    exports.readdir = readdir;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result2) {
-      callback(null, result2);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
-var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var constants_1 = require_constants4();
-    var utils = require_utils5();
-    var common = require_common();
-    function read(directory, settings) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings);
-      }
-      return readdir(directory, settings);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings) {
-      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
-      return dirents.map((dirent) => {
-        const entry = {
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        };
-        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
-          try {
-            const stats = settings.fs.statSync(entry.path);
-            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          } catch (error) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              throw error;
-            }
-          }
-        }
-        return entry;
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings) {
-      const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry = {
-          name,
-          path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
-        };
-        if (settings.stats) {
-          entry.stats = stats;
-        }
-        return entry;
-      });
-    }
-    exports.readdir = readdir;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
-var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/settings.js
-var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
-    var fsStat = require_out();
-    var fs = require_fs4();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
-        this.stats = this._getValue(this._options.stats, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-        this.fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this.followSymbolicLinks,
-          fs: this.fs,
-          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/index.js
-var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
-    var async = require_async2();
-    var sync = require_sync2();
-    var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
-    function scandir(path, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.scandir = scandir;
-    function scandirSync(path, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
-    }
-    exports.scandirSync = scandirSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/reusify/reusify.js
-var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
-    "use strict";
-    function reusify(Constructor) {
-      var head = new Constructor();
-      var tail = head;
-      function get() {
-        var current = head;
-        if (current.next) {
-          head = current.next;
-        } else {
-          head = new Constructor();
-          tail = head;
-        }
-        current.next = null;
-        return current;
-      }
-      function release(obj) {
-        tail.next = obj;
-        tail = obj;
-      }
-      return {
-        get,
-        release
-      };
-    }
-    module.exports = reusify;
-  }
-});
-
-// node_modules/fastq/queue.js
-var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
-    "use strict";
-    var reusify = require_reusify();
-    function fastqueue(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      if (!(_concurrency >= 1)) {
-        throw new Error("fastqueue concurrency must be equal to or greater than 1");
-      }
-      var cache2 = reusify(Task);
-      var queueHead = null;
-      var queueTail = null;
-      var _running = 0;
-      var errorHandler = null;
-      var self = {
-        push,
-        drain: noop,
-        saturated: noop,
-        pause,
-        paused: false,
-        get concurrency() {
-          return _concurrency;
-        },
-        set concurrency(value2) {
-          if (!(value2 >= 1)) {
-            throw new Error("fastqueue concurrency must be equal to or greater than 1");
-          }
-          _concurrency = value2;
-          if (self.paused) return;
-          for (; queueHead && _running < _concurrency; ) {
-            _running++;
-            release();
-          }
-        },
-        running,
-        resume,
-        idle,
-        length,
-        getQueue,
-        unshift,
-        empty: noop,
-        kill,
-        killAndDrain,
-        error,
-        abort
-      };
-      return self;
-      function running() {
-        return _running;
-      }
-      function pause() {
-        self.paused = true;
-      }
-      function length() {
-        var current = queueHead;
-        var counter = 0;
-        while (current) {
-          current = current.next;
-          counter++;
-        }
-        return counter;
-      }
-      function getQueue() {
-        var current = queueHead;
-        var tasks = [];
-        while (current) {
-          tasks.push(current.value);
-          current = current.next;
-        }
-        return tasks;
-      }
-      function resume() {
-        if (!self.paused) return;
-        self.paused = false;
-        if (queueHead === null) {
-          _running++;
-          release();
-          return;
-        }
-        for (; queueHead && _running < _concurrency; ) {
-          _running++;
-          release();
-        }
-      }
-      function idle() {
-        return _running === 0 && self.length() === 0;
-      }
-      function push(value2, done) {
-        var current = cache2.get();
-        current.context = context;
-        current.release = release;
-        current.value = value2;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueTail) {
-            queueTail.next = current;
-            queueTail = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function unshift(value2, done) {
-        var current = cache2.get();
-        current.context = context;
-        current.release = release;
-        current.value = value2;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueHead) {
-            current.next = queueHead;
-            queueHead = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function release(holder) {
-        if (holder) {
-          cache2.release(holder);
-        }
-        var next = queueHead;
-        if (next && _running <= _concurrency) {
-          if (!self.paused) {
-            if (queueTail === queueHead) {
-              queueTail = null;
-            }
-            queueHead = next.next;
-            next.next = null;
-            worker.call(context, next.value, next.worked);
-            if (queueTail === null) {
-              self.empty();
-            }
-          } else {
-            _running--;
-          }
-        } else if (--_running === 0) {
-          self.drain();
-        }
-      }
-      function kill() {
-        queueHead = null;
-        queueTail = null;
-        self.drain = noop;
-      }
-      function killAndDrain() {
-        queueHead = null;
-        queueTail = null;
-        self.drain();
-        self.drain = noop;
-      }
-      function abort() {
-        var current = queueHead;
-        queueHead = null;
-        queueTail = null;
-        while (current) {
-          var next = current.next;
-          var callback = current.callback;
-          var errorHandler2 = current.errorHandler;
-          var val = current.value;
-          var context2 = current.context;
-          current.value = null;
-          current.callback = noop;
-          current.errorHandler = null;
-          current.next = null;
-          if (errorHandler2) {
-            errorHandler2(new Error("abort"), val);
-          }
-          callback.call(context2, new Error("abort"));
-          cache2.release(current);
-          current = next;
-        }
-        self.drain = noop;
-      }
-      function error(handler) {
-        errorHandler = handler;
-      }
-    }
-    function noop() {
-    }
-    function Task() {
-      this.value = null;
-      this.callback = noop;
-      this.next = null;
-      this.release = noop;
-      this.context = null;
-      this.errorHandler = null;
-      var self = this;
-      this.worked = function worked(err2, result2) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
-          errorHandler(err2, val);
-        }
-        callback.call(self.context, err2, result2);
-        self.release(self);
-      };
-    }
-    function queueAsPromised(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
-          cb(null, res);
-        }, cb);
-      }
-      var queue = fastqueue(context, asyncWrapper, _concurrency);
-      var pushCb = queue.push;
-      var unshiftCb = queue.unshift;
-      queue.push = push;
-      queue.unshift = unshift;
-      queue.drained = drained;
-      return queue;
-      function push(value2) {
-        var p2 = new Promise(function(resolve5, reject) {
-          pushCb(value2, function(err2, result2) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve5(result2);
-          });
-        });
-        p2.catch(noop);
-        return p2;
-      }
-      function unshift(value2) {
-        var p2 = new Promise(function(resolve5, reject) {
-          unshiftCb(value2, function(err2, result2) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve5(result2);
-          });
-        });
-        p2.catch(noop);
-        return p2;
-      }
-      function drained() {
-        var p2 = new Promise(function(resolve5) {
-          process.nextTick(function() {
-            if (queue.idle()) {
-              resolve5();
-            } else {
-              var previousDrain = queue.drain;
-              queue.drain = function() {
-                if (typeof previousDrain === "function") previousDrain();
-                resolve5();
-                queue.drain = previousDrain;
-              };
-            }
-          });
-        });
-        return p2;
-      }
-    }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/common.js
-var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings, error) {
-      if (settings.errorFilter === null) {
-        return true;
-      }
-      return !settings.errorFilter(error);
-    }
-    exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value2) {
-      return filter === null || filter(value2);
-    }
-    exports.isAppliedFilter = isAppliedFilter;
-    function replacePathSegmentSeparator(filepath, separator) {
-      return filepath.split(/[/\\]/).join(separator);
-    }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
-      if (a === "") {
-        return b;
-      }
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
-var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var common = require_common2();
-    var Reader = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/async.js
-var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var fsScandir = require_out2();
-    var fastq = require_queue();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var AsyncReader = class extends reader_1.default {
-      constructor(_root, _settings) {
-        super(_root, _settings);
-        this._settings = _settings;
-        this._scandir = fsScandir.scandir;
-        this._emitter = new events_1.EventEmitter();
-        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        this._queue.drain = () => {
-          if (!this._isFatalError) {
-            this._emitter.emit("end");
-          }
-        };
-      }
-      read() {
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        setImmediate(() => {
-          this._pushToQueue(this._root, this._settings.basePath);
-        });
-        return this._emitter;
-      }
-      get isDestroyed() {
-        return this._isDestroyed;
-      }
-      destroy() {
-        if (this._isDestroyed) {
-          throw new Error("The reader is already destroyed");
-        }
-        this._isDestroyed = true;
-        this._queue.killAndDrain();
-      }
-      onEntry(callback) {
-        this._emitter.on("entry", callback);
-      }
-      onError(callback) {
-        this._emitter.once("error", callback);
-      }
-      onEnd(callback) {
-        this._emitter.once("end", callback);
-      }
-      _pushToQueue(directory, base2) {
-        const queueItem = { directory, base: base2 };
-        this._queue.push(queueItem, (error) => {
-          if (error !== null) {
-            this._handleError(error);
-          }
-        });
-      }
-      _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
-          if (error !== null) {
-            done(error, void 0);
-            return;
-          }
-          for (const entry of entries) {
-            this._handleEntry(entry, item.base);
-          }
-          done(null, void 0);
-        });
-      }
-      _handleError(error) {
-        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
-          return;
-        }
-        this._isFatalError = true;
-        this._isDestroyed = true;
-        this._emitter.emit("error", error);
-      }
-      _handleEntry(entry, base2) {
-        if (this._isDestroyed || this._isFatalError) {
-          return;
-        }
-        const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._emitEntry(entry);
-        }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
-        }
-      }
-      _emitEntry(entry) {
-        this._emitter.emit("entry", entry);
-      }
-    };
-    exports.default = AsyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/async.js
-var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async3();
-    var AsyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._storage = [];
-      }
-      read(callback) {
-        this._reader.onError((error) => {
-          callFailureCallback(callback, error);
-        });
-        this._reader.onEntry((entry) => {
-          this._storage.push(entry);
-        });
-        this._reader.onEnd(() => {
-          callSuccessCallback(callback, this._storage);
-        });
-        this._reader.read();
-      }
-    };
-    exports.default = AsyncProvider;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
-var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var async_1 = require_async3();
-    var StreamProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._stream = new stream_1.Readable({
-          objectMode: true,
-          read: () => {
-          },
-          destroy: () => {
-            if (!this._reader.isDestroyed) {
-              this._reader.destroy();
-            }
-          }
-        });
-      }
-      read() {
-        this._reader.onError((error) => {
-          this._stream.emit("error", error);
-        });
-        this._reader.onEntry((entry) => {
-          this._stream.push(entry);
-        });
-        this._reader.onEnd(() => {
-          this._stream.push(null);
-        });
-        this._reader.read();
-        return this._stream;
-      }
-    };
-    exports.default = StreamProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
-var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsScandir = require_out2();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var SyncReader = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._scandir = fsScandir.scandirSync;
-        this._storage = [];
-        this._queue = /* @__PURE__ */ new Set();
-      }
-      read() {
-        this._pushToQueue(this._root, this._settings.basePath);
-        this._handleQueue();
-        return this._storage;
-      }
-      _pushToQueue(directory, base2) {
-        this._queue.add({ directory, base: base2 });
-      }
-      _handleQueue() {
-        for (const item of this._queue.values()) {
-          this._handleDirectory(item.directory, item.base);
-        }
-      }
-      _handleDirectory(directory, base2) {
-        try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
-            this._handleEntry(entry, base2);
-          }
-        } catch (error) {
-          this._handleError(error);
-        }
-      }
-      _handleError(error) {
-        if (!common.isFatalError(this._settings, error)) {
-          return;
-        }
-        throw error;
-      }
-      _handleEntry(entry, base2) {
-        const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._pushToStorage(entry);
-        }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
-        }
-      }
-      _pushToStorage(entry) {
-        this._storage.push(entry);
-      }
-    };
-    exports.default = SyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
-var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync3();
-    var SyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new sync_1.default(this._root, this._settings);
-      }
-      read() {
-        return this._reader.read();
-      }
-    };
-    exports.default = SyncProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/settings.js
-var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
-    var fsScandir = require_out2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.basePath = this._getValue(this._options.basePath, void 0);
-        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
-        this.deepFilter = this._getValue(this._options.deepFilter, null);
-        this.entryFilter = this._getValue(this._options.entryFilter, null);
-        this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
-        this.fsScandirSettings = new fsScandir.Settings({
-          followSymbolicLinks: this._options.followSymbolicLinks,
-          fs: this._options.fs,
-          pathSegmentSeparator: this._options.pathSegmentSeparator,
-          stats: this._options.stats,
-          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value2) {
-        return option !== null && option !== void 0 ? option : value2;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/index.js
-var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
-    var async_1 = require_async4();
-    var stream_1 = require_stream2();
-    var sync_1 = require_sync4();
-    var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
-        return;
-      }
-      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
-    }
-    exports.walk = walk;
-    function walkSync(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkSync = walkSync;
-    function walkStream(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkStream = walkStream;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/fast-glob/out/readers/reader.js
-var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
-    var fsStat = require_out();
-    var utils = require_utils4();
-    var Reader = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this._fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
-        });
-      }
-      _getFullEntryPath(filepath) {
-        return path.resolve(this._settings.cwd, filepath);
-      }
-      _makeEntry(stats, pattern) {
-        const entry = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
-        };
-        if (this._settings.stats) {
-          entry.stats = stats;
-        }
-        return entry;
-      }
-      _isFatalError(error) {
-        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/fast-glob/out/readers/stream.js
-var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderStream = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkStream = fsWalk.walkStream;
-        this._stat = fsStat.stat;
-      }
-      dynamic(root, options) {
-        return this._walkStream(root, options);
-      }
-      static(patterns, options) {
-        const filepaths = patterns.map(this._getFullEntryPath, this);
-        const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
-            if (entry !== null && options.entryFilter(entry)) {
-              stream.push(entry);
-            }
-            if (index === filepaths.length - 1) {
-              stream.end();
-            }
-            done();
-          }).catch(done);
-        };
-        for (let i = 0; i < filepaths.length; i++) {
-          stream.write(i);
-        }
-        return stream;
-      }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve5(stats) : reject(error);
-          });
-        });
-      }
-    };
-    exports.default = ReaderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/async.js
-var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var stream_1 = require_stream3();
-    var ReaderAsync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkAsync = fsWalk.walk;
-        this._readerStream = new stream_1.default(this._settings);
-      }
-      dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
-          this._walkAsync(root, options, (error, entries) => {
-            if (error === null) {
-              resolve5(entries);
-            } else {
-              reject(error);
-            }
-          });
-        });
-      }
-      async static(patterns, options) {
-        const entries = [];
-        const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
-          stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
-        });
-      }
-    };
-    exports.default = ReaderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/matcher.js
-var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var Matcher2 = class {
-      constructor(_patterns, _settings, _micromatchOptions) {
-        this._patterns = _patterns;
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this._storage = [];
-        this._fillStorage();
-      }
-      _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
-          this._storage.push({
-            complete: sections.length <= 1,
-            pattern,
-            segments,
-            sections
-          });
-        }
-      }
-      _getPatternSegments(pattern) {
-        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
-          if (!dynamic) {
-            return {
-              dynamic: false,
-              pattern: part
-            };
-          }
-          return {
-            dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
-          };
-        });
-      }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
-      }
-    };
-    exports.default = Matcher2;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/partial.js
-var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var matcher_1 = require_matcher();
-    var PartialMatcher = class extends matcher_1.default {
-      match(filepath) {
-        const parts = filepath.split("/");
-        const levels = parts.length;
-        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
-            return true;
-          }
-          const match = parts.every((part, index) => {
-            const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
-              return true;
-            }
-            if (!segment.dynamic && segment.pattern === part) {
-              return true;
-            }
-            return false;
-          });
-          if (match) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    exports.default = PartialMatcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/deep.js
-var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var partial_1 = require_partial();
-    var DeepFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-      }
-      getFilter(basePath, positive, negative) {
-        const matcher = this._getMatcher(positive);
-        const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry) => this._filter(basePath, entry, matcher, negativeRe);
-      }
-      _getMatcher(patterns) {
-        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
-      }
-      _getNegativePatternsRe(patterns) {
-        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
-        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
-      }
-      _filter(basePath, entry, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry.path)) {
-          return false;
-        }
-        if (this._isSkippedSymbolicLink(entry)) {
-          return false;
-        }
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
-        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
-          return false;
-        }
-        return this._isSkippedByNegativePatterns(filepath, negativeRe);
-      }
-      _isSkippedByDeep(basePath, entryPath) {
-        if (this._settings.deep === Infinity) {
-          return false;
-        }
-        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
-      }
-      _getEntryLevel(basePath, entryPath) {
-        const entryPathDepth = entryPath.split("/").length;
-        if (basePath === "") {
-          return entryPathDepth;
-        }
-        const basePathDepth = basePath.split("/").length;
-        return entryPathDepth - basePathDepth;
-      }
-      _isSkippedSymbolicLink(entry) {
-        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
-      }
-      _isSkippedByPositivePatterns(entryPath, matcher) {
-        return !this._settings.baseNameMatch && !matcher.match(entryPath);
-      }
-      _isSkippedByNegativePatterns(entryPath, patternsRe) {
-        return !utils.pattern.matchAny(entryPath, patternsRe);
-      }
-    };
-    exports.default = DeepFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/entry.js
-var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var EntryFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this.index = /* @__PURE__ */ new Map();
-      }
-      getFilter(positive, negative) {
-        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
-        const patterns = {
-          positive: {
-            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
-          },
-          negative: {
-            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
-            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
-          }
-        };
-        return (entry) => this._filter(entry, patterns);
-      }
-      _filter(entry, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
-        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
-          return false;
-        }
-        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
-          return false;
-        }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
-        if (this._settings.unique && isMatched) {
-          this._createIndexRecord(filepath);
-        }
-        return isMatched;
-      }
-      _isDuplicateEntry(filepath) {
-        return this.index.has(filepath);
-      }
-      _createIndexRecord(filepath) {
-        this.index.set(filepath, void 0);
-      }
-      _onlyFileFilter(entry) {
-        return this._settings.onlyFiles && !entry.dirent.isFile();
-      }
-      _onlyDirectoryFilter(entry) {
-        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
-      }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
-        if (!isMatched) {
-          return false;
-        }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
-        if (isMatchedByRelativeNegative) {
-          return false;
-        }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
-        if (isMatchedByAbsoluteNegative) {
-          return false;
-        }
-        return true;
-      }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
-      }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
-          return utils.pattern.matchAny(filepath + "/", patternsRe);
-        }
-        return isMatched;
-      }
-    };
-    exports.default = EntryFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/error.js
-var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var ErrorFilter = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getFilter() {
-        return (error) => this._isNonFatalError(error);
-      }
-      _isNonFatalError(error) {
-        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
-      }
-    };
-    exports.default = ErrorFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/transformers/entry.js
-var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils4();
-    var EntryTransformer = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getTransformer() {
-        return (entry) => this._transform(entry);
-      }
-      _transform(entry) {
-        let filepath = entry.path;
-        if (this._settings.absolute) {
-          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-          filepath = utils.path.unixify(filepath);
-        }
-        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
-          filepath += "/";
-        }
-        if (!this._settings.objectMode) {
-          return filepath;
-        }
-        return Object.assign(Object.assign({}, entry), { path: filepath });
-      }
-    };
-    exports.default = EntryTransformer;
-  }
-});
-
-// node_modules/fast-glob/out/providers/provider.js
-var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
-    var deep_1 = require_deep();
-    var entry_1 = require_entry();
-    var error_1 = require_error();
-    var entry_2 = require_entry2();
-    var Provider = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this.errorFilter = new error_1.default(this._settings);
-        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
-        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
-        this.entryTransformer = new entry_2.default(this._settings);
-      }
-      _getRootDirectory(task) {
-        return path.resolve(this._settings.cwd, task.base);
-      }
-      _getReaderOptions(task) {
-        const basePath = task.base === "." ? "" : task.base;
-        return {
-          basePath,
-          pathSegmentSeparator: "/",
-          concurrency: this._settings.concurrency,
-          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
-          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
-          errorFilter: this.errorFilter.getFilter(),
-          followSymbolicLinks: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          stats: this._settings.stats,
-          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
-          transform: this.entryTransformer.getTransformer()
-        };
-      }
-      _getMicromatchOptions() {
-        return {
-          dot: this._settings.dot,
-          matchBase: this._settings.baseNameMatch,
-          nobrace: !this._settings.braceExpansion,
-          nocase: !this._settings.caseSensitiveMatch,
-          noext: !this._settings.extglob,
-          noglobstar: !this._settings.globstar,
-          posix: true,
-          strictSlashes: false
-        };
-      }
-    };
-    exports.default = Provider;
-  }
-});
-
-// node_modules/fast-glob/out/providers/async.js
-var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async5();
-    var provider_1 = require_provider();
-    var ProviderAsync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new async_1.default(this._settings);
-      }
-      async read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry) => options.transform(entry));
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/stream.js
-var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var stream_2 = require_stream3();
-    var provider_1 = require_provider();
-    var ProviderStream = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new stream_2.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const source = this.api(root, task, options);
-        const destination = new stream_1.Readable({ objectMode: true, read: () => {
-        } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
-        destination.once("close", () => source.destroy());
-        return destination;
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/sync.js
-var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderSync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkSync = fsWalk.walkSync;
-        this._statSync = fsStat.statSync;
-      }
-      dynamic(root, options) {
-        return this._walkSync(root, options);
-      }
-      static(patterns, options) {
-        const entries = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry = this._getEntry(filepath, pattern, options);
-          if (entry === null || !options.entryFilter(entry)) {
-            continue;
-          }
-          entries.push(entry);
-        }
-        return entries;
-      }
-      _getEntry(filepath, pattern, options) {
-        try {
-          const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
-        } catch (error) {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        }
-      }
-      _getStat(filepath) {
-        return this._statSync(filepath, this._fsStatSettings);
-      }
-    };
-    exports.default = ReaderSync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/sync.js
-var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync5();
-    var provider_1 = require_provider();
-    var ProviderSync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new sync_1.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderSync;
-  }
-});
-
-// node_modules/fast-glob/out/settings.js
-var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    var os = __require("os");
-    var CPU_COUNT = Math.max(os.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      lstatSync: fs.lstatSync,
-      stat: fs.stat,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
-    };
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.absolute = this._getValue(this._options.absolute, false);
-        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
-        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
-        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
-        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
-        this.cwd = this._getValue(this._options.cwd, process.cwd());
-        this.deep = this._getValue(this._options.deep, Infinity);
-        this.dot = this._getValue(this._options.dot, false);
-        this.extglob = this._getValue(this._options.extglob, true);
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
-        this.fs = this._getFileSystemMethods(this._options.fs);
-        this.globstar = this._getValue(this._options.globstar, true);
-        this.ignore = this._getValue(this._options.ignore, []);
-        this.markDirectories = this._getValue(this._options.markDirectories, false);
-        this.objectMode = this._getValue(this._options.objectMode, false);
-        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
-        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
-        this.stats = this._getValue(this._options.stats, false);
-        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
-        this.unique = this._getValue(this._options.unique, true);
-        if (this.onlyDirectories) {
-          this.onlyFiles = false;
-        }
-        if (this.stats) {
-          this.objectMode = true;
-        }
-        this.ignore = [].concat(this.ignore);
-      }
-      _getValue(option, value2) {
-        return option === void 0 ? value2 : option;
-      }
-      _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/fast-glob/out/index.js
-var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
-    "use strict";
-    var taskManager = require_tasks();
-    var async_1 = require_async6();
-    var stream_1 = require_stream4();
-    var sync_1 = require_sync6();
-    var settings_1 = require_settings4();
-    var utils = require_utils4();
-    async function FastGlob(source, options) {
-      assertPatternsInput(source);
-      const works = getWorks(source, async_1.default, options);
-      const result2 = await Promise.all(works);
-      return utils.array.flatten(result2);
-    }
-    (function(FastGlob2) {
-      FastGlob2.glob = FastGlob2;
-      FastGlob2.globSync = sync;
-      FastGlob2.globStream = stream;
-      FastGlob2.async = FastGlob2;
-      function sync(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, sync_1.default, options);
-        return utils.array.flatten(works);
-      }
-      FastGlob2.sync = sync;
-      function stream(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, stream_1.default, options);
-        return utils.stream.merge(works);
-      }
-      FastGlob2.stream = stream;
-      function generateTasks(source, options) {
-        assertPatternsInput(source);
-        const patterns = [].concat(source);
-        const settings = new settings_1.default(options);
-        return taskManager.generate(patterns, settings);
-      }
-      FastGlob2.generateTasks = generateTasks;
-      function isDynamicPattern(source, options) {
-        assertPatternsInput(source);
-        const settings = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings);
-      }
-      FastGlob2.isDynamicPattern = isDynamicPattern;
-      function escapePath(source) {
-        assertPatternsInput(source);
-        return utils.path.escape(source);
-      }
-      FastGlob2.escapePath = escapePath;
-      function convertPathToPattern(source) {
-        assertPatternsInput(source);
-        return utils.path.convertPathToPattern(source);
-      }
-      FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix6;
-      (function(posix7) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapePosixPath(source);
-        }
-        posix7.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertPosixPathToPattern(source);
-        }
-        posix7.convertPathToPattern = convertPathToPattern2;
-      })(posix6 = FastGlob2.posix || (FastGlob2.posix = {}));
-      let win32;
-      (function(win322) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapeWindowsPath(source);
-        }
-        win322.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertWindowsPathToPattern(source);
-        }
-        win322.convertPathToPattern = convertPathToPattern2;
-      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
-    })(FastGlob || (FastGlob = {}));
-    function getWorks(source, _Provider, options) {
-      const patterns = [].concat(source);
-      const settings = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings);
-      const provider = new _Provider(settings);
-      return tasks.map(provider.read, provider);
-    }
-    function assertPatternsInput(input) {
-      const source = [].concat(input);
-      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
-      if (!isValidSource) {
-        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
-      }
-    }
-    module.exports = FastGlob;
-  }
-});
-
 // src/common/location.ts
 function formatLocation(at) {
   return `${at.file}:${at.line}:${at.column}`;
@@ -28604,8 +28604,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text4 = e instanceof Error ? e.message : String(e);
-  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text5 = e instanceof Error ? e.message : String(e);
+  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -28621,8 +28621,8 @@ function readNumber(name, raw, spec) {
   const value2 = shape.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value2) && value2 >= spec.min && value2 <= max && (spec.fraction === true || Number.isSafeInteger(value2))) return ok(value2);
-  const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
-  return fail(new UserError(`${name}="${shown2}" is not ${describe(spec)}`, void 0, hint(name, spec)));
+  const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  return fail(new UserError(`${name}="${shown3}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
 function readEnvNumber(env, name, spec) {
   const raw = env[name];
@@ -28649,9 +28649,60 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text4) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
+function releaseNumbers(text5) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+// src/report/escape-controls.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text5) {
+  return text5.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function escapeAllText(value2) {
+  return escapeDeep(value2);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/declared-public.ts
+var MAX_REASON = 80;
+function shownReason(reason) {
+  const clean = escapeControls(reason.trim());
+  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
+}
+function publicSummaries(t) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const s of t.declared_public ?? []) {
+    const d = s.declared_public;
+    const source = `${d.file}:${d.line}`;
+    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry.count++;
+    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
+    if (!entry.modules.includes(module)) entry.modules.push(module);
+    bySource.set(source, entry);
+  }
+  return [...bySource.values()];
+}
+function publicLines(t) {
+  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
+}
+function declaredSuppressions(t) {
+  return (t.declared_public ?? []).map((s) => ({
+    finding: s.finding,
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+  }));
 }
 
 // src/report/sarif-identity.ts
@@ -28752,8 +28803,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
+function clip(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -28786,11 +28837,13 @@ function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding)]);
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
   const prints = fingerprints(all, (f) => anchorOf(f).file);
   let placed = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
   ]);
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
@@ -28836,8 +28889,8 @@ function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text4 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text4.length + 1, column + 1);
+  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text5.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 function result(p2, ruleId, index, texts, at, fingerprint) {
@@ -28849,9 +28902,16 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    ...f.related ? {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        message: { text: `[${r.module}]` },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+      }))
+    } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
     properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
-    ...p2.waiver ? { suppressions: [{ kind: "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
 function notification(level, code, message, location) {
@@ -28873,26 +28933,42 @@ var OUTGOING = (() => {
   return p2;
 })();
 
-// src/report/escape-controls.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text4) {
-  return text4.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+// src/report/finding-groups.ts
+var GROUP_AT = 3;
+var NAMED = 8;
+function groupRepeats(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    const key = JSON.stringify([f.rule_id, f.severity, f.context]);
+    byKey.set(key, [...byKey.get(key) ?? [], f]);
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  const groups = [];
+  for (const members of byKey.values()) {
+    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
+    const [first] = members;
+    if (!first) continue;
+    for (const f of members) grouped.add(f);
+    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
+  }
+  return { groups, single: findings.filter((f) => !grouped.has(f)) };
+}
+function namedPlaces(findings) {
+  let lastFile = null;
+  const named = findings.slice(0, NAMED).map((f) => {
+    const at = f.location;
+    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    lastFile = at?.file ?? lastFile;
+    return `[${f.module ?? ""}]${where}`;
   });
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
-var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeJsonText(json) {
-  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function escapeAllText(value2) {
-  return escapeDeep(value2);
-}
-function escapeDeep(v) {
-  if (typeof v === "string") return escapeControls(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
-  return v;
+function namedModules(findings) {
+  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 // src/report/markdown-escape.ts
@@ -28909,7 +28985,7 @@ function markdownCode(s) {
 }
 
 // src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config"]);
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["not-analyzed", "host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config", "public-declaration-without-reason", "public-declaration-misplaced"]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
@@ -28934,9 +29010,13 @@ function toMarkdown(raw) {
   ];
   if (findings.length > 0) {
     out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const groupOf = /* @__PURE__ */ new Map();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
     for (const f of findings) {
       const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
-      out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
+      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -28947,6 +29027,12 @@ function toMarkdown(raw) {
       const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
       out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
     }
+    out.push("");
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
     out.push("");
   }
   if (report.errors.length > 0) {
@@ -29040,7 +29126,22 @@ function toFinding(v, target, rules) {
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const related = toRelated(v["related"]);
+  if (typeof related === "string") return `${rule_id}: ${related}`;
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  if (related !== void 0) finding.related = related;
+  return finding;
+}
+function toRelated(v) {
+  if (v === void 0) return void 0;
+  if (!Array.isArray(v)) return "related must be a list";
+  const out = [];
+  for (const r of v) {
+    const location = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location });
+  }
+  return out;
 }
 function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
@@ -29304,7 +29405,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text4) {
+function globMatch(pattern, text5) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -29320,14 +29421,14 @@ function globMatch(pattern, text4) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text4);
+  return re.test(text5);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text4, file) {
+function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -29400,6 +29501,80 @@ function selects(w, facts, f) {
   return true;
 }
 
+// src/engine/declared-public.ts
+function applyDeclaredPublic(facts, findings, rules) {
+  const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const kept = [];
+  const silenced = [];
+  for (const f of findings) {
+    const d = quiet.has(f.rule_id) ? declarationCovering(facts, f) : null;
+    if (d) silenced.push({ finding: f, declared_public: d });
+    else kept.push(f);
+  }
+  return { findings: kept, silenced };
+}
+function quietModule(m) {
+  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+}
+function declarationCovering(facts, f) {
+  const modules = facts.config.modules;
+  if (f.module !== null) {
+    const named = modules.filter((m) => m.name === f.module);
+    const ds2 = named.map(quietModule);
+    return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
+  }
+  const ds = modules.map(quietModule);
+  return ds.length > 0 && ds.every((d) => d !== null) ? ds[0] ?? null : null;
+}
+
+// src/engine/public-entries.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
+var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text5, file) {
+  const counter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const lineOf = (node) => {
+    const range = node?.range;
+    return range ? counter.linePos(range[0]).line : 1;
+  };
+  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
+  const list = doc.contents.get("public", true);
+  if (list === void 0 || list === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list)) return error(lineOf(list), '"public" must be a list of entries');
+  const entries = [];
+  for (const item of list.items) {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
+    const raw = {};
+    for (const pair of item.items) {
+      const key = String(pair.key?.value ?? pair.key);
+      if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
+      raw[key] = pair.value?.value;
+    }
+    const { path, module, reason } = raw;
+    if (typeof path !== "string" || path === "") return error(line, 'a public entry needs "path" (a glob of the config files it covers)');
+    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error(line, '"module" must be a module name');
+    const why = typeof reason === "string" ? reason.replace(CONTROLS2, " ").trim() : "";
+    if (why === "") return error(line, `the public entry for "${path}" gives no "reason": it would declare nothing`);
+    entries.push({ path, module: typeof module === "string" ? module : null, reason: why, file, line });
+  }
+  return ok(entries);
+}
+function declarePublic(facts, entries) {
+  if (entries.length === 0) return facts;
+  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
+  const modules = facts.config.modules.map((m) => {
+    if (m.declared_public) return m;
+    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
+  });
+  return { ...facts, config: { ...facts.config, modules } };
+}
+
 // src/engine/catalog.ts
 function parseRuleCatalog(json, source) {
   const bad = (why) => fail(new UserError(`invalid rule catalog: ${why}`, source, "Regenerate it with npm run build:policies."));
@@ -29413,27 +29588,28 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text4 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text5 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text4("title") || id,
-      description: text4("description"),
+      title: text5("title") || id,
+      description: text5("description"),
       severity,
-      security_severity: text4("security_severity"),
-      cwe: text4("cwe"),
+      security_severity: text5("security_severity"),
+      cwe: text5("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text4("help"),
-      help_uri: text4("help_uri") || null,
-      package: text4("package")
+      help: text5("help"),
+      help_uri: text5("help_uri") || null,
+      package: text5("package"),
+      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {}
     });
   }
-  const names = json["param_names"];
-  const paramNames = Array.isArray(names) ? names.filter((n) => typeof n === "string") : null;
+  const names2 = json["param_names"];
+  const paramNames = Array.isArray(names2) ? names2.filter((n) => typeof n === "string") : null;
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
 }
 
 // src/engine/rego-metadata.ts
-var import_yaml2 = __toESM(require_dist2(), 1);
+var import_yaml3 = __toESM(require_dist2(), 1);
 var text = (v) => typeof v === "string" ? v.trim() : "";
 function metadataBlocks(source) {
   const lines = source.split("\n");
@@ -29462,7 +29638,7 @@ function catalogFromRego(files) {
       annotated++;
       let meta;
       try {
-        meta = (0, import_yaml2.parse)(b.yaml);
+        meta = (0, import_yaml3.parse)(b.yaml);
       } catch (e) {
         return bad(`${file.path}:${b.line}`, `invalid METADATA YAML: ${errorMessage(e)}`);
       }
@@ -29484,7 +29660,8 @@ function catalogFromRego(files) {
         tags: Array.isArray(custom["tags"]) ? custom["tags"].filter((t) => typeof t === "string") : [],
         help: text(custom["help"]),
         help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
-        package: pkg
+        package: pkg,
+        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {}
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);
@@ -29529,11 +29706,11 @@ findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 var POLICY_FILE = /\.(rego|json|ya?ml)$/;
 var LIMITS2 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
 function policyFiles(dir, read) {
-  const names = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
-  if (names.length > LIMITS2.files) return fail(new UserError(`the policy directory has more than ${LIMITS2.files} policy files`, dir));
+  const names2 = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
+  if (names2.length > LIMITS2.files) return fail(new UserError(`the policy directory has more than ${LIMITS2.files} policy files`, dir));
   const files = [];
   let total = 0;
-  for (const rel of names) {
+  for (const rel of names2) {
     const path = join2(dir, rel);
     const st = lstatSync(path);
     if (st.isDirectory()) continue;
@@ -29633,13 +29810,13 @@ function manifestEntrypoint(manifest) {
 function loadWasm(path, read) {
   const catalogPath = join3(path, "..", "rules.json");
   if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text4 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text4.ok) return text4;
+  const text5 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text5.ok) return text5;
   const wasm = read(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text4.value.toString("utf8"));
+    json = JSON.parse(text5.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
@@ -29748,14 +29925,14 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
     const g = groupOf(t);
     groups.set(g, [...groups.get(g) ?? [], t]);
   }
-  let names = [...groups.keys()].sort();
-  if (names.length > MAX_RUNS) {
+  let names2 = [...groups.keys()].sort();
+  if (names2.length > MAX_RUNS) {
     const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names = [...keep.sort(), "other"];
+    opts.warn(`${names2.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+    names2 = [...keep.sort(), "other"];
   }
-  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names.map((g) => {
+  const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
+  const runs = names2.map((g) => {
     const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
     const log2 = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
     return log2.runs[0];
@@ -29775,6 +29952,8 @@ function toJson(report) {
       errors: report.errors.length,
       findings: countBySeverity(report),
       waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
+      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
       expired_waivers: report.expired_waivers.length
     },
     targets: report.targets,
@@ -29797,18 +29976,28 @@ function toText(raw, p2) {
       out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const groups = /* @__PURE__ */ new Map();
-    for (const f of [...t.findings].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      groups.set(f.module, [...groups.get(f.module) ?? [], f]);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    for (const [module, findings] of groups) {
-      out.push(`  ${module === null ? p2.dim("(daemon)") : `[${module}]`}`);
-      for (const f of findings) {
-        const where = f.location ? `${formatLocation(f.location)} ` : "";
-        out.push(`    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id} ${where}${f.message}${f.context ? p2.dim(` (raised: ${f.context})`) : ""}`);
-      }
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
+    const daemonWide = byModule.get(null) ?? [];
+    if (daemonWide.length > 0) out.push(`  ${p2.dim("(daemon)")}`, ...daemonWide.map(line));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of findings) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
     out.push("");
   }
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
@@ -29825,14 +30014,14 @@ function toText(raw, p2) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text4) => enabled ? `\x1B[${open}m${text4}\x1B[${close}m` : text4;
+  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
   return {
-    severity: (s, text4) => {
+    severity: (s, text5) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text4) : text4;
+      return c ? wrap(c[0], c[1], text5) : text5;
     },
-    dim: (text4) => wrap(2, 22, text4),
-    bold: (text4) => wrap(1, 22, text4)
+    dim: (text5) => wrap(2, 22, text5),
+    bold: (text5) => wrap(1, 22, text5)
   };
 }
 function colourWanted(stream, env) {
@@ -29845,7 +30034,7 @@ function colourWanted(stream, env) {
 // src/report/rules-catalog.ts
 function rulesText(rules) {
   const width = Math.max(...rules.map((r) => r.title.length), 5);
-  const lines = rules.map((r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe}`);
+  const lines = rules.map((r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe}${r.quiet_when_public ? "  (not reported for declared public modules)" : ""}`);
   return `${lines.join("\n")}
 ${rules.length} rules
 `;
@@ -29856,7 +30045,12 @@ function rulesJson(rules) {
 }
 function rulesMarkdown(rules) {
   const esc = (s) => s.replace(/\|/g, "\\|");
-  return ["| id | severity | title | CWE |", "|---|---|---|---|", ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)} | ${r.cwe} |`), ""].join("\n");
+  return [
+    "| id | severity | title | CWE |",
+    "|---|---|---|---|",
+    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)}${r.quiet_when_public ? " (not reported for declared public modules)" : ""} | ${r.cwe} |`),
+    ""
+  ].join("\n");
 }
 
 // src/report/formats.ts
@@ -29913,1984 +30107,6 @@ function pickFormat(registry, name, option = "--format") {
   return format !== void 0 ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
 }
 
-// src/facts/access/ip-address.ts
-function parseNumericHost(text4) {
-  const v4 = inetAton(text4);
-  if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text4.indexOf("%");
-  const body = pct < 0 ? text4 : text4.slice(0, pct);
-  const v6 = inetPton6(body);
-  if (!v6) return void 0;
-  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text4.slice(pct + 1));
-  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
-}
-function scopeId(text4) {
-  if (/^\d+$/.test(text4)) return Number(text4);
-  return text4 === "lo" ? 1 : void 0;
-}
-function inetAton(text4) {
-  const parts = text4.split(".");
-  if (parts.length > 4) return void 0;
-  const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
-    if (v === void 0) return void 0;
-    values.push(v);
-  }
-  const last = values.pop() ?? 0;
-  if (values.some((v) => v > 255)) return void 0;
-  const lastBytes = 4 - values.length;
-  if (last >= 2 ** (8 * lastBytes)) return void 0;
-  const out = [...values];
-  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
-  return out;
-}
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
-  return void 0;
-}
-function inetPton4(text4) {
-  const parts = text4.split(".");
-  if (parts.length !== 4) return void 0;
-  const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
-    if (v > 255) return void 0;
-    out.push(v);
-  }
-  return out;
-}
-function inetPton6(text4) {
-  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
-  const halves = text4.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (s) => {
-    if (s === "") return [];
-    const out = [];
-    const items = s.split(":");
-    for (const [i, item] of items.entries()) {
-      if (item.includes(".")) {
-        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
-        if (!v4) return void 0;
-        out.push(...v4);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
-        const v = parseInt(item, 16);
-        out.push(v >> 8, v & 255);
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
-  if (halves.length === 1) return head.length === 16 ? head : void 0;
-  const fill2 = 16 - head.length - tail.length;
-  if (fill2 < 2) return void 0;
-  return [...head, ...new Array(fill2).fill(0), ...tail];
-}
-function parseMask(text4, family) {
-  return family === 4 ? inetPton4(text4) : inetPton6(text4);
-}
-function strtolExact(text4) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
-  if (!m) return void 0;
-  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
-  return m[1] === "-" ? -n : n;
-}
-function prefixMask(bits, length) {
-  const mask = [];
-  for (let i = 0; i < length; i++) {
-    const take = Math.max(0, Math.min(8, bits - 8 * i));
-    mask.push(255 << 8 - take & 255);
-  }
-  return mask;
-}
-function maskedEqual(a, b, mask) {
-  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
-}
-
-// src/facts/access/wildmatch.ts
-var CLASSES = {
-  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
-  alpha: (c) => /^[A-Za-z]$/.test(c),
-  blank: (c) => c === " " || c === "	",
-  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
-  digit: (c) => /^[0-9]$/.test(c),
-  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
-  lower: (c) => /^[a-z]$/.test(c),
-  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
-  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
-  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
-  upper: (c) => /^[A-Z]$/.test(c),
-  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
-};
-var MAX_STEPS = 1e5;
-function wildmatch(pattern, text4) {
-  return new Matcher(pattern, text4).run();
-}
-function iwildmatch(pattern, text4) {
-  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
-}
-function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-var Matcher = class {
-  constructor(p2, t) {
-    this.p = p2;
-    this.t = t;
-  }
-  p;
-  t;
-  steps = 0;
-  memo = /* @__PURE__ */ new Map();
-  run() {
-    return this.match(0, 0);
-  }
-  match(pi, ti) {
-    const key = pi * (this.t.length + 1) + ti;
-    const known = this.memo.get(key);
-    if (known !== void 0) return known;
-    if (++this.steps > MAX_STEPS) return false;
-    const result2 = this.step(pi, ti);
-    this.memo.set(key, result2);
-    return result2;
-  }
-  step(pi, ti) {
-    const { p: p2, t } = this;
-    if (pi >= p2.length) return ti >= t.length;
-    const pc = p2[pi] ?? "";
-    if (pc === "*") {
-      let next = pi + 1;
-      const crossesSlash = p2[next] === "*";
-      while (p2[next] === "*") next++;
-      for (let k = ti; k <= t.length; k++) {
-        if (++this.steps > MAX_STEPS) return false;
-        if (this.match(next, k)) return true;
-        if (k < t.length && !crossesSlash && t[k] === "/") return false;
-      }
-      return false;
-    }
-    if (ti >= t.length) return false;
-    const tc = t[ti] ?? "";
-    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
-    if (pc === "[") {
-      const cls = matchClass(p2, pi, tc);
-      return cls?.matched === true && this.match(cls.end, ti + 1);
-    }
-    if (pc === "\\") {
-      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
-    }
-    return pc === tc && this.match(pi + 1, ti + 1);
-  }
-};
-function matchClass(p2, start, c) {
-  let i = start + 1;
-  const negate = p2[i] === "!" || p2[i] === "^";
-  if (negate) i++;
-  let matched = false;
-  let prev = "";
-  let first = true;
-  for (; ; ) {
-    let ch = p2[i];
-    if (ch === void 0) return void 0;
-    if (ch === "]" && !first) break;
-    first = false;
-    if (ch === "\\") {
-      ch = p2[++i];
-      if (ch === void 0) return void 0;
-      if (c === ch) matched = true;
-      prev = ch;
-    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
-      let hi = p2[++i] ?? "";
-      if (hi === "\\") {
-        hi = p2[++i] ?? "";
-        if (hi === "") return void 0;
-      }
-      if (c >= prev && c <= hi) matched = true;
-      prev = "";
-    } else if (ch === "[" && p2[i + 1] === ":") {
-      const close = p2.indexOf("]", i + 2);
-      if (close < 0) return void 0;
-      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
-        const test = CLASSES[p2.slice(i + 2, close - 1)];
-        if (!test) return void 0;
-        if (test(c)) matched = true;
-        i = close;
-        prev = "";
-      } else {
-        if (c === "[") matched = true;
-        prev = "[";
-      }
-    } else {
-      if (c === ch) matched = true;
-      prev = ch;
-    }
-    i++;
-  }
-  return { matched: matched !== negate, end: i + 1 };
-}
-
-// src/facts/access/hosts.ts
-function atLeast(v, min) {
-  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
-  return true;
-}
-function tokenizeHostList(list) {
-  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
-}
-function allowAccess(peer, allow, deny, opts) {
-  const assumptions = [];
-  const allowList = allow === "" ? void 0 : allow;
-  const denyList = deny === "" ? void 0 : deny;
-  if (allowList !== void 0) {
-    const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe3(peer)}: ${hit}.`, assumptions };
-    if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe3(peer)}, and there is no "hosts deny".`, assumptions };
-    }
-  }
-  if (denyList !== void 0) {
-    const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe3(peer)}: ${hit}.`, assumptions };
-  }
-  if (allowList === void 0 && denyList === void 0) {
-    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
-  }
-  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe3(peer)} is admitted: ${why}.`, assumptions };
-}
-function describe3(peer) {
-  return `${peer.addr} (host name "${peer.host}")`;
-}
-function firstMatch(list, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list)) {
-    const byName = matchHostname(peer, token, deny, opts, assumptions);
-    if (byName) return byName;
-    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
-  }
-  return void 0;
-}
-function matchHostname(peer, token, deny, opts, assumptions) {
-  if (token.startsWith("@") && token.length > 1) {
-    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
-    return void 0;
-  }
-  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
-  if (!opts.forwardLookup) return void 0;
-  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
-  const answer = opts.resolve(token);
-  switch (answer.kind) {
-    case "addrs":
-      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
-    case "unresolvable":
-      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
-      return void 0;
-    case "unknown":
-      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
-      return void 0;
-  }
-}
-function matchAddress(addr, token) {
-  const slash = token.indexOf("/");
-  const host2 = slash < 0 ? token : token.slice(0, slash);
-  if (!/^[.0-9]*$/.test(host2) && !host2.includes(":")) return false;
-  const client = parseNumericHost(addr);
-  const tok = parseNumericHost(host2);
-  if (!client || !tok || client.family !== tok.family) return false;
-  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
-  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
-  if (mask === "all") return true;
-  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
-}
-function maskFor(text4, tok) {
-  const literal = parseMask(text4, tok.family);
-  if (literal) return literal;
-  const bits = strtolExact(text4);
-  if (bits === void 0) return void 0;
-  if (bits === 0) return "all";
-  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
-  return prefixMask(bits, tok.bytes.length);
-}
-
-// src/facts/access/acl-tokens.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
-function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
-}
-function classify(token) {
-  if (token === "unknown" || token === "undetermined") return "placeholder";
-  if (token.startsWith("@") && token.length > 1) return "netgroup";
-  const slash = token.indexOf("/");
-  const host2 = slash < 0 ? token : token.slice(0, slash);
-  const numeric2 = /^[.0-9]*$/.test(host2) || host2.includes(":");
-  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
-  if (/[*?[]/.test(token)) return "wildcard";
-  const addr = parseNumericHost(host2);
-  if (!addr) return "malformed";
-  if (slash < 0) return "address";
-  const text4 = token.slice(slash + 1);
-  const mask = parseMask(text4, addr.family);
-  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text4);
-  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
-  return bits === 0 ? "any-address" : "network";
-}
-
-// src/facts/access/auth-users.ts
-function splitAuthUsers(value2, version) {
-  if (!atLeast(version, [3, 5, 0])) return value2.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value2.replace(/^[ \t\n\v\f\r]+/, "");
-  if (trimmed.startsWith(",")) {
-    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
-  }
-  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function parseAuthUsers(value2, version) {
-  return splitAuthUsers(value2, version).map(parseRule);
-}
-function parseRule(raw) {
-  const colon = raw.indexOf(":");
-  const name = colon < 0 ? raw : raw.slice(0, colon);
-  const opt = colon < 0 ? null : raw.slice(colon + 1);
-  const option = optionOf(opt);
-  const group = name.startsWith("@");
-  return {
-    raw,
-    pattern: group ? name.slice(1) : name,
-    group,
-    option,
-    ignoredOption: opt !== null && option === null ? opt : null,
-    empty: name === ""
-  };
-}
-function optionOf(opt) {
-  if (opt === null) return null;
-  const a = (opt[0] ?? "").toLowerCase();
-  const b = (opt[1] ?? "").toLowerCase();
-  if (a === "d") return "deny";
-  if (a === "r" && b === "o") return "ro";
-  if (a === "r" && b === "w") return "rw";
-  return null;
-}
-function matchAuthUser(rules, user, groupsOf) {
-  let groups;
-  for (const rule of rules) {
-    let hit;
-    if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
-    } else {
-      hit = wildmatch(rule.pattern, user);
-    }
-    if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
-    const access = rule.option ?? "module-default";
-    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
-    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
-  }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
-}
-function describeAuthRules(value2, version) {
-  const rules = parseAuthUsers(value2, version);
-  return rules.map((rule, i) => {
-    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
-    return {
-      raw: rule.raw,
-      pattern: rule.pattern,
-      group: rule.group,
-      option: rule.option,
-      ignored_option: rule.ignoredOption,
-      empty: rule.empty,
-      shadowed_by: earlier ? earlier.raw : null
-    };
-  });
-}
-function covers(a, b) {
-  if (/^\*+$/.test(a)) return true;
-  return !/[*?[\\]/.test(b) && wildmatch(a, b);
-}
-
-// src/facts/access/offline-resolve.ts
-function offlineResolve(name) {
-  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
-  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
-  return { kind: "unknown" };
-}
-
-// src/facts/effective-transfer.ts
-function isZero(token) {
-  return /^\d+$/.test(token) && Number(token) === 0;
-}
-function text2(v) {
-  return typeof v === "string" ? v : "";
-}
-function gidTokens(value2, version) {
-  if (!atLeast(version, [3, 1, 0])) return [value2];
-  if (value2.startsWith(",") && atLeast(version, [3, 1, 3]))
-    return value2.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function transferIdentity(params, root, version) {
-  if (!root) {
-    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
-    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
-  }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
-  const uidRoot = uid === "root" || isZero(uid);
-  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
-}
-function uidFact(uid, uidRoot) {
-  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
-  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
-  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
-  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
-}
-function gidFact(gid, uid, uidRoot, version) {
-  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
-  const tokens = gidTokens(gid, version);
-  if (tokens[0] === "*") {
-    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
-    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
-  }
-  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
-  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
-  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
-}
-
-// src/facts/refuse-options.ts
-var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
-stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
-no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
-no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
-no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
-super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
-write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
-safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
-no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
-no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
-sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
-delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
-remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
-include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
-checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
-new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
-no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
-log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
-no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
-old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
-numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
-stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
-no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
-no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
-no-detach`.split(/\s+/);
-var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
-var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
-function globRegex(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? "";
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
-        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function refuseNameMatches(name) {
-  if (name === "a" || name === "archive") return true;
-  if (!/[*?[]/.test(name)) return NAMES.includes(name);
-  const re = globRegex(name);
-  return NAMES.some((n) => re.test(n));
-}
-function unknownRefuseNames(value2) {
-  if (typeof value2 !== "string") return [];
-  return value2.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
-}
-
-// src/facts/effective.ts
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
-}
-function effectiveDaemon(daemonUser2, global2) {
-  const uid = global2["daemon uid"]?.value;
-  if (daemonUser2 !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
-  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
-  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
-}
-function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
-}
-function effectiveChroot(params, root, version) {
-  const set = params["use chroot"]?.value ?? "unset";
-  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
-  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
-  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path = params["path"]?.value;
-  if (typeof path === "string" && path.includes("/./")) {
-    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
-  }
-  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
-}
-function refuseUnknown(params) {
-  const value2 = unknownRefuseNames(params["refuse options"]?.value);
-  return { value: value2, reason: value2.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
-}
-function disabled(params) {
-  const v = params["max connections"]?.value;
-  const max = typeof v === "number" ? v : 0;
-  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
-}
-function imageRunsAsRoot(user) {
-  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
-  const name = user.split(":")[0] ?? "";
-  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
-  if (/^[+-]?\d+$/.test(name)) {
-    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
-  }
-  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
-  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
-}
-function versionOf(text4) {
-  const [a = 0, b = 0, c = 0] = text4.split(".").map(Number);
-  return [a, b, c];
-}
-
-// src/facts/access/simulate.ts
-function simulateAccess(config, client, opts) {
-  const addr = unmapIPv4(client.addr);
-  const verified = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
-  const byName = /* @__PURE__ */ new Map();
-  for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
-    const target = byName.get(m.name) ?? m;
-    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
-    const listed = bool(m.params["list"]?.value, true);
-    if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed };
-  });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
-}
-function simulateModule(m, peer, user, root, opts) {
-  const reasons = [];
-  const assumptions = [];
-  const param = (name) => m.params[name]?.value ?? null;
-  const text4 = (name) => {
-    const v = param(name);
-    return typeof v === "string" ? v : "";
-  };
-  const listed = bool(param("list"), true);
-  const host2 = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host: host2 }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
-    forwardLookup: bool(param("forward lookup"), true),
-    resolve: opts.resolve,
-    version: opts.version
-  });
-  assumptions.push(...decision.assumptions);
-  const authUsers = text4("auth users");
-  const base2 = {
-    name: m.name,
-    listed,
-    host_allowed: decision.allowed,
-    auth_required: authUsers !== "",
-    anonymous_read: false,
-    anonymous_write: false,
-    reasons,
-    assumptions
-  };
-  reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
-    reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
-  };
-  if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
-  }
-  const effective = effectiveModule(m.params, root, opts.version);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text4("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
-  const readOnly = bool(param("read only"), true);
-  let userAccess;
-  if (authUsers !== "") {
-    const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
-  }
-  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text4);
-  if (setup) return refuse(setup.outcome, setup.why);
-  const writeOnly = bool(param("write only"), false);
-  const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
-  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text4) {
-  const path = text4("path");
-  if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
-}
-function evaluateUser(user, rules, module, opts) {
-  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
-  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
-  return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
-  };
-}
-function unreachable(m) {
-  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
-  return {
-    name: m.name,
-    listed: false,
-    host_allowed: false,
-    auth_required: false,
-    anonymous_read: false,
-    anonymous_write: false,
-    read: "connection-failed",
-    write: "connection-failed",
-    reasons: [why],
-    assumptions: []
-  };
-}
-function bool(v, fallback) {
-  return typeof v === "boolean" ? v : fallback;
-}
-function unmapIPv4(addr) {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  return m?.[1] ?? addr;
-}
-
-// src/facts/types.ts
-var FACTS_SCHEMA = "rsyncguard/facts@1";
-
-// src/facts/build-facts.ts
-var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
-function buildFacts(input) {
-  const { config } = input;
-  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
-  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
-  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
-  const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
-  }));
-  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
-  return {
-    schema: FACTS_SCHEMA,
-    target: input.target,
-    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
-    config: {
-      starts: config.starts,
-      serves: config.serves,
-      partial: config.partial,
-      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
-      listener: config.listener,
-      modules,
-      diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers,
-      effective: daemon
-    },
-    secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
-    image: input.image ?? null
-  };
-}
-function text3(v) {
-  return typeof v === "string" ? v : "";
-}
-function hostList(v) {
-  const tokens = classifyHostList(text3(v));
-  return tokens.length === 0 ? null : tokens;
-}
-function summarize(a, b) {
-  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
-  return {
-    listed: a.listed,
-    auth_required: a.auth_required,
-    open_to_any_host: a.host_allowed || b.host_allowed,
-    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
-    anonymous_read: a.anonymous_read || b.anonymous_read,
-    anonymous_write: a.anonymous_write || b.anonymous_write,
-    read: a.read,
-    write: a.write,
-    reasons: a.reasons,
-    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
-  };
-}
-function secretsFacts(s, config) {
-  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
-  const stat = s.stat;
-  return {
-    path: s.path,
-    file: s.file ?? null,
-    exists: stat === void 0 ? null : stat !== null,
-    mode: stat ? stat.mode & 4095 : null,
-    uid: stat ? stat.uid : null,
-    gid: stat ? stat.gid : null,
-    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
-    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
-    referenced_by: referencedBy,
-    entries: s.entries ?? []
-  };
-}
-function toFactsDiagnostic(d) {
-  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
-  if (d.hint !== void 0) out.hint = d.hint;
-  return out;
-}
-function relabelFiles(doc, rename) {
-  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
-  const { config } = doc;
-  return {
-    ...doc,
-    config: {
-      ...config,
-      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
-      global: params(config.global),
-      listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
-      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
-      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
-    },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
-  };
-}
-
-// src/facts/access/hostname-tokens.ts
-function hostnameTokens(config) {
-  const names = /* @__PURE__ */ new Set();
-  const lists = [config.global, ...config.modules.map((m) => m.params)].flatMap((p2) => [p2["hosts allow"]?.value, p2["hosts deny"]?.value]);
-  for (const list of lists) {
-    if (typeof list !== "string") continue;
-    for (const token of tokenizeHostList(list)) {
-      if (/^[\d.]*$/.test(token) || /[:/*?[]/.test(token) || token.startsWith("@")) continue;
-      names.add(token);
-    }
-  }
-  return [...names].sort();
-}
-
-// src/facts/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/facts/schema/facts.schema.json
-var facts_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://rsyncguard.dev/schema/facts@1.json",
-  title: "rsyncguard facts document, version 1",
-  description: "The normalized view of one target (a config file, a host, an image) that rsyncguard's policies evaluate. Passwords never appear: secrets files contribute derived facts only.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "schema",
-    "target",
-    "context",
-    "rsync",
-    "config",
-    "secrets",
-    "daemon",
-    "image"
-  ],
-  definitions: {
-    param: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "value",
-        "raw",
-        "file",
-        "line",
-        "column",
-        "origin"
-      ],
-      properties: {
-        value: {
-          type: [
-            "string",
-            "number",
-            "boolean",
-            "null"
-          ]
-        },
-        raw: {
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        file: {
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        line: {
-          type: [
-            "integer",
-            "null"
-          ],
-          minimum: 1
-        },
-        column: {
-          type: [
-            "integer",
-            "null"
-          ],
-          minimum: 1
-        },
-        origin: {
-          enum: [
-            "module",
-            "global",
-            "default"
-          ]
-        }
-      }
-    },
-    location: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "file",
-        "line",
-        "column"
-      ],
-      properties: {
-        file: {
-          type: "string"
-        },
-        line: {
-          type: "integer",
-          minimum: 1
-        },
-        column: {
-          type: "integer",
-          minimum: 1
-        }
-      }
-    },
-    access: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "listed",
-        "auth_required",
-        "open_to_any_host",
-        "host_allowed",
-        "anonymous_read",
-        "anonymous_write",
-        "read",
-        "write",
-        "reasons",
-        "assumptions"
-      ],
-      properties: {
-        listed: {
-          type: "boolean"
-        },
-        auth_required: {
-          type: "boolean"
-        },
-        open_to_any_host: {
-          type: "boolean"
-        },
-        host_allowed: {
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "ipv4",
-            "ipv6"
-          ],
-          properties: {
-            ipv4: {
-              type: "boolean"
-            },
-            ipv6: {
-              type: "boolean"
-            }
-          }
-        },
-        anonymous_read: {
-          type: "boolean"
-        },
-        anonymous_write: {
-          type: "boolean"
-        },
-        read: {
-          enum: [
-            "ok",
-            "connection-failed",
-            "unknown-module",
-            "access-denied",
-            "max-connections",
-            "lock-file",
-            "auth-failed",
-            "no-path",
-            "chroot-failed",
-            "setgid-failed",
-            "setuid-failed",
-            "read-only",
-            "write-only"
-          ]
-        },
-        write: {
-          enum: [
-            "ok",
-            "connection-failed",
-            "unknown-module",
-            "access-denied",
-            "max-connections",
-            "lock-file",
-            "auth-failed",
-            "no-path",
-            "chroot-failed",
-            "setgid-failed",
-            "setuid-failed",
-            "read-only",
-            "write-only"
-          ]
-        },
-        reasons: {
-          type: "array",
-          items: {
-            type: "string"
-          }
-        },
-        assumptions: {
-          type: "array",
-          items: {
-            type: "string"
-          }
-        }
-      }
-    },
-    secretsEntry: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "kind",
-        "name",
-        "line",
-        "length",
-        "equals_name",
-        "weak",
-        "common",
-        "reused",
-        "dead",
-        "unmatchable",
-        "trailing_whitespace"
-      ],
-      properties: {
-        kind: {
-          enum: [
-            "user",
-            "group"
-          ]
-        },
-        name: {
-          type: "string"
-        },
-        line: {
-          type: "integer",
-          minimum: 1
-        },
-        length: {
-          type: "integer",
-          minimum: 0
-        },
-        equals_name: {
-          type: "boolean"
-        },
-        weak: {
-          type: "boolean"
-        },
-        common: {
-          type: "boolean"
-        },
-        reused: {
-          type: "boolean"
-        },
-        dead: {
-          type: "boolean"
-        },
-        unmatchable: {
-          type: "boolean"
-        },
-        trailing_whitespace: {
-          type: "boolean"
-        }
-      }
-    },
-    hostToken: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "token",
-        "kind"
-      ],
-      properties: {
-        token: {
-          type: "string"
-        },
-        kind: {
-          enum: [
-            "address",
-            "network",
-            "any-address",
-            "wildcard",
-            "hostname",
-            "netgroup",
-            "placeholder",
-            "malformed",
-            "template"
-          ]
-        }
-      }
-    },
-    hostList: {
-      oneOf: [
-        {
-          type: "null"
-        },
-        {
-          type: "array",
-          minItems: 1,
-          items: {
-            $ref: "#/definitions/hostToken"
-          }
-        }
-      ]
-    },
-    authRule: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "raw",
-        "pattern",
-        "group",
-        "option",
-        "ignored_option",
-        "empty",
-        "shadowed_by"
-      ],
-      properties: {
-        raw: {
-          type: "string"
-        },
-        pattern: {
-          type: "string"
-        },
-        group: {
-          type: "boolean"
-        },
-        option: {
-          enum: [
-            "deny",
-            "ro",
-            "rw",
-            null
-          ]
-        },
-        ignored_option: {
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        empty: {
-          type: "boolean"
-        },
-        shadowed_by: {
-          type: [
-            "string",
-            "null"
-          ]
-        }
-      }
-    },
-    derived: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "value",
-        "reason"
-      ],
-      properties: {
-        value: {
-          type: "boolean"
-        },
-        reason: {
-          type: "string"
-        }
-      }
-    }
-  },
-  properties: {
-    schema: {
-      const: "rsyncguard/facts@1"
-    },
-    target: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "kind",
-        "id",
-        "display"
-      ],
-      properties: {
-        kind: {
-          enum: [
-            "file",
-            "host",
-            "image"
-          ]
-        },
-        id: {
-          type: "string",
-          minLength: 1
-        },
-        display: {
-          type: "string"
-        }
-      }
-    },
-    context: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "daemon_user",
-        "rsync_version",
-        "today"
-      ],
-      properties: {
-        daemon_user: {
-          enum: [
-            "root",
-            "nonroot"
-          ]
-        },
-        rsync_version: {
-          type: "string",
-          pattern: "^\\d+\\.\\d+\\.\\d+$"
-        },
-        today: {
-          type: "string",
-          pattern: "^\\d{4}-\\d{2}-\\d{2}$"
-        }
-      }
-    },
-    rsync: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "version",
-        "source"
-      ],
-      properties: {
-        version: {
-          type: [
-            "string",
-            "null"
-          ]
-        },
-        source: {
-          type: [
-            "string",
-            "null"
-          ]
-        }
-      }
-    },
-    config: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "starts",
-        "serves",
-        "partial",
-        "files",
-        "global",
-        "listener",
-        "modules",
-        "diagnostics",
-        "inline_waivers"
-      ],
-      properties: {
-        starts: {
-          type: "boolean"
-        },
-        serves: {
-          type: "boolean"
-        },
-        partial: {
-          type: "boolean"
-        },
-        files: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "path",
-              "sha256",
-              "mode",
-              "uid"
-            ],
-            properties: {
-              path: {
-                type: "string"
-              },
-              sha256: {
-                type: "string",
-                pattern: "^[0-9a-f]{64}$"
-              },
-              mode: {
-                type: [
-                  "integer",
-                  "null"
-                ]
-              },
-              uid: {
-                type: [
-                  "integer",
-                  "null"
-                ]
-              }
-            }
-          }
-        },
-        global: {
-          type: "object",
-          additionalProperties: {
-            $ref: "#/definitions/param"
-          }
-        },
-        listener: {
-          type: "object",
-          additionalProperties: {
-            $ref: "#/definitions/param"
-          }
-        },
-        modules: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "name",
-              "header",
-              "shadowed",
-              "params",
-              "access",
-              "acl",
-              "auth_rules"
-            ],
-            properties: {
-              name: {
-                type: "string"
-              },
-              header: {
-                $ref: "#/definitions/location"
-              },
-              shadowed: {
-                type: "boolean"
-              },
-              params: {
-                type: "object",
-                additionalProperties: {
-                  $ref: "#/definitions/param"
-                },
-                required: [
-                  "path",
-                  "read only",
-                  "write only",
-                  "list",
-                  "auth users",
-                  "hosts allow",
-                  "hosts deny",
-                  "use chroot",
-                  "uid",
-                  "gid",
-                  "secrets file",
-                  "strict modes",
-                  "name"
-                ],
-                properties: {
-                  path: {
-                    $ref: "#/definitions/param"
-                  },
-                  "read only": {
-                    $ref: "#/definitions/param"
-                  },
-                  "write only": {
-                    $ref: "#/definitions/param"
-                  },
-                  list: {
-                    $ref: "#/definitions/param"
-                  },
-                  "auth users": {
-                    $ref: "#/definitions/param"
-                  },
-                  "hosts allow": {
-                    $ref: "#/definitions/param"
-                  },
-                  "hosts deny": {
-                    $ref: "#/definitions/param"
-                  },
-                  "use chroot": {
-                    $ref: "#/definitions/param"
-                  },
-                  uid: {
-                    $ref: "#/definitions/param"
-                  },
-                  gid: {
-                    $ref: "#/definitions/param"
-                  },
-                  "secrets file": {
-                    $ref: "#/definitions/param"
-                  },
-                  "strict modes": {
-                    $ref: "#/definitions/param"
-                  },
-                  name: {
-                    $ref: "#/definitions/param"
-                  }
-                }
-              },
-              access: {
-                $ref: "#/definitions/access"
-              },
-              acl: {
-                type: "object",
-                additionalProperties: false,
-                required: [
-                  "allow",
-                  "deny"
-                ],
-                properties: {
-                  allow: {
-                    $ref: "#/definitions/hostList"
-                  },
-                  deny: {
-                    $ref: "#/definitions/hostList"
-                  }
-                }
-              },
-              auth_rules: {
-                type: "array",
-                items: {
-                  $ref: "#/definitions/authRule"
-                }
-              },
-              effective: {
-                description: "What rsync does with `use chroot`, `max connections`, `uid` and `gid` for this module, given the daemon's privileges and the modelled version (src/facts/effective.ts). Optional for documents made before it existed, as are the fields added later (`transfer_uid_root`, `transfer_gid_root`): validation computes what is missing from params and context.",
-                type: "object",
-                additionalProperties: false,
-                required: [
-                  "chroot",
-                  "disabled"
-                ],
-                properties: {
-                  chroot: {
-                    $ref: "#/definitions/derived",
-                    description: `rsync_module's use_chroot once an unset value is resolved (unset means yes before 3.2.7; from 3.2.7 yes with a /./ path or when chroot("/") succeeds, i.e. on a root daemon). true: the module chroots, or refuses the connection when it cannot.`
-                  },
-                  disabled: {
-                    $ref: "#/definitions/derived",
-                    description: "`max connections` is negative: every request for the module is refused."
-                  },
-                  refuse_unknown: {
-                    type: "object",
-                    additionalProperties: false,
-                    required: ["value", "reason"],
-                    properties: { value: { type: "array", items: { type: "string" } }, reason: { type: "string" } },
-                    description: "The `refuse options` names that match no option in rsync's table (options.c long_options, long and short names, wildcards matched): rsync ignores them, so they refuse nothing. Tokens with a comma or tab are RSYNC-010's."
-                  },
-                  transfer_uid_root: {
-                    $ref: "#/definitions/derived",
-                    description: "Transfers run with uid 0: the daemon has root (config.effective.root) and `uid` is `root` or all-digit zero (`0`, `00`). Unset means nobody on a root daemon; a daemon without root cannot switch."
-                  },
-                  transfer_gid_root: {
-                    $ref: "#/definitions/derived",
-                    description: "The transfer's groups include gid 0: the daemon has root and a `gid` list token is `root`, `wheel` or all-digit zero, or a leading `*` takes the groups of a root `uid`. Unset means the nobody group on a root daemon."
-                  }
-                }
-              }
-            }
-          }
-        },
-        diagnostics: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "severity",
-              "code",
-              "message",
-              "file",
-              "line",
-              "column"
-            ],
-            properties: {
-              severity: {
-                enum: [
-                  "fatal",
-                  "warning",
-                  "info"
-                ]
-              },
-              code: {
-                type: "string",
-                pattern: "^[a-z0-9-]+$"
-              },
-              message: {
-                type: "string"
-              },
-              file: {
-                type: "string"
-              },
-              line: {
-                type: "integer",
-                minimum: 1
-              },
-              column: {
-                type: "integer",
-                minimum: 1
-              },
-              hint: {
-                type: "string"
-              }
-            }
-          }
-        },
-        inline_waivers: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "rule",
-              "reason",
-              "file",
-              "line",
-              "target_line"
-            ],
-            properties: {
-              rule: {
-                type: "string",
-                pattern: "^RSYNC-\\d{3}$"
-              },
-              reason: {
-                type: "string",
-                minLength: 1
-              },
-              file: {
-                type: "string"
-              },
-              line: {
-                type: "integer",
-                minimum: 1
-              },
-              target_line: {
-                type: "integer",
-                minimum: 1
-              }
-            }
-          }
-        },
-        effective: {
-          description: "Daemon-wide facts derived from context and globals (src/facts/effective.ts). Optional for documents made before it existed: validation computes it from context and globals.",
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "root"
-          ],
-          properties: {
-            root: {
-              $ref: "#/definitions/derived",
-              description: "Modules run with root privileges: context.daemon_user is root and no `daemon uid` drops it."
-            }
-          }
-        }
-      }
-    },
-    secrets: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "path",
-          "file",
-          "exists",
-          "mode",
-          "uid",
-          "gid",
-          "owner_is_root",
-          "other_accessible",
-          "referenced_by",
-          "entries"
-        ],
-        properties: {
-          path: {
-            type: "string"
-          },
-          exists: {
-            type: [
-              "boolean",
-              "null"
-            ]
-          },
-          mode: {
-            type: [
-              "integer",
-              "null"
-            ]
-          },
-          uid: {
-            type: [
-              "integer",
-              "null"
-            ]
-          },
-          gid: {
-            type: [
-              "integer",
-              "null"
-            ]
-          },
-          owner_is_root: {
-            type: [
-              "boolean",
-              "null"
-            ]
-          },
-          other_accessible: {
-            type: [
-              "boolean",
-              "null"
-            ]
-          },
-          referenced_by: {
-            type: "array",
-            items: {
-              type: "string"
-            }
-          },
-          entries: {
-            type: "array",
-            items: {
-              $ref: "#/definitions/secretsEntry"
-            }
-          },
-          file: {
-            type: [
-              "string",
-              "null"
-            ]
-          }
-        }
-      }
-    },
-    daemon: {
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "processes",
-        "listeners",
-        "units",
-        "probes"
-      ],
-      properties: {
-        processes: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "pid",
-              "uid",
-              "cmdline",
-              "config_path",
-              "root",
-              "chrooted"
-            ],
-            properties: {
-              pid: {
-                type: "integer"
-              },
-              uid: {
-                type: "integer"
-              },
-              cmdline: {
-                type: "array",
-                items: {
-                  type: "string"
-                }
-              },
-              config_path: {
-                type: [
-                  "string",
-                  "null"
-                ]
-              },
-              root: {
-                type: [
-                  "string",
-                  "null"
-                ]
-              },
-              chrooted: {
-                type: [
-                  "boolean",
-                  "null"
-                ]
-              }
-            }
-          }
-        },
-        listeners: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "address",
-              "port",
-              "family",
-              "pid"
-            ],
-            properties: {
-              address: {
-                type: "string"
-              },
-              port: {
-                type: "integer",
-                minimum: 0,
-                maximum: 65535
-              },
-              family: {
-                enum: [
-                  "ipv4",
-                  "ipv6"
-                ]
-              },
-              pid: {
-                type: [
-                  "integer",
-                  "null"
-                ]
-              }
-            }
-          }
-        },
-        units: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "kind",
-              "path",
-              "enabled",
-              "user",
-              "hardening"
-            ],
-            properties: {
-              kind: {
-                enum: [
-                  "systemd",
-                  "xinetd",
-                  "inetd"
-                ]
-              },
-              path: {
-                type: "string"
-              },
-              enabled: {
-                type: "boolean"
-              },
-              user: {
-                type: [
-                  "string",
-                  "null"
-                ]
-              },
-              hardening: {
-                type: "array",
-                items: {
-                  type: "string"
-                }
-              }
-            }
-          }
-        },
-        probes: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: [
-              "address",
-              "port",
-              "protocol",
-              "digests",
-              "motd",
-              "modules",
-              "error"
-            ],
-            properties: {
-              address: {
-                type: "string"
-              },
-              port: {
-                type: "integer"
-              },
-              protocol: {
-                type: [
-                  "string",
-                  "null"
-                ]
-              },
-              digests: {
-                type: "array",
-                items: {
-                  type: "string"
-                }
-              },
-              motd: {
-                type: "array",
-                items: {
-                  type: "string"
-                }
-              },
-              modules: {
-                type: "array",
-                items: {
-                  type: "object",
-                  additionalProperties: false,
-                  required: [
-                    "name",
-                    "comment"
-                  ],
-                  properties: {
-                    name: {
-                      type: "string"
-                    },
-                    comment: {
-                      type: "string"
-                    }
-                  }
-                }
-              },
-              error: {
-                type: [
-                  "string",
-                  "null"
-                ]
-              }
-            }
-          }
-        }
-      }
-    },
-    image: {
-      oneOf: [
-        {
-          type: "null"
-        },
-        {
-          type: "object",
-          additionalProperties: false,
-          required: [
-            "ref",
-            "digest",
-            "exposed_ports",
-            "user",
-            "entrypoint",
-            "cmd",
-            "env",
-            "files",
-            "layer_secrets",
-            "starts_daemon"
-          ],
-          properties: {
-            ref: {
-              type: "string"
-            },
-            digest: {
-              type: [
-                "string",
-                "null"
-              ]
-            },
-            exposed_ports: {
-              type: "array",
-              items: {
-                type: "string"
-              }
-            },
-            user: {
-              type: [
-                "string",
-                "null"
-              ]
-            },
-            runs_as_root: {
-              description: "The container runs as root, as the runtime reads `user` (src/facts/effective.ts imageRunsAsRoot). Optional for documents made before it existed: validation computes it from `user`.",
-              $ref: "#/definitions/derived"
-            },
-            entrypoint: {
-              type: "array",
-              items: {
-                type: "string"
-              }
-            },
-            cmd: {
-              type: "array",
-              items: {
-                type: "string"
-              }
-            },
-            env: {
-              type: "array",
-              items: {
-                type: "object",
-                additionalProperties: false,
-                required: [
-                  "name",
-                  "value"
-                ],
-                properties: {
-                  name: {
-                    type: "string"
-                  },
-                  value: {
-                    type: [
-                      "string",
-                      "null"
-                    ]
-                  }
-                }
-              }
-            },
-            files: {
-              type: "array",
-              items: {
-                type: "object",
-                additionalProperties: false,
-                required: [
-                  "path",
-                  "layer"
-                ],
-                properties: {
-                  path: {
-                    type: "string"
-                  },
-                  layer: {
-                    type: "string"
-                  }
-                }
-              }
-            },
-            layer_secrets: {
-              type: "array",
-              items: {
-                type: "object",
-                additionalProperties: false,
-                required: [
-                  "path",
-                  "layer",
-                  "deleted_later"
-                ],
-                properties: {
-                  path: {
-                    type: "string"
-                  },
-                  layer: {
-                    type: "string"
-                  },
-                  deleted_later: {
-                    type: "boolean"
-                  }
-                }
-              }
-            },
-            starts_daemon: {
-              type: "boolean"
-            }
-          }
-        }
-      ]
-    }
-  }
-};
-
-// src/facts/validate.ts
-var compiled;
-function validateFacts(doc) {
-  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(facts_schema_default);
-  if (compiled(doc)) return { ok: true, value: withEffective(doc) };
-  const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
-  return { ok: false, errors };
-}
-function withEffective(doc) {
-  const daemon = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
-  const version = versionOf(doc.context.rsync_version);
-  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective } }));
-  const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
-  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
-}
-
 // src/parse/rsyncd-load.ts
 import { createHash as createHash2 } from "node:crypto";
 
@@ -31930,8 +30146,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text4 = new TextDecoder().decode(bytes);
-  const lines = text4.split("\n");
+  const text5 = new TextDecoder().decode(bytes);
+  const lines = text5.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -31952,6 +30168,7 @@ function templateNotes(bytes, file) {
 
 // src/parse/inline-waivers.ts
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
 function inlineWaivers2(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
@@ -31959,8 +30176,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text4, i) => {
-    const m = WAIVER.exec(text4.replace(/\r$/, ""));
+  lines.forEach((text5, i) => {
+    const m = WAIVER.exec(text5.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text5)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -31976,6 +30194,65 @@ function inlineWaivers2(bytes, file) {
     }
   });
   return { waivers, diagnostics };
+}
+
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[/;
+var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  lines.forEach((text5, i) => {
+    if (HEADER.test(text5) && !GLOBAL.test(text5)) seenModule = true;
+    const m = PUBLIC.exec(text5);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-misplaced",
+          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
+          at,
+          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
+        )
+      );
+  });
+  return { declarations, diagnostics };
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return HEADER.test(text5) && !GLOBAL.test(text5) ? j + 1 : null;
+  }
+  return null;
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
 }
 
 // src/parse/rsyncd-params.ts
@@ -32066,16 +30343,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text4) {
-  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
-  const colon = text4.indexOf(":");
-  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK2}"`;
-  const words = text4.trim().split(/\s+/);
+function redactLine(text5) {
+  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
+  const colon = text5.indexOf(":");
+  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
+  const words = text5.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text4].length;
+  const length = [...text5].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -32280,9 +30557,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text4 = r.decode(value2.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
-  return { kind: "param", name, value: text4, at, valueAt };
+  const text5 = r.decode(value2.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
+  return { kind: "param", name, value: text5, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -32409,7 +30686,8 @@ function loadConfig(path, bytes, source, opts) {
     diagnostics: loader.diagnostics,
     files: loader.files,
     partial: loader.partial,
-    inlineWaivers: loader.inlineWaivers
+    inlineWaivers: loader.inlineWaivers,
+    publicDeclarations: loader.publicDeclarations
   };
 }
 var Loader = class {
@@ -32425,6 +30703,7 @@ var Loader = class {
   files = [];
   partial = false;
   inlineWaivers = [];
+  publicDeclarations = [];
   fatal;
   limit;
   stack = [];
@@ -32439,6 +30718,9 @@ var Loader = class {
       const inline = inlineWaivers2(bytes, path);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
+      const declared = publicDeclarations(bytes, path);
+      this.publicDeclarations.push(...declared.declarations);
+      this.diagnostics.push(...declared.diagnostics);
     }
     for (const ev of lexRsyncdConf(bytes, path)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
@@ -32558,9 +30840,9 @@ var Loader = class {
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
         const suffix = manage ? ".conf" : ".inc";
-        const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
-        for (const entry of names) {
+        for (const entry of names2) {
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
           if (child.kind === "not-followed") {
             this.partial = true;
@@ -32659,7 +30941,8 @@ function parseRsyncdConf(path, bytes, source) {
     listener,
     modules: moduleViews(full),
     diagnostics,
-    inlineWaivers: full.inlineWaivers
+    inlineWaivers: full.inlineWaivers,
+    publicDeclarations: full.publicDeclarations
   };
 }
 function globalView(vars) {
@@ -32726,12 +31009,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text4 = Buffer.from(bytes).toString("utf8");
+  const text5 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text4.split("\n").entries()) {
+  for (const [i, physical] of text5.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -32960,8 +31243,8 @@ var ScanRoot = class {
   linkTarget(path) {
     try {
       if (isLink(path)) {
-        const text4 = readlinkSync(path);
-        return `${this.rel(path)} \u2192 ${text4.length > 200 ? `${text4.slice(0, 199)}\u2026` : text4}`;
+        const text5 = readlinkSync(path);
+        return `${this.rel(path)} \u2192 ${text5.length > 200 ? `${text5.slice(0, 199)}\u2026` : text5}`;
       }
     } catch {
     }
@@ -33051,6 +31334,169 @@ import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { join as join8, relative as relative2, sep as sep2 } from "node:path";
 
+// src/sources/file-kinds.ts
+var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
+var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
+function looksLikeRsyncd(head) {
+  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
+  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
+  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.has("path") && params.size >= 2;
+}
+function rsyncdFragment(head) {
+  if (/^\s*&(include|merge)\s/m.test(head)) return true;
+  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+}
+function significant(head) {
+  return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
+}
+function secretsShape(head) {
+  const lines = significant(head);
+  return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
+}
+function runsRsyncDaemon(head) {
+  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+}
+function xinetdRunsRsync(head) {
+  return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
+}
+var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var never = () => false;
+var FILE_KINDS = [
+  {
+    id: "shell-script",
+    label: "a shell script",
+    analyzer: "none",
+    names: [/\.(sh|bash|ksh|zsh)$/],
+    content: (h) => /^#!/.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "dockerfile",
+    label: "a Dockerfile",
+    analyzer: "dockerfile",
+    names: [/(^|\/)(Dockerfile|Containerfile)([.-][^/]*)?$/i, /\.(dockerfile|containerfile)$/i],
+    // The first instruction of a Dockerfile is FROM (ARG may come before it; parser directives are comments).
+    content: (h) => /^(FROM|ARG)\s+\S/i.test(significant(h)[0] ?? "") && /^\s*FROM\s+\S/im.test(h),
+    concernsRsync: mentionsRsync
+  },
+  {
+    id: "systemd-unit",
+    label: "a systemd unit",
+    analyzer: "systemd-unit",
+    names: [/\.(service|socket|timer)(\.in)?$/, /\.(service|socket)\.d\/[^/]+\.conf$/],
+    content: (h) => /^\s*\[(Unit|Service|Socket|Install|Timer)\]\s*$/m.test(h) && /^\s*[A-Z][A-Za-z]+=/m.test(h),
+    concernsRsync: (h) => runsRsyncDaemon(h)
+  },
+  {
+    id: "supervisord",
+    label: "a supervisord configuration",
+    analyzer: "none",
+    names: [/(^|\/)supervisor(d)?[^/]*\.(conf|ini)$/, /(^|\/)supervisor(d)?\.d\/[^/]+$/],
+    content: (h) => /^\s*\[(program:[^\]\n]*|supervisord|supervisorctl|unix_http_server|inet_http_server|eventlistener:[^\]\n]*|group:[^\]\n]*)\]/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "xinetd",
+    label: "an xinetd service",
+    analyzer: "xinetd",
+    names: [/(^|\/)xinetd\.d\/[^/]+$/, /(^|\/)[^/]*xinetd[^/]*$/i],
+    content: (h) => /^\s*service\s+[\w.-]+\s*(\{|\n\s*\{)/m.test(h) || /^\s*server\s*=/m.test(h) && /^\s*socket_type\s*=/m.test(h),
+    concernsRsync: (h) => xinetdRunsRsync(h)
+  },
+  {
+    id: "upstart",
+    label: "an upstart job",
+    analyzer: "none",
+    names: [/(^|\/)init\/[^/]+\.conf$/, /\.upstart$/],
+    content: (h) => /^\s*(start|stop) on\s+\S/m.test(h) && /^\s*(exec|script|respawn|task|expect|description)\b/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "stunnel",
+    label: "a stunnel configuration",
+    analyzer: "none",
+    names: [/(^|\/)stunnel[^/]*\.conf$/],
+    content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "hcl",
+    label: "a Nomad/HCL file",
+    analyzer: "none",
+    names: [/\.(hcl|nomad|tf)$/],
+    content: (h) => /^\s*(job|task|group|resource|variable|module|provider|terraform)(\s+"[^"\n]*")*\s*\{/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "rsyncd-config",
+    label: "an rsyncd configuration",
+    analyzer: "rsyncd",
+    names: [
+      /(^|\/)rsyncd\.conf$/,
+      /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
+      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
+      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
+      /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
+      /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
+      // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
+      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+    ],
+    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
+    concernsRsync: (h, path) => looksLikeRsyncd(h) || /rsync/i.test(path) && rsyncdFragment(h)
+  },
+  {
+    id: "rsync-secrets",
+    label: "an rsync secrets file",
+    analyzer: "secrets",
+    names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
+    content: secretsShape,
+    concernsRsync: (h, path) => secretsShape(h) && /rsync/i.test(path)
+  },
+  {
+    id: "yaml",
+    label: "a YAML file (Ansible, Salt, Kubernetes, \u2026)",
+    analyzer: "none",
+    names: [/\.(ya?ml|sls)$/],
+    concernsRsync: never
+  },
+  {
+    id: "markdown",
+    label: "a README or Markdown document",
+    analyzer: "none",
+    names: [/\.(md|markdown|mdown|rst|txt)$/i, /(^|\/)README[^/]*$/i],
+    concernsRsync: never
+  }
+];
+var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var UNKNOWN_KIND = { id: "unknown", label: "a file of a kind rsyncguard does not recognise", analyzer: "none", names: [], concernsRsync: never };
+var GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
+var HEAD_BYTES = 16 * 1024;
+function headText(head) {
+  const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text5.includes("\0")) return null;
+  return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+function classifyFile(path, head) {
+  const p2 = path.split("\\").join("/");
+  const text5 = headText(typeof head === "string" ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
+  if (text5 !== null) {
+    for (const kind of FILE_KINDS) if (kind.content?.(text5)) return { kind, by: "content" };
+  }
+  for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
+  if (GENERIC_CONFIG.test(p2)) return { kind: RSYNCD, by: "name" };
+  return { kind: UNKNOWN_KIND, by: "none" };
+}
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
+function worthSniffing(path) {
+  return SNIFF_NAMES.test(path);
+}
+function rsyncdByName(path) {
+  return RSYNCD.names.some((re) => re.test(path));
+}
+
 // src/sources/walk-tree.ts
 import { readdirSync as readdirSync4 } from "node:fs";
 import { join as join7 } from "node:path";
@@ -33083,27 +31529,27 @@ function walkTree(root) {
 }
 
 // src/sources/discover.ts
-var BY_NAME2 = [/(^|\/)rsyncd\.conf$/, /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/, /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/, /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/];
-var SNIFF = /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/;
-var SNIFF_BYTES = 16 * 1024;
-var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/im;
-function looksLikeRsyncd(head) {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(new RegExp(MODULE_PARAMS.source, "gim"))].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.has("path") && params.size >= 2;
-}
 function readHead(file) {
   if (!lstatSync4(file).isFile()) return "";
   const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW | constants2.O_NOCTTY);
   try {
     if (!fstatSync2(fd).isFile()) return "";
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const n = readSync2(fd, buf, 0, SNIFF_BYTES, 0);
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
+  }
+}
+function otherByContent(file, path) {
+  try {
+    const head = headText(readHead(file));
+    if (head === null || head === "") return false;
+    const { kind, by } = classifyFile(path, head);
+    return by === "content" && kind.analyzer !== "rsyncd" && (kind.analyzer === "none" || !kind.concernsRsync(head, path));
+  } catch {
+    return false;
   }
 }
 function nameCandidate(file) {
@@ -33139,11 +31585,14 @@ function discoverConfigs(root, opts) {
   for (const raw of all) {
     const path = raw.split(sep2).join("/");
     if (excluded.has(path)) continue;
-    if (BY_NAME2.some((re) => re.test(path))) {
-      if (nameCandidate(join8(root, path))) found.push({ path, by: "name" });
-    } else if (SNIFF.test(path)) {
+    if (rsyncdByName(path)) {
+      if (nameCandidate(join8(root, path)) && !otherByContent(join8(root, path), path)) found.push({ path, by: "name" });
+    } else if (worthSniffing(path)) {
       try {
-        if (looksLikeRsyncd(readHead(join8(root, path)))) found.push({ path, by: "content" });
+        const head = headText(readHead(join8(root, path)));
+        if (head === null) continue;
+        const { kind } = classifyFile(path, head);
+        if (kind.analyzer !== "none" && kind.concernsRsync(head, path)) found.push({ path, by: "content" });
       } catch {
       }
     }
@@ -33196,7 +31645,7 @@ function repoConfigSource(root, opts = {}) {
 }
 
 // src/sources/host-raw.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv = __toESM(require_ajv(), 1);
 
 // collectors/rsync-facts.schema.json
 var rsync_facts_schema_default = {
@@ -33716,7 +32165,7 @@ var rsync_facts_schema_default = {
 // src/sources/host-raw.ts
 var validate;
 function parseHostRaw(json, host2) {
-  validate ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(rsync_facts_schema_default);
+  validate ??= new import_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(rsync_facts_schema_default);
   if (validate(json)) return ok(json);
   const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ");
   return fail(new UserError(`the collector's output is not a valid host document: ${why}`, host2, "Run collectors/rsync-facts.sh by hand to see what it prints."));
@@ -33785,7 +32234,7 @@ function probeDaemon(address, port) {
 }
 
 // src/sources/inventory.ts
-var import_yaml3 = __toESM(require_dist2(), 1);
+var import_yaml4 = __toESM(require_dist2(), 1);
 
 // src/sources/inventory-ini.ts
 var CONNECTION_KEYS = ["address", "ansible_host", "ansible_ssh_host", "port", "ansible_port", "ansible_ssh_port", "user", "ansible_user", "ansible_ssh_user", "jump", "sudo", "ansible_become"];
@@ -33832,11 +32281,11 @@ function shellWords(line) {
   if (inWord) words.push(word);
   return words;
 }
-function value(text4) {
-  if (/^-?\d+$/.test(text4)) return Number(text4);
-  if (text4 === "True" || text4 === "False") return text4 === "True";
-  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text4);
-  return quoted ? quoted[2] ?? "" : text4;
+function value(text5) {
+  if (/^-?\d+$/.test(text5)) return Number(text5);
+  if (text5 === "True" || text5 === "False") return text5 === "True";
+  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text5);
+  return quoted ? quoted[2] ?? "" : text5;
 }
 function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   const open = pattern.indexOf("[");
@@ -33873,18 +32322,18 @@ function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   }
   return out;
 }
-var HEADER = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
-function readIni(text4, file) {
+var HEADER2 = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
+function readIni(text5, file) {
   const res = { occurrences: [], hostVars: /* @__PURE__ */ new Map(), groupVars: /* @__PURE__ */ new Map() };
   let group = "ungrouped";
   let section = "hosts";
-  for (const [i, raw] of text4.split("\n").entries()) {
+  for (const [i, raw] of text5.split("\n").entries()) {
     const n = i + 1;
     const where = `${file}:${n}`;
     const line = raw.trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     if (line.startsWith("[")) {
-      const h = HEADER.exec(line);
+      const h = HEADER2.exec(line);
       if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where, hint: INI_HINT };
       if (h[2] !== void 0 && !["vars", "children", "hosts"].includes(h[2])) return { message: "a section header names a kind other than vars, children or hosts", where, hint: INI_HINT };
       group = h[1];
@@ -33914,9 +32363,9 @@ function readIni(text4, file) {
       if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where, hint: INI_HINT };
       vars[p2.slice(0, eq)] = value(p2.slice(eq + 1));
     }
-    const names = expandHostPattern(pattern);
-    if (!Array.isArray(names)) return { message: `the host pattern ${names.error}`, where, hint: names.hint };
-    for (const name of names) {
+    const names2 = expandHostPattern(pattern);
+    if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where, hint: names2.hint };
+    for (const name of names2) {
       res.occurrences.push({ name, group, where, place: `line ${n} (group ${shown(group)})` });
       const hv = res.hostVars.get(name) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
       for (const [k, v] of Object.entries(vars)) {
@@ -34005,8 +32454,8 @@ function merged(listings, own) {
   }
   return ok(listings.map(({ o }) => ({ ...o, vars: { ...byHost.get(o.name)?.vars ?? {}, ...own(o.name) } })));
 }
-function fromIni(text4, file) {
-  const r = readIni(text4, file);
+function fromIni(text5, file) {
+  const r = readIni(text5, file);
   if ("message" in r) return fail(new UserError(r.message, r.where, r.hint));
   const listings = r.occurrences.map((o) => {
     const gv = r.groupVars.get(o.group);
@@ -34040,11 +32489,11 @@ function fromAnsibleYaml(root, file) {
     const by = { ...setBy, ...Object.fromEntries(Object.keys(get(parts.vars)).map((k) => [k, group])) };
     const origin = (k) => ({ where: file, place: `group ${shown(by[k] ?? group)}` });
     for (const [pattern, own] of Object.entries(get(parts.hosts))) {
-      const names = expandHostPattern(pattern);
-      if (!Array.isArray(names)) return { message: `in group ${shown(group)}, the host pattern ${shown(pattern)} ${names.error}`, hint: names.hint };
+      const names2 = expandHostPattern(pattern);
+      if (!Array.isArray(names2)) return { message: `in group ${shown(group)}, the host pattern ${shown(pattern)} ${names2.error}`, hint: names2.hint };
       const ownVars = mapping(own, `the variables of host ${shown(pattern)} in group ${shown(group)}`);
       if (!ownVars.ok) return ownVars.error;
-      for (const name of names) {
+      for (const name of names2) {
         const hv = hostVars.get(name) ?? { vars: {}, groupOf: /* @__PURE__ */ new Map() };
         for (const [k, v] of Object.entries(ownVars.value ?? {})) {
           const before = hv.groupOf.get(k);
@@ -34094,18 +32543,18 @@ function fromOwnYaml(root, file) {
   return settle(listed);
 }
 var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
-function parseInventory(text4, file) {
+function parseInventory(text5, file) {
   let parsed;
-  const firstLine = text4.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  const firstLine = text5.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
   if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine.trim().startsWith("[")) {
-    parsed = fromIni(text4, file);
+    parsed = fromIni(text5, file);
   } else {
     let doc;
     try {
-      doc = (0, import_yaml3.parse)(text4);
+      doc = (0, import_yaml4.parse)(text5);
     } catch (e) {
-      const at = e instanceof import_yaml3.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
-      return fail(new UserError(`not valid YAML${e instanceof import_yaml3.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
+      const at = e instanceof import_yaml4.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
+      return fail(new UserError(`not valid YAML${e instanceof import_yaml4.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
     if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
     parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
@@ -34131,8 +32580,8 @@ function podSpec(kind, object) {
   if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
   return void 0;
 }
-function quote(text4) {
-  return JSON.stringify(text4.length > MAX_QUOTED ? `${text4.slice(0, MAX_QUOTED)}\u2026` : text4);
+function quote(text5) {
+  return JSON.stringify(text5.length > MAX_QUOTED ? `${text5.slice(0, MAX_QUOTED)}\u2026` : text5);
 }
 function readList(list, value2, prefix, into) {
   const { images, unreadable } = into;
@@ -34176,10 +32625,10 @@ function containerListsAnywhere(object) {
   }
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
-function reviewFromText(text4) {
+function reviewFromText(text5) {
   let parsed;
   try {
-    parsed = JSON.parse(text4);
+    parsed = JSON.parse(text5);
   } catch {
     return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
   }
@@ -34223,7 +32672,7 @@ function sshArgs(host2, opts) {
     host2.sudo ? "sudo -n sh -s" : "sh -s"
   ];
 }
-function classify2(code, stderr) {
+function classify(code, stderr) {
   if (code === 255) {
     if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key .* mismatch/i.test(stderr)) return { status: "host-key-mismatch", transient: false };
     if (/Permission denied|Too many authentication failures/i.test(stderr)) return { status: "auth-failed", transient: false };
@@ -34273,7 +32722,7 @@ function collectOverSsh(host2, script, opts, signal) {
       if (over === "timeout") return done({ status: "timeout", stdout: "", reason: `no complete answer within ${opts.totalTimeoutMs / 1e3} s`, transient: false });
       if (over === "output-too-large") return done({ status: "output-too-large", stdout: "", reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: "ok", stdout: Buffer.concat(out).toString("utf8"), reason: "", transient: false });
-      const c = classify2(code, stderr);
+      const c = classify(code, stderr);
       done({ ...c, stdout: "", reason: lastLine || `exit ${code}` });
     });
   });
@@ -35507,7 +33956,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
   let needed = 0;
   let count = 0;
   let dropped = 0;
-  let names = 0;
+  let names2 = 0;
   const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
   for (const [index, layer] of layers.entries()) {
     const entries = [];
@@ -35518,8 +33967,8 @@ async function indexLayers(layers, prefetch, need = () => false) {
       layer,
       (header, seq, read) => {
         if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
-        names += header.name.length + (header.linkname?.length ?? 0);
-        if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
+        names2 += header.name.length + (header.linkname?.length ?? 0);
+        if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
         if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
         if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
         const { path, climbed } = layerPath(header.name);
@@ -36255,11 +34704,11 @@ function openDockerArchive(store, ref) {
   const config = parseJson(store.read(inside(first["Config"]), MAX_CONFIG, "image config"), "image config");
   const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
   const diffIds = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
-  const names = first["Layers"].map(String);
-  if (diffIds.length !== names.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
-    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names.length} layers in manifest.json; the archive is inconsistent`);
+  const names2 = first["Layers"].map(String);
+  if (diffIds.length !== names2.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
+    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
   }
-  const layers = names.map((p2, i) => {
+  const layers = names2.map((p2, i) => {
     const path = inside(p2);
     const diffId = String(diffIds[i]);
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
@@ -36558,9 +35007,9 @@ function* parseHostConfigs(raw) {
   );
   const secretsFiles = new Set(raw.secrets.map((s) => posix3.normalize(s.path)));
   for (const path of configs.sort()) {
-    const text4 = files.get(path)?.text;
-    if (typeof text4 !== "string") continue;
-    const config = parseRsyncdConf(path, Buffer.from(text4), hostConfigSource(files, secretsFiles));
+    const text5 = files.get(path)?.text;
+    if (typeof text5 !== "string") continue;
+    const config = parseRsyncdConf(path, Buffer.from(text5), hostConfigSource(files, secretsFiles));
     yield { path, config, secrets: hostSecrets(raw, config), fileStats };
   }
 }
@@ -36577,9 +35026,9 @@ function hostErrors(raw) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text4) {
+function parseUnitSettings(text5) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text4.split("\n")) {
+  for (const line of text5.split("\n")) {
     const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (m?.[1]) keys.set(m[1], m[2] ?? "");
   }
@@ -36591,17 +35040,32 @@ var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/instal
 function releaseFromVersionLine(line) {
   return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
 }
-function releaseFromDpkgStatus(text4) {
-  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
+function releaseFromDpkgStatus(text5) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text5)?.[1] ?? null;
 }
-function releaseFromApkInstalled(text4) {
-  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
+function releaseFromApkInstalled(text5) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text5)?.[1] ?? null;
 }
 function releaseFromPackages(dpkg, apk) {
   const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
   if (deb) return { version: deb, source: "dpkg status" };
   const alp = apk ? releaseFromApkInstalled(apk) : null;
   return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/account-names.ts
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
+function accountNames(text5) {
+  const names2 = [];
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/\r$/, "");
+    const trimmed = line.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (line.startsWith("+") || line.startsWith("-")) return null;
+    const colon = line.indexOf(":");
+    if (colon > 0) names2.push(line.slice(0, colon));
+  }
+  return names2;
 }
 
 // src/parse/image-redact.ts
@@ -36615,8 +35079,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text4) {
-  return text4.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text5) {
+  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -36634,7 +35098,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text4) {
+function shellCommands(text5) {
   const commands = [];
   let words = [];
   let word = "";
@@ -36649,35 +35113,35 @@ function shellCommands(text4) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4[i] ?? "";
-    if (c === "\\" && i + 1 < text4.length) {
-      const next = text4[++i] ?? "";
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i] ?? "";
+    if (c === "\\" && i + 1 < text5.length) {
+      const next = text5[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text4.indexOf(c, i + 1);
-      const end = close < 0 ? text4.length : close;
-      word += c === '"' ? text4.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text4.slice(i + 1, end);
+      const close = text5.indexOf(c, i + 1);
+      const end = close < 0 ? text5.length : close;
+      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text4[i + 1] === "{" || text4[i + 1] === "(")) {
-      const open = text4[i + 1] ?? "";
+    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
+      const open = text5[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text4.length; j++) {
-        if (text4[j] === open) depth++;
-        else if (text4[j] === close && --depth === 0) break;
+      for (; j < text5.length; j++) {
+        if (text5[j] === open) depth++;
+        else if (text5[j] === close && --depth === 0) break;
       }
-      word += text4.slice(i, j + 1);
+      word += text5.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text4.indexOf("\n", i);
-      i = (nl < 0 ? text4.length : nl) - 1;
+      const nl = text5.indexOf("\n", i);
+      i = (nl < 0 ? text5.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -36757,8 +35221,8 @@ function addCommand(words, into) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text4, into) {
-  for (const words of shellCommands(text4)) addCommand(words, into);
+function addShell(text5, into) {
+  for (const words of shellCommands(text5)) addCommand(words, into);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [] };
@@ -36767,9 +35231,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text4) {
+function launchFromScript(text5) {
   const launch = { daemon: false, configs: [], programs: [] };
-  addShell(text4, launch);
+  addShell(text5, launch);
   return finish(launch);
 }
 function finish(l) {
@@ -36813,9 +35277,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(paths);
     const next = [];
     for (const p2 of paths) {
-      const text4 = fs.content(p2);
-      if (text4?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text4.toString("utf8"));
+      const text5 = fs.content(p2);
+      if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text5.toString("utf8"));
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -36853,7 +35317,7 @@ function throughLink(fs, path, config) {
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 var relative4 = (p2) => p2.replace(/^\/+/, "");
-function describe4(fs, path, config, incomplete) {
+function describe3(fs, path, config, incomplete) {
   const secrets = imageSecrets(fs, config, path);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
@@ -36885,14 +35349,175 @@ async function parseImageConfigs(fs, paths) {
       return { path, config, wants };
     });
     const wanted2 = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted2.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe4(fs, path, config, wants.size > 0));
+    if (wanted2.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe3(fs, path, config, wants.size > 0));
     await fs.load(wanted2);
     for (const w of wanted2) attempted.add(w);
   }
 }
 
 // src/parse/repo-configs.ts
-import { dirname as dirname8, isAbsolute as isAbsolute5, resolve as resolve4 } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve5 } from "node:path";
+
+// src/parse/other-files.ts
+import { dirname as dirname8, resolve as resolve4 } from "node:path";
+
+// src/parse/dockerfile.ts
+function instructions(text5) {
+  const out = [];
+  let current = null;
+  text5.split("\n").forEach((raw, i) => {
+    const line = raw.replace(/\r$/, "");
+    if (/^\s*#/.test(line)) return;
+    const continued = /\\\s*$/.test(line);
+    const body = continued ? line.replace(/\\\s*$/, "") : line;
+    if (current) current.args += ` ${body.trim()}`;
+    else {
+      const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
+      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1 };
+    }
+    if (!continued && current) {
+      out.push(current);
+      current = null;
+    }
+  });
+  if (current) out.push(current);
+  return out;
+}
+function commandForm(args) {
+  if (args.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((w) => typeof w === "string")) return parsed;
+    } catch {
+    }
+  }
+  return args === "" ? [] : ["/bin/sh", "-c", args];
+}
+function envPairs(args) {
+  if (!/^[A-Za-z_][\w.-]*=/.test(args)) {
+    const m = /^(\S+)\s+(.*)$/.exec(args);
+    return m?.[1] ? [`${m[1]}=${m[2] ?? ""}`] : [];
+  }
+  return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")}`);
+}
+function readDockerfile(text5, readScript) {
+  let user = null;
+  let exposed = [];
+  let env = [];
+  let envLines = [];
+  let entrypoint = [];
+  let cmd = [];
+  let copies = [];
+  const lines = { user: null, expose: null, command: null };
+  for (const ins of instructions(text5)) {
+    switch (ins.keyword) {
+      case "FROM":
+        user = null;
+        exposed = [];
+        env = [];
+        envLines = [];
+        entrypoint = [];
+        cmd = [];
+        copies = [];
+        lines.user = null;
+        lines.expose = null;
+        lines.command = null;
+        break;
+      case "USER":
+        user = ins.args.split(/\s+/)[0] || null;
+        lines.user = ins.line;
+        break;
+      case "EXPOSE":
+        for (const p2 of ins.args.split(/\s+/).filter((w) => w !== "")) {
+          const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
+          exposed.push(port);
+          if (port.startsWith("873/")) lines.expose = ins.line;
+        }
+        break;
+      case "ENV":
+        for (const pair of envPairs(ins.args)) {
+          env.push(pair);
+          envLines.push(ins.line);
+        }
+        break;
+      case "ENTRYPOINT":
+        entrypoint = commandForm(ins.args);
+        lines.command = ins.line;
+        break;
+      case "CMD":
+        cmd = commandForm(ins.args);
+        lines.command = ins.line;
+        break;
+      case "COPY":
+      case "ADD": {
+        const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+        const to = words.at(-1);
+        for (const from of words.slice(0, -1)) if (to !== void 0) copies.push({ from, to });
+        break;
+      }
+    }
+  }
+  const image = readImageConfig({ config: { User: user ?? "", Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p2) => [p2, {}])) } });
+  const launch = launchFromArgv(image.argv);
+  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
+  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
+}
+function scriptStartsDaemon(program, copies, readScript) {
+  for (const c of copies) {
+    const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
+    if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
+    const text5 = readScript(c.from);
+    if (text5 !== null && launchFromScript(text5).daemon) return true;
+  }
+  return false;
+}
+
+// src/parse/other-files.ts
+function unitStartsDaemon(text5) {
+  return [...text5.matchAll(/^\s*Exec(Start|StartPre|StartPost|Reload)\s*=\s*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+}
+function analyze(classified, file, text5, bytes, scan, modes, root) {
+  const { kind } = classified;
+  const skip = (why) => ({ analyzer: "none", reason: why });
+  switch (kind.analyzer) {
+    case "secrets": {
+      const parsed = parseSecrets(bytes, file);
+      const mode = modes.get(scan.rel(file));
+      return {
+        analyzer: "secrets",
+        secrets: { path: displayPath(root, file), file, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics }
+      };
+    }
+    case "systemd-unit":
+      if (!unitStartsDaemon(text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      return { analyzer: "systemd-unit", unit: parseUnitSettings(text5) };
+    case "xinetd":
+      if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", enabled: !/^\s*disable\s*=\s*yes\b/m.test(text5), user: /^\s*user\s*=\s*(\S+)/m.exec(text5)?.[1] ?? null };
+    case "dockerfile": {
+      if (!/\brsyncd?\b/i.test(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      const readScript = (contextPath) => {
+        const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
+        return opened.kind === "file" ? headText(opened.bytes) : null;
+      };
+      return { analyzer: "dockerfile", image: readDockerfile(text5, readScript) };
+    }
+    default:
+      return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
+  }
+}
+function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
+  const text5 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text5, bytes, scan, modes, root);
+  const at = { file, line: 1, column: 1 };
+  const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
+  const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
+  const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
+  return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+}
+
+// src/parse/repo-configs.ts
 function undecodable(bytes) {
   return bytes.includes(0) ? "it holds NUL bytes (a binary file?)" : void 0;
 }
@@ -36921,6 +35546,7 @@ function* parseRepoConfigs(root, files) {
   const scan = new ScanRoot(root);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
+  const others = /* @__PURE__ */ new Map();
   for (const file of files) {
     const opened = scan.open(file);
     if (opened.kind === "dir") continue;
@@ -36934,6 +35560,11 @@ function* parseRepoConfigs(root, files) {
     const why = undecodable(opened.bytes);
     if (why !== void 0) {
       yield { kind: "error", target: displayPath(root, file), message: `cannot scan this file: ${why}`, hint: "Exclude it with --exclude if it is not an rsyncd config." };
+      continue;
+    }
+    const classified = classifyFile(scan.rel(file), opened.bytes);
+    if (classified.kind.analyzer !== "rsyncd") {
+      if (!others.has(opened.real)) others.set(opened.real, { file: opened.real, bytes: opened.bytes, classified });
       continue;
     }
     const seen = candidates.get(opened.real) ?? { real: opened.real, bytes: opened.bytes, links: [] };
@@ -36965,7 +35596,10 @@ function* parseRepoConfigs(root, files) {
     for (const f of p2.config.files) covered.add(f.path);
   }
   const modes = gitModes(root);
+  const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash6("sha256").update(o.bytes).digest("hex"));
   for (const { file, config } of chosen) {
+    while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
     const withNotes = secretConfigs(foundThroughLinks(config, file, links, scan), file, named, configs, scan);
     const texts = [];
@@ -36976,6 +35610,7 @@ function* parseRepoConfigs(root, files) {
     yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
     yield* unreadSecrets(root, file, config, scan);
   }
+  for (const o of pending) yield other(o);
 }
 function hasConfigLines(bytes) {
   for (const raw of Buffer.from(bytes).toString("utf8").split("\n")) {
@@ -36992,7 +35627,7 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve4(dirname8(configFile), p2.value));
+    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname9(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
@@ -37046,6 +35681,2297 @@ function prefetchInImage(path) {
   return PREFETCH.some((re) => re.test(path));
 }
 
+// src/facts/access/ip-address.ts
+function parseNumericHost(text5) {
+  const v4 = inetAton(text5);
+  if (v4) return { family: 4, bytes: v4, scope: 0 };
+  const pct = text5.indexOf("%");
+  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const v6 = inetPton6(body);
+  if (!v6) return void 0;
+  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
+  const scope = scopeId(text5.slice(pct + 1));
+  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
+}
+function scopeId(text5) {
+  if (/^\d+$/.test(text5)) return Number(text5);
+  return text5 === "lo" ? 1 : void 0;
+}
+function inetAton(text5) {
+  const parts = text5.split(".");
+  if (parts.length > 4) return void 0;
+  const values = [];
+  for (const part of parts) {
+    const v = atonPart(part);
+    if (v === void 0) return void 0;
+    values.push(v);
+  }
+  const last = values.pop() ?? 0;
+  if (values.some((v) => v > 255)) return void 0;
+  const lastBytes = 4 - values.length;
+  if (last >= 2 ** (8 * lastBytes)) return void 0;
+  const out = [...values];
+  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
+  return out;
+}
+function atonPart(part) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
+  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
+  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+  return void 0;
+}
+function inetPton4(text5) {
+  const parts = text5.split(".");
+  if (parts.length !== 4) return void 0;
+  const out = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const v = Number(part);
+    if (v > 255) return void 0;
+    out.push(v);
+  }
+  return out;
+}
+function inetPton6(text5) {
+  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
+  const halves = text5.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (s) => {
+    if (s === "") return [];
+    const out = [];
+    const items = s.split(":");
+    for (const [i, item] of items.entries()) {
+      if (item.includes(".")) {
+        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
+        if (!v4) return void 0;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
+        const v = parseInt(item, 16);
+        out.push(v >> 8, v & 255);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
+  if (halves.length === 1) return head.length === 16 ? head : void 0;
+  const fill2 = 16 - head.length - tail.length;
+  if (fill2 < 2) return void 0;
+  return [...head, ...new Array(fill2).fill(0), ...tail];
+}
+function parseMask(text5, family) {
+  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+}
+function strtolExact(text5) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+  if (!m) return void 0;
+  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
+  return m[1] === "-" ? -n : n;
+}
+function prefixMask(bits, length) {
+  const mask = [];
+  for (let i = 0; i < length; i++) {
+    const take = Math.max(0, Math.min(8, bits - 8 * i));
+    mask.push(255 << 8 - take & 255);
+  }
+  return mask;
+}
+function maskedEqual(a, b, mask) {
+  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
+}
+
+// src/facts/access/wildmatch.ts
+var CLASSES = {
+  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
+  alpha: (c) => /^[A-Za-z]$/.test(c),
+  blank: (c) => c === " " || c === "	",
+  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
+  digit: (c) => /^[0-9]$/.test(c),
+  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
+  lower: (c) => /^[a-z]$/.test(c),
+  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
+  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
+  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
+  upper: (c) => /^[A-Z]$/.test(c),
+  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
+};
+var MAX_STEPS = 1e5;
+function wildmatch(pattern, text5) {
+  return new Matcher(pattern, text5).run();
+}
+function iwildmatch(pattern, text5) {
+  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+}
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+var Matcher = class {
+  constructor(p2, t) {
+    this.p = p2;
+    this.t = t;
+  }
+  p;
+  t;
+  steps = 0;
+  memo = /* @__PURE__ */ new Map();
+  run() {
+    return this.match(0, 0);
+  }
+  match(pi, ti) {
+    const key = pi * (this.t.length + 1) + ti;
+    const known = this.memo.get(key);
+    if (known !== void 0) return known;
+    if (++this.steps > MAX_STEPS) return false;
+    const result2 = this.step(pi, ti);
+    this.memo.set(key, result2);
+    return result2;
+  }
+  step(pi, ti) {
+    const { p: p2, t } = this;
+    if (pi >= p2.length) return ti >= t.length;
+    const pc = p2[pi] ?? "";
+    if (pc === "*") {
+      let next = pi + 1;
+      const crossesSlash = p2[next] === "*";
+      while (p2[next] === "*") next++;
+      for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
+        if (this.match(next, k)) return true;
+        if (k < t.length && !crossesSlash && t[k] === "/") return false;
+      }
+      return false;
+    }
+    if (ti >= t.length) return false;
+    const tc = t[ti] ?? "";
+    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
+    if (pc === "[") {
+      const cls = matchClass(p2, pi, tc);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
+    }
+    if (pc === "\\") {
+      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
+    }
+    return pc === tc && this.match(pi + 1, ti + 1);
+  }
+};
+function matchClass(p2, start, c) {
+  let i = start + 1;
+  const negate = p2[i] === "!" || p2[i] === "^";
+  if (negate) i++;
+  let matched = false;
+  let prev = "";
+  let first = true;
+  for (; ; ) {
+    let ch = p2[i];
+    if (ch === void 0) return void 0;
+    if (ch === "]" && !first) break;
+    first = false;
+    if (ch === "\\") {
+      ch = p2[++i];
+      if (ch === void 0) return void 0;
+      if (c === ch) matched = true;
+      prev = ch;
+    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
+      let hi = p2[++i] ?? "";
+      if (hi === "\\") {
+        hi = p2[++i] ?? "";
+        if (hi === "") return void 0;
+      }
+      if (c >= prev && c <= hi) matched = true;
+      prev = "";
+    } else if (ch === "[" && p2[i + 1] === ":") {
+      const close = p2.indexOf("]", i + 2);
+      if (close < 0) return void 0;
+      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
+        const test = CLASSES[p2.slice(i + 2, close - 1)];
+        if (!test) return void 0;
+        if (test(c)) matched = true;
+        i = close;
+        prev = "";
+      } else {
+        if (c === "[") matched = true;
+        prev = "[";
+      }
+    } else {
+      if (c === ch) matched = true;
+      prev = ch;
+    }
+    i++;
+  }
+  return { matched: matched !== negate, end: i + 1 };
+}
+
+// src/facts/access/hosts.ts
+function atLeast(v, min) {
+  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
+  return true;
+}
+function tokenizeHostList(list) {
+  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+}
+function allowAccess(peer, allow, deny, opts) {
+  const assumptions = [];
+  const allowList = allow === "" ? void 0 : allow;
+  const denyList = deny === "" ? void 0 : deny;
+  if (allowList !== void 0) {
+    const hit = firstMatch(allowList, peer, false, opts, assumptions);
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe4(peer)}: ${hit}.`, assumptions };
+    if (denyList === void 0) {
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe4(peer)}, and there is no "hosts deny".`, assumptions };
+    }
+  }
+  if (denyList !== void 0) {
+    const hit = firstMatch(denyList, peer, true, opts, assumptions);
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe4(peer)}: ${hit}.`, assumptions };
+  }
+  if (allowList === void 0 && denyList === void 0) {
+    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
+  }
+  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
+  return { allowed: true, reason: `${describe4(peer)} is admitted: ${why}.`, assumptions };
+}
+function describe4(peer) {
+  return `${peer.addr} (host name "${peer.host}")`;
+}
+function firstMatch(list, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list)) {
+    const byName = matchHostname(peer, token, deny, opts, assumptions);
+    if (byName) return byName;
+    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
+  }
+  return void 0;
+}
+function matchHostname(peer, token, deny, opts, assumptions) {
+  if (token.startsWith("@") && token.length > 1) {
+    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
+    return void 0;
+  }
+  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
+  if (!opts.forwardLookup) return void 0;
+  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
+  const answer = opts.resolve(token);
+  switch (answer.kind) {
+    case "addrs":
+      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
+    case "unresolvable":
+      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
+      return void 0;
+    case "unknown":
+      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
+      return void 0;
+  }
+}
+function matchAddress(addr, token) {
+  const slash = token.indexOf("/");
+  const host2 = slash < 0 ? token : token.slice(0, slash);
+  if (!/^[.0-9]*$/.test(host2) && !host2.includes(":")) return false;
+  const client = parseNumericHost(addr);
+  const tok = parseNumericHost(host2);
+  if (!client || !tok || client.family !== tok.family) return false;
+  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
+  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
+  if (mask === "all") return true;
+  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
+}
+function maskFor(text5, tok) {
+  const literal = parseMask(text5, tok.family);
+  if (literal) return literal;
+  const bits = strtolExact(text5);
+  if (bits === void 0) return void 0;
+  if (bits === 0) return "all";
+  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
+  return prefixMask(bits, tok.bytes.length);
+}
+
+// src/facts/access/acl-tokens.ts
+var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+function classifyHostList(list) {
+  const templated = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify2(token) }));
+}
+function classify2(token) {
+  if (token === "unknown" || token === "undetermined") return "placeholder";
+  if (token.startsWith("@") && token.length > 1) return "netgroup";
+  const slash = token.indexOf("/");
+  const host2 = slash < 0 ? token : token.slice(0, slash);
+  const numeric2 = /^[.0-9]*$/.test(host2) || host2.includes(":");
+  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  if (/[*?[]/.test(token)) return "wildcard";
+  const addr = parseNumericHost(host2);
+  if (!addr) return "malformed";
+  if (slash < 0) return "address";
+  const text5 = token.slice(slash + 1);
+  const mask = parseMask(text5, addr.family);
+  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
+  const bits = strtolExact(text5);
+  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
+  return bits === 0 ? "any-address" : "network";
+}
+
+// src/facts/access/auth-users.ts
+function splitAuthUsers(value2, version) {
+  if (!atLeast(version, [3, 5, 0])) return value2.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value2.replace(/^[ \t\n\v\f\r]+/, "");
+  if (trimmed.startsWith(",")) {
+    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
+  }
+  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function parseAuthUsers(value2, version) {
+  return splitAuthUsers(value2, version).map(parseRule);
+}
+function parseRule(raw) {
+  const colon = raw.indexOf(":");
+  const name = colon < 0 ? raw : raw.slice(0, colon);
+  const opt = colon < 0 ? null : raw.slice(colon + 1);
+  const option = optionOf(opt);
+  const group = name.startsWith("@");
+  return {
+    raw,
+    pattern: group ? name.slice(1) : name,
+    group,
+    option,
+    ignoredOption: opt !== null && option === null ? opt : null,
+    empty: name === ""
+  };
+}
+function optionOf(opt) {
+  if (opt === null) return null;
+  const a = (opt[0] ?? "").toLowerCase();
+  const b = (opt[1] ?? "").toLowerCase();
+  if (a === "d") return "deny";
+  if (a === "r" && b === "o") return "ro";
+  if (a === "r" && b === "w") return "rw";
+  return null;
+}
+function matchAuthUser(rules, user, groupsOf) {
+  let groups;
+  for (const rule of rules) {
+    let hit;
+    if (rule.group) {
+      groups ??= groupsOf(user);
+      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+    } else {
+      hit = wildmatch(rule.pattern, user);
+    }
+    if (!hit) continue;
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const access = rule.option ?? "module-default";
+    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
+    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+  }
+  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+}
+function describeAuthRules(value2, version) {
+  const rules = parseAuthUsers(value2, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null
+    };
+  });
+}
+function covers(a, b) {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+
+// src/facts/access/offline-resolve.ts
+function offlineResolve(name) {
+  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
+  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
+  return { kind: "unknown" };
+}
+
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text2(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value2, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value2];
+  if (value2.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value2.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value2.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value2) {
+  if (typeof value2 !== "string") return [];
+  return value2.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
+// src/facts/usable.ts
+function text3(v) {
+  return typeof v === "string" ? v : "";
+}
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+function resolves(name, known) {
+  if (/^\d+$/.test(name)) return true;
+  if (impossibleName(name)) return false;
+  return known === void 0 || known.has(name);
+}
+function setupRefusal(params, root, version, names2) {
+  const db = names2 && text3(params["name converter"]?.value) === "" ? names2 : void 0;
+  const uid = text3(params["uid"]?.value);
+  const user = uid !== "" ? uid : root ? "nobody" : "";
+  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
+    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
+    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
+  }
+  const gid = text3(params["gid"]?.value);
+  if (TEMPLATE2.test(gid)) {
+  } else if (gid !== "") {
+    const tokens = gidTokens(gid, version);
+    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
+    const bad = named.find((t) => !resolves(t, db?.groups));
+    if (bad !== void 0) {
+      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
+      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
+    }
+  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+    return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
+  }
+  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return void 0;
+}
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
+function unusable(params, root, version, names2) {
+  const max = params["max connections"]?.value;
+  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names2);
+  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
+}
+function namesSeenByDaemon(global2, names2) {
+  return text3(global2["daemon chroot"]?.value) === "" ? names2 : void 0;
+}
+
+// src/facts/writable.ts
+function moduleWritable(params, version) {
+  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const users = params["auth users"]?.value;
+  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
+  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+}
+
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
+}
+function effectiveDaemon(daemonUser2, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser2 !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version, names2) {
+  return {
+    chroot: effectiveChroot(params, root, version),
+    disabled: disabled(params),
+    refuse_unknown: refuseUnknown(params),
+    writable: moduleWritable(params, version),
+    unusable: unusable(params, root, version, names2),
+    ...transferIdentity(params, root, version)
+  };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path = params["path"]?.value;
+  if (typeof path === "string" && path.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value2 = unknownRefuseNames(params["refuse options"]?.value);
+  return { value: value2, reason: value2.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+function imageRunsAsRoot(user) {
+  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
+  const name = user.split(":")[0] ?? "";
+  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+function versionOf(text5) {
+  const [a = 0, b = 0, c = 0] = text5.split(".").map(Number);
+  return [a, b, c];
+}
+
+// src/facts/access/simulate.ts
+function simulateAccess(config, client, opts) {
+  const addr = unmapIPv4(client.addr);
+  const verified = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const byName = /* @__PURE__ */ new Map();
+  for (const m of config.modules) byName.set(m.name, m);
+  const modules = config.modules.map((m) => {
+    if (!config.serves) return unreachable(m);
+    const target = byName.get(m.name) ?? m;
+    const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const listed = bool(m.params["list"]?.value, true);
+    if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
+    return { ...result2, listed };
+  });
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+}
+function simulateModule(m, peer, user, root, opts) {
+  const reasons = [];
+  const assumptions = [];
+  const param = (name) => m.params[name]?.value ?? null;
+  const text5 = (name) => {
+    const v = param(name);
+    return typeof v === "string" ? v : "";
+  };
+  const listed = bool(param("list"), true);
+  const host2 = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host: host2 }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+    forwardLookup: bool(param("forward lookup"), true),
+    resolve: opts.resolve,
+    version: opts.version
+  });
+  assumptions.push(...decision.assumptions);
+  const authUsers = text5("auth users");
+  const base2 = {
+    name: m.name,
+    listed,
+    host_allowed: decision.allowed,
+    auth_required: authUsers !== "",
+    anonymous_read: false,
+    anonymous_write: false,
+    reasons,
+    assumptions
+  };
+  reasons.push(decision.reason);
+  const refuse = (outcome, why) => {
+    reasons.push(why);
+    return { ...base2, read: outcome, write: outcome };
+  };
+  if (!decision.allowed) {
+    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+  }
+  const effective = effectiveModule(m.params, root, opts.version, opts.names);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
+  const max = Number(param("max connections") ?? 0);
+  if (max > 0) {
+    const lock = text5("lock file");
+    if (!root && lock === "/var/run/rsyncd.lock") {
+      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
+    }
+    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
+  }
+  const readOnly = bool(param("read only"), true);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  let userAccess;
+  if (authUsers !== "") {
+    const rules = parseAuthUsers(authUsers, opts.version);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+  }
+  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
+  const setup = moduleSetup(effective.chroot.value, root, text5);
+  if (setup) return refuse(setup.outcome, setup.why);
+  const writeOnly = bool(param("write only"), false);
+  const read = writeOnly ? "write-only" : "ok";
+  const write = readOnly ? "read-only" : "ok";
+  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
+  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
+}
+function moduleSetup(chroot, root, text5) {
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (text5("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text5("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+  }
+  return void 0;
+}
+function evaluateUser(user, rules, module, opts) {
+  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
+  const noSecrets = outcome.result === "password" && module.secrets === "";
+  const admitted = outcome.result === "password" && !noSecrets;
+  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  return {
+    user,
+    result: noSecrets ? "no-secrets-file" : outcome.result,
+    rule: outcome.rule?.raw ?? null,
+    read: admitted && !module.writeOnly,
+    write: admitted && !ro,
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+  };
+}
+function unreachable(m) {
+  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
+  return {
+    name: m.name,
+    listed: false,
+    host_allowed: false,
+    auth_required: false,
+    anonymous_read: false,
+    anonymous_write: false,
+    read: "connection-failed",
+    write: "connection-failed",
+    reasons: [why],
+    assumptions: []
+  };
+}
+function bool(v, fallback) {
+  return typeof v === "boolean" ? v : fallback;
+}
+function unmapIPv4(addr) {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return m?.[1] ?? addr;
+}
+
+// src/facts/reach.ts
+var RANK = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+function reachOf(input) {
+  const port = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
+  }
+  const bound = boundAddresses(input, port);
+  const base2 = fromAddresses(bound.addresses, bound.source);
+  if (input.image === null || base2.value === "local") return base2;
+  if (exposes(input.image.exposed_ports, port)) return base2;
+  return {
+    value: "container",
+    addresses: base2.addresses,
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
+  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
+  const v = input.listener["address"]?.value;
+  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function fromAddresses(addresses, source) {
+  if (addresses.length === 0) {
+    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify3(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.address).join(", ");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
+}
+function classify3(address) {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v4 = ipv4(a);
+  if (v4) return classify4(v4);
+  const v6 = ipv6(a);
+  if (v6) return classify6(v6);
+  return { value: "any", note: "name" };
+}
+function classify4([a, b]) {
+  const x = a ?? 0;
+  const y = b ?? 0;
+  if (x === 0) return { value: "any" };
+  if (x === 127) return { value: "local" };
+  if (x === 10) return { value: "private", network: "10.0.0.0/8" };
+  if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
+  if (x === 192 && y === 168) return { value: "private", network: "192.168.0.0/16" };
+  if (x === 100 && y >= 64 && y < 128) return { value: "private", network: "100.64.0.0/10" };
+  if (x === 169 && y === 254) return { value: "private", network: "169.254.0.0/16" };
+  return { value: "any", note: "public" };
+}
+function classify6(w) {
+  const [h0 = 0] = w;
+  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
+  if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
+  return { value: "any", note: "public" };
+}
+function ipv4(a) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  return parts.every((n) => n <= 255) ? parts : null;
+}
+function ipv6(a) {
+  if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
+  let text5 = a;
+  const tail = [];
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  if (dotted?.[1]) {
+    const v4 = ipv4(dotted[1]);
+    if (!v4) return null;
+    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const before = text5.slice(0, dotted.index);
+    text5 = before.endsWith(":") ? `${before}:` : before;
+  }
+  const halves = text5.split("::");
+  if (halves.length > 2) return null;
+  const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
+  const head = words(halves[0] ?? "");
+  const rest = halves.length === 2 ? words(halves[1] ?? "") : [];
+  if (!head || !rest || [...head, ...rest].some(Number.isNaN)) return null;
+  const fill2 = 8 - head.length - rest.length - tail.length;
+  if (halves.length === 1 ? fill2 !== 0 : fill2 < 1) return null;
+  return [...head, ...new Array(halves.length === 2 ? fill2 : 0).fill(0), ...rest, ...tail];
+}
+function daemonPort(input) {
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  for (const a of argv) {
+    const n = Number(optionValue(a, "port"));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function optionValue(argv, name) {
+  let out;
+  argv.forEach((arg, i) => {
+    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
+    else if (arg === `--${name}`) out = argv[i + 1];
+  });
+  return out;
+}
+function exposes(ports, port) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port >= lo && port <= hi;
+  });
+}
+function shown2(a) {
+  if (!/^[0-9a-f]{32}$/i.test(a)) return a;
+  const words = Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (words.every((w) => w === 0)) return "::";
+  if (words.slice(0, 7).every((w) => w === 0) && words[7] === 1) return "::1";
+  return words.map((w) => w.toString(16)).join(":");
+}
+function unique(xs) {
+  return [...new Set(xs)];
+}
+
+// src/facts/types.ts
+var FACTS_SCHEMA = "rsyncguard/facts@1";
+
+// src/facts/build-facts.ts
+var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
+function buildFacts(input) {
+  const { config } = input;
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve, ...input.names ? { names: input.names } : {} };
+  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
+  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
+  const modules = config.modules.map((m, i) => ({
+    name: m.name,
+    header: { file: m.header.file, line: m.header.line, column: m.header.column },
+    shadowed: m.shadowed,
+    params: m.params,
+    access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+    auth_rules: describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+    declared_public: declaredPublic(m.header, config)
+  }));
+  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
+  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  return {
+    schema: FACTS_SCHEMA,
+    target: input.target,
+    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
+    config: {
+      starts: config.starts,
+      serves: config.serves,
+      partial: config.partial,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
+      global: config.global,
+      listener: config.listener,
+      modules,
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers,
+      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+    },
+    secrets,
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
+    image: input.image ?? null
+  };
+}
+function declaredPublic(header, config) {
+  const d = declarationFor(header, config.publicDeclarations);
+  return d ? { reason: d.reason, source: "comment", file: d.file, line: d.line } : null;
+}
+function relabelDeclared(d, rename) {
+  return d?.source === "comment" ? { ...d, file: rename(d.file) } : d;
+}
+function text4(v) {
+  return typeof v === "string" ? v : "";
+}
+function hostList(v) {
+  const tokens = classifyHostList(text4(v));
+  return tokens.length === 0 ? null : tokens;
+}
+function summarize(a, b) {
+  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
+  return {
+    listed: a.listed,
+    auth_required: a.auth_required,
+    open_to_any_host: a.host_allowed || b.host_allowed,
+    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
+    anonymous_read: a.anonymous_read || b.anonymous_read,
+    anonymous_write: a.anonymous_write || b.anonymous_write,
+    read: a.read,
+    write: a.write,
+    reasons: a.reasons,
+    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
+  };
+}
+function secretsFacts(s, config) {
+  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
+  const stat = s.stat;
+  return {
+    path: s.path,
+    file: s.file ?? null,
+    exists: stat === void 0 ? null : stat !== null,
+    mode: stat ? stat.mode & 4095 : null,
+    uid: stat ? stat.uid : null,
+    gid: stat ? stat.gid : null,
+    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
+    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
+    referenced_by: referencedBy,
+    entries: s.entries ?? []
+  };
+}
+function toFactsDiagnostic(d) {
+  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
+  if (d.hint !== void 0) out.hint = d.hint;
+  return out;
+}
+function relabelFiles(doc, rename) {
+  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
+  const { config } = doc;
+  return {
+    ...doc,
+    config: {
+      ...config,
+      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
+      global: params(config.global),
+      listener: params(config.listener),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename) })),
+      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
+    },
+    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
+  };
+}
+
+// src/facts/access/hostname-tokens.ts
+function hostnameTokens(config) {
+  const names2 = /* @__PURE__ */ new Set();
+  const lists = [config.global, ...config.modules.map((m) => m.params)].flatMap((p2) => [p2["hosts allow"]?.value, p2["hosts deny"]?.value]);
+  for (const list of lists) {
+    if (typeof list !== "string") continue;
+    for (const token of tokenizeHostList(list)) {
+      if (/^[\d.]*$/.test(token) || /[:/*?[]/.test(token) || token.startsWith("@")) continue;
+      names2.add(token);
+    }
+  }
+  return [...names2].sort();
+}
+
+// src/facts/validate.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// src/facts/schema/facts.schema.json
+var facts_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://rsyncguard.dev/schema/facts@1.json",
+  title: "rsyncguard facts document, version 1",
+  description: "The normalized view of one target (a config file, a host, an image) that rsyncguard's policies evaluate. Passwords never appear: secrets files contribute derived facts only.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "schema",
+    "target",
+    "context",
+    "rsync",
+    "config",
+    "secrets",
+    "daemon",
+    "image"
+  ],
+  definitions: {
+    param: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "value",
+        "raw",
+        "file",
+        "line",
+        "column",
+        "origin"
+      ],
+      properties: {
+        value: {
+          type: [
+            "string",
+            "number",
+            "boolean",
+            "null"
+          ]
+        },
+        raw: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        file: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1
+        },
+        column: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1
+        },
+        origin: {
+          enum: [
+            "module",
+            "global",
+            "default"
+          ]
+        }
+      }
+    },
+    location: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "file",
+        "line",
+        "column"
+      ],
+      properties: {
+        file: {
+          type: "string"
+        },
+        line: {
+          type: "integer",
+          minimum: 1
+        },
+        column: {
+          type: "integer",
+          minimum: 1
+        }
+      }
+    },
+    access: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "listed",
+        "auth_required",
+        "open_to_any_host",
+        "host_allowed",
+        "anonymous_read",
+        "anonymous_write",
+        "read",
+        "write",
+        "reasons",
+        "assumptions"
+      ],
+      properties: {
+        listed: {
+          type: "boolean"
+        },
+        auth_required: {
+          type: "boolean"
+        },
+        open_to_any_host: {
+          type: "boolean"
+        },
+        host_allowed: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "ipv4",
+            "ipv6"
+          ],
+          properties: {
+            ipv4: {
+              type: "boolean"
+            },
+            ipv6: {
+              type: "boolean"
+            }
+          }
+        },
+        anonymous_read: {
+          type: "boolean"
+        },
+        anonymous_write: {
+          type: "boolean"
+        },
+        read: {
+          enum: [
+            "ok",
+            "connection-failed",
+            "unknown-module",
+            "access-denied",
+            "max-connections",
+            "lock-file",
+            "auth-failed",
+            "invalid-uid",
+            "invalid-gid",
+            "no-path",
+            "chroot-failed",
+            "setgid-failed",
+            "setuid-failed",
+            "read-only",
+            "write-only"
+          ]
+        },
+        write: {
+          enum: [
+            "ok",
+            "connection-failed",
+            "unknown-module",
+            "access-denied",
+            "max-connections",
+            "lock-file",
+            "auth-failed",
+            "invalid-uid",
+            "invalid-gid",
+            "no-path",
+            "chroot-failed",
+            "setgid-failed",
+            "setuid-failed",
+            "read-only",
+            "write-only"
+          ]
+        },
+        reasons: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        assumptions: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    secretsEntry: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "kind",
+        "name",
+        "line",
+        "length",
+        "equals_name",
+        "weak",
+        "common",
+        "reused",
+        "dead",
+        "unmatchable",
+        "trailing_whitespace"
+      ],
+      properties: {
+        kind: {
+          enum: [
+            "user",
+            "group"
+          ]
+        },
+        name: {
+          type: "string"
+        },
+        line: {
+          type: "integer",
+          minimum: 1
+        },
+        length: {
+          type: "integer",
+          minimum: 0
+        },
+        equals_name: {
+          type: "boolean"
+        },
+        weak: {
+          type: "boolean"
+        },
+        common: {
+          type: "boolean"
+        },
+        reused: {
+          type: "boolean"
+        },
+        dead: {
+          type: "boolean"
+        },
+        unmatchable: {
+          type: "boolean"
+        },
+        trailing_whitespace: {
+          type: "boolean"
+        }
+      }
+    },
+    hostToken: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "token",
+        "kind"
+      ],
+      properties: {
+        token: {
+          type: "string"
+        },
+        kind: {
+          enum: [
+            "address",
+            "network",
+            "any-address",
+            "wildcard",
+            "hostname",
+            "netgroup",
+            "placeholder",
+            "malformed",
+            "template"
+          ]
+        }
+      }
+    },
+    hostList: {
+      oneOf: [
+        {
+          type: "null"
+        },
+        {
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/definitions/hostToken"
+          }
+        }
+      ]
+    },
+    authRule: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "raw",
+        "pattern",
+        "group",
+        "option",
+        "ignored_option",
+        "empty",
+        "shadowed_by"
+      ],
+      properties: {
+        raw: {
+          type: "string"
+        },
+        pattern: {
+          type: "string"
+        },
+        group: {
+          type: "boolean"
+        },
+        option: {
+          enum: [
+            "deny",
+            "ro",
+            "rw",
+            null
+          ]
+        },
+        ignored_option: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        empty: {
+          type: "boolean"
+        },
+        shadowed_by: {
+          type: [
+            "string",
+            "null"
+          ]
+        }
+      }
+    },
+    derived: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "value",
+        "reason"
+      ],
+      properties: {
+        value: {
+          type: "boolean"
+        },
+        reason: {
+          type: "string"
+        }
+      }
+    }
+  },
+  properties: {
+    schema: {
+      const: "rsyncguard/facts@1"
+    },
+    target: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "kind",
+        "id",
+        "display"
+      ],
+      properties: {
+        kind: {
+          enum: [
+            "file",
+            "host",
+            "image"
+          ]
+        },
+        id: {
+          type: "string",
+          minLength: 1
+        },
+        file_kind: {
+          description: "What a repository file is when it is not an rsyncd configuration (the file-kind registry, src/sources/file-kinds.ts); absent for an rsyncd configuration. Such a target has no daemon: config.starts and config.serves are false and it has no modules.",
+          enum: ["rsync-secrets", "systemd-unit", "dockerfile", "stunnel", "xinetd", "supervisord", "upstart", "hcl", "shell-script", "yaml", "markdown", "unknown"]
+        },
+        display: {
+          type: "string"
+        }
+      }
+    },
+    context: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "daemon_user",
+        "rsync_version",
+        "today"
+      ],
+      properties: {
+        daemon_user: {
+          enum: [
+            "root",
+            "nonroot"
+          ]
+        },
+        rsync_version: {
+          type: "string",
+          pattern: "^\\d+\\.\\d+\\.\\d+$"
+        },
+        today: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      }
+    },
+    rsync: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "version",
+        "source"
+      ],
+      properties: {
+        version: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        source: {
+          type: [
+            "string",
+            "null"
+          ]
+        }
+      }
+    },
+    config: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "starts",
+        "serves",
+        "partial",
+        "files",
+        "global",
+        "listener",
+        "modules",
+        "diagnostics",
+        "inline_waivers"
+      ],
+      properties: {
+        starts: {
+          type: "boolean"
+        },
+        serves: {
+          type: "boolean"
+        },
+        partial: {
+          type: "boolean"
+        },
+        files: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "path",
+              "sha256",
+              "mode",
+              "uid"
+            ],
+            properties: {
+              path: {
+                type: "string"
+              },
+              sha256: {
+                type: "string",
+                pattern: "^[0-9a-f]{64}$"
+              },
+              mode: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              },
+              uid: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              }
+            }
+          }
+        },
+        global: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/param"
+          }
+        },
+        listener: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/param"
+          }
+        },
+        modules: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "name",
+              "header",
+              "shadowed",
+              "params",
+              "access",
+              "acl",
+              "auth_rules"
+            ],
+            properties: {
+              name: {
+                type: "string"
+              },
+              header: {
+                $ref: "#/definitions/location"
+              },
+              shadowed: {
+                type: "boolean"
+              },
+              params: {
+                type: "object",
+                additionalProperties: {
+                  $ref: "#/definitions/param"
+                },
+                required: [
+                  "path",
+                  "read only",
+                  "write only",
+                  "list",
+                  "auth users",
+                  "hosts allow",
+                  "hosts deny",
+                  "use chroot",
+                  "uid",
+                  "gid",
+                  "secrets file",
+                  "strict modes",
+                  "name"
+                ],
+                properties: {
+                  path: {
+                    $ref: "#/definitions/param"
+                  },
+                  "read only": {
+                    $ref: "#/definitions/param"
+                  },
+                  "write only": {
+                    $ref: "#/definitions/param"
+                  },
+                  list: {
+                    $ref: "#/definitions/param"
+                  },
+                  "auth users": {
+                    $ref: "#/definitions/param"
+                  },
+                  "hosts allow": {
+                    $ref: "#/definitions/param"
+                  },
+                  "hosts deny": {
+                    $ref: "#/definitions/param"
+                  },
+                  "use chroot": {
+                    $ref: "#/definitions/param"
+                  },
+                  uid: {
+                    $ref: "#/definitions/param"
+                  },
+                  gid: {
+                    $ref: "#/definitions/param"
+                  },
+                  "secrets file": {
+                    $ref: "#/definitions/param"
+                  },
+                  "strict modes": {
+                    $ref: "#/definitions/param"
+                  },
+                  name: {
+                    $ref: "#/definitions/param"
+                  }
+                }
+              },
+              access: {
+                $ref: "#/definitions/access"
+              },
+              acl: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "allow",
+                  "deny"
+                ],
+                properties: {
+                  allow: {
+                    $ref: "#/definitions/hostList"
+                  },
+                  deny: {
+                    $ref: "#/definitions/hostList"
+                  }
+                }
+              },
+              auth_rules: {
+                type: "array",
+                items: {
+                  $ref: "#/definitions/authRule"
+                }
+              },
+              effective: {
+                description: "What rsync does with `use chroot`, `max connections`, `uid` and `gid` for this module, given the daemon's privileges and the modelled version (src/facts/effective.ts). Optional for documents made before it existed, as are the fields added later (`transfer_uid_root`, `transfer_gid_root`): validation computes what is missing from params and context.",
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "chroot",
+                  "disabled"
+                ],
+                properties: {
+                  chroot: {
+                    $ref: "#/definitions/derived",
+                    description: `rsync_module's use_chroot once an unset value is resolved (unset means yes before 3.2.7; from 3.2.7 yes with a /./ path or when chroot("/") succeeds, i.e. on a root daemon). true: the module chroots, or refuses the connection when it cannot.`
+                  },
+                  disabled: {
+                    $ref: "#/definitions/derived",
+                    description: "`max connections` is negative: every request for the module is refused."
+                  },
+                  refuse_unknown: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["value", "reason"],
+                    properties: { value: { type: "array", items: { type: "string" } }, reason: { type: "string" } },
+                    description: "The `refuse options` names that match no option in rsync's table (options.c long_options, long and short names, wildcards matched): rsync ignores them, so they refuse nothing. Tokens with a comma or tab are RSYNC-010's."
+                  },
+                  transfer_uid_root: {
+                    $ref: "#/definitions/derived",
+                    description: "Transfers run with uid 0: the daemon has root (config.effective.root) and `uid` is `root` or all-digit zero (`0`, `00`). Unset means nobody on a root daemon; a daemon without root cannot switch."
+                  },
+                  transfer_gid_root: {
+                    $ref: "#/definitions/derived",
+                    description: "The transfer's groups include gid 0: the daemon has root and a `gid` list token is `root`, `wheel` or all-digit zero, or a leading `*` takes the groups of a root `uid`. Unset means the nobody group on a root daemon."
+                  },
+                  writable: {
+                    $ref: "#/definitions/derived",
+                    description: "Some client can upload: `read only = no`, or an `auth users` rule with `:rw` (not shadowed by an earlier rule), which overrides `read only` for the users it matches. `write only` never grants uploads."
+                  },
+                  unusable: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["value", "reason"],
+                    properties: {
+                      value: { type: "boolean" },
+                      reason: { type: "string" },
+                      param: { enum: ["max connections", "uid", "gid", "path", null], description: "The parameter that makes it unusable (a finding points there; an absent `path` points at the module header); null when usable." }
+                    },
+                    description: 'rsync refuses the module to every client: `max connections` is negative, or (after authentication, clientserver.c rsync_module) the `uid` or a `gid` token does not resolve ("invalid uid X" / "invalid gid X"; an all-digit value always resolves; names with whitespace, \':\' or a leading \'#\' never do; other names only against the image\'s etc/passwd and etc/group when known), or it has no `path` ("no path setting").'
+                  }
+                }
+              },
+              declared_public: {
+                description: "The operator declared the module a deliberate public mirror: a `# rsyncguard: public <reason>` comment above its header (or before the file's first header), or a `public:` entry of .rsyncguard.yaml. null: not declared. Optional for older documents (read as null).",
+                oneOf: [
+                  { type: "null" },
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["reason", "source", "file", "line"],
+                    properties: {
+                      reason: { type: "string", minLength: 1 },
+                      source: { enum: ["comment", "config"] },
+                      file: { type: "string" },
+                      line: { type: "integer", minimum: 1 }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        },
+        diagnostics: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "severity",
+              "code",
+              "message",
+              "file",
+              "line",
+              "column"
+            ],
+            properties: {
+              severity: {
+                enum: [
+                  "fatal",
+                  "warning",
+                  "info"
+                ]
+              },
+              code: {
+                type: "string",
+                pattern: "^[a-z0-9-]+$"
+              },
+              message: {
+                type: "string"
+              },
+              file: {
+                type: "string"
+              },
+              line: {
+                type: "integer",
+                minimum: 1
+              },
+              column: {
+                type: "integer",
+                minimum: 1
+              },
+              hint: {
+                type: "string"
+              }
+            }
+          }
+        },
+        inline_waivers: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "rule",
+              "reason",
+              "file",
+              "line",
+              "target_line"
+            ],
+            properties: {
+              rule: {
+                type: "string",
+                pattern: "^RSYNC-\\d{3}$"
+              },
+              reason: {
+                type: "string",
+                minLength: 1
+              },
+              file: {
+                type: "string"
+              },
+              line: {
+                type: "integer",
+                minimum: 1
+              },
+              target_line: {
+                type: "integer",
+                minimum: 1
+              }
+            }
+          }
+        },
+        effective: {
+          description: "Daemon-wide facts derived from context and globals (src/facts/effective.ts). Optional for documents made before it existed: validation computes it from context and globals.",
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "root"
+          ],
+          properties: {
+            root: {
+              $ref: "#/definitions/derived",
+              description: "Modules run with root privileges: context.daemon_user is root and no `daemon uid` drops it."
+            },
+            reach: {
+              description: "Who can connect to the daemon at all, before host rules or logins (src/facts/reach.ts): from the sockets a live host shows, else `--address` on the command line, else `address` before the first module; for an image, `container` when it does not expose the daemon's port. Optional for documents made before it existed: validation computes it from config.listener, daemon and image.",
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "value",
+                "addresses",
+                "who",
+                "reason"
+              ],
+              properties: {
+                value: {
+                  enum: [
+                    "any",
+                    "private",
+                    "local",
+                    "container"
+                  ],
+                  description: "`local`: only processes on this machine (loopback); `container`: only peers on the container network; `private`: only hosts on a private network (RFC 1918, 100.64/10, 169.254/16, fc00::/7, fe80::/10); `any`: every interface, a public address, or a host name not judged."
+                },
+                addresses: {
+                  type: "array",
+                  items: {
+                    type: "string"
+                  },
+                  description: "The addresses the daemon binds, as given; empty when none is (rsync binds every interface)."
+                },
+                who: {
+                  type: "string",
+                  description: 'Who can connect, as a phrase for messages ("hosts on the private network 10.0.0.0/8").'
+                },
+                reason: {
+                  type: "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    secrets: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "path",
+          "file",
+          "exists",
+          "mode",
+          "uid",
+          "gid",
+          "owner_is_root",
+          "other_accessible",
+          "referenced_by",
+          "entries"
+        ],
+        properties: {
+          path: {
+            type: "string"
+          },
+          exists: {
+            type: [
+              "boolean",
+              "null"
+            ]
+          },
+          mode: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          uid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          gid: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          owner_is_root: {
+            type: [
+              "boolean",
+              "null"
+            ]
+          },
+          other_accessible: {
+            type: [
+              "boolean",
+              "null"
+            ]
+          },
+          referenced_by: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          },
+          entries: {
+            type: "array",
+            items: {
+              $ref: "#/definitions/secretsEntry"
+            }
+          },
+          file: {
+            type: [
+              "string",
+              "null"
+            ]
+          }
+        }
+      }
+    },
+    daemon: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "processes",
+        "listeners",
+        "units",
+        "probes"
+      ],
+      properties: {
+        processes: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "pid",
+              "uid",
+              "cmdline",
+              "config_path",
+              "root",
+              "chrooted"
+            ],
+            properties: {
+              pid: {
+                type: "integer"
+              },
+              uid: {
+                type: "integer"
+              },
+              cmdline: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              config_path: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              root: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              chrooted: {
+                type: [
+                  "boolean",
+                  "null"
+                ]
+              }
+            }
+          }
+        },
+        listeners: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "address",
+              "port",
+              "family",
+              "pid"
+            ],
+            properties: {
+              address: {
+                type: "string"
+              },
+              port: {
+                type: "integer",
+                minimum: 0,
+                maximum: 65535
+              },
+              family: {
+                enum: [
+                  "ipv4",
+                  "ipv6"
+                ]
+              },
+              pid: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              }
+            }
+          }
+        },
+        units: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "kind",
+              "path",
+              "enabled",
+              "user",
+              "hardening"
+            ],
+            properties: {
+              kind: {
+                enum: [
+                  "systemd",
+                  "xinetd",
+                  "inetd"
+                ]
+              },
+              path: {
+                type: "string"
+              },
+              enabled: {
+                type: "boolean"
+              },
+              user: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              hardening: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              }
+            }
+          }
+        },
+        probes: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "address",
+              "port",
+              "protocol",
+              "digests",
+              "motd",
+              "modules",
+              "error"
+            ],
+            properties: {
+              address: {
+                type: "string"
+              },
+              port: {
+                type: "integer"
+              },
+              protocol: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              digests: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              motd: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              modules: {
+                type: "array",
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: [
+                    "name",
+                    "comment"
+                  ],
+                  properties: {
+                    name: {
+                      type: "string"
+                    },
+                    comment: {
+                      type: "string"
+                    }
+                  }
+                }
+              },
+              error: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          }
+        }
+      }
+    },
+    image: {
+      oneOf: [
+        {
+          type: "null"
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "ref",
+            "digest",
+            "exposed_ports",
+            "user",
+            "entrypoint",
+            "cmd",
+            "env",
+            "files",
+            "layer_secrets",
+            "starts_daemon"
+          ],
+          properties: {
+            ref: {
+              type: "string"
+            },
+            digest: {
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            exposed_ports: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            user: {
+              type: [
+                "string",
+                "null"
+              ]
+            },
+            lines: {
+              description: "For an image described by a Dockerfile (target.file_kind dockerfile): the lines of config.files[0] that write the exposed 873, the USER, the ENTRYPOINT/CMD, and each env entry (parallel to env), so findings point there. Absent for a built image.",
+              type: "object",
+              additionalProperties: false,
+              required: ["expose", "user", "command", "env"],
+              properties: {
+                expose: { type: ["integer", "null"], minimum: 1 },
+                user: { type: ["integer", "null"], minimum: 1 },
+                command: { type: ["integer", "null"], minimum: 1 },
+                env: { type: "array", items: { type: "integer", minimum: 1 } }
+              }
+            },
+            runs_as_root: {
+              description: "The container runs as root, as the runtime reads `user` (src/facts/effective.ts imageRunsAsRoot). Optional for documents made before it existed: validation computes it from `user`.",
+              $ref: "#/definitions/derived"
+            },
+            entrypoint: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            cmd: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            env: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "name",
+                  "value"
+                ],
+                properties: {
+                  name: {
+                    type: "string"
+                  },
+                  value: {
+                    type: [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            },
+            files: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "path",
+                  "layer"
+                ],
+                properties: {
+                  path: {
+                    type: "string"
+                  },
+                  layer: {
+                    type: "string"
+                  }
+                }
+              }
+            },
+            layer_secrets: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "path",
+                  "layer",
+                  "deleted_later"
+                ],
+                properties: {
+                  path: {
+                    type: "string"
+                  },
+                  layer: {
+                    type: "string"
+                  },
+                  deleted_later: {
+                    type: "boolean"
+                  }
+                }
+              }
+            },
+            starts_daemon: {
+              type: "boolean"
+            }
+          }
+        }
+      ]
+    }
+  }
+};
+
+// src/facts/validate.ts
+var compiled;
+function validateFacts(doc) {
+  compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(facts_schema_default);
+  if (compiled(doc)) return { ok: true, value: withEffective(doc) };
+  const errors = (compiled.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+  return { ok: false, errors };
+}
+function withEffective(doc) {
+  const given = doc.config.effective ?? effectiveDaemon(doc.context.daemon_user, doc.config.global);
+  const reach = doc.config.effective?.reach ?? reachOf({ listener: doc.config.listener, processes: doc.daemon.processes, listeners: doc.daemon.listeners, units: doc.daemon.units, image: doc.image });
+  const daemon = { ...given, reach };
+  const version = versionOf(doc.context.rsync_version);
+  const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
+  const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
+  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
+}
+
 // src/facts/daemon.ts
 function modelledVersion(release) {
   return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
@@ -37092,6 +38018,7 @@ function imageDocument(image, parsed, today2) {
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
+    ...imageNames(image.accounts),
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -37107,6 +38034,71 @@ function imageDocument(image, parsed, today2) {
     }
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
+}
+function imageNames(accounts) {
+  if (!accounts || accounts.passwd === null && accounts.group === null) return {};
+  return {
+    names: {
+      source: "the image's",
+      ...accounts.passwd ? { users: new Set(accounts.passwd) } : {},
+      ...accounts.group ? { groups: new Set(accounts.group) } : {}
+    }
+  };
+}
+
+// src/facts/other-file.ts
+function noDaemon(parsed) {
+  return {
+    starts: false,
+    serves: false,
+    partial: false,
+    limit: null,
+    files: [{ path: parsed.file, sha256: parsed.sha256 }],
+    global: {},
+    listener: {},
+    modules: [],
+    diagnostics: parsed.diagnostics,
+    inlineWaivers: parsed.inlineWaivers,
+    publicDeclarations: []
+  };
+}
+function imageFacts(parsed, display) {
+  if (parsed.analysis.analyzer !== "dockerfile") return null;
+  const { config, startsDaemon, lines } = parsed.analysis.image;
+  return {
+    ref: display,
+    digest: null,
+    exposed_ports: config.exposed,
+    user: config.user,
+    runs_as_root: imageRunsAsRoot(config.user),
+    entrypoint: config.entrypoint,
+    cmd: config.cmd,
+    env: config.env,
+    files: [],
+    layer_secrets: [],
+    starts_daemon: startsDaemon,
+    lines
+  };
+}
+function units(analysis, path) {
+  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path, enabled: true, ...analysis.unit }];
+  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
+  return [];
+}
+function otherFileDocument(parsed, opts) {
+  const { analysis } = parsed;
+  const doc = buildFacts({
+    target: { kind: "file", id: opts.display, display: opts.display, file_kind: parsed.fileKind },
+    daemonUser: opts.daemonUser,
+    rsyncVersion: opts.rsyncVersion,
+    // Never rsyncVersionGiven: the version rules judge a daemon, and this file configures none.
+    today: opts.today,
+    config: noDaemon(parsed),
+    secrets: analysis.analyzer === "secrets" ? [analysis.secrets] : [],
+    daemon: { processes: [], listeners: [], units: units(analysis, opts.display), probes: [] },
+    image: imageFacts(parsed, opts.display)
+  });
+  return relabelFiles(doc, opts.rename);
 }
 
 // src/runner/load-config.ts
@@ -37129,9 +38121,9 @@ function loadConfigTarget(path, opts) {
   });
   return ok({ config, facts });
 }
-function parseVersion(text4) {
-  const version = releaseNumbers(text4 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text4}"`));
+function parseVersion(text5) {
+  const version = releaseNumbers(text5 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text5}"`));
 }
 
 // src/runner/scan-repository.ts
@@ -37156,7 +38148,11 @@ function* repositoryTargets(paths, opts) {
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
       if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
-      else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
+      else if (parsed.kind === "other") {
+        const display = displayPath(parsed.root, parsed.file);
+        const rename = (f) => displayPath(parsed.root, f);
+        yield { target: otherFileDocument(parsed, { display, rename, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today }), texts: [] };
+      } else yield { target: { target: parsed.target, message: parsed.message, hint: parsed.hint }, texts: [] };
     }
   }
 }
@@ -37164,7 +38160,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path, text4] of texts) result2.texts.set(path, text4);
+    for (const [path, text5] of texts) result2.texts.set(path, text5);
   }
   return result2;
 }
@@ -37251,6 +38247,13 @@ function loadWaivers(file) {
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path);
 }
+function loadPublicEntries(file) {
+  const path = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path === void 0) return ok([]);
+  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parsePublicEntries(bytes.value.toString("utf8"), path);
+}
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
   const engines = [];
@@ -37274,13 +38277,16 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   const loaded = loadWaivers(opts.waiverFile);
   if (!loaded.ok) return loaded;
   const waivers = loaded.value;
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
-  for await (const t of targets) {
-    if (!("schema" in t)) {
-      report.errors.push(t);
+  for await (const target of targets) {
+    if (!("schema" in target)) {
+      report.errors.push(target);
       continue;
     }
+    const t = declarePublic(target, publicEntries.value);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -37291,7 +38297,8 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
     if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    const quiet = applyDeclaredPublic(t, findings, rules);
+    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
     const notes = t.config.diagnostics.map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
@@ -37299,7 +38306,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
@@ -37369,7 +38376,7 @@ async function collect(items) {
 
 // src/runner/sweep.ts
 import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname10 } from "node:path";
 
 // src/runner/sweep-results.ts
 import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
@@ -37410,9 +38417,9 @@ function parseOutcome(line) {
   const doc = parseHostRaw(raw, host2);
   return doc.ok ? { ...base2, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
 }
-function readOutcomes(text4, file, warn2) {
+function readOutcomes(text5, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text4.split("\n").entries()) {
+  for (const [i, line] of text5.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -37440,7 +38447,7 @@ async function sweep(hosts, script, opts) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
-    const dir = dirname9(opts.results);
+    const dir = dirname10(opts.results);
     let isDir = false;
     try {
       isDir = statSync8(dir).isDirectory();
@@ -37493,6 +38500,7 @@ async function sweep(hosts, script, opts) {
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
@@ -37505,7 +38513,7 @@ async function readImage(image) {
       return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
     })
   );
-  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
+  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS].map((p2) => p2.slice(1))]);
   const fs = await indexImage(
     image.layers,
     (p2) => hints.has(p2) || prefetchInImage(p2),
@@ -37513,8 +38521,13 @@ async function readImage(image) {
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
-  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon } };
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+}
+function names(fs, path) {
+  const bytes = fs.content(path);
+  return bytes ? accountNames(bytes.toString("utf8")) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
@@ -37580,7 +38593,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text4] of texts) scan.texts.set(path, text4);
+      for (const [path, text5] of texts) scan.texts.set(path, text5);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
@@ -37602,7 +38615,7 @@ var MAX_WARNING = 256;
 var MAX_WARNINGS2 = 10;
 var MAX_FINDING_MESSAGE = 240;
 var MAX_MESSAGE = 8192;
-var cut = (text4, max) => text4.length > max ? `${text4.slice(0, max - 1)}\u2026` : text4;
+var cut = (text5, max) => text5.length > max ? `${text5.slice(0, max - 1)}\u2026` : text5;
 function describe5(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
@@ -37978,13 +38991,13 @@ function warnLine(line) {
 `);
 }
 function writeOutput(raw, file) {
-  const text4 = escapeJsonText(raw);
+  const text5 = escapeJsonText(raw);
   if (file === void 0) {
-    process.stdout.write(text4);
+    process.stdout.write(text5);
     return void 0;
   }
   try {
-    writeFileSync2(file, text4);
+    writeFileSync2(file, text5);
     return void 0;
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
@@ -37995,10 +39008,10 @@ function writeOutput(raw, file) {
 import { lookup } from "node:dns/promises";
 import { readFileSync as readFileSync5 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
-async function systemResolver(names) {
+async function systemResolver(names2) {
   const answers = /* @__PURE__ */ new Map();
   await Promise.all(
-    names.map(async (name) => {
+    names2.map(async (name) => {
       answers.set(name, await resolveOne(name));
     })
   );
@@ -38024,20 +39037,20 @@ async function resolveOne(name) {
 }
 var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
 function hostsMapResolver(path) {
-  let text4;
+  let text5;
   try {
-    text4 = readFileSync5(path, "utf8");
+    text5 = readFileSync5(path, "utf8");
   } catch (e) {
     throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text4.split("\n").entries()) {
+  for (const [i, raw] of text5.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
-    const [addr, ...names] = line.split(/\s+/);
-    if (!addr || names.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path}:${i + 1}`, HOSTS_MAP_HINT);
+    const [addr, ...names2] = line.split(/\s+/);
+    if (!addr || names2.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path}:${i + 1}`, HOSTS_MAP_HINT);
     if (addr.includes(":")) continue;
-    for (const n of names) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
+    for (const n of names2) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
   }
   return (name) => {
     const addrs = map.get(name.toLowerCase());
@@ -38078,8 +39091,8 @@ function renderAccessText(raw) {
 
 // src/cli/commands/common-options.ts
 function formatOption(registry) {
-  const names = formatNames(registry);
-  return { type: "string", valueName: names.join("|"), help: "Output format", default: "text", choices: names };
+  const names2 = formatNames(registry);
+  return { type: "string", valueName: names2.join("|"), help: "Output format", default: "text", choices: names2 };
 }
 var TARGET_OPTIONS = {
   root: { type: "string", valueName: "DIR", help: "Treat DIR as the daemon's filesystem root for absolute include and secrets-file paths" },
@@ -38120,10 +39133,10 @@ var accessCommand = {
     if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
-    const resolve5 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const resolve6 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve5 });
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve6 });
     const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return failed2 ?? EXIT_OK;
   }
@@ -38158,12 +39171,12 @@ function readTls(certPath, keyPath) {
 function plain(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text4) {
-  const at = text4.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`--listen "${text4}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
-  const port = readNumber("port", text4.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text4}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
-  return ok({ host: text4.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text5) {
+  const at = text5.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`--listen "${text5}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
+  const port = readNumber("port", text5.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text5}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
+  return ok({ host: text5.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
 function listen(server, host2, port) {
   return new Promise((done) => {
@@ -38200,10 +39213,10 @@ function hold(address, bytes) {
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text4 = typeof body === "string" ? `${body}
+  const text5 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text4), ...close ? { connection: "close" } : {} });
-  res.end(text4);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text5), ...close ? { connection: "close" } : {} });
+  res.end(text5);
 }
 var tooLarge3 = (size) => ({
   ok: false,
@@ -38634,7 +39647,7 @@ var imageCommand = {
     const args = parseCommandArgs(this, argv);
     const [ref, ...extra] = args.positionals;
     if (ref === void 0 || extra.length > 0) return new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
-    const shown2 = imageDisplayRef(ref);
+    const shown3 = imageDisplayRef(ref);
     const dockerConfig = stringOption(args, "docker-config");
     const loaded = await policiesFor(stringOption(args, "policy"));
     if (!loaded.ok) return loaded.error;
@@ -38642,7 +39655,7 @@ var imageCommand = {
     const evaluate = (targets) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, "waivers"), inlineWaivers: args.values["no-inline-waivers"] !== true });
     const failOn = stringOption(args, "fail-on") ?? "high";
     const unread = async (message, hint2) => {
-      const evaluated2 = await evaluate([{ target: shown2, message, hint: hint2 }]);
+      const evaluated2 = await evaluate([{ target: shown3, message, hint: hint2 }]);
       if (!evaluated2.ok) return evaluated2.error;
       return renderReport(evaluated2.value, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(evaluated2.value, failOn);
     };
@@ -38660,8 +39673,8 @@ var imageCommand = {
       const hint2 = scan.error.kind === "environment" ? "Check the reference, the network and the registry credentials (--docker-config), then run it again." : "Check the reference, and that the image is intact.";
       return unread(`cannot read the image: ${scan.error.message}`, hint2);
     }
-    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown2}: ${w}`);
-    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown2}: no rsyncd configuration in the image.`);
+    for (const w of scan.value.warnings) warnLine(`rsyncguard image: ${shown3}: ${w}`);
+    if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown3}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
@@ -38794,9 +39807,9 @@ var sweepCommand = {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, "inventory");
     if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
-    const text4 = readInputFile(file, INVENTORY_INPUT);
-    if (!text4.ok) return text4.error;
-    const inventory = parseInventory(text4.value.toString("utf8"), file);
+    const text5 = readInputFile(file, INVENTORY_INPUT);
+    if (!text5.ok) return text5.error;
+    const inventory = parseInventory(text5.value.toString("utf8"), file);
     if (!inventory.ok) return inventory.error;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
@@ -38875,7 +39888,7 @@ var sweepCommand = {
     let report = evaluated.value;
     for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text5]) => [textKey(target, path), text5])));
+    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text6]) => [textKey(target, path), text6])));
     const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
       hostOf: (t) => hostOf.get(t) ?? t,

@@ -2539,7 +2539,7 @@ ${indent}${str}`;
       toString(ctx, {
         blockItem,
         flowChars,
-        isMap: isMap2,
+        isMap: isMap3,
         itemIndent
       }, onComment, onChompKeep) {
         const {
@@ -2549,7 +2549,7 @@ ${indent}${str}`;
         } = ctx;
         const inFlow = this.type === PlainValue.Type.FLOW_MAP || this.type === PlainValue.Type.FLOW_SEQ || ctx.inFlow;
         if (inFlow) itemIndent += indentStep;
-        const allNullValues = isMap2 && this.hasAllNullValues();
+        const allNullValues = isMap3 && this.hasAllNullValues();
         ctx = Object.assign({}, ctx, {
           allNullValues,
           indent: itemIndent,
@@ -3062,26 +3062,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text3, i) => {
-      let ch = text3[i + 1];
+    var consumeMoreIndentedLines = (text4, i) => {
+      let ch = text4[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text3[i += 1];
+          ch = text4[i += 1];
         } while (ch && ch !== "\n");
-        ch = text3[i + 1];
+        ch = text4[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text3, indent, mode, {
+    function foldFlowLines(text4, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text3;
+      if (!lineWidth || lineWidth < 0) return text4;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep) return text3;
+      if (text4.length <= endStep) return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3096,13 +3096,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i);
+        i = consumeMoreIndentedLines(text4, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3118,12 +3118,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text3, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -3134,11 +3134,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text3;
+              if (escapedFolds[j]) return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3151,18 +3151,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text3;
+      if (folds.length === 0) return text4;
       if (onFold) onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0) res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text3[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -5231,10 +5231,10 @@ ${ctx.indent}${str}`;
       }
       newName(prefix) {
         if (!prefix) prefix = this.prefix;
-        const names = Object.keys(this.map);
+        const names2 = Object.keys(this.map);
         for (let i = 1; true; ++i) {
           const name = `${prefix}${i}`;
-          if (!names.includes(name)) return name;
+          if (!names2.includes(name)) return name;
         }
       }
       // During parsing, map & aliases contain CST nodes
@@ -5682,7 +5682,7 @@ var require_dist = __commonJS({
       }
       return stream;
     }
-    function parseDocument2(src, options) {
+    function parseDocument3(src, options) {
       const cst = parseCst.parse(src);
       const doc = new Document(options).parse(cst[0]);
       if (cst.length > 1) {
@@ -5692,7 +5692,7 @@ var require_dist = __commonJS({
       return doc;
     }
     function parse(src, options) {
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       doc.warnings.forEach((warning) => warnings.warn(warning));
       if (doc.errors.length > 0) throw doc.errors[0];
       return doc.toJSON();
@@ -5709,7 +5709,7 @@ var require_dist = __commonJS({
       parse,
       parseAllDocuments,
       parseCST: parseCst.parse,
-      parseDocument: parseDocument2,
+      parseDocument: parseDocument3,
       scalarOptions: Document$1.scalarOptions,
       stringify
     };
@@ -6145,10 +6145,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6181,11 +6181,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -7099,14 +7099,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7123,14 +7123,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7147,12 +7147,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -7164,12 +7164,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7184,39 +7184,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent}${text3.slice(fold + 1, end2)}`;
+${indent}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -10293,9 +10293,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -10331,7 +10331,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -10371,7 +10371,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -10394,7 +10394,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -10426,7 +10426,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -10442,7 +10442,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12412,7 +12412,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -12435,7 +12435,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -13343,7 +13343,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -13369,7 +13369,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -13405,7 +13405,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -19957,12 +19957,12 @@ var require_async2 = __commonJS({
       };
     }
     function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names) => {
+      settings.fs.readdir(directory, (readdirError, names2) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name) => {
+        const tasks = names2.map((name) => {
           const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path, settings.fsStatSettings, (error, stats) => {
@@ -20041,8 +20041,8 @@ var require_sync2 = __commonJS({
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir(directory, settings) {
-      const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
+      const names2 = settings.fs.readdirSync(directory);
+      return names2.map((name) => {
         const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
@@ -21699,8 +21699,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text3 = e instanceof Error ? e.message : String(e);
-  return text3.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text4 = e instanceof Error ? e.message : String(e);
+  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 
 // src/common/read-number.ts
@@ -21710,8 +21710,8 @@ function readNumber(name, raw, spec) {
   const value = shape.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
-  const shown2 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
-  return fail(new UserError(`${name}="${shown2}" is not ${describe(spec)}`, void 0, hint(name, spec)));
+  const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
+  return fail(new UserError(`${name}="${shown3}" is not ${describe(spec)}`, void 0, hint(name, spec)));
 }
 function readEnvNumber(env, name, spec) {
   const raw = env[name];
@@ -21733,8 +21733,8 @@ var MiB = 1024 * 1024;
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text3) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text3);
+function releaseNumbers(text4) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -21819,7 +21819,22 @@ function toFinding(v, target, rules) {
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const related = toRelated(v["related"]);
+  if (typeof related === "string") return `${rule_id}: ${related}`;
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  if (related !== void 0) finding.related = related;
+  return finding;
+}
+function toRelated(v) {
+  if (v === void 0) return void 0;
+  if (!Array.isArray(v)) return "related must be a list";
+  const out = [];
+  for (const r of v) {
+    const location = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location });
+  }
+  return out;
 }
 function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
@@ -22083,7 +22098,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text3) {
+function globMatch(pattern, text4) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -22099,14 +22114,14 @@ function globMatch(pattern, text3) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text3);
+  return re.test(text4);
 }
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
-function parseWaiverFile(text3, file) {
+function parseWaiverFile(text4, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -22179,8 +22194,82 @@ function selects(w, facts, f) {
   return true;
 }
 
-// src/engine/rego-metadata.ts
+// src/engine/declared-public.ts
+function applyDeclaredPublic(facts, findings, rules) {
+  const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const kept = [];
+  const silenced = [];
+  for (const f of findings) {
+    const d = quiet.has(f.rule_id) ? declarationCovering(facts, f) : null;
+    if (d) silenced.push({ finding: f, declared_public: d });
+    else kept.push(f);
+  }
+  return { findings: kept, silenced };
+}
+function quietModule(m) {
+  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+}
+function declarationCovering(facts, f) {
+  const modules = facts.config.modules;
+  if (f.module !== null) {
+    const named = modules.filter((m) => m.name === f.module);
+    const ds2 = named.map(quietModule);
+    return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
+  }
+  const ds = modules.map(quietModule);
+  return ds.length > 0 && ds.every((d) => d !== null) ? ds[0] ?? null : null;
+}
+
+// src/engine/public-entries.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+function parsePublicEntries(text4, file) {
+  const counter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
+  const lineOf = (node) => {
+    const range = node?.range;
+    return range ? counter.linePos(range[0]).line : 1;
+  };
+  const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
+  if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
+  const list = doc.contents.get("public", true);
+  if (list === void 0 || list === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list)) return error(lineOf(list), '"public" must be a list of entries');
+  const entries = [];
+  for (const item of list.items) {
+    const line = lineOf(item);
+    if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
+    const raw = {};
+    for (const pair of item.items) {
+      const key = String(pair.key?.value ?? pair.key);
+      if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
+      raw[key] = pair.value?.value;
+    }
+    const { path, module, reason } = raw;
+    if (typeof path !== "string" || path === "") return error(line, 'a public entry needs "path" (a glob of the config files it covers)');
+    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error(line, '"module" must be a module name');
+    const why = typeof reason === "string" ? reason.replace(CONTROLS, " ").trim() : "";
+    if (why === "") return error(line, `the public entry for "${path}" gives no "reason": it would declare nothing`);
+    entries.push({ path, module: typeof module === "string" ? module : null, reason: why, file, line });
+  }
+  return ok(entries);
+}
+function declarePublic(facts, entries) {
+  if (entries.length === 0) return facts;
+  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
+  const modules = facts.config.modules.map((m) => {
+    if (m.declared_public) return m;
+    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
+  });
+  return { ...facts, config: { ...facts.config, modules } };
+}
+
+// src/engine/rego-metadata.ts
+var import_yaml3 = __toESM(require_dist2(), 1);
 
 // src/engine/custom-policy.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
@@ -22223,13 +22312,152 @@ var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 
 // src/sources/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-var SNIFF_BYTES = 16 * 1024;
+
+// src/sources/file-kinds.ts
+var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
+var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
+function looksLikeRsyncd(head) {
+  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
+  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
+  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.has("path") && params.size >= 2;
+}
+function rsyncdFragment(head) {
+  if (/^\s*&(include|merge)\s/m.test(head)) return true;
+  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
+  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+}
+function significant(head) {
+  return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
+}
+function secretsShape(head) {
+  const lines = significant(head);
+  return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
+}
+function runsRsyncDaemon(head) {
+  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+}
+function xinetdRunsRsync(head) {
+  return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
+}
+var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var never = () => false;
+var FILE_KINDS = [
+  {
+    id: "shell-script",
+    label: "a shell script",
+    analyzer: "none",
+    names: [/\.(sh|bash|ksh|zsh)$/],
+    content: (h) => /^#!/.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "dockerfile",
+    label: "a Dockerfile",
+    analyzer: "dockerfile",
+    names: [/(^|\/)(Dockerfile|Containerfile)([.-][^/]*)?$/i, /\.(dockerfile|containerfile)$/i],
+    // The first instruction of a Dockerfile is FROM (ARG may come before it; parser directives are comments).
+    content: (h) => /^(FROM|ARG)\s+\S/i.test(significant(h)[0] ?? "") && /^\s*FROM\s+\S/im.test(h),
+    concernsRsync: mentionsRsync
+  },
+  {
+    id: "systemd-unit",
+    label: "a systemd unit",
+    analyzer: "systemd-unit",
+    names: [/\.(service|socket|timer)(\.in)?$/, /\.(service|socket)\.d\/[^/]+\.conf$/],
+    content: (h) => /^\s*\[(Unit|Service|Socket|Install|Timer)\]\s*$/m.test(h) && /^\s*[A-Z][A-Za-z]+=/m.test(h),
+    concernsRsync: (h) => runsRsyncDaemon(h)
+  },
+  {
+    id: "supervisord",
+    label: "a supervisord configuration",
+    analyzer: "none",
+    names: [/(^|\/)supervisor(d)?[^/]*\.(conf|ini)$/, /(^|\/)supervisor(d)?\.d\/[^/]+$/],
+    content: (h) => /^\s*\[(program:[^\]\n]*|supervisord|supervisorctl|unix_http_server|inet_http_server|eventlistener:[^\]\n]*|group:[^\]\n]*)\]/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "xinetd",
+    label: "an xinetd service",
+    analyzer: "xinetd",
+    names: [/(^|\/)xinetd\.d\/[^/]+$/, /(^|\/)[^/]*xinetd[^/]*$/i],
+    content: (h) => /^\s*service\s+[\w.-]+\s*(\{|\n\s*\{)/m.test(h) || /^\s*server\s*=/m.test(h) && /^\s*socket_type\s*=/m.test(h),
+    concernsRsync: (h) => xinetdRunsRsync(h)
+  },
+  {
+    id: "upstart",
+    label: "an upstart job",
+    analyzer: "none",
+    names: [/(^|\/)init\/[^/]+\.conf$/, /\.upstart$/],
+    content: (h) => /^\s*(start|stop) on\s+\S/m.test(h) && /^\s*(exec|script|respawn|task|expect|description)\b/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "stunnel",
+    label: "a stunnel configuration",
+    analyzer: "none",
+    names: [/(^|\/)stunnel[^/]*\.conf$/],
+    content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "hcl",
+    label: "a Nomad/HCL file",
+    analyzer: "none",
+    names: [/\.(hcl|nomad|tf)$/],
+    content: (h) => /^\s*(job|task|group|resource|variable|module|provider|terraform)(\s+"[^"\n]*")*\s*\{/m.test(h),
+    concernsRsync: never
+  },
+  {
+    id: "rsyncd-config",
+    label: "an rsyncd configuration",
+    analyzer: "rsyncd",
+    names: [
+      /(^|\/)rsyncd\.conf$/,
+      /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
+      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
+      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
+      /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
+      /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
+      // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
+      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+    ],
+    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
+    concernsRsync: (h, path) => looksLikeRsyncd(h) || /rsync/i.test(path) && rsyncdFragment(h)
+  },
+  {
+    id: "rsync-secrets",
+    label: "an rsync secrets file",
+    analyzer: "secrets",
+    names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
+    content: secretsShape,
+    concernsRsync: (h, path) => secretsShape(h) && /rsync/i.test(path)
+  },
+  {
+    id: "yaml",
+    label: "a YAML file (Ansible, Salt, Kubernetes, \u2026)",
+    analyzer: "none",
+    names: [/\.(ya?ml|sls)$/],
+    concernsRsync: never
+  },
+  {
+    id: "markdown",
+    label: "a README or Markdown document",
+    analyzer: "none",
+    names: [/\.(md|markdown|mdown|rst|txt)$/i, /(^|\/)README[^/]*$/i],
+    concernsRsync: never
+  }
+];
+var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var HEAD_BYTES = 16 * 1024;
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
 
 // src/sources/probe.ts
 var MAX_BYTES = 1 << 20;
 
 // src/sources/inventory.ts
-var import_yaml3 = __toESM(require_dist2(), 1);
+var import_yaml4 = __toESM(require_dist2(), 1);
 
 // src/sources/image/paths.ts
 function cleanPath(name) {
@@ -23452,7 +23680,7 @@ async function indexLayers(layers, prefetch, need = () => false) {
   let needed = 0;
   let count = 0;
   let dropped = 0;
-  let names = 0;
+  let names2 = 0;
   const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
   for (const [index, layer] of layers.entries()) {
     const entries = [];
@@ -23463,8 +23691,8 @@ async function indexLayers(layers, prefetch, need = () => false) {
       layer,
       (header, seq, read) => {
         if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
-        names += header.name.length + (header.linkname?.length ?? 0);
-        if (names > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
+        names2 += header.name.length + (header.linkname?.length ?? 0);
+        if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
         if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
         if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
         const { path, climbed } = layerPath(header.name);
@@ -24141,7 +24369,7 @@ async function indexPlatforms(ref, opts) {
   }
   if (byDigest.size === 0) throw new Error("the index lists no image for any platform (only attestations, or nothing)");
   if (byDigest.size > MAX_PLATFORMS) throw new Error(`the index lists ${byDigest.size} platform images; at most ${MAX_PLATFORMS} are analysed, and a partial answer is no answer`);
-  return [...byDigest].map(([digest, names]) => ({ platform: [...new Set(names)].join(", "), ref: `${r.registry}/${r.repository}@${digest}` }));
+  return [...byDigest].map(([digest, names2]) => ({ platform: [...new Set(names2)].join(", "), ref: `${r.registry}/${r.repository}@${digest}` }));
 }
 
 // src/sources/image/open-image.ts
@@ -24204,11 +24432,11 @@ function openDockerArchive(store, ref) {
   const config = parseJson(store.read(inside(first["Config"]), MAX_CONFIG, "image config"), "image config");
   const rootfs = isObject(config) && isObject(config["rootfs"]) ? config["rootfs"] : {};
   const diffIds = Array.isArray(rootfs["diff_ids"]) ? rootfs["diff_ids"] : [];
-  const names = first["Layers"].map(String);
-  if (diffIds.length !== names.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
-    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names.length} layers in manifest.json; the archive is inconsistent`);
+  const names2 = first["Layers"].map(String);
+  if (diffIds.length !== names2.length || !diffIds.every((d) => typeof d === "string" && /^sha256:[a-f0-9]{64}$/.test(d))) {
+    throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
   }
-  const layers = names.map((p2, i) => {
+  const layers = names2.map((p2, i) => {
     const path = inside(p2);
     const diffId = String(diffIds[i]);
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
@@ -24377,6 +24605,13 @@ function loadWaivers(file) {
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path);
 }
+function loadPublicEntries(file) {
+  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path === void 0) return ok([]);
+  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parsePublicEntries(bytes.value.toString("utf8"), path);
+}
 async function evaluateTargets(targets, opts) {
   const loadStarted = performance.now();
   const engines = [];
@@ -24400,13 +24635,16 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   const loaded = loadWaivers(opts.waiverFile);
   if (!loaded.ok) return loaded;
   const waivers = loaded.value;
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
-  for await (const t of targets) {
-    if (!("schema" in t)) {
-      report.errors.push(t);
+  for await (const target of targets) {
+    if (!("schema" in target)) {
+      report.errors.push(target);
       continue;
     }
+    const t = declarePublic(target, publicEntries.value);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -24417,7 +24655,8 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
     if (results.every((r) => !r.ok)) continue;
     const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const applied = applyWaivers(t, findings, waivers, { inline: opts.inlineWaivers });
+    const quiet = applyDeclaredPublic(t, findings, rules);
+    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
     const notes = t.config.diagnostics.map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
@@ -24425,7 +24664,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, notes: [...hostNotes(t), ...notes], facts: t });
+    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
@@ -24443,793 +24682,6 @@ function hostNotes(t) {
       )
     )
   ];
-}
-
-// src/facts/access/ip-address.ts
-function parseNumericHost(text3) {
-  const v4 = inetAton(text3);
-  if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text3.indexOf("%");
-  const body = pct < 0 ? text3 : text3.slice(0, pct);
-  const v6 = inetPton6(body);
-  if (!v6) return void 0;
-  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text3.slice(pct + 1));
-  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
-}
-function scopeId(text3) {
-  if (/^\d+$/.test(text3)) return Number(text3);
-  return text3 === "lo" ? 1 : void 0;
-}
-function inetAton(text3) {
-  const parts = text3.split(".");
-  if (parts.length > 4) return void 0;
-  const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
-    if (v === void 0) return void 0;
-    values.push(v);
-  }
-  const last = values.pop() ?? 0;
-  if (values.some((v) => v > 255)) return void 0;
-  const lastBytes = 4 - values.length;
-  if (last >= 2 ** (8 * lastBytes)) return void 0;
-  const out = [...values];
-  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
-  return out;
-}
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
-  return void 0;
-}
-function inetPton4(text3) {
-  const parts = text3.split(".");
-  if (parts.length !== 4) return void 0;
-  const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
-    if (v > 255) return void 0;
-    out.push(v);
-  }
-  return out;
-}
-function inetPton6(text3) {
-  if (text3 === "" || /[^0-9a-fA-F:.]/.test(text3)) return void 0;
-  const halves = text3.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (s) => {
-    if (s === "") return [];
-    const out = [];
-    const items = s.split(":");
-    for (const [i, item] of items.entries()) {
-      if (item.includes(".")) {
-        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
-        if (!v4) return void 0;
-        out.push(...v4);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
-        const v = parseInt(item, 16);
-        out.push(v >> 8, v & 255);
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
-  if (halves.length === 1) return head.length === 16 ? head : void 0;
-  const fill2 = 16 - head.length - tail.length;
-  if (fill2 < 2) return void 0;
-  return [...head, ...new Array(fill2).fill(0), ...tail];
-}
-function parseMask(text3, family) {
-  return family === 4 ? inetPton4(text3) : inetPton6(text3);
-}
-function strtolExact(text3) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text3);
-  if (!m) return void 0;
-  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
-  return m[1] === "-" ? -n : n;
-}
-function prefixMask(bits, length) {
-  const mask = [];
-  for (let i = 0; i < length; i++) {
-    const take = Math.max(0, Math.min(8, bits - 8 * i));
-    mask.push(255 << 8 - take & 255);
-  }
-  return mask;
-}
-function maskedEqual(a, b, mask) {
-  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
-}
-
-// src/facts/access/wildmatch.ts
-var CLASSES = {
-  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
-  alpha: (c) => /^[A-Za-z]$/.test(c),
-  blank: (c) => c === " " || c === "	",
-  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
-  digit: (c) => /^[0-9]$/.test(c),
-  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
-  lower: (c) => /^[a-z]$/.test(c),
-  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
-  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
-  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
-  upper: (c) => /^[A-Z]$/.test(c),
-  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
-};
-var MAX_STEPS = 1e5;
-function wildmatch(pattern, text3) {
-  return new Matcher(pattern, text3).run();
-}
-function iwildmatch(pattern, text3) {
-  return new Matcher(asciiLower(pattern), asciiLower(text3)).run();
-}
-function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-var Matcher = class {
-  constructor(p2, t) {
-    this.p = p2;
-    this.t = t;
-  }
-  p;
-  t;
-  steps = 0;
-  memo = /* @__PURE__ */ new Map();
-  run() {
-    return this.match(0, 0);
-  }
-  match(pi, ti) {
-    const key = pi * (this.t.length + 1) + ti;
-    const known = this.memo.get(key);
-    if (known !== void 0) return known;
-    if (++this.steps > MAX_STEPS) return false;
-    const result = this.step(pi, ti);
-    this.memo.set(key, result);
-    return result;
-  }
-  step(pi, ti) {
-    const { p: p2, t } = this;
-    if (pi >= p2.length) return ti >= t.length;
-    const pc = p2[pi] ?? "";
-    if (pc === "*") {
-      let next = pi + 1;
-      const crossesSlash = p2[next] === "*";
-      while (p2[next] === "*") next++;
-      for (let k = ti; k <= t.length; k++) {
-        if (++this.steps > MAX_STEPS) return false;
-        if (this.match(next, k)) return true;
-        if (k < t.length && !crossesSlash && t[k] === "/") return false;
-      }
-      return false;
-    }
-    if (ti >= t.length) return false;
-    const tc = t[ti] ?? "";
-    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
-    if (pc === "[") {
-      const cls = matchClass(p2, pi, tc);
-      return cls?.matched === true && this.match(cls.end, ti + 1);
-    }
-    if (pc === "\\") {
-      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
-    }
-    return pc === tc && this.match(pi + 1, ti + 1);
-  }
-};
-function matchClass(p2, start, c) {
-  let i = start + 1;
-  const negate = p2[i] === "!" || p2[i] === "^";
-  if (negate) i++;
-  let matched = false;
-  let prev = "";
-  let first = true;
-  for (; ; ) {
-    let ch = p2[i];
-    if (ch === void 0) return void 0;
-    if (ch === "]" && !first) break;
-    first = false;
-    if (ch === "\\") {
-      ch = p2[++i];
-      if (ch === void 0) return void 0;
-      if (c === ch) matched = true;
-      prev = ch;
-    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
-      let hi = p2[++i] ?? "";
-      if (hi === "\\") {
-        hi = p2[++i] ?? "";
-        if (hi === "") return void 0;
-      }
-      if (c >= prev && c <= hi) matched = true;
-      prev = "";
-    } else if (ch === "[" && p2[i + 1] === ":") {
-      const close = p2.indexOf("]", i + 2);
-      if (close < 0) return void 0;
-      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
-        const test = CLASSES[p2.slice(i + 2, close - 1)];
-        if (!test) return void 0;
-        if (test(c)) matched = true;
-        i = close;
-        prev = "";
-      } else {
-        if (c === "[") matched = true;
-        prev = "[";
-      }
-    } else {
-      if (c === ch) matched = true;
-      prev = ch;
-    }
-    i++;
-  }
-  return { matched: matched !== negate, end: i + 1 };
-}
-
-// src/facts/access/hosts.ts
-function atLeast(v, min) {
-  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
-  return true;
-}
-function tokenizeHostList(list) {
-  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
-}
-function allowAccess(peer, allow, deny, opts) {
-  const assumptions = [];
-  const allowList = allow === "" ? void 0 : allow;
-  const denyList = deny === "" ? void 0 : deny;
-  if (allowList !== void 0) {
-    const hit = firstMatch(allowList, peer, false, opts, assumptions);
-    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe3(peer)}: ${hit}.`, assumptions };
-    if (denyList === void 0) {
-      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe3(peer)}, and there is no "hosts deny".`, assumptions };
-    }
-  }
-  if (denyList !== void 0) {
-    const hit = firstMatch(denyList, peer, true, opts, assumptions);
-    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe3(peer)}: ${hit}.`, assumptions };
-  }
-  if (allowList === void 0 && denyList === void 0) {
-    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
-  }
-  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
-  return { allowed: true, reason: `${describe3(peer)} is admitted: ${why}.`, assumptions };
-}
-function describe3(peer) {
-  return `${peer.addr} (host name "${peer.host}")`;
-}
-function firstMatch(list, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list)) {
-    const byName = matchHostname(peer, token, deny, opts, assumptions);
-    if (byName) return byName;
-    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
-  }
-  return void 0;
-}
-function matchHostname(peer, token, deny, opts, assumptions) {
-  if (token.startsWith("@") && token.length > 1) {
-    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
-    return void 0;
-  }
-  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
-  if (!opts.forwardLookup) return void 0;
-  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
-  const answer = opts.resolve(token);
-  switch (answer.kind) {
-    case "addrs":
-      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
-    case "unresolvable":
-      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
-      return void 0;
-    case "unknown":
-      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
-      return void 0;
-  }
-}
-function matchAddress(addr, token) {
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
-  const client = parseNumericHost(addr);
-  const tok = parseNumericHost(host);
-  if (!client || !tok || client.family !== tok.family) return false;
-  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
-  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
-  if (mask === "all") return true;
-  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
-}
-function maskFor(text3, tok) {
-  const literal = parseMask(text3, tok.family);
-  if (literal) return literal;
-  const bits = strtolExact(text3);
-  if (bits === void 0) return void 0;
-  if (bits === 0) return "all";
-  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
-  return prefixMask(bits, tok.bytes.length);
-}
-
-// src/facts/access/acl-tokens.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
-function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
-}
-function classify(token) {
-  if (token === "unknown" || token === "undetermined") return "placeholder";
-  if (token.startsWith("@") && token.length > 1) return "netgroup";
-  const slash = token.indexOf("/");
-  const host = slash < 0 ? token : token.slice(0, slash);
-  const numeric2 = /^[.0-9]*$/.test(host) || host.includes(":");
-  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
-  if (/[*?[]/.test(token)) return "wildcard";
-  const addr = parseNumericHost(host);
-  if (!addr) return "malformed";
-  if (slash < 0) return "address";
-  const text3 = token.slice(slash + 1);
-  const mask = parseMask(text3, addr.family);
-  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text3);
-  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
-  return bits === 0 ? "any-address" : "network";
-}
-
-// src/facts/access/auth-users.ts
-function splitAuthUsers(value, version) {
-  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
-  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
-  if (trimmed.startsWith(",")) {
-    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
-  }
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function parseAuthUsers(value, version) {
-  return splitAuthUsers(value, version).map(parseRule);
-}
-function parseRule(raw) {
-  const colon = raw.indexOf(":");
-  const name = colon < 0 ? raw : raw.slice(0, colon);
-  const opt = colon < 0 ? null : raw.slice(colon + 1);
-  const option = optionOf(opt);
-  const group = name.startsWith("@");
-  return {
-    raw,
-    pattern: group ? name.slice(1) : name,
-    group,
-    option,
-    ignoredOption: opt !== null && option === null ? opt : null,
-    empty: name === ""
-  };
-}
-function optionOf(opt) {
-  if (opt === null) return null;
-  const a = (opt[0] ?? "").toLowerCase();
-  const b = (opt[1] ?? "").toLowerCase();
-  if (a === "d") return "deny";
-  if (a === "r" && b === "o") return "ro";
-  if (a === "r" && b === "w") return "rw";
-  return null;
-}
-function matchAuthUser(rules, user, groupsOf) {
-  let groups;
-  for (const rule of rules) {
-    let hit;
-    if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
-    } else {
-      hit = wildmatch(rule.pattern, user);
-    }
-    if (!hit) continue;
-    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
-    const access = rule.option ?? "module-default";
-    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
-    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
-  }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
-  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
-}
-function describeAuthRules(value, version) {
-  const rules = parseAuthUsers(value, version);
-  return rules.map((rule, i) => {
-    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
-    return {
-      raw: rule.raw,
-      pattern: rule.pattern,
-      group: rule.group,
-      option: rule.option,
-      ignored_option: rule.ignoredOption,
-      empty: rule.empty,
-      shadowed_by: earlier ? earlier.raw : null
-    };
-  });
-}
-function covers(a, b) {
-  if (/^\*+$/.test(a)) return true;
-  return !/[*?[\\]/.test(b) && wildmatch(a, b);
-}
-
-// src/facts/access/offline-resolve.ts
-function offlineResolve(name) {
-  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
-  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
-  return { kind: "unknown" };
-}
-
-// src/facts/effective-transfer.ts
-function isZero(token) {
-  return /^\d+$/.test(token) && Number(token) === 0;
-}
-function text(v) {
-  return typeof v === "string" ? v : "";
-}
-function gidTokens(value, version) {
-  if (!atLeast(version, [3, 1, 0])) return [value];
-  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
-    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
-}
-function transferIdentity(params, root, version) {
-  if (!root) {
-    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
-    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
-  }
-  const uid = text(params["uid"]?.value);
-  const gid = text(params["gid"]?.value);
-  const uidRoot = uid === "root" || isZero(uid);
-  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
-}
-function uidFact(uid, uidRoot) {
-  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
-  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
-  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
-  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
-}
-function gidFact(gid, uid, uidRoot, version) {
-  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
-  const tokens = gidTokens(gid, version);
-  if (tokens[0] === "*") {
-    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
-    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
-  }
-  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
-  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
-  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
-}
-
-// src/facts/refuse-options.ts
-var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
-stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
-no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
-no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
-no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
-super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
-write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
-safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
-no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
-no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
-sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
-delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
-remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
-include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
-checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
-new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
-no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
-log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
-no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
-old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
-numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
-stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
-no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
-no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
-no-detach`.split(/\s+/);
-var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
-var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
-function globRegex(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? "";
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
-        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function refuseNameMatches(name) {
-  if (name === "a" || name === "archive") return true;
-  if (!/[*?[]/.test(name)) return NAMES.includes(name);
-  const re = globRegex(name);
-  return NAMES.some((n) => re.test(n));
-}
-function unknownRefuseNames(value) {
-  if (typeof value !== "string") return [];
-  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
-}
-
-// src/facts/effective.ts
-function dropsRoot(v) {
-  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
-}
-function effectiveDaemon(daemonUser, global2) {
-  const uid = global2["daemon uid"]?.value;
-  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
-  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
-  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
-}
-function effectiveModule(params, root, version) {
-  return { chroot: effectiveChroot(params, root, version), disabled: disabled(params), refuse_unknown: refuseUnknown(params), ...transferIdentity(params, root, version) };
-}
-function effectiveChroot(params, root, version) {
-  const set = params["use chroot"]?.value ?? "unset";
-  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
-  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
-  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path = params["path"]?.value;
-  if (typeof path === "string" && path.includes("/./")) {
-    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
-  }
-  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
-}
-function refuseUnknown(params) {
-  const value = unknownRefuseNames(params["refuse options"]?.value);
-  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
-}
-function disabled(params) {
-  const v = params["max connections"]?.value;
-  const max = typeof v === "number" ? v : 0;
-  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
-}
-function imageRunsAsRoot(user) {
-  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
-  const name = user.split(":")[0] ?? "";
-  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
-  if (/^[+-]?\d+$/.test(name)) {
-    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
-  }
-  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
-  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
-}
-
-// src/facts/access/simulate.ts
-function simulateAccess(config, client, opts) {
-  const addr = unmapIPv4(client.addr);
-  const verified = client.name ?? "UNKNOWN";
-  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
-  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
-  const byName = /* @__PURE__ */ new Map();
-  for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
-    if (!config.serves) return unreachable(m);
-    const target = byName.get(m.name) ?? m;
-    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, opts);
-    const listed = bool(m.params["list"]?.value, true);
-    if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result, listed };
-  });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
-}
-function simulateModule(m, peer, user, root, opts) {
-  const reasons = [];
-  const assumptions = [];
-  const param = (name) => m.params[name]?.value ?? null;
-  const text3 = (name) => {
-    const v = param(name);
-    return typeof v === "string" ? v : "";
-  };
-  const listed = bool(param("list"), true);
-  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text3("hosts allow") || void 0, text3("hosts deny") || void 0, {
-    forwardLookup: bool(param("forward lookup"), true),
-    resolve: opts.resolve,
-    version: opts.version
-  });
-  assumptions.push(...decision.assumptions);
-  const authUsers = text3("auth users");
-  const base2 = {
-    name: m.name,
-    listed,
-    host_allowed: decision.allowed,
-    auth_required: authUsers !== "",
-    anonymous_read: false,
-    anonymous_write: false,
-    reasons,
-    assumptions
-  };
-  reasons.push(decision.reason);
-  const refuse = (outcome, why) => {
-    reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
-  };
-  if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
-  }
-  const effective = effectiveModule(m.params, root, opts.version);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text3("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
-  const readOnly = bool(param("read only"), true);
-  let userAccess;
-  if (authUsers !== "") {
-    const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text3("secrets file") }, opts);
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
-  }
-  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  const setup = moduleSetup(effective.chroot.value, root, text3);
-  if (setup) return refuse(setup.outcome, setup.why);
-  const writeOnly = bool(param("write only"), false);
-  const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
-  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text3) {
-  const path = text3("path");
-  if (path === "") return { outcome: "no-path", why: 'The module has no "path": rsync answers "no path setting".' };
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text3("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text3("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
-}
-function evaluateUser(user, rules, module, opts) {
-  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
-  const noSecrets = outcome.result === "password" && module.secrets === "";
-  const admitted = outcome.result === "password" && !noSecrets;
-  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
-  return {
-    user,
-    result: noSecrets ? "no-secrets-file" : outcome.result,
-    rule: outcome.rule?.raw ?? null,
-    read: admitted && !module.writeOnly,
-    write: admitted && !ro,
-    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
-  };
-}
-function unreachable(m) {
-  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
-  return {
-    name: m.name,
-    listed: false,
-    host_allowed: false,
-    auth_required: false,
-    anonymous_read: false,
-    anonymous_write: false,
-    read: "connection-failed",
-    write: "connection-failed",
-    reasons: [why],
-    assumptions: []
-  };
-}
-function bool(v, fallback) {
-  return typeof v === "boolean" ? v : fallback;
-}
-function unmapIPv4(addr) {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  return m?.[1] ?? addr;
-}
-
-// src/facts/types.ts
-var FACTS_SCHEMA = "rsyncguard/facts@1";
-
-// src/facts/build-facts.ts
-var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
-function buildFacts(input) {
-  const { config } = input;
-  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve };
-  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
-  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
-  const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text2(m.params["auth users"]?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion)
-  }));
-  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
-  return {
-    schema: FACTS_SCHEMA,
-    target: input.target,
-    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
-    config: {
-      starts: config.starts,
-      serves: config.serves,
-      partial: config.partial,
-      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
-      listener: config.listener,
-      modules,
-      diagnostics: diagnostics.map(toFactsDiagnostic),
-      inline_waivers: config.inlineWaivers,
-      effective: daemon
-    },
-    secrets,
-    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
-    image: input.image ?? null
-  };
-}
-function text2(v) {
-  return typeof v === "string" ? v : "";
-}
-function hostList(v) {
-  const tokens = classifyHostList(text2(v));
-  return tokens.length === 0 ? null : tokens;
-}
-function summarize(a, b) {
-  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
-  return {
-    listed: a.listed,
-    auth_required: a.auth_required,
-    open_to_any_host: a.host_allowed || b.host_allowed,
-    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
-    anonymous_read: a.anonymous_read || b.anonymous_read,
-    anonymous_write: a.anonymous_write || b.anonymous_write,
-    read: a.read,
-    write: a.write,
-    reasons: a.reasons,
-    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
-  };
-}
-function secretsFacts(s, config) {
-  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
-  const stat = s.stat;
-  return {
-    path: s.path,
-    file: s.file ?? null,
-    exists: stat === void 0 ? null : stat !== null,
-    mode: stat ? stat.mode & 4095 : null,
-    uid: stat ? stat.uid : null,
-    gid: stat ? stat.gid : null,
-    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
-    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
-    referenced_by: referencedBy,
-    entries: s.entries ?? []
-  };
-}
-function toFactsDiagnostic(d) {
-  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
-  if (d.hint !== void 0) out.hint = d.hint;
-  return out;
-}
-function relabelFiles(doc, rename) {
-  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
-  const { config } = doc;
-  return {
-    ...doc,
-    config: {
-      ...config,
-      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
-      global: params(config.global),
-      listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params) })),
-      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
-      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
-    },
-    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
-  };
 }
 
 // src/parse/rsyncd-load.ts
@@ -25271,8 +24723,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text3 = new TextDecoder().decode(bytes);
-  const lines = text3.split("\n");
+  const text4 = new TextDecoder().decode(bytes);
+  const lines = text4.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -25293,6 +24745,7 @@ function templateNotes(bytes, file) {
 
 // src/parse/inline-waivers.ts
 var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
 var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
 function inlineWaivers2(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
@@ -25300,8 +24753,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text3, i) => {
-    const m = WAIVER.exec(text3.replace(/\r$/, ""));
+  lines.forEach((text4, i) => {
+    const m = WAIVER.exec(text4.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text4)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -25317,6 +24771,65 @@ function inlineWaivers2(bytes, file) {
     }
   });
   return { waivers, diagnostics };
+}
+
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[/;
+var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  lines.forEach((text4, i) => {
+    if (HEADER.test(text4) && !GLOBAL.test(text4)) seenModule = true;
+    const m = PUBLIC.exec(text4);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS2, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-misplaced",
+          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
+          at,
+          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
+        )
+      );
+  });
+  return { declarations, diagnostics };
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text4 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text4)) continue;
+    return HEADER.test(text4) && !GLOBAL.test(text4) ? j + 1 : null;
+  }
+  return null;
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
 }
 
 // src/parse/rsyncd-params.ts
@@ -25407,16 +24920,16 @@ function lookupParam(name) {
 // src/parse/redact.ts
 var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text3) {
-  if (TEMPLATE_TAG.test(text3)) return `"${text3.trim()}"`;
-  const colon = text3.indexOf(":");
-  if (colon >= 0) return `"${text3.slice(0, colon)}:${MASK}"`;
-  const words = text3.trim().split(/\s+/);
+function redactLine(text4) {
+  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
+  const colon = text4.indexOf(":");
+  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK}"`;
+  const words = text4.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
-  const length = [...text3].length;
+  const length = [...text4].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -25621,9 +25134,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text3 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text3, at, valueAt };
-  return { kind: "param", name, value: text3, at, valueAt };
+  const text4 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
+  return { kind: "param", name, value: text4, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -25750,7 +25263,8 @@ function loadConfig(path, bytes, source, opts) {
     diagnostics: loader.diagnostics,
     files: loader.files,
     partial: loader.partial,
-    inlineWaivers: loader.inlineWaivers
+    inlineWaivers: loader.inlineWaivers,
+    publicDeclarations: loader.publicDeclarations
   };
 }
 var Loader = class {
@@ -25766,6 +25280,7 @@ var Loader = class {
   files = [];
   partial = false;
   inlineWaivers = [];
+  publicDeclarations = [];
   fatal;
   limit;
   stack = [];
@@ -25780,6 +25295,9 @@ var Loader = class {
       const inline = inlineWaivers2(bytes, path);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
+      const declared = publicDeclarations(bytes, path);
+      this.publicDeclarations.push(...declared.declarations);
+      this.diagnostics.push(...declared.diagnostics);
     }
     for (const ev of lexRsyncdConf(bytes, path)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
@@ -25899,9 +25417,9 @@ var Loader = class {
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
         const suffix = manage ? ".conf" : ".inc";
-        const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
-        for (const entry of names) {
+        for (const entry of names2) {
           const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
           if (child.kind === "not-followed") {
             this.partial = true;
@@ -26000,7 +25518,8 @@ function parseRsyncdConf(path, bytes, source) {
     listener,
     modules: moduleViews(full),
     diagnostics,
-    inlineWaivers: full.inlineWaivers
+    inlineWaivers: full.inlineWaivers,
+    publicDeclarations: full.publicDeclarations
   };
 }
 function globalView(vars) {
@@ -26067,12 +25586,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text3 = Buffer.from(bytes).toString("utf8");
+  const text4 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text3.split("\n").entries()) {
+  for (const [i, physical] of text4.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -26142,17 +25661,32 @@ function moduleSecretsPaths(config) {
 
 // src/parse/rsync-release.ts
 var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
-function releaseFromDpkgStatus(text3) {
-  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+function releaseFromDpkgStatus(text4) {
+  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
 }
-function releaseFromApkInstalled(text3) {
-  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text3)?.[1] ?? null;
+function releaseFromApkInstalled(text4) {
+  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text4)?.[1] ?? null;
 }
 function releaseFromPackages(dpkg, apk) {
   const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
   if (deb) return { version: deb, source: "dpkg status" };
   const alp = apk ? releaseFromApkInstalled(apk) : null;
   return alp ? { version: alp, source: "apk database" } : null;
+}
+
+// src/parse/account-names.ts
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
+function accountNames(text4) {
+  const names2 = [];
+  for (const raw of text4.split("\n")) {
+    const line = raw.replace(/\r$/, "");
+    const trimmed = line.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (line.startsWith("+") || line.startsWith("-")) return null;
+    const colon = line.indexOf(":");
+    if (colon > 0) names2.push(line.slice(0, colon));
+  }
+  return names2;
 }
 
 // src/parse/image-redact.ts
@@ -26166,8 +25700,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text3) {
-  return text3.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text4) {
+  return text4.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -26185,7 +25719,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text3) {
+function shellCommands(text4) {
   const commands = [];
   let words = [];
   let word = "";
@@ -26200,35 +25734,35 @@ function shellCommands(text3) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text3.length; i++) {
-    const c = text3[i] ?? "";
-    if (c === "\\" && i + 1 < text3.length) {
-      const next = text3[++i] ?? "";
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4[i] ?? "";
+    if (c === "\\" && i + 1 < text4.length) {
+      const next = text4[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text3.indexOf(c, i + 1);
-      const end = close < 0 ? text3.length : close;
-      word += c === '"' ? text3.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text3.slice(i + 1, end);
+      const close = text4.indexOf(c, i + 1);
+      const end = close < 0 ? text4.length : close;
+      word += c === '"' ? text4.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text4.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text3[i + 1] === "{" || text3[i + 1] === "(")) {
-      const open = text3[i + 1] ?? "";
+    } else if (c === "$" && (text4[i + 1] === "{" || text4[i + 1] === "(")) {
+      const open = text4[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text3.length; j++) {
-        if (text3[j] === open) depth++;
-        else if (text3[j] === close && --depth === 0) break;
+      for (; j < text4.length; j++) {
+        if (text4[j] === open) depth++;
+        else if (text4[j] === close && --depth === 0) break;
       }
-      word += text3.slice(i, j + 1);
+      word += text4.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text3.indexOf("\n", i);
-      i = (nl < 0 ? text3.length : nl) - 1;
+      const nl = text4.indexOf("\n", i);
+      i = (nl < 0 ? text4.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -26308,8 +25842,8 @@ function addCommand(words, into) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text3, into) {
-  for (const words of shellCommands(text3)) addCommand(words, into);
+function addShell(text4, into) {
+  for (const words of shellCommands(text4)) addCommand(words, into);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [] };
@@ -26318,9 +25852,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text3) {
+function launchFromScript(text4) {
   const launch = { daemon: false, configs: [], programs: [] };
-  addShell(text3, launch);
+  addShell(text4, launch);
   return finish(launch);
 }
 function finish(l) {
@@ -26364,9 +25898,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(paths);
     const next = [];
     for (const p2 of paths) {
-      const text3 = fs.content(p2);
-      if (text3?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text3.toString("utf8"));
+      const text4 = fs.content(p2);
+      if (text4?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text4.toString("utf8"));
       if (inner.daemon) {
         result.daemon = true;
         result.startedBy.push(`the script ${p2}`);
@@ -26404,7 +25938,7 @@ function throughLink(fs, path, config) {
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 var relative = (p2) => p2.replace(/^\/+/, "");
-function describe4(fs, path, config, incomplete) {
+function describe3(fs, path, config, incomplete) {
   const secrets = imageSecrets(fs, config, path);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
@@ -26436,7 +25970,7 @@ async function parseImageConfigs(fs, paths) {
       return { path, config, wants };
     });
     const wanted = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe4(fs, path, config, wants.size > 0));
+    if (wanted.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe3(fs, path, config, wants.size > 0));
     await fs.load(wanted);
     for (const w of wanted) attempted.add(w);
   }
@@ -26455,6 +25989,1016 @@ var PREFETCH = [
 ];
 function prefetchInImage(path) {
   return PREFETCH.some((re) => re.test(path));
+}
+
+// src/facts/access/ip-address.ts
+function parseNumericHost(text4) {
+  const v4 = inetAton(text4);
+  if (v4) return { family: 4, bytes: v4, scope: 0 };
+  const pct = text4.indexOf("%");
+  const body = pct < 0 ? text4 : text4.slice(0, pct);
+  const v6 = inetPton6(body);
+  if (!v6) return void 0;
+  if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
+  const scope = scopeId(text4.slice(pct + 1));
+  return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
+}
+function scopeId(text4) {
+  if (/^\d+$/.test(text4)) return Number(text4);
+  return text4 === "lo" ? 1 : void 0;
+}
+function inetAton(text4) {
+  const parts = text4.split(".");
+  if (parts.length > 4) return void 0;
+  const values = [];
+  for (const part of parts) {
+    const v = atonPart(part);
+    if (v === void 0) return void 0;
+    values.push(v);
+  }
+  const last = values.pop() ?? 0;
+  if (values.some((v) => v > 255)) return void 0;
+  const lastBytes = 4 - values.length;
+  if (last >= 2 ** (8 * lastBytes)) return void 0;
+  const out = [...values];
+  for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
+  return out;
+}
+function atonPart(part) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
+  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
+  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+  return void 0;
+}
+function inetPton4(text4) {
+  const parts = text4.split(".");
+  if (parts.length !== 4) return void 0;
+  const out = [];
+  for (const part of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
+    const v = Number(part);
+    if (v > 255) return void 0;
+    out.push(v);
+  }
+  return out;
+}
+function inetPton6(text4) {
+  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
+  const halves = text4.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (s) => {
+    if (s === "") return [];
+    const out = [];
+    const items = s.split(":");
+    for (const [i, item] of items.entries()) {
+      if (item.includes(".")) {
+        const v4 = i === items.length - 1 ? inetPton4(item) : void 0;
+        if (!v4) return void 0;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(item)) return void 0;
+        const v = parseInt(item, 16);
+        out.push(v >> 8, v & 255);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
+  if (halves.length === 1) return head.length === 16 ? head : void 0;
+  const fill2 = 16 - head.length - tail.length;
+  if (fill2 < 2) return void 0;
+  return [...head, ...new Array(fill2).fill(0), ...tail];
+}
+function parseMask(text4, family) {
+  return family === 4 ? inetPton4(text4) : inetPton6(text4);
+}
+function strtolExact(text4) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
+  if (!m) return void 0;
+  const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
+  return m[1] === "-" ? -n : n;
+}
+function prefixMask(bits, length) {
+  const mask = [];
+  for (let i = 0; i < length; i++) {
+    const take = Math.max(0, Math.min(8, bits - 8 * i));
+    mask.push(255 << 8 - take & 255);
+  }
+  return mask;
+}
+function maskedEqual(a, b, mask) {
+  return a.every((byte, i) => ((byte ^ (b[i] ?? 0)) & (mask[i] ?? 0)) === 0);
+}
+
+// src/facts/access/wildmatch.ts
+var CLASSES = {
+  alnum: (c) => /^[A-Za-z0-9]$/.test(c),
+  alpha: (c) => /^[A-Za-z]$/.test(c),
+  blank: (c) => c === " " || c === "	",
+  cntrl: (c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
+  digit: (c) => /^[0-9]$/.test(c),
+  graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
+  lower: (c) => /^[a-z]$/.test(c),
+  print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
+  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
+  space: (c) => /^[ \t\n\v\f\r]$/.test(c),
+  upper: (c) => /^[A-Z]$/.test(c),
+  xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
+};
+var MAX_STEPS = 1e5;
+function wildmatch(pattern, text4) {
+  return new Matcher(pattern, text4).run();
+}
+function iwildmatch(pattern, text4) {
+  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
+}
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+var Matcher = class {
+  constructor(p2, t) {
+    this.p = p2;
+    this.t = t;
+  }
+  p;
+  t;
+  steps = 0;
+  memo = /* @__PURE__ */ new Map();
+  run() {
+    return this.match(0, 0);
+  }
+  match(pi, ti) {
+    const key = pi * (this.t.length + 1) + ti;
+    const known = this.memo.get(key);
+    if (known !== void 0) return known;
+    if (++this.steps > MAX_STEPS) return false;
+    const result = this.step(pi, ti);
+    this.memo.set(key, result);
+    return result;
+  }
+  step(pi, ti) {
+    const { p: p2, t } = this;
+    if (pi >= p2.length) return ti >= t.length;
+    const pc = p2[pi] ?? "";
+    if (pc === "*") {
+      let next = pi + 1;
+      const crossesSlash = p2[next] === "*";
+      while (p2[next] === "*") next++;
+      for (let k = ti; k <= t.length; k++) {
+        if (++this.steps > MAX_STEPS) return false;
+        if (this.match(next, k)) return true;
+        if (k < t.length && !crossesSlash && t[k] === "/") return false;
+      }
+      return false;
+    }
+    if (ti >= t.length) return false;
+    const tc = t[ti] ?? "";
+    if (pc === "?") return tc !== "/" && this.match(pi + 1, ti + 1);
+    if (pc === "[") {
+      const cls = matchClass(p2, pi, tc);
+      return cls?.matched === true && this.match(cls.end, ti + 1);
+    }
+    if (pc === "\\") {
+      return pi + 1 < p2.length && p2[pi + 1] === tc && this.match(pi + 2, ti + 1);
+    }
+    return pc === tc && this.match(pi + 1, ti + 1);
+  }
+};
+function matchClass(p2, start, c) {
+  let i = start + 1;
+  const negate = p2[i] === "!" || p2[i] === "^";
+  if (negate) i++;
+  let matched = false;
+  let prev = "";
+  let first = true;
+  for (; ; ) {
+    let ch = p2[i];
+    if (ch === void 0) return void 0;
+    if (ch === "]" && !first) break;
+    first = false;
+    if (ch === "\\") {
+      ch = p2[++i];
+      if (ch === void 0) return void 0;
+      if (c === ch) matched = true;
+      prev = ch;
+    } else if (ch === "-" && prev !== "" && p2[i + 1] !== void 0 && p2[i + 1] !== "]") {
+      let hi = p2[++i] ?? "";
+      if (hi === "\\") {
+        hi = p2[++i] ?? "";
+        if (hi === "") return void 0;
+      }
+      if (c >= prev && c <= hi) matched = true;
+      prev = "";
+    } else if (ch === "[" && p2[i + 1] === ":") {
+      const close = p2.indexOf("]", i + 2);
+      if (close < 0) return void 0;
+      if (close - 1 >= i + 2 && p2[close - 1] === ":") {
+        const test = CLASSES[p2.slice(i + 2, close - 1)];
+        if (!test) return void 0;
+        if (test(c)) matched = true;
+        i = close;
+        prev = "";
+      } else {
+        if (c === "[") matched = true;
+        prev = "[";
+      }
+    } else {
+      if (c === ch) matched = true;
+      prev = ch;
+    }
+    i++;
+  }
+  return { matched: matched !== negate, end: i + 1 };
+}
+
+// src/facts/access/hosts.ts
+function atLeast(v, min) {
+  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
+  return true;
+}
+function tokenizeHostList(list) {
+  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+}
+function allowAccess(peer, allow, deny, opts) {
+  const assumptions = [];
+  const allowList = allow === "" ? void 0 : allow;
+  const denyList = deny === "" ? void 0 : deny;
+  if (allowList !== void 0) {
+    const hit = firstMatch(allowList, peer, false, opts, assumptions);
+    if (hit) return { allowed: true, reason: `"hosts allow" admits ${describe4(peer)}: ${hit}.`, assumptions };
+    if (denyList === void 0) {
+      return { allowed: false, reason: `"hosts allow" is set and nothing in it matches ${describe4(peer)}, and there is no "hosts deny".`, assumptions };
+    }
+  }
+  if (denyList !== void 0) {
+    const hit = firstMatch(denyList, peer, true, opts, assumptions);
+    if (hit) return { allowed: false, reason: `"hosts deny" refuses ${describe4(peer)}: ${hit}.`, assumptions };
+  }
+  if (allowList === void 0 && denyList === void 0) {
+    return { allowed: true, reason: 'No "hosts allow" or "hosts deny": every host may connect.', assumptions };
+  }
+  const why = allowList === void 0 ? 'nothing in "hosts deny" matches it' : 'it is in neither "hosts allow" nor "hosts deny", and rsync admits hosts in neither list';
+  return { allowed: true, reason: `${describe4(peer)} is admitted: ${why}.`, assumptions };
+}
+function describe4(peer) {
+  return `${peer.addr} (host name "${peer.host}")`;
+}
+function firstMatch(list, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list)) {
+    const byName = matchHostname(peer, token, deny, opts, assumptions);
+    if (byName) return byName;
+    if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
+  }
+  return void 0;
+}
+function matchHostname(peer, token, deny, opts, assumptions) {
+  if (token.startsWith("@") && token.length > 1) {
+    assumptions.push(`${peer.host} is not in netgroup ${token} (netgroups are not evaluated).`);
+    return void 0;
+  }
+  if (iwildmatch(token, peer.host)) return `"${token}" matches the host name "${peer.host}"`;
+  if (!opts.forwardLookup) return void 0;
+  if (/^[.0-9]*$/.test(token) || /[:/*?[]/.test(token)) return void 0;
+  const answer = opts.resolve(token);
+  switch (answer.kind) {
+    case "addrs":
+      return answer.addrs.includes(peer.addr) ? `"${token}" resolves to ${peer.addr}` : void 0;
+    case "unresolvable":
+      if (deny && atLeast(opts.version, [3, 5, 0])) return `"${token}" does not resolve, and rsync 3.5.0 treats an unresolvable deny token as a match`;
+      return void 0;
+    case "unknown":
+      assumptions.push(`"${token}" resolves to some host other than ${peer.addr}.`);
+      return void 0;
+  }
+}
+function matchAddress(addr, token) {
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  if (!/^[.0-9]*$/.test(host) && !host.includes(":")) return false;
+  const client = parseNumericHost(addr);
+  const tok = parseNumericHost(host);
+  if (!client || !tok || client.family !== tok.family) return false;
+  if (tok.scope !== 0 && tok.scope !== client.scope) return false;
+  const mask = slash < 0 ? prefixMask(128, client.bytes.length) : maskFor(token.slice(slash + 1), tok);
+  if (mask === "all") return true;
+  return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
+}
+function maskFor(text4, tok) {
+  const literal = parseMask(text4, tok.family);
+  if (literal) return literal;
+  const bits = strtolExact(text4);
+  if (bits === void 0) return void 0;
+  if (bits === 0) return "all";
+  if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
+  return prefixMask(bits, tok.bytes.length);
+}
+
+// src/facts/access/acl-tokens.ts
+var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+function classifyHostList(list) {
+  const templated = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
+}
+function classify(token) {
+  if (token === "unknown" || token === "undetermined") return "placeholder";
+  if (token.startsWith("@") && token.length > 1) return "netgroup";
+  const slash = token.indexOf("/");
+  const host = slash < 0 ? token : token.slice(0, slash);
+  const numeric2 = /^[.0-9]*$/.test(host) || host.includes(":");
+  if (!numeric2) return /[*?[]/.test(token) ? "wildcard" : "hostname";
+  if (/[*?[]/.test(token)) return "wildcard";
+  const addr = parseNumericHost(host);
+  if (!addr) return "malformed";
+  if (slash < 0) return "address";
+  const text4 = token.slice(slash + 1);
+  const mask = parseMask(text4, addr.family);
+  if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
+  const bits = strtolExact(text4);
+  if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
+  return bits === 0 ? "any-address" : "network";
+}
+
+// src/facts/access/auth-users.ts
+function splitAuthUsers(value, version) {
+  if (!atLeast(version, [3, 5, 0])) return value.split(/[ ,\t]+/).filter((t) => t !== "");
+  const trimmed = value.replace(/^[ \t\n\v\f\r]+/, "");
+  if (trimmed.startsWith(",")) {
+    return trimmed.slice(1).split(",").map((t) => t.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "")).filter((t) => t !== "");
+  }
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function parseAuthUsers(value, version) {
+  return splitAuthUsers(value, version).map(parseRule);
+}
+function parseRule(raw) {
+  const colon = raw.indexOf(":");
+  const name = colon < 0 ? raw : raw.slice(0, colon);
+  const opt = colon < 0 ? null : raw.slice(colon + 1);
+  const option = optionOf(opt);
+  const group = name.startsWith("@");
+  return {
+    raw,
+    pattern: group ? name.slice(1) : name,
+    group,
+    option,
+    ignoredOption: opt !== null && option === null ? opt : null,
+    empty: name === ""
+  };
+}
+function optionOf(opt) {
+  if (opt === null) return null;
+  const a = (opt[0] ?? "").toLowerCase();
+  const b = (opt[1] ?? "").toLowerCase();
+  if (a === "d") return "deny";
+  if (a === "r" && b === "o") return "ro";
+  if (a === "r" && b === "w") return "rw";
+  return null;
+}
+function matchAuthUser(rules, user, groupsOf) {
+  let groups;
+  for (const rule of rules) {
+    let hit;
+    if (rule.group) {
+      groups ??= groupsOf(user);
+      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+    } else {
+      hit = wildmatch(rule.pattern, user);
+    }
+    if (!hit) continue;
+    if (rule.option === "deny") return { result: "denied-by-rule", rule, access: "module-default", reason: `"${rule.raw}" is the first rule matching ${user}, and it denies.` };
+    const access = rule.option ?? "module-default";
+    const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
+    return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
+  }
+  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
+}
+function describeAuthRules(value, version) {
+  const rules = parseAuthUsers(value, version);
+  return rules.map((rule, i) => {
+    const earlier = rules.slice(0, i).find((e) => e.group === rule.group && covers(e.pattern, rule.pattern));
+    return {
+      raw: rule.raw,
+      pattern: rule.pattern,
+      group: rule.group,
+      option: rule.option,
+      ignored_option: rule.ignoredOption,
+      empty: rule.empty,
+      shadowed_by: earlier ? earlier.raw : null
+    };
+  });
+}
+function covers(a, b) {
+  if (/^\*+$/.test(a)) return true;
+  return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+
+// src/facts/access/offline-resolve.ts
+function offlineResolve(name) {
+  if (name === "localhost") return { kind: "addrs", addrs: ["127.0.0.1"] };
+  if (!name.includes(".") || /\.(invalid|localhost)$/.test(name)) return { kind: "unresolvable" };
+  return { kind: "unknown" };
+}
+
+// src/facts/effective-transfer.ts
+function isZero(token) {
+  return /^\d+$/.test(token) && Number(token) === 0;
+}
+function text(v) {
+  return typeof v === "string" ? v : "";
+}
+function gidTokens(value, version) {
+  if (!atLeast(version, [3, 1, 0])) return [value];
+  if (value.startsWith(",") && atLeast(version, [3, 1, 3]))
+    return value.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return value.split(/[ ,\t\r\n]+/).filter((t) => t !== "");
+}
+function transferIdentity(params, root, version) {
+  if (!root) {
+    const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
+    return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
+  }
+  const uid = text(params["uid"]?.value);
+  const gid = text(params["gid"]?.value);
+  const uidRoot = uid === "root" || isZero(uid);
+  return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
+}
+function uidFact(uid, uidRoot) {
+  if (uid === "") return { value: false, reason: 'A root daemon switches to "nobody" when "uid" is unset.' };
+  if (uidRoot) return { value: true, reason: `"uid = ${uid}" is uid 0: transfers run as root.` };
+  if (/^\d+$/.test(uid)) return { value: false, reason: `"uid = ${uid}" is uid ${Number(uid)}.` };
+  return { value: false, reason: `"uid = ${uid}" names an account other than root (rsync refuses the module if it does not exist).` };
+}
+function gidFact(gid, uid, uidRoot, version) {
+  if (gid === "") return { value: false, reason: 'A root daemon switches to the nobody group when "gid" is unset.' };
+  const tokens = gidTokens(gid, version);
+  if (tokens[0] === "*") {
+    if (uidRoot) return { value: true, reason: `"gid = ${gid}" takes every group of uid ${uid}, group 0 among them.` };
+    return { value: false, reason: `"gid = ${gid}" takes the groups of ${uid === "" ? "nobody" : `"${uid}"`}, taken as not including group 0.` };
+  }
+  const zero = tokens.find((t) => t === "root" || t === "wheel" || isZero(t));
+  if (zero !== void 0) return { value: true, reason: `"gid = ${gid}" includes "${zero}", taken as group 0: transfers keep root's group.` };
+  return { value: false, reason: `"gid = ${gid}" names no group taken as group 0.` };
+}
+
+// src/facts/refuse-options.ts
+var LONG_NAMES = `help version verbose no-verbose no-v info debug stderr msgs2stderr no-msgs2stderr quiet motd no-motd
+stats human-readable no-human-readable no-h dry-run archive recursive no-recursive no-r inc-recursive
+no-inc-recursive i-r no-i-r dirs no-dirs no-d old-dirs old-d perms no-perms no-p executability acls no-acls
+no-A xattrs no-xattrs no-X times no-times no-t atimes no-atimes no-U open-noatime no-open-noatime crtimes
+no-crtimes no-N omit-dir-times no-omit-dir-times no-O omit-link-times no-omit-link-times no-J modify-window
+super no-super fake-super owner no-owner no-o group no-group no-g no-D devices no-devices copy-devices
+write-devices no-write-devices specials no-specials links no-links no-l copy-links copy-unsafe-links
+safe-links munge-links no-munge-links copy-dirlinks keep-dirlinks hard-links no-hard-links no-H relative
+no-relative no-R implied-dirs no-implied-dirs i-d no-i-d chmod ignore-times size-only one-file-system
+no-one-file-system no-x update existing ignore-non-existing ignore-existing max-size min-size max-alloc
+sparse no-sparse no-S preallocate inplace no-inplace append append-verify no-append del delete delete-before
+delete-during delete-delay delete-after delete-excluded delete-missing-args ignore-missing-args
+remove-sent-files remove-source-files force no-force ignore-errors no-ignore-errors max-delete filter exclude
+include exclude-from include-from cvs-exclude whole-file no-whole-file no-W checksum no-checksum no-c
+checksum-choice cc block-size compare-dest copy-dest link-dest fuzzy no-fuzzy no-y compress old-compress
+new-compress no-compress no-z compress-choice zc skip-compress compress-level zl progress no-progress partial
+no-partial partial-dir delay-updates no-delay-updates prune-empty-dirs no-prune-empty-dirs no-m log-file
+log-file-format out-format log-format itemize-changes no-itemize-changes no-i bwlimit no-bwlimit backup
+no-backup backup-dir suffix list-only read-batch write-batch only-write-batch files-from from0 no-from0
+old-args no-old-args secluded-args no-secluded-args protect-args no-protect-args no-s trust-sender
+numeric-ids no-numeric-ids usermap groupmap chown timeout no-timeout contimeout no-contimeout fsync
+stop-after time-limit stop-at rsh rsync-path temp-dir iconv no-iconv ipv4 ipv6 8-bit-output no-8-bit-output
+no-8 mkpath no-mkpath qsort copy-as address port sockopts password-file early-input blocking-io
+no-blocking-io outbuf remote-option protocol checksum-seed server sender config daemon dparam detach
+no-detach`.split(/\s+/);
+var SHORT_NAMES = "VvqhnardpEAXtUNOJ@ogDlLkKHRIxuSFfCWcByzPib0seTM468m".split("");
+var NAMES = [...LONG_NAMES, ...SHORT_NAMES];
+function globRegex(pattern) {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = pattern.slice(i + 1, end).replace(/\\/g, "\\\\");
+        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function refuseNameMatches(name) {
+  if (name === "a" || name === "archive") return true;
+  if (!/[*?[]/.test(name)) return NAMES.includes(name);
+  const re = globRegex(name);
+  return NAMES.some((n) => re.test(n));
+}
+function unknownRefuseNames(value) {
+  if (typeof value !== "string") return [];
+  return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
+}
+
+// src/facts/usable.ts
+function text2(v) {
+  return typeof v === "string" ? v : "";
+}
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+function resolves(name, known) {
+  if (/^\d+$/.test(name)) return true;
+  if (impossibleName(name)) return false;
+  return known === void 0 || known.has(name);
+}
+function setupRefusal(params, root, version, names2) {
+  const db = names2 && text2(params["name converter"]?.value) === "" ? names2 : void 0;
+  const uid = text2(params["uid"]?.value);
+  const user = uid !== "" ? uid : root ? "nobody" : "";
+  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
+    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
+    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
+  }
+  const gid = text2(params["gid"]?.value);
+  if (TEMPLATE2.test(gid)) {
+  } else if (gid !== "") {
+    const tokens = gidTokens(gid, version);
+    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
+    const bad = named.find((t) => !resolves(t, db?.groups));
+    if (bad !== void 0) {
+      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
+      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
+    }
+  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+    return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
+  }
+  if (text2(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return void 0;
+}
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
+function unusable(params, root, version, names2) {
+  const max = params["max connections"]?.value;
+  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names2);
+  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
+}
+function namesSeenByDaemon(global2, names2) {
+  return text2(global2["daemon chroot"]?.value) === "" ? names2 : void 0;
+}
+
+// src/facts/writable.ts
+function moduleWritable(params, version) {
+  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const users = params["auth users"]?.value;
+  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
+  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+}
+
+// src/facts/effective.ts
+function dropsRoot(v) {
+  return typeof v === "string" && v !== "" && v !== "root" && !(/^\d+$/.test(v) && Number(v) === 0);
+}
+function effectiveDaemon(daemonUser, global2) {
+  const uid = global2["daemon uid"]?.value;
+  if (daemonUser !== "root") return { root: { value: false, reason: "The daemon runs as a non-root user." } };
+  if (dropsRoot(uid)) return { root: { value: false, reason: `"daemon uid = ${String(uid)}" drops root before any module is served.` } };
+  return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
+}
+function effectiveModule(params, root, version, names2) {
+  return {
+    chroot: effectiveChroot(params, root, version),
+    disabled: disabled(params),
+    refuse_unknown: refuseUnknown(params),
+    writable: moduleWritable(params, version),
+    unusable: unusable(params, root, version, names2),
+    ...transferIdentity(params, root, version)
+  };
+}
+function effectiveChroot(params, root, version) {
+  const set = params["use chroot"]?.value ?? "unset";
+  if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
+  if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
+  if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
+  const path = params["path"]?.value;
+  if (typeof path === "string" && path.includes("/./")) {
+    return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
+  }
+  return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
+}
+function refuseUnknown(params) {
+  const value = unknownRefuseNames(params["refuse options"]?.value);
+  return { value, reason: value.length > 0 ? "rsync matches these names against its option table (options.c long_options) and ignores those that match nothing." : 'Every "refuse options" name matches an rsync option.' };
+}
+function disabled(params) {
+  const v = params["max connections"]?.value;
+  const max = typeof v === "number" ? v : 0;
+  return max < 0 ? { value: true, reason: `"max connections = ${max}" disables the module.` } : { value: false, reason: '"max connections" is not negative: the module is served.' };
+}
+function imageRunsAsRoot(user) {
+  if (user === null || user === "") return { value: true, reason: "The image sets no User: the container runs as root." };
+  const name = user.split(":")[0] ?? "";
+  if (name === "") return { value: true, reason: `User "${user}" has an empty user part, which keeps uid 0: the group part sets only the group.` };
+  if (/^[+-]?\d+$/.test(name)) {
+    return Number(name) === 0 ? { value: true, reason: `User "${user}" sets uid 0.` } : { value: false, reason: `User "${user}" sets uid ${Number(name)}.` };
+  }
+  if (name === "root") return { value: true, reason: `User "${user}" names root.` };
+  return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+
+// src/facts/access/simulate.ts
+function simulateAccess(config, client, opts) {
+  const addr = unmapIPv4(client.addr);
+  const verified = client.name ?? "UNKNOWN";
+  const globalHost = bool(config.global["reverse lookup"]?.value, true) ? verified : "UNDETERMINED";
+  const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
+  const byName = /* @__PURE__ */ new Map();
+  for (const m of config.modules) byName.set(m.name, m);
+  const modules = config.modules.map((m) => {
+    if (!config.serves) return unreachable(m);
+    const target = byName.get(m.name) ?? m;
+    const result = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
+    const listed = bool(m.params["list"]?.value, true);
+    if (target !== m) result.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
+    return { ...result, listed };
+  });
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+}
+function simulateModule(m, peer, user, root, opts) {
+  const reasons = [];
+  const assumptions = [];
+  const param = (name) => m.params[name]?.value ?? null;
+  const text4 = (name) => {
+    const v = param(name);
+    return typeof v === "string" ? v : "";
+  };
+  const listed = bool(param("list"), true);
+  const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
+  const decision = allowAccess({ addr: peer.addr, host }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
+    forwardLookup: bool(param("forward lookup"), true),
+    resolve: opts.resolve,
+    version: opts.version
+  });
+  assumptions.push(...decision.assumptions);
+  const authUsers = text4("auth users");
+  const base2 = {
+    name: m.name,
+    listed,
+    host_allowed: decision.allowed,
+    auth_required: authUsers !== "",
+    anonymous_read: false,
+    anonymous_write: false,
+    reasons,
+    assumptions
+  };
+  reasons.push(decision.reason);
+  const refuse = (outcome, why) => {
+    reasons.push(why);
+    return { ...base2, read: outcome, write: outcome };
+  };
+  if (!decision.allowed) {
+    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+  }
+  const effective = effectiveModule(m.params, root, opts.version, opts.names);
+  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
+  const max = Number(param("max connections") ?? 0);
+  if (max > 0) {
+    const lock = text4("lock file");
+    if (!root && lock === "/var/run/rsyncd.lock") {
+      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
+    }
+    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
+  }
+  const readOnly = bool(param("read only"), true);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  let userAccess;
+  if (authUsers !== "") {
+    const rules = parseAuthUsers(authUsers, opts.version);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
+    if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+  }
+  reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
+  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
+  const setup = moduleSetup(effective.chroot.value, root, text4);
+  if (setup) return refuse(setup.outcome, setup.why);
+  const writeOnly = bool(param("write only"), false);
+  const read = writeOnly ? "write-only" : "ok";
+  const write = readOnly ? "read-only" : "ok";
+  if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
+  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
+}
+function moduleSetup(chroot, root, text4) {
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
+    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
+    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
+  }
+  return void 0;
+}
+function evaluateUser(user, rules, module, opts) {
+  const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
+  const noSecrets = outcome.result === "password" && module.secrets === "";
+  const admitted = outcome.result === "password" && !noSecrets;
+  const ro = outcome.access === "module-default" ? module.readOnly : outcome.access === "ro";
+  return {
+    user,
+    result: noSecrets ? "no-secrets-file" : outcome.result,
+    rule: outcome.rule?.raw ?? null,
+    read: admitted && !module.writeOnly,
+    write: admitted && !ro,
+    reason: noSecrets ? `${outcome.reason} But the module has no "secrets file", so every login fails ("no secrets file").` : outcome.reason
+  };
+}
+function unreachable(m) {
+  const why = "The daemon fails every connection (a fatal error in the configuration), so nothing is served.";
+  return {
+    name: m.name,
+    listed: false,
+    host_allowed: false,
+    auth_required: false,
+    anonymous_read: false,
+    anonymous_write: false,
+    read: "connection-failed",
+    write: "connection-failed",
+    reasons: [why],
+    assumptions: []
+  };
+}
+function bool(v, fallback) {
+  return typeof v === "boolean" ? v : fallback;
+}
+function unmapIPv4(addr) {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
+  return m?.[1] ?? addr;
+}
+
+// src/facts/reach.ts
+var RANK = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+function reachOf(input) {
+  const port2 = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
+  }
+  const bound = boundAddresses(input, port2);
+  const base2 = fromAddresses(bound.addresses, bound.source);
+  if (input.image === null || base2.value === "local") return base2;
+  if (exposes(input.image.exposed_ports, port2)) return base2;
+  return {
+    value: "container",
+    addresses: base2.addresses,
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port2}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port2) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port2);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
+  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
+  const v = input.listener["address"]?.value;
+  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function fromAddresses(addresses, source) {
+  if (addresses.length === 0) {
+    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.address).join(", ");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
+}
+function classify2(address) {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v4 = ipv4(a);
+  if (v4) return classify4(v4);
+  const v6 = ipv6(a);
+  if (v6) return classify6(v6);
+  return { value: "any", note: "name" };
+}
+function classify4([a, b]) {
+  const x = a ?? 0;
+  const y = b ?? 0;
+  if (x === 0) return { value: "any" };
+  if (x === 127) return { value: "local" };
+  if (x === 10) return { value: "private", network: "10.0.0.0/8" };
+  if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
+  if (x === 192 && y === 168) return { value: "private", network: "192.168.0.0/16" };
+  if (x === 100 && y >= 64 && y < 128) return { value: "private", network: "100.64.0.0/10" };
+  if (x === 169 && y === 254) return { value: "private", network: "169.254.0.0/16" };
+  return { value: "any", note: "public" };
+}
+function classify6(w) {
+  const [h0 = 0] = w;
+  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
+  if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
+  return { value: "any", note: "public" };
+}
+function ipv4(a) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  return parts.every((n) => n <= 255) ? parts : null;
+}
+function ipv6(a) {
+  if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
+  let text4 = a;
+  const tail = [];
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text4);
+  if (dotted?.[1]) {
+    const v4 = ipv4(dotted[1]);
+    if (!v4) return null;
+    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const before = text4.slice(0, dotted.index);
+    text4 = before.endsWith(":") ? `${before}:` : before;
+  }
+  const halves = text4.split("::");
+  if (halves.length > 2) return null;
+  const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
+  const head = words(halves[0] ?? "");
+  const rest = halves.length === 2 ? words(halves[1] ?? "") : [];
+  if (!head || !rest || [...head, ...rest].some(Number.isNaN)) return null;
+  const fill2 = 8 - head.length - rest.length - tail.length;
+  if (halves.length === 1 ? fill2 !== 0 : fill2 < 1) return null;
+  return [...head, ...new Array(halves.length === 2 ? fill2 : 0).fill(0), ...rest, ...tail];
+}
+function daemonPort(input) {
+  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
+  for (const a of argv) {
+    const n = Number(optionValue(a, "port"));
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function optionValue(argv, name) {
+  let out;
+  argv.forEach((arg, i) => {
+    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
+    else if (arg === `--${name}`) out = argv[i + 1];
+  });
+  return out;
+}
+function exposes(ports, port2) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port2 >= lo && port2 <= hi;
+  });
+}
+function shown2(a) {
+  if (!/^[0-9a-f]{32}$/i.test(a)) return a;
+  const words = Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
+  if (words.every((w) => w === 0)) return "::";
+  if (words.slice(0, 7).every((w) => w === 0) && words[7] === 1) return "::1";
+  return words.map((w) => w.toString(16)).join(":");
+}
+function unique(xs) {
+  return [...new Set(xs)];
+}
+
+// src/facts/types.ts
+var FACTS_SCHEMA = "rsyncguard/facts@1";
+
+// src/facts/build-facts.ts
+var OUTSIDE_CLIENTS = { ipv4: "203.0.113.7", ipv6: "2001:db8::7" };
+function buildFacts(input) {
+  const { config } = input;
+  const opts = { daemonUser: input.daemonUser, version: input.rsyncVersion, resolve: offlineResolve, ...input.names ? { names: input.names } : {} };
+  const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
+  const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
+  const daemon = effectiveDaemon(input.daemonUser, config.global);
+  const modules = config.modules.map((m, i) => ({
+    name: m.name,
+    header: { file: m.header.file, line: m.header.line, column: m.header.column },
+    shadowed: m.shadowed,
+    params: m.params,
+    access: summarize(v4.modules[i], v6.modules[i]),
+    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+    auth_rules: describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion),
+    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+    declared_public: declaredPublic(m.header, config)
+  }));
+  const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
+  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  return {
+    schema: FACTS_SCHEMA,
+    target: input.target,
+    context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
+    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
+    config: {
+      starts: config.starts,
+      serves: config.serves,
+      partial: config.partial,
+      files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
+      global: config.global,
+      listener: config.listener,
+      modules,
+      diagnostics: diagnostics.map(toFactsDiagnostic),
+      inline_waivers: config.inlineWaivers,
+      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+    },
+    secrets,
+    daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
+    image: input.image ?? null
+  };
+}
+function declaredPublic(header, config) {
+  const d = declarationFor(header, config.publicDeclarations);
+  return d ? { reason: d.reason, source: "comment", file: d.file, line: d.line } : null;
+}
+function relabelDeclared(d, rename) {
+  return d?.source === "comment" ? { ...d, file: rename(d.file) } : d;
+}
+function text3(v) {
+  return typeof v === "string" ? v : "";
+}
+function hostList(v) {
+  const tokens = classifyHostList(text3(v));
+  return tokens.length === 0 ? null : tokens;
+}
+function summarize(a, b) {
+  if (!a || !b) throw new Error("simulateAccess returned fewer modules than the configuration has");
+  return {
+    listed: a.listed,
+    auth_required: a.auth_required,
+    open_to_any_host: a.host_allowed || b.host_allowed,
+    host_allowed: { ipv4: a.host_allowed, ipv6: b.host_allowed },
+    anonymous_read: a.anonymous_read || b.anonymous_read,
+    anonymous_write: a.anonymous_write || b.anonymous_write,
+    read: a.read,
+    write: a.write,
+    reasons: a.reasons,
+    assumptions: [.../* @__PURE__ */ new Set([...a.assumptions, ...b.assumptions])]
+  };
+}
+function secretsFacts(s, config) {
+  const referencedBy = config.modules.filter((m) => m.params["secrets file"]?.value === s.path).map((m) => m.name);
+  const stat = s.stat;
+  return {
+    path: s.path,
+    file: s.file ?? null,
+    exists: stat === void 0 ? null : stat !== null,
+    mode: stat ? stat.mode & 4095 : null,
+    uid: stat ? stat.uid : null,
+    gid: stat ? stat.gid : null,
+    owner_is_root: stat && stat.uid !== null ? stat.uid === 0 : null,
+    other_accessible: stat ? (stat.mode & 6) !== 0 : null,
+    referenced_by: referencedBy,
+    entries: s.entries ?? []
+  };
+}
+function toFactsDiagnostic(d) {
+  const out = { severity: d.severity, code: d.code, message: d.message, file: d.at.file, line: d.at.line, column: d.at.column };
+  if (d.hint !== void 0) out.hint = d.hint;
+  return out;
+}
+function relabelFiles(doc, rename) {
+  const params = (record) => Object.fromEntries(Object.entries(record).map(([k, p2]) => [k, p2.file === null ? p2 : { ...p2, file: rename(p2.file) }]));
+  const { config } = doc;
+  return {
+    ...doc,
+    config: {
+      ...config,
+      files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
+      global: params(config.global),
+      listener: params(config.listener),
+      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename) })),
+      diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
+      inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
+    },
+    secrets: doc.secrets.map((s) => s.file === null ? s : { ...s, file: rename(s.file) })
+  };
 }
 
 // src/facts/daemon.ts
@@ -26477,6 +27021,7 @@ function imageDocument(image, parsed, today2) {
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
+    ...imageNames(image.accounts),
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -26493,9 +27038,20 @@ function imageDocument(image, parsed, today2) {
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
 }
+function imageNames(accounts) {
+  if (!accounts || accounts.passwd === null && accounts.group === null) return {};
+  return {
+    names: {
+      source: "the image's",
+      ...accounts.passwd ? { users: new Set(accounts.passwd) } : {},
+      ...accounts.group ? { groups: new Set(accounts.group) } : {}
+    }
+  };
+}
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
@@ -26508,7 +27064,7 @@ async function readImage(image) {
       return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
     })
   );
-  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS].map((p2) => p2.slice(1))]);
+  const needed = /* @__PURE__ */ new Set([...hints, ...[...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS].map((p2) => p2.slice(1))]);
   const fs = await indexImage(
     image.layers,
     (p2) => hints.has(p2) || prefetchInImage(p2),
@@ -26516,8 +27072,13 @@ async function readImage(image) {
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
-  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS]);
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon } };
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+}
+function names(fs, path) {
+  const bytes = fs.content(path);
+  return bytes ? accountNames(bytes.toString("utf8")) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
@@ -26583,7 +27144,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text3] of texts) scan.texts.set(path, text3);
+      for (const [path, text4] of texts) scan.texts.set(path, text4);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {

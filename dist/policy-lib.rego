@@ -31,6 +31,31 @@ global_finding(id, name, message) := {
 	"message": message,
 }
 
+# One finding for a setting many modules inherit from the daemon (the global section or rsync's default):
+# shown at the global parameter, naming each module as a related location. One cause, one finding: a
+# report of ninety modules does not repeat it ninety times, and its identity does not depend on how many
+# modules share it.
+inherited_finding(id, name, indexes, message) := object.union(global_finding(id, name, message), {"related": [
+{"module": m.name, "location": m.header} |
+	some i in indexes
+	m := input.config.modules[i]
+]})
+
+# The module takes `name` from the global section or rsync's default, not from its own section.
+inherits(mod, name) if mod.params[name].origin != "module"
+
+# "1 module", "12 modules".
+module_count(indexes) := "1 module" if count(indexes) == 1
+
+else := concat("", [format_int(count(indexes), 10), " modules"])
+
+# "[a], [b] and [c]": module names for a message, the first few only.
+module_names(indexes) := concat("", [concat(", ", [concat("", ["[", input.config.modules[i].name, "]"]) | some k, i in indexes; k < 5]), _more(count(indexes))])
+
+_more(n) := "" if n <= 5
+
+else := concat("", [" and ", format_int(n - 5, 10), " more"])
+
 # A finding on some other part of the facts (secrets file, daemon, image), at an optional location.
 target_finding(id, path, location, message) := {
 	"rule_id": id,
@@ -116,11 +141,31 @@ chrooted(mod) if mod.effective.chroot.value
 # `max connections` below zero: rsync refuses every request for the module.
 disabled(mod) if mod.effective.disabled.value
 
+# rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path`
+# (src/facts/usable.ts). No client reads, writes or lists files there.
+unusable(mod) if mod.effective.unusable.value
+
 # An outside client (documentation address, no reverse DNS) can connect to the module.
 reachable(mod) if {
 	input.config.serves
 	mod.access.open_to_any_host
 }
+
+# Who can connect to the daemon at all, before host rules or logins (src/facts/reach.ts): "any", "private",
+# "local" or "container". A document without it (a hand-written test input) is taken as reachable by anyone.
+default reach := "any"
+
+reach := input.config.effective.reach.value
+
+# Who can connect, as a phrase for messages ("processes on this machine").
+default reach_who := "any host on the network"
+
+reach_who := input.config.effective.reach.who
+
+# "" when any host can connect, else " (only … can connect)": a message about access says who that is.
+reach_note := "" if reach == "any"
+
+else := concat("", [" (only ", reach_who, " can connect)"])
 
 # A file path in a world-writable directory, where any local user can pre-create the file or plant a
 # symlink there. For config-only scans the path's prefix decides: /tmp, /var/tmp and /dev/shm.

@@ -6233,7 +6233,22 @@ function toFinding(v, target, rules) {
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
-  return { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const related = toRelated(v["related"]);
+  if (typeof related === "string") return `${rule_id}: ${related}`;
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  if (related !== void 0) finding.related = related;
+  return finding;
+}
+function toRelated(v) {
+  if (v === void 0) return void 0;
+  if (!Array.isArray(v)) return "related must be a list";
+  const out = [];
+  for (const r of v) {
+    const location = isObject(r) ? toLocation(r["location"]) : void 0;
+    if (!isObject(r) || typeof r["module"] !== "string" || !location) return "each related entry must be {module, location}";
+    out.push({ module: r["module"], location });
+  }
+  return out;
 }
 function compareFindings(a, b) {
   return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);

@@ -82,7 +82,10 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
     const sim = simulateAccess(config, { addr: '127.0.0.1', name: 'localhost' }, opts);
     const facts = buildFacts({ target: { kind: 'file', id: conf, display: conf }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-30', config, names: HOST_NAMES });
     // The listing checks none of this (§3.1 step 5): RSYNC-005 still speaks of what it shows.
-    assert.equal(await listModules(daemon.port), MODULES.map((m) => m.name));
+    assert.equal(
+      await listModules(daemon.port),
+      MODULES.map((m) => m.name),
+    );
     for (const m of MODULES) {
       const observed = await download(daemon.port, m.name);
       assert.is(observed, m.expect, `[${m.name}]: the real daemon`);

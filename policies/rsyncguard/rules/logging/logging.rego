@@ -38,7 +38,10 @@ findings contains f if {
 	inheriting := [i | some i, mod in input.config.modules; _unlogged(mod); lib.inherits(mod, "transfer logging")]
 	count(inheriting) > 0
 	mods := [input.config.modules[i] | some i in inheriting]
-	msg := concat("", ["Transfers are not logged in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): \"transfer logging\" is off for the daemon", _where(mods), "."])
+	msg := concat("", [
+		"Transfers are not logged in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): ",
+		"\"transfer logging\" is off for the daemon", _where(mods), ".",
+	])
 	f := lib.inherited_finding("RSYNC-050", "transfer logging", inheriting, msg)
 }
 
