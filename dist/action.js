@@ -44241,7 +44241,7 @@ function groupRepeats(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context]);
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]")]);
     byKey.set(key, [...byKey.get(key) ?? [], f]);
   }
   const grouped = /* @__PURE__ */ new Set();
@@ -44570,7 +44570,7 @@ function toText(raw2, p2) {
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
     const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
     const daemonWide = byModule.get(null) ?? [];
-    if (daemonWide.length > 0) out.push(`  ${p2.dim("(daemon)")}`, ...daemonWide.map(line));
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
@@ -44594,6 +44594,10 @@ function toText(raw2, p2) {
   out.push(`${targets} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join("\n")}
 `;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
 }
 
 // src/report/colour.ts

@@ -44,13 +44,13 @@ inherited_finding(id, name, indexes, message) := object.union(global_finding(id,
 # The module takes `name` from the global section or rsync's default, not from its own section.
 inherits(mod, name) if mod.params[name].origin != "module"
 
-# "1 module", "12 modules".
-module_count(indexes) := "1 module" if count(indexes) == 1
+# "module [a]", "7 modules ([a], [b], [c], [d], [e] and 2 more)": the modules a message names.
+in_modules(indexes) := concat("", ["module [", input.config.modules[i].name, "]"]) if {
+	count(indexes) == 1
+	i := indexes[0]
+} else := concat("", [format_int(count(indexes), 10), " modules (", _first_names(indexes), _more(count(indexes)), ")"])
 
-else := concat("", [format_int(count(indexes), 10), " modules"])
-
-# "[a], [b] and [c]": module names for a message, the first few only.
-module_names(indexes) := concat("", [concat(", ", [concat("", ["[", input.config.modules[i].name, "]"]) | some k, i in indexes; k < 5]), _more(count(indexes))])
+_first_names(indexes) := concat(", ", [concat("", ["[", input.config.modules[i].name, "]"]) | some k, i in indexes; k < 5])
 
 _more(n) := "" if n <= 5
 

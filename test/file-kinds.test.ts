@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateFacts } from '../src/facts/index.ts';
@@ -45,6 +46,10 @@ corpusTest(corpus, 'a secrets file gets the secrets checks and no daemon finding
   assert.equal([t?.facts.config.starts, t?.facts.config.serves, t?.facts.config.modules.length], [false, false, 0]);
   assert.ok(rules(t).length > 0, 'the weak password is reported');
   for (const id of rules(t)) assert.match(id, /^RSYNC-03[0-9]$/, `${id} is not a secrets rule`);
+  // The text report speaks of the file, not of a daemon the file does not configure.
+  const text = stripVTControlCharacters(run(CORPUS, ['055-dms-rsyncd.secrets'], 'text').stdout);
+  assert.match(text, /^ {2}\(file\)$/m);
+  assert.not.match(text, '(daemon)');
 });
 
 corpusTest(corpus, 'a Dockerfile gets the image rules: the exposed port, and the daemon started as root', () => {

@@ -8,7 +8,7 @@ const finding = (rule_id: string, module: string | null, line: number, over: Par
   title: `title of ${rule_id}`,
   severity: 'high',
   context: null,
-  message: `${rule_id} in ${module ?? 'daemon'}`,
+  message: `${rule_id} in [${module ?? 'daemon'}]`,
   target: 'rsyncd.conf',
   module,
   path: 'config.x',
@@ -38,6 +38,13 @@ test('daemon findings, and findings raised for a different reason, are never fol
   const { groups, single } = groupRepeats(fs);
   assert.equal(groups, []);
   assert.is(single.length, 6);
+});
+
+test('findings whose messages differ by more than the module name stay one line each', () => {
+  const fs = ['a', 'b', 'c'].map((m, i) => finding('RSYNC-009', m, i + 3, { message: `Module [${m}]: "${m === 'c' ? 'list' : 'read only'}" holds a comment.` }));
+  const { groups, single } = groupRepeats(fs);
+  assert.equal(groups, []);
+  assert.is(single.length, 3);
 });
 
 test('two findings of one module count once toward the threshold', () => {

@@ -20,12 +20,14 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-/** The findings of one target: module findings of one rule, severity and context, grouped when they repeat. */
+/** The findings of one target: module findings of one rule, severity, context and message, grouped when they repeat. */
 export function groupRepeats(findings: readonly Finding[]): { groups: FindingGroup[]; single: Finding[] } {
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context]);
+    // Only findings that say the same thing of each module fold: a rule whose message carries detail
+    // (which parameter, which value) keeps one line per finding where the detail differs.
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join('[]')]);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const grouped = new Set<Finding>();

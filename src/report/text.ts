@@ -4,7 +4,7 @@ import type { Paint } from './colour.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
 import { publicLines } from './declared-public.ts';
-import { countBySeverity, shownNotes, type Report } from './model.ts';
+import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
 export function toText(raw: Report, p: Paint): string {
@@ -30,7 +30,7 @@ export function toText(raw: Report, p: Paint): string {
     const raised = (context: string | null): string => (context ? p.dim(` (raised: ${context})`) : '');
     const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${raised(f.context)}`;
     const daemonWide = byModule.get(null) ?? [];
-    if (daemonWide.length > 0) out.push(`  ${p.dim('(daemon)')}`, ...daemonWide.map(line));
+    if (daemonWide.length > 0) out.push(`  ${p.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p.dim('(repeated in several modules)')}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
@@ -53,4 +53,10 @@ export function toText(raw: Report, p: Paint): string {
   const targets = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]).size;
   out.push(`${targets} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join('\n')}\n`;
+}
+
+/** Findings about no module: the daemon's, or, for a file that is not an rsyncd config (a Dockerfile, a secrets file), the file's. */
+function wholeTargetLabel(t: TargetReport): string {
+  const target: unknown = 'target' in t.facts ? t.facts.target : null;
+  return typeof target === 'object' && target !== null && 'file_kind' in target && typeof target.file_kind === 'string' ? '(file)' : '(daemon)';
 }

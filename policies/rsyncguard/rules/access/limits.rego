@@ -35,7 +35,7 @@ findings contains f if {
 findings contains f if {
 	inheriting := [i | some i, mod in input.config.modules; _unlimited(mod); lib.inherits(mod, "max connections")]
 	count(inheriting) > 0
-	msg := concat("", ["No connection limit in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): \"max connections\" is 0 for the daemon."])
+	msg := concat("", ["No connection limit in ", lib.in_modules(inheriting), ": \"max connections\" is 0 for the daemon."])
 	f := lib.inherited_finding("RSYNC-011", "max connections", inheriting, msg)
 }
 

@@ -39,7 +39,7 @@ findings contains f if {
 	count(inheriting) > 0
 	mods := [input.config.modules[i] | some i in inheriting]
 	msg := concat("", [
-		"Transfers are not logged in ", lib.module_count(inheriting), " (", lib.module_names(inheriting), "): ",
+		"Transfers are not logged in ", lib.in_modules(inheriting), ": ",
 		"\"transfer logging\" is off for the daemon", _where(mods), ".",
 	])
 	f := lib.inherited_finding("RSYNC-050", "transfer logging", inheriting, msg)

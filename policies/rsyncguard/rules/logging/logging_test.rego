@@ -31,3 +31,8 @@ test_rsync_050_names_five_modules_and_counts_the_rest if {
 	contains(f.message, "in 7 modules ([a], [b], [c], [d], [e] and 2 more)")
 	count(f.related) == 7
 }
+
+test_rsync_050_names_a_single_inheriting_module_as_a_module if {
+	some f in logging.findings with input as t.doc([t.module({"log file": "/var/log/rsyncd.log"}, {})], {})
+	f.message == "Transfers are not logged in module [m]: \"transfer logging\" is off for the daemon."
+}
