@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { redactLine, redactName } from './redact.ts';
+import { redactLine, redactName, redactUnknownName } from './redact.ts';
 
 const line = suite('redactLine');
 
@@ -38,3 +38,21 @@ name('masks what follows a colon in a parameter name (a password holding "=")', 
 });
 
 name.run();
+
+const unknown = suite('redactUnknownName');
+
+unknown('a "name" of several words is some other line: only its first word is shown', () => {
+  assert.is(redactUnknownName('smtp_password Hunter4Pw; relay'), 'smtp_password … (2 more words not shown)');
+  assert.is(redactUnknownName('export TOKEN Hunter5Pw X'), 'export … (3 more words not shown)');
+  assert.is(redactUnknownName('DB_URL postgres://app:Hunter3Pw@db/x?sslmode'), 'DB_URL … (1 more word not shown)');
+});
+
+unknown('a typo of a real parameter, or one word, is shown so the user can find it', () => {
+  assert.is(redactUnknownName('trasnfer logging'), 'trasnfer logging');
+  assert.is(redactUnknownName('max conections'), 'max conections');
+  assert.is(redactUnknownName('correct horse battery'), 'correct … (2 more words not shown)');
+  assert.is(redactUnknownName('colour'), 'colour');
+  assert.is(redactUnknownName('alice:pa'), 'alice:********');
+});
+
+unknown.run();

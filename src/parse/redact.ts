@@ -4,7 +4,7 @@
  * `name:` prefix is kept with the rest masked (`alice:********`), a line that starts with an rsync parameter
  * name shows that name only, and anything else is described by its length (issue 12, item 2).
  */
-import { lookupNearParam, lookupParam } from './rsyncd-params.ts';
+import { lookupNearParam, lookupParam, PARAMS } from './rsyncd-params.ts';
 
 export const MASK = '********';
 
@@ -31,4 +31,36 @@ export function redactLine(text: string): string {
 export function redactName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK}`;
+}
+
+/**
+ * The name of a parameter rsync does not know, as a warning may quote it. rsync compares names with their
+ * whitespace removed, so a "name" of several words is usually no parameter at all but some other line with
+ * an `=` in it (`smtp_password Hunter4Pw; relay = mail`): only its first word is shown. A misspelt
+ * parameter (`max conections`) is shown whole, so the user can find it: every word is, or is within two
+ * edits of, a word of rsync's parameter names.
+ */
+export function redactUnknownName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
+  const hidden = words.length - 1;
+  return `${redactName(words[0] ?? '')} … (${hidden} more word${hidden === 1 ? '' : 's'} not shown)`;
+}
+
+const PARAM_WORDS = new Set(PARAMS.flatMap((p) => p.name.split(/[\s-]+/)));
+
+function nearParamWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || (w.length >= 4 && [...PARAM_WORDS].some((p) => p.length >= 4 && editDistance(w, p) <= 2));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }

@@ -12,7 +12,7 @@ import { lexRsyncdConf } from './rsyncd-lexer.ts';
 import { lookupNearParam, lookupParam, PARAMS, squash, strwiEq } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import { storeValue, type Assigned } from './rsyncd-store.ts';
-import { redactName } from './redact.ts';
+import { redactName, redactUnknownName } from './redact.ts';
 
 export type Vars = Map<string, Assigned>;
 
@@ -233,7 +233,9 @@ class Loader {
       case 'file':
         return this.includeFiles([target], manage, at, chain);
       case 'dir': {
-        const suffix = manage ? '.conf' : '.inc';
+        // params.c include_config: the pattern follows the directive alone; the startup parse (no section
+        // callback) only skips the push/pop, so `&include DIR` reads *.conf there too.
+        const suffix = lower === '&include' ? '.conf' : '.inc';
         // readdir + wildmatch("*.conf"), sorted with strcmp: dot-files included, byte order.
         const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
@@ -306,5 +308,5 @@ function baseName(path: string): string {
 function unknownParameter(name: string, at: Location): Diagnostic {
   const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : 'rsync ignores this line.';
-  return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
+  return diagnostic('warning', 'unknown-parameter', `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint);
 }
