@@ -137,6 +137,19 @@ function region(texts: ReadonlyMap<string, string>, key: string, line: number, c
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 
+/**
+ * Related locations show on GitHub only where the message links them (`[text](id)`, SARIF §3.11.6): the
+ * modules a finding names, linked to their headers, the first RELATED_SHOWN of them (JSON has every one).
+ */
+const RELATED_SHOWN = 100;
+
+function relatedLinks(related: Finding['related']): string {
+  if (!related || related.length === 0) return '';
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+
 function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, at: At, fingerprint: string | undefined): Sarif.Result {
   const f = p.finding;
   const key = textOf(texts, f.target, at.file);
@@ -144,11 +157,11 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
     ...(f.related
       ? {
-          relatedLocations: f.related.map((r, id) => ({
+          relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
             id,
             message: { text: `[${r.module}]` },
             physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: '%SRCROOT%' }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) },
