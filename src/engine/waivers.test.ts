@@ -48,11 +48,11 @@ const finding = (rule_id: string, module: string | null, line: number): Finding 
   location: { file: 'etc/rsyncd.conf', line, column: 1 },
 });
 
-function facts(inline: FactsDocument['config']['inline_waivers'] = []): FactsDocument {
+function facts(inline: FactsDocument['config']['inline_waivers'] = [], headers: number[] = []): FactsDocument {
   return {
     target: { kind: 'file', id: 'etc/rsyncd.conf', display: 'etc/rsyncd.conf' },
     context: { daemon_user: 'root', rsync_version: '3.5.0', today: '2026-11-25' },
-    config: { inline_waivers: inline },
+    config: { inline_waivers: inline, modules: headers.map((line) => ({ header: { file: 'etc/rsyncd.conf', line, column: 1 } })) },
   } as unknown as FactsDocument;
 }
 
@@ -83,6 +83,27 @@ apply('inline waivers apply to their line unless they are turned off', () => {
   const f = [finding('RSYNC-002', 'up', 5), finding('RSYNC-002', 'other', 12)];
   assert.is(applyWaivers(facts(inline), f, [], { inline: true }).waived.length, 1);
   assert.is(applyWaivers(facts(inline), f, [], { inline: false }).waived.length, 0);
+});
+
+apply('a waiver comment above the first module waives a daemon-wide finding shown at the top of the file', () => {
+  const top = { ...finding('RSYNC-050', null, 1), related: [{ module: 'a', location: { file: 'etc/rsyncd.conf', line: 4, column: 1 } }] };
+  const above = [{ rule: 'RSYNC-050', reason: 'logs go to the sidecar', file: 'etc/rsyncd.conf', line: 2, target_line: 3 }];
+  assert.is(applyWaivers(facts(above, [4]), [top], [], { inline: true }).waived.length, 1);
+  // Inside a module, the comment is about that module's lines only.
+  const inside = [{ rule: 'RSYNC-050', reason: 'x', file: 'etc/rsyncd.conf', line: 5, target_line: 6 }];
+  assert.is(applyWaivers(facts(inside, [4]), [top], [], { inline: true }).waived.length, 0);
+});
+
+apply('module waivers naming every module of an inherited finding waive it; naming some does not', () => {
+  const related = ['a', 'b'].map((module, i) => ({ module, location: { file: 'etc/rsyncd.conf', line: 3 + i, column: 1 } }));
+  const grouped = { ...finding('RSYNC-011', null, 1), related };
+  const waivers = (modules: string[]) => {
+    const w = parseWaiverFile(`waivers:\n${modules.map((m) => `  - rule: RSYNC-011\n    reason: firewall\n    expires: 2027-01-01\n    module: ${m}\n`).join('')}`, 'w.yaml');
+    if (!w.ok) throw w.error;
+    return w.value;
+  };
+  assert.is(applyWaivers(facts(), [grouped], waivers(['a', 'b']), { inline: true }).waived.length, 1);
+  assert.is(applyWaivers(facts(), [grouped], waivers(['a']), { inline: true }).waived.length, 0);
 });
 
 apply.run();

@@ -86,8 +86,32 @@ function toWaiver(raw: Record<string, unknown>, source: string): Waiver | string
 }
 
 /** The inline waivers a facts document carries, as waivers bound to one file and line. */
-function inlineWaivers(facts: FactsDocument): (Waiver & { file: string; line: number })[] {
-  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
+function inlineWaivers(facts: FactsDocument): (Waiver & { file: string; line: number; global: boolean })[] {
+  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line, global: beforeFirstModule(facts, w.file, w.line) }));
+}
+
+/** The line lies above every module header of its file: in the daemon-wide part. */
+function beforeFirstModule(facts: FactsDocument, file: string, line: number): boolean {
+  return facts.config.modules.every((m) => m.header.file !== file || m.header.line > line);
+}
+
+/**
+ * A daemon-wide finding about a parameter the file never sets is shown at the top of the file, where no
+ * comment can sit above it: a waiver comment in the daemon-wide part of that file (before the first module
+ * header) applies to it.
+ */
+function atFileTop(f: Finding): boolean {
+  return f.module === null && f.location !== null && f.location.line === 1 && f.location.column === 1;
+}
+
+/**
+ * A finding about a setting many modules inherit is waived by `module:` waivers when they name every one
+ * of those modules: the waivers written for the per-module findings it replaced keep their meaning.
+ */
+function everyRelatedModule(active: Waiver[], facts: FactsDocument, f: Finding): Waiver | undefined {
+  if (!f.related || f.related.length === 0) return undefined;
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  return covering.every((w) => w !== undefined) ? covering[0] : undefined;
 }
 
 export function applyWaivers(facts: FactsDocument, findings: Finding[], fileWaivers: Waiver[], opts: { inline: boolean }): WaiverOutcome {
@@ -98,13 +122,18 @@ export function applyWaivers(facts: FactsDocument, findings: Finding[], fileWaiv
   const kept: Finding[] = [];
   const waived: WaivedFinding[] = [];
   for (const f of findings) {
-    const byLine = inline.find((w) => w.rule === f.rule_id && f.location?.file === w.file && f.location.line === w.line);
-    const byFile = byLine ? undefined : active.find((w) => w.rule === f.rule_id && selects(w, facts, f));
+    const byLine = inline.find((w) => w.rule === f.rule_id && f.location?.file === w.file && (f.location.line === w.line || (w.global && atFileTop(f))));
+    const byFile = byLine ? undefined : (active.find((w) => w.rule === f.rule_id && selects(w, facts, f)) ?? everyRelatedModule(active, facts, f));
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
+}
+
+function withoutModule(w: Waiver): Waiver {
+  const { module: _module, ...rest } = w;
+  return rest;
 }
 
 /** Every selector a waiver names must match; a waiver with none applies to every target. */
