@@ -75,4 +75,20 @@ summary('a capped summary keeps the most severe rows and counts the rest per rul
   assert.match(md, '… and 4 more: RSYNC-048 ×3, RSYNC-012 ×1. See code scanning or the SARIF file.');
 });
 
+summary('notes every format shows (a file skipped by its kind, an include not followed) are in the summary too; rsync warnings are not', () => {
+  const r = report(FINDINGS);
+  const target = r.targets[0];
+  if (!target) throw new Error('no target');
+  target.notes = [
+    { level: 'note', code: 'not-analyzed', message: 'Skipped: a supervisord configuration.', location: { file: 'supervisord.ini', line: 1, column: 1 } },
+    { level: 'warning', code: 'include-not-followed', message: '&include /etc/rsyncd.d was not followed.', location: { file: 'a.conf', line: 2, column: 1 } },
+    { level: 'warning', code: 'unknown-parameter', message: 'Unknown parameter "colour" (ignored).', location: { file: 'a.conf', line: 3, column: 1 } },
+  ];
+  const md = toJobSummary(r);
+  assert.match(md, '### Notes');
+  assert.match(md, '- **note** `supervisord.ini:1`: Skipped: a supervisord configuration.');
+  assert.match(md, '- **warning** `a.conf:2`: &include /etc/rsyncd.d was not followed.');
+  assert.not.match(md, 'colour');
+});
+
 summary.run();

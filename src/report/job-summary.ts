@@ -8,7 +8,7 @@ import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
 import { fixSentence } from './fix-sentence.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
-import { countBySeverity, type Report } from './model.ts';
+import { countBySeverity, type Report, shownNotes } from './model.ts';
 
 export const MAX_SUMMARY_ROWS = 500;
 
@@ -44,5 +44,9 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   const rest = sorted.slice(shown.length);
   if (rest.length > 0) out.push(`… and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, '');
   for (const e of report.errors) out.push(`- **could not evaluate** ${code(e.target)}: ${esc(e.message)}`);
+  // What every format shows beside the findings: files skipped by their kind, includes not followed,
+  // links refused, a daemon that will not start.
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${code(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${esc(n.message)}`));
+  if (notes.length > 0) out.push('', '### Notes', '', ...notes);
   return `${out.join('\n')}\n`;
 }
