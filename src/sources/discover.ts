@@ -1,6 +1,7 @@
 /**
  * Finding the files of a repository that concern an rsync daemon. rsyncd config names decide first
- * (rsyncd.conf, rsyncd.d/*.conf, templates such as rsyncd.conf.j2, fragments such as rsyncd.conf.header);
+ * (rsyncd.conf, rsyncd.d/*.conf, templates such as rsyncd.conf.j2, fragments such as rsyncd.conf.header),
+ * whatever their content: one that turns out to be another kind is a note in the scan, never dropped;
  * other files are classified by the file-kind registry (file-kinds.ts) and listed only when their content
  * concerns rsync: an rsyncd config by content, a Dockerfile that mentions rsync, a unit that starts
  * `rsync --daemon`, a `name:password` file with an rsync-ish name. A big repository's unrelated
@@ -11,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
-import { classifyFile, HEAD_BYTES, headText, rsyncdByName, worthSniffing } from './file-kinds.ts';
+import { classifyFile, HEAD_BYTES, headText, MAX_HEAD_BYTES, rsyncdByName, thinHead, worthSniffing } from './file-kinds.ts';
 import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
@@ -33,28 +34,17 @@ function readHead(file: string): string {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
   try {
     if (!fstatSync(fd).isFile()) return '';
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    let buf = Buffer.alloc(HEAD_BYTES);
+    let n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    // A head of comments only (a long banner line) says nothing: read on, as classifyFile does (contentWindow).
+    if (n === HEAD_BYTES && thinHead(headText(buf) ?? '')) {
+      buf = Buffer.concat([buf, Buffer.alloc(MAX_HEAD_BYTES - HEAD_BYTES)]);
+      n += readSync(fd, buf, HEAD_BYTES, MAX_HEAD_BYTES - HEAD_BYTES, HEAD_BYTES);
+    }
     const head = buf.subarray(0, n);
     return head.includes(0) ? '' : head.toString('utf8');
   } finally {
     closeSync(fd);
-  }
-}
-
-/**
- * A file with an rsyncd name whose content says it is another kind that does not concern rsync
- * (`stunnel-rsyncd.conf` holding `accept =`/`connect =`): content decides, so discovery leaves it out.
- * A file that cannot be read here is kept, for the scan to say why.
- */
-function otherByContent(file: string, path: string): boolean {
-  try {
-    const head = headText(readHead(file));
-    if (head === null || head === '') return false;
-    const { kind, by } = classifyFile(path, head);
-    return by === 'content' && kind.analyzer !== 'rsyncd' && (kind.analyzer === 'none' || !kind.concernsRsync(head, path));
-  } catch {
-    return false;
   }
 }
 
@@ -115,7 +105,9 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
     if (excluded.has(path)) continue;
     if (rsyncdByName(path)) {
       // Links and special files are kept so the scan can say why it does not read them.
-      if (nameCandidate(join(root, path)) && !otherByContent(join(root, path), path)) found.push({ path, by: 'name' });
+      // Listed even when its content says another kind: the scan then says so in a note, so a file with an
+      // rsyncd name never vanishes from the report without a word.
+      if (nameCandidate(join(root, path))) found.push({ path, by: 'name' });
     } else if (worthSniffing(path)) {
       try {
         const head = headText(readHead(join(root, path)));

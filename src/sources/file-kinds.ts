@@ -5,14 +5,17 @@
  * rsyncd.conf (a secrets file read as a daemon config "listens on every interface on port 873").
  *
  * Content decides over the name when the two disagree: a `.conf` holding `[Unit]` and `ExecStart=` is a
- * systemd unit, and `stunnel-rsyncd.conf` holding modules is an rsyncd config. The name decides only when
- * no content test recognises the file (an empty `rsyncd.conf`, a template of placeholders).
+ * systemd unit, and `stunnel-rsyncd.conf` holding modules is an rsyncd config. rsync content is tried
+ * first, and an rsyncd name lends it weight: an `rsyncd.conf` that rsync would serve modules from is one,
+ * whatever `#!` banner or [supervisord] module makes it look like another kind. The name decides only
+ * when no content test recognises the file (an empty `rsyncd.conf`, a template of placeholders).
  */
+import { readsAsRsyncd, rsyncdShape } from './rsyncd-content.ts';
 
 /** Which analyzer reads a kind (src/parse maps the id to the code); `none`: skipped with a note. */
 export type AnalyzerId = 'rsyncd' | 'secrets' | 'systemd-unit' | 'xinetd' | 'dockerfile' | 'none';
 
-export type FileKindId = 'rsyncd-config' | 'rsync-secrets' | 'systemd-unit' | 'dockerfile' | 'stunnel' | 'xinetd' | 'supervisord' | 'upstart' | 'hcl' | 'shell-script' | 'yaml' | 'markdown' | 'unknown';
+export type FileKindId = 'rsyncd-config' | 'rsync-secrets' | 'samba' | 'other-config' | 'systemd-unit' | 'dockerfile' | 'stunnel' | 'xinetd' | 'supervisord' | 'upstart' | 'hcl' | 'shell-script' | 'yaml' | 'markdown' | 'unknown';
 
 export interface FileKind {
   id: FileKindId;
@@ -33,24 +36,12 @@ export interface Classified {
   by: 'content' | 'name' | 'none';
 }
 
-/** rsyncd.conf(5) parameters that mark `key = value` lines as rsync's, whatever the file is called. */
-const RSYNC_PARAMS =
-  /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
-const MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
+/** Template engines whose files are rsyncd.conf with tags in it: Jinja, ERB, Puppet EPP, Go, Terraform, consul-template. */
+const TPL = 'j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl';
 
-/** Does the start of this file look like an rsyncd config: a [module] header and a `path =` or two rsync parameters? */
+/** Does the start of this file read as an rsyncd config without its name's help (rsyncd-content.ts)? */
 export function looksLikeRsyncd(head: string): boolean {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').toLowerCase()));
-  return params.has('path') && params.size >= 2;
-}
-
-/** A fragment of globals (`rsyncd.conf.header`, a `&merge` target): rsync parameter lines or directives and nothing of another kind. */
-function rsyncdFragment(head: string): boolean {
-  if (/^\s*&(include|merge)\s/m.test(head)) return true;
-  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').toLowerCase()));
-  return params.size >= 2 || (params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head));
+  return readsAsRsyncd(rsyncdShape(head), false);
 }
 
 /** The lines that say something: not blank, not a `#` comment. */
@@ -64,9 +55,9 @@ function secretsShape(head: string): boolean {
   return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
 }
 
-/** An Exec line of a unit, a supervisord command or an upstart exec that runs `rsync … --daemon`. */
+/** An Exec line of a unit, a supervisord command or an upstart exec that runs `rsync … --daemon`; `\` continuation lines joined (systemd.syntax(7)). */
 function runsRsyncDaemon(head: string): boolean {
-  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+  return /^[ \t]*(Exec\w*|command|exec)[ \t]*=?[ \t]*.*\brsync\b[^\n]*--daemon/im.test(head.replace(/\\[ \t]*\n/g, ' '));
 }
 
 /** An xinetd service whose `server` is rsync and whose `server_args` include --daemon. */
@@ -74,7 +65,8 @@ export function xinetdRunsRsync(head: string): boolean {
   return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
 }
 
-const mentionsRsync = (head: string): boolean => /\brsyncd?\b/i.test(head);
+/** rsync named as a word, or a variable rsync reads (`RSYNC_PASSWORD`, `RSYNC_CONNECT_PROG`): `_` is a word character, so `\b` alone misses those. */
+export const mentionsRsync = (head: string): boolean => /\brsyncd?\b|\bRSYNC_[A-Z]/i.test(head);
 const never = (): boolean => false;
 
 /** The registry, in the order content tests are tried: specific signatures first, the loose ones last. */
@@ -84,7 +76,8 @@ export const FILE_KINDS: readonly FileKind[] = [
     label: 'a shell script',
     analyzer: 'none',
     names: [/\.(sh|bash|ksh|zsh)$/],
-    content: (h) => /^#!/.test(h),
+    // An interpreter path: `#!!! managed by puppet !!!` is a comment, to rsync as to a shell.
+    content: (h) => /^#![ \t]*\/\S/.test(h),
     concernsRsync: never,
   },
   {
@@ -145,22 +138,32 @@ export const FILE_KINDS: readonly FileKind[] = [
     concernsRsync: never,
   },
   {
+    id: 'samba',
+    label: 'a Samba configuration (smb.conf)',
+    analyzer: 'none',
+    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    content: (h) => rsyncdShape(h).samba > 0,
+    concernsRsync: never,
+  },
+  {
     id: 'rsyncd-config',
     label: 'an rsyncd configuration',
     analyzer: 'rsyncd',
     names: [
       /(^|\/)rsyncd\.conf$/,
       /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      new RegExp(`(^|/)rsyncd?[^/]*\\.(conf|inc)(\\.(${TPL}))$`),
+      new RegExp(`(^|/)rsyncd\\.conf\\.(${TPL}|example|sample|dist)$`),
       // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
       /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
       /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
       // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
-      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/,
+      new RegExp(`rsyncd\\.conf(\\.(${TPL}|example|sample|dist|header|footer|inc))?$`),
     ],
-    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
-    concernsRsync: (h, path) => looksLikeRsyncd(h) || (/rsync/i.test(path) && rsyncdFragment(h)),
+    // classifyFile tries this first, with the name's help when the name says rsyncd.
+    content: looksLikeRsyncd,
+    // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
+    concernsRsync: (h, path) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path)),
   },
   {
     id: 'rsync-secrets',
@@ -188,15 +191,19 @@ export const FILE_KINDS: readonly FileKind[] = [
 
 const RSYNCD = FILE_KINDS.find((k) => k.id === 'rsyncd-config') as FileKind;
 export const UNKNOWN_KIND: FileKind = { id: 'unknown', label: 'a file of a kind rsyncguard does not recognise', analyzer: 'none', names: [], concernsRsync: never };
+/** A generic `.conf` whose settings are not rsync's (nginx.conf, sysctl.conf): rsync would ignore every one of them, so it configures no daemon. */
+const OTHER_CONFIG: FileKind = { id: 'other-config', label: 'a configuration file whose settings are not rsyncd.conf parameters', analyzer: 'none', names: [], concernsRsync: never };
 
 /**
  * A configuration file named only generically (`.conf`, `.inc`, `.cfg`, or a template of one) whose content no test recognises
- * (comments only, empty) is read as rsyncd.conf, as rsync itself would read any file given to --config.
+ * (comments only, empty, template tags, a lone rsync parameter) is read as rsyncd.conf, as rsync itself would read any file given to --config.
  */
-const GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
+const GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
 
 /** How much of a file the content tests read: enough for any header, and a bound on the work for a huge file. */
 export const HEAD_BYTES = 16 * 1024;
+/** How far the content tests read when the first HEAD_BYTES hold next to nothing but comments (a licence banner, one huge comment line). */
+export const MAX_HEAD_BYTES = 256 * 1024;
 
 /** The text of a file's first bytes as the content tests read it: no BOM, LF line ends, NUL means binary. */
 export function headText(head: Uint8Array | string): string | null {
@@ -205,15 +212,36 @@ export function headText(head: Uint8Array | string): string | null {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** What a file is: content first, then its name, then (for a generic config name) rsyncd.conf, else unknown. */
+/** Fewer than three lines that are not blank or comments: the content tests have too little to go on. */
+export function thinHead(text: string): boolean {
+  return significant(text.replace(/^;.*$/gm, '')).length < 3;
+}
+
+/** The part of a file the content tests read: HEAD_BYTES, or up to MAX_HEAD_BYTES when that much is only comments. */
+export function contentWindow(bytes: Uint8Array): Uint8Array {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  if (bytes.length <= HEAD_BYTES) return head;
+  const text = headText(head);
+  return text !== null && thinHead(text) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+}
+
+/**
+ * What a file is. rsync content first, with the name's help when the name says rsyncd (a real rsyncd.conf
+ * is never taken for another kind because of a `#!` banner or a module called [Service]); then the other
+ * kinds' content tests; then the names; then a generic config name read as rsyncd.conf when nothing in it
+ * is foreign to rsync.
+ */
 export function classifyFile(path: string, head: Uint8Array | string): Classified {
   const p = path.split('\\').join('/');
-  const text = headText(typeof head === 'string' ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
-  if (text !== null) {
-    for (const kind of FILE_KINDS) if (kind.content?.(text)) return { kind, by: 'content' };
+  const named = rsyncdByName(p);
+  const text = headText(typeof head === 'string' ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape = text === null ? null : rsyncdShape(text);
+  if (text !== null && shape !== null) {
+    if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: 'content' };
+    for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text)) return { kind, by: 'content' };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p))) return { kind, by: 'name' };
-  if (GENERIC_CONFIG.test(p)) return { kind: RSYNCD, by: 'name' };
+  if (GENERIC_CONFIG.test(p)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: 'name' } : { kind: OTHER_CONFIG, by: 'content' };
   return { kind: UNKNOWN_KIND, by: 'none' };
 }
 
@@ -222,7 +250,7 @@ export function classifyFile(path: string, head: Uint8Array | string): Classifie
  * extension. One alternation, built once: discovery tests every path of a repository against it. Case is
  * ignored (opening one file too many costs a read, nothing else).
  */
-const SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== 'none').flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join('|'), 'i');
+const SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== 'none').flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join('|'), 'i');
 
 /** Does the path alone make the file worth opening during discovery? */
 export function worthSniffing(path: string): boolean {
