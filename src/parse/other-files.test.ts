@@ -57,4 +57,34 @@ other('a binary file is still refused as before, not classified', () => {
   assert.equal(out.map(summary), ['error']);
 });
 
+other('a drop-in that resets ExecStart= and then starts rsync --daemon starts the daemon (systemd.service(5))', () => {
+  const out = parsed({ 'rsync.service.d/override.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/rsync --daemon --no-detach --address=127.0.0.1\n' });
+  assert.equal(out.map(summary), ['systemd-unit:systemd-unit']);
+});
+
+other('a unit whose ExecStart= continues on the next line starts the daemon (systemd.syntax(7))', () => {
+  const out = parsed({ 'u2/rsyncd.service': '[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/rsync \\\n    --daemon --no-detach\n[Install]\nWantedBy=multi-user.target\n' });
+  assert.equal(out.map(summary), ['systemd-unit:systemd-unit']);
+});
+
+other('xinetd: disable = yes belongs to its own service block, not to the whole file', () => {
+  const svc = (name: string, disable: string, user: string) => `service ${name}\n{\n\tdisable\t\t= ${disable}\n\tsocket_type\t= stream\n\tuser\t\t= ${user}\n\tserver\t\t= /usr/bin/rsync\n\tserver_args\t= --daemon\n}\n`;
+  const [both] = parsed({ 'x1/rsync-xinetd': `${svc('rsync', 'no', 'root')}\n${svc('rsync-legacy', 'yes', 'nobody')}` });
+  assert.ok(both?.kind === 'other' && both.analysis.analyzer === 'xinetd');
+  assert.equal(both.analysis.analyzer === 'xinetd' && [both.analysis.enabled, both.analysis.user], [true, 'root']);
+  const [off] = parsed({ 'x2/rsync-xinetd': `${svc('rsync', 'yes', 'root')}\n${svc('other', 'no', 'nobody').replace(/rsync/g, 'sshd')}` });
+  assert.equal(off?.kind === 'other' && off.analysis.analyzer === 'xinetd' && off.analysis.enabled, false);
+});
+
+other('a Dockerfile whose only rsync word is RSYNC_PASSWORD is read for the image rules', () => {
+  const [docker] = parsed({ 'dk3/Dockerfile': 'FROM debian:12\nENV RSYNC_PASSWORD=Hunter2Secret\nCMD ["/app/backup.sh"]\n' });
+  assert.is(docker && summary(docker), 'dockerfile:dockerfile');
+});
+
+other('a Samba or nginx config named on the command line is skipped with a note, never read as rsyncd.conf', () => {
+  const out = parsed({ 'etc/samba/smb.conf': '[global]\n workgroup = WORKGROUP\n[public]\n path = /srv/public\n read only = no\n guest ok = yes\n', 'nginx.conf': 'events {\n}\nhttp {\n  server { listen 80; }\n}\n' });
+  assert.equal(out.map(summary), ['samba:none', 'other-config:none']);
+  for (const r of out) assert.ok(r.kind === 'other' && r.diagnostics[0]?.code === 'not-analyzed');
+});
+
 other.run();

@@ -8,7 +8,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../common/index.ts';
-import { displayPath, headText, xinetdRunsRsync, type Classified, type FileKindId, type ScanRoot } from '../sources/index.ts';
+import { displayPath, headText, mentionsRsync, xinetdRunsRsync, type Classified, type FileKindId, type ScanRoot } from '../sources/index.ts';
 import { readDockerfile, type DockerfileImage } from './dockerfile.ts';
 import { launchFromScript } from './image-config.ts';
 import { inlineWaivers, type InlineWaiver } from './inline-waivers.ts';
@@ -19,7 +19,7 @@ import { parseUnitSettings, type UnitSettings } from './systemd-unit.ts';
 export type OtherAnalysis =
   | { analyzer: 'secrets'; secrets: SecretsFile }
   | { analyzer: 'systemd-unit'; unit: UnitSettings }
-  /** `enabled`: no `disable = yes` line, read as the host collector reads /etc/xinetd.d/rsync. */
+  /** `enabled`: the service block that runs `rsync --daemon` has no `disable = yes` (the first such block that is enabled). */
   | { analyzer: 'xinetd'; enabled: boolean; user: string | null }
   | { analyzer: 'dockerfile'; image: DockerfileImage }
   /** Not analysed: `reason` is the sentence a user reads. */
@@ -41,9 +41,57 @@ export interface OtherFile {
   inlineWaivers: InlineWaiver[];
 }
 
-/** The `Exec…=` values of a unit (prefixes such as `-` and `@` dropped), each read as a command line. */
-function unitStartsDaemon(text: string): boolean {
-  return [...text.matchAll(/^\s*Exec(Start|StartPre|StartPost|Reload)\s*=\s*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? '').daemon);
+/**
+ * The `Exec…=` values of a unit (prefixes such as `-` and `@` dropped), each read as a command line. Lines
+ * ending in `\` are joined first (systemd.syntax(7)), and an empty `ExecStart=` (the reset every drop-in
+ * override starts with, systemd.service(5)) is a value of its own: `[ \t]`, never `\s`, so no match
+ * runs on into the next line.
+ */
+export function unitStartsDaemon(text: string): boolean {
+  const joined = text.replace(/\\[ \t]*\n/g, ' ');
+  return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? '').daemon);
+}
+
+/** One `service name { … }` block of an xinetd file, its attributes (`=`, `+=`, `-=` alike) by name. */
+interface XinetdService {
+  attrs: Map<string, string>;
+}
+
+/** xinetd.conf(5): attributes belong to the service block they are written in, never to the whole file. */
+export function xinetdServices(text: string): XinetdService[] {
+  const out: XinetdService[] = [];
+  let current: XinetdService | null = null;
+  const loose: XinetdService = { attrs: new Map() };
+  let pending = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (/^service\s+\S+/.test(line)) {
+      pending = true;
+      if (!line.includes('{')) continue;
+    }
+    if (pending && line.includes('{')) {
+      current = { attrs: new Map() };
+      out.push(current);
+      pending = false;
+      continue;
+    }
+    if (line.startsWith('}')) {
+      current = null;
+      continue;
+    }
+    const m = /^(\w+)\s*[-+]?=\s*(.*)$/.exec(line);
+    if (m?.[1]) (current ?? loose).attrs.set(m[1], m[2] ?? '');
+  }
+  // A fragment of attributes with no block around it (a template's body) is one service.
+  return out.length > 0 ? out : [loose];
+}
+
+/** The rsync daemon services of an xinetd file: the first enabled one decides, else the first disabled one. */
+function xinetdRsync(text: string): { enabled: boolean; user: string | null } {
+  const rsync = xinetdServices(text).filter((s) => /(^|\/)rsync$/.test(s.attrs.get('server') ?? '') && /--daemon/.test(s.attrs.get('server_args') ?? ''));
+  const on = (s: XinetdService) => !/^yes\b/.test(s.attrs.get('disable') ?? '');
+  const chosen = rsync.find(on) ?? rsync[0];
+  return { enabled: chosen !== undefined && on(chosen), user: chosen?.attrs.get('user')?.split(/\s+/)[0] ?? null };
 }
 
 function analyze(classified: Classified, file: string, text: string, bytes: Uint8Array, scan: ScanRoot, modes: Map<string, number>, root: string): OtherAnalysis {
@@ -64,9 +112,9 @@ function analyze(classified: Classified, file: string, text: string, bytes: Uint
       return { analyzer: 'systemd-unit', unit: parseUnitSettings(text) };
     case 'xinetd':
       if (!xinetdRunsRsync(text)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: 'xinetd', enabled: !/^\s*disable\s*=\s*yes\b/m.test(text), user: /^\s*user\s*=\s*(\S+)/m.exec(text)?.[1] ?? null };
+      return { analyzer: 'xinetd', ...xinetdRsync(text) };
     case 'dockerfile': {
-      if (!/\brsyncd?\b/i.test(text)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath: string): string | null => {
         const opened = scan.open(resolve(dirname(file), contextPath.replace(/^\/+/, '')));
         return opened.kind === 'file' ? headText(opened.bytes) : null;

@@ -19,3 +19,15 @@ units('a unit without User runs its daemon as root (no account named)', () => {
 });
 
 units.run();
+
+const syntax = suite('parseUnitSettings: systemd.syntax(7)');
+
+syntax('an empty assignment resets a setting: an override that clears User= runs as root', () => {
+  assert.equal(parseUnitSettings('[Service]\nUser=rsync\nUser=\nPrivateTmp=yes\nPrivateTmp=\n'), { user: null, hardening: [] });
+});
+
+syntax('joins a line ending in a backslash with the next', () => {
+  assert.equal(parseUnitSettings('[Service]\nExecStart=/usr/bin/rsync \\\n    --daemon\nUser=rsync\n'), { user: 'rsync', hardening: ['User'] });
+});
+
+syntax.run();

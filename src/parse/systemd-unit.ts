@@ -12,9 +12,12 @@ export interface UnitSettings {
 
 export function parseUnitSettings(text: string): UnitSettings {
   const keys = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m?.[1]) keys.set(m[1], m[2] ?? '');
+  // systemd.syntax(7): a line ending in `\` continues on the next; systemd.service(5): an empty assignment resets the setting.
+  for (const line of text.replace(/\\[ \t]*\n/g, ' ').split('\n')) {
+    const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
+    if (!m?.[1]) continue;
+    if (m[2]) keys.set(m[1], m[2]);
+    else keys.delete(m[1]);
   }
   return { user: keys.get('User') ?? keys.get('user') ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? '')) };
 }
