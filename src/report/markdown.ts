@@ -1,9 +1,9 @@
-import type { Finding } from '../engine/index.ts';
+import { type Finding, severityRank } from '../engine/index.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
-import { publicSummaries } from './declared-public.ts';
+import { publicSummaries, unusedPublicLines } from './declared-public.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -17,7 +17,7 @@ export function toMarkdown(raw: Report): string {
   const out = [
     '## rsyncguard',
     '',
-    `**${findings.length} findings** in ${report.targets.length} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
+    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low` +
       `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
     '',
   ];
@@ -26,11 +26,15 @@ export function toMarkdown(raw: Report): string {
     // A rule repeated across the modules of one target is one row, at its first module, with a count.
     const groupOf = new Map<Finding, FindingGroup>();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
-    for (const f of findings) {
+    // Worst first within each target; file order among equals.
+    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
+    const raised = (context: string | null): string => (context ? ` (raised: ${context})` : '');
+    for (const f of ordered) {
       const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(f.message)} |`);
-      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(`${f.message}${raised(f.context)}`)} |`);
+      else if (g.findings[0] === f)
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push('');
   }
@@ -55,5 +59,7 @@ export function toMarkdown(raw: Report): string {
   if (report.expired_waivers.length > 0) {
     out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');
   }
+  const unused = unusedPublicLines(raw);
+  if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${code(u.source)}: ${esc(u.message)}`), '');
   return `${out.join('\n')}\n`;
 }

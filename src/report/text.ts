@@ -3,7 +3,7 @@ import { type Finding, severityRank } from '../engine/index.ts';
 import type { Paint } from './colour.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
-import { publicLines } from './declared-public.ts';
+import { publicLines, unusedPublicLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line. */
@@ -29,7 +29,9 @@ export function toText(raw: Report, p: Paint): string {
     const label = (f: Finding): string => `    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context: string | null): string => (context ? p.dim(` (raised: ${context})`) : '');
     const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${raised(f.context)}`;
-    const daemonWide = byModule.get(null) ?? [];
+    // Worst first within a place; file order among equals (sort is stable).
+    const worstFirst = (fs: Finding[]): Finding[] => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p.dim('(repeated in several modules)')}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
@@ -39,7 +41,7 @@ export function toText(raw: Report, p: Paint): string {
     for (const [module, findings] of byModule) {
       if (module === null) continue;
       out.push(`  [${module}]`);
-      for (const f of findings) out.push(line(f));
+      for (const f of worstFirst(findings)) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p.dim(l)}`);
@@ -47,11 +49,12 @@ export function toText(raw: Report, p: Paint): string {
   }
   for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   // A target a policy could not evaluate may also have results from the others: count it once.
   const targets = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]).size;
-  out.push(`${targets} targets: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  out.push(`${targets} target${targets === 1 ? '' : 's'}: ${c['critical']} critical, ${c['high']} high, ${c['medium']} medium, ${c['low']} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join('\n')}\n`;
 }
 
