@@ -61,6 +61,13 @@ custom('a findings rule without an id is rejected, naming the file and line', ()
   assert.match(r.stderr, 'custom.id');
 });
 
+custom('a rule id that is not LETTERS-DIGITS is rejected at load, before any SARIF is written', () => {
+  const r = evalWith(join(FIXTURES, 'bad-id'), OPA);
+  assert.is(r.code, 2);
+  assert.match(r.stderr, 'raised.rego:3');
+  assert.match(r.stderr, 'RSYNC-001/high');
+});
+
 custom('a directory with no rules is rejected', () => {
   const empty = mkdtempSync(join(tmpdir(), 'rg-empty-policy-'));
   const r = evalWith(empty, OPA);

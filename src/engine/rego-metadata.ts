@@ -54,6 +54,9 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
       const id = text(custom['id']);
       const severity = text(custom['severity']);
       if (!isObject(meta) || id === '') return bad(`${file.path}:${b.line}`, 'a findings rule has no custom.id in its METADATA');
+      // The id a finding must carry (finding.ts): letters, a dash, digits. Anything else could never match its
+      // findings, and a `/` would collide with the SARIF descriptor of a raised built-in rule (RSYNC-001/high).
+      if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!(SEVERITIES as readonly string[]).includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(', ')}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta['related_resources']) ? meta['related_resources'] : [];
