@@ -23,9 +23,17 @@ import data.rsyncguard.lib
 findings contains f if {
 	some i, s in input.secrets
 	s.other_accessible == true
-	msg := concat("", ["The secrets file ", s.path, " has mode ", format_int(s.mode, 8), ": other users can read (or write) it."])
-	f := lib.target_finding("RSYNC-030", concat("", ["secrets[", format_int(i, 10), "].mode"]), _at(s, 1), msg)
+	f := lib.target_finding("RSYNC-030", concat("", ["secrets[", format_int(i, 10), "].mode"]), _at(s, 1), _mode_message(s))
 }
+
+# A repository holds the file as committed: git records 644 or 755, never the deployed mode, and the
+# passwords are readable by everyone with the repository.
+_mode_message(s) := concat("", [
+	"The secrets file ", s.path, " is in the repository with mode ", format_int(s.mode, 8),
+	": deployed as committed, other users can read (or write) it, and anyone who can read the repository has its passwords.",
+]) if {
+	input.target.kind == "file"
+} else := concat("", ["The secrets file ", s.path, " has mode ", format_int(s.mode, 8), ": other users can read (or write) it."])
 
 # In the secrets file itself when it was read (a repository, a host), else at the config line naming it.
 _at(s, line) := {"file": s.file, "line": line, "column": 1} if {

@@ -30,6 +30,16 @@ test_rsync_030_fires_at_the_secrets_file_when_others_can_read_it if {
 	f.rule_id == "RSYNC-030"
 	f.location == {"file": "rsyncd.secrets", "line": 1, "column": 1}
 	f.path == "secrets[0].mode"
+	f.message == concat("", [
+		"The secrets file /etc/rsyncd.secrets is in the repository with mode 644: deployed as committed, ",
+		"other users can read (or write) it, and anyone who can read the repository has its passwords.",
+	])
+}
+
+test_rsync_030_on_a_host_states_the_mode_it_has if {
+	d := object.union(t.doc([naming_module], {"secrets": [secrets_file({"mode": 420, "other_accessible": true})]}), {"target": {"kind": "host"}})
+	some f in secrets.findings with input as d
+	f.rule_id == "RSYNC-030"
 	f.message == "The secrets file /etc/rsyncd.secrets has mode 644: other users can read (or write) it."
 }
 
