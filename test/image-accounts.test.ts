@@ -16,8 +16,8 @@ const PASSWD = 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sb
 const GROUP = 'root:x:0:\nnogroup:x:65534:\nbackup:x:34:\n';
 const CONF = '[known]\npath = /srv/a\nuid = backup\ngid = backup\n[unknown]\npath = /srv/b\nuid = mirror\n[nogroup]\npath = /srv/c\ngid = staff\n';
 
-async function scan(entries: Entry[]): Promise<Report> {
-  const ref = ociLayout(tempTree({}, 'rg-image-accounts-'), [await layerTar([{ name: 'etc/rsyncd.conf', body: CONF }, ...entries])], { Cmd: ['rsync', '--daemon', '--no-detach'] });
+async function scan(entries: Entry[], conf = CONF, env: string[] = []): Promise<Report> {
+  const ref = ociLayout(tempTree({}, 'rg-image-accounts-'), [await layerTar([{ name: 'etc/rsyncd.conf', body: conf }, ...entries])], { Cmd: ['rsync', '--daemon', '--no-detach'], Env: env });
   const r = runCli(['image', ref, '--format', 'json']);
   assert.ok(r.stdout !== '', r.stderr);
   return JSON.parse(r.stdout) as Report;
@@ -53,6 +53,29 @@ accounts('an /etc/passwd that is a link out of the image root is not followed ou
   // The link resolves inside the image (to its own /etc/passwd, itself): no users known, so uid names are not judged.
   assert.is(unusable(r)['unknown'], false);
   assert.is(unusable(r)['nogroup'], true);
+});
+
+accounts('an /etc/nsswitch.conf that sends passwd or group to another source leaves those names unknown', async () => {
+  const r = await scan([
+    { name: 'etc/passwd', body: PASSWD },
+    { name: 'etc/group', body: GROUP },
+    { name: 'etc/nsswitch.conf', body: 'passwd: files ldap\ngroup: files\n' },
+  ]);
+  assert.equal(unusable(r), { known: false, unknown: false, nogroup: true });
+});
+
+accounts("expands %VAR% in uid and gid from the image's Env before judging, and leaves a variable it lacks unknown", async () => {
+  const conf = 'use chroot = no\n[env]\npath = /srv/a\nread only = no\nuid = %MYUID%\ngid = %MYGID%\n[runtime]\npath = /srv/b\nuid = %LATER%\n[bad]\npath = /srv/c\nuid = %BADUSER%\n';
+  const r = await scan(
+    [
+      { name: 'etc/passwd', body: PASSWD },
+      { name: 'etc/group', body: GROUP },
+    ],
+    conf,
+    ['MYUID=65534', 'MYGID=nogroup', 'BADUSER=mirror'],
+  );
+  assert.equal(unusable(r), { env: false, runtime: false, bad: true });
+  assert.ok((r.targets[0]?.findings ?? []).some((f) => f.rule_id === 'RSYNC-002' && f.message.includes('[env]')));
 });
 
 accounts.run();

@@ -36,7 +36,7 @@ export interface EffectiveModule extends TransferIdentity {
   refuse_unknown: { value: string[]; reason: string };
   /** Some client can upload: `read only = no` or an `auth users` `:rw` rule (src/facts/writable.ts). */
   writable: Derived;
-  /** rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, or no `path` (src/facts/usable.ts). */
+  /** rsync refuses the module to every client: disabled, an unresolvable `uid`/`gid`, no `path`, or a chroot/setgid/setuid a daemon without root cannot make (src/facts/usable.ts). */
   unusable: Unusable;
 }
 
@@ -59,12 +59,13 @@ export function effectiveDaemon(daemonUser: 'root' | 'nonroot', global: Params):
 
 /** `names`: the account names the daemon resolves `uid`/`gid` against, when the target shows them (usable.ts namesSeenByDaemon). */
 export function effectiveModule(params: Params, root: boolean, version: Version, names?: NameDatabase): EffectiveModule {
+  const chroot = effectiveChroot(params, root, version);
   return {
-    chroot: effectiveChroot(params, root, version),
+    chroot,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names),
+    unusable: unusable(params, root, version, names, chroot.value),
     ...transferIdentity(params, root, version),
   };
 }

@@ -42,7 +42,7 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
-    ...imageNames(image.accounts),
+    ...imageNames(image.accounts, cfg.env),
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -64,13 +64,14 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
  * The image's account files as the daemon's getpwnam/getgrnam read them (the container's own root, with the
  * `files` backend images use): a name neither lists makes rsync refuse the module (src/facts/usable.ts).
  */
-function imageNames(accounts: ImageTarget['accounts']): { names?: NameDatabase } {
-  if (!accounts || (accounts.passwd === null && accounts.group === null)) return {};
+function imageNames(accounts: ImageTarget['accounts'], env: ImageFacts['env']): { names?: NameDatabase } {
   return {
     names: {
       source: "the image's",
-      ...(accounts.passwd ? { users: new Set(accounts.passwd) } : {}),
-      ...(accounts.group ? { groups: new Set(accounts.group) } : {}),
+      // The daemon's environment for %VAR% (usable.ts): the image's Env, a credential's value withheld (null).
+      env: new Map(env.map((e) => [e.name, e.value])),
+      ...(accounts?.passwd ? { users: new Set(accounts.passwd) } : {}),
+      ...(accounts?.group ? { groups: new Set(accounts.group) } : {}),
     },
   };
 }

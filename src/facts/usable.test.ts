@@ -128,3 +128,77 @@ facts('is in the document, and filled in for a document made before it existed',
 });
 
 facts.run();
+
+const nonroot = suite('unusable on a daemon without root');
+
+nonroot('refuses uid root or 0, any gid, and a chroot: it cannot make those switches', () => {
+  const u = (p: Record<string, ReturnType<typeof param>>, chroot = false) => unusable({ path: param('/srv'), ...p }, false, v350, undefined, chroot);
+  assert.equal([u({ uid: param('root') }).param, u({ uid: param('00') }).param, u({ gid: param('root') }).param, u({}, true).param], ['uid', 'uid', 'gid', 'use chroot']);
+  assert.match(u({ uid: param('0') }).reason, 'setuid failed');
+  assert.match(u({ gid: param('0') }).reason, 'setgid failed');
+  assert.match(u({}, true).reason, 'chroot failed');
+});
+
+nonroot('leaves another uid possible: the daemon may run as that user', () => {
+  assert.is(unusable({ path: param('/srv'), uid: param('nobody') }, false, v350).value, false);
+  assert.is(setupRefusal({ path: param('/srv'), uid: param('nobody') }, false, v350)?.conditional, true);
+});
+
+nonroot('refuses "max connections" with the default lock file, which it cannot open', () => {
+  const lock = { 'lock file': param('/var/run/rsyncd.lock'), 'max connections': param(5), path: param('/srv') };
+  assert.match(unusable(lock, false, v350).reason, '@ERROR: failed to open lock file');
+  assert.is(unusable(lock, true, v350).value, false);
+});
+
+nonroot.run();
+
+const ranges = suite('unusable: ids rsync cannot use');
+
+ranges('refuses ids past uid_t, negative ids and (uid_t)-1, on any target', () => {
+  for (const uid of ['4294967296', '99999999999', '-1', '4294967295']) assert.ok(unusable({ path: param('/srv'), uid: param(uid) }, true, v350).value, uid);
+  assert.match(unusable({ path: param('/srv'), gid: param('4294967295') }, true, v350).reason, 'setgid failed');
+  assert.not.ok(unusable({ path: param('/srv'), uid: param('4294967294') }, true, v350).value);
+});
+
+ranges.run();
+
+const expand = suite('unusable: %VAR% in uid and gid');
+
+expand('judges the value the image Env gives, and never calls an unknown variable unusable', () => {
+  const env = new Map<string, string | null>([['MYUID', '65534']]);
+  const withEnv: NameDatabase = { ...image, env };
+  assert.not.ok(unusable({ path: param('/srv'), uid: param('%MYUID%') }, true, v350, withEnv).value);
+  assert.not.ok(unusable({ path: param('/srv'), uid: param('%OTHER%'), gid: param('%OTHER%') }, true, v350, withEnv).value);
+  assert.not.ok(unusable({ path: param('/srv'), uid: param('%MYUID%') }, true, v350, image).value);
+  assert.ok(unusable({ path: param('/srv'), uid: param('%MYUID%x') }, true, v350, withEnv).value);
+  assert.not.ok(unusable({ path: param('/srv'), uid: param('%MYUID%') }, true, v350, namesSeenByDaemon({ 'daemon chroot': param('/jail') }, withEnv)).value);
+});
+
+expand.run();
+
+const said = suite("simulateAccess: what it cannot check, and the daemon's own lines");
+
+said('states a name it cannot check as a condition, not as a fact', () => {
+  const r = simulateAccess(conf('use chroot = no\n[m]\npath = /srv\nuid = nosuchuser\ngid = staff\n'), { addr: '203.0.113.7' }, opts);
+  assert.is(r.modules[0]?.read, 'ok');
+  assert.match(r.modules[0]?.assumptions.join(' ') ?? '', "only if user nosuchuser exists on the daemon's host");
+  assert.match(r.modules[0]?.assumptions.join(' ') ?? '', 'only if group staff exists');
+});
+
+said('quotes the exact line for every refusal it models (claim_connection opens the lock file for a negative limit too)', () => {
+  const off = simulateAccess(conf('[off]\npath = /srv\nmax connections = -1\n'), { addr: '203.0.113.7' }, opts);
+  assert.match(off.modules[0]?.reasons.join(' ') ?? '', 'gets "@ERROR: max connections (-1) reached -- try again later"');
+  const text = '[off]\npath = /srv\nmax connections = -1\n[lock]\npath = /srv\nmax connections = 5\n[uid]\npath = /srv\nuid = root\n[chroot]\npath = /srv\nuse chroot = yes\n[gid]\npath = /srv\ngid = 0\n[deny]\npath = /srv\nhosts deny = *\n';
+  const r = simulateAccess(conf(text), { addr: '203.0.113.7' }, { ...opts, daemonUser: 'nonroot' });
+  const line = (name: string) => /gets "([^"]*)"/.exec(r.modules.find((m) => m.name === name)?.reasons.join(' ') ?? '')?.[1];
+  assert.equal(['off', 'lock', 'uid', 'chroot', 'gid', 'deny'].map(line), [
+    '@ERROR: failed to open lock file',
+    '@ERROR: failed to open lock file',
+    '@ERROR: setuid failed',
+    '@ERROR: chroot failed',
+    '@ERROR: setgid failed',
+    '@ERROR: access denied to deny from UNKNOWN (203.0.113.7)',
+  ]);
+});
+
+said.run();

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accountNames } from './account-names.ts';
+import { accountNames, filesOnly } from './account-names.ts';
 
 const names = suite('accountNames');
 
@@ -17,3 +17,22 @@ names('gives up on NIS compat lines: another service answers then', () => {
 });
 
 names.run();
+
+const nss = suite('accountNames with /etc/nsswitch.conf');
+
+nss('keeps the names when the database reads only the files (or compat), or has no line', () => {
+  const passwd = 'root:x:0:0::/root:/bin/sh\n';
+  assert.equal(accountNames(passwd, { text: 'passwd: files\ngroup: files ldap\n', database: 'passwd' }), ['root']);
+  assert.equal(accountNames(passwd, { text: 'passwd:  compat [NOTFOUND=return] files # old\n', database: 'passwd' }), ['root']);
+  assert.equal(accountNames(passwd, { text: 'hosts: files dns\n', database: 'passwd' }), ['root']);
+});
+
+nss('gives up when another source serves the database: its names are not in the file', () => {
+  const group = 'root:x:0:\n';
+  assert.is(accountNames(group, { text: 'passwd: files\ngroup: files sss\n', database: 'group' }), null);
+  assert.is(accountNames(group, { text: 'group:\tfiles [SUCCESS=merge] systemd\n', database: 'group' }), null);
+  assert.is(filesOnly('passwd: files ldap # directory\n', 'passwd'), false);
+  assert.is(filesOnly('# passwd: ldap\npasswd: files\n', 'passwd'), true);
+});
+
+nss.run();

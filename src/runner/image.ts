@@ -28,8 +28,9 @@ import {
 } from '../sources/index.ts';
 
 const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
-// Where `uid`/`gid` names resolve: a name the image lacks makes rsync refuse the module.
-const ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
+// Where `uid`/`gid` names resolve: a name the image lacks makes rsync refuse the module, unless
+// nsswitch.conf sends lookups elsewhere too.
+const ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 
 export interface ImageScan {
   /** One facts document per config, and an error for each config the image needs but lacks. */
@@ -87,14 +88,15 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
-  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
+  const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString('utf8');
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, 'passwd'), group: names(fs, ACCOUNT_FILES.group, nsswitch, 'group') };
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
 }
 
 /** The names a regular file of the image lists (content() follows links inside the image root only), or null. */
-function names(fs: ImageFs, path: string): string[] | null {
+function names(fs: ImageFs, path: string, nsswitch: string | undefined, database: 'passwd' | 'group'): string[] | null {
   const bytes = fs.content(path);
-  return bytes ? accountNames(bytes.toString('utf8')) : null;
+  return bytes ? accountNames(bytes.toString('utf8'), nsswitch === undefined ? undefined : { text: nsswitch, database }) : null;
 }
 
 /** targets → facts: every config the daemon reads or the usual places hold, in order; errors for those it cannot. */

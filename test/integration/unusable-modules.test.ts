@@ -36,7 +36,8 @@ function download(port: number, module: string): Promise<string> {
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const line = stderr.split('\n').find((l) => l.startsWith('@ERROR'));
+      // Without a greeting the client prints its own line: the daemon's child died before it could answer.
+      const line = stderr.split('\n').find((l) => l.startsWith('@ERROR') || l.startsWith('rsync: didn'));
       done(code === 0 ? 'ok' : (line?.trimEnd() ?? `exit ${code}: ${stderr.trim()}`));
     });
   });
@@ -52,14 +53,24 @@ const MODULES: { name: string; lines: string[]; expect: string; unusable: boolea
   // The login comes first: a client without the password never learns the uid is broken.
   { name: 'login_first', lines: ['uid = 0 # the owner', 'auth users = joe', 'secrets file = /nonexistent'], expect: '@ERROR: auth failed on module login_first', unusable: true },
   { name: 'numeric', lines: ['uid = 0', 'gid = 0'], expect: 'ok', unusable: false },
+  // Not all digits, so a name; and no database holds a name with a leading '-'.
+  { name: 'negative', lines: ['uid = -1'], expect: '@ERROR: invalid uid -1', unusable: true },
+  // id_parse takes (uid_t)-1, which setuid/setgid refuse; one past it the daemon's child dies.
+  { name: 'max_uid', lines: ['uid = 4294967295'], expect: '@ERROR: setuid failed', unusable: true },
+  { name: 'max_gid', lines: ['gid = 4294967295'], expect: '@ERROR: setgid failed', unusable: true },
+  { name: 'past_uid_t', lines: ['uid = 4294967296'], expect: "rsync: didn't get server startup line", unusable: true },
+  // %VAR% comes from the daemon's environment (expand_vars): set, it is the id; unset, the text stays.
+  { name: 'env_uid', lines: ['uid = %RG_TEST_UID%'], expect: 'ok', unusable: false },
+  { name: 'env_unset', lines: ['uid = %RG_TEST_UNSET%'], expect: '@ERROR: invalid uid %RG_TEST_UNSET%', unusable: false },
 ];
 
+/** The daemon's environment, as an image's Env would give it: one variable set, the other left to run time. */
+const DAEMON_ENV = new Map<string, string | null>([['RG_TEST_UID', '65534']]);
+
 /** What simulateAccess says the client gets: its "@ERROR" line where the refusal has one. */
-function predicted(reasons: string[], read: string, name: string): string {
+function predicted(reasons: string[], read: string): string {
   if (read === 'ok') return 'ok';
-  if (read === 'auth-failed') return `@ERROR: auth failed on module ${name}`;
-  if (read === 'max-connections') return '@ERROR: max connections (-1) reached -- try again later';
-  const quoted = reasons.map((r) => /gets "(@ERROR: [^"]*)"/.exec(r)?.[1]).find((m) => m !== undefined);
+  const quoted = reasons.map((r) => /gets "((?:@ERROR: |rsync: )[^"]*)"/.exec(r)?.[1]).find((m) => m !== undefined);
   return quoted ?? read;
 }
 
@@ -74,13 +85,17 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
   const text = MODULES.map((m) => [`[${m.name}]`, ...(m.name === 'no_path' ? [] : [`path = ${moduleDir(base, m.name)}`]), ...m.lines].join('\n')).join('\n');
   const conf = join(base, 'rsyncd.conf');
   writeFileSync(conf, `use chroot = no\n${text}\n`);
+  // The daemon inherits the test's environment: the one variable `env_uid` expands.
+  process.env['RG_TEST_UID'] = '65534';
   const daemon = await startDaemon(conf, join(base, 'rsyncd.log'));
+  delete process.env['RG_TEST_UID'];
   try {
     assert.is(daemon.exited, null, 'the daemon refused the configuration');
     const config = parseRsyncdConf(conf, readFileSync(conf), NO_INCLUDES);
-    const opts = { daemonUser: 'root' as const, version: [3, 5, 0] as [number, number, number], resolve: () => ({ kind: 'unresolvable' as const }), names: HOST_NAMES };
+    const names = { ...HOST_NAMES, env: DAEMON_ENV };
+    const opts = { daemonUser: 'root' as const, version: [3, 5, 0] as [number, number, number], resolve: () => ({ kind: 'unresolvable' as const }), names };
     const sim = simulateAccess(config, { addr: '127.0.0.1', name: 'localhost' }, opts);
-    const facts = buildFacts({ target: { kind: 'file', id: conf, display: conf }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-30', config, names: HOST_NAMES });
+    const facts = buildFacts({ target: { kind: 'file', id: conf, display: conf }, daemonUser: 'root', rsyncVersion: [3, 5, 0], today: '2026-11-30', config, names });
     // The listing checks none of this (§3.1 step 5): RSYNC-005 still speaks of what it shows.
     assert.equal(
       await listModules(daemon.port),
@@ -91,7 +106,9 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
       assert.is(observed, m.expect, `[${m.name}]: the real daemon`);
       const s = sim.modules.find((x) => x.name === m.name);
       assert.ok(s, `[${m.name}] simulated`);
-      assert.is(predicted(s.reasons, s.read, m.name), observed, `[${m.name}]: simulateAccess`);
+      // A variable the environment does not set may be set at run time: never called unusable, but stated as a condition.
+      if (m.name === 'env_unset') assert.match(s.assumptions.join(' '), "depends on the daemon's environment");
+      else assert.is(predicted(s.reasons, s.read), observed, `[${m.name}]: simulateAccess`);
       const f = facts.config.modules.find((x) => x.name === m.name);
       assert.is(f?.effective.unusable.value, m.unusable, `[${m.name}]: effective.unusable`);
     }
@@ -100,24 +117,38 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
   }
 });
 
-real('a daemon without root resolves an explicit uid and gid too, before it tries to switch', async () => {
+real('a daemon without root resolves an explicit uid and gid, then cannot chroot, setgid or setuid to root', async () => {
   if (!ROOT) return;
   const base = scratchDir('rg-unusable-nobody-');
   const logs = moduleDir(base, 'logs');
+  // [name, line, the client's line, effective.unusable]
   const cases = [
-    ['comment_uid', 'uid = 0 # the owner', '@ERROR: invalid uid 0 # the owner'],
-    ['comment_gid', 'gid = 0 # the group', '@ERROR: invalid gid #'],
+    ['comment_uid', 'uid = 0 # the owner', '@ERROR: invalid uid 0 # the owner', true],
+    ['comment_gid', 'gid = 0 # the group', '@ERROR: invalid gid #', true],
+    ['uid_root', 'uid = root', '@ERROR: setuid failed', true],
+    ['uid_zero', 'uid = 00', '@ERROR: setuid failed', true],
+    ['gid_root', 'gid = root', '@ERROR: setgid failed', true],
+    ['chroot', 'use chroot = yes', '@ERROR: chroot failed', true],
+    ['lock', 'max connections = 5', '@ERROR: failed to open lock file', true],
+    // claim_connection opens the lock file before it compares the count, a negative limit too.
+    ['off', 'max connections = -1', '@ERROR: failed to open lock file', true],
+    // The daemon runs as nobody here, so it can "switch" to nobody; rsyncguard cannot know that, so it never calls it unusable.
+    ['uid_nobody', 'uid = nobody', 'ok', false],
   ] as const;
   const conf = join(base, 'rsyncd.conf');
   writeFileSync(conf, `use chroot = no\n${cases.map(([n, line]) => `[${n}]\npath = ${moduleDir(base, n)}\n${line}`).join('\n')}\n`);
   const daemon = await startDaemon(conf, join(logs, 'rsyncd.log'), { asNobody: true });
   try {
     assert.is(daemon.exited, null, 'the daemon refused the configuration');
-    const sim = simulateAccess(parseRsyncdConf(conf, readFileSync(conf), NO_INCLUDES), { addr: '127.0.0.1' }, { daemonUser: 'nonroot', version: [3, 5, 0], resolve: () => ({ kind: 'unresolvable' }) });
-    for (const [name, , expect] of cases) {
+    const config = parseRsyncdConf(conf, readFileSync(conf), NO_INCLUDES);
+    const sim = simulateAccess(config, { addr: '127.0.0.1' }, { daemonUser: 'nonroot', version: [3, 5, 0], resolve: () => ({ kind: 'unresolvable' }) });
+    const facts = buildFacts({ target: { kind: 'file', id: conf, display: conf }, daemonUser: 'nonroot', rsyncVersion: [3, 5, 0], today: '2026-11-30', config });
+    for (const [name, , expect, isUnusable] of cases) {
       assert.is(await download(daemon.port, name), expect, `[${name}]: the real daemon`);
       const s = sim.modules.find((x) => x.name === name);
-      assert.is(s ? predicted(s.reasons, s.read, name) : 'missing', expect, `[${name}]: simulateAccess`);
+      if (name !== 'uid_nobody') assert.is(s ? predicted(s.reasons, s.read) : 'missing', expect, `[${name}]: simulateAccess`);
+      else assert.match(s?.reasons.join(' ') ?? '', 'unless it runs as that user itself');
+      assert.is(facts.config.modules.find((x) => x.name === name)?.effective.unusable.value, isUnusable, `[${name}]: effective.unusable`);
     }
   } finally {
     daemon.stop();

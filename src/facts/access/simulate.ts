@@ -7,7 +7,8 @@ import type { ModuleConfig, RsyncdConfig, Value } from '../../parse/index.ts';
 import { matchAuthUser, parseAuthUsers, type AuthOutcome } from './auth-users.ts';
 import { allowAccess, type Resolution, type Version } from './hosts.ts';
 import { effectiveDaemon, effectiveModule } from '../effective.ts';
-import { type NameDatabase, namesSeenByDaemon, setupRefusal } from '../usable.ts';
+import { connectionRefusal, type NameDatabase, namesSeenByDaemon, setupRefusal } from '../usable.ts';
+import { unverifiedNames } from './unverified-names.ts';
 
 export type Outcome =
   | 'ok'
@@ -135,51 +136,32 @@ function simulateModule(m: ModuleConfig, peer: Peer, user: string | undefined, r
     return { ...base, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    return refuse(listed ? 'access-denied' : 'unknown-module', listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+    const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed ? 'access-denied' : 'unknown-module', `${listed ? 'Denied hosts are refused' : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  if (effective.disabled.value) return refuse('max-connections', effective.disabled.reason);
-  const max = Number(param('max connections') ?? 0);
-  if (max > 0) {
-    const lock = text('lock file');
-    if (!root && lock === '/var/run/rsyncd.lock') {
-      return refuse('lock-file', `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
+  const slot = connectionRefusal(m.params, root);
+  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
+  if (Number(param('max connections') ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text('lock file')} and a connection slot is free.`);
   const readOnly = bool(param('read only'), true);
   // Checked after authentication (rsync_module): only a client that got in sees these refusals.
-  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
+  assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess: UserAccess | undefined;
   if (authUsers !== '') {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== undefined) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param('write only'), false), secrets: text('secrets file') }, opts);
     if (userAccess?.result === 'password' && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
-    return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "auth failed".`), ...(userAccess ? { user: userAccess } : {}) };
+    return { ...refuse('auth-failed', `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...(userAccess ? { user: userAccess } : {}) };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
   if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
-  const setup = moduleSetup(effective.chroot.value, root, text);
-  if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param('write only'), false);
   const read: Outcome = writeOnly ? 'write-only' : 'ok';
   const write: Outcome = readOnly ? 'read-only' : 'ok';
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base, read, write, anonymous_read: read === 'ok', anonymous_write: write === 'ok' };
-}
-
-/**
- * rsync_module after uid/gid resolution and the path (usable.ts setupRefusal): chroot, then the switch to
- * the module's gid and uid, which only root can make. `chroot`: the effective use_chroot.
- */
-function moduleSetup(chroot: boolean, root: boolean, text: (n: string) => string): { outcome: Outcome; why: string } | undefined {
-  if (!root) {
-    if (chroot) return { outcome: 'chroot-failed', why: 'A non-root daemon cannot chroot, and this module requires it.' };
-    if (text('gid') !== '') return { outcome: 'setgid-failed', why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text('uid') !== '') return { outcome: 'setuid-failed', why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return undefined;
 }
 
 function evaluateUser(user: string, rules: ReturnType<typeof parseAuthUsers>, module: { readOnly: boolean; writeOnly: boolean; secrets: string }, opts: SimulationOptions): UserAccess {

@@ -9,9 +9,11 @@ import data.rsyncguard.lib
 #   rsync refuses every request for the module: `max connections` is negative, or, once a client is past
 #   the host rules and the login, the `uid` or a `gid` does not resolve ("@ERROR: invalid uid 0 # the
 #   owner": rsync keeps an inline comment as part of the value, and reads only an all-digit value as an
-#   id), or the module has no `path` ("@ERROR: no path setting."). Low: the module is broken, not open,
-#   and rsyncguard reports no anonymous-access findings for it; the risk is the fix, made in haste
-#   under pressure from its users (`uid = 0` to make the error go away runs every transfer as root).
+#   id up to uid_t), or the module has no `path` ("@ERROR: no path setting."), or a daemon without root
+#   must chroot, switch groups or switch to root ("@ERROR: chroot failed", "setgid failed", "setuid
+#   failed"). Low: the module is broken, not open, and rsyncguard reports no anonymous-access findings
+#   for it; the risk is the fix, made in haste under pressure from its users (`uid = 0` to make the error
+#   go away runs every transfer as root).
 # related_resources:
 #   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#uid
 # custom:
