@@ -234,6 +234,33 @@ dir('a Samba, MySQL, nginx or sysctl config named on the command line is skipped
   }
 });
 
+dir('Dockerfiles: stages built FROM a stage, ARG-expanded EXPOSE and USER, here-documents, RSYNC_PASSWORD alone', () => {
+  const root = repo({
+    'a/Dockerfile': 'FROM alpine AS base\nRUN apk add rsync\nENV RSYNC_PASSWORD=Secret123x\nEXPOSE 873\nUSER root\nFROM base\nCMD ["rsync","--daemon","--no-detach"]\n',
+    'b/Dockerfile': 'FROM alpine AS base\nRUN apk add rsync && adduser -D rsyncd\nUSER rsyncd\nFROM base\nEXPOSE 8730\nCMD ["rsync","--daemon","--no-detach","--port=8730"]\n',
+    'd/Dockerfile': 'FROM alpine\nARG RSYNC_PORT=873\nRUN apk add rsync\nEXPOSE ${RSYNC_PORT}\nCMD ["rsync","--daemon","--no-detach"]\n',
+    'e/Dockerfile': 'FROM alpine\nRUN apk add rsync\nCOPY <<EOF /entrypoint.sh\n#!/bin/sh\nexec rsync --daemon --no-detach\nEOF\nRUN chmod +x /entrypoint.sh\nUSER rsync\nCMD ["/entrypoint.sh"]\n',
+    'u/Dockerfile': 'FROM alpine\nARG RUN_AS\nRUN apk add rsync\nUSER ${RUN_AS}\nCMD ["rsync","--daemon","--no-detach"]\n',
+    'dk3/Dockerfile': 'FROM debian:12\nENV RSYNC_PASSWORD=Hunter2Secret\nCMD ["/app/backup.sh"]\n',
+  });
+  const { targets } = scanJson(root, '.', '--fail-on', 'none');
+  const at = (name: string) => (targets.find((t) => t.target === name)?.findings ?? []).map((f) => `${f.rule_id}@${f.location.line}`).sort();
+  assert.equal(at('a/Dockerfile'), ['RSYNC-090@4', 'RSYNC-091@5', 'RSYNC-093@3']);
+  assert.not.ok(
+    at('b/Dockerfile').some((f) => f.startsWith('RSYNC-091')),
+    'b runs as rsyncd',
+  );
+  assert.ok(at('d/Dockerfile').includes('RSYNC-090@4'));
+  const e = targets.find((t) => t.target === 'e/Dockerfile') as Target & { facts: { image: { starts_daemon: boolean } } };
+  assert.ok(e.facts.image.starts_daemon, 'the here-document script starts the daemon');
+  assert.ok(
+    at('u/Dockerfile').some((f) => f.startsWith('RSYNC-091')),
+    'an unset build argument does not rule out root',
+  );
+  assert.equal(at('dk3/Dockerfile'), ['RSYNC-093@2']);
+  assert.not.match(JSON.stringify(targets), 'Hunter2Secret');
+});
+
 corpusTest(dir, 'a directory scan of the corpus lists every rsyncd config in it, whatever its name', () => {
   // The corpus's JSON report is bigger than spawnSync's default buffer.
   const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: CORPUS, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });

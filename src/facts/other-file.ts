@@ -8,7 +8,7 @@
 import type { OtherFile, RsyncdConfig } from '../parse/index.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
 import type { Version } from './access/hosts.ts';
-import { imageRunsAsRoot } from './effective.ts';
+import { imageRunsAsRoot, type Derived } from './effective.ts';
 import type { DaemonFacts, FactsDocument, ImageFacts } from './types.ts';
 
 export interface OtherFileOptions {
@@ -37,6 +37,15 @@ function noDaemon(parsed: OtherFile): RsyncdConfig {
   };
 }
 
+/**
+ * A Dockerfile's USER that is a variable with no value in the Dockerfile (`USER ${RUN_AS}`, `ARG RUN_AS`)
+ * names no account we know: only the build command sets it, so root is not ruled out.
+ */
+function dockerfileRunsAsRoot(user: string | null): Derived {
+  if (user?.includes('$')) return { value: true, reason: `User "${user}" is a build argument the Dockerfile gives no value: the account is chosen at build time, so root is not ruled out.` };
+  return imageRunsAsRoot(user);
+}
+
 function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {
   if (parsed.analysis.analyzer !== 'dockerfile') return null;
   const { config, startsDaemon, lines } = parsed.analysis.image;
@@ -45,7 +54,7 @@ function imageFacts(parsed: OtherFile, display: string): ImageFacts | null {
     digest: null,
     exposed_ports: config.exposed,
     user: config.user,
-    runs_as_root: imageRunsAsRoot(config.user),
+    runs_as_root: dockerfileRunsAsRoot(config.user),
     entrypoint: config.entrypoint,
     cmd: config.cmd,
     env: config.env,

@@ -54,4 +54,36 @@ read('keeps a protocol given with EXPOSE, and defaults to tcp', () => {
   assert.equal(readDockerfile('FROM x\nEXPOSE 873/udp 8080\n', none).config.exposed, ['8080/tcp', '873/udp']);
 });
 
+const stages = suite('readDockerfile: stages, variables, here-documents');
+
+stages('a stage built FROM an earlier stage keeps its ENV, EXPOSE and USER', () => {
+  const a = readDockerfile('FROM alpine AS base\nRUN apk add rsync\nENV RSYNC_PASSWORD=Secret123x\nEXPOSE 873\nUSER root\nFROM base\nCMD ["rsync","--daemon","--no-detach"]\n', none);
+  assert.equal(a.config.exposed, ['873/tcp']);
+  assert.is(a.config.env.length, 1);
+  assert.equal(a.lines, { user: 5, expose: 4, command: 7, env: [3] });
+  const b = readDockerfile('FROM alpine AS base\nRUN apk add rsync && adduser -D rsyncd\nUSER rsyncd\nFROM base\nEXPOSE 8730\nCMD ["rsync","--daemon","--no-detach","--port=8730"]\n', none);
+  assert.is(b.config.user, 'rsyncd');
+  assert.is(b.lines.expose, 5);
+  // FROM an image of the same name as no stage: nothing carries over.
+  assert.is(readDockerfile('FROM alpine AS base\nUSER rsyncd\nFROM debian\nCMD ["rsync","--daemon"]\n', none).config.user, null);
+});
+
+stages('expands ARG defaults and ENV values in EXPOSE, USER and ENV; keeps an unknown variable as written', () => {
+  const d = readDockerfile('FROM alpine\nARG RSYNC_PORT=873\nEXPOSE ${RSYNC_PORT}\nCMD ["rsync","--daemon","--no-detach"]\n', none);
+  assert.equal(d.config.exposed, ['873/tcp']);
+  assert.is(d.lines.expose, 3);
+  assert.is(readDockerfile('FROM alpine\nARG RUN_AS=root\nUSER ${RUN_AS}\n', none).config.user, 'root');
+  assert.is(readDockerfile('ARG RUN_AS=nobody\nFROM alpine\nARG RUN_AS\nUSER $RUN_AS\n', none).config.user, 'nobody');
+  assert.is(readDockerfile('FROM alpine\nARG RUN_AS\nUSER ${RUN_AS}\n', none).config.user, '${RUN_AS}');
+  assert.is(readDockerfile('FROM alpine\nUSER ${RUN_AS:-rsync}\n', none).config.user, 'rsync');
+});
+
+stages('reads a script COPYed from a here-document, and never takes its lines for instructions', () => {
+  const e = readDockerfile('FROM alpine\nRUN apk add rsync\nCOPY <<EOF /entrypoint.sh\n#!/bin/sh\nUSER=nobody\nexec rsync --daemon --no-detach\nEOF\nRUN chmod +x /entrypoint.sh\nCMD ["/entrypoint.sh"]\n', none);
+  assert.ok(e.startsDaemon);
+  assert.is(e.config.user, null);
+  assert.is(e.lines.command, 9);
+});
+
 read.run();
+stages.run();

@@ -19,30 +19,60 @@ interface Instruction {
   keyword: string;
   args: string;
   line: number;
+  /** Here-documents (`COPY <<EOF /x`, `RUN <<EOF`): their bodies by delimiter, never read as instructions. */
+  heredocs: Map<string, string>;
 }
 
-/** Instructions with their continuation lines joined (the default escape character, `\`). */
+/** `<<EOF`, `<<-EOF`, `<<"EOF"`: the here-documents an instruction opens (BuildKit's Dockerfile 1.4 syntax). */
+function heredocNames(args: string): { name: string; strip: boolean }[] {
+  return [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w]*)\2/g)].map((m) => ({ name: m[3] ?? '', strip: m[1] === '-' }));
+}
+
+/** Instructions with their continuation lines joined (the default escape character, `\`) and here-documents set aside. */
 function instructions(text: string): Instruction[] {
   const out: Instruction[] = [];
   let current: Instruction | null = null;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+  const lines = text.split('\n').map((raw) => raw.replace(/\r$/, ''));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     // Comment lines inside a continued instruction are dropped, as the builder drops them.
-    if (/^\s*#/.test(line)) return;
+    if (/^\s*#/.test(line)) continue;
     const continued = /\\\s*$/.test(line);
     const body = continued ? line.replace(/\\\s*$/, '') : line;
     if (current) current.args += ` ${body.trim()}`;
     else {
       const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
-      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? '').trim(), line: i + 1 };
+      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? '').trim(), line: i + 1, heredocs: new Map() };
     }
     if (!continued && current) {
+      for (const { name, strip } of heredocNames(current.args)) {
+        const bodyLines: string[] = [];
+        for (i++; i < lines.length && (strip ? (lines[i] ?? '').replace(/^\t+/, '') : lines[i]) !== name; i++) bodyLines.push(strip ? (lines[i] ?? '').replace(/^\t+/, '') : (lines[i] ?? ''));
+        current.heredocs.set(name, `${bodyLines.join('\n')}\n`);
+      }
       out.push(current);
       current = null;
     }
-  });
+  }
   if (current) out.push(current);
   return out;
+}
+
+/**
+ * Docker's variable substitution in EXPOSE, USER and ENV (`$NAME`, `${NAME}`, `${NAME:-default}`,
+ * `${NAME:+alt}`), from the ARG defaults and ENV values in scope. null when a variable has no value the
+ * Dockerfile gives: only the build command knows it.
+ */
+function expand(word: string, vars: ReadonlyMap<string, string>): string | null {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced: string | undefined, op: string | undefined, alt: string | undefined, bare: string | undefined) => {
+    const value = vars.get(braced ?? bare ?? '');
+    if (op === '-') return value ? value : (alt ?? '');
+    if (op === '+') return value ? (alt ?? '') : '';
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  return unknown ? null : out;
 }
 
 /** Exec form (a JSON array of strings) or shell form (run by /bin/sh -c). */
@@ -67,82 +97,131 @@ function envPairs(args: string): string[] {
   return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? '').replace(/^(["'])(.*)\1$/, '$2')}`);
 }
 
+/** What a stage has set so far; a stage built `FROM` an earlier one starts from a copy of it. */
+interface Stage {
+  user: string | null;
+  exposed: string[];
+  env: string[];
+  envLines: number[];
+  entrypoint: string[];
+  cmd: string[];
+  copies: Copy[];
+  /** ARG defaults and ENV values, for substitution. */
+  vars: Map<string, string>;
+  lines: Omit<DockerfileImage['lines'], 'env'>;
+}
+
+/** A file a COPY/ADD puts into the image: from the build context, or a here-document's text. */
+interface Copy {
+  from: string;
+  to: string;
+  text?: string;
+}
+
+const fresh = (globals: ReadonlyMap<string, string>): Stage => ({ user: null, exposed: [], env: [], envLines: [], entrypoint: [], cmd: [], copies: [], vars: new Map(globals), lines: { user: null, expose: null, command: null } });
+const copyOf = (s: Stage): Stage => ({ ...s, exposed: [...s.exposed], env: [...s.env], envLines: [...s.envLines], copies: [...s.copies], vars: new Map(s.vars), lines: { ...s.lines } });
+
+/** `FROM [--platform=…] image [AS name]`: the base (an earlier stage's name, or an image) and this stage's name. */
+function fromWords(args: string): { base: string; name: string | null } {
+  const words = args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
+  return { base: (words[0] ?? '').toLowerCase(), name: words[1]?.toLowerCase() === 'as' ? (words[2] ?? '').toLowerCase() : null };
+}
+
 /**
  * The final stage of a Dockerfile as an image config, and whether its command starts the daemon.
  * `readScript` returns the text of a build-context file (relative to the Dockerfile) or null; a script the
  * Dockerfile COPYs to the path the command runs is read for `rsync --daemon` too.
  */
 export function readDockerfile(text: string, readScript: (contextPath: string) => string | null): DockerfileImage {
-  let user: string | null = null;
-  let exposed: string[] = [];
-  let env: string[] = [];
-  let envLines: number[] = [];
-  let entrypoint: string[] = [];
-  let cmd: string[] = [];
-  let copies: { from: string; to: string }[] = [];
-  const lines: Omit<DockerfileImage['lines'], 'env'> = { user: null, expose: null, command: null };
+  // ARGs before the first FROM are in scope for FROM lines only; a stage that redeclares one (`ARG NAME`) gets its default.
+  const globals = new Map<string, string>();
+  const stages = new Map<string, Stage>();
+  let st: Stage | null = null;
   for (const ins of instructions(text)) {
-    switch (ins.keyword) {
-      case 'FROM':
-        // Only the last stage is the image; an earlier stage's settings do not carry over.
-        user = null;
-        exposed = [];
-        env = [];
-        envLines = [];
-        entrypoint = [];
-        cmd = [];
-        copies = [];
-        lines.user = null;
-        lines.expose = null;
-        lines.command = null;
-        break;
-      case 'USER':
-        user = ins.args.split(/\s+/)[0] || null;
-        lines.user = ins.line;
-        break;
-      case 'EXPOSE':
-        for (const p of ins.args.split(/\s+/).filter((w) => w !== '')) {
-          const port = p.includes('/') ? p.toLowerCase() : `${p}/tcp`;
-          exposed.push(port);
-          if (port.startsWith('873/')) lines.expose = ins.line;
-        }
-        break;
-      case 'ENV':
-        for (const pair of envPairs(ins.args)) {
-          env.push(pair);
-          envLines.push(ins.line);
-        }
-        break;
-      case 'ENTRYPOINT':
-        entrypoint = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case 'CMD':
-        cmd = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case 'COPY':
-      case 'ADD': {
-        const words = ins.args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
-        const to = words.at(-1);
-        for (const from of words.slice(0, -1)) if (to !== undefined) copies.push({ from, to });
-        break;
+    if (ins.keyword === 'FROM') {
+      const { base, name } = fromWords(ins.args);
+      // FROM an earlier stage starts from that stage's image: its ENV, USER, EXPOSE, CMD and files carry over.
+      const parent = stages.get(base);
+      st = parent ? copyOf(parent) : fresh(new Map());
+      if (name) stages.set(name, st);
+      continue;
+    }
+    if (ins.keyword === 'ARG') {
+      for (const m of ins.args.matchAll(/([A-Za-z_]\w*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+        const key = m[1] ?? '';
+        const value = m[2] !== undefined ? m[2].replace(/^(["'])(.*)\1$/, '$2') : st ? globals.get(key) : undefined;
+        if (value === undefined) continue;
+        (st ? st.vars : globals).set(key, value);
       }
+      continue;
+    }
+    if (st) apply(st, ins);
+  }
+  const s = st ?? fresh(new Map());
+  const image = readImageConfig({ config: { User: s.user ?? '', Entrypoint: s.entrypoint, Cmd: s.cmd, Env: s.env, ExposedPorts: Object.fromEntries([...new Set(s.exposed)].map((p) => [p, {}])) } });
+  const launch = launchFromArgv(image.argv);
+  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, s.copies, readScript));
+  return { config: image.config, startsDaemon, lines: { ...s.lines, env: s.envLines } };
+}
+
+/** One instruction of the current stage. */
+function apply(st: Stage, ins: Instruction): void {
+  switch (ins.keyword) {
+    case 'USER': {
+      const word = ins.args.split(/\s+/)[0] ?? '';
+      // An unexpanded `${RUN_AS}` is kept as written: the facts call it unknown, never a named account.
+      st.user = (expand(word, st.vars) ?? word) || null;
+      st.lines.user = ins.line;
+      break;
+    }
+    case 'EXPOSE':
+      for (const w of ins.args.split(/\s+/).filter((x) => x !== '')) {
+        const p = expand(w, st.vars) ?? w;
+        const port = p.includes('/') ? p.toLowerCase() : `${p}/tcp`;
+        st.exposed.push(port);
+        // Where RSYNC-090 (a port starting 873) points.
+        if (port.startsWith('873')) st.lines.expose = ins.line;
+      }
+      break;
+    case 'ENV':
+      for (const pair of envPairs(ins.args)) {
+        const eq = pair.indexOf('=');
+        const value = expand(pair.slice(eq + 1), st.vars) ?? pair.slice(eq + 1);
+        st.env.push(`${pair.slice(0, eq)}=${value}`);
+        st.envLines.push(ins.line);
+        st.vars.set(pair.slice(0, eq), value);
+      }
+      break;
+    case 'ENTRYPOINT':
+      st.entrypoint = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case 'CMD':
+      st.cmd = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case 'COPY':
+    case 'ADD': {
+      const words = ins.args.split(/\s+/).filter((w) => w !== '' && !w.startsWith('--'));
+      const to = words.at(-1);
+      for (const from of words.slice(0, -1)) {
+        if (to === undefined) continue;
+        const doc = /^<<-?["']?([A-Za-z_]\w*)/.exec(from)?.[1];
+        const text = doc === undefined ? undefined : ins.heredocs.get(doc);
+        st.copies.push(text === undefined ? { from, to } : { from, to, text });
+      }
+      break;
     }
   }
-  const image = readImageConfig({ config: { User: user ?? '', Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p) => [p, {}])) } });
-  const launch = launchFromArgv(image.argv);
-  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
-  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
 }
 
 /** A program the command runs that a COPY put there from the build context, read for `rsync --daemon`. */
-function scriptStartsDaemon(program: string, copies: { from: string; to: string }[], readScript: (contextPath: string) => string | null): boolean {
+function scriptStartsDaemon(program: string, copies: Copy[], readScript: (contextPath: string) => string | null): boolean {
   for (const c of copies) {
     const target = c.to.endsWith('/') ? `${c.to}${c.from.replace(/^.*\//, '')}` : c.to;
     // A bare name is looked up in PATH: the copy's file name is enough to match it.
     if (target !== program && !(!program.includes('/') && target.replace(/^.*\//, '') === program)) continue;
-    const text = readScript(c.from);
+    const text = c.text ?? readScript(c.from);
     if (text !== null && launchFromScript(text).daemon) return true;
   }
   return false;
