@@ -37,6 +37,7 @@ findings contains f if {
 _unusable_secrets(mod) := "no \"secrets file\"" if {
 	not lib.has_text(mod, "secrets file")
 } else := concat("", ["its secrets file ", s.path, " does not exist"]) if {
+	_secrets_seen_by_daemon
 	some s in input.secrets
 	s.path == mod.params["secrets file"].value
 	s.exists == false
@@ -229,11 +230,18 @@ _no_login(mod) if _unusable_secrets(mod)
 
 _no_login(mod) if {
 	input.target.kind != "file"
+	_secrets_seen_by_daemon
 	not mod.params["strict modes"].value == false
 	some s in input.secrets
 	s.path == mod.params["secrets file"].value
 	_strict_modes_reject(s)
 }
+
+# The secrets facts describe the file at its path on the target. With `daemon chroot` the daemon chroots
+# before it authenticates and opens the path inside the jail (shared/reference/rsyncd.md §3.1 step 3, §6),
+# a file the facts do not describe: whether it exists or passes strict modes is unknown, so a login stays
+# possible.
+_secrets_seen_by_daemon if not lib.global_has_text("daemon chroot")
 
 _strict_modes_reject(s) if s.other_accessible == true
 

@@ -82,3 +82,27 @@ test_rsync_025_fires_when_strict_modes_are_off if {
 	m := t.module({"auth users": "joe", "secrets file": "/etc/s", "strict modes": false}, {"auth_required": true})
 	"RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], {"secrets": [_secrets({"mode": 420, "other_accessible": true})]})
 }
+
+# With `daemon chroot` the daemon opens the secrets file inside the jail: the host's file says nothing.
+_jailed := {"config": {"global": {"daemon chroot": {"value": "/jail", "file": "rsyncd.conf", "line": 1, "column": 1, "source": "global"}}}}
+
+test_rsync_020_quiet_when_the_missing_secrets_file_was_looked_up_outside_the_daemon_chroot if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	host := {"kind": "host", "id": "h", "display": "h"}
+	missing := [_secrets({"exists": false, "mode": null, "uid": null, "gid": null, "owner_is_root": null, "other_accessible": null})]
+	"RSYNC-020" in t.ids(auth.findings) with input as t.doc([m], {"target": host, "secrets": missing})
+	ids := t.ids(auth.findings) with input as t.doc([m], object.union(_jailed, {"target": host, "secrets": missing}))
+	not "RSYNC-020" in ids
+	"RSYNC-025" in ids
+}
+
+test_rsync_025_fires_when_strict_modes_reject_only_the_file_outside_the_daemon_chroot if {
+	m := t.module({"auth users": "joe", "secrets file": "/etc/s"}, {"auth_required": true})
+	host := {"kind": "host", "id": "h", "display": "h"}
+	"RSYNC-025" in t.ids(auth.findings) with input as t.doc([m], object.union(_jailed, {"target": host, "secrets": [_secrets({"mode": 420, "other_accessible": true})]}))
+}
+
+test_rsync_020_fires_without_a_secrets_file_even_under_daemon_chroot if {
+	m := t.module({"auth users": "joe"}, {"auth_required": true})
+	"RSYNC-020" in t.ids(auth.findings) with input as t.doc([m], _jailed)
+}
