@@ -1,0 +1,78 @@
+/**
+ * `daemon chroot` and the secrets file, against a real rsync 3.5.0 daemon: the daemon chroots per
+ * connection before it authenticates, so it opens `secrets file` inside the jail. A host whose own
+ * /etc holds no such file (what the collector reports) still lets the login through; rsyncguard must
+ * not say "every login fails" (RSYNC-020), and keeps RSYNC-025 for the login that works.
+ * Reference: shared/reference/rsyncd.md §3.1 step 3, §6.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
+
+const ROOT = process.getuid?.() === 0;
+const SECRETS = '/etc/rsyncguard-jail-only.secrets';
+
+function login(port: number): Promise<string> {
+  return new Promise((done) => {
+    const child = spawn('rsync', ['--no-motd', `rsync://joe@127.0.0.1:${port}/m/`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RSYNC_PASSWORD: 'jail-pw-12345' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done(code === 0 ? 'ok' : (/@ERROR[^\n]*/.exec(stderr)?.[0] ?? `exit ${code}`));
+    });
+  });
+}
+
+const test = suite('daemon chroot: the secrets file inside the jail');
+
+test('the login works with only the jail copy, and rsyncguard does not call it impossible', async () => {
+  if (!ROOT) {
+    console.log('  skipped: daemon chroot needs a root daemon');
+    return;
+  }
+  const base = scratchDir('rg-jail-');
+  const jail = join(base, 'jail');
+  mkdirSync(join(jail, 'etc'), { recursive: true });
+  moduleDir(jail, 'srv');
+  writeFileSync(join(jail, SECRETS), 'joe:jail-pw-12345\n');
+  chmodSync(join(jail, SECRETS), 0o600);
+  // Numeric ids: the jail has no passwd for names.
+  const text = `daemon chroot = ${jail}\nuse chroot = no\nuid = 0\ngid = 0\n[m]\npath = /srv\nauth users = joe\nsecrets file = ${SECRETS}\n`;
+  const conf = join(base, 'rsyncd.conf');
+  writeFileSync(conf, text);
+  const daemon = await startDaemon(conf, join(base, 'rsyncd.log'));
+  try {
+    assert.is(daemon.exited, null, 'the daemon refused the configuration');
+    assert.is(await login(daemon.port), 'ok', 'the real daemon authenticates against the jail copy');
+  } finally {
+    daemon.stop();
+  }
+  // What the collector reports for that host: the path looked up outside the jail, where it does not exist.
+  const doc = {
+    schema: 'rsyncguard/host-raw@1',
+    collector_uid: 0,
+    host: { name: 'jailed', os: 'test', kernel: 'test' },
+    rsync: { version_line: 'rsync  version 3.5.0  protocol version 32', package: '' },
+    processes: [],
+    listeners: [],
+    units: [],
+    defaults: [],
+    errors: [],
+    secrets: [{ path: SECRETS, exists: false }],
+    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
+  };
+  const file = join(base, 'host.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'eval', file, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  const ids = (JSON.parse(r.stdout) as { targets: { findings: { rule_id: string }[] }[] }).targets.flatMap((t) => t.findings.map((f) => f.rule_id));
+  assert.not.ok(ids.includes('RSYNC-020'), 'RSYNC-020 says every login fails');
+  assert.ok(ids.includes('RSYNC-025'), 'RSYNC-025 for the login that works');
+});
+
+test.run();
