@@ -53,6 +53,9 @@ const MODULES: { name: string; lines: string[]; expect: string; unusable: boolea
   // The login comes first: a client without the password never learns the uid is broken.
   { name: 'login_first', lines: ['uid = 0 # the owner', 'auth users = joe', 'secrets file = /nonexistent'], expect: '@ERROR: auth failed on module login_first', unusable: true },
   { name: 'numeric', lines: ['uid = 0', 'gid = 0'], expect: 'ok', unusable: false },
+  // Host refusals come before everything: `access` quotes these lines too (the host is rsync's verified name).
+  { name: 'denied', lines: ['hosts deny = *'], expect: '@ERROR: access denied to denied from localhost (127.0.0.1)', unusable: false },
+  { name: 'hidden', lines: ['hosts deny = *', 'list = no'], expect: "@ERROR: Unknown module 'hidden'", unusable: false },
   // Not all digits, so a name; and no database holds a name with a leading '-'.
   { name: 'negative', lines: ['uid = -1'], expect: '@ERROR: invalid uid -1', unusable: true },
   // id_parse takes (uid_t)-1, which setuid/setgid refuse; one past it the daemon's child dies.
@@ -99,7 +102,7 @@ real('the client gets the error simulateAccess predicts, and the facts say unusa
     // The listing checks none of this (§3.1 step 5): RSYNC-005 still speaks of what it shows.
     assert.equal(
       await listModules(daemon.port),
-      MODULES.map((m) => m.name),
+      MODULES.filter((m) => m.name !== 'hidden').map((m) => m.name),
     );
     for (const m of MODULES) {
       const observed = await download(daemon.port, m.name);
