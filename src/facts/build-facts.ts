@@ -3,14 +3,14 @@
  * document the policies read. Per module it adds what an arbitrary outside client would get, so a policy
  * can ask "open to the world?" without re-implementing rsync's access rules.
  */
-import type { Diagnostic, Location } from '../common/index.ts';
-import { declarationFor, type Param, type RsyncdConfig } from '../parse/index.ts';
+import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
+import { declarationFor, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
-import { reachOf } from './reach.ts';
+import { listenerFailure, type ReachInput, reachOf } from './reach.ts';
 import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
@@ -45,6 +45,8 @@ export interface FactsInput {
   fileStats?: Map<string, { mode: number; uid: number }>;
   daemon?: DaemonFacts;
   image?: ImageFacts | null;
+  /** stunnel services beside the config (a repository's scan root): a TLS front end widens who can connect (reach.ts). */
+  frontEnds?: StunnelService[];
   /** The account names `uid`/`gid` resolve against, where the target shows them (an image's etc/passwd and etc/group). */
   names?: NameDatabase;
 }
@@ -67,15 +69,18 @@ export function buildFacts(input: FactsInput): FactsDocument {
     declared_public: declaredPublic(m.header, config),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  const reachInput = { listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null, frontEnds: input.frontEnds ?? [] };
+  // An `address` getaddrinfo never resolves stops the daemon at startup (exit 10): nothing starts or serves.
+  const refused = listenerRefusal(config, reachInput);
+  const diagnostics = [...config.diagnostics, ...(refused ? [refused] : []), ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
   return {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join('.'), today: input.today },
     rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join('.'), source: 'option' } : { version: null, source: null }),
     config: {
-      starts: config.starts,
-      serves: config.serves,
+      starts: config.starts && !refused,
+      serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
@@ -83,12 +88,25 @@ export function buildFacts(input: FactsInput): FactsDocument {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) },
+      effective: { ...daemon, reach: reachOf(reachInput) },
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null,
   };
+}
+
+function listenerRefusal(config: RsyncdConfig, reach: ReachInput): Diagnostic | null {
+  const why = config.starts ? listenerFailure(reach) : null;
+  const at = config.listener['address'];
+  if (why === null || !at?.file) return null;
+  return diagnostic(
+    'fatal',
+    'daemon-refuses-to-start',
+    `rsync --daemon refuses to start: ${why}`,
+    { file: at.file, line: at.line ?? 1, column: at.column ?? 1 },
+    'Write only the address on the line: rsync keeps a comment after a value as part of it, and takes an IPv6 address without brackets.',
+  );
 }
 
 /** A `# rsyncguard: public` comment covering the module (src/parse/public-declarations.ts); .rsyncguard.yaml entries are added by the runner. */

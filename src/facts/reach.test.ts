@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { classify, type ReachInput, reachOf } from './reach.ts';
+import type { StunnelService } from '../parse/index.ts';
+import { classify, listenerFailure, type ReachInput, reachOf } from './reach.ts';
 
 const file = (address?: string, port?: number): ReachInput => ({
   listener: { ...(address === undefined ? {} : { address: { value: address } }), ...(port === undefined ? {} : { port: { value: port } }) },
@@ -113,9 +114,45 @@ hosts("loopback listeners in the collector's IPv6 form are local", () => {
   assert.equal(r.addresses, ['127.0.0.1', '::1']);
 });
 
-hosts("an unowned socket on another port (stunnel on 874) is not the daemon's", () => {
+hosts("an unowned socket on 874 is not the daemon's, but a TLS front end that lets any host in", () => {
   const r = reachOf({ ...file('127.0.0.1'), listeners: [{ address: '0.0.0.0', port: 874, pid: null }] });
-  assert.is(r.value, 'local');
+  assert.is(r.value, 'any');
+  assert.equal(r.addresses, ['127.0.0.1'], "the daemon's own address is still the file's");
+  assert.match(r.reason, /TLS front end on 0\.0\.0\.0 port 874/);
+  assert.not.match(r.reason, /only processes on this machine/);
+  assert.match(r.front_end ?? '', /port 874/);
+  // A front end on loopback lets no one else in; an unowned socket on another port is nobody's front end.
+  assert.is(reachOf({ ...file('127.0.0.1'), listeners: [{ address: '127.0.0.1', port: 874, pid: null }] }).value, 'local');
+  assert.is(reachOf({ ...file('127.0.0.1'), listeners: [{ address: '0.0.0.0', port: 8080, pid: null }] }).value, 'local');
+});
+
+hosts('a stunnel process in front of a loopback daemon: any', () => {
+  const r = reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon'] }, { cmdline: ['/usr/bin/stunnel4', '/etc/stunnel/rsync.conf'] }] });
+  assert.is(r.value, 'any');
+  assert.match(r.reason, /stunnel process/);
+});
+
+hosts('-M address= and --dparam=address= beat the file, --address beats them', () => {
+  for (const cmdline of [
+    ['rsync', '--daemon', '-M', 'address=0.0.0.0'],
+    ['rsync', '--daemon', '-Maddress=0.0.0.0'],
+    ['rsync', '--daemon', '--dparam=address=0.0.0.0'],
+    ['rsync', '--daemon', '--dparam', 'Address = 0.0.0.0'],
+  ]) {
+    const r = reachOf({ ...file('127.0.0.1'), processes: [{ cmdline }] });
+    assert.is(r.value, 'any', cmdline.join(' '));
+    assert.ok(r.every_interface, cmdline.join(' '));
+  }
+  assert.is(reachOf({ ...file('0.0.0.0'), processes: [{ cmdline: ['rsync', '--daemon', '-M', 'address=0.0.0.0', '--address=127.0.0.1'] }] }).value, 'local');
+  // An empty -M value clears the file's address: every interface.
+  assert.is(reachOf({ ...file('127.0.0.1'), processes: [{ cmdline: ['rsync', '--daemon', '-M', 'address='] }] }).value, 'any');
+});
+
+hosts('the port: --port, then -M port=, then the file', () => {
+  assert.is(reachOf(file(undefined, 8873)).port, 8873);
+  assert.is(reachOf(file()).port, 873);
+  assert.is(reachOf({ ...file(undefined, 8873), processes: [{ cmdline: ['rsync', '--daemon', '-M', 'port=9000'] }] }).port, 9000);
+  assert.is(reachOf({ ...file(undefined, 8873), processes: [{ cmdline: ['rsync', '--daemon', '-M', 'port=9000', '--port=8730'] }] }).port, 8730);
 });
 
 hosts('--address on the command line beats the file', () => {
@@ -168,7 +205,62 @@ images('loopback inside the container is local, exposed or not', () => {
   assert.is(reachOf({ ...file(), image: image(['873/tcp'], ['rsync', '--daemon', '--address=127.0.0.1']) }).value, 'local');
 });
 
+images('-M address= and --address inside a sh -c string are read', () => {
+  const bound = (entrypoint: string[], cmd: string[]) => reachOf({ ...file('127.0.0.1'), image: { exposed_ports: ['873/tcp'], entrypoint, cmd, starts_daemon: true } });
+  assert.is(bound(['rsync', '--daemon'], ['--no-detach', '-M', 'address=0.0.0.0']).value, 'any');
+  assert.is(bound(['sh', '-c'], ['exec rsync --daemon --no-detach --address=0.0.0.0']).value, 'any');
+  assert.match(bound(['sh', '-c'], ['exec rsync --daemon --no-detach --address=0.0.0.0']).reason, /--address=0\.0\.0\.0/);
+  assert.is(bound(['/bin/sh', '-c', 'exec rsync --daemon --no-detach'], []).value, 'local');
+  const port = reachOf({ ...file(), image: { exposed_ports: [], entrypoint: ['rsync', '--daemon'], cmd: ['--no-detach', '--port=8730'], starts_daemon: true } });
+  assert.is(port.port, 8730);
+  assert.match(port.reason, /port 8730/);
+});
+
+images('a daemon started by a script in the image: its options are unknown, so the file does not make it local', () => {
+  const r = reachOf({ ...file('127.0.0.1'), image: { exposed_ports: ['873/tcp'], entrypoint: ['/entrypoint.sh'], cmd: [], starts_daemon: true } });
+  assert.is(r.value, 'any');
+  assert.match(r.reason, /script whose options rsyncguard does not read/);
+  assert.not.ok(r.every_interface);
+});
+
+const failing = suite('listenerFailure');
+
+failing('an address getaddrinfo can never resolve stops the daemon', () => {
+  for (const address of ['127.0.0.1 # loopback', '0.0.0.0 127.0.0.1', '[::1]']) assert.match(listenerFailure(file(address)) ?? '', /can never be resolved/, address);
+  for (const address of ['127.0.0.1', 'rsync.example.com', '127.1', 'fe80::1%lo']) assert.is(listenerFailure(file(address)), null, address);
+  assert.is(listenerFailure(file()), null);
+});
+
+failing('not when something else decides what is bound', () => {
+  const bad = file('127.0.0.1 # loopback');
+  assert.is(listenerFailure({ ...bad, processes: [{ cmdline: ['rsync', '--daemon', '--address=127.0.0.1'] }] }), null);
+  assert.is(listenerFailure({ ...bad, image: { exposed_ports: [], entrypoint: ['rsync', '--daemon', '--address=127.0.0.1'], cmd: [], starts_daemon: true } }), null);
+  assert.is(listenerFailure({ ...bad, units: [{ kind: 'xinetd', path: '/etc/xinetd.d/rsync', enabled: true }] }), null);
+});
+
+const fronts = suite('reachOf: stunnel beside the config');
+
+const stunnel = (accept: string, connect: string[], more: Partial<StunnelService> = {}): StunnelService => ({ at: 'stunnel.conf:3', accept, connect, execsRsync: false, verifiesClients: false, ...more });
+
+fronts("a service that connects to the daemon's loopback port lets any host in", () => {
+  const r = reachOf({ ...file('127.0.0.1', 8873), frontEnds: [stunnel('874', ['127.0.0.1:8873'])] });
+  assert.is(r.value, 'any');
+  assert.match(r.reason, /^stunnel on port 874 in stunnel\.conf:3 relays any client to it/);
+  assert.not.match(r.reason, /only processes on this machine/);
+  assert.is(r.front_end, 'stunnel on port 874 in stunnel.conf:3');
+  assert.is(reachOf({ ...file('127.0.0.1', 8873), frontEnds: [stunnel(':::874', ['localhost:8873'])] }).value, 'any');
+  assert.is(reachOf({ ...file('127.0.0.1'), frontEnds: [stunnel('874', [], { execsRsync: true })] }).value, 'any');
+});
+
+fronts('a service for another port, or one accepting on loopback only, changes nothing', () => {
+  assert.is(reachOf({ ...file('127.0.0.1', 8873), frontEnds: [stunnel('874', ['127.0.0.1:873'])] }).value, 'local');
+  assert.is(reachOf({ ...file('127.0.0.1', 8873), frontEnds: [stunnel('127.0.0.1:874', ['127.0.0.1:8873'])] }).value, 'local');
+  assert.is(reachOf({ ...file('10.0.0.5', 8873), frontEnds: [stunnel('874', ['127.0.0.1:8873'])] }).value, 'private');
+});
+
 classes.run();
+failing.run();
+fronts.run();
 files.run();
 hosts.run();
 images.run();

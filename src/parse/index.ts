@@ -19,6 +19,7 @@ export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from '
 export { ACCOUNT_FILES, accountNames } from './account-names.ts';
 export type { RsyncRelease } from './rsync-release.ts';
 export { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';
+export { commandWords, shellCommands } from './shell-words.ts';
 export type { ImageConfig, Launch } from './image-config.ts';
 export { followScripts, inImage } from './image-launch.ts';
 export type { FollowedLaunch } from './image-launch.ts';
@@ -30,3 +31,5 @@ export { readDockerfile } from './dockerfile.ts';
 export type { DockerfileImage } from './dockerfile.ts';
 export type { RepoConfig } from './repo-configs.ts';
 export { prefetchInImage } from './image-wants.ts';
+export { readStunnel } from './stunnel.ts';
+export type { StunnelService } from './stunnel.ts';

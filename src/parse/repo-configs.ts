@@ -12,10 +12,12 @@ import { readOtherFile, type OtherFile } from './other-files.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
 import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.ts';
+import { readStunnel, type StunnelService } from './stunnel.ts';
 
 export type RepoConfig =
   /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
-  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][] }
+  /** `frontEnds`: the stunnel services in the same scan root, which may relay clients to the daemon. */
+  | { kind: 'config'; root: string; file: string; config: RsyncdConfig; secrets: SecretsFile[]; texts: [string, string][]; frontEnds: StunnelService[] }
   | { kind: 'error'; target: string; message: string; hint: string }
   /** Not an rsyncd config (a secrets file, a unit, a Dockerfile, …): its kind's analysis (other-files.ts). */
   | OtherFile;
@@ -133,6 +135,7 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
   // rest come out in path order among the configs, so a report's order does not depend on the file's kind.
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const other = (o: (typeof pending)[number]) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash('sha256').update(o.bytes).digest('hex'));
+  const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === 'stunnel').flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift() as (typeof pending)[number]);
     const links = candidates.get(file)?.links ?? [];
@@ -142,7 +145,7 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
       const opened = scan.open(f.path);
       if (opened.kind === 'file') texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8')]);
     }
-    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds };
     yield* unreadSecrets(root, file, config, scan);
   }
   for (const o of pending) yield other(o);

@@ -43,6 +43,7 @@ function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: ScanOpt
     today: opts.today,
     config: parsed.config,
     secrets: parsed.secrets,
+    frontEnds: parsed.frontEnds,
   });
   return relabelFiles(doc, (f) => displayPath(parsed.root, f));
 }
