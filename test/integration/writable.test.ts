@@ -60,4 +60,34 @@ test('":rw" overrides "read only = yes" for its user; behind a matching ":ro" ru
   );
 });
 
+test('a ":rw" rule no user name can match, and ":deny" on its own, let no one upload (the comma trap)', async () => {
+  const base = scratchDir('rg-writable-trap-');
+  const secrets = join(base, 'rsyncd.secrets');
+  writeFileSync(secrets, 'admin:mirror-admin-pw\n');
+  chmodSync(secrets, 0o600);
+  // ", admin :rw" splits on commas only and trims each token: the pattern is "admin " (§3.4 whitespace traps).
+  const module = (name: string, lines: string[]) => [`# rsyncguard: public ${name} mirror`, `[${name}]`, `    path = ${moduleDir(base, name)}`, ...lines.map((l) => `    ${l}`), `    secrets file = ${secrets}`].join('\n');
+  const conf = join(base, 'rsyncd.conf');
+  writeFileSync(conf, ['use chroot = no', 'uid = root', 'gid = root', module('trap', ['read only = yes', 'auth users = , admin :rw']), module('denied', ['read only = no', 'auth users = admin:deny']), ''].join('\n'));
+  const file = join(base, 'payload.txt');
+  writeFileSync(file, 'x\n');
+  const facts = spawnSync(process.execPath, ['dist/cli.js', 'facts', conf], { encoding: 'utf8' });
+  assert.is(facts.status, 0, facts.stderr);
+  const writable = Object.fromEntries((JSON.parse(facts.stdout) as WritableFacts).config.modules.map((m) => [m.name, m.effective.writable.value]));
+  assert.equal(writable, { trap: false, denied: false });
+  const daemon = await startDaemon(conf, join(base, 'rsyncd.log'));
+  try {
+    assert.match(await upload(daemon.port, 'trap', file, 'admin'), 'auth failed on module trap');
+    assert.match(await upload(daemon.port, 'denied', file, 'admin'), 'auth failed on module denied');
+  } finally {
+    daemon.stop();
+  }
+  const scan = spawnSync(process.execPath, ['dist/cli.js', 'scan', conf, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
+  const findings = (JSON.parse(scan.stdout) as { targets: { findings: { rule_id: string }[] }[] }).targets[0]?.findings ?? [];
+  assert.not.ok(
+    findings.some((f) => f.rule_id === 'RSYNC-015'),
+    'RSYNC-015 for a module no one can upload to',
+  );
+});
+
 test.run();
