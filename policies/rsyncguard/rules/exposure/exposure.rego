@@ -8,7 +8,8 @@ import data.rsyncguard.lib
 # METADATA
 # title: Default port on every interface
 # description: >-
-#   Without `address`, the daemon binds 0.0.0.0 and :: on port 873, the port every scanner tries first.
+#   Without `address` (or with a wildcard such as `address = 0.0.0.0`), the daemon binds every interface,
+#   by default on port 873, the port every scanner tries first.
 # related_resources:
 #   - ref: https://download.samba.org/pub/rsync/rsyncd.conf.5#address
 # custom:
@@ -29,9 +30,21 @@ import data.rsyncguard.lib
 findings contains f if {
 	input.config.starts
 	count(input.daemon.listeners) == 0 # a live host has RSYNC-080, from its real sockets
-	not _bound
+	_every_interface
 	f := lib.global_finding("RSYNC-060", "address", concat("", ["The daemon listens on every interface", _port, _inside, "."]))
 }
+
+# config.effective.reach.every_interface: no `address` (before the first module, or on the command line),
+# or a wildcard given explicitly (`address = 0.0.0.0` binds every IPv4 interface just the same).
+_every_interface if input.config.effective.reach.every_interface == true
+
+# A document made before reach had every_interface: no address is bound at all.
+_every_interface if {
+	not _knows_every_interface
+	not _bound
+}
+
+_knows_every_interface if is_boolean(input.config.effective.reach.every_interface)
 
 _bound if {
 	v := input.config.listener.address.value
@@ -39,7 +52,6 @@ _bound if {
 	v != ""
 }
 
-# `--address` on the command line binds an address too (config.effective.reach lists what is bound).
 _bound if count(input.config.effective.reach.addresses) > 0
 
 # An image that does not expose the port: every interface of the container, which only its peers reach.
@@ -47,9 +59,19 @@ default _inside := ""
 
 _inside := concat("", ["; the image does not expose that port, so only ", lib.reach_who, " can connect"]) if lib.reach == "container"
 
-default _port := ""
+# The daemon's port as it listens (config.effective.reach.port: `--port` and `-M port=` beat the file).
+default _daemon_port := 873
 
-_port := " on the default port 873" if input.config.listener.port.value in {0, 873}
+_daemon_port := p if {
+	p := input.config.effective.reach.port
+} else := p if {
+	p := input.config.listener.port.value
+	p != 0
+}
+
+_port := " on the default port 873" if _daemon_port == 873
+
+else := concat("", [" on port ", lib.text(_daemon_port)])
 
 # METADATA
 # title: No transport encryption off-host
@@ -78,9 +100,14 @@ findings contains f if {
 	# Only processes on this machine can connect (config.effective.reach: the host's sockets, then
 	# `--address`, then `address` before the first module): nothing crosses a network.
 	lib.reach != "local"
+
+	# Reachable only through a TLS front end (stunnel): the protocol crosses the network encrypted.
+	not _tls_front_end
 	count(input.config.modules) > 0
 	f := lib.global_finding("RSYNC-061", "address", concat("", ["The daemon is reachable ", _reachable_by, " and rsync's protocol is not encrypted: use SSH or stunnel."]))
 }
+
+_tls_front_end if is_string(input.config.effective.reach.front_end)
 
 _reachable_by := "off-host" if lib.reach == "any"
 

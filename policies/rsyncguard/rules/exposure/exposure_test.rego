@@ -1,5 +1,6 @@
 package rsyncguard.rules.exposure_test
 
+import data.rsyncguard.lib
 import data.rsyncguard.rules.exposure
 import data.rsyncguard.testing as t
 
@@ -7,7 +8,27 @@ test_rsync_060_does_not_blame_the_default_port_for_another_one if {
 	d := t.doc([t.module({}, {})], {"config": {"listener": {"port": t.set(8873)}}})
 	some f in exposure.findings with input as d
 	f.rule_id == "RSYNC-060"
-	f.message == "The daemon listens on every interface."
+	f.message == "The daemon listens on every interface on port 8873."
+}
+
+test_rsync_060_names_the_port_the_command_line_gives if {
+	d := _with_reach({"addresses": [], "port": 8730, "every_interface": true, "front_end": null}, {})
+	some f in exposure.findings with input as d
+	f.rule_id == "RSYNC-060"
+	f.message == "The daemon listens on every interface on port 8730."
+}
+
+test_rsync_060_fires_for_an_explicit_wildcard_address if {
+	listener := {"config": {"listener": {"address": t.set("0.0.0.0")}}}
+	d := _with_reach({"addresses": ["0.0.0.0"], "port": 873, "every_interface": true, "front_end": null}, listener)
+	some f in exposure.findings with input as d
+	f.rule_id == "RSYNC-060"
+	f.message == "The daemon listens on every interface on the default port 873."
+}
+
+test_rsync_061_quiet_behind_a_tls_front_end if {
+	d := _with_reach(_stunnel, {})
+	not "RSYNC-061" in t.ids(exposure.findings) with input as d
 }
 
 test_rsync_061_quiet_when_only_local_processes_can_connect if {
@@ -48,3 +69,16 @@ test_rsync_062_names_the_value_the_listener_uses if {
 	f.rule_id == "RSYNC-062"
 	contains(f.message, "18751")
 }
+
+test_reach_note_names_the_tls_front_end_never_local_processes if {
+	d := _with_reach(_stunnel, {})
+	lib.reach_note == " (any host can connect through stunnel on port 874 in stunnel.conf:7)" with input as d
+}
+
+_stunnel := {"addresses": ["127.0.0.1"], "port": 8873, "every_interface": false, "front_end": "stunnel on port 874 in stunnel.conf:7"}
+
+# A document whose config.effective.reach is "any" with these fields, and `over` merged in.
+_with_reach(fields, over) := t.doc([t.module({}, {})], object.union(over, {"config": {"effective": {"reach": object.union(
+	{"value": "any", "who": "any host on the network", "reason": "test"},
+	fields,
+)}}}))
