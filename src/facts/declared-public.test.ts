@@ -70,9 +70,27 @@ writable('"read only = no" makes a module writable; the default does not', () =>
 });
 
 writable('an auth users ":rw" rule overrides "read only" for its users, unless an earlier rule shadows it', () => {
-  assert.is(moduleWritable({ 'read only': { value: true }, 'auth users': { value: 'mirror:ro, admin:rw' } }, v350).value, true);
-  assert.is(moduleWritable({ 'read only': { value: true }, 'auth users': { value: '*:ro, admin:rw' } }, v350).value, false);
+  const secrets = { value: '/etc/rsyncd.secrets' };
+  assert.is(moduleWritable({ 'read only': { value: true }, 'auth users': { value: 'mirror:ro, admin:rw' }, 'secrets file': secrets }, v350).value, true);
+  assert.is(moduleWritable({ 'read only': { value: true }, 'auth users': { value: '*:ro, admin:rw' }, 'secrets file': secrets }, v350).value, false);
   assert.is(moduleWritable({ 'read only': { value: true }, 'write only': { value: true } }, v350).value, false);
+});
+
+declared('a declaration that covers no module as rsync loads the config is a located warning', () => {
+  const notes = (doc: ReturnType<typeof facts>) => doc.config.diagnostics.filter((d) => d.code === 'public-declaration-covers-nothing').map((d) => [d.file, d.line]);
+  // (a) file-wide, but every module is in an included file.
+  const included = facts('# rsyncguard: public all of it\n\n&include /etc/rsyncd.d/m.conf\n', { '/etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
+  assert.equal(notes(included), [['/etc/rsyncd.conf', 1]]);
+  assert.is(included.config.modules[0]?.declared_public, null);
+  // (b) above a re-opened section: rsync merges it into the first [mirror], whose header is line 1.
+  const reopened = facts('[mirror]\npath = /m\n[other]\npath = /o\n# rsyncguard: public x\n[Mirror]\ncomment = public\n');
+  assert.equal(notes(reopened), [['/etc/rsyncd.conf', 5]]);
+  assert.equal(
+    reopened.config.modules.map((m) => m.declared_public),
+    [null, null],
+  );
+  // A declaration that covers a module says nothing.
+  assert.equal(notes(facts('# rsyncguard: public x\n\n[a]\npath = /a\n')), []);
 });
 
 declared.run();

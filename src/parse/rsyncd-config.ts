@@ -8,7 +8,7 @@ import { paramSpec, PARAMS, type ParamSpec } from './rsyncd-params.ts';
 import type { ConfigSource } from '../common/index.ts';
 import type { Assigned, Value } from './rsyncd-store.ts';
 import type { InlineWaiver } from './inline-waivers.ts';
-import type { PublicDeclaration } from './public-declarations.ts';
+import { uncoveredDeclarations, type PublicDeclaration } from './public-declarations.ts';
 
 export interface Param {
   value: Value;
@@ -77,6 +77,14 @@ export function parseRsyncdConf(path: string, bytes: Uint8Array, source: ConfigS
       message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`,
     });
   }
+  // A declaration that covers no module is said once the modules are known; a failed parse serves none anyway.
+  if (limit === null && full.ok)
+    diagnostics.push(
+      ...uncoveredDeclarations(
+        full.publicDeclarations,
+        full.sections.map((s) => s.header),
+      ),
+    );
   const listener: Record<string, Param> = {};
   for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
   return {
