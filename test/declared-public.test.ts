@@ -3,9 +3,9 @@
  * `# rsyncguard: public` comment (or a `public:` entry of .rsyncguard.yaml), through the bundled CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -97,6 +97,110 @@ declared('a comment without a reason declares nothing and is reported where it i
   assert.ok(doc.targets[0]?.notes.some((n) => n.code === 'public-declaration-without-reason' && n.location.line === 1));
   // The text report shows it too: otherwise the operator would believe the mirror declared.
   assert.match(scan(project(`# rsyncguard: public\n${MIRROR}`), 'text').stdout, 'rsyncd.conf:1:1 This "rsyncguard: public" comment gives no reason');
+});
+
+/** A repository of several files (paths relative to it), scanned whole like `rsyncguard scan .`. */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-public-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function run(dir: string, args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8' });
+}
+
+type Full = {
+  summary: JsonReport['summary'];
+  targets: { findings: { rule_id: string; module: string | null }[]; notes: { code: string; message: string; location: { file: string; line: number } | null }[] }[];
+  unused_public: { line: number }[];
+};
+const json = (dir: string, args: string[]): Full => {
+  const r = run(dir, [...args, '--format', 'json']);
+  assert.is(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as Full;
+};
+const reported = (r: Full, module: string) => r.targets.flatMap((t) => t.findings.filter((f) => f.module === module).map((f) => f.rule_id));
+const noteCodes = (r: Full) => r.targets.flatMap((t) => t.notes.filter((n) => n.code.startsWith('public-')).map((n) => [n.code, n.location?.file, n.location?.line]));
+
+const INCLUDES = { 'etc/rsyncd.conf': '&include /etc/rsyncd.d\n[mirror]\npath = /srv/mirror\n', 'etc/rsyncd.d/backup.conf': '[backup]\npath = /srv/backup\ncomment = nightly backups, internal\n' };
+
+declared("a public: entry for a config declares the modules whose header is in it, not its includes' (#5)", () => {
+  const r = json(tree({ ...INCLUDES, '.rsyncguard.yaml': 'public:\n  - path: "etc/rsyncd.conf"\n    reason: the mirror is public\n' }), ['scan', '.']);
+  assert.ok(reported(r, 'backup').includes('RSYNC-001'), 'the included [backup] keeps RSYNC-001');
+  assert.not.ok(reported(r, 'mirror').includes('RSYNC-001'));
+  assert.equal(r.unused_public, []);
+});
+
+declared('public: entries are scoped to a host with host:, and one that matches nothing is reported (#6, #15c)', () => {
+  const host = (name: string, text: string) =>
+    JSON.stringify({
+      schema: 'rsyncguard/host-raw@1',
+      collector_uid: 0,
+      host: { name, os: 'test', kernel: 'test' },
+      rsync: { version_line: 'rsync  version 3.5.0  protocol version 32', package: '' },
+      processes: [],
+      listeners: [],
+      units: [],
+      defaults: [],
+      errors: [],
+      secrets: [],
+      files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
+    });
+  const files = { 'h3.json': host('h3', '[mirror]\npath=/srv\n'), 'h4.json': host('backup-host', '[backups]\npath=/srv\n') };
+  const scoped = json(tree({ ...files, 'p.yaml': 'public:\n  - host: h3\n    path: /etc/rsyncd.conf\n    reason: mirror host\n' }), ['eval', 'h3.json', 'h4.json', '--waivers', 'p.yaml']);
+  assert.not.ok(reported(scoped, 'mirror').includes('RSYNC-001'));
+  assert.ok(reported(scoped, 'backups').includes('RSYNC-001'), 'the other host keeps its findings');
+  // A path alone names every host's etc/rsyncd.conf: it selects no host, and says so.
+  const dir = tree({ ...files, 'p.yaml': 'public:\n  - path: "etc/rsyncd.conf"\n    reason: mirror host\n' });
+  const loose = json(dir, ['eval', 'h3.json', 'h4.json', '--waivers', 'p.yaml']);
+  assert.ok(reported(loose, 'mirror').includes('RSYNC-001') && reported(loose, 'backups').includes('RSYNC-001'));
+  assert.equal(
+    loose.unused_public.map((e) => e.line),
+    [2],
+  );
+  // (The label before it may be coloured.)
+  assert.match(run(dir, ['eval', 'h3.json', 'h4.json', '--waivers', 'p.yaml']).stdout, ' at p.yaml:2: The public entry (path etc/rsyncd.conf) matched no module: it declares nothing.');
+});
+
+declared('a declared-public module behind a login silences nothing, and the declaration gets a note (#8)', () => {
+  const conf = '# rsyncguard: public everything is fine\n[etc]\npath = /etc\nhosts allow = *.example.com\nhosts deny = *\nsecrets file = /etc/rsyncd.secrets\nauth users = joe:ro\n';
+  const dir = tree({ 'rsyncd.conf': conf });
+  const r = json(dir, ['scan', 'rsyncd.conf']);
+  assert.is(r.summary.declared_public, 0);
+  assert.ok(reported(r, 'etc').includes('RSYNC-007'), 'the DNS host rule is a real guard here');
+  assert.equal(noteCodes(r), [['public-declaration-needs-login', 'rsyncd.conf', 1]]);
+  assert.match(run(dir, ['scan', 'rsyncd.conf']).stdout, 'rsyncd.conf:1:1 Module [etc] is declared public, but it requires a login');
+});
+
+declared('a declaration directly above an &include declares nothing and says so; the other modules keep their findings (#9)', () => {
+  const dir = tree({
+    'etc/rsyncd.conf': '# rsyncguard: public the Debian mirror included here\n&include /etc/rsyncd.d/debian.conf\n\n[backup]\npath = /srv/backup\ncomment = internal backups\n',
+    'etc/rsyncd.d/debian.conf': '[debian]\npath = /srv/debian\n',
+  });
+  const r = json(dir, ['scan', '.']);
+  assert.is(r.summary.declared_public, 0);
+  assert.ok(reported(r, 'backup').includes('RSYNC-001'));
+  assert.equal(noteCodes(r), [['public-declaration-misplaced', 'etc/rsyncd.conf', 1]]);
+  assert.match(run(dir, ['scan', '.', '--format', 'markdown']).stdout, 'directly above an "&include"/"&merge" line');
+});
+
+declared('a file-wide declaration in a file whose modules are all included declares nothing, and says so (#15a)', () => {
+  const dir = tree({ 'etc/rsyncd.conf': '# rsyncguard: public all of it\n\n&include /etc/rsyncd.d\n', 'etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
+  const r = json(dir, ['scan', '.']);
+  assert.ok(reported(r, 'mirror').includes('RSYNC-001'));
+  assert.equal(noteCodes(r), [['public-declaration-covers-nothing', 'etc/rsyncd.conf', 1]]);
+  assert.match(run(dir, ['scan', '.']).stdout, 'etc/rsyncd.conf:1:1 This "rsyncguard: public" comment marks every module of its file, but no module header is in this file');
+});
+
+declared('[GLO BAL] is the global section: a declaration after it, before the first module, marks the file (#19)', () => {
+  const r = json(tree({ 'rsyncd.conf': '[GLO BAL]\nuse chroot = yes\n# rsyncguard: public all mirrors here\n\n[pub]\npath=/srv/p\n' }), ['scan', 'rsyncd.conf']);
+  assert.equal(noteCodes(r), []);
+  assert.not.ok(reported(r, 'pub').includes('RSYNC-001'));
+  assert.ok(r.summary.declared_public > 0);
 });
 
 declared.run();

@@ -7,7 +7,7 @@ export type { Finding, RuleInfo, Severity } from './finding.ts';
 export { parseWaiverFile, applyWaivers } from './waivers.ts';
 export { applyDeclaredPublic } from './declared-public.ts';
 export type { PublicSilenced } from './declared-public.ts';
-export { declarePublic, parsePublicEntries } from './public-entries.ts';
+export { declarePublic, parsePublicEntries, usedPublicEntries } from './public-entries.ts';
 export type { PublicEntry } from './public-entries.ts';
 export type { Waiver, WaivedFinding, WaiverOutcome } from './waivers.ts';
 export { parseRuleCatalog } from './catalog.ts';

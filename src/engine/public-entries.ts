@@ -1,25 +1,29 @@
 /**
  * `.rsyncguard.yaml` `public:` entries: the same declaration as a `# rsyncguard: public <reason>` comment,
- * for configs the operator cannot or will not annotate (a generated file, a host). Each entry names a path
- * glob (matched like a waiver's `path`), optionally one module, and a reason; a malformed entry is an error
- * with its line, never ignored.
+ * for configs the operator cannot or will not annotate (a generated file, a host). Each entry selects like a
+ * waiver: `path` (a glob of the file the module header is in), `host` or `image` (a glob of the target), at
+ * least one of them, optionally one `module`, and a reason. A malformed entry is an error with its line,
+ * never ignored; an entry that matches no module is reported (like an expired waiver), never silent.
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
-import type { FactsDocument } from '../facts/index.ts';
+import type { FactsDocument, ModuleFacts } from '../facts/index.ts';
 import { globMatch } from './glob.ts';
 
 export interface PublicEntry {
-  path: string;
+  path: string | null;
+  host: string | null;
+  image: string | null;
   module: string | null;
   reason: string;
   file: string;
   line: number;
 }
 
-const KEYS = new Set(['path', 'module', 'reason']);
+const KEYS = new Set(['path', 'host', 'image', 'module', 'reason']);
+const SELECTORS = ['path', 'host', 'image', 'module'] as const;
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-const HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+const HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 
 export function parsePublicEntries(text: string, file: string): Result<PublicEntry[]> {
   const counter = new LineCounter();
@@ -44,14 +48,40 @@ export function parsePublicEntries(text: string, file: string): Result<PublicEnt
       if (!KEYS.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS].join(', ')})`);
       raw[key] = (pair.value as { value?: unknown } | null)?.value;
     }
-    const { path, module, reason } = raw;
-    if (typeof path !== 'string' || path === '') return error(line, 'a public entry needs "path" (a glob of the config files it covers)');
-    if (module !== undefined && module !== null && (typeof module !== 'string' || module === '')) return error(line, '"module" must be a module name');
-    const why = typeof reason === 'string' ? reason.replace(CONTROLS, ' ').trim() : '';
-    if (why === '') return error(line, `the public entry for "${path}" gives no "reason": it would declare nothing`);
-    entries.push({ path, module: typeof module === 'string' ? module : null, reason: why, file, line });
+    const selected: Record<(typeof SELECTORS)[number], string | null> = { path: null, host: null, image: null, module: null };
+    for (const key of SELECTORS) {
+      const v = raw[key];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string' || v === '') return error(line, `"${key}" must be a non-empty string`);
+      selected[key] = v;
+    }
+    const { path, host, image, module } = selected;
+    if (path === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const why = typeof raw['reason'] === 'string' ? raw['reason'].replace(CONTROLS, ' ').trim() : '';
+    if (why === '') return error(line, `the public entry for "${path ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path, host, image, module, reason: why, file, line });
   }
   return ok(entries);
+}
+
+/**
+ * Every selector the entry names must match. `path` is the file the module header is in, never the target
+ * that includes it: an included file's modules (a drop-in added later, another team's) are not declared by
+ * an entry for the including file, as a comment there would not declare them. A host or an image is only
+ * selected by `host`/`image`: every host's config is `etc/rsyncd.conf`, so a path alone would declare every
+ * host of a fleet public. There the path may be written as on the machine (`/etc/rsyncd.conf`).
+ */
+export function entryCovers(e: PublicEntry, facts: FactsDocument, m: ModuleFacts): boolean {
+  const { kind, id } = facts.target;
+  // A host's or an image's target id is `<host name or repository>:<config path>`: the glob names either.
+  const machine = id.lastIndexOf(':/') > 0 ? id.slice(0, id.lastIndexOf(':/')) : id;
+  const named = (glob: string) => globMatch(glob, machine) || globMatch(glob, id);
+  if (e.module !== null && e.module !== m.name) return false;
+  if (e.host !== null && !(kind === 'host' && named(e.host))) return false;
+  if (e.image !== null && !(kind === 'image' && named(e.image))) return false;
+  if (kind !== 'file' && e.host === null && e.image === null) return false;
+  const path = kind === 'file' ? e.path : e.path?.replace(/^\/+/, '');
+  return path === null || path === undefined || globMatch(path, m.header.file);
 }
 
 /**
@@ -60,11 +90,15 @@ export function parsePublicEntries(text: string, file: string): Result<PublicEnt
  */
 export function declarePublic(facts: FactsDocument, entries: readonly PublicEntry[]): FactsDocument {
   if (entries.length === 0) return facts;
-  const fileTarget = facts.target.kind === 'file' ? facts.target.id : null;
   const modules = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
-    const e = entries.find((x) => (x.module === null || x.module === m.name) && ((fileTarget !== null && globMatch(x.path, fileTarget)) || globMatch(x.path, m.header.file)));
+    const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: 'config' as const, file: e.file, line: e.line } } : m;
   });
   return { ...facts, config: { ...facts.config, modules } };
+}
+
+/** The entries that cover some module of this target (a comment there may still win). */
+export function usedPublicEntries(facts: FactsDocument, entries: readonly PublicEntry[]): PublicEntry[] {
+  return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
 }

@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
 import { MAX_REASON, publicLines, shownReason } from './declared-public.ts';
+import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
+import { toJobSummary } from './job-summary.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
@@ -97,6 +99,62 @@ shown('a reason is capped, in SARIF too, and a target with none shows nothing', 
   const log = JSON.parse(toSarif(long, { category: 'x/', suppressions: true, texts: new Map(), warn: () => {} })) as { runs: { results: { suppressions?: { justification: string }[] }[] }[] };
   assert.ok(log.runs[0]?.results.every((r) => (r.suppressions?.[0]?.justification.length ?? 0) < 150));
   assert.equal(publicLines({}), []);
+});
+
+shown('the job summary counts them and has the same "Declared public" table as Markdown', () => {
+  const summary = toJobSummary(report());
+  assert.match(summary, '| critical | high | medium | low | waived | declared public | not evaluated |');
+  assert.match(summary, '| 0 | 0 | 1 | 0 | 0 | 3 | 0 |');
+  assert.match(summary, '### Declared public');
+  assert.match(summary, '| `rsyncd.conf:1` | declared public: Debian mirror');
+  assert.match(summary, '| [debian], [ubuntu] | 2 |');
+  assert.match(summary, '| `.rsyncguard.yaml:3` | declared public: CPAN mirror | [cpan] | 1 |');
+  assert.not.match(summary, '\u001b');
+});
+
+const unusedEntry = { path: '/etc/rsyncd.conf', host: null, image: null, module: null, reason: 'mirror host', file: '.rsyncguard.yaml', line: 2 };
+
+shown('a public: entry that matched no module is said in every format, at its line', () => {
+  const r = { ...report(), unused_public: [unusedEntry, { ...unusedEntry, path: null, host: 'mirror-\u001b[2J', line: 5 }] };
+  const text = toText(r, paint(false));
+  assert.match(text, 'unused public entry at .rsyncguard.yaml:2: The public entry (path /etc/rsyncd.conf) matched no module: it declares nothing.');
+  assert.match(text, '(host mirror-\\x1b[2J)');
+  assert.not.match(text, '\u001b');
+  assert.match(toMarkdown(r), '### Public entries that declare nothing\n\n- `.rsyncguard.yaml:2`: The public entry (path /etc/rsyncd.conf) matched no module');
+  assert.match(toJobSummary(r), '**public entry declares nothing** `.rsyncguard.yaml:2`');
+  const json = JSON.parse(toJson(r)) as { summary: { unused_public: number }; unused_public: { line: number }[] };
+  assert.is(json.summary.unused_public, 2);
+  assert.equal(
+    json.unused_public.map((e) => e.line),
+    [2, 5],
+  );
+  type Log = { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string }; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }[] };
+  const log = JSON.parse(toSarif(r, { category: 'x/', suppressions: false, texts: new Map(), warn: () => {} })) as Log;
+  const n = log.runs[0]?.invocations[0]?.toolExecutionNotifications.filter((x) => x.descriptor.id === 'public-entry-unused') ?? [];
+  assert.equal(
+    n.map((x) => [x.level, x.locations?.[0]?.physicalLocation.artifactLocation.uri, x.locations?.[0]?.physicalLocation.region.startLine]),
+    [
+      ['warning', '.rsyncguard.yaml', 2],
+      ['warning', '.rsyncguard.yaml', 5],
+    ],
+  );
+  assert.not.match(toText(report(), paint(false)), 'unused public entry');
+});
+
+shown('a fleet says an unused public: entry once: in its Markdown, and in the first SARIF run only', () => {
+  const base = report();
+  const target = base.targets[0]!;
+  const r: Report = { ...base, targets: [target, { ...target, target: 'web2' }], unused_public: [unusedEntry] };
+  assert.match(
+    toFleetMarkdown(r, (t) => t),
+    '### Public entries that declare nothing',
+  );
+  type Log = { runs: { invocations: { toolExecutionNotifications: { descriptor: { id: string } }[] }[] }[] };
+  const log = JSON.parse(toGroupedSarif(r, (t) => t, 'fleet/', { suppressions: false, texts: new Map(), warn: () => {} })) as Log;
+  assert.equal(
+    log.runs.map((run) => run.invocations[0]?.toolExecutionNotifications.filter((x) => x.descriptor.id === 'public-entry-unused').length),
+    [1, 0],
+  );
 });
 
 shown.run();

@@ -5,7 +5,7 @@
  */
 import { escapeControls } from './escape-controls.ts';
 import type { Finding } from '../engine/index.ts';
-import type { TargetReport } from './model.ts';
+import type { Report, TargetReport } from './model.ts';
 
 /** Long enough for "Debian and Ubuntu mirrors, read-only by design, see RT#1234"; a paragraph is cut. */
 export const MAX_REASON = 80;
@@ -51,4 +51,12 @@ export function declaredSuppressions(t: Pick<TargetReport, 'declared_public'>): 
     finding: s.finding,
     waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === 'comment' },
   }));
+}
+
+/** `public:` entries that matched no module, one sentence each (selectors come from the YAML: escaped). */
+export function unusedPublicLines(report: Pick<Report, 'unused_public'>): { source: string; file: string; line: number; message: string }[] {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = (['path', 'host', 'image', 'module'] as const).flatMap((k) => (e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]));
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(', ')}) matched no module: it declares nothing.` };
+  });
 }

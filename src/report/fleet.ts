@@ -2,6 +2,7 @@
  * Fleet reports: a Markdown overview (hosts × severity, the rules that fire most, the hosts that could not
  * be evaluated) and SARIF with one run per inventory group, under stable categories.
  */
+import { unusedPublicLines } from './declared-public.ts';
 import { escapeControls } from './escape-controls.ts';
 import { markdownText } from './markdown-escape.ts';
 import type { Report } from './model.ts';
@@ -45,6 +46,8 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     '',
   ];
   if (report.errors.length > 0) out.push('### Hosts not evaluated', '', ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), '');
+  const unused = unusedPublicLines(report);
+  if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), '');
   return `${out.join('\n')}\n`;
 }
 
@@ -66,7 +69,8 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
   }
   const runOf = (target: string) => (names.includes(groupOf(target)) ? groupOf(target) : 'other');
   const runs = names.map((g) => {
-    const part: Report = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
+    // An unused public: entry belongs to no host: said once, in the first run.
+    const part: Report = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names[0] ? (report.unused_public ?? []) : [] };
     const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` })) as { runs: unknown[] };
     return log.runs[0];
   });

@@ -1,11 +1,13 @@
 /**
  * The GitHub job summary: severity counts, then the findings of each file with rule, module, line and a
  * one-line fix (the first sentence of the rule's help). Rows are in triage order (most severe first, then
- * rule, file, line); when they are capped, the rest are counted per rule. Kept well under the runner's
- * 1 MiB limit.
+ * rule, file, line); when they are capped, the rest are counted per rule. What a public-mirror declaration
+ * left out is a section of its own, as in the Markdown report: a reviewer must see that one comment line
+ * made findings disappear. Kept well under the runner's 1 MiB limit.
  */
 import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
+import { publicSummaries, unusedPublicLines } from './declared-public.ts';
 import { fixSentence } from './fix-sentence.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, type Report, shownNotes } from './model.ts';
@@ -21,9 +23,9 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   const out = [
     '## rsyncguard',
     '',
-    '| critical | high | medium | low | waived | not evaluated |',
-    '|---:|---:|---:|---:|---:|---:|',
-    `| ${c['critical']} | ${c['high']} | ${c['medium']} | ${c['low']} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.errors.length} |`,
+    '| critical | high | medium | low | waived | declared public | not evaluated |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${c['critical']} | ${c['high']} | ${c['medium']} | ${c['low']} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
     '',
   ];
   const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
@@ -43,6 +45,13 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   }
   const rest = sorted.slice(shown.length);
   if (rest.length > 0) out.push(`… and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, '');
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push('### Declared public', '', '| where | reason | modules | not reported |', '|---|---|---|---:|');
+    for (const d of declared) out.push(`| ${code(d.source)} | declared public: ${esc(d.reason)} | ${esc(d.modules.join(', '))} | ${d.count} |`);
+    out.push('');
+  }
+  for (const u of unusedPublicLines(raw)) out.push(`- **public entry declares nothing** ${code(u.source)}: ${esc(u.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${code(e.target)}: ${esc(e.message)}`);
   // What every format shows beside the findings: files skipped by their kind, includes not followed,
   // links refused, a daemon that will not start.

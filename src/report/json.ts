@@ -13,10 +13,13 @@ export function toJson(report: Report): string {
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
       declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
       expired_waivers: report.expired_waivers.length,
+      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
+      unused_public: report.unused_public?.length ?? 0,
     },
     targets: report.targets,
     errors: report.errors,
     expired_waivers: report.expired_waivers,
+    unused_public: report.unused_public ?? [],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

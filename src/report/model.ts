@@ -1,5 +1,5 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
-import type { Finding, PublicSilenced, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
 import type { TargetKind } from './target-kinds.ts';
 
 export interface TargetReport {
@@ -35,13 +35,28 @@ export interface Report {
   targets: TargetReport[];
   errors: TargetError[];
   expired_waivers: Waiver[];
+  /** `public:` entries of .rsyncguard.yaml that matched no module of any target: they declare nothing. */
+  unused_public?: PublicEntry[];
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */
 // An include that was not followed (not in the repository, say) leaves part of the daemon's configuration
 // unread: the findings may be incomplete, and every format must say so beside them.
-// A public declaration that declares nothing (no reason, misplaced) would otherwise fail silently.
-const ALWAYS_SHOWN = new Set(['not-analyzed', 'host-not-read', 'include-refused', 'include-not-followed', 'secrets-not-read', 'found-through-link', 'secrets-file-is-config', 'public-declaration-without-reason', 'public-declaration-misplaced']);
+// A public declaration that declares nothing (no reason, misplaced, covers no module, a module with a login)
+// would otherwise fail silently.
+const ALWAYS_SHOWN = new Set([
+  'not-analyzed',
+  'host-not-read',
+  'include-refused',
+  'include-not-followed',
+  'secrets-not-read',
+  'found-through-link',
+  'secrets-file-is-config',
+  'public-declaration-without-reason',
+  'public-declaration-misplaced',
+  'public-declaration-covers-nothing',
+  'public-declaration-needs-login',
+]);
 
 /**
  * Notes every format shows, not only JSON and SARIF: errors (the daemon refuses to start or fails every

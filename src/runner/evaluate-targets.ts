@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
-import { applyDeclaredPublic, declarePublic, parsePublicEntries, type PublicEntry } from '../engine/index.ts';
+import { applyDeclaredPublic, declarePublic, parsePublicEntries, usedPublicEntries, type PublicEntry } from '../engine/index.ts';
 import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Note, Report, TargetError } from '../report/index.ts';
@@ -79,6 +79,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
   if (!publicEntries.ok) return publicEntries;
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
+  const usedEntries = new Set<PublicEntry>();
   for await (const target of targets) {
     if (!('schema' in target)) {
       report.errors.push(target);
@@ -86,6 +87,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
     }
     // `public:` entries become facts before evaluation: RSYNC-015 reads them like a comment's.
     const t = declarePublic(target, publicEntries.value);
+    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
     // A parse stopped by rsyncguard's own safety limit describes part of the configuration: no verdict on it.
     const limit = t.config.diagnostics.find((d) => d.code === 'evaluation-limit');
     if (limit) {
@@ -101,7 +103,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
+    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
       code: d.code,
       message: d.message,
@@ -110,6 +112,8 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  // Like an expired waiver: an entry that declared nothing must not look as if it did.
+  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.('evaluate', performance.now() - evalStarted);
   return ok(report);
 }
