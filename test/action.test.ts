@@ -78,7 +78,7 @@ for (const node of ['node24', 'node20'] as const) {
     assert.ok(Number(run.outputs['findings']) > 20);
     const sarif = readFileSync(join(run.workspace, run.outputs['sarif-file'] ?? ''), 'utf8');
     assert.equal(sarifProblems(sarif), []);
-    assert.match(run.summary, '| critical | high | medium | low | waived | not evaluated |');
+    assert.match(run.summary, '| critical | high | medium | low | waived | declared public | not evaluated |');
     assert.match(run.summary, '### `examples/public-mirror/rsyncd.conf`');
     assert.match(run.stdout, /^::error title=RSYNC-002[^\n]*,file=examples\/templated\/roles\/rsyncd\/templates\/rsyncd\.conf\.j2,line=21,col=17::/m);
     assert.match(run.stdout, /^::error::rsyncguard found issues at or above "high"/m);
@@ -159,6 +159,27 @@ action('a glob in paths does not follow a committed link out of the workspace', 
   assert.not.match(run.stdout, 'up/', 'nothing under the link was scanned');
   assert.not.match(run.stdout, /EACCES|ELOOP|at .*\.js:\d+/, 'no walk of the runner and no stack trace');
   assert.ok(Number(run.outputs['findings'] ?? 'NaN') > 0, 'the workspace itself was scanned');
+});
+
+action('a public declaration shows in the job summary and the declared-public output; SARIF suppresses it only when asked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-action-'));
+  writeFileSync(join(dir, 'rsyncd.conf'), '# rsyncguard: public Debian mirror, read-only by design\n\n[debian]\npath = /srv/debian\ncomment = Debian\n\n[ubuntu]\npath = /srv/ubuntu\n');
+  type Log = { runs: { results: { suppressions?: { kind: string; justification: string }[] }[] }[] };
+  const suppressed = (run: Run) => (JSON.parse(readFileSync(join(run.workspace, 'rsyncguard.sarif'), 'utf8')) as Log).runs[0]?.results.filter((r) => r.suppressions !== undefined) ?? [];
+  const plain = runAction('node20', { paths: '.', 'fail-on': 'none', annotations: 'false' }, dir);
+  assert.is(plain.code, 0, plain.stdout.slice(-2000));
+  const n = Number(plain.outputs['declared-public']);
+  assert.ok(n >= 4, `declared-public output: ${plain.outputs['declared-public']}`);
+  assert.match(plain.summary, '### Declared public');
+  assert.match(plain.summary, `| \`rsyncd.conf:1\` | declared public: Debian mirror, read-only by design | (daemon), [debian], [ubuntu] | ${n} |`);
+  // Code scanning opens suppressed results as alerts: by default they stay out of the file.
+  assert.equal(suppressed(plain), []);
+  const asked = runAction('node20', { paths: '.', 'fail-on': 'none', annotations: 'false', 'sarif-suppressions': 'true' }, dir);
+  const s = suppressed(asked);
+  assert.is(s.length, n);
+  assert.ok(s.every((r) => r.suppressions?.[0]?.kind === 'inSource' && r.suppressions[0].justification.startsWith('declared public: Debian mirror')));
+  assert.equal(sarifProblems(readFileSync(join(asked.workspace, 'rsyncguard.sarif'), 'utf8')), []);
+  assert.match(runAction('node20', { paths: '.', 'sarif-suppressions': 'yes' }, dir).stdout, 'Input "sarif-suppressions": must be true or false');
 });
 
 action('action.yml declares exactly the inputs and outputs the code uses, with the required keys', () => {

@@ -18,8 +18,8 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations'] as const;
-export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code'] as const;
+export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions'] as const;
+export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
 
@@ -36,6 +36,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   waivers: undefined,
   category: 'rsyncguard/',
   annotations: 'true',
+  'sarif-suppressions': 'false',
 };
 
 export interface ActionInputs {
@@ -47,6 +48,12 @@ export interface ActionInputs {
   waivers: string | undefined;
   category: string;
   annotations: boolean;
+  /**
+   * Waived and declared-public findings in the SARIF file as suppressed results. Off by default: code
+   * scanning ignores `suppressions` and opens them as alerts (shared/reference/sarif-github.md §1.11); the
+   * job summary and the `declared-public` output say what was left out either way.
+   */
+  sarifSuppressions: boolean;
 }
 
 /** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
@@ -68,9 +75,14 @@ function format(env: NodeJS.ProcessEnv): ReportFormatName {
   return v;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: 'annotations' | 'sarif-suppressions'): boolean {
+  const v = raw(env, name);
+  if (!/^(true|false)$/i.test(v)) throw new ActionInputError(name, `must be true or false, not "${v}"`);
+  return v.toLowerCase() === 'true';
+}
+
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const annotations = raw(env, 'annotations');
-  if (!/^(true|false)$/i.test(annotations)) throw new ActionInputError('annotations', `must be true or false, not "${annotations}"`);
+  const annotations = flag(env, 'annotations');
   const category = raw(env, 'category');
   return {
     paths: raw(env, 'paths')
@@ -83,6 +95,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     waivers: raw(env, 'waivers') || undefined,
     // GitHub reads the category up to the last "/": make sure there is one.
     category: category.endsWith('/') ? category : `${category}/`,
-    annotations: annotations.toLowerCase() === 'true',
+    annotations,
+    sarifSuppressions: flag(env, 'sarif-suppressions'),
   };
 }

@@ -40,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
     if (!evaluated.ok) return failStep(evaluated.error);
     const report = evaluated.value;
-    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => core.warning(m) };
+    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scan.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     try {
       writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
@@ -58,6 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('findings', String(findings.length));
     core.setOutput('highest-severity', highest(report));
     core.setOutput('exit-code', String(code));
+    core.setOutput('declared-public', String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(', '))}`);
     else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
