@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { scanRepository } from './scan-repository.ts';
+
+const test = suite('scanRepository: a stunnel config beside the daemon');
+
+const OPTS = { exclude: [], daemonUser: 'root' as const, rsyncVersion: [3, 5, 0] as [number, number, number], today: '2026-11-30' };
+const DAEMON = 'address = 127.0.0.1\nport = 8873\n[data]\npath = /srv/data\nread only = no\n';
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'rg-front-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
+
+function reachOfConfig(root: string) {
+  const doc = scanRepository([root], OPTS).targets.find((t) => 'config' in t && t.config.modules.length > 0);
+  if (!doc || !('config' in doc)) throw new Error('no config target');
+  return doc.config.effective.reach;
+}
+
+test("stunnel relaying to the daemon's loopback port: any host, named in the reason", () => {
+  const reach = reachOfConfig(repo({ 'etc/rsyncd.conf': DAEMON, 'etc/stunnel/stunnel-rsyncd.conf': '[rsync]\naccept = 874\nconnect = 127.0.0.1:8873\n' }));
+  assert.is(reach.value, 'any');
+  assert.is(reach.front_end, 'stunnel on port 874 in etc/stunnel/stunnel-rsyncd.conf:2');
+  assert.match(reach.reason, /^stunnel on port 874 in etc\/stunnel\/stunnel-rsyncd\.conf:2 relays any client to it/);
+});
+
+test('stunnel relaying elsewhere leaves the daemon local', () => {
+  const reach = reachOfConfig(repo({ 'etc/rsyncd.conf': DAEMON, 'etc/stunnel/stunnel.conf': '[web]\naccept = 443\nconnect = 127.0.0.1:8080\n' }));
+  assert.is(reach.value, 'local');
+  assert.is(reach.front_end, null);
+});
+
+test.run();
