@@ -118,7 +118,7 @@ hosts("an unowned socket on 874 is not the daemon's, but a TLS front end that le
   const r = reachOf({ ...file('127.0.0.1'), listeners: [{ address: '0.0.0.0', port: 874, pid: null }] });
   assert.is(r.value, 'any');
   assert.equal(r.addresses, ['127.0.0.1'], "the daemon's own address is still the file's");
-  assert.match(r.reason, /TLS front end on 0\.0\.0\.0 port 874/);
+  assert.match(r.reason, /^stunnel or another TLS front end listening on 0\.0\.0\.0 port 874 relays its clients to it/);
   assert.not.match(r.reason, /only processes on this machine/);
   assert.match(r.front_end ?? '', /port 874/);
   // A front end on loopback lets no one else in; an unowned socket on another port is nobody's front end.

@@ -168,7 +168,7 @@ function everyInterface(addresses: string[], source: Source): boolean {
  */
 function frontEnd(input: ReachInput, port: number, bound: string[]): { name: string; port: number; whom: string } | null {
   const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify(l.address).value !== 'local');
-  if (socket) return { name: `a TLS front end on ${shown(socket.address)} port ${TLS_PORT} that no rsync process owns (rsync-ssl's port: usually stunnel)`, port: TLS_PORT, whom: 'its clients' };
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: 'its clients' };
   if (input.processes.some((p) => isStunnel(p.cmdline))) return { name: 'a stunnel process on this host', port: TLS_PORT, whom: 'its clients' };
   for (const s of input.frontEnds ?? []) {
     const accept = hostPort(s.accept);
