@@ -46,7 +46,7 @@ export interface RsyncdShape {
   samba: number;
   /** A module (a section other than [global]) sets `path`, rsync's one required module parameter. */
   moduleWithPath: boolean;
-  /** An `&include` or `&merge` directive. */
+  /** A `&` directive line (`&include`, `&merge`, or a misspelt one rsync refuses). */
   directive: boolean;
 }
 
@@ -68,9 +68,9 @@ export function rsyncdShape(text: string): RsyncdShape {
       else inModule = squash(name) !== 'global';
       continue;
     }
+    // `&` lines are rsync's own syntax (params.c), a misspelt directive included: no other INI dialect has them.
     if (t.startsWith('&')) {
-      if (/^&(include|merge)\s/.test(t)) shape.directive = true;
-      else shape.other++;
+      shape.directive = true;
       continue;
     }
     const eq = t.indexOf('=');
@@ -97,11 +97,11 @@ export function rsyncdShape(text: string): RsyncdShape {
  * Does the text read as rsyncd.conf? `named`: the file's name says rsyncd (rsyncd.conf, a template of it),
  * so rsync content decides over any other kind's look-alike (a `#!` banner, a module called [supervisord]
  * or [Service]): a few rsync parameters and no more foreign settings than rsync ones are enough. Without
- * the name, a module with `path` or two rsync parameters, and at most one foreign line in four.
+ * the name, a module with `path`, two rsync parameters or a directive, and no more foreign lines than rsync ones.
  */
 export function readsAsRsyncd(shape: RsyncdShape, named: boolean): boolean {
   const foreign = shape.unknown + shape.other;
   if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
   if (shape.samba > 0) return false;
-  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign * 3 <= shape.knownLines;
+  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
 }
