@@ -268,6 +268,25 @@ corpusTest(dir, 'a directory scan of the corpus lists every rsyncd config in it,
   for (const name of ['005-archmirror-module-only.conf', '016-nobodyxu-root-filesystem.conf', '052-allworldit-mirror-include.conf', '066-cbsd-globals-root.conf', '083-void-packages-default.conf']) assert.ok(found.has(name), name);
 });
 
+const named = suite('facts and access: a file named on the command line is classified as scan classifies it');
+
+named('facts gives a secrets file or a Dockerfile the document of its kind; access refuses one with a located error', () => {
+  const root = repo({ 'sx/rsyncd.secrets': `joe:${PASSWORD}\n`, 'dk/Dockerfile': 'FROM alpine\nRUN apk add rsync\nEXPOSE 873\nCMD ["rsync","--daemon"]\n' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const secrets = cli('facts', 'sx/rsyncd.secrets');
+  assert.is(secrets.status, 0);
+  const doc = JSON.parse(secrets.stdout) as Target['facts'];
+  assert.equal([doc.target.file_kind, doc.config.starts, doc.config.modules.length], ['rsync-secrets', false, 0]);
+  assert.not.match(secrets.stdout, PASSWORD);
+  const evaluated = spawnSync(process.execPath, [CLI, 'eval', '-', '--format', 'json'], { cwd: root, input: secrets.stdout, encoding: 'utf8', timeout: 120_000 });
+  assert.not.match(evaluated.stdout, 'RSYNC-060');
+  const docker = JSON.parse(cli('facts', 'dk/Dockerfile').stdout) as Target['facts'];
+  assert.is(docker.target.file_kind, 'dockerfile');
+  const access = cli('access', 'dk/Dockerfile', '--client', '192.0.2.1');
+  assert.is(access.status, 2);
+  assert.match(access.stderr, 'dk/Dockerfile:1: this is a Dockerfile');
+});
+
 const labels = suite('the content tests know the parameters the parser knows');
 
 labels('RSYNC_LABELS (src/sources) holds exactly the labels of PARAMS (src/parse)', () => {
@@ -276,4 +295,5 @@ labels('RSYNC_LABELS (src/sources) holds exactly the labels of PARAMS (src/parse
 
 corpus.run();
 dir.run();
+named.run();
 labels.run();

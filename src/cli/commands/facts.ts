@@ -21,6 +21,8 @@ export const factsCommand: Command = {
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has('rsync-version'),
       today: today(),
+      // A secrets file or a Dockerfile gets the facts document of its kind, as `scan` reads it.
+      otherKinds: 'document',
     });
     if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;
