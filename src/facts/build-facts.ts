@@ -47,6 +47,8 @@ export interface FactsInput {
   image?: ImageFacts | null;
   /** stunnel services beside the config (a repository's scan root): a TLS front end widens who can connect (reach.ts). */
   frontEnds?: StunnelService[];
+  /** An image's `rsync --daemon` arguments, its scripts followed (src/parse/image-launch.ts): reach reads --address, --port, -M there. */
+  imageDaemonArgs?: string[][];
   /** The account names `uid`/`gid` resolve against, where the target shows them (an image's etc/passwd and etc/group). */
   names?: NameDatabase;
 }
@@ -69,7 +71,14 @@ export function buildFacts(input: FactsInput): FactsDocument {
     declared_public: declaredPublic(m.header, config),
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const reachInput = { listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null, frontEnds: input.frontEnds ?? [] };
+  const reachInput = {
+    listener: config.listener,
+    processes: input.daemon?.processes ?? [],
+    listeners: input.daemon?.listeners ?? [],
+    units: input.daemon?.units ?? [],
+    image: input.image ? { ...input.image, ...(input.imageDaemonArgs ? { daemon_args: input.imageDaemonArgs } : {}) } : null,
+    frontEnds: input.frontEnds ?? [],
+  };
   // An `address` getaddrinfo never resolves stops the daemon at startup (exit 10): nothing starts or serves.
   const refused = listenerRefusal(config, reachInput);
   const diagnostics = [...config.diagnostics, ...(refused ? [refused] : []), ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];

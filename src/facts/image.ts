@@ -20,6 +20,8 @@ export interface ImageTarget {
   config: { user: string | null; entrypoint: string[]; cmd: string[]; exposed: string[]; env: ImageFacts['env'] };
   layerSecrets: ImageFacts['layer_secrets'];
   startsDaemon: boolean;
+  /** The words after `rsync` of each `rsync --daemon` the launch runs, scripts followed: where it listens (reach.ts). */
+  daemonArgs?: string[][];
   release: RsyncRelease | null;
   /** The names in the image's /etc/passwd and /etc/group (src/parse/account-names.ts); null where a file is missing, unreadable or defers to NIS. */
   accounts?: { passwd: string[] | null; group: string[] | null };
@@ -43,6 +45,7 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
     ...imageNames(image.accounts, cfg.env),
+    ...(image.daemonArgs ? { imageDaemonArgs: image.daemonArgs } : {}),
     image: {
       ref: image.ref,
       digest: image.digest,

@@ -223,6 +223,15 @@ images('a daemon started by a script in the image: its options are unknown, so t
   assert.not.ok(r.every_interface);
 });
 
+images('the launch followed into its scripts decides, when the runner read it', () => {
+  const base = { exposed_ports: ['873/tcp'], entrypoint: ['/entrypoint.sh'], cmd: [], starts_daemon: true };
+  assert.is(reachOf({ ...file('127.0.0.1'), image: { ...base, daemon_args: [['--daemon', '--no-detach']] } }).value, 'local');
+  const wide = reachOf({ ...file('127.0.0.1'), image: { ...base, daemon_args: [['--daemon', '--address=0.0.0.0']] } });
+  assert.is(wide.value, 'any');
+  assert.match(wide.reason, /--address=0\.0\.0\.0/);
+  assert.is(reachOf({ ...file(), image: { ...base, exposed_ports: [], daemon_args: [['--daemon', '-M', 'port=8730']] } }).port, 8730);
+});
+
 const failing = suite('listenerFailure');
 
 failing('an address getaddrinfo can never resolve stops the daemon', () => {

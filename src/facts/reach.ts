@@ -44,7 +44,8 @@ export interface ReachInput {
   /** The units that start rsync on a live host: a superserver's socket replaces the daemon's own listener. */
   units: readonly { kind: 'systemd' | 'xinetd' | 'inetd'; path: string; enabled: boolean }[];
   /** An image's declared ports and start command; null for other targets. */
-  image: { exposed_ports: readonly string[]; entrypoint: readonly string[]; cmd: readonly string[]; starts_daemon?: boolean } | null;
+  /** `daemon_args`: the words after `rsync` of each `rsync --daemon` its launch runs, scripts followed (image-launch.ts). */
+  image: { exposed_ports: readonly string[]; entrypoint: readonly string[]; cmd: readonly string[]; starts_daemon?: boolean; daemon_args?: readonly (readonly string[])[] } | null;
   /** stunnel services found beside the config (the same scan root of a repository). */
   frontEnds?: readonly StunnelService[];
 }
@@ -94,8 +95,8 @@ export function reachOf(input: ReachInput): Reach {
  */
 export function listenerFailure(input: ReachInput): string | null {
   if (superserver(input) !== null || input.listeners.length > 0 || input.processes.length > 0) return null;
-  const argv = imageArgv(input);
-  if (argv === 'unread' || (argv !== null && daemonOptions(argv).address)) return null;
+  const argvs = imageArgvs(input);
+  if (argvs === 'unread' || argvs.some((a) => daemonOptions(a).address)) return null;
   const v = fileAddress(input);
   const why = v ? unresolvable(v) : null;
   return v && why ? `"address = ${v}" can never be resolved: ${why}. getaddrinfo fails, and the daemon exits (code 10) before it listens.` : null;
@@ -106,17 +107,21 @@ function fileAddress(input: ReachInput): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
-/** The image's daemon argv; 'unread' when a script in the image starts it, so its options are not known here. */
-function imageArgv(input: ReachInput): string[] | null | 'unread' {
-  if (input.image === null) return null;
+/**
+ * The image's daemon argvs: as its launch was followed into scripts, else read from Entrypoint/Cmd here;
+ * 'unread' when a script starts it and only the Entrypoint/Cmd are known (a facts document given to `eval`).
+ */
+function imageArgvs(input: ReachInput): readonly (readonly string[])[] | 'unread' {
+  if (input.image === null) return [];
+  if (input.image.daemon_args && input.image.daemon_args.length > 0) return input.image.daemon_args;
   const argv = imageDaemonArgv(input.image.entrypoint, input.image.cmd);
-  return argv ?? (input.image.starts_daemon === true ? 'unread' : null);
+  return argv ? [argv] : input.image.starts_daemon === true ? 'unread' : [];
 }
 
 /** The daemon's argvs: a host's processes (stunnel is a front end, not the daemon), or the image's. */
 function daemonArgvs(input: ReachInput): readonly (readonly string[])[] {
-  const argv = imageArgv(input);
-  return [...input.processes.map((p) => p.cmdline).filter((c) => !isStunnel(c)), ...(Array.isArray(argv) ? [argv] : [])];
+  const argvs = imageArgvs(input);
+  return [...input.processes.map((p) => p.cmdline).filter((c) => !isStunnel(c)), ...(argvs === 'unread' ? [] : argvs)];
 }
 
 const isStunnel = (argv: readonly string[]) => /^stunnel/.test((argv[0] ?? '').replace(/^.*\//, ''));
@@ -145,7 +150,7 @@ function boundAddresses(input: ReachInput, port: number): { addresses: string[];
     return addresses.every((a) => a === '') ? { addresses: [], source: { kind: 'unset', via: given[0]?.via ?? '' } } : { addresses: addresses.filter((a) => a !== ''), source: { kind: 'cmdline', via: unique(given.map((g) => g.via)).join(', ') } };
   }
   const v = fileAddress(input);
-  if (imageArgv(input) === 'unread' && v !== null) return { addresses: [], source: { kind: 'unread', address: v } };
+  if (imageArgvs(input) === 'unread' && v !== null) return { addresses: [], source: { kind: 'unread', address: v } };
   if (v !== null) return { addresses: [v], source: { kind: 'file' } };
   return { addresses: [], source: { kind: 'unset' } };
 }

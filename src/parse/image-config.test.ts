@@ -5,7 +5,7 @@ import { launchFromArgv, launchFromScript, readImageConfig } from './image-confi
 const launch = suite('launchFromArgv and launchFromScript');
 
 launch('finds rsync --daemon and its --config in exec form, both spellings', () => {
-  assert.equal(launchFromArgv(['rsync', '--daemon', '--config=/srv/a.cfg']), { daemon: true, configs: ['/srv/a.cfg'], programs: ['rsync'] });
+  assert.equal(launchFromArgv(['rsync', '--daemon', '--config=/srv/a.cfg']), { daemon: true, configs: ['/srv/a.cfg'], programs: ['rsync'], daemonArgs: [['--daemon', '--config=/srv/a.cfg']] });
   assert.equal(launchFromArgv(['/usr/bin/rsync', '--no-detach', '--daemon', '--config', 'b.cfg']).configs, ['b.cfg']);
 });
 
@@ -23,6 +23,11 @@ launch('a script: comments ignored, programs listed for following', () => {
   const l = launchFromScript('#!/bin/sh\n# rsync --daemon --config=/nope\nset -e\n/usr/local/bin/prepare\nexec rsync --daemon --config=/srv/y.cfg\n');
   assert.equal(l.configs, ['/srv/y.cfg']);
   assert.ok(l.programs.includes('/usr/local/bin/prepare'));
+});
+
+launch("a script's rsync --daemon keeps its arguments, where --address and -M are (reach.ts)", () => {
+  const l = launchFromScript('#!/bin/sh\nexec rsync --daemon --no-detach --address=0.0.0.0 -M "port=8730"\n');
+  assert.equal(l.daemonArgs, [['--daemon', '--no-detach', '--address=0.0.0.0', '-M', 'port=8730']]);
 });
 
 launch('no daemon when rsync runs as a client', () => {

@@ -25,6 +25,8 @@ export interface Launch {
   configs: string[];
   /** Executables it runs, as written (absolute paths or bare names looked up in PATH). */
   programs: string[];
+  /** The words after `rsync` of each `rsync … --daemon` it runs: its --address, --port and -M (src/facts/reach.ts). */
+  daemonArgs: string[][];
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -72,6 +74,7 @@ function addCommand(words: string[], into: Launch): void {
   if (at >= 0 && cmd.slice(at + 1).includes('--daemon')) {
     into.daemon = true;
     into.configs.push(...configOptions(cmd.slice(at + 1)));
+    into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
@@ -86,7 +89,7 @@ function addShell(text: string, into: Launch): void {
 
 /** What an exec-form argv starts. Words holding whitespace are read as shell strings too. */
 export function launchFromArgv(argv: string[]): Launch {
-  const launch: Launch = { daemon: false, configs: [], programs: [] };
+  const launch: Launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addCommand(argv, launch);
   for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
   // Entrypoint scripts that end with `exec "$@"` get the daemon's options from Cmd.
@@ -96,11 +99,11 @@ export function launchFromArgv(argv: string[]): Launch {
 
 /** What a shell script starts. */
 export function launchFromScript(text: string): Launch {
-  const launch: Launch = { daemon: false, configs: [], programs: [] };
+  const launch: Launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addShell(text, launch);
   return finish(launch);
 }
 
 function finish(l: Launch): Launch {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
 }

@@ -41,7 +41,7 @@ type Expand = (word: string) => string | null;
 
 /** Follows the scripts a launch runs and merges what they start. */
 export async function followScripts(fs: ImageFs, launch: Launch, workdir: string, expand: Expand): Promise<FollowedLaunch> {
-  const result: FollowedLaunch = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ['its Entrypoint/Cmd'] : [], unresolved: [] };
+  const result: FollowedLaunch = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ['its Entrypoint/Cmd'] : [], unresolved: [] };
   const addConfigs = (words: string[]) => {
     for (const w of words) {
       const path = expand(w);
@@ -69,6 +69,7 @@ export async function followScripts(fs: ImageFs, launch: Launch, workdir: string
         result.startedBy.push(`the script ${p}`);
       }
       addConfigs(inner.configs);
+      result.daemonArgs.push(...inner.daemonArgs);
       next.push(...inner.programs);
     }
     programs = [...new Set(next)];

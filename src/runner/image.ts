@@ -90,7 +90,7 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
   const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString('utf8');
   const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, 'passwd'), group: names(fs, ACCOUNT_FILES.group, nsswitch, 'group') };
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
 
 /** The names a regular file of the image lists (content() follows links inside the image root only), or null. */
