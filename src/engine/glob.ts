@@ -20,3 +20,12 @@ export function globMatch(pattern: string, text: string): boolean {
   }
   return re.test(text);
 }
+
+/**
+ * A `host:` or `image:` selector against a host's or an image's target id, `<host name or repository>:<config
+ * path>`: the glob may name the machine alone (`web1`, `registry.example/rsync`) or the whole id.
+ */
+export function targetMatch(pattern: string, id: string): boolean {
+  const split = id.lastIndexOf(':/');
+  return globMatch(pattern, id) || (split > 0 && globMatch(pattern, id.slice(0, split)));
+}

@@ -8,7 +8,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { FactsDocument, ModuleFacts } from '../facts/index.ts';
-import { globMatch } from './glob.ts';
+import { globMatch, targetMatch } from './glob.ts';
 
 export interface PublicEntry {
   path: string | null;
@@ -73,9 +73,7 @@ export function parsePublicEntries(text: string, file: string): Result<PublicEnt
  */
 export function entryCovers(e: PublicEntry, facts: FactsDocument, m: ModuleFacts): boolean {
   const { kind, id } = facts.target;
-  // A host's or an image's target id is `<host name or repository>:<config path>`: the glob names either.
-  const machine = id.lastIndexOf(':/') > 0 ? id.slice(0, id.lastIndexOf(':/')) : id;
-  const named = (glob: string) => globMatch(glob, machine) || globMatch(glob, id);
+  const named = (glob: string) => targetMatch(glob, id);
   if (e.module !== null && e.module !== m.name) return false;
   if (e.host !== null && !(kind === 'host' && named(e.host))) return false;
   if (e.image !== null && !(kind === 'image' && named(e.image))) return false;

@@ -106,6 +106,14 @@ apply('module waivers naming every module of an inherited finding waive it; nami
   assert.is(applyWaivers(facts(), [grouped], waivers(['a']), { inline: true }).waived.length, 0);
 });
 
+apply('host: and image: name the machine, as a host or image target id also carries the config path', () => {
+  const w = parseWaiverFile('waivers:\n  - rule: RSYNC-001\n    reason: mirror host\n    expires: 2027-01-01\n    host: web*\n', 'w.yaml');
+  if (!w.ok) throw w.error;
+  const on = (id: string) => ({ ...facts(), target: { kind: 'host', id, display: id } }) as FactsDocument;
+  assert.is(applyWaivers(on('web1:/etc/rsyncd.conf'), [finding('RSYNC-001', 'pub', 3)], w.value, { inline: true }).waived.length, 1);
+  assert.is(applyWaivers(on('db1:/etc/rsyncd.conf'), [finding('RSYNC-001', 'pub', 3)], w.value, { inline: true }).waived.length, 0);
+});
+
 apply.run();
 
 const glob = suite('globMatch');

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding } from './finding.ts';
-import { globMatch } from './glob.ts';
+import { globMatch, targetMatch } from './glob.ts';
 
 export interface Waiver {
   rule: string;
@@ -140,8 +140,8 @@ function withoutModule(w: Waiver): Waiver {
 function selects(w: Waiver, facts: FactsDocument, f: Finding): boolean {
   const kind = facts.target.kind;
   if (w.path !== undefined && !(kind === 'file' && (globMatch(w.path, facts.target.id) || (f.location !== null && globMatch(w.path, f.location.file))))) return false;
-  if (w.host !== undefined && !(kind === 'host' && globMatch(w.host, facts.target.id))) return false;
-  if (w.image !== undefined && !(kind === 'image' && globMatch(w.image, facts.target.id))) return false;
+  if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== undefined && !(kind === 'image' && targetMatch(w.image, facts.target.id))) return false;
   if (w.module !== undefined && f.module !== w.module) return false;
   return true;
 }
