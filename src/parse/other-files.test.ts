@@ -57,9 +57,14 @@ other('a binary file is still refused as before, not classified', () => {
   assert.equal(out.map(summary), ['error']);
 });
 
-other('a drop-in that resets ExecStart= and then starts rsync --daemon starts the daemon (systemd.service(5))', () => {
-  const out = parsed({ 'rsync.service.d/override.conf': '[Service]\nExecStart=\nExecStart=/usr/bin/rsync --daemon --no-detach --address=127.0.0.1\n' });
-  assert.equal(out.map(summary), ['systemd-unit:systemd-unit']);
+other('a drop-in that resets ExecStart= and then starts rsync --daemon starts the daemon (systemd.service(5)), read over its unit', () => {
+  const dropin = '[Service]\nExecStart=\nExecStart=/usr/bin/rsync --daemon --no-detach --address=127.0.0.1\n';
+  const [alone] = parsed({ 'rsync.service.d/override.conf': dropin });
+  assert.ok(alone?.kind === 'other' && alone.analysis.analyzer === 'none' && /drop-in that starts rsync --daemon/.test(alone.analysis.reason));
+  const out = parsed({ 'rsync.service': '[Service]\nExecStart=/usr/bin/rsync --daemon --no-detach\nProtectSystem=full\n', 'rsync.service.d/override.conf': dropin });
+  const merged = out.find((r) => r.kind === 'other' && r.file.endsWith('override.conf'));
+  assert.ok(merged?.kind === 'other' && merged.analysis.analyzer === 'systemd-unit');
+  assert.equal(merged.analysis.analyzer === 'systemd-unit' && merged.analysis.unit.hardening, ['ProtectSystem']);
 });
 
 other('a unit whose ExecStart= continues on the next line starts the daemon (systemd.syntax(7))', () => {

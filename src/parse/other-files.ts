@@ -107,9 +107,15 @@ function analyze(classified: Classified, file: string, text: string, bytes: Uint
         secrets: { path: displayPath(root, file), file, ...(mode !== undefined ? { stat: { mode, uid: null, gid: null } } : {}), entries: parsed.entries, diagnostics: parsed.diagnostics },
       };
     }
-    case 'systemd-unit':
-      if (!unitStartsDaemon(text)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
-      return { analyzer: 'systemd-unit', unit: parseUnitSettings(text) };
+    case 'systemd-unit': {
+      // A drop-in (`rsync.service.d/override.conf`) is read after the unit it overrides (systemd.unit(5)):
+      // judged alone, the distro unit's sandboxing would be missing and RSYNC-084 would say so wrongly.
+      const base = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, '')) : null;
+      const unitText = base === null ? text : base.kind === 'file' ? `${headText(base.bytes) ?? ''}\n${text}` : null;
+      if (!unitStartsDaemon(unitText ?? text)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
+      return { analyzer: 'systemd-unit', unit: parseUnitSettings(unitText) };
+    }
     case 'xinetd':
       if (!xinetdRunsRsync(text)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
       return { analyzer: 'xinetd', ...xinetdRsync(text) };
