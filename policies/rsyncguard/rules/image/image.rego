@@ -20,9 +20,14 @@ import data.rsyncguard.lib
 #     Drop `EXPOSE 873` and publish the port deliberately where it is needed.
 findings contains f if {
 	some port in input.image.exposed_ports
-	startswith(port, "873")
+	split(port, "/")[0] == format_int(_daemon_port, 10)
 	f := lib.target_finding("RSYNC-090", "image.exposed_ports", _line_or_first(object.get(_lines, "expose", null)), concat("", ["Image ", input.image.ref, " exposes ", port, "."]))
 }
+
+# The port the daemon listens on (`--port`, `-M port=`, `port`, else 873: config.effective.reach.port).
+default _daemon_port := 873
+
+_daemon_port := input.config.effective.reach.port if is_number(input.config.effective.reach.port)
 
 # METADATA
 # title: Image runs the rsync daemon as root

@@ -84,3 +84,13 @@ test_rsync_090_on_a_built_image_points_at_the_first_file if {
 	f.rule_id == "RSYNC-090"
 	f.location.line == 1
 }
+
+test_rsync_090_fires_on_the_daemon_port if {
+	"RSYNC-090" in t.ids(image.findings) with input as _exposing(["873/tcp"])
+}
+
+test_rsync_090_quiet_on_a_port_that_only_starts_with_873 if {
+	not "RSYNC-090" in t.ids(image.findings) with input as _exposing(["8730/tcp"])
+}
+
+_exposing(ports) := t.doc([], {"image": object.union(dockerfile, {"exposed_ports": ports})})
