@@ -5542,11 +5542,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object;
         action = async function* () {
-          for (const part of blobParts) {
-            if (part.stream) {
-              yield* part.stream();
+          for (const part2 of blobParts) {
+            if (part2.stream) {
+              yield* part2.stream();
             } else {
-              yield part;
+              yield part2;
             }
           }
         };
@@ -11647,7 +11647,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11737,7 +11737,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -16281,11 +16281,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part of cookie.unparsed) {
-        if (!part.includes("=")) {
+      for (const part2 of cookie.unparsed) {
+        if (!part2.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value] = part2.split("=");
         const trimmedKey = key.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -20065,7 +20065,7 @@ var require_expand = __commonJS({
       }
       return utils.flatten(result2);
     };
-    var expand = (ast, options = {}) => {
+    var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk = (node, parent = {}) => {
         node.queue = [];
@@ -20126,7 +20126,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module.exports = expand;
+    module.exports = expand2;
   }
 });
 
@@ -20475,7 +20475,7 @@ var require_braces = __commonJS({
     "use strict";
     var stringify = require_stringify();
     var compile = require_compile();
-    var expand = require_expand();
+    var expand2 = require_expand();
     var parse = require_parse2();
     var braces = (input, options = {}) => {
       let output = [];
@@ -20513,7 +20513,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      let result2 = expand(input, options);
+      let result2 = expand2(input, options);
       if (options.noempty === true) {
         result2 = result2.filter(Boolean);
       }
@@ -21036,7 +21036,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base2 = str;
+      let base3 = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -21044,31 +21044,31 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
+      if (base3 && isGlob === true && lastIndex > 0) {
+        base3 = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
       } else if (isGlob === true) {
-        base2 = "";
+        base3 = "";
         glob = str;
       } else {
-        base2 = str;
+        base3 = str;
       }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str) {
+        if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
+          base3 = base3.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
+        if (base3 && backslashes === true) {
+          base3 = utils.removeBackslashes(base3);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base: base2,
+        base: base3,
         glob,
         isBrace,
         isBracket,
@@ -22850,28 +22850,28 @@ var require_tasks = __commonJS({
     function groupPatternsByBaseDirectory(patterns) {
       const group2 = {};
       return patterns.reduce((collection, pattern) => {
-        const base2 = utils.pattern.getBaseDirectory(pattern);
-        if (base2 in collection) {
-          collection[base2].push(pattern);
+        const base3 = utils.pattern.getBaseDirectory(pattern);
+        if (base3 in collection) {
+          collection[base3].push(pattern);
         } else {
-          collection[base2] = [pattern];
+          collection[base3] = [pattern];
         }
         return collection;
       }, group2);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base2) => {
-        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
+      return Object.keys(positive).map((base3) => {
+        return convertPatternGroupToTask(base3, positive[base3], negative, dynamic);
       });
     }
     exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
+    function convertPatternGroupToTask(base3, positive, negative, dynamic) {
       return {
         dynamic,
         positive,
         negative,
-        base: base2,
+        base: base3,
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
@@ -23833,8 +23833,8 @@ var require_async3 = __commonJS({
       onEnd(callback) {
         this._emitter.once("end", callback);
       }
-      _pushToQueue(directory, base2) {
-        const queueItem = { directory, base: base2 };
+      _pushToQueue(directory, base3) {
+        const queueItem = { directory, base: base3 };
         this._queue.push(queueItem, (error2) => {
           if (error2 !== null) {
             this._handleError(error2);
@@ -23861,19 +23861,19 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error2);
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _emitEntry(entry) {
@@ -23981,19 +23981,19 @@ var require_sync3 = __commonJS({
         this._handleQueue();
         return this._storage;
       }
-      _pushToQueue(directory, base2) {
-        this._queue.add({ directory, base: base2 });
+      _pushToQueue(directory, base3) {
+        this._queue.add({ directory, base: base3 });
       }
       _handleQueue() {
         for (const item of this._queue.values()) {
           this._handleDirectory(item.directory, item.base);
         }
       }
-      _handleDirectory(directory, base2) {
+      _handleDirectory(directory, base3) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
           for (const entry of entries) {
-            this._handleEntry(entry, base2);
+            this._handleEntry(entry, base3);
           }
         } catch (error2) {
           this._handleError(error2);
@@ -24005,16 +24005,16 @@ var require_sync3 = __commonJS({
         }
         throw error2;
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _pushToStorage(entry) {
@@ -24280,18 +24280,18 @@ var require_matcher = __commonJS({
       }
       _getPatternSegments(pattern) {
         const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+        return parts.map((part2) => {
+          const dynamic = utils.pattern.isDynamicPattern(part2, this._settings);
           if (!dynamic) {
             return {
               dynamic: false,
-              pattern: part
+              pattern: part2
             };
           }
           return {
             dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+            pattern: part2,
+            patternRe: utils.pattern.makeRe(part2, this._micromatchOptions)
           };
         });
       }
@@ -24319,12 +24319,12 @@ var require_partial = __commonJS({
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index) => {
+          const match = parts.every((part2, index) => {
             const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
+            if (segment.dynamic && segment.patternRe.test(part2)) {
               return true;
             }
-            if (!segment.dynamic && segment.pattern === part) {
+            if (!segment.dynamic && segment.pattern === part2) {
               return true;
             }
             return false;
@@ -29482,7 +29482,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     };
     var failsafe = [map, seq, string];
     var intIdentify$2 = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve$1 = (src, part, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part, radix);
+    var intResolve$1 = (src, part2, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part2, radix);
     function intStringify$1(node, radix, prefix) {
       const {
         value
@@ -40018,8 +40018,8 @@ var require_headers2 = __commonJS({
       if (index >= 0) return index;
       return 0;
     }
-    function toType(flag) {
-      switch (flag) {
+    function toType(flag2) {
+      switch (flag2) {
         case 0:
           return "file";
         case 1:
@@ -40048,8 +40048,8 @@ var require_headers2 = __commonJS({
       }
       return null;
     }
-    function toTypeflag(flag) {
-      switch (flag) {
+    function toTypeflag(flag2) {
+      switch (flag2) {
         case "file":
           return 0;
         case "link":
@@ -40958,8 +40958,8 @@ function isLoopbackAddress(host) {
   return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
 }
 var DecodedURL = class extends URL {
-  constructor(url, base2) {
-    super(url, base2);
+  constructor(url, base3) {
+    super(url, base3);
     this._decodedUsername = decodeURIComponent(super.username);
     this._decodedPassword = decodeURIComponent(super.password);
   }
@@ -43499,6 +43499,10 @@ function globMatch(pattern, text5) {
   }
   return re.test(text5);
 }
+function targetMatch(pattern, id) {
+  const split = id.lastIndexOf(":/");
+  return globMatch(pattern, id) || split > 0 && globMatch(pattern, id.slice(0, split));
+}
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
@@ -43550,7 +43554,18 @@ function toWaiver(raw2, source) {
   return w;
 }
 function inlineWaivers(facts) {
-  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
+  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line, global: beforeFirstModule(facts, w.file, w.line) }));
+}
+function beforeFirstModule(facts, file, line) {
+  return facts.config.modules.every((m) => m.header.file !== file || m.header.line > line);
+}
+function atFileTop(f) {
+  return f.module === null && f.location !== null && f.location.line === 1 && f.location.column === 1;
+}
+function everyRelatedModule(active, facts, f) {
+  if (!f.related || f.related.length === 0) return void 0;
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
   const today2 = facts.context.today;
@@ -43560,19 +43575,23 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
   const kept = [];
   const waived = [];
   for (const f of findings) {
-    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && f.location.line === w2.line);
-    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f));
+    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && (f.location.line === w2.line || w2.global && atFileTop(f)));
+    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f)) ?? everyRelatedModule(active, facts, f);
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
 }
+function withoutModule(w) {
+  const { module: _module, ...rest } = w;
+  return rest;
+}
 function selects(w, facts, f) {
   const kind = facts.target.kind;
   if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
-  if (w.host !== void 0 && !(kind === "host" && globMatch(w.host, facts.target.id))) return false;
-  if (w.image !== void 0 && !(kind === "image" && globMatch(w.image, facts.target.id))) return false;
+  if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
   return true;
 }
@@ -43580,7 +43599,8 @@ function selects(w, facts, f) {
 // src/engine/declared-public.ts
 function applyDeclaredPublic(facts, findings, rules) {
   const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
-  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const diagnostics = facts.config.modules.flatMap(loginContradiction);
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [], diagnostics };
   const kept = [];
   const silenced = [];
   for (const f of findings) {
@@ -43588,10 +43608,25 @@ function applyDeclaredPublic(facts, findings, rules) {
     if (d) silenced.push({ finding: f, declared_public: d });
     else kept.push(f);
   }
-  return { findings: kept, silenced };
+  return { findings: kept, silenced, diagnostics };
+}
+function loginContradiction(m) {
+  const d = m.declared_public;
+  if (!d || !m.access.auth_required) return [];
+  return [
+    {
+      severity: "warning",
+      code: "public-declaration-needs-login",
+      message: `Module [${m.name}] is declared public, but it requires a login ("auth users"): a public mirror has none, so the declaration leaves every finding of it reported.`,
+      file: d.file,
+      line: d.line,
+      column: 1,
+      hint: 'Remove the declaration for this module (a module behind a login is not a public mirror), or drop "auth users" if the module really is meant for everyone.'
+    }
+  ];
 }
 function quietModule(m) {
-  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+  return m.declared_public && !m.access.auth_required && m.effective.writable?.value === false ? m.declared_public : null;
 }
 function declarationCovering(facts, f) {
   const modules = facts.config.modules;
@@ -43606,9 +43641,10 @@ function declarationCovering(facts, f) {
 
 // src/engine/public-entries.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
+var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
@@ -43631,24 +43667,42 @@ function parsePublicEntries(text5, file) {
       if (!KEYS2.has(key)) return error2(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
       raw2[key] = pair.value?.value;
     }
-    const { path: path6, module, reason } = raw2;
-    if (typeof path6 !== "string" || path6 === "") return error2(line, 'a public entry needs "path" (a glob of the config files it covers)');
-    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error2(line, '"module" must be a module name');
-    const why = typeof reason === "string" ? reason.replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error2(line, `the public entry for "${path6}" gives no "reason": it would declare nothing`);
-    entries.push({ path: path6, module: typeof module === "string" ? module : null, reason: why, file, line });
+    const selected = { path: null, host: null, image: null, module: null };
+    for (const key of SELECTORS) {
+      const v = raw2[key];
+      if (v === void 0 || v === null) continue;
+      if (typeof v !== "string" || v === "") return error2(line, `"${key}" must be a non-empty string`);
+      selected[key] = v;
+    }
+    const { path: path6, host, image, module } = selected;
+    if (path6 === null && host === null && image === null) return error2(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const why = typeof raw2["reason"] === "string" ? raw2["reason"].replace(CONTROLS, " ").trim() : "";
+    if (why === "") return error2(line, `the public entry for "${path6 ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path6, host, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
+function entryCovers(e, facts, m) {
+  const { kind, id } = facts.target;
+  const named = (glob) => targetMatch(glob, id);
+  if (e.module !== null && e.module !== m.name) return false;
+  if (e.host !== null && !(kind === "host" && named(e.host))) return false;
+  if (e.image !== null && !(kind === "image" && named(e.image))) return false;
+  if (kind !== "file" && e.host === null && e.image === null) return false;
+  const path6 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path6 === null || path6 === void 0 || globMatch(path6, m.header.file);
+}
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
-  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
   const modules = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
-    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
   });
   return { ...facts, config: { ...facts.config, modules } };
+}
+function usedPublicEntries(facts, entries) {
+  return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
 }
 
 // src/engine/catalog.ts
@@ -43722,6 +43776,7 @@ function catalogFromRego(files) {
       const id = text(custom["id"]);
       const severity = text(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
+      if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
@@ -44005,6 +44060,12 @@ function declaredSuppressions(t) {
     waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
   }));
 }
+function unusedPublicLines(report) {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
+  });
+}
 
 // src/report/sarif-identity.ts
 import { createHash } from "node:crypto";
@@ -44164,7 +44225,8 @@ function toSarif(report, opts) {
   const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 }))
   ];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -44194,6 +44256,13 @@ function region(texts, key, line, column) {
   const endColumn = Math.max(text5.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
+var RELATED_SHOWN = 100;
+function relatedLinks(related) {
+  if (!related || related.length === 0) return "";
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
   const key = textOf(texts, f.target, at.file);
@@ -44201,10 +44270,10 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...f.related ? {
-      relatedLocations: f.related.map((r, id) => ({
+      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
         message: { text: `[${r.module}]` },
         physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
@@ -44286,7 +44355,19 @@ function markdownCode(s) {
 }
 
 // src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["not-analyzed", "host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config", "public-declaration-without-reason", "public-declaration-misplaced"]);
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
+  "not-analyzed",
+  "host-not-read",
+  "include-refused",
+  "include-not-followed",
+  "secrets-not-read",
+  "found-through-link",
+  "secrets-file-is-config",
+  "public-declaration-without-reason",
+  "public-declaration-misplaced",
+  "public-declaration-covers-nothing",
+  "public-declaration-needs-login"
+]);
 function shownNotes(t) {
   return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
 }
@@ -44306,18 +44387,21 @@ function toMarkdown(raw2) {
   const out = [
     "## rsyncguard",
     "",
-    `**${findings.length} findings** in ${report.targets.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
     ""
   ];
   if (findings.length > 0) {
     out.push("| severity | rule | where | finding |", "|---|---|---|---|");
     const groupOf = /* @__PURE__ */ new Map();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
-    for (const f of findings) {
+    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
+    const raised = (context) => context ? ` (raised: ${context})` : "";
+    for (const f of ordered) {
       const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
-      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(`${f.message}${raised(f.context)}`)} |`);
+      else if (g.findings[0] === f)
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -44342,6 +44426,8 @@ function toMarkdown(raw2) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
+  const unused = unusedPublicLines(raw2);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
   return `${out.join("\n")}
 `;
 }
@@ -44442,9 +44528,9 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
   const out = [
     "## rsyncguard",
     "",
-    "| critical | high | medium | low | waived | not evaluated |",
-    "|---:|---:|---:|---:|---:|---:|",
-    `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.errors.length} |`,
+    "| critical | high | medium | low | waived | declared public | not evaluated |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
     ""
   ];
   const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
@@ -44463,7 +44549,16 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
   }
   const rest = sorted.slice(shown3.length);
   if (rest.length > 0) out.push(`\u2026 and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, "");
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---:|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
+    out.push("");
+  }
+  for (const u of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u.source)}: ${markdownText(u.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
+  if (notes.length > 0) out.push("", "### Notes", "", ...notes);
   return `${out.join("\n")}
 `;
 }
@@ -44501,6 +44596,8 @@ function toFleetMarkdown(report, hostOf) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  const unused = unusedPublicLines(report);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
   return `${out.join("\n")}
 `;
 }
@@ -44518,8 +44615,8 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
   }
   const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
   const runs = names.map((g) => {
-    const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
-    const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
+    const part2 = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names[0] ? report.unused_public ?? [] : [] };
+    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
     return log.runs[0];
   });
   const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
@@ -44539,11 +44636,14 @@ function toJson(report) {
       waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
       declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
-      expired_waivers: report.expired_waivers.length
+      expired_waivers: report.expired_waivers.length,
+      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
+      unused_public: report.unused_public?.length ?? 0
     },
     targets: report.targets,
     errors: report.errors,
-    expired_waivers: report.expired_waivers
+    expired_waivers: report.expired_waivers,
+    unused_public: report.unused_public ?? []
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
@@ -44569,7 +44669,8 @@ function toText(raw2, p2) {
     const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
     const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
-    const daemonWide = byModule.get(null) ?? [];
+    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
@@ -44579,7 +44680,7 @@ function toText(raw2, p2) {
     for (const [module, findings] of byModule) {
       if (module === null) continue;
       out.push(`  [${module}]`);
-      for (const f of findings) out.push(line(f));
+      for (const f of worstFirst(findings)) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
@@ -44588,10 +44689,11 @@ function toText(raw2, p2) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join("\n")}
 `;
 }
@@ -44751,65 +44853,6 @@ function inlineWaivers2(bytes, file) {
   return { waivers, diagnostics };
 }
 
-// src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
-var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
-var HEADER = /^[ \t]*\[/;
-var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
-var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function publicDeclarations(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
-  const declarations = [];
-  const diagnostics = [];
-  let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (HEADER.test(text5) && !GLOBAL.test(text5)) seenModule = true;
-    const m = PUBLIC.exec(text5);
-    if (!m) return;
-    const at = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
-    if (reason === "") {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-without-reason",
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
-          at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
-        )
-      );
-      return;
-    }
-    const target = headerBelow(lines, i);
-    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
-    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-misplaced",
-          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
-          at,
-          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
-        )
-      );
-  });
-  return { declarations, diagnostics };
-}
-function headerBelow(lines, i) {
-  for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return HEADER.test(text5) && !GLOBAL.test(text5) ? j + 1 : null;
-  }
-  return null;
-}
-function declarationFor(header, declarations) {
-  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
-  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
-}
-
 // src/parse/rsyncd-params.ts
 var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
 var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
@@ -44895,6 +44938,116 @@ function lookupParam(name) {
   return BY_KEY.get(squash(name));
 }
 
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[([^\]]*)/;
+var COMMENT = /^[ \t]*[#;]/;
+var BLANK = /^[ \t]*$/;
+var INCLUDE = /^[ \t]*&/;
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
+function kindOf(text5) {
+  if (BLANK.test(text5)) return "blank";
+  if (COMMENT.test(text5)) return "comment";
+  const header = HEADER.exec(text5);
+  if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
+  return INCLUDE.test(text5) ? "directive" : "parameter";
+}
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  let seenSetting = false;
+  lines.forEach((text5, i) => {
+    const kind = kindOf(text5);
+    if (kind === "module") seenModule = true;
+    if (kind !== "blank" && kind !== "comment") seenSetting = true;
+    const m = PUBLIC.exec(text5);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) {
+      declarations.push({ reason, file, line: i + 1, target_line: target });
+      return;
+    }
+    const next = nextSetting(lines, i);
+    const apart = next.kind === null || next.blankBetween;
+    const fileHeader = !seenSetting && (next.kind === "parameter" || next.kind === "global");
+    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+  });
+  return { declarations, diagnostics };
+}
+var TO_MARK_ALL = "to mark every module of this file, put it before the first module header with a blank line after it";
+function misplaced(at, below) {
+  const [what, hint] = below === "directive" ? [
+    `is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : below === "module" ? ["is separated from the module header below it by another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`] : below === null ? ["is neither directly above a module header nor before the first one: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`] : ["is directly above a parameter line, not a module header: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: public" comment ${what}.`, at, hint);
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return kindOf(text5) === "module" ? j + 1 : null;
+  }
+  return null;
+}
+function nextSetting(lines, i) {
+  let blankBetween = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const kind = kindOf(lines[j] ?? "");
+    if (kind === "blank") blankBetween = true;
+    else if (kind !== "comment") return { kind, blankBetween };
+  }
+  return { kind: null, blankBetween };
+}
+function uncoveredDeclarations(declarations, headers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of declarations) {
+    const covers2 = headers.some((h) => h.file === d.file && (d.target_line === null || h.line === d.target_line));
+    if (covers2) continue;
+    const at = { file: d.file, line: d.line, column: 1 };
+    out.set(
+      `${d.file}:${d.line}`,
+      d.target_line === null ? diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        at,
+        'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
+      ) : diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment is above a header that re-opens a module declared earlier: rsync merges the two into the first, so it declares nothing.',
+        at,
+        "Put it directly above the module's first header."
+      )
+    );
+  }
+  return [...out.values()];
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
+}
+
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
@@ -44913,6 +45066,27 @@ function redactLine(text5) {
 function redactName(name) {
   const colon = name.indexOf(":");
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
+}
+function redactUnknownName(name) {
+  const words = name.trim().split(/\s+/);
+  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
+  const hidden = words.length - 1;
+  return `${redactName(words[0] ?? "")} \u2026 (${hidden} more word${hidden === 1 ? "" : "s"} not shown)`;
+}
+var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
+function nearParamWord(word) {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -45394,7 +45568,7 @@ var Loader = class {
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
-        const suffix = manage ? ".conf" : ".inc";
+        const suffix = lower === "&include" ? ".conf" : ".inc";
         const names = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names) {
@@ -45459,7 +45633,7 @@ function baseName(path6) {
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
   const hint = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint);
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint);
 }
 
 // src/parse/rsyncd-config.ts
@@ -45484,6 +45658,13 @@ function parseRsyncdConf(path6, bytes, source) {
       message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`
     });
   }
+  if (limit === null && full.ok)
+    diagnostics.push(
+      ...uncoveredDeclarations(
+        full.publicDeclarations,
+        full.sections.map((s) => s.header)
+      )
+    );
   const listener = {};
   for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
   return {
@@ -45817,19 +45998,65 @@ import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { join as join9, relative as relative3, sep as sep4 } from "node:path";
 
-// src/sources/file-kinds.ts
-var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
-var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
-function looksLikeRsyncd(head) {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.has("path") && params.size >= 2;
+// src/sources/rsyncd-content.ts
+var RSYNC_LABELS = new Set(
+  "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split("|").map(squash2)
+);
+var SAMBA_ONLY = new Set(
+  "workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests".split("|").map(squash2)
+);
+function squash2(name) {
+  return name.replace(/\s+/g, "").toLowerCase();
 }
-function rsyncdFragment(head) {
-  if (/^\s*&(include|merge)\s/m.test(head)) return true;
-  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
+function rsyncdShape(text5) {
+  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const known = /* @__PURE__ */ new Set();
+  const samba = /* @__PURE__ */ new Set();
+  let inModule = false;
+  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
+    if (t.startsWith("[")) {
+      const name = /^\[([^\]]*)\]/.exec(t)?.[1];
+      if (name === void 0) shape.other++;
+      else inModule = squash2(name) !== "global";
+      continue;
+    }
+    if (t.startsWith("&")) {
+      shape.directive = true;
+      continue;
+    }
+    const eq = t.indexOf("=");
+    if (eq <= 0) {
+      if (!TEMPLATE_TAG2.test(t)) shape.other++;
+      continue;
+    }
+    const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
+    if (RSYNC_LABELS.has(key)) {
+      known.add(key);
+      shape.knownLines++;
+      if (key === "path" && inModule) shape.moduleWithPath = true;
+    } else if (!TEMPLATE_TAG2.test(t)) {
+      shape.unknown++;
+      if (SAMBA_ONLY.has(key)) samba.add(key);
+    }
+  }
+  shape.known = known.size;
+  shape.samba = samba.size;
+  return shape;
+}
+function readsAsRsyncd(shape, named) {
+  const foreign = shape.unknown + shape.other;
+  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
+  if (shape.samba > 0) return false;
+  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+}
+
+// src/sources/file-kinds.ts
+var TPL = "j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl";
+function looksLikeRsyncd(head) {
+  return readsAsRsyncd(rsyncdShape(head), false);
 }
 function significant(head) {
   return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
@@ -45839,12 +46066,12 @@ function secretsShape(head) {
   return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
 }
 function runsRsyncDaemon(head) {
-  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+  return /^[ \t]*(Exec\w*|command|exec)[ \t]*=?[ \t]*.*\brsync\b[^\n]*--daemon/im.test(head.replace(/\\[ \t]*\n/g, " "));
 }
 function xinetdRunsRsync(head) {
   return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
 }
-var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var mentionsRsync = (head) => /\brsyncd?\b|\bRSYNC_[A-Z]/i.test(head);
 var never = () => false;
 var FILE_KINDS = [
   {
@@ -45852,7 +46079,8 @@ var FILE_KINDS = [
     label: "a shell script",
     analyzer: "none",
     names: [/\.(sh|bash|ksh|zsh)$/],
-    content: (h) => /^#!/.test(h),
+    // An interpreter path: `#!!! managed by puppet !!!` is a comment, to rsync as to a shell.
+    content: (h) => /^#![ \t]*\/\S/.test(h),
     concernsRsync: never
   },
   {
@@ -45913,22 +46141,32 @@ var FILE_KINDS = [
     concernsRsync: never
   },
   {
+    id: "samba",
+    label: "a Samba configuration (smb.conf)",
+    analyzer: "none",
+    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    content: (h) => rsyncdShape(h).samba > 0,
+    concernsRsync: never
+  },
+  {
     id: "rsyncd-config",
     label: "an rsyncd configuration",
     analyzer: "rsyncd",
     names: [
       /(^|\/)rsyncd\.conf$/,
       /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      new RegExp(`(^|/)rsyncd?[^/]*\\.(conf|inc)(\\.(${TPL}))$`),
+      new RegExp(`(^|/)rsyncd\\.conf\\.(${TPL}|example|sample|dist)$`),
       // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
       /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
       /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
       // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
-      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+      new RegExp(`rsyncd\\.conf(\\.(${TPL}|example|sample|dist|header|footer|inc))?$`)
     ],
-    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
-    concernsRsync: (h, path6) => looksLikeRsyncd(h) || /rsync/i.test(path6) && rsyncdFragment(h)
+    // classifyFile tries this first, with the name's help when the name says rsyncd.
+    content: looksLikeRsyncd,
+    // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
+    concernsRsync: (h, path6) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path6))
   },
   {
     id: "rsync-secrets",
@@ -45955,24 +46193,38 @@ var FILE_KINDS = [
 ];
 var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
 var UNKNOWN_KIND = { id: "unknown", label: "a file of a kind rsyncguard does not recognise", analyzer: "none", names: [], concernsRsync: never };
-var GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
+var OTHER_CONFIG = { id: "other-config", label: "a configuration file whose settings are not rsyncd.conf parameters", analyzer: "none", names: [], concernsRsync: never };
+var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
 var HEAD_BYTES = 16 * 1024;
+var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
   const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
   if (text5.includes("\0")) return null;
   return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
+function thinHead(text5) {
+  return significant(text5.replace(/^;.*$/gm, "")).length < 3;
+}
+function contentWindow(bytes) {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  if (bytes.length <= HEAD_BYTES) return head;
+  const text5 = headText(head);
+  return text5 !== null && thinHead(text5) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+}
 function classifyFile(path6, head) {
   const p2 = path6.split("\\").join("/");
-  const text5 = headText(typeof head === "string" ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
-  if (text5 !== null) {
-    for (const kind of FILE_KINDS) if (kind.content?.(text5)) return { kind, by: "content" };
+  const named = rsyncdByName(p2);
+  const text5 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape = text5 === null ? null : rsyncdShape(text5);
+  if (text5 !== null && shape !== null) {
+    if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: "content" };
+    for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text5)) return { kind, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
-  if (GENERIC_CONFIG.test(p2)) return { kind: RSYNCD, by: "name" };
+  if (GENERIC_CONFIG.test(p2)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
   return { kind: UNKNOWN_KIND, by: "none" };
 }
-var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
 function worthSniffing(path6) {
   return SNIFF_NAMES.test(path6);
 }
@@ -46017,22 +46269,16 @@ function readHead(file) {
   const fd = openSync2(file, constants4.O_RDONLY | constants4.O_NONBLOCK | constants4.O_NOFOLLOW | constants4.O_NOCTTY);
   try {
     if (!fstatSync2(fd).isFile()) return "";
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
+    let buf = Buffer.alloc(HEAD_BYTES);
+    let n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
+    if (n === HEAD_BYTES && thinHead(headText(buf) ?? "")) {
+      buf = Buffer.concat([buf, Buffer.alloc(MAX_HEAD_BYTES - HEAD_BYTES)]);
+      n += readSync2(fd, buf, HEAD_BYTES, MAX_HEAD_BYTES - HEAD_BYTES, HEAD_BYTES);
+    }
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
-  }
-}
-function otherByContent(file, path6) {
-  try {
-    const head = headText(readHead(file));
-    if (head === null || head === "") return false;
-    const { kind, by } = classifyFile(path6, head);
-    return by === "content" && kind.analyzer !== "rsyncd" && (kind.analyzer === "none" || !kind.concernsRsync(head, path6));
-  } catch {
-    return false;
   }
 }
 function nameCandidate(file) {
@@ -46069,7 +46315,7 @@ function discoverConfigs(root, opts) {
     const path6 = raw2.split(sep4).join("/");
     if (excluded.has(path6)) continue;
     if (rsyncdByName(path6)) {
-      if (nameCandidate(join9(root, path6)) && !otherByContent(join9(root, path6), path6)) found.push({ path: path6, by: "name" });
+      if (nameCandidate(join9(root, path6))) found.push({ path: path6, by: "name" });
     } else if (worthSniffing(path6)) {
       try {
         const head = headText(readHead(join9(root, path6)));
@@ -46307,9 +46553,11 @@ function notRead(path6, reason, at) {
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
 function parseUnitSettings(text5) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text5.split("\n")) {
-    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m?.[1]) keys.set(m[1], m[2] ?? "");
+  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+    const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
+    if (!m?.[1]) continue;
+    if (m[2]) keys.set(m[1], m[2]);
+    else keys.delete(m[1]);
   }
   return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
 }
@@ -46318,7 +46566,7 @@ function parseUnitSettings(text5) {
 var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
 
 // src/parse/account-names.ts
-var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
 
 // src/parse/image-redact.ts
 var WITHHELD = "********";
@@ -46466,6 +46714,7 @@ function addCommand(words, into) {
   if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
     into.daemon = true;
     into.configs.push(...configOptions(cmd.slice(at + 1)));
+    into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
@@ -46477,19 +46726,19 @@ function addShell(text5, into) {
   for (const words of shellCommands(text5)) addCommand(words, into);
 }
 function launchFromArgv(argv) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addCommand(argv, launch);
   for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
 function launchFromScript(text5) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addShell(text5, launch);
   return finish(launch);
 }
 function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
 }
 
 // src/parse/image-launch.ts
@@ -46503,26 +46752,47 @@ import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve5 } f
 import { dirname as dirname8, resolve as resolve4 } from "node:path";
 
 // src/parse/dockerfile.ts
+function heredocNames(args) {
+  return [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w]*)\2/g)].map((m) => ({ name: m[3] ?? "", strip: m[1] === "-" }));
+}
 function instructions(text5) {
   const out = [];
   let current = null;
-  text5.split("\n").forEach((raw2, i) => {
-    const line = raw2.replace(/\r$/, "");
-    if (/^\s*#/.test(line)) return;
+  const lines = text5.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^\s*#/.test(line)) continue;
     const continued = /\\\s*$/.test(line);
     const body = continued ? line.replace(/\\\s*$/, "") : line;
     if (current) current.args += ` ${body.trim()}`;
     else {
       const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
-      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1 };
+      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1, heredocs: /* @__PURE__ */ new Map() };
     }
     if (!continued && current) {
+      for (const { name, strip: strip2 } of heredocNames(current.args)) {
+        const bodyLines = [];
+        for (i++; i < lines.length && (strip2 ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i]) !== name; i++) bodyLines.push(strip2 ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i] ?? "");
+        current.heredocs.set(name, `${bodyLines.join("\n")}
+`);
+      }
       out.push(current);
       current = null;
     }
-  });
+  }
   if (current) out.push(current);
   return out;
+}
+function expand(word, vars) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
+    const value = vars.get(braced ?? bare ?? "");
+    if (op === "-") return value ? value : alt ?? "";
+    if (op === "+") return value ? alt ?? "" : "";
+    if (value === void 0) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? null : out;
 }
 function commandForm(args) {
   if (args.startsWith("[")) {
@@ -46541,73 +46811,93 @@ function envPairs(args) {
   }
   return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")}`);
 }
+var fresh = (globals) => ({ user: null, exposed: [], env: [], envLines: [], entrypoint: [], cmd: [], copies: [], vars: new Map(globals), lines: { user: null, expose: null, command: null } });
+var copyOf = (s) => ({ ...s, exposed: [...s.exposed], env: [...s.env], envLines: [...s.envLines], copies: [...s.copies], vars: new Map(s.vars), lines: { ...s.lines } });
+function fromWords(args) {
+  const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+  return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
+}
 function readDockerfile(text5, readScript) {
-  let user = null;
-  let exposed = [];
-  let env = [];
-  let envLines = [];
-  let entrypoint = [];
-  let cmd = [];
-  let copies = [];
-  const lines = { user: null, expose: null, command: null };
+  const globals = /* @__PURE__ */ new Map();
+  const stages = /* @__PURE__ */ new Map();
+  let st = null;
   for (const ins of instructions(text5)) {
-    switch (ins.keyword) {
-      case "FROM":
-        user = null;
-        exposed = [];
-        env = [];
-        envLines = [];
-        entrypoint = [];
-        cmd = [];
-        copies = [];
-        lines.user = null;
-        lines.expose = null;
-        lines.command = null;
-        break;
-      case "USER":
-        user = ins.args.split(/\s+/)[0] || null;
-        lines.user = ins.line;
-        break;
-      case "EXPOSE":
-        for (const p2 of ins.args.split(/\s+/).filter((w) => w !== "")) {
-          const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
-          exposed.push(port);
-          if (port.startsWith("873/")) lines.expose = ins.line;
-        }
-        break;
-      case "ENV":
-        for (const pair of envPairs(ins.args)) {
-          env.push(pair);
-          envLines.push(ins.line);
-        }
-        break;
-      case "ENTRYPOINT":
-        entrypoint = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case "CMD":
-        cmd = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case "COPY":
-      case "ADD": {
-        const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
-        const to = words.at(-1);
-        for (const from of words.slice(0, -1)) if (to !== void 0) copies.push({ from, to });
-        break;
+    if (ins.keyword === "FROM") {
+      const { base: base3, name } = fromWords(ins.args);
+      const parent = stages.get(base3);
+      st = parent ? copyOf(parent) : fresh(/* @__PURE__ */ new Map());
+      if (name) stages.set(name, st);
+      continue;
+    }
+    if (ins.keyword === "ARG") {
+      for (const m of ins.args.matchAll(/([A-Za-z_]\w*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+        const key = m[1] ?? "";
+        const value = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key) : void 0;
+        if (value === void 0) continue;
+        (st ? st.vars : globals).set(key, value);
       }
+      continue;
+    }
+    if (st) apply(st, ins);
+  }
+  const s = st ?? fresh(/* @__PURE__ */ new Map());
+  const image = readImageConfig({ config: { User: s.user ?? "", Entrypoint: s.entrypoint, Cmd: s.cmd, Env: s.env, ExposedPorts: Object.fromEntries([...new Set(s.exposed)].map((p2) => [p2, {}])) } });
+  const launch = launchFromArgv(image.argv);
+  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, s.copies, readScript));
+  return { config: image.config, startsDaemon, lines: { ...s.lines, env: s.envLines } };
+}
+function apply(st, ins) {
+  switch (ins.keyword) {
+    case "USER": {
+      const word = ins.args.split(/\s+/)[0] ?? "";
+      st.user = (expand(word, st.vars) ?? word) || null;
+      st.lines.user = ins.line;
+      break;
+    }
+    case "EXPOSE":
+      for (const w of ins.args.split(/\s+/).filter((x) => x !== "")) {
+        const p2 = expand(w, st.vars) ?? w;
+        const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
+        st.exposed.push(port);
+        if (port.startsWith("873")) st.lines.expose = ins.line;
+      }
+      break;
+    case "ENV":
+      for (const pair of envPairs(ins.args)) {
+        const eq = pair.indexOf("=");
+        const value = expand(pair.slice(eq + 1), st.vars) ?? pair.slice(eq + 1);
+        st.env.push(`${pair.slice(0, eq)}=${value}`);
+        st.envLines.push(ins.line);
+        st.vars.set(pair.slice(0, eq), value);
+      }
+      break;
+    case "ENTRYPOINT":
+      st.entrypoint = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case "CMD":
+      st.cmd = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case "COPY":
+    case "ADD": {
+      const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+      const to = words.at(-1);
+      for (const from of words.slice(0, -1)) {
+        if (to === void 0) continue;
+        const doc = /^<<-?["']?([A-Za-z_]\w*)/.exec(from)?.[1];
+        const text5 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
+        st.copies.push(text5 === void 0 ? { from, to } : { from, to, text: text5 });
+      }
+      break;
     }
   }
-  const image = readImageConfig({ config: { User: user ?? "", Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p2) => [p2, {}])) } });
-  const launch = launchFromArgv(image.argv);
-  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
-  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
 }
 function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text5 = readScript(c.from);
+    const text5 = c.text ?? readScript(c.from);
     if (text5 !== null && launchFromScript(text5).daemon) return true;
   }
   return false;
@@ -46615,7 +46905,40 @@ function scriptStartsDaemon(program, copies, readScript) {
 
 // src/parse/other-files.ts
 function unitStartsDaemon(text5) {
-  return [...text5.matchAll(/^\s*Exec(Start|StartPre|StartPost|Reload)\s*=\s*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+  const joined = text5.replace(/\\[ \t]*\n/g, " ");
+  return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+}
+function xinetdServices(text5) {
+  const out = [];
+  let current = null;
+  const loose = { attrs: /* @__PURE__ */ new Map() };
+  let pending = false;
+  for (const raw2 of text5.split("\n")) {
+    const line = raw2.replace(/#.*$/, "").trim();
+    if (/^service\s+\S+/.test(line)) {
+      pending = true;
+      if (!line.includes("{")) continue;
+    }
+    if (pending && line.includes("{")) {
+      current = { attrs: /* @__PURE__ */ new Map() };
+      out.push(current);
+      pending = false;
+      continue;
+    }
+    if (line.startsWith("}")) {
+      current = null;
+      continue;
+    }
+    const m = /^(\w+)\s*[-+]?=\s*(.*)$/.exec(line);
+    if (m?.[1]) (current ?? loose).attrs.set(m[1], m[2] ?? "");
+  }
+  return out.length > 0 ? out : [loose];
+}
+function xinetdRsync(text5) {
+  const rsync = xinetdServices(text5).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+  const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
+  const chosen = rsync.find(on) ?? rsync[0];
+  return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
 function analyze(classified, file, text5, bytes, scan, modes, root) {
   const { kind } = classified;
@@ -46629,14 +46952,19 @@ function analyze(classified, file, text5, bytes, scan, modes, root) {
         secrets: { path: displayPath(root, file), file, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics }
       };
     }
-    case "systemd-unit":
-      if (!unitStartsDaemon(text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
-      return { analyzer: "systemd-unit", unit: parseUnitSettings(text5) };
+    case "systemd-unit": {
+      const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
+      const unitText = base3 === null ? text5 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text5}` : null;
+      if (!unitStartsDaemon(unitText ?? text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
+      return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
+    }
     case "xinetd":
       if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", enabled: !/^\s*disable\s*=\s*yes\b/m.test(text5), user: /^\s*user\s*=\s*(\S+)/m.exec(text5)?.[1] ?? null };
+      return { analyzer: "xinetd", ...xinetdRsync(text5) };
     case "dockerfile": {
-      if (!/\brsyncd?\b/i.test(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
@@ -46655,6 +46983,47 @@ function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
   const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
   return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+}
+
+// src/parse/stunnel.ts
+var yes = (v) => /^(yes|true|1)$/i.test(v);
+function readStunnel(bytes, file) {
+  const sections = [];
+  const global2 = { connect: [] };
+  let current = global2;
+  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw2, i) => {
+    const line = raw2.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    if (line.startsWith("[")) {
+      current = { connect: [] };
+      sections.push(current);
+      return;
+    }
+    const eq = line.indexOf("=");
+    if (eq < 0) return;
+    const key = line.slice(0, eq).trim().toLowerCase();
+    const value = line.slice(eq + 1).trim();
+    if (key === "accept") current.accept = { value, line: i + 1 };
+    else if (key === "connect") current.connect.push(value);
+    else if (key === "exec") current.exec = value;
+    else if (key === "execargs") current.execargs = value;
+    else if (key === "client") current.client = yes(value);
+    else if (key === "verify") current.verify = Number(value) >= 2;
+    else if (key === "verifychain" || key === "verifypeer" || key === "requirecert") current.verify = (current.verify ?? false) || yes(value);
+  });
+  return sections.flatMap((s) => {
+    if (!s.accept || (s.client ?? global2.client ?? false)) return [];
+    const exec2 = s.exec ?? "";
+    return [
+      {
+        at: `${file}:${s.accept.line}`,
+        accept: s.accept.value,
+        connect: s.connect,
+        execsRsync: exec2.replace(/^.*\//, "") === "rsync" && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? ""),
+        verifiesClients: s.verify ?? global2.verify ?? false
+      }
+    ];
+  });
 }
 
 // src/parse/repo-configs.ts
@@ -46738,6 +47107,7 @@ function* parseRepoConfigs(root, files) {
   const modes = gitModes(root);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash3("sha256").update(o.bytes).digest("hex"));
+  const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
@@ -46747,7 +47117,7 @@ function* parseRepoConfigs(root, files) {
       const opened = scan.open(f.path);
       if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
-    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds };
     yield* unreadSecrets(root, file, config, scan);
   }
   for (const o of pending) yield other(o);
@@ -46826,8 +47196,8 @@ function inetAton(text5) {
   const parts = text5.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
+  for (const part2 of parts) {
+    const v = atonPart(part2);
     if (v === void 0) return void 0;
     values.push(v);
   }
@@ -46839,19 +47209,19 @@ function inetAton(text5) {
   for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
   return out;
 }
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+function atonPart(part2) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part2)) return part2.length === 2 ? 0 : parseInt(part2.slice(2), 16);
+  if (/^0[0-7]*$/.test(part2)) return parseInt(part2, 8);
+  if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
 function inetPton4(text5) {
   const parts = text5.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
+  for (const part2 of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part2)) return void 0;
+    const v = Number(part2);
     if (v > 255) return void 0;
     out.push(v);
   }
@@ -47316,62 +47686,157 @@ function unknownRefuseNames(value) {
   return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
 }
 
+// src/facts/account-lookup.ts
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+var UID_T = 2 ** 32;
+function idParse(digits) {
+  let num = 0;
+  for (const c of digits) {
+    const tmp = (num * 10 + Number(c)) % UID_T;
+    if (tmp < num) return null;
+    num = tmp;
+  }
+  return num;
+}
+function expandVars(value, env) {
+  let out = "";
+  let i = 0;
+  while (i < value.length) {
+    const end = value.indexOf("%", i + 1);
+    if (value[i] === "%" && /[A-Z]/.test(value[i + 1] ?? "") && end > i) {
+      const name = value.slice(i + 1, end);
+      const known = name.startsWith("RSYNC_") ? void 0 : env?.get(name);
+      if (known === void 0 || known === null) return null;
+      out += known;
+      i = end + 1;
+      continue;
+    }
+    out += value[i];
+    i++;
+  }
+  return out;
+}
+function lookup(token, kind, known, names) {
+  if (TEMPLATE2.test(token)) return { kind: "unknown", value: token };
+  const value = expandVars(token, names?.env);
+  if (value === null) return { kind: "unknown", value: token };
+  const shown3 = value === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value}")`;
+  if (value !== "" && /^\d+$/.test(value)) {
+    const id = idParse(value);
+    if (id === null)
+      return { kind: "refused", value, message: null, why: `${kind} ${shown3} is past the largest id (${UID_T - 1}): the daemon's child exits with "Invalid ID number: ${value}" and the client gets no greeting ("didn't get server startup line")` };
+    return { kind: "resolves", id, value };
+  }
+  const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
+  if (impossibleName(value)) {
+    const because = /^[+-]\d/.test(value) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, ${because}` };
+  }
+  if (value === "root" && (known === void 0 || known.has(value))) return { kind: "resolves", id: 0, value };
+  if (known === void 0) return { kind: "unknown", value };
+  if (known.has(value)) return { kind: "resolves", id: null, value };
+  return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, which ${names?.source ?? "the"} ${file} does not list` };
+}
+
 // src/facts/usable.ts
 function text3(v) {
   return typeof v === "string" ? v : "";
 }
-function impossibleName(name) {
-  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+var NO_ID = 2 ** 32 - 1;
+function refusedBy(r, kind) {
+  const outcome = kind === "uid" ? "invalid-uid" : "invalid-gid";
+  if (r.message === null) return { outcome, message: "rsync: didn't get server startup line", reason: `The ${r.why}.` };
+  return { outcome, message: r.message, reason: `${r.why}: rsync refuses the module ("invalid ${kind}").` };
 }
-var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
-function resolves(name, known) {
-  if (/^\d+$/.test(name)) return true;
-  if (impossibleName(name)) return false;
-  return known === void 0 || known.has(name);
+function isRoot(r) {
+  return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names) {
-  const db = names && text3(params["name converter"]?.value) === "" ? names : void 0;
+function setupRefusal(params, root, version, names, chroot = false) {
+  const db = names && text3(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
   const uid = text3(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
-  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
-    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
-    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
-  }
+  const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
+  if (u?.kind === "refused") return refusedBy(u, "uid");
   const gid = text3(params["gid"]?.value);
-  if (TEMPLATE2.test(gid)) {
-  } else if (gid !== "") {
-    const tokens = gidTokens(gid, version);
-    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
-    const bad = named.find((t) => !resolves(t, db?.groups));
-    if (bad !== void 0) {
-      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
-      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
-    }
-  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+  const tokens = gid === "" ? [] : gidTokens(gid, version);
+  const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
+  const bad = groups.find((g) => g.kind === "refused");
+  if (bad?.kind === "refused") return refusedBy(bad, "gid");
+  if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
   if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot, { u, gid, groups });
+}
+function switchRefusal(root, chroot, ids) {
+  const { u, gid, groups } = ids;
+  const first = groups[0];
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (gid !== "") {
+      const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
+      return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
+    }
+    if (u && isRoot(u)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
+    if (u) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
+    return void 0;
+  }
+  if (first?.kind === "resolves" && first.id === NO_ID)
+    return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `"gid" starts with ${NO_ID}, the id setgid reads as "no change" and refuses: rsync refuses the module ("setgid failed").` };
+  if (u?.kind === "resolves" && u.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
   return void 0;
 }
-var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
-function unusable(params, root, version, names) {
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path", "chroot-failed": "use chroot", "setgid-failed": "gid", "setuid-failed": "uid" };
+var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
+function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
-  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
-  const refusal = setupRefusal(params, root, version, names);
-  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  if (typeof max !== "number" || max === 0) return void 0;
+  const lock = text3(params["lock file"]?.value);
+  if (!root && lock === DEFAULT_LOCK_FILE) {
+    return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
+  }
+  if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
+  return void 0;
+}
+function unusable(params, root, version, names, chroot = false) {
+  const slot = connectionRefusal(params, root);
+  if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names, chroot);
+  if (refusal && !refusal.conditional) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names) {
-  return text3(global2["daemon chroot"]?.value) === "" ? names : void 0;
+  if (text3(global2["daemon chroot"]?.value) === "") return names;
+  return names?.env ? { source: names.source, env: names.env } : void 0;
 }
 
 // src/facts/writable.ts
+function patternNeverMatches(pattern) {
+  return pattern.replace(/\[[^\]]*\]/g, "").includes(" ");
+}
+function canDecide(r) {
+  return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
+}
 function moduleWritable(params, version) {
-  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const readOnly = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
-  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (typeof users !== "string" || users === "") {
+    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+  }
+  const secrets = params["secrets file"]?.value;
+  if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
+  const rules = describeAuthRules(users, version).filter(canDecide);
+  const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+  const plain = rules.find((r) => r.option === null);
+  if (!readOnly && plain) return { value: true, reason: `"read only = no" and "auth users" admits ${plain.group ? "a group" : "a user"} ("${plain.raw}") without ":ro": that login can upload.` };
+  return {
+    value: false,
+    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+  };
 }
 
 // src/facts/effective.ts
@@ -47385,12 +47850,13 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names) {
+  const chroot = effectiveChroot(params, root, version);
   return {
-    chroot: effectiveChroot(params, root, version),
+    chroot,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names),
+    unusable: unusable(params, root, version, names, chroot.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -47423,6 +47889,26 @@ function imageRunsAsRoot(user) {
   }
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+
+// src/facts/access/unverified-names.ts
+function unverifiedNames(params, version, names) {
+  const out = [];
+  const say = (token, kind, known) => {
+    const r = lookup(token, kind, known, names);
+    if (r.kind !== "unknown") return;
+    const what = kind === "uid" ? "user" : "group";
+    out.push(
+      r.value.includes("%") || r.value !== token ? `"${kind} = ${token}" depends on the daemon's environment (rsync expands %VAR%): the module is served only if it expands to a ${what} the daemon's host has, else the client gets "@ERROR: invalid ${kind} \u2026".` : `The module is served only if ${what} ${r.value} exists on the daemon's host (not checked here); otherwise the client gets "@ERROR: invalid ${kind} ${r.value}".`
+    );
+  };
+  const uid = params["uid"]?.value;
+  if (typeof uid === "string" && uid !== "") say(uid, "uid", names?.users);
+  const gid = params["gid"]?.value;
+  if (typeof gid === "string" && gid !== "") {
+    for (const t of gidTokens(gid, version)) if (t !== "*") say(t, "gid", names?.groups);
+  }
+  return out;
 }
 
 // src/facts/access/simulate.ts
@@ -47460,7 +47946,7 @@ function simulateModule(m, peer, user, root, opts) {
   });
   assumptions.push(...decision.assumptions);
   const authUsers = text5("auth users");
-  const base2 = {
+  const base3 = {
     name: m.name,
     listed,
     host_allowed: decision.allowed,
@@ -47473,48 +47959,34 @@ function simulateModule(m, peer, user, root, opts) {
   reasons.push(decision.reason);
   const refuse = (outcome, why) => {
     reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
+    return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+    const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text5("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
+  const slot = connectionRefusal(m.params, root);
+  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
   const readOnly = bool(param("read only"), true);
-  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
+  assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
   if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
-  const setup = moduleSetup(effective.chroot.value, root, text5);
-  if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text5) {
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text5("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text5("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
+  return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
@@ -47553,72 +48025,27 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
-// src/facts/reach.ts
-var RANK = { local: 0, container: 1, private: 2, any: 3 };
-var DEFAULT_PORT = 873;
-function reachOf(input) {
-  const port = daemonPort(input);
-  const started = superserver(input);
-  if (started !== null) {
-    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
-  }
-  const bound = boundAddresses(input, port);
-  const base2 = fromAddresses(bound.addresses, bound.source);
-  if (input.image === null || base2.value === "local") return base2;
-  if (exposes(input.image.exposed_ports, port)) return base2;
-  return {
-    value: "container",
-    addresses: base2.addresses,
-    who: "peers on the container network",
-    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
-  };
-}
-function superserver(input) {
-  if (input.listeners.length > 0 || input.processes.length > 0) return null;
-  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
-  return unit ? unit.path : null;
-}
-function boundAddresses(input, port) {
-  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
-  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
-  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
-  const v = input.listener["address"]?.value;
-  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
-  return { addresses: [], source: { kind: "unset" } };
-}
-function fromAddresses(addresses, source) {
-  if (addresses.length === 0) {
-    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
-  }
-  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
-  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list = classes.map((c) => c.address).join(", ");
-  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
-  const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
-  if (widest.value === "private") {
-    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
-    const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
-  }
-  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
-}
+// src/facts/reach-address.ts
 function classify2(address) {
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const a = address.trim().toLowerCase();
   if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v6 = ipv6(a.replace(/%[^%]+$/, ""));
+  if (v6 && /^[0-9a-f]{32}$/.test(a)) return classify6(v6);
   const v4 = ipv4(a);
   if (v4) return classify4(v4);
-  const v6 = ipv6(a);
   if (v6) return classify6(v6);
   return { value: "any", note: "name" };
 }
-function classify4([a, b]) {
+function unresolvable(address) {
+  if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
+  if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
+  if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";
+  return null;
+}
+function classify4([a, b, c, d]) {
   const x = a ?? 0;
   const y = b ?? 0;
-  if (x === 0) return { value: "any" };
+  if (x === 0 && y === 0 && c === 0 && d === 0) return { value: "any", note: "wildcard4" };
   if (x === 127) return { value: "local" };
   if (x === 10) return { value: "private", network: "10.0.0.0/8" };
   if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
@@ -47629,18 +48056,31 @@ function classify4([a, b]) {
 }
 function classify6(w) {
   const [h0 = 0] = w;
-  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.every((x) => x === 0)) return { value: "any", note: "wildcard6" };
   if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
-  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255, (w[7] ?? 0) >> 8, (w[7] ?? 0) & 255]);
   if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
   if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
   return { value: "any", note: "public" };
 }
+function part(s) {
+  if (/^0x[0-9a-f]*$/.test(s)) return s.length === 2 ? 0 : Number.parseInt(s.slice(2), 16);
+  if (/^0[0-7]*$/.test(s)) return Number.parseInt(s, 8);
+  if (/^[1-9][0-9]*$/.test(s)) return Number(s);
+  return null;
+}
 function ipv4(a) {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  return parts.every((n) => n <= 255) ? parts : null;
+  const texts = a.split(".");
+  if (texts.length > 4) return null;
+  const parts = texts.map(part);
+  if (parts.some((p2) => p2 === null)) return null;
+  const nums = parts;
+  const last = nums[nums.length - 1] ?? 0;
+  const head = nums.slice(0, -1);
+  if (head.some((n) => n > 255) || last >= 2 ** (8 * (5 - nums.length))) return null;
+  const bytes = [...head];
+  for (let i = 4 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  return bytes;
 }
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
@@ -47649,9 +48089,9 @@ function ipv6(a) {
   const tail = [];
   const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
   if (dotted?.[1]) {
-    const v4 = ipv4(dotted[1]);
-    if (!v4) return null;
-    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const quad = dotted[1].split(".").map(Number);
+    if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
+    tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
     const before = text5.slice(0, dotted.index);
     text5 = before.endsWith(":") ? `${before}:` : before;
   }
@@ -47665,31 +48105,81 @@ function ipv6(a) {
   if (halves.length === 1 ? fill !== 0 : fill < 1) return null;
   return [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...rest, ...tail];
 }
-function daemonPort(input) {
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  for (const a of argv) {
-    const n = Number(optionValue(a, "port"));
-    if (Number.isInteger(n) && n > 0) return n;
+
+// src/facts/reach-argv.ts
+function daemonOptions(argv) {
+  let address;
+  let port;
+  let mAddress;
+  let mPort;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const next = argv[i + 1];
+    const long = (name2) => arg.startsWith(`--${name2}=`) ? arg.slice(name2.length + 3) : arg === `--${name2}` ? next : void 0;
+    address = long("address") ?? address;
+    port = long("port") ?? port;
+    const dparam = arg === "-M" || arg === "--dparam" ? next : arg.startsWith("--dparam=") ? arg.slice(9) : arg.startsWith("-M") && arg.length > 2 ? arg.slice(2) : void 0;
+    if (dparam === void 0 || !dparam.includes("=")) continue;
+    const name = dparam.slice(0, dparam.indexOf("=")).replace(/\s/g, "").toLowerCase();
+    const value = dparam.slice(dparam.indexOf("=") + 1).trim();
+    if (name === "address") mAddress = value;
+    if (name === "port") mPort = value;
   }
-  const v = input.listener["port"]?.value;
-  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
-}
-function optionValue(argv, name) {
-  let out;
-  argv.forEach((arg, i) => {
-    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
-    else if (arg === `--${name}`) out = argv[i + 1];
-  });
+  const out = {};
+  if (address !== void 0 && address !== "") out.address = { value: address, via: `--address=${address}` };
+  else if (mAddress !== void 0) out.address = { value: mAddress, via: `-M address=${mAddress}` };
+  const n = Number(port);
+  if (port !== void 0 && Number.isInteger(n) && n > 0) out.port = { value: port, via: `--port=${port}` };
+  else if (mPort !== void 0) out.port = { value: mPort, via: `-M port=${mPort}` };
   return out;
 }
-function exposes(ports, port) {
-  return ports.some((p2) => {
-    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
-    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
-    const lo = Number(m[1]);
-    const hi = m[2] ? Number(m[2]) : lo;
-    return port >= lo && port <= hi;
-  });
+var base2 = (w) => w.replace(/^.*\//, "");
+function daemonArgs(words) {
+  const cmd = commandWords([...words]);
+  const at = cmd.findIndex((w) => base2(w) === "rsync");
+  if (at < 0 || !cmd.slice(at + 1).includes("--daemon")) return null;
+  return cmd.slice(at + 1);
+}
+function imageDaemonArgv(entrypoint, cmd) {
+  const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
+  const direct = daemonArgs(argv);
+  if (direct) return direct;
+  for (const w of argv) {
+    if (!/[\s;&|]/.test(w)) continue;
+    for (const words of shellCommands(w)) {
+      const inner = daemonArgs(words);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+// src/facts/reach-words.ts
+var RANK = { local: 0, private: 2, any: 3 };
+var ANY = "any host on the network";
+function fromAddresses(addresses, source) {
+  if (source.kind === "unread") {
+    const where2 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+  }
+  if (addresses.length === 0) {
+    const where2 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where, reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, where, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: ANY, where, reason: `${where}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -47700,6 +48190,136 @@ function shown2(a) {
 }
 function unique(xs) {
   return [...new Set(xs)];
+}
+
+// src/facts/reach.ts
+var RANK2 = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+var TLS_PORT = 874;
+function reachOf(input) {
+  const port = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    const unset = !fileAddress(input);
+    return {
+      value: "any",
+      addresses: [],
+      who: "any host on the network",
+      reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.`,
+      port,
+      every_interface: unset,
+      front_end: null
+    };
+  }
+  const bound = boundAddresses(input, port);
+  const { where, ...described } = fromAddresses(bound.addresses, bound.source);
+  const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
+  if (RANK2[base3.value] < RANK2.any) {
+    const front = frontEnd(input, port, base3.addresses);
+    if (front !== null)
+      return { ...base3, value: "any", who: "any host on the network", reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+  }
+  if (input.image === null || base3.value === "local") return base3;
+  if (exposes(input.image.exposed_ports, port)) return base3;
+  return {
+    ...base3,
+    value: "container",
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function listenerFailure(input) {
+  if (superserver(input) !== null || input.listeners.length > 0 || input.processes.length > 0) return null;
+  const argvs = imageArgvs(input);
+  if (argvs === "unread" || argvs.some((a) => daemonOptions(a).address)) return null;
+  const v = fileAddress(input);
+  const why = v ? unresolvable(v) : null;
+  return v && why ? `"address = ${v}" can never be resolved: ${why}. getaddrinfo fails, and the daemon exits (code 10) before it listens.` : null;
+}
+function fileAddress(input) {
+  const v = input.listener["address"]?.value;
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function imageArgvs(input) {
+  if (input.image === null) return [];
+  if (input.image.daemon_args && input.image.daemon_args.length > 0) return input.image.daemon_args;
+  const argv = imageDaemonArgv(input.image.entrypoint, input.image.cmd);
+  return argv ? [argv] : input.image.starts_daemon === true ? "unread" : [];
+}
+function daemonArgvs(input) {
+  const argvs = imageArgvs(input);
+  return [...input.processes.map((p2) => p2.cmdline).filter((c) => !isStunnel(c)), ...argvs === "unread" ? [] : argvs];
+}
+var isStunnel = (argv) => /^stunnel/.test((argv[0] ?? "").replace(/^.*\//, ""));
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const given = daemonArgvs(input).flatMap((a) => daemonOptions(a).address ?? []);
+  if (given.length > 0) {
+    const addresses = unique(given.map((g) => g.value));
+    return addresses.every((a) => a === "") ? { addresses: [], source: { kind: "unset", via: given[0]?.via ?? "" } } : { addresses: addresses.filter((a) => a !== ""), source: { kind: "cmdline", via: unique(given.map((g) => g.via)).join(", ") } };
+  }
+  const v = fileAddress(input);
+  if (imageArgvs(input) === "unread" && v !== null) return { addresses: [], source: { kind: "unread", address: v } };
+  if (v !== null) return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function everyInterface(addresses, source) {
+  if (source.kind === "unread") return false;
+  return addresses.length === 0 || addresses.some((a) => {
+    const note = classify2(a).note;
+    return note === "wildcard4" || note === "wildcard6";
+  });
+}
+function frontEnd(input, port, bound) {
+  const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify2(l.address).value !== "local");
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients" };
+  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients" };
+  for (const s of input.frontEnds ?? []) {
+    const accept = hostPort(s.accept);
+    if (accept === null || accept.host !== "" && classify2(accept.host).value === "local") continue;
+    const relays = s.execsRsync || s.connect.some((c) => {
+      const to = hostPort(c);
+      const loopback = to !== null && (to.host === "" || classify2(to.host).value === "local");
+      return to !== null && to.port === port && (bound.includes(to.host) || loopback && bound.some((b) => classify2(b).value === "local"));
+    });
+    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client" };
+  }
+  return null;
+}
+function hostPort(text5) {
+  const at = text5.lastIndexOf(":");
+  const port = Number(text5.slice(at + 1).trim());
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
+  return {
+    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    port
+  };
+}
+function lowerFirst(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+function daemonPort(input) {
+  for (const a of daemonArgvs(input)) {
+    const n = Number(daemonOptions(a).port?.value);
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function exposes(ports, port) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port >= lo && port <= hi;
+  });
 }
 
 // src/facts/types.ts
@@ -47725,15 +48345,24 @@ function buildFacts(input) {
     declared_public: declaredPublic(m.header, config)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  const reachInput = {
+    listener: config.listener,
+    processes: input.daemon?.processes ?? [],
+    listeners: input.daemon?.listeners ?? [],
+    units: input.daemon?.units ?? [],
+    image: input.image ? { ...input.image, ...input.imageDaemonArgs ? { daemon_args: input.imageDaemonArgs } : {} } : null,
+    frontEnds: input.frontEnds ?? []
+  };
+  const refused = listenerRefusal(config, reachInput);
+  const diagnostics = [...config.diagnostics, ...refused ? [refused] : [], ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
   return {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
     rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
-      starts: config.starts,
-      serves: config.serves,
+      starts: config.starts && !refused,
+      serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
@@ -47741,12 +48370,24 @@ function buildFacts(input) {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+      effective: { ...daemon, reach: reachOf(reachInput) }
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
+}
+function listenerRefusal(config, reach) {
+  const why = config.starts ? listenerFailure(reach) : null;
+  const at = config.listener["address"];
+  if (why === null || !at?.file) return null;
+  return diagnostic(
+    "fatal",
+    "daemon-refuses-to-start",
+    `rsync --daemon refuses to start: ${why}`,
+    { file: at.file, line: at.line ?? 1, column: at.column ?? 1 },
+    "Write only the address on the line: rsync keeps a comment after a value as part of it, and takes an IPv6 address without brackets."
+  );
 }
 function declaredPublic(header, config) {
   const d = declarationFor(header, config.publicDeclarations);
@@ -47837,6 +48478,10 @@ function noDaemon(parsed) {
     publicDeclarations: []
   };
 }
+function dockerfileRunsAsRoot(user) {
+  if (user?.includes("$")) return { value: true, reason: `User "${user}" is a build argument the Dockerfile gives no value: the account is chosen at build time, so root is not ruled out.` };
+  return imageRunsAsRoot(user);
+}
 function imageFacts(parsed, display) {
   if (parsed.analysis.analyzer !== "dockerfile") return null;
   const { config, startsDaemon, lines } = parsed.analysis.image;
@@ -47845,7 +48490,7 @@ function imageFacts(parsed, display) {
     digest: null,
     exposed_ports: config.exposed,
     user: config.user,
-    runs_as_root: imageRunsAsRoot(config.user),
+    runs_as_root: dockerfileRunsAsRoot(config.user),
     entrypoint: config.entrypoint,
     cmd: config.cmd,
     env: config.env,
@@ -47886,7 +48531,8 @@ function factsFor(parsed, opts) {
     rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config: parsed.config,
-    secrets: parsed.secrets
+    secrets: parsed.secrets,
+    frontEnds: parsed.frontEnds
   });
   return relabelFiles(doc, (f) => displayPath(parsed.root, f));
 }
@@ -48031,12 +48677,14 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
+  const usedEntries = /* @__PURE__ */ new Set();
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
       continue;
     }
     const t = declarePublic(target, publicEntries.value);
+    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -48050,7 +48698,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
+    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
       code: d.code,
       message: d.message,
@@ -48059,6 +48707,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
 }
@@ -48103,7 +48752,7 @@ var TAIL_WINDOW = 64 << 20;
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
-var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
@@ -48140,7 +48789,8 @@ var INPUT_DEFAULTS = {
   policy: void 0,
   waivers: void 0,
   category: "rsyncguard/",
-  annotations: "true"
+  annotations: "true",
+  "sarif-suppressions": "false"
 };
 function raw(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
@@ -48156,9 +48806,13 @@ function format(env) {
   if (!isFormatName(REPORT_FORMATS, v)) throw new ActionInputError("format", unknownFormatMessage(REPORT_FORMATS, v));
   return v;
 }
+function flag(env, name) {
+  const v = raw(env, name);
+  if (!/^(true|false)$/i.test(v)) throw new ActionInputError(name, `must be true or false, not "${v}"`);
+  return v.toLowerCase() === "true";
+}
 function readInputs(env) {
-  const annotations = raw(env, "annotations");
-  if (!/^(true|false)$/i.test(annotations)) throw new ActionInputError("annotations", `must be true or false, not "${annotations}"`);
+  const annotations = flag(env, "annotations");
   const category = raw(env, "category");
   return {
     paths: raw(env, "paths").split(/\s+/).filter((p2) => p2 !== ""),
@@ -48169,7 +48823,8 @@ function readInputs(env) {
     waivers: raw(env, "waivers") || void 0,
     // GitHub reads the category up to the last "/": make sure there is one.
     category: category.endsWith("/") ? category : `${category}/`,
-    annotations: annotations.toLowerCase() === "true"
+    annotations,
+    sarifSuppressions: flag(env, "sarif-suppressions")
   };
 }
 
@@ -48196,7 +48851,7 @@ async function run(env = process.env) {
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
     if (!evaluated.ok) return failStep(evaluated.error);
     const report = evaluated.value;
-    const ctx = { colour: false, category: inputs.category, suppressions: false, texts: scan.texts, warn: (m) => warning(m) };
+    const ctx = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scan.texts, warn: (m) => warning(m) };
     try {
       writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
     } catch (e) {
@@ -48214,6 +48869,7 @@ async function run(env = process.env) {
     setOutput("findings", String(findings.length));
     setOutput("highest-severity", highest(report));
     setOutput("exit-code", String(code));
+    setOutput("declared-public", String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(", "))}`);
     else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {

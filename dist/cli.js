@@ -466,13 +466,13 @@ ${offset}${err2}${errEnd}`;
         return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
       }
       // ^(---|...)
-      static atDocumentBoundary(src, offset, sep4) {
+      static atDocumentBoundary(src, offset, sep5) {
         const ch0 = src[offset];
         if (!ch0) return true;
         const prev = src[offset - 1];
         if (prev && prev !== "\n") return false;
-        if (sep4) {
-          if (ch0 !== sep4) return false;
+        if (sep5) {
+          if (ch0 !== sep5) return false;
         } else {
           if (ch0 !== Char.DIRECTIVES_END && ch0 !== Char.DOCUMENT_END) return false;
         }
@@ -1648,7 +1648,7 @@ var require_parse_cst = __commonJS({
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
         let str2 = "";
-        let sep4 = "";
+        let sep5 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
           for (let j = 0; j < bi; ++j) {
@@ -1657,21 +1657,21 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep4 === "\n") str2 += "\n";
-            else sep4 = "\n";
+            if (sep5 === "\n") str2 += "\n";
+            else sep5 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
             const line = src.slice(i, lineEnd);
             i = lineEnd;
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
-              if (sep4 === " ") sep4 = "\n";
-              else if (!prevMoreIndented && !atStart && sep4 === "\n") sep4 = "\n\n";
-              str2 += sep4 + line;
-              sep4 = lineEnd < end && src[lineEnd] || "";
+              if (sep5 === " ") sep5 = "\n";
+              else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
+              str2 += sep5 + line;
+              sep5 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep4 + line;
-              sep4 = folded && i < keepStart ? " " : "\n";
+              str2 += sep5 + line;
+              sep5 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
@@ -3044,12 +3044,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test,
-        resolve: resolve6
+        resolve: resolve7
       } of tags) {
         if (test) {
           const match = str2.match(test);
           if (match) {
-            let res = resolve6.apply(null, match);
+            let res = resolve7.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -4618,7 +4618,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     };
     var failsafe = [map, seq, string];
     var intIdentify$2 = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve$1 = (src, part, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part, radix);
+    var intResolve$1 = (src, part2, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part2, radix);
     function intStringify$1(node, radix, prefix) {
       const {
         value: value2
@@ -10095,10 +10095,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10112,7 +10112,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10136,7 +10136,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -10152,7 +10152,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -10243,7 +10243,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -10257,13 +10257,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -10306,18 +10306,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10371,8 +10371,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -10384,7 +10384,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -10395,8 +10395,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10413,7 +10413,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10593,7 +10593,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -10610,24 +10610,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep4 + content;
-          sep4 = " ";
+          value2 += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10810,25 +10810,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11638,14 +11638,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -12812,18 +12812,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12976,15 +12976,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13178,13 +13178,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14706,8 +14706,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve6, reject) {
-              promiseResolve = resolve6;
+            return new Promise(function(resolve7, reject) {
+              promiseResolve = resolve7;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -14740,11 +14740,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve6, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve7({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -14788,8 +14788,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve6) => {
-          state.drains.push({ writes, resolve: resolve6 });
+        return new Promise((resolve7) => {
+          state.drains.push({ writes, resolve: resolve7 });
         });
       }
       write(data) {
@@ -14894,10 +14894,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         return pipeline3(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve6();
+          resolve7();
         });
       });
     }
@@ -15567,16 +15567,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve6, reject) {
+        function onnext(resolve7, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve6({ value: entryStream, done: false });
+            resolve7({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve6;
+          promiseResolve = resolve7;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15604,11 +15604,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve6, reject) => {
-            if (extract2.destroyed) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (extract2.destroyed) return resolve7({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -16798,7 +16798,7 @@ var require_expand = __commonJS({
       }
       return utils.flatten(result2);
     };
-    var expand = (ast, options = {}) => {
+    var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk = (node, parent = {}) => {
         node.queue = [];
@@ -16859,7 +16859,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module.exports = expand;
+    module.exports = expand2;
   }
 });
 
@@ -17208,7 +17208,7 @@ var require_braces = __commonJS({
     "use strict";
     var stringify = require_stringify2();
     var compile = require_compile();
-    var expand = require_expand();
+    var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
@@ -17246,7 +17246,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      let result2 = expand(input, options);
+      let result2 = expand2(input, options);
       if (options.noempty === true) {
         result2 = result2.filter(Boolean);
       }
@@ -17769,7 +17769,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base2 = str2;
+      let base3 = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -17777,31 +17777,31 @@ var require_scan = __commonJS({
         str2 = str2.slice(start);
         lastIndex -= start;
       }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str2.slice(0, lastIndex);
+      if (base3 && isGlob === true && lastIndex > 0) {
+        base3 = str2.slice(0, lastIndex);
         glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
-        base2 = "";
+        base3 = "";
         glob = str2;
       } else {
-        base2 = str2;
+        base3 = str2;
       }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str2) {
+        if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
+          base3 = base3.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
+        if (base3 && backslashes === true) {
+          base3 = utils.removeBackslashes(base3);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base: base2,
+        base: base3,
         glob,
         isBrace,
         isBracket,
@@ -19316,15 +19316,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative5 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
         if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative5.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative5];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute6(pattern) {
@@ -19583,28 +19583,28 @@ var require_tasks = __commonJS({
     function groupPatternsByBaseDirectory(patterns) {
       const group = {};
       return patterns.reduce((collection, pattern) => {
-        const base2 = utils.pattern.getBaseDirectory(pattern);
-        if (base2 in collection) {
-          collection[base2].push(pattern);
+        const base3 = utils.pattern.getBaseDirectory(pattern);
+        if (base3 in collection) {
+          collection[base3].push(pattern);
         } else {
-          collection[base2] = [pattern];
+          collection[base3] = [pattern];
         }
         return collection;
       }, group);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base2) => {
-        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
+      return Object.keys(positive).map((base3) => {
+        return convertPatternGroupToTask(base3, positive[base3], negative, dynamic);
       });
     }
     exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
+    function convertPatternGroupToTask(base3, positive, negative, dynamic) {
       return {
         dynamic,
         positive,
         negative,
-        base: base2,
+        base: base3,
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
@@ -20415,41 +20415,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value2) {
-        var p2 = new Promise(function(resolve6, reject) {
+        var p2 = new Promise(function(resolve7, reject) {
           pushCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result2);
+            resolve7(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value2) {
-        var p2 = new Promise(function(resolve6, reject) {
+        var p2 = new Promise(function(resolve7, reject) {
           unshiftCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve6(result2);
+            resolve7(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve6) {
+        var p2 = new Promise(function(resolve7) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve6();
+              resolve7();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve6();
+                resolve7();
                 queue.drain = previousDrain;
               };
             }
@@ -20566,8 +20566,8 @@ var require_async3 = __commonJS({
       onEnd(callback) {
         this._emitter.once("end", callback);
       }
-      _pushToQueue(directory, base2) {
-        const queueItem = { directory, base: base2 };
+      _pushToQueue(directory, base3) {
+        const queueItem = { directory, base: base3 };
         this._queue.push(queueItem, (error) => {
           if (error !== null) {
             this._handleError(error);
@@ -20594,19 +20594,19 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error);
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _emitEntry(entry) {
@@ -20714,19 +20714,19 @@ var require_sync3 = __commonJS({
         this._handleQueue();
         return this._storage;
       }
-      _pushToQueue(directory, base2) {
-        this._queue.add({ directory, base: base2 });
+      _pushToQueue(directory, base3) {
+        this._queue.add({ directory, base: base3 });
       }
       _handleQueue() {
         for (const item of this._queue.values()) {
           this._handleDirectory(item.directory, item.base);
         }
       }
-      _handleDirectory(directory, base2) {
+      _handleDirectory(directory, base3) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
           for (const entry of entries) {
-            this._handleEntry(entry, base2);
+            this._handleEntry(entry, base3);
           }
         } catch (error) {
           this._handleError(error);
@@ -20738,16 +20738,16 @@ var require_sync3 = __commonJS({
         }
         throw error;
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _pushToStorage(entry) {
@@ -20935,9 +20935,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve6(stats) : reject(error);
+            return error === null ? resolve7(stats) : reject(error);
           });
         });
       }
@@ -20961,10 +20961,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve6(entries);
+              resolve7(entries);
             } else {
               reject(error);
             }
@@ -20974,10 +20974,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve6(entries));
+          stream.once("end", () => resolve7(entries));
         });
       }
     };
@@ -21013,18 +21013,18 @@ var require_matcher = __commonJS({
       }
       _getPatternSegments(pattern) {
         const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+        return parts.map((part2) => {
+          const dynamic = utils.pattern.isDynamicPattern(part2, this._settings);
           if (!dynamic) {
             return {
               dynamic: false,
-              pattern: part
+              pattern: part2
             };
           }
           return {
             dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+            pattern: part2,
+            patternRe: utils.pattern.makeRe(part2, this._micromatchOptions)
           };
         });
       }
@@ -21052,12 +21052,12 @@ var require_partial = __commonJS({
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index) => {
+          const match = parts.every((part2, index) => {
             const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
+            if (segment.dynamic && segment.patternRe.test(part2)) {
               return true;
             }
-            if (!segment.dynamic && segment.pattern === part) {
+            if (!segment.dynamic && segment.pattern === part2) {
               return true;
             }
             return false;
@@ -24585,7 +24585,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24612,7 +24612,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -24659,15 +24659,15 @@ var require_compile2 = __commonJS({
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
+      for (const part2 of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
           return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema[(0, util_1.unescapeFragment)(part2)];
         if (partSchema === void 0)
           return;
         schema = partSchema;
         const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+        if (!PREVENT_SCOPE_CHANGE.has(part2) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
@@ -24807,15 +24807,15 @@ var require_utils5 = __commonJS({
       const parts = left.concat(right);
       let hextetCount = 0;
       for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+        const part2 = parts[i];
+        if (part2 === "") return void 0;
+        if (part2.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part2)) return void 0;
           hextetCount += 2;
           continue;
         }
-        if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        if (!isHextet(part2)) return void 0;
+        parts[i] = parseInt(part2, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
@@ -25476,7 +25476,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25512,58 +25512,58 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative5, options, skipNormalization) {
+    function resolveComponent(base3, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base2 = parse(serialize(base2, options), options);
-        relative5 = parse(serialize(relative5, options), options);
+        base3 = parse(serialize(base3, options), options);
+        relative6 = parse(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
-            target.path = base2.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+          if (!relative6.path) {
+            target.path = base3.path;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
-              target.query = base2.query;
+              target.query = base3.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
-              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
-              if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative5.path;
-              } else if (!base2.path) {
-                target.path = relative5.path;
+              const baseHasAuthority = base3.userinfo !== void 0 || base3.host !== void 0 || base3.port !== void 0;
+              if (baseHasAuthority && !base3.path) {
+                target.path = "/" + relative6.path;
+              } else if (!base3.path) {
+                target.path = relative6.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base3.path.slice(0, base3.path.lastIndexOf("/") + 1) + relative6.path;
               }
-              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base3.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
-          target.userinfo = base2.userinfo;
-          target.host = base2.host;
-          target.port = base2.port;
+          target.userinfo = base3.userinfo;
+          target.host = base3.host;
+          target.port = base3.port;
         }
-        target.scheme = base2.scheme;
+        target.scheme = base3.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25867,7 +25867,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -28704,6 +28704,12 @@ function declaredSuppressions(t) {
     waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
   }));
 }
+function unusedPublicLines(report) {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
+  });
+}
 
 // src/report/sarif-identity.ts
 import { createHash } from "node:crypto";
@@ -28863,7 +28869,8 @@ function toSarif(report, opts) {
   const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null))
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 }))
   ];
   const log2 = {
     $schema: SARIF_SCHEMA,
@@ -28893,6 +28900,13 @@ function region(texts, key, line, column) {
   const endColumn = Math.max(text5.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
+var RELATED_SHOWN = 100;
+function relatedLinks(related) {
+  if (!related || related.length === 0) return "";
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
 function result(p2, ruleId, index, texts, at, fingerprint) {
   const f = p2.finding;
   const key = textOf(texts, f.target, at.file);
@@ -28900,10 +28914,10 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...f.related ? {
-      relatedLocations: f.related.map((r, id) => ({
+      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
         id,
         message: { text: `[${r.module}]` },
         physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
@@ -28932,118 +28946,6 @@ var OUTGOING = (() => {
   for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
   return p2;
 })();
-
-// src/report/finding-groups.ts
-var GROUP_AT = 3;
-var NAMED = 8;
-function groupRepeats(findings) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]")]);
-    byKey.set(key, [...byKey.get(key) ?? [], f]);
-  }
-  const grouped = /* @__PURE__ */ new Set();
-  const groups = [];
-  for (const members of byKey.values()) {
-    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
-    const [first] = members;
-    if (!first) continue;
-    for (const f of members) grouped.add(f);
-    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
-  }
-  return { groups, single: findings.filter((f) => !grouped.has(f)) };
-}
-function namedPlaces(findings) {
-  let lastFile = null;
-  const named = findings.slice(0, NAMED).map((f) => {
-    const at = f.location;
-    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
-    lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where}`;
-  });
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-function namedModules(findings) {
-  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
-// src/report/markdown-escape.ts
-var JOIN = "\u2060";
-function markdownText(s) {
-  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
-}
-function markdownCode(s) {
-  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
-}
-
-// src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set(["not-analyzed", "host-not-read", "include-refused", "include-not-followed", "secrets-not-read", "found-through-link", "secrets-file-is-config", "public-declaration-without-reason", "public-declaration-misplaced"]);
-function shownNotes(t) {
-  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
-}
-function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}
-
-// src/report/markdown.ts
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw) {
-  const report = escapeAllText(raw);
-  const c = countBySeverity(report);
-  const findings = report.targets.flatMap((t) => t.findings);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const out = [
-    "## rsyncguard",
-    "",
-    `**${findings.length} findings** in ${report.targets.length} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
-    ""
-  ];
-  if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
-    const groupOf = /* @__PURE__ */ new Map();
-    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
-    for (const f of findings) {
-      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
-      const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(f.message)} |`);
-      else if (g.findings[0] === f) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
-    }
-    out.push("");
-  }
-  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
-  if (notes.length > 0) {
-    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
-    for (const { t, n } of notes) {
-      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
-    }
-    out.push("");
-  }
-  const declared = report.targets.flatMap((t) => publicSummaries(t));
-  if (declared.length > 0) {
-    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
-    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
-    out.push("");
-  }
-  if (report.errors.length > 0) {
-    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
-  }
-  if (report.expired_waivers.length > 0) {
-    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
-  }
-  return `${out.join("\n")}
-`;
-}
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -29423,6 +29325,10 @@ function globMatch(pattern, text5) {
   }
   return re.test(text5);
 }
+function targetMatch(pattern, id) {
+  const split2 = id.lastIndexOf(":/");
+  return globMatch(pattern, id) || split2 > 0 && globMatch(pattern, id.slice(0, split2));
+}
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
@@ -29474,7 +29380,18 @@ function toWaiver(raw, source) {
   return w;
 }
 function inlineWaivers(facts) {
-  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
+  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line, global: beforeFirstModule(facts, w.file, w.line) }));
+}
+function beforeFirstModule(facts, file, line) {
+  return facts.config.modules.every((m) => m.header.file !== file || m.header.line > line);
+}
+function atFileTop(f) {
+  return f.module === null && f.location !== null && f.location.line === 1 && f.location.column === 1;
+}
+function everyRelatedModule(active, facts, f) {
+  if (!f.related || f.related.length === 0) return void 0;
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
   const today2 = facts.context.today;
@@ -29484,19 +29401,23 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
   const kept = [];
   const waived = [];
   for (const f of findings) {
-    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && f.location.line === w2.line);
-    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f));
+    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && (f.location.line === w2.line || w2.global && atFileTop(f)));
+    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f)) ?? everyRelatedModule(active, facts, f);
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
 }
+function withoutModule(w) {
+  const { module: _module, ...rest } = w;
+  return rest;
+}
 function selects(w, facts, f) {
   const kind = facts.target.kind;
   if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
-  if (w.host !== void 0 && !(kind === "host" && globMatch(w.host, facts.target.id))) return false;
-  if (w.image !== void 0 && !(kind === "image" && globMatch(w.image, facts.target.id))) return false;
+  if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
   return true;
 }
@@ -29504,7 +29425,8 @@ function selects(w, facts, f) {
 // src/engine/declared-public.ts
 function applyDeclaredPublic(facts, findings, rules) {
   const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
-  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const diagnostics = facts.config.modules.flatMap(loginContradiction);
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [], diagnostics };
   const kept = [];
   const silenced = [];
   for (const f of findings) {
@@ -29512,10 +29434,25 @@ function applyDeclaredPublic(facts, findings, rules) {
     if (d) silenced.push({ finding: f, declared_public: d });
     else kept.push(f);
   }
-  return { findings: kept, silenced };
+  return { findings: kept, silenced, diagnostics };
+}
+function loginContradiction(m) {
+  const d = m.declared_public;
+  if (!d || !m.access.auth_required) return [];
+  return [
+    {
+      severity: "warning",
+      code: "public-declaration-needs-login",
+      message: `Module [${m.name}] is declared public, but it requires a login ("auth users"): a public mirror has none, so the declaration leaves every finding of it reported.`,
+      file: d.file,
+      line: d.line,
+      column: 1,
+      hint: 'Remove the declaration for this module (a module behind a login is not a public mirror), or drop "auth users" if the module really is meant for everyone.'
+    }
+  ];
 }
 function quietModule(m) {
-  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+  return m.declared_public && !m.access.auth_required && m.effective.writable?.value === false ? m.declared_public : null;
 }
 function declarationCovering(facts, f) {
   const modules = facts.config.modules;
@@ -29530,9 +29467,10 @@ function declarationCovering(facts, f) {
 
 // src/engine/public-entries.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
+var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
@@ -29555,24 +29493,42 @@ function parsePublicEntries(text5, file) {
       if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
       raw[key] = pair.value?.value;
     }
-    const { path, module, reason } = raw;
-    if (typeof path !== "string" || path === "") return error(line, 'a public entry needs "path" (a glob of the config files it covers)');
-    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error(line, '"module" must be a module name');
-    const why = typeof reason === "string" ? reason.replace(CONTROLS2, " ").trim() : "";
-    if (why === "") return error(line, `the public entry for "${path}" gives no "reason": it would declare nothing`);
-    entries.push({ path, module: typeof module === "string" ? module : null, reason: why, file, line });
+    const selected = { path: null, host: null, image: null, module: null };
+    for (const key of SELECTORS) {
+      const v = raw[key];
+      if (v === void 0 || v === null) continue;
+      if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
+      selected[key] = v;
+    }
+    const { path, host: host2, image, module } = selected;
+    if (path === null && host2 === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS2, " ").trim() : "";
+    if (why === "") return error(line, `the public entry for "${path ?? host2 ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path, host: host2, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
+function entryCovers(e, facts, m) {
+  const { kind, id } = facts.target;
+  const named = (glob) => targetMatch(glob, id);
+  if (e.module !== null && e.module !== m.name) return false;
+  if (e.host !== null && !(kind === "host" && named(e.host))) return false;
+  if (e.image !== null && !(kind === "image" && named(e.image))) return false;
+  if (kind !== "file" && e.host === null && e.image === null) return false;
+  const path = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path === null || path === void 0 || globMatch(path, m.header.file);
+}
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
-  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
   const modules = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
-    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
   });
   return { ...facts, config: { ...facts.config, modules } };
+}
+function usedPublicEntries(facts, entries) {
+  return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
 }
 
 // src/engine/catalog.ts
@@ -29646,6 +29602,7 @@ function catalogFromRego(files) {
       const id = text(custom["id"]);
       const severity = text(custom["severity"]);
       if (!isObject(meta) || id === "") return bad(`${file.path}:${b.line}`, "a findings rule has no custom.id in its METADATA");
+      if (!/^[A-Z][A-Z0-9]*-\d+$/.test(id)) return bad(`${file.path}:${b.line}`, `custom.id ${JSON.stringify(id)} is not a rule id like ACME-001 (capital letters, a dash, digits)`);
       if (!SEVERITIES.includes(severity)) return bad(`${file.path}:${b.line}`, `${id}: custom.severity must be one of ${SEVERITIES.join(", ")}`);
       if (rules.some((r) => r.id === id)) return bad(`${file.path}:${b.line}`, `${id} is defined twice`);
       const refs = Array.isArray(meta["related_resources"]) ? meta["related_resources"] : [];
@@ -29883,6 +29840,135 @@ async function loadPolicies(extra, read) {
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
 
+// src/report/finding-groups.ts
+var GROUP_AT = 3;
+var NAMED = 8;
+function groupRepeats(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]")]);
+    byKey.set(key, [...byKey.get(key) ?? [], f]);
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  const groups = [];
+  for (const members of byKey.values()) {
+    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
+    const [first] = members;
+    if (!first) continue;
+    for (const f of members) grouped.add(f);
+    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
+  }
+  return { groups, single: findings.filter((f) => !grouped.has(f)) };
+}
+function namedPlaces(findings) {
+  let lastFile = null;
+  const named = findings.slice(0, NAMED).map((f) => {
+    const at = f.location;
+    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    lastFile = at?.file ?? lastFile;
+    return `[${f.module ?? ""}]${where}`;
+  });
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function namedModules(findings) {
+  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+// src/report/model.ts
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
+  "not-analyzed",
+  "host-not-read",
+  "include-refused",
+  "include-not-followed",
+  "secrets-not-read",
+  "found-through-link",
+  "secrets-file-is-config",
+  "public-declaration-without-reason",
+  "public-declaration-misplaced",
+  "public-declaration-covers-nothing",
+  "public-declaration-needs-login"
+]);
+function shownNotes(t) {
+  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
+}
+function countBySeverity(report) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+// src/report/markdown.ts
+var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw) {
+  const report = escapeAllText(raw);
+  const c = countBySeverity(report);
+  const findings = report.targets.flatMap((t) => t.findings);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const out = [
+    "## rsyncguard",
+    "",
+    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    ""
+  ];
+  if (findings.length > 0) {
+    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const groupOf = /* @__PURE__ */ new Map();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
+    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
+    const raised = (context) => context ? ` (raised: ${context})` : "";
+    for (const f of ordered) {
+      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(`${f.message}${raised(f.context)}`)} |`);
+      else if (g.findings[0] === f)
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+    }
+    out.push("");
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
+    for (const { t, n } of notes) {
+      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
+    }
+    out.push("");
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
+    out.push("");
+  }
+  if (report.errors.length > 0) {
+    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
+  }
+  if (report.expired_waivers.length > 0) {
+    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
+  }
+  const unused = unusedPublicLines(raw);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  return `${out.join("\n")}
+`;
+}
+
 // src/report/fleet.ts
 var MAX_RUNS = 20;
 function toFleetMarkdown(report, hostOf) {
@@ -29916,6 +30002,8 @@ function toFleetMarkdown(report, hostOf) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  const unused = unusedPublicLines(report);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
   return `${out.join("\n")}
 `;
 }
@@ -29933,8 +30021,8 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
   }
   const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
   const runs = names2.map((g) => {
-    const part = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g) };
-    const log2 = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` }));
+    const part2 = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names2[0] ? report.unused_public ?? [] : [] };
+    const log2 = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
     return log2.runs[0];
   });
   const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
@@ -29954,11 +30042,14 @@ function toJson(report) {
       waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
       /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
       declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
-      expired_waivers: report.expired_waivers.length
+      expired_waivers: report.expired_waivers.length,
+      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
+      unused_public: report.unused_public?.length ?? 0
     },
     targets: report.targets,
     errors: report.errors,
-    expired_waivers: report.expired_waivers
+    expired_waivers: report.expired_waivers,
+    unused_public: report.unused_public ?? []
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
@@ -29984,7 +30075,8 @@ function toText(raw, p2) {
     const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
     const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
-    const daemonWide = byModule.get(null) ?? [];
+    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
@@ -29994,7 +30086,7 @@ function toText(raw, p2) {
     for (const [module, findings] of byModule) {
       if (module === null) continue;
       out.push(`  [${module}]`);
-      for (const f of findings) out.push(line(f));
+      for (const f of worstFirst(findings)) out.push(line(f));
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
@@ -30003,10 +30095,11 @@ function toText(raw, p2) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} targets: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
   return `${out.join("\n")}
 `;
 }
@@ -30111,6 +30204,9 @@ function pickFormat(registry, name, option = "--format") {
   return format !== void 0 ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
 }
 
+// src/runner/load-config.ts
+import { dirname as dirname10, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+
 // src/parse/rsyncd-load.ts
 import { createHash as createHash2 } from "node:crypto";
 
@@ -30200,65 +30296,6 @@ function inlineWaivers2(bytes, file) {
   return { waivers, diagnostics };
 }
 
-// src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
-var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
-var HEADER = /^[ \t]*\[/;
-var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
-var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function publicDeclarations(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
-  const declarations = [];
-  const diagnostics = [];
-  let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (HEADER.test(text5) && !GLOBAL.test(text5)) seenModule = true;
-    const m = PUBLIC.exec(text5);
-    if (!m) return;
-    const at = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
-    if (reason === "") {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-without-reason",
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
-          at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
-        )
-      );
-      return;
-    }
-    const target = headerBelow(lines, i);
-    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
-    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-misplaced",
-          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
-          at,
-          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
-        )
-      );
-  });
-  return { declarations, diagnostics };
-}
-function headerBelow(lines, i) {
-  for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return HEADER.test(text5) && !GLOBAL.test(text5) ? j + 1 : null;
-  }
-  return null;
-}
-function declarationFor(header, declarations) {
-  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
-  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
-}
-
 // src/parse/rsyncd-params.ts
 var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
 var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
@@ -30344,6 +30381,116 @@ function lookupParam(name) {
   return BY_KEY.get(squash(name));
 }
 
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[([^\]]*)/;
+var COMMENT = /^[ \t]*[#;]/;
+var BLANK = /^[ \t]*$/;
+var INCLUDE = /^[ \t]*&/;
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
+function kindOf(text5) {
+  if (BLANK.test(text5)) return "blank";
+  if (COMMENT.test(text5)) return "comment";
+  const header = HEADER.exec(text5);
+  if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
+  return INCLUDE.test(text5) ? "directive" : "parameter";
+}
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  let seenSetting = false;
+  lines.forEach((text5, i) => {
+    const kind = kindOf(text5);
+    if (kind === "module") seenModule = true;
+    if (kind !== "blank" && kind !== "comment") seenSetting = true;
+    const m = PUBLIC.exec(text5);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) {
+      declarations.push({ reason, file, line: i + 1, target_line: target });
+      return;
+    }
+    const next = nextSetting(lines, i);
+    const apart = next.kind === null || next.blankBetween;
+    const fileHeader = !seenSetting && (next.kind === "parameter" || next.kind === "global");
+    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+  });
+  return { declarations, diagnostics };
+}
+var TO_MARK_ALL = "to mark every module of this file, put it before the first module header with a blank line after it";
+function misplaced(at, below) {
+  const [what, hint2] = below === "directive" ? [
+    `is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : below === "module" ? ["is separated from the module header below it by another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`] : below === null ? ["is neither directly above a module header nor before the first one: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`] : ["is directly above a parameter line, not a module header: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: public" comment ${what}.`, at, hint2);
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return kindOf(text5) === "module" ? j + 1 : null;
+  }
+  return null;
+}
+function nextSetting(lines, i) {
+  let blankBetween = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const kind = kindOf(lines[j] ?? "");
+    if (kind === "blank") blankBetween = true;
+    else if (kind !== "comment") return { kind, blankBetween };
+  }
+  return { kind: null, blankBetween };
+}
+function uncoveredDeclarations(declarations, headers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of declarations) {
+    const covers2 = headers.some((h) => h.file === d.file && (d.target_line === null || h.line === d.target_line));
+    if (covers2) continue;
+    const at = { file: d.file, line: d.line, column: 1 };
+    out.set(
+      `${d.file}:${d.line}`,
+      d.target_line === null ? diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        at,
+        'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
+      ) : diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment is above a header that re-opens a module declared earlier: rsync merges the two into the first, so it declares nothing.',
+        at,
+        "Put it directly above the module's first header."
+      )
+    );
+  }
+  return [...out.values()];
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
+}
+
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
@@ -30362,6 +30509,27 @@ function redactLine(text5) {
 function redactName(name) {
   const colon = name.indexOf(":");
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
+}
+function redactUnknownName(name) {
+  const words = name.trim().split(/\s+/);
+  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
+  const hidden = words.length - 1;
+  return `${redactName(words[0] ?? "")} \u2026 (${hidden} more word${hidden === 1 ? "" : "s"} not shown)`;
+}
+var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
+function nearParamWord(word) {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -30843,7 +31011,7 @@ var Loader = class {
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
-        const suffix = manage ? ".conf" : ".inc";
+        const suffix = lower === "&include" ? ".conf" : ".inc";
         const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names2) {
@@ -30908,7 +31076,7 @@ function baseName(path) {
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
   const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint2);
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint2);
 }
 
 // src/parse/rsyncd-config.ts
@@ -30933,6 +31101,13 @@ function parseRsyncdConf(path, bytes, source) {
       message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`
     });
   }
+  if (limit === null && full.ok)
+    diagnostics.push(
+      ...uncoveredDeclarations(
+        full.publicDeclarations,
+        full.sections.map((s) => s.header)
+      )
+    );
   const listener = {};
   for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
   return {
@@ -31338,19 +31513,65 @@ import { execFileSync } from "node:child_process";
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readSync as readSync2 } from "node:fs";
 import { join as join8, relative as relative2, sep as sep2 } from "node:path";
 
-// src/sources/file-kinds.ts
-var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
-var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
-function looksLikeRsyncd(head) {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.has("path") && params.size >= 2;
+// src/sources/rsyncd-content.ts
+var RSYNC_LABELS = new Set(
+  "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split("|").map(squash2)
+);
+var SAMBA_ONLY = new Set(
+  "workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests".split("|").map(squash2)
+);
+function squash2(name) {
+  return name.replace(/\s+/g, "").toLowerCase();
 }
-function rsyncdFragment(head) {
-  if (/^\s*&(include|merge)\s/m.test(head)) return true;
-  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
+function rsyncdShape(text5) {
+  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const known = /* @__PURE__ */ new Set();
+  const samba = /* @__PURE__ */ new Set();
+  let inModule = false;
+  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
+    if (t.startsWith("[")) {
+      const name = /^\[([^\]]*)\]/.exec(t)?.[1];
+      if (name === void 0) shape.other++;
+      else inModule = squash2(name) !== "global";
+      continue;
+    }
+    if (t.startsWith("&")) {
+      shape.directive = true;
+      continue;
+    }
+    const eq = t.indexOf("=");
+    if (eq <= 0) {
+      if (!TEMPLATE_TAG2.test(t)) shape.other++;
+      continue;
+    }
+    const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
+    if (RSYNC_LABELS.has(key)) {
+      known.add(key);
+      shape.knownLines++;
+      if (key === "path" && inModule) shape.moduleWithPath = true;
+    } else if (!TEMPLATE_TAG2.test(t)) {
+      shape.unknown++;
+      if (SAMBA_ONLY.has(key)) samba.add(key);
+    }
+  }
+  shape.known = known.size;
+  shape.samba = samba.size;
+  return shape;
+}
+function readsAsRsyncd(shape, named) {
+  const foreign = shape.unknown + shape.other;
+  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
+  if (shape.samba > 0) return false;
+  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+}
+
+// src/sources/file-kinds.ts
+var TPL = "j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl";
+function looksLikeRsyncd(head) {
+  return readsAsRsyncd(rsyncdShape(head), false);
 }
 function significant(head) {
   return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
@@ -31360,12 +31581,12 @@ function secretsShape(head) {
   return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
 }
 function runsRsyncDaemon(head) {
-  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+  return /^[ \t]*(Exec\w*|command|exec)[ \t]*=?[ \t]*.*\brsync\b[^\n]*--daemon/im.test(head.replace(/\\[ \t]*\n/g, " "));
 }
 function xinetdRunsRsync(head) {
   return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
 }
-var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var mentionsRsync = (head) => /\brsyncd?\b|\bRSYNC_[A-Z]/i.test(head);
 var never = () => false;
 var FILE_KINDS = [
   {
@@ -31373,7 +31594,8 @@ var FILE_KINDS = [
     label: "a shell script",
     analyzer: "none",
     names: [/\.(sh|bash|ksh|zsh)$/],
-    content: (h) => /^#!/.test(h),
+    // An interpreter path: `#!!! managed by puppet !!!` is a comment, to rsync as to a shell.
+    content: (h) => /^#![ \t]*\/\S/.test(h),
     concernsRsync: never
   },
   {
@@ -31434,22 +31656,32 @@ var FILE_KINDS = [
     concernsRsync: never
   },
   {
+    id: "samba",
+    label: "a Samba configuration (smb.conf)",
+    analyzer: "none",
+    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    content: (h) => rsyncdShape(h).samba > 0,
+    concernsRsync: never
+  },
+  {
     id: "rsyncd-config",
     label: "an rsyncd configuration",
     analyzer: "rsyncd",
     names: [
       /(^|\/)rsyncd\.conf$/,
       /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      new RegExp(`(^|/)rsyncd?[^/]*\\.(conf|inc)(\\.(${TPL}))$`),
+      new RegExp(`(^|/)rsyncd\\.conf\\.(${TPL}|example|sample|dist)$`),
       // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
       /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
       /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
       // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
-      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+      new RegExp(`rsyncd\\.conf(\\.(${TPL}|example|sample|dist|header|footer|inc))?$`)
     ],
-    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
-    concernsRsync: (h, path) => looksLikeRsyncd(h) || /rsync/i.test(path) && rsyncdFragment(h)
+    // classifyFile tries this first, with the name's help when the name says rsyncd.
+    content: looksLikeRsyncd,
+    // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
+    concernsRsync: (h, path) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path))
   },
   {
     id: "rsync-secrets",
@@ -31476,24 +31708,38 @@ var FILE_KINDS = [
 ];
 var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
 var UNKNOWN_KIND = { id: "unknown", label: "a file of a kind rsyncguard does not recognise", analyzer: "none", names: [], concernsRsync: never };
-var GENERIC_CONFIG = /\.(conf|inc|cfg)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist))?$/;
+var OTHER_CONFIG = { id: "other-config", label: "a configuration file whose settings are not rsyncd.conf parameters", analyzer: "none", names: [], concernsRsync: never };
+var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
 var HEAD_BYTES = 16 * 1024;
+var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
   const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
   if (text5.includes("\0")) return null;
   return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
+function thinHead(text5) {
+  return significant(text5.replace(/^;.*$/gm, "")).length < 3;
+}
+function contentWindow(bytes) {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  if (bytes.length <= HEAD_BYTES) return head;
+  const text5 = headText(head);
+  return text5 !== null && thinHead(text5) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+}
 function classifyFile(path, head) {
   const p2 = path.split("\\").join("/");
-  const text5 = headText(typeof head === "string" ? head.slice(0, HEAD_BYTES) : head.subarray(0, HEAD_BYTES));
-  if (text5 !== null) {
-    for (const kind of FILE_KINDS) if (kind.content?.(text5)) return { kind, by: "content" };
+  const named = rsyncdByName(p2);
+  const text5 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape = text5 === null ? null : rsyncdShape(text5);
+  if (text5 !== null && shape !== null) {
+    if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: "content" };
+    for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text5)) return { kind, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
-  if (GENERIC_CONFIG.test(p2)) return { kind: RSYNCD, by: "name" };
+  if (GENERIC_CONFIG.test(p2)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
   return { kind: UNKNOWN_KIND, by: "none" };
 }
-var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
 function worthSniffing(path) {
   return SNIFF_NAMES.test(path);
 }
@@ -31538,22 +31784,16 @@ function readHead(file) {
   const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW | constants2.O_NOCTTY);
   try {
     if (!fstatSync2(fd).isFile()) return "";
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
+    let buf = Buffer.alloc(HEAD_BYTES);
+    let n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
+    if (n === HEAD_BYTES && thinHead(headText(buf) ?? "")) {
+      buf = Buffer.concat([buf, Buffer.alloc(MAX_HEAD_BYTES - HEAD_BYTES)]);
+      n += readSync2(fd, buf, HEAD_BYTES, MAX_HEAD_BYTES - HEAD_BYTES, HEAD_BYTES);
+    }
     const head = buf.subarray(0, n);
     return head.includes(0) ? "" : head.toString("utf8");
   } finally {
     closeSync2(fd);
-  }
-}
-function otherByContent(file, path) {
-  try {
-    const head = headText(readHead(file));
-    if (head === null || head === "") return false;
-    const { kind, by } = classifyFile(path, head);
-    return by === "content" && kind.analyzer !== "rsyncd" && (kind.analyzer === "none" || !kind.concernsRsync(head, path));
-  } catch {
-    return false;
   }
 }
 function nameCandidate(file) {
@@ -31590,7 +31830,7 @@ function discoverConfigs(root, opts) {
     const path = raw.split(sep2).join("/");
     if (excluded.has(path)) continue;
     if (rsyncdByName(path)) {
-      if (nameCandidate(join8(root, path)) && !otherByContent(join8(root, path), path)) found.push({ path, by: "name" });
+      if (nameCandidate(join8(root, path))) found.push({ path, by: "name" });
     } else if (worthSniffing(path)) {
       try {
         const head = headText(readHead(join8(root, path)));
@@ -32469,10 +32709,10 @@ function fromIni(text5, file) {
   const all = merged(listings, (name) => r.hostVars.get(name)?.vars ?? {});
   return all.ok ? settle(all.value) : all;
 }
-var kindOf = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
+var kindOf2 = (v) => Array.isArray(v) ? "a list" : v === null ? "empty" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
 function mapping(v, what) {
   if (v === void 0 || v === null) return ok(null);
-  return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf(v)}, not a mapping`, hint: SHAPE_HINT });
+  return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf2(v)}, not a mapping`, hint: SHAPE_HINT });
 }
 function fromAnsibleYaml(root, file) {
   const listings = [];
@@ -32487,7 +32727,7 @@ function fromAnsibleYaml(root, file) {
       vars: mapping(self.value["vars"], `the vars of group ${shown(group)}`),
       children: mapping(self.value["children"], `the children of group ${shown(group)}`)
     };
-    for (const part of Object.values(parts)) if (!part.ok) return part.error;
+    for (const part2 of Object.values(parts)) if (!part2.ok) return part2.error;
     const get = (r) => r.ok && r.value !== null ? r.value : {};
     const vars = { ...inherited, ...get(parts.vars) };
     const by = { ...setBy, ...Object.fromEntries(Object.keys(get(parts.vars)).map((k) => [k, group])) };
@@ -32528,7 +32768,7 @@ function fromAnsibleYaml(root, file) {
 }
 function fromOwnYaml(root, file) {
   const top = { defaults: mapping(root["defaults"], "defaults"), groups: mapping(root["groups"], "groups"), hosts: mapping(root["hosts"], "hosts") };
-  for (const part of Object.values(top)) if (!part.ok) return fail(new UserError(part.error.message, file, part.error.hint));
+  for (const part2 of Object.values(top)) if (!part2.ok) return fail(new UserError(part2.error.message, file, part2.error.hint));
   const get = (r) => r.ok && r.value !== null ? r.value : {};
   const groups = Object.entries(get(top.groups));
   if (top.hosts.ok && top.hosts.value !== null) groups.push(["ungrouped", { hosts: top.hosts.value }]);
@@ -32537,7 +32777,7 @@ function fromOwnYaml(root, file) {
     const s = mapping(spec, `group ${shown(g)}`);
     const hs = s.ok ? mapping(s.value?.["hosts"], `the hosts of group ${shown(g)}`) : s;
     const gv = s.ok ? mapping(s.value?.["vars"], `the vars of group ${shown(g)}`) : s;
-    for (const part of [hs, gv]) if (!part.ok) return fail(new UserError(part.error.message, file, part.error.hint));
+    for (const part2 of [hs, gv]) if (!part2.ok) return fail(new UserError(part2.error.message, file, part2.error.hint));
     for (const [name, vars] of Object.entries(get(hs))) {
       const hv = mapping(vars, `host ${shown(name)} in group ${shown(g)}`);
       if (!hv.ok) return fail(new UserError(hv.error.message, file, hv.error.hint));
@@ -32560,7 +32800,7 @@ function parseInventory(text5, file) {
       const at = e instanceof import_yaml4.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
       return fail(new UserError(`not valid YAML${e instanceof import_yaml4.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
     }
-    if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
+    if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf2(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
     parsed = "all" in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
   }
   if (!parsed.ok) return parsed;
@@ -32771,9 +33011,9 @@ var ImageTree = class {
   /** The node at a path as stored, following no link (whiteouts and provenance name physical paths). */
   physical(path) {
     let node = this.root;
-    for (const part of split(path)) {
-      if (part === "..") return void 0;
-      node = node.children?.get(part);
+    for (const part2 of split(path)) {
+      if (part2 === "..") return void 0;
+      node = node.children?.get(part2);
       if (!node) return void 0;
     }
     return node;
@@ -32792,12 +33032,12 @@ var ImageTree = class {
     const pending = parts.reverse();
     let links = 0;
     while (pending.length > 0) {
-      const part = pending.pop() ?? "";
-      if (part === "..") {
+      const part2 = pending.pop() ?? "";
+      if (part2 === "..") {
         dir = dir.parent ?? dir;
         continue;
       }
-      let next = dir.children?.get(part);
+      let next = dir.children?.get(part2);
       if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
@@ -32805,8 +33045,8 @@ var ImageTree = class {
         continue;
       }
       if (next?.kind !== "dir") {
-        next = dirNode(part, dir);
-        dir.children?.set(part, next);
+        next = dirNode(part2, dir);
+        dir.children?.set(part2, next);
       }
       dir = next;
     }
@@ -32833,12 +33073,12 @@ var ImageTree = class {
     let node = this.root;
     let links = 0;
     while (pending.length > 0) {
-      const part = pending.pop() ?? "";
-      if (part === "..") {
+      const part2 = pending.pop() ?? "";
+      if (part2 === "..") {
         node = node.parent ?? node;
         continue;
       }
-      const child = node.children?.get(part);
+      const child = node.children?.get(part2);
       if (!child) return void 0;
       if (child.kind === "symlink" && (pending.length > 0 || followLast)) {
         if (++links > MAX_LINKS) return void 0;
@@ -33931,7 +34171,7 @@ function isSecretsName(path) {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
-function kindOf2(type) {
+function kindOf3(type) {
   switch (type) {
     case "file":
     case "contiguous-file":
@@ -33979,11 +34219,11 @@ async function indexLayers(layers, prefetch, need = () => false) {
         if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
         if (path === "" && header.type !== "directory") return;
         const slash = path.lastIndexOf("/");
-        const base2 = path.slice(slash + 1);
+        const base3 = path.slice(slash + 1);
         const dir = slash < 0 ? "" : path.slice(0, slash);
-        if (base2 === ".wh..wh..opq") return void opaque.push(dir);
-        if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
-        const kind = kindOf2(header.type);
+        if (base3 === ".wh..wh..opq") return void opaque.push(dir);
+        if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
+        const kind = kindOf3(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
         const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
@@ -34115,11 +34355,11 @@ function tooLarge(what, size, cap) {
 }
 function dirStore(root, close = () => {
 }) {
-  const base2 = realpathSync3(root);
+  const base3 = realpathSync3(root);
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
-    const full = join9(base2, c);
+    const full = join9(base3, c);
     try {
       return lstatSync5(full).isFile() && realpathSync3(full) === full ? full : void 0;
     } catch {
@@ -34506,8 +34746,8 @@ async function fetchChecked(start, headers, insecure, timeoutMs) {
   }
 }
 var Client = class {
-  constructor(base2, basic, insecure) {
-    this.base = base2;
+  constructor(base3, basic, insecure) {
+    this.base = base3;
     this.basic = basic;
     this.insecure = insecure;
   }
@@ -35032,9 +35272,11 @@ function hostErrors(raw) {
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
 function parseUnitSettings(text5) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text5.split("\n")) {
-    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m?.[1]) keys.set(m[1], m[2] ?? "");
+  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+    const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
+    if (!m?.[1]) continue;
+    if (m[2]) keys.set(m[1], m[2]);
+    else keys.delete(m[1]);
   }
   return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
 }
@@ -35058,8 +35300,9 @@ function releaseFromPackages(dpkg, apk) {
 }
 
 // src/parse/account-names.ts
-var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
-function accountNames(text5) {
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
+function accountNames(text5, nsswitch) {
+  if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
   for (const raw of text5.split("\n")) {
     const line = raw.replace(/\r$/, "");
@@ -35070,6 +35313,16 @@ function accountNames(text5) {
     if (colon > 0) names2.push(line.slice(0, colon));
   }
   return names2;
+}
+function filesOnly(nsswitch, database) {
+  for (const raw of nsswitch.split("\n")) {
+    const line = raw.replace(/#.*/, "");
+    const m = /^\s*([A-Za-z_]+)\s*:(.*)$/.exec(line);
+    if (!m || m[1] !== database) continue;
+    const sources = (m[2] ?? "").replace(/\[[^\]]*\]/g, " ").split(/\s+/).filter((w) => w !== "");
+    return sources.every((s) => s === "files" || s === "compat");
+  }
+  return true;
 }
 
 // src/parse/image-redact.ts
@@ -35218,6 +35471,7 @@ function addCommand(words, into) {
   if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
     into.daemon = true;
     into.configs.push(...configOptions(cmd.slice(at + 1)));
+    into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
@@ -35229,19 +35483,19 @@ function addShell(text5, into) {
   for (const words of shellCommands(text5)) addCommand(words, into);
 }
 function launchFromArgv(argv) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addCommand(argv, launch);
   for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
 function launchFromScript(text5) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addShell(text5, launch);
   return finish(launch);
 }
 function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
 }
 
 // src/parse/image-launch.ts
@@ -35250,8 +35504,8 @@ var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "
 var MAX_SCRIPT = 256 << 10;
 var MAX_DEPTH = 3;
 var MAX_SCRIPTS = 32;
-function programPath(fs, word, workdir, expand) {
-  const program = expand(word);
+function programPath(fs, word, workdir, expand2) {
+  const program = expand2(word);
   if (program === null || posix4.basename(program) === "rsync") return void 0;
   const candidates = program.includes("/") ? [posix4.resolve(workdir, program)] : PATH_DIRS.map((d) => `${d}/${program}`);
   for (const c of candidates) {
@@ -35263,11 +35517,11 @@ function programPath(fs, word, workdir, expand) {
 function inImage(path, workdir) {
   return posix4.resolve(workdir, path);
 }
-async function followScripts(fs, launch, workdir, expand) {
-  const result2 = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
+async function followScripts(fs, launch, workdir, expand2) {
+  const result2 = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
   const addConfigs = (words) => {
     for (const w of words) {
-      const path = expand(w);
+      const path = expand2(w);
       if (path === null) result2.unresolved.push(w);
       else result2.configs.push(inImage(path, workdir));
     }
@@ -35276,7 +35530,7 @@ async function followScripts(fs, launch, workdir, expand) {
   const seen = /* @__PURE__ */ new Set();
   let programs = launch.programs;
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
+    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand2)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
     for (const p2 of paths) seen.add(p2);
     await fs.load(paths);
     const next = [];
@@ -35289,6 +35543,7 @@ async function followScripts(fs, launch, workdir, expand) {
         result2.startedBy.push(`the script ${p2}`);
       }
       addConfigs(inner.configs);
+      result2.daemonArgs.push(...inner.daemonArgs);
       next.push(...inner.programs);
     }
     programs = [...new Set(next)];
@@ -35367,26 +35622,47 @@ import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve5 } f
 import { dirname as dirname8, resolve as resolve4 } from "node:path";
 
 // src/parse/dockerfile.ts
+function heredocNames(args) {
+  return [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w]*)\2/g)].map((m) => ({ name: m[3] ?? "", strip: m[1] === "-" }));
+}
 function instructions(text5) {
   const out = [];
   let current = null;
-  text5.split("\n").forEach((raw, i) => {
-    const line = raw.replace(/\r$/, "");
-    if (/^\s*#/.test(line)) return;
+  const lines = text5.split("\n").map((raw) => raw.replace(/\r$/, ""));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^\s*#/.test(line)) continue;
     const continued = /\\\s*$/.test(line);
     const body = continued ? line.replace(/\\\s*$/, "") : line;
     if (current) current.args += ` ${body.trim()}`;
     else {
       const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(body);
-      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1 };
+      if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1, heredocs: /* @__PURE__ */ new Map() };
     }
     if (!continued && current) {
+      for (const { name, strip } of heredocNames(current.args)) {
+        const bodyLines = [];
+        for (i++; i < lines.length && (strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i]) !== name; i++) bodyLines.push(strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i] ?? "");
+        current.heredocs.set(name, `${bodyLines.join("\n")}
+`);
+      }
       out.push(current);
       current = null;
     }
-  });
+  }
   if (current) out.push(current);
   return out;
+}
+function expand(word, vars) {
+  let unknown = false;
+  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
+    const value2 = vars.get(braced ?? bare ?? "");
+    if (op === "-") return value2 ? value2 : alt ?? "";
+    if (op === "+") return value2 ? alt ?? "" : "";
+    if (value2 === void 0) unknown = true;
+    return value2 ?? "";
+  });
+  return unknown ? null : out;
 }
 function commandForm(args) {
   if (args.startsWith("[")) {
@@ -35405,73 +35681,93 @@ function envPairs(args) {
   }
   return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")}`);
 }
+var fresh = (globals) => ({ user: null, exposed: [], env: [], envLines: [], entrypoint: [], cmd: [], copies: [], vars: new Map(globals), lines: { user: null, expose: null, command: null } });
+var copyOf = (s) => ({ ...s, exposed: [...s.exposed], env: [...s.env], envLines: [...s.envLines], copies: [...s.copies], vars: new Map(s.vars), lines: { ...s.lines } });
+function fromWords(args) {
+  const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+  return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
+}
 function readDockerfile(text5, readScript) {
-  let user = null;
-  let exposed = [];
-  let env = [];
-  let envLines = [];
-  let entrypoint = [];
-  let cmd = [];
-  let copies = [];
-  const lines = { user: null, expose: null, command: null };
+  const globals = /* @__PURE__ */ new Map();
+  const stages = /* @__PURE__ */ new Map();
+  let st = null;
   for (const ins of instructions(text5)) {
-    switch (ins.keyword) {
-      case "FROM":
-        user = null;
-        exposed = [];
-        env = [];
-        envLines = [];
-        entrypoint = [];
-        cmd = [];
-        copies = [];
-        lines.user = null;
-        lines.expose = null;
-        lines.command = null;
-        break;
-      case "USER":
-        user = ins.args.split(/\s+/)[0] || null;
-        lines.user = ins.line;
-        break;
-      case "EXPOSE":
-        for (const p2 of ins.args.split(/\s+/).filter((w) => w !== "")) {
-          const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
-          exposed.push(port);
-          if (port.startsWith("873/")) lines.expose = ins.line;
-        }
-        break;
-      case "ENV":
-        for (const pair of envPairs(ins.args)) {
-          env.push(pair);
-          envLines.push(ins.line);
-        }
-        break;
-      case "ENTRYPOINT":
-        entrypoint = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case "CMD":
-        cmd = commandForm(ins.args);
-        lines.command = ins.line;
-        break;
-      case "COPY":
-      case "ADD": {
-        const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
-        const to = words.at(-1);
-        for (const from of words.slice(0, -1)) if (to !== void 0) copies.push({ from, to });
-        break;
+    if (ins.keyword === "FROM") {
+      const { base: base3, name } = fromWords(ins.args);
+      const parent = stages.get(base3);
+      st = parent ? copyOf(parent) : fresh(/* @__PURE__ */ new Map());
+      if (name) stages.set(name, st);
+      continue;
+    }
+    if (ins.keyword === "ARG") {
+      for (const m of ins.args.matchAll(/([A-Za-z_]\w*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g)) {
+        const key = m[1] ?? "";
+        const value2 = m[2] !== void 0 ? m[2].replace(/^(["'])(.*)\1$/, "$2") : st ? globals.get(key) : void 0;
+        if (value2 === void 0) continue;
+        (st ? st.vars : globals).set(key, value2);
       }
+      continue;
+    }
+    if (st) apply(st, ins);
+  }
+  const s = st ?? fresh(/* @__PURE__ */ new Map());
+  const image = readImageConfig({ config: { User: s.user ?? "", Entrypoint: s.entrypoint, Cmd: s.cmd, Env: s.env, ExposedPorts: Object.fromEntries([...new Set(s.exposed)].map((p2) => [p2, {}])) } });
+  const launch = launchFromArgv(image.argv);
+  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, s.copies, readScript));
+  return { config: image.config, startsDaemon, lines: { ...s.lines, env: s.envLines } };
+}
+function apply(st, ins) {
+  switch (ins.keyword) {
+    case "USER": {
+      const word = ins.args.split(/\s+/)[0] ?? "";
+      st.user = (expand(word, st.vars) ?? word) || null;
+      st.lines.user = ins.line;
+      break;
+    }
+    case "EXPOSE":
+      for (const w of ins.args.split(/\s+/).filter((x) => x !== "")) {
+        const p2 = expand(w, st.vars) ?? w;
+        const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
+        st.exposed.push(port);
+        if (port.startsWith("873")) st.lines.expose = ins.line;
+      }
+      break;
+    case "ENV":
+      for (const pair of envPairs(ins.args)) {
+        const eq = pair.indexOf("=");
+        const value2 = expand(pair.slice(eq + 1), st.vars) ?? pair.slice(eq + 1);
+        st.env.push(`${pair.slice(0, eq)}=${value2}`);
+        st.envLines.push(ins.line);
+        st.vars.set(pair.slice(0, eq), value2);
+      }
+      break;
+    case "ENTRYPOINT":
+      st.entrypoint = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case "CMD":
+      st.cmd = commandForm(ins.args);
+      st.lines.command = ins.line;
+      break;
+    case "COPY":
+    case "ADD": {
+      const words = ins.args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
+      const to = words.at(-1);
+      for (const from of words.slice(0, -1)) {
+        if (to === void 0) continue;
+        const doc = /^<<-?["']?([A-Za-z_]\w*)/.exec(from)?.[1];
+        const text5 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
+        st.copies.push(text5 === void 0 ? { from, to } : { from, to, text: text5 });
+      }
+      break;
     }
   }
-  const image = readImageConfig({ config: { User: user ?? "", Entrypoint: entrypoint, Cmd: cmd, Env: env, ExposedPorts: Object.fromEntries([...new Set(exposed)].map((p2) => [p2, {}])) } });
-  const launch = launchFromArgv(image.argv);
-  const startsDaemon = launch.daemon || launch.programs.some((program) => scriptStartsDaemon(program, copies, readScript));
-  return { config: image.config, startsDaemon, lines: { ...lines, env: envLines } };
 }
 function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text5 = readScript(c.from);
+    const text5 = c.text ?? readScript(c.from);
     if (text5 !== null && launchFromScript(text5).daemon) return true;
   }
   return false;
@@ -35479,7 +35775,40 @@ function scriptStartsDaemon(program, copies, readScript) {
 
 // src/parse/other-files.ts
 function unitStartsDaemon(text5) {
-  return [...text5.matchAll(/^\s*Exec(Start|StartPre|StartPost|Reload)\s*=\s*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+  const joined = text5.replace(/\\[ \t]*\n/g, " ");
+  return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
+}
+function xinetdServices(text5) {
+  const out = [];
+  let current = null;
+  const loose = { attrs: /* @__PURE__ */ new Map() };
+  let pending = false;
+  for (const raw of text5.split("\n")) {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (/^service\s+\S+/.test(line)) {
+      pending = true;
+      if (!line.includes("{")) continue;
+    }
+    if (pending && line.includes("{")) {
+      current = { attrs: /* @__PURE__ */ new Map() };
+      out.push(current);
+      pending = false;
+      continue;
+    }
+    if (line.startsWith("}")) {
+      current = null;
+      continue;
+    }
+    const m = /^(\w+)\s*[-+]?=\s*(.*)$/.exec(line);
+    if (m?.[1]) (current ?? loose).attrs.set(m[1], m[2] ?? "");
+  }
+  return out.length > 0 ? out : [loose];
+}
+function xinetdRsync(text5) {
+  const rsync = xinetdServices(text5).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+  const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
+  const chosen = rsync.find(on) ?? rsync[0];
+  return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
 function analyze(classified, file, text5, bytes, scan, modes, root) {
   const { kind } = classified;
@@ -35493,14 +35822,19 @@ function analyze(classified, file, text5, bytes, scan, modes, root) {
         secrets: { path: displayPath(root, file), file, ...mode !== void 0 ? { stat: { mode, uid: null, gid: null } } : {}, entries: parsed.entries, diagnostics: parsed.diagnostics }
       };
     }
-    case "systemd-unit":
-      if (!unitStartsDaemon(text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
-      return { analyzer: "systemd-unit", unit: parseUnitSettings(text5) };
+    case "systemd-unit": {
+      const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
+      const unitText = base3 === null ? text5 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text5}` : null;
+      if (!unitStartsDaemon(unitText ?? text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
+      return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
+    }
     case "xinetd":
       if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", enabled: !/^\s*disable\s*=\s*yes\b/m.test(text5), user: /^\s*user\s*=\s*(\S+)/m.exec(text5)?.[1] ?? null };
+      return { analyzer: "xinetd", ...xinetdRsync(text5) };
     case "dockerfile": {
-      if (!/\brsyncd?\b/i.test(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
@@ -35519,6 +35853,47 @@ function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
   const inline = analysis.analyzer === "none" ? { waivers: [], diagnostics: [] } : inlineWaivers2(bytes, file);
   return { kind: "other", root, file, fileKind: classified.kind.id, label: classified.kind.label, sha256, analysis, diagnostics: [...diagnostics, ...inline.diagnostics], inlineWaivers: inline.waivers };
+}
+
+// src/parse/stunnel.ts
+var yes = (v) => /^(yes|true|1)$/i.test(v);
+function readStunnel(bytes, file) {
+  const sections = [];
+  const global2 = { connect: [] };
+  let current = global2;
+  Buffer.from(bytes).toString("utf8").split("\n").forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    if (line.startsWith("[")) {
+      current = { connect: [] };
+      sections.push(current);
+      return;
+    }
+    const eq = line.indexOf("=");
+    if (eq < 0) return;
+    const key = line.slice(0, eq).trim().toLowerCase();
+    const value2 = line.slice(eq + 1).trim();
+    if (key === "accept") current.accept = { value: value2, line: i + 1 };
+    else if (key === "connect") current.connect.push(value2);
+    else if (key === "exec") current.exec = value2;
+    else if (key === "execargs") current.execargs = value2;
+    else if (key === "client") current.client = yes(value2);
+    else if (key === "verify") current.verify = Number(value2) >= 2;
+    else if (key === "verifychain" || key === "verifypeer" || key === "requirecert") current.verify = (current.verify ?? false) || yes(value2);
+  });
+  return sections.flatMap((s) => {
+    if (!s.accept || (s.client ?? global2.client ?? false)) return [];
+    const exec = s.exec ?? "";
+    return [
+      {
+        at: `${file}:${s.accept.line}`,
+        accept: s.accept.value,
+        connect: s.connect,
+        execsRsync: exec.replace(/^.*\//, "") === "rsync" && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? ""),
+        verifiesClients: s.verify ?? global2.verify ?? false
+      }
+    ];
+  });
 }
 
 // src/parse/repo-configs.ts
@@ -35602,6 +35977,7 @@ function* parseRepoConfigs(root, files) {
   const modes = gitModes(root);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash6("sha256").update(o.bytes).digest("hex"));
+  const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
     const links = candidates.get(file)?.links ?? [];
@@ -35611,7 +35987,7 @@ function* parseRepoConfigs(root, files) {
       const opened = scan.open(f.path);
       if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
-    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts };
+    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds };
     yield* unreadSecrets(root, file, config, scan);
   }
   for (const o of pending) yield other(o);
@@ -35705,8 +36081,8 @@ function inetAton(text5) {
   const parts = text5.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
+  for (const part2 of parts) {
+    const v = atonPart(part2);
     if (v === void 0) return void 0;
     values.push(v);
   }
@@ -35718,19 +36094,19 @@ function inetAton(text5) {
   for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
   return out;
 }
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+function atonPart(part2) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part2)) return part2.length === 2 ? 0 : parseInt(part2.slice(2), 16);
+  if (/^0[0-7]*$/.test(part2)) return parseInt(part2, 8);
+  if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
 function inetPton4(text5) {
   const parts = text5.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
+  for (const part2 of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part2)) return void 0;
+    const v = Number(part2);
     if (v > 255) return void 0;
     out.push(v);
   }
@@ -36195,62 +36571,157 @@ function unknownRefuseNames(value2) {
   return value2.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
 }
 
+// src/facts/account-lookup.ts
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+var UID_T = 2 ** 32;
+function idParse(digits) {
+  let num = 0;
+  for (const c of digits) {
+    const tmp = (num * 10 + Number(c)) % UID_T;
+    if (tmp < num) return null;
+    num = tmp;
+  }
+  return num;
+}
+function expandVars(value2, env) {
+  let out = "";
+  let i = 0;
+  while (i < value2.length) {
+    const end = value2.indexOf("%", i + 1);
+    if (value2[i] === "%" && /[A-Z]/.test(value2[i + 1] ?? "") && end > i) {
+      const name = value2.slice(i + 1, end);
+      const known = name.startsWith("RSYNC_") ? void 0 : env?.get(name);
+      if (known === void 0 || known === null) return null;
+      out += known;
+      i = end + 1;
+      continue;
+    }
+    out += value2[i];
+    i++;
+  }
+  return out;
+}
+function lookup(token, kind, known, names2) {
+  if (TEMPLATE2.test(token)) return { kind: "unknown", value: token };
+  const value2 = expandVars(token, names2?.env);
+  if (value2 === null) return { kind: "unknown", value: token };
+  const shown3 = value2 === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value2}")`;
+  if (value2 !== "" && /^\d+$/.test(value2)) {
+    const id = idParse(value2);
+    if (id === null)
+      return { kind: "refused", value: value2, message: null, why: `${kind} ${shown3} is past the largest id (${UID_T - 1}): the daemon's child exits with "Invalid ID number: ${value2}" and the client gets no greeting ("didn't get server startup line")` };
+    return { kind: "resolves", id, value: value2 };
+  }
+  const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
+  if (impossibleName(value2)) {
+    const because = /^[+-]\d/.test(value2) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, ${because}` };
+  }
+  if (value2 === "root" && (known === void 0 || known.has(value2))) return { kind: "resolves", id: 0, value: value2 };
+  if (known === void 0) return { kind: "unknown", value: value2 };
+  if (known.has(value2)) return { kind: "resolves", id: null, value: value2 };
+  return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, which ${names2?.source ?? "the"} ${file} does not list` };
+}
+
 // src/facts/usable.ts
 function text3(v) {
   return typeof v === "string" ? v : "";
 }
-function impossibleName(name) {
-  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+var NO_ID = 2 ** 32 - 1;
+function refusedBy(r, kind) {
+  const outcome = kind === "uid" ? "invalid-uid" : "invalid-gid";
+  if (r.message === null) return { outcome, message: "rsync: didn't get server startup line", reason: `The ${r.why}.` };
+  return { outcome, message: r.message, reason: `${r.why}: rsync refuses the module ("invalid ${kind}").` };
 }
-var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
-function resolves(name, known) {
-  if (/^\d+$/.test(name)) return true;
-  if (impossibleName(name)) return false;
-  return known === void 0 || known.has(name);
+function isRoot(r) {
+  return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names2) {
-  const db = names2 && text3(params["name converter"]?.value) === "" ? names2 : void 0;
+function setupRefusal(params, root, version, names2, chroot = false) {
+  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
   const uid = text3(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
-  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
-    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
-    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
-  }
+  const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
+  if (u?.kind === "refused") return refusedBy(u, "uid");
   const gid = text3(params["gid"]?.value);
-  if (TEMPLATE2.test(gid)) {
-  } else if (gid !== "") {
-    const tokens = gidTokens(gid, version);
-    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
-    const bad = named.find((t) => !resolves(t, db?.groups));
-    if (bad !== void 0) {
-      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
-      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
-    }
-  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+  const tokens = gid === "" ? [] : gidTokens(gid, version);
+  const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
+  const bad = groups.find((g) => g.kind === "refused");
+  if (bad?.kind === "refused") return refusedBy(bad, "gid");
+  if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
   if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot, { u, gid, groups });
+}
+function switchRefusal(root, chroot, ids) {
+  const { u, gid, groups } = ids;
+  const first = groups[0];
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (gid !== "") {
+      const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
+      return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
+    }
+    if (u && isRoot(u)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
+    if (u) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
+    return void 0;
+  }
+  if (first?.kind === "resolves" && first.id === NO_ID)
+    return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `"gid" starts with ${NO_ID}, the id setgid reads as "no change" and refuses: rsync refuses the module ("setgid failed").` };
+  if (u?.kind === "resolves" && u.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
   return void 0;
 }
-var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
-function unusable(params, root, version, names2) {
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path", "chroot-failed": "use chroot", "setgid-failed": "gid", "setuid-failed": "uid" };
+var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
+function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
-  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
-  const refusal = setupRefusal(params, root, version, names2);
-  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  if (typeof max !== "number" || max === 0) return void 0;
+  const lock = text3(params["lock file"]?.value);
+  if (!root && lock === DEFAULT_LOCK_FILE) {
+    return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
+  }
+  if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
+  return void 0;
+}
+function unusable(params, root, version, names2, chroot = false) {
+  const slot = connectionRefusal(params, root);
+  if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names2, chroot);
+  if (refusal && !refusal.conditional) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  return text3(global2["daemon chroot"]?.value) === "" ? names2 : void 0;
+  if (text3(global2["daemon chroot"]?.value) === "") return names2;
+  return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
 // src/facts/writable.ts
+function patternNeverMatches(pattern) {
+  return pattern.replace(/\[[^\]]*\]/g, "").includes(" ");
+}
+function canDecide(r) {
+  return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
+}
 function moduleWritable(params, version) {
-  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const readOnly = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
-  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (typeof users !== "string" || users === "") {
+    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+  }
+  const secrets = params["secrets file"]?.value;
+  if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
+  const rules = describeAuthRules(users, version).filter(canDecide);
+  const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+  const plain2 = rules.find((r) => r.option === null);
+  if (!readOnly && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
+  return {
+    value: false,
+    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+  };
 }
 
 // src/facts/effective.ts
@@ -36264,12 +36735,13 @@ function effectiveDaemon(daemonUser2, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names2) {
+  const chroot = effectiveChroot(params, root, version);
   return {
-    chroot: effectiveChroot(params, root, version),
+    chroot,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names2),
+    unusable: unusable(params, root, version, names2, chroot.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -36308,6 +36780,26 @@ function versionOf(text5) {
   return [a, b, c];
 }
 
+// src/facts/access/unverified-names.ts
+function unverifiedNames(params, version, names2) {
+  const out = [];
+  const say = (token, kind, known) => {
+    const r = lookup(token, kind, known, names2);
+    if (r.kind !== "unknown") return;
+    const what = kind === "uid" ? "user" : "group";
+    out.push(
+      r.value.includes("%") || r.value !== token ? `"${kind} = ${token}" depends on the daemon's environment (rsync expands %VAR%): the module is served only if it expands to a ${what} the daemon's host has, else the client gets "@ERROR: invalid ${kind} \u2026".` : `The module is served only if ${what} ${r.value} exists on the daemon's host (not checked here); otherwise the client gets "@ERROR: invalid ${kind} ${r.value}".`
+    );
+  };
+  const uid = params["uid"]?.value;
+  if (typeof uid === "string" && uid !== "") say(uid, "uid", names2?.users);
+  const gid = params["gid"]?.value;
+  if (typeof gid === "string" && gid !== "") {
+    for (const t of gidTokens(gid, version)) if (t !== "*") say(t, "gid", names2?.groups);
+  }
+  return out;
+}
+
 // src/facts/access/simulate.ts
 function simulateAccess(config, client, opts) {
   const addr = unmapIPv4(client.addr);
@@ -36343,7 +36835,7 @@ function simulateModule(m, peer, user, root, opts) {
   });
   assumptions.push(...decision.assumptions);
   const authUsers = text5("auth users");
-  const base2 = {
+  const base3 = {
     name: m.name,
     listed,
     host_allowed: decision.allowed,
@@ -36356,48 +36848,34 @@ function simulateModule(m, peer, user, root, opts) {
   reasons.push(decision.reason);
   const refuse = (outcome, why) => {
     reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
+    return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+    const line = listed ? `@ERROR: access denied to ${m.name} from ${host2} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text5("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
+  const slot = connectionRefusal(m.params, root);
+  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
   const readOnly = bool(param("read only"), true);
-  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
+  assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
   if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
-  const setup = moduleSetup(effective.chroot.value, root, text5);
-  if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text5) {
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text5("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text5("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
+  return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
@@ -36436,72 +36914,27 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
-// src/facts/reach.ts
-var RANK = { local: 0, container: 1, private: 2, any: 3 };
-var DEFAULT_PORT = 873;
-function reachOf(input) {
-  const port = daemonPort(input);
-  const started = superserver(input);
-  if (started !== null) {
-    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
-  }
-  const bound = boundAddresses(input, port);
-  const base2 = fromAddresses(bound.addresses, bound.source);
-  if (input.image === null || base2.value === "local") return base2;
-  if (exposes(input.image.exposed_ports, port)) return base2;
-  return {
-    value: "container",
-    addresses: base2.addresses,
-    who: "peers on the container network",
-    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
-  };
-}
-function superserver(input) {
-  if (input.listeners.length > 0 || input.processes.length > 0) return null;
-  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
-  return unit ? unit.path : null;
-}
-function boundAddresses(input, port) {
-  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
-  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
-  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
-  const v = input.listener["address"]?.value;
-  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
-  return { addresses: [], source: { kind: "unset" } };
-}
-function fromAddresses(addresses, source) {
-  if (addresses.length === 0) {
-    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
-  }
-  const classes = addresses.map((a) => ({ address: shown2(a), ...classify3(a) }));
-  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list = classes.map((c) => c.address).join(", ");
-  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
-  const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
-  if (widest.value === "private") {
-    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
-    const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
-  }
-  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
-}
+// src/facts/reach-address.ts
 function classify3(address) {
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const a = address.trim().toLowerCase();
   if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v6 = ipv6(a.replace(/%[^%]+$/, ""));
+  if (v6 && /^[0-9a-f]{32}$/.test(a)) return classify6(v6);
   const v4 = ipv4(a);
   if (v4) return classify4(v4);
-  const v6 = ipv6(a);
   if (v6) return classify6(v6);
   return { value: "any", note: "name" };
 }
-function classify4([a, b]) {
+function unresolvable(address) {
+  if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
+  if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
+  if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";
+  return null;
+}
+function classify4([a, b, c, d]) {
   const x = a ?? 0;
   const y = b ?? 0;
-  if (x === 0) return { value: "any" };
+  if (x === 0 && y === 0 && c === 0 && d === 0) return { value: "any", note: "wildcard4" };
   if (x === 127) return { value: "local" };
   if (x === 10) return { value: "private", network: "10.0.0.0/8" };
   if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
@@ -36512,18 +36945,31 @@ function classify4([a, b]) {
 }
 function classify6(w) {
   const [h0 = 0] = w;
-  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.every((x) => x === 0)) return { value: "any", note: "wildcard6" };
   if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
-  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255, (w[7] ?? 0) >> 8, (w[7] ?? 0) & 255]);
   if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
   if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
   return { value: "any", note: "public" };
 }
+function part(s) {
+  if (/^0x[0-9a-f]*$/.test(s)) return s.length === 2 ? 0 : Number.parseInt(s.slice(2), 16);
+  if (/^0[0-7]*$/.test(s)) return Number.parseInt(s, 8);
+  if (/^[1-9][0-9]*$/.test(s)) return Number(s);
+  return null;
+}
 function ipv4(a) {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  return parts.every((n) => n <= 255) ? parts : null;
+  const texts = a.split(".");
+  if (texts.length > 4) return null;
+  const parts = texts.map(part);
+  if (parts.some((p2) => p2 === null)) return null;
+  const nums = parts;
+  const last = nums[nums.length - 1] ?? 0;
+  const head = nums.slice(0, -1);
+  if (head.some((n) => n > 255) || last >= 2 ** (8 * (5 - nums.length))) return null;
+  const bytes = [...head];
+  for (let i = 4 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  return bytes;
 }
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
@@ -36532,9 +36978,9 @@ function ipv6(a) {
   const tail = [];
   const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
   if (dotted?.[1]) {
-    const v4 = ipv4(dotted[1]);
-    if (!v4) return null;
-    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const quad = dotted[1].split(".").map(Number);
+    if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
+    tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
     const before = text5.slice(0, dotted.index);
     text5 = before.endsWith(":") ? `${before}:` : before;
   }
@@ -36548,31 +36994,81 @@ function ipv6(a) {
   if (halves.length === 1 ? fill2 !== 0 : fill2 < 1) return null;
   return [...head, ...new Array(halves.length === 2 ? fill2 : 0).fill(0), ...rest, ...tail];
 }
-function daemonPort(input) {
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  for (const a of argv) {
-    const n = Number(optionValue(a, "port"));
-    if (Number.isInteger(n) && n > 0) return n;
+
+// src/facts/reach-argv.ts
+function daemonOptions(argv) {
+  let address;
+  let port;
+  let mAddress;
+  let mPort;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const next = argv[i + 1];
+    const long = (name2) => arg.startsWith(`--${name2}=`) ? arg.slice(name2.length + 3) : arg === `--${name2}` ? next : void 0;
+    address = long("address") ?? address;
+    port = long("port") ?? port;
+    const dparam = arg === "-M" || arg === "--dparam" ? next : arg.startsWith("--dparam=") ? arg.slice(9) : arg.startsWith("-M") && arg.length > 2 ? arg.slice(2) : void 0;
+    if (dparam === void 0 || !dparam.includes("=")) continue;
+    const name = dparam.slice(0, dparam.indexOf("=")).replace(/\s/g, "").toLowerCase();
+    const value2 = dparam.slice(dparam.indexOf("=") + 1).trim();
+    if (name === "address") mAddress = value2;
+    if (name === "port") mPort = value2;
   }
-  const v = input.listener["port"]?.value;
-  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
-}
-function optionValue(argv, name) {
-  let out;
-  argv.forEach((arg, i) => {
-    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
-    else if (arg === `--${name}`) out = argv[i + 1];
-  });
+  const out = {};
+  if (address !== void 0 && address !== "") out.address = { value: address, via: `--address=${address}` };
+  else if (mAddress !== void 0) out.address = { value: mAddress, via: `-M address=${mAddress}` };
+  const n = Number(port);
+  if (port !== void 0 && Number.isInteger(n) && n > 0) out.port = { value: port, via: `--port=${port}` };
+  else if (mPort !== void 0) out.port = { value: mPort, via: `-M port=${mPort}` };
   return out;
 }
-function exposes(ports, port) {
-  return ports.some((p2) => {
-    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
-    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
-    const lo = Number(m[1]);
-    const hi = m[2] ? Number(m[2]) : lo;
-    return port >= lo && port <= hi;
-  });
+var base2 = (w) => w.replace(/^.*\//, "");
+function daemonArgs(words) {
+  const cmd = commandWords([...words]);
+  const at = cmd.findIndex((w) => base2(w) === "rsync");
+  if (at < 0 || !cmd.slice(at + 1).includes("--daemon")) return null;
+  return cmd.slice(at + 1);
+}
+function imageDaemonArgv(entrypoint, cmd) {
+  const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
+  const direct = daemonArgs(argv);
+  if (direct) return direct;
+  for (const w of argv) {
+    if (!/[\s;&|]/.test(w)) continue;
+    for (const words of shellCommands(w)) {
+      const inner = daemonArgs(words);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+// src/facts/reach-words.ts
+var RANK = { local: 0, private: 2, any: 3 };
+var ANY = "any host on the network";
+function fromAddresses(addresses, source) {
+  if (source.kind === "unread") {
+    const where2 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+  }
+  if (addresses.length === 0) {
+    const where2 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify3(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where, reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, where, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: ANY, where, reason: `${where}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -36583,6 +37079,136 @@ function shown2(a) {
 }
 function unique(xs) {
   return [...new Set(xs)];
+}
+
+// src/facts/reach.ts
+var RANK2 = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+var TLS_PORT = 874;
+function reachOf(input) {
+  const port = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    const unset = !fileAddress(input);
+    return {
+      value: "any",
+      addresses: [],
+      who: "any host on the network",
+      reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.`,
+      port,
+      every_interface: unset,
+      front_end: null
+    };
+  }
+  const bound = boundAddresses(input, port);
+  const { where, ...described } = fromAddresses(bound.addresses, bound.source);
+  const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
+  if (RANK2[base3.value] < RANK2.any) {
+    const front = frontEnd(input, port, base3.addresses);
+    if (front !== null)
+      return { ...base3, value: "any", who: "any host on the network", reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+  }
+  if (input.image === null || base3.value === "local") return base3;
+  if (exposes(input.image.exposed_ports, port)) return base3;
+  return {
+    ...base3,
+    value: "container",
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function listenerFailure(input) {
+  if (superserver(input) !== null || input.listeners.length > 0 || input.processes.length > 0) return null;
+  const argvs = imageArgvs(input);
+  if (argvs === "unread" || argvs.some((a) => daemonOptions(a).address)) return null;
+  const v = fileAddress(input);
+  const why = v ? unresolvable(v) : null;
+  return v && why ? `"address = ${v}" can never be resolved: ${why}. getaddrinfo fails, and the daemon exits (code 10) before it listens.` : null;
+}
+function fileAddress(input) {
+  const v = input.listener["address"]?.value;
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function imageArgvs(input) {
+  if (input.image === null) return [];
+  if (input.image.daemon_args && input.image.daemon_args.length > 0) return input.image.daemon_args;
+  const argv = imageDaemonArgv(input.image.entrypoint, input.image.cmd);
+  return argv ? [argv] : input.image.starts_daemon === true ? "unread" : [];
+}
+function daemonArgvs(input) {
+  const argvs = imageArgvs(input);
+  return [...input.processes.map((p2) => p2.cmdline).filter((c) => !isStunnel(c)), ...argvs === "unread" ? [] : argvs];
+}
+var isStunnel = (argv) => /^stunnel/.test((argv[0] ?? "").replace(/^.*\//, ""));
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const given = daemonArgvs(input).flatMap((a) => daemonOptions(a).address ?? []);
+  if (given.length > 0) {
+    const addresses = unique(given.map((g) => g.value));
+    return addresses.every((a) => a === "") ? { addresses: [], source: { kind: "unset", via: given[0]?.via ?? "" } } : { addresses: addresses.filter((a) => a !== ""), source: { kind: "cmdline", via: unique(given.map((g) => g.via)).join(", ") } };
+  }
+  const v = fileAddress(input);
+  if (imageArgvs(input) === "unread" && v !== null) return { addresses: [], source: { kind: "unread", address: v } };
+  if (v !== null) return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function everyInterface(addresses, source) {
+  if (source.kind === "unread") return false;
+  return addresses.length === 0 || addresses.some((a) => {
+    const note = classify3(a).note;
+    return note === "wildcard4" || note === "wildcard6";
+  });
+}
+function frontEnd(input, port, bound) {
+  const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify3(l.address).value !== "local");
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients" };
+  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients" };
+  for (const s of input.frontEnds ?? []) {
+    const accept = hostPort(s.accept);
+    if (accept === null || accept.host !== "" && classify3(accept.host).value === "local") continue;
+    const relays = s.execsRsync || s.connect.some((c) => {
+      const to = hostPort(c);
+      const loopback2 = to !== null && (to.host === "" || classify3(to.host).value === "local");
+      return to !== null && to.port === port && (bound.includes(to.host) || loopback2 && bound.some((b) => classify3(b).value === "local"));
+    });
+    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client" };
+  }
+  return null;
+}
+function hostPort(text5) {
+  const at = text5.lastIndexOf(":");
+  const port = Number(text5.slice(at + 1).trim());
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
+  return {
+    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    port
+  };
+}
+function lowerFirst(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+function daemonPort(input) {
+  for (const a of daemonArgvs(input)) {
+    const n = Number(daemonOptions(a).port?.value);
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function exposes(ports, port) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port >= lo && port <= hi;
+  });
 }
 
 // src/facts/types.ts
@@ -36608,15 +37234,24 @@ function buildFacts(input) {
     declared_public: declaredPublic(m.header, config)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  const reachInput = {
+    listener: config.listener,
+    processes: input.daemon?.processes ?? [],
+    listeners: input.daemon?.listeners ?? [],
+    units: input.daemon?.units ?? [],
+    image: input.image ? { ...input.image, ...input.imageDaemonArgs ? { daemon_args: input.imageDaemonArgs } : {} } : null,
+    frontEnds: input.frontEnds ?? []
+  };
+  const refused = listenerRefusal(config, reachInput);
+  const diagnostics = [...config.diagnostics, ...refused ? [refused] : [], ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
   return {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
     rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
-      starts: config.starts,
-      serves: config.serves,
+      starts: config.starts && !refused,
+      serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
@@ -36624,12 +37259,24 @@ function buildFacts(input) {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+      effective: { ...daemon, reach: reachOf(reachInput) }
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
+}
+function listenerRefusal(config, reach) {
+  const why = config.starts ? listenerFailure(reach) : null;
+  const at = config.listener["address"];
+  if (why === null || !at?.file) return null;
+  return diagnostic(
+    "fatal",
+    "daemon-refuses-to-start",
+    `rsync --daemon refuses to start: ${why}`,
+    { file: at.file, line: at.line ?? 1, column: at.column ?? 1 },
+    "Write only the address on the line: rsync keeps a comment after a value as part of it, and takes an IPv6 address without brackets."
+  );
 }
 function declaredPublic(header, config) {
   const d = declarationFor(header, config.publicDeclarations);
@@ -37098,7 +37745,7 @@ var facts_schema_default = {
         },
         file_kind: {
           description: "What a repository file is when it is not an rsyncd configuration (the file-kind registry, src/sources/file-kinds.ts); absent for an rsyncd configuration. Such a target has no daemon: config.starts and config.serves are false and it has no modules.",
-          enum: ["rsync-secrets", "systemd-unit", "dockerfile", "stunnel", "xinetd", "supervisord", "upstart", "hcl", "shell-script", "yaml", "markdown", "unknown"]
+          enum: ["rsync-secrets", "samba", "other-config", "systemd-unit", "dockerfile", "stunnel", "xinetd", "supervisord", "upstart", "hcl", "shell-script", "yaml", "markdown", "unknown"]
         },
         display: {
           type: "string"
@@ -37376,9 +38023,9 @@ var facts_schema_default = {
                     properties: {
                       value: { type: "boolean" },
                       reason: { type: "string" },
-                      param: { enum: ["max connections", "uid", "gid", "path", null], description: "The parameter that makes it unusable (a finding points there; an absent `path` points at the module header); null when usable." }
+                      param: { enum: ["max connections", "uid", "gid", "path", "use chroot", null], description: "The parameter that makes it unusable (a finding points there; an absent `path` points at the module header); null when usable." }
                     },
-                    description: 'rsync refuses the module to every client: `max connections` is negative, or (after authentication, clientserver.c rsync_module) the `uid` or a `gid` token does not resolve ("invalid uid X" / "invalid gid X"; an all-digit value always resolves; names with whitespace, \':\' or a leading \'#\' never do; other names only against the image\'s etc/passwd and etc/group when known), or it has no `path` ("no path setting").'
+                    description: 'rsync refuses the module to every client: `max connections` is negative (or positive with the default lock file on a daemon without root), or (after authentication, clientserver.c rsync_module) the `uid` or a `gid` token, `%VAR%` expanded, does not resolve ("invalid uid X" / "invalid gid X"; an all-digit value resolves unless id_parse rejects it past uid_t; names with whitespace, \':\' or a leading \'#\', \'+\' or \'-\' never do; other names only against the image\'s etc/passwd and etc/group when they are its whole name service), or it has no `path` ("no path setting"), or a daemon without root must chroot, setgid, or setuid to root ("chroot failed", "setgid failed", "setuid failed").'
                   }
                 }
               },
@@ -37527,6 +38174,18 @@ var facts_schema_default = {
                 },
                 reason: {
                   type: "string"
+                },
+                port: {
+                  type: "integer",
+                  description: "The port the daemon listens on: `--port`, else `-M port=`, else the file's `port`, else 873."
+                },
+                every_interface: {
+                  type: "boolean",
+                  description: "The daemon binds every interface: no `address`, or a wildcard (0.0.0.0, ::) given explicitly."
+                },
+                front_end: {
+                  type: ["string", "null"],
+                  description: "A TLS front end (stunnel, a socket on 874) that relays clients to a daemon bound narrower, which is why `value` is `any`; null when none is known."
                 }
               }
             }
@@ -38022,7 +38681,8 @@ function imageDocument(image, parsed, today2) {
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
-    ...imageNames(image.accounts),
+    ...imageNames(image.accounts, cfg.env),
+    ...image.daemonArgs ? { imageDaemonArgs: image.daemonArgs } : {},
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -38039,13 +38699,14 @@ function imageDocument(image, parsed, today2) {
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
 }
-function imageNames(accounts) {
-  if (!accounts || accounts.passwd === null && accounts.group === null) return {};
+function imageNames(accounts, env) {
   return {
     names: {
       source: "the image's",
-      ...accounts.passwd ? { users: new Set(accounts.passwd) } : {},
-      ...accounts.group ? { groups: new Set(accounts.group) } : {}
+      // The daemon's environment for %VAR% (usable.ts): the image's Env, a credential's value withheld (null).
+      env: new Map(env.map((e) => [e.name, e.value])),
+      ...accounts?.passwd ? { users: new Set(accounts.passwd) } : {},
+      ...accounts?.group ? { groups: new Set(accounts.group) } : {}
     }
   };
 }
@@ -38066,6 +38727,10 @@ function noDaemon(parsed) {
     publicDeclarations: []
   };
 }
+function dockerfileRunsAsRoot(user) {
+  if (user?.includes("$")) return { value: true, reason: `User "${user}" is a build argument the Dockerfile gives no value: the account is chosen at build time, so root is not ruled out.` };
+  return imageRunsAsRoot(user);
+}
 function imageFacts(parsed, display) {
   if (parsed.analysis.analyzer !== "dockerfile") return null;
   const { config, startsDaemon, lines } = parsed.analysis.image;
@@ -38074,7 +38739,7 @@ function imageFacts(parsed, display) {
     digest: null,
     exposed_ports: config.exposed,
     user: config.user,
-    runs_as_root: imageRunsAsRoot(config.user),
+    runs_as_root: dockerfileRunsAsRoot(config.user),
     entrypoint: config.entrypoint,
     cmd: config.cmd,
     env: config.env,
@@ -38109,6 +38774,8 @@ function otherFileDocument(parsed, opts) {
 function loadConfigTarget(path, opts) {
   const read = readLocalFile(path);
   if (!read.ok) return read;
+  const classified = classifyFile(relative5(rootOf(resolve6(path)), resolve6(path)), read.value);
+  if (classified.kind.analyzer !== "rsyncd") return otherKind(path, classified.kind.label, classified.by, opts);
   const config = parseRsyncdConf(path, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
   if (config.limit) {
     const at = config.limit.at;
@@ -38125,6 +38792,27 @@ function loadConfigTarget(path, opts) {
   });
   return ok({ config, facts });
 }
+function otherKind(path, label2, by, opts) {
+  const how = by === "none" ? "" : ` (recognised by its ${by})`;
+  if (opts.otherKinds !== "document") {
+    return fail(new UserError(`${path}:1: this is ${label2}${how}, not an rsyncd configuration; it was not read as one`, path, `Scan it with "rsyncguard scan ${path}", which reads each file by its kind.`));
+  }
+  const file = resolve6(path);
+  for (const parsed of parseRepoConfigs(rootOf(file), [file])) {
+    if (parsed.kind === "error") return fail(new UserError(`${path}: ${parsed.message}`, path, parsed.hint));
+    if (parsed.kind !== "other") continue;
+    const facts = otherFileDocument(parsed, { display: path, rename: (f) => f === parsed.file ? path : f, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today });
+    return ok({ config: noDaemonConfig(parsed.file), facts });
+  }
+  return fail(new UserError(`internal error: ${path} was classified as ${label2} but not read as one`, path));
+}
+function noDaemonConfig(file) {
+  return { starts: false, serves: false, partial: false, limit: null, files: [{ path: file, sha256: "" }], global: {}, listener: {}, modules: [], diagnostics: [], inlineWaivers: [], publicDeclarations: [] };
+}
+function rootOf(file) {
+  const cwd = process.cwd();
+  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname10(file);
+}
 function parseVersion(text5) {
   const version = releaseNumbers(text5 ?? DEFAULT_RSYNC_VERSION);
   return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text5}"`));
@@ -38140,7 +38828,8 @@ function factsFor(parsed, opts) {
     rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config: parsed.config,
-    secrets: parsed.secrets
+    secrets: parsed.secrets,
+    frontEnds: parsed.frontEnds
   });
   return relabelFiles(doc, (f) => displayPath(parsed.root, f));
 }
@@ -38285,12 +38974,14 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
+  const usedEntries = /* @__PURE__ */ new Set();
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
       continue;
     }
     const t = declarePublic(target, publicEntries.value);
+    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -38304,7 +38995,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
+    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
       code: d.code,
       message: d.message,
@@ -38313,6 +39004,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
 }
@@ -38380,7 +39072,7 @@ async function collect(items) {
 
 // src/runner/sweep.ts
 import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
-import { dirname as dirname10 } from "node:path";
+import { dirname as dirname11 } from "node:path";
 
 // src/runner/sweep-results.ts
 import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
@@ -38416,10 +39108,10 @@ function parseOutcome(line) {
   if (!isObject(v)) return "not a host outcome";
   const { host: host2, group, status, reason, seconds, raw } = v;
   if (typeof host2 !== "string" || typeof group !== "string" || !isStatus(status) || typeof reason !== "string" || typeof seconds !== "number") return "not a host outcome";
-  const base2 = { host: host2, group, status, reason, seconds };
-  if (status !== "ok") return base2;
+  const base3 = { host: host2, group, status, reason, seconds };
+  if (status !== "ok") return base3;
   const doc = parseHostRaw(raw, host2);
-  return doc.ok ? { ...base2, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
+  return doc.ok ? { ...base3, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
 }
 function readOutcomes(text5, file, warn2) {
   const done = /* @__PURE__ */ new Map();
@@ -38438,11 +39130,11 @@ async function sweepOne(host2, script, opts) {
   let r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
   if (r.transient) r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
   const seconds = (performance.now() - started) / 1e3;
-  const base2 = { host: host2.name, group: host2.group, seconds };
-  if (r.status !== "ok") return { ...base2, status: r.status, reason: r.reason };
+  const base3 = { host: host2.name, group: host2.group, seconds };
+  if (r.status !== "ok") return { ...base3, status: r.status, reason: r.reason };
   const raw = readCollectorOutput(r.stdout, host2.name);
-  if (!raw.ok) return { ...base2, status: "malformed-output", reason: raw.error.message };
-  return { ...base2, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
+  if (!raw.ok) return { ...base3, status: "malformed-output", reason: raw.error.message };
+  return { ...base3, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
 }
 async function sweep(hosts, script, opts) {
   const warn2 = opts.warn ?? (() => {
@@ -38451,7 +39143,7 @@ async function sweep(hosts, script, opts) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
-    const dir = dirname10(opts.results);
+    const dir = dirname11(opts.results);
     let isDir = false;
     try {
       isDir = statSync8(dir).isDirectory();
@@ -38504,16 +39196,16 @@ async function sweep(hosts, script, opts) {
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
-var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
 async function readImage(image) {
-  const { config, argv, workdir, expand } = readImageConfig(image.config);
+  const { config, argv, workdir, expand: expand2 } = readImageConfig(image.config);
   const direct = launchFromArgv(argv);
   const hints = new Set(
     [...direct.configs, ...direct.programs].flatMap((w) => {
-      const p2 = expand(w);
+      const p2 = expand2(w);
       return p2 === null ? [] : [inImage(p2, workdir).slice(1)];
     })
   );
@@ -38523,15 +39215,16 @@ async function readImage(image) {
     (p2) => hints.has(p2) || prefetchInImage(p2),
     (p2) => needed.has(p2)
   );
-  const launch = await followScripts(fs, direct, workdir, expand);
+  const launch = await followScripts(fs, direct, workdir, expand2);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
-  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+  const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString("utf8");
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, "passwd"), group: names(fs, ACCOUNT_FILES.group, nsswitch, "group") };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
-function names(fs, path) {
+function names(fs, path, nsswitch, database) {
   const bytes = fs.content(path);
-  return bytes ? accountNames(bytes.toString("utf8")) : null;
+  return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
@@ -38827,12 +39520,12 @@ var AdmissionController = class {
     if (known && Date.now() - known.at < TAG_TTL_MS) return Promise.resolve(known.digest);
     const inflight = this.resolving.get(image);
     if (inflight) return inflight;
-    const lookup2 = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry)).then((digest) => {
+    const lookup3 = this.limitLookup(registryOf(image), () => resolveDigest(image, this.opts.registry)).then((digest) => {
       this.remember(this.tags, image, { digest, at: Date.now() });
       return digest;
     }).finally(() => this.resolving.delete(image));
-    this.resolving.set(image, lookup2);
-    return lookup2;
+    this.resolving.set(image, lookup3);
+    return lookup3;
   }
   canLookUp(registry) {
     return this.lookupsRunning < LOOKUPS && (this.lookupsByRegistry.get(registry) ?? 0) < LOOKUPS_PER_REGISTRY;
@@ -39009,7 +39702,7 @@ function writeOutput(raw, file) {
 }
 
 // src/cli/resolver.ts
-import { lookup } from "node:dns/promises";
+import { lookup as lookup2 } from "node:dns/promises";
 import { readFileSync as readFileSync5 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
 async function systemResolver(names2) {
@@ -39026,7 +39719,7 @@ async function resolveOne(name) {
   const timeout = new Promise((done) => {
     timer = setTimeout(() => done({ kind: "unknown" }), LOOKUP_TIMEOUT_MS);
   });
-  const query = lookup(name, { family: 4, all: true }).then(
+  const query = lookup2(name, { family: 4, all: true }).then(
     (addrs) => ({ kind: "addrs", addrs: addrs.map((a) => a.address) }),
     (e) => {
       const code = e instanceof Error && "code" in e ? String(e.code) : "";
@@ -39137,10 +39830,10 @@ var accessCommand = {
     if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
-    const resolve6 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const resolve7 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve6 });
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve7 });
     const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return failed2 ?? EXIT_OK;
   }
@@ -39540,7 +40233,9 @@ var factsCommand = {
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has("rsync-version"),
-      today: today()
+      today: today(),
+      // A secrets file or a Dockerfile gets the facts document of its kind, as `scan` reads it.
+      otherKinds: "document"
     });
     if (!loaded.ok) return loaded.error;
     const { facts } = loaded.value;

@@ -4618,7 +4618,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
     };
     var failsafe = [map, seq, string];
     var intIdentify$2 = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve$1 = (src, part, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part, radix);
+    var intResolve$1 = (src, part2, radix) => resolveSeq.intOptions.asBigInt ? BigInt(src) : parseInt(part2, radix);
     function intStringify$1(node, radix, prefix) {
       const {
         value
@@ -17769,7 +17769,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base2 = str;
+      let base3 = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -17777,31 +17777,31 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
+      if (base3 && isGlob === true && lastIndex > 0) {
+        base3 = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
       } else if (isGlob === true) {
-        base2 = "";
+        base3 = "";
         glob = str;
       } else {
-        base2 = str;
+        base3 = str;
       }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
-        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
-          base2 = base2.slice(0, -1);
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str) {
+        if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
+          base3 = base3.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base2 && backslashes === true) {
-          base2 = utils.removeBackslashes(base2);
+        if (base3 && backslashes === true) {
+          base3 = utils.removeBackslashes(base3);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base: base2,
+        base: base3,
         glob,
         isBrace,
         isBracket,
@@ -19583,28 +19583,28 @@ var require_tasks = __commonJS({
     function groupPatternsByBaseDirectory(patterns) {
       const group = {};
       return patterns.reduce((collection, pattern) => {
-        const base2 = utils.pattern.getBaseDirectory(pattern);
-        if (base2 in collection) {
-          collection[base2].push(pattern);
+        const base3 = utils.pattern.getBaseDirectory(pattern);
+        if (base3 in collection) {
+          collection[base3].push(pattern);
         } else {
-          collection[base2] = [pattern];
+          collection[base3] = [pattern];
         }
         return collection;
       }, group);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base2) => {
-        return convertPatternGroupToTask(base2, positive[base2], negative, dynamic);
+      return Object.keys(positive).map((base3) => {
+        return convertPatternGroupToTask(base3, positive[base3], negative, dynamic);
       });
     }
     exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base2, positive, negative, dynamic) {
+    function convertPatternGroupToTask(base3, positive, negative, dynamic) {
       return {
         dynamic,
         positive,
         negative,
-        base: base2,
+        base: base3,
         patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
       };
     }
@@ -20566,8 +20566,8 @@ var require_async3 = __commonJS({
       onEnd(callback) {
         this._emitter.once("end", callback);
       }
-      _pushToQueue(directory, base2) {
-        const queueItem = { directory, base: base2 };
+      _pushToQueue(directory, base3) {
+        const queueItem = { directory, base: base3 };
         this._queue.push(queueItem, (error) => {
           if (error !== null) {
             this._handleError(error);
@@ -20594,19 +20594,19 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error);
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._emitEntry(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _emitEntry(entry) {
@@ -20714,19 +20714,19 @@ var require_sync3 = __commonJS({
         this._handleQueue();
         return this._storage;
       }
-      _pushToQueue(directory, base2) {
-        this._queue.add({ directory, base: base2 });
+      _pushToQueue(directory, base3) {
+        this._queue.add({ directory, base: base3 });
       }
       _handleQueue() {
         for (const item of this._queue.values()) {
           this._handleDirectory(item.directory, item.base);
         }
       }
-      _handleDirectory(directory, base2) {
+      _handleDirectory(directory, base3) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
           for (const entry of entries) {
-            this._handleEntry(entry, base2);
+            this._handleEntry(entry, base3);
           }
         } catch (error) {
           this._handleError(error);
@@ -20738,16 +20738,16 @@ var require_sync3 = __commonJS({
         }
         throw error;
       }
-      _handleEntry(entry, base2) {
+      _handleEntry(entry, base3) {
         const fullpath = entry.path;
-        if (base2 !== void 0) {
-          entry.path = common.joinPathSegments(base2, entry.name, this._settings.pathSegmentSeparator);
+        if (base3 !== void 0) {
+          entry.path = common.joinPathSegments(base3, entry.name, this._settings.pathSegmentSeparator);
         }
         if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
           this._pushToStorage(entry);
         }
         if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base2 === void 0 ? void 0 : entry.path);
+          this._pushToQueue(fullpath, base3 === void 0 ? void 0 : entry.path);
         }
       }
       _pushToStorage(entry) {
@@ -21013,18 +21013,18 @@ var require_matcher = __commonJS({
       }
       _getPatternSegments(pattern) {
         const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+        return parts.map((part2) => {
+          const dynamic = utils.pattern.isDynamicPattern(part2, this._settings);
           if (!dynamic) {
             return {
               dynamic: false,
-              pattern: part
+              pattern: part2
             };
           }
           return {
             dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+            pattern: part2,
+            patternRe: utils.pattern.makeRe(part2, this._micromatchOptions)
           };
         });
       }
@@ -21052,12 +21052,12 @@ var require_partial = __commonJS({
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts.every((part, index) => {
+          const match = parts.every((part2, index) => {
             const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
+            if (segment.dynamic && segment.patternRe.test(part2)) {
               return true;
             }
-            if (!segment.dynamic && segment.pattern === part) {
+            if (!segment.dynamic && segment.pattern === part2) {
               return true;
             }
             return false;
@@ -22116,6 +22116,10 @@ function globMatch(pattern, text4) {
   }
   return re.test(text4);
 }
+function targetMatch(pattern, id) {
+  const split2 = id.lastIndexOf(":/");
+  return globMatch(pattern, id) || split2 > 0 && globMatch(pattern, id.slice(0, split2));
+}
 
 // src/engine/waivers.ts
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
@@ -22167,7 +22171,18 @@ function toWaiver(raw, source) {
   return w;
 }
 function inlineWaivers(facts) {
-  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line }));
+  return facts.config.inline_waivers.map((w) => ({ rule: w.rule, reason: w.reason, expires: null, source: `${w.file}:${w.line}`, file: w.file, line: w.target_line, global: beforeFirstModule(facts, w.file, w.line) }));
+}
+function beforeFirstModule(facts, file, line) {
+  return facts.config.modules.every((m) => m.header.file !== file || m.header.line > line);
+}
+function atFileTop(f) {
+  return f.module === null && f.location !== null && f.location.line === 1 && f.location.column === 1;
+}
+function everyRelatedModule(active, facts, f) {
+  if (!f.related || f.related.length === 0) return void 0;
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
   const today2 = facts.context.today;
@@ -22177,19 +22192,23 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
   const kept = [];
   const waived = [];
   for (const f of findings) {
-    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && f.location.line === w2.line);
-    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f));
+    const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && (f.location.line === w2.line || w2.global && atFileTop(f)));
+    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f)) ?? everyRelatedModule(active, facts, f);
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
 }
+function withoutModule(w) {
+  const { module: _module, ...rest } = w;
+  return rest;
+}
 function selects(w, facts, f) {
   const kind = facts.target.kind;
   if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
-  if (w.host !== void 0 && !(kind === "host" && globMatch(w.host, facts.target.id))) return false;
-  if (w.image !== void 0 && !(kind === "image" && globMatch(w.image, facts.target.id))) return false;
+  if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
   return true;
 }
@@ -22197,7 +22216,8 @@ function selects(w, facts, f) {
 // src/engine/declared-public.ts
 function applyDeclaredPublic(facts, findings, rules) {
   const quiet = new Set(rules.filter((r) => r.quiet_when_public === true).map((r) => r.id));
-  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [] };
+  const diagnostics = facts.config.modules.flatMap(loginContradiction);
+  if (quiet.size === 0 || !facts.config.modules.some((m) => m.declared_public)) return { findings, silenced: [], diagnostics };
   const kept = [];
   const silenced = [];
   for (const f of findings) {
@@ -22205,10 +22225,25 @@ function applyDeclaredPublic(facts, findings, rules) {
     if (d) silenced.push({ finding: f, declared_public: d });
     else kept.push(f);
   }
-  return { findings: kept, silenced };
+  return { findings: kept, silenced, diagnostics };
+}
+function loginContradiction(m) {
+  const d = m.declared_public;
+  if (!d || !m.access.auth_required) return [];
+  return [
+    {
+      severity: "warning",
+      code: "public-declaration-needs-login",
+      message: `Module [${m.name}] is declared public, but it requires a login ("auth users"): a public mirror has none, so the declaration leaves every finding of it reported.`,
+      file: d.file,
+      line: d.line,
+      column: 1,
+      hint: 'Remove the declaration for this module (a module behind a login is not a public mirror), or drop "auth users" if the module really is meant for everyone.'
+    }
+  ];
 }
 function quietModule(m) {
-  return m.declared_public && m.effective.writable?.value === false ? m.declared_public : null;
+  return m.declared_public && !m.access.auth_required && m.effective.writable?.value === false ? m.declared_public : null;
 }
 function declarationCovering(facts, f) {
   const modules = facts.config.modules;
@@ -22223,9 +22258,10 @@ function declarationCovering(facts, f) {
 
 // src/engine/public-entries.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-var KEYS2 = /* @__PURE__ */ new Set(["path", "module", "reason"]);
+var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
+var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-var HINT = 'Write each public entry as "- path: <glob>" with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
+var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text4, file) {
   const counter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
@@ -22248,24 +22284,42 @@ function parsePublicEntries(text4, file) {
       if (!KEYS2.has(key)) return error(line, `unknown public entry field "${key}" (fields: ${[...KEYS2].join(", ")})`);
       raw[key] = pair.value?.value;
     }
-    const { path, module, reason } = raw;
-    if (typeof path !== "string" || path === "") return error(line, 'a public entry needs "path" (a glob of the config files it covers)');
-    if (module !== void 0 && module !== null && (typeof module !== "string" || module === "")) return error(line, '"module" must be a module name');
-    const why = typeof reason === "string" ? reason.replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error(line, `the public entry for "${path}" gives no "reason": it would declare nothing`);
-    entries.push({ path, module: typeof module === "string" ? module : null, reason: why, file, line });
+    const selected = { path: null, host: null, image: null, module: null };
+    for (const key of SELECTORS) {
+      const v = raw[key];
+      if (v === void 0 || v === null) continue;
+      if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
+      selected[key] = v;
+    }
+    const { path, host, image, module } = selected;
+    if (path === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
+    if (why === "") return error(line, `the public entry for "${path ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path, host, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
+function entryCovers(e, facts, m) {
+  const { kind, id } = facts.target;
+  const named = (glob) => targetMatch(glob, id);
+  if (e.module !== null && e.module !== m.name) return false;
+  if (e.host !== null && !(kind === "host" && named(e.host))) return false;
+  if (e.image !== null && !(kind === "image" && named(e.image))) return false;
+  if (kind !== "file" && e.host === null && e.image === null) return false;
+  const path = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path === null || path === void 0 || globMatch(path, m.header.file);
+}
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
-  const fileTarget = facts.target.kind === "file" ? facts.target.id : null;
   const modules = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
-    const e = entries.find((x) => (x.module === null || x.module === m.name) && (fileTarget !== null && globMatch(x.path, fileTarget) || globMatch(x.path, m.header.file)));
+    const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
   });
   return { ...facts, config: { ...facts.config, modules } };
+}
+function usedPublicEntries(facts, entries) {
+  return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
 }
 
 // src/engine/rego-metadata.ts
@@ -22313,19 +22367,65 @@ var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 // src/sources/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 
-// src/sources/file-kinds.ts
-var RSYNC_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment|motd\s*file|pid\s*file|lock\s*file|log\s*file|transfer\s*logging|refuse\s*options|dont\s*compress|timeout|reverse\s*lookup|strict\s*modes|daemon\s*uid|daemon\s*gid|incoming\s*chmod|outgoing\s*chmod|ignore\s*nonreadable|fake\s*super|munge\s*symlinks|numeric\s*ids|charset|syslog\s*facility|port|address|socket\s*options|exclude|include|filter)\s*=/gim;
-var MODULE_PARAMS = /^\s*(path|read\s*only|write\s*only|auth\s*users|secrets\s*file|hosts\s*allow|hosts\s*deny|use\s*chroot|max\s*connections|list|uid|gid|comment)\s*=/gim;
-function looksLikeRsyncd(head) {
-  if (!/^\s*\[[^\]\n/]+\]/m.test(head)) return false;
-  if (/^\s*\[(program|unix_http_server|supervisord|Unit|Service|Install|Socket|mysqld|client|defaults)\]/im.test(head)) return false;
-  const params = new Set([...head.matchAll(MODULE_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.has("path") && params.size >= 2;
+// src/sources/rsyncd-content.ts
+var RSYNC_LABELS = new Set(
+  "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split("|").map(squash)
+);
+var SAMBA_ONLY = new Set(
+  "workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests".split("|").map(squash)
+);
+function squash(name) {
+  return name.replace(/\s+/g, "").toLowerCase();
 }
-function rsyncdFragment(head) {
-  if (/^\s*&(include|merge)\s/m.test(head)) return true;
-  const params = new Set([...head.matchAll(RSYNC_PARAMS)].map((m) => (m[1] ?? "").replace(/\s+/g, " ").toLowerCase()));
-  return params.size >= 2 || params.size === 1 && /^\s*\[[^\]\n]+\]\s*$/m.test(head);
+var TEMPLATE_TAG = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
+function rsyncdShape(text4) {
+  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const known = /* @__PURE__ */ new Set();
+  const samba = /* @__PURE__ */ new Set();
+  let inModule = false;
+  for (const line of text4.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
+    if (t.startsWith("[")) {
+      const name = /^\[([^\]]*)\]/.exec(t)?.[1];
+      if (name === void 0) shape.other++;
+      else inModule = squash(name) !== "global";
+      continue;
+    }
+    if (t.startsWith("&")) {
+      shape.directive = true;
+      continue;
+    }
+    const eq = t.indexOf("=");
+    if (eq <= 0) {
+      if (!TEMPLATE_TAG.test(t)) shape.other++;
+      continue;
+    }
+    const key = squash(t.slice(0, eq).replace(/^\\/, ""));
+    if (RSYNC_LABELS.has(key)) {
+      known.add(key);
+      shape.knownLines++;
+      if (key === "path" && inModule) shape.moduleWithPath = true;
+    } else if (!TEMPLATE_TAG.test(t)) {
+      shape.unknown++;
+      if (SAMBA_ONLY.has(key)) samba.add(key);
+    }
+  }
+  shape.known = known.size;
+  shape.samba = samba.size;
+  return shape;
+}
+function readsAsRsyncd(shape, named) {
+  const foreign = shape.unknown + shape.other;
+  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
+  if (shape.samba > 0) return false;
+  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+}
+
+// src/sources/file-kinds.ts
+var TPL = "j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl";
+function looksLikeRsyncd(head) {
+  return readsAsRsyncd(rsyncdShape(head), false);
 }
 function significant(head) {
   return head.split("\n").filter((l) => l.trim() !== "" && !/^\s*#/.test(l));
@@ -22335,12 +22435,12 @@ function secretsShape(head) {
   return lines.length > 0 && lines.every((l) => /^@?[^\s:#=[\]{}&;<>"'`$]+:\S/.test(l) && l.length <= 1024);
 }
 function runsRsyncDaemon(head) {
-  return /^\s*(Exec\w*|command|exec)\s*=?\s*.*\brsync\b[^\n]*--daemon/im.test(head);
+  return /^[ \t]*(Exec\w*|command|exec)[ \t]*=?[ \t]*.*\brsync\b[^\n]*--daemon/im.test(head.replace(/\\[ \t]*\n/g, " "));
 }
 function xinetdRunsRsync(head) {
   return /^\s*server\s*=\s*\S*\brsync\s*$/m.test(head) && /^\s*server_args\s*=.*--daemon/m.test(head);
 }
-var mentionsRsync = (head) => /\brsyncd?\b/i.test(head);
+var mentionsRsync = (head) => /\brsyncd?\b|\bRSYNC_[A-Z]/i.test(head);
 var never = () => false;
 var FILE_KINDS = [
   {
@@ -22348,7 +22448,8 @@ var FILE_KINDS = [
     label: "a shell script",
     analyzer: "none",
     names: [/\.(sh|bash|ksh|zsh)$/],
-    content: (h) => /^#!/.test(h),
+    // An interpreter path: `#!!! managed by puppet !!!` is a comment, to rsync as to a shell.
+    content: (h) => /^#![ \t]*\/\S/.test(h),
     concernsRsync: never
   },
   {
@@ -22409,22 +22510,32 @@ var FILE_KINDS = [
     concernsRsync: never
   },
   {
+    id: "samba",
+    label: "a Samba configuration (smb.conf)",
+    analyzer: "none",
+    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    content: (h) => rsyncdShape(h).samba > 0,
+    concernsRsync: never
+  },
+  {
     id: "rsyncd-config",
     label: "an rsyncd configuration",
     analyzer: "rsyncd",
     names: [
       /(^|\/)rsyncd\.conf$/,
       /(^|\/)rsyncd\.d\/[^/]+\.(conf|inc)$/,
-      /(^|\/)rsyncd?[^/]*\.(conf|inc)(\.(j2|jinja2?|erb|tmpl|gtpl|tpl))$/,
-      /(^|\/)rsyncd\.conf\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist)$/,
+      new RegExp(`(^|/)rsyncd?[^/]*\\.(conf|inc)(\\.(${TPL}))$`),
+      new RegExp(`(^|/)rsyncd\\.conf\\.(${TPL}|example|sample|dist)$`),
       // Fragments a build concatenates into rsyncd.conf (rsyncd.conf.header, .footer, .inc).
       /(^|\/)rsyncd?[^/]*\.conf\.(header|footer|head|tail|inc|in|local)$/,
       /(^|\/)rsyncd?[^/]*\.(header|footer)$/,
       // A prefixed copy or template of one (`backup-rsyncd.conf`, `chef-rsyncd.conf.erb`).
-      /rsyncd\.conf(\.(j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample|dist|header|footer|inc))?$/
+      new RegExp(`rsyncd\\.conf(\\.(${TPL}|example|sample|dist|header|footer|inc))?$`)
     ],
-    content: (h) => looksLikeRsyncd(h) || rsyncdFragment(h),
-    concernsRsync: (h, path) => looksLikeRsyncd(h) || /rsync/i.test(path) && rsyncdFragment(h)
+    // classifyFile tries this first, with the name's help when the name says rsyncd.
+    content: looksLikeRsyncd,
+    // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
+    concernsRsync: (h, path) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path))
   },
   {
     id: "rsync-secrets",
@@ -22450,8 +22561,10 @@ var FILE_KINDS = [
   }
 ];
 var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
 var HEAD_BYTES = 16 * 1024;
-var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), /\.(conf|inc|cfg|j2|jinja2?|erb|tmpl|gtpl|tpl|example|sample)$/].map((re) => `(?:${re.source})`).join("|"), "i");
+var MAX_HEAD_BYTES = 256 * 1024;
+var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
 
 // src/sources/probe.ts
 var MAX_BYTES = 1 << 20;
@@ -22491,9 +22604,9 @@ var ImageTree = class {
   /** The node at a path as stored, following no link (whiteouts and provenance name physical paths). */
   physical(path) {
     let node = this.root;
-    for (const part of split(path)) {
-      if (part === "..") return void 0;
-      node = node.children?.get(part);
+    for (const part2 of split(path)) {
+      if (part2 === "..") return void 0;
+      node = node.children?.get(part2);
       if (!node) return void 0;
     }
     return node;
@@ -22512,12 +22625,12 @@ var ImageTree = class {
     const pending = parts.reverse();
     let links = 0;
     while (pending.length > 0) {
-      const part = pending.pop() ?? "";
-      if (part === "..") {
+      const part2 = pending.pop() ?? "";
+      if (part2 === "..") {
         dir = dir.parent ?? dir;
         continue;
       }
-      let next = dir.children?.get(part);
+      let next = dir.children?.get(part2);
       if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
@@ -22525,8 +22638,8 @@ var ImageTree = class {
         continue;
       }
       if (next?.kind !== "dir") {
-        next = dirNode(part, dir);
-        dir.children?.set(part, next);
+        next = dirNode(part2, dir);
+        dir.children?.set(part2, next);
       }
       dir = next;
     }
@@ -22553,12 +22666,12 @@ var ImageTree = class {
     let node = this.root;
     let links = 0;
     while (pending.length > 0) {
-      const part = pending.pop() ?? "";
-      if (part === "..") {
+      const part2 = pending.pop() ?? "";
+      if (part2 === "..") {
         node = node.parent ?? node;
         continue;
       }
-      const child = node.children?.get(part);
+      const child = node.children?.get(part2);
       if (!child) return void 0;
       if (child.kind === "symlink" && (pending.length > 0 || followLast)) {
         if (++links > MAX_LINKS) return void 0;
@@ -23699,10 +23812,10 @@ async function indexLayers(layers, prefetch, need = () => false) {
         if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
         if (path === "" && header.type !== "directory") return;
         const slash = path.lastIndexOf("/");
-        const base2 = path.slice(slash + 1);
+        const base3 = path.slice(slash + 1);
         const dir = slash < 0 ? "" : path.slice(0, slash);
-        if (base2 === ".wh..wh..opq") return void opaque.push(dir);
-        if (base2.startsWith(".wh.")) return void (base2.length > 4 && whiteouts.push(dir === "" ? base2.slice(4) : `${dir}/${base2.slice(4)}`));
+        if (base3 === ".wh..wh..opq") return void opaque.push(dir);
+        if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
         const kind = kindOf(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
@@ -23835,11 +23948,11 @@ function tooLarge(what, size, cap) {
 }
 function dirStore(root, close = () => {
 }) {
-  const base2 = realpathSync2(root);
+  const base3 = realpathSync2(root);
   const regular = (p2) => {
     const c = cleanPath(p2);
     if (c === null) throw new Error(`"${p2}" leaves the image layout`);
-    const full = join(base2, c);
+    const full = join(base3, c);
     try {
       return lstatSync2(full).isFile() && realpathSync2(full) === full ? full : void 0;
     } catch {
@@ -24222,8 +24335,8 @@ async function fetchChecked(start, headers, insecure, timeoutMs) {
   }
 }
 var Client = class {
-  constructor(base2, basic, insecure) {
-    this.base = base2;
+  constructor(base3, basic, insecure) {
+    this.base = base3;
     this.basic = basic;
     this.insecure = insecure;
   }
@@ -24639,12 +24752,14 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   if (!publicEntries.ok) return publicEntries;
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
+  const usedEntries = /* @__PURE__ */ new Set();
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
       continue;
     }
     const t = declarePublic(target, publicEntries.value);
+    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
     const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
     if (limit) {
       report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
@@ -24658,7 +24773,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
-    const notes = t.config.diagnostics.map((d) => ({
+    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
       code: d.code,
       message: d.message,
@@ -24667,6 +24782,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
   }
   report.expired_waivers = [...expired];
+  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
 }
@@ -24773,65 +24889,6 @@ function inlineWaivers2(bytes, file) {
   return { waivers, diagnostics };
 }
 
-// src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
-var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
-var HEADER = /^[ \t]*\[/;
-var GLOBAL = /^[ \t]*\[[ \t]*global[ \t]*\]/i;
-var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
-function publicDeclarations(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
-  const declarations = [];
-  const diagnostics = [];
-  let seenModule = false;
-  lines.forEach((text4, i) => {
-    if (HEADER.test(text4) && !GLOBAL.test(text4)) seenModule = true;
-    const m = PUBLIC.exec(text4);
-    if (!m) return;
-    const at = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? "").replace(CONTROLS2, " ").trim();
-    if (reason === "") {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-without-reason",
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
-          at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
-        )
-      );
-      return;
-    }
-    const target = headerBelow(lines, i);
-    if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
-    else if (!seenModule) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-misplaced",
-          'This "rsyncguard: public" comment is neither directly above a module header nor before the first one: it declares nothing.',
-          at,
-          "Put it on the line directly above the module header, or before the first module header to mark every module of this file."
-        )
-      );
-  });
-  return { declarations, diagnostics };
-}
-function headerBelow(lines, i) {
-  for (let j = i + 1; j < lines.length; j++) {
-    const text4 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text4)) continue;
-    return HEADER.test(text4) && !GLOBAL.test(text4) ? j + 1 : null;
-  }
-  return null;
-}
-function declarationFor(header, declarations) {
-  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
-  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
-}
-
 // src/parse/rsyncd-params.ts
 var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
 var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
@@ -24897,16 +24954,16 @@ var PARAMS = [
   p("use chroot", "bool3", "local", "unset", "2.2.0")
 ];
 function strwiEq(a, b) {
-  return squash(a) === squash(b);
+  return squash2(a) === squash2(b);
 }
-function squash(s) {
+function squash2(s) {
   const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
   return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run) => run.toUpperCase());
 }
-var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
-var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
+var BY_KEY = new Map(PARAMS.map((spec) => [squash2(spec.name), spec]));
+var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash2(spec.name.replace(/-/g, " ")), spec]));
 function lookupNearParam(name) {
-  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
+  return BY_LOOSE_KEY.get(squash2(name.replace(/[_-]/g, " ")));
 }
 function paramSpec(name) {
   return BY_NAME.get(name);
@@ -24914,14 +24971,124 @@ function paramSpec(name) {
 var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
 function lookupParam(name) {
   if (name.startsWith("-")) return void 0;
-  return BY_KEY.get(squash(name));
+  return BY_KEY.get(squash2(name));
+}
+
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[([^\]]*)/;
+var COMMENT = /^[ \t]*[#;]/;
+var BLANK = /^[ \t]*$/;
+var INCLUDE = /^[ \t]*&/;
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
+function kindOf2(text4) {
+  if (BLANK.test(text4)) return "blank";
+  if (COMMENT.test(text4)) return "comment";
+  const header = HEADER.exec(text4);
+  if (header) return squash2(header[1] ?? "") === "GLOBAL" ? "global" : "module";
+  return INCLUDE.test(text4) ? "directive" : "parameter";
+}
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  let seenSetting = false;
+  lines.forEach((text4, i) => {
+    const kind = kindOf2(text4);
+    if (kind === "module") seenModule = true;
+    if (kind !== "blank" && kind !== "comment") seenSetting = true;
+    const m = PUBLIC.exec(text4);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const reason = (m[1] ?? "").replace(CONTROLS2, " ").trim();
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          at,
+          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+        )
+      );
+      return;
+    }
+    const target = headerBelow(lines, i);
+    if (target !== null) {
+      declarations.push({ reason, file, line: i + 1, target_line: target });
+      return;
+    }
+    const next = nextSetting(lines, i);
+    const apart = next.kind === null || next.blankBetween;
+    const fileHeader = !seenSetting && (next.kind === "parameter" || next.kind === "global");
+    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
+    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+  });
+  return { declarations, diagnostics };
+}
+var TO_MARK_ALL = "to mark every module of this file, put it before the first module header with a blank line after it";
+function misplaced(at, below) {
+  const [what, hint2] = below === "directive" ? [
+    `is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : below === "module" ? ["is separated from the module header below it by another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`] : below === null ? ["is neither directly above a module header nor before the first one: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`] : ["is directly above a parameter line, not a module header: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: public" comment ${what}.`, at, hint2);
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text4 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text4)) continue;
+    return kindOf2(text4) === "module" ? j + 1 : null;
+  }
+  return null;
+}
+function nextSetting(lines, i) {
+  let blankBetween = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const kind = kindOf2(lines[j] ?? "");
+    if (kind === "blank") blankBetween = true;
+    else if (kind !== "comment") return { kind, blankBetween };
+  }
+  return { kind: null, blankBetween };
+}
+function uncoveredDeclarations(declarations, headers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of declarations) {
+    const covers2 = headers.some((h) => h.file === d.file && (d.target_line === null || h.line === d.target_line));
+    if (covers2) continue;
+    const at = { file: d.file, line: d.line, column: 1 };
+    out.set(
+      `${d.file}:${d.line}`,
+      d.target_line === null ? diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        at,
+        'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
+      ) : diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment is above a header that re-opens a module declared earlier: rsync merges the two into the first, so it declares nothing.',
+        at,
+        "Put it directly above the module's first header."
+      )
+    );
+  }
+  return [...out.values()];
+}
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
 }
 
 // src/parse/redact.ts
 var MASK = "********";
-var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+var TEMPLATE_TAG2 = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
 function redactLine(text4) {
-  if (TEMPLATE_TAG.test(text4)) return `"${text4.trim()}"`;
+  if (TEMPLATE_TAG2.test(text4)) return `"${text4.trim()}"`;
   const colon = text4.indexOf(":");
   if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK}"`;
   const words = text4.trim().split(/\s+/);
@@ -24935,6 +25102,27 @@ function redactLine(text4) {
 function redactName(name) {
   const colon = name.indexOf(":");
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK}`;
+}
+function redactUnknownName(name) {
+  const words = name.trim().split(/\s+/);
+  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
+  const hidden = words.length - 1;
+  return `${redactName(words[0] ?? "")} \u2026 (${hidden} more word${hidden === 1 ? "" : "s"} not shown)`;
+}
+var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
+function nearParamWord(word) {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }
 
 // src/parse/byte-reader.ts
@@ -25155,7 +25343,7 @@ var BOOLEANS = /* @__PURE__ */ new Map([
   ["0", false]
 ]);
 function parseBoolean(value, allowUnset) {
-  const key = squash(value);
+  const key = squash2(value);
   const b = BOOLEANS.get(key);
   if (b !== void 0) return b;
   return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
@@ -25344,14 +25532,14 @@ var Loader = class {
       this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
       return false;
     }
-    const existing = this.byName.get(squash(name));
+    const existing = this.byName.get(squash2(name));
     if (existing !== void 0) {
       this.current = existing;
       return true;
     }
     this.sections.push({ name: { value: name, raw: name, at, origin: "module" }, header: at, params: this.snapshotDefaults() });
     this.current = this.sections.length - 1;
-    this.byName.set(squash(name), this.current);
+    this.byName.set(squash2(name), this.current);
     return true;
   }
   /** init_section copies the running defaults, non-NULL table defaults included (they stay captured). */
@@ -25389,7 +25577,7 @@ var Loader = class {
   }
   rename(section, name) {
     section.name = name;
-    this.byName = new Map(this.sections.map((sec, i) => [squash(String(sec.name.value)), i]));
+    this.byName = new Map(this.sections.map((sec, i) => [squash2(String(sec.name.value)), i]));
   }
   doDirective(name, value, at, chain) {
     const lower = name.toLowerCase();
@@ -25416,7 +25604,7 @@ var Loader = class {
       case "file":
         return this.includeFiles([target], manage, at, chain);
       case "dir": {
-        const suffix = manage ? ".conf" : ".inc";
+        const suffix = lower === "&include" ? ".conf" : ".inc";
         const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
         const files = [];
         for (const entry of names2) {
@@ -25481,7 +25669,7 @@ function baseName(path) {
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
   const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactName(name)}" (ignored).`, at, hint2);
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint2);
 }
 
 // src/parse/rsyncd-config.ts
@@ -25506,6 +25694,13 @@ function parseRsyncdConf(path, bytes, source) {
       message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`
     });
   }
+  if (limit === null && full.ok)
+    diagnostics.push(
+      ...uncoveredDeclarations(
+        full.publicDeclarations,
+        full.sections.map((s) => s.header)
+      )
+    );
   const listener = {};
   for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
   return {
@@ -25675,8 +25870,9 @@ function releaseFromPackages(dpkg, apk) {
 }
 
 // src/parse/account-names.ts
-var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group" };
-function accountNames(text4) {
+var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
+function accountNames(text4, nsswitch) {
+  if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
   for (const raw of text4.split("\n")) {
     const line = raw.replace(/\r$/, "");
@@ -25687,6 +25883,16 @@ function accountNames(text4) {
     if (colon > 0) names2.push(line.slice(0, colon));
   }
   return names2;
+}
+function filesOnly(nsswitch, database) {
+  for (const raw of nsswitch.split("\n")) {
+    const line = raw.replace(/#.*/, "");
+    const m = /^\s*([A-Za-z_]+)\s*:(.*)$/.exec(line);
+    if (!m || m[1] !== database) continue;
+    const sources = (m[2] ?? "").replace(/\[[^\]]*\]/g, " ").split(/\s+/).filter((w) => w !== "");
+    return sources.every((s) => s === "files" || s === "compat");
+  }
+  return true;
 }
 
 // src/parse/image-redact.ts
@@ -25835,6 +26041,7 @@ function addCommand(words, into) {
   if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
     into.daemon = true;
     into.configs.push(...configOptions(cmd.slice(at + 1)));
+    into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
@@ -25846,19 +26053,19 @@ function addShell(text4, into) {
   for (const words of shellCommands(text4)) addCommand(words, into);
 }
 function launchFromArgv(argv) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addCommand(argv, launch);
   for (const w of argv) if (/[\s;&|]/.test(w)) addShell(w, launch);
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
 function launchFromScript(text4) {
-  const launch = { daemon: false, configs: [], programs: [] };
+  const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
   addShell(text4, launch);
   return finish(launch);
 }
 function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)] };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
 }
 
 // src/parse/image-launch.ts
@@ -25881,7 +26088,7 @@ function inImage(path, workdir) {
   return posix2.resolve(workdir, path);
 }
 async function followScripts(fs, launch, workdir, expand) {
-  const result = { daemon: launch.daemon, configs: [], programs: [], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
+  const result = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
   const addConfigs = (words) => {
     for (const w of words) {
       const path = expand(w);
@@ -25906,6 +26113,7 @@ async function followScripts(fs, launch, workdir, expand) {
         result.startedBy.push(`the script ${p2}`);
       }
       addConfigs(inner.configs);
+      result.daemonArgs.push(...inner.daemonArgs);
       next.push(...inner.programs);
     }
     programs = [...new Set(next)];
@@ -26011,8 +26219,8 @@ function inetAton(text4) {
   const parts = text4.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
-  for (const part of parts) {
-    const v = atonPart(part);
+  for (const part2 of parts) {
+    const v = atonPart(part2);
     if (v === void 0) return void 0;
     values.push(v);
   }
@@ -26024,19 +26232,19 @@ function inetAton(text4) {
   for (let k = lastBytes - 1; k >= 0; k--) out.push(Math.floor(last / 2 ** (8 * k)) % 256);
   return out;
 }
-function atonPart(part) {
-  if (/^0[xX][0-9a-fA-F]*$/.test(part)) return part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-  if (/^0[0-7]*$/.test(part)) return parseInt(part, 8);
-  if (/^[1-9][0-9]*$/.test(part)) return Number(part);
+function atonPart(part2) {
+  if (/^0[xX][0-9a-fA-F]*$/.test(part2)) return part2.length === 2 ? 0 : parseInt(part2.slice(2), 16);
+  if (/^0[0-7]*$/.test(part2)) return parseInt(part2, 8);
+  if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
 function inetPton4(text4) {
   const parts = text4.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
-  for (const part of parts) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(part)) return void 0;
-    const v = Number(part);
+  for (const part2 of parts) {
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(part2)) return void 0;
+    const v = Number(part2);
     if (v > 255) return void 0;
     out.push(v);
   }
@@ -26501,62 +26709,157 @@ function unknownRefuseNames(value) {
   return value.split(" ").filter((t) => t !== "" && !/[,\t]/.test(t)).map((t) => t.startsWith("!") ? t.slice(1) : t).filter((t) => t !== "" && !refuseNameMatches(t));
 }
 
+// src/facts/account-lookup.ts
+function impossibleName(name) {
+  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
+}
+var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
+var UID_T = 2 ** 32;
+function idParse(digits) {
+  let num = 0;
+  for (const c of digits) {
+    const tmp = (num * 10 + Number(c)) % UID_T;
+    if (tmp < num) return null;
+    num = tmp;
+  }
+  return num;
+}
+function expandVars(value, env) {
+  let out = "";
+  let i = 0;
+  while (i < value.length) {
+    const end = value.indexOf("%", i + 1);
+    if (value[i] === "%" && /[A-Z]/.test(value[i + 1] ?? "") && end > i) {
+      const name = value.slice(i + 1, end);
+      const known = name.startsWith("RSYNC_") ? void 0 : env?.get(name);
+      if (known === void 0 || known === null) return null;
+      out += known;
+      i = end + 1;
+      continue;
+    }
+    out += value[i];
+    i++;
+  }
+  return out;
+}
+function lookup(token, kind, known, names2) {
+  if (TEMPLATE2.test(token)) return { kind: "unknown", value: token };
+  const value = expandVars(token, names2?.env);
+  if (value === null) return { kind: "unknown", value: token };
+  const shown3 = value === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value}")`;
+  if (value !== "" && /^\d+$/.test(value)) {
+    const id = idParse(value);
+    if (id === null)
+      return { kind: "refused", value, message: null, why: `${kind} ${shown3} is past the largest id (${UID_T - 1}): the daemon's child exits with "Invalid ID number: ${value}" and the client gets no greeting ("didn't get server startup line")` };
+    return { kind: "resolves", id, value };
+  }
+  const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
+  if (impossibleName(value)) {
+    const because = /^[+-]\d/.test(value) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, ${because}` };
+  }
+  if (value === "root" && (known === void 0 || known.has(value))) return { kind: "resolves", id: 0, value };
+  if (known === void 0) return { kind: "unknown", value };
+  if (known.has(value)) return { kind: "resolves", id: null, value };
+  return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, which ${names2?.source ?? "the"} ${file} does not list` };
+}
+
 // src/facts/usable.ts
 function text2(v) {
   return typeof v === "string" ? v : "";
 }
-function impossibleName(name) {
-  return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || name.startsWith("#");
+var NO_ID = 2 ** 32 - 1;
+function refusedBy(r, kind) {
+  const outcome = kind === "uid" ? "invalid-uid" : "invalid-gid";
+  if (r.message === null) return { outcome, message: "rsync: didn't get server startup line", reason: `The ${r.why}.` };
+  return { outcome, message: r.message, reason: `${r.why}: rsync refuses the module ("invalid ${kind}").` };
 }
-var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
-function resolves(name, known) {
-  if (/^\d+$/.test(name)) return true;
-  if (impossibleName(name)) return false;
-  return known === void 0 || known.has(name);
+function isRoot(r) {
+  return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names2) {
-  const db = names2 && text2(params["name converter"]?.value) === "" ? names2 : void 0;
+function setupRefusal(params, root, version, names2, chroot = false) {
+  const db = names2 && text2(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
   const uid = text2(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
-  if (user !== "" && !TEMPLATE2.test(user) && !resolves(user, db?.users)) {
-    const why = impossibleName(user) ? "which no user database can hold (rsync keeps an inline comment as part of the value)" : `which ${db?.source ?? "the"} /etc/passwd does not list`;
-    return { outcome: "invalid-uid", message: `@ERROR: invalid uid ${user}`, reason: `"uid" is "${user}", ${why}: rsync refuses the module ("invalid uid").` };
-  }
+  const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
+  if (u?.kind === "refused") return refusedBy(u, "uid");
   const gid = text2(params["gid"]?.value);
-  if (TEMPLATE2.test(gid)) {
-  } else if (gid !== "") {
-    const tokens = gidTokens(gid, version);
-    const named = tokens[0] === "*" ? tokens.slice(1) : tokens;
-    const bad = named.find((t) => !resolves(t, db?.groups));
-    if (bad !== void 0) {
-      const why = impossibleName(bad) ? "which no group database can hold" : `which ${db?.source ?? "the"} /etc/group does not list`;
-      return { outcome: "invalid-gid", message: `@ERROR: invalid gid ${bad}`, reason: `"gid" includes "${bad}", ${why}: rsync refuses the module ("invalid gid").` };
-    }
-  } else if (root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
+  const tokens = gid === "" ? [] : gidTokens(gid, version);
+  const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
+  const bad = groups.find((g) => g.kind === "refused");
+  if (bad?.kind === "refused") return refusedBy(bad, "gid");
+  if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
   if (text2(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot, { u, gid, groups });
+}
+function switchRefusal(root, chroot, ids) {
+  const { u, gid, groups } = ids;
+  const first = groups[0];
+  if (!root) {
+    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (gid !== "") {
+      const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
+      return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
+    }
+    if (u && isRoot(u)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
+    if (u) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
+    return void 0;
+  }
+  if (first?.kind === "resolves" && first.id === NO_ID)
+    return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `"gid" starts with ${NO_ID}, the id setgid reads as "no change" and refuses: rsync refuses the module ("setgid failed").` };
+  if (u?.kind === "resolves" && u.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
   return void 0;
 }
-var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path" };
-function unusable(params, root, version, names2) {
+var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path", "chroot-failed": "use chroot", "setgid-failed": "gid", "setuid-failed": "uid" };
+var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
+function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
-  if (typeof max === "number" && max < 0) return { value: true, reason: `"max connections = ${max}" disables the module: every request gets "max connections (${max}) reached".`, param: "max connections" };
-  const refusal = setupRefusal(params, root, version, names2);
-  if (refusal) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  if (typeof max !== "number" || max === 0) return void 0;
+  const lock = text2(params["lock file"]?.value);
+  if (!root && lock === DEFAULT_LOCK_FILE) {
+    return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
+  }
+  if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
+  return void 0;
+}
+function unusable(params, root, version, names2, chroot = false) {
+  const slot = connectionRefusal(params, root);
+  if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
+  const refusal = setupRefusal(params, root, version, names2, chroot);
+  if (refusal && !refusal.conditional) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  return text2(global2["daemon chroot"]?.value) === "" ? names2 : void 0;
+  if (text2(global2["daemon chroot"]?.value) === "") return names2;
+  return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
 // src/facts/writable.ts
+function patternNeverMatches(pattern) {
+  return pattern.replace(/\[[^\]]*\]/g, "").includes(" ");
+}
+function canDecide(r) {
+  return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
+}
 function moduleWritable(params, version) {
-  if (params["read only"]?.value === false) return { value: true, reason: '"read only = no": admitted clients can upload.' };
+  const readOnly = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
-  const rw = describeAuthRules(typeof users === "string" ? users : "", version).find((r) => r.option === "rw" && r.shadowed_by === null && !r.empty);
+  if (typeof users !== "string" || users === "") {
+    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+  }
+  const secrets = params["secrets file"]?.value;
+  if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
+  const rules = describeAuthRules(users, version).filter(canDecide);
+  const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  return { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' };
+  const plain = rules.find((r) => r.option === null);
+  if (!readOnly && plain) return { value: true, reason: `"read only = no" and "auth users" admits ${plain.group ? "a group" : "a user"} ("${plain.raw}") without ":ro": that login can upload.` };
+  return {
+    value: false,
+    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+  };
 }
 
 // src/facts/effective.ts
@@ -26570,12 +26873,13 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names2) {
+  const chroot = effectiveChroot(params, root, version);
   return {
-    chroot: effectiveChroot(params, root, version),
+    chroot,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names2),
+    unusable: unusable(params, root, version, names2, chroot.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -26608,6 +26912,26 @@ function imageRunsAsRoot(user) {
   }
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
+}
+
+// src/facts/access/unverified-names.ts
+function unverifiedNames(params, version, names2) {
+  const out = [];
+  const say = (token, kind, known) => {
+    const r = lookup(token, kind, known, names2);
+    if (r.kind !== "unknown") return;
+    const what = kind === "uid" ? "user" : "group";
+    out.push(
+      r.value.includes("%") || r.value !== token ? `"${kind} = ${token}" depends on the daemon's environment (rsync expands %VAR%): the module is served only if it expands to a ${what} the daemon's host has, else the client gets "@ERROR: invalid ${kind} \u2026".` : `The module is served only if ${what} ${r.value} exists on the daemon's host (not checked here); otherwise the client gets "@ERROR: invalid ${kind} ${r.value}".`
+    );
+  };
+  const uid = params["uid"]?.value;
+  if (typeof uid === "string" && uid !== "") say(uid, "uid", names2?.users);
+  const gid = params["gid"]?.value;
+  if (typeof gid === "string" && gid !== "") {
+    for (const t of gidTokens(gid, version)) if (t !== "*") say(t, "gid", names2?.groups);
+  }
+  return out;
 }
 
 // src/facts/access/simulate.ts
@@ -26645,7 +26969,7 @@ function simulateModule(m, peer, user, root, opts) {
   });
   assumptions.push(...decision.assumptions);
   const authUsers = text4("auth users");
-  const base2 = {
+  const base3 = {
     name: m.name,
     listed,
     host_allowed: decision.allowed,
@@ -26658,48 +26982,34 @@ function simulateModule(m, peer, user, root, opts) {
   reasons.push(decision.reason);
   const refuse = (outcome, why) => {
     reasons.push(why);
-    return { ...base2, read: outcome, write: outcome };
+    return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    return refuse(listed ? "access-denied" : "unknown-module", listed ? 'Denied hosts get "access denied".' : 'With "list = no" a denied host is told the module does not exist.');
+    const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
-  if (effective.disabled.value) return refuse("max-connections", effective.disabled.reason);
-  const max = Number(param("max connections") ?? 0);
-  if (max > 0) {
-    const lock = text4("lock file");
-    if (!root && lock === "/var/run/rsyncd.lock") {
-      return refuse("lock-file", `A non-root daemon cannot open the default lock file ${lock} that "max connections" needs.`);
-    }
-    assumptions.push(`The daemon can open its lock file ${lock} and a connection slot is free.`);
-  }
+  const slot = connectionRefusal(m.params, root);
+  if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text4("lock file")} and a connection slot is free.`);
   const readOnly = bool(param("read only"), true);
-  const refusal = setupRefusal(m.params, root, opts.version, opts.names);
+  const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
+  assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
-    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "auth failed".`), ...userAccess ? { user: userAccess } : {} };
+    return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
   if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
-  const setup = moduleSetup(effective.chroot.value, root, text4);
-  if (setup) return refuse(setup.outcome, setup.why);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
   if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
-  return { ...base2, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
-}
-function moduleSetup(chroot, root, text4) {
-  if (!root) {
-    if (chroot) return { outcome: "chroot-failed", why: "A non-root daemon cannot chroot, and this module requires it." };
-    if (text4("gid") !== "") return { outcome: "setgid-failed", why: 'A non-root daemon cannot switch to the "gid" this module names.' };
-    if (text4("uid") !== "") return { outcome: "setuid-failed", why: 'A non-root daemon cannot switch to the "uid" this module names.' };
-  }
-  return void 0;
+  return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
   const outcome = matchAuthUser(rules, user, opts.groupsOf ?? (() => "unknown"));
@@ -26738,72 +27048,27 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
-// src/facts/reach.ts
-var RANK = { local: 0, container: 1, private: 2, any: 3 };
-var DEFAULT_PORT = 873;
-function reachOf(input) {
-  const port2 = daemonPort(input);
-  const started = superserver(input);
-  if (started !== null) {
-    return { value: "any", addresses: [], who: "any host on the network", reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.` };
-  }
-  const bound = boundAddresses(input, port2);
-  const base2 = fromAddresses(bound.addresses, bound.source);
-  if (input.image === null || base2.value === "local") return base2;
-  if (exposes(input.image.exposed_ports, port2)) return base2;
-  return {
-    value: "container",
-    addresses: base2.addresses,
-    who: "peers on the container network",
-    reason: `The image does not expose port ${port2}: only peers on the container network can connect, unless the container is run with the port published.`
-  };
-}
-function superserver(input) {
-  if (input.listeners.length > 0 || input.processes.length > 0) return null;
-  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
-  return unit ? unit.path : null;
-}
-function boundAddresses(input, port2) {
-  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port2);
-  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  const given = argv.map((a) => optionValue(a, "address")).filter((v2) => v2 !== void 0 && v2 !== "");
-  if (given.length > 0) return { addresses: unique(given), source: { kind: "cmdline" } };
-  const v = input.listener["address"]?.value;
-  if (typeof v === "string" && v !== "") return { addresses: [v], source: { kind: "file" } };
-  return { addresses: [], source: { kind: "unset" } };
-}
-function fromAddresses(addresses, source) {
-  if (addresses.length === 0) {
-    return { value: "any", addresses, who: "any host on the network", reason: 'No "address" before the first module: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.' };
-  }
-  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
-  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list = classes.map((c) => c.address).join(", ");
-  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with --address=${list}, which overrides the file` : `The daemon binds ${list} only ("address" before the first module)`;
-  const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", reason: `${where}: only processes on this machine can connect.` };
-  if (widest.value === "private") {
-    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
-    const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, reason: `${where}: only ${who} can connect.` };
-  }
-  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: "any host on the network", reason: `${where}${why}: any host that can route to it can connect.` };
-}
+// src/facts/reach-address.ts
 function classify2(address) {
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const a = address.trim().toLowerCase();
   if (a === "localhost" || a === "localhost.localdomain" || a === "ip6-localhost") return { value: "local" };
+  const v6 = ipv6(a.replace(/%[^%]+$/, ""));
+  if (v6 && /^[0-9a-f]{32}$/.test(a)) return classify6(v6);
   const v4 = ipv4(a);
   if (v4) return classify4(v4);
-  const v6 = ipv6(a);
   if (v6) return classify6(v6);
   return { value: "any", note: "name" };
 }
-function classify4([a, b]) {
+function unresolvable(address) {
+  if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
+  if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
+  if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";
+  return null;
+}
+function classify4([a, b, c, d]) {
   const x = a ?? 0;
   const y = b ?? 0;
-  if (x === 0) return { value: "any" };
+  if (x === 0 && y === 0 && c === 0 && d === 0) return { value: "any", note: "wildcard4" };
   if (x === 127) return { value: "local" };
   if (x === 10) return { value: "private", network: "10.0.0.0/8" };
   if (x === 172 && y >= 16 && y < 32) return { value: "private", network: "172.16.0.0/12" };
@@ -26814,18 +27079,31 @@ function classify4([a, b]) {
 }
 function classify6(w) {
   const [h0 = 0] = w;
-  if (w.every((x) => x === 0)) return { value: "any" };
+  if (w.every((x) => x === 0)) return { value: "any", note: "wildcard6" };
   if (w.slice(0, 7).every((x) => x === 0) && w[7] === 1) return { value: "local" };
-  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255]);
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 65535) return classify4([(w[6] ?? 0) >> 8, (w[6] ?? 0) & 255, (w[7] ?? 0) >> 8, (w[7] ?? 0) & 255]);
   if ((h0 & 65024) === 64512) return { value: "private", network: "fc00::/7" };
   if ((h0 & 65472) === 65152) return { value: "private", network: "fe80::/10" };
   return { value: "any", note: "public" };
 }
+function part(s) {
+  if (/^0x[0-9a-f]*$/.test(s)) return s.length === 2 ? 0 : Number.parseInt(s.slice(2), 16);
+  if (/^0[0-7]*$/.test(s)) return Number.parseInt(s, 8);
+  if (/^[1-9][0-9]*$/.test(s)) return Number(s);
+  return null;
+}
 function ipv4(a) {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  return parts.every((n) => n <= 255) ? parts : null;
+  const texts = a.split(".");
+  if (texts.length > 4) return null;
+  const parts = texts.map(part);
+  if (parts.some((p2) => p2 === null)) return null;
+  const nums = parts;
+  const last = nums[nums.length - 1] ?? 0;
+  const head = nums.slice(0, -1);
+  if (head.some((n) => n > 255) || last >= 2 ** (8 * (5 - nums.length))) return null;
+  const bytes = [...head];
+  for (let i = 4 - nums.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  return bytes;
 }
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
@@ -26834,9 +27112,9 @@ function ipv6(a) {
   const tail = [];
   const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text4);
   if (dotted?.[1]) {
-    const v4 = ipv4(dotted[1]);
-    if (!v4) return null;
-    tail.push((v4[0] ?? 0) << 8 | (v4[1] ?? 0), (v4[2] ?? 0) << 8 | (v4[3] ?? 0));
+    const quad = dotted[1].split(".").map(Number);
+    if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
+    tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
     const before = text4.slice(0, dotted.index);
     text4 = before.endsWith(":") ? `${before}:` : before;
   }
@@ -26850,31 +27128,81 @@ function ipv6(a) {
   if (halves.length === 1 ? fill2 !== 0 : fill2 < 1) return null;
   return [...head, ...new Array(halves.length === 2 ? fill2 : 0).fill(0), ...rest, ...tail];
 }
-function daemonPort(input) {
-  const argv = [...input.processes.map((p2) => p2.cmdline), ...input.image ? [[...input.image.entrypoint, ...input.image.cmd]] : []];
-  for (const a of argv) {
-    const n = Number(optionValue(a, "port"));
-    if (Number.isInteger(n) && n > 0) return n;
+
+// src/facts/reach-argv.ts
+function daemonOptions(argv) {
+  let address;
+  let port2;
+  let mAddress;
+  let mPort;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const next = argv[i + 1];
+    const long = (name2) => arg.startsWith(`--${name2}=`) ? arg.slice(name2.length + 3) : arg === `--${name2}` ? next : void 0;
+    address = long("address") ?? address;
+    port2 = long("port") ?? port2;
+    const dparam = arg === "-M" || arg === "--dparam" ? next : arg.startsWith("--dparam=") ? arg.slice(9) : arg.startsWith("-M") && arg.length > 2 ? arg.slice(2) : void 0;
+    if (dparam === void 0 || !dparam.includes("=")) continue;
+    const name = dparam.slice(0, dparam.indexOf("=")).replace(/\s/g, "").toLowerCase();
+    const value = dparam.slice(dparam.indexOf("=") + 1).trim();
+    if (name === "address") mAddress = value;
+    if (name === "port") mPort = value;
   }
-  const v = input.listener["port"]?.value;
-  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
-}
-function optionValue(argv, name) {
-  let out;
-  argv.forEach((arg, i) => {
-    if (arg.startsWith(`--${name}=`)) out = arg.slice(name.length + 3);
-    else if (arg === `--${name}`) out = argv[i + 1];
-  });
+  const out = {};
+  if (address !== void 0 && address !== "") out.address = { value: address, via: `--address=${address}` };
+  else if (mAddress !== void 0) out.address = { value: mAddress, via: `-M address=${mAddress}` };
+  const n = Number(port2);
+  if (port2 !== void 0 && Number.isInteger(n) && n > 0) out.port = { value: port2, via: `--port=${port2}` };
+  else if (mPort !== void 0) out.port = { value: mPort, via: `-M port=${mPort}` };
   return out;
 }
-function exposes(ports, port2) {
-  return ports.some((p2) => {
-    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
-    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
-    const lo = Number(m[1]);
-    const hi = m[2] ? Number(m[2]) : lo;
-    return port2 >= lo && port2 <= hi;
-  });
+var base2 = (w) => w.replace(/^.*\//, "");
+function daemonArgs(words) {
+  const cmd = commandWords([...words]);
+  const at = cmd.findIndex((w) => base2(w) === "rsync");
+  if (at < 0 || !cmd.slice(at + 1).includes("--daemon")) return null;
+  return cmd.slice(at + 1);
+}
+function imageDaemonArgv(entrypoint, cmd) {
+  const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
+  const direct = daemonArgs(argv);
+  if (direct) return direct;
+  for (const w of argv) {
+    if (!/[\s;&|]/.test(w)) continue;
+    for (const words of shellCommands(w)) {
+      const inner = daemonArgs(words);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+// src/facts/reach-words.ts
+var RANK = { local: 0, private: 2, any: 3 };
+var ANY = "any host on the network";
+function fromAddresses(addresses, source) {
+  if (source.kind === "unread") {
+    const where2 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+  }
+  if (addresses.length === 0) {
+    const where2 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+  }
+  const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
+  const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
+  const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
+  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const shownAll = classes.map((c) => c.address);
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where, reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "private") {
+    const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
+    const who = `hosts on the private network ${nets}`;
+    return { value: "private", addresses: shownAll, who, where, reason: `${where}: only ${who} can connect.` };
+  }
+  const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
+  return { value: "any", addresses: shownAll, who: ANY, where, reason: `${where}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -26885,6 +27213,136 @@ function shown2(a) {
 }
 function unique(xs) {
   return [...new Set(xs)];
+}
+
+// src/facts/reach.ts
+var RANK2 = { local: 0, container: 1, private: 2, any: 3 };
+var DEFAULT_PORT = 873;
+var TLS_PORT = 874;
+function reachOf(input) {
+  const port2 = daemonPort(input);
+  const started = superserver(input);
+  if (started !== null) {
+    const unset = !fileAddress(input);
+    return {
+      value: "any",
+      addresses: [],
+      who: "any host on the network",
+      reason: `${started} starts rsync for each connection on a socket of its own, and rsync ignores "address" then: taken as reachable from any host.`,
+      port: port2,
+      every_interface: unset,
+      front_end: null
+    };
+  }
+  const bound = boundAddresses(input, port2);
+  const { where, ...described } = fromAddresses(bound.addresses, bound.source);
+  const base3 = { ...described, port: port2, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
+  if (RANK2[base3.value] < RANK2.any) {
+    const front = frontEnd(input, port2, base3.addresses);
+    if (front !== null)
+      return { ...base3, value: "any", who: "any host on the network", reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+  }
+  if (input.image === null || base3.value === "local") return base3;
+  if (exposes(input.image.exposed_ports, port2)) return base3;
+  return {
+    ...base3,
+    value: "container",
+    who: "peers on the container network",
+    reason: `The image does not expose port ${port2}: only peers on the container network can connect, unless the container is run with the port published.`
+  };
+}
+function listenerFailure(input) {
+  if (superserver(input) !== null || input.listeners.length > 0 || input.processes.length > 0) return null;
+  const argvs = imageArgvs(input);
+  if (argvs === "unread" || argvs.some((a) => daemonOptions(a).address)) return null;
+  const v = fileAddress(input);
+  const why = v ? unresolvable(v) : null;
+  return v && why ? `"address = ${v}" can never be resolved: ${why}. getaddrinfo fails, and the daemon exits (code 10) before it listens.` : null;
+}
+function fileAddress(input) {
+  const v = input.listener["address"]?.value;
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function imageArgvs(input) {
+  if (input.image === null) return [];
+  if (input.image.daemon_args && input.image.daemon_args.length > 0) return input.image.daemon_args;
+  const argv = imageDaemonArgv(input.image.entrypoint, input.image.cmd);
+  return argv ? [argv] : input.image.starts_daemon === true ? "unread" : [];
+}
+function daemonArgvs(input) {
+  const argvs = imageArgvs(input);
+  return [...input.processes.map((p2) => p2.cmdline).filter((c) => !isStunnel(c)), ...argvs === "unread" ? [] : argvs];
+}
+var isStunnel = (argv) => /^stunnel/.test((argv[0] ?? "").replace(/^.*\//, ""));
+function superserver(input) {
+  if (input.listeners.length > 0 || input.processes.length > 0) return null;
+  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  return unit ? unit.path : null;
+}
+function boundAddresses(input, port2) {
+  const sockets = input.listeners.filter((l) => l.pid !== null || l.port === port2);
+  if (sockets.length > 0) return { addresses: unique(sockets.map((l) => l.address)), source: { kind: "listeners" } };
+  const given = daemonArgvs(input).flatMap((a) => daemonOptions(a).address ?? []);
+  if (given.length > 0) {
+    const addresses = unique(given.map((g) => g.value));
+    return addresses.every((a) => a === "") ? { addresses: [], source: { kind: "unset", via: given[0]?.via ?? "" } } : { addresses: addresses.filter((a) => a !== ""), source: { kind: "cmdline", via: unique(given.map((g) => g.via)).join(", ") } };
+  }
+  const v = fileAddress(input);
+  if (imageArgvs(input) === "unread" && v !== null) return { addresses: [], source: { kind: "unread", address: v } };
+  if (v !== null) return { addresses: [v], source: { kind: "file" } };
+  return { addresses: [], source: { kind: "unset" } };
+}
+function everyInterface(addresses, source) {
+  if (source.kind === "unread") return false;
+  return addresses.length === 0 || addresses.some((a) => {
+    const note = classify2(a).note;
+    return note === "wildcard4" || note === "wildcard6";
+  });
+}
+function frontEnd(input, port2, bound) {
+  const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify2(l.address).value !== "local");
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients" };
+  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients" };
+  for (const s of input.frontEnds ?? []) {
+    const accept = hostPort(s.accept);
+    if (accept === null || accept.host !== "" && classify2(accept.host).value === "local") continue;
+    const relays = s.execsRsync || s.connect.some((c) => {
+      const to = hostPort(c);
+      const loopback2 = to !== null && (to.host === "" || classify2(to.host).value === "local");
+      return to !== null && to.port === port2 && (bound.includes(to.host) || loopback2 && bound.some((b) => classify2(b).value === "local"));
+    });
+    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client" };
+  }
+  return null;
+}
+function hostPort(text4) {
+  const at = text4.lastIndexOf(":");
+  const port2 = Number(text4.slice(at + 1).trim());
+  if (!Number.isInteger(port2) || port2 <= 0 || port2 > 65535) return null;
+  return {
+    host: at < 0 ? "" : text4.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    port: port2
+  };
+}
+function lowerFirst(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+function daemonPort(input) {
+  for (const a of daemonArgvs(input)) {
+    const n = Number(daemonOptions(a).port?.value);
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  const v = input.listener["port"]?.value;
+  return typeof v === "number" && v > 0 ? v : DEFAULT_PORT;
+}
+function exposes(ports, port2) {
+  return ports.some((p2) => {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(p2.trim());
+    if (!m || m[3] && m[3].toLowerCase() !== "tcp") return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return port2 >= lo && port2 <= hi;
+  });
 }
 
 // src/facts/types.ts
@@ -26910,15 +27368,24 @@ function buildFacts(input) {
     declared_public: declaredPublic(m.header, config)
   }));
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
-  const diagnostics = [...config.diagnostics, ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
+  const reachInput = {
+    listener: config.listener,
+    processes: input.daemon?.processes ?? [],
+    listeners: input.daemon?.listeners ?? [],
+    units: input.daemon?.units ?? [],
+    image: input.image ? { ...input.image, ...input.imageDaemonArgs ? { daemon_args: input.imageDaemonArgs } : {} } : null,
+    frontEnds: input.frontEnds ?? []
+  };
+  const refused = listenerRefusal(config, reachInput);
+  const diagnostics = [...config.diagnostics, ...refused ? [refused] : [], ...(input.secrets ?? []).flatMap((s) => s.diagnostics ?? [])];
   return {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
     rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
     config: {
-      starts: config.starts,
-      serves: config.serves,
+      starts: config.starts && !refused,
+      serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       global: config.global,
@@ -26926,12 +27393,24 @@ function buildFacts(input) {
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
-      effective: { ...daemon, reach: reachOf({ listener: config.listener, processes: input.daemon?.processes ?? [], listeners: input.daemon?.listeners ?? [], units: input.daemon?.units ?? [], image: input.image ?? null }) }
+      effective: { ...daemon, reach: reachOf(reachInput) }
     },
     secrets,
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
+}
+function listenerRefusal(config, reach) {
+  const why = config.starts ? listenerFailure(reach) : null;
+  const at = config.listener["address"];
+  if (why === null || !at?.file) return null;
+  return diagnostic(
+    "fatal",
+    "daemon-refuses-to-start",
+    `rsync --daemon refuses to start: ${why}`,
+    { file: at.file, line: at.line ?? 1, column: at.column ?? 1 },
+    "Write only the address on the line: rsync keeps a comment after a value as part of it, and takes an IPv6 address without brackets."
+  );
 }
 function declaredPublic(header, config) {
   const d = declarationFor(header, config.publicDeclarations);
@@ -27021,7 +27500,8 @@ function imageDocument(image, parsed, today2) {
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
-    ...imageNames(image.accounts),
+    ...imageNames(image.accounts, cfg.env),
+    ...image.daemonArgs ? { imageDaemonArgs: image.daemonArgs } : {},
     image: {
       ref: image.ref,
       digest: image.digest,
@@ -27038,20 +27518,21 @@ function imageDocument(image, parsed, today2) {
   });
   return relabelFiles(doc, (file) => file.replace(/^\/+/, ""));
 }
-function imageNames(accounts) {
-  if (!accounts || accounts.passwd === null && accounts.group === null) return {};
+function imageNames(accounts, env) {
   return {
     names: {
       source: "the image's",
-      ...accounts.passwd ? { users: new Set(accounts.passwd) } : {},
-      ...accounts.group ? { groups: new Set(accounts.group) } : {}
+      // The daemon's environment for %VAR% (usable.ts): the image's Env, a credential's value withheld (null).
+      env: new Map(env.map((e) => [e.name, e.value])),
+      ...accounts?.passwd ? { users: new Set(accounts.passwd) } : {},
+      ...accounts?.group ? { groups: new Set(accounts.group) } : {}
     }
   };
 }
 
 // src/runner/image.ts
 var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
-var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group];
+var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
 }
@@ -27073,12 +27554,13 @@ async function readImage(image) {
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
   await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
-  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd), group: names(fs, ACCOUNT_FILES.group) };
-  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, accounts } };
+  const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString("utf8");
+  const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, "passwd"), group: names(fs, ACCOUNT_FILES.group, nsswitch, "group") };
+  return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
-function names(fs, path) {
+function names(fs, path, nsswitch, database) {
   const bytes = fs.content(path);
-  return bytes ? accountNames(bytes.toString("utf8")) : null;
+  return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));

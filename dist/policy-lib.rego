@@ -163,9 +163,21 @@ default reach_who := "any host on the network"
 reach_who := input.config.effective.reach.who
 
 # "" when any host can connect, else " (only … can connect)": a message about access says who that is.
-reach_note := "" if reach == "any"
+# Any host through a TLS front end (config.effective.reach.front_end) names it: the daemon's own address
+# is loopback, and "only processes on this machine" would be false.
+reach_note := concat("", [" (any host can connect through ", input.config.effective.reach.front_end, ")"]) if {
+	reach == "any"
+	_front_end_known
+}
 
-else := concat("", [" (only ", reach_who, " can connect)"])
+reach_note := "" if {
+	reach == "any"
+	not _front_end_known
+}
+
+reach_note := concat("", [" (only ", reach_who, " can connect)"]) if reach != "any"
+
+_front_end_known if is_string(input.config.effective.reach.front_end)
 
 # A file path in a world-writable directory, where any local user can pre-create the file or plant a
 # symlink there. For config-only scans the path's prefix decides: /tmp, /var/tmp and /dev/shm.
