@@ -27060,6 +27060,7 @@ function classify2(address) {
   return { value: "any", note: "name" };
 }
 function unresolvable(address) {
+  if (TEMPLATE2.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
   if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
   if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";

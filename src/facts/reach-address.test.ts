@@ -51,6 +51,10 @@ never('whitespace, # and brackets can never resolve; names and numbers may', () 
   for (const a of ['127.0.0.1', 'rsync.example.com', 'fe80::1%eth0', '%ADDR%']) assert.is(unresolvable(a), null, a);
 });
 
+never('a template tag renders later: it is never judged unresolvable, whitespace and all', () => {
+  for (const a of ['{{ swift_replication_address }}', '<%= @address %>', '${BIND_ADDRESS}', '{% if x %}0.0.0.0{% endif %}']) assert.is(unresolvable(a), null, a);
+});
+
 const wording = suite('reachOf: an explicit wildcard');
 
 wording('binds every interface, and the reason says so', () => {

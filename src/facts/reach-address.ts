@@ -4,6 +4,7 @@
  * text with a `%scope`, and names. A value that cannot be any of them never resolves, and the daemon exits
  * ("getaddrinfo: bind address …", exit 10) before it listens.
  */
+import { TEMPLATE } from './account-lookup.ts';
 
 export interface AddressClass {
   value: 'local' | 'private' | 'any';
@@ -36,6 +37,8 @@ export function classify(address: string): AddressClass {
  * numeric: `address = 127.0.0.1 # loopback` and `address = [::1]` stop the daemon (exit 10).
  */
 export function unresolvable(address: string): string | null {
+  // A template renders the value later, and rsync expands %VAR% from its environment: neither is judged.
+  if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return 'it holds whitespace (a comment after the value is part of it)';
   if (address.includes('#')) return "it holds '#' (a comment after the value is part of it)";
   if (/[[\]]/.test(address)) return 'it holds brackets, which getaddrinfo does not take around an IPv6 address';
