@@ -6,24 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { moduleDir, scratchDir, startDaemon, tryRead } from './support/rsync-daemon.ts';
+import { connects, moduleDir, scratchDir, startDaemon, tryRead } from './support/rsync-daemon.ts';
 
 const test = suite('listener address: what the daemon binds when the file sets it');
-
-function connects(host: string, port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
 
 function config(base: string, name: string, head: string[]): string {
   const text = [...head, `[pub]`, `    path = ${moduleDir(base, 'pub')}`, '    use chroot = no', '    uid = nobody', '    gid = nogroup', ''].join('\n');

@@ -6,27 +6,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NO_INCLUDES } from '../../src/common/index.ts';
 import { buildFacts } from '../../src/facts/index.ts';
 import { parseRsyncdConf } from '../../src/parse/index.ts';
-import { freePort, moduleDir, scratchDir } from './support/rsync-daemon.ts';
+import { connects, freePort, moduleDir, scratchDir } from './support/rsync-daemon.ts';
 
 const test = suite('listener startup: what the daemon binds, or that it never starts');
-
-function connects(host: string, port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
 
 interface Run {
   port: number;

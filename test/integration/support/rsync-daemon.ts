@@ -84,6 +84,11 @@ export async function startDaemon(configPath: string, logPath: string, opts: { a
 }
 
 function listening(port: number, host: string): Promise<boolean> {
+  return connects(host, port);
+}
+
+/** Whether a TCP connection to host:port is accepted (then closed at once). */
+export function connects(host: string, port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host, port });
     socket.once('connect', () => {
