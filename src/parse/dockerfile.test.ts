@@ -85,5 +85,16 @@ stages('reads a script COPYed from a here-document, and never takes its lines fo
   assert.is(e.lines.command, 9);
 });
 
+const hostile = suite('readDockerfile: hostile variables');
+
+hostile('stops substitution at a length cap: ENV A=$A$A doubling never builds a huge string, the value past the cap stays as written', () => {
+  const text = `FROM debian\nENV A=0123456789abcdef\n${'ENV A=$A$A\n'.repeat(40)}ENV B=${'$A'.repeat(5000)}\nCMD ["rsync","--daemon","--no-detach"]\n`;
+  const r = readDockerfile(text, none);
+  assert.ok(r.startsDaemon);
+  for (const e of r.config.env) assert.ok((e.value ?? '').length <= 10_000, `${e.name} is ${(e.value ?? '').length} characters`);
+  assert.is(r.config.env.at(-1)?.value, '$A'.repeat(5000));
+});
+
 read.run();
 stages.run();
+hostile.run();

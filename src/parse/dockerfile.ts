@@ -59,18 +59,35 @@ function instructions(text: string): Instruction[] {
 }
 
 /**
+ * The longest value substitution may build. Each `ENV A=$A$A` doubles A, so a few hundred bytes of
+ * Dockerfile would otherwise build a string past V8's limit and abort the whole scan (adv3 #4); no port,
+ * user or environment value rsync cares about is anywhere near this long.
+ */
+const MAX_EXPANDED = 4096;
+
+/**
  * Docker's variable substitution in EXPOSE, USER and ENV (`$NAME`, `${NAME}`, `${NAME:-default}`,
  * `${NAME:+alt}`), from the ARG defaults and ENV values in scope. null when a variable has no value the
- * Dockerfile gives: only the build command knows it.
+ * Dockerfile gives (only the build command knows it), or when the result would pass MAX_EXPANDED.
  */
 function expand(word: string, vars: ReadonlyMap<string, string>): string | null {
+  if (word.length > MAX_EXPANDED) return null;
   let unknown = false;
+  // Counted as it grows, so many references to one long value stop at the cap instead of building the whole string first.
+  let length = word.length;
   const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced: string | undefined, op: string | undefined, alt: string | undefined, bare: string | undefined) => {
+    if (unknown) return '';
     const value = vars.get(braced ?? bare ?? '');
-    if (op === '-') return value ? value : (alt ?? '');
-    if (op === '+') return value ? (alt ?? '') : '';
-    if (value === undefined) unknown = true;
-    return value ?? '';
+    let result: string;
+    if (op === '-') result = value ? value : (alt ?? '');
+    else if (op === '+') result = value ? (alt ?? '') : '';
+    else {
+      if (value === undefined) unknown = true;
+      result = value ?? '';
+    }
+    length += result.length;
+    if (length > MAX_EXPANDED) unknown = true;
+    return unknown ? '' : result;
   });
   return unknown ? null : out;
 }
