@@ -32,6 +32,13 @@ test("stunnel relaying to the daemon's loopback port: any host, named in the rea
   assert.match(reach.reason, /^stunnel on port 874 in etc\/stunnel\/stunnel-rsyncd\.conf:2 relays any client to it/);
 });
 
+test('finds the stunnel service whatever its file is called (Debian reads every /etc/stunnel/*.conf)', () => {
+  for (const name of ['etc/stunnel/stunnel.conf', 'etc/stunnel/rsync.conf', 'stunnel-rsync.conf']) {
+    const reach = reachOfConfig(repo({ 'etc/rsyncd.conf': DAEMON, [name]: '[rsync]\naccept = 874\nconnect = 127.0.0.1:8873\ncert = /etc/ssl/rsyncd/server.pem\n' }));
+    assert.is(reach.front_end, `stunnel on port 874 in ${name}:2`, name);
+  }
+});
+
 test('stunnel relaying elsewhere leaves the daemon local', () => {
   const reach = reachOfConfig(repo({ 'etc/rsyncd.conf': DAEMON, 'etc/stunnel/stunnel.conf': '[web]\naccept = 443\nconnect = 127.0.0.1:8080\n' }));
   assert.is(reach.value, 'local');

@@ -4,7 +4,7 @@
  * whatever their content: one that turns out to be another kind is a note in the scan, never dropped;
  * other files are classified by the file-kind registry (file-kinds.ts) and listed only when their content
  * concerns rsync: an rsyncd config by content, a Dockerfile that mentions rsync, a unit that starts
- * `rsync --daemon`, a `name:password` file with an rsync-ish name. A big repository's unrelated
+ * `rsync --daemon`, a `name:password` file with an rsync-ish name, a stunnel service (a possible TLS front end). A big repository's unrelated
  * Dockerfiles and units stay out. Git's view of the tree is used when there is one, so .gitignore is
  * honoured exactly.
  */
@@ -113,7 +113,7 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
         const head = headText(readHead(join(root, path)));
         if (head === null) continue;
         const { kind } = classifyFile(path, head);
-        if (kind.analyzer !== 'none' && kind.concernsRsync(head, path)) found.push({ path, by: 'content' });
+        if ((kind.analyzer !== 'none' || kind.id === 'stunnel') && kind.concernsRsync(head, path)) found.push({ path, by: 'content' });
       } catch {
         // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
       }

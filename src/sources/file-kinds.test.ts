@@ -152,8 +152,14 @@ discovery('opens only files whose name may be of a kind someone analyses', () =>
 });
 
 discovery('never lists a kind nobody analyses', () => {
-  assert.not.ok(concerns('stunnel-rsync.conf', '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\n'));
   assert.not.ok(concerns('rsync.sh', '#!/bin/sh\nexec rsync --daemon\n'));
+});
+
+discovery('keeps a stunnel service that relays, for the front end of a loopback daemon, whatever its name', () => {
+  const stunnel = classifyFile('etc/stunnel/stunnel.conf', '[rsync]\naccept = 874\nconnect = 127.0.0.1:873\n').kind;
+  assert.is(stunnel.id, 'stunnel');
+  assert.ok(stunnel.concernsRsync('[rsync]\naccept = 874\nconnect = 127.0.0.1:873\n', 'etc/stunnel/stunnel.conf'));
+  assert.not.ok(stunnel.concernsRsync('pid = /run/stunnel.pid\ncert = /x.pem\n', 'etc/stunnel/stunnel.conf'));
 });
 
 byContent.run();

@@ -127,7 +127,10 @@ export const FILE_KINDS: readonly FileKind[] = [
     analyzer: 'none',
     names: [/(^|\/)stunnel[^/]*\.conf$/],
     content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
-    concernsRsync: never,
+    // Not analysed itself, but a service that accepts and relays (or runs rsync) may be the TLS front end of a
+    // loopback daemon in the same root (src/facts/reach.ts), whatever the file is called: Debian's stunnel4
+    // reads every /etc/stunnel/*.conf, usually stunnel.conf or rsync.conf.
+    concernsRsync: (h) => /^\s*accept\s*=/im.test(h) && /^\s*(connect|exec)\s*=/im.test(h),
   },
   {
     id: 'hcl',
