@@ -95,6 +95,31 @@ hostile('stops substitution at a length cap: ENV A=$A$A doubling never builds a 
   assert.is(r.config.env.at(-1)?.value, '$A'.repeat(5000));
 });
 
+hostile('a credential-like variable is withheld wherever its value is substituted, under any name', () => {
+  const text = [
+    'FROM debian',
+    'ARG DEPLOY_TOKEN=ghp_Z9xY8wV7uT6sR5qP4oN3mL2kJ1iH0gF9eD8c',
+    'ENV RSYNC_PASSWORD=Hunter2Secret',
+    'ENV MIRROR_SOURCE=rsync://mirror:${RSYNC_PASSWORD}@upstream.example.org/debian',
+    'ENV SYNC_ARGS="-av --chmod=D755 ${RSYNC_PASSWORD}"',
+    'ENV NOTE=${DEPLOY_TOKEN}',
+    'ENV AGAIN=$NOTE',
+    'ARG RUN_AS_SECRET=root',
+    'USER ${RUN_AS_SECRET}',
+    'EXPOSE ${DEPLOY_TOKEN:-873}',
+    'CMD ["rsync","--daemon","--no-detach"]',
+  ].join('\n');
+  const r = readDockerfile(text, none);
+  const all = JSON.stringify(r);
+  assert.not.match(all, 'Hunter2Secret');
+  assert.not.match(all, 'ghp_Z9xY8');
+  assert.is(r.config.env.find((e) => e.name === 'SYNC_ARGS')?.value, '-av --chmod=D755 ********');
+  assert.is(r.config.env.find((e) => e.name === 'AGAIN')?.value, '********');
+  // A USER or port taken from a credential is unknown, kept as written: never the secret, never a made-up '********' account.
+  assert.is(r.config.user, '${RUN_AS_SECRET}');
+  assert.equal(r.config.exposed, ['${DEPLOY_TOKEN:-873}/tcp']);
+});
+
 read.run();
 stages.run();
 hostile.run();

@@ -6,6 +6,7 @@
  * Reference: https://docs.docker.com/reference/dockerfile/ (line continuations, exec and shell forms).
  */
 import { launchFromArgv, launchFromScript, readImageConfig, type ImageConfig } from './image-config.ts';
+import { isCredentialName, WITHHELD } from './image-redact.ts';
 
 export interface DockerfileImage {
   config: ImageConfig;
@@ -69,15 +70,21 @@ const MAX_EXPANDED = 4096;
  * Docker's variable substitution in EXPOSE, USER and ENV (`$NAME`, `${NAME}`, `${NAME:-default}`,
  * `${NAME:+alt}`), from the ARG defaults and ENV values in scope. null when a variable has no value the
  * Dockerfile gives (only the build command knows it), or when the result would pass MAX_EXPANDED.
+ * A credential-like variable (the names image-redact withholds) is never copied under another name
+ * (`ENV NOTE=$DEPLOY_TOKEN`, adv3 #6): `mask` puts WITHHELD where its value would go, `unknown` makes
+ * the whole result unknown (a USER or port of '********' would read as a real one).
  */
-function expand(word: string, vars: ReadonlyMap<string, string>): string | null {
+function expand(word: string, vars: ReadonlyMap<string, string>, credential: 'mask' | 'unknown'): string | null {
   if (word.length > MAX_EXPANDED) return null;
   let unknown = false;
   // Counted as it grows, so many references to one long value stop at the cap instead of building the whole string first.
   let length = word.length;
   const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced: string | undefined, op: string | undefined, alt: string | undefined, bare: string | undefined) => {
     if (unknown) return '';
-    const value = vars.get(braced ?? bare ?? '');
+    const name = braced ?? bare ?? '';
+    const raw = vars.get(name);
+    if (raw && isCredentialName(name) && credential === 'unknown') unknown = true;
+    const value = raw && isCredentialName(name) ? WITHHELD : raw;
     let result: string;
     if (op === '-') result = value ? value : (alt ?? '');
     else if (op === '+') result = value ? (alt ?? '') : '';
@@ -187,13 +194,13 @@ function apply(st: Stage, ins: Instruction): void {
     case 'USER': {
       const word = ins.args.split(/\s+/)[0] ?? '';
       // An unexpanded `${RUN_AS}` is kept as written: the facts call it unknown, never a named account.
-      st.user = (expand(word, st.vars) ?? word) || null;
+      st.user = (expand(word, st.vars, 'unknown') ?? word) || null;
       st.lines.user = ins.line;
       break;
     }
     case 'EXPOSE':
       for (const w of ins.args.split(/\s+/).filter((x) => x !== '')) {
-        const p = expand(w, st.vars) ?? w;
+        const p = expand(w, st.vars, 'unknown') ?? w;
         const port = p.includes('/') ? p.toLowerCase() : `${p}/tcp`;
         st.exposed.push(port);
         // Where RSYNC-090 (a port starting 873) points.
@@ -203,7 +210,7 @@ function apply(st: Stage, ins: Instruction): void {
     case 'ENV':
       for (const pair of envPairs(ins.args)) {
         const eq = pair.indexOf('=');
-        const value = expand(pair.slice(eq + 1), st.vars) ?? pair.slice(eq + 1);
+        const value = expand(pair.slice(eq + 1), st.vars, 'mask') ?? pair.slice(eq + 1);
         st.env.push(`${pair.slice(0, eq)}=${value}`);
         st.envLines.push(ins.line);
         st.vars.set(pair.slice(0, eq), value);
