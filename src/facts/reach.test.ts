@@ -267,6 +267,18 @@ fronts('a service for another port, or one accepting on loopback only, changes n
   assert.is(reachOf({ ...file('10.0.0.5', 8873), frontEnds: [stunnel('874', ['127.0.0.1:8873'])] }).value, 'private');
 });
 
+fronts('a service accepting on a private address reaches that network, not any host', () => {
+  const r = reachOf({ ...file('10.0.0.5'), frontEnds: [stunnel('10.0.0.5:874', ['10.0.0.5:873'])] });
+  assert.is(r.value, 'private');
+  assert.is(r.front_end, null);
+  const wider = reachOf({ ...file('127.0.0.1'), frontEnds: [stunnel('192.168.1.10:874', ['127.0.0.1:873'])] });
+  assert.is(wider.value, 'private');
+  assert.is(wider.who, 'hosts on the private network 192.168.0.0/16');
+  assert.is(wider.front_end, 'stunnel on port 874 in stunnel.conf:3');
+  assert.match(wider.reason, /but hosts on the private network 192\.168\.0\.0\/16 that can reach port 874 connect through it\.$/);
+  assert.is(reachOf({ ...file('127.0.0.1'), frontEnds: [stunnel('192.168.1.10:874', ['127.0.0.1:873']), stunnel('0.0.0.0:8874', ['127.0.0.1:873'])] }).value, 'any');
+});
+
 classes.run();
 failing.run();
 fronts.run();

@@ -75,8 +75,11 @@ export function reachOf(input: ReachInput): Reach {
   const base: Reach = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK[base.value] < RANK.any) {
     const front = frontEnd(input, port, base.addresses);
-    if (front !== null)
-      return { ...base, value: 'any', who: 'any host on the network', reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+    // The front end widens the reach only as far as its own `accept` address does: one on the daemon's private address adds nobody.
+    if (front !== null && RANK[front.value] > RANK[base.value]) {
+      const them = front.value === 'any' ? 'any host that can reach port' : `${front.who} that can reach port`;
+      return { ...base, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but ${them} ${front.port} ${front.value === 'any' ? 'connects' : 'connect'} through it.`, front_end: front.name };
+    }
   }
   if (input.image === null || base.value === 'local') return base;
   if (exposes(input.image.exposed_ports, port)) return base;
@@ -168,16 +171,22 @@ function everyInterface(addresses: string[], source: Source): boolean {
 
 /**
  * A TLS front end that accepts clients off this machine and hands them to the daemon: on a host, a socket
- * on 874 that no rsync process owns, or a stunnel process; in a repository, a stunnel service whose
- * `connect` is the daemon's port on an address it binds (or which runs rsync itself).
+ * on 874 that no rsync process owns (or a stunnel process in a document that lists one); in a repository,
+ * a stunnel service whose `connect` is the daemon's port on an address it binds (or which runs rsync
+ * itself). Its reach is that of the address it accepts on; the widest service wins.
  */
-function frontEnd(input: ReachInput, port: number, bound: string[]): { name: string; port: number; whom: string } | null {
+function frontEnd(input: ReachInput, port: number, bound: string[]): { name: string; port: number; whom: string; value: ReachValue; who: string } | null {
   const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify(l.address).value !== 'local');
-  if (socket) return { name: `stunnel or another TLS front end listening on ${shown(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: 'its clients' };
-  if (input.processes.some((p) => isStunnel(p.cmdline))) return { name: 'a stunnel process on this host', port: TLS_PORT, whom: 'its clients' };
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: 'its clients', ...acceptReach(socket.address) };
+  // The collector (rsync-facts.sh) lists only rsync daemon processes and sockets on 873/874, so a stunnel
+  // process reaches here only from a document another tool wrote; one on another port is not seen on a host.
+  if (input.processes.some((p) => isStunnel(p.cmdline))) return { name: 'a stunnel process on this host', port: TLS_PORT, whom: 'its clients', value: 'any', who: 'any host on the network' };
+  let widest: ReturnType<typeof frontEnd> = null;
   for (const s of input.frontEnds ?? []) {
     const accept = hostPort(s.accept);
     if (accept === null || (accept.host !== '' && classify(accept.host).value === 'local')) continue;
+    const reach = acceptReach(accept.host);
+    if (widest !== null && RANK[reach.value] <= RANK[widest.value]) continue;
     const relays =
       s.execsRsync ||
       s.connect.some((c) => {
@@ -186,9 +195,17 @@ function frontEnd(input: ReachInput, port: number, bound: string[]): { name: str
         const loopback = to !== null && (to.host === '' || classify(to.host).value === 'local');
         return to !== null && to.port === port && (bound.includes(to.host) || (loopback && bound.some((b) => classify(b).value === 'local')));
       });
-    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? 'every client with a certificate it trusts' : 'any client' };
+    if (relays) widest = { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? 'every client with a certificate it trusts' : 'any client', ...reach };
   }
-  return null;
+  return widest;
+}
+
+/** Who reaches a front end's listening address: stunnel's bare `accept = 874` (no host) binds every interface. */
+function acceptReach(host: string): { value: ReachValue; who: string } {
+  if (host === '') return { value: 'any', who: 'any host on the network' };
+  const c = classify(host);
+  if (c.value === 'private') return { value: 'private', who: `hosts on the private network ${c.network ?? shown(host)}` };
+  return c.value === 'local' ? { value: 'local', who: 'processes on this machine' } : { value: 'any', who: 'any host on the network' };
 }
 
 /** stunnel's `[host:]port` (the host may be an IPv6 address: the last colon ends it). */
