@@ -120,6 +120,19 @@ hostile('a credential-like variable is withheld wherever its value is substitute
   assert.equal(r.config.exposed, ['${DEPLOY_TOKEN:-873}/tcp']);
 });
 
+stages('opens a here-document only for a word that starts with << in RUN, COPY or ADD, never inside quotes or another instruction', () => {
+  const quoted = readDockerfile('FROM debian:bookworm\nRUN apt-get update && apt-get install -y rsync && echo \'see <<EOF in docs\' > /README\nCOPY rsyncd.conf /etc/rsyncd.conf\nEXPOSE 873\nCMD ["rsync", "--daemon", "--no-detach"]\n', none);
+  assert.ok(quoted.startsDaemon);
+  assert.equal(quoted.lines, { user: null, expose: 4, command: 5, env: [] });
+  const elsewhere = readDockerfile('FROM debian\nLABEL usage="cat <<EOF"\nENV NOTE=<<EOF\nRUN echo $((1<<SHIFT)) "<<EOF"\nEXPOSE 873\nCMD ["rsync","--daemon"]\n', none);
+  assert.ok(elsewhere.startsDaemon);
+  assert.is(elsewhere.lines.expose, 5);
+  // A real one still hides its body: the CMD inside it is the script's text, not the image's command.
+  const real = readDockerfile('FROM debian\nRUN 0<<-"END" sh\n\tCMD ["rsync","--daemon"]\n\tEND\nCMD ["sleep","infinity"]\n', none);
+  assert.not.ok(real.startsDaemon);
+  assert.is(real.lines.command, 5);
+});
+
 read.run();
 stages.run();
 hostile.run();

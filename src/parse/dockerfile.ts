@@ -24,9 +24,46 @@ interface Instruction {
   heredocs: Map<string, string>;
 }
 
-/** `<<EOF`, `<<-EOF`, `<<"EOF"`: the here-documents an instruction opens (BuildKit's Dockerfile 1.4 syntax). */
-function heredocNames(args: string): { name: string; strip: boolean }[] {
-  return [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w]*)\2/g)].map((m) => ({ name: m[3] ?? '', strip: m[1] === '-' }));
+/**
+ * `<<EOF`, `<<-EOF`, `<<"EOF"`, `2<<EOF`: a word that opens a here-document (BuildKit's Dockerfile 1.4
+ * syntax). BuildKit (frontend/dockerfile/parser, heredocsFromLine) splits the line with its shell lexer,
+ * quotes kept, and takes a word only when it *starts* with `<<`, only in RUN, COPY and ADD: `'see <<EOF'`,
+ * `$((1<<SHIFT))` or a LABEL's text open nothing, and taking them for one swallowed the rest of the file (adv3 #9).
+ */
+const HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
+
+/** The words of an instruction's arguments as the shell lexer splits them, quotes and escapes kept: a quoted space does not split. */
+function rawWords(args: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i] ?? '';
+    if (quote !== null) {
+      word = (word ?? '') + c;
+      if (c === '\\' && quote === '"' && i + 1 < args.length) word += args[++i] ?? '';
+      else if (c === quote) quote = null;
+    } else if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else {
+      word = (word ?? '') + c;
+      if (c === '\\' && i + 1 < args.length) word += args[++i] ?? '';
+      else if (c === '"' || c === "'") quote = c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
+/** The here-documents an instruction opens, in order. */
+function heredocNames(keyword: string, args: string): { name: string; strip: boolean }[] {
+  if (!HEREDOC_INSTRUCTIONS.has(keyword)) return [];
+  return rawWords(args).flatMap((w) => {
+    const m = HEREDOC_WORD.exec(w);
+    return m ? [{ name: m[3] ?? '', strip: m[1] === '-' }] : [];
+  });
 }
 
 /** Instructions with their continuation lines joined (the default escape character, `\`) and here-documents set aside. */
@@ -46,7 +83,7 @@ function instructions(text: string): Instruction[] {
       if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? '').trim(), line: i + 1, heredocs: new Map() };
     }
     if (!continued && current) {
-      for (const { name, strip } of heredocNames(current.args)) {
+      for (const { name, strip } of heredocNames(current.keyword, current.args)) {
         const bodyLines: string[] = [];
         for (i++; i < lines.length && (strip ? (lines[i] ?? '').replace(/^\t+/, '') : lines[i]) !== name; i++) bodyLines.push(strip ? (lines[i] ?? '').replace(/^\t+/, '') : (lines[i] ?? ''));
         current.heredocs.set(name, `${bodyLines.join('\n')}\n`);
@@ -230,7 +267,7 @@ function apply(st: Stage, ins: Instruction): void {
       const to = words.at(-1);
       for (const from of words.slice(0, -1)) {
         if (to === undefined) continue;
-        const doc = /^<<-?["']?([A-Za-z_]\w*)/.exec(from)?.[1];
+        const doc = HEREDOC_WORD.exec(from)?.[3];
         const text = doc === undefined ? undefined : ins.heredocs.get(doc);
         st.copies.push(text === undefined ? { from, to } : { from, to, text });
       }
