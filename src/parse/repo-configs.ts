@@ -12,7 +12,7 @@ import { readOtherFile, type OtherFile } from './other-files.ts';
 import { parseRsyncdConf, type RsyncdConfig } from './rsyncd-config.ts';
 import { lookupParam } from './rsyncd-params.ts';
 import { repoSecrets, secretsFilesOf, type SecretsFile } from './secrets-files.ts';
-import { readStunnel, type StunnelService } from './stunnel.ts';
+import { frontsConfig, readStunnel, type StunnelService } from './stunnel.ts';
 
 export type RepoConfig =
   /** `texts`: every file the config reads, by display path, for fingerprints and regions. */
@@ -145,7 +145,7 @@ export function* parseRepoConfigs(root: string, files: string[]): Generator<Repo
       const opened = scan.open(f.path);
       if (opened.kind === 'file') texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString('utf8')]);
     }
-    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds };
+    yield { kind: 'config', root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))) };
     yield* unreadSecrets(root, file, config, scan);
   }
   for (const o of pending) yield other(o);

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readStunnel } from './stunnel.ts';
+import { frontsConfig, readStunnel } from './stunnel.ts';
 
 const test = suite('readStunnel');
 
@@ -13,6 +13,20 @@ test('a service: where it accepts, where it connects, located at its accept line
 test('a service that runs rsync itself (exec/execargs, inetd mode)', () => {
   const [s] = read('[rsync]\naccept = 874\nexec = /usr/bin/rsync\nexecargs = rsync --server --daemon .\n');
   assert.ok(s?.execsRsync);
+});
+
+test("an exec service serves only the config its rsync reads: execargs' --config, else /etc/rsyncd.conf", () => {
+  const [tls] = read('[rsync-tls]\naccept = 874\nexec = /usr/bin/rsync\nexecargs = rsync --daemon --config=/etc/rsyncd-tls.conf\n');
+  const [plain] = read('[rsync]\naccept = 874\nexec = /usr/bin/rsync\nexecargs = rsync --daemon\n');
+  assert.is(tls?.execConfig, '/etc/rsyncd-tls.conf');
+  assert.is(plain?.execConfig, '/etc/rsyncd.conf');
+  if (!tls || !plain) return;
+  assert.ok(frontsConfig(tls, 'rsyncd-tls.conf'));
+  assert.ok(frontsConfig(tls, 'roles/rsync/etc/rsyncd-tls.conf.j2'));
+  assert.not.ok(frontsConfig(tls, 'rsyncd.conf'));
+  assert.ok(frontsConfig(plain, 'etc/rsyncd.conf'));
+  assert.not.ok(frontsConfig(plain, 'opt/etc/rsyncd.conf.d/x.conf'));
+  assert.ok(frontsConfig(read('[r]\naccept = 874\nconnect = 873\n')[0] ?? plain, 'anything.conf'));
 });
 
 test('client certificates: verify 2 or more, or verifyChain, here or in the global part', () => {

@@ -14,6 +14,8 @@ export interface StunnelService {
   connect: string[];
   /** `exec = …rsync` with `--daemon` in `execargs`: stunnel starts rsync for each client itself. */
   execsRsync: boolean;
+  /** For an `exec` service: the config the rsync it runs reads (`--config` in execargs, else rsync's default /etc/rsyncd.conf). */
+  execConfig?: string;
   /** `verify` of 2 or more, or `verifyChain`/`verifyPeer`/`requireCert`: only clients with a certificate it trusts. */
   verifiesClients: boolean;
 }
@@ -60,14 +62,50 @@ export function readStunnel(bytes: Uint8Array, file: string): StunnelService[] {
   return sections.flatMap((s) => {
     if (!s.accept || (s.client ?? global.client ?? false)) return [];
     const exec = s.exec ?? '';
+    const execsRsync = exec.replace(/^.*\//, '') === 'rsync' && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? '');
     return [
       {
         at: `${file}:${s.accept.line}`,
         accept: s.accept.value,
         connect: s.connect,
-        execsRsync: exec.replace(/^.*\//, '') === 'rsync' && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? ''),
+        execsRsync,
+        ...(execsRsync ? { execConfig: configOf(s.execargs ?? '') } : {}),
         verifiesClients: s.verify ?? global.verify ?? false,
       },
     ];
   });
+}
+
+/** rsync's default config file (RSYNCD_SYSCONF), read when no --config is given. */
+const DEFAULT_CONFIG = '/etc/rsyncd.conf';
+
+/** The `--config` of stunnel's execargs (words split at whitespace, the last one given wins, as popt does). */
+function configOf(execargs: string): string {
+  const words = execargs.trim().split(/\s+/);
+  let config = DEFAULT_CONFIG;
+  words.forEach((w, i) => {
+    if (w.startsWith('--config=')) config = w.slice(9);
+    else if (w === '--config' && words[i + 1] !== undefined) config = words[i + 1] as string;
+  });
+  return config;
+}
+
+/** Template and sample suffixes a repository keeps on the file it installs as the config. */
+const INSTALLED_AS = /\.(j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|epp|example|sample|dist|in)$/;
+
+/**
+ * Can this service be a front end of the config at `rel` (a path under the scan root)? A `connect` service
+ * can (reach.ts matches its port); an `exec` service serves only the config its rsync reads, which a
+ * repository holds under some prefix of its own: the trailing path components must agree
+ * (`etc/rsyncd-tls.conf` and `rsyncd-tls.conf` both stand for /etc/rsyncd-tls.conf).
+ */
+export function frontsConfig(s: StunnelService, rel: string): boolean {
+  if (s.execConfig === undefined) return true;
+  const want = s.execConfig.split('/').filter((w) => w !== '' && w !== '.');
+  const have = rel
+    .replace(INSTALLED_AS, '')
+    .split('/')
+    .filter((w) => w !== '' && w !== '.');
+  const n = Math.min(want.length, have.length);
+  return n > 0 && want.slice(-n).join('/') === have.slice(-n).join('/');
 }

@@ -39,6 +39,18 @@ test('finds the stunnel service whatever its file is called (Debian reads every 
   }
 });
 
+test('a stunnel exec service fronts only the config its execargs name, not a loopback daemon beside it', () => {
+  const root = repo({
+    'rsyncd.conf': 'address = 127.0.0.1\nport = 8730\n[internal]\npath = /srv/internal\nread only = no\n',
+    'rsyncd-tls.conf': 'address = 127.0.0.1\n[public]\npath = /srv/pub\nread only = yes\nauth users = bob\nsecrets file = /etc/rsyncd.secrets\n',
+    'stunnel-tls.conf': '[rsync-tls]\naccept = 874\nexec = /usr/bin/rsync\nexecargs = rsync --daemon --config=/etc/rsyncd-tls.conf\n',
+  });
+  const reaches = new Map(scanRepository([root], OPTS).targets.flatMap((t) => ('config' in t && t.config.modules[0] ? [[t.config.modules[0].name, t.config.effective.reach] as const] : [])));
+  assert.is(reaches.get('internal')?.value, 'local');
+  assert.is(reaches.get('internal')?.front_end, null);
+  assert.is(reaches.get('public')?.front_end, 'stunnel on port 874 in stunnel-tls.conf:2');
+});
+
 test('stunnel relaying elsewhere leaves the daemon local', () => {
   const reach = reachOfConfig(repo({ 'etc/rsyncd.conf': DAEMON, 'etc/stunnel/stunnel.conf': '[web]\naccept = 443\nconnect = 127.0.0.1:8080\n' }));
   assert.is(reach.value, 'local');
