@@ -195,7 +195,8 @@ foreign('does not read Samba, MySQL, nginx or sysctl configs as rsyncd.conf', ()
   const smb =
     '[global]\n   workgroup = WORKGROUP\n   server string = %h server (Samba)\n   security = user\n   map to guest = bad user\n\n[homes]\n   comment = Home Directories\n   browseable = no\n   read only = no\n   valid users = %S\n\n[public]\n   comment = Public share\n   path = /srv/samba/public\n   read only = no\n   guest ok = yes\n';
   assert.is(kindOf('etc/samba/smb.conf', smb), 'samba');
-  assert.is(kindOf('shares.conf', '[data]\n  path = /srv/data\n  read only = no\n  writable = yes\n'), 'samba');
+  assert.is(kindOf('smb.conf', '[data]\n  path = /srv/data\n  read only = no\n  writable = yes\n'), 'samba');
+  assert.is(kindOf('roles/samba/templates/smb.conf.j2', '[public]\n  path = /srv/public\n  comment = Public\n  read only = yes\n  public = yes\n'), 'samba');
   assert.is(kindOf('my.cnf', '[mysqld]\nport = 3306\n'), 'unknown');
   assert.is(kindOf('mysql/server.conf', '[mysqld]\nport = 3306\ndatadir = /var/lib/mysql\nsocket = /run/mysqld.sock\nuser = mysql\n'), 'other-config');
   assert.is(kindOf('nginx.conf', 'user www-data;\nevents {\n  worker_connections 768;\n}\nhttp {\n  server {\n    listen 80;\n  }\n}\n'), 'other-config');
@@ -217,3 +218,44 @@ foreign('names templates of every common engine as rsyncd configs', () => {
 
 rsyncFirst.run();
 foreign.run();
+
+const samba = suite('classifyFile: Samba share words in a config rsync serves');
+
+samba('reads a module with Samba share words as rsyncd: rsync ignores them and serves the module (reference §1.3)', () => {
+  const text = 'pid file = /run/rsyncd.pid\nport = 8873\nuse chroot = no\n[share]\n    path = /srv/share\n    comment = shared files\n    read only = no\n    writable = yes\n    browseable = yes\n';
+  assert.is(kindOf('rsyncd.conf', text), 'rsyncd-config');
+  assert.is(kindOf('srv/backup.conf', '[backup]\npath = /srv/backup\nread only = false\nguest ok = yes\n'), 'rsyncd-config');
+  assert.ok(concerns('srv/backup.conf', '[backup]\npath = /srv/backup\nread only = false\nguest ok = yes\n'));
+  assert.ok(concerns('shares.conf', '[data]\n  path = /srv/data\n  read only = no\n  writable = yes\n'));
+});
+
+samba('still calls a file with Samba [global] parameters Samba', () => {
+  assert.is(kindOf('x.conf', '[global]\nworkgroup = WORKGROUP\n[data]\npath = /srv\nread only = no\nguest ok = yes\n'), 'samba');
+});
+
+samba('reads a module whose protections are misspelt with underscores as rsyncd: rsync serves it to anyone', () => {
+  const text = '[backup]\n    path = /srv/backup\n    auth_users = backup\n    secrets_file = /etc/rsyncd.secrets\n    hosts_allow = 10.0.0.0/8\n';
+  assert.is(kindOf('us2/backup.conf', text), 'rsyncd-config');
+  assert.ok(concerns('us2/backup.conf', text));
+});
+
+samba.run();
+
+const everyday = suite('classifyFile: everyday INI files whose keys rsync also knows');
+
+everyday('does not read setup.cfg, .gitmodules, git config, desktop entries, .network templates or my.cnf as rsyncd', () => {
+  const files: Record<string, string> = {
+    'setup.cfg': '[flake8]\nexclude = .git,__pycache__,build\nmax-line-length = 88\n\n[metadata]\nname = foo\n',
+    'modules.conf': '[submodule "lib"]\n\tpath = lib\n\turl = https://example.org/lib.git\n',
+    'gitconfig.conf': '[user]\n\tname = Alice\n\temail = alice@example.org\n[include]\n\tpath = ~/.gitconfig.local\n[core]\n\teditor = vim\n',
+    '10-eth0.network.j2': '[Match]\nName=eth0\n\n[Network]\nAddress=192.168.1.2/24\nGateway=192.168.1.1\n',
+    'foo.desktop.tmpl': '[Desktop Entry]\nType=Application\nName=Foo\nComment=Foo app\nExec=/usr/bin/foo\n',
+    'my.cnf': '[client]\nport = 3306\nsocket = /run/mysqld/mysqld.sock\n[mysqld]\nuser = mysql\nport = 3306\nbind-address = 0.0.0.0\npid-file = /run/mysqld/mysqld.pid\ntimeout = 30\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    assert.is.not(kindOf(path, text), 'rsyncd-config', path);
+    assert.not.ok(concerns(path, text), path);
+  }
+});
+
+everyday.run();

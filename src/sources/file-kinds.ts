@@ -144,7 +144,8 @@ export const FILE_KINDS: readonly FileKind[] = [
     id: 'samba',
     label: 'a Samba configuration (smb.conf)',
     analyzer: 'none',
-    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    // Templates too (an Ansible role's smb.conf.j2): a share's `path`/`read only` are rsync's words as well.
+    names: [new RegExp(`(^|/)smb[^/]*\\.conf(\\.(${TPL}|example|sample|dist))?$`), new RegExp(`(^|/)samba/[^/]+\\.conf(\\.(${TPL}))?$`)],
     content: (h) => rsyncdShape(h).samba > 0,
     concernsRsync: never,
   },
@@ -193,6 +194,7 @@ export const FILE_KINDS: readonly FileKind[] = [
 ];
 
 const RSYNCD = FILE_KINDS.find((k) => k.id === 'rsyncd-config') as FileKind;
+const SAMBA = FILE_KINDS.find((k) => k.id === 'samba') as FileKind;
 export const UNKNOWN_KIND: FileKind = { id: 'unknown', label: 'a file of a kind rsyncguard does not recognise', analyzer: 'none', names: [], concernsRsync: never };
 /** A generic `.conf` whose settings are not rsync's (nginx.conf, sysctl.conf): rsync would ignore every one of them, so it configures no daemon. */
 const OTHER_CONFIG: FileKind = { id: 'other-config', label: 'a configuration file whose settings are not rsyncd.conf parameters', analyzer: 'none', names: [], concernsRsync: never };
@@ -240,6 +242,8 @@ export function classifyFile(path: string, head: Uint8Array | string): Classifie
   const text = headText(typeof head === 'string' ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
   const shape = text === null ? null : rsyncdShape(text);
   if (text !== null && shape !== null) {
+    // A Samba-named file (smb.conf.j2, samba/shares.conf) is Samba's share definitions unless its name also says rsync.
+    if (!/rsync/i.test(p) && SAMBA.names.some((re) => re.test(p))) return { kind: SAMBA, by: 'name' };
     if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: 'content' };
     for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text)) return { kind, by: 'content' };
   }

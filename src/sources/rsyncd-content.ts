@@ -11,21 +11,38 @@
  * rsync 3.5.0's parameter labels (daemon-parm.txt; src/parse/rsyncd-params.ts holds the full table, which
  * this stage cannot import), squashed as strwiEQ compares them. test/file-kinds.test.ts keeps the two equal.
  */
-export const RSYNC_LABELS: ReadonlySet<string> = new Set(
-  'address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot'
+const LABELS =
+  'address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot'.split(
+    '|',
+  );
+export const RSYNC_LABELS: ReadonlySet<string> = new Set(LABELS.map(squash));
+
+/**
+ * smb.conf(5) [global] parameters rsync has no parameter of that name for: one of them makes a file
+ * Samba's. Share parameters (`writable`, `browseable`, `guest ok`, `valid users`) are not evidence: people
+ * who know Samba write them into rsyncd.conf, and rsync serves the module anyway, only logging "IGNORING
+ * unknown parameter" (reference §1.3; real rsync 3.5.0 accepts an anonymous upload to such a module).
+ */
+const SAMBA_ONLY: ReadonlySet<string> = new Set(
+  'workgroup|security|netbios name|server string|server role|map to guest|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests|pam password change|log level|server min protocol|server max protocol'
     .split('|')
     .map(squash),
 );
 
 /**
- * smb.conf(5) parameters rsync has no parameter of that name for (loadparm.c would log "Unknown Parameter
- * encountered" for each): one of them in a file with Samba's syntax makes it Samba's share definitions.
+ * rsync parameters that are also everyday INI keys (setup.cfg's `exclude`, a .gitmodules `path`, a desktop
+ * entry's `Name`/`Comment`, my.cnf's `port`/`timeout`, systemd-networkd's `Address`): they carry no weight as
+ * evidence that a file is rsyncd.conf. The rest (read only, auth users, uid, use chroot …) are rsync's own.
  */
-const SAMBA_ONLY: ReadonlySet<string> = new Set(
-  'workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests'
-    .split('|')
-    .map(squash),
-);
+const COMMON_INI: ReadonlySet<string> = new Set('name|comment|path|address|port|timeout|exclude|include|filter|list'.split('|').map(squash));
+
+/** Multi-word rsync labels with their words run together: `auth_users`/`hosts-allow` squash to one of these once `_`/`-` go. */
+const JOINED_LABELS: ReadonlySet<string> = new Set(LABELS.filter((l) => l.includes(' ')).map((l) => l.replace(/[\s-]/g, '').toLowerCase()));
+
+/** A name rsync ignores that is one of its multi-word parameters spelt with `_` or `-` (`auth_users`, `hosts-allow`). */
+function misspeltLabel(key: string): boolean {
+  return /[_-]/.test(key) && JOINED_LABELS.has(key.replace(/[_-]/g, ''));
+}
 
 /** loadparm.c strwiEQ's key: case and every whitespace character ignored (underscores and hyphens count). */
 function squash(name: string): string {
@@ -42,7 +59,11 @@ export interface RsyncdShape {
   unknown: number;
   /** Lines rsync would call badly formed (no `=`, not a header, comment or directive); template tags excluded. */
   other: number;
-  /** Distinct Samba-only parameters. */
+  /** Distinct rsync parameters set anywhere that are not everyday INI keys (COMMON_INI). */
+  distinctive: number;
+  /** Distinct names rsync ignores that are its multi-word parameters with `_`/`-` between the words. */
+  misspelt: number;
+  /** Distinct Samba-only [global] parameters. */
   samba: number;
   /** A module (a section other than [global]) sets `path`, rsync's one required module parameter. */
   moduleWithPath: boolean;
@@ -55,8 +76,9 @@ const TEMPLATE_TAG = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
 
 /** Count a text's lines as rsync reads them; continuation lines (`\` at the end) are joined first. */
 export function rsyncdShape(text: string): RsyncdShape {
-  const shape: RsyncdShape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const shape: RsyncdShape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = new Set<string>();
+  const misspelt = new Set<string>();
   const samba = new Set<string>();
   let inModule = false;
   for (const line of text.replace(/\\[ \t]*\n/g, ' ').split('\n')) {
@@ -86,9 +108,12 @@ export function rsyncdShape(text: string): RsyncdShape {
     } else if (!TEMPLATE_TAG.test(t)) {
       shape.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
+      if (misspeltLabel(key)) misspelt.add(key);
     }
   }
   shape.known = known.size;
+  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape.misspelt = misspelt.size;
   shape.samba = samba.size;
   return shape;
 }
@@ -96,12 +121,16 @@ export function rsyncdShape(text: string): RsyncdShape {
 /**
  * Does the text read as rsyncd.conf? `named`: the file's name says rsyncd (rsyncd.conf, a template of it),
  * so rsync content decides over any other kind's look-alike (a `#!` banner, a module called [supervisord]
- * or [Service]): a few rsync parameters and no more foreign settings than rsync ones are enough. Without
- * the name, a module with `path`, two rsync parameters or a directive, and no more foreign lines than rsync ones.
+ * or [Service], Samba share words): a few rsync parameters and no more foreign settings than rsync ones
+ * are enough. Without the name, evidence that is rsync's own: a directive; a module with `path` (the one
+ * parameter rsync requires) and a parameter only rsync has, or one of them misspelt (rsync still serves
+ * the module, ignoring the misspelt protection), or nothing foreign at all; or two rsync-only parameters
+ * and no more foreign lines than rsync ones. Samba [global] parameters make it Samba's either way.
  */
 export function readsAsRsyncd(shape: RsyncdShape, named: boolean): boolean {
-  const foreign = shape.unknown + shape.other;
-  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
   if (shape.samba > 0) return false;
-  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+  const foreign = shape.unknown + shape.other;
+  if (shape.directive || (named && shape.known >= 1 && foreign <= shape.knownLines)) return true;
+  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
+  return shape.distinctive >= 2 && foreign <= shape.knownLines;
 }

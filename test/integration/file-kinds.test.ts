@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { moduleDir, scratchDir, startDaemon, tryWrite } from './support/rsync-daemon.ts';
+import { moduleDir, scratchDir, startDaemon, tryRead, tryWrite } from './support/rsync-daemon.ts';
 
 const test = suite('look-alike rsyncd configs against the real daemon');
 
@@ -46,6 +46,47 @@ test('rsync serves a config with a #! banner, a [supervisord] or [program:x] mod
       t?.findings.some((f) => f.rule_id === 'RSYNC-002'),
       `${name}: the anonymous writable module is reported`,
     );
+  }
+});
+
+test('rsync serves a module with Samba share words or underscore-misspelt protections; scan reads each as rsyncd, named or not', async () => {
+  const base = scratchDir('rg-sambaish-');
+  // rsync logs "IGNORING unknown parameter" for each and serves the module without them (reference §1.3).
+  const configs: Record<string, { file: string; text: (dir: string) => string; probe: 'write' | 'read'; rule: string }> = {
+    samba: { file: 'rs/rsyncd.conf', text: (dir) => `use chroot = no\n[share]\n    path = ${dir}\n    comment = shared files\n    read only = no\n    writable = yes\n    browseable = yes\n`, probe: 'write', rule: 'RSYNC-002' },
+    guest: { file: 'srv/backup.conf', text: (dir) => `use chroot = no\n[share]\npath = ${dir}\nread only = false\nguest ok = yes\n`, probe: 'write', rule: 'RSYNC-002' },
+    underscores: { file: 'us2/backup.conf', text: (dir) => `[share]\n    path = ${dir}\n    use_chroot = no\n    auth_users = backup\n    secrets_file = /etc/rsyncd.secrets\n    hosts_allow = 10.0.0.0/8\n`, probe: 'read', rule: 'RSYNC-001' },
+  };
+  const payload = join(base, 'up.txt');
+  writeFileSync(payload, 'x\n');
+  const repo = join(base, 'repo');
+  for (const [name, c] of Object.entries(configs)) {
+    const conf = join(repo, c.file);
+    mkdirSync(join(conf, '..'), { recursive: true });
+    writeFileSync(conf, c.text(moduleDir(base, `m-${name}`)));
+    // The daemon needs `use chroot = no` to run unprivileged; the underscore config's is misspelt, so it gets a copy with the real name.
+    const served = name === 'underscores' ? join(base, 'served.conf') : conf;
+    if (served !== conf) writeFileSync(served, `use chroot = no\n${c.text(moduleDir(base, `m-${name}`))}`);
+    const daemon = await startDaemon(served, join(base, `${name}.log`));
+    try {
+      const got = c.probe === 'write' ? await tryWrite(daemon.port, 'share', payload) : await tryRead(daemon.port, 'share', '127.0.0.1');
+      assert.is(got, 'ok', `${name}: rsync serves the module to an anonymous client`);
+    } finally {
+      daemon.stop();
+    }
+  }
+  type Out = { targets: { target: string; facts: { target: { file_kind?: string } }; findings: { rule_id: string }[] }[] };
+  const run = (args: string[]) => JSON.parse(spawnSync(process.execPath, ['dist/cli.js', 'scan', ...args, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' }).stdout) as Out;
+  const scanned = run([repo]).targets;
+  for (const [name, c] of Object.entries(configs)) {
+    for (const t of [scanned.find((x) => x.target.endsWith(c.file)), run([join(repo, c.file)]).targets[0]]) {
+      assert.ok(t, `${name}: listed`);
+      assert.is(t?.facts.target.file_kind, undefined, `${name}: read as an rsyncd config`);
+      assert.ok(
+        t?.findings.some((f) => f.rule_id === c.rule),
+        `${name}: ${c.rule} is reported`,
+      );
+    }
   }
 });
 
