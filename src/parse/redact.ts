@@ -34,17 +34,18 @@ export function redactName(name: string): string {
 }
 
 /**
- * The name of a parameter rsync does not know, as a warning may quote it. rsync compares names with their
- * whitespace removed, so a "name" of several words is usually no parameter at all but some other line with
- * an `=` in it (`smtp_password Hunter4Pw; relay = mail`): only its first word is shown. A misspelt
- * parameter (`max conections`) is shown whole, so the user can find it: every word is, or is within two
- * edits of, a word of rsync's parameter names.
+ * The name of a parameter rsync does not know, as a warning may quote it. A line with an `=` that is no
+ * parameter may be anything: a password with base64 padding (`bXlTM2Ny…==`), `smtp_password Hunter4Pw;
+ * relay = mail`. Only a name made of rsync's own vocabulary (a misspelt `max conections`, `read_onyl`) is
+ * shown, so the user can find it; any other is described by its length.
  */
 export function redactUnknownName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
-  const hidden = words.length - 1;
-  return `${redactName(words[0] ?? '')} … (${hidden} more word${hidden === 1 ? '' : 's'} not shown)`;
+  // `alice:pa=ss`, a secrets line: the user name is shown, the rest masked.
+  if (name.includes(':')) return redactName(name);
+  const parts = name.trim().split(/[\s_-]+/);
+  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
+  const length = [...name.trim()].length;
+  return `(${length} character${length === 1 ? '' : 's'}, not shown: not an rsync parameter name)`;
 }
 
 const PARAM_WORDS = new Set(PARAMS.flatMap((p) => p.name.split(/[\s-]+/)));

@@ -266,6 +266,13 @@ secrets('lines rsync ignores are described, never quoted: user:password, bare wo
   assert.match(messages, 'not shown');
 });
 
+secrets('a line that is a password with base64 padding, or one word before an "=", is never quoted', () => {
+  const dir = tempTree({ 'rsyncd.conf': '[m]\npath = /srv/m\nQ0FOQVJZLUI2NC05ZTQx==\nQ0FOQVJZLUI2NC05ZTQx=rest\nQ0FOQVJZLUI2NC05ZTQx words = x\n' });
+  const runs = scanAll(dir, '--fail-on', 'critical');
+  assertNoCanary(runs, 'Q0FOQVJZLUI2NC05ZTQx');
+  assertRuns(runs, 0);
+});
+
 secrets.run();
 
 const includes = suite('deep and wide includes: modelled as rsync reads them, never a silent pass');
