@@ -13,6 +13,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from '
 import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { classifyFile, HEAD_BYTES, headText, MAX_HEAD_BYTES, rsyncdByName, thinHead, worthSniffing } from './file-kinds.ts';
+import { MAX_FILE_BYTES } from './read-regular.ts';
 import { walkTree } from './walk-tree.ts';
 
 export interface Discovered {
@@ -25,15 +26,21 @@ export interface Discovered {
 }
 
 /**
- * The first bytes of a regular file that is itself in the tree: a link is not followed (it may lead out of
- * the root) and a FIFO or device is not opened (a FIFO blocks, /dev/zero never ends); O_NONBLOCK and the
+ * The first bytes of a regular file that is itself in the tree (with `whole`, all of it up to the scan's
+ * MAX_FILE_BYTES): a link is not followed (it may lead out of the root) and a FIFO or device is not opened (a FIFO blocks, /dev/zero never ends); O_NONBLOCK and the
  * fstat guard against a swap between the two checks.
  */
-function readHead(file: string): string {
+function readHead(file: string, whole = false): string {
   if (!lstatSync(file).isFile()) return '';
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW | constants.O_NOCTTY);
   try {
-    if (!fstatSync(fd).isFile()) return '';
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return '';
+    if (whole) {
+      const all = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES));
+      const n = readSync(fd, all, 0, all.length, 0);
+      return all.subarray(0, n).includes(0) ? '' : all.subarray(0, n).toString('utf8');
+    }
     let buf = Buffer.alloc(HEAD_BYTES);
     let n = readSync(fd, buf, 0, HEAD_BYTES, 0);
     // A head of comments only (a long banner line) says nothing: read on, as classifyFile does (contentWindow).
@@ -113,7 +120,11 @@ export function discoverConfigs(root: string, opts: DiscoverOptions): Discovered
         const head = headText(readHead(join(root, path)));
         if (head === null) continue;
         const { kind } = classifyFile(path, head);
-        if ((kind.analyzer !== 'none' || kind.id === 'stunnel') && kind.concernsRsync(head, path)) found.push({ path, by: 'content' });
+        if (kind.analyzer === 'none' && kind.id !== 'stunnel') continue;
+        // The kind shows in the head, but the mention of rsync may come anywhere: a 25 KB Dockerfile that installs
+        // and starts rsync at its end was left out without a word, though named it has findings (adv3 #11).
+        // Only a file the head does not settle is read on, up to the cap the scan reads it with.
+        if (kind.concernsRsync(head, path) || (Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join(root, path), true), path))) found.push({ path, by: 'content' });
       } catch {
         // Unreadable here means unreadable for the scan too; a file found by name is reported, one sniffed is not ours.
       }
