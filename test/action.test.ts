@@ -163,7 +163,7 @@ action('a glob in paths does not follow a committed link out of the workspace', 
 
 action('a public declaration shows in the job summary and the declared-public output; SARIF suppresses it only when asked', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rg-action-'));
-  writeFileSync(join(dir, 'rsyncd.conf'), '# rsyncguard: public Debian mirror, read-only by design\n\n[debian]\npath = /srv/debian\ncomment = Debian\n\n[ubuntu]\npath = /srv/ubuntu\n');
+  writeFileSync(join(dir, 'rsyncd.conf'), '# rsyncguard: public-file Debian mirror, read-only by design\n\n[debian]\npath = /srv/debian\ncomment = Debian\n\n[ubuntu]\npath = /srv/ubuntu\n');
   type Log = { runs: { results: { suppressions?: { kind: string; justification: string }[] }[] }[] };
   const suppressed = (run: Run) => (JSON.parse(readFileSync(join(run.workspace, 'rsyncguard.sarif'), 'utf8')) as Log).runs[0]?.results.filter((r) => r.suppressions !== undefined) ?? [];
   const plain = runAction('node20', { paths: '.', 'fail-on': 'none', annotations: 'false' }, dir);

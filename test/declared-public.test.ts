@@ -19,7 +19,7 @@ interface JsonReport {
 const DISTROS = ['debian', 'ubuntu', 'fedora', 'centos', 'alpine', 'arch', 'gentoo', 'opensuse', 'slackware', 'void', 'nixos', 'mint', 'kali', 'rocky', 'alma', 'freebsd', 'openbsd', 'netbsd', 'gnu', 'cpan'];
 // A typical mirror: listed, anonymous, open to everyone, read-only, uid nobody, no per-module limits.
 const MIRROR = `uid = nobody\ngid = nogroup\nuse chroot = yes\nmax connections = 50\ntransfer logging = yes\nlog file = /var/log/rsyncd.log\n\n${DISTROS.map((d) => `[${d}]\n    path = /srv/mirror/${d}\n    comment = ${d} mirror\n    read only = yes\n`).join('\n')}`;
-const DECLARED = `# rsyncguard: public distribution mirrors, read-only by design\n${MIRROR}`;
+const DECLARED = `# rsyncguard: public-file distribution mirrors, read-only by design\n${MIRROR}`;
 
 function project(conf: string, yaml?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'rg-public-'));
@@ -185,19 +185,43 @@ declared('a declaration directly above an &include declares nothing and says so;
   assert.is(r.summary.declared_public, 0);
   assert.ok(reported(r, 'backup').includes('RSYNC-001'));
   assert.equal(noteCodes(r), [['public-declaration-misplaced', 'etc/rsyncd.conf', 1]]);
-  assert.match(run(dir, ['scan', '.', '--format', 'markdown']).stdout, 'directly above an "&include"/"&merge" line');
+  assert.match(run(dir, ['scan', '.', '--format', 'markdown']).stdout, 'stands above an "&include"/"&merge" line');
+});
+
+declared('a declaration a blank line above an &include declares nothing either: the module after the include keeps its HIGH (adv3 #7)', () => {
+  const dir = tree({
+    'etc/rsyncd.conf': 'uid = nobody\ngid = nogroup\n\n# rsyncguard: public Debian mirror (in rsyncd.d/mirror.conf)\n\n&include /etc/rsyncd.d\n\n[internal-docs]\n    path = /srv/internal\n    read only = yes\n',
+    'etc/rsyncd.d/mirror.conf': '[debian]\n    path = /srv/mirror/debian\n    read only = yes\n',
+  });
+  const r = json(dir, ['scan', '.']);
+  assert.is(r.summary.declared_public, 0);
+  assert.ok(reported(r, 'internal-docs').includes('RSYNC-001'));
+  assert.equal(noteCodes(r), [['public-declaration-misplaced', 'etc/rsyncd.conf', 4]]);
+});
+
+declared('"public" a blank line above the first module marks no module, so it cannot reach the next one; "public-file" marks them all (adv3 #13)', () => {
+  const conf = (word: string) =>
+    `uid = nobody\ngid = nogroup\nuse chroot = yes\n\n# rsyncguard: ${word} Debian mirror, read-only by design\n\n[debian]\n    path = /srv/mirror/debian\n    read only = yes\n\n[backups]\n    path = /srv/backups\n    read only = yes\n`;
+  const plain = json(tree({ 'rsyncd.conf': conf('public') }), ['scan', 'rsyncd.conf']);
+  assert.ok(reported(plain, 'backups').includes('RSYNC-001'));
+  assert.is(plain.summary.declared_public, 0);
+  assert.equal(noteCodes(plain), [['public-declaration-misplaced', 'rsyncd.conf', 5]]);
+  assert.match(plain.targets[0]?.notes[0]?.message ?? '', 'separated from the module header below it by a blank line');
+  const file = json(tree({ 'rsyncd.conf': conf('public-file') }), ['scan', 'rsyncd.conf']);
+  assert.not.ok(reported(file, 'backups').includes('RSYNC-001'));
+  assert.equal(noteCodes(file), []);
 });
 
 declared('a file-wide declaration in a file whose modules are all included declares nothing, and says so (#15a)', () => {
-  const dir = tree({ 'etc/rsyncd.conf': '# rsyncguard: public all of it\n\n&include /etc/rsyncd.d\n', 'etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
+  const dir = tree({ 'etc/rsyncd.conf': '# rsyncguard: public-file all of it\nuid = nobody\n&include /etc/rsyncd.d\n', 'etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
   const r = json(dir, ['scan', '.']);
   assert.ok(reported(r, 'mirror').includes('RSYNC-001'));
   assert.equal(noteCodes(r), [['public-declaration-covers-nothing', 'etc/rsyncd.conf', 1]]);
-  assert.match(run(dir, ['scan', '.']).stdout, 'etc/rsyncd.conf:1:1 This "rsyncguard: public" comment marks every module of its file, but no module header is in this file');
+  assert.match(run(dir, ['scan', '.']).stdout, 'etc/rsyncd.conf:1:1 This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file');
 });
 
 declared('[GLO BAL] is the global section: a declaration after it, before the first module, marks the file (#19)', () => {
-  const r = json(tree({ 'rsyncd.conf': '[GLO BAL]\nuse chroot = yes\n# rsyncguard: public all mirrors here\n\n[pub]\npath=/srv/p\n' }), ['scan', 'rsyncd.conf']);
+  const r = json(tree({ 'rsyncd.conf': '[GLO BAL]\nuse chroot = yes\n# rsyncguard: public-file all mirrors here\n\n[pub]\npath=/srv/p\n' }), ['scan', 'rsyncd.conf']);
   assert.equal(noteCodes(r), []);
   assert.not.ok(reported(r, 'pub').includes('RSYNC-001'));
   assert.ok(r.summary.declared_public > 0);

@@ -36,7 +36,7 @@ declared('carries the comment, its file and line on the module it marks, null on
 
 declared('a declaration in an included file covers the modules of that file only', () => {
   const doc = facts('&include /etc/rsyncd.d/mirrors.conf\n[backup]\npath = /b\nauth users = b\n', {
-    '/etc/rsyncd.d/mirrors.conf': '# rsyncguard: public mirrors for everyone\n\n[debian]\npath = /d\n[ubuntu]\npath = /u\n',
+    '/etc/rsyncd.d/mirrors.conf': '# rsyncguard: public-file mirrors for everyone\n\n[debian]\npath = /d\n[ubuntu]\npath = /u\n',
   });
   assert.equal(
     doc.config.modules.map((m) => [m.name, m.declared_public?.line ?? null]),
@@ -79,7 +79,7 @@ writable('an auth users ":rw" rule overrides "read only" for its users, unless a
 declared('a declaration that covers no module as rsync loads the config is a located warning', () => {
   const notes = (doc: ReturnType<typeof facts>) => doc.config.diagnostics.filter((d) => d.code === 'public-declaration-covers-nothing').map((d) => [d.file, d.line]);
   // (a) file-wide, but every module is in an included file.
-  const included = facts('# rsyncguard: public all of it\n\n&include /etc/rsyncd.d/m.conf\n', { '/etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
+  const included = facts('# rsyncguard: public-file all of it\nuid = nobody\n&include /etc/rsyncd.d/m.conf\n', { '/etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
   assert.equal(notes(included), [['/etc/rsyncd.conf', 1]]);
   assert.is(included.config.modules[0]?.declared_public, null);
   // (b) above a re-opened section: rsync merges it into the first [mirror], whose header is line 1.
@@ -90,7 +90,7 @@ declared('a declaration that covers no module as rsync loads the config is a loc
     [null, null],
   );
   // A declaration that covers a module says nothing.
-  assert.equal(notes(facts('# rsyncguard: public x\n\n[a]\npath = /a\n')), []);
+  assert.equal(notes(facts('# rsyncguard: public x\n[a]\npath = /a\n')), []);
 });
 
 declared.run();

@@ -27,14 +27,30 @@ declarations('stacks with waivers: other rsyncguard comments between it and the 
   );
 });
 
-declarations('before the first module header, not directly above it, marks every module of the file', () => {
-  const r = scan('# rsyncguard: public every module here is a mirror\nuid = nobody\n[a]\npath = /a\n[b]\npath = /b\n');
+declarations('"public-file" before the first module header marks every module of the file', () => {
+  const r = scan('# rsyncguard: public-file every module here is a mirror\nuid = nobody\n[a]\npath = /a\n[b]\npath = /b\n');
   assert.equal(r.declarations, [{ reason: 'every module here is a mirror', file: 'rsyncd.conf', line: 1, target_line: null }]);
+  assert.equal(r.diagnostics, []);
+  // Directly above the first header too: the spelling, not the place, makes it file-wide.
+  assert.equal(scan('# rsyncguard: Public-File mirrors\n[a]\n[b]\n').declarations[0]?.target_line, null);
 });
 
-declarations('a blank line between the comment and the header makes it file-wide before the first header', () => {
-  const r = scan('# rsyncguard: public mirror\n\n[a]\npath = /a\n');
-  assert.equal(r.declarations[0]?.target_line, null);
+declarations('"public" with a blank line before the first header is not file-wide: it declares nothing, and says how to mark the file (adv3 #13)', () => {
+  // How people introduce a section: written for [debian], it must not silently cover [backups].
+  const r = scan('uid = nobody\n\n# rsyncguard: public Debian mirror, read-only by design\n\n[debian]\npath = /d\n\n[backups]\npath = /b\n');
+  assert.equal(r.declarations, []);
+  assert.equal(
+    r.diagnostics.map((d) => [d.code, d.at.line]),
+    [['public-declaration-misplaced', 3]],
+  );
+  assert.match(r.diagnostics[0]?.message ?? '', 'separated from the module header below it by a blank line');
+  assert.match(r.diagnostics[0]?.hint ?? '', 'rsyncguard: public-file <reason>');
+  // At the top of the file above the global parameters, or at its end: still nothing.
+  assert.equal(scan('# rsyncguard: public mirrors\nuid = nobody\n[a]\npath = /a\n').declarations, []);
+  assert.equal(
+    scan('uid = nobody\n# rsyncguard: public mirror\n').diagnostics.map((d) => d.code),
+    ['public-declaration-misplaced'],
+  );
 });
 
 declarations('a blank line between the comment and a later header declares nothing, and says so', () => {
@@ -46,39 +62,48 @@ declarations('a blank line between the comment and a later header declares nothi
   );
 });
 
-declarations('[global] is not a module header: a declaration above it is file-wide', () => {
-  const r = scan('# rsyncguard: public mirror\n[global]\nuid = nobody\n[a]\npath = /a\n');
-  assert.equal(r.declarations[0]?.target_line, null);
+declarations('"public-file" after the first module header declares nothing, and says so', () => {
+  const r = scan('[a]\npath = /a\n# rsyncguard: public-file mirrors\n\n[b]\npath = /b\n');
+  assert.equal(r.declarations, []);
+  assert.match(r.diagnostics[0]?.message ?? '', 'after the first module header');
+});
+
+declarations('[global] is not a module header: "public" above it declares nothing, "public-file" above it marks the file', () => {
+  assert.equal(scan('# rsyncguard: public mirror\n[global]\nuid = nobody\n[a]\npath = /a\n').declarations, []);
+  assert.equal(scan('# rsyncguard: public-file mirror\n[global]\nuid = nobody\n[a]\npath = /a\n').declarations[0]?.target_line, null);
 });
 
 declarations('[GLO BAL] is the global section too (rsync ignores spaces in section names): not a module header', () => {
-  // Before it: file-wide, not "misplaced" after a first module that does not exist.
-  const r = scan('[GLO BAL]\nuse chroot = yes\n# rsyncguard: public all mirrors here\n\n[pub]\npath = /p\n');
+  // After it: before the first module, not "after a first module" that does not exist.
+  const r = scan('[GLO BAL]\nuse chroot = yes\n# rsyncguard: public-file all mirrors here\n\n[pub]\npath = /p\n');
   assert.equal(r.diagnostics, []);
   assert.equal(r.declarations, [{ reason: 'all mirrors here', file: 'rsyncd.conf', line: 3, target_line: null }]);
   // Directly above it: it marks no "module" [GLO BAL].
-  assert.equal(scan('# rsyncguard: public mirror\n[ g L o B a L ]\nuid = nobody\n[a]\n').declarations[0]?.target_line, null);
+  assert.equal(scan('# rsyncguard: public mirror\n[ g L o B a L ]\nuid = nobody\n[a]\n').declarations, []);
 });
 
-declarations("directly above an &include it declares nothing and says so: the included modules are not this file's", () => {
-  const r = scan('# rsyncguard: public the Debian mirror included here\n&include /etc/rsyncd.d/debian.conf\n\n[backup]\npath = /srv/backup\n');
-  assert.equal(r.declarations, []);
-  assert.equal(
-    r.diagnostics.map((d) => [d.code, d.at.line]),
-    [['public-declaration-misplaced', 1]],
-  );
-  assert.match(r.diagnostics[0]?.message ?? '', '&include');
-  assert.match(r.diagnostics[0]?.hint ?? '', 'included file');
+declarations("above an &include, blank lines or not, either spelling declares nothing and says so: the included modules are not this file's (adv3 #7)", () => {
+  for (const text of [
+    '# rsyncguard: public the Debian mirror included here\n&include /etc/rsyncd.d/debian.conf\n\n[backup]\npath = /srv/backup\n',
+    'uid = nobody\n\n# rsyncguard: public Debian mirror (in rsyncd.d/mirror.conf)\n\n&include /etc/rsyncd.d\n\n[internal-docs]\npath = /srv/internal\n',
+    '# rsyncguard: public-file Debian mirror\n\n# the mirrors\n&merge /etc/rsyncd.d\n[internal-docs]\npath = /srv/internal\n',
+  ]) {
+    const r = scan(text);
+    assert.equal(r.declarations, [], text);
+    assert.equal(
+      r.diagnostics.map((d) => d.code),
+      ['public-declaration-misplaced'],
+    );
+    assert.match(r.diagnostics[0]?.message ?? '', '&include');
+    assert.match(r.diagnostics[0]?.hint ?? '', 'included file');
+  }
 });
 
-declarations('directly above a parameter after the top of the file it declares nothing; with a blank line after it, it is file-wide', () => {
+declarations('directly above a parameter it declares nothing', () => {
   const above = scan('uid = nobody\n# rsyncguard: public mirror\nuse chroot = yes\n[a]\npath = /a\n');
   assert.equal(above.declarations, []);
-  assert.match(above.diagnostics[0]?.message ?? '', 'directly above a parameter line');
-  assert.match(above.diagnostics[0]?.hint ?? '', 'blank line after it');
-  const apart = scan('uid = nobody\n# rsyncguard: public mirror\n# (all of them)\n\nuse chroot = yes\n[a]\npath = /a\n');
-  assert.equal(apart.declarations[0]?.target_line, null);
-  assert.equal(apart.diagnostics, []);
+  assert.match(above.diagnostics[0]?.message ?? '', 'not directly above a module header');
+  assert.match(above.diagnostics[0]?.hint ?? '', 'public-file');
 });
 
 declarations('a plain comment between it and the first module header makes it neither: it declares nothing', () => {
@@ -91,8 +116,17 @@ declarations('a plain comment between it and the first module header makes it ne
   assert.match(r.diagnostics[0]?.hint ?? '', 'directly above the header');
 });
 
-declarations('at the end of the file before any module header it is file-wide (the modules may follow in an include)', () => {
-  assert.equal(scan('uid = nobody\n# rsyncguard: public mirror\n').declarations[0]?.target_line, null);
+declarations('"public-file" at the end of the file before any module header is file-wide (uncoveredDeclarations reports it if no header follows)', () => {
+  assert.equal(scan('uid = nobody\n# rsyncguard: public-file mirror\n').declarations[0]?.target_line, null);
+});
+
+declarations('any other "public-…" word is a misspelling: it declares nothing and says so', () => {
+  const r = scan('# rsyncguard: public-all mirrors\n[a]\npath = /a\n');
+  assert.equal(r.declarations, []);
+  assert.equal(
+    r.diagnostics.map((d) => [d.code, d.at.line]),
+    [['public-declaration-unknown', 1]],
+  );
 });
 
 declarations('a declaration without a reason declares nothing and points at its line', () => {

@@ -1,15 +1,15 @@
 /**
  * Declared purpose: `# rsyncguard: public <reason>` says a module is a deliberate public mirror. Like the
  * inline waivers (inline-waivers.ts) it is a whole-line comment, since rsyncd.conf keeps a trailing `# …` as
- * part of the value. Where it stands decides what it covers, and a place that could be read two ways
+ * part of the value. Its spelling and place decide what it covers, and a place that could be read two ways
  * declares nothing and says so, so that a declaration never lands on a module it was not written for:
- * - directly above a module header (only other rsyncguard comments between): that module;
- * - before the file's first module header, standing apart from what follows (a blank line after it, other
- *   comments allowed between; or the end of the file), or at the top of the file directly above its first
- *   parameter: every module whose header is in this file, so a declaration in an included file covers the
- *   modules of that file only;
- * - anywhere else (after the first module header; directly above an `&include`, whose modules are not this
- *   file's; above a later parameter; separated from a header by a plain comment): nothing, with a
+ * - `public`, directly above a module header (only other rsyncguard comments between): that module, and only
+ *   there. "Comment, blank line, header" is how a section is introduced, so it is not read as file-wide: it
+ *   once silently covered a [backups] below the [debian] it named (adv3 #13);
+ * - `public-file`, before the file's first module header: every module whose header is in this file, so a
+ *   declaration in an included file covers the modules of that file only;
+ * - anywhere else (a `public` not directly above a header; a `public-file` after the first header; either
+ *   above an `&include`/`&merge`, blank lines or not, whose modules are not this file's): nothing, with a
  *   `public-declaration-misplaced` diagnostic saying where to put it.
  * A declaration without a reason declares nothing: the reason is what a reviewer reads in the report.
  */
@@ -25,7 +25,8 @@ export interface PublicDeclaration {
   target_line: number | null;
 }
 
-const PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+// `public-file` is file-wide; any other `public-…` word (public-all, public-files) is a misspelling, reported.
+const PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 const ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 // rsync reads '[' after leading whitespace as a section header, and a name strwiEQ-equal to "global" (case and
 // every space ignored: `[GLO BAL]`, reference §1.2) returns to the global section: that one is no module.
@@ -56,58 +57,68 @@ export function publicDeclarations(bytes: Uint8Array, file: string): { declarati
   const declarations: PublicDeclaration[] = [];
   const diagnostics: Diagnostic[] = [];
   let seenModule = false;
-  let seenSetting = false;
   lines.forEach((text, i) => {
-    const kind = kindOf(text);
-    if (kind === 'module') seenModule = true;
-    if (kind !== 'blank' && kind !== 'comment') seenSetting = true;
+    if (kindOf(text) === 'module') seenModule = true;
     const m = PUBLIC.exec(text);
     if (!m) return;
     const at: Location = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? '').replace(CONTROLS, ' ').trim();
+    const word = (m[1] ?? '').toLowerCase();
+    const reason = (m[2] ?? '').replace(CONTROLS, ' ').trim();
+    if (word !== 'public' && word !== 'public-file') {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'public-declaration-unknown',
+          'This "rsyncguard: public-…" comment is neither "public" nor "public-file": it declares nothing.',
+          at,
+          `Write "# rsyncguard: public <reason>" directly above a module header, or ${FILE_WIDE}.`,
+        ),
+      );
+      return;
+    }
     if (reason === '') {
       diagnostics.push(
         diagnostic(
           'warning',
           'public-declaration-without-reason',
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          `This "rsyncguard: ${word}" comment gives no reason: it declares nothing.`,
           at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").',
+          `Write "# rsyncguard: ${word} why ${word === 'public' ? 'this module is' : 'these modules are'} meant for everyone" (for example: "Debian mirror, read-only by design").`,
         ),
       );
       return;
     }
-    const target = headerBelow(lines, i);
-    if (target !== null) {
-      declarations.push({ reason, file, line: i + 1, target_line: target });
-      return;
-    }
     const next = nextSetting(lines, i);
-    const apart = next.kind === null || next.blankBetween;
-    // A header comment on top of the file, above the global parameters, is how a file is usually introduced.
-    const fileHeader = !seenSetting && (next.kind === 'parameter' || next.kind === 'global');
-    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+    // An &include's modules are another file's, however far below it stands (adv3 #7).
+    if (next.kind === 'directive') diagnostics.push(misplaced(at, word, 'directive'));
+    else if (word === 'public-file') {
+      if (seenModule) diagnostics.push(misplaced(at, word, null));
+      else declarations.push({ reason, file, line: i + 1, target_line: null });
+    } else {
+      const target = headerBelow(lines, i);
+      if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+      else diagnostics.push(misplaced(at, word, next.kind === 'module' ? 'module' : null));
+    }
   });
   return { declarations, diagnostics };
 }
 
-const TO_MARK_ALL = 'to mark every module of this file, put it before the first module header with a blank line after it';
+const FILE_WIDE = 'to mark every module of this file, write "# rsyncguard: public-file <reason>" before its first module header';
 
-/** Why a declaration declares nothing, by what it stands above (null: it is after the first module header). */
-function misplaced(at: Location, below: LineKind | null): Diagnostic {
+/** Why a declaration declares nothing, by what it stands above (null: not above a header, or a public-file after the first one). */
+function misplaced(at: Location, word: string, below: 'directive' | 'module' | null): Diagnostic {
   const [what, hint] =
     below === 'directive'
       ? [
-          'is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file\'s modules are not this file\'s)',
-          'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.',
+          'stands above an "&include"/"&merge" line, not a module header: it declares nothing (an included file\'s modules are not this file\'s)',
+          'Put it in the included file, directly above the module header (or "# rsyncguard: public-file <reason>" before its first header, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.',
         ]
-      : below === 'module'
-        ? ['is separated from the module header below it by another comment: it declares nothing', `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`]
-        : below === null
-          ? ['is neither directly above a module header nor before the first one: it declares nothing', `Put it on the line directly above the module header; ${TO_MARK_ALL}.`]
-          : ['is directly above a parameter line, not a module header: it declares nothing', `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
-  return diagnostic('warning', 'public-declaration-misplaced', `This "rsyncguard: public" comment ${what}.`, at, hint);
+      : word === 'public-file'
+        ? ['comes after the first module header of its file: it declares nothing', 'Put it before the first module header; to mark one module, write "# rsyncguard: public <reason>" directly above its header.']
+        : below === 'module'
+          ? ['is separated from the module header below it by a blank line or another comment: it declares nothing', `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${FILE_WIDE}.`]
+          : ['is not directly above a module header: it declares nothing', `Put it on the line directly above the module header; ${FILE_WIDE}.`];
+  return diagnostic('warning', 'public-declaration-misplaced', `This "rsyncguard: ${word}" comment ${what}.`, at, hint);
 }
 
 /** The 1-based line of the module header directly below line index `i`, skipping other rsyncguard comments. */
@@ -120,15 +131,13 @@ function headerBelow(lines: string[], i: number): number | null {
   return null;
 }
 
-/** The first line below `i` that is not a comment or blank (null at the end of the file), and whether a blank line came first. */
-function nextSetting(lines: string[], i: number): { kind: LineKind | null; blankBetween: boolean } {
-  let blankBetween = false;
+/** The first line below `i` that is not a comment or blank (null at the end of the file). */
+function nextSetting(lines: string[], i: number): { kind: LineKind | null } {
   for (let j = i + 1; j < lines.length; j++) {
     const kind = kindOf(lines[j] ?? '');
-    if (kind === 'blank') blankBetween = true;
-    else if (kind !== 'comment') return { kind, blankBetween };
+    if (kind !== 'blank' && kind !== 'comment') return { kind };
   }
-  return { kind: null, blankBetween };
+  return { kind: null };
 }
 
 /**
@@ -149,7 +158,7 @@ export function uncoveredDeclarations(declarations: readonly PublicDeclaration[]
         ? diagnostic(
             'warning',
             'public-declaration-covers-nothing',
-            'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+            'This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
             at,
             'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.',
           )

@@ -38,7 +38,7 @@ const test = suite('public declarations where rsync reads the headers');
 test('[GLO BAL] is the global section: no module of that name, and a declaration after it marks the file', async () => {
   const base = scratchDir('rg-public-global-');
   const conf = join(base, 'rsyncd.conf');
-  writeFileSync(conf, ['[GLO BAL]', 'use chroot = no', '# rsyncguard: public all mirrors here', '', '[pub]', `path = ${moduleDir(base, 'pub')}`, ''].join('\n'));
+  writeFileSync(conf, ['[GLO BAL]', 'use chroot = no', '# rsyncguard: public-file all mirrors here', '', '[pub]', `path = ${moduleDir(base, 'pub')}`, ''].join('\n'));
   assert.equal(await served(conf, base), ['pub']);
   const s = scan(conf);
   assert.equal(publicNotes(s), []);
