@@ -1,8 +1,14 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readDockerfile } from './dockerfile.ts';
+import { type DockerfileImage, readDockerfile as read0 } from './dockerfile.ts';
 
 const none = () => null;
+/** Every Dockerfile here is within the limits: null would be a failure. */
+const readDockerfile = (text: string, readScript: (p: string) => string | null): DockerfileImage => {
+  const r = read0(text, readScript);
+  if (r === null) throw new Error('readDockerfile gave up');
+  return r;
+};
 const read = suite('readDockerfile');
 
 read('reads the final stage only: an earlier stage’s USER and EXPOSE do not carry over', () => {
@@ -131,6 +137,16 @@ stages('opens a here-document only for a word that starts with << in RUN, COPY o
   const real = readDockerfile('FROM debian\nRUN 0<<-"END" sh\n\tCMD ["rsync","--daemon"]\n\tEND\nCMD ["sleep","infinity"]\n', none);
   assert.not.ok(real.startsDaemon);
   assert.is(real.lines.command, 5);
+});
+
+hostile('gives up, never guessing, when stages FROM stages would copy past the cap; a few real stages are read', () => {
+  const envs = Array.from({ length: 300 }, (_, i) => `ENV V${i}=x`).join('\n');
+  const chain = Array.from({ length: 20_000 }, (_, i) => `FROM s${i} AS s${i + 1}`).join('\n');
+  const before = process.memoryUsage().heapUsed;
+  assert.is(read0(`FROM debian AS s0\nRUN apt-get install -y rsync\n${envs}\n${chain}\nCMD ["rsync","--daemon"]\n`, none), null);
+  assert.ok(process.memoryUsage().heapUsed - before < 100 * 1024 * 1024);
+  const few = Array.from({ length: 20 }, (_, i) => `FROM s${i} AS s${i + 1}`).join('\n');
+  assert.ok(readDockerfile(`FROM debian AS s0\n${envs}\n${few}\nCMD ["rsync","--daemon"]\n`, none).startsDaemon);
 });
 
 read.run();

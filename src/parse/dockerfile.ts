@@ -180,6 +180,13 @@ interface Copy {
 }
 
 const fresh = (globals: ReadonlyMap<string, string>): Stage => ({ user: null, exposed: [], env: [], envLines: [], entrypoint: [], cmd: [], copies: [], vars: new Map(globals), lines: { user: null, expose: null, command: null } });
+/**
+ * How many entries (ENV, EXPOSE, COPY, variables) building stages FROM earlier stages may copy in all. A
+ * stage FROM a stage copies its parent, so 20 000 `FROM sN AS sN+1` lines under 300 ENV took 490 MB, and
+ * the 8 MB a scan reads would take tens of GB (adv3 #4); real Dockerfiles copy a few thousand.
+ */
+const MAX_STAGE_COPIES = 1_000_000;
+const stageSize = (s: Stage): number => 1 + s.env.length + s.exposed.length + s.copies.length + s.vars.size;
 const copyOf = (s: Stage): Stage => ({ ...s, exposed: [...s.exposed], env: [...s.env], envLines: [...s.envLines], copies: [...s.copies], vars: new Map(s.vars), lines: { ...s.lines } });
 
 /** `FROM [--platform=…] image [AS name]`: the base (an earlier stage's name, or an image) and this stage's name. */
@@ -191,18 +198,22 @@ function fromWords(args: string): { base: string; name: string | null } {
 /**
  * The final stage of a Dockerfile as an image config, and whether its command starts the daemon.
  * `readScript` returns the text of a build-context file (relative to the Dockerfile) or null; a script the
- * Dockerfile COPYs to the path the command runs is read for `rsync --daemon` too.
+ * Dockerfile COPYs to the path the command runs is read for `rsync --daemon` too. null when its stages
+ * would copy more than MAX_STAGE_COPIES entries: what it builds is unknown, never guessed.
  */
-export function readDockerfile(text: string, readScript: (contextPath: string) => string | null): DockerfileImage {
+export function readDockerfile(text: string, readScript: (contextPath: string) => string | null): DockerfileImage | null {
   // ARGs before the first FROM are in scope for FROM lines only; a stage that redeclares one (`ARG NAME`) gets its default.
   const globals = new Map<string, string>();
   const stages = new Map<string, Stage>();
   let st: Stage | null = null;
+  let copied = 0;
   for (const ins of instructions(text)) {
     if (ins.keyword === 'FROM') {
       const { base, name } = fromWords(ins.args);
       // FROM an earlier stage starts from that stage's image: its ENV, USER, EXPOSE, CMD and files carry over.
       const parent = stages.get(base);
+      if (parent) copied += stageSize(parent);
+      if (copied > MAX_STAGE_COPIES) return null;
       st = parent ? copyOf(parent) : fresh(new Map());
       if (name) stages.set(name, st);
       continue;

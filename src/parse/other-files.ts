@@ -125,7 +125,9 @@ function analyze(classified: Classified, file: string, text: string, bytes: Uint
         const opened = scan.open(resolve(dirname(file), contextPath.replace(/^\/+/, '')));
         return opened.kind === 'file' ? headText(opened.bytes) : null;
       };
-      return { analyzer: 'dockerfile', image: readDockerfile(text, readScript) };
+      const image = readDockerfile(text, readScript);
+      if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
+      return { analyzer: 'dockerfile', image };
     }
     default:
       return skip(kind.id === 'unknown' ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
