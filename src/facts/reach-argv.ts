@@ -45,6 +45,8 @@ export function daemonOptions(argv: readonly string[]): DaemonOptions {
 }
 
 const base = (w: string) => w.replace(/^.*\//, '');
+/** The words the shell replaces with the positional parameters. */
+const POSITIONAL = /^\$(?:[@*]|\{[@*]\})$/;
 
 /** The words after `rsync` in a command that runs `rsync … --daemon`, or null. */
 function daemonArgs(words: readonly string[]): string[] | null {
@@ -63,10 +65,12 @@ export function imageDaemonArgv(entrypoint: readonly string[], cmd: readonly str
   const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
   const direct = daemonArgs(argv);
   if (direct) return direct;
-  for (const w of argv) {
+  for (const [i, w] of argv.entries()) {
     if (!/[\s;&|]/.test(w)) continue;
+    // `sh -c 'exec rsync --daemon "$@"' NAME ARG…`: NAME is $0, the words after it are "$@".
+    const passed = argv.slice(i + 2);
     for (const words of shellCommands(w)) {
-      const inner = daemonArgs(words);
+      const inner = daemonArgs(words.flatMap((x) => (POSITIONAL.test(x) ? passed : [x])));
       if (inner) return inner;
     }
   }

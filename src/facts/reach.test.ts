@@ -183,6 +183,12 @@ const images = suite('reachOf: image targets');
 
 const image = (exposed: string[], cmd: string[] = ['rsync', '--daemon', '--no-detach']) => ({ exposed_ports: exposed, entrypoint: [], cmd });
 
+images('"$@" in a sh -c Entrypoint takes the Cmd words: their --address decides', () => {
+  const r = reachOf({ ...file('127.0.0.1'), image: { exposed_ports: ['873/tcp'], entrypoint: ['sh', '-c', 'exec rsync --daemon --no-detach "$@"', '--'], cmd: ['--address=0.0.0.0'] } });
+  assert.is(r.value, 'any');
+  assert.ok(r.every_interface);
+});
+
 images('the daemon port not exposed: container', () => {
   const r = reachOf({ ...file(), image: image([]) });
   assert.is(r.value, 'container');

@@ -5,7 +5,13 @@ import { launchFromArgv, launchFromScript, readImageConfig } from './image-confi
 const launch = suite('launchFromArgv and launchFromScript');
 
 launch('finds rsync --daemon and its --config in exec form, both spellings', () => {
-  assert.equal(launchFromArgv(['rsync', '--daemon', '--config=/srv/a.cfg']), { daemon: true, configs: ['/srv/a.cfg'], programs: ['rsync'], daemonArgs: [['--daemon', '--config=/srv/a.cfg']] });
+  assert.equal(launchFromArgv(['rsync', '--daemon', '--config=/srv/a.cfg']), {
+    daemon: true,
+    configs: ['/srv/a.cfg'],
+    programs: ['rsync'],
+    daemonArgs: [['--daemon', '--config=/srv/a.cfg']],
+    passed: new Map([['rsync', ['--daemon', '--config=/srv/a.cfg']]]),
+  });
   assert.equal(launchFromArgv(['/usr/bin/rsync', '--no-detach', '--daemon', '--config', 'b.cfg']).configs, ['b.cfg']);
 });
 
@@ -28,6 +34,15 @@ launch('a script: comments ignored, programs listed for following', () => {
 launch("a script's rsync --daemon keeps its arguments, where --address and -M are (reach.ts)", () => {
   const l = launchFromScript('#!/bin/sh\nexec rsync --daemon --no-detach --address=0.0.0.0 -M "port=8730"\n');
   assert.equal(l.daemonArgs, [['--daemon', '--no-detach', '--address=0.0.0.0', '-M', 'port=8730']]);
+});
+
+launch("\"$@\" in the daemon's command line is what the shell is given: a sh -c string's words after $0, a script's arguments", () => {
+  const viaShell = launchFromArgv(['sh', '-c', 'exec rsync --daemon --no-detach "$@"', '--', '--address=0.0.0.0']);
+  assert.ok(viaShell.daemonArgs.some((a) => a.includes('--address=0.0.0.0')));
+  const script = launchFromScript('#!/bin/sh\nset -e\nexec rsync --daemon --no-detach "$@"\n', ['--address=0.0.0.0', '--config=/srv/z.cfg']);
+  assert.equal(script.daemonArgs, [['--daemon', '--no-detach', '--address=0.0.0.0', '--config=/srv/z.cfg']]);
+  assert.equal(script.configs, ['/srv/z.cfg']);
+  assert.equal(launchFromArgv(['/entrypoint.sh', '--address=0.0.0.0']).passed?.get('/entrypoint.sh'), ['--address=0.0.0.0']);
 });
 
 launch('no daemon when rsync runs as a client', () => {

@@ -27,6 +27,8 @@ export interface Launch {
   programs: string[];
   /** The words after `rsync` of each `rsync … --daemon` it runs: its --address, --port and -M (src/facts/reach.ts). */
   daemonArgs: string[][];
+  /** The arguments each program is run with, by the program as written: a script's "$@" (image-launch.ts). Never leaves the parse. */
+  passed?: Map<string, string[]>;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -64,11 +66,19 @@ function configOptions(words: string[]): string[] {
   return words.flatMap((w, i) => (w.startsWith('--config=') ? [w.slice(9)] : w === '--config' && words[i + 1] !== undefined ? [words[i + 1] ?? ''] : [])).filter((p) => p !== '');
 }
 
-function addCommand(words: string[], into: Launch): void {
-  const cmd = commandWords(words);
+/** The words the shell replaces with the positional parameters (`"$@"`, `$*`, `${@}`). */
+const POSITIONAL = /^\$(?:[@*]|\{[@*]\})$/;
+
+/** `args`: the positional parameters where they are known (a `sh -c` string's words after `$0`, a script's arguments). */
+function addCommand(words: string[], into: Launch, args?: string[]): void {
+  const cmd = commandWords(args ? words.flatMap((w) => (POSITIONAL.test(w) ? args : [w])) : words);
   const first = cmd[0];
   if (first === undefined) return;
-  if (!first.startsWith('$')) into.programs.push(first);
+  if (!first.startsWith('$')) {
+    into.programs.push(first);
+    into.passed ??= new Map();
+    into.passed.set(first, cmd.slice(1));
+  }
   // rsync may come after a wrapper this reader does not know ("s6-setuidgid nobody rsync --daemon").
   const at = cmd.findIndex((w) => base(w) === 'rsync');
   if (at >= 0 && cmd.slice(at + 1).includes('--daemon')) {
@@ -78,13 +88,14 @@ function addCommand(words: string[], into: Launch): void {
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== undefined) addShell(cmd[script + 1] ?? '', into);
+    // sh -c 'script' NAME ARG…: NAME is $0, the rest are "$@".
+    if (script > 0 && cmd[script + 1] !== undefined) addShell(cmd[script + 1] ?? '', into, cmd.slice(script + 3));
     else if (cmd[1] !== undefined && !cmd[1].startsWith('-')) into.programs.push(cmd[1]);
   }
 }
 
-function addShell(text: string, into: Launch): void {
-  for (const words of shellCommands(text)) addCommand(words, into);
+function addShell(text: string, into: Launch, args?: string[]): void {
+  for (const words of shellCommands(text)) addCommand(words, into, args);
 }
 
 /** What an exec-form argv starts. Words holding whitespace are read as shell strings too. */
@@ -97,13 +108,13 @@ export function launchFromArgv(argv: string[]): Launch {
   return finish(launch);
 }
 
-/** What a shell script starts. */
-export function launchFromScript(text: string): Launch {
+/** What a shell script starts; `args` are what it is run with (its "$@"), when known. */
+export function launchFromScript(text: string, args?: string[]): Launch {
   const launch: Launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text, launch);
+  addShell(text, launch, args);
   return finish(launch);
 }
 
 function finish(l: Launch): Launch {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs, ...(l.passed ? { passed: l.passed } : {}) };
 }

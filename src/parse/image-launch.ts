@@ -51,28 +51,30 @@ export async function followScripts(fs: ImageFs, launch: Launch, workdir: string
   };
   addConfigs(launch.configs);
   const seen = new Set<string>();
-  let programs = launch.programs;
+  // Each program with the arguments it is run with: an entrypoint script's "$@" is the image's Cmd (or
+  // what `docker run IMAGE …` passes), and `exec rsync --daemon "$@"` takes its --address from there.
+  let programs = launch.programs.map((word) => ({ word, args: launch.passed?.get(word) }));
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs
-      .map((p) => programPath(fs, p, workdir, expand))
-      .filter((p): p is string => p !== undefined && !seen.has(p))
+    const scripts = programs
+      .map((p) => ({ path: programPath(fs, p.word, workdir, expand), args: p.args }))
+      .filter((p): p is { path: string; args: string[] | undefined } => p.path !== undefined && !seen.has(p.path))
       .slice(0, MAX_SCRIPTS - seen.size);
-    for (const p of paths) seen.add(p);
-    await fs.load(paths);
-    const next: string[] = [];
-    for (const p of paths) {
+    for (const p of scripts) seen.add(p.path);
+    await fs.load(scripts.map((p) => p.path));
+    const next: { word: string; args: string[] | undefined }[] = [];
+    for (const { path: p, args } of scripts) {
       const text = fs.content(p);
       if (text?.subarray(0, 2).toString('latin1') !== '#!') continue;
-      const inner = launchFromScript(text.toString('utf8'));
+      const inner = launchFromScript(text.toString('utf8'), args);
       if (inner.daemon) {
         result.daemon = true;
         result.startedBy.push(`the script ${p}`);
       }
       addConfigs(inner.configs);
       result.daemonArgs.push(...inner.daemonArgs);
-      next.push(...inner.programs);
+      next.push(...inner.programs.map((word) => ({ word, args: inner.passed?.get(word) })));
     }
-    programs = [...new Set(next)];
+    programs = [...new Map(next.map((p) => [p.word, p])).values()];
   }
   result.programs = [...seen];
   result.configs = [...new Set(result.configs)];

@@ -69,6 +69,14 @@ test("an entrypoint script's options are followed: --address there widens, none 
   assert.is(narrow.facts.config.effective.reach.value, 'local');
 });
 
+test('"$@" in an entrypoint script or a sh -c string takes the Cmd words: --address=0.0.0.0 there widens the loopback file', () => {
+  const script = scan(image(LOOPBACK_CONF, [...EXPOSED, '--config.entrypoint', '/entrypoint.sh', '--config.cmd', '--address=0.0.0.0'], '#!/bin/sh\nset -e\nexec rsync --daemon --no-detach "$@"\n'));
+  assert.is(script.facts.config.effective.reach.value, 'any');
+  assert.match(script.facts.config.effective.reach.reason, /--address=0\.0\.0\.0/);
+  const shell = scan(image(LOOPBACK_CONF, [...EXPOSED, '--config.entrypoint', 'sh', '--config.entrypoint', '-c', '--config.entrypoint', 'exec rsync --daemon --no-detach "$@"', '--config.entrypoint', '--', '--config.cmd', '--address=0.0.0.0']));
+  assert.is(shell.facts.config.effective.reach.value, 'any');
+});
+
 test('RSYNC-060 names the port --port gives, not the default 873', () => {
   const t = scan(image('[m]\npath = /srv\nread only = no\n', ['--config.entrypoint', 'rsync', '--config.entrypoint', '--daemon', '--config.cmd', '--no-detach', '--config.cmd', '--port=8730']));
   assert.is(t.facts.config.effective.reach.port, 8730);
