@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic, type Location } from '../common/index.ts';
 import { declarationFor, type Param, type RsyncdConfig, type StunnelService } from '../parse/index.ts';
 import { classifyHostList } from './access/acl-tokens.ts';
-import { describeAuthRules } from './access/auth-users.ts';
+import { describeAuthRules, maskIgnoredOptions } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
@@ -59,17 +59,21 @@ export function buildFacts(input: FactsInput): FactsDocument {
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
-    auth_rules: describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
-    declared_public: declaredPublic(m.header, config),
-  }));
+  const modules = config.modules.map((m, i) => {
+    // A password written after "user:" by mistake never reaches the document (maskIgnoredOptions).
+    const auth = maskIgnoredOptions(describeAuthRules(text(m.params['auth users']?.value), input.rsyncVersion));
+    return {
+      name: m.name,
+      header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      shadowed: m.shadowed,
+      params: withAuthUsers(m.params, auth.hide),
+      access: summarize(v4.modules[i], v6.modules[i]),
+      acl: { allow: hostList(m.params['hosts allow']?.value), deny: hostList(m.params['hosts deny']?.value) },
+      auth_rules: auth.rules,
+      effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+      declared_public: declaredPublic(m.header, config),
+    };
+  });
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const reachInput = {
     listener: config.listener,
@@ -92,7 +96,8 @@ export function buildFacts(input: FactsInput): FactsDocument {
       serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
+      // A global `auth users` is what every module inherits: masked as the modules' copies are.
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text(config.global['auth users']?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -127,6 +132,13 @@ function declaredPublic(header: Location, config: RsyncdConfig): DeclaredPublic 
 /** A comment's file is a config file like any other; a .rsyncguard.yaml entry names the waiver file, kept as given. */
 function relabelDeclared(d: DeclaredPublic | null, rename: (file: string) => string): DeclaredPublic | null {
   return d?.source === 'comment' ? { ...d, file: rename(d.file) } : d;
+}
+
+/** The params with `auth users` (value and raw text) passed through `hide`. */
+function withAuthUsers(params: Record<string, Param>, hide: (text: string) => string): Record<string, Param> {
+  const p = params['auth users'];
+  if (!p || typeof p.value !== 'string' || hide(p.value) === p.value) return params;
+  return { ...params, 'auth users': { ...p, value: hide(p.value), raw: typeof p.raw === 'string' ? hide(p.raw) : p.raw } };
 }
 
 function text(v: unknown): string {

@@ -273,6 +273,15 @@ secrets('a line that is a password with base64 padding, or one word before an "=
   assertRuns(runs, 0);
 });
 
+secrets('a password written as an auth users option (alice:password) is masked in the facts too', () => {
+  const dir = tempTree({ 'rsyncd.conf': 'auth users = carol:CANARY-AU-5d2e\n[m]\npath = /srv/m\nauth users = alice:CANARY-AU-5d2e, bob:ro, eve:readonly\nsecrets file = /etc/rsyncd.secrets\n' });
+  const runs = scanAll(dir, '--fail-on', 'critical');
+  assertNoCanary(runs, 'CANARY-AU-5d2e');
+  assertRuns(runs, 0);
+  // What reads like an access level is still shown.
+  assert.match(JSON.stringify(json(runs)), 'eve:readonly');
+});
+
 secrets.run();
 
 const includes = suite('deep and wide includes: modelled as rsync reads them, never a silent pass');
