@@ -212,6 +212,14 @@ declared('"public" a blank line above the first module marks no module, so it ca
   assert.equal(noteCodes(file), []);
 });
 
+declared('a misspelt "public-…" word declares nothing, and every format says so', () => {
+  const dir = tree({ 'rsyncd.conf': '# rsyncguard: public-all the mirrors\n[debian]\npath = /srv/debian\n' });
+  const r = json(dir, ['scan', 'rsyncd.conf']);
+  assert.ok(reported(r, 'debian').includes('RSYNC-001'));
+  assert.equal(noteCodes(r), [['public-declaration-unknown', 'rsyncd.conf', 1]]);
+  assert.match(run(dir, ['scan', 'rsyncd.conf', '--format', 'markdown']).stdout, 'neither "public" nor "public-file"');
+});
+
 declared('a file-wide declaration in a file whose modules are all included declares nothing, and says so (#15a)', () => {
   const dir = tree({ 'etc/rsyncd.conf': '# rsyncguard: public-file all of it\nuid = nobody\n&include /etc/rsyncd.d\n', 'etc/rsyncd.d/m.conf': '[mirror]\npath = /srv/mirror\n' });
   const r = json(dir, ['scan', '.']);

@@ -54,6 +54,7 @@ const ALWAYS_SHOWN = new Set([
   'secrets-file-is-config',
   'public-declaration-without-reason',
   'public-declaration-misplaced',
+  'public-declaration-unknown',
   'public-declaration-covers-nothing',
   'public-declaration-needs-login',
 ]);
