@@ -149,6 +149,19 @@ hostile('gives up, never guessing, when stages FROM stages would copy past the c
   assert.ok(readDockerfile(`FROM debian AS s0\n${envs}\n${few}\nCMD ["rsync","--daemon"]\n`, none).startsDaemon);
 });
 
+stages('expands ENV pairs with the values from before the instruction, as Docker does', () => {
+  const r = readDockerfile('FROM alpine\nENV abc=hello\nENV abc=bye def=$abc\nENV ghi=$abc\n', none);
+  assert.equal(
+    r.config.env.map((e) => [e.name, e.value]),
+    [
+      ['abc', 'hello'],
+      ['abc', 'bye'],
+      ['def', 'hello'],
+      ['ghi', 'bye'],
+    ],
+  );
+});
+
 read.run();
 stages.run();
 hostile.run();

@@ -255,15 +255,20 @@ function apply(st: Stage, ins: Instruction): void {
         if (port.startsWith('873')) st.lines.expose = ins.line;
       }
       break;
-    case 'ENV':
+    case 'ENV': {
+      // Every pair is expanded with the values from before the instruction (`ENV abc=bye def=$abc` gives def the
+      // old abc: the Dockerfile reference, "Environment replacement"), so the new values are set after.
+      const set: [string, string][] = [];
       for (const pair of envPairs(ins.args)) {
         const eq = pair.indexOf('=');
         const value = expand(pair.slice(eq + 1), st.vars, 'mask') ?? pair.slice(eq + 1);
         st.env.push(`${pair.slice(0, eq)}=${value}`);
         st.envLines.push(ins.line);
-        st.vars.set(pair.slice(0, eq), value);
+        set.push([pair.slice(0, eq), value]);
       }
+      for (const [name, value] of set) st.vars.set(name, value);
       break;
+    }
     case 'ENTRYPOINT':
       st.entrypoint = commandForm(ins.args);
       st.lines.command = ins.line;
