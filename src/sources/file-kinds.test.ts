@@ -250,6 +250,7 @@ everyday('does not read setup.cfg, .gitmodules, git config, desktop entries, .ne
     'gitconfig.conf': '[user]\n\tname = Alice\n\temail = alice@example.org\n[include]\n\tpath = ~/.gitconfig.local\n[core]\n\teditor = vim\n',
     '10-eth0.network.j2': '[Match]\nName=eth0\n\n[Network]\nAddress=192.168.1.2/24\nGateway=192.168.1.1\n',
     'foo.desktop.tmpl': '[Desktop Entry]\nType=Application\nName=Foo\nComment=Foo app\nExec=/usr/bin/foo\n',
+    'svc.ini': '[Service]\nName=foo\nPath=/opt/foo\nPort=8080\nAddress=0.0.0.0\n',
     'my.cnf': '[client]\nport = 3306\nsocket = /run/mysqld/mysqld.sock\n[mysqld]\nuser = mysql\nport = 3306\nbind-address = 0.0.0.0\npid-file = /run/mysqld/mysqld.pid\ntimeout = 30\n',
   };
   for (const [path, text] of Object.entries(files)) {

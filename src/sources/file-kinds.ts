@@ -244,8 +244,11 @@ export function classifyFile(path: string, head: Uint8Array | string): Classifie
   if (text !== null && shape !== null) {
     // A Samba-named file (smb.conf.j2, samba/shares.conf) is Samba's share definitions unless its name also says rsync.
     if (!/rsync/i.test(p) && SAMBA.names.some((re) => re.test(p))) return { kind: SAMBA, by: 'name' };
-    if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: 'content' };
-    for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text)) return { kind, by: 'content' };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text));
+    // Only keys rsync shares with every INI dialect (`[Service] Name= Path= Port=`): another kind's signature decides.
+    const weak = !named && !shape.directive && shape.distinctive + shape.misspelt === 0;
+    if (readsAsRsyncd(shape, named) && !(weak && other)) return { kind: RSYNCD, by: 'content' };
+    if (other) return { kind: other, by: 'content' };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p))) return { kind, by: 'name' };
   if (GENERIC_CONFIG.test(p)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: 'name' } : { kind: OTHER_CONFIG, by: 'content' };
