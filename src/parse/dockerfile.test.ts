@@ -162,6 +162,19 @@ stages('expands ENV pairs with the values from before the instruction, as Docker
   );
 });
 
+stages('expands a default that is itself a variable: ${PORT:-${DEFAULT_PORT}}', () => {
+  const r = readDockerfile('FROM alpine\nARG DEFAULT_PORT=873\nEXPOSE ${PORT:-${DEFAULT_PORT}} ${X:-a${Y:-b}c}\nENV URL=${MIRROR:-${RSYNC_PASSWORD:-none}} RSYNC_PASSWORD=Hunter2Secret\nENV AGAIN=${MIRROR:+x}${M2:-${RSYNC_PASSWORD}}\n', none);
+  assert.equal(r.config.exposed, ['873/tcp', 'abc/tcp']);
+  assert.equal(
+    r.config.env.map((e) => [e.name, e.value]),
+    [
+      ['URL', 'none'],
+      ['RSYNC_PASSWORD', null],
+      ['AGAIN', '********'],
+    ],
+  );
+});
+
 read.run();
 stages.run();
 hostile.run();

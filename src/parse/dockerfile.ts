@@ -116,15 +116,22 @@ function expand(word: string, vars: ReadonlyMap<string, string>, credential: 'ma
   let unknown = false;
   // Counted as it grows, so many references to one long value stop at the cap instead of building the whole string first.
   let length = word.length;
-  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced: string | undefined, op: string | undefined, alt: string | undefined, bare: string | undefined) => {
+  // The word after :- or :+ is itself expanded and may hold one `${…}` of its own (`${PORT:-${DEFAULT_PORT}}`),
+  // whose own word has no braces: the recursion is two deep at most.
+  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])((?:[^{}]|\$\{[^{}]*\})*))?\}|([A-Za-z_]\w*))/g, (_, braced: string | undefined, op: string | undefined, alt: string | undefined, bare: string | undefined) => {
     if (unknown) return '';
     const name = braced ?? bare ?? '';
     const raw = vars.get(name);
     if (raw && isCredentialName(name) && credential === 'unknown') unknown = true;
     const value = raw && isCredentialName(name) ? WITHHELD : raw;
+    const other = (): string => {
+      const expanded = expand(alt ?? '', vars, credential);
+      if (expanded === null) unknown = true;
+      return expanded ?? '';
+    };
     let result: string;
-    if (op === '-') result = value ? value : (alt ?? '');
-    else if (op === '+') result = value ? (alt ?? '') : '';
+    if (op === '-') result = value ? value : other();
+    else if (op === '+') result = value ? other() : '';
     else {
       if (value === undefined) unknown = true;
       result = value ?? '';
