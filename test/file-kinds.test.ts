@@ -140,6 +140,8 @@ dir('lists configs, fragments, and the secrets files, units and Dockerfiles that
       ['docker/rsync/Dockerfile', 'dockerfile'],
       ['rsyncd.conf', 'rsyncd-config'],
       ['rsyncd.conf.header', 'rsyncd-config'],
+      // A stunnel config is found by its content, whatever its name: it may front the daemon (reach).
+      ['stunnel/rsync.conf', 'stunnel'],
       ['stunnel/stunnel-rsyncd.conf', 'stunnel'],
     ],
   );
