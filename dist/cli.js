@@ -15031,7 +15031,7 @@ var require_headers = __commonJS({
     var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
     var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
     var GNU_VER = b4a.from([32, 0]);
-    var MASK3 = 4095;
+    var MASK4 = 4095;
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     exports.decodeLongPath = function decodeLongPath(buf, encoding) {
@@ -15079,7 +15079,7 @@ var require_headers = __commonJS({
       if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
       if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
       b4a.write(buf, name);
-      b4a.write(buf, encodeOct(opts.mode & MASK3, 6), 100);
+      b4a.write(buf, encodeOct(opts.mode & MASK4, 6), 100);
       b4a.write(buf, encodeOct(opts.uid, 6), 108);
       b4a.write(buf, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf, 124);
@@ -29902,6 +29902,7 @@ var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
   "secrets-file-is-config",
   "public-declaration-without-reason",
   "public-declaration-misplaced",
+  "public-declaration-unknown",
   "public-declaration-covers-nothing",
   "public-declaration-needs-login"
 ]);
@@ -30382,7 +30383,7 @@ function lookupParam(name) {
 }
 
 // src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
 var COMMENT = /^[ \t]*[#;]/;
@@ -30402,47 +30403,57 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  let seenSetting = false;
   lines.forEach((text5, i) => {
-    const kind = kindOf(text5);
-    if (kind === "module") seenModule = true;
-    if (kind !== "blank" && kind !== "comment") seenSetting = true;
+    if (kindOf(text5) === "module") seenModule = true;
     const m = PUBLIC.exec(text5);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? "").replace(CONTROLS3, " ").trim();
+    const word = (m[1] ?? "").toLowerCase();
+    const reason = (m[2] ?? "").replace(CONTROLS3, " ").trim();
+    if (word !== "public" && word !== "public-file") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-unknown",
+          'This "rsyncguard: public-\u2026" comment is neither "public" nor "public-file": it declares nothing.',
+          at,
+          `Write "# rsyncguard: public <reason>" directly above a module header, or ${FILE_WIDE}.`
+        )
+      );
+      return;
+    }
     if (reason === "") {
       diagnostics.push(
         diagnostic(
           "warning",
           "public-declaration-without-reason",
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          `This "rsyncguard: ${word}" comment gives no reason: it declares nothing.`,
           at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+          `Write "# rsyncguard: ${word} why ${word === "public" ? "this module is" : "these modules are"} meant for everyone" (for example: "Debian mirror, read-only by design").`
         )
       );
       return;
     }
-    const target = headerBelow(lines, i);
-    if (target !== null) {
-      declarations.push({ reason, file, line: i + 1, target_line: target });
-      return;
-    }
     const next = nextSetting(lines, i);
-    const apart = next.kind === null || next.blankBetween;
-    const fileHeader = !seenSetting && (next.kind === "parameter" || next.kind === "global");
-    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+    if (next.kind === "directive") diagnostics.push(misplaced(at, word, "directive"));
+    else if (word === "public-file") {
+      if (seenModule) diagnostics.push(misplaced(at, word, null));
+      else declarations.push({ reason, file, line: i + 1, target_line: null });
+    } else {
+      const target = headerBelow(lines, i);
+      if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+      else diagnostics.push(misplaced(at, word, next.kind === "module" ? "module" : null));
+    }
   });
   return { declarations, diagnostics };
 }
-var TO_MARK_ALL = "to mark every module of this file, put it before the first module header with a blank line after it";
-function misplaced(at, below) {
+var FILE_WIDE = 'to mark every module of this file, write "# rsyncguard: public-file <reason>" before its first module header';
+function misplaced(at, word, below) {
   const [what, hint2] = below === "directive" ? [
-    `is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
-    'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
-  ] : below === "module" ? ["is separated from the module header below it by another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`] : below === null ? ["is neither directly above a module header nor before the first one: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`] : ["is directly above a parameter line, not a module header: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
-  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: public" comment ${what}.`, at, hint2);
+    `stands above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or "# rsyncguard: public-file <reason>" before its first header, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : word === "public-file" ? ["comes after the first module header of its file: it declares nothing", 'Put it before the first module header; to mark one module, write "# rsyncguard: public <reason>" directly above its header.'] : below === "module" ? ["is separated from the module header below it by a blank line or another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${FILE_WIDE}.`] : ["is not directly above a module header: it declares nothing", `Put it on the line directly above the module header; ${FILE_WIDE}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: ${word}" comment ${what}.`, at, hint2);
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
@@ -30453,13 +30464,11 @@ function headerBelow(lines, i) {
   return null;
 }
 function nextSetting(lines, i) {
-  let blankBetween = false;
   for (let j = i + 1; j < lines.length; j++) {
     const kind = kindOf(lines[j] ?? "");
-    if (kind === "blank") blankBetween = true;
-    else if (kind !== "comment") return { kind, blankBetween };
+    if (kind !== "blank" && kind !== "comment") return { kind };
   }
-  return { kind: null, blankBetween };
+  return { kind: null };
 }
 function uncoveredDeclarations(declarations, headers) {
   const out = /* @__PURE__ */ new Map();
@@ -30472,7 +30481,7 @@ function uncoveredDeclarations(declarations, headers) {
       d.target_line === null ? diagnostic(
         "warning",
         "public-declaration-covers-nothing",
-        'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        'This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
         at,
         'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
       ) : diagnostic(
@@ -30511,10 +30520,11 @@ function redactName(name) {
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
 }
 function redactUnknownName(name) {
-  const words = name.trim().split(/\s+/);
-  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
-  const hidden = words.length - 1;
-  return `${redactName(words[0] ?? "")} \u2026 (${hidden} more word${hidden === 1 ? "" : "s"} not shown)`;
+  if (name.includes(":")) return redactName(name);
+  const parts = name.trim().split(/[\s_-]+/);
+  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
+  const length = [...name.trim()].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
 }
 var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
 function nearParamWord(word) {
@@ -31514,19 +31524,26 @@ import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSyn
 import { join as join8, relative as relative2, sep as sep2 } from "node:path";
 
 // src/sources/rsyncd-content.ts
-var RSYNC_LABELS = new Set(
-  "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split("|").map(squash2)
+var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
+  "|"
 );
+var RSYNC_LABELS = new Set(LABELS.map(squash2));
 var SAMBA_ONLY = new Set(
-  "workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests".split("|").map(squash2)
+  "workgroup|security|netbios name|server string|server role|map to guest|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests|pam password change|log level|server min protocol|server max protocol".split("|").map(squash2)
 );
+var COMMON_INI = new Set("name|comment|path|address|port|timeout|exclude|include|filter|list".split("|").map(squash2));
+var JOINED_LABELS = new Set(LABELS.filter((l) => l.includes(" ")).map((l) => l.replace(/[\s-]/g, "").toLowerCase()));
+function misspeltLabel(key) {
+  return /[_-]/.test(key) && JOINED_LABELS.has(key.replace(/[_-]/g, ""));
+}
 function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
 function rsyncdShape(text5) {
-  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
+  const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
   for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
@@ -31555,17 +31572,21 @@ function rsyncdShape(text5) {
     } else if (!TEMPLATE_TAG2.test(t)) {
       shape.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
+      if (misspeltLabel(key)) misspelt.add(key);
     }
   }
   shape.known = known.size;
+  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape.misspelt = misspelt.size;
   shape.samba = samba.size;
   return shape;
 }
 function readsAsRsyncd(shape, named) {
-  const foreign = shape.unknown + shape.other;
-  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
   if (shape.samba > 0) return false;
-  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+  const foreign = shape.unknown + shape.other;
+  if (shape.directive || named && shape.known >= 1 && foreign <= shape.knownLines) return true;
+  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
+  return shape.distinctive >= 2 && foreign <= shape.knownLines;
 }
 
 // src/sources/file-kinds.ts
@@ -31645,7 +31666,10 @@ var FILE_KINDS = [
     analyzer: "none",
     names: [/(^|\/)stunnel[^/]*\.conf$/],
     content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
-    concernsRsync: never
+    // Not analysed itself, but a service that accepts and relays (or runs rsync) may be the TLS front end of a
+    // loopback daemon in the same root (src/facts/reach.ts), whatever the file is called: Debian's stunnel4
+    // reads every /etc/stunnel/*.conf, usually stunnel.conf or rsync.conf.
+    concernsRsync: (h) => /^\s*accept\s*=/im.test(h) && /^\s*(connect|exec)\s*=/im.test(h)
   },
   {
     id: "hcl",
@@ -31659,7 +31683,8 @@ var FILE_KINDS = [
     id: "samba",
     label: "a Samba configuration (smb.conf)",
     analyzer: "none",
-    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    // Templates too (an Ansible role's smb.conf.j2): a share's `path`/`read only` are rsync's words as well.
+    names: [new RegExp(`(^|/)smb[^/]*\\.conf(\\.(${TPL}|example|sample|dist))?$`), new RegExp(`(^|/)samba/[^/]+\\.conf(\\.(${TPL}))?$`)],
     content: (h) => rsyncdShape(h).samba > 0,
     concernsRsync: never
   },
@@ -31707,6 +31732,7 @@ var FILE_KINDS = [
   }
 ];
 var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var SAMBA = FILE_KINDS.find((k) => k.id === "samba");
 var UNKNOWN_KIND = { id: "unknown", label: "a file of a kind rsyncguard does not recognise", analyzer: "none", names: [], concernsRsync: never };
 var OTHER_CONFIG = { id: "other-config", label: "a configuration file whose settings are not rsyncd.conf parameters", analyzer: "none", names: [], concernsRsync: never };
 var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
@@ -31732,8 +31758,11 @@ function classifyFile(path, head) {
   const text5 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
   const shape = text5 === null ? null : rsyncdShape(text5);
   if (text5 !== null && shape !== null) {
-    if (readsAsRsyncd(shape, named)) return { kind: RSYNCD, by: "content" };
-    for (const kind of FILE_KINDS) if (kind !== RSYNCD && kind.content?.(text5)) return { kind, by: "content" };
+    if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text5));
+    const weak = !named && !shape.directive && shape.distinctive + shape.misspelt === 0;
+    if (readsAsRsyncd(shape, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
+    if (other) return { kind: other, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
   if (GENERIC_CONFIG.test(p2)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
@@ -31779,11 +31808,17 @@ function walkTree(root) {
 }
 
 // src/sources/discover.ts
-function readHead(file) {
+function readHead(file, whole = false) {
   if (!lstatSync4(file).isFile()) return "";
   const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOFOLLOW | constants2.O_NOCTTY);
   try {
-    if (!fstatSync2(fd).isFile()) return "";
+    const stat = fstatSync2(fd);
+    if (!stat.isFile()) return "";
+    if (whole) {
+      const all = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES));
+      const n2 = readSync2(fd, all, 0, all.length, 0);
+      return all.subarray(0, n2).includes(0) ? "" : all.subarray(0, n2).toString("utf8");
+    }
     let buf = Buffer.alloc(HEAD_BYTES);
     let n = readSync2(fd, buf, 0, HEAD_BYTES, 0);
     if (n === HEAD_BYTES && thinHead(headText(buf) ?? "")) {
@@ -31836,7 +31871,8 @@ function discoverConfigs(root, opts) {
         const head = headText(readHead(join8(root, path)));
         if (head === null) continue;
         const { kind } = classifyFile(path, head);
-        if (kind.analyzer !== "none" && kind.concernsRsync(head, path)) found.push({ path, by: "content" });
+        if (kind.analyzer === "none" && kind.id !== "stunnel") continue;
+        if (kind.concernsRsync(head, path) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path), true), path)) found.push({ path, by: "content" });
       } catch {
       }
     }
@@ -35462,11 +35498,16 @@ var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh",
 function configOptions(words) {
   return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
 }
-function addCommand(words, into) {
-  const cmd = commandWords(words);
+var POSITIONAL = /^\$(?:[@*]|\{[@*]\})$/;
+function addCommand(words, into, args) {
+  const cmd = commandWords(args ? words.flatMap((w) => POSITIONAL.test(w) ? args : [w]) : words);
   const first = cmd[0];
   if (first === void 0) return;
-  if (!first.startsWith("$")) into.programs.push(first);
+  if (!first.startsWith("$")) {
+    into.programs.push(first);
+    into.passed ??= /* @__PURE__ */ new Map();
+    into.passed.set(first, cmd.slice(1));
+  }
   const at = cmd.findIndex((w) => base(w) === "rsync");
   if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
     into.daemon = true;
@@ -35475,12 +35516,12 @@ function addCommand(words, into) {
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into, cmd.slice(script + 3));
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text5, into) {
-  for (const words of shellCommands(text5)) addCommand(words, into);
+function addShell(text5, into, args) {
+  for (const words of shellCommands(text5)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -35489,13 +35530,13 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text5) {
+function launchFromScript(text5, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text5, launch);
+  addShell(text5, launch, args);
   return finish(launch);
 }
 function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs, ...l.passed ? { passed: l.passed } : {} };
 }
 
 // src/parse/image-launch.ts
@@ -35528,25 +35569,25 @@ async function followScripts(fs, launch, workdir, expand2) {
   };
   addConfigs(launch.configs);
   const seen = /* @__PURE__ */ new Set();
-  let programs = launch.programs;
+  let programs = launch.programs.map((word) => ({ word, args: launch.passed?.get(word) }));
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand2)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
-    for (const p2 of paths) seen.add(p2);
-    await fs.load(paths);
+    const scripts = programs.map((p2) => ({ path: programPath(fs, p2.word, workdir, expand2), args: p2.args })).filter((p2) => p2.path !== void 0 && !seen.has(p2.path)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p2 of scripts) seen.add(p2.path);
+    await fs.load(scripts.map((p2) => p2.path));
     const next = [];
-    for (const p2 of paths) {
+    for (const { path: p2, args } of scripts) {
       const text5 = fs.content(p2);
       if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text5.toString("utf8"));
+      const inner = launchFromScript(text5.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
       }
       addConfigs(inner.configs);
       result2.daemonArgs.push(...inner.daemonArgs);
-      next.push(...inner.programs);
+      next.push(...inner.programs.map((word) => ({ word, args: inner.passed?.get(word) })));
     }
-    programs = [...new Set(next)];
+    programs = [...new Map(next.map((p2) => [p2.word, p2])).values()];
   }
   result2.programs = [...seen];
   result2.configs = [...new Set(result2.configs)];
@@ -35622,8 +35663,36 @@ import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve5 } f
 import { dirname as dirname8, resolve as resolve4 } from "node:path";
 
 // src/parse/dockerfile.ts
-function heredocNames(args) {
-  return [...args.matchAll(/<<(-?)(["']?)([A-Za-z_][\w]*)\2/g)].map((m) => ({ name: m[3] ?? "", strip: m[1] === "-" }));
+var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
+var HEREDOC_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+function rawWords(args) {
+  const words = [];
+  let word = null;
+  let quote2 = null;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i] ?? "";
+    if (quote2 !== null) {
+      word = (word ?? "") + c;
+      if (c === "\\" && quote2 === '"' && i + 1 < args.length) word += args[++i] ?? "";
+      else if (c === quote2) quote2 = null;
+    } else if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else {
+      word = (word ?? "") + c;
+      if (c === "\\" && i + 1 < args.length) word += args[++i] ?? "";
+      else if (c === '"' || c === "'") quote2 = c;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+function heredocNames(keyword, args) {
+  if (!HEREDOC_INSTRUCTIONS.has(keyword)) return [];
+  return rawWords(args).flatMap((w) => {
+    const m = HEREDOC_WORD.exec(w);
+    return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
+  });
 }
 function instructions(text5) {
   const out = [];
@@ -35640,7 +35709,7 @@ function instructions(text5) {
       if (m?.[1]) current = { keyword: m[1].toUpperCase(), args: (m[2] ?? "").trim(), line: i + 1, heredocs: /* @__PURE__ */ new Map() };
     }
     if (!continued && current) {
-      for (const { name, strip } of heredocNames(current.args)) {
+      for (const { name, strip } of heredocNames(current.keyword, current.args)) {
         const bodyLines = [];
         for (i++; i < lines.length && (strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i]) !== name; i++) bodyLines.push(strip ? (lines[i] ?? "").replace(/^\t+/, "") : lines[i] ?? "");
         current.heredocs.set(name, `${bodyLines.join("\n")}
@@ -35653,14 +35722,32 @@ function instructions(text5) {
   if (current) out.push(current);
   return out;
 }
-function expand(word, vars) {
+var MAX_EXPANDED = 4096;
+function expand(word, vars, credential) {
+  if (word.length > MAX_EXPANDED) return null;
   let unknown = false;
-  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
-    const value2 = vars.get(braced ?? bare ?? "");
-    if (op === "-") return value2 ? value2 : alt ?? "";
-    if (op === "+") return value2 ? alt ?? "" : "";
-    if (value2 === void 0) unknown = true;
-    return value2 ?? "";
+  let length = word.length;
+  const out = word.replace(/\$(?:\{([A-Za-z_]\w*)(?::([-+])((?:[^{}]|\$\{[^{}]*\})*))?\}|([A-Za-z_]\w*))/g, (_, braced, op, alt, bare) => {
+    if (unknown) return "";
+    const name = braced ?? bare ?? "";
+    const raw = vars.get(name);
+    if (raw && isCredentialName(name) && credential === "unknown") unknown = true;
+    const value2 = raw && isCredentialName(name) ? WITHHELD : raw;
+    const other = () => {
+      const expanded = expand(alt ?? "", vars, credential);
+      if (expanded === null) unknown = true;
+      return expanded ?? "";
+    };
+    let result2;
+    if (op === "-") result2 = value2 ? value2 : other();
+    else if (op === "+") result2 = value2 ? other() : "";
+    else {
+      if (value2 === void 0) unknown = true;
+      result2 = value2 ?? "";
+    }
+    length += result2.length;
+    if (length > MAX_EXPANDED) unknown = true;
+    return unknown ? "" : result2;
   });
   return unknown ? null : out;
 }
@@ -35682,6 +35769,8 @@ function envPairs(args) {
   return [...args.matchAll(/([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => `${m[1]}=${(m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2")}`);
 }
 var fresh = (globals) => ({ user: null, exposed: [], env: [], envLines: [], entrypoint: [], cmd: [], copies: [], vars: new Map(globals), lines: { user: null, expose: null, command: null } });
+var MAX_STAGE_COPIES = 1e6;
+var stageSize = (s) => 1 + s.env.length + s.exposed.length + s.copies.length + s.vars.size;
 var copyOf = (s) => ({ ...s, exposed: [...s.exposed], env: [...s.env], envLines: [...s.envLines], copies: [...s.copies], vars: new Map(s.vars), lines: { ...s.lines } });
 function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
@@ -35691,10 +35780,13 @@ function readDockerfile(text5, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
+  let copied = 0;
   for (const ins of instructions(text5)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
+      if (parent) copied += stageSize(parent);
+      if (copied > MAX_STAGE_COPIES) return null;
       st = parent ? copyOf(parent) : fresh(/* @__PURE__ */ new Map());
       if (name) stages.set(name, st);
       continue;
@@ -35720,27 +35812,30 @@ function apply(st, ins) {
   switch (ins.keyword) {
     case "USER": {
       const word = ins.args.split(/\s+/)[0] ?? "";
-      st.user = (expand(word, st.vars) ?? word) || null;
+      st.user = (expand(word, st.vars, "unknown") ?? word) || null;
       st.lines.user = ins.line;
       break;
     }
     case "EXPOSE":
       for (const w of ins.args.split(/\s+/).filter((x) => x !== "")) {
-        const p2 = expand(w, st.vars) ?? w;
+        const p2 = expand(w, st.vars, "unknown") ?? w;
         const port = p2.includes("/") ? p2.toLowerCase() : `${p2}/tcp`;
         st.exposed.push(port);
         if (port.startsWith("873")) st.lines.expose = ins.line;
       }
       break;
-    case "ENV":
+    case "ENV": {
+      const set = [];
       for (const pair of envPairs(ins.args)) {
         const eq = pair.indexOf("=");
-        const value2 = expand(pair.slice(eq + 1), st.vars) ?? pair.slice(eq + 1);
+        const value2 = expand(pair.slice(eq + 1), st.vars, "mask") ?? pair.slice(eq + 1);
         st.env.push(`${pair.slice(0, eq)}=${value2}`);
         st.envLines.push(ins.line);
-        st.vars.set(pair.slice(0, eq), value2);
+        set.push([pair.slice(0, eq), value2]);
       }
+      for (const [name, value2] of set) st.vars.set(name, value2);
       break;
+    }
     case "ENTRYPOINT":
       st.entrypoint = commandForm(ins.args);
       st.lines.command = ins.line;
@@ -35755,7 +35850,7 @@ function apply(st, ins) {
       const to = words.at(-1);
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
-        const doc = /^<<-?["']?([A-Za-z_]\w*)/.exec(from)?.[1];
+        const doc = HEREDOC_WORD.exec(from)?.[3];
         const text5 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
         st.copies.push(text5 === void 0 ? { from, to } : { from, to, text: text5 });
       }
@@ -35839,7 +35934,9 @@ ${text5}` : null;
         const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      return { analyzer: "dockerfile", image: readDockerfile(text5, readScript) };
+      const image = readDockerfile(text5, readScript);
+      if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
+      return { analyzer: "dockerfile", image };
     }
     default:
       return skip(kind.id === "unknown" ? kind.label : `${kind.label}, for which rsyncguard has no analyzer`);
@@ -35884,16 +35981,36 @@ function readStunnel(bytes, file) {
   return sections.flatMap((s) => {
     if (!s.accept || (s.client ?? global2.client ?? false)) return [];
     const exec = s.exec ?? "";
+    const execsRsync = exec.replace(/^.*\//, "") === "rsync" && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? "");
     return [
       {
         at: `${file}:${s.accept.line}`,
         accept: s.accept.value,
         connect: s.connect,
-        execsRsync: exec.replace(/^.*\//, "") === "rsync" && /(^|\s)--daemon(\s|$)/.test(s.execargs ?? ""),
+        execsRsync,
+        ...execsRsync ? { execConfig: configOf2(s.execargs ?? "") } : {},
         verifiesClients: s.verify ?? global2.verify ?? false
       }
     ];
   });
+}
+var DEFAULT_CONFIG = "/etc/rsyncd.conf";
+function configOf2(execargs) {
+  const words = execargs.trim().split(/\s+/);
+  let config = DEFAULT_CONFIG;
+  words.forEach((w, i) => {
+    if (w.startsWith("--config=")) config = w.slice(9);
+    else if (w === "--config" && words[i + 1] !== void 0) config = words[i + 1];
+  });
+  return config;
+}
+var INSTALLED_AS = /\.(j2|jinja2?|erb|tmpl|tpl|template|mustache|hbs|epp|example|sample|dist|in)$/;
+function frontsConfig(s, rel) {
+  if (s.execConfig === void 0) return true;
+  const want = s.execConfig.split("/").filter((w) => w !== "" && w !== ".");
+  const have = rel.replace(INSTALLED_AS, "").split("/").filter((w) => w !== "" && w !== ".");
+  const n = Math.min(want.length, have.length);
+  return n > 0 && want.slice(-n).join("/") === have.slice(-n).join("/");
 }
 
 // src/parse/repo-configs.ts
@@ -35987,7 +36104,7 @@ function* parseRepoConfigs(root, files) {
       const opened = scan.open(f.path);
       if (opened.kind === "file") texts.push([displayPath(root, f.path), Buffer.from(opened.bytes).toString("utf8")]);
     }
-    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds };
+    yield { kind: "config", root, file, config: withNotes, secrets: repoSecrets(withNotes, file, scan, modes), texts, frontEnds: frontEnds.filter((s) => frontsConfig(s, scan.rel(file))) };
     yield* unreadSecrets(root, file, config, scan);
   }
   for (const o of pending) yield other(o);
@@ -36464,6 +36581,16 @@ function describeAuthRules(value2, version) {
 function covers(a, b) {
   if (/^\*+$/.test(a)) return true;
   return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
+var MASK3 = "********";
+function maskIgnoredOptions(rules) {
+  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && !ACCESS_WORDS.test(o));
+  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK3}`), raw);
+  return {
+    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK3 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
+    hide
+  };
 }
 
 // src/facts/access/offline-resolve.ts
@@ -37024,6 +37151,7 @@ function daemonOptions(argv) {
   return out;
 }
 var base2 = (w) => w.replace(/^.*\//, "");
+var POSITIONAL2 = /^\$(?:[@*]|\{[@*]\})$/;
 function daemonArgs(words) {
   const cmd = commandWords([...words]);
   const at = cmd.findIndex((w) => base2(w) === "rsync");
@@ -37034,10 +37162,11 @@ function imageDaemonArgv(entrypoint, cmd) {
   const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
   const direct = daemonArgs(argv);
   if (direct) return direct;
-  for (const w of argv) {
+  for (const [i, w] of argv.entries()) {
     if (!/[\s;&|]/.test(w)) continue;
+    const passed = argv.slice(i + 2);
     for (const words of shellCommands(w)) {
-      const inner = daemonArgs(words);
+      const inner = daemonArgs(words.flatMap((x) => POSITIONAL2.test(x) ? passed : [x]));
       if (inner) return inner;
     }
   }
@@ -37106,8 +37235,10 @@ function reachOf(input) {
   const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port, base3.addresses);
-    if (front !== null)
-      return { ...base3, value: "any", who: "any host on the network", reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+    if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
+      const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+    }
   }
   if (input.image === null || base3.value === "local") return base3;
   if (exposes(input.image.exposed_ports, port)) return base3;
@@ -37168,19 +37299,28 @@ function everyInterface(addresses, source) {
 }
 function frontEnd(input, port, bound) {
   const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify3(l.address).value !== "local");
-  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients" };
-  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients" };
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients", ...acceptReach(socket.address) };
+  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients", value: "any", who: "any host on the network" };
+  let widest = null;
   for (const s of input.frontEnds ?? []) {
     const accept = hostPort(s.accept);
     if (accept === null || accept.host !== "" && classify3(accept.host).value === "local") continue;
+    const reach = acceptReach(accept.host);
+    if (widest !== null && RANK2[reach.value] <= RANK2[widest.value]) continue;
     const relays = s.execsRsync || s.connect.some((c) => {
       const to = hostPort(c);
       const loopback2 = to !== null && (to.host === "" || classify3(to.host).value === "local");
       return to !== null && to.port === port && (bound.includes(to.host) || loopback2 && bound.some((b) => classify3(b).value === "local"));
     });
-    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client" };
+    if (relays) widest = { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client", ...reach };
   }
-  return null;
+  return widest;
+}
+function acceptReach(host2) {
+  if (host2 === "") return { value: "any", who: "any host on the network" };
+  const c = classify3(host2);
+  if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host2)}` };
+  return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
 function hostPort(text5) {
   const at = text5.lastIndexOf(":");
@@ -37223,17 +37363,20 @@ function buildFacts(input) {
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
-    declared_public: declaredPublic(m.header, config)
-  }));
+  const modules = config.modules.map((m, i) => {
+    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    return {
+      name: m.name,
+      header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      shadowed: m.shadowed,
+      params: withAuthUsers(m.params, auth.hide),
+      access: summarize(v4.modules[i], v6.modules[i]),
+      acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+      auth_rules: auth.rules,
+      effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+      declared_public: declaredPublic(m.header, config)
+    };
+  });
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const reachInput = {
     listener: config.listener,
@@ -37255,7 +37398,8 @@ function buildFacts(input) {
       serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
+      // A global `auth users` is what every module inherits: masked as the modules' copies are.
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -37285,6 +37429,11 @@ function declaredPublic(header, config) {
 }
 function relabelDeclared(d, rename) {
   return d?.source === "comment" ? { ...d, file: rename(d.file) } : d;
+}
+function withAuthUsers(params, hide) {
+  const p2 = params["auth users"];
+  if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
+  return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
 function text4(v) {
   return typeof v === "string" ? v : "";
@@ -38031,7 +38180,7 @@ var facts_schema_default = {
                 }
               },
               declared_public: {
-                description: "The operator declared the module a deliberate public mirror: a `# rsyncguard: public <reason>` comment above its header (or before the file's first header), or a `public:` entry of .rsyncguard.yaml. null: not declared. Optional for older documents (read as null).",
+                description: "The operator declared the module a deliberate public mirror: a `# rsyncguard: public <reason>` comment directly above its header (or `# rsyncguard: public-file <reason>` before the file's first header), or a `public:` entry of .rsyncguard.yaml. null: not declared. Optional for older documents (read as null).",
                 oneOf: [
                   { type: "null" },
                   {

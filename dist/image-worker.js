@@ -15031,7 +15031,7 @@ var require_headers = __commonJS({
     var USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
     var GNU_MAGIC = b4a.from([117, 115, 116, 97, 114, 32]);
     var GNU_VER = b4a.from([32, 0]);
-    var MASK2 = 4095;
+    var MASK3 = 4095;
     var MAGIC_OFFSET = 257;
     var VERSION_OFFSET = 263;
     exports.decodeLongPath = function decodeLongPath(buf, encoding) {
@@ -15079,7 +15079,7 @@ var require_headers = __commonJS({
       if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null;
       if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null;
       b4a.write(buf, name);
-      b4a.write(buf, encodeOct(opts.mode & MASK2, 6), 100);
+      b4a.write(buf, encodeOct(opts.mode & MASK3, 6), 100);
       b4a.write(buf, encodeOct(opts.uid, 6), 108);
       b4a.write(buf, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf, 124);
@@ -22368,19 +22368,26 @@ var MAX_ROOT_BYTES = 256 * 1024 * 1024;
 var import_fast_glob = __toESM(require_out4(), 1);
 
 // src/sources/rsyncd-content.ts
-var RSYNC_LABELS = new Set(
-  "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split("|").map(squash)
+var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
+  "|"
 );
+var RSYNC_LABELS = new Set(LABELS.map(squash));
 var SAMBA_ONLY = new Set(
-  "workgroup|security|netbios name|server string|server role|map to guest|browseable|browsable|writable|writeable|write ok|guest ok|guest only|valid users|invalid users|write list|read list|create mask|create mode|directory mask|directory mode|force user|force group|vfs objects|printable|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests".split("|").map(squash)
+  "workgroup|security|netbios name|server string|server role|map to guest|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests|pam password change|log level|server min protocol|server max protocol".split("|").map(squash)
 );
+var COMMON_INI = new Set("name|comment|path|address|port|timeout|exclude|include|filter|list".split("|").map(squash));
+var JOINED_LABELS = new Set(LABELS.filter((l) => l.includes(" ")).map((l) => l.replace(/[\s-]/g, "").toLowerCase()));
+function misspeltLabel(key) {
+  return /[_-]/.test(key) && JOINED_LABELS.has(key.replace(/[_-]/g, ""));
+}
 function squash(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
 function rsyncdShape(text4) {
-  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, samba: 0, moduleWithPath: false, directive: false };
+  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
+  const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
   for (const line of text4.replace(/\\[ \t]*\n/g, " ").split("\n")) {
@@ -22409,17 +22416,21 @@ function rsyncdShape(text4) {
     } else if (!TEMPLATE_TAG.test(t)) {
       shape.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
+      if (misspeltLabel(key)) misspelt.add(key);
     }
   }
   shape.known = known.size;
+  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape.misspelt = misspelt.size;
   shape.samba = samba.size;
   return shape;
 }
 function readsAsRsyncd(shape, named) {
-  const foreign = shape.unknown + shape.other;
-  if (named) return shape.samba < 2 && (shape.known >= 1 || shape.directive) && foreign <= shape.knownLines;
   if (shape.samba > 0) return false;
-  return (shape.moduleWithPath || shape.known >= 2 || shape.directive) && foreign <= shape.knownLines;
+  const foreign = shape.unknown + shape.other;
+  if (shape.directive || named && shape.known >= 1 && foreign <= shape.knownLines) return true;
+  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
+  return shape.distinctive >= 2 && foreign <= shape.knownLines;
 }
 
 // src/sources/file-kinds.ts
@@ -22499,7 +22510,10 @@ var FILE_KINDS = [
     analyzer: "none",
     names: [/(^|\/)stunnel[^/]*\.conf$/],
     content: (h) => /^\s*accept\s*=/m.test(h) && /^\s*(connect|exec|cert|key|CAfile|client)\s*=/m.test(h),
-    concernsRsync: never
+    // Not analysed itself, but a service that accepts and relays (or runs rsync) may be the TLS front end of a
+    // loopback daemon in the same root (src/facts/reach.ts), whatever the file is called: Debian's stunnel4
+    // reads every /etc/stunnel/*.conf, usually stunnel.conf or rsync.conf.
+    concernsRsync: (h) => /^\s*accept\s*=/im.test(h) && /^\s*(connect|exec)\s*=/im.test(h)
   },
   {
     id: "hcl",
@@ -22513,7 +22527,8 @@ var FILE_KINDS = [
     id: "samba",
     label: "a Samba configuration (smb.conf)",
     analyzer: "none",
-    names: [/(^|\/)smb[^/]*\.conf$/, /(^|\/)samba\/[^/]+\.conf$/],
+    // Templates too (an Ansible role's smb.conf.j2): a share's `path`/`read only` are rsync's words as well.
+    names: [new RegExp(`(^|/)smb[^/]*\\.conf(\\.(${TPL}|example|sample|dist))?$`), new RegExp(`(^|/)samba/[^/]+\\.conf(\\.(${TPL}))?$`)],
     content: (h) => rsyncdShape(h).samba > 0,
     concernsRsync: never
   },
@@ -22561,6 +22576,7 @@ var FILE_KINDS = [
   }
 ];
 var RSYNCD = FILE_KINDS.find((k) => k.id === "rsyncd-config");
+var SAMBA = FILE_KINDS.find((k) => k.id === "samba");
 var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dist))?$`);
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
@@ -24975,7 +24991,7 @@ function lookupParam(name) {
 }
 
 // src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b(.*)$/i;
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
 var COMMENT = /^[ \t]*[#;]/;
@@ -24995,47 +25011,57 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  let seenSetting = false;
   lines.forEach((text4, i) => {
-    const kind = kindOf2(text4);
-    if (kind === "module") seenModule = true;
-    if (kind !== "blank" && kind !== "comment") seenSetting = true;
+    if (kindOf2(text4) === "module") seenModule = true;
     const m = PUBLIC.exec(text4);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
-    const reason = (m[1] ?? "").replace(CONTROLS2, " ").trim();
+    const word = (m[1] ?? "").toLowerCase();
+    const reason = (m[2] ?? "").replace(CONTROLS2, " ").trim();
+    if (word !== "public" && word !== "public-file") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-unknown",
+          'This "rsyncguard: public-\u2026" comment is neither "public" nor "public-file": it declares nothing.',
+          at,
+          `Write "# rsyncguard: public <reason>" directly above a module header, or ${FILE_WIDE}.`
+        )
+      );
+      return;
+    }
     if (reason === "") {
       diagnostics.push(
         diagnostic(
           "warning",
           "public-declaration-without-reason",
-          'This "rsyncguard: public" comment gives no reason: it declares nothing.',
+          `This "rsyncguard: ${word}" comment gives no reason: it declares nothing.`,
           at,
-          'Write "# rsyncguard: public why this module is meant for everyone" (for example: "Debian mirror, read-only by design").'
+          `Write "# rsyncguard: ${word} why ${word === "public" ? "this module is" : "these modules are"} meant for everyone" (for example: "Debian mirror, read-only by design").`
         )
       );
       return;
     }
-    const target = headerBelow(lines, i);
-    if (target !== null) {
-      declarations.push({ reason, file, line: i + 1, target_line: target });
-      return;
-    }
     const next = nextSetting(lines, i);
-    const apart = next.kind === null || next.blankBetween;
-    const fileHeader = !seenSetting && (next.kind === "parameter" || next.kind === "global");
-    if (!seenModule && (apart || fileHeader)) declarations.push({ reason, file, line: i + 1, target_line: null });
-    else diagnostics.push(misplaced(at, seenModule ? null : next.kind));
+    if (next.kind === "directive") diagnostics.push(misplaced(at, word, "directive"));
+    else if (word === "public-file") {
+      if (seenModule) diagnostics.push(misplaced(at, word, null));
+      else declarations.push({ reason, file, line: i + 1, target_line: null });
+    } else {
+      const target = headerBelow(lines, i);
+      if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+      else diagnostics.push(misplaced(at, word, next.kind === "module" ? "module" : null));
+    }
   });
   return { declarations, diagnostics };
 }
-var TO_MARK_ALL = "to mark every module of this file, put it before the first module header with a blank line after it";
-function misplaced(at, below) {
+var FILE_WIDE = 'to mark every module of this file, write "# rsyncguard: public-file <reason>" before its first module header';
+function misplaced(at, word, below) {
   const [what, hint2] = below === "directive" ? [
-    `is directly above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
-    'Put it in the included file, directly above the module header (or before its first header, with a blank line after it, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
-  ] : below === "module" ? ["is separated from the module header below it by another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${TO_MARK_ALL}.`] : below === null ? ["is neither directly above a module header nor before the first one: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`] : ["is directly above a parameter line, not a module header: it declares nothing", `Put it on the line directly above the module header; ${TO_MARK_ALL}.`];
-  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: public" comment ${what}.`, at, hint2);
+    `stands above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or "# rsyncguard: public-file <reason>" before its first header, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : word === "public-file" ? ["comes after the first module header of its file: it declares nothing", 'Put it before the first module header; to mark one module, write "# rsyncguard: public <reason>" directly above its header.'] : below === "module" ? ["is separated from the module header below it by a blank line or another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${FILE_WIDE}.`] : ["is not directly above a module header: it declares nothing", `Put it on the line directly above the module header; ${FILE_WIDE}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: ${word}" comment ${what}.`, at, hint2);
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
@@ -25046,13 +25072,11 @@ function headerBelow(lines, i) {
   return null;
 }
 function nextSetting(lines, i) {
-  let blankBetween = false;
   for (let j = i + 1; j < lines.length; j++) {
     const kind = kindOf2(lines[j] ?? "");
-    if (kind === "blank") blankBetween = true;
-    else if (kind !== "comment") return { kind, blankBetween };
+    if (kind !== "blank" && kind !== "comment") return { kind };
   }
-  return { kind: null, blankBetween };
+  return { kind: null };
 }
 function uncoveredDeclarations(declarations, headers) {
   const out = /* @__PURE__ */ new Map();
@@ -25065,7 +25089,7 @@ function uncoveredDeclarations(declarations, headers) {
       d.target_line === null ? diagnostic(
         "warning",
         "public-declaration-covers-nothing",
-        'This "rsyncguard: public" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        'This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
         at,
         'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
       ) : diagnostic(
@@ -25104,10 +25128,11 @@ function redactName(name) {
   return colon < 0 ? name : `${name.slice(0, colon)}:${MASK}`;
 }
 function redactUnknownName(name) {
-  const words = name.trim().split(/\s+/);
-  if (words.length <= 1 || lookupParam(name) || lookupNearParam(name) || words.every(nearParamWord)) return redactName(name);
-  const hidden = words.length - 1;
-  return `${redactName(words[0] ?? "")} \u2026 (${hidden} more word${hidden === 1 ? "" : "s"} not shown)`;
+  if (name.includes(":")) return redactName(name);
+  const parts = name.trim().split(/[\s_-]+/);
+  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
+  const length = [...name.trim()].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
 }
 var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
 function nearParamWord(word) {
@@ -26032,11 +26057,16 @@ var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh",
 function configOptions(words) {
   return words.flatMap((w, i) => w.startsWith("--config=") ? [w.slice(9)] : w === "--config" && words[i + 1] !== void 0 ? [words[i + 1] ?? ""] : []).filter((p2) => p2 !== "");
 }
-function addCommand(words, into) {
-  const cmd = commandWords(words);
+var POSITIONAL = /^\$(?:[@*]|\{[@*]\})$/;
+function addCommand(words, into, args) {
+  const cmd = commandWords(args ? words.flatMap((w) => POSITIONAL.test(w) ? args : [w]) : words);
   const first = cmd[0];
   if (first === void 0) return;
-  if (!first.startsWith("$")) into.programs.push(first);
+  if (!first.startsWith("$")) {
+    into.programs.push(first);
+    into.passed ??= /* @__PURE__ */ new Map();
+    into.passed.set(first, cmd.slice(1));
+  }
   const at = cmd.findIndex((w) => base(w) === "rsync");
   if (at >= 0 && cmd.slice(at + 1).includes("--daemon")) {
     into.daemon = true;
@@ -26045,12 +26075,12 @@ function addCommand(words, into) {
   }
   if (SHELLS.has(base(first))) {
     const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into);
+    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into, cmd.slice(script + 3));
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text4, into) {
-  for (const words of shellCommands(text4)) addCommand(words, into);
+function addShell(text4, into, args) {
+  for (const words of shellCommands(text4)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -26059,13 +26089,13 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text4) {
+function launchFromScript(text4, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text4, launch);
+  addShell(text4, launch, args);
   return finish(launch);
 }
 function finish(l) {
-  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs };
+  return { daemon: l.daemon, configs: [...new Set(l.configs)], programs: [...new Set(l.programs)], daemonArgs: l.daemonArgs, ...l.passed ? { passed: l.passed } : {} };
 }
 
 // src/parse/image-launch.ts
@@ -26098,25 +26128,25 @@ async function followScripts(fs, launch, workdir, expand) {
   };
   addConfigs(launch.configs);
   const seen = /* @__PURE__ */ new Set();
-  let programs = launch.programs;
+  let programs = launch.programs.map((word) => ({ word, args: launch.passed?.get(word) }));
   for (let depth = 0; depth < MAX_DEPTH && programs.length > 0; depth++) {
-    const paths = programs.map((p2) => programPath(fs, p2, workdir, expand)).filter((p2) => p2 !== void 0 && !seen.has(p2)).slice(0, MAX_SCRIPTS - seen.size);
-    for (const p2 of paths) seen.add(p2);
-    await fs.load(paths);
+    const scripts = programs.map((p2) => ({ path: programPath(fs, p2.word, workdir, expand), args: p2.args })).filter((p2) => p2.path !== void 0 && !seen.has(p2.path)).slice(0, MAX_SCRIPTS - seen.size);
+    for (const p2 of scripts) seen.add(p2.path);
+    await fs.load(scripts.map((p2) => p2.path));
     const next = [];
-    for (const p2 of paths) {
+    for (const { path: p2, args } of scripts) {
       const text4 = fs.content(p2);
       if (text4?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text4.toString("utf8"));
+      const inner = launchFromScript(text4.toString("utf8"), args);
       if (inner.daemon) {
         result.daemon = true;
         result.startedBy.push(`the script ${p2}`);
       }
       addConfigs(inner.configs);
       result.daemonArgs.push(...inner.daemonArgs);
-      next.push(...inner.programs);
+      next.push(...inner.programs.map((word) => ({ word, args: inner.passed?.get(word) })));
     }
-    programs = [...new Set(next)];
+    programs = [...new Map(next.map((p2) => [p2.word, p2])).values()];
   }
   result.programs = [...seen];
   result.configs = [...new Set(result.configs)];
@@ -26602,6 +26632,16 @@ function describeAuthRules(value, version) {
 function covers(a, b) {
   if (/^\*+$/.test(a)) return true;
   return !/[*?[\\]/.test(b) && wildmatch(a, b);
+}
+var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
+var MASK2 = "********";
+function maskIgnoredOptions(rules) {
+  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && !ACCESS_WORDS.test(o));
+  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw);
+  return {
+    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
+    hide
+  };
 }
 
 // src/facts/access/offline-resolve.ts
@@ -27158,6 +27198,7 @@ function daemonOptions(argv) {
   return out;
 }
 var base2 = (w) => w.replace(/^.*\//, "");
+var POSITIONAL2 = /^\$(?:[@*]|\{[@*]\})$/;
 function daemonArgs(words) {
   const cmd = commandWords([...words]);
   const at = cmd.findIndex((w) => base2(w) === "rsync");
@@ -27168,10 +27209,11 @@ function imageDaemonArgv(entrypoint, cmd) {
   const argv = entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
   const direct = daemonArgs(argv);
   if (direct) return direct;
-  for (const w of argv) {
+  for (const [i, w] of argv.entries()) {
     if (!/[\s;&|]/.test(w)) continue;
+    const passed = argv.slice(i + 2);
     for (const words of shellCommands(w)) {
-      const inner = daemonArgs(words);
+      const inner = daemonArgs(words.flatMap((x) => POSITIONAL2.test(x) ? passed : [x]));
       if (inner) return inner;
     }
   }
@@ -27240,8 +27282,10 @@ function reachOf(input) {
   const base3 = { ...described, port: port2, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port2, base3.addresses);
-    if (front !== null)
-      return { ...base3, value: "any", who: "any host on the network", reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but any host that can reach port ${front.port} connects through it.`, front_end: front.name };
+    if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
+      const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+    }
   }
   if (input.image === null || base3.value === "local") return base3;
   if (exposes(input.image.exposed_ports, port2)) return base3;
@@ -27302,19 +27346,28 @@ function everyInterface(addresses, source) {
 }
 function frontEnd(input, port2, bound) {
   const socket = input.listeners.find((l) => l.pid === null && l.port === TLS_PORT && classify2(l.address).value !== "local");
-  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients" };
-  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients" };
+  if (socket) return { name: `stunnel or another TLS front end listening on ${shown2(socket.address)} port ${TLS_PORT}`, port: TLS_PORT, whom: "its clients", ...acceptReach(socket.address) };
+  if (input.processes.some((p2) => isStunnel(p2.cmdline))) return { name: "a stunnel process on this host", port: TLS_PORT, whom: "its clients", value: "any", who: "any host on the network" };
+  let widest = null;
   for (const s of input.frontEnds ?? []) {
     const accept = hostPort(s.accept);
     if (accept === null || accept.host !== "" && classify2(accept.host).value === "local") continue;
+    const reach = acceptReach(accept.host);
+    if (widest !== null && RANK2[reach.value] <= RANK2[widest.value]) continue;
     const relays = s.execsRsync || s.connect.some((c) => {
       const to = hostPort(c);
       const loopback2 = to !== null && (to.host === "" || classify2(to.host).value === "local");
       return to !== null && to.port === port2 && (bound.includes(to.host) || loopback2 && bound.some((b) => classify2(b).value === "local"));
     });
-    if (relays) return { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client" };
+    if (relays) widest = { name: `stunnel on port ${accept.port} in ${s.at}`, port: accept.port, whom: s.verifiesClients ? "every client with a certificate it trusts" : "any client", ...reach };
   }
-  return null;
+  return widest;
+}
+function acceptReach(host) {
+  if (host === "") return { value: "any", who: "any host on the network" };
+  const c = classify2(host);
+  if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
+  return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
 function hostPort(text4) {
   const at = text4.lastIndexOf(":");
@@ -27357,17 +27410,20 @@ function buildFacts(input) {
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => ({
-    name: m.name,
-    header: { file: m.header.file, line: m.header.line, column: m.header.column },
-    shadowed: m.shadowed,
-    params: m.params,
-    access: summarize(v4.modules[i], v6.modules[i]),
-    acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
-    auth_rules: describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion),
-    effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
-    declared_public: declaredPublic(m.header, config)
-  }));
+  const modules = config.modules.map((m, i) => {
+    const auth = maskIgnoredOptions(describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion));
+    return {
+      name: m.name,
+      header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      shadowed: m.shadowed,
+      params: withAuthUsers(m.params, auth.hide),
+      access: summarize(v4.modules[i], v6.modules[i]),
+      acl: { allow: hostList(m.params["hosts allow"]?.value), deny: hostList(m.params["hosts deny"]?.value) },
+      auth_rules: auth.rules,
+      effective: effectiveModule(m.params, daemon.root.value, input.rsyncVersion, namesSeenByDaemon(config.global, input.names)),
+      declared_public: declaredPublic(m.header, config)
+    };
+  });
   const secrets = (input.secrets ?? []).map((s) => secretsFacts(s, config));
   const reachInput = {
     listener: config.listener,
@@ -27389,7 +27445,8 @@ function buildFacts(input) {
       serves: config.serves && !refused,
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
-      global: config.global,
+      // A global `auth users` is what every module inherits: masked as the modules' copies are.
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text3(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -27419,6 +27476,11 @@ function declaredPublic(header, config) {
 }
 function relabelDeclared(d, rename) {
   return d?.source === "comment" ? { ...d, file: rename(d.file) } : d;
+}
+function withAuthUsers(params, hide) {
+  const p2 = params["auth users"];
+  if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
+  return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
 function text3(v) {
   return typeof v === "string" ? v : "";
