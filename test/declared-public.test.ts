@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { hostRawDoc } from './support/host-doc.ts';
 
 const CLI = resolve('dist/cli.js');
 
@@ -136,20 +137,7 @@ declared("a public: entry for a config declares the modules whose header is in i
 });
 
 declared('public: entries are scoped to a host with host:, and one that matches nothing is reported (#6, #15c)', () => {
-  const host = (name: string, text: string) =>
-    JSON.stringify({
-      schema: 'rsyncguard/host-raw@1',
-      collector_uid: 0,
-      host: { name, os: 'test', kernel: 'test' },
-      rsync: { version_line: 'rsync  version 3.5.0  protocol version 32', package: '' },
-      processes: [],
-      listeners: [],
-      units: [],
-      defaults: [],
-      errors: [],
-      secrets: [],
-      files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-    });
+  const host = (name: string, text: string) => JSON.stringify(hostRawDoc(name, text));
   const files = { 'h3.json': host('h3', '[mirror]\npath=/srv\n'), 'h4.json': host('backup-host', '[backups]\npath=/srv\n') };
   const scoped = json(tree({ ...files, 'p.yaml': 'public:\n  - host: h3\n    path: /etc/rsyncd.conf\n    reason: mirror host\n' }), ['eval', 'h3.json', 'h4.json', '--waivers', 'p.yaml']);
   assert.not.ok(reported(scoped, 'mirror').includes('RSYNC-001'));

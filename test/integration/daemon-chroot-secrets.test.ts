@@ -10,6 +10,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { hostRawDoc } from '../support/host-doc.ts';
 import { moduleDir, scratchDir, startDaemon } from './support/rsync-daemon.ts';
 
 const ROOT = process.getuid?.() === 0;
@@ -53,19 +54,7 @@ test('the login works with only the jail copy, and rsyncguard does not call it i
     daemon.stop();
   }
   // What the collector reports for that host: the path looked up outside the jail, where it does not exist.
-  const doc = {
-    schema: 'rsyncguard/host-raw@1',
-    collector_uid: 0,
-    host: { name: 'jailed', os: 'test', kernel: 'test' },
-    rsync: { version_line: 'rsync  version 3.5.0  protocol version 32', package: '' },
-    processes: [],
-    listeners: [],
-    units: [],
-    defaults: [],
-    errors: [],
-    secrets: [{ path: SECRETS, exists: false }],
-    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-  };
+  const doc = hostRawDoc('jailed', text, { secrets: [{ path: SECRETS, exists: false }] });
   const file = join(base, 'host.json');
   writeFileSync(file, JSON.stringify(doc));
   const r = spawnSync(process.execPath, ['dist/cli.js', 'eval', file, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' });
