@@ -36483,8 +36483,10 @@ function maskFor(text5, tok) {
   return prefixMask(bits, tok.bytes.length);
 }
 
-// src/facts/access/acl-tokens.ts
+// src/facts/template.ts
 var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+
+// src/facts/access/acl-tokens.ts
 function classifyHostList(list) {
   const templated = TEMPLATE.test(list);
   return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify2(token) }));
@@ -36702,7 +36704,6 @@ function unknownRefuseNames(value2) {
 function impossibleName(name) {
   return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
 }
-var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
 var UID_T = 2 ** 32;
 function idParse(digits) {
   let num = 0;
@@ -36732,7 +36733,7 @@ function expandVars(value2, env) {
   return out;
 }
 function lookup(token, kind, known, names2) {
-  if (TEMPLATE2.test(token)) return { kind: "unknown", value: token };
+  if (TEMPLATE.test(token)) return { kind: "unknown", value: token };
   const value2 = expandVars(token, names2?.env);
   if (value2 === null) return { kind: "unknown", value: token };
   const shown3 = value2 === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value2}")`;
@@ -37053,7 +37054,7 @@ function classify3(address) {
   return { value: "any", note: "name" };
 }
 function unresolvable(address) {
-  if (TEMPLATE2.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
+  if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
   if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
   if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";

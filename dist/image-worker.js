@@ -26534,8 +26534,10 @@ function maskFor(text4, tok) {
   return prefixMask(bits, tok.bytes.length);
 }
 
-// src/facts/access/acl-tokens.ts
+// src/facts/template.ts
 var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+
+// src/facts/access/acl-tokens.ts
 function classifyHostList(list) {
   const templated = TEMPLATE.test(list);
   return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
@@ -26753,7 +26755,6 @@ function unknownRefuseNames(value) {
 function impossibleName(name) {
   return name === "" || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
 }
-var TEMPLATE2 = /\{\{|\{%|<%|\$\{/;
 var UID_T = 2 ** 32;
 function idParse(digits) {
   let num = 0;
@@ -26783,7 +26784,7 @@ function expandVars(value, env) {
   return out;
 }
 function lookup(token, kind, known, names2) {
-  if (TEMPLATE2.test(token)) return { kind: "unknown", value: token };
+  if (TEMPLATE.test(token)) return { kind: "unknown", value: token };
   const value = expandVars(token, names2?.env);
   if (value === null) return { kind: "unknown", value: token };
   const shown3 = value === token ? `"${token}"` : `"${token}" (expanded from the environment to "${value}")`;
@@ -27100,7 +27101,7 @@ function classify2(address) {
   return { value: "any", note: "name" };
 }
 function unresolvable(address) {
-  if (TEMPLATE2.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
+  if (TEMPLATE.test(address) || /%[A-Za-z_]\w*%/.test(address)) return null;
   if (/\s/.test(address)) return "it holds whitespace (a comment after the value is part of it)";
   if (address.includes("#")) return "it holds '#' (a comment after the value is part of it)";
   if (/[[\]]/.test(address)) return "it holds brackets, which getaddrinfo does not take around an IPv6 address";

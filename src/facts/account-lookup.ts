@@ -4,6 +4,7 @@
  * uidlist.c user_to_uid / group_to_gid with num_ok (an all-digit value goes to id_parse, anything else to
  * getpwnam/getgrnam). Reference: shared/reference/rsyncd.md §1.8, §2 (`uid`, `gid`).
  */
+import { TEMPLATE } from './template.ts';
 
 /** What the target shows of the daemon's name service and environment. */
 export interface NameDatabase {
@@ -33,9 +34,6 @@ export type Lookup = { kind: 'resolves'; id: number | null; value: string } | { 
 export function impossibleName(name: string): boolean {
   return name === '' || /[\s\x00-\x1f\x7f:]/.test(name) || /^[#+-]/.test(name);
 }
-
-/** A template expression (Jinja, ERB, envsubst): the rendered file holds something else, unknown here. */
-export const TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 const UID_T = 2 ** 32;
 

@@ -4,7 +4,7 @@
  * text with a `%scope`, and names. A value that cannot be any of them never resolves, and the daemon exits
  * ("getaddrinfo: bind address …", exit 10) before it listens.
  */
-import { TEMPLATE } from './account-lookup.ts';
+import { TEMPLATE } from './template.ts';
 
 export interface AddressClass {
   value: 'local' | 'private' | 'any';

@@ -4,6 +4,7 @@
  */
 import { parseMask, parseNumericHost, strtolExact } from './ip-address.ts';
 import { tokenizeHostList } from './hosts.ts';
+import { TEMPLATE } from '../template.ts';
 
 export type HostTokenKind =
   /** One address (IPv4 in any glibc spelling, or IPv6). */
@@ -28,8 +29,6 @@ export interface HostToken {
   token: string;
   kind: HostTokenKind;
 }
-
-const TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 export function classifyHostList(list: string): HostToken[] {
   // rsync would split "{{ hosts | join(' ') }}" into words; what the rendered file holds is unknown.

@@ -1,0 +1,2 @@
+/** A template expression (Jinja, ERB, envsubst): the rendered file holds something else, unknown here. */
+export const TEMPLATE = /\{\{|\{%|<%|\$\{/;
