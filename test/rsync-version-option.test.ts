@@ -1,6 +1,6 @@
 /**
  * `--rsync-version` given on the command line is the target's rsync version: the version rules judge it
- * (facts `rsync.source` "option"). The default models semantics only and says nothing about the target.
+ * (facts `rsync.source` "--rsync-version"). The default models semantics only and says nothing about the target.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -39,13 +39,15 @@ test('scan --rsync-version=3.4.1 fires RSYNC-071, and 3.5.0 none', () => {
 
 test('the default version is no statement about the target', () => {
   assert.equal(versionRules(config()), []);
-  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf')) as { rsync: unknown };
-  assert.equal(facts.rsync, { version: null, source: null });
+  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf')) as { rsync: Record<string, unknown> };
+  assert.equal([facts.rsync['version'], facts.rsync['source'], facts.rsync['package']], [null, null, null]);
+  assert.match(String(facts.rsync['unknown']), /--rsync-version/);
 });
 
-test('facts --rsync-version gives source "option"', () => {
-  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf', '--rsync-version', '3.2.7')) as { rsync: unknown };
-  assert.equal(facts.rsync, { version: '3.2.7', source: 'option' });
+test('facts --rsync-version gives source "--rsync-version"', () => {
+  const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf', '--rsync-version', '3.2.7')) as { rsync: Record<string, unknown> };
+  const { cves: _judged, ...rsync } = facts.rsync;
+  assert.equal(rsync, { version: '3.2.7', source: '--rsync-version', package: null, distro: null, range: null, unknown: null });
 });
 
 test.run();

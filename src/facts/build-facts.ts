@@ -14,7 +14,7 @@ import { listenerFailure, type ReachInput, reachOf } from './reach.ts';
 import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
 import type { HostToken } from './access/acl-tokens.ts';
 import type { Version } from './access/hosts.ts';
-import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type DeclaredPublic, type FactsDiagnostic, type ImageFacts, type FactsDocument, type SecretsEntryFacts, type SecretsFacts } from './types.ts';
+import { FACTS_SCHEMA, type AccessSummary, type DaemonFacts, type DeclaredPublic, type FactsDiagnostic, type ImageFacts, type FactsDocument, type RsyncFacts, type SecretsEntryFacts, type SecretsFacts } from './types.ts';
 
 /** Documentation addresses (RFC 5737 / RFC 3849): clients that no hosts rule names, with no reverse DNS. */
 export const OUTSIDE_CLIENTS = { ipv4: '203.0.113.7', ipv6: '2001:db8::7' } as const;
@@ -36,8 +36,9 @@ export interface FactsInput {
   daemonUser: 'root' | 'nonroot';
   rsyncVersion: Version;
   today: string;
-  rsync?: { version: string | null; source: string | null };
-  /** The user named `rsyncVersion` (`--rsync-version`): it is the target's version, source "option". */
+  /** What the target shows of its rsync (version, package, distro, range, why unknown); `cves` are judged here. */
+  rsync?: RsyncInput;
+  /** The user named `rsyncVersion` (`--rsync-version`): it is the target's version, source "--rsync-version". */
   rsyncVersionGiven?: boolean;
   config: RsyncdConfig;
   secrets?: SecretsInput[];
@@ -90,7 +91,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join('.'), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join('.'), source: 'option' } : { version: null, source: null }),
+    rsync: rsyncFacts(input),
     config: {
       starts: config.starts && !refused,
       serves: config.serves && !refused,
@@ -108,6 +109,27 @@ export function buildFacts(input: FactsInput): FactsDocument {
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null,
   };
+}
+
+/** What a source knows of the target's rsync; the fields it does not know are null. */
+export type RsyncInput = Pick<RsyncFacts, 'version' | 'source'> & Partial<Omit<RsyncFacts, 'version' | 'source' | 'cves'>>;
+
+/** The target's rsync as facts. An explicit --rsync-version is the user's statement and wins over what the target shows. */
+export function rsyncFacts(input: Pick<FactsInput, 'rsync' | 'rsyncVersionGiven' | 'rsyncVersion' | 'target'>): RsyncFacts {
+  const shown = input.rsync ?? { version: null, source: null };
+  // The package string would contradict the stated version: judged by what the user said, the distro kept.
+  const r = input.rsyncVersionGiven ? { ...shown, version: input.rsyncVersion.join('.'), source: '--rsync-version', package: null, range: null } : shown;
+  const fallback = input.target.kind === 'file' ? 'a configuration file does not say which rsync reads it (give --rsync-version)' : 'the target shows no rsync version';
+  const known = {
+    version: r.version,
+    source: r.source,
+    package: r.package ?? null,
+    distro: r.distro ?? null,
+    range: r.range ?? null,
+    unknown: r.version !== null ? null : (r.unknown ?? fallback),
+  };
+  // H3 wires judgeCves here (contract C2): every CVE judged by `known`.
+  return { ...known, cves: [] };
 }
 
 function listenerRefusal(config: RsyncdConfig, reach: ReachInput): Diagnostic | null {

@@ -62,7 +62,7 @@ document('models the host’s own release, a non-root daemon, and reports paths 
   const doc = hostDocument(raw, parsed, { ...daemonFacts(raw, parsed.path), probes: [] }, '2026-01-02');
   assert.equal(doc.target, { kind: 'host', id: 'h1:/etc/rsyncd.conf', display: 'h1 /etc/rsyncd.conf' });
   assert.equal(doc.context, { ...doc.context, daemon_user: 'nonroot', rsync_version: '3.2.7', today: '2026-01-02' });
-  assert.equal(doc.rsync, { version: '3.2.7', source: 'rsync --version' });
+  assert.equal([doc.rsync.version, doc.rsync.source, doc.rsync.unknown], ['3.2.7', 'rsync --version', null]);
   assert.is(doc.config.files[0]?.path, 'etc/rsyncd.conf');
 });
 
@@ -73,7 +73,8 @@ document('without a version line the default release is modelled', () => {
   if (!parsed) throw new Error('no config parsed');
   const doc = hostDocument(raw, parsed, { ...daemonFacts(raw, parsed.path), probes: [] }, '2026-01-02');
   assert.is(doc.context.rsync_version, '3.5.0');
-  assert.equal(doc.rsync, { version: null, source: null });
+  assert.equal([doc.rsync.version, doc.rsync.source], [null, null]);
+  assert.type(doc.rsync.unknown, 'string');
   assert.is(doc.context.daemon_user, 'root');
 });
 

@@ -1,11 +1,11 @@
 export { buildFacts, OUTSIDE_CLIENTS, relabelFiles } from './build-facts.ts';
-export type { FactsInput, SecretsInput } from './build-facts.ts';
+export type { FactsInput, RsyncInput, SecretsInput } from './build-facts.ts';
 export { simulateAccess } from './access/simulate.ts';
 export type { AccessReport, ClientSpec, ModuleAccess, Outcome, SimulationOptions } from './access/simulate.ts';
 export type { Resolution, Version } from './access/hosts.ts';
 export { hostnameTokens } from './access/hostname-tokens.ts';
 export { FACTS_SCHEMA } from './types.ts';
-export type { DaemonFacts, DeclaredPublic, FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
+export type { CveJudgement, DaemonFacts, DeclaredPublic, FactsDocument, ImageFacts, ModuleFacts, RsyncFacts } from './types.ts';
 export { validateFacts } from './validate.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';
 export { imageDaemonUser, imageDocument } from './image.ts';

@@ -85,7 +85,7 @@ export interface FactsDocument {
   /** `file_kind`: what a repository file is when it is not an rsyncd config (src/sources/file-kinds.ts); absent for one. */
   target: { kind: TargetKind; id: string; display: string; file_kind?: string };
   context: { daemon_user: 'root' | 'nonroot'; rsync_version: string; today: string };
-  rsync: { version: string | null; source: string | null };
+  rsync: RsyncFacts;
   config: {
     starts: boolean;
     serves: boolean;
@@ -102,6 +102,35 @@ export interface FactsDocument {
   secrets: SecretsFacts[];
   daemon: DaemonFacts;
   image: ImageFacts | null;
+}
+
+/**
+ * Which rsync the target runs, and where that came from. `version` is the upstream X.Y.Z (a distro package's
+ * upstream part), so version rules compare like with like; `package` keeps the distro's own string, which is
+ * what a backported fix changes. Nothing is guessed: when no version is known, `unknown` says why.
+ */
+export interface RsyncFacts {
+  /** Upstream X.Y.Z the target runs. */
+  version: string | null;
+  /** 'rsync --version' | 'dpkg status' | 'apk database' | 'rpm database' | '--rsync-version' | 'probe greeting' … */
+  source: string | null;
+  /** The distro version string as the package database has it ("3.2.7-1+deb12u1", "3.4.1-2.el9_5.1" with an "E:" prefix only when an epoch is set, "3.4.1-r0"). */
+  package: { manager: 'dpkg' | 'rpm' | 'apk'; name: string; version: string; source: string } | null;
+  /** From os-release. */
+  distro: { id: string; version_id: string; id_like: string[]; source: string } | null;
+  /** Only a protocol greeting known (version null): the releases that speak it. */
+  range: { min: string; max: string | null; source: string } | null;
+  /** Why the version is unknown; null when it is known. */
+  unknown: string | null;
+  /** Every CVE of the data file, judged by version alone; [] when nothing is known. */
+  cves: CveJudgement[];
+}
+
+export interface CveJudgement {
+  id: string;
+  state: 'affected' | 'fixed' | 'unknown';
+  /** A short sentence: why this state (which version, which distro fix). */
+  basis: string;
 }
 
 /** What a live host shows (collected by later stages; empty for a file). */

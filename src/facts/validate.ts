@@ -5,12 +5,13 @@ import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './
 import type { EffectiveModule } from './effective.ts';
 import { reachOf } from './reach.ts';
 import type { TransferIdentity } from './effective-transfer.ts';
-import type { FactsDocument, ImageFacts, ModuleFacts } from './types.ts';
+import type { FactsDocument, ImageFacts, ModuleFacts, RsyncFacts } from './types.ts';
 
 let compiled: ValidateFunction | undefined;
 
 /** A valid document as the schema allows it: the derived facts may be missing (made before they existed). */
-type ValidatedDocument = Omit<FactsDocument, 'config' | 'image'> & {
+type ValidatedDocument = Omit<FactsDocument, 'config' | 'image' | 'rsync'> & {
+  rsync: Pick<RsyncFacts, 'version' | 'source'> & Partial<RsyncFacts>;
   image: (Omit<ImageFacts, 'runs_as_root'> & { runs_as_root?: ImageFacts['runs_as_root'] }) | null;
   config: Omit<FactsDocument['config'], 'effective' | 'modules'> & {
     effective?: Omit<FactsDocument['config']['effective'], 'reach'> & Partial<Pick<FactsDocument['config']['effective'], 'reach'>>;
@@ -42,5 +43,11 @@ function withEffective(doc: ValidatedDocument): FactsDocument {
   // A document made before declarations existed declares nothing public.
   const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
   const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
-  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
+  return { ...doc, rsync: withRsync(doc.rsync), config: { ...doc.config, effective: daemon, modules }, image };
+}
+
+/** A document made before the rsync block grew (package, distro, range, unknown, cves) reads as knowing none of them. */
+function withRsync(r: ValidatedDocument['rsync']): RsyncFacts {
+  const unknown = r.unknown !== undefined ? r.unknown : r.version === null ? 'the facts document names no rsync version' : null;
+  return { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, cves: r.cves ?? [] };
 }
