@@ -15,6 +15,9 @@ import data.rsyncguard.lib
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-306
+#   compliance:
+#     nist: [AC-3, AC-14, IA-2, IA-8]
+#     pci: ["7.2.1", "8.2.1", "8.3.1"]
 #   tags: [access, authentication]
 #   # Not reported for a read-only module declared public: anonymous reading is what a public mirror is for.
 #   quiet_when_public: true
@@ -77,6 +80,9 @@ _anonymous_severity(base, mod) := lib.raise(base, "high", "any host on the netwo
 #   severity: high
 #   security_severity: "8.1"
 #   cwe: CWE-284
+#   compliance:
+#     nist: [AC-3, AC-6, AC-14, SI-7]
+#     pci: ["7.2.1", "7.3.1", "8.3.1"]
 #   tags: [access, authentication, write]
 #   help: |
 #     Keep modules read-only, or require a login where uploads are needed.

@@ -15,6 +15,9 @@ import data.rsyncguard.lib
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-284
+#   compliance:
+#     nist: [AC-3, SC-7, SC-7(5)]
+#     pci: ["1.3.1", "1.4.2"]
 #   tags: [access, network]
 #   # Not reported for a read-only module declared public: a public mirror is meant to admit every host.
 #   quiet_when_public: true
@@ -68,6 +71,9 @@ _open_why(mod) := "it has no \"hosts allow\"." if {
 #   severity: high
 #   security_severity: "7.5"
 #   cwe: CWE-863
+#   compliance:
+#     nist: [AC-3, SC-7(5)]
+#     pci: ["1.4.2", "7.2.1"]
 #   tags: [access, network, acl-bypass]
 #   help: |
 #     End the deny list with `*` so that only the allow list admits.
@@ -104,6 +110,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "5.9"
 #   cwe: CWE-350
+#   compliance:
+#     nist: [AC-3, IA-3]
+#     pci: ["2.2.6", "7.2.1"]
 #   tags: [access, network, dns]
 #   # Not reported for a read-only module declared public: the host rules only narrow who reads what is declared public anyway.
 #   quiet_when_public: true
@@ -151,6 +160,9 @@ _dns_severity(base) := lib.raise(base, "high", "this rsync fails open when DNS b
 #   severity: high
 #   security_severity: "7.5"
 #   cwe: CWE-863
+#   compliance:
+#     nist: [AC-3, IA-3]
+#     pci: ["2.2.6", "7.2.1"]
 #   tags: [access, network, acl-bypass]
 #   help: |
 #     Allow addresses, not placeholders.

@@ -15,6 +15,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.7"
 #   cwe: CWE-770
+#   compliance:
+#     nist: [SC-5]
+#     pci: ["2.2.6"]
 #   tags: [availability]
 #   help: |
 #     Cap connections per module (and give each module its own lock file).
@@ -59,6 +62,9 @@ _unlimited(mod) if {
 #   severity: low
 #   security_severity: "3.1"
 #   cwe: CWE-400
+#   compliance:
+#     nist: [SC-5, CM-6]
+#     pci: ["2.2.6"]
 #   tags: [availability]
 #   help: |
 #     Give a module with its own limit its own lock file (or give modules that share one the same

@@ -16,6 +16,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.1"
 #   cwe: CWE-200
+#   compliance:
+#     nist: [AC-3, CM-7]
+#     pci: ["2.2.6"]
 #   tags: [access, disclosure]
 #   # Not reported for a read-only module declared public: a public mirror is meant to be listed.
 #   quiet_when_public: true
@@ -56,6 +59,9 @@ _restricted(mod) if {
 #   severity: low
 #   security_severity: "2.0"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6]
+#     pci: ["2.2.6"]
 #   tags: [access, misconfiguration]
 #   help: |
 #     Say what the module is for.

@@ -17,6 +17,9 @@ import data.rsyncguard.lib
 #   severity: critical
 #   security_severity: "9.1"
 #   cwe: CWE-732
+#   compliance:
+#     nist: [AC-3, AC-6, SI-7]
+#     pci: ["7.2.1", "7.3.1"]
 #   tags: [access, write, declared-public]
 #   help: |
 #     A public mirror is read-only: keep `read only = yes` (the default) and grant no `:rw`. Serve

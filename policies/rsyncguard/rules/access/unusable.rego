@@ -21,6 +21,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.1"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6]
+#     pci: ["2.2.6"]
 #   tags: [access, availability]
 #   help: |
 #     Give the module a path and a uid and gid the system has, without an inline comment after the value

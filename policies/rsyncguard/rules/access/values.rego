@@ -16,6 +16,9 @@ import data.rsyncguard.lib
 #   severity: medium
 #   security_severity: "5.0"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6]
+#     pci: ["2.2.1", "2.2.6"]
 #   tags: [parsing, misconfiguration]
 #   help: |
 #     Put comments on lines of their own.
@@ -75,6 +78,9 @@ _listy := {"hosts allow", "hosts deny", "auth users", "refuse options", "secrets
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6, CM-7]
+#     pci: ["2.2.6"]
 #   tags: [parsing, misconfiguration]
 #   help: |
 #     Separate option names with spaces.
@@ -110,6 +116,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "4.3"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6, CM-7]
+#     pci: ["2.2.6"]
 #   tags: [parsing, misconfiguration]
 #   help: |
 #     Name options as `rsync --help` spells them (without the dashes), or their one-letter forms.

@@ -18,6 +18,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "2.0"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [IA-2, IA-5, CM-6]
+#     pci: ["8.3.1"]
 #   tags: [authentication, misconfiguration]
 #   help: |
 #     Point the module at a secrets file that exists, owned by root, mode 0600.
@@ -55,6 +58,9 @@ _unusable_secrets(mod) := "no \"secrets file\"" if {
 #   severity: medium
 #   security_severity: "5.5"
 #   cwe: CWE-732
+#   compliance:
+#     nist: [IA-5, IA-5(6), AC-6]
+#     pci: ["8.3.2", "2.2.6"]
 #   tags: [authentication, secrets]
 #   help: |
 #     Keep strict modes on and fix the file's permissions instead.
@@ -87,6 +93,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "5.4"
 #   cwe: CWE-863
+#   compliance:
+#     nist: [AC-3, AC-6]
+#     pci: ["7.2.1", "7.2.2"]
 #   tags: [authentication, acl-bypass]
 #   help: |
 #     Put specific rules (especially `:deny`) before general ones.
@@ -119,6 +128,9 @@ findings contains f if {
 #   severity: high
 #   security_severity: "7.3"
 #   cwe: CWE-863
+#   compliance:
+#     nist: [AC-3]
+#     pci: ["7.2.1"]
 #   tags: [authentication, acl-bypass, parsing]
 #   help: |
 #     Write a rule and its option without spaces.
@@ -155,6 +167,9 @@ _whitespace_trap(r) if regex.match(`\s`, r.pattern)
 #   severity: medium
 #   security_severity: "4.3"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [AC-3, CM-6]
+#     pci: ["7.2.2"]
 #   tags: [authentication, parsing]
 #   help: |
 #     Use `:deny`, `:ro` or `:rw`.
@@ -201,6 +216,9 @@ _access_words := concat("", [
 #   severity: medium
 #   security_severity: "4.8"
 #   cwe: CWE-757
+#   compliance:
+#     nist: [IA-7, SC-8, SC-13]
+#     pci: ["8.3.2"]
 #   tags: [authentication, crypto]
 #   help: |
 #     Set a floor on modules that require a login.

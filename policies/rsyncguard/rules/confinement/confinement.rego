@@ -17,6 +17,9 @@ import data.rsyncguard.lib
 #   severity: high
 #   security_severity: "7.0"
 #   cwe: CWE-22
+#   compliance:
+#     nist: [AC-6, SC-39, CM-6]
+#     pci: ["2.2.6"]
 #   tags: [confinement, privilege]
 #   help: |
 #     Let a root daemon chroot into each module.
@@ -60,6 +63,9 @@ _severity(base, mod) := lib.raise(base, "critical", "and anyone on the network c
 #   severity: high
 #   security_severity: "7.1"
 #   cwe: CWE-61
+#   compliance:
+#     nist: [AC-6, SC-39]
+#     pci: ["2.2.6"]
 #   tags: [confinement, symlinks]
 #   help: |
 #     Leave munging at its default, or chroot.
@@ -88,6 +94,9 @@ findings contains f if {
 #   severity: high
 #   security_severity: "7.8"
 #   cwe: CWE-250
+#   compliance:
+#     nist: [AC-6]
+#     pci: ["7.2.5", "2.2.6"]
 #   tags: [privilege]
 #   help: |
 #     Run modules as an unprivileged account.
@@ -124,6 +133,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "4.4"
 #   cwe: CWE-269
+#   compliance:
+#     nist: [AC-6, CM-6]
+#     pci: ["2.2.6", "7.2.5"]
 #   tags: [privilege]
 #   help: |
 #     Use it only for backup targets whose restores are reviewed.
@@ -143,6 +155,9 @@ findings contains f if {
 #   severity: high
 #   security_severity: "7.4"
 #   cwe: CWE-367
+#   compliance:
+#     nist: [SC-39, CM-6]
+#     pci: ["2.2.6"]
 #   tags: [confinement, symlinks]
 #   help: |
 #     Remove `insecure links = yes`.
@@ -162,6 +177,9 @@ findings contains f if {
 #   severity: critical
 #   security_severity: "9.3"
 #   cwe: CWE-552
+#   compliance:
+#     nist: [AC-3, AC-6, CM-7]
+#     pci: ["7.2.1", "7.3.1"]
 #   tags: [confinement, disclosure]
 #   help: |
 #     Export a dedicated data directory.
@@ -203,6 +221,9 @@ _system_trees := {
 #   severity: high
 #   security_severity: "7.7"
 #   cwe: CWE-22
+#   compliance:
+#     nist: [SI-10, AC-3]
+#     pci: ["6.2.4"]
 #   tags: [confinement, injection]
 #   help: |
 #     Use one module per user, or make sure no user name can contain `/` or `..`.
@@ -227,6 +248,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "6.3"
 #   cwe: CWE-78
+#   compliance:
+#     nist: [CM-7, AC-6, SI-10]
+#     pci: ["2.2.4", "6.2.4"]
 #   tags: [privilege, injection]
 #   help: |
 #     Keep hooks minimal, owned by root, and never pass client values to a shell. Prefer rsync 3.5.0,
@@ -253,6 +277,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "2.1"
 #   cwe: CWE-754
+#   compliance:
+#     nist: [CM-6, SI-7]
+#     pci: ["2.2.6"]
 #   tags: [integrity]
 #   help: |
 #     On a module clients write to and restore from, leave it off and fix the permissions, so an
@@ -293,6 +320,9 @@ _writable(mod) if {
 #   severity: high
 #   security_severity: "7.2"
 #   cwe: CWE-732
+#   compliance:
+#     nist: [AC-6, CM-6]
+#     pci: ["2.2.6"]
 #   tags: [permissions]
 #   help: |
 #     Only take permissions away.

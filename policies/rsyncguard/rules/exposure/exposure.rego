@@ -17,6 +17,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.7"
 #   cwe: CWE-1327
+#   compliance:
+#     nist: [SC-7, CM-7]
+#     pci: ["1.2.5", "1.3.1"]
 #   tags: [network, exposure]
 #   # Not reported for a read-only module declared public: daemon-wide: quiet only when every module is a read-only declared public one.
 #   quiet_when_public: true
@@ -85,6 +88,9 @@ else := concat("", [" on port ", lib.text(_daemon_port)])
 #   severity: medium
 #   security_severity: "5.9"
 #   cwe: CWE-319
+#   compliance:
+#     nist: [SC-8, SC-8(1)]
+#     pci: ["4.2.1", "2.2.5"]
 #   tags: [network, crypto]
 #   # Not reported for a read-only module declared public: daemon-wide: public data needs no secrecy in transit; quiet only when every module is public.
 #   quiet_when_public: true
@@ -126,6 +132,9 @@ else := concat("", ["by ", lib.reach_who])
 #   severity: medium
 #   security_severity: "6.5"
 #   cwe: CWE-1284
+#   compliance:
+#     nist: [CM-6, SC-7]
+#     pci: ["2.2.6", "1.2.5"]
 #   tags: [network, parsing]
 #   help: |
 #     Move listener settings to the top of the file, before any `[section]`.
@@ -155,6 +164,9 @@ _shown(v) := v if v != null
 #   severity: high
 #   security_severity: "8.6"
 #   cwe: CWE-290
+#   compliance:
+#     nist: [AC-3, IA-3, SC-7]
+#     pci: ["1.4.2", "7.2.1"]
 #   tags: [network, acl-bypass]
 #   help: |
 #     Name the proxies that may send the PROXY header in `proxy protocol hosts` (rsync 3.5.0).

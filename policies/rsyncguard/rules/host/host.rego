@@ -15,6 +15,13 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.7"
 #   cwe: CWE-1327
+#   compliance:
+#     nist: [CM-7, SC-7]
+#     pci: ["1.2.5", "2.2.4"]
+#     cis: [RHEL7-2.2.19, RHEL8-2.2.20, RHEL8-v4.0.0-2.1.13, RHEL9-2.2.18,
+#       RHEL9-v2.0.0-2.1.13, RHEL10-v1.0.1-2.1.12, ALMA9-v2.0.0-2.1.13, SLE12-v3.1.0-2.2.17,
+#       SLE15-v1.1.1-2.2.17, AL2023-v1.0.0-2.2.18, DEBIAN12-v1.1.0-2.1.13, DEBIAN13-v1.0.0-2.1.13,
+#       UBUNTU2204-v2.0.0-2.1.13, UBUNTU2404-v1.0.0-2.1.13]
 #   tags: [network, exposure, host]
 #   # Not reported for a read-only module declared public: daemon-wide: a public mirror listens on the network; quiet only when every module is public.
 #   quiet_when_public: true
@@ -39,6 +46,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "3.9"
 #   cwe: CWE-250
+#   compliance:
+#     nist: [AC-6, SC-39]
+#     pci: ["7.2.5", "2.2.6"]
 #   tags: [privilege, host]
 #   help: |
 #     Where modules need no chroot or uid switching, run the daemon unprivileged:
@@ -72,6 +82,9 @@ _keeps_root := concat("", ["\"daemon uid = ", input.config.global["daemon uid"].
 #   severity: high
 #   security_severity: "7.8"
 #   cwe: CWE-732
+#   compliance:
+#     nist: [CM-5, CM-6, AC-6]
+#     pci: ["2.2.6"]
 #   tags: [permissions, host]
 #   help: |
 #     `chown root:root /etc/rsyncd.conf && chmod 644 /etc/rsyncd.conf` (and its include files).
@@ -99,6 +112,13 @@ _writable_by_others(file) if file.uid != 0
 #   severity: low
 #   security_severity: "3.5"
 #   cwe: CWE-1327
+#   compliance:
+#     nist: [CM-7, CM-8]
+#     pci: ["2.2.4"]
+#     cis: [RHEL7-2.2.19, RHEL8-2.2.20, RHEL8-v4.0.0-2.1.13, RHEL9-2.2.18,
+#       RHEL9-v2.0.0-2.1.13, RHEL10-v1.0.1-2.1.12, ALMA9-v2.0.0-2.1.13, SLE12-v3.1.0-2.2.17,
+#       SLE15-v1.1.1-2.2.17, AL2023-v1.0.0-2.2.18, DEBIAN12-v1.1.0-2.1.13, DEBIAN13-v1.0.0-2.1.13,
+#       UBUNTU2204-v2.0.0-2.1.13, UBUNTU2404-v1.0.0-2.1.13]
 #   tags: [exposure, host]
 #   help: |
 #     Set `disable = yes` in /etc/xinetd.d/rsync (or remove the inetd line) unless it is the intended way in.
@@ -122,6 +142,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "3.9"
 #   cwe: CWE-250
+#   compliance:
+#     nist: [SC-39, AC-6, CM-6]
+#     pci: ["2.2.6"]
 #   tags: [privilege, host, systemd]
 #   help: |
 #     Add a drop-in (`systemctl edit rsync.service`):
@@ -153,6 +176,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "2.9"
 #   cwe: CWE-668
+#   compliance:
+#     nist: [CM-6, SI-7]
+#     pci: ["2.2.1", "11.5.2"]
 #   tags: [host, files]
 #   help: |
 #     Keep the configuration at /etc/rsyncd.conf (root-owned, mode 0644) and drop `--config`.
@@ -176,6 +202,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "3.7"
 #   cwe: CWE-200
+#   compliance:
+#     nist: [CM-7, AC-3]
+#     pci: ["2.2.6", "1.2.5"]
 #   tags: [host, network, disclosure]
 #   # Not reported for a read-only module declared public: daemon-wide: a public mirror is meant to be listed; quiet only when every module is public.
 #   quiet_when_public: true
@@ -201,6 +230,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "5.9"
 #   cwe: CWE-328
+#   compliance:
+#     nist: [IA-7, SC-13, IA-5(1)]
+#     pci: ["8.3.2"]
 #   tags: [host, crypto]
 #   help: |
 #     Upgrade to an rsync built with OpenSSL (3.2.7 or later negotiates SHA digests) and set

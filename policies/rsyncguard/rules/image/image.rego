@@ -15,6 +15,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.1"
 #   cwe: CWE-1327
+#   compliance:
+#     nist: [CM-7, SC-7]
+#     pci: ["1.2.5", "2.2.4"]
 #   tags: [image, exposure]
 #   help: |
 #     Drop `EXPOSE 873` and publish the port deliberately where it is needed.
@@ -39,6 +42,9 @@ _daemon_port := input.config.effective.reach.port if is_number(input.config.effe
 #   severity: medium
 #   security_severity: "5.6"
 #   cwe: CWE-250
+#   compliance:
+#     nist: [AC-6, SC-39]
+#     pci: ["7.2.5", "2.2.6"]
 #   tags: [image, privilege]
 #   help: |
 #     Add `USER rsync` and use `daemon uid`/`use chroot = no` settings that work unprivileged.
@@ -79,6 +85,9 @@ else := lib.first_file_location
 #   severity: high
 #   security_severity: "7.5"
 #   cwe: CWE-522
+#   compliance:
+#     nist: [IA-5(7), SC-28]
+#     pci: ["8.3.2", "8.6.2"]
 #   tags: [image, secrets]
 #   help: |
 #     Mount the secrets file at run time (a Kubernetes Secret, a Docker secret) instead of copying it in.
@@ -104,6 +113,9 @@ else := ""
 #   severity: high
 #   security_severity: "7.5"
 #   cwe: CWE-798
+#   compliance:
+#     nist: [IA-5(7)]
+#     pci: ["8.6.2", "8.3.2"]
 #   tags: [image, secrets]
 #   help: |
 #     Remove `ENV RSYNC_PASSWORD=…` and pass the password at run time from a mounted file:

@@ -21,6 +21,9 @@ import data.rsyncguard.lib
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-665
+#   compliance:
+#     nist: [CM-6]
+#     pci: ["2.2.1"]
 #   tags: [availability, configuration]
 #   help: |
 #     Fix the line the finding points at. Only `&include` and `&merge` directives exist, an included path
@@ -54,6 +57,9 @@ findings contains f if {
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-665
+#   compliance:
+#     nist: [CM-6]
+#     pci: ["2.2.1"]
 #   tags: [availability, configuration]
 #   help: |
 #     Fix the line the finding points at: module names cannot be empty or contain `/`, a header needs its

@@ -17,6 +17,9 @@ import data.rsyncguard.lib
 #   severity: low
 #   security_severity: "3.0"
 #   cwe: CWE-778
+#   compliance:
+#     nist: [AU-2, AU-3, AU-12]
+#     pci: ["10.2.1", "10.2.2"]
 #   tags: [logging]
 #   help: |
 #     Turn on transfer logging, to a log file of the daemon's own.
@@ -69,6 +72,9 @@ _where(mods) := "" if {
 #   severity: medium
 #   security_severity: "5.5"
 #   cwe: CWE-377
+#   compliance:
+#     nist: [AC-6, SI-7, AU-9]
+#     pci: ["10.3.2", "2.2.6"]
 #   tags: [permissions, files]
 #   help: |
 #     Keep daemon files under `/run` and `/var/log`.

@@ -17,6 +17,9 @@ import data.rsyncguard.lib
 #   severity: high
 #   security_severity: "7.1"
 #   cwe: CWE-732
+#   compliance:
+#     nist: [IA-5(6), AC-6]
+#     pci: ["8.3.2", "8.6.3"]
 #   tags: [secrets, permissions]
 #   help: |
 #     `chmod 600 /etc/rsyncd.secrets` (group bits are ignored by rsync, but 0600 is the point).
@@ -55,6 +58,9 @@ _at(s, line) := {"file": s.file, "line": line, "column": 1} if {
 #   severity: medium
 #   security_severity: "5.5"
 #   cwe: CWE-282
+#   compliance:
+#     nist: [IA-5(6), AC-6]
+#     pci: ["8.6.3"]
 #   tags: [secrets, permissions]
 #   help: |
 #     `chown root:root /etc/rsyncd.secrets`.
@@ -78,6 +84,9 @@ findings contains f if {
 #   severity: high
 #   security_severity: "7.5"
 #   cwe: CWE-521
+#   compliance:
+#     nist: [IA-5(1)]
+#     pci: ["8.3.6", "8.6.3"]
 #   tags: [secrets, passwords]
 #   help: |
 #     Use long random passwords (e.g. `openssl rand -base64 24`), one per user.
@@ -113,6 +122,9 @@ else := concat("", [format_int(e.length, 10), " characters"])
 #   severity: medium
 #   security_severity: "5.3"
 #   cwe: CWE-521
+#   compliance:
+#     nist: [IA-2, IA-5(1)]
+#     pci: ["8.2.2"]
 #   tags: [secrets, passwords]
 #   help: |
 #     Give every user and group its own password.
@@ -136,6 +148,9 @@ findings contains f if {
 #   severity: low
 #   security_severity: "2.5"
 #   cwe: CWE-1164
+#   compliance:
+#     nist: [IA-5, AC-2]
+#     pci: ["8.2.6"]
 #   tags: [secrets, hygiene]
 #   help: |
 #     Keep one line per name, starting at column 1.
@@ -161,6 +176,9 @@ else := "leading whitespace keeps it from ever matching" if e.unmatchable
 #   severity: critical
 #   security_severity: "9.1"
 #   cwe: CWE-538
+#   compliance:
+#     nist: [IA-5(6), SC-28, AC-3]
+#     pci: ["8.3.2", "8.6.3"]
 #   tags: [secrets, disclosure]
 #   help: |
 #     Keep the secrets file outside every module path, e.g. `/etc/rsyncd.secrets`.
@@ -195,6 +213,9 @@ _secrets_paths contains v if {
 #   severity: medium
 #   security_severity: "5.5"
 #   cwe: CWE-379
+#   compliance:
+#     nist: [IA-5(6), AC-6, SI-7]
+#     pci: ["8.6.3", "2.2.6"]
 #   tags: [secrets, permissions, files]
 #   help: |
 #     Keep the secrets file in a directory only root can write, e.g. `/etc`.
