@@ -17,3 +17,5 @@ export { MiB } from './input-spec.ts';
 export type { InputSpec, ReadInput } from './input-spec.ts';
 export { today } from './clock.ts';
 export { DEFAULT_CONFIG_PATH, DEFAULT_RSYNC_VERSION, releaseNumbers, USUAL_CONFIG_PATHS } from './rsync-defaults.ts';
+export type { Order, PackageManager } from './package-version/index.ts';
+export { compareApkVersions, compareDpkgVersions, comparePackageVersions, compareRpmVersions } from './package-version/index.ts';
