@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import YAML from 'yaml';
 import { renderRulesMarkdown } from './rules-markdown.mjs';
 
 const check = process.argv.includes('--check');
@@ -32,6 +33,36 @@ function capabilities() {
   return `${JSON.stringify(caps, null, 2)}\n`;
 }
 
+/**
+ * The compliance table (policies/rsyncguard/compliance/data.yaml): framework → control id → title (and, for
+ * CIS, the benchmark item). Rules name controls by id only; an id the table lacks fails the build.
+ */
+const COMPLIANCE_FILE = 'policies/rsyncguard/compliance/data.yaml';
+const FRAMEWORKS = ['nist', 'pci', 'cis'];
+function complianceTable() {
+  const doc = YAML.parse(readFileSync(COMPLIANCE_FILE, 'utf8'));
+  for (const fw of FRAMEWORKS) if (!doc?.[fw]?.controls) throw new Error(`${COMPLIANCE_FILE}: no ${fw}.controls`);
+  for (const [id, c] of Object.entries(doc.cis.controls)) {
+    if (!doc.cis.recommendations?.[c.recommendation]) throw new Error(`${COMPLIANCE_FILE}: CIS ${id} names no known recommendation`);
+  }
+  return doc;
+}
+const COMPLIANCE = complianceTable();
+
+/** A rule's `custom.compliance`, each list in the table's order so that the catalog is stable. */
+function ruleCompliance(id, raw) {
+  if (raw === undefined) return undefined;
+  const out = {};
+  for (const fw of FRAMEWORKS) {
+    const ids = (raw[fw] ?? []).map(String);
+    const known = Object.keys(COMPLIANCE[fw].controls);
+    for (const c of ids) if (!known.includes(c)) throw new Error(`${id}: compliance ${fw} control ${c} is not in ${COMPLIANCE_FILE}`);
+    out[fw] = known.filter((c) => ids.includes(c));
+  }
+  for (const k of Object.keys(raw)) if (!FRAMEWORKS.includes(k)) throw new Error(`${id}: unknown compliance framework ${k} (${FRAMEWORKS.join(', ')})`);
+  return out;
+}
+
 /** The rule catalog, one entry per rule with a custom.id, sorted by id; duplicate ids fail the build. */
 function catalog() {
   const info = JSON.parse(opa(['inspect', '-a', '-f', 'json', 'policies/rsyncguard']));
@@ -52,6 +83,7 @@ function catalog() {
       help_uri: ann.related_resources?.[0]?.ref ?? null,
       // Written only where set, so the other rules' entries stay as they were.
       ...(custom.quiet_when_public === true ? { quiet_when_public: true } : {}),
+      ...(custom.compliance !== undefined ? { compliance: ruleCompliance(custom.id, custom.compliance) } : {}),
       package: a.path
         .slice(1)
         .map((p) => p.value)
@@ -110,7 +142,9 @@ try {
     'policies/capabilities.json': Buffer.from(capsText),
     'dist/policy.wasm': readFileSync(join(work, 'policy.wasm')),
     'dist/rules.json': Buffer.from(`${JSON.stringify({ entrypoint: ENTRYPOINT, param_names: paramNames(), rules }, null, 2)}\n`),
-    'docs/rules.md': Buffer.from(renderRulesMarkdown(rules)),
+    'docs/rules.md': Buffer.from(renderRulesMarkdown(rules, COMPLIANCE)),
+    // The control titles the reports print (src/common/compliance.ts reads it).
+    'src/common/compliance.generated.json': Buffer.from(`${JSON.stringify(COMPLIANCE, null, 2)}\n`),
     // Custom policies compile against the same helpers (src/cli/custom-policy.ts).
     'dist/policy-lib.rego': readFileSync('policies/rsyncguard/lib/lib.rego'),
   };

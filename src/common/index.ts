@@ -19,3 +19,5 @@ export { today } from './clock.ts';
 export { DEFAULT_CONFIG_PATH, DEFAULT_RSYNC_VERSION, releaseNumbers, USUAL_CONFIG_PATHS } from './rsync-defaults.ts';
 export type { Order, PackageManager } from './package-version/index.ts';
 export { compareApkVersions, compareDpkgVersions, comparePackageVersions, compareRpmVersions } from './package-version/index.ts';
+export { COMPLIANCE, controlTitle, FRAMEWORKS, isFramework } from './compliance.ts';
+export type { CisItem, ComplianceMap, ComplianceTable, Framework } from './compliance.ts';

@@ -1,5 +1,5 @@
 /** A rule catalog (dist/rules.json, or a custom policy's) enters as unknown and leaves checked. */
-import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
+import { type ComplianceMap, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import { SEVERITIES, type RuleInfo } from './finding.ts';
 
 export interface RuleCatalog {
@@ -34,9 +34,16 @@ export function parseRuleCatalog(json: unknown, source: string): Result<RuleCata
       help_uri: text('help_uri') || null,
       package: text('package'),
       ...(r['quiet_when_public'] === true ? { quiet_when_public: true } : {}),
+      ...(isObject(r['compliance']) ? { compliance: toCompliance(r['compliance']) } : {}),
     });
   }
   const names = json['param_names'];
   const paramNames = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : null;
   return ok({ entrypoint: json['entrypoint'], rules, paramNames });
+}
+
+/** Every framework present, as a list of ids (a custom policy's catalog may name a framework or none). */
+export function toCompliance(v: Record<string, unknown>): ComplianceMap {
+  const list = (x: unknown): string[] => (Array.isArray(x) ? x.filter((id): id is string => typeof id === 'string') : []);
+  return { nist: list(v['nist']), pci: list(v['pci']), cis: list(v['cis']) };
 }

@@ -1,5 +1,5 @@
 /** What the engine reports: a policy's finding, checked, and completed from the rule catalog. */
-import type { Location } from '../common/index.ts';
+import type { ComplianceMap, Location } from '../common/index.ts';
 import { isObject } from '../common/index.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -18,6 +18,8 @@ export interface RuleInfo {
   package: string;
   /** METADATA custom.quiet_when_public: not reported for read-only modules declared public (declared-public.ts). */
   quiet_when_public?: boolean;
+  /** METADATA custom.compliance: the NIST, PCI DSS and CIS controls the rule checks (ids in src/common/compliance.ts). */
+  compliance?: ComplianceMap;
 }
 
 export interface Finding {
@@ -38,7 +40,18 @@ export interface Finding {
    * header. Absent on every other finding.
    */
   related?: RelatedModule[];
+  /**
+   * The vulnerabilities a version rule (RSYNC-070/071/072) reports, by id: each is part of what the finding
+   * is about (its identity), so two CVEs at one line are two findings. Absent on every other finding.
+   */
+  cves?: string[];
 }
+
+/**
+ * A vulnerability id: a CVE, or the one form the data file uses for a fix announced without a CVE
+ * ("NO-CVE-<release>-<what>", e.g. NO-CVE-3.4.2-PROXYv2).
+ */
+export const VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
 
 export interface RelatedModule {
   module: string;
@@ -75,9 +88,22 @@ export function toFinding(v: unknown, target: string, rules: ReadonlyMap<string,
   if (location === undefined) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v['related']);
   if (typeof related === 'string') return `${rule_id}: ${related}`;
+  const cves = toCves(v['cves']);
+  if (typeof cves === 'string') return `${rule_id}: ${cves}`;
   const finding: Finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
   if (related !== undefined) finding.related = related;
+  if (cves !== undefined) finding.cves = cves;
   return finding;
+}
+
+/** Sorted and unique, so that the same CVEs in another order are the same finding. */
+function toCves(v: unknown): string[] | undefined | string {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) return 'cves must be a list of CVE ids';
+  const bad = v.find((id) => typeof id !== 'string' || !VULNERABILITY_ID.test(id));
+  if (bad !== undefined) return `cves: ${JSON.stringify(bad)} is not a CVE id (CVE-YYYY-NNNN)`;
+  const ids = [...new Set(v as string[])].sort();
+  return ids.length > 0 ? ids : undefined;
 }
 
 function toRelated(v: unknown): RelatedModule[] | undefined | string {
@@ -92,7 +118,7 @@ function toRelated(v: unknown): RelatedModule[] | undefined | string {
   return out;
 }
 
-/** Report order: target, file, line, column, rule id, message. */
+/** Report order: target, file, line, column, rule id, message, CVE ids. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.target.localeCompare(b.target) ||
@@ -100,6 +126,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
     a.rule_id.localeCompare(b.rule_id) ||
-    a.message.localeCompare(b.message)
+    a.message.localeCompare(b.message) ||
+    (a.cves ?? []).join(',').localeCompare((b.cves ?? []).join(','))
   );
 }

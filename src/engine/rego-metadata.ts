@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { errorMessage, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
+import { toCompliance } from './catalog.ts';
 import { SEVERITIES, type RuleInfo } from './finding.ts';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -73,6 +74,7 @@ export function catalogFromRego(files: { path: string; text: string }[]): Result
         help_uri: isObject(first) ? text(first['ref']) || null : typeof first === 'string' ? first : null,
         package: pkg,
         ...(custom['quiet_when_public'] === true ? { quiet_when_public: true } : {}),
+        ...(isObject(custom['compliance']) ? { compliance: toCompliance(custom['compliance']) } : {}),
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);

@@ -8,7 +8,7 @@ import { formatOption } from './common-options.ts';
 export const rulesCommand: Command = {
   name: 'rules',
   usage: 'rules',
-  summary: 'List the rule catalog (id, severity, title, CWE)',
+  summary: 'List the rule catalog (id, severity, title, CWE, compliance controls)',
   options: {
     format: formatOption(RULES_FORMATS),
     output: { type: 'string', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
