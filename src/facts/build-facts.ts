@@ -9,6 +9,7 @@ import { classifyHostList } from './access/acl-tokens.ts';
 import { describeAuthRules, maskIgnoredOptions } from './access/auth-users.ts';
 import { offlineResolve } from './access/offline-resolve.ts';
 import { simulateAccess, type ModuleAccess } from './access/simulate.ts';
+import { judgeCves } from './cve-judgement.ts';
 import { effectiveDaemon, effectiveModule } from './effective.ts';
 import { listenerFailure, type ReachInput, reachOf } from './reach.ts';
 import { type NameDatabase, namesSeenByDaemon } from './usable.ts';
@@ -128,8 +129,7 @@ export function rsyncFacts(input: Pick<FactsInput, 'rsync' | 'rsyncVersionGiven'
     range: r.range ?? null,
     unknown: r.version !== null ? null : (r.unknown ?? fallback),
   };
-  // H3 wires judgeCves here (contract C2): every CVE judged by `known`.
-  return { ...known, cves: [] };
+  return { ...known, cves: judgeCves(known) };
 }
 
 function listenerRefusal(config: RsyncdConfig, reach: ReachInput): Diagnostic | null {
