@@ -34,4 +34,13 @@ annotations('annotations come in the same order, and the notice counts the rest 
   assert.is(annotationsFor(FINDINGS).length, FINDINGS.length, 'no notice when nothing is left out');
 });
 
+annotations('a version finding names its CVEs in the title, and in the message when it does not already', () => {
+  const f: Finding = { ...finding('RSYNC-071', 'critical', 'rsyncd.conf', 3), message: 'proxy protocol = yes lets any peer claim an address', cves: ['CVE-2026-53791'] };
+  const [a] = annotationsFor([f]);
+  assert.is(a?.props.title, 'RSYNC-071 RSYNC-071 (critical) CVE-2026-53791');
+  assert.is(a?.message, 'proxy protocol = yes lets any peer claim an address [CVE-2026-53791]');
+  const named: Finding = { ...f, rule_id: 'RSYNC-070', message: 'rsync 3.4.4 is older than 3.5.0: CVE-2026-70464', cves: ['CVE-2026-70464'] };
+  assert.is(annotationsFor([named])[0]?.message, 'rsync 3.4.4 is older than 3.5.0: CVE-2026-70464');
+});
+
 annotations.run();

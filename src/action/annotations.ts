@@ -4,7 +4,7 @@
  * where to find them.
  */
 import type { Finding } from '../engine/index.ts';
-import { compareBySeverity, countByRule, escapeControls } from '../report/index.ts';
+import { compareBySeverity, countByRule, cveSuffix, escapeControls } from '../report/index.ts';
 
 export const MAX_ANNOTATIONS = 50;
 
@@ -21,8 +21,9 @@ export function annotationsFor(findings: Finding[], max = MAX_ANNOTATIONS): Anno
   const shown: Annotation[] = sorted.slice(0, max).map((f) => ({
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
-    message: escapeControls(f.message),
-    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...(f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {}) },
+    message: escapeControls(`${f.message}${cveSuffix(f)}`),
+    // The CVE ids in the title too: the annotation list shows titles, and a CVE is what a reader searches for.
+    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})${f.cves ? ` ${f.cves.join(', ')}` : ''}`), ...(f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {}) },
   }));
   const rest = sorted.slice(shown.length);
   if (rest.length > 0) {

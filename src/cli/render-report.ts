@@ -23,6 +23,7 @@ export function renderContext(args: ParsedArgs, defaults: RenderDefaults): Rende
     category: stringOption(args, 'category') ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? 'file'].category(defaults.name),
     suppressions: args.values['sarif-suppressions'] === true,
     warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}\n`),
+    explain: args.values['explain'] === true,
   };
 }
 

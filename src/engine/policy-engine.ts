@@ -103,7 +103,7 @@ export class PolicyEngine {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path]);
+    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -27,7 +27,7 @@ export function groupRepeats(findings: readonly Finding[]): { groups: FindingGro
     if (f.module === null) continue;
     // Only findings that say the same thing of each module fold: a rule whose message carries detail
     // (which parameter, which value) keeps one line per finding where the detail differs.
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join('[]')]);
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join('[]'), f.cves ?? []]);
     byKey.set(key, [...(byKey.get(key) ?? []), f]);
   }
   const grouped = new Set<Finding>();

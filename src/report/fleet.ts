@@ -2,8 +2,10 @@
  * Fleet reports: a Markdown overview (hosts × severity, the rules that fire most, the hosts that could not
  * be evaluated) and SARIF with one run per inventory group, under stable categories.
  */
+import { complianceMarkdownLines } from './compliance-render.ts';
+import { explainMarkdown } from './cve-explain.ts';
 import { unusedPublicLines } from './declared-public.ts';
-import { escapeControls } from './escape-controls.ts';
+import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { markdownText } from './markdown-escape.ts';
 import type { Report } from './model.ts';
 import { toSarif, type SarifOptions } from './sarif.ts';
@@ -11,7 +13,7 @@ import { toSarif, type SarifOptions } from './sarif.ts';
 /** GitHub accepts at most 20 runs per file; smaller groups beyond that share one. */
 export const MAX_RUNS = 20;
 
-export function toFleetMarkdown(report: Report, hostOf: (target: string) => string): string {
+export function toFleetMarkdown(report: Report, hostOf: (target: string) => string, opts: { explain?: boolean } = {}): string {
   // Host names and messages come from the hosts: they stay text (no controls, pipes, links, HTML or mentions).
   const esc = (s: string) => markdownText(escapeControls(s));
   const perHost = new Map<string, Record<string, number>>();
@@ -46,8 +48,10 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     '',
   ];
   if (report.errors.length > 0) out.push('### Hosts not evaluated', '', ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), '');
+  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), '');
+  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join('\n')}\n`;
 }
 
@@ -70,6 +74,7 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
   const runOf = (target: string) => (names.includes(groupOf(target)) ? groupOf(target) : 'other');
   const runs = names.map((g) => {
     // An unused public: entry belongs to no host: said once, in the first run.
+    // The compliance properties of a group's run are the section over that group's targets (sarifCompliance).
     const part: Report = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names[0] ? (report.unused_public ?? []) : [] };
     const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` })) as { runs: unknown[] };
     return log.runs[0];

@@ -10,6 +10,8 @@ import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
+import type { CveEntry } from './cve-catalog.ts';
+import { cvesJson, cvesMarkdown, cvesText } from './cve-list.ts';
 import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
 import { toSarif } from './sarif.ts';
 import { toText } from './text.ts';
@@ -37,11 +39,13 @@ export interface RenderContext {
   suppressions: boolean;
   /** Where a format says it had to leave something out (SARIF's limits). */
   warn: (message: string) => void;
+  /** --explain: text and Markdown list every CVE considered and why it is not reported (JSON always has it). */
+  explain?: boolean;
 }
 
 export const REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
     extension: '.txt',
     mediaType: 'text/plain',
     description: 'Findings grouped by target and module, for a terminal',
@@ -53,7 +57,7 @@ export const REPORT_FORMATS = {
     description: 'The rsyncguard/report@1 document: facts, findings, waived findings and errors',
   },
   markdown: {
-    render: (report) => toMarkdown(report),
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
     extension: '.md',
     mediaType: 'text/markdown',
     description: 'A summary and a findings table, for a pull-request comment',
@@ -81,7 +85,7 @@ export interface FleetContext extends RenderContext {
 export const FLEET_FORMATS = {
   text: REPORT_FORMATS.text,
   json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: 'Hosts × severity, the rules that fire most, the hosts not evaluated' },
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: 'Hosts × severity, the rules that fire most, the hosts not evaluated' },
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
@@ -94,10 +98,17 @@ export const FLEET_FORMATS = {
 export type NoContext = Readonly<Record<string, never>>;
 
 export const RULES_FORMATS = {
-  text: { render: (rules) => rulesText(rules), extension: '.txt', mediaType: 'text/plain', description: 'One rule per line: id, severity, title, CWE' },
-  json: { render: (rules) => rulesJson(rules), extension: '.json', mediaType: 'application/json', description: 'Every rule with its metadata' },
+  text: { render: (rules) => rulesText(rules), extension: '.txt', mediaType: 'text/plain', description: 'One rule per line: id, severity, title, CWE, NIST/PCI/CIS controls' },
+  json: { render: (rules) => rulesJson(rules), extension: '.json', mediaType: 'application/json', description: 'Every rule with its metadata, and the compliance controls table' },
   markdown: { render: (rules) => rulesMarkdown(rules), extension: '.md', mediaType: 'text/markdown', description: 'A table of the rules' },
 } as const satisfies FormatRegistry<RuleInfo[], NoContext>;
+
+/** `rules --cves`: the same names as RULES_FORMATS, for the vulnerability data. */
+export const CVE_FORMATS = {
+  text: { render: (cves) => cvesText(cves), extension: '.txt', mediaType: 'text/plain', description: 'One vulnerability per line: id, severity, fixed version, rule, condition' },
+  json: { render: (cves) => cvesJson(cves), extension: '.json', mediaType: 'application/json', description: 'Every vulnerability with its data' },
+  markdown: { render: (cves) => cvesMarkdown(cves), extension: '.md', mediaType: 'text/markdown', description: 'A table of the vulnerabilities' },
+} as const satisfies FormatRegistry<readonly CveEntry[], NoContext>;
 
 export function formatNames<S, C>(registry: FormatRegistry<S, C>): string[] {
   return Object.keys(registry);

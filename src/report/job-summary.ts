@@ -5,6 +5,7 @@
  * left out is a section of its own, as in the Markdown report: a reviewer must see that one comment line
  * made findings disappear. Kept well under the runner's 1 MiB limit.
  */
+import { linkedMessage } from './cve-explain.ts';
 import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
 import { publicSummaries, unusedPublicLines } from './declared-public.ts';
@@ -39,7 +40,7 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   for (const [file, findings] of byFile) {
     out.push(`### ${code(file)}`, '', '| severity | rule | module | line | finding | fix |', '|---|---|---|---:|---|---|');
     for (const f of findings) {
-      out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? '')} | ${f.location?.line ?? ''} | ${esc(f.message)} | ${(help.get(f.rule_id) ?? '').replace(/\|/g, '\\|')} |`);
+      out.push(`| ${f.severity} | ${f.rule_id} | ${esc(f.module ?? '')} | ${f.location?.line ?? ''} | ${linkedMessage(f, esc(f.message))} | ${(help.get(f.rule_id) ?? '').replace(/\|/g, '\\|')} |`);
     }
     out.push('');
   }

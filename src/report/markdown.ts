@@ -1,4 +1,6 @@
 import { type Finding, severityRank } from '../engine/index.ts';
+import { explainMarkdown, linkedMessage } from './cve-explain.ts';
+import { complianceMarkdownLines } from './compliance-render.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
@@ -7,8 +9,8 @@ import { publicSummaries, unusedPublicLines } from './declared-public.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
-/** A summary and a findings table, fit for a pull-request comment or a job summary. */
-export function toMarkdown(raw: Report): string {
+/** A summary and a findings table, fit for a pull-request comment or a job summary; `explain` adds the CVEs considered. */
+export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): string {
   // Read in a terminal as often as in a browser: strings from files are escaped like the text format's.
   const report = escapeAllText(raw);
   const c = countBySeverity(report);
@@ -32,7 +34,7 @@ export function toMarkdown(raw: Report): string {
     for (const f of ordered) {
       const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${esc(`${f.message}${raised(f.context)}`)} |`);
+      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${linkedMessage(f, esc(f.message))}${esc(raised(f.context))} |`);
       else if (g.findings[0] === f)
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
@@ -59,7 +61,9 @@ export function toMarkdown(raw: Report): string {
   if (report.expired_waivers.length > 0) {
     out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');
   }
+  if (opts.explain) out.push(...explainMarkdown(report.targets));
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${code(u.source)}: ${esc(u.message)}`), '');
+  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join('\n')}\n`;
 }

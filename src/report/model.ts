@@ -1,6 +1,8 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
-import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedControl, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { ComplianceSection } from './compliance.ts';
 import type { TargetKind } from './target-kinds.ts';
+import type { Vulnerabilities } from './vulnerabilities.ts';
 
 export interface TargetReport {
   target: string;
@@ -11,6 +13,10 @@ export interface TargetReport {
   declared_public?: PublicSilenced[];
   /** What the parser said about the target's files (rsync's own warnings, templates, includes not followed). */
   notes: Note[];
+  /** The CVEs reported for the target's rsync version and those considered but not reported, with why (issue 15). */
+  vulnerabilities?: Vulnerabilities;
+  /** Waivers of a compliance control (`rule: cis:…`) that select this target: the --compliance section reads them. */
+  waived_controls?: WaivedControl[];
   /** The facts document the policies evaluated (rsyncguard/facts@1), for the JSON report. */
   facts: object;
 }
@@ -37,6 +43,8 @@ export interface Report {
   expired_waivers: Waiver[];
   /** `public:` entries of .rsyncguard.yaml that matched no module of any target: they declare nothing. */
   unused_public?: PublicEntry[];
+  /** `--compliance cis|nist|pci`: per control, each target's state and the findings behind it (compliance.ts). */
+  compliance?: ComplianceSection;
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */

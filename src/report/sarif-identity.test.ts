@@ -38,4 +38,18 @@ t('findings with one identity are numbered in file order', () => {
   assert.is(fp.get(x), (fp.get(y) ?? '').replace(/:1$/, ':2'));
 });
 
+t('two CVEs at one line are two alerts, each stable; other findings keep their identity', () => {
+  const at = { file: 'rsyncd.conf', line: 4, column: 1 };
+  const a = finding({ rule_id: 'RSYNC-071', path: 'config.global.proxy_protocol', location: at, cves: ['CVE-2026-53791'] });
+  const b = finding({ rule_id: 'RSYNC-071', path: 'config.global.proxy_protocol', location: at, cves: ['CVE-2026-70452'] });
+  assert.is.not(identityOf(a, 'rsyncd.conf'), identityOf(b, 'rsyncd.conf'));
+  const fp = fingerprints([a, b], () => 'rsyncd.conf');
+  assert.match(fp.get(a) ?? '', /:1$/);
+  assert.match(fp.get(b) ?? '', /:1$/);
+  assert.is(fingerprints([b, a], () => 'rsyncd.conf').get(a), fp.get(a));
+  // The order of a finding's CVEs is not part of what it is about.
+  assert.is(identityOf(finding({ cves: ['CVE-2024-12085', 'CVE-2024-12084'] }), 'f'), identityOf(finding({ cves: ['CVE-2024-12084', 'CVE-2024-12085'] }), 'f'));
+  assert.is(identityOf(finding({}), 'rsyncd.conf'), JSON.stringify(['v1', 'RSYNC-060', 'rsyncd.conf', 'rsyncd.conf', 'daemon', 'config.global.address']));
+});
+
 t.run();

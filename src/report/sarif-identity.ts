@@ -23,10 +23,14 @@ export function anchorOf(f: Finding): At {
   return f.location ?? { file: f.target.replace(/[:@]/g, '_').replace(/^\/+/, ''), line: 1, column: 1 };
 }
 
-/** The finding's identity as a string; the file is the one the finding is shown in. */
+/**
+ * The finding's identity as a string; the file is the one the finding is shown in. A version finding's CVE
+ * ids are part of it (two CVEs at one line are two alerts); other findings keep the identity they had.
+ */
 export function identityOf(f: Finding, file: string): string {
   const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? '')}]`);
-  return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path]);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(',')] : [];
+  return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path, ...cves]);
 }
 
 /** One fingerprint per finding, by object; `fileOf` gives the file each is shown in. */

@@ -6,7 +6,11 @@
  * GitHub's limits enforced with a warning. No timestamps: the same input gives the same bytes.
  */
 import type * as Sarif from 'sarif';
-import type { Finding } from '../engine/index.ts';
+import { COMPLIANCE } from '../common/index.ts';
+import type { Finding, RuleInfo } from '../engine/index.ts';
+import { cveHelp } from './cve-help.ts';
+import { cveSuffix } from './cve-explain.ts';
+import type { ComplianceSection } from './compliance.ts';
 import type { Report } from './model.ts';
 import { declaredSuppressions, unusedPublicLines } from './declared-public.ts';
 import { type At, anchorOf, fingerprints } from './sarif-identity.ts';
@@ -47,20 +51,40 @@ function ruleName(title: string): string {
   );
 }
 
-function descriptor(key: DescriptorKey): Sarif.ReportingDescriptor {
+function descriptor(key: DescriptorKey, cves: readonly string[] = []): Sarif.ReportingDescriptor {
   const r = key.rule;
+  const help = raisedHelp(key) ?? { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() };
   const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ['security', ...r.tags, ...(cwe ? [`external/cwe/cwe-${cwe}`] : [])].slice(0, LIMITS.tags);
+  const tags = ['security', ...r.tags, ...(cwe ? [`external/cwe/cwe-${cwe}`] : []), ...complianceTags(r)].slice(0, LIMITS.tags);
   return {
     id: descriptorId(r, key.severity),
     name: ruleName(r.title),
     shortDescription: { text: clip(r.title, LIMITS.description) },
     fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
-    help: raisedHelp(key) ?? { text: `${r.description}\n\n${r.help}`.trim(), markdown: `**${r.title}**\n\n${r.description}\n\n${r.help}`.trim() },
+    help: cveHelp(help, cves),
     ...(r.help_uri ? { helpUri: r.help_uri } : {}),
     defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: 'high', 'security-severity': securitySeverity(r, key.severity) },
+    properties: { tags, precision: 'high', 'security-severity': securitySeverity(r, key.severity), ...(r.compliance ? { compliance: r.compliance } : {}) },
   };
+}
+
+/** Each control's state for the targets of this run (a fleet's run holds one inventory group). */
+function sarifCompliance(s: ComplianceSection, report: Report): object {
+  const here = new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === 'fail')).length }, controls };
+}
+
+/**
+ * Filterable tags for the controls a rule maps to: one per NIST control and PCI requirement, and one per CIS
+ * recommendation rather than per benchmark item (14 benchmarks number the same one; GitHub takes 20 tags a
+ * rule and shows 10). Every item is in `properties.compliance`.
+ */
+function complianceTags(r: RuleInfo): string[] {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 
 interface Placed {
@@ -100,6 +124,9 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding)));
+  // The CVEs each descriptor's results report, for its help: what each is and where its record is.
+  const cvesOf = new Map<string, Set<string>>();
+  for (const p of placed) for (const id of p.finding.cves ?? []) cvesOf.set(idOf(p.finding), (cvesOf.get(idOf(p.finding)) ?? new Set()).add(id));
   const notifications: Sarif.Notification[] = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
@@ -110,8 +137,10 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map(descriptor) } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...(cvesOf.get(descriptorId(k.rule, k.severity)) ?? [])].sort())) } },
         automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...(report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {}),
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory the scan ran in (the repository root in CI).' } } },
@@ -158,7 +187,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ''}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
     ...(f.related
       ? {
@@ -170,7 +199,7 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
         }
       : {}),
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path },
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path, ...(f.cves ? { cves: f.cves } : {}) },
     ...(p.waiver ? { suppressions: [{ kind: p.waiver.inSource ? 'inSource' : 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }

@@ -1,13 +1,15 @@
 import { formatLocation } from '../common/index.ts';
 import { type Finding, severityRank } from '../engine/index.ts';
 import type { Paint } from './colour.ts';
+import { complianceTextLines } from './compliance-render.ts';
+import { cveSuffix, explainText } from './cve-explain.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
 import { publicLines, unusedPublicLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
-/** Findings grouped by target and module, worst first within a place, and one summary line. */
-export function toText(raw: Report, p: Paint): string {
+/** Findings grouped by target and module, worst first within a place, and one summary line; `explain` adds the CVEs considered. */
+export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}): string {
   // Terminal-bound: every string from files, hosts or images is escaped before colour codes are added.
   const report = escapeAllText(raw);
   const out: string[] = [];
@@ -28,7 +30,7 @@ export function toText(raw: Report, p: Paint): string {
     }
     const label = (f: Finding): string => `    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context: string | null): string => (context ? p.dim(` (raised: ${context})`) : '');
-    const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${raised(f.context)}`;
+    const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${cveSuffix(f)}${raised(f.context)}`;
     // Worst first within a place; file order among equals (sort is stable).
     const worstFirst = (fs: Finding[]): Finding[] => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
@@ -45,11 +47,13 @@ export function toText(raw: Report, p: Paint): string {
     }
     for (const w of t.waived) out.push(`    ${p.dim(`waived   ${w.finding.rule_id} ${w.finding.message} — ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
     out.push('');
   }
   for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   // A target a policy could not evaluate may also have results from the others: count it once.

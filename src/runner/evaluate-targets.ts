@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
 import { applyDeclaredPublic, declarePublic, parsePublicEntries, usedPublicEntries, type PublicEntry } from '../engine/index.ts';
-import { applyWaivers, compareFindings, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type Waiver } from '../engine/index.ts';
+import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type WaivedControl, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import type { Note, Report, TargetError } from '../report/index.ts';
+import { type Note, type Report, type TargetError, vulnerabilitiesOf } from '../report/index.ts';
 import { readInputFile } from '../sources/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
 import { VERSION } from './version.ts';
@@ -109,13 +109,30 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column },
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
+    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+    report.targets.push({
+      target: t.target.id,
+      kind: t.target.kind,
+      findings: applied.findings,
+      waived: applied.waived,
+      declared_public: quiet.silenced,
+      notes: [...hostNotes(t), ...notes],
+      ...(vulnerabilities ? { vulnerabilities } : {}),
+      // `rule: cis:…` waivers that select this target, for the --compliance section.
+      ...waivedControls(t, waivers),
+      facts: t,
+    });
   }
   report.expired_waivers = [...expired];
   // Like an expired waiver: an entry that declared nothing must not look as if it did.
   report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.('evaluate', performance.now() - evalStarted);
   return ok(report);
+}
+
+function waivedControls(t: FactsDocument, waivers: Waiver[]): { waived_controls?: WaivedControl[] } {
+  const controls = controlWaivers(t, waivers);
+  return controls.length > 0 ? { waived_controls: controls } : {};
 }
 
 /** 2 when any target could not be evaluated (it wins), 1 for findings at or above the threshold, else 0. */

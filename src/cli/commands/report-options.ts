@@ -10,6 +10,7 @@ export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   'fail-on': { type: 'string', valueName: 'LEVEL', help: 'Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)', default: 'high', choices: FAIL_ON },
   waivers: { type: 'string', valueName: 'FILE', help: 'Waiver file (default: .rsyncguard.yaml when present)' },
   'no-inline-waivers': { type: 'boolean', help: 'Ignore "# rsyncguard: ignore" comments in configs' },
+  explain: { type: 'boolean', help: "List every CVE of the target's rsync that is not reported, and why (text and Markdown; JSON always has it)" },
   policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json' },
 };
 

@@ -1,4 +1,4 @@
-import { pickFormat, RULES_FORMATS } from '../../report/index.ts';
+import { CVE_FORMATS, cveCatalog, pickFormat, RULES_FORMATS } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { builtinPolicy } from '../../engine/index.ts';
 import { EXIT_OK } from '../../runner/index.ts';
@@ -7,14 +7,20 @@ import { formatOption } from './common-options.ts';
 
 export const rulesCommand: Command = {
   name: 'rules',
-  usage: 'rules',
+  usage: 'rules [--cves]',
   summary: 'List the rule catalog (id, severity, title, CWE, compliance controls)',
   options: {
     format: formatOption(RULES_FORMATS),
+    cves: { type: 'boolean', help: 'List every known rsync vulnerability with the rule that covers it, its condition, severity and fixed version' },
     output: { type: 'string', valueName: 'FILE', help: 'Write the result to FILE instead of standard output' },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    if (args.values['cves'] === true) {
+      const format = pickFormat(CVE_FORMATS, stringOption(args, 'format') ?? 'text');
+      if (!format.ok) return format.error;
+      return writeOutput(format.value.render(cveCatalog(), {}), stringOption(args, 'output')) ?? EXIT_OK;
+    }
     const format = pickFormat(RULES_FORMATS, stringOption(args, 'format') ?? 'text');
     if (!format.ok) return format.error;
     const policy = builtinPolicy();
