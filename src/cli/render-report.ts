@@ -1,6 +1,6 @@
 /** A report rendered in the format --format names, from the one registry of report formats. */
-import { colourWanted, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
-import type { UserError } from '../common/index.ts';
+import { colourWanted, complianceSection, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
+import { isFramework, type UserError } from '../common/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
 import { writeOutput } from './output.ts';
 
@@ -34,7 +34,10 @@ export function renderContext(args: ParsedArgs, defaults: RenderDefaults): Rende
 export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Report, args: ParsedArgs, ctx: C): UserError | undefined {
   const format = pickFormat(registry, stringOption(args, 'format') ?? 'text');
   if (!format.ok) return format.error;
-  return writeOutput(format.value.render(report, ctx), stringOption(args, 'output'));
+  // --compliance: the section is computed once, into the model every format renders.
+  const framework = stringOption(args, 'compliance');
+  const withSection = framework !== undefined && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  return writeOutput(format.value.render(withSection, ctx), stringOption(args, 'output'));
 }
 
 export function renderReport(report: Report, args: ParsedArgs, defaults: RenderDefaults = { texts: new Map() }): UserError | undefined {

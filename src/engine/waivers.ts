@@ -4,7 +4,7 @@
  * reported as waived. Inline waivers come from `# rsyncguard: ignore RSYNC-### reason` comments.
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import { fail, ok, UserError, type Result } from '../common/index.ts';
+import { COMPLIANCE, fail, ok, UserError, type Result } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Finding } from './finding.ts';
 import { globMatch, targetMatch } from './glob.ts';
@@ -25,6 +25,20 @@ export interface WaivedFinding {
   finding: Finding;
   waiver: { rule: string; reason: string; expires: string | null; source: string };
 }
+
+/**
+ * A waiver of a compliance control judged per target rather than per finding: `rule: cis:<recommendation>`
+ * (e.g. `cis:rsync-service` with `host: mirror*` says the host is meant to serve rsync). It waives no finding;
+ * the compliance section (src/report/compliance.ts) shows the control as waived for the targets it selects.
+ */
+export interface WaivedControl {
+  control: string;
+  reason: string;
+  expires: string | null;
+  source: string;
+}
+
+export const CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 
 export interface WaiverOutcome {
   findings: Finding[];
@@ -71,7 +85,11 @@ export function parseWaiverFile(text: string, file: string): Result<Waiver[]> {
 
 function toWaiver(raw: Record<string, unknown>, source: string): Waiver | string {
   const { rule, reason, expires } = raw;
-  if (typeof rule !== 'string' || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001`;
+  const control = typeof rule === 'string' ? CONTROL_WAIVER.exec(rule)?.[1] : undefined;
+  const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
+  if (control !== undefined && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(', ')})`;
+  if (control !== undefined && raw['module'] !== undefined) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (typeof rule !== 'string' || (control === undefined && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule))) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== 'string' || reason.trim() === '') return `${rule}: "reason" is required`;
   const date = typeof expires === 'string' ? expires : typeof expires === 'number' ? String(expires) : undefined;
   if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
@@ -129,6 +147,20 @@ export function applyWaivers(facts: FactsDocument, findings: Finding[], fileWaiv
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
+}
+
+/** The active control waivers (`rule: cis:…`) whose host, image or path selects this target. */
+export function controlWaivers(facts: FactsDocument, fileWaivers: Waiver[]): WaivedControl[] {
+  const today = facts.context.today;
+  return fileWaivers.filter((w) => CONTROL_WAIVER.test(w.rule) && !(w.expires !== null && w.expires < today) && selectsTarget(w, facts)).map((w) => ({ control: w.rule, reason: w.reason, expires: w.expires, source: w.source }));
+}
+
+function selectsTarget(w: Waiver, facts: FactsDocument): boolean {
+  const kind = facts.target.kind;
+  if (w.path !== undefined && !(kind === 'file' && globMatch(w.path, facts.target.id))) return false;
+  if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== undefined && !(kind === 'image' && targetMatch(w.image, facts.target.id))) return false;
+  return true;
 }
 
 function withoutModule(w: Waiver): Waiver {

@@ -1,4 +1,16 @@
+import type { ComplianceMap } from '../common/index.ts';
 import { countBySeverity, type Report } from './model.ts';
+
+/**
+ * The catalog entry of every rule a finding names (reported, waived or left out as public), once each, so a
+ * consumer joins `rule_id` to the rule's CWE and compliance controls without the rule catalog at hand.
+ */
+function reportedRules(report: Report): Record<string, { title: string; severity: string; cwe: string; compliance: ComplianceMap | null }> {
+  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+  const out: Record<string, { title: string; severity: string; cwe: string; compliance: ComplianceMap | null }> = {};
+  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  return out;
+}
 
 /** Stable JSON: findings, waived findings and errors per target, plus a summary. */
 export function toJson(report: Report): string {
@@ -20,6 +32,8 @@ export function toJson(report: Report): string {
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
+    rules: reportedRules(report),
+    ...(report.compliance ? { compliance: report.compliance } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

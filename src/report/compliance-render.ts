@@ -1,0 +1,59 @@
+/** The --compliance section (compliance.ts) as text and Markdown lines; JSON and SARIF carry the model. */
+import { formatLocation } from '../common/index.ts';
+import type { Paint } from './colour.ts';
+import type { ComplianceSection, ControlResult, ControlState, ControlTarget, FindingRef } from './compliance.ts';
+import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
+
+const LABEL: Record<ControlState, string> = { fail: 'FAIL', pass: 'pass', waived: 'waived', 'not-applicable': 'not applicable', 'not-evaluated': 'not evaluated' };
+
+/** The control's own verdict: it fails when any target fails. */
+function controlState(c: ControlResult): ControlState {
+  const states = new Set(c.targets.map((t) => t.state));
+  for (const s of ['fail', 'not-evaluated', 'waived', 'pass'] as const) if (states.has(s)) return s;
+  return 'not-applicable';
+}
+
+function headline(s: ComplianceSection): string {
+  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? '' : 's'} fail`;
+}
+
+const where = (f: FindingRef): string => (f.location ? `${formatLocation(f.location)} ` : '');
+
+/** Why a target is in its state, for one line: the waiver, the facts, or the count of findings. */
+function because(t: ControlTarget): string {
+  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join('; ')}`;
+  return t.evidence.join('; ');
+}
+
+export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
+  const out = [p.bold(`Compliance — ${headline(s)}`)];
+  for (const c of s.controls) {
+    const state = controlState(c);
+    const mark = state === 'fail' ? p.severity('high', LABEL.fail.padEnd(6)) : p.dim(LABEL[state].padEnd(6));
+    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p.dim(` (${c.rules.join(', ')})`) : ''}`);
+    if (c.items) out.push(`         ${p.dim(`items: ${c.items.map((i) => i.id).join(', ')}`)}`);
+    for (const t of c.targets) {
+      const why = because(t);
+      out.push(`    ${t.target}: ${t.state === 'fail' ? p.severity('high', LABEL.fail) : LABEL[t.state]}${why ? ` — ${why}` : ''}`);
+      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
+      for (const w of t.waived) out.push(`      ${p.dim(`waived ${w.rule_id} ${where(w)}${w.message} — ${w.reason} (${w.source})`)}`);
+    }
+  }
+  return [...out, ''];
+}
+
+const ICON: Record<ControlState, string> = { fail: '❌ fail', pass: '✅ pass', waived: '☑️ waived', 'not-applicable': '➖ not applicable', 'not-evaluated': '⛔ not evaluated' };
+
+export function complianceMarkdownLines(s: ComplianceSection): string[] {
+  const out = [`### Compliance: ${esc(headline(s))}`, '', '| control | target | state | findings |', '|---|---|---|---|'];
+  for (const c of s.controls) {
+    const name = `${c.id} ${esc(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(', ')})` : ''}`;
+    for (const [i, t] of c.targets.entries()) {
+      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${code(`${f.location.file}:${f.location.line}`)}` : ''} ${esc(f.message)}`);
+      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${esc(w.reason)}`);
+      const detail = [...findings, ...waived, ...(t.waiver ? [`waiver: ${esc(t.waiver.reason)} (${code(t.waiver.source)})`] : []), ...(findings.length === 0 ? t.evidence.map(esc) : [])];
+      out.push(`| ${i === 0 ? name : ''} | ${code(t.target)} | ${ICON[t.state]} | ${detail.join('<br>')} |`);
+    }
+  }
+  return [...out, ''];
+}
