@@ -1,0 +1,178 @@
+# CVE conditions: the predicates of policies/rsyncguard/cves/data.yaml (`condition.all_of`) over the facts: each gives a
+# witness for a module (or, for daemon-wide predicates, for the daemon), or is undefined when it does not
+# hold. A witness names the setting that makes the CVE reachable, where it is, and why, in words for the
+# message. Host and build facts (a local user, zstd) are not gates: their witnesses only carry a note.
+package rsyncguard.rules.versions
+
+import data.rsyncguard.lib
+
+# Predicates about the daemon, not a module: a CVE whose predicates are all here is judged once.
+_daemon_wide := {"proxy_protocol_on", "daemon_chroot_set", "zstd_build", "local_user_can_plant_symlinks"}
+
+_w("module_readable", i) := _header_w(i, _read_why(input.config.modules[i])) if {
+	not input.config.modules[i].params["write only"].value == true
+}
+
+_w("module_writable", i) := _header_w(i, concat("", ["module [", input.config.modules[i].name, "] accepts uploads"])) if {
+	input.config.modules[i].effective.writable.value == true
+}
+
+_w("chroot_effectively_off", i) := _chroot_off(i)
+
+_w("path_inner_dot_slash", i) := _dot_slash(i)
+
+_w("module_not_kernel_confined", i) := _unconfined(i)
+
+_w("daemon_chroot_set", _) := _global_w("daemon chroot", "\"daemon chroot\" is set") if lib.global_has_text("daemon chroot")
+
+_w("hosts_deny_name_token", i) := _deny_w(i, {"hostname", "wildcard", "netgroup"}, "matched by name")
+
+_w("hosts_deny_plain_hostname", i) := _deny_w(i, {"hostname"}, "a host name") if {
+	not input.config.modules[i].params["forward lookup"].value == false
+}
+
+_w("reverse_lookup_on", i) := _header_w(i, null) if {
+	not input.config.modules[i].params["reverse lookup"].value == false
+}
+
+_w("proxy_protocol_on", _) := _global_w("proxy protocol", "\"proxy protocol = yes\" takes a PROXY header from any peer") if {
+	input.config.global["proxy protocol"].value == true
+}
+
+_w("auth_users_comma_form_with_space", i) := _mod_w(i, "auth users", why) if {
+	names := _comma_form_names(input.config.modules[i])
+	count(names) > 0
+	why := concat("", ["\"auth users\" starts with a comma and restricts \"", names[0], "\", a name with a space"])
+}
+
+_w(p, i) := _mod_w(i, "refuse options", why) if {
+	startswith(p, "refuse_lacks(")
+	names := split(trim_suffix(trim_prefix(p, "refuse_lacks("), ")"), " ")
+	mod := input.config.modules[i]
+	accepted := [n | some n in names; not _refused(mod, n)]
+	count(accepted) > 0
+	why := concat("", ["module [", mod.name, "] does not refuse ", concat(", ", accepted)])
+}
+
+_w("name_converter_set", i) := _mod_w(i, "name converter", concat("", ["module [", input.config.modules[i].name, "] sets \"name converter\""])) if {
+	lib.has_text(input.config.modules[i], "name converter")
+}
+
+_w("exec_hook_interpolates_vars", i) := _mod_w(i, hooks[0], why) if {
+	mod := input.config.modules[i]
+	hooks := [h |
+		some h in ["early exec", "pre-xfer exec", "post-xfer exec"]
+		v := mod.params[h].value
+		is_string(v)
+		regex.match(`%[A-Za-z_][A-Za-z0-9_]*%`, v)
+	]
+	count(hooks) > 0
+	why := concat("", ["\"", hooks[0], "\" expands a %VARIABLE% into its shell command"])
+}
+
+_w("module_filter_set", i) := _mod_w(i, names[0], concat("", ["module [", mod.name, "] hides files with \"", names[0], "\""])) if {
+	mod := input.config.modules[i]
+	names := [n | some n in ["filter", "exclude", "include", "exclude from", "include from"]; lib.has_text(mod, n)]
+	count(names) > 0
+}
+
+_w("daemon_file_in_untrusted_dir", i) := ws[0] if {
+	mod := input.config.modules[i]
+	ws := array.concat(
+		[_mod_w(i, n, _file_why(n, v)) | some n in ["secrets file", "lock file", "log file"]; v := mod.params[n].value; _untrusted(v)],
+		[_global_w(n, _file_why(n, v)) | some n in ["motd file", "pid file"]; v := input.config.global[n].value; _untrusted(v)],
+	)
+	count(ws) > 0
+}
+
+_w("local_user_can_plant_symlinks", _) := {"setting": null, "location": null, "path": null, "why": null}
+
+_w("zstd_build", _) := {"setting": null, "location": null, "path": null, "why": "assuming rsync was built with zstd (the facts do not say)"}
+
+_unconfined(i) := w if {
+	w := _chroot_off(i)
+} else := _dot_slash(i)
+
+_chroot_off(i) := _mod_w(i, "use chroot", concat("", ["module [", input.config.modules[i].name, "] runs without chroot"])) if {
+	not lib.chrooted(input.config.modules[i])
+}
+
+_dot_slash(i) := _mod_w(i, "path", concat("", ["module [", mod.name, "] chroots to the outer part of a /./ path"])) if {
+	mod := input.config.modules[i]
+	contains(mod.params.path.value, "/./")
+}
+
+_deny_w(i, kinds, what) := _mod_w(i, "hosts deny", why) if {
+	tokens := [t.token | some t in input.config.modules[i].acl.deny; t.kind in kinds]
+	count(tokens) > 0
+	why := concat("", ["\"hosts deny\" holds ", tokens[0], ", ", what])
+}
+
+_read_why(mod) := concat("", ["module [", mod.name, "] can be read without a password"]) if mod.access.anonymous_read
+
+else := concat("", ["module [", mod.name, "] can be read by the users it admits"])
+
+# `auth users` in the comma-only form: the names of :deny and :ro rules that hold a space, which rsync
+# before 3.5.0 split into two names that match nobody.
+_comma_form_names(mod) := [n |
+	v := mod.params["auth users"].value
+	is_string(v)
+	startswith(trim_space(v), ",")
+	some entry in split(v, ",")
+	parts := split(trim_space(entry), ":")
+	count(parts) > 1
+	lower(trim_space(parts[count(parts) - 1])) in {"deny", "ro"}
+	n := trim_space(concat(":", array.slice(parts, 0, count(parts) - 1)))
+	contains(n, " ")
+]
+
+# rsync matches each `refuse options` word against every option's long and short name (wildcards
+# included); a `!name` word accepts the option again.
+_refused(mod, name) if {
+	v := mod.params["refuse options"].value
+	is_string(v)
+	words := [w | some w in split(v, " "); w != ""]
+	not concat("", ["!", name]) in words
+	some w in words
+	not startswith(w, "!")
+	some alias in _aliases(name)
+	glob.match(w, [], alias)
+}
+
+_aliases(name) := a if {
+	a := {"compress": ["compress", "z"], "xattrs": ["xattrs", "X"], "acls": ["acls", "A"]}[name]
+} else := [name]
+
+# A daemon file a non-root user may control: in a world-writable directory, or inside a module's tree.
+_untrusted(v) if lib.in_world_writable_dir(v)
+
+_untrusted(v) if {
+	is_string(v)
+	some m in input.config.modules
+	p := m.params.path.value
+	is_string(p)
+	startswith(v, concat("", [trim_right(p, "/"), "/"]))
+}
+
+_file_why(name, v) := concat("", ["\"", name, " = ", v, "\" lies where a local user can plant a symlink"])
+
+_header_w(i, why) := {
+	"setting": null,
+	"location": input.config.modules[i].header,
+	"path": concat("", ["config.modules[", format_int(i, 10), "]"]),
+	"why": why,
+}
+
+_mod_w(i, name, why) := {
+	"setting": name,
+	"location": lib.param_location(input.config.modules[i], name),
+	"path": concat("", ["config.modules[", format_int(i, 10), "].params.", name]),
+	"why": why,
+}
+
+_global_w(name, why) := {
+	"setting": name,
+	"location": lib.global_location(name),
+	"path": concat("", ["config.global.", name]),
+	"why": why,
+}
