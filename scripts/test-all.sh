@@ -31,6 +31,8 @@ command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+# An image's rpm database: the test builds a real rpmdb.sqlite with rpmbuild and rpm --justdb.
+command -v rpmbuild >/dev/null 2>&1 || missing+=(rpm)
 # Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)

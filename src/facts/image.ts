@@ -22,6 +22,7 @@ export interface ImageTarget {
   startsDaemon: boolean;
   /** The words after `rsync` of each `rsync --daemon` the launch runs, scripts followed: where it listens (reach.ts). */
   daemonArgs?: string[][];
+  /** Which rsync the image holds, from its package databases and os-release (src/parse/rsync-release.ts). */
   release: RsyncRelease | null;
   /** The names in the image's /etc/passwd and /etc/group (src/parse/account-names.ts); null where a file is missing, unreadable or defers to NIS. */
   accounts?: { passwd: string[] | null; group: string[] | null };
@@ -40,7 +41,7 @@ export function imageDocument(image: ImageTarget, parsed: ImageRsyncdConfig, tod
     daemonUser: imageDaemonUser(cfg.user),
     rsyncVersion: modelledVersion(release?.version ?? null),
     today,
-    rsync: release ? { version: release.version, source: release.source } : { version: null, source: null },
+    rsync: release ?? { version: null, source: null, unknown: 'the image was not searched for an rsync package' },
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,

@@ -9,7 +9,10 @@ const PREFETCH = [
   /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
   /^var\/lib\/dpkg\/status$/,
   /^lib\/apk\/db\/installed$/,
+  // The rpm database itself is read only when asked (it is usually bigger than what indexing keeps).
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/,
   /^etc\/(os-release|passwd|group)$/,
+  /^usr\/lib\/os-release$/,
   /(^|\/)[^/]*secret[^/]*$/i,
   /(^|\/)[^/]*\.(sh|conf|inc)$/,
 ];

@@ -15,7 +15,9 @@ export { localSecrets, moduleSecretsPaths, repoSecrets, secretsFilesOf } from '.
 export type { SecretsFile } from './secrets-files.ts';
 export { parseUnitSettings } from './systemd-unit.ts';
 export type { UnitSettings } from './systemd-unit.ts';
-export { PACKAGE_DATABASES, releaseFromPackages, releaseFromVersionLine } from './rsync-release.ts';
+export { imageRsyncRelease, OS_RELEASE_FILES, PACKAGE_DATABASES, PACKAGE_DB_MAX_BYTES, releaseFromPackage, releaseFromVersionLine, RELEASE_FILES } from './rsync-release.ts';
+export { apkPackage, dpkgPackage, parseOsRelease, upstreamOf } from './package-db.ts';
+export type { OsRelease, PackageEntry, PackageManager } from './package-db.ts';
 export { ACCOUNT_FILES, accountNames } from './account-names.ts';
 export type { RsyncRelease } from './rsync-release.ts';
 export { launchFromArgv, launchFromScript, readImageConfig } from './image-config.ts';

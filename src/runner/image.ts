@@ -9,7 +9,7 @@
 import { DEFAULT_CONFIG_PATH, errorMessage, fail, ok, USUAL_CONFIG_PATHS, type UserError, type Result } from '../common/index.ts';
 import type { TargetError } from '../report/index.ts';
 import { imageDocument, type FactsDocument, type ImageTarget } from '../facts/index.ts';
-import { ACCOUNT_FILES, accountNames, followScripts, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DATABASES, parseImageConfigs, prefetchInImage, readImageConfig, releaseFromPackages, type FollowedLaunch } from '../parse/index.ts';
+import { ACCOUNT_FILES, accountNames, followScripts, imageRsyncRelease, inImage, launchFromArgv, MAX_ROUNDS, PACKAGE_DB_MAX_BYTES, parseImageConfigs, prefetchInImage, readImageConfig, RELEASE_FILES, type FollowedLaunch } from '../parse/index.ts';
 import {
   displayRef,
   EnvironmentFailure,
@@ -17,6 +17,7 @@ import {
   indexImage,
   isLocalTransport,
   isReadFailure,
+  MAX_IMAGE_FILE_BYTES,
   openImage,
   readDockerConfig,
   readImageLimits,
@@ -27,7 +28,9 @@ import {
   type RegistryOptions,
 } from '../sources/index.ts';
 
-const PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+// Package databases and os-release: which rsync the image holds (src/parse/rsync-release.ts).
+const PACKAGE_DBS = RELEASE_FILES;
+const PACKAGE_DB_SET = new Set(RELEASE_FILES);
 // Where `uid`/`gid` names resolve: a name the image lacks makes rsync refuse the module, unless
 // nsswitch.conf sends lookups elsewhere too.
 const ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
@@ -87,7 +90,8 @@ async function readImage(image: OpenedImage): Promise<ReadImage> {
   );
   const launch = await followScripts(fs, direct, workdir, expand);
   const required = launch.daemon && launch.unresolved.length === 0 ? (launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH]) : launch.configs;
-  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
+  // Configs first: a big package database takes what budget is left, never the config's. It may exceed the usual per-file cap.
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...ACCOUNT_DBS, ...PACKAGE_DBS], (p) => (PACKAGE_DB_SET.has(p) ? PACKAGE_DB_MAX_BYTES : MAX_IMAGE_FILE_BYTES));
   const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString('utf8');
   const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, 'passwd'), group: names(fs, ACCOUNT_FILES.group, nsswitch, 'group') };
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
@@ -101,7 +105,7 @@ function names(fs: ImageFs, path: string, nsswitch: string | undefined, database
 
 /** targets → facts: every config the daemon reads or the usual places hold, in order; errors for those it cannot. */
 async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: string, today: string): AsyncGenerator<ImageTargetResult> {
-  const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString('utf8'), fs.content(PACKAGE_DATABASES.apk)?.toString('utf8'));
+  const release = await imageRsyncRelease(fs);
   const error = (path: string, message: string, hint: string): ImageTargetResult => ({ target: { target: `${target.repository}:${path}`, message, hint }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(

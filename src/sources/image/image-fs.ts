@@ -63,29 +63,31 @@ export class ImageFs {
   }
 
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
-  unreadable(path: string): string | null {
+  unreadable(path: string, maxFile = MAX_FILE): string | null {
     const n = this.node(path);
     if (n?.kind !== 'file' || !n.data) return null;
-    if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
+    if (n.size > maxFile) return `larger than ${maxFile} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }
 
   /**
    * Read the regular files these paths name (links followed), walking each layer that holds one once. The
    * sizes are known from the index, so the budget is shared out before any walk, in the order the paths
-   * come: the first ones asked for are the ones read when there is not room for all.
+   * come: the first ones asked for are the ones read when there is not room for all. `maxFile` lets a
+   * caller that needs a bigger file (a package database) raise the per-file cap for it, within the budget.
    */
-  async load(paths: Iterable<string>): Promise<void> {
-    const wanted = new Map<number, Set<number>>();
+  async load(paths: Iterable<string>, maxFile: (path: string) => number = () => MAX_FILE): Promise<void> {
+    const wanted = new Map<number, Map<number, number>>();
     const taken = new Set<string>();
     for (const p of paths) {
       const n = this.node(p);
-      if (!n?.data || n.size > MAX_FILE || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
+      const cap = maxFile(p);
+      if (!n?.data || n.size > cap || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
       if (this.loaded + n.size > MAX_KEPT) continue;
       this.loaded += n.size;
       taken.add(dataKey(n.data));
-      const seqs = wanted.get(n.data.layer) ?? new Set<number>();
-      seqs.add(n.data.seq);
+      const seqs = wanted.get(n.data.layer) ?? new Map<number, number>();
+      seqs.set(n.data.seq, cap);
       wanted.set(n.data.layer, seqs);
     }
     for (const [index, seqs] of [...wanted].sort((a, b) => a[0] - b[0])) {
@@ -94,7 +96,7 @@ export class ImageFs {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read) => (seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : undefined),
+        (header, seq, read) => ((header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : undefined),
         this.image.budget,
       );
     }
