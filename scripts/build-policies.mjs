@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { CVE_FILE, cvesJson, loadCves, renderCvesMarkdown } from './cves-data.mjs';
 import { renderRulesMarkdown } from './rules-markdown.mjs';
 
 const check = process.argv.includes('--check');
@@ -48,6 +49,9 @@ function complianceTable() {
   return doc;
 }
 const COMPLIANCE = complianceTable();
+const CVES = loadCves();
+// The rules can only report an entry whose rule exists.
+const RULE_IDS_OF_CVES = new Set(CVES.cves.map((e) => e.rule).filter(Boolean));
 
 /** A rule's `custom.compliance`, each list in the table's order so that the catalog is stable. */
 function ruleCompliance(id, raw) {
@@ -138,6 +142,7 @@ try {
   opa(['build', '-t', 'wasm', '-O', '1', '--capabilities', capsPath, '--ignore', '*_test.rego', '-e', ENTRYPOINT, '-o', join(work, 'bundle.tar.gz'), 'policies/rsyncguard']);
   execFileSync('tar', ['-xzf', join(work, 'bundle.tar.gz'), '-C', work, '/policy.wasm'], { stdio: ['ignore', 'ignore', 'ignore'] });
   const rules = catalog();
+  for (const id of RULE_IDS_OF_CVES) if (!rules.some((r) => r.id === id)) throw new Error(`${CVE_FILE} names ${id}, which no rule has`);
   const outputs = {
     'policies/capabilities.json': Buffer.from(capsText),
     'dist/policy.wasm': readFileSync(join(work, 'policy.wasm')),
@@ -145,6 +150,9 @@ try {
     'docs/rules.md': Buffer.from(renderRulesMarkdown(rules, COMPLIANCE)),
     // The control titles the reports print (src/common/compliance.ts reads it).
     'src/common/compliance.generated.json': Buffer.from(`${JSON.stringify(COMPLIANCE, null, 2)}\n`),
+    // The reviewed CVE table: src/common/cves.ts reads it, and the engine sets it as the policy's data.
+    'src/common/cves.generated.json': Buffer.from(cvesJson(CVES)),
+    'docs/cves.md': Buffer.from(renderCvesMarkdown(CVES)),
     // Custom policies compile against the same helpers (src/cli/custom-policy.ts).
     'dist/policy-lib.rego': readFileSync('policies/rsyncguard/lib/lib.rego'),
   };

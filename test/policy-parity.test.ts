@@ -30,7 +30,9 @@ parity('on every rule fixture, finding for finding', async () => {
   writeFileSync(join(dir, 'data.json'), JSON.stringify({ parity: inputs }));
   // One opa process for all fixtures: each document evaluated with `with input as`.
   const query = 'x := {name: fs | some name, doc in data.parity; fs := data.rsyncguard.main.findings with input as doc}';
-  const out = execFileSync('scripts/opa.sh', ['eval', '-f', 'json', '-d', 'policies/rsyncguard', '--ignore', '*_test.rego', '-d', join(dir, 'data.json'), query], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  // The CVE table loads at data.rsyncguard.cves as under `opa test policies/` (rooted here, it would be data.cves).
+  const cves = 'rsyncguard.cves:policies/rsyncguard/cves/data.yaml';
+  const out = execFileSync('scripts/opa.sh', ['eval', '-f', 'json', '-d', 'policies/rsyncguard', '--ignore', '*_test.rego', '-d', cves, '-d', join(dir, 'data.json'), query], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const go = (JSON.parse(out) as { result: { bindings: { x: Record<string, unknown[]> } }[] }).result[0]?.bindings.x ?? {};
 
   let compared = 0;

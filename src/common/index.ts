@@ -21,3 +21,5 @@ export type { Order, PackageManager } from './package-version/index.ts';
 export { compareApkVersions, compareDpkgVersions, comparePackageVersions, compareRpmVersions } from './package-version/index.ts';
 export { COMPLIANCE, controlTitle, FRAMEWORKS, isFramework } from './compliance.ts';
 export type { CisItem, ComplianceMap, ComplianceTable, Framework } from './compliance.ts';
+export type { CveApplies, CveEntry, CveLeftOut, CveSeverity, DistroCell } from './cves.ts';
+export { cveEntries, cveEntry, cvePolicyData, cvesLeftOut } from './cves.ts';

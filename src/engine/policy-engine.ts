@@ -5,7 +5,7 @@
  * they become errors that name the target.
  */
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { fail, isObject, ok, type Result, UserError } from '../common/index.ts';
+import { cvePolicyData, fail, isObject, ok, type Result, UserError } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { HOST_BUILTINS, SDK_BUILTINS } from './builtins.ts';
 import { policyView } from './policy-view.ts';
@@ -54,6 +54,8 @@ export class PolicyEngine {
     try {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
+      // A WASM build carries no data documents: the version rules read the CVE table from here.
+      policy.setData(cvePolicyData());
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, 'Rebuild it with opa build -t wasm.'));
     }
