@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __rgCreateRequire } from 'node:module';
+import { fileURLToPath as __rgFileURLToPath } from 'node:url';
 const require = __rgCreateRequire(import.meta.url);
+const __rgDirname = __rgFileURLToPath(new URL('.', import.meta.url));
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -81,44 +83,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -126,10 +128,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -145,7 +147,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -172,7 +174,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -181,11 +183,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -198,7 +200,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -215,15 +217,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -4093,11 +4095,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4370,7 +4372,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4385,7 +4387,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5449,8 +5451,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -9602,11 +9604,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -9993,42 +9995,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -17089,13 +17091,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17108,7 +17110,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17180,9 +17182,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17202,7 +17204,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17232,7 +17234,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -18321,7 +18323,7 @@ var require_eventsource_stream = __commonJS({
     var COLON = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
-    var DATA = Buffer.from("data");
+    var DATA2 = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
@@ -18515,7 +18517,7 @@ var require_eventsource_stream = __commonJS({
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line, fieldLength, DATA2)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
@@ -22148,13 +22150,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
+      const isState2 = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex = isState2 ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -23432,13 +23434,13 @@ var require_reusify = __commonJS({
         current.next = null;
         return current;
       }
-      function release(obj) {
+      function release2(obj) {
         tail.next = obj;
         tail = obj;
       }
       return {
         get,
-        release
+        release: release2
       };
     }
     module.exports = reusify;
@@ -23464,7 +23466,7 @@ var require_queue = __commonJS({
       var queueTail = null;
       var _running = 0;
       var errorHandler = null;
-      var self = {
+      var self2 = {
         push,
         drain: noop,
         saturated: noop,
@@ -23478,10 +23480,10 @@ var require_queue = __commonJS({
             throw new Error("fastqueue concurrency must be equal to or greater than 1");
           }
           _concurrency = value;
-          if (self.paused) return;
+          if (self2.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
-            release();
+            release2();
           }
         },
         running,
@@ -23496,12 +23498,12 @@ var require_queue = __commonJS({
         error: error2,
         abort
       };
-      return self;
+      return self2;
       function running() {
         return _running;
       }
       function pause() {
-        self.paused = true;
+        self2.paused = true;
       }
       function length() {
         var current = queueHead;
@@ -23522,36 +23524,36 @@ var require_queue = __commonJS({
         return tasks;
       }
       function resume() {
-        if (!self.paused) return;
-        self.paused = false;
+        if (!self2.paused) return;
+        self2.paused = false;
         if (queueHead === null) {
           _running++;
-          release();
+          release2();
           return;
         }
         for (; queueHead && _running < _concurrency; ) {
           _running++;
-          release();
+          release2();
         }
       }
       function idle() {
-        return _running === 0 && self.length() === 0;
+        return _running === 0 && self2.length() === 0;
       }
       function push(value, done) {
         var current = cache2.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
+        if (_running >= _concurrency || self2.paused) {
           if (queueTail) {
             queueTail.next = current;
             queueTail = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self.saturated();
+            self2.saturated();
           }
         } else {
           _running++;
@@ -23561,31 +23563,31 @@ var require_queue = __commonJS({
       function unshift(value, done) {
         var current = cache2.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
+        if (_running >= _concurrency || self2.paused) {
           if (queueHead) {
             current.next = queueHead;
             queueHead = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self.saturated();
+            self2.saturated();
           }
         } else {
           _running++;
           worker.call(context, current.value, current.worked);
         }
       }
-      function release(holder) {
+      function release2(holder) {
         if (holder) {
           cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
-          if (!self.paused) {
+          if (!self2.paused) {
             if (queueTail === queueHead) {
               queueTail = null;
             }
@@ -23593,25 +23595,25 @@ var require_queue = __commonJS({
             next.next = null;
             worker.call(context, next.value, next.worked);
             if (queueTail === null) {
-              self.empty();
+              self2.empty();
             }
           } else {
             _running--;
           }
         } else if (--_running === 0) {
-          self.drain();
+          self2.drain();
         }
       }
       function kill() {
         queueHead = null;
         queueTail = null;
-        self.drain = noop;
+        self2.drain = noop;
       }
       function killAndDrain() {
         queueHead = null;
         queueTail = null;
-        self.drain();
-        self.drain = noop;
+        self2.drain();
+        self2.drain = noop;
       }
       function abort() {
         var current = queueHead;
@@ -23634,7 +23636,7 @@ var require_queue = __commonJS({
           cache2.release(current);
           current = next;
         }
-        self.drain = noop;
+        self2.drain = noop;
       }
       function error2(handler) {
         errorHandler = handler;
@@ -23649,18 +23651,18 @@ var require_queue = __commonJS({
       this.release = noop;
       this.context = null;
       this.errorHandler = null;
-      var self = this;
+      var self2 = this;
       this.worked = function worked(err, result2) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
+        var callback = self2.callback;
+        var errorHandler = self2.errorHandler;
+        var val = self2.value;
+        self2.value = null;
+        self2.callback = noop;
+        if (self2.errorHandler) {
           errorHandler(err, val);
         }
-        callback.call(self.context, err, result2);
-        self.release(self);
+        callback.call(self2.context, err, result2);
+        self2.release(self2);
       };
     }
     function queueAsPromised(context, worker, _concurrency) {
@@ -24953,7 +24955,7 @@ var require_sprintf = __commonJS({
         return sprintf.apply(null, [fmt].concat(argv || []));
       }
       function sprintf_format(parse_tree, argv) {
-        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign;
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign2;
         for (i = 0; i < tree_length; i++) {
           if (typeof parse_tree[i] === "string") {
             output += parse_tree[i];
@@ -25037,15 +25039,15 @@ var require_sprintf = __commonJS({
               output += arg;
             } else {
               if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
-                sign = is_positive ? "+" : "-";
+                sign2 = is_positive ? "+" : "-";
                 arg = arg.toString().replace(re.sign, "");
               } else {
-                sign = "";
+                sign2 = "";
               }
               pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
-              pad_length = ph.width - (sign + arg).length;
+              pad_length = ph.width - (sign2 + arg).length;
               pad = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
-              output += ph.align ? sign + arg + pad : pad_character === "0" ? sign + pad + arg : pad + sign + arg;
+              output += ph.align ? sign2 + arg + pad : pad_character === "0" ? sign2 + pad + arg : pad + sign2 + arg;
             }
           }
         }
@@ -29312,17 +29314,17 @@ ${pair.comment}` : item.comment;
       resolve: parseSet,
       createNode: createSet
     };
-    var parseSexagesimal = (sign, parts) => {
+    var parseSexagesimal = (sign2, parts) => {
       const n = parts.split(":").reduce((n2, p2) => n2 * 60 + Number(p2), 0);
-      return sign === "-" ? -n : n;
+      return sign2 === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
       value
     }) => {
       if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value = Math.abs(value);
       }
       const parts = [value % 60];
@@ -29336,7 +29338,7 @@ ${pair.comment}` : item.comment;
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
       identify: (value) => typeof value === "number",
@@ -29344,7 +29346,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -29353,7 +29355,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -29622,7 +29624,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       value
     }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(sign, src, radix) {
+    function intResolve(sign2, src, radix) {
       let str = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
@@ -29637,10 +29639,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
@@ -29683,7 +29685,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str, sign, bin) => intResolve(sign, bin, 2),
+      resolve: (str, sign2, bin) => intResolve(sign2, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -29691,14 +29693,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str, sign, oct) => intResolve(sign, oct, 8),
+      resolve: (str, sign2, oct) => intResolve(sign2, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str, sign, abs) => intResolve(sign, abs, 10),
+      resolve: (str, sign2, abs) => intResolve(sign2, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -29706,7 +29708,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str, sign, hex) => intResolve(sign, hex, 16),
+      resolve: (str, sign2, hex) => intResolve(sign2, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value) => typeof value === "number",
@@ -33857,8 +33859,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -33874,10 +33876,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -34024,11 +34026,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -34037,9 +34039,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -34054,7 +34056,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -40198,11 +40200,11 @@ var require_extract = __commonJS({
       }
     };
     var Source = class extends Readable2 {
-      constructor(self, header, offset) {
+      constructor(self2, header, offset) {
         super();
         this.header = header;
         this.offset = offset;
-        this._parent = self;
+        this._parent = self2;
       }
       _read(cb) {
         if (this.header.size === 0) {
@@ -40734,9 +40736,9 @@ var require_pack = __commonJS({
     }
     function noop() {
     }
-    function overflow(self, size) {
+    function overflow(self2, size) {
       size &= 511;
-      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+      if (size) self2.push(END_OF_TAR.subarray(0, 512 - size));
     }
     function mapWritable(buf) {
       return b4a.isBuffer(buf) ? buf : b4a.from(buf);
@@ -40749,6 +40751,2700 @@ var require_tar_stream = __commonJS({
   "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
+  }
+});
+
+// node_modules/sql.js/dist/sql-wasm.js
+var require_sql_wasm = __commonJS({
+  "node_modules/sql.js/dist/sql-wasm.js"(exports, module) {
+    var initSqlJsPromise = void 0;
+    var initSqlJs2 = function(moduleConfig) {
+      if (initSqlJsPromise) {
+        return initSqlJsPromise;
+      }
+      initSqlJsPromise = new Promise(function(resolveModule, reject) {
+        var Module = typeof moduleConfig !== "undefined" ? moduleConfig : {};
+        var originalOnAbortFunction = Module["onAbort"];
+        Module["onAbort"] = function(errorThatCausedAbort) {
+          reject(new Error(errorThatCausedAbort));
+          if (originalOnAbortFunction) {
+            originalOnAbortFunction(errorThatCausedAbort);
+          }
+        };
+        Module["postRun"] = Module["postRun"] || [];
+        Module["postRun"].push(function() {
+          resolveModule(Module);
+        });
+        module = void 0;
+        var k;
+        k ||= typeof Module !== "undefined" ? Module : {};
+        var aa = !!globalThis.window, ba = !!globalThis.WorkerGlobalScope, da = globalThis.process?.versions?.node && globalThis.process?.type != "renderer", ea = {
+          SQLITE_ABORT: 4,
+          SQLITE_ABORT_ROLLBACK: 516,
+          SQLITE_ACCESS_EXISTS: 0,
+          SQLITE_ACCESS_READ: 2,
+          SQLITE_ACCESS_READWRITE: 1,
+          SQLITE_ALTER_TABLE: 26,
+          SQLITE_ANALYZE: 28,
+          SQLITE_ANY: 5,
+          SQLITE_ATTACH: 24,
+          SQLITE_AUTH: 23,
+          SQLITE_AUTH_USER: 279,
+          SQLITE_BLOB: 4,
+          SQLITE_BUSY: 5,
+          SQLITE_BUSY_RECOVERY: 261,
+          SQLITE_BUSY_SNAPSHOT: 517,
+          SQLITE_BUSY_TIMEOUT: 773,
+          SQLITE_CANTOPEN: 14,
+          SQLITE_CANTOPEN_CONVPATH: 1038,
+          SQLITE_CANTOPEN_DIRTYWAL: 1294,
+          SQLITE_CANTOPEN_FULLPATH: 782,
+          SQLITE_CANTOPEN_ISDIR: 526,
+          SQLITE_CANTOPEN_NOTEMPDIR: 270,
+          SQLITE_CANTOPEN_SYMLINK: 1550,
+          SQLITE_CARRAY_BLOB: 4,
+          SQLITE_CARRAY_DOUBLE: 2,
+          SQLITE_CARRAY_INT32: 0,
+          SQLITE_CARRAY_INT64: 1,
+          SQLITE_CARRAY_TEXT: 3,
+          SQLITE_CHECKPOINT_FULL: 1,
+          SQLITE_CHECKPOINT_NOOP: -1,
+          SQLITE_CHECKPOINT_PASSIVE: 0,
+          SQLITE_CHECKPOINT_RESTART: 2,
+          SQLITE_CHECKPOINT_TRUNCATE: 3,
+          SQLITE_CONFIG_COVERING_INDEX_SCAN: 20,
+          SQLITE_CONFIG_GETMALLOC: 5,
+          SQLITE_CONFIG_GETMUTEX: 11,
+          SQLITE_CONFIG_GETPCACHE: 15,
+          SQLITE_CONFIG_GETPCACHE2: 19,
+          SQLITE_CONFIG_HEAP: 8,
+          SQLITE_CONFIG_LOG: 16,
+          SQLITE_CONFIG_LOOKASIDE: 13,
+          SQLITE_CONFIG_MALLOC: 4,
+          SQLITE_CONFIG_MEMDB_MAXSIZE: 29,
+          SQLITE_CONFIG_MEMSTATUS: 9,
+          SQLITE_CONFIG_MMAP_SIZE: 22,
+          SQLITE_CONFIG_MULTITHREAD: 2,
+          SQLITE_CONFIG_MUTEX: 10,
+          SQLITE_CONFIG_PAGECACHE: 7,
+          SQLITE_CONFIG_PCACHE: 14,
+          SQLITE_CONFIG_PCACHE2: 18,
+          SQLITE_CONFIG_PCACHE_HDRSZ: 24,
+          SQLITE_CONFIG_PMASZ: 25,
+          SQLITE_CONFIG_ROWID_IN_VIEW: 30,
+          SQLITE_CONFIG_SCRATCH: 6,
+          SQLITE_CONFIG_SERIALIZED: 3,
+          SQLITE_CONFIG_SINGLETHREAD: 1,
+          SQLITE_CONFIG_SMALL_MALLOC: 27,
+          SQLITE_CONFIG_SORTERREF_SIZE: 28,
+          SQLITE_CONFIG_SQLLOG: 21,
+          SQLITE_CONFIG_STMTJRNL_SPILL: 26,
+          SQLITE_CONFIG_URI: 17,
+          SQLITE_CONFIG_WIN32_HEAPSIZE: 23,
+          SQLITE_CONSTRAINT: 19,
+          SQLITE_CONSTRAINT_CHECK: 275,
+          SQLITE_CONSTRAINT_COMMITHOOK: 531,
+          SQLITE_CONSTRAINT_DATATYPE: 3091,
+          SQLITE_CONSTRAINT_FOREIGNKEY: 787,
+          SQLITE_CONSTRAINT_FUNCTION: 1043,
+          SQLITE_CONSTRAINT_NOTNULL: 1299,
+          SQLITE_CONSTRAINT_PINNED: 2835,
+          SQLITE_CONSTRAINT_PRIMARYKEY: 1555,
+          SQLITE_CONSTRAINT_ROWID: 2579,
+          SQLITE_CONSTRAINT_TRIGGER: 1811,
+          SQLITE_CONSTRAINT_UNIQUE: 2067,
+          SQLITE_CONSTRAINT_VTAB: 2323,
+          SQLITE_COPY: 0,
+          SQLITE_CORRUPT: 11,
+          SQLITE_CORRUPT_INDEX: 779,
+          SQLITE_CORRUPT_SEQUENCE: 523,
+          SQLITE_CORRUPT_VTAB: 267,
+          SQLITE_CREATE_INDEX: 1,
+          SQLITE_CREATE_TABLE: 2,
+          SQLITE_CREATE_TEMP_INDEX: 3,
+          SQLITE_CREATE_TEMP_TABLE: 4,
+          SQLITE_CREATE_TEMP_TRIGGER: 5,
+          SQLITE_CREATE_TEMP_VIEW: 6,
+          SQLITE_CREATE_TRIGGER: 7,
+          SQLITE_CREATE_VIEW: 8,
+          SQLITE_CREATE_VTABLE: 29,
+          SQLITE_DBCONFIG_DEFENSIVE: 1010,
+          SQLITE_DBCONFIG_DQS_DDL: 1014,
+          SQLITE_DBCONFIG_DQS_DML: 1013,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_CREATE: 1020,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_WRITE: 1021,
+          SQLITE_DBCONFIG_ENABLE_COMMENTS: 1022,
+          SQLITE_DBCONFIG_ENABLE_FKEY: 1002,
+          SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER: 1004,
+          SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION: 1005,
+          SQLITE_DBCONFIG_ENABLE_QPSG: 1007,
+          SQLITE_DBCONFIG_ENABLE_TRIGGER: 1003,
+          SQLITE_DBCONFIG_ENABLE_VIEW: 1015,
+          SQLITE_DBCONFIG_FP_DIGITS: 1023,
+          SQLITE_DBCONFIG_LEGACY_ALTER_TABLE: 1012,
+          SQLITE_DBCONFIG_LEGACY_FILE_FORMAT: 1016,
+          SQLITE_DBCONFIG_LOOKASIDE: 1001,
+          SQLITE_DBCONFIG_MAINDBNAME: 1e3,
+          SQLITE_DBCONFIG_MAX: 1023,
+          SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE: 1006,
+          SQLITE_DBCONFIG_RESET_DATABASE: 1009,
+          SQLITE_DBCONFIG_REVERSE_SCANORDER: 1019,
+          SQLITE_DBCONFIG_STMT_SCANSTATUS: 1018,
+          SQLITE_DBCONFIG_TRIGGER_EQP: 1008,
+          SQLITE_DBCONFIG_TRUSTED_SCHEMA: 1017,
+          SQLITE_DBCONFIG_WRITABLE_SCHEMA: 1011,
+          SQLITE_DBSTATUS_CACHE_HIT: 7,
+          SQLITE_DBSTATUS_CACHE_MISS: 8,
+          SQLITE_DBSTATUS_CACHE_SPILL: 12,
+          SQLITE_DBSTATUS_CACHE_USED: 1,
+          SQLITE_DBSTATUS_CACHE_USED_SHARED: 11,
+          SQLITE_DBSTATUS_CACHE_WRITE: 9,
+          SQLITE_DBSTATUS_DEFERRED_FKS: 10,
+          SQLITE_DBSTATUS_LOOKASIDE_HIT: 4,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL: 6,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_SIZE: 5,
+          SQLITE_DBSTATUS_LOOKASIDE_USED: 0,
+          SQLITE_DBSTATUS_MAX: 13,
+          SQLITE_DBSTATUS_SCHEMA_USED: 2,
+          SQLITE_DBSTATUS_STMT_USED: 3,
+          SQLITE_DBSTATUS_TEMPBUF_SPILL: 13,
+          SQLITE_DELETE: 9,
+          SQLITE_DENY: 1,
+          SQLITE_DESERIALIZE_FREEONCLOSE: 1,
+          SQLITE_DESERIALIZE_READONLY: 4,
+          SQLITE_DESERIALIZE_RESIZEABLE: 2,
+          SQLITE_DETACH: 25,
+          SQLITE_DETERMINISTIC: 2048,
+          SQLITE_DIRECTONLY: 524288,
+          SQLITE_DONE: 101,
+          SQLITE_DROP_INDEX: 10,
+          SQLITE_DROP_TABLE: 11,
+          SQLITE_DROP_TEMP_INDEX: 12,
+          SQLITE_DROP_TEMP_TABLE: 13,
+          SQLITE_DROP_TEMP_TRIGGER: 14,
+          SQLITE_DROP_TEMP_VIEW: 15,
+          SQLITE_DROP_TRIGGER: 16,
+          SQLITE_DROP_VIEW: 17,
+          SQLITE_DROP_VTABLE: 30,
+          SQLITE_EMPTY: 16,
+          SQLITE_ERROR: 1,
+          SQLITE_ERROR_KEY: 1281,
+          SQLITE_ERROR_MISSING_COLLSEQ: 257,
+          SQLITE_ERROR_RESERVESIZE: 1025,
+          SQLITE_ERROR_RETRY: 513,
+          SQLITE_ERROR_SNAPSHOT: 769,
+          SQLITE_ERROR_UNABLE: 1537,
+          SQLITE_FAIL: 3,
+          SQLITE_FCNTL_BEGIN_ATOMIC_WRITE: 31,
+          SQLITE_FCNTL_BLOCK_ON_CONNECT: 44,
+          SQLITE_FCNTL_BUSYHANDLER: 15,
+          SQLITE_FCNTL_CHUNK_SIZE: 6,
+          SQLITE_FCNTL_CKPT_DONE: 37,
+          SQLITE_FCNTL_CKPT_START: 39,
+          SQLITE_FCNTL_CKSM_FILE: 41,
+          SQLITE_FCNTL_COMMIT_ATOMIC_WRITE: 32,
+          SQLITE_FCNTL_COMMIT_PHASETWO: 22,
+          SQLITE_FCNTL_DATA_VERSION: 35,
+          SQLITE_FCNTL_EXTERNAL_READER: 40,
+          SQLITE_FCNTL_FILESTAT: 45,
+          SQLITE_FCNTL_FILE_POINTER: 7,
+          SQLITE_FCNTL_GET_LOCKPROXYFILE: 2,
+          SQLITE_FCNTL_HAS_MOVED: 20,
+          SQLITE_FCNTL_JOURNAL_POINTER: 28,
+          SQLITE_FCNTL_LAST_ERRNO: 4,
+          SQLITE_FCNTL_LOCKSTATE: 1,
+          SQLITE_FCNTL_LOCK_TIMEOUT: 34,
+          SQLITE_FCNTL_MMAP_SIZE: 18,
+          SQLITE_FCNTL_NULL_IO: 43,
+          SQLITE_FCNTL_OVERWRITE: 11,
+          SQLITE_FCNTL_PDB: 30,
+          SQLITE_FCNTL_PERSIST_WAL: 10,
+          SQLITE_FCNTL_POWERSAFE_OVERWRITE: 13,
+          SQLITE_FCNTL_PRAGMA: 14,
+          SQLITE_FCNTL_RBU: 26,
+          SQLITE_FCNTL_RESERVE_BYTES: 38,
+          SQLITE_FCNTL_RESET_CACHE: 42,
+          SQLITE_FCNTL_ROLLBACK_ATOMIC_WRITE: 33,
+          SQLITE_FCNTL_SET_LOCKPROXYFILE: 3,
+          SQLITE_FCNTL_SIZE_HINT: 5,
+          SQLITE_FCNTL_SIZE_LIMIT: 36,
+          SQLITE_FCNTL_SYNC: 21,
+          SQLITE_FCNTL_SYNC_OMITTED: 8,
+          SQLITE_FCNTL_TEMPFILENAME: 16,
+          SQLITE_FCNTL_TRACE: 19,
+          SQLITE_FCNTL_VFSNAME: 12,
+          SQLITE_FCNTL_VFS_POINTER: 27,
+          SQLITE_FCNTL_WAL_BLOCK: 24,
+          SQLITE_FCNTL_WIN32_AV_RETRY: 9,
+          SQLITE_FCNTL_WIN32_GET_HANDLE: 29,
+          SQLITE_FCNTL_WIN32_SET_HANDLE: 23,
+          SQLITE_FCNTL_ZIPVFS: 25,
+          SQLITE_FINISH: 2,
+          SQLITE_FLOAT: 2,
+          SQLITE_FORMAT: 24,
+          SQLITE_FULL: 13,
+          SQLITE_FUNCTION: 31,
+          SQLITE_GET_LOCKPROXYFILE: 2,
+          SQLITE_IGNORE: 2,
+          SQLITE_INDEX_CONSTRAINT_EQ: 2,
+          SQLITE_INDEX_CONSTRAINT_FUNCTION: 150,
+          SQLITE_INDEX_CONSTRAINT_GE: 32,
+          SQLITE_INDEX_CONSTRAINT_GLOB: 66,
+          SQLITE_INDEX_CONSTRAINT_GT: 4,
+          SQLITE_INDEX_CONSTRAINT_IS: 72,
+          SQLITE_INDEX_CONSTRAINT_ISNOT: 69,
+          SQLITE_INDEX_CONSTRAINT_ISNOTNULL: 70,
+          SQLITE_INDEX_CONSTRAINT_ISNULL: 71,
+          SQLITE_INDEX_CONSTRAINT_LE: 8,
+          SQLITE_INDEX_CONSTRAINT_LIKE: 65,
+          SQLITE_INDEX_CONSTRAINT_LIMIT: 73,
+          SQLITE_INDEX_CONSTRAINT_LT: 16,
+          SQLITE_INDEX_CONSTRAINT_MATCH: 64,
+          SQLITE_INDEX_CONSTRAINT_NE: 68,
+          SQLITE_INDEX_CONSTRAINT_OFFSET: 74,
+          SQLITE_INDEX_CONSTRAINT_REGEXP: 67,
+          SQLITE_INDEX_SCAN_HEX: 2,
+          SQLITE_INDEX_SCAN_UNIQUE: 1,
+          SQLITE_INNOCUOUS: 2097152,
+          SQLITE_INSERT: 18,
+          SQLITE_INTEGER: 1,
+          SQLITE_INTERNAL: 2,
+          SQLITE_INTERRUPT: 9,
+          SQLITE_IOCAP_ATOMIC: 1,
+          SQLITE_IOCAP_ATOMIC16K: 64,
+          SQLITE_IOCAP_ATOMIC1K: 4,
+          SQLITE_IOCAP_ATOMIC2K: 8,
+          SQLITE_IOCAP_ATOMIC32K: 128,
+          SQLITE_IOCAP_ATOMIC4K: 16,
+          SQLITE_IOCAP_ATOMIC512: 2,
+          SQLITE_IOCAP_ATOMIC64K: 256,
+          SQLITE_IOCAP_ATOMIC8K: 32,
+          SQLITE_IOCAP_BATCH_ATOMIC: 16384,
+          SQLITE_IOCAP_IMMUTABLE: 8192,
+          SQLITE_IOCAP_POWERSAFE_OVERWRITE: 4096,
+          SQLITE_IOCAP_SAFE_APPEND: 512,
+          SQLITE_IOCAP_SEQUENTIAL: 1024,
+          SQLITE_IOCAP_SUBPAGE_READ: 32768,
+          SQLITE_IOCAP_UNDELETABLE_WHEN_OPEN: 2048,
+          SQLITE_IOERR: 10,
+          SQLITE_IOERR_ACCESS: 3338,
+          SQLITE_IOERR_AUTH: 7178,
+          SQLITE_IOERR_BADKEY: 8970,
+          SQLITE_IOERR_BEGIN_ATOMIC: 7434,
+          SQLITE_IOERR_BLOCKED: 2826,
+          SQLITE_IOERR_CHECKRESERVEDLOCK: 3594,
+          SQLITE_IOERR_CLOSE: 4106,
+          SQLITE_IOERR_CODEC: 9226,
+          SQLITE_IOERR_COMMIT_ATOMIC: 7690,
+          SQLITE_IOERR_CONVPATH: 6666,
+          SQLITE_IOERR_CORRUPTFS: 8458,
+          SQLITE_IOERR_DATA: 8202,
+          SQLITE_IOERR_DELETE: 2570,
+          SQLITE_IOERR_DELETE_NOENT: 5898,
+          SQLITE_IOERR_DIR_CLOSE: 4362,
+          SQLITE_IOERR_DIR_FSYNC: 1290,
+          SQLITE_IOERR_FSTAT: 1802,
+          SQLITE_IOERR_FSYNC: 1034,
+          SQLITE_IOERR_GETTEMPPATH: 6410,
+          SQLITE_IOERR_IN_PAGE: 8714,
+          SQLITE_IOERR_LOCK: 3850,
+          SQLITE_IOERR_MMAP: 6154,
+          SQLITE_IOERR_NOMEM: 3082,
+          SQLITE_IOERR_RDLOCK: 2314,
+          SQLITE_IOERR_READ: 266,
+          SQLITE_IOERR_ROLLBACK_ATOMIC: 7946,
+          SQLITE_IOERR_SEEK: 5642,
+          SQLITE_IOERR_SHMLOCK: 5130,
+          SQLITE_IOERR_SHMMAP: 5386,
+          SQLITE_IOERR_SHMOPEN: 4618,
+          SQLITE_IOERR_SHMSIZE: 4874,
+          SQLITE_IOERR_SHORT_READ: 522,
+          SQLITE_IOERR_TRUNCATE: 1546,
+          SQLITE_IOERR_UNLOCK: 2058,
+          SQLITE_IOERR_VNODE: 6922,
+          SQLITE_IOERR_WRITE: 778,
+          SQLITE_LAST_ERRNO: 4,
+          SQLITE_LIMIT_ATTACHED: 7,
+          SQLITE_LIMIT_COLUMN: 2,
+          SQLITE_LIMIT_COMPOUND_SELECT: 4,
+          SQLITE_LIMIT_EXPR_DEPTH: 3,
+          SQLITE_LIMIT_FUNCTION_ARG: 6,
+          SQLITE_LIMIT_LENGTH: 0,
+          SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 8,
+          SQLITE_LIMIT_PARSER_DEPTH: 12,
+          SQLITE_LIMIT_SCHEMA: 13,
+          SQLITE_LIMIT_SQL_LENGTH: 1,
+          SQLITE_LIMIT_TRIGGER_DEPTH: 10,
+          SQLITE_LIMIT_TRIGGER_STEPS: 14,
+          SQLITE_LIMIT_VARIABLE_NUMBER: 9,
+          SQLITE_LIMIT_VDBE_OP: 5,
+          SQLITE_LIMIT_WORKER_THREADS: 11,
+          SQLITE_LOCKED: 6,
+          SQLITE_LOCKED_SHAREDCACHE: 262,
+          SQLITE_LOCKED_VTAB: 518,
+          SQLITE_LOCK_EXCLUSIVE: 4,
+          SQLITE_LOCK_NONE: 0,
+          SQLITE_LOCK_PENDING: 3,
+          SQLITE_LOCK_RESERVED: 2,
+          SQLITE_LOCK_SHARED: 1,
+          SQLITE_MISMATCH: 20,
+          SQLITE_MISUSE: 21,
+          SQLITE_MUTEX_FAST: 0,
+          SQLITE_MUTEX_RECURSIVE: 1,
+          SQLITE_MUTEX_STATIC_APP1: 8,
+          SQLITE_MUTEX_STATIC_APP2: 9,
+          SQLITE_MUTEX_STATIC_APP3: 10,
+          SQLITE_MUTEX_STATIC_LRU: 6,
+          SQLITE_MUTEX_STATIC_LRU2: 7,
+          SQLITE_MUTEX_STATIC_MAIN: 2,
+          SQLITE_MUTEX_STATIC_MASTER: 2,
+          SQLITE_MUTEX_STATIC_MEM: 3,
+          SQLITE_MUTEX_STATIC_MEM2: 4,
+          SQLITE_MUTEX_STATIC_OPEN: 4,
+          SQLITE_MUTEX_STATIC_PMEM: 7,
+          SQLITE_MUTEX_STATIC_PRNG: 5,
+          SQLITE_MUTEX_STATIC_VFS1: 11,
+          SQLITE_MUTEX_STATIC_VFS2: 12,
+          SQLITE_MUTEX_STATIC_VFS3: 13,
+          SQLITE_NOLFS: 22,
+          SQLITE_NOMEM: 7,
+          SQLITE_NOTADB: 26,
+          SQLITE_NOTFOUND: 12,
+          SQLITE_NOTICE: 27,
+          SQLITE_NOTICE_RBU: 795,
+          SQLITE_NOTICE_RECOVER_ROLLBACK: 539,
+          SQLITE_NOTICE_RECOVER_WAL: 283,
+          SQLITE_NULL: 5,
+          SQLITE_OK: 0,
+          SQLITE_OK_LOAD_PERMANENTLY: 256,
+          SQLITE_OK_SYMLINK: 512,
+          SQLITE_OPEN_AUTOPROXY: 32,
+          SQLITE_OPEN_CREATE: 4,
+          SQLITE_OPEN_DELETEONCLOSE: 8,
+          SQLITE_OPEN_EXCLUSIVE: 16,
+          SQLITE_OPEN_EXRESCODE: 33554432,
+          SQLITE_OPEN_FULLMUTEX: 65536,
+          SQLITE_OPEN_MAIN_DB: 256,
+          SQLITE_OPEN_MAIN_JOURNAL: 2048,
+          SQLITE_OPEN_MASTER_JOURNAL: 16384,
+          SQLITE_OPEN_MEMORY: 128,
+          SQLITE_OPEN_NOFOLLOW: 16777216,
+          SQLITE_OPEN_NOMUTEX: 32768,
+          SQLITE_OPEN_PRIVATECACHE: 262144,
+          SQLITE_OPEN_READONLY: 1,
+          SQLITE_OPEN_READWRITE: 2,
+          SQLITE_OPEN_SHAREDCACHE: 131072,
+          SQLITE_OPEN_SUBJOURNAL: 8192,
+          SQLITE_OPEN_SUPER_JOURNAL: 16384,
+          SQLITE_OPEN_TEMP_DB: 512,
+          SQLITE_OPEN_TEMP_JOURNAL: 4096,
+          SQLITE_OPEN_TRANSIENT_DB: 1024,
+          SQLITE_OPEN_URI: 64,
+          SQLITE_OPEN_WAL: 524288,
+          SQLITE_PERM: 3,
+          SQLITE_PRAGMA: 19,
+          SQLITE_PREPARE_DONT_LOG: 16,
+          SQLITE_PREPARE_FROM_DDL: 32,
+          SQLITE_PREPARE_NORMALIZE: 2,
+          SQLITE_PREPARE_NO_VTAB: 4,
+          SQLITE_PREPARE_PERSISTENT: 1,
+          SQLITE_PROTOCOL: 15,
+          SQLITE_RANGE: 25,
+          SQLITE_READ: 20,
+          SQLITE_READONLY: 8,
+          SQLITE_READONLY_CANTINIT: 1288,
+          SQLITE_READONLY_CANTLOCK: 520,
+          SQLITE_READONLY_DBMOVED: 1032,
+          SQLITE_READONLY_DIRECTORY: 1544,
+          SQLITE_READONLY_RECOVERY: 264,
+          SQLITE_READONLY_ROLLBACK: 776,
+          SQLITE_RECURSIVE: 33,
+          SQLITE_REINDEX: 27,
+          SQLITE_REPLACE: 5,
+          SQLITE_RESULT_SUBTYPE: 16777216,
+          SQLITE_ROLLBACK: 1,
+          SQLITE_ROW: 100,
+          SQLITE_SAVEPOINT: 32,
+          SQLITE_SCANSTAT_COMPLEX: 1,
+          SQLITE_SCANSTAT_EST: 2,
+          SQLITE_SCANSTAT_EXPLAIN: 4,
+          SQLITE_SCANSTAT_NAME: 3,
+          SQLITE_SCANSTAT_NCYCLE: 7,
+          SQLITE_SCANSTAT_NLOOP: 0,
+          SQLITE_SCANSTAT_NVISIT: 1,
+          SQLITE_SCANSTAT_PARENTID: 6,
+          SQLITE_SCANSTAT_SELECTID: 5,
+          SQLITE_SCHEMA: 17,
+          SQLITE_SELECT: 21,
+          SQLITE_SELFORDER1: 33554432,
+          SQLITE_SERIALIZE_NOCOPY: 1,
+          SQLITE_SETLK_BLOCK_ON_CONNECT: 1,
+          SQLITE_SET_LOCKPROXYFILE: 3,
+          SQLITE_SHM_EXCLUSIVE: 8,
+          SQLITE_SHM_LOCK: 2,
+          SQLITE_SHM_NLOCK: 8,
+          SQLITE_SHM_SHARED: 4,
+          SQLITE_SHM_UNLOCK: 1,
+          SQLITE_STATUS_MALLOC_COUNT: 9,
+          SQLITE_STATUS_MALLOC_SIZE: 5,
+          SQLITE_STATUS_MEMORY_USED: 0,
+          SQLITE_STATUS_PAGECACHE_OVERFLOW: 2,
+          SQLITE_STATUS_PAGECACHE_SIZE: 7,
+          SQLITE_STATUS_PAGECACHE_USED: 1,
+          SQLITE_STATUS_PARSER_STACK: 6,
+          SQLITE_STATUS_SCRATCH_OVERFLOW: 4,
+          SQLITE_STATUS_SCRATCH_SIZE: 8,
+          SQLITE_STATUS_SCRATCH_USED: 3,
+          SQLITE_STMTSTATUS_AUTOINDEX: 3,
+          SQLITE_STMTSTATUS_FILTER_HIT: 8,
+          SQLITE_STMTSTATUS_FILTER_MISS: 7,
+          SQLITE_STMTSTATUS_FULLSCAN_STEP: 1,
+          SQLITE_STMTSTATUS_MEMUSED: 99,
+          SQLITE_STMTSTATUS_REPREPARE: 5,
+          SQLITE_STMTSTATUS_RUN: 6,
+          SQLITE_STMTSTATUS_SORT: 2,
+          SQLITE_STMTSTATUS_VM_STEP: 4,
+          SQLITE_SUBTYPE: 1048576,
+          SQLITE_SYNC_DATAONLY: 16,
+          SQLITE_SYNC_FULL: 3,
+          SQLITE_SYNC_NORMAL: 2,
+          SQLITE_TESTCTRL_ALWAYS: 13,
+          SQLITE_TESTCTRL_ASSERT: 12,
+          SQLITE_TESTCTRL_ATOF: 34,
+          SQLITE_TESTCTRL_BENIGN_MALLOC_HOOKS: 10,
+          SQLITE_TESTCTRL_BITVEC_TEST: 8,
+          SQLITE_TESTCTRL_BYTEORDER: 22,
+          SQLITE_TESTCTRL_EXPLAIN_STMT: 19,
+          SQLITE_TESTCTRL_EXTRA_SCHEMA_CHECKS: 29,
+          SQLITE_TESTCTRL_FAULT_INSTALL: 9,
+          SQLITE_TESTCTRL_FIRST: 5,
+          SQLITE_TESTCTRL_FK_NO_ACTION: 7,
+          SQLITE_TESTCTRL_GETOPT: 16,
+          SQLITE_TESTCTRL_IMPOSTER: 25,
+          SQLITE_TESTCTRL_INTERNAL_FUNCTIONS: 17,
+          SQLITE_TESTCTRL_ISINIT: 23,
+          SQLITE_TESTCTRL_ISKEYWORD: 16,
+          SQLITE_TESTCTRL_JSON_SELFCHECK: 14,
+          SQLITE_TESTCTRL_LAST: 34,
+          SQLITE_TESTCTRL_LOCALTIME_FAULT: 18,
+          SQLITE_TESTCTRL_LOGEST: 33,
+          SQLITE_TESTCTRL_NEVER_CORRUPT: 20,
+          SQLITE_TESTCTRL_ONCE_RESET_THRESHOLD: 19,
+          SQLITE_TESTCTRL_OPTIMIZATIONS: 15,
+          SQLITE_TESTCTRL_PARSER_COVERAGE: 26,
+          SQLITE_TESTCTRL_PENDING_BYTE: 11,
+          SQLITE_TESTCTRL_PRNG_RESET: 7,
+          SQLITE_TESTCTRL_PRNG_RESTORE: 6,
+          SQLITE_TESTCTRL_PRNG_SAVE: 5,
+          SQLITE_TESTCTRL_PRNG_SEED: 28,
+          SQLITE_TESTCTRL_RESERVE: 14,
+          SQLITE_TESTCTRL_RESULT_INTREAL: 27,
+          SQLITE_TESTCTRL_SCRATCHMALLOC: 17,
+          SQLITE_TESTCTRL_SEEK_COUNT: 30,
+          SQLITE_TESTCTRL_SORTER_MMAP: 24,
+          SQLITE_TESTCTRL_TRACEFLAGS: 31,
+          SQLITE_TESTCTRL_TUNE: 32,
+          SQLITE_TESTCTRL_USELONGDOUBLE: 34,
+          SQLITE_TESTCTRL_VDBE_COVERAGE: 21,
+          SQLITE_TEXT: 3,
+          SQLITE_TOOBIG: 18,
+          SQLITE_TRACE_CLOSE: 8,
+          SQLITE_TRACE_PROFILE: 2,
+          SQLITE_TRACE_ROW: 4,
+          SQLITE_TRACE_STMT: 1,
+          SQLITE_TRANSACTION: 22,
+          SQLITE_TXN_NONE: 0,
+          SQLITE_TXN_READ: 1,
+          SQLITE_TXN_WRITE: 2,
+          SQLITE_UPDATE: 23,
+          SQLITE_UTF16: 4,
+          SQLITE_UTF16BE: 3,
+          SQLITE_UTF16LE: 2,
+          SQLITE_UTF16_ALIGNED: 8,
+          SQLITE_UTF8: 1,
+          SQLITE_UTF8_ZT: 16,
+          SQLITE_VERSION_NUMBER: 3054001,
+          SQLITE_VTAB_CONSTRAINT_SUPPORT: 1,
+          SQLITE_VTAB_DIRECTONLY: 3,
+          SQLITE_VTAB_INNOCUOUS: 2,
+          SQLITE_VTAB_USES_ALL_SCHEMAS: 4,
+          SQLITE_WARNING: 28,
+          SQLITE_WARNING_AUTOINDEX: 284,
+          SQLITE_WIN32_DATA_DIRECTORY_TYPE: 1,
+          SQLITE_WIN32_TEMP_DIRECTORY_TYPE: 2,
+          SQLITE_XFER: 1
+        }, fa = "SQLITE_ABORT SQLITE_ABORT_ROLLBACK SQLITE_AUTH SQLITE_AUTH_USER SQLITE_BUSY SQLITE_BUSY_RECOVERY SQLITE_BUSY_SNAPSHOT SQLITE_BUSY_TIMEOUT SQLITE_CANTOPEN SQLITE_CANTOPEN_CONVPATH SQLITE_CANTOPEN_DIRTYWAL SQLITE_CANTOPEN_FULLPATH SQLITE_CANTOPEN_ISDIR SQLITE_CANTOPEN_NOTEMPDIR SQLITE_CANTOPEN_SYMLINK SQLITE_CONSTRAINT SQLITE_CONSTRAINT_CHECK SQLITE_CONSTRAINT_COMMITHOOK SQLITE_CONSTRAINT_DATATYPE SQLITE_CONSTRAINT_FOREIGNKEY SQLITE_CONSTRAINT_FUNCTION SQLITE_CONSTRAINT_NOTNULL SQLITE_CONSTRAINT_PINNED SQLITE_CONSTRAINT_PRIMARYKEY SQLITE_CONSTRAINT_ROWID SQLITE_CONSTRAINT_TRIGGER SQLITE_CONSTRAINT_UNIQUE SQLITE_CONSTRAINT_VTAB SQLITE_CORRUPT SQLITE_CORRUPT_INDEX SQLITE_CORRUPT_SEQUENCE SQLITE_CORRUPT_VTAB SQLITE_DONE SQLITE_EMPTY SQLITE_ERROR SQLITE_ERROR_KEY SQLITE_ERROR_MISSING_COLLSEQ SQLITE_ERROR_RESERVESIZE SQLITE_ERROR_RETRY SQLITE_ERROR_SNAPSHOT SQLITE_ERROR_UNABLE SQLITE_FORMAT SQLITE_FULL SQLITE_INTERNAL SQLITE_INTERRUPT SQLITE_IOERR SQLITE_IOERR_ACCESS SQLITE_IOERR_AUTH SQLITE_IOERR_BADKEY SQLITE_IOERR_BEGIN_ATOMIC SQLITE_IOERR_BLOCKED SQLITE_IOERR_CHECKRESERVEDLOCK SQLITE_IOERR_CLOSE SQLITE_IOERR_CODEC SQLITE_IOERR_COMMIT_ATOMIC SQLITE_IOERR_CONVPATH SQLITE_IOERR_CORRUPTFS SQLITE_IOERR_DATA SQLITE_IOERR_DELETE SQLITE_IOERR_DELETE_NOENT SQLITE_IOERR_DIR_CLOSE SQLITE_IOERR_DIR_FSYNC SQLITE_IOERR_FSTAT SQLITE_IOERR_FSYNC SQLITE_IOERR_GETTEMPPATH SQLITE_IOERR_IN_PAGE SQLITE_IOERR_LOCK SQLITE_IOERR_MMAP SQLITE_IOERR_NOMEM SQLITE_IOERR_RDLOCK SQLITE_IOERR_READ SQLITE_IOERR_ROLLBACK_ATOMIC SQLITE_IOERR_SEEK SQLITE_IOERR_SHMLOCK SQLITE_IOERR_SHMMAP SQLITE_IOERR_SHMOPEN SQLITE_IOERR_SHMSIZE SQLITE_IOERR_SHORT_READ SQLITE_IOERR_TRUNCATE SQLITE_IOERR_UNLOCK SQLITE_IOERR_VNODE SQLITE_IOERR_WRITE SQLITE_LOCKED SQLITE_LOCKED_SHAREDCACHE SQLITE_LOCKED_VTAB SQLITE_MISMATCH SQLITE_MISUSE SQLITE_NOLFS SQLITE_NOMEM SQLITE_NOTADB SQLITE_NOTFOUND SQLITE_NOTICE SQLITE_NOTICE_RBU SQLITE_NOTICE_RECOVER_ROLLBACK SQLITE_NOTICE_RECOVER_WAL SQLITE_PERM SQLITE_PROTOCOL SQLITE_RANGE SQLITE_READONLY SQLITE_READONLY_CANTINIT SQLITE_READONLY_CANTLOCK SQLITE_READONLY_DBMOVED SQLITE_READONLY_DIRECTORY SQLITE_READONLY_RECOVERY SQLITE_READONLY_ROLLBACK SQLITE_ROW SQLITE_SCHEMA SQLITE_TOOBIG SQLITE_WARNING SQLITE_WARNING_AUTOINDEX".split(" ");
+        k.onRuntimeInitialized = function() {
+          function a(f, h) {
+            ub(f, h instanceof Error ? h.message : String(h), -1);
+          }
+          function b(f, h) {
+            switch (typeof h) {
+              case "boolean":
+                nc(f, h ? 1 : 0);
+                break;
+              case "number":
+                oc(f, h);
+                break;
+              case "string":
+                pc(f, h, l(h), -1);
+                break;
+              case "object":
+                if (h === null) vb(f);
+                else if (h.length != null) {
+                  var p2 = ha(h.length);
+                  v.set(h, p2);
+                  qc(f, p2, h.length, -1);
+                  ja(p2);
+                } else ub(f, "Wrong API use : tried to return a value of an unknown type (" + h + ").", -1);
+                break;
+              default:
+                vb(f);
+            }
+          }
+          function d(f, h) {
+            for (var p2 = [], r = 0; r < f; r += 1) {
+              var u = y(
+                h + 4 * r,
+                "i32"
+              ), w = rc(u);
+              if (w === 1 || w === 2) u = sc(u);
+              else if (w === 3) w = wb(u), u = tc(u), u = A(u, w, true);
+              else if (w === 4) {
+                w = u;
+                u = wb(w);
+                w = uc(w);
+                for (var x = new Uint8Array(u), G = 0; G < u; G += 1) x[G] = v[w + G];
+                u = x;
+              } else u = null;
+              p2.push(u);
+            }
+            return p2;
+          }
+          function c(f, h) {
+            this.Xa = f;
+            this.db = h;
+            this.Va = 1;
+            this.ub = [];
+          }
+          function e(f, h) {
+            this.db = h;
+            this.nb = ka(f);
+            if (this.nb === null) throw Error("Unable to allocate memory for the SQL string");
+            this.sb = this.nb;
+            this.fb = this.Ab = null;
+          }
+          function g(f) {
+            this.filename = "dbfile_" + (4294967295 * Math.random() >>> 0);
+            f != null && la(
+              this.filename,
+              f
+            );
+            this.handleError(U(this.filename, q));
+            this.db = y(q, "i32");
+            z && vc(this.db);
+            this.tb = {};
+            this.ab = /* @__PURE__ */ new Map();
+          }
+          function m(f, h) {
+            return f.replace(/[A-Z]/g, function(p2) {
+              return p2.toLowerCase();
+            }) + ":" + h;
+          }
+          function t(f) {
+            f.forEach(oa);
+          }
+          var z = k.useOldExtensionFunctions !== false, q = pa(4), n = k.cwrap, F = {};
+          fa.forEach(function(f) {
+            F[ea[f]] = f;
+          });
+          var U = n("sqlite3_open", "number", ["string", "number"]), ma = n("sqlite3_close_v2", "number", ["number"]), Aa = n("sqlite3_backup_init", "number", ["number", "string", "number", "string"]), na = n(
+            "sqlite3_backup_step",
+            "number",
+            ["number", "number"]
+          ), ca = n("sqlite3_backup_finish", "number", ["number"]), Ba = n("sqlite3_exec", "number", ["number", "number", "number", "number", "number"]), N = n("sqlite3_changes", "number", ["number"]), wc = n("sqlite3_sql", "string", ["number"]), xc = n("sqlite3_normalized_sql", "string", ["number"]), Ua = n("sqlite3_prepare_v2", "number", ["number", "number", "number", "number", "number"]), yc = n("sqlite3_bind_text", "number", ["number", "number", "number", "number", "number"]), yb = n("sqlite3_bind_blob", "number", [
+            "number",
+            "number",
+            "number",
+            "number",
+            "number"
+          ]), zc = n("sqlite3_bind_double", "number", ["number", "number", "number"]), Ac = n("sqlite3_bind_int", "number", ["number", "number", "number"]), zb = n("sqlite3_bind_int64", "number", ["number", "number", "number"]), Bc = typeof n("sqlite3_memory_used", "number", [])() === "bigint", Cc = n("sqlite3_bind_parameter_index", "number", ["number", "string"]), Dc = n("sqlite3_step", "number", ["number"]), ia = n("sqlite3_errmsg", "string", ["number"]), Ec = n("sqlite3_extended_errcode", "number", ["number"]), Fc = n(
+            "sqlite3_column_count",
+            "number",
+            ["number"]
+          ), Gc = n("sqlite3_data_count", "number", ["number"]), Hc = n("sqlite3_column_double", "number", ["number", "number"]), Ic = n("sqlite3_column_text", "number", ["number", "number"]), Jc = n("sqlite3_column_blob", "number", ["number", "number"]), Ab = n("sqlite3_column_bytes", "number", ["number", "number"]), Kc = n("sqlite3_column_type", "number", ["number", "number"]), Lc = n("sqlite3_column_name", "string", ["number", "number"]), Mc = n("sqlite3_reset", "number", ["number"]), Nc = n("sqlite3_clear_bindings", "number", ["number"]), Oc = n("sqlite3_finalize", "number", ["number"]), Bb = n("sqlite3_create_function_v2", "number", "number string number number number number number number number".split(" ")), rc = n("sqlite3_value_type", "number", ["number"]), wb = n("sqlite3_value_bytes", "number", ["number"]), tc = n("sqlite3_value_text", "number", ["number"]), uc = n("sqlite3_value_blob", "number", ["number"]), sc = n("sqlite3_value_double", "number", ["number"]), oc = n("sqlite3_result_double", "", ["number", "number"]), vb = n("sqlite3_result_null", "", ["number"]), pc = n("sqlite3_result_text", "", ["number", "string", "number", "number"]), qc = n("sqlite3_result_blob", "", ["number", "number", "number", "number"]), nc = n("sqlite3_result_int", "", ["number", "number"]), ub = n("sqlite3_result_error", "", ["number", "string", "number"]), Cb = n("sqlite3_aggregate_context", "number", ["number", "number"]), vc = n("RegisterExtensionFunctions", "number", ["number"]), Db = n("sqlite3_update_hook", "number", ["number", "number", "number"]);
+          c.prototype.bind = function(f) {
+            if (!this.Xa) throw "Statement closed";
+            this.reset();
+            return Array.isArray(f) ? this.Rb(f) : f != null && typeof f === "object" ? this.Sb(f) : true;
+          };
+          c.prototype.step = function() {
+            if (!this.Xa) throw "Statement closed";
+            this.Va = 1;
+            var f = Dc(this.Xa);
+            switch (f) {
+              case 100:
+                return true;
+              case 101:
+                return false;
+              default:
+                throw this.db.handleError(f);
+            }
+          };
+          c.prototype.Jb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            return Hc(this.Xa, f);
+          };
+          c.prototype.ac = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            if (typeof BigInt !== "function") throw Error("BigInt is not supported");
+            return BigInt(this.Kb(f));
+          };
+          c.prototype.Kb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            var h = Ic(this.Xa, f);
+            f = Ab(this.Xa, f);
+            return A(h, f, true);
+          };
+          c.prototype.getBlob = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            var h = Ab(this.Xa, f);
+            f = Jc(this.Xa, f);
+            for (var p2 = new Uint8Array(h), r = 0; r < h; r += 1) p2[r] = v[f + r];
+            return p2;
+          };
+          c.prototype.get = function(f, h) {
+            h = h || {};
+            f != null && this.bind(f) && this.step();
+            f = [];
+            for (var p2 = Gc(this.Xa), r = 0; r < p2; r += 1) switch (Kc(this.Xa, r)) {
+              case 1:
+                var u = h.useBigInt ? this.ac(r) : this.Jb(r);
+                f.push(u);
+                break;
+              case 2:
+                f.push(this.Jb(r));
+                break;
+              case 3:
+                f.push(this.Kb(r));
+                break;
+              case 4:
+                f.push(this.getBlob(r));
+                break;
+              default:
+                f.push(null);
+            }
+            return f;
+          };
+          c.prototype.yb = function() {
+            for (var f = [], h = Fc(this.Xa), p2 = 0; p2 < h; p2 += 1) f.push(Lc(this.Xa, p2));
+            return f;
+          };
+          c.prototype.Ib = function(f, h) {
+            var p2 = this.get(f, h);
+            f = this.yb();
+            return Object.fromEntries(f.map(function(r, u) {
+              return [r, p2[u]];
+            }));
+          };
+          c.prototype.ec = function() {
+            return wc(this.Xa);
+          };
+          c.prototype.bc = function() {
+            return xc(this.Xa);
+          };
+          c.prototype.run = function(f) {
+            f != null && this.bind(f);
+            this.step();
+            return this.reset();
+          };
+          c.prototype.Ub = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            var p2 = ka(f);
+            this.ub.push(p2);
+            this.db.handleError(yc(this.Xa, h, p2, l(f), 0));
+          };
+          c.prototype.Qb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            var p2 = ha(f.length);
+            v.set(f, p2);
+            this.ub.push(p2);
+            this.db.handleError(yb(this.Xa, h, p2, f.length, 0));
+          };
+          c.prototype.Eb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            this.db.handleError((f === (f | 0) ? Ac : zc)(this.Xa, h, f));
+          };
+          c.prototype.Pb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            if (BigInt.asIntN(64, f) !== f) throw new RangeError("BigInt value is out of range for a 64-bit integer: " + f);
+            f = Bc ? zb(this.Xa, h, f) : zb(this.Xa, h, Number(BigInt.asIntN(32, f)), Number(f >> BigInt(32)));
+            this.db.handleError(f);
+          };
+          c.prototype.Tb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            yb(this.Xa, f, 0, 0, 0);
+          };
+          c.prototype.Fb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            switch (typeof f) {
+              case "string":
+                this.Ub(f, h);
+                return;
+              case "number":
+                this.Eb(f, h);
+                return;
+              case "bigint":
+                this.Pb(f, h);
+                return;
+              case "boolean":
+                this.Eb(f + 0, h);
+                return;
+              case "object":
+                if (f === null) {
+                  this.Tb(h);
+                  return;
+                }
+                if (f.length != null) {
+                  this.Qb(f, h);
+                  return;
+                }
+            }
+            throw "Wrong API use : tried to bind a value of an unknown type (" + f + ").";
+          };
+          c.prototype.Sb = function(f) {
+            var h = this;
+            Object.keys(f).forEach(function(p2) {
+              var r = Cc(h.Xa, p2);
+              r !== 0 && h.Fb(f[p2], r);
+            });
+            return true;
+          };
+          c.prototype.Rb = function(f) {
+            for (var h = 0; h < f.length; h += 1) this.Fb(f[h], h + 1);
+            return true;
+          };
+          c.prototype.reset = function() {
+            this.freemem();
+            return Nc(this.Xa) === 0 && Mc(this.Xa) === 0;
+          };
+          c.prototype.freemem = function() {
+            for (var f; (f = this.ub.pop()) !== void 0; ) ja(f);
+          };
+          c.prototype.hb = function() {
+            this.freemem();
+            var f = Oc(this.Xa) === 0;
+            delete this.db.tb[this.Xa];
+            this.Xa = 0;
+            return f;
+          };
+          e.prototype.next = function() {
+            if (this.nb === null) return { done: true };
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            if (!this.db.db) throw this.ob(), Error("Database closed");
+            var f = qa(), h = pa(4);
+            ra(q);
+            ra(h);
+            try {
+              this.db.handleError(Ua(this.db.db, this.sb, -1, q, h));
+              this.sb = y(h, "i32");
+              var p2 = y(q, "i32");
+              if (p2 === 0) return this.ob(), { done: true };
+              this.fb = new c(p2, this.db);
+              this.db.tb[p2] = this.fb;
+              return { value: this.fb, done: false };
+            } catch (r) {
+              throw this.Ab = A(this.sb), this.ob(), r;
+            } finally {
+              sa(f);
+            }
+          };
+          e.prototype.ob = function() {
+            ja(this.nb);
+            this.nb = null;
+          };
+          e.prototype["return"] = function() {
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            this.ob();
+            return { done: true };
+          };
+          e.prototype.cc = function() {
+            return this.Ab !== null ? this.Ab : A(this.sb);
+          };
+          typeof Symbol === "function" && typeof Symbol.iterator === "symbol" && (e.prototype[Symbol.iterator] = function() {
+            return this;
+          });
+          g.prototype.run = function(f, h) {
+            if (!this.db) throw "Database closed";
+            if (h) {
+              f = this.Bb(f, h);
+              try {
+                f.step();
+              } finally {
+                f.hb();
+              }
+            } else {
+              f = ka(f);
+              try {
+                this.handleError(Ba(this.db, f, 0, 0, q));
+              } finally {
+                ja(f);
+              }
+            }
+            return this;
+          };
+          g.prototype.exec = function(f, h, p2) {
+            if (!this.db) throw "Database closed";
+            var r = qa(), u = null, w = null, x = null;
+            try {
+              x = w = ka(f);
+              var G = pa(4);
+              for (f = []; y(x, "i8") !== 0; ) {
+                ra(q);
+                ra(G);
+                this.handleError(Ua(this.db, x, -1, q, G));
+                var S = y(q, "i32");
+                x = y(G, "i32");
+                if (S !== 0) {
+                  var D = null;
+                  u = new c(S, this);
+                  for (h != null && u.bind(h); u.step(); ) D === null && (D = { columns: u.yb(), values: [] }, f.push(D)), D.values.push(u.get(null, p2));
+                  u.hb();
+                }
+              }
+              return f;
+            } catch (K) {
+              throw u && u.hb(), K;
+            } finally {
+              w && ja(w), sa(r);
+            }
+          };
+          g.prototype.Yb = function(f, h, p2, r, u) {
+            typeof h === "function" && (r = p2, p2 = h, h = void 0);
+            f = this.Bb(f, h);
+            try {
+              for (; f.step(); ) p2(f.Ib(
+                null,
+                u
+              ));
+            } finally {
+              f.hb();
+            }
+            if (typeof r === "function") return r();
+          };
+          g.prototype.Bb = function(f, h) {
+            f = ka(f);
+            try {
+              ra(q), this.handleError(Ua(this.db, f, -1, q, 0));
+            } finally {
+              ja(f);
+            }
+            f = y(q, "i32");
+            if (f === 0) throw "Nothing to prepare";
+            var p2 = new c(f, this);
+            h != null && p2.bind(h);
+            return this.tb[f] = p2;
+          };
+          g.prototype.fc = function(f) {
+            return new e(f, this);
+          };
+          g.prototype.$b = function() {
+            if (!this.db) throw Error("Database closed");
+            var f = this.filename + "_export";
+            la(f, []);
+            var h = 0, p2 = 0;
+            try {
+              var r = B(f).node, u = null, w = r.Ta.write;
+              r.Ta = Object.create(r.Ta);
+              r.Ta.write = function(S, D, K, V, T) {
+                if (u === null) return w(S, D, K, V, T);
+                r.Ya.set(D.subarray(K, K + V), T);
+                r.Za = Math.max(r.Za, T + V);
+                return V;
+              };
+              var x = U(f, q);
+              h = y(q, "i32");
+              if (x !== 0) throw Error(ia(h));
+              p2 = Aa(h, "main", this.db, "main");
+              if (p2 === 0) throw Error(ia(h));
+              x = na(p2, 0);
+              if (x === 0) {
+                var G = this.exec("PRAGMA main.page_count; PRAGMA main.page_size");
+                u = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
+                r.Ya = u;
+                x = na(p2, -1);
+              }
+              if (x === 5 || x === 6) throw Error("Unable to export: SQLite is busy or locked. Finish active write transactions before exporting.");
+              if (x !== 101) throw Error(ia(h));
+              x = ca(p2);
+              p2 = 0;
+              if (x !== 0) throw Error(ia(h));
+              x = ma(h);
+              if (x !== 0) throw Error(ia(h));
+              h = 0;
+              u = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
+              u.length > 0 && (u[18] = 1, u[19] = 1);
+              return u;
+            } finally {
+              p2 !== 0 && ca(p2), h !== 0 && ma(h), ta("/" + f);
+            }
+          };
+          g.prototype.close = function() {
+            this.db !== null && (Object.values(this.tb).forEach(function(f) {
+              f.hb();
+            }), this.ab.forEach(t), this.ab.clear(), this.ib && (oa(this.ib), this.ib = void 0), this.handleError(ma(this.db)), ta("/" + this.filename), this.db = null);
+          };
+          g.prototype.handleError = function(f) {
+            if (f === 0) return null;
+            var h = ia(this.db);
+            var p2 = Ec(this.db);
+            (p2 & 255) !== (f & 255) && (p2 = f);
+            f = Error(h);
+            f.code = F[p2];
+            f.errcode = p2;
+            throw f;
+          };
+          g.prototype.dc = function() {
+            return N(this.db);
+          };
+          g.prototype.Xb = function(f, h) {
+            var p2 = m(f, h.length);
+            this.ab.has(p2) && (t(this.ab.get(p2)), this.ab.delete(p2));
+            var r = ua(function(u, w, x) {
+              w = d(w, x);
+              try {
+                var G = h.apply(null, w);
+              } catch (S) {
+                a(u, S);
+                return;
+              }
+              b(u, G);
+            }, "viii");
+            this.ab.set(p2, [r]);
+            this.handleError(Bb(this.db, f, h.length, 1, 0, r, 0, 0, 0));
+            return this;
+          };
+          g.prototype.Wb = function(f, h) {
+            function p2(D) {
+              x.has(D) || x.set(D, r());
+              return x.get(D);
+            }
+            var r = h.init || function() {
+              return null;
+            }, u = h.finalize || function(D) {
+              return D;
+            }, w = h.step;
+            if (!w) throw "An aggregate function must have a step function in " + f;
+            var x = /* @__PURE__ */ new Map();
+            h = m(f, w.length - 1);
+            this.ab.has(h) && (t(this.ab.get(h)), this.ab.delete(h));
+            var G = ua(function(D, K, V) {
+              var T = Cb(D, 1), Wa = p2(T);
+              K = d(K, V);
+              Wa = [Wa].concat(K);
+              try {
+                x.set(T, w.apply(null, Wa));
+              } catch (Pc) {
+                x.delete(T), a(D, Pc);
+              }
+            }, "viii"), S = ua(
+              function(D) {
+                var K = Cb(D, 1);
+                try {
+                  var V = u(p2(K));
+                } catch (T) {
+                  x.delete(K);
+                  a(D, T);
+                  return;
+                }
+                b(D, V);
+                x.delete(K);
+              },
+              "vi"
+            );
+            this.ab.set(h, [G, S]);
+            this.handleError(Bb(this.db, f, w.length - 1, 1, 0, 0, G, S, 0));
+            return this;
+          };
+          g.prototype.nc = function(f) {
+            this.ib && (Db(this.db, 0, 0), oa(this.ib), this.ib = void 0);
+            if (!f) return this;
+            this.ib = ua(function(h, p2, r, u, w) {
+              switch (p2) {
+                case 18:
+                  h = "insert";
+                  break;
+                case 23:
+                  h = "update";
+                  break;
+                case 9:
+                  h = "delete";
+                  break;
+                default:
+                  throw "unknown operationCode in updateHook callback: " + p2;
+              }
+              r = A(r);
+              u = A(u);
+              if (w > Number.MAX_SAFE_INTEGER) throw "rowId too big to fit inside a Number";
+              f(h, r, u, Number(w));
+            }, "viiiij");
+            Db(
+              this.db,
+              this.ib,
+              0
+            );
+            return this;
+          };
+          c.prototype.bind = c.prototype.bind;
+          c.prototype.step = c.prototype.step;
+          c.prototype.get = c.prototype.get;
+          c.prototype.getColumnNames = c.prototype.yb;
+          c.prototype.getAsObject = c.prototype.Ib;
+          c.prototype.getSQL = c.prototype.ec;
+          c.prototype.getNormalizedSQL = c.prototype.bc;
+          c.prototype.run = c.prototype.run;
+          c.prototype.reset = c.prototype.reset;
+          c.prototype.freemem = c.prototype.freemem;
+          c.prototype.free = c.prototype.hb;
+          e.prototype.next = e.prototype.next;
+          e.prototype.getRemainingSQL = e.prototype.cc;
+          g.prototype.run = g.prototype.run;
+          g.prototype.exec = g.prototype.exec;
+          g.prototype.each = g.prototype.Yb;
+          g.prototype.prepare = g.prototype.Bb;
+          g.prototype.iterateStatements = g.prototype.fc;
+          g.prototype["export"] = g.prototype.$b;
+          g.prototype.close = g.prototype.close;
+          g.prototype.handleError = g.prototype.handleError;
+          g.prototype.getRowsModified = g.prototype.dc;
+          g.prototype.create_function = g.prototype.Xb;
+          g.prototype.create_aggregate = g.prototype.Wb;
+          g.prototype.updateHook = g.prototype.nc;
+          k.Database = g;
+          k.constants = Object.freeze(ea);
+        };
+        var va = "./this.program", wa = (a, b) => {
+          throw b;
+        }, xa = globalThis.document?.currentScript?.src;
+        typeof __filename !== "undefined" ? xa = __filename : ba && (xa = self.location.href);
+        var ya = "", za, Ca;
+        if (da) {
+          var fs3 = __require("node:fs");
+          ya = __rgDirname + "/";
+          Ca = (a) => {
+            a = Da(a) ? new URL(a) : a;
+            return fs3.readFileSync(a);
+          };
+          za = async (a) => {
+            a = Da(a) ? new URL(a) : a;
+            return fs3.readFileSync(a, void 0);
+          };
+          process.argv.length > 1 && (va = process.argv[1].replace(/\\/g, "/"));
+          process.argv.slice(2);
+          typeof module !== "undefined" && (module.exports = k);
+          wa = (a, b) => {
+            process.exitCode = a;
+            throw b;
+          };
+        } else if (aa || ba) {
+          try {
+            ya = new URL(".", xa).href;
+          } catch {
+          }
+          ba && (Ca = (a) => {
+            var b = new XMLHttpRequest();
+            b.open("GET", a, false);
+            b.responseType = "arraybuffer";
+            b.send(null);
+            return new Uint8Array(b.response);
+          });
+          za = async (a) => {
+            if (Da(a)) return new Promise((d, c) => {
+              var e = new XMLHttpRequest();
+              e.open("GET", a, true);
+              e.responseType = "arraybuffer";
+              e.onload = () => {
+                e.status == 200 || e.status == 0 && e.response ? d(e.response) : c(e.status);
+              };
+              e.onerror = c;
+              e.send(null);
+            });
+            var b = await fetch(a, { credentials: "same-origin" });
+            if (b.ok) return b.arrayBuffer();
+            throw Error(b.status + " : " + b.url);
+          };
+        }
+        var Ea = console.log.bind(console), C = console.error.bind(console), Fa, Ga = false, Ha, Da = (a) => a.startsWith("file://");
+        function Ia() {
+          if (!v?.buffer?.resizable) {
+            var a = Ja.buffer;
+            v = new Int8Array(a);
+            Ka = new Int16Array(a);
+            E = new Uint8Array(a);
+            H = new Int32Array(a);
+            I = new Uint32Array(a);
+            La = new Float32Array(a);
+            Ma = new Float64Array(a);
+            J = new BigInt64Array(a);
+          }
+        }
+        function Na() {
+          var a = k.preRun;
+          a && (typeof a === "function" && (a = [a]), Oa.push(...a));
+          for (a = Oa; a.length > 0; ) a.shift()(k);
+        }
+        function Pa() {
+          var a = k.postRun;
+          a && (typeof a === "function" && (a = [a]), Qa.push(...a));
+          for (a = Qa; a.length > 0; ) a.shift()(k);
+        }
+        function Ra(a) {
+          k.onAbort?.(a);
+          a = `Aborted(${a})`;
+          C(a);
+          Ga = true;
+          throw new WebAssembly.RuntimeError(a + ". Build with -sASSERTIONS for more info.");
+        }
+        var Sa;
+        async function Ta(a) {
+          if (!Fa) try {
+            return await za(a);
+          } catch {
+          }
+          if (a == Sa && Fa) a = new Uint8Array(Fa);
+          else if (Ca) a = Ca(a);
+          else throw "both async and sync fetching of the wasm failed";
+          return a;
+        }
+        async function Va(a, b) {
+          try {
+            var d = await Ta(a);
+            return await WebAssembly.instantiate(d, b);
+          } catch (c) {
+            C(`failed to asynchronously prepare wasm: ${c}`), Ra(c);
+          }
+        }
+        async function Xa(a) {
+          var b = Sa;
+          if (!Fa && !Da(b) && !da) try {
+            var d = fetch(b, { credentials: "same-origin" });
+            return await WebAssembly.instantiateStreaming(d, a);
+          } catch (c) {
+            C(`wasm streaming compile failed: ${c}`), C("falling back to ArrayBuffer instantiation");
+          }
+          return Va(b, a);
+        }
+        class Ya {
+          name = "ExitStatus";
+          constructor(a) {
+            this.message = `Program terminated with exit(${a})`;
+            this.status = a;
+          }
+        }
+        var v, Qa = [], Oa = [], Za = true, E, $a = new TextDecoder(), ab = (a, b, d, c) => {
+          d = b + d;
+          if (c) return d;
+          for (; a[b] && !(b >= d); ) ++b;
+          return b;
+        }, A = (a, b, d) => a ? $a.decode(E.subarray(a, ab(E, a, b, d))) : "", bb = (a, b) => {
+          for (var d = 0, c = a.length - 1; c >= 0; c--) {
+            var e = a[c];
+            e === "." ? a.splice(c, 1) : e === ".." ? (a.splice(c, 1), d++) : d && (a.splice(c, 1), d--);
+          }
+          if (b) for (; d; d--) a.unshift("..");
+          return a;
+        }, cb = (a) => {
+          var b = a.charAt(0) === "/", d = a.slice(-1) === "/";
+          (a = bb(a.split("/").filter((c) => !!c), !b).join("/")) || b || (a = ".");
+          a && d && (a += "/");
+          return (b ? "/" : "") + a;
+        }, db = (a) => {
+          var b = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/.exec(a).slice(1);
+          a = b[0];
+          b = b[1];
+          if (!a && !b) return ".";
+          b &&= b.slice(0, -1);
+          return a + b;
+        }, eb = (a) => a && a.match(/([^\/]+|\/)\/*$/)[1], fb = (...a) => {
+          for (var b = "", d = false, c = a.length - 1; c >= -1 && !d; c--) {
+            d = c >= 0 ? a[c] : "/";
+            if (typeof d !== "string") throw new TypeError("Arguments to path.resolve must be strings");
+            if (!d) return "";
+            b = d + "/" + b;
+            d = d.charAt(0) === "/";
+          }
+          b = bb(b.split("/").filter((e) => !!e), !d).join("/");
+          return (d ? "/" : "") + b || ".";
+        }, l = (a) => {
+          for (var b = 0, d = 0; d < a.length; ++d) {
+            var c = a.codePointAt(d);
+            c <= 127 ? b++ : c <= 2047 ? b += 2 : c <= 65535 ? b += 3 : (b += 4, d++);
+          }
+          return b;
+        }, L = (a, b, d, c) => {
+          if (!(c > 0)) return 0;
+          var e = d;
+          c = d + c - 1;
+          for (var g = 0; g < a.length; ++g) {
+            var m = a.codePointAt(g);
+            if (m <= 127) {
+              if (d >= c) break;
+              b[d++] = m;
+            } else if (m <= 2047) {
+              if (d + 1 >= c) break;
+              b[d++] = 192 | m >> 6;
+              b[d++] = 128 | m & 63;
+            } else if (m <= 65535) {
+              if (d + 2 >= c) break;
+              b[d++] = 224 | m >> 12;
+              b[d++] = 128 | m >> 6 & 63;
+              b[d++] = 128 | m & 63;
+            } else {
+              if (d + 3 >= c) break;
+              b[d++] = 240 | m >> 18;
+              b[d++] = 128 | m >> 12 & 63;
+              b[d++] = 128 | m >> 6 & 63;
+              b[d++] = 128 | m & 63;
+              g++;
+            }
+          }
+          b[d] = 0;
+          return d - e;
+        }, gb = (a) => {
+          var b = Array(l(a) + 1);
+          a = L(a, b, 0, b.length);
+          b.length = a;
+          return b;
+        }, hb = (a, b) => {
+          var d = 0;
+          a && (d |= 365);
+          b && (d |= 146);
+          return d;
+        }, M = { cb: null, gb() {
+          return M.createNode(null, "/", 16895, 0);
+        }, createNode(a, b, d, c) {
+          if ((d & 61440) === 24576 || (d & 61440) === 4096) throw new O(63);
+          M.cb || (M.cb = { dir: { node: { $a: M.Ua.$a, eb: M.Ua.eb, lookup: M.Ua.lookup, pb: M.Ua.pb, rename: M.Ua.rename, unlink: M.Ua.unlink, rmdir: M.Ua.rmdir, readdir: M.Ua.readdir, symlink: M.Ua.symlink }, stream: { bb: M.Ta.bb } }, file: { node: { $a: M.Ua.$a, eb: M.Ua.eb }, stream: { bb: M.Ta.bb, read: M.Ta.read, write: M.Ta.write, qb: M.Ta.qb, rb: M.Ta.rb } }, link: {
+            node: { $a: M.Ua.$a, eb: M.Ua.eb, readlink: M.Ua.readlink },
+            stream: {}
+          }, Gb: { node: { $a: M.Ua.$a, eb: M.Ua.eb }, stream: ib } });
+          d = jb(a, b, d, c);
+          P(d.mode) ? (d.Ua = M.cb.dir.node, d.Ta = M.cb.dir.stream, d.Ya = {}) : (d.mode & 61440) === 32768 ? (d.Ua = M.cb.file.node, d.Ta = M.cb.file.stream, d.Za = 0, d.Ya = M.Zb ?? (M.Zb = new Uint8Array(0))) : (d.mode & 61440) === 40960 ? (d.Ua = M.cb.link.node, d.Ta = M.cb.link.stream) : (d.mode & 61440) === 8192 && (d.Ua = M.cb.Gb.node, d.Ta = M.cb.Gb.stream);
+          d.atime = d.mtime = d.ctime = Date.now();
+          a && (a.Ya[b] = d, a.atime = a.mtime = a.ctime = d.atime);
+          return d;
+        }, Ua: { $a(a) {
+          var b = {};
+          b.dev = (a.mode & 61440) === 8192 ? a.id : 1;
+          b.ino = a.id;
+          b.mode = a.mode;
+          b.nlink = 1;
+          b.uid = 0;
+          b.gid = 0;
+          b.rdev = a.rdev;
+          P(a.mode) ? b.size = 4096 : (a.mode & 61440) === 32768 ? b.size = a.Za : (a.mode & 61440) === 40960 ? b.size = a.link.length : b.size = 0;
+          b.atime = new Date(a.atime);
+          b.mtime = new Date(a.mtime);
+          b.ctime = new Date(a.ctime);
+          b.blksize = 4096;
+          b.blocks = Math.ceil(b.size / b.blksize);
+          return b;
+        }, eb(a, b) {
+          for (var d of ["mode", "atime", "mtime", "ctime"]) b[d] != null && (a[d] = b[d]);
+          b.size !== void 0 && (b = b.size, a.Za != b && (d = a.Ya, a.Ya = new Uint8Array(b), a.Ya.set(d.subarray(0, Math.min(
+            b,
+            a.Za
+          ))), a.Za = b));
+        }, lookup() {
+          M.wb || (M.wb = new O(44), M.wb.stack = "<generic error, no stack>");
+          throw M.wb;
+        }, pb(a, b, d, c) {
+          return M.createNode(a, b, d, c);
+        }, rename(a, b, d) {
+          try {
+            var c = kb(b, d);
+          } catch (g) {
+          }
+          if (c && P(a.mode)) for (var e in c.Ya) throw new O(55);
+          delete a.parent.Ya[a.name];
+          b.Ya[d] = a;
+          a.name = d;
+          b.ctime = b.mtime = a.parent.ctime = a.parent.mtime = Date.now();
+        }, unlink(a, b) {
+          delete a.Ya[b];
+          a.ctime = a.mtime = Date.now();
+        }, rmdir(a, b) {
+          var d = kb(a, b), c;
+          for (c in d.Ya) throw new O(55);
+          delete a.Ya[b];
+          a.ctime = a.mtime = Date.now();
+        }, readdir(a) {
+          return [
+            ".",
+            "..",
+            ...Object.keys(a.Ya)
+          ];
+        }, symlink(a, b, d) {
+          a = M.createNode(a, b, 41471, 0);
+          a.link = d;
+          return a;
+        }, readlink(a) {
+          if ((a.mode & 61440) !== 40960) throw new O(28);
+          return a.link;
+        } }, Ta: { read(a, b, d, c, e) {
+          if (e >= a.node.Za) return 0;
+          c = Math.min(a.node.Za - e, c);
+          b.set(a.node.Ya.subarray(e, e + c), d);
+          return c;
+        }, write(a, b, d, c, e, g) {
+          b.buffer === v.buffer && (g = false);
+          if (!c) return 0;
+          a = a.node;
+          a.mtime = a.ctime = Date.now();
+          if (g) a.Ya = b.subarray(d, d + c), a.Za = c;
+          else if (a.Za || e) {
+            g = e + c;
+            var m = a.Ya.length;
+            m >= g || (g = Math.max(g, m * (m < 1048576 ? 2 : 1.125) >>> 0), m && (g = Math.max(g, 256)), m = a.Ya.subarray(0, a.Za), a.Ya = new Uint8Array(g), a.Ya.set(m));
+            a.Ya.set(b.subarray(d, d + c), e);
+            a.Za = Math.max(a.Za, e + c);
+          } else a.Ya = b.slice(d, d + c), a.Za = c;
+          return c;
+        }, bb(a, b, d) {
+          d === 1 ? b += a.position : d === 2 && (a.node.mode & 61440) === 32768 && (b += a.node.Za);
+          if (b < 0) throw new O(28);
+          return b;
+        }, qb(a, b, d, c, e) {
+          if ((a.node.mode & 61440) !== 32768) throw new O(43);
+          a = a.node.Ya;
+          if (e & 2 || a.buffer !== v.buffer) {
+            e = true;
+            c = Math.ceil(b / 65536) * 65536;
+            var g = lb(65536, c);
+            g && E.fill(0, g, g + c);
+            c = g;
+            if (!c) throw new O(48);
+            if (a) {
+              if (d > 0 || d + b < a.length) a = a.subarray ? a.subarray(d, d + b) : a.slice(d, d + b);
+              v.set(a, c);
+            }
+          } else e = false, c = a.byteOffset;
+          return { lc: c, Ob: e };
+        }, rb(a, b, d, c) {
+          M.Ta.write(a, b, 0, c, d, false);
+          return 0;
+        } } }, mb = [], nb = (a) => {
+          var b = ab(a, 0);
+          return $a.decode(a.buffer ? a.subarray(0, b) : new Uint8Array(a.slice(0, b)));
+        }, ob = [];
+        function pb(a, b) {
+          ob[a] = { input: [], output: [], mb: b };
+          qb(a, rb);
+        }
+        var rb = { open(a) {
+          var b = ob[a.node.rdev];
+          if (!b) throw new O(43);
+          a.tty = b;
+          a.seekable = false;
+        }, close(a) {
+          a.tty.mb.fsync(a.tty);
+        }, fsync(a) {
+          a.tty.mb.fsync(a.tty);
+        }, read(a, b, d, c) {
+          if (!a.tty || !a.tty.mb.Lb) throw new O(60);
+          for (var e = 0, g = 0; g < c; g++) {
+            try {
+              var m = a.tty.mb.Lb(a.tty);
+            } catch (t) {
+              throw new O(29);
+            }
+            if (m === void 0 && !e) throw new O(6);
+            if (m === null || m === void 0) break;
+            e++;
+            b[d + g] = m;
+            if (m === 10) break;
+          }
+          e && (a.node.atime = Date.now());
+          return e;
+        }, write(a, b, d, c) {
+          if (!a.tty || !a.tty.mb.Cb) throw new O(60);
+          try {
+            for (var e = 0; e < c; e++) a.tty.mb.Cb(
+              a.tty,
+              b[d + e]
+            );
+          } catch (g) {
+            throw new O(29);
+          }
+          c && (a.node.mtime = a.node.ctime = Date.now());
+          return e;
+        } }, sb = {
+          Lb() {
+            a: {
+              if (!mb.length) {
+                var a = null;
+                if (da) {
+                  var b = Buffer.alloc(256), d = 0;
+                  try {
+                    d = fs3.readSync(process.stdin.fd, b, 0, 256);
+                  } catch (c) {
+                    if (c.toString().includes("EOF")) d = 0;
+                    else throw c;
+                  }
+                  d > 0 && (a = b.toString("utf-8", 0, d));
+                } else globalThis.window?.prompt && (a = window.prompt("Input: "), a !== null && (a += "\n"));
+                if (!a) {
+                  a = null;
+                  break a;
+                }
+                mb = gb(a);
+              }
+              a = mb.shift();
+            }
+            return a;
+          },
+          Cb(a, b) {
+            b === null || b === 10 ? (Ea(nb(a.output)), a.output = []) : b != 0 && a.output.push(b);
+          },
+          fsync(a) {
+            a.output?.length > 0 && (Ea(nb(a.output)), a.output = []);
+          },
+          vc() {
+            return { rc: 25856, tc: 5, qc: 191, sc: 35387, oc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+          },
+          wc() {
+            return 0;
+          },
+          xc() {
+            return [24, 80];
+          }
+        }, tb = { Cb(a, b) {
+          b === null || b === 10 ? (C(nb(a.output)), a.output = []) : b != 0 && a.output.push(b);
+        }, fsync(a) {
+          a.output?.length > 0 && (C(nb(a.output)), a.output = []);
+        } }, xb = () => {
+          if (da) {
+            var a = __require("node:crypto");
+            return (b) => (a.randomFillSync(b), 0);
+          }
+          return (b) => (crypto.getRandomValues(b), 0);
+        }, Eb = (a) => (Eb = xb())(a), Fb = null, Gb = {}, Hb = [], Ib = 1, Q = [], Jb = false, Kb = true, Lb = {}, O = class {
+          name = "ErrnoError";
+          constructor(a) {
+            this.Wa = a;
+          }
+        }, Mb = class {
+          shared = {};
+          node = null;
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(a) {
+            this.shared.flags = a;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(a) {
+            this.shared.position = a;
+          }
+        }, Nb = class {
+          Ua = {};
+          Ta = {};
+          kb = null;
+          listeners = null;
+          Db = 0;
+          constructor(a, b, d, c) {
+            a ||= this;
+            this.parent = a;
+            this.gb = a.gb;
+            this.id = Ib++;
+            this.name = b;
+            this.mode = d;
+            this.rdev = c;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & 365) === 365;
+          }
+          set read(a) {
+            a ? this.mode |= 365 : this.mode &= -366;
+          }
+          get write() {
+            return (this.mode & 146) === 146;
+          }
+          set write(a) {
+            a ? this.mode |= 146 : this.mode &= -147;
+          }
+          kc() {
+            if (this.listeners) {
+              var a;
+              for (b of this.listeners) b.exclusive ? (a ||= []).push(b) : b.Vb(32);
+              if (a) {
+                var b = (this.Db || 0) % a.length;
+                this.Db = b + 1;
+                a[b].Vb(32);
+              }
+            }
+          }
+        };
+        function B(a, b = {}) {
+          if (!a) throw new O(44);
+          b.xb ?? (b.xb = true);
+          a.charAt(0) === "/" || (a = "//" + a);
+          var d = 0;
+          a: for (; d < 40; d++) {
+            a = a.split("/").filter((t) => !!t);
+            for (var c = Fb, e = "/", g = 0; g < a.length; g++) {
+              var m = g === a.length - 1;
+              if (m && b.parent) break;
+              if (a[g] !== ".") if (a[g] === "..") if (e = db(e), c === c.parent) {
+                a = e + "/" + a.slice(g + 1).join("/");
+                d--;
+                continue a;
+              } else c = c.parent;
+              else {
+                e = cb(e + "/" + a[g]);
+                try {
+                  c = kb(c, a[g]);
+                } catch (t) {
+                  if (t?.Wa === 44 && m && b.jc) return { path: e };
+                  throw t;
+                }
+                !c.kb || m && !b.xb || (c = c.kb.root);
+                if ((c.mode & 61440) === 40960 && (!m || b.jb)) {
+                  if (!c.Ua.readlink) throw new O(52);
+                  c = c.Ua.readlink(c);
+                  c.charAt(0) === "/" || (c = db(e) + "/" + c);
+                  a = c + "/" + a.slice(g + 1).join("/");
+                  continue a;
+                }
+              }
+            }
+            return { path: e, node: c };
+          }
+          throw new O(32);
+        }
+        function Ob(a) {
+          for (var b; ; ) {
+            if (a === a.parent) return a = a.gb.Nb, b ? a[a.length - 1] !== "/" ? `${a}/${b}` : a + b : a;
+            b = b ? `${a.name}/${b}` : a.name;
+            a = a.parent;
+          }
+        }
+        function Pb(a, b) {
+          for (var d = 0, c = 0; c < b.length; c++) d = (d << 5) - d + b.charCodeAt(c) | 0;
+          return (a + d >>> 0) % Q.length;
+        }
+        function Qb(a) {
+          var b = Pb(a.parent.id, a.name);
+          if (Q[b] === a) Q[b] = a.lb;
+          else for (b = Q[b]; b; ) {
+            if (b.lb === a) {
+              b.lb = a.lb;
+              break;
+            }
+            b = b.lb;
+          }
+        }
+        function kb(a, b) {
+          var d = P(a.mode) ? (d = Rb(a, "x")) ? d : a.Ua.lookup ? 0 : 2 : 54;
+          if (d) throw new O(d);
+          for (d = Q[Pb(a.id, b)]; d; d = d.lb) {
+            var c = d.name;
+            if (d.parent.id === a.id && c === b) return d;
+          }
+          return a.Ua.lookup(a, b);
+        }
+        function jb(a, b, d, c) {
+          a = new Nb(a, b, d, c);
+          b = Pb(a.parent.id, a.name);
+          a.lb = Q[b];
+          return Q[b] = a;
+        }
+        function P(a) {
+          return (a & 61440) === 16384;
+        }
+        function Rb(a, b) {
+          return Kb ? 0 : b.includes("r") && !(a.mode & 292) || b.includes("w") && !(a.mode & 146) || b.includes("x") && !(a.mode & 73) ? 2 : 0;
+        }
+        function Sb(a, b) {
+          if (!P(a.mode)) return 54;
+          try {
+            return kb(a, b), 20;
+          } catch (d) {
+          }
+          return Rb(a, "wx");
+        }
+        function Tb(a, b, d) {
+          try {
+            var c = kb(a, b);
+          } catch (e) {
+            return e.Wa;
+          }
+          if (a = Rb(a, "wx")) return a;
+          if (d) {
+            if (!P(c.mode)) return 54;
+            if (c === c.parent || Ob(c) === "/") return 10;
+          } else if (P(c.mode)) return 31;
+          return 0;
+        }
+        function Ub(a) {
+          if (!a) throw new O(63);
+          return a;
+        }
+        function R(a) {
+          a = Hb[a];
+          if (!a) throw new O(8);
+          return a;
+        }
+        function Vb(a, b = -1) {
+          a = Object.assign(new Mb(), a);
+          if (b == -1) a: {
+            for (b = 0; b <= 4096; b++) if (!Hb[b]) break a;
+            throw new O(33);
+          }
+          a.fd = b;
+          return Hb[b] = a;
+        }
+        function Wb(a, b = -1) {
+          a = Vb(a, b);
+          a.Ta?.uc?.(a);
+          return a;
+        }
+        function Xb(a, b, d) {
+          var c = a?.Ta.eb;
+          a = c ? a : b;
+          c ??= b.Ua.eb;
+          Ub(c);
+          try {
+            c(a, d);
+          } catch (e) {
+            if (e instanceof RangeError) throw new O(22);
+            throw e;
+          }
+        }
+        var ib = { open(a) {
+          a.Ta = Gb[a.node.rdev].Ta;
+          a.Ta.open?.(a);
+        }, bb() {
+          throw new O(70);
+        } };
+        function qb(a, b) {
+          Gb[a] = { Ta: b };
+        }
+        function Yb(a, b) {
+          var d = b === "/";
+          if (d && Fb) throw new O(10);
+          if (!d && b) {
+            var c = B(b, { xb: false });
+            b = c.path;
+            c = c.node;
+            if (c.kb) throw new O(10);
+            if (!P(c.mode)) throw new O(54);
+          }
+          b = { type: a, yc: {}, Nb: b, hc: [] };
+          a = a.gb(b);
+          a.gb = b;
+          b.root = a;
+          d ? Fb = a : c && (c.kb = b, c.gb && c.gb.hc.push(b));
+        }
+        function Zb(a, b, d) {
+          var c = B(a, { parent: true }).node;
+          a = eb(a);
+          if (!a) throw new O(28);
+          if (a === "." || a === "..") throw new O(20);
+          var e = Sb(c, a);
+          if (e) throw new O(e);
+          if (!c.Ua.pb) throw new O(63);
+          return c.Ua.pb(c, a, b, d);
+        }
+        function $b(a, b = 438) {
+          return Zb(a, b & 4095 | 32768, 0);
+        }
+        function W(a, b = 511) {
+          return Zb(a, b & 1023 | 16384, 0);
+        }
+        function ac(a, b, d) {
+          typeof d === "undefined" && (d = b, b = 438);
+          Zb(a, b | 8192, d);
+        }
+        function bc(a, b) {
+          if (!fb(a)) throw new O(44);
+          var d = B(b, { parent: true }).node;
+          if (!d) throw new O(44);
+          b = eb(b);
+          var c = Sb(d, b);
+          if (c) throw new O(c);
+          if (!d.Ua.symlink) throw new O(63);
+          d.Ua.symlink(d, b, a);
+        }
+        function cc(a) {
+          var b = B(a, { parent: true }).node;
+          a = eb(a);
+          var d = kb(b, a), c = Tb(b, a, true);
+          if (c) throw new O(c);
+          if (!b.Ua.rmdir) throw new O(63);
+          if (d.kb) throw new O(10);
+          b.Ua.rmdir(b, a);
+          Qb(d);
+        }
+        function ta(a) {
+          var b = B(a, { parent: true }).node;
+          if (!b) throw new O(44);
+          a = eb(a);
+          var d = kb(b, a), c = Tb(b, a, false);
+          if (c) throw new O(c);
+          if (!b.Ua.unlink) throw new O(63);
+          if (d.kb) throw new O(10);
+          b.Ua.unlink(b, a);
+          Qb(d);
+        }
+        function dc(a, b = false) {
+          a = B(a, { jb: !b }).node;
+          return Ub(a.Ua.$a)(a);
+        }
+        function ec(a, b, d) {
+          Xb(a, b, { mode: d & 4095 | b.mode & -4096, ctime: Date.now(), Hb: false });
+        }
+        function fc(a, b) {
+          a = typeof a === "string" ? B(a, { jb: true }).node : a;
+          ec(null, a, b);
+        }
+        function hc(a, b, d) {
+          if (P(b.mode)) throw new O(31);
+          if ((b.mode & 61440) !== 32768) throw new O(28);
+          var c = Rb(b, "w");
+          if (c) throw new O(c);
+          Xb(a, b, { size: d, timestamp: Date.now() });
+        }
+        function ic(a, b, d, c = false) {
+          a = B(a, { jb: !c });
+          Xb(null, a.node, { atime: b, mtime: d, Hb: c });
+        }
+        function jc(a, b, d = 438) {
+          if (a === "") throw new O(44);
+          if (typeof b === "string") {
+            var c = { r: 0, "r+": 2, w: 577, "w+": 578, a: 1089, "a+": 1090 }[b];
+            if (typeof c === "undefined") throw Error(`Unknown file open mode: ${b}`);
+            b = c;
+          }
+          d = b & 64 ? d & 4095 | 32768 : 0;
+          if (typeof a === "object") c = a;
+          else {
+            var e = a.endsWith("/");
+            a = B(a, { jb: !(b & 131072), jc: true });
+            c = a.node;
+            a = a.path;
+          }
+          var g = false;
+          if (b & 64) if (c) {
+            if (b & 128) throw new O(20);
+          } else {
+            if (e) throw new O(31);
+            c = Zb(a, d | 511, 0);
+            g = true;
+          }
+          if (!c) throw new O(44);
+          (c.mode & 61440) === 8192 && (b &= -513);
+          if (b & 65536 && !P(c.mode)) throw new O(54);
+          if (!g && (c ? (c.mode & 61440) === 40960 ? e = 32 : (e = ["r", "w", "rw"][b & 3], b & 512 && (e += "w"), e = P(c.mode) && (e !== "r" || b & 576) ? 31 : Rb(c, e)) : e = 44, e)) throw new O(e);
+          b & 512 && !g && (e = c, e = typeof e === "string" ? B(e, { jb: true }).node : e, hc(null, e, 0));
+          b &= -131713;
+          e = Vb({ node: c, path: Ob(c), flags: b, seekable: true, position: 0, Ta: c.Ta, mc: [], error: false });
+          e.Ta.open && e.Ta.open(e);
+          g && fc(c, d & 511);
+          !k.logReadFiles || b & 1 || a in Lb || (Lb[a] = 1, C(`read file: ${a}`));
+          return e;
+        }
+        function kc(a) {
+          if (a.fd === null) throw new O(8);
+          a.zb && (a.zb = null);
+          a.node?.kc();
+          try {
+            a.Ta.close && a.Ta.close(a);
+          } catch (b) {
+            throw b;
+          } finally {
+            Hb[a.fd] = null;
+          }
+          a.fd = null;
+        }
+        function lc(a, b, d) {
+          if (a.fd === null) throw new O(8);
+          if (!a.seekable || !a.Ta.bb) throw new O(70);
+          if (d != 0 && d != 1 && d != 2) throw new O(28);
+          a.position = a.Ta.bb(a, b, d);
+          a.mc = [];
+        }
+        function mc(a, b, d, c, e) {
+          if (c < 0 || e < 0) throw new O(28);
+          if (a.fd === null) throw new O(8);
+          if ((a.flags & 2097155) === 0) throw new O(8);
+          if (P(a.node.mode)) throw new O(31);
+          if (!a.Ta.write) throw new O(28);
+          a.seekable && a.flags & 1024 && lc(a, 0, 2);
+          var g = typeof e !== "undefined";
+          if (!g) e = a.position;
+          else if (!a.seekable) throw new O(70);
+          b = a.Ta.write(a, b, d, c, e, void 0);
+          g || (a.position += b);
+          return b;
+        }
+        function Qc() {
+          var a, b, d;
+          Jb = true;
+          a ??= k.stdin;
+          b ??= k.stdout;
+          d ??= k.stderr;
+          a ? X("stdin", a) : bc("/dev/tty", "/dev/stdin");
+          b ? X("stdout", null, b) : bc("/dev/tty", "/dev/stdout");
+          d ? X("stderr", null, d) : bc("/dev/tty1", "/dev/stderr");
+          jc("/dev/stdin", 0);
+          jc("/dev/stdout", 1);
+          jc("/dev/stderr", 1);
+        }
+        function la(a, b) {
+          var d = "/", c = a;
+          d && (d = typeof d === "string" ? d : Ob(d), c = a ? cb(d + "/" + a) : d);
+          a = hb(true, true);
+          c = $b(c, a);
+          b && (typeof b === "string" && (b = gb(b)), b.subarray || (b = new Uint8Array(b)), fc(c, a | 146), d = jc(c, 577), mc(d, b, 0, b.length, 0), kc(d), fc(c, a));
+        }
+        function X(a, b, d) {
+          a = cb("/dev/" + a);
+          var c = hb(!!b, !!d);
+          X.Mb ?? (X.Mb = 64);
+          var e = X.Mb++ << 8 | 0;
+          qb(e, { open(g) {
+            g.seekable = false;
+          }, close() {
+            d?.buffer?.length && d(10);
+          }, read(g, m, t, z) {
+            for (var q = 0, n = 0; n < z; n++) {
+              try {
+                var F = b();
+              } catch (U) {
+                throw new O(29);
+              }
+              if (F === void 0 && !q) throw new O(6);
+              if (F === null || F === void 0) break;
+              q++;
+              m[t + n] = F;
+            }
+            q && (g.node.atime = Date.now());
+            return q;
+          }, write(g, m, t, z) {
+            for (var q = 0; q < z; q++) try {
+              d(m[t + q]);
+            } catch (n) {
+              throw new O(29);
+            }
+            z && (g.node.mtime = g.node.ctime = Date.now());
+            return q;
+          } });
+          ac(a, c, e);
+        }
+        var Y = {}, H, J, I;
+        function Rc(a, b, d = false) {
+          if (b.charAt(0) === "/") return b;
+          a = a === -100 ? "/" : R(a).path;
+          if (b.length == 0) {
+            if (!d) throw new O(44);
+            return a;
+          }
+          return a + "/" + b;
+        }
+        function Sc(a, b) {
+          I[a >> 2] = b.dev;
+          I[a + 4 >> 2] = b.mode;
+          I[a + 8 >> 2] = b.nlink;
+          I[a + 12 >> 2] = b.uid;
+          I[a + 16 >> 2] = b.gid;
+          I[a + 20 >> 2] = b.rdev;
+          J[a + 24 >> 3] = BigInt(b.size);
+          H[a + 32 >> 2] = 4096;
+          H[a + 36 >> 2] = b.blocks;
+          var d = b.atime.getTime(), c = b.mtime.getTime(), e = b.ctime.getTime();
+          J[a + 40 >> 3] = BigInt(Math.floor(d / 1e3));
+          I[a + 48 >> 2] = d % 1e3 * 1e3 * 1e3;
+          J[a + 56 >> 3] = BigInt(Math.floor(c / 1e3));
+          I[a + 64 >> 2] = c % 1e3 * 1e3 * 1e3;
+          J[a + 72 >> 3] = BigInt(Math.floor(e / 1e3));
+          I[a + 80 >> 2] = e % 1e3 * 1e3 * 1e3;
+          J[a + 88 >> 3] = BigInt(b.ino);
+          return 0;
+        }
+        var Tc = void 0, Ka, Uc = () => {
+          var a = H[+Tc >> 2];
+          Tc += 4;
+          return a;
+        }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a) => {
+          Ha = a;
+          Za || Vc > 0 || (k.onExit?.(a), Ga = true);
+          wa(a, new Ya(a));
+        }, Zc = {}, $c = {}, bd = () => {
+          if (!ad) {
+            var a = { USER: "web_user", LOGNAME: "web_user", PATH: "/", PWD: "/", HOME: "/home/web_user", LANG: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8", _: va }, b;
+            for (b in $c) $c[b] === void 0 ? delete a[b] : a[b] = $c[b];
+            var d = [];
+            for (b in a) d.push(`${b}=${a[b]}`);
+            ad = d;
+          }
+          return ad;
+        }, ad, La, Ma;
+        function ra(a) {
+          var b = "i32";
+          b.endsWith("*") && (b = "*");
+          switch (b) {
+            case "i1":
+              v[a] = 0;
+              break;
+            case "i8":
+              v[a] = 0;
+              break;
+            case "i16":
+              Ka[a >> 1] = 0;
+              break;
+            case "i32":
+              H[a >> 2] = 0;
+              break;
+            case "i64":
+              J[a >> 3] = BigInt(0);
+              break;
+            case "float":
+              La[a >> 2] = 0;
+              break;
+            case "double":
+              Ma[a >> 3] = 0;
+              break;
+            case "*":
+              I[a >> 2] = 0;
+              break;
+            default:
+              Ra(`invalid type for setValue: ${b}`);
+          }
+        }
+        function y(a, b = "i8") {
+          b.endsWith("*") && (b = "*");
+          switch (b) {
+            case "i1":
+              return v[a];
+            case "i8":
+              return v[a];
+            case "i16":
+              return Ka[a >> 1];
+            case "i32":
+              return H[a >> 2];
+            case "i64":
+              return J[a >> 3];
+            case "float":
+              return La[a >> 2];
+            case "double":
+              return Ma[a >> 3];
+            case "*":
+              return I[a >> 2];
+            default:
+              Ra(`invalid type for getValue: ${b}`);
+          }
+        }
+        var cd = (a, b, d, c) => {
+          var e = { string: (q) => {
+            var n = 0;
+            if (q !== null && q !== void 0 && q !== 0) {
+              n = l(q) + 1;
+              var F = pa(n);
+              L(q, E, F, n);
+              n = F;
+            }
+            return n;
+          }, array: (q) => {
+            var n = pa(q.length);
+            v.set(q, n);
+            return n;
+          } };
+          a = k["_" + a];
+          var g = [], m = 0;
+          if (c) for (var t = 0; t < c.length; t++) {
+            var z = e[d[t]];
+            z ? (m ||= qa(), g[t] = z(c[t])) : g[t] = c[t];
+          }
+          d = a(...g);
+          return d = (function(q) {
+            m && sa(m);
+            return b === "string" ? A(q) : b === "boolean" ? !!q : q;
+          })(d);
+        }, ka = (a) => {
+          var b = l(a) + 1, d = ha(b);
+          d && L(a, E, d, b);
+          return d;
+        }, dd = [], ed, oa = (a) => {
+          ed.delete(Z.get(a));
+          Z.set(a, null);
+          dd.push(a);
+        }, fd = (a) => {
+          var b = a.length;
+          return [b % 128 | 128, b >> 7, ...a];
+        }, gd = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 }, hd = (a) => fd(Array.from(a, (b) => gd[b])), ua = (a, b) => {
+          if (!ed) {
+            ed = /* @__PURE__ */ new WeakMap();
+            var d = Z.length;
+            if (ed) for (var c = 0; c < 0 + d; c++) {
+              var e = Z.get(c);
+              e && ed.set(e, c);
+            }
+          }
+          if (d = ed.get(a) || 0) return d;
+          d = dd.length ? dd.pop() : Z.grow(1);
+          try {
+            Z.set(d, a);
+          } catch (g) {
+            if (!(g instanceof TypeError)) throw g;
+            b = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...fd([1, 96, ...hd(b.slice(1)), ...hd(b[0] === "v" ? "" : b[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0);
+            b = new WebAssembly.Module(b);
+            b = new WebAssembly.Instance(
+              b,
+              { e: { f: a } }
+            ).exports.f;
+            Z.set(d, b);
+          }
+          ed.set(a, d);
+          return d;
+        };
+        Q.length = 4096;
+        Yb(M, "/");
+        W("/tmp");
+        W("/home");
+        W("/home/web_user");
+        (function() {
+          W("/dev");
+          qb(259, { read: () => 0, write: (c, e, g, m) => m, bb: () => 0 });
+          ac("/dev/null", 259);
+          pb(1280, sb);
+          pb(1536, tb);
+          ac("/dev/tty", 1280);
+          ac("/dev/tty1", 1536);
+          var a = new Uint8Array(1024), b = 0, d = () => {
+            b || (Eb(a), b = a.byteLength);
+            return a[--b];
+          };
+          X("random", d);
+          X("urandom", d);
+          W("/dev/shm");
+          W("/dev/shm/tmp");
+        })();
+        (function() {
+          W("/proc");
+          var a = W("/proc/self");
+          W("/proc/self/fd");
+          Yb({ gb() {
+            var b = jb(a, "fd", 16895, 73);
+            b.Ta = { bb: M.Ta.bb };
+            b.Ua = { lookup(d, c) {
+              d = +c;
+              var e = R(d);
+              d = { parent: null, gb: { Nb: "fake" }, Ua: { readlink: () => e.path }, id: d + 1 };
+              return d.parent = d;
+            }, readdir() {
+              return Array.from(Hb.entries()).filter(([, d]) => d).map(([d]) => d.toString());
+            } };
+            return b;
+          } }, "/proc/self/fd");
+        })();
+        k.noExitRuntime && (Za = k.noExitRuntime);
+        k.print && (Ea = k.print);
+        k.printErr && (C = k.printErr);
+        k.wasmBinary && (Fa = k.wasmBinary);
+        k.thisProgram && (va = k.thisProgram);
+        var jd = k.preInit;
+        if (jd) for (typeof jd === "function" && (k.preInit = jd = [jd]); jd.length > 0; ) jd.shift()();
+        k.stackSave = () => qa();
+        k.stackRestore = (a) => sa(a);
+        k.stackAlloc = (a) => pa(a);
+        k.cwrap = (a, b, d, c) => {
+          var e = !d || d.every((g) => g === "number" || g === "boolean");
+          return b !== "string" && e && !c ? k["_" + a] : (...g) => cd(a, b, d, g);
+        };
+        k.addFunction = ua;
+        k.removeFunction = oa;
+        k.UTF8ToString = A;
+        k.lengthBytesUTF8 = l;
+        k.stringToNewUTF8 = ka;
+        k.writeArrayToMemory = (a, b) => {
+          v.set(a, b);
+        };
+        var ha, ja, lb, kd, sa, pa, qa, Ja, Z, ld = {
+          a: (a, b, d, c) => Ra(`Assertion failed: ${A(a)}, at: ` + [b ? A(b) : "unknown filename", d, c ? A(c) : "unknown function"]),
+          i: function(a, b) {
+            try {
+              return a = A(a), fc(a, b), 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          D: function(a, b, d) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (d & -8) return -28;
+              var c = B(b, { jb: true }).node;
+              if (!c) return -44;
+              a = "";
+              d & 4 && (a += "r");
+              d & 2 && (a += "w");
+              d & 1 && (a += "x");
+              return a && Rb(c, a) ? -2 : 0;
+            } catch (e) {
+              if (typeof Y === "undefined" || e.name !== "ErrnoError") throw e;
+              return -e.Wa;
+            }
+          },
+          j: function(a, b) {
+            try {
+              var d = R(a);
+              ec(d, d.node, b);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          h: function(a) {
+            try {
+              var b = R(a);
+              Xb(b, b.node, { timestamp: Date.now(), Hb: false });
+              return 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          b: function(a, b, d) {
+            Tc = d;
+            try {
+              var c = R(a);
+              switch (b) {
+                case 0:
+                  var e = Uc();
+                  if (e < 0) break;
+                  for (; Hb[e]; ) e++;
+                  return Wb(c, e).fd;
+                case 1:
+                case 2:
+                  return 0;
+                case 3:
+                  return c.flags;
+                case 4:
+                  return e = Uc(), c.flags = c.flags & -289793 | e & 289792, 0;
+                case 12:
+                  return e = Uc(), Ka[e + 0 >> 1] = 2, 0;
+                case 13:
+                case 14:
+                  return 0;
+              }
+              return -28;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          g: function(a, b) {
+            try {
+              var d = R(a), c = d.node, e = d.Ta.$a;
+              a = e ? d : c;
+              e ??= c.Ua.$a;
+              Ub(e);
+              var g = e(a);
+              return Sc(b, g);
+            } catch (m) {
+              if (typeof Y === "undefined" || m.name !== "ErrnoError") throw m;
+              return -m.Wa;
+            }
+          },
+          J: function(a, b) {
+            b = b < -9007199254740992 || b > 9007199254740992 ? NaN : Number(b);
+            try {
+              if (isNaN(b)) return -22;
+              var d = R(a);
+              if (b < 0 || (d.flags & 2097155) === 0) throw new O(28);
+              hc(
+                d,
+                d.node,
+                b
+              );
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          I: function(a, b) {
+            try {
+              if (!b) return -28;
+              var d = l("/") + 1;
+              if (b < d) return -68;
+              L("/", E, a, b);
+              return d;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          F: () => 0,
+          M: function(a, b) {
+            try {
+              return a = A(a), Sc(b, dc(a, true));
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          C: function(a, b, d) {
+            try {
+              return b = A(b), b = Rc(a, b), W(b, d & -19), 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          L: function(a, b, d, c) {
+            try {
+              b = A(b);
+              var e = c & 256;
+              b = Rc(a, b, c & 4096);
+              return Sc(d, e ? dc(b, true) : dc(b));
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          x: function(a, b, d, c) {
+            Tc = c;
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              var e = c ? Uc() : 0;
+              d & 64 && (e &= -19);
+              return jc(b, d, e).fd;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          s: function(a, b, d, c) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (c <= 0) return -28;
+              var e = B(b).node;
+              if (!e) throw new O(44);
+              if (!e.Ua.readlink) throw new O(28);
+              var g = e.Ua.readlink(e);
+              var m = Math.min(c, l(g)), t = v[d + m];
+              L(g, E, d, c + 1);
+              v[d + m] = t;
+              return m;
+            } catch (z) {
+              if (typeof Y === "undefined" || z.name !== "ErrnoError") throw z;
+              return -z.Wa;
+            }
+          },
+          r: function(a) {
+            try {
+              return a = A(a), cc(a), 0;
+            } catch (b) {
+              if (typeof Y === "undefined" || b.name !== "ErrnoError") throw b;
+              return -b.Wa;
+            }
+          },
+          N: function(a, b) {
+            try {
+              return a = A(a), Sc(b, dc(a));
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          o: function(a, b, d) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (d) if (d === 512) cc(b);
+              else return -28;
+              else ta(b);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          n: function(a, b, d, c) {
+            try {
+              c &= 256;
+              b = A(b);
+              b = Rc(a, b, true);
+              var e = Date.now();
+              if (d) {
+                let t2 = function(z) {
+                  var q = H[z + 8 >> 2];
+                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
+                };
+                var t = t2;
+                var g = t2(d);
+                var m = t2(d + 16);
+              } else m = g = e;
+              (m ?? g) !== null && ic(b, g, m, c);
+              return 0;
+            } catch (t2) {
+              if (typeof Y === "undefined" || t2.name !== "ErrnoError") throw t2;
+              return -t2.Wa;
+            }
+          },
+          w: () => Ra(""),
+          v: () => {
+            Za = false;
+            Vc = 0;
+          },
+          A: function(a, b) {
+            a = a < -9007199254740992 || a > 9007199254740992 ? NaN : Number(a);
+            a = new Date(a * 1e3);
+            if (isNaN(a.getTime())) return 1;
+            H[b >> 2] = a.getSeconds();
+            H[b + 4 >> 2] = a.getMinutes();
+            H[b + 8 >> 2] = a.getHours();
+            H[b + 12 >> 2] = a.getDate();
+            H[b + 16 >> 2] = a.getMonth();
+            H[b + 20 >> 2] = a.getFullYear() - 1900;
+            H[b + 24 >> 2] = a.getDay();
+            var d = a.getFullYear();
+            H[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
+            H[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
+            d = new Date(a.getFullYear(), 6, 1).getTimezoneOffset();
+            var c = new Date(a.getFullYear(), 0, 1).getTimezoneOffset();
+            H[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
+            return 0;
+          },
+          y: function(a, b, d, c, e, g, m) {
+            e = e < -9007199254740992 || e > 9007199254740992 ? NaN : Number(e);
+            try {
+              var t = R(c);
+              if (b & 2 && !(d & 2) && (t.flags & 2097155) !== 2) throw new O(2);
+              if ((t.flags & 2097155) === 1) throw new O(2);
+              if (!t.Ta.qb) throw new O(43);
+              if (!a) throw new O(28);
+              var z = t.Ta.qb(t, a, e, b, d);
+              var q = z.lc;
+              H[g >> 2] = z.Ob;
+              I[m >> 2] = q;
+              return 0;
+            } catch (n) {
+              if (typeof Y === "undefined" || n.name !== "ErrnoError") throw n;
+              return -n.Wa;
+            }
+          },
+          z: function(a, b, d, c, e, g) {
+            g = g < -9007199254740992 || g > 9007199254740992 ? NaN : Number(g);
+            try {
+              var m = R(e);
+              if (d & 2) {
+                if ((m.node.mode & 61440) !== 32768) throw new O(43);
+                c & 2 || m.Ta.rb && m.Ta.rb(m, E.subarray(a, a + b), g, b, c);
+              }
+            } catch (t) {
+              if (typeof Y === "undefined" || t.name !== "ErrnoError") throw t;
+              return -t.Wa;
+            }
+          },
+          k: (a, b) => {
+            Zc[a] && (clearTimeout(Zc[a].id), delete Zc[a]);
+            if (!b) return 0;
+            var d = setTimeout(() => {
+              delete Zc[a];
+              var c = [a, performance.now()], e = kd;
+              if (!Ga) try {
+                e(...c);
+              } catch (g) {
+                g instanceof Ya || g == "unwind" || wa(1, g);
+              } finally {
+                if (!(Za || Vc > 0)) try {
+                  Ha = c = Ha, Yc(c);
+                } catch (g) {
+                  g instanceof Ya || g == "unwind" || wa(
+                    1,
+                    g
+                  );
+                }
+              }
+            }, b);
+            Zc[a] = { id: d, zc: b };
+            return 0;
+          },
+          B: (a, b, d, c) => {
+            var e = (/* @__PURE__ */ new Date()).getFullYear(), g = new Date(e, 0, 1).getTimezoneOffset();
+            e = new Date(e, 6, 1).getTimezoneOffset();
+            I[a >> 2] = Math.max(g, e) * 60;
+            H[b >> 2] = Number(g != e);
+            b = (m) => {
+              var t = Math.abs(m);
+              return `UTC${m >= 0 ? "-" : "+"}${String(Math.floor(t / 60)).padStart(2, "0")}${String(t % 60).padStart(2, "0")}`;
+            };
+            a = b(g);
+            b = b(e);
+            e < g ? (L(a, E, d, 17), L(b, E, c, 17)) : (L(a, E, c, 17), L(b, E, d, 17));
+          },
+          d: () => Date.now(),
+          p: () => 2147483648,
+          c: () => performance.now(),
+          l: (a) => {
+            var b = E.length;
+            a >>>= 0;
+            if (a > 2147483648) return false;
+            for (var d = 1; d <= 4; d *= 2) {
+              var c = b * (1 + 0.2 / d);
+              c = Math.min(c, a + 100663296);
+              a: {
+                c = (Math.min(2147483648, Math.ceil(Math.max(a, c) / 65536) * 65536) - Ja.buffer.byteLength + 65535) / 65536 | 0;
+                try {
+                  Ja.grow(c);
+                  Ia();
+                  var e = 1;
+                  break a;
+                } catch (g) {
+                }
+                e = void 0;
+              }
+              if (e) return true;
+            }
+            return false;
+          },
+          G: (a, b) => {
+            var d = 0, c = 0, e;
+            for (e of bd()) {
+              var g = b + d;
+              I[a + c >> 2] = g;
+              d += L(e, E, g, Infinity) + 1;
+              c += 4;
+            }
+            return 0;
+          },
+          H: (a, b) => {
+            var d = bd();
+            I[a >> 2] = d.length;
+            a = 0;
+            for (var c of d) a += l(c) + 1;
+            I[b >> 2] = a;
+            return 0;
+          },
+          e: function(a) {
+            try {
+              var b = R(a);
+              kc(b);
+              return 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return d.Wa;
+            }
+          },
+          m: function(a, b) {
+            try {
+              var d = R(a);
+              v[b] = d.tty ? 2 : P(d.mode) ? 3 : (d.mode & 61440) === 40960 ? 7 : 4;
+              Ka[b + 2 >> 1] = 0;
+              J[b + 8 >> 3] = BigInt(0);
+              J[b + 16 >> 3] = BigInt(0);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return c.Wa;
+            }
+          },
+          t: function(a, b, d, c) {
+            try {
+              a: {
+                var e = R(a);
+                a = b;
+                for (var g, m = b = 0; m < d; m++) {
+                  var t = I[a >> 2], z = I[a + 4 >> 2];
+                  a += 8;
+                  try {
+                    var q = e, n = t, F = z, U = g, ma = v;
+                    if (F < 0 || U < 0) throw new O(28);
+                    if (q.fd === null) throw new O(8);
+                    if ((q.flags & 2097155) === 1) throw new O(8);
+                    if (P(q.node.mode)) throw new O(31);
+                    if (!q.Ta.read) throw new O(28);
+                    var Aa = typeof U !== "undefined";
+                    if (!Aa) U = q.position;
+                    else if (!q.seekable) throw new O(70);
+                    var na = q.Ta.read(q, ma, n, F, U);
+                    Aa || (q.position += na);
+                    var ca = na;
+                  } catch (N) {
+                    if (b > 0 && N instanceof O && (N.Wa == 6 || N.Wa == 6)) break;
+                    throw N;
+                  }
+                  if (ca < 0) {
+                    var Ba = -1;
+                    break a;
+                  }
+                  b += ca;
+                  if (ca < z) break;
+                  typeof g !== "undefined" && (g += ca);
+                }
+                Ba = b;
+              }
+              I[c >> 2] = Ba;
+              return 0;
+            } catch (N) {
+              if (typeof Y === "undefined" || N.name !== "ErrnoError") throw N;
+              return N.Wa;
+            }
+          },
+          E: function(a, b, d, c) {
+            b = b < -9007199254740992 || b > 9007199254740992 ? NaN : Number(b);
+            try {
+              if (isNaN(b)) return 22;
+              var e = R(a);
+              lc(e, b, d);
+              J[c >> 3] = BigInt(e.position);
+              e.zb && !b && d === 0 && (e.zb = null);
+              return 0;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return g.Wa;
+            }
+          },
+          K: function(a) {
+            try {
+              var b = R(a);
+              return b.Ta?.fsync?.(b);
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return d.Wa;
+            }
+          },
+          q: function(a, b, d, c) {
+            try {
+              var e = R(a);
+              a = b;
+              if (d == 1) var g = mc(e, v, I[a >> 2], I[a + 4 >> 2]);
+              else {
+                for (var m = b = 0, t = a; m < d; m++, t += 8) b += I[t + 4 >> 2];
+                var z = new Uint8Array(b);
+                for (m = t = 0; m < d; m++, a += 8) {
+                  var q = I[a >> 2], n = I[a + 4 >> 2];
+                  z.set(E.subarray(q, q + n), t);
+                  t += n;
+                }
+                g = mc(e, z, 0, b);
+              }
+              I[c >> 2] = g;
+              return 0;
+            } catch (F) {
+              if (typeof Y === "undefined" || F.name !== "ErrnoError") throw F;
+              return F.Wa;
+            }
+          },
+          u: Yc,
+          f: function(a) {
+            console.warn("sql.js: legacy function " + A(a) + "() is deprecated and will be disabled by default in the next major version. Initialize with useOldExtensionFunctions: false to use native SQLite functions. See https://github.com/sql-js/sql.js/pull/647");
+          }
+        };
+        async function md() {
+          Na();
+          var a = k.setStatus;
+          a && (a("Running..."), await new Promise((b) => setTimeout(b, 1)), setTimeout(a, 1, ""));
+          Ga || (k.noFSInit || Jb || Qc(), nd.P(), Kb = false, k.onRuntimeInitialized?.(), Pa());
+        }
+        var nd;
+        (async function() {
+          function a(c) {
+            c = nd = c.exports;
+            k._sqlite3_memory_used = c.R;
+            k._sqlite3_free = c.S;
+            k._sqlite3_value_text = c.T;
+            k._sqlite3_prepare_v2 = c.U;
+            k._sqlite3_step = c.V;
+            k._sqlite3_reset = c.W;
+            k._sqlite3_exec = c.X;
+            k._sqlite3_finalize = c.Y;
+            k._sqlite3_column_name = c.Z;
+            k._sqlite3_column_text = c._;
+            k._sqlite3_column_type = c.$;
+            k._sqlite3_errmsg = c.aa;
+            k._sqlite3_backup_init = c.ba;
+            k._sqlite3_backup_step = c.ca;
+            k._sqlite3_backup_finish = c.da;
+            k._sqlite3_clear_bindings = c.ea;
+            k._sqlite3_value_blob = c.fa;
+            k._sqlite3_value_bytes = c.ga;
+            k._sqlite3_value_double = c.ha;
+            k._sqlite3_value_int = c.ia;
+            k._sqlite3_value_type = c.ja;
+            k._sqlite3_result_blob = c.ka;
+            k._sqlite3_result_double = c.la;
+            k._sqlite3_result_error = c.ma;
+            k._sqlite3_result_int = c.na;
+            k._sqlite3_result_int64 = c.oa;
+            k._sqlite3_result_null = c.pa;
+            k._sqlite3_result_text = c.qa;
+            k._sqlite3_aggregate_context = c.ra;
+            k._sqlite3_column_count = c.sa;
+            k._sqlite3_data_count = c.ta;
+            k._sqlite3_column_blob = c.ua;
+            k._sqlite3_column_bytes = c.va;
+            k._sqlite3_column_double = c.wa;
+            k._sqlite3_bind_blob = c.xa;
+            k._sqlite3_bind_double = c.ya;
+            k._sqlite3_bind_int = c.za;
+            k._sqlite3_bind_int64 = c.Aa;
+            k._sqlite3_bind_text = c.Ba;
+            k._sqlite3_bind_parameter_index = c.Ca;
+            k._sqlite3_sql = c.Da;
+            k._sqlite3_normalized_sql = c.Ea;
+            k._sqlite3_changes = c.Fa;
+            k._sqlite3_close_v2 = c.Ga;
+            k._sqlite3_create_function_v2 = c.Ha;
+            k._sqlite3_update_hook = c.Ia;
+            k._sqlite3_extended_errcode = c.Ja;
+            k._sqlite3_open = c.Ka;
+            ha = k._malloc = c.La;
+            ja = k._free = c.Ma;
+            k._RegisterExtensionFunctions = c.Na;
+            lb = c.Oa;
+            kd = c.Pa;
+            sa = c.Qa;
+            pa = c.Ra;
+            qa = c.Sa;
+            Ja = c.O;
+            Z = c.Q;
+            Ia();
+            return nd;
+          }
+          var b = { a: ld }, d = k.instantiateWasm;
+          if (d) return new Promise((c) => {
+            d(b, (e) => c(a(e)));
+          });
+          Sa ??= k.locateFile ? k.locateFile("sql-wasm.wasm", ya) : ya + "sql-wasm.wasm";
+          return (function(c) {
+            return a(c.instance);
+          })(await Xa(b));
+        })().then(() => md());
+        return Module;
+      });
+      return initSqlJsPromise;
+    };
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = initSqlJs2;
+      module.exports.default = initSqlJs2;
+    } else if (typeof define === "function" && define["amd"]) {
+      define([], function() {
+        return initSqlJs2;
+      });
+    } else if (typeof exports === "object") {
+      exports["Module"] = initSqlJs2;
+    }
   }
 });
 
@@ -40863,7 +43559,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -40879,7 +43575,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter3 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter3)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
@@ -43049,9 +45745,9 @@ function fail(error2) {
   return { ok: false, error: error2 };
 }
 var UserError = class extends Error {
-  constructor(message, where, hint) {
+  constructor(message, where2, hint) {
     super(message);
-    this.where = where;
+    this.where = where2;
     this.hint = hint;
     this.name = "UserError";
   }
@@ -43121,6 +45817,2749 @@ function releaseNumbers(text5) {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
+// src/common/package-version/digits.ts
+function sign(n) {
+  return n < 0 ? -1 : n > 0 ? 1 : 0;
+}
+function compareDigits(a, b) {
+  const x = a.replace(/^0+/, "");
+  const y = b.replace(/^0+/, "");
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// src/common/package-version/apk.ts
+var PRE = ["alpha", "beta", "pre", "rc"];
+var POST = ["cvs", "svn", "git", "hg", "p"];
+var SHAPE = /^(\d+(?:\.\d+)*)([a-z])?((?:_[a-z]+\d*)*)(?:-r(\d+))?$/;
+function suffixRank(name) {
+  const pre = PRE.indexOf(name);
+  if (pre !== -1) return pre - PRE.length;
+  const post = POST.indexOf(name);
+  return post === -1 ? null : post + 1;
+}
+function parseApkVersion(text5) {
+  const m = SHAPE.exec(text5);
+  if (!m) return null;
+  const numbers = (m[1] ?? "").split(".");
+  if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
+  const suffixes = [];
+  for (const part2 of (m[3] ?? "").split("_").slice(1)) {
+    const s = /^([a-z]+)(\d*)$/.exec(part2);
+    const rank = s ? suffixRank(s[1] ?? "") : null;
+    if (!s || rank === null) return null;
+    suffixes.push({ rank, number: s[2] === "" || s[2] === void 0 ? null : s[2] });
+  }
+  return { numbers, letter: m[2] ?? null, suffixes, revision: m[4] ?? null };
+}
+function compareOptional(a, b) {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return compareDigits(a, b);
+}
+function compareApkParsed(a, b) {
+  const n = Math.min(a.numbers.length, b.numbers.length);
+  for (let k = 0; k < n; k++) {
+    const d = compareDigits(a.numbers[k] ?? "", b.numbers[k] ?? "");
+    if (d !== 0) return d;
+  }
+  if (a.numbers.length !== b.numbers.length) return a.numbers.length < b.numbers.length ? -1 : 1;
+  if (a.letter !== b.letter) {
+    if (a.letter === null) return -1;
+    if (b.letter === null) return 1;
+    return a.letter < b.letter ? -1 : 1;
+  }
+  const m = Math.max(a.suffixes.length, b.suffixes.length);
+  for (let k = 0; k < m; k++) {
+    const sa = a.suffixes[k];
+    const sb = b.suffixes[k];
+    if (sa === void 0) return sb !== void 0 && sb.rank < 0 ? 1 : -1;
+    if (sb === void 0) return sa.rank < 0 ? -1 : 1;
+    if (sa.rank !== sb.rank) return sa.rank < sb.rank ? -1 : 1;
+    const d = compareOptional(sa.number, sb.number);
+    if (d !== 0) return d;
+  }
+  return compareOptional(a.revision, b.revision);
+}
+function compareApkVersions(a, b) {
+  const x = parseApkVersion(a);
+  const y = parseApkVersion(b);
+  return x && y ? compareApkParsed(x, y) : null;
+}
+
+// src/common/package-version/dpkg.ts
+var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
+var REVISION = /^[A-Za-z0-9.+~]*$/;
+function parseDpkgVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+  if (!/^\d+$/.test(epoch)) return null;
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const dash = rest.lastIndexOf("-");
+  const upstream = dash === -1 ? rest : rest.slice(0, dash);
+  const revision = dash === -1 ? "" : rest.slice(dash + 1);
+  if (upstream === "" || !UPSTREAM.test(upstream) || !REVISION.test(revision)) return null;
+  if (dash !== -1 && revision === "") return null;
+  if (colon === -1 && upstream.includes(":")) return null;
+  return { epoch, upstream, revision };
+}
+function weight(c) {
+  if (c === void 0 || c >= "0" && c <= "9") return 0;
+  if (c === "~") return -1;
+  const code = c.charCodeAt(0);
+  if (c >= "A" && c <= "Z" || c >= "a" && c <= "z") return code;
+  return code + 256;
+}
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function comparePart(a, b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    while (i < a.length && !isDigit(a[i]) || j < b.length && !isDigit(b[j])) {
+      const d2 = weight(a[i]) - weight(b[j]);
+      if (d2 !== 0) return sign(d2);
+      i++;
+      j++;
+    }
+    const startA = i;
+    const startB = j;
+    while (isDigit(a[i])) i++;
+    while (isDigit(b[j])) j++;
+    const d = compareDigits(a.slice(startA, i), b.slice(startB, j));
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareDpkgParsed(a, b) {
+  return compareDigits(a.epoch, b.epoch) || comparePart(a.upstream, b.upstream) || comparePart(a.revision, b.revision);
+}
+function compareDpkgVersions(a, b) {
+  const x = parseDpkgVersion(a);
+  const y = parseDpkgVersion(b);
+  return x && y ? compareDpkgParsed(x, y) : null;
+}
+
+// src/common/package-version/rpm.ts
+var PART = /^[A-Za-z0-9._+~^]+$/;
+function parseRpmVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+  if (!/^\d+$/.test(epoch)) return null;
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const dash = rest.lastIndexOf("-");
+  const version = dash === -1 ? rest : rest.slice(0, dash);
+  const release2 = dash === -1 ? "" : rest.slice(dash + 1);
+  if (!PART.test(version) || dash !== -1 && !PART.test(release2)) return null;
+  return { epoch, version, release: release2 };
+}
+var isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
+var isAlpha = (c) => c !== void 0 && (c >= "a" && c <= "z" || c >= "A" && c <= "Z");
+function compareRpmPart(a, b) {
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  for (; ; ) {
+    while (i < a.length && !isDigit2(a[i]) && !isAlpha(a[i]) && a[i] !== "~" && a[i] !== "^") i++;
+    while (j < b.length && !isDigit2(b[j]) && !isAlpha(b[j]) && b[j] !== "~" && b[j] !== "^") j++;
+    const ca = a[i];
+    const cb = b[j];
+    if (ca === "~" || cb === "~") {
+      if (ca !== "~") return 1;
+      if (cb !== "~") return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (ca === "^" || cb === "^") {
+      if (ca === void 0) return -1;
+      if (cb === void 0) return 1;
+      if (ca !== "^") return 1;
+      if (cb !== "^") return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (ca === void 0 || cb === void 0) break;
+    const numeric = isDigit2(ca);
+    const inRun = numeric ? isDigit2 : isAlpha;
+    const startA = i;
+    const startB = j;
+    while (inRun(a[i])) i++;
+    while (inRun(b[j])) j++;
+    if (j === startB) return numeric ? 1 : -1;
+    const ra = a.slice(startA, i);
+    const rb = b.slice(startB, j);
+    const d = numeric ? compareDigits(ra, rb) : ra < rb ? -1 : ra > rb ? 1 : 0;
+    if (d !== 0) return d;
+  }
+  const leftA = i < a.length;
+  const leftB = j < b.length;
+  return leftA === leftB ? 0 : leftA ? 1 : -1;
+}
+function compareRpmParsed(a, b) {
+  return compareDigits(a.epoch, b.epoch) || compareRpmPart(a.version, b.version) || compareRpmPart(a.release, b.release);
+}
+function compareRpmVersions(a, b) {
+  const x = parseRpmVersion(a);
+  const y = parseRpmVersion(b);
+  return x && y ? compareRpmParsed(x, y) : null;
+}
+
+// src/common/package-version/index.ts
+function comparePackageVersions(manager, a, b) {
+  switch (manager) {
+    case "dpkg":
+      return compareDpkgVersions(a, b);
+    case "rpm":
+      return compareRpmVersions(a, b);
+    case "apk":
+      return compareApkVersions(a, b);
+  }
+}
+
+// src/common/compliance.generated.json
+var compliance_generated_default = {
+  nist: {
+    name: "NIST SP 800-53 Rev. 5",
+    source: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
+    controls: {
+      "AC-2": "Account Management",
+      "AC-3": "Access Enforcement",
+      "AC-6": "Least Privilege",
+      "AC-14": "Permitted Actions Without Identification or Authentication",
+      "AU-2": "Event Logging",
+      "AU-3": "Content of Audit Records",
+      "AU-9": "Protection of Audit Information",
+      "AU-12": "Audit Record Generation",
+      "CM-5": "Access Restrictions for Change",
+      "CM-6": "Configuration Settings",
+      "CM-7": "Least Functionality",
+      "CM-8": "System Component Inventory",
+      "IA-2": "Identification and Authentication (Organizational Users)",
+      "IA-3": "Device Identification and Authentication",
+      "IA-5": "Authenticator Management",
+      "IA-5(1)": "Password-based Authentication",
+      "IA-5(6)": "Protection of Authenticators",
+      "IA-5(7)": "No Embedded Unencrypted Static Authenticators",
+      "IA-7": "Cryptographic Module Authentication",
+      "IA-8": "Identification and Authentication (Non-organizational Users)",
+      "RA-5": "Vulnerability Monitoring and Scanning",
+      "SA-22": "Unsupported System Components",
+      "SC-5": "Denial-of-service Protection",
+      "SC-7": "Boundary Protection",
+      "SC-7(5)": "Deny by Default \u2014 Allow by Exception",
+      "SC-8": "Transmission Confidentiality and Integrity",
+      "SC-8(1)": "Cryptographic Protection",
+      "SC-13": "Cryptographic Protection",
+      "SC-28": "Protection of Information at Rest",
+      "SC-39": "Process Isolation",
+      "SI-2": "Flaw Remediation",
+      "SI-7": "Software, Firmware, and Information Integrity",
+      "SI-10": "Information Input Validation"
+    }
+  },
+  pci: {
+    name: "PCI DSS v4.0.1",
+    source: "https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0_1.pdf",
+    controls: {
+      "1.2.5": "Only approved, needed ports, protocols and services are allowed",
+      "1.3.1": "Inbound traffic to the cardholder data environment is restricted",
+      "1.4.2": "Inbound traffic from untrusted networks is restricted",
+      "2.2.1": "Configuration standards are defined and applied",
+      "2.2.4": "Only necessary services and functions are enabled",
+      "2.2.5": "Insecure services and protocols are justified and secured",
+      "2.2.6": "System security parameters prevent misuse",
+      "4.2.1": "Strong cryptography protects data in transit over open networks",
+      "6.2.4": "Software is protected against common attacks",
+      "6.3.1": "Security vulnerabilities are identified and ranked",
+      "6.3.3": "Known vulnerabilities are fixed by installing patches",
+      "7.2.1": "An access control model is defined",
+      "7.2.2": "Access is granted by job function and least privilege",
+      "7.2.5": "System and application accounts have least privilege",
+      "7.3.1": "An access control system restricts access by need to know",
+      "8.2.1": "Every user has a unique ID",
+      "8.2.2": "Shared or generic accounts are used only by exception",
+      "8.2.6": "Inactive accounts are removed or disabled",
+      "8.3.1": "Access is authenticated with an authentication factor",
+      "8.3.2": "Authentication factors are unreadable in transit and at rest",
+      "8.3.6": "Passwords meet minimum length and complexity",
+      "8.6.2": "Passwords of system accounts are not hard-coded in files",
+      "8.6.3": "Passwords of system accounts are protected against misuse",
+      "10.2.1": "Audit logs are enabled and active",
+      "10.2.2": "Audit logs record the details of each event",
+      "10.3.2": "Audit log files are protected from modification",
+      "11.3.1": "Internal vulnerability scans are performed",
+      "11.5.2": "A change-detection mechanism watches critical files"
+    }
+  },
+  cis: {
+    name: "CIS Benchmarks",
+    source: "https://github.com/ComplianceAsCode/content/tree/b3a2cca9352cbcefb7f00d770bfd6f679da18d6a/controls",
+    recommendations: {
+      "rsync-service": {
+        title: "Ensure rsync service is not enabled (rsync services are not in use)"
+      }
+    },
+    controls: {
+      "RHEL7-2.2.19": {
+        benchmark: "CIS Red Hat Enterprise Linux 7",
+        item: "2.2.19",
+        cce: [
+          "CCE-83334-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL8-2.2.20": {
+        benchmark: "CIS Red Hat Enterprise Linux 8 (older edition)",
+        item: "2.2.20",
+        cce: [
+          "CCE-83335-0"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL8-v4.0.0-2.1.13": {
+        benchmark: "CIS Red Hat Enterprise Linux 8 v4.0.0",
+        item: "2.1.13",
+        cce: [
+          "CCE-86335-7",
+          "CCE-83335-0"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL9-2.2.18": {
+        benchmark: "CIS Red Hat Enterprise Linux 9 (older edition)",
+        item: "2.2.18",
+        cce: [
+          "CCE-84140-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL9-v2.0.0-2.1.13": {
+        benchmark: "CIS Red Hat Enterprise Linux 9 v2.0.0",
+        item: "2.1.13",
+        cce: [
+          "CCE-86336-5",
+          "CCE-84140-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL10-v1.0.1-2.1.12": {
+        benchmark: "CIS Red Hat Enterprise Linux 10 v1.0.1",
+        item: "2.1.12",
+        cce: [
+          "CCE-88025-2",
+          "CCE-88179-7"
+        ],
+        recommendation: "rsync-service"
+      },
+      "ALMA9-v2.0.0-2.1.13": {
+        benchmark: "CIS AlmaLinux OS 9 v2.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "SLE12-v3.1.0-2.2.17": {
+        benchmark: "CIS SUSE Linux Enterprise 12 v3.1.0",
+        item: "2.2.17",
+        cce: [
+          "CCE-91673-4",
+          "CCE-92313-6"
+        ],
+        recommendation: "rsync-service"
+      },
+      "SLE15-v1.1.1-2.2.17": {
+        benchmark: "CIS SUSE Linux Enterprise 15 v1.1.1",
+        item: "2.2.17",
+        cce: [
+          "CCE-91305-3",
+          "CCE-92468-8"
+        ],
+        recommendation: "rsync-service"
+      },
+      "AL2023-v1.0.0-2.2.18": {
+        benchmark: "CIS Amazon Linux 2023 v1.0.0",
+        item: "2.2.18",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "DEBIAN12-v1.1.0-2.1.13": {
+        benchmark: "CIS Debian Linux 12 v1.1.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "DEBIAN13-v1.0.0-2.1.13": {
+        benchmark: "CIS Debian Linux 13 v1.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "UBUNTU2204-v2.0.0-2.1.13": {
+        benchmark: "CIS Ubuntu Linux 22.04 LTS v2.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "UBUNTU2404-v1.0.0-2.1.13": {
+        benchmark: "CIS Ubuntu Linux 24.04 LTS v1.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      }
+    }
+  }
+};
+
+// src/common/compliance.ts
+var COMPLIANCE = compliance_generated_default;
+
+// src/common/cves.generated.json
+var cves_generated_default = {
+  cves: [
+    {
+      id: "CVE-2024-12084",
+      fixed: "3.4.0",
+      introduced: "3.2.7",
+      severity: "critical",
+      score: 9.8,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client can announce a checksum length larger than the fixed digest buffer, so the daemon writes past a heap buffer while reading checksums; combined with CVE-2024-12085 this gives remote code execution.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated) on a daemon running 3.2.7\u20133.3.x. The issue text asks for 'anonymous readable module' as the critical case; an authenticated readable module is reachable by any valid user. Versions before 3.2.7 are not listed as affected (CVE record; Red Hat marks RHEL 6\u20139, which ship older rsync, unaffected).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (Red Hat: no practical mitigation found); upgrade. Restricting hosts allow / auth users narrows who can reach it.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12084",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json",
+        "https://kb.cert.org/vuls/id/952657",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330527"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "rhel:9": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12085",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "By choosing the checksum length, a client makes the daemon compare against uninitialised stack memory and can learn it one byte at a time, defeating ASLR.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf; Red Hat suggests building with -ftrivial-auto-var-init=zero; upgrade.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12085",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330539"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-20.el8_10",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.3-20.el9_5.1",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12086",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N",
+      summary: "A malicious server can send crafted checksums for files on the client and reconstruct their contents from the client's answers.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12086",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12086.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330577",
+        "https://github.com/google/security-research/security/advisories/GHSA-p5pg-x43v-mvqj"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/AlmaLinux/osv-database/blob/3fe5f319ca5d2fd6ff66186db11fefb9ed7acd47/advisories/almalinux9/ALSA-2026:19368.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12087",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "With incremental recursion a malicious server can use symlinks and per-list duplicate checks to make the client write outside its destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive reduces exposure (not a daemon setting)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12087",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12087.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330672"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/AlmaLinux/osv-database/blob/97db7a9e5ba05ac1602b718ec68057804f5f3790/advisories/almalinux8/ALSA-2025:2600.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/AlmaLinux/osv-database/blob/c2327b29d550f4e0323445807df3fe52f352eb92/advisories/almalinux9/ALSA-2025:7050.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12088",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "--safe-links did not check symlink targets that themselves pass through symlinks, so a server could still get files written outside the destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12088",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330676"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12747",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.6,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:C/C:H/I:N/A:N",
+      summary: "A local user who swaps a regular file for a symlink at the right moment makes the sending rsync follow it and send a file it should have skipped.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "The daemon sends from a module (readable by some client) whose tree a local user can modify; the privileged daemon then discloses files outside the module. Any sender is affected, not only daemons.",
+      all_of: [
+        "module_readable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "none in rsyncd.conf; use chroot narrows what can be reached (inference).",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12747",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2332968"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2025-10158",
+      fixed: "3.4.2",
+      introduced: null,
+      severity: "medium",
+      score: 4.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:N/I:L/A:N",
+      summary: "A client acting as receiver can send a negative file index and make the daemon read outside a heap array.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the CNA says read access to the remote module is required).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2025-10158",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2025/10xxx/CVE-2025-10158.json",
+        "https://github.com/RsyncProject/rsync/commit/797e17fc4a6f15e3b1756538a9f812b63942686f",
+        "https://attackerkb.com/assessments/fbacb2a6-d1cd-4011-bb3a-f06b1c8306b1"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-41035",
+      fixed: "3.4.2",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:L",
+      summary: "When receiving extended attributes, rsync trusted a peer-supplied length in a sort call, causing a use-after-free in the receiver.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module whose refuse options does not refuse xattrs: a client pushing with -X reaches the xattr count bug on the receiving daemon.",
+      all_of: [
+        "refuse_lacks(xattrs)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = xattrs (daemon); avoid -X on clients (Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-41035",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json",
+        "https://www.openwall.com/lists/oss-security/2026/04/16/2",
+        "https://github.com/RsyncProject/rsync/issues/871",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2458898"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-25.el8_10",
+          advisory: "RHSA-2026:17481",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.1-6.el10_2",
+          advisory: "RHSA-2026:19152",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "NO-CVE-3.4.2-PROXYv2",
+      fixed: "3.4.2",
+      introduced: "3.2.0",
+      severity: "low",
+      score: null,
+      vector: null,
+      summary: "A negative length in a PROXY v2 header slipped past the size check and overflowed a stack buffer in the per-connection child.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: any peer can send the malformed PROXY v2 header.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/commit/d1df0aaf",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {}
+    },
+    {
+      id: "CVE-2026-29518",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "On a module without chroot, a local user who can write in the module swaps a parent directory for a symlink between check and open, redirecting the daemon's reads and writes outside the module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (or unset with a failing chroot test), and someone with write access to the module's files (CVE text: 'attackers with write access to a module path'). Default use chroot (yes/unset as root) is not exposed (NEWS).",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (daemon running as root)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-29518",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/29xxx/CVE-2026-29518.json",
+        "https://github.com/RsyncProject/rsync/pull/895",
+        "https://www.vulncheck.com/advisories/rsync-toctou-race-condition-allows-symlink-based-arbitrary-file-write"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/AlmaLinux/osv-database/blob/d235f4a63324eede413b8e66a2fe705ae9cc0c2b/advisories/almalinux8/ALSA-2026:26408.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/AlmaLinux/osv-database/blob/829d98e3b1d820ced9a6d6e292e6942e958f1b63/advisories/almalinux9/ALSA-2026:26410.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/AlmaLinux/osv-database/blob/b37ba6a87170fa7f3818c71943d6e67091a80ead/advisories/almalinux10/ALSA-2026:26332.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43617",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 4.8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "With daemon chroot set, the reverse DNS lookup ran inside the chroot; without resolver files there the client became 'UNKNOWN' and host-name deny rules stopped matching.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "daemon chroot = DIR set, and hosts deny (global or module) uses name-based tokens (host names, wildcards, @netgroups), and DIR lacks /etc/resolv.conf, /etc/nsswitch.conf, /etc/hosts and the NSS modules (host fact). IP-based rules are unaffected; per-module use chroot is irrelevant (NEWS).",
+      all_of: [
+        "hosts_deny_name_token",
+        "daemon_chroot_set",
+        "reverse_lookup_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "write hosts deny/allow with IP addresses or CIDR; or provide resolver files inside the daemon chroot",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjfm-3w2m-jf4f",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43617",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43617.json",
+        "https://www.vulncheck.com/advisories/rsync-authorization-bypass-via-hostname-resolution"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43618",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:H",
+      summary: "A signed counter in the compressed-token decoder could overflow, letting a malicious sender make the receiver copy out-of-bounds process memory (secrets, pointers) into the transfer.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: a client that passes the module's access checks pushes compressed data to it, i.e. a writable module whose refuse options does not refuse compress; reading the result back (readable too) is what returns the leaked bytes (our inference). Client side: pulling from a malicious server.",
+      all_of: [
+        "refuse_lacks(compress)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress (NEWS and Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g37v-g3gj-pmwq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43618",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2469054",
+        "https://www.vulncheck.com/advisories/rsync-integer-overflow-information-disclosure"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43619",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The same parent-symlink race as CVE-2026-29518, on chmod, chown, utimes, rename, unlink, mkdir and the other path-based calls of a no-chroot module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective), and a local user able to swap path components inside it.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4h9m-w5ff-j735",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43619",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43619.json",
+        "https://www.vulncheck.com/advisories/rsync-symlink-race-condition-via-path-based-syscalls"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43620",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious server can crash any pulling client with a crafted file list that makes the receiver index before its array.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive (NEWS)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-28pw-r563-rxvm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43620",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43620.json",
+        "https://www.vulncheck.com/advisories/rsync-out-of-bounds-array-read-via-recv-files"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-45232",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "low",
+      score: 3.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:L",
+      summary: "Reading an over-long HTTP CONNECT proxy reply wrote one zero byte past a stack buffer in the client.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none needed on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8f85-j2cv-59m8",
+        "https://www.cve.org/CVERecord?id=CVE-2026-45232",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/45xxx/CVE-2026-45232.json",
+        "https://www.vulncheck.com/advisories/rsync-off-by-one-stack-write-via-http-proxy"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u6",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.2.7-1+deb12u6_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53783",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rrsync checked a path and then ran rsync on the same name, so a symlink swapped in between, or options it left allowed, escaped the restricted directory.",
+      component: [
+        "rrsync"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-9cgc-64g4-3gv5",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53783",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53783.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53784",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "Without chroot the daemon entered the module root with a plain chdir, following a symlink planted in a parent component and serving files from elsewhere.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective) whose path, or a parent directory of it, a non-root user can replace with a symlink.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes; keep the module path and its parents root-owned",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-ffg2-fr5g-3rxw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53784",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53784.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53785",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "With --relative the receiver created implied parent directories by full path, so a planted parent symlink put new files outside the destination.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): a writable module that is not chroot-confined, with a local user able to plant symlinks in it; mainly a receiver/client issue.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pph3-7xmf-rrqg",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53785",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53785.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53786",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "A client's --filter merge file was checked against the module-prefixed path, so the module's own filter rules never matched and excluded files became reachable.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module that hides content with filter / exclude / include / exclude from / include from, reachable by the client (read; write for planting).",
+      all_of: [
+        "module_filter_set",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not rely on daemon filters to hide data; move hidden files out of the module tree",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mrc3-6cwx-hch6",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53786",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53786.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53788",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "User or group names from the peer were written unchecked into the name-converter's line protocol, so an embedded newline injected extra requests.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives ownership names from clients (writable module, client preserving -o/-g).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter (or use numeric ids = yes)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4c5-8c68-5fjq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53788",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53788.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53789",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious daemon acting as sender could mark an implied parent directory so that the receiving client ran --delete on it.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-fxwg-7hmf-xh5q",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53789",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53789.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53790",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Several places put peer- or host-controlled text into shell command lines unquoted: daemon exec hooks' %RSYNC_*% expansions, RSYNC_CONNECT_PROG's %H, rsync-ssl host specs and remote-shell arguments.",
+      component: [
+        "daemon",
+        "client",
+        "rsync-ssl"
+      ],
+      applies: "condition",
+      condition: "Daemon side: early exec, pre-xfer exec or post-xfer exec whose command text contains %VAR% references the client influences (%RSYNC_USER_NAME%, %RSYNC_HOST_NAME%, %RSYNC_REQUEST%, %RSYNC_ARG#%, %RSYNC_MODULE_PATH% when path is templated). Hooks run as the daemon user (usually root) outside chroot. Client side: RSYNC_CONNECT_PROG with %H, rsync-ssl, remote shell.",
+      all_of: [
+        "exec_hook_interpolates_vars"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not interpolate %VAR% into hook command lines; read the exported $RSYNC_* environment variables inside the script instead (upstream rsyncd.conf(5) since 3.5.0, commit 838513e9)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-5hcf-7xxm-rmqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53790",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53790.json",
+        "https://github.com/RsyncProject/rsync/commit/838513e96d87c2658053cb19b24dfdc7f35ab152"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53791",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "critical",
+      score: 9.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "With proxy protocol enabled, a client connecting directly could send its own PROXY header and claim any source address, defeating host-based access rules.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: before 3.5.0 the daemon takes a PROXY header from any peer, so a client connecting directly spoofs its address past hosts allow / hosts deny.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects; upgrade to 3.5.0 and set proxy protocol hosts",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-h2q9-5fr8-w635",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53791",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53791.json",
+        "https://www.vulncheck.com/advisories/rsync-daemon-ip-spoofing-via-proxy-protocol-header"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53792",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A receiver announcing blocks of length zero drove the sender's matching arithmetic negative and out of bounds.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-cg57-rp9g-56hw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53792",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53792.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53793",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "In a chrooted module whose path contains /./, a symlinked parent inside the inner module still led to siblings outside it (inside the chroot but outside the module).",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module path of the form /outer/./inner with chroot, and a symlink component planted inside the inner module (local user; uploads are munged by default in /./ modules).",
+      all_of: [
+        "path_inner_dot_slash",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "avoid /./ module paths (chroot to the module root itself)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-wj7w-vh23-mm44",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53793",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53793.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53794",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "--max-alloc=0 switched off rsync's allocation size cap (its defence against CVE-2024-12084-style bugs) and a client could forward it to the daemon.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Refuse options does not refuse max-alloc, so a client can forward --max-alloc=0 and lift the allocation cap.",
+      all_of: [
+        "refuse_lacks(max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p827-vwcp-m964",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53794",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53794.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53795",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:H",
+      summary: "An absolute --temp-dir or --link-dest made the receiver fall back to unconfined rename/link calls, so a parent raced into a symlink sent the file outside the tree.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): writable module without kernel confinement, with temp dir set to an absolute path or a client-supplied --link-dest, and a local user racing the destination tree.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = temp-dir link-dest (candidate); use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-m9vj-637x-v6pq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53795",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53795.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53796",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "A local receiver's chdir into the named destination could be raced into a symlink, moving every write elsewhere.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w75h-ccff-w53m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53796",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53796.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53797",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N",
+      summary: "A local sender opened file contents by full path, so a source parent raced into a symlink after the scan leaked a file from outside the source tree.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3jj3-qvc7-jp6x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53797",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53797.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53798",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N",
+      summary: "An empty answer from the name converter was read as uid/gid 0, so unknown names became root; with fake super the stored ownership became root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives files with ownership (writable); the root-ownership impact needs fake super = yes (NEWS).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter, or numeric ids = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hx7p-3gvv-pqgv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53798",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53798.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53799",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The receiver applied ACLs and xattrs by path, so a local user racing the entry into a symlink could put attacker-chosen ACLs on a file outside the tree.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module where clients may use -A or -X, and a local user who can change the module tree during a transfer.",
+      all_of: [
+        "refuse_lacks(xattrs acls)",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = acls xattrs (NEWS names refuse options = acls for the residual platforms)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-phxh-hjqv-39c9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53799",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53799.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53800",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:N/A:H",
+      summary: "--remove-source-files unlinked by path after sending, so a source parent raced into a symlink made a privileged sender delete a file elsewhere.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module clients pull from that is also writable for them (the daemon refuses --remove-source-files when read_only is set: main.c line 953 at v3.5.0), whose refuse options does not refuse remove-source-files, plus a local user able to race the module tree.",
+      all_of: [
+        "refuse_lacks(remove-source-files)",
+        "module_readable",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = remove-source-files (NEWS: 'a daemon module not refusing the option')",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-v3vw-pvpg-chwh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53800",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53800.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53801",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.9,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "The sender listed directories by plain opendir, so a raced parent symlink, or on a daemon an in-module directory symlink followed with -L/--copy-dirlinks, exposed names and metadata outside the module.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A readable module without kernel confinement (use chroot = no or /./) where a symlink can be raced or already points out of the module; the following-mode variant needs clients allowed to use -L / --copy-dirlinks / --copy-unsafe-links.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use chroot = yes; refuse options = copy-links copy-dirlinks copy-unsafe-links (candidate); never set insecure links = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mch3-qr4p-chgm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53801",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53801.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53802",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rsync followed planted symlinks when reading operator-supplied input files (filter/merge files, --files-from, password file, the daemon's secrets file), reading arbitrary files or answering auth with a victim file.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4mfr-8jrv-49x4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53802",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53802.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53803",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.8,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Output paths (--log-file, batch files, and the daemon's motd, lock and early-input files and --config) were opened through planted symlinks, letting a local user redirect writes, e.g. into authorized_keys.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g9f4-7q66-9582",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53803",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53803.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70452",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "When a host name in hosts deny could not be resolved, the rule matched nothing, so the host it was meant to block got in.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "hosts deny contains a plain host name (forward lookup on, the default) whose resolution an attacker can make fail; 3.5.0 makes it fail closed (rsyncd.md \xA73.2).",
+      all_of: [
+        "hosts_deny_plain_hostname"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use IP addresses/CIDR in hosts deny, or an allow-list with hosts allow",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-6692-28cx-wpqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70452",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70452.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70453",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A crafted set of equal weak checksums made the sender's hash search quadratic and pinned a CPU.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "max connections limits the number of pinned children (partial)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8x5r-mjx8-83hv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70453",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70453.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70454",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:H/A:N",
+      summary: "rsync-ssl's stunnel mode neither verified the server certificate nor bound it to the host name, so an active attacker could impersonate the server.",
+      component: [
+        "rsync-ssl"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3c3x-ww2w-5r5p",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70454",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70454.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70455",
+      fixed: "3.5.0",
+      introduced: "3.4.2",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A daemon client could ask for any number of Zstandard worker threads (--compress-threads, alias --zt), exhausting threads and memory.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
+      all_of: [
+        "refuse_lacks(compress-threads zt)",
+        "zstd_build"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress-threads zt (both names), or build without zstd; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70455",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70456",
+      fixed: "3.5.0",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "When a peer's argument count landed exactly on the array size, read_args wrote the terminating NULL one slot past the heap allocation.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-78jc-79jv-v6rw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70456",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70456.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70457",
+      fixed: "3.5.0",
+      introduced: "3.2.3",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "An over-large --max-size, --min-size or --max-alloc forwarded to the daemon made the error formatting write at an attacker-chosen offset.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Refuse options accepts one of max-size, min-size, max-alloc, through which an over-large value reaches the daemon.",
+      all_of: [
+        "refuse_lacks(max-size min-size max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-size min-size max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pg7g-xqmr-xpfh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70457",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70457.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70458",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A file entry flagged as hard-linked was accepted without -H, and the receiver wrote hard-link slots that were never allocated.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module (the daemon receives the attacker's file list); also clients pulling from a malicious server.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-gg3m-4m9m-268h",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70458",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70458.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70459",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "A crafted first incremental file list with a non-directory '.' root made the daemon child dereference an unset slot and crash.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module receiving a file list from the client (writable) \u2014 inference; the crash stays in the attacker's own connection.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4v4-qxw9-q72m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70459",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70459.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70460",
+      fixed: "3.5.0",
+      introduced: "2.3.3",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client-supplied --partial-dir or --backup-dir was resolved by path, so an in-module symlink sent files outside the module root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A writable module that does not refuse partial-dir / backup-dir, containing (or letting someone create) a symlink pointing outside the module.",
+      all_of: [
+        "refuse_lacks(partial-dir backup-dir)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = partial-dir backup-dir (rsync security page already recommends refusing these on writable daemons); use chroot = yes bounds the escape (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w3xf-j2r2-gv4x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70460",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70460.json",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70461",
+      fixed: "3.5.0",
+      introduced: "3.2.5",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A peer filter rule (e.g. from a files-from entry) with a trailing backslash was under-counted when sized, giving a one-byte heap overflow.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can open, read-only modules included (CVE record).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (refuse options = files-from may block the files-from route; unverified)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-jhxm-j4mq-3fj4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70461",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70461.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70462",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A peer's MSG_IO_TIMEOUT value could overflow or disable the client's I/O timeout, letting a stalled connection hang forever.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-j9wh-5jmp-2m64",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70462",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70462.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.1/io.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70463",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The comma-only form of auth users was still split on whitespace, so a deny or read-only rule naming a group with a space broke into tokens that never matched.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "auth users begins with a comma and a :deny or :ro entry names a user/@group containing a space (e.g. ', @Domain Users:deny, admin').",
+      all_of: [
+        "auth_users_comma_form_with_space"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "avoid names with spaces in auth users; enforce the restriction by other means until 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pfj8-79vq-xgvr",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70463",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70463.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70464",
+      fixed: "3.5.0",
+      introduced: "2.0.0",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "An unauthenticated peer could finish the @RSYNCD greeting and then stall or trickle bytes, holding daemon children past max connections; timeout did not cover this phase.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf (NEWS: timeout did not apply); limit connections per source at a firewall/proxy",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hrwq-ccf7-rw5m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70464",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70464.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    }
+  ],
+  unverified: [
+    {
+      id: "CVE-2026-119741",
+      why: "Only in Debian changelogs (closes #1149604): no CVE record, not in upstream NEWS or security.html at 2026-08-20, upstream fixed version unknown. Kept out of cves so no rule reports it and no judgement names it.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2026-119741",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/119xxx/CVE-2026-119741.json",
+        "https://bugs.debian.org/1149604",
+        "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb (changelog.Debian.gz)"
+      ]
+    }
+  ],
+  not_covered: [
+    {
+      id: "CVE-2014-2855",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-2855",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/2xxx/CVE-2014-2855.json"
+      ]
+    },
+    {
+      id: "CVE-2014-9512",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-9512",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/9xxx/CVE-2014-9512.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9840",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9840",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9840.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9841",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9841",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9841.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9842",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9842",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9842.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9843",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9843",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9843.json"
+      ]
+    },
+    {
+      id: "CVE-2017-16548",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-16548",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/16xxx/CVE-2017-16548.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17433",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17433",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17433.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17434.json"
+      ]
+    },
+    {
+      id: "CVE-2018-5764",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-5764",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/5xxx/CVE-2018-5764.json"
+      ]
+    },
+    {
+      id: "CVE-2018-25032",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-25032",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/25xxx/CVE-2018-25032.json"
+      ]
+    },
+    {
+      id: "CVE-2020-14387",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2020-14387",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2020/14xxx/CVE-2020-14387.json"
+      ]
+    },
+    {
+      id: "CVE-2022-29154",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-29154",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/29xxx/CVE-2022-29154.json"
+      ]
+    },
+    {
+      id: "CVE-2022-37434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-37434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/37xxx/CVE-2022-37434.json"
+      ]
+    }
+  ]
+};
+
+// src/common/cves.ts
+var TABLE = cves_generated_default;
+function cveEntries() {
+  return TABLE.cves;
+}
+function cvePolicyData() {
+  const cves = TABLE.cves.map((c) => ({
+    id: c.id,
+    fixed: c.fixed,
+    severity: c.severity,
+    summary: c.summary,
+    applies: c.applies,
+    rule: c.rule,
+    cvss: c.score === null ? null : { score: c.score },
+    condition: { all_of: c.all_of }
+  }));
+  return { rsyncguard: { cves: { cves } } };
+}
+
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
@@ -43181,6 +48620,7 @@ function policyView(facts, keep) {
 
 // src/engine/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
+var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
@@ -43204,9 +48644,20 @@ function toFinding(v, target, rules) {
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
+  const cves = toCves(v["cves"]);
+  if (typeof cves === "string") return `${rule_id}: ${cves}`;
   const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path6, location };
   if (related !== void 0) finding.related = related;
+  if (cves !== void 0) finding.cves = cves;
   return finding;
+}
+function toCves(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (!Array.isArray(v)) return "cves must be a list of CVE ids";
+  const bad = v.find((id) => typeof id !== "string" || !VULNERABILITY_ID.test(id));
+  if (bad !== void 0) return `cves: ${JSON.stringify(bad)} is not a CVE id (CVE-YYYY-NNNN)`;
+  const ids = [...new Set(v)].sort();
+  return ids.length > 0 ? ids : void 0;
 }
 function toRelated(v) {
   if (v === void 0) return void 0;
@@ -43220,7 +48671,7 @@ function toRelated(v) {
   return out;
 }
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
+  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
 // src/engine/policy-engine.ts
@@ -43242,6 +48693,7 @@ var PolicyEngine = class _PolicyEngine {
     try {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
+      policy.setData(cvePolicyData());
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
@@ -43286,7 +48738,7 @@ var PolicyEngine = class _PolicyEngine {
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path]);
+    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -43505,6 +48957,7 @@ function targetMatch(pattern, id) {
 }
 
 // src/engine/waivers.ts
+var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
 function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
@@ -43540,7 +48993,11 @@ function parseWaiverFile(text5, file) {
 }
 function toWaiver(raw2, source) {
   const { rule, reason, expires } = raw2;
-  if (typeof rule !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001`;
+  const control = typeof rule === "string" ? CONTROL_WAIVER.exec(rule)?.[1] : void 0;
+  const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
+  if (control !== void 0 && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(", ")})`;
+  if (control !== void 0 && raw2["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (typeof rule !== "string" || control === void 0 && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== "string" || reason.trim() === "") return `${rule}: "reason" is required`;
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
@@ -43582,6 +49039,17 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
+}
+function controlWaivers(facts, fileWaivers) {
+  const today2 = facts.context.today;
+  return fileWaivers.filter((w) => CONTROL_WAIVER.test(w.rule) && !(w.expires !== null && w.expires < today2) && selectsTarget(w, facts)).map((w) => ({ control: w.rule, reason: w.reason, expires: w.expires, source: w.source }));
+}
+function selectsTarget(w, facts) {
+  const kind = facts.target.kind;
+  if (w.path !== void 0 && !(kind === "file" && globMatch(w.path, facts.target.id))) return false;
+  if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
+  return true;
 }
 function withoutModule(w) {
   const { module: _module, ...rest } = w;
@@ -43730,12 +49198,17 @@ function parseRuleCatalog(json, source) {
       help: text5("help"),
       help_uri: text5("help_uri") || null,
       package: text5("package"),
-      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {}
+      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
+      ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
   }
   const names = json["param_names"];
   const paramNames = Array.isArray(names) ? names.filter((n) => typeof n === "string") : null;
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
+}
+function toCompliance(v) {
+  const list = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
+  return { nist: list(v["nist"]), pci: list(v["pci"]), cis: list(v["cis"]) };
 }
 
 // src/engine/rego-metadata.ts
@@ -43757,7 +49230,7 @@ function metadataBlocks(source) {
 }
 function catalogFromRego(files) {
   const rules = [];
-  const bad = (where, why) => fail(new UserError(why, where, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
+  const bad = (where2, why) => fail(new UserError(why, where2, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
     const blocks2 = metadataBlocks(file.text);
@@ -43792,7 +49265,8 @@ function catalogFromRego(files) {
         help: text(custom["help"]),
         help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg,
-        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {}
+        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {},
+        ...isObject(custom["compliance"]) ? { compliance: toCompliance(custom["compliance"]) } : {}
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);
@@ -44014,6 +49488,97 @@ async function loadPolicies(extra, read) {
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
 
+// src/report/cve-catalog.ts
+var DATA = [];
+function cveCatalog() {
+  return DATA;
+}
+function cveUrl(id, catalog = cveCatalog()) {
+  if (/^CVE-\d{4}-\d{4,}$/.test(id)) return `https://www.cve.org/CVERecord?id=${id}`;
+  return catalog.find((c) => c.id === id)?.sources[0] ?? null;
+}
+
+// src/report/cve-help.ts
+function cveHelp(help, ids, catalog = cveCatalog()) {
+  if (ids.length === 0) return help;
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const about = (id) => {
+    const c = byId.get(id);
+    return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
+  };
+  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const markdown = ids.map((id) => {
+    const url = cveUrl(id, catalog);
+    return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
+  }).join("\n");
+  return { text: `${help.text}
+
+Vulnerabilities reported:
+${text5}`, markdown: `${help.markdown ?? help.text}
+
+**Vulnerabilities reported**
+
+${markdown}` };
+}
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+// src/report/cve-explain.ts
+function cvesNotInMessage(f) {
+  return (f.cves ?? []).filter((id) => !f.message.includes(id));
+}
+function cveSuffix(f) {
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? ` [${extra.join(", ")}]` : "";
+}
+function cveLink(id, catalog = cveCatalog()) {
+  const url = cveUrl(id, catalog);
+  return url ? `[${id}](${url})` : id;
+}
+function linkedMessage(f, escaped, catalog = cveCatalog()) {
+  const ids = f.cves ?? [];
+  if (ids.length === 0) return escaped;
+  const pattern = new RegExp(`\\b(${ids.map((id) => id.replace(/[.]/g, "\\.")).join("|")})\\b`, "g");
+  const linked = escaped.replace(pattern, (id) => cveLink(id, catalog));
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
+}
+function explainText(t) {
+  const v = t.vulnerabilities;
+  if (!v) return [];
+  const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
+  for (const r of v.reported) out.push(`    ${r.id.padEnd(15)} ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of v.considered) out.push(`    ${c.id.padEnd(15)} not reported: ${c.why}`);
+  if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
+  return out;
+}
+function explainMarkdown(targets, catalog = cveCatalog()) {
+  const judged = targets.filter((t) => t.vulnerabilities);
+  if (judged.length === 0) return [];
+  const out = ["### Vulnerabilities considered", "", "| target | vulnerability | outcome |", "|---|---|---|"];
+  for (const t of judged) {
+    const v = t.vulnerabilities;
+    if (!v) continue;
+    const where2 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+  }
+  out.push("");
+  return out;
+}
+
 // src/report/escape-controls.ts
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function escapeControls(text5) {
@@ -44074,7 +49639,8 @@ function anchorOf(f) {
 }
 function identityOf(f, file) {
   const path6 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path6]);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path6, ...cves]);
 }
 function fingerprints(findings, fileOf2) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -44174,26 +49740,38 @@ function ruleName(title) {
     LIMITS2.name
   );
 }
-function descriptor(key) {
+function descriptor(key, cves = []) {
   const r = key.rule;
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS2.tags);
-  return {
-    id: descriptorId(r, key.severity),
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS2.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
-    help: raisedHelp(key) ?? { text: `${r.description}
+  const help = raisedHelp(key) ?? { text: `${r.description}
 
 ${r.help}`.trim(), markdown: `**${r.title}**
 
 ${r.description}
 
-${r.help}`.trim() },
+${r.help}`.trim() };
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS2.tags);
+  return {
+    id: descriptorId(r, key.severity),
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS2.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
+    help: cveHelp(help, cves),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity) }
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
   };
+}
+function sarifCompliance(s, report) {
+  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
+}
+function complianceTags(r) {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
@@ -44223,6 +49801,8 @@ function toSarif(report, opts) {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const cvesOf = /* @__PURE__ */ new Map();
+  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
@@ -44233,8 +49813,10 @@ function toSarif(report, opts) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map(descriptor) } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
         automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
@@ -44270,7 +49852,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...f.related ? {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
@@ -44280,7 +49862,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -44303,6 +49885,52 @@ var OUTGOING = (() => {
   return p2;
 })();
 
+// src/report/compliance-render.ts
+var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
+function controlState(c) {
+  const states = new Set(c.targets.map((t) => t.state));
+  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
+  return "not-applicable";
+}
+function headline(s) {
+  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
+}
+var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
+function because(t) {
+  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join("; ")}`;
+  return t.evidence.join("; ");
+}
+function complianceTextLines(s, p2) {
+  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
+  for (const c of s.controls) {
+    const state = controlState(c);
+    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
+    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
+    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
+    for (const t of c.targets) {
+      const why = because(t);
+      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
+      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
+      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
+    }
+  }
+  return [...out, ""];
+}
+var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
+function complianceMarkdownLines(s) {
+  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
+  for (const c of s.controls) {
+    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
+    for (const [i, t] of c.targets.entries()) {
+      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
+      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : []];
+      out.push(`| ${i === 0 ? name : ""} | ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |`);
+    }
+  }
+  return [...out, ""];
+}
+
 // src/report/finding-groups.ts
 var GROUP_AT = 3;
 var NAMED = 8;
@@ -44310,7 +49938,7 @@ function groupRepeats(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]")]);
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
     byKey.set(key, [...byKey.get(key) ?? [], f]);
   }
   const grouped = /* @__PURE__ */ new Set();
@@ -44328,9 +49956,9 @@ function namedPlaces(findings) {
   let lastFile = null;
   const named = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
-    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where}`;
+    return `[${f.module ?? ""}]${where2}`;
   });
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
@@ -44339,19 +49967,6 @@ function namedModules(findings) {
   const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
-// src/report/markdown-escape.ts
-var JOIN = "\u2060";
-function markdownText(s) {
-  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
-}
-function markdownCode(s) {
-  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
 }
 
 // src/report/model.ts
@@ -44379,8 +49994,8 @@ function countBySeverity(report) {
 }
 
 // src/report/markdown.ts
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw2) {
+var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw2, opts = {}) {
   const report = escapeAllText(raw2);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
@@ -44398,11 +50013,11 @@ function toMarkdown(raw2) {
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
     const raised = (context) => context ? ` (raised: ${context})` : "";
     for (const f of ordered) {
-      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(`${f.message}${raised(f.context)}`)} |`);
+      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -44410,8 +50025,8 @@ function toMarkdown(raw2) {
   if (notes.length > 0) {
     out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
     for (const { t, n } of notes) {
-      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
+      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
@@ -44427,8 +50042,10 @@ function toMarkdown(raw2) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
+  if (opts.explain) out.push(...explainMarkdown(report.targets));
   const unused = unusedPublicLines(raw2);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
 }
@@ -44446,7 +50063,7 @@ function countByRule(findings) {
 
 // src/report/fix-sentence.ts
 var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
-var LABEL = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
+var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
 var MAX_INLINE_LINES = 3;
 function blocks(markdown) {
   const out = [];
@@ -44471,7 +50088,7 @@ function blocks(markdown) {
       if (!current.prose.at(-1)?.endsWith(":")) flush();
       continue;
     }
-    if (line.startsWith("#") || LABEL.test(line)) {
+    if (line.startsWith("#") || LABEL2.test(line)) {
       flush();
       continue;
     }
@@ -44544,7 +50161,7 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
   for (const [file, findings] of byFile) {
     out.push(`### ${markdownCode(file)}`, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
     for (const f of findings) {
-      out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${markdownText(f.message)} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
+      out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${linkedMessage(f, markdownText(f.message))} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
     }
     out.push("");
   }
@@ -44566,7 +50183,7 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
 
 // src/report/fleet.ts
 var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf) {
+function toFleetMarkdown(report, hostOf, opts = {}) {
   const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
@@ -44597,8 +50214,10 @@ function toFleetMarkdown(report, hostOf) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join("\n")}
 `;
 }
@@ -44626,6 +50245,12 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
 }
 
 // src/report/json.ts
+function reportedRules(report) {
+  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+  const out = {};
+  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  return out;
+}
 function toJson(report) {
   const doc = {
     schema: "rsyncguard/report@1",
@@ -44644,22 +50269,24 @@ function toJson(report) {
     targets: report.targets,
     errors: report.errors,
     expired_waivers: report.expired_waivers,
-    unused_public: report.unused_public ?? []
+    unused_public: report.unused_public ?? [],
+    rules: reportedRules(report),
+    ...report.compliance ? { compliance: report.compliance } : {}
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
 }
 
 // src/report/text.ts
-function toText(raw2, p2) {
+function toText(raw2, p2, opts = {}) {
   const report = escapeAllText(raw2);
   const out = [];
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     for (const n of shownNotes(t)) {
-      const where = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
+      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -44669,7 +50296,7 @@ function toText(raw2, p2) {
     }
     const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
+    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
     const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
@@ -44685,12 +50312,14 @@ function toText(raw2, p2) {
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
     out.push("");
   }
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
@@ -44720,7 +50349,7 @@ function paint(enabled) {
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
     extension: ".txt",
     mediaType: "text/plain",
     description: "Findings grouped by target and module, for a terminal"
@@ -44732,7 +50361,7 @@ var REPORT_FORMATS = {
     description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
   },
   markdown: {
-    render: (report) => toMarkdown(report),
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
     extension: ".md",
     mediaType: "text/markdown",
     description: "A summary and a findings table, for a pull-request comment"
@@ -44747,7 +50376,7 @@ var REPORT_FORMATS = {
 var FLEET_FORMATS = {
   text: REPORT_FORMATS.text,
   json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
@@ -44763,6 +50392,54 @@ function unknownFormatMessage(registry, name) {
 }
 function isFormatName(registry, name) {
   return Object.hasOwn(registry, name);
+}
+
+// src/report/vulnerabilities.ts
+var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
+function rsyncView(facts) {
+  const r = "rsync" in facts ? facts.rsync : void 0;
+  if (!isObject(r)) return null;
+  const version = typeof r["version"] === "string" ? r["version"] : null;
+  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
+  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const list = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves = list.flatMap((c) => {
+    if (!isObject(c) || typeof c["id"] !== "string" || !isState(c["state"])) return [];
+    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+  });
+  return { version, unknown, range, cves };
+}
+function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
+  const rsync = rsyncView(facts);
+  if (rsync === null) return void 0;
+  const reported = [];
+  const add = (fs3, status) => {
+    for (const f of fs3) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
+  };
+  add(found.findings, "reported");
+  add(found.waived, "waived");
+  add(found.declaredPublic, "declared public");
+  const seen = new Set(reported.map((r) => r.id));
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  return {
+    version: rsync.version,
+    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
+    reported,
+    considered
+  };
+}
+function whyNot(j, cve, rsync) {
+  const basis = j.basis ? ` (${j.basis})` : "";
+  if (j.state === "fixed") return `fixed in this version${basis}`;
+  if (j.state === "unknown") {
+    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range}${basis}`;
+  }
+  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
+  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
+  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
+  return `affected, but not in this build's vulnerability data${basis}`;
 }
 
 // src/parse/rsyncd-load.ts
@@ -46473,9 +52150,9 @@ function readInputFile(path6, spec) {
     closeSync3(fd);
   }
 }
-function tooLarge(where, spec, size) {
+function tooLarge(where2, spec, size) {
   const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where2, spec.hint);
 }
 function formatBytes(n) {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
@@ -46598,8 +52275,23 @@ function parseUnitSettings(text5) {
   return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
 }
 
+// src/parse/rpm-header.ts
+var MAX_DATA = 256 << 20;
+
+// src/parse/rpmdb-sqlite.ts
+var import_sql = __toESM(require_sql_wasm(), 1);
+
 // src/parse/rsync-release.ts
-var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+var PACKAGE_DATABASES = {
+  dpkg: "/var/lib/dpkg/status",
+  apk: "/lib/apk/db/installed",
+  rpmSqlite: ["/var/lib/rpm/rpmdb.sqlite", "/usr/lib/sysimage/rpm/rpmdb.sqlite"],
+  rpmBdb: ["/var/lib/rpm/Packages", "/usr/lib/sysimage/rpm/Packages"],
+  rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
+};
+var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...OS_RELEASE_FILES];
+var PACKAGE_DB_MAX_BYTES = 48 << 20;
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
@@ -47860,8 +53552,8 @@ function lookup(token, kind, known, names) {
   }
   const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
   if (impossibleName(value)) {
-    const because = /^[+-]\d/.test(value) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
-    return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, ${because}` };
+    const because2 = /^[+-]\d/.test(value) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value, message: `@ERROR: invalid ${kind} ${value}`, why: `"${kind}" is ${shown3}, ${because2}` };
   }
   if (value === "root" && (known === void 0 || known.has(value))) return { kind: "resolves", id: 0, value };
   if (known === void 0) return { kind: "unknown", value };
@@ -48153,6 +53845,111 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
+// src/facts/cve-records.ts
+function cveRecords() {
+  return cveEntries();
+}
+
+// src/facts/distro-key.ts
+var FAMILY_OF_ID = {
+  debian: "debian",
+  ubuntu: "ubuntu",
+  alpine: "alpine",
+  rhel: "rhel",
+  rocky: "rhel",
+  almalinux: "rhel",
+  centos: "rhel",
+  ol: "rhel",
+  amzn: "amzn"
+};
+var MANAGER = { debian: "dpkg", ubuntu: "dpkg", alpine: "apk", rhel: "rpm", amzn: "rpm" };
+var FAMILY_LABEL = { debian: "Debian", ubuntu: "Ubuntu", alpine: "Alpine", rhel: "RHEL", amzn: "Amazon Linux" };
+var ID_LABEL = { rocky: "Rocky Linux", almalinux: "AlmaLinux", centos: "CentOS", ol: "Oracle Linux" };
+function release(family, versionId) {
+  const parts = versionId.split(".");
+  if (!parts.every((p2) => /^\d+$/.test(p2))) return null;
+  switch (family) {
+    case "debian":
+    case "rhel":
+      return parts[0] ?? null;
+    case "alpine":
+      return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
+    case "ubuntu":
+    case "amzn":
+      return versionId;
+  }
+}
+function distroRow(distro) {
+  const id = FAMILY_OF_ID[distro.id] ? distro.id : distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0);
+  const family = id === void 0 ? void 0 : FAMILY_OF_ID[id];
+  if (id === void 0 || family === void 0) return null;
+  const rel = release(family, distro.version_id);
+  if (rel === null) return null;
+  const key = `${family}:${rel}`;
+  const own = ID_LABEL[id];
+  const label = own === void 0 ? `${FAMILY_LABEL[family]} ${rel}` : `${own} ${rel} (${FAMILY_LABEL[family]} ${rel} data)`;
+  return { key, manager: MANAGER[family], label };
+}
+
+// src/facts/cve-judgement.ts
+function judgeCves(rsync) {
+  return judgeCvesAgainst(cveRecords(), rsync);
+}
+function judgeCvesAgainst(records, rsync) {
+  if (rsync.version === null && rsync.range === null && rsync.package === null) return [];
+  return records.map((cve) => judgeOne(cve, rsync));
+}
+function judgeOne(cve, rsync) {
+  const { distro, package: pkg } = rsync;
+  const row = distro === null ? null : distroRow(distro);
+  let why;
+  if (distro === null) why = "";
+  else if (row === null) why = `distro ${distro.id} ${distro.version_id || "(no VERSION_ID)"} is not in the distro table`;
+  else if (pkg === null) why = `no ${row.label} package version is known`;
+  else if (pkg.manager !== row.manager) why = `the ${pkg.manager} package does not belong to ${row.label}`;
+  else {
+    const cell = cve.distros[row.key];
+    if (cell === void 0 || "unknown" in cell) why = `${row.label} has no entry for ${cve.id}`;
+    else if ("not_affected" in cell) return { id: cve.id, state: "fixed", basis: `${row.label} is not affected by ${cve.id} (${cell.source})` };
+    else {
+      const order = comparePackageVersions(row.manager, pkg.version, cell.fixed);
+      const advisory = cell.advisory === null ? "" : `, ${cell.advisory}`;
+      if (order === null) why = `the ${row.label} package version ${pkg.version} cannot be ordered against ${cell.fixed}`;
+      else if (order >= 0) return { id: cve.id, state: "fixed", basis: `${row.label} package ${pkg.version} carries the fix (fixed in ${cell.fixed}${advisory})` };
+      else return { id: cve.id, state: "affected", basis: `${row.label} package ${pkg.version} is older than the fix ${cell.fixed}${advisory}` };
+    }
+  }
+  const upstream = byUpstream(cve, rsync);
+  return { ...upstream, basis: why === "" ? upstream.basis : `${why}, so judged by upstream: ${upstream.basis}` };
+}
+function compareRelease(a, b) {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+function byUpstream(cve, rsync) {
+  const state = (s, basis) => ({ id: cve.id, state: s, basis });
+  const fixed = cve.fixed === null ? null : releaseNumbers(cve.fixed);
+  const introduced = cve.introduced === null ? null : releaseNumbers(cve.introduced);
+  if (fixed === null) return state("unknown", `no upstream fixed version of ${cve.id} is known`);
+  if (rsync.version !== null) {
+    const v = releaseNumbers(rsync.version);
+    if (v === null) return state("unknown", `upstream version ${rsync.version} is not a release number`);
+    if (introduced !== null && compareRelease(v, introduced) < 0) return state("fixed", `upstream ${rsync.version} predates ${cve.introduced}, the first affected release`);
+    if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
+    return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
+  }
+  const range = rsync.range;
+  if (range === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range.min);
+  const max = range.max === null ? null : releaseNumbers(range.max);
+  const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
+  if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
+  if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
+  if (max !== null && introduced !== null && compareRelease(max, introduced) < 0) return state("fixed", `every release in ${span} predates ${cve.introduced}, the first affected release`);
+  const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
+  if (max !== null && compareRelease(max, fixed) < 0 && fromIntroduced) return state("affected", `every release in ${span} is older than ${cve.fixed}`);
+  return state("unknown", `the release range ${span} holds both affected and unaffected releases (fixed in ${cve.fixed})`);
+}
+
 // src/facts/reach-address.ts
 function classify2(address) {
   const a = address.trim().toLowerCase();
@@ -48290,27 +54087,27 @@ var RANK = { local: 0, private: 2, any: 3 };
 var ANY = "any host on the network";
 function fromAddresses(addresses, source) {
   if (source.kind === "unread") {
-    const where2 = `The image starts the daemon from a script whose options rsyncguard does not read`;
-    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+    const where3 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
   }
   if (addresses.length === 0) {
-    const where2 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
-    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+    const where3 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify2(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
   const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where2 = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where, reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where2, reason: `${where2}: only processes on this machine can connect.` };
   if (widest.value === "private") {
     const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
     const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, where, reason: `${where}: only ${who} can connect.` };
+    return { value: "private", addresses: shownAll, who, where: where2, reason: `${where2}: only ${who} can connect.` };
   }
   const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: ANY, where, reason: `${where}${why}: any host that can route to it can connect.` };
+  return { value: "any", addresses: shownAll, who: ANY, where: where2, reason: `${where2}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -48343,13 +54140,13 @@ function reachOf(input) {
     };
   }
   const bound = boundAddresses(input, port);
-  const { where, ...described } = fromAddresses(bound.addresses, bound.source);
+  const { where: where2, ...described } = fromAddresses(bound.addresses, bound.source);
   const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port, base3.addresses);
     if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
       const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
-      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where2)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
     }
   }
   if (input.image === null || base3.value === "local") return base3;
@@ -48504,7 +54301,7 @@ function buildFacts(input) {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
+    rsync: rsyncFacts(input),
     config: {
       starts: config.starts && !refused,
       serves: config.serves && !refused,
@@ -48522,6 +54319,20 @@ function buildFacts(input) {
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
+}
+function rsyncFacts(input) {
+  const shown3 = input.rsync ?? { version: null, source: null };
+  const r = input.rsyncVersionGiven ? { ...shown3, version: input.rsyncVersion.join("."), source: "--rsync-version", package: null, range: null } : shown3;
+  const fallback = input.target.kind === "file" ? "a configuration file does not say which rsync reads it (give --rsync-version)" : "the target shows no rsync version";
+  const known = {
+    version: r.version,
+    source: r.source,
+    package: r.package ?? null,
+    distro: r.distro ?? null,
+    range: r.range ?? null,
+    unknown: r.version !== null ? null : r.unknown ?? fallback
+  };
+  return { ...known, cves: judgeCves(known) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -48609,8 +54420,8 @@ function relabelFiles(doc, rename2) {
 }
 
 // src/facts/daemon.ts
-function modelledVersion(release) {
-  return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
+function modelledVersion(release2) {
+  return releaseNumbers(release2 ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
 }
 
 // src/facts/other-file.ts
@@ -48759,6 +54570,7 @@ var package_default = {
     "@microsoft/sarif-multitool": "^5.7.0",
     "@types/node": "^20.19.43",
     "@types/sarif": "^2.1.7",
+    "@types/sql.js": "^1.4.11",
     "@types/tar-stream": "^3.1.5",
     "ajv-draft-04": "^1.0.0",
     "ajv-formats": "^3.0.1",
@@ -48775,6 +54587,7 @@ var package_default = {
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
     fzstd: "^0.1.1",
+    "sql.js": "^1.17.0",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"
   }
@@ -48855,12 +54668,28 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
+    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+    report.targets.push({
+      target: t.target.id,
+      kind: t.target.kind,
+      findings: applied.findings,
+      waived: applied.waived,
+      declared_public: quiet.silenced,
+      notes: [...hostNotes(t), ...notes],
+      ...vulnerabilities ? { vulnerabilities } : {},
+      // `rule: cis:…` waivers that select this target, for the --compliance section.
+      ...waivedControls(t, waivers),
+      facts: t
+    });
   }
   report.expired_waivers = [...expired];
   report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
+}
+function waivedControls(t, waivers) {
+  const controls = controlWaivers(t, waivers);
+  return controls.length > 0 ? { waived_controls: controls } : {};
 }
 function exitCode(report, failOn) {
   if (report.errors.length > 0) return EXIT_ERROR;
@@ -48894,15 +54723,15 @@ function asUserError(e) {
   if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
   if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
   const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
-  const where = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
-  return new UserError(errorMessage(e), where, "Check the path or address named, then run the command again.");
+  const where2 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where2, "Check the path or address named, then run the command again.");
 }
 
 // src/runner/sweep-results.ts
 var TAIL_WINDOW = 64 << 20;
 
 // src/runner/image.ts
-var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+var PACKAGE_DB_SET = new Set(RELEASE_FILES);
 var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 
 // src/action/annotations.ts
@@ -48913,8 +54742,9 @@ function annotationsFor(findings, max = MAX_ANNOTATIONS) {
   const shown3 = sorted.slice(0, max).map((f) => ({
     kind: KIND[f.severity],
     // The Actions log renders ANSI sequences: a module name from the repository must not bring its own.
-    message: escapeControls(f.message),
-    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
+    message: escapeControls(`${f.message}${cveSuffix(f)}`),
+    // The CVE ids in the title too: the annotation list shows titles, and a CVE is what a reader searches for.
+    props: { title: escapeControls(`${f.rule_id} ${f.title} (${f.severity})${f.cves ? ` ${f.cves.join(", ")}` : ""}`), ...f.location ? { file: f.location.file, startLine: f.location.line, startColumn: f.location.column } : {} }
   }));
   const rest = sorted.slice(shown3.length);
   if (rest.length > 0) {
@@ -49035,8 +54865,8 @@ function failStep(e) {
   const lead = new RegExp(`^${OPTION_AS_INPUT.source}:? ?`).exec(e.message);
   const message = lead ? `Input "${lead[1]}": ${e.message.slice(lead[0].length)}` : e.message;
   const hint = e.hint?.replace(OPTION_AS_INPUT, 'the "$1" input');
-  const where = lead ? void 0 : e.where;
-  setFailed(escapeControls(`${where ? `${where}: ` : ""}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ""}`));
+  const where2 = lead ? void 0 : e.where;
+  setFailed(escapeControls(`${where2 ? `${where2}: ` : ""}${message.replace(OPTION_AS_INPUT, 'the "$1" input')}${hint ? ` (${hint})` : ""}`));
 }
 
 // src/action/index.ts

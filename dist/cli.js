@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __rgCreateRequire } from 'node:module';
+import { fileURLToPath as __rgFileURLToPath } from 'node:url';
 const require = __rgCreateRequire(import.meta.url);
+const __rgDirname = __rgFileURLToPath(new URL('.', import.meta.url));
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -40,12 +42,12 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js
 var require_json = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/src/builtins/json.js"(exports, module) {
-    function isValidJSON(str2) {
-      if (typeof str2 !== "string") {
+    function isValidJSON(str3) {
+      if (typeof str3 !== "string") {
         return;
       }
       try {
-        JSON.parse(str2);
+        JSON.parse(str3);
         return true;
       } catch (err2) {
         if (err2 instanceof SyntaxError) {
@@ -89,7 +91,7 @@ var require_sprintf = __commonJS({
         return sprintf.apply(null, [fmt].concat(argv || []));
       }
       function sprintf_format(parse_tree, argv) {
-        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign;
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign2;
         for (i = 0; i < tree_length; i++) {
           if (typeof parse_tree[i] === "string") {
             output += parse_tree[i];
@@ -173,15 +175,15 @@ var require_sprintf = __commonJS({
               output += arg;
             } else {
               if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
-                sign = is_positive ? "+" : "-";
+                sign2 = is_positive ? "+" : "-";
                 arg = arg.toString().replace(re.sign, "");
               } else {
-                sign = "";
+                sign2 = "";
               }
               pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
-              pad_length = ph.width - (sign + arg).length;
+              pad_length = ph.width - (sign2 + arg).length;
               pad = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
-              output += ph.align ? sign + arg + pad : pad_character === "0" ? sign + pad + arg : pad + sign + arg;
+              output += ph.align ? sign2 + arg + pad : pad_character === "0" ? sign2 + pad + arg : pad + sign2 + arg;
             }
           }
         }
@@ -460,10 +462,10 @@ ${offset}${err2}${errEnd}`;
       }
     };
     var Node = class _Node {
-      static addStringTerminator(src, offset, str2) {
-        if (str2[str2.length - 1] === "\n") return str2;
+      static addStringTerminator(src, offset, str3) {
+        if (str3[str3.length - 1] === "\n") return str3;
         const next = _Node.endOfWhiteSpace(src, offset);
-        return next >= src.length || src[next] === "\n" ? str2 + "\n" : str2;
+        return next >= src.length || src[next] === "\n" ? str3 + "\n" : str3;
       }
       // ^(---|...)
       static atDocumentBoundary(src, offset, sep5) {
@@ -739,8 +741,8 @@ ${offset}${err2}${errEnd}`;
           value: value2
         } = this;
         if (value2 != null) return value2;
-        const str2 = src.slice(range.start, range.end);
-        return _Node.addStringTerminator(src, range.end, str2);
+        const str3 = src.slice(range.start, range.end);
+        return _Node.addStringTerminator(src, range.end, str3);
       }
     };
     var YAMLError2 = class extends Error {
@@ -855,7 +857,7 @@ ${ctx}
         } = this.context;
         let ch = src[end - 1];
         while (start < end && (ch === "\n" || ch === "	" || ch === " ")) ch = src[--end - 1];
-        let str2 = "";
+        let str3 = "";
         for (let i = start; i < end; ++i) {
           const ch2 = src[i];
           if (ch2 === "\n") {
@@ -863,7 +865,7 @@ ${ctx}
               fold,
               offset
             } = Node.foldNewline(src, i, -1);
-            str2 += fold;
+            str3 += fold;
             i = offset;
           } else if (ch2 === " " || ch2 === "	") {
             const wsStart = i;
@@ -872,9 +874,9 @@ ${ctx}
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch2;
           } else {
-            str2 += ch2;
+            str3 += ch2;
           }
         }
         const ch0 = src[start];
@@ -884,7 +886,7 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str2
+              str: str3
             };
           }
           case "@":
@@ -893,11 +895,11 @@ ${ctx}
             const errors = [new YAMLSemanticError(this, msg)];
             return {
               errors,
-              str: str2
+              str: str3
             };
           }
           default:
-            return str2;
+            return str3;
         }
       }
       parseBlockValue(start) {
@@ -1104,8 +1106,8 @@ var require_parse_cst = __commonJS({
           value: value2
         } = this;
         if (value2 != null) return value2;
-        const str2 = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        const str3 = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
+        return PlainValue.Node.addStringTerminator(src, range.end, str3);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1316,17 +1318,17 @@ var require_parse_cst = __commonJS({
           value: value2
         } = this;
         if (value2 != null) return value2;
-        let str2 = src.slice(range.start, items[0].range.start) + String(items[0]);
+        let str3 = src.slice(range.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
             atLineStart,
             indent
           } = item.context;
-          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str2 += " ";
-          str2 += String(item);
+          if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str3 += " ";
+          str3 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        return PlainValue.Node.addStringTerminator(src, range.end, str3);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1569,13 +1571,13 @@ var require_parse_cst = __commonJS({
           value: value2
         } = this;
         if (value2 != null) return value2;
-        let str2 = directives.join("");
+        let str3 = directives.join("");
         if (contents.length > 0) {
-          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str2 += "---\n";
-          str2 += contents.join("");
+          if (directives.length > 0 || contents[0].type === PlainValue.Type.COMMENT) str3 += "---\n";
+          str3 += contents.join("");
         }
-        if (str2[str2.length - 1] !== "\n") str2 += "\n";
-        return str2;
+        if (str3[str3.length - 1] !== "\n") str3 += "\n";
+        return str3;
       }
     };
     var Alias = class extends PlainValue.Node {
@@ -1647,7 +1649,7 @@ var require_parse_cst = __commonJS({
         const bi = indent + this.blockIndent;
         const folded = this.type === PlainValue.Type.BLOCK_FOLDED;
         let atStart = true;
-        let str2 = "";
+        let str3 = "";
         let sep5 = "";
         let prevMoreIndented = false;
         for (let i = start; i < end; ++i) {
@@ -1657,7 +1659,7 @@ var require_parse_cst = __commonJS({
           }
           const ch2 = src[i];
           if (ch2 === "\n") {
-            if (sep5 === "\n") str2 += "\n";
+            if (sep5 === "\n") str3 += "\n";
             else sep5 = "\n";
           } else {
             const lineEnd = PlainValue.Node.endOfLine(src, i);
@@ -1666,18 +1668,18 @@ var require_parse_cst = __commonJS({
             if (folded && (ch2 === " " || ch2 === "	") && i < keepStart) {
               if (sep5 === " ") sep5 = "\n";
               else if (!prevMoreIndented && !atStart && sep5 === "\n") sep5 = "\n\n";
-              str2 += sep5 + line;
+              str3 += sep5 + line;
               sep5 = lineEnd < end && src[lineEnd] || "";
               prevMoreIndented = true;
             } else {
-              str2 += sep5 + line;
+              str3 += sep5 + line;
               sep5 = folded && i < keepStart ? " " : "\n";
               prevMoreIndented = false;
             }
             if (atStart && line !== "") atStart = false;
           }
         }
-        return this.chomping === Chomp.STRIP ? str2 : str2 + "\n";
+        return this.chomping === Chomp.STRIP ? str3 : str3 + "\n";
       }
       parseBlockHeader(start) {
         const {
@@ -1943,18 +1945,18 @@ var require_parse_cst = __commonJS({
         } = this;
         if (value2 != null) return value2;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
-        let str2 = "";
+        let str3 = "";
         let prevEnd = range.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
-          str2 += prefix + String(node);
-          if (str2[str2.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
+          str3 += prefix + String(node);
+          if (str3[str3.length - 1] === "\n" && src[prevEnd - 1] !== "\n" && src[prevEnd] === "\n") {
             prevEnd += 1;
           }
         });
-        str2 += src.slice(prevEnd, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        str3 += src.slice(prevEnd, range.end);
+        return PlainValue.Node.addStringTerminator(src, range.end, str3);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -1981,7 +1983,7 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== '"') errors.push(new PlainValue.YAMLSyntaxError(this, 'Missing closing "quote'));
-        let str2 = "";
+        let str3 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
@@ -1991,89 +1993,89 @@ var require_parse_cst = __commonJS({
               offset,
               error
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str2 += fold;
+            str3 += fold;
             i = offset;
             if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line double-quoted string needs to be sufficiently indented"));
           } else if (ch === "\\") {
             i += 1;
             switch (src[i]) {
               case "0":
-                str2 += "\0";
+                str3 += "\0";
                 break;
               // null character
               case "a":
-                str2 += "\x07";
+                str3 += "\x07";
                 break;
               // bell character
               case "b":
-                str2 += "\b";
+                str3 += "\b";
                 break;
               // backspace
               case "e":
-                str2 += "\x1B";
+                str3 += "\x1B";
                 break;
               // escape character
               case "f":
-                str2 += "\f";
+                str3 += "\f";
                 break;
               // form feed
               case "n":
-                str2 += "\n";
+                str3 += "\n";
                 break;
               // line feed
               case "r":
-                str2 += "\r";
+                str3 += "\r";
                 break;
               // carriage return
               case "t":
-                str2 += "	";
+                str3 += "	";
                 break;
               // horizontal tab
               case "v":
-                str2 += "\v";
+                str3 += "\v";
                 break;
               // vertical tab
               case "N":
-                str2 += "\x85";
+                str3 += "\x85";
                 break;
               // Unicode next line
               case "_":
-                str2 += "\xA0";
+                str3 += "\xA0";
                 break;
               // Unicode non-breaking space
               case "L":
-                str2 += "\u2028";
+                str3 += "\u2028";
                 break;
               // Unicode line separator
               case "P":
-                str2 += "\u2029";
+                str3 += "\u2029";
                 break;
               // Unicode paragraph separator
               case " ":
-                str2 += " ";
+                str3 += " ";
                 break;
               case '"':
-                str2 += '"';
+                str3 += '"';
                 break;
               case "/":
-                str2 += "/";
+                str3 += "/";
                 break;
               case "\\":
-                str2 += "\\";
+                str3 += "\\";
                 break;
               case "	":
-                str2 += "	";
+                str3 += "	";
                 break;
               case "x":
-                str2 += this.parseCharCode(i + 1, 2, errors);
+                str3 += this.parseCharCode(i + 1, 2, errors);
                 i += 2;
                 break;
               case "u":
-                str2 += this.parseCharCode(i + 1, 4, errors);
+                str3 += this.parseCharCode(i + 1, 4, errors);
                 i += 4;
                 break;
               case "U":
-                str2 += this.parseCharCode(i + 1, 8, errors);
+                str3 += this.parseCharCode(i + 1, 8, errors);
                 i += 8;
                 break;
               case "\n":
@@ -2081,7 +2083,7 @@ var require_parse_cst = __commonJS({
                 break;
               default:
                 errors.push(new PlainValue.YAMLSyntaxError(this, `Invalid escape sequence ${src.substr(i - 1, 2)}`));
-                str2 += "\\" + src[i];
+                str3 += "\\" + src[i];
             }
           } else if (ch === " " || ch === "	") {
             const wsStart = i;
@@ -2090,15 +2092,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str2 += ch;
+            str3 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str2
-        } : str2;
+          str: str3
+        } : str3;
       }
       parseCharCode(offset, length, errors) {
         const {
@@ -2160,7 +2162,7 @@ var require_parse_cst = __commonJS({
           src
         } = this.context;
         if (src[end - 1] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Missing closing 'quote"));
-        let str2 = "";
+        let str3 = "";
         for (let i = start + 1; i < end - 1; ++i) {
           const ch = src[i];
           if (ch === "\n") {
@@ -2170,11 +2172,11 @@ var require_parse_cst = __commonJS({
               offset,
               error
             } = PlainValue.Node.foldNewline(src, i, indent);
-            str2 += fold;
+            str3 += fold;
             i = offset;
             if (error) errors.push(new PlainValue.YAMLSemanticError(this, "Multi-line single-quoted string needs to be sufficiently indented"));
           } else if (ch === "'") {
-            str2 += ch;
+            str3 += ch;
             i += 1;
             if (src[i] !== "'") errors.push(new PlainValue.YAMLSyntaxError(this, "Unescaped single quote? This should not happen."));
           } else if (ch === " " || ch === "	") {
@@ -2184,15 +2186,15 @@ var require_parse_cst = __commonJS({
               i += 1;
               next = src[i + 1];
             }
-            if (next !== "\n") str2 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
+            if (next !== "\n") str3 += i > wsStart ? src.slice(wsStart, i + 1) : ch;
           } else {
-            str2 += ch;
+            str3 += ch;
           }
         }
         return errors.length > 0 ? {
           errors,
-          str: str2
-        } : str2;
+          str: str3
+        } : str3;
       }
       /**
        * Parses a 'single quoted' value from the source
@@ -2421,14 +2423,14 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str2, indent, comment) {
-      if (!comment) return str2;
+    function addCommentBefore(str3, indent, comment) {
+      if (!comment) return str3;
       const cc = comment.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
-${indent}${str2}`;
+${indent}${str3}`;
     }
-    function addComment(str2, indent, comment) {
-      return !comment ? str2 : comment.indexOf("\n") === -1 ? `${str2} #${comment}` : `${str2}
+    function addComment(str3, indent, comment) {
+      return !comment ? str3 : comment.indexOf("\n") === -1 ? `${str3} #${comment}` : `${str3}
 ` + comment.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
@@ -2575,48 +2577,48 @@ ${indent}${str2}`;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str3 = stringify(item, ctx, () => comment = null, () => chompKeep = true);
-          if (inFlow && !hasItemWithNewLine && str3.includes("\n")) hasItemWithNewLine = true;
-          if (inFlow && i < this.items.length - 1) str3 += ",";
-          str3 = addComment(str3, itemIndent, comment);
+          let str4 = stringify(item, ctx, () => comment = null, () => chompKeep = true);
+          if (inFlow && !hasItemWithNewLine && str4.includes("\n")) hasItemWithNewLine = true;
+          if (inFlow && i < this.items.length - 1) str4 += ",";
+          str4 = addComment(str4, itemIndent, comment);
           if (chompKeep && (comment || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
-            str: str3
+            str: str4
           });
           return nodes2;
         }, []);
-        let str2;
+        let str3;
         if (nodes.length === 0) {
-          str2 = flowChars.start + flowChars.end;
+          str3 = flowChars.start + flowChars.end;
         } else if (inFlow) {
           const {
             start,
             end
           } = flowChars;
           const strings2 = nodes.map((n) => n.str);
-          if (hasItemWithNewLine || strings2.reduce((sum, str3) => sum + str3.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
-            str2 = start;
+          if (hasItemWithNewLine || strings2.reduce((sum, str4) => sum + str4.length + 2, 2) > _Collection.maxFlowStringSingleLineLength) {
+            str3 = start;
             for (const s of strings2) {
-              str2 += s ? `
+              str3 += s ? `
 ${indentStep}${indent}${s}` : "\n";
             }
-            str2 += `
+            str3 += `
 ${indent}${end}`;
           } else {
-            str2 = `${start} ${strings2.join(" ")} ${end}`;
+            str3 = `${start} ${strings2.join(" ")} ${end}`;
           }
         } else {
           const strings2 = nodes.map(blockItem);
-          str2 = strings2.shift();
-          for (const s of strings2) str2 += s ? `
+          str3 = strings2.shift();
+          for (const s of strings2) str3 += s ? `
 ${indent}${s}` : "\n";
         }
         if (this.comment) {
-          str2 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
+          str3 += "\n" + this.comment.replace(/^/gm, `${indent}#`);
           if (onComment) onComment();
         } else if (chompKeep && onChompKeep) onChompKeep();
-        return str2;
+        return str3;
       }
     };
     PlainValue._defineProperty(Collection, "maxFlowStringSingleLineLength", 60);
@@ -2759,23 +2761,23 @@ ${indent}${s}` : "\n";
           indent: indent + indentStep
         });
         let chompKeep = false;
-        let str2 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
-        str2 = addComment(str2, ctx.indent, keyComment);
-        if (!explicitKey && str2.length > 1024) {
+        let str3 = stringify(key, ctx, () => keyComment = null, () => chompKeep = true);
+        str3 = addComment(str3, ctx.indent, keyComment);
+        if (!explicitKey && str3.length > 1024) {
           if (simpleKeys) throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
           explicitKey = true;
         }
         if (ctx.allNullValues && !simpleKeys) {
           if (this.comment) {
-            str2 = addComment(str2, ctx.indent, this.comment);
+            str3 = addComment(str3, ctx.indent, this.comment);
             if (onComment) onComment();
           } else if (chompKeep && !keyComment && onChompKeep) onChompKeep();
-          return ctx.inFlow && !explicitKey ? str2 : `? ${str2}`;
+          return ctx.inFlow && !explicitKey ? str3 : `? ${str3}`;
         }
-        str2 = explicitKey ? `? ${str2}
-${indent}:` : `${str2}:`;
+        str3 = explicitKey ? `? ${str3}
+${indent}:` : `${str3}:`;
         if (this.comment) {
-          str2 = addComment(str2, ctx.indent, this.comment);
+          str3 = addComment(str3, ctx.indent, this.comment);
           if (onComment) onComment();
         }
         let vcb = "";
@@ -2792,7 +2794,7 @@ ${cs}`;
           value2 = doc.schema.createNode(value2, true);
         }
         ctx.implicitKey = false;
-        if (!explicitKey && !this.comment && value2 instanceof Scalar) ctx.indentAtStart = str2.length + 1;
+        if (!explicitKey && !this.comment && value2 instanceof Scalar) ctx.indentAtStart = str3.length + 1;
         chompKeep = false;
         if (!indentSeq && indentSize >= 2 && !ctx.inFlow && !explicitKey && value2 instanceof YAMLSeq && value2.type !== PlainValue.Type.FLOW_SEQ && !value2.tag && !doc.anchors.getName(value2)) {
           ctx.indent = ctx.indent.substr(2);
@@ -2808,7 +2810,7 @@ ${ctx.indent}`;
 ${ctx.indent}`;
         } else if (valueStr[0] === "\n") ws = "";
         if (chompKeep && !valueComment && onChompKeep) onChompKeep();
-        return addComment(str2 + ws + valueStr, ctx.indent, valueComment);
+        return addComment(str3 + ws + valueStr, ctx.indent, valueComment);
       }
     };
     PlainValue._defineProperty(Pair, "Type", {
@@ -3010,9 +3012,9 @@ ${ctx.indent}`;
         const seq = this.value;
         if (seq.items.length > 1) return super.toString(ctx, onComment);
         this.value = seq.items[0];
-        const str2 = super.toString(ctx, onComment);
+        const str3 = super.toString(ctx, onComment);
         this.value = seq;
-        return str2;
+        return str3;
       }
     };
     var binaryOptions = {
@@ -3040,14 +3042,14 @@ ${ctx.indent}`;
         minContentWidth: 20
       }
     };
-    function resolveScalar(str2, tags, scalarFallback) {
+    function resolveScalar(str3, tags, scalarFallback) {
       for (const {
         format,
         test,
         resolve: resolve7
       } of tags) {
         if (test) {
-          const match = str2.match(test);
+          const match = str3.match(test);
           if (match) {
             let res = resolve7.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
@@ -3056,8 +3058,8 @@ ${ctx.indent}`;
           }
         }
       }
-      if (scalarFallback) str2 = scalarFallback(str2);
-      return new Scalar(str2);
+      if (scalarFallback) str3 = scalarFallback(str3);
+      return new Scalar(str3);
     }
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -3172,14 +3174,14 @@ ${indent}${text5.slice(fold + 1, end2)}`;
     }) => indentAtStart ? Object.assign({
       indentAtStart
     }, strOptions.fold) : strOptions.fold;
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0) return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit) return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit) return true;
           start = i + 1;
           if (strLen - start <= limit) return false;
@@ -3198,11 +3200,11 @@ ${indent}${text5.slice(fold + 1, end2)}`;
       const json = JSON.stringify(value2);
       if (jsonEncoding) return json;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -3210,36 +3212,36 @@ ${indent}${text5.slice(fold + 1, end2)}`;
         if (ch === "\\") switch (json[i + 1]) {
           case "u":
             {
-              str2 += json.slice(start, i);
+              str3 += json.slice(start, i);
               const code = json.substr(i + 2, 4);
               switch (code) {
                 case "0000":
-                  str2 += "\\0";
+                  str3 += "\\0";
                   break;
                 case "0007":
-                  str2 += "\\a";
+                  str3 += "\\a";
                   break;
                 case "000b":
-                  str2 += "\\v";
+                  str3 += "\\v";
                   break;
                 case "001b":
-                  str2 += "\\e";
+                  str3 += "\\e";
                   break;
                 case "0085":
-                  str2 += "\\N";
+                  str3 += "\\N";
                   break;
                 case "00a0":
-                  str2 += "\\_";
+                  str3 += "\\_";
                   break;
                 case "2028":
-                  str2 += "\\L";
+                  str3 += "\\L";
                   break;
                 case "2029":
-                  str2 += "\\P";
+                  str3 += "\\P";
                   break;
                 default:
-                  if (code.substr(0, 2) === "00") str2 += "\\x" + code.substr(2);
-                  else str2 += json.substr(i, 6);
+                  if (code.substr(0, 2) === "00") str3 += "\\x" + code.substr(2);
+                  else str3 += json.substr(i, 6);
               }
               i += 5;
               start = i + 1;
@@ -3249,13 +3251,13 @@ ${indent}${text5.slice(fold + 1, end2)}`;
             if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
               i += 1;
             } else {
-              str2 += json.slice(start, i) + "\n\n";
+              str3 += json.slice(start, i) + "\n\n";
               while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                str2 += "\n";
+                str3 += "\n";
                 i += 2;
               }
-              str2 += indent;
-              if (json[i + 2] === " ") str2 += "\\";
+              str3 += indent;
+              if (json[i + 2] === " ") str3 += "\\";
               i += 1;
               start = i + 1;
             }
@@ -3264,8 +3266,8 @@ ${indent}${text5.slice(fold + 1, end2)}`;
             i += 1;
         }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_QUOTED, getFoldOptions(ctx));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_QUOTED, getFoldOptions(ctx));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.implicitKey) {
@@ -3357,16 +3359,16 @@ ${indent}${body}`;
         ctx.forceBlockIndent = true;
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str3 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const {
           tags
         } = ctx.doc.schema;
-        const resolved = resolveScalar(str2, tags, tags.scalarFallback).value;
+        const resolved = resolveScalar(str3, tags, tags.scalarFallback).value;
         if (typeof resolved !== "string") return doubleQuotedString(value2, ctx);
       }
-      const body = implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx));
+      const body = implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_FLOW, getFoldOptions(ctx));
       if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
         if (onComment) onComment();
         return addCommentBefore(body, indent, comment);
@@ -3601,8 +3603,8 @@ ${indent}`);
           }
         }
       }
-      const str2 = resolveString(doc, node);
-      if (typeof str2 === "string" && matchWithTest.length > 0) return resolveScalar(str2, matchWithTest, tags.scalarFallback);
+      const str3 = resolveString(doc, node);
+      if (typeof str3 === "string" && matchWithTest.length > 0) return resolveScalar(str3, matchWithTest, tags.scalarFallback);
       return null;
     }
     function getFallbackTagName({
@@ -3733,8 +3735,8 @@ ${indent}`);
         return null;
       }
       try {
-        const str2 = resolveString(doc, node);
-        return resolveScalar(str2, schema.tags, schema.tags.scalarFallback);
+        const str3 = resolveString(doc, node);
+        return resolveScalar(str3, schema.tags, schema.tags.scalarFallback);
       } catch (error) {
         if (!error.source) error.source = node;
         errors.push(error);
@@ -4240,9 +4242,9 @@ var require_warnings_793925ce = __commonJS({
         if (typeof Buffer === "function") {
           return Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i) buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i) buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           const msg = "This environment does not support reading binary tags; either Buffer or atob is required";
@@ -4448,17 +4450,17 @@ ${pair.comment}` : item.comment;
       resolve: parseSet,
       createNode: createSet
     };
-    var parseSexagesimal = (sign, parts) => {
+    var parseSexagesimal = (sign2, parts) => {
       const n = parts.split(":").reduce((n2, p2) => n2 * 60 + Number(p2), 0);
-      return sign === "-" ? -n : n;
+      return sign2 === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
       value: value2
     }) => {
       if (isNaN(value2) || !isFinite(value2)) return resolveSeq.stringifyNumber(value2);
-      let sign = "";
+      let sign2 = "";
       if (value2 < 0) {
-        sign = "-";
+        sign2 = "-";
         value2 = Math.abs(value2);
       }
       const parts = [value2 % 60];
@@ -4472,7 +4474,7 @@ ${pair.comment}` : item.comment;
           parts.unshift(value2);
         }
       }
-      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
       identify: (value2) => typeof value2 === "number",
@@ -4480,7 +4482,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str2, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4489,7 +4491,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str2, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str3, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4500,7 +4502,7 @@ ${pair.comment}` : item.comment;
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^(?:([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?)$"),
-      resolve: (str2, year, month, day, hour, minute, second, millisec, tz) => {
+      resolve: (str3, year, month, day, hour, minute, second, millisec, tz) => {
         if (millisec) millisec = (millisec + "00").substr(1, 3);
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec || 0);
         if (tz && tz !== "Z") {
@@ -4641,7 +4643,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => str2[0] === "t" || str2[0] === "T",
+      resolve: (str3) => str3[0] === "t" || str3[0] === "T",
       options: resolveSeq.boolOptions,
       stringify: ({
         value: value2
@@ -4653,7 +4655,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o([0-7]+)$/,
-      resolve: (str2, oct) => intResolve$1(str2, oct, 8),
+      resolve: (str3, oct) => intResolve$1(str3, oct, 8),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 8, "0o")
     };
@@ -4662,7 +4664,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2) => intResolve$1(str2, str2, 10),
+      resolve: (str3) => intResolve$1(str3, str3, 10),
       options: resolveSeq.intOptions,
       stringify: resolveSeq.stringifyNumber
     };
@@ -4672,7 +4674,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x([0-9a-fA-F]+)$/,
-      resolve: (str2, hex) => intResolve$1(str2, hex, 16),
+      resolve: (str3, hex) => intResolve$1(str3, hex, 16),
       options: resolveSeq.intOptions,
       stringify: (node) => intStringify$1(node, 16, "0x")
     };
@@ -4681,7 +4683,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     };
     var expObj = {
@@ -4690,7 +4692,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify: ({
         value: value2
       }) => Number(value2).toExponential()
@@ -4700,9 +4702,9 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.([0-9]+)|[0-9]+\.([0-9]*))$/,
-      resolve(str2, frac1, frac2) {
+      resolve(str3, frac1, frac2) {
         const frac = frac1 || frac2;
-        const node = new resolveSeq.Scalar(parseFloat(str2));
+        const node = new resolveSeq.Scalar(parseFloat(str3));
         if (frac && frac[frac.length - 1] === "0") node.minFractionDigits = frac.length;
         return node;
       },
@@ -4732,14 +4734,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^true|false$/,
-      resolve: (str2) => str2 === "true",
+      resolve: (str3) => str3 === "true",
       stringify: stringifyJSON
     }, {
       identify: intIdentify$1,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^-?(?:0|[1-9][0-9]*)$/,
-      resolve: (str2) => resolveSeq.intOptions.asBigInt ? BigInt(str2) : parseInt(str2, 10),
+      resolve: (str3) => resolveSeq.intOptions.asBigInt ? BigInt(str3) : parseInt(str3, 10),
       stringify: ({
         value: value2
       }) => intIdentify$1(value2) ? value2.toString() : JSON.stringify(value2)
@@ -4748,43 +4750,43 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify: stringifyJSON
     }];
-    json.scalarFallback = (str2) => {
-      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+    json.scalarFallback = (str3) => {
+      throw new SyntaxError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
     };
     var boolStringify = ({
       value: value2
     }) => value2 ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(sign, src, radix) {
-      let str2 = src.replace(/_/g, "");
+    function intResolve(sign2, src, radix) {
+      let str3 = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n2 = BigInt(str3);
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      const n = parseInt(str3, radix);
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
         value: value2
       } = node;
       if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return resolveSeq.stringifyNumber(node);
     }
@@ -4819,7 +4821,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str2, sign, bin) => intResolve(sign, bin, 2),
+      resolve: (str3, sign2, bin) => intResolve(sign2, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -4827,14 +4829,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str2, sign, oct) => intResolve(sign, oct, 8),
+      resolve: (str3, sign2, oct) => intResolve(sign2, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str2, sign, abs) => intResolve(sign, abs, 10),
+      resolve: (str3, sign2, abs) => intResolve(sign2, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -4842,14 +4844,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str2, sign, hex) => intResolve(sign, hex, 16),
+      resolve: (str3, sign2, hex) => intResolve(sign2, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.inf|(\.nan))$/i,
-      resolve: (str2, nan) => nan ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3, nan) => nan ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: (value2) => typeof value2 === "number",
@@ -4857,7 +4859,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify: ({
         value: value2
       }) => Number(value2).toExponential()
@@ -4866,8 +4868,8 @@ var require_Schema_bcc6c2d7 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.([0-9_]*)$/,
-      resolve(str2, frac) {
-        const node = new resolveSeq.Scalar(parseFloat(str2.replace(/_/g, "")));
+      resolve(str3, frac) {
+        const node = new resolveSeq.Scalar(parseFloat(str3.replace(/_/g, "")));
         if (frac) {
           const f = frac.replace(/_/g, "");
           if (f[f.length - 1] === "0") node.minFractionDigits = f.length;
@@ -5188,10 +5190,10 @@ var require_Document_a8d0fbf9 = __commonJS({
       if (!tagObj) tagObj = getTagObject(schema.tags, item);
       const props = stringifyProps(item, tagObj, ctx);
       if (props.length > 0) ctx.indentAtStart = (ctx.indentAtStart || 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
-      if (!props) return str2;
-      return item instanceof resolveSeq.Scalar || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(item, ctx, onComment, onChompKeep) : item instanceof resolveSeq.Scalar ? resolveSeq.stringifyString(item, ctx, onComment, onChompKeep) : item.toString(ctx, onComment, onChompKeep);
+      if (!props) return str3;
+      return item instanceof resolveSeq.Scalar || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     var Anchors = class _Anchors {
       static validAnchorNode(node) {
@@ -5734,14 +5736,14 @@ var require_yaml2 = __commonJS({
       "YAMLSyntaxError",
       "YAMLWarning"
     ]);
-    function parse(str2) {
-      if (typeof str2 !== "string") {
+    function parse(str3) {
+      if (typeof str3 !== "string") {
         return { ok: false, result: void 0 };
       }
       const YAML_SILENCE_WARNINGS_CACHED = global.YAML_SILENCE_WARNINGS;
       try {
         global.YAML_SILENCE_WARNINGS = true;
-        return { ok: true, result: yaml.parse(str2) };
+        return { ok: true, result: yaml.parse(str3) };
       } catch (err2) {
         if (err2 && errors.has(err2.name)) {
           return { ok: false, result: void 0 };
@@ -5754,9 +5756,9 @@ var require_yaml2 = __commonJS({
     module.exports = {
       // is_valid is expected to return nothing if input is invalid otherwise
       // true/false for it being valid YAML.
-      "yaml.is_valid": (str2) => typeof str2 === "string" ? parse(str2).ok : void 0,
+      "yaml.is_valid": (str3) => typeof str3 === "string" ? parse(str3).ok : void 0,
       "yaml.marshal": (data) => yaml.stringify(data),
-      "yaml.unmarshal": (str2) => parse(str2).result
+      "yaml.unmarshal": (str3) => parse(str3).result
     };
   }
 });
@@ -6568,9 +6570,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
               error.source = source;
@@ -6889,15 +6891,15 @@ var require_createNode = __commonJS({
         value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value2);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value2));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value2, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -6909,8 +6911,8 @@ var require_createNode = __commonJS({
         }
         if (!value2 || typeof value2 !== "object") {
           const node2 = new Scalar.Scalar(value2);
-          if (ref)
-            ref.node = node2;
+          if (ref2)
+            ref2.node = node2;
           return node2;
         }
         tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -6924,8 +6926,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
+      if (ref2)
+        ref2.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -7079,13 +7081,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7239,16 +7241,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -7265,11 +7267,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7278,38 +7280,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7319,14 +7321,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7335,8 +7337,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -7464,15 +7466,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str3 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7624,11 +7626,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7663,8 +7665,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -7673,27 +7675,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -7709,7 +7711,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -7753,16 +7755,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7989,31 +7991,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -8056,21 +8058,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -8082,11 +8084,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -8418,7 +8420,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8456,7 +8458,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8508,7 +8510,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8517,7 +8519,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8528,11 +8530,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8549,7 +8551,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value: value2 } = node;
       if (intIdentify(value2) && value2 >= 0)
@@ -8562,7 +8564,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8570,7 +8572,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8579,7 +8581,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8632,7 +8634,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -8649,7 +8651,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8657,7 +8659,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -8665,7 +8667,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -8673,9 +8675,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8707,10 +8709,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -8721,28 +8723,28 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8948,7 +8950,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8957,7 +8959,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -8968,11 +8970,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8992,34 +8994,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
-      if (sign === "-" || sign === "+")
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign2 = str3[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n2 = BigInt(str3);
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      const n = parseInt(str3, radix);
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value: value2 } = node;
       if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -9029,7 +9031,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -9038,7 +9040,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -9046,7 +9048,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9055,7 +9057,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -9159,12 +9161,12 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign2 = str3[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value2 } = node;
@@ -9173,9 +9175,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+      let sign2 = "";
       if (value2 < 0) {
-        sign = "-";
+        sign2 = "-";
         value2 *= num(-1);
       }
       const _60 = num(60);
@@ -9190,7 +9192,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value2);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
@@ -9198,7 +9200,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -9207,7 +9209,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -9218,8 +9220,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -12446,15 +12448,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -15273,11 +15275,11 @@ var require_headers = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str2) {
-      const len = b4a.byteLength(str2);
+    function addLength(str3) {
+      const len = b4a.byteLength(str3);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str2;
+      return len + digits + str3;
     }
   }
 });
@@ -15334,11 +15336,11 @@ var require_extract = __commonJS({
       }
     };
     var Source = class extends Readable5 {
-      constructor(self, header, offset) {
+      constructor(self2, header, offset) {
         super();
         this.header = header;
         this.offset = offset;
-        this._parent = self;
+        this._parent = self2;
       }
       _read(cb) {
         if (this.header.size === 0) {
@@ -15870,9 +15872,9 @@ var require_pack = __commonJS({
     }
     function noop() {
     }
-    function overflow(self, size) {
+    function overflow(self2, size) {
       size &= 511;
-      if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+      if (size) self2.push(END_OF_TAR.subarray(0, 512 - size));
     }
     function mapWritable(buf) {
       return b4a.isBuffer(buf) ? buf : b4a.from(buf);
@@ -16009,14 +16011,14 @@ var require_path = __commonJS({
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
   "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str2) {
-      if (typeof str2 !== "string" || str2 === "") {
+    module.exports = function isExtglob(str3) {
+      if (typeof str3 !== "string" || str3 === "") {
         return false;
       }
       var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str2)) {
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str3)) {
         if (match[2]) return true;
-        str2 = str2.slice(match.index + match[0].length);
+        str3 = str3.slice(match.index + match[0].length);
       }
       return false;
     };
@@ -16028,8 +16030,8 @@ var require_is_glob = __commonJS({
   "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str2) {
-      if (str2[0] === "!") {
+    var strictCheck = function(str3) {
+      if (str3[0] === "!") {
         return true;
       }
       var index = 0;
@@ -16038,70 +16040,70 @@ var require_is_glob = __commonJS({
       var closeCurlyIndex = -2;
       var closeParenIndex = -2;
       var backSlashIndex = -2;
-      while (index < str2.length) {
-        if (str2[index] === "*") {
+      while (index < str3.length) {
+        if (str3[index] === "*") {
           return true;
         }
-        if (str2[index + 1] === "?" && /[\].+)]/.test(str2[index])) {
+        if (str3[index + 1] === "?" && /[\].+)]/.test(str3[index])) {
           return true;
         }
-        if (closeSquareIndex !== -1 && str2[index] === "[" && str2[index + 1] !== "]") {
+        if (closeSquareIndex !== -1 && str3[index] === "[" && str3[index + 1] !== "]") {
           if (closeSquareIndex < index) {
-            closeSquareIndex = str2.indexOf("]", index);
+            closeSquareIndex = str3.indexOf("]", index);
           }
           if (closeSquareIndex > index) {
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
               return true;
             }
           }
         }
-        if (closeCurlyIndex !== -1 && str2[index] === "{" && str2[index + 1] !== "}") {
-          closeCurlyIndex = str2.indexOf("}", index);
+        if (closeCurlyIndex !== -1 && str3[index] === "{" && str3[index + 1] !== "}") {
+          closeCurlyIndex = str3.indexOf("}", index);
           if (closeCurlyIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
               return true;
             }
           }
         }
-        if (closeParenIndex !== -1 && str2[index] === "(" && str2[index + 1] === "?" && /[:!=]/.test(str2[index + 2]) && str2[index + 3] !== ")") {
-          closeParenIndex = str2.indexOf(")", index);
+        if (closeParenIndex !== -1 && str3[index] === "(" && str3[index + 1] === "?" && /[:!=]/.test(str3[index + 2]) && str3[index + 3] !== ")") {
+          closeParenIndex = str3.indexOf(")", index);
           if (closeParenIndex > index) {
-            backSlashIndex = str2.indexOf("\\", index);
+            backSlashIndex = str3.indexOf("\\", index);
             if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
               return true;
             }
           }
         }
-        if (pipeIndex !== -1 && str2[index] === "(" && str2[index + 1] !== "|") {
+        if (pipeIndex !== -1 && str3[index] === "(" && str3[index + 1] !== "|") {
           if (pipeIndex < index) {
-            pipeIndex = str2.indexOf("|", index);
+            pipeIndex = str3.indexOf("|", index);
           }
-          if (pipeIndex !== -1 && str2[pipeIndex + 1] !== ")") {
-            closeParenIndex = str2.indexOf(")", pipeIndex);
+          if (pipeIndex !== -1 && str3[pipeIndex + 1] !== ")") {
+            closeParenIndex = str3.indexOf(")", pipeIndex);
             if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str2.indexOf("\\", pipeIndex);
+              backSlashIndex = str3.indexOf("\\", pipeIndex);
               if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
                 return true;
               }
             }
           }
         }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
+        if (str3[index] === "\\") {
+          var open = str3[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str2.indexOf(close, index);
+            var n = str3.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str2[index] === "!") {
+          if (str3[index] === "!") {
             return true;
           }
         } else {
@@ -16110,26 +16112,26 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    var relaxedCheck = function(str2) {
-      if (str2[0] === "!") {
+    var relaxedCheck = function(str3) {
+      if (str3[0] === "!") {
         return true;
       }
       var index = 0;
-      while (index < str2.length) {
-        if (/[*?{}()[\]]/.test(str2[index])) {
+      while (index < str3.length) {
+        if (/[*?{}()[\]]/.test(str3[index])) {
           return true;
         }
-        if (str2[index] === "\\") {
-          var open = str2[index + 1];
+        if (str3[index] === "\\") {
+          var open = str3[index + 1];
           index += 2;
           var close = chars[open];
           if (close) {
-            var n = str2.indexOf(close, index);
+            var n = str3.indexOf(close, index);
             if (n !== -1) {
               index = n + 1;
             }
           }
-          if (str2[index] === "!") {
+          if (str3[index] === "!") {
             return true;
           }
         } else {
@@ -16138,18 +16140,18 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module.exports = function isGlob(str2, options) {
-      if (typeof str2 !== "string" || str2 === "") {
+    module.exports = function isGlob(str3, options) {
+      if (typeof str3 !== "string" || str3 === "") {
         return false;
       }
-      if (isExtglob(str2)) {
+      if (isExtglob(str3)) {
         return true;
       }
       var check = strictCheck;
       if (options && options.strict === false) {
         check = relaxedCheck;
       }
-      return check(str2);
+      return check(str3);
     };
   }
 });
@@ -16166,19 +16168,19 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str2, opts) {
+    module.exports = function globParent(str3, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str2.indexOf(slash) < 0) {
-        str2 = str2.replace(backslash, slash);
+      if (options.flipBackslashes && isWin32 && str3.indexOf(slash) < 0) {
+        str3 = str3.replace(backslash, slash);
       }
-      if (enclosure.test(str2)) {
-        str2 += slash;
+      if (enclosure.test(str3)) {
+        str3 += slash;
       }
-      str2 += "a";
+      str3 += "a";
       do {
-        str2 = pathPosixDirname(str2);
-      } while (isGlob(str2) || globby.test(str2));
-      return str2.replace(escaped, "$1");
+        str3 = pathPosixDirname(str3);
+      } while (isGlob(str3) || globby.test(str3));
+      return str3.replace(escaped, "$1");
     };
   }
 });
@@ -16496,8 +16498,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str2) {
-      return /^-?(0+)\d/.test(str2);
+    function hasPadding(str3) {
+      return /^-?(0+)\d/.test(str3);
     }
     function padZeros(value2, tok, options) {
       if (!tok.isPadded) {
@@ -17479,12 +17481,12 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants3();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -17579,7 +17581,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -17598,10 +17600,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -17769,24 +17771,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base3 = str2;
+      let base3 = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base3 && isGlob === true && lastIndex > 0) {
-        base3 = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base3 = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base3 = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base3 = str2;
+        base3 = str3;
       }
-      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str2) {
+      if (base3 && base3 !== "" && base3 !== "/" && base3 !== str3) {
         if (isPathSeparator(base3.charCodeAt(base3.length - 1))) {
           base3 = base3.slice(0, -1);
         }
@@ -18821,8 +18823,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -18840,7 +18842,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -18872,22 +18874,22 @@ var require_picomatch = __commonJS({
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
+      const isState2 = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix6 = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex = isState2 ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -18950,7 +18952,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input));
     };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -19021,9 +19023,9 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch = (list, patterns, options) => {
+    var micromatch = (list2, patterns, options) => {
       patterns = [].concat(patterns);
-      list = [].concat(list);
+      list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -19038,7 +19040,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list) {
+        for (let item of list2) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -19064,9 +19066,9 @@ var require_micromatch = __commonJS({
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    micromatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     micromatch.any = micromatch.isMatch;
-    micromatch.not = (list, patterns, options = {}) => {
+    micromatch.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result2 = /* @__PURE__ */ new Set();
       let items = [];
@@ -19074,7 +19076,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result2.add(item);
@@ -19082,22 +19084,22 @@ var require_micromatch = __commonJS({
       }
       return [...result2];
     };
-    micromatch.contains = (str2, pattern, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch.contains = (str3, pattern, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch.contains(str2, p2, options));
+        return pattern.some((p2) => micromatch.contains(str3, p2, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
+        if (isEmptyString(str3) || isEmptyString(pattern)) {
           return false;
         }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
+        if (str3.includes(pattern) || str3.startsWith("./") && str3.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch.isMatch(str2, pattern, { ...options, contains: true });
+      return micromatch.isMatch(str3, pattern, { ...options, contains: true });
     };
     micromatch.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -19108,8 +19110,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch.some = (list, patterns, options) => {
-      let items = [].concat(list);
+    micromatch.some = (list2, patterns, options) => {
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
@@ -19118,8 +19120,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch.every = (list, patterns, options) => {
-      let items = [].concat(list);
+    micromatch.every = (list2, patterns, options) => {
+      let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
@@ -19128,11 +19130,11 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch.all = (str2, patterns, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch.all = (str3, patterns, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str3));
     };
     micromatch.capture = (glob, input, options) => {
       let posix6 = utils.isWindows(options);
@@ -19147,8 +19149,8 @@ var require_micromatch = __commonJS({
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str2, options));
+        for (let str3 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str3, options));
         }
       }
       return res;
@@ -20165,13 +20167,13 @@ var require_reusify = __commonJS({
         current.next = null;
         return current;
       }
-      function release(obj) {
+      function release2(obj) {
         tail.next = obj;
         tail = obj;
       }
       return {
         get,
-        release
+        release: release2
       };
     }
     module.exports = reusify;
@@ -20197,7 +20199,7 @@ var require_queue = __commonJS({
       var queueTail = null;
       var _running = 0;
       var errorHandler = null;
-      var self = {
+      var self2 = {
         push,
         drain: noop,
         saturated: noop,
@@ -20211,10 +20213,10 @@ var require_queue = __commonJS({
             throw new Error("fastqueue concurrency must be equal to or greater than 1");
           }
           _concurrency = value2;
-          if (self.paused) return;
+          if (self2.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
-            release();
+            release2();
           }
         },
         running,
@@ -20229,12 +20231,12 @@ var require_queue = __commonJS({
         error,
         abort
       };
-      return self;
+      return self2;
       function running() {
         return _running;
       }
       function pause() {
-        self.paused = true;
+        self2.paused = true;
       }
       function length() {
         var current = queueHead;
@@ -20255,36 +20257,36 @@ var require_queue = __commonJS({
         return tasks;
       }
       function resume() {
-        if (!self.paused) return;
-        self.paused = false;
+        if (!self2.paused) return;
+        self2.paused = false;
         if (queueHead === null) {
           _running++;
-          release();
+          release2();
           return;
         }
         for (; queueHead && _running < _concurrency; ) {
           _running++;
-          release();
+          release2();
         }
       }
       function idle() {
-        return _running === 0 && self.length() === 0;
+        return _running === 0 && self2.length() === 0;
       }
       function push(value2, done) {
         var current = cache2.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value2;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
+        if (_running >= _concurrency || self2.paused) {
           if (queueTail) {
             queueTail.next = current;
             queueTail = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self.saturated();
+            self2.saturated();
           }
         } else {
           _running++;
@@ -20294,31 +20296,31 @@ var require_queue = __commonJS({
       function unshift(value2, done) {
         var current = cache2.get();
         current.context = context;
-        current.release = release;
+        current.release = release2;
         current.value = value2;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
+        if (_running >= _concurrency || self2.paused) {
           if (queueHead) {
             current.next = queueHead;
             queueHead = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self.saturated();
+            self2.saturated();
           }
         } else {
           _running++;
           worker.call(context, current.value, current.worked);
         }
       }
-      function release(holder) {
+      function release2(holder) {
         if (holder) {
           cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
-          if (!self.paused) {
+          if (!self2.paused) {
             if (queueTail === queueHead) {
               queueTail = null;
             }
@@ -20326,25 +20328,25 @@ var require_queue = __commonJS({
             next.next = null;
             worker.call(context, next.value, next.worked);
             if (queueTail === null) {
-              self.empty();
+              self2.empty();
             }
           } else {
             _running--;
           }
         } else if (--_running === 0) {
-          self.drain();
+          self2.drain();
         }
       }
       function kill() {
         queueHead = null;
         queueTail = null;
-        self.drain = noop;
+        self2.drain = noop;
       }
       function killAndDrain() {
         queueHead = null;
         queueTail = null;
-        self.drain();
-        self.drain = noop;
+        self2.drain();
+        self2.drain = noop;
       }
       function abort() {
         var current = queueHead;
@@ -20367,7 +20369,7 @@ var require_queue = __commonJS({
           cache2.release(current);
           current = next;
         }
-        self.drain = noop;
+        self2.drain = noop;
       }
       function error(handler) {
         errorHandler = handler;
@@ -20382,18 +20384,18 @@ var require_queue = __commonJS({
       this.release = noop;
       this.context = null;
       this.errorHandler = null;
-      var self = this;
+      var self2 = this;
       this.worked = function worked(err2, result2) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
+        var callback = self2.callback;
+        var errorHandler = self2.errorHandler;
+        var val = self2.value;
+        self2.value = null;
+        self2.callback = noop;
+        if (self2.errorHandler) {
           errorHandler(err2, val);
         }
-        callback.call(self.context, err2, result2);
-        self.release(self);
+        callback.call(self2.context, err2, result2);
+        self2.release(self2);
       };
     }
     function queueAsPromised(context, worker, _concurrency) {
@@ -21702,7 +21704,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -21713,7 +21715,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -21756,7 +21758,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -22678,12 +22680,12 @@ var require_util = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
@@ -22718,22 +22720,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -23069,8 +23071,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -23535,7 +23537,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -23546,9 +23548,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -23758,8 +23760,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -23878,26 +23880,26 @@ var require_resolve = __commonJS({
         addAnchor.call(this, sch.$anchor);
         addAnchor.call(this, sch.$dynamicAnchor);
         baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
+        function addRef(ref2) {
           const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
+          ref2 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref2) : ref2);
+          if (schemaRefs.has(ref2))
+            throw ambiguos(ref2);
+          schemaRefs.add(ref2);
+          let schOrRef = this.refs[ref2];
           if (typeof schOrRef == "string")
             schOrRef = this.refs[schOrRef];
           if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
+            checkAmbiguosRef(sch, schOrRef.schema, ref2);
+          } else if (ref2 !== normalizeId(fullPath)) {
+            if (ref2[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref2], ref2);
+              localRefs[ref2] = sch;
             } else {
-              this.refs[ref] = fullPath;
+              this.refs[ref2] = fullPath;
             }
           }
-          return ref;
+          return ref2;
         }
         function addAnchor(anchor) {
           if (typeof anchor == "string") {
@@ -23908,12 +23910,12 @@ var require_resolve = __commonJS({
         }
       });
       return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
+      function checkAmbiguosRef(sch1, sch2, ref2) {
         if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
+          throw ambiguos(ref2);
       }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
+      function ambiguos(ref2) {
+        return new Error(`reference "${ref2}" resolves to more than one schema`);
       }
     }
     exports.getSchemaRefs = getSchemaRefs;
@@ -24015,11 +24017,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self.RULES.all[key])
+        if (self2.RULES.all[key])
           return true;
       return false;
     }
@@ -24048,9 +24050,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -24096,8 +24098,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -24451,9 +24453,9 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+      constructor(resolver, baseId, ref2, msg) {
+        super(msg || `can't resolve reference ${ref2} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref2);
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
@@ -24579,22 +24581,22 @@ var require_compile2 = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef(root, baseId, ref2) {
       var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
+      ref2 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref2);
+      const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref2);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref2] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -24612,14 +24614,14 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve7(root, ref2) {
       let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+      while (typeof (sch = this.refs[ref2]) == "string")
+        ref2 = sch;
+      return sch || this.schemas[ref2] || resolveSchema.call(this, root, ref2);
     }
-    function resolveSchema(root, ref) {
-      const p2 = this.opts.uriResolver.parse(ref);
+    function resolveSchema(root, ref2) {
+      const p2 = this.opts.uriResolver.parse(ref2);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p2);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
@@ -24637,7 +24639,7 @@ var require_compile2 = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id === (0, resolve_1.normalizeId)(ref2)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -24856,10 +24858,10 @@ var require_utils5 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -25929,7 +25931,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -26090,26 +26092,26 @@ var require_core = __commonJS({
             return _compileAsync.call(this, sch);
           }
         }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+        function checkLoaded({ missingSchema: ref2, missingRef }) {
+          if (this.refs[ref2]) {
+            throw new Error(`AnySchema ${ref2} is loaded but ${missingRef} cannot be resolved`);
           }
         }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
+        async function loadMissingSchema(ref2) {
+          const _schema = await _loadSchema.call(this, ref2);
+          if (!this.refs[ref2])
             await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
+          if (!this.refs[ref2])
+            this.addSchema(_schema, ref2, meta);
         }
-        async function _loadSchema(ref) {
-          const p2 = this._loading[ref];
+        async function _loadSchema(ref2) {
+          const p2 = this._loading[ref2];
           if (p2)
             return p2;
           try {
-            return await (this._loading[ref] = loadSchema(ref));
+            return await (this._loading[ref2] = loadSchema(ref2));
           } finally {
-            delete this._loading[ref];
+            delete this._loading[ref2];
           }
         }
       }
@@ -26533,11 +26535,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -26724,16 +26726,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value2;
       while (pos < len) {
         length++;
-        value2 = str2.charCodeAt(pos++);
+        value2 = str3.charCodeAt(pos++);
         if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str2.charCodeAt(pos);
+          value2 = str3.charCodeAt(pos);
           if ((value2 & 64512) === 56320)
             pos++;
         }
@@ -28065,7 +28067,7 @@ var require_format = __commonJS({
       error,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -28074,7 +28076,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -28094,7 +28096,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -28106,7 +28108,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -28268,12 +28270,12 @@ var require_discriminator = __commonJS({
           for (let i = 0; i < oneOf.length; i++) {
             let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              const ref2 = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref2);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref2);
             }
             const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
             if (typeof propSch != "object") {
@@ -28539,6 +28541,2700 @@ var require_ajv = __commonJS({
   }
 });
 
+// node_modules/sql.js/dist/sql-wasm.js
+var require_sql_wasm = __commonJS({
+  "node_modules/sql.js/dist/sql-wasm.js"(exports, module) {
+    var initSqlJsPromise = void 0;
+    var initSqlJs2 = function(moduleConfig) {
+      if (initSqlJsPromise) {
+        return initSqlJsPromise;
+      }
+      initSqlJsPromise = new Promise(function(resolveModule, reject) {
+        var Module = typeof moduleConfig !== "undefined" ? moduleConfig : {};
+        var originalOnAbortFunction = Module["onAbort"];
+        Module["onAbort"] = function(errorThatCausedAbort) {
+          reject(new Error(errorThatCausedAbort));
+          if (originalOnAbortFunction) {
+            originalOnAbortFunction(errorThatCausedAbort);
+          }
+        };
+        Module["postRun"] = Module["postRun"] || [];
+        Module["postRun"].push(function() {
+          resolveModule(Module);
+        });
+        module = void 0;
+        var k;
+        k ||= typeof Module !== "undefined" ? Module : {};
+        var aa = !!globalThis.window, ba = !!globalThis.WorkerGlobalScope, da = globalThis.process?.versions?.node && globalThis.process?.type != "renderer", ea = {
+          SQLITE_ABORT: 4,
+          SQLITE_ABORT_ROLLBACK: 516,
+          SQLITE_ACCESS_EXISTS: 0,
+          SQLITE_ACCESS_READ: 2,
+          SQLITE_ACCESS_READWRITE: 1,
+          SQLITE_ALTER_TABLE: 26,
+          SQLITE_ANALYZE: 28,
+          SQLITE_ANY: 5,
+          SQLITE_ATTACH: 24,
+          SQLITE_AUTH: 23,
+          SQLITE_AUTH_USER: 279,
+          SQLITE_BLOB: 4,
+          SQLITE_BUSY: 5,
+          SQLITE_BUSY_RECOVERY: 261,
+          SQLITE_BUSY_SNAPSHOT: 517,
+          SQLITE_BUSY_TIMEOUT: 773,
+          SQLITE_CANTOPEN: 14,
+          SQLITE_CANTOPEN_CONVPATH: 1038,
+          SQLITE_CANTOPEN_DIRTYWAL: 1294,
+          SQLITE_CANTOPEN_FULLPATH: 782,
+          SQLITE_CANTOPEN_ISDIR: 526,
+          SQLITE_CANTOPEN_NOTEMPDIR: 270,
+          SQLITE_CANTOPEN_SYMLINK: 1550,
+          SQLITE_CARRAY_BLOB: 4,
+          SQLITE_CARRAY_DOUBLE: 2,
+          SQLITE_CARRAY_INT32: 0,
+          SQLITE_CARRAY_INT64: 1,
+          SQLITE_CARRAY_TEXT: 3,
+          SQLITE_CHECKPOINT_FULL: 1,
+          SQLITE_CHECKPOINT_NOOP: -1,
+          SQLITE_CHECKPOINT_PASSIVE: 0,
+          SQLITE_CHECKPOINT_RESTART: 2,
+          SQLITE_CHECKPOINT_TRUNCATE: 3,
+          SQLITE_CONFIG_COVERING_INDEX_SCAN: 20,
+          SQLITE_CONFIG_GETMALLOC: 5,
+          SQLITE_CONFIG_GETMUTEX: 11,
+          SQLITE_CONFIG_GETPCACHE: 15,
+          SQLITE_CONFIG_GETPCACHE2: 19,
+          SQLITE_CONFIG_HEAP: 8,
+          SQLITE_CONFIG_LOG: 16,
+          SQLITE_CONFIG_LOOKASIDE: 13,
+          SQLITE_CONFIG_MALLOC: 4,
+          SQLITE_CONFIG_MEMDB_MAXSIZE: 29,
+          SQLITE_CONFIG_MEMSTATUS: 9,
+          SQLITE_CONFIG_MMAP_SIZE: 22,
+          SQLITE_CONFIG_MULTITHREAD: 2,
+          SQLITE_CONFIG_MUTEX: 10,
+          SQLITE_CONFIG_PAGECACHE: 7,
+          SQLITE_CONFIG_PCACHE: 14,
+          SQLITE_CONFIG_PCACHE2: 18,
+          SQLITE_CONFIG_PCACHE_HDRSZ: 24,
+          SQLITE_CONFIG_PMASZ: 25,
+          SQLITE_CONFIG_ROWID_IN_VIEW: 30,
+          SQLITE_CONFIG_SCRATCH: 6,
+          SQLITE_CONFIG_SERIALIZED: 3,
+          SQLITE_CONFIG_SINGLETHREAD: 1,
+          SQLITE_CONFIG_SMALL_MALLOC: 27,
+          SQLITE_CONFIG_SORTERREF_SIZE: 28,
+          SQLITE_CONFIG_SQLLOG: 21,
+          SQLITE_CONFIG_STMTJRNL_SPILL: 26,
+          SQLITE_CONFIG_URI: 17,
+          SQLITE_CONFIG_WIN32_HEAPSIZE: 23,
+          SQLITE_CONSTRAINT: 19,
+          SQLITE_CONSTRAINT_CHECK: 275,
+          SQLITE_CONSTRAINT_COMMITHOOK: 531,
+          SQLITE_CONSTRAINT_DATATYPE: 3091,
+          SQLITE_CONSTRAINT_FOREIGNKEY: 787,
+          SQLITE_CONSTRAINT_FUNCTION: 1043,
+          SQLITE_CONSTRAINT_NOTNULL: 1299,
+          SQLITE_CONSTRAINT_PINNED: 2835,
+          SQLITE_CONSTRAINT_PRIMARYKEY: 1555,
+          SQLITE_CONSTRAINT_ROWID: 2579,
+          SQLITE_CONSTRAINT_TRIGGER: 1811,
+          SQLITE_CONSTRAINT_UNIQUE: 2067,
+          SQLITE_CONSTRAINT_VTAB: 2323,
+          SQLITE_COPY: 0,
+          SQLITE_CORRUPT: 11,
+          SQLITE_CORRUPT_INDEX: 779,
+          SQLITE_CORRUPT_SEQUENCE: 523,
+          SQLITE_CORRUPT_VTAB: 267,
+          SQLITE_CREATE_INDEX: 1,
+          SQLITE_CREATE_TABLE: 2,
+          SQLITE_CREATE_TEMP_INDEX: 3,
+          SQLITE_CREATE_TEMP_TABLE: 4,
+          SQLITE_CREATE_TEMP_TRIGGER: 5,
+          SQLITE_CREATE_TEMP_VIEW: 6,
+          SQLITE_CREATE_TRIGGER: 7,
+          SQLITE_CREATE_VIEW: 8,
+          SQLITE_CREATE_VTABLE: 29,
+          SQLITE_DBCONFIG_DEFENSIVE: 1010,
+          SQLITE_DBCONFIG_DQS_DDL: 1014,
+          SQLITE_DBCONFIG_DQS_DML: 1013,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_CREATE: 1020,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_WRITE: 1021,
+          SQLITE_DBCONFIG_ENABLE_COMMENTS: 1022,
+          SQLITE_DBCONFIG_ENABLE_FKEY: 1002,
+          SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER: 1004,
+          SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION: 1005,
+          SQLITE_DBCONFIG_ENABLE_QPSG: 1007,
+          SQLITE_DBCONFIG_ENABLE_TRIGGER: 1003,
+          SQLITE_DBCONFIG_ENABLE_VIEW: 1015,
+          SQLITE_DBCONFIG_FP_DIGITS: 1023,
+          SQLITE_DBCONFIG_LEGACY_ALTER_TABLE: 1012,
+          SQLITE_DBCONFIG_LEGACY_FILE_FORMAT: 1016,
+          SQLITE_DBCONFIG_LOOKASIDE: 1001,
+          SQLITE_DBCONFIG_MAINDBNAME: 1e3,
+          SQLITE_DBCONFIG_MAX: 1023,
+          SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE: 1006,
+          SQLITE_DBCONFIG_RESET_DATABASE: 1009,
+          SQLITE_DBCONFIG_REVERSE_SCANORDER: 1019,
+          SQLITE_DBCONFIG_STMT_SCANSTATUS: 1018,
+          SQLITE_DBCONFIG_TRIGGER_EQP: 1008,
+          SQLITE_DBCONFIG_TRUSTED_SCHEMA: 1017,
+          SQLITE_DBCONFIG_WRITABLE_SCHEMA: 1011,
+          SQLITE_DBSTATUS_CACHE_HIT: 7,
+          SQLITE_DBSTATUS_CACHE_MISS: 8,
+          SQLITE_DBSTATUS_CACHE_SPILL: 12,
+          SQLITE_DBSTATUS_CACHE_USED: 1,
+          SQLITE_DBSTATUS_CACHE_USED_SHARED: 11,
+          SQLITE_DBSTATUS_CACHE_WRITE: 9,
+          SQLITE_DBSTATUS_DEFERRED_FKS: 10,
+          SQLITE_DBSTATUS_LOOKASIDE_HIT: 4,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL: 6,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_SIZE: 5,
+          SQLITE_DBSTATUS_LOOKASIDE_USED: 0,
+          SQLITE_DBSTATUS_MAX: 13,
+          SQLITE_DBSTATUS_SCHEMA_USED: 2,
+          SQLITE_DBSTATUS_STMT_USED: 3,
+          SQLITE_DBSTATUS_TEMPBUF_SPILL: 13,
+          SQLITE_DELETE: 9,
+          SQLITE_DENY: 1,
+          SQLITE_DESERIALIZE_FREEONCLOSE: 1,
+          SQLITE_DESERIALIZE_READONLY: 4,
+          SQLITE_DESERIALIZE_RESIZEABLE: 2,
+          SQLITE_DETACH: 25,
+          SQLITE_DETERMINISTIC: 2048,
+          SQLITE_DIRECTONLY: 524288,
+          SQLITE_DONE: 101,
+          SQLITE_DROP_INDEX: 10,
+          SQLITE_DROP_TABLE: 11,
+          SQLITE_DROP_TEMP_INDEX: 12,
+          SQLITE_DROP_TEMP_TABLE: 13,
+          SQLITE_DROP_TEMP_TRIGGER: 14,
+          SQLITE_DROP_TEMP_VIEW: 15,
+          SQLITE_DROP_TRIGGER: 16,
+          SQLITE_DROP_VIEW: 17,
+          SQLITE_DROP_VTABLE: 30,
+          SQLITE_EMPTY: 16,
+          SQLITE_ERROR: 1,
+          SQLITE_ERROR_KEY: 1281,
+          SQLITE_ERROR_MISSING_COLLSEQ: 257,
+          SQLITE_ERROR_RESERVESIZE: 1025,
+          SQLITE_ERROR_RETRY: 513,
+          SQLITE_ERROR_SNAPSHOT: 769,
+          SQLITE_ERROR_UNABLE: 1537,
+          SQLITE_FAIL: 3,
+          SQLITE_FCNTL_BEGIN_ATOMIC_WRITE: 31,
+          SQLITE_FCNTL_BLOCK_ON_CONNECT: 44,
+          SQLITE_FCNTL_BUSYHANDLER: 15,
+          SQLITE_FCNTL_CHUNK_SIZE: 6,
+          SQLITE_FCNTL_CKPT_DONE: 37,
+          SQLITE_FCNTL_CKPT_START: 39,
+          SQLITE_FCNTL_CKSM_FILE: 41,
+          SQLITE_FCNTL_COMMIT_ATOMIC_WRITE: 32,
+          SQLITE_FCNTL_COMMIT_PHASETWO: 22,
+          SQLITE_FCNTL_DATA_VERSION: 35,
+          SQLITE_FCNTL_EXTERNAL_READER: 40,
+          SQLITE_FCNTL_FILESTAT: 45,
+          SQLITE_FCNTL_FILE_POINTER: 7,
+          SQLITE_FCNTL_GET_LOCKPROXYFILE: 2,
+          SQLITE_FCNTL_HAS_MOVED: 20,
+          SQLITE_FCNTL_JOURNAL_POINTER: 28,
+          SQLITE_FCNTL_LAST_ERRNO: 4,
+          SQLITE_FCNTL_LOCKSTATE: 1,
+          SQLITE_FCNTL_LOCK_TIMEOUT: 34,
+          SQLITE_FCNTL_MMAP_SIZE: 18,
+          SQLITE_FCNTL_NULL_IO: 43,
+          SQLITE_FCNTL_OVERWRITE: 11,
+          SQLITE_FCNTL_PDB: 30,
+          SQLITE_FCNTL_PERSIST_WAL: 10,
+          SQLITE_FCNTL_POWERSAFE_OVERWRITE: 13,
+          SQLITE_FCNTL_PRAGMA: 14,
+          SQLITE_FCNTL_RBU: 26,
+          SQLITE_FCNTL_RESERVE_BYTES: 38,
+          SQLITE_FCNTL_RESET_CACHE: 42,
+          SQLITE_FCNTL_ROLLBACK_ATOMIC_WRITE: 33,
+          SQLITE_FCNTL_SET_LOCKPROXYFILE: 3,
+          SQLITE_FCNTL_SIZE_HINT: 5,
+          SQLITE_FCNTL_SIZE_LIMIT: 36,
+          SQLITE_FCNTL_SYNC: 21,
+          SQLITE_FCNTL_SYNC_OMITTED: 8,
+          SQLITE_FCNTL_TEMPFILENAME: 16,
+          SQLITE_FCNTL_TRACE: 19,
+          SQLITE_FCNTL_VFSNAME: 12,
+          SQLITE_FCNTL_VFS_POINTER: 27,
+          SQLITE_FCNTL_WAL_BLOCK: 24,
+          SQLITE_FCNTL_WIN32_AV_RETRY: 9,
+          SQLITE_FCNTL_WIN32_GET_HANDLE: 29,
+          SQLITE_FCNTL_WIN32_SET_HANDLE: 23,
+          SQLITE_FCNTL_ZIPVFS: 25,
+          SQLITE_FINISH: 2,
+          SQLITE_FLOAT: 2,
+          SQLITE_FORMAT: 24,
+          SQLITE_FULL: 13,
+          SQLITE_FUNCTION: 31,
+          SQLITE_GET_LOCKPROXYFILE: 2,
+          SQLITE_IGNORE: 2,
+          SQLITE_INDEX_CONSTRAINT_EQ: 2,
+          SQLITE_INDEX_CONSTRAINT_FUNCTION: 150,
+          SQLITE_INDEX_CONSTRAINT_GE: 32,
+          SQLITE_INDEX_CONSTRAINT_GLOB: 66,
+          SQLITE_INDEX_CONSTRAINT_GT: 4,
+          SQLITE_INDEX_CONSTRAINT_IS: 72,
+          SQLITE_INDEX_CONSTRAINT_ISNOT: 69,
+          SQLITE_INDEX_CONSTRAINT_ISNOTNULL: 70,
+          SQLITE_INDEX_CONSTRAINT_ISNULL: 71,
+          SQLITE_INDEX_CONSTRAINT_LE: 8,
+          SQLITE_INDEX_CONSTRAINT_LIKE: 65,
+          SQLITE_INDEX_CONSTRAINT_LIMIT: 73,
+          SQLITE_INDEX_CONSTRAINT_LT: 16,
+          SQLITE_INDEX_CONSTRAINT_MATCH: 64,
+          SQLITE_INDEX_CONSTRAINT_NE: 68,
+          SQLITE_INDEX_CONSTRAINT_OFFSET: 74,
+          SQLITE_INDEX_CONSTRAINT_REGEXP: 67,
+          SQLITE_INDEX_SCAN_HEX: 2,
+          SQLITE_INDEX_SCAN_UNIQUE: 1,
+          SQLITE_INNOCUOUS: 2097152,
+          SQLITE_INSERT: 18,
+          SQLITE_INTEGER: 1,
+          SQLITE_INTERNAL: 2,
+          SQLITE_INTERRUPT: 9,
+          SQLITE_IOCAP_ATOMIC: 1,
+          SQLITE_IOCAP_ATOMIC16K: 64,
+          SQLITE_IOCAP_ATOMIC1K: 4,
+          SQLITE_IOCAP_ATOMIC2K: 8,
+          SQLITE_IOCAP_ATOMIC32K: 128,
+          SQLITE_IOCAP_ATOMIC4K: 16,
+          SQLITE_IOCAP_ATOMIC512: 2,
+          SQLITE_IOCAP_ATOMIC64K: 256,
+          SQLITE_IOCAP_ATOMIC8K: 32,
+          SQLITE_IOCAP_BATCH_ATOMIC: 16384,
+          SQLITE_IOCAP_IMMUTABLE: 8192,
+          SQLITE_IOCAP_POWERSAFE_OVERWRITE: 4096,
+          SQLITE_IOCAP_SAFE_APPEND: 512,
+          SQLITE_IOCAP_SEQUENTIAL: 1024,
+          SQLITE_IOCAP_SUBPAGE_READ: 32768,
+          SQLITE_IOCAP_UNDELETABLE_WHEN_OPEN: 2048,
+          SQLITE_IOERR: 10,
+          SQLITE_IOERR_ACCESS: 3338,
+          SQLITE_IOERR_AUTH: 7178,
+          SQLITE_IOERR_BADKEY: 8970,
+          SQLITE_IOERR_BEGIN_ATOMIC: 7434,
+          SQLITE_IOERR_BLOCKED: 2826,
+          SQLITE_IOERR_CHECKRESERVEDLOCK: 3594,
+          SQLITE_IOERR_CLOSE: 4106,
+          SQLITE_IOERR_CODEC: 9226,
+          SQLITE_IOERR_COMMIT_ATOMIC: 7690,
+          SQLITE_IOERR_CONVPATH: 6666,
+          SQLITE_IOERR_CORRUPTFS: 8458,
+          SQLITE_IOERR_DATA: 8202,
+          SQLITE_IOERR_DELETE: 2570,
+          SQLITE_IOERR_DELETE_NOENT: 5898,
+          SQLITE_IOERR_DIR_CLOSE: 4362,
+          SQLITE_IOERR_DIR_FSYNC: 1290,
+          SQLITE_IOERR_FSTAT: 1802,
+          SQLITE_IOERR_FSYNC: 1034,
+          SQLITE_IOERR_GETTEMPPATH: 6410,
+          SQLITE_IOERR_IN_PAGE: 8714,
+          SQLITE_IOERR_LOCK: 3850,
+          SQLITE_IOERR_MMAP: 6154,
+          SQLITE_IOERR_NOMEM: 3082,
+          SQLITE_IOERR_RDLOCK: 2314,
+          SQLITE_IOERR_READ: 266,
+          SQLITE_IOERR_ROLLBACK_ATOMIC: 7946,
+          SQLITE_IOERR_SEEK: 5642,
+          SQLITE_IOERR_SHMLOCK: 5130,
+          SQLITE_IOERR_SHMMAP: 5386,
+          SQLITE_IOERR_SHMOPEN: 4618,
+          SQLITE_IOERR_SHMSIZE: 4874,
+          SQLITE_IOERR_SHORT_READ: 522,
+          SQLITE_IOERR_TRUNCATE: 1546,
+          SQLITE_IOERR_UNLOCK: 2058,
+          SQLITE_IOERR_VNODE: 6922,
+          SQLITE_IOERR_WRITE: 778,
+          SQLITE_LAST_ERRNO: 4,
+          SQLITE_LIMIT_ATTACHED: 7,
+          SQLITE_LIMIT_COLUMN: 2,
+          SQLITE_LIMIT_COMPOUND_SELECT: 4,
+          SQLITE_LIMIT_EXPR_DEPTH: 3,
+          SQLITE_LIMIT_FUNCTION_ARG: 6,
+          SQLITE_LIMIT_LENGTH: 0,
+          SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 8,
+          SQLITE_LIMIT_PARSER_DEPTH: 12,
+          SQLITE_LIMIT_SCHEMA: 13,
+          SQLITE_LIMIT_SQL_LENGTH: 1,
+          SQLITE_LIMIT_TRIGGER_DEPTH: 10,
+          SQLITE_LIMIT_TRIGGER_STEPS: 14,
+          SQLITE_LIMIT_VARIABLE_NUMBER: 9,
+          SQLITE_LIMIT_VDBE_OP: 5,
+          SQLITE_LIMIT_WORKER_THREADS: 11,
+          SQLITE_LOCKED: 6,
+          SQLITE_LOCKED_SHAREDCACHE: 262,
+          SQLITE_LOCKED_VTAB: 518,
+          SQLITE_LOCK_EXCLUSIVE: 4,
+          SQLITE_LOCK_NONE: 0,
+          SQLITE_LOCK_PENDING: 3,
+          SQLITE_LOCK_RESERVED: 2,
+          SQLITE_LOCK_SHARED: 1,
+          SQLITE_MISMATCH: 20,
+          SQLITE_MISUSE: 21,
+          SQLITE_MUTEX_FAST: 0,
+          SQLITE_MUTEX_RECURSIVE: 1,
+          SQLITE_MUTEX_STATIC_APP1: 8,
+          SQLITE_MUTEX_STATIC_APP2: 9,
+          SQLITE_MUTEX_STATIC_APP3: 10,
+          SQLITE_MUTEX_STATIC_LRU: 6,
+          SQLITE_MUTEX_STATIC_LRU2: 7,
+          SQLITE_MUTEX_STATIC_MAIN: 2,
+          SQLITE_MUTEX_STATIC_MASTER: 2,
+          SQLITE_MUTEX_STATIC_MEM: 3,
+          SQLITE_MUTEX_STATIC_MEM2: 4,
+          SQLITE_MUTEX_STATIC_OPEN: 4,
+          SQLITE_MUTEX_STATIC_PMEM: 7,
+          SQLITE_MUTEX_STATIC_PRNG: 5,
+          SQLITE_MUTEX_STATIC_VFS1: 11,
+          SQLITE_MUTEX_STATIC_VFS2: 12,
+          SQLITE_MUTEX_STATIC_VFS3: 13,
+          SQLITE_NOLFS: 22,
+          SQLITE_NOMEM: 7,
+          SQLITE_NOTADB: 26,
+          SQLITE_NOTFOUND: 12,
+          SQLITE_NOTICE: 27,
+          SQLITE_NOTICE_RBU: 795,
+          SQLITE_NOTICE_RECOVER_ROLLBACK: 539,
+          SQLITE_NOTICE_RECOVER_WAL: 283,
+          SQLITE_NULL: 5,
+          SQLITE_OK: 0,
+          SQLITE_OK_LOAD_PERMANENTLY: 256,
+          SQLITE_OK_SYMLINK: 512,
+          SQLITE_OPEN_AUTOPROXY: 32,
+          SQLITE_OPEN_CREATE: 4,
+          SQLITE_OPEN_DELETEONCLOSE: 8,
+          SQLITE_OPEN_EXCLUSIVE: 16,
+          SQLITE_OPEN_EXRESCODE: 33554432,
+          SQLITE_OPEN_FULLMUTEX: 65536,
+          SQLITE_OPEN_MAIN_DB: 256,
+          SQLITE_OPEN_MAIN_JOURNAL: 2048,
+          SQLITE_OPEN_MASTER_JOURNAL: 16384,
+          SQLITE_OPEN_MEMORY: 128,
+          SQLITE_OPEN_NOFOLLOW: 16777216,
+          SQLITE_OPEN_NOMUTEX: 32768,
+          SQLITE_OPEN_PRIVATECACHE: 262144,
+          SQLITE_OPEN_READONLY: 1,
+          SQLITE_OPEN_READWRITE: 2,
+          SQLITE_OPEN_SHAREDCACHE: 131072,
+          SQLITE_OPEN_SUBJOURNAL: 8192,
+          SQLITE_OPEN_SUPER_JOURNAL: 16384,
+          SQLITE_OPEN_TEMP_DB: 512,
+          SQLITE_OPEN_TEMP_JOURNAL: 4096,
+          SQLITE_OPEN_TRANSIENT_DB: 1024,
+          SQLITE_OPEN_URI: 64,
+          SQLITE_OPEN_WAL: 524288,
+          SQLITE_PERM: 3,
+          SQLITE_PRAGMA: 19,
+          SQLITE_PREPARE_DONT_LOG: 16,
+          SQLITE_PREPARE_FROM_DDL: 32,
+          SQLITE_PREPARE_NORMALIZE: 2,
+          SQLITE_PREPARE_NO_VTAB: 4,
+          SQLITE_PREPARE_PERSISTENT: 1,
+          SQLITE_PROTOCOL: 15,
+          SQLITE_RANGE: 25,
+          SQLITE_READ: 20,
+          SQLITE_READONLY: 8,
+          SQLITE_READONLY_CANTINIT: 1288,
+          SQLITE_READONLY_CANTLOCK: 520,
+          SQLITE_READONLY_DBMOVED: 1032,
+          SQLITE_READONLY_DIRECTORY: 1544,
+          SQLITE_READONLY_RECOVERY: 264,
+          SQLITE_READONLY_ROLLBACK: 776,
+          SQLITE_RECURSIVE: 33,
+          SQLITE_REINDEX: 27,
+          SQLITE_REPLACE: 5,
+          SQLITE_RESULT_SUBTYPE: 16777216,
+          SQLITE_ROLLBACK: 1,
+          SQLITE_ROW: 100,
+          SQLITE_SAVEPOINT: 32,
+          SQLITE_SCANSTAT_COMPLEX: 1,
+          SQLITE_SCANSTAT_EST: 2,
+          SQLITE_SCANSTAT_EXPLAIN: 4,
+          SQLITE_SCANSTAT_NAME: 3,
+          SQLITE_SCANSTAT_NCYCLE: 7,
+          SQLITE_SCANSTAT_NLOOP: 0,
+          SQLITE_SCANSTAT_NVISIT: 1,
+          SQLITE_SCANSTAT_PARENTID: 6,
+          SQLITE_SCANSTAT_SELECTID: 5,
+          SQLITE_SCHEMA: 17,
+          SQLITE_SELECT: 21,
+          SQLITE_SELFORDER1: 33554432,
+          SQLITE_SERIALIZE_NOCOPY: 1,
+          SQLITE_SETLK_BLOCK_ON_CONNECT: 1,
+          SQLITE_SET_LOCKPROXYFILE: 3,
+          SQLITE_SHM_EXCLUSIVE: 8,
+          SQLITE_SHM_LOCK: 2,
+          SQLITE_SHM_NLOCK: 8,
+          SQLITE_SHM_SHARED: 4,
+          SQLITE_SHM_UNLOCK: 1,
+          SQLITE_STATUS_MALLOC_COUNT: 9,
+          SQLITE_STATUS_MALLOC_SIZE: 5,
+          SQLITE_STATUS_MEMORY_USED: 0,
+          SQLITE_STATUS_PAGECACHE_OVERFLOW: 2,
+          SQLITE_STATUS_PAGECACHE_SIZE: 7,
+          SQLITE_STATUS_PAGECACHE_USED: 1,
+          SQLITE_STATUS_PARSER_STACK: 6,
+          SQLITE_STATUS_SCRATCH_OVERFLOW: 4,
+          SQLITE_STATUS_SCRATCH_SIZE: 8,
+          SQLITE_STATUS_SCRATCH_USED: 3,
+          SQLITE_STMTSTATUS_AUTOINDEX: 3,
+          SQLITE_STMTSTATUS_FILTER_HIT: 8,
+          SQLITE_STMTSTATUS_FILTER_MISS: 7,
+          SQLITE_STMTSTATUS_FULLSCAN_STEP: 1,
+          SQLITE_STMTSTATUS_MEMUSED: 99,
+          SQLITE_STMTSTATUS_REPREPARE: 5,
+          SQLITE_STMTSTATUS_RUN: 6,
+          SQLITE_STMTSTATUS_SORT: 2,
+          SQLITE_STMTSTATUS_VM_STEP: 4,
+          SQLITE_SUBTYPE: 1048576,
+          SQLITE_SYNC_DATAONLY: 16,
+          SQLITE_SYNC_FULL: 3,
+          SQLITE_SYNC_NORMAL: 2,
+          SQLITE_TESTCTRL_ALWAYS: 13,
+          SQLITE_TESTCTRL_ASSERT: 12,
+          SQLITE_TESTCTRL_ATOF: 34,
+          SQLITE_TESTCTRL_BENIGN_MALLOC_HOOKS: 10,
+          SQLITE_TESTCTRL_BITVEC_TEST: 8,
+          SQLITE_TESTCTRL_BYTEORDER: 22,
+          SQLITE_TESTCTRL_EXPLAIN_STMT: 19,
+          SQLITE_TESTCTRL_EXTRA_SCHEMA_CHECKS: 29,
+          SQLITE_TESTCTRL_FAULT_INSTALL: 9,
+          SQLITE_TESTCTRL_FIRST: 5,
+          SQLITE_TESTCTRL_FK_NO_ACTION: 7,
+          SQLITE_TESTCTRL_GETOPT: 16,
+          SQLITE_TESTCTRL_IMPOSTER: 25,
+          SQLITE_TESTCTRL_INTERNAL_FUNCTIONS: 17,
+          SQLITE_TESTCTRL_ISINIT: 23,
+          SQLITE_TESTCTRL_ISKEYWORD: 16,
+          SQLITE_TESTCTRL_JSON_SELFCHECK: 14,
+          SQLITE_TESTCTRL_LAST: 34,
+          SQLITE_TESTCTRL_LOCALTIME_FAULT: 18,
+          SQLITE_TESTCTRL_LOGEST: 33,
+          SQLITE_TESTCTRL_NEVER_CORRUPT: 20,
+          SQLITE_TESTCTRL_ONCE_RESET_THRESHOLD: 19,
+          SQLITE_TESTCTRL_OPTIMIZATIONS: 15,
+          SQLITE_TESTCTRL_PARSER_COVERAGE: 26,
+          SQLITE_TESTCTRL_PENDING_BYTE: 11,
+          SQLITE_TESTCTRL_PRNG_RESET: 7,
+          SQLITE_TESTCTRL_PRNG_RESTORE: 6,
+          SQLITE_TESTCTRL_PRNG_SAVE: 5,
+          SQLITE_TESTCTRL_PRNG_SEED: 28,
+          SQLITE_TESTCTRL_RESERVE: 14,
+          SQLITE_TESTCTRL_RESULT_INTREAL: 27,
+          SQLITE_TESTCTRL_SCRATCHMALLOC: 17,
+          SQLITE_TESTCTRL_SEEK_COUNT: 30,
+          SQLITE_TESTCTRL_SORTER_MMAP: 24,
+          SQLITE_TESTCTRL_TRACEFLAGS: 31,
+          SQLITE_TESTCTRL_TUNE: 32,
+          SQLITE_TESTCTRL_USELONGDOUBLE: 34,
+          SQLITE_TESTCTRL_VDBE_COVERAGE: 21,
+          SQLITE_TEXT: 3,
+          SQLITE_TOOBIG: 18,
+          SQLITE_TRACE_CLOSE: 8,
+          SQLITE_TRACE_PROFILE: 2,
+          SQLITE_TRACE_ROW: 4,
+          SQLITE_TRACE_STMT: 1,
+          SQLITE_TRANSACTION: 22,
+          SQLITE_TXN_NONE: 0,
+          SQLITE_TXN_READ: 1,
+          SQLITE_TXN_WRITE: 2,
+          SQLITE_UPDATE: 23,
+          SQLITE_UTF16: 4,
+          SQLITE_UTF16BE: 3,
+          SQLITE_UTF16LE: 2,
+          SQLITE_UTF16_ALIGNED: 8,
+          SQLITE_UTF8: 1,
+          SQLITE_UTF8_ZT: 16,
+          SQLITE_VERSION_NUMBER: 3054001,
+          SQLITE_VTAB_CONSTRAINT_SUPPORT: 1,
+          SQLITE_VTAB_DIRECTONLY: 3,
+          SQLITE_VTAB_INNOCUOUS: 2,
+          SQLITE_VTAB_USES_ALL_SCHEMAS: 4,
+          SQLITE_WARNING: 28,
+          SQLITE_WARNING_AUTOINDEX: 284,
+          SQLITE_WIN32_DATA_DIRECTORY_TYPE: 1,
+          SQLITE_WIN32_TEMP_DIRECTORY_TYPE: 2,
+          SQLITE_XFER: 1
+        }, fa = "SQLITE_ABORT SQLITE_ABORT_ROLLBACK SQLITE_AUTH SQLITE_AUTH_USER SQLITE_BUSY SQLITE_BUSY_RECOVERY SQLITE_BUSY_SNAPSHOT SQLITE_BUSY_TIMEOUT SQLITE_CANTOPEN SQLITE_CANTOPEN_CONVPATH SQLITE_CANTOPEN_DIRTYWAL SQLITE_CANTOPEN_FULLPATH SQLITE_CANTOPEN_ISDIR SQLITE_CANTOPEN_NOTEMPDIR SQLITE_CANTOPEN_SYMLINK SQLITE_CONSTRAINT SQLITE_CONSTRAINT_CHECK SQLITE_CONSTRAINT_COMMITHOOK SQLITE_CONSTRAINT_DATATYPE SQLITE_CONSTRAINT_FOREIGNKEY SQLITE_CONSTRAINT_FUNCTION SQLITE_CONSTRAINT_NOTNULL SQLITE_CONSTRAINT_PINNED SQLITE_CONSTRAINT_PRIMARYKEY SQLITE_CONSTRAINT_ROWID SQLITE_CONSTRAINT_TRIGGER SQLITE_CONSTRAINT_UNIQUE SQLITE_CONSTRAINT_VTAB SQLITE_CORRUPT SQLITE_CORRUPT_INDEX SQLITE_CORRUPT_SEQUENCE SQLITE_CORRUPT_VTAB SQLITE_DONE SQLITE_EMPTY SQLITE_ERROR SQLITE_ERROR_KEY SQLITE_ERROR_MISSING_COLLSEQ SQLITE_ERROR_RESERVESIZE SQLITE_ERROR_RETRY SQLITE_ERROR_SNAPSHOT SQLITE_ERROR_UNABLE SQLITE_FORMAT SQLITE_FULL SQLITE_INTERNAL SQLITE_INTERRUPT SQLITE_IOERR SQLITE_IOERR_ACCESS SQLITE_IOERR_AUTH SQLITE_IOERR_BADKEY SQLITE_IOERR_BEGIN_ATOMIC SQLITE_IOERR_BLOCKED SQLITE_IOERR_CHECKRESERVEDLOCK SQLITE_IOERR_CLOSE SQLITE_IOERR_CODEC SQLITE_IOERR_COMMIT_ATOMIC SQLITE_IOERR_CONVPATH SQLITE_IOERR_CORRUPTFS SQLITE_IOERR_DATA SQLITE_IOERR_DELETE SQLITE_IOERR_DELETE_NOENT SQLITE_IOERR_DIR_CLOSE SQLITE_IOERR_DIR_FSYNC SQLITE_IOERR_FSTAT SQLITE_IOERR_FSYNC SQLITE_IOERR_GETTEMPPATH SQLITE_IOERR_IN_PAGE SQLITE_IOERR_LOCK SQLITE_IOERR_MMAP SQLITE_IOERR_NOMEM SQLITE_IOERR_RDLOCK SQLITE_IOERR_READ SQLITE_IOERR_ROLLBACK_ATOMIC SQLITE_IOERR_SEEK SQLITE_IOERR_SHMLOCK SQLITE_IOERR_SHMMAP SQLITE_IOERR_SHMOPEN SQLITE_IOERR_SHMSIZE SQLITE_IOERR_SHORT_READ SQLITE_IOERR_TRUNCATE SQLITE_IOERR_UNLOCK SQLITE_IOERR_VNODE SQLITE_IOERR_WRITE SQLITE_LOCKED SQLITE_LOCKED_SHAREDCACHE SQLITE_LOCKED_VTAB SQLITE_MISMATCH SQLITE_MISUSE SQLITE_NOLFS SQLITE_NOMEM SQLITE_NOTADB SQLITE_NOTFOUND SQLITE_NOTICE SQLITE_NOTICE_RBU SQLITE_NOTICE_RECOVER_ROLLBACK SQLITE_NOTICE_RECOVER_WAL SQLITE_PERM SQLITE_PROTOCOL SQLITE_RANGE SQLITE_READONLY SQLITE_READONLY_CANTINIT SQLITE_READONLY_CANTLOCK SQLITE_READONLY_DBMOVED SQLITE_READONLY_DIRECTORY SQLITE_READONLY_RECOVERY SQLITE_READONLY_ROLLBACK SQLITE_ROW SQLITE_SCHEMA SQLITE_TOOBIG SQLITE_WARNING SQLITE_WARNING_AUTOINDEX".split(" ");
+        k.onRuntimeInitialized = function() {
+          function a(f, h) {
+            ub(f, h instanceof Error ? h.message : String(h), -1);
+          }
+          function b(f, h) {
+            switch (typeof h) {
+              case "boolean":
+                nc(f, h ? 1 : 0);
+                break;
+              case "number":
+                oc(f, h);
+                break;
+              case "string":
+                pc(f, h, l(h), -1);
+                break;
+              case "object":
+                if (h === null) vb(f);
+                else if (h.length != null) {
+                  var p2 = ha(h.length);
+                  v.set(h, p2);
+                  qc(f, p2, h.length, -1);
+                  ja(p2);
+                } else ub(f, "Wrong API use : tried to return a value of an unknown type (" + h + ").", -1);
+                break;
+              default:
+                vb(f);
+            }
+          }
+          function d(f, h) {
+            for (var p2 = [], r = 0; r < f; r += 1) {
+              var u = y(
+                h + 4 * r,
+                "i32"
+              ), w = rc(u);
+              if (w === 1 || w === 2) u = sc(u);
+              else if (w === 3) w = wb(u), u = tc(u), u = A(u, w, true);
+              else if (w === 4) {
+                w = u;
+                u = wb(w);
+                w = uc(w);
+                for (var x = new Uint8Array(u), G = 0; G < u; G += 1) x[G] = v[w + G];
+                u = x;
+              } else u = null;
+              p2.push(u);
+            }
+            return p2;
+          }
+          function c(f, h) {
+            this.Xa = f;
+            this.db = h;
+            this.Va = 1;
+            this.ub = [];
+          }
+          function e(f, h) {
+            this.db = h;
+            this.nb = ka(f);
+            if (this.nb === null) throw Error("Unable to allocate memory for the SQL string");
+            this.sb = this.nb;
+            this.fb = this.Ab = null;
+          }
+          function g(f) {
+            this.filename = "dbfile_" + (4294967295 * Math.random() >>> 0);
+            f != null && la(
+              this.filename,
+              f
+            );
+            this.handleError(U(this.filename, q));
+            this.db = y(q, "i32");
+            z && vc(this.db);
+            this.tb = {};
+            this.ab = /* @__PURE__ */ new Map();
+          }
+          function m(f, h) {
+            return f.replace(/[A-Z]/g, function(p2) {
+              return p2.toLowerCase();
+            }) + ":" + h;
+          }
+          function t(f) {
+            f.forEach(oa);
+          }
+          var z = k.useOldExtensionFunctions !== false, q = pa(4), n = k.cwrap, F = {};
+          fa.forEach(function(f) {
+            F[ea[f]] = f;
+          });
+          var U = n("sqlite3_open", "number", ["string", "number"]), ma = n("sqlite3_close_v2", "number", ["number"]), Aa = n("sqlite3_backup_init", "number", ["number", "string", "number", "string"]), na = n(
+            "sqlite3_backup_step",
+            "number",
+            ["number", "number"]
+          ), ca = n("sqlite3_backup_finish", "number", ["number"]), Ba = n("sqlite3_exec", "number", ["number", "number", "number", "number", "number"]), N = n("sqlite3_changes", "number", ["number"]), wc = n("sqlite3_sql", "string", ["number"]), xc = n("sqlite3_normalized_sql", "string", ["number"]), Ua = n("sqlite3_prepare_v2", "number", ["number", "number", "number", "number", "number"]), yc = n("sqlite3_bind_text", "number", ["number", "number", "number", "number", "number"]), yb = n("sqlite3_bind_blob", "number", [
+            "number",
+            "number",
+            "number",
+            "number",
+            "number"
+          ]), zc = n("sqlite3_bind_double", "number", ["number", "number", "number"]), Ac = n("sqlite3_bind_int", "number", ["number", "number", "number"]), zb = n("sqlite3_bind_int64", "number", ["number", "number", "number"]), Bc = typeof n("sqlite3_memory_used", "number", [])() === "bigint", Cc = n("sqlite3_bind_parameter_index", "number", ["number", "string"]), Dc = n("sqlite3_step", "number", ["number"]), ia = n("sqlite3_errmsg", "string", ["number"]), Ec = n("sqlite3_extended_errcode", "number", ["number"]), Fc = n(
+            "sqlite3_column_count",
+            "number",
+            ["number"]
+          ), Gc = n("sqlite3_data_count", "number", ["number"]), Hc = n("sqlite3_column_double", "number", ["number", "number"]), Ic = n("sqlite3_column_text", "number", ["number", "number"]), Jc = n("sqlite3_column_blob", "number", ["number", "number"]), Ab = n("sqlite3_column_bytes", "number", ["number", "number"]), Kc = n("sqlite3_column_type", "number", ["number", "number"]), Lc = n("sqlite3_column_name", "string", ["number", "number"]), Mc = n("sqlite3_reset", "number", ["number"]), Nc = n("sqlite3_clear_bindings", "number", ["number"]), Oc = n("sqlite3_finalize", "number", ["number"]), Bb = n("sqlite3_create_function_v2", "number", "number string number number number number number number number".split(" ")), rc = n("sqlite3_value_type", "number", ["number"]), wb = n("sqlite3_value_bytes", "number", ["number"]), tc = n("sqlite3_value_text", "number", ["number"]), uc = n("sqlite3_value_blob", "number", ["number"]), sc = n("sqlite3_value_double", "number", ["number"]), oc = n("sqlite3_result_double", "", ["number", "number"]), vb = n("sqlite3_result_null", "", ["number"]), pc = n("sqlite3_result_text", "", ["number", "string", "number", "number"]), qc = n("sqlite3_result_blob", "", ["number", "number", "number", "number"]), nc = n("sqlite3_result_int", "", ["number", "number"]), ub = n("sqlite3_result_error", "", ["number", "string", "number"]), Cb = n("sqlite3_aggregate_context", "number", ["number", "number"]), vc = n("RegisterExtensionFunctions", "number", ["number"]), Db = n("sqlite3_update_hook", "number", ["number", "number", "number"]);
+          c.prototype.bind = function(f) {
+            if (!this.Xa) throw "Statement closed";
+            this.reset();
+            return Array.isArray(f) ? this.Rb(f) : f != null && typeof f === "object" ? this.Sb(f) : true;
+          };
+          c.prototype.step = function() {
+            if (!this.Xa) throw "Statement closed";
+            this.Va = 1;
+            var f = Dc(this.Xa);
+            switch (f) {
+              case 100:
+                return true;
+              case 101:
+                return false;
+              default:
+                throw this.db.handleError(f);
+            }
+          };
+          c.prototype.Jb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            return Hc(this.Xa, f);
+          };
+          c.prototype.ac = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            if (typeof BigInt !== "function") throw Error("BigInt is not supported");
+            return BigInt(this.Kb(f));
+          };
+          c.prototype.Kb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            var h = Ic(this.Xa, f);
+            f = Ab(this.Xa, f);
+            return A(h, f, true);
+          };
+          c.prototype.getBlob = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            var h = Ab(this.Xa, f);
+            f = Jc(this.Xa, f);
+            for (var p2 = new Uint8Array(h), r = 0; r < h; r += 1) p2[r] = v[f + r];
+            return p2;
+          };
+          c.prototype.get = function(f, h) {
+            h = h || {};
+            f != null && this.bind(f) && this.step();
+            f = [];
+            for (var p2 = Gc(this.Xa), r = 0; r < p2; r += 1) switch (Kc(this.Xa, r)) {
+              case 1:
+                var u = h.useBigInt ? this.ac(r) : this.Jb(r);
+                f.push(u);
+                break;
+              case 2:
+                f.push(this.Jb(r));
+                break;
+              case 3:
+                f.push(this.Kb(r));
+                break;
+              case 4:
+                f.push(this.getBlob(r));
+                break;
+              default:
+                f.push(null);
+            }
+            return f;
+          };
+          c.prototype.yb = function() {
+            for (var f = [], h = Fc(this.Xa), p2 = 0; p2 < h; p2 += 1) f.push(Lc(this.Xa, p2));
+            return f;
+          };
+          c.prototype.Ib = function(f, h) {
+            var p2 = this.get(f, h);
+            f = this.yb();
+            return Object.fromEntries(f.map(function(r, u) {
+              return [r, p2[u]];
+            }));
+          };
+          c.prototype.ec = function() {
+            return wc(this.Xa);
+          };
+          c.prototype.bc = function() {
+            return xc(this.Xa);
+          };
+          c.prototype.run = function(f) {
+            f != null && this.bind(f);
+            this.step();
+            return this.reset();
+          };
+          c.prototype.Ub = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            var p2 = ka(f);
+            this.ub.push(p2);
+            this.db.handleError(yc(this.Xa, h, p2, l(f), 0));
+          };
+          c.prototype.Qb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            var p2 = ha(f.length);
+            v.set(f, p2);
+            this.ub.push(p2);
+            this.db.handleError(yb(this.Xa, h, p2, f.length, 0));
+          };
+          c.prototype.Eb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            this.db.handleError((f === (f | 0) ? Ac : zc)(this.Xa, h, f));
+          };
+          c.prototype.Pb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            if (BigInt.asIntN(64, f) !== f) throw new RangeError("BigInt value is out of range for a 64-bit integer: " + f);
+            f = Bc ? zb(this.Xa, h, f) : zb(this.Xa, h, Number(BigInt.asIntN(32, f)), Number(f >> BigInt(32)));
+            this.db.handleError(f);
+          };
+          c.prototype.Tb = function(f) {
+            f == null && (f = this.Va, this.Va += 1);
+            yb(this.Xa, f, 0, 0, 0);
+          };
+          c.prototype.Fb = function(f, h) {
+            h == null && (h = this.Va, this.Va += 1);
+            switch (typeof f) {
+              case "string":
+                this.Ub(f, h);
+                return;
+              case "number":
+                this.Eb(f, h);
+                return;
+              case "bigint":
+                this.Pb(f, h);
+                return;
+              case "boolean":
+                this.Eb(f + 0, h);
+                return;
+              case "object":
+                if (f === null) {
+                  this.Tb(h);
+                  return;
+                }
+                if (f.length != null) {
+                  this.Qb(f, h);
+                  return;
+                }
+            }
+            throw "Wrong API use : tried to bind a value of an unknown type (" + f + ").";
+          };
+          c.prototype.Sb = function(f) {
+            var h = this;
+            Object.keys(f).forEach(function(p2) {
+              var r = Cc(h.Xa, p2);
+              r !== 0 && h.Fb(f[p2], r);
+            });
+            return true;
+          };
+          c.prototype.Rb = function(f) {
+            for (var h = 0; h < f.length; h += 1) this.Fb(f[h], h + 1);
+            return true;
+          };
+          c.prototype.reset = function() {
+            this.freemem();
+            return Nc(this.Xa) === 0 && Mc(this.Xa) === 0;
+          };
+          c.prototype.freemem = function() {
+            for (var f; (f = this.ub.pop()) !== void 0; ) ja(f);
+          };
+          c.prototype.hb = function() {
+            this.freemem();
+            var f = Oc(this.Xa) === 0;
+            delete this.db.tb[this.Xa];
+            this.Xa = 0;
+            return f;
+          };
+          e.prototype.next = function() {
+            if (this.nb === null) return { done: true };
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            if (!this.db.db) throw this.ob(), Error("Database closed");
+            var f = qa(), h = pa(4);
+            ra(q);
+            ra(h);
+            try {
+              this.db.handleError(Ua(this.db.db, this.sb, -1, q, h));
+              this.sb = y(h, "i32");
+              var p2 = y(q, "i32");
+              if (p2 === 0) return this.ob(), { done: true };
+              this.fb = new c(p2, this.db);
+              this.db.tb[p2] = this.fb;
+              return { value: this.fb, done: false };
+            } catch (r) {
+              throw this.Ab = A(this.sb), this.ob(), r;
+            } finally {
+              sa(f);
+            }
+          };
+          e.prototype.ob = function() {
+            ja(this.nb);
+            this.nb = null;
+          };
+          e.prototype["return"] = function() {
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            this.ob();
+            return { done: true };
+          };
+          e.prototype.cc = function() {
+            return this.Ab !== null ? this.Ab : A(this.sb);
+          };
+          typeof Symbol === "function" && typeof Symbol.iterator === "symbol" && (e.prototype[Symbol.iterator] = function() {
+            return this;
+          });
+          g.prototype.run = function(f, h) {
+            if (!this.db) throw "Database closed";
+            if (h) {
+              f = this.Bb(f, h);
+              try {
+                f.step();
+              } finally {
+                f.hb();
+              }
+            } else {
+              f = ka(f);
+              try {
+                this.handleError(Ba(this.db, f, 0, 0, q));
+              } finally {
+                ja(f);
+              }
+            }
+            return this;
+          };
+          g.prototype.exec = function(f, h, p2) {
+            if (!this.db) throw "Database closed";
+            var r = qa(), u = null, w = null, x = null;
+            try {
+              x = w = ka(f);
+              var G = pa(4);
+              for (f = []; y(x, "i8") !== 0; ) {
+                ra(q);
+                ra(G);
+                this.handleError(Ua(this.db, x, -1, q, G));
+                var S = y(q, "i32");
+                x = y(G, "i32");
+                if (S !== 0) {
+                  var D = null;
+                  u = new c(S, this);
+                  for (h != null && u.bind(h); u.step(); ) D === null && (D = { columns: u.yb(), values: [] }, f.push(D)), D.values.push(u.get(null, p2));
+                  u.hb();
+                }
+              }
+              return f;
+            } catch (K) {
+              throw u && u.hb(), K;
+            } finally {
+              w && ja(w), sa(r);
+            }
+          };
+          g.prototype.Yb = function(f, h, p2, r, u) {
+            typeof h === "function" && (r = p2, p2 = h, h = void 0);
+            f = this.Bb(f, h);
+            try {
+              for (; f.step(); ) p2(f.Ib(
+                null,
+                u
+              ));
+            } finally {
+              f.hb();
+            }
+            if (typeof r === "function") return r();
+          };
+          g.prototype.Bb = function(f, h) {
+            f = ka(f);
+            try {
+              ra(q), this.handleError(Ua(this.db, f, -1, q, 0));
+            } finally {
+              ja(f);
+            }
+            f = y(q, "i32");
+            if (f === 0) throw "Nothing to prepare";
+            var p2 = new c(f, this);
+            h != null && p2.bind(h);
+            return this.tb[f] = p2;
+          };
+          g.prototype.fc = function(f) {
+            return new e(f, this);
+          };
+          g.prototype.$b = function() {
+            if (!this.db) throw Error("Database closed");
+            var f = this.filename + "_export";
+            la(f, []);
+            var h = 0, p2 = 0;
+            try {
+              var r = B(f).node, u = null, w = r.Ta.write;
+              r.Ta = Object.create(r.Ta);
+              r.Ta.write = function(S, D, K, V, T) {
+                if (u === null) return w(S, D, K, V, T);
+                r.Ya.set(D.subarray(K, K + V), T);
+                r.Za = Math.max(r.Za, T + V);
+                return V;
+              };
+              var x = U(f, q);
+              h = y(q, "i32");
+              if (x !== 0) throw Error(ia(h));
+              p2 = Aa(h, "main", this.db, "main");
+              if (p2 === 0) throw Error(ia(h));
+              x = na(p2, 0);
+              if (x === 0) {
+                var G = this.exec("PRAGMA main.page_count; PRAGMA main.page_size");
+                u = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
+                r.Ya = u;
+                x = na(p2, -1);
+              }
+              if (x === 5 || x === 6) throw Error("Unable to export: SQLite is busy or locked. Finish active write transactions before exporting.");
+              if (x !== 101) throw Error(ia(h));
+              x = ca(p2);
+              p2 = 0;
+              if (x !== 0) throw Error(ia(h));
+              x = ma(h);
+              if (x !== 0) throw Error(ia(h));
+              h = 0;
+              u = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
+              u.length > 0 && (u[18] = 1, u[19] = 1);
+              return u;
+            } finally {
+              p2 !== 0 && ca(p2), h !== 0 && ma(h), ta("/" + f);
+            }
+          };
+          g.prototype.close = function() {
+            this.db !== null && (Object.values(this.tb).forEach(function(f) {
+              f.hb();
+            }), this.ab.forEach(t), this.ab.clear(), this.ib && (oa(this.ib), this.ib = void 0), this.handleError(ma(this.db)), ta("/" + this.filename), this.db = null);
+          };
+          g.prototype.handleError = function(f) {
+            if (f === 0) return null;
+            var h = ia(this.db);
+            var p2 = Ec(this.db);
+            (p2 & 255) !== (f & 255) && (p2 = f);
+            f = Error(h);
+            f.code = F[p2];
+            f.errcode = p2;
+            throw f;
+          };
+          g.prototype.dc = function() {
+            return N(this.db);
+          };
+          g.prototype.Xb = function(f, h) {
+            var p2 = m(f, h.length);
+            this.ab.has(p2) && (t(this.ab.get(p2)), this.ab.delete(p2));
+            var r = ua(function(u, w, x) {
+              w = d(w, x);
+              try {
+                var G = h.apply(null, w);
+              } catch (S) {
+                a(u, S);
+                return;
+              }
+              b(u, G);
+            }, "viii");
+            this.ab.set(p2, [r]);
+            this.handleError(Bb(this.db, f, h.length, 1, 0, r, 0, 0, 0));
+            return this;
+          };
+          g.prototype.Wb = function(f, h) {
+            function p2(D) {
+              x.has(D) || x.set(D, r());
+              return x.get(D);
+            }
+            var r = h.init || function() {
+              return null;
+            }, u = h.finalize || function(D) {
+              return D;
+            }, w = h.step;
+            if (!w) throw "An aggregate function must have a step function in " + f;
+            var x = /* @__PURE__ */ new Map();
+            h = m(f, w.length - 1);
+            this.ab.has(h) && (t(this.ab.get(h)), this.ab.delete(h));
+            var G = ua(function(D, K, V) {
+              var T = Cb(D, 1), Wa = p2(T);
+              K = d(K, V);
+              Wa = [Wa].concat(K);
+              try {
+                x.set(T, w.apply(null, Wa));
+              } catch (Pc) {
+                x.delete(T), a(D, Pc);
+              }
+            }, "viii"), S = ua(
+              function(D) {
+                var K = Cb(D, 1);
+                try {
+                  var V = u(p2(K));
+                } catch (T) {
+                  x.delete(K);
+                  a(D, T);
+                  return;
+                }
+                b(D, V);
+                x.delete(K);
+              },
+              "vi"
+            );
+            this.ab.set(h, [G, S]);
+            this.handleError(Bb(this.db, f, w.length - 1, 1, 0, 0, G, S, 0));
+            return this;
+          };
+          g.prototype.nc = function(f) {
+            this.ib && (Db(this.db, 0, 0), oa(this.ib), this.ib = void 0);
+            if (!f) return this;
+            this.ib = ua(function(h, p2, r, u, w) {
+              switch (p2) {
+                case 18:
+                  h = "insert";
+                  break;
+                case 23:
+                  h = "update";
+                  break;
+                case 9:
+                  h = "delete";
+                  break;
+                default:
+                  throw "unknown operationCode in updateHook callback: " + p2;
+              }
+              r = A(r);
+              u = A(u);
+              if (w > Number.MAX_SAFE_INTEGER) throw "rowId too big to fit inside a Number";
+              f(h, r, u, Number(w));
+            }, "viiiij");
+            Db(
+              this.db,
+              this.ib,
+              0
+            );
+            return this;
+          };
+          c.prototype.bind = c.prototype.bind;
+          c.prototype.step = c.prototype.step;
+          c.prototype.get = c.prototype.get;
+          c.prototype.getColumnNames = c.prototype.yb;
+          c.prototype.getAsObject = c.prototype.Ib;
+          c.prototype.getSQL = c.prototype.ec;
+          c.prototype.getNormalizedSQL = c.prototype.bc;
+          c.prototype.run = c.prototype.run;
+          c.prototype.reset = c.prototype.reset;
+          c.prototype.freemem = c.prototype.freemem;
+          c.prototype.free = c.prototype.hb;
+          e.prototype.next = e.prototype.next;
+          e.prototype.getRemainingSQL = e.prototype.cc;
+          g.prototype.run = g.prototype.run;
+          g.prototype.exec = g.prototype.exec;
+          g.prototype.each = g.prototype.Yb;
+          g.prototype.prepare = g.prototype.Bb;
+          g.prototype.iterateStatements = g.prototype.fc;
+          g.prototype["export"] = g.prototype.$b;
+          g.prototype.close = g.prototype.close;
+          g.prototype.handleError = g.prototype.handleError;
+          g.prototype.getRowsModified = g.prototype.dc;
+          g.prototype.create_function = g.prototype.Xb;
+          g.prototype.create_aggregate = g.prototype.Wb;
+          g.prototype.updateHook = g.prototype.nc;
+          k.Database = g;
+          k.constants = Object.freeze(ea);
+        };
+        var va = "./this.program", wa = (a, b) => {
+          throw b;
+        }, xa = globalThis.document?.currentScript?.src;
+        typeof __filename !== "undefined" ? xa = __filename : ba && (xa = self.location.href);
+        var ya = "", za, Ca;
+        if (da) {
+          var fs = __require("node:fs");
+          ya = __rgDirname + "/";
+          Ca = (a) => {
+            a = Da(a) ? new URL(a) : a;
+            return fs.readFileSync(a);
+          };
+          za = async (a) => {
+            a = Da(a) ? new URL(a) : a;
+            return fs.readFileSync(a, void 0);
+          };
+          process.argv.length > 1 && (va = process.argv[1].replace(/\\/g, "/"));
+          process.argv.slice(2);
+          typeof module !== "undefined" && (module.exports = k);
+          wa = (a, b) => {
+            process.exitCode = a;
+            throw b;
+          };
+        } else if (aa || ba) {
+          try {
+            ya = new URL(".", xa).href;
+          } catch {
+          }
+          ba && (Ca = (a) => {
+            var b = new XMLHttpRequest();
+            b.open("GET", a, false);
+            b.responseType = "arraybuffer";
+            b.send(null);
+            return new Uint8Array(b.response);
+          });
+          za = async (a) => {
+            if (Da(a)) return new Promise((d, c) => {
+              var e = new XMLHttpRequest();
+              e.open("GET", a, true);
+              e.responseType = "arraybuffer";
+              e.onload = () => {
+                e.status == 200 || e.status == 0 && e.response ? d(e.response) : c(e.status);
+              };
+              e.onerror = c;
+              e.send(null);
+            });
+            var b = await fetch(a, { credentials: "same-origin" });
+            if (b.ok) return b.arrayBuffer();
+            throw Error(b.status + " : " + b.url);
+          };
+        }
+        var Ea = console.log.bind(console), C = console.error.bind(console), Fa, Ga = false, Ha, Da = (a) => a.startsWith("file://");
+        function Ia() {
+          if (!v?.buffer?.resizable) {
+            var a = Ja.buffer;
+            v = new Int8Array(a);
+            Ka = new Int16Array(a);
+            E = new Uint8Array(a);
+            H = new Int32Array(a);
+            I = new Uint32Array(a);
+            La = new Float32Array(a);
+            Ma = new Float64Array(a);
+            J = new BigInt64Array(a);
+          }
+        }
+        function Na() {
+          var a = k.preRun;
+          a && (typeof a === "function" && (a = [a]), Oa.push(...a));
+          for (a = Oa; a.length > 0; ) a.shift()(k);
+        }
+        function Pa() {
+          var a = k.postRun;
+          a && (typeof a === "function" && (a = [a]), Qa.push(...a));
+          for (a = Qa; a.length > 0; ) a.shift()(k);
+        }
+        function Ra(a) {
+          k.onAbort?.(a);
+          a = `Aborted(${a})`;
+          C(a);
+          Ga = true;
+          throw new WebAssembly.RuntimeError(a + ". Build with -sASSERTIONS for more info.");
+        }
+        var Sa;
+        async function Ta(a) {
+          if (!Fa) try {
+            return await za(a);
+          } catch {
+          }
+          if (a == Sa && Fa) a = new Uint8Array(Fa);
+          else if (Ca) a = Ca(a);
+          else throw "both async and sync fetching of the wasm failed";
+          return a;
+        }
+        async function Va(a, b) {
+          try {
+            var d = await Ta(a);
+            return await WebAssembly.instantiate(d, b);
+          } catch (c) {
+            C(`failed to asynchronously prepare wasm: ${c}`), Ra(c);
+          }
+        }
+        async function Xa(a) {
+          var b = Sa;
+          if (!Fa && !Da(b) && !da) try {
+            var d = fetch(b, { credentials: "same-origin" });
+            return await WebAssembly.instantiateStreaming(d, a);
+          } catch (c) {
+            C(`wasm streaming compile failed: ${c}`), C("falling back to ArrayBuffer instantiation");
+          }
+          return Va(b, a);
+        }
+        class Ya {
+          name = "ExitStatus";
+          constructor(a) {
+            this.message = `Program terminated with exit(${a})`;
+            this.status = a;
+          }
+        }
+        var v, Qa = [], Oa = [], Za = true, E, $a = new TextDecoder(), ab2 = (a, b, d, c) => {
+          d = b + d;
+          if (c) return d;
+          for (; a[b] && !(b >= d); ) ++b;
+          return b;
+        }, A = (a, b, d) => a ? $a.decode(E.subarray(a, ab2(E, a, b, d))) : "", bb = (a, b) => {
+          for (var d = 0, c = a.length - 1; c >= 0; c--) {
+            var e = a[c];
+            e === "." ? a.splice(c, 1) : e === ".." ? (a.splice(c, 1), d++) : d && (a.splice(c, 1), d--);
+          }
+          if (b) for (; d; d--) a.unshift("..");
+          return a;
+        }, cb = (a) => {
+          var b = a.charAt(0) === "/", d = a.slice(-1) === "/";
+          (a = bb(a.split("/").filter((c) => !!c), !b).join("/")) || b || (a = ".");
+          a && d && (a += "/");
+          return (b ? "/" : "") + a;
+        }, db = (a) => {
+          var b = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/.exec(a).slice(1);
+          a = b[0];
+          b = b[1];
+          if (!a && !b) return ".";
+          b &&= b.slice(0, -1);
+          return a + b;
+        }, eb = (a) => a && a.match(/([^\/]+|\/)\/*$/)[1], fb = (...a) => {
+          for (var b = "", d = false, c = a.length - 1; c >= -1 && !d; c--) {
+            d = c >= 0 ? a[c] : "/";
+            if (typeof d !== "string") throw new TypeError("Arguments to path.resolve must be strings");
+            if (!d) return "";
+            b = d + "/" + b;
+            d = d.charAt(0) === "/";
+          }
+          b = bb(b.split("/").filter((e) => !!e), !d).join("/");
+          return (d ? "/" : "") + b || ".";
+        }, l = (a) => {
+          for (var b = 0, d = 0; d < a.length; ++d) {
+            var c = a.codePointAt(d);
+            c <= 127 ? b++ : c <= 2047 ? b += 2 : c <= 65535 ? b += 3 : (b += 4, d++);
+          }
+          return b;
+        }, L = (a, b, d, c) => {
+          if (!(c > 0)) return 0;
+          var e = d;
+          c = d + c - 1;
+          for (var g = 0; g < a.length; ++g) {
+            var m = a.codePointAt(g);
+            if (m <= 127) {
+              if (d >= c) break;
+              b[d++] = m;
+            } else if (m <= 2047) {
+              if (d + 1 >= c) break;
+              b[d++] = 192 | m >> 6;
+              b[d++] = 128 | m & 63;
+            } else if (m <= 65535) {
+              if (d + 2 >= c) break;
+              b[d++] = 224 | m >> 12;
+              b[d++] = 128 | m >> 6 & 63;
+              b[d++] = 128 | m & 63;
+            } else {
+              if (d + 3 >= c) break;
+              b[d++] = 240 | m >> 18;
+              b[d++] = 128 | m >> 12 & 63;
+              b[d++] = 128 | m >> 6 & 63;
+              b[d++] = 128 | m & 63;
+              g++;
+            }
+          }
+          b[d] = 0;
+          return d - e;
+        }, gb = (a) => {
+          var b = Array(l(a) + 1);
+          a = L(a, b, 0, b.length);
+          b.length = a;
+          return b;
+        }, hb = (a, b) => {
+          var d = 0;
+          a && (d |= 365);
+          b && (d |= 146);
+          return d;
+        }, M = { cb: null, gb() {
+          return M.createNode(null, "/", 16895, 0);
+        }, createNode(a, b, d, c) {
+          if ((d & 61440) === 24576 || (d & 61440) === 4096) throw new O(63);
+          M.cb || (M.cb = { dir: { node: { $a: M.Ua.$a, eb: M.Ua.eb, lookup: M.Ua.lookup, pb: M.Ua.pb, rename: M.Ua.rename, unlink: M.Ua.unlink, rmdir: M.Ua.rmdir, readdir: M.Ua.readdir, symlink: M.Ua.symlink }, stream: { bb: M.Ta.bb } }, file: { node: { $a: M.Ua.$a, eb: M.Ua.eb }, stream: { bb: M.Ta.bb, read: M.Ta.read, write: M.Ta.write, qb: M.Ta.qb, rb: M.Ta.rb } }, link: {
+            node: { $a: M.Ua.$a, eb: M.Ua.eb, readlink: M.Ua.readlink },
+            stream: {}
+          }, Gb: { node: { $a: M.Ua.$a, eb: M.Ua.eb }, stream: ib } });
+          d = jb(a, b, d, c);
+          P(d.mode) ? (d.Ua = M.cb.dir.node, d.Ta = M.cb.dir.stream, d.Ya = {}) : (d.mode & 61440) === 32768 ? (d.Ua = M.cb.file.node, d.Ta = M.cb.file.stream, d.Za = 0, d.Ya = M.Zb ?? (M.Zb = new Uint8Array(0))) : (d.mode & 61440) === 40960 ? (d.Ua = M.cb.link.node, d.Ta = M.cb.link.stream) : (d.mode & 61440) === 8192 && (d.Ua = M.cb.Gb.node, d.Ta = M.cb.Gb.stream);
+          d.atime = d.mtime = d.ctime = Date.now();
+          a && (a.Ya[b] = d, a.atime = a.mtime = a.ctime = d.atime);
+          return d;
+        }, Ua: { $a(a) {
+          var b = {};
+          b.dev = (a.mode & 61440) === 8192 ? a.id : 1;
+          b.ino = a.id;
+          b.mode = a.mode;
+          b.nlink = 1;
+          b.uid = 0;
+          b.gid = 0;
+          b.rdev = a.rdev;
+          P(a.mode) ? b.size = 4096 : (a.mode & 61440) === 32768 ? b.size = a.Za : (a.mode & 61440) === 40960 ? b.size = a.link.length : b.size = 0;
+          b.atime = new Date(a.atime);
+          b.mtime = new Date(a.mtime);
+          b.ctime = new Date(a.ctime);
+          b.blksize = 4096;
+          b.blocks = Math.ceil(b.size / b.blksize);
+          return b;
+        }, eb(a, b) {
+          for (var d of ["mode", "atime", "mtime", "ctime"]) b[d] != null && (a[d] = b[d]);
+          b.size !== void 0 && (b = b.size, a.Za != b && (d = a.Ya, a.Ya = new Uint8Array(b), a.Ya.set(d.subarray(0, Math.min(
+            b,
+            a.Za
+          ))), a.Za = b));
+        }, lookup() {
+          M.wb || (M.wb = new O(44), M.wb.stack = "<generic error, no stack>");
+          throw M.wb;
+        }, pb(a, b, d, c) {
+          return M.createNode(a, b, d, c);
+        }, rename(a, b, d) {
+          try {
+            var c = kb(b, d);
+          } catch (g) {
+          }
+          if (c && P(a.mode)) for (var e in c.Ya) throw new O(55);
+          delete a.parent.Ya[a.name];
+          b.Ya[d] = a;
+          a.name = d;
+          b.ctime = b.mtime = a.parent.ctime = a.parent.mtime = Date.now();
+        }, unlink(a, b) {
+          delete a.Ya[b];
+          a.ctime = a.mtime = Date.now();
+        }, rmdir(a, b) {
+          var d = kb(a, b), c;
+          for (c in d.Ya) throw new O(55);
+          delete a.Ya[b];
+          a.ctime = a.mtime = Date.now();
+        }, readdir(a) {
+          return [
+            ".",
+            "..",
+            ...Object.keys(a.Ya)
+          ];
+        }, symlink(a, b, d) {
+          a = M.createNode(a, b, 41471, 0);
+          a.link = d;
+          return a;
+        }, readlink(a) {
+          if ((a.mode & 61440) !== 40960) throw new O(28);
+          return a.link;
+        } }, Ta: { read(a, b, d, c, e) {
+          if (e >= a.node.Za) return 0;
+          c = Math.min(a.node.Za - e, c);
+          b.set(a.node.Ya.subarray(e, e + c), d);
+          return c;
+        }, write(a, b, d, c, e, g) {
+          b.buffer === v.buffer && (g = false);
+          if (!c) return 0;
+          a = a.node;
+          a.mtime = a.ctime = Date.now();
+          if (g) a.Ya = b.subarray(d, d + c), a.Za = c;
+          else if (a.Za || e) {
+            g = e + c;
+            var m = a.Ya.length;
+            m >= g || (g = Math.max(g, m * (m < 1048576 ? 2 : 1.125) >>> 0), m && (g = Math.max(g, 256)), m = a.Ya.subarray(0, a.Za), a.Ya = new Uint8Array(g), a.Ya.set(m));
+            a.Ya.set(b.subarray(d, d + c), e);
+            a.Za = Math.max(a.Za, e + c);
+          } else a.Ya = b.slice(d, d + c), a.Za = c;
+          return c;
+        }, bb(a, b, d) {
+          d === 1 ? b += a.position : d === 2 && (a.node.mode & 61440) === 32768 && (b += a.node.Za);
+          if (b < 0) throw new O(28);
+          return b;
+        }, qb(a, b, d, c, e) {
+          if ((a.node.mode & 61440) !== 32768) throw new O(43);
+          a = a.node.Ya;
+          if (e & 2 || a.buffer !== v.buffer) {
+            e = true;
+            c = Math.ceil(b / 65536) * 65536;
+            var g = lb(65536, c);
+            g && E.fill(0, g, g + c);
+            c = g;
+            if (!c) throw new O(48);
+            if (a) {
+              if (d > 0 || d + b < a.length) a = a.subarray ? a.subarray(d, d + b) : a.slice(d, d + b);
+              v.set(a, c);
+            }
+          } else e = false, c = a.byteOffset;
+          return { lc: c, Ob: e };
+        }, rb(a, b, d, c) {
+          M.Ta.write(a, b, 0, c, d, false);
+          return 0;
+        } } }, mb = [], nb = (a) => {
+          var b = ab2(a, 0);
+          return $a.decode(a.buffer ? a.subarray(0, b) : new Uint8Array(a.slice(0, b)));
+        }, ob = [];
+        function pb(a, b) {
+          ob[a] = { input: [], output: [], mb: b };
+          qb(a, rb2);
+        }
+        var rb2 = { open(a) {
+          var b = ob[a.node.rdev];
+          if (!b) throw new O(43);
+          a.tty = b;
+          a.seekable = false;
+        }, close(a) {
+          a.tty.mb.fsync(a.tty);
+        }, fsync(a) {
+          a.tty.mb.fsync(a.tty);
+        }, read(a, b, d, c) {
+          if (!a.tty || !a.tty.mb.Lb) throw new O(60);
+          for (var e = 0, g = 0; g < c; g++) {
+            try {
+              var m = a.tty.mb.Lb(a.tty);
+            } catch (t) {
+              throw new O(29);
+            }
+            if (m === void 0 && !e) throw new O(6);
+            if (m === null || m === void 0) break;
+            e++;
+            b[d + g] = m;
+            if (m === 10) break;
+          }
+          e && (a.node.atime = Date.now());
+          return e;
+        }, write(a, b, d, c) {
+          if (!a.tty || !a.tty.mb.Cb) throw new O(60);
+          try {
+            for (var e = 0; e < c; e++) a.tty.mb.Cb(
+              a.tty,
+              b[d + e]
+            );
+          } catch (g) {
+            throw new O(29);
+          }
+          c && (a.node.mtime = a.node.ctime = Date.now());
+          return e;
+        } }, sb = {
+          Lb() {
+            a: {
+              if (!mb.length) {
+                var a = null;
+                if (da) {
+                  var b = Buffer.alloc(256), d = 0;
+                  try {
+                    d = fs.readSync(process.stdin.fd, b, 0, 256);
+                  } catch (c) {
+                    if (c.toString().includes("EOF")) d = 0;
+                    else throw c;
+                  }
+                  d > 0 && (a = b.toString("utf-8", 0, d));
+                } else globalThis.window?.prompt && (a = window.prompt("Input: "), a !== null && (a += "\n"));
+                if (!a) {
+                  a = null;
+                  break a;
+                }
+                mb = gb(a);
+              }
+              a = mb.shift();
+            }
+            return a;
+          },
+          Cb(a, b) {
+            b === null || b === 10 ? (Ea(nb(a.output)), a.output = []) : b != 0 && a.output.push(b);
+          },
+          fsync(a) {
+            a.output?.length > 0 && (Ea(nb(a.output)), a.output = []);
+          },
+          vc() {
+            return { rc: 25856, tc: 5, qc: 191, sc: 35387, oc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+          },
+          wc() {
+            return 0;
+          },
+          xc() {
+            return [24, 80];
+          }
+        }, tb = { Cb(a, b) {
+          b === null || b === 10 ? (C(nb(a.output)), a.output = []) : b != 0 && a.output.push(b);
+        }, fsync(a) {
+          a.output?.length > 0 && (C(nb(a.output)), a.output = []);
+        } }, xb = () => {
+          if (da) {
+            var a = __require("node:crypto");
+            return (b) => (a.randomFillSync(b), 0);
+          }
+          return (b) => (crypto.getRandomValues(b), 0);
+        }, Eb = (a) => (Eb = xb())(a), Fb = null, Gb = {}, Hb = [], Ib = 1, Q = [], Jb = false, Kb = true, Lb = {}, O = class {
+          name = "ErrnoError";
+          constructor(a) {
+            this.Wa = a;
+          }
+        }, Mb = class {
+          shared = {};
+          node = null;
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(a) {
+            this.shared.flags = a;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(a) {
+            this.shared.position = a;
+          }
+        }, Nb = class {
+          Ua = {};
+          Ta = {};
+          kb = null;
+          listeners = null;
+          Db = 0;
+          constructor(a, b, d, c) {
+            a ||= this;
+            this.parent = a;
+            this.gb = a.gb;
+            this.id = Ib++;
+            this.name = b;
+            this.mode = d;
+            this.rdev = c;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & 365) === 365;
+          }
+          set read(a) {
+            a ? this.mode |= 365 : this.mode &= -366;
+          }
+          get write() {
+            return (this.mode & 146) === 146;
+          }
+          set write(a) {
+            a ? this.mode |= 146 : this.mode &= -147;
+          }
+          kc() {
+            if (this.listeners) {
+              var a;
+              for (b of this.listeners) b.exclusive ? (a ||= []).push(b) : b.Vb(32);
+              if (a) {
+                var b = (this.Db || 0) % a.length;
+                this.Db = b + 1;
+                a[b].Vb(32);
+              }
+            }
+          }
+        };
+        function B(a, b = {}) {
+          if (!a) throw new O(44);
+          b.xb ?? (b.xb = true);
+          a.charAt(0) === "/" || (a = "//" + a);
+          var d = 0;
+          a: for (; d < 40; d++) {
+            a = a.split("/").filter((t) => !!t);
+            for (var c = Fb, e = "/", g = 0; g < a.length; g++) {
+              var m = g === a.length - 1;
+              if (m && b.parent) break;
+              if (a[g] !== ".") if (a[g] === "..") if (e = db(e), c === c.parent) {
+                a = e + "/" + a.slice(g + 1).join("/");
+                d--;
+                continue a;
+              } else c = c.parent;
+              else {
+                e = cb(e + "/" + a[g]);
+                try {
+                  c = kb(c, a[g]);
+                } catch (t) {
+                  if (t?.Wa === 44 && m && b.jc) return { path: e };
+                  throw t;
+                }
+                !c.kb || m && !b.xb || (c = c.kb.root);
+                if ((c.mode & 61440) === 40960 && (!m || b.jb)) {
+                  if (!c.Ua.readlink) throw new O(52);
+                  c = c.Ua.readlink(c);
+                  c.charAt(0) === "/" || (c = db(e) + "/" + c);
+                  a = c + "/" + a.slice(g + 1).join("/");
+                  continue a;
+                }
+              }
+            }
+            return { path: e, node: c };
+          }
+          throw new O(32);
+        }
+        function Ob(a) {
+          for (var b; ; ) {
+            if (a === a.parent) return a = a.gb.Nb, b ? a[a.length - 1] !== "/" ? `${a}/${b}` : a + b : a;
+            b = b ? `${a.name}/${b}` : a.name;
+            a = a.parent;
+          }
+        }
+        function Pb(a, b) {
+          for (var d = 0, c = 0; c < b.length; c++) d = (d << 5) - d + b.charCodeAt(c) | 0;
+          return (a + d >>> 0) % Q.length;
+        }
+        function Qb(a) {
+          var b = Pb(a.parent.id, a.name);
+          if (Q[b] === a) Q[b] = a.lb;
+          else for (b = Q[b]; b; ) {
+            if (b.lb === a) {
+              b.lb = a.lb;
+              break;
+            }
+            b = b.lb;
+          }
+        }
+        function kb(a, b) {
+          var d = P(a.mode) ? (d = Rb(a, "x")) ? d : a.Ua.lookup ? 0 : 2 : 54;
+          if (d) throw new O(d);
+          for (d = Q[Pb(a.id, b)]; d; d = d.lb) {
+            var c = d.name;
+            if (d.parent.id === a.id && c === b) return d;
+          }
+          return a.Ua.lookup(a, b);
+        }
+        function jb(a, b, d, c) {
+          a = new Nb(a, b, d, c);
+          b = Pb(a.parent.id, a.name);
+          a.lb = Q[b];
+          return Q[b] = a;
+        }
+        function P(a) {
+          return (a & 61440) === 16384;
+        }
+        function Rb(a, b) {
+          return Kb ? 0 : b.includes("r") && !(a.mode & 292) || b.includes("w") && !(a.mode & 146) || b.includes("x") && !(a.mode & 73) ? 2 : 0;
+        }
+        function Sb(a, b) {
+          if (!P(a.mode)) return 54;
+          try {
+            return kb(a, b), 20;
+          } catch (d) {
+          }
+          return Rb(a, "wx");
+        }
+        function Tb(a, b, d) {
+          try {
+            var c = kb(a, b);
+          } catch (e) {
+            return e.Wa;
+          }
+          if (a = Rb(a, "wx")) return a;
+          if (d) {
+            if (!P(c.mode)) return 54;
+            if (c === c.parent || Ob(c) === "/") return 10;
+          } else if (P(c.mode)) return 31;
+          return 0;
+        }
+        function Ub(a) {
+          if (!a) throw new O(63);
+          return a;
+        }
+        function R(a) {
+          a = Hb[a];
+          if (!a) throw new O(8);
+          return a;
+        }
+        function Vb(a, b = -1) {
+          a = Object.assign(new Mb(), a);
+          if (b == -1) a: {
+            for (b = 0; b <= 4096; b++) if (!Hb[b]) break a;
+            throw new O(33);
+          }
+          a.fd = b;
+          return Hb[b] = a;
+        }
+        function Wb(a, b = -1) {
+          a = Vb(a, b);
+          a.Ta?.uc?.(a);
+          return a;
+        }
+        function Xb(a, b, d) {
+          var c = a?.Ta.eb;
+          a = c ? a : b;
+          c ??= b.Ua.eb;
+          Ub(c);
+          try {
+            c(a, d);
+          } catch (e) {
+            if (e instanceof RangeError) throw new O(22);
+            throw e;
+          }
+        }
+        var ib = { open(a) {
+          a.Ta = Gb[a.node.rdev].Ta;
+          a.Ta.open?.(a);
+        }, bb() {
+          throw new O(70);
+        } };
+        function qb(a, b) {
+          Gb[a] = { Ta: b };
+        }
+        function Yb(a, b) {
+          var d = b === "/";
+          if (d && Fb) throw new O(10);
+          if (!d && b) {
+            var c = B(b, { xb: false });
+            b = c.path;
+            c = c.node;
+            if (c.kb) throw new O(10);
+            if (!P(c.mode)) throw new O(54);
+          }
+          b = { type: a, yc: {}, Nb: b, hc: [] };
+          a = a.gb(b);
+          a.gb = b;
+          b.root = a;
+          d ? Fb = a : c && (c.kb = b, c.gb && c.gb.hc.push(b));
+        }
+        function Zb(a, b, d) {
+          var c = B(a, { parent: true }).node;
+          a = eb(a);
+          if (!a) throw new O(28);
+          if (a === "." || a === "..") throw new O(20);
+          var e = Sb(c, a);
+          if (e) throw new O(e);
+          if (!c.Ua.pb) throw new O(63);
+          return c.Ua.pb(c, a, b, d);
+        }
+        function $b(a, b = 438) {
+          return Zb(a, b & 4095 | 32768, 0);
+        }
+        function W(a, b = 511) {
+          return Zb(a, b & 1023 | 16384, 0);
+        }
+        function ac(a, b, d) {
+          typeof d === "undefined" && (d = b, b = 438);
+          Zb(a, b | 8192, d);
+        }
+        function bc(a, b) {
+          if (!fb(a)) throw new O(44);
+          var d = B(b, { parent: true }).node;
+          if (!d) throw new O(44);
+          b = eb(b);
+          var c = Sb(d, b);
+          if (c) throw new O(c);
+          if (!d.Ua.symlink) throw new O(63);
+          d.Ua.symlink(d, b, a);
+        }
+        function cc(a) {
+          var b = B(a, { parent: true }).node;
+          a = eb(a);
+          var d = kb(b, a), c = Tb(b, a, true);
+          if (c) throw new O(c);
+          if (!b.Ua.rmdir) throw new O(63);
+          if (d.kb) throw new O(10);
+          b.Ua.rmdir(b, a);
+          Qb(d);
+        }
+        function ta(a) {
+          var b = B(a, { parent: true }).node;
+          if (!b) throw new O(44);
+          a = eb(a);
+          var d = kb(b, a), c = Tb(b, a, false);
+          if (c) throw new O(c);
+          if (!b.Ua.unlink) throw new O(63);
+          if (d.kb) throw new O(10);
+          b.Ua.unlink(b, a);
+          Qb(d);
+        }
+        function dc(a, b = false) {
+          a = B(a, { jb: !b }).node;
+          return Ub(a.Ua.$a)(a);
+        }
+        function ec2(a, b, d) {
+          Xb(a, b, { mode: d & 4095 | b.mode & -4096, ctime: Date.now(), Hb: false });
+        }
+        function fc(a, b) {
+          a = typeof a === "string" ? B(a, { jb: true }).node : a;
+          ec2(null, a, b);
+        }
+        function hc(a, b, d) {
+          if (P(b.mode)) throw new O(31);
+          if ((b.mode & 61440) !== 32768) throw new O(28);
+          var c = Rb(b, "w");
+          if (c) throw new O(c);
+          Xb(a, b, { size: d, timestamp: Date.now() });
+        }
+        function ic(a, b, d, c = false) {
+          a = B(a, { jb: !c });
+          Xb(null, a.node, { atime: b, mtime: d, Hb: c });
+        }
+        function jc(a, b, d = 438) {
+          if (a === "") throw new O(44);
+          if (typeof b === "string") {
+            var c = { r: 0, "r+": 2, w: 577, "w+": 578, a: 1089, "a+": 1090 }[b];
+            if (typeof c === "undefined") throw Error(`Unknown file open mode: ${b}`);
+            b = c;
+          }
+          d = b & 64 ? d & 4095 | 32768 : 0;
+          if (typeof a === "object") c = a;
+          else {
+            var e = a.endsWith("/");
+            a = B(a, { jb: !(b & 131072), jc: true });
+            c = a.node;
+            a = a.path;
+          }
+          var g = false;
+          if (b & 64) if (c) {
+            if (b & 128) throw new O(20);
+          } else {
+            if (e) throw new O(31);
+            c = Zb(a, d | 511, 0);
+            g = true;
+          }
+          if (!c) throw new O(44);
+          (c.mode & 61440) === 8192 && (b &= -513);
+          if (b & 65536 && !P(c.mode)) throw new O(54);
+          if (!g && (c ? (c.mode & 61440) === 40960 ? e = 32 : (e = ["r", "w", "rw"][b & 3], b & 512 && (e += "w"), e = P(c.mode) && (e !== "r" || b & 576) ? 31 : Rb(c, e)) : e = 44, e)) throw new O(e);
+          b & 512 && !g && (e = c, e = typeof e === "string" ? B(e, { jb: true }).node : e, hc(null, e, 0));
+          b &= -131713;
+          e = Vb({ node: c, path: Ob(c), flags: b, seekable: true, position: 0, Ta: c.Ta, mc: [], error: false });
+          e.Ta.open && e.Ta.open(e);
+          g && fc(c, d & 511);
+          !k.logReadFiles || b & 1 || a in Lb || (Lb[a] = 1, C(`read file: ${a}`));
+          return e;
+        }
+        function kc(a) {
+          if (a.fd === null) throw new O(8);
+          a.zb && (a.zb = null);
+          a.node?.kc();
+          try {
+            a.Ta.close && a.Ta.close(a);
+          } catch (b) {
+            throw b;
+          } finally {
+            Hb[a.fd] = null;
+          }
+          a.fd = null;
+        }
+        function lc(a, b, d) {
+          if (a.fd === null) throw new O(8);
+          if (!a.seekable || !a.Ta.bb) throw new O(70);
+          if (d != 0 && d != 1 && d != 2) throw new O(28);
+          a.position = a.Ta.bb(a, b, d);
+          a.mc = [];
+        }
+        function mc(a, b, d, c, e) {
+          if (c < 0 || e < 0) throw new O(28);
+          if (a.fd === null) throw new O(8);
+          if ((a.flags & 2097155) === 0) throw new O(8);
+          if (P(a.node.mode)) throw new O(31);
+          if (!a.Ta.write) throw new O(28);
+          a.seekable && a.flags & 1024 && lc(a, 0, 2);
+          var g = typeof e !== "undefined";
+          if (!g) e = a.position;
+          else if (!a.seekable) throw new O(70);
+          b = a.Ta.write(a, b, d, c, e, void 0);
+          g || (a.position += b);
+          return b;
+        }
+        function Qc() {
+          var a, b, d;
+          Jb = true;
+          a ??= k.stdin;
+          b ??= k.stdout;
+          d ??= k.stderr;
+          a ? X("stdin", a) : bc("/dev/tty", "/dev/stdin");
+          b ? X("stdout", null, b) : bc("/dev/tty", "/dev/stdout");
+          d ? X("stderr", null, d) : bc("/dev/tty1", "/dev/stderr");
+          jc("/dev/stdin", 0);
+          jc("/dev/stdout", 1);
+          jc("/dev/stderr", 1);
+        }
+        function la(a, b) {
+          var d = "/", c = a;
+          d && (d = typeof d === "string" ? d : Ob(d), c = a ? cb(d + "/" + a) : d);
+          a = hb(true, true);
+          c = $b(c, a);
+          b && (typeof b === "string" && (b = gb(b)), b.subarray || (b = new Uint8Array(b)), fc(c, a | 146), d = jc(c, 577), mc(d, b, 0, b.length, 0), kc(d), fc(c, a));
+        }
+        function X(a, b, d) {
+          a = cb("/dev/" + a);
+          var c = hb(!!b, !!d);
+          X.Mb ?? (X.Mb = 64);
+          var e = X.Mb++ << 8 | 0;
+          qb(e, { open(g) {
+            g.seekable = false;
+          }, close() {
+            d?.buffer?.length && d(10);
+          }, read(g, m, t, z) {
+            for (var q = 0, n = 0; n < z; n++) {
+              try {
+                var F = b();
+              } catch (U) {
+                throw new O(29);
+              }
+              if (F === void 0 && !q) throw new O(6);
+              if (F === null || F === void 0) break;
+              q++;
+              m[t + n] = F;
+            }
+            q && (g.node.atime = Date.now());
+            return q;
+          }, write(g, m, t, z) {
+            for (var q = 0; q < z; q++) try {
+              d(m[t + q]);
+            } catch (n) {
+              throw new O(29);
+            }
+            z && (g.node.mtime = g.node.ctime = Date.now());
+            return q;
+          } });
+          ac(a, c, e);
+        }
+        var Y = {}, H, J, I;
+        function Rc(a, b, d = false) {
+          if (b.charAt(0) === "/") return b;
+          a = a === -100 ? "/" : R(a).path;
+          if (b.length == 0) {
+            if (!d) throw new O(44);
+            return a;
+          }
+          return a + "/" + b;
+        }
+        function Sc(a, b) {
+          I[a >> 2] = b.dev;
+          I[a + 4 >> 2] = b.mode;
+          I[a + 8 >> 2] = b.nlink;
+          I[a + 12 >> 2] = b.uid;
+          I[a + 16 >> 2] = b.gid;
+          I[a + 20 >> 2] = b.rdev;
+          J[a + 24 >> 3] = BigInt(b.size);
+          H[a + 32 >> 2] = 4096;
+          H[a + 36 >> 2] = b.blocks;
+          var d = b.atime.getTime(), c = b.mtime.getTime(), e = b.ctime.getTime();
+          J[a + 40 >> 3] = BigInt(Math.floor(d / 1e3));
+          I[a + 48 >> 2] = d % 1e3 * 1e3 * 1e3;
+          J[a + 56 >> 3] = BigInt(Math.floor(c / 1e3));
+          I[a + 64 >> 2] = c % 1e3 * 1e3 * 1e3;
+          J[a + 72 >> 3] = BigInt(Math.floor(e / 1e3));
+          I[a + 80 >> 2] = e % 1e3 * 1e3 * 1e3;
+          J[a + 88 >> 3] = BigInt(b.ino);
+          return 0;
+        }
+        var Tc = void 0, Ka, Uc = () => {
+          var a = H[+Tc >> 2];
+          Tc += 4;
+          return a;
+        }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a) => {
+          Ha = a;
+          Za || Vc > 0 || (k.onExit?.(a), Ga = true);
+          wa(a, new Ya(a));
+        }, Zc = {}, $c = {}, bd = () => {
+          if (!ad) {
+            var a = { USER: "web_user", LOGNAME: "web_user", PATH: "/", PWD: "/", HOME: "/home/web_user", LANG: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8", _: va }, b;
+            for (b in $c) $c[b] === void 0 ? delete a[b] : a[b] = $c[b];
+            var d = [];
+            for (b in a) d.push(`${b}=${a[b]}`);
+            ad = d;
+          }
+          return ad;
+        }, ad, La, Ma;
+        function ra(a) {
+          var b = "i32";
+          b.endsWith("*") && (b = "*");
+          switch (b) {
+            case "i1":
+              v[a] = 0;
+              break;
+            case "i8":
+              v[a] = 0;
+              break;
+            case "i16":
+              Ka[a >> 1] = 0;
+              break;
+            case "i32":
+              H[a >> 2] = 0;
+              break;
+            case "i64":
+              J[a >> 3] = BigInt(0);
+              break;
+            case "float":
+              La[a >> 2] = 0;
+              break;
+            case "double":
+              Ma[a >> 3] = 0;
+              break;
+            case "*":
+              I[a >> 2] = 0;
+              break;
+            default:
+              Ra(`invalid type for setValue: ${b}`);
+          }
+        }
+        function y(a, b = "i8") {
+          b.endsWith("*") && (b = "*");
+          switch (b) {
+            case "i1":
+              return v[a];
+            case "i8":
+              return v[a];
+            case "i16":
+              return Ka[a >> 1];
+            case "i32":
+              return H[a >> 2];
+            case "i64":
+              return J[a >> 3];
+            case "float":
+              return La[a >> 2];
+            case "double":
+              return Ma[a >> 3];
+            case "*":
+              return I[a >> 2];
+            default:
+              Ra(`invalid type for getValue: ${b}`);
+          }
+        }
+        var cd = (a, b, d, c) => {
+          var e = { string: (q) => {
+            var n = 0;
+            if (q !== null && q !== void 0 && q !== 0) {
+              n = l(q) + 1;
+              var F = pa(n);
+              L(q, E, F, n);
+              n = F;
+            }
+            return n;
+          }, array: (q) => {
+            var n = pa(q.length);
+            v.set(q, n);
+            return n;
+          } };
+          a = k["_" + a];
+          var g = [], m = 0;
+          if (c) for (var t = 0; t < c.length; t++) {
+            var z = e[d[t]];
+            z ? (m ||= qa(), g[t] = z(c[t])) : g[t] = c[t];
+          }
+          d = a(...g);
+          return d = (function(q) {
+            m && sa(m);
+            return b === "string" ? A(q) : b === "boolean" ? !!q : q;
+          })(d);
+        }, ka = (a) => {
+          var b = l(a) + 1, d = ha(b);
+          d && L(a, E, d, b);
+          return d;
+        }, dd = [], ed, oa = (a) => {
+          ed.delete(Z.get(a));
+          Z.set(a, null);
+          dd.push(a);
+        }, fd = (a) => {
+          var b = a.length;
+          return [b % 128 | 128, b >> 7, ...a];
+        }, gd = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 }, hd = (a) => fd(Array.from(a, (b) => gd[b])), ua = (a, b) => {
+          if (!ed) {
+            ed = /* @__PURE__ */ new WeakMap();
+            var d = Z.length;
+            if (ed) for (var c = 0; c < 0 + d; c++) {
+              var e = Z.get(c);
+              e && ed.set(e, c);
+            }
+          }
+          if (d = ed.get(a) || 0) return d;
+          d = dd.length ? dd.pop() : Z.grow(1);
+          try {
+            Z.set(d, a);
+          } catch (g) {
+            if (!(g instanceof TypeError)) throw g;
+            b = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...fd([1, 96, ...hd(b.slice(1)), ...hd(b[0] === "v" ? "" : b[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0);
+            b = new WebAssembly.Module(b);
+            b = new WebAssembly.Instance(
+              b,
+              { e: { f: a } }
+            ).exports.f;
+            Z.set(d, b);
+          }
+          ed.set(a, d);
+          return d;
+        };
+        Q.length = 4096;
+        Yb(M, "/");
+        W("/tmp");
+        W("/home");
+        W("/home/web_user");
+        (function() {
+          W("/dev");
+          qb(259, { read: () => 0, write: (c, e, g, m) => m, bb: () => 0 });
+          ac("/dev/null", 259);
+          pb(1280, sb);
+          pb(1536, tb);
+          ac("/dev/tty", 1280);
+          ac("/dev/tty1", 1536);
+          var a = new Uint8Array(1024), b = 0, d = () => {
+            b || (Eb(a), b = a.byteLength);
+            return a[--b];
+          };
+          X("random", d);
+          X("urandom", d);
+          W("/dev/shm");
+          W("/dev/shm/tmp");
+        })();
+        (function() {
+          W("/proc");
+          var a = W("/proc/self");
+          W("/proc/self/fd");
+          Yb({ gb() {
+            var b = jb(a, "fd", 16895, 73);
+            b.Ta = { bb: M.Ta.bb };
+            b.Ua = { lookup(d, c) {
+              d = +c;
+              var e = R(d);
+              d = { parent: null, gb: { Nb: "fake" }, Ua: { readlink: () => e.path }, id: d + 1 };
+              return d.parent = d;
+            }, readdir() {
+              return Array.from(Hb.entries()).filter(([, d]) => d).map(([d]) => d.toString());
+            } };
+            return b;
+          } }, "/proc/self/fd");
+        })();
+        k.noExitRuntime && (Za = k.noExitRuntime);
+        k.print && (Ea = k.print);
+        k.printErr && (C = k.printErr);
+        k.wasmBinary && (Fa = k.wasmBinary);
+        k.thisProgram && (va = k.thisProgram);
+        var jd = k.preInit;
+        if (jd) for (typeof jd === "function" && (k.preInit = jd = [jd]); jd.length > 0; ) jd.shift()();
+        k.stackSave = () => qa();
+        k.stackRestore = (a) => sa(a);
+        k.stackAlloc = (a) => pa(a);
+        k.cwrap = (a, b, d, c) => {
+          var e = !d || d.every((g) => g === "number" || g === "boolean");
+          return b !== "string" && e && !c ? k["_" + a] : (...g) => cd(a, b, d, g);
+        };
+        k.addFunction = ua;
+        k.removeFunction = oa;
+        k.UTF8ToString = A;
+        k.lengthBytesUTF8 = l;
+        k.stringToNewUTF8 = ka;
+        k.writeArrayToMemory = (a, b) => {
+          v.set(a, b);
+        };
+        var ha, ja, lb, kd, sa, pa, qa, Ja, Z, ld = {
+          a: (a, b, d, c) => Ra(`Assertion failed: ${A(a)}, at: ` + [b ? A(b) : "unknown filename", d, c ? A(c) : "unknown function"]),
+          i: function(a, b) {
+            try {
+              return a = A(a), fc(a, b), 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          D: function(a, b, d) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (d & -8) return -28;
+              var c = B(b, { jb: true }).node;
+              if (!c) return -44;
+              a = "";
+              d & 4 && (a += "r");
+              d & 2 && (a += "w");
+              d & 1 && (a += "x");
+              return a && Rb(c, a) ? -2 : 0;
+            } catch (e) {
+              if (typeof Y === "undefined" || e.name !== "ErrnoError") throw e;
+              return -e.Wa;
+            }
+          },
+          j: function(a, b) {
+            try {
+              var d = R(a);
+              ec2(d, d.node, b);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          h: function(a) {
+            try {
+              var b = R(a);
+              Xb(b, b.node, { timestamp: Date.now(), Hb: false });
+              return 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          b: function(a, b, d) {
+            Tc = d;
+            try {
+              var c = R(a);
+              switch (b) {
+                case 0:
+                  var e = Uc();
+                  if (e < 0) break;
+                  for (; Hb[e]; ) e++;
+                  return Wb(c, e).fd;
+                case 1:
+                case 2:
+                  return 0;
+                case 3:
+                  return c.flags;
+                case 4:
+                  return e = Uc(), c.flags = c.flags & -289793 | e & 289792, 0;
+                case 12:
+                  return e = Uc(), Ka[e + 0 >> 1] = 2, 0;
+                case 13:
+                case 14:
+                  return 0;
+              }
+              return -28;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          g: function(a, b) {
+            try {
+              var d = R(a), c = d.node, e = d.Ta.$a;
+              a = e ? d : c;
+              e ??= c.Ua.$a;
+              Ub(e);
+              var g = e(a);
+              return Sc(b, g);
+            } catch (m) {
+              if (typeof Y === "undefined" || m.name !== "ErrnoError") throw m;
+              return -m.Wa;
+            }
+          },
+          J: function(a, b) {
+            b = b < -9007199254740992 || b > 9007199254740992 ? NaN : Number(b);
+            try {
+              if (isNaN(b)) return -22;
+              var d = R(a);
+              if (b < 0 || (d.flags & 2097155) === 0) throw new O(28);
+              hc(
+                d,
+                d.node,
+                b
+              );
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          I: function(a, b) {
+            try {
+              if (!b) return -28;
+              var d = l("/") + 1;
+              if (b < d) return -68;
+              L("/", E, a, b);
+              return d;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          F: () => 0,
+          M: function(a, b) {
+            try {
+              return a = A(a), Sc(b, dc(a, true));
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          C: function(a, b, d) {
+            try {
+              return b = A(b), b = Rc(a, b), W(b, d & -19), 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          L: function(a, b, d, c) {
+            try {
+              b = A(b);
+              var e = c & 256;
+              b = Rc(a, b, c & 4096);
+              return Sc(d, e ? dc(b, true) : dc(b));
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          x: function(a, b, d, c) {
+            Tc = c;
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              var e = c ? Uc() : 0;
+              d & 64 && (e &= -19);
+              return jc(b, d, e).fd;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return -g.Wa;
+            }
+          },
+          s: function(a, b, d, c) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (c <= 0) return -28;
+              var e = B(b).node;
+              if (!e) throw new O(44);
+              if (!e.Ua.readlink) throw new O(28);
+              var g = e.Ua.readlink(e);
+              var m = Math.min(c, l(g)), t = v[d + m];
+              L(g, E, d, c + 1);
+              v[d + m] = t;
+              return m;
+            } catch (z) {
+              if (typeof Y === "undefined" || z.name !== "ErrnoError") throw z;
+              return -z.Wa;
+            }
+          },
+          r: function(a) {
+            try {
+              return a = A(a), cc(a), 0;
+            } catch (b) {
+              if (typeof Y === "undefined" || b.name !== "ErrnoError") throw b;
+              return -b.Wa;
+            }
+          },
+          N: function(a, b) {
+            try {
+              return a = A(a), Sc(b, dc(a));
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return -d.Wa;
+            }
+          },
+          o: function(a, b, d) {
+            try {
+              b = A(b);
+              b = Rc(a, b);
+              if (d) if (d === 512) cc(b);
+              else return -28;
+              else ta(b);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return -c.Wa;
+            }
+          },
+          n: function(a, b, d, c) {
+            try {
+              c &= 256;
+              b = A(b);
+              b = Rc(a, b, true);
+              var e = Date.now();
+              if (d) {
+                let t2 = function(z) {
+                  var q = H[z + 8 >> 2];
+                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
+                };
+                var t = t2;
+                var g = t2(d);
+                var m = t2(d + 16);
+              } else m = g = e;
+              (m ?? g) !== null && ic(b, g, m, c);
+              return 0;
+            } catch (t2) {
+              if (typeof Y === "undefined" || t2.name !== "ErrnoError") throw t2;
+              return -t2.Wa;
+            }
+          },
+          w: () => Ra(""),
+          v: () => {
+            Za = false;
+            Vc = 0;
+          },
+          A: function(a, b) {
+            a = a < -9007199254740992 || a > 9007199254740992 ? NaN : Number(a);
+            a = new Date(a * 1e3);
+            if (isNaN(a.getTime())) return 1;
+            H[b >> 2] = a.getSeconds();
+            H[b + 4 >> 2] = a.getMinutes();
+            H[b + 8 >> 2] = a.getHours();
+            H[b + 12 >> 2] = a.getDate();
+            H[b + 16 >> 2] = a.getMonth();
+            H[b + 20 >> 2] = a.getFullYear() - 1900;
+            H[b + 24 >> 2] = a.getDay();
+            var d = a.getFullYear();
+            H[b + 28 >> 2] = (d % 4 !== 0 || d % 100 === 0 && d % 400 !== 0 ? Xc : Wc)[a.getMonth()] + a.getDate() - 1 | 0;
+            H[b + 36 >> 2] = -(a.getTimezoneOffset() * 60);
+            d = new Date(a.getFullYear(), 6, 1).getTimezoneOffset();
+            var c = new Date(a.getFullYear(), 0, 1).getTimezoneOffset();
+            H[b + 32 >> 2] = (d != c && a.getTimezoneOffset() == Math.min(c, d)) | 0;
+            return 0;
+          },
+          y: function(a, b, d, c, e, g, m) {
+            e = e < -9007199254740992 || e > 9007199254740992 ? NaN : Number(e);
+            try {
+              var t = R(c);
+              if (b & 2 && !(d & 2) && (t.flags & 2097155) !== 2) throw new O(2);
+              if ((t.flags & 2097155) === 1) throw new O(2);
+              if (!t.Ta.qb) throw new O(43);
+              if (!a) throw new O(28);
+              var z = t.Ta.qb(t, a, e, b, d);
+              var q = z.lc;
+              H[g >> 2] = z.Ob;
+              I[m >> 2] = q;
+              return 0;
+            } catch (n) {
+              if (typeof Y === "undefined" || n.name !== "ErrnoError") throw n;
+              return -n.Wa;
+            }
+          },
+          z: function(a, b, d, c, e, g) {
+            g = g < -9007199254740992 || g > 9007199254740992 ? NaN : Number(g);
+            try {
+              var m = R(e);
+              if (d & 2) {
+                if ((m.node.mode & 61440) !== 32768) throw new O(43);
+                c & 2 || m.Ta.rb && m.Ta.rb(m, E.subarray(a, a + b), g, b, c);
+              }
+            } catch (t) {
+              if (typeof Y === "undefined" || t.name !== "ErrnoError") throw t;
+              return -t.Wa;
+            }
+          },
+          k: (a, b) => {
+            Zc[a] && (clearTimeout(Zc[a].id), delete Zc[a]);
+            if (!b) return 0;
+            var d = setTimeout(() => {
+              delete Zc[a];
+              var c = [a, performance.now()], e = kd;
+              if (!Ga) try {
+                e(...c);
+              } catch (g) {
+                g instanceof Ya || g == "unwind" || wa(1, g);
+              } finally {
+                if (!(Za || Vc > 0)) try {
+                  Ha = c = Ha, Yc(c);
+                } catch (g) {
+                  g instanceof Ya || g == "unwind" || wa(
+                    1,
+                    g
+                  );
+                }
+              }
+            }, b);
+            Zc[a] = { id: d, zc: b };
+            return 0;
+          },
+          B: (a, b, d, c) => {
+            var e = (/* @__PURE__ */ new Date()).getFullYear(), g = new Date(e, 0, 1).getTimezoneOffset();
+            e = new Date(e, 6, 1).getTimezoneOffset();
+            I[a >> 2] = Math.max(g, e) * 60;
+            H[b >> 2] = Number(g != e);
+            b = (m) => {
+              var t = Math.abs(m);
+              return `UTC${m >= 0 ? "-" : "+"}${String(Math.floor(t / 60)).padStart(2, "0")}${String(t % 60).padStart(2, "0")}`;
+            };
+            a = b(g);
+            b = b(e);
+            e < g ? (L(a, E, d, 17), L(b, E, c, 17)) : (L(a, E, c, 17), L(b, E, d, 17));
+          },
+          d: () => Date.now(),
+          p: () => 2147483648,
+          c: () => performance.now(),
+          l: (a) => {
+            var b = E.length;
+            a >>>= 0;
+            if (a > 2147483648) return false;
+            for (var d = 1; d <= 4; d *= 2) {
+              var c = b * (1 + 0.2 / d);
+              c = Math.min(c, a + 100663296);
+              a: {
+                c = (Math.min(2147483648, Math.ceil(Math.max(a, c) / 65536) * 65536) - Ja.buffer.byteLength + 65535) / 65536 | 0;
+                try {
+                  Ja.grow(c);
+                  Ia();
+                  var e = 1;
+                  break a;
+                } catch (g) {
+                }
+                e = void 0;
+              }
+              if (e) return true;
+            }
+            return false;
+          },
+          G: (a, b) => {
+            var d = 0, c = 0, e;
+            for (e of bd()) {
+              var g = b + d;
+              I[a + c >> 2] = g;
+              d += L(e, E, g, Infinity) + 1;
+              c += 4;
+            }
+            return 0;
+          },
+          H: (a, b) => {
+            var d = bd();
+            I[a >> 2] = d.length;
+            a = 0;
+            for (var c of d) a += l(c) + 1;
+            I[b >> 2] = a;
+            return 0;
+          },
+          e: function(a) {
+            try {
+              var b = R(a);
+              kc(b);
+              return 0;
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return d.Wa;
+            }
+          },
+          m: function(a, b) {
+            try {
+              var d = R(a);
+              v[b] = d.tty ? 2 : P(d.mode) ? 3 : (d.mode & 61440) === 40960 ? 7 : 4;
+              Ka[b + 2 >> 1] = 0;
+              J[b + 8 >> 3] = BigInt(0);
+              J[b + 16 >> 3] = BigInt(0);
+              return 0;
+            } catch (c) {
+              if (typeof Y === "undefined" || c.name !== "ErrnoError") throw c;
+              return c.Wa;
+            }
+          },
+          t: function(a, b, d, c) {
+            try {
+              a: {
+                var e = R(a);
+                a = b;
+                for (var g, m = b = 0; m < d; m++) {
+                  var t = I[a >> 2], z = I[a + 4 >> 2];
+                  a += 8;
+                  try {
+                    var q = e, n = t, F = z, U = g, ma = v;
+                    if (F < 0 || U < 0) throw new O(28);
+                    if (q.fd === null) throw new O(8);
+                    if ((q.flags & 2097155) === 1) throw new O(8);
+                    if (P(q.node.mode)) throw new O(31);
+                    if (!q.Ta.read) throw new O(28);
+                    var Aa = typeof U !== "undefined";
+                    if (!Aa) U = q.position;
+                    else if (!q.seekable) throw new O(70);
+                    var na = q.Ta.read(q, ma, n, F, U);
+                    Aa || (q.position += na);
+                    var ca = na;
+                  } catch (N) {
+                    if (b > 0 && N instanceof O && (N.Wa == 6 || N.Wa == 6)) break;
+                    throw N;
+                  }
+                  if (ca < 0) {
+                    var Ba = -1;
+                    break a;
+                  }
+                  b += ca;
+                  if (ca < z) break;
+                  typeof g !== "undefined" && (g += ca);
+                }
+                Ba = b;
+              }
+              I[c >> 2] = Ba;
+              return 0;
+            } catch (N) {
+              if (typeof Y === "undefined" || N.name !== "ErrnoError") throw N;
+              return N.Wa;
+            }
+          },
+          E: function(a, b, d, c) {
+            b = b < -9007199254740992 || b > 9007199254740992 ? NaN : Number(b);
+            try {
+              if (isNaN(b)) return 22;
+              var e = R(a);
+              lc(e, b, d);
+              J[c >> 3] = BigInt(e.position);
+              e.zb && !b && d === 0 && (e.zb = null);
+              return 0;
+            } catch (g) {
+              if (typeof Y === "undefined" || g.name !== "ErrnoError") throw g;
+              return g.Wa;
+            }
+          },
+          K: function(a) {
+            try {
+              var b = R(a);
+              return b.Ta?.fsync?.(b);
+            } catch (d) {
+              if (typeof Y === "undefined" || d.name !== "ErrnoError") throw d;
+              return d.Wa;
+            }
+          },
+          q: function(a, b, d, c) {
+            try {
+              var e = R(a);
+              a = b;
+              if (d == 1) var g = mc(e, v, I[a >> 2], I[a + 4 >> 2]);
+              else {
+                for (var m = b = 0, t = a; m < d; m++, t += 8) b += I[t + 4 >> 2];
+                var z = new Uint8Array(b);
+                for (m = t = 0; m < d; m++, a += 8) {
+                  var q = I[a >> 2], n = I[a + 4 >> 2];
+                  z.set(E.subarray(q, q + n), t);
+                  t += n;
+                }
+                g = mc(e, z, 0, b);
+              }
+              I[c >> 2] = g;
+              return 0;
+            } catch (F) {
+              if (typeof Y === "undefined" || F.name !== "ErrnoError") throw F;
+              return F.Wa;
+            }
+          },
+          u: Yc,
+          f: function(a) {
+            console.warn("sql.js: legacy function " + A(a) + "() is deprecated and will be disabled by default in the next major version. Initialize with useOldExtensionFunctions: false to use native SQLite functions. See https://github.com/sql-js/sql.js/pull/647");
+          }
+        };
+        async function md() {
+          Na();
+          var a = k.setStatus;
+          a && (a("Running..."), await new Promise((b) => setTimeout(b, 1)), setTimeout(a, 1, ""));
+          Ga || (k.noFSInit || Jb || Qc(), nd.P(), Kb = false, k.onRuntimeInitialized?.(), Pa());
+        }
+        var nd;
+        (async function() {
+          function a(c) {
+            c = nd = c.exports;
+            k._sqlite3_memory_used = c.R;
+            k._sqlite3_free = c.S;
+            k._sqlite3_value_text = c.T;
+            k._sqlite3_prepare_v2 = c.U;
+            k._sqlite3_step = c.V;
+            k._sqlite3_reset = c.W;
+            k._sqlite3_exec = c.X;
+            k._sqlite3_finalize = c.Y;
+            k._sqlite3_column_name = c.Z;
+            k._sqlite3_column_text = c._;
+            k._sqlite3_column_type = c.$;
+            k._sqlite3_errmsg = c.aa;
+            k._sqlite3_backup_init = c.ba;
+            k._sqlite3_backup_step = c.ca;
+            k._sqlite3_backup_finish = c.da;
+            k._sqlite3_clear_bindings = c.ea;
+            k._sqlite3_value_blob = c.fa;
+            k._sqlite3_value_bytes = c.ga;
+            k._sqlite3_value_double = c.ha;
+            k._sqlite3_value_int = c.ia;
+            k._sqlite3_value_type = c.ja;
+            k._sqlite3_result_blob = c.ka;
+            k._sqlite3_result_double = c.la;
+            k._sqlite3_result_error = c.ma;
+            k._sqlite3_result_int = c.na;
+            k._sqlite3_result_int64 = c.oa;
+            k._sqlite3_result_null = c.pa;
+            k._sqlite3_result_text = c.qa;
+            k._sqlite3_aggregate_context = c.ra;
+            k._sqlite3_column_count = c.sa;
+            k._sqlite3_data_count = c.ta;
+            k._sqlite3_column_blob = c.ua;
+            k._sqlite3_column_bytes = c.va;
+            k._sqlite3_column_double = c.wa;
+            k._sqlite3_bind_blob = c.xa;
+            k._sqlite3_bind_double = c.ya;
+            k._sqlite3_bind_int = c.za;
+            k._sqlite3_bind_int64 = c.Aa;
+            k._sqlite3_bind_text = c.Ba;
+            k._sqlite3_bind_parameter_index = c.Ca;
+            k._sqlite3_sql = c.Da;
+            k._sqlite3_normalized_sql = c.Ea;
+            k._sqlite3_changes = c.Fa;
+            k._sqlite3_close_v2 = c.Ga;
+            k._sqlite3_create_function_v2 = c.Ha;
+            k._sqlite3_update_hook = c.Ia;
+            k._sqlite3_extended_errcode = c.Ja;
+            k._sqlite3_open = c.Ka;
+            ha = k._malloc = c.La;
+            ja = k._free = c.Ma;
+            k._RegisterExtensionFunctions = c.Na;
+            lb = c.Oa;
+            kd = c.Pa;
+            sa = c.Qa;
+            pa = c.Ra;
+            qa = c.Sa;
+            Ja = c.O;
+            Z = c.Q;
+            Ia();
+            return nd;
+          }
+          var b = { a: ld }, d = k.instantiateWasm;
+          if (d) return new Promise((c) => {
+            d(b, (e) => c(a(e)));
+          });
+          Sa ??= k.locateFile ? k.locateFile("sql-wasm.wasm", ya) : ya + "sql-wasm.wasm";
+          return (function(c) {
+            return a(c.instance);
+          })(await Xa(b));
+        })().then(() => md());
+        return Module;
+      });
+      return initSqlJsPromise;
+    };
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = initSqlJs2;
+      module.exports.default = initSqlJs2;
+    } else if (typeof define === "function" && define["amd"]) {
+      define([], function() {
+        return initSqlJs2;
+      });
+    } else if (typeof exports === "object") {
+      exports["Module"] = initSqlJs2;
+    }
+  }
+});
+
 // src/common/location.ts
 function formatLocation(at) {
   return `${at.file}:${at.line}:${at.column}`;
@@ -28557,9 +31253,9 @@ function fail(error) {
   return { ok: false, error };
 }
 var UserError = class extends Error {
-  constructor(message, where, hint2) {
+  constructor(message, where2, hint2) {
     super(message);
-    this.where = where;
+    this.where = where2;
     this.hint = hint2;
     this.name = "UserError";
   }
@@ -28654,6 +31350,2849 @@ function releaseNumbers(text5) {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
+// src/common/package-version/digits.ts
+function sign(n) {
+  return n < 0 ? -1 : n > 0 ? 1 : 0;
+}
+function compareDigits(a, b) {
+  const x = a.replace(/^0+/, "");
+  const y = b.replace(/^0+/, "");
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// src/common/package-version/apk.ts
+var PRE = ["alpha", "beta", "pre", "rc"];
+var POST = ["cvs", "svn", "git", "hg", "p"];
+var SHAPE = /^(\d+(?:\.\d+)*)([a-z])?((?:_[a-z]+\d*)*)(?:-r(\d+))?$/;
+function suffixRank(name) {
+  const pre = PRE.indexOf(name);
+  if (pre !== -1) return pre - PRE.length;
+  const post = POST.indexOf(name);
+  return post === -1 ? null : post + 1;
+}
+function parseApkVersion(text5) {
+  const m = SHAPE.exec(text5);
+  if (!m) return null;
+  const numbers = (m[1] ?? "").split(".");
+  if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
+  const suffixes = [];
+  for (const part2 of (m[3] ?? "").split("_").slice(1)) {
+    const s = /^([a-z]+)(\d*)$/.exec(part2);
+    const rank = s ? suffixRank(s[1] ?? "") : null;
+    if (!s || rank === null) return null;
+    suffixes.push({ rank, number: s[2] === "" || s[2] === void 0 ? null : s[2] });
+  }
+  return { numbers, letter: m[2] ?? null, suffixes, revision: m[4] ?? null };
+}
+function compareOptional(a, b) {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return compareDigits(a, b);
+}
+function compareApkParsed(a, b) {
+  const n = Math.min(a.numbers.length, b.numbers.length);
+  for (let k = 0; k < n; k++) {
+    const d = compareDigits(a.numbers[k] ?? "", b.numbers[k] ?? "");
+    if (d !== 0) return d;
+  }
+  if (a.numbers.length !== b.numbers.length) return a.numbers.length < b.numbers.length ? -1 : 1;
+  if (a.letter !== b.letter) {
+    if (a.letter === null) return -1;
+    if (b.letter === null) return 1;
+    return a.letter < b.letter ? -1 : 1;
+  }
+  const m = Math.max(a.suffixes.length, b.suffixes.length);
+  for (let k = 0; k < m; k++) {
+    const sa = a.suffixes[k];
+    const sb = b.suffixes[k];
+    if (sa === void 0) return sb !== void 0 && sb.rank < 0 ? 1 : -1;
+    if (sb === void 0) return sa.rank < 0 ? -1 : 1;
+    if (sa.rank !== sb.rank) return sa.rank < sb.rank ? -1 : 1;
+    const d = compareOptional(sa.number, sb.number);
+    if (d !== 0) return d;
+  }
+  return compareOptional(a.revision, b.revision);
+}
+function compareApkVersions(a, b) {
+  const x = parseApkVersion(a);
+  const y = parseApkVersion(b);
+  return x && y ? compareApkParsed(x, y) : null;
+}
+
+// src/common/package-version/dpkg.ts
+var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
+var REVISION = /^[A-Za-z0-9.+~]*$/;
+function parseDpkgVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+  if (!/^\d+$/.test(epoch)) return null;
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const dash = rest.lastIndexOf("-");
+  const upstream = dash === -1 ? rest : rest.slice(0, dash);
+  const revision = dash === -1 ? "" : rest.slice(dash + 1);
+  if (upstream === "" || !UPSTREAM.test(upstream) || !REVISION.test(revision)) return null;
+  if (dash !== -1 && revision === "") return null;
+  if (colon === -1 && upstream.includes(":")) return null;
+  return { epoch, upstream, revision };
+}
+function weight(c) {
+  if (c === void 0 || c >= "0" && c <= "9") return 0;
+  if (c === "~") return -1;
+  const code = c.charCodeAt(0);
+  if (c >= "A" && c <= "Z" || c >= "a" && c <= "z") return code;
+  return code + 256;
+}
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function comparePart(a, b) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    while (i < a.length && !isDigit(a[i]) || j < b.length && !isDigit(b[j])) {
+      const d2 = weight(a[i]) - weight(b[j]);
+      if (d2 !== 0) return sign(d2);
+      i++;
+      j++;
+    }
+    const startA = i;
+    const startB = j;
+    while (isDigit(a[i])) i++;
+    while (isDigit(b[j])) j++;
+    const d = compareDigits(a.slice(startA, i), b.slice(startB, j));
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareDpkgParsed(a, b) {
+  return compareDigits(a.epoch, b.epoch) || comparePart(a.upstream, b.upstream) || comparePart(a.revision, b.revision);
+}
+function compareDpkgVersions(a, b) {
+  const x = parseDpkgVersion(a);
+  const y = parseDpkgVersion(b);
+  return x && y ? compareDpkgParsed(x, y) : null;
+}
+
+// src/common/package-version/rpm.ts
+var PART = /^[A-Za-z0-9._+~^]+$/;
+function parseRpmVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+  if (!/^\d+$/.test(epoch)) return null;
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const dash = rest.lastIndexOf("-");
+  const version = dash === -1 ? rest : rest.slice(0, dash);
+  const release2 = dash === -1 ? "" : rest.slice(dash + 1);
+  if (!PART.test(version) || dash !== -1 && !PART.test(release2)) return null;
+  return { epoch, version, release: release2 };
+}
+var isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
+var isAlpha = (c) => c !== void 0 && (c >= "a" && c <= "z" || c >= "A" && c <= "Z");
+function compareRpmPart(a, b) {
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  for (; ; ) {
+    while (i < a.length && !isDigit2(a[i]) && !isAlpha(a[i]) && a[i] !== "~" && a[i] !== "^") i++;
+    while (j < b.length && !isDigit2(b[j]) && !isAlpha(b[j]) && b[j] !== "~" && b[j] !== "^") j++;
+    const ca = a[i];
+    const cb = b[j];
+    if (ca === "~" || cb === "~") {
+      if (ca !== "~") return 1;
+      if (cb !== "~") return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (ca === "^" || cb === "^") {
+      if (ca === void 0) return -1;
+      if (cb === void 0) return 1;
+      if (ca !== "^") return 1;
+      if (cb !== "^") return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (ca === void 0 || cb === void 0) break;
+    const numeric2 = isDigit2(ca);
+    const inRun = numeric2 ? isDigit2 : isAlpha;
+    const startA = i;
+    const startB = j;
+    while (inRun(a[i])) i++;
+    while (inRun(b[j])) j++;
+    if (j === startB) return numeric2 ? 1 : -1;
+    const ra = a.slice(startA, i);
+    const rb2 = b.slice(startB, j);
+    const d = numeric2 ? compareDigits(ra, rb2) : ra < rb2 ? -1 : ra > rb2 ? 1 : 0;
+    if (d !== 0) return d;
+  }
+  const leftA = i < a.length;
+  const leftB = j < b.length;
+  return leftA === leftB ? 0 : leftA ? 1 : -1;
+}
+function compareRpmParsed(a, b) {
+  return compareDigits(a.epoch, b.epoch) || compareRpmPart(a.version, b.version) || compareRpmPart(a.release, b.release);
+}
+function compareRpmVersions(a, b) {
+  const x = parseRpmVersion(a);
+  const y = parseRpmVersion(b);
+  return x && y ? compareRpmParsed(x, y) : null;
+}
+
+// src/common/package-version/index.ts
+function comparePackageVersions(manager, a, b) {
+  switch (manager) {
+    case "dpkg":
+      return compareDpkgVersions(a, b);
+    case "rpm":
+      return compareRpmVersions(a, b);
+    case "apk":
+      return compareApkVersions(a, b);
+  }
+}
+
+// src/common/compliance.generated.json
+var compliance_generated_default = {
+  nist: {
+    name: "NIST SP 800-53 Rev. 5",
+    source: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
+    controls: {
+      "AC-2": "Account Management",
+      "AC-3": "Access Enforcement",
+      "AC-6": "Least Privilege",
+      "AC-14": "Permitted Actions Without Identification or Authentication",
+      "AU-2": "Event Logging",
+      "AU-3": "Content of Audit Records",
+      "AU-9": "Protection of Audit Information",
+      "AU-12": "Audit Record Generation",
+      "CM-5": "Access Restrictions for Change",
+      "CM-6": "Configuration Settings",
+      "CM-7": "Least Functionality",
+      "CM-8": "System Component Inventory",
+      "IA-2": "Identification and Authentication (Organizational Users)",
+      "IA-3": "Device Identification and Authentication",
+      "IA-5": "Authenticator Management",
+      "IA-5(1)": "Password-based Authentication",
+      "IA-5(6)": "Protection of Authenticators",
+      "IA-5(7)": "No Embedded Unencrypted Static Authenticators",
+      "IA-7": "Cryptographic Module Authentication",
+      "IA-8": "Identification and Authentication (Non-organizational Users)",
+      "RA-5": "Vulnerability Monitoring and Scanning",
+      "SA-22": "Unsupported System Components",
+      "SC-5": "Denial-of-service Protection",
+      "SC-7": "Boundary Protection",
+      "SC-7(5)": "Deny by Default \u2014 Allow by Exception",
+      "SC-8": "Transmission Confidentiality and Integrity",
+      "SC-8(1)": "Cryptographic Protection",
+      "SC-13": "Cryptographic Protection",
+      "SC-28": "Protection of Information at Rest",
+      "SC-39": "Process Isolation",
+      "SI-2": "Flaw Remediation",
+      "SI-7": "Software, Firmware, and Information Integrity",
+      "SI-10": "Information Input Validation"
+    }
+  },
+  pci: {
+    name: "PCI DSS v4.0.1",
+    source: "https://docs-prv.pcisecuritystandards.org/PCI%20DSS/Standard/PCI-DSS-v4_0_1.pdf",
+    controls: {
+      "1.2.5": "Only approved, needed ports, protocols and services are allowed",
+      "1.3.1": "Inbound traffic to the cardholder data environment is restricted",
+      "1.4.2": "Inbound traffic from untrusted networks is restricted",
+      "2.2.1": "Configuration standards are defined and applied",
+      "2.2.4": "Only necessary services and functions are enabled",
+      "2.2.5": "Insecure services and protocols are justified and secured",
+      "2.2.6": "System security parameters prevent misuse",
+      "4.2.1": "Strong cryptography protects data in transit over open networks",
+      "6.2.4": "Software is protected against common attacks",
+      "6.3.1": "Security vulnerabilities are identified and ranked",
+      "6.3.3": "Known vulnerabilities are fixed by installing patches",
+      "7.2.1": "An access control model is defined",
+      "7.2.2": "Access is granted by job function and least privilege",
+      "7.2.5": "System and application accounts have least privilege",
+      "7.3.1": "An access control system restricts access by need to know",
+      "8.2.1": "Every user has a unique ID",
+      "8.2.2": "Shared or generic accounts are used only by exception",
+      "8.2.6": "Inactive accounts are removed or disabled",
+      "8.3.1": "Access is authenticated with an authentication factor",
+      "8.3.2": "Authentication factors are unreadable in transit and at rest",
+      "8.3.6": "Passwords meet minimum length and complexity",
+      "8.6.2": "Passwords of system accounts are not hard-coded in files",
+      "8.6.3": "Passwords of system accounts are protected against misuse",
+      "10.2.1": "Audit logs are enabled and active",
+      "10.2.2": "Audit logs record the details of each event",
+      "10.3.2": "Audit log files are protected from modification",
+      "11.3.1": "Internal vulnerability scans are performed",
+      "11.5.2": "A change-detection mechanism watches critical files"
+    }
+  },
+  cis: {
+    name: "CIS Benchmarks",
+    source: "https://github.com/ComplianceAsCode/content/tree/b3a2cca9352cbcefb7f00d770bfd6f679da18d6a/controls",
+    recommendations: {
+      "rsync-service": {
+        title: "Ensure rsync service is not enabled (rsync services are not in use)"
+      }
+    },
+    controls: {
+      "RHEL7-2.2.19": {
+        benchmark: "CIS Red Hat Enterprise Linux 7",
+        item: "2.2.19",
+        cce: [
+          "CCE-83334-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL8-2.2.20": {
+        benchmark: "CIS Red Hat Enterprise Linux 8 (older edition)",
+        item: "2.2.20",
+        cce: [
+          "CCE-83335-0"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL8-v4.0.0-2.1.13": {
+        benchmark: "CIS Red Hat Enterprise Linux 8 v4.0.0",
+        item: "2.1.13",
+        cce: [
+          "CCE-86335-7",
+          "CCE-83335-0"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL9-2.2.18": {
+        benchmark: "CIS Red Hat Enterprise Linux 9 (older edition)",
+        item: "2.2.18",
+        cce: [
+          "CCE-84140-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL9-v2.0.0-2.1.13": {
+        benchmark: "CIS Red Hat Enterprise Linux 9 v2.0.0",
+        item: "2.1.13",
+        cce: [
+          "CCE-86336-5",
+          "CCE-84140-3"
+        ],
+        recommendation: "rsync-service"
+      },
+      "RHEL10-v1.0.1-2.1.12": {
+        benchmark: "CIS Red Hat Enterprise Linux 10 v1.0.1",
+        item: "2.1.12",
+        cce: [
+          "CCE-88025-2",
+          "CCE-88179-7"
+        ],
+        recommendation: "rsync-service"
+      },
+      "ALMA9-v2.0.0-2.1.13": {
+        benchmark: "CIS AlmaLinux OS 9 v2.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "SLE12-v3.1.0-2.2.17": {
+        benchmark: "CIS SUSE Linux Enterprise 12 v3.1.0",
+        item: "2.2.17",
+        cce: [
+          "CCE-91673-4",
+          "CCE-92313-6"
+        ],
+        recommendation: "rsync-service"
+      },
+      "SLE15-v1.1.1-2.2.17": {
+        benchmark: "CIS SUSE Linux Enterprise 15 v1.1.1",
+        item: "2.2.17",
+        cce: [
+          "CCE-91305-3",
+          "CCE-92468-8"
+        ],
+        recommendation: "rsync-service"
+      },
+      "AL2023-v1.0.0-2.2.18": {
+        benchmark: "CIS Amazon Linux 2023 v1.0.0",
+        item: "2.2.18",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "DEBIAN12-v1.1.0-2.1.13": {
+        benchmark: "CIS Debian Linux 12 v1.1.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "DEBIAN13-v1.0.0-2.1.13": {
+        benchmark: "CIS Debian Linux 13 v1.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "UBUNTU2204-v2.0.0-2.1.13": {
+        benchmark: "CIS Ubuntu Linux 22.04 LTS v2.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      },
+      "UBUNTU2404-v1.0.0-2.1.13": {
+        benchmark: "CIS Ubuntu Linux 24.04 LTS v1.0.0",
+        item: "2.1.13",
+        cce: [],
+        recommendation: "rsync-service"
+      }
+    }
+  }
+};
+
+// src/common/compliance.ts
+var FRAMEWORKS = ["nist", "pci", "cis"];
+var COMPLIANCE = compliance_generated_default;
+function isFramework(v) {
+  return FRAMEWORKS.includes(v);
+}
+
+// src/common/cves.generated.json
+var cves_generated_default = {
+  cves: [
+    {
+      id: "CVE-2024-12084",
+      fixed: "3.4.0",
+      introduced: "3.2.7",
+      severity: "critical",
+      score: 9.8,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client can announce a checksum length larger than the fixed digest buffer, so the daemon writes past a heap buffer while reading checksums; combined with CVE-2024-12085 this gives remote code execution.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated) on a daemon running 3.2.7\u20133.3.x. The issue text asks for 'anonymous readable module' as the critical case; an authenticated readable module is reachable by any valid user. Versions before 3.2.7 are not listed as affected (CVE record; Red Hat marks RHEL 6\u20139, which ship older rsync, unaffected).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (Red Hat: no practical mitigation found); upgrade. Restricting hosts allow / auth users narrows who can reach it.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12084",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json",
+        "https://kb.cert.org/vuls/id/952657",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330527"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "rhel:9": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12085",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "By choosing the checksum length, a client makes the daemon compare against uninitialised stack memory and can learn it one byte at a time, defeating ASLR.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf; Red Hat suggests building with -ftrivial-auto-var-init=zero; upgrade.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12085",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330539"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-20.el8_10",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.3-20.el9_5.1",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12086",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N",
+      summary: "A malicious server can send crafted checksums for files on the client and reconstruct their contents from the client's answers.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12086",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12086.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330577",
+        "https://github.com/google/security-research/security/advisories/GHSA-p5pg-x43v-mvqj"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/AlmaLinux/osv-database/blob/3fe5f319ca5d2fd6ff66186db11fefb9ed7acd47/advisories/almalinux9/ALSA-2026:19368.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12087",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "With incremental recursion a malicious server can use symlinks and per-list duplicate checks to make the client write outside its destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive reduces exposure (not a daemon setting)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12087",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12087.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330672"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/AlmaLinux/osv-database/blob/97db7a9e5ba05ac1602b718ec68057804f5f3790/advisories/almalinux8/ALSA-2025:2600.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/AlmaLinux/osv-database/blob/c2327b29d550f4e0323445807df3fe52f352eb92/advisories/almalinux9/ALSA-2025:7050.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12088",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "--safe-links did not check symlink targets that themselves pass through symlinks, so a server could still get files written outside the destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12088",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330676"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12747",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.6,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:C/C:H/I:N/A:N",
+      summary: "A local user who swaps a regular file for a symlink at the right moment makes the sending rsync follow it and send a file it should have skipped.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "The daemon sends from a module (readable by some client) whose tree a local user can modify; the privileged daemon then discloses files outside the module. Any sender is affected, not only daemons.",
+      all_of: [
+        "module_readable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "none in rsyncd.conf; use chroot narrows what can be reached (inference).",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12747",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2332968"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2025-10158",
+      fixed: "3.4.2",
+      introduced: null,
+      severity: "medium",
+      score: 4.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:N/I:L/A:N",
+      summary: "A client acting as receiver can send a negative file index and make the daemon read outside a heap array.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the CNA says read access to the remote module is required).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2025-10158",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2025/10xxx/CVE-2025-10158.json",
+        "https://github.com/RsyncProject/rsync/commit/797e17fc4a6f15e3b1756538a9f812b63942686f",
+        "https://attackerkb.com/assessments/fbacb2a6-d1cd-4011-bb3a-f06b1c8306b1"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-41035",
+      fixed: "3.4.2",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:L",
+      summary: "When receiving extended attributes, rsync trusted a peer-supplied length in a sort call, causing a use-after-free in the receiver.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module whose refuse options does not refuse xattrs: a client pushing with -X reaches the xattr count bug on the receiving daemon.",
+      all_of: [
+        "refuse_lacks(xattrs)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = xattrs (daemon); avoid -X on clients (Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-41035",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json",
+        "https://www.openwall.com/lists/oss-security/2026/04/16/2",
+        "https://github.com/RsyncProject/rsync/issues/871",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2458898"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-25.el8_10",
+          advisory: "RHSA-2026:17481",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.1-6.el10_2",
+          advisory: "RHSA-2026:19152",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "NO-CVE-3.4.2-PROXYv2",
+      fixed: "3.4.2",
+      introduced: "3.2.0",
+      severity: "low",
+      score: null,
+      vector: null,
+      summary: "A negative length in a PROXY v2 header slipped past the size check and overflowed a stack buffer in the per-connection child.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: any peer can send the malformed PROXY v2 header.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/commit/d1df0aaf",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {}
+    },
+    {
+      id: "CVE-2026-29518",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "On a module without chroot, a local user who can write in the module swaps a parent directory for a symlink between check and open, redirecting the daemon's reads and writes outside the module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (or unset with a failing chroot test), and someone with write access to the module's files (CVE text: 'attackers with write access to a module path'). Default use chroot (yes/unset as root) is not exposed (NEWS).",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (daemon running as root)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-29518",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/29xxx/CVE-2026-29518.json",
+        "https://github.com/RsyncProject/rsync/pull/895",
+        "https://www.vulncheck.com/advisories/rsync-toctou-race-condition-allows-symlink-based-arbitrary-file-write"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/AlmaLinux/osv-database/blob/d235f4a63324eede413b8e66a2fe705ae9cc0c2b/advisories/almalinux8/ALSA-2026:26408.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/AlmaLinux/osv-database/blob/829d98e3b1d820ced9a6d6e292e6942e958f1b63/advisories/almalinux9/ALSA-2026:26410.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/AlmaLinux/osv-database/blob/b37ba6a87170fa7f3818c71943d6e67091a80ead/advisories/almalinux10/ALSA-2026:26332.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43617",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 4.8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "With daemon chroot set, the reverse DNS lookup ran inside the chroot; without resolver files there the client became 'UNKNOWN' and host-name deny rules stopped matching.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "daemon chroot = DIR set, and hosts deny (global or module) uses name-based tokens (host names, wildcards, @netgroups), and DIR lacks /etc/resolv.conf, /etc/nsswitch.conf, /etc/hosts and the NSS modules (host fact). IP-based rules are unaffected; per-module use chroot is irrelevant (NEWS).",
+      all_of: [
+        "hosts_deny_name_token",
+        "daemon_chroot_set",
+        "reverse_lookup_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "write hosts deny/allow with IP addresses or CIDR; or provide resolver files inside the daemon chroot",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjfm-3w2m-jf4f",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43617",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43617.json",
+        "https://www.vulncheck.com/advisories/rsync-authorization-bypass-via-hostname-resolution"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43618",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:H",
+      summary: "A signed counter in the compressed-token decoder could overflow, letting a malicious sender make the receiver copy out-of-bounds process memory (secrets, pointers) into the transfer.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: a client that passes the module's access checks pushes compressed data to it, i.e. a writable module whose refuse options does not refuse compress; reading the result back (readable too) is what returns the leaked bytes (our inference). Client side: pulling from a malicious server.",
+      all_of: [
+        "refuse_lacks(compress)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress (NEWS and Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g37v-g3gj-pmwq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43618",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2469054",
+        "https://www.vulncheck.com/advisories/rsync-integer-overflow-information-disclosure"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43619",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The same parent-symlink race as CVE-2026-29518, on chmod, chown, utimes, rename, unlink, mkdir and the other path-based calls of a no-chroot module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective), and a local user able to swap path components inside it.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4h9m-w5ff-j735",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43619",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43619.json",
+        "https://www.vulncheck.com/advisories/rsync-symlink-race-condition-via-path-based-syscalls"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43620",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious server can crash any pulling client with a crafted file list that makes the receiver index before its array.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive (NEWS)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-28pw-r563-rxvm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43620",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43620.json",
+        "https://www.vulncheck.com/advisories/rsync-out-of-bounds-array-read-via-recv-files"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-45232",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "low",
+      score: 3.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:L",
+      summary: "Reading an over-long HTTP CONNECT proxy reply wrote one zero byte past a stack buffer in the client.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none needed on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8f85-j2cv-59m8",
+        "https://www.cve.org/CVERecord?id=CVE-2026-45232",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/45xxx/CVE-2026-45232.json",
+        "https://www.vulncheck.com/advisories/rsync-off-by-one-stack-write-via-http-proxy"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u6",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.2.7-1+deb12u6_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53783",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rrsync checked a path and then ran rsync on the same name, so a symlink swapped in between, or options it left allowed, escaped the restricted directory.",
+      component: [
+        "rrsync"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-9cgc-64g4-3gv5",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53783",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53783.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53784",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "Without chroot the daemon entered the module root with a plain chdir, following a symlink planted in a parent component and serving files from elsewhere.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective) whose path, or a parent directory of it, a non-root user can replace with a symlink.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes; keep the module path and its parents root-owned",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-ffg2-fr5g-3rxw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53784",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53784.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53785",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "With --relative the receiver created implied parent directories by full path, so a planted parent symlink put new files outside the destination.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): a writable module that is not chroot-confined, with a local user able to plant symlinks in it; mainly a receiver/client issue.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pph3-7xmf-rrqg",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53785",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53785.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53786",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "A client's --filter merge file was checked against the module-prefixed path, so the module's own filter rules never matched and excluded files became reachable.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module that hides content with filter / exclude / include / exclude from / include from, reachable by the client (read; write for planting).",
+      all_of: [
+        "module_filter_set",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not rely on daemon filters to hide data; move hidden files out of the module tree",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mrc3-6cwx-hch6",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53786",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53786.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53788",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "User or group names from the peer were written unchecked into the name-converter's line protocol, so an embedded newline injected extra requests.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives ownership names from clients (writable module, client preserving -o/-g).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter (or use numeric ids = yes)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4c5-8c68-5fjq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53788",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53788.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53789",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious daemon acting as sender could mark an implied parent directory so that the receiving client ran --delete on it.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-fxwg-7hmf-xh5q",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53789",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53789.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53790",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Several places put peer- or host-controlled text into shell command lines unquoted: daemon exec hooks' %RSYNC_*% expansions, RSYNC_CONNECT_PROG's %H, rsync-ssl host specs and remote-shell arguments.",
+      component: [
+        "daemon",
+        "client",
+        "rsync-ssl"
+      ],
+      applies: "condition",
+      condition: "Daemon side: early exec, pre-xfer exec or post-xfer exec whose command text contains %VAR% references the client influences (%RSYNC_USER_NAME%, %RSYNC_HOST_NAME%, %RSYNC_REQUEST%, %RSYNC_ARG#%, %RSYNC_MODULE_PATH% when path is templated). Hooks run as the daemon user (usually root) outside chroot. Client side: RSYNC_CONNECT_PROG with %H, rsync-ssl, remote shell.",
+      all_of: [
+        "exec_hook_interpolates_vars"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not interpolate %VAR% into hook command lines; read the exported $RSYNC_* environment variables inside the script instead (upstream rsyncd.conf(5) since 3.5.0, commit 838513e9)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-5hcf-7xxm-rmqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53790",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53790.json",
+        "https://github.com/RsyncProject/rsync/commit/838513e96d87c2658053cb19b24dfdc7f35ab152"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53791",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "critical",
+      score: 9.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "With proxy protocol enabled, a client connecting directly could send its own PROXY header and claim any source address, defeating host-based access rules.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: before 3.5.0 the daemon takes a PROXY header from any peer, so a client connecting directly spoofs its address past hosts allow / hosts deny.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects; upgrade to 3.5.0 and set proxy protocol hosts",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-h2q9-5fr8-w635",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53791",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53791.json",
+        "https://www.vulncheck.com/advisories/rsync-daemon-ip-spoofing-via-proxy-protocol-header"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53792",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A receiver announcing blocks of length zero drove the sender's matching arithmetic negative and out of bounds.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-cg57-rp9g-56hw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53792",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53792.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53793",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "In a chrooted module whose path contains /./, a symlinked parent inside the inner module still led to siblings outside it (inside the chroot but outside the module).",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module path of the form /outer/./inner with chroot, and a symlink component planted inside the inner module (local user; uploads are munged by default in /./ modules).",
+      all_of: [
+        "path_inner_dot_slash",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "avoid /./ module paths (chroot to the module root itself)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-wj7w-vh23-mm44",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53793",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53793.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53794",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "--max-alloc=0 switched off rsync's allocation size cap (its defence against CVE-2024-12084-style bugs) and a client could forward it to the daemon.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Refuse options does not refuse max-alloc, so a client can forward --max-alloc=0 and lift the allocation cap.",
+      all_of: [
+        "refuse_lacks(max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p827-vwcp-m964",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53794",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53794.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53795",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:H",
+      summary: "An absolute --temp-dir or --link-dest made the receiver fall back to unconfined rename/link calls, so a parent raced into a symlink sent the file outside the tree.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): writable module without kernel confinement, with temp dir set to an absolute path or a client-supplied --link-dest, and a local user racing the destination tree.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = temp-dir link-dest (candidate); use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-m9vj-637x-v6pq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53795",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53795.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53796",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "A local receiver's chdir into the named destination could be raced into a symlink, moving every write elsewhere.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w75h-ccff-w53m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53796",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53796.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53797",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N",
+      summary: "A local sender opened file contents by full path, so a source parent raced into a symlink after the scan leaked a file from outside the source tree.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3jj3-qvc7-jp6x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53797",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53797.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53798",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N",
+      summary: "An empty answer from the name converter was read as uid/gid 0, so unknown names became root; with fake super the stored ownership became root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives files with ownership (writable); the root-ownership impact needs fake super = yes (NEWS).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter, or numeric ids = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hx7p-3gvv-pqgv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53798",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53798.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53799",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The receiver applied ACLs and xattrs by path, so a local user racing the entry into a symlink could put attacker-chosen ACLs on a file outside the tree.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module where clients may use -A or -X, and a local user who can change the module tree during a transfer.",
+      all_of: [
+        "refuse_lacks(xattrs acls)",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = acls xattrs (NEWS names refuse options = acls for the residual platforms)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-phxh-hjqv-39c9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53799",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53799.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53800",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:N/A:H",
+      summary: "--remove-source-files unlinked by path after sending, so a source parent raced into a symlink made a privileged sender delete a file elsewhere.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module clients pull from that is also writable for them (the daemon refuses --remove-source-files when read_only is set: main.c line 953 at v3.5.0), whose refuse options does not refuse remove-source-files, plus a local user able to race the module tree.",
+      all_of: [
+        "refuse_lacks(remove-source-files)",
+        "module_readable",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = remove-source-files (NEWS: 'a daemon module not refusing the option')",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-v3vw-pvpg-chwh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53800",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53800.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53801",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.9,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "The sender listed directories by plain opendir, so a raced parent symlink, or on a daemon an in-module directory symlink followed with -L/--copy-dirlinks, exposed names and metadata outside the module.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A readable module without kernel confinement (use chroot = no or /./) where a symlink can be raced or already points out of the module; the following-mode variant needs clients allowed to use -L / --copy-dirlinks / --copy-unsafe-links.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use chroot = yes; refuse options = copy-links copy-dirlinks copy-unsafe-links (candidate); never set insecure links = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mch3-qr4p-chgm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53801",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53801.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53802",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rsync followed planted symlinks when reading operator-supplied input files (filter/merge files, --files-from, password file, the daemon's secrets file), reading arbitrary files or answering auth with a victim file.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4mfr-8jrv-49x4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53802",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53802.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53803",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.8,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Output paths (--log-file, batch files, and the daemon's motd, lock and early-input files and --config) were opened through planted symlinks, letting a local user redirect writes, e.g. into authorized_keys.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g9f4-7q66-9582",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53803",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53803.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70452",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "When a host name in hosts deny could not be resolved, the rule matched nothing, so the host it was meant to block got in.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "hosts deny contains a plain host name (forward lookup on, the default) whose resolution an attacker can make fail; 3.5.0 makes it fail closed (rsyncd.md \xA73.2).",
+      all_of: [
+        "hosts_deny_plain_hostname"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use IP addresses/CIDR in hosts deny, or an allow-list with hosts allow",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-6692-28cx-wpqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70452",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70452.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70453",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A crafted set of equal weak checksums made the sender's hash search quadratic and pinned a CPU.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "max connections limits the number of pinned children (partial)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8x5r-mjx8-83hv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70453",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70453.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70454",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:H/A:N",
+      summary: "rsync-ssl's stunnel mode neither verified the server certificate nor bound it to the host name, so an active attacker could impersonate the server.",
+      component: [
+        "rsync-ssl"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3c3x-ww2w-5r5p",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70454",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70454.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70455",
+      fixed: "3.5.0",
+      introduced: "3.4.2",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A daemon client could ask for any number of Zstandard worker threads (--compress-threads, alias --zt), exhausting threads and memory.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
+      all_of: [
+        "refuse_lacks(compress-threads zt)",
+        "zstd_build"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress-threads zt (both names), or build without zstd; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70455",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70456",
+      fixed: "3.5.0",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "When a peer's argument count landed exactly on the array size, read_args wrote the terminating NULL one slot past the heap allocation.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-78jc-79jv-v6rw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70456",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70456.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70457",
+      fixed: "3.5.0",
+      introduced: "3.2.3",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "An over-large --max-size, --min-size or --max-alloc forwarded to the daemon made the error formatting write at an attacker-chosen offset.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Refuse options accepts one of max-size, min-size, max-alloc, through which an over-large value reaches the daemon.",
+      all_of: [
+        "refuse_lacks(max-size min-size max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-size min-size max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pg7g-xqmr-xpfh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70457",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70457.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70458",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A file entry flagged as hard-linked was accepted without -H, and the receiver wrote hard-link slots that were never allocated.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module (the daemon receives the attacker's file list); also clients pulling from a malicious server.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-gg3m-4m9m-268h",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70458",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70458.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70459",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "A crafted first incremental file list with a non-directory '.' root made the daemon child dereference an unset slot and crash.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module receiving a file list from the client (writable) \u2014 inference; the crash stays in the attacker's own connection.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4v4-qxw9-q72m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70459",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70459.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70460",
+      fixed: "3.5.0",
+      introduced: "2.3.3",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client-supplied --partial-dir or --backup-dir was resolved by path, so an in-module symlink sent files outside the module root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A writable module that does not refuse partial-dir / backup-dir, containing (or letting someone create) a symlink pointing outside the module.",
+      all_of: [
+        "refuse_lacks(partial-dir backup-dir)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = partial-dir backup-dir (rsync security page already recommends refusing these on writable daemons); use chroot = yes bounds the escape (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w3xf-j2r2-gv4x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70460",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70460.json",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70461",
+      fixed: "3.5.0",
+      introduced: "3.2.5",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A peer filter rule (e.g. from a files-from entry) with a trailing backslash was under-counted when sized, giving a one-byte heap overflow.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can open, read-only modules included (CVE record).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (refuse options = files-from may block the files-from route; unverified)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-jhxm-j4mq-3fj4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70461",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70461.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70462",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A peer's MSG_IO_TIMEOUT value could overflow or disable the client's I/O timeout, letting a stalled connection hang forever.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-j9wh-5jmp-2m64",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70462",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70462.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.1/io.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70463",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The comma-only form of auth users was still split on whitespace, so a deny or read-only rule naming a group with a space broke into tokens that never matched.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "auth users begins with a comma and a :deny or :ro entry names a user/@group containing a space (e.g. ', @Domain Users:deny, admin').",
+      all_of: [
+        "auth_users_comma_form_with_space"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "avoid names with spaces in auth users; enforce the restriction by other means until 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pfj8-79vq-xgvr",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70463",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70463.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70464",
+      fixed: "3.5.0",
+      introduced: "2.0.0",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "An unauthenticated peer could finish the @RSYNCD greeting and then stall or trickle bytes, holding daemon children past max connections; timeout did not cover this phase.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf (NEWS: timeout did not apply); limit connections per source at a firewall/proxy",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hrwq-ccf7-rw5m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70464",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70464.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    }
+  ],
+  unverified: [
+    {
+      id: "CVE-2026-119741",
+      why: "Only in Debian changelogs (closes #1149604): no CVE record, not in upstream NEWS or security.html at 2026-08-20, upstream fixed version unknown. Kept out of cves so no rule reports it and no judgement names it.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2026-119741",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/119xxx/CVE-2026-119741.json",
+        "https://bugs.debian.org/1149604",
+        "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb (changelog.Debian.gz)"
+      ]
+    }
+  ],
+  not_covered: [
+    {
+      id: "CVE-2014-2855",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-2855",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/2xxx/CVE-2014-2855.json"
+      ]
+    },
+    {
+      id: "CVE-2014-9512",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-9512",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/9xxx/CVE-2014-9512.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9840",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9840",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9840.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9841",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9841",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9841.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9842",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9842",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9842.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9843",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9843",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9843.json"
+      ]
+    },
+    {
+      id: "CVE-2017-16548",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-16548",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/16xxx/CVE-2017-16548.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17433",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17433",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17433.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17434.json"
+      ]
+    },
+    {
+      id: "CVE-2018-5764",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-5764",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/5xxx/CVE-2018-5764.json"
+      ]
+    },
+    {
+      id: "CVE-2018-25032",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-25032",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/25xxx/CVE-2018-25032.json"
+      ]
+    },
+    {
+      id: "CVE-2020-14387",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2020-14387",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2020/14xxx/CVE-2020-14387.json"
+      ]
+    },
+    {
+      id: "CVE-2022-29154",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-29154",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/29xxx/CVE-2022-29154.json"
+      ]
+    },
+    {
+      id: "CVE-2022-37434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-37434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/37xxx/CVE-2022-37434.json"
+      ]
+    }
+  ]
+};
+
+// src/common/cves.ts
+var TABLE = cves_generated_default;
+function cveEntries() {
+  return TABLE.cves;
+}
+function cvePolicyData() {
+  const cves = TABLE.cves.map((c) => ({
+    id: c.id,
+    fixed: c.fixed,
+    severity: c.severity,
+    summary: c.summary,
+    applies: c.applies,
+    rule: c.rule,
+    cvss: c.score === null ? null : { score: c.score },
+    condition: { all_of: c.all_of }
+  }));
+  return { rsyncguard: { cves: { cves } } };
+}
+
+// src/report/cve-catalog.ts
+var DATA = [];
+function cveCatalog() {
+  return DATA;
+}
+function cveUrl(id, catalog = cveCatalog()) {
+  if (/^CVE-\d{4}-\d{4,}$/.test(id)) return `https://www.cve.org/CVERecord?id=${id}`;
+  return catalog.find((c) => c.id === id)?.sources[0] ?? null;
+}
+function coverage(c) {
+  if (c.applies === "not-daemon") return "client side: not applicable";
+  if (c.applies === "any-daemon") return "any daemon";
+  return c.condition ?? "a configuration condition";
+}
+
+// src/report/cve-help.ts
+function cveHelp(help, ids, catalog = cveCatalog()) {
+  if (ids.length === 0) return help;
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const about = (id) => {
+    const c = byId.get(id);
+    return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
+  };
+  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const markdown = ids.map((id) => {
+    const url = cveUrl(id, catalog);
+    return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
+  }).join("\n");
+  return { text: `${help.text}
+
+Vulnerabilities reported:
+${text5}`, markdown: `${help.markdown ?? help.text}
+
+**Vulnerabilities reported**
+
+${markdown}` };
+}
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+// src/report/cve-explain.ts
+function cvesNotInMessage(f) {
+  return (f.cves ?? []).filter((id) => !f.message.includes(id));
+}
+function cveSuffix(f) {
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? ` [${extra.join(", ")}]` : "";
+}
+function cveLink(id, catalog = cveCatalog()) {
+  const url = cveUrl(id, catalog);
+  return url ? `[${id}](${url})` : id;
+}
+function linkedMessage(f, escaped, catalog = cveCatalog()) {
+  const ids = f.cves ?? [];
+  if (ids.length === 0) return escaped;
+  const pattern = new RegExp(`\\b(${ids.map((id) => id.replace(/[.]/g, "\\.")).join("|")})\\b`, "g");
+  const linked = escaped.replace(pattern, (id) => cveLink(id, catalog));
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
+}
+function explainText(t) {
+  const v = t.vulnerabilities;
+  if (!v) return [];
+  const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
+  for (const r of v.reported) out.push(`    ${r.id.padEnd(15)} ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of v.considered) out.push(`    ${c.id.padEnd(15)} not reported: ${c.why}`);
+  if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
+  return out;
+}
+function explainMarkdown(targets, catalog = cveCatalog()) {
+  const judged = targets.filter((t) => t.vulnerabilities);
+  if (judged.length === 0) return [];
+  const out = ["### Vulnerabilities considered", "", "| target | vulnerability | outcome |", "|---|---|---|"];
+  for (const t of judged) {
+    const v = t.vulnerabilities;
+    if (!v) continue;
+    const where2 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+  }
+  out.push("");
+  return out;
+}
+
 // src/report/escape-controls.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function escapeControls(text5) {
@@ -28718,7 +34257,8 @@ function anchorOf(f) {
 }
 function identityOf(f, file) {
   const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path]);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path, ...cves]);
 }
 function fingerprints(findings, fileOf) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -28818,26 +34358,38 @@ function ruleName(title) {
     LIMITS.name
   );
 }
-function descriptor(key) {
+function descriptor(key, cves = []) {
   const r = key.rule;
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : []].slice(0, LIMITS.tags);
-  return {
-    id: descriptorId(r, key.severity),
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
-    help: raisedHelp(key) ?? { text: `${r.description}
+  const help = raisedHelp(key) ?? { text: `${r.description}
 
 ${r.help}`.trim(), markdown: `**${r.title}**
 
 ${r.description}
 
-${r.help}`.trim() },
+${r.help}`.trim() };
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS.tags);
+  return {
+    id: descriptorId(r, key.severity),
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
+    help: cveHelp(help, cves),
     ...r.help_uri ? { helpUri: r.help_uri } : {},
     defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity) }
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
   };
+}
+function sarifCompliance(s, report) {
+  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
+}
+function complianceTags(r) {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
 }
 function toSarif(report, opts) {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
@@ -28867,6 +34419,8 @@ function toSarif(report, opts) {
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
   const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const cvesOf = /* @__PURE__ */ new Map();
+  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
@@ -28877,8 +34431,10 @@ function toSarif(report, opts) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map(descriptor) } },
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
         automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
         invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
@@ -28914,7 +34470,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.context ? `${f.message} Severity raised to ${f.severity}: ${f.context}.` : f.message}${relatedLinks(f.related)}` },
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
     ...f.related ? {
       relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
@@ -28924,7 +34480,7 @@ function result(p2, ruleId, index, texts, at, fingerprint) {
       }))
     } : {},
     ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path },
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
     ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
   };
 }
@@ -29007,6 +34563,7 @@ function policyView(facts, keep) {
 
 // src/engine/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
+var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
@@ -29030,9 +34587,20 @@ function toFinding(v, target, rules) {
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
+  const cves = toCves(v["cves"]);
+  if (typeof cves === "string") return `${rule_id}: ${cves}`;
   const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
   if (related !== void 0) finding.related = related;
+  if (cves !== void 0) finding.cves = cves;
   return finding;
+}
+function toCves(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (!Array.isArray(v)) return "cves must be a list of CVE ids";
+  const bad = v.find((id) => typeof id !== "string" || !VULNERABILITY_ID.test(id));
+  if (bad !== void 0) return `cves: ${JSON.stringify(bad)} is not a CVE id (CVE-YYYY-NNNN)`;
+  const ids = [...new Set(v)].sort();
+  return ids.length > 0 ? ids : void 0;
 }
 function toRelated(v) {
   if (v === void 0) return void 0;
@@ -29046,7 +34614,7 @@ function toRelated(v) {
   return out;
 }
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
+  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
 // src/engine/policy-engine.ts
@@ -29068,6 +34636,7 @@ var PolicyEngine = class _PolicyEngine {
     try {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
+      policy.setData(cvePolicyData());
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe2(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
@@ -29098,10 +34667,10 @@ var PolicyEngine = class _PolicyEngine {
     return this.complete(isObject(first) ? first["result"] : [], target);
   }
   /** The entrypoint's value (a list of raw findings) as checked, catalog-completed findings in report order. */
-  complete(list, target) {
-    if (!Array.isArray(list)) return fail(new UserError("the policy returned something other than a list of findings", target));
+  complete(list2, target) {
+    if (!Array.isArray(list2)) return fail(new UserError("the policy returned something other than a list of findings", target));
     const findings = [];
-    for (const item of list) {
+    for (const item of list2) {
       const f = toFinding(item, target, this.byId);
       if (typeof f === "string") return fail(new UserError(`the policy returned an invalid finding: ${f}`, target));
       findings.push(f);
@@ -29112,7 +34681,7 @@ var PolicyEngine = class _PolicyEngine {
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path]);
+    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -29296,9 +34865,9 @@ function toUserError(e, target) {
 // src/engine/evaluator.ts
 async function loadEvaluator(source) {
   if (source.limits) return SandboxedPolicy.load(source, source.limits);
-  const engine = await PolicyEngine.load(source);
-  if (!engine.ok) return engine;
-  const e = engine.value;
+  const engine2 = await PolicyEngine.load(source);
+  if (!engine2.ok) return engine2;
+  const e = engine2.value;
   return ok({ rules: e.rules, evaluate: (facts) => Promise.resolve(e.evaluate(facts)), close: () => void 0 });
 }
 
@@ -29331,6 +34900,7 @@ function targetMatch(pattern, id) {
 }
 
 // src/engine/waivers.ts
+var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
 function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
@@ -29344,11 +34914,11 @@ function parseWaiverFile(text5, file) {
   const root = doc.contents;
   if (root === null) return ok([]);
   if (!(0, import_yaml.isMap)(root)) return error(lineOf(root), 'the waiver file must be a mapping with a "waivers" list');
-  const list = root.get("waivers", true);
-  if (list === void 0 || list === null) return ok([]);
-  if (!(0, import_yaml.isSeq)(list)) return error(lineOf(root), '"waivers" must be a list');
+  const list2 = root.get("waivers", true);
+  if (list2 === void 0 || list2 === null) return ok([]);
+  if (!(0, import_yaml.isSeq)(list2)) return error(lineOf(root), '"waivers" must be a list');
   const waivers = [];
-  for (const item of list.items) {
+  for (const item of list2.items) {
     const line = lineOf(item);
     if (!(0, import_yaml.isMap)(item)) return error(line, "each waiver must be a mapping");
     const raw = {};
@@ -29366,7 +34936,11 @@ function parseWaiverFile(text5, file) {
 }
 function toWaiver(raw, source) {
   const { rule, reason, expires } = raw;
-  if (typeof rule !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001`;
+  const control = typeof rule === "string" ? CONTROL_WAIVER.exec(rule)?.[1] : void 0;
+  const recommendations = Object.keys(COMPLIANCE.cis.recommendations);
+  if (control !== void 0 && !recommendations.includes(control)) return `"${String(rule)}" names no CIS recommendation (known: ${recommendations.map((r) => `cis:${r}`).join(", ")})`;
+  if (control !== void 0 && raw["module"] !== void 0) return `${String(rule)}: a control is judged per target; "module" does not apply`;
+  if (typeof rule !== "string" || control === void 0 && !/^[A-Z][A-Z0-9]*-\d+$/.test(rule)) return `"rule" must be a rule id like RSYNC-001, or a CIS recommendation like cis:rsync-service`;
   if (typeof reason !== "string" || reason.trim() === "") return `${rule}: "reason" is required`;
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
@@ -29408,6 +34982,17 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
     else kept.push(f);
   }
   return { findings: kept, waived, expired };
+}
+function controlWaivers(facts, fileWaivers) {
+  const today2 = facts.context.today;
+  return fileWaivers.filter((w) => CONTROL_WAIVER.test(w.rule) && !(w.expires !== null && w.expires < today2) && selectsTarget(w, facts)).map((w) => ({ control: w.rule, reason: w.reason, expires: w.expires, source: w.source }));
+}
+function selectsTarget(w, facts) {
+  const kind = facts.target.kind;
+  if (w.path !== void 0 && !(kind === "file" && globMatch(w.path, facts.target.id))) return false;
+  if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
+  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
+  return true;
 }
 function withoutModule(w) {
   const { module: _module, ...rest } = w;
@@ -29480,11 +35065,11 @@ function parsePublicEntries(text5, file) {
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
-  const list = doc.contents.get("public", true);
-  if (list === void 0 || list === null) return ok([]);
-  if (!(0, import_yaml2.isSeq)(list)) return error(lineOf(list), '"public" must be a list of entries');
+  const list2 = doc.contents.get("public", true);
+  if (list2 === void 0 || list2 === null) return ok([]);
+  if (!(0, import_yaml2.isSeq)(list2)) return error(lineOf(list2), '"public" must be a list of entries');
   const entries = [];
-  for (const item of list.items) {
+  for (const item of list2.items) {
     const line = lineOf(item);
     if (!(0, import_yaml2.isMap)(item)) return error(line, "each public entry must be a mapping");
     const raw = {};
@@ -29556,12 +35141,17 @@ function parseRuleCatalog(json, source) {
       help: text5("help"),
       help_uri: text5("help_uri") || null,
       package: text5("package"),
-      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {}
+      ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
+      ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
   }
   const names2 = json["param_names"];
   const paramNames = Array.isArray(names2) ? names2.filter((n) => typeof n === "string") : null;
   return ok({ entrypoint: json["entrypoint"], rules, paramNames });
+}
+function toCompliance(v) {
+  const list2 = (x) => Array.isArray(x) ? x.filter((id) => typeof id === "string") : [];
+  return { nist: list2(v["nist"]), pci: list2(v["pci"]), cis: list2(v["cis"]) };
 }
 
 // src/engine/rego-metadata.ts
@@ -29583,7 +35173,7 @@ function metadataBlocks(source) {
 }
 function catalogFromRego(files) {
   const rules = [];
-  const bad = (where, why) => fail(new UserError(why, where, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
+  const bad = (where2, why) => fail(new UserError(why, where2, "Give every findings rule METADATA with custom.id, custom.severity and a title (see docs/rules.md for the built-in ones)."));
   for (const file of files) {
     const pkg = /^package\s+(\S+)/m.exec(file.text)?.[1] ?? "";
     const blocks = metadataBlocks(file.text);
@@ -29618,7 +35208,8 @@ function catalogFromRego(files) {
         help: text(custom["help"]),
         help_uri: isObject(first) ? text(first["ref"]) || null : typeof first === "string" ? first : null,
         package: pkg,
-        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {}
+        ...custom["quiet_when_public"] === true ? { quiet_when_public: true } : {},
+        ...isObject(custom["compliance"]) ? { compliance: toCompliance(custom["compliance"]) } : {}
       });
     }
     if (findingRules > annotated) return bad(file.path, `${findingRules - annotated} findings rule(s) have no METADATA block`);
@@ -29840,6 +35431,52 @@ async function loadPolicies(extra, read) {
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
 
+// src/report/compliance-render.ts
+var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
+function controlState(c) {
+  const states = new Set(c.targets.map((t) => t.state));
+  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
+  return "not-applicable";
+}
+function headline(s) {
+  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
+}
+var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
+function because(t) {
+  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join("; ")}`;
+  return t.evidence.join("; ");
+}
+function complianceTextLines(s, p2) {
+  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
+  for (const c of s.controls) {
+    const state = controlState(c);
+    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
+    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
+    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
+    for (const t of c.targets) {
+      const why = because(t);
+      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
+      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
+      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
+    }
+  }
+  return [...out, ""];
+}
+var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
+function complianceMarkdownLines(s) {
+  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
+  for (const c of s.controls) {
+    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
+    for (const [i, t] of c.targets.entries()) {
+      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
+      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : []];
+      out.push(`| ${i === 0 ? name : ""} | ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |`);
+    }
+  }
+  return [...out, ""];
+}
+
 // src/report/finding-groups.ts
 var GROUP_AT = 3;
 var NAMED = 8;
@@ -29847,7 +35484,7 @@ function groupRepeats(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]")]);
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
     byKey.set(key, [...byKey.get(key) ?? [], f]);
   }
   const grouped = /* @__PURE__ */ new Set();
@@ -29865,9 +35502,9 @@ function namedPlaces(findings) {
   let lastFile = null;
   const named = findings.slice(0, NAMED).map((f) => {
     const at = f.location;
-    const where = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
     lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where}`;
+    return `[${f.module ?? ""}]${where2}`;
   });
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
@@ -29876,19 +35513,6 @@ function namedModules(findings) {
   const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
   const more = findings.length - named.length;
   return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
-// src/report/markdown-escape.ts
-var JOIN = "\u2060";
-function markdownText(s) {
-  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
-}
-function markdownCode(s) {
-  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
 }
 
 // src/report/model.ts
@@ -29916,8 +35540,8 @@ function countBySeverity(report) {
 }
 
 // src/report/markdown.ts
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw) {
+var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw, opts = {}) {
   const report = escapeAllText(raw);
   const c = countBySeverity(report);
   const findings = report.targets.flatMap((t) => t.findings);
@@ -29935,11 +35559,11 @@ function toMarkdown(raw) {
     const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
     const raised = (context) => context ? ` (raised: ${context})` : "";
     for (const f of ordered) {
-      const where = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${markdownText(`${f.message}${raised(f.context)}`)} |`);
+      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push("");
   }
@@ -29947,8 +35571,8 @@ function toMarkdown(raw) {
   if (notes.length > 0) {
     out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
     for (const { t, n } of notes) {
-      const where = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where} | ${markdownText(n.message)} |`);
+      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
     }
     out.push("");
   }
@@ -29964,15 +35588,17 @@ function toMarkdown(raw) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
+  if (opts.explain) out.push(...explainMarkdown(report.targets));
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
 }
 
 // src/report/fleet.ts
 var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf) {
+function toFleetMarkdown(report, hostOf, opts = {}) {
   const esc = (s) => markdownText(escapeControls(s));
   const perHost = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
@@ -30003,8 +35629,10 @@ function toFleetMarkdown(report, hostOf) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join("\n")}
 `;
 }
@@ -30032,6 +35660,12 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
 }
 
 // src/report/json.ts
+function reportedRules(report) {
+  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+  const out = {};
+  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  return out;
+}
 function toJson(report) {
   const doc = {
     schema: "rsyncguard/report@1",
@@ -30050,22 +35684,24 @@ function toJson(report) {
     targets: report.targets,
     errors: report.errors,
     expired_waivers: report.expired_waivers,
-    unused_public: report.unused_public ?? []
+    unused_public: report.unused_public ?? [],
+    rules: reportedRules(report),
+    ...report.compliance ? { compliance: report.compliance } : {}
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
 }
 
 // src/report/text.ts
-function toText(raw, p2) {
+function toText(raw, p2, opts = {}) {
   const report = escapeAllText(raw);
   const out = [];
   for (const t of report.targets) {
     out.push(p2.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
     for (const n of shownNotes(t)) {
-      const where = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where}${n.message}`);
+      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
     }
     if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
     const { groups: repeated, single } = groupRepeats(t.findings);
@@ -30075,7 +35711,7 @@ function toText(raw, p2) {
     }
     const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${raised(f.context)}`;
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
     const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
@@ -30091,12 +35727,14 @@ function toText(raw, p2) {
     }
     for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
     for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
     out.push("");
   }
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
@@ -30107,6 +35745,89 @@ function toText(raw, p2) {
 function wholeTargetLabel(t) {
   const target = "target" in t.facts ? t.facts.target : null;
   return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+
+// src/report/compliance.ts
+var ref = (f) => ({ rule_id: f.rule_id, severity: f.severity, message: f.message, module: f.module, location: f.location });
+function complianceSection(report, framework) {
+  const controls = framework === "cis" ? cisControls(report) : mappedControls(report, framework);
+  return {
+    framework,
+    name: COMPLIANCE[framework].name,
+    controls,
+    summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }
+  };
+}
+function rulesByControl(rules, framework) {
+  const by = /* @__PURE__ */ new Map();
+  for (const r of rules) for (const id of r.compliance?.[framework] ?? []) by.set(id, [...by.get(id) ?? [], r.id]);
+  const order = Object.keys(COMPLIANCE[framework].controls);
+  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
+  return new Map([...by].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+function unevaluated(report) {
+  const seen = new Set(report.targets.map((t) => t.target));
+  return [...new Set(report.errors.map((e) => e.target))].filter((t) => !seen.has(t));
+}
+function findingsOf(t, rules) {
+  return {
+    findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
+    waived: t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source }))
+  };
+}
+function mappedControls(report, framework) {
+  const table = COMPLIANCE[framework].controls;
+  return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
+    id,
+    title: table[id] ?? id,
+    rules,
+    targets: [
+      ...report.targets.map((t) => {
+        const found = findingsOf(t, rules);
+        return { target: t.target, state: found.findings.length > 0 ? "fail" : "pass", ...found, evidence: [] };
+      }),
+      ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
+    ]
+  }));
+}
+function cisControls(report) {
+  const byItem = rulesByControl(report.rules, "cis");
+  return Object.entries(COMPLIANCE.cis.recommendations).map(([rec, { title }]) => {
+    const items = Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => c.recommendation === rec).map(([id, c]) => ({ id, benchmark: c.benchmark, item: c.item, cce: c.cce }));
+    const rules = [...new Set(items.flatMap((i) => byItem.get(i.id) ?? []))].sort();
+    return {
+      id: `cis:${rec}`,
+      title,
+      items,
+      rules,
+      targets: [...report.targets.map((t) => cisTarget(t, `cis:${rec}`, rules)), ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))]
+    };
+  });
+}
+function cisTarget(t, control, rules) {
+  if (t.kind === "file") return { target: t.target, state: "not-applicable", findings: [], waived: [], evidence: ["a configuration file in a repository: the CIS benchmarks judge hosts"] };
+  const found = findingsOf(t, rules);
+  const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
+  const runs = evidence.length > 0 || found.findings.length > 0;
+  const waiver = t.waived_controls?.find((w) => w.control === control);
+  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"] };
+  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {} };
+}
+var list = (v) => Array.isArray(v) ? v : [];
+var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
+function hostEvidence(facts) {
+  const daemon = "daemon" in facts && isObject(facts.daemon) ? facts.daemon : {};
+  return [
+    ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
+    ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
+    ...list(daemon["units"]).filter((u) => isObject(u) && u["enabled"] === true).map((u) => isObject(u) ? `${str(u["kind"])} ${str(u["path"])} is enabled` : "an enabled unit")
+  ];
+}
+function imageEvidence(facts) {
+  const image = "image" in facts && isObject(facts.image) ? facts.image : {};
+  if (image["starts_daemon"] !== true) return [];
+  const command = [...list(image["entrypoint"]), ...list(image["cmd"])].map(str).join(" ");
+  return [`the image starts the rsync daemon${command ? `: ${command}` : ""}`];
 }
 
 // src/report/colour.ts
@@ -30130,23 +35851,62 @@ function colourWanted(stream, env) {
 }
 
 // src/report/rules-catalog.ts
+function complianceText(r) {
+  const c = r.compliance;
+  if (!c) return "";
+  const recs = [...new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id))];
+  const parts = [c.nist.length > 0 ? `nist ${c.nist.join(",")}` : "", c.pci.length > 0 ? `pci ${c.pci.join(",")}` : "", recs.length > 0 ? `cis ${recs.join(",")} (${c.cis.length} items)` : ""];
+  return parts.filter((p2) => p2 !== "").join("  ");
+}
 function rulesText(rules) {
   const width = Math.max(...rules.map((r) => r.title.length), 5);
-  const lines = rules.map((r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe}${r.quiet_when_public ? "  (not reported for declared public modules)" : ""}`);
+  const cweWidth = Math.max(...rules.map((r) => r.cwe.length), 3);
+  const lines = rules.map(
+    (r) => `${r.id}  ${r.severity.padEnd(8)} ${r.security_severity.padStart(4)}  ${r.title.padEnd(width)}  ${r.cwe.padEnd(cweWidth)}  ${complianceText(r)}${r.quiet_when_public ? "  (not reported for declared public modules)" : ""}`.trimEnd()
+  );
   return `${lines.join("\n")}
 ${rules.length} rules
 `;
 }
 function rulesJson(rules) {
-  return `${JSON.stringify({ rules }, null, 2)}
+  return `${JSON.stringify({ rules, compliance: COMPLIANCE }, null, 2)}
 `;
 }
 function rulesMarkdown(rules) {
   const esc = (s) => s.replace(/\|/g, "\\|");
   return [
-    "| id | severity | title | CWE |",
-    "|---|---|---|---|",
-    ...rules.map((r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)}${r.quiet_when_public ? " (not reported for declared public modules)" : ""} | ${r.cwe} |`),
+    "| id | severity | title | CWE | NIST SP 800-53 | PCI DSS | CIS |",
+    "|---|---|---|---|---|---|---|",
+    ...rules.map(
+      (r) => `| ${r.id} | ${r.severity} (${r.security_severity}) | ${esc(r.title)}${r.quiet_when_public ? " (not reported for declared public modules)" : ""} | ${r.cwe} | ${esc(r.compliance?.nist.join(", ") ?? "")} | ${esc(r.compliance?.pci.join(", ") ?? "")} | ${esc(r.compliance?.cis.join(", ") ?? "")} |`
+    ),
+    ""
+  ].join("\n");
+}
+
+// src/report/cve-list.ts
+var ruleOf = (c) => c.rule ?? "\u2014";
+function cvesText(cves) {
+  const idWidth = Math.max(...cves.map((c) => c.id.length), 2);
+  const fixedWidth = Math.max(...cves.map((c) => c.fixed.length), 1);
+  const lines = cves.map((c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`);
+  const clientSide = cves.filter((c) => c.applies === "not-daemon").length;
+  return `${[...lines, `${cves.length} vulnerabilities: ${cves.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`].join("\n")}
+`;
+}
+function cvesJson(cves) {
+  const list2 = cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, cves) }));
+  return `${JSON.stringify({ cves: list2 }, null, 2)}
+`;
+}
+function cvesMarkdown(cves) {
+  return [
+    "| vulnerability | severity | fixed in | rule | reached when |",
+    "|---|---|---|---|---|",
+    ...cves.map((c) => {
+      const url = cveUrl(c.id, cves);
+      return `| ${url ? `[${c.id}](${url})` : c.id} | ${c.severity}${c.score === null ? "" : ` (${c.score.toFixed(1)})`} | ${c.fixed} | ${ruleOf(c)} | ${markdownText(coverage(c))} |`;
+    }),
     ""
   ].join("\n");
 }
@@ -30154,7 +35914,7 @@ function rulesMarkdown(rules) {
 // src/report/formats.ts
 var REPORT_FORMATS = {
   text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour)),
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
     extension: ".txt",
     mediaType: "text/plain",
     description: "Findings grouped by target and module, for a terminal"
@@ -30166,7 +35926,7 @@ var REPORT_FORMATS = {
     description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
   },
   markdown: {
-    render: (report) => toMarkdown(report),
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
     extension: ".md",
     mediaType: "text/markdown",
     description: "A summary and a findings table, for a pull-request comment"
@@ -30181,7 +35941,7 @@ var REPORT_FORMATS = {
 var FLEET_FORMATS = {
   text: REPORT_FORMATS.text,
   json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
@@ -30190,9 +35950,14 @@ var FLEET_FORMATS = {
   }
 };
 var RULES_FORMATS = {
-  text: { render: (rules) => rulesText(rules), extension: ".txt", mediaType: "text/plain", description: "One rule per line: id, severity, title, CWE" },
-  json: { render: (rules) => rulesJson(rules), extension: ".json", mediaType: "application/json", description: "Every rule with its metadata" },
+  text: { render: (rules) => rulesText(rules), extension: ".txt", mediaType: "text/plain", description: "One rule per line: id, severity, title, CWE, NIST/PCI/CIS controls" },
+  json: { render: (rules) => rulesJson(rules), extension: ".json", mediaType: "application/json", description: "Every rule with its metadata, and the compliance controls table" },
   markdown: { render: (rules) => rulesMarkdown(rules), extension: ".md", mediaType: "text/markdown", description: "A table of the rules" }
+};
+var CVE_FORMATS = {
+  text: { render: (cves) => cvesText(cves), extension: ".txt", mediaType: "text/plain", description: "One vulnerability per line: id, severity, fixed version, rule, condition" },
+  json: { render: (cves) => cvesJson(cves), extension: ".json", mediaType: "application/json", description: "Every vulnerability with its data" },
+  markdown: { render: (cves) => cvesMarkdown(cves), extension: ".md", mediaType: "text/markdown", description: "A table of the vulnerabilities" }
 };
 function formatNames(registry) {
   return Object.keys(registry);
@@ -30205,8 +35970,56 @@ function pickFormat(registry, name, option = "--format") {
   return format !== void 0 ? ok(format) : fail(new UserError(`${option} ${unknownFormatMessage(registry, name)}`));
 }
 
+// src/report/vulnerabilities.ts
+var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
+function rsyncView(facts) {
+  const r = "rsync" in facts ? facts.rsync : void 0;
+  if (!isObject(r)) return null;
+  const version = typeof r["version"] === "string" ? r["version"] : null;
+  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
+  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves = list2.flatMap((c) => {
+    if (!isObject(c) || typeof c["id"] !== "string" || !isState(c["state"])) return [];
+    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+  });
+  return { version, unknown, range, cves };
+}
+function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
+  const rsync = rsyncView(facts);
+  if (rsync === null) return void 0;
+  const reported = [];
+  const add = (fs, status) => {
+    for (const f of fs) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
+  };
+  add(found.findings, "reported");
+  add(found.waived, "waived");
+  add(found.declaredPublic, "declared public");
+  const seen = new Set(reported.map((r) => r.id));
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  return {
+    version: rsync.version,
+    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
+    reported,
+    considered
+  };
+}
+function whyNot(j, cve, rsync) {
+  const basis = j.basis ? ` (${j.basis})` : "";
+  if (j.state === "fixed") return `fixed in this version${basis}`;
+  if (j.state === "unknown") {
+    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range}${basis}`;
+  }
+  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
+  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
+  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
+  return `affected, but not in this build's vulnerability data${basis}`;
+}
+
 // src/runner/load-config.ts
-import { dirname as dirname10, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+import { dirname as dirname11, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -30249,7 +36062,7 @@ function fileNotes(bytes, file) {
 function templateNotes(bytes, file) {
   const text5 = new TextDecoder().decode(bytes);
   const lines = text5.split("\n");
-  for (const { engine, re } of TEMPLATE_MARKERS) {
+  for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
       const column = (lines[index]?.search(re) ?? 0) + 1;
@@ -30257,7 +36070,7 @@ function templateNotes(bytes, file) {
         diagnostic(
           "info",
           "template",
-          `This looks like a ${engine} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          `This looks like a ${engine2} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
           { file, line: index + 1, column },
           "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
         )
@@ -31788,14 +37601,14 @@ function walkTree(root) {
   const out = { entries: [], unreadable: [] };
   const pending = [""];
   for (let rel = pending.pop(); rel !== void 0; rel = pending.pop()) {
-    let list;
+    let list2;
     try {
-      list = readdirSync4(join7(root, rel), { withFileTypes: true });
+      list2 = readdirSync4(join7(root, rel), { withFileTypes: true });
     } catch (e) {
       out.unreadable.push({ path: rel === "" ? "." : rel, reason: reasonOf(e) });
       continue;
     }
-    for (const d of list) {
+    for (const d of list2) {
       const path = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!SKIPPED_DIRS.has(d.name)) pending.push(path);
@@ -31972,6 +37785,18 @@ var rsync_facts_schema_default = {
         },
         kernel: {
           type: "string"
+        },
+        os_release: {
+          description: "The ID, VERSION_ID and ID_LIKE lines of os-release, and the file they came from (absent from older collectors).",
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["path", "text"],
+              properties: { path: { type: "string" }, text: { type: "string", maxLength: 4096 } }
+            }
+          ]
         }
       }
     },
@@ -31988,6 +37813,35 @@ var rsync_facts_schema_default = {
         },
         package: {
           type: "string"
+        },
+        binary: {
+          description: "The binary whose --version gave version_line: the one a verified daemon runs, else rsync on PATH; empty when none.",
+          type: "string"
+        },
+        pid: {
+          description: "The daemon whose /proc/PID/exe was run; null when rsync on PATH was.",
+          type: ["integer", "null"]
+        },
+        compress_line: {
+          description: 'The line after "Compress list:" of --version (3.2 and later); empty when absent.',
+          type: "string"
+        },
+        package_db: {
+          description: "The rsync package as the package database has it, full version (epoch, revision).",
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["manager", "name", "version", "source"],
+              properties: {
+                manager: { enum: ["dpkg", "rpm", "apk"] },
+                name: { type: "string" },
+                version: { type: "string", maxLength: 256 },
+                source: { type: "string" }
+              }
+            }
+          ]
         }
       }
     },
@@ -32609,13 +38463,13 @@ function readIni(text5, file) {
   let section = "hosts";
   for (const [i, raw] of text5.split("\n").entries()) {
     const n = i + 1;
-    const where = `${file}:${n}`;
+    const where2 = `${file}:${n}`;
     const line = raw.trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     if (line.startsWith("[")) {
       const h = HEADER2.exec(line);
-      if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where, hint: INI_HINT };
-      if (h[2] !== void 0 && !["vars", "children", "hosts"].includes(h[2])) return { message: "a section header names a kind other than vars, children or hosts", where, hint: INI_HINT };
+      if (!h) return { message: 'not a section header: a header is [name], [name:vars] or [name:children], with no spaces, and closed by "]"', where: where2, hint: INI_HINT };
+      if (h[2] !== void 0 && !["vars", "children", "hosts"].includes(h[2])) return { message: "a section header names a kind other than vars, children or hosts", where: where2, hint: INI_HINT };
       group = h[1];
       section = h[2] ?? "hosts";
       continue;
@@ -32623,9 +38477,9 @@ function readIni(text5, file) {
     if (section === "children") continue;
     if (section === "vars") {
       const eq = line.indexOf("=");
-      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where, hint: INI_HINT };
+      if (eq < 0) return { message: `a [${group}:vars] line is not key=value`, where: where2, hint: INI_HINT };
       const key = line.slice(0, eq).trim();
-      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where, hint: INI_HINT };
+      if (key === "") return { message: `a [${group}:vars] line has no variable name before "="`, where: where2, hint: INI_HINT };
       const gv = res.groupVars.get(group) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
       gv.vars[key] = value(line.slice(eq + 1).trim());
       gv.lineOf.set(key, n);
@@ -32633,25 +38487,25 @@ function readIni(text5, file) {
       continue;
     }
     const words = shellWords(line);
-    if (words === null) return { message: "a quotation on this line is not closed", where, hint: INI_HINT };
+    if (words === null) return { message: "a quotation on this line is not closed", where: where2, hint: INI_HINT };
     const [pattern, ...pairs] = words;
     if (pattern === void 0) continue;
     const vars = {};
     for (const [k, p2] of pairs.entries()) {
       const eq = p2.indexOf("=");
-      if (eq < 0) return { message: `word ${k + 2} of this host line is not key=value`, where, hint: INI_HINT };
-      if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where, hint: INI_HINT };
+      if (eq < 0) return { message: `word ${k + 2} of this host line is not key=value`, where: where2, hint: INI_HINT };
+      if (eq === 0) return { message: `word ${k + 2} of this host line has no variable name before "="`, where: where2, hint: INI_HINT };
       vars[p2.slice(0, eq)] = value(p2.slice(eq + 1));
     }
     const names2 = expandHostPattern(pattern);
-    if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where, hint: names2.hint };
+    if (!Array.isArray(names2)) return { message: `the host pattern ${names2.error}`, where: where2, hint: names2.hint };
     for (const name of names2) {
-      res.occurrences.push({ name, group, where, place: `line ${n} (group ${shown(group)})` });
+      res.occurrences.push({ name, group, where: where2, place: `line ${n} (group ${shown(group)})` });
       const hv = res.hostVars.get(name) ?? { vars: {}, lineOf: /* @__PURE__ */ new Map() };
       for (const [k, v] of Object.entries(vars)) {
         const before = hv.lineOf.get(k);
         if (before !== void 0 && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v) {
-          return { message: `host ${shown(name)} is given a different ${k} here than on line ${before}`, where, hint: "A host listed in several groups is one host: give its connection variables once, or the same on every line." };
+          return { message: `host ${shown(name)} is given a different ${k} here than on line ${before}`, where: where2, hint: "A host listed in several groups is one host: give its connection variables once, or the same on every line." };
         }
         hv.vars[k] = v;
         hv.lineOf.set(k, n);
@@ -32663,7 +38517,7 @@ function readIni(text5, file) {
 }
 
 // src/sources/inventory.ts
-var str = (v) => typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
+var str2 = (v) => typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
 var SSH_HOST = /^[A-Za-z0-9_.%:[\]][A-Za-z0-9_.%:[\]-]*$/;
 var SSH_USER = /^[A-Za-z0-9_.][A-Za-z0-9_.@-]*$/;
 var SSH_JUMP_HOP = /^(?:[A-Za-z0-9_.][A-Za-z0-9_.@-]*@)?[A-Za-z0-9_.%[\]][A-Za-z0-9_.%:[\]-]*(?::\d{1,5})?$/;
@@ -32678,10 +38532,10 @@ function host(name, group, vars) {
   const h = {
     name,
     group,
-    address: str(vars["address"] ?? vars["ansible_host"] ?? vars["ansible_ssh_host"]) ?? name,
+    address: str2(vars["address"] ?? vars["ansible_host"] ?? vars["ansible_ssh_host"]) ?? name,
     port: portNum,
-    user: str(vars["user"] ?? vars["ansible_user"] ?? vars["ansible_ssh_user"]),
-    jump: str(vars["jump"]),
+    user: str2(vars["user"] ?? vars["ansible_user"] ?? vars["ansible_ssh_user"]),
+    jump: str2(vars["jump"]),
     sudo: vars["sudo"] === true || vars["ansible_become"] === true || vars["ansible_become"] === "true"
   };
   if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return { message: `host ${shown(name)} (group ${shown(group)}) has control characters in its name`, hint: SSH_HINT };
@@ -32755,13 +38609,13 @@ function fromAnsibleYaml(root, file) {
   const hostVars = /* @__PURE__ */ new Map();
   const onPath = /* @__PURE__ */ new Set();
   const walk = (group, node, inherited, setBy) => {
-    const self = mapping(node, `group ${shown(group)}`);
-    if (!self.ok) return self.error;
-    if (self.value === null || onPath.has(self.value)) return void 0;
+    const self2 = mapping(node, `group ${shown(group)}`);
+    if (!self2.ok) return self2.error;
+    if (self2.value === null || onPath.has(self2.value)) return void 0;
     const parts = {
-      hosts: mapping(self.value["hosts"], `the hosts of group ${shown(group)}`),
-      vars: mapping(self.value["vars"], `the vars of group ${shown(group)}`),
-      children: mapping(self.value["children"], `the children of group ${shown(group)}`)
+      hosts: mapping(self2.value["hosts"], `the hosts of group ${shown(group)}`),
+      vars: mapping(self2.value["vars"], `the vars of group ${shown(group)}`),
+      children: mapping(self2.value["children"], `the children of group ${shown(group)}`)
     };
     for (const part2 of Object.values(parts)) if (!part2.ok) return part2.error;
     const get = (r) => r.ok && r.value !== null ? r.value : {};
@@ -32789,12 +38643,12 @@ function fromAnsibleYaml(root, file) {
         listings.push({ o: { name, group, where: file, place: `group ${shown(group)}` }, groupVars: vars, origin });
       }
     }
-    onPath.add(self.value);
+    onPath.add(self2.value);
     for (const [child, cv] of Object.entries(get(parts.children))) {
       const err3 = walk(child, cv, vars, by);
       if (err3) return err3;
     }
-    onPath.delete(self.value);
+    onPath.delete(self2.value);
     return void 0;
   };
   const err2 = walk("ungrouped", root["all"], {}, {});
@@ -32863,26 +38717,26 @@ function podSpec(kind, object) {
 function quote(text5) {
   return JSON.stringify(text5.length > MAX_QUOTED ? `${text5.slice(0, MAX_QUOTED)}\u2026` : text5);
 }
-function readList(list, value2, prefix, into) {
+function readList(list2, value2, prefix, into) {
   const { images, unreadable } = into;
   if (value2 === void 0 || value2 === null) return;
   if (!Array.isArray(value2)) {
-    unreadable.push({ container: `${prefix}${list}`, reason: `${list} is not a list` });
+    unreadable.push({ container: `${prefix}${list2}`, reason: `${list2} is not a list` });
     return;
   }
   value2.forEach((c, i) => {
     const name = isObject(c) && typeof c["name"] === "string" ? ` ${quote(c["name"])}` : "";
-    const where = `${prefix}${list}[${i}]${name}`;
-    if (!isObject(c)) unreadable.push({ container: where, reason: "not an object" });
-    else if (!("image" in c)) unreadable.push({ container: where, reason: "no image field" });
-    else if (typeof c["image"] !== "string") unreadable.push({ container: where, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
-    else if (c["image"].trim() === "") unreadable.push({ container: where, reason: "image is empty" });
+    const where2 = `${prefix}${list2}[${i}]${name}`;
+    if (!isObject(c)) unreadable.push({ container: where2, reason: "not an object" });
+    else if (!("image" in c)) unreadable.push({ container: where2, reason: "no image field" });
+    else if (typeof c["image"] !== "string") unreadable.push({ container: where2, reason: `image is a ${c["image"] === null ? "null" : Array.isArray(c["image"]) ? "list" : typeof c["image"]}, not a string` });
+    else if (c["image"].trim() === "") unreadable.push({ container: where2, reason: "image is empty" });
     else images.push(c["image"]);
   });
 }
 function containerImages(spec) {
   const found = { images: [], unreadable: [] };
-  for (const list of CONTAINER_LISTS) readList(list, spec[list], "", found);
+  for (const list2 of CONTAINER_LISTS) readList(list2, spec[list2], "", found);
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
 var label = (key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : quote(key);
@@ -34338,28 +40192,30 @@ var ImageFs = class {
     return n?.data ? this.image.contents.get(dataKey(n.data)) : void 0;
   }
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
-  unreadable(path) {
+  unreadable(path, maxFile = MAX_FILE) {
     const n = this.node(path);
     if (n?.kind !== "file" || !n.data) return null;
-    if (n.size > MAX_FILE) return `larger than ${MAX_FILE} bytes; not read`;
+    if (n.size > maxFile) return `larger than ${maxFile} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
   }
   /**
    * Read the regular files these paths name (links followed), walking each layer that holds one once. The
    * sizes are known from the index, so the budget is shared out before any walk, in the order the paths
-   * come: the first ones asked for are the ones read when there is not room for all.
+   * come: the first ones asked for are the ones read when there is not room for all. `maxFile` lets a
+   * caller that needs a bigger file (a package database) raise the per-file cap for it, within the budget.
    */
-  async load(paths) {
+  async load(paths, maxFile = () => MAX_FILE) {
     const wanted2 = /* @__PURE__ */ new Map();
     const taken = /* @__PURE__ */ new Set();
     for (const p2 of paths) {
       const n = this.node(p2);
-      if (!n?.data || n.size > MAX_FILE || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
+      const cap = maxFile(p2);
+      if (!n?.data || n.size > cap || this.image.contents.has(dataKey(n.data)) || taken.has(dataKey(n.data))) continue;
       if (this.loaded + n.size > MAX_KEPT) continue;
       this.loaded += n.size;
       taken.add(dataKey(n.data));
-      const seqs = wanted2.get(n.data.layer) ?? /* @__PURE__ */ new Set();
-      seqs.add(n.data.seq);
+      const seqs = wanted2.get(n.data.layer) ?? /* @__PURE__ */ new Map();
+      seqs.set(n.data.seq, cap);
       wanted2.set(n.data.layer, seqs);
     }
     for (const [index, seqs] of [...wanted2].sort((a, b) => a[0] - b[0])) {
@@ -34368,7 +40224,7 @@ var ImageFs = class {
       await walkLayer(
         layer,
         // Checked again: the layer is read anew, and only its digest, checked at its end, says it is unchanged.
-        (header, seq, read) => seqs.has(seq) && (header.size ?? 0) <= MAX_FILE ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
+        (header, seq, read) => (header.size ?? 0) <= (seqs.get(seq) ?? -1) ? read().then((bytes) => void this.image.contents.set(`${index}:${seq}`, bytes)) : void 0,
         this.image.budget
       );
     }
@@ -34607,9 +40463,9 @@ function defaultCacheDir() {
 }
 var RECHECK2 = 64 << 20;
 function noRoom(cache2, digest, free, need, reserve) {
-  const where = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
+  const where2 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
-  return new Error(`blob ${digest} needs ${mib(need)} in ${where}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
+  return new Error(`blob ${digest} needs ${mib(need)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
   return /^sha256:[a-f0-9]{64}$/.test(digest) ? join10(cache2.dir, digest.replace(":", "-")) : void 0;
@@ -34688,8 +40544,8 @@ function transportError(e) {
   return e instanceof TypeError || e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
 }
 var UNAVAILABLE = (status) => status >= 500 || [401, 403, 407, 408, 429].includes(status);
-function displayRef(ref) {
-  return ref.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
+function displayRef(ref2) {
+  return ref2.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?).*@(?=[^@]*\/)/i, "$1********@");
 }
 var DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -34699,13 +40555,13 @@ function checkedDigest(value2, what) {
 }
 var DOCKER_HUB = "registry-1.docker.io";
 var DOCKER_HUB_NAMES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"]);
-function parseRegistryRef(ref) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || displayRef(ref) !== ref) {
-    throw new Error(`"${displayRef(ref)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
+function parseRegistryRef(ref2) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref2) || displayRef(ref2) !== ref2) {
+    throw new Error(`"${displayRef(ref2)}" is not an image reference: write it as HOST[:PORT]/REPOSITORY[:TAG|@DIGEST], without a scheme or credentials (credentials go in ~/.docker/config.json)`);
   }
-  const at = ref.indexOf("@");
-  const name = at >= 0 ? ref.slice(0, at) : ref;
-  const digest = at >= 0 ? ref.slice(at + 1) : void 0;
+  const at = ref2.indexOf("@");
+  const name = at >= 0 ? ref2.slice(0, at) : ref2;
+  const digest = at >= 0 ? ref2.slice(at + 1) : void 0;
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -34719,7 +40575,7 @@ function parseRegistryRef(ref) {
     path = path.slice(0, colon);
   }
   if (hub && !path.includes("/")) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
   return { registry, repository: path, reference: digest ?? tag };
 }
 function loopback(host2) {
@@ -34873,8 +40729,8 @@ async function manifestAt(client, reference) {
   const digest = byDigest ? reference : res.headers.get("docker-content-digest");
   return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
-async function openRegistryImage(ref, opts) {
-  const r = parseRegistryRef(ref);
+async function openRegistryImage(ref2, opts) {
+  const r = parseRegistryRef(ref2);
   const scheme = opts.insecure ? "http" : "https";
   if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
   const client = new Client(`${scheme}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
@@ -34909,10 +40765,10 @@ async function openRegistryImage(ref, opts) {
       }
     };
   });
-  return { ref, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
+  return { ref: ref2, digest, repository: `${r.registry}/${r.repository}`, config, layers, close: () => scratch?.close(), unavailable: () => transport };
 }
-async function resolveDigest(ref, opts) {
-  const r = parseRegistryRef(ref);
+async function resolveDigest(ref2, opts) {
+  const r = parseRegistryRef(ref2);
   if (DIGEST.test(r.reference)) return `${r.registry}/${r.repository}@${r.reference}`;
   if (opts.insecure && !loopback(r.registry)) throw new Error("--insecure-registry is only allowed for registries on loopback");
   const client = new Client(`${opts.insecure ? "http" : "https"}://${r.registry}/v2/${r.repository}`, basicCredentials(r.registry, opts.dockerConfig), opts.insecure);
@@ -34920,7 +40776,7 @@ async function resolveDigest(ref, opts) {
   const digest = res.headers.get("docker-content-digest");
   await res.body?.cancel().catch(() => {
   });
-  if (!digest) throw new Error(`${ref}: the registry did not say the manifest digest`);
+  if (!digest) throw new Error(`${ref2}: the registry did not say the manifest digest`);
   return `${r.registry}/${r.repository}@${digest}`;
 }
 
@@ -34948,7 +40804,7 @@ function readBlob(store, digest, what, cap) {
   if (algo === "sha256" && createHash5("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
-function openOciLayout(store, tag, ref, platform, dir) {
+function openOciLayout(store, tag, ref2, platform, dir) {
   if (!store.has("index.json")) throw new Error(`${store.where} is not an OCI layout (no index.json)`);
   const index = parseJson(store.read("index.json", MAX_MANIFEST, "index.json"), "index.json");
   const manifests = isObject(index) && Array.isArray(index["manifests"]) ? index["manifests"].filter(isObject) : [];
@@ -34970,9 +40826,9 @@ function openOciLayout(store, tag, ref, platform, dir) {
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
     return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
   });
-  return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref: ref2, digest, repository: dir ?? ref2.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
-function openDockerArchive(store, ref) {
+function openDockerArchive(store, ref2) {
   if (!store.has("manifest.json")) throw new Error("not a docker-archive (no manifest.json)");
   const manifest = parseJson(store.read("manifest.json", MAX_MANIFEST, "manifest.json"), "manifest.json");
   const first = Array.isArray(manifest) && isObject(manifest[0]) ? manifest[0] : void 0;
@@ -34994,29 +40850,29 @@ function openDockerArchive(store, ref) {
     return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
-  return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
+  return { ref: ref2, digest: null, repository: (tags[0] ?? ref2).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
-function localTransport(ref) {
-  const m = /^(oci|oci-archive|docker-archive):/i.exec(ref);
+function localTransport(ref2) {
+  const m = /^(oci|oci-archive|docker-archive):/i.exec(ref2);
   const name = m?.[1]?.toLowerCase();
-  return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref.slice(m[0].length) };
+  return m === null || name !== "oci" && name !== "oci-archive" && name !== "docker-archive" ? void 0 : { transport: name, rest: ref2.slice(m[0].length) };
 }
-var isLocalTransport = (ref) => localTransport(ref) !== void 0;
-async function openImage(ref, opts) {
-  const local = localTransport(ref);
-  if (local === void 0) return openRegistryImage(ref, opts);
+var isLocalTransport = (ref2) => localTransport(ref2) !== void 0;
+async function openImage(ref2, opts) {
+  const local = localTransport(ref2);
+  if (local === void 0) return openRegistryImage(ref2, opts);
   if (local.transport === "oci") {
     const m = /^(.*?)(?::([^/:]+))?$/.exec(local.rest);
     const dir = m?.[1] ?? local.rest;
     if (!existsSync5(dir)) throw new Error(`${dir}: no such directory`);
-    return openOciLayout(dirStore(dir), m?.[2], ref, opts.platform, dir);
+    return openOciLayout(dirStore(dir), m?.[2], ref2, opts.platform, dir);
   }
   const docker = local.transport === "docker-archive";
   const [file = "", tag] = local.rest.split(/:(?=[^/:]+$)/);
   if (!existsSync5(file)) throw new Error(`${file}: no such file`);
   const store = await archiveStore(file);
   try {
-    return docker ? openDockerArchive(store, ref) : openOciLayout(store, tag, ref, opts.platform);
+    return docker ? openDockerArchive(store, ref2) : openOciLayout(store, tag, ref2, opts.platform);
   } catch (e) {
     store.close();
     throw e;
@@ -35089,9 +40945,9 @@ async function readStdin(spec) {
   }
   return ok(Buffer.concat(chunks, total));
 }
-function tooLarge2(where, spec, size) {
+function tooLarge2(where2, spec, size) {
   const limit = formatBytes(spec.maxBytes);
-  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where, spec.hint);
+  return new UserError(`${spec.what} is ${size === void 0 ? "larger than" : `${size}, over`} the limit of ${limit}; it was not read`, where2, spec.hint);
 }
 function formatBytes(n) {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
@@ -35317,22 +41173,300 @@ function parseUnitSettings(text5) {
   return { user: keys.get("User") ?? keys.get("user") ?? null, hardening: HARDENING.filter((k) => keys.has(k) && !/^(no|false|0|off)$/i.test(keys.get(k) ?? "")) };
 }
 
+// src/parse/package-db.ts
+var MAX_VERSION = 256;
+var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
+function versionWord(v) {
+  return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
+}
+function* paragraphs(text5) {
+  let lines = [];
+  for (const line of text5.split("\n")) {
+    if (line.trim() === "") {
+      if (lines.length > 0) yield lines;
+      lines = [];
+    } else lines.push(line);
+  }
+  if (lines.length > 0) yield lines;
+}
+function dpkgPackage(text5, source, name = "rsync") {
+  for (const lines of paragraphs(text5)) {
+    const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
+    if (field("Package") !== name) continue;
+    if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
+    const version = versionWord(field("Version"));
+    if (version) return { manager: "dpkg", name, version, source };
+  }
+  return null;
+}
+function apkPackage(text5, source, name = "rsync") {
+  for (const lines of paragraphs(text5)) {
+    if (!lines.includes(`P:${name}`)) continue;
+    const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
+    if (version) return { manager: "apk", name, version, source };
+  }
+  return null;
+}
+function upstreamOf(version) {
+  const noEpoch = version.replace(/^\d+:/, "");
+  const dash = noEpoch.lastIndexOf("-");
+  const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
+  return /^(\d+\.\d+\.\d+)(?![0-9])/.exec(upstream)?.[1] ?? null;
+}
+function parseOsRelease(text5) {
+  const values = /* @__PURE__ */ new Map();
+  for (const raw of text5.split("\n").slice(0, 200)) {
+    const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
+    if (!m?.[1] || m[2] === void 0) continue;
+    values.set(m[1], unquote(m[2]));
+  }
+  const id = values.get("ID") ?? "linux";
+  const word = /^[a-z0-9._-]{1,64}$/;
+  if (!word.test(id)) return null;
+  const versionId = values.get("VERSION_ID") ?? "";
+  return {
+    id,
+    version_id: /^[A-Za-z0-9._~-]{0,64}$/.test(versionId) ? versionId : "",
+    id_like: (values.get("ID_LIKE") ?? "").split(/\s+/).filter((w) => word.test(w)).slice(0, 16)
+  };
+}
+function unquote(v) {
+  const q = v[0];
+  if ((q === '"' || q === "'") && v.endsWith(q) && v.length >= 2) return v.slice(1, -1).replace(/\\(.)/g, "$1");
+  return v;
+}
+
+// src/parse/rpm-header.ts
+var TAG2 = { name: 1e3, version: 1001, release: 1002, epoch: 1003 };
+var TYPE_INT32 = 4;
+var TYPE_STRING = 6;
+var MAX_ENTRIES = 65535;
+var MAX_DATA = 256 << 20;
+var MAX_STRING = 1024;
+function readRpmHeader(blob) {
+  if (blob.length < 8) return { ok: false, error: `a header of ${blob.length} bytes is shorter than its 8-byte preamble` };
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const entries = view.getUint32(0);
+  const dataLength = view.getUint32(4);
+  if (entries === 0 || entries > MAX_ENTRIES) return { ok: false, error: `a header claims ${entries} index entries` };
+  if (dataLength > MAX_DATA) return { ok: false, error: `a header claims ${dataLength} bytes of data` };
+  const dataStart = 8 + entries * 16;
+  if (dataStart + dataLength > blob.length) return { ok: false, error: `a header claims ${entries} entries and ${dataLength} bytes of data, more than its ${blob.length} bytes` };
+  const data = blob.subarray(dataStart, dataStart + dataLength);
+  const found = /* @__PURE__ */ new Map();
+  for (let i = 0; i < entries; i++) {
+    const at = 8 + i * 16;
+    const tag = view.getUint32(at);
+    if (tag >= TAG2.name && tag <= TAG2.epoch && !found.has(tag)) found.set(tag, { type: view.getUint32(at + 4), offset: view.getUint32(at + 8), count: view.getUint32(at + 12) });
+  }
+  const name = stringAt(data, found.get(TAG2.name));
+  const version = stringAt(data, found.get(TAG2.version));
+  const release2 = stringAt(data, found.get(TAG2.release));
+  if (typeof name !== "string") return { ok: false, error: `NAME: ${name.error}` };
+  if (typeof version !== "string") return { ok: false, error: `VERSION: ${version.error}` };
+  if (typeof release2 !== "string") return { ok: false, error: `RELEASE: ${release2.error}` };
+  const epochEntry = found.get(TAG2.epoch);
+  let epoch = null;
+  if (epochEntry) {
+    if (epochEntry.type !== TYPE_INT32 || epochEntry.count < 1 || epochEntry.offset % 4 !== 0 || epochEntry.offset + 4 > data.length) return { ok: false, error: "EPOCH is not a 32-bit integer inside the data" };
+    epoch = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(epochEntry.offset);
+  }
+  return { ok: true, value: { name, epoch, version, release: release2 } };
+}
+function stringAt(data, entry) {
+  if (!entry) return { error: "missing" };
+  if (entry.type !== TYPE_STRING) return { error: `type ${entry.type}, not a string` };
+  if (entry.offset >= data.length) return { error: "points past the data" };
+  const end = data.indexOf(0, entry.offset);
+  if (end < 0) return { error: "not terminated inside the data" };
+  if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
+  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text5)) return { error: "not a printable word" };
+  return text5;
+}
+function rpmVersionString(p2) {
+  return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
+}
+
+// src/parse/rpmdb-sqlite.ts
+var import_sql = __toESM(require_sql_wasm(), 1);
+import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname as dirname8, join as join14 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var MAX_ROWS = 1e5;
+var SQLITE_MAGIC = "SQLite format 3\0";
+var WASM = "sql-wasm.wasm";
+var engine;
+function wasmBytes() {
+  const beside = join14(dirname8(fileURLToPath2(import.meta.url)), WASM);
+  if (existsSync6(beside)) return readFileSync4(beside);
+  return readFileSync4(createRequire(import.meta.url).resolve(`sql.js/dist/${WASM}`));
+}
+function sqlite() {
+  engine ??= Promise.resolve().then(() => {
+    const bytes = wasmBytes();
+    return (0, import_sql.default)({ wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  });
+  return engine;
+}
+async function rpmPackageFromSqlite(bytes, name) {
+  if (bytes.length < 100 || new TextDecoder("latin1").decode(bytes.subarray(0, 16)) !== SQLITE_MAGIC) return { ok: false, error: "not an SQLite database" };
+  let SQL;
+  try {
+    SQL = await sqlite();
+  } catch (e) {
+    return { ok: false, error: `the SQLite engine (sql.js) could not start: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  let db;
+  try {
+    db = new SQL.Database(bytes);
+    const stmt = db.prepare("SELECT blob FROM Packages");
+    let skipped = 0;
+    let rows = 0;
+    let found = null;
+    try {
+      while (found === null && stmt.step()) {
+        if (++rows > MAX_ROWS) return { ok: false, error: `more than ${MAX_ROWS} packages; not read to the end` };
+        const [blob] = stmt.get();
+        if (!(blob instanceof Uint8Array)) {
+          skipped++;
+          continue;
+        }
+        const header = readRpmHeader(blob);
+        if (!header.ok) skipped++;
+        else if (header.value.name === name) found = header.value;
+      }
+    } finally {
+      stmt.free();
+    }
+    return { ok: true, value: found, skipped };
+  } catch (e) {
+    return { ok: false, error: `SQLite: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    db?.close();
+  }
+}
+
 // src/parse/rsync-release.ts
-var PACKAGE_DATABASES = { dpkg: "/var/lib/dpkg/status", apk: "/lib/apk/db/installed" };
+var PACKAGE_DATABASES = {
+  dpkg: "/var/lib/dpkg/status",
+  apk: "/lib/apk/db/installed",
+  rpmSqlite: ["/var/lib/rpm/rpmdb.sqlite", "/usr/lib/sysimage/rpm/rpmdb.sqlite"],
+  rpmBdb: ["/var/lib/rpm/Packages", "/usr/lib/sysimage/rpm/Packages"],
+  rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
+};
+var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...OS_RELEASE_FILES];
+var PACKAGE_DB_MAX_BYTES = 48 << 20;
 function releaseFromVersionLine(line) {
   return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
 }
-function releaseFromDpkgStatus(text5) {
-  return /^Package: rsync\n(?:[^\n]+\n)*?Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(text5)?.[1] ?? null;
+var SOURCE_OF = { dpkg: "dpkg status", apk: "apk database", rpm: "rpm database" };
+function releaseFromPackage(pkg, distro) {
+  const version = upstreamOf(pkg.version);
+  return { version, source: version ? SOURCE_OF[pkg.manager] : null, package: pkg, distro, unknown: version ? null : `the ${pkg.manager} package version ${pkg.version} has no upstream X.Y.Z` };
 }
-function releaseFromApkInstalled(text5) {
-  return /^P:rsync\nV:(\d+\.\d+\.\d+)/m.exec(text5)?.[1] ?? null;
+function imageDistro(fs) {
+  for (const path of OS_RELEASE_FILES) {
+    const text5 = fs.content(path)?.toString("utf8");
+    const os = text5 === void 0 ? null : parseOsRelease(text5);
+    if (os) return { ...os, source: path };
+  }
+  return null;
 }
-function releaseFromPackages(dpkg, apk) {
-  const deb = dpkg ? releaseFromDpkgStatus(dpkg) : null;
-  if (deb) return { version: deb, source: "dpkg status" };
-  const alp = apk ? releaseFromApkInstalled(apk) : null;
-  return alp ? { version: alp, source: "apk database" } : null;
+async function imageRsyncRelease(fs) {
+  const distro = imageDistro(fs);
+  const notes = [];
+  const bytes = (path) => {
+    const b = fs.content(path);
+    if (b === void 0 && fs.stat(path)?.kind === "file") notes.push(`${path} ${fs.unreadable(path, PACKAGE_DB_MAX_BYTES) ?? "could not be read"}`);
+    return b;
+  };
+  for (const [path, read] of [
+    [PACKAGE_DATABASES.dpkg, dpkgPackage],
+    [PACKAGE_DATABASES.apk, apkPackage]
+  ]) {
+    const text5 = bytes(path)?.toString("utf8");
+    if (text5 === void 0) continue;
+    const pkg = read(text5, path);
+    if (pkg) return releaseFromPackage(pkg, distro);
+    notes.push(`${path} lists no installed rsync`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of PACKAGE_DATABASES.rpmSqlite) {
+    const real = fs.stat(path);
+    if (real?.kind !== "file" || seen.has(real.path)) continue;
+    seen.add(real.path);
+    const db = bytes(path);
+    if (db === void 0) continue;
+    if ((fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
+      notes.push(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
+      continue;
+    }
+    const r = await rpmPackageFromSqlite(db, "rsync");
+    if (!r.ok) notes.push(`${path}: ${r.error}`);
+    else if (r.value) return releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro);
+    else notes.push(r.skipped > 0 ? `${path}: ${r.skipped} package headers could not be read, and rsync may be one of them` : `${path} lists no rsync`);
+  }
+  for (const [paths, kind] of [
+    [PACKAGE_DATABASES.rpmBdb, "rpm Berkeley DB database"],
+    [PACKAGE_DATABASES.rpmNdb, "rpm ndb database"]
+  ]) {
+    const path = paths.find((p2) => fs.stat(p2)?.kind === "file");
+    if (path !== void 0) notes.push(`${kind} (${path}) not read; version unknown`);
+  }
+  return { version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" };
+}
+
+// src/parse/host-release.ts
+var PROTOCOL_RELEASES = {
+  25: { min: "2.5.0", max: "2.5.1" },
+  26: { min: "2.5.2", max: "2.5.7" },
+  27: { min: "2.6.0", max: "2.6.0" },
+  28: { min: "2.6.1", max: "2.6.3" },
+  29: { min: "2.6.4", max: "2.6.9" },
+  30: { min: "3.0.0", max: "3.0.9" },
+  31: { min: "3.1.0", max: "3.3.0" },
+  32: { min: "3.4.0", max: null }
+};
+function rangeFromProtocol(protocol) {
+  const m = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(protocol);
+  if (!m) return { unknown: `the greeting's protocol "${protocol.slice(0, 20)}" is not a number` };
+  const major = Number(m[1]);
+  if (m[2] !== void 0 && Number(m[2]) !== 0) return { unknown: `the greeting's protocol ${major}.${Number(m[2])} is a development build's` };
+  const range = PROTOCOL_RELEASES[major];
+  if (!range) return { unknown: `no rsync release is known to speak protocol ${major}` };
+  const releases = range.max === null ? `${range.min} and later` : range.min === range.max ? range.min : `${range.min} to ${range.max}`;
+  return { ...range, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases})` };
+}
+function packageOf(raw) {
+  const p2 = raw.rsync.package_db;
+  if (p2?.name !== "rsync" || p2.version.length > 256 || !/^[A-Za-z0-9.+~:_-]+$/.test(p2.version)) return null;
+  return { manager: p2.manager, name: p2.name, version: p2.version, source: p2.source };
+}
+function hostRsyncRelease(raw, probes = []) {
+  const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
+  const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
+  const pkg = packageOf(raw);
+  const binary = releaseFromVersionLine(raw.rsync.version_line);
+  const replaced = (raw.rsync.pid ?? null) === null ? raw.processes.find((p2) => p2.exe.endsWith("/rsync (deleted)")) : void 0;
+  const base3 = { range: null, distro };
+  if (replaced) {
+    return { ...base3, version: null, source: null, package: null, unknown: `the daemon (pid ${replaced.pid}) runs a binary that was replaced after it started (${replaced.exe}): its version is not known until it restarts` };
+  }
+  if (binary) {
+    return { ...base3, version: binary, source: "rsync --version", package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null };
+  }
+  if (pkg) return { ...releaseFromPackage(pkg, distro), range: null };
+  const why = raw.rsync.binary === "" ? "no rsync binary on PATH and no daemon the collector could verify" : raw.rsync.binary === void 0 ? "the collector reported no rsync --version" : `${raw.rsync.binary} --version printed no release`;
+  const unknown = `${why}, and no package database lists rsync`;
+  for (const p2 of probes) {
+    if (p2.protocol === null) continue;
+    const r = rangeFromProtocol(p2.protocol);
+    if ("min" in r) return { ...base3, version: null, source: null, package: null, range: r, unknown: `${unknown}; only the protocol a client sees narrows it` };
+  }
+  return { ...base3, version: null, source: null, package: null, unknown };
 }
 
 // src/parse/account-names.ts
@@ -35657,10 +41791,10 @@ async function parseImageConfigs(fs, paths) {
 
 // src/parse/repo-configs.ts
 import { createHash as createHash6 } from "node:crypto";
-import { dirname as dirname9, isAbsolute as isAbsolute5, resolve as resolve5 } from "node:path";
+import { dirname as dirname10, isAbsolute as isAbsolute5, resolve as resolve5 } from "node:path";
 
 // src/parse/other-files.ts
-import { dirname as dirname8, resolve as resolve4 } from "node:path";
+import { dirname as dirname9, resolve as resolve4 } from "node:path";
 
 // src/parse/dockerfile.ts
 var HEREDOC_WORD = /^\d*<<(-?)(["']?)([^<\s"']+)\2$/;
@@ -35931,7 +42065,7 @@ ${text5}` : null;
     case "dockerfile": {
       if (!mentionsRsync(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
-        const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
+        const opened = scan.open(resolve4(dirname9(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
       const image = readDockerfile(text5, readScript);
@@ -36124,7 +42258,7 @@ function secretsLines(config, configFile, scan) {
   for (const p2 of [config.global["secrets file"], ...config.modules.map((m) => m.params["secrets file"])]) {
     if (!p2 || typeof p2.value !== "string" || p2.value === "" || p2.file === null || p2.line === null || seen.has(`${p2.file}:${p2.line}`)) continue;
     seen.add(`${p2.file}:${p2.line}`);
-    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname9(configFile), p2.value));
+    const opened = scan.open(isAbsolute5(p2.value) ? scan.locate(p2.value, scan.root) : resolve5(dirname10(configFile), p2.value));
     out.push({ value: p2.value, at: { file: p2.file, line: p2.line, column: p2.column ?? 1 }, opened });
   }
   return out;
@@ -36170,7 +42304,10 @@ var PREFETCH = [
   /^(etc|lib|usr\/lib)\/systemd\/system\/rsync/,
   /^var\/lib\/dpkg\/status$/,
   /^lib\/apk\/db\/installed$/,
+  // The rpm database itself is read only when asked (it is usually bigger than what indexing keeps).
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/,
   /^etc\/(os-release|passwd|group)$/,
+  /^usr\/lib\/os-release$/,
   /(^|\/)[^/]*secret[^/]*$/i,
   /(^|\/)[^/]*\.(sh|conf|inc)$/
 ];
@@ -36406,8 +42543,8 @@ function atLeast(v, min) {
   for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
   return true;
 }
-function tokenizeHostList(list) {
-  return list.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
+function tokenizeHostList(list2) {
+  return list2.replace(/[A-Z]/g, (c) => c.toLowerCase()).split(/[ ,\t]+/).filter((t) => t !== "");
 }
 function allowAccess(peer, allow, deny, opts) {
   const assumptions = [];
@@ -36433,8 +42570,8 @@ function allowAccess(peer, allow, deny, opts) {
 function describe4(peer) {
   return `${peer.addr} (host name "${peer.host}")`;
 }
-function firstMatch(list, peer, deny, opts, assumptions) {
-  for (const token of tokenizeHostList(list)) {
+function firstMatch(list2, peer, deny, opts, assumptions) {
+  for (const token of tokenizeHostList(list2)) {
     const byName = matchHostname(peer, token, deny, opts, assumptions);
     if (byName) return byName;
     if (matchAddress(peer.addr, token)) return `the address token "${token}" covers ${peer.addr}`;
@@ -36487,9 +42624,9 @@ function maskFor(text5, tok) {
 var TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
-function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify2(token) }));
+function classifyHostList(list2) {
+  const templated = TEMPLATE.test(list2);
+  return tokenizeHostList(list2).map((token) => ({ token, kind: templated ? "template" : classify2(token) }));
 }
 function classify2(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -36745,8 +42882,8 @@ function lookup(token, kind, known, names2) {
   }
   const file = kind === "uid" ? "/etc/passwd" : "/etc/group";
   if (impossibleName(value2)) {
-    const because = /^[+-]\d/.test(value2) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
-    return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, ${because}` };
+    const because2 = /^[+-]\d/.test(value2) ? "which is no number to rsync (only digits are) and no name any database can hold" : `which no ${kind === "uid" ? "user" : "group"} database can hold (rsync keeps an inline comment as part of the value)`;
+    return { kind: "refused", value: value2, message: `@ERROR: invalid ${kind} ${value2}`, why: `"${kind}" is ${shown3}, ${because2}` };
   }
   if (value2 === "root" && (known === void 0 || known.has(value2))) return { kind: "resolves", id: 0, value: value2 };
   if (known === void 0) return { kind: "unknown", value: value2 };
@@ -37042,6 +43179,111 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
+// src/facts/cve-records.ts
+function cveRecords() {
+  return cveEntries();
+}
+
+// src/facts/distro-key.ts
+var FAMILY_OF_ID = {
+  debian: "debian",
+  ubuntu: "ubuntu",
+  alpine: "alpine",
+  rhel: "rhel",
+  rocky: "rhel",
+  almalinux: "rhel",
+  centos: "rhel",
+  ol: "rhel",
+  amzn: "amzn"
+};
+var MANAGER = { debian: "dpkg", ubuntu: "dpkg", alpine: "apk", rhel: "rpm", amzn: "rpm" };
+var FAMILY_LABEL = { debian: "Debian", ubuntu: "Ubuntu", alpine: "Alpine", rhel: "RHEL", amzn: "Amazon Linux" };
+var ID_LABEL = { rocky: "Rocky Linux", almalinux: "AlmaLinux", centos: "CentOS", ol: "Oracle Linux" };
+function release(family, versionId) {
+  const parts = versionId.split(".");
+  if (!parts.every((p2) => /^\d+$/.test(p2))) return null;
+  switch (family) {
+    case "debian":
+    case "rhel":
+      return parts[0] ?? null;
+    case "alpine":
+      return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
+    case "ubuntu":
+    case "amzn":
+      return versionId;
+  }
+}
+function distroRow(distro) {
+  const id = FAMILY_OF_ID[distro.id] ? distro.id : distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0);
+  const family = id === void 0 ? void 0 : FAMILY_OF_ID[id];
+  if (id === void 0 || family === void 0) return null;
+  const rel = release(family, distro.version_id);
+  if (rel === null) return null;
+  const key = `${family}:${rel}`;
+  const own = ID_LABEL[id];
+  const label2 = own === void 0 ? `${FAMILY_LABEL[family]} ${rel}` : `${own} ${rel} (${FAMILY_LABEL[family]} ${rel} data)`;
+  return { key, manager: MANAGER[family], label: label2 };
+}
+
+// src/facts/cve-judgement.ts
+function judgeCves(rsync) {
+  return judgeCvesAgainst(cveRecords(), rsync);
+}
+function judgeCvesAgainst(records, rsync) {
+  if (rsync.version === null && rsync.range === null && rsync.package === null) return [];
+  return records.map((cve) => judgeOne(cve, rsync));
+}
+function judgeOne(cve, rsync) {
+  const { distro, package: pkg } = rsync;
+  const row = distro === null ? null : distroRow(distro);
+  let why;
+  if (distro === null) why = "";
+  else if (row === null) why = `distro ${distro.id} ${distro.version_id || "(no VERSION_ID)"} is not in the distro table`;
+  else if (pkg === null) why = `no ${row.label} package version is known`;
+  else if (pkg.manager !== row.manager) why = `the ${pkg.manager} package does not belong to ${row.label}`;
+  else {
+    const cell = cve.distros[row.key];
+    if (cell === void 0 || "unknown" in cell) why = `${row.label} has no entry for ${cve.id}`;
+    else if ("not_affected" in cell) return { id: cve.id, state: "fixed", basis: `${row.label} is not affected by ${cve.id} (${cell.source})` };
+    else {
+      const order = comparePackageVersions(row.manager, pkg.version, cell.fixed);
+      const advisory = cell.advisory === null ? "" : `, ${cell.advisory}`;
+      if (order === null) why = `the ${row.label} package version ${pkg.version} cannot be ordered against ${cell.fixed}`;
+      else if (order >= 0) return { id: cve.id, state: "fixed", basis: `${row.label} package ${pkg.version} carries the fix (fixed in ${cell.fixed}${advisory})` };
+      else return { id: cve.id, state: "affected", basis: `${row.label} package ${pkg.version} is older than the fix ${cell.fixed}${advisory}` };
+    }
+  }
+  const upstream = byUpstream(cve, rsync);
+  return { ...upstream, basis: why === "" ? upstream.basis : `${why}, so judged by upstream: ${upstream.basis}` };
+}
+function compareRelease(a, b) {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+function byUpstream(cve, rsync) {
+  const state = (s, basis) => ({ id: cve.id, state: s, basis });
+  const fixed = cve.fixed === null ? null : releaseNumbers(cve.fixed);
+  const introduced = cve.introduced === null ? null : releaseNumbers(cve.introduced);
+  if (fixed === null) return state("unknown", `no upstream fixed version of ${cve.id} is known`);
+  if (rsync.version !== null) {
+    const v = releaseNumbers(rsync.version);
+    if (v === null) return state("unknown", `upstream version ${rsync.version} is not a release number`);
+    if (introduced !== null && compareRelease(v, introduced) < 0) return state("fixed", `upstream ${rsync.version} predates ${cve.introduced}, the first affected release`);
+    if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
+    return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
+  }
+  const range = rsync.range;
+  if (range === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range.min);
+  const max = range.max === null ? null : releaseNumbers(range.max);
+  const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
+  if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
+  if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
+  if (max !== null && introduced !== null && compareRelease(max, introduced) < 0) return state("fixed", `every release in ${span} predates ${cve.introduced}, the first affected release`);
+  const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
+  if (max !== null && compareRelease(max, fixed) < 0 && fromIntroduced) return state("affected", `every release in ${span} is older than ${cve.fixed}`);
+  return state("unknown", `the release range ${span} holds both affected and unaffected releases (fixed in ${cve.fixed})`);
+}
+
 // src/facts/reach-address.ts
 function classify3(address) {
   const a = address.trim().toLowerCase();
@@ -37179,27 +43421,27 @@ var RANK = { local: 0, private: 2, any: 3 };
 var ANY = "any host on the network";
 function fromAddresses(addresses, source) {
   if (source.kind === "unread") {
-    const where2 = `The image starts the daemon from a script whose options rsyncguard does not read`;
-    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
+    const where3 = `The image starts the daemon from a script whose options rsyncguard does not read`;
+    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}, so "address = ${source.address}" in the file may not be what it binds (--address and -M override it): taken as reachable from any host.` };
   }
   if (addresses.length === 0) {
-    const where2 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
-    return { value: "any", addresses, who: ANY, where: where2, reason: `${where2}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
+    const where3 = source.kind === "unset" && source.via ? `The daemon is started with ${source.via}, which clears the file's "address"` : 'No "address" before the first module';
+    return { value: "any", addresses, who: ANY, where: where3, reason: `${where3}: the daemon binds every interface (0.0.0.0 and ::), so any host that can route to it can connect.` };
   }
   const classes = addresses.map((a) => ({ address: shown2(a), ...classify3(a) }));
   const widest = classes.reduce((w, c) => RANK[c.value] > RANK[w.value] ? c : w);
-  const list = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
+  const list2 = classes.map((c) => c.note === "wildcard4" ? `${c.address} (every IPv4 interface)` : c.note === "wildcard6" ? `${c.address} (every IPv6 interface)` : c.address).join(", ");
   const wildcard = classes.some((c) => c.note === "wildcard4" || c.note === "wildcard6");
-  const where = source.kind === "listeners" ? `The daemon listens on ${list} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list}` : ""}` : `The daemon binds ${list}${wildcard ? "" : " only"} ("address" before the first module)`;
+  const where2 = source.kind === "listeners" ? `The daemon listens on ${list2} (its sockets on this host)` : source.kind === "cmdline" ? `The daemon is started with ${source.via}, which overrides the file${wildcard ? `, so it binds ${list2}` : ""}` : `The daemon binds ${list2}${wildcard ? "" : " only"} ("address" before the first module)`;
   const shownAll = classes.map((c) => c.address);
-  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where, reason: `${where}: only processes on this machine can connect.` };
+  if (widest.value === "local") return { value: "local", addresses: shownAll, who: "processes on this machine", where: where2, reason: `${where2}: only processes on this machine can connect.` };
   if (widest.value === "private") {
     const nets = unique(classes.flatMap((c) => c.network ? [c.network] : [])).join(" and ");
     const who = `hosts on the private network ${nets}`;
-    return { value: "private", addresses: shownAll, who, where, reason: `${where}: only ${who} can connect.` };
+    return { value: "private", addresses: shownAll, who, where: where2, reason: `${where2}: only ${who} can connect.` };
   }
   const why = widest.note === "name" ? `; ${widest.address} is not an address rsyncguard can judge (a host name, which it does not resolve, or a template), so it is taken as reachable from anywhere` : widest.note === "public" ? `; ${widest.address} is a public address` : "";
-  return { value: "any", addresses: shownAll, who: ANY, where, reason: `${where}${why}: any host that can route to it can connect.` };
+  return { value: "any", addresses: shownAll, who: ANY, where: where2, reason: `${where2}${why}: any host that can route to it can connect.` };
 }
 function shown2(a) {
   if (!/^[0-9a-f]{32}$/i.test(a)) return a;
@@ -37232,13 +43474,13 @@ function reachOf(input) {
     };
   }
   const bound = boundAddresses(input, port);
-  const { where, ...described } = fromAddresses(bound.addresses, bound.source);
+  const { where: where2, ...described } = fromAddresses(bound.addresses, bound.source);
   const base3 = { ...described, port, every_interface: everyInterface(bound.addresses, bound.source), front_end: null };
   if (RANK2[base3.value] < RANK2.any) {
     const front = frontEnd(input, port, base3.addresses);
     if (front !== null && RANK2[front.value] > RANK2[base3.value]) {
       const them = front.value === "any" ? "any host that can reach port" : `${front.who} that can reach port`;
-      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
+      return { ...base3, value: front.value, who: front.who, reason: `${front.name} relays ${front.whom} to it: ${lowerFirst(where2)}, but ${them} ${front.port} ${front.value === "any" ? "connects" : "connect"} through it.`, front_end: front.name };
     }
   }
   if (input.image === null || base3.value === "local") return base3;
@@ -37393,7 +43635,7 @@ function buildFacts(input) {
     schema: FACTS_SCHEMA,
     target: input.target,
     context: { daemon_user: input.daemonUser, rsync_version: input.rsyncVersion.join("."), today: input.today },
-    rsync: input.rsync ?? (input.rsyncVersionGiven ? { version: input.rsyncVersion.join("."), source: "option" } : { version: null, source: null }),
+    rsync: rsyncFacts(input),
     config: {
       starts: config.starts && !refused,
       serves: config.serves && !refused,
@@ -37411,6 +43653,20 @@ function buildFacts(input) {
     daemon: input.daemon ?? { processes: [], listeners: [], units: [], probes: [] },
     image: input.image ?? null
   };
+}
+function rsyncFacts(input) {
+  const shown3 = input.rsync ?? { version: null, source: null };
+  const r = input.rsyncVersionGiven ? { ...shown3, version: input.rsyncVersion.join("."), source: "--rsync-version", package: null, range: null } : shown3;
+  const fallback = input.target.kind === "file" ? "a configuration file does not say which rsync reads it (give --rsync-version)" : "the target shows no rsync version";
+  const known = {
+    version: r.version,
+    source: r.source,
+    package: r.package ?? null,
+    distro: r.distro ?? null,
+    range: r.range ?? null,
+    unknown: r.version !== null ? null : r.unknown ?? fallback
+  };
+  return { ...known, cves: judgeCves(known) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -37501,9 +43757,9 @@ function relabelFiles(doc, rename) {
 function hostnameTokens(config) {
   const names2 = /* @__PURE__ */ new Set();
   const lists = [config.global, ...config.modules.map((m) => m.params)].flatMap((p2) => [p2["hosts allow"]?.value, p2["hosts deny"]?.value]);
-  for (const list of lists) {
-    if (typeof list !== "string") continue;
-    for (const token of tokenizeHostList(list)) {
+  for (const list2 of lists) {
+    if (typeof list2 !== "string") continue;
+    for (const token of tokenizeHostList(list2)) {
       if (/^[\d.]*$/.test(token) || /[:/*?[]/.test(token) || token.startsWith("@")) continue;
       names2.add(token);
     }
@@ -37947,6 +44203,73 @@ var facts_schema_default = {
             "string",
             "null"
           ]
+        },
+        package: {
+          description: "The rsync package as the target's package database has it; absent in documents made before it existed.",
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["manager", "name", "version", "source"],
+              properties: {
+                manager: { enum: ["dpkg", "rpm", "apk"] },
+                name: { type: "string" },
+                version: { type: "string" },
+                source: { type: "string" }
+              }
+            }
+          ]
+        },
+        distro: {
+          description: "From the target's os-release.",
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["id", "version_id", "id_like", "source"],
+              properties: {
+                id: { type: "string" },
+                version_id: { type: "string" },
+                id_like: { type: "array", items: { type: "string" } },
+                source: { type: "string" }
+              }
+            }
+          ]
+        },
+        range: {
+          description: "The releases that speak the protocol a daemon's greeting offered, when nothing else is known.",
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["min", "max", "source"],
+              properties: {
+                min: { type: "string" },
+                max: { type: ["string", "null"] },
+                source: { type: "string" }
+              }
+            }
+          ]
+        },
+        unknown: {
+          description: "Why the version is unknown; null when it is known.",
+          type: ["string", "null"]
+        },
+        cves: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "state", "basis"],
+            properties: {
+              id: { type: "string" },
+              state: { enum: ["affected", "fixed", "unknown"] },
+              basis: { type: "string" }
+            }
+          }
         }
       }
     },
@@ -38783,12 +45106,16 @@ function withEffective(doc) {
   const version = versionOf(doc.context.rsync_version);
   const modules = doc.config.modules.map((m) => ({ ...m, effective: { ...effectiveModule(m.params, daemon.root.value, version), ...m.effective }, declared_public: m.declared_public ?? null }));
   const image = doc.image && { ...doc.image, runs_as_root: doc.image.runs_as_root ?? imageRunsAsRoot(doc.image.user) };
-  return { ...doc, config: { ...doc.config, effective: daemon, modules }, image };
+  return { ...doc, rsync: withRsync(doc.rsync), config: { ...doc.config, effective: daemon, modules }, image };
+}
+function withRsync(r) {
+  const unknown = r.unknown !== void 0 ? r.unknown : r.version === null ? "the facts document names no rsync version" : null;
+  return { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, cves: r.cves ?? [] };
 }
 
 // src/facts/daemon.ts
-function modelledVersion(release) {
-  return releaseNumbers(release ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
+function modelledVersion(release2) {
+  return releaseNumbers(release2 ?? DEFAULT_RSYNC_VERSION) ?? releaseNumbers(DEFAULT_RSYNC_VERSION);
 }
 function daemonFacts(raw, config) {
   const mine = raw.processes.filter((p2) => isVerifiedDaemon(p2) && configOf(p2) === config);
@@ -38802,13 +45129,13 @@ function daemonUser(daemon) {
   return daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root";
 }
 function hostDocument(raw, parsed, daemon, today2) {
-  const version = releaseFromVersionLine(raw.rsync.version_line);
+  const release2 = hostRsyncRelease(raw, daemon.probes);
   const doc = buildFacts({
     target: { kind: "host", id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
     daemonUser: daemonUser(daemon),
-    rsyncVersion: modelledVersion(version),
+    rsyncVersion: modelledVersion(release2.version),
     today: today2,
-    rsync: { version, source: version ? "rsync --version" : null },
+    rsync: release2,
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
@@ -38822,13 +45149,13 @@ function imageDaemonUser(user) {
   return imageRunsAsRoot(user).value ? "root" : "nonroot";
 }
 function imageDocument(image, parsed, today2) {
-  const { config: cfg, release } = image;
+  const { config: cfg, release: release2 } = image;
   const doc = buildFacts({
     target: { kind: "image", id: `${image.repository}:${parsed.path}`, display: `${image.ref} ${parsed.path}` },
     daemonUser: imageDaemonUser(cfg.user),
-    rsyncVersion: modelledVersion(release?.version ?? null),
+    rsyncVersion: modelledVersion(release2?.version ?? null),
     today: today2,
-    rsync: release ? { version: release.version, source: release.source } : { version: null, source: null },
+    rsync: release2 ?? { version: null, source: null, unknown: "the image was not searched for an rsync package" },
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
@@ -38962,7 +45289,7 @@ function noDaemonConfig(file) {
 }
 function rootOf(file) {
   const cwd = process.cwd();
-  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname10(file);
+  return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname11(file);
 }
 function parseVersion(text5) {
   const version = releaseNumbers(text5 ?? DEFAULT_RSYNC_VERSION);
@@ -39010,7 +45337,7 @@ function scanRepository(paths, opts) {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 
 // src/runner/exit-codes.ts
 var EXIT_OK = 0;
@@ -39056,6 +45383,7 @@ var package_default = {
     "@microsoft/sarif-multitool": "^5.7.0",
     "@types/node": "^20.19.43",
     "@types/sarif": "^2.1.7",
+    "@types/sql.js": "^1.4.11",
     "@types/tar-stream": "^3.1.5",
     "ajv-draft-04": "^1.0.0",
     "ajv-formats": "^3.0.1",
@@ -39072,6 +45400,7 @@ var package_default = {
     ajv: "^8.20.0",
     "fast-glob": "^3.3.3",
     fzstd: "^0.1.1",
+    "sql.js": "^1.17.0",
     "tar-stream": "^3.2.2",
     yaml: "^2.9.1"
   }
@@ -39085,14 +45414,14 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path === void 0) return ok([]);
   const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
   return parseWaiverFile(bytes.value.toString("utf8"), path);
 }
 function loadPublicEntries(file) {
-  const path = file ?? (existsSync6(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  const path = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
   if (path === void 0) return ok([]);
   const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
@@ -39152,12 +45481,28 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       message: d.message,
       location: { file: d.file, line: d.line, column: d.column }
     }));
-    report.targets.push({ target: t.target.id, kind: t.target.kind, findings: applied.findings, waived: applied.waived, declared_public: quiet.silenced, notes: [...hostNotes(t), ...notes], facts: t });
+    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+    report.targets.push({
+      target: t.target.id,
+      kind: t.target.kind,
+      findings: applied.findings,
+      waived: applied.waived,
+      declared_public: quiet.silenced,
+      notes: [...hostNotes(t), ...notes],
+      ...vulnerabilities ? { vulnerabilities } : {},
+      // `rule: cis:…` waivers that select this target, for the --compliance section.
+      ...waivedControls(t, waivers),
+      facts: t
+    });
   }
   report.expired_waivers = [...expired];
   report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
+}
+function waivedControls(t, waivers) {
+  const controls = controlWaivers(t, waivers);
+  return controls.length > 0 ? { waived_controls: controls } : {};
 }
 function exitCode(report, failOn) {
   if (report.errors.length > 0) return EXIT_ERROR;
@@ -39191,16 +45536,16 @@ function asUserError(e) {
   if (e instanceof EnvironmentFailure) return new UserError(errorMessage(e), void 0, "Check the network and the service named, then run the command again.");
   if (!(e instanceof Error) || systemErrorCode(e) === void 0) return void 0;
   const port = "port" in e && typeof e.port === "number" ? `:${e.port}` : "";
-  const where = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
-  return new UserError(errorMessage(e), where, "Check the path or address named, then run the command again.");
+  const where2 = "path" in e && typeof e.path === "string" ? e.path : "address" in e && typeof e.address === "string" ? `${e.address}${port}` : void 0;
+  return new UserError(errorMessage(e), where2, "Check the path or address named, then run the command again.");
 }
 
 // src/runner/host.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join15 } from "node:path";
 function collectorPath() {
-  const shipped = join14(distDir(), "rsync-facts.sh");
-  return existsSync7(shipped) ? shipped : join14(distDir(), "..", "collectors", "rsync-facts.sh");
+  const shipped = join15(distDir(), "rsync-facts.sh");
+  return existsSync8(shipped) ? shipped : join15(distDir(), "..", "collectors", "rsync-facts.sh");
 }
 function collectLocal() {
   return runCollector(collectorPath());
@@ -39222,14 +45567,14 @@ async function collect(items) {
 }
 
 // src/runner/sweep.ts
-import { appendFileSync, existsSync as existsSync9, lstatSync as lstatSync7, readFileSync as readFileSync4, statSync as statSync8 } from "node:fs";
-import { dirname as dirname11 } from "node:path";
+import { appendFileSync, existsSync as existsSync10, lstatSync as lstatSync7, readFileSync as readFileSync5, statSync as statSync8 } from "node:fs";
+import { dirname as dirname12 } from "node:path";
 
 // src/runner/sweep-results.ts
-import { closeSync as closeSync5, existsSync as existsSync8, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync9, fstatSync as fstatSync4, ftruncateSync, openSync as openSync5, readSync as readSync4 } from "node:fs";
 var TAIL_WINDOW = 64 << 20;
 function repairTornTail(file) {
-  if (!existsSync8(file)) return null;
+  if (!existsSync9(file)) return null;
   const fd = openSync5(file, "r+");
   try {
     const size = fstatSync4(fd).size;
@@ -39290,11 +45635,11 @@ async function sweepOne(host2, script, opts) {
 async function sweep(hosts, script, opts) {
   const warn2 = opts.warn ?? (() => {
   });
-  if (opts.results && existsSync9(opts.results) && !lstatSync7(opts.results).isFile()) {
+  if (opts.results && existsSync10(opts.results) && !lstatSync7(opts.results).isFile()) {
     return fail(new UserError("the results file is not a regular file", opts.results, "Give --results a plain file of its own (a new path is created)."));
   }
   if (opts.results) {
-    const dir = dirname11(opts.results);
+    const dir = dirname12(opts.results);
     let isDir = false;
     try {
       isDir = statSync8(dir).isDirectory();
@@ -39311,7 +45656,7 @@ async function sweep(hosts, script, opts) {
     const repaired = repairTornTail(opts.results);
     if (repaired) warn2(repaired);
   }
-  const earlier = opts.resume && opts.results && existsSync9(opts.results) ? readOutcomes(readFileSync4(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
+  const earlier = opts.resume && opts.results && existsSync10(opts.results) ? readOutcomes(readFileSync5(opts.results, "utf8"), opts.results, warn2) : /* @__PURE__ */ new Map();
   const outcomes = [];
   const todo = [];
   for (const h of hosts) {
@@ -39346,7 +45691,8 @@ async function sweep(hosts, script, opts) {
 }
 
 // src/runner/image.ts
-var PACKAGE_DBS = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk];
+var PACKAGE_DBS = RELEASE_FILES;
+var PACKAGE_DB_SET = new Set(RELEASE_FILES);
 var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 function imageDisplayRef(fullRef) {
   return isLocalTransport(fullRef) ? fullRef : displayRef(fullRef);
@@ -39368,7 +45714,7 @@ async function readImage(image) {
   );
   const launch = await followScripts(fs, direct, workdir, expand2);
   const required = launch.daemon && launch.unresolved.length === 0 ? launch.configs.length > 0 ? launch.configs : [DEFAULT_CONFIG_PATH] : launch.configs;
-  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...PACKAGE_DBS, ...ACCOUNT_DBS]);
+  await fs.load([...required, ...USUAL_CONFIG_PATHS, ...ACCOUNT_DBS, ...PACKAGE_DBS], (p2) => PACKAGE_DB_SET.has(p2) ? PACKAGE_DB_MAX_BYTES : MAX_FILE);
   const nsswitch = fs.content(ACCOUNT_FILES.nsswitch)?.toString("utf8");
   const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, "passwd"), group: names(fs, ACCOUNT_FILES.group, nsswitch, "group") };
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
@@ -39377,13 +45723,13 @@ function names(fs, path, nsswitch, database) {
   const bytes = fs.content(path);
   return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
-async function* imageTargets({ fs, target, launch, required }, ref, today2) {
-  const release = releaseFromPackages(fs.content(PACKAGE_DATABASES.dpkg)?.toString("utf8"), fs.content(PACKAGE_DATABASES.apk)?.toString("utf8"));
+async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
+  const release2 = await imageRsyncRelease(fs);
   const error = (path, message, hint2) => ({ target: { target: `${target.repository}:${path}`, message, hint: hint2 }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
-      `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
+      `${ref2}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config --config=${word}, which only the run-time environment resolves`,
       "Set the variable in the image (ENV) so the path is known, or scan the config the container really gets with `rsyncguard scan`."
     );
   }
@@ -39395,11 +45741,11 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
       if (required.includes(path)) {
         yield error(
           path,
-          `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+          `${ref2}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
           "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
         );
       } else if (fs.stat(path)?.kind === "file") {
-        yield error(path, `${ref}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
+        yield error(path, `${ref2}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
       }
       continue;
     }
@@ -39412,12 +45758,12 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
     if (parsed.incomplete) {
       yield error(
         parsed.path,
-        `${ref}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
+        `${ref2}: the config ${parsed.path} pulls in files through more than ${MAX_ROUNDS} levels of includes that had to be read one level at a time; not evaluated`,
         "Extract the config and what it includes and scan them with `rsyncguard scan`."
       );
       continue;
     }
-    yield { target: imageDocument({ ...target, ref, release }, parsed, today2), texts: parsed.texts };
+    yield { target: imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2), texts: parsed.texts };
   }
 }
 function checkSettings(fullRef, opts) {
@@ -39478,15 +45824,15 @@ function heading(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
   const refused = outcomes.filter((o) => o.kind === "refused").length;
   const unreadable = outcomes.filter((o) => o.kind === "unreadable").length;
-  const unevaluated = outcomes.filter((o) => o.kind === "unevaluated").length;
+  const unevaluated2 = outcomes.filter((o) => o.kind === "unevaluated").length;
   const why = [
     denied > 0 ? `${denied} image(s) with findings at or above ${ctx.failOn}` : "",
     refused > 0 ? `${refused} image(s) refused` : "",
     unreadable > 0 ? `${unreadable} image(s) could not be read` : "",
-    unevaluated > 0 ? `${unevaluated} could not be evaluated` : ""
+    unevaluated2 > 0 ? `${unevaluated2} could not be evaluated` : ""
   ].filter(Boolean).join(", ");
   if (!ctx.allowed) return `rsyncguard denied this ${ctx.kind}: ${why}${denied + refused + unreadable === 0 ? " (fail-closed policy)" : ""}`;
-  if (unevaluated > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
+  if (unevaluated2 > 0) return `rsyncguard allowed this ${ctx.kind} under --fail-open although ${why}`;
   return `rsyncguard allowed this ${ctx.kind}: no findings at or above ${ctx.failOn}`;
 }
 function nextSteps(outcomes, ctx) {
@@ -39532,26 +45878,26 @@ var ImagePool = class {
   /** Reviews waiting for each ref's analysis. */
   wants = /* @__PURE__ */ new Map();
   /** A review starts (+1) or stops (-1) waiting for the analysis of `ref`. */
-  want(ref, delta) {
-    const n = (this.wants.get(ref) ?? 0) + delta;
-    if (n > 0) this.wants.set(ref, n);
-    else this.wants.delete(ref);
+  want(ref2, delta) {
+    const n = (this.wants.get(ref2) ?? 0) + delta;
+    if (n > 0) this.wants.set(ref2, n);
+    else this.wants.delete(ref2);
     if (delta > 0) this.pump();
   }
   wanted(p2) {
     return this.wants.has(p2.job.ref);
   }
-  analyse(ref, registry, today2, allPlatforms = false) {
+  analyse(ref2, registry, today2, allPlatforms = false) {
     if (this.closed) return Promise.resolve({ ok: false, error: "the webhook is shutting down", kind: "environment" });
     if (this.queue.length >= this.opts.queueLimit) {
-      const i = this.wants.has(ref) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
+      const i = this.wants.has(ref2) ? this.queue.findIndex((p2) => !this.wanted(p2)) : -1;
       if (i >= 0) this.queue.splice(i, 1)[0]?.done({ ok: false, error: UNWANTED, kind: "environment" });
     }
     if (this.queue.length >= this.opts.queueLimit) {
       return Promise.resolve({ ok: false, error: `${this.queue.length} images are already waiting for analysis; retry later, or raise --workers`, kind: "environment" });
     }
     return new Promise((done) => {
-      this.queue.push({ job: { id: this.nextId++, ref, today: today2, registry, allPlatforms }, done });
+      this.queue.push({ job: { id: this.nextId++, ref: ref2, today: today2, registry, allPlatforms }, done });
       this.pump();
     });
   }
@@ -39784,8 +46130,8 @@ var AdmissionController = class {
     for (const image of req.images.slice(MAX_IMAGES)) outcomes.push({ subject: imageSubject(image), kind: "refused", reason: `the review names more than ${MAX_IMAGES} distinct images; only the first ${MAX_IMAGES} are evaluated` });
     for (const c of req.unreadable) outcomes.push({ subject: `container ${c.container}`, kind: "unevaluated", reason: c.reason });
     const denied = outcomes.some((o) => o.kind === "denied" || o.kind === "refused" || o.kind === "unreadable");
-    const unevaluated = outcomes.some((o) => o.kind === "unevaluated");
-    const allowed = !denied && (!unevaluated || this.opts.failOpen);
+    const unevaluated2 = outcomes.some((o) => o.kind === "unevaluated");
+    const allowed = !denied && (!unevaluated2 || this.opts.failOpen);
     const { message, warnings } = decisionMessage(outcomes, { allowed, failOn: this.opts.failOn, failOpen: this.opts.failOpen, kind });
     return { uid: req.uid, allowed, message, warnings, outcomes };
   }
@@ -39854,7 +46200,7 @@ function writeOutput(raw, file) {
 
 // src/cli/resolver.ts
 import { lookup as lookup2 } from "node:dns/promises";
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
 async function systemResolver(names2) {
   const answers = /* @__PURE__ */ new Map();
@@ -39887,7 +46233,7 @@ var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one
 function hostsMapResolver(path) {
   let text5;
   try {
-    text5 = readFileSync5(path, "utf8");
+    text5 = readFileSync6(path, "utf8");
   } catch (e) {
     throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path, HOSTS_MAP_HINT);
   }
@@ -40123,13 +46469,13 @@ function capConnections(server, limits) {
     if (open.size >= limits.maxConnections) {
       const byAddress = /* @__PURE__ */ new Map();
       for (const s of open) {
-        const list = byAddress.get(s.remoteAddress ?? "");
-        if (list) list.push(s);
+        const list2 = byAddress.get(s.remoteAddress ?? "");
+        if (list2) list2.push(s);
         else byAddress.set(s.remoteAddress ?? "", [s]);
       }
       const addresses = [...byAddress.entries()].sort((a, b) => b[1].length - a[1].length);
       const [top, mine] = [addresses[0], socket.remoteAddress ?? ""];
-      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : void 0) ?? addresses.flatMap(([, list]) => list).find((s) => !deciding(s));
+      const victim = top?.[1].find((s) => !deciding(s)) ?? (top && top[0] !== mine && top[1].length > limits.maxConnections / 2 ? top[1][0] : void 0) ?? addresses.flatMap(([, list2]) => list2).find((s) => !deciding(s));
       if (!victim) return void socket.destroy();
       evict2(victim);
     }
@@ -40291,13 +46637,16 @@ function renderContext(args, defaults) {
     category: stringOption(args, "category") ?? defaults.category ?? TARGET_KINDS[defaults.kind ?? "file"].category(defaults.name),
     suppressions: args.values["sarif-suppressions"] === true,
     warn: (message) => process.stderr.write(`rsyncguard: warning: ${escapeControls(message)}
-`)
+`),
+    explain: args.values["explain"] === true
   };
 }
 function renderWith(registry, report, args, ctx) {
   const format = pickFormat(registry, stringOption(args, "format") ?? "text");
   if (!format.ok) return format.error;
-  return writeOutput(format.value.render(report, ctx), stringOption(args, "output"));
+  const framework = stringOption(args, "compliance");
+  const withSection = framework !== void 0 && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  return writeOutput(format.value.render(withSection, ctx), stringOption(args, "output"));
 }
 function renderReport(report, args, defaults = { texts: /* @__PURE__ */ new Map() }) {
   return renderWith(REPORT_FORMATS, report, args, renderContext(args, defaults));
@@ -40310,7 +46659,9 @@ var REPORT_OPTIONS = {
   "fail-on": { type: "string", valueName: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL (critical|high|medium|low|none)", default: "high", choices: FAIL_ON },
   waivers: { type: "string", valueName: "FILE", help: "Waiver file (default: .rsyncguard.yaml when present)" },
   "no-inline-waivers": { type: "boolean", help: 'Ignore "# rsyncguard: ignore" comments in configs' },
-  policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" }
+  explain: { type: "boolean", help: "List every CVE of the target's rsync that is not reported, and why (text and Markdown; JSON always has it)" },
+  policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" },
+  compliance: { type: "string", valueName: "FRAMEWORK", help: "Add a section: per control of cis|nist|pci, pass or fail per target with the findings behind it", choices: FRAMEWORKS }
 };
 var SARIF_OPTIONS = {
   category: { type: "string", valueName: "ID", help: "SARIF automationDetails.id: one code-scanning category per id (default rsyncguard/; host: rsyncguard/host/NAME/)" },
@@ -40354,15 +46705,15 @@ async function readFacts(path) {
   const docs = Array.isArray(parsed) ? parsed : [parsed];
   const out = [];
   for (const [i, doc] of docs.entries()) {
-    const where = docs.length > 1 ? `${name}[${i}]` : name;
+    const where2 = docs.length > 1 ? `${name}[${i}]` : name;
     if (typeof doc === "object" && doc !== null && "schema" in doc && doc.schema === "rsyncguard/host-raw@1") {
-      const raw = parseHostRaw(doc, where);
-      if (!raw.ok) out.push({ target: where, message: raw.error.message });
+      const raw = parseHostRaw(doc, where2);
+      if (!raw.ok) out.push({ target: where2, message: raw.error.message });
       else out.push(...await hostFacts(raw.value, { probe: false, today: today() }));
       continue;
     }
     const v = validateFacts(doc);
-    out.push(v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join("; ")}`, hint: "It must follow the rsyncguard/facts@1 schema." });
+    out.push(v.ok ? v.value : { target: where2, message: `invalid facts document: ${v.errors.slice(0, 3).join("; ")}`, hint: "It must follow the rsyncguard/facts@1 schema." });
   }
   return out;
 }
@@ -40479,7 +46830,7 @@ var hostCommand = {
 };
 
 // src/cli/commands/image.ts
-import { existsSync as existsSync10, statSync as statSync9 } from "node:fs";
+import { existsSync as existsSync11, statSync as statSync9 } from "node:fs";
 var imageCommand = {
   name: "image",
   usage: "image REF",
@@ -40495,9 +46846,9 @@ var imageCommand = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    const [ref, ...extra] = args.positionals;
-    if (ref === void 0 || extra.length > 0) return new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
-    const shown3 = imageDisplayRef(ref);
+    const [ref2, ...extra] = args.positionals;
+    if (ref2 === void 0 || extra.length > 0) return new UserError("image takes exactly one image reference", void 0, "rsyncguard image docker-archive:rsyncd.tar");
+    const shown3 = imageDisplayRef(ref2);
     const dockerConfig = stringOption(args, "docker-config");
     const loaded = await policiesFor(stringOption(args, "policy"));
     if (!loaded.ok) return loaded.error;
@@ -40509,9 +46860,9 @@ var imageCommand = {
       if (!evaluated2.ok) return evaluated2.error;
       return renderReport(evaluated2.value, args, { texts: /* @__PURE__ */ new Map(), kind: "image" }) ?? exitCode(evaluated2.value, failOn);
     };
-    const lookalike = localLookalike(ref);
+    const lookalike = localLookalike(ref2);
     if (lookalike !== void 0) return unread(`not read: ${lookalike}`, "Name the transport of a local image.");
-    const scan = await scanImage(ref, {
+    const scan = await scanImage(ref2, {
       platform: stringOption(args, "platform") ?? "linux/amd64",
       insecure: args.values["insecure-registry"] === true,
       ...dockerConfig !== void 0 ? { dockerConfig } : {},
@@ -40532,22 +46883,28 @@ var imageCommand = {
     return failed2 ?? exitCode(report, failOn);
   }
 };
-function localLookalike(ref) {
-  if (isLocalTransport(ref) || !existsSync10(ref)) return void 0;
-  return `"${ref}" is a ${statSync9(ref).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref}, oci-archive:${ref} or oci:${ref}.`;
+function localLookalike(ref2) {
+  if (isLocalTransport(ref2) || !existsSync11(ref2)) return void 0;
+  return `"${ref2}" is a ${statSync9(ref2).isDirectory() ? "directory" : "file"} here, but was read as a registry reference: write docker-archive:${ref2}, oci-archive:${ref2} or oci:${ref2}.`;
 }
 
 // src/cli/commands/rules.ts
 var rulesCommand = {
   name: "rules",
-  usage: "rules",
-  summary: "List the rule catalog (id, severity, title, CWE)",
+  usage: "rules [--cves]",
+  summary: "List the rule catalog (id, severity, title, CWE, compliance controls)",
   options: {
     format: formatOption(RULES_FORMATS),
+    cves: { type: "boolean", help: "List every known rsync vulnerability with the rule that covers it, its condition, severity and fixed version" },
     output: { type: "string", valueName: "FILE", help: "Write the result to FILE instead of standard output" }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    if (args.values["cves"] === true) {
+      const format2 = pickFormat(CVE_FORMATS, stringOption(args, "format") ?? "text");
+      if (!format2.ok) return format2.error;
+      return writeOutput(format2.value.render(cveCatalog(), {}), stringOption(args, "output")) ?? EXIT_OK;
+    }
     const format = pickFormat(RULES_FORMATS, stringOption(args, "format") ?? "text");
     if (!format.ok) return format.error;
     const policy = builtinPolicy();
@@ -40804,8 +47161,8 @@ async function run(argv) {
     outcome = known;
   }
   if (!(outcome instanceof UserError)) return outcome;
-  const where = outcome.where ? `${escapeControls(outcome.where)}: ` : "";
-  process.stderr.write(`rsyncguard ${name}: ${where}${escapeControls(outcome.message)}
+  const where2 = outcome.where ? `${escapeControls(outcome.where)}: ` : "";
+  process.stderr.write(`rsyncguard ${name}: ${where2}${escapeControls(outcome.message)}
 ${outcome.hint ? `  hint: ${escapeControls(outcome.hint)}
 ` : ""}`);
   return EXIT_ERROR;

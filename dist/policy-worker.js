@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __rgCreateRequire } from 'node:module';
+import { fileURLToPath as __rgFileURLToPath } from 'node:url';
 const require = __rgCreateRequire(import.meta.url);
+const __rgDirname = __rgFileURLToPath(new URL('.', import.meta.url));
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -83,7 +85,7 @@ var require_sprintf = __commonJS({
         return sprintf.apply(null, [fmt].concat(argv || []));
       }
       function sprintf_format(parse_tree, argv) {
-        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign;
+        var cursor = 1, tree_length = parse_tree.length, arg, output = "", i, k, ph, pad, pad_character, pad_length, is_positive, sign2;
         for (i = 0; i < tree_length; i++) {
           if (typeof parse_tree[i] === "string") {
             output += parse_tree[i];
@@ -167,15 +169,15 @@ var require_sprintf = __commonJS({
               output += arg;
             } else {
               if (re.number.test(ph.type) && (!is_positive || ph.sign)) {
-                sign = is_positive ? "+" : "-";
+                sign2 = is_positive ? "+" : "-";
                 arg = arg.toString().replace(re.sign, "");
               } else {
-                sign = "";
+                sign2 = "";
               }
               pad_character = ph.pad_char ? ph.pad_char === "0" ? "0" : ph.pad_char.charAt(1) : " ";
-              pad_length = ph.width - (sign + arg).length;
+              pad_length = ph.width - (sign2 + arg).length;
               pad = ph.width ? pad_length > 0 ? pad_character.repeat(pad_length) : "" : "";
-              output += ph.align ? sign + arg + pad : pad_character === "0" ? sign + pad + arg : pad + sign + arg;
+              output += ph.align ? sign2 + arg + pad : pad_character === "0" ? sign2 + pad + arg : pad + sign2 + arg;
             }
           }
         }
@@ -4442,17 +4444,17 @@ ${pair.comment}` : item.comment;
       resolve: parseSet,
       createNode: createSet
     };
-    var parseSexagesimal = (sign, parts) => {
+    var parseSexagesimal = (sign2, parts) => {
       const n = parts.split(":").reduce((n2, p) => n2 * 60 + Number(p), 0);
-      return sign === "-" ? -n : n;
+      return sign2 === "-" ? -n : n;
     };
     var stringifySexagesimal = ({
       value
     }) => {
       if (isNaN(value) || !isFinite(value)) return resolveSeq.stringifyNumber(value);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value = Math.abs(value);
       }
       const parts = [value % 60];
@@ -4466,7 +4468,7 @@ ${pair.comment}` : item.comment;
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => n < 10 ? "0" + String(n) : String(n)).join(":").replace(/000000\d*$/, "");
     };
     var intTime = {
       identify: (value) => typeof value === "number",
@@ -4474,7 +4476,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4483,7 +4485,7 @@ ${pair.comment}` : item.comment;
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^([-+]?)([0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)$/,
-      resolve: (str, sign, parts) => parseSexagesimal(sign, parts.replace(/_/g, "")),
+      resolve: (str, sign2, parts) => parseSexagesimal(sign2, parts.replace(/_/g, "")),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4752,7 +4754,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       value
     }) => value ? resolveSeq.boolOptions.trueStr : resolveSeq.boolOptions.falseStr;
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(sign, src, radix) {
+    function intResolve(sign2, src, radix) {
       let str = src.replace(/_/g, "");
       if (resolveSeq.intOptions.asBigInt) {
         switch (radix) {
@@ -4767,10 +4769,10 @@ var require_Schema_bcc6c2d7 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const {
@@ -4813,7 +4815,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^([-+]?)0b([0-1_]+)$/,
-      resolve: (str, sign, bin) => intResolve(sign, bin, 2),
+      resolve: (str, sign2, bin) => intResolve(sign2, bin, 2),
       stringify: (node) => intStringify(node, 2, "0b")
     }, {
       identify: intIdentify,
@@ -4821,14 +4823,14 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^([-+]?)0([0-7_]+)$/,
-      resolve: (str, sign, oct) => intResolve(sign, oct, 8),
+      resolve: (str, sign2, oct) => intResolve(sign2, oct, 8),
       stringify: (node) => intStringify(node, 8, "0")
     }, {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^([-+]?)([0-9][0-9_]*)$/,
-      resolve: (str, sign, abs) => intResolve(sign, abs, 10),
+      resolve: (str, sign2, abs) => intResolve(sign2, abs, 10),
       stringify: resolveSeq.stringifyNumber
     }, {
       identify: intIdentify,
@@ -4836,7 +4838,7 @@ var require_Schema_bcc6c2d7 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^([-+]?)0x([0-9a-fA-F_]+)$/,
-      resolve: (str, sign, hex) => intResolve(sign, hex, 16),
+      resolve: (str, sign2, hex) => intResolve(sign2, hex, 16),
       stringify: (node) => intStringify(node, 16, "0x")
     }, {
       identify: (value) => typeof value === "number",
@@ -6159,6 +6161,2351 @@ function isObject(v) {
 // src/common/input-spec.ts
 var MiB = 1024 * 1024;
 
+// src/common/cves.generated.json
+var cves_generated_default = {
+  cves: [
+    {
+      id: "CVE-2024-12084",
+      fixed: "3.4.0",
+      introduced: "3.2.7",
+      severity: "critical",
+      score: 9.8,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client can announce a checksum length larger than the fixed digest buffer, so the daemon writes past a heap buffer while reading checksums; combined with CVE-2024-12085 this gives remote code execution.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated) on a daemon running 3.2.7\u20133.3.x. The issue text asks for 'anonymous readable module' as the critical case; an authenticated readable module is reachable by any valid user. Versions before 3.2.7 are not listed as affected (CVE record; Red Hat marks RHEL 6\u20139, which ship older rsync, unaffected).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (Red Hat: no practical mitigation found); upgrade. Restricting hosts allow / auth users narrows who can reach it.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12084",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json",
+        "https://kb.cert.org/vuls/id/952657",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330527"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "rhel:9": {
+          not_affected: true,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12084.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12084.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12085",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "By choosing the checksum length, a client makes the daemon compare against uninitialised stack memory and can learn it one byte at a time, defeating ASLR.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (anonymous or authenticated).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf; Red Hat suggests building with -ftrivial-auto-var-init=zero; upgrade.",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12085",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330539"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-20.el8_10",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.3-20.el9_5.1",
+          advisory: null,
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12085.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12085.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12086",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:N/A:N",
+      summary: "A malicious server can send crafted checksums for files on the client and reconstruct their contents from the client's answers.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12086",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12086.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330577",
+        "https://github.com/google/security-research/security/advisories/GHSA-p5pg-x43v-mvqj"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12086.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/AlmaLinux/osv-database/blob/3fe5f319ca5d2fd6ff66186db11fefb9ed7acd47/advisories/almalinux9/ALSA-2026:19368.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12087",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "With incremental recursion a malicious server can use symlinks and per-list duplicate checks to make the client write outside its destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive reduces exposure (not a daemon setting)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12087",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12087.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330672"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12087.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/AlmaLinux/osv-database/blob/97db7a9e5ba05ac1602b718ec68057804f5f3790/advisories/almalinux8/ALSA-2025:2600.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/AlmaLinux/osv-database/blob/c2327b29d550f4e0323445807df3fe52f352eb92/advisories/almalinux9/ALSA-2025:7050.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12088",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:N",
+      summary: "--safe-links did not check symlink targets that themselves pass through symlinks, so a server could still get files written outside the destination.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12088",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2330676"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12088.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12088.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2024-12747",
+      fixed: "3.4.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.6,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:C/C:H/I:N/A:N",
+      summary: "A local user who swaps a regular file for a symlink at the right moment makes the sending rsync follow it and send a file it should have skipped.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "The daemon sends from a module (readable by some client) whose tree a local user can modify; the privileged daemon then discloses files outside the module. Any sender is affected, not only daemons.",
+      all_of: [
+        "module_readable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "none in rsyncd.conf; use chroot narrows what can be reached (inference).",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2024-12747",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2332968"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.3.0+ds1-3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-21.el8_10",
+          advisory: "RHSA-2025:2600",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-3.el9",
+          advisory: "RHSA-2025:7050",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2024/12xxx/CVE-2024-12747.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.8",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.3",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.1",
+          advisory: "USN-7206-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/1ff145915161163f62a4e76678f3554a881d974d/osv/cve/2024/UBUNTU-CVE-2024-12747.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2025-10158",
+      fixed: "3.4.2",
+      introduced: null,
+      severity: "medium",
+      score: 4.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:N/I:L/A:N",
+      summary: "A client acting as receiver can send a negative file index and make the daemon read outside a heap array.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the CNA says read access to the remote module is required).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2025-10158",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2025/10xxx/CVE-2025-10158.json",
+        "https://github.com/RsyncProject/rsync/commit/797e17fc4a6f15e3b1756538a9f812b63942686f",
+        "https://attackerkb.com/assessments/fbacb2a6-d1cd-4011-bb3a-f06b1c8306b1"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-41035",
+      fixed: "3.4.2",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:L",
+      summary: "When receiving extended attributes, rsync trusted a peer-supplied length in a sort call, causing a use-after-free in the receiver.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module whose refuse options does not refuse xattrs: a client pushing with -X reaches the xattr count bug on the receiving daemon.",
+      all_of: [
+        "refuse_lacks(xattrs)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = xattrs (daemon); avoid -X on clients (Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-41035",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json",
+        "https://www.openwall.com/lists/oss-security/2026/04/16/2",
+        "https://github.com/RsyncProject/rsync/issues/871",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2458898"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u2",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-25.el8_10",
+          advisory: "RHSA-2026:17481",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8",
+          advisory: "RHSA-2026:19368",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.1-6.el10_2",
+          advisory: "RHSA-2026:19152",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/41xxx/CVE-2026-41035.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "NO-CVE-3.4.2-PROXYv2",
+      fixed: "3.4.2",
+      introduced: "3.2.0",
+      severity: "low",
+      score: null,
+      vector: null,
+      summary: "A negative length in a PROXY v2 header slipped past the size check and overflowed a stack buffer in the per-connection child.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: any peer can send the malformed PROXY v2 header.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.2/NEWS.md",
+        "https://github.com/RsyncProject/rsync/commit/d1df0aaf",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {}
+    },
+    {
+      id: "CVE-2026-29518",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "On a module without chroot, a local user who can write in the module swaps a parent directory for a symlink between check and open, redirecting the daemon's reads and writes outside the module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (or unset with a failing chroot test), and someone with write access to the module's files (CVE text: 'attackers with write access to a module path'). Default use chroot (yes/unset as root) is not exposed (NEWS).",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (daemon running as root)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://www.cve.org/CVERecord?id=CVE-2026-29518",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/29xxx/CVE-2026-29518.json",
+        "https://github.com/RsyncProject/rsync/pull/895",
+        "https://www.vulncheck.com/advisories/rsync-toctou-race-condition-allows-symlink-based-arbitrary-file-write"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/AlmaLinux/osv-database/blob/d235f4a63324eede413b8e66a2fe705ae9cc0c2b/advisories/almalinux8/ALSA-2026:26408.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/AlmaLinux/osv-database/blob/829d98e3b1d820ced9a6d6e292e6942e958f1b63/advisories/almalinux9/ALSA-2026:26410.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/AlmaLinux/osv-database/blob/b37ba6a87170fa7f3818c71943d6e67091a80ead/advisories/almalinux10/ALSA-2026:26332.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43617",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 4.8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "With daemon chroot set, the reverse DNS lookup ran inside the chroot; without resolver files there the client became 'UNKNOWN' and host-name deny rules stopped matching.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "daemon chroot = DIR set, and hosts deny (global or module) uses name-based tokens (host names, wildcards, @netgroups), and DIR lacks /etc/resolv.conf, /etc/nsswitch.conf, /etc/hosts and the NSS modules (host fact). IP-based rules are unaffected; per-module use chroot is irrelevant (NEWS).",
+      all_of: [
+        "hosts_deny_name_token",
+        "daemon_chroot_set",
+        "reverse_lookup_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "write hosts deny/allow with IP addresses or CIDR; or provide resolver files inside the daemon chroot",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjfm-3w2m-jf4f",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43617",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43617.json",
+        "https://www.vulncheck.com/advisories/rsync-authorization-bypass-via-hostname-resolution"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43618",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:H",
+      summary: "A signed counter in the compressed-token decoder could overflow, letting a malicious sender make the receiver copy out-of-bounds process memory (secrets, pointers) into the transfer.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: a client that passes the module's access checks pushes compressed data to it, i.e. a writable module whose refuse options does not refuse compress; reading the result back (readable too) is what returns the leaked bytes (our inference). Client side: pulling from a malicious server.",
+      all_of: [
+        "refuse_lacks(compress)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress (NEWS and Red Hat workaround)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g37v-g3gj-pmwq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43618",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json",
+        "https://bugzilla.redhat.com/show_bug.cgi?id=2469054",
+        "https://www.vulncheck.com/advisories/rsync-integer-overflow-information-disclosure"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "rhel:8": {
+          fixed: "3.1.3-27.el8_10",
+          advisory: "RHSA-2026:26408",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:9": {
+          fixed: "3.2.5-7.el9_8.2",
+          advisory: "RHSA-2026:26410",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "rhel:10": {
+          fixed: "3.4.4-1.el10_2",
+          advisory: "RHSA-2026:26332",
+          source: "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43618.json"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43619",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The same parent-symlink race as CVE-2026-29518, on chmod, chown, utimes, rename, unlink, mkdir and the other path-based calls of a no-chroot module.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective), and a local user able to swap path components inside it.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4h9m-w5ff-j735",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43619",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43619.json",
+        "https://www.vulncheck.com/advisories/rsync-symlink-race-condition-via-path-based-syscalls"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-43620",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious server can crash any pulling client with a crafted file list that makes the receiver index before its array.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "client: --no-inc-recursive (NEWS)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-28pw-r563-rxvm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-43620",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/43xxx/CVE-2026-43620.json",
+        "https://www.vulncheck.com/advisories/rsync-out-of-bounds-array-read-via-recv-files"
+      ],
+      distros: {
+        "debian:11": {
+          fixed: "3.2.3-4+deb11u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.2.3-4+deb11u4_amd64.deb"
+        },
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u5",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u3",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-45232",
+      fixed: "3.4.3",
+      introduced: null,
+      severity: "low",
+      score: 3.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:N/I:N/A:L",
+      summary: "Reading an over-long HTTP CONNECT proxy reply wrote one zero byte past a stack buffer in the client.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none needed on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.4.3/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8f85-j2cv-59m8",
+        "https://www.cve.org/CVERecord?id=CVE-2026-45232",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/45xxx/CVE-2026-45232.json",
+        "https://www.vulncheck.com/advisories/rsync-off-by-one-stack-write-via-http-proxy"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.2.7-1+deb12u6",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.2.7-1+deb12u6_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.4.1+ds1-5+deb13u4",
+          advisory: null,
+          source: "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb"
+        },
+        "ubuntu:20.04": {
+          fixed: "3.1.3-8ubuntu0.9+esm1",
+          advisory: "USN-8349-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/9a389f937a1d21fbe0a50c89598b1239eebb112e/osv/usn/USN-8349-1.json"
+        },
+        "ubuntu:22.04": {
+          fixed: "3.2.7-0ubuntu0.22.04.6",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        },
+        "ubuntu:24.04": {
+          fixed: "3.2.7-1ubuntu1.4",
+          advisory: "USN-8283-1",
+          source: "https://github.com/canonical/ubuntu-security-notices/blob/11c5554ed02fd28cfee816edba7b420bd38bd520/osv/usn/USN-8283-1.json"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53783",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rrsync checked a path and then ran rsync on the same name, so a symlink swapped in between, or options it left allowed, escaped the restricted directory.",
+      component: [
+        "rrsync"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-9cgc-64g4-3gv5",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53783",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53783.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53784",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "Without chroot the daemon entered the module root with a plain chdir, following a symlink planted in a parent component and serving files from elsewhere.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "use chroot = no on a module (effective) whose path, or a parent directory of it, a non-root user can replace with a symlink.",
+      all_of: [
+        "chroot_effectively_off",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes; keep the module path and its parents root-owned",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-ffg2-fr5g-3rxw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53784",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53784.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53785",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "With --relative the receiver created implied parent directories by full path, so a planted parent symlink put new files outside the destination.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): a writable module that is not chroot-confined, with a local user able to plant symlinks in it; mainly a receiver/client issue.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "use chroot = yes (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pph3-7xmf-rrqg",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53785",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53785.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53786",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "A client's --filter merge file was checked against the module-prefixed path, so the module's own filter rules never matched and excluded files became reachable.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module that hides content with filter / exclude / include / exclude from / include from, reachable by the client (read; write for planting).",
+      all_of: [
+        "module_filter_set",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not rely on daemon filters to hide data; move hidden files out of the module tree",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mrc3-6cwx-hch6",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53786",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53786.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53788",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
+      summary: "User or group names from the peer were written unchecked into the name-converter's line protocol, so an embedded newline injected extra requests.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives ownership names from clients (writable module, client preserving -o/-g).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter (or use numeric ids = yes)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4c5-8c68-5fjq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53788",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53788.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53789",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A malicious daemon acting as sender could mark an implied parent directory so that the receiving client ran --delete on it.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-fxwg-7hmf-xh5q",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53789",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53789.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53790",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Several places put peer- or host-controlled text into shell command lines unquoted: daemon exec hooks' %RSYNC_*% expansions, RSYNC_CONNECT_PROG's %H, rsync-ssl host specs and remote-shell arguments.",
+      component: [
+        "daemon",
+        "client",
+        "rsync-ssl"
+      ],
+      applies: "condition",
+      condition: "Daemon side: early exec, pre-xfer exec or post-xfer exec whose command text contains %VAR% references the client influences (%RSYNC_USER_NAME%, %RSYNC_HOST_NAME%, %RSYNC_REQUEST%, %RSYNC_ARG#%, %RSYNC_MODULE_PATH% when path is templated). Hooks run as the daemon user (usually root) outside chroot. Client side: RSYNC_CONNECT_PROG with %H, rsync-ssl, remote shell.",
+      all_of: [
+        "exec_hook_interpolates_vars"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "do not interpolate %VAR% into hook command lines; read the exported $RSYNC_* environment variables inside the script instead (upstream rsyncd.conf(5) since 3.5.0, commit 838513e9)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-5hcf-7xxm-rmqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53790",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53790.json",
+        "https://github.com/RsyncProject/rsync/commit/838513e96d87c2658053cb19b24dfdc7f35ab152"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53791",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "critical",
+      score: 9.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "With proxy protocol enabled, a client connecting directly could send its own PROXY header and claim any source address, defeating host-based access rules.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "proxy protocol = yes: before 3.5.0 the daemon takes a PROXY header from any peer, so a client connecting directly spoofs its address past hosts allow / hosts deny.",
+      all_of: [
+        "proxy_protocol_on"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "proxy protocol = no, or firewall the port so only the proxy connects; upgrade to 3.5.0 and set proxy protocol hosts",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-h2q9-5fr8-w635",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53791",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53791.json",
+        "https://www.vulncheck.com/advisories/rsync-daemon-ip-spoofing-via-proxy-protocol-header"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53792",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A receiver announcing blocks of length zero drove the sender's matching arithmetic negative and out of bounds.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-cg57-rp9g-56hw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53792",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53792.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53793",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "In a chrooted module whose path contains /./, a symlinked parent inside the inner module still led to siblings outside it (inside the chroot but outside the module).",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module path of the form /outer/./inner with chroot, and a symlink component planted inside the inner module (local user; uploads are munged by default in /./ modules).",
+      all_of: [
+        "path_inner_dot_slash",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "avoid /./ module paths (chroot to the module root itself)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-wj7w-vh23-mm44",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53793",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53793.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53794",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "--max-alloc=0 switched off rsync's allocation size cap (its defence against CVE-2024-12084-style bugs) and a client could forward it to the daemon.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Refuse options does not refuse max-alloc, so a client can forward --max-alloc=0 and lift the allocation cap.",
+      all_of: [
+        "refuse_lacks(max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p827-vwcp-m964",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53794",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53794.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53795",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:H/A:H",
+      summary: "An absolute --temp-dir or --link-dest made the receiver fall back to unconfined rename/link calls, so a parent raced into a symlink sent the file outside the tree.",
+      component: [
+        "client",
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Daemon side (inference): writable module without kernel confinement, with temp dir set to an absolute path or a client-supplied --link-dest, and a local user racing the destination tree.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = temp-dir link-dest (candidate); use chroot = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-m9vj-637x-v6pq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53795",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53795.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53796",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:H/A:H",
+      summary: "A local receiver's chdir into the named destination could be raced into a symlink, moving every write elsewhere.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w75h-ccff-w53m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53796",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53796.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53797",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N",
+      summary: "A local sender opened file contents by full path, so a source parent raced into a symlink after the scan leaked a file from outside the source tree.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3jj3-qvc7-jp6x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53797",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53797.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53798",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N",
+      summary: "An empty answer from the name converter was read as uid/gid 0, so unknown names became root; with fake super the stored ownership became root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "name converter set on a module that receives files with ownership (writable); the root-ownership impact needs fake super = yes (NEWS).",
+      all_of: [
+        "name_converter_set",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "remove name converter, or numeric ids = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hx7p-3gvv-pqgv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53798",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53798.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53799",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 6.3,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The receiver applied ACLs and xattrs by path, so a local user racing the entry into a symlink could put attacker-chosen ACLs on a file outside the tree.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module where clients may use -A or -X, and a local user who can change the module tree during a transfer.",
+      all_of: [
+        "refuse_lacks(xattrs acls)",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = acls xattrs (NEWS names refuse options = acls for the residual platforms)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-phxh-hjqv-39c9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53799",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53799.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53800",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 4.7,
+      vector: "CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:N/I:N/A:H",
+      summary: "--remove-source-files unlinked by path after sending, so a source parent raced into a symlink made a privileged sender delete a file elsewhere.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module clients pull from that is also writable for them (the daemon refuses --remove-source-files when read_only is set: main.c line 953 at v3.5.0), whose refuse options does not refuse remove-source-files, plus a local user able to race the module tree.",
+      all_of: [
+        "refuse_lacks(remove-source-files)",
+        "module_readable",
+        "module_writable",
+        "local_user_can_plant_symlinks"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "refuse options = remove-source-files (NEWS: 'a daemon module not refusing the option')",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-v3vw-pvpg-chwh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53800",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53800.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53801",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "medium",
+      score: 5.9,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N",
+      summary: "The sender listed directories by plain opendir, so a raced parent symlink, or on a daemon an in-module directory symlink followed with -L/--copy-dirlinks, exposed names and metadata outside the module.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A readable module without kernel confinement (use chroot = no or /./) where a symlink can be raced or already points out of the module; the following-mode variant needs clients allowed to use -L / --copy-dirlinks / --copy-unsafe-links.",
+      all_of: [
+        "module_not_kernel_confined",
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use chroot = yes; refuse options = copy-links copy-dirlinks copy-unsafe-links (candidate); never set insecure links = yes",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-mch3-qr4p-chgm",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53801",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53801.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53802",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.1,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "rsync followed planted symlinks when reading operator-supplied input files (filter/merge files, --files-from, password file, the daemon's secrets file), reading arbitrary files or answering auth with a victim file.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-4mfr-8jrv-49x4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53802",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53802.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-53803",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.8,
+      vector: "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
+      summary: "Output paths (--log-file, batch files, and the daemon's motd, lock and early-input files and --config) were opened through planted symlinks, letting a local user redirect writes, e.g. into authorized_keys.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
+      all_of: [
+        "daemon_file_in_untrusted_dir"
+      ],
+      rule: "RSYNC-072",
+      mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-g9f4-7q66-9582",
+        "https://www.cve.org/CVERecord?id=CVE-2026-53803",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/53xxx/CVE-2026-53803.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70452",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 7.4,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N",
+      summary: "When a host name in hosts deny could not be resolved, the rule matched nothing, so the host it was meant to block got in.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "hosts deny contains a plain host name (forward lookup on, the default) whose resolution an attacker can make fail; 3.5.0 makes it fail closed (rsyncd.md \xA73.2).",
+      all_of: [
+        "hosts_deny_plain_hostname"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "use IP addresses/CIDR in hosts deny, or an allow-list with hosts allow",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-6692-28cx-wpqq",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70452",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70452.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70453",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A crafted set of equal weak checksums made the sender's hash search quadratic and pinned a CPU.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can read (the daemon is the sender).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "max connections limits the number of pinned children (partial)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-8x5r-mjx8-83hv",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70453",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70453.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70454",
+      fixed: "3.5.0",
+      introduced: null,
+      severity: "high",
+      score: 8,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:C/C:H/I:H/A:N",
+      summary: "rsync-ssl's stunnel mode neither verified the server certificate nor bound it to the host name, so an active attacker could impersonate the server.",
+      component: [
+        "rsync-ssl"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-3c3x-ww2w-5r5p",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70454",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70454.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70455",
+      fixed: "3.5.0",
+      introduced: "3.4.2",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "A daemon client could ask for any number of Zstandard worker threads (--compress-threads, alias --zt), exhausting threads and memory.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
+      all_of: [
+        "refuse_lacks(compress-threads zt)",
+        "zstd_build"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = compress-threads zt (both names), or build without zstd; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70455",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70456",
+      fixed: "3.5.0",
+      introduced: "3.0.1",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "When a peer's argument count landed exactly on the array size, read_args wrote the terminating NULL one slot past the heap allocation.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-78jc-79jv-v6rw",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70456",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70456.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70457",
+      fixed: "3.5.0",
+      introduced: "3.2.3",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "An over-large --max-size, --min-size or --max-alloc forwarded to the daemon made the error formatting write at an attacker-chosen offset.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "Refuse options accepts one of max-size, min-size, max-alloc, through which an over-large value reaches the daemon.",
+      all_of: [
+        "refuse_lacks(max-size min-size max-alloc)"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = max-size min-size max-alloc; upgrade to 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pg7g-xqmr-xpfh",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70457",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70457.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70458",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A file entry flagged as hard-linked was accepted without -H, and the receiver wrote hard-link slots that were never allocated.",
+      component: [
+        "daemon",
+        "client"
+      ],
+      applies: "condition",
+      condition: "A writable module (the daemon receives the attacker's file list); also clients pulling from a malicious server.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-gg3m-4m9m-268h",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70458",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70458.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70459",
+      fixed: "3.5.0",
+      introduced: "3.0.0",
+      severity: "medium",
+      score: 5.3,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L",
+      summary: "A crafted first incremental file list with a non-directory '.' root made the daemon child dereference an unset slot and crash.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module receiving a file list from the client (writable) \u2014 inference; the crash stays in the attacker's own connection.",
+      all_of: [
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-p4v4-qxw9-q72m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70459",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70459.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70460",
+      fixed: "3.5.0",
+      introduced: "2.3.3",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+      summary: "A client-supplied --partial-dir or --backup-dir was resolved by path, so an in-module symlink sent files outside the module root.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A writable module that does not refuse partial-dir / backup-dir, containing (or letting someone create) a symlink pointing outside the module.",
+      all_of: [
+        "refuse_lacks(partial-dir backup-dir)",
+        "module_writable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "refuse options = partial-dir backup-dir (rsync security page already recommends refusing these on writable daemons); use chroot = yes bounds the escape (inference)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-w3xf-j2r2-gv4x",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70460",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70460.json",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70461",
+      fixed: "3.5.0",
+      introduced: "3.2.5",
+      severity: "high",
+      score: 8.2,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:H",
+      summary: "A peer filter rule (e.g. from a files-from entry) with a trailing backslash was under-counted when sized, giving a one-byte heap overflow.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "A module the attacker can open, read-only modules included (CVE record).",
+      all_of: [
+        "module_readable"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "none in rsyncd.conf (refuse options = files-from may block the files-from route; unverified)",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-jhxm-j4mq-3fj4",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70461",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70461.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70462",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "medium",
+      score: 6.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H",
+      summary: "A peer's MSG_IO_TIMEOUT value could overflow or disable the client's I/O timeout, letting a stalled connection hang forever.",
+      component: [
+        "client"
+      ],
+      applies: "not-daemon",
+      condition: null,
+      all_of: [],
+      rule: null,
+      mitigation: "none on the daemon",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-j9wh-5jmp-2m64",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70462",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70462.json",
+        "https://github.com/RsyncProject/rsync/blob/v3.4.1/io.c"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70463",
+      fixed: "3.5.0",
+      introduced: "3.1.0",
+      severity: "high",
+      score: 8.1,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N",
+      summary: "The comma-only form of auth users was still split on whitespace, so a deny or read-only rule naming a group with a space broke into tokens that never matched.",
+      component: [
+        "daemon"
+      ],
+      applies: "condition",
+      condition: "auth users begins with a comma and a :deny or :ro entry names a user/@group containing a space (e.g. ', @Domain Users:deny, admin').",
+      all_of: [
+        "auth_users_comma_form_with_space"
+      ],
+      rule: "RSYNC-071",
+      mitigation: "avoid names with spaces in auth users; enforce the restriction by other means until 3.5.0",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-pfj8-79vq-xgvr",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70463",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70463.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    },
+    {
+      id: "CVE-2026-70464",
+      fixed: "3.5.0",
+      introduced: "2.0.0",
+      severity: "high",
+      score: 7.5,
+      vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+      summary: "An unauthenticated peer could finish the @RSYNCD greeting and then stall or trickle bytes, holding daemon children past max connections; timeout did not cover this phase.",
+      component: [
+        "daemon"
+      ],
+      applies: "any-daemon",
+      condition: null,
+      all_of: [],
+      rule: "RSYNC-070",
+      mitigation: "none in rsyncd.conf (NEWS: timeout did not apply); limit connections per source at a firewall/proxy",
+      sources: [
+        "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
+        "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
+        "https://github.com/RsyncProject/rsync/security/advisories/GHSA-hrwq-ccf7-rw5m",
+        "https://www.cve.org/CVERecord?id=CVE-2026-70464",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70464.json"
+      ],
+      distros: {
+        "debian:12": {
+          fixed: "3.5.0+ds1-0+deb12u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb12u1_amd64.deb"
+        },
+        "debian:13": {
+          fixed: "3.5.0+ds1-0+deb13u1",
+          advisory: null,
+          source: "http://deb.debian.org/debian-security/pool/updates/main/r/rsync/rsync_3.5.0+ds1-0+deb13u1_amd64.deb"
+        }
+      }
+    }
+  ],
+  unverified: [
+    {
+      id: "CVE-2026-119741",
+      why: "Only in Debian changelogs (closes #1149604): no CVE record, not in upstream NEWS or security.html at 2026-08-20, upstream fixed version unknown. Kept out of cves so no rule reports it and no judgement names it.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2026-119741",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/119xxx/CVE-2026-119741.json",
+        "https://bugs.debian.org/1149604",
+        "http://deb.debian.org/debian/pool/main/r/rsync/rsync_3.5.0+ds1-0+deb13u2_amd64.deb (changelog.Debian.gz)"
+      ]
+    }
+  ],
+  not_covered: [
+    {
+      id: "CVE-2014-2855",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-2855",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/2xxx/CVE-2014-2855.json"
+      ]
+    },
+    {
+      id: "CVE-2014-9512",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2014-9512",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2014/9xxx/CVE-2014-9512.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9840",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9840",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9840.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9841",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9841",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9841.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9842",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9842",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9842.json"
+      ]
+    },
+    {
+      id: "CVE-2016-9843",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2016-9843",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2016/9xxx/CVE-2016-9843.json"
+      ]
+    },
+    {
+      id: "CVE-2017-16548",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-16548",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/16xxx/CVE-2017-16548.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17433",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17433",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17433.json"
+      ]
+    },
+    {
+      id: "CVE-2017-17434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2017-17434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2017/17xxx/CVE-2017-17434.json"
+      ]
+    },
+    {
+      id: "CVE-2018-5764",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-5764",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/5xxx/CVE-2018-5764.json"
+      ]
+    },
+    {
+      id: "CVE-2018-25032",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2018-25032",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2018/25xxx/CVE-2018-25032.json"
+      ]
+    },
+    {
+      id: "CVE-2020-14387",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2020-14387",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2020/14xxx/CVE-2020-14387.json"
+      ]
+    },
+    {
+      id: "CVE-2022-29154",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-29154",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/29xxx/CVE-2022-29154.json"
+      ]
+    },
+    {
+      id: "CVE-2022-37434",
+      why: "Before 2024 (issue 15 covers 2024 on); no CNA score was retrieved. Every release it affects is also before 2.0.0-3.4.4's CVE-2026-70464, which RSYNC-070 reports.",
+      sources: [
+        "https://www.cve.org/CVERecord?id=CVE-2022-37434",
+        "https://github.com/CVEProject/cvelistV5/blob/main/cves/2022/37xxx/CVE-2022-37434.json"
+      ]
+    }
+  ]
+};
+
+// src/common/cves.ts
+var TABLE = cves_generated_default;
+function cvePolicyData() {
+  const cves = TABLE.cves.map((c) => ({
+    id: c.id,
+    fixed: c.fixed,
+    severity: c.severity,
+    summary: c.summary,
+    applies: c.applies,
+    rule: c.rule,
+    cvss: c.score === null ? null : { score: c.score },
+    condition: { all_of: c.all_of }
+  }));
+  return { rsyncguard: { cves: { cves } } };
+}
+
 // src/engine/builtins.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 function semverCompare(a, b) {
@@ -6215,6 +8562,7 @@ function policyView(facts, keep) {
 
 // src/engine/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
+var VULNERABILITY_ID = /^(?:CVE-\d{4}-\d{4,}|NO-CVE-\d+(?:\.\d+)*-[A-Za-z0-9.-]+)$/;
 var isSeverity = (v) => typeof v === "string" && SEVERITIES.includes(v);
 var strOrNull = (v) => v === null || typeof v === "string";
 function toLocation(v) {
@@ -6235,9 +8583,20 @@ function toFinding(v, target, rules) {
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
   const related = toRelated(v["related"]);
   if (typeof related === "string") return `${rule_id}: ${related}`;
+  const cves = toCves(v["cves"]);
+  if (typeof cves === "string") return `${rule_id}: ${cves}`;
   const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
   if (related !== void 0) finding.related = related;
+  if (cves !== void 0) finding.cves = cves;
   return finding;
+}
+function toCves(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (!Array.isArray(v)) return "cves must be a list of CVE ids";
+  const bad = v.find((id) => typeof id !== "string" || !VULNERABILITY_ID.test(id));
+  if (bad !== void 0) return `cves: ${JSON.stringify(bad)} is not a CVE id (CVE-YYYY-NNNN)`;
+  const ids = [...new Set(v)].sort();
+  return ids.length > 0 ? ids : void 0;
 }
 function toRelated(v) {
   if (v === void 0) return void 0;
@@ -6251,7 +8610,7 @@ function toRelated(v) {
   return out;
 }
 function compareFindings(a, b) {
-  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message);
+  return a.target.localeCompare(b.target) || (a.location?.file ?? "").localeCompare(b.location?.file ?? "") || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.rule_id.localeCompare(b.rule_id) || a.message.localeCompare(b.message) || (a.cves ?? []).join(",").localeCompare((b.cves ?? []).join(","));
 }
 
 // src/engine/policy-engine.ts
@@ -6273,6 +8632,7 @@ var PolicyEngine = class _PolicyEngine {
     try {
       const memory = source.limits ? { initial: Math.min(MEMORY.initial, source.limits.memoryMiB * 16), maximum: source.limits.memoryMiB * 16 } : MEMORY;
       policy = await loadPolicy(source.wasm, memory, HOST_BUILTINS);
+      policy.setData(cvePolicyData());
     } catch (e) {
       return fail(new UserError(`cannot load the policy: ${describe(e)}`, source.name, "Rebuild it with opa build -t wasm."));
     }
@@ -6317,7 +8677,7 @@ var PolicyEngine = class _PolicyEngine {
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path]);
+    const key = JSON.stringify([f.rule_id, f.message, f.location, f.path, f.cves ?? []]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

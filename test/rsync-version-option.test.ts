@@ -24,16 +24,19 @@ function run(cwd: string, ...args: string[]): string {
 
 function versionRules(cwd: string, ...extra: string[]): string[] {
   const report = JSON.parse(run(cwd, 'scan', '.', '--format', 'json', ...extra)) as { targets: { findings: { rule_id: string }[] }[] };
-  return report.targets.flatMap((t) => t.findings.map((f) => f.rule_id)).filter((id) => /^RSYNC-07\d$/.test(id));
+  const ids = report.targets.flatMap((t) => t.findings.map((f) => f.rule_id)).filter((id) => /^RSYNC-07\d$/.test(id));
+  return [...new Set(ids)].sort();
 }
 
-test('scan --rsync-version 3.2.7 fires RSYNC-070', () => {
-  assert.equal(versionRules(config(), '--rsync-version', '3.2.7'), ['RSYNC-070']);
+// An anonymous readable module with chroot: on 3.2.7 the any-daemon CVEs (070), the readable-module ones
+// (071) and CVE-2024-12747, which needs a local user (072); on 3.4.1 that one is fixed.
+test('scan --rsync-version 3.2.7 fires RSYNC-070, 071 and 072', () => {
+  assert.equal(versionRules(config(), '--rsync-version', '3.2.7'), ['RSYNC-070', 'RSYNC-071', 'RSYNC-072']);
 });
 
-test('scan --rsync-version=3.4.1 fires RSYNC-071, and 3.5.0 none', () => {
+test('scan --rsync-version=3.4.1 fires RSYNC-070 and 071, and 3.5.0 none', () => {
   const dir = config();
-  assert.equal(versionRules(dir, '--rsync-version=3.4.1'), ['RSYNC-071']);
+  assert.equal(versionRules(dir, '--rsync-version=3.4.1'), ['RSYNC-070', 'RSYNC-071']);
   assert.equal(versionRules(dir, '--rsync-version', '3.5.0'), []);
 });
 

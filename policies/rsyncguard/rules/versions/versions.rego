@@ -235,4 +235,6 @@ _basis(e) := trim_suffix(bs[0], ".") if {
 
 _more(n) := "" if n < 2
 
+else := " (and 1 more module)" if n == 2
+
 else := concat("", [" (and ", format_int(n - 1, 10), " more modules)"])

@@ -169,7 +169,14 @@ test_071_one_finding_per_cve_with_other_modules_related if {
 	f.cves == ["CVE-2026-70458"]
 	f.module == "a"
 	f.related == [{"module": "b", "location": {"file": "rsyncd.conf", "line": 9, "column": 1}}]
-	contains(f.message, "(and 1 more modules)")
+	contains(f.message, "(and 1 more module)")
+}
+
+test_071_counts_the_other_modules if {
+	ms := [object.union(t.module({}, {}), {"name": n}) | some n in ["a", "b", "c"]]
+	f := _one("RSYNC-071", _doc(ms, "3.4.4", ["CVE-2026-70453"], "affected"))
+	contains(f.message, "(and 2 more modules)")
+	count(f.related) == 2
 }
 
 test_071_skips_shadowed_and_unusable_modules if {
@@ -242,4 +249,33 @@ _rule_fits(e) if {
 _rule_fits(e) if {
 	e.applies == "not-daemon"
 	e.rule == null
+}
+
+# A table of made-up entries, for the shapes the reviewed table does not have today.
+_entry(id, fixed, severity, rule, all_of) := {
+	"id": id, "fixed": fixed, "severity": severity, "summary": "S.", "rule": rule,
+	"cvss": {"score": 5}, "condition": {"all_of": all_of},
+}
+
+_fake := [
+	object.union(_entry("CVE-2030-0001", "3.4.10", "low", "RSYNC-070", []), {"cvss": {"score": 3.1}}),
+	_entry("CVE-2030-0002", "3.4.9", "medium", "RSYNC-070", []),
+	_entry("CVE-2030-0003", "3.4.9", "medium", "RSYNC-072", ["local_user_can_plant_symlinks"]),
+]
+
+test_070_names_the_newest_fix_and_the_worst_severity if {
+	d := _doc([t.module({}, {})], "3.4.8", ["CVE-2030-0001", "CVE-2030-0002"], "affected")
+	fs := versions.findings with input as d with data.rsyncguard.cves.cves as _fake
+	some f in fs
+	f.message == "rsync 3.4.8 is older than 3.4.10: CVE-2030-0001, CVE-2030-0002."
+	f.severity == "medium"
+}
+
+test_072_with_only_host_facts_is_at_the_first_file if {
+	d := _doc([], "3.4.8", ["CVE-2030-0003"], "affected")
+	fs := versions.findings with input as d with data.rsyncguard.cves.cves as _fake
+	some f in fs
+	f.location == {"file": "rsyncd.conf", "line": 1, "column": 1}
+	f.path == "rsync.version"
+	contains(f.message, "(medium, CVSS 5.0)")
 }
