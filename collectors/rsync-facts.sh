@@ -273,7 +273,7 @@ END {
 # rsync --daemon processes: argv, ids, root (chroot), working directory, listening socket inodes — and whether
 # the kernel shows them running a root-controlled rsync binary. Only those have their config followed, with
 # their own rights; anything else that merely calls itself rsync is reported and left alone.
-PROCS="" CONFIGS="" INODES=""
+PROCS="" CONFIGS="" INODES="" RSYNC_PID="" RSYNC_EXE=""
 SELF_MNT=$(readlink /proc/self/ns/mnt 2>/dev/null)
 for d in /proc/[0-9]*; do
   [ -r "$d/cmdline" ] || continue
@@ -314,6 +314,8 @@ for d in /proc/[0-9]*; do
   else
     fail "$d/fd" "cannot list file descriptors (not root?)"
   fi
+  # The binary the first verified daemon runs is the one whose --version says what serves (below).
+  [ "$trust" = rsync ] && [ -z "$RSYNC_PID" ] && RSYNC_PID=$pid RSYNC_EXE=$exe
   if [ "$trust" = rsync ] && [ "$root" = / ]; then
     reader=$(reader_of "$d")
     if [ -z "$reader" ]; then
@@ -472,14 +474,51 @@ for f in /etc/default/rsync /etc/sysconfig/rsyncd; do
   [ -f "$f" ] && DEFAULTS="${DEFAULTS}${DEFAULTS:+,}$(emit_file "$f")"
 done
 
-version=$(rsync --version 2>/dev/null | head -n 1)
-package=""
-command -v dpkg-query >/dev/null 2>&1 && package=$(dpkg-query -W -f='${Version}' rsync 2>/dev/null)
-[ -z "$package" ] && command -v rpm >/dev/null 2>&1 && package=$(rpm -q --qf '%{VERSION}-%{RELEASE}' rsync 2>/dev/null | grep -v 'not installed')
+# Which rsync serves: --version of the binary a verified daemon runs (/proc/PID/exe: the very file it
+# executes, even when a package update has since replaced the path), else of the rsync on PATH. Only a
+# root-controlled binary is run (the trust check above). The line after "Compress list:" says whether it was
+# built with zstd and lz4.
+run_version() { if command -v timeout >/dev/null 2>&1; then timeout 10 "$1" --version 2>/dev/null; else "$1" --version 2>/dev/null; fi | head -n 40; }
+vout="" vbin="" vpid=null
+if [ -n "$RSYNC_PID" ] && vout=$(run_version "/proc/$RSYNC_PID/exe") && [ -n "$vout" ]; then
+  vbin=$RSYNC_EXE vpid=$RSYNC_PID
+elif vbin=$(command -v rsync 2>/dev/null) && [ -n "$vbin" ]; then
+  vout=$(run_version "$vbin")
+fi
+version=$(printf '%s\n' "$vout" | head -n 1)
+compress=$(printf '%s\n' "$vout" | awk 'prev ~ /^Compress list:/ { sub(/^[ \t]+/, ""); print; exit } { prev = $0 }')
+
+# The package database's rsync, with the distro's full version (epoch and revision: a backported fix changes
+# only those). dpkg first, then rpm (epoch only when set), then apk's database file.
+package="" pmanager="" psource=""
+if command -v dpkg-query >/dev/null 2>&1; then
+  package=$(dpkg-query -W -f='${db:Status-Status} ${Version}\n' rsync 2>/dev/null | awk '$1 == "installed" { print $2; exit }')
+  [ -n "$package" ] && pmanager=dpkg psource="dpkg-query -W rsync"
+fi
+if [ -z "$package" ] && command -v rpm >/dev/null 2>&1; then
+  # rpm prints "package rsync is not installed" on stdout, and fails: only its success counts.
+  package=$(rpm -q --qf '%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\n' rsync 2>/dev/null) && package=${package%%"$NL"*} || package=""
+  [ -n "$package" ] && pmanager=rpm psource="rpm -q rsync"
+fi
+if [ -z "$package" ] && [ -f /lib/apk/db/installed ]; then
+  package=$(head -c 16777216 /lib/apk/db/installed | awk '/^P:/ { p = substr($0, 3) } /^V:/ && p == "rsync" { print substr($0, 3); exit } /^$/ { p = "" }')
+  [ -n "$package" ] && pmanager=apk psource=/lib/apk/db/installed
+fi
+pdb=null
+[ -n "$package" ] && pdb="{\"manager\":\"$pmanager\",\"name\":\"rsync\",\"version\":$(jstr "$package"),\"source\":$(jstr "$psource")}"
+
+# The distribution, for its fixed-version tables: ID, VERSION_ID and ID_LIKE of os-release, nothing else.
+osrel=null
+for f in /etc/os-release /usr/lib/os-release; do
+  [ -f "$f" ] || continue
+  osrel="{\"path\":$(jstr "$f"),\"text\":$(jstr "$(head -c 65536 "$f" | grep -E '^(ID|VERSION_ID|ID_LIKE)=' | head -n 3)")}"
+  break
+done
 os=$(awk -F= '$1 == "PRETTY_NAME" { gsub(/"/, "", $2); print $2 }' /etc/os-release 2>/dev/null)
 
-printf '{"schema":"rsyncguard/host-raw@1","collector_uid":%s,"host":{"name":%s,"os":%s,"kernel":%s},' \
-  "$(id -u)" "$(jstr "${RSYNCGUARD_HOST_NAME:-$(uname -n)}")" "$(jstr "$os")" "$(jstr "$(uname -r)")"
-printf '"rsync":{"version_line":%s,"package":%s},' "$(jstr "$version")" "$(jstr "$package")"
+printf '{"schema":"rsyncguard/host-raw@1","collector_uid":%s,"host":{"name":%s,"os":%s,"kernel":%s,"os_release":%s},' \
+  "$(id -u)" "$(jstr "${RSYNCGUARD_HOST_NAME:-$(uname -n)}")" "$(jstr "$os")" "$(jstr "$(uname -r)")" "$osrel"
+printf '"rsync":{"version_line":%s,"package":%s,"binary":%s,"pid":%s,"compress_line":%s,"package_db":%s},' \
+  "$(jstr "$version")" "$(jstr "$package")" "$(jstr "$vbin")" "$vpid" "$(jstr "$compress")" "$pdb"
 printf '"processes":[%s],"listeners":[%s],"units":[%s],"defaults":[%s],"files":[%s],"secrets":[%s],"errors":[%s]}\n' \
   "$PROCS" "$LISTEN" "$UNITS" "$DEFAULTS" "$FILES" "$SEC" "$ERRORS"

@@ -24,8 +24,21 @@ export type RawSecretsEntry = SecretsEntry;
 export interface HostRaw {
   schema: 'rsyncguard/host-raw@1';
   collector_uid: number;
-  host: { name: string; os: string; kernel: string };
-  rsync: { version_line: string; package: string };
+  /** `os_release`: os-release's ID, VERSION_ID and ID_LIKE lines only (absent from older collectors). */
+  host: { name: string; os: string; kernel: string; os_release?: { path: string; text: string } | null };
+  /**
+   * `version_line` is the first line of `--version` of `binary`: the binary the daemon `pid` runs, else rsync on
+   * PATH (pid null). `package` is the package's version as before; `package_db` says which database and keeps
+   * the full distro version. The optional fields are absent from documents of older collectors.
+   */
+  rsync: {
+    version_line: string;
+    package: string;
+    binary?: string;
+    pid?: number | null;
+    compress_line?: string;
+    package_db?: { manager: 'dpkg' | 'rpm' | 'apk'; name: string; version: string; source: string } | null;
+  };
   /**
    * `trust`: `rsync` when /proc/PID/exe is a root-controlled rsync binary (its config was followed with the
    * daemon's own ids), `not-rsync` or `unverified` otherwise (never followed; `trust_reason` says why).

@@ -4,7 +4,7 @@
  */
 // HostRaw is the collector's document, shared vocabulary in src/common: a stage's index re-exports no other stage.
 import { DEFAULT_RSYNC_VERSION, type HostRaw, releaseNumbers } from '../common/index.ts';
-import { configOf, isVerifiedDaemon, parseUnitSettings, releaseFromVersionLine, type ParsedConfig } from '../parse/index.ts';
+import { configOf, hostRsyncRelease, isVerifiedDaemon, parseUnitSettings, type ParsedConfig } from '../parse/index.ts';
 import type { Version } from './access/hosts.ts';
 import { buildFacts, relabelFiles } from './build-facts.ts';
 import type { DaemonFacts, FactsDocument } from './types.ts';
@@ -31,13 +31,14 @@ function daemonUser(daemon: Pick<DaemonFacts, 'processes'>): 'root' | 'nonroot' 
 
 /** The facts document of one config in use on a host. */
 export function hostDocument(raw: HostRaw, parsed: ParsedConfig, daemon: DaemonFacts, today: string): FactsDocument {
-  const version = releaseFromVersionLine(raw.rsync.version_line);
+  // The probes' greeting narrows the release only when nothing on the host names it.
+  const release = hostRsyncRelease(raw, daemon.probes);
   const doc = buildFacts({
     target: { kind: 'host', id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
     daemonUser: daemonUser(daemon),
-    rsyncVersion: modelledVersion(version),
+    rsyncVersion: modelledVersion(release.version),
     today,
-    rsync: { version, source: version ? 'rsync --version' : null },
+    rsync: release,
     config: parsed.config,
     secrets: parsed.secrets,
     fileStats: parsed.fileStats,
