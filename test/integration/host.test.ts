@@ -3,7 +3,7 @@
  * busybox sh, and without root. Only the daemon this file starts is stopped.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
@@ -172,6 +172,42 @@ host("as root the collector verifies the daemon and reads its config with the da
   assert.ok(parsed.value.files.some((f) => f.path === conf && typeof f.text === 'string'));
   const closed = parsed.value.secrets.find((s) => s.path.endsWith('closed.secrets'));
   assert.is(closed?.entries?.[0]?.name, 'ann', 'a root daemon reads its own 0600 secrets file: derived facts only');
+});
+
+host('the rsync that serves: the daemon binary’s --version, the package with its full version, the distro', () => {
+  // What this Debian machine says itself, to compare with.
+  const dpkgVersion = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'rsync'], { encoding: 'utf8' }).stdout.trim();
+  const versionLine = spawnSync('rsync', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
+  const upstream = /version\s+(\d+\.\d+\.\d+)/.exec(versionLine)?.[1];
+  assert.ok(dpkgVersion !== '' && upstream, 'rsync is installed from a Debian package here');
+  for (const shell of [['dash'], ['busybox', 'sh']]) {
+    const parsed = parseHostRaw(JSON.parse(collect(shell).stdout), shell.join(' '));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+    if (!parsed.ok) return;
+    const { rsync, host: h } = parsed.value;
+    const verified = parsed.value.processes.filter((p) => p.trust === 'rsync').map((p) => p.pid);
+    assert.ok(rsync.pid !== null && rsync.pid !== undefined && verified.includes(rsync.pid), `--version of a verified daemon's /proc/PID/exe (${rsync.pid} of ${verified.join(', ')})`);
+    assert.is(rsync.binary, '/usr/bin/rsync');
+    assert.is(rsync.version_line, versionLine);
+    assert.match(rsync.compress_line ?? '', /\bzstd\b/, 'Debian builds rsync with zstd');
+    assert.equal(rsync.package_db, { manager: 'dpkg', name: 'rsync', version: dpkgVersion, source: 'dpkg-query -W rsync' });
+    assert.is(h.os_release?.path, '/etc/os-release');
+    assert.match(h.os_release?.text ?? '', /^ID=debian$/m);
+    assert.not.match(h.os_release?.text ?? '', 'PRETTY_NAME', 'only ID, VERSION_ID and ID_LIKE leave the host');
+  }
+  const r = spawnSync(process.execPath, [CLI, 'host', '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  const report = JSON.parse(r.stdout) as { targets: { target: string; facts: { rsync: Record<string, unknown> } }[] };
+  const facts = report.targets.find((x) => x.target === `${hostname()}:${conf}`)?.facts.rsync;
+  const { cves: _judged, ...rsync } = facts ?? {};
+  const debianVersion = readFileSync('/etc/os-release', 'utf8').match(/^VERSION_ID="?([^"\n]*)"?$/m)?.[1];
+  assert.equal(rsync, {
+    version: upstream,
+    source: 'rsync --version',
+    package: { manager: 'dpkg', name: 'rsync', version: dpkgVersion, source: 'dpkg-query -W rsync' },
+    distro: { id: 'debian', version_id: debianVersion, id_like: [], source: '/etc/os-release' },
+    range: null,
+    unknown: null,
+  });
 });
 
 host.run();
