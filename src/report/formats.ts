@@ -10,7 +10,7 @@ import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
-import type { CveEntry } from './cve-catalog.ts';
+import type { CveListing } from './cve-catalog.ts';
 import { cvesJson, cvesMarkdown, cvesText } from './cve-list.ts';
 import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
 import { toSarif } from './sarif.ts';
@@ -108,7 +108,7 @@ export const CVE_FORMATS = {
   text: { render: (cves) => cvesText(cves), extension: '.txt', mediaType: 'text/plain', description: 'One vulnerability per line: id, severity, fixed version, rule, condition' },
   json: { render: (cves) => cvesJson(cves), extension: '.json', mediaType: 'application/json', description: 'Every vulnerability with its data' },
   markdown: { render: (cves) => cvesMarkdown(cves), extension: '.md', mediaType: 'text/markdown', description: 'A table of the vulnerabilities' },
-} as const satisfies FormatRegistry<readonly CveEntry[], NoContext>;
+} as const satisfies FormatRegistry<CveListing, NoContext>;
 
 export function formatNames<S, C>(registry: FormatRegistry<S, C>): string[] {
   return Object.keys(registry);

@@ -22,6 +22,6 @@ export { TARGET_KINDS } from './target-kinds.ts';
 export { vulnerabilitiesOf } from './vulnerabilities.ts';
 export { cveSuffix, cveLink } from './cve-explain.ts';
 export type { Vulnerabilities, ReportedCve, ConsideredCve } from './vulnerabilities.ts';
-export { cveCatalog, cveUrl, coverage } from './cve-catalog.ts';
-export type { CveEntry } from './cve-catalog.ts';
+export { cveCatalog, cveListing, cveUrl, coverage } from './cve-catalog.ts';
+export type { CveInfo, CveListing } from './cve-catalog.ts';
 export type { TargetKind, TargetKindInfo } from './target-kinds.ts';

@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding } from '../engine/index.ts';
-import type { CveEntry } from './cve-catalog.ts';
+import type { CveInfo } from './cve-catalog.ts';
 import { vulnerabilitiesOf } from './vulnerabilities.ts';
 
-const cve = (over: Partial<CveEntry> & Pick<CveEntry, 'id'>): CveEntry => ({
+const cve = (over: Partial<CveInfo> & Pick<CveInfo, 'id'>): CveInfo => ({
   fixed: '3.5.0',
   introduced: null,
   severity: 'high',
@@ -17,7 +17,7 @@ const cve = (over: Partial<CveEntry> & Pick<CveEntry, 'id'>): CveEntry => ({
   sources: ['https://example.org/adv'],
   ...over,
 });
-const CATALOG: CveEntry[] = [
+const CATALOG: CveInfo[] = [
   cve({ id: 'CVE-2024-12084', fixed: '3.4.0', severity: 'critical', score: 9.8, applies: 'condition', condition: 'a module the attacker can read', rule: 'RSYNC-071' }),
   cve({ id: 'CVE-2026-53791', severity: 'critical', score: 9.1, applies: 'condition', condition: 'proxy protocol = yes', rule: 'RSYNC-071' }),
   cve({ id: 'CVE-2026-29518', fixed: '3.4.3', applies: 'condition', condition: 'use chroot = no and a local user who can plant symlinks', rule: 'RSYNC-072' }),

@@ -7,7 +7,7 @@
 import type { Location } from '../common/index.ts';
 import { isObject } from '../common/index.ts';
 import type { Finding, Severity } from '../engine/index.ts';
-import { type CveEntry, cveCatalog } from './cve-catalog.ts';
+import { type CveInfo, cveCatalog } from './cve-catalog.ts';
 
 export interface ReportedCve {
   id: string;
@@ -72,7 +72,7 @@ export interface TargetFindings {
 }
 
 /** The target's vulnerabilities; undefined when its facts say nothing of its rsync. */
-export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog: readonly CveEntry[] = cveCatalog()): Vulnerabilities | undefined {
+export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog: readonly CveInfo[] = cveCatalog()): Vulnerabilities | undefined {
   const rsync = rsyncView(facts);
   if (rsync === null) return undefined;
   const reported: ReportedCve[] = [];
@@ -93,7 +93,7 @@ export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog:
   };
 }
 
-function whyNot(j: Judgement, cve: CveEntry | undefined, rsync: RsyncView): string {
+function whyNot(j: Judgement, cve: CveInfo | undefined, rsync: RsyncView): string {
   const basis = j.basis ? ` (${j.basis})` : '';
   if (j.state === 'fixed') return `fixed in this version${basis}`;
   if (j.state === 'unknown') {

@@ -1,4 +1,4 @@
-import { CVE_FORMATS, cveCatalog, pickFormat, RULES_FORMATS } from '../../report/index.ts';
+import { CVE_FORMATS, cveListing, pickFormat, RULES_FORMATS } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { builtinPolicy } from '../../engine/index.ts';
 import { EXIT_OK } from '../../runner/index.ts';
@@ -19,7 +19,7 @@ export const rulesCommand: Command = {
     if (args.values['cves'] === true) {
       const format = pickFormat(CVE_FORMATS, stringOption(args, 'format') ?? 'text');
       if (!format.ok) return format.error;
-      return writeOutput(format.value.render(cveCatalog(), {}), stringOption(args, 'output')) ?? EXIT_OK;
+      return writeOutput(format.value.render(cveListing(), {}), stringOption(args, 'output')) ?? EXIT_OK;
     }
     const format = pickFormat(RULES_FORMATS, stringOption(args, 'format') ?? 'text');
     if (!format.ok) return format.error;
