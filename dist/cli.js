@@ -33583,6 +33583,7 @@ var cves_generated_default = {
       condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
       all_of: [
         "refuse_lacks(compress-threads zt)",
+        "module_readable",
         "zstd_build"
       ],
       rule: "RSYNC-071",
@@ -33593,7 +33594,8 @@ var cves_generated_default = {
         "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
         "https://www.cve.org/CVERecord?id=CVE-2026-70455",
         "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
-        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c",
+        "https://github.com/RsyncProject/rsync/commit/c529163ef05458c1104999a363beac694cceb70f"
       ],
       distros: {
         "debian:12": {
@@ -34083,6 +34085,9 @@ var TABLE = cves_generated_default;
 function cveEntries() {
   return TABLE.cves;
 }
+function cvesLeftOut() {
+  return { unverified: TABLE.unverified, not_covered: TABLE.not_covered };
+}
 function cvePolicyData() {
   const cves = TABLE.cves.map((c) => ({
     id: c.id,
@@ -34098,9 +34103,11 @@ function cvePolicyData() {
 }
 
 // src/report/cve-catalog.ts
-var DATA = [];
 function cveCatalog() {
-  return DATA;
+  return cveEntries();
+}
+function cveListing() {
+  return { cves: cveEntries(), ...cvesLeftOut() };
 }
 function cveUrl(id, catalog = cveCatalog()) {
   if (/^CVE-\d{4}-\d{4,}$/.test(id)) return `https://www.cve.org/CVERecord?id=${id}`;
@@ -34172,8 +34179,9 @@ function explainText(t) {
   const v = t.vulnerabilities;
   if (!v) return [];
   const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
-  for (const r of v.reported) out.push(`    ${r.id.padEnd(15)} ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
-  for (const c of v.considered) out.push(`    ${c.id.padEnd(15)} not reported: ${c.why}`);
+  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
+  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
   if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
   return out;
 }
@@ -35886,28 +35894,39 @@ function rulesMarkdown(rules) {
 
 // src/report/cve-list.ts
 var ruleOf = (c) => c.rule ?? "\u2014";
-function cvesText(cves) {
-  const idWidth = Math.max(...cves.map((c) => c.id.length), 2);
+function leftOut(l) {
+  const as = (kind) => (x) => ({ id: x.id, kind, why: x.why, sources: x.sources });
+  return [...l.not_covered.map(as("not covered")), ...l.unverified.map(as("unverified"))];
+}
+function cvesText(l) {
+  const { cves } = l;
+  const rest = leftOut(l);
+  const idWidth = Math.max(...cves.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
   const fixedWidth = Math.max(...cves.map((c) => c.fixed.length), 1);
   const lines = cves.map((c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`);
   const clientSide = cves.filter((c) => c.applies === "not-daemon").length;
-  return `${[...lines, `${cves.length} vulnerabilities: ${cves.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`].join("\n")}
+  const summary = `${cves.length} vulnerabilities: ${cves.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
+  const others = rest.map((x) => `${x.id.padEnd(idWidth)}  ${x.kind}: ${x.why}`);
+  return `${[...lines, summary, ...others.length > 0 ? ["", ...others, `${others.length} more id${others.length === 1 ? "" : "s"} reported by no rule`] : []].join("\n")}
 `;
 }
-function cvesJson(cves) {
-  const list2 = cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, cves) }));
-  return `${JSON.stringify({ cves: list2 }, null, 2)}
+function cvesJson(l) {
+  const cves = l.cves.map((c) => ({ ...c, coverage: coverage(c), url: cveUrl(c.id, l.cves) }));
+  return `${JSON.stringify({ cves, not_covered: l.not_covered, unverified: l.unverified }, null, 2)}
 `;
 }
-function cvesMarkdown(cves) {
+function cvesMarkdown(l) {
+  const link = (id) => {
+    const url = cveUrl(id, l.cves);
+    return url ? `[${id}](${url})` : id;
+  };
+  const rest = leftOut(l);
   return [
     "| vulnerability | severity | fixed in | rule | reached when |",
     "|---|---|---|---|---|",
-    ...cves.map((c) => {
-      const url = cveUrl(c.id, cves);
-      return `| ${url ? `[${c.id}](${url})` : c.id} | ${c.severity}${c.score === null ? "" : ` (${c.score.toFixed(1)})`} | ${c.fixed} | ${ruleOf(c)} | ${markdownText(coverage(c))} |`;
-    }),
-    ""
+    ...l.cves.map((c) => `| ${link(c.id)} | ${c.severity}${c.score === null ? "" : ` (${c.score.toFixed(1)})`} | ${c.fixed} | ${ruleOf(c)} | ${markdownText(coverage(c))} |`),
+    "",
+    ...rest.length > 0 ? ["Reported by no rule:", "", ...rest.map((x) => `- ${link(x.id)} (${x.kind}): ${markdownText(x.why)}`), ""] : []
   ].join("\n");
 }
 
@@ -46903,7 +46922,7 @@ var rulesCommand = {
     if (args.values["cves"] === true) {
       const format2 = pickFormat(CVE_FORMATS, stringOption(args, "format") ?? "text");
       if (!format2.ok) return format2.error;
-      return writeOutput(format2.value.render(cveCatalog(), {}), stringOption(args, "output")) ?? EXIT_OK;
+      return writeOutput(format2.value.render(cveListing(), {}), stringOption(args, "output")) ?? EXIT_OK;
     }
     const format = pickFormat(RULES_FORMATS, stringOption(args, "format") ?? "text");
     if (!format.ok) return format.error;

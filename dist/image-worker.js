@@ -26668,6 +26668,7 @@ var cves_generated_default = {
       condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
       all_of: [
         "refuse_lacks(compress-threads zt)",
+        "module_readable",
         "zstd_build"
       ],
       rule: "RSYNC-071",
@@ -26678,7 +26679,8 @@ var cves_generated_default = {
         "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
         "https://www.cve.org/CVERecord?id=CVE-2026-70455",
         "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
-        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c",
+        "https://github.com/RsyncProject/rsync/commit/c529163ef05458c1104999a363beac694cceb70f"
       ],
       distros: {
         "debian:12": {
@@ -27812,9 +27814,8 @@ var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 
 var CATALOG_BYTES = 4 * MiB;
 
 // src/report/cve-catalog.ts
-var DATA = [];
 function cveCatalog() {
-  return DATA;
+  return cveEntries();
 }
 function cveUrl(id, catalog = cveCatalog()) {
   if (/^CVE-\d{4}-\d{4,}$/.test(id)) return `https://www.cve.org/CVERecord?id=${id}`;
@@ -27881,8 +27882,9 @@ function explainText(t) {
   const v = t.vulnerabilities;
   if (!v) return [];
   const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
-  for (const r of v.reported) out.push(`    ${r.id.padEnd(15)} ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
-  for (const c of v.considered) out.push(`    ${c.id.padEnd(15)} not reported: ${c.why}`);
+  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
+  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
   if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
   return out;
 }

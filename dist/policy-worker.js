@@ -7995,6 +7995,7 @@ var cves_generated_default = {
       condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
       all_of: [
         "refuse_lacks(compress-threads zt)",
+        "module_readable",
         "zstd_build"
       ],
       rule: "RSYNC-071",
@@ -8005,7 +8006,8 @@ var cves_generated_default = {
         "https://github.com/RsyncProject/rsync/security/advisories/GHSA-rjvj-qgqg-cvx9",
         "https://www.cve.org/CVERecord?id=CVE-2026-70455",
         "https://github.com/CVEProject/cvelistV5/blob/main/cves/2026/70xxx/CVE-2026-70455.json",
-        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c"
+        "https://github.com/RsyncProject/rsync/blob/v3.4.4/options.c",
+        "https://github.com/RsyncProject/rsync/commit/c529163ef05458c1104999a363beac694cceb70f"
       ],
       distros: {
         "debian:12": {
