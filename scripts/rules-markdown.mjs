@@ -29,9 +29,9 @@ function complianceTables(table) {
     '',
     '### CIS benchmark items',
     '',
-    '| id | benchmark | item | recommendation | CCE |',
-    '|---|---|---|---|---|',
-    ...Object.entries(table.cis.controls).map(([id, c]) => `| ${id} | ${c.benchmark} | ${c.item} | ${table.cis.recommendations[c.recommendation].title} | ${c.cce.join(', ') || '—'} |`),
+    '| id | benchmark | item | for (os-release ID, VERSION_ID) | recommendation | CCE |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(table.cis.controls).map(([id, c]) => `| ${id} | ${c.benchmark} | ${c.item} | ${c.os.ids.join(', ')} ${c.os.version} | ${table.cis.recommendations[c.recommendation].title} | ${c.cce.join(', ') || '—'} |`),
     '',
   ];
   return out;

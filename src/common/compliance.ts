@@ -16,6 +16,8 @@ export interface CisItem {
   cce: string[];
   /** The recommendation the benchmarks share (e.g. "rsync-service"): judged per target, not per finding. */
   recommendation: string;
+  /** The os-release IDs and VERSION_ID (whole, or its major part) the benchmark is written for. */
+  os: { ids: string[]; version: string };
 }
 
 export interface ComplianceTable {

@@ -21,8 +21,8 @@ const where = (f: FindingRef): string => (f.location ? `${formatLocation(f.locat
 
 /** Why a target is in its state, for one line: the waiver, the facts, or the count of findings. */
 function because(t: ControlTarget): string {
-  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join('; ')}`;
-  return t.evidence.join('; ');
+  const items = t.os_items ? [`items for its OS: ${t.os_items.join(', ')}`] : [];
+  return [...(t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : []), ...t.evidence, ...items].join('; ');
 }
 
 export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
@@ -51,7 +51,8 @@ export function complianceMarkdownLines(s: ComplianceSection): string[] {
     for (const [i, t] of c.targets.entries()) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${code(`${f.location.file}:${f.location.line}`)}` : ''} ${esc(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${esc(w.reason)}`);
-      const detail = [...findings, ...waived, ...(t.waiver ? [`waiver: ${esc(t.waiver.reason)} (${code(t.waiver.source)})`] : []), ...(findings.length === 0 ? t.evidence.map(esc) : [])];
+      const os = t.os_items ? [`items for its OS: ${t.os_items.join(', ')}`] : [];
+      const detail = [...findings, ...waived, ...(t.waiver ? [`waiver: ${esc(t.waiver.reason)} (${code(t.waiver.source)})`] : []), ...(findings.length === 0 ? t.evidence.map(esc) : []), ...os];
       out.push(`| ${i === 0 ? name : ''} | ${code(t.target)} | ${ICON[t.state]} | ${detail.join('<br>')} |`);
     }
   }

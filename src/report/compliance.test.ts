@@ -118,6 +118,17 @@ section('CIS: an image fails when its entrypoint starts the daemon, and passes w
   );
 });
 
+section("CIS: the benchmark items written for the target's OS are named, from its os-release", () => {
+  const daemon = { daemon: { ...NO_DAEMON, processes: [{ pid: 1, uid: 0, cmdline: ['rsync', '--daemon'] }] } };
+  const os = (id: string, version_id: string, id_like: string[] = []) => ({ ...daemon, rsync: { distro: { id, version_id, id_like, source: 'os-release' } } });
+  const s = complianceSection(report([target('host', 'deb', {}, os('debian', '12')), target('host', 'rocky', {}, os('rocky', '9.5', ['rhel', 'centos', 'fedora'])), target('host', 'arch', {}, os('arch', '')), target('host', 'none')]), 'cis');
+  assert.equal(
+    s.controls[0]?.targets.map((t) => t.os_items ?? []),
+    [['DEBIAN12-v1.1.0-2.1.13'], ['RHEL9-2.2.18', 'RHEL9-v2.0.0-2.1.13'], [], []],
+  );
+  assert.match(complianceTextLines(s, paint(false)).join('\n'), /deb: FAIL — process 1 runs rsync --daemon; items for its OS: DEBIAN12-v1\.1\.0-2\.1\.13/);
+});
+
 const render = suite('compliance section rendered');
 
 render('text: a headline, each control with its state, each target with the findings behind it', () => {

@@ -32,6 +32,8 @@ export interface ControlTarget {
   evidence: string[];
   /** A `rule: cis:…` waiver that accepts the failure (the host is meant to serve rsync). */
   waiver?: WaivedControl;
+  /** CIS: the benchmark items written for the target's OS (its os-release), when the facts name one the table has. */
+  os_items?: string[];
 }
 
 export interface ControlResult {
@@ -126,8 +128,22 @@ function cisTarget(t: TargetReport, control: string, rules: readonly string[]): 
   const evidence = t.kind === 'host' ? hostEvidence(t.facts) : imageEvidence(t.facts);
   const runs = evidence.length > 0 || found.findings.length > 0;
   const waiver = t.waived_controls?.find((w) => w.control === control);
-  if (!runs) return { target: t.target, state: 'pass', ...found, evidence: [t.kind === 'host' ? 'no rsync daemon process, listener or enabled unit' : 'the entrypoint does not start rsync --daemon'] };
-  return { target: t.target, state: waiver ? 'waived' : 'fail', ...found, evidence, ...(waiver ? { waiver } : {}) };
+  const items = osItems(t.facts, control);
+  const mine = items.length > 0 ? { os_items: items } : {};
+  if (!runs) return { target: t.target, state: 'pass', ...found, evidence: [t.kind === 'host' ? 'no rsync daemon process, listener or enabled unit' : 'the entrypoint does not start rsync --daemon'], ...mine };
+  return { target: t.target, state: waiver ? 'waived' : 'fail', ...found, evidence, ...(waiver ? { waiver } : {}), ...mine };
+}
+
+/** The items of `control` whose benchmark is written for the target's OS (facts `rsync.distro`, from os-release). */
+function osItems(facts: object, control: string): string[] {
+  const rsync = 'rsync' in facts && isObject(facts.rsync) ? facts.rsync : {};
+  const distro = isObject(rsync['distro']) ? rsync['distro'] : null;
+  if (distro === null || typeof distro['id'] !== 'string' || typeof distro['version_id'] !== 'string') return [];
+  const ids = [distro['id'], ...list(distro['id_like']).filter((x): x is string => typeof x === 'string')];
+  const version = distro['version_id'];
+  return Object.entries(COMPLIANCE.cis.controls)
+    .filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`)))
+    .map(([id]) => id);
 }
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
