@@ -46106,7 +46106,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-83334-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "7"
+        }
       },
       "RHEL8-2.2.20": {
         benchmark: "CIS Red Hat Enterprise Linux 8 (older edition)",
@@ -46114,7 +46124,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-83335-0"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "8"
+        }
       },
       "RHEL8-v4.0.0-2.1.13": {
         benchmark: "CIS Red Hat Enterprise Linux 8 v4.0.0",
@@ -46123,7 +46143,17 @@ var compliance_generated_default = {
           "CCE-86335-7",
           "CCE-83335-0"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "8"
+        }
       },
       "RHEL9-2.2.18": {
         benchmark: "CIS Red Hat Enterprise Linux 9 (older edition)",
@@ -46131,7 +46161,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-84140-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "9"
+        }
       },
       "RHEL9-v2.0.0-2.1.13": {
         benchmark: "CIS Red Hat Enterprise Linux 9 v2.0.0",
@@ -46140,7 +46180,17 @@ var compliance_generated_default = {
           "CCE-86336-5",
           "CCE-84140-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "9"
+        }
       },
       "RHEL10-v1.0.1-2.1.12": {
         benchmark: "CIS Red Hat Enterprise Linux 10 v1.0.1",
@@ -46149,13 +46199,29 @@ var compliance_generated_default = {
           "CCE-88025-2",
           "CCE-88179-7"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "10"
+        }
       },
       "ALMA9-v2.0.0-2.1.13": {
         benchmark: "CIS AlmaLinux OS 9 v2.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "almalinux"
+          ],
+          version: "9"
+        }
       },
       "SLE12-v3.1.0-2.2.17": {
         benchmark: "CIS SUSE Linux Enterprise 12 v3.1.0",
@@ -46164,7 +46230,14 @@ var compliance_generated_default = {
           "CCE-91673-4",
           "CCE-92313-6"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "sles",
+            "sled"
+          ],
+          version: "12"
+        }
       },
       "SLE15-v1.1.1-2.2.17": {
         benchmark: "CIS SUSE Linux Enterprise 15 v1.1.1",
@@ -46173,37 +46246,74 @@ var compliance_generated_default = {
           "CCE-91305-3",
           "CCE-92468-8"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "sles",
+            "sled"
+          ],
+          version: "15"
+        }
       },
       "AL2023-v1.0.0-2.2.18": {
         benchmark: "CIS Amazon Linux 2023 v1.0.0",
         item: "2.2.18",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "amzn"
+          ],
+          version: "2023"
+        }
       },
       "DEBIAN12-v1.1.0-2.1.13": {
         benchmark: "CIS Debian Linux 12 v1.1.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "debian"
+          ],
+          version: "12"
+        }
       },
       "DEBIAN13-v1.0.0-2.1.13": {
         benchmark: "CIS Debian Linux 13 v1.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "debian"
+          ],
+          version: "13"
+        }
       },
       "UBUNTU2204-v2.0.0-2.1.13": {
         benchmark: "CIS Ubuntu Linux 22.04 LTS v2.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "ubuntu"
+          ],
+          version: "22.04"
+        }
       },
       "UBUNTU2404-v1.0.0-2.1.13": {
         benchmark: "CIS Ubuntu Linux 24.04 LTS v1.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "ubuntu"
+          ],
+          version: "24.04"
+        }
       }
     }
   }
@@ -47855,7 +47965,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_input_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
@@ -47894,7 +48004,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_output_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",
@@ -49899,8 +50009,8 @@ function headline(s) {
 }
 var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
 function because(t) {
-  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join("; ")}`;
-  return t.evidence.join("; ");
+  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
 }
 function complianceTextLines(s, p2) {
   const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
@@ -49926,7 +50036,8 @@ function complianceMarkdownLines(s) {
     for (const [i, t] of c.targets.entries()) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
-      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : []];
+      const os6 = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os6];
       out.push(`| ${i === 0 ? name : ""} | ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |`);
     }
   }
@@ -52280,6 +52391,9 @@ function parseUnitSettings(text5) {
 // src/parse/rpm-header.ts
 var MAX_DATA = 256 << 20;
 
+// src/parse/rpmdb-bdb.ts
+var MAX_BLOB = 256 << 20;
+
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
 
@@ -52292,7 +52406,7 @@ var PACKAGE_DATABASES = {
   rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
 };
 var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
-var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...OS_RELEASE_FILES];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 
 // src/parse/account-names.ts

@@ -3093,7 +3093,7 @@ ${ctx.indent}`;
       }
       let split2 = void 0;
       let prev = void 0;
-      let overflow = false;
+      let overflow2 = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
@@ -3137,7 +3137,7 @@ ${ctx.indent}`;
               while (prev === " " || prev === "	") {
                 prev = ch;
                 ch = text5[i += 1];
-                overflow = true;
+                overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j]) return text5;
@@ -3146,13 +3146,13 @@ ${ctx.indent}`;
               end = j + endStep;
               split2 = void 0;
             } else {
-              overflow = true;
+              overflow2 = true;
             }
           }
         }
         prev = ch;
       }
-      if (overflow && onOverflow) onOverflow();
+      if (overflow2 && onOverflow) onOverflow();
       if (folds.length === 0) return text5;
       if (onFold) onFold();
       let res = text5.slice(0, folds[0]);
@@ -7120,7 +7120,7 @@ var require_foldFlowLines = __commonJS({
       }
       let split2 = void 0;
       let prev = void 0;
-      let overflow = false;
+      let overflow2 = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
@@ -7167,7 +7167,7 @@ var require_foldFlowLines = __commonJS({
               while (prev === " " || prev === "	") {
                 prev = ch;
                 ch = text5[i += 1];
-                overflow = true;
+                overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
@@ -7177,13 +7177,13 @@ var require_foldFlowLines = __commonJS({
               end = j + endStep;
               split2 = void 0;
             } else {
-              overflow = true;
+              overflow2 = true;
             }
           }
         }
         prev = ch;
       }
-      if (overflow && onOverflow)
+      if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
         return text5;
@@ -15357,7 +15357,7 @@ var require_extract = __commonJS({
       _detach() {
         if (this._parent._stream === this) {
           this._parent._stream = null;
-          this._parent._missing = overflow(this.header.size);
+          this._parent._missing = overflow2(this.header.size);
           this._parent._update();
         }
       }
@@ -15470,7 +15470,7 @@ var require_extract = __commonJS({
       }
       _consumeLongHeader() {
         this._longHeader = false;
-        this._missing = overflow(this._header.size);
+        this._missing = overflow2(this._header.size);
         const buf = this._buffer.shift(this._header.size);
         try {
           this._decodeLongHeader(buf);
@@ -15621,7 +15621,7 @@ var require_extract = __commonJS({
     };
     function noop() {
     }
-    function overflow(size) {
+    function overflow2(size) {
       size &= 511;
       return size && 512 - size;
     }
@@ -15722,7 +15722,7 @@ var require_pack = __commonJS({
           this.header.linkname = this._linkname ? b4a.toString(this._linkname, "utf-8") : "";
           this._pack._encode(this.header);
         }
-        overflow(this._pack, this.header.size);
+        overflow2(this._pack, this.header.size);
         this._pack._done(this);
       }
       _final(cb) {
@@ -15827,7 +15827,7 @@ var require_pack = __commonJS({
         };
         this.push(headers.encode(newHeader));
         this.push(paxHeader);
-        overflow(this, paxHeader.byteLength);
+        overflow2(this, paxHeader.byteLength);
         newHeader.size = header.size;
         newHeader.type = header.type;
         this.push(headers.encode(newHeader));
@@ -15872,7 +15872,7 @@ var require_pack = __commonJS({
     }
     function noop() {
     }
-    function overflow(self2, size) {
+    function overflow2(self2, size) {
       size &= 511;
       if (size) self2.push(END_OF_TAR.subarray(0, 512 - size));
     }
@@ -31639,7 +31639,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-83334-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "7"
+        }
       },
       "RHEL8-2.2.20": {
         benchmark: "CIS Red Hat Enterprise Linux 8 (older edition)",
@@ -31647,7 +31657,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-83335-0"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "8"
+        }
       },
       "RHEL8-v4.0.0-2.1.13": {
         benchmark: "CIS Red Hat Enterprise Linux 8 v4.0.0",
@@ -31656,7 +31676,17 @@ var compliance_generated_default = {
           "CCE-86335-7",
           "CCE-83335-0"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "8"
+        }
       },
       "RHEL9-2.2.18": {
         benchmark: "CIS Red Hat Enterprise Linux 9 (older edition)",
@@ -31664,7 +31694,17 @@ var compliance_generated_default = {
         cce: [
           "CCE-84140-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "9"
+        }
       },
       "RHEL9-v2.0.0-2.1.13": {
         benchmark: "CIS Red Hat Enterprise Linux 9 v2.0.0",
@@ -31673,7 +31713,17 @@ var compliance_generated_default = {
           "CCE-86336-5",
           "CCE-84140-3"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "9"
+        }
       },
       "RHEL10-v1.0.1-2.1.12": {
         benchmark: "CIS Red Hat Enterprise Linux 10 v1.0.1",
@@ -31682,13 +31732,29 @@ var compliance_generated_default = {
           "CCE-88025-2",
           "CCE-88179-7"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "rhel",
+            "rocky",
+            "almalinux",
+            "centos",
+            "ol"
+          ],
+          version: "10"
+        }
       },
       "ALMA9-v2.0.0-2.1.13": {
         benchmark: "CIS AlmaLinux OS 9 v2.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "almalinux"
+          ],
+          version: "9"
+        }
       },
       "SLE12-v3.1.0-2.2.17": {
         benchmark: "CIS SUSE Linux Enterprise 12 v3.1.0",
@@ -31697,7 +31763,14 @@ var compliance_generated_default = {
           "CCE-91673-4",
           "CCE-92313-6"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "sles",
+            "sled"
+          ],
+          version: "12"
+        }
       },
       "SLE15-v1.1.1-2.2.17": {
         benchmark: "CIS SUSE Linux Enterprise 15 v1.1.1",
@@ -31706,37 +31779,74 @@ var compliance_generated_default = {
           "CCE-91305-3",
           "CCE-92468-8"
         ],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "sles",
+            "sled"
+          ],
+          version: "15"
+        }
       },
       "AL2023-v1.0.0-2.2.18": {
         benchmark: "CIS Amazon Linux 2023 v1.0.0",
         item: "2.2.18",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "amzn"
+          ],
+          version: "2023"
+        }
       },
       "DEBIAN12-v1.1.0-2.1.13": {
         benchmark: "CIS Debian Linux 12 v1.1.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "debian"
+          ],
+          version: "12"
+        }
       },
       "DEBIAN13-v1.0.0-2.1.13": {
         benchmark: "CIS Debian Linux 13 v1.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "debian"
+          ],
+          version: "13"
+        }
       },
       "UBUNTU2204-v2.0.0-2.1.13": {
         benchmark: "CIS Ubuntu Linux 22.04 LTS v2.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "ubuntu"
+          ],
+          version: "22.04"
+        }
       },
       "UBUNTU2404-v1.0.0-2.1.13": {
         benchmark: "CIS Ubuntu Linux 24.04 LTS v1.0.0",
         item: "2.1.13",
         cce: [],
-        recommendation: "rsync-service"
+        recommendation: "rsync-service",
+        os: {
+          ids: [
+            "ubuntu"
+          ],
+          version: "24.04"
+        }
       }
     }
   }
@@ -33392,7 +33502,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_input_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
@@ -33431,7 +33541,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_output_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",
@@ -35451,8 +35561,8 @@ function headline(s) {
 }
 var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
 function because(t) {
-  if (t.waiver) return `${t.waiver.reason} (${t.waiver.source}); ${t.evidence.join("; ")}`;
-  return t.evidence.join("; ");
+  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
 }
 function complianceTextLines(s, p2) {
   const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
@@ -35478,7 +35588,8 @@ function complianceMarkdownLines(s) {
     for (const [i, t] of c.targets.entries()) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
-      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : []];
+      const os = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os];
       out.push(`| ${i === 0 ? name : ""} | ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |`);
     }
   }
@@ -35818,8 +35929,18 @@ function cisTarget(t, control, rules) {
   const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
   const runs = evidence.length > 0 || found.findings.length > 0;
   const waiver = t.waived_controls?.find((w) => w.control === control);
-  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"] };
-  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {} };
+  const items = osItems(t.facts, control);
+  const mine = items.length > 0 ? { os_items: items } : {};
+  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"], ...mine };
+  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {}, ...mine };
+}
+function osItems(facts, control) {
+  const rsync = "rsync" in facts && isObject(facts.rsync) ? facts.rsync : {};
+  const distro = isObject(rsync["distro"]) ? rsync["distro"] : null;
+  if (distro === null || typeof distro["id"] !== "string" || typeof distro["version_id"] !== "string") return [];
+  const ids = [distro["id"], ...list(distro["id_like"]).filter((x) => typeof x === "string")];
+  const version = distro["version_id"];
+  return Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`))).map(([id]) => id);
 }
 var list = (v) => Array.isArray(v) ? v : [];
 var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
@@ -41307,6 +41428,89 @@ function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
 }
 
+// src/parse/rpmdb-bdb.ts
+var HASH_MAGIC = 398689;
+var P_HASH_UNSORTED = 2;
+var P_OVERFLOW = 7;
+var P_HASHMETA = 8;
+var P_HASH = 13;
+var H_KEYDATA = 1;
+var H_OFFPAGE = 3;
+var PAGE_HEADER = 26;
+var MAX_BLOB = 256 << 20;
+function rpmPackageFromBdb(bytes, name) {
+  const pages = openPages(bytes);
+  if ("error" in pages) return { ok: false, error: pages.error };
+  let skipped = 0;
+  for (let pgno = 1; pgno < pages.count; pgno++) {
+    const page = pgno * pages.size;
+    const type = pages.bytes[page + 25];
+    if (type !== P_HASH && type !== P_HASH_UNSORTED) continue;
+    const entries = u162(pages, page + 20);
+    if (PAGE_HEADER + entries * 2 > pages.size) return { ok: false, error: `page ${pgno} claims ${entries} items, more than fit in a page` };
+    for (let i = 1; i < entries; i += 2) {
+      const at = u162(pages, page + PAGE_HEADER + i * 2);
+      const end = u162(pages, page + PAGE_HEADER + (i - 1) * 2);
+      if (at < PAGE_HEADER + entries * 2 || at >= end || end > pages.size) return { ok: false, error: `page ${pgno} item ${i} lies outside its page` };
+      const blob = itemValue(pages, page + at, page + end);
+      if ("error" in blob) return { ok: false, error: `page ${pgno} item ${i}: ${blob.error}` };
+      if (blob.value === null) continue;
+      const header = readRpmHeader(blob.value);
+      if (!header.ok) skipped++;
+      else if (header.value.name === name) return { ok: true, value: header.value, skipped };
+    }
+  }
+  return { ok: true, value: null, skipped };
+}
+function u162(p2, at) {
+  return p2.view.getUint16(at, p2.le);
+}
+function u32(p2, at) {
+  return p2.view.getUint32(at, p2.le);
+}
+function openPages(bytes) {
+  if (bytes.length < 512) return { error: "shorter than a Berkeley DB metadata page" };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const le = view.getUint32(12, true) === HASH_MAGIC;
+  if (!le && view.getUint32(12, false) !== HASH_MAGIC) return { error: "not a Berkeley DB hash database" };
+  const p2 = { bytes, view, size: 0, count: 0, le, budget: bytes.length };
+  const size = u32(p2, 20);
+  if (size < 512 || size > 65536 || (size & size - 1) !== 0) return { error: `a page size of ${size}` };
+  if (bytes[24] !== 0) return { error: "an encrypted database" };
+  if (bytes[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
+  const count = u32(p2, 32) + 1;
+  if (count * size > bytes.length) return { error: `the file ends before its last page (${count} pages of ${size} bytes)` };
+  return { ...p2, size, count };
+}
+function itemValue(p2, at, end) {
+  const type = p2.bytes[at];
+  if (type === H_KEYDATA) return { value: p2.bytes.subarray(at + 1, end) };
+  if (type !== H_OFFPAGE) return { value: null };
+  if (end - at < 12) return { error: "an off-page item shorter than its 12 bytes" };
+  return overflow(p2, u32(p2, at + 4), u32(p2, at + 8));
+}
+function overflow(p2, first, length) {
+  if (length > MAX_BLOB || length > p2.bytes.length) return { error: `an off-page item of ${length} bytes` };
+  if (length > p2.budget) return { error: "its overflow chains together hold more bytes than the file: pages are shared, as rpm never writes them" };
+  p2.budget -= length;
+  const out = new Uint8Array(length);
+  let filled = 0;
+  const seen = /* @__PURE__ */ new Set();
+  for (let pgno = first; filled < length; ) {
+    if (pgno === 0 || pgno >= p2.count || seen.has(pgno)) return { error: `its overflow chain breaks at page ${pgno} after ${filled} of ${length} bytes` };
+    seen.add(pgno);
+    const page = pgno * p2.size;
+    if (p2.bytes[page + 25] !== P_OVERFLOW) return { error: `page ${pgno} of its overflow chain is not an overflow page` };
+    const used = u162(p2, page + 22);
+    if (used > p2.size - PAGE_HEADER || used > length - filled) return { error: `overflow page ${pgno} claims ${used} bytes` };
+    out.set(p2.bytes.subarray(page + PAGE_HEADER, page + PAGE_HEADER + used), filled);
+    filled += used;
+    pgno = u32(p2, page + 16);
+    if (used === 0 && filled < length) return { error: `overflow page ${pgno} is empty` };
+  }
+  return { value: out };
+}
+
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
@@ -41376,7 +41580,7 @@ var PACKAGE_DATABASES = {
   rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
 };
 var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
-var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...OS_RELEASE_FILES];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 function releaseFromVersionLine(line) {
   return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
@@ -41413,28 +41617,24 @@ async function imageRsyncRelease(fs) {
     notes.push(`${path} lists no installed rsync`);
   }
   const seen = /* @__PURE__ */ new Set();
-  for (const path of PACKAGE_DATABASES.rpmSqlite) {
+  const rpmFiles = [...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, bdb: false })), ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, bdb: true }))];
+  for (const { path, bdb } of rpmFiles) {
     const real = fs.stat(path);
     if (real?.kind !== "file" || seen.has(real.path)) continue;
     seen.add(real.path);
     const db = bytes(path);
     if (db === void 0) continue;
-    if ((fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
+    if (!bdb && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
       notes.push(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
       continue;
     }
-    const r = await rpmPackageFromSqlite(db, "rsync");
-    if (!r.ok) notes.push(`${path}: ${r.error}`);
+    const r = bdb ? rpmPackageFromBdb(db, "rsync") : await rpmPackageFromSqlite(db, "rsync");
+    if (!r.ok) notes.push(`${path}${bdb ? " (rpm Berkeley DB database)" : ""}: ${r.error}; version unknown`);
     else if (r.value) return releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro);
     else notes.push(r.skipped > 0 ? `${path}: ${r.skipped} package headers could not be read, and rsync may be one of them` : `${path} lists no rsync`);
   }
-  for (const [paths, kind] of [
-    [PACKAGE_DATABASES.rpmBdb, "rpm Berkeley DB database"],
-    [PACKAGE_DATABASES.rpmNdb, "rpm ndb database"]
-  ]) {
-    const path = paths.find((p2) => fs.stat(p2)?.kind === "file");
-    if (path !== void 0) notes.push(`${kind} (${path}) not read; version unknown`);
-  }
+  const ndb = PACKAGE_DATABASES.rpmNdb.find((p2) => fs.stat(p2)?.kind === "file");
+  if (ndb !== void 0) notes.push(`rpm ndb database (${ndb}) not read; version unknown`);
   return { version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" };
 }
 
@@ -42324,7 +42524,7 @@ var PREFETCH = [
   /^var\/lib\/dpkg\/status$/,
   /^lib\/apk\/db\/installed$/,
   // The rpm database itself is read only when asked (it is usually bigger than what indexing keeps).
-  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite$/,
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(rpmdb\.sqlite|Packages)$/,
   /^etc\/(os-release|passwd|group)$/,
   /^usr\/lib\/os-release$/,
   /(^|\/)[^/]*secret[^/]*$/i,

@@ -7804,7 +7804,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_input_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "keep secrets file and its parent directories root-owned and not group/world-writable; refuse options = files-from (candidate for the files-from variant)",
@@ -7843,7 +7843,7 @@ var cves_generated_default = {
       applies: "condition",
       condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
       all_of: [
-        "daemon_file_in_untrusted_dir"
+        "daemon_output_file_in_untrusted_dir"
       ],
       rule: "RSYNC-072",
       mitigation: "put daemon files in root-owned directories (/run, /var/log, /etc)",

@@ -64,10 +64,10 @@ _w("exec_hook_interpolates_vars", i) := _mod_w(i, hooks[0], why) if {
 		some h in ["early exec", "pre-xfer exec", "post-xfer exec"]
 		v := mod.params[h].value
 		is_string(v)
-		regex.match(`%[A-Za-z_][A-Za-z0-9_]*%`, v)
+		regex.match(`%RSYNC_[A-Za-z0-9_#]*%`, v)
 	]
 	count(hooks) > 0
-	why := concat("", ["\"", hooks[0], "\" expands a %VARIABLE% into its shell command"])
+	why := concat("", ["\"", hooks[0], "\" expands a %RSYNC_…% variable into its shell command"])
 }
 
 _w("module_filter_set", i) := _mod_w(i, names[0], concat("", ["module [", mod.name, "] hides files with \"", names[0], "\""])) if {
@@ -76,11 +76,17 @@ _w("module_filter_set", i) := _mod_w(i, names[0], concat("", ["module [", mod.na
 	count(names) > 0
 }
 
-_w("daemon_file_in_untrusted_dir", i) := ws[0] if {
+# CVE-2026-53802: files the daemon reads (the secrets file, daemon filter files).
+_w("daemon_input_file_in_untrusted_dir", i) := _daemon_file_w(i, ["secrets file", "exclude from", "include from"], [])
+
+# CVE-2026-53803: files the daemon writes or opens for output (motd, lock and log files).
+_w("daemon_output_file_in_untrusted_dir", i) := _daemon_file_w(i, ["lock file", "log file"], ["motd file"])
+
+_daemon_file_w(i, module_params, global_params) := ws[0] if {
 	mod := input.config.modules[i]
 	ws := array.concat(
-		[_mod_w(i, n, _file_why(n, v)) | some n in ["secrets file", "lock file", "log file"]; v := mod.params[n].value; _untrusted(v)],
-		[_global_w(n, _file_why(n, v)) | some n in ["motd file", "pid file"]; v := input.config.global[n].value; _untrusted(v)],
+		[_mod_w(i, n, _file_why(n, v)) | some n in module_params; v := mod.params[n].value; _untrusted(v)],
+		[_global_w(n, _file_why(n, v)) | some n in global_params; v := input.config.global[n].value; _untrusted(v)],
 	)
 	count(ws) > 0
 }
@@ -97,8 +103,10 @@ _chroot_off(i) := _mod_w(i, "use chroot", concat("", ["module [", input.config.m
 	not lib.chrooted(input.config.modules[i])
 }
 
+# Only a chroot gives /./ its meaning: the daemon chroots to the outer part and serves the inner one.
 _dot_slash(i) := _mod_w(i, "path", concat("", ["module [", mod.name, "] chroots to the outer part of a /./ path"])) if {
 	mod := input.config.modules[i]
+	lib.chrooted(mod)
 	contains(mod.params.path.value, "/./")
 }
 

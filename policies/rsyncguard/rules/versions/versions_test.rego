@@ -140,6 +140,7 @@ test_071_exec_hook_expanding_a_variable if {
 	f := _one("RSYNC-071", _doc([m], "3.4.4", ["CVE-2026-53790"], "affected"))
 	f.path == "config.modules[0].params.pre-xfer exec"
 	_quiet("RSYNC-071", _doc([t.module({"pre-xfer exec": "/usr/local/bin/audit"}, {})], "3.4.4", ["CVE-2026-53790"], "affected"))
+	_quiet("RSYNC-071", _doc([t.module({"pre-xfer exec": "/usr/local/bin/audit %HOME%"}, {})], "3.4.4", ["CVE-2026-53790"], "affected"))
 	_quiet("RSYNC-071", _doc([m], "3.5.0", ["CVE-2026-53790"], "fixed"))
 }
 
@@ -209,7 +210,9 @@ test_072_no_chroot_on_3_4_1_is_high_at_use_chroot if {
 test_072_daemon_files_a_local_user_controls if {
 	f := _one("RSYNC-072", _doc([t.module({"secrets file": "/tmp/rsyncd.secrets"}, {})], "3.4.4", ["CVE-2026-53802"], "affected"))
 	f.path == "config.modules[0].params.secrets file"
-	_one("RSYNC-072", _doc([t.module({"lock file": "/srv/m/rsyncd.lock"}, {})], "3.4.4", ["CVE-2026-53802"], "affected"))
+	_one("RSYNC-072", _doc([t.module({"exclude from": "/srv/m/.excludes"}, {})], "3.4.4", ["CVE-2026-53802"], "affected"))
+	_quiet("RSYNC-072", _doc([t.module({"lock file": "/tmp/rsyncd.lock"}, {})], "3.4.4", ["CVE-2026-53802"], "affected"))
+	_one("RSYNC-072", _doc([t.module({"lock file": "/srv/m/rsyncd.lock"}, {})], "3.4.4", ["CVE-2026-53803"], "affected"))
 	g := _one("RSYNC-072", _doc_with([t.module({"lock file": "/run/rsyncd.lock"}, {})], "3.4.4", ["CVE-2026-53803"], "affected", {"motd file": "/var/tmp/motd"}))
 	g.path == "config.global.motd file"
 	_quiet("RSYNC-072", _doc([t.module({"lock file": "/run/rsyncd.lock"}, {})], "3.4.4", ["CVE-2026-53803"], "affected"))
@@ -219,6 +222,7 @@ test_072_inner_dot_slash_path if {
 	f := _one("RSYNC-072", _doc([t.module({"path": "/srv/./m"}, {})], "3.4.4", ["CVE-2026-53793"], "affected"))
 	f.path == "config.modules[0].params.path"
 	_quiet("RSYNC-072", _doc([t.module({}, {})], "3.4.4", ["CVE-2026-53793"], "affected"))
+	_quiet("RSYNC-072", _doc([object.union(_no_chroot, {"params": object.union(_no_chroot.params, {"path": t.set("/srv/./m")})})], "3.4.4", ["CVE-2026-53793"], "affected"))
 }
 
 test_072_writable_unconfined_receiver if {
