@@ -33,6 +33,8 @@ command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 # An image's rpm database: the test builds a real rpmdb.sqlite with rpmbuild and rpm --justdb.
 command -v rpmbuild >/dev/null 2>&1 || missing+=(rpm)
+# RHEL 7/8's Berkeley DB rpm database, written by Berkeley DB itself from those headers.
+command -v db5.3_load >/dev/null 2>&1 || missing+=(db5.3-util)
 # Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)

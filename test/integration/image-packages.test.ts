@@ -1,8 +1,8 @@
 /**
  * Which rsync an image holds, read from its package database: images built by the test with Debian's dpkg
- * status, Alpine's apk installed and a real rpmdb.sqlite (Debian's rpm tools), each with a patched and an
+ * status, Alpine's apk installed, a real rpmdb.sqlite (Debian's rpm tools) and RHEL 8's Berkeley DB Packages, each with a patched and an
  * unpatched package, scanned as `rsyncguard image` scans them. The facts keep the distro's full version
- * string and os-release; what cannot be read (Berkeley DB, no database) is said, never guessed.
+ * string and os-release; what cannot be read (ndb, a corrupt or cut database, none at all) is said, never guessed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FactsDocument } from '../../src/facts/index.ts';
 import { scanImage } from '../../src/runner/index.ts';
-import { packageImage, rpmDatabase } from './support/package-images.ts';
+import { packageImage, rpmBdbFile, rpmDatabase } from './support/package-images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-packages-'));
@@ -119,19 +119,41 @@ rpm('Fedora layout: /var/lib/rpm links to /usr/lib/sysimage/rpm; an epoch is kep
   assert.is(facts.version, '3.4.1');
 });
 
-rpm('an rpm database without rsync, a Berkeley DB one, and no database at all: unknown, and why', async () => {
+rpm('an rpm database without rsync, an ndb one, and no database at all: unknown, and why', async () => {
   const without = await rsyncFacts(packageImage(work, 'rpm-without', { 'var/lib/rpm/rpmdb.sqlite': (root) => rpmDatabase(work, root, '/var/lib/rpm', [{ name: 'bash', version: '5.1.8', release: '9.el9' }]) }));
   assert.equal([without.version, without.source, without.package], [null, null, null]);
   assert.match(without.unknown ?? '', '/var/lib/rpm/rpmdb.sqlite lists no rsync');
-  // RHEL 8's database: a Berkeley DB hash file (magic 0x00061561 at offset 12), which is not read.
-  const bdb = Buffer.alloc(4096);
-  bdb.writeUInt32LE(0x00061561, 12);
-  const rhel8 = await rsyncFacts(packageImage(work, 'rpm-bdb', { 'var/lib/rpm/Packages': bdb, 'etc/os-release': ROCKY_9.replace(/9\.5/g, '8.10') }));
-  assert.equal([rhel8.version, rhel8.package, rhel8.distro?.version_id], [null, null, '8.10']);
-  assert.match(rhel8.unknown ?? '', 'rpm Berkeley DB database (/var/lib/rpm/Packages) not read; version unknown');
+  // SUSE's ndb database is not read: said so.
+  const suse = await rsyncFacts(packageImage(work, 'rpm-ndb', { 'usr/lib/sysimage/rpm/Packages.db': Buffer.from('RpmP\0\0\0\0'), 'var/lib/rpm': { link: '../../usr/lib/sysimage/rpm' } }));
+  assert.equal([suse.version, suse.package], [null, null]);
+  assert.match(suse.unknown ?? '', 'rpm ndb database (/var/lib/rpm/Packages.db) not read; version unknown');
   const none = await rsyncFacts(packageImage(work, 'no-db', {}));
   assert.equal([none.version, none.distro], [null, null]);
   assert.match(none.unknown ?? '', 'no package database');
+});
+
+rpm('RHEL 8: the Berkeley DB Packages file, unpatched 3.1.3-19.el8 and patched 3.1.3-20.el8_10 (written by Berkeley DB from rpm headers)', async () => {
+  const RHEL_8 = 'NAME="Red Hat Enterprise Linux"\nVERSION="8.10 (Ootpa)"\nID="rhel"\nID_LIKE="fedora"\nVERSION_ID="8.10"\n';
+  for (const release of ['19.el8', '20.el8_10']) {
+    const bdb = await rpmBdbFile(work, [
+      { name: 'bash', version: '4.4.20', release: '4.el8_6' },
+      { name: 'rsync', version: '3.1.3', release },
+    ]);
+    const facts = await rsyncFacts(packageImage(work, `rpm-bdb-${release}`, { 'var/lib/rpm/Packages': bdb, 'etc/os-release': RHEL_8 }));
+    assert.equal(facts, {
+      version: '3.1.3',
+      source: 'rpm database',
+      package: { manager: 'rpm', name: 'rsync', version: `3.1.3-${release}`, source: '/var/lib/rpm/Packages' },
+      distro: { id: 'rhel', version_id: '8.10', id_like: ['fedora'], source: '/etc/os-release' },
+      range: null,
+      unknown: null,
+    });
+  }
+  // Cut short, as a layer written while rpm ran could hold it: refused, not read in part.
+  const whole = await rpmBdbFile(work, [{ name: 'rsync', version: '3.1.3', release: '19.el8' }]);
+  const cut = await rsyncFacts(packageImage(work, 'rpm-bdb-cut', { 'var/lib/rpm/Packages': whole.subarray(0, whole.length - 4096) }));
+  assert.is(cut.version, null);
+  assert.match(cut.unknown ?? '', '/var/lib/rpm/Packages (rpm Berkeley DB database): the file ends before its last page');
 });
 
 rpm('a corrupted rpmdb.sqlite is an unknown version that says so, not a failed scan', async () => {

@@ -1,11 +1,14 @@
 /**
  * Images whose rsync comes from a package database, built with umoci: Debian's dpkg status, Alpine's apk
  * installed, and a real rpm database (rpmdb.sqlite) written by Debian's rpm tools — a tiny noarch package
- * named rsync built with rpmbuild and registered with `rpm --justdb`, as an RHEL-like image would hold it.
+ * named rsync built with rpmbuild and registered with `rpm --justdb`, as an RHEL-like image would hold it —
+ * and the Berkeley DB `Packages` of RHEL 7/8, written by Berkeley DB's own db5.3_load from those headers
+ * (Debian's rpm has no Berkeley DB backend).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import initSqlJs from 'sql.js';
 
 export interface RpmSpec {
   name: string;
@@ -31,6 +34,29 @@ export function rpmDatabase(work: string, root: string, dbpath: string, packages
   mkdirSync(join(root, dbpath), { recursive: true });
   rpm('--initdb');
   for (const p of packages) rpm('-i', '--justdb', '--nodeps', '--noscripts', '--ignorearch', '--ignoreos', buildRpm(work, p));
+}
+
+/** A Berkeley DB hash file's bytes, holding the headers rpm wrote for these packages, keyed by their number as rpm keys them. */
+export async function rpmBdbFile(work: string, packages: RpmSpec[]): Promise<Buffer> {
+  const scratch = mkdtempSync(join(work, 'bdb-'));
+  rpmDatabase(work, scratch, '/db', packages);
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(readFileSync(join(scratch, 'db', 'rpmdb.sqlite')));
+  const rows = db.exec('SELECT hnum, blob FROM Packages ORDER BY hnum')[0]?.values ?? [];
+  db.close();
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const lines = rows.map(([hnum, blob]) => {
+    const key = Buffer.alloc(4);
+    key.writeUInt32LE(Number(hnum));
+    return ` ${hex(key)}\n ${hex(blob as Uint8Array)}\n`;
+  });
+  const dump = join(scratch, 'dump.txt');
+  writeFileSync(dump, `VERSION=3\nformat=bytevalue\ntype=hash\ndb_pagesize=4096\nHEADER=END\n${lines.join('')}DATA=END\n`);
+  const file = join(scratch, 'Packages');
+  execFileSync('db5.3_load', ['-f', dump, file], { stdio: 'pipe' });
+  const bytes = readFileSync(file);
+  rmSync(scratch, { recursive: true, force: true });
+  return bytes;
 }
 
 export type ImageFile = string | Buffer | { link: string } | ((root: string) => void);
