@@ -46337,7 +46337,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module the attacker can read (anonymous or authenticated) on a daemon running 3.2.7\u20133.3.x. The issue text asks for 'anonymous readable module' as the critical case; an authenticated readable module is reachable by any valid user. Versions before 3.2.7 are not listed as affected (CVE record; Red Hat marks RHEL 6\u20139, which ship older rsync, unaffected).",
+      condition: "A module some client can read (with or without a login): the client sends the checksums that overflow the buffer.",
       all_of: [
         "module_readable"
       ],
@@ -46394,7 +46394,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module the attacker can read (anonymous or authenticated).",
+      condition: "A module some client can read: the client picks the checksum length that leaks stack memory.",
       all_of: [
         "module_readable"
       ],
@@ -46657,7 +46657,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "The daemon sends from a module (readable by some client) whose tree a local user can modify; the privileged daemon then discloses files outside the module. Any sender is affected, not only daemons.",
+      condition: "A readable module whose tree a local user can change while the daemon sends from it.",
       all_of: [
         "module_readable",
         "local_user_can_plant_symlinks"
@@ -46726,7 +46726,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module the attacker can read (the CNA says read access to the remote module is required).",
+      condition: "A module some client can read: the client, as receiver, sends the bad file index.",
       all_of: [
         "module_readable"
       ],
@@ -46877,7 +46877,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "use chroot = no on a module (or unset with a failing chroot test), and someone with write access to the module's files (CVE text: 'attackers with write access to a module path'). Default use chroot (yes/unset as root) is not exposed (NEWS).",
+      condition: "A module without chroot whose tree a local user can write to (a symlink swapped in between check and open).",
       all_of: [
         "chroot_effectively_off",
         "local_user_can_plant_symlinks"
@@ -46952,7 +46952,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "daemon chroot = DIR set, and hosts deny (global or module) uses name-based tokens (host names, wildcards, @netgroups), and DIR lacks /etc/resolv.conf, /etc/nsswitch.conf, /etc/hosts and the NSS modules (host fact). IP-based rules are unaffected; per-module use chroot is irrelevant (NEWS).",
+      condition: "hosts deny matches by name (host name, wildcard or @netgroup) while daemon chroot is set and reverse lookup is on; the chroot is assumed to lack resolver files.",
       all_of: [
         "hosts_deny_name_token",
         "daemon_chroot_set",
@@ -47014,7 +47014,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "Daemon side: a client that passes the module's access checks pushes compressed data to it, i.e. a writable module whose refuse options does not refuse compress; reading the result back (readable too) is what returns the leaked bytes (our inference). Client side: pulling from a malicious server.",
+      condition: "A writable module whose refuse options does not refuse compress: the client pushes the compressed stream the daemon decodes.",
       all_of: [
         "refuse_lacks(compress)",
         "module_writable"
@@ -47090,7 +47090,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "use chroot = no on a module (effective), and a local user able to swap path components inside it.",
+      condition: "A module without chroot whose tree a local user can change (path-based calls follow a swapped symlink).",
       all_of: [
         "chroot_effectively_off",
         "local_user_can_plant_symlinks"
@@ -47295,7 +47295,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "use chroot = no on a module (effective) whose path, or a parent directory of it, a non-root user can replace with a symlink.",
+      condition: "A module without chroot whose path, or a parent of it, a local user can replace with a symlink.",
       all_of: [
         "chroot_effectively_off",
         "local_user_can_plant_symlinks"
@@ -47335,7 +47335,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "Daemon side (inference): a writable module that is not chroot-confined, with a local user able to plant symlinks in it; mainly a receiver/client issue.",
+      condition: "A writable module that is not chroot-confined, with a local user who can plant a parent symlink during a --relative upload.",
       all_of: [
         "module_not_kernel_confined",
         "module_writable",
@@ -47375,7 +47375,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module that hides content with filter / exclude / include / exclude from / include from, reachable by the client (read; write for planting).",
+      condition: "A readable module that hides files with a daemon filter (filter, exclude, include, exclude from, include from).",
       all_of: [
         "module_filter_set",
         "module_readable"
@@ -47414,7 +47414,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "name converter set on a module that receives ownership names from clients (writable module, client preserving -o/-g).",
+      condition: "A writable module with a name converter: the client sends the names the converter is asked about.",
       all_of: [
         "name_converter_set",
         "module_writable"
@@ -47491,7 +47491,7 @@ var cves_generated_default = {
         "rsync-ssl"
       ],
       applies: "condition",
-      condition: "Daemon side: early exec, pre-xfer exec or post-xfer exec whose command text contains %VAR% references the client influences (%RSYNC_USER_NAME%, %RSYNC_HOST_NAME%, %RSYNC_REQUEST%, %RSYNC_ARG#%, %RSYNC_MODULE_PATH% when path is templated). Hooks run as the daemon user (usually root) outside chroot. Client side: RSYNC_CONNECT_PROG with %H, rsync-ssl, remote shell.",
+      condition: "early exec, pre-xfer exec or post-xfer exec expands a %RSYNC_\u2026% variable, which a client influences, into a shell command.",
       all_of: [
         "exec_hook_interpolates_vars"
       ],
@@ -47570,7 +47570,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A module the attacker can read (the daemon is the sender).",
+      condition: "A module some client can read: the daemon is the sender the crafted checksum header reaches.",
       all_of: [
         "module_readable"
       ],
@@ -47608,7 +47608,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module path of the form /outer/./inner with chroot, and a symlink component planted inside the inner module (local user; uploads are munged by default in /./ modules).",
+      condition: "A chrooted module with a /outer/./inner path whose inner tree a local user can change.",
       all_of: [
         "path_inner_dot_slash",
         "local_user_can_plant_symlinks"
@@ -47688,7 +47688,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "Daemon side (inference): writable module without kernel confinement, with temp dir set to an absolute path or a client-supplied --link-dest, and a local user racing the destination tree.",
+      condition: "A writable module that is not chroot-confined, with a local user racing the destination during an upload with an absolute --temp-dir or --link-dest.",
       all_of: [
         "module_not_kernel_confined",
         "module_writable",
@@ -47800,7 +47800,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "name converter set on a module that receives files with ownership (writable); the root-ownership impact needs fake super = yes (NEWS).",
+      condition: "A writable module with a name converter: an unknown name became uid/gid 0 (root-owned files with fake super).",
       all_of: [
         "name_converter_set",
         "module_writable"
@@ -47881,7 +47881,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A module clients pull from that is also writable for them (the daemon refuses --remove-source-files when read_only is set: main.c line 953 at v3.5.0), whose refuse options does not refuse remove-source-files, plus a local user able to race the module tree.",
+      condition: "A module clients can both read and write whose refuse options does not refuse remove-source-files, with a local user racing the tree.",
       all_of: [
         "refuse_lacks(remove-source-files)",
         "module_readable",
@@ -47923,7 +47923,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A readable module without kernel confinement (use chroot = no or /./) where a symlink can be raced or already points out of the module; the following-mode variant needs clients allowed to use -L / --copy-dirlinks / --copy-unsafe-links.",
+      condition: "A readable module that is not chroot-confined (use chroot off, or a /./ path): a raced or in-module directory symlink exposes names outside it.",
       all_of: [
         "module_not_kernel_confined",
         "module_readable"
@@ -47963,7 +47963,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "Daemon side: the secrets file (or config / filter files) is reached through a directory or symlink a non-root user controls. The CVE record also names a client --files-from path escaping the module root (fixed by commit 'confine the daemon files-from open to the module root').",
+      condition: "The secrets file, exclude from or include from lies where a local user can plant a symlink (/tmp, /var/tmp, /dev/shm, or a module tree).",
       all_of: [
         "daemon_input_file_in_untrusted_dir"
       ],
@@ -48002,7 +48002,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "motd file, lock file, log file (or the config file, early-input path) located under a directory a non-root user can write or symlink.",
+      condition: "The motd, lock or log file lies where a local user can plant a symlink (/tmp, /var/tmp, /dev/shm, or a module tree).",
       all_of: [
         "daemon_output_file_in_untrusted_dir"
       ],
@@ -48040,7 +48040,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "hosts deny contains a plain host name (forward lookup on, the default) whose resolution an attacker can make fail; 3.5.0 makes it fail closed (rsyncd.md \xA73.2).",
+      condition: "hosts deny names a plain host name and forward lookup is on (the default): when its lookup fails, the host is let in.",
       all_of: [
         "hosts_deny_plain_hostname"
       ],
@@ -48079,7 +48079,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A module the attacker can read (the daemon is the sender).",
+      condition: "A module some client can read: the daemon is the sender whose hash search the client slows down.",
       all_of: [
         "module_readable"
       ],
@@ -48153,7 +48153,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A zstd-enabled daemon 3.4.2-3.4.4 whose refuse options does not name both compress-threads and zt: a client asks for any number of compression threads.",
+      condition: "A readable module whose refuse options does not name both compress-threads and zt, on a daemon built with zstd (3.4.2-3.4.4).",
       all_of: [
         "refuse_lacks(compress-threads zt)",
         "module_readable",
@@ -48271,7 +48271,7 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A writable module (the daemon receives the attacker's file list); also clients pulling from a malicious server.",
+      condition: "A writable module: the daemon receives the file list with the bad hard-link flag.",
       all_of: [
         "module_writable"
       ],
@@ -48309,7 +48309,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module receiving a file list from the client (writable) \u2014 inference; the crash stays in the attacker's own connection.",
+      condition: "A writable module: the daemon receives the crafted incremental file list (the crash ends only that connection).",
       all_of: [
         "module_writable"
       ],
@@ -48347,7 +48347,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A writable module that does not refuse partial-dir / backup-dir, containing (or letting someone create) a symlink pointing outside the module.",
+      condition: "A writable module whose refuse options does not refuse partial-dir and backup-dir: an in-module symlink redirects them.",
       all_of: [
         "refuse_lacks(partial-dir backup-dir)",
         "module_writable"
@@ -48387,7 +48387,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A module the attacker can open, read-only modules included (CVE record).",
+      condition: "A module some client can read: the peer filter rule reaches the daemon with the module open.",
       all_of: [
         "module_readable"
       ],
@@ -48462,7 +48462,7 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "auth users begins with a comma and a :deny or :ro entry names a user/@group containing a space (e.g. ', @Domain Users:deny, admin').",
+      condition: "auth users starts with a comma and a :deny or :ro rule names a user or group with a space: the rule never applies.",
       all_of: [
         "auth_users_comma_form_with_space"
       ],
@@ -50012,6 +50012,14 @@ function because(t) {
   const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
   return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
 }
+function plain(t) {
+  return (t.state === "pass" || t.state === "not-applicable") && t.findings.length === 0 && t.waived.length === 0 && t.evidence.length === 0 && !t.os_items;
+}
+function plainGroups(targets) {
+  const by = /* @__PURE__ */ new Map();
+  for (const t of targets.filter(plain)) by.set(t.state, [...by.get(t.state) ?? [], t.target]);
+  return [...by];
+}
 function complianceTextLines(s, p2) {
   const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
   for (const c of s.controls) {
@@ -50019,7 +50027,8 @@ function complianceTextLines(s, p2) {
     const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
     out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
     if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
-    for (const t of c.targets) {
+    for (const [state2, names] of plainGroups(c.targets)) out.push(`    ${LABEL[state2]}: ${names.join(", ")}`);
+    for (const t of c.targets.filter((x) => !plain(x))) {
       const why = because(t);
       out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
       for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
@@ -50033,13 +50042,16 @@ function complianceMarkdownLines(s) {
   const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
   for (const c of s.controls) {
     const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
-    for (const [i, t] of c.targets.entries()) {
+    const rows = plainGroups(c.targets).map(([state, names]) => ({ state, text: `| ${names.map(markdownCode).join(", ")} | ${ICON[state]} | |` }));
+    for (const t of c.targets.filter((x) => !plain(x))) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
       const os6 = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
       const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os6];
-      out.push(`| ${i === 0 ? name : ""} | ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |`);
+      rows.push({ state: t.state, text: `| ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |` });
     }
+    rows.sort((a, b) => Number(b.state === "fail") - Number(a.state === "fail"));
+    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ""} ${r.text}`));
   }
   return [...out, ""];
 }
@@ -53767,8 +53779,8 @@ function moduleWritable(params, version) {
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain = rules.find((r) => r.option === null);
-  if (!readOnly && plain) return { value: true, reason: `"read only = no" and "auth users" admits ${plain.group ? "a group" : "a user"} ("${plain.raw}") without ":ro": that login can upload.` };
+  const plain2 = rules.find((r) => r.option === null);
+  if (!readOnly && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
     reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'

@@ -29,11 +29,20 @@ import data.rsyncguard.lib
 #   help: |
 #     Upgrade rsync to the release that fixes every CVE listed (3.5.0 fixes all known ones), or install
 #     your distribution's security update. No rsyncd.conf setting closes these; until then limit who can
-#     connect (a firewall, `address = 127.0.0.1` behind a proxy).
+#     connect at all.
 #
-#     Fixed (Debian 12 example):
-#     ```sh
-#     apt-get install --only-upgrade rsync   # 3.2.7-1+deb12u5 or later from bookworm-security
+#     Avoid (on rsync before 3.5.0):
+#     ```ini
+#     [files]
+#         path = /srv/files
+#     ```
+#     Prefer, until the upgrade:
+#     ```ini
+#     address = 192.0.2.10
+#     [files]
+#         path = /srv/files
+#         hosts allow = 192.0.2.0/24
+#         hosts deny = *
 #     ```
 findings contains f if {
 	es := _entries("RSYNC-070")
