@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { sarifProblems } from './support/sarif-check.ts';
 
 const CLI = resolve('dist/cli.js');
 
@@ -94,7 +95,9 @@ scan('proxy protocol = yes on 3.4.4: CVE-2026-53791, critical, at that line, in 
   assert.is(considered.get('CVE-2026-53783'), 'client side: not applicable to a daemon');
   assert.match(cli(dir, 'scan', '.', '--rsync-version', '3.4.4').stdout, 'CVE-2026-53791');
   assert.match(cli(dir, 'scan', '.', '--rsync-version', '3.4.4', '--format', 'markdown').stdout, '[CVE-2026-53791](https://www.cve.org/CVERecord?id=CVE-2026-53791)');
-  const sarif = JSON.parse(cli(dir, 'scan', '.', '--rsync-version', '3.4.4', '--format', 'sarif').stdout) as { runs: { results: { properties: { cves?: string[] }; message: { text: string } }[] }[] };
+  const sarifText = cli(dir, 'scan', '.', '--rsync-version', '3.4.4', '--format', 'sarif').stdout;
+  assert.equal(sarifProblems(sarifText), []);
+  const sarif = JSON.parse(sarifText) as { runs: { results: { properties: { cves?: string[] }; message: { text: string } }[] }[] };
   const r = sarif.runs[0]?.results.find((x) => x.properties.cves?.includes('CVE-2026-53791'));
   assert.match(r?.message.text ?? '', 'CVE-2026-53791');
 });
