@@ -25,6 +25,20 @@ function because(t: ControlTarget): string {
   return [...(t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : []), ...t.evidence, ...items].join('; ');
 }
 
+/**
+ * Targets with nothing to say (a pass or not-applicable state with no finding, waiver or fact behind it) share
+ * one line per state, so that a fleet's section lists the hosts that need reading, not every host per control.
+ */
+function plain(t: ControlTarget): boolean {
+  return (t.state === 'pass' || t.state === 'not-applicable') && t.findings.length === 0 && t.waived.length === 0 && t.evidence.length === 0 && !t.os_items;
+}
+
+function plainGroups(targets: ControlTarget[]): [ControlState, string[]][] {
+  const by = new Map<ControlState, string[]>();
+  for (const t of targets.filter(plain)) by.set(t.state, [...(by.get(t.state) ?? []), t.target]);
+  return [...by];
+}
+
 export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
   const out = [p.bold(`Compliance — ${headline(s)}`)];
   for (const c of s.controls) {
@@ -32,7 +46,8 @@ export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
     const mark = state === 'fail' ? p.severity('high', LABEL.fail.padEnd(6)) : p.dim(LABEL[state].padEnd(6));
     out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p.dim(` (${c.rules.join(', ')})`) : ''}`);
     if (c.items) out.push(`         ${p.dim(`items: ${c.items.map((i) => i.id).join(', ')}`)}`);
-    for (const t of c.targets) {
+    for (const [state, names] of plainGroups(c.targets)) out.push(`    ${LABEL[state]}: ${names.join(', ')}`);
+    for (const t of c.targets.filter((x) => !plain(x))) {
       const why = because(t);
       out.push(`    ${t.target}: ${t.state === 'fail' ? p.severity('high', LABEL.fail) : LABEL[t.state]}${why ? ` — ${why}` : ''}`);
       for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
@@ -48,13 +63,17 @@ export function complianceMarkdownLines(s: ComplianceSection): string[] {
   const out = [`### Compliance: ${esc(headline(s))}`, '', '| control | target | state | findings |', '|---|---|---|---|'];
   for (const c of s.controls) {
     const name = `${c.id} ${esc(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(', ')})` : ''}`;
-    for (const [i, t] of c.targets.entries()) {
+    const rows = plainGroups(c.targets).map(([state, names]) => ({ state, text: `| ${names.map(code).join(', ')} | ${ICON[state]} | |` }));
+    for (const t of c.targets.filter((x) => !plain(x))) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${code(`${f.location.file}:${f.location.line}`)}` : ''} ${esc(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${esc(w.reason)}`);
       const os = t.os_items ? [`items for its OS: ${t.os_items.join(', ')}`] : [];
       const detail = [...findings, ...waived, ...(t.waiver ? [`waiver: ${esc(t.waiver.reason)} (${code(t.waiver.source)})`] : []), ...(findings.length === 0 ? t.evidence.map(esc) : []), ...os];
-      out.push(`| ${i === 0 ? name : ''} | ${code(t.target)} | ${ICON[t.state]} | ${detail.join('<br>')} |`);
+      rows.push({ state: t.state, text: `| ${code(t.target)} | ${ICON[t.state]} | ${detail.join('<br>')} |` });
     }
+    // Failing targets first, so a long control reads from what needs doing.
+    rows.sort((a, b) => Number(b.state === 'fail') - Number(a.state === 'fail'));
+    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ''} ${r.text}`));
   }
   return [...out, ''];
 }

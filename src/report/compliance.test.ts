@@ -4,6 +4,7 @@ import type { Finding, RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
 import { complianceMarkdownLines, complianceTextLines } from './compliance-render.ts';
 import { complianceSection } from './compliance.ts';
+import { toFleetMarkdown } from './fleet.ts';
 import type { Report, TargetReport } from './model.ts';
 
 const rule = (id: string, compliance: RuleInfo['compliance']): RuleInfo => ({
@@ -151,3 +152,23 @@ render('Markdown: one row per control and target; a waiver and the facts behind 
 
 section.run();
 render.run();
+
+const many = suite('compliance section over many targets');
+
+many('targets with nothing to say share one line per state; those that fail come first in Markdown', () => {
+  const targets = ['a.conf', 'b.conf', 'c.conf'].map((name) => target('file', name, name === 'c.conf' ? { findings: [finding('RSYNC-001', name)] } : {}));
+  const s = complianceSection(report(targets), 'nist');
+  const text = complianceTextLines(s, paint(false)).join('\n');
+  assert.match(text, /^ {2}FAIL {3}AC-3 Access Enforcement \(RSYNC-001\)\n {4}pass: a\.conf, b\.conf\n {4}c\.conf: FAIL\n/m);
+  const md = complianceMarkdownLines(s).join('\n');
+  assert.match(md, /^\| AC-3 Access Enforcement \| `c\.conf` \| ❌ fail \| RSYNC-001 .*\n\| {2}\| `a\.conf`, `b\.conf` \| ✅ pass \| \|$/m);
+});
+
+many("a sweep's Markdown overview carries the section too", () => {
+  const r = report([target('host', 'h1:/etc/rsyncd.conf', {}, { daemon: { ...NO_DAEMON, processes: [{ pid: 3, uid: 0, cmdline: ['rsync', '--daemon'] }] } })]);
+  const md = toFleetMarkdown({ ...r, compliance: complianceSection(r, 'cis') }, (t) => t.split(':')[0] ?? t);
+  assert.match(md, /^### Compliance: CIS Benchmarks: 1 of 1 control fail$/m);
+  assert.match(md, /\| `h1:\/etc\/rsyncd\.conf` \| ❌ fail \| process 3 runs rsync --daemon \|/);
+});
+
+many.run();
