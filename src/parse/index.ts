@@ -18,6 +18,7 @@ export type { UnitSettings } from './systemd-unit.ts';
 export { imageRsyncRelease, OS_RELEASE_FILES, PACKAGE_DATABASES, PACKAGE_DB_MAX_BYTES, releaseFromPackage, releaseFromVersionLine, RELEASE_FILES } from './rsync-release.ts';
 export { apkPackage, dpkgPackage, parseOsRelease, upstreamOf } from './package-db.ts';
 export { hostRsyncRelease, rangeFromProtocol } from './host-release.ts';
+export { rpmPackageFromBdb } from './rpmdb-bdb.ts';
 export type { ProtocolRange } from './host-release.ts';
 export type { OsRelease, PackageEntry, PackageManager } from './package-db.ts';
 export { ACCOUNT_FILES, accountNames } from './account-names.ts';

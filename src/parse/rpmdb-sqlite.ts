@@ -25,7 +25,7 @@ let engine: Promise<initSqlJs.SqlJsStatic> | undefined;
 function wasmBytes(): Uint8Array {
   const beside = join(dirname(fileURLToPath(import.meta.url)), WASM);
   if (existsSync(beside)) return readFileSync(beside);
-  return readFileSync(createRequire(import.meta.url).resolve(`sql.js/dist/${WASM}`));
+  return readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
 }
 
 function sqlite(): Promise<initSqlJs.SqlJsStatic> {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { rpmPackageFromBdb } from './rpmdb-bdb.ts';
+import { rpmPackageFromBdb } from '../src/parse/index.ts';
 
 /** Written by Berkeley DB itself (db5.3_load) from headers Debian's rpm wrote: test/fixtures/rpmdb/make.sh. 512-byte pages. */
-const FIXTURE = readFileSync(new URL('../../test/fixtures/rpmdb/Packages.bdb', import.meta.url));
+const FIXTURE = readFileSync(new URL('fixtures/rpmdb/Packages.bdb', import.meta.url));
 const PAGE = 512;
 const types = () => Array.from({ length: FIXTURE.length / PAGE }, (_, i) => FIXTURE[i * PAGE + 25]);
 const firstOf = (type: number) => types().indexOf(type);
