@@ -113,7 +113,10 @@ t('an affected any-daemon CVE with no finding, and one the data does not know, s
 t('facts without an rsync block (an older document): nothing to say', () => {
   assert.is(vulnerabilitiesOf({}, { findings: [], waived: [], declaredPublic: [] }, CATALOG), undefined);
   // Malformed judgements are skipped, not trusted.
-  assert.equal(vulnerabilitiesOf(facts({ version: '3.4.1', cves: [{ id: 'CVE-2026-70464', state: 'maybe' }, 'x'] }), { findings: [], waived: [], declaredPublic: [] }, CATALOG)?.considered, []);
+  assert.equal(
+    vulnerabilitiesOf(facts({ version: '3.4.1', cves: [{ id: 'CVE-2026-70464', state: 'maybe' }, 'x', { id: '](https://evil.example)', state: 'fixed', basis: '' }] }), { findings: [], waived: [], declaredPublic: [] }, CATALOG)?.considered,
+    [],
+  );
 });
 
 t.run();

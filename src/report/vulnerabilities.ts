@@ -6,7 +6,7 @@
  */
 import type { Location } from '../common/index.ts';
 import { isObject } from '../common/index.ts';
-import type { Finding, Severity } from '../engine/index.ts';
+import { type Finding, type Severity, VULNERABILITY_ID } from '../engine/index.ts';
 import { type CveInfo, cveCatalog } from './cve-catalog.ts';
 
 export interface ReportedCve {
@@ -59,7 +59,8 @@ function rsyncView(facts: object): RsyncView | null {
   const range = isObject(r['range']) && typeof r['range']['min'] === 'string' ? { min: r['range']['min'], max: typeof r['range']['max'] === 'string' ? r['range']['max'] : null } : null;
   const list = Array.isArray(r['cves']) ? r['cves'] : [];
   const cves = list.flatMap((c: unknown): Judgement[] => {
-    if (!isObject(c) || typeof c['id'] !== 'string' || !isState(c['state'])) return [];
+    // A facts document given to eval is input like any other: an id that is not one is not shown (nor linked).
+    if (!isObject(c) || typeof c['id'] !== 'string' || !VULNERABILITY_ID.test(c['id']) || !isState(c['state'])) return [];
     return [{ id: c['id'], state: c['state'], basis: typeof c['basis'] === 'string' ? c['basis'] : '' }];
   });
   return { version, unknown, range, cves };
