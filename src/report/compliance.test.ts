@@ -63,6 +63,17 @@ section('NIST: every control a rule maps to, in the table order; a target fails 
   assert.is(s.name, 'NIST SP 800-53 Rev. 5');
 });
 
+section('a finding left out because its module is declared public does not fail the control, and says why', () => {
+  const silenced = { finding: finding('RSYNC-001', 'm.conf'), declared_public: { reason: 'distribution mirror', source: 'comment' as const, file: 'm.conf', line: 1 } };
+  const s = complianceSection(report([target('file', 'm.conf', { declared_public: [silenced] })]), 'pci');
+  const t = s.controls.find((c) => c.id === '8.3.1')?.targets[0];
+  assert.is(t?.state, 'pass');
+  assert.equal(
+    t?.waived.map((w) => [w.rule_id, w.reason, w.source]),
+    [['RSYNC-001', 'declared public: distribution mirror', 'm.conf:1']],
+  );
+});
+
 section('PCI: a target no policy could evaluate is "not evaluated", never pass', () => {
   const s = complianceSection(report([target('file', 'a.conf')], [{ target: 'broken.conf', message: 'policy failed' }]), 'pci');
   assert.equal(

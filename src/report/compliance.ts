@@ -26,7 +26,7 @@ export interface ControlTarget {
   state: ControlState;
   /** Unwaived findings of the control's rules: why it fails. */
   findings: FindingRef[];
-  /** Findings of the control's rules that a waiver accepted (they do not fail it), with the waiver's reason. */
+  /** Findings of the control's rules that a waiver or a public declaration accepted (they do not fail it), with the reason. */
   waived: (FindingRef & { reason: string; source: string })[];
   /** For CIS: what the facts show (the daemon's processes, enabled units), or why the item does not apply. */
   evidence: string[];
@@ -84,7 +84,11 @@ function unevaluated(report: Report): string[] {
 function findingsOf(t: TargetReport, rules: readonly string[]): Pick<ControlTarget, 'findings' | 'waived'> {
   return {
     findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
-    waived: t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
+    waived: [
+      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
+      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
+      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` })),
+    ],
   };
 }
 
