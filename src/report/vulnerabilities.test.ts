@@ -75,6 +75,13 @@ t('what a finding reports is reported; every other CVE judged is considered, wit
   });
 });
 
+t('a version before the first affected release is not affected, not fixed', () => {
+  const v = vulnerabilitiesOf(facts({ version: '3.2.3', unknown: null, range: null, cves: [judged('CVE-2024-12084', 'fixed', 'upstream 3.2.3 predates 3.2.7, the first affected release')] }), { findings: [], waived: [], declaredPublic: [] }, [
+    cve({ id: 'CVE-2024-12084', fixed: '3.4.0', introduced: '3.2.7' }),
+  ]);
+  assert.equal(v?.considered[0]?.why, 'not affected: this version predates the flaw (upstream 3.2.3 predates 3.2.7, the first affected release)');
+});
+
 t('a waived or declared-public finding still names its CVE, as such', () => {
   const v = vulnerabilitiesOf(
     facts({ version: '3.4.1', unknown: null, range: null, cves: [judged('CVE-2026-53791', 'affected', 'b'), judged('CVE-2024-12084', 'affected', 'b')] }),

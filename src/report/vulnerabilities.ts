@@ -5,7 +5,7 @@
  * when the report is made, so JSON and `--explain` say the same.
  */
 import type { Location } from '../common/index.ts';
-import { isObject } from '../common/index.ts';
+import { isObject, releaseNumbers } from '../common/index.ts';
 import { type Finding, type Severity, VULNERABILITY_ID } from '../engine/index.ts';
 import { type CveInfo, cveCatalog } from './cve-catalog.ts';
 
@@ -94,9 +94,18 @@ export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog:
   };
 }
 
+/** The target's release (or the newest of its range) comes before the first affected one. */
+function predates(rsync: RsyncView, cve: CveInfo | undefined): boolean {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
+
 function whyNot(j: Judgement, cve: CveInfo | undefined, rsync: RsyncView): string {
   const basis = j.basis ? ` (${j.basis})` : '';
-  if (j.state === 'fixed') return `fixed in this version${basis}`;
+  if (j.state === 'fixed') return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === 'unknown') {
     const range = rsync.range ? ` within range ${rsync.range.min}–${rsync.range.max ?? 'newest'}` : '';
     return `version unknown${range}${basis}`;
