@@ -49655,7 +49655,7 @@ function cveSuffix(f) {
 }
 function cveLink(id, catalog = cveCatalog()) {
   const url = cveUrl(id, catalog);
-  return url ? `[${id}](${url})` : id;
+  return url && VULNERABILITY_ID.test(id) ? `[${id}](${url})` : markdownText(id);
 }
 function linkedMessage(f, escaped, catalog = cveCatalog()) {
   const ids = f.cves ?? [];
@@ -50529,7 +50529,7 @@ function rsyncView(facts) {
   const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves = list.flatMap((c) => {
-    if (!isObject(c) || typeof c["id"] !== "string" || !isState(c["state"])) return [];
+    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
   return { version, unknown, range, cves };
@@ -50554,9 +50554,16 @@ function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
     considered
   };
 }
+function predates(rsync, cve) {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
 function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
-  if (j.state === "fixed") return `fixed in this version${basis}`;
+  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
     const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
     return `version unknown${range}${basis}`;

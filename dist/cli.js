@@ -34252,375 +34252,6 @@ ${text5}`, markdown: `${help.markdown ?? help.text}
 ${markdown}` };
 }
 
-// src/report/markdown-escape.ts
-var JOIN = "\u2060";
-function markdownText(s) {
-  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
-}
-function markdownCode(s) {
-  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
-}
-
-// src/report/cve-explain.ts
-function cvesNotInMessage(f) {
-  return (f.cves ?? []).filter((id) => !f.message.includes(id));
-}
-function cveSuffix(f) {
-  const extra = cvesNotInMessage(f);
-  return extra.length > 0 ? ` [${extra.join(", ")}]` : "";
-}
-function cveLink(id, catalog = cveCatalog()) {
-  const url = cveUrl(id, catalog);
-  return url ? `[${id}](${url})` : id;
-}
-function linkedMessage(f, escaped, catalog = cveCatalog()) {
-  const ids = f.cves ?? [];
-  if (ids.length === 0) return escaped;
-  const pattern = new RegExp(`\\b(${ids.map((id) => id.replace(/[.]/g, "\\.")).join("|")})\\b`, "g");
-  const linked = escaped.replace(pattern, (id) => cveLink(id, catalog));
-  const extra = cvesNotInMessage(f);
-  return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
-}
-function explainText(t) {
-  const v = t.vulnerabilities;
-  if (!v) return [];
-  const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
-  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
-  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
-  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
-  if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
-  return out;
-}
-function explainMarkdown(targets, catalog = cveCatalog()) {
-  const judged = targets.filter((t) => t.vulnerabilities);
-  if (judged.length === 0) return [];
-  const out = ["### Vulnerabilities considered", "", "| target | vulnerability | outcome |", "|---|---|---|"];
-  for (const t of judged) {
-    const v = t.vulnerabilities;
-    if (!v) continue;
-    const where2 = markdownCode(t.target);
-    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
-    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
-  }
-  out.push("");
-  return out;
-}
-
-// src/report/escape-controls.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text5) {
-  return text5.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeJsonText(json) {
-  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function escapeAllText(value2) {
-  return escapeDeep(value2);
-}
-function escapeDeep(v) {
-  if (typeof v === "string") return escapeControls(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
-  return v;
-}
-
-// src/report/declared-public.ts
-var MAX_REASON = 80;
-function shownReason(reason) {
-  const clean = escapeControls(reason.trim());
-  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
-}
-function publicSummaries(t) {
-  const bySource = /* @__PURE__ */ new Map();
-  for (const s of t.declared_public ?? []) {
-    const d = s.declared_public;
-    const source = `${d.file}:${d.line}`;
-    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
-    entry.count++;
-    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
-    if (!entry.modules.includes(module)) entry.modules.push(module);
-    bySource.set(source, entry);
-  }
-  return [...bySource.values()];
-}
-function publicLines(t) {
-  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
-}
-function declaredSuppressions(t) {
-  return (t.declared_public ?? []).map((s) => ({
-    finding: s.finding,
-    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
-  }));
-}
-function unusedPublicLines(report) {
-  return (report.unused_public ?? []).map((e) => {
-    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
-    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
-  });
-}
-
-// src/report/sarif-identity.ts
-import { createHash } from "node:crypto";
-function anchorOf(f) {
-  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-}
-function identityOf(f, file) {
-  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path, ...cves]);
-}
-function fingerprints(findings, fileOf) {
-  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-  const seen = /* @__PURE__ */ new Map();
-  const out = /* @__PURE__ */ new Map();
-  for (const f of ordered) {
-    const hex = createHash("sha256").update(identityOf(f, fileOf(f))).digest("hex").slice(0, 16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out.set(f, `${hex}:${n}`);
-  }
-  return out;
-}
-
-// src/report/sarif-severity.ts
-function githubBand(score) {
-  const n = Number(score);
-  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
-  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
-}
-var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
-function securitySeverity(rule, severity) {
-  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
-}
-function descriptorId(rule, severity) {
-  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
-}
-var ORDER = ["critical", "high", "medium", "low"];
-function descriptorKeys(rules, findings) {
-  const reasons = /* @__PURE__ */ new Map();
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  for (const f of findings) {
-    const rule = byId.get(f.rule_id);
-    if (!rule || f.severity === rule.severity) continue;
-    const id = descriptorId(rule, f.severity);
-    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
-    set.add(f.context ?? "the policy reported it at this severity");
-    reasons.set(id, set);
-  }
-  return rules.flatMap((rule) => [
-    { rule, severity: rule.severity, reasons: [] },
-    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
-      rule,
-      severity,
-      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
-    }))
-  ]);
-}
-function raisedHelp(key) {
-  if (key.reasons.length === 0) return null;
-  const { rule, severity } = key;
-  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
-  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
-
-${key.reasons.map((r) => `- ${r}`).join("\n")}`;
-  return { text: `${rule.description}
-
-${why}
-
-${rule.help}`.trim(), markdown: `**${rule.title}**
-
-${rule.description}
-
-${whyMd}
-
-${rule.help}`.trim() };
-}
-
-// src/report/target-kinds.ts
-var TARGET_KINDS = {
-  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
-  host: {
-    description: "a machine, as its collector saw it",
-    sarifPrefix: (target) => `[host ${target}] `,
-    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
-  },
-  image: {
-    description: "a container image",
-    sarifPrefix: (target) => `[image ${target}] `,
-    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
-    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
-  }
-};
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var TOOL_NAME = "rsyncguard";
-var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
-var LIMITS = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
-}
-function ruleName(title) {
-  return clip(
-    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
-    LIMITS.name
-  );
-}
-function descriptor(key, cves = []) {
-  const r = key.rule;
-  const help = raisedHelp(key) ?? { text: `${r.description}
-
-${r.help}`.trim(), markdown: `**${r.title}**
-
-${r.description}
-
-${r.help}`.trim() };
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS.tags);
-  return {
-    id: descriptorId(r, key.severity),
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS.description) },
-    help: cveHelp(help, cves),
-    ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
-  };
-}
-function sarifCompliance(s, report) {
-  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
-  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
-  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
-}
-function complianceTags(r) {
-  const c = r.compliance;
-  if (!c) return [];
-  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
-  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
-}
-function toSarif(report, opts) {
-  const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
-  if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
-  if (placed.length > LIMITS.results) {
-    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
-    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
-  }
-  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
-  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
-  const idOf = (f) => {
-    const rule = byId.get(f.rule_id);
-    return rule ? descriptorId(rule, f.severity) : f.rule_id;
-  };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
-  const cvesOf = /* @__PURE__ */ new Map();
-  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
-  const notifications = [
-    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 }))
-  ];
-  const log2 = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
-        automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log2, null, 2)}
-`;
-}
-function textKey(target, path) {
-  return `${target}\0${path}`;
-}
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
-}
-function region(texts, key, line, column) {
-  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text5.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
-}
-var RELATED_SHOWN = 100;
-function relatedLinks(related) {
-  if (!related || related.length === 0) return "";
-  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
-  const more = related.length - links.length;
-  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
-}
-function result(p2, ruleId, index, texts, at, fingerprint) {
-  const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
-  return {
-    ruleId,
-    ruleIndex: index.get(ruleId) ?? -1,
-    level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
-    ...f.related ? {
-      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
-        id,
-        message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
-      }))
-    } : {},
-    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
-    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
-  };
-}
-function notification(level, code, message, location) {
-  return {
-    level,
-    message: { text: message },
-    descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
-  };
-}
-
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
 var loadPolicy = import_opa.default.loadPolicy;
@@ -35172,7 +34803,7 @@ function declarationCovering(facts, f) {
 var import_yaml2 = __toESM(require_dist2(), 1);
 var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"]);
 var SELECTORS = ["path", "host", "image", "module"];
-var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
 function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
@@ -35205,7 +34836,7 @@ function parsePublicEntries(text5, file) {
     }
     const { path, host: host2, image, module } = selected;
     if (path === null && host2 === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
-    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS2, " ").trim() : "";
+    const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
     if (why === "") return error(line, `the public entry for "${path ?? host2 ?? image}" gives no "reason": it would declare nothing`);
     entries.push({ path, host: host2, image, module, reason: why, file, line });
   }
@@ -35370,10 +35001,10 @@ var CUSTOM_MAIN = `package rsyncguard.custom_main
 findings := [f | some family; some f in data.rsyncguard.custom[family].findings]
 `;
 var POLICY_FILE = /\.(rego|json|ya?ml)$/;
-var LIMITS2 = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
+var LIMITS = { fileBytes: 16 * MiB, totalBytes: 64 * MiB, files: 1e4 };
 function policyFiles(dir, read) {
   const names2 = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => POLICY_FILE.test(f)).sort();
-  if (names2.length > LIMITS2.files) return fail(new UserError(`the policy directory has more than ${LIMITS2.files} policy files`, dir));
+  if (names2.length > LIMITS.files) return fail(new UserError(`the policy directory has more than ${LIMITS.files} policy files`, dir));
   const files = [];
   let total = 0;
   for (const rel of names2) {
@@ -35381,10 +35012,10 @@ function policyFiles(dir, read) {
     const st = lstatSync(path);
     if (st.isDirectory()) continue;
     if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = read(path, { what: "the policy file", maxBytes: LIMITS2.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    const bytes = read(path, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
     if (!bytes.ok) return bytes;
     total += bytes.value.length;
-    if (total > LIMITS2.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS2.totalBytes / MiB} MiB`, dir));
+    if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
     files.push({ rel, bytes: bytes.value });
   }
   return ok(files);
@@ -35548,6 +35179,375 @@ async function loadPolicies(extra, read) {
   const custom = await customPolicy(extra, read);
   return custom.ok ? ok([builtin.value, custom.value]) : custom;
 }
+
+// src/report/markdown-escape.ts
+var JOIN = "\u2060";
+function markdownText(s) {
+  return s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "\\<").replace(/\]\(/g, "]\\(").replace(/[@#]/g, (c) => `${c}${JOIN}`).replace(/:\/\//g, `:${JOIN}//`).replace(/\b(www)\./gi, `$1${JOIN}.`);
+}
+function markdownCode(s) {
+  const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+// src/report/cve-explain.ts
+function cvesNotInMessage(f) {
+  return (f.cves ?? []).filter((id) => !f.message.includes(id));
+}
+function cveSuffix(f) {
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? ` [${extra.join(", ")}]` : "";
+}
+function cveLink(id, catalog = cveCatalog()) {
+  const url = cveUrl(id, catalog);
+  return url && VULNERABILITY_ID.test(id) ? `[${id}](${url})` : markdownText(id);
+}
+function linkedMessage(f, escaped, catalog = cveCatalog()) {
+  const ids = f.cves ?? [];
+  if (ids.length === 0) return escaped;
+  const pattern = new RegExp(`\\b(${ids.map((id) => id.replace(/[.]/g, "\\.")).join("|")})\\b`, "g");
+  const linked = escaped.replace(pattern, (id) => cveLink(id, catalog));
+  const extra = cvesNotInMessage(f);
+  return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
+}
+function explainText(t) {
+  const v = t.vulnerabilities;
+  if (!v) return [];
+  const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
+  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
+  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
+  if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
+  return out;
+}
+function explainMarkdown(targets, catalog = cveCatalog()) {
+  const judged = targets.filter((t) => t.vulnerabilities);
+  if (judged.length === 0) return [];
+  const out = ["### Vulnerabilities considered", "", "| target | vulnerability | outcome |", "|---|---|---|"];
+  for (const t of judged) {
+    const v = t.vulnerabilities;
+    if (!v) continue;
+    const where2 = markdownCode(t.target);
+    if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
+    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+  }
+  out.push("");
+  return out;
+}
+
+// src/report/escape-controls.ts
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text5) {
+  return text5.replace(CONTROLS2, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeJsonText(json) {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function escapeAllText(value2) {
+  return escapeDeep(value2);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/declared-public.ts
+var MAX_REASON = 80;
+function shownReason(reason) {
+  const clean = escapeControls(reason.trim());
+  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
+}
+function publicSummaries(t) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const s of t.declared_public ?? []) {
+    const d = s.declared_public;
+    const source = `${d.file}:${d.line}`;
+    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry.count++;
+    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
+    if (!entry.modules.includes(module)) entry.modules.push(module);
+    bySource.set(source, entry);
+  }
+  return [...bySource.values()];
+}
+function publicLines(t) {
+  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
+}
+function declaredSuppressions(t) {
+  return (t.declared_public ?? []).map((s) => ({
+    finding: s.finding,
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+  }));
+}
+function unusedPublicLines(report) {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
+  });
+}
+
+// src/report/sarif-identity.ts
+import { createHash } from "node:crypto";
+function anchorOf(f) {
+  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
+}
+function identityOf(f, file) {
+  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path, ...cves]);
+}
+function fingerprints(findings, fileOf) {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const seen = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const f of ordered) {
+    const hex = createHash("sha256").update(identityOf(f, fileOf(f))).digest("hex").slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
+  }
+  return out;
+}
+
+// src/report/sarif-severity.ts
+function githubBand(score) {
+  const n = Number(score);
+  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
+  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
+}
+var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
+function securitySeverity(rule, severity) {
+  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+}
+function descriptorId(rule, severity) {
+  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+}
+var ORDER = ["critical", "high", "medium", "low"];
+function descriptorKeys(rules, findings) {
+  const reasons = /* @__PURE__ */ new Map();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const f of findings) {
+    const rule = byId.get(f.rule_id);
+    if (!rule || f.severity === rule.severity) continue;
+    const id = descriptorId(rule, f.severity);
+    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
+    set.add(f.context ?? "the policy reported it at this severity");
+    reasons.set(id, set);
+  }
+  return rules.flatMap((rule) => [
+    { rule, severity: rule.severity, reasons: [] },
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+      rule,
+      severity,
+      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+    }))
+  ]);
+}
+function raisedHelp(key) {
+  if (key.reasons.length === 0) return null;
+  const { rule, severity } = key;
+  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+
+${key.reasons.map((r) => `- ${r}`).join("\n")}`;
+  return { text: `${rule.description}
+
+${why}
+
+${rule.help}`.trim(), markdown: `**${rule.title}**
+
+${rule.description}
+
+${whyMd}
+
+${rule.help}`.trim() };
+}
+
+// src/report/target-kinds.ts
+var TARGET_KINDS = {
+  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
+  host: {
+    description: "a machine, as its collector saw it",
+    sarifPrefix: (target) => `[host ${target}] `,
+    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
+  },
+  image: {
+    description: "a container image",
+    sarifPrefix: (target) => `[image ${target}] `,
+    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
+    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
+  }
+};
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var TOOL_NAME = "rsyncguard";
+var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
+var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+function clip(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+}
+function ruleName(title) {
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS2.name
+  );
+}
+function descriptor(key, cves = []) {
+  const r = key.rule;
+  const help = raisedHelp(key) ?? { text: `${r.description}
+
+${r.help}`.trim(), markdown: `**${r.title}**
+
+${r.description}
+
+${r.help}`.trim() };
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS2.tags);
+  return {
+    id: descriptorId(r, key.severity),
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS2.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
+    help: cveHelp(help, cves),
+    ...r.help_uri ? { helpUri: r.help_uri } : {},
+    defaultConfiguration: { level: LEVEL[key.severity] },
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
+  };
+}
+function sarifCompliance(s, report) {
+  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
+}
+function complianceTags(r) {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
+}
+function toSarif(report, opts) {
+  const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  let placed = report.targets.flatMap((t) => [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ]);
+  if (placed.length > LIMITS2.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS2.results} per run; the most severe are kept`);
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS2.results);
+  }
+  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
+  const keys = descriptorKeys(
+    rules,
+    placed.map((p2) => p2.finding)
+  );
+  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+  const idOf = (f) => {
+    const rule = byId.get(f.rule_id);
+    return rule ? descriptorId(rule, f.severity) : f.rule_id;
+  };
+  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const cvesOf = /* @__PURE__ */ new Map();
+  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
+  const notifications = [
+    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+  ];
+  const log2 = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
+        automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log2, null, 2)}
+`;
+}
+function textKey(target, path) {
+  return `${target}\0${path}`;
+}
+function textOf(texts, target, file) {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+function region(texts, key, line, column) {
+  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text5.length + 1, column + 1);
+  return { startLine: line, startColumn: column, endLine: line, endColumn };
+}
+var RELATED_SHOWN = 100;
+function relatedLinks(related) {
+  if (!related || related.length === 0) return "";
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
+function result(p2, ruleId, index, texts, at, fingerprint) {
+  const f = p2.finding;
+  const key = textOf(texts, f.target, at.file);
+  return {
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
+    level: LEVEL[f.severity],
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    ...f.related ? {
+      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
+        id,
+        message: { text: `[${r.module}]` },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+      }))
+    } : {},
+    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+  };
+}
+function notification(level, code, message, location) {
+  return {
+    level,
+    message: { text: message },
+    descriptor: { id: code },
+    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+  };
+}
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK = (1n << 64n) - 1n;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
+  return p2;
+})();
 
 // src/report/compliance-render.ts
 var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
@@ -35903,7 +35903,11 @@ function unevaluated(report) {
 function findingsOf(t, rules) {
   return {
     findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
-    waived: t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source }))
+    waived: [
+      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
+      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
+      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` }))
+    ]
   };
 }
 function mappedControls(report, framework) {
@@ -36132,7 +36136,7 @@ function rsyncView(facts) {
   const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves = list2.flatMap((c) => {
-    if (!isObject(c) || typeof c["id"] !== "string" || !isState(c["state"])) return [];
+    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
   return { version, unknown, range, cves };
@@ -36157,9 +36161,16 @@ function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
     considered
   };
 }
+function predates(rsync, cve) {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
 function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
-  if (j.state === "fixed") return `fixed in this version${basis}`;
+  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
     const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
     return `version unknown${range}${basis}`;
@@ -41536,7 +41547,7 @@ var engine;
 function wasmBytes() {
   const beside = join14(dirname8(fileURLToPath2(import.meta.url)), WASM);
   if (existsSync6(beside)) return readFileSync4(beside);
-  return readFileSync4(createRequire(import.meta.url).resolve(`sql.js/dist/${WASM}`));
+  return readFileSync4(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
   engine ??= Promise.resolve().then(() => {
