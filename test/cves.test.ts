@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { builtinPolicy, PolicyEngine } from '../src/engine/index.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
 const CLI = resolve('dist/cli.js');
@@ -136,5 +137,23 @@ scan('no version known: no version findings, and JSON and --explain say why', ()
   assert.match(cli(dir, 'scan', '.', '--explain').stdout, /vulnerabilities: version unknown: .*; no version findings/);
 });
 
+const engine = suite('the engine keeps one finding per CVE');
+
+engine('raw findings that differ only in their CVE stay two findings; the same CVE twice is one', async () => {
+  const source = builtinPolicy();
+  if (!source.ok) throw source.error;
+  const loaded = await PolicyEngine.load(source.value);
+  if (!loaded.ok) throw loaded.error;
+  const raw = (cves: string[]) => ({ rule_id: 'RSYNC-071', severity: null, context: null, message: 'm', module: null, path: 'config.global.proxy_protocol', location: { file: 'rsyncd.conf', line: 1, column: 1 }, cves });
+  const done = loaded.value.complete([raw(['CVE-2026-70452']), raw(['CVE-2026-53791']), raw(['CVE-2026-53791'])], 'rsyncd.conf');
+  assert.ok(done.ok);
+  if (done.ok)
+    assert.equal(
+      done.value.map((f) => f.cves),
+      [['CVE-2026-53791'], ['CVE-2026-70452']],
+    );
+});
+
 coverage.run();
+engine.run();
 scan.run();
