@@ -27995,7 +27995,7 @@ function explainText(t) {
   const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
   for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
   for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
-  if (v.reported.length === 0 && v.considered.length === 0) out.push("    no vulnerability was judged");
+  if (v.reported.length === 0 && v.considered.length === 0 && !v.version_unknown) out.push("    no vulnerability was judged");
   return out;
 }
 function explainMarkdown(targets, catalog = cveCatalog()) {

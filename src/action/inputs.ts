@@ -5,6 +5,7 @@
  * INPUT_DEFAULTS holds the same values (a test checks action.yml against it), so both ways agree.
  */
 import { isFormatName, REPORT_FORMATS, unknownFormatMessage, type ReportFormatName } from '../report/index.ts';
+import { FRAMEWORKS, type Framework } from '../common/index.ts';
 import { FAIL_ON } from '../runner/index.ts';
 
 export class ActionInputError extends Error {
@@ -18,7 +19,7 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions'] as const;
+export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance'] as const;
 export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
@@ -37,6 +38,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   category: 'rsyncguard/',
   annotations: 'true',
   'sarif-suppressions': 'false',
+  compliance: undefined,
 };
 
 export interface ActionInputs {
@@ -54,6 +56,8 @@ export interface ActionInputs {
    * job summary and the `declared-public` output say what was left out either way.
    */
   sarifSuppressions: boolean;
+  /** The framework of the --compliance section (log, job summary, SARIF run properties), or none. */
+  compliance: Framework | undefined;
 }
 
 /** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
@@ -97,5 +101,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     category: category.endsWith('/') ? category : `${category}/`,
     annotations,
     sarifSuppressions: flag(env, 'sarif-suppressions'),
+    compliance: raw(env, 'compliance') === '' ? undefined : oneOf(env, 'compliance', FRAMEWORKS),
   };
 }

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import fg from 'fast-glob';
 import { errorMessage, today, UserError } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
+import { complianceSection, escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
 import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, policiesFor, scanRepository } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
@@ -39,7 +39,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!policies.ok) return failStep(policies.error);
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
     if (!evaluated.ok) return failStep(evaluated.error);
-    const report = evaluated.value;
+    const report = inputs.compliance ? { ...evaluated.value, compliance: complianceSection(evaluated.value, inputs.compliance) } : evaluated.value;
     const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scan.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     try {

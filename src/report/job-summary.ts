@@ -5,6 +5,7 @@
  * left out is a section of its own, as in the Markdown report: a reviewer must see that one comment line
  * made findings disappear. Kept well under the runner's 1 MiB limit.
  */
+import { complianceMarkdownLines } from './compliance-render.ts';
 import { linkedMessage } from './cve-explain.ts';
 import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
@@ -58,5 +59,6 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
   // links refused, a daemon that will not start.
   const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${code(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${esc(n.message)}`));
   if (notes.length > 0) out.push('', '### Notes', '', ...notes);
+  if (report.compliance) out.push('', ...complianceMarkdownLines(report.compliance));
   return `${out.join('\n')}\n`;
 }
