@@ -35565,12 +35565,18 @@ function because(t) {
   return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
 }
 function plain(t) {
-  return (t.state === "pass" || t.state === "not-applicable") && t.findings.length === 0 && t.waived.length === 0 && t.evidence.length === 0 && !t.os_items;
+  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
+  return quiet && (t.state === "not-applicable" || t.state === "pass" && t.evidence.length === 0);
 }
 function plainGroups(targets) {
   const by = /* @__PURE__ */ new Map();
-  for (const t of targets.filter(plain)) by.set(t.state, [...by.get(t.state) ?? [], t.target]);
-  return [...by];
+  for (const t of targets.filter(plain)) {
+    const reason = t.evidence.join("; ");
+    const group = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group);
+  }
+  return [...by.values()];
 }
 function complianceTextLines(s, p2) {
   const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
@@ -35579,7 +35585,7 @@ function complianceTextLines(s, p2) {
     const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
     out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
     if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
-    for (const [state2, names2] of plainGroups(c.targets)) out.push(`    ${LABEL[state2]}: ${names2.join(", ")}`);
+    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ""}: ${g.names.join(", ")}`);
     for (const t of c.targets.filter((x) => !plain(x))) {
       const why = because(t);
       out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
@@ -35594,7 +35600,7 @@ function complianceMarkdownLines(s) {
   const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
   for (const c of s.controls) {
     const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
-    const rows = plainGroups(c.targets).map(([state, names2]) => ({ state, text: `| ${names2.map(markdownCode).join(", ")} | ${ICON[state]} | |` }));
+    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(markdownCode).join(", ")} | ${ICON[g.state]} |${g.reason ? ` ${markdownText(g.reason)} ` : " "}|` }));
     for (const t of c.targets.filter((x) => !plain(x))) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
@@ -35910,8 +35916,12 @@ function findingsOf(t, rules) {
     ]
   };
 }
+function partly(report) {
+  return new Set(report.errors.map((e) => e.target));
+}
 function mappedControls(report, framework) {
   const table = COMPLIANCE[framework].controls;
+  const failed2 = partly(report);
   return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
     id,
     title: table[id] ?? id,
@@ -35919,7 +35929,8 @@ function mappedControls(report, framework) {
     targets: [
       ...report.targets.map((t) => {
         const found = findingsOf(t, rules);
-        return { target: t.target, state: found.findings.length > 0 ? "fail" : "pass", ...found, evidence: [] };
+        const state = found.findings.length > 0 ? "fail" : failed2.has(t.target) ? "not-evaluated" : "pass";
+        return { target: t.target, state, ...found, evidence: state === "not-evaluated" ? ["a policy could not evaluate this target"] : [] };
       }),
       ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
     ]

@@ -30,13 +30,21 @@ function because(t: ControlTarget): string {
  * one line per state, so that a fleet's section lists the hosts that need reading, not every host per control.
  */
 function plain(t: ControlTarget): boolean {
-  return (t.state === 'pass' || t.state === 'not-applicable') && t.findings.length === 0 && t.waived.length === 0 && t.evidence.length === 0 && !t.os_items;
+  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
+  // Every file is "not applicable" to a host benchmark for the same reason: said once for all of them.
+  return quiet && (t.state === 'not-applicable' || (t.state === 'pass' && t.evidence.length === 0));
 }
 
-function plainGroups(targets: ControlTarget[]): [ControlState, string[]][] {
-  const by = new Map<ControlState, string[]>();
-  for (const t of targets.filter(plain)) by.set(t.state, [...(by.get(t.state) ?? []), t.target]);
-  return [...by];
+/** Plain targets grouped by state and reason. */
+function plainGroups(targets: ControlTarget[]): { state: ControlState; reason: string; names: string[] }[] {
+  const by = new Map<string, { state: ControlState; reason: string; names: string[] }>();
+  for (const t of targets.filter(plain)) {
+    const reason = t.evidence.join('; ');
+    const group = by.get(`${t.state}\u0000${reason}`) ?? { state: t.state, reason, names: [] };
+    group.names.push(t.target);
+    by.set(`${t.state}\u0000${reason}`, group);
+  }
+  return [...by.values()];
 }
 
 export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
@@ -46,7 +54,7 @@ export function complianceTextLines(s: ComplianceSection, p: Paint): string[] {
     const mark = state === 'fail' ? p.severity('high', LABEL.fail.padEnd(6)) : p.dim(LABEL[state].padEnd(6));
     out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p.dim(` (${c.rules.join(', ')})`) : ''}`);
     if (c.items) out.push(`         ${p.dim(`items: ${c.items.map((i) => i.id).join(', ')}`)}`);
-    for (const [state, names] of plainGroups(c.targets)) out.push(`    ${LABEL[state]}: ${names.join(', ')}`);
+    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ''}: ${g.names.join(', ')}`);
     for (const t of c.targets.filter((x) => !plain(x))) {
       const why = because(t);
       out.push(`    ${t.target}: ${t.state === 'fail' ? p.severity('high', LABEL.fail) : LABEL[t.state]}${why ? ` — ${why}` : ''}`);
@@ -63,7 +71,7 @@ export function complianceMarkdownLines(s: ComplianceSection): string[] {
   const out = [`### Compliance: ${esc(headline(s))}`, '', '| control | target | state | findings |', '|---|---|---|---|'];
   for (const c of s.controls) {
     const name = `${c.id} ${esc(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(', ')})` : ''}`;
-    const rows = plainGroups(c.targets).map(([state, names]) => ({ state, text: `| ${names.map(code).join(', ')} | ${ICON[state]} | |` }));
+    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(code).join(', ')} | ${ICON[g.state]} |${g.reason ? ` ${esc(g.reason)} ` : ' '}|` }));
     for (const t of c.targets.filter((x) => !plain(x))) {
       const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${code(`${f.location.file}:${f.location.line}`)}` : ''} ${esc(f.message)}`);
       const waived = t.waived.map((w) => `waived ${w.rule_id}: ${esc(w.reason)}`);

@@ -182,4 +182,20 @@ many("a sweep's Markdown overview carries the section too", () => {
   assert.match(md, /\| `h1:\/etc\/rsyncd\.conf` \| ❌ fail \| process 3 runs rsync --daemon \|/);
 });
 
+many('CIS over a repository: every file is not applicable, said once for all', () => {
+  const s = complianceSection(report([target('file', 'a.conf'), target('file', 'b.conf')]), 'cis');
+  assert.match(complianceTextLines(s, paint(false)).join('\n'), /^ {4}not applicable \(a configuration file in a repository: the CIS benchmarks judge hosts\): a\.conf, b\.conf$/m);
+});
+
+many('a target one policy failed on claims no pass, but its findings still fail a control', () => {
+  const s = complianceSection(report([target('file', 'p.conf', { findings: [finding('RSYNC-050', 'p.conf')] })], [{ target: 'p.conf', message: 'custom policy failed' }]), 'nist');
+  assert.equal(
+    s.controls.filter((c) => c.id === 'AC-3' || c.id === 'AU-2').map((c) => [c.id, c.targets.map((t) => t.state)]),
+    [
+      ['AC-3', ['not-evaluated']],
+      ['AU-2', ['fail']],
+    ],
+  );
+});
+
 many.run();

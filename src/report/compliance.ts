@@ -92,8 +92,14 @@ function findingsOf(t: TargetReport, rules: readonly string[]): Pick<ControlTarg
   };
 }
 
+/** A target a policy failed on has results from the others only: what they found fails it, but no pass is claimed. */
+function partly(report: Report): Set<string> {
+  return new Set(report.errors.map((e) => e.target));
+}
+
 function mappedControls(report: Report, framework: 'nist' | 'pci'): ControlResult[] {
   const table: Record<string, string> = COMPLIANCE[framework].controls;
+  const failed = partly(report);
   return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
     id,
     title: table[id] ?? id,
@@ -101,7 +107,8 @@ function mappedControls(report: Report, framework: 'nist' | 'pci'): ControlResul
     targets: [
       ...report.targets.map((t): ControlTarget => {
         const found = findingsOf(t, rules);
-        return { target: t.target, state: found.findings.length > 0 ? 'fail' : 'pass', ...found, evidence: [] };
+        const state = found.findings.length > 0 ? 'fail' : failed.has(t.target) ? 'not-evaluated' : 'pass';
+        return { target: t.target, state, ...found, evidence: state === 'not-evaluated' ? ['a policy could not evaluate this target'] : [] };
       }),
       ...unevaluated(report).map((target): ControlTarget => ({ target, state: 'not-evaluated', findings: [], waived: [], evidence: [] })),
     ],
