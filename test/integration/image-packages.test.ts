@@ -171,6 +171,18 @@ rpm('a corrupted rpmdb.sqlite is an unknown version that says so, not a failed s
   assert.match(facts.unknown ?? '', '/var/lib/rpm/rpmdb.sqlite: SQLite');
 });
 
+rpm('hostile package files: links out of the root, a FIFO, a database over the cap', async () => {
+  // An absolute link resolves inside the image: the host's own status is never read.
+  const linked = await rsyncFacts(packageImage(work, 'hostile-link', { 'var/lib/dpkg/status': { link: '/../../../../var/lib/dpkg/status' }, 'lib/apk/db/installed': { link: '../../../../../../etc/passwd' } }));
+  assert.equal([linked.version, linked.package], [null, null]);
+  const fifo = await rsyncFacts(packageImage(work, 'hostile-fifo', { 'var/lib/rpm/rpmdb.sqlite': (root) => void spawnSync('mkfifo', [join(root, 'var/lib/rpm/rpmdb.sqlite')]) }));
+  assert.equal([fifo.version, fifo.package], [null, null]);
+  assert.match(fifo.unknown ?? '', 'no package database');
+  const big = await rsyncFacts(packageImage(work, 'hostile-big', { 'var/lib/rpm/rpmdb.sqlite': Buffer.alloc((48 << 20) + 1) }));
+  assert.is(big.version, null);
+  assert.match(big.unknown ?? '', /\/var\/lib\/rpm\/rpmdb\.sqlite larger than \d+ bytes; not read/);
+});
+
 rpm('the bundled CLI reads rpmdb.sqlite with no install (sql.js and its .wasm in dist/)', () => {
   const ref = packageImage(work, 'rpm-cli', { 'var/lib/rpm/rpmdb.sqlite': (root) => rpmDatabase(work, root, '/var/lib/rpm', [{ name: 'rsync', version: '3.2.3', release: '20.el9' }]) });
   const r = spawnSync(process.execPath, [CLI, 'image', ref, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, cwd: tmpdir(), env: { ...process.env, NODE_PATH: '' } });
