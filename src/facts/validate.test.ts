@@ -93,4 +93,21 @@ validate('fills image.runs_as_root from User for a document made before it exist
   assert.is(kept.ok && kept.value.image?.runs_as_root.reason, 'collected');
 });
 
+validate('an rsync block made before package, distro, range, unknown and cves existed reads as knowing none of them', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as Record<string, unknown>;
+  doc['rsync'] = { version: '3.2.7', source: 'rsync --version' };
+  const r = validateFacts(doc);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  if (!r.ok) return;
+  // cves are the judgement's (judged or left empty); the rest is what the document knew.
+  const { cves, ...rsync } = r.value.rsync;
+  assert.equal(rsync, { version: '3.2.7', source: 'rsync --version', package: null, distro: null, range: null, unknown: null });
+  assert.ok(Array.isArray(cves));
+  doc['rsync'] = { version: null, source: null };
+  const none = validateFacts(doc);
+  assert.ok(none.ok && typeof none.value.rsync.unknown === 'string');
+  doc['rsync'] = { version: null, source: null, package: { manager: 'pacman', name: 'rsync', version: '1', source: 'x' } };
+  assert.not.ok(validateFacts(doc).ok, 'a package manager the schema does not know');
+});
+
 validate.run();
