@@ -10,7 +10,7 @@ const PREFETCH = [
   /^var\/lib\/dpkg\/status$/,
   /^lib\/apk\/db\/installed$/,
   // The rpm database itself is read only when asked (it is usually bigger than what indexing keeps).
-  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(rpmdb\.sqlite|Packages)$/,
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(rpmdb\.sqlite|Packages|Packages\.db)$/,
   /^etc\/(os-release|passwd|group)$/,
   /^usr\/lib\/os-release$/,
   /(^|\/)[^/]*secret[^/]*$/i,

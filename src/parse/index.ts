@@ -19,6 +19,7 @@ export { imageRsyncRelease, OS_RELEASE_FILES, PACKAGE_DATABASES, PACKAGE_DB_MAX_
 export { apkPackage, dpkgPackage, parseOsRelease, upstreamOf } from './package-db.ts';
 export { hostRsyncRelease, rangeFromProtocol } from './host-release.ts';
 export { rpmPackageFromBdb } from './rpmdb-bdb.ts';
+export { rpmPackageFromNdb } from './rpmdb-ndb.ts';
 export type { ProtocolRange } from './host-release.ts';
 export type { OsRelease, PackageEntry, PackageManager } from './package-db.ts';
 export { ACCOUNT_FILES, accountNames } from './account-names.ts';

@@ -1,6 +1,6 @@
 /**
  * Which rsync release a target runs, from what it shows: `rsync --version` on a host, the package
- * database of an image (Debian's dpkg status, Alpine's apk installed, the rpm database: SQLite or Berkeley DB). `version` is the
+ * database of an image (Debian's dpkg status, Alpine's apk installed, the rpm database: SQLite, Berkeley DB or ndb). `version` is the
  * upstream X.Y.Z; the package keeps the distro's full string, which is what a backported fix changes. What
  * cannot be read is said in `unknown`, never guessed.
  */
@@ -8,6 +8,7 @@ import type { ImageFs } from '../sources/index.ts';
 import { apkPackage, dpkgPackage, type OsRelease, type PackageEntry, parseOsRelease, upstreamOf } from './package-db.ts';
 import { rpmVersionString } from './rpm-header.ts';
 import { rpmPackageFromBdb } from './rpmdb-bdb.ts';
+import { rpmPackageFromNdb } from './rpmdb-ndb.ts';
 import { rpmPackageFromSqlite } from './rpmdb-sqlite.ts';
 
 /** Where images keep their package databases (/var/lib/rpm is a link to /usr/lib/sysimage/rpm on newer systems). */
@@ -20,7 +21,7 @@ export const PACKAGE_DATABASES = {
 } as const;
 export const OS_RELEASE_FILES = ['/etc/os-release', '/usr/lib/os-release'] as const;
 /** The files an image scan reads for the release; package databases may be this big (a full Fedora rpmdb.sqlite is tens of MB). */
-export const RELEASE_FILES: readonly string[] = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...OS_RELEASE_FILES];
+export const RELEASE_FILES: readonly string[] = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 export const PACKAGE_DB_MAX_BYTES = 48 << 20;
 
 export interface RsyncRelease {
@@ -77,25 +78,26 @@ export async function imageRsyncRelease(fs: ImageFs): Promise<RsyncRelease> {
     notes.push(`${path} lists no installed rsync`);
   }
   const seen = new Set<string>();
-  const rpmFiles = [...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, bdb: false })), ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, bdb: true }))];
-  for (const { path, bdb } of rpmFiles) {
+  const rpmFiles = [
+    ...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, format: 'sqlite' as const })),
+    ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, format: 'Berkeley DB' as const })),
+    ...PACKAGE_DATABASES.rpmNdb.map((path) => ({ path, format: 'ndb' as const })),
+  ];
+  for (const { path, format } of rpmFiles) {
     const real = fs.stat(path);
     if (real?.kind !== 'file' || seen.has(real.path)) continue;
     seen.add(real.path);
     const db = bytes(path);
     if (db === undefined) continue;
     // A write-ahead log holds changes not yet in the main file; sql.js reads only the main file.
-    if (!bdb && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
+    if (format === 'sqlite' && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
       notes.push(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
       continue;
     }
-    const r = bdb ? rpmPackageFromBdb(db, 'rsync') : await rpmPackageFromSqlite(db, 'rsync');
-    if (!r.ok) notes.push(`${path}${bdb ? ' (rpm Berkeley DB database)' : ''}: ${r.error}; version unknown`);
+    const r = format === 'sqlite' ? await rpmPackageFromSqlite(db, 'rsync') : format === 'ndb' ? rpmPackageFromNdb(db, 'rsync') : rpmPackageFromBdb(db, 'rsync');
+    if (!r.ok) notes.push(`${path}${format === 'sqlite' ? '' : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
     else if (r.value) return releaseFromPackage({ manager: 'rpm', name: 'rsync', version: rpmVersionString(r.value), source: path }, distro);
     else notes.push(r.skipped > 0 ? `${path}: ${r.skipped} package headers could not be read, and rsync may be one of them` : `${path} lists no rsync`);
   }
-  // SUSE's ndb format (Packages.db) is not read.
-  const ndb = PACKAGE_DATABASES.rpmNdb.find((p) => fs.stat(p)?.kind === 'file');
-  if (ndb !== undefined) notes.push(`rpm ndb database (${ndb}) not read; version unknown`);
   return { version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join('; ') : 'the image has no package database (dpkg, apk or rpm) to say which rsync it holds' };
 }

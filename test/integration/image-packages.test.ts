@@ -1,8 +1,8 @@
 /**
  * Which rsync an image holds, read from its package database: images built by the test with Debian's dpkg
- * status, Alpine's apk installed, a real rpmdb.sqlite (Debian's rpm tools) and RHEL 8's Berkeley DB Packages, each with a patched and an
+ * status, Alpine's apk installed, a real rpmdb.sqlite (Debian's rpm tools), RHEL 8's Berkeley DB Packages and SUSE's ndb Packages.db, each with a patched and an
  * unpatched package, scanned as `rsyncguard image` scans them. The facts keep the distro's full version
- * string and os-release; what cannot be read (ndb, a corrupt or cut database, none at all) is said, never guessed.
+ * string and os-release; what cannot be read (a corrupt or cut database, none at all) is said, never guessed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FactsDocument } from '../../src/facts/index.ts';
 import { scanImage } from '../../src/runner/index.ts';
-import { packageImage, rpmBdbFile, rpmDatabase } from './support/package-images.ts';
+import { ndbFile } from '../support/rpm-ndb.ts';
+import { packageImage, rpmBdbFile, rpmDatabase, rpmHeaderBlobs } from './support/package-images.ts';
 
 const CLI = resolve('dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'rg-image-packages-'));
@@ -119,14 +120,14 @@ rpm('Fedora layout: /var/lib/rpm links to /usr/lib/sysimage/rpm; an epoch is kep
   assert.is(facts.version, '3.4.1');
 });
 
-rpm('an rpm database without rsync, an ndb one, and no database at all: unknown, and why', async () => {
+rpm('an rpm database without rsync, a cut ndb one, and no database at all: unknown, and why', async () => {
   const without = await rsyncFacts(packageImage(work, 'rpm-without', { 'var/lib/rpm/rpmdb.sqlite': (root) => rpmDatabase(work, root, '/var/lib/rpm', [{ name: 'bash', version: '5.1.8', release: '9.el9' }]) }));
   assert.equal([without.version, without.source, without.package], [null, null, null]);
   assert.match(without.unknown ?? '', '/var/lib/rpm/rpmdb.sqlite lists no rsync');
-  // SUSE's ndb database is not read: said so.
-  const suse = await rsyncFacts(packageImage(work, 'rpm-ndb', { 'usr/lib/sysimage/rpm/Packages.db': Buffer.from('RpmP\0\0\0\0'), 'var/lib/rpm': { link: '../../usr/lib/sysimage/rpm' } }));
-  assert.equal([suse.version, suse.package], [null, null]);
-  assert.match(suse.unknown ?? '', 'rpm ndb database (/var/lib/rpm/Packages.db) not read; version unknown');
+  // An ndb database cut to its first bytes: refused, and said so.
+  const cut = await rsyncFacts(packageImage(work, 'rpm-ndb-cut', { 'usr/lib/sysimage/rpm/Packages.db': Buffer.from('RpmP\0\0\0\0'), 'var/lib/rpm': { link: '../../usr/lib/sysimage/rpm' } }));
+  assert.equal([cut.version, cut.package], [null, null]);
+  assert.match(cut.unknown ?? '', '/var/lib/rpm/Packages.db (rpm ndb database): shorter than its first slot page; version unknown');
   const none = await rsyncFacts(packageImage(work, 'no-db', {}));
   assert.equal([none.version, none.distro], [null, null]);
   assert.match(none.unknown ?? '', 'no package database');
@@ -154,6 +155,25 @@ rpm('RHEL 8: the Berkeley DB Packages file, unpatched 3.1.3-19.el8 and patched 3
   const cut = await rsyncFacts(packageImage(work, 'rpm-bdb-cut', { 'var/lib/rpm/Packages': whole.subarray(0, whole.length - 4096) }));
   assert.is(cut.version, null);
   assert.match(cut.unknown ?? '', '/var/lib/rpm/Packages (rpm Berkeley DB database): the file ends before its last page');
+});
+
+rpm('SUSE: the ndb Packages.db, unpatched and patched, holding headers rpm wrote', async () => {
+  const SLES = 'NAME="SLES"\nVERSION="15-SP6"\nVERSION_ID="15.6"\nID="sles"\nID_LIKE="suse"\n';
+  for (const release of ['150600.3.3.1', '150600.3.6.1']) {
+    const blobs = await rpmHeaderBlobs(work, [
+      { name: 'bash', version: '4.4', release: '150400.27.3.2' },
+      { name: 'rsync', version: '3.2.7', release },
+    ]);
+    const facts = await rsyncFacts(packageImage(work, `rpm-ndb-${release}`, { 'usr/lib/sysimage/rpm/Packages.db': ndbFile(blobs.map(([, b]) => b)), 'var/lib/rpm': { link: '../../usr/lib/sysimage/rpm' }, 'usr/lib/os-release': SLES }));
+    assert.equal(facts, {
+      version: '3.2.7',
+      source: 'rpm database',
+      package: { manager: 'rpm', name: 'rsync', version: `3.2.7-${release}`, source: '/var/lib/rpm/Packages.db' },
+      distro: { id: 'sles', version_id: '15.6', id_like: ['suse'], source: '/usr/lib/os-release' },
+      range: null,
+      unknown: null,
+    });
+  }
 });
 
 rpm('a corrupted rpmdb.sqlite is an unknown version that says so, not a failed scan', async () => {

@@ -36,20 +36,27 @@ export function rpmDatabase(work: string, root: string, dbpath: string, packages
   for (const p of packages) rpm('-i', '--justdb', '--nodeps', '--noscripts', '--ignorearch', '--ignoreos', buildRpm(work, p));
 }
 
-/** A Berkeley DB hash file's bytes, holding the headers rpm wrote for these packages, keyed by their number as rpm keys them. */
-export async function rpmBdbFile(work: string, packages: RpmSpec[]): Promise<Buffer> {
-  const scratch = mkdtempSync(join(work, 'bdb-'));
+/** The header blobs rpm itself writes for these packages (read back out of the rpmdb.sqlite it made), by package number. */
+export async function rpmHeaderBlobs(work: string, packages: RpmSpec[]): Promise<[number, Uint8Array][]> {
+  const scratch = mkdtempSync(join(work, 'headers-'));
   rpmDatabase(work, scratch, '/db', packages);
   const SQL = await initSqlJs();
   const db = new SQL.Database(readFileSync(join(scratch, 'db', 'rpmdb.sqlite')));
   const rows = db.exec('SELECT hnum, blob FROM Packages ORDER BY hnum')[0]?.values ?? [];
   db.close();
+  rmSync(scratch, { recursive: true, force: true });
+  return rows.map(([hnum, blob]) => [Number(hnum), blob as Uint8Array]);
+}
+
+/** A Berkeley DB hash file's bytes, holding the headers rpm wrote for these packages, keyed by their number as rpm keys them. */
+export async function rpmBdbFile(work: string, packages: RpmSpec[]): Promise<Buffer> {
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-  const lines = rows.map(([hnum, blob]) => {
+  const lines = (await rpmHeaderBlobs(work, packages)).map(([hnum, blob]) => {
     const key = Buffer.alloc(4);
-    key.writeUInt32LE(Number(hnum));
-    return ` ${hex(key)}\n ${hex(blob as Uint8Array)}\n`;
+    key.writeUInt32LE(hnum);
+    return ` ${hex(key)}\n ${hex(blob)}\n`;
   });
+  const scratch = mkdtempSync(join(work, 'bdb-'));
   const dump = join(scratch, 'dump.txt');
   writeFileSync(dump, `VERSION=3\nformat=bytevalue\ntype=hash\ndb_pagesize=4096\nHEADER=END\n${lines.join('')}DATA=END\n`);
   const file = join(scratch, 'Packages');
