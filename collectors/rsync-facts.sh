@@ -478,7 +478,10 @@ done
 # executes, even when a package update has since replaced the path), else of the rsync on PATH. Only a
 # root-controlled binary is run (the trust check above). The line after "Compress list:" says whether it was
 # built with zstd and lz4.
-run_version() { if command -v timeout >/dev/null 2>&1; then timeout 10 "$1" --version 2>/dev/null; else "$1" --version 2>/dev/null; fi | head -n 40; }
+# timeout only where it takes "timeout SECS PROG" (busybox before 1.30 wanted -t).
+TIMEOUT_OK=0
+command -v timeout >/dev/null 2>&1 && timeout 5 true 2>/dev/null && TIMEOUT_OK=1
+run_version() { if [ "$TIMEOUT_OK" = 1 ]; then timeout 10 "$1" --version 2>/dev/null; else "$1" --version 2>/dev/null; fi | head -n 40; }
 vout="" vbin="" vpid=null
 if [ -n "$RSYNC_PID" ] && vout=$(run_version "/proc/$RSYNC_PID/exe") && [ -n "$vout" ]; then
   vbin=$RSYNC_EXE vpid=$RSYNC_PID
