@@ -508,13 +508,16 @@ if [ -z "$package" ] && [ -f /lib/apk/db/installed ]; then
   [ -n "$package" ] && pmanager=apk psource=/lib/apk/db/installed
 fi
 pdb=null
+# A version longer than any package's is not sent (the schema caps it): the database is then as good as silent.
+[ "${#package}" -gt 256 ] && package=""
 [ -n "$package" ] && pdb="{\"manager\":\"$pmanager\",\"name\":\"rsync\",\"version\":$(jstr "$package"),\"source\":$(jstr "$psource")}"
 
 # The distribution, for its fixed-version tables: ID, VERSION_ID and ID_LIKE of os-release, nothing else.
 osrel=null
 for f in /etc/os-release /usr/lib/os-release; do
   [ -f "$f" ] || continue
-  osrel="{\"path\":$(jstr "$f"),\"text\":$(jstr "$(head -c 65536 "$f" | grep -E '^(ID|VERSION_ID|ID_LIKE)=' | head -n 3)")}"
+  # Lines cut to 200 characters: the document's schema caps the text, and a longer value is no distribution's.
+  osrel="{\"path\":$(jstr "$f"),\"text\":$(jstr "$(head -c 65536 "$f" | grep -E '^(ID|VERSION_ID|ID_LIKE)=' | head -n 3 | cut -c 1-200)")}"
   break
 done
 os=$(awk -F= '$1 == "PRETTY_NAME" { gsub(/"/, "", $2); print $2 }' /etc/os-release 2>/dev/null)
