@@ -8,7 +8,9 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseHostRaw } from '../../src/sources/index.ts';
+import { daemonFacts, hostDocument } from '../../src/facts/index.ts';
+import { parseHostConfigs } from '../../src/parse/index.ts';
+import { parseHostRaw, probeDaemon } from '../../src/sources/index.ts';
 import { sarifProblems } from '../support/sarif-check.ts';
 import { moduleDir, scratchDir, startDaemon, type Daemon } from './support/rsync-daemon.ts';
 
@@ -208,6 +210,21 @@ host('the rsync that serves: the daemon binary’s --version, the package with i
     range: null,
     unknown: null,
   });
+});
+
+host('with no binary and no package known, the real daemon’s greeting gives the range of releases', async () => {
+  const parsed = parseHostRaw(JSON.parse(collect(['dash']).stdout), 'root');
+  assert.ok(parsed.ok);
+  if (!parsed.ok || !daemon) return;
+  // The host as a collector would see it without rsync on PATH or a package database.
+  const raw = { ...parsed.value, rsync: { version_line: '', package: '', binary: '', pid: null, compress_line: '', package_db: null } };
+  const [config] = [...parseHostConfigs(raw)].filter((c) => c.path === conf);
+  if (!config) throw new Error('no config parsed');
+  const probe = await probeDaemon('127.0.0.1', daemon.port);
+  const doc = hostDocument(raw, config, { ...daemonFacts(raw, config.path), probes: [probe] }, '2026-11-30');
+  assert.equal([doc.rsync.version, doc.rsync.range?.min, doc.rsync.range?.max], [null, '3.4.0', null], JSON.stringify(doc.rsync));
+  assert.match(doc.rsync.range?.source ?? '', '@RSYNCD: 32.0');
+  assert.match(doc.rsync.unknown ?? '', 'no rsync binary on PATH');
 });
 
 host.run();
