@@ -52523,6 +52523,13 @@ var MAX_DATA = 256 << 20;
 // src/parse/rpmdb-bdb.ts
 var MAX_BLOB = 256 << 20;
 
+// src/parse/rpmdb-ndb.ts
+var magic = (s) => s.charCodeAt(0) | s.charCodeAt(1) << 8 | s.charCodeAt(2) << 16 | s.charCodeAt(3) << 24 >>> 0;
+var FILE_MAGIC = magic("RpmP") >>> 0;
+var SLOT_MAGIC = magic("Slot") >>> 0;
+var HEAD_MAGIC = magic("BlbS") >>> 0;
+var TAIL_MAGIC = magic("BlbE") >>> 0;
+
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
 
@@ -52535,7 +52542,7 @@ var PACKAGE_DATABASES = {
   rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
 };
 var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
-var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...OS_RELEASE_FILES];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 
 // src/parse/account-names.ts

@@ -30010,10 +30010,10 @@ async function readTar(source, onEntry) {
       else longLink = value;
       continue;
     }
-    const magic = h.subarray(257, 263).toString("latin1");
+    const magic2 = h.subarray(257, 263).toString("latin1");
     const version = h.subarray(263, 265).toString("latin1");
     let name = cstring(h.subarray(0, 100));
-    if (magic === "ustar\0" && version === "00") {
+    if (magic2 === "ustar\0" && version === "00") {
       const prefix = cstring(h.subarray(345, 500));
       if (prefix !== "") name = `${prefix}/${name}`;
     }
@@ -32525,6 +32525,73 @@ function overflow(p2, first, length) {
   return { value: out };
 }
 
+// src/parse/rpmdb-ndb.ts
+var magic = (s) => s.charCodeAt(0) | s.charCodeAt(1) << 8 | s.charCodeAt(2) << 16 | s.charCodeAt(3) << 24 >>> 0;
+var FILE_MAGIC = magic("RpmP") >>> 0;
+var SLOT_MAGIC = magic("Slot") >>> 0;
+var HEAD_MAGIC = magic("BlbS") >>> 0;
+var TAIL_MAGIC = magic("BlbE") >>> 0;
+var PAGE = 4096;
+var BLOCK2 = 16;
+var SLOT = 16;
+var FILE_HEADER = 32;
+var HEAD = 16;
+var TAIL = 12;
+function rpmPackageFromNdb(bytes, name) {
+  if (bytes.length < PAGE) return { ok: false, error: "shorter than its first slot page" };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u322 = (at) => view.getUint32(at, true);
+  if (u322(0) !== FILE_MAGIC) return { ok: false, error: "not an rpm ndb database" };
+  if (u322(4) !== 0) return { ok: false, error: `ndb version ${u322(4)}` };
+  if (bytes.length % BLOCK2 !== 0) return { ok: false, error: "its size is not a whole number of blocks" };
+  const slotPages = u322(12);
+  if (slotPages === 0 || slotPages * PAGE > bytes.length) return { ok: false, error: `${slotPages} slot pages in a file of ${bytes.length} bytes` };
+  const blocks = bytes.length / BLOCK2;
+  const firstData = slotPages * (PAGE / BLOCK2);
+  let skipped = 0;
+  let budget = blocks;
+  for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
+    if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
+    const [index, offset, count] = [u322(at + 4), u322(at + 8), u322(at + 12)];
+    if (offset === 0) continue;
+    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks})` };
+    budget -= count;
+    if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
+    const blob = blobAt(bytes, view, index, offset, count);
+    if ("error" in blob) return { ok: false, error: `package ${index}: ${blob.error}` };
+    const header = readRpmHeader(blob.value);
+    if (!header.ok) skipped++;
+    else if (header.value.name === name) return { ok: true, value: header.value, skipped };
+  }
+  return { ok: true, value: null, skipped };
+}
+function blobAt(bytes, view, index, offset, count) {
+  const start = offset * BLOCK2;
+  const end = (offset + count) * BLOCK2;
+  const u322 = (at) => view.getUint32(at, true);
+  if (count * BLOCK2 < HEAD + TAIL) return { error: "a blob smaller than its head and tail" };
+  if (u322(start) !== HEAD_MAGIC || u322(start + 4) !== index) return { error: "no blob head where its slot points" };
+  const length = u322(start + 12);
+  if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count) return { error: `a blob of ${length} bytes in ${count} blocks` };
+  if (u322(end - TAIL + 4) !== length || u322(end - TAIL + 8) !== TAIL_MAGIC) return { error: "its blob tail does not match its head" };
+  if (adler32(bytes.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
+  return { value: bytes.subarray(start + HEAD, start + HEAD + length) };
+}
+function adler32(data2) {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < data2.length; ) {
+    const stop = Math.min(i + 5552, data2.length);
+    for (; i < stop; i++) {
+      a += data2[i] ?? 0;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return (b << 16 | a) >>> 0;
+}
+
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
@@ -32594,7 +32661,7 @@ var PACKAGE_DATABASES = {
   rpmNdb: ["/var/lib/rpm/Packages.db", "/usr/lib/sysimage/rpm/Packages.db"]
 };
 var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
-var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...OS_RELEASE_FILES];
+var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 var SOURCE_OF = { dpkg: "dpkg status", apk: "apk database", rpm: "rpm database" };
 function releaseFromPackage(pkg, distro) {
@@ -32628,24 +32695,26 @@ async function imageRsyncRelease(fs) {
     notes.push(`${path} lists no installed rsync`);
   }
   const seen = /* @__PURE__ */ new Set();
-  const rpmFiles = [...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, bdb: false })), ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, bdb: true }))];
-  for (const { path, bdb } of rpmFiles) {
+  const rpmFiles = [
+    ...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, format: "sqlite" })),
+    ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, format: "Berkeley DB" })),
+    ...PACKAGE_DATABASES.rpmNdb.map((path) => ({ path, format: "ndb" }))
+  ];
+  for (const { path, format } of rpmFiles) {
     const real = fs.stat(path);
     if (real?.kind !== "file" || seen.has(real.path)) continue;
     seen.add(real.path);
     const db = bytes(path);
     if (db === void 0) continue;
-    if (!bdb && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
+    if (format === "sqlite" && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
       notes.push(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
       continue;
     }
-    const r = bdb ? rpmPackageFromBdb(db, "rsync") : await rpmPackageFromSqlite(db, "rsync");
-    if (!r.ok) notes.push(`${path}${bdb ? " (rpm Berkeley DB database)" : ""}: ${r.error}; version unknown`);
+    const r = format === "sqlite" ? await rpmPackageFromSqlite(db, "rsync") : format === "ndb" ? rpmPackageFromNdb(db, "rsync") : rpmPackageFromBdb(db, "rsync");
+    if (!r.ok) notes.push(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
     else if (r.value) return releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro);
     else notes.push(r.skipped > 0 ? `${path}: ${r.skipped} package headers could not be read, and rsync may be one of them` : `${path} lists no rsync`);
   }
-  const ndb = PACKAGE_DATABASES.rpmNdb.find((p2) => fs.stat(p2)?.kind === "file");
-  if (ndb !== void 0) notes.push(`rpm ndb database (${ndb}) not read; version unknown`);
   return { version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" };
 }
 
@@ -32977,7 +33046,7 @@ var PREFETCH = [
   /^var\/lib\/dpkg\/status$/,
   /^lib\/apk\/db\/installed$/,
   // The rpm database itself is read only when asked (it is usually bigger than what indexing keeps).
-  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(rpmdb\.sqlite|Packages)$/,
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(rpmdb\.sqlite|Packages|Packages\.db)$/,
   /^etc\/(os-release|passwd|group)$/,
   /^usr\/lib\/os-release$/,
   /(^|\/)[^/]*secret[^/]*$/i,

@@ -478,7 +478,10 @@ done
 # executes, even when a package update has since replaced the path), else of the rsync on PATH. Only a
 # root-controlled binary is run (the trust check above). The line after "Compress list:" says whether it was
 # built with zstd and lz4.
-run_version() { if command -v timeout >/dev/null 2>&1; then timeout 10 "$1" --version 2>/dev/null; else "$1" --version 2>/dev/null; fi | head -n 40; }
+# timeout only where it takes "timeout SECS PROG" (busybox before 1.30 wanted -t).
+TIMEOUT_OK=0
+command -v timeout >/dev/null 2>&1 && timeout 5 true 2>/dev/null && TIMEOUT_OK=1
+run_version() { if [ "$TIMEOUT_OK" = 1 ]; then timeout 10 "$1" --version 2>/dev/null; else "$1" --version 2>/dev/null; fi | head -n 40; }
 vout="" vbin="" vpid=null
 if [ -n "$RSYNC_PID" ] && vout=$(run_version "/proc/$RSYNC_PID/exe") && [ -n "$vout" ]; then
   vbin=$RSYNC_EXE vpid=$RSYNC_PID
@@ -505,13 +508,16 @@ if [ -z "$package" ] && [ -f /lib/apk/db/installed ]; then
   [ -n "$package" ] && pmanager=apk psource=/lib/apk/db/installed
 fi
 pdb=null
+# A version longer than any package's is not sent (the schema caps it): the database is then as good as silent.
+[ "${#package}" -gt 256 ] && package=""
 [ -n "$package" ] && pdb="{\"manager\":\"$pmanager\",\"name\":\"rsync\",\"version\":$(jstr "$package"),\"source\":$(jstr "$psource")}"
 
 # The distribution, for its fixed-version tables: ID, VERSION_ID and ID_LIKE of os-release, nothing else.
 osrel=null
 for f in /etc/os-release /usr/lib/os-release; do
   [ -f "$f" ] || continue
-  osrel="{\"path\":$(jstr "$f"),\"text\":$(jstr "$(head -c 65536 "$f" | grep -E '^(ID|VERSION_ID|ID_LIKE)=' | head -n 3)")}"
+  # Lines cut to 200 characters: the document's schema caps the text, and a longer value is no distribution's.
+  osrel="{\"path\":$(jstr "$f"),\"text\":$(jstr "$(head -c 65536 "$f" | grep -E '^(ID|VERSION_ID|ID_LIKE)=' | head -n 3 | cut -c 1-200)")}"
   break
 done
 os=$(awk -F= '$1 == "PRETTY_NAME" { gsub(/"/, "", $2); print $2 }' /etc/os-release 2>/dev/null)

@@ -240,4 +240,9 @@ defaults("docs/github-action.md's table shows each declared default", () => {
   assert.match(doc, /left empty/, 'the doc says what an empty input means');
 });
 
+defaults('compliance: an unknown framework is an input error; blank means none', () => {
+  assert.throws(() => readInputs({ INPUT_COMPLIANCE: 'iso27001' }), /Input "compliance": must be one of nist, pci, cis, not "iso27001"/);
+  assert.is(readInputs({ INPUT_COMPLIANCE: ' ' }).compliance, undefined);
+});
+
 defaults.run();
