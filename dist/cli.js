@@ -34650,7 +34650,8 @@ function targetMatch(pattern, id) {
 
 // src/engine/waivers.ts
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
-var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module"]);
+var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
+var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
 function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
@@ -34694,7 +34695,9 @@ function toWaiver(raw, source) {
   const date = typeof expires === "string" ? expires : typeof expires === "number" ? String(expires) : void 0;
   if (date === void 0 || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w = { rule, reason: reason.trim(), expires: date, source };
-  for (const key of ["path", "host", "image", "module"]) {
+  if (raw["cve"] !== void 0 && (typeof raw["cve"] !== "string" || !CVE_ID.test(raw["cve"]))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
+  if (raw["cve"] !== void 0 && control !== void 0) return `${rule}: a control waiver takes no "cve"`;
+  for (const key of ["path", "host", "image", "module", "cve"]) {
     const v = raw[key];
     if (v === void 0 || v === null) continue;
     if (typeof v !== "string" || v === "") return `${rule}: "${key}" must be a non-empty string`;
@@ -34713,7 +34716,7 @@ function atFileTop(f) {
 }
 function everyRelatedModule(active, facts, f) {
   if (!f.related || f.related.length === 0) return void 0;
-  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.cve === void 0 && w.module === r.module && selects(withoutModule(w), facts, f)));
   return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
 function applyWaivers(facts, findings, fileWaivers, opts) {
@@ -34725,7 +34728,7 @@ function applyWaivers(facts, findings, fileWaivers, opts) {
   const waived = [];
   for (const f of findings) {
     const byLine = inline.find((w2) => w2.rule === f.rule_id && f.location?.file === w2.file && (f.location.line === w2.line || w2.global && atFileTop(f)));
-    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && selects(w2, facts, f)) ?? everyRelatedModule(active, facts, f);
+    const byFile = byLine ? void 0 : active.find((w2) => w2.rule === f.rule_id && w2.cve === void 0 && selects(w2, facts, f)) ?? everyRelatedModule(active, facts, f) ?? everyCve(active, facts, f);
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
@@ -34742,6 +34745,16 @@ function selectsTarget(w, facts) {
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
   return true;
+}
+function everyCve(active, facts, f) {
+  if (!f.cves || f.cves.length === 0) return void 0;
+  const modules = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const forCve = (c) => active.filter((w) => w.rule === f.rule_id && w.cve === c && selects(withoutModule(w), facts, f));
+  const covering = f.cves.map((c) => {
+    const ws = forCve(c);
+    return ws.find((w) => w.module === void 0) ?? (modules.every((m) => ws.some((w) => w.module === m)) ? ws[0] : void 0);
+  });
+  return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
 function withoutModule(w) {
   const { module: _module, ...rest } = w;

@@ -114,6 +114,39 @@ apply('host: and image: name the machine, as a host or image target id also carr
   assert.is(applyWaivers(on('db1:/etc/rsyncd.conf'), [finding('RSYNC-001', 'pub', 3)], w.value, { inline: true }).waived.length, 0);
 });
 
+apply('a cve: waiver waives the findings about that CVE only; a finding naming several needs each', () => {
+  const w = parseWaiverFile(
+    'waivers:\n  - rule: RSYNC-071\n    reason: resolver files in the chroot\n    expires: 2027-01-01\n    cve: CVE-2026-43617\n  - rule: RSYNC-070\n    reason: patched kernel limits\n    expires: 2027-01-01\n    cve: CVE-2026-70464\n',
+    'w.yaml',
+  );
+  if (!w.ok) throw w.error;
+  const about = (rule: string, cves: string[]) => ({ ...finding(rule, null, 1), cves });
+  const r = applyWaivers(facts(), [about('RSYNC-071', ['CVE-2026-43617']), about('RSYNC-071', ['CVE-2026-53791']), about('RSYNC-070', ['CVE-2026-70456', 'CVE-2026-70464'])], w.value, { inline: true });
+  assert.equal(
+    r.waived.map((x) => x.finding.cves),
+    [['CVE-2026-43617']],
+  );
+  assert.is(r.findings.length, 2);
+});
+
+apply('a module-scoped cve: waiver covers a finding only when it names every module the CVE is reported for', () => {
+  const related = [{ module: 'b', location: { file: 'etc/rsyncd.conf', line: 9, column: 1 } }];
+  const f = { ...finding('RSYNC-071', 'a', 3), cves: ['CVE-2024-12084'], related };
+  const waivers = (modules: string[]) => {
+    const w = parseWaiverFile(`waivers:\n${modules.map((m) => `  - rule: RSYNC-071\n    reason: internal\n    expires: 2027-01-01\n    cve: CVE-2024-12084\n    module: ${m}\n`).join('')}`, 'w.yaml');
+    if (!w.ok) throw w.error;
+    return w.value;
+  };
+  assert.is(applyWaivers(facts(), [f], waivers(['a']), { inline: true }).waived.length, 0);
+  assert.is(applyWaivers(facts(), [f], waivers(['a', 'b']), { inline: true }).waived.length, 1);
+});
+
+apply('a cve: must be one CVE id', () => {
+  const bad = parseWaiverFile('waivers:\n  - rule: RSYNC-071\n    reason: x\n    expires: 2027-01-01\n    cve: 43617\n', 'w.yaml');
+  assert.not.ok(bad.ok);
+  if (!bad.ok) assert.match(bad.error.message, 'CVE-2026-43617');
+});
+
 apply.run();
 
 const glob = suite('globMatch');

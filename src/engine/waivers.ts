@@ -17,6 +17,8 @@ export interface Waiver {
   host?: string;
   image?: string;
   module?: string;
+  /** Only findings about this CVE (RSYNC-070/071/072 carry `cves`): one accepted vulnerability, not the whole rule. */
+  cve?: string;
   /** Where the waiver was written: `file:line`. */
   source: string;
 }
@@ -47,7 +49,10 @@ export interface WaiverOutcome {
   expired: Waiver[];
 }
 
-const KEYS = new Set(['rule', 'reason', 'expires', 'path', 'host', 'image', 'module']);
+const KEYS = new Set(['rule', 'reason', 'expires', 'path', 'host', 'image', 'module', 'cve']);
+
+/** A CVE id, or the data file's id for a flaw upstream gave none (NO-CVE-3.4.2-PROXYv2). */
+const CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
 
 /** `.rsyncguard.yaml`: `waivers: [{rule, reason, expires, path|host|image|module}]`. */
 export function parseWaiverFile(text: string, file: string): Result<Waiver[]> {
@@ -94,7 +99,9 @@ function toWaiver(raw: Record<string, unknown>, source: string): Waiver | string
   const date = typeof expires === 'string' ? expires : typeof expires === 'number' ? String(expires) : undefined;
   if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return `${rule}: "expires" must be a date (YYYY-MM-DD)`;
   const w: Waiver = { rule, reason: reason.trim(), expires: date, source };
-  for (const key of ['path', 'host', 'image', 'module'] as const) {
+  if (raw['cve'] !== undefined && (typeof raw['cve'] !== 'string' || !CVE_ID.test(raw['cve']))) return `${rule}: "cve" must be one CVE id like CVE-2026-43617 (rsyncguard rules --cves lists them)`;
+  if (raw['cve'] !== undefined && control !== undefined) return `${rule}: a control waiver takes no "cve"`;
+  for (const key of ['path', 'host', 'image', 'module', 'cve'] as const) {
     const v = raw[key];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string' || v === '') return `${rule}: "${key}" must be a non-empty string`;
@@ -128,7 +135,7 @@ function atFileTop(f: Finding): boolean {
  */
 function everyRelatedModule(active: Waiver[], facts: FactsDocument, f: Finding): Waiver | undefined {
   if (!f.related || f.related.length === 0) return undefined;
-  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.module === r.module && selects(withoutModule(w), facts, f)));
+  const covering = f.related.map((r) => active.find((w) => w.rule === f.rule_id && w.cve === undefined && w.module === r.module && selects(withoutModule(w), facts, f)));
   return covering.every((w) => w !== undefined) ? covering[0] : undefined;
 }
 
@@ -141,7 +148,7 @@ export function applyWaivers(facts: FactsDocument, findings: Finding[], fileWaiv
   const waived: WaivedFinding[] = [];
   for (const f of findings) {
     const byLine = inline.find((w) => w.rule === f.rule_id && f.location?.file === w.file && (f.location.line === w.line || (w.global && atFileTop(f))));
-    const byFile = byLine ? undefined : (active.find((w) => w.rule === f.rule_id && selects(w, facts, f)) ?? everyRelatedModule(active, facts, f));
+    const byFile = byLine ? undefined : (active.find((w) => w.rule === f.rule_id && w.cve === undefined && selects(w, facts, f)) ?? everyRelatedModule(active, facts, f) ?? everyCve(active, facts, f));
     const w = byLine ?? byFile;
     if (w) waived.push({ finding: f, waiver: { rule: w.rule, reason: w.reason, expires: w.expires, source: w.source } });
     else kept.push(f);
@@ -161,6 +168,22 @@ function selectsTarget(w: Waiver, facts: FactsDocument): boolean {
   if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
   if (w.image !== undefined && !(kind === 'image' && targetMatch(w.image, facts.target.id))) return false;
   return true;
+}
+
+/**
+ * `cve:` waivers: a finding is waived when each CVE it names has one (RSYNC-070 lists several in one
+ * finding; waiving one of them must not hide the others).
+ */
+function everyCve(active: Waiver[], facts: FactsDocument, f: Finding): Waiver | undefined {
+  if (!f.cves || f.cves.length === 0) return undefined;
+  const modules = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const forCve = (c: string) => active.filter((w) => w.rule === f.rule_id && w.cve === c && selects(withoutModule(w), facts, f));
+  // A module-scoped CVE waiver covers a finding only when every module it is reported for is named.
+  const covering = f.cves.map((c) => {
+    const ws = forCve(c);
+    return ws.find((w) => w.module === undefined) ?? (modules.every((m) => ws.some((w) => w.module === m)) ? ws[0] : undefined);
+  });
+  return covering.every((w) => w !== undefined) ? covering[0] : undefined;
 }
 
 function withoutModule(w: Waiver): Waiver {
