@@ -6782,7 +6782,7 @@ var cves_generated_default = {
     {
       id: "CVE-2026-43617",
       fixed: "3.4.3",
-      introduced: null,
+      introduced: "3.1.3",
       severity: "medium",
       score: 4.8,
       vector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N",
@@ -7244,7 +7244,7 @@ var cves_generated_default = {
     {
       id: "CVE-2026-53788",
       fixed: "3.5.0",
-      introduced: null,
+      introduced: "3.2.3",
       severity: "medium",
       score: 6.5,
       vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N",
@@ -7360,7 +7360,7 @@ var cves_generated_default = {
     {
       id: "CVE-2026-53791",
       fixed: "3.5.0",
-      introduced: null,
+      introduced: "3.2.0",
       severity: "critical",
       score: 9.1,
       vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N",
@@ -7630,7 +7630,7 @@ var cves_generated_default = {
     {
       id: "CVE-2026-53798",
       fixed: "3.5.0",
-      introduced: null,
+      introduced: "3.2.3",
       severity: "medium",
       score: 5.3,
       vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N",

@@ -125,6 +125,17 @@ scan('a condition that does not hold is not a finding; JSON and --explain give t
   assert.match(md, '### Vulnerabilities considered');
 });
 
+scan('a setting the release does not have yet reaches nothing: proxy protocol on 3.1.3 is ignored by rsync', () => {
+  const dir = repo(PROXY);
+  const doc = JSON.parse(cli(dir, 'scan', '.', '--rsync-version', '3.1.3', '--format', 'json').stdout) as JsonReport;
+  assert.not.ok(doc.targets[0]?.findings.some((f) => f.cves?.includes('CVE-2026-53791')));
+  const c = doc.targets[0]?.vulnerabilities?.considered.find((x) => x.id === 'CVE-2026-53791');
+  assert.match(c?.why ?? '', /predates the flaw/);
+  // 3.2.0 has the parameter, and the flaw.
+  const on320 = JSON.parse(cli(dir, 'scan', '.', '--rsync-version', '3.2.0', '--format', 'json').stdout) as JsonReport;
+  assert.ok(on320.targets[0]?.findings.some((f) => f.cves?.includes('CVE-2026-53791')));
+});
+
 scan('no version known: no version findings, and JSON and --explain say why', () => {
   const dir = repo(PROXY);
   const doc = JSON.parse(cli(dir, 'scan', '.', '--format', 'json').stdout) as JsonReport;
