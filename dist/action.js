@@ -47421,7 +47421,7 @@ var cves_generated_default = {
         "module_writable"
       ],
       rule: "RSYNC-071",
-      mitigation: "remove name converter (or use numeric ids = yes)",
+      mitigation: "remove name converter. numeric ids = yes alone does not help: in a chrooted module rsync ignores it while a name converter is set (clientserver.c), and without chroot it drops the file list's names but the names in a client's --usermap, --groupmap or --chown still reach the converter; use chroot = no with numeric ids = yes and refuse options = usermap groupmap chown closes both routes",
       sources: [
         "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
         "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
@@ -47492,7 +47492,7 @@ var cves_generated_default = {
         "rsync-ssl"
       ],
       applies: "condition",
-      condition: "early exec, pre-xfer exec or post-xfer exec expands a %RSYNC_\u2026% variable, which a client influences, into a shell command.",
+      condition: "early exec, pre-xfer exec, post-xfer exec or name converter expands a %RSYNC_\u2026% variable, which a client influences, into a shell command.",
       all_of: [
         "exec_hook_interpolates_vars"
       ],
@@ -47807,7 +47807,7 @@ var cves_generated_default = {
         "module_writable"
       ],
       rule: "RSYNC-071",
-      mitigation: "remove name converter, or numeric ids = yes",
+      mitigation: "remove name converter. numeric ids = yes alone does not help: in a chrooted module rsync ignores it while a name converter is set (clientserver.c), and without chroot it drops the file list's names but the names in a client's --usermap, --groupmap or --chown still reach the converter; use chroot = no with numeric ids = yes and refuse options = usermap groupmap chown closes both routes",
       sources: [
         "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
         "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
@@ -47882,15 +47882,16 @@ var cves_generated_default = {
         "client"
       ],
       applies: "condition",
-      condition: "A module clients can both read and write whose refuse options does not refuse remove-source-files, with a local user racing the tree.",
+      condition: "A module clients can both read and write whose refuse options leaves --remove-source-files or its alias --remove-sent-files accepted and does not refuse delete, with a local user racing the tree.",
       all_of: [
-        "refuse_lacks(remove-source-files)",
+        "refuse_lacks(remove-source-files remove-sent-files)",
+        "refuse_lacks(delete)",
         "module_readable",
         "module_writable",
         "local_user_can_plant_symlinks"
       ],
       rule: "RSYNC-072",
-      mitigation: "refuse options = remove-source-files (NEWS: 'a daemon module not refusing the option')",
+      mitigation: "refuse options = remove-source-files remove-sent-files (both names: before 3.5.0 and in it, --remove-sent-files is a separate option entry that sets the same variable), or refuse options = delete, which also refuses --remove-source-files to a client downloading from the daemon (options.c); NEWS: 'a daemon module not refusing the option'",
       sources: [
         "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
         "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",
@@ -48154,14 +48155,15 @@ var cves_generated_default = {
         "daemon"
       ],
       applies: "condition",
-      condition: "A readable module whose refuse options does not name both compress-threads and zt, on a daemon built with zstd (3.4.2-3.4.4).",
+      condition: "A readable module whose refuse options does not name both compress-threads and zt and does not refuse compress, on a daemon built with zstd (3.4.2-3.4.4).",
       all_of: [
         "refuse_lacks(compress-threads zt)",
+        "refuse_lacks(compress)",
         "module_readable",
         "zstd_build"
       ],
       rule: "RSYNC-071",
-      mitigation: "refuse options = compress-threads zt (both names), or build without zstd; upgrade to 3.5.0",
+      mitigation: "refuse options = compress-threads zt (both names), or refuse options = compress (no compression runs, so the thread count is never used), or build without zstd; upgrade to 3.5.0",
       sources: [
         "https://github.com/RsyncProject/rsync/blob/v3.5.0/NEWS.md",
         "https://github.com/RsyncProject/rsync/blob/master/rsync-web/security.html",

@@ -25,7 +25,9 @@ _w("module_not_kernel_confined", i) := _unconfined(i)
 
 _w("daemon_chroot_set", _) := _global_w("daemon chroot", "\"daemon chroot\" is set") if lib.global_has_text("daemon chroot")
 
-_w("hosts_deny_name_token", i) := _deny_w(i, {"hostname", "wildcard", "netgroup"}, "matched by name")
+_w("hosts_deny_name_token", i) := _deny_w(i, {"hostname", "wildcard", "netgroup"}, "matched by name") if {
+	not _deny_catches_unknown(input.config.modules[i])
+}
 
 _w("hosts_deny_plain_hostname", i) := _deny_w(i, {"hostname"}, "a host name") if {
 	not input.config.modules[i].params["forward lookup"].value == false
@@ -56,12 +58,24 @@ _w(p, i) := _mod_w(i, "refuse options", why) if {
 
 _w("name_converter_set", i) := _mod_w(i, "name converter", concat("", ["module [", input.config.modules[i].name, "] sets \"name converter\""])) if {
 	lib.has_text(input.config.modules[i], "name converter")
+	not _names_bypass_converter(input.config.modules[i])
+}
+
+# clientserver.c/uidlist.c (3.2.3-3.5.0): `numeric ids = yes` takes effect only without chroot (in a chroot it is
+# ignored while a name converter is set); it then drops the file list's names, but the names of a client's
+# --usermap, --groupmap or --chown still go to the converter unless refused (checked on a real daemon).
+_names_bypass_converter(mod) if {
+	not lib.chrooted(mod)
+	mod.params["numeric ids"].value == true
+	every n in ["usermap", "groupmap", "chown"] {
+		_refused(mod, n)
+	}
 }
 
 _w("exec_hook_interpolates_vars", i) := _mod_w(i, hooks[0], why) if {
 	mod := input.config.modules[i]
 	hooks := [h |
-		some h in ["early exec", "pre-xfer exec", "post-xfer exec"]
+		some h in ["early exec", "pre-xfer exec", "post-xfer exec", "name converter"]
 		v := mod.params[h].value
 		is_string(v)
 		regex.match(`%RSYNC_[A-Za-z0-9_#]*%`, v)
@@ -116,6 +130,15 @@ _deny_w(i, kinds, what) := _mod_w(i, "hosts deny", why) if {
 	why := concat("", ["\"hosts deny\" holds ", tokens[0], ", ", what])
 }
 
+# access.c (3.4.x): a client whose reverse lookup fails is named "UNKNOWN", and the lowercased deny list is
+# matched against that name with iwildmatch. A deny token that matches it (`*`, `u*`, `unknown`) still denies
+# such a client, so the failed lookup opens nothing.
+_deny_catches_unknown(mod) if {
+	some t in mod.acl.deny
+	t.kind in {"wildcard", "placeholder"}
+	glob.match(_wildmatch(lower(t.token)), [], "unknown")
+}
+
 _read_why(mod) := concat("", ["module [", mod.name, "] can be read without a password"]) if mod.access.anonymous_read
 
 else := concat("", ["module [", mod.name, "] can be read by the users it admits"])
@@ -134,22 +157,49 @@ _comma_form_names(mod) := [n |
 	contains(n, " ")
 ]
 
-# rsync matches each `refuse options` word against every option's long and short name (wildcards
-# included); a `!name` word accepts the option again.
+# rsync's `refuse options` (options.c set_refuse_options and parse_one_refuse_match): the words are read in
+# order and the last word that reaches an option entry decides it, `!word` accepting it again. A word without
+# `*`, `?` or `[` reaches the one entry with that long or one-letter name; a wildcard word reaches every entry
+# whose long or short name it matches; `a` and `archive` stand for [ardlptgoD]. Before 3.5.0 (every release the
+# CVEs here affect) an exact word reaches no other entry that sets the same variable: refusing
+# remove-source-files leaves --remove-sent-files, compress-threads leaves --zt.
 _refused(mod, name) if {
 	v := mod.params["refuse options"].value
 	is_string(v)
-	words := [w | some w in split(v, " "); w != ""]
-	not concat("", ["!", name]) in words
-	some w in words
-	not startswith(w, "!")
-	some alias in _aliases(name)
-	glob.match(w, [], alias)
+	hits := [w | some word in split(v, " "); word != ""; w := _refuse_word(word); _reaches(w.ref, name)]
+	count(hits) > 0
+	not hits[count(hits) - 1].negated
 }
 
-_aliases(name) := a if {
-	a := {"compress": ["compress", "z"], "xattrs": ["xattrs", "X"], "acls": ["acls", "A"]}[name]
-} else := [name]
+_refuse_word(word) := {"negated": true, "ref": _archive(substring(word, 1, -1))} if {
+	startswith(word, "!")
+	count(word) > 1
+} else := {"negated": false, "ref": _archive(word)}
+
+_archive(ref) := "[ardlptgoD]" if ref in {"a", "archive"}
+
+else := ref
+
+_reaches(ref, name) if {
+	not regex.match(`[*?\[]`, ref)
+	ref in _option_names(name)
+}
+
+_reaches(ref, name) if {
+	regex.match(`[*?\[]`, ref)
+	some n in _option_names(name)
+	glob.match(_wildmatch(ref), [], n)
+}
+
+# The entry's long name and, where it has one, its one-letter name (options.c long_options).
+_option_names(name) := [name, _short_names[name]] if _short_names[name]
+
+else := [name]
+
+_short_names := {"compress": "z", "xattrs": "X", "acls": "A", "temp-dir": "T", "copy-links": "L", "copy-dirlinks": "k"}
+
+# rsync's wildmatch as OPA's glob: `[^…]` negates like `[!…]`, and braces are literal characters.
+_wildmatch(pattern) := strings.replace_n({"[^": "[!", "{": "\\{", "}": "\\}"}, pattern)
 
 # A daemon file a non-root user may control: in a world-writable directory, or inside a module's tree.
 _untrusted(v) if lib.in_world_writable_dir(v)

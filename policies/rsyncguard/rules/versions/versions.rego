@@ -149,7 +149,13 @@ _affected contains j.id if {
 	j.state == "affected"
 }
 
-_entries(rule) := [e | some e in _table; e.rule == rule; e.id in _affected]
+# Only a daemon that starts and parses its configuration for a connection exposes anything: when it refuses
+# to start, or every connection fails (RSYNC-100, RSYNC-101), the version rules are quiet like the access rules.
+# A document without these fields (hand-written) is taken as serving.
+_entries(rule) := [e | some e in _table; e.rule == rule; e.id in _affected] if {
+	not input.config.starts == false
+	not input.config.serves == false
+} else := []
 
 _rank := {"critical": 4, "high": 3, "medium": 2, "low": 1}
 

@@ -131,7 +131,7 @@ test_071_compression_on_a_writable_module_until_refused if {
 test_071_zstd_threads_assume_a_zstd_build if {
 	f := _one("RSYNC-071", _doc([t.module({"refuse options": "compress-threads"}, {})], "3.4.2", ["CVE-2026-70455"], "affected"))
 	f.location.line == 5
-	contains(f.message, "does not refuse zt, and module [m] can be read without a password, and assuming rsync was built with zstd")
+	contains(f.message, "does not refuse zt, and module [m] does not refuse compress, and module [m] can be read without a password, and assuming rsync was built with zstd")
 	_quiet("RSYNC-071", _doc([t.module({"refuse options": "compress-threads zt"}, {})], "3.4.2", ["CVE-2026-70455"], "affected"))
 }
 
