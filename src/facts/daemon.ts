@@ -31,8 +31,13 @@ function daemonUser(daemon: Pick<DaemonFacts, 'processes'>): 'root' | 'nonroot' 
 
 /** The facts document of one config in use on a host. */
 export function hostDocument(raw: HostRaw, parsed: ParsedConfig, daemon: DaemonFacts, today: string): FactsDocument {
-  // The probes' greeting narrows the release only when nothing on the host names it.
-  const release = hostRsyncRelease(raw, daemon.probes);
+  // The probes' greeting narrows the release only when nothing on the host names it; the daemons' command
+  // lines say whether it can also bound it from above (no --protocol).
+  const release = hostRsyncRelease(
+    raw,
+    daemon.probes,
+    daemon.processes.map((p) => p.cmdline),
+  );
   const doc = buildFacts({
     target: { kind: 'host', id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
     daemonUser: daemonUser(daemon),

@@ -10,11 +10,18 @@ export interface DistroRow {
   /** The table key, e.g. "debian:12", "rhel:9", "alpine:3.20". */
   key: string;
   manager: PackageManager;
-  /** How the judgement names it: "Debian 12", "Rocky Linux 9 (RHEL 9 data)". */
+  /** How the judgement names it: "Debian 12", "Rocky Linux 9 (RHEL 9 data)", "raspbian 12 (Debian 12 data)". */
   label: string;
+  /** The row's own distro, whose builds its fixed versions are: "Debian 12". */
+  data: string;
+  family: Family;
+  /** The release part of the key ("12", "9", "22.04"). */
+  release: string;
+  /** Matched through ID_LIKE: a derivative whose own packages the parent's table does not describe. */
+  derivative: boolean;
 }
 
-type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'amzn';
+export type Family = 'debian' | 'ubuntu' | 'alpine' | 'rhel' | 'amzn';
 
 const FAMILY_OF_ID: Readonly<Record<string, Family>> = {
   debian: 'debian',
@@ -32,17 +39,24 @@ const MANAGER: Readonly<Record<Family, PackageManager>> = { debian: 'dpkg', ubun
 const FAMILY_LABEL: Readonly<Record<Family, string>> = { debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine', rhel: 'RHEL', amzn: 'Amazon Linux' };
 const ID_LABEL: Readonly<Record<string, string>> = { rocky: 'Rocky Linux', almalinux: 'AlmaLinux', centos: 'CentOS', ol: 'Oracle Linux' };
 
-/** The release part of the key: Debian, RHEL and their rebuilds by major ("12", "9.5" → "9"); Ubuntu whole ("22.04"); Alpine by major.minor ("3.20.3" → "3.20"); Amazon Linux whole ("2023"). */
+/**
+ * The release part of the key, from VERSION_ID in the form the family itself writes it: Debian, RHEL and
+ * their rebuilds by major ("12", "9.5" → "9"; Debian writes a bare integer); Ubuntu "YY.MM" whole;
+ * Alpine by major.minor ("3.20.3" → "3.20"); Amazon Linux whole ("2023"). A derivative's own numbering
+ * (Kali "2024.4", Linux Mint "22") is no release of its parent: null.
+ */
 function release(family: Family, versionId: string): string | null {
   const parts = versionId.split('.');
   if (!parts.every((p) => /^\d+$/.test(p))) return null;
   switch (family) {
     case 'debian':
+      return parts.length === 1 ? (parts[0] ?? null) : null;
     case 'rhel':
       return parts[0] ?? null;
     case 'alpine':
       return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
     case 'ubuntu':
+      return /^\d{2}\.\d{2}$/.test(versionId) ? versionId : null;
     case 'amzn':
       return versionId;
   }
@@ -50,14 +64,18 @@ function release(family: Family, versionId: string): string | null {
 
 /** The table row for this os-release, or null when the table has none for it (an unknown distro, a testing release without VERSION_ID). */
 export function distroRow(distro: NonNullable<RsyncFacts['distro']>): DistroRow | null {
-  // ID first: Ubuntu says ID_LIKE=debian, and its versions are not Debian's. ID_LIKE is the fallback for a rebuild that names its parent.
-  const id = FAMILY_OF_ID[distro.id] ? distro.id : distro.id_like.find((like) => FAMILY_OF_ID[like] !== undefined);
+  // ID first: Ubuntu says ID_LIKE=debian, and its versions are not Debian's. ID_LIKE is the fallback for a
+  // derivative that names its parent; the judgement uses the parent's row only for the parent's own builds.
+  const derivative = FAMILY_OF_ID[distro.id] === undefined;
+  const id = derivative ? distro.id_like.find((like) => FAMILY_OF_ID[like] !== undefined) : distro.id;
   const family = id === undefined ? undefined : FAMILY_OF_ID[id];
   if (id === undefined || family === undefined) return null;
   const rel = release(family, distro.version_id);
   if (rel === null) return null;
   const key = `${family}:${rel}`;
+  const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label = own === undefined ? `${FAMILY_LABEL[family]} ${rel}` : `${own} ${rel} (${FAMILY_LABEL[family]} ${rel} data)`;
-  return { key, manager: MANAGER[family], label };
+  // A derivative is named as its os-release names itself, so the text never claims a parent release it is not.
+  const label = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === undefined ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label, data, family, release: rel, derivative };
 }

@@ -58,7 +58,12 @@ release('a daemon running a replaced binary: rsync on PATH does not speak for it
 
 release('nothing on the host: the probe greeting gives a range; an old collector document still reads', () => {
   const r = hostRsyncRelease(host({ binary: '' }), [{ protocol: null }, { protocol: '31.0' }]);
-  assert.equal([r.version, r.range?.min, r.range?.max], [null, '3.1.0', '3.3.0']);
+  // No daemon command line seen: the greeting bounds the release from below only.
+  assert.equal([r.version, r.range?.min, r.range?.max], [null, '3.1.0', null]);
+  const seen = hostRsyncRelease(host({ binary: '' }), [{ protocol: '31.0', digests: [] }], [['rsync', '--daemon', '--no-detach']]);
+  assert.equal([seen.range?.min, seen.range?.max], ['3.1.0', '3.3.0']);
+  const lowered = hostRsyncRelease(host({ binary: '' }), [{ protocol: '30.0', digests: ['sha512', 'md4'] }], [['rsync', '--daemon', '--protocol=30']]);
+  assert.equal([lowered.range?.min, lowered.range?.max], ['3.2.7', null]);
   assert.match(r.unknown ?? '', 'no rsync binary on PATH');
   const old = hostRsyncRelease({ ...host({}), host: { name: 'h', os: 'linux', kernel: '6' }, rsync: { version_line: '', package: '' } });
   assert.equal([old.version, old.distro, old.range], [null, null, null]);
@@ -73,12 +78,43 @@ protocol('protocols to releases, as rsync.h of each release tag says', () => {
     return 'min' in r ? [r.min, r.max] : r.unknown;
   };
   assert.equal(at('32.0'), ['3.4.0', null]);
-  assert.equal(at('31.0'), ['3.1.0', '3.3.0']);
-  assert.equal(at('30'), ['3.0.0', '3.0.9']);
-  assert.equal(at('29.0'), ['2.6.4', '2.6.9']);
+  assert.equal(at('31.0'), ['3.1.0', null]);
+  assert.equal(at('30'), ['3.0.0', null]);
+  assert.equal(at('29.0'), ['2.6.4', null]);
   assert.match(String(at('32.1')), 'development build');
   assert.match(String(at('33.0')), 'no rsync release is known');
   assert.match(String(at('x'.repeat(500))), 'not a number');
+});
+
+protocol('only a daemon command line seen without --protocol lets the greeting bound the release from above', () => {
+  const plain = [['/usr/bin/rsync', '--daemon', '--no-detach']];
+  const at = (p: string, seen: Parameters<typeof rangeFromProtocol>[1]) => {
+    const r = rangeFromProtocol(p, seen);
+    return 'min' in r ? [r.min, r.max] : r.unknown;
+  };
+  assert.equal(at('31.0', { cmdlines: plain }), ['3.1.0', '3.3.0']);
+  assert.equal(at('30', { cmdlines: plain }), ['3.0.0', '3.0.9']);
+  // rsync 3.4.1 started with --protocol=31 greets with 31: nothing above the lower bound is known.
+  assert.equal(at('31.0', { cmdlines: [['rsync', '--daemon', '--protocol=31']] }), ['3.1.0', null]);
+  assert.equal(at('31.0', { cmdlines: [['rsync', '--daemon', '--protocol', '31']] }), ['3.1.0', null]);
+  assert.equal(at('31.0', { cmdlines: [] }), ['3.1.0', null]);
+  const r = rangeFromProtocol('31.0');
+  assert.match('source' in r ? r.source : '', 'a daemon started with --protocol greets with an older protocol');
+});
+
+protocol('a digest list in the greeting means 3.2.7 or later (compat.c output_daemon_greeting)', () => {
+  const at = (p: string, seen: Parameters<typeof rangeFromProtocol>[1]) => {
+    const r = rangeFromProtocol(p, seen);
+    return 'min' in r ? [r.min, r.max] : r.unknown;
+  };
+  // The real 3.5.0 daemon with --protocol=30 greets "@RSYNCD: 30.0 sha512 sha256 sha1 md5 md4".
+  assert.equal(at('30.0', { digests: ['sha512', 'sha256', 'sha1', 'md5', 'md4'] }), ['3.2.7', null]);
+  assert.equal(at('31.0', { digests: ['md5', 'md4'], cmdlines: [['rsync', '--daemon']] }), ['3.2.7', '3.3.0']);
+  // With a plain command line, 30 with digests contradicts itself: the upper bound is dropped, not made up.
+  assert.equal(at('30.0', { digests: ['md5'], cmdlines: [['rsync', '--daemon']] }), ['3.2.7', null]);
+  assert.equal(at('32.0', { digests: ['sha512'] }), ['3.4.0', null]);
+  const r = rangeFromProtocol('30.0', { digests: ['md4'] });
+  assert.match('source' in r ? r.source : '', 'its digest list is sent from 3.2.7 on');
 });
 
 release.run();

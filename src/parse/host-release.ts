@@ -24,20 +24,54 @@ const PROTOCOL_RELEASES: Record<number, { min: string; max: string | null }> = {
 
 export type ProtocolRange = { min: string; max: string | null; source: string };
 
+/** What else the host or the probe showed of the daemon that greeted, which changes what the greeting proves. */
+export interface GreetingContext {
+  /** The auth digests the greeting offered ("sha512 sha256 … md4"); rsync sends that list from 3.2.7 on. */
+  digests?: readonly string[];
+  /**
+   * The command lines of the daemon processes that greeted; absent or empty when not seen (inetd, a socket
+   * unit, a remote probe). Only a seen command line without --protocol lets the greeting bound the release
+   * from above: `rsync --daemon --protocol=30` on 3.4.1 greets with 30.
+   */
+  cmdlines?: readonly (readonly string[])[];
+}
+
+/** The first release whose daemon greeting lists its auth digests (compat.c output_daemon_greeting, v3.2.7; v3.2.6 printed the protocol only). */
+const DIGESTS_FROM = '3.2.7';
+
+const releaseKey = (v: string): number => v.split('.').reduce((n, p) => n * 1000 + Number(p), 0);
+
+/** A command line that may lower the protocol: --protocol=N or --protocol N (an unusual spelling counts too). */
+const lowersProtocol = (cmdline: readonly string[]): boolean => cmdline.some((a) => /^--pro(?:t|$|=)/.test(a));
+
 /**
- * The releases a daemon greeting "@RSYNCD: 31.0" (protocol "31.0") comes from, or why it says none. A
+ * The releases a daemon greeting "@RSYNCD: 31.0" (protocol "31.0") may come from, or why it says none. A
  * non-zero sub-protocol is a development build between releases; a protocol newer than any known release
- * names no release. A daemon started with --protocol=N greets with N: the range is what it says by default.
+ * names no release. A daemon greets with its own protocol or, started with --protocol=N, with N: so the
+ * greeting is a lower bound only, unless the daemon's command line was seen without --protocol. A digest
+ * list in the greeting raises the lower bound to 3.2.7.
  */
-export function rangeFromProtocol(protocol: string): ProtocolRange | { unknown: string } {
+export function rangeFromProtocol(protocol: string, seen: GreetingContext = {}): ProtocolRange | { unknown: string } {
   const m = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(protocol);
   if (!m) return { unknown: `the greeting's protocol "${protocol.slice(0, 20)}" is not a number` };
   const major = Number(m[1]);
   if (m[2] !== undefined && Number(m[2]) !== 0) return { unknown: `the greeting's protocol ${major}.${Number(m[2])} is a development build's` };
-  const range = PROTOCOL_RELEASES[major];
-  if (!range) return { unknown: `no rsync release is known to speak protocol ${major}` };
-  const releases = range.max === null ? `${range.min} and later` : range.min === range.max ? range.min : `${range.min} to ${range.max}`;
-  return { ...range, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases})` };
+  const speaks = PROTOCOL_RELEASES[major];
+  if (!speaks) return { unknown: `no rsync release is known to speak protocol ${major}` };
+  const notes: string[] = [];
+  let min = speaks.min;
+  if ((seen.digests?.length ?? 0) > 0 && releaseKey(min) < releaseKey(DIGESTS_FROM)) {
+    min = DIGESTS_FROM;
+    notes.push(`its digest list is sent from ${DIGESTS_FROM} on`);
+  }
+  const cmdlines = seen.cmdlines ?? [];
+  const bounded = cmdlines.length > 0 && !cmdlines.some(lowersProtocol);
+  let max = bounded ? speaks.max : null;
+  if (max !== null && releaseKey(min) > releaseKey(max)) max = null;
+  if (speaks.max !== null && max === null) notes.push(cmdlines.length > 0 ? 'the daemon runs with --protocol' : 'a daemon started with --protocol greets with an older protocol');
+  const releases = max === null ? `${min} and later` : min === max ? min : `${min} to ${max}`;
+  const why = notes.length === 0 ? '' : `; ${notes.join('; ')}`;
+  return { min, max, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases}${why})` };
 }
 
 /** The collector's package entry, kept only when its version is a version word (the host's output is untrusted text). */
@@ -53,7 +87,7 @@ function packageOf(raw: HostRaw): PackageEntry | null {
  * package). rsync on PATH does not speak for a daemon that runs a replaced binary (a package updated
  * while the daemon ran on): that daemon's version is unknown until it restarts.
  */
-export function hostRsyncRelease(raw: HostRaw, probes: { protocol: string | null }[] = []): RsyncRelease & { range: ProtocolRange | null } {
+export function hostRsyncRelease(raw: HostRaw, probes: { protocol: string | null; digests?: readonly string[] }[] = [], cmdlines: readonly (readonly string[])[] = []): RsyncRelease & { range: ProtocolRange | null } {
   const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
   const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
   const pkg = packageOf(raw);
@@ -71,7 +105,7 @@ export function hostRsyncRelease(raw: HostRaw, probes: { protocol: string | null
   const unknown = `${why}, and no package database lists rsync`;
   for (const p of probes) {
     if (p.protocol === null) continue;
-    const r = rangeFromProtocol(p.protocol);
+    const r = rangeFromProtocol(p.protocol, { digests: p.digests ?? [], cmdlines });
     if ('min' in r) return { ...base, version: null, source: null, package: null, range: r, unknown: `${unknown}; only the protocol a client sees narrows it` };
   }
   return { ...base, version: null, source: null, package: null, unknown };

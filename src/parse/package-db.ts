@@ -76,7 +76,9 @@ export function upstreamOf(version: string): string | null {
   const noEpoch = version.replace(/^\d+:/, '');
   const dash = noEpoch.lastIndexOf('-');
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
-  return /^(\d+\.\d+\.\d+)(?![0-9])/.exec(upstream)?.[1] ?? null;
+  // A pre-release sorts before its release ("3.5.0~rc1", apk "3.5.0_rc1", rsync's own "3.5.0pre1"): it is not 3.5.0.
+  // What may follow the release: a repack ("+ds1"), an rpm snapshot ("^"), an apk patch or VCS suffix ("_p1", "_git…").
+  return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
 
 /** ID, VERSION_ID and ID_LIKE of an os-release file (os-release(5): shell-like assignments, quotes optional). */

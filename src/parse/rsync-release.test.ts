@@ -46,6 +46,11 @@ upstream('the upstream X.Y.Z inside distro versions', () => {
   assert.is(upstreamOf('3.4'), null);
   assert.is(upstreamOf('3.4.10-1'), '3.4.10');
   assert.is(upstreamOf('garbage'), null);
+  // A pre-release is older than its release: no release number at all, so nothing calls it fixed.
+  assert.is(upstreamOf('3.5.0~rc1+ds1-0+deb12u1'), null);
+  assert.is(upstreamOf('3.5.0_rc1-r0'), null);
+  assert.is(upstreamOf('3.5.0pre1-1'), null);
+  assert.is(upstreamOf('3.4.1_p1-r0'), '3.4.1');
 });
 
 const os = suite('parseOsRelease');
