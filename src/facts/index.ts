@@ -6,7 +6,7 @@ export type { Resolution, Version } from './access/hosts.ts';
 export { hostnameTokens } from './access/hostname-tokens.ts';
 export { FACTS_SCHEMA } from './types.ts';
 export type { CveJudgement, DaemonFacts, DeclaredPublic, FactsDocument, ImageFacts, ModuleFacts, RsyncFacts } from './types.ts';
-export { validateFacts } from './validate.ts';
+export { validateFacts, withStatedRsyncVersion } from './validate.ts';
 export { judgeCves, judgeCvesAgainst } from './cve-judgement.ts';
 export type { DistroCell, JudgeableCve } from './cve-records.ts';
 export { daemonFacts, hostDocument, modelledVersion } from './daemon.ts';

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { NO_INCLUDES } from '../common/index.ts';
 import { parseRsyncdConf } from '../parse/index.ts';
 import { buildFacts } from './build-facts.ts';
-import { validateFacts } from './validate.ts';
+import { validateFacts, withStatedRsyncVersion } from './validate.ts';
 
 function sampleFacts(): unknown {
   const config = parseRsyncdConf('rsyncd.conf', Buffer.from('[pub]\npath = /srv\nread only = no\n'), NO_INCLUDES);
@@ -108,6 +108,34 @@ validate('an rsync block made before package, distro, range, unknown and cves ex
   assert.ok(none.ok && typeof none.value.rsync.unknown === 'string');
   doc['rsync'] = { version: null, source: null, package: { manager: 'pacman', name: 'rsync', version: '1', source: 'x' } };
   assert.not.ok(validateFacts(doc).ok, 'a package manager the schema does not know');
+});
+
+validate("cves are judged again from the rsync block with this build's table, whatever list the document carries", () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as Record<string, unknown>;
+  const stale = [{ id: 'CVE-2024-12084', state: 'fixed', basis: 'written by hand' }];
+  doc['rsync'] = { version: '3.3.0', source: 'rsync --version', package: null, distro: null, range: null, unknown: null, cves: stale };
+  const r = validateFacts(doc);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  if (!r.ok) return;
+  assert.ok(r.value.rsync.cves.length > 1);
+  assert.equal(
+    r.value.rsync.cves.find((c) => c.id === 'CVE-2024-12084'),
+    { id: 'CVE-2024-12084', state: 'affected', basis: 'upstream 3.3.0 is older than 3.4.0' },
+  );
+});
+
+validate('a stated --rsync-version wins over the document: rsync block, cves, context and version-dependent module facts', () => {
+  const doc = JSON.parse(JSON.stringify(sampleFacts())) as Record<string, unknown>;
+  const r = validateFacts(doc);
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  const old = withStatedRsyncVersion(r.value, [3, 2, 6]);
+  assert.equal([old.rsync.version, old.rsync.source, old.rsync.package, old.context.rsync_version], ['3.2.6', '--rsync-version', null, '3.2.6']);
+  assert.is(old.rsync.cves.find((c) => c.id === 'CVE-2024-12084')?.state, 'fixed');
+  assert.ok(old.rsync.cves.some((c) => c.state === 'affected'));
+  // "use chroot" unset meant yes before 3.2.7 (the sample was made for 3.5.0).
+  assert.is(old.config.modules[0]?.effective.chroot.value, true);
+  assert.match(old.config.modules[0]?.effective.chroot.reason ?? '', 'before rsync 3.2.7');
 });
 
 validate.run();

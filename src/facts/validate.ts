@@ -4,6 +4,9 @@ import schema from './schema/facts.schema.json' with { type: 'json' };
 import { effectiveDaemon, effectiveModule, imageRunsAsRoot, versionOf } from './effective.ts';
 import type { EffectiveModule } from './effective.ts';
 import { reachOf } from './reach.ts';
+import type { Version } from './access/hosts.ts';
+import { rsyncFacts } from './build-facts.ts';
+import { judgeCves } from './cve-judgement.ts';
 import type { TransferIdentity } from './effective-transfer.ts';
 import type { FactsDocument, ImageFacts, ModuleFacts, RsyncFacts } from './types.ts';
 
@@ -46,8 +49,32 @@ function withEffective(doc: ValidatedDocument): FactsDocument {
   return { ...doc, rsync: withRsync(doc.rsync), config: { ...doc.config, effective: daemon, modules }, image };
 }
 
-/** A document made before the rsync block grew (package, distro, range, unknown, cves) reads as knowing none of them. */
+/**
+ * A document made before the rsync block grew (package, distro, range, unknown, cves) reads as knowing none of
+ * them. Its `cves` are judged again from what it says of the rsync, with this build's table: a list written by
+ * hand, by Ansible or by an older rsyncguard (before a CVE was added) must not stand for the current data.
+ */
 function withRsync(r: ValidatedDocument['rsync']): RsyncFacts {
   const unknown = r.unknown !== undefined ? r.unknown : r.version === null ? 'the facts document names no rsync version' : null;
-  return { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, cves: r.cves ?? [] };
+  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown };
+  return { ...known, cves: judgeCves(known) };
+}
+
+/**
+ * `eval --rsync-version X.Y.Z`: the user's statement wins over what the document says, as it does for `scan`:
+ * the rsync block is that release (the distro kept, the package and range dropped), its CVEs judged, the
+ * modelled version in `context` set, and the modules' version-dependent facts derived again from their
+ * params. `unusable` stays as the document has it when it has it: it may rest on account names (an image's
+ * passwd) the document no longer carries.
+ */
+export function withStatedRsyncVersion(doc: FactsDocument, version: Version): FactsDocument {
+  const rsync = rsyncFacts({ rsync: doc.rsync, rsyncVersionGiven: true, rsyncVersion: version, target: doc.target });
+  const stated = version.join('.');
+  if (stated === doc.context.rsync_version) return { ...doc, rsync };
+  const root = doc.config.effective.root.value;
+  const modules = doc.config.modules.map((m) => {
+    const derived = effectiveModule(m.params, root, version);
+    return { ...m, effective: { ...m.effective, ...derived, unusable: m.effective.unusable ?? derived.unusable } };
+  });
+  return { ...doc, context: { ...doc.context, rsync_version: stated }, rsync, config: { ...doc.config, modules } };
 }

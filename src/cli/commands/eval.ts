@@ -1,8 +1,8 @@
 import { describeJsonError, MiB, today, UserError, type InputSpec } from '../../common/index.ts';
-import { validateFacts, type FactsDocument } from '../../facts/index.ts';
+import { validateFacts, withStatedRsyncVersion, type FactsDocument } from '../../facts/index.ts';
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, hostFacts, policiesFor } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
 import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
@@ -11,13 +11,22 @@ export const evalCommand: Command = {
   name: 'eval',
   usage: 'eval FACTS.json… | -',
   summary: 'Evaluate facts documents produced elsewhere (rsyncguard facts, Ansible, another machine)',
-  options: { ...REPORT_OPTIONS, ...SARIF_OPTIONS },
+  options: {
+    ...REPORT_OPTIONS,
+    ...SARIF_OPTIONS,
+    // No default: without it each document's own rsync block (version, package, distro) is judged.
+    'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'The rsync release the targets run, instead of what each document says' },
+  },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) return new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
-    const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
+    const stated = stringOption(args, 'rsync-version');
+    const version = stated === undefined ? undefined : parseVersion(stated);
+    if (version !== undefined && !version.ok) return version.error;
+    const read = (await Promise.all(args.positionals.map(readFacts))).flat();
+    const targets = version === undefined ? read : read.map((t) => ('schema' in t ? withStatedRsyncVersion(t, version.value) : t));
     const evaluated = await evaluateTargets(targets, {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
