@@ -41400,7 +41400,7 @@ function upstreamOf(version) {
   const noEpoch = version.replace(/^\d+:/, "");
   const dash = noEpoch.lastIndexOf("-");
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
-  return /^(\d+\.\d+\.\d+)(?![0-9])/.exec(upstream)?.[1] ?? null;
+  return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
 function parseOsRelease(text5) {
   const values = /* @__PURE__ */ new Map();
@@ -41767,22 +41767,37 @@ var PROTOCOL_RELEASES = {
   31: { min: "3.1.0", max: "3.3.0" },
   32: { min: "3.4.0", max: null }
 };
-function rangeFromProtocol(protocol) {
+var DIGESTS_FROM = "3.2.7";
+var releaseKey = (v) => v.split(".").reduce((n, p2) => n * 1e3 + Number(p2), 0);
+var lowersProtocol = (cmdline) => cmdline.some((a) => /^--pro(?:t|$|=)/.test(a));
+function rangeFromProtocol(protocol, seen = {}) {
   const m = /^(\d{1,3})(?:\.(\d{1,3}))?$/.exec(protocol);
   if (!m) return { unknown: `the greeting's protocol "${protocol.slice(0, 20)}" is not a number` };
   const major = Number(m[1]);
   if (m[2] !== void 0 && Number(m[2]) !== 0) return { unknown: `the greeting's protocol ${major}.${Number(m[2])} is a development build's` };
-  const range = PROTOCOL_RELEASES[major];
-  if (!range) return { unknown: `no rsync release is known to speak protocol ${major}` };
-  const releases = range.max === null ? `${range.min} and later` : range.min === range.max ? range.min : `${range.min} to ${range.max}`;
-  return { ...range, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases})` };
+  const speaks = PROTOCOL_RELEASES[major];
+  if (!speaks) return { unknown: `no rsync release is known to speak protocol ${major}` };
+  const notes = [];
+  let min = speaks.min;
+  if ((seen.digests?.length ?? 0) > 0 && releaseKey(min) < releaseKey(DIGESTS_FROM)) {
+    min = DIGESTS_FROM;
+    notes.push(`its digest list is sent from ${DIGESTS_FROM} on`);
+  }
+  const cmdlines = seen.cmdlines ?? [];
+  const bounded = cmdlines.length > 0 && !cmdlines.some(lowersProtocol);
+  let max = bounded ? speaks.max : null;
+  if (max !== null && releaseKey(min) > releaseKey(max)) max = null;
+  if (speaks.max !== null && max === null) notes.push(cmdlines.length > 0 ? "the daemon runs with --protocol" : "a daemon started with --protocol greets with an older protocol");
+  const releases = max === null ? `${min} and later` : min === max ? min : `${min} to ${max}`;
+  const why = notes.length === 0 ? "" : `; ${notes.join("; ")}`;
+  return { min, max, source: `probe greeting @RSYNCD: ${major}.0 (protocol ${major}: rsync ${releases}${why})` };
 }
 function packageOf(raw) {
   const p2 = raw.rsync.package_db;
   if (p2?.name !== "rsync" || p2.version.length > 256 || !/^[A-Za-z0-9.+~:_-]+$/.test(p2.version)) return null;
   return { manager: p2.manager, name: p2.name, version: p2.version, source: p2.source };
 }
-function hostRsyncRelease(raw, probes = []) {
+function hostRsyncRelease(raw, probes = [], cmdlines = []) {
   const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
   const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
   const pkg = packageOf(raw);
@@ -41800,7 +41815,7 @@ function hostRsyncRelease(raw, probes = []) {
   const unknown = `${why}, and no package database lists rsync`;
   for (const p2 of probes) {
     if (p2.protocol === null) continue;
-    const r = rangeFromProtocol(p2.protocol);
+    const r = rangeFromProtocol(p2.protocol, { digests: p2.digests ?? [], cmdlines });
     if ("min" in r) return { ...base3, version: null, source: null, package: null, range: r, unknown: `${unknown}; only the protocol a client sees narrows it` };
   }
   return { ...base3, version: null, source: null, package: null, unknown };
@@ -43541,25 +43556,29 @@ function release(family, versionId) {
   if (!parts.every((p2) => /^\d+$/.test(p2))) return null;
   switch (family) {
     case "debian":
+      return parts.length === 1 ? parts[0] ?? null : null;
     case "rhel":
       return parts[0] ?? null;
     case "alpine":
       return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
     case "ubuntu":
+      return /^\d{2}\.\d{2}$/.test(versionId) ? versionId : null;
     case "amzn":
       return versionId;
   }
 }
 function distroRow(distro) {
-  const id = FAMILY_OF_ID[distro.id] ? distro.id : distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0);
+  const derivative = FAMILY_OF_ID[distro.id] === void 0;
+  const id = derivative ? distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0) : distro.id;
   const family = id === void 0 ? void 0 : FAMILY_OF_ID[id];
   if (id === void 0 || family === void 0) return null;
   const rel = release(family, distro.version_id);
   if (rel === null) return null;
   const key = `${family}:${rel}`;
+  const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label2 = own === void 0 ? `${FAMILY_LABEL[family]} ${rel}` : `${own} ${rel} (${FAMILY_LABEL[family]} ${rel} data)`;
-  return { key, manager: MANAGER[family], label: label2 };
+  const label2 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label: label2, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -43568,7 +43587,36 @@ function judgeCves(rsync) {
 }
 function judgeCvesAgainst(records, rsync) {
   if (rsync.version === null && rsync.range === null && rsync.package === null) return [];
-  return records.map((cve) => judgeOne(cve, rsync));
+  const upstream = rsync.version ?? (rsync.package === null ? null : upstreamOf(rsync.package.version));
+  const known = { ...rsync, version: upstream };
+  return records.map((cve) => judgeOne(cve, known));
+}
+function epochOf(version) {
+  return /^(\d+):/.exec(version)?.[1]?.replace(/^0+(?=\d)/, "") ?? "0";
+}
+function ownRevision(row) {
+  const r = row.release;
+  switch (row.family) {
+    case "debian":
+      return row.derivative ? new RegExp(`^\\d+(?:\\.\\d+)*\\+deb${r}u\\d+(?:\\+b\\d+)?$`) : new RegExp(`^\\d+(?:\\.\\d+)*(?:\\+deb${r}u\\d+)?(?:\\+b\\d+)?$`);
+    case "ubuntu":
+      return row.derivative ? /^\d+(?:\.\d+)*ubuntu[\d.]+(?:\+esm\d+)?$/ : /^\d+(?:\.\d+)*(?:ubuntu[\d.]+(?:\+esm\d+)?|build\d+)?$/;
+    case "rhel":
+      return new RegExp(`^\\d+(?:\\.\\d+)*\\.el${r}(?:_\\d+)*(?:\\.\\d+)*$`);
+    case "amzn":
+      return new RegExp(`^\\d+(?:\\.\\d+)*\\.amzn${r}(?:\\.\\d+)*$`);
+    case "alpine":
+      return row.derivative ? /(?!)/ : /^r\d+$/;
+  }
+}
+function notOwnBuild(row, pkg, version) {
+  const noEpoch = pkg.version.replace(/^\d+:/, "");
+  const dash = noEpoch.lastIndexOf("-");
+  const revision = dash === -1 ? "" : noEpoch.slice(dash + 1);
+  const built = upstreamOf(pkg.version);
+  if (version !== null && built !== version) return `the package ${pkg.version} is not the running rsync ${version}`;
+  if (!ownRevision(row).test(revision)) return `the package ${pkg.version} is not a ${row.data} build (revision "${revision || "none"}")`;
+  return null;
 }
 function judgeOne(cve, rsync) {
   const { distro, package: pkg } = rsync;
@@ -43580,9 +43628,16 @@ function judgeOne(cve, rsync) {
   else if (pkg.manager !== row.manager) why = `the ${pkg.manager} package does not belong to ${row.label}`;
   else {
     const cell = cve.distros[row.key];
+    const foreign = notOwnBuild(row, pkg, rsync.version);
     if (cell === void 0 || "unknown" in cell) why = `${row.label} has no entry for ${cve.id}`;
-    else if ("not_affected" in cell) return { id: cve.id, state: "fixed", basis: `${row.label} is not affected by ${cve.id} (${cell.source})` };
-    else {
+    else if (foreign !== null) why = foreign;
+    else if ("not_affected" in cell) {
+      const upstream2 = byUpstream(cve, rsync);
+      const basis = upstream2.state === "affected" ? `${row.label} calls ${cve.id} not affected for the releases it shipped, but ${upstream2.basis}` : `${row.label} is not affected by ${cve.id} (${cell.source}); ${upstream2.basis}`;
+      return { id: cve.id, state: upstream2.state, basis };
+    } else if (epochOf(pkg.version) !== epochOf(cell.fixed)) {
+      why = `the package ${pkg.version} has epoch ${epochOf(pkg.version)} where the ${row.label} fix ${cell.fixed} has ${epochOf(cell.fixed)} (another build)`;
+    } else {
       const order = comparePackageVersions(row.manager, pkg.version, cell.fixed);
       const advisory = cell.advisory === null ? "" : `, ${cell.advisory}`;
       if (order === null) why = `the ${row.label} package version ${pkg.version} cannot be ordered against ${cell.fixed}`;
@@ -43615,7 +43670,6 @@ function byUpstream(cve, rsync) {
   const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
-  if (max !== null && introduced !== null && compareRelease(max, introduced) < 0) return state("fixed", `every release in ${span} predates ${cve.introduced}, the first affected release`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
   if (max !== null && compareRelease(max, fixed) < 0 && fromIntroduced) return state("affected", `every release in ${span} is older than ${cve.fixed}`);
   return state("unknown", `the release range ${span} holds both affected and unaffected releases (fixed in ${cve.fixed})`);
@@ -45447,7 +45501,19 @@ function withEffective(doc) {
 }
 function withRsync(r) {
   const unknown = r.unknown !== void 0 ? r.unknown : r.version === null ? "the facts document names no rsync version" : null;
-  return { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, cves: r.cves ?? [] };
+  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown };
+  return { ...known, cves: judgeCves(known) };
+}
+function withStatedRsyncVersion(doc, version) {
+  const rsync = rsyncFacts({ rsync: doc.rsync, rsyncVersionGiven: true, rsyncVersion: version, target: doc.target });
+  const stated = version.join(".");
+  if (stated === doc.context.rsync_version) return { ...doc, rsync };
+  const root = doc.config.effective.root.value;
+  const modules = doc.config.modules.map((m) => {
+    const derived = effectiveModule(m.params, root, version);
+    return { ...m, effective: { ...m.effective, ...derived, unusable: m.effective.unusable ?? derived.unusable } };
+  });
+  return { ...doc, context: { ...doc.context, rsync_version: stated }, rsync, config: { ...doc.config, modules } };
 }
 
 // src/facts/daemon.ts
@@ -45466,7 +45532,11 @@ function daemonUser(daemon) {
   return daemon.processes.some((p2) => p2.uid !== 0) && !daemon.processes.some((p2) => p2.uid === 0) ? "nonroot" : "root";
 }
 function hostDocument(raw, parsed, daemon, today2) {
-  const release2 = hostRsyncRelease(raw, daemon.probes);
+  const release2 = hostRsyncRelease(
+    raw,
+    daemon.probes,
+    daemon.processes.map((p2) => p2.cmdline)
+  );
   const doc = buildFacts({
     target: { kind: "host", id: `${raw.host.name}:${parsed.path}`, display: `${raw.host.name} ${parsed.path}` },
     daemonUser: daemonUser(daemon),
@@ -47010,13 +47080,22 @@ var evalCommand = {
   name: "eval",
   usage: "eval FACTS.json\u2026 | -",
   summary: "Evaluate facts documents produced elsewhere (rsyncguard facts, Ansible, another machine)",
-  options: { ...REPORT_OPTIONS, ...SARIF_OPTIONS },
+  options: {
+    ...REPORT_OPTIONS,
+    ...SARIF_OPTIONS,
+    // No default: without it each document's own rsync block (version, package, distro) is judged.
+    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "The rsync release the targets run, instead of what each document says" }
+  },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (args.positionals.length === 0) return new UserError("eval needs at least one facts file, or - for standard input", void 0, "rsyncguard facts rsyncd.conf | rsyncguard eval -");
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
-    const targets = (await Promise.all(args.positionals.map(readFacts))).flat();
+    const stated = stringOption(args, "rsync-version");
+    const version = stated === void 0 ? void 0 : parseVersion(stated);
+    if (version !== void 0 && !version.ok) return version.error;
+    const read = (await Promise.all(args.positionals.map(readFacts))).flat();
+    const targets = version === void 0 ? read : read.map((t) => "schema" in t ? withStatedRsyncVersion(t, version.value) : t);
     const evaluated = await evaluateTargets(targets, {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),

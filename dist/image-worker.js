@@ -32380,7 +32380,7 @@ function upstreamOf(version) {
   const noEpoch = version.replace(/^\d+:/, "");
   const dash = noEpoch.lastIndexOf("-");
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
-  return /^(\d+\.\d+\.\d+)(?![0-9])/.exec(upstream)?.[1] ?? null;
+  return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
 function parseOsRelease(text4) {
   const values = /* @__PURE__ */ new Map();
@@ -33956,25 +33956,29 @@ function release(family, versionId) {
   if (!parts.every((p2) => /^\d+$/.test(p2))) return null;
   switch (family) {
     case "debian":
+      return parts.length === 1 ? parts[0] ?? null : null;
     case "rhel":
       return parts[0] ?? null;
     case "alpine":
       return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
     case "ubuntu":
+      return /^\d{2}\.\d{2}$/.test(versionId) ? versionId : null;
     case "amzn":
       return versionId;
   }
 }
 function distroRow(distro) {
-  const id = FAMILY_OF_ID[distro.id] ? distro.id : distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0);
+  const derivative = FAMILY_OF_ID[distro.id] === void 0;
+  const id = derivative ? distro.id_like.find((like) => FAMILY_OF_ID[like] !== void 0) : distro.id;
   const family = id === void 0 ? void 0 : FAMILY_OF_ID[id];
   if (id === void 0 || family === void 0) return null;
   const rel = release(family, distro.version_id);
   if (rel === null) return null;
   const key = `${family}:${rel}`;
+  const data2 = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label = own === void 0 ? `${FAMILY_LABEL[family]} ${rel}` : `${own} ${rel} (${FAMILY_LABEL[family]} ${rel} data)`;
-  return { key, manager: MANAGER[family], label };
+  const label = derivative ? `${distro.id} ${distro.version_id} (${data2} data)` : own === void 0 ? data2 : `${own} ${rel} (${data2} data)`;
+  return { key, manager: MANAGER[family], label, data: data2, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -33983,7 +33987,36 @@ function judgeCves(rsync) {
 }
 function judgeCvesAgainst(records, rsync) {
   if (rsync.version === null && rsync.range === null && rsync.package === null) return [];
-  return records.map((cve) => judgeOne(cve, rsync));
+  const upstream = rsync.version ?? (rsync.package === null ? null : upstreamOf(rsync.package.version));
+  const known = { ...rsync, version: upstream };
+  return records.map((cve) => judgeOne(cve, known));
+}
+function epochOf(version) {
+  return /^(\d+):/.exec(version)?.[1]?.replace(/^0+(?=\d)/, "") ?? "0";
+}
+function ownRevision(row) {
+  const r = row.release;
+  switch (row.family) {
+    case "debian":
+      return row.derivative ? new RegExp(`^\\d+(?:\\.\\d+)*\\+deb${r}u\\d+(?:\\+b\\d+)?$`) : new RegExp(`^\\d+(?:\\.\\d+)*(?:\\+deb${r}u\\d+)?(?:\\+b\\d+)?$`);
+    case "ubuntu":
+      return row.derivative ? /^\d+(?:\.\d+)*ubuntu[\d.]+(?:\+esm\d+)?$/ : /^\d+(?:\.\d+)*(?:ubuntu[\d.]+(?:\+esm\d+)?|build\d+)?$/;
+    case "rhel":
+      return new RegExp(`^\\d+(?:\\.\\d+)*\\.el${r}(?:_\\d+)*(?:\\.\\d+)*$`);
+    case "amzn":
+      return new RegExp(`^\\d+(?:\\.\\d+)*\\.amzn${r}(?:\\.\\d+)*$`);
+    case "alpine":
+      return row.derivative ? /(?!)/ : /^r\d+$/;
+  }
+}
+function notOwnBuild(row, pkg, version) {
+  const noEpoch = pkg.version.replace(/^\d+:/, "");
+  const dash = noEpoch.lastIndexOf("-");
+  const revision = dash === -1 ? "" : noEpoch.slice(dash + 1);
+  const built = upstreamOf(pkg.version);
+  if (version !== null && built !== version) return `the package ${pkg.version} is not the running rsync ${version}`;
+  if (!ownRevision(row).test(revision)) return `the package ${pkg.version} is not a ${row.data} build (revision "${revision || "none"}")`;
+  return null;
 }
 function judgeOne(cve, rsync) {
   const { distro, package: pkg } = rsync;
@@ -33995,9 +34028,16 @@ function judgeOne(cve, rsync) {
   else if (pkg.manager !== row.manager) why = `the ${pkg.manager} package does not belong to ${row.label}`;
   else {
     const cell = cve.distros[row.key];
+    const foreign = notOwnBuild(row, pkg, rsync.version);
     if (cell === void 0 || "unknown" in cell) why = `${row.label} has no entry for ${cve.id}`;
-    else if ("not_affected" in cell) return { id: cve.id, state: "fixed", basis: `${row.label} is not affected by ${cve.id} (${cell.source})` };
-    else {
+    else if (foreign !== null) why = foreign;
+    else if ("not_affected" in cell) {
+      const upstream2 = byUpstream(cve, rsync);
+      const basis = upstream2.state === "affected" ? `${row.label} calls ${cve.id} not affected for the releases it shipped, but ${upstream2.basis}` : `${row.label} is not affected by ${cve.id} (${cell.source}); ${upstream2.basis}`;
+      return { id: cve.id, state: upstream2.state, basis };
+    } else if (epochOf(pkg.version) !== epochOf(cell.fixed)) {
+      why = `the package ${pkg.version} has epoch ${epochOf(pkg.version)} where the ${row.label} fix ${cell.fixed} has ${epochOf(cell.fixed)} (another build)`;
+    } else {
       const order = comparePackageVersions(row.manager, pkg.version, cell.fixed);
       const advisory = cell.advisory === null ? "" : `, ${cell.advisory}`;
       if (order === null) why = `the ${row.label} package version ${pkg.version} cannot be ordered against ${cell.fixed}`;
@@ -34030,7 +34070,6 @@ function byUpstream(cve, rsync) {
   const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
-  if (max !== null && introduced !== null && compareRelease(max, introduced) < 0) return state("fixed", `every release in ${span} predates ${cve.introduced}, the first affected release`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
   if (max !== null && compareRelease(max, fixed) < 0 && fromIntroduced) return state("affected", `every release in ${span} is older than ${cve.fixed}`);
   return state("unknown", `the release range ${span} holds both affected and unaffected releases (fixed in ${cve.fixed})`);

@@ -69,6 +69,26 @@ export function cvesJson(doc) {
 
 const cell = (s) => String(s ?? '—').replaceAll('|', '\\|');
 
+/** The releases issue 15 names; a family with no cells is said to have none, not left for the reader to infer. */
+const DISTRO_RELEASES = ['debian:11', 'debian:12', 'debian:13', 'ubuntu:20.04', 'ubuntu:22.04', 'ubuntu:24.04', 'rhel:8', 'rhel:9', 'rhel:10', 'alpine:3.18+', 'amzn:2023'];
+
+function distroCoverage(cves) {
+  const cells = (key) => cves.filter((e) => Object.keys(e.distros ?? {}).some((k) => (key.endsWith('+') ? k.startsWith(key.slice(0, -1).replace(/\.\d+$/, '.')) : k === key))).length;
+  return [
+    '## Distribution backports',
+    '',
+    "A distribution package is judged by the distribution's own fixed version for each CVE (dpkg, rpm or apk ordering),",
+    "read from the target's os-release and package database, when the table has a cell for that release and the",
+    "package is that distribution's own build. Otherwise the upstream version decides, and the judgement says so",
+    '(`--explain`, JSON `vulnerabilities.considered`). Cells per release:',
+    '',
+    '| release | CVEs with a cell |',
+    '|---|---|',
+    ...DISTRO_RELEASES.map((k) => `| ${k} | ${cells(k) || 'none: judged by upstream version'} |`),
+    '',
+  ];
+}
+
 /** docs/cves.md: the table a reader checks a report against. */
 export function renderCvesMarkdown(doc) {
   const kinds = { 'any-daemon': 'any daemon', condition: 'condition', 'not-daemon': 'client side: not applicable' };
@@ -98,6 +118,7 @@ export function renderCvesMarkdown(doc) {
     '|---|---|---|---|---|---|',
     ...doc.cves.map(row),
     '',
+    ...distroCoverage(doc.cves),
     '## Conditions',
     '',
     '| predicate | holds when |',
