@@ -49681,13 +49681,18 @@ function linkedMessage(f, escaped, catalog = cveCatalog()) {
   const extra = cvesNotInMessage(f);
   return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
 }
+var EXPLAIN_ROWS = 200;
 function explainText(t) {
   const v = t.vulnerabilities;
   if (!v) return [];
   const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
-  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
-  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
-  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
+  const reported = v.reported.slice(0, EXPLAIN_ROWS);
+  const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
+  const width = [...reported, ...considered].reduce((w, x) => Math.max(w, x.id.length), 0);
+  for (const r of reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
+  const more = v.reported.length + v.considered.length - reported.length - considered.length;
+  if (more > 0) out.push(`    \u2026 and ${more} more (the JSON format lists every one)`);
   if (v.reported.length === 0 && v.considered.length === 0 && !v.version_unknown) out.push("    no vulnerability was judged");
   return out;
 }
@@ -49700,8 +49705,12 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
     if (!v) continue;
     const where2 = markdownCode(t.target);
     if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
-    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    const reported = v.reported.slice(0, EXPLAIN_ROWS);
+    const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
+    for (const r of reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    const more = v.reported.length + v.considered.length - reported.length - considered.length;
+    if (more > 0) out.push(`| ${where2} | \u2026 | ${more} more (the JSON format lists every one) |`);
   }
   out.push("");
   return out;
@@ -50189,7 +50198,7 @@ function toMarkdown(raw2, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
-  if (opts.explain) out.push(...explainMarkdown(report.targets));
+  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw2);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
@@ -50362,7 +50371,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
-  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
+  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
@@ -55086,7 +55095,8 @@ var INPUT_DEFAULTS = {
   category: "rsyncguard/",
   annotations: "true",
   "sarif-suppressions": "false",
-  compliance: void 0
+  compliance: void 0,
+  "rsync-version": void 0
 };
 function raw(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
@@ -55107,6 +55117,12 @@ function flag(env, name) {
   if (!/^(true|false)$/i.test(v)) throw new ActionInputError(name, `must be true or false, not "${v}"`);
   return v.toLowerCase() === "true";
 }
+function rsyncVersion(env) {
+  const v = raw(env, "rsync-version");
+  if (v === "") return void 0;
+  if (releaseNumbers(v) === null) throw new ActionInputError("rsync-version", `must be a release like 3.2.7, not "${v}"`);
+  return v;
+}
 function readInputs(env) {
   const annotations = flag(env, "annotations");
   const category = raw(env, "category");
@@ -55121,7 +55137,8 @@ function readInputs(env) {
     category: category.endsWith("/") ? category : `${category}/`,
     annotations,
     sarifSuppressions: flag(env, "sarif-suppressions"),
-    compliance: raw(env, "compliance") === "" ? void 0 : oneOf(env, "compliance", FRAMEWORKS)
+    compliance: raw(env, "compliance") === "" ? void 0 : oneOf(env, "compliance", FRAMEWORKS),
+    rsyncVersion: rsyncVersion(env)
   };
 }
 
@@ -55142,7 +55159,7 @@ async function run(env = process.env) {
   try {
     const inputs = readInputs(env);
     if (env["GITHUB_WORKSPACE"]) process.chdir(env["GITHUB_WORKSPACE"]);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(null), today: today() });
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() });
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });

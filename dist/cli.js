@@ -35228,13 +35228,18 @@ function linkedMessage(f, escaped, catalog = cveCatalog()) {
   const extra = cvesNotInMessage(f);
   return extra.length > 0 ? `${linked} (${extra.map((id) => cveLink(id, catalog)).join(", ")})` : linked;
 }
+var EXPLAIN_ROWS = 200;
 function explainText(t) {
   const v = t.vulnerabilities;
   if (!v) return [];
   const out = [v.version_unknown ? `  vulnerabilities: ${v.version_unknown}; no version findings` : `  vulnerabilities of rsync ${v.version ?? ""}:`];
-  const width = Math.max(...v.reported.map((r) => r.id.length), ...v.considered.map((c) => c.id.length), 0);
-  for (const r of v.reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
-  for (const c of v.considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
+  const reported = v.reported.slice(0, EXPLAIN_ROWS);
+  const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
+  const width = [...reported, ...considered].reduce((w, x) => Math.max(w, x.id.length), 0);
+  for (const r of reported) out.push(`    ${r.id.padEnd(width)}  ${r.status} by ${r.rule_id} (${r.severity})${r.location ? ` at ${formatLocation(r.location)}` : ""}`);
+  for (const c of considered) out.push(`    ${c.id.padEnd(width)}  not reported: ${c.why}`);
+  const more = v.reported.length + v.considered.length - reported.length - considered.length;
+  if (more > 0) out.push(`    \u2026 and ${more} more (the JSON format lists every one)`);
   if (v.reported.length === 0 && v.considered.length === 0 && !v.version_unknown) out.push("    no vulnerability was judged");
   return out;
 }
@@ -35247,8 +35252,12 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
     if (!v) continue;
     const where2 = markdownCode(t.target);
     if (v.version_unknown) out.push(`| ${where2} | \u2014 | ${markdownText(`${v.version_unknown}; no version findings`)} |`);
-    for (const r of v.reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
-    for (const c of v.considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    const reported = v.reported.slice(0, EXPLAIN_ROWS);
+    const considered = v.considered.slice(0, EXPLAIN_ROWS - reported.length);
+    for (const r of reported) out.push(`| ${where2} | ${cveLink(r.id, catalog)} | ${markdownText(`${r.status} by ${r.rule_id} (${r.severity})`)}${r.location ? ` at ${markdownCode(`${r.location.file}:${r.location.line}`)}` : ""} |`);
+    for (const c of considered) out.push(`| ${where2} | ${cveLink(c.id, catalog)} | ${markdownText(`not reported: ${c.why}`)} |`);
+    const more = v.reported.length + v.considered.length - reported.length - considered.length;
+    if (more > 0) out.push(`| ${where2} | \u2026 | ${more} more (the JSON format lists every one) |`);
   }
   out.push("");
   return out;
@@ -35740,7 +35749,7 @@ function toMarkdown(raw, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
-  if (opts.explain) out.push(...explainMarkdown(report.targets));
+  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
@@ -35781,7 +35790,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
     ""
   ];
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
-  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
+  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
@@ -36057,6 +36066,7 @@ function rulesMarkdown(rules) {
 
 // src/report/cve-list.ts
 var ruleOf = (c) => c.rule ?? "\u2014";
+var introducedOf = (c) => c.introduced ?? "\u2014";
 function leftOut(l) {
   const as = (kind) => (x) => ({ id: x.id, kind, why: x.why, sources: x.sources });
   return [...l.not_covered.map(as("not covered")), ...l.unverified.map(as("unverified"))];
@@ -36066,7 +36076,10 @@ function cvesText(l) {
   const rest = leftOut(l);
   const idWidth = Math.max(...cves.map((c) => c.id.length), ...rest.map((x) => x.id.length), 2);
   const fixedWidth = Math.max(...cves.map((c) => c.fixed.length), 1);
-  const lines = cves.map((c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`);
+  const introducedWidth = Math.max(...cves.map((c) => introducedOf(c).length), 1);
+  const lines = cves.map(
+    (c) => `${c.id.padEnd(idWidth)}  ${c.severity.padEnd(8)} ${(c.score === null ? "" : c.score.toFixed(1)).padStart(4)}  introduced ${introducedOf(c).padEnd(introducedWidth)}  fixed ${c.fixed.padEnd(fixedWidth)}  ${ruleOf(c).padEnd(9)}  ${coverage(c)}`
+  );
   const clientSide = cves.filter((c) => c.applies === "not-daemon").length;
   const summary = `${cves.length} vulnerabilities: ${cves.length - clientSide} covered by rules, ${clientSide} client side (not applicable to a daemon)`;
   const others = rest.map((x) => `${x.id.padEnd(idWidth)}  ${x.kind}: ${x.why}`);
@@ -36085,9 +36098,9 @@ function cvesMarkdown(l) {
   };
   const rest = leftOut(l);
   return [
-    "| vulnerability | severity | fixed in | rule | reached when |",
-    "|---|---|---|---|---|",
-    ...l.cves.map((c) => `| ${link(c.id)} | ${c.severity}${c.score === null ? "" : ` (${c.score.toFixed(1)})`} | ${c.fixed} | ${ruleOf(c)} | ${markdownText(coverage(c))} |`),
+    "| vulnerability | severity | introduced | fixed in | rule | reached when |",
+    "|---|---|---|---|---|---|",
+    ...l.cves.map((c) => `| ${link(c.id)} | ${c.severity}${c.score === null ? "" : ` (${c.score.toFixed(1)})`} | ${introducedOf(c)} | ${c.fixed} | ${ruleOf(c)} | ${markdownText(coverage(c))} |`),
     "",
     ...rest.length > 0 ? ["Reported by no rule:", "", ...rest.map((x) => `- ${link(x.id)} (${x.kind}): ${markdownText(x.why)}`), ""] : []
   ].join("\n");

@@ -246,3 +246,25 @@ defaults('compliance: an unknown framework is an input error; blank means none',
 });
 
 defaults.run();
+
+const version = suite('Action rsync-version input');
+
+version('rsync-version: a release is read as the CLI reads --rsync-version; anything else is an input error; blank means none', () => {
+  assert.is(readInputs({ 'INPUT_RSYNC-VERSION': ' 3.2.7 ' }).rsyncVersion, '3.2.7');
+  assert.is(readInputs({ 'INPUT_RSYNC-VERSION': '' }).rsyncVersion, undefined);
+  assert.throws(() => readInputs({ 'INPUT_RSYNC-VERSION': '3.2' }), /Input "rsync-version": must be a release like 3\.2\.7, not "3\.2"/);
+});
+
+version('rsync-version reaches the scan: a 3.2.7 daemon gets its CVEs in the SARIF file, none without the input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-action-version-'));
+  writeFileSync(join(dir, 'rsyncd.conf'), '[pub]\n  path = /srv\n  read only = yes\n');
+  const cvesIn = (inputs: Record<string, string>): string[] => {
+    const run = runAction('node20', { paths: 'rsyncd.conf', 'fail-on': 'none', ...inputs }, dir);
+    const sarif = readFileSync(join(dir, run.outputs['sarif-file'] ?? ''), 'utf8');
+    return [...sarif.matchAll(/"ruleId": "(RSYNC-07[012])"/g)].map((m) => m[1] ?? '');
+  };
+  assert.equal(cvesIn({}), []);
+  assert.ok(cvesIn({ 'rsync-version': '3.2.7' }).includes('RSYNC-070'));
+});
+
+version.run();

@@ -5,7 +5,7 @@
  * INPUT_DEFAULTS holds the same values (a test checks action.yml against it), so both ways agree.
  */
 import { isFormatName, REPORT_FORMATS, unknownFormatMessage, type ReportFormatName } from '../report/index.ts';
-import { FRAMEWORKS, type Framework } from '../common/index.ts';
+import { FRAMEWORKS, releaseNumbers, type Framework } from '../common/index.ts';
 import { FAIL_ON } from '../runner/index.ts';
 
 export class ActionInputError extends Error {
@@ -19,7 +19,7 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance'] as const;
+export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version'] as const;
 export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
@@ -39,6 +39,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   annotations: 'true',
   'sarif-suppressions': 'false',
   compliance: undefined,
+  'rsync-version': undefined,
 };
 
 export interface ActionInputs {
@@ -58,6 +59,11 @@ export interface ActionInputs {
   sarifSuppressions: boolean;
   /** The framework of the --compliance section (log, job summary, SARIF run properties), or none. */
   compliance: Framework | undefined;
+  /**
+   * The rsync release the scanned configurations run (X.Y.Z), as the CLI's --rsync-version: without it the
+   * version-dependent rules and CVEs are not judged (a repository holds no binary to ask).
+   */
+  rsyncVersion: string | undefined;
 }
 
 /** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
@@ -85,6 +91,14 @@ function flag(env: NodeJS.ProcessEnv, name: 'annotations' | 'sarif-suppressions'
   return v.toLowerCase() === 'true';
 }
 
+/** `rsync-version` as the CLI takes --rsync-version: a release X.Y.Z, or nothing. */
+function rsyncVersion(env: NodeJS.ProcessEnv): string | undefined {
+  const v = raw(env, 'rsync-version');
+  if (v === '') return undefined;
+  if (releaseNumbers(v) === null) throw new ActionInputError('rsync-version', `must be a release like 3.2.7, not "${v}"`);
+  return v;
+}
+
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const annotations = flag(env, 'annotations');
   const category = raw(env, 'category');
@@ -102,5 +116,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     annotations,
     sarifSuppressions: flag(env, 'sarif-suppressions'),
     compliance: raw(env, 'compliance') === '' ? undefined : oneOf(env, 'compliance', FRAMEWORKS),
+    rsyncVersion: rsyncVersion(env),
   };
 }

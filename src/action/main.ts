@@ -34,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs(env);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: modelledVersion(null), today: today() });
+    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() });
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
     const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });

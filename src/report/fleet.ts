@@ -48,7 +48,8 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
     '',
   ];
   if (report.errors.length > 0) out.push('### Hosts not evaluated', '', ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), '');
-  if (opts.explain) out.push(...explainMarkdown(escapeAllText(report.targets)));
+  // A loop, not push(...lines): the section grows with the targets, past what one call takes.
+  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
   if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), '');
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));

@@ -61,7 +61,8 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
   if (report.expired_waivers.length > 0) {
     out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');
   }
-  if (opts.explain) out.push(...explainMarkdown(report.targets));
+  // A loop, not push(...lines): the section grows with the targets, past what one call takes.
+  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${code(u.source)}: ${esc(u.message)}`), '');
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
