@@ -54655,7 +54655,9 @@ function rsyncFacts(input) {
     range: r.range ?? null,
     unknown: r.version !== null ? null : r.unknown ?? fallback
   };
-  return { ...known, cves: judgeCves(known) };
+  const cves = judgeCves(known);
+  const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
+  return { ...known, cves: why === void 0 ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;

@@ -40383,6 +40383,10 @@ var ImageFs = class {
     const n = this.node(path);
     return n ? this.describe(n) : void 0;
   }
+  /** Whether anything (a link included, followed or not) is at the path: "present but unreadable" needs it. */
+  exists(path) {
+    return this.image.tree.lookup(path, false) !== void 0;
+  }
   /** The names in a directory. */
   list(path) {
     const n = this.node(path);
@@ -41391,23 +41395,27 @@ function* paragraphs(text5) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackage(text5, source, name = "rsync") {
+function dpkgPackages(text5, source, name = "rsync") {
+  const out = { found: [], refusedVersions: 0 };
   for (const lines of paragraphs(text5)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
     const version = versionWord(field("Version"));
-    if (version) return { manager: "dpkg", name, version, source };
+    if (version) out.found.push({ manager: "dpkg", name, version, source });
+    else out.refusedVersions++;
   }
-  return null;
+  return out;
 }
-function apkPackage(text5, source, name = "rsync") {
+function apkPackages(text5, source, name = "rsync") {
+  const out = { found: [], refusedVersions: 0 };
   for (const lines of paragraphs(text5)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
-    if (version) return { manager: "apk", name, version, source };
+    if (version) out.found.push({ manager: "apk", name, version, source });
+    else out.refusedVersions++;
   }
-  return null;
+  return out;
 }
 function upstreamOf(version) {
   const noEpoch = version.replace(/^\d+:/, "");
@@ -41711,6 +41719,25 @@ var PACKAGE_DATABASES = {
 var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
 var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
+var KIND_WORD = { dir: "a directory", symlink: "a link", other: "a FIFO or device" };
+function refusal(fs, path, maxBytes) {
+  if (!fs.exists(path)) return null;
+  const st = fs.stat(path);
+  if (st === void 0) return "is a link that resolves to nothing inside the image (dangling or looping)";
+  if (st.kind !== "file") return `is ${KIND_WORD[st.kind]}, not a regular file`;
+  if (fs.content(path) !== void 0) return null;
+  return fs.unreadable(path, maxBytes) ?? "could not be read";
+}
+function osReleaseRefusal(fs) {
+  for (const path of OS_RELEASE_FILES) {
+    if (!fs.exists(path)) continue;
+    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
+    if (why !== null) return `${path} ${why}`;
+    const text5 = fs.content(path)?.toString("utf8");
+    return text5 !== void 0 && parseOsRelease(text5) === null ? `${path} has an ID that is no os-release ID` : null;
+  }
+  return null;
+}
 function releaseFromVersionLine(line) {
   return /version\s+(\d+\.\d+\.\d+)/.exec(line)?.[1] ?? null;
 }
@@ -41727,23 +41754,36 @@ function imageDistro(fs) {
   }
   return null;
 }
+function oldestOf(found) {
+  return found.reduce((old, p2) => old === void 0 || comparePackageVersions(p2.manager, p2.version, old.version) === -1 ? p2 : old, void 0);
+}
 async function imageRsyncRelease(fs) {
-  const distro = imageDistro(fs);
+  const osRefused = osReleaseRefusal(fs);
+  const distro = osRefused === null ? imageDistro(fs) : null;
+  const refused = osRefused === null ? [] : [osRefused];
   const notes = [];
+  const done = (r) => ({ ...r, ...refused.length > 0 ? { refused } : {}, ...osRefused !== null ? { distroUnknown: `os-release unreadable: ${osRefused}` } : {} });
   const bytes = (path) => {
-    const b = fs.content(path);
-    if (b === void 0 && fs.stat(path)?.kind === "file") notes.push(`${path} ${fs.unreadable(path, PACKAGE_DB_MAX_BYTES) ?? "could not be read"}`);
-    return b;
+    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
+    if (why !== null) {
+      notes.push(`${path} ${why}`);
+      refused.push(`${path} ${why}`);
+    }
+    return fs.content(path);
   };
   for (const [path, read] of [
-    [PACKAGE_DATABASES.dpkg, dpkgPackage],
-    [PACKAGE_DATABASES.apk, apkPackage]
+    [PACKAGE_DATABASES.dpkg, dpkgPackages],
+    [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
     const text5 = bytes(path)?.toString("utf8");
     if (text5 === void 0) continue;
-    const pkg = read(text5, path);
-    if (pkg) return releaseFromPackage(pkg, distro);
-    notes.push(`${path} lists no installed rsync`);
+    const { found, refusedVersions } = read(text5, path);
+    const oldest = oldestOf(found);
+    if (found.length > 1 && oldest) refused.push(`${path} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
+    if (oldest) return done(releaseFromPackage(oldest, distro));
+    const why = refusedVersions > 0 ? `${path} lists rsync with a Version that is no package version; not read` : `${path} lists no installed rsync`;
+    notes.push(why);
+    if (refusedVersions > 0) refused.push(why);
   }
   const seen = /* @__PURE__ */ new Set();
   const rpmFiles = [
@@ -41753,20 +41793,25 @@ async function imageRsyncRelease(fs) {
   ];
   for (const { path, format } of rpmFiles) {
     const real = fs.stat(path);
-    if (real?.kind !== "file" || seen.has(real.path)) continue;
-    seen.add(real.path);
+    if (real !== void 0 && seen.has(real.path)) continue;
+    if (real !== void 0) seen.add(real.path);
     const db = bytes(path);
     if (db === void 0) continue;
+    const refuse = (why) => {
+      notes.push(why);
+      refused.push(why);
+    };
     if (format === "sqlite" && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
-      notes.push(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
+      refuse(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
       continue;
     }
     const r = format === "sqlite" ? await rpmPackageFromSqlite(db, "rsync") : format === "ndb" ? rpmPackageFromNdb(db, "rsync") : rpmPackageFromBdb(db, "rsync");
-    if (!r.ok) notes.push(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
-    else if (r.value) return releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro);
-    else notes.push(r.skipped > 0 ? `${path}: ${r.skipped} package headers could not be read, and rsync may be one of them` : `${path} lists no rsync`);
+    if (!r.ok) refuse(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
+    else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro));
+    else if (r.skipped > 0) refuse(`${path}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
+    else notes.push(`${path} lists no rsync`);
   }
-  return { version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" };
+  return done({ version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" });
 }
 
 // src/parse/host-release.ts
@@ -43319,8 +43364,8 @@ function connectionRefusal(params, root) {
 function unusable(params, root, version, names2, chroot = false) {
   const slot = connectionRefusal(params, root);
   if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
-  const refusal = setupRefusal(params, root, version, names2, chroot);
-  if (refusal && !refusal.conditional) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
+  const refusal2 = setupRefusal(params, root, version, names2, chroot);
+  if (refusal2 && !refusal2.conditional) return { value: true, reason: refusal2.reason, param: PARAM_OF[refusal2.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
@@ -43489,17 +43534,17 @@ function simulateModule(m, peer, user, root, opts) {
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
   if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
   const readOnly = bool(param("read only"), true);
-  const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
+  const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
     if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
-    if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
+    if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
   reasons.push('No "auth users": anyone the host rules admit gets in without a password.');
-  if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
+  if (refusal2) return refuse(refusal2.outcome, `The client gets "${refusal2.message}". ${refusal2.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
   const write = readOnly ? "read-only" : "ok";
@@ -44070,7 +44115,9 @@ function rsyncFacts(input) {
     range: r.range ?? null,
     unknown: r.version !== null ? null : r.unknown ?? fallback
   };
-  return { ...known, cves: judgeCves(known) };
+  const cves = judgeCves(known);
+  const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
+  return { ...known, cves: why === void 0 ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 function listenerRefusal(config, reach) {
   const why = config.starts ? listenerFailure(reach) : null;
@@ -46183,7 +46230,18 @@ async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
       );
       continue;
     }
-    yield { target: imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2), texts: parsed.texts };
+    const doc = imageDocument({ ...target, ref: ref2, release: release2 }, parsed, today2);
+    yield { target: doc, texts: parsed.texts };
+    if (release2.refused && release2.refused.length > 0) {
+      yield {
+        target: {
+          target: doc.target.id,
+          message: `${ref2}: not fully read: ${release2.refused.join("; ")}; the rsync version and its vulnerabilities rest on what could be read`,
+          hint: "Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why."
+        },
+        texts: []
+      };
+    }
   }
 }
 function checkSettings(fullRef, opts) {

@@ -113,7 +113,11 @@ export function buildFacts(input: FactsInput): FactsDocument {
 }
 
 /** What a source knows of the target's rsync; the fields it does not know are null. */
-export type RsyncInput = Pick<RsyncFacts, 'version' | 'source'> & Partial<Omit<RsyncFacts, 'version' | 'source' | 'cves'>>;
+export type RsyncInput = Pick<RsyncFacts, 'version' | 'source'> &
+  Partial<Omit<RsyncFacts, 'version' | 'source' | 'cves'>> & {
+    /** Why there is no distro although the target has an os-release ("os-release unreadable: …"): every basis says it. */
+    distroUnknown?: string;
+  };
 
 /** The target's rsync as facts. An explicit --rsync-version is the user's statement and wins over what the target shows. */
 export function rsyncFacts(input: Pick<FactsInput, 'rsync' | 'rsyncVersionGiven' | 'rsyncVersion' | 'target'>): RsyncFacts {
@@ -129,7 +133,10 @@ export function rsyncFacts(input: Pick<FactsInput, 'rsync' | 'rsyncVersionGiven'
     range: r.range ?? null,
     unknown: r.version !== null ? null : (r.unknown ?? fallback),
   };
-  return { ...known, cves: judgeCves(known) };
+  const cves = judgeCves(known);
+  // The distro's backports were not considered because its os-release could not be read: say so, not just "upstream".
+  const why = known.distro === null && known.package !== null ? r.distroUnknown : undefined;
+  return { ...known, cves: why === undefined ? cves : cves.map((c) => ({ ...c, basis: `${c.basis} (distro unknown, ${why}; judged by upstream)` })) };
 }
 
 function listenerRefusal(config: RsyncdConfig, reach: ReachInput): Diagnostic | null {

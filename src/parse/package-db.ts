@@ -41,8 +41,20 @@ function* paragraphs(text: string): Generator<string[]> {
   if (lines.length > 0) yield lines;
 }
 
+/** What a text database lists for a package: every usable entry, and how many had a Version refused. */
+export interface PackageListing {
+  found: PackageEntry[];
+  refusedVersions: number;
+}
+
 /** The installed `name` stanza of /var/lib/dpkg/status: Status "… installed", its full Version. */
 export function dpkgPackage(text: string, source: string, name = 'rsync'): PackageEntry | null {
+  return dpkgPackages(text, source, name).found[0] ?? null;
+}
+
+/** Every installed `name` stanza of /var/lib/dpkg/status (a sane database has one). */
+export function dpkgPackages(text: string, source: string, name = 'rsync'): PackageListing {
+  const out: PackageListing = { found: [], refusedVersions: 0 };
   for (const lines of paragraphs(text)) {
     const field = (key: string) =>
       lines
@@ -53,19 +65,27 @@ export function dpkgPackage(text: string, source: string, name = 'rsync'): Packa
     // "deinstall ok config-files" is a removed package whose conffiles stayed: not what runs.
     if (!/\sinstalled$/.test(` ${field('Status') ?? ''}`)) continue;
     const version = versionWord(field('Version'));
-    if (version) return { manager: 'dpkg', name, version, source };
+    if (version) out.found.push({ manager: 'dpkg', name, version, source });
+    else out.refusedVersions++;
   }
-  return null;
+  return out;
 }
 
 /** The `name` record of /lib/apk/db/installed (P: name, V: full version such as 3.4.1-r0). */
 export function apkPackage(text: string, source: string, name = 'rsync'): PackageEntry | null {
+  return apkPackages(text, source, name).found[0] ?? null;
+}
+
+/** Every `name` record of /lib/apk/db/installed (a sane database has one). */
+export function apkPackages(text: string, source: string, name = 'rsync'): PackageListing {
+  const out: PackageListing = { found: [], refusedVersions: 0 };
   for (const lines of paragraphs(text)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith('V:'))?.slice(2));
-    if (version) return { manager: 'apk', name, version, source };
+    if (version) out.found.push({ manager: 'apk', name, version, source });
+    else out.refusedVersions++;
   }
-  return null;
+  return out;
 }
 
 /**

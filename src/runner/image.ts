@@ -145,7 +145,20 @@ async function* imageTargets({ fs, target, launch, required }: ReadImage, ref: s
       );
       continue;
     }
-    yield { target: imageDocument({ ...target, ref, release }, parsed, today), texts: parsed.texts };
+    const doc = imageDocument({ ...target, ref, release }, parsed, today);
+    yield { target: doc, texts: parsed.texts };
+    // A package database or os-release that is there but was refused: the findings stand, but the rsync
+    // version (so its CVEs) was not read as the image has it, and a clean result must not look complete.
+    if (release.refused && release.refused.length > 0) {
+      yield {
+        target: {
+          target: doc.target.id,
+          message: `${ref}: not fully read: ${release.refused.join('; ')}; the rsync version and its vulnerabilities rest on what could be read`,
+          hint: 'Repair or regenerate the file in the image (the package manager rewrites its database), then scan it again; the message names each file and why.',
+        },
+        texts: [],
+      };
+    }
   }
 }
 

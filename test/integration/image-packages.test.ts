@@ -197,10 +197,53 @@ rpm('hostile package files: links out of the root, a FIFO, a database over the c
   assert.equal([linked.version, linked.package], [null, null]);
   const fifo = await rsyncFacts(packageImage(work, 'hostile-fifo', { 'var/lib/rpm/rpmdb.sqlite': (root) => void spawnSync('mkfifo', [join(root, 'var/lib/rpm/rpmdb.sqlite')]) }));
   assert.equal([fifo.version, fifo.package], [null, null]);
-  assert.match(fifo.unknown ?? '', 'no package database');
+  // There is a database; it is no regular file: said as that, not as "no package database".
+  assert.match(fifo.unknown ?? '', '/var/lib/rpm/rpmdb.sqlite is a FIFO or device, not a regular file');
   const big = await rsyncFacts(packageImage(work, 'hostile-big', { 'var/lib/rpm/rpmdb.sqlite': Buffer.alloc((48 << 20) + 1) }));
   assert.is(big.version, null);
   assert.match(big.unknown ?? '', /\/var\/lib\/rpm\/rpmdb\.sqlite larger than \d+ bytes; not read/);
+});
+
+/** The bundled CLI on an image in every format people read: its exit code and output. */
+function cliOn(ref: string, format: string): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, [CLI, 'image', ref, '--format', format], { encoding: 'utf8', timeout: 120_000, cwd: tmpdir() });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+rpm('a package database or os-release that is there but refused: exit 2 and the file and why in text, SARIF and Markdown', () => {
+  const cases: [string, Record<string, string | Buffer | ((root: string) => void)>, string][] = [
+    ['refused-rpm-garbage', { 'var/lib/rpm/rpmdb.sqlite': Buffer.alloc(4096, 0x5a) }, '/var/lib/rpm/rpmdb.sqlite: not an SQLite database'],
+    ['refused-dpkg-big', { 'var/lib/dpkg/status': Buffer.alloc((48 << 20) + 1, 0x0a) }, '/var/lib/dpkg/status larger than'],
+    ['refused-dpkg-fifo', { 'var/lib/dpkg/status': (root) => void spawnSync('mkfifo', [join(root, 'var/lib/dpkg/status')]) }, '/var/lib/dpkg/status is a FIFO or device, not a regular file'],
+    ['refused-os-release', { 'var/lib/dpkg/status': stanza('rsync', '3.2.7-1+deb12u1'), 'etc/os-release': (root) => void spawnSync('mkfifo', [join(root, 'etc/os-release')]) }, '/etc/os-release is a FIFO or device, not a regular file'],
+  ];
+  for (const [name, files, why] of cases) {
+    const ref = packageImage(work, name, files);
+    for (const format of ['text', 'sarif', 'markdown']) {
+      const r = cliOn(ref, format);
+      assert.is(r.status, 2, `${name} ${format}: ${r.out.slice(-800)}`);
+      assert.ok(r.out.includes(why), `${name} ${format}: ${why} in ${r.out.slice(-1500)}`);
+      assert.ok(r.out.includes('not fully read'), `${name} ${format}`);
+      assert.ok(r.out.includes(ref), `${name} ${format}: the image named`);
+    }
+  }
+});
+
+apk('rsync listed twice: judged by the oldest, and said; an unreadable os-release is named in every basis', async () => {
+  const dup = await rsyncFacts(packageImage(work, 'apk-dup', { 'lib/apk/db/installed': 'P:rsync\nV:3.4.0-r0\n\nP:rsync\nV:3.3.0-r1\n', 'etc/os-release': ALPINE_321 }));
+  assert.is(dup.version, '3.3.0');
+  assert.is(dup.package?.version, '3.3.0-r1');
+  const scanned = await scanImage(packageImage(work, 'deb-os-fifo', { 'var/lib/dpkg/status': stanza('rsync', '3.2.7-1+deb12u1'), 'etc/os-release': (root) => void spawnSync('mkfifo', [join(root, 'etc/os-release')]) }), {
+    platform: 'linux/amd64',
+    insecure: false,
+    today: '2026-11-30',
+  });
+  if (!scanned.ok) throw new Error('scan failed');
+  const doc = scanned.value.facts.find((f) => 'schema' in f);
+  if (!doc || !('schema' in doc)) throw new Error('no facts');
+  assert.is(doc.rsync.distro, null);
+  const c = doc.rsync.cves.find((x) => x.id === 'CVE-2024-12084');
+  assert.match(c?.basis ?? '', 'distro unknown, os-release unreadable: /etc/os-release is a FIFO or device, not a regular file; judged by upstream');
 });
 
 rpm('the bundled CLI reads rpmdb.sqlite with no install (sql.js and its .wasm in dist/)', () => {

@@ -50,6 +50,11 @@ export class ImageFs {
     return n ? this.describe(n) : undefined;
   }
 
+  /** Whether anything (a link included, followed or not) is at the path: "present but unreadable" needs it. */
+  exists(path: string): boolean {
+    return this.image.tree.lookup(path, false) !== undefined;
+  }
+
   /** The names in a directory. */
   list(path: string): string[] | undefined {
     const n = this.node(path);
