@@ -49162,11 +49162,15 @@ function controlWaivers(facts, fileWaivers) {
   const today2 = facts.context.today;
   return fileWaivers.filter((w) => CONTROL_WAIVER.test(w.rule) && !(w.expires !== null && w.expires < today2) && selectsTarget(w, facts)).map((w) => ({ control: w.rule, reason: w.reason, expires: w.expires, source: w.source }));
 }
+function imageSelected(pattern, facts) {
+  if (facts.target.kind !== "image") return false;
+  return targetMatch(pattern, facts.target.id) || facts.image !== null && globMatch(pattern, facts.image.ref);
+}
 function selectsTarget(w, facts) {
   const kind = facts.target.kind;
   if (w.path !== void 0 && !(kind === "file" && globMatch(w.path, facts.target.id))) return false;
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
-  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
+  if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   return true;
 }
 function everyCve(active, facts, f) {
@@ -49187,7 +49191,7 @@ function selects(w, facts, f) {
   const kind = facts.target.kind;
   if (w.path !== void 0 && !(kind === "file" && (globMatch(w.path, facts.target.id) || f.location !== null && globMatch(w.path, f.location.file)))) return false;
   if (w.host !== void 0 && !(kind === "host" && targetMatch(w.host, facts.target.id))) return false;
-  if (w.image !== void 0 && !(kind === "image" && targetMatch(w.image, facts.target.id))) return false;
+  if (w.image !== void 0 && !imageSelected(w.image, facts)) return false;
   if (w.module !== void 0 && f.module !== w.module) return false;
   return true;
 }
@@ -49762,6 +49766,19 @@ function declaredSuppressions(t) {
     waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
   }));
 }
+function unusedWaiverLines(report) {
+  return (report.unused_waivers ?? []).map((w) => {
+    const selectors = ["path", "host", "image", "module", "cve"].flatMap((k) => w[k] === void 0 ? [] : [`${k} ${escapeControls(w[k])}`]);
+    const at = w.source.lastIndexOf(":");
+    const line = Number(w.source.slice(at + 1));
+    return {
+      source: escapeControls(w.source),
+      file: at > 0 ? w.source.slice(0, at) : w.source,
+      line: Number.isInteger(line) && line > 0 ? line : 1,
+      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`
+    };
+  });
+}
 function unusedPublicLines(report) {
   return (report.unused_public ?? []).map((e) => {
     const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
@@ -49943,7 +49960,8 @@ function toSarif(report, opts) {
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
   ];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -50198,6 +50216,8 @@ function toMarkdown(raw2, opts = {}) {
   if (report.expired_waivers.length > 0) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
+  const unusedWaivers = unusedWaiverLines(raw2);
+  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw2);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
@@ -50392,7 +50412,13 @@ function toGroupedSarif(report, groupOf, prefix, opts) {
   }
   const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
   const runs = names.map((g) => {
-    const part2 = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names[0] ? report.unused_public ?? [] : [] };
+    const part2 = {
+      ...report,
+      targets: report.targets.filter((t) => runOf(t.target) === g),
+      errors: report.errors.filter((e) => runOf(e.target) === g),
+      unused_public: g === names[0] ? report.unused_public ?? [] : [],
+      unused_waivers: g === names[0] ? report.unused_waivers ?? [] : []
+    };
     const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
     return log.runs[0];
   });
@@ -50421,12 +50447,15 @@ function toJson(report) {
       declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
       expired_waivers: report.expired_waivers.length,
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
-      unused_public: report.unused_public?.length ?? 0
+      unused_public: report.unused_public?.length ?? 0,
+      /** Waivers that selected nothing in this run (`unused_waivers`). */
+      unused_waivers: report.unused_waivers?.length ?? 0
     },
     targets: report.targets,
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
+    unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
     ...report.compliance ? { compliance: report.compliance } : {}
   };
@@ -50476,6 +50505,7 @@ function toText(raw2, p2, opts = {}) {
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -54967,6 +54997,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
+  const usedWaivers = /* @__PURE__ */ new Set();
   for await (const target of targets) {
     if (!("schema" in target)) {
       report.errors.push(target);
@@ -54987,6 +55018,8 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
+    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
+    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
     const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
       code: d.code,
@@ -55009,6 +55042,7 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
   }
   report.expired_waivers = [...expired];
   report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
   opts.onTiming?.("evaluate", performance.now() - evalStarted);
   return ok(report);
 }

@@ -44,4 +44,15 @@ control('an unknown recommendation, or a module selector, is an error naming the
   assert.not.ok(parseWaiverFile('waivers:\n  - rule: nist:AC-3\n    reason: x\n    expires: 2027-01-01\n', 'w.yaml').ok, 'NIST and PCI controls are waived through their rules');
 });
 
+control('image: matches the reference as typed (oci:…:img, registry/name:tag) as well as the repository, for controls and rules alike', () => {
+  const image = (ref: string, repository: string): FactsDocument => ({ ...target('image', `${repository}:/etc/rsyncd.conf`), image: { ref } }) as unknown as FactsDocument;
+  const typed = image('oci:/tmp/img/two_dbs/oci:img', '/tmp/img/two_dbs/oci');
+  const w = file('waivers:\n  - rule: cis:rsync-service\n    image: "oci:/tmp/img/two_dbs/oci:img"\n    reason: the mirror image\n    expires: 2027-06-30\n');
+  assert.is(controlWaivers(typed, w).length, 1);
+  assert.is(controlWaivers(image('oci:/tmp/img/other/oci:img', '/tmp/img/other/oci'), w).length, 0);
+  const tagged = file('waivers:\n  - rule: RSYNC-091\n    image: "registry.example/rsync:*"\n    reason: runs as root by design\n    expires: 2027-06-30\n');
+  const f: Finding = { rule_id: 'RSYNC-091', title: 't', severity: 'medium', context: null, message: 'm', target: 'x', module: null, path: '', location: null };
+  assert.is(applyWaivers(image('registry.example/rsync:1.0', 'registry.example/rsync'), [f], tagged, { inline: true }).waived.length, 1);
+});
+
 control.run();

@@ -162,11 +162,20 @@ export function controlWaivers(facts: FactsDocument, fileWaivers: Waiver[]): Wai
   return fileWaivers.filter((w) => CONTROL_WAIVER.test(w.rule) && !(w.expires !== null && w.expires < today) && selectsTarget(w, facts)).map((w) => ({ control: w.rule, reason: w.reason, expires: w.expires, source: w.source }));
 }
 
+/**
+ * An `image:` selector against an image target: its id (`<repository>:<config path>`, or the repository
+ * alone), or the reference as the user typed it (`oci:/path/oci:img`, `registry.example/rsync:1.0`).
+ */
+function imageSelected(pattern: string, facts: FactsDocument): boolean {
+  if (facts.target.kind !== 'image') return false;
+  return targetMatch(pattern, facts.target.id) || (facts.image !== null && globMatch(pattern, facts.image.ref));
+}
+
 function selectsTarget(w: Waiver, facts: FactsDocument): boolean {
   const kind = facts.target.kind;
   if (w.path !== undefined && !(kind === 'file' && globMatch(w.path, facts.target.id))) return false;
   if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
-  if (w.image !== undefined && !(kind === 'image' && targetMatch(w.image, facts.target.id))) return false;
+  if (w.image !== undefined && !imageSelected(w.image, facts)) return false;
   return true;
 }
 
@@ -196,7 +205,7 @@ function selects(w: Waiver, facts: FactsDocument, f: Finding): boolean {
   const kind = facts.target.kind;
   if (w.path !== undefined && !(kind === 'file' && (globMatch(w.path, facts.target.id) || (f.location !== null && globMatch(w.path, f.location.file))))) return false;
   if (w.host !== undefined && !(kind === 'host' && targetMatch(w.host, facts.target.id))) return false;
-  if (w.image !== undefined && !(kind === 'image' && targetMatch(w.image, facts.target.id))) return false;
+  if (w.image !== undefined && !imageSelected(w.image, facts)) return false;
   if (w.module !== undefined && f.module !== w.module) return false;
   return true;
 }

@@ -53,6 +53,21 @@ export function declaredSuppressions(t: Pick<TargetReport, 'declared_public'>): 
   }));
 }
 
+/** Waivers that selected nothing in the run, one sentence each (selectors come from the YAML: escaped). */
+export function unusedWaiverLines(report: Pick<Report, 'unused_waivers'>): { source: string; file: string; line: number; message: string }[] {
+  return (report.unused_waivers ?? []).map((w) => {
+    const selectors = (['path', 'host', 'image', 'module', 'cve'] as const).flatMap((k) => (w[k] === undefined ? [] : [`${k} ${escapeControls(w[k])}`]));
+    const at = w.source.lastIndexOf(':');
+    const line = Number(w.source.slice(at + 1));
+    return {
+      source: escapeControls(w.source),
+      file: at > 0 ? w.source.slice(0, at) : w.source,
+      line: Number.isInteger(line) && line > 0 ? line : 1,
+      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(', ')})` : ''} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`,
+    };
+  });
+}
+
 /** `public:` entries that matched no module, one sentence each (selectors come from the YAML: escaped). */
 export function unusedPublicLines(report: Pick<Report, 'unused_public'>): { source: string; file: string; line: number; message: string }[] {
   return (report.unused_public ?? []).map((e) => {

@@ -76,7 +76,13 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
   const runs = names.map((g) => {
     // An unused public: entry belongs to no host: said once, in the first run.
     // The compliance properties of a group's run are the section over that group's targets (sarifCompliance).
-    const part: Report = { ...report, targets: report.targets.filter((t) => runOf(t.target) === g), errors: report.errors.filter((e) => runOf(e.target) === g), unused_public: g === names[0] ? (report.unused_public ?? []) : [] };
+    const part: Report = {
+      ...report,
+      targets: report.targets.filter((t) => runOf(t.target) === g),
+      errors: report.errors.filter((e) => runOf(e.target) === g),
+      unused_public: g === names[0] ? (report.unused_public ?? []) : [],
+      unused_waivers: g === names[0] ? (report.unused_waivers ?? []) : [],
+    };
     const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` })) as { runs: unknown[] };
     return log.runs[0];
   });

@@ -27,11 +27,14 @@ export function toJson(report: Report): string {
       expired_waivers: report.expired_waivers.length,
       /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
       unused_public: report.unused_public?.length ?? 0,
+      /** Waivers that selected nothing in this run (`unused_waivers`). */
+      unused_waivers: report.unused_waivers?.length ?? 0,
     },
     targets: report.targets,
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
+    unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
     ...(report.compliance ? { compliance: report.compliance } : {}),
   };

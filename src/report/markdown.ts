@@ -5,7 +5,7 @@ import { escapeAllText } from './escape-controls.ts';
 import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
-import { publicSummaries, unusedPublicLines } from './declared-public.ts';
+import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -61,6 +61,8 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
   if (report.expired_waivers.length > 0) {
     out.push('### Expired waivers', '', ...report.expired_waivers.map((w) => `- ${w.rule} (${esc(w.source)}) expired on ${w.expires}`), '');
   }
+  const unusedWaivers = unusedWaiverLines(raw);
+  if (unusedWaivers.length > 0) out.push('### Waivers that waive nothing', '', ...unusedWaivers.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), '');
   // A loop, not push(...lines): the section grows with the targets, past what one call takes.
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);

@@ -43,6 +43,8 @@ export interface Report {
   expired_waivers: Waiver[];
   /** `public:` entries of .rsyncguard.yaml that matched no module of any target: they declare nothing. */
   unused_public?: PublicEntry[];
+  /** Waivers of the waiver file (rules and controls, not expired) that selected nothing in this run: they waive nothing. */
+  unused_waivers?: Waiver[];
   /** `--compliance cis|nist|pci`: per control, each target's state and the findings behind it (compliance.ts). */
   compliance?: ComplianceSection;
 }

@@ -12,7 +12,7 @@ import { cveHelp } from './cve-help.ts';
 import { cveSuffix } from './cve-explain.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { Report } from './model.ts';
-import { declaredSuppressions, unusedPublicLines } from './declared-public.ts';
+import { declaredSuppressions, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { type At, anchorOf, fingerprints } from './sarif-identity.ts';
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
@@ -131,6 +131,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification('warning', 'public-entry-unused', u.message, { file: u.file, line: u.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u) => notification('warning', 'waiver-unused', u.message, { file: u.file, line: u.line, column: 1 })),
   ];
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,

@@ -5,7 +5,7 @@ import { complianceTextLines } from './compliance-render.ts';
 import { cveSuffix, explainText } from './cve-explain.ts';
 import { escapeAllText } from './escape-controls.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
-import { publicLines, unusedPublicLines } from './declared-public.ts';
+import { publicLines, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
 /** Findings grouped by target and module, worst first within a place, and one summary line; `explain` adds the CVEs considered. */
@@ -53,6 +53,7 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}):
   for (const e of report.errors) out.push(`${p.severity('high', 'ERROR')} ${e.target}: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, '');
   for (const w of report.expired_waivers) out.push(`${p.severity('medium', 'expired waiver')} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
   for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
+  for (const u of unusedWaiverLines(raw)) out.push(`${p.severity('medium', 'unused waiver')} at ${u.source}: ${u.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);

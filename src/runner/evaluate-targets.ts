@@ -80,6 +80,8 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
   const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
   const usedEntries = new Set<PublicEntry>();
+  // Waivers by where they are written: one that waives no finding and selects no target is reported.
+  const usedWaivers = new Set<string>();
   for await (const target of targets) {
     if (!('schema' in target)) {
       report.errors.push(target);
@@ -103,6 +105,8 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
     const quiet = applyDeclaredPublic(t, findings, rules);
     const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
     for (const w of applied.expired) expired.add(w);
+    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
+    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
     const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
       level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
       code: d.code,
@@ -126,6 +130,7 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
   report.expired_waivers = [...expired];
   // Like an expired waiver: an entry that declared nothing must not look as if it did.
   report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
   opts.onTiming?.('evaluate', performance.now() - evalStarted);
   return ok(report);
 }
