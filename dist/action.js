@@ -50350,6 +50350,7 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     out.push("");
   }
   for (const u of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u.source)}: ${markdownText(u.message)}`);
+  for (const u of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u.source)}: ${markdownText(u.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
   if (notes.length > 0) out.push("", "### Notes", "", ...notes);

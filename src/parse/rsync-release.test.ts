@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { apkPackage, dpkgPackage, parseOsRelease, upstreamOf } from './package-db.ts';
+import { apkPackage, apkPackages, dpkgPackage, dpkgPackages, parseOsRelease, upstreamOf } from './package-db.ts';
 import { releaseFromPackage, releaseFromVersionLine } from './rsync-release.ts';
 
 const dpkg = suite('dpkgPackage');
@@ -23,6 +23,19 @@ dpkg('hostile text: a version that is not a version word, a huge file with no rs
   const started = Date.now();
   assert.is(dpkgPackage(big, 's'), null);
   assert.ok(Date.now() - started < 2000);
+});
+
+dpkg('every installed rsync stanza is listed, and a refused Version counted, so the caller can say what it saw', () => {
+  const two = 'Package: rsync\nStatus: install ok installed\nVersion: 3.2.7-1+deb12u1\n\nPackage: rsync\nStatus: install ok installed\nVersion: 3.2.7-1\n';
+  assert.equal(
+    dpkgPackages(two, 's').found.map((p) => p.version),
+    ['3.2.7-1+deb12u1', '3.2.7-1'],
+  );
+  assert.equal(dpkgPackages('Package: rsync\nStatus: install ok installed\nVersion: 3.2.7 \u001b[31mred\n', 's'), { found: [], refusedVersions: 1 });
+  assert.equal(
+    apkPackages('P:rsync\nV:3.4.0-r0\n\nP:rsync\nV:3.3.0-r1\n', 's').found.map((p) => p.version),
+    ['3.4.0-r0', '3.3.0-r1'],
+  );
 });
 
 const apk = suite('apkPackage');

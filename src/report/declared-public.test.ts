@@ -157,4 +157,11 @@ shown('a fleet says an unused public: entry once: in its Markdown, and in the fi
   );
 });
 
+shown('a waiver that selected nothing is said in the job summary, escaped, at its line', () => {
+  const r: Report = { ...report(), unused_waivers: [{ rule: 'cis:rsync-service', reason: 'r', expires: '2099-01-01', image: 'oci:/x/oci:img\u001b[2J', source: '.rsyncguard.yaml:7' }] };
+  const summary = toJobSummary(r);
+  assert.match(summary, '**waiver waives nothing** `.rsyncguard.yaml:7`: The waiver cis:rsync-service (image oci:/x/oci:img\\x1b[2J) matched nothing');
+  assert.not.match(summary, '\u001b');
+});
+
 shown.run();

@@ -9,7 +9,7 @@ import { complianceMarkdownLines } from './compliance-render.ts';
 import { linkedMessage } from './cve-explain.ts';
 import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
-import { publicSummaries, unusedPublicLines } from './declared-public.ts';
+import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixSentence } from './fix-sentence.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, type Report, shownNotes } from './model.ts';
@@ -54,6 +54,7 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
     out.push('');
   }
   for (const u of unusedPublicLines(raw)) out.push(`- **public entry declares nothing** ${code(u.source)}: ${esc(u.message)}`);
+  for (const u of unusedWaiverLines(raw)) out.push(`- **waiver waives nothing** ${code(u.source)}: ${esc(u.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${code(e.target)}: ${esc(e.message)}`);
   // What every format shows beside the findings: files skipped by their kind, includes not followed,
   // links refused, a daemon that will not start.
