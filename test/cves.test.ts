@@ -62,7 +62,7 @@ coverage('every CVE of the data file has a source URL and is listed by rules --c
 });
 
 coverage('rules --cves takes --format like rules, and refuses an unknown one', () => {
-  assert.match(cli('.', 'rules', '--cves', '--format', 'markdown').stdout, '| vulnerability | severity | fixed in | rule | reached when |');
+  assert.match(cli('.', 'rules', '--cves', '--format', 'markdown').stdout, '| vulnerability | severity | introduced | fixed in | rule | reached when |');
   const r = cli('.', 'rules', '--cves', '--format', 'sarif');
   assert.is(r.code, 2);
   assert.match(r.stderr, '--format must be one of text, json, markdown');
