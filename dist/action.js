@@ -54684,7 +54684,9 @@ function rsyncFacts(input) {
     package: r.package ?? null,
     distro: r.distro ?? null,
     range: r.range ?? null,
-    unknown: r.version !== null ? null : r.unknown ?? fallback
+    unknown: r.version !== null ? null : r.unknown ?? fallback,
+    // What the target's own binary lists; a stated --rsync-version speaks of another build.
+    compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
   const cves = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;

@@ -41885,6 +41885,10 @@ function packageOf(raw) {
   if (p2?.name !== "rsync" || p2.version.length > 256 || !/^[A-Za-z0-9.+~:_-]+$/.test(p2.version)) return null;
   return { manager: p2.manager, name: p2.name, version: p2.version, source: p2.source };
 }
+function compressList(line) {
+  const names2 = (line ?? "").split(/\s+/).filter((w) => /^[a-z0-9]{1,16}$/.test(w));
+  return names2.length > 0 ? names2.slice(0, 16) : null;
+}
 function hostRsyncRelease(raw, probes = [], cmdlines = []) {
   const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
   const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
@@ -41896,7 +41900,7 @@ function hostRsyncRelease(raw, probes = [], cmdlines = []) {
     return { ...base3, version: null, source: null, package: null, unknown: `the daemon (pid ${replaced.pid}) runs a binary that was replaced after it started (${replaced.exe}): its version is not known until it restarts` };
   }
   if (binary) {
-    return { ...base3, version: binary, source: "rsync --version", package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null };
+    return { ...base3, version: binary, source: "rsync --version", package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null, compress: compressList(raw.rsync.compress_line) };
   }
   if (pkg) return { ...releaseFromPackage(pkg, distro), range: null };
   const why = raw.rsync.binary === "" ? "no rsync binary on PATH and no daemon the collector could verify" : raw.rsync.binary === void 0 ? "the collector reported no rsync --version" : `${raw.rsync.binary} --version printed no release`;
@@ -44143,7 +44147,9 @@ function rsyncFacts(input) {
     package: r.package ?? null,
     distro: r.distro ?? null,
     range: r.range ?? null,
-    unknown: r.version !== null ? null : r.unknown ?? fallback
+    unknown: r.version !== null ? null : r.unknown ?? fallback,
+    // What the target's own binary lists; a stated --rsync-version speaks of another build.
+    compress: input.rsyncVersionGiven ? null : r.compress ?? null
   };
   const cves = judgeCves(known);
   const why = known.distro === null && known.package !== null ? r.distroUnknown : void 0;
@@ -44738,6 +44744,10 @@ var facts_schema_default = {
         unknown: {
           description: "Why the version is unknown; null when it is known.",
           type: ["string", "null"]
+        },
+        compress: {
+          description: "The compressors the target's rsync binary lists (rsync --version, Compress list); null or absent when no binary was run.",
+          oneOf: [{ type: "null" }, { type: "array", maxItems: 16, items: { type: "string", pattern: "^[a-z0-9]{1,16}$" } }]
         },
         cves: {
           type: "array",
@@ -45591,7 +45601,7 @@ function withEffective(doc) {
 }
 function withRsync(r) {
   const unknown = r.unknown !== void 0 ? r.unknown : r.version === null ? "the facts document names no rsync version" : null;
-  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown };
+  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, compress: r.compress ?? null };
   return { ...known, cves: judgeCves(known) };
 }
 function withStatedRsyncVersion(doc, version) {

@@ -132,6 +132,8 @@ export function rsyncFacts(input: Pick<FactsInput, 'rsync' | 'rsyncVersionGiven'
     distro: r.distro ?? null,
     range: r.range ?? null,
     unknown: r.version !== null ? null : (r.unknown ?? fallback),
+    // What the target's own binary lists; a stated --rsync-version speaks of another build.
+    compress: input.rsyncVersionGiven ? null : (r.compress ?? null),
   };
   const cves = judgeCves(known);
   // The distro's backports were not considered because its os-release could not be read: say so, not just "upstream".

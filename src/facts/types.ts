@@ -122,6 +122,8 @@ export interface RsyncFacts {
   range: { min: string; max: string | null; source: string } | null;
   /** Why the version is unknown; null when it is known. */
   unknown: string | null;
+  /** The compressors the binary lists (`rsync --version`, "Compress list"); null when no binary was run. */
+  compress?: string[] | null;
   /** Every CVE of the data file, judged by version alone; [] when nothing is known. */
   cves: CveJudgement[];
 }

@@ -101,7 +101,7 @@ validate('an rsync block made before package, distro, range, unknown and cves ex
   if (!r.ok) return;
   // cves are the judgement's (judged or left empty); the rest is what the document knew.
   const { cves, ...rsync } = r.value.rsync;
-  assert.equal(rsync, { version: '3.2.7', source: 'rsync --version', package: null, distro: null, range: null, unknown: null });
+  assert.equal(rsync, { version: '3.2.7', source: 'rsync --version', package: null, distro: null, range: null, unknown: null, compress: null });
   assert.ok(Array.isArray(cves));
   doc['rsync'] = { version: null, source: null };
   const none = validateFacts(doc);

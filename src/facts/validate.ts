@@ -56,7 +56,7 @@ function withEffective(doc: ValidatedDocument): FactsDocument {
  */
 function withRsync(r: ValidatedDocument['rsync']): RsyncFacts {
   const unknown = r.unknown !== undefined ? r.unknown : r.version === null ? 'the facts document names no rsync version' : null;
-  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown };
+  const known = { version: r.version, source: r.source, package: r.package ?? null, distro: r.distro ?? null, range: r.range ?? null, unknown, compress: r.compress ?? null };
   return { ...known, cves: judgeCves(known) };
 }
 

@@ -34,7 +34,18 @@ release('the daemon binary’s --version, with the package that built it and the
     source: 'rsync --version',
     package: deb('3.2.7-1+deb12u1'),
     unknown: null,
+    compress: null,
   });
+});
+
+release('the compressors the binary lists: zstd or not is what it printed, never assumed', () => {
+  const line = 'rsync  version 3.2.7  protocol version 31';
+  assert.equal(hostRsyncRelease(host({ version_line: line, binary: '/usr/bin/rsync', compress_line: 'zstd lz4 zlibx zlib none' })).compress, ['zstd', 'lz4', 'zlibx', 'zlib', 'none']);
+  assert.equal(hostRsyncRelease(host({ version_line: line, binary: '/usr/bin/rsync', compress_line: 'lz4 zlibx zlib none' })).compress, ['lz4', 'zlibx', 'zlib', 'none']);
+  // Before 3.2.0 there is no list; an older collector sends none; junk is not a compressor.
+  assert.is(hostRsyncRelease(host({ version_line: line, binary: '/usr/bin/rsync', compress_line: '' })).compress, null);
+  assert.is(hostRsyncRelease(host({ version_line: line, binary: '/usr/bin/rsync' })).compress, null);
+  assert.is(hostRsyncRelease(host({ version_line: line, binary: '/usr/bin/rsync', compress_line: '\u001b[31m <b>' })).compress, null);
 });
 
 release('a binary of another release than the package: the package does not describe what runs', () => {

@@ -87,6 +87,12 @@ function packageOf(raw: HostRaw): PackageEntry | null {
  * package). rsync on PATH does not speak for a daemon that runs a replaced binary (a package updated
  * while the daemon ran on): that daemon's version is unknown until it restarts.
  */
+/** "zstd lz4 zlibx zlib none" → its names; null when the binary printed no list (before 3.2.0, or an older collector). */
+export function compressList(line: string | undefined): string[] | null {
+  const names = (line ?? '').split(/\s+/).filter((w) => /^[a-z0-9]{1,16}$/.test(w));
+  return names.length > 0 ? names.slice(0, 16) : null;
+}
+
 export function hostRsyncRelease(raw: HostRaw, probes: { protocol: string | null; digests?: readonly string[] }[] = [], cmdlines: readonly (readonly string[])[] = []): RsyncRelease & { range: ProtocolRange | null } {
   const os = raw.host.os_release ? parseOsRelease(raw.host.os_release.text) : null;
   const distro = os && raw.host.os_release ? { ...os, source: raw.host.os_release.path } : null;
@@ -98,7 +104,7 @@ export function hostRsyncRelease(raw: HostRaw, probes: { protocol: string | null
     return { ...base, version: null, source: null, package: null, unknown: `the daemon (pid ${replaced.pid}) runs a binary that was replaced after it started (${replaced.exe}): its version is not known until it restarts` };
   }
   if (binary) {
-    return { ...base, version: binary, source: 'rsync --version', package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null };
+    return { ...base, version: binary, source: 'rsync --version', package: pkg && upstreamOf(pkg.version) === binary ? pkg : null, unknown: null, compress: compressList(raw.rsync.compress_line) };
   }
   if (pkg) return { ...releaseFromPackage(pkg, distro), range: null };
   const why = raw.rsync.binary === '' ? 'no rsync binary on PATH and no daemon the collector could verify' : raw.rsync.binary === undefined ? 'the collector reported no rsync --version' : `${raw.rsync.binary} --version printed no release`;

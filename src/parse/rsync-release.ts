@@ -34,6 +34,8 @@ export interface RsyncRelease {
   distro: (OsRelease & { source: string }) | null;
   /** Why the version is unknown; null when it is known. */
   unknown: string | null;
+  /** The compressors `rsync --version` lists; absent when no binary was run. */
+  compress?: string[] | null;
   /**
    * Files that are there but could not be read or trusted (a package database corrupt, over the cap or not a
    * regular file; an os-release the same; rsync listed twice), each "path: why": the target was not fully

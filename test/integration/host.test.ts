@@ -201,6 +201,12 @@ host('the rsync that serves: the daemon binary’s --version, the package with i
   const report = JSON.parse(r.stdout) as { targets: { target: string; facts: { rsync: Record<string, unknown> } }[] };
   const facts = report.targets.find((x) => x.target === `${hostname()}:${conf}`)?.facts.rsync;
   const { cves: _judged, ...rsync } = facts ?? {};
+  // What this machine's rsync prints under "Compress list:" (Debian's build lists zstd first).
+  const localCompressors = () =>
+    /Compress list:\n\s+([^\n]+)/
+      .exec(spawnSync('rsync', ['--version'], { encoding: 'utf8' }).stdout)?.[1]
+      ?.trim()
+      .split(/\s+/);
   const debianVersion = readFileSync('/etc/os-release', 'utf8').match(/^VERSION_ID="?([^"\n]*)"?$/m)?.[1];
   assert.equal(rsync, {
     version: upstream,
@@ -209,6 +215,7 @@ host('the rsync that serves: the daemon binary’s --version, the package with i
     distro: { id: 'debian', version_id: debianVersion, id_like: [], source: '/etc/os-release' },
     range: null,
     unknown: null,
+    compress: localCompressors(),
   });
 });
 

@@ -107,7 +107,15 @@ _daemon_file_w(i, module_params, global_params) := ws[0] if {
 
 _w("local_user_can_plant_symlinks", _) := {"setting": null, "location": null, "path": null, "why": null}
 
-_w("zstd_build", _) := {"setting": null, "location": null, "path": null, "why": "assuming rsync was built with zstd (the facts do not say)"}
+# The binary's own "Compress list" decides when a host showed it; otherwise a zstd build is assumed, and said.
+_w("zstd_build", _) := {"setting": null, "location": null, "path": null, "why": why} if {
+	not _compress_known
+	why := "assuming rsync was built with zstd (the facts do not say)"
+} else := {"setting": null, "location": null, "path": null, "why": "rsync lists zstd among its compressors"} if {
+	"zstd" in input.rsync.compress
+}
+
+_compress_known if is_array(input.rsync.compress)
 
 _unconfined(i) := w if {
 	w := _chroot_off(i)

@@ -135,6 +135,15 @@ test_071_zstd_threads_assume_a_zstd_build if {
 	_quiet("RSYNC-071", _doc([t.module({"refuse options": "compress-threads zt"}, {})], "3.4.2", ["CVE-2026-70455"], "affected"))
 }
 
+test_071_zstd_threads_follow_the_compress_list_the_binary_shows if {
+	doc := _doc([t.module({"refuse options": "compress-threads"}, {})], "3.4.2", ["CVE-2026-70455"], "affected")
+	with_zstd := object.union(doc, {"rsync": object.union(doc.rsync, {"compress": ["zstd", "lz4", "zlib", "none"]})})
+	f := _one("RSYNC-071", with_zstd)
+	contains(f.message, "rsync lists zstd among its compressors")
+	without := object.union(doc, {"rsync": object.union(doc.rsync, {"compress": ["lz4", "zlibx", "zlib", "none"]})})
+	_quiet("RSYNC-071", without)
+}
+
 test_071_exec_hook_expanding_a_variable if {
 	m := t.module({"pre-xfer exec": "/usr/local/bin/audit %RSYNC_USER_NAME%"}, {})
 	f := _one("RSYNC-071", _doc([m], "3.4.4", ["CVE-2026-53790"], "affected"))
