@@ -50,7 +50,7 @@ test('the default version is no statement about the target', () => {
 test('facts --rsync-version gives source "--rsync-version"', () => {
   const facts = JSON.parse(run(config(), 'facts', 'rsyncd.conf', '--rsync-version', '3.2.7')) as { rsync: Record<string, unknown> };
   const { cves: _judged, ...rsync } = facts.rsync;
-  assert.equal(rsync, { version: '3.2.7', source: '--rsync-version', package: null, distro: null, range: null, unknown: null });
+  assert.equal(rsync, { version: '3.2.7', source: '--rsync-version', package: null, distro: null, range: null, unknown: null, compress: null });
 });
 
 test.run();

@@ -30,7 +30,9 @@ async function rsyncFacts(ref: string): Promise<Omit<FactsDocument['rsync'], 'cv
   if (!scanned.ok) throw new Error(`scan failed: ${JSON.stringify(scanned.error)}`);
   const doc = scanned.value.facts[0];
   if (!doc || !('schema' in doc)) throw new Error(`no facts document: ${JSON.stringify(scanned.value.facts)}`);
-  const { cves: _judged, ...rsync } = doc.rsync;
+  const { cves: _judged, compress, ...rsync } = doc.rsync;
+  // No binary runs in an image: what it was built with is not known, and the facts do not pretend.
+  assert.is(compress, null);
   return rsync;
 }
 
