@@ -34019,11 +34019,6 @@ function unmapIPv4(addr) {
   return m?.[1] ?? addr;
 }
 
-// src/facts/cve-records.ts
-function cveRecords() {
-  return cveEntries();
-}
-
 // src/facts/distro-key.ts
 var FAMILY_OF_ID = {
   debian: "debian",
@@ -34071,7 +34066,7 @@ function distroRow(distro) {
 
 // src/facts/cve-judgement.ts
 function judgeCves(rsync) {
-  return judgeCvesAgainst(cveRecords(), rsync);
+  return judgeCvesAgainst(cveEntries(), rsync);
 }
 function judgeCvesAgainst(records, rsync) {
   if (rsync.version === null && rsync.range === null && rsync.package === null) return [];
