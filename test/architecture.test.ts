@@ -25,7 +25,7 @@ const NONE = /(?!)/;
 /** A data file that is a folder of its own in the table: the file itself. */
 const ITSELF = /^$/;
 
-const STAGES = ['src/sources', 'src/parse', 'src/facts', 'src/engine', 'src/report'];
+const STAGES = ['src/sources', 'src/parse', 'src/facts', 'src/engine', 'src/fix', 'src/report'];
 const WIRING = ['src/common', ...STAGES, 'src/runner'];
 const ALL_SRC = [...WIRING, 'src/cli', 'src/action'];
 /** Data outside the code folders that code imports (JSON, `with { type: 'json' }`). */
@@ -43,7 +43,8 @@ export const TABLE: Table = {
     'src/parse': { uses: ['src/common', 'src/sources'], entry: INDEX, why: 'parsers read what a source gives them' },
     'src/facts': { uses: ['src/common', 'src/parse'], entry: INDEX, why: 'facts are built from parsed configuration' },
     'src/engine': { uses: ['src/common', 'src/facts'], entry: INDEX, why: 'the policies see the facts document and nothing before it' },
-    'src/report': { uses: ['src/common', 'src/engine'], entry: INDEX, why: 'reports render findings' },
+    'src/fix': { uses: ['src/common', 'src/facts', 'src/engine'], entry: INDEX, why: 'a fix is planned from a finding and the facts that say where its effective value is written' },
+    'src/report': { uses: ['src/common', 'src/engine', 'src/fix'], entry: INDEX, why: 'reports render findings and their verified fixes' },
     'src/runner': { uses: ['src/common', ...STAGES, 'package.json'], entry: INDEX, why: 'the runner wires the stages; no stage knows it' },
     'src/cli': { uses: [...WIRING, 'package.json'], entry: INDEX, why: 'a front end: runner and stages, never the other front end' },
     'src/action': { uses: [...WIRING, 'package.json'], entry: INDEX, why: 'a front end: runner and stages, never the other front end' },

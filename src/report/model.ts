@@ -1,5 +1,6 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
 import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedControl, WaivedFinding, Waiver } from '../engine/index.ts';
+import type { TargetFixes } from '../fix/index.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { TargetKind } from './target-kinds.ts';
 import type { Vulnerabilities } from './vulnerabilities.ts';
@@ -19,6 +20,8 @@ export interface TargetReport {
   waived_controls?: WaivedControl[];
   /** The facts document the policies evaluated (rsyncguard/facts@1), for the JSON report. */
   facts: object;
+  /** Verified fixes (issue 16), when the run asked for them (`fix`, `scan` to SARIF or Markdown, the Action). */
+  fixes?: TargetFixes;
 }
 
 export interface Note {
