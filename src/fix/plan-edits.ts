@@ -1,0 +1,129 @@
+/**
+ * The edits that set, remove or rewrite one parameter where rsync reads its effective value
+ * (shared/reference/rsyncd.md §1.6): the module's own line, the global line every affected module inherits,
+ * or a new line in the module's section when the value comes from rsync's default or from a global line other
+ * modules also inherit. Every rule planner builds its edits here, so all of them follow the same placement.
+ */
+import type { FactsDocument, ModuleFacts } from '../facts/index.ts';
+import { firstHeader, hasTemplateExpr, isTemplateFile, lineKind, logicalEnd, paramLines, sectionIndent, slice, splitLines } from './lines.ts';
+import type { LineEdit } from './types.ts';
+
+export type Param = ModuleFacts['params'][string];
+
+/** What a planner reads: the facts, the run's texts (display path → text), and the modules each rule already reports. */
+export interface PlanContext {
+  doc: FactsDocument;
+  texts: ReadonlyMap<string, string>;
+}
+
+/** Edits and the modules (by name) whose effective value they change; or why no edit can be made. */
+export type Placed = { edits: LineEdit[]; modules: string[] } | { unfixed: string };
+
+/** A parameter line as the file writes it: keep the name, indentation and spacing around `=` as written. */
+export function rewriteLine(first: string, name: string, value: string): string {
+  const eq = first.indexOf('=');
+  if (lineKind(first) !== 'param' || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ''}${name} = ${value}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? '';
+  return `${first.slice(0, eq + 1)}${gap === '' ? ' ' : gap}${value}`;
+}
+
+function linesOf(ctx: PlanContext, file: string | null): string[] | null {
+  if (file === null) return null;
+  const text = ctx.texts.get(file);
+  return text === undefined ? null : splitLines(text);
+}
+
+/** A template file's line that holds an expression is never rewritten: the rendered text is unknown here. */
+function templated(file: string, lines: readonly string[], start: number, end: number): boolean {
+  return isTemplateFile(file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+
+/** Replace (or, with `value` null, delete) the logical line holding `p`. */
+export function editParamLine(ctx: PlanContext, p: Param, name: string, value: string | null): LineEdit | string {
+  const lines = linesOf(ctx, p.file);
+  if (p.file === null || p.line === null || lines === null) return `the file holding "${name}" (${p.file ?? 'unknown'}) is not available to edit`;
+  const first = lines[p.line - 1];
+  if (first === undefined || lineKind(first) !== 'param') return `line ${p.line} of ${p.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p.line);
+  if (templated(p.file, lines, p.line, end)) return `${p.file}:${p.line} holds a template expression; it is never rewritten`;
+  return { file: p.file, start: p.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
+}
+
+/** Insert `name = value` into a module's section: after `after` (a line of that section) or right after its header. */
+export function insertInModule(ctx: PlanContext, mod: ModuleFacts, name: string, value: string, after?: Param): LineEdit | string {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== undefined && after.origin === 'module' && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
+}
+
+/** Insert a daemon-wide `name = value` into the main file's global part: after its last global parameter line, else before the first header. */
+export function insertInGlobal(ctx: PlanContext, name: string, value: string): LineEdit | string {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return 'the main configuration file is not available to edit';
+  const header = firstHeader(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== undefined ? logicalEnd(lines, last) + 1 : (header ?? lines.length + 1);
+  const indent = last !== undefined ? (/^[ \t]*/.exec(lines[last - 1] ?? '')?.[0] ?? '') : '';
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+
+/** The modules that take `name` from the global line `p` (same file and line). */
+export function inheritors(doc: FactsDocument, name: string, p: Param): ModuleFacts[] {
+  return doc.config.modules.filter((m) => {
+    const q = m.params[name];
+    return q !== undefined && q.origin === 'global' && q.file === p.file && q.line === p.line;
+  });
+}
+
+export interface SetOptions {
+  /** Modules (by name) this fix is meant for: a global line is edited only when every module inheriting it is one of them. */
+  covered: ReadonlySet<string>;
+  /** Where a new module line goes (the module's `hosts allow` for `hosts deny`); right after the header otherwise. */
+  after?: (mod: ModuleFacts) => Param | undefined;
+  /** Remove the module's (or shared global) line instead of rewriting it; a module that inherits from elsewhere gets `value` written. */
+  remove?: boolean;
+}
+
+/** Set `name = value` for `mod` where rsync reads it (see the file comment). */
+export function setModuleParam(ctx: PlanContext, mod: ModuleFacts, name: string, value: string, opts: SetOptions): Placed {
+  const p = mod.params[name];
+  if (p !== undefined && p.origin === 'module') {
+    const e = editParamLine(ctx, p, name, opts.remove === true ? null : value);
+    return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+  }
+  if (p !== undefined && p.origin === 'global' && p.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
+      const e = editParamLine(ctx, p, name, opts.remove === true ? null : value);
+      if (typeof e !== 'string') return { edits: [e], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
+  return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+
+/** Set a daemon-wide `name = value`: its global line when it has one, else a new line in the main file's global part. */
+export function setGlobalParam(ctx: PlanContext, name: string, value: string): Placed {
+  const p = ctx.doc.config.global[name];
+  const e = p !== undefined && p.origin === 'global' ? editParamLine(ctx, p, name, value) : insertInGlobal(ctx, name, value);
+  return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [] };
+}
+
+/** The module a finding is about: by name, the one requests reach (a shadowed duplicate is never served). */
+export function findModule(doc: FactsDocument, name: string | null): ModuleFacts | undefined {
+  if (name === null) return undefined;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+
+/** The module index a module finding's path names (`config.modules[3].params.x`), so a shadowed one is found too. */
+export function moduleOfPath(doc: FactsDocument, path: string): ModuleFacts | undefined {
+  const m = /^config\.modules\[(\d+)\]/.exec(path);
+  return m === null ? undefined : doc.config.modules[Number(m[1])];
+}

@@ -1,0 +1,74 @@
+/**
+ * planFixes: each finding of a target to its fix, through the planner of its rule (src/fix/rules/*.ts).
+ * Nothing here is verified yet: the runner re-parses and re-evaluates every candidate (src/runner/fix*.ts).
+ * The plan is deterministic (same facts, findings and texts → same edits in the same order), so a finding
+ * planned twice, or re-planned on the evolving text, gives identical edits.
+ */
+import type { Finding } from '../engine/index.ts';
+import type { FactsDocument } from '../facts/index.ts';
+import type { Outcome, RuleContext, RulePlanner } from './plan-types.ts';
+import { unfixed } from './plan-types.ts';
+import { ACCESS_PLANNERS } from './rules/access.ts';
+import { type FixCandidate, type FixCommand, type FixPlan, sameFinding, type Unfixed } from './types.ts';
+
+const PLANNERS: Readonly<Record<string, RulePlanner>> = {
+  ...ACCESS_PLANNERS,
+};
+
+/** The rules with an automatic fix (a finding of any other rule is listed as Unfixed). */
+export function fixableRules(): string[] {
+  return Object.keys(PLANNERS).sort();
+}
+
+export function planFixes(doc: FactsDocument, findings: Finding[], texts: ReadonlyMap<string, string>, opts?: { rules?: ReadonlySet<string> }): FixPlan {
+  const ctx: RuleContext = { doc, texts, findings };
+  const wanted = findings.filter((f) => opts?.rules === undefined || opts.rules.has(f.rule_id));
+  const outcomes: Outcome[] = [];
+  for (const f of wanted) {
+    const planner = PLANNERS[f.rule_id];
+    if (planner === undefined) {
+      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: the remedy depends on what the module is for`, null));
+      continue;
+    }
+    try {
+      outcomes.push(...planner(f, ctx));
+    } catch (e) {
+      // A planner bug must not lose the other fixes: the finding is listed, with what went wrong.
+      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  return merge(outcomes);
+}
+
+/**
+ * One candidate per distinct edit set: a global line fixed for several modules is planned once per module
+ * finding, and becomes one candidate fixing all of them. Unfixed entries and commands are kept once per finding.
+ */
+function merge(outcomes: Outcome[]): FixPlan {
+  const byEdits = new Map<string, FixCandidate>();
+  const unfixedList: Unfixed[] = [];
+  const commands: FixCommand[] = [];
+  for (const o of outcomes) {
+    if ('candidate' in o) {
+      const c = o.candidate;
+      const key = JSON.stringify([c.parameter, c.edits]);
+      const seen = byEdits.get(key);
+      if (seen === undefined) {
+        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
+        continue;
+      }
+      for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
+      for (const n of c.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+      seen.access.modules = [...new Set([...seen.access.modules, ...c.access.modules])].sort();
+      seen.access.fields = [...new Set([...seen.access.fields, ...c.access.fields])].sort();
+    } else if ('unfixed' in o) {
+      if (!unfixedList.some((u) => sameFinding(u.finding, o.unfixed.finding))) unfixedList.push(o.unfixed);
+    } else if (!commands.some((c) => c.command === o.command.command && sameFinding(c.finding, o.command.finding))) {
+      commands.push(o.command);
+    }
+  }
+  // A finding both fixed by a candidate and listed as unfixed (two planners disagreeing) is only fixed.
+  const candidates = [...byEdits.values()];
+  const fixed = (u: Unfixed): boolean => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u.finding)));
+  return { candidates, unfixed: unfixedList.filter((u) => !fixed(u)), commands };
+}
