@@ -8,11 +8,20 @@ import type { Finding } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { Outcome, RuleContext, RulePlanner } from './plan-types.ts';
 import { unfixed } from './plan-types.ts';
+import { unfixedText } from './plan-unfixed.ts';
 import { ACCESS_PLANNERS } from './rules/access.ts';
+import { AUTH_PLANNERS } from './rules/auth.ts';
+import { CONFINEMENT_PLANNERS } from './rules/confinement.ts';
+import { VALUE_PLANNERS } from './rules/values.ts';
+import { VERSION_PLANNERS } from './rules/versions.ts';
 import { type FixCandidate, type FixCommand, type FixPlan, sameFinding, type Unfixed } from './types.ts';
 
 const PLANNERS: Readonly<Record<string, RulePlanner>> = {
   ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS,
 };
 
 /** The rules with an automatic fix (a finding of any other rule is listed as Unfixed). */
@@ -27,7 +36,8 @@ export function planFixes(doc: FactsDocument, findings: Finding[], texts: Readon
   for (const f of wanted) {
     const planner = PLANNERS[f.rule_id];
     if (planner === undefined) {
-      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: the remedy depends on what the module is for`, null));
+      const t = unfixedText(f);
+      outcomes.push(unfixed(f, t.reason, t.suggestion));
       continue;
     }
     try {
@@ -68,7 +78,10 @@ function merge(outcomes: Outcome[]): FixPlan {
     }
   }
   // A finding both fixed by a candidate and listed as unfixed (two planners disagreeing) is only fixed.
-  const candidates = [...byEdits.values()];
+  // A CVE mitigation goes last: it merges into values (refuse options) that other fixes of the same line tidy first.
+  const mitigation = (c: FixCandidate): boolean => c.fixes.every((k) => k.rule_id === 'RSYNC-071' || k.rule_id === 'RSYNC-072');
+  const all = [...byEdits.values()];
+  const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
   const fixed = (u: Unfixed): boolean => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u.finding)));
   return { candidates, unfixed: unfixedList.filter((u) => !fixed(u)), commands };
 }

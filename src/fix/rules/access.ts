@@ -7,6 +7,11 @@ import type { ModuleFacts } from '../../facts/index.ts';
 import { moduleOfPath, type Placed, setModuleParam } from '../plan-edits.ts';
 import { coveredBy, fromPlaced, type Outcome, type RuleContext, type RulePlanner, unfixed } from '../plan-types.ts';
 
+/** The modules an edit changes, "[a], [b]": a note about a shared global line names them all, so merged candidates say it once. */
+export function listed(mod: ModuleFacts, placed: Placed): string {
+  return 'unfixed' in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(', ');
+}
+
 /** "[incoming]" or "[a], [b] (the global line they share)": who an edit is for. */
 export function whom(mod: ModuleFacts, placed: Placed): string {
   if ('unfixed' in placed || placed.modules.length <= 1) return `[${mod.name}]`;
@@ -14,7 +19,7 @@ export function whom(mod: ModuleFacts, placed: Placed): string {
 }
 
 const KEEP_UPLOADS = (m: string): string =>
-  `To keep uploads to [${m}], require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to [${m}].`;
+  `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
 
 /** RSYNC-002: a writable module without `auth users` → `read only = yes`, the default. */
 function readOnly(f: Finding, ctx: RuleContext): Outcome[] {
@@ -25,7 +30,7 @@ function readOnly(f: Finding, ctx: RuleContext): Outcome[] {
     fromPlaced(f, placed, {
       parameter: 'read only',
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(mod.name)],
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
       suggestion: `[${mod.name}]\n    read only = yes`,
       fields: ['anonymous_write', 'write'],
     }),
@@ -44,7 +49,7 @@ function publicReadOnly(f: Finding, ctx: RuleContext): Outcome[] {
     fromPlaced(f, placed, {
       parameter: 'read only',
       summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`[${mod.name}] is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
       suggestion: `[${mod.name}]\n    read only = yes`,
       fields: ['anonymous_write', 'write'],
     }),
@@ -60,7 +65,7 @@ function unlisted(f: Finding, ctx: RuleContext): Outcome[] {
     fromPlaced(f, placed, {
       parameter: 'list',
       summary: `${whom(mod, placed)} list = no`,
-      notes: [`[${mod.name}] disappears from the module listing; clients that name it still connect as before.`],
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
       suggestion: `[${mod.name}]\n    list = no`,
       fields: ['listed'],
     }),
@@ -76,7 +81,7 @@ function denyRest(f: Finding, ctx: RuleContext): Outcome[] {
     fromPlaced(f, placed, {
       parameter: 'hosts deny',
       summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach [${mod.name}], and a host in neither list, admitted until now, is refused.`],
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
       suggestion: `[${mod.name}]\n    hosts deny = *`,
       fields: ['open_to_any_host', 'host_allowed', 'anonymous_read', 'anonymous_write', 'read', 'write'],
     }),

@@ -1,0 +1,133 @@
+/**
+ * Fixes for values rsync reads differently from how they look (shared/reference/rsyncd.md §1.1, §1.4):
+ * a comment inside a value (RSYNC-009) and `refuse options` separated by commas or tabs (RSYNC-010).
+ * A comment fix never changes what the daemon does without saying so: the value is written as rsync reads it
+ * today, and the note says which written words were never in effect.
+ */
+import type { Finding } from '../../engine/index.ts';
+import { hasTemplateExpr, isTemplateFile, lineKind, logicalEnd, slice, splitLines } from '../lines.ts';
+import { moduleOfPath, rewriteLine, setModuleParam } from '../plan-edits.ts';
+import { coveredBy, fromPlaced, type Outcome, type RuleContext, type RulePlanner, unfixed } from '../plan-types.ts';
+import { findingKey, type LineEdit } from '../types.ts';
+import { listed, whom } from './access.ts';
+
+/** Where a value's comment starts: whitespace then `#` or `;` (rsync has no inline comments, so it is part of the value). */
+const COMMENT = /\s[#;]/;
+
+/** Lists whose words rsync splits: the words before the comment are written, the stray ones dropped (and named). */
+const LISTS = new Set(['hosts allow', 'hosts deny', 'auth users', 'refuse options']);
+
+/** The logical line at `file:line`, unless it is missing or a template expression; the reason otherwise. */
+function lineAt(ctx: RuleContext, file: string, line: number): { lines: string[]; end: number } | string {
+  const text = ctx.texts.get(file);
+  if (text === undefined) return `${file} is not available to edit`;
+  const lines = splitLines(text);
+  if (lineKind(lines[line - 1] ?? '') !== 'param') return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (isTemplateFile(file) && slice(lines, line, end).some(hasTemplateExpr)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+
+/** The comment on its own line above (same indentation), then the value line or nothing. */
+function moved(file: string, line: number, end: number, first: string, comment: string, valueLine: string | null): LineEdit {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? '';
+  return { file, start: line, end, lines: [`${indent}${comment}`, ...(valueLine === null ? [] : [valueLine])] };
+}
+
+/** RSYNC-009 on a boolean: the diagnostic says which value stayed; that value is written, the comment moved up. */
+function commentInBoolean(f: Finding, ctx: RuleContext): Outcome[] {
+  const loc = f.location;
+  const d = loc === null ? undefined : ctx.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.file === loc.file && x.line === loc.line);
+  const name = d === undefined ? undefined : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === undefined ? undefined : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === undefined || kept === undefined) return [unfixed(f, 'no automatic fix for RSYNC-009: the diagnostic does not name the parameter', null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === 'string') return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, 'no automatic fix for RSYNC-009: the value is continued over several lines', null)];
+  const first = at.lines[loc.line - 1] as string;
+  const written = first.slice(first.indexOf('=') + 1);
+  const cut = written.search(COMMENT);
+  if (cut < 0) return [unfixed(f, 'no automatic fix for RSYNC-009: the comment is on a continuation line', null)];
+  const meant = written.slice(0, cut).trim();
+  const comment = written.slice(cut).trim();
+  const value = kept === 'true' ? 'yes' : kept === 'false' ? 'no' : null;
+  const where = f.module === null ? 'the global section' : `[${f.module}]`;
+  const today = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? 'unset'})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`,
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment, value === null ? null : rewriteLine(first, name, value))],
+        access: { modules: [], fields: [] },
+      },
+    },
+  ];
+}
+
+/** RSYNC-009 on a list or path: a list keeps the words before the comment (the stray words are named); a path or name is left to a person. */
+function commentInValue(f: Finding, ctx: RuleContext): Outcome[] {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf('.params.') + '.params.'.length);
+  const p = mod?.params[name];
+  if (mod === undefined || p === undefined || p.file === null || p.line === null || typeof p.value !== 'string') return [unfixed(f, 'no automatic fix for RSYNC-009: the parameter is not in the facts', null)];
+  const cut = p.value.search(COMMENT);
+  const meant = cut < 0 ? '' : p.value.slice(0, cut).trim();
+  const comment = cut < 0 ? '' : p.value.slice(cut).trim();
+  const suggestion = `${comment}\n${name} = ${meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion)];
+  }
+  if (meant === '') return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion)];
+  const at = lineAt(ctx, p.file, p.line);
+  if (typeof at === 'string') return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion)];
+  const first = at.lines[p.line - 1] as string;
+  const stray = comment.split(/\s+/).filter((w) => w !== '');
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(', ')}); they are no longer in the list, which now holds only "${meant}".`],
+        edits: [moved(p.file, p.line, at.end, first, comment, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith('hosts') ? ['open_to_any_host', 'host_allowed', 'anonymous_read', 'anonymous_write', 'read', 'write'] : name === 'auth users' ? ['read', 'write'] : [] },
+      },
+    },
+  ];
+}
+
+function commentInside(f: Finding, ctx: RuleContext): Outcome[] {
+  return f.path === 'config.diagnostics' ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+
+/** RSYNC-010: `refuse options` split on commas or tabs → the same names separated by spaces, as rsync splits them. */
+function refuseSpaces(f: Finding, ctx: RuleContext): Outcome[] {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params['refuse options']?.value;
+  if (mod === undefined || typeof v !== 'string') return [unfixed(f, 'no automatic fix for RSYNC-010: the parameter is not in the facts', null)];
+  const value = v
+    .split(/[\s,]+/)
+    .filter((w) => w !== '')
+    .join(' ');
+  const placed = setModuleParam(ctx, mod, 'refuse options', value, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(f, placed, {
+      parameter: 'refuse options',
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]\n    refuse options = ${value}`,
+      fields: [],
+    }),
+  ];
+}
+
+export const VALUE_PLANNERS: Readonly<Record<string, RulePlanner>> = {
+  'RSYNC-009': commentInside,
+  'RSYNC-010': refuseSpaces,
+};
