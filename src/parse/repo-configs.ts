@@ -62,9 +62,12 @@ function refusedHint(kind: string, reason: string): string {
   return 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.';
 }
 
-/** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
-export function* parseRepoConfigs(root: string, files: string[]): Generator<RepoConfig> {
-  const scan = new ScanRoot(root);
+/**
+ * The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise.
+ * `overlay` (real path → bytes) stands in for files' contents: `fix` verifies its edits by parsing them here.
+ */
+export function* parseRepoConfigs(root: string, files: string[], overlay?: ReadonlyMap<string, Uint8Array>): Generator<RepoConfig> {
+  const scan = new ScanRoot(root, overlay);
   const candidates = new Map<string, Candidate>();
   const refused: { file: string; error: RepoConfig }[] = [];
   // Files the registry says are not rsyncd configs: never parsed as one (a secrets file would "listen on port 873").

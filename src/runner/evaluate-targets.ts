@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
 import { applyDeclaredPublic, declarePublic, parsePublicEntries, usedPublicEntries, type PublicEntry } from '../engine/index.ts';
-import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type Severity, type WaivedControl, type Waiver } from '../engine/index.ts';
+import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type RuleInfo, type Severity, type WaivedControl, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { type Note, type Report, type TargetError, vulnerabilitiesOf } from '../report/index.ts';
+import { type Note, type Report, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
 import { readInputFile } from '../sources/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
 import { VERSION } from './version.ts';
@@ -48,36 +48,78 @@ export function loadPublicEntries(file: string | undefined): Result<PublicEntry[
 export type Targets = Iterable<FactsDocument | TargetError> | AsyncIterable<FactsDocument | TargetError>;
 
 /**
+ * The policies, waivers and `public:` entries of one run, loaded once: `scan` evaluates every target with it,
+ * and `fix` re-evaluates every edited config with the very same (src/runner/fix-verify.ts). `close()` frees
+ * the engines.
+ */
+export interface Evaluation {
+  engines: PolicyEvaluator[];
+  rules: RuleInfo[];
+  waivers: Waiver[];
+  publicEntries: PublicEntry[];
+  inlineWaivers: boolean;
+  close(): void;
+}
+
+/** What evaluating one facts document gives: its report entry (absent when no policy could judge it), its errors, and the waivers and entries it used. */
+export interface DocumentEvaluation {
+  report: TargetReport | null;
+  errors: TargetError[];
+  expired: Waiver[];
+  usedWaivers: string[];
+  usedEntries: PublicEntry[];
+}
+
+/** Load every policy once, check their rule ids are distinct, and read the waiver file; an error when any fails. */
+export async function openEvaluation(opts: EvaluateOptions): Promise<Result<Evaluation>> {
+  const loadStarted = performance.now();
+  const engines: PolicyEvaluator[] = [];
+  const close = () => {
+    for (const e of engines) e.close();
+  };
+  for (const source of opts.policies) {
+    const loaded = await loadEvaluator(source);
+    if (!loaded.ok) {
+      close();
+      return loaded;
+    }
+    engines.push(loaded.value);
+  }
+  const rules = engines.flatMap((e) => e.rules);
+  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
+  const failed = (e: UserError | Error): Result<Evaluation> => {
+    close();
+    return fail(e);
+  };
+  if (clash) return failed(new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.'));
+  opts.onTiming?.('policy load', performance.now() - loadStarted);
+  const waivers = loadWaivers(opts.waiverFile);
+  if (!waivers.ok) return failed(waivers.error);
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return failed(publicEntries.error);
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+}
+
+/**
  * Every target through every policy into one report; an error only when nothing could be evaluated (a
  * policy that does not load, two policies defining one rule, a bad waiver file).
  */
 export async function evaluateTargets(targets: Targets, opts: EvaluateOptions): Promise<Result<Report>> {
-  const loadStarted = performance.now();
-  const engines: PolicyEvaluator[] = [];
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
   try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) return loaded;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
+    const evalStarted = performance.now();
+    const report = await evaluateAll(ev.value, targets);
+    opts.onTiming?.('evaluate', performance.now() - evalStarted);
+    return ok(report);
   } finally {
-    for (const e of engines) e.close();
+    ev.value.close();
   }
 }
 
-async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: EvaluateOptions, loadStarted: number): Promise<Result<Report>> {
-  const rules = engines.flatMap((e) => e.rules);
-  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, undefined, 'Give custom rules ids of their own.'));
-  opts.onTiming?.('policy load', performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const loaded = loadWaivers(opts.waiverFile);
-  if (!loaded.ok) return loaded;
-  const waivers = loaded.value;
-  const publicEntries = loadPublicEntries(opts.waiverFile);
-  if (!publicEntries.ok) return publicEntries;
-  const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+/** Every target with an open evaluation, into one report (scan's, and the report `fix` starts from). */
+export async function evaluateAll(ev: Evaluation, targets: Targets): Promise<Report> {
+  const report: Report = { tool: { name: 'rsyncguard', version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = new Set<Waiver>();
   const usedEntries = new Set<PublicEntry>();
   // Waivers by where they are written: one that waives no finding and selects no target is reported.
@@ -87,52 +129,62 @@ async function evaluateWith(engines: PolicyEvaluator[], targets: Targets, opts: 
       report.errors.push(target);
       continue;
     }
-    // `public:` entries become facts before evaluation: RSYNC-015 reads them like a comment's.
-    const t = declarePublic(target, publicEntries.value);
-    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
-    // A parse stopped by rsyncguard's own safety limit describes part of the configuration: no verdict on it.
-    const limit = t.config.diagnostics.find((d) => d.code === 'evaluation-limit');
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...(limit.hint ? { hint: limit.hint } : {}) });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    // A policy that failed makes the target "could not be evaluated"; what the others found is still shown.
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}) });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
-    const quiet = applyDeclaredPublic(t, findings, rules);
-    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
-    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
-    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
-      level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column },
-    }));
-    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
-    report.targets.push({
-      target: t.target.id,
-      kind: t.target.kind,
-      findings: applied.findings,
-      waived: applied.waived,
-      declared_public: quiet.silenced,
-      notes: [...hostNotes(t), ...notes],
-      ...(vulnerabilities ? { vulnerabilities } : {}),
-      // `rule: cis:…` waivers that select this target, for the --compliance section.
-      ...waivedControls(t, waivers),
-      facts: t,
-    });
+    const d = await evaluateDocument(ev, target);
+    report.errors.push(...d.errors);
+    if (d.report) report.targets.push(d.report);
+    for (const w of d.expired) expired.add(w);
+    for (const w of d.usedWaivers) usedWaivers.add(w);
+    for (const e of d.usedEntries) usedEntries.add(e);
   }
   report.expired_waivers = [...expired];
   // Like an expired waiver: an entry that declared nothing must not look as if it did.
-  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  opts.onTiming?.('evaluate', performance.now() - evalStarted);
-  return ok(report);
+  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
+  return report;
+}
+
+/** One facts document through every policy, declared purposes and waivers: its entry of the report. */
+export async function evaluateDocument(ev: Evaluation, target: FactsDocument): Promise<DocumentEvaluation> {
+  const out: DocumentEvaluation = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
+  // `public:` entries become facts before evaluation: RSYNC-015 reads them like a comment's.
+  const t = declarePublic(target, ev.publicEntries);
+  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
+  // A parse stopped by rsyncguard's own safety limit describes part of the configuration: no verdict on it.
+  const limit = t.config.diagnostics.find((d) => d.code === 'evaluation-limit');
+  if (limit) {
+    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...(limit.hint ? { hint: limit.hint } : {}) });
+    return out;
+  }
+  const results = [];
+  for (const e of ev.engines) results.push(await e.evaluate(t));
+  // A policy that failed makes the target "could not be evaluated"; what the others found is still shown.
+  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...(r.error.hint ? { hint: r.error.hint } : {}) });
+  if (results.every((r) => !r.ok)) return out;
+  const findings = results.flatMap((r) => (r.ok ? r.value : [])).sort(compareFindings);
+  const quiet = applyDeclaredPublic(t, findings, ev.rules);
+  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
+  out.expired.push(...applied.expired);
+  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
+    level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
+    code: d.code,
+    message: d.message,
+    location: { file: d.file, line: d.line, column: d.column },
+  }));
+  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+  out.report = {
+    target: t.target.id,
+    kind: t.target.kind,
+    findings: applied.findings,
+    waived: applied.waived,
+    declared_public: quiet.silenced,
+    notes: [...hostNotes(t), ...notes],
+    ...(vulnerabilities ? { vulnerabilities } : {}),
+    // `rule: cis:…` waivers that select this target, for the --compliance section.
+    ...waivedControls(t, ev.waivers),
+    facts: t,
+  };
+  return out;
 }
 
 function waivedControls(t: FactsDocument, waivers: Waiver[]): { waived_controls?: WaivedControl[] } {

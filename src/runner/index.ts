@@ -7,10 +7,10 @@
  */
 export { loadConfigTarget, parseVersion } from './load-config.ts';
 export type { ConfigTargetOptions, LoadedConfig } from './load-config.ts';
-export { repositoryTargets, scanRepository } from './scan-repository.ts';
-export type { ScanOptions, ScanResult, ScanTarget } from './scan-repository.ts';
-export { evaluateTargets, exitCode, loadWaivers, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
-export type { EvaluateOptions, Targets } from './evaluate-targets.ts';
+export { factsFor, repositoryTargets, scanRepository } from './scan-repository.ts';
+export type { ConfigOrigin, ScanOptions, ScanResult, ScanTarget } from './scan-repository.ts';
+export { evaluateAll, evaluateDocument, evaluateTargets, exitCode, loadWaivers, openEvaluation, DEFAULT_WAIVER_FILE, FAIL_ON } from './evaluate-targets.ts';
+export type { DocumentEvaluation, EvaluateOptions, Evaluation, Targets } from './evaluate-targets.ts';
 export { policiesFor } from './policies.ts';
 export { asUserError } from './known-failure.ts';
 export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
@@ -23,3 +23,9 @@ export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
 export { AdmissionController } from './admission.ts';
 export type { AdmissionDecision, AdmissionOptions } from './admission.ts';
+export { fixRepository } from './fix-repository.ts';
+export type { FixFile, FixOptions, FixRun } from './fix-repository.ts';
+export { writeFixes } from './fix-write.ts';
+export { factsOf, judgeChange, realFile, reevaluate } from './fix-verify.ts';
+export type { EvaluatedState, FixClaim } from './fix-verify.ts';
+export { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';

@@ -31,9 +31,18 @@ export interface ScanResult {
 export interface ScanTarget {
   target: FactsDocument | TargetError;
   texts: [string, string][];
+  /** For an rsyncd config: the scan root, its file and the files found with it, so `fix` can parse it again. */
+  origin?: ConfigOrigin;
 }
 
-function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: ScanOptions): FactsDocument {
+export interface ConfigOrigin {
+  root: string;
+  file: string;
+  files: string[];
+}
+
+/** A parsed config's facts document, with display paths (`fix` builds its edited configs' facts the same way). */
+export function factsFor(parsed: Extract<RepoConfig, { kind: 'config' }>, opts: ScanOptions): FactsDocument {
   const id = displayPath(parsed.root, parsed.file);
   const doc = buildFacts({
     target: { kind: 'file', id, display: id },
@@ -56,7 +65,7 @@ export function* repositoryTargets(paths: string[], opts: ScanOptions): Generato
       continue;
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts };
+      if (parsed.kind === 'config') yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
       else if (parsed.kind === 'other') {
         // No texts: a secrets file or a Dockerfile's ENV lines are never quoted into a report.
         const display = displayPath(parsed.root, parsed.file);

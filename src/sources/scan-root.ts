@@ -35,7 +35,14 @@ export class ScanRoot {
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
   private readonly cache = new Map<string, RootedFile>();
 
-  constructor(readonly root: string) {
+  /**
+   * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
+   * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
+   */
+  constructor(
+    readonly root: string,
+    private readonly overlay?: ReadonlyMap<string, Uint8Array>,
+  ) {
     this.real = realpathSync(root);
   }
 
@@ -113,6 +120,8 @@ export class ScanRoot {
     if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
       return { kind: 'unreadable', path, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path)} would pass that` };
     }
+    const edited = this.overlay?.get(real);
+    if (edited !== undefined) return { kind: 'file', path, real, viaLink, bytes: edited };
     const read = readLocalFile(real, { noFollow: true });
     if (!read.ok) return { kind: 'unreadable', path, reason: read.error.message.replace(real, this.rel(path)) };
     this.bytesRead += read.value.byteLength;

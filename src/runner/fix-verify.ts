@@ -1,0 +1,143 @@
+/**
+ * Verification of fixes (issue 16, "Every fix is verified"): a candidate's edited text is parsed again
+ * through the scan root (so confinement, includes and secrets files are read exactly as `scan` reads them),
+ * its facts rebuilt and evaluated with the run's own engines, waivers and declared purposes, and the result
+ * compared with the state before the edit. Host and fleet fixes (src/runner/fix-hosts.ts) reuse `judgeChange`
+ * with their own re-parse: it needs only two evaluated states and what the fix claims.
+ */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { severityRank, type Finding, type Severity } from '../engine/index.ts';
+import type { FactsDocument } from '../facts/index.ts';
+import { findingKey, sameFinding, type AccessField, type FindingKey } from '../fix/index.ts';
+import { parseRepoConfigs } from '../parse/index.ts';
+import type { TargetError, TargetReport } from '../report/index.ts';
+import { displayPath, within } from '../sources/index.ts';
+import { evaluateDocument, type Evaluation } from './evaluate-targets.ts';
+import { factsFor, type ConfigOrigin, type ScanOptions } from './scan-repository.ts';
+
+/** One target evaluated: its report entry (null when no policy could judge it) and its errors. */
+export interface EvaluatedState {
+  report: TargetReport | null;
+  errors: TargetError[];
+}
+
+/** What a fix says it does: the findings it removes, and the only access answers it may change. */
+export interface FixClaim {
+  fixes: FindingKey[];
+  access: { modules: string[]; fields: AccessField[] };
+}
+
+const ACCESS_FIELDS: readonly AccessField[] = ['listed', 'auth_required', 'open_to_any_host', 'host_allowed', 'anonymous_read', 'anonymous_write', 'read', 'write'];
+/** Booleans where `true` is more access: an allowed change may only turn them off. */
+const WIDENS: Partial<Record<AccessField, boolean>> = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
+
+function everyFinding(r: TargetReport): Finding[] {
+  return [...r.findings, ...r.waived.map((w) => w.finding), ...(r.declared_public ?? []).map((s) => s.finding)];
+}
+
+/** The facts document a report entry was evaluated from: the report types it as `object` for JSON, evaluateDocument puts a FactsDocument there. */
+export function factsOf(r: TargetReport): FactsDocument {
+  return r.facts as FactsDocument;
+}
+
+function label(k: FindingKey): string {
+  return `${k.rule_id}${k.module === null ? '' : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(', ')})` : ''}`;
+}
+
+function countByCode(doc: FactsDocument): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * null when `after` is what `claim` applied to `before` may give; else why not, in words for the report.
+ * `floor`: new findings at or above it reject the fix (default: the lowest severity among the fixed findings).
+ * Finding identity ignores lines: an inserted line moves every finding below it.
+ */
+export function judgeChange(before: EvaluatedState, after: EvaluatedState, claim: FixClaim, floor?: Severity): string | null {
+  if (after.report === null || after.errors.length > before.errors.length) {
+    const e = after.errors[after.errors.length - 1];
+    return `the edited configuration could not be evaluated${e ? `: ${e.message}` : ''}`;
+  }
+  if (before.report === null) return 'the configuration could not be evaluated before the edit';
+  const b = before.report;
+  const a = after.report;
+  const left = everyFinding(a).find((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f))));
+  if (left) return `${label(findingKey(left))} is still reported after the edit`;
+  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const threshold = floor !== undefined ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
+  const old = everyFinding(b);
+  for (const f of a.findings) {
+    const k = findingKey(f);
+    const was = old.find((o) => sameFinding(findingKey(o), k));
+    if (was === undefined && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
+    if (was !== undefined && severityRank(f.severity) > severityRank(was.severity)) return `it would raise ${label(k)} from ${was.severity} to ${f.severity}`;
+  }
+  const bf = factsOf(b);
+  const af = factsOf(a);
+  const counts = countByCode(bf);
+  for (const [code, n] of countByCode(af)) {
+    if (n > (counts.get(code) ?? 0)) {
+      const d = af.config.diagnostics.find((x) => x.code === code);
+      return `it would add a parse diagnostic (${code}${d ? `: ${d.message}` : ''})`;
+    }
+  }
+  if (bf.config.starts && !af.config.starts) return 'the daemon would no longer start';
+  if (bf.config.serves && !af.config.serves) return 'the daemon would no longer serve';
+  return accessChange(bf, af, claim);
+}
+
+/** The first access answer that changed outside the claim, or widened; null when none. */
+function accessChange(b: FactsDocument, a: FactsDocument, claim: FixClaim): string | null {
+  const names = (d: FactsDocument) => d.config.modules.map((m) => m.name).join('\n');
+  if (names(b) !== names(a)) return 'it would change which modules the daemon defines';
+  for (const [i, mb] of b.config.modules.entries()) {
+    const ma = a.config.modules[i];
+    if (ma === undefined) return 'it would change which modules the daemon defines';
+    for (const field of ACCESS_FIELDS) {
+      const was = JSON.stringify(mb.access[field]);
+      const now = JSON.stringify(ma.access[field]);
+      if (was === now) continue;
+      const allowed = claim.access.modules.includes(mb.name) && claim.access.fields.includes(field);
+      if (!allowed) return `it would change what [${mb.name}] allows (${field}: ${was} → ${now}), which it does not say`;
+      const widens = WIDENS[field];
+      if (widens !== undefined && ma.access[field] === widens) return `it would widen access to [${mb.name}] (${field}: ${was} → ${now})`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The real path of a file a target's facts name by display path, inside the scan root; null when it is not
+ * there (a display path is relative to the working directory, or to the root when the root is outside it).
+ */
+export function realFile(origin: ConfigOrigin, display: string): string | null {
+  const rootReal = realpathSync(origin.root);
+  for (const guess of [resolve(process.cwd(), display), resolve(origin.root, display)]) {
+    if (displayPath(origin.root, guess) !== display) continue;
+    try {
+      const real = realpathSync(guess);
+      if (within(rootReal, real)) return real;
+    } catch {
+      // Not this reading of the display path: try the other.
+    }
+  }
+  return null;
+}
+
+/**
+ * Parse one config again with `overlay` (real path → bytes) standing in for its files, rebuild its facts and
+ * evaluate them with the run's engines. `files`: the files parsed alongside it (the whole scan root's, or a
+ * narrower list that gave the same result, see fix-repository.ts).
+ */
+export async function reevaluate(ev: Evaluation, origin: ConfigOrigin, files: string[], overlay: ReadonlyMap<string, Uint8Array>, opts: ScanOptions): Promise<EvaluatedState> {
+  for (const parsed of parseRepoConfigs(origin.root, files, overlay)) {
+    if (parsed.kind === 'error' && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
+    if (parsed.kind !== 'config' || parsed.file !== origin.file) continue;
+    const d = await evaluateDocument(ev, factsFor(parsed, opts));
+    return { report: d.report, errors: d.errors };
+  }
+  return { report: null, errors: [{ target: displayPath(origin.root, origin.file), message: 'after the edit it is no longer read as an rsyncd configuration of its own' }] };
+}
