@@ -13,7 +13,7 @@ import { ACCESS_PLANNERS } from './rules/access.ts';
 import { AUTH_PLANNERS } from './rules/auth.ts';
 import { CONFINEMENT_PLANNERS } from './rules/confinement.ts';
 import { VALUE_PLANNERS } from './rules/values.ts';
-import { VERSION_PLANNERS } from './rules/versions.ts';
+import { planMitigations, VERSION_PLANNERS } from './rules/versions.ts';
 import { type FixCandidate, type FixCommand, type FixPlan, sameFinding, type Unfixed } from './types.ts';
 
 const PLANNERS: Readonly<Record<string, RulePlanner>> = {
@@ -33,7 +33,10 @@ export function planFixes(doc: FactsDocument, findings: Finding[], texts: Readon
   const ctx: RuleContext = { doc, texts, findings };
   const wanted = findings.filter((f) => opts?.rules === undefined || opts.rules.has(f.rule_id));
   const outcomes: Outcome[] = [];
+  // The CVE mitigations of a target are planned together: several CVEs refuse options on the same lines.
+  const cve = (f: Finding): boolean => f.rule_id === 'RSYNC-071' || f.rule_id === 'RSYNC-072';
   for (const f of wanted) {
+    if (cve(f)) continue;
     const planner = PLANNERS[f.rule_id];
     if (planner === undefined) {
       const t = unfixedText(f);
@@ -45,6 +48,14 @@ export function planFixes(doc: FactsDocument, findings: Finding[], texts: Readon
     } catch (e) {
       // A planner bug must not lose the other fixes: the finding is listed, with what went wrong.
       outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  const cves = wanted.filter(cve);
+  if (cves.length > 0) {
+    try {
+      outcomes.push(...planMitigations(cves, ctx));
+    } catch (e) {
+      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
   return merge(outcomes);

@@ -42,55 +42,112 @@ function hitModules(f: Finding, ctx: RuleContext): ModuleFacts[] | null {
   return mods.some((m) => m === undefined) || mods.length === 0 ? null : (mods as ModuleFacts[]);
 }
 
-function mitigate(f: Finding, ctx: RuleContext): Outcome[] {
+/** What one CVE finding needs: its entry, the modules it stands for, and which mitigation applies (or why none). */
+type Need = { f: Finding; e: CveEntry; mods: ModuleFacts[]; names: string[] | null } | { f: Finding; out: Outcome };
+
+function need(f: Finding, ctx: RuleContext): Need {
   const id = f.cves?.[0];
   const e = id === undefined ? undefined : cveEntry(id);
-  if (e === undefined) return [unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null)];
-  const byHand = `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? 'no configuration mitigation is known'}`;
+  if (e === undefined) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand = manual(e);
   const mods = f.module === null ? null : hitModules(f, ctx);
-  if (mods === null) return [unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand)];
-  const covered = new Set(mods.map((m) => m.name));
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
   const names = refuseNames(e);
   const chrootable = e.all_of.some((p) => p === 'chroot_effectively_off' || p === 'module_not_kernel_confined') && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
-  if (names === null && !chrootable) return [unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand)];
+  if (names === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
+  return { f, e, mods, names };
+}
+
+function manual(e: CveEntry): string {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? 'no configuration mitigation is known'}`;
+}
+
+/** Edits setting `name` for each module (a shared global line once); the reason when one cannot be placed. */
+function placeAll(ctx: RuleContext, mods: ModuleFacts[], name: string, valueFor: (m: ModuleFacts) => string | null): { edits: LineEdit[]; modules: string[] } | string {
+  const covered = new Set(mods.map((m) => m.name));
   const edits: LineEdit[] = [];
-  const touched: string[] = [];
+  const touched = new Set<string>();
   for (const mod of mods) {
-    let placed: ReturnType<typeof setModuleParam>;
-    if (names !== null) {
-      const current = mod.params['refuse options']?.value;
-      const value = typeof current === 'string' ? current.trim() : '';
-      const missing = unrefused(value, names);
-      if (missing.length === 0) continue;
-      placed = setModuleParam(ctx, mod, 'refuse options', [value, ...missing].filter((w) => w !== '').join(' '), { covered });
-    } else {
-      placed = setModuleParam(ctx, mod, 'use chroot', 'yes', { covered });
-    }
-    if ('unfixed' in placed) return [unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, byHand)];
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
+    if ('unfixed' in placed) return placed.unfixed;
     for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
-    touched.push(...placed.modules);
+    for (const m of placed.modules) touched.add(m);
   }
-  if (edits.length === 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the options ${e.id} needs refused are refused by name already (an alias or wildcard decides)`, byHand)];
-  const what = names !== null ? `refuse options += ${names.join(' ')}` : 'use chroot = yes';
-  const where = [...new Set(touched)].map((m) => `[${m}]`).join(', ');
-  return [
+  return { edits, modules: [...touched] };
+}
+
+/**
+ * Every RSYNC-071/072 finding of a target at once: the options all refusable CVEs need are refused together
+ * (one edit of each module's `refuse options`, the names of every such CVE merged into its effective value),
+ * so two CVEs never compete for one line; a chroot mitigation is one candidate per CVE (identical ones merge).
+ */
+export function planMitigations(fs: readonly Finding[], ctx: RuleContext): Outcome[] {
+  const out: Outcome[] = [];
+  const refusals: { f: Finding; e: CveEntry; mods: ModuleFacts[]; names: string[] }[] = [];
+  for (const f of fs) {
+    const n = need(f, ctx);
+    if ('out' in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  if (refusals.length === 0) return out;
+  const names = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = new Map<string, ModuleFacts>();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, 'refuse options', (m) => {
+    const current = m.params['refuse options']?.value;
+    const value = typeof current === 'string' ? current.trim() : '';
+    const missing = unrefused(value, names);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== '').join(' ');
+  });
+  const first = refusals[0] as (typeof refusals)[number];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === 'string' || placed.edits.length === 0) {
+    const why = typeof placed === 'string' ? placed : 'the options these CVEs need refused are refused already (an alias or wildcard decides)';
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where = placed.modules.map((m) => `[${m}]`).join(', ');
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
     fromPlaced(
-      f,
-      { edits, modules: [...new Set(touched)] },
+      first.f,
+      placed,
       {
-        parameter: names !== null ? 'refuse options' : 'use chroot',
-        summary: `${where} ${what} (${e.id})`,
-        notes: [
-          names !== null
-            ? `Clients that ask for the refused options (${names.join(', ')}) get an error from ${where} from now on.`
-            : `With "use chroot = yes" the daemon chroots into the module path before each transfer (and refuses the connection if it cannot).`,
-          upgradeNote(e),
-        ],
-        suggestion: byHand,
+        parameter: 'refuse options',
+        summary: `${where} refuse options += ${names.join(' ')} (${ids.join(', ')})`,
+        notes: [`Clients that ask for the refused options (${names.join(', ')}) get an error from ${where} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
         fields: [],
       },
+      rest,
     ),
-  ];
+  );
+  return out;
+}
+
+function chrootFor(f: Finding, e: CveEntry, mods: ModuleFacts[], ctx: RuleContext): Outcome {
+  const placed = placeAll(ctx, mods, 'use chroot', () => 'yes');
+  if (typeof placed === 'string') return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where = placed.modules.map((m) => `[${m}]`).join(', ');
+  return fromPlaced(f, placed, {
+    parameter: 'use chroot',
+    summary: `${where} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e),
+    ],
+    suggestion: manual(e),
+    fields: [],
+  });
+}
+
+/** One finding alone (a planner of the registry); planFixes hands all of a target's CVE findings to planMitigations instead. */
+function mitigate(f: Finding, ctx: RuleContext): Outcome[] {
+  return planMitigations([f], ctx);
 }
 
 export const VERSION_PLANNERS: Readonly<Record<string, RulePlanner>> = {
