@@ -25,3 +25,6 @@ export type { Vulnerabilities, ReportedCve, ConsideredCve } from './vulnerabilit
 export { cveCatalog, cveListing, cveUrl, coverage } from './cve-catalog.ts';
 export type { CveInfo, CveListing } from './cve-catalog.ts';
 export type { TargetKind, TargetKindInfo } from './target-kinds.ts';
+export { FIX_FORMATS, withFixes } from './fix-formats.ts';
+export type { FixContext, FixFormatName } from './fix-formats.ts';
+export { toFixDiff } from './fix-diff.ts';
