@@ -3,6 +3,7 @@ import { accessCommand } from './commands/access.ts';
 import { admissionCommand } from './commands/admission.ts';
 import { evalCommand } from './commands/eval.ts';
 import { factsCommand } from './commands/facts.ts';
+import { fixCommand } from './commands/fix.ts';
 import { hostCommand } from './commands/host.ts';
 import { imageCommand } from './commands/image.ts';
 import { rulesCommand } from './commands/rules.ts';
@@ -11,7 +12,7 @@ import { sweepCommand } from './commands/sweep.ts';
 import type { Command } from './command.ts';
 import { VERSION } from '../runner/index.ts';
 
-export const COMMANDS: readonly Command[] = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -4,9 +4,9 @@
  * candidate verified (fix-verify.ts) on top of the fixes already accepted, before any format may show it.
  * Waived and declared-public findings are never in `findings`, so they are never planned.
  */
-import { fail, ok, type Result } from '../common/index.ts';
+import { ok, type Result } from '../common/index.ts';
 import type { Severity } from '../engine/index.ts';
-import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { planFixes, sameFinding, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { Report, TargetReport } from '../report/index.ts';
 import { evaluateAll, openEvaluation, type EvaluateOptions, type Evaluation } from './evaluate-targets.ts';
 import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
@@ -66,16 +66,18 @@ export async function fixRepository(paths: string[], opts: FixOptions): Promise<
     }
     opts.onTiming?.(`plan and verify (${run.verifications} verifications)`, performance.now() - t);
     return ok(run);
-  } catch (e) {
-    return fail(e instanceof Error ? e : new Error(String(e)));
   } finally {
     ev.value.close();
   }
 }
 
-/** A candidate's identity across re-plans: the findings it fixes and the parameter it sets. */
+/**
+ * A candidate's identity across re-plans: the findings it fixes, the parameter and the lines it writes (not
+ * where: lines move). A re-plan on the combined text that writes something else (a value in effect that an
+ * accepted fix changed) is a new candidate, tried again.
+ */
 function candidateKey(c: FixCandidate): string {
-  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort()]);
+  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort(), c.edits.map((e) => [e.file, e.lines])]);
 }
 
 /** The fixes of one config target: accepted one by one, each verified on the combination so far. */
@@ -109,6 +111,7 @@ class TargetFixer {
     let deferred: FixCandidate[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const plan = round === 1 ? first : planFixes(factsOf(this.stateReport()), this.stateReport().findings, this.current, this.optsRules());
+      const acceptedBefore = this.accepted.length;
       deferred = [];
       for (const c of plan.candidates) {
         if (this.tried.has(candidateKey(c))) continue;
@@ -121,12 +124,14 @@ class TargetFixer {
         }
         await this.attempt(c, edits, combined);
       }
-      if (deferred.length === 0) break;
+      // Re-planning text no fix changed gives the same plan again.
+      if (this.accepted.length === acceptedBefore) break;
     }
     for (const c of deferred) this.reject(c, 'it changes a line another fix already changes; apply the other fixes and run fix again');
     await this.checkCombination();
     fixes.verified = this.accepted;
-    fixes.rejected = this.rejected;
+    // A candidate rejected on one text whose findings a later plan fixed is not "no safe automatic fix".
+    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
     fixes.files = [...this.originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
     return fixes;
   }

@@ -89,6 +89,14 @@ export function judgeChange(before: EvaluatedState, after: EvaluatedState, claim
   return accessChange(bf, af, claim);
 }
 
+/**
+ * A transfer refused before and after, for another reason (a module no longer listed is "unknown" rather than
+ * "access denied" to a client outside its hosts): what is allowed did not change.
+ */
+function sameOutcome(field: AccessField, was: unknown, now: unknown): boolean {
+  return (field === 'read' || field === 'write') && was !== 'ok' && now !== 'ok';
+}
+
 /** The first access answer that changed outside the claim, or widened; null when none. */
 function accessChange(b: FactsDocument, a: FactsDocument, claim: FixClaim): string | null {
   const names = (d: FactsDocument) => d.config.modules.map((m) => m.name).join('\n');
@@ -99,7 +107,7 @@ function accessChange(b: FactsDocument, a: FactsDocument, claim: FixClaim): stri
     for (const field of ACCESS_FIELDS) {
       const was = JSON.stringify(mb.access[field]);
       const now = JSON.stringify(ma.access[field]);
-      if (was === now) continue;
+      if (was === now || sameOutcome(field, mb.access[field], ma.access[field])) continue;
       const allowed = claim.access.modules.includes(mb.name) && claim.access.fields.includes(field);
       if (!allowed) return `it would change what [${mb.name}] allows (${field}: ${was} → ${now}), which it does not say`;
       const widens = WIDENS[field];

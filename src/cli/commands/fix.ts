@@ -1,0 +1,120 @@
+/**
+ * `rsyncguard fix`: scan's discovery, waivers and declared purposes, then the verified fixes of every config
+ * (src/runner/fix-repository.ts), rendered by a fix format (FIX_FORMATS in src/report) and, with --write,
+ * applied. Exit 0 nothing to fix, 1 fixes proposed or applied, 2 a target could not be read or evaluated.
+ */
+import { DEFAULT_RSYNC_VERSION, today, UserError } from '../../common/index.ts';
+import type { TargetFixes } from '../../fix/index.ts';
+import * as reportStage from '../../report/index.ts';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, parseVersion, policiesFor, writeFixes, type FixRun } from '../../runner/index.ts';
+import { parseCommandArgs, stringOption, type Command, type ParsedArgs } from '../command.ts';
+import { writeOutput } from '../output.ts';
+import { renderContext } from '../render-report.ts';
+
+/** A fix format as the registry holds it; read structurally until every entry is there (see fixFormats). */
+interface FixFormat {
+  render: (fixes: TargetFixes[], ctx: never) => string;
+}
+
+/**
+ * The registry of fix formats (src/report, builder C; `ansible` from builder D). Looked up by name so this
+ * command compiles before the registry exists; the fallback lists the fixes in words.
+ */
+function fixFormats(): Readonly<Record<string, FixFormat>> | undefined {
+  const registry = (reportStage as Record<string, unknown>)['FIX_FORMATS'];
+  return typeof registry === 'object' && registry !== null ? (registry as Record<string, FixFormat>) : undefined;
+}
+
+const FORMATS = ['diff', 'sarif', 'markdown', 'ansible'];
+
+export const fixCommand: Command = {
+  name: 'fix',
+  usage: 'fix [PATH…]',
+  summary: 'Propose verified fixes for the findings of rsync daemon configs (a diff); --write applies them',
+  options: {
+    write: { type: 'boolean', help: 'Apply the verified fixes to the files (atomically, inside the scan root only)' },
+    rules: { type: 'string', valueName: 'IDS', help: 'Comma-separated rule ids: fix only findings of these rules' },
+    format: { type: 'string', valueName: FORMATS.join('|'), help: 'Output format', default: 'diff', choices: FORMATS },
+    output: { type: 'string', valueName: 'FILE', help: 'Write the output to FILE instead of standard output' },
+    exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
+    'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
+    'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
+    policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json' },
+    waivers: { type: 'string', valueName: 'FILE', help: 'Waiver file (default: .rsyncguard.yaml when present); waived findings are not fixed' },
+    'no-inline-waivers': { type: 'boolean', help: 'Ignore "# rsyncguard: ignore" comments in configs' },
+    timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    const paths = args.positionals.length > 0 ? args.positionals : ['.'];
+    const list = (name: string) =>
+      (stringOption(args, name) ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g !== '');
+    const version = parseVersion(stringOption(args, 'rsync-version'));
+    if (!version.ok) return version.error;
+    const policies = await policiesFor(stringOption(args, 'policy'));
+    if (!policies.ok) return policies.error;
+    const rules = list('rules');
+    const timings: [string, number][] = [];
+    const fixed = await fixRepository(paths, {
+      exclude: list('exclude'),
+      daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
+      rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has('rsync-version'),
+      today: today(),
+      policies: policies.value,
+      waiverFile: stringOption(args, 'waivers'),
+      inlineWaivers: args.values['no-inline-waivers'] !== true,
+      ...(rules.length > 0 ? { rules: new Set(rules.map((r) => r.toUpperCase())) } : {}),
+      onTiming: (stage, ms) => timings.push([stage, ms]),
+    });
+    if (!fixed.ok) return fixed.error;
+    const run = fixed.value;
+    // A typo in --rules would silently fix nothing: every id must be a rule of this run.
+    const unknown = rules.map((r) => r.toUpperCase()).filter((r) => !run.report.rules.some((x) => x.id === r));
+    if (unknown.length > 0) return new UserError(`--rules names no rule ${unknown.join(', ')}`, undefined, 'See rsyncguard rules for the rule ids.');
+    const failed = render(run, args);
+    if (failed) return failed;
+    if (args.values['write'] === true) {
+      const written = writeFixes(run);
+      if (!written.ok) return written.error;
+      process.stderr.write(written.value.length === 0 ? 'rsyncguard: no file changed\n' : `rsyncguard: wrote ${written.value.map((f) => reportStage.escapeControls(f)).join(', ')}\n`);
+    }
+    if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
+    return fixExitCode(run);
+  },
+};
+
+/** 2 when a target could not be read or evaluated (it wins), 1 when a fix (an edit or a command) is proposed, else 0. */
+export function fixExitCode(run: FixRun): number {
+  if (run.report.errors.length > 0) return EXIT_ERROR;
+  const proposed = run.report.targets.some((t) => (t.fixes?.verified.length ?? 0) > 0 || (t.fixes?.commands.length ?? 0) > 0);
+  return proposed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(run: FixRun, args: ParsedArgs): UserError | undefined {
+  const fixes = run.report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
+  const name = stringOption(args, 'format') ?? 'diff';
+  const registry = fixFormats();
+  const format = registry?.[name];
+  if (registry !== undefined && format === undefined) return new UserError(`--format ${name} is not available for fix yet`);
+  // The context every report format gets, plus the report (SARIF renders the scan's results with their fixes).
+  const ctx = { ...renderContext(args, { texts: run.texts }), report: run.report } as never;
+  const errors = run.report.errors.map((e) => `# error: ${reportStage.escapeControls(`${e.target}: ${e.message}`)}\n`).join('');
+  const text = format !== undefined ? format.render(fixes, ctx) : fallback(fixes);
+  return writeOutput(name === 'diff' ? errors + text : text, stringOption(args, 'output'));
+}
+
+/** Until FIX_FORMATS exists: what would change, in words, one line each. */
+function fallback(fixes: TargetFixes[]): string {
+  const out: string[] = [];
+  for (const t of fixes) {
+    for (const v of t.verified) out.push(`# ${t.target}: ${v.rule_ids.join(', ')}: ${v.summary}`, ...v.notes.map((n) => `#   ${n}`));
+    for (const r of t.rejected) out.push(`# ${t.target}: ${r.candidate.fixes.map((k) => k.rule_id).join(', ')}: no safe automatic fix: ${r.reason}`);
+    for (const u of t.unfixed) out.push(`# ${t.target}: ${u.finding.rule_id}: ${u.reason}${u.suggestion ? ` (suggested: ${u.suggestion})` : ''}`);
+    for (const c of t.commands) out.push(`# ${t.target}: ${c.finding.rule_id}: run: ${c.command}`);
+  }
+  return out.map((l) => `${reportStage.escapeControls(l)}\n`).join('');
+}
