@@ -4,28 +4,12 @@
  * applied. Exit 0 nothing to fix, 1 fixes proposed or applied, 2 a target could not be read or evaluated.
  */
 import { DEFAULT_RSYNC_VERSION, today, UserError } from '../../common/index.ts';
-import type { TargetFixes } from '../../fix/index.ts';
-import * as reportStage from '../../report/index.ts';
+import { escapeControls, FIX_FORMATS, pickFormat, type FixContext } from '../../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixRepository, parseVersion, policiesFor, writeFixes, type FixRun } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command, type ParsedArgs } from '../command.ts';
 import { writeOutput } from '../output.ts';
 import { renderContext } from '../render-report.ts';
-
-/** A fix format as the registry holds it; read structurally until every entry is there (see fixFormats). */
-interface FixFormat {
-  render: (fixes: TargetFixes[], ctx: never) => string;
-}
-
-/**
- * The registry of fix formats (src/report, builder C; `ansible` from builder D). Looked up by name so this
- * command compiles before the registry exists; the fallback lists the fixes in words.
- */
-function fixFormats(): Readonly<Record<string, FixFormat>> | undefined {
-  const registry = (reportStage as Record<string, unknown>)['FIX_FORMATS'];
-  return typeof registry === 'object' && registry !== null ? (registry as Record<string, FixFormat>) : undefined;
-}
-
-const FORMATS = ['diff', 'sarif', 'markdown', 'ansible'];
+import { formatOption } from './common-options.ts';
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -34,7 +18,7 @@ export const fixCommand: Command = {
   options: {
     write: { type: 'boolean', help: 'Apply the verified fixes to the files (atomically, inside the scan root only)' },
     rules: { type: 'string', valueName: 'IDS', help: 'Comma-separated rule ids: fix only findings of these rules' },
-    format: { type: 'string', valueName: FORMATS.join('|'), help: 'Output format', default: 'diff', choices: FORMATS },
+    format: { ...formatOption(FIX_FORMATS), default: 'diff' },
     output: { type: 'string', valueName: 'FILE', help: 'Write the output to FILE instead of standard output' },
     exclude: { type: 'string', valueName: 'GLOBS', help: 'Comma-separated globs (relative to each PATH) to leave out' },
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
@@ -80,7 +64,7 @@ export const fixCommand: Command = {
     if (args.values['write'] === true) {
       const written = writeFixes(run);
       if (!written.ok) return written.error;
-      process.stderr.write(written.value.length === 0 ? 'rsyncguard: no file changed\n' : `rsyncguard: wrote ${written.value.map((f) => reportStage.escapeControls(f)).join(', ')}\n`);
+      process.stderr.write(written.value.length === 0 ? 'rsyncguard: no file changed\n' : `rsyncguard: wrote ${written.value.map((f) => escapeControls(f)).join(', ')}\n`);
     }
     if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
     return fixExitCode(run);
@@ -94,27 +78,14 @@ export function fixExitCode(run: FixRun): number {
   return proposed ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** The fixes in the format --format names (FIX_FORMATS in src/report); the targets that failed first, as `#` lines a patch tool ignores. */
 function render(run: FixRun, args: ParsedArgs): UserError | undefined {
   const fixes = run.report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
   const name = stringOption(args, 'format') ?? 'diff';
-  const registry = fixFormats();
-  const format = registry?.[name];
-  if (registry !== undefined && format === undefined) return new UserError(`--format ${name} is not available for fix yet`);
-  // The context every report format gets, plus the report (SARIF renders the scan's results with their fixes).
-  const ctx = { ...renderContext(args, { texts: run.texts }), report: run.report } as never;
-  const errors = run.report.errors.map((e) => `# error: ${reportStage.escapeControls(`${e.target}: ${e.message}`)}\n`).join('');
-  const text = format !== undefined ? format.render(fixes, ctx) : fallback(fixes);
+  const format = pickFormat(FIX_FORMATS, name);
+  if (!format.ok) return format.error;
+  const ctx: FixContext = { ...renderContext(args, { texts: run.texts }), report: run.report };
+  const errors = run.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}\n`).join('');
+  const text = format.value.render(fixes, ctx);
   return writeOutput(name === 'diff' ? errors + text : text, stringOption(args, 'output'));
-}
-
-/** Until FIX_FORMATS exists: what would change, in words, one line each. */
-function fallback(fixes: TargetFixes[]): string {
-  const out: string[] = [];
-  for (const t of fixes) {
-    for (const v of t.verified) out.push(`# ${t.target}: ${v.rule_ids.join(', ')}: ${v.summary}`, ...v.notes.map((n) => `#   ${n}`));
-    for (const r of t.rejected) out.push(`# ${t.target}: ${r.candidate.fixes.map((k) => k.rule_id).join(', ')}: no safe automatic fix: ${r.reason}`);
-    for (const u of t.unfixed) out.push(`# ${t.target}: ${u.finding.rule_id}: ${u.reason}${u.suggestion ? ` (suggested: ${u.suggestion})` : ''}`);
-    for (const c of t.commands) out.push(`# ${t.target}: ${c.finding.rule_id}: run: ${c.command}`);
-  }
-  return out.map((l) => `${reportStage.escapeControls(l)}\n`).join('');
 }
