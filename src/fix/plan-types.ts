@@ -35,11 +35,14 @@ export interface CandidateText {
 }
 
 /** A candidate from placed edits, or an Unfixed naming why no edit could be placed. */
-export function fromPlaced(f: Finding, placed: Placed, text: CandidateText, extraKeys: Finding[] = []): Outcome {
+export function fromPlaced(ctx: RuleContext, f: Finding, placed: Placed, text: CandidateText, extraKeys: Finding[] = []): Outcome {
   if ('unfixed' in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text.suggestion);
+  // A rewritten `name = … # comment` line also fixes the RSYNC-009 finding there (placed.rewrote): one candidate, not two on one line.
+  const at = placed.rewrote;
+  const comment = at === undefined ? [] : ctx.findings.filter((g) => g.rule_id === 'RSYNC-009' && g.location?.file === at.file && g.location.line === at.line);
   return {
     candidate: {
-      fixes: [f, ...extraKeys].map(findingKey),
+      fixes: [f, ...extraKeys, ...comment].map(findingKey),
       parameter: text.parameter,
       summary: text.summary,
       notes: text.notes,

@@ -13,7 +13,7 @@ const dflt = (value: P['value']): P => ({ value, raw: null, file: null, line: nu
 /** A facts document with only what the planner reads (hand-made: src/fix tests cannot parse). */
 function doc(modules: { name: string; line: number; params: Record<string, P>; file?: string }[], global: Record<string, P> = {}, extra: Partial<FactsDocument> = {}): FactsDocument {
   const mods = modules.map((m) => ({ name: m.name, header: { file: m.file ?? FILE, line: m.line, column: 1 }, shadowed: false, params: m.params }));
-  const base = { target: { kind: 'file', id: FILE, display: FILE }, rsync: { distro: null, cves: [] }, config: { files: [{ path: FILE }], global, modules: mods, effective: { root: { value: true } } }, secrets: [] };
+  const base = { target: { kind: 'file', id: FILE, display: FILE }, rsync: { distro: null, cves: [] }, config: { files: [{ path: FILE }], global, modules: mods, diagnostics: [], effective: { root: { value: true } } }, secrets: [] };
   return { ...base, ...extra } as unknown as FactsDocument;
 }
 

@@ -91,7 +91,11 @@ function merge(outcomes: Outcome[]): FixPlan {
   // A finding both fixed by a candidate and listed as unfixed (two planners disagreeing) is only fixed.
   // A CVE mitigation goes last: it merges into values (refuse options) that other fixes of the same line tidy first.
   const mitigation = (c: FixCandidate): boolean => c.fixes.every((k) => k.rule_id === 'RSYNC-071' || k.rule_id === 'RSYNC-072');
-  const all = [...byEdits.values()];
+  // A candidate whose every finding another candidate also fixes, with more findings, is left out: that one
+  // rewrites the same line (a boolean with a comment that a rule's own fix rewrites, see plan-edits.ts).
+  const covers = (a: FixCandidate, b: FixCandidate): boolean => a !== b && a.fixes.length > b.fixes.length && b.fixes.every((k) => a.fixes.some((x) => sameFinding(x, k)));
+  const every = [...byEdits.values()];
+  const all = every.filter((c) => !every.some((o) => covers(o, c)));
   const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
   const fixed = (u: Unfixed): boolean => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u.finding)));
   return { candidates, unfixed: unfixedList.filter((u) => !fixed(u)), commands };

@@ -130,3 +130,18 @@ rules('templates: a literal line is fixed, a line with a template expression is 
 });
 
 rules.run();
+
+const merged = suite('one line, two findings');
+
+merged('a rule setting a boolean whose line carries a comment rewrites that line and fixes the RSYNC-009 finding too', () => {
+  const text = '[m]\n  path = /m\n  list = no # hidden\n  auth users = a\n';
+  const diag = { severity: 'warning', code: 'comment-in-boolean', message: 'Badly formed boolean in configuration file: "no # hidden" for "list"; the value stays true.', file: FILE, line: 3, column: 10 };
+  const d = doc([{ name: 'm', line: 1, params: { list: dflt(true) } }], { diagnostics: [diag] });
+  const fs = [finding('RSYNC-009', 'm', 'config.diagnostics', { location: { file: FILE, line: 3, column: 10 } }), finding('RSYNC-005', 'm', 'config.modules[0].params.list')];
+  const p = planFixes(d, fs, new Map([[FILE, text]]));
+  assert.is(p.candidates.length, 1);
+  assert.equal(p.candidates[0]?.fixes.map((k) => k.rule_id).sort(), ['RSYNC-005', 'RSYNC-009']);
+  assert.is(applyEdits(text, p.candidates[0]?.edits ?? []), '[m]\n  path = /m\n  # hidden\n  list = no\n  auth users = a\n');
+});
+
+merged.run();

@@ -27,7 +27,7 @@ function readOnly(f: Finding, ctx: RuleContext): Outcome[] {
   if (mod === undefined) return [unfixed(f, 'no automatic fix for RSYNC-002: the module is not in the facts', null)];
   const placed = setModuleParam(ctx, mod, 'read only', 'yes', { covered: coveredBy(ctx, f.rule_id) });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'read only',
       summary: `${whom(mod, placed)} read only = yes`,
       notes: [KEEP_UPLOADS(listed(mod, placed))],
@@ -46,7 +46,7 @@ function publicReadOnly(f: Finding, ctx: RuleContext): Outcome[] {
   }
   const placed = setModuleParam(ctx, mod, 'read only', 'yes', { covered: coveredBy(ctx, f.rule_id) });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'read only',
       summary: `${whom(mod, placed)} read only = yes`,
       notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
@@ -62,12 +62,13 @@ function unlisted(f: Finding, ctx: RuleContext): Outcome[] {
   if (mod === undefined) return [unfixed(f, 'no automatic fix for RSYNC-005: the module is not in the facts', null)];
   const placed = setModuleParam(ctx, mod, 'list', 'no', { covered: coveredBy(ctx, f.rule_id) });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'list',
       summary: `${whom(mod, placed)} list = no`,
       notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
       suggestion: `[${mod.name}]\n    list = no`,
-      fields: ['listed'],
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ['listed', 'read', 'write'],
     }),
   ];
 }
@@ -78,7 +79,7 @@ function denyRest(f: Finding, ctx: RuleContext): Outcome[] {
   if (mod === undefined) return [unfixed(f, 'no automatic fix for RSYNC-004: the module is not in the facts', null)];
   const placed = setModuleParam(ctx, mod, 'hosts deny', '*', { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params['hosts allow'] });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'hosts deny',
       summary: `${whom(mod, placed)} hosts deny = *`,
       notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],

@@ -15,7 +15,7 @@ function strictModes(f: Finding, ctx: RuleContext): Outcome[] {
   const remove = ctx.doc.config.global['strict modes']?.origin !== 'global';
   const placed = setModuleParam(ctx, mod, 'strict modes', 'yes', { covered: coveredBy(ctx, f.rule_id), remove });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'strict modes',
       summary: `${whom(mod, placed)} ${remove ? 'strict modes removed (default on)' : 'strict modes = yes'}`,
       notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],

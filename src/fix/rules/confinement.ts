@@ -20,7 +20,7 @@ function chroot(f: Finding, ctx: RuleContext): Outcome[] {
   // RSYNC-041's own parameter is `munge symlinks`; its fix is the chroot it lacks, shared with RSYNC-040's.
   const placed = setModuleParam(ctx, mod, 'use chroot', 'yes', { covered: new Set([...coveredBy(ctx, 'RSYNC-040'), ...coveredBy(ctx, 'RSYNC-041')]) });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'use chroot',
       summary: `${whom(mod, placed)} use chroot = yes`,
       notes: [CHROOT_NOTE(listed(mod, placed))],
@@ -37,7 +37,7 @@ function munge(f: Finding, ctx: RuleContext): Outcome[] {
   const remove = ctx.doc.config.global['munge symlinks']?.origin !== 'global';
   const placed = setModuleParam(ctx, mod, 'munge symlinks', 'yes', { covered: coveredBy(ctx, f.rule_id), remove });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'munge symlinks',
       summary: `${whom(mod, placed)} ${remove ? 'munge symlinks removed (default: on without chroot)' : 'munge symlinks = yes'}`,
       notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
@@ -67,7 +67,7 @@ function unprivileged(f: Finding, ctx: RuleContext): Outcome[] {
   const placed = setModuleParam(ctx, mod, name, value, { covered });
   const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : '';
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: name,
       summary: `${whom(mod, placed)} ${name} = ${value}`,
       notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
@@ -84,7 +84,7 @@ function secureLinks(f: Finding, ctx: RuleContext): Outcome[] {
   const remove = ctx.doc.config.global['insecure links']?.origin !== 'global';
   const placed = setModuleParam(ctx, mod, 'insecure links', 'no', { covered: coveredBy(ctx, f.rule_id), remove });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'insecure links',
       summary: `${whom(mod, placed)} ${remove ? 'insecure links removed (default no)' : 'insecure links = no'}`,
       notes: [],

@@ -117,7 +117,7 @@ function refuseSpaces(f: Finding, ctx: RuleContext): Outcome[] {
     .join(' ');
   const placed = setModuleParam(ctx, mod, 'refuse options', value, { covered: coveredBy(ctx, f.rule_id) });
   return [
-    fromPlaced(f, placed, {
+    fromPlaced(ctx, f, placed, {
       parameter: 'refuse options',
       summary: `${whom(mod, placed)} refuse options = ${value}`,
       notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],

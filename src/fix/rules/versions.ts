@@ -114,6 +114,7 @@ export function planMitigations(fs: readonly Finding[], ctx: RuleContext): Outco
   const ids = [...new Set(refusals.map((r) => r.e.id))];
   out.push(
     fromPlaced(
+      ctx,
       first.f,
       placed,
       {
@@ -133,7 +134,7 @@ function chrootFor(f: Finding, e: CveEntry, mods: ModuleFacts[], ctx: RuleContex
   const placed = placeAll(ctx, mods, 'use chroot', () => 'yes');
   if (typeof placed === 'string') return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
   const where = placed.modules.map((m) => `[${m}]`).join(', ');
-  return fromPlaced(f, placed, {
+  return fromPlaced(ctx, f, placed, {
     parameter: 'use chroot',
     summary: `${where} use chroot = yes`,
     notes: [
