@@ -33,9 +33,14 @@ function linesOf(ctx: PlanContext, file: string | null): string[] | null {
   return text === undefined ? null : splitLines(text);
 }
 
+/** A template: by its name (.j2, .erb, …), or by its content, as the parser noted it (a `template` diagnostic). */
+export function templateFile(ctx: PlanContext, file: string): boolean {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === 'template' && d.file === file);
+}
+
 /** A template file's line that holds an expression is never rewritten: the rendered text is unknown here. */
-function templated(file: string, lines: readonly string[], start: number, end: number): boolean {
-  return isTemplateFile(file) && slice(lines, start, end).some(hasTemplateExpr);
+export function templated(ctx: PlanContext, file: string, lines: readonly string[], start: number, end: number): boolean {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
 }
 
 /** Replace (or, with `value` null, delete) the logical line holding `p`. */
@@ -45,7 +50,7 @@ export function editParamLine(ctx: PlanContext, p: Param, name: string, value: s
   const first = lines[p.line - 1];
   if (first === undefined || lineKind(first) !== 'param') return `line ${p.line} of ${p.file} is not the "${name}" line the facts name`;
   const end = logicalEnd(lines, p.line);
-  if (templated(p.file, lines, p.line, end)) return `${p.file}:${p.line} holds a template expression; it is never rewritten`;
+  if (templated(ctx, p.file, lines, p.line, end)) return `${p.file}:${p.line} holds a template expression; it is never rewritten`;
   return { file: p.file, start: p.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
 }
 
@@ -55,7 +60,7 @@ export function insertInModule(ctx: PlanContext, mod: ModuleFacts, name: string,
   const lines = linesOf(ctx, file);
   if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
   const headerEnd = logicalEnd(lines, mod.header.line);
-  if (templated(file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
   const indent = sectionIndent(lines, mod.header.line);
   const anchor = after !== undefined && after.origin === 'module' && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
   return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
@@ -120,7 +125,7 @@ export function setModuleParam(ctx: PlanContext, mod: ModuleFacts, name: string,
     const end = sectionEnd(lines, m.header.line);
     const d = c.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.file === m.header.file && x.line > m.header.line && x.line <= end && x.message.includes(`for "${n}"`));
     const first = d === undefined ? undefined : lines[d.line - 1];
-    if (d === undefined || first === undefined || logicalEnd(lines, d.line) !== d.line || templated(m.header.file, lines, d.line, d.line)) return null;
+    if (d === undefined || first === undefined || logicalEnd(lines, d.line) !== d.line || templated(c, m.header.file, lines, d.line, d.line)) return null;
     const written = first.slice(first.indexOf('=') + 1);
     const cut = written.search(/\s[#;]/);
     if (cut < 0) return null;

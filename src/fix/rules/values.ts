@@ -5,8 +5,8 @@
  * today, and the note says which written words were never in effect.
  */
 import type { Finding } from '../../engine/index.ts';
-import { hasTemplateExpr, isTemplateFile, lineKind, logicalEnd, slice, splitLines } from '../lines.ts';
-import { moduleOfPath, rewriteLine, setModuleParam } from '../plan-edits.ts';
+import { lineKind, logicalEnd, splitLines } from '../lines.ts';
+import { moduleOfPath, rewriteLine, setModuleParam, templated } from '../plan-edits.ts';
 import { coveredBy, fromPlaced, type Outcome, type RuleContext, type RulePlanner, unfixed } from '../plan-types.ts';
 import { findingKey, type LineEdit } from '../types.ts';
 import { listed, whom } from './access.ts';
@@ -24,7 +24,7 @@ function lineAt(ctx: RuleContext, file: string, line: number): { lines: string[]
   const lines = splitLines(text);
   if (lineKind(lines[line - 1] ?? '') !== 'param') return `line ${line} of ${file} is not a parameter line`;
   const end = logicalEnd(lines, line);
-  if (isTemplateFile(file) && slice(lines, line, end).some(hasTemplateExpr)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
   return { lines, end };
 }
 
