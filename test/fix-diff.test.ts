@@ -10,41 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { applyEdits, type LineEdit, type TargetFixes, type VerifiedFix } from '../src/fix/index.ts';
+import type { TargetFixes } from '../src/fix/index.ts';
 import { FIX_FORMATS, toFixDiff } from '../src/report/index.ts';
-
-export function verified(rule: string, module: string | null, summary: string, edits: LineEdit[], notes: string[] = []): VerifiedFix {
-  const file = edits[0]?.file ?? 'rsyncd.conf';
-  return {
-    fixes: [{ rule_id: rule, target: file, module, path: module ? `config.modules[0].params.${summary}` : 'config.global' }],
-    rule_ids: [rule],
-    parameter: summary.split('=')[0]?.trim() ?? '',
-    summary: module ? `[${module}] ${summary}` : summary,
-    notes,
-    edits,
-    access: { modules: module ? [module] : [], fields: [] },
-  };
-}
-
-/** A target's fixes over `files` (path → original text), the after-text made by applying every edit. */
-export function targetFixes(target: string, files: Record<string, string>, fixes: VerifiedFix[], extra: Partial<TargetFixes> = {}): TargetFixes {
-  return {
-    target,
-    verified: fixes,
-    rejected: [],
-    unfixed: [],
-    commands: [],
-    files: Object.entries(files).map(([file, before]) => ({
-      file,
-      before,
-      after: applyEdits(
-        before,
-        fixes.flatMap((f) => f.edits.filter((e) => e.file === file)),
-      ),
-    })),
-    ...extra,
-  };
-}
+import { targetFixes, verified } from './support/fix-fixtures.ts';
 
 function tool(cmd: string, args: string[], cwd: string, input: string): { status: number | null; out: string } {
   const r = spawnSync(cmd, args, { cwd, input, encoding: 'utf8' });

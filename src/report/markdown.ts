@@ -6,6 +6,7 @@ import { type FindingGroup, groupRepeats, namedModules } from './finding-groups.
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
+import { fixesMarkdownLines } from './fix-markdown.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -67,6 +68,8 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push('### Public entries that declare nothing', '', ...unused.map((u) => `- ${code(u.source)}: ${esc(u.message)}`), '');
+  // From the unescaped report: suggestion bodies are config lines exactly (the section escapes the rest itself).
+  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { COMPLIANCE } from '../common/index.ts';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { cveHelp } from './cve-help.ts';
 import { cveSuffix } from './cve-explain.ts';
+import { fixesFor } from './fix-sarif.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { Report } from './model.ts';
 import { declaredSuppressions, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
@@ -123,7 +124,9 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p) => result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding)));
+  // Verified fixes (issue 16) ride on the results they remove; a waived result gets none.
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p) => ({ ...result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding)), ...(p.waiver ? {} : fixesFor(p.finding, fixesOf.get(p.finding.target))) }));
   // The CVEs each descriptor's results report, for its help: what each is and where its record is.
   const cvesOf = new Map<string, Set<string>>();
   for (const p of placed) for (const id of p.finding.cves ?? []) cvesOf.set(idOf(p.finding), (cvesOf.get(idOf(p.finding)) ?? new Set()).add(id));
