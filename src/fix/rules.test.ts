@@ -16,11 +16,12 @@ interface Mod {
   params: Record<string, P>;
   file?: string;
   chroot?: boolean;
+  acl?: { allow: { token: string; kind: string }[] | null; deny: { token: string; kind: string }[] | null };
 }
 
 /** A facts document with only what the planners read (src/fix tests cannot parse). */
 function doc(modules: Mod[], more: { global?: Record<string, P>; distro?: string; root?: boolean; diagnostics?: unknown[]; secrets?: unknown[]; kind?: string } = {}): FactsDocument {
-  const mods = modules.map((m) => ({ name: m.name, header: { file: m.file ?? FILE, line: m.line, column: 1 }, shadowed: false, params: m.params, effective: { chroot: { value: m.chroot ?? false } } }));
+  const mods = modules.map((m) => ({ name: m.name, header: { file: m.file ?? FILE, line: m.line, column: 1 }, shadowed: false, params: m.params, acl: m.acl ?? { allow: null, deny: null }, effective: { chroot: { value: m.chroot ?? false } } }));
   const distro = more.distro === undefined ? null : { id: more.distro, version_id: '1', id_like: [], source: 'os-release' };
   return {
     target: { kind: more.kind ?? 'file', id: FILE, display: FILE },
@@ -99,6 +100,10 @@ rules("RSYNC-004: hosts deny = * goes after the module's hosts allow (a continue
   const d = doc([{ name: 'm', line: 1, params: { 'hosts allow': at(2, '10.0.0.1 10.0.0.2'), 'hosts deny': at(1, 'x', 'global') } }]);
   const { after } = fixOne(d, finding('RSYNC-004', 'm', 'config.modules[0].params.hosts deny'), text);
   assert.is(after, '[m]\n  hosts allow = 10.0.0.1 \\\n     10.0.0.2\n  hosts deny = *\n  path = /m\n');
+  const star = doc([{ name: 'm', line: 1, params: {}, acl: { allow: [{ token: '*', kind: 'wildcard' }], deny: [{ token: 'x', kind: 'hostname' }] } }]);
+  const open = fixOne(star, finding('RSYNC-004', 'm', 'config.modules[0].params.hosts deny'), text);
+  assert.is(open.after, null);
+  assert.match(open.plan.unfixed[0]?.reason ?? '', /admits every host/);
 });
 
 rules('RSYNC-071: refuse options merged with the effective value, the upgrade named', () => {

@@ -77,6 +77,17 @@ function unlisted(f: Finding, ctx: RuleContext): Outcome[] {
 function denyRest(f: Finding, ctx: RuleContext): Outcome[] {
   const mod = moduleOfPath(ctx.doc, f.path);
   if (mod === undefined) return [unfixed(f, 'no automatic fix for RSYNC-004: the module is not in the facts', null)];
+  // rsync checks the allow list first: when it admits every host (`*`, a /0 network), no deny list narrows it.
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === 'any-address' || t.token === '*' || t.token === '**');
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === '*')) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]\n    hosts allow = <your network, e.g. 192.0.2.0/24>\n    hosts deny = *`,
+      ),
+    ];
+  }
   const placed = setModuleParam(ctx, mod, 'hosts deny', '*', { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params['hosts allow'] });
   return [
     fromPlaced(ctx, f, placed, {
