@@ -110,29 +110,30 @@ export function setModuleParam(ctx: PlanContext, mod: ModuleFacts, name: string,
       if (typeof e !== 'string') return { edits: [e], modules: [...new Set(heirs.map((m) => m.name))].sort() };
     }
   }
-  const bad = badBooleanLine(ctx, mod, name);
+  const bad = badBooleanLine(ctx, mod, name, value);
   if (bad !== null) return bad;
   const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
   return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
 
-  /**
-   * The module's own `name = … # comment` line rsync ignored (a badly formed boolean): rewritten, its comment
-   * moved above, rather than a new line next to it that a later fix of that line (RSYNC-009) would contradict.
-   */
-  function badBooleanLine(c: PlanContext, m: ModuleFacts, n: string): Placed | null {
-    const lines = linesOf(c, m.header.file);
-    if (lines === null) return null;
-    const end = sectionEnd(lines, m.header.line);
-    const d = c.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.file === m.header.file && x.line > m.header.line && x.line <= end && x.message.includes(`for "${n}"`));
-    const first = d === undefined ? undefined : lines[d.line - 1];
-    if (d === undefined || first === undefined || logicalEnd(lines, d.line) !== d.line || templated(c, m.header.file, lines, d.line, d.line)) return null;
-    const written = first.slice(first.indexOf('=') + 1);
-    const cut = written.search(/\s[#;]/);
-    if (cut < 0) return null;
-    const indent = /^[ \t]*/.exec(first)?.[0] ?? '';
-    const edit = { file: m.header.file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, n, value)] };
-    return { edits: [edit], modules: [m.name], rewrote: { file: d.file, line: d.line } };
-  }
+/**
+ * The module's own `name = … # comment` line rsync ignored (a badly formed boolean): rewritten, its comment
+ * moved above, rather than a new line next to it that a later fix of that line (RSYNC-009) would contradict.
+ */
+function badBooleanLine(ctx: PlanContext, mod: ModuleFacts, name: string, value: string): Placed | null {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return null;
+  const end = sectionEnd(lines, mod.header.line);
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
+  const first = d === undefined ? undefined : lines[d.line - 1];
+  if (d === undefined || first === undefined || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf('=') + 1);
+  const cut = written.search(/\s[#;]/);
+  if (cut < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? '';
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
 }
 
 /** Set a daemon-wide `name = value`: its global line when it has one, else a new line in the main file's global part. */
