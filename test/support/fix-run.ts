@@ -56,9 +56,14 @@ export function scan(cwd: string, paths: string[] = ['.'], extra: string[] = [])
   return { findings: report.targets.flatMap((t) => t.findings), errors: report.errors, notes };
 }
 
-/** A finding's identity without its line (what fingerprints and the fix contract use). */
+/**
+ * A finding's identity without its line (what fingerprints and the fix contract use). A CVE finding is one per
+ * CVE and target, placed on the first module that meets its condition ("and 2 more modules"): when a fix takes
+ * that module out, the same finding moves to the next one, which is not a new finding.
+ */
 export function identity(f: Pick<ScannedFinding, 'rule_id' | 'target' | 'module' | 'path' | 'cves'>): string {
-  return [f.rule_id, f.target, f.module ?? '', f.path, (f.cves ?? []).join(',')].join('|');
+  if (f.cves !== undefined && f.cves.length > 0) return [f.rule_id, f.target, f.cves.join(',')].join('|');
+  return [f.rule_id, f.target, f.module ?? '', f.path].join('|');
 }
 
 export const SEVERITY_RANK: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
