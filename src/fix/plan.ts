@@ -12,6 +12,7 @@ import { unfixedText } from './plan-unfixed.ts';
 import { ACCESS_PLANNERS } from './rules/access.ts';
 import { AUTH_PLANNERS } from './rules/auth.ts';
 import { CONFINEMENT_PLANNERS } from './rules/confinement.ts';
+import { LOGGING_PLANNERS } from './rules/logging.ts';
 import { VALUE_PLANNERS } from './rules/values.ts';
 import { planMitigations, VERSION_PLANNERS } from './rules/versions.ts';
 import { type FixCandidate, type FixCommand, type FixPlan, sameFinding, type Unfixed } from './types.ts';
@@ -20,6 +21,7 @@ const PLANNERS: Readonly<Record<string, RulePlanner>> = {
   ...ACCESS_PLANNERS,
   ...AUTH_PLANNERS,
   ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
   ...VALUE_PLANNERS,
   ...VERSION_PLANNERS,
 };

@@ -150,3 +150,21 @@ merged('a rule setting a boolean whose line carries a comment rewrites that line
 });
 
 merged.run();
+
+const logging = suite('RSYNC-050');
+
+logging('modules that all take the default get one line in the global part, after its last parameter', () => {
+  const text = '# top\npid file = /run/x \\\n  .pid\n\n[a]\n  path = /a\n[b]\n  path = /b\n';
+  const d = doc([
+    { name: 'a', line: 5, params: { 'transfer logging': dflt(false) } },
+    { name: 'b', line: 7, params: { 'transfer logging': dflt(false) } },
+  ]);
+  const related = [
+    { module: 'a', location: { file: FILE, line: 5, column: 1 } },
+    { module: 'b', location: { file: FILE, line: 7, column: 1 } },
+  ];
+  const { after } = fixOne(d, finding('RSYNC-050', null, 'config.global.transfer logging', { related }), text);
+  assert.is(after, '# top\npid file = /run/x \\\n  .pid\ntransfer logging = yes\n\n[a]\n  path = /a\n[b]\n  path = /b\n');
+});
+
+logging.run();
