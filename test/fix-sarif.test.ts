@@ -15,6 +15,7 @@ import { DEFAULT_RSYNC_VERSION, today } from '../src/common/index.ts';
 import { applyEdits, findingKey, sameFinding, type TargetFixes } from '../src/fix/index.ts';
 import { FIX_FORMATS, type FixContext, toMarkdown, withFixes } from '../src/report/index.ts';
 import { fixRepository, parseVersion, policiesFor, type FixRun } from '../src/runner/index.ts';
+import { cli } from './support/fix-run.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
 const REPO: Record<string, string> = {
@@ -131,6 +132,23 @@ sarif('markdown: a suggestion block per edit, anchored on the replaced line or t
   // Without fixes the Markdown is what it was.
   assert.not.match(toMarkdown(withFixes(run.report, [])), /Suggested fixes/);
   assert.is(FIX_FORMATS.markdown.render(fixesOf(run), ctxOf(run)), md);
+});
+
+sarif('scan: SARIF and Markdown carry the verified fixes by default, --fixes no leaves them out and changes nothing else', async () => {
+  const { dir } = await fixed(REPO);
+  const withFixes = cli(dir, ['scan', '.', '--format', 'sarif', '--fail-on', 'none']);
+  const without = cli(dir, ['scan', '.', '--format', 'sarif', '--fail-on', 'none', '--fixes', 'no']);
+  assert.is(withFixes.status, 0, withFixes.stderr);
+  assert.equal(sarifProblems(withFixes.stdout), []);
+  const log = JSON.parse(withFixes.stdout) as Sarif.Log;
+  const results = log.runs[0]?.results ?? [];
+  assert.ok(results.filter((r) => r.fixes).length >= 6);
+  for (const r of results) delete r.fixes;
+  assert.equal(log, JSON.parse(without.stdout));
+  const md = cli(dir, ['scan', '.', '--format', 'markdown', '--fail-on', 'none']);
+  assert.match(md.stdout, /```suggestion\n/);
+  assert.not.match(cli(dir, ['scan', '.', '--format', 'json', '--fail-on', 'none']).stdout, /"fixes"/);
+  assert.match(cli(dir, ['scan', '.', '--format', 'json', '--fail-on', 'none', '--fixes', 'yes']).stdout, /"fixes"/);
 });
 
 sarif.run();

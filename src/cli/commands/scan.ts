@@ -1,6 +1,7 @@
 import { DEFAULT_RSYNC_VERSION, today } from '../../common/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
-import { evaluateTargets, exitCode, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
+import type { Report } from '../../report/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
@@ -15,6 +16,7 @@ export const scanCommand: Command = {
     'daemon-user': { type: 'string', valueName: 'root|nonroot', help: 'Whether the daemon runs as root', default: 'root', choices: ['root', 'nonroot'] },
     'rsync-version': { type: 'string', valueName: 'X.Y.Z', help: 'rsync release whose semantics to model', default: DEFAULT_RSYNC_VERSION },
     timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
+    fixes: { type: 'string', valueName: 'auto|yes|no', help: 'Verified fixes in the report (SARIF fixes, Markdown suggestions, JSON): auto = for sarif and markdown', default: 'auto', choices: ['auto', 'yes', 'no'] },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -26,27 +28,42 @@ export const scanCommand: Command = {
     const version = parseVersion(stringOption(args, 'rsync-version'));
     if (!version.ok) return version.error;
     const timings: [string, number][] = [];
-    let t = performance.now();
-    const scan = scanRepository(paths, {
+    const scanOpts = {
       exclude,
-      daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? 'nonroot' : 'root',
+      daemonUser: stringOption(args, 'daemon-user') === 'nonroot' ? ('nonroot' as const) : ('root' as const),
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has('rsync-version'),
       today: today(),
-    });
-    timings.push(['discover, read, parse, facts', performance.now() - t]);
+    };
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
-    const evaluated = await evaluateTargets(scan.targets, {
+    const evalOpts = {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
-      onTiming: (stage, ms) => timings.push([stage, ms]),
-    });
-    if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
-    t = performance.now();
-    const failed = renderReport(report, args, { texts: scan.texts });
+      onTiming: (stage: string, ms: number) => timings.push([stage, ms]),
+    };
+    // Verifying fixes re-evaluates each candidate: done only for the formats that show fixes, or when asked.
+    const fixes = stringOption(args, 'fixes') ?? 'auto';
+    const format = stringOption(args, 'format') ?? 'text';
+    let report: Report;
+    let texts: ReadonlyMap<string, string>;
+    if (fixes === 'yes' || (fixes === 'auto' && (format === 'sarif' || format === 'markdown'))) {
+      // The same discovery and evaluation as below, each config target's TargetReport.fixes filled.
+      const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
+      if (!fixed.ok) return fixed.error;
+      ({ report, texts } = fixed.value);
+    } else {
+      const t = performance.now();
+      const scan = scanRepository(paths, scanOpts);
+      timings.push(['discover, read, parse, facts', performance.now() - t]);
+      const evaluated = await evaluateTargets(scan.targets, evalOpts);
+      if (!evaluated.ok) return evaluated.error;
+      report = evaluated.value;
+      texts = scan.texts;
+    }
+    const t = performance.now();
+    const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);
     if (args.values['timings'] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(', ')}\n`);
     return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
