@@ -92,6 +92,20 @@ export function planMitigations(fs: readonly Finding[], ctx: RuleContext): Outco
     else if (n.names !== null) refusals.push({ ...n, names: n.names });
     else out.push(chrootFor(n.f, n.e, n.mods, ctx));
   }
+  // A module whose section cannot be edited (a generated template section) leaves its CVEs unfixed, not the others'.
+  const blocked = new Map<string, string>();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, 'refuse options', 'probe', { covered: new Set([m.name]) });
+      if ('unfixed' in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get((r.mods.find((m) => blocked.has(m.name)) as ModuleFacts).name) as string;
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
   if (refusals.length === 0) return out;
   const names = [...new Set(refusals.flatMap((r) => r.names))];
   const byName = new Map<string, ModuleFacts>();
