@@ -5,6 +5,7 @@
  * ```suggestion blocks), so a fix is always shown beside the finding it removes. One line adds a format.
  */
 import type { TargetFixes } from '../fix/index.ts';
+import { toAnsible } from './fix-ansible.ts';
 import { toFixDiff } from './fix-diff.ts';
 import type { FormatRegistry, RenderContext } from './formats.ts';
 import { toMarkdown } from './markdown.ts';
@@ -14,6 +15,9 @@ import { toSarif } from './sarif.ts';
 /** What a fix format may need beyond the fixes: the scan report they belong to (SARIF, Markdown) and its texts. */
 export interface FixContext extends RenderContext {
   report: Report;
+  /** Host fixes (fix --inventory/--collected): target → inventory host and group, for the ansible format. */
+  hostOf?: (target: string) => string;
+  groupOf?: (target: string) => string;
 }
 
 /** The report with each target's fixes set from `fixes` (by target name), whatever it carried before. */
@@ -48,6 +52,13 @@ export const FIX_FORMATS = {
     extension: '.md',
     mediaType: 'text/markdown',
     description: 'The scan for a pull request, each fix as a GitHub suggestion block',
+  },
+  ansible: {
+    // Without hosts (fix of files), one play for `all` with the paths as the facts name them.
+    render: (fixes, ctx) => toAnsible([...fixes], ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : { hostOf: null, groupOf: () => 'all' }),
+    extension: '.yml',
+    mediaType: 'application/yaml',
+    description: 'An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)',
   },
 } as const satisfies FormatRegistry<readonly TargetFixes[], FixContext>;
 

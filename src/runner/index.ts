@@ -26,6 +26,8 @@ export type { AdmissionDecision, AdmissionOptions } from './admission.ts';
 export { fixRepository } from './fix-repository.ts';
 export type { FixFile, FixOptions, FixRun } from './fix-repository.ts';
 export { writeFixes } from './fix-write.ts';
+export { fixHosts } from './fix-hosts.ts';
+export type { CollectedHost, HostFixOptions, HostFixRun } from './fix-hosts.ts';
 export { factsOf, judgeChange, realFile, reevaluate } from './fix-verify.ts';
 export type { EvaluatedState, FixClaim } from './fix-verify.ts';
 export { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';

@@ -10,6 +10,7 @@ import { parseCommandArgs, stringOption, type Command, type ParsedArgs } from '.
 import { writeOutput } from '../output.ts';
 import { renderContext } from '../render-report.ts';
 import { formatOption } from './common-options.ts';
+import { HOST_FIX_OPTIONS, runHostFix, wantsHostFix } from './fix-hosts.ts';
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -27,9 +28,15 @@ export const fixCommand: Command = {
     waivers: { type: 'string', valueName: 'FILE', help: 'Waiver file (default: .rsyncguard.yaml when present); waived findings are not fixed' },
     'no-inline-waivers': { type: 'boolean', help: 'Ignore "# rsyncguard: ignore" comments in configs' },
     timings: { type: 'boolean', help: 'Print how long each stage took to standard error' },
+    // Hosts and fleets (builder D, fix-hosts.ts): --inventory sweeps, --collected reads collector documents.
+    ...HOST_FIX_OPTIONS,
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    if (wantsHostFix(args)) {
+      const ids = (stringOption(args, 'rules') ?? '').split(',').map((r) => r.trim().toUpperCase()).filter((r) => r !== '');
+      return runHostFix(args, ids.length > 0 ? new Set(ids) : undefined);
+    }
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
     const list = (name: string) =>
       (stringOption(args, name) ?? '')
