@@ -144,10 +144,10 @@ verify('an edit that changes access it does not claim, or leaves the finding, is
   const dir = repo({ 'rsyncd.conf': open(WRITABLE) });
   const { ev, origin, opts } = await evaluation(dir);
   try {
-    const before = await reevaluate(ev, origin, origin.files, new Map(), opts);
+    const before = await reevaluate(ev, origin, origin.files, {}, opts);
     const real = realFile(origin, 'rsyncd.conf');
     assert.ok(real);
-    const after = await reevaluate(ev, origin, origin.files, new Map([[real, Buffer.from(open(CLEAN))]]), opts);
+    const after = await reevaluate(ev, origin, origin.files, { overlay: new Map([[real, Buffer.from(open(CLEAN))]]) }, opts);
     const found = before.report?.findings.find((f) => f.rule_id === 'RSYNC-002');
     assert.ok(found);
     const key = findingKey(found);

@@ -35,7 +35,7 @@ export { parseRepoConfigs } from './repo-configs.ts';
 export type { OtherAnalysis, OtherFile } from './other-files.ts';
 export { readDockerfile } from './dockerfile.ts';
 export type { DockerfileImage } from './dockerfile.ts';
-export type { RepoConfig } from './repo-configs.ts';
+export type { RepoConfig, ReparseOptions } from './repo-configs.ts';
 export { prefetchInImage } from './image-wants.ts';
 export { readStunnel } from './stunnel.ts';
 export type { StunnelService } from './stunnel.ts';

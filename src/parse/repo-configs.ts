@@ -62,12 +62,17 @@ function refusedHint(kind: string, reason: string): string {
   return 'A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.';
 }
 
-/**
- * The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise.
- * `overlay` (real path → bytes) stands in for files' contents: `fix` verifies its edits by parsing them here.
- */
-export function* parseRepoConfigs(root: string, files: string[], overlay?: ReadonlyMap<string, Uint8Array>): Generator<RepoConfig> {
-  const scan = new ScanRoot(root, overlay);
+/** What `fix` passes when it parses a config again with its edits (src/runner/fix-verify.ts). */
+export interface ReparseOptions {
+  /** Real path → bytes standing in for the file's contents (the edited text). */
+  overlay?: ReadonlyMap<string, Uint8Array>;
+  /** The repository's git modes, read once: asking git for each of a run's many re-parses would dominate it. */
+  modes?: Map<string, number>;
+}
+
+/** The configs among `files` (absolute paths under `root`), parsed, in order; errors where they arise. */
+export function* parseRepoConfigs(root: string, files: string[], reparse: ReparseOptions = {}): Generator<RepoConfig> {
+  const scan = new ScanRoot(root, reparse.overlay);
   const candidates = new Map<string, Candidate>();
   const refused: { file: string; error: RepoConfig }[] = [];
   // Files the registry says are not rsyncd configs: never parsed as one (a secrets file would "listen on port 873").
@@ -133,7 +138,7 @@ export function* parseRepoConfigs(root: string, files: string[], overlay?: Reado
     chosen.push(p);
     for (const f of p.config.files) covered.add(f.path);
   }
-  const modes = gitModes(root);
+  const modes = reparse.modes ?? gitModes(root);
   // A secrets file some config names stays that config's: it is checked with it, not on its own. The
   // rest come out in path order among the configs, so a report's order does not depend on the file's kind.
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -8,6 +8,7 @@ import { ok, type Result } from '../common/index.ts';
 import type { Severity } from '../engine/index.ts';
 import { planFixes, sameFinding, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { Report, TargetReport } from '../report/index.ts';
+import { gitModes } from '../sources/index.ts';
 import { evaluateAll, openEvaluation, type EvaluateOptions, type Evaluation } from './evaluate-targets.ts';
 import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
 import { factsOf, judgeChange, realFile, reevaluate, type EvaluatedState, type FixClaim } from './fix-verify.ts';
@@ -56,12 +57,15 @@ export async function fixRepository(paths: string[], opts: FixOptions): Promise<
     opts.onTiming?.('evaluate', performance.now() - t);
     t = performance.now();
     const run: FixRun = { report, texts, files: new Map(), verifications: 0 };
+    // git is asked once per scan root, and only when a target there has something to verify.
+    const modes = new Map<string, Map<string, number>>();
+    const modesOf = (root: string) => modes.get(root) ?? modes.set(root, gitModes(root)).get(root) ?? new Map<string, number>();
     for (const s of targets) {
       if (!('schema' in s.target) || s.origin === undefined) continue;
       const id = s.target.target.id;
       const entry = report.targets.find((r) => r.target === id);
       if (entry === undefined) continue;
-      const fixer = new TargetFixer(ev.value, s.origin, entry, new Map(s.texts), opts, run);
+      const fixer = new TargetFixer(ev.value, s.origin, entry, new Map(s.texts), opts, run, modesOf);
       entry.fixes = await fixer.fix();
     }
     opts.onTiming?.(`plan and verify (${run.verifications} verifications)`, performance.now() - t);
@@ -89,6 +93,8 @@ class TargetFixer {
   private state: EvaluatedState;
   private current: Map<string, string>;
   private files: string[];
+  /** The root's git modes, read once for every re-parse of this target. */
+  private modes = new Map<string, number>();
 
   constructor(
     private readonly ev: Evaluation,
@@ -97,6 +103,7 @@ class TargetFixer {
     private readonly originals: Map<string, string>,
     private readonly opts: FixOptions,
     private readonly run: FixRun,
+    private readonly modesOf: (root: string) => Map<string, number>,
   ) {
     this.state = { report: entry, errors: [] };
     this.current = new Map(originals);
@@ -107,6 +114,7 @@ class TargetFixer {
     const first = planFixes(factsOf(this.entry), this.entry.findings, this.originals, this.optsRules());
     const fixes: TargetFixes = { target: this.entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
     if (first.candidates.length === 0) return fixes;
+    this.modes = this.modesOf(this.origin.root);
     await this.narrow();
     let deferred: FixCandidate[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -185,7 +193,7 @@ class TargetFixer {
       if (real !== undefined) overlay.set(real, Buffer.from(text, 'utf8'));
     }
     this.run.verifications++;
-    return reevaluate(this.ev, this.origin, this.files, overlay, this.opts);
+    return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
   }
 
   /**
@@ -197,7 +205,7 @@ class TargetFixer {
       .config.files.map((f) => realFile(this.origin, f.path))
       .filter((f): f is string => f !== null);
     if (!own.includes(this.origin.file)) return;
-    const probe = await reevaluate(this.ev, this.origin, own, new Map(), this.opts);
+    const probe = await reevaluate(this.ev, this.origin, own, { modes: this.modes }, this.opts);
     this.run.verifications++;
     if (probe.report === null || probe.errors.length > 0) return;
     const same = judgeChange(this.state, probe, { fixes: [], access: { modules: [], fields: [] } }, 'low') === null && judgeChange(probe, this.state, { fixes: [], access: { modules: [], fields: [] } }, 'low') === null;

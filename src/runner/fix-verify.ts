@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { severityRank, type Finding, type Severity } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { findingKey, sameFinding, type AccessField, type FindingKey } from '../fix/index.ts';
-import { parseRepoConfigs } from '../parse/index.ts';
+import { parseRepoConfigs, type ReparseOptions } from '../parse/index.ts';
 import type { TargetError, TargetReport } from '../report/index.ts';
 import { displayPath, within } from '../sources/index.ts';
 import { evaluateDocument, type Evaluation } from './evaluate-targets.ts';
@@ -136,12 +136,13 @@ export function realFile(origin: ConfigOrigin, display: string): string | null {
 }
 
 /**
- * Parse one config again with `overlay` (real path → bytes) standing in for its files, rebuild its facts and
- * evaluate them with the run's engines. `files`: the files parsed alongside it (the whole scan root's, or a
- * narrower list that gave the same result, see fix-repository.ts).
+ * Parse one config again with `reparse.overlay` (real path → bytes) standing in for its files, rebuild its
+ * facts and evaluate them with the run's engines. `files`: the files parsed alongside it (the whole scan
+ * root's, or a narrower list that gave the same result, see fix-repository.ts); `reparse.modes`: the root's
+ * git modes read once (gitModes), so a re-parse does not start git.
  */
-export async function reevaluate(ev: Evaluation, origin: ConfigOrigin, files: string[], overlay: ReadonlyMap<string, Uint8Array>, opts: ScanOptions): Promise<EvaluatedState> {
-  for (const parsed of parseRepoConfigs(origin.root, files, overlay)) {
+export async function reevaluate(ev: Evaluation, origin: ConfigOrigin, files: string[], reparse: ReparseOptions, opts: ScanOptions): Promise<EvaluatedState> {
+  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
     if (parsed.kind === 'error' && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
     if (parsed.kind !== 'config' || parsed.file !== origin.file) continue;
     const d = await evaluateDocument(ev, factsFor(parsed, opts));
