@@ -19,8 +19,8 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version'] as const;
-export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public'] as const;
+export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version', 'fix-patch'] as const;
+export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public', 'fix-patch'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
 
@@ -40,6 +40,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   'sarif-suppressions': 'false',
   compliance: undefined,
   'rsync-version': undefined,
+  'fix-patch': undefined,
 };
 
 export interface ActionInputs {
@@ -64,6 +65,11 @@ export interface ActionInputs {
    * version-dependent rules and CVEs are not judged (a repository holds no binary to ask).
    */
   rsyncVersion: string | undefined;
+  /**
+   * Where to write the verified fixes as a unified diff (`rsyncguard fix`'s output), for a later step that
+   * commits it or opens a pull request; none when empty (fixes are then not computed: each is re-evaluated).
+   */
+  fixPatch: string | undefined;
 }
 
 /** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
@@ -117,5 +123,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     sarifSuppressions: flag(env, 'sarif-suppressions'),
     compliance: raw(env, 'compliance') === '' ? undefined : oneOf(env, 'compliance', FRAMEWORKS),
     rsyncVersion: rsyncVersion(env),
+    fixPatch: raw(env, 'fix-patch') || undefined,
   };
 }

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import fg from 'fast-glob';
-import { errorMessage, today, UserError } from '../common/index.ts';
+import { errorMessage, ok, today, UserError, type Result } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { complianceSection, escapeControls, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
+import { complianceSection, escapeControls, FIX_FORMATS, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
-import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, policiesFor, scanRepository } from '../runner/index.ts';
+import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, fixRepository, policiesFor, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
 
@@ -34,18 +34,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs(env);
     if (env['GITHUB_WORKSPACE']) process.chdir(env['GITHUB_WORKSPACE']);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: 'root', rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() });
+    const paths = expandPaths(inputs);
+    const scanOpts = { exclude: [], daemonUser: 'root' as const, rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
-    const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
-    if (!evaluated.ok) return failStep(evaluated.error);
-    const report = inputs.compliance ? { ...evaluated.value, compliance: complianceSection(evaluated.value, inputs.compliance) } : evaluated.value;
-    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scan.texts, warn: (m) => core.warning(m) };
+    const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
+    // fix-patch asks for verified fixes: the same scan with each target's fixes (each candidate re-evaluated).
+    const scanned = inputs.fixPatch !== undefined ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
+    if (!scanned.ok) return failStep(scanned.error);
+    const base = scanned.value.report;
+    const report = inputs.compliance ? { ...base, compliance: complianceSection(base, inputs.compliance) } : base;
+    const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     try {
       writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
     } catch (e) {
       return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, undefined, 'Give sarif-file a path in a directory that exists in the workspace; the file itself is created.'));
+    }
+    if (inputs.fixPatch !== undefined) {
+      const fixes = report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
+      try {
+        writeFileSync(inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
+      } catch (e) {
+        return failStep(new UserError(`Input "fix-patch": ${inputs.fixPatch} cannot be written: ${errorMessage(e)}`, undefined, 'Give fix-patch a path in a directory that exists in the workspace; the file itself is created.'));
+      }
+      const n = fixes.reduce((k, t) => k + t.verified.length, 0);
+      core.info(`rsyncguard: ${n} verified fix${n === 1 ? '' : 'es'} written to ${escapeControls(inputs.fixPatch)}`);
     }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {} }));
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(toJobSummary(report)).write();
@@ -58,6 +72,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('findings', String(findings.length));
     core.setOutput('highest-severity', highest(report));
     core.setOutput('exit-code', String(code));
+    core.setOutput('fix-patch', inputs.fixPatch ?? '');
     core.setOutput('declared-public', String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(', '))}`);
     else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
@@ -67,6 +82,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     else if (known !== undefined) failStep(known);
     else core.setFailed(`rsyncguard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+}
+
+/** scan's discovery and evaluation without fixes, shaped like fixRepository's result. */
+async function plainScan(paths: string[], scanOpts: ScanOptions, evalOpts: EvaluateOptions): Promise<Result<{ report: Report; texts: ReadonlyMap<string, string> }>> {
+  const scan = scanRepository(paths, scanOpts);
+  const evaluated = await evaluateTargets(scan.targets, evalOpts);
+  return evaluated.ok ? ok({ report: evaluated.value, texts: scan.texts }) : evaluated;
 }
 
 /** The options the runner and engine name in their messages, which the Action takes as inputs of the same name. */
