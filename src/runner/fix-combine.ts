@@ -1,0 +1,145 @@
+/**
+ * The one loop that turns a target's plan into verified fixes, for every kind of target: candidates are
+ * accepted one by one on top of the fixes already accepted (edits kept in the original's line numbers,
+ * fix-edits.ts), each judged by judgeChange against the state before it; a candidate whose lines another fix
+ * changed is re-planned on the combined text (up to ROUNDS) and mapped back; finally every accepted fix
+ * together is judged against the target as it was. Only how a target is parsed again differs (a ScanRoot
+ * overlay for repositories, the collected document for hosts): that is the caller's `evaluate`.
+ */
+import type { Severity } from '../engine/index.ts';
+import { planFixes, sameFinding, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import type { TargetReport } from '../report/index.ts';
+import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
+import { factsOf, judgeChange, type EvaluatedState, type FixClaim } from './fix-verify.ts';
+
+export interface CombineInput {
+  /** The target as the run evaluated it (its findings are what is planned: waived and declared-public ones never are). */
+  entry: TargetReport;
+  /** Display path → text of every file this config reads (the only files an edit may touch). */
+  originals: ReadonlyMap<string, string>;
+  /** `--rules`: only these rules are fixed. */
+  rules?: ReadonlySet<string>;
+  /** Parse the config again with these files' texts instead (every other file as it was) and evaluate it with the run's engines. */
+  evaluate(texts: ReadonlyMap<string, string>): Promise<EvaluatedState>;
+  /** Before any re-parse: why these edits cannot be made here (a file outside the scan root), or null. */
+  preflight?(edits: readonly LineEdit[]): string | null;
+  /** Called once there is something to verify; may return the state to compare the first candidate with (e.g. the narrowed parse). */
+  prepare?(): Promise<EvaluatedState | undefined>;
+}
+
+/** Re-planning on the combined text, for fixes whose lines another fix changed, stops after this many rounds. */
+export const ROUNDS = 3;
+
+const OVERLAP = 'it changes a line another fix already changes; apply the other fixes and run fix again';
+
+/**
+ * A candidate's identity across re-plans: the findings it fixes, the parameter and the lines it writes (not
+ * where: lines move). A re-plan on the combined text that writes something else (a value in effect that an
+ * accepted fix changed) is a new candidate, tried again.
+ */
+function candidateKey(c: FixCandidate): string {
+  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort(), c.edits.map((e) => [e.file, e.lines])]);
+}
+
+/** The verified fixes of one target (TargetFixes: verified, rejected with reasons, unfixed, commands, files before/after). */
+export async function combineFixes(input: CombineInput): Promise<TargetFixes> {
+  return new Combiner(input).run();
+}
+
+class Combiner {
+  private accepted: VerifiedFix[] = [];
+  private edits: LineEdit[] = [];
+  private readonly rejected: RejectedFix[] = [];
+  private readonly tried = new Set<string>();
+  private state: EvaluatedState;
+  private current: Map<string, string>;
+
+  constructor(private readonly input: CombineInput) {
+    this.state = { report: input.entry, errors: [] };
+    this.current = new Map(input.originals);
+  }
+
+  async run(): Promise<TargetFixes> {
+    const { entry, originals } = this.input;
+    const rules = this.input.rules ? { rules: this.input.rules } : {};
+    const first = planFixes(factsOf(entry), entry.findings, originals, rules);
+    const fixes: TargetFixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
+    if (first.candidates.length === 0) return fixes;
+    this.state = (await this.input.prepare?.()) ?? this.state;
+    let deferred: FixCandidate[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const now = this.state.report ?? entry;
+      const plan = round === 1 ? first : planFixes(factsOf(now), now.findings, this.current, rules);
+      const acceptedBefore = this.accepted.length;
+      deferred = [];
+      for (const c of plan.candidates) {
+        if (this.tried.has(candidateKey(c))) continue;
+        const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, originals);
+        const combined = edits === null ? null : combineEdits(this.edits, edits);
+        if (edits === null || combined === null) {
+          if (round === 1) deferred.push(c);
+          else this.reject(c, OVERLAP);
+          continue;
+        }
+        await this.attempt(c, edits, combined);
+      }
+      // Re-planning text no fix changed gives the same plan again.
+      if (this.accepted.length === acceptedBefore) break;
+    }
+    for (const c of deferred) if (!this.tried.has(candidateKey(c))) this.reject(c, OVERLAP);
+    await this.checkCombination();
+    fixes.verified = this.accepted;
+    // A candidate rejected on one text whose findings a later plan fixed is not "no safe automatic fix".
+    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
+    fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
+    return fixes;
+  }
+
+  private reject(c: FixCandidate, reason: string): void {
+    this.tried.add(candidateKey(c));
+    this.rejected.push({ candidate: c, reason });
+  }
+
+  /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
+  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[]): Promise<void> {
+    const why = this.preflight(edits);
+    if (why !== null) return this.reject(c, why);
+    const applied = applyAll(this.input.originals, combined);
+    if (!applied.ok) return this.reject(c, applied.reason);
+    const after = await this.input.evaluate(applied.texts);
+    const reason = judgeChange(this.state, after, c);
+    if (reason !== null) return this.reject(c, reason);
+    this.tried.add(candidateKey(c));
+    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    this.edits = combined;
+    this.state = after;
+    this.current = new Map([...this.input.originals, ...applied.texts]);
+  }
+
+  private preflight(edits: LineEdit[]): string | null {
+    for (const file of new Set(edits.map((e) => e.file))) {
+      if (!this.input.originals.has(file)) return `it edits ${file}, which this configuration does not read`;
+      // The texts are decoded as UTF-8: writing one back would replace the bytes that are not.
+      if (factsOf(this.input.entry).config.diagnostics.some((d) => d.code === 'not-utf8' && d.file === file)) return `${file} is not valid UTF-8, and rewriting it would change bytes the fix does not mean to change`;
+    }
+    return this.input.preflight?.(edits) ?? null;
+  }
+
+  /** Every accepted fix together, against the target as it was: otherwise none is proposed. */
+  private async checkCombination(): Promise<void> {
+    if (this.accepted.length < 2) return;
+    const claim: FixClaim = {
+      fixes: this.accepted.flatMap((c) => c.fixes),
+      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
+    };
+    // Each fix was held to its own severity on the way; together, only what rises to the worst fixed severity counts.
+    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...(f.cves ? { cves: f.cves } : {}) }))).map((f) => f.severity);
+    const floor: Severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => worst.includes(s)) ?? 'low';
+    const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
+    if (reason === null) return;
+    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
+    this.accepted = [];
+    this.edits = [];
+    this.current = new Map(this.input.originals);
+  }
+}
