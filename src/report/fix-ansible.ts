@@ -82,7 +82,8 @@ function editTask(file: string, e: LineEdit, before: SplitText, beforeText: stri
       return { name, module: 'ansible.builtin.lineinfile', args: [...args, ['backup', 'true']] };
     }
   }
-  if (isInsert && e.start > 1 && fresh.length === 1 && !before.crlf) {
+  // After the last line lineinfile would join a file's unterminated last line to the new one: replace does it right.
+  if (isInsert && e.start > 1 && e.start <= before.lines.length && fresh.length === 1 && !before.crlf) {
     const anchor = before.lines[e.start - 2] ?? '';
     const line = fresh[0] ?? '';
     if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
