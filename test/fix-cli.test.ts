@@ -13,8 +13,8 @@ import { findingKey } from '../src/fix/index.ts';
 import { fixRepository, judgeChange, openEvaluation, parseVersion, policiesFor, realFile, reevaluate, type FixOptions } from '../src/runner/index.ts';
 import { cli, scan, snapshot } from './support/fix-run.ts';
 
-/** A daemon with one finding a fix removes (RSYNC-002: [drop] is anonymously writable), the rest tidy. */
-const HEAD = ['uid = nobody', 'gid = nogroup', 'use chroot = yes', 'hosts allow = 10.0.0.0/8', 'hosts deny = *', 'max connections = 5', 'refuse options = delete compress', ''];
+/** A daemon with one finding a fix removes (RSYNC-002: [drop] is anonymously writable); the rest tidy or with no automatic fix (RSYNC-001). */
+const HEAD = ['address = 127.0.0.1', 'transfer logging = yes', 'uid = nobody', 'gid = nogroup', 'use chroot = yes', 'hosts allow = 10.0.0.0/8', 'hosts deny = *', 'max connections = 5', 'refuse options = delete compress', ''];
 const WRITABLE = [...HEAD, '[drop]', '    path = /srv/drop', '    read only = no', '    list = no', ''].join('\n');
 const CLEAN = [...HEAD, '[drop]', '    path = /srv/drop', '    read only = yes', '    list = no', ''].join('\n');
 
