@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type * as Sarif from 'sarif';
-import { readInputs } from '../src/action/inputs.ts';
 import { sarifProblems } from './support/sarif-check.ts';
 
 const ENTRY = resolve('src/action/index.ts');
@@ -59,17 +58,12 @@ action('fix-patch writes the verified patch, git apply takes it, SARIF carries t
   assert.ok(results.some((r) => (r.fixes?.length ?? 0) > 0));
 });
 
-action('without fix-patch: the output is empty, no fix is computed, the SARIF has none', () => {
-  const run = runAction({ paths: 'examples', 'fail-on': 'none' });
+action('without fix-patch (or blank): the output is empty, no fix is computed, the SARIF has none', () => {
+  const run = runAction({ paths: 'examples', 'fail-on': 'none', 'fix-patch': '  ' });
   assert.is(run.code, 0, run.log.slice(-2000));
   assert.is(run.outputs['fix-patch'], '');
   const results = (JSON.parse(readFileSync(join(run.dir, 'rsyncguard.sarif'), 'utf8')) as Sarif.Log).runs[0]?.results ?? [];
   assert.ok(results.length > 0 && results.every((r) => r.fixes === undefined));
-});
-
-action('the input: empty or blank means none', () => {
-  assert.is(readInputs({ 'INPUT_FIX-PATCH': '  ' }).fixPatch, undefined);
-  assert.is(readInputs({ 'INPUT_FIX-PATCH': 'fix.patch' }).fixPatch, 'fix.patch');
 });
 
 action('a patch path that cannot be written fails the step and names the input', () => {
