@@ -56,6 +56,11 @@ function changed(out: string): number[] {
   return [...out.matchAll(/changed=(\d+)/g)].map((m) => Number(m[1]));
 }
 
+/** `RULE module` of every fix task of a playbook (task names are `RSYNC-002 [pub]: …`). */
+function tasksOf(play: string): Set<string> {
+  return new Set([...play.matchAll(/- name: "(RSYNC-\d+)[^"[]* \[([^\]]+)\]/g)].map((m) => `${m[1]} ${m[2]}`));
+}
+
 const fix = suite('fix --format ansible on real SSH hosts');
 
 fix.before(async () => {
@@ -113,6 +118,16 @@ fix('the playbook applied by ansible-playbook removes the fixed findings, idempo
   assert.match(text, /regexp: !unsafe "\^/);
   assert.not.match(text, 'backup:backup');
 
+  // The same playbook from documents Ansible fetched (examples/ansible/collect.yml), grouped by the inventory.
+  const out = join(fleet.base, 'collected');
+  mkdirSync(out);
+  playbook(ini, 'examples/ansible/collect.yml', '-e', `rsyncguard_out=${out}`);
+  const docs = readdirSync(out).map((f) => join(out, f));
+  assert.is(docs.length, healthy.length);
+  const fromCollected = cli('fix', '--collected', '--inventory', inv, '--format', 'ansible', ...docs);
+  assert.is(fromCollected.code, 1, fromCollected.stderr);
+  assert.is(fromCollected.stdout, text);
+
   // Check mode: reports changes, makes none.
   const checked = playbook(ini, play, '--check', '--diff');
   assert.ok(
@@ -124,7 +139,7 @@ fix('the playbook applied by ansible-playbook removes the fixed findings, idempo
   playbook(ini, play, '--diff');
   const after = sweep(inv);
   // What the playbook fixed is what rsyncguard fix verified: rebuilt with the runner's own records of the plan.
-  const fixedRules = new Set([...text.matchAll(/- name: "(RSYNC-\d+)[^"]* \[([^\]]+)\]/g)].map((m) => `${m[1]} ${m[2]}`));
+  const fixedRules = tasksOf(text);
   assert.ok(fixedRules.size > 0, text);
   let gone = 0;
   for (const [target, findings] of before) {
@@ -156,9 +171,13 @@ fix('the playbook applied by ansible-playbook removes the fixed findings, idempo
     changed(again).every((n) => n === 0),
     again,
   );
-  // And rsyncguard has nothing left to fix that it fixed before.
+  // And rsyncguard proposes none of those fixes again.
   const rerun = cli('fix', '--inventory', inv, '--ssh-config', fleet.sshConfig, '--format', 'ansible');
-  for (const r of fixedRules) assert.not.ok(rerun.stdout.includes(`"${r.split(' ')[0]}`) && rerun.stdout.includes(`[${r.split(' ')[1]}]`), `${r} proposed again`);
+  assert.equal(
+    [...tasksOf(rerun.stdout)].filter((t) => fixedRules.has(t)),
+    [],
+    rerun.stdout,
+  );
 });
 
 fix.run();
