@@ -233,7 +233,7 @@ test('RSYNC-042: root-only files are out of reach after `uid = nobody`/`gid`; th
   );
   const into = join(b.base, 'got');
   mkdirSync(into);
-  const anonRead = (d: RealDaemon, path: string) => transfer({ port: d.port, module: 'pub', path, into });
+  const anonRead = (d: RealDaemon, path: string) => transfer({ port: d.port, module: 'pub', path });
   const adminWrite = (d: RealDaemon, path: string) => transfer({ port: d.port, module: 'data', path, user: 'admin', password: PASSWORD, upload: b.payload });
   await withDaemon(b, async (d) => {
     assert.is(await anonRead(d, 'rootonly.txt'), 'ok', 'before: an anonymous client reads a root-only file');
@@ -276,7 +276,7 @@ test('RSYNC-040: the serving process is jailed in the module after `use chroot =
   await withDaemon(b, async (d) => {
     const who = await servingIdentity(d, { port: d.port, module: 'pub', path: 'slow.bin', into });
     assert.is(who.root, pub, `after: the serving process must be jailed in the module\n${text}`);
-    assert.is(await transfer({ port: d.port, module: 'pub', path: 'plain.txt', into }), 'ok', 'after: anonymous read of [pub] still works');
+    assert.is(await transfer({ port: d.port, module: 'pub', path: 'plain.txt' }), 'ok', 'after: anonymous read of [pub] still works');
     assert.is(await transfer({ port: d.port, module: 'data', user: 'admin', password: PASSWORD, upload: b.payload }), 'ok', 'after: the login user still uploads');
   });
 });

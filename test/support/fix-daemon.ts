@@ -5,7 +5,9 @@
  * in neither host list), passes extra options (`-z`), and says why the daemon refused.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connects, freePort } from '../integration/support/rsync-daemon.ts';
 
 export interface RealDaemon {
@@ -55,8 +57,9 @@ export interface Transfer {
   password?: string;
   /** The client's source address (`--address`): 127.0.0.1 unless given. */
   from?: string;
-  /** Upload this local file (else: download `path` into `into`, or list it). */
+  /** Upload this local file (else: download `path`, recursively, into a fresh folder, so nothing is skipped as up to date). */
   upload?: string;
+  /** Where servingIdentity's slow download goes. */
   into?: string;
   extra?: string[];
 }
@@ -79,9 +82,10 @@ function url(t: Transfer): string {
 }
 
 export function transfer(t: Transfer): Promise<Outcome> {
-  const args = ['--no-motd', ...(t.from ? [`--address=${t.from}`] : []), ...(t.extra ?? [])];
+  // -I: never skip a file as up to date (a second try of the same upload or download must reach the file).
+  const args = ['--no-motd', '-I', ...(t.from ? [`--address=${t.from}`] : []), ...(t.extra ?? [])];
   if (t.upload !== undefined) args.push(t.upload, url(t));
-  else args.push(url(t), ...(t.into !== undefined ? [t.into] : []));
+  else args.push('-r', url(t), mkdtempSync(join(tmpdir(), 'rg-fix-got-')));
   return new Promise((done) => {
     // A wrong password for an anonymous try: an auth module refuses it and the client never prompts.
     const child = spawn('rsync', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RSYNC_PASSWORD: t.password ?? 'not-the-password' } });
