@@ -10,7 +10,7 @@ import { fail, ok, today, type HostRaw, type Result } from '../common/index.ts';
 import type { Severity } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
-import type { Report, TargetError, TargetReport } from '../report/index.ts';
+import { textKey, type Report, type TargetError, type TargetReport } from '../report/index.ts';
 import { evaluateAll, evaluateDocument, openEvaluation, type EvaluateOptions, type Evaluation } from './evaluate-targets.ts';
 import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
 import { judgeChange, type EvaluatedState, type FixClaim } from './fix-verify.ts';
@@ -34,6 +34,8 @@ export interface HostFixRun {
   /** Target id → inventory host and group, for the formats (a host may serve several configs). */
   hostOf: Map<string, string>;
   groupOf: Map<string, string>;
+  /** Each target's own config texts by `textKey(target, path)` (every host has its own /etc/rsyncd.conf), for SARIF regions. */
+  texts: Map<string, string>;
 }
 
 /** A report entry's facts are the FactsDocument its policies evaluated (typed `object` in the report model). */
@@ -62,6 +64,7 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
   const hostOf = new Map<string, string>();
   const groupOf = new Map<string, string>();
   const rawOf = new Map<string, HostRaw>();
+  const texts = new Map<string, string>();
   for (const f of failures) groupOf.set(f.target, hosts.find((h) => h.name === f.target)?.group ?? 'ungrouped');
   for (const h of hosts) {
     const raw = { ...h.raw, host: { ...h.raw.host, name: h.name } };
@@ -70,6 +73,7 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
       hostOf.set(d.target.id, h.name);
       groupOf.set(d.target.id, h.group);
       rawOf.set(d.target.id, raw);
+      for (const [path, text] of configTexts(raw)) texts.set(textKey(d.target.id, path), text);
     }
   }
   const ev = await openEvaluation(opts);
@@ -81,7 +85,7 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
       if (raw === undefined) continue;
       entry.fixes = await new HostFixer(ev.value, raw, entry, day, opts).run();
     }
-    return ok({ report, hostOf, groupOf });
+    return ok({ report, hostOf, groupOf, texts });
   } catch (e) {
     return fail(e instanceof Error ? e : new Error(String(e)));
   } finally {

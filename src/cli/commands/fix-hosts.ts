@@ -5,6 +5,7 @@
  * Nothing is written to any host: the output (`--format ansible`) is a playbook to review and run.
  */
 import { MiB, UserError, type InputSpec } from '../../common/index.ts';
+import type { TargetFixes } from '../../fix/index.ts';
 import { escapeControls, FIX_FORMATS, pickFormat, type FixContext, type TargetError } from '../../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixHosts, policiesFor, sweep, type CollectedHost, type HostFixRun } from '../../runner/index.ts';
 import { parseHostRaw, parseInventory, readInputFile, type InventoryHost } from '../../sources/index.ts';
@@ -125,13 +126,24 @@ export function hostFixExitCode(run: HostFixRun): number {
   return run.report.targets.some((t) => (t.fixes?.verified.length ?? 0) > 0 || (t.fixes?.commands.length ?? 0) > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+function underHost(t: TargetFixes, host: string): TargetFixes {
+  const under = (file: string) => `${host}/${file}`;
+  return {
+    ...t,
+    verified: t.verified.map((v) => ({ ...v, edits: v.edits.map((e) => ({ ...e, file: under(e.file) })) })),
+    files: t.files.map((f) => ({ ...f, file: under(f.file) })),
+  };
+}
+
 function render(run: HostFixRun, args: ParsedArgs): UserError | undefined {
-  const fixes = run.report.targets.flatMap((t) => (t.fixes ? [t.fixes] : []));
   const name = stringOption(args, 'format') ?? 'diff';
+  // Every host has its own /etc/rsyncd.conf: outside a playbook, a host's files are named under its inventory
+  // name (h1/etc/rsyncd.conf), so one host's diff is never taken for another's (patch -p2 in the host's root).
+  const fixes = run.report.targets.flatMap((t) => (t.fixes ? [name === 'ansible' ? t.fixes : underHost(t.fixes, run.hostOf.get(t.target) ?? t.target)] : []));
   const format = pickFormat(FIX_FORMATS, name);
   if (!format.ok) return format.error;
   const ctx: FixContext = {
-    ...renderContext(args, { texts: new Map(), category: 'rsyncguard/fleet/' }),
+    ...renderContext(args, { texts: run.texts, category: 'rsyncguard/fleet/' }),
     report: run.report,
     hostOf: (t) => run.hostOf.get(t) ?? t,
     groupOf: (t) => run.groupOf.get(t) ?? 'all',
