@@ -94,6 +94,8 @@ async function sweepHosts(inventory: InventoryHost[], args: ParsedArgs): Promise
 
 /** `fix --inventory` / `fix --collected`: exit 0 nothing to fix, 1 fixes proposed, 2 a host could not be swept or evaluated. */
 export async function runHostFix(args: ParsedArgs, rules: ReadonlySet<string> | undefined): Promise<number | UserError> {
+  // rsyncguard never writes to a host itself: the playbook is reviewed (--check --diff) and run by the operator.
+  if (args.values['write'] === true) return new UserError('fix --write applies to config files, not to hosts', undefined, 'Use --format ansible --output fix.yml, review it with ansible-playbook --check --diff, then run it.');
   const file = stringOption(args, 'inventory');
   const inventory = file === undefined ? [] : readInventory(file);
   if (inventory instanceof UserError) return inventory;
