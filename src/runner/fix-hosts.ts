@@ -7,13 +7,12 @@
  * here: formats render the verified edits (`--format ansible` as a playbook per inventory group).
  */
 import { fail, ok, today, type HostRaw, type Result } from '../common/index.ts';
-import type { Severity } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import type { TargetFixes } from '../fix/index.ts';
 import { textKey, type Report, type TargetError, type TargetReport } from '../report/index.ts';
 import { evaluateAll, evaluateDocument, openEvaluation, type EvaluateOptions, type Evaluation } from './evaluate-targets.ts';
-import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
-import { judgeChange, type EvaluatedState, type FixClaim } from './fix-verify.ts';
+import { combineFixes } from './fix-combine.ts';
+import type { EvaluatedState } from './fix-verify.ts';
 import { hostFacts } from './host.ts';
 
 /** One host's collected document, and the inventory group its playbook play targets. */
@@ -40,9 +39,6 @@ export interface HostFixRun {
 
 /** A report entry's facts are the FactsDocument its policies evaluated (typed `object` in the report model). */
 const factsOf = (r: TargetReport): FactsDocument => r.facts as FactsDocument;
-
-/** Re-planning on the combined text stops after this many rounds (as fix-repository.ts). */
-const ROUNDS = 3;
 
 /** A host's facts name a file by its path from the host's root, without the leading `/` (as a repository's are relative). */
 const displayOf = (path: string) => path.replace(/^\/+/, '');
@@ -83,7 +79,7 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
     for (const entry of report.targets) {
       const raw = rawOf.get(entry.target);
       if (raw === undefined) continue;
-      entry.fixes = await new HostFixer(ev.value, raw, entry, day, opts).run();
+      entry.fixes = await fixHostTarget(ev.value, raw, entry, day, opts);
     }
     return ok({ report, hostOf, groupOf, texts });
   } catch (e) {
@@ -93,113 +89,20 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
   }
 }
 
-function candidateKey(c: FixCandidate): string {
-  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort()]);
-}
-
 /**
- * One host config's fixes, accepted one by one on the combination so far (the loop of fix-repository.ts's
- * TargetFixer; only the re-evaluation differs: the collected document with edited texts, not an overlay on disk).
+ * One host config's fixes through the loop every target shares (fix-combine.ts); only the re-evaluation is
+ * the host's own: the collected document with the edited texts, not an overlay on disk.
  */
-class HostFixer {
-  private accepted: VerifiedFix[] = [];
-  private edits: LineEdit[] = [];
-  private readonly rejected: RejectedFix[] = [];
-  private readonly tried = new Set<string>();
-  private state: EvaluatedState;
-  private current: Map<string, string>;
-  private readonly originals: Map<string, string>;
-
-  constructor(
-    private readonly ev: Evaluation,
-    private readonly raw: HostRaw,
-    private readonly entry: TargetReport,
-    private readonly day: string,
-    private readonly opts: HostFixOptions,
-  ) {
-    this.state = { report: entry, errors: [] };
-    // Only the files this config reads: an edit of any other collected file is not this target's to make.
-    const all = configTexts(raw);
-    this.originals = new Map(factsOf(entry).config.files.flatMap((f) => (all.has(f.path) ? [[f.path, all.get(f.path) as string] as const] : [])));
-    this.current = new Map(this.originals);
-  }
-
-  async run(): Promise<TargetFixes> {
-    const rules = this.opts.rules ? { rules: this.opts.rules } : {};
-    const first = planFixes(factsOf(this.entry), this.entry.findings, this.originals, rules);
-    const fixes: TargetFixes = { target: this.entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
-    let deferred: FixCandidate[] = [];
-    for (let round = 1; round <= ROUNDS && first.candidates.length > 0; round++) {
-      const now = this.state.report ?? this.entry;
-      const plan = round === 1 ? first : planFixes(factsOf(now), now.findings, this.current, rules);
-      deferred = [];
-      for (const c of plan.candidates) {
-        if (this.tried.has(candidateKey(c))) continue;
-        const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, this.originals);
-        const combined = edits === null ? null : combineEdits(this.edits, edits);
-        if (edits === null || combined === null) {
-          if (round === 1) deferred.push(c);
-          else this.reject(c, 'it changes a line another fix already changes; apply the other fixes and run fix again');
-          continue;
-        }
-        await this.attempt(c, edits, combined);
-      }
-      if (deferred.length === 0) break;
-    }
-    for (const c of deferred) this.reject(c, 'it changes a line another fix already changes; apply the other fixes and run fix again');
-    await this.checkCombination();
-    fixes.verified = this.accepted;
-    fixes.rejected = this.rejected;
-    fixes.files = [...this.originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
-    return fixes;
-  }
-
-  private reject(c: FixCandidate, reason: string): void {
-    this.tried.add(candidateKey(c));
-    this.rejected.push({ candidate: c, reason });
-  }
-
-  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[]): Promise<void> {
-    const foreign = edits.find((e) => !this.originals.has(e.file));
-    if (foreign) return this.reject(c, `it edits ${foreign.file}, which this configuration does not read`);
-    // The collector sends text; bytes that were not UTF-8 are already lost, and writing them back would change them.
-    const notUtf8 = edits.find((e) => factsOf(this.entry).config.diagnostics.some((d) => d.code === 'not-utf8' && d.file === e.file));
-    if (notUtf8) return this.reject(c, `${notUtf8.file} is not valid UTF-8, and rewriting it would change bytes the fix does not mean to change`);
-    const applied = applyAll(this.originals, combined);
-    if (!applied.ok) return this.reject(c, applied.reason);
-    const after = await this.evaluate(applied.texts);
-    const reason = judgeChange(this.state, after, c);
-    if (reason !== null) return this.reject(c, reason);
-    this.tried.add(candidateKey(c));
-    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
-    this.edits = combined;
-    this.state = after;
-    this.current = new Map([...this.originals, ...applied.texts]);
-  }
-
-  /** The host's document with the edited texts, parsed and evaluated again: the state after the edit. */
-  private async evaluate(texts: ReadonlyMap<string, string>): Promise<EvaluatedState> {
-    const docs = await hostFacts(withTexts(this.raw, texts), { probe: false, today: this.day });
-    const doc = docs.find((d) => d.target.id === this.entry.target);
-    if (doc === undefined) return { report: null, errors: [{ target: this.entry.target, message: 'after the edit it is no longer read as an rsyncd configuration of its own' }] };
-    const d = await evaluateDocument(this.ev, doc);
+function fixHostTarget(ev: Evaluation, raw: HostRaw, entry: TargetReport, day: string, opts: HostFixOptions): Promise<TargetFixes> {
+  // Only the files this config reads: an edit of any other collected file is not this target's to make.
+  const all = configTexts(raw);
+  const originals = new Map(factsOf(entry).config.files.flatMap((f) => (all.has(f.path) ? [[f.path, all.get(f.path) as string] as const] : [])));
+  const evaluate = async (texts: ReadonlyMap<string, string>): Promise<EvaluatedState> => {
+    const docs = await hostFacts(withTexts(raw, texts), { probe: false, today: day });
+    const doc = docs.find((d) => d.target.id === entry.target);
+    if (doc === undefined) return { report: null, errors: [{ target: entry.target, message: 'after the edit it is no longer read as an rsyncd configuration of its own' }] };
+    const d = await evaluateDocument(ev, doc);
     return { report: d.report, errors: d.errors };
-  }
-
-  /** Every accepted fix together, against the config as collected: otherwise none is proposed. */
-  private async checkCombination(): Promise<void> {
-    if (this.accepted.length < 2) return;
-    const claim: FixClaim = {
-      fixes: this.accepted.flatMap((c) => c.fixes),
-      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
-    };
-    const worst = this.entry.findings.filter((f) => claim.fixes.some((k) => k.rule_id === f.rule_id)).map((f) => f.severity);
-    const floor: Severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => worst.includes(s)) ?? 'low';
-    const reason = judgeChange({ report: this.entry, errors: [] }, this.state, claim, floor);
-    if (reason === null) return;
-    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
-    this.accepted = [];
-    this.edits = [];
-    this.current = new Map(this.originals);
-  }
+  };
+  return combineFixes({ entry, originals, evaluate, ...(opts.rules ? { rules: opts.rules } : {}) });
 }
