@@ -1082,14 +1082,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1370,9 +1370,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -1540,39 +1540,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error2.message
         );
       });
@@ -1621,9 +1621,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1686,7 +1686,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -1701,11 +1701,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1771,7 +1771,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2168,9 +2168,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2208,12 +2208,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4480,8 +4480,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6464,7 +6464,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
+      const { method, path: path7, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6545,7 +6545,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6732,12 +6732,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7074,7 +7074,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7171,7 +7171,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7407,12 +7407,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7524,9 +7524,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7891,16 +7891,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7911,7 +7911,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7974,7 +7974,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8310,8 +8310,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -8765,10 +8765,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9081,16 +9081,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9305,8 +9305,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9315,12 +9315,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end = size - 1 } = range2;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -9580,7 +9580,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9593,7 +9593,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9629,7 +9629,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9699,18 +9699,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9967,9 +9967,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10192,9 +10192,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10479,9 +10479,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10573,9 +10573,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10740,20 +10740,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10775,7 +10775,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10813,9 +10813,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -11244,11 +11244,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11278,10 +11278,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14438,7 +14438,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14557,7 +14557,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14665,11 +14665,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -15094,12 +15094,12 @@ var require_util4 = __commonJS({
     function decode(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
-      let slice = 0;
+      let slice2 = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
-        slice = BOMEncoding === "UTF-8" ? 3 : 2;
+        slice2 = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes.slice(slice2);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -16160,9 +16160,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code = path7.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18298,8 +18298,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -18647,9 +18647,9 @@ ${value}`;
           const chunk = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
-          length += slice.length;
-          chunks.push(slice);
+          const slice2 = chunk.subarray(start, end);
+          length += slice2.length;
+          chunks.push(slice2);
         }
         return Buffer.concat(chunks, length);
       }
@@ -18667,15 +18667,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19082,11 +19082,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19229,7 +19229,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os6 = __require("os");
-    var path6 = __require("path");
+    var path7 = __require("path");
     var IS_WINDOWS_PLATFORM = os6.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -19241,7 +19241,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path6.resolve(cwd, filepath);
+      return path7.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -19681,7 +19681,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -19689,13 +19689,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -19916,21 +19916,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format2(a, index), maxLen, toNumber));
+          range2.push(pad(format2(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -19945,17 +19945,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format2(a, index));
+        range2.push(format2(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -20020,9 +20020,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node.nodes) {
@@ -20072,17 +20072,17 @@ var require_expand = __commonJS({
       const walk = (node, parent = {}) => {
         node.queue = [];
         let p2 = parent;
-        let q = parent.queue;
+        let q2 = parent.queue;
         while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
           p2 = p2.parent;
-          q = p2.queue;
+          q2 = p2.queue;
         }
         if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
+          q2.push(append(q2.pop(), stringify(node, options)));
           return;
         }
         if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
+          q2.push(append(q2.pop(), ["{}"]));
           return;
         }
         if (node.nodes && node.ranges > 0) {
@@ -20090,11 +20090,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
+          let range2 = fill(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node, options);
           }
-          q.push(append(q.pop(), range));
+          q2.push(append(q2.pop(), range2));
           node.nodes = [];
           return;
         }
@@ -20113,7 +20113,7 @@ var require_expand = __commonJS({
             continue;
           }
           if (child2.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
+            q2.push(append(q2.pop(), queue, enclose));
             continue;
           }
           if (child2.value && child2.type !== "open") {
@@ -20538,7 +20538,7 @@ var require_braces = __commonJS({
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -20712,7 +20712,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path6.sep,
+      SEP: path7.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -20739,7 +20739,7 @@ var require_constants7 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -20768,7 +20768,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path6.sep === "\\";
+      return win32 === true || path7.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -21442,13 +21442,13 @@ var require_parse3 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -21756,17 +21756,17 @@ var require_parse3 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -22132,7 +22132,7 @@ var require_parse3 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path6 = __require("path");
+    var path7 = __require("path");
     var scan = require_scan();
     var parse = require_parse3();
     var utils = require_utils3();
@@ -22217,7 +22217,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path6.basename(input));
+      return regex.test(path7.basename(input));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -22444,7 +22444,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path6 = __require("path");
+    var path7 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -22539,7 +22539,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path6.basename(pattern);
+      const basename3 = path7.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -22597,7 +22597,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute5(pattern) {
-      return path6.isAbsolute(pattern);
+      return path7.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute5;
   }
@@ -22609,11 +22609,11 @@ var require_merge2 = __commonJS({
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
+    var slice2 = Array.prototype.slice;
     module.exports = merge2;
     function merge2() {
       const streamsQueue = [];
-      const args = slice.call(arguments);
+      const args = slice2.call(arguments);
       let merging = false;
       let options = args[args.length - 1];
       if (options && !Array.isArray(options) && options.pipe == null) {
@@ -22729,7 +22729,7 @@ var require_stream = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
     var merge2 = require_merge2();
-    function merge(streams) {
+    function merge3(streams) {
       const mergedStream = merge2(streams);
       streams.forEach((stream) => {
         stream.once("error", (error2) => mergedStream.emit("error", error2));
@@ -22738,7 +22738,7 @@ var require_stream = __commonJS({
       mergedStream.once("end", () => propagateCloseEventToSources(streams));
       return mergedStream;
     }
-    exports.merge = merge;
+    exports.merge = merge3;
     function propagateCloseEventToSources(streams) {
       streams.forEach((stream) => stream.emit("close"));
     }
@@ -22774,8 +22774,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs3 = require_fs();
     exports.fs = fs3;
-    var path6 = require_path();
-    exports.path = path6;
+    var path7 = require_path();
+    exports.path = path7;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -22887,8 +22887,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path6, settings, callback) {
-      settings.fs.lstat(path6, (lstatError, lstat2) => {
+    function read(path7, settings, callback) {
+      settings.fs.lstat(path7, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -22897,7 +22897,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat2);
           return;
         }
-        settings.fs.stat(path6, (statError, stat2) => {
+        settings.fs.stat(path7, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -22929,13 +22929,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path6, settings) {
-      const lstat2 = settings.fs.lstatSync(path6);
+    function read(path7, settings) {
+      const lstat2 = settings.fs.lstatSync(path7);
       if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat2;
       }
       try {
-        const stat2 = settings.fs.statSync(path6);
+        const stat2 = settings.fs.statSync(path7);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -23006,17 +23006,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path6, optionsOrSettingsOrCallback, callback) {
+    function stat2(path7, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path6, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync5(path6, optionsOrSettings) {
+    function statSync5(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path6, settings);
+      return sync.read(path7, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -23232,16 +23232,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path6 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path7 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path6, settings.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path7, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done(error2);
                 return;
               }
               const entry = {
                 name,
-                path: path6,
+                path: path7,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -23359,7 +23359,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsStat = require_out();
     var fs3 = require_fs4();
     var Settings = class {
@@ -23367,7 +23367,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs3.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path6.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -23394,17 +23394,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path6, optionsOrSettingsOrCallback, callback) {
+    function scandir(path7, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path6, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path7, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path6, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path7, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path6, optionsOrSettings) {
+    function scandirSync(path7, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path6, settings);
+      return sync.read(path7, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -23684,41 +23684,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve6, reject) {
+        var p2 = new Promise(function(resolve7, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve6(result2);
+            resolve7(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve6, reject) {
+        var p2 = new Promise(function(resolve7, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve6(result2);
+            resolve7(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve6) {
+        var p2 = new Promise(function(resolve7) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve6();
+              resolve7();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve6();
+                resolve7();
                 queue.drain = previousDrain;
               };
             }
@@ -24052,7 +24052,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -24062,7 +24062,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path6.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path7.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -24124,7 +24124,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -24137,7 +24137,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path6.resolve(this._settings.cwd, filepath);
+        return path7.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -24204,9 +24204,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve6(stats) : reject(error2);
+            return error2 === null ? resolve7(stats) : reject(error2);
           });
         });
       }
@@ -24230,10 +24230,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve6(entries);
+              resolve7(entries);
             } else {
               reject(error2);
             }
@@ -24243,10 +24243,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve6(entries));
+          stream.once("end", () => resolve7(entries));
         });
       }
     };
@@ -24553,7 +24553,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path6 = __require("path");
+    var path7 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -24567,7 +24567,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path6.resolve(this._settings.cwd, task.base);
+        return path7.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -25474,8 +25474,8 @@ ${offset}${err}${errEnd}`;
       get comment() {
         const comments = [];
         for (let i = 0; i < this.props.length; ++i) {
-          const comment = this.getPropValue(i, Char.COMMENT, true);
-          if (comment != null) comments.push(comment);
+          const comment2 = this.getPropValue(i, Char.COMMENT, true);
+          if (comment2 != null) comments.push(comment2);
         }
         return comments.length > 0 ? comments.join("\n") : null;
       }
@@ -25601,12 +25601,12 @@ ${offset}${err}${errEnd}`;
           context: {
             src
           },
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        const str2 = src.slice(range.start, range.end);
-        return _Node.addStringTerminator(src, range.end, str2);
+        const str2 = src.slice(range2.start, range2.end);
+        return _Node.addStringTerminator(src, range2.end, str2);
       }
     };
     var YAMLError2 = class extends Error {
@@ -25966,12 +25966,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        const str2 = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        const str2 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -26088,13 +26088,13 @@ var require_parse_cst = __commonJS({
               if (offset < lineStart + indent && !_Collection.nextContentHasIndent(src, offset, indent)) {
                 return offset;
               }
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 indent,
                 lineStart,
                 src
               }, offset);
-              this.items.push(comment);
+              this.items.push(comment2);
               this.valueRange.end = offset;
               if (offset >= src.length) {
                 ch = null;
@@ -26178,11 +26178,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
-        let str2 = src.slice(range.start, items[0].range.start) + String(items[0]);
+        let str2 = src.slice(range2.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -26192,7 +26192,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str2 += " ";
           str2 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -26273,11 +26273,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.directives.push(comment);
+                this.directives.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -26345,11 +26345,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.contents.push(comment);
+                this.contents.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -26381,11 +26381,11 @@ var require_parse_cst = __commonJS({
           if (src[offset]) {
             offset = PlainValue.Node.endOfWhiteSpace(src, offset);
             if (src[offset] === "#") {
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 src
               }, offset);
-              this.contents.push(comment);
+              this.contents.push(comment2);
             }
             switch (src[offset]) {
               case "\n":
@@ -26727,11 +26727,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.items.push(comment);
+                this.items.push(comment2);
               }
               break;
             case "?":
@@ -26804,13 +26804,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value
         } = this;
         if (value != null) return value;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str2 = "";
-        let prevEnd = range.start;
+        let prevEnd = range2.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -26819,8 +26819,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str2 += src.slice(prevEnd, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str2);
+        str2 += src.slice(prevEnd, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str2);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -27287,15 +27287,15 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str2, indent, comment) {
-      if (!comment) return str2;
-      const cc = comment.replace(/[\s\S]^/gm, `$&${indent}#`);
+    function addCommentBefore(str2, indent, comment2) {
+      if (!comment2) return str2;
+      const cc = comment2.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
 ${indent}${str2}`;
     }
-    function addComment(str2, indent, comment) {
-      return !comment ? str2 : comment.indexOf("\n") === -1 ? `${str2} #${comment}` : `${str2}
-` + comment.replace(/^/gm, `${indent || ""}#`);
+    function addComment(str2, indent, comment2) {
+      return !comment2 ? str2 : comment2.indexOf("\n") === -1 ? `${str2} #${comment2}` : `${str2}
+` + comment2.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
     };
@@ -27326,10 +27326,10 @@ ${indent}${str2}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27347,17 +27347,17 @@ ${indent}${str2}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && path7[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path6, value) {
-        if (isEmptyPath(path6)) this.add(value);
+      addIn(path7, value) {
+        if (isEmptyPath(path7)) this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
@@ -27425,7 +27425,7 @@ ${indent}${str2}`;
         let chompKeep = false;
         let hasItemWithNewLine = false;
         const nodes = this.items.reduce((nodes2, item, i) => {
-          let comment;
+          let comment2;
           if (item) {
             if (!chompKeep && item.spaceBefore) nodes2.push({
               type: "comment",
@@ -27437,15 +27437,15 @@ ${indent}${str2}`;
                 str: `#${line}`
               });
             });
-            if (item.comment) comment = item.comment;
+            if (item.comment) comment2 = item.comment;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str3 = stringify(item, ctx, () => comment = null, () => chompKeep = true);
+          let str3 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
           if (inFlow && !hasItemWithNewLine && str3.includes("\n")) hasItemWithNewLine = true;
           if (inFlow && i < this.items.length - 1) str3 += ",";
-          str3 = addComment(str3, itemIndent, comment);
-          if (chompKeep && (comment || inFlow)) chompKeep = false;
+          str3 = addComment(str3, itemIndent, comment2);
+          if (chompKeep && (comment2 || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
             str: str3
@@ -27686,12 +27686,12 @@ ${ctx.indent}`;
         const anchor = anchors.get(node.source);
         return anchor.count * anchor.aliasCount;
       } else if (node instanceof Collection) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(item, anchors);
-          if (c > count) count = c;
+          if (c > count2) count2 = c;
         }
-        return count;
+        return count2;
       } else if (node instanceof Pair) {
         const kc = getAliasCount(node.key, anchors);
         const vc = getAliasCount(node.value, anchors);
@@ -27701,7 +27701,7 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range,
+        range: range2,
         source
       }, {
         anchors,
@@ -27713,7 +27713,7 @@ ${ctx.indent}`;
         if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
         const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range}]`);
+        throw new Error(`${msg} [${range2}]`);
       }
       constructor(source) {
         super();
@@ -27910,12 +27910,12 @@ ${ctx.indent}`;
       for (const {
         format: format2,
         test,
-        resolve: resolve6
+        resolve: resolve7
       } of tags) {
         if (test) {
           const match = str2.match(test);
           if (match) {
-            let res = resolve6.apply(null, match);
+            let res = resolve7.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format2) res.format = format2;
             return res;
@@ -27928,26 +27928,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text5, i) => {
-      let ch = text5[i + 1];
+    var consumeMoreIndentedLines = (text6, i) => {
+      let ch = text6[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text5[i += 1];
+          ch = text6[i += 1];
         } while (ch && ch !== "\n");
-        ch = text5[i + 1];
+        ch = text6[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text5, indent, mode, {
+    function foldFlowLines(text6, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text5;
+      if (!lineWidth || lineWidth < 0) return text6;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep) return text5;
+      if (text6.length <= endStep) return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27955,20 +27955,20 @@ ${ctx.indent}`;
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth)) folds.push(0);
         else end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i);
+        i = consumeMoreIndentedLines(text6, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27984,31 +27984,31 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
           end = i + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	") split = i;
+            const next = text6[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text5;
+              if (escapedFolds[j]) return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -28017,18 +28017,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow && onOverflow) onOverflow();
-      if (folds.length === 0) return text5;
+      if (folds.length === 0) return text6;
       if (onFold) onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0) res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -28145,7 +28145,7 @@ ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
     }
     function blockString({
-      comment,
+      comment: comment2,
       type,
       value
     }, ctx, onComment, onChompKeep) {
@@ -28182,8 +28182,8 @@ ${indent}`) + "'";
       });
       if (wsEnd) wsEnd = wsEnd.replace(/\n+(?!\n|$)/g, `$&${indent}`);
       if (wsStart) wsStart = wsStart.replace(/\n+/g, `$&${indent}`);
-      if (comment) {
-        header += " #" + comment.replace(/ ?[\r\n]+/g, " ");
+      if (comment2) {
+        header += " #" + comment2.replace(/ ?[\r\n]+/g, " ");
         if (onComment) onComment();
       }
       if (!value) return `${header}${indentSize}
@@ -28200,7 +28200,7 @@ ${indent}${body}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const {
-        comment,
+        comment: comment2,
         type,
         value
       } = item;
@@ -28233,9 +28233,9 @@ ${indent}`);
         if (typeof resolved !== "string") return doubleQuotedString(value, ctx);
       }
       const body = implicitKey ? str2 : foldFlowLines(str2, indent, FOLD_FLOW, getFoldOptions(ctx));
-      if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
+      if (comment2 && !inFlow && (body.indexOf("\n") !== -1 || comment2.indexOf("\n") !== -1)) {
         if (onComment) onComment();
-        return addCommentBefore(body, indent, comment);
+        return addCommentBefore(body, indent, comment2);
       }
       return body;
     }
@@ -28340,11 +28340,11 @@ ${indent}`);
         errors.push(err);
       }
     }
-    function checkFlowCommentSpace(errors, comment) {
-      const prev = comment.context.src[comment.range.start - 1];
+    function checkFlowCommentSpace(errors, comment2) {
+      const prev = comment2.context.src[comment2.range.start - 1];
       if (prev !== "\n" && prev !== "	" && prev !== " ") {
         const msg = "Comments must be separated from other tokens by white space characters";
-        errors.push(new PlainValue.YAMLSemanticError(comment, msg));
+        errors.push(new PlainValue.YAMLSemanticError(comment2, msg));
       }
     }
     function getLongKeyError(source, key) {
@@ -28356,21 +28356,21 @@ ${indent}`);
       for (const {
         afterKey,
         before,
-        comment
+        comment: comment2
       } of comments) {
         let item = collection.items[before];
         if (!item) {
-          if (comment !== void 0) {
-            if (collection.comment) collection.comment += "\n" + comment;
-            else collection.comment = comment;
+          if (comment2 !== void 0) {
+            if (collection.comment) collection.comment += "\n" + comment2;
+            else collection.comment = comment2;
           }
         } else {
           if (afterKey && item.value) item = item.value;
-          if (comment === void 0) {
+          if (comment2 === void 0) {
             if (afterKey || !item.commentBefore) item.spaceBefore = true;
           } else {
-            if (item.commentBefore) item.commentBefore += "\n" + comment;
-            else item.commentBefore = comment;
+            if (item.commentBefore) item.commentBefore += "\n" + comment2;
+            else item.commentBefore = comment2;
           }
         }
       }
@@ -28717,20 +28717,20 @@ ${ca}` : ca;
     };
     function resolvePairComment(item, pair) {
       if (!valueHasPairComment(item)) return;
-      const comment = item.getPropValue(0, PlainValue.Char.COMMENT, true);
+      const comment2 = item.getPropValue(0, PlainValue.Char.COMMENT, true);
       let found = false;
       const cb = pair.value.commentBefore;
-      if (cb && cb.startsWith(comment)) {
-        pair.value.commentBefore = cb.substr(comment.length + 1);
+      if (cb && cb.startsWith(comment2)) {
+        pair.value.commentBefore = cb.substr(comment2.length + 1);
         found = true;
       } else {
         const cc = pair.value.comment;
-        if (!item.node && cc && cc.startsWith(comment)) {
-          pair.value.comment = cc.substr(comment.length + 1);
+        if (!item.node && cc && cc.startsWith(comment2)) {
+          pair.value.comment = cc.substr(comment2.length + 1);
           found = true;
         }
       }
-      if (found) pair.comment = comment;
+      if (found) pair.comment = comment2;
     }
     function resolveBlockMapItems(doc, cst) {
       const comments = [];
@@ -29118,7 +29118,7 @@ var require_warnings_793925ce = __commonJS({
       },
       options: resolveSeq.binaryOptions,
       stringify: ({
-        comment,
+        comment: comment2,
         type,
         value
       }, ctx, onComment, onChompKeep) => {
@@ -29147,7 +29147,7 @@ var require_warnings_793925ce = __commonJS({
           value = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
         }
         return resolveSeq.stringifyString({
-          comment,
+          comment: comment2,
           type,
           value
         }, ctx, onComment, onChompKeep);
@@ -29400,8 +29400,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path6 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn2(`The endpoint 'yaml/${path6}' will be removed in a future release.`, "DeprecationWarning");
+        const path7 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn2(`The endpoint 'yaml/${path7}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -29843,12 +29843,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
       // TODO: remove in v2
       constructor({
         customTags,
-        merge,
+        merge: merge2,
         schema,
         sortMapEntries,
         tags: deprecatedCustomTags
       }) {
-        this.merge = !!merge;
+        this.merge = !!merge2;
         this.name = schema;
         this.sortMapEntries = sortMapEntries === true ? sortMapEntriesByKey : sortMapEntries || null;
         if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
@@ -30072,8 +30072,8 @@ ${ctx.indent}${str2}`;
         return new resolveSeq.Alias(node);
       }
       createMergePair(...sources) {
-        const merge = new resolveSeq.Merge();
-        merge.value.items = sources.map((s) => {
+        const merge2 = new resolveSeq.Merge();
+        merge2.value.items = sources.map((s) => {
           if (s instanceof resolveSeq.Alias) {
             if (s.source instanceof resolveSeq.YAMLMap) return s;
           } else if (s instanceof resolveSeq.YAMLMap) {
@@ -30081,7 +30081,7 @@ ${ctx.indent}${str2}`;
           }
           throw new Error("Merge sources must be Map nodes or their Aliases");
         });
-        return merge;
+        return merge2;
       }
       getName(node) {
         const {
@@ -30243,7 +30243,7 @@ ${cbNode.commentBefore}` : cb;
       let hasDirectives = false;
       for (const directive of directives) {
         const {
-          comment,
+          comment: comment2,
           name
         } = directive;
         switch (name) {
@@ -30274,7 +30274,7 @@ ${cbNode.commentBefore}` : cb;
               doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
             }
         }
-        if (comment) directiveComments.push(comment);
+        if (comment2) directiveComments.push(comment2);
       }
       if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
         const copyTagPrefix = ({
@@ -30311,22 +30311,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value);
       }
-      addIn(path6, value) {
+      addIn(path7, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path6, value);
+        this.contents.addIn(path7, value);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path6) {
-        if (resolveSeq.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (resolveSeq.isEmptyPath(path7)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path6);
+        return this.contents.deleteIn(path7);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -30334,26 +30334,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path6, keepScalar) {
-        if (resolveSeq.isEmptyPath(path6)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path6, keepScalar) : void 0;
+      getIn(path7, keepScalar) {
+        if (resolveSeq.isEmptyPath(path7)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path6) {
-        if (resolveSeq.isEmptyPath(path6)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path6) : false;
+      hasIn(path7) {
+        if (resolveSeq.isEmptyPath(path7)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path7) : false;
       }
       set(key, value) {
         assertCollection(this.contents);
         this.contents.set(key, value);
       }
-      setIn(path6, value) {
-        if (resolveSeq.isEmptyPath(path6)) this.contents = value;
+      setIn(path7, value) {
+        if (resolveSeq.isEmptyPath(path7)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       setSchema(id, customTags) {
@@ -30437,9 +30437,9 @@ ${cbNode.commentBefore}` : cb;
         }]));
         const res = resolveSeq.toJSON(this.contents, arg, ctx);
         if (typeof onAnchor === "function" && ctx.anchors) for (const {
-          count,
+          count: count2,
           res: res2
-        } of ctx.anchors.values()) onAnchor(res2, count);
+        } of ctx.anchors.values()) onAnchor(res2, count2);
         return res;
       }
       toString() {
@@ -31075,17 +31075,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31096,13 +31096,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -31123,17 +31123,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31144,13 +31144,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -31177,23 +31177,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -31566,8 +31566,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -31675,13 +31675,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -31805,10 +31805,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -31827,7 +31827,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -31857,11 +31857,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -31875,8 +31875,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -31890,8 +31890,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -31909,8 +31909,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -31920,8 +31920,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -31946,12 +31946,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment2) => str2.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str2.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -31965,14 +31965,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -31982,21 +31982,21 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -32013,33 +32013,33 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -32050,39 +32050,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -32235,7 +32235,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -32287,8 +32287,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -32663,7 +32663,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -32673,7 +32673,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -32712,7 +32712,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -32721,15 +32721,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify2();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -32832,20 +32832,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -32855,10 +32855,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str3 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str3);
       }
@@ -32873,8 +32873,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -32894,13 +32894,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -32913,16 +32913,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -32934,8 +32934,8 @@ ${indent}${line}` : "\n";
             str2 += ",";
           }
         }
-        if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         lines.push(str2);
         linesAtValue = lines.length;
       }
@@ -32959,11 +32959,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -33583,7 +33583,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -33608,7 +33608,7 @@ var require_binary = __commonJS({
           }
           str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -34120,7 +34120,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -34140,7 +34140,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -34166,7 +34166,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -34191,7 +34191,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -34201,7 +34201,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -34210,7 +34210,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -34228,7 +34228,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -34257,11 +34257,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -34436,9 +34436,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -34513,14 +34513,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -34535,10 +34535,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -34549,10 +34549,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -34569,13 +34569,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -34634,8 +34634,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -34712,12 +34712,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -34740,7 +34740,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -34774,18 +34774,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -34853,7 +34853,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -35106,7 +35106,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep6 = "";
@@ -35120,15 +35120,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep6 + cb;
+                comment2 += sep6 + cb;
               sep6 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep6 += source;
               hasSpace = true;
               break;
@@ -35138,7 +35138,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -35414,7 +35414,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -35537,7 +35537,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error2 !== -1)
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -35554,7 +35554,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -35570,16 +35570,16 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
-    function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+    function splitLines2(source) {
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -35816,7 +35816,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -35836,7 +35836,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -35844,8 +35844,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -35931,7 +35931,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -35975,17 +35975,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -36000,8 +36000,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -36087,14 +36087,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -36109,7 +36109,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -36129,25 +36129,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -36536,9 +36536,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path6) => {
+    visit.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -36547,23 +36547,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path6) => {
-      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit.parentCollection = (cst, path7) => {
+      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36574,10 +36574,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit;
   }
@@ -39572,8 +39572,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve6, reject) {
-              promiseResolve = resolve6;
+            return new Promise(function(resolve7, reject) {
+              promiseResolve = resolve7;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -39606,11 +39606,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve6, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve7({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -39654,8 +39654,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve6) => {
-          state.drains.push({ writes, resolve: resolve6 });
+        return new Promise((resolve7) => {
+          state.drains.push({ writes, resolve: resolve7 });
         });
       }
       write(data) {
@@ -39760,10 +39760,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         return pipeline2(...streams, (err) => {
           if (err) return reject(err);
-          resolve6();
+          resolve7();
         });
       });
     }
@@ -40433,16 +40433,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve6, reject) {
+        function onnext(resolve7, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve6({ value: entryStream, done: false });
+            resolve7({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve6;
+          promiseResolve = resolve7;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -40470,11 +40470,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract2.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve6, reject) => {
-            if (extract2.destroyed) return resolve6({ value: void 0, done: true });
+          return new Promise((resolve7, reject) => {
+            if (extract2.destroyed) return resolve7({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err) reject(err);
-              else resolve6({ value: void 0, done: true });
+              else resolve7({ value: void 0, done: true });
             });
           });
         }
@@ -41304,20 +41304,20 @@ var require_sql_wasm = __commonJS({
           }
           function d(f, h) {
             for (var p2 = [], r = 0; r < f; r += 1) {
-              var u = y(
+              var u2 = y(
                 h + 4 * r,
                 "i32"
-              ), w = rc(u);
-              if (w === 1 || w === 2) u = sc(u);
-              else if (w === 3) w = wb(u), u = tc(u), u = A(u, w, true);
+              ), w = rc(u2);
+              if (w === 1 || w === 2) u2 = sc(u2);
+              else if (w === 3) w = wb(u2), u2 = tc(u2), u2 = A(u2, w, true);
               else if (w === 4) {
-                w = u;
-                u = wb(w);
+                w = u2;
+                u2 = wb(w);
                 w = uc(w);
-                for (var x = new Uint8Array(u), G = 0; G < u; G += 1) x[G] = v[w + G];
-                u = x;
-              } else u = null;
-              p2.push(u);
+                for (var x = new Uint8Array(u2), G = 0; G < u2; G += 1) x[G] = v[w + G];
+                u2 = x;
+              } else u2 = null;
+              p2.push(u2);
             }
             return p2;
           }
@@ -41340,8 +41340,8 @@ var require_sql_wasm = __commonJS({
               this.filename,
               f
             );
-            this.handleError(U(this.filename, q));
-            this.db = y(q, "i32");
+            this.handleError(U(this.filename, q2));
+            this.db = y(q2, "i32");
             z && vc(this.db);
             this.tb = {};
             this.ab = /* @__PURE__ */ new Map();
@@ -41354,7 +41354,7 @@ var require_sql_wasm = __commonJS({
           function t(f) {
             f.forEach(oa);
           }
-          var z = k.useOldExtensionFunctions !== false, q = pa(4), n = k.cwrap, F = {};
+          var z = k.useOldExtensionFunctions !== false, q2 = pa(4), n = k.cwrap, F = {};
           fa.forEach(function(f) {
             F[ea[f]] = f;
           });
@@ -41419,8 +41419,8 @@ var require_sql_wasm = __commonJS({
             f = [];
             for (var p2 = Gc(this.Xa), r = 0; r < p2; r += 1) switch (Kc(this.Xa, r)) {
               case 1:
-                var u = h.useBigInt ? this.ac(r) : this.Jb(r);
-                f.push(u);
+                var u2 = h.useBigInt ? this.ac(r) : this.Jb(r);
+                f.push(u2);
                 break;
               case 2:
                 f.push(this.Jb(r));
@@ -41443,8 +41443,8 @@ var require_sql_wasm = __commonJS({
           c.prototype.Ib = function(f, h) {
             var p2 = this.get(f, h);
             f = this.yb();
-            return Object.fromEntries(f.map(function(r, u) {
-              return [r, p2[u]];
+            return Object.fromEntries(f.map(function(r, u2) {
+              return [r, p2[u2]];
             }));
           };
           c.prototype.ec = function() {
@@ -41543,12 +41543,12 @@ var require_sql_wasm = __commonJS({
             this.fb !== null && (this.fb.hb(), this.fb = null);
             if (!this.db.db) throw this.ob(), Error("Database closed");
             var f = qa(), h = pa(4);
-            ra(q);
+            ra(q2);
             ra(h);
             try {
-              this.db.handleError(Ua(this.db.db, this.sb, -1, q, h));
+              this.db.handleError(Ua(this.db.db, this.sb, -1, q2, h));
               this.sb = y(h, "i32");
-              var p2 = y(q, "i32");
+              var p2 = y(q2, "i32");
               if (p2 === 0) return this.ob(), { done: true };
               this.fb = new c(p2, this.db);
               this.db.tb[p2] = this.fb;
@@ -41586,7 +41586,7 @@ var require_sql_wasm = __commonJS({
             } else {
               f = ka(f);
               try {
-                this.handleError(Ba(this.db, f, 0, 0, q));
+                this.handleError(Ba(this.db, f, 0, 0, q2));
               } finally {
                 ja(f);
               }
@@ -41595,37 +41595,37 @@ var require_sql_wasm = __commonJS({
           };
           g.prototype.exec = function(f, h, p2) {
             if (!this.db) throw "Database closed";
-            var r = qa(), u = null, w = null, x = null;
+            var r = qa(), u2 = null, w = null, x = null;
             try {
               x = w = ka(f);
               var G = pa(4);
               for (f = []; y(x, "i8") !== 0; ) {
-                ra(q);
+                ra(q2);
                 ra(G);
-                this.handleError(Ua(this.db, x, -1, q, G));
-                var S = y(q, "i32");
+                this.handleError(Ua(this.db, x, -1, q2, G));
+                var S = y(q2, "i32");
                 x = y(G, "i32");
                 if (S !== 0) {
                   var D = null;
-                  u = new c(S, this);
-                  for (h != null && u.bind(h); u.step(); ) D === null && (D = { columns: u.yb(), values: [] }, f.push(D)), D.values.push(u.get(null, p2));
-                  u.hb();
+                  u2 = new c(S, this);
+                  for (h != null && u2.bind(h); u2.step(); ) D === null && (D = { columns: u2.yb(), values: [] }, f.push(D)), D.values.push(u2.get(null, p2));
+                  u2.hb();
                 }
               }
               return f;
             } catch (K) {
-              throw u && u.hb(), K;
+              throw u2 && u2.hb(), K;
             } finally {
               w && ja(w), sa(r);
             }
           };
-          g.prototype.Yb = function(f, h, p2, r, u) {
+          g.prototype.Yb = function(f, h, p2, r, u2) {
             typeof h === "function" && (r = p2, p2 = h, h = void 0);
             f = this.Bb(f, h);
             try {
               for (; f.step(); ) p2(f.Ib(
                 null,
-                u
+                u2
               ));
             } finally {
               f.hb();
@@ -41635,11 +41635,11 @@ var require_sql_wasm = __commonJS({
           g.prototype.Bb = function(f, h) {
             f = ka(f);
             try {
-              ra(q), this.handleError(Ua(this.db, f, -1, q, 0));
+              ra(q2), this.handleError(Ua(this.db, f, -1, q2, 0));
             } finally {
               ja(f);
             }
-            f = y(q, "i32");
+            f = y(q2, "i32");
             if (f === 0) throw "Nothing to prepare";
             var p2 = new c(f, this);
             h != null && p2.bind(h);
@@ -41654,24 +41654,24 @@ var require_sql_wasm = __commonJS({
             la(f, []);
             var h = 0, p2 = 0;
             try {
-              var r = B(f).node, u = null, w = r.Ta.write;
+              var r = B(f).node, u2 = null, w = r.Ta.write;
               r.Ta = Object.create(r.Ta);
               r.Ta.write = function(S, D, K, V, T) {
-                if (u === null) return w(S, D, K, V, T);
+                if (u2 === null) return w(S, D, K, V, T);
                 r.Ya.set(D.subarray(K, K + V), T);
                 r.Za = Math.max(r.Za, T + V);
                 return V;
               };
-              var x = U(f, q);
-              h = y(q, "i32");
+              var x = U(f, q2);
+              h = y(q2, "i32");
               if (x !== 0) throw Error(ia(h));
               p2 = Aa(h, "main", this.db, "main");
               if (p2 === 0) throw Error(ia(h));
               x = na(p2, 0);
               if (x === 0) {
                 var G = this.exec("PRAGMA main.page_count; PRAGMA main.page_size");
-                u = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
-                r.Ya = u;
+                u2 = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
+                r.Ya = u2;
                 x = na(p2, -1);
               }
               if (x === 5 || x === 6) throw Error("Unable to export: SQLite is busy or locked. Finish active write transactions before exporting.");
@@ -41682,9 +41682,9 @@ var require_sql_wasm = __commonJS({
               x = ma(h);
               if (x !== 0) throw Error(ia(h));
               h = 0;
-              u = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
-              u.length > 0 && (u[18] = 1, u[19] = 1);
-              return u;
+              u2 = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
+              u2.length > 0 && (u2[18] = 1, u2[19] = 1);
+              return u2;
             } finally {
               p2 !== 0 && ca(p2), h !== 0 && ma(h), ta("/" + f);
             }
@@ -41710,15 +41710,15 @@ var require_sql_wasm = __commonJS({
           g.prototype.Xb = function(f, h) {
             var p2 = m(f, h.length);
             this.ab.has(p2) && (t(this.ab.get(p2)), this.ab.delete(p2));
-            var r = ua(function(u, w, x) {
+            var r = ua(function(u2, w, x) {
               w = d(w, x);
               try {
                 var G = h.apply(null, w);
               } catch (S) {
-                a(u, S);
+                a(u2, S);
                 return;
               }
-              b(u, G);
+              b(u2, G);
             }, "viii");
             this.ab.set(p2, [r]);
             this.handleError(Bb(this.db, f, h.length, 1, 0, r, 0, 0, 0));
@@ -41731,7 +41731,7 @@ var require_sql_wasm = __commonJS({
             }
             var r = h.init || function() {
               return null;
-            }, u = h.finalize || function(D) {
+            }, u2 = h.finalize || function(D) {
               return D;
             }, w = h.step;
             if (!w) throw "An aggregate function must have a step function in " + f;
@@ -41751,7 +41751,7 @@ var require_sql_wasm = __commonJS({
               function(D) {
                 var K = Cb(D, 1);
                 try {
-                  var V = u(p2(K));
+                  var V = u2(p2(K));
                 } catch (T) {
                   x.delete(K);
                   a(D, T);
@@ -41769,7 +41769,7 @@ var require_sql_wasm = __commonJS({
           g.prototype.nc = function(f) {
             this.ib && (Db(this.db, 0, 0), oa(this.ib), this.ib = void 0);
             if (!f) return this;
-            this.ib = ua(function(h, p2, r, u, w) {
+            this.ib = ua(function(h, p2, r, u2, w) {
               switch (p2) {
                 case 18:
                   h = "insert";
@@ -41784,9 +41784,9 @@ var require_sql_wasm = __commonJS({
                   throw "unknown operationCode in updateHook callback: " + p2;
               }
               r = A(r);
-              u = A(u);
+              u2 = A(u2);
               if (w > Number.MAX_SAFE_INTEGER) throw "rowId too big to fit inside a Number";
-              f(h, r, u, Number(w));
+              f(h, r, u2, Number(w));
             }, "viiiij");
             Db(
               this.db,
@@ -42621,27 +42621,27 @@ var require_sql_wasm = __commonJS({
           }, close() {
             d?.buffer?.length && d(10);
           }, read(g, m, t, z) {
-            for (var q = 0, n = 0; n < z; n++) {
+            for (var q2 = 0, n = 0; n < z; n++) {
               try {
                 var F = b();
               } catch (U) {
                 throw new O(29);
               }
-              if (F === void 0 && !q) throw new O(6);
+              if (F === void 0 && !q2) throw new O(6);
               if (F === null || F === void 0) break;
-              q++;
+              q2++;
               m[t + n] = F;
             }
-            q && (g.node.atime = Date.now());
-            return q;
+            q2 && (g.node.atime = Date.now());
+            return q2;
           }, write(g, m, t, z) {
-            for (var q = 0; q < z; q++) try {
-              d(m[t + q]);
+            for (var q2 = 0; q2 < z; q2++) try {
+              d(m[t + q2]);
             } catch (n) {
               throw new O(29);
             }
             z && (g.node.mtime = g.node.ctime = Date.now());
-            return q;
+            return q2;
           } });
           ac(a, c, e);
         }
@@ -42749,18 +42749,18 @@ var require_sql_wasm = __commonJS({
           }
         }
         var cd = (a, b, d, c) => {
-          var e = { string: (q) => {
+          var e = { string: (q2) => {
             var n = 0;
-            if (q !== null && q !== void 0 && q !== 0) {
-              n = l(q) + 1;
+            if (q2 !== null && q2 !== void 0 && q2 !== 0) {
+              n = l(q2) + 1;
               var F = pa(n);
-              L(q, E, F, n);
+              L(q2, E, F, n);
               n = F;
             }
             return n;
-          }, array: (q) => {
-            var n = pa(q.length);
-            v.set(q, n);
+          }, array: (q2) => {
+            var n = pa(q2.length);
+            v.set(q2, n);
             return n;
           } };
           a = k["_" + a];
@@ -42770,9 +42770,9 @@ var require_sql_wasm = __commonJS({
             z ? (m ||= qa(), g[t] = z(c[t])) : g[t] = c[t];
           }
           d = a(...g);
-          return d = (function(q) {
+          return d = (function(q2) {
             m && sa(m);
-            return b === "string" ? A(q) : b === "boolean" ? !!q : q;
+            return b === "string" ? A(q2) : b === "boolean" ? !!q2 : q2;
           })(d);
         }, ka = (a) => {
           var b = l(a) + 1, d = ha(b);
@@ -43087,8 +43087,8 @@ var require_sql_wasm = __commonJS({
               var e = Date.now();
               if (d) {
                 let t2 = function(z) {
-                  var q = H[z + 8 >> 2];
-                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
+                  var q2 = H[z + 8 >> 2];
+                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
                 };
                 var t = t2;
                 var g = t2(d);
@@ -43134,9 +43134,9 @@ var require_sql_wasm = __commonJS({
               if (!t.Ta.qb) throw new O(43);
               if (!a) throw new O(28);
               var z = t.Ta.qb(t, a, e, b, d);
-              var q = z.lc;
+              var q2 = z.lc;
               H[g >> 2] = z.Ob;
-              I[m >> 2] = q;
+              I[m >> 2] = q2;
               return 0;
             } catch (n) {
               if (typeof Y === "undefined" || n.name !== "ErrnoError") throw n;
@@ -43268,17 +43268,17 @@ var require_sql_wasm = __commonJS({
                   var t = I[a >> 2], z = I[a + 4 >> 2];
                   a += 8;
                   try {
-                    var q = e, n = t, F = z, U = g, ma = v;
+                    var q2 = e, n = t, F = z, U = g, ma = v;
                     if (F < 0 || U < 0) throw new O(28);
-                    if (q.fd === null) throw new O(8);
-                    if ((q.flags & 2097155) === 1) throw new O(8);
-                    if (P(q.node.mode)) throw new O(31);
-                    if (!q.Ta.read) throw new O(28);
+                    if (q2.fd === null) throw new O(8);
+                    if ((q2.flags & 2097155) === 1) throw new O(8);
+                    if (P(q2.node.mode)) throw new O(31);
+                    if (!q2.Ta.read) throw new O(28);
                     var Aa = typeof U !== "undefined";
-                    if (!Aa) U = q.position;
-                    else if (!q.seekable) throw new O(70);
-                    var na = q.Ta.read(q, ma, n, F, U);
-                    Aa || (q.position += na);
+                    if (!Aa) U = q2.position;
+                    else if (!q2.seekable) throw new O(70);
+                    var na = q2.Ta.read(q2, ma, n, F, U);
+                    Aa || (q2.position += na);
                     var ca = na;
                   } catch (N) {
                     if (b > 0 && N instanceof O && (N.Wa == 6 || N.Wa == 6)) break;
@@ -43333,8 +43333,8 @@ var require_sql_wasm = __commonJS({
                 for (var m = b = 0, t = a; m < d; m++, t += 8) b += I[t + 4 >> 2];
                 var z = new Uint8Array(b);
                 for (m = t = 0; m < d; m++, a += 8) {
-                  var q = I[a >> 2], n = I[a + 4 >> 2];
-                  z.set(E.subarray(q, q + n), t);
+                  var q2 = I[a >> 2], n = I[a + 4 >> 2];
+                  z.set(E.subarray(q2, q2 + n), t);
                   t += n;
                 }
                 g = mc(e, z, 0, b);
@@ -43672,11 +43672,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43692,7 +43692,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43765,26 +43765,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve6(output.toString());
+          resolve7(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve6(Buffer.concat(chunks));
+          resolve7(Buffer.concat(chunks));
         });
       }));
     });
@@ -43987,14 +43987,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve6(res);
+            resolve7(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -44238,12 +44238,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -44251,7 +44251,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve6(response);
+          resolve7(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -44290,7 +44290,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve6(response);
+          resolve7(response);
         }
       }));
     });
@@ -44301,11 +44301,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44321,7 +44321,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44352,11 +44352,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44372,7 +44372,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44441,11 +44441,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44461,7 +44461,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44571,8 +44571,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text5, addEOL = false) {
-    this._buffer += text5;
+  addRaw(text6, addEOL = false) {
+    this._buffer += text6;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -44641,8 +44641,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44668,10 +44668,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text5, level) {
+  addHeading(text6, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text5);
+    const element = this.wrap(allowedTag, text6);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44700,9 +44700,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text5, cite) {
+  addQuote(text6, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text5, attrs);
+    const element = this.wrap("blockquote", text6, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44713,8 +44713,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text5, href) {
-    const element = this.wrap("a", text5, { href });
+  addLink(text6, href) {
+    const element = this.wrap("a", text6, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -44763,11 +44763,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44783,7 +44783,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44887,11 +44887,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44907,7 +44907,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44981,11 +44981,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45001,7 +45001,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45220,7 +45220,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve6, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -45303,7 +45303,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve6(exitCode2);
+            resolve7(exitCode2);
           }
         });
         if (this.options.input) {
@@ -45426,11 +45426,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45446,7 +45446,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45499,11 +45499,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45519,7 +45519,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45578,11 +45578,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -45598,7 +45598,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45792,8 +45792,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text5 = e instanceof Error ? e.message : String(e);
-  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text6 = e instanceof Error ? e.message : String(e);
+  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -45812,8 +45812,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 
 // src/common/rsync-defaults.ts
 var DEFAULT_RSYNC_VERSION = "3.5.0";
-function releaseNumbers(text5) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+function releaseNumbers(text6) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -45838,8 +45838,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text5) {
-  const m = SHAPE.exec(text5);
+function parseApkVersion(text6) {
+  const m = SHAPE.exec(text6);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -45889,11 +45889,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseDpkgVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -45940,11 +45940,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseRpmVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -48661,6 +48661,9 @@ var TABLE = cves_generated_default;
 function cveEntries() {
   return TABLE.cves;
 }
+function cveEntry(id) {
+  return TABLE.cves.find((c) => c.id === id);
+}
 function cvePolicyData() {
   const cves = TABLE.cves.map((c) => ({
     id: c.id,
@@ -48748,12 +48751,12 @@ function toLocation(v) {
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, severity, context, message, module, path: path6 } = v;
+  const { rule_id, severity, context, message, module, path: path7 } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
-  if (typeof message !== "string" || typeof path6 !== "string") return `${rule_id}: message and path must be strings`;
+  if (typeof message !== "string" || typeof path7 !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
@@ -48761,7 +48764,7 @@ function toFinding(v, target, rules) {
   if (typeof related === "string") return `${rule_id}: ${related}`;
   const cves = toCves(v["cves"]);
   if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path6, location };
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path7, location };
   if (related !== void 0) finding.related = related;
   if (cves !== void 0) finding.cves = cves;
   return finding;
@@ -49048,7 +49051,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text5) {
+function globMatch(pattern, text6) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -49064,20 +49067,20 @@ function globMatch(pattern, text5) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text5);
+  return re.test(text6);
 }
 function targetMatch(pattern, id) {
-  const split = id.lastIndexOf(":/");
-  return globMatch(pattern, id) || split > 0 && globMatch(pattern, id.slice(0, split));
+  const split2 = id.lastIndexOf(":/");
+  return globMatch(pattern, id) || split2 > 0 && globMatch(pattern, id.slice(0, split2));
 }
 
 // src/engine/waivers.ts
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text5, file) {
+function parseWaiverFile(text6, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -49245,12 +49248,12 @@ var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text5, file) {
+function parsePublicEntries(text6, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range = node?.range;
-    return range ? counter.linePos(range[0]).line : 1;
+    const range2 = node?.range;
+    return range2 ? counter.linePos(range2[0]).line : 1;
   };
   const error2 = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
@@ -49274,11 +49277,11 @@ function parsePublicEntries(text5, file) {
       if (typeof v !== "string" || v === "") return error2(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
-    const { path: path6, host, image, module } = selected;
-    if (path6 === null && host === null && image === null) return error2(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const { path: path7, host, image, module } = selected;
+    if (path7 === null && host === null && image === null) return error2(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
     const why = typeof raw2["reason"] === "string" ? raw2["reason"].replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error2(line, `the public entry for "${path6 ?? host ?? image}" gives no "reason": it would declare nothing`);
-    entries.push({ path: path6, host, image, module, reason: why, file, line });
+    if (why === "") return error2(line, `the public entry for "${path7 ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path7, host, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
@@ -49289,8 +49292,8 @@ function entryCovers(e, facts, m) {
   if (e.host !== null && !(kind === "host" && named(e.host))) return false;
   if (e.image !== null && !(kind === "image" && named(e.image))) return false;
   if (kind !== "file" && e.host === null && e.image === null) return false;
-  const path6 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
-  return path6 === null || path6 === void 0 || globMatch(path6, m.header.file);
+  const path7 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path7 === null || path7 === void 0 || globMatch(path7, m.header.file);
 }
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
@@ -49318,18 +49321,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text5 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text6 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text5("title") || id,
-      description: text5("description"),
+      title: text6("title") || id,
+      description: text6("description"),
       severity,
-      security_severity: text5("security_severity"),
-      cwe: text5("cwe"),
+      security_severity: text6("security_severity"),
+      cwe: text6("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text5("help"),
-      help_uri: text5("help_uri") || null,
-      package: text5("package"),
+      help: text6("help"),
+      help_uri: text6("help_uri") || null,
+      package: text6("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -49448,11 +49451,11 @@ function policyFiles(dir, read) {
   const files = [];
   let total = 0;
   for (const rel of names) {
-    const path6 = join4(dir, rel);
-    const st = lstatSync(path6);
+    const path7 = join4(dir, rel);
+    const st = lstatSync(path7);
     if (st.isDirectory()) continue;
-    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path6, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = read(path6, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path7, "Policy files are read only as regular files inside the policy directory: copy the file in."));
+    const bytes = read(path7, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
     if (!bytes.ok) return bytes;
     total += bytes.value.length;
     if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
@@ -49496,20 +49499,20 @@ var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 
 var CATALOG_BYTES = 4 * MiB;
 var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
 var POLICY_HINT = "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.";
-async function customPolicy(path6, read) {
+async function customPolicy(path7, read) {
   let isDir;
   try {
-    isDir = statSync(path6).isDirectory();
+    isDir = statSync(path7).isDirectory();
   } catch {
-    return fail(new UserError(`--policy ${path6} does not exist`, path6, POLICY_HINT));
+    return fail(new UserError(`--policy ${path7} does not exist`, path7, POLICY_HINT));
   }
-  if (isDir) return compileDirectory(path6, read);
-  if (/\.(tar\.gz|tgz)$/.test(path6)) {
-    const bytes = read(path6, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
-    return bytes.ok ? loadBundle(path6, bytes.value) : bytes;
+  if (isDir) return compileDirectory(path7, read);
+  if (/\.(tar\.gz|tgz)$/.test(path7)) {
+    const bytes = read(path7, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path7, bytes.value) : bytes;
   }
-  if (path6.endsWith(".wasm")) return loadWasm(path6, read);
-  return fail(new UserError(`--policy ${path6}: not a directory, .wasm or .tar.gz`, path6, POLICY_HINT));
+  if (path7.endsWith(".wasm")) return loadWasm(path7, read);
+  return fail(new UserError(`--policy ${path7}: not a directory, .wasm or .tar.gz`, path7, POLICY_HINT));
 }
 async function compileDirectory(dir, read) {
   const built = buildPolicyDirectory(dir, read);
@@ -49526,7 +49529,7 @@ async function loadBundle(name, bytes, known) {
   if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
   let rules = known;
   if (!rules) {
-    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path6, b]) => ({ path: path6, text: b.toString("utf8") }));
+    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path7, b]) => ({ path: path7, text: b.toString("utf8") }));
     const catalog = catalogFromRego(rego);
     if (!catalog.ok) return catalog;
     rules = catalog.value;
@@ -49544,22 +49547,22 @@ function manifestEntrypoint(manifest) {
     return void 0;
   }
 }
-function loadWasm(path6, read) {
-  const catalogPath = join5(path6, "..", "rules.json");
-  if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path6, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text5 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text5.ok) return text5;
-  const wasm = read(path6, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+function loadWasm(path7, read) {
+  const catalogPath = join5(path7, "..", "rules.json");
+  if (!existsSync3(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path7, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text6 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text6.ok) return text6;
+  const wasm = read(path7, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text5.value.toString("utf8"));
+    json = JSON.parse(text6.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path6, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
+  return ok({ name: path7, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
 var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
 function untar(bytes) {
@@ -49567,13 +49570,13 @@ function untar(bytes) {
   const files = /* @__PURE__ */ new Map();
   const tar = (0, import_tar_stream.extract)();
   let total = 0;
-  let count = 0;
+  let count2 = 0;
   tar.on("entry", (header, stream, next) => {
     const name = header.name.replace(/^\/+/, "");
     const keep = header.type === "file" && wanted(name);
     const chunks = [];
     let size = 0;
-    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    if (++count2 > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
     stream.on("data", (data) => {
       const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
       size += c.length;
@@ -49637,7 +49640,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text6 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -49645,7 +49648,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text5}`, markdown: `${help.markdown ?? help.text}
+${text6}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -49660,9 +49663,9 @@ function markdownText(s) {
 function markdownCode(s) {
   const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
+  const fence2 = "`".repeat(longest + 1);
   const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
+  return `${fence2}${pad}${t}${pad}${fence2}`;
 }
 
 // src/report/cve-explain.ts
@@ -49720,10 +49723,871 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   return out;
 }
 
+// src/fix/types.ts
+function findingKey(f) {
+  return { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} };
+}
+function sameFinding(a, b) {
+  return a.rule_id === b.rule_id && a.target === b.target && a.module === b.module && a.path === b.path && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
+}
+
+// src/fix/plan-types.ts
+function coveredBy(ctx, rule_id) {
+  return new Set(ctx.findings.filter((f) => f.rule_id === rule_id && f.module !== null).map((f) => f.module));
+}
+function unfixed(f, reason, suggestion2) {
+  return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
+}
+function fromPlaced(ctx, f, placed, text6, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text6.suggestion);
+  const at = placed.rewrote;
+  const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
+  return {
+    candidate: {
+      fixes: [f, ...extraKeys, ...comment2].map(findingKey),
+      parameter: text6.parameter,
+      summary: text6.summary,
+      notes: text6.notes,
+      edits: placed.edits,
+      access: { modules: text6.fields.length === 0 ? [] : placed.modules, fields: text6.fields }
+    }
+  };
+}
+function shellQuote(s) {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/fix/plan-unfixed.ts
+var BY_RULE = {
+  "RSYNC-001": { why: "who may log in is the operator's choice", suggestion: "auth users = <user>\nsecrets file = /etc/rsyncd.secrets" },
+  "RSYNC-003": { why: "which networks may connect is the operator's choice", suggestion: "hosts allow = <your network, e.g. 192.0.2.0/24>\nhosts deny = *" },
+  "RSYNC-007": { why: "the addresses behind the host names are not known here", suggestion: "hosts allow = <the hosts' addresses or CIDR ranges>" },
+  "RSYNC-011": { why: "the right connection limit depends on the host", suggestion: "max connections = <limit, e.g. 10>" },
+  "RSYNC-020": { why: "the secrets file and its users are the operator's to create", suggestion: "secrets file = /etc/rsyncd.secrets" },
+  "RSYNC-032": { why: "a password is never written by rsyncguard", suggestion: null },
+  "RSYNC-033": { why: "a password is never written by rsyncguard", suggestion: null },
+  "RSYNC-045": { why: "which directory to export instead is the operator's choice", suggestion: "path = <a directory holding only what clients need>" },
+  "RSYNC-047": { why: "what the hook does is the operator's to judge", suggestion: null }
+};
+function upgradeTo(f) {
+  const fixed = (f.cves ?? []).map((id) => cveEntry(id)?.fixed).filter((v) => v !== void 0);
+  const num = (v) => v.split(".").map(Number);
+  const newer = (a, b) => {
+    const [x, y] = [num(a), num(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  return fixed.reduce((best, v) => best === null || newer(v, best) ? v : best, null);
+}
+function unfixedText(f) {
+  if (f.rule_id === "RSYNC-070") {
+    const to = upgradeTo(f);
+    return { reason: "no automatic fix for RSYNC-070: only an upgrade fixes it", suggestion: to === null ? null : `upgrade rsync to ${to} or later (or the distribution's package that carries the fixes)` };
+  }
+  const known = BY_RULE[f.rule_id];
+  return { reason: `no automatic fix for ${f.rule_id}: ${known?.why ?? "the change depends on choices rsyncguard cannot make for you"}`, suggestion: known?.suggestion ?? null };
+}
+
+// src/fix/lines.ts
+var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
+var TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
+function isTemplateFile(file) {
+  return TEMPLATE_FILE.test(file);
+}
+function hasTemplateExpr(line) {
+  return TEMPLATE_EXPR.test(line);
+}
+function splitLines(text6) {
+  if (text6 === "") return [];
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function lineKind(line) {
+  const t = line.trimStart();
+  if (t === "") return "blank";
+  if (t.startsWith("#") || t.startsWith(";")) return "comment";
+  if (t.startsWith("[")) return "header";
+  if (t.startsWith("&")) return "directive";
+  return "param";
+}
+function continues(line) {
+  return /\\\s*$/.test(line);
+}
+function logicalEnd(lines, start) {
+  const kind = lineKind(lines[start - 1] ?? "");
+  if (kind !== "param" && kind !== "header") return start;
+  let end = start;
+  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
+  return end;
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)?.[0] ?? "";
+}
+function sectionEnd(lines, header) {
+  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+  }
+  return lines.length;
+}
+function paramLines(lines, from, to) {
+  const out = [];
+  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  }
+  return out;
+}
+function sectionIndent(lines, header) {
+  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
+  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
+  for (const n of paramLines(lines, 1, lines.length)) {
+    const ind = indentOf(lines[n - 1] ?? "");
+    if (ind !== "") return ind;
+  }
+  return "";
+}
+function firstHeader(lines) {
+  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+  }
+  return null;
+}
+function slice(lines, start, end) {
+  return lines.slice(start - 1, end);
+}
+
+// src/fix/plan-edits.ts
+function rewriteLine(first, name, value) {
+  const eq = first.indexOf("=");
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
+}
+function linesOf(ctx, file) {
+  if (file === null) return null;
+  const text6 = ctx.texts.get(file);
+  return text6 === void 0 ? null : splitLines(text6);
+}
+function templateFile(ctx, file) {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
+}
+function templated(ctx, file, lines, start, end) {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+function editParamLine(ctx, p2, name, value) {
+  const lines = linesOf(ctx, p2.file);
+  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
+  const first = lines[p2.line - 1];
+  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p2.line);
+  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
+  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
+}
+function insertInModule(ctx, mod, name, value, after) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
+}
+function insertInGlobal(ctx, name, value) {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return "the main configuration file is not available to edit";
+  const header = firstHeader(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
+  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+function inheritors(doc, name, p2) {
+  return doc.config.modules.filter((m) => {
+    const q2 = m.params[name];
+    return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
+  });
+}
+function setModuleParam(ctx, mod, name, value, opts) {
+  const p2 = mod.params[name];
+  if (p2 !== void 0 && p2.origin === "module") {
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [mod.name] };
+  }
+  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p2);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const bad = badBooleanLine(ctx, mod, name, value);
+  if (bad !== null) return bad;
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+function badBooleanLine(ctx, mod, name, value) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return null;
+  const end = sectionEnd(lines, mod.header.line);
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
+  const first = d === void 0 ? void 0 : lines[d.line - 1];
+  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(/\s[#;]/);
+  if (cut < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
+}
+function setGlobalParam(ctx, name, value) {
+  const p2 = ctx.doc.config.global[name];
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
+}
+function findModule(doc, name) {
+  if (name === null) return void 0;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+function moduleOfPath(doc, path7) {
+  const m = /^config\.modules\[(\d+)\]/.exec(path7);
+  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+}
+
+// src/fix/rules/access.ts
+function listed(mod, placed) {
+  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
+}
+function whom(mod, placed) {
+  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
+  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
+}
+var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
+function readOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function publicReadOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
+  if (!f.path.endsWith(".read only")) {
+    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
+    auth users = <the same users, without :rw>`)];
+  }
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function unlisted(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "list",
+      summary: `${whom(mod, placed)} list = no`,
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      suggestion: `[${mod.name}]
+    list = no`,
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ["listed", "read", "write"]
+    })
+  ];
+}
+function denyRest(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]
+    hosts allow = <your network, e.g. 192.0.2.0/24>
+    hosts deny = *`
+      )
+    ];
+  }
+  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "hosts deny",
+      summary: `${whom(mod, placed)} hosts deny = *`,
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      suggestion: `[${mod.name}]
+    hosts deny = *`,
+      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
+    })
+  ];
+}
+var ACCESS_PLANNERS = {
+  "RSYNC-002": readOnly,
+  "RSYNC-015": publicReadOnly,
+  "RSYNC-005": unlisted,
+  "RSYNC-004": denyRest
+};
+
+// src/fix/rules/auth.ts
+function strictModes(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "strict modes",
+      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
+      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      suggestion: `[${mod.name}]
+    strict modes = yes`,
+      fields: []
+    })
+  ];
+}
+function secretsOf(f, ctx) {
+  const m = /^secrets\[(\d+)\]/.exec(f.path);
+  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
+}
+function permissions(f, ctx) {
+  const s = secretsOf(f, ctx);
+  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
+  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
+  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
+  if (!inRepository) {
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the repository, so it is not changed here`, `${verb} ${shellQuote(s.path)}`)];
+  }
+  const file = s.file;
+  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
+  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
+}
+var AUTH_PLANNERS = {
+  "RSYNC-021": strictModes,
+  "RSYNC-030": permissions,
+  "RSYNC-031": permissions
+};
+
+// src/fix/rules/confinement.ts
+var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
+function chroot(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
+  if (!ctx.doc.config.effective.root.value)
+    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
+  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "use chroot",
+      summary: `${whom(mod, placed)} use chroot = yes`,
+      notes: [CHROOT_NOTE(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    use chroot = yes`,
+      fields: []
+    })
+  ];
+}
+function munge(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "munge symlinks",
+      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
+      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      suggestion: `[${mod.name}]
+    munge symlinks = yes`,
+      fields: []
+    })
+  ];
+}
+var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
+function unprivilegedGroup(doc) {
+  const d = doc.rsync.distro;
+  if (d === null) return "nogroup";
+  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
+}
+function unprivileged(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.endsWith(".gid") ? "gid" : "uid";
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
+  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
+  const placed = setModuleParam(ctx, mod, name, value, { covered });
+  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: name,
+      summary: `${whom(mod, placed)} ${name} = ${value}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      suggestion: `[${mod.name}]
+    ${name} = ${value}`,
+      fields: []
+    })
+  ];
+}
+function secureLinks(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "insecure links",
+      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
+      notes: [],
+      suggestion: `[${mod.name}]
+    insecure links = no`,
+      fields: []
+    })
+  ];
+}
+var CONFINEMENT_PLANNERS = {
+  "RSYNC-040": chroot,
+  "RSYNC-041": chroot,
+  "RSYNC-042": unprivileged,
+  "RSYNC-044": secureLinks
+};
+
+// src/fix/rules/logging.ts
+var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
+function forAll(ctx, mods) {
+  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
+    return setGlobalParam(ctx, "transfer logging", "yes");
+  }
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
+    if ("unfixed" in placed) return placed;
+    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function transferLogging(f, ctx) {
+  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
+  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
+  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
+  const list2 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
+  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+}
+var LOGGING_PLANNERS = {
+  "RSYNC-050": transferLogging
+};
+
+// src/fix/rules/values.ts
+var COMMENT = /\s[#;]/;
+var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
+function lineAt(ctx, file, line) {
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text6);
+  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+function moved(file, line, end, first, comment2, valueLine) {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  return { file, start: line, end, lines: [`${indent}${comment2}`, ...valueLine === null ? [] : [valueLine]] };
+}
+function commentInBoolean(f, ctx) {
+  const loc = f.location;
+  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
+  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
+  const first = at.lines[loc.line - 1];
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(COMMENT);
+  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut).trim();
+  const comment2 = written.slice(cut).trim();
+  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment2, value === null ? null : rewriteLine(first, name, value))],
+        access: { modules: [], fields: [] }
+      }
+    }
+  ];
+}
+function commentInValue(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
+  const p2 = mod?.params[name];
+  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
+  const cut = p2.value.search(COMMENT);
+  const meant = cut < 0 ? "" : p2.value.slice(0, cut).trim();
+  const comment2 = cut < 0 ? "" : p2.value.slice(cut).trim();
+  const suggestion2 = `${comment2}
+${name} = ${meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
+  }
+  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
+  const at = lineAt(ctx, p2.file, p2.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
+  const first = at.lines[p2.line - 1];
+  const stray = comment2.split(/\s+/).filter((w) => w !== "");
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(", ")}); they are no longer in the list, which now holds only "${meant}".`],
+        edits: [moved(p2.file, p2.line, at.end, first, comment2, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+      }
+    }
+  ];
+}
+function commentInside(f, ctx) {
+  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+function refuseSpaces(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params["refuse options"]?.value;
+  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
+  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "refuse options",
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]
+    refuse options = ${value}`,
+      fields: []
+    })
+  ];
+}
+var VALUE_PLANNERS = {
+  "RSYNC-009": commentInside,
+  "RSYNC-010": refuseSpaces
+};
+
+// src/fix/rules/versions.ts
+function unrefused(value, names) {
+  const words = value.split(/\s+/).filter((w) => w !== "");
+  return names.filter((n) => {
+    const last = words.filter((w) => w === n || w === `!${n}`).pop();
+    return last !== n;
+  });
+}
+function refuseNames(e) {
+  const p2 = e.all_of.find((x) => x.startsWith("refuse_lacks("));
+  return p2 === void 0 ? null : p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
+}
+function upgradeNote(e) {
+  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
+}
+function hitModules(f, ctx) {
+  const names = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const mods = names.map((n) => findModule(ctx.doc, n));
+  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
+}
+function need(f, ctx) {
+  const id = f.cves?.[0];
+  const e = id === void 0 ? void 0 : cveEntry(id);
+  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand = manual(e);
+  const mods = f.module === null ? null : hitModules(f, ctx);
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
+  const names = refuseNames(e);
+  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
+  if (names === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
+  return { f, e, mods, names };
+}
+function manual(e) {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
+}
+function placeAll(ctx, mods, name, valueFor) {
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
+    if ("unfixed" in placed) return placed.unfixed;
+    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function planMitigations(fs3, ctx) {
+  const out = [];
+  const refusals = [];
+  for (const f of fs3) {
+    const n = need(f, ctx);
+    if ("out" in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  const blocked = /* @__PURE__ */ new Map();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
+      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
+  if (refusals.length === 0) return out;
+  const names = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, "refuse options", (m) => {
+    const current = m.params["refuse options"]?.value;
+    const value = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value, names);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
+  });
+  const first = refusals[0];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === "string" || placed.edits.length === 0) {
+    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
+    fromPlaced(
+      ctx,
+      first.f,
+      placed,
+      {
+        parameter: "refuse options",
+        summary: `${where2} refuse options += ${names.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
+        fields: []
+      },
+      rest
+    )
+  );
+  return out;
+}
+function chrootFor(f, e, mods, ctx) {
+  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
+  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  return fromPlaced(ctx, f, placed, {
+    parameter: "use chroot",
+    summary: `${where2} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e)
+    ],
+    suggestion: manual(e),
+    fields: []
+  });
+}
+function mitigate(f, ctx) {
+  return planMitigations([f], ctx);
+}
+var VERSION_PLANNERS = {
+  "RSYNC-071": mitigate,
+  "RSYNC-072": mitigate
+};
+
+// src/fix/plan.ts
+var PLANNERS = {
+  ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS
+};
+function planFixes(doc, findings, texts, opts) {
+  const ctx = { doc, texts, findings };
+  const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
+  const outcomes = [];
+  const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
+  for (const f of wanted2) {
+    if (cve(f)) continue;
+    const planner = PLANNERS[f.rule_id];
+    if (planner === void 0) {
+      const t = unfixedText(f);
+      outcomes.push(unfixed(f, t.reason, t.suggestion));
+      continue;
+    }
+    try {
+      outcomes.push(...planner(f, ctx));
+    } catch (e) {
+      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  const cves = wanted2.filter(cve);
+  if (cves.length > 0) {
+    try {
+      outcomes.push(...planMitigations(cves, ctx));
+    } catch (e) {
+      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  return merge(outcomes);
+}
+function merge(outcomes) {
+  const byEdits = /* @__PURE__ */ new Map();
+  const unfixedList = [];
+  const commands = [];
+  for (const o of outcomes) {
+    if ("candidate" in o) {
+      const c = o.candidate;
+      const key = JSON.stringify([c.parameter, c.edits]);
+      const seen = byEdits.get(key);
+      if (seen === void 0) {
+        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
+        continue;
+      }
+      for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
+      for (const n of c.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+      seen.access.modules = [.../* @__PURE__ */ new Set([...seen.access.modules, ...c.access.modules])].sort();
+      seen.access.fields = [.../* @__PURE__ */ new Set([...seen.access.fields, ...c.access.fields])].sort();
+    } else if ("unfixed" in o) {
+      if (!unfixedList.some((u2) => sameFinding(u2.finding, o.unfixed.finding))) unfixedList.push(o.unfixed);
+    } else if (!commands.some((c) => c.command === o.command.command && sameFinding(c.finding, o.command.finding))) {
+      commands.push(o.command);
+    }
+  }
+  const mitigation = (c) => c.fixes.every((k) => k.rule_id === "RSYNC-071" || k.rule_id === "RSYNC-072");
+  const covers2 = (a, b) => a !== b && a.fixes.length > b.fixes.length && b.fixes.every((k) => a.fixes.some((x) => sameFinding(x, k)));
+  const every = [...byEdits.values()];
+  const all = every.filter((c) => !every.some((o) => covers2(o, c)));
+  const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
+  const fixed = (u2) => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u2.finding)));
+  return { candidates, unfixed: unfixedList.filter((u2) => !fixed(u2)), commands };
+}
+
+// src/fix/apply.ts
+function eolOf(text6) {
+  const nl = text6.indexOf("\n");
+  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+function overlap(edits) {
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    const sameInsert = prev.start === cur.start && prev.end < prev.start && cur.end < cur.start;
+    if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
+  }
+  return null;
+}
+function applyEdits(text6, edits) {
+  if (edits.length === 0) return text6;
+  const clash = overlap(edits);
+  if (clash !== null) throw new Error(clash);
+  const eol = eolOf(text6);
+  const finalNewline = text6 === "" || text6.endsWith("\n");
+  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
+  const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
+  const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of backwards) {
+    if (e.start < 1 || e.end > lines.length || e.end < e.start - 1) throw new Error(`edit ${e.start}-${e.end} is outside ${e.file} (${lines.length} lines)`);
+    lines.splice(e.start - 1, e.end - e.start + 1, ...e.lines.map((l) => l + eol));
+  }
+  const out = lines.join("");
+  return !finalNewline && out.endsWith(eol) ? out.slice(0, -eol.length) : out;
+}
+
+// src/report/fix-sarif.ts
+function description(f) {
+  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes].join(" ");
+}
+function shape(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
+}
+function replacement(e, before) {
+  const { lengths, eol } = shape(before);
+  const n = lengths.length;
+  const len = (line) => lengths[line - 1] ?? 0;
+  const text6 = e.lines.join(eol);
+  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
+  if (e.end === e.start - 1) {
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
+  }
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
+  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
+  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+}
+function sarifFix(f, t) {
+  const files = [...new Set(f.edits.map((e) => e.file))];
+  const changes = [];
+  for (const file of files) {
+    const before = t.files.find((x) => x.file === file)?.before;
+    if (before === void 0) return null;
+    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start).map((e) => replacement(e, before));
+    if (replacements.some((r) => r === null)) return null;
+    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
+  }
+  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
+}
+function fixesFor(finding, fixes) {
+  if (!fixes) return {};
+  const key = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  return out.length > 0 ? { fixes: out } : {};
+}
+
 // src/report/escape-controls.ts
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text5) {
-  return text5.replace(CONTROLS2, (c) => {
+function escapeControls(text6) {
+  return text6.replace(CONTROLS2, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -49792,9 +50656,9 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
-  const path6 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const path7 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
   const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path6, ...cves]);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...cves]);
 }
 function fingerprints(findings, fileOf2) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -49885,8 +50749,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+function clip(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -49954,14 +50818,15 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p2) => ({ ...result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)), ...p2.waiver ? {} : fixesFor(p2.finding, fixesOf.get(p2.finding.target)) }));
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+    ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
   ];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -49982,15 +50847,15 @@ function toSarif(report, opts) {
   return `${JSON.stringify(log, null, 2)}
 `;
 }
-function textKey(target, path6) {
-  return `${target}\0${path6}`;
+function textKey(target, path7) {
+  return `${target}\0${path7}`;
 }
 function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text5.length + 1, column + 1);
+  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text6.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 var RELATED_SHOWN = 100;
@@ -50167,6 +51032,59 @@ function countBySeverity(report) {
   return counts;
 }
 
+// src/report/fix-markdown.ts
+var MAX_LISTED = 100;
+var text2 = (s) => markdownText(escapeControls(s));
+var path6 = (s) => markdownCode(escapeControls(s));
+function fence(lines) {
+  const longest = Math.max(2, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
+  return "`".repeat(longest + 1);
+}
+function anchored(e, before) {
+  if (e.end >= e.start) return { start: e.start, end: e.end, lines: e.lines };
+  if (before.length === 0) return null;
+  if (e.start > 1) return { start: e.start - 1, end: e.start - 1, lines: [before[e.start - 2] ?? "", ...e.lines] };
+  return { start: 1, end: 1, lines: [...e.lines, before[0] ?? ""] };
+}
+var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function suggestion(e, t) {
+  const before = t.files.find((f2) => f2.file === e.file)?.before;
+  const lines = before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+  const a = anchored(e, lines);
+  const span = a === null ? `${path6(e.file)} (empty file)` : `${path6(`${e.file}:${a.start === a.end ? a.start : `${a.start}-${a.end}`}`)}`;
+  if (a === null || a.lines.some((l) => UNSHOWABLE.test(l))) {
+    return [`${span}: the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
+  }
+  const f = fence(a.lines);
+  const verb = e.lines.length === 0 ? "delete" : e.end >= e.start ? "replace" : e.start > 1 ? "add lines after it" : "add lines before it";
+  return [`${span} (${verb}):`, "", `${f}suggestion`, ...a.lines, f, ""];
+}
+function fixBlock(v, t) {
+  return [`**${text2(v.rule_ids.join(", "))}**: ${text2(v.summary)}`, "", ...v.notes.map((n) => `> ${text2(n)}`), ...v.notes.length > 0 ? [""] : [], ...v.edits.flatMap((e) => suggestion(e, t))];
+}
+function fixesMarkdownLines(targets) {
+  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  if (all.length === 0) return [];
+  const verified = all.reduce((n, t) => n + t.verified.length, 0);
+  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
+  let shown3 = 0;
+  for (const t of all) {
+    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
+    out.push(`#### ${path6(t.target)}`, "");
+    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
+    for (const c of t.commands) out.push(`- ${text2(c.finding.rule_id)}: ${text2(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const left = [
+      ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason })),
+      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}` }))
+    ];
+    for (const l of left.slice(0, MAX_LISTED)) out.push(`- ${text2(l.rule)}${l.module !== null ? ` [${text2(l.module)}]` : ""}: ${text2(l.why)}`);
+    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
+    if (t.commands.length > 0 || left.length > 0) out.push("");
+  }
+  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw2, opts = {}) {
@@ -50217,10 +51135,11 @@ function toMarkdown(raw2, opts = {}) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
   const unusedWaivers = unusedWaiverLines(raw2);
-  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
+  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw2);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
+  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
@@ -50244,7 +51163,7 @@ var MAX_INLINE_LINES = 3;
 function blocks(markdown) {
   const out = [];
   let current = { prose: [], code: [] };
-  let fence = false;
+  let fence2 = false;
   const flush = () => {
     if (current.prose.length > 0) out.push(current);
     current = { prose: [], code: [] };
@@ -50252,11 +51171,11 @@ function blocks(markdown) {
   for (const raw2 of markdown.split("\n")) {
     const line = raw2.trim();
     if (line.startsWith("```")) {
-      fence = !fence;
-      if (!fence) flush();
+      fence2 = !fence2;
+      if (!fence2) flush();
       continue;
     }
-    if (fence) {
+    if (fence2) {
       current.code.push(line);
       continue;
     }
@@ -50274,34 +51193,34 @@ function blocks(markdown) {
   flush();
   return out;
 }
-function sentenceEnd(text5) {
+function sentenceEnd(text6) {
   let code = false;
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i];
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
     if (c === "`") code = !code;
     if (code || c !== "." && c !== "!" && c !== "?") continue;
     let j = i + 1;
-    while (text5[j] === ")" || text5[j] === '"' || text5[j] === "'") j++;
-    if (j >= text5.length) return j;
-    if (!/\s/.test(text5[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text5.slice(0, i + 1))) continue;
+    while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
+    if (j >= text6.length) return j;
+    if (!/\s/.test(text6[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text6.slice(0, i + 1))) continue;
     return j;
   }
   return -1;
 }
-function strip(text5) {
-  return text5.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+function strip(text6) {
+  return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
 }
 function firstSentence(block) {
-  const text5 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text5);
-  if (end > 0) return text5.slice(0, end);
-  if (!text5.endsWith(":")) return void 0;
+  const text6 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text6);
+  if (end > 0) return text6.slice(0, end);
+  if (!text6.endsWith(":")) return void 0;
   const code = block.code.filter((l) => l !== "");
   if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text5} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+    return `${text6} ${code.map((l) => `\`${l}\``).join(", ")}.`;
   }
-  return `${text5.slice(0, -1)}.`;
+  return `${text6.slice(0, -1)}.`;
 }
 function fixSentence(help, fallback = "") {
   for (const source of [help, fallback]) {
@@ -50349,8 +51268,8 @@ function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
     for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
     out.push("");
   }
-  for (const u of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u.source)}: ${markdownText(u.message)}`);
-  for (const u of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u.source)}: ${markdownText(u.message)}`);
+  for (const u2 of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
   for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
   const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
   if (notes.length > 0) out.push("", "### Notes", "", ...notes);
@@ -50394,7 +51313,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc(u2.source)}: ${esc(u2.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join("\n")}
 `;
@@ -50481,16 +51400,16 @@ function toText(raw2, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
     const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
@@ -50505,8 +51424,8 @@ function toText(raw2, p2, opts = {}) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
-  for (const u of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
+  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -50612,7 +51531,7 @@ function hostEvidence(facts) {
   return [
     ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
     ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
-    ...list(daemon["units"]).filter((u) => isObject(u) && u["enabled"] === true).map((u) => isObject(u) ? `${str(u["kind"])} ${str(u["path"])} is enabled` : "an enabled unit")
+    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
   ];
 }
 function imageEvidence(facts) {
@@ -50625,14 +51544,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open2, close, text5) => enabled ? `\x1B[${open2}m${text5}\x1B[${close}m` : text5;
+  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
   return {
-    severity: (s, text5) => {
+    severity: (s, text6) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text5) : text5;
+      return c ? wrap(c[0], c[1], text6) : text6;
     },
-    dim: (text5) => wrap(2, 22, text5),
-    bold: (text5) => wrap(1, 22, text5)
+    dim: (text6) => wrap(2, 22, text6),
+    bold: (text6) => wrap(1, 22, text6)
   };
 }
 
@@ -50691,13 +51610,13 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves = list2.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range, cves };
+  return { version, unknown, range: range2, cves };
 }
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   const rsync = rsyncView(facts);
@@ -50730,8 +51649,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range}${basis}`;
+    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range2}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -50739,8 +51658,415 @@ function whyNot(j, cve, rsync) {
   return `affected, but not in this build's vulnerability data${basis}`;
 }
 
-// src/parse/rsyncd-load.ts
+// src/report/fix-ansible.ts
 import { createHash as createHash2 } from "node:crypto";
+function split(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  return { lines: text6 === "" ? [] : body.split("\n"), crlf: text6.includes("\r\n") };
+}
+function reEscape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function subEscape(s) {
+  return s.replace(/\\/g, "\\\\");
+}
+function count(haystack, needle) {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
+  return n;
+}
+var q = (s) => JSON.stringify(s);
+var u = (s) => `!unsafe ${JSON.stringify(s)}`;
+var plain2 = (s) => s.replace(/[\r\n]+/g, " ").replace(/\{(?=[{%#])/g, "{ ");
+function editTask(file, e, before, beforeText, afterText, name) {
+  const cr = before.crlf ? "\r" : "";
+  const fresh2 = e.lines.map((l) => l + cr);
+  const linesOf2 = (t) => split(t).lines;
+  const countLine = (t, l) => linesOf2(t).filter((x) => x === l).length;
+  const isInsert2 = e.end === e.start - 1;
+  if (!isInsert2 && e.start === e.end) {
+    const old = before.lines[e.start - 1] ?? "";
+    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
+      const args = [
+        ["path", q(file)],
+        ["regexp", u(`^${reEscape(old)}$`)]
+      ];
+      if (fresh2.length === 0) args.push(["state", "absent"]);
+      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
+      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
+    }
+  }
+  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
+    const anchor = before.lines[e.start - 2] ?? "";
+    const line = fresh2[0] ?? "";
+    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
+      return {
+        name,
+        module: "ansible.builtin.lineinfile",
+        args: [
+          ["path", q(file)],
+          ["insertafter", u(`^${reEscape(anchor)}$`)],
+          ["line", u(line)],
+          ["backup", "true"]
+        ]
+      };
+    }
+  }
+  return replaceTask(file, e, before, fresh2, beforeText, afterText, name);
+}
+function replaceTask(file, e, before, fresh2, beforeText, afterText, name) {
+  const n = before.lines.length;
+  let a = e.start;
+  let b = e.end;
+  let head = [];
+  let tail = [];
+  if (b < a) {
+    if (a > 1) {
+      a -= 1;
+      head = [before.lines[a - 1] ?? ""];
+    }
+    if (e.start <= n) {
+      b = e.start;
+      tail = [before.lines[b - 1] ?? ""];
+    } else b = a + head.length - 1;
+  }
+  const lines = (from, to) => before.lines.slice(from - 1, to);
+  const pattern = (from) => {
+    const block = lines(from, b).join("\n");
+    const start = from === 1 ? "\\A" : "^";
+    const end = b >= n ? "(?=\\n?\\Z)" : "$";
+    return { text: block, re: `${start}${reEscape(block)}${end}` };
+  };
+  for (; ; ) {
+    const p2 = pattern(a);
+    const unique2 = count(`
+${beforeText}`, `
+${p2.text}`) === 1 && count(`
+${afterText}`, `
+${p2.text}${b >= n ? "" : "\n"}`) === 0;
+    if (unique2 || a <= 1) break;
+    head = [before.lines[a - 2] ?? "", ...head];
+    a -= 1;
+  }
+  const replacement2 = [...head, ...fresh2, ...tail].join("\n");
+  return {
+    name,
+    module: "ansible.builtin.replace",
+    args: [
+      ["path", q(file)],
+      ["regexp", u(pattern(a).re)],
+      ["replace", u(subEscape(replacement2))],
+      ["backup", "true"]
+    ]
+  };
+}
+function sha1(text6) {
+  return createHash2("sha1").update(text6, "utf8").digest("hex");
+}
+function sums(text6) {
+  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
+  return [sha1(text6), sha1(`${text6}
+`), sha1(`${text6}\r
+`)];
+}
+function fixName(f) {
+  const modules = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
+  return plain2(`${f.rule_ids.join(", ")}${modules.length > 0 ? ` [${modules.join("], [")}]` : " (global)"}: ${f.summary}`);
+}
+function hostBlock(t, host) {
+  const out = [];
+  const when = host === null ? null : q(`inventory_hostname == ${q(host)}`);
+  host ??= t.target;
+  const pathOf = (file) => when !== null && !file.startsWith("/") ? `/${file}` : file;
+  for (const c of t.unfixed) out.push(`    # ${plain2(`${host}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain2(`${host}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain2(`${host}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  for (const f of t.files) {
+    const before = split(f.before);
+    const edits = t.verified.flatMap((v) => v.edits.filter((e) => e.file === f.file).map((e) => ({ e, v }))).sort((x, y) => y.e.start - x.e.start || Number(x.e.end < x.e.start) - Number(y.e.end < y.e.start));
+    if (edits.length === 0) continue;
+    out.push(`    - name: ${q(plain2(`rsyncguard fixes on ${host}: ${pathOf(f.file)}`))}`, ...when === null ? [] : [`      when: ${when}`], "      block:");
+    out.push(
+      `        - name: ${q(plain2(`${pathOf(f.file)} is still the text that was swept and verified (or already fixed)`))}`,
+      "          ansible.builtin.stat:",
+      `            path: ${q(pathOf(f.file))}`,
+      "            checksum_algorithm: sha1",
+      "          register: rsyncguard_swept",
+      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
+      "          ansible.builtin.assert:",
+      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
+      `            fail_msg: ${q(plain2(`${pathOf(f.file)} on ${host} changed since the sweep; the fix was verified against the swept text only`))}`,
+      "            quiet: true"
+    );
+    for (const note of [...new Set(edits.flatMap((x) => x.v.notes))]) out.push(`        # ${plain2(note)}`);
+    for (const { e, v } of edits) {
+      const task = editTask(pathOf(f.file), e, before, f.before, f.after, fixName(v));
+      out.push(`        - name: ${q(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
+    }
+  }
+  return out;
+}
+function toAnsible(fixes, ctx) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of fixes) groups.set(ctx.groupOf(t.target), [...groups.get(ctx.groupOf(t.target)) ?? [], t]);
+  const out = [
+    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
+    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
+    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
+    "---"
+  ];
+  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
+  for (const [group2, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
+    if (!body.some((l) => l.startsWith("    - "))) {
+      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
+      continue;
+    }
+    out.push(`- name: ${q(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fix-line-diff.ts
+function fileLines(text6) {
+  if (text6 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text6.endsWith("\n");
+  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
+}
+var MAX_D = 2e3;
+function script(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const x = a.slice(pre, a.length - suf);
+  const y = b.slice(pre, b.length - suf);
+  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
+  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_D);
+  const off = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
+      let yi = xi - k;
+      while (xi < n && yi < m && a[xi] === b[yi]) {
+        xi++;
+        yi++;
+      }
+      next[off + k] = xi;
+      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, off, n, m, dEnd) {
+  const out = [];
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[off + prevK] ?? 0;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      out.push("=");
+      x--;
+      y--;
+    }
+    out.push(down ? "+" : "-");
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    out.push("=");
+    x--;
+    y--;
+  }
+  return out.reverse();
+}
+function hunks(before, after, context = 3) {
+  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key(before), key(after));
+  const ops = [];
+  let o = 0;
+  let nn = 0;
+  for (const s of steps) {
+    if (s === "=" || s === "-") {
+      const text6 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      o++;
+      if (s === "=") nn++;
+    } else {
+      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      nn++;
+    }
+  }
+  const ranges = [];
+  ops.forEach((op, i) => {
+    if (op.kind === " ") return;
+    const lo = Math.max(0, i - context);
+    const hi = Math.min(ops.length - 1, i + context);
+    const prev = ranges[ranges.length - 1];
+    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
+    else ranges.push([lo, hi]);
+  });
+  return ranges.map(([lo, hi]) => {
+    const slice2 = ops.slice(lo, hi + 1);
+    const first = slice2[0];
+    const oldCount = slice2.filter((x) => x.kind !== "+").length;
+    const newCount = slice2.filter((x) => x.kind !== "-").length;
+    return {
+      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
+      oldStart: oldCount === 0 ? first.oldLine - 1 : first.oldLine,
+      oldCount,
+      newStart: newCount === 0 ? first.newLine - 1 : first.newLine,
+      newCount,
+      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
+    };
+  });
+}
+function hunkBody(h) {
+  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
+}
+
+// src/report/fix-diff.ts
+function oneLine(text6) {
+  return escapeControls(text6.replace(/\r?\n/g, " "));
+}
+function comment(lines) {
+  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
+}
+function patchPath(file) {
+  return file.replace(/^\/+/, "");
+}
+function editSpan(e) {
+  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
+}
+function fixesInHunk(fixes, file, h) {
+  const lo = h.oldStart;
+  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
+  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
+  return fixes.filter(
+    (f) => f.edits.some((e) => {
+      if (e.file !== file) return false;
+      const [a, b] = editSpan(e);
+      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
+    })
+  );
+}
+function heading(fixes) {
+  if (fixes.length === 0) return "";
+  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
+  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
+}
+function range(start, count2) {
+  return `${start},${count2}`;
+}
+function targetComments(t) {
+  const out = [];
+  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
+  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
+  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
+  return out;
+}
+function fileComments(fixes) {
+  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes.map((n) => `  note: ${n}`)]);
+}
+function fileDiff(file, before, after, fixes) {
+  if (before === after) return [];
+  const path7 = patchPath(file);
+  const out = [`--- a/${path7}`, `+++ b/${path7}`];
+  for (const h of hunks(fileLines(before), fileLines(after))) {
+    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
+  }
+  return out;
+}
+function toFixDiff(all) {
+  const out = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const t of all) {
+    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
+    let headerShown = false;
+    const showHeader = () => {
+      if (!headerShown) out.push(...comment(header));
+      headerShown = true;
+    };
+    for (const f of t.files) {
+      if (f.before === f.after) continue;
+      const seen = done.get(f.file);
+      if (seen !== void 0) {
+        if (seen !== f.after) {
+          showHeader();
+          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
+        }
+        continue;
+      }
+      done.set(f.file, f.after);
+      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
+      showHeader();
+      out.push(...comment(fileComments(fixes)), ...fileDiff(f.file, f.before, f.after, fixes));
+    }
+    if (header.length > 1) showHeader();
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+
+// src/report/fix-formats.ts
+function withFixes(report, fixes) {
+  const byTarget = new Map(fixes.map((f) => [f.target, f]));
+  return {
+    ...report,
+    targets: report.targets.map((t) => {
+      const { fixes: _old, ...rest } = t;
+      const f = byTarget.get(t.target);
+      return f ? { ...rest, fixes: f } : rest;
+    })
+  };
+}
+var FIX_FORMATS = {
+  diff: {
+    // ctx unused, but named so every entry takes the same two arguments when called by name.
+    render: (fixes, _ctx) => toFixDiff(fixes),
+    extension: ".patch",
+    mediaType: "text/x-diff",
+    description: "A unified diff per file (git apply, patch -p1); hunks name the rules they fix"
+  },
+  sarif: {
+    render: (fixes, ctx) => toSarif(withFixes(ctx.report, fixes), { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "The scan as SARIF 2.1.0, each fixed result with its `fixes` (artifact changes)"
+  },
+  markdown: {
+    render: (fixes, ctx) => toMarkdown(withFixes(ctx.report, fixes), { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "The scan for a pull request, each fix as a GitHub suggestion block"
+  },
+  ansible: {
+    // Without hosts (fix of files), one play for `all` with the paths as the facts name them.
+    render: (fixes, ctx) => toAnsible([...fixes], ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : { hostOf: null, groupOf: () => "all" }),
+    extension: ".yml",
+    mediaType: "application/yaml",
+    description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
+  }
+};
+
+// src/parse/rsyncd-load.ts
+import { createHash as createHash3 } from "node:crypto";
 
 // src/parse/file-notes.ts
 var TEMPLATE_MARKERS = [
@@ -50778,8 +52104,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
+  const text6 = new TextDecoder().decode(bytes);
+  const lines = text6.split("\n");
   for (const { engine, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -50808,9 +52134,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text5, i) => {
-    const m = WAIVER.exec(text5.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text5)) return;
+  lines.forEach((text6, i) => {
+    const m = WAIVER.exec(text6.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text6)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -50917,16 +52243,16 @@ function lookupParam(name) {
 var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
-var COMMENT = /^[ \t]*[#;]/;
+var COMMENT2 = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text5) {
-  if (BLANK.test(text5)) return "blank";
-  if (COMMENT.test(text5)) return "comment";
-  const header = HEADER.exec(text5);
+function kindOf(text6) {
+  if (BLANK.test(text6)) return "blank";
+  if (COMMENT2.test(text6)) return "comment";
+  const header = HEADER.exec(text6);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text5) ? "directive" : "parameter";
+  return INCLUDE.test(text6) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -50934,9 +52260,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (kindOf(text5) === "module") seenModule = true;
-    const m = PUBLIC.exec(text5);
+  lines.forEach((text6, i) => {
+    if (kindOf(text6) === "module") seenModule = true;
+    const m = PUBLIC.exec(text6);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -50988,9 +52314,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return kindOf(text5) === "module" ? j + 1 : null;
+    const text6 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text6)) continue;
+    return kindOf(text6) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -51034,16 +52360,16 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text5) {
-  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
-  const colon = text5.indexOf(":");
-  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
-  const words = text5.trim().split(/\s+/);
+function redactLine(text6) {
+  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
+  const colon = text6.indexOf(":");
+  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK2}"`;
+  const words = text6.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text5].length;
+  const length = [...text6].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -51270,9 +52596,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text5 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
-  return { kind: "param", name, value: text5, at, valueAt };
+  const text6 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
+  return { kind: "param", name, value: text6, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -51364,12 +52690,12 @@ function storeValue(spec, raw2, at, origin, previous) {
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
       const hasComment = /\s[#;]/.test(raw2);
-      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
+      const comment2 = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
         diagnostic(
           "warning",
           hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          `Badly formed boolean in configuration file: "${raw2}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
           at,
           `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
         )
@@ -51387,9 +52713,9 @@ function warnInlineComment(spec, raw2, at, out) {
 // src/parse/rsyncd-load.ts
 var MAX_INCLUDE_DEPTH = 128;
 var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path6, bytes, source, opts) {
+function loadConfig(path7, bytes, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path6, bytes, []);
+  const outcome = loader.parseFile(path7, bytes, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
@@ -51424,18 +52750,18 @@ var Loader = class {
   current = -1;
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
-  parseFile(path6, bytes, chain) {
-    this.files.push({ path: path6, sha256: createHash2("sha256").update(bytes).digest("hex") });
+  parseFile(path7, bytes, chain) {
+    this.files.push({ path: path7, sha256: createHash3("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes, path6));
-      const inline = inlineWaivers2(bytes, path6);
+      this.diagnostics.push(...fileNotes(bytes, path7));
+      const inline = inlineWaivers2(bytes, path7);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes, path6);
+      const declared = publicDeclarations(bytes, path7);
       this.publicDeclarations.push(...declared.declarations);
       this.diagnostics.push(...declared.diagnostics);
     }
-    for (const ev of lexRsyncdConf(bytes, path6)) {
+    for (const ev of lexRsyncdConf(bytes, path7)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
         case "section":
@@ -51445,7 +52771,7 @@ var Loader = class {
           this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
           break;
         case "directive": {
-          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path6]);
+          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path7]);
           if (outcome !== "ok") return outcome;
           break;
         }
@@ -51611,8 +52937,8 @@ var Loader = class {
     this.vars = this.stack.pop() ?? this.vars;
   }
 };
-function baseName(path6) {
-  return path6.slice(path6.lastIndexOf("/") + 1);
+function baseName(path7) {
+  return path7.slice(path7.lastIndexOf("/") + 1);
 }
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
@@ -51622,9 +52948,9 @@ function unknownParameter(name, at) {
 
 // src/parse/rsyncd-config.ts
 var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path6, bytes, source) {
-  const startup = loadConfig(path6, bytes, source, { globalsOnly: true });
-  const full = loadConfig(path6, bytes, source, { globalsOnly: false });
+function parseRsyncdConf(path7, bytes, source) {
+  const startup = loadConfig(path7, bytes, source, { globalsOnly: true });
+  const full = loadConfig(path7, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
   const limit = full.limit ?? startup.limit ?? null;
   if (limit !== null) {
@@ -51729,12 +53055,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text5 = Buffer.from(bytes).toString("utf8");
+  const text6 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text5.split("\n").entries()) {
+  for (const [i, physical] of text6.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -51800,22 +53126,22 @@ function markReused(entries, passwords) {
 // src/sources/read-regular.ts
 import { closeSync, constants as constants3, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function readLocalFile(path6, opts = {}) {
+function readLocalFile(path7, opts = {}) {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
-  const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path6} ${why}; it was not read`, path6, hint));
+  const refused = (why, hint = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path7} ${why}; it was not read`, path7, hint));
   let st;
   try {
-    st = opts.noFollow ? lstatSync2(path6) : statSync2(path6);
+    st = opts.noFollow ? lstatSync2(path7) : statSync2(path7);
   } catch (e) {
-    return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path7}: ${errorText(e)}`, path7, "Check the path and its permissions."));
   }
   if (!st.isFile()) return refused(`is ${fileTypeName(st)}, not a regular file`);
-  if (isKernelFs(path6)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
+  if (isKernelFs(path7)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
   let fd;
   try {
-    fd = openSync(path6, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY | (opts.noFollow ? constants3.O_NOFOLLOW : 0));
+    fd = openSync(path7, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY | (opts.noFollow ? constants3.O_NOFOLLOW : 0));
   } catch (e) {
-    return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path7}: ${errorText(e)}`, path7, "Check the path and its permissions."));
   }
   try {
     const now = fstatSync(fd);
@@ -51825,7 +53151,7 @@ function readLocalFile(path6, opts = {}) {
     if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
     return ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${path6}: ${errorText(e)}`, path6, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path7}: ${errorText(e)}`, path7, "Check the path and its permissions."));
   } finally {
     closeSync(fd);
   }
@@ -51852,10 +53178,10 @@ function fileTypeName(st) {
   if (st.isSymbolicLink()) return "a symbolic link";
   return "not a regular file";
 }
-function isKernelFs(path6) {
+function isKernelFs(path7) {
   let real;
   try {
-    real = realpathSync(path6);
+    real = realpathSync(path7);
   } catch {
     return false;
   }
@@ -51873,104 +53199,112 @@ function errorText(e) {
 import { lstatSync as lstatSync3, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { isAbsolute, join as join7, relative as relative2, sep as sep3 } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
-function within(dir, path6) {
-  const rel = relative2(dir, path6);
+function within(dir, path7) {
+  const rel = relative2(dir, path7);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute(rel);
 }
 var ScanRoot = class {
-  constructor(root) {
+  /**
+   * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
+   * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
+   */
+  constructor(root, overlay) {
     this.root = root;
+    this.overlay = overlay;
     this.real = realpathSync2(root);
   }
   root;
+  overlay;
   real;
   bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
   cache = /* @__PURE__ */ new Map();
   /** Root-relative, "/"-separated: how paths are shown. */
-  rel(path6) {
-    const r = relative2(this.root, path6);
+  rel(path7) {
+    const r = relative2(this.root, path7);
     return (r === "" ? "." : r).split(sep3).join("/");
   }
-  linked(path6, real) {
-    return relative2(this.real, real) !== relative2(this.root, path6);
+  linked(path7, real) {
+    return relative2(this.real, real) !== relative2(this.root, path7);
   }
   /** Paths an include named and that were reported where they were named (a located note), not read. */
   noted = /* @__PURE__ */ new Set();
   /** Record that `path` (as passed to open) is already a located note on the include that named it. */
-  note(path6) {
-    this.noted.add(path6);
+  note(path7) {
+    this.noted.add(path7);
   }
-  wasNoted(path6) {
-    return this.noted.has(path6);
+  wasNoted(path7) {
+    return this.noted.has(path7);
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
-  open(path6) {
-    if (!within(this.root, path6) && !within(this.real, path6)) return { kind: "outside", path: path6, reason: "it points outside the scan root", viaLink: false };
+  open(path7) {
+    if (!within(this.root, path7) && !within(this.real, path7)) return { kind: "outside", path: path7, reason: "it points outside the scan root", viaLink: false };
     let real;
     try {
-      real = realpathSync2(path6);
+      real = realpathSync2(path7);
     } catch (e) {
-      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path6, reason: `${this.rel(path6)} could not be reached: permission denied` };
-      const dangling = isLink(path6) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path6)})` : "";
-      return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository${dangling}` };
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path7, reason: `${this.rel(path7)} could not be reached: permission denied` };
+      const dangling = isLink(path7) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path7)})` : "";
+      return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository${dangling}` };
     }
     if (!within(this.real, real)) {
-      return { kind: "outside", path: path6, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path6)}), so it was not read`, viaLink: true };
+      return { kind: "outside", path: path7, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path7)}), so it was not read`, viaLink: true };
     }
     if (relative2(this.real, real).split(sep3).some((c) => c.toLowerCase() === ".git")) {
-      return { kind: "outside", path: path6, reason: `${this.rel(path6)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+      return { kind: "outside", path: path7, reason: `${this.rel(path7)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
-    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path6, viaLink: this.linked(path6, real) } : { ...cached, path: path6 };
-    const opened = this.openReal(path6, real);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path7, viaLink: this.linked(path7, real) } : { ...cached, path: path7 };
+    const opened = this.openReal(path7, real);
     this.cache.set(real, opened);
     return opened;
   }
-  openReal(path6, real) {
-    const viaLink = this.linked(path6, real);
+  openReal(path7, real) {
+    const viaLink = this.linked(path7, real);
     let st;
     try {
       st = statSync3(real);
     } catch (e) {
-      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path6, reason: `${this.rel(path6)} could not be reached: permission denied` };
-      return { kind: "missing", path: path6, reason: `${this.rel(path6)} is not in the repository` };
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path7, reason: `${this.rel(path7)} could not be reached: permission denied` };
+      return { kind: "missing", path: path7, reason: `${this.rel(path7)} is not in the repository` };
     }
     if (st.isDirectory()) {
       try {
-        return { kind: "dir", path: path6, real, viaLink, entries: readdirSync2(real) };
+        return { kind: "dir", path: path7, real, viaLink, entries: readdirSync2(real) };
       } catch (e) {
-        return { kind: "unreadable", path: path6, reason: errorMessage(e) };
+        return { kind: "unreadable", path: path7, reason: errorMessage(e) };
       }
     }
-    if (!st.isFile()) return { kind: "not-regular", path: path6, reason: `${this.rel(path6)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    if (!st.isFile()) return { kind: "not-regular", path: path7, reason: `${this.rel(path7)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
     if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
-      return { kind: "unreadable", path: path6, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path6)} would pass that` };
+      return { kind: "unreadable", path: path7, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path7)} would pass that` };
     }
+    const edited = this.overlay?.get(real);
+    if (edited !== void 0) return { kind: "file", path: path7, real, viaLink, bytes: edited };
     const read = readLocalFile(real, { noFollow: true });
-    if (!read.ok) return { kind: "unreadable", path: path6, reason: read.error.message.replace(real, this.rel(path6)) };
+    if (!read.ok) return { kind: "unreadable", path: path7, reason: read.error.message.replace(real, this.rel(path7)) };
     this.bytesRead += read.value.byteLength;
-    return { kind: "file", path: path6, real, viaLink, bytes: read.value };
+    return { kind: "file", path: path7, real, viaLink, bytes: read.value };
   }
   /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
-  linkTarget(path6) {
+  linkTarget(path7) {
     try {
-      if (isLink(path6)) {
-        const text5 = readlinkSync(path6);
-        return `${this.rel(path6)} \u2192 ${text5.length > 200 ? `${text5.slice(0, 199)}\u2026` : text5}`;
+      if (isLink(path7)) {
+        const text6 = readlinkSync(path7);
+        return `${this.rel(path7)} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
       }
     } catch {
     }
-    return `a directory on the way to ${this.rel(path6)} is a link that leaves it`;
+    return `a directory on the way to ${this.rel(path7)} is a link that leaves it`;
   }
   /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
   locate(target, fromDir) {
     return isAbsolute(target) ? join7(this.root, target) : join7(fromDir, target);
   }
 };
-function isLink(path6) {
+function isLink(path7) {
   try {
-    return lstatSync3(path6).isSymbolicLink();
+    return lstatSync3(path7).isSymbolicLink();
   } catch {
     return false;
   }
@@ -51999,53 +53333,53 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text5) {
-  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
+function rsyncdShape(text6) {
+  const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
       const name = /^\[([^\]]*)\]/.exec(t)?.[1];
-      if (name === void 0) shape.other++;
+      if (name === void 0) shape2.other++;
       else inModule = squash2(name) !== "global";
       continue;
     }
     if (t.startsWith("&")) {
-      shape.directive = true;
+      shape2.directive = true;
       continue;
     }
     const eq = t.indexOf("=");
     if (eq <= 0) {
-      if (!TEMPLATE_TAG2.test(t)) shape.other++;
+      if (!TEMPLATE_TAG2.test(t)) shape2.other++;
       continue;
     }
     const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
     if (RSYNC_LABELS.has(key)) {
       known.add(key);
-      shape.knownLines++;
-      if (key === "path" && inModule) shape.moduleWithPath = true;
+      shape2.knownLines++;
+      if (key === "path" && inModule) shape2.moduleWithPath = true;
     } else if (!TEMPLATE_TAG2.test(t)) {
-      shape.unknown++;
+      shape2.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
       if (misspeltLabel(key)) misspelt.add(key);
     }
   }
-  shape.known = known.size;
-  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
-  shape.misspelt = misspelt.size;
-  shape.samba = samba.size;
-  return shape;
+  shape2.known = known.size;
+  shape2.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape2.misspelt = misspelt.size;
+  shape2.samba = samba.size;
+  return shape2;
 }
-function readsAsRsyncd(shape, named) {
-  if (shape.samba > 0) return false;
-  const foreign = shape.unknown + shape.other;
-  if (shape.directive || named && shape.known >= 1 && foreign <= shape.knownLines) return true;
-  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
-  return shape.distinctive >= 2 && foreign <= shape.knownLines;
+function readsAsRsyncd(shape2, named) {
+  if (shape2.samba > 0) return false;
+  const foreign = shape2.unknown + shape2.other;
+  if (shape2.directive || named && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
+  if (shape2.moduleWithPath && (shape2.distinctive + shape2.misspelt >= 1 || foreign === 0)) return true;
+  return shape2.distinctive >= 2 && foreign <= shape2.knownLines;
 }
 
 // src/sources/file-kinds.ts
@@ -52165,7 +53499,7 @@ var FILE_KINDS = [
     // classifyFile tries this first, with the name's help when the name says rsyncd.
     content: looksLikeRsyncd,
     // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
-    concernsRsync: (h, path6) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path6))
+    concernsRsync: (h, path7) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path7))
   },
   {
     id: "rsync-secrets",
@@ -52173,7 +53507,7 @@ var FILE_KINDS = [
     analyzer: "secrets",
     names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
     content: secretsShape,
-    concernsRsync: (h, path6) => secretsShape(h) && /rsync/i.test(path6)
+    concernsRsync: (h, path7) => secretsShape(h) && /rsync/i.test(path7)
   },
   {
     id: "yaml",
@@ -52198,41 +53532,41 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text5.includes("\0")) return null;
-  return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text6 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text6.includes("\0")) return null;
+  return text6.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text5) {
-  return significant(text5.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text6) {
+  return significant(text6.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes) {
   const head = bytes.subarray(0, HEAD_BYTES);
   if (bytes.length <= HEAD_BYTES) return head;
-  const text5 = headText(head);
-  return text5 !== null && thinHead(text5) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  const text6 = headText(head);
+  return text6 !== null && thinHead(text6) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
 }
-function classifyFile(path6, head) {
-  const p2 = path6.split("\\").join("/");
+function classifyFile(path7, head) {
+  const p2 = path7.split("\\").join("/");
   const named = rsyncdByName(p2);
-  const text5 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape = text5 === null ? null : rsyncdShape(text5);
-  if (text5 !== null && shape !== null) {
+  const text6 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text6 === null ? null : rsyncdShape(text6);
+  if (text6 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text5));
-    const weak = !named && !shape.directive && shape.distinctive + shape.misspelt === 0;
-    if (readsAsRsyncd(shape, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text6));
+    const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
+    if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
-  if (GENERIC_CONFIG.test(p2)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
+  if (GENERIC_CONFIG.test(p2)) return shape2 === null || shape2.unknown + shape2.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
   return { kind: UNKNOWN_KIND, by: "none" };
 }
 var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
-function worthSniffing(path6) {
-  return SNIFF_NAMES.test(path6);
+function worthSniffing(path7) {
+  return SNIFF_NAMES.test(path7);
 }
-function rsyncdByName(path6) {
-  return RSYNCD.names.some((re) => re.test(path6));
+function rsyncdByName(path7) {
+  return RSYNCD.names.some((re) => re.test(path7));
 }
 
 // src/sources/walk-tree.ts
@@ -52255,11 +53589,11 @@ function walkTree(root) {
       continue;
     }
     for (const d of list2) {
-      const path6 = rel === "" ? d.name : `${rel}/${d.name}`;
+      const path7 = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
-        if (!SKIPPED_DIRS.has(d.name)) pending.push(path6);
+        if (!SKIPPED_DIRS.has(d.name)) pending.push(path7);
       } else {
-        out.entries.push(path6);
+        out.entries.push(path7);
       }
     }
   }
@@ -52315,23 +53649,23 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const listed = gitFiles(root);
-  const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
+  const listed2 = gitFiles(root);
+  const walked = listed2 === null ? walkTree(root) : { entries: listed2, unreadable: [] };
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw2 of all) {
-    const path6 = raw2.split(sep4).join("/");
-    if (excluded.has(path6)) continue;
-    if (rsyncdByName(path6)) {
-      if (nameCandidate(join9(root, path6))) found.push({ path: path6, by: "name" });
-    } else if (worthSniffing(path6)) {
+    const path7 = raw2.split(sep4).join("/");
+    if (excluded.has(path7)) continue;
+    if (rsyncdByName(path7)) {
+      if (nameCandidate(join9(root, path7))) found.push({ path: path7, by: "name" });
+    } else if (worthSniffing(path7)) {
       try {
-        const head = headText(readHead(join9(root, path6)));
+        const head = headText(readHead(join9(root, path7)));
         if (head === null) continue;
-        const { kind } = classifyFile(path6, head);
+        const { kind } = classifyFile(path7, head);
         if (kind.analyzer === "none" && kind.id !== "stunnel") continue;
-        if (kind.concernsRsync(head, path6) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join9(root, path6), true), path6)) found.push({ path: path6, by: "content" });
+        if (kind.concernsRsync(head, path7) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join9(root, path7), true), path7)) found.push({ path: path7, by: "content" });
       } catch {
       }
     }
@@ -52358,17 +53692,17 @@ function repoConfigSource(root, opts = {}) {
   const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path6 = scan.locate(target, dirname5(from));
-      const opened = scan.open(path6);
-      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path6);
+      const path7 = scan.locate(target, dirname5(from));
+      const opened = scan.open(path7);
+      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path7);
       const note = isAbsolute2(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
           return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not in the repository (looked for ${scan.rel(path6)})` : opened.reason };
+          return { kind: "not-followed", path: target, reason: isAbsolute2(target) ? `${target} is not in the repository (looked for ${scan.rel(path7)})` : opened.reason };
         case "not-regular":
-          return { kind: "other", path: scan.rel(path6) };
+          return { kind: "other", path: scan.rel(path7) };
         case "unreadable":
           return { kind: "unreadable", path: target, reason: opened.reason };
         case "dir":
@@ -52428,21 +53762,21 @@ var MAX_CONFIG = 8 << 20;
 
 // src/sources/read-input.ts
 import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync3, openSync as openSync3 } from "node:fs";
-function readInputFile(path6, spec) {
+function readInputFile(path7, spec) {
   let fd;
   try {
-    fd = openSync3(path6, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
+    fd = openSync3(path7, constants5.O_RDONLY | constants5.O_NONBLOCK | constants5.O_NOCTTY);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path6, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
   }
   try {
     const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path6, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge(path6, spec, formatBytes(st.size)));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path7, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge(path7, spec, formatBytes(st.size)));
     const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge(path6, spec)) : ok(bytes);
+    return bytes === null ? fail(tooLarge(path7, spec)) : ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path6, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path7, spec.hint));
   } finally {
     closeSync3(fd);
   }
@@ -52463,9 +53797,9 @@ function displayPath(root, file) {
   const rel = within(process.cwd(), file) ? cwdRel : relative4(root, file);
   return rel.split(sep5).join("/");
 }
-function isLink2(path6) {
+function isLink2(path7) {
   try {
-    return lstatSync5(path6).isSymbolicLink();
+    return lstatSync5(path7).isSymbolicLink();
   } catch {
     return false;
   }
@@ -52520,8 +53854,8 @@ function namedSecrets(config) {
   }
   return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function repoPath(scan, path6, configFile) {
-  return isAbsolute3(path6) ? scan.locate(path6, scan.root) : resolve3(dirname7(configFile), path6);
+function repoPath(scan, path7, configFile) {
+  return isAbsolute3(path7) ? scan.locate(path7, scan.root) : resolve3(dirname7(configFile), path7);
 }
 function secretsFilesOf(configs, scan) {
   const out = /* @__PURE__ */ new Set();
@@ -52555,15 +53889,15 @@ function repoSecrets(config, configFile, scan, modes) {
     }
   });
 }
-function notRead(path6, reason, at) {
-  return diagnostic("warning", "secrets-not-read", `The secrets file ${path6} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+function notRead(path7, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path7} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text5) {
+function parseUnitSettings(text6) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -52622,8 +53956,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text6) {
+  return text6.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -52641,7 +53975,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text5) {
+function shellCommands(text6) {
   const commands = [];
   let words = [];
   let word = "";
@@ -52656,35 +53990,35 @@ function shellCommands(text5) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i] ?? "";
-    if (c === "\\" && i + 1 < text5.length) {
-      const next = text5[++i] ?? "";
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i] ?? "";
+    if (c === "\\" && i + 1 < text6.length) {
+      const next = text6[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text5.indexOf(c, i + 1);
-      const end = close < 0 ? text5.length : close;
-      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
+      const close = text6.indexOf(c, i + 1);
+      const end = close < 0 ? text6.length : close;
+      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
-      const open2 = text5[i + 1] ?? "";
+    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
+      const open2 = text6[i + 1] ?? "";
       const close = open2 === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text5.length; j++) {
-        if (text5[j] === open2) depth++;
-        else if (text5[j] === close && --depth === 0) break;
+      for (; j < text6.length; j++) {
+        if (text6[j] === open2) depth++;
+        else if (text6[j] === close && --depth === 0) break;
       }
-      word += text5.slice(i, j + 1);
+      word += text6.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text5.indexOf("\n", i);
-      i = (nl < 0 ? text5.length : nl) - 1;
+      const nl = text6.indexOf("\n", i);
+      i = (nl < 0 ? text6.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -52765,13 +54099,13 @@ function addCommand(words, into, args) {
     into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
-    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into, cmd.slice(script + 3));
+    const script2 = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script2 > 0 && cmd[script2 + 1] !== void 0) addShell(cmd[script2 + 1] ?? "", into, cmd.slice(script2 + 3));
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text5, into, args) {
-  for (const words of shellCommands(text5)) addCommand(words, into, args);
+function addShell(text6, into, args) {
+  for (const words of shellCommands(text6)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -52780,9 +54114,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text5, args) {
+function launchFromScript(text6, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text5, launch, args);
+  addShell(text6, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -52793,7 +54127,7 @@ function finish(l) {
 var MAX_SCRIPT = 256 << 10;
 
 // src/parse/repo-configs.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve5 } from "node:path";
 
 // src/parse/other-files.ts
@@ -52831,10 +54165,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text5) {
+function instructions(text6) {
   const out = [];
   let current = null;
-  const lines = text5.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
+  const lines = text6.split("\n").map((raw2) => raw2.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -52913,12 +54247,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text5, readScript) {
+function readDockerfile(text6, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text5)) {
+  for (const ins of instructions(text6)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -52988,8 +54322,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc = HEREDOC_WORD.exec(from)?.[3];
-        const text5 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
-        st.copies.push(text5 === void 0 ? { from, to } : { from, to, text: text5 });
+        const text6 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
+        st.copies.push(text6 === void 0 ? { from, to } : { from, to, text: text6 });
       }
       break;
     }
@@ -52999,23 +54333,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text5 = c.text ?? readScript(c.from);
-    if (text5 !== null && launchFromScript(text5).daemon) return true;
+    const text6 = c.text ?? readScript(c.from);
+    if (text6 !== null && launchFromScript(text6).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text5) {
-  const joined = text5.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text6) {
+  const joined = text6.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text5) {
+function xinetdServices(text6) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw2 of text5.split("\n")) {
+  for (const raw2 of text6.split("\n")) {
     const line = raw2.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -53036,13 +54370,13 @@ function xinetdServices(text5) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text5) {
-  const rsync = xinetdServices(text5).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text6) {
+  const rsync = xinetdServices(text6).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text5, bytes, scan, modes, root) {
+function analyze(classified, file, text6, bytes, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -53056,22 +54390,22 @@ function analyze(classified, file, text5, bytes, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text5 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text5}` : null;
-      if (!unitStartsDaemon(unitText ?? text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text6 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text6}` : null;
+      if (!unitStartsDaemon(unitText ?? text6)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text5) };
+      if (!xinetdRunsRsync(text6)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text6) };
     case "dockerfile": {
-      if (!mentionsRsync(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve4(dirname8(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text5, readScript);
+      const image = readDockerfile(text6, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -53080,8 +54414,8 @@ ${text5}` : null;
   }
 }
 function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
-  const text5 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text5, bytes, scan, modes, root);
+  const text6 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text6, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
@@ -53175,8 +54509,8 @@ function refusedHint(kind, reason) {
   if (kind === "missing") return "Restore the file, or exclude it with --exclude.";
   return "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.";
 }
-function* parseRepoConfigs(root, files) {
-  const scan = new ScanRoot(root);
+function* parseRepoConfigs(root, files, reparse = {}) {
+  const scan = new ScanRoot(root, reparse.overlay);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
   const others = /* @__PURE__ */ new Map();
@@ -53228,9 +54562,9 @@ function* parseRepoConfigs(root, files) {
     chosen.push(p2);
     for (const f of p2.config.files) covered.add(f.path);
   }
-  const modes = gitModes(root);
+  const modes = reparse.modes ?? gitModes(root);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash3("sha256").update(o.bytes).digest("hex"));
+  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash4("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
@@ -53301,23 +54635,23 @@ function foundThroughLinks(config, file, links, scan) {
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text5) {
-  const v4 = inetAton(text5);
+function parseNumericHost(text6) {
+  const v4 = inetAton(text6);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text5.indexOf("%");
-  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const pct = text6.indexOf("%");
+  const body = pct < 0 ? text6 : text6.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text5.slice(pct + 1));
+  const scope = scopeId(text6.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text5) {
-  if (/^\d+$/.test(text5)) return Number(text5);
-  return text5 === "lo" ? 1 : void 0;
+function scopeId(text6) {
+  if (/^\d+$/.test(text6)) return Number(text6);
+  return text6 === "lo" ? 1 : void 0;
 }
-function inetAton(text5) {
-  const parts = text5.split(".");
+function inetAton(text6) {
+  const parts = text6.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -53339,8 +54673,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text5) {
-  const parts = text5.split(".");
+function inetPton4(text6) {
+  const parts = text6.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -53351,9 +54685,9 @@ function inetPton4(text5) {
   }
   return out;
 }
-function inetPton6(text5) {
-  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
-  const halves = text5.split("::");
+function inetPton6(text6) {
+  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
+  const halves = text6.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -53381,11 +54715,11 @@ function inetPton6(text5) {
   if (fill < 2) return void 0;
   return [...head, ...new Array(fill).fill(0), ...tail];
 }
-function parseMask(text5, family) {
-  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+function parseMask(text6, family) {
+  return family === 4 ? inetPton4(text6) : inetPton6(text6);
 }
-function strtolExact(text5) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+function strtolExact(text6) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -53418,11 +54752,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text5) {
-  return new Matcher(pattern, text5).run();
+function wildmatch(pattern, text6) {
+  return new Matcher(pattern, text6).run();
 }
-function iwildmatch(pattern, text5) {
-  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+function iwildmatch(pattern, text6) {
+  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -53595,10 +54929,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text5, tok) {
-  const literal = parseMask(text5, tok.family);
+function maskFor(text6, tok) {
+  const literal = parseMask(text6, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -53610,8 +54944,8 @@ var TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
 function classifyHostList(list2) {
-  const templated = TEMPLATE.test(list2);
-  return tokenizeHostList(list2).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
+  const templated2 = TEMPLATE.test(list2);
+  return tokenizeHostList(list2).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
 }
 function classify(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -53624,10 +54958,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text5 = token.slice(slash + 1);
-  const mask = parseMask(text5, addr.family);
+  const text6 = token.slice(slash + 1);
+  const mask = parseMask(text6, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -53728,7 +55062,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -53742,8 +55076,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
+  const uid = text3(params["uid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -53877,7 +55211,7 @@ function lookup(token, kind, known, names) {
 }
 
 // src/facts/usable.ts
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -53889,13 +55223,13 @@ function refusedBy(r, kind) {
 function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names, chroot = false) {
-  const db = names && text3(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
-  const uid = text3(params["uid"]?.value);
+function setupRefusal(params, root, version, names, chroot2 = false) {
+  const db = names && text4(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
+  const uid = text4(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
-  const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
-  if (u?.kind === "refused") return refusedBy(u, "uid");
-  const gid = text3(params["gid"]?.value);
+  const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
+  if (u2?.kind === "refused") return refusedBy(u2, "uid");
+  const gid = text4(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups.find((g) => g.kind === "refused");
@@ -53903,25 +55237,25 @@ function setupRefusal(params, root, version, names, chroot = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
-  return switchRefusal(root, chroot, { u, gid, groups });
+  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot2, { u: u2, gid, groups });
 }
-function switchRefusal(root, chroot, ids) {
-  const { u, gid, groups } = ids;
+function switchRefusal(root, chroot2, ids) {
+  const { u: u2, gid, groups } = ids;
   const first = groups[0];
   if (!root) {
-    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (chroot2) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
     if (gid !== "") {
       const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
       return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
     }
-    if (u && isRoot(u)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
-    if (u) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
+    if (u2 && isRoot(u2)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u2.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
+    if (u2) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u2.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
     return void 0;
   }
   if (first?.kind === "resolves" && first.id === NO_ID)
     return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `"gid" starts with ${NO_ID}, the id setgid reads as "no change" and refuses: rsync refuses the module ("setgid failed").` };
-  if (u?.kind === "resolves" && u.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
+  if (u2?.kind === "resolves" && u2.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
   return void 0;
 }
 var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path", "chroot-failed": "use chroot", "setgid-failed": "gid", "setuid-failed": "uid" };
@@ -53929,22 +55263,22 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text3(params["lock file"]?.value);
+  const lock = text4(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
   if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
   return void 0;
 }
-function unusable(params, root, version, names, chroot = false) {
+function unusable(params, root, version, names, chroot2 = false) {
   const slot = connectionRefusal(params, root);
   if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
-  const refusal = setupRefusal(params, root, version, names, chroot);
+  const refusal = setupRefusal(params, root, version, names, chroot2);
   if (refusal && !refusal.conditional) return { value: true, reason: refusal.reason, param: PARAM_OF[refusal.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names) {
-  if (text3(global2["daemon chroot"]?.value) === "") return names;
+  if (text4(global2["daemon chroot"]?.value) === "") return names;
   return names?.env ? { source: names.source, env: names.env } : void 0;
 }
 
@@ -53956,21 +55290,21 @@ function canDecide(r) {
   return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
 }
 function moduleWritable(params, version) {
-  const readOnly = params["read only"]?.value !== false;
+  const readOnly2 = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
   if (typeof users !== "string" || users === "") {
-    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+    return readOnly2 ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
   }
   const secrets = params["secrets file"]?.value;
   if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain2 = rules.find((r) => r.option === null);
-  if (!readOnly && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
+  const plain3 = rules.find((r) => r.option === null);
+  if (!readOnly2 && plain3) return { value: true, reason: `"read only = no" and "auth users" admits ${plain3.group ? "a group" : "a user"} ("${plain3.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
-    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+    reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
   };
 }
 
@@ -53985,13 +55319,13 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names) {
-  const chroot = effectiveChroot(params, root, version);
+  const chroot2 = effectiveChroot(params, root, version);
   return {
-    chroot,
+    chroot: chroot2,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names, chroot.value),
+    unusable: unusable(params, root, version, names, chroot2.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -54000,8 +55334,8 @@ function effectiveChroot(params, root, version) {
   if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
   if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
   if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path6 = params["path"]?.value;
-  if (typeof path6 === "string" && path6.includes("/./")) {
+  const path7 = params["path"]?.value;
+  if (typeof path7 === "string" && path7.includes("/./")) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
@@ -54058,9 +55392,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed = bool(m.params["list"]?.value, true);
+    const listed2 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed };
+    return { ...result2, listed: listed2 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
 }
@@ -54068,22 +55402,22 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text5 = (name) => {
+  const text6 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed = bool(param("list"), true);
+  const listed2 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text5("auth users");
+  const authUsers = text6("auth users");
   const base3 = {
     name: m.name,
-    listed,
+    listed: listed2,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -54097,20 +55431,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
-  const readOnly = bool(param("read only"), true);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
+  const readOnly2 = bool(param("read only"), true);
   const refusal = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text6("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal.message}". ${refusal.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -54118,9 +55452,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (refusal) return refuse(refusal.outcome, `The client gets "${refusal.message}". ${refusal.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
+  const write = readOnly2 ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  if (!readOnly2) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
@@ -54201,8 +55535,8 @@ function distroRow(distro) {
   const key = `${family}:${rel}`;
   const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
-  return { key, manager: MANAGER[family], label, data, family, release: rel, derivative };
+  const label2 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label: label2, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -54287,11 +55621,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range = rsync.range;
-  if (range === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range.min);
-  const max = range.max === null ? null : releaseNumbers(range.max);
-  const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
+  const range2 = rsync.range;
+  if (range2 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range2.min);
+  const max = range2.max === null ? null : releaseNumbers(range2.max);
+  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -54360,17 +55694,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text5 = a;
+  let text6 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text5.slice(0, dotted.index);
-    text5 = before.endsWith(":") ? `${before}:` : before;
+    const before = text6.slice(0, dotted.index);
+    text6 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text5.split("::");
+  const halves = text6.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -54532,7 +55866,7 @@ function daemonArgvs(input) {
 var isStunnel = (argv) => /^stunnel/.test((argv[0] ?? "").replace(/^.*\//, ""));
 function superserver(input) {
   if (input.listeners.length > 0 || input.processes.length > 0) return null;
-  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  const unit = input.units.find((u2) => u2.enabled && (u2.kind !== "systemd" || u2.path.endsWith(".socket")));
   return unit ? unit.path : null;
 }
 function boundAddresses(input, port) {
@@ -54580,12 +55914,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text5) {
-  const at = text5.lastIndexOf(":");
-  const port = Number(text5.slice(at + 1).trim());
+function hostPort(text6) {
+  const at = text6.lastIndexOf(":");
+  const port = Number(text6.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -54622,7 +55956,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -54657,7 +55991,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -54711,11 +56045,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text5(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -54815,9 +56149,9 @@ function imageFacts(parsed, display) {
     lines
   };
 }
-function units(analysis, path6) {
-  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path: path6, enabled: true, ...analysis.unit }];
-  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path: path6, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
+function units(analysis, path7) {
+  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path: path7, enabled: true, ...analysis.unit }];
+  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path: path7, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
   return [];
 }
 function otherFileDocument(parsed, opts) {
@@ -54858,7 +56192,7 @@ function* repositoryTargets(paths, opts) {
       continue;
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename2 = (f) => displayPath(parsed.root, f);
@@ -54871,7 +56205,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path6, text5] of texts) result2.texts.set(path6, text5);
+    for (const [path7, text6] of texts) result2.texts.set(path7, text6);
   }
   return result2;
 }
@@ -54954,45 +56288,61 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path6 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path6 === void 0) return ok([]);
-  const bytes = readInputFile(path6, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path7 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path7 === void 0) return ok([]);
+  const bytes = readInputFile(path7, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parseWaiverFile(bytes.value.toString("utf8"), path6);
+  return parseWaiverFile(bytes.value.toString("utf8"), path7);
 }
 function loadPublicEntries(file) {
-  const path6 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path6 === void 0) return ok([]);
-  const bytes = readInputFile(path6, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path7 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path7 === void 0) return ok([]);
+  const bytes = readInputFile(path7, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parsePublicEntries(bytes.value.toString("utf8"), path6);
+  return parsePublicEntries(bytes.value.toString("utf8"), path7);
 }
-async function evaluateTargets(targets, opts) {
+async function openEvaluation(opts) {
   const loadStarted = performance.now();
   const engines = [];
-  try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) return loaded;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
-  } finally {
+  const close = () => {
     for (const e of engines) e.close();
+  };
+  for (const source of opts.policies) {
+    const loaded = await loadEvaluator(source);
+    if (!loaded.ok) {
+      close();
+      return loaded;
+    }
+    engines.push(loaded.value);
   }
-}
-async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
+  const failed = (e) => {
+    close();
+    return fail(e);
+  };
+  if (clash) return failed(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
   opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const loaded = loadWaivers(opts.waiverFile);
-  if (!loaded.ok) return loaded;
-  const waivers = loaded.value;
+  const waivers = loadWaivers(opts.waiverFile);
+  if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
-  if (!publicEntries.ok) return publicEntries;
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+  if (!publicEntries.ok) return failed(publicEntries.error);
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+}
+async function evaluateTargets(targets, opts) {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const evalStarted = performance.now();
+    const report = await evaluateAll(ev.value, targets);
+    opts.onTiming?.("evaluate", performance.now() - evalStarted);
+    return ok(report);
+  } finally {
+    ev.value.close();
+  }
+}
+async function evaluateAll(ev, targets) {
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
@@ -55001,48 +56351,56 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       report.errors.push(target);
       continue;
     }
-    const t = declarePublic(target, publicEntries.value);
-    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
-    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const quiet = applyDeclaredPublic(t, findings, rules);
-    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
-    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
-    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
-      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column }
-    }));
-    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
-    report.targets.push({
-      target: t.target.id,
-      kind: t.target.kind,
-      findings: applied.findings,
-      waived: applied.waived,
-      declared_public: quiet.silenced,
-      notes: [...hostNotes(t), ...notes],
-      ...vulnerabilities ? { vulnerabilities } : {},
-      // `rule: cis:…` waivers that select this target, for the --compliance section.
-      ...waivedControls(t, waivers),
-      facts: t
-    });
+    const d = await evaluateDocument(ev, target);
+    report.errors.push(...d.errors);
+    if (d.report) report.targets.push(d.report);
+    for (const w of d.expired) expired.add(w);
+    for (const w of d.usedWaivers) usedWaivers.add(w);
+    for (const e of d.usedEntries) usedEntries.add(e);
   }
   report.expired_waivers = [...expired];
-  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return ok(report);
+  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
+  return report;
+}
+async function evaluateDocument(ev, target) {
+  const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
+  const t = declarePublic(target, ev.publicEntries);
+  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
+  const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+  if (limit) {
+    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+    return out;
+  }
+  const results = [];
+  for (const e of ev.engines) results.push(await e.evaluate(t));
+  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+  if (results.every((r) => !r.ok)) return out;
+  const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+  const quiet = applyDeclaredPublic(t, findings, ev.rules);
+  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
+  out.expired.push(...applied.expired);
+  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
+    level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+    code: d.code,
+    message: d.message,
+    location: { file: d.file, line: d.line, column: d.column }
+  }));
+  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+  out.report = {
+    target: t.target.id,
+    kind: t.target.kind,
+    findings: applied.findings,
+    waived: applied.waived,
+    declared_public: quiet.silenced,
+    notes: [...hostNotes(t), ...notes],
+    ...vulnerabilities ? { vulnerabilities } : {},
+    // `rule: cis:…` waivers that select this target, for the --compliance section.
+    ...waivedControls(t, ev.waivers),
+    facts: t
+  };
+  return out;
 }
 function waivedControls(t, waivers) {
   const controls = controlWaivers(t, waivers);
@@ -55091,6 +56449,379 @@ var TAIL_WINDOW = 64 << 20;
 var PACKAGE_DB_SET = new Set(RELEASE_FILES);
 var ACCOUNT_DBS = [ACCOUNT_FILES.passwd, ACCOUNT_FILES.group, ACCOUNT_FILES.nsswitch];
 
+// src/runner/fix-edits.ts
+var isInsert = (e) => e.end === e.start - 1;
+function combineEdits(accepted, more) {
+  const out = accepted.map((e) => ({ ...e, lines: [...e.lines] }));
+  for (const m of more) {
+    const same = out.find((e) => e.file === m.file && isInsert(e) && isInsert(m) && e.start === m.start);
+    if (same) same.lines.push(...m.lines);
+    else out.push({ ...m, lines: [...m.lines] });
+  }
+  for (const file of new Set(out.map((e) => e.file))) {
+    const mine = out.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 1; i < mine.length; i++) {
+      const prev = mine[i - 1];
+      const cur = mine[i];
+      if (cur.start <= prev.end || isInsert(prev) && isInsert(cur) && prev.start === cur.start) return null;
+    }
+  }
+  return out;
+}
+function applyAll(texts, edits) {
+  const out = /* @__PURE__ */ new Map();
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const text6 = texts.get(file);
+    if (text6 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    try {
+      out.set(
+        file,
+        applyEdits(
+          text6,
+          edits.filter((e) => e.file === file)
+        )
+      );
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { ok: true, texts: out };
+}
+function lineMap(edits, originalLines) {
+  const out = [];
+  let o = 1;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    while (o < e.start) out.push(o++);
+    for (const _ of e.lines) out.push(null);
+    o = Math.max(o, e.end + 1);
+  }
+  while (o <= originalLines) out.push(o++);
+  return out;
+}
+function lineCount(text6) {
+  if (text6 === "") return 0;
+  return (text6.endsWith("\n") ? text6.slice(0, -1) : text6).split("\n").length;
+}
+function rebaseEdits(edits, accepted, originals) {
+  const out = [];
+  for (const e of edits) {
+    const original = originals.get(e.file);
+    if (original === void 0) return null;
+    const map = lineMap(
+      accepted.filter((a) => a.file === e.file),
+      lineCount(original)
+    );
+    if (isInsert(e)) {
+      const at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
+      if (at === null || at === void 0 || at < 1) return null;
+      out.push({ ...e, start: at, end: at - 1 });
+      continue;
+    }
+    const span = map.slice(e.start - 1, e.end);
+    const first = span[0];
+    if (span.length !== e.end - e.start + 1 || first === null || first === void 0 || span.some((o, i) => o !== first + i)) return null;
+    out.push({ ...e, start: first, end: first + span.length - 1 });
+  }
+  return out;
+}
+
+// src/runner/fix-verify.ts
+import { realpathSync as realpathSync4 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
+var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
+function everyFinding(r) {
+  return [...r.findings, ...r.waived.map((w) => w.finding), ...(r.declared_public ?? []).map((s) => s.finding)];
+}
+function factsOf(r) {
+  return r.facts;
+}
+function label(k) {
+  return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
+}
+function countByCode(doc) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return counts;
+}
+function judgeChange(before, after, claim, floor) {
+  if (after.report === null || after.errors.length > before.errors.length) {
+    const e = after.errors[after.errors.length - 1];
+    return `the edited configuration could not be evaluated${e ? `: ${e.message}` : ""}`;
+  }
+  if (before.report === null) return "the configuration could not be evaluated before the edit";
+  const b = before.report;
+  const a = after.report;
+  const left = everyFinding(a).find((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f))));
+  if (left) return `${label(findingKey(left))} is still reported after the edit`;
+  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
+  const old = everyFinding(b);
+  for (const f of a.findings) {
+    const k = findingKey(f);
+    const was = old.find((o) => sameFinding(findingKey(o), k));
+    if (was === void 0 && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
+    if (was !== void 0 && severityRank(f.severity) > severityRank(was.severity)) return `it would raise ${label(k)} from ${was.severity} to ${f.severity}`;
+  }
+  const bf = factsOf(b);
+  const af = factsOf(a);
+  const counts = countByCode(bf);
+  for (const [code, n] of countByCode(af)) {
+    if (n > (counts.get(code) ?? 0)) {
+      const d = af.config.diagnostics.find((x) => x.code === code);
+      return `it would add a parse diagnostic (${code}${d ? `: ${d.message}` : ""})`;
+    }
+  }
+  if (bf.config.starts && !af.config.starts) return "the daemon would no longer start";
+  if (bf.config.serves && !af.config.serves) return "the daemon would no longer serve";
+  return accessChange(bf, af, claim);
+}
+function sameOutcome(field, was, now) {
+  return (field === "read" || field === "write") && was !== "ok" && now !== "ok";
+}
+function accessChange(b, a, claim) {
+  const names = (d) => d.config.modules.map((m) => m.name).join("\n");
+  if (names(b) !== names(a)) return "it would change which modules the daemon defines";
+  for (const [i, mb] of b.config.modules.entries()) {
+    const ma = a.config.modules[i];
+    if (ma === void 0) return "it would change which modules the daemon defines";
+    for (const field of ACCESS_FIELDS) {
+      const was = JSON.stringify(mb.access[field]);
+      const now = JSON.stringify(ma.access[field]);
+      if (was === now || sameOutcome(field, mb.access[field], ma.access[field])) continue;
+      const allowed = claim.access.modules.includes(mb.name) && claim.access.fields.includes(field);
+      if (!allowed) return `it would change what [${mb.name}] allows (${field}: ${was} \u2192 ${now}), which it does not say`;
+      const widens = WIDENS[field];
+      if (widens !== void 0 && ma.access[field] === widens) return `it would widen access to [${mb.name}] (${field}: ${was} \u2192 ${now})`;
+    }
+  }
+  return null;
+}
+function realFile(origin, display) {
+  const rootReal = realpathSync4(origin.root);
+  for (const guess of [resolve6(process.cwd(), display), resolve6(origin.root, display)]) {
+    if (displayPath(origin.root, guess) !== display) continue;
+    try {
+      const real = realpathSync4(guess);
+      if (within(rootReal, real)) return real;
+    } catch {
+    }
+  }
+  return null;
+}
+async function reevaluate(ev, origin, files, reparse, opts) {
+  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
+    if (parsed.kind === "error" && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
+    if (parsed.kind !== "config" || parsed.file !== origin.file) continue;
+    const d = await evaluateDocument(ev, factsFor(parsed, opts));
+    return { report: d.report, errors: d.errors };
+  }
+  return { report: null, errors: [{ target: displayPath(origin.root, origin.file), message: "after the edit it is no longer read as an rsyncd configuration of its own" }] };
+}
+
+// src/runner/fix-combine.ts
+var ROUNDS = 3;
+var OVERLAP = "it changes a line another fix already changes; apply the other fixes and run fix again";
+function candidateKey(c) {
+  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort(), c.edits.map((e) => [e.file, e.lines])]);
+}
+async function combineFixes(input) {
+  return new Combiner(input).run();
+}
+var Combiner = class {
+  constructor(input) {
+    this.input = input;
+    this.state = { report: input.entry, errors: [] };
+    this.current = new Map(input.originals);
+  }
+  input;
+  accepted = [];
+  edits = [];
+  rejected = [];
+  tried = /* @__PURE__ */ new Set();
+  state;
+  current;
+  async run() {
+    const { entry, originals } = this.input;
+    const rules = this.input.rules ? { rules: this.input.rules } : {};
+    const first = planFixes(factsOf(entry), entry.findings, originals, rules);
+    const fixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
+    if (first.candidates.length === 0) return fixes;
+    this.state = await this.input.prepare?.() ?? this.state;
+    let deferred = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const now = this.state.report ?? entry;
+      const plan = round === 1 ? first : planFixes(factsOf(now), now.findings, this.current, rules);
+      const acceptedBefore = this.accepted.length;
+      deferred = [];
+      for (const c of plan.candidates) {
+        if (this.tried.has(candidateKey(c))) continue;
+        const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, originals);
+        const combined = edits === null ? null : combineEdits(this.edits, edits);
+        if (edits === null || combined === null) {
+          if (round === 1) deferred.push(c);
+          else this.reject(c, OVERLAP);
+          continue;
+        }
+        await this.attempt(c, edits, combined);
+      }
+      if (this.accepted.length === acceptedBefore) break;
+    }
+    for (const c of deferred) if (!this.tried.has(candidateKey(c))) this.reject(c, OVERLAP);
+    await this.checkCombination();
+    fixes.verified = this.accepted;
+    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
+    fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
+    return fixes;
+  }
+  reject(c, reason) {
+    this.tried.add(candidateKey(c));
+    this.rejected.push({ candidate: c, reason });
+  }
+  /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
+  async attempt(c, edits, combined) {
+    const why = this.preflight(edits);
+    if (why !== null) return this.reject(c, why);
+    const applied = applyAll(this.input.originals, combined);
+    if (!applied.ok) return this.reject(c, applied.reason);
+    const after = await this.input.evaluate(applied.texts);
+    const reason = judgeChange(this.state, after, c);
+    if (reason !== null) return this.reject(c, reason);
+    this.tried.add(candidateKey(c));
+    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    this.edits = combined;
+    this.state = after;
+    this.current = new Map([...this.input.originals, ...applied.texts]);
+  }
+  preflight(edits) {
+    for (const file of new Set(edits.map((e) => e.file))) {
+      if (!this.input.originals.has(file)) return `it edits ${file}, which this configuration does not read`;
+      if (factsOf(this.input.entry).config.diagnostics.some((d) => d.code === "not-utf8" && d.file === file)) return `${file} is not valid UTF-8, and rewriting it would change bytes the fix does not mean to change`;
+    }
+    return this.input.preflight?.(edits) ?? null;
+  }
+  /** Every accepted fix together, against the target as it was: otherwise none is proposed. */
+  async checkCombination() {
+    if (this.accepted.length < 2) return;
+    const claim = {
+      fixes: this.accepted.flatMap((c) => c.fixes),
+      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] }
+    };
+    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const floor = ["critical", "high", "medium", "low"].find((s) => worst.includes(s)) ?? "low";
+    const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
+    if (reason === null) return;
+    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
+    this.accepted = [];
+    this.edits = [];
+    this.current = new Map(this.input.originals);
+  }
+};
+
+// src/runner/fix-repository.ts
+async function fixRepository(paths, opts) {
+  let t = performance.now();
+  const targets = [...repositoryTargets(paths, opts)];
+  opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
+  const texts = /* @__PURE__ */ new Map();
+  for (const s of targets) for (const [p2, text6] of s.texts) texts.set(p2, text6);
+  const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
+  if (!ev.ok) return ev;
+  try {
+    t = performance.now();
+    const report = await evaluateAll(
+      ev.value,
+      targets.map((s) => s.target)
+    );
+    opts.onTiming?.("evaluate", performance.now() - t);
+    t = performance.now();
+    const run2 = { report, texts, files: /* @__PURE__ */ new Map(), verifications: 0 };
+    const modes = /* @__PURE__ */ new Map();
+    const modesOf = (root) => modes.get(root) ?? modes.set(root, gitModes(root)).get(root) ?? /* @__PURE__ */ new Map();
+    for (const s of targets) {
+      if (!("schema" in s.target) || s.origin === void 0) continue;
+      const id = s.target.target.id;
+      const entry = report.targets.find((r) => r.target === id);
+      if (entry === void 0) continue;
+      const fixer = new TargetFixer(ev.value, s.origin, entry, new Map(s.texts), opts, run2, modesOf);
+      entry.fixes = await fixer.fix();
+    }
+    opts.onTiming?.(`plan and verify (${run2.verifications} verifications)`, performance.now() - t);
+    return ok(run2);
+  } finally {
+    ev.value.close();
+  }
+}
+var TargetFixer = class {
+  constructor(ev, origin, entry, originals, opts, run2, modesOf) {
+    this.ev = ev;
+    this.origin = origin;
+    this.entry = entry;
+    this.originals = originals;
+    this.opts = opts;
+    this.run = run2;
+    this.modesOf = modesOf;
+    this.files = origin.files;
+  }
+  ev;
+  origin;
+  entry;
+  originals;
+  opts;
+  run;
+  modesOf;
+  files;
+  /** The root's git modes, read once for every re-parse of this target. */
+  modes = /* @__PURE__ */ new Map();
+  fix() {
+    return combineFixes({
+      entry: this.entry,
+      originals: this.originals,
+      ...this.opts.rules ? { rules: this.opts.rules } : {},
+      evaluate: (texts) => this.evaluate(texts),
+      preflight: (edits) => this.preflight(edits),
+      prepare: () => this.narrow()
+    });
+  }
+  /** Every edited file is a file inside the scan root (and is remembered for writeFixes). */
+  preflight(edits) {
+    for (const file of new Set(edits.map((e) => e.file))) {
+      const real = realFile(this.origin, file);
+      if (real === null) return `${file} is not a file inside the scan root`;
+      this.run.files.set(file, { root: this.origin.root, real });
+    }
+    return null;
+  }
+  async evaluate(texts) {
+    const overlay = /* @__PURE__ */ new Map();
+    for (const [file, text6] of texts) {
+      const real = this.run.files.get(file)?.real;
+      if (real !== void 0) overlay.set(real, Buffer.from(text6, "utf8"));
+    }
+    this.run.verifications++;
+    return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
+  }
+  /**
+   * Parse the config with only its own files when that gives the very findings and notes of the whole
+   * root's parse (it nearly always does): each verification then reads a handful of files, not the repository.
+   */
+  async narrow() {
+    this.modes = this.modesOf(this.origin.root);
+    const own = factsOf(this.entry).config.files.map((f) => realFile(this.origin, f.path)).filter((f) => f !== null);
+    if (!own.includes(this.origin.file)) return void 0;
+    const probe = await reevaluate(this.ev, this.origin, own, { modes: this.modes }, this.opts);
+    this.run.verifications++;
+    if (probe.report === null || probe.errors.length > 0) return void 0;
+    const whole = { report: this.entry, errors: [] };
+    const none = { fixes: [], access: { modules: [], fields: [] } };
+    const same = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
+    const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
+    if (!same || counts(probe.report) !== counts(this.entry)) return void 0;
+    this.files = own;
+    return probe;
+  }
+};
+
 // src/action/annotations.ts
 var MAX_ANNOTATIONS = 50;
 var KIND = { critical: "error", high: "error", medium: "warning", low: "notice" };
@@ -55130,7 +56861,8 @@ var INPUT_DEFAULTS = {
   annotations: "true",
   "sarif-suppressions": "false",
   compliance: void 0,
-  "rsync-version": void 0
+  "rsync-version": void 0,
+  "fix-patch": void 0
 };
 function raw(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim() || (INPUT_DEFAULTS[name] ?? "");
@@ -55172,7 +56904,8 @@ function readInputs(env) {
     annotations,
     sarifSuppressions: flag(env, "sarif-suppressions"),
     compliance: raw(env, "compliance") === "" ? void 0 : oneOf(env, "compliance", FRAMEWORKS),
-    rsyncVersion: rsyncVersion(env)
+    rsyncVersion: rsyncVersion(env),
+    fixPatch: raw(env, "fix-patch") || void 0
   };
 }
 
@@ -55193,17 +56926,30 @@ async function run(env = process.env) {
   try {
     const inputs = readInputs(env);
     if (env["GITHUB_WORKSPACE"]) process.chdir(env["GITHUB_WORKSPACE"]);
-    const scan = scanRepository(expandPaths(inputs), { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() });
+    const paths = expandPaths(inputs);
+    const scanOpts = { exclude: [], daemonUser: "root", rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== void 0, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
-    const evaluated = await evaluateTargets(scan.targets, { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true });
-    if (!evaluated.ok) return failStep(evaluated.error);
-    const report = inputs.compliance ? { ...evaluated.value, compliance: complianceSection(evaluated.value, inputs.compliance) } : evaluated.value;
-    const ctx = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scan.texts, warn: (m) => warning(m) };
+    const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
+    const scanned = inputs.fixPatch !== void 0 ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
+    if (!scanned.ok) return failStep(scanned.error);
+    const base3 = scanned.value.report;
+    const report = inputs.compliance ? { ...base3, compliance: complianceSection(base3, inputs.compliance) } : base3;
+    const ctx = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => warning(m) };
     try {
       writeFileSync2(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
     } catch (e) {
       return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, void 0, "Give sarif-file a path in a directory that exists in the workspace; the file itself is created."));
+    }
+    if (inputs.fixPatch !== void 0) {
+      const fixes = report.targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+      try {
+        writeFileSync2(inputs.fixPatch, FIX_FORMATS.diff.render(fixes, { ...ctx, report }));
+      } catch (e) {
+        return failStep(new UserError(`Input "fix-patch": ${inputs.fixPatch} cannot be written: ${errorMessage(e)}`, void 0, "Give fix-patch a path in a directory that exists in the workspace; the file itself is created."));
+      }
+      const n = fixes.reduce((k, t) => k + t.verified.length, 0);
+      info(`rsyncguard: ${n} verified fix${n === 1 ? "" : "es"} written to ${escapeControls(inputs.fixPatch)}`);
     }
     process.stdout.write(REPORT_FORMATS[inputs.format].render(report, { ...ctx, warn: () => {
     } }));
@@ -55217,6 +56963,7 @@ async function run(env = process.env) {
     setOutput("findings", String(findings.length));
     setOutput("highest-severity", highest(report));
     setOutput("exit-code", String(code));
+    setOutput("fix-patch", inputs.fixPatch ?? "");
     setOutput("declared-public", String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(", "))}`);
     else if (code === EXIT_FINDINGS) setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
@@ -55226,6 +56973,11 @@ async function run(env = process.env) {
     else if (known !== void 0) failStep(known);
     else setFailed(`rsyncguard: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
+}
+async function plainScan(paths, scanOpts, evalOpts) {
+  const scan = scanRepository(paths, scanOpts);
+  const evaluated = await evaluateTargets(scan.targets, evalOpts);
+  return evaluated.ok ? ok({ report: evaluated.value, texts: scan.texts }) : evaluated;
 }
 var OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category)\b/g;
 function failStep(e) {

@@ -610,8 +610,8 @@ ${offset}${err2}${errEnd}`;
       get comment() {
         const comments = [];
         for (let i = 0; i < this.props.length; ++i) {
-          const comment = this.getPropValue(i, Char.COMMENT, true);
-          if (comment != null) comments.push(comment);
+          const comment2 = this.getPropValue(i, Char.COMMENT, true);
+          if (comment2 != null) comments.push(comment2);
         }
         return comments.length > 0 ? comments.join("\n") : null;
       }
@@ -737,12 +737,12 @@ ${offset}${err2}${errEnd}`;
           context: {
             src
           },
-          range,
+          range: range2,
           value: value2
         } = this;
         if (value2 != null) return value2;
-        const str3 = src.slice(range.start, range.end);
-        return _Node.addStringTerminator(src, range.end, str3);
+        const str3 = src.slice(range2.start, range2.end);
+        return _Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var YAMLError2 = class extends Error {
@@ -1102,12 +1102,12 @@ var require_parse_cst = __commonJS({
             src
           },
           node,
-          range,
+          range: range2,
           value: value2
         } = this;
         if (value2 != null) return value2;
-        const str3 = node ? src.slice(range.start, node.range.start) + String(node) : src.slice(range.start, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str3);
+        const str3 = node ? src.slice(range2.start, node.range.start) + String(node) : src.slice(range2.start, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var Comment = class extends PlainValue.Node {
@@ -1224,13 +1224,13 @@ var require_parse_cst = __commonJS({
               if (offset < lineStart + indent && !_Collection.nextContentHasIndent(src, offset, indent)) {
                 return offset;
               }
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 indent,
                 lineStart,
                 src
               }, offset);
-              this.items.push(comment);
+              this.items.push(comment2);
               this.valueRange.end = offset;
               if (offset >= src.length) {
                 ch = null;
@@ -1314,11 +1314,11 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value: value2
         } = this;
         if (value2 != null) return value2;
-        let str3 = src.slice(range.start, items[0].range.start) + String(items[0]);
+        let str3 = src.slice(range2.start, items[0].range.start) + String(items[0]);
         for (let i = 1; i < items.length; ++i) {
           const item = items[i];
           const {
@@ -1328,7 +1328,7 @@ var require_parse_cst = __commonJS({
           if (atLineStart) for (let i2 = 0; i2 < indent; ++i2) str3 += " ";
           str3 += String(item);
         }
-        return PlainValue.Node.addStringTerminator(src, range.end, str3);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var Directive = class extends PlainValue.Node {
@@ -1409,11 +1409,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.directives.push(comment);
+                this.directives.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -1481,11 +1481,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.contents.push(comment);
+                this.contents.push(comment2);
                 atLineStart = false;
               }
               break;
@@ -1517,11 +1517,11 @@ var require_parse_cst = __commonJS({
           if (src[offset]) {
             offset = PlainValue.Node.endOfWhiteSpace(src, offset);
             if (src[offset] === "#") {
-              const comment = new Comment();
-              offset = comment.parse({
+              const comment2 = new Comment();
+              offset = comment2.parse({
                 src
               }, offset);
-              this.contents.push(comment);
+              this.contents.push(comment2);
             }
             switch (src[offset]) {
               case "\n":
@@ -1863,11 +1863,11 @@ var require_parse_cst = __commonJS({
               break;
             case "#":
               {
-                const comment = new Comment();
-                offset = comment.parse({
+                const comment2 = new Comment();
+                offset = comment2.parse({
                   src
                 }, offset);
-                this.items.push(comment);
+                this.items.push(comment2);
               }
               break;
             case "?":
@@ -1940,13 +1940,13 @@ var require_parse_cst = __commonJS({
             src
           },
           items,
-          range,
+          range: range2,
           value: value2
         } = this;
         if (value2 != null) return value2;
         const nodes = items.filter((item) => item instanceof PlainValue.Node);
         let str3 = "";
-        let prevEnd = range.start;
+        let prevEnd = range2.start;
         nodes.forEach((node) => {
           const prefix = src.slice(prevEnd, node.range.start);
           prevEnd = node.range.end;
@@ -1955,8 +1955,8 @@ var require_parse_cst = __commonJS({
             prevEnd += 1;
           }
         });
-        str3 += src.slice(prevEnd, range.end);
-        return PlainValue.Node.addStringTerminator(src, range.end, str3);
+        str3 += src.slice(prevEnd, range2.end);
+        return PlainValue.Node.addStringTerminator(src, range2.end, str3);
       }
     };
     var QuoteDouble = class _QuoteDouble extends PlainValue.Node {
@@ -2423,15 +2423,15 @@ var require_resolveSeq_95613e94 = __commonJS({
   "node_modules/@open-policy-agent/opa-wasm/node_modules/yaml/dist/resolveSeq-95613e94.js"(exports) {
     "use strict";
     var PlainValue = require_PlainValue_516d5bc2();
-    function addCommentBefore(str3, indent, comment) {
-      if (!comment) return str3;
-      const cc = comment.replace(/[\s\S]^/gm, `$&${indent}#`);
+    function addCommentBefore(str3, indent, comment2) {
+      if (!comment2) return str3;
+      const cc = comment2.replace(/[\s\S]^/gm, `$&${indent}#`);
       return `#${cc}
 ${indent}${str3}`;
     }
-    function addComment(str3, indent, comment) {
-      return !comment ? str3 : comment.indexOf("\n") === -1 ? `${str3} #${comment}` : `${str3}
-` + comment.replace(/^/gm, `${indent || ""}#`);
+    function addComment(str3, indent, comment2) {
+      return !comment2 ? str3 : comment2.indexOf("\n") === -1 ? `${str3} #${comment2}` : `${str3}
+` + comment2.replace(/^/gm, `${indent || ""}#`);
     }
     var Node = class {
     };
@@ -2462,10 +2462,10 @@ ${indent}${str3}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path, value2) {
+    function collectionFromPath(schema, path2, value2) {
       let v = value2;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2483,17 +2483,17 @@ ${indent}${str3}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && path2[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path, value2) {
-        if (isEmptyPath(path)) this.add(value2);
+      addIn(path2, value2) {
+        if (isEmptyPath(path2)) this.add(value2);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value2);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value2));
@@ -2561,7 +2561,7 @@ ${indent}${str3}`;
         let chompKeep = false;
         let hasItemWithNewLine = false;
         const nodes = this.items.reduce((nodes2, item, i) => {
-          let comment;
+          let comment2;
           if (item) {
             if (!chompKeep && item.spaceBefore) nodes2.push({
               type: "comment",
@@ -2573,15 +2573,15 @@ ${indent}${str3}`;
                 str: `#${line}`
               });
             });
-            if (item.comment) comment = item.comment;
+            if (item.comment) comment2 = item.comment;
             if (inFlow && (!chompKeep && item.spaceBefore || item.commentBefore || item.comment || item.key && (item.key.commentBefore || item.key.comment) || item.value && (item.value.commentBefore || item.value.comment))) hasItemWithNewLine = true;
           }
           chompKeep = false;
-          let str4 = stringify(item, ctx, () => comment = null, () => chompKeep = true);
+          let str4 = stringify(item, ctx, () => comment2 = null, () => chompKeep = true);
           if (inFlow && !hasItemWithNewLine && str4.includes("\n")) hasItemWithNewLine = true;
           if (inFlow && i < this.items.length - 1) str4 += ",";
-          str4 = addComment(str4, itemIndent, comment);
-          if (chompKeep && (comment || inFlow)) chompKeep = false;
+          str4 = addComment(str4, itemIndent, comment2);
+          if (chompKeep && (comment2 || inFlow)) chompKeep = false;
           nodes2.push({
             type: "item",
             str: str4
@@ -2822,12 +2822,12 @@ ${ctx.indent}`;
         const anchor = anchors.get(node.source);
         return anchor.count * anchor.aliasCount;
       } else if (node instanceof Collection) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(item, anchors);
-          if (c > count) count = c;
+          if (c > count2) count2 = c;
         }
-        return count;
+        return count2;
       } else if (node instanceof Pair) {
         const kc = getAliasCount(node.key, anchors);
         const vc = getAliasCount(node.value, anchors);
@@ -2837,7 +2837,7 @@ ${ctx.indent}`;
     };
     var Alias = class _Alias extends Node {
       static stringify({
-        range,
+        range: range2,
         source
       }, {
         anchors,
@@ -2849,7 +2849,7 @@ ${ctx.indent}`;
         if (!anchor && inStringifyKey) anchor = doc.anchors.getName(source) || doc.anchors.newName();
         if (anchor) return `*${anchor}${implicitKey ? " " : ""}`;
         const msg = doc.anchors.getName(source) ? "Alias node must be after source node" : "Source node not found for alias node";
-        throw new Error(`${msg} [${range}]`);
+        throw new Error(`${msg} [${range2}]`);
       }
       constructor(source) {
         super();
@@ -3046,12 +3046,12 @@ ${ctx.indent}`;
       for (const {
         format,
         test,
-        resolve: resolve7
+        resolve: resolve8
       } of tags) {
         if (test) {
           const match = str3.match(test);
           if (match) {
-            let res = resolve7.apply(null, match);
+            let res = resolve8.apply(null, match);
             if (!(res instanceof Scalar)) res = new Scalar(res);
             if (format) res.format = format;
             return res;
@@ -3064,26 +3064,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text5, i) => {
-      let ch = text5[i + 1];
+    var consumeMoreIndentedLines = (text6, i) => {
+      let ch = text6[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text5[i += 1];
+          ch = text6[i += 1];
         } while (ch && ch !== "\n");
-        ch = text5[i + 1];
+        ch = text6[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text5, indent, mode, {
+    function foldFlowLines(text6, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text5;
+      if (!lineWidth || lineWidth < 0) return text6;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep) return text5;
+      if (text6.length <= endStep) return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3091,20 +3091,20 @@ ${ctx.indent}`;
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth)) folds.push(0);
         else end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split3 = void 0;
       let prev = void 0;
       let overflow2 = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i);
+        i = consumeMoreIndentedLines(text6, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,31 +3120,31 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text6, i);
           end = i + endStep;
-          split2 = void 0;
+          split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
+            const next = text6[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	") split3 = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text5;
+              if (escapedFolds[j]) return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split2 = void 0;
+              split3 = void 0;
             } else {
               overflow2 = true;
             }
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text5;
+      if (folds.length === 0) return text6;
       if (onFold) onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0) res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -3281,7 +3281,7 @@ ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx));
     }
     function blockString({
-      comment,
+      comment: comment2,
       type,
       value: value2
     }, ctx, onComment, onChompKeep) {
@@ -3318,8 +3318,8 @@ ${indent}`) + "'";
       });
       if (wsEnd) wsEnd = wsEnd.replace(/\n+(?!\n|$)/g, `$&${indent}`);
       if (wsStart) wsStart = wsStart.replace(/\n+/g, `$&${indent}`);
-      if (comment) {
-        header += " #" + comment.replace(/ ?[\r\n]+/g, " ");
+      if (comment2) {
+        header += " #" + comment2.replace(/ ?[\r\n]+/g, " ");
         if (onComment) onComment();
       }
       if (!value2) return `${header}${indentSize}
@@ -3336,7 +3336,7 @@ ${indent}${body}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const {
-        comment,
+        comment: comment2,
         type,
         value: value2
       } = item;
@@ -3369,9 +3369,9 @@ ${indent}`);
         if (typeof resolved !== "string") return doubleQuotedString(value2, ctx);
       }
       const body = implicitKey ? str3 : foldFlowLines(str3, indent, FOLD_FLOW, getFoldOptions(ctx));
-      if (comment && !inFlow && (body.indexOf("\n") !== -1 || comment.indexOf("\n") !== -1)) {
+      if (comment2 && !inFlow && (body.indexOf("\n") !== -1 || comment2.indexOf("\n") !== -1)) {
         if (onComment) onComment();
-        return addCommentBefore(body, indent, comment);
+        return addCommentBefore(body, indent, comment2);
       }
       return body;
     }
@@ -3476,11 +3476,11 @@ ${indent}`);
         errors.push(err2);
       }
     }
-    function checkFlowCommentSpace(errors, comment) {
-      const prev = comment.context.src[comment.range.start - 1];
+    function checkFlowCommentSpace(errors, comment2) {
+      const prev = comment2.context.src[comment2.range.start - 1];
       if (prev !== "\n" && prev !== "	" && prev !== " ") {
         const msg = "Comments must be separated from other tokens by white space characters";
-        errors.push(new PlainValue.YAMLSemanticError(comment, msg));
+        errors.push(new PlainValue.YAMLSemanticError(comment2, msg));
       }
     }
     function getLongKeyError(source, key) {
@@ -3492,21 +3492,21 @@ ${indent}`);
       for (const {
         afterKey,
         before,
-        comment
+        comment: comment2
       } of comments) {
         let item = collection.items[before];
         if (!item) {
-          if (comment !== void 0) {
-            if (collection.comment) collection.comment += "\n" + comment;
-            else collection.comment = comment;
+          if (comment2 !== void 0) {
+            if (collection.comment) collection.comment += "\n" + comment2;
+            else collection.comment = comment2;
           }
         } else {
           if (afterKey && item.value) item = item.value;
-          if (comment === void 0) {
+          if (comment2 === void 0) {
             if (afterKey || !item.commentBefore) item.spaceBefore = true;
           } else {
-            if (item.commentBefore) item.commentBefore += "\n" + comment;
-            else item.commentBefore = comment;
+            if (item.commentBefore) item.commentBefore += "\n" + comment2;
+            else item.commentBefore = comment2;
           }
         }
       }
@@ -3853,20 +3853,20 @@ ${ca}` : ca;
     };
     function resolvePairComment(item, pair) {
       if (!valueHasPairComment(item)) return;
-      const comment = item.getPropValue(0, PlainValue.Char.COMMENT, true);
+      const comment2 = item.getPropValue(0, PlainValue.Char.COMMENT, true);
       let found = false;
       const cb = pair.value.commentBefore;
-      if (cb && cb.startsWith(comment)) {
-        pair.value.commentBefore = cb.substr(comment.length + 1);
+      if (cb && cb.startsWith(comment2)) {
+        pair.value.commentBefore = cb.substr(comment2.length + 1);
         found = true;
       } else {
         const cc = pair.value.comment;
-        if (!item.node && cc && cc.startsWith(comment)) {
-          pair.value.comment = cc.substr(comment.length + 1);
+        if (!item.node && cc && cc.startsWith(comment2)) {
+          pair.value.comment = cc.substr(comment2.length + 1);
           found = true;
         }
       }
-      if (found) pair.comment = comment;
+      if (found) pair.comment = comment2;
     }
     function resolveBlockMapItems(doc, cst) {
       const comments = [];
@@ -4254,7 +4254,7 @@ var require_warnings_793925ce = __commonJS({
       },
       options: resolveSeq.binaryOptions,
       stringify: ({
-        comment,
+        comment: comment2,
         type,
         value: value2
       }, ctx, onComment, onChompKeep) => {
@@ -4283,7 +4283,7 @@ var require_warnings_793925ce = __commonJS({
           value2 = lines.join(type === PlainValue.Type.BLOCK_LITERAL ? "\n" : " ");
         }
         return resolveSeq.stringifyString({
-          comment,
+          comment: comment2,
           type,
           value: value2
         }, ctx, onComment, onChompKeep);
@@ -4536,8 +4536,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn2(`The endpoint 'yaml/${path}' will be removed in a future release.`, "DeprecationWarning");
+        const path2 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn2(`The endpoint 'yaml/${path2}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -4979,12 +4979,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
       // TODO: remove in v2
       constructor({
         customTags,
-        merge,
+        merge: merge2,
         schema,
         sortMapEntries,
         tags: deprecatedCustomTags
       }) {
-        this.merge = !!merge;
+        this.merge = !!merge2;
         this.name = schema;
         this.sortMapEntries = sortMapEntries === true ? sortMapEntriesByKey : sortMapEntries || null;
         if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
@@ -5208,8 +5208,8 @@ ${ctx.indent}${str3}`;
         return new resolveSeq.Alias(node);
       }
       createMergePair(...sources) {
-        const merge = new resolveSeq.Merge();
-        merge.value.items = sources.map((s) => {
+        const merge2 = new resolveSeq.Merge();
+        merge2.value.items = sources.map((s) => {
           if (s instanceof resolveSeq.Alias) {
             if (s.source instanceof resolveSeq.YAMLMap) return s;
           } else if (s instanceof resolveSeq.YAMLMap) {
@@ -5217,7 +5217,7 @@ ${ctx.indent}${str3}`;
           }
           throw new Error("Merge sources must be Map nodes or their Aliases");
         });
-        return merge;
+        return merge2;
       }
       getName(node) {
         const {
@@ -5379,7 +5379,7 @@ ${cbNode.commentBefore}` : cb;
       let hasDirectives = false;
       for (const directive of directives) {
         const {
-          comment,
+          comment: comment2,
           name
         } = directive;
         switch (name) {
@@ -5410,7 +5410,7 @@ ${cbNode.commentBefore}` : cb;
               doc.warnings.push(new PlainValue.YAMLWarning(directive, msg));
             }
         }
-        if (comment) directiveComments.push(comment);
+        if (comment2) directiveComments.push(comment2);
       }
       if (prevDoc && !hasDirectives && "1.1" === (doc.version || prevDoc.version || doc.options.version)) {
         const copyTagPrefix = ({
@@ -5447,22 +5447,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value2);
       }
-      addIn(path, value2) {
+      addIn(path2, value2) {
         assertCollection(this.contents);
-        this.contents.addIn(path, value2);
+        this.contents.addIn(path2, value2);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path) {
-        if (resolveSeq.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path);
+        return this.contents.deleteIn(path2);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -5470,26 +5470,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path, keepScalar) {
-        if (resolveSeq.isEmptyPath(path)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path, keepScalar) : void 0;
+      getIn(path2, keepScalar) {
+        if (resolveSeq.isEmptyPath(path2)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path) {
-        if (resolveSeq.isEmptyPath(path)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path) : false;
+      hasIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path2) : false;
       }
       set(key, value2) {
         assertCollection(this.contents);
         this.contents.set(key, value2);
       }
-      setIn(path, value2) {
-        if (resolveSeq.isEmptyPath(path)) this.contents = value2;
+      setIn(path2, value2) {
+        if (resolveSeq.isEmptyPath(path2)) this.contents = value2;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path, value2);
+          this.contents.setIn(path2, value2);
         }
       }
       setSchema(id, customTags) {
@@ -5573,9 +5573,9 @@ ${cbNode.commentBefore}` : cb;
         }]));
         const res = resolveSeq.toJSON(this.contents, arg, ctx);
         if (typeof onAnchor === "function" && ctx.anchors) for (const {
-          count,
+          count: count2,
           res: res2
-        } of ctx.anchors.values()) onAnchor(res2, count);
+        } of ctx.anchors.values()) onAnchor(res2, count2);
         return res;
       }
       toString() {
@@ -6211,17 +6211,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6232,13 +6232,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6259,17 +6259,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6280,13 +6280,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6313,23 +6313,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6702,8 +6702,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -6811,13 +6811,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -6941,10 +6941,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value2) {
+    function collectionFromPath(schema, path2, value2) {
       let v = value2;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6963,7 +6963,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6993,11 +6993,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value2) {
-        if (isEmptyPath(path))
+      addIn(path2, value2) {
+        if (isEmptyPath(path2))
           this.add(value2);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -7011,8 +7011,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7026,8 +7026,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7045,8 +7045,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7056,8 +7056,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value2) {
-        const [key, ...rest] = path;
+      setIn(path2, value2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -7082,12 +7082,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment2) => str3.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str3.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7118,21 +7118,21 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split3 = void 0;
       let prev = void 0;
       let overflow2 = false;
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,33 +7149,33 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end = i + indent.length + endStep;
-          split2 = void 0;
+          split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split3 = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split2 = void 0;
+              split3 = void 0;
             } else {
               overflow2 = true;
             }
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -7371,7 +7371,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
@@ -7423,8 +7423,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -7799,7 +7799,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -7809,7 +7809,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -7848,7 +7848,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -7857,15 +7857,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log2 = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value2);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value2);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -7968,20 +7968,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -7991,10 +7991,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str4 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str4);
       }
@@ -8009,8 +8009,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -8030,13 +8030,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8049,16 +8049,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -8070,8 +8070,8 @@ ${indent}${line}` : "\n";
             str3 += ",";
           }
         }
-        if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        if (comment2)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         lines.push(str3);
         linesAtValue = lines.length;
       }
@@ -8095,11 +8095,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -8719,7 +8719,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -8744,7 +8744,7 @@ var require_binary = __commonJS({
           }
           str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -9256,7 +9256,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -9276,7 +9276,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -9302,7 +9302,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -9327,7 +9327,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -9337,7 +9337,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -9346,7 +9346,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -9364,7 +9364,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -9393,11 +9393,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -9572,9 +9572,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path, value2) {
+      addIn(path2, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value2);
+          this.contents.addIn(path2, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9649,14 +9649,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9671,10 +9671,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9685,10 +9685,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9705,13 +9705,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value2) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value2) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value2);
+          this.contents.setIn(path2, value2);
         }
       }
       /**
@@ -9770,8 +9770,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -9848,12 +9848,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -9876,7 +9876,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -9910,18 +9910,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -9989,7 +9989,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -10242,7 +10242,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep5 = "";
@@ -10256,15 +10256,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep5 + cb;
+                comment2 += sep5 + cb;
               sep5 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep5 += source;
               hasSpace = true;
               break;
@@ -10274,7 +10274,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -10550,7 +10550,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -10673,7 +10673,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -10690,7 +10690,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -10706,16 +10706,16 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
-    function splitLines(source) {
-      const split2 = source.split(/\n( *)/);
-      const first = split2[0];
+    function splitLines2(source) {
+      const split3 = source.split(/\n( *)/);
+      const first = split3[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i = 1; i < split3.length; i += 2)
+        lines.push([split3[i], split3[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -10952,7 +10952,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment: comment2, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10972,7 +10972,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value2);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value2;
       if (type)
         scalar.type = type;
@@ -10980,8 +10980,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
@@ -11067,7 +11067,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -11111,17 +11111,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -11136,8 +11136,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -11223,14 +11223,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -11245,7 +11245,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -11265,25 +11265,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -11672,9 +11672,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11683,23 +11683,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11710,10 +11710,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -14708,8 +14708,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve7, reject) {
-              promiseResolve = resolve7;
+            return new Promise(function(resolve8, reject) {
+              promiseResolve = resolve8;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -14742,11 +14742,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve7, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve8({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -14790,8 +14790,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve7) => {
-          state.drains.push({ writes, resolve: resolve7 });
+        return new Promise((resolve8) => {
+          state.drains.push({ writes, resolve: resolve8 });
         });
       }
       write(data) {
@@ -14896,10 +14896,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         return pipeline3(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve7();
+          resolve8();
         });
       });
     }
@@ -15569,16 +15569,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve7, reject) {
+        function onnext(resolve8, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve7({ value: entryStream, done: false });
+            resolve8({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve7;
+          promiseResolve = resolve8;
           promiseReject = reject;
           consumeCallback(null);
           if (extract2._finished && promiseResolve) {
@@ -15606,11 +15606,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract2.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve7, reject) => {
-            if (extract2.destroyed) return resolve7({ value: void 0, done: true });
+          return new Promise((resolve8, reject) => {
+            if (extract2.destroyed) return resolve8({ value: void 0, done: true });
             extract2.once("close", function() {
               if (err2) reject(err2);
-              else resolve7({ value: void 0, done: true });
+              else resolve8({ value: void 0, done: true });
             });
           });
         }
@@ -15962,7 +15962,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path = __require("path");
+    var path2 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -15974,7 +15974,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path.resolve(cwd, filepath);
+      return path2.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -16414,7 +16414,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -16422,13 +16422,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -16649,21 +16649,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range2.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -16678,17 +16678,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range2.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -16753,9 +16753,9 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node.nodes) {
@@ -16805,17 +16805,17 @@ var require_expand = __commonJS({
       const walk = (node, parent = {}) => {
         node.queue = [];
         let p2 = parent;
-        let q = parent.queue;
+        let q2 = parent.queue;
         while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
           p2 = p2.parent;
-          q = p2.queue;
+          q2 = p2.queue;
         }
         if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
+          q2.push(append(q2.pop(), stringify(node, options)));
           return;
         }
         if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
+          q2.push(append(q2.pop(), ["{}"]));
           return;
         }
         if (node.nodes && node.ranges > 0) {
@@ -16823,11 +16823,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill2(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
+          let range2 = fill2(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node, options);
           }
-          q.push(append(q.pop(), range));
+          q2.push(append(q2.pop(), range2));
           node.nodes = [];
           return;
         }
@@ -16846,7 +16846,7 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
+            q2.push(append(q2.pop(), queue, enclose));
             continue;
           }
           if (child.value && child.type !== "open") {
@@ -17271,7 +17271,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -17445,7 +17445,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path.sep,
+      SEP: path2.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -17472,7 +17472,7 @@ var require_constants3 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -17501,7 +17501,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path.sep === "\\";
+      return win32 === true || path2.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -18175,13 +18175,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -18489,17 +18489,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -18865,7 +18865,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -18950,7 +18950,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix6 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path.basename(input));
+      return regex.test(path2.basename(input));
     };
     picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     picomatch.parse = (pattern, options) => {
@@ -19177,7 +19177,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path = __require("path");
+    var path2 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -19272,8 +19272,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+      const basename2 = path2.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -19330,7 +19330,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute6(pattern) {
-      return path.isAbsolute(pattern);
+      return path2.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute6;
   }
@@ -19342,11 +19342,11 @@ var require_merge2 = __commonJS({
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
+    var slice2 = Array.prototype.slice;
     module.exports = merge2;
     function merge2() {
       const streamsQueue = [];
-      const args = slice.call(arguments);
+      const args = slice2.call(arguments);
       let merging = false;
       let options = args[args.length - 1];
       if (options && !Array.isArray(options) && options.pipe == null) {
@@ -19462,7 +19462,7 @@ var require_stream = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
     var merge2 = require_merge2();
-    function merge(streams) {
+    function merge3(streams) {
       const mergedStream = merge2(streams);
       streams.forEach((stream) => {
         stream.once("error", (error) => mergedStream.emit("error", error));
@@ -19471,7 +19471,7 @@ var require_stream = __commonJS({
       mergedStream.once("end", () => propagateCloseEventToSources(streams));
       return mergedStream;
     }
-    exports.merge = merge;
+    exports.merge = merge3;
     function propagateCloseEventToSources(streams) {
       streams.forEach((stream) => stream.emit("close"));
     }
@@ -19507,8 +19507,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path = require_path();
-    exports.path = path;
+    var path2 = require_path();
+    exports.path = path2;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -19620,8 +19620,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat) => {
+    function read(path2, settings, callback) {
+      settings.fs.lstat(path2, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -19630,7 +19630,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path, (statError, stat) => {
+        settings.fs.stat(path2, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -19662,13 +19662,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings) {
-      const lstat = settings.fs.lstatSync(path);
+    function read(path2, settings) {
+      const lstat = settings.fs.lstatSync(path2);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path);
+        const stat = settings.fs.statSync(path2);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -19739,17 +19739,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path, optionsOrSettingsOrCallback, callback) {
+    function stat(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync10(path, optionsOrSettings) {
+    function statSync10(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
+      return sync.read(path2, settings);
     }
     exports.statSync = statSync10;
     function getSettings(settingsOrOptions = {}) {
@@ -19965,16 +19965,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names2.map((name) => {
-          const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path2 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path2, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path,
+                path: path2,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -20092,7 +20092,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -20100,7 +20100,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -20127,17 +20127,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path, optionsOrSettingsOrCallback, callback) {
+    function scandir(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path, optionsOrSettings) {
+    function scandirSync(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
+      return sync.read(path2, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -20417,41 +20417,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value2) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           pushCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve7(result2);
+            resolve8(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value2) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           unshiftCb(value2, function(err2, result2) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve7(result2);
+            resolve8(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve7) {
+        var p2 = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -20785,7 +20785,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -20795,7 +20795,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -20857,7 +20857,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -20870,7 +20870,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path.resolve(this._settings.cwd, filepath);
+        return path2.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -20937,9 +20937,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve7(stats) : reject(error);
+            return error === null ? resolve8(stats) : reject(error);
           });
         });
       }
@@ -20963,10 +20963,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject(error);
             }
@@ -20976,10 +20976,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -21286,7 +21286,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -21300,7 +21300,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path.resolve(this._settings.cwd, task.base);
+        return path2.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -22055,9 +22055,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label2) {
+      constructor(label3) {
         super();
-        this.label = label2;
+        this.label = label3;
         this.names = {};
       }
       render({ _n }) {
@@ -22065,14 +22065,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label2) {
+      constructor(label3) {
         super();
-        this.label = label2;
+        this.label = label3;
         this.names = {};
       }
       render({ _n }) {
-        const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
+        const label3 = this.label ? ` ${this.label}` : "";
+        return `break${label3};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -22484,12 +22484,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label2) {
-        return this._leafNode(new Label(label2));
+      label(label3) {
+        return this._leafNode(new Label(label3));
       }
       // `break` statement
-      break(label2) {
-        return this._leafNode(new Break(label2));
+      break(label3) {
+        return this._leafNode(new Break(label3));
       }
       // `return` statement
       return(value2) {
@@ -23382,13 +23382,13 @@ var require_code2 = __commonJS({
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
+      const u2 = opts.unicodeRegExp ? "u" : "";
       const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
+      const rx = regExp(pattern, u2);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u2})`
       });
     }
     exports.usePattern = usePattern;
@@ -23823,20 +23823,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -24587,7 +24587,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref2);
+      let _sch = resolve8.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -24614,7 +24614,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref2) {
+    function resolve8(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -24865,8 +24865,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path) {
-      let input = path;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24940,11 +24940,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -25307,8 +25307,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -25478,7 +25478,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25869,7 +25869,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -26284,7 +26284,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26799,12 +26799,12 @@ var require_pattern2 = __commonJS({
       error,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
+        const u2 = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
           const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
           const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u2}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
           const regExp = (0, code_1.usePattern)(cxt, schema);
@@ -27374,8 +27374,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -27388,16 +27388,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -29091,20 +29091,20 @@ var require_sql_wasm = __commonJS({
           }
           function d(f, h) {
             for (var p2 = [], r = 0; r < f; r += 1) {
-              var u = y(
+              var u2 = y(
                 h + 4 * r,
                 "i32"
-              ), w = rc(u);
-              if (w === 1 || w === 2) u = sc(u);
-              else if (w === 3) w = wb(u), u = tc(u), u = A(u, w, true);
+              ), w = rc(u2);
+              if (w === 1 || w === 2) u2 = sc(u2);
+              else if (w === 3) w = wb(u2), u2 = tc(u2), u2 = A(u2, w, true);
               else if (w === 4) {
-                w = u;
-                u = wb(w);
+                w = u2;
+                u2 = wb(w);
                 w = uc(w);
-                for (var x = new Uint8Array(u), G = 0; G < u; G += 1) x[G] = v[w + G];
-                u = x;
-              } else u = null;
-              p2.push(u);
+                for (var x = new Uint8Array(u2), G = 0; G < u2; G += 1) x[G] = v[w + G];
+                u2 = x;
+              } else u2 = null;
+              p2.push(u2);
             }
             return p2;
           }
@@ -29127,8 +29127,8 @@ var require_sql_wasm = __commonJS({
               this.filename,
               f
             );
-            this.handleError(U(this.filename, q));
-            this.db = y(q, "i32");
+            this.handleError(U(this.filename, q2));
+            this.db = y(q2, "i32");
             z && vc(this.db);
             this.tb = {};
             this.ab = /* @__PURE__ */ new Map();
@@ -29141,7 +29141,7 @@ var require_sql_wasm = __commonJS({
           function t(f) {
             f.forEach(oa);
           }
-          var z = k.useOldExtensionFunctions !== false, q = pa(4), n = k.cwrap, F = {};
+          var z = k.useOldExtensionFunctions !== false, q2 = pa(4), n = k.cwrap, F = {};
           fa.forEach(function(f) {
             F[ea[f]] = f;
           });
@@ -29206,8 +29206,8 @@ var require_sql_wasm = __commonJS({
             f = [];
             for (var p2 = Gc(this.Xa), r = 0; r < p2; r += 1) switch (Kc(this.Xa, r)) {
               case 1:
-                var u = h.useBigInt ? this.ac(r) : this.Jb(r);
-                f.push(u);
+                var u2 = h.useBigInt ? this.ac(r) : this.Jb(r);
+                f.push(u2);
                 break;
               case 2:
                 f.push(this.Jb(r));
@@ -29230,8 +29230,8 @@ var require_sql_wasm = __commonJS({
           c.prototype.Ib = function(f, h) {
             var p2 = this.get(f, h);
             f = this.yb();
-            return Object.fromEntries(f.map(function(r, u) {
-              return [r, p2[u]];
+            return Object.fromEntries(f.map(function(r, u2) {
+              return [r, p2[u2]];
             }));
           };
           c.prototype.ec = function() {
@@ -29330,12 +29330,12 @@ var require_sql_wasm = __commonJS({
             this.fb !== null && (this.fb.hb(), this.fb = null);
             if (!this.db.db) throw this.ob(), Error("Database closed");
             var f = qa(), h = pa(4);
-            ra(q);
+            ra(q2);
             ra(h);
             try {
-              this.db.handleError(Ua(this.db.db, this.sb, -1, q, h));
+              this.db.handleError(Ua(this.db.db, this.sb, -1, q2, h));
               this.sb = y(h, "i32");
-              var p2 = y(q, "i32");
+              var p2 = y(q2, "i32");
               if (p2 === 0) return this.ob(), { done: true };
               this.fb = new c(p2, this.db);
               this.db.tb[p2] = this.fb;
@@ -29373,7 +29373,7 @@ var require_sql_wasm = __commonJS({
             } else {
               f = ka(f);
               try {
-                this.handleError(Ba(this.db, f, 0, 0, q));
+                this.handleError(Ba(this.db, f, 0, 0, q2));
               } finally {
                 ja(f);
               }
@@ -29382,37 +29382,37 @@ var require_sql_wasm = __commonJS({
           };
           g.prototype.exec = function(f, h, p2) {
             if (!this.db) throw "Database closed";
-            var r = qa(), u = null, w = null, x = null;
+            var r = qa(), u2 = null, w = null, x = null;
             try {
               x = w = ka(f);
               var G = pa(4);
               for (f = []; y(x, "i8") !== 0; ) {
-                ra(q);
+                ra(q2);
                 ra(G);
-                this.handleError(Ua(this.db, x, -1, q, G));
-                var S = y(q, "i32");
+                this.handleError(Ua(this.db, x, -1, q2, G));
+                var S = y(q2, "i32");
                 x = y(G, "i32");
                 if (S !== 0) {
                   var D = null;
-                  u = new c(S, this);
-                  for (h != null && u.bind(h); u.step(); ) D === null && (D = { columns: u.yb(), values: [] }, f.push(D)), D.values.push(u.get(null, p2));
-                  u.hb();
+                  u2 = new c(S, this);
+                  for (h != null && u2.bind(h); u2.step(); ) D === null && (D = { columns: u2.yb(), values: [] }, f.push(D)), D.values.push(u2.get(null, p2));
+                  u2.hb();
                 }
               }
               return f;
             } catch (K) {
-              throw u && u.hb(), K;
+              throw u2 && u2.hb(), K;
             } finally {
               w && ja(w), sa(r);
             }
           };
-          g.prototype.Yb = function(f, h, p2, r, u) {
+          g.prototype.Yb = function(f, h, p2, r, u2) {
             typeof h === "function" && (r = p2, p2 = h, h = void 0);
             f = this.Bb(f, h);
             try {
               for (; f.step(); ) p2(f.Ib(
                 null,
-                u
+                u2
               ));
             } finally {
               f.hb();
@@ -29422,11 +29422,11 @@ var require_sql_wasm = __commonJS({
           g.prototype.Bb = function(f, h) {
             f = ka(f);
             try {
-              ra(q), this.handleError(Ua(this.db, f, -1, q, 0));
+              ra(q2), this.handleError(Ua(this.db, f, -1, q2, 0));
             } finally {
               ja(f);
             }
-            f = y(q, "i32");
+            f = y(q2, "i32");
             if (f === 0) throw "Nothing to prepare";
             var p2 = new c(f, this);
             h != null && p2.bind(h);
@@ -29441,24 +29441,24 @@ var require_sql_wasm = __commonJS({
             la(f, []);
             var h = 0, p2 = 0;
             try {
-              var r = B(f).node, u = null, w = r.Ta.write;
+              var r = B(f).node, u2 = null, w = r.Ta.write;
               r.Ta = Object.create(r.Ta);
               r.Ta.write = function(S, D, K, V, T) {
-                if (u === null) return w(S, D, K, V, T);
+                if (u2 === null) return w(S, D, K, V, T);
                 r.Ya.set(D.subarray(K, K + V), T);
                 r.Za = Math.max(r.Za, T + V);
                 return V;
               };
-              var x = U(f, q);
-              h = y(q, "i32");
+              var x = U(f, q2);
+              h = y(q2, "i32");
               if (x !== 0) throw Error(ia(h));
               p2 = Aa(h, "main", this.db, "main");
               if (p2 === 0) throw Error(ia(h));
               x = na(p2, 0);
               if (x === 0) {
                 var G = this.exec("PRAGMA main.page_count; PRAGMA main.page_size");
-                u = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
-                r.Ya = u;
+                u2 = new Uint8Array(G[0].values[0][0] * G[1].values[0][0]);
+                r.Ya = u2;
                 x = na(p2, -1);
               }
               if (x === 5 || x === 6) throw Error("Unable to export: SQLite is busy or locked. Finish active write transactions before exporting.");
@@ -29469,9 +29469,9 @@ var require_sql_wasm = __commonJS({
               x = ma(h);
               if (x !== 0) throw Error(ia(h));
               h = 0;
-              u = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
-              u.length > 0 && (u[18] = 1, u[19] = 1);
-              return u;
+              u2 = new Uint8Array(r.Ya.buffer, r.Ya.byteOffset, r.Za);
+              u2.length > 0 && (u2[18] = 1, u2[19] = 1);
+              return u2;
             } finally {
               p2 !== 0 && ca(p2), h !== 0 && ma(h), ta("/" + f);
             }
@@ -29497,15 +29497,15 @@ var require_sql_wasm = __commonJS({
           g.prototype.Xb = function(f, h) {
             var p2 = m(f, h.length);
             this.ab.has(p2) && (t(this.ab.get(p2)), this.ab.delete(p2));
-            var r = ua(function(u, w, x) {
+            var r = ua(function(u2, w, x) {
               w = d(w, x);
               try {
                 var G = h.apply(null, w);
               } catch (S) {
-                a(u, S);
+                a(u2, S);
                 return;
               }
-              b(u, G);
+              b(u2, G);
             }, "viii");
             this.ab.set(p2, [r]);
             this.handleError(Bb(this.db, f, h.length, 1, 0, r, 0, 0, 0));
@@ -29518,7 +29518,7 @@ var require_sql_wasm = __commonJS({
             }
             var r = h.init || function() {
               return null;
-            }, u = h.finalize || function(D) {
+            }, u2 = h.finalize || function(D) {
               return D;
             }, w = h.step;
             if (!w) throw "An aggregate function must have a step function in " + f;
@@ -29538,7 +29538,7 @@ var require_sql_wasm = __commonJS({
               function(D) {
                 var K = Cb(D, 1);
                 try {
-                  var V = u(p2(K));
+                  var V = u2(p2(K));
                 } catch (T) {
                   x.delete(K);
                   a(D, T);
@@ -29556,7 +29556,7 @@ var require_sql_wasm = __commonJS({
           g.prototype.nc = function(f) {
             this.ib && (Db(this.db, 0, 0), oa(this.ib), this.ib = void 0);
             if (!f) return this;
-            this.ib = ua(function(h, p2, r, u, w) {
+            this.ib = ua(function(h, p2, r, u2, w) {
               switch (p2) {
                 case 18:
                   h = "insert";
@@ -29571,9 +29571,9 @@ var require_sql_wasm = __commonJS({
                   throw "unknown operationCode in updateHook callback: " + p2;
               }
               r = A(r);
-              u = A(u);
+              u2 = A(u2);
               if (w > Number.MAX_SAFE_INTEGER) throw "rowId too big to fit inside a Number";
-              f(h, r, u, Number(w));
+              f(h, r, u2, Number(w));
             }, "viiiij");
             Db(
               this.db,
@@ -30408,27 +30408,27 @@ var require_sql_wasm = __commonJS({
           }, close() {
             d?.buffer?.length && d(10);
           }, read(g, m, t, z) {
-            for (var q = 0, n = 0; n < z; n++) {
+            for (var q2 = 0, n = 0; n < z; n++) {
               try {
                 var F = b();
               } catch (U) {
                 throw new O(29);
               }
-              if (F === void 0 && !q) throw new O(6);
+              if (F === void 0 && !q2) throw new O(6);
               if (F === null || F === void 0) break;
-              q++;
+              q2++;
               m[t + n] = F;
             }
-            q && (g.node.atime = Date.now());
-            return q;
+            q2 && (g.node.atime = Date.now());
+            return q2;
           }, write(g, m, t, z) {
-            for (var q = 0; q < z; q++) try {
-              d(m[t + q]);
+            for (var q2 = 0; q2 < z; q2++) try {
+              d(m[t + q2]);
             } catch (n) {
               throw new O(29);
             }
             z && (g.node.mtime = g.node.ctime = Date.now());
-            return q;
+            return q2;
           } });
           ac(a, c, e);
         }
@@ -30536,18 +30536,18 @@ var require_sql_wasm = __commonJS({
           }
         }
         var cd = (a, b, d, c) => {
-          var e = { string: (q) => {
+          var e = { string: (q2) => {
             var n = 0;
-            if (q !== null && q !== void 0 && q !== 0) {
-              n = l(q) + 1;
+            if (q2 !== null && q2 !== void 0 && q2 !== 0) {
+              n = l(q2) + 1;
               var F = pa(n);
-              L(q, E, F, n);
+              L(q2, E, F, n);
               n = F;
             }
             return n;
-          }, array: (q) => {
-            var n = pa(q.length);
-            v.set(q, n);
+          }, array: (q2) => {
+            var n = pa(q2.length);
+            v.set(q2, n);
             return n;
           } };
           a = k["_" + a];
@@ -30557,9 +30557,9 @@ var require_sql_wasm = __commonJS({
             z ? (m ||= qa(), g[t] = z(c[t])) : g[t] = c[t];
           }
           d = a(...g);
-          return d = (function(q) {
+          return d = (function(q2) {
             m && sa(m);
-            return b === "string" ? A(q) : b === "boolean" ? !!q : q;
+            return b === "string" ? A(q2) : b === "boolean" ? !!q2 : q2;
           })(d);
         }, ka = (a) => {
           var b = l(a) + 1, d = ha(b);
@@ -30874,8 +30874,8 @@ var require_sql_wasm = __commonJS({
               var e = Date.now();
               if (d) {
                 let t2 = function(z) {
-                  var q = H[z + 8 >> 2];
-                  return q == 1073741823 ? e : q == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q / 1e6);
+                  var q2 = H[z + 8 >> 2];
+                  return q2 == 1073741823 ? e : q2 == 1073741822 ? null : (I[z >> 2] + H[z + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q2 / 1e6);
                 };
                 var t = t2;
                 var g = t2(d);
@@ -30921,9 +30921,9 @@ var require_sql_wasm = __commonJS({
               if (!t.Ta.qb) throw new O(43);
               if (!a) throw new O(28);
               var z = t.Ta.qb(t, a, e, b, d);
-              var q = z.lc;
+              var q2 = z.lc;
               H[g >> 2] = z.Ob;
-              I[m >> 2] = q;
+              I[m >> 2] = q2;
               return 0;
             } catch (n) {
               if (typeof Y === "undefined" || n.name !== "ErrnoError") throw n;
@@ -31055,17 +31055,17 @@ var require_sql_wasm = __commonJS({
                   var t = I[a >> 2], z = I[a + 4 >> 2];
                   a += 8;
                   try {
-                    var q = e, n = t, F = z, U = g, ma = v;
+                    var q2 = e, n = t, F = z, U = g, ma = v;
                     if (F < 0 || U < 0) throw new O(28);
-                    if (q.fd === null) throw new O(8);
-                    if ((q.flags & 2097155) === 1) throw new O(8);
-                    if (P(q.node.mode)) throw new O(31);
-                    if (!q.Ta.read) throw new O(28);
+                    if (q2.fd === null) throw new O(8);
+                    if ((q2.flags & 2097155) === 1) throw new O(8);
+                    if (P(q2.node.mode)) throw new O(31);
+                    if (!q2.Ta.read) throw new O(28);
                     var Aa = typeof U !== "undefined";
-                    if (!Aa) U = q.position;
-                    else if (!q.seekable) throw new O(70);
-                    var na = q.Ta.read(q, ma, n, F, U);
-                    Aa || (q.position += na);
+                    if (!Aa) U = q2.position;
+                    else if (!q2.seekable) throw new O(70);
+                    var na = q2.Ta.read(q2, ma, n, F, U);
+                    Aa || (q2.position += na);
                     var ca = na;
                   } catch (N) {
                     if (b > 0 && N instanceof O && (N.Wa == 6 || N.Wa == 6)) break;
@@ -31120,8 +31120,8 @@ var require_sql_wasm = __commonJS({
                 for (var m = b = 0, t = a; m < d; m++, t += 8) b += I[t + 4 >> 2];
                 var z = new Uint8Array(b);
                 for (m = t = 0; m < d; m++, a += 8) {
-                  var q = I[a >> 2], n = I[a + 4 >> 2];
-                  z.set(E.subarray(q, q + n), t);
+                  var q2 = I[a >> 2], n = I[a + 4 >> 2];
+                  z.set(E.subarray(q2, q2 + n), t);
                   t += n;
                 }
                 g = mc(e, z, 0, b);
@@ -31300,8 +31300,8 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text5 = e instanceof Error ? e.message : String(e);
-  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text6 = e instanceof Error ? e.message : String(e);
+  return text6.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 function describeJsonError(e) {
   const message = e instanceof Error ? e.message : "";
@@ -31313,8 +31313,8 @@ function describeJsonError(e) {
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value2 = shape.test(raw) ? Number(raw) : Number.NaN;
+  const shape2 = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
+  const value2 = shape2.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value2) && value2 >= spec.min && value2 <= max && (spec.fraction === true || Number.isSafeInteger(value2))) return ok(value2);
   const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
@@ -31345,8 +31345,8 @@ function today(now = /* @__PURE__ */ new Date()) {
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text5) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+function releaseNumbers(text6) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text6);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -31371,8 +31371,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text5) {
-  const m = SHAPE.exec(text5);
+function parseApkVersion(text6) {
+  const m = SHAPE.exec(text6);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -31422,11 +31422,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseDpkgVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -31473,11 +31473,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text5) {
-  const colon = text5.indexOf(":");
-  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
+function parseRpmVersion(text6) {
+  const colon = text6.indexOf(":");
+  const epoch = colon === -1 ? "0" : text6.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
+  const rest = colon === -1 ? text6 : text6.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -34197,6 +34197,9 @@ var TABLE = cves_generated_default;
 function cveEntries() {
   return TABLE.cves;
 }
+function cveEntry(id) {
+  return TABLE.cves.find((c) => c.id === id);
+}
 function cvesLeftOut() {
   return { unverified: TABLE.unverified, not_covered: TABLE.not_covered };
 }
@@ -34239,7 +34242,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text6 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -34247,7 +34250,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text5}`, markdown: `${help.markdown ?? help.text}
+${text6}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -34327,12 +34330,12 @@ function toLocation(v) {
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, severity, context, message, module, path } = v;
+  const { rule_id, severity, context, message, module, path: path2 } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
-  if (typeof message !== "string" || typeof path !== "string") return `${rule_id}: message and path must be strings`;
+  if (typeof message !== "string" || typeof path2 !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
@@ -34340,7 +34343,7 @@ function toFinding(v, target, rules) {
   if (typeof related === "string") return `${rule_id}: ${related}`;
   const cves = toCves(v["cves"]);
   if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path2, location };
   if (related !== void 0) finding.related = related;
   if (cves !== void 0) finding.cves = cves;
   return finding;
@@ -34627,7 +34630,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text5) {
+function globMatch(pattern, text6) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -34643,20 +34646,20 @@ function globMatch(pattern, text5) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text5);
+  return re.test(text6);
 }
 function targetMatch(pattern, id) {
-  const split2 = id.lastIndexOf(":/");
-  return globMatch(pattern, id) || split2 > 0 && globMatch(pattern, id.slice(0, split2));
+  const split3 = id.lastIndexOf(":/");
+  return globMatch(pattern, id) || split3 > 0 && globMatch(pattern, id.slice(0, split3));
 }
 
 // src/engine/waivers.ts
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text5, file) {
+function parseWaiverFile(text6, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -34824,12 +34827,12 @@ var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text5, file) {
+function parsePublicEntries(text6, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text6, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
-    const range = node?.range;
-    return range ? counter.linePos(range[0]).line : 1;
+    const range2 = node?.range;
+    return range2 ? counter.linePos(range2[0]).line : 1;
   };
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, HINT));
   if (doc.errors.length > 0 || !(0, import_yaml2.isMap)(doc.contents)) return ok([]);
@@ -34853,11 +34856,11 @@ function parsePublicEntries(text5, file) {
       if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
-    const { path, host: host2, image, module } = selected;
-    if (path === null && host2 === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const { path: path2, host: host2, image, module } = selected;
+    if (path2 === null && host2 === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
     const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error(line, `the public entry for "${path ?? host2 ?? image}" gives no "reason": it would declare nothing`);
-    entries.push({ path, host: host2, image, module, reason: why, file, line });
+    if (why === "") return error(line, `the public entry for "${path2 ?? host2 ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path2, host: host2, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
@@ -34868,8 +34871,8 @@ function entryCovers(e, facts, m) {
   if (e.host !== null && !(kind === "host" && named(e.host))) return false;
   if (e.image !== null && !(kind === "image" && named(e.image))) return false;
   if (kind !== "file" && e.host === null && e.image === null) return false;
-  const path = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
-  return path === null || path === void 0 || globMatch(path, m.header.file);
+  const path2 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path2 === null || path2 === void 0 || globMatch(path2, m.header.file);
 }
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
@@ -34897,18 +34900,18 @@ function parseRuleCatalog(json, source) {
     ids.add(id);
     const severity = r["severity"];
     if (typeof severity !== "string" || !SEVERITIES.includes(severity)) return bad(`${id} has severity ${JSON.stringify(severity)}`);
-    const text5 = (k) => typeof r[k] === "string" ? r[k] : "";
+    const text6 = (k) => typeof r[k] === "string" ? r[k] : "";
     rules.push({
       id,
-      title: text5("title") || id,
-      description: text5("description"),
+      title: text6("title") || id,
+      description: text6("description"),
       severity,
-      security_severity: text5("security_severity"),
-      cwe: text5("cwe"),
+      security_severity: text6("security_severity"),
+      cwe: text6("cwe"),
       tags: Array.isArray(r["tags"]) ? r["tags"].filter((t) => typeof t === "string") : [],
-      help: text5("help"),
-      help_uri: text5("help_uri") || null,
-      package: text5("package"),
+      help: text6("help"),
+      help_uri: text6("help_uri") || null,
+      package: text6("package"),
       ...r["quiet_when_public"] === true ? { quiet_when_public: true } : {},
       ...isObject(r["compliance"]) ? { compliance: toCompliance(r["compliance"]) } : {}
     });
@@ -35027,11 +35030,11 @@ function policyFiles(dir, read) {
   const files = [];
   let total = 0;
   for (const rel of names2) {
-    const path = join2(dir, rel);
-    const st = lstatSync(path);
+    const path2 = join2(dir, rel);
+    const st = lstatSync(path2);
     if (st.isDirectory()) continue;
-    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path, "Policy files are read only as regular files inside the policy directory: copy the file in."));
-    const bytes = read(path, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
+    if (st.isSymbolicLink()) return fail(new UserError(`${rel} is a symbolic link; it was not followed`, path2, "Policy files are read only as regular files inside the policy directory: copy the file in."));
+    const bytes = read(path2, { what: "the policy file", maxBytes: LIMITS.fileBytes, hint: "A policy directory holds Rego and small data files." });
     if (!bytes.ok) return bytes;
     total += bytes.value.length;
     if (total > LIMITS.totalBytes) return fail(new UserError(`the policy files add up to more than ${LIMITS.totalBytes / MiB} MiB`, dir));
@@ -35075,20 +35078,20 @@ var BUNDLE_LIMITS = { fileBytes: 32 * MiB, entryBytes: 16 * MiB, totalBytes: 64 
 var CATALOG_BYTES = 4 * MiB;
 var BUNDLE_HINT = "Pass the bundle.tar.gz that opa build -t wasm wrote.";
 var POLICY_HINT = "Pass a directory of Rego, a bundle.tar.gz, or a policy.wasm with rules.json beside it.";
-async function customPolicy(path, read) {
+async function customPolicy(path2, read) {
   let isDir;
   try {
-    isDir = statSync(path).isDirectory();
+    isDir = statSync(path2).isDirectory();
   } catch {
-    return fail(new UserError(`--policy ${path} does not exist`, path, POLICY_HINT));
+    return fail(new UserError(`--policy ${path2} does not exist`, path2, POLICY_HINT));
   }
-  if (isDir) return compileDirectory(path, read);
-  if (/\.(tar\.gz|tgz)$/.test(path)) {
-    const bytes = read(path, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
-    return bytes.ok ? loadBundle(path, bytes.value) : bytes;
+  if (isDir) return compileDirectory(path2, read);
+  if (/\.(tar\.gz|tgz)$/.test(path2)) {
+    const bytes = read(path2, { what: "the policy bundle", maxBytes: BUNDLE_LIMITS.fileBytes, hint: BUNDLE_HINT });
+    return bytes.ok ? loadBundle(path2, bytes.value) : bytes;
   }
-  if (path.endsWith(".wasm")) return loadWasm(path, read);
-  return fail(new UserError(`--policy ${path}: not a directory, .wasm or .tar.gz`, path, POLICY_HINT));
+  if (path2.endsWith(".wasm")) return loadWasm(path2, read);
+  return fail(new UserError(`--policy ${path2}: not a directory, .wasm or .tar.gz`, path2, POLICY_HINT));
 }
 async function compileDirectory(dir, read) {
   const built = buildPolicyDirectory(dir, read);
@@ -35105,7 +35108,7 @@ async function loadBundle(name, bytes, known) {
   if (!wasm) return fail(new UserError("the bundle has no policy.wasm: it was not built with -t wasm", name));
   let rules = known;
   if (!rules) {
-    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path, b]) => ({ path, text: b.toString("utf8") }));
+    const rego = [...entries].filter(([p2]) => p2.endsWith(".rego")).map(([path2, b]) => ({ path: path2, text: b.toString("utf8") }));
     const catalog = catalogFromRego(rego);
     if (!catalog.ok) return catalog;
     rules = catalog.value;
@@ -35123,22 +35126,22 @@ function manifestEntrypoint(manifest) {
     return void 0;
   }
 }
-function loadWasm(path, read) {
-  const catalogPath = join3(path, "..", "rules.json");
-  if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path, "Or pass the bundle.tar.gz that opa build wrote."));
-  const text5 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
-  if (!text5.ok) return text5;
-  const wasm = read(path, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
+function loadWasm(path2, read) {
+  const catalogPath = join3(path2, "..", "rules.json");
+  if (!existsSync2(catalogPath)) return fail(new UserError("a .wasm policy needs its rule catalog as rules.json beside it", path2, "Or pass the bundle.tar.gz that opa build wrote."));
+  const text6 = read(catalogPath, { what: "the rule catalog", maxBytes: CATALOG_BYTES, hint: "rules.json lists the rules of the policy beside it." });
+  if (!text6.ok) return text6;
+  const wasm = read(path2, { what: "the policy module", maxBytes: BUNDLE_LIMITS.entryBytes, hint: "Pass a policy.wasm built with opa build -t wasm." });
   if (!wasm.ok) return wasm;
   let json;
   try {
-    json = JSON.parse(text5.value.toString("utf8"));
+    json = JSON.parse(text6.value.toString("utf8"));
   } catch (e) {
     return fail(new UserError(`cannot read the rule catalog: ${describeJsonError(e)}`, catalogPath, "rules.json lists the rules of the policy beside it."));
   }
   const catalog = parseRuleCatalog(json, catalogPath);
   if (!catalog.ok) return catalog;
-  return ok({ name: path, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
+  return ok({ name: path2, wasm: wasm.value, rules: catalog.value.rules, entrypoint: catalog.value.entrypoint, paramNames: catalog.value.paramNames, limits: CUSTOM_POLICY_LIMITS });
 }
 var wanted = (name) => name === "policy.wasm" || name === ".manifest" || name.endsWith(".rego");
 function untar(bytes) {
@@ -35146,13 +35149,13 @@ function untar(bytes) {
   const files = /* @__PURE__ */ new Map();
   const tar = (0, import_tar_stream.extract)();
   let total = 0;
-  let count = 0;
+  let count2 = 0;
   tar.on("entry", (header, stream, next) => {
     const name = header.name.replace(/^\/+/, "");
     const keep = header.type === "file" && wanted(name);
     const chunks = [];
     let size = 0;
-    if (++count > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
+    if (++count2 > entries) return tar.destroy(new Error(`it has more than ${entries} entries`));
     stream.on("data", (data) => {
       const c = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
       size += c.length;
@@ -35207,9 +35210,9 @@ function markdownText(s) {
 function markdownCode(s) {
   const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
+  const fence2 = "`".repeat(longest + 1);
   const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
+  return `${fence2}${pad}${t}${pad}${fence2}`;
 }
 
 // src/report/cve-explain.ts
@@ -35267,10 +35270,871 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   return out;
 }
 
+// src/fix/types.ts
+function findingKey(f) {
+  return { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} };
+}
+function sameFinding(a, b) {
+  return a.rule_id === b.rule_id && a.target === b.target && a.module === b.module && a.path === b.path && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
+}
+
+// src/fix/plan-types.ts
+function coveredBy(ctx, rule_id) {
+  return new Set(ctx.findings.filter((f) => f.rule_id === rule_id && f.module !== null).map((f) => f.module));
+}
+function unfixed(f, reason, suggestion2) {
+  return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
+}
+function fromPlaced(ctx, f, placed, text6, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text6.suggestion);
+  const at = placed.rewrote;
+  const comment2 = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
+  return {
+    candidate: {
+      fixes: [f, ...extraKeys, ...comment2].map(findingKey),
+      parameter: text6.parameter,
+      summary: text6.summary,
+      notes: text6.notes,
+      edits: placed.edits,
+      access: { modules: text6.fields.length === 0 ? [] : placed.modules, fields: text6.fields }
+    }
+  };
+}
+function shellQuote(s) {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/fix/plan-unfixed.ts
+var BY_RULE = {
+  "RSYNC-001": { why: "who may log in is the operator's choice", suggestion: "auth users = <user>\nsecrets file = /etc/rsyncd.secrets" },
+  "RSYNC-003": { why: "which networks may connect is the operator's choice", suggestion: "hosts allow = <your network, e.g. 192.0.2.0/24>\nhosts deny = *" },
+  "RSYNC-007": { why: "the addresses behind the host names are not known here", suggestion: "hosts allow = <the hosts' addresses or CIDR ranges>" },
+  "RSYNC-011": { why: "the right connection limit depends on the host", suggestion: "max connections = <limit, e.g. 10>" },
+  "RSYNC-020": { why: "the secrets file and its users are the operator's to create", suggestion: "secrets file = /etc/rsyncd.secrets" },
+  "RSYNC-032": { why: "a password is never written by rsyncguard", suggestion: null },
+  "RSYNC-033": { why: "a password is never written by rsyncguard", suggestion: null },
+  "RSYNC-045": { why: "which directory to export instead is the operator's choice", suggestion: "path = <a directory holding only what clients need>" },
+  "RSYNC-047": { why: "what the hook does is the operator's to judge", suggestion: null }
+};
+function upgradeTo(f) {
+  const fixed = (f.cves ?? []).map((id) => cveEntry(id)?.fixed).filter((v) => v !== void 0);
+  const num = (v) => v.split(".").map(Number);
+  const newer = (a, b) => {
+    const [x, y] = [num(a), num(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  return fixed.reduce((best, v) => best === null || newer(v, best) ? v : best, null);
+}
+function unfixedText(f) {
+  if (f.rule_id === "RSYNC-070") {
+    const to = upgradeTo(f);
+    return { reason: "no automatic fix for RSYNC-070: only an upgrade fixes it", suggestion: to === null ? null : `upgrade rsync to ${to} or later (or the distribution's package that carries the fixes)` };
+  }
+  const known = BY_RULE[f.rule_id];
+  return { reason: `no automatic fix for ${f.rule_id}: ${known?.why ?? "the change depends on choices rsyncguard cannot make for you"}`, suggestion: known?.suggestion ?? null };
+}
+
+// src/fix/lines.ts
+var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
+var TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
+function isTemplateFile(file) {
+  return TEMPLATE_FILE.test(file);
+}
+function hasTemplateExpr(line) {
+  return TEMPLATE_EXPR.test(line);
+}
+function splitLines(text6) {
+  if (text6 === "") return [];
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function lineKind(line) {
+  const t = line.trimStart();
+  if (t === "") return "blank";
+  if (t.startsWith("#") || t.startsWith(";")) return "comment";
+  if (t.startsWith("[")) return "header";
+  if (t.startsWith("&")) return "directive";
+  return "param";
+}
+function continues(line) {
+  return /\\\s*$/.test(line);
+}
+function logicalEnd(lines, start) {
+  const kind = lineKind(lines[start - 1] ?? "");
+  if (kind !== "param" && kind !== "header") return start;
+  let end = start;
+  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
+  return end;
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)?.[0] ?? "";
+}
+function sectionEnd(lines, header) {
+  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+  }
+  return lines.length;
+}
+function paramLines(lines, from, to) {
+  const out = [];
+  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  }
+  return out;
+}
+function sectionIndent(lines, header) {
+  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
+  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
+  for (const n of paramLines(lines, 1, lines.length)) {
+    const ind = indentOf(lines[n - 1] ?? "");
+    if (ind !== "") return ind;
+  }
+  return "";
+}
+function firstHeader(lines) {
+  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+  }
+  return null;
+}
+function slice(lines, start, end) {
+  return lines.slice(start - 1, end);
+}
+
+// src/fix/plan-edits.ts
+function rewriteLine(first, name, value2) {
+  const eq = first.indexOf("=");
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value2}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value2}`;
+}
+function linesOf(ctx, file) {
+  if (file === null) return null;
+  const text6 = ctx.texts.get(file);
+  return text6 === void 0 ? null : splitLines(text6);
+}
+function templateFile(ctx, file) {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
+}
+function templated(ctx, file, lines, start, end) {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+function editParamLine(ctx, p2, name, value2) {
+  const lines = linesOf(ctx, p2.file);
+  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
+  const first = lines[p2.line - 1];
+  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p2.line);
+  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
+  return { file: p2.file, start: p2.line, end, lines: value2 === null ? [] : [rewriteLine(first, name, value2)] };
+}
+function insertInModule(ctx, mod, name, value2, after) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value2}`] };
+}
+function insertInGlobal(ctx, name, value2) {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return "the main configuration file is not available to edit";
+  const header = firstHeader(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
+  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value2}`] };
+}
+function inheritors(doc, name, p2) {
+  return doc.config.modules.filter((m) => {
+    const q2 = m.params[name];
+    return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
+  });
+}
+function setModuleParam(ctx, mod, name, value2, opts) {
+  const p2 = mod.params[name];
+  if (p2 !== void 0 && p2.origin === "module") {
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value2);
+    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [mod.name] };
+  }
+  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p2);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value2);
+      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const bad = badBooleanLine(ctx, mod, name, value2);
+  if (bad !== null) return bad;
+  const e = insertInModule(ctx, mod, name, value2, opts.after?.(mod));
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+function badBooleanLine(ctx, mod, name, value2) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return null;
+  const end = sectionEnd(lines, mod.header.line);
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
+  const first = d === void 0 ? void 0 : lines[d.line - 1];
+  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut2 = written.search(/\s[#;]/);
+  if (cut2 < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut2).trim()}`, rewriteLine(first, name, value2)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
+}
+function setGlobalParam(ctx, name, value2) {
+  const p2 = ctx.doc.config.global[name];
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value2) : insertInGlobal(ctx, name, value2);
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
+}
+function findModule(doc, name) {
+  if (name === null) return void 0;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+function moduleOfPath(doc, path2) {
+  const m = /^config\.modules\[(\d+)\]/.exec(path2);
+  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+}
+
+// src/fix/rules/access.ts
+function listed(mod, placed) {
+  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
+}
+function whom(mod, placed) {
+  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
+  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
+}
+var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
+function readOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function publicReadOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
+  if (!f.path.endsWith(".read only")) {
+    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
+    auth users = <the same users, without :rw>`)];
+  }
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function unlisted(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "list",
+      summary: `${whom(mod, placed)} list = no`,
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      suggestion: `[${mod.name}]
+    list = no`,
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ["listed", "read", "write"]
+    })
+  ];
+}
+function denyRest(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]
+    hosts allow = <your network, e.g. 192.0.2.0/24>
+    hosts deny = *`
+      )
+    ];
+  }
+  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "hosts deny",
+      summary: `${whom(mod, placed)} hosts deny = *`,
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      suggestion: `[${mod.name}]
+    hosts deny = *`,
+      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
+    })
+  ];
+}
+var ACCESS_PLANNERS = {
+  "RSYNC-002": readOnly,
+  "RSYNC-015": publicReadOnly,
+  "RSYNC-005": unlisted,
+  "RSYNC-004": denyRest
+};
+
+// src/fix/rules/auth.ts
+function strictModes(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "strict modes",
+      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
+      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      suggestion: `[${mod.name}]
+    strict modes = yes`,
+      fields: []
+    })
+  ];
+}
+function secretsOf(f, ctx) {
+  const m = /^secrets\[(\d+)\]/.exec(f.path);
+  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
+}
+function permissions(f, ctx) {
+  const s = secretsOf(f, ctx);
+  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
+  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
+  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
+  if (!inRepository) {
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the repository, so it is not changed here`, `${verb} ${shellQuote(s.path)}`)];
+  }
+  const file = s.file;
+  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
+  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
+}
+var AUTH_PLANNERS = {
+  "RSYNC-021": strictModes,
+  "RSYNC-030": permissions,
+  "RSYNC-031": permissions
+};
+
+// src/fix/rules/confinement.ts
+var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
+function chroot(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
+  if (!ctx.doc.config.effective.root.value)
+    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
+  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "use chroot",
+      summary: `${whom(mod, placed)} use chroot = yes`,
+      notes: [CHROOT_NOTE(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    use chroot = yes`,
+      fields: []
+    })
+  ];
+}
+function munge(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "munge symlinks",
+      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
+      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      suggestion: `[${mod.name}]
+    munge symlinks = yes`,
+      fields: []
+    })
+  ];
+}
+var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
+function unprivilegedGroup(doc) {
+  const d = doc.rsync.distro;
+  if (d === null) return "nogroup";
+  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
+}
+function unprivileged(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.endsWith(".gid") ? "gid" : "uid";
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
+  const value2 = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
+  const placed = setModuleParam(ctx, mod, name, value2, { covered });
+  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: name,
+      summary: `${whom(mod, placed)} ${name} = ${value2}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value2}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      suggestion: `[${mod.name}]
+    ${name} = ${value2}`,
+      fields: []
+    })
+  ];
+}
+function secureLinks(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "insecure links",
+      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
+      notes: [],
+      suggestion: `[${mod.name}]
+    insecure links = no`,
+      fields: []
+    })
+  ];
+}
+var CONFINEMENT_PLANNERS = {
+  "RSYNC-040": chroot,
+  "RSYNC-041": chroot,
+  "RSYNC-042": unprivileged,
+  "RSYNC-044": secureLinks
+};
+
+// src/fix/rules/logging.ts
+var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
+function forAll(ctx, mods) {
+  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
+    return setGlobalParam(ctx, "transfer logging", "yes");
+  }
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
+    if ("unfixed" in placed) return placed;
+    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function transferLogging(f, ctx) {
+  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
+  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
+  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
+  const list2 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
+  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+}
+var LOGGING_PLANNERS = {
+  "RSYNC-050": transferLogging
+};
+
+// src/fix/rules/values.ts
+var COMMENT = /\s[#;]/;
+var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
+function lineAt(ctx, file, line) {
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text6);
+  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+function moved(file, line, end, first, comment2, valueLine) {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  return { file, start: line, end, lines: [`${indent}${comment2}`, ...valueLine === null ? [] : [valueLine]] };
+}
+function commentInBoolean(f, ctx) {
+  const loc = f.location;
+  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
+  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
+  const first = at.lines[loc.line - 1];
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut2 = written.search(COMMENT);
+  if (cut2 < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut2).trim();
+  const comment2 = written.slice(cut2).trim();
+  const value2 = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value2 === null ? `"${name}" stays unset` : `"${name} = ${value2}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value2 ?? "unset"})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment2, value2 === null ? null : rewriteLine(first, name, value2))],
+        access: { modules: [], fields: [] }
+      }
+    }
+  ];
+}
+function commentInValue(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
+  const p2 = mod?.params[name];
+  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
+  const cut2 = p2.value.search(COMMENT);
+  const meant = cut2 < 0 ? "" : p2.value.slice(0, cut2).trim();
+  const comment2 = cut2 < 0 ? "" : p2.value.slice(cut2).trim();
+  const suggestion2 = `${comment2}
+${name} = ${meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
+  }
+  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
+  const at = lineAt(ctx, p2.file, p2.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
+  const first = at.lines[p2.line - 1];
+  const stray = comment2.split(/\s+/).filter((w) => w !== "");
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(", ")}); they are no longer in the list, which now holds only "${meant}".`],
+        edits: [moved(p2.file, p2.line, at.end, first, comment2, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+      }
+    }
+  ];
+}
+function commentInside(f, ctx) {
+  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+function refuseSpaces(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params["refuse options"]?.value;
+  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
+  const value2 = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value2, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "refuse options",
+      summary: `${whom(mod, placed)} refuse options = ${value2}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]
+    refuse options = ${value2}`,
+      fields: []
+    })
+  ];
+}
+var VALUE_PLANNERS = {
+  "RSYNC-009": commentInside,
+  "RSYNC-010": refuseSpaces
+};
+
+// src/fix/rules/versions.ts
+function unrefused(value2, names2) {
+  const words = value2.split(/\s+/).filter((w) => w !== "");
+  return names2.filter((n) => {
+    const last = words.filter((w) => w === n || w === `!${n}`).pop();
+    return last !== n;
+  });
+}
+function refuseNames(e) {
+  const p2 = e.all_of.find((x) => x.startsWith("refuse_lacks("));
+  return p2 === void 0 ? null : p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
+}
+function upgradeNote(e) {
+  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
+}
+function hitModules(f, ctx) {
+  const names2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const mods = names2.map((n) => findModule(ctx.doc, n));
+  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
+}
+function need(f, ctx) {
+  const id = f.cves?.[0];
+  const e = id === void 0 ? void 0 : cveEntry(id);
+  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand = manual(e);
+  const mods = f.module === null ? null : hitModules(f, ctx);
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
+  const names2 = refuseNames(e);
+  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
+  if (names2 === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
+  return { f, e, mods, names: names2 };
+}
+function manual(e) {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
+}
+function placeAll(ctx, mods, name, valueFor) {
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const value2 = valueFor(mod);
+    if (value2 === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value2, { covered });
+    if ("unfixed" in placed) return placed.unfixed;
+    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function planMitigations(fs, ctx) {
+  const out = [];
+  const refusals = [];
+  for (const f of fs) {
+    const n = need(f, ctx);
+    if ("out" in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  const blocked = /* @__PURE__ */ new Map();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
+      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
+  if (refusals.length === 0) return out;
+  const names2 = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, "refuse options", (m) => {
+    const current = m.params["refuse options"]?.value;
+    const value2 = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value2, names2);
+    return missing.length === 0 ? null : [value2, ...missing].filter((w) => w !== "").join(" ");
+  });
+  const first = refusals[0];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === "string" || placed.edits.length === 0) {
+    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
+    fromPlaced(
+      ctx,
+      first.f,
+      placed,
+      {
+        parameter: "refuse options",
+        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
+        fields: []
+      },
+      rest
+    )
+  );
+  return out;
+}
+function chrootFor(f, e, mods, ctx) {
+  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
+  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  return fromPlaced(ctx, f, placed, {
+    parameter: "use chroot",
+    summary: `${where2} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e)
+    ],
+    suggestion: manual(e),
+    fields: []
+  });
+}
+function mitigate(f, ctx) {
+  return planMitigations([f], ctx);
+}
+var VERSION_PLANNERS = {
+  "RSYNC-071": mitigate,
+  "RSYNC-072": mitigate
+};
+
+// src/fix/plan.ts
+var PLANNERS = {
+  ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS
+};
+function planFixes(doc, findings, texts, opts) {
+  const ctx = { doc, texts, findings };
+  const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
+  const outcomes = [];
+  const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
+  for (const f of wanted2) {
+    if (cve(f)) continue;
+    const planner = PLANNERS[f.rule_id];
+    if (planner === void 0) {
+      const t = unfixedText(f);
+      outcomes.push(unfixed(f, t.reason, t.suggestion));
+      continue;
+    }
+    try {
+      outcomes.push(...planner(f, ctx));
+    } catch (e) {
+      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  const cves = wanted2.filter(cve);
+  if (cves.length > 0) {
+    try {
+      outcomes.push(...planMitigations(cves, ctx));
+    } catch (e) {
+      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  return merge(outcomes);
+}
+function merge(outcomes) {
+  const byEdits = /* @__PURE__ */ new Map();
+  const unfixedList = [];
+  const commands = [];
+  for (const o of outcomes) {
+    if ("candidate" in o) {
+      const c = o.candidate;
+      const key = JSON.stringify([c.parameter, c.edits]);
+      const seen = byEdits.get(key);
+      if (seen === void 0) {
+        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
+        continue;
+      }
+      for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
+      for (const n of c.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+      seen.access.modules = [.../* @__PURE__ */ new Set([...seen.access.modules, ...c.access.modules])].sort();
+      seen.access.fields = [.../* @__PURE__ */ new Set([...seen.access.fields, ...c.access.fields])].sort();
+    } else if ("unfixed" in o) {
+      if (!unfixedList.some((u2) => sameFinding(u2.finding, o.unfixed.finding))) unfixedList.push(o.unfixed);
+    } else if (!commands.some((c) => c.command === o.command.command && sameFinding(c.finding, o.command.finding))) {
+      commands.push(o.command);
+    }
+  }
+  const mitigation = (c) => c.fixes.every((k) => k.rule_id === "RSYNC-071" || k.rule_id === "RSYNC-072");
+  const covers2 = (a, b) => a !== b && a.fixes.length > b.fixes.length && b.fixes.every((k) => a.fixes.some((x) => sameFinding(x, k)));
+  const every = [...byEdits.values()];
+  const all = every.filter((c) => !every.some((o) => covers2(o, c)));
+  const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
+  const fixed = (u2) => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u2.finding)));
+  return { candidates, unfixed: unfixedList.filter((u2) => !fixed(u2)), commands };
+}
+
+// src/fix/apply.ts
+function eolOf(text6) {
+  const nl = text6.indexOf("\n");
+  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+function overlap(edits) {
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    const sameInsert = prev.start === cur.start && prev.end < prev.start && cur.end < cur.start;
+    if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
+  }
+  return null;
+}
+function applyEdits(text6, edits) {
+  if (edits.length === 0) return text6;
+  const clash = overlap(edits);
+  if (clash !== null) throw new Error(clash);
+  const eol = eolOf(text6);
+  const finalNewline = text6 === "" || text6.endsWith("\n");
+  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
+  const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
+  const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of backwards) {
+    if (e.start < 1 || e.end > lines.length || e.end < e.start - 1) throw new Error(`edit ${e.start}-${e.end} is outside ${e.file} (${lines.length} lines)`);
+    lines.splice(e.start - 1, e.end - e.start + 1, ...e.lines.map((l) => l + eol));
+  }
+  const out = lines.join("");
+  return !finalNewline && out.endsWith(eol) ? out.slice(0, -eol.length) : out;
+}
+
+// src/report/fix-sarif.ts
+function description(f) {
+  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes].join(" ");
+}
+function shape(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
+}
+function replacement(e, before) {
+  const { lengths, eol } = shape(before);
+  const n = lengths.length;
+  const len = (line) => lengths[line - 1] ?? 0;
+  const text6 = e.lines.join(eol);
+  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
+  if (e.end === e.start - 1) {
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
+  }
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
+  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
+  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+}
+function sarifFix(f, t) {
+  const files = [...new Set(f.edits.map((e) => e.file))];
+  const changes = [];
+  for (const file of files) {
+    const before = t.files.find((x) => x.file === file)?.before;
+    if (before === void 0) return null;
+    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start).map((e) => replacement(e, before));
+    if (replacements.some((r) => r === null)) return null;
+    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
+  }
+  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
+}
+function fixesFor(finding, fixes) {
+  if (!fixes) return {};
+  const key = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  return out.length > 0 ? { fixes: out } : {};
+}
+
 // src/report/escape-controls.ts
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text5) {
-  return text5.replace(CONTROLS2, (c) => {
+function escapeControls(text6) {
+  return text6.replace(CONTROLS2, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -35343,9 +36207,9 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
-  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
   const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path, ...cves]);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
 }
 function fingerprints(findings, fileOf) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -35436,8 +36300,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+function clip(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -35505,14 +36369,15 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p2) => ({ ...result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)), ...p2.waiver ? {} : fixesFor(p2.finding, fixesOf.get(p2.finding.target)) }));
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
     ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
     ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+    ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
   ];
   const log2 = {
     $schema: SARIF_SCHEMA,
@@ -35533,15 +36398,15 @@ function toSarif(report, opts) {
   return `${JSON.stringify(log2, null, 2)}
 `;
 }
-function textKey(target, path) {
-  return `${target}\0${path}`;
+function textKey(target, path2) {
+  return `${target}\0${path2}`;
 }
 function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text5.length + 1, column + 1);
+  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text6.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 var RELATED_SHOWN = 100;
@@ -35718,6 +36583,59 @@ function countBySeverity(report) {
   return counts;
 }
 
+// src/report/fix-markdown.ts
+var MAX_LISTED = 100;
+var text2 = (s) => markdownText(escapeControls(s));
+var path = (s) => markdownCode(escapeControls(s));
+function fence(lines) {
+  const longest = Math.max(2, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
+  return "`".repeat(longest + 1);
+}
+function anchored(e, before) {
+  if (e.end >= e.start) return { start: e.start, end: e.end, lines: e.lines };
+  if (before.length === 0) return null;
+  if (e.start > 1) return { start: e.start - 1, end: e.start - 1, lines: [before[e.start - 2] ?? "", ...e.lines] };
+  return { start: 1, end: 1, lines: [...e.lines, before[0] ?? ""] };
+}
+var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function suggestion(e, t) {
+  const before = t.files.find((f2) => f2.file === e.file)?.before;
+  const lines = before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+  const a = anchored(e, lines);
+  const span = a === null ? `${path(e.file)} (empty file)` : `${path(`${e.file}:${a.start === a.end ? a.start : `${a.start}-${a.end}`}`)}`;
+  if (a === null || a.lines.some((l) => UNSHOWABLE.test(l))) {
+    return [`${span}: the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
+  }
+  const f = fence(a.lines);
+  const verb = e.lines.length === 0 ? "delete" : e.end >= e.start ? "replace" : e.start > 1 ? "add lines after it" : "add lines before it";
+  return [`${span} (${verb}):`, "", `${f}suggestion`, ...a.lines, f, ""];
+}
+function fixBlock(v, t) {
+  return [`**${text2(v.rule_ids.join(", "))}**: ${text2(v.summary)}`, "", ...v.notes.map((n) => `> ${text2(n)}`), ...v.notes.length > 0 ? [""] : [], ...v.edits.flatMap((e) => suggestion(e, t))];
+}
+function fixesMarkdownLines(targets) {
+  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  if (all.length === 0) return [];
+  const verified = all.reduce((n, t) => n + t.verified.length, 0);
+  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
+  let shown3 = 0;
+  for (const t of all) {
+    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
+    out.push(`#### ${path(t.target)}`, "");
+    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
+    for (const c of t.commands) out.push(`- ${text2(c.finding.rule_id)}: ${text2(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const left = [
+      ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason })),
+      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}` }))
+    ];
+    for (const l of left.slice(0, MAX_LISTED)) out.push(`- ${text2(l.rule)}${l.module !== null ? ` [${text2(l.module)}]` : ""}: ${text2(l.why)}`);
+    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
+    if (t.commands.length > 0 || left.length > 0) out.push("");
+  }
+  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw, opts = {}) {
@@ -35768,10 +36686,11 @@ function toMarkdown(raw, opts = {}) {
     out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
   }
   const unusedWaivers = unusedWaiverLines(raw);
-  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
+  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
+  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
@@ -35812,7 +36731,7 @@ function toFleetMarkdown(report, hostOf, opts = {}) {
   if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
   const unused = unusedPublicLines(report);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc(u2.source)}: ${esc(u2.message)}`), "");
   if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
   return `${out.join("\n")}
 `;
@@ -35899,16 +36818,16 @@ function toText(raw, p2, opts = {}) {
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
     }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label3 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
     const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f) => `${label3(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
     const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
     if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
     if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
     for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
       const first = g.findings[0];
-      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+      if (first) out.push(`${label3(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
     }
     for (const [module, findings] of byModule) {
       if (module === null) continue;
@@ -35923,8 +36842,8 @@ function toText(raw, p2, opts = {}) {
   for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
   hint: ${e.hint}` : ""}`, "");
   for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
-  for (const u of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
+  for (const u2 of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
@@ -36030,7 +36949,7 @@ function hostEvidence(facts) {
   return [
     ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
     ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
-    ...list(daemon["units"]).filter((u) => isObject(u) && u["enabled"] === true).map((u) => isObject(u) ? `${str(u["kind"])} ${str(u["path"])} is enabled` : "an enabled unit")
+    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
   ];
 }
 function imageEvidence(facts) {
@@ -36043,14 +36962,14 @@ function imageEvidence(facts) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
+  const wrap = (open, close, text6) => enabled ? `\x1B[${open}m${text6}\x1B[${close}m` : text6;
   return {
-    severity: (s, text5) => {
+    severity: (s, text6) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text5) : text5;
+      return c ? wrap(c[0], c[1], text6) : text6;
     },
-    dim: (text5) => wrap(2, 22, text5),
-    bold: (text5) => wrap(1, 22, text5)
+    dim: (text6) => wrap(2, 22, text6),
+    bold: (text6) => wrap(1, 22, text6)
   };
 }
 function colourWanted(stream, env) {
@@ -36202,13 +37121,13 @@ function rsyncView(facts) {
   if (!isObject(r)) return null;
   const version = typeof r["version"] === "string" ? r["version"] : null;
   const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
   const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
   const cves = list2.flatMap((c) => {
     if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
     return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
   });
-  return { version, unknown, range, cves };
+  return { version, unknown, range: range2, cves };
 }
 function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
   const rsync = rsyncView(facts);
@@ -36241,8 +37160,8 @@ function whyNot(j, cve, rsync) {
   const basis = j.basis ? ` (${j.basis})` : "";
   if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
   if (j.state === "unknown") {
-    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range}${basis}`;
+    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range2}${basis}`;
   }
   if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
   if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
@@ -36250,11 +37169,418 @@ function whyNot(j, cve, rsync) {
   return `affected, but not in this build's vulnerability data${basis}`;
 }
 
+// src/report/fix-ansible.ts
+import { createHash as createHash2 } from "node:crypto";
+function split(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  return { lines: text6 === "" ? [] : body.split("\n"), crlf: text6.includes("\r\n") };
+}
+function reEscape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function subEscape(s) {
+  return s.replace(/\\/g, "\\\\");
+}
+function count(haystack, needle) {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
+  return n;
+}
+var q = (s) => JSON.stringify(s);
+var u = (s) => `!unsafe ${JSON.stringify(s)}`;
+var plain2 = (s) => s.replace(/[\r\n]+/g, " ").replace(/\{(?=[{%#])/g, "{ ");
+function editTask(file, e, before, beforeText, afterText, name) {
+  const cr = before.crlf ? "\r" : "";
+  const fresh2 = e.lines.map((l) => l + cr);
+  const linesOf2 = (t) => split(t).lines;
+  const countLine = (t, l) => linesOf2(t).filter((x) => x === l).length;
+  const isInsert2 = e.end === e.start - 1;
+  if (!isInsert2 && e.start === e.end) {
+    const old = before.lines[e.start - 1] ?? "";
+    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
+      const args = [
+        ["path", q(file)],
+        ["regexp", u(`^${reEscape(old)}$`)]
+      ];
+      if (fresh2.length === 0) args.push(["state", "absent"]);
+      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
+      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
+    }
+  }
+  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
+    const anchor = before.lines[e.start - 2] ?? "";
+    const line = fresh2[0] ?? "";
+    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
+      return {
+        name,
+        module: "ansible.builtin.lineinfile",
+        args: [
+          ["path", q(file)],
+          ["insertafter", u(`^${reEscape(anchor)}$`)],
+          ["line", u(line)],
+          ["backup", "true"]
+        ]
+      };
+    }
+  }
+  return replaceTask(file, e, before, fresh2, beforeText, afterText, name);
+}
+function replaceTask(file, e, before, fresh2, beforeText, afterText, name) {
+  const n = before.lines.length;
+  let a = e.start;
+  let b = e.end;
+  let head = [];
+  let tail = [];
+  if (b < a) {
+    if (a > 1) {
+      a -= 1;
+      head = [before.lines[a - 1] ?? ""];
+    }
+    if (e.start <= n) {
+      b = e.start;
+      tail = [before.lines[b - 1] ?? ""];
+    } else b = a + head.length - 1;
+  }
+  const lines = (from, to) => before.lines.slice(from - 1, to);
+  const pattern = (from) => {
+    const block = lines(from, b).join("\n");
+    const start = from === 1 ? "\\A" : "^";
+    const end = b >= n ? "(?=\\n?\\Z)" : "$";
+    return { text: block, re: `${start}${reEscape(block)}${end}` };
+  };
+  for (; ; ) {
+    const p2 = pattern(a);
+    const unique2 = count(`
+${beforeText}`, `
+${p2.text}`) === 1 && count(`
+${afterText}`, `
+${p2.text}${b >= n ? "" : "\n"}`) === 0;
+    if (unique2 || a <= 1) break;
+    head = [before.lines[a - 2] ?? "", ...head];
+    a -= 1;
+  }
+  const replacement2 = [...head, ...fresh2, ...tail].join("\n");
+  return {
+    name,
+    module: "ansible.builtin.replace",
+    args: [
+      ["path", q(file)],
+      ["regexp", u(pattern(a).re)],
+      ["replace", u(subEscape(replacement2))],
+      ["backup", "true"]
+    ]
+  };
+}
+function sha1(text6) {
+  return createHash2("sha1").update(text6, "utf8").digest("hex");
+}
+function sums(text6) {
+  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
+  return [sha1(text6), sha1(`${text6}
+`), sha1(`${text6}\r
+`)];
+}
+function fixName(f) {
+  const modules = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
+  return plain2(`${f.rule_ids.join(", ")}${modules.length > 0 ? ` [${modules.join("], [")}]` : " (global)"}: ${f.summary}`);
+}
+function hostBlock(t, host2) {
+  const out = [];
+  const when = host2 === null ? null : q(`inventory_hostname == ${q(host2)}`);
+  host2 ??= t.target;
+  const pathOf = (file) => when !== null && !file.startsWith("/") ? `/${file}` : file;
+  for (const c of t.unfixed) out.push(`    # ${plain2(`${host2}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain2(`${host2}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain2(`${host2}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  for (const f of t.files) {
+    const before = split(f.before);
+    const edits = t.verified.flatMap((v) => v.edits.filter((e) => e.file === f.file).map((e) => ({ e, v }))).sort((x, y) => y.e.start - x.e.start || Number(x.e.end < x.e.start) - Number(y.e.end < y.e.start));
+    if (edits.length === 0) continue;
+    out.push(`    - name: ${q(plain2(`rsyncguard fixes on ${host2}: ${pathOf(f.file)}`))}`, ...when === null ? [] : [`      when: ${when}`], "      block:");
+    out.push(
+      `        - name: ${q(plain2(`${pathOf(f.file)} is still the text that was swept and verified (or already fixed)`))}`,
+      "          ansible.builtin.stat:",
+      `            path: ${q(pathOf(f.file))}`,
+      "            checksum_algorithm: sha1",
+      "          register: rsyncguard_swept",
+      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
+      "          ansible.builtin.assert:",
+      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
+      `            fail_msg: ${q(plain2(`${pathOf(f.file)} on ${host2} changed since the sweep; the fix was verified against the swept text only`))}`,
+      "            quiet: true"
+    );
+    for (const note of [...new Set(edits.flatMap((x) => x.v.notes))]) out.push(`        # ${plain2(note)}`);
+    for (const { e, v } of edits) {
+      const task = editTask(pathOf(f.file), e, before, f.before, f.after, fixName(v));
+      out.push(`        - name: ${q(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
+    }
+  }
+  return out;
+}
+function toAnsible(fixes, ctx) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const t of fixes) groups.set(ctx.groupOf(t.target), [...groups.get(ctx.groupOf(t.target)) ?? [], t]);
+  const out = [
+    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
+    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
+    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
+    "---"
+  ];
+  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
+  for (const [group, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
+    if (!body.some((l) => l.startsWith("    - "))) {
+      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
+      continue;
+    }
+    out.push(`- name: ${q(plain2(`rsyncguard fixes for ${group}`))}`, `  hosts: ${q(group)}`, "  gather_facts: false", "  tasks:", ...body);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fix-line-diff.ts
+function fileLines(text6) {
+  if (text6 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text6.endsWith("\n");
+  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
+}
+var MAX_D = 2e3;
+function script(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const x = a.slice(pre, a.length - suf);
+  const y = b.slice(pre, b.length - suf);
+  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
+  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_D);
+  const off = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
+      let yi = xi - k;
+      while (xi < n && yi < m && a[xi] === b[yi]) {
+        xi++;
+        yi++;
+      }
+      next[off + k] = xi;
+      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, off, n, m, dEnd) {
+  const out = [];
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[off + prevK] ?? 0;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      out.push("=");
+      x--;
+      y--;
+    }
+    out.push(down ? "+" : "-");
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    out.push("=");
+    x--;
+    y--;
+  }
+  return out.reverse();
+}
+function hunks(before, after, context = 3) {
+  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key(before), key(after));
+  const ops = [];
+  let o = 0;
+  let nn = 0;
+  for (const s of steps) {
+    if (s === "=" || s === "-") {
+      const text6 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      o++;
+      if (s === "=") nn++;
+    } else {
+      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      nn++;
+    }
+  }
+  const ranges = [];
+  ops.forEach((op, i) => {
+    if (op.kind === " ") return;
+    const lo = Math.max(0, i - context);
+    const hi = Math.min(ops.length - 1, i + context);
+    const prev = ranges[ranges.length - 1];
+    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
+    else ranges.push([lo, hi]);
+  });
+  return ranges.map(([lo, hi]) => {
+    const slice2 = ops.slice(lo, hi + 1);
+    const first = slice2[0];
+    const oldCount = slice2.filter((x) => x.kind !== "+").length;
+    const newCount = slice2.filter((x) => x.kind !== "-").length;
+    return {
+      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
+      oldStart: oldCount === 0 ? first.oldLine - 1 : first.oldLine,
+      oldCount,
+      newStart: newCount === 0 ? first.newLine - 1 : first.newLine,
+      newCount,
+      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
+    };
+  });
+}
+function hunkBody(h) {
+  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
+}
+
+// src/report/fix-diff.ts
+function oneLine(text6) {
+  return escapeControls(text6.replace(/\r?\n/g, " "));
+}
+function comment(lines) {
+  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
+}
+function patchPath(file) {
+  return file.replace(/^\/+/, "");
+}
+function editSpan(e) {
+  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
+}
+function fixesInHunk(fixes, file, h) {
+  const lo = h.oldStart;
+  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
+  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
+  return fixes.filter(
+    (f) => f.edits.some((e) => {
+      if (e.file !== file) return false;
+      const [a, b] = editSpan(e);
+      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
+    })
+  );
+}
+function heading(fixes) {
+  if (fixes.length === 0) return "";
+  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
+  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
+}
+function range(start, count2) {
+  return `${start},${count2}`;
+}
+function targetComments(t) {
+  const out = [];
+  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
+  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
+  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
+  return out;
+}
+function fileComments(fixes) {
+  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes.map((n) => `  note: ${n}`)]);
+}
+function fileDiff(file, before, after, fixes) {
+  if (before === after) return [];
+  const path2 = patchPath(file);
+  const out = [`--- a/${path2}`, `+++ b/${path2}`];
+  for (const h of hunks(fileLines(before), fileLines(after))) {
+    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
+  }
+  return out;
+}
+function toFixDiff(all) {
+  const out = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const t of all) {
+    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
+    let headerShown = false;
+    const showHeader = () => {
+      if (!headerShown) out.push(...comment(header));
+      headerShown = true;
+    };
+    for (const f of t.files) {
+      if (f.before === f.after) continue;
+      const seen = done.get(f.file);
+      if (seen !== void 0) {
+        if (seen !== f.after) {
+          showHeader();
+          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
+        }
+        continue;
+      }
+      done.set(f.file, f.after);
+      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
+      showHeader();
+      out.push(...comment(fileComments(fixes)), ...fileDiff(f.file, f.before, f.after, fixes));
+    }
+    if (header.length > 1) showHeader();
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+
+// src/report/fix-formats.ts
+function withFixes(report, fixes) {
+  const byTarget = new Map(fixes.map((f) => [f.target, f]));
+  return {
+    ...report,
+    targets: report.targets.map((t) => {
+      const { fixes: _old, ...rest } = t;
+      const f = byTarget.get(t.target);
+      return f ? { ...rest, fixes: f } : rest;
+    })
+  };
+}
+var FIX_FORMATS = {
+  diff: {
+    // ctx unused, but named so every entry takes the same two arguments when called by name.
+    render: (fixes, _ctx) => toFixDiff(fixes),
+    extension: ".patch",
+    mediaType: "text/x-diff",
+    description: "A unified diff per file (git apply, patch -p1); hunks name the rules they fix"
+  },
+  sarif: {
+    render: (fixes, ctx) => toSarif(withFixes(ctx.report, fixes), { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "The scan as SARIF 2.1.0, each fixed result with its `fixes` (artifact changes)"
+  },
+  markdown: {
+    render: (fixes, ctx) => toMarkdown(withFixes(ctx.report, fixes), { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "The scan for a pull request, each fix as a GitHub suggestion block"
+  },
+  ansible: {
+    // Without hosts (fix of files), one play for `all` with the paths as the facts name them.
+    render: (fixes, ctx) => toAnsible([...fixes], ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : { hostOf: null, groupOf: () => "all" }),
+    extension: ".yml",
+    mediaType: "application/yaml",
+    description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
+  }
+};
+
 // src/runner/load-config.ts
 import { dirname as dirname11, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
 
 // src/parse/rsyncd-load.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/parse/file-notes.ts
 var TEMPLATE_MARKERS = [
@@ -36292,8 +37618,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
+  const text6 = new TextDecoder().decode(bytes);
+  const lines = text6.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -36322,9 +37648,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text5, i) => {
-    const m = WAIVER.exec(text5.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text5)) return;
+  lines.forEach((text6, i) => {
+    const m = WAIVER.exec(text6.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text6)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -36431,16 +37757,16 @@ function lookupParam(name) {
 var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
-var COMMENT = /^[ \t]*[#;]/;
+var COMMENT2 = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf(text5) {
-  if (BLANK.test(text5)) return "blank";
-  if (COMMENT.test(text5)) return "comment";
-  const header = HEADER.exec(text5);
+function kindOf(text6) {
+  if (BLANK.test(text6)) return "blank";
+  if (COMMENT2.test(text6)) return "comment";
+  const header = HEADER.exec(text6);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text5) ? "directive" : "parameter";
+  return INCLUDE.test(text6) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -36448,9 +37774,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (kindOf(text5) === "module") seenModule = true;
-    const m = PUBLIC.exec(text5);
+  lines.forEach((text6, i) => {
+    if (kindOf(text6) === "module") seenModule = true;
+    const m = PUBLIC.exec(text6);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -36502,9 +37828,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return kindOf(text5) === "module" ? j + 1 : null;
+    const text6 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text6)) continue;
+    return kindOf(text6) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -36548,16 +37874,16 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text5) {
-  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
-  const colon = text5.indexOf(":");
-  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
-  const words = text5.trim().split(/\s+/);
+function redactLine(text6) {
+  if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
+  const colon = text6.indexOf(":");
+  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK2}"`;
+  const words = text6.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text5].length;
+  const length = [...text6].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -36784,9 +38110,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text5 = r.decode(value2.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
-  return { kind: "param", name, value: text5, at, valueAt };
+  const text6 = r.decode(value2.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text6, at, valueAt };
+  return { kind: "param", name, value: text6, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -36878,12 +38204,12 @@ function storeValue(spec, raw, at, origin, previous) {
       if (b !== void 0) return assigned(b);
       const kept = previous ? String(previous.value) : String(spec.default);
       const hasComment = /\s[#;]/.test(raw);
-      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
+      const comment2 = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
       diagnostics.push(
         diagnostic(
           "warning",
           hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment2}`,
           at,
           `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
         )
@@ -36901,9 +38227,9 @@ function warnInlineComment(spec, raw, at, out) {
 // src/parse/rsyncd-load.ts
 var MAX_INCLUDE_DEPTH = 128;
 var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path, bytes, source, opts) {
+function loadConfig(path2, bytes, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path, bytes, []);
+  const outcome = loader.parseFile(path2, bytes, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
@@ -36938,18 +38264,18 @@ var Loader = class {
   current = -1;
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
-  parseFile(path, bytes, chain) {
-    this.files.push({ path, sha256: createHash2("sha256").update(bytes).digest("hex") });
+  parseFile(path2, bytes, chain) {
+    this.files.push({ path: path2, sha256: createHash3("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes, path));
-      const inline = inlineWaivers2(bytes, path);
+      this.diagnostics.push(...fileNotes(bytes, path2));
+      const inline = inlineWaivers2(bytes, path2);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes, path);
+      const declared = publicDeclarations(bytes, path2);
       this.publicDeclarations.push(...declared.declarations);
       this.diagnostics.push(...declared.diagnostics);
     }
-    for (const ev of lexRsyncdConf(bytes, path)) {
+    for (const ev of lexRsyncdConf(bytes, path2)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
         case "section":
@@ -36959,7 +38285,7 @@ var Loader = class {
           this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
           break;
         case "directive": {
-          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path]);
+          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path2]);
           if (outcome !== "ok") return outcome;
           break;
         }
@@ -37125,8 +38451,8 @@ var Loader = class {
     this.vars = this.stack.pop() ?? this.vars;
   }
 };
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
 }
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
@@ -37136,9 +38462,9 @@ function unknownParameter(name, at) {
 
 // src/parse/rsyncd-config.ts
 var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path, bytes, source) {
-  const startup = loadConfig(path, bytes, source, { globalsOnly: true });
-  const full = loadConfig(path, bytes, source, { globalsOnly: false });
+function parseRsyncdConf(path2, bytes, source) {
+  const startup = loadConfig(path2, bytes, source, { globalsOnly: true });
+  const full = loadConfig(path2, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
   const limit = full.limit ?? startup.limit ?? null;
   if (limit !== null) {
@@ -37243,12 +38569,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text5 = Buffer.from(bytes).toString("utf8");
+  const text6 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text5.split("\n").entries()) {
+  for (const [i, physical] of text6.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -37321,22 +38647,22 @@ import { dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve 
 // src/sources/read-regular.ts
 import { closeSync, constants, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function readLocalFile(path, opts = {}) {
+function readLocalFile(path2, opts = {}) {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
-  const refused = (why, hint2 = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path} ${why}; it was not read`, path, hint2));
+  const refused = (why, hint2 = "Point rsyncguard at the configuration file itself.") => fail(new UserError(`${path2} ${why}; it was not read`, path2, hint2));
   let st;
   try {
-    st = opts.noFollow ? lstatSync2(path) : statSync2(path);
+    st = opts.noFollow ? lstatSync2(path2) : statSync2(path2);
   } catch (e) {
-    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path2}: ${errorText(e)}`, path2, "Check the path and its permissions."));
   }
   if (!st.isFile()) return refused(`is ${fileTypeName(st)}, not a regular file`);
-  if (isKernelFs(path)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
+  if (isKernelFs(path2)) return refused("is in /proc or /sys (kernel state, not a configuration file)");
   let fd;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (opts.noFollow ? constants.O_NOFOLLOW : 0));
+    fd = openSync(path2, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (opts.noFollow ? constants.O_NOFOLLOW : 0));
   } catch (e) {
-    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path2}: ${errorText(e)}`, path2, "Check the path and its permissions."));
   }
   try {
     const now = fstatSync(fd);
@@ -37346,7 +38672,7 @@ function readLocalFile(path, opts = {}) {
     if (bytes === null) return refused(`holds more than ${maxBytes} bytes, more than an rsync config can sensibly be`, "Check that this is the right file.");
     return ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${path}: ${errorText(e)}`, path, "Check the path and its permissions."));
+    return fail(new UserError(`cannot read ${path2}: ${errorText(e)}`, path2, "Check the path and its permissions."));
   } finally {
     closeSync(fd);
   }
@@ -37373,10 +38699,10 @@ function fileTypeName(st) {
   if (st.isSymbolicLink()) return "a symbolic link";
   return "not a regular file";
 }
-function isKernelFs(path) {
+function isKernelFs(path2) {
   let real;
   try {
-    real = realpathSync(path);
+    real = realpathSync(path2);
   } catch {
     return false;
   }
@@ -37394,104 +38720,112 @@ function errorText(e) {
 import { lstatSync as lstatSync3, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { isAbsolute, join as join5, relative, sep } from "node:path";
 var MAX_ROOT_BYTES = 256 * 1024 * 1024;
-function within(dir, path) {
-  const rel = relative(dir, path);
+function within(dir, path2) {
+  const rel = relative(dir, path2);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 var ScanRoot = class {
-  constructor(root) {
+  /**
+   * `overlay`: bytes to read instead of a file's own, by real path (`rsyncguard fix` re-parses its edited text
+   * this way). Only the bytes change: the path is still resolved, confined and required to be a regular file.
+   */
+  constructor(root, overlay) {
     this.root = root;
+    this.overlay = overlay;
     this.real = realpathSync2(root);
   }
   root;
+  overlay;
   real;
   bytesRead = 0;
   /** Each real path is read once per scan: configs are parsed twice (startup and full) and included often. */
   cache = /* @__PURE__ */ new Map();
   /** Root-relative, "/"-separated: how paths are shown. */
-  rel(path) {
-    const r = relative(this.root, path);
+  rel(path2) {
+    const r = relative(this.root, path2);
     return (r === "" ? "." : r).split(sep).join("/");
   }
-  linked(path, real) {
-    return relative(this.real, real) !== relative(this.root, path);
+  linked(path2, real) {
+    return relative(this.real, real) !== relative(this.root, path2);
   }
   /** Paths an include named and that were reported where they were named (a located note), not read. */
   noted = /* @__PURE__ */ new Set();
   /** Record that `path` (as passed to open) is already a located note on the include that named it. */
-  note(path) {
-    this.noted.add(path);
+  note(path2) {
+    this.noted.add(path2);
   }
-  wasNoted(path) {
-    return this.noted.has(path);
+  wasNoted(path2) {
+    return this.noted.has(path2);
   }
   /** Where a local path (absolute, lexically under the root or not) really leads. */
-  open(path) {
-    if (!within(this.root, path) && !within(this.real, path)) return { kind: "outside", path, reason: "it points outside the scan root", viaLink: false };
+  open(path2) {
+    if (!within(this.root, path2) && !within(this.real, path2)) return { kind: "outside", path: path2, reason: "it points outside the scan root", viaLink: false };
     let real;
     try {
-      real = realpathSync2(path);
+      real = realpathSync2(path2);
     } catch (e) {
-      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path, reason: `${this.rel(path)} could not be reached: permission denied` };
-      const dangling = isLink(path) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path)})` : "";
-      return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository${dangling}` };
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path2, reason: `${this.rel(path2)} could not be reached: permission denied` };
+      const dangling = isLink(path2) ? ` (a symbolic link to something that does not exist here: ${this.linkTarget(path2)})` : "";
+      return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository${dangling}` };
     }
     if (!within(this.real, real)) {
-      return { kind: "outside", path, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path)}), so it was not read`, viaLink: true };
+      return { kind: "outside", path: path2, reason: `a symbolic link leads outside the scan root (${this.linkTarget(path2)}), so it was not read`, viaLink: true };
     }
     if (relative(this.real, real).split(sep).some((c) => c.toLowerCase() === ".git")) {
-      return { kind: "outside", path, reason: `${this.rel(path)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
+      return { kind: "outside", path: path2, reason: `${this.rel(path2)} is inside .git (git's own data, which can hold the checkout's credentials), so it was not read`, viaLink: true };
     }
     const cached = this.cache.get(real);
-    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path, viaLink: this.linked(path, real) } : { ...cached, path };
-    const opened = this.openReal(path, real);
+    if (cached) return cached.kind === "file" || cached.kind === "dir" ? { ...cached, path: path2, viaLink: this.linked(path2, real) } : { ...cached, path: path2 };
+    const opened = this.openReal(path2, real);
     this.cache.set(real, opened);
     return opened;
   }
-  openReal(path, real) {
-    const viaLink = this.linked(path, real);
+  openReal(path2, real) {
+    const viaLink = this.linked(path2, real);
     let st;
     try {
       st = statSync3(real);
     } catch (e) {
-      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path, reason: `${this.rel(path)} could not be reached: permission denied` };
-      return { kind: "missing", path, reason: `${this.rel(path)} is not in the repository` };
+      if (e instanceof Error && "code" in e && (e.code === "EACCES" || e.code === "EPERM")) return { kind: "unreadable", path: path2, reason: `${this.rel(path2)} could not be reached: permission denied` };
+      return { kind: "missing", path: path2, reason: `${this.rel(path2)} is not in the repository` };
     }
     if (st.isDirectory()) {
       try {
-        return { kind: "dir", path, real, viaLink, entries: readdirSync2(real) };
+        return { kind: "dir", path: path2, real, viaLink, entries: readdirSync2(real) };
       } catch (e) {
-        return { kind: "unreadable", path, reason: errorMessage(e) };
+        return { kind: "unreadable", path: path2, reason: errorMessage(e) };
       }
     }
-    if (!st.isFile()) return { kind: "not-regular", path, reason: `${this.rel(path)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
+    if (!st.isFile()) return { kind: "not-regular", path: path2, reason: `${this.rel(path2)} is ${fileTypeName(st)}, not a regular file; it was not opened` };
     if (this.bytesRead + st.size > MAX_ROOT_BYTES) {
-      return { kind: "unreadable", path, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path)} would pass that` };
+      return { kind: "unreadable", path: path2, reason: `rsyncguard reads at most ${MAX_ROOT_BYTES} bytes of configuration under one scan root, and ${this.rel(path2)} would pass that` };
     }
+    const edited = this.overlay?.get(real);
+    if (edited !== void 0) return { kind: "file", path: path2, real, viaLink, bytes: edited };
     const read = readLocalFile(real, { noFollow: true });
-    if (!read.ok) return { kind: "unreadable", path, reason: read.error.message.replace(real, this.rel(path)) };
+    if (!read.ok) return { kind: "unreadable", path: path2, reason: read.error.message.replace(real, this.rel(path2)) };
     this.bytesRead += read.value.byteLength;
-    return { kind: "file", path, real, viaLink, bytes: read.value };
+    return { kind: "file", path: path2, real, viaLink, bytes: read.value };
   }
   /** A link's target as the repository spells it, when it is the last component that links; else a summary. */
-  linkTarget(path) {
+  linkTarget(path2) {
     try {
-      if (isLink(path)) {
-        const text5 = readlinkSync(path);
-        return `${this.rel(path)} \u2192 ${text5.length > 200 ? `${text5.slice(0, 199)}\u2026` : text5}`;
+      if (isLink(path2)) {
+        const text6 = readlinkSync(path2);
+        return `${this.rel(path2)} \u2192 ${text6.length > 200 ? `${text6.slice(0, 199)}\u2026` : text6}`;
       }
     } catch {
     }
-    return `a directory on the way to ${this.rel(path)} is a link that leaves it`;
+    return `a directory on the way to ${this.rel(path2)} is a link that leaves it`;
   }
   /** The daemon path `target` as found under this root: absolute paths are looked up under it. */
   locate(target, fromDir) {
     return isAbsolute(target) ? join5(this.root, target) : join5(fromDir, target);
   }
 };
-function isLink(path) {
+function isLink(path2) {
   try {
-    return lstatSync3(path).isSymbolicLink();
+    return lstatSync3(path2).isSymbolicLink();
   } catch {
     return false;
   }
@@ -37502,40 +38836,40 @@ function localConfigSource(opts = {}) {
   const scan = opts.root === void 0 ? void 0 : new ScanRoot(opts.root);
   return {
     resolve(target, from) {
-      const path = daemonPath(target, from, opts.root);
-      return scan ? rooted(scan, path, target) : unrooted(path);
+      const path2 = daemonPath(target, from, opts.root);
+      return scan ? rooted(scan, path2, target) : unrooted(path2);
     }
   };
 }
-function unrooted(path) {
+function unrooted(path2) {
   let st;
   try {
-    st = statSync4(path);
+    st = statSync4(path2);
   } catch (e) {
-    return { kind: "missing", path, reason: errorText2(e) };
+    return { kind: "missing", path: path2, reason: errorText2(e) };
   }
   if (st.isDirectory()) {
     try {
-      return { kind: "dir", path, entries: readdirSync3(path) };
+      return { kind: "dir", path: path2, entries: readdirSync3(path2) };
     } catch (e) {
-      return { kind: "unreadable", path, reason: errorText2(e) };
+      return { kind: "unreadable", path: path2, reason: errorText2(e) };
     }
   }
-  if (!st.isFile()) return { kind: "other", path };
-  const read = readLocalFile(path);
-  return read.ok ? { kind: "file", path, bytes: read.value } : { kind: "unreadable", path, reason: read.error.message };
+  if (!st.isFile()) return { kind: "other", path: path2 };
+  const read = readLocalFile(path2);
+  return read.ok ? { kind: "file", path: path2, bytes: read.value } : { kind: "unreadable", path: path2, reason: read.error.message };
 }
-function rooted(scan, path, target) {
-  const opened = scan.open(path);
+function rooted(scan, path2, target) {
+  const opened = scan.open(path2);
   switch (opened.kind) {
     case "outside":
       return { kind: "not-followed", path: target, reason: opened.reason.replace("scan root", `root ${scan.root}`), level: "warning" };
     case "missing":
-      return { kind: "missing", path, reason: "no such file or directory" };
+      return { kind: "missing", path: path2, reason: "no such file or directory" };
     case "not-regular":
-      return { kind: "other", path };
+      return { kind: "other", path: path2 };
     case "unreadable":
-      return { kind: "unreadable", path, reason: opened.reason };
+      return { kind: "unreadable", path: path2, reason: opened.reason };
     case "dir":
       return { kind: "dir", path: opened.real, entries: opened.entries };
     case "file":
@@ -37546,9 +38880,9 @@ function daemonPath(target, from, root) {
   if (isAbsolute2(target)) return root ? join6(root, target) : target;
   return resolve(dirname3(from), target);
 }
-function statLocal(path) {
+function statLocal(path2) {
   try {
-    const st = statSync4(path);
+    const st = statSync4(path2);
     return { mode: st.mode, uid: st.uid, gid: st.gid };
   } catch {
     return null;
@@ -37585,53 +38919,53 @@ function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text5) {
-  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
+function rsyncdShape(text6) {
+  const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
       const name = /^\[([^\]]*)\]/.exec(t)?.[1];
-      if (name === void 0) shape.other++;
+      if (name === void 0) shape2.other++;
       else inModule = squash2(name) !== "global";
       continue;
     }
     if (t.startsWith("&")) {
-      shape.directive = true;
+      shape2.directive = true;
       continue;
     }
     const eq = t.indexOf("=");
     if (eq <= 0) {
-      if (!TEMPLATE_TAG2.test(t)) shape.other++;
+      if (!TEMPLATE_TAG2.test(t)) shape2.other++;
       continue;
     }
     const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
     if (RSYNC_LABELS.has(key)) {
       known.add(key);
-      shape.knownLines++;
-      if (key === "path" && inModule) shape.moduleWithPath = true;
+      shape2.knownLines++;
+      if (key === "path" && inModule) shape2.moduleWithPath = true;
     } else if (!TEMPLATE_TAG2.test(t)) {
-      shape.unknown++;
+      shape2.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
       if (misspeltLabel(key)) misspelt.add(key);
     }
   }
-  shape.known = known.size;
-  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
-  shape.misspelt = misspelt.size;
-  shape.samba = samba.size;
-  return shape;
+  shape2.known = known.size;
+  shape2.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape2.misspelt = misspelt.size;
+  shape2.samba = samba.size;
+  return shape2;
 }
-function readsAsRsyncd(shape, named) {
-  if (shape.samba > 0) return false;
-  const foreign = shape.unknown + shape.other;
-  if (shape.directive || named && shape.known >= 1 && foreign <= shape.knownLines) return true;
-  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
-  return shape.distinctive >= 2 && foreign <= shape.knownLines;
+function readsAsRsyncd(shape2, named) {
+  if (shape2.samba > 0) return false;
+  const foreign = shape2.unknown + shape2.other;
+  if (shape2.directive || named && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
+  if (shape2.moduleWithPath && (shape2.distinctive + shape2.misspelt >= 1 || foreign === 0)) return true;
+  return shape2.distinctive >= 2 && foreign <= shape2.knownLines;
 }
 
 // src/sources/file-kinds.ts
@@ -37751,7 +39085,7 @@ var FILE_KINDS = [
     // classifyFile tries this first, with the name's help when the name says rsyncd.
     content: looksLikeRsyncd,
     // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
-    concernsRsync: (h, path) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path))
+    concernsRsync: (h, path2) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path2))
   },
   {
     id: "rsync-secrets",
@@ -37759,7 +39093,7 @@ var FILE_KINDS = [
     analyzer: "secrets",
     names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
     content: secretsShape,
-    concernsRsync: (h, path) => secretsShape(h) && /rsync/i.test(path)
+    concernsRsync: (h, path2) => secretsShape(h) && /rsync/i.test(path2)
   },
   {
     id: "yaml",
@@ -37784,41 +39118,41 @@ var GENERIC_CONFIG = new RegExp(`\\.(conf|inc|cfg)(\\.(${TPL}|example|sample|dis
 var HEAD_BYTES = 16 * 1024;
 var MAX_HEAD_BYTES = 256 * 1024;
 function headText(head) {
-  const text5 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
-  if (text5.includes("\0")) return null;
-  return text5.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text6 = typeof head === "string" ? head : Buffer.from(head).toString("utf8");
+  if (text6.includes("\0")) return null;
+  return text6.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
-function thinHead(text5) {
-  return significant(text5.replace(/^;.*$/gm, "")).length < 3;
+function thinHead(text6) {
+  return significant(text6.replace(/^;.*$/gm, "")).length < 3;
 }
 function contentWindow(bytes) {
   const head = bytes.subarray(0, HEAD_BYTES);
   if (bytes.length <= HEAD_BYTES) return head;
-  const text5 = headText(head);
-  return text5 !== null && thinHead(text5) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
+  const text6 = headText(head);
+  return text6 !== null && thinHead(text6) ? bytes.subarray(0, MAX_HEAD_BYTES) : head;
 }
-function classifyFile(path, head) {
-  const p2 = path.split("\\").join("/");
+function classifyFile(path2, head) {
+  const p2 = path2.split("\\").join("/");
   const named = rsyncdByName(p2);
-  const text5 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
-  const shape = text5 === null ? null : rsyncdShape(text5);
-  if (text5 !== null && shape !== null) {
+  const text6 = headText(typeof head === "string" ? head.slice(0, MAX_HEAD_BYTES) : contentWindow(head));
+  const shape2 = text6 === null ? null : rsyncdShape(text6);
+  if (text6 !== null && shape2 !== null) {
     if (!/rsync/i.test(p2) && SAMBA.names.some((re) => re.test(p2))) return { kind: SAMBA, by: "name" };
-    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text5));
-    const weak = !named && !shape.directive && shape.distinctive + shape.misspelt === 0;
-    if (readsAsRsyncd(shape, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
+    const other = FILE_KINDS.find((kind) => kind !== RSYNCD && kind.content?.(text6));
+    const weak = !named && !shape2.directive && shape2.distinctive + shape2.misspelt === 0;
+    if (readsAsRsyncd(shape2, named) && !(weak && other)) return { kind: RSYNCD, by: "content" };
     if (other) return { kind: other, by: "content" };
   }
   for (const kind of FILE_KINDS) if (kind.names.some((re) => re.test(p2))) return { kind, by: "name" };
-  if (GENERIC_CONFIG.test(p2)) return shape === null || shape.unknown + shape.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
+  if (GENERIC_CONFIG.test(p2)) return shape2 === null || shape2.unknown + shape2.other === 0 ? { kind: RSYNCD, by: "name" } : { kind: OTHER_CONFIG, by: "content" };
   return { kind: UNKNOWN_KIND, by: "none" };
 }
 var SNIFF_NAMES = new RegExp([...FILE_KINDS.filter((k) => k.analyzer !== "none").flatMap((k) => k.names), new RegExp(`\\.(conf|inc|cfg|${TPL}|example|sample)$`)].map((re) => `(?:${re.source})`).join("|"), "i");
-function worthSniffing(path) {
-  return SNIFF_NAMES.test(path);
+function worthSniffing(path2) {
+  return SNIFF_NAMES.test(path2);
 }
-function rsyncdByName(path) {
-  return RSYNCD.names.some((re) => re.test(path));
+function rsyncdByName(path2) {
+  return RSYNCD.names.some((re) => re.test(path2));
 }
 
 // src/sources/walk-tree.ts
@@ -37841,11 +39175,11 @@ function walkTree(root) {
       continue;
     }
     for (const d of list2) {
-      const path = rel === "" ? d.name : `${rel}/${d.name}`;
+      const path2 = rel === "" ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
-        if (!SKIPPED_DIRS.has(d.name)) pending.push(path);
+        if (!SKIPPED_DIRS.has(d.name)) pending.push(path2);
       } else {
-        out.entries.push(path);
+        out.entries.push(path2);
       }
     }
   }
@@ -37901,23 +39235,23 @@ function gitFiles(root) {
   }
 }
 function discoverConfigs(root, opts) {
-  const listed = gitFiles(root);
-  const walked = listed === null ? walkTree(root) : { entries: listed, unreadable: [] };
+  const listed2 = gitFiles(root);
+  const walked = listed2 === null ? walkTree(root) : { entries: listed2, unreadable: [] };
   const all = walked.entries;
   const excluded = opts.exclude.length > 0 ? new Set(import_fast_glob.default.sync(opts.exclude, { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true })) : /* @__PURE__ */ new Set();
   const found = [];
   for (const raw of all) {
-    const path = raw.split(sep2).join("/");
-    if (excluded.has(path)) continue;
-    if (rsyncdByName(path)) {
-      if (nameCandidate(join8(root, path))) found.push({ path, by: "name" });
-    } else if (worthSniffing(path)) {
+    const path2 = raw.split(sep2).join("/");
+    if (excluded.has(path2)) continue;
+    if (rsyncdByName(path2)) {
+      if (nameCandidate(join8(root, path2))) found.push({ path: path2, by: "name" });
+    } else if (worthSniffing(path2)) {
       try {
-        const head = headText(readHead(join8(root, path)));
+        const head = headText(readHead(join8(root, path2)));
         if (head === null) continue;
-        const { kind } = classifyFile(path, head);
+        const { kind } = classifyFile(path2, head);
         if (kind.analyzer === "none" && kind.id !== "stunnel") continue;
-        if (kind.concernsRsync(head, path) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path), true), path)) found.push({ path, by: "content" });
+        if (kind.concernsRsync(head, path2) || Buffer.byteLength(head) >= HEAD_BYTES && kind.concernsRsync(readHead(join8(root, path2), true), path2)) found.push({ path: path2, by: "content" });
       } catch {
       }
     }
@@ -37944,17 +39278,17 @@ function repoConfigSource(root, opts = {}) {
   const scan = opts.scanRoot ?? new ScanRoot(root);
   return {
     resolve(target, from) {
-      const path = scan.locate(target, dirname4(from));
-      const opened = scan.open(path);
-      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path);
+      const path2 = scan.locate(target, dirname4(from));
+      const opened = scan.open(path2);
+      if (opened.kind !== "file" && opened.kind !== "dir") scan.note(path2);
       const note = isAbsolute3(target) || from.endsWith("/.") ? {} : { note: `"${target}" was resolved against the including file's directory; rsync resolves a relative include against the daemon's working directory, which a repository cannot know.` };
       switch (opened.kind) {
         case "outside":
           return { kind: "not-followed", path: target, reason: opened.reason, ...opened.viaLink ? { level: "warning" } : {} };
         case "missing":
-          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not in the repository (looked for ${scan.rel(path)})` : opened.reason };
+          return { kind: "not-followed", path: target, reason: isAbsolute3(target) ? `${target} is not in the repository (looked for ${scan.rel(path2)})` : opened.reason };
         case "not-regular":
-          return { kind: "other", path: scan.rel(path) };
+          return { kind: "other", path: scan.rel(path2) };
         case "unreadable":
           return { kind: "unreadable", path: target, reason: opened.reason };
         case "dir":
@@ -38647,11 +39981,11 @@ function shellWords(line) {
   if (inWord) words.push(word);
   return words;
 }
-function value(text5) {
-  if (/^-?\d+$/.test(text5)) return Number(text5);
-  if (text5 === "True" || text5 === "False") return text5 === "True";
-  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text5);
-  return quoted ? quoted[2] ?? "" : text5;
+function value(text6) {
+  if (/^-?\d+$/.test(text6)) return Number(text6);
+  if (text6 === "True" || text6 === "False") return text6 === "True";
+  const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(text6);
+  return quoted ? quoted[2] ?? "" : text6;
 }
 function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   const open = pattern.indexOf("[");
@@ -38689,11 +40023,11 @@ function expandHostPattern(pattern, budget = MAX_RANGE_HOSTS) {
   return out;
 }
 var HEADER2 = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
-function readIni(text5, file) {
+function readIni(text6, file) {
   const res = { occurrences: [], hostVars: /* @__PURE__ */ new Map(), groupVars: /* @__PURE__ */ new Map() };
   let group = "ungrouped";
   let section = "hosts";
-  for (const [i, raw] of text5.split("\n").entries()) {
+  for (const [i, raw] of text6.split("\n").entries()) {
     const n = i + 1;
     const where2 = `${file}:${n}`;
     const line = raw.trim();
@@ -38776,10 +40110,10 @@ function host(name, group, vars) {
   if (h.jump !== null && !h.jump.split(",").every((hop) => SSH_JUMP_HOP.test(hop))) return { message: `host ${shown(name)} has jump ${shown(h.jump)}, which is not a list of [user@]host[:port]`, hint: SSH_HINT };
   return h;
 }
-function settle(listed) {
+function settle(listed2) {
   const first = /* @__PURE__ */ new Map();
   const hosts = [];
-  for (const l of listed) {
+  for (const l of listed2) {
     const h = host(l.name, l.group, l.vars);
     if (!("address" in h)) return fail(new UserError(h.message, l.where, h.hint));
     const seen = first.get(l.name);
@@ -38820,8 +40154,8 @@ function merged(listings, own) {
   }
   return ok(listings.map(({ o }) => ({ ...o, vars: { ...byHost.get(o.name)?.vars ?? {}, ...own(o.name) } })));
 }
-function fromIni(text5, file) {
-  const r = readIni(text5, file);
+function fromIni(text6, file) {
+  const r = readIni(text6, file);
   if ("message" in r) return fail(new UserError(r.message, r.where, r.hint));
   const listings = r.occurrences.map((o) => {
     const gv = r.groupVars.get(o.group);
@@ -38894,7 +40228,7 @@ function fromOwnYaml(root, file) {
   const get = (r) => r.ok && r.value !== null ? r.value : {};
   const groups = Object.entries(get(top.groups));
   if (top.hosts.ok && top.hosts.value !== null) groups.push(["ungrouped", { hosts: top.hosts.value }]);
-  const listed = [];
+  const listed2 = [];
   for (const [g, spec] of groups) {
     const s = mapping(spec, `group ${shown(g)}`);
     const hs = s.ok ? mapping(s.value?.["hosts"], `the hosts of group ${shown(g)}`) : s;
@@ -38903,21 +40237,21 @@ function fromOwnYaml(root, file) {
     for (const [name, vars] of Object.entries(get(hs))) {
       const hv = mapping(vars, `host ${shown(name)} in group ${shown(g)}`);
       if (!hv.ok) return fail(new UserError(hv.error.message, file, hv.error.hint));
-      listed.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
+      listed2.push({ name, group: g, where: file, place: `group ${shown(g)}`, vars: { ...get(top.defaults), ...get(gv), ...hv.value ?? {} } });
     }
   }
-  return settle(listed);
+  return settle(listed2);
 }
 var FORMATS_HINT = "Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.";
-function parseInventory(text5, file) {
+function parseInventory(text6, file) {
   let parsed;
-  const firstLine = text5.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
+  const firstLine = text6.split("\n").find((l) => l.trim() !== "" && !/^\s*[#;]/.test(l)) ?? "";
   if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine.trim().startsWith("[")) {
-    parsed = fromIni(text5, file);
+    parsed = fromIni(text6, file);
   } else {
     let doc;
     try {
-      doc = (0, import_yaml4.parse)(text5);
+      doc = (0, import_yaml4.parse)(text6);
     } catch (e) {
       const at = e instanceof import_yaml4.YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
       return fail(new UserError(`not valid YAML${e instanceof import_yaml4.YAMLError ? ` (${e.code})` : ""}`, at, FORMATS_HINT));
@@ -38946,8 +40280,8 @@ function podSpec(kind, object) {
   if (kind === "CronJob") return isObject(spec["jobTemplate"]) ? templateSpec(spec["jobTemplate"]["spec"]) : void 0;
   return void 0;
 }
-function quote(text5) {
-  return JSON.stringify(text5.length > MAX_QUOTED ? `${text5.slice(0, MAX_QUOTED)}\u2026` : text5);
+function quote(text6) {
+  return JSON.stringify(text6.length > MAX_QUOTED ? `${text6.slice(0, MAX_QUOTED)}\u2026` : text6);
 }
 function readList(list2, value2, prefix, into) {
   const { images, unreadable } = into;
@@ -38976,8 +40310,8 @@ function containerListsAnywhere(object) {
   const found = { images: [], unreadable: [] };
   const stack = [[object, ""]];
   while (stack.length > 0) {
-    const [value2, path] = stack.pop();
-    const at = path.length > 400 ? `${path.slice(0, 400)}\u2026` : path;
+    const [value2, path2] = stack.pop();
+    const at = path2.length > 400 ? `${path2.slice(0, 400)}\u2026` : path2;
     if (Array.isArray(value2)) {
       for (let i = value2.length - 1; i >= 0; i--) if (typeof value2[i] === "object" && value2[i] !== null) stack.push([value2[i], `${at}[${i}]`]);
     } else if (isObject(value2)) {
@@ -38991,10 +40325,10 @@ function containerListsAnywhere(object) {
   }
   return { images: [...new Set(found.images)], unreadable: found.unreadable };
 }
-function reviewFromText(text5) {
+function reviewFromText(text6) {
   let parsed;
   try {
-    parsed = JSON.parse(text5);
+    parsed = JSON.parse(text6);
   } catch {
     return "the body is not JSON: send an admission.k8s.io/v1 AdmissionReview";
   }
@@ -39049,7 +40383,7 @@ function classify(code, stderr) {
   }
   return { status: "collector-error", transient: false };
 }
-function collectOverSsh(host2, script, opts, signal) {
+function collectOverSsh(host2, script2, opts, signal) {
   if (signal?.aborted) return Promise.resolve({ status: "interrupted", stdout: "", reason: "the sweep was interrupted", transient: false });
   return new Promise((done) => {
     const child = spawn("ssh", sshArgs(host2, opts), { stdio: ["pipe", "pipe", "pipe"], detached: true });
@@ -39074,7 +40408,7 @@ function collectOverSsh(host2, script, opts, signal) {
     });
     child.stdin.on("error", () => {
     });
-    child.stdin.end(script);
+    child.stdin.end(script2);
     child.on("error", (e) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -39124,16 +40458,16 @@ function layerPath(name) {
 
 // src/sources/image/image-tree.ts
 var MAX_LINKS = 40;
-var split = (path) => path.split("/").filter((p2) => p2 !== "" && p2 !== ".");
+var split2 = (path2) => path2.split("/").filter((p2) => p2 !== "" && p2 !== ".");
 function dirNode(name, parent) {
   return { name, parent, kind: "dir", children: /* @__PURE__ */ new Map(), mode: 493, uid: 0, gid: 0, size: 0, layer: -1 };
 }
 var ImageTree = class {
   root = dirNode("", null);
   /** The node at a path as stored, following no link (whiteouts and provenance name physical paths). */
-  physical(path) {
+  physical(path2) {
     let node = this.root;
-    for (const part2 of split(path)) {
+    for (const part2 of split2(path2)) {
       if (part2 === "..") return void 0;
       node = node.children?.get(part2);
       if (!node) return void 0;
@@ -39146,8 +40480,8 @@ var ImageTree = class {
    * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
    * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
    */
-  put(path, attrs) {
-    const parts = split(path);
+  put(path2, attrs) {
+    const parts = split2(path2);
     const name = parts.pop();
     if (name === void 0) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
     let dir = this.root;
@@ -39163,7 +40497,7 @@ var ImageTree = class {
       if (next && next.kind === "symlink" && next.layer === attrs.layer && ++links <= MAX_LINKS) {
         const target = next.target ?? "";
         if (target.startsWith("/")) dir = this.root;
-        pending.push(...split(target).reverse());
+        pending.push(...split2(target).reverse());
         continue;
       }
       if (next?.kind !== "dir") {
@@ -39181,17 +40515,17 @@ var ImageTree = class {
     dir.children?.set(name, node);
   }
   /** A whiteout: the entry and everything below it. */
-  remove(path) {
-    const node = this.physical(path);
+  remove(path2) {
+    const node = this.physical(path2);
     if (node?.parent) node.parent.children?.delete(node.name);
   }
   /** An opaque directory: what lower layers put in it. */
-  clear(path) {
-    this.physical(path)?.children?.clear();
+  clear(path2) {
+    this.physical(path2)?.children?.clear();
   }
   /** The node a path names, following symlinks inside the image; undefined when missing or looping. */
-  lookup(path, followLast = true) {
-    const pending = split(path).reverse();
+  lookup(path2, followLast = true) {
+    const pending = split2(path2).reverse();
     let node = this.root;
     let links = 0;
     while (pending.length > 0) {
@@ -39206,7 +40540,7 @@ var ImageTree = class {
         if (++links > MAX_LINKS) return void 0;
         const target = child.target ?? "";
         if (target.startsWith("/")) node = this.root;
-        pending.push(...split(target).reverse());
+        pending.push(...split2(target).reverse());
         continue;
       }
       if (pending.length > 0 && child.kind !== "dir") return void 0;
@@ -39223,7 +40557,7 @@ var ImageTree = class {
 };
 
 // src/sources/image/layer-stream.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { Transform } from "node:stream";
 import { createGunzip as createGunzip2 } from "node:zlib";
 
@@ -40206,7 +41540,7 @@ async function walkLayer(layer, onEntry, budget) {
   let inflating = true;
   stream.on("error", () => {
   });
-  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash3("sha256") : void 0;
+  const diffHash = layer.diffId?.startsWith("sha256:") ? createHash4("sha256") : void 0;
   async function* bytes() {
     let total = 0;
     try {
@@ -40264,7 +41598,7 @@ async function firstBytes(input) {
 }
 function verifyDigest(input, digest, size) {
   const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
-  const hash = m ? createHash3(m[1] ?? "sha256") : void 0;
+  const hash = m ? createHash4(m[1] ?? "sha256") : void 0;
   let seen = 0;
   const check = new Transform({
     transform(chunk, _enc, next) {
@@ -40289,8 +41623,8 @@ var MAX_KEPT = 64 << 20;
 var MAX_NEEDED = 16 << 20;
 var MAX_PATH = 4096;
 var MAX_WARNINGS = 50;
-function isSecretsName(path) {
-  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
+function isSecretsName(path2) {
+  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path2);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
 function kindOf3(type) {
@@ -40314,13 +41648,13 @@ function kindOf3(type) {
       return void 0;
   }
 }
-async function indexLayers(layers, prefetch, need = () => false) {
+async function indexLayers(layers, prefetch, need2 = () => false) {
   const limits = imageLimits();
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
   const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
   let kept = 0;
   let needed = 0;
-  let count = 0;
+  let count2 = 0;
   let dropped = 0;
   let names2 = 0;
   const warn2 = (message) => void (image.warnings.length < MAX_WARNINGS ? image.warnings.push(message) : dropped++);
@@ -40332,17 +41666,17 @@ async function indexLayers(layers, prefetch, need = () => false) {
     await walkLayer(
       layer,
       (header, seq, read) => {
-        if (++count > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
+        if (++count2 > maxEntries) throw new Error(`more than ${maxEntries} entries in the image; too many to index (${limitVariable("entries")})`);
         names2 += header.name.length + (header.linkname?.length ?? 0);
         if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
         if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
         if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
-        const { path, climbed } = layerPath(header.name);
-        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
-        if (path === "" && header.type !== "directory") return;
-        const slash = path.lastIndexOf("/");
-        const base3 = path.slice(slash + 1);
-        const dir = slash < 0 ? "" : path.slice(0, slash);
+        const { path: path2, climbed } = layerPath(header.name);
+        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path2}, where the runtime writes it`);
+        if (path2 === "" && header.type !== "directory") return;
+        const slash = path2.lastIndexOf("/");
+        const base3 = path2.slice(slash + 1);
+        const dir = slash < 0 ? "" : path2.slice(0, slash);
         if (base3 === ".wh..wh..opq") return void opaque.push(dir);
         if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
         const kind = kindOf3(header.type);
@@ -40355,23 +41689,23 @@ async function indexLayers(layers, prefetch, need = () => false) {
           const target = layerPath(header.linkname ?? "").path;
           const from = here.get(target) ?? image.tree.physical(target);
           if (!from || from.kind === "dir") {
-            return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+            return warn2(`layer ${layer.digest}: hard link ${path2} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
           }
           Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
-        here.set(path, attrs);
-        entries.push({ path, attrs });
+        if (attrs.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
+        here.set(path2, attrs);
+        entries.push({ path: path2, attrs });
         if (kind !== "file" || size > MAX_FILE) return;
-        if (need(path) && needed + size <= MAX_NEEDED) needed += size;
-        else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+        if (need2(path2) && needed + size <= MAX_NEEDED) needed += size;
+        else if (prefetch(path2) && kept + size <= MAX_KEPT) kept += size;
         else return;
         return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
       },
       image.budget
     );
     for (const dir of opaque) image.tree.clear(dir);
-    for (const path of whiteouts) image.tree.remove(path);
+    for (const path2 of whiteouts) image.tree.remove(path2);
     for (const e of entries) image.tree.put(e.path, e.attrs);
   }
   const seen = /* @__PURE__ */ new Set();
@@ -40402,34 +41736,34 @@ var ImageFs = class {
   get secrets() {
     return this.image.secrets;
   }
-  node(path) {
-    return this.image.tree.lookup(path);
+  node(path2) {
+    return this.image.tree.lookup(path2);
   }
   describe(node) {
     return { path: this.image.tree.pathOf(node), kind: node.kind, mode: node.mode, uid: node.uid, gid: node.gid, size: node.size, layer: this.image.layers[node.layer]?.digest ?? "" };
   }
   /** The entry a path names, links followed; undefined when missing, looping or dangling. */
-  stat(path) {
-    const n = this.node(path);
+  stat(path2) {
+    const n = this.node(path2);
     return n ? this.describe(n) : void 0;
   }
   /** Whether anything (a link included, followed or not) is at the path: "present but unreadable" needs it. */
-  exists(path) {
-    return this.image.tree.lookup(path, false) !== void 0;
+  exists(path2) {
+    return this.image.tree.lookup(path2, false) !== void 0;
   }
   /** The names in a directory. */
-  list(path) {
-    const n = this.node(path);
+  list(path2) {
+    const n = this.node(path2);
     return n?.children ? [...n.children.keys()] : void 0;
   }
   /** Content when already read; undefined when not a regular file, not read yet, or over the caps. */
-  content(path) {
-    const n = this.node(path);
+  content(path2) {
+    const n = this.node(path2);
     return n?.data ? this.image.contents.get(dataKey(n.data)) : void 0;
   }
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
-  unreadable(path, maxFile = MAX_FILE) {
-    const n = this.node(path);
+  unreadable(path2, maxFile = MAX_FILE) {
+    const n = this.node(path2);
     if (n?.kind !== "file" || !n.data) return null;
     if (n.size > maxFile) return `larger than ${maxFile} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
@@ -40468,7 +41802,7 @@ var ImageFs = class {
 };
 
 // src/sources/image/open-image.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/sources/image/blob-store.ts
@@ -40551,13 +41885,13 @@ async function indexTar(file) {
   return index;
 }
 function resolveIn(index, name) {
-  let path = cleanPath(name);
-  for (let hops = 0; path !== null && hops <= 40; hops++) {
-    const hit = index.files.get(path);
+  let path2 = cleanPath(name);
+  for (let hops = 0; path2 !== null && hops <= 40; hops++) {
+    const hit = index.files.get(path2);
     if (hit) return hit;
-    const target = index.links.get(path);
+    const target = index.links.get(path2);
     if (target === void 0) return void 0;
-    path = layerPath(target.startsWith("/") ? target : `${path.split("/").slice(0, -1).join("/")}/${target}`).path;
+    path2 = layerPath(target.startsWith("/") ? target : `${path2.split("/").slice(0, -1).join("/")}/${target}`).path;
   }
   return void 0;
 }
@@ -40565,8 +41899,8 @@ var RECHECK = 64 << 20;
 async function inflateArchive(file, compressed, tarFile) {
   const { archiveBytes, minFreeBytes } = imageLimits();
   const dir = tmpdir2();
-  const noRoom2 = (free2, need) => new Error(
-    `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
+  const noRoom2 = (free2, need2) => new Error(
+    `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need2)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
   );
   const free = freeBytes(dirname5(tarFile));
   if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
@@ -40654,7 +41988,7 @@ function pickPlatform(entries, platform) {
 }
 
 // src/sources/image/registry.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync3, rmSync as rmSync4 } from "node:fs";
 import { homedir as homedir2, tmpdir as tmpdir3 } from "node:os";
 import { join as join11 } from "node:path";
@@ -40698,10 +42032,10 @@ function defaultCacheDir() {
   return join10(process.env["XDG_CACHE_HOME"] ?? join10(homedir(), ".cache"), "rsyncguard", "layers");
 }
 var RECHECK2 = 64 << 20;
-function noRoom(cache2, digest, free, need, reserve) {
+function noRoom(cache2, digest, free, need2, reserve) {
   const where2 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
-  return new Error(`blob ${digest} needs ${mib(need)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
+  return new Error(`blob ${digest} needs ${mib(need2)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
   return /^sha256:[a-f0-9]{64}$/.test(digest) ? join10(cache2.dir, digest.replace(":", "-")) : void 0;
@@ -40803,16 +42137,16 @@ function parseRegistryRef(ref2) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
   const registry = hub ? DOCKER_HUB : first;
-  let path = hasRegistry ? name.slice(slash + 1) : name;
+  let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
-  const colon = path.lastIndexOf(":");
-  if (colon > path.lastIndexOf("/")) {
-    tag = path.slice(colon + 1);
-    path = path.slice(0, colon);
+  const colon = path2.lastIndexOf(":");
+  if (colon > path2.lastIndexOf("/")) {
+    tag = path2.slice(colon + 1);
+    path2 = path2.slice(0, colon);
   }
-  if (hub && !path.includes("/")) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
-  return { registry, repository: path, reference: digest ?? tag };
+  if (hub && !path2.includes("/")) path2 = `library/${path2}`;
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref2)}" is not an image reference`);
+  return { registry, repository: path2, reference: digest ?? tag };
 }
 function loopback(host2) {
   const h = host2.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
@@ -40823,20 +42157,20 @@ function defaultDockerConfig(env = process.env) {
   return dir !== void 0 && dir !== "" ? join11(dir, "config.json") : join11(homedir2(), ".docker", "config.json");
 }
 function readDockerConfig(file) {
-  const path = file ?? defaultDockerConfig();
+  const path2 = file ?? defaultDockerConfig();
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync4(path)) return ok(void 0);
+  if (file === void 0 && !existsSync4(path2)) return ok(void 0);
   let bytes;
   try {
-    bytes = readFileSync3(path);
+    bytes = readFileSync3(path2);
   } catch (e) {
-    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint2));
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
   }
   try {
     return ok(parseJson(bytes, `the Docker config${named}`));
   } catch (e) {
-    return fail(new UserError(errorMessage(e), path, hint2));
+    return fail(new UserError(errorMessage(e), path2, hint2));
   }
 }
 function basicCredentials(registry, file) {
@@ -40883,28 +42217,28 @@ var Client = class {
   basic;
   insecure;
   token;
-  async get(path, accept) {
-    let res = await this.request(path, accept);
+  async get(path2, accept) {
+    let res = await this.request(path2, accept);
     if (res.status === 401) {
       await this.authenticate(res.headers.get("www-authenticate") ?? "");
-      res = await this.request(path, accept);
+      res = await this.request(path2, accept);
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => {
       });
-      const why = `${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
   }
-  async request(path, accept) {
+  async request(path2, accept) {
     const headers = { accept };
     if (this.token) headers["authorization"] = `Bearer ${this.token}`;
     else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
     try {
-      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 6e4);
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
     } catch (e) {
-      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
       const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
@@ -40961,7 +42295,7 @@ async function manifestAt(client, reference) {
   const bytes = await readBody(res, MAX_MANIFEST, `manifest "${reference}"`);
   const byDigest = DIGEST.test(reference);
   const [algo = "sha256", hex] = reference.split(":");
-  if (byDigest && createHash4(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
+  if (byDigest && createHash5(algo).update(bytes).digest("hex") !== hex) throw new Error(`manifest ${reference}: digest mismatch`);
   const digest = byDigest ? reference : res.headers.get("docker-content-digest");
   return { doc: parseJson(bytes, `manifest "${reference}"`), digest };
 }
@@ -40978,7 +42312,7 @@ async function openRegistryImage(ref2, opts) {
   const configRes = await client.get(`/blobs/${configDigest}`, "*/*");
   const configBytes = await readBody(configRes, MAX_CONFIG, `image config ${configDigest}`);
   const [algo = "sha256", hex] = configDigest.split(":");
-  if (createHash4(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
+  if (createHash5(algo).update(configBytes).digest("hex") !== hex) throw new Error(`image config ${configDigest}: digest mismatch`);
   const config = parseJson(configBytes, `image config ${configDigest}`);
   const scratch = opts.cache ? void 0 : scratchCache();
   let transport;
@@ -41033,11 +42367,11 @@ function blobPath(digest) {
   return `blobs/${algo}/${hex}`;
 }
 function readBlob(store, digest, what, cap) {
-  const path = blobPath(digest);
-  if (!store.has(path)) throw new Error(`blob ${digest} is missing from the image`);
-  const bytes = store.read(path, cap, `${what} ${digest}`);
+  const path2 = blobPath(digest);
+  if (!store.has(path2)) throw new Error(`blob ${digest} is missing from the image`);
+  const bytes = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
-  if (algo === "sha256" && createHash5("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
+  if (algo === "sha256" && createHash6("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
 }
 function openOciLayout(store, tag, ref2, platform, dir) {
@@ -41057,10 +42391,10 @@ function openOciLayout(store, tag, ref2, platform, dir) {
   const config = readBlob(store, String(manifest["config"]["digest"]), "image config", MAX_CONFIG);
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = String(l["digest"]);
-    const path = blobPath(d);
-    if (!store.has(path)) throw new Error(`blob ${d} is missing from the image`);
+    const path2 = blobPath(d);
+    if (!store.has(path2)) throw new Error(`blob ${d} is missing from the image`);
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
-    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
+    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
   return { ref: ref2, digest, repository: dir ?? ref2.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
@@ -41081,9 +42415,9 @@ function openDockerArchive(store, ref2) {
     throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
   }
   const layers = names2.map((p2, i) => {
-    const path = inside(p2);
+    const path2 = inside(p2);
     const diffId = String(diffIds[i]);
-    return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
+    return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
   return { ref: ref2, digest: null, repository: (tags[0] ?? ref2).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
@@ -41120,49 +42454,49 @@ import { posix } from "node:path";
 function imageConfigSource(fs, wanted2, attempted) {
   return {
     resolve(target, from) {
-      const path = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
-      const st = fs.stat(path);
-      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
-      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
-      if (st.kind !== "file") return { kind: "other", path };
-      const bytes = fs.content(path);
-      if (bytes) return { kind: "file", path, bytes };
-      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
-      wanted2.add(path);
-      return { kind: "missing", path, reason: "not read yet" };
+      const path2 = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
+      const st = fs.stat(path2);
+      if (!st) return { kind: "missing", path: path2, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
+      if (st.kind === "dir") return { kind: "dir", path: path2, entries: fs.list(path2) ?? [] };
+      if (st.kind !== "file") return { kind: "other", path: path2 };
+      const bytes = fs.content(path2);
+      if (bytes) return { kind: "file", path: path2, bytes };
+      if (attempted.has(path2)) return { kind: "not-followed", path: path2, reason: `not read from the image: ${fs.unreadable(path2) ?? "unreadable"}` };
+      wanted2.add(path2);
+      return { kind: "missing", path: path2, reason: "not read yet" };
     }
   };
 }
-function unusableConfig(fs, path) {
-  const st = fs.stat(path);
+function unusableConfig(fs, path2) {
+  const st = fs.stat(path2);
   if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
   if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
-  const why = fs.unreadable(path);
+  const why = fs.unreadable(path2);
   return why === null ? null : `could not be read: ${why}`;
 }
 
 // src/sources/image/index.ts
-async function indexImage(layers, prefetch, need) {
-  return new ImageFs(await indexLayers(layers, prefetch, need));
+async function indexImage(layers, prefetch, need2) {
+  return new ImageFs(await indexLayers(layers, prefetch, need2));
 }
 
 // src/sources/read-input.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync3, openSync as openSync4 } from "node:fs";
-function readInputFile(path, spec) {
+function readInputFile(path2, spec) {
   let fd;
   try {
-    fd = openSync4(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
+    fd = openSync4(path2, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOCTTY);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   }
   try {
     const st = fstatSync3(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge2(path2, spec, formatBytes(st.size)));
     const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
+    return bytes === null ? fail(tooLarge2(path2, spec)) : ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   } finally {
     closeSync4(fd);
   }
@@ -41194,15 +42528,15 @@ import { posix as posix2 } from "node:path";
 function hostConfigSource(files, secretsFiles) {
   return {
     resolve(target, from) {
-      const path = posix2.isAbsolute(target) ? posix2.normalize(target) : posix2.join(posix2.dirname(from), target);
-      if (secretsFiles.has(path)) return { kind: "not-followed", path, reason: "it is a secrets file: only facts derived from it are used" };
-      const f = files.get(path);
-      if (!f) return { kind: "not-followed", path, reason: "the collector did not read it" };
-      if (!f.exists) return { kind: "missing", path, reason: "no such file or directory" };
-      if (f.dir && f.unreadable !== void 0) return { kind: "not-followed", path, reason: f.unreadable };
-      if (f.dir) return { kind: "dir", path, entries: f.entries ?? [] };
-      if (typeof f.text !== "string") return { kind: "not-followed", path, reason: f.unreadable ?? "it could not be read" };
-      return { kind: "file", path, bytes: Buffer.from(f.text) };
+      const path2 = posix2.isAbsolute(target) ? posix2.normalize(target) : posix2.join(posix2.dirname(from), target);
+      if (secretsFiles.has(path2)) return { kind: "not-followed", path: path2, reason: "it is a secrets file: only facts derived from it are used" };
+      const f = files.get(path2);
+      if (!f) return { kind: "not-followed", path: path2, reason: "the collector did not read it" };
+      if (!f.exists) return { kind: "missing", path: path2, reason: "no such file or directory" };
+      if (f.dir && f.unreadable !== void 0) return { kind: "not-followed", path: path2, reason: f.unreadable };
+      if (f.dir) return { kind: "dir", path: path2, entries: f.entries ?? [] };
+      if (typeof f.text !== "string") return { kind: "not-followed", path: path2, reason: f.unreadable ?? "it could not be read" };
+      return { kind: "file", path: path2, bytes: Buffer.from(f.text) };
     }
   };
 }
@@ -41215,9 +42549,9 @@ function displayPath(root, file) {
   const rel = within(process.cwd(), file) ? cwdRel : relative3(root, file);
   return rel.split(sep3).join("/");
 }
-function isLink2(path) {
+function isLink2(path2) {
   try {
-    return lstatSync6(path).isSymbolicLink();
+    return lstatSync6(path2).isSymbolicLink();
   } catch {
     return false;
   }
@@ -41265,8 +42599,8 @@ function* repoTargets(paths, exclude) {
 // src/sources/host/collect-local.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 var COLLECTOR_TIMEOUT_MS = 6e4;
-function runCollector(script) {
-  const r = spawnSync2("sh", [script], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
+function runCollector(script2) {
+  const r = spawnSync2("sh", [script2], { encoding: "utf8", timeout: COLLECTOR_TIMEOUT_MS, maxBuffer: 64 << 20 });
   if (r.error || r.status !== 0) {
     const why = r.error?.message ?? r.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${r.status}`;
     return fail(new UserError(`the collector failed: ${why}`, "localhost", "Run collectors/rsync-facts.sh by hand to see why."));
@@ -41294,24 +42628,24 @@ function moduleSecretsPaths(config) {
   return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
 }
 function localSecrets(config, configPath, root) {
-  return moduleSecretsPaths(config).sort().map((path) => {
-    if (isAbsolute4(path) && root === void 0) return { path };
-    const local = isAbsolute4(path) ? join13(root ?? "/", path) : resolve3(dirname7(configPath), path);
+  return moduleSecretsPaths(config).sort().map((path2) => {
+    if (isAbsolute4(path2) && root === void 0) return { path: path2 };
+    const local = isAbsolute4(path2) ? join13(root ?? "/", path2) : resolve3(dirname7(configPath), path2);
     if (root !== void 0) {
       const opened = new ScanRoot(root).open(local);
-      if (opened.kind === "outside") return { path };
-      if (opened.kind === "missing") return { path, stat: null };
+      if (opened.kind === "outside") return { path: path2 };
+      if (opened.kind === "missing") return { path: path2, stat: null };
     }
     const stat = statLocal(local);
-    if (!stat) return { path, stat: null };
+    if (!stat) return { path: path2, stat: null };
     const read = readLocalFile(local);
-    if (!read.ok) return { path, stat };
+    if (!read.ok) return { path: path2, stat };
     const parsed = parseSecrets(read.value, local);
-    return { path, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
+    return { path: path2, file: local, stat, entries: parsed.entries, diagnostics: parsed.diagnostics };
   });
 }
-function repoPath(scan, path, configFile) {
-  return isAbsolute4(path) ? scan.locate(path, scan.root) : resolve3(dirname7(configFile), path);
+function repoPath(scan, path2, configFile) {
+  return isAbsolute4(path2) ? scan.locate(path2, scan.root) : resolve3(dirname7(configFile), path2);
 }
 function secretsFilesOf(configs, scan) {
   const out = /* @__PURE__ */ new Set();
@@ -41345,8 +42679,8 @@ function repoSecrets(config, configFile, scan, modes) {
     }
   });
 }
-function notRead(path, reason, at) {
-  return diagnostic("warning", "secrets-not-read", `The secrets file ${path} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
+function notRead(path2, reason, at) {
+  return diagnostic("warning", "secrets-not-read", `The secrets file ${path2} was not read: ${reason}.`, at, "Commit the secrets file itself (or nothing), never a link to a file outside the repository.");
 }
 function hostSecrets(raw, config) {
   const paths = new Set(moduleSecretsPaths(config));
@@ -41378,11 +42712,11 @@ function* parseHostConfigs(raw) {
     })
   );
   const secretsFiles = new Set(raw.secrets.map((s) => posix3.normalize(s.path)));
-  for (const path of configs.sort()) {
-    const text5 = files.get(path)?.text;
-    if (typeof text5 !== "string") continue;
-    const config = parseRsyncdConf(path, Buffer.from(text5), hostConfigSource(files, secretsFiles));
-    yield { path, config, secrets: hostSecrets(raw, config), fileStats };
+  for (const path2 of configs.sort()) {
+    const text6 = files.get(path2)?.text;
+    if (typeof text6 !== "string") continue;
+    const config = parseRsyncdConf(path2, Buffer.from(text6), hostConfigSource(files, secretsFiles));
+    yield { path: path2, config, secrets: hostSecrets(raw, config), fileStats };
   }
 }
 function hostErrors(raw) {
@@ -41398,9 +42732,9 @@ function hostErrors(raw) {
 
 // src/parse/systemd-unit.ts
 var HARDENING = ["NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateDevices", "PrivateTmp", "CapabilityBoundingSet", "ProtectKernelTunables", "RestrictAddressFamilies", "User", "DynamicUser"];
-function parseUnitSettings(text5) {
+function parseUnitSettings(text6) {
   const keys = /* @__PURE__ */ new Map();
-  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text6.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const m = /^[ \t]*([A-Za-z]+)[ \t]*=[ \t]*(.*?)\s*$/.exec(line);
     if (!m?.[1]) continue;
     if (m[2]) keys.set(m[1], m[2]);
@@ -41415,9 +42749,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text5) {
+function* paragraphs(text6) {
   let lines = [];
-  for (const line of text5.split("\n")) {
+  for (const line of text6.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -41425,9 +42759,9 @@ function* paragraphs(text5) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text5, source, name = "rsync") {
+function dpkgPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -41437,9 +42771,9 @@ function dpkgPackages(text5, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text5, source, name = "rsync") {
+function apkPackages(text6, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text5)) {
+  for (const lines of paragraphs(text6)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -41453,9 +42787,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text5) {
+function parseOsRelease(text6) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw of text5.split("\n").slice(0, 200)) {
+  for (const raw of text6.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -41471,8 +42805,8 @@ function parseOsRelease(text5) {
   };
 }
 function unquote(v) {
-  const q = v[0];
-  if ((q === '"' || q === "'") && v.endsWith(q) && v.length >= 2) return v.slice(1, -1).replace(/\\(.)/g, "$1");
+  const q2 = v[0];
+  if ((q2 === '"' || q2 === "'") && v.endsWith(q2) && v.length >= 2) return v.slice(1, -1).replace(/\\(.)/g, "$1");
   return v;
 }
 
@@ -41520,9 +42854,9 @@ function stringAt(data, entry) {
   const end = data.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text5)) return { error: "not a printable word" };
-  return text5;
+  const text6 = new TextDecoder("utf-8", { fatal: false }).decode(data.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text6)) return { error: "not a printable word" };
+  return text6;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -41578,9 +42912,9 @@ function openPages(bytes) {
   if (size < 512 || size > 65536 || (size & size - 1) !== 0) return { error: `a page size of ${size}` };
   if (bytes[24] !== 0) return { error: "an encrypted database" };
   if (bytes[25] !== P_HASHMETA) return { error: "its first page is not hash metadata" };
-  const count = u32(p2, 32) + 1;
-  if (count * size > bytes.length) return { error: `the file ends before its last page (${count} pages of ${size} bytes)` };
-  return { ...p2, size, count };
+  const count2 = u32(p2, 32) + 1;
+  if (count2 * size > bytes.length) return { error: `the file ends before its last page (${count2} pages of ${size} bytes)` };
+  return { ...p2, size, count: count2 };
 }
 function itemValue(p2, at, end) {
   const type = p2.bytes[at];
@@ -41638,12 +42972,12 @@ function rpmPackageFromNdb(bytes, name) {
   let budget = blocks;
   for (let at = FILE_HEADER; at < slotPages * PAGE; at += SLOT) {
     if (u322(at) !== SLOT_MAGIC) return { ok: false, error: `slot at byte ${at} has no slot magic` };
-    const [index, offset, count] = [u322(at + 4), u322(at + 8), u322(at + 12)];
+    const [index, offset, count2] = [u322(at + 4), u322(at + 8), u322(at + 12)];
     if (offset === 0) continue;
-    if (index === 0 || count === 0 || offset < firstData || offset + count > blocks) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count} of ${blocks})` };
-    budget -= count;
+    if (index === 0 || count2 === 0 || offset < firstData || offset + count2 > blocks) return { ok: false, error: `slot at byte ${at} points outside the file (blocks ${offset}+${count2} of ${blocks})` };
+    budget -= count2;
     if (budget < 0) return { ok: false, error: "its slots point at more blocks than the file has: blobs overlap, as rpm never writes them" };
-    const blob = blobAt(bytes, view, index, offset, count);
+    const blob = blobAt(bytes, view, index, offset, count2);
     if ("error" in blob) return { ok: false, error: `package ${index}: ${blob.error}` };
     const header = readRpmHeader(blob.value);
     if (!header.ok) skipped++;
@@ -41651,14 +42985,14 @@ function rpmPackageFromNdb(bytes, name) {
   }
   return { ok: true, value: null, skipped };
 }
-function blobAt(bytes, view, index, offset, count) {
+function blobAt(bytes, view, index, offset, count2) {
   const start = offset * BLOCK2;
-  const end = (offset + count) * BLOCK2;
+  const end = (offset + count2) * BLOCK2;
   const u322 = (at) => view.getUint32(at, true);
-  if (count * BLOCK2 < HEAD + TAIL) return { error: "a blob smaller than its head and tail" };
+  if (count2 * BLOCK2 < HEAD + TAIL) return { error: "a blob smaller than its head and tail" };
   if (u322(start) !== HEAD_MAGIC || u322(start + 4) !== index) return { error: "no blob head where its slot points" };
   const length = u322(start + 12);
-  if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count) return { error: `a blob of ${length} bytes in ${count} blocks` };
+  if (Math.ceil((HEAD + length + TAIL) / BLOCK2) !== count2) return { error: `a blob of ${length} bytes in ${count2} blocks` };
   if (u322(end - TAIL + 4) !== length || u322(end - TAIL + 8) !== TAIL_MAGIC) return { error: "its blob tail does not match its head" };
   if (adler32(bytes.subarray(start, end - TAIL)) !== u322(end - TAIL)) return { error: "its blob checksum does not match" };
   return { value: bytes.subarray(start + HEAD, start + HEAD + length) };
@@ -41750,21 +43084,21 @@ var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
 var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 var KIND_WORD = { dir: "a directory", symlink: "a link", other: "a FIFO or device" };
-function refusal(fs, path, maxBytes) {
-  if (!fs.exists(path)) return null;
-  const st = fs.stat(path);
+function refusal(fs, path2, maxBytes) {
+  if (!fs.exists(path2)) return null;
+  const st = fs.stat(path2);
   if (st === void 0) return "is a link that resolves to nothing inside the image (dangling or looping)";
   if (st.kind !== "file") return `is ${KIND_WORD[st.kind]}, not a regular file`;
-  if (fs.content(path) !== void 0) return null;
-  return fs.unreadable(path, maxBytes) ?? "could not be read";
+  if (fs.content(path2) !== void 0) return null;
+  return fs.unreadable(path2, maxBytes) ?? "could not be read";
 }
 function osReleaseRefusal(fs) {
-  for (const path of OS_RELEASE_FILES) {
-    if (!fs.exists(path)) continue;
-    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
-    if (why !== null) return `${path} ${why}`;
-    const text5 = fs.content(path)?.toString("utf8");
-    return text5 !== void 0 && parseOsRelease(text5) === null ? `${path} has an ID that is no os-release ID` : null;
+  for (const path2 of OS_RELEASE_FILES) {
+    if (!fs.exists(path2)) continue;
+    const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
+    if (why !== null) return `${path2} ${why}`;
+    const text6 = fs.content(path2)?.toString("utf8");
+    return text6 !== void 0 && parseOsRelease(text6) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -41777,10 +43111,10 @@ function releaseFromPackage(pkg, distro) {
   return { version, source: version ? SOURCE_OF[pkg.manager] : null, package: pkg, distro, unknown: version ? null : `the ${pkg.manager} package version ${pkg.version} has no upstream X.Y.Z` };
 }
 function imageDistro(fs) {
-  for (const path of OS_RELEASE_FILES) {
-    const text5 = fs.content(path)?.toString("utf8");
-    const os = text5 === void 0 ? null : parseOsRelease(text5);
-    if (os) return { ...os, source: path };
+  for (const path2 of OS_RELEASE_FILES) {
+    const text6 = fs.content(path2)?.toString("utf8");
+    const os = text6 === void 0 ? null : parseOsRelease(text6);
+    if (os) return { ...os, source: path2 };
   }
   return null;
 }
@@ -41793,53 +43127,53 @@ async function imageRsyncRelease(fs) {
   const refused = osRefused === null ? [] : [osRefused];
   const notes = [];
   const done = (r) => ({ ...r, ...refused.length > 0 ? { refused } : {}, ...osRefused !== null ? { distroUnknown: `os-release unreadable: ${osRefused}` } : {} });
-  const bytes = (path) => {
-    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
+  const bytes = (path2) => {
+    const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) {
-      notes.push(`${path} ${why}`);
-      refused.push(`${path} ${why}`);
+      notes.push(`${path2} ${why}`);
+      refused.push(`${path2} ${why}`);
     }
-    return fs.content(path);
+    return fs.content(path2);
   };
-  for (const [path, read] of [
+  for (const [path2, read] of [
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text5 = bytes(path)?.toString("utf8");
-    if (text5 === void 0) continue;
-    const { found, refusedVersions } = read(text5, path);
+    const text6 = bytes(path2)?.toString("utf8");
+    if (text6 === void 0) continue;
+    const { found, refusedVersions } = read(text6, path2);
     const oldest = oldestOf(found);
-    if (found.length > 1 && oldest) refused.push(`${path} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
+    if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
-    const why = refusedVersions > 0 ? `${path} lists rsync with a Version that is no package version; not read` : `${path} lists no installed rsync`;
+    const why = refusedVersions > 0 ? `${path2} lists rsync with a Version that is no package version; not read` : `${path2} lists no installed rsync`;
     notes.push(why);
     if (refusedVersions > 0) refused.push(why);
   }
   const seen = /* @__PURE__ */ new Set();
   const rpmFiles = [
-    ...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, format: "sqlite" })),
-    ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, format: "Berkeley DB" })),
-    ...PACKAGE_DATABASES.rpmNdb.map((path) => ({ path, format: "ndb" }))
+    ...PACKAGE_DATABASES.rpmSqlite.map((path2) => ({ path: path2, format: "sqlite" })),
+    ...PACKAGE_DATABASES.rpmBdb.map((path2) => ({ path: path2, format: "Berkeley DB" })),
+    ...PACKAGE_DATABASES.rpmNdb.map((path2) => ({ path: path2, format: "ndb" }))
   ];
-  for (const { path, format } of rpmFiles) {
-    const real = fs.stat(path);
+  for (const { path: path2, format } of rpmFiles) {
+    const real = fs.stat(path2);
     if (real !== void 0 && seen.has(real.path)) continue;
     if (real !== void 0) seen.add(real.path);
-    const db = bytes(path);
+    const db = bytes(path2);
     if (db === void 0) continue;
     const refuse = (why) => {
       notes.push(why);
       refused.push(why);
     };
-    if (format === "sqlite" && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
-      refuse(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
+    if (format === "sqlite" && (fs.stat(`${path2}-wal`)?.size ?? 0) > 0) {
+      refuse(`${path2} has changes in its write-ahead log (${path2}-wal) that cannot be applied; not read`);
       continue;
     }
     const r = format === "sqlite" ? await rpmPackageFromSqlite(db, "rsync") : format === "ndb" ? rpmPackageFromNdb(db, "rsync") : rpmPackageFromBdb(db, "rsync");
-    if (!r.ok) refuse(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
-    else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro));
-    else if (r.skipped > 0) refuse(`${path}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
-    else notes.push(`${path} lists no rsync`);
+    if (!r.ok) refuse(`${path2}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
+    else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path2 }, distro));
+    else if (r.skipped > 0) refuse(`${path2}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
+    else notes.push(`${path2} lists no rsync`);
   }
   return done({ version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" });
 }
@@ -41915,10 +43249,10 @@ function hostRsyncRelease(raw, probes = [], cmdlines = []) {
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text5, nsswitch) {
+function accountNames(text6, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw of text5.split("\n")) {
+  for (const raw of text6.split("\n")) {
     const line = raw.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -41950,8 +43284,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text5) {
-  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text6) {
+  return text6.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -41969,7 +43303,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text5) {
+function shellCommands(text6) {
   const commands = [];
   let words = [];
   let word = "";
@@ -41984,35 +43318,35 @@ function shellCommands(text5) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5[i] ?? "";
-    if (c === "\\" && i + 1 < text5.length) {
-      const next = text5[++i] ?? "";
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i] ?? "";
+    if (c === "\\" && i + 1 < text6.length) {
+      const next = text6[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text5.indexOf(c, i + 1);
-      const end = close < 0 ? text5.length : close;
-      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
+      const close = text6.indexOf(c, i + 1);
+      const end = close < 0 ? text6.length : close;
+      word += c === '"' ? text6.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text6.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
-      const open = text5[i + 1] ?? "";
+    } else if (c === "$" && (text6[i + 1] === "{" || text6[i + 1] === "(")) {
+      const open = text6[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text5.length; j++) {
-        if (text5[j] === open) depth++;
-        else if (text5[j] === close && --depth === 0) break;
+      for (; j < text6.length; j++) {
+        if (text6[j] === open) depth++;
+        else if (text6[j] === close && --depth === 0) break;
       }
-      word += text5.slice(i, j + 1);
+      word += text6.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text5.indexOf("\n", i);
-      i = (nl < 0 ? text5.length : nl) - 1;
+      const nl = text6.indexOf("\n", i);
+      i = (nl < 0 ? text6.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -42093,13 +43427,13 @@ function addCommand(words, into, args) {
     into.daemonArgs.push(cmd.slice(at + 1));
   }
   if (SHELLS.has(base(first))) {
-    const script = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-    if (script > 0 && cmd[script + 1] !== void 0) addShell(cmd[script + 1] ?? "", into, cmd.slice(script + 3));
+    const script2 = cmd.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
+    if (script2 > 0 && cmd[script2 + 1] !== void 0) addShell(cmd[script2 + 1] ?? "", into, cmd.slice(script2 + 3));
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text5, into, args) {
-  for (const words of shellCommands(text5)) addCommand(words, into, args);
+function addShell(text6, into, args) {
+  for (const words of shellCommands(text6)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -42108,9 +43442,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text5, args) {
+function launchFromScript(text6, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text5, launch, args);
+  addShell(text6, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -42133,16 +43467,16 @@ function programPath(fs, word, workdir, expand2) {
   }
   return void 0;
 }
-function inImage(path, workdir) {
-  return posix4.resolve(workdir, path);
+function inImage(path2, workdir) {
+  return posix4.resolve(workdir, path2);
 }
 async function followScripts(fs, launch, workdir, expand2) {
   const result2 = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
   const addConfigs = (words) => {
     for (const w of words) {
-      const path = expand2(w);
-      if (path === null) result2.unresolved.push(w);
-      else result2.configs.push(inImage(path, workdir));
+      const path2 = expand2(w);
+      if (path2 === null) result2.unresolved.push(w);
+      else result2.configs.push(inImage(path2, workdir));
     }
   };
   addConfigs(launch.configs);
@@ -42154,9 +43488,9 @@ async function followScripts(fs, launch, workdir, expand2) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text5 = fs.content(p2);
-      if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text5.toString("utf8"), args);
+      const text6 = fs.content(p2);
+      if (text6?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text6.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -42188,15 +43522,15 @@ function imageSecrets(fs, config, configPath) {
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
-function throughLink(fs, path, config) {
-  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
-  if (real === path) return config;
-  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+function throughLink(fs, path2, config) {
+  const real = `/${fs.stat(path2)?.path ?? path2.replace(/^\/+/, "")}`;
+  if (real === path2) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${path2} \u2192 ${real}; read as ${real}.`, { file: path2, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 var relative4 = (p2) => p2.replace(/^\/+/, "");
-function describe3(fs, path, config, incomplete) {
-  const secrets = imageSecrets(fs, config, path);
+function describe3(fs, path2, config, incomplete) {
+  const secrets = imageSecrets(fs, config, path2);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
   for (const cf of config.files) {
@@ -42205,8 +43539,8 @@ function describe3(fs, path, config, incomplete) {
   }
   for (const s of secrets) if (s.file) texts.push([relative4(s.file), ""]);
   return {
-    path,
-    config: throughLink(fs, path, config),
+    path: path2,
+    config: throughLink(fs, path2, config),
     secrets,
     incomplete,
     fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
@@ -42220,21 +43554,21 @@ function describe3(fs, path, config, incomplete) {
 async function parseImageConfigs(fs, paths) {
   const attempted = /* @__PURE__ */ new Set();
   for (let round = 0; ; round++) {
-    const parsed = paths.map((path) => {
+    const parsed = paths.map((path2) => {
       const wants = /* @__PURE__ */ new Set();
-      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
-      for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
-      return { path, config, wants };
+      const config = parseRsyncdConf(path2, fs.content(path2) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
+      for (const { at } of secretsPaths(config, path2)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
+      return { path: path2, config, wants };
     });
     const wanted2 = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted2.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe3(fs, path, config, wants.size > 0));
+    if (wanted2.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path: path2, config, wants }) => describe3(fs, path2, config, wants.size > 0));
     await fs.load(wanted2);
     for (const w of wanted2) attempted.add(w);
   }
 }
 
 // src/parse/repo-configs.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { dirname as dirname10, isAbsolute as isAbsolute5, resolve as resolve5 } from "node:path";
 
 // src/parse/other-files.ts
@@ -42272,10 +43606,10 @@ function heredocNames(keyword, args) {
     return m ? [{ name: m[3] ?? "", strip: m[1] === "-" }] : [];
   });
 }
-function instructions(text5) {
+function instructions(text6) {
   const out = [];
   let current = null;
-  const lines = text5.split("\n").map((raw) => raw.replace(/\r$/, ""));
+  const lines = text6.split("\n").map((raw) => raw.replace(/\r$/, ""));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (/^\s*#/.test(line)) continue;
@@ -42354,12 +43688,12 @@ function fromWords(args) {
   const words = args.split(/\s+/).filter((w) => w !== "" && !w.startsWith("--"));
   return { base: (words[0] ?? "").toLowerCase(), name: words[1]?.toLowerCase() === "as" ? (words[2] ?? "").toLowerCase() : null };
 }
-function readDockerfile(text5, readScript) {
+function readDockerfile(text6, readScript) {
   const globals = /* @__PURE__ */ new Map();
   const stages = /* @__PURE__ */ new Map();
   let st = null;
   let copied = 0;
-  for (const ins of instructions(text5)) {
+  for (const ins of instructions(text6)) {
     if (ins.keyword === "FROM") {
       const { base: base3, name } = fromWords(ins.args);
       const parent = stages.get(base3);
@@ -42429,8 +43763,8 @@ function apply(st, ins) {
       for (const from of words.slice(0, -1)) {
         if (to === void 0) continue;
         const doc = HEREDOC_WORD.exec(from)?.[3];
-        const text5 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
-        st.copies.push(text5 === void 0 ? { from, to } : { from, to, text: text5 });
+        const text6 = doc === void 0 ? void 0 : ins.heredocs.get(doc);
+        st.copies.push(text6 === void 0 ? { from, to } : { from, to, text: text6 });
       }
       break;
     }
@@ -42440,23 +43774,23 @@ function scriptStartsDaemon(program, copies, readScript) {
   for (const c of copies) {
     const target = c.to.endsWith("/") ? `${c.to}${c.from.replace(/^.*\//, "")}` : c.to;
     if (target !== program && !(!program.includes("/") && target.replace(/^.*\//, "") === program)) continue;
-    const text5 = c.text ?? readScript(c.from);
-    if (text5 !== null && launchFromScript(text5).daemon) return true;
+    const text6 = c.text ?? readScript(c.from);
+    if (text6 !== null && launchFromScript(text6).daemon) return true;
   }
   return false;
 }
 
 // src/parse/other-files.ts
-function unitStartsDaemon(text5) {
-  const joined = text5.replace(/\\[ \t]*\n/g, " ");
+function unitStartsDaemon(text6) {
+  const joined = text6.replace(/\\[ \t]*\n/g, " ");
   return [...joined.matchAll(/^[ \t]*Exec(Start|StartPre|StartPost|Reload)[ \t]*=[ \t]*[-@+!:]*(.*)$/gm)].some((m) => launchFromScript(m[2] ?? "").daemon);
 }
-function xinetdServices(text5) {
+function xinetdServices(text6) {
   const out = [];
   let current = null;
   const loose = { attrs: /* @__PURE__ */ new Map() };
   let pending = false;
-  for (const raw of text5.split("\n")) {
+  for (const raw of text6.split("\n")) {
     const line = raw.replace(/#.*$/, "").trim();
     if (/^service\s+\S+/.test(line)) {
       pending = true;
@@ -42477,13 +43811,13 @@ function xinetdServices(text5) {
   }
   return out.length > 0 ? out : [loose];
 }
-function xinetdRsync(text5) {
-  const rsync = xinetdServices(text5).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
+function xinetdRsync(text6) {
+  const rsync = xinetdServices(text6).filter((s) => /(^|\/)rsync$/.test(s.attrs.get("server") ?? "") && /--daemon/.test(s.attrs.get("server_args") ?? ""));
   const on = (s) => !/^yes\b/.test(s.attrs.get("disable") ?? "");
   const chosen = rsync.find(on) ?? rsync[0];
   return { enabled: chosen !== void 0 && on(chosen), user: chosen?.attrs.get("user")?.split(/\s+/)[0] ?? null };
 }
-function analyze(classified, file, text5, bytes, scan, modes, root) {
+function analyze(classified, file, text6, bytes, scan, modes, root) {
   const { kind } = classified;
   const skip = (why) => ({ analyzer: "none", reason: why });
   switch (kind.analyzer) {
@@ -42497,22 +43831,22 @@ function analyze(classified, file, text5, bytes, scan, modes, root) {
     }
     case "systemd-unit": {
       const base3 = /\.(service|socket)\.d\/[^/]+\.conf$/.test(file) ? scan.open(file.replace(/\.d\/[^/]+\.conf$/, "")) : null;
-      const unitText = base3 === null ? text5 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
-${text5}` : null;
-      if (!unitStartsDaemon(unitText ?? text5)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
+      const unitText = base3 === null ? text6 : base3.kind === "file" ? `${headText(base3.bytes) ?? ""}
+${text6}` : null;
+      if (!unitStartsDaemon(unitText ?? text6)) return skip(`${kind.label} that starts no rsync daemon, so the host unit rules have nothing to check`);
       if (unitText === null) return skip(`a systemd drop-in that starts rsync --daemon, over a unit that is not in the scan, so the host unit rules cannot judge the whole unit`);
       return { analyzer: "systemd-unit", unit: parseUnitSettings(unitText) };
     }
     case "xinetd":
-      if (!xinetdRunsRsync(text5)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
-      return { analyzer: "xinetd", ...xinetdRsync(text5) };
+      if (!xinetdRunsRsync(text6)) return skip(`${kind.label} that does not start rsync --daemon, so the superserver rule has nothing to check`);
+      return { analyzer: "xinetd", ...xinetdRsync(text6) };
     case "dockerfile": {
-      if (!mentionsRsync(text5)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
+      if (!mentionsRsync(text6)) return skip(`${kind.label} that does not mention rsync, so the image rules have nothing to check`);
       const readScript = (contextPath) => {
         const opened = scan.open(resolve4(dirname9(file), contextPath.replace(/^\/+/, "")));
         return opened.kind === "file" ? headText(opened.bytes) : null;
       };
-      const image = readDockerfile(text5, readScript);
+      const image = readDockerfile(text6, readScript);
       if (image === null) return skip(`${kind.label} whose stages build on each other past what rsyncguard reads (a million copied settings), so what the image runs is unknown`);
       return { analyzer: "dockerfile", image };
     }
@@ -42521,8 +43855,8 @@ ${text5}` : null;
   }
 }
 function readOtherFile(root, file, bytes, classified, scan, modes, sha256) {
-  const text5 = headText(bytes) ?? "";
-  const analysis = analyze(classified, file, text5, bytes, scan, modes, root);
+  const text6 = headText(bytes) ?? "";
+  const analysis = analyze(classified, file, text6, bytes, scan, modes, root);
   const at = { file, line: 1, column: 1 };
   const how = classified.by === "content" ? " (recognised by its content)" : classified.by === "name" ? " (recognised by its name)" : "";
   const diagnostics = analysis.analyzer === "none" ? [diagnostic("info", "not-analyzed", `Skipped: ${analysis.reason}${how}; it was not read as an rsyncd configuration.`, at, "Nothing to do if this is not an rsync daemon file; exclude it with --exclude to silence this note.")] : [diagnostic("info", "file-kind", `Read as ${classified.kind.label}${how}, not as an rsyncd configuration.`, at)];
@@ -42616,8 +43950,8 @@ function refusedHint(kind, reason) {
   if (kind === "missing") return "Restore the file, or exclude it with --exclude.";
   return "A link out of the repository, a FIFO or a device is never opened. Exclude it with --exclude, or scan the real file directly.";
 }
-function* parseRepoConfigs(root, files) {
-  const scan = new ScanRoot(root);
+function* parseRepoConfigs(root, files, reparse = {}) {
+  const scan = new ScanRoot(root, reparse.overlay);
   const candidates = /* @__PURE__ */ new Map();
   const refused = [];
   const others = /* @__PURE__ */ new Map();
@@ -42669,9 +44003,9 @@ function* parseRepoConfigs(root, files) {
     chosen.push(p2);
     for (const f of p2.config.files) covered.add(f.path);
   }
-  const modes = gitModes(root);
+  const modes = reparse.modes ?? gitModes(root);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash6("sha256").update(o.bytes).digest("hex"));
+  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash7("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
@@ -42755,28 +44089,28 @@ var PREFETCH = [
   /(^|\/)[^/]*secret[^/]*$/i,
   /(^|\/)[^/]*\.(sh|conf|inc)$/
 ];
-function prefetchInImage(path) {
-  return PREFETCH.some((re) => re.test(path));
+function prefetchInImage(path2) {
+  return PREFETCH.some((re) => re.test(path2));
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text5) {
-  const v4 = inetAton(text5);
+function parseNumericHost(text6) {
+  const v4 = inetAton(text6);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text5.indexOf("%");
-  const body = pct < 0 ? text5 : text5.slice(0, pct);
+  const pct = text6.indexOf("%");
+  const body = pct < 0 ? text6 : text6.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text5.slice(pct + 1));
+  const scope = scopeId(text6.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text5) {
-  if (/^\d+$/.test(text5)) return Number(text5);
-  return text5 === "lo" ? 1 : void 0;
+function scopeId(text6) {
+  if (/^\d+$/.test(text6)) return Number(text6);
+  return text6 === "lo" ? 1 : void 0;
 }
-function inetAton(text5) {
-  const parts = text5.split(".");
+function inetAton(text6) {
+  const parts = text6.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -42798,8 +44132,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text5) {
-  const parts = text5.split(".");
+function inetPton4(text6) {
+  const parts = text6.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -42810,9 +44144,9 @@ function inetPton4(text5) {
   }
   return out;
 }
-function inetPton6(text5) {
-  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
-  const halves = text5.split("::");
+function inetPton6(text6) {
+  if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
+  const halves = text6.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -42840,11 +44174,11 @@ function inetPton6(text5) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text5, family) {
-  return family === 4 ? inetPton4(text5) : inetPton6(text5);
+function parseMask(text6, family) {
+  return family === 4 ? inetPton4(text6) : inetPton6(text6);
 }
-function strtolExact(text5) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
+function strtolExact(text6) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text6);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -42877,11 +44211,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text5) {
-  return new Matcher(pattern, text5).run();
+function wildmatch(pattern, text6) {
+  return new Matcher(pattern, text6).run();
 }
-function iwildmatch(pattern, text5) {
-  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
+function iwildmatch(pattern, text6) {
+  return new Matcher(asciiLower(pattern), asciiLower(text6)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -43054,10 +44388,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text5, tok) {
-  const literal = parseMask(text5, tok.family);
+function maskFor(text6, tok) {
+  const literal = parseMask(text6, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -43069,8 +44403,8 @@ var TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
 function classifyHostList(list2) {
-  const templated = TEMPLATE.test(list2);
-  return tokenizeHostList(list2).map((token) => ({ token, kind: templated ? "template" : classify2(token) }));
+  const templated2 = TEMPLATE.test(list2);
+  return tokenizeHostList(list2).map((token) => ({ token, kind: templated2 ? "template" : classify2(token) }));
 }
 function classify2(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -43083,10 +44417,10 @@ function classify2(token) {
   const addr = parseNumericHost(host2);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text5 = token.slice(slash + 1);
-  const mask = parseMask(text5, addr.family);
+  const text6 = token.slice(slash + 1);
+  const mask = parseMask(text6, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text5);
+  const bits = strtolExact(text6);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -43187,7 +44521,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value2, version) {
@@ -43201,8 +44535,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
+  const uid = text3(params["uid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -43336,7 +44670,7 @@ function lookup(token, kind, known, names2) {
 }
 
 // src/facts/usable.ts
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -43348,13 +44682,13 @@ function refusedBy(r, kind) {
 function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names2, chroot = false) {
-  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text3(params["uid"]?.value);
+function setupRefusal(params, root, version, names2, chroot2 = false) {
+  const db = names2 && text4(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text4(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
-  const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
-  if (u?.kind === "refused") return refusedBy(u, "uid");
-  const gid = text3(params["gid"]?.value);
+  const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
+  if (u2?.kind === "refused") return refusedBy(u2, "uid");
+  const gid = text4(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups.find((g) => g.kind === "refused");
@@ -43362,25 +44696,25 @@ function setupRefusal(params, root, version, names2, chroot = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
-  return switchRefusal(root, chroot, { u, gid, groups });
+  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot2, { u: u2, gid, groups });
 }
-function switchRefusal(root, chroot, ids) {
-  const { u, gid, groups } = ids;
+function switchRefusal(root, chroot2, ids) {
+  const { u: u2, gid, groups } = ids;
   const first = groups[0];
   if (!root) {
-    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (chroot2) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
     if (gid !== "") {
       const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
       return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
     }
-    if (u && isRoot(u)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
-    if (u) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
+    if (u2 && isRoot(u2)) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is "${u2.value}" and a daemon without root cannot switch to root: rsync refuses the module ("setuid failed").` };
+    if (u2) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `A daemon without root cannot switch to "uid = ${u2.value}" unless it runs as that user itself, which the target does not show.`, conditional: true };
     return void 0;
   }
   if (first?.kind === "resolves" && first.id === NO_ID)
     return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `"gid" starts with ${NO_ID}, the id setgid reads as "no change" and refuses: rsync refuses the module ("setgid failed").` };
-  if (u?.kind === "resolves" && u.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
+  if (u2?.kind === "resolves" && u2.id === NO_ID) return { outcome: "setuid-failed", message: "@ERROR: setuid failed", reason: `"uid" is ${NO_ID}, the id setuid reads as "no change" and refuses: rsync refuses the module ("setuid failed").` };
   return void 0;
 }
 var PARAM_OF = { "invalid-uid": "uid", "invalid-gid": "gid", "no-path": "path", "chroot-failed": "use chroot", "setgid-failed": "gid", "setuid-failed": "uid" };
@@ -43388,22 +44722,22 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text3(params["lock file"]?.value);
+  const lock = text4(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
   if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
   return void 0;
 }
-function unusable(params, root, version, names2, chroot = false) {
+function unusable(params, root, version, names2, chroot2 = false) {
   const slot = connectionRefusal(params, root);
   if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
-  const refusal2 = setupRefusal(params, root, version, names2, chroot);
+  const refusal2 = setupRefusal(params, root, version, names2, chroot2);
   if (refusal2 && !refusal2.conditional) return { value: true, reason: refusal2.reason, param: PARAM_OF[refusal2.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text3(global2["daemon chroot"]?.value) === "") return names2;
+  if (text4(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -43415,21 +44749,21 @@ function canDecide(r) {
   return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
 }
 function moduleWritable(params, version) {
-  const readOnly = params["read only"]?.value !== false;
+  const readOnly2 = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
   if (typeof users !== "string" || users === "") {
-    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+    return readOnly2 ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
   }
   const secrets = params["secrets file"]?.value;
   if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
   const rules = describeAuthRules(users, version).filter(canDecide);
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
-  const plain3 = rules.find((r) => r.option === null);
-  if (!readOnly && plain3) return { value: true, reason: `"read only = no" and "auth users" admits ${plain3.group ? "a group" : "a user"} ("${plain3.raw}") without ":ro": that login can upload.` };
+  const plain4 = rules.find((r) => r.option === null);
+  if (!readOnly2 && plain4) return { value: true, reason: `"read only = no" and "auth users" admits ${plain4.group ? "a group" : "a user"} ("${plain4.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
-    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+    reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
   };
 }
 
@@ -43444,13 +44778,13 @@ function effectiveDaemon(daemonUser2, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names2) {
-  const chroot = effectiveChroot(params, root, version);
+  const chroot2 = effectiveChroot(params, root, version);
   return {
-    chroot,
+    chroot: chroot2,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names2, chroot.value),
+    unusable: unusable(params, root, version, names2, chroot2.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -43459,8 +44793,8 @@ function effectiveChroot(params, root, version) {
   if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
   if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
   if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path = params["path"]?.value;
-  if (typeof path === "string" && path.includes("/./")) {
+  const path2 = params["path"]?.value;
+  if (typeof path2 === "string" && path2.includes("/./")) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
@@ -43484,8 +44818,8 @@ function imageRunsAsRoot(user) {
   if (name === "root") return { value: true, reason: `User "${user}" names root.` };
   return { value: false, reason: `User "${user}" names an account other than root (the container does not start if the image's /etc/passwd lacks it).` };
 }
-function versionOf(text5) {
-  const [a = 0, b = 0, c = 0] = text5.split(".").map(Number);
+function versionOf(text6) {
+  const [a = 0, b = 0, c = 0] = text6.split(".").map(Number);
   return [a, b, c];
 }
 
@@ -43521,9 +44855,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed = bool(m.params["list"]?.value, true);
+    const listed2 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed };
+    return { ...result2, listed: listed2 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
 }
@@ -43531,22 +44865,22 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text5 = (name) => {
+  const text6 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed = bool(param("list"), true);
+  const listed2 = bool(param("list"), true);
   const host2 = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host: host2 }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host: host2 }, text6("hosts allow") || void 0, text6("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text5("auth users");
+  const authUsers = text6("auth users");
   const base3 = {
     name: m.name,
-    listed,
+    listed: listed2,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -43560,20 +44894,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed ? `@ERROR: access denied to ${m.name} from ${host2} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host2} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
-  const readOnly = bool(param("read only"), true);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text6("lock file")} and a connection slot is free.`);
+  const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text6("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -43581,9 +44915,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (refusal2) return refuse(refusal2.outcome, `The client gets "${refusal2.message}". ${refusal2.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
+  const write = readOnly2 ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  if (!readOnly2) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
@@ -43664,8 +44998,8 @@ function distroRow(distro) {
   const key = `${family}:${rel}`;
   const data = `${FAMILY_LABEL[family]} ${rel}`;
   const own = ID_LABEL[id];
-  const label2 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
-  return { key, manager: MANAGER[family], label: label2, data, family, release: rel, derivative };
+  const label3 = derivative ? `${distro.id} ${distro.version_id} (${data} data)` : own === void 0 ? data : `${own} ${rel} (${data} data)`;
+  return { key, manager: MANAGER[family], label: label3, data, family, release: rel, derivative };
 }
 
 // src/facts/cve-judgement.ts
@@ -43750,11 +45084,11 @@ function byUpstream(cve, rsync) {
     if (compareRelease(v, fixed) >= 0) return state("fixed", `upstream ${rsync.version} is not older than ${cve.fixed}`);
     return state("affected", `upstream ${rsync.version} is older than ${cve.fixed}`);
   }
-  const range = rsync.range;
-  if (range === null) return state("unknown", "no upstream version is known");
-  const min = releaseNumbers(range.min);
-  const max = range.max === null ? null : releaseNumbers(range.max);
-  const span = `${range.min}\u2013${range.max ?? "latest"} (${range.source})`;
+  const range2 = rsync.range;
+  if (range2 === null) return state("unknown", "no upstream version is known");
+  const min = releaseNumbers(range2.min);
+  const max = range2.max === null ? null : releaseNumbers(range2.max);
+  const span = `${range2.min}\u2013${range2.max ?? "latest"} (${range2.source})`;
   if (min === null) return state("unknown", `the release range ${span} is not made of release numbers`);
   if (compareRelease(min, fixed) >= 0) return state("fixed", `every release in ${span} is at least ${cve.fixed}`);
   const fromIntroduced = introduced === null || compareRelease(min, introduced) >= 0;
@@ -43823,17 +45157,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text5 = a;
+  let text6 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text5.slice(0, dotted.index);
-    text5 = before.endsWith(":") ? `${before}:` : before;
+    const before = text6.slice(0, dotted.index);
+    text6 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text5.split("::");
+  const halves = text6.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -43995,7 +45329,7 @@ function daemonArgvs(input) {
 var isStunnel = (argv) => /^stunnel/.test((argv[0] ?? "").replace(/^.*\//, ""));
 function superserver(input) {
   if (input.listeners.length > 0 || input.processes.length > 0) return null;
-  const unit = input.units.find((u) => u.enabled && (u.kind !== "systemd" || u.path.endsWith(".socket")));
+  const unit = input.units.find((u2) => u2.enabled && (u2.kind !== "systemd" || u2.path.endsWith(".socket")));
   return unit ? unit.path : null;
 }
 function boundAddresses(input, port) {
@@ -44043,12 +45377,12 @@ function acceptReach(host2) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host2)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text5) {
-  const at = text5.lastIndexOf(":");
-  const port = Number(text5.slice(at + 1).trim());
+function hostPort(text6) {
+  const at = text6.lastIndexOf(":");
+  const port = Number(text6.slice(at + 1).trim());
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
   return {
-    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text6.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port
   };
 }
@@ -44085,7 +45419,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -44120,7 +45454,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -44174,11 +45508,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text5(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text5(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -45620,7 +46954,7 @@ function daemonFacts(raw, config) {
   return {
     processes: mine.map((p2) => ({ pid: p2.pid, uid: p2.uid ?? -1, cmdline: p2.cmdline, config_path: p2.config, root: p2.root || null, chrooted: p2.root ? p2.root !== "/" : null })),
     listeners: raw.listeners.filter((l) => l.pid === null || mine.some((p2) => p2.pid === l.pid)).map((l) => ({ address: l.address, port: l.port, family: l.family, pid: l.pid })),
-    units: raw.units.map((u) => ({ kind: u.kind, path: u.file.path, enabled: u.enabled, ...parseUnitSettings(u.file.text ?? "") }))
+    units: raw.units.map((u2) => ({ kind: u2.kind, path: u2.file.path, enabled: u2.enabled, ...parseUnitSettings(u2.file.text ?? "") }))
   };
 }
 function daemonUser(daemon) {
@@ -45729,9 +47063,9 @@ function imageFacts(parsed, display) {
     lines
   };
 }
-function units(analysis, path) {
-  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path, enabled: true, ...analysis.unit }];
-  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
+function units(analysis, path2) {
+  if (analysis.analyzer === "systemd-unit") return [{ kind: "systemd", path: path2, enabled: true, ...analysis.unit }];
+  if (analysis.analyzer === "xinetd") return [{ kind: "xinetd", path: path2, enabled: analysis.enabled, user: analysis.user, hardening: [] }];
   return [];
 }
 function otherFileDocument(parsed, opts) {
@@ -45751,40 +47085,40 @@ function otherFileDocument(parsed, opts) {
 }
 
 // src/runner/load-config.ts
-function loadConfigTarget(path, opts) {
-  const read = readLocalFile(path);
+function loadConfigTarget(path2, opts) {
+  const read = readLocalFile(path2);
   if (!read.ok) return read;
-  const classified = classifyFile(relative5(rootOf(resolve6(path)), resolve6(path)), read.value);
-  if (classified.kind.analyzer !== "rsyncd") return otherKind(path, classified.kind.label, classified.by, opts);
-  const config = parseRsyncdConf(path, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
+  const classified = classifyFile(relative5(rootOf(resolve6(path2)), resolve6(path2)), read.value);
+  if (classified.kind.analyzer !== "rsyncd") return otherKind(path2, classified.kind.label, classified.by, opts);
+  const config = parseRsyncdConf(path2, read.value, localConfigSource(opts.root === void 0 ? {} : { root: opts.root }));
   if (config.limit) {
     const at = config.limit.at;
-    return fail(new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path, config.limit.hint));
+    return fail(new UserError(`${at.file}:${at.line}: ${config.limit.message}`, path2, config.limit.hint));
   }
   const facts = buildFacts({
-    target: { kind: "file", id: path, display: path },
+    target: { kind: "file", id: path2, display: path2 },
     daemonUser: opts.daemonUser,
     rsyncVersion: opts.rsyncVersion,
     rsyncVersionGiven: opts.rsyncVersionGiven === true,
     today: opts.today,
     config,
-    secrets: localSecrets(config, path, opts.root)
+    secrets: localSecrets(config, path2, opts.root)
   });
   return ok({ config, facts });
 }
-function otherKind(path, label2, by, opts) {
+function otherKind(path2, label3, by, opts) {
   const how = by === "none" ? "" : ` (recognised by its ${by})`;
   if (opts.otherKinds !== "document") {
-    return fail(new UserError(`${path}:1: this is ${label2}${how}, not an rsyncd configuration; it was not read as one`, path, `Scan it with "rsyncguard scan ${path}", which reads each file by its kind.`));
+    return fail(new UserError(`${path2}:1: this is ${label3}${how}, not an rsyncd configuration; it was not read as one`, path2, `Scan it with "rsyncguard scan ${path2}", which reads each file by its kind.`));
   }
-  const file = resolve6(path);
+  const file = resolve6(path2);
   for (const parsed of parseRepoConfigs(rootOf(file), [file])) {
-    if (parsed.kind === "error") return fail(new UserError(`${path}: ${parsed.message}`, path, parsed.hint));
+    if (parsed.kind === "error") return fail(new UserError(`${path2}: ${parsed.message}`, path2, parsed.hint));
     if (parsed.kind !== "other") continue;
-    const facts = otherFileDocument(parsed, { display: path, rename: (f) => f === parsed.file ? path : f, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today });
+    const facts = otherFileDocument(parsed, { display: path2, rename: (f) => f === parsed.file ? path2 : f, daemonUser: opts.daemonUser, rsyncVersion: opts.rsyncVersion, today: opts.today });
     return ok({ config: noDaemonConfig(parsed.file), facts });
   }
-  return fail(new UserError(`internal error: ${path} was classified as ${label2} but not read as one`, path));
+  return fail(new UserError(`internal error: ${path2} was classified as ${label3} but not read as one`, path2));
 }
 function noDaemonConfig(file) {
   return { starts: false, serves: false, partial: false, limit: null, files: [{ path: file, sha256: "" }], global: {}, listener: {}, modules: [], diagnostics: [], inlineWaivers: [], publicDeclarations: [] };
@@ -45793,9 +47127,9 @@ function rootOf(file) {
   const cwd = process.cwd();
   return file.startsWith(`${cwd}${sep4}`) ? cwd : dirname11(file);
 }
-function parseVersion(text5) {
-  const version = releaseNumbers(text5 ?? DEFAULT_RSYNC_VERSION);
-  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text5}"`));
+function parseVersion(text6) {
+  const version = releaseNumbers(text6 ?? DEFAULT_RSYNC_VERSION);
+  return version ? ok(version) : fail(new UserError(`--rsync-version must look like ${DEFAULT_RSYNC_VERSION}, not "${text6}"`));
 }
 
 // src/runner/scan-repository.ts
@@ -45820,7 +47154,7 @@ function* repositoryTargets(paths, opts) {
       continue;
     }
     for (const parsed of parseRepoConfigs(found.root, found.files)) {
-      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts };
+      if (parsed.kind === "config") yield { target: factsFor(parsed, opts), texts: parsed.texts, origin: { root: parsed.root, file: parsed.file, files: found.files } };
       else if (parsed.kind === "other") {
         const display = displayPath(parsed.root, parsed.file);
         const rename = (f) => displayPath(parsed.root, f);
@@ -45833,7 +47167,7 @@ function scanRepository(paths, opts) {
   const result2 = { targets: [], texts: /* @__PURE__ */ new Map() };
   for (const { target, texts } of repositoryTargets(paths, opts)) {
     result2.targets.push(target);
-    for (const [path, text5] of texts) result2.texts.set(path, text5);
+    for (const [path2, text6] of texts) result2.texts.set(path2, text6);
   }
   return result2;
 }
@@ -45916,45 +47250,61 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return ok([]);
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path2 = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parseWaiverFile(bytes.value.toString("utf8"), path);
+  return parseWaiverFile(bytes.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
-  const path = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return ok([]);
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path2 = file ?? (existsSync7(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parsePublicEntries(bytes.value.toString("utf8"), path);
+  return parsePublicEntries(bytes.value.toString("utf8"), path2);
 }
-async function evaluateTargets(targets, opts) {
+async function openEvaluation(opts) {
   const loadStarted = performance.now();
   const engines = [];
-  try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) return loaded;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
-  } finally {
+  const close = () => {
     for (const e of engines) e.close();
+  };
+  for (const source of opts.policies) {
+    const loaded = await loadEvaluator(source);
+    if (!loaded.ok) {
+      close();
+      return loaded;
+    }
+    engines.push(loaded.value);
   }
-}
-async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
+  const failed2 = (e) => {
+    close();
+    return fail(e);
+  };
+  if (clash) return failed2(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
   opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const loaded = loadWaivers(opts.waiverFile);
-  if (!loaded.ok) return loaded;
-  const waivers = loaded.value;
+  const waivers = loadWaivers(opts.waiverFile);
+  if (!waivers.ok) return failed2(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
-  if (!publicEntries.ok) return publicEntries;
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+  if (!publicEntries.ok) return failed2(publicEntries.error);
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+}
+async function evaluateTargets(targets, opts) {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const evalStarted = performance.now();
+    const report = await evaluateAll(ev.value, targets);
+    opts.onTiming?.("evaluate", performance.now() - evalStarted);
+    return ok(report);
+  } finally {
+    ev.value.close();
+  }
+}
+async function evaluateAll(ev, targets) {
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
@@ -45963,48 +47313,56 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       report.errors.push(target);
       continue;
     }
-    const t = declarePublic(target, publicEntries.value);
-    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
-    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const quiet = applyDeclaredPublic(t, findings, rules);
-    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
-    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
-    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
-      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column }
-    }));
-    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
-    report.targets.push({
-      target: t.target.id,
-      kind: t.target.kind,
-      findings: applied.findings,
-      waived: applied.waived,
-      declared_public: quiet.silenced,
-      notes: [...hostNotes(t), ...notes],
-      ...vulnerabilities ? { vulnerabilities } : {},
-      // `rule: cis:…` waivers that select this target, for the --compliance section.
-      ...waivedControls(t, waivers),
-      facts: t
-    });
+    const d = await evaluateDocument(ev, target);
+    report.errors.push(...d.errors);
+    if (d.report) report.targets.push(d.report);
+    for (const w of d.expired) expired.add(w);
+    for (const w of d.usedWaivers) usedWaivers.add(w);
+    for (const e of d.usedEntries) usedEntries.add(e);
   }
   report.expired_waivers = [...expired];
-  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return ok(report);
+  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
+  return report;
+}
+async function evaluateDocument(ev, target) {
+  const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
+  const t = declarePublic(target, ev.publicEntries);
+  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
+  const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+  if (limit) {
+    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+    return out;
+  }
+  const results = [];
+  for (const e of ev.engines) results.push(await e.evaluate(t));
+  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+  if (results.every((r) => !r.ok)) return out;
+  const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+  const quiet = applyDeclaredPublic(t, findings, ev.rules);
+  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
+  out.expired.push(...applied.expired);
+  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
+    level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+    code: d.code,
+    message: d.message,
+    location: { file: d.file, line: d.line, column: d.column }
+  }));
+  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+  out.report = {
+    target: t.target.id,
+    kind: t.target.kind,
+    findings: applied.findings,
+    waived: applied.waived,
+    declared_public: quiet.silenced,
+    notes: [...hostNotes(t), ...notes],
+    ...vulnerabilities ? { vulnerabilities } : {},
+    // `rule: cis:…` waivers that select this target, for the --compliance section.
+    ...waivedControls(t, ev.waivers),
+    facts: t
+  };
+  return out;
 }
 function waivedControls(t, waivers) {
   const controls = controlWaivers(t, waivers);
@@ -46115,9 +47473,9 @@ function parseOutcome(line) {
   const doc = parseHostRaw(raw, host2);
   return doc.ok ? { ...base3, raw: doc.value } : `host ${host2}: ${doc.error.message}`;
 }
-function readOutcomes(text5, file, warn2) {
+function readOutcomes(text6, file, warn2) {
   const done = /* @__PURE__ */ new Map();
-  for (const [i, line] of text5.split("\n").entries()) {
+  for (const [i, line] of text6.split("\n").entries()) {
     if (line.trim() === "") continue;
     const o = parseOutcome(line);
     if (typeof o === "string") warn2(`${file}:${i + 1}: ${o}: ignored, that host is swept again`);
@@ -46127,10 +47485,10 @@ function readOutcomes(text5, file, warn2) {
 }
 
 // src/runner/sweep.ts
-async function sweepOne(host2, script, opts) {
+async function sweepOne(host2, script2, opts) {
   const started = performance.now();
-  let r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
-  if (r.transient) r = await collectOverSsh(host2, script, opts.ssh, opts.signal);
+  let r = await collectOverSsh(host2, script2, opts.ssh, opts.signal);
+  if (r.transient) r = await collectOverSsh(host2, script2, opts.ssh, opts.signal);
   const seconds = (performance.now() - started) / 1e3;
   const base3 = { host: host2.name, group: host2.group, seconds };
   if (r.status !== "ok") return { ...base3, status: r.status, reason: r.reason };
@@ -46138,7 +47496,7 @@ async function sweepOne(host2, script, opts) {
   if (!raw.ok) return { ...base3, status: "malformed-output", reason: raw.error.message };
   return { ...base3, status: "ok", reason: "", raw: { ...raw.value, host: { ...raw.value.host, name: host2.name } } };
 }
-async function sweep(hosts, script, opts) {
+async function sweep(hosts, script2, opts) {
   const warn2 = opts.warn ?? (() => {
   });
   if (opts.results && existsSync10(opts.results) && !lstatSync7(opts.results).isFile()) {
@@ -46176,7 +47534,7 @@ async function sweep(hosts, script, opts) {
   const worker = async () => {
     while (next < todo.length && !opts.signal?.aborted && lost === void 0) {
       const host2 = todo[next++];
-      const o = await sweepOne(host2, script, opts);
+      const o = await sweepOne(host2, script2, opts);
       if (o.status === "interrupted") return;
       if (o.status !== "ok") failed2++;
       outcomes.push(o);
@@ -46225,13 +47583,13 @@ async function readImage(image) {
   const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, "passwd"), group: names(fs, ACCOUNT_FILES.group, nsswitch, "group") };
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
-function names(fs, path, nsswitch, database) {
-  const bytes = fs.content(path);
+function names(fs, path2, nsswitch, database) {
+  const bytes = fs.content(path2);
   return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
   const release2 = await imageRsyncRelease(fs);
-  const error = (path, message, hint2) => ({ target: { target: `${target.repository}:${path}`, message, hint: hint2 }, texts: [] });
+  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, message, hint: hint2 }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
@@ -46241,24 +47599,24 @@ async function* imageTargets({ fs, target, launch, required }, ref2, today2) {
   }
   const usable = [];
   const done = /* @__PURE__ */ new Set();
-  for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
-    const why = unusableConfig(fs, path);
+  for (const path2 of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
+    const why = unusableConfig(fs, path2);
     if (why !== null) {
-      if (required.includes(path)) {
+      if (required.includes(path2)) {
         yield error(
-          path,
-          `${ref2}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+          path2,
+          `${ref2}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path2}, which ${why}`,
           "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
         );
-      } else if (fs.stat(path)?.kind === "file") {
-        yield error(path, `${ref2}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
+      } else if (fs.stat(path2)?.kind === "file") {
+        yield error(path2, `${ref2}: the config ${path2} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
       }
       continue;
     }
-    const real = fs.stat(path)?.path ?? path;
+    const real = fs.stat(path2)?.path ?? path2;
     if (done.has(real)) continue;
     done.add(real);
-    usable.push(path);
+    usable.push(path2);
   }
   for (const parsed of await parseImageConfigs(fs, usable)) {
     if (parsed.incomplete) {
@@ -46304,7 +47662,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text5] of texts) scan.texts.set(path, text5);
+      for (const [path2, text6] of texts) scan.texts.set(path2, text6);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
@@ -46320,24 +47678,24 @@ function readFailure(e) {
 }
 
 // src/runner/admission-message.ts
-var MAX_LISTED = 20;
+var MAX_LISTED2 = 20;
 var MAX_FINDINGS_LISTED = 5;
 var MAX_WARNING = 256;
 var MAX_WARNINGS2 = 10;
 var MAX_FINDING_MESSAGE = 240;
 var MAX_MESSAGE = 8192;
-var cut = (text5, max) => text5.length > max ? `${text5.slice(0, max - 1)}\u2026` : text5;
+var cut = (text6, max) => text6.length > max ? `${text6.slice(0, max - 1)}\u2026` : text6;
 function describe5(o, ctx) {
   if (o.kind === "allowed") return `${o.subject}: allowed (no findings at or above ${ctx.failOn}${o.below > 0 ? `; ${o.below} below it` : ""})`;
   if (o.kind === "refused") return `${o.subject}: denied \u2014 ${o.reason}`;
   if (o.kind === "unreadable")
     return `${o.subject}: rejected: the image could not be read: ${o.reason} (denied${ctx.failOpen ? " even under --fail-open, which covers only failures of the registry or the webhook, never what the image itself causes" : ""})`;
   if (o.kind === "unevaluated") return `${o.subject}: could not be evaluated \u2014 ${o.reason} (${ctx.failOpen ? "allowed by --fail-open" : "denied by the fail-closed policy"})`;
-  const listed = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
+  const listed2 = o.findings.slice(0, MAX_FINDINGS_LISTED).map((f) => `${f.rule_id} (${f.severity})${f.platform !== void 0 ? ` on ${f.platform}` : ""} ${cut(f.message.replace(/\.$/, ""), MAX_FINDING_MESSAGE)}`);
   const more = o.findings.length > MAX_FINDINGS_LISTED ? ` and ${o.findings.length - MAX_FINDINGS_LISTED} more` : "";
-  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed.join(", ")}${more}`;
+  return `${o.subject}: denied \u2014 ${o.findings.length} finding(s) at or above ${ctx.failOn}: ${listed2.join(", ")}${more}`;
 }
-function heading(outcomes, ctx) {
+function heading2(outcomes, ctx) {
   const denied = outcomes.filter((o) => o.kind === "denied").length;
   const refused = outcomes.filter((o) => o.kind === "refused").length;
   const unreadable = outcomes.filter((o) => o.kind === "unreadable").length;
@@ -46364,10 +47722,10 @@ function nextSteps(outcomes, ctx) {
 var ORDER2 = { denied: 0, unreadable: 1, refused: 2, unevaluated: 3, allowed: 4 };
 function decisionMessage(all, ctx) {
   const outcomes = [...all].sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind]);
-  const listed = outcomes.slice(0, MAX_LISTED).map((o) => describe5(o, ctx));
-  if (outcomes.length > MAX_LISTED) listed.push(`and ${outcomes.length - MAX_LISTED} more`);
+  const listed2 = outcomes.slice(0, MAX_LISTED2).map((o) => describe5(o, ctx));
+  if (outcomes.length > MAX_LISTED2) listed2.push(`and ${outcomes.length - MAX_LISTED2} more`);
   const next = nextSteps(outcomes, ctx);
-  let message = listed.length > 0 ? `${heading(outcomes, ctx)}. ${listed.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
+  let message = listed2.length > 0 ? `${heading2(outcomes, ctx)}. ${listed2.join("; ")}.` : `rsyncguard allowed this ${ctx.kind}: it names no container image.`;
   if (message.length + next.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - next.length - 40)}\u2026 (cut at ${MAX_MESSAGE} characters)`;
   message += next;
   const warnings = ctx.allowed ? outcomes.filter((o) => o.kind === "unevaluated").slice(0, MAX_WARNINGS2).map((o) => {
@@ -46654,6 +48012,482 @@ var AdmissionController = class {
   }
 };
 
+// src/runner/fix-edits.ts
+var isInsert = (e) => e.end === e.start - 1;
+function combineEdits(accepted, more) {
+  const out = accepted.map((e) => ({ ...e, lines: [...e.lines] }));
+  for (const m of more) {
+    const same = out.find((e) => e.file === m.file && isInsert(e) && isInsert(m) && e.start === m.start);
+    if (same) same.lines.push(...m.lines);
+    else out.push({ ...m, lines: [...m.lines] });
+  }
+  for (const file of new Set(out.map((e) => e.file))) {
+    const mine = out.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 1; i < mine.length; i++) {
+      const prev = mine[i - 1];
+      const cur = mine[i];
+      if (cur.start <= prev.end || isInsert(prev) && isInsert(cur) && prev.start === cur.start) return null;
+    }
+  }
+  return out;
+}
+function applyAll(texts, edits) {
+  const out = /* @__PURE__ */ new Map();
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const text6 = texts.get(file);
+    if (text6 === void 0) return { ok: false, reason: `it edits ${file}, which this configuration does not read` };
+    try {
+      out.set(
+        file,
+        applyEdits(
+          text6,
+          edits.filter((e) => e.file === file)
+        )
+      );
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { ok: true, texts: out };
+}
+function lineMap(edits, originalLines) {
+  const out = [];
+  let o = 1;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    while (o < e.start) out.push(o++);
+    for (const _ of e.lines) out.push(null);
+    o = Math.max(o, e.end + 1);
+  }
+  while (o <= originalLines) out.push(o++);
+  return out;
+}
+function lineCount(text6) {
+  if (text6 === "") return 0;
+  return (text6.endsWith("\n") ? text6.slice(0, -1) : text6).split("\n").length;
+}
+function rebaseEdits(edits, accepted, originals) {
+  const out = [];
+  for (const e of edits) {
+    const original = originals.get(e.file);
+    if (original === void 0) return null;
+    const map = lineMap(
+      accepted.filter((a) => a.file === e.file),
+      lineCount(original)
+    );
+    if (isInsert(e)) {
+      const at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
+      if (at === null || at === void 0 || at < 1) return null;
+      out.push({ ...e, start: at, end: at - 1 });
+      continue;
+    }
+    const span = map.slice(e.start - 1, e.end);
+    const first = span[0];
+    if (span.length !== e.end - e.start + 1 || first === null || first === void 0 || span.some((o, i) => o !== first + i)) return null;
+    out.push({ ...e, start: first, end: first + span.length - 1 });
+  }
+  return out;
+}
+
+// src/runner/fix-verify.ts
+import { realpathSync as realpathSync5 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
+var ACCESS_FIELDS = ["listed", "auth_required", "open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"];
+var WIDENS = { listed: true, open_to_any_host: true, anonymous_read: true, anonymous_write: true, auth_required: false };
+function everyFinding(r) {
+  return [...r.findings, ...r.waived.map((w) => w.finding), ...(r.declared_public ?? []).map((s) => s.finding)];
+}
+function factsOf(r) {
+  return r.facts;
+}
+function label2(k) {
+  return `${k.rule_id}${k.module === null ? "" : ` [${k.module}]`}${k.cves ? ` (${k.cves.join(", ")})` : ""}`;
+}
+function countByCode(doc) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return counts;
+}
+function judgeChange(before, after, claim, floor) {
+  if (after.report === null || after.errors.length > before.errors.length) {
+    const e = after.errors[after.errors.length - 1];
+    return `the edited configuration could not be evaluated${e ? `: ${e.message}` : ""}`;
+  }
+  if (before.report === null) return "the configuration could not be evaluated before the edit";
+  const b = before.report;
+  const a = after.report;
+  const left = everyFinding(a).find((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f))));
+  if (left) return `${label2(findingKey(left))} is still reported after the edit`;
+  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
+  const old = everyFinding(b);
+  for (const f of a.findings) {
+    const k = findingKey(f);
+    const was = old.find((o) => sameFinding(findingKey(o), k));
+    if (was === void 0 && severityRank(f.severity) >= threshold) return `it would raise ${label2(k)} (${f.severity}): ${f.message}`;
+    if (was !== void 0 && severityRank(f.severity) > severityRank(was.severity)) return `it would raise ${label2(k)} from ${was.severity} to ${f.severity}`;
+  }
+  const bf = factsOf(b);
+  const af = factsOf(a);
+  const counts = countByCode(bf);
+  for (const [code, n] of countByCode(af)) {
+    if (n > (counts.get(code) ?? 0)) {
+      const d = af.config.diagnostics.find((x) => x.code === code);
+      return `it would add a parse diagnostic (${code}${d ? `: ${d.message}` : ""})`;
+    }
+  }
+  if (bf.config.starts && !af.config.starts) return "the daemon would no longer start";
+  if (bf.config.serves && !af.config.serves) return "the daemon would no longer serve";
+  return accessChange(bf, af, claim);
+}
+function sameOutcome(field, was, now) {
+  return (field === "read" || field === "write") && was !== "ok" && now !== "ok";
+}
+function accessChange(b, a, claim) {
+  const names2 = (d) => d.config.modules.map((m) => m.name).join("\n");
+  if (names2(b) !== names2(a)) return "it would change which modules the daemon defines";
+  for (const [i, mb] of b.config.modules.entries()) {
+    const ma = a.config.modules[i];
+    if (ma === void 0) return "it would change which modules the daemon defines";
+    for (const field of ACCESS_FIELDS) {
+      const was = JSON.stringify(mb.access[field]);
+      const now = JSON.stringify(ma.access[field]);
+      if (was === now || sameOutcome(field, mb.access[field], ma.access[field])) continue;
+      const allowed = claim.access.modules.includes(mb.name) && claim.access.fields.includes(field);
+      if (!allowed) return `it would change what [${mb.name}] allows (${field}: ${was} \u2192 ${now}), which it does not say`;
+      const widens = WIDENS[field];
+      if (widens !== void 0 && ma.access[field] === widens) return `it would widen access to [${mb.name}] (${field}: ${was} \u2192 ${now})`;
+    }
+  }
+  return null;
+}
+function realFile(origin, display) {
+  const rootReal = realpathSync5(origin.root);
+  for (const guess of [resolve7(process.cwd(), display), resolve7(origin.root, display)]) {
+    if (displayPath(origin.root, guess) !== display) continue;
+    try {
+      const real = realpathSync5(guess);
+      if (within(rootReal, real)) return real;
+    } catch {
+    }
+  }
+  return null;
+}
+async function reevaluate(ev, origin, files, reparse, opts) {
+  for (const parsed of parseRepoConfigs(origin.root, files, reparse)) {
+    if (parsed.kind === "error" && parsed.target === displayPath(origin.root, origin.file)) return { report: null, errors: [{ target: parsed.target, message: parsed.message, hint: parsed.hint }] };
+    if (parsed.kind !== "config" || parsed.file !== origin.file) continue;
+    const d = await evaluateDocument(ev, factsFor(parsed, opts));
+    return { report: d.report, errors: d.errors };
+  }
+  return { report: null, errors: [{ target: displayPath(origin.root, origin.file), message: "after the edit it is no longer read as an rsyncd configuration of its own" }] };
+}
+
+// src/runner/fix-combine.ts
+var ROUNDS = 3;
+var OVERLAP = "it changes a line another fix already changes; apply the other fixes and run fix again";
+function candidateKey(c) {
+  return JSON.stringify([c.parameter, c.fixes.map((k) => [k.rule_id, k.module, k.path, k.cves ?? []]).sort(), c.edits.map((e) => [e.file, e.lines])]);
+}
+async function combineFixes(input) {
+  return new Combiner(input).run();
+}
+var Combiner = class {
+  constructor(input) {
+    this.input = input;
+    this.state = { report: input.entry, errors: [] };
+    this.current = new Map(input.originals);
+  }
+  input;
+  accepted = [];
+  edits = [];
+  rejected = [];
+  tried = /* @__PURE__ */ new Set();
+  state;
+  current;
+  async run() {
+    const { entry, originals } = this.input;
+    const rules = this.input.rules ? { rules: this.input.rules } : {};
+    const first = planFixes(factsOf(entry), entry.findings, originals, rules);
+    const fixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
+    if (first.candidates.length === 0) return fixes;
+    this.state = await this.input.prepare?.() ?? this.state;
+    let deferred = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const now = this.state.report ?? entry;
+      const plan = round === 1 ? first : planFixes(factsOf(now), now.findings, this.current, rules);
+      const acceptedBefore = this.accepted.length;
+      deferred = [];
+      for (const c of plan.candidates) {
+        if (this.tried.has(candidateKey(c))) continue;
+        const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, originals);
+        const combined = edits === null ? null : combineEdits(this.edits, edits);
+        if (edits === null || combined === null) {
+          if (round === 1) deferred.push(c);
+          else this.reject(c, OVERLAP);
+          continue;
+        }
+        await this.attempt(c, edits, combined);
+      }
+      if (this.accepted.length === acceptedBefore) break;
+    }
+    for (const c of deferred) if (!this.tried.has(candidateKey(c))) this.reject(c, OVERLAP);
+    await this.checkCombination();
+    fixes.verified = this.accepted;
+    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
+    fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
+    return fixes;
+  }
+  reject(c, reason) {
+    this.tried.add(candidateKey(c));
+    this.rejected.push({ candidate: c, reason });
+  }
+  /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
+  async attempt(c, edits, combined) {
+    const why = this.preflight(edits);
+    if (why !== null) return this.reject(c, why);
+    const applied = applyAll(this.input.originals, combined);
+    if (!applied.ok) return this.reject(c, applied.reason);
+    const after = await this.input.evaluate(applied.texts);
+    const reason = judgeChange(this.state, after, c);
+    if (reason !== null) return this.reject(c, reason);
+    this.tried.add(candidateKey(c));
+    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    this.edits = combined;
+    this.state = after;
+    this.current = new Map([...this.input.originals, ...applied.texts]);
+  }
+  preflight(edits) {
+    for (const file of new Set(edits.map((e) => e.file))) {
+      if (!this.input.originals.has(file)) return `it edits ${file}, which this configuration does not read`;
+      if (factsOf(this.input.entry).config.diagnostics.some((d) => d.code === "not-utf8" && d.file === file)) return `${file} is not valid UTF-8, and rewriting it would change bytes the fix does not mean to change`;
+    }
+    return this.input.preflight?.(edits) ?? null;
+  }
+  /** Every accepted fix together, against the target as it was: otherwise none is proposed. */
+  async checkCombination() {
+    if (this.accepted.length < 2) return;
+    const claim = {
+      fixes: this.accepted.flatMap((c) => c.fixes),
+      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] }
+    };
+    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const floor = ["critical", "high", "medium", "low"].find((s) => worst.includes(s)) ?? "low";
+    const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
+    if (reason === null) return;
+    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
+    this.accepted = [];
+    this.edits = [];
+    this.current = new Map(this.input.originals);
+  }
+};
+
+// src/runner/fix-repository.ts
+async function fixRepository(paths, opts) {
+  let t = performance.now();
+  const targets = [...repositoryTargets(paths, opts)];
+  opts.onTiming?.("discover, read, parse, facts", performance.now() - t);
+  const texts = /* @__PURE__ */ new Map();
+  for (const s of targets) for (const [p2, text6] of s.texts) texts.set(p2, text6);
+  const ev = await openEvaluation({ ...opts, onTiming: (stage, ms) => opts.onTiming?.(stage, ms) });
+  if (!ev.ok) return ev;
+  try {
+    t = performance.now();
+    const report = await evaluateAll(
+      ev.value,
+      targets.map((s) => s.target)
+    );
+    opts.onTiming?.("evaluate", performance.now() - t);
+    t = performance.now();
+    const run2 = { report, texts, files: /* @__PURE__ */ new Map(), verifications: 0 };
+    const modes = /* @__PURE__ */ new Map();
+    const modesOf = (root) => modes.get(root) ?? modes.set(root, gitModes(root)).get(root) ?? /* @__PURE__ */ new Map();
+    for (const s of targets) {
+      if (!("schema" in s.target) || s.origin === void 0) continue;
+      const id = s.target.target.id;
+      const entry = report.targets.find((r) => r.target === id);
+      if (entry === void 0) continue;
+      const fixer = new TargetFixer(ev.value, s.origin, entry, new Map(s.texts), opts, run2, modesOf);
+      entry.fixes = await fixer.fix();
+    }
+    opts.onTiming?.(`plan and verify (${run2.verifications} verifications)`, performance.now() - t);
+    return ok(run2);
+  } finally {
+    ev.value.close();
+  }
+}
+var TargetFixer = class {
+  constructor(ev, origin, entry, originals, opts, run2, modesOf) {
+    this.ev = ev;
+    this.origin = origin;
+    this.entry = entry;
+    this.originals = originals;
+    this.opts = opts;
+    this.run = run2;
+    this.modesOf = modesOf;
+    this.files = origin.files;
+  }
+  ev;
+  origin;
+  entry;
+  originals;
+  opts;
+  run;
+  modesOf;
+  files;
+  /** The root's git modes, read once for every re-parse of this target. */
+  modes = /* @__PURE__ */ new Map();
+  fix() {
+    return combineFixes({
+      entry: this.entry,
+      originals: this.originals,
+      ...this.opts.rules ? { rules: this.opts.rules } : {},
+      evaluate: (texts) => this.evaluate(texts),
+      preflight: (edits) => this.preflight(edits),
+      prepare: () => this.narrow()
+    });
+  }
+  /** Every edited file is a file inside the scan root (and is remembered for writeFixes). */
+  preflight(edits) {
+    for (const file of new Set(edits.map((e) => e.file))) {
+      const real = realFile(this.origin, file);
+      if (real === null) return `${file} is not a file inside the scan root`;
+      this.run.files.set(file, { root: this.origin.root, real });
+    }
+    return null;
+  }
+  async evaluate(texts) {
+    const overlay = /* @__PURE__ */ new Map();
+    for (const [file, text6] of texts) {
+      const real = this.run.files.get(file)?.real;
+      if (real !== void 0) overlay.set(real, Buffer.from(text6, "utf8"));
+    }
+    this.run.verifications++;
+    return reevaluate(this.ev, this.origin, this.files, { overlay, modes: this.modes }, this.opts);
+  }
+  /**
+   * Parse the config with only its own files when that gives the very findings and notes of the whole
+   * root's parse (it nearly always does): each verification then reads a handful of files, not the repository.
+   */
+  async narrow() {
+    this.modes = this.modesOf(this.origin.root);
+    const own = factsOf(this.entry).config.files.map((f) => realFile(this.origin, f.path)).filter((f) => f !== null);
+    if (!own.includes(this.origin.file)) return void 0;
+    const probe = await reevaluate(this.ev, this.origin, own, { modes: this.modes }, this.opts);
+    this.run.verifications++;
+    if (probe.report === null || probe.errors.length > 0) return void 0;
+    const whole = { report: this.entry, errors: [] };
+    const none = { fixes: [], access: { modules: [], fields: [] } };
+    const same = judgeChange(whole, probe, none, "low") === null && judgeChange(probe, whole, none, "low") === null;
+    const counts = (r) => JSON.stringify([r.findings.length, r.waived.length, (r.declared_public ?? []).length]);
+    if (!same || counts(probe.report) !== counts(this.entry)) return void 0;
+    this.files = own;
+    return probe;
+  }
+};
+
+// src/runner/fix-write.ts
+import { closeSync as closeSync6, fchmodSync, fsyncSync, lstatSync as lstatSync8, openSync as openSync6, readFileSync as readFileSync6, realpathSync as realpathSync6, renameSync as renameSync2, rmSync as rmSync5, writeSync } from "node:fs";
+import { basename, dirname as dirname13, join as join16 } from "node:path";
+function writeFixes(run2) {
+  const written = [];
+  for (const t of run2.report.targets) {
+    for (const f of t.fixes?.files ?? []) {
+      if (f.before === f.after || written.includes(f.file)) continue;
+      const where2 = run2.files.get(f.file);
+      if (where2 === void 0) return fail(new UserError(`cannot write ${f.file}: it was not read from a scan root`));
+      const done = writeOne(f.file, where2.root, where2.real, f.before, f.after);
+      if (!done.ok) return done;
+      written.push(f.file);
+    }
+  }
+  return ok(written);
+}
+function writeOne(display, root, real, before, after) {
+  const refuse = (why) => fail(new UserError(`not written: ${display} ${why}`, void 0, "Nothing else was changed in it; check the file and run fix again."));
+  let st;
+  try {
+    if (realpathSync6(real) !== real || !within(realpathSync6(root), real)) return refuse("is no longer inside the scan root");
+    st = lstatSync8(real);
+    if (!st.isFile()) return refuse("is no longer a regular file");
+    if (readFileSync6(real, "utf8") !== before) return refuse("changed since it was read");
+  } catch (e) {
+    return refuse(`could not be checked: ${errorMessage(e)}`);
+  }
+  const temp = join16(dirname13(real), `.${basename(real)}.rsyncguard-fix-${process.pid}`);
+  try {
+    const fd = openSync6(temp, "wx", st.mode & 4095);
+    try {
+      fchmodSync(fd, st.mode & 4095);
+      writeSync(fd, Buffer.from(after, "utf8"));
+      fsyncSync(fd);
+    } finally {
+      closeSync6(fd);
+    }
+    renameSync2(temp, real);
+    return ok(void 0);
+  } catch (e) {
+    rmSync5(temp, { force: true });
+    return fail(new UserError(`cannot write ${display}: ${errorMessage(e)}`, void 0, "Check that the directory is writable."));
+  }
+}
+
+// src/runner/fix-hosts.ts
+var factsOf2 = (r) => r.facts;
+var displayOf = (path2) => path2.replace(/^\/+/, "");
+function configTexts(raw) {
+  const secrets = new Set(raw.secrets.map((s) => s.path));
+  return new Map(raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[displayOf(f.path), f.text]] : []));
+}
+function withTexts(raw, texts) {
+  return { ...raw, files: raw.files.map((f) => texts.has(displayOf(f.path)) ? { ...f, text: texts.get(displayOf(f.path)) } : f) };
+}
+async function fixHosts(hosts, failures, opts) {
+  const day = today();
+  const targets = [...failures];
+  const hostOf = /* @__PURE__ */ new Map();
+  const groupOf = /* @__PURE__ */ new Map();
+  const rawOf = /* @__PURE__ */ new Map();
+  const texts = /* @__PURE__ */ new Map();
+  for (const f of failures) groupOf.set(f.target, hosts.find((h) => h.name === f.target)?.group ?? "ungrouped");
+  for (const h of hosts) {
+    const raw = { ...h.raw, host: { ...h.raw.host, name: h.name } };
+    for (const d of await hostFacts(raw, { probe: false, today: day })) {
+      targets.push(d);
+      hostOf.set(d.target.id, h.name);
+      groupOf.set(d.target.id, h.group);
+      rawOf.set(d.target.id, raw);
+      for (const [path2, text6] of configTexts(raw)) texts.set(textKey(d.target.id, path2), text6);
+    }
+  }
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const report = await evaluateAll(ev.value, targets);
+    for (const entry of report.targets) {
+      const raw = rawOf.get(entry.target);
+      if (raw === void 0) continue;
+      entry.fixes = await fixHostTarget(ev.value, raw, entry, day, opts);
+    }
+    return ok({ report, hostOf, groupOf, texts });
+  } catch (e) {
+    return fail(e instanceof Error ? e : new Error(String(e)));
+  } finally {
+    ev.value.close();
+  }
+}
+function fixHostTarget(ev, raw, entry, day, opts) {
+  const all = configTexts(raw);
+  const originals = new Map(factsOf2(entry).config.files.flatMap((f) => all.has(f.path) ? [[f.path, all.get(f.path)]] : []));
+  const evaluate = async (texts) => {
+    const docs = await hostFacts(withTexts(raw, texts), { probe: false, today: day });
+    const doc = docs.find((d2) => d2.target.id === entry.target);
+    if (doc === void 0) return { report: null, errors: [{ target: entry.target, message: "after the edit it is no longer read as an rsyncd configuration of its own" }] };
+    const d = await evaluateDocument(ev, doc);
+    return { report: d.report, errors: d.errors };
+  };
+  return combineFixes({ entry, originals, evaluate, ...opts.rules ? { rules: opts.rules } : {} });
+}
+
 // src/cli/commands/access.ts
 import { isIP } from "node:net";
 
@@ -46702,13 +48536,13 @@ function warnLine(line) {
 `);
 }
 function writeOutput(raw, file) {
-  const text5 = escapeJsonText(raw);
+  const text6 = escapeJsonText(raw);
   if (file === void 0) {
-    process.stdout.write(text5);
+    process.stdout.write(text6);
     return void 0;
   }
   try {
-    writeFileSync2(file, text5);
+    writeFileSync2(file, text6);
     return void 0;
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, "Choose a writable path for --output.");
@@ -46717,7 +48551,7 @@ function writeOutput(raw, file) {
 
 // src/cli/resolver.ts
 import { lookup as lookup2 } from "node:dns/promises";
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 var LOOKUP_TIMEOUT_MS = 3e3;
 async function systemResolver(names2) {
   const answers = /* @__PURE__ */ new Map();
@@ -46747,19 +48581,19 @@ async function resolveOne(name) {
   }
 }
 var HOSTS_MAP_HINT = 'Give --hosts-map a readable file in /etc/hosts format: one "ADDRESS NAME [NAME\u2026]" per line, # for comments.';
-function hostsMapResolver(path) {
-  let text5;
+function hostsMapResolver(path2) {
+  let text6;
   try {
-    text5 = readFileSync6(path, "utf8");
+    text6 = readFileSync7(path2, "utf8");
   } catch (e) {
-    throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path, HOSTS_MAP_HINT);
+    throw new UserError(`--hosts-map: cannot read the file: ${errorMessage(e)}`, path2, HOSTS_MAP_HINT);
   }
   const map = /* @__PURE__ */ new Map();
-  for (const [i, raw] of text5.split("\n").entries()) {
+  for (const [i, raw] of text6.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
     const [addr, ...names2] = line.split(/\s+/);
-    if (!addr || names2.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path}:${i + 1}`, HOSTS_MAP_HINT);
+    if (!addr || names2.length === 0) throw new UserError('--hosts-map: a line is not "ADDRESS NAME\u2026"', `${path2}:${i + 1}`, HOSTS_MAP_HINT);
     if (addr.includes(":")) continue;
     for (const n of names2) map.set(n.toLowerCase(), [...map.get(n.toLowerCase()) ?? [], addr]);
   }
@@ -46792,8 +48626,8 @@ function renderAccessText(raw) {
     for (const r of m.reasons) out.push(`  - ${r}`);
     for (const a of m.assumptions) out.push(`  ? assumed: ${a}`);
     if (m.user) {
-      const u = m.user;
-      out.push(`  user ${u.user}: ${u.result === "password" ? `admitted with the right password (${u.read ? "read" : "no read"}, ${u.write ? "write" : "no write"})` : `refused (${u.result})`} \u2014 ${u.reason}`);
+      const u2 = m.user;
+      out.push(`  user ${u2.user}: ${u2.result === "password" ? `admitted with the right password (${u2.read ? "read" : "no read"}, ${u2.write ? "write" : "no write"})` : `refused (${u2.result})`} \u2014 ${u2.reason}`);
     }
   }
   return `${out.join("\n")}
@@ -46829,8 +48663,8 @@ var accessCommand = {
     const args = parseCommandArgs(this, argv);
     const format = pickFormat(ACCESS_FORMATS, stringOption(args, "format") ?? "text");
     if (!format.ok) return format.error;
-    const [path, ...extra] = args.positionals;
-    if (path === void 0 || extra.length > 0) return new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
+    const [path2, ...extra] = args.positionals;
+    if (path2 === void 0 || extra.length > 0) return new UserError("access takes exactly one CONFIG file", void 0, "rsyncguard access rsyncd.conf --client 192.0.2.10");
     const client = stringOption(args, "client");
     if (client === void 0 || isIP(client) === 0) {
       return new UserError(`--client must be an IPv4 or IPv6 address${client === void 0 ? "" : `, not "${client}"`}`, void 0, "e.g. --client 127.0.0.1");
@@ -46840,14 +48674,14 @@ var accessCommand = {
     if (!parsedVersion.ok) return parsedVersion.error;
     const version = parsedVersion.value;
     const root = stringOption(args, "root");
-    const loaded = loadConfigTarget(path, { ...root !== void 0 ? { root } : {}, daemonUser: daemonUser2, rsyncVersion: version, today: today() });
+    const loaded = loadConfigTarget(path2, { ...root !== void 0 ? { root } : {}, daemonUser: daemonUser2, rsyncVersion: version, today: today() });
     if (!loaded.ok) return loaded.error;
     const { config } = loaded.value;
     const map = stringOption(args, "hosts-map");
-    const resolve7 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
+    const resolve8 = map !== void 0 ? hostsMapResolver(map) : await systemResolver(hostnameTokens(config));
     const name = stringOption(args, "client-name");
     const user = stringOption(args, "user");
-    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve7 });
+    const report = simulateAccess(config, { addr: client, ...name !== void 0 ? { name: name.toLowerCase() } : {}, ...user !== void 0 ? { user } : {} }, { daemonUser: daemonUser2, version, resolve: resolve8 });
     const failed2 = writeOutput(format.value.render(report, {}), stringOption(args, "output"));
     return failed2 ?? EXIT_OK;
   }
@@ -46861,9 +48695,9 @@ import { createPrivateKey, X509Certificate } from "node:crypto";
 var TLS_HINT = "Mount the certificate and key (a Secret) and point --tls-cert/--tls-key at them.";
 function readTls(certPath, keyPath) {
   const cert = readInputFile(certPath, { what: `the TLS certificate ${certPath}`, maxBytes: MiB, hint: TLS_HINT });
-  if (!cert.ok) return fail(plain2(cert.error));
+  if (!cert.ok) return fail(plain3(cert.error));
   const key = readInputFile(keyPath, { what: `the TLS key ${keyPath}`, maxBytes: MiB, hint: TLS_HINT });
-  if (!key.ok) return fail(plain2(key.error));
+  if (!key.ok) return fail(plain3(key.error));
   let x509;
   try {
     x509 = new X509Certificate(cert.value);
@@ -46879,15 +48713,15 @@ function readTls(certPath, keyPath) {
   if (!x509.checkPrivateKey(privateKey)) return fail(new UserError(`--tls-key does not match the certificate ${certPath}`, keyPath, "Pass the key the certificate was issued for: both come from the same Secret."));
   return ok({ cert: cert.value, key: key.value });
 }
-function plain2(e) {
+function plain3(e) {
   return new UserError(e.message, void 0, e.hint);
 }
-function parseListen(text5) {
-  const at = text5.lastIndexOf(":");
-  if (at <= 0) return fail(new UserError(`--listen "${text5}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
-  const port = readNumber("port", text5.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
-  if (!port.ok) return fail(new UserError(`--listen "${text5}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
-  return ok({ host: text5.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
+function parseListen(text6) {
+  const at = text6.lastIndexOf(":");
+  if (at <= 0) return fail(new UserError(`--listen "${text6}" is not HOST:PORT`, void 0, "For example --listen 0.0.0.0:8443."));
+  const port = readNumber("port", text6.slice(at + 1), { min: 0, max: 65535, fallback: 8443 });
+  if (!port.ok) return fail(new UserError(`--listen "${text6}": the port is not a whole number from 0 to 65535`, void 0, "For example --listen 0.0.0.0:8443."));
+  return ok({ host: text6.slice(0, at).replace(/^\[(.*)\]$/, "$1"), port: port.value });
 }
 function listen(server, host2, port) {
   return new Promise((done) => {
@@ -46924,10 +48758,10 @@ function hold(address, bytes) {
 }
 function send(res, code, body, close = false) {
   if (res.headersSent || res.destroyed) return;
-  const text5 = typeof body === "string" ? `${body}
+  const text6 = typeof body === "string" ? `${body}
 ` : JSON.stringify(body);
-  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text5), ...close ? { connection: "close" } : {} });
-  res.end(text5);
+  res.writeHead(code, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(text6), ...close ? { connection: "close" } : {} });
+  res.end(text6);
 }
 var tooLarge3 = (size) => ({
   ok: false,
@@ -47218,9 +49052,9 @@ var evalCommand = {
   }
 };
 var FACTS_INPUT = { what: "the facts file", maxBytes: 64 * MiB, hint: "Pass a JSON file written by rsyncguard facts or the host collector, or - for standard input." };
-async function readFacts(path) {
-  const name = path === "-" ? "(standard input)" : path;
-  const bytes = path === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path, FACTS_INPUT);
+async function readFacts(path2) {
+  const name = path2 === "-" ? "(standard input)" : path2;
+  const bytes = path2 === "-" ? await readStdin(FACTS_INPUT) : readInputFile(path2, FACTS_INPUT);
   if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...bytes.error.hint ? { hint: bytes.error.hint } : {} }];
   let parsed;
   try {
@@ -47252,11 +49086,11 @@ var factsCommand = {
   options: { ...TARGET_OPTIONS },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
-    const [path, ...extra] = args.positionals;
-    if (path === void 0 || extra.length > 0) return new UserError("facts takes exactly one CONFIG file", void 0, "rsyncguard facts /etc/rsyncd.conf");
+    const [path2, ...extra] = args.positionals;
+    if (path2 === void 0 || extra.length > 0) return new UserError("facts takes exactly one CONFIG file", void 0, "rsyncguard facts /etc/rsyncd.conf");
     const version = parseVersion(stringOption(args, "rsync-version"));
     if (!version.ok) return version.error;
-    const loaded = loadConfigTarget(path, {
+    const loaded = loadConfigTarget(path2, {
       ...stringOption(args, "root") !== void 0 ? { root: stringOption(args, "root") } : {},
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
@@ -47273,6 +49107,249 @@ var factsCommand = {
   }
 };
 
+// src/cli/commands/collector-script.ts
+var COLLECTOR_INPUT = {
+  what: "the collector script",
+  maxBytes: MiB,
+  hint: "Reinstall rsyncguard: the collector ships as dist/rsync-facts.sh (collectors/rsync-facts.sh in a checkout)."
+};
+function readCollector() {
+  return readInputFile(collectorPath(), COLLECTOR_INPUT);
+}
+
+// src/cli/commands/stop-on-signals.ts
+import { constants as constants4 } from "node:os";
+function stopOnSignals() {
+  const controller = new AbortController();
+  let received = null;
+  const handler = (name) => {
+    if (received !== null) process.exit(128 + constants4.signals[name]);
+    received = name;
+    controller.abort();
+  };
+  const onInt = () => handler("SIGINT");
+  const onTerm = () => handler("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    get received() {
+      return received;
+    },
+    release() {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+    }
+  };
+}
+
+// src/cli/commands/fix-hosts.ts
+var HOST_FIX_OPTIONS = {
+  inventory: { type: "string", valueName: "FILE", help: "Fix live hosts: sweep this inventory (as sweep does) and fix what it collected; with --collected, only the groups" },
+  collected: { type: "boolean", help: "The PATHs are collector documents (rsyncguard/host-raw@1, as eval accepts), not configs" },
+  "ssh-config": { type: "string", valueName: "FILE", help: "With --inventory: ssh_config to use (ssh -F) instead of the user's" },
+  concurrency: { type: "string", valueName: "N", help: "With --inventory: hosts swept at once (1 to 1024)", default: "16" },
+  "connect-timeout": { type: "string", valueName: "SECONDS", help: "With --inventory: SSH connect timeout per host", default: "10" },
+  "accept-new-host-keys": { type: "boolean", help: "With --inventory: trust unknown host keys on first use" }
+};
+function wantsHostFix(args) {
+  return stringOption(args, "inventory") !== void 0 || args.values["collected"] === true;
+}
+var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
+var COLLECTED_INPUT = { what: "the collected document", maxBytes: 64 * MiB, hint: "Pass the JSON the host collector printed (sweep --results lines are not accepted)." };
+function readInventory(file) {
+  const text6 = readInputFile(file, INVENTORY_INPUT);
+  if (!text6.ok) return text6.error;
+  const inventory = parseInventory(text6.value.toString("utf8"), file);
+  return inventory.ok ? inventory.value : inventory.error;
+}
+function readCollected(paths, groupOf) {
+  const hosts = [];
+  const errors = [];
+  for (const path2 of paths) {
+    const bytes = readInputFile(path2, COLLECTED_INPUT);
+    if (!bytes.ok) {
+      errors.push({ target: path2, message: bytes.error.message });
+      continue;
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(bytes.value.toString("utf8"));
+    } catch {
+      errors.push({ target: path2, message: "not a JSON collector document" });
+      continue;
+    }
+    const docs = Array.isArray(parsed) ? parsed : [parsed];
+    for (const [i, doc] of docs.entries()) {
+      const where2 = docs.length > 1 ? `${path2}[${i}]` : path2;
+      const raw = parseHostRaw(doc, where2);
+      if (!raw.ok) errors.push({ target: where2, message: raw.error.message });
+      else hosts.push({ name: raw.value.host.name, group: groupOf(raw.value.host.name), raw: raw.value });
+    }
+  }
+  return { hosts, errors };
+}
+async function sweepHosts(inventory, args) {
+  const n = numberOptions(args, { concurrency: { min: 1, max: 1024, fallback: 16 }, "connect-timeout": { min: 1, max: 3600, fallback: 10 } });
+  if (!n.ok) return n.error;
+  const collector = readCollector();
+  if (!collector.ok) return collector.error;
+  const sshConfig = stringOption(args, "ssh-config");
+  const stop = stopOnSignals();
+  const swept = await sweep(inventory, collector.value.toString("utf8"), {
+    concurrency: n.value.concurrency,
+    ssh: { ...sshConfig !== void 0 ? { sshConfig } : {}, connectTimeoutSeconds: n.value["connect-timeout"], totalTimeoutMs: 6e4, maxOutputBytes: 16 * MiB, acceptNewHostKeys: args.values["accept-new-host-keys"] === true },
+    resume: false,
+    signal: stop.signal
+  }).finally(() => stop.release());
+  if (!swept.ok) return swept.error;
+  if (stop.received !== null) return new UserError(`interrupted by ${stop.received}: nothing was fixed`);
+  const hosts = [];
+  const errors = [];
+  for (const o of swept.value) {
+    if (o.status === "ok" && o.raw) hosts.push({ name: o.host, group: o.group, raw: o.raw });
+    else errors.push({ target: o.host, message: `${o.status}: ${o.reason}` });
+  }
+  return { hosts, errors };
+}
+async function runHostFix(args, rules) {
+  if (args.values["write"] === true) return new UserError("fix --write applies to config files, not to hosts", void 0, "Use --format ansible --output fix.yml, review it with ansible-playbook --check --diff, then run it.");
+  const file = stringOption(args, "inventory");
+  const inventory = file === void 0 ? [] : readInventory(file);
+  if (inventory instanceof UserError) return inventory;
+  const policies = await policiesFor(stringOption(args, "policy"));
+  if (!policies.ok) return policies.error;
+  let input;
+  if (args.values["collected"] === true) {
+    if (args.positionals.length === 0) return new UserError("fix --collected needs the collector documents as PATHs", void 0, "rsyncguard fix --collected collected/*.json --format ansible");
+    const groups = new Map(inventory.map((h) => [h.name, h.group]));
+    input = readCollected(args.positionals, (h) => groups.get(h) ?? "all");
+  } else {
+    if (args.positionals.length > 0) return new UserError("fix --inventory takes no PATHs", void 0, "Give --collected to fix collected documents, or leave the PATHs out to sweep the inventory.");
+    input = await sweepHosts(inventory, args);
+  }
+  if (input instanceof UserError) return input;
+  const fixed = await fixHosts(input.hosts, input.errors, {
+    policies: policies.value,
+    waiverFile: stringOption(args, "waivers"),
+    inlineWaivers: args.values["no-inline-waivers"] !== true,
+    ...rules ? { rules } : {}
+  });
+  if (!fixed.ok) return fixed.error;
+  const failed2 = render(fixed.value, args);
+  if (failed2) return failed2;
+  return hostFixExitCode(fixed.value);
+}
+function hostFixExitCode(run2) {
+  if (run2.report.errors.length > 0) return EXIT_ERROR;
+  return run2.report.targets.some((t) => (t.fixes?.verified.length ?? 0) > 0 || (t.fixes?.commands.length ?? 0) > 0) ? EXIT_FINDINGS : EXIT_OK;
+}
+function underHost(t, host2) {
+  const under = (file) => `${host2}/${file}`;
+  return {
+    ...t,
+    verified: t.verified.map((v) => ({ ...v, edits: v.edits.map((e) => ({ ...e, file: under(e.file) })) })),
+    files: t.files.map((f) => ({ ...f, file: under(f.file) }))
+  };
+}
+function render(run2, args) {
+  const name = stringOption(args, "format") ?? "diff";
+  const fixes = run2.report.targets.flatMap((t) => t.fixes ? [name === "ansible" ? t.fixes : underHost(t.fixes, run2.hostOf.get(t.target) ?? t.target)] : []);
+  const format = pickFormat(FIX_FORMATS, name);
+  if (!format.ok) return format.error;
+  const ctx = {
+    ...renderContext(args, { texts: run2.texts, category: "rsyncguard/fleet/" }),
+    report: run2.report,
+    hostOf: (t) => run2.hostOf.get(t) ?? t,
+    groupOf: (t) => run2.groupOf.get(t) ?? "all"
+  };
+  const errors = name === "diff" || name === "ansible" ? run2.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}
+`).join("") : "";
+  for (const e of run2.report.errors) process.stderr.write(`rsyncguard fix: ${escapeControls(`${e.target}: ${e.message}`)}
+`);
+  return writeOutput(errors + format.value.render(fixes, ctx), stringOption(args, "output"));
+}
+
+// src/cli/commands/fix.ts
+var fixCommand = {
+  name: "fix",
+  usage: "fix [PATH\u2026]",
+  summary: "Propose verified fixes for the findings of rsync daemon configs (a diff); --write applies them",
+  options: {
+    write: { type: "boolean", help: "Apply the verified fixes to the files (atomically, inside the scan root only)" },
+    rules: { type: "string", valueName: "IDS", help: "Comma-separated rule ids: fix only findings of these rules" },
+    format: { ...formatOption(FIX_FORMATS), default: "diff" },
+    output: { type: "string", valueName: "FILE", help: "Write the output to FILE instead of standard output" },
+    exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
+    "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
+    "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
+    policy: { type: "string", valueName: "DIR|BUNDLE", help: "Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json" },
+    waivers: { type: "string", valueName: "FILE", help: "Waiver file (default: .rsyncguard.yaml when present); waived findings are not fixed" },
+    "no-inline-waivers": { type: "boolean", help: 'Ignore "# rsyncguard: ignore" comments in configs' },
+    timings: { type: "boolean", help: "Print how long each stage took to standard error" },
+    // Hosts and fleets (builder D, fix-hosts.ts): --inventory sweeps, --collected reads collector documents.
+    ...HOST_FIX_OPTIONS
+  },
+  async run(argv) {
+    const args = parseCommandArgs(this, argv);
+    if (wantsHostFix(args)) {
+      const ids = (stringOption(args, "rules") ?? "").split(",").map((r) => r.trim().toUpperCase()).filter((r) => r !== "");
+      return runHostFix(args, ids.length > 0 ? new Set(ids) : void 0);
+    }
+    const paths = args.positionals.length > 0 ? args.positionals : ["."];
+    const list2 = (name) => (stringOption(args, name) ?? "").split(",").map((g) => g.trim()).filter((g) => g !== "");
+    const version = parseVersion(stringOption(args, "rsync-version"));
+    if (!version.ok) return version.error;
+    const policies = await policiesFor(stringOption(args, "policy"));
+    if (!policies.ok) return policies.error;
+    const rules = list2("rules");
+    const timings = [];
+    const fixed = await fixRepository(paths, {
+      exclude: list2("exclude"),
+      daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
+      rsyncVersion: version.value,
+      rsyncVersionGiven: args.given.has("rsync-version"),
+      today: today(),
+      policies: policies.value,
+      waiverFile: stringOption(args, "waivers"),
+      inlineWaivers: args.values["no-inline-waivers"] !== true,
+      ...rules.length > 0 ? { rules: new Set(rules.map((r) => r.toUpperCase())) } : {},
+      onTiming: (stage, ms) => timings.push([stage, ms])
+    });
+    if (!fixed.ok) return fixed.error;
+    const run2 = fixed.value;
+    const unknown = rules.map((r) => r.toUpperCase()).filter((r) => !run2.report.rules.some((x) => x.id === r));
+    if (unknown.length > 0) return new UserError(`--rules names no rule ${unknown.join(", ")}`, void 0, "See rsyncguard rules for the rule ids.");
+    const failed2 = render2(run2, args);
+    if (failed2) return failed2;
+    if (args.values["write"] === true) {
+      const written = writeFixes(run2);
+      if (!written.ok) return written.error;
+      process.stderr.write(written.value.length === 0 ? "rsyncguard: no file changed\n" : `rsyncguard: wrote ${written.value.map((f) => escapeControls(f)).join(", ")}
+`);
+    }
+    if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
+`);
+    return fixExitCode(run2);
+  }
+};
+function fixExitCode(run2) {
+  if (run2.report.errors.length > 0) return EXIT_ERROR;
+  const proposed = run2.report.targets.some((t) => (t.fixes?.verified.length ?? 0) > 0 || (t.fixes?.commands.length ?? 0) > 0);
+  return proposed ? EXIT_FINDINGS : EXIT_OK;
+}
+function render2(run2, args) {
+  const fixes = run2.report.targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  const name = stringOption(args, "format") ?? "diff";
+  const format = pickFormat(FIX_FORMATS, name);
+  if (!format.ok) return format.error;
+  const ctx = { ...renderContext(args, { texts: run2.texts }), report: run2.report };
+  const errors = run2.report.errors.map((e) => `# error: ${escapeControls(`${e.target}: ${e.message}`)}
+`).join("");
+  const text6 = format.value.render(fixes, ctx);
+  return writeOutput(name === "diff" ? errors + text6 : text6, stringOption(args, "output"));
+}
+
 // src/cli/commands/host-report.ts
 function withHostNotes(report, notes, isHostTarget = () => true, host2) {
   if (notes.length === 0) return report;
@@ -47284,22 +49361,12 @@ function withHostNotes(report, notes, isHostTarget = () => true, host2) {
   return { ...report, targets };
 }
 function unreadNotes(unread) {
-  if (unread.length <= 5) return unread.map((u) => `could not read ${u}`);
+  if (unread.length <= 5) return unread.map((u2) => `could not read ${u2}`);
   return [`could not read ${unread.length} items, so the result may be incomplete; the first: ${unread.slice(0, 5).join("; ")}. Run the collector as root to see every daemon.`];
 }
 function hostTexts(raw) {
   const secrets = new Set(raw.secrets.map((s) => s.path));
   return raw.files.flatMap((f) => typeof f.text === "string" && !secrets.has(f.path) ? [[f.path.replace(/^\/+/, ""), f.text]] : []);
-}
-
-// src/cli/commands/collector-script.ts
-var COLLECTOR_INPUT = {
-  what: "the collector script",
-  maxBytes: MiB,
-  hint: "Reinstall rsyncguard: the collector ships as dist/rsync-facts.sh (collectors/rsync-facts.sh in a checkout)."
-};
-function readCollector() {
-  return readInputFile(collectorPath(), COLLECTOR_INPUT);
 }
 
 // src/cli/commands/host.ts
@@ -47329,8 +49396,8 @@ var hostCommand = {
       }
       collected = parseHostRaw(json, saved);
     } else {
-      const script = readCollector();
-      if (!script.ok) return script.error;
+      const script2 = readCollector();
+      if (!script2.ok) return script2.error;
       collected = collectLocal();
     }
     if (!collected.ok) return collected.error;
@@ -47451,7 +49518,8 @@ var scanCommand = {
     exclude: { type: "string", valueName: "GLOBS", help: "Comma-separated globs (relative to each PATH) to leave out" },
     "daemon-user": { type: "string", valueName: "root|nonroot", help: "Whether the daemon runs as root", default: "root", choices: ["root", "nonroot"] },
     "rsync-version": { type: "string", valueName: "X.Y.Z", help: "rsync release whose semantics to model", default: DEFAULT_RSYNC_VERSION },
-    timings: { type: "boolean", help: "Print how long each stage took to standard error" }
+    timings: { type: "boolean", help: "Print how long each stage took to standard error" },
+    fixes: { type: "string", valueName: "auto|yes|no", help: "Verified fixes in the report (SARIF fixes, Markdown suggestions, JSON): auto = for sarif and markdown", default: "auto", choices: ["auto", "yes", "no"] }
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -47460,27 +49528,40 @@ var scanCommand = {
     const version = parseVersion(stringOption(args, "rsync-version"));
     if (!version.ok) return version.error;
     const timings = [];
-    let t = performance.now();
-    const scan = scanRepository(paths, {
+    const scanOpts = {
       exclude,
       daemonUser: stringOption(args, "daemon-user") === "nonroot" ? "nonroot" : "root",
       rsyncVersion: version.value,
       rsyncVersionGiven: args.given.has("rsync-version"),
       today: today()
-    });
-    timings.push(["discover, read, parse, facts", performance.now() - t]);
+    };
     const policies = await policiesFor(stringOption(args, "policy"));
     if (!policies.ok) return policies.error;
-    const evaluated = await evaluateTargets(scan.targets, {
+    const evalOpts = {
       policies: policies.value,
       waiverFile: stringOption(args, "waivers"),
       inlineWaivers: args.values["no-inline-waivers"] !== true,
       onTiming: (stage, ms) => timings.push([stage, ms])
-    });
-    if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
-    t = performance.now();
-    const failed2 = renderReport(report, args, { texts: scan.texts });
+    };
+    const fixes = stringOption(args, "fixes") ?? "auto";
+    const format = stringOption(args, "format") ?? "text";
+    let report;
+    let texts;
+    if (fixes === "yes" || fixes === "auto" && (format === "sarif" || format === "markdown")) {
+      const fixed = await fixRepository(paths, { ...scanOpts, ...evalOpts });
+      if (!fixed.ok) return fixed.error;
+      ({ report, texts } = fixed.value);
+    } else {
+      const t2 = performance.now();
+      const scan = scanRepository(paths, scanOpts);
+      timings.push(["discover, read, parse, facts", performance.now() - t2]);
+      const evaluated = await evaluateTargets(scan.targets, evalOpts);
+      if (!evaluated.ok) return evaluated.error;
+      report = evaluated.value;
+      texts = scan.texts;
+    }
+    const t = performance.now();
+    const failed2 = renderReport(report, args, { texts });
     timings.push(["report", performance.now() - t]);
     if (args.values["timings"] === true) process.stderr.write(`timings: ${timings.map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`).join(", ")}
 `);
@@ -47490,35 +49571,7 @@ var scanCommand = {
 
 // src/cli/commands/sweep.ts
 import { constants as osConstants } from "node:os";
-
-// src/cli/commands/stop-on-signals.ts
-import { constants as constants4 } from "node:os";
-function stopOnSignals() {
-  const controller = new AbortController();
-  let received = null;
-  const handler = (name) => {
-    if (received !== null) process.exit(128 + constants4.signals[name]);
-    received = name;
-    controller.abort();
-  };
-  const onInt = () => handler("SIGINT");
-  const onTerm = () => handler("SIGTERM");
-  process.on("SIGINT", onInt);
-  process.on("SIGTERM", onTerm);
-  return {
-    signal: controller.signal,
-    get received() {
-      return received;
-    },
-    release() {
-      process.off("SIGINT", onInt);
-      process.off("SIGTERM", onTerm);
-    }
-  };
-}
-
-// src/cli/commands/sweep.ts
-var INVENTORY_INPUT = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
+var INVENTORY_INPUT2 = { what: "the inventory", maxBytes: 16 * MiB, hint: "Pass an rsyncguard or Ansible inventory file (docs/fleet.md)." };
 var sweepCommand = {
   name: "sweep",
   usage: "sweep --inventory FILE",
@@ -47540,9 +49593,9 @@ var sweepCommand = {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, "inventory");
     if (file === void 0) return new UserError("sweep needs --inventory FILE", void 0, "See docs/fleet.md for the inventory formats.");
-    const text5 = readInputFile(file, INVENTORY_INPUT);
-    if (!text5.ok) return text5.error;
-    const inventory = parseInventory(text5.value.toString("utf8"), file);
+    const text6 = readInputFile(file, INVENTORY_INPUT2);
+    if (!text6.ok) return text6.error;
+    const inventory = parseInventory(text6.value.toString("utf8"), file);
     if (!inventory.ok) return inventory.error;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
@@ -47621,7 +49674,7 @@ var sweepCommand = {
     let report = evaluated.value;
     for (const [host2, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host2, host2);
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []]));
-    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path, text6]) => [textKey(target, path), text6])));
+    const texts = new Map([...hostOf].flatMap(([target, host2]) => (textsOf.get(host2) ?? []).map(([path2, text7]) => [textKey(target, path2), text7])));
     const failed2 = renderWith(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: "rsyncguard/fleet/" }),
       hostOf: (t) => hostOf.get(t) ?? t,
@@ -47632,7 +49685,7 @@ var sweepCommand = {
 };
 
 // src/cli/commands.ts
-var COMMANDS = [scanCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
+var COMMANDS = [scanCommand, fixCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [

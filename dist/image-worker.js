@@ -2462,10 +2462,10 @@ ${indent}${str}`;
         return String(this.value);
       }
     };
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2483,17 +2483,17 @@ ${indent}${str}`;
       }
       return schema.createNode(v, false);
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && path2[Symbol.iterator]().next().done;
     var Collection = class _Collection extends Node {
       constructor(schema) {
         super();
         PlainValue._defineProperty(this, "items", []);
         this.schema = schema;
       }
-      addIn(path, value) {
-        if (isEmptyPath(path)) this.add(value);
+      addIn(path2, value) {
+        if (isEmptyPath(path2)) this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (node instanceof _Collection) node.addIn(rest, value);
           else if (node === void 0 && this.schema) this.set(key, collectionFromPath(this.schema, rest, value));
@@ -3064,26 +3064,26 @@ ${ctx.indent}`;
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    var consumeMoreIndentedLines = (text4, i) => {
-      let ch = text4[i + 1];
+    var consumeMoreIndentedLines = (text5, i) => {
+      let ch = text5[i + 1];
       while (ch === " " || ch === "	") {
         do {
-          ch = text4[i += 1];
+          ch = text5[i += 1];
         } while (ch && ch !== "\n");
-        ch = text4[i + 1];
+        ch = text5[i + 1];
       }
       return i;
     };
-    function foldFlowLines(text4, indent, mode, {
+    function foldFlowLines(text5, indent, mode, {
       indentAtStart,
       lineWidth = 80,
       minContentWidth = 20,
       onFold,
       onOverflow
     }) {
-      if (!lineWidth || lineWidth < 0) return text4;
+      if (!lineWidth || lineWidth < 0) return text5;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep) return text4;
+      if (text5.length <= endStep) return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3098,13 +3098,13 @@ ${ctx.indent}`;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i);
+        i = consumeMoreIndentedLines(text5, i);
         if (i !== -1) end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3120,12 +3120,12 @@ ${ctx.indent}`;
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text4, i);
+          if (mode === FOLD_BLOCK) i = consumeMoreIndentedLines(text5, i);
           end = i + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	") split2 = i;
           }
           if (i >= end) {
@@ -3136,11 +3136,11 @@ ${ctx.indent}`;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j]) return text4;
+              if (escapedFolds[j]) return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3153,18 +3153,18 @@ ${ctx.indent}`;
         prev = ch;
       }
       if (overflow2 && onOverflow) onOverflow();
-      if (folds.length === 0) return text4;
+      if (folds.length === 0) return text5;
       if (onFold) onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0) res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text4[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold]) res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -4536,8 +4536,8 @@ ${pair.comment}` : item.comment;
     }
     function warnFileDeprecation(filename) {
       if (shouldWarn(true)) {
-        const path = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
-        warn2(`The endpoint 'yaml/${path}' will be removed in a future release.`, "DeprecationWarning");
+        const path2 = filename.replace(/.*yaml[/\\]/i, "").replace(/\.js$/, "").replace(/\\/g, "/");
+        warn2(`The endpoint 'yaml/${path2}' will be removed in a future release.`, "DeprecationWarning");
       }
     }
     var warned = {};
@@ -5447,22 +5447,22 @@ ${cbNode.commentBefore}` : cb;
         assertCollection(this.contents);
         return this.contents.add(value);
       }
-      addIn(path, value) {
+      addIn(path2, value) {
         assertCollection(this.contents);
-        this.contents.addIn(path, value);
+        this.contents.addIn(path2, value);
       }
       delete(key) {
         assertCollection(this.contents);
         return this.contents.delete(key);
       }
-      deleteIn(path) {
-        if (resolveSeq.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) {
           if (this.contents == null) return false;
           this.contents = null;
           return true;
         }
         assertCollection(this.contents);
-        return this.contents.deleteIn(path);
+        return this.contents.deleteIn(path2);
       }
       getDefaults() {
         return _Document.defaults[this.version] || _Document.defaults[this.options.version] || {};
@@ -5470,26 +5470,26 @@ ${cbNode.commentBefore}` : cb;
       get(key, keepScalar) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.get(key, keepScalar) : void 0;
       }
-      getIn(path, keepScalar) {
-        if (resolveSeq.isEmptyPath(path)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path, keepScalar) : void 0;
+      getIn(path2, keepScalar) {
+        if (resolveSeq.isEmptyPath(path2)) return !keepScalar && this.contents instanceof resolveSeq.Scalar ? this.contents.value : this.contents;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       has(key) {
         return this.contents instanceof resolveSeq.Collection ? this.contents.has(key) : false;
       }
-      hasIn(path) {
-        if (resolveSeq.isEmptyPath(path)) return this.contents !== void 0;
-        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path) : false;
+      hasIn(path2) {
+        if (resolveSeq.isEmptyPath(path2)) return this.contents !== void 0;
+        return this.contents instanceof resolveSeq.Collection ? this.contents.hasIn(path2) : false;
       }
       set(key, value) {
         assertCollection(this.contents);
         this.contents.set(key, value);
       }
-      setIn(path, value) {
-        if (resolveSeq.isEmptyPath(path)) this.contents = value;
+      setIn(path2, value) {
+        if (resolveSeq.isEmptyPath(path2)) this.contents = value;
         else {
           assertCollection(this.contents);
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       setSchema(id, customTags) {
@@ -6211,17 +6211,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6232,13 +6232,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6259,17 +6259,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6280,13 +6280,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6313,23 +6313,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -6941,10 +6941,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6963,7 +6963,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6993,11 +6993,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7011,8 +7011,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7026,8 +7026,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7045,8 +7045,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7056,8 +7056,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7101,14 +7101,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -7125,14 +7125,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7149,12 +7149,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -7166,12 +7166,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow2 = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -7186,39 +7186,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow2 && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -9572,9 +9572,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9649,14 +9649,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9671,10 +9671,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9685,10 +9685,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9705,13 +9705,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -10550,7 +10550,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -10708,7 +10708,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split2 = source.split(/\n( *)/);
       const first = split2[0];
       const m = first.match(/^( *)/);
@@ -11672,9 +11672,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11683,23 +11683,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11710,10 +11710,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -15962,7 +15962,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path = __require("path");
+    var path2 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -15974,7 +15974,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path.resolve(cwd, filepath);
+      return path2.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -17271,7 +17271,7 @@ var require_braces = __commonJS({
 var require_constants3 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -17445,7 +17445,7 @@ var require_constants3 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path.sep,
+      SEP: path2.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -17472,7 +17472,7 @@ var require_constants3 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -17501,7 +17501,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path.sep === "\\";
+      return win32 === true || path2.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -18865,7 +18865,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -18950,7 +18950,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix4 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path.basename(input));
+      return regex.test(path2.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -19177,7 +19177,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path = __require("path");
+    var path2 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -19272,7 +19272,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path.basename(pattern);
+      const basename = path2.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -19330,7 +19330,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path.isAbsolute(pattern);
+      return path2.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -19342,11 +19342,11 @@ var require_merge2 = __commonJS({
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
+    var slice2 = Array.prototype.slice;
     module.exports = merge2;
     function merge2() {
       const streamsQueue = [];
-      const args = slice.call(arguments);
+      const args = slice2.call(arguments);
       let merging = false;
       let options = args[args.length - 1];
       if (options && !Array.isArray(options) && options.pipe == null) {
@@ -19507,8 +19507,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path = require_path();
-    exports.path = path;
+    var path2 = require_path();
+    exports.path = path2;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -19620,8 +19620,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat) => {
+    function read(path2, settings, callback) {
+      settings.fs.lstat(path2, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -19630,7 +19630,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path, (statError, stat) => {
+        settings.fs.stat(path2, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -19662,13 +19662,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path, settings) {
-      const lstat = settings.fs.lstatSync(path);
+    function read(path2, settings) {
+      const lstat = settings.fs.lstatSync(path2);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path);
+        const stat = settings.fs.statSync(path2);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -19739,17 +19739,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path, optionsOrSettingsOrCallback, callback) {
+    function stat(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path, optionsOrSettings) {
+    function statSync4(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
+      return sync.read(path2, settings);
     }
     exports.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
@@ -19965,16 +19965,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names2.map((name) => {
-          const path = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path2 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path2, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path,
+                path: path2,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -20092,7 +20092,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -20100,7 +20100,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -20127,17 +20127,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path, optionsOrSettingsOrCallback, callback) {
+    function scandir(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path, optionsOrSettings) {
+    function scandirSync(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path, settings);
+      return sync.read(path2, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -20785,7 +20785,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -20795,7 +20795,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -20857,7 +20857,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -20870,7 +20870,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path.resolve(this._settings.cwd, filepath);
+        return path2.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -21286,7 +21286,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path = __require("path");
+    var path2 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -21300,7 +21300,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path.resolve(this._settings.cwd, task.base);
+        return path2.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -24400,15 +24400,15 @@ function errorMessage(e) {
   const code = systemErrorCode(e);
   if (code !== void 0) return SYSTEM_ERRORS[code] ?? code;
   if (e instanceof AggregateError && e.message === "" && e.errors.length > 0) return errorMessage(e.errors[0]);
-  const text4 = e instanceof Error ? e.message : String(e);
-  return text4.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
+  const text5 = e instanceof Error ? e.message : String(e);
+  return text5.split("\n")[0]?.trim() || (e instanceof Error ? e.name : "unknown error");
 }
 
 // src/common/read-number.ts
 function readNumber(name, raw, spec) {
   if (raw === void 0) return ok(spec.fallback);
-  const shape = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
-  const value = shape.test(raw) ? Number(raw) : Number.NaN;
+  const shape2 = spec.fraction === true ? /^[0-9]+(\.[0-9]+)?$/ : /^[0-9]+$/;
+  const value = shape2.test(raw) ? Number(raw) : Number.NaN;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (Number.isFinite(value) && value >= spec.min && value <= max && (spec.fraction === true || Number.isSafeInteger(value))) return ok(value);
   const shown3 = (raw.length > 40 ? `${raw.slice(0, 40)}\u2026` : raw).replace(/[^\x20-\x7e]/g, "?");
@@ -24434,8 +24434,8 @@ var MiB = 1024 * 1024;
 var DEFAULT_RSYNC_VERSION = "3.5.0";
 var DEFAULT_CONFIG_PATH = "/etc/rsyncd.conf";
 var USUAL_CONFIG_PATHS = [DEFAULT_CONFIG_PATH, "/etc/rsync/rsyncd.conf", "/usr/local/etc/rsyncd.conf", "/usr/local/etc/rsync/rsyncd.conf"];
-function releaseNumbers(text4) {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text4);
+function releaseNumbers(text5) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text5);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
@@ -24460,8 +24460,8 @@ function suffixRank(name) {
   const post = POST.indexOf(name);
   return post === -1 ? null : post + 1;
 }
-function parseApkVersion(text4) {
-  const m = SHAPE.exec(text4);
+function parseApkVersion(text5) {
+  const m = SHAPE.exec(text5);
   if (!m) return null;
   const numbers = (m[1] ?? "").split(".");
   if (numbers.slice(1).some((n) => n.length > 1 && n.startsWith("0"))) return null;
@@ -24511,11 +24511,11 @@ function compareApkVersions(a, b) {
 // src/common/package-version/dpkg.ts
 var UPSTREAM = /^[A-Za-z0-9.+~:-]+$/;
 var REVISION = /^[A-Za-z0-9.+~]*$/;
-function parseDpkgVersion(text4) {
-  const colon = text4.indexOf(":");
-  const epoch = colon === -1 ? "0" : text4.slice(0, colon);
+function parseDpkgVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text4 : text4.slice(colon + 1);
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const upstream = dash === -1 ? rest : rest.slice(0, dash);
   const revision = dash === -1 ? "" : rest.slice(dash + 1);
@@ -24562,11 +24562,11 @@ function compareDpkgVersions(a, b) {
 
 // src/common/package-version/rpm.ts
 var PART = /^[A-Za-z0-9._+~^]+$/;
-function parseRpmVersion(text4) {
-  const colon = text4.indexOf(":");
-  const epoch = colon === -1 ? "0" : text4.slice(0, colon);
+function parseRpmVersion(text5) {
+  const colon = text5.indexOf(":");
+  const epoch = colon === -1 ? "0" : text5.slice(0, colon);
   if (!/^\d+$/.test(epoch)) return null;
-  const rest = colon === -1 ? text4 : text4.slice(colon + 1);
+  const rest = colon === -1 ? text5 : text5.slice(colon + 1);
   const dash = rest.lastIndexOf("-");
   const version = dash === -1 ? rest : rest.slice(0, dash);
   const release2 = dash === -1 ? "" : rest.slice(dash + 1);
@@ -27282,6 +27282,9 @@ var TABLE = cves_generated_default;
 function cveEntries() {
   return TABLE.cves;
 }
+function cveEntry(id) {
+  return TABLE.cves.find((c) => c.id === id);
+}
 function cvePolicyData() {
   const cves = TABLE.cves.map((c) => ({
     id: c.id,
@@ -27372,12 +27375,12 @@ function toLocation(v) {
 }
 function toFinding(v, target, rules) {
   if (!isObject(v)) return "a finding is not an object";
-  const { rule_id, severity, context, message, module, path } = v;
+  const { rule_id, severity, context, message, module, path: path2 } = v;
   if (typeof rule_id !== "string" || !/^[A-Z][A-Z0-9]*-\d+$/.test(rule_id)) return `a finding has no valid rule_id (${JSON.stringify(rule_id)})`;
   const rule = rules.get(rule_id);
   if (!rule) return `${rule_id} has no catalog entry`;
   if (severity !== null && !isSeverity(severity)) return `${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(", ")}`;
-  if (typeof message !== "string" || typeof path !== "string") return `${rule_id}: message and path must be strings`;
+  if (typeof message !== "string" || typeof path2 !== "string") return `${rule_id}: message and path must be strings`;
   if (!strOrNull(context) || !strOrNull(module)) return `${rule_id}: context and module must be strings or null`;
   const location = toLocation(v["location"]);
   if (location === void 0) return `${rule_id}: location must be {file, line, column} or null`;
@@ -27385,7 +27388,7 @@ function toFinding(v, target, rules) {
   if (typeof related === "string") return `${rule_id}: ${related}`;
   const cves = toCves(v["cves"]);
   if (typeof cves === "string") return `${rule_id}: ${cves}`;
-  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path: path2, location };
   if (related !== void 0) finding.related = related;
   if (cves !== void 0) finding.cves = cves;
   return finding;
@@ -27672,7 +27675,7 @@ var import_yaml = __toESM(require_dist2(), 1);
 
 // src/engine/glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globMatch(pattern, text4) {
+function globMatch(pattern, text5) {
   let re = cache.get(pattern);
   if (!re) {
     let out = "";
@@ -27688,7 +27691,7 @@ function globMatch(pattern, text4) {
     re = new RegExp(`^${out}$`);
     cache.set(pattern, re);
   }
-  return re.test(text4);
+  return re.test(text5);
 }
 function targetMatch(pattern, id) {
   const split2 = id.lastIndexOf(":/");
@@ -27699,9 +27702,9 @@ function targetMatch(pattern, id) {
 var CONTROL_WAIVER = /^cis:([a-z0-9-]+)$/;
 var KEYS = /* @__PURE__ */ new Set(["rule", "reason", "expires", "path", "host", "image", "module", "cve"]);
 var CVE_ID = /^(CVE-\d{4}-\d{4,}|NO-CVE-[A-Za-z0-9.-]+)$/;
-function parseWaiverFile(text4, file) {
+function parseWaiverFile(text5, file) {
   const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => node?.range ? counter.linePos(node.range[0]).line : 1;
   const error = (line, message) => fail(new UserError(message, `${file}:${line}`, "Fix the waiver file: every waiver needs rule, reason and expires (YYYY-MM-DD)."));
   if (doc.errors.length > 0) {
@@ -27869,9 +27872,9 @@ var KEYS2 = /* @__PURE__ */ new Set(["path", "host", "image", "module", "reason"
 var SELECTORS = ["path", "host", "image", "module"];
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 var HINT = 'Write each public entry as "- path: <glob>" (or "host: <glob>" / "image: <glob>", which a host or image needs) with "reason: <why it is meant for everyone>" and, optionally, "module: <name>".';
-function parsePublicEntries(text4, file) {
+function parsePublicEntries(text5, file) {
   const counter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter: counter, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter: counter, prettyErrors: false });
   const lineOf = (node) => {
     const range = node?.range;
     return range ? counter.linePos(range[0]).line : 1;
@@ -27898,11 +27901,11 @@ function parsePublicEntries(text4, file) {
       if (typeof v !== "string" || v === "") return error(line, `"${key}" must be a non-empty string`);
       selected[key] = v;
     }
-    const { path, host, image, module } = selected;
-    if (path === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
+    const { path: path2, host, image, module } = selected;
+    if (path2 === null && host === null && image === null) return error(line, 'a public entry needs "path" (a glob of the config files it covers), "host" or "image"');
     const why = typeof raw["reason"] === "string" ? raw["reason"].replace(CONTROLS, " ").trim() : "";
-    if (why === "") return error(line, `the public entry for "${path ?? host ?? image}" gives no "reason": it would declare nothing`);
-    entries.push({ path, host, image, module, reason: why, file, line });
+    if (why === "") return error(line, `the public entry for "${path2 ?? host ?? image}" gives no "reason": it would declare nothing`);
+    entries.push({ path: path2, host, image, module, reason: why, file, line });
   }
   return ok(entries);
 }
@@ -27913,8 +27916,8 @@ function entryCovers(e, facts, m) {
   if (e.host !== null && !(kind === "host" && named(e.host))) return false;
   if (e.image !== null && !(kind === "image" && named(e.image))) return false;
   if (kind !== "file" && e.host === null && e.image === null) return false;
-  const path = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
-  return path === null || path === void 0 || globMatch(path, m.header.file);
+  const path2 = kind === "file" ? e.path : e.path?.replace(/^\/+/, "");
+  return path2 === null || path2 === void 0 || globMatch(path2, m.header.file);
 }
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
@@ -27959,7 +27962,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
     const c = byId.get(id);
     return c ? `${c.severity}${c.score !== null ? ` ${c.score}` : ""}, fixed in ${c.fixed}: ${c.summary}` : "see its record";
   };
-  const text4 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
+  const text5 = ids.map((id) => `- ${id} (${about(id)})${cveUrl(id, catalog) ? ` ${cveUrl(id, catalog)}` : ""}`).join("\n");
   const markdown = ids.map((id) => {
     const url = cveUrl(id, catalog);
     return `- ${url ? `[${id}](${url})` : id} (${about(id)})`;
@@ -27967,7 +27970,7 @@ function cveHelp(help, ids, catalog = cveCatalog()) {
   return { text: `${help.text}
 
 Vulnerabilities reported:
-${text4}`, markdown: `${help.markdown ?? help.text}
+${text5}`, markdown: `${help.markdown ?? help.text}
 
 **Vulnerabilities reported**
 
@@ -27982,9 +27985,9 @@ function markdownText(s) {
 function markdownCode(s) {
   const t = s.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
+  const fence2 = "`".repeat(longest + 1);
   const pad = longest > 0 ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
+  return `${fence2}${pad}${t}${pad}${fence2}`;
 }
 
 // src/report/cve-explain.ts
@@ -28042,10 +28045,748 @@ function explainMarkdown(targets, catalog = cveCatalog()) {
   return out;
 }
 
+// src/fix/types.ts
+function findingKey(f) {
+  return { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} };
+}
+function sameFinding(a, b) {
+  return a.rule_id === b.rule_id && a.target === b.target && a.module === b.module && a.path === b.path && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
+}
+
+// src/fix/plan-types.ts
+function coveredBy(ctx, rule_id) {
+  return new Set(ctx.findings.filter((f) => f.rule_id === rule_id && f.module !== null).map((f) => f.module));
+}
+function unfixed(f, reason, suggestion2) {
+  return { unfixed: { finding: findingKey(f), reason, suggestion: suggestion2 } };
+}
+function fromPlaced(ctx, f, placed, text5, extraKeys = []) {
+  if ("unfixed" in placed) return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed.unfixed}`, text5.suggestion);
+  const at = placed.rewrote;
+  const comment = at === void 0 ? [] : ctx.findings.filter((g) => g.rule_id === "RSYNC-009" && g.location?.file === at.file && g.location.line === at.line);
+  return {
+    candidate: {
+      fixes: [f, ...extraKeys, ...comment].map(findingKey),
+      parameter: text5.parameter,
+      summary: text5.summary,
+      notes: text5.notes,
+      edits: placed.edits,
+      access: { modules: text5.fields.length === 0 ? [] : placed.modules, fields: text5.fields }
+    }
+  };
+}
+function shellQuote(s) {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/fix/lines.ts
+var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
+var TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
+function isTemplateFile(file) {
+  return TEMPLATE_FILE.test(file);
+}
+function hasTemplateExpr(line) {
+  return TEMPLATE_EXPR.test(line);
+}
+function splitLines(text5) {
+  if (text5 === "") return [];
+  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
+  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function lineKind(line) {
+  const t = line.trimStart();
+  if (t === "") return "blank";
+  if (t.startsWith("#") || t.startsWith(";")) return "comment";
+  if (t.startsWith("[")) return "header";
+  if (t.startsWith("&")) return "directive";
+  return "param";
+}
+function continues(line) {
+  return /\\\s*$/.test(line);
+}
+function logicalEnd(lines, start) {
+  const kind = lineKind(lines[start - 1] ?? "");
+  if (kind !== "param" && kind !== "header") return start;
+  let end = start;
+  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
+  return end;
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)?.[0] ?? "";
+}
+function sectionEnd(lines, header) {
+  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+  }
+  return lines.length;
+}
+function paramLines(lines, from, to) {
+  const out = [];
+  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  }
+  return out;
+}
+function sectionIndent(lines, header) {
+  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
+  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
+  for (const n of paramLines(lines, 1, lines.length)) {
+    const ind = indentOf(lines[n - 1] ?? "");
+    if (ind !== "") return ind;
+  }
+  return "";
+}
+function firstHeader(lines) {
+  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+  }
+  return null;
+}
+function slice(lines, start, end) {
+  return lines.slice(start - 1, end);
+}
+
+// src/fix/plan-edits.ts
+function rewriteLine(first, name, value) {
+  const eq = first.indexOf("=");
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
+}
+function linesOf(ctx, file) {
+  if (file === null) return null;
+  const text5 = ctx.texts.get(file);
+  return text5 === void 0 ? null : splitLines(text5);
+}
+function templateFile(ctx, file) {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
+}
+function templated(ctx, file, lines, start, end) {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+function editParamLine(ctx, p2, name, value) {
+  const lines = linesOf(ctx, p2.file);
+  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
+  const first = lines[p2.line - 1];
+  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p2.line);
+  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
+  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
+}
+function insertInModule(ctx, mod, name, value, after) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
+}
+function insertInGlobal(ctx, name, value) {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return "the main configuration file is not available to edit";
+  const header = firstHeader(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
+  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+function inheritors(doc, name, p2) {
+  return doc.config.modules.filter((m) => {
+    const q = m.params[name];
+    return q !== void 0 && q.origin === "global" && q.file === p2.file && q.line === p2.line;
+  });
+}
+function setModuleParam(ctx, mod, name, value, opts) {
+  const p2 = mod.params[name];
+  if (p2 !== void 0 && p2.origin === "module") {
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [mod.name] };
+  }
+  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p2);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const bad = badBooleanLine(ctx, mod, name, value);
+  if (bad !== null) return bad;
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+function badBooleanLine(ctx, mod, name, value) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return null;
+  const end = sectionEnd(lines, mod.header.line);
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
+  const first = d === void 0 ? void 0 : lines[d.line - 1];
+  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(/\s[#;]/);
+  if (cut < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
+}
+function setGlobalParam(ctx, name, value) {
+  const p2 = ctx.doc.config.global[name];
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
+}
+function findModule(doc, name) {
+  if (name === null) return void 0;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+function moduleOfPath(doc, path2) {
+  const m = /^config\.modules\[(\d+)\]/.exec(path2);
+  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+}
+
+// src/fix/rules/access.ts
+function listed(mod, placed) {
+  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
+}
+function whom(mod, placed) {
+  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
+  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
+}
+var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
+function readOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function publicReadOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
+  if (!f.path.endsWith(".read only")) {
+    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
+    auth users = <the same users, without :rw>`)];
+  }
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function unlisted(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "list",
+      summary: `${whom(mod, placed)} list = no`,
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      suggestion: `[${mod.name}]
+    list = no`,
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ["listed", "read", "write"]
+    })
+  ];
+}
+function denyRest(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]
+    hosts allow = <your network, e.g. 192.0.2.0/24>
+    hosts deny = *`
+      )
+    ];
+  }
+  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "hosts deny",
+      summary: `${whom(mod, placed)} hosts deny = *`,
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      suggestion: `[${mod.name}]
+    hosts deny = *`,
+      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
+    })
+  ];
+}
+var ACCESS_PLANNERS = {
+  "RSYNC-002": readOnly,
+  "RSYNC-015": publicReadOnly,
+  "RSYNC-005": unlisted,
+  "RSYNC-004": denyRest
+};
+
+// src/fix/rules/auth.ts
+function strictModes(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "strict modes",
+      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
+      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      suggestion: `[${mod.name}]
+    strict modes = yes`,
+      fields: []
+    })
+  ];
+}
+function secretsOf(f, ctx) {
+  const m = /^secrets\[(\d+)\]/.exec(f.path);
+  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
+}
+function permissions(f, ctx) {
+  const s = secretsOf(f, ctx);
+  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
+  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
+  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
+  if (!inRepository) {
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the repository, so it is not changed here`, `${verb} ${shellQuote(s.path)}`)];
+  }
+  const file = s.file;
+  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
+  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
+}
+var AUTH_PLANNERS = {
+  "RSYNC-021": strictModes,
+  "RSYNC-030": permissions,
+  "RSYNC-031": permissions
+};
+
+// src/fix/rules/confinement.ts
+var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
+function chroot(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
+  if (!ctx.doc.config.effective.root.value)
+    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
+  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "use chroot",
+      summary: `${whom(mod, placed)} use chroot = yes`,
+      notes: [CHROOT_NOTE(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    use chroot = yes`,
+      fields: []
+    })
+  ];
+}
+function munge(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "munge symlinks",
+      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
+      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      suggestion: `[${mod.name}]
+    munge symlinks = yes`,
+      fields: []
+    })
+  ];
+}
+var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
+function unprivilegedGroup(doc) {
+  const d = doc.rsync.distro;
+  if (d === null) return "nogroup";
+  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
+}
+function unprivileged(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.endsWith(".gid") ? "gid" : "uid";
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
+  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
+  const placed = setModuleParam(ctx, mod, name, value, { covered });
+  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: name,
+      summary: `${whom(mod, placed)} ${name} = ${value}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      suggestion: `[${mod.name}]
+    ${name} = ${value}`,
+      fields: []
+    })
+  ];
+}
+function secureLinks(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "insecure links",
+      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
+      notes: [],
+      suggestion: `[${mod.name}]
+    insecure links = no`,
+      fields: []
+    })
+  ];
+}
+var CONFINEMENT_PLANNERS = {
+  "RSYNC-040": chroot,
+  "RSYNC-041": chroot,
+  "RSYNC-042": unprivileged,
+  "RSYNC-044": secureLinks
+};
+
+// src/fix/rules/logging.ts
+var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
+function forAll(ctx, mods) {
+  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
+    return setGlobalParam(ctx, "transfer logging", "yes");
+  }
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
+    if ("unfixed" in placed) return placed;
+    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function transferLogging(f, ctx) {
+  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
+  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
+  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
+  const list = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list);
+  const where2 = list.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+}
+var LOGGING_PLANNERS = {
+  "RSYNC-050": transferLogging
+};
+
+// src/fix/rules/values.ts
+var COMMENT = /\s[#;]/;
+var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
+function lineAt(ctx, file, line) {
+  const text5 = ctx.texts.get(file);
+  if (text5 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text5);
+  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+function moved(file, line, end, first, comment, valueLine) {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  return { file, start: line, end, lines: [`${indent}${comment}`, ...valueLine === null ? [] : [valueLine]] };
+}
+function commentInBoolean(f, ctx) {
+  const loc = f.location;
+  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
+  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
+  const first = at.lines[loc.line - 1];
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(COMMENT);
+  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut).trim();
+  const comment = written.slice(cut).trim();
+  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment, value === null ? null : rewriteLine(first, name, value))],
+        access: { modules: [], fields: [] }
+      }
+    }
+  ];
+}
+function commentInValue(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
+  const p2 = mod?.params[name];
+  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
+  const cut = p2.value.search(COMMENT);
+  const meant = cut < 0 ? "" : p2.value.slice(0, cut).trim();
+  const comment = cut < 0 ? "" : p2.value.slice(cut).trim();
+  const suggestion2 = `${comment}
+${name} = ${meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
+  }
+  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
+  const at = lineAt(ctx, p2.file, p2.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
+  const first = at.lines[p2.line - 1];
+  const stray = comment.split(/\s+/).filter((w) => w !== "");
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(", ")}); they are no longer in the list, which now holds only "${meant}".`],
+        edits: [moved(p2.file, p2.line, at.end, first, comment, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+      }
+    }
+  ];
+}
+function commentInside(f, ctx) {
+  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+function refuseSpaces(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params["refuse options"]?.value;
+  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
+  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "refuse options",
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]
+    refuse options = ${value}`,
+      fields: []
+    })
+  ];
+}
+var VALUE_PLANNERS = {
+  "RSYNC-009": commentInside,
+  "RSYNC-010": refuseSpaces
+};
+
+// src/fix/rules/versions.ts
+function unrefused(value, names2) {
+  const words = value.split(/\s+/).filter((w) => w !== "");
+  return names2.filter((n) => {
+    const last = words.filter((w) => w === n || w === `!${n}`).pop();
+    return last !== n;
+  });
+}
+function refuseNames(e) {
+  const p2 = e.all_of.find((x) => x.startsWith("refuse_lacks("));
+  return p2 === void 0 ? null : p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
+}
+function upgradeNote(e) {
+  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
+}
+function hitModules(f, ctx) {
+  const names2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const mods = names2.map((n) => findModule(ctx.doc, n));
+  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
+}
+function need(f, ctx) {
+  const id = f.cves?.[0];
+  const e = id === void 0 ? void 0 : cveEntry(id);
+  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand = manual(e);
+  const mods = f.module === null ? null : hitModules(f, ctx);
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
+  const names2 = refuseNames(e);
+  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
+  if (names2 === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
+  return { f, e, mods, names: names2 };
+}
+function manual(e) {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
+}
+function placeAll(ctx, mods, name, valueFor) {
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
+    if ("unfixed" in placed) return placed.unfixed;
+    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function planMitigations(fs, ctx) {
+  const out = [];
+  const refusals = [];
+  for (const f of fs) {
+    const n = need(f, ctx);
+    if ("out" in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  const blocked = /* @__PURE__ */ new Map();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
+      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
+  if (refusals.length === 0) return out;
+  const names2 = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, "refuse options", (m) => {
+    const current = m.params["refuse options"]?.value;
+    const value = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value, names2);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
+  });
+  const first = refusals[0];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === "string" || placed.edits.length === 0) {
+    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
+    fromPlaced(
+      ctx,
+      first.f,
+      placed,
+      {
+        parameter: "refuse options",
+        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
+        fields: []
+      },
+      rest
+    )
+  );
+  return out;
+}
+function chrootFor(f, e, mods, ctx) {
+  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
+  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  return fromPlaced(ctx, f, placed, {
+    parameter: "use chroot",
+    summary: `${where2} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e)
+    ],
+    suggestion: manual(e),
+    fields: []
+  });
+}
+function mitigate(f, ctx) {
+  return planMitigations([f], ctx);
+}
+var VERSION_PLANNERS = {
+  "RSYNC-071": mitigate,
+  "RSYNC-072": mitigate
+};
+
+// src/fix/plan.ts
+var PLANNERS = {
+  ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS
+};
+
+// src/report/fix-sarif.ts
+function description(f) {
+  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes].join(" ");
+}
+function shape(text5) {
+  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
+  const lines = text5 === "" ? [] : body.split("\n");
+  const nl = text5.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n" };
+}
+function replacement(e, before) {
+  const { lengths, eol } = shape(before);
+  const n = lengths.length;
+  const len = (line) => lengths[line - 1] ?? 0;
+  const text5 = e.lines.join(eol);
+  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
+  if (e.end === e.start - 1) {
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text5}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text5}` } };
+  }
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text5 } };
+  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
+  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+}
+function sarifFix(f, t) {
+  const files = [...new Set(f.edits.map((e) => e.file))];
+  const changes = [];
+  for (const file of files) {
+    const before = t.files.find((x) => x.file === file)?.before;
+    if (before === void 0) return null;
+    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start).map((e) => replacement(e, before));
+    if (replacements.some((r) => r === null)) return null;
+    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
+  }
+  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
+}
+function fixesFor(finding, fixes) {
+  if (!fixes) return {};
+  const key = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  return out.length > 0 ? { fixes: out } : {};
+}
+
 // src/report/escape-controls.ts
 var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text4) {
-  return text4.replace(CONTROLS2, (c) => {
+function escapeControls(text5) {
+  return text5.replace(CONTROLS2, (c) => {
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
@@ -28114,9 +28855,9 @@ function anchorOf(f) {
   return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
 }
 function identityOf(f, file) {
-  const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
   const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path, ...cves]);
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
 }
 function fingerprints(findings, fileOf) {
   const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
@@ -28207,8 +28948,8 @@ var TOOL_NAME = "rsyncguard";
 var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
 var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
+function clip(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
 }
 function ruleName(title) {
   return clip(
@@ -28276,7 +29017,8 @@ function toSarif(report, opts) {
     const rule = byId.get(f.rule_id);
     return rule ? descriptorId(rule, f.severity) : f.rule_id;
   };
-  const results = placed.map((p2) => result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)));
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p2) => ({ ...result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)), ...p2.waiver ? {} : fixesFor(p2.finding, fixesOf.get(p2.finding.target)) }));
   const cvesOf = /* @__PURE__ */ new Map();
   for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
   const notifications = [
@@ -28304,15 +29046,15 @@ function toSarif(report, opts) {
   return `${JSON.stringify(log, null, 2)}
 `;
 }
-function textKey(target, path) {
-  return `${target}\0${path}`;
+function textKey(target, path2) {
+  return `${target}\0${path2}`;
 }
 function textOf(texts, target, file) {
   return texts.has(textKey(target, file)) ? textKey(target, file) : file;
 }
 function region(texts, key, line, column) {
-  const text4 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text4.length + 1, column + 1);
+  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text5.length + 1, column + 1);
   return { startLine: line, startColumn: column, endLine: line, endColumn };
 }
 var RELATED_SHOWN = 100;
@@ -28489,6 +29231,59 @@ function countBySeverity(report) {
   return counts;
 }
 
+// src/report/fix-markdown.ts
+var MAX_LISTED = 100;
+var text = (s) => markdownText(escapeControls(s));
+var path = (s) => markdownCode(escapeControls(s));
+function fence(lines) {
+  const longest = Math.max(2, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
+  return "`".repeat(longest + 1);
+}
+function anchored(e, before) {
+  if (e.end >= e.start) return { start: e.start, end: e.end, lines: e.lines };
+  if (before.length === 0) return null;
+  if (e.start > 1) return { start: e.start - 1, end: e.start - 1, lines: [before[e.start - 2] ?? "", ...e.lines] };
+  return { start: 1, end: 1, lines: [...e.lines, before[0] ?? ""] };
+}
+var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function suggestion(e, t) {
+  const before = t.files.find((f2) => f2.file === e.file)?.before;
+  const lines = before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+  const a = anchored(e, lines);
+  const span = a === null ? `${path(e.file)} (empty file)` : `${path(`${e.file}:${a.start === a.end ? a.start : `${a.start}-${a.end}`}`)}`;
+  if (a === null || a.lines.some((l) => UNSHOWABLE.test(l))) {
+    return [`${span}: the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
+  }
+  const f = fence(a.lines);
+  const verb = e.lines.length === 0 ? "delete" : e.end >= e.start ? "replace" : e.start > 1 ? "add lines after it" : "add lines before it";
+  return [`${span} (${verb}):`, "", `${f}suggestion`, ...a.lines, f, ""];
+}
+function fixBlock(v, t) {
+  return [`**${text(v.rule_ids.join(", "))}**: ${text(v.summary)}`, "", ...v.notes.map((n) => `> ${text(n)}`), ...v.notes.length > 0 ? [""] : [], ...v.edits.flatMap((e) => suggestion(e, t))];
+}
+function fixesMarkdownLines(targets) {
+  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  if (all.length === 0) return [];
+  const verified = all.reduce((n, t) => n + t.verified.length, 0);
+  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
+  let shown3 = 0;
+  for (const t of all) {
+    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
+    out.push(`#### ${path(t.target)}`, "");
+    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
+    for (const c of t.commands) out.push(`- ${text(c.finding.rule_id)}: ${text(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const left = [
+      ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason })),
+      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}` }))
+    ];
+    for (const l of left.slice(0, MAX_LISTED)) out.push(`- ${text(l.rule)}${l.module !== null ? ` [${text(l.module)}]` : ""}: ${text(l.why)}`);
+    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
+    if (t.commands.length > 0 || left.length > 0) out.push("");
+  }
+  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
+  return out;
+}
+
 // src/report/markdown.ts
 var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
 function toMarkdown(raw, opts = {}) {
@@ -28543,6 +29338,7 @@ function toMarkdown(raw, opts = {}) {
   if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
   const unused = unusedPublicLines(raw);
   if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
   if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
   return `${out.join("\n")}
 `;
@@ -28712,14 +29508,14 @@ function wholeTargetLabel(t) {
 // src/report/colour.ts
 var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
 function paint(enabled) {
-  const wrap = (open, close, text4) => enabled ? `\x1B[${open}m${text4}\x1B[${close}m` : text4;
+  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
   return {
-    severity: (s, text4) => {
+    severity: (s, text5) => {
       const c = CODES[s];
-      return c ? wrap(c[0], c[1], text4) : text4;
+      return c ? wrap(c[0], c[1], text5) : text5;
     },
-    dim: (text4) => wrap(2, 22, text4),
-    bold: (text4) => wrap(1, 22, text4)
+    dim: (text5) => wrap(2, 22, text5),
+    bold: (text5) => wrap(1, 22, text5)
   };
 }
 
@@ -28866,53 +29662,53 @@ function squash(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
 var TEMPLATE_TAG = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
-function rsyncdShape(text4) {
-  const shape = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
+function rsyncdShape(text5) {
+  const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
   const misspelt = /* @__PURE__ */ new Set();
   const samba = /* @__PURE__ */ new Set();
   let inModule = false;
-  for (const line of text4.replace(/\\[ \t]*\n/g, " ").split("\n")) {
+  for (const line of text5.replace(/\\[ \t]*\n/g, " ").split("\n")) {
     const t = line.trim();
     if (t === "" || t.startsWith("#") || t.startsWith(";")) continue;
     if (t.startsWith("[")) {
       const name = /^\[([^\]]*)\]/.exec(t)?.[1];
-      if (name === void 0) shape.other++;
+      if (name === void 0) shape2.other++;
       else inModule = squash(name) !== "global";
       continue;
     }
     if (t.startsWith("&")) {
-      shape.directive = true;
+      shape2.directive = true;
       continue;
     }
     const eq = t.indexOf("=");
     if (eq <= 0) {
-      if (!TEMPLATE_TAG.test(t)) shape.other++;
+      if (!TEMPLATE_TAG.test(t)) shape2.other++;
       continue;
     }
     const key = squash(t.slice(0, eq).replace(/^\\/, ""));
     if (RSYNC_LABELS.has(key)) {
       known.add(key);
-      shape.knownLines++;
-      if (key === "path" && inModule) shape.moduleWithPath = true;
+      shape2.knownLines++;
+      if (key === "path" && inModule) shape2.moduleWithPath = true;
     } else if (!TEMPLATE_TAG.test(t)) {
-      shape.unknown++;
+      shape2.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
       if (misspeltLabel(key)) misspelt.add(key);
     }
   }
-  shape.known = known.size;
-  shape.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
-  shape.misspelt = misspelt.size;
-  shape.samba = samba.size;
-  return shape;
+  shape2.known = known.size;
+  shape2.distinctive = [...known].filter((k) => !COMMON_INI.has(k)).length;
+  shape2.misspelt = misspelt.size;
+  shape2.samba = samba.size;
+  return shape2;
 }
-function readsAsRsyncd(shape, named) {
-  if (shape.samba > 0) return false;
-  const foreign = shape.unknown + shape.other;
-  if (shape.directive || named && shape.known >= 1 && foreign <= shape.knownLines) return true;
-  if (shape.moduleWithPath && (shape.distinctive + shape.misspelt >= 1 || foreign === 0)) return true;
-  return shape.distinctive >= 2 && foreign <= shape.knownLines;
+function readsAsRsyncd(shape2, named) {
+  if (shape2.samba > 0) return false;
+  const foreign = shape2.unknown + shape2.other;
+  if (shape2.directive || named && shape2.known >= 1 && foreign <= shape2.knownLines) return true;
+  if (shape2.moduleWithPath && (shape2.distinctive + shape2.misspelt >= 1 || foreign === 0)) return true;
+  return shape2.distinctive >= 2 && foreign <= shape2.knownLines;
 }
 
 // src/sources/file-kinds.ts
@@ -29032,7 +29828,7 @@ var FILE_KINDS = [
     // classifyFile tries this first, with the name's help when the name says rsyncd.
     content: looksLikeRsyncd,
     // A path that says rsync (`rsync/globals.inc`) lends the same help as an rsyncd name.
-    concernsRsync: (h, path) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path))
+    concernsRsync: (h, path2) => readsAsRsyncd(rsyncdShape(h), /rsync/i.test(path2))
   },
   {
     id: "rsync-secrets",
@@ -29040,7 +29836,7 @@ var FILE_KINDS = [
     analyzer: "secrets",
     names: [/\.(secrets?|passwd|password)$/i, /(^|\/)rsyncd?[^/]*\.(pass|pwd|scrt)$/i],
     content: secretsShape,
-    concernsRsync: (h, path) => secretsShape(h) && /rsync/i.test(path)
+    concernsRsync: (h, path2) => secretsShape(h) && /rsync/i.test(path2)
   },
   {
     id: "yaml",
@@ -29093,16 +29889,16 @@ function layerPath(name) {
 
 // src/sources/image/image-tree.ts
 var MAX_LINKS = 40;
-var split = (path) => path.split("/").filter((p2) => p2 !== "" && p2 !== ".");
+var split = (path2) => path2.split("/").filter((p2) => p2 !== "" && p2 !== ".");
 function dirNode(name, parent) {
   return { name, parent, kind: "dir", children: /* @__PURE__ */ new Map(), mode: 493, uid: 0, gid: 0, size: 0, layer: -1 };
 }
 var ImageTree = class {
   root = dirNode("", null);
   /** The node at a path as stored, following no link (whiteouts and provenance name physical paths). */
-  physical(path) {
+  physical(path2) {
     let node = this.root;
-    for (const part2 of split(path)) {
+    for (const part2 of split(path2)) {
       if (part2 === "..") return void 0;
       node = node.children?.get(part2);
       if (!node) return void 0;
@@ -29115,8 +29911,8 @@ var ImageTree = class {
    * write `etc/x -> /etc` and then `etc/x/rsyncd.conf`, which lands in /etc); a symlink from a lower layer is
    * not visible to the unpacker of an overlay snapshot, so the new directory shadows it there.
    */
-  put(path, attrs) {
-    const parts = split(path);
+  put(path2, attrs) {
+    const parts = split(path2);
     const name = parts.pop();
     if (name === void 0) return void Object.assign(this.root, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, layer: attrs.layer });
     let dir = this.root;
@@ -29150,17 +29946,17 @@ var ImageTree = class {
     dir.children?.set(name, node);
   }
   /** A whiteout: the entry and everything below it. */
-  remove(path) {
-    const node = this.physical(path);
+  remove(path2) {
+    const node = this.physical(path2);
     if (node?.parent) node.parent.children?.delete(node.name);
   }
   /** An opaque directory: what lower layers put in it. */
-  clear(path) {
-    this.physical(path)?.children?.clear();
+  clear(path2) {
+    this.physical(path2)?.children?.clear();
   }
   /** The node a path names, following symlinks inside the image; undefined when missing or looping. */
-  lookup(path, followLast = true) {
-    const pending = split(path).reverse();
+  lookup(path2, followLast = true) {
+    const pending = split(path2).reverse();
     let node = this.root;
     let links = 0;
     while (pending.length > 0) {
@@ -30258,8 +31054,8 @@ var MAX_KEPT = 64 << 20;
 var MAX_NEEDED = 16 << 20;
 var MAX_PATH = 4096;
 var MAX_WARNINGS = 50;
-function isSecretsName(path) {
-  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path);
+function isSecretsName(path2) {
+  return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path2);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
 function kindOf(type) {
@@ -30283,7 +31079,7 @@ function kindOf(type) {
       return void 0;
   }
 }
-async function indexLayers(layers, prefetch, need = () => false) {
+async function indexLayers(layers, prefetch, need2 = () => false) {
   const limits = imageLimits();
   const { entries: maxEntries, nameBytes: maxNameChars } = limits;
   const image = { tree: new ImageTree(), layers, contents: /* @__PURE__ */ new Map(), secrets: [], warnings: [], budget: new InflateBudget(limits.inflateBytes) };
@@ -30306,12 +31102,12 @@ async function indexLayers(layers, prefetch, need = () => false) {
         if (names2 > maxNameChars) throw new Error(`entry names and link targets in the image add up to more than ${maxNameChars} bytes; too many to index (${limitVariable("nameBytes")})`);
         if (header.name.length > MAX_PATH) return warn2(`layer ${layer.digest}: an entry name of ${header.name.length} bytes is longer than PATH_MAX; ignored`);
         if ((header.linkname?.length ?? 0) > MAX_PATH) return warn2(`layer ${layer.digest}: a link target of ${header.linkname?.length ?? 0} bytes is longer than PATH_MAX; ignored`);
-        const { path, climbed } = layerPath(header.name);
-        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path}, where the runtime writes it`);
-        if (path === "" && header.type !== "directory") return;
-        const slash = path.lastIndexOf("/");
-        const base3 = path.slice(slash + 1);
-        const dir = slash < 0 ? "" : path.slice(0, slash);
+        const { path: path2, climbed } = layerPath(header.name);
+        if (climbed) warn2(`layer ${layer.digest}: "${header.name}" leaves the image root; kept inside it at /${path2}, where the runtime writes it`);
+        if (path2 === "" && header.type !== "directory") return;
+        const slash = path2.lastIndexOf("/");
+        const base3 = path2.slice(slash + 1);
+        const dir = slash < 0 ? "" : path2.slice(0, slash);
         if (base3 === ".wh..wh..opq") return void opaque.push(dir);
         if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
         const kind = kindOf(header.type);
@@ -30324,23 +31120,23 @@ async function indexLayers(layers, prefetch, need = () => false) {
           const target = layerPath(header.linkname ?? "").path;
           const from = here.get(target) ?? image.tree.physical(target);
           if (!from || from.kind === "dir") {
-            return warn2(`layer ${layer.digest}: hard link ${path} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
+            return warn2(`layer ${layer.digest}: hard link ${path2} points at ${header.linkname ?? "?"}, which this image does not have; ignored`);
           }
           Object.assign(attrs, { kind: from.kind, size: from.size, ...from.data ? { data: from.data } : {}, ...from.target !== void 0 ? { target: from.target } : {} });
         }
-        if (attrs.kind === "file" && isSecretsName(path)) image.secrets.push({ path, layer: layer.digest, deleted_later: false });
-        here.set(path, attrs);
-        entries.push({ path, attrs });
+        if (attrs.kind === "file" && isSecretsName(path2)) image.secrets.push({ path: path2, layer: layer.digest, deleted_later: false });
+        here.set(path2, attrs);
+        entries.push({ path: path2, attrs });
         if (kind !== "file" || size > MAX_FILE) return;
-        if (need(path) && needed + size <= MAX_NEEDED) needed += size;
-        else if (prefetch(path) && kept + size <= MAX_KEPT) kept += size;
+        if (need2(path2) && needed + size <= MAX_NEEDED) needed += size;
+        else if (prefetch(path2) && kept + size <= MAX_KEPT) kept += size;
         else return;
         return read().then((bytes) => void image.contents.set(`${index}:${seq}`, bytes));
       },
       image.budget
     );
     for (const dir of opaque) image.tree.clear(dir);
-    for (const path of whiteouts) image.tree.remove(path);
+    for (const path2 of whiteouts) image.tree.remove(path2);
     for (const e of entries) image.tree.put(e.path, e.attrs);
   }
   const seen = /* @__PURE__ */ new Set();
@@ -30371,34 +31167,34 @@ var ImageFs = class {
   get secrets() {
     return this.image.secrets;
   }
-  node(path) {
-    return this.image.tree.lookup(path);
+  node(path2) {
+    return this.image.tree.lookup(path2);
   }
   describe(node) {
     return { path: this.image.tree.pathOf(node), kind: node.kind, mode: node.mode, uid: node.uid, gid: node.gid, size: node.size, layer: this.image.layers[node.layer]?.digest ?? "" };
   }
   /** The entry a path names, links followed; undefined when missing, looping or dangling. */
-  stat(path) {
-    const n = this.node(path);
+  stat(path2) {
+    const n = this.node(path2);
     return n ? this.describe(n) : void 0;
   }
   /** Whether anything (a link included, followed or not) is at the path: "present but unreadable" needs it. */
-  exists(path) {
-    return this.image.tree.lookup(path, false) !== void 0;
+  exists(path2) {
+    return this.image.tree.lookup(path2, false) !== void 0;
   }
   /** The names in a directory. */
-  list(path) {
-    const n = this.node(path);
+  list(path2) {
+    const n = this.node(path2);
     return n?.children ? [...n.children.keys()] : void 0;
   }
   /** Content when already read; undefined when not a regular file, not read yet, or over the caps. */
-  content(path) {
-    const n = this.node(path);
+  content(path2) {
+    const n = this.node(path2);
     return n?.data ? this.image.contents.get(dataKey(n.data)) : void 0;
   }
   /** Why content() is undefined for a regular file that exists, or null when it is readable. */
-  unreadable(path, maxFile = MAX_FILE) {
-    const n = this.node(path);
+  unreadable(path2, maxFile = MAX_FILE) {
+    const n = this.node(path2);
     if (n?.kind !== "file" || !n.data) return null;
     if (n.size > maxFile) return `larger than ${maxFile} bytes; not read`;
     return this.image.contents.has(dataKey(n.data)) ? null : `more than ${MAX_KEPT} bytes of files were asked for; not read`;
@@ -30520,13 +31316,13 @@ async function indexTar(file) {
   return index;
 }
 function resolveIn(index, name) {
-  let path = cleanPath(name);
-  for (let hops = 0; path !== null && hops <= 40; hops++) {
-    const hit = index.files.get(path);
+  let path2 = cleanPath(name);
+  for (let hops = 0; path2 !== null && hops <= 40; hops++) {
+    const hit = index.files.get(path2);
     if (hit) return hit;
-    const target = index.links.get(path);
+    const target = index.links.get(path2);
     if (target === void 0) return void 0;
-    path = layerPath(target.startsWith("/") ? target : `${path.split("/").slice(0, -1).join("/")}/${target}`).path;
+    path2 = layerPath(target.startsWith("/") ? target : `${path2.split("/").slice(0, -1).join("/")}/${target}`).path;
   }
   return void 0;
 }
@@ -30534,8 +31330,8 @@ var RECHECK = 64 << 20;
 async function inflateArchive(file, compressed, tarFile) {
   const { archiveBytes, minFreeBytes } = imageLimits();
   const dir = tmpdir();
-  const noRoom2 = (free2, need) => new Error(
-    `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
+  const noRoom2 = (free2, need2) => new Error(
+    `${file} is gzip-compressed and is inflated to a temporary file in ${dir} before it is read; that disk has ${mib(free2)} free, and inflating needs more than ${mib(need2)} while keeping ${mib(minFreeBytes)} free (${limitVariable("minFreeBytes")}). Free space there, set TMPDIR to a larger disk, or decompress the archive yourself (gunzip) and scan the .tar`
   );
   const free = freeBytes(dirname(tarFile));
   if (free - minFreeBytes < compressed) throw noRoom2(free, compressed);
@@ -30663,10 +31459,10 @@ import { join as join2 } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var DEFAULT_CACHE_BYTES = 2 * 2 ** 30;
 var RECHECK2 = 64 << 20;
-function noRoom(cache2, digest, free, need, reserve) {
+function noRoom(cache2, digest, free, need2, reserve) {
   const where2 = cache2.scratch ? `the temporary folder ${cache2.dir}` : `the layer cache ${cache2.dir}`;
   const fix = cache2.scratch ? "Free space there or set TMPDIR to a larger disk" : "Free space there, pass --layer-cache DIR on a larger disk, or --no-layer-cache";
-  return new Error(`blob ${digest} needs ${mib(need)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
+  return new Error(`blob ${digest} needs ${mib(need2)} in ${where2}, whose disk has ${mib(free)} free and must keep ${mib(reserve)} free (${limitVariable("minFreeBytes")}); not written. ${fix}`);
 }
 function fileFor(cache2, digest) {
   return /^sha256:[a-f0-9]{64}$/.test(digest) ? join2(cache2.dir, digest.replace(":", "-")) : void 0;
@@ -30768,16 +31564,16 @@ function parseRegistryRef(ref) {
   const hasRegistry = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
   const hub = !hasRegistry || DOCKER_HUB_NAMES.has(first.toLowerCase());
   const registry = hub ? DOCKER_HUB : first;
-  let path = hasRegistry ? name.slice(slash + 1) : name;
+  let path2 = hasRegistry ? name.slice(slash + 1) : name;
   let tag = "latest";
-  const colon = path.lastIndexOf(":");
-  if (colon > path.lastIndexOf("/")) {
-    tag = path.slice(colon + 1);
-    path = path.slice(0, colon);
+  const colon = path2.lastIndexOf(":");
+  if (colon > path2.lastIndexOf("/")) {
+    tag = path2.slice(colon + 1);
+    path2 = path2.slice(0, colon);
   }
-  if (hub && !path.includes("/")) path = `library/${path}`;
-  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
-  return { registry, repository: path, reference: digest ?? tag };
+  if (hub && !path2.includes("/")) path2 = `library/${path2}`;
+  if (!/^[a-z0-9]+([._/-][a-z0-9]+)*$/.test(path2) || !(digest === void 0 ? TAG.test(tag) : DIGEST.test(digest))) throw new Error(`"${displayRef(ref)}" is not an image reference`);
+  return { registry, repository: path2, reference: digest ?? tag };
 }
 function loopback(host) {
   const h = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
@@ -30788,20 +31584,20 @@ function defaultDockerConfig(env = process.env) {
   return dir !== void 0 && dir !== "" ? join3(dir, "config.json") : join3(homedir(), ".docker", "config.json");
 }
 function readDockerConfig(file) {
-  const path = file ?? defaultDockerConfig();
+  const path2 = file ?? defaultDockerConfig();
   const named = file !== void 0 ? " (--docker-config)" : "";
   const hint2 = file !== void 0 ? 'Point --docker-config at a Docker config.json with registry "auths" (`docker login` writes one), or leave it out for anonymous access.' : "Fix or remove the file (or set DOCKER_CONFIG to the directory of a readable config.json), or name one with --docker-config.";
-  if (file === void 0 && !existsSync2(path)) return ok(void 0);
+  if (file === void 0 && !existsSync2(path2)) return ok(void 0);
   let bytes;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(path2);
   } catch (e) {
-    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path, hint2));
+    return fail(new UserError(`cannot read the Docker config${named}: ${errorMessage(e)}`, path2, hint2));
   }
   try {
     return ok(parseJson(bytes, `the Docker config${named}`));
   } catch (e) {
-    return fail(new UserError(errorMessage(e), path, hint2));
+    return fail(new UserError(errorMessage(e), path2, hint2));
   }
 }
 function basicCredentials(registry, file) {
@@ -30848,28 +31644,28 @@ var Client = class {
   basic;
   insecure;
   token;
-  async get(path, accept) {
-    let res = await this.request(path, accept);
+  async get(path2, accept) {
+    let res = await this.request(path2, accept);
     if (res.status === 401) {
       await this.authenticate(res.headers.get("www-authenticate") ?? "");
-      res = await this.request(path, accept);
+      res = await this.request(path2, accept);
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => {
       });
-      const why = `${path}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
+      const why = `${path2}: HTTP ${res.status}${res.status === 401 ? " (credentials refused)" : res.status === 404 ? " (not found)" : ""}`;
       throw UNAVAILABLE(res.status) ? new EnvironmentFailure(why) : new Error(why);
     }
     return res;
   }
-  async request(path, accept) {
+  async request(path2, accept) {
     const headers = { accept };
     if (this.token) headers["authorization"] = `Bearer ${this.token}`;
     else if (this.basic) headers["authorization"] = `Basic ${this.basic}`;
     try {
-      return await fetchChecked(new URL(`${this.base}${path}`), headers, this.insecure, 6e4);
+      return await fetchChecked(new URL(`${this.base}${path2}`), headers, this.insecure, 6e4);
     } catch (e) {
-      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path}: ${e.message}`);
+      if (e instanceof Error && /^(refused to contact|more than \d+ redirects|a redirect to)/.test(e.message)) throw new Error(`${path2}: ${e.message}`);
       const cause = errorMessage(e instanceof Error && e.cause instanceof Error ? e.cause : e);
       throw new EnvironmentFailure(`cannot reach ${this.base}: ${cause}`);
     }
@@ -31006,9 +31802,9 @@ function blobPath(digest) {
   return `blobs/${algo}/${hex}`;
 }
 function readBlob(store, digest, what, cap) {
-  const path = blobPath(digest);
-  if (!store.has(path)) throw new Error(`blob ${digest} is missing from the image`);
-  const bytes = store.read(path, cap, `${what} ${digest}`);
+  const path2 = blobPath(digest);
+  if (!store.has(path2)) throw new Error(`blob ${digest} is missing from the image`);
+  const bytes = store.read(path2, cap, `${what} ${digest}`);
   const [algo, hex] = digest.split(":");
   if (algo === "sha256" && createHash4("sha256").update(bytes).digest("hex") !== hex) throw new Error(`${what} ${digest}: digest mismatch`);
   return parseJson(bytes, `${what} ${digest}`);
@@ -31030,10 +31826,10 @@ function openOciLayout(store, tag, ref, platform, dir) {
   const config = readBlob(store, String(manifest["config"]["digest"]), "image config", MAX_CONFIG);
   const layers = manifest["layers"].filter(isObject).map((l) => {
     const d = String(l["digest"]);
-    const path = blobPath(d);
-    if (!store.has(path)) throw new Error(`blob ${d} is missing from the image`);
+    const path2 = blobPath(d);
+    if (!store.has(path2)) throw new Error(`blob ${d} is missing from the image`);
     const size = typeof l["size"] === "number" ? l["size"] : void 0;
-    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path), d, size)) };
+    return { digest: d, open: () => Promise.resolve(verifyDigest(store.stream(path2), d, size)) };
   });
   return { ref, digest, repository: dir ?? ref.replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
 }
@@ -31054,9 +31850,9 @@ function openDockerArchive(store, ref) {
     throw new Error(`the image config lists ${diffIds.length} layer diff_ids for ${names2.length} layers in manifest.json; the archive is inconsistent`);
   }
   const layers = names2.map((p2, i) => {
-    const path = inside(p2);
+    const path2 = inside(p2);
     const diffId = String(diffIds[i]);
-    return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path)) };
+    return { digest: diffId, diffId, open: () => Promise.resolve(store.stream(path2)) };
   });
   const tags = Array.isArray(first["RepoTags"]) ? first["RepoTags"].filter((t) => typeof t === "string") : [];
   return { ref, digest: null, repository: (tags[0] ?? ref).replace(/:[^/:]*$/, ""), config, layers, close: () => store.close() };
@@ -31093,49 +31889,49 @@ import { posix } from "node:path";
 function imageConfigSource(fs, wanted, attempted) {
   return {
     resolve(target, from) {
-      const path = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
-      const st = fs.stat(path);
-      if (!st) return { kind: "missing", path, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
-      if (st.kind === "dir") return { kind: "dir", path, entries: fs.list(path) ?? [] };
-      if (st.kind !== "file") return { kind: "other", path };
-      const bytes = fs.content(path);
-      if (bytes) return { kind: "file", path, bytes };
-      if (attempted.has(path)) return { kind: "not-followed", path, reason: `not read from the image: ${fs.unreadable(path) ?? "unreadable"}` };
-      wanted.add(path);
-      return { kind: "missing", path, reason: "not read yet" };
+      const path2 = posix.isAbsolute(target) ? target : posix.join(posix.dirname(from), target);
+      const st = fs.stat(path2);
+      if (!st) return { kind: "missing", path: path2, reason: "no such file or directory in the image (or a symlink that leads nowhere inside it)" };
+      if (st.kind === "dir") return { kind: "dir", path: path2, entries: fs.list(path2) ?? [] };
+      if (st.kind !== "file") return { kind: "other", path: path2 };
+      const bytes = fs.content(path2);
+      if (bytes) return { kind: "file", path: path2, bytes };
+      if (attempted.has(path2)) return { kind: "not-followed", path: path2, reason: `not read from the image: ${fs.unreadable(path2) ?? "unreadable"}` };
+      wanted.add(path2);
+      return { kind: "missing", path: path2, reason: "not read yet" };
     }
   };
 }
-function unusableConfig(fs, path) {
-  const st = fs.stat(path);
+function unusableConfig(fs, path2) {
+  const st = fs.stat(path2);
   if (!st) return "is not in the image (missing, deleted by a later layer, or a symlink that leads nowhere inside the image)";
   if (st.kind !== "file") return `is not a regular file (${st.kind === "dir" ? "a directory" : "a device, FIFO or socket"})`;
-  const why = fs.unreadable(path);
+  const why = fs.unreadable(path2);
   return why === null ? null : `could not be read: ${why}`;
 }
 
 // src/sources/image/index.ts
-async function indexImage(layers, prefetch, need) {
-  return new ImageFs(await indexLayers(layers, prefetch, need));
+async function indexImage(layers, prefetch, need2) {
+  return new ImageFs(await indexLayers(layers, prefetch, need2));
 }
 
 // src/sources/read-input.ts
 import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
-function readInputFile(path, spec) {
+function readInputFile(path2, spec) {
   let fd;
   try {
-    fd = openSync3(path, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
+    fd = openSync3(path2, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   }
   try {
     const st = fstatSync2(fd);
-    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path, spec.hint));
-    if (st.size > spec.maxBytes) return fail(tooLarge2(path, spec, formatBytes(st.size)));
+    if (!st.isFile()) return fail(new UserError(`${spec.what} is ${fileTypeName(st)}, not a regular file; it was not read`, path2, spec.hint));
+    if (st.size > spec.maxBytes) return fail(tooLarge2(path2, spec, formatBytes(st.size)));
     const bytes = readCapped(fd, spec.maxBytes);
-    return bytes === null ? fail(tooLarge2(path, spec)) : ok(bytes);
+    return bytes === null ? fail(tooLarge2(path2, spec)) : ok(bytes);
   } catch (e) {
-    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path, spec.hint));
+    return fail(new UserError(`cannot read ${spec.what}: ${errorMessage(e)}`, path2, spec.hint));
   } finally {
     closeSync3(fd);
   }
@@ -31218,45 +32014,61 @@ var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
 var FAIL_ON = [...SEVERITIES, "none"];
 var MAX_WAIVER_BYTES = MiB;
 function loadWaivers(file) {
-  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return ok([]);
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path2 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parseWaiverFile(bytes.value.toString("utf8"), path);
+  return parseWaiverFile(bytes.value.toString("utf8"), path2);
 }
 function loadPublicEntries(file) {
-  const path = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path === void 0) return ok([]);
-  const bytes = readInputFile(path, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  const path2 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
   if (!bytes.ok) return bytes;
-  return parsePublicEntries(bytes.value.toString("utf8"), path);
+  return parsePublicEntries(bytes.value.toString("utf8"), path2);
 }
-async function evaluateTargets(targets, opts) {
+async function openEvaluation(opts) {
   const loadStarted = performance.now();
   const engines = [];
-  try {
-    for (const source of opts.policies) {
-      const loaded = await loadEvaluator(source);
-      if (!loaded.ok) return loaded;
-      engines.push(loaded.value);
-    }
-    return await evaluateWith(engines, targets, opts, loadStarted);
-  } finally {
+  const close = () => {
     for (const e of engines) e.close();
+  };
+  for (const source of opts.policies) {
+    const loaded = await loadEvaluator(source);
+    if (!loaded.ok) {
+      close();
+      return loaded;
+    }
+    engines.push(loaded.value);
   }
-}
-async function evaluateWith(engines, targets, opts, loadStarted) {
   const rules = engines.flatMap((e) => e.rules);
   const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  if (clash) return fail(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
+  const failed = (e) => {
+    close();
+    return fail(e);
+  };
+  if (clash) return failed(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
   opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const evalStarted = performance.now();
-  const loaded = loadWaivers(opts.waiverFile);
-  if (!loaded.ok) return loaded;
-  const waivers = loaded.value;
+  const waivers = loadWaivers(opts.waiverFile);
+  if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
-  if (!publicEntries.ok) return publicEntries;
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules, targets: [], errors: [], expired_waivers: [] };
+  if (!publicEntries.ok) return failed(publicEntries.error);
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+}
+async function evaluateTargets(targets, opts) {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const evalStarted = performance.now();
+    const report = await evaluateAll(ev.value, targets);
+    opts.onTiming?.("evaluate", performance.now() - evalStarted);
+    return ok(report);
+  } finally {
+    ev.value.close();
+  }
+}
+async function evaluateAll(ev, targets) {
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
   const expired = /* @__PURE__ */ new Set();
   const usedEntries = /* @__PURE__ */ new Set();
   const usedWaivers = /* @__PURE__ */ new Set();
@@ -31265,48 +32077,56 @@ async function evaluateWith(engines, targets, opts, loadStarted) {
       report.errors.push(target);
       continue;
     }
-    const t = declarePublic(target, publicEntries.value);
-    for (const e of usedPublicEntries(target, publicEntries.value)) usedEntries.add(e);
-    const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-    if (limit) {
-      report.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-      continue;
-    }
-    const results = [];
-    for (const e of engines) results.push(await e.evaluate(t));
-    for (const r of results) if (!r.ok) report.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-    if (results.every((r) => !r.ok)) continue;
-    const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-    const quiet = applyDeclaredPublic(t, findings, rules);
-    const applied = applyWaivers(t, quiet.findings, waivers, { inline: opts.inlineWaivers });
-    for (const w of applied.expired) expired.add(w);
-    for (const w of applied.waived) usedWaivers.add(w.waiver.source);
-    for (const c of controlWaivers(t, waivers)) usedWaivers.add(c.source);
-    const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
-      level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-      code: d.code,
-      message: d.message,
-      location: { file: d.file, line: d.line, column: d.column }
-    }));
-    const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
-    report.targets.push({
-      target: t.target.id,
-      kind: t.target.kind,
-      findings: applied.findings,
-      waived: applied.waived,
-      declared_public: quiet.silenced,
-      notes: [...hostNotes(t), ...notes],
-      ...vulnerabilities ? { vulnerabilities } : {},
-      // `rule: cis:…` waivers that select this target, for the --compliance section.
-      ...waivedControls(t, waivers),
-      facts: t
-    });
+    const d = await evaluateDocument(ev, target);
+    report.errors.push(...d.errors);
+    if (d.report) report.targets.push(d.report);
+    for (const w of d.expired) expired.add(w);
+    for (const w of d.usedWaivers) usedWaivers.add(w);
+    for (const e of d.usedEntries) usedEntries.add(e);
   }
   report.expired_waivers = [...expired];
-  report.unused_public = publicEntries.value.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  opts.onTiming?.("evaluate", performance.now() - evalStarted);
-  return ok(report);
+  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
+  return report;
+}
+async function evaluateDocument(ev, target) {
+  const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
+  const t = declarePublic(target, ev.publicEntries);
+  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
+  const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+  if (limit) {
+    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+    return out;
+  }
+  const results = [];
+  for (const e of ev.engines) results.push(await e.evaluate(t));
+  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+  if (results.every((r) => !r.ok)) return out;
+  const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+  const quiet = applyDeclaredPublic(t, findings, ev.rules);
+  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
+  out.expired.push(...applied.expired);
+  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
+    level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+    code: d.code,
+    message: d.message,
+    location: { file: d.file, line: d.line, column: d.column }
+  }));
+  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+  out.report = {
+    target: t.target.id,
+    kind: t.target.kind,
+    findings: applied.findings,
+    waived: applied.waived,
+    declared_public: quiet.silenced,
+    notes: [...hostNotes(t), ...notes],
+    ...vulnerabilities ? { vulnerabilities } : {},
+    // `rule: cis:…` waivers that select this target, for the --compliance section.
+    ...waivedControls(t, ev.waivers),
+    facts: t
+  };
+  return out;
 }
 function waivedControls(t, waivers) {
   const controls = controlWaivers(t, waivers);
@@ -31365,8 +32185,8 @@ function fileNotes(bytes, file) {
   return notes;
 }
 function templateNotes(bytes, file) {
-  const text4 = new TextDecoder().decode(bytes);
-  const lines = text4.split("\n");
+  const text5 = new TextDecoder().decode(bytes);
+  const lines = text5.split("\n");
   for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
     const index = lines.findIndex((l) => re.test(l));
     if (index >= 0) {
@@ -31395,9 +32215,9 @@ function inlineWaivers2(bytes, file) {
   const waivers = [];
   const diagnostics = [];
   const pending = [];
-  lines.forEach((text4, i) => {
-    const m = WAIVER.exec(text4.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text4)) return;
+  lines.forEach((text5, i) => {
+    const m = WAIVER.exec(text5.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text5)) return;
     if (!m) {
       for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
       return;
@@ -31504,16 +32324,16 @@ function lookupParam(name) {
 var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
-var COMMENT = /^[ \t]*[#;]/;
+var COMMENT2 = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
 var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf2(text4) {
-  if (BLANK.test(text4)) return "blank";
-  if (COMMENT.test(text4)) return "comment";
-  const header = HEADER.exec(text4);
+function kindOf2(text5) {
+  if (BLANK.test(text5)) return "blank";
+  if (COMMENT2.test(text5)) return "comment";
+  const header = HEADER.exec(text5);
   if (header) return squash2(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text4) ? "directive" : "parameter";
+  return INCLUDE.test(text5) ? "directive" : "parameter";
 }
 function publicDeclarations(bytes, file) {
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
@@ -31521,9 +32341,9 @@ function publicDeclarations(bytes, file) {
   const declarations = [];
   const diagnostics = [];
   let seenModule = false;
-  lines.forEach((text4, i) => {
-    if (kindOf2(text4) === "module") seenModule = true;
-    const m = PUBLIC.exec(text4);
+  lines.forEach((text5, i) => {
+    if (kindOf2(text5) === "module") seenModule = true;
+    const m = PUBLIC.exec(text5);
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
@@ -31575,9 +32395,9 @@ function misplaced(at, word, below) {
 }
 function headerBelow(lines, i) {
   for (let j = i + 1; j < lines.length; j++) {
-    const text4 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text4)) continue;
-    return kindOf2(text4) === "module" ? j + 1 : null;
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return kindOf2(text5) === "module" ? j + 1 : null;
   }
   return null;
 }
@@ -31621,16 +32441,16 @@ function declarationFor(header, declarations) {
 // src/parse/redact.ts
 var MASK2 = "********";
 var TEMPLATE_TAG2 = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text4) {
-  if (TEMPLATE_TAG2.test(text4)) return `"${text4.trim()}"`;
-  const colon = text4.indexOf(":");
-  if (colon >= 0) return `"${text4.slice(0, colon)}:${MASK2}"`;
-  const words = text4.trim().split(/\s+/);
+function redactLine(text5) {
+  if (TEMPLATE_TAG2.test(text5)) return `"${text5.trim()}"`;
+  const colon = text5.indexOf(":");
+  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
+  const words = text5.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
     if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
   }
-  const length = [...text4].length;
+  const length = [...text5].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
@@ -31857,9 +32677,9 @@ function lexParameter(r, first) {
       c = r.getc();
     }
   }
-  const text4 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text4, at, valueAt };
-  return { kind: "param", name, value: text4, at, valueAt };
+  const text5 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
+  return { kind: "param", name, value: text5, at, valueAt };
 }
 function fatal(code, message, at, header) {
   return { kind: "fatal", code, message, at, header };
@@ -31974,9 +32794,9 @@ function warnInlineComment(spec, raw, at, out) {
 // src/parse/rsyncd-load.ts
 var MAX_INCLUDE_DEPTH = 128;
 var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path, bytes, source, opts) {
+function loadConfig(path2, bytes, source, opts) {
   const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path, bytes, []);
+  const outcome = loader.parseFile(path2, bytes, []);
   return {
     ok: outcome !== "fail",
     ...loader.fatal ? { fatal: loader.fatal } : {},
@@ -32011,18 +32831,18 @@ var Loader = class {
   current = -1;
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
-  parseFile(path, bytes, chain) {
-    this.files.push({ path, sha256: createHash5("sha256").update(bytes).digest("hex") });
+  parseFile(path2, bytes, chain) {
+    this.files.push({ path: path2, sha256: createHash5("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes, path));
-      const inline = inlineWaivers2(bytes, path);
+      this.diagnostics.push(...fileNotes(bytes, path2));
+      const inline = inlineWaivers2(bytes, path2);
       this.inlineWaivers.push(...inline.waivers);
       this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes, path);
+      const declared = publicDeclarations(bytes, path2);
       this.publicDeclarations.push(...declared.declarations);
       this.diagnostics.push(...declared.diagnostics);
     }
-    for (const ev of lexRsyncdConf(bytes, path)) {
+    for (const ev of lexRsyncdConf(bytes, path2)) {
       if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
       switch (ev.kind) {
         case "section":
@@ -32032,7 +32852,7 @@ var Loader = class {
           this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
           break;
         case "directive": {
-          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path]);
+          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path2]);
           if (outcome !== "ok") return outcome;
           break;
         }
@@ -32198,8 +33018,8 @@ var Loader = class {
     this.vars = this.stack.pop() ?? this.vars;
   }
 };
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
 }
 function unknownParameter(name, at) {
   const near = lookupNearParam(name);
@@ -32209,9 +33029,9 @@ function unknownParameter(name, at) {
 
 // src/parse/rsyncd-config.ts
 var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path, bytes, source) {
-  const startup = loadConfig(path, bytes, source, { globalsOnly: true });
-  const full = loadConfig(path, bytes, source, { globalsOnly: false });
+function parseRsyncdConf(path2, bytes, source) {
+  const startup = loadConfig(path2, bytes, source, { globalsOnly: true });
+  const full = loadConfig(path2, bytes, source, { globalsOnly: false });
   const diagnostics = [...full.diagnostics];
   const limit = full.limit ?? startup.limit ?? null;
   if (limit !== null) {
@@ -32316,12 +33136,12 @@ var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 var WEAK_BELOW = 12;
 var LINE_BUFFER = 1024;
 function parseSecrets(bytes, file) {
-  const text4 = Buffer.from(bytes).toString("utf8");
+  const text5 = Buffer.from(bytes).toString("utf8");
   const entries = [];
   const diagnostics = [];
   const passwords = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text4.split("\n").entries()) {
+  for (const [i, physical] of text5.split("\n").entries()) {
     const line = i + 1;
     const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
     if (s === "") continue;
@@ -32395,9 +33215,9 @@ var VERSION_WORD = /^[A-Za-z0-9.+~:_-]+$/;
 function versionWord(v) {
   return v !== void 0 && v.length <= MAX_VERSION && VERSION_WORD.test(v) ? v : null;
 }
-function* paragraphs(text4) {
+function* paragraphs(text5) {
   let lines = [];
-  for (const line of text4.split("\n")) {
+  for (const line of text5.split("\n")) {
     if (line.trim() === "") {
       if (lines.length > 0) yield lines;
       lines = [];
@@ -32405,9 +33225,9 @@ function* paragraphs(text4) {
   }
   if (lines.length > 0) yield lines;
 }
-function dpkgPackages(text4, source, name = "rsync") {
+function dpkgPackages(text5, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text4)) {
+  for (const lines of paragraphs(text5)) {
     const field = (key) => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim();
     if (field("Package") !== name) continue;
     if (!/\sinstalled$/.test(` ${field("Status") ?? ""}`)) continue;
@@ -32417,9 +33237,9 @@ function dpkgPackages(text4, source, name = "rsync") {
   }
   return out;
 }
-function apkPackages(text4, source, name = "rsync") {
+function apkPackages(text5, source, name = "rsync") {
   const out = { found: [], refusedVersions: 0 };
-  for (const lines of paragraphs(text4)) {
+  for (const lines of paragraphs(text5)) {
     if (!lines.includes(`P:${name}`)) continue;
     const version = versionWord(lines.find((l) => l.startsWith("V:"))?.slice(2));
     if (version) out.found.push({ manager: "apk", name, version, source });
@@ -32433,9 +33253,9 @@ function upstreamOf(version) {
   const upstream = dash > 0 ? noEpoch.slice(0, dash) : noEpoch;
   return /^(\d+\.\d+\.\d+)(?:$|[+^]|_(?:p|git|cvs|svn|hg)\d*(?:$|[._+-]))/.exec(upstream)?.[1] ?? null;
 }
-function parseOsRelease(text4) {
+function parseOsRelease(text5) {
   const values = /* @__PURE__ */ new Map();
-  for (const raw of text4.split("\n").slice(0, 200)) {
+  for (const raw of text5.split("\n").slice(0, 200)) {
     const m = /^(ID|VERSION_ID|ID_LIKE)=(.{0,200})$/.exec(raw.trim());
     if (!m?.[1] || m[2] === void 0) continue;
     values.set(m[1], unquote(m[2]));
@@ -32500,9 +33320,9 @@ function stringAt(data2, entry) {
   const end = data2.indexOf(0, entry.offset);
   if (end < 0) return { error: "not terminated inside the data" };
   if (end - entry.offset > MAX_STRING) return { error: `longer than ${MAX_STRING} bytes` };
-  const text4 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
-  if (!/^[\x21-\x7e]+$/.test(text4)) return { error: "not a printable word" };
-  return text4;
+  const text5 = new TextDecoder("utf-8", { fatal: false }).decode(data2.subarray(entry.offset, end));
+  if (!/^[\x21-\x7e]+$/.test(text5)) return { error: "not a printable word" };
+  return text5;
 }
 function rpmVersionString(p2) {
   return `${p2.epoch === null ? "" : `${p2.epoch}:`}${p2.version}-${p2.release}`;
@@ -32730,21 +33550,21 @@ var OS_RELEASE_FILES = ["/etc/os-release", "/usr/lib/os-release"];
 var RELEASE_FILES = [PACKAGE_DATABASES.dpkg, PACKAGE_DATABASES.apk, ...PACKAGE_DATABASES.rpmSqlite, ...PACKAGE_DATABASES.rpmBdb, ...PACKAGE_DATABASES.rpmNdb, ...OS_RELEASE_FILES];
 var PACKAGE_DB_MAX_BYTES = 48 << 20;
 var KIND_WORD = { dir: "a directory", symlink: "a link", other: "a FIFO or device" };
-function refusal(fs, path, maxBytes) {
-  if (!fs.exists(path)) return null;
-  const st = fs.stat(path);
+function refusal(fs, path2, maxBytes) {
+  if (!fs.exists(path2)) return null;
+  const st = fs.stat(path2);
   if (st === void 0) return "is a link that resolves to nothing inside the image (dangling or looping)";
   if (st.kind !== "file") return `is ${KIND_WORD[st.kind]}, not a regular file`;
-  if (fs.content(path) !== void 0) return null;
-  return fs.unreadable(path, maxBytes) ?? "could not be read";
+  if (fs.content(path2) !== void 0) return null;
+  return fs.unreadable(path2, maxBytes) ?? "could not be read";
 }
 function osReleaseRefusal(fs) {
-  for (const path of OS_RELEASE_FILES) {
-    if (!fs.exists(path)) continue;
-    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
-    if (why !== null) return `${path} ${why}`;
-    const text4 = fs.content(path)?.toString("utf8");
-    return text4 !== void 0 && parseOsRelease(text4) === null ? `${path} has an ID that is no os-release ID` : null;
+  for (const path2 of OS_RELEASE_FILES) {
+    if (!fs.exists(path2)) continue;
+    const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
+    if (why !== null) return `${path2} ${why}`;
+    const text5 = fs.content(path2)?.toString("utf8");
+    return text5 !== void 0 && parseOsRelease(text5) === null ? `${path2} has an ID that is no os-release ID` : null;
   }
   return null;
 }
@@ -32754,10 +33574,10 @@ function releaseFromPackage(pkg, distro) {
   return { version, source: version ? SOURCE_OF[pkg.manager] : null, package: pkg, distro, unknown: version ? null : `the ${pkg.manager} package version ${pkg.version} has no upstream X.Y.Z` };
 }
 function imageDistro(fs) {
-  for (const path of OS_RELEASE_FILES) {
-    const text4 = fs.content(path)?.toString("utf8");
-    const os = text4 === void 0 ? null : parseOsRelease(text4);
-    if (os) return { ...os, source: path };
+  for (const path2 of OS_RELEASE_FILES) {
+    const text5 = fs.content(path2)?.toString("utf8");
+    const os = text5 === void 0 ? null : parseOsRelease(text5);
+    if (os) return { ...os, source: path2 };
   }
   return null;
 }
@@ -32770,63 +33590,63 @@ async function imageRsyncRelease(fs) {
   const refused = osRefused === null ? [] : [osRefused];
   const notes = [];
   const done = (r) => ({ ...r, ...refused.length > 0 ? { refused } : {}, ...osRefused !== null ? { distroUnknown: `os-release unreadable: ${osRefused}` } : {} });
-  const bytes = (path) => {
-    const why = refusal(fs, path, PACKAGE_DB_MAX_BYTES);
+  const bytes = (path2) => {
+    const why = refusal(fs, path2, PACKAGE_DB_MAX_BYTES);
     if (why !== null) {
-      notes.push(`${path} ${why}`);
-      refused.push(`${path} ${why}`);
+      notes.push(`${path2} ${why}`);
+      refused.push(`${path2} ${why}`);
     }
-    return fs.content(path);
+    return fs.content(path2);
   };
-  for (const [path, read] of [
+  for (const [path2, read] of [
     [PACKAGE_DATABASES.dpkg, dpkgPackages],
     [PACKAGE_DATABASES.apk, apkPackages]
   ]) {
-    const text4 = bytes(path)?.toString("utf8");
-    if (text4 === void 0) continue;
-    const { found, refusedVersions } = read(text4, path);
+    const text5 = bytes(path2)?.toString("utf8");
+    if (text5 === void 0) continue;
+    const { found, refusedVersions } = read(text5, path2);
     const oldest = oldestOf(found);
-    if (found.length > 1 && oldest) refused.push(`${path} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
+    if (found.length > 1 && oldest) refused.push(`${path2} lists rsync ${found.length} times (${found.map((p2) => p2.version).join(", ")}); judged by the oldest, ${oldest.version}`);
     if (oldest) return done(releaseFromPackage(oldest, distro));
-    const why = refusedVersions > 0 ? `${path} lists rsync with a Version that is no package version; not read` : `${path} lists no installed rsync`;
+    const why = refusedVersions > 0 ? `${path2} lists rsync with a Version that is no package version; not read` : `${path2} lists no installed rsync`;
     notes.push(why);
     if (refusedVersions > 0) refused.push(why);
   }
   const seen = /* @__PURE__ */ new Set();
   const rpmFiles = [
-    ...PACKAGE_DATABASES.rpmSqlite.map((path) => ({ path, format: "sqlite" })),
-    ...PACKAGE_DATABASES.rpmBdb.map((path) => ({ path, format: "Berkeley DB" })),
-    ...PACKAGE_DATABASES.rpmNdb.map((path) => ({ path, format: "ndb" }))
+    ...PACKAGE_DATABASES.rpmSqlite.map((path2) => ({ path: path2, format: "sqlite" })),
+    ...PACKAGE_DATABASES.rpmBdb.map((path2) => ({ path: path2, format: "Berkeley DB" })),
+    ...PACKAGE_DATABASES.rpmNdb.map((path2) => ({ path: path2, format: "ndb" }))
   ];
-  for (const { path, format } of rpmFiles) {
-    const real = fs.stat(path);
+  for (const { path: path2, format } of rpmFiles) {
+    const real = fs.stat(path2);
     if (real !== void 0 && seen.has(real.path)) continue;
     if (real !== void 0) seen.add(real.path);
-    const db = bytes(path);
+    const db = bytes(path2);
     if (db === void 0) continue;
     const refuse = (why) => {
       notes.push(why);
       refused.push(why);
     };
-    if (format === "sqlite" && (fs.stat(`${path}-wal`)?.size ?? 0) > 0) {
-      refuse(`${path} has changes in its write-ahead log (${path}-wal) that cannot be applied; not read`);
+    if (format === "sqlite" && (fs.stat(`${path2}-wal`)?.size ?? 0) > 0) {
+      refuse(`${path2} has changes in its write-ahead log (${path2}-wal) that cannot be applied; not read`);
       continue;
     }
     const r = format === "sqlite" ? await rpmPackageFromSqlite(db, "rsync") : format === "ndb" ? rpmPackageFromNdb(db, "rsync") : rpmPackageFromBdb(db, "rsync");
-    if (!r.ok) refuse(`${path}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
-    else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path }, distro));
-    else if (r.skipped > 0) refuse(`${path}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
-    else notes.push(`${path} lists no rsync`);
+    if (!r.ok) refuse(`${path2}${format === "sqlite" ? "" : ` (rpm ${format} database)`}: ${r.error}; version unknown`);
+    else if (r.value) return done(releaseFromPackage({ manager: "rpm", name: "rsync", version: rpmVersionString(r.value), source: path2 }, distro));
+    else if (r.skipped > 0) refuse(`${path2}: ${r.skipped} package headers could not be read, and rsync may be one of them`);
+    else notes.push(`${path2} lists no rsync`);
   }
   return done({ version: null, source: null, package: null, distro, unknown: notes.length > 0 ? notes.join("; ") : "the image has no package database (dpkg, apk or rpm) to say which rsync it holds" });
 }
 
 // src/parse/account-names.ts
 var ACCOUNT_FILES = { passwd: "/etc/passwd", group: "/etc/group", nsswitch: "/etc/nsswitch.conf" };
-function accountNames(text4, nsswitch) {
+function accountNames(text5, nsswitch) {
   if (nsswitch && !filesOnly(nsswitch.text, nsswitch.database)) return null;
   const names2 = [];
-  for (const raw of text4.split("\n")) {
+  for (const raw of text5.split("\n")) {
     const line = raw.replace(/\r$/, "");
     const trimmed = line.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -32858,8 +33678,8 @@ function isCredentialName(name) {
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@'"]+@/gi;
 var ASSIGNMENT = /(^|[^\w-])(-{0,2}[A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s;&|)]*)/g;
 var OPTION_VALUE = /(^|\s)(--?[A-Za-z][\w-]*)([ \t]+)("[^"]*"?|'[^']*'?|[^\s;&|'"-][^\s;&|]*)/g;
-function redactText(text4) {
-  return text4.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
+function redactText(text5) {
+  return text5.replace(URL_USERINFO, `$1${WITHHELD}@`).replace(ASSIGNMENT, (all, lead, name) => isCredentialName(name) ? `${lead}${name}=${WITHHELD}` : all).replace(OPTION_VALUE, (all, lead, name, space) => isCredentialName(name) ? `${lead}${name}${space}${WITHHELD}` : all);
 }
 function redactArgv(argv) {
   return argv.map((word, i) => {
@@ -32877,7 +33697,7 @@ function redactEnv(entry) {
 
 // src/parse/shell-words.ts
 var OPERATORS = /* @__PURE__ */ new Set([";", "&", "|", "\n"]);
-function shellCommands(text4) {
+function shellCommands(text5) {
   const commands = [];
   let words = [];
   let word = "";
@@ -32892,35 +33712,35 @@ function shellCommands(text4) {
     if (words.length > 0) commands.push(words);
     words = [];
   };
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4[i] ?? "";
-    if (c === "\\" && i + 1 < text4.length) {
-      const next = text4[++i] ?? "";
+  for (let i = 0; i < text5.length; i++) {
+    const c = text5[i] ?? "";
+    if (c === "\\" && i + 1 < text5.length) {
+      const next = text5[++i] ?? "";
       if (next !== "\n") {
         word += next;
         inWord = true;
       }
     } else if (c === "'" || c === '"') {
-      const close = text4.indexOf(c, i + 1);
-      const end = close < 0 ? text4.length : close;
-      word += c === '"' ? text4.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text4.slice(i + 1, end);
+      const close = text5.indexOf(c, i + 1);
+      const end = close < 0 ? text5.length : close;
+      word += c === '"' ? text5.slice(i + 1, end).replace(/\\(["\\$`])/g, "$1") : text5.slice(i + 1, end);
       inWord = true;
       i = end;
-    } else if (c === "$" && (text4[i + 1] === "{" || text4[i + 1] === "(")) {
-      const open = text4[i + 1] ?? "";
+    } else if (c === "$" && (text5[i + 1] === "{" || text5[i + 1] === "(")) {
+      const open = text5[i + 1] ?? "";
       const close = open === "{" ? "}" : ")";
       let depth = 0;
       let j = i + 1;
-      for (; j < text4.length; j++) {
-        if (text4[j] === open) depth++;
-        else if (text4[j] === close && --depth === 0) break;
+      for (; j < text5.length; j++) {
+        if (text5[j] === open) depth++;
+        else if (text5[j] === close && --depth === 0) break;
       }
-      word += text4.slice(i, j + 1);
+      word += text5.slice(i, j + 1);
       inWord = true;
       i = j;
     } else if (c === "#" && !inWord) {
-      const nl = text4.indexOf("\n", i);
-      i = (nl < 0 ? text4.length : nl) - 1;
+      const nl = text5.indexOf("\n", i);
+      i = (nl < 0 ? text5.length : nl) - 1;
     } else if (OPERATORS.has(c)) {
       endCommand();
     } else if (c === " " || c === "	" || c === "\r" || !inWord && "(){}".includes(c)) {
@@ -33006,8 +33826,8 @@ function addCommand(words, into, args) {
     else if (cmd[1] !== void 0 && !cmd[1].startsWith("-")) into.programs.push(cmd[1]);
   }
 }
-function addShell(text4, into, args) {
-  for (const words of shellCommands(text4)) addCommand(words, into, args);
+function addShell(text5, into, args) {
+  for (const words of shellCommands(text5)) addCommand(words, into, args);
 }
 function launchFromArgv(argv) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
@@ -33016,9 +33836,9 @@ function launchFromArgv(argv) {
   if (launch.daemon) launch.configs.push(...configOptions(argv));
   return finish(launch);
 }
-function launchFromScript(text4, args) {
+function launchFromScript(text5, args) {
   const launch = { daemon: false, configs: [], programs: [], daemonArgs: [] };
-  addShell(text4, launch, args);
+  addShell(text5, launch, args);
   return finish(launch);
 }
 function finish(l) {
@@ -33041,16 +33861,16 @@ function programPath(fs, word, workdir, expand) {
   }
   return void 0;
 }
-function inImage(path, workdir) {
-  return posix2.resolve(workdir, path);
+function inImage(path2, workdir) {
+  return posix2.resolve(workdir, path2);
 }
 async function followScripts(fs, launch, workdir, expand) {
   const result2 = { daemon: launch.daemon, configs: [], programs: [], daemonArgs: [...launch.daemonArgs], startedBy: launch.daemon ? ["its Entrypoint/Cmd"] : [], unresolved: [] };
   const addConfigs = (words) => {
     for (const w of words) {
-      const path = expand(w);
-      if (path === null) result2.unresolved.push(w);
-      else result2.configs.push(inImage(path, workdir));
+      const path2 = expand(w);
+      if (path2 === null) result2.unresolved.push(w);
+      else result2.configs.push(inImage(path2, workdir));
     }
   };
   addConfigs(launch.configs);
@@ -33062,9 +33882,9 @@ async function followScripts(fs, launch, workdir, expand) {
     await fs.load(scripts.map((p2) => p2.path));
     const next = [];
     for (const { path: p2, args } of scripts) {
-      const text4 = fs.content(p2);
-      if (text4?.subarray(0, 2).toString("latin1") !== "#!") continue;
-      const inner = launchFromScript(text4.toString("utf8"), args);
+      const text5 = fs.content(p2);
+      if (text5?.subarray(0, 2).toString("latin1") !== "#!") continue;
+      const inner = launchFromScript(text5.toString("utf8"), args);
       if (inner.daemon) {
         result2.daemon = true;
         result2.startedBy.push(`the script ${p2}`);
@@ -33096,15 +33916,15 @@ function imageSecrets(fs, config, configPath) {
     return { path: p2, file: `/${s.path}`, stat: { mode: s.mode, uid: s.uid, gid: s.gid }, ...parsed ? { entries: parsed.entries, diagnostics: parsed.diagnostics } : {} };
   });
 }
-function throughLink(fs, path, config) {
-  const real = `/${fs.stat(path)?.path ?? path.replace(/^\/+/, "")}`;
-  if (real === path) return config;
-  const note = diagnostic("info", "found-through-link", `Found through a link: ${path} \u2192 ${real}; read as ${real}.`, { file: path, line: 1, column: 1 });
+function throughLink(fs, path2, config) {
+  const real = `/${fs.stat(path2)?.path ?? path2.replace(/^\/+/, "")}`;
+  if (real === path2) return config;
+  const note = diagnostic("info", "found-through-link", `Found through a link: ${path2} \u2192 ${real}; read as ${real}.`, { file: path2, line: 1, column: 1 });
   return { ...config, diagnostics: [note, ...config.diagnostics] };
 }
 var relative = (p2) => p2.replace(/^\/+/, "");
-function describe3(fs, path, config, incomplete) {
-  const secrets = imageSecrets(fs, config, path);
+function describe3(fs, path2, config, incomplete) {
+  const secrets = imageSecrets(fs, config, path2);
   const files = [...config.files.map((f) => f.path), ...secrets.flatMap((x) => x.file ? [x.file] : [])];
   const texts = [];
   for (const cf of config.files) {
@@ -33113,8 +33933,8 @@ function describe3(fs, path, config, incomplete) {
   }
   for (const s of secrets) if (s.file) texts.push([relative(s.file), ""]);
   return {
-    path,
-    config: throughLink(fs, path, config),
+    path: path2,
+    config: throughLink(fs, path2, config),
     secrets,
     incomplete,
     fileStats: new Map(config.files.map((cf) => [cf.path, { mode: fs.stat(cf.path)?.mode ?? 420, uid: fs.stat(cf.path)?.uid ?? 0 }])),
@@ -33128,14 +33948,14 @@ function describe3(fs, path, config, incomplete) {
 async function parseImageConfigs(fs, paths) {
   const attempted = /* @__PURE__ */ new Set();
   for (let round = 0; ; round++) {
-    const parsed = paths.map((path) => {
+    const parsed = paths.map((path2) => {
       const wants = /* @__PURE__ */ new Set();
-      const config = parseRsyncdConf(path, fs.content(path) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
-      for (const { at } of secretsPaths(config, path)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
-      return { path, config, wants };
+      const config = parseRsyncdConf(path2, fs.content(path2) ?? Buffer.alloc(0), imageConfigSource(fs, wants, attempted));
+      for (const { at } of secretsPaths(config, path2)) if (fs.stat(at)?.kind === "file" && !fs.content(at) && !attempted.has(at)) wants.add(at);
+      return { path: path2, config, wants };
     });
     const wanted = new Set(parsed.flatMap((p2) => [...p2.wants]));
-    if (wanted.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path, config, wants }) => describe3(fs, path, config, wants.size > 0));
+    if (wanted.size === 0 || round >= MAX_ROUNDS) return parsed.map(({ path: path2, config, wants }) => describe3(fs, path2, config, wants.size > 0));
     await fs.load(wanted);
     for (const w of wanted) attempted.add(w);
   }
@@ -33155,28 +33975,28 @@ var PREFETCH = [
   /(^|\/)[^/]*secret[^/]*$/i,
   /(^|\/)[^/]*\.(sh|conf|inc)$/
 ];
-function prefetchInImage(path) {
-  return PREFETCH.some((re) => re.test(path));
+function prefetchInImage(path2) {
+  return PREFETCH.some((re) => re.test(path2));
 }
 
 // src/facts/access/ip-address.ts
-function parseNumericHost(text4) {
-  const v4 = inetAton(text4);
+function parseNumericHost(text5) {
+  const v4 = inetAton(text5);
   if (v4) return { family: 4, bytes: v4, scope: 0 };
-  const pct = text4.indexOf("%");
-  const body = pct < 0 ? text4 : text4.slice(0, pct);
+  const pct = text5.indexOf("%");
+  const body = pct < 0 ? text5 : text5.slice(0, pct);
   const v6 = inetPton6(body);
   if (!v6) return void 0;
   if (pct < 0) return { family: 6, bytes: v6, scope: 0 };
-  const scope = scopeId(text4.slice(pct + 1));
+  const scope = scopeId(text5.slice(pct + 1));
   return scope === void 0 ? void 0 : { family: 6, bytes: v6, scope };
 }
-function scopeId(text4) {
-  if (/^\d+$/.test(text4)) return Number(text4);
-  return text4 === "lo" ? 1 : void 0;
+function scopeId(text5) {
+  if (/^\d+$/.test(text5)) return Number(text5);
+  return text5 === "lo" ? 1 : void 0;
 }
-function inetAton(text4) {
-  const parts = text4.split(".");
+function inetAton(text5) {
+  const parts = text5.split(".");
   if (parts.length > 4) return void 0;
   const values = [];
   for (const part2 of parts) {
@@ -33198,8 +34018,8 @@ function atonPart(part2) {
   if (/^[1-9][0-9]*$/.test(part2)) return Number(part2);
   return void 0;
 }
-function inetPton4(text4) {
-  const parts = text4.split(".");
+function inetPton4(text5) {
+  const parts = text5.split(".");
   if (parts.length !== 4) return void 0;
   const out = [];
   for (const part2 of parts) {
@@ -33210,9 +34030,9 @@ function inetPton4(text4) {
   }
   return out;
 }
-function inetPton6(text4) {
-  if (text4 === "" || /[^0-9a-fA-F:.]/.test(text4)) return void 0;
-  const halves = text4.split("::");
+function inetPton6(text5) {
+  if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
+  const halves = text5.split("::");
   if (halves.length > 2) return void 0;
   const groups = (s) => {
     if (s === "") return [];
@@ -33240,11 +34060,11 @@ function inetPton6(text4) {
   if (fill2 < 2) return void 0;
   return [...head, ...new Array(fill2).fill(0), ...tail];
 }
-function parseMask(text4, family) {
-  return family === 4 ? inetPton4(text4) : inetPton6(text4);
+function parseMask(text5, family) {
+  return family === 4 ? inetPton4(text5) : inetPton6(text5);
 }
-function strtolExact(text4) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text4);
+function strtolExact(text5) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text5);
   if (!m) return void 0;
   const n = Math.min(Number(m[2]), Number.MAX_SAFE_INTEGER);
   return m[1] === "-" ? -n : n;
@@ -33277,11 +34097,11 @@ var CLASSES = {
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c)
 };
 var MAX_STEPS = 1e5;
-function wildmatch(pattern, text4) {
-  return new Matcher(pattern, text4).run();
+function wildmatch(pattern, text5) {
+  return new Matcher(pattern, text5).run();
 }
-function iwildmatch(pattern, text4) {
-  return new Matcher(asciiLower(pattern), asciiLower(text4)).run();
+function iwildmatch(pattern, text5) {
+  return new Matcher(asciiLower(pattern), asciiLower(text5)).run();
 }
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -33454,10 +34274,10 @@ function matchAddress(addr, token) {
   if (mask === "all") return true;
   return mask !== void 0 && maskedEqual(client.bytes, tok.bytes, mask);
 }
-function maskFor(text4, tok) {
-  const literal = parseMask(text4, tok.family);
+function maskFor(text5, tok) {
+  const literal = parseMask(text5, tok.family);
   if (literal) return literal;
-  const bits = strtolExact(text4);
+  const bits = strtolExact(text5);
   if (bits === void 0) return void 0;
   if (bits === 0) return "all";
   if (bits < 0 || bits > tok.bytes.length * 8) return void 0;
@@ -33469,8 +34289,8 @@ var TEMPLATE = /\{\{|\{%|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
 function classifyHostList(list) {
-  const templated = TEMPLATE.test(list);
-  return tokenizeHostList(list).map((token) => ({ token, kind: templated ? "template" : classify(token) }));
+  const templated2 = TEMPLATE.test(list);
+  return tokenizeHostList(list).map((token) => ({ token, kind: templated2 ? "template" : classify(token) }));
 }
 function classify(token) {
   if (token === "unknown" || token === "undetermined") return "placeholder";
@@ -33483,10 +34303,10 @@ function classify(token) {
   const addr = parseNumericHost(host);
   if (!addr) return "malformed";
   if (slash < 0) return "address";
-  const text4 = token.slice(slash + 1);
-  const mask = parseMask(text4, addr.family);
+  const text5 = token.slice(slash + 1);
+  const mask = parseMask(text5, addr.family);
   if (mask) return mask.every((b) => b === 0) ? "any-address" : "network";
-  const bits = strtolExact(text4);
+  const bits = strtolExact(text5);
   if (bits === void 0 || bits < 0 || bits > addr.bytes.length * 8) return "malformed";
   return bits === 0 ? "any-address" : "network";
 }
@@ -33587,7 +34407,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -33601,8 +34421,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text(params["uid"]?.value);
-  const gid = text(params["gid"]?.value);
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -33736,7 +34556,7 @@ function lookup(token, kind, known, names2) {
 }
 
 // src/facts/usable.ts
-function text2(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -33748,13 +34568,13 @@ function refusedBy(r, kind) {
 function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
-function setupRefusal(params, root, version, names2, chroot = false) {
-  const db = names2 && text2(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text2(params["uid"]?.value);
+function setupRefusal(params, root, version, names2, chroot2 = false) {
+  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text3(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u?.kind === "refused") return refusedBy(u, "uid");
-  const gid = text2(params["gid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
   const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
   const bad = groups.find((g) => g.kind === "refused");
@@ -33762,14 +34582,14 @@ function setupRefusal(params, root, version, names2, chroot = false) {
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text2(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
-  return switchRefusal(root, chroot, { u, gid, groups });
+  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot2, { u, gid, groups });
 }
-function switchRefusal(root, chroot, ids) {
+function switchRefusal(root, chroot2, ids) {
   const { u, gid, groups } = ids;
   const first = groups[0];
   if (!root) {
-    if (chroot) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
+    if (chroot2) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
     if (gid !== "") {
       const own = first && isRoot(first) ? "" : ` (or "@ERROR: setgroups failed" when it is the daemon's own group)`;
       return { outcome: "setgid-failed", message: "@ERROR: setgid failed", reason: `A daemon without root cannot switch to the groups "gid" names: rsync refuses the module ("setgid failed"${own}).` };
@@ -33788,22 +34608,22 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text2(params["lock file"]?.value);
+  const lock = text3(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
   if (max < 0) return { outcome: "max-connections", message: `@ERROR: max connections (${max}) reached -- try again later`, reason: `"max connections = ${max}" disables the module.` };
   return void 0;
 }
-function unusable(params, root, version, names2, chroot = false) {
+function unusable(params, root, version, names2, chroot2 = false) {
   const slot = connectionRefusal(params, root);
   if (slot) return { value: true, reason: `${slot.reason} Every request gets "${slot.message}".`, param: "max connections" };
-  const refusal2 = setupRefusal(params, root, version, names2, chroot);
+  const refusal2 = setupRefusal(params, root, version, names2, chroot2);
   if (refusal2 && !refusal2.conditional) return { value: true, reason: refusal2.reason, param: PARAM_OF[refusal2.outcome] };
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text2(global2["daemon chroot"]?.value) === "") return names2;
+  if (text3(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -33815,10 +34635,10 @@ function canDecide(r) {
   return r.shadowed_by === null && !r.empty && !patternNeverMatches(r.pattern);
 }
 function moduleWritable(params, version) {
-  const readOnly = params["read only"]?.value !== false;
+  const readOnly2 = params["read only"]?.value !== false;
   const users = params["auth users"]?.value;
   if (typeof users !== "string" || users === "") {
-    return readOnly ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
+    return readOnly2 ? { value: false, reason: '"read only" is on and no "auth users" rule grants ":rw": no client can upload.' } : { value: true, reason: '"read only = no": admitted clients can upload.' };
   }
   const secrets = params["secrets file"]?.value;
   if (typeof secrets !== "string" || secrets === "") return { value: false, reason: '"auth users" is set but there is no "secrets file": every login fails ("no secrets file"), so no client can upload.' };
@@ -33826,10 +34646,10 @@ function moduleWritable(params, version) {
   const rw = rules.find((r) => r.option === "rw");
   if (rw) return { value: true, reason: `"auth users" gives ${rw.group ? "a group" : "a user"} ":rw", which overrides "read only" for it.` };
   const plain2 = rules.find((r) => r.option === null);
-  if (!readOnly && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
+  if (!readOnly2 && plain2) return { value: true, reason: `"read only = no" and "auth users" admits ${plain2.group ? "a group" : "a user"} ("${plain2.raw}") without ":ro": that login can upload.` };
   return {
     value: false,
-    reason: readOnly ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
+    reason: readOnly2 ? '"read only" is on and no "auth users" rule that can match a user grants ":rw": no client can upload.' : '"read only = no", but no "auth users" rule that can match a user admits anyone without ":ro" or ":deny": no client can upload.'
   };
 }
 
@@ -33844,13 +34664,13 @@ function effectiveDaemon(daemonUser, global2) {
   return { root: { value: true, reason: 'The daemon runs as root and no "daemon uid" drops it.' } };
 }
 function effectiveModule(params, root, version, names2) {
-  const chroot = effectiveChroot(params, root, version);
+  const chroot2 = effectiveChroot(params, root, version);
   return {
-    chroot,
+    chroot: chroot2,
     disabled: disabled(params),
     refuse_unknown: refuseUnknown(params),
     writable: moduleWritable(params, version),
-    unusable: unusable(params, root, version, names2, chroot.value),
+    unusable: unusable(params, root, version, names2, chroot2.value),
     ...transferIdentity(params, root, version)
   };
 }
@@ -33859,8 +34679,8 @@ function effectiveChroot(params, root, version) {
   if (set === true) return { value: true, reason: '"use chroot = yes": the module chroots, or refuses the connection when the daemon cannot.' };
   if (set === false) return { value: false, reason: '"use chroot = no": transfers run without chroot.' };
   if (!atLeast(version, [3, 2, 7])) return { value: true, reason: '"use chroot" is unset, which means yes before rsync 3.2.7.' };
-  const path = params["path"]?.value;
-  if (typeof path === "string" && path.includes("/./")) {
+  const path2 = params["path"]?.value;
+  if (typeof path2 === "string" && path2.includes("/./")) {
     return { value: true, reason: '"use chroot" is unset and "path" contains "/./", which requires a chroot.' };
   }
   return root ? { value: true, reason: `"use chroot" is unset and a root daemon's chroot("/") test succeeds.` } : { value: false, reason: '"use chroot" is unset and a daemon without root fails the chroot("/") test, so it runs without.' };
@@ -33917,9 +34737,9 @@ function simulateAccess(config, client, opts) {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
-    const listed = bool(m.params["list"]?.value, true);
+    const listed2 = bool(m.params["list"]?.value, true);
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
-    return { ...result2, listed };
+    return { ...result2, listed: listed2 };
   });
   return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
 }
@@ -33927,22 +34747,22 @@ function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
   const assumptions = [];
   const param = (name) => m.params[name]?.value ?? null;
-  const text4 = (name) => {
+  const text5 = (name) => {
     const v = param(name);
     return typeof v === "string" ? v : "";
   };
-  const listed = bool(param("list"), true);
+  const listed2 = bool(param("list"), true);
   const host = peer.host === "UNDETERMINED" && bool(param("reverse lookup"), true) ? peer.verified : peer.host;
-  const decision = allowAccess({ addr: peer.addr, host }, text4("hosts allow") || void 0, text4("hosts deny") || void 0, {
+  const decision = allowAccess({ addr: peer.addr, host }, text5("hosts allow") || void 0, text5("hosts deny") || void 0, {
     forwardLookup: bool(param("forward lookup"), true),
     resolve: opts.resolve,
     version: opts.version
   });
   assumptions.push(...decision.assumptions);
-  const authUsers = text4("auth users");
+  const authUsers = text5("auth users");
   const base3 = {
     name: m.name,
-    listed,
+    listed: listed2,
     host_allowed: decision.allowed,
     auth_required: authUsers !== "",
     anonymous_read: false,
@@ -33956,20 +34776,20 @@ function simulateModule(m, peer, user, root, opts) {
     return { ...base3, read: outcome, write: outcome };
   };
   if (!decision.allowed) {
-    const line = listed ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
-    return refuse(listed ? "access-denied" : "unknown-module", `${listed ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
+    const line = listed2 ? `@ERROR: access denied to ${m.name} from ${host} (${peer.addr})` : `@ERROR: Unknown module '${m.name}'`;
+    return refuse(listed2 ? "access-denied" : "unknown-module", `${listed2 ? "Denied hosts are refused" : 'With "list = no" a denied host is told the module does not exist'}: the client gets "${line}".`);
   }
   const effective = effectiveModule(m.params, root, opts.version, opts.names);
   const slot = connectionRefusal(m.params, root);
   if (slot) return refuse(slot.outcome, `${slot.reason} The client gets "${slot.message}".`);
-  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text4("lock file")} and a connection slot is free.`);
-  const readOnly = bool(param("read only"), true);
+  if (Number(param("max connections") ?? 0) > 0) assumptions.push(`The daemon can open its lock file ${text5("lock file")} and a connection slot is free.`);
+  const readOnly2 = bool(param("read only"), true);
   const refusal2 = setupRefusal(m.params, root, opts.version, opts.names, effective.chroot.value);
   assumptions.push(...unverifiedNames(m.params, opts.version, opts.names));
   let userAccess;
   if (authUsers !== "") {
     const rules = parseAuthUsers(authUsers, opts.version);
-    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly, writeOnly: bool(param("write only"), false), secrets: text4("secrets file") }, opts);
+    if (user !== void 0) userAccess = evaluateUser(user, rules, { readOnly: readOnly2, writeOnly: bool(param("write only"), false), secrets: text5("secrets file") }, opts);
     if (userAccess?.result === "password" && refusal2) userAccess = { ...userAccess, read: false, write: false, reason: `${userAccess.reason} After the login the daemon answers "${refusal2.message}". ${refusal2.reason}` };
     return { ...refuse("auth-failed", `"auth users" is set: a client without valid credentials gets "@ERROR: auth failed on module ${m.name}".`), ...userAccess ? { user: userAccess } : {} };
   }
@@ -33977,9 +34797,9 @@ function simulateModule(m, peer, user, root, opts) {
   if (refusal2) return refuse(refusal2.outcome, `The client gets "${refusal2.message}". ${refusal2.reason}`);
   const writeOnly = bool(param("write only"), false);
   const read = writeOnly ? "write-only" : "ok";
-  const write = readOnly ? "read-only" : "ok";
+  const write = readOnly2 ? "read-only" : "ok";
   if (writeOnly) reasons.push('"write only = yes": downloads are refused.');
-  if (!readOnly) reasons.push('"read only = no": anonymous uploads are accepted.');
+  if (!readOnly2) reasons.push('"read only = no": anonymous uploads are accepted.');
   return { ...base3, read, write, anonymous_read: read === "ok", anonymous_write: write === "ok" };
 }
 function evaluateUser(user, rules, module, opts) {
@@ -34219,17 +35039,17 @@ function ipv4(a) {
 function ipv6(a) {
   if (/^[0-9a-f]{32}$/.test(a)) return Array.from({ length: 8 }, (_, i) => Number.parseInt(a.slice(i * 4, i * 4 + 4), 16));
   if (!a.includes(":") || !/^[0-9a-f:.]+$/.test(a)) return null;
-  let text4 = a;
+  let text5 = a;
   const tail = [];
-  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text4);
+  const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
   if (dotted?.[1]) {
     const quad = dotted[1].split(".").map(Number);
     if (quad.some((n) => n > 255) || dotted[1].split(".").some((p2) => p2.length > 3)) return null;
     tail.push((quad[0] ?? 0) << 8 | (quad[1] ?? 0), (quad[2] ?? 0) << 8 | (quad[3] ?? 0));
-    const before = text4.slice(0, dotted.index);
-    text4 = before.endsWith(":") ? `${before}:` : before;
+    const before = text5.slice(0, dotted.index);
+    text5 = before.endsWith(":") ? `${before}:` : before;
   }
-  const halves = text4.split("::");
+  const halves = text5.split("::");
   if (halves.length > 2) return null;
   const words = (s) => s === "" ? [] : s.split(":").map((h) => /^[0-9a-f]{1,4}$/.test(h) ? Number.parseInt(h, 16) : Number.NaN);
   const head = words(halves[0] ?? "");
@@ -34439,12 +35259,12 @@ function acceptReach(host) {
   if (c.value === "private") return { value: "private", who: `hosts on the private network ${c.network ?? shown2(host)}` };
   return c.value === "local" ? { value: "local", who: "processes on this machine" } : { value: "any", who: "any host on the network" };
 }
-function hostPort(text4) {
-  const at = text4.lastIndexOf(":");
-  const port2 = Number(text4.slice(at + 1).trim());
+function hostPort(text5) {
+  const at = text5.lastIndexOf(":");
+  const port2 = Number(text5.slice(at + 1).trim());
   if (!Number.isInteger(port2) || port2 <= 0 || port2 > 65535) return null;
   return {
-    host: at < 0 ? "" : text4.slice(0, at).trim().replace(/^\[|\]$/g, ""),
+    host: at < 0 ? "" : text5.slice(0, at).trim().replace(/^\[|\]$/g, ""),
     port: port2
   };
 }
@@ -34481,7 +35301,7 @@ function buildFacts(input) {
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
   const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion));
+    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
@@ -34516,7 +35336,7 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text3(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
       modules,
       diagnostics: diagnostics.map(toFactsDiagnostic),
@@ -34570,11 +35390,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text3(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text3(v));
+  const tokens = classifyHostList(text4(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -34710,13 +35530,13 @@ async function readImage(image) {
   const accounts = { passwd: names(fs, ACCOUNT_FILES.passwd, nsswitch, "passwd"), group: names(fs, ACCOUNT_FILES.group, nsswitch, "group") };
   return { fs, launch, required, target: { repository: image.repository, digest: image.digest, config, layerSecrets: fs.secrets, startsDaemon: launch.daemon, daemonArgs: launch.daemonArgs, accounts } };
 }
-function names(fs, path, nsswitch, database) {
-  const bytes = fs.content(path);
+function names(fs, path2, nsswitch, database) {
+  const bytes = fs.content(path2);
   return bytes ? accountNames(bytes.toString("utf8"), nsswitch === void 0 ? void 0 : { text: nsswitch, database }) : null;
 }
 async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   const release2 = await imageRsyncRelease(fs);
-  const error = (path, message, hint2) => ({ target: { target: `${target.repository}:${path}`, message, hint: hint2 }, texts: [] });
+  const error = (path2, message, hint2) => ({ target: { target: `${target.repository}:${path2}`, message, hint: hint2 }, texts: [] });
   for (const word of launch.unresolved) {
     yield error(
       word,
@@ -34726,24 +35546,24 @@ async function* imageTargets({ fs, target, launch, required }, ref, today2) {
   }
   const usable = [];
   const done = /* @__PURE__ */ new Set();
-  for (const path of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
-    const why = unusableConfig(fs, path);
+  for (const path2 of [.../* @__PURE__ */ new Set([...required, ...USUAL_CONFIG_PATHS])]) {
+    const why = unusableConfig(fs, path2);
     if (why !== null) {
-      if (required.includes(path)) {
+      if (required.includes(path2)) {
         yield error(
-          path,
-          `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path}, which ${why}`,
+          path2,
+          `${ref}: rsync --daemon, started by ${launch.startedBy.join(" and ")}, reads the config ${path2}, which ${why}`,
           "Fix the --config path (or the link) in the image; if the config is mounted at run time, scan that file with `rsyncguard scan` instead."
         );
-      } else if (fs.stat(path)?.kind === "file") {
-        yield error(path, `${ref}: the config ${path} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
+      } else if (fs.stat(path2)?.kind === "file") {
+        yield error(path2, `${ref}: the config ${path2} ${why}`, "Extract the file and scan it with `rsyncguard scan`.");
       }
       continue;
     }
-    const real = fs.stat(path)?.path ?? path;
+    const real = fs.stat(path2)?.path ?? path2;
     if (done.has(real)) continue;
     done.add(real);
-    usable.push(path);
+    usable.push(path2);
   }
   for (const parsed of await parseImageConfigs(fs, usable)) {
     if (parsed.incomplete) {
@@ -34789,7 +35609,7 @@ async function scanImage(fullRef, opts) {
     const scan = { facts: [], repository: image.repository, warnings: [], texts: /* @__PURE__ */ new Map() };
     for await (const { target, texts } of imageTargets(read, imageDisplayRef(fullRef), opts.today)) {
       scan.facts.push(target);
-      for (const [path, text4] of texts) scan.texts.set(path, text4);
+      for (const [path2, text5] of texts) scan.texts.set(path2, text5);
     }
     return ok({ ...scan, warnings: read.fs.warnings });
   } catch (e) {
