@@ -34,7 +34,10 @@ export const fixCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     if (wantsHostFix(args)) {
-      const ids = (stringOption(args, 'rules') ?? '').split(',').map((r) => r.trim().toUpperCase()).filter((r) => r !== '');
+      const ids = (stringOption(args, 'rules') ?? '')
+        .split(',')
+        .map((r) => r.trim().toUpperCase())
+        .filter((r) => r !== '');
       return runHostFix(args, ids.length > 0 ? new Set(ids) : undefined);
     }
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
