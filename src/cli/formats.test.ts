@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UserError } from '../common/index.ts';
-import { FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS, type FormatRegistry } from '../report/index.ts';
+import { FIX_FORMATS, FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS, type FormatRegistry } from '../report/index.ts';
 import { parseCommandArgs } from './command.ts';
 import { COMMANDS, commandHelp } from './commands.ts';
 import { ACCESS_FORMATS } from './commands/access-text.ts';
@@ -15,7 +15,11 @@ const REGISTRY_OF: Record<string, FormatRegistry<never, never>> = {
   sweep: FLEET_FORMATS,
   access: ACCESS_FORMATS,
   rules: RULES_FORMATS,
+  fix: FIX_FORMATS,
 };
+
+/** What each command prints without --format: a patch for `fix`, text for the others. */
+const DEFAULT_OF: Record<string, string> = { fix: 'diff' };
 
 const formats = suite('--format of every command');
 
@@ -30,7 +34,7 @@ for (const command of COMMANDS.filter((c) => 'format' in c.options)) {
   formats(`${command.name}: choices and help are the registry's names, in its order`, () => {
     assert.equal(command.options['format']?.choices, names);
     assert.match(commandHelp(command), `--format ${names.join('|')} `);
-    assert.is(command.options['format']?.default, 'text');
+    assert.is(command.options['format']?.default, DEFAULT_OF[command.name] ?? 'text');
   });
 
   formats(`${command.name}: an unknown name is an error listing them`, () => {
