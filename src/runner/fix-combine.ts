@@ -7,10 +7,10 @@
  * overlay for repositories, the collected document for hosts): that is the caller's `evaluate`.
  */
 import type { Severity } from '../engine/index.ts';
-import { planFixes, sameFinding, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { TargetReport } from '../report/index.ts';
-import { applyAll, combineEdits, rebaseEdits } from './fix-edits.ts';
-import { factsOf, judgeChange, type EvaluatedState, type FixClaim } from './fix-verify.ts';
+import { applyAll, combineEdits, foldEdits, rebaseEdits } from './fix-edits.ts';
+import { factsOf, judgeChange, sameIdentity, type EvaluatedState, type FixClaim } from './fix-verify.ts';
 
 export interface CombineInput {
   /** The target as the run evaluated it (its findings are what is planned: waived and declared-public ones never are). */
@@ -49,7 +49,9 @@ export async function combineFixes(input: CombineInput): Promise<TargetFixes> {
 class Combiner {
   private accepted: VerifiedFix[] = [];
   private edits: LineEdit[] = [];
-  private readonly rejected: RejectedFix[] = [];
+  private readonly rejected = new Map<string, RejectedFix>();
+  /** Rejected candidates (by candidateKey) → how many fixes were accepted when they were. */
+  private readonly rejectedAt = new Map<string, number>();
   private readonly tried = new Set<string>();
   private state: EvaluatedState;
   private current: Map<string, string>;
@@ -73,35 +75,67 @@ class Combiner {
       const acceptedBefore = this.accepted.length;
       deferred = [];
       for (const c of plan.candidates) {
-        if (this.tried.has(candidateKey(c))) continue;
+        if (this.settled(c)) continue;
         const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, originals);
         const combined = edits === null ? null : combineEdits(this.edits, edits);
-        if (edits === null || combined === null) {
-          if (round === 1) deferred.push(c);
-          else this.reject(c, OVERLAP);
+        if (edits !== null && combined !== null) {
+          await this.attempt(c, edits, combined);
           continue;
         }
-        await this.attempt(c, edits, combined);
+        if (round === 1) {
+          deferred.push(c);
+          continue;
+        }
+        // A second fix of lines an accepted fix wrote: the two become one fix (its edits folded into the other's).
+        const folded = foldEdits(c.edits, this.edits, originals);
+        const host = folded === null ? undefined : this.owner(folded.replaced);
+        const merged =
+          folded === null || host === undefined
+            ? null
+            : combineEdits(
+                this.edits.filter((e) => !folded.replaced.includes(e)),
+                folded.edits,
+              );
+        if (folded === null || host === undefined || merged === null) this.reject(c, OVERLAP);
+        else await this.attempt(c, folded.edits, merged, host, folded.replaced);
       }
       // Re-planning text no fix changed gives the same plan again.
       if (this.accepted.length === acceptedBefore) break;
     }
-    for (const c of deferred) if (!this.tried.has(candidateKey(c))) this.reject(c, OVERLAP);
+    for (const c of deferred) if (!this.settled(c)) this.reject(c, OVERLAP);
     await this.checkCombination();
     fixes.verified = this.accepted;
     // A candidate rejected on one text whose findings a later plan fixed is not "no safe automatic fix".
-    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
+    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameIdentity(x, k)))));
     fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
     return fixes;
   }
 
+  /**
+   * Accepted already, or rejected with no fix accepted since: a rejection can be undone by a later fix (a CVE
+   * finding another fix moves, a value another fix changes), so a rejected candidate is tried again then.
+   */
+  private settled(c: FixCandidate): boolean {
+    const key = candidateKey(c);
+    return this.tried.has(key) || this.rejectedAt.get(key) === this.accepted.length;
+  }
+
   private reject(c: FixCandidate, reason: string): void {
-    this.tried.add(candidateKey(c));
-    this.rejected.push({ candidate: c, reason });
+    const key = candidateKey(c);
+    this.rejectedAt.set(key, this.accepted.length);
+    this.rejected.set(key, { candidate: c, reason });
+  }
+
+  /** The one accepted fix whose edits include every one of `edits` (the same objects or equal ones); undefined otherwise. */
+  private owner(edits: readonly LineEdit[]): VerifiedFix | undefined {
+    const same = (a: LineEdit, b: LineEdit) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join('\n') === b.lines.join('\n');
+    const owners = new Set(edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e)))));
+    const [only] = owners;
+    return owners.size === 1 ? only : undefined;
   }
 
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
-  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[]): Promise<void> {
+  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[], host?: VerifiedFix, replaced: readonly LineEdit[] = []): Promise<void> {
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
     const applied = applyAll(this.input.originals, combined);
@@ -110,7 +144,9 @@ class Combiner {
     const reason = judgeChange(this.state, after, c);
     if (reason !== null) return this.reject(c, reason);
     this.tried.add(candidateKey(c));
-    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    this.rejected.delete(candidateKey(c));
+    if (host === undefined) this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    else this.accepted.splice(this.accepted.indexOf(host), 1, merge(host, c, edits, replaced));
     this.edits = combined;
     this.state = after;
     this.current = new Map([...this.input.originals, ...applied.texts]);
@@ -133,13 +169,31 @@ class Combiner {
       access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
     };
     // Each fix was held to its own severity on the way; together, only what rises to the worst fixed severity counts.
-    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...(f.cves ? { cves: f.cves } : {}) }))).map((f) => f.severity);
+    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...(f.cves ? { cves: f.cves } : {}) }))).map((f) => f.severity);
     const floor: Severity = (['critical', 'high', 'medium', 'low'] as const).find((s) => worst.includes(s)) ?? 'low';
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;
-    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
+    for (const c of this.accepted) this.rejected.set(candidateKey(c), { candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
     this.accepted = [];
     this.edits = [];
     this.current = new Map(this.input.originals);
   }
+}
+
+/**
+ * One fix out of an accepted fix and a later one that rewrites lines the first wrote: the first's edits with
+ * `replaced` swapped for the folded copies in `edits`, both fixes' findings, notes and access.
+ */
+function merge(host: VerifiedFix, c: FixCandidate, edits: LineEdit[], replaced: readonly LineEdit[]): VerifiedFix {
+  const same = (a: LineEdit, b: LineEdit) => a.file === b.file && a.start === b.start && a.end === b.end;
+  const fixes = [...host.fixes, ...c.fixes];
+  return {
+    ...host,
+    fixes,
+    summary: `${host.summary}; ${c.summary}`,
+    notes: [...new Set([...host.notes, ...c.notes])],
+    edits: [...host.edits.filter((e) => !replaced.some((r) => same(r, e))), ...edits],
+    access: { modules: [...new Set([...host.access.modules, ...c.access.modules])], fields: [...new Set([...host.access.fields, ...c.access.fields])] },
+    rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort(),
+  };
 }

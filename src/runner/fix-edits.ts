@@ -93,3 +93,41 @@ export function rebaseEdits(edits: readonly LineEdit[], accepted: readonly LineE
   }
   return out;
 }
+
+/** Where each of one file's accepted edits wrote its lines in the combined text: the first line (1-based) and how many. */
+function writtenAt(accepted: readonly LineEdit[], file: string): { edit: LineEdit; at: number }[] {
+  let delta = 0;
+  return accepted
+    .filter((a) => a.file === file)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((edit) => {
+      const at = edit.start + delta;
+      delta += edit.lines.length - (edit.end - edit.start + 1);
+      return { edit, at };
+    });
+}
+
+/**
+ * Edits planned on the combined text, in the original's line numbers, where an edit inside the lines one
+ * accepted edit wrote (a second fix of a line a first fix rewrote: `refuse options` made space separated, then
+ * extended) is folded into a copy of that accepted edit. `replaced`: the accepted edits the folded copies stand
+ * for. null when an edit neither rebases nor lies inside one accepted edit's lines.
+ */
+export function foldEdits(edits: readonly LineEdit[], accepted: readonly LineEdit[], originals: ReadonlyMap<string, string>): { edits: LineEdit[]; replaced: LineEdit[] } | null {
+  const out: LineEdit[] = [];
+  const folded = new Map<LineEdit, LineEdit>();
+  // Bottom-up, so folding one edit into a block does not move where the next (higher) one goes.
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    const plain = rebaseEdits([e], accepted, originals);
+    if (plain !== null) {
+      out.push(...plain);
+      continue;
+    }
+    const host = writtenAt(accepted, e.file).find(({ edit, at }) => (isInsert(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1));
+    if (host === undefined) return null;
+    const into = folded.get(host.edit) ?? { ...host.edit, lines: [...host.edit.lines] };
+    into.lines.splice(e.start - host.at, e.end - e.start + 1, ...e.lines);
+    folded.set(host.edit, into);
+  }
+  return { edits: [...out, ...folded.values()], replaced: [...folded.keys()] };
+}

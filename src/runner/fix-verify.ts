@@ -52,6 +52,16 @@ function countByCode(doc: FactsDocument): Map<string, number> {
 }
 
 /**
+ * The identity the verifier compares findings by. A CVE finding (it names CVEs) stands for every module the
+ * CVE reaches, and the module it names first is just one of them: when a fix closes that module the same
+ * finding names the next one. So it is one finding per rule, target and CVEs; any other is findingKey's.
+ */
+export function sameIdentity(a: FindingKey, b: FindingKey): boolean {
+  if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(',') === (b.cves ?? []).join(',');
+  return sameFinding(a, b);
+}
+
+/**
  * null when `after` is what `claim` applied to `before` may give; else why not, in words for the report.
  * `floor`: new findings at or above it reject the fix (default: the lowest severity among the fixed findings).
  * Finding identity ignores lines: an inserted line moves every finding below it.
@@ -64,16 +74,25 @@ export function judgeChange(before: EvaluatedState, after: EvaluatedState, claim
   if (before.report === null) return 'the configuration could not be evaluated before the edit';
   const b = before.report;
   const a = after.report;
-  const left = everyFinding(a).find((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f))));
-  if (left) return `${label(findingKey(left))} is still reported after the edit`;
-  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f)))).map((f) => severityRank(f.severity));
-  const threshold = floor !== undefined ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   const old = everyFinding(b);
+  const now = everyFinding(a);
+  // Counted per identity: one module can hold two findings of one identity (two comment-in-boolean lines), and
+  // a fix of one leaves the other, which is still reported, as it should be.
+  for (const k of claim.fixes) {
+    const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
+    const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
+    const left = now.filter((f) => sameIdentity(findingKey(f), k));
+    if (left.length > Math.max(0, was - claimed)) return `${label(findingKey(left[0] as Finding))} is still reported after the edit`;
+  }
+  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const threshold = floor !== undefined ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   for (const f of a.findings) {
     const k = findingKey(f);
-    const was = old.find((o) => sameFinding(findingKey(o), k));
-    if (was === undefined && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
-    if (was !== undefined && severityRank(f.severity) > severityRank(was.severity)) return `it would raise ${label(k)} from ${was.severity} to ${f.severity}`;
+    const olds = old.filter((o) => sameIdentity(findingKey(o), k));
+    const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
+    const worst = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
+    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label(k)} from ${(olds[0] as Finding).severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
