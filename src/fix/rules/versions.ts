@@ -6,7 +6,7 @@
  */
 import { cveEntry, type CveEntry } from '../../common/index.ts';
 import type { Finding } from '../../engine/index.ts';
-import type { ModuleFacts } from '../../facts/index.ts';
+import { type ModuleFacts, unknownRefuseNames } from '../../facts/index.ts';
 import { findModule, setModuleParam } from '../plan-edits.ts';
 import { fromPlaced, type Outcome, type RuleContext, type RulePlanner, unfixed } from '../plan-types.ts';
 import type { LineEdit } from '../types.ts';
@@ -20,15 +20,20 @@ function unrefused(value: string, names: string[]): string[] {
   });
 }
 
-/** The first `refuse_lacks(a b)` predicate's names: refusing them all breaks the condition. */
+/**
+ * The names of the first `refuse_lacks(a b)` predicate whose names all match an option the modelled rsync
+ * knows: refusing them all breaks the condition. A name rsync does not know refuses nothing (RSYNC-013), so a
+ * predicate naming one is passed over for another (CVE-2026-70455: `compress` instead of `compress-threads zt`).
+ */
 function refuseNames(e: CveEntry): string[] | null {
-  const p = e.all_of.find((x) => x.startsWith('refuse_lacks('));
-  return p === undefined
-    ? null
-    : p
-        .slice('refuse_lacks('.length, -1)
-        .split(' ')
-        .filter((w) => w !== '');
+  for (const p of e.all_of.filter((x) => x.startsWith('refuse_lacks('))) {
+    const names = p
+      .slice('refuse_lacks('.length, -1)
+      .split(' ')
+      .filter((w) => w !== '');
+    if (names.length > 0 && unknownRefuseNames(names.join(' ')).length === 0) return names;
+  }
+  return null;
 }
 
 function upgradeNote(e: CveEntry): string {
