@@ -136,7 +136,7 @@ function covers(a: string, b: string): boolean {
 }
 
 /** What follows a colon and reads like an access level: quoted back; anything else may be a password. */
-const ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
+export const ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
 const MASK = '********';
 
 /**
@@ -145,7 +145,8 @@ const MASK = '********';
  * ignores it either way, so nothing a policy decides changes; the document is stored and shared.
  */
 export function maskIgnoredOptions(rules: AuthRuleFacts[]): { rules: AuthRuleFacts[]; hide: (text: string) => string } {
-  const hidden = rules.map((r) => r.ignored_option).filter((o): o is string => o !== null && !ACCESS_WORDS.test(o));
+  // An empty option (`bob:`) hides nothing, and masking `:` + '' would mask every colon of the text.
+  const hidden = rules.map((r) => r.ignored_option).filter((o): o is string => o !== null && o !== '' && !ACCESS_WORDS.test(o));
   const hide = (raw: string): string => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK}`), raw);
   return {
     rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),

@@ -69,22 +69,46 @@ function commentInBoolean(f: Finding, ctx: RuleContext): Outcome[] {
   ];
 }
 
+/**
+ * The value as the file writes it (continuation pieces joined as rsync joins them, rsyncd.md §1.1), or null when
+ * the file or line is not there. An edit is built from this text, never from the facts' value: the facts mask
+ * `auth users` options that could be passwords, and that mask must not be written back into the config.
+ */
+function writtenValue(ctx: RuleContext, file: string, line: number): string | null {
+  const text = ctx.texts.get(file);
+  if (text === undefined) return null;
+  const lines = splitLines(text);
+  const first = lines[line - 1];
+  if (first === undefined || lineKind(first) !== 'param' || !first.includes('=')) return null;
+  const pieces = lines.slice(line - 1, logicalEnd(lines, line));
+  const joined = pieces.map((l, i) => (i < pieces.length - 1 ? l.replace(/\\\s*$/, '') : l)).join('');
+  return joined.slice(joined.indexOf('=') + 1).trim();
+}
+
+/** A value split at its comment: the words before it and the comment (empty when there is none). */
+function splitComment(value: string): { meant: string; comment: string } {
+  const cut = value.search(COMMENT);
+  return cut < 0 ? { meant: '', comment: '' } : { meant: value.slice(0, cut).trim(), comment: value.slice(cut).trim() };
+}
+
 /** RSYNC-009 on a list or path: a list keeps the words before the comment (the stray words are named); a path or name is left to a person. */
 function commentInValue(f: Finding, ctx: RuleContext): Outcome[] {
   const mod = moduleOfPath(ctx.doc, f.path);
   const name = f.path.slice(f.path.indexOf('.params.') + '.params.'.length);
   const p = mod?.params[name];
   if (mod === undefined || p === undefined || p.file === null || p.line === null || typeof p.value !== 'string') return [unfixed(f, 'no automatic fix for RSYNC-009: the parameter is not in the facts', null)];
-  const cut = p.value.search(COMMENT);
-  const meant = cut < 0 ? '' : p.value.slice(0, cut).trim();
-  const comment = cut < 0 ? '' : p.value.slice(cut).trim();
-  const suggestion = `${comment}\n${name} = ${meant}`;
+  // Reasons and suggestions quote the facts (masked, safe to show); the edit quotes the file (verbatim).
+  const shown = splitComment(p.value);
+  const suggestion = `${shown.comment}\n${name} = ${shown.meant}`;
   if (!LISTS.has(name)) {
     return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion)];
   }
-  if (meant === '') return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion)];
+  if (shown.meant === '') return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion)];
   const at = lineAt(ctx, p.file, p.line);
   if (typeof at === 'string') return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion)];
+  const written = writtenValue(ctx, p.file, p.line);
+  const { meant, comment } = splitComment(written ?? '');
+  if (meant === '') return [unfixed(f, `no automatic fix for RSYNC-009: ${p.file}:${p.line} does not hold the value the facts name`, suggestion)];
   const first = at.lines[p.line - 1] as string;
   const stray = comment.split(/\s+/).filter((w) => w !== '');
   return [
