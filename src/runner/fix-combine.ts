@@ -7,7 +7,7 @@
  * overlay for repositories, the collected document for hosts): that is the caller's `evaluate`.
  */
 import type { Severity } from '../engine/index.ts';
-import { planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { type FindingKey, findingKey, planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { TargetReport } from '../report/index.ts';
 import { applyAll, combineEdits, foldEdits, rebaseEdits } from './fix-edits.ts';
 import { factsOf, judgeChange, sameIdentity, type EvaluatedState, type FixClaim } from './fix-verify.ts';
@@ -53,6 +53,8 @@ class Combiner {
   /** Rejected candidates (by candidateKey) → how many fixes were accepted when they were. */
   private readonly rejectedAt = new Map<string, number>();
   private readonly tried = new Set<string>();
+  /** Findings an accepted fix raised (absent before it), with that fix's rule ids. */
+  private readonly raised: { key: FindingKey; by: string[] }[] = [];
   private state: EvaluatedState;
   private current: Map<string, string>;
 
@@ -88,16 +90,16 @@ class Combiner {
         }
         // A second fix of lines an accepted fix wrote: the two become one fix (its edits folded into the other's).
         const folded = foldEdits(c.edits, this.edits, originals);
-        const host = folded === null ? undefined : this.owner(folded.replaced);
+        const hosts = folded === null ? undefined : this.owners(folded.replaced);
         const merged =
-          folded === null || host === undefined
+          folded === null || hosts === undefined
             ? null
             : combineEdits(
                 this.edits.filter((e) => !folded.replaced.includes(e)),
                 folded.edits,
               );
-        if (folded === null || host === undefined || merged === null) this.reject(c, OVERLAP);
-        else await this.attempt(c, folded.edits, merged, host, folded.replaced);
+        if (folded === null || hosts === undefined || merged === null) this.reject(c, OVERLAP);
+        else await this.attempt(c, folded.edits, merged, hosts, folded.replaced);
       }
       // Re-planning text no fix changed gives the same plan again.
       if (this.accepted.length === acceptedBefore) break;
@@ -126,16 +128,15 @@ class Combiner {
     this.rejected.set(key, { candidate: c, reason });
   }
 
-  /** The one accepted fix whose edits include every one of `edits` (the same objects or equal ones); undefined otherwise. */
-  private owner(edits: readonly LineEdit[]): VerifiedFix | undefined {
+  /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
+  private owners(edits: readonly LineEdit[]): VerifiedFix[] | undefined {
     const same = (a: LineEdit, b: LineEdit) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join('\n') === b.lines.join('\n');
-    const owners = new Set(edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e)))));
-    const [only] = owners;
-    return owners.size === 1 ? only : undefined;
+    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e))));
+    return owners.some((o) => o === undefined) ? undefined : [...new Set(owners as VerifiedFix[])];
   }
 
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
-  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[], host?: VerifiedFix, replaced: readonly LineEdit[] = []): Promise<void> {
+  private async attempt(c: FixCandidate, edits: LineEdit[], combined: LineEdit[], hosts: readonly VerifiedFix[] = [], replaced: readonly LineEdit[] = []): Promise<void> {
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
     const applied = applyAll(this.input.originals, combined);
@@ -145,11 +146,36 @@ class Combiner {
     if (reason !== null) return this.reject(c, reason);
     this.tried.add(candidateKey(c));
     this.rejected.delete(candidateKey(c));
-    if (host === undefined) this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
-    else this.accepted.splice(this.accepted.indexOf(host), 1, merge(host, c, edits, replaced));
+    const { follows: _merged, ...base } = merge(hosts, c, edits, replaced);
+    const follows = this.followsOf(c, hosts);
+    const fix: VerifiedFix = follows.length > 0 ? { ...base, follows } : base;
+    this.noteRaised(after, fix.rule_ids);
+    const at = hosts.length === 0 ? this.accepted.length : this.accepted.indexOf(hosts[0] as VerifiedFix);
+    this.accepted = this.accepted.filter((v) => !hosts.includes(v));
+    this.accepted.splice(at, 0, fix);
     this.edits = combined;
     this.state = after;
     this.current = new Map([...this.input.originals, ...applied.texts]);
+  }
+
+  /** Findings `after` has and the state before it did not: raised by the fix of `ruleIds` (a later fix of one is a follow-up). */
+  private noteRaised(after: EvaluatedState, ruleIds: string[]): void {
+    const before = (this.state.report?.findings ?? []).map(findingKey);
+    for (const f of after.report?.findings ?? []) {
+      const key = findingKey(f);
+      if (!before.some((b) => sameIdentity(b, key))) this.raised.push({ key, by: ruleIds });
+    }
+  }
+
+  /**
+   * A fix only of findings the scan never reported (accepted fixes raised them, noteRaised): the rule ids of
+   * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
+   */
+  private followsOf(c: FixCandidate, hosts: readonly VerifiedFix[]): string[] {
+    const reported = this.input.entry.findings.map(findingKey);
+    if (c.fixes.some((k) => reported.some((r) => sameIdentity(r, k))) || hosts.some((h) => h.follows === undefined)) return [];
+    const by = c.fixes.flatMap((k) => this.raised.find((r) => sameIdentity(r.key, k))?.by ?? this.accepted.flatMap((v) => v.rule_ids));
+    return [...new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }
 
   private preflight(edits: LineEdit[]): string | null {
@@ -181,19 +207,21 @@ class Combiner {
 }
 
 /**
- * One fix out of an accepted fix and a later one that rewrites lines the first wrote: the first's edits with
- * `replaced` swapped for the folded copies in `edits`, both fixes' findings, notes and access.
+ * The verified fix `c` becomes: on its own (no `hosts`), or, when it rewrites lines accepted fixes wrote, one
+ * fix with them: their edits with `replaced` swapped for the folded copies in `edits`, all findings, notes and
+ * access (each VerifiedFix's edits stay apart from every other's, so the formats can apply them together).
  */
-function merge(host: VerifiedFix, c: FixCandidate, edits: LineEdit[], replaced: readonly LineEdit[]): VerifiedFix {
+function merge(hosts: readonly VerifiedFix[], c: FixCandidate, edits: LineEdit[], replaced: readonly LineEdit[]): VerifiedFix {
   const same = (a: LineEdit, b: LineEdit) => a.file === b.file && a.start === b.start && a.end === b.end;
-  const fixes = [...host.fixes, ...c.fixes];
+  const all = [...hosts, c];
+  const fixes = all.flatMap((v) => v.fixes);
   return {
-    ...host,
+    ...(hosts[0] ?? c),
     fixes,
-    summary: `${host.summary}; ${c.summary}`,
-    notes: [...new Set([...host.notes, ...c.notes])],
-    edits: [...host.edits.filter((e) => !replaced.some((r) => same(r, e))), ...edits],
-    access: { modules: [...new Set([...host.access.modules, ...c.access.modules])], fields: [...new Set([...host.access.fields, ...c.access.fields])] },
+    summary: all.map((v) => v.summary).join('; '),
+    notes: [...new Set(all.flatMap((v) => v.notes))],
+    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same(r, e)))), ...edits],
+    access: { modules: [...new Set(all.flatMap((v) => v.access.modules))], fields: [...new Set(all.flatMap((v) => v.access.fields))] },
     rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort(),
   };
 }

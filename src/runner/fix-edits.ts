@@ -81,7 +81,11 @@ export function rebaseEdits(edits: readonly LineEdit[], accepted: readonly LineE
     );
     if (isInsert(e)) {
       // At the end of the file: after the original's last line, if that is where the file ends now.
-      const at = e.start === map.length + 1 ? (map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1) : map[e.start - 1];
+      let at = e.start === map.length + 1 ? (map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1) : map[e.start - 1];
+      // Right before lines another fix wrote (after a header another fix inserted below): where those were
+      // written in the original; two insertions there are joined (combineEdits), the earlier fix's first.
+      const prev = e.start === 1 ? 0 : map[e.start - 2];
+      if (at === null && prev !== null && prev !== undefined) at = prev + 1;
       if (at === null || at === undefined || at < 1) return null;
       out.push({ ...e, start: at, end: at - 1 });
       continue;
