@@ -72,6 +72,12 @@ export interface FixPlan {
 /** A candidate that passed verification, as every format renders it. */
 export interface VerifiedFix extends FixCandidate {
   rule_ids: string[];
+  /**
+   * Set on a follow-up: a fix of findings the scan never reported, which other accepted fixes raise (RSYNC-004's
+   * `hosts deny = *` makes a listed module restricted: RSYNC-005). The rule ids of the fixes that raise them;
+   * every format says so, and SARIF carries its edits with those fixes (no result of the scan names it).
+   */
+  follows?: string[];
 }
 
 /** Why a candidate was not proposed after all. */
