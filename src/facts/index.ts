@@ -15,4 +15,5 @@ export { otherFileDocument } from './other-file.ts';
 export type { OtherFileOptions } from './other-file.ts';
 export type { ImageTarget } from './image.ts';
 export { unknownRefuseNames } from './refuse-options.ts';
+export { quotableConfigLine } from './quotable-line.ts';
 export type { NameDatabase } from './usable.ts';

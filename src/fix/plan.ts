@@ -9,6 +9,7 @@ import type { FactsDocument } from '../facts/index.ts';
 import type { Outcome, RuleContext, RulePlanner } from './plan-types.ts';
 import { unfixed } from './plan-types.ts';
 import { unfixedText } from './plan-unfixed.ts';
+import { showableEdit, UNQUOTABLE_REASON } from './quotable.ts';
 import { ACCESS_PLANNERS } from './rules/access.ts';
 import { AUTH_PLANNERS } from './rules/auth.ts';
 import { CONFINEMENT_PLANNERS } from './rules/confinement.ts';
@@ -60,7 +61,31 @@ export function planFixes(doc: FactsDocument, findings: Finding[], texts: Readon
       for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
     }
   }
-  return merge(outcomes);
+  return quotedOnly(merge(outcomes), texts);
+}
+
+/**
+ * Every format shows a fix's lines and their neighbours (diff context, suggestion anchors, Ansible anchors):
+ * a candidate that would show a line that could hold a password is not proposed, whichever rule planned it.
+ * Decided here, where every target kind and every re-plan passes, so no format needs to drop a fix on its own.
+ */
+function quotedOnly(plan: FixPlan, texts: ReadonlyMap<string, string>): FixPlan {
+  const shown = (c: FixCandidate): boolean =>
+    c.edits.every((e) => {
+      const text = texts.get(e.file);
+      // A file not available is the runner's to refuse (preflight), with its own reason.
+      return text === undefined || showableEdit(text, e);
+    });
+  const candidates = plan.candidates.filter(shown);
+  const unfixedList = [...plan.unfixed];
+  for (const c of plan.candidates.filter((x) => !shown(x))) {
+    for (const k of c.fixes) {
+      if (candidates.some((o) => o.fixes.some((x) => sameFinding(x, k))) || unfixedList.some((u) => sameFinding(u.finding, k))) continue;
+      // No suggestion: the planned text could carry the very value that must not be quoted.
+      unfixedList.push({ finding: k, reason: `no automatic fix for ${k.rule_id}: ${UNQUOTABLE_REASON}`, suggestion: null });
+    }
+  }
+  return { candidates, unfixed: unfixedList, commands: plan.commands };
 }
 
 /**

@@ -14,6 +14,11 @@ export const MASK = '********';
  */
 const TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
 
+/** A whole line that is one template tag, which is template syntax and may be quoted. */
+export function isTemplateTag(text: string): boolean {
+  return TEMPLATE_TAG.test(text);
+}
+
 export function redactLine(text: string): string {
   if (TEMPLATE_TAG.test(text)) return `"${text.trim()}"`;
   const colon = text.indexOf(':');

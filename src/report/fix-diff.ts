@@ -4,9 +4,10 @@
  * the second `@@`). What is not an edit — notes, commands to run, findings without a safe fix, rejected
  * candidates — goes into `#` lines before a file's `---` header, where both tools skip leading garbage.
  */
-import type { LineEdit, TargetFixes, VerifiedFix } from '../fix/index.ts';
+import { type LineEdit, quotableLines, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import { escapeControls } from './escape-controls.ts';
-import { fileLines, type Hunk, hunkBody, hunks } from './fix-line-diff.ts';
+import { followUpSentence } from './fix-follows.ts';
+import { fileLines, type Hunk, hunkBody, quotedHunks } from './fix-line-diff.ts';
 
 /** One line of free text, safe between patch lines: no terminator or control character can end it early. */
 function oneLine(text: string): string {
@@ -63,16 +64,24 @@ function targetComments(t: TargetFixes): string[] {
 }
 
 /** The fixes' summaries and notes for one file, said before its header. */
-function fileComments(fixes: readonly VerifiedFix[]): string[] {
-  return fixes.flatMap((f) => [`${f.rule_ids.join(', ')}: ${f.summary}`, ...f.notes.map((n) => `  note: ${n}`)]);
+function fileComments(fixes: readonly VerifiedFix[], all: readonly VerifiedFix[]): string[] {
+  const followUp = (f: VerifiedFix) => followUpSentence(f, all);
+  return fixes.flatMap((f) => [`${f.rule_ids.join(', ')}: ${f.summary}`, ...[followUp(f) ?? []].flat().map((s) => `  ${s}`), ...f.notes.map((n) => `  note: ${n}`)]);
 }
 
-/** One file's diff: `---`/`+++` headers and its hunks; empty when nothing changed. */
+/**
+ * One file's diff: `---`/`+++` headers and its hunks; empty when nothing changed. No line that could hold a
+ * password is shown, not even as context (quotableLines); when the hunks cannot be cut around one, the file's
+ * diff is left out with a comment, and `rsyncguard fix --write` still applies the verified fixes.
+ */
 export function fileDiff(file: string, before: string, after: string, fixes: readonly VerifiedFix[]): string[] {
   if (before === after) return [];
   const path = patchPath(file);
+  const [old, next] = [fileLines(before), fileLines(after)];
+  const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
+  if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
   const out = [`--- a/${path}`, `+++ b/${path}`];
-  for (const h of hunks(fileLines(before), fileLines(after))) {
+  for (const h of found) {
     out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
   }
   return out;
@@ -106,7 +115,7 @@ export function toFixDiff(all: readonly TargetFixes[]): string {
       done.set(f.file, f.after);
       const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
       showHeader();
-      out.push(...comment(fileComments(fixes)), ...fileDiff(f.file, f.before, f.after, fixes));
+      out.push(...comment(fileComments(fixes, t.verified)), ...fileDiff(f.file, f.before, f.after, fixes));
     }
     // A target with nothing to patch still says what it could not fix.
     if (header.length > 1) showHeader();

@@ -99,47 +99,76 @@ function backtrack(trace: Int32Array[], off: number, n: number, m: number, dEnd:
 
 /** Unified hunks from `before` to `after` with `context` lines around each change; close hunks merge as diff(1) does. */
 export function hunks(before: FileLines, after: FileLines, context = 3): Hunk[] {
+  return quotedHunks(before, after, null, context) ?? [];
+}
+
+/** Which lines of each side may be shown (fix output never quotes a line that could hold a password). */
+export interface Showable {
+  old: readonly boolean[];
+  new: readonly boolean[];
+}
+
+/**
+ * The hunks, showing no line `show` forbids: context stops short of such a line, and a hunk that would hold
+ * one is split around it. A hunk's context cut short that way is cut to the same length on both sides:
+ * `git apply` reads a hunk without trailing context as the file's end, and `patch` one with less context on
+ * one side as the file's start or end; a cut to no context at all cannot be applied, so then (and when a
+ * changed line itself may not be shown) the answer is null.
+ */
+export function quotedHunks(before: FileLines, after: FileLines, show: Showable | null, context = 3): Hunk[] | null {
   // The terminator state is part of a line's identity: adding a line after an unterminated last line changes it.
   const key = (f: FileLines) => f.lines.map((l, i) => (i === f.lines.length - 1 && !f.finalNewline ? `${l}\u0000noeol` : l));
   const steps = script(key(before), key(after));
-  const ops: (Op & { oldLine: number; newLine: number })[] = [];
+  const ops: (Op & { oldLine: number; newLine: number; hidden: boolean })[] = [];
   let o = 0;
   let nn = 0;
   for (const s of steps) {
     if (s === '=' || s === '-') {
       const text = before.lines[o] ?? '';
-      ops.push({ kind: s === '=' ? ' ' : '-', text, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      ops.push({ kind: s === '=' ? ' ' : '-', text, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
       o++;
       if (s === '=') nn++;
     } else {
-      ops.push({ kind: '+', text: after.lines[nn] ?? '', noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1 });
+      ops.push({ kind: '+', text: after.lines[nn] ?? '', noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.new[nn] === false });
       nn++;
     }
   }
-  // Index ranges of ops to show: each change widened by the context, merged when they touch.
-  const ranges: [number, number][] = [];
+  if (ops.some((op) => op.kind !== ' ' && op.hidden)) return null;
+  // Runs of changes [first, last] (op indexes): close changes merge unless a hidden line lies between them.
+  const runs: [number, number][] = [];
   ops.forEach((op, i) => {
     if (op.kind === ' ') return;
-    const lo = Math.max(0, i - context);
-    const hi = Math.min(ops.length - 1, i + context);
-    const prev = ranges[ranges.length - 1];
-    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
-    else ranges.push([lo, hi]);
+    const prev = runs[runs.length - 1];
+    if (prev && i - prev[1] - 1 <= 2 * context && !ops.slice(prev[1] + 1, i).some((x) => x.hidden)) prev[1] = i;
+    else runs.push([i, i]);
   });
-  return ranges.map(([lo, hi]) => {
-    const slice = ops.slice(lo, hi + 1);
-    const first = slice[0] as (typeof ops)[number];
+  const out: Hunk[] = [];
+  for (const [first, last] of runs) {
+    let lead = 0;
+    while (lead < context && first - lead - 1 >= 0 && !ops[first - lead - 1]?.hidden) lead++;
+    let trail = 0;
+    while (trail < context && last + trail + 1 < ops.length && !ops[last + trail + 1]?.hidden) trail++;
+    const leadCut = lead < context && first - lead > 0;
+    const trailCut = trail < context && last + trail < ops.length - 1;
+    if (leadCut && trail > lead) trail = lead;
+    if (trailCut && lead > trail) lead = trail;
+    if ((lead === 0 && first > 0) || (trail === 0 && last < ops.length - 1)) {
+      if (leadCut || trailCut) return null;
+    }
+    const slice = ops.slice(first - lead, last + trail + 1);
+    const head = slice[0] as (typeof ops)[number];
     const oldCount = slice.filter((x) => x.kind !== '+').length;
     const newCount = slice.filter((x) => x.kind !== '-').length;
-    return {
+    out.push({
       // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
-      oldStart: oldCount === 0 ? first.oldLine - 1 : first.oldLine,
+      oldStart: oldCount === 0 ? head.oldLine - 1 : head.oldLine,
       oldCount,
-      newStart: newCount === 0 ? first.newLine - 1 : first.newLine,
+      newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
       newCount,
       ops: slice.map(({ kind, text, noEol }) => ({ kind, text, noEol })),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** A hunk's lines in unified format, without its `@@` heading. */

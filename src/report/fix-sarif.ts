@@ -7,11 +7,12 @@
  */
 import type * as Sarif from 'sarif';
 import type { Finding } from '../engine/index.ts';
-import { findingKey, type LineEdit, sameFinding, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { findingKey, type LineEdit, quotableLines, sameFinding, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { followUpSentence, followUpsOf } from './fix-follows.ts';
 
-/** The fix's one-paragraph description: what it does, then what a reader must know. */
-function description(f: VerifiedFix): string {
-  return [`${f.rule_ids.join(', ')}: ${f.summary}`, ...f.notes].join(' ');
+/** The fix's one-paragraph description: what it does, then what a reader must know; then each follow-up it carries. */
+function description(f: VerifiedFix, followUps: readonly VerifiedFix[], all: readonly VerifiedFix[]): string {
+  return [`${f.rule_ids.join(', ')}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u) => [followUpSentence(u, all) ?? '', ...u.notes])].join(' ');
 }
 
 /** Line lengths in UTF-16 units without terminators, and the file's terminator for inserted text. */
@@ -44,8 +45,16 @@ export function replacement(e: LineEdit, before: string): Sarif.Replacement | nu
   return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
 }
 
-/** A verified fix as a SARIF fix: one artifactChange per file it edits; null when an edit lies outside its file. */
-function sarifFix(f: VerifiedFix, t: TargetFixes): Sarif.Fix | null {
+/**
+ * A verified fix as a SARIF fix: one artifactChange per file it edits; null when an edit lies outside its file.
+ * The follow-ups it raised (fix-follows.ts) come with it: no result names them, and without their edits a
+ * consumer applying every fix would not get the patch's text.
+ */
+function sarifFix(v: VerifiedFix, t: TargetFixes): Sarif.Fix | null {
+  const followUps = followUpsOf(v, t.verified);
+  const f: VerifiedFix = { ...v, edits: [...v.edits, ...followUps.flatMap((u) => u.edits)] };
+  // Inserted text is config text: a line that could hold a password is never quoted (the planner proposes none).
+  if (f.edits.some((e) => !quotableLines(e.lines).every((x) => x))) return null;
   const files = [...new Set(f.edits.map((e) => e.file))];
   const changes: Sarif.ArtifactChange[] = [];
   for (const file of files) {
@@ -53,12 +62,12 @@ function sarifFix(f: VerifiedFix, t: TargetFixes): Sarif.Fix | null {
     if (before === undefined) return null;
     const replacements = f.edits
       .filter((e) => e.file === file)
-      .sort((a, b) => a.start - b.start)
+      .sort((a, b) => a.start - b.start || a.end - b.end)
       .map((e) => replacement(e, before));
     if (replacements.some((r) => r === null)) return null;
     changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, replacements: replacements as Sarif.Replacement[] });
   }
-  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
+  return changes.length > 0 ? { description: { text: description(v, followUps, t.verified) }, artifactChanges: changes } : null;
 }
 
 /** The `fixes` property of the result for `finding`: every verified fix of its target that names it. */
@@ -70,4 +79,18 @@ export function fixesFor(finding: Finding, fixes: TargetFixes | undefined): { fi
     .map((v) => sarifFix(v, fixes))
     .filter((x): x is Sarif.Fix => x !== null);
   return out.length > 0 ? { fixes: out } : {};
+}
+
+/**
+ * For a result with no verified fix: why there is no safe automatic fix, and the text to apply by hand (as the
+ * diff's `suggested:` lines; planner-built, never a config line), for `properties.rsyncguard_fix`. null otherwise.
+ */
+export function unfixedFor(finding: Finding, fixes: TargetFixes | undefined): { reason: string; suggested?: string } | null {
+  if (!fixes) return null;
+  const key = findingKey(finding);
+  if (fixes.verified.some((v) => v.fixes.some((k) => sameFinding(k, key)))) return null;
+  const u = fixes.unfixed.find((x) => sameFinding(x.finding, key));
+  if (u !== undefined) return { reason: u.reason, ...(u.suggestion !== null ? { suggested: u.suggestion } : {}) };
+  const r = fixes.rejected.find((x) => x.candidate.fixes.some((k) => sameFinding(k, key)));
+  return r === undefined ? null : { reason: `no safe automatic fix: ${r.reason}` };
 }
