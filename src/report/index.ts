@@ -28,3 +28,4 @@ export type { TargetKind, TargetKindInfo } from './target-kinds.ts';
 export { FIX_FORMATS, withFixes } from './fix-formats.ts';
 export type { FixContext, FixFormatName } from './fix-formats.ts';
 export { toFixDiff } from './fix-diff.ts';
+export { ansibleRefusal } from './fix-ansible.ts';

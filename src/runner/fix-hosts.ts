@@ -9,7 +9,7 @@
 import { fail, ok, today, type HostRaw, type Result } from '../common/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
 import type { TargetFixes } from '../fix/index.ts';
-import { textKey, type Report, type TargetError, type TargetReport } from '../report/index.ts';
+import { ansibleRefusal, textKey, type Report, type TargetError, type TargetReport } from '../report/index.ts';
 import { evaluateAll, evaluateDocument, openEvaluation, type EvaluateOptions, type Evaluation } from './evaluate-targets.ts';
 import { combineFixes } from './fix-combine.ts';
 import type { EvaluatedState } from './fix-verify.ts';
@@ -21,6 +21,8 @@ export interface CollectedHost {
   name: string;
   group: string;
   raw: HostRaw;
+  /** Where the document came from (`web5.json`, `all.json[2]`), for a located error; the host name when swept. */
+  source?: string;
 }
 
 export interface HostFixOptions extends Omit<EvaluateOptions, 'onTiming'> {
@@ -61,8 +63,23 @@ export async function fixHosts(hosts: CollectedHost[], failures: TargetError[], 
   const groupOf = new Map<string, string>();
   const rawOf = new Map<string, HostRaw>();
   const texts = new Map<string, string>();
+  // The document is written on the host being fixed: a name or path the playbook could not carry verbatim
+  // (a `{{ … }}`, a `..`, a relative path) refuses that host, located, and the others are still fixed.
+  const refused = new Set<CollectedHost>();
+  for (const h of hosts) {
+    // Only files with text can be edited, so only their paths ever reach a playbook.
+    const why = ansibleRefusal(
+      h.name,
+      h.group,
+      h.raw.files.map((f) => (typeof f.text === 'string' ? f.path : null)),
+    );
+    if (why === null) continue;
+    refused.add(h);
+    targets.push({ target: h.source ?? h.name, message: `not fixed: ${why}` });
+  }
   for (const f of failures) groupOf.set(f.target, hosts.find((h) => h.name === f.target)?.group ?? 'ungrouped');
   for (const h of hosts) {
+    if (refused.has(h)) continue;
     const raw = { ...h.raw, host: { ...h.raw.host, name: h.name } };
     for (const d of await hostFacts(raw, { probe: false, today: day })) {
       targets.push(d);

@@ -56,9 +56,10 @@ function changed(out: string): number[] {
   return [...out.matchAll(/changed=(\d+)/g)].map((m) => Number(m[1]));
 }
 
-/** `RULE module` of every fix task of a playbook (task names are `RSYNC-002 [pub]: …`). */
+/** `RULE module` of every fix task of a playbook (task names are `RSYNC-002 [pub]: …`, edits of adjoining lines joined by `; `). */
 function tasksOf(play: string): Set<string> {
-  return new Set([...play.matchAll(/- name: "(RSYNC-\d+)[^"[]* \[([^\]]+)\]/g)].map((m) => `${m[1]} ${m[2]}`));
+  const names = [...play.matchAll(/- name: !unsafe "(RSYNC-[^"]*)"/g)].flatMap((m) => (m[1] ?? '').split('; '));
+  return new Set(names.flatMap((n) => [...n.matchAll(/^(RSYNC-\d+)[^"[]* \[([^\]]+)\]/g)].map((m) => `${m[1]} ${m[2]}`)));
 }
 
 const fix = suite('fix --format ansible on real SSH hosts');

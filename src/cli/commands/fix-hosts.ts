@@ -25,6 +25,15 @@ export const HOST_FIX_OPTIONS: Record<string, OptionSpec> = {
   'accept-new-host-keys': { type: 'boolean', help: 'With --inventory: trust unknown host keys on first use' },
 };
 
+/**
+ * `--format ansible` without hosts would be a playbook for `hosts: all` editing the repository's relative
+ * paths on every host (finding 7): refused, so the operator is pointed at the host modes.
+ */
+export function refuseAnsibleForFiles(args: ParsedArgs): UserError | undefined {
+  if (wantsHostFix(args) || stringOption(args, 'format') !== 'ansible') return undefined;
+  return new UserError('--format ansible is for hosts: use --inventory or --collected', undefined, 'For config files in a repository, use --format diff (or --write).');
+}
+
 /** True when the command line asks for host fixes rather than fixes of files. */
 export function wantsHostFix(args: ParsedArgs): boolean {
   return stringOption(args, 'inventory') !== undefined || args.values['collected'] === true;
@@ -62,7 +71,7 @@ function readCollected(paths: string[], groupOf: (host: string) => string): { ho
       const where = docs.length > 1 ? `${path}[${i}]` : path;
       const raw = parseHostRaw(doc, where);
       if (!raw.ok) errors.push({ target: where, message: raw.error.message });
-      else hosts.push({ name: raw.value.host.name, group: groupOf(raw.value.host.name), raw: raw.value });
+      else hosts.push({ name: raw.value.host.name, group: groupOf(raw.value.host.name), raw: raw.value, source: where });
     }
   }
   return { hosts, errors };
