@@ -10,7 +10,7 @@ import { COMPLIANCE } from '../common/index.ts';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { cveHelp } from './cve-help.ts';
 import { cveSuffix } from './cve-explain.ts';
-import { fixesFor } from './fix-sarif.ts';
+import { fixesFor, unfixedFor } from './fix-sarif.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { Report } from './model.ts';
 import { declaredSuppressions, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
@@ -126,7 +126,13 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   };
   // Verified fixes (issue 16) ride on the results they remove; a waived result gets none.
   const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p) => ({ ...result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding)), ...(p.waiver ? {} : fixesFor(p.finding, fixesOf.get(p.finding.target))) }));
+  const results = placed.map((p) => {
+    const r = result(p, idOf(p.finding), index, opts.texts, anchorOf(p.finding), prints.get(p.finding));
+    if (p.waiver) return r;
+    // A finding without a safe fix carries the reason and the suggested text (the issue: "listed with the reason and the suggested text").
+    const unfixed = unfixedFor(p.finding, fixesOf.get(p.finding.target));
+    return { ...r, ...fixesFor(p.finding, fixesOf.get(p.finding.target)), ...(unfixed ? { properties: { ...r.properties, rsyncguard_fix: unfixed } } : {}) };
+  });
   // The CVEs each descriptor's results report, for its help: what each is and where its record is.
   const cvesOf = new Map<string, Set<string>>();
   for (const p of placed) for (const id of p.finding.cves ?? []) cvesOf.set(idOf(p.finding), (cvesOf.get(idOf(p.finding)) ?? new Set()).add(id));
