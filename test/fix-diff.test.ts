@@ -112,6 +112,12 @@ diff('continuation lines replaced as one logical line; a file in a subdirectory 
   applies([targetFixes('rsyncd.conf', { 'rsyncd.conf': '[inc]\n&include conf.d/inc.inc\n', 'conf.d/inc.inc': inc }, [fix])]);
 });
 
+diff('a path with a space: the file names end with a tab, so patch -p1 takes them as git apply does', () => {
+  const fix = verified('RSYNC-002', 'a', 'read only = yes', [{ file: 'my dir/rsyncd.conf', start: 3, end: 3, lines: ['read only = yes'] }]);
+  const patch = applies([targetFixes('my dir/rsyncd.conf', { 'my dir/rsyncd.conf': '[a]\npath = /a\nread only = no\n' }, [fix])]);
+  assert.match(patch, /\n--- a\/my dir\/rsyncd\.conf\t\n\+\+\+ b\/my dir\/rsyncd\.conf\t\n/);
+});
+
 diff('unfixed findings, commands and rejected candidates are # comments the tools skip; nothing to fix is empty', () => {
   const fix = verified('RSYNC-002', 'incoming', 'read only = yes', [{ file: 'rsyncd.conf', start: 7, end: 7, lines: ['\tread only = yes'] }]);
   const key = { rule_id: 'RSYNC-030', target: 'rsyncd.conf', module: 'incoming', path: 'secrets[0].mode' };

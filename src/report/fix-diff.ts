@@ -80,7 +80,9 @@ export function fileDiff(file: string, before: string, after: string, fixes: rea
   const [old, next] = [fileLines(before), fileLines(after)];
   const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
   if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  // GNU patch ends a file name at the first space unless a tab ends it (as `diff -u` writes it); git apply takes both.
+  const end = /\s/.test(path) ? '\t' : '';
+  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
   for (const h of found) {
     out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
   }
