@@ -12,6 +12,16 @@ function reportedRules(report: Report): Record<string, { title: string; severity
   return out;
 }
 
+/**
+ * A target as the report shows it. Its fixes keep the edits (only lines the fix stage may quote) but not the
+ * whole texts before and after: those hold every line of the files, passwords written where they should not
+ * be included, and no report quotes those.
+ */
+function shownTarget(t: Report['targets'][number]): Report['targets'][number] | Record<string, unknown> {
+  if (!t.fixes) return t;
+  return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
+}
+
 /** Stable JSON: findings, waived findings and errors per target, plus a summary. */
 export function toJson(report: Report): string {
   const doc = {
@@ -30,7 +40,7 @@ export function toJson(report: Report): string {
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
     },
-    targets: report.targets,
+    targets: report.targets.map(shownTarget),
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
