@@ -10,7 +10,8 @@ import { parseCommandArgs, stringOption, type Command, type ParsedArgs } from '.
 import { writeOutput } from '../output.ts';
 import { renderContext } from '../render-report.ts';
 import { formatOption } from './common-options.ts';
-import { HOST_FIX_OPTIONS, runHostFix, wantsHostFix } from './fix-hosts.ts';
+import { outputClash } from './fix-output.ts';
+import { HOST_FIX_OPTIONS, refuseAnsibleForFiles, runHostFix, wantsHostFix } from './fix-hosts.ts';
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -33,6 +34,10 @@ export const fixCommand: Command = {
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
+    // --output must not overwrite what the run reads (a config, a collected document, the inventory): fix-output.ts.
+    const named = ['inventory', 'waivers', 'policy'].flatMap((n) => stringOption(args, n) ?? []);
+    const clash = outputClash(stringOption(args, 'output'), [...args.positionals, ...named]);
+    if (clash) return clash;
     if (wantsHostFix(args)) {
       const ids = (stringOption(args, 'rules') ?? '')
         .split(',')
@@ -40,6 +45,8 @@ export const fixCommand: Command = {
         .filter((r) => r !== '');
       return runHostFix(args, ids.length > 0 ? new Set(ids) : undefined);
     }
+    const notForFiles = refuseAnsibleForFiles(args);
+    if (notForFiles) return notForFiles;
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
     const list = (name: string) =>
       (stringOption(args, name) ?? '')
@@ -69,6 +76,9 @@ export const fixCommand: Command = {
     // A typo in --rules would silently fix nothing: every id must be a rule of this run.
     const unknown = rules.map((r) => r.toUpperCase()).filter((r) => !run.report.rules.some((x) => x.id === r));
     if (unknown.length > 0) return new UserError(`--rules names no rule ${unknown.join(', ')}`, undefined, 'See rsyncguard rules for the rule ids.');
+    // Every file the configs read (includes too) or --write would write, by real path, before anything is written.
+    const read = outputClash(stringOption(args, 'output'), [...run.texts.keys(), ...[...run.files.values()].map((f) => f.real)], paths);
+    if (read) return read;
     const failed = render(run, args);
     if (failed) return failed;
     if (args.values['write'] === true) {
