@@ -1,9 +1,9 @@
 /**
- * What every fix format must agree on (adversarial review of issue 16, findings 5, 6, 8, 9, 10): a follow-up
+ * What every fix format must agree on (adversarial review of issue 16, findings 5, 6, 8, 10): a follow-up
  * fix (of a finding the scan never reported, raised by another fix) is named as such and its edits travel with
  * the fix that raised it in SARIF, so applying every SARIF fix gives the patch's text; Markdown suggestions
  * never overlap, and committing them all gives the patch's text; findings without a safe fix carry the
- * suggested text; columns after a BOM are UTF-16 units; --output never overwrites a file the run reads.
+ * suggested text; --output never overwrites a file the run reads (columns: src/parse/byte-reader.test.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,16 +109,6 @@ t('findings without a safe fix carry the suggested text: Markdown lists it, SARI
   const fixedOne = (JSON.parse(sarif) as Sarif.Log).runs[0]?.results?.find((r) => r.ruleId === 'RSYNC-004');
   assert.ok(fixedOne?.fixes, 'RSYNC-004 has a fix');
   assert.is((fixedOne?.properties as { rsyncguard_fix?: unknown } | undefined)?.rsyncguard_fix, undefined, 'a fixed finding has no "no safe fix" entry');
-});
-
-t('after a UTF-8 BOM, SARIF and JSON columns are UTF-16 units, as the fix replacements are', () => {
-  const dir = repo({ 'rsyncd.conf': '\ufeffuid = root\n[m]\n  path = /x\n  read only = yes\n' });
-  const sarif = JSON.parse(cli(dir, ['scan', '.', '--format', 'sarif', '--fail-on', 'none']).stdout) as Sarif.Log;
-  const region = sarif.runs[0]?.results?.find((r) => r.ruleId === 'RSYNC-042')?.locations?.[0]?.physicalLocation?.region;
-  // U+FEFF is one unit: "root" starts at column 8.
-  assert.equal([region?.startColumn, region?.endColumn], [8, 12]);
-  const json = JSON.parse(cli(dir, ['scan', '.', '--format', 'json', '--fail-on', 'none']).stdout) as { targets: { findings: { rule_id: string; location: { column: number } }[] }[] };
-  assert.is(json.targets[0]?.findings.find((f) => f.rule_id === 'RSYNC-042')?.location.column, 8);
 });
 
 t('--output naming a config the run reads is refused before anything is written (with and without --write)', () => {
