@@ -121,6 +121,22 @@ rows('#12 a BOM makes the first header a badly formed line: its path becomes a g
   assert.ok(codes(c).includes('utf8-bom'));
 });
 
+rows('#12 a BOM before a parameter makes its name unknown: "<BOM>auth users = alice" is ignored, the module stays anonymous', () => {
+  const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('auth users = alice\nsecrets file = /etc/s\n[up]\npath=/srv\nread only = no\n')]);
+  const c = parse(text);
+  assert.is(param(c, 'up', 'auth users'), null);
+  assert.is(param(c, 'up', 'secrets file'), '/etc/s');
+  assert.ok(codes(c).includes('unknown-parameter'));
+  const bom = c.diagnostics.find((d) => d.code === 'utf8-bom');
+  assert.match(bom?.message ?? '', /Unknown Parameter encountered/);
+  assert.not.match(bom?.message ?? '', /header/);
+  const up = simulateAccess(c, { addr: '127.0.0.1', name: 'localhost' }, { daemonUser: 'root', version: V350, resolve: hostsFile }).modules.find((m) => m.name === 'up');
+  assert.is(up?.write, 'ok');
+  // The header case says the header is lost.
+  const header = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[m]\npath=/srv\n[n]\n')]));
+  assert.match(header.diagnostics.find((d) => d.code === 'utf8-bom')?.message ?? '', /Ignoring badly formed line.*no header for rsync/);
+});
+
 rows('#13 a NUL at the start of a line ends the file', () => {
   const c = parse('[a]\npath=/a\n\0hosts deny = *\n[c]\npath=/c\n');
   assert.equal(

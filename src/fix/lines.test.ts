@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { firstHeader, hasTemplateExpr, isTemplateFile, logicalEnd, sectionEnd, sectionIndent, splitLines } from './lines.ts';
+import { firstHeader, hasTemplateExpr, isTemplateFile, lineKind, logicalEnd, sameName, sectionEnd, sectionIndent, splitLines } from './lines.ts';
 
 const lines = suite('lines');
 
@@ -27,6 +27,17 @@ lines('template files and expressions', () => {
   assert.ok(hasTemplateExpr('path = {{ p }}'));
   assert.ok(hasTemplateExpr('<% if x %>'));
   assert.not.ok(hasTemplateExpr('path = /srv/%USER%'));
+  // A Jinja comment renders to nothing: `read only = no {# c #}` is `read only = no` once rendered.
+  assert.ok(hasTemplateExpr('read only = no {# uploads from CI #}'));
+  assert.ok(hasTemplateExpr('list = no <%# hidden %>'));
+});
+
+lines('a BOM is no whitespace for rsync: a BOM line is a parameter line, and a BOM is part of the name', () => {
+  assert.is(lineKind('\ufeff[m]'), 'param');
+  assert.is(lineKind('\ufeff# c'), 'param');
+  assert.is(lineKind('\t[m]'), 'header');
+  assert.not.ok(sameName('\ufeffuse chroot', 'use chroot'));
+  assert.ok(sameName('Use  Chroot', 'usechroot'));
 });
 
 lines.run();

@@ -8,8 +8,11 @@
 /** Template files (src/sources/file-kinds.ts TPL): their literal lines are edited, their tags never. */
 const TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
 
-/** A template expression (Jinja, ERB, Go, envsubst), as src/facts/template.ts reads one. */
-const TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
+/**
+ * A template expression (Jinja, ERB, Go, envsubst), as src/facts/template.ts reads one. A Jinja comment `{# … #}`
+ * counts: rendering removes it, so `read only = no {# why #}` renders as `read only = no` (ERB `<%#` is `<%`).
+ */
+const TEMPLATE_EXPR = /\{\{|\{%|\{#|<%|\$\{/;
 
 export function isTemplateFile(file: string): boolean {
   return TEMPLATE_FILE.test(file);
@@ -30,7 +33,8 @@ export type LineKind = 'blank' | 'comment' | 'header' | 'directive' | 'param';
 
 /** How rsync classifies a physical line by its first non-whitespace character. */
 export function lineKind(line: string): LineKind {
-  const t = line.trimStart();
+  // C isspace() only: trimStart() would also drop a BOM (U+FEFF), which rsync reads as a name's first byte.
+  const t = line.replace(/^[ \t\n\v\f\r]+/, '');
   if (t === '') return 'blank';
   if (t.startsWith('#') || t.startsWith(';')) return 'comment';
   if (t.startsWith('[')) return 'header';
@@ -65,7 +69,8 @@ export function paramParts(line: string): { indent: string; name: string; value:
 
 /** rsync's strwiEQ: names compared ignoring ASCII case and all whitespace. */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+  // isspace() whitespace only: JS `\s` would also drop a BOM, which rsync keeps in the name.
+  const norm = (s: string): string => s.replace(/[ \t\n\v\f\r]+/g, '').toLowerCase();
   return norm(a) === norm(b);
 }
 

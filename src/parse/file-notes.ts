@@ -1,12 +1,13 @@
 /**
  * Things about a file's bytes that rsync does not report but a reader must know: it is a template
- * (Jinja, ERB, Go templates, shell/Ansible variables), it starts with a UTF-8 BOM (rsync sees a
- * parameter line without '='), or it holds NUL bytes (which end a line or the whole file for rsync).
+ * (Jinja, ERB, Go templates, shell/Ansible variables), it starts with a UTF-8 BOM (rsync does not skip it:
+ * the first line is ignored), or it holds NUL bytes (which end a line or the whole file for rsync).
  */
 import { diagnostic, type Diagnostic } from '../common/index.ts';
 
 const TEMPLATE_MARKERS: readonly { engine: string; re: RegExp }[] = [
-  { engine: 'Jinja', re: /\{\{.*?\}\}|\{%.*?%\}/ },
+  // `{# … #}` is a Jinja comment: rendering removes it, so it is template syntax too.
+  { engine: 'Jinja', re: /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/ },
   { engine: 'ERB', re: /<%.*?%>/ },
   { engine: 'shell/envsubst', re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ },
 ];
@@ -16,15 +17,7 @@ const MAX_NUL_NOTES = 5;
 export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    notes.push(
-      diagnostic(
-        'warning',
-        'utf8-bom',
-        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
-        { file, line: 1, column: 1 },
-        'Save the file without a BOM.',
-      ),
-    );
+    notes.push(diagnostic('warning', 'utf8-bom', bomMessage(bytes), { file, line: 1, column: 1 }, 'Save the file without a BOM.'));
   }
   let line = 1;
   let lineStart = 0;
@@ -40,6 +33,21 @@ export function fileNotes(bytes: Uint8Array, file: string): Diagnostic[] {
   }
   notes.push(...templateNotes(bytes, file));
   return notes;
+}
+
+/**
+ * What rsync makes of the first line, whose first bytes are the BOM (rsyncd.md §1.1: not special, so the line
+ * never starts with `[` or `#` for rsync): a name before `=` holds the BOM, an unknown parameter; no `=` is a
+ * badly formed line. Either way rsync logs it and ignores the line.
+ */
+function bomMessage(bytes: Uint8Array): string {
+  const start = 'The file starts with a UTF-8 byte-order mark, which rsync does not skip:';
+  const end = bytes.indexOf(0x0a);
+  const first = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
+  const body = first.trimStart();
+  const how = body.includes('=') ? 'the first line\'s parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line' : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
+  const header = body.startsWith('[') ? '; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults' : '';
+  return `${start} ${how}${header}.`;
 }
 
 function templateNotes(bytes: Uint8Array, file: string): Diagnostic[] {
