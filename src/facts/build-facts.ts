@@ -67,6 +67,7 @@ export function buildFacts(input: FactsInput): FactsDocument {
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      ...(m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {}),
       shadowed: m.shadowed,
       params: withAuthUsers(m.params, auth.hide),
       access: summarize(v4.modules[i], v6.modules[i]),
@@ -234,7 +235,13 @@ export function relabelFiles(doc: FactsDocument, rename: (file: string) => strin
       files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
       global: params(config.global),
       listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename) })),
+      modules: config.modules.map((m) => ({
+        ...m,
+        header: { ...m.header, file: rename(m.header.file) },
+        ...(m.reopened ? { reopened: m.reopened.map((h) => ({ ...h, file: rename(h.file) })) } : {}),
+        params: params(m.params),
+        declared_public: relabelDeclared(m.declared_public, rename),
+      })),
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) })),
     },

@@ -38,6 +38,8 @@ export interface AccessSummary {
 export interface ModuleFacts {
   name: string;
   header: { file: string; line: number; column: number };
+  /** Later headers that re-open the module (same name, rsyncd.md §1.2); absent when none. Lines after them belong to it. */
+  reopened?: { file: string; line: number; column: number }[];
   shadowed: boolean;
   params: Record<string, Param>;
   access: AccessSummary;

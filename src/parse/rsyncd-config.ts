@@ -24,6 +24,8 @@ export interface ModuleConfig {
   name: string;
   /** The header as first written. */
   header: Location;
+  /** Later headers that re-open the module (same name, rsyncd.md §1.2): the lines after them are the module's too. */
+  reopened: Location[];
   params: Record<string, Param>;
   /** Another module with the same name comes later: requests reach that one (lp_number searches from the end). */
   shadowed: boolean;
@@ -120,6 +122,7 @@ function moduleViews(load: LoadResult): ModuleConfig[] {
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
+    reopened: section.reopened,
     params: effectiveParams(section, load.vars),
     shadowed: lastIndex.get(String(section.name.value)) !== i,
   }));

@@ -20,6 +20,8 @@ export interface Section {
   /** The module's current name (header spelling, or a `name =` rename). */
   name: Assigned;
   header: Location;
+  /** Later headers that re-open this module (rsyncd.md §1.2: getsectionbyname finds it again): its lines follow them too. */
+  reopened: Location[];
   /** Values copied from the running defaults when the header was first seen, then the module's own. */
   params: Vars;
 }
@@ -159,9 +161,10 @@ class Loader {
     const existing = this.byName.get(squash(name));
     if (existing !== undefined) {
       this.current = existing;
+      this.sections[existing]?.reopened.push(at);
       return true;
     }
-    this.sections.push({ name: { value: name, raw: name, at, origin: 'module' }, header: at, params: this.snapshotDefaults() });
+    this.sections.push({ name: { value: name, raw: name, at, origin: 'module' }, header: at, reopened: [], params: this.snapshotDefaults() });
     this.current = this.sections.length - 1;
     this.byName.set(squash(name), this.current);
     return true;

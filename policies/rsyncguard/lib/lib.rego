@@ -103,8 +103,9 @@ first_file_location := {"file": input.config.files[0].path, "line": 1, "column":
 # The module whose section holds a line of a file (the last header above it), or null.
 default module_at(_, _) := null
 
+# A header that re-opens a module (same name, rsyncd.md §1.2) starts another run of that module's lines.
 module_at(file, line) := name if {
-	headers := [[m.header.line, m.name] | some m in input.config.modules; m.header.file == file; m.header.line <= line]
+	headers := [[h.line, m.name] | some m in input.config.modules; some h in array.concat([m.header], object.get(m, "reopened", [])); h.file == file; h.line <= line]
 	count(headers) > 0
 	name := max(headers)[1]
 }

@@ -46,6 +46,15 @@ test_rsync_009_finds_a_comment_before_any_module_as_a_daemon_finding if {
 	f.module == null
 }
 
+test_rsync_009_on_a_line_after_a_reopening_header_names_the_reopened_module if {
+	up := object.union(t.module({}, {}), {"name": "up", "header": {"file": "rsyncd.conf", "line": 2, "column": 1}, "reopened": [{"file": "rsyncd.conf", "line": 8, "column": 1}]})
+	other := object.union(t.module({}, {}), {"name": "other", "header": {"file": "rsyncd.conf", "line": 6, "column": 1}})
+	diag := {"severity": "warning", "code": "comment-in-boolean", "message": "m", "file": "rsyncd.conf", "line": 9, "column": 8}
+	some f in access.findings with input as t.doc([up, other], {"config": {"diagnostics": [diag]}})
+	f.rule_id == "RSYNC-009"
+	f.module == "up"
+}
+
 test_rsync_001_and_002_quiet_on_a_module_max_connections_disables if {
 	m := object.union(t.module({"read only": false, "max connections": -1}, {}), {"effective": t.effective({"disabled": true, "unusable": true})})
 	ids := t.ids(access.findings) with input as t.doc([m], {})
