@@ -121,12 +121,14 @@ export function setModuleParam(ctx: PlanContext, mod: ModuleFacts, name: string,
  * moved above, rather than a new line next to it that a later fix of that line (RSYNC-009) would contradict.
  */
 function badBooleanLine(ctx: PlanContext, mod: ModuleFacts, name: string, value: string): Placed | null {
-  const file = mod.header.file;
-  const lines = linesOf(ctx, file);
-  if (lines === null) return null;
-  const end = sectionEnd(lines, mod.header.line);
-  const d = ctx.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
-  const first = d === undefined ? undefined : lines[d.line - 1];
+  // The module's lines run after its header and after each header that re-opens it (rsyncd.md §1.2).
+  const runs = [mod.header, ...(mod.reopened ?? [])].map((h) => ({ h, lines: linesOf(ctx, h.file) }));
+  const within = (x: { file: string; line: number }) => runs.find(({ h, lines }) => lines !== null && x.file === h.file && x.line > h.line && x.line <= sectionEnd(lines, h.line));
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === 'comment-in-boolean' && x.message.includes(`for "${name}"`) && within(x) !== undefined);
+  const lines = d === undefined ? null : (within(d)?.lines ?? null);
+  if (d === undefined || lines === null) return null;
+  const file = d.file;
+  const first = lines[d.line - 1];
   if (d === undefined || first === undefined || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
   const written = first.slice(first.indexOf('=') + 1);
   const cut = written.search(/\s[#;]/);

@@ -7,7 +7,9 @@ export function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM keeps a leading U+FEFF in the text: rsync gives a BOM no meaning (rsyncd.md §1.1), so `<BOM>auth users`
+// is an unknown parameter name, not `auth users` (TextDecoder drops the BOM by default).
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** getc() over a byte array, remembering the line and column of the byte it returned last. */
 export class ByteReader {
