@@ -30,7 +30,16 @@ auth('RSYNC-009 on auth users: the comment survives verbatim, no mask is written
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     const after = readFileSync(join(dir, 'rsyncd.conf'), 'utf8');
     assert.not.match(after, '********');
-    assert.not.match(r.stdout, '********');
+    // A suggestion (a `#` line) may quote the facts' masked words; the diff itself never carries a mask.
+    assert.not.match(
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n'),
+      '********',
+    );
+    // A user word after the comment (rsync reads "owner:" as a user today) is for a person to decide.
+    assert.match(r.stdout, /rsync reads "owner:" as a user today/);
     // Fixed (the comment moved verbatim, the value as written) or, where a line could hold a password, untouched.
     const fixed = ['[m]', '  path = /x', `  ${line.slice(line.indexOf('#'))}`, '  auth users = bob, carol:ro', ...TAIL].join('\n');
     assert.ok(after === text || after === fixed, after);

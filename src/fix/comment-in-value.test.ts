@@ -30,23 +30,39 @@ const plan = (text: string, factsValue: string, line = 3) => planFixes(doc(facts
 
 const value = suite('RSYNC-009 on auth users');
 
-value('the comment is moved verbatim and the value is the file’s, never the facts’ masked text', () => {
+value('a user after the comment: no fix, rsync reads it as a user today; reason and suggestion quote the facts (masked)', () => {
   const text = '[m]\n  path = /x\n  auth users = bob, carol:ro # ops team, ask carol:rw\n  secrets file = /etc/s\n';
-  // Facts text that differs from the file (masked): nothing of it may reach the edit.
   const p = plan(text, 'bob, carol:********ro # ops team, ask carol:********rw');
+  assert.is(p.candidates.length, 0);
+  const u = p.unfixed[0];
+  assert.ok(u);
+  assert.match(u.reason, /rsync reads "ops" as a user today; decide whether the comment or the user is meant/);
+  assert.match(u.suggestion ?? '', /auth users = bob, carol:\*{8}ro ops team ask carol:\*{8}rw/);
+  assert.not.match(JSON.stringify(p), /carol:rw/);
+});
+
+value('a password-like word after the comment never reaches a reason, suggestion or note', () => {
+  const text = '[m]\n  path = /x\n  auth users = alice # bob:hunter2\n';
+  const p = plan(text, 'alice # bob:********');
+  assert.is(p.candidates.length, 0);
+  assert.not.match(JSON.stringify(p), /hunter2/);
+});
+
+value('only comment markers after the value: the comment is moved verbatim and the value is the file’s, never the facts’ masked text', () => {
+  const text = '[m]\n  path = /x\n  auth users = bob, carol:ro #\n  secrets file = /etc/s\n';
+  const p = plan(text, 'bob, carol:********ro #');
   const c = p.candidates[0];
   assert.ok(c, JSON.stringify(p.unfixed));
-  const after = applyEdits(text, c.edits);
-  assert.is(after, '[m]\n  path = /x\n  # ops team, ask carol:rw\n  auth users = bob, carol:ro\n  secrets file = /etc/s\n');
-  assert.not.match(JSON.stringify(c), /\*{8}/);
-  assert.match(c.notes[0] ?? '', /"#", "ops", "team,", "ask", "carol:rw"/);
+  assert.is(applyEdits(text, c.edits), '[m]\n  path = /x\n  #\n  auth users = bob, carol:ro\n  secrets file = /etc/s\n');
+  assert.not.match(JSON.stringify(c.edits), /\*{8}/);
+  assert.match(c.notes[0] ?? '', /\("#"\)/);
 });
 
 value('a continued value is read as rsync joins it (CRLF kept)', () => {
-  const text = '[m]\r\n  path = /x\r\n  auth users = bob, \\\r\n    carol # ops\r\n';
-  const c = plan(text, 'bob,     carol # ops').candidates[0];
+  const text = '[m]\r\n  path = /x\r\n  auth users = bob, \\\r\n    carol ;\r\n';
+  const c = plan(text, 'bob,     carol ;').candidates[0];
   assert.ok(c);
-  assert.is(applyEdits(text, c.edits), '[m]\r\n  path = /x\r\n  # ops\r\n  auth users = bob,     carol\r\n');
+  assert.is(applyEdits(text, c.edits), '[m]\r\n  path = /x\r\n  ;\r\n  auth users = bob,     carol\r\n');
 });
 
 value('with nothing before the comment, no fix; the suggestion quotes the facts (masked), not the file', () => {

@@ -14,6 +14,8 @@ export type Param = ModuleFacts['params'][string];
 export interface PlanContext {
   doc: FactsDocument;
   texts: ReadonlyMap<string, string>;
+  /** The other targets of the run: a line one of their modules also reads (a shared `&merge` file) is never edited for this one. */
+  others?: readonly FactsDocument[];
 }
 
 /** Edits and the modules (by name) whose effective value they change; or why no edit can be made. */
@@ -66,17 +68,60 @@ export function insertInModule(ctx: PlanContext, mod: ModuleFacts, name: string,
   return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
 }
 
+/**
+ * Insert `name = value` as the last line of a module's (first) section: after an `&merge` there that sets the
+ * value for other modules too, so the module's own line is read last and wins (rsyncd.md §1.6).
+ */
+export function appendToModule(ctx: PlanContext, mod: ModuleFacts, name: string, value: string): LineEdit | string {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  let last = headerEnd;
+  for (let n = headerEnd + 1; n <= sectionEnd(lines, mod.header.line); n = logicalEnd(lines, n) + 1) {
+    const kind = lineKind(lines[n - 1] ?? '');
+    if (kind === 'param' || kind === 'directive') last = logicalEnd(lines, n);
+  }
+  return { file, start: last + 1, end: last, lines: [`${sectionIndent(lines, mod.header.line)}${name} = ${value}`] };
+}
+
+/**
+ * Whether a line holding `name` (file:line of `p`) is also where a module outside `covered` takes its value:
+ * another module of this target (a shared `&merge` file, or a global line), or any module of another target
+ * reading the same file. Editing it would change those modules without the fix saying so.
+ */
+export function sharedBeyond(ctx: PlanContext, name: string, p: Param, covered: ReadonlySet<string>, self?: ModuleFacts): boolean {
+  const reads = (m: ModuleFacts): boolean => {
+    const q = m.params[name];
+    return q !== undefined && q.origin !== 'default' && q.file === p.file && q.line === p.line;
+  };
+  if (ctx.doc.config.modules.some((m) => m !== self && reads(m) && !covered.has(m.name))) return true;
+  return (ctx.others ?? []).some((d) => d.config.modules.some(reads) || (d.config.global[name] !== undefined && d.config.global[name]?.file === p.file && d.config.global[name]?.line === p.line));
+}
+
 /** Insert a daemon-wide `name = value` into the main file's global part: after its last global parameter line, else before the first header. */
 export function insertInGlobal(ctx: PlanContext, name: string, value: string): LineEdit | string {
   const file = ctx.doc.config.files[0]?.path ?? null;
   const lines = linesOf(ctx, file);
   if (file === null || lines === null) return 'the main configuration file is not available to edit';
-  const header = firstHeader(lines);
+  // Before the first header or `&include`/`&merge`: a file read there may define modules, whose booleans are
+  // copied from the global values when they are first seen (rsyncd.md §1.6), so a later global line is too late.
+  const header = firstBoundary(lines);
   const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
   const last = globals[globals.length - 1];
   const at = last !== undefined ? logicalEnd(lines, last) + 1 : (header ?? lines.length + 1);
   const indent = last !== undefined ? (/^[ \t]*/.exec(lines[last - 1] ?? '')?.[0] ?? '') : '';
   return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+
+/** The first header or `&include`/`&merge` line of the file (1-based), or null when it has none. */
+function firstBoundary(lines: readonly string[]): number | null {
+  const header = firstHeader(lines);
+  for (let n = 1; n <= (header ?? lines.length); n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? '') === 'directive') return n;
+  }
+  return header;
 }
 
 /** The modules that take `name` from the global line `p` (same file and line). */
@@ -100,12 +145,18 @@ export interface SetOptions {
 export function setModuleParam(ctx: PlanContext, mod: ModuleFacts, name: string, value: string, opts: SetOptions): Placed {
   const p = mod.params[name];
   if (p !== undefined && p.origin === 'module') {
+    // A line in a file other modules `&merge` too: this module gets its own last line instead (finding 1 of adv16a).
+    if (sharedBeyond(ctx, name, p, opts.covered, mod)) {
+      const own = appendToModule(ctx, mod, name, value);
+      return typeof own === 'string' ? { unfixed: `${p.file}:${p.line} is read by other modules too, and ${own}` } : { edits: [own], modules: [mod.name] };
+    }
     const e = editParamLine(ctx, p, name, opts.remove === true ? null : value);
-    return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+    const sharers = ctx.doc.config.modules.filter((m) => m !== mod && m.params[name]?.origin === 'module' && m.params[name]?.file === p.file && m.params[name]?.line === p.line);
+    return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [...new Set([mod.name, ...sharers.map((m) => m.name)])].sort() };
   }
   if (p !== undefined && p.origin === 'global' && p.line !== null) {
     const heirs = inheritors(ctx.doc, name, p);
-    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name)) && !sharedBeyond(ctx, name, p, opts.covered)) {
       const e = editParamLine(ctx, p, name, opts.remove === true ? null : value);
       if (typeof e !== 'string') return { edits: [e], modules: [...new Set(heirs.map((m) => m.name))].sort() };
     }
@@ -141,6 +192,9 @@ function badBooleanLine(ctx: PlanContext, mod: ModuleFacts, name: string, value:
 /** Set a daemon-wide `name = value`: its global line when it has one, else a new line in the main file's global part. */
 export function setGlobalParam(ctx: PlanContext, name: string, value: string): Placed {
   const p = ctx.doc.config.global[name];
+  if (p !== undefined && p.origin === 'global' && (ctx.others ?? []).length > 0 && sharedBeyond(ctx, name, p, new Set(ctx.doc.config.modules.map((m) => m.name)))) {
+    return { unfixed: `${p.file}:${p.line} is read by another configuration too, which this fix would change without saying so` };
+  }
   const e = p !== undefined && p.origin === 'global' ? editParamLine(ctx, p, name, value) : insertInGlobal(ctx, name, value);
   return typeof e === 'string' ? { unfixed: e } : { edits: [e], modules: [] };
 }

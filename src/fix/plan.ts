@@ -32,8 +32,9 @@ export function fixableRules(): string[] {
   return Object.keys(PLANNERS).sort();
 }
 
-export function planFixes(doc: FactsDocument, findings: Finding[], texts: ReadonlyMap<string, string>, opts?: { rules?: ReadonlySet<string> }): FixPlan {
-  const ctx: RuleContext = { doc, texts, findings };
+/** `others`: the facts of the run's other targets, so a line they read too (a shared `&merge` file) is not edited for this one. */
+export function planFixes(doc: FactsDocument, findings: Finding[], texts: ReadonlyMap<string, string>, opts?: { rules?: ReadonlySet<string>; others?: readonly FactsDocument[] }): FixPlan {
+  const ctx: RuleContext = { doc, texts, findings, ...(opts?.others ? { others: opts.others } : {}) };
   const wanted = findings.filter((f) => opts?.rules === undefined || opts.rules.has(f.rule_id));
   const outcomes: Outcome[] = [];
   // The CVE mitigations of a target are planned together: several CVEs refuse options on the same lines.

@@ -7,6 +7,7 @@
  * overlay for repositories, the collected document for hosts): that is the caller's `evaluate`.
  */
 import type { Severity } from '../engine/index.ts';
+import type { FactsDocument } from '../facts/index.ts';
 import { type FindingKey, findingKey, planFixes, type FixCandidate, type LineEdit, type RejectedFix, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import type { TargetReport } from '../report/index.ts';
 import { applyAll, combineEdits, foldEdits, rebaseEdits } from './fix-edits.ts';
@@ -19,6 +20,8 @@ export interface CombineInput {
   originals: ReadonlyMap<string, string>;
   /** `--rules`: only these rules are fixed. */
   rules?: ReadonlySet<string>;
+  /** The run's other targets' facts: the planner never edits a line they read too (planFixes `others`). */
+  others?: readonly FactsDocument[];
   /** Parse the config again with these files' texts instead (every other file as it was) and evaluate it with the run's engines. */
   evaluate(texts: ReadonlyMap<string, string>): Promise<EvaluatedState>;
   /** Before any re-parse: why these edits cannot be made here (a file outside the scan root), or null. */
@@ -65,7 +68,7 @@ class Combiner {
 
   async run(): Promise<TargetFixes> {
     const { entry, originals } = this.input;
-    const rules = this.input.rules ? { rules: this.input.rules } : {};
+    const rules = { ...(this.input.rules ? { rules: this.input.rules } : {}), ...(this.input.others ? { others: this.input.others } : {}) };
     const first = planFixes(factsOf(entry), entry.findings, originals, rules);
     const fixes: TargetFixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
     if (first.candidates.length === 0) return fixes;
@@ -193,6 +196,7 @@ class Combiner {
     const claim: FixClaim = {
       fixes: this.accepted.flatMap((c) => c.fixes),
       access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
+      parameter: [...new Set(this.accepted.map((c) => c.parameter))],
     };
     // Each fix was held to its own severity on the way; together, only what rises to the worst fixed severity counts.
     const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...(f.cves ? { cves: f.cves } : {}) }))).map((f) => f.severity);

@@ -97,6 +97,8 @@ class TargetFixer {
       entry: this.entry,
       originals: this.originals,
       ...(this.opts.rules ? { rules: this.opts.rules } : {}),
+      // Every other config target of the run: a file two daemons read is edited for neither through a shared line.
+      others: this.run.report.targets.filter((r) => r !== this.entry && 'config' in r.facts).map(factsOf),
       evaluate: (texts) => this.evaluate(texts),
       preflight: (edits) => this.preflight(edits),
       prepare: () => this.narrow(),

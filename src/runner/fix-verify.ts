@@ -26,6 +26,12 @@ export interface EvaluatedState {
 export interface FixClaim {
   fixes: FindingKey[];
   access: { modules: string[]; fields: AccessField[] };
+  /**
+   * The parameter(s) it sets (a FixCandidate's `parameter`): a fix of a daemon-wide finding (no module, or a
+   * CVE's) may change these in any module; every other effective parameter may change only in the modules the
+   * claim names (its findings' modules and `access.modules`).
+   */
+  parameter?: string | readonly string[];
 }
 
 const ACCESS_FIELDS: readonly AccessField[] = ['listed', 'auth_required', 'open_to_any_host', 'host_allowed', 'anonymous_read', 'anonymous_write', 'read', 'write'];
@@ -105,7 +111,31 @@ export function judgeChange(before: EvaluatedState, after: EvaluatedState, claim
   }
   if (bf.config.starts && !af.config.starts) return 'the daemon would no longer start';
   if (bf.config.serves && !af.config.serves) return 'the daemon would no longer serve';
-  return accessChange(bf, af, claim);
+  return accessChange(bf, af, claim) ?? paramChange(bf, af, claim);
+}
+
+/**
+ * The first effective parameter (value, where it is set, which file) of a module the claim does not name that
+ * changed; null when none. The access answers model anonymous clients only: a `read only` line shared through
+ * `&merge` with a module whose users log in changes what they may do, and only its parameters show it. Lines
+ * are not compared: an inserted line moves every line below it; the value and the file it comes from are what
+ * rsync acts on.
+ */
+function paramChange(b: FactsDocument, a: FactsDocument, claim: FixClaim): string | null {
+  const named = new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m): m is string => m !== null)]);
+  const daemonWide = claim.fixes.some((k) => k.module === null || (k.cves ?? []).length > 0);
+  const wide = new Set(daemonWide ? (typeof claim.parameter === 'string' ? [claim.parameter] : (claim.parameter ?? [])) : []);
+  const shown = (p: { value: unknown; origin: string; file: string | null } | undefined) => (p === undefined ? 'unset' : JSON.stringify([p.value, p.origin, p.file]));
+  for (const [i, mb] of b.config.modules.entries()) {
+    const ma = a.config.modules[i];
+    if (ma === undefined || named.has(mb.name)) continue;
+    for (const name of new Set([...Object.keys(mb.params), ...Object.keys(ma.params)])) {
+      if (wide.has(name) || shown(mb.params[name]) === shown(ma.params[name])) continue;
+      const value = (p: { value: unknown } | undefined) => (p === undefined ? 'unset' : JSON.stringify(p.value));
+      return `it would change "${name}" of [${mb.name}] (${value(mb.params[name])} → ${value(ma.params[name])}), a module it does not name`;
+    }
+  }
+  return null;
 }
 
 /**

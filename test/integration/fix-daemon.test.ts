@@ -129,6 +129,33 @@ test('RSYNC-002/015: anonymous uploads refused after `read only = yes`; reads an
   });
 });
 
+test('RSYNC-002 with `read only = no` in a file [a] and [b] (login) both `&merge`: only [a] turns read-only', async () => {
+  if (!ROOT) return console.log('  skipped: the daemon tests run as root');
+  const b = bed('rg-fix-merge-');
+  // The daemon reads the absolute path; the scan looks absolute paths up under its root (the repository).
+  const common = join(b.base, 'conf', 'common.inc');
+  for (const at of [common, join(b.repo, common)]) {
+    mkdirSync(join(at, '..'), { recursive: true });
+    writeFileSync(at, 'read only = no\n');
+  }
+  writeFileSync(
+    b.conf,
+    ['uid = nobody', 'gid = nogroup', 'use chroot = yes', '[a]', `path = ${b.dir('a')}`, `&merge ${common}`, '[b]', `path = ${b.dir('b')}`, 'auth users = admin', `secrets file = ${b.secrets}`, `&merge ${common}`, ''].join('\n'),
+  );
+  const anonWrite = (d: RealDaemon) => transfer({ port: d.port, module: 'a', upload: b.payload });
+  const admin = (d: RealDaemon) => transfer({ port: d.port, module: 'b', user: 'admin', password: PASSWORD, upload: b.payload });
+  await withDaemon(b, async (d) => {
+    assert.is(await anonWrite(d), 'ok', 'before: anonymous upload to [a]');
+    assert.is(await admin(d), 'ok', 'before: the login user uploads to [b]');
+  });
+  const text = fixWrite(b, ['RSYNC-002'], { mustGo: (f) => f.module === 'a' });
+  assert.is(readFileSync(join(b.repo, common), 'utf8'), 'read only = no\n', 'the shared file is not edited');
+  await withDaemon(b, async (d) => {
+    assert.is(await anonWrite(d), 'read-only', `after: anonymous upload to [a]\n${text}`);
+    assert.is(await admin(d), 'ok', `after: the login user still uploads to [b]\n${text}`);
+  });
+});
+
 test('RSYNC-005: a restricted module leaves the listing after `list = no`; its user still reads and writes it', async () => {
   if (!ROOT) return console.log('  skipped: the daemon tests run as root');
   const b = bed('rg-fix-list-');

@@ -3,9 +3,11 @@
  * RSYNC-031). The secrets file is never edited or read here: its permissions are a command to run.
  */
 import type { Finding } from '../../engine/index.ts';
-import { moduleOfPath, setModuleParam } from '../plan-edits.ts';
+import type { ModuleFacts } from '../../facts/index.ts';
+import { lineKind, logicalEnd, paramLines, paramParts, sameName, sectionEnd, splitLines } from '../lines.ts';
+import { moduleOfPath, type Placed, setModuleParam, templated } from '../plan-edits.ts';
 import { coveredBy, fromPlaced, type Outcome, type RuleContext, type RulePlanner, shellQuote, unfixed } from '../plan-types.ts';
-import { findingKey } from '../types.ts';
+import { findingKey, type LineEdit } from '../types.ts';
 import { listed, whom } from './access.ts';
 
 /** RSYNC-021: the `strict modes = no` line removed (the default is on); `= yes` where a removal would inherit "no" again. */
@@ -13,7 +15,7 @@ function strictModes(f: Finding, ctx: RuleContext): Outcome[] {
   const mod = moduleOfPath(ctx.doc, f.path);
   if (mod === undefined) return [unfixed(f, 'no automatic fix for RSYNC-021: the module is not in the facts', null)];
   const remove = ctx.doc.config.global['strict modes']?.origin !== 'global';
-  const placed = setModuleParam(ctx, mod, 'strict modes', 'yes', { covered: coveredBy(ctx, f.rule_id), remove });
+  const placed = withDuplicates(ctx, mod, remove, setModuleParam(ctx, mod, 'strict modes', 'yes', { covered: coveredBy(ctx, f.rule_id), remove }));
   // The verifier's access model does not see strict modes × the file's mode: the facts do, so it is decided here.
   const locked = 'edits' in placed ? lockedOut(ctx, placed.modules.length > 0 ? placed.modules : [mod.name]) : null;
   if (locked !== null) return [locked(f)];
@@ -26,6 +28,30 @@ function strictModes(f: Finding, ctx: RuleContext): Outcome[] {
       fields: [],
     }),
   ];
+}
+
+/**
+ * A section that says `strict modes = no` twice: removing only the line in effect (the last) leaves the other
+ * one in effect, so every line of that section setting it goes (each a deletion of its logical line).
+ */
+function withDuplicates(ctx: RuleContext, mod: ModuleFacts, remove: boolean, placed: Placed): Placed {
+  const p = mod.params['strict modes'];
+  if (!remove || !('edits' in placed) || p === undefined || p.origin !== 'module' || p.file !== mod.header.file || p.line === null) return placed;
+  const text = ctx.texts.get(p.file);
+  if (text === undefined) return placed;
+  const lines = splitLines(text);
+  // The section holding the line in effect (a re-opened section's line belongs to its own header).
+  let header = mod.header.line;
+  for (let n = 1; n < p.line; n++) if (lineKind(lines[n - 1] ?? '') === 'header') header = n;
+  const edits: LineEdit[] = [...placed.edits];
+  for (const n of paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))) {
+    const parts = paramParts(lines[n - 1] ?? '');
+    if (n === p.line || parts === null || !sameName(parts.name, 'strict modes')) continue;
+    const end = logicalEnd(lines, n);
+    if (templated(ctx, p.file, lines, n, end)) return { unfixed: `${p.file}:${n} sets "strict modes" again and holds a template expression; it is never rewritten` };
+    edits.push({ file: p.file, start: n, end, lines: [] });
+  }
+  return { ...placed, edits: edits.sort((a, b) => a.start - b.start) };
 }
 
 /**

@@ -5,6 +5,7 @@
  * today, and the note says which written words were never in effect.
  */
 import type { Finding } from '../../engine/index.ts';
+import { unknownRefuseNames } from '../../facts/index.ts';
 import { lineKind, logicalEnd, splitLines } from '../lines.ts';
 import { moduleOfPath, rewriteLine, setModuleParam, templated } from '../plan-edits.ts';
 import { coveredBy, fromPlaced, type Outcome, type RuleContext, type RulePlanner, unfixed } from '../plan-types.ts';
@@ -110,14 +111,26 @@ function commentInValue(f: Finding, ctx: RuleContext): Outcome[] {
   const { meant, comment } = splitComment(written ?? '');
   if (meant === '') return [unfixed(f, `no automatic fix for RSYNC-009: ${p.file}:${p.line} does not hold the value the facts name`, suggestion)];
   const first = at.lines[p.line - 1] as string;
-  const stray = comment.split(/\s+/).filter((w) => w !== '');
+  // Named from the facts' value (masked: an `auth users` word after the comment may be user:password).
+  const stray = shown.comment.split(/[\s,]+/).filter((w) => w !== '');
+  const honoured = stray.filter((w) => !/^[#;]+$/.test(w) && (name !== 'refuse options' || unknownRefuseNames(w).length === 0));
+  const kept = honoured[0];
+  if (kept !== undefined && name !== 'hosts allow') {
+    // Dropping a refused option, a denied host or a user changes what the daemon does: a person decides.
+    const what = name === 'refuse options' ? 'an option to refuse' : name === 'hosts deny' ? 'a host to deny' : kept.startsWith('@') ? 'a group' : 'a user';
+    const meantWord = name === 'refuse options' ? 'option' : name === 'hosts deny' ? 'host' : kept.startsWith('@') ? 'group' : 'user';
+    const both = `${shown.comment}\n${name} = ${shown.meant}\n# or, keeping what rsync reads today:\n${name} = ${[shown.meant, ...honoured].join(' ')}`;
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync reads "${kept}" as ${what} today; decide whether the comment or the ${meantWord} is meant`, both)];
+  }
+  const dropped = stray.map((w) => `"${w}"`).join(', ');
+  const lose = name === 'hosts allow' && honoured.length > 0 ? ` They are host names rsync resolves today: clients matching them lose access to [${mod.name}].` : '';
   return [
     {
       candidate: {
         fixes: [findingKey(f)],
         parameter: name,
         summary: `[${mod.name}] ${name}: comment moved to its own line`,
-        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(', ')}); they are no longer in the list, which now holds only "${meant}".`],
+        notes: [`rsync read the comment's words as entries of "${name}" too (${dropped}); they are no longer in the list, which now holds only "${shown.meant}".${lose}`],
         edits: [moved(p.file, p.line, at.end, first, comment, rewriteLine(first, name, meant))],
         // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
         access: { modules: [mod.name], fields: name.startsWith('hosts') ? ['open_to_any_host', 'host_allowed', 'anonymous_read', 'anonymous_write', 'read', 'write'] : name === 'auth users' ? ['read', 'write'] : [] },
