@@ -138,10 +138,7 @@ test('RSYNC-002 with `read only = no` in a file [a] and [b] (login) both `&merge
     mkdirSync(join(at, '..'), { recursive: true });
     writeFileSync(at, 'read only = no\n');
   }
-  writeFileSync(
-    b.conf,
-    ['uid = nobody', 'gid = nogroup', 'use chroot = yes', '[a]', `path = ${b.dir('a')}`, `&merge ${common}`, '[b]', `path = ${b.dir('b')}`, 'auth users = admin', `secrets file = ${b.secrets}`, `&merge ${common}`, ''].join('\n'),
-  );
+  writeFileSync(b.conf, ['uid = nobody', 'gid = nogroup', 'use chroot = yes', '[a]', `path = ${b.dir('a')}`, `&merge ${common}`, '[b]', `path = ${b.dir('b')}`, 'auth users = admin', `secrets file = ${b.secrets}`, `&merge ${common}`, ''].join('\n'));
   const anonWrite = (d: RealDaemon) => transfer({ port: d.port, module: 'a', upload: b.payload });
   const admin = (d: RealDaemon) => transfer({ port: d.port, module: 'b', user: 'admin', password: PASSWORD, upload: b.payload });
   await withDaemon(b, async (d) => {
