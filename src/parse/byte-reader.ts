@@ -32,10 +32,13 @@ export class ByteReader {
     }
     const c = this.bytes[this.pos++] ?? EOF;
     // Columns count UTF-16 code units of the decoded line (SARIF's columnKind, an editor's), not bytes: a UTF-8
-    // continuation byte adds none (a BOM is one), a 4-byte sequence two (a surrogate pair).
-    if (c < 0x80 || c >= 0xc0) this.col += c >= 0xf0 && c <= 0xf4 ? 2 : 1;
+    // continuation byte adds none (a BOM is one), a 4-byte sequence two (a surrogate pair). A byte's column is
+    // where its character starts (a stray continuation byte starting a line counts as one).
+    if (c < 0x80 || c >= 0xc0 || this.col === 0) {
+      this.lastCol = this.col + 1;
+      this.col += c >= 0xf0 && c <= 0xf4 ? 2 : 1;
+    }
     this.lastLine = this.line;
-    this.lastCol = this.col;
     if (c === 0x0a) {
       this.line++;
       this.col = 0;
