@@ -21,6 +21,10 @@ export const HANDWRITTEN: HandwrittenCase[] = [
   { row: '#8 names ignore case and spaces, not underscores', conf: '[m]\npath=@BASE@/m\nR E A D O N L Y = no\n[n]\npath=@BASE@/n\nread_only = no\n' },
   { row: '#11 text after ] is discarded, so the path is lost', conf: '[m] path = @BASE@/m\n[n]\npath = @BASE@/n\n' },
   { row: '#12 a BOM hides the first header; its path becomes a global default', conf: '\uFEFF[m]\npath=@BASE@/m\nread only = no\n[n]\n' },
+  {
+    row: '#12b a BOM before a parameter makes its name unknown: "<BOM>auth users" is ignored, the module stays anonymous and writable',
+    conf: '\uFEFFauth users = alice\nsecrets file = @BASE@/secrets\n[m]\npath=@BASE@/m\nread only = no\n',
+  },
   { row: '#13 a NUL at line start ends the file', conf: '[a]\npath=@BASE@/a\n\0hosts deny = *\n[c]\npath=@BASE@/c\n' },
   { row: '#14 a bad section name makes every connection fail', conf: '[ok]\npath=@BASE@/ok\n[bad/name]\npath=@BASE@/ok\n' },
   { row: '#14b an unterminated header makes every connection fail', conf: '[ok]\npath=@BASE@/ok\n[x\n' },
