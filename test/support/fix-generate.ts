@@ -4,18 +4,7 @@
  * listed restricted modules, allow+deny lists, comma-separated refuse options, CVE-relevant options) and of
  * layouts (indentation by spaces or tabs, CRLF, continuation lines, comments and blank lines between lines).
  */
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as prng } from '../integration/support/generate-configs.ts';
 
 export interface Gen {
   pick<T>(items: readonly T[]): T;
