@@ -55430,7 +55430,13 @@ function groups(t) {
 }
 function newText(g, lines) {
   const slice2 = lines.slice(g.start - 1, g.end);
-  const shifted = g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 }));
+  const shifted = [];
+  for (const e of g.edits) {
+    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
+    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
+    if (same) same.lines.push(...at.lines);
+    else shifted.push(at);
+  }
   return applyEdits(`${slice2.join("\n")}
 `, shifted).replace(/\n$/, "").split("\n");
 }

@@ -90,7 +90,14 @@ function groups(t: TargetFixes): { groups: Group[]; empty: { file: string; rules
 /** The new text of a group's lines: its edits applied to those lines alone. */
 function newText(g: Group, lines: readonly string[]): string[] {
   const slice = lines.slice(g.start - 1, g.end);
-  const shifted = g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 }));
+  // Two fixes may each insert at one place (after a module header): joined in fix order, as the runner joins them.
+  const shifted: LineEdit[] = [];
+  for (const e of g.edits) {
+    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
+    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
+    if (same) same.lines.push(...at.lines);
+    else shifted.push(at);
+  }
   return applyEdits(`${slice.join('\n')}\n`, shifted)
     .replace(/\n$/, '')
     .split('\n');
