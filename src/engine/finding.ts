@@ -45,6 +45,12 @@ export interface Finding {
    * is about (its identity), so two CVEs at one line are two findings. Absent on every other finding.
    */
   cves?: string[];
+  /**
+   * With --baseline (issue 17): whether this finding was in the baseline report under the same logical
+   * identity (`unchanged`), there with another severity or message (`updated`), or not there (`new`).
+   * Absent when no baseline was given. Findings gone since the baseline are in `Report.baseline.absent`.
+   */
+  baseline_state?: 'new' | 'unchanged' | 'updated';
 }
 
 /**

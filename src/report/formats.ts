@@ -10,6 +10,7 @@ import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
+import type { TrendReport } from './trend-model.ts';
 import type { CveListing } from './cve-catalog.ts';
 import { cvesJson, cvesMarkdown, cvesText } from './cve-list.ts';
 import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
@@ -41,6 +42,8 @@ export interface RenderContext {
   warn: (message: string) => void;
   /** --explain: text and Markdown list every CVE considered and why it is not reported (JSON always has it). */
   explain?: boolean;
+  /** `sweep --history DIR`: the fleet's history including this run, for the HTML report's trend chart. */
+  trend?: TrendReport;
 }
 
 export const REPORT_FORMATS = {

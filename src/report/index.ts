@@ -29,3 +29,5 @@ export { FIX_FORMATS, withFixes } from './fix-formats.ts';
 export type { FixContext, FixFormatName } from './fix-formats.ts';
 export { toFixDiff } from './fix-diff.ts';
 export { ansibleRefusal } from './fix-ansible.ts';
+export type { BaselineComparison, BaselineState, AbsentFinding } from './baseline-model.ts';
+export type { TrendReport, TrendRun, TrendHost, TrendFinding, TrendRule, TrendState } from './trend-model.ts';

@@ -1,6 +1,7 @@
 /** The one result model every format renders (Conftest's lesson: formatters never re-derive results). */
 import type { Finding, PublicEntry, PublicSilenced, RuleInfo, WaivedControl, WaivedFinding, Waiver } from '../engine/index.ts';
 import type { TargetFixes } from '../fix/index.ts';
+import type { BaselineComparison } from './baseline-model.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { TargetKind } from './target-kinds.ts';
 import type { Vulnerabilities } from './vulnerabilities.ts';
@@ -50,6 +51,8 @@ export interface Report {
   unused_waivers?: Waiver[];
   /** `--compliance cis|nist|pci`: per control, each target's state and the findings behind it (compliance.ts). */
   compliance?: ComplianceSection;
+  /** --baseline FILE (issue 17): the counts and the findings gone since; each finding carries `baseline_state`. */
+  baseline?: BaselineComparison;
 }
 
 /** Notes about what was (not) read, which a reader of any format must see (issue 12). */

@@ -17,6 +17,12 @@ export interface InventoryHost {
   user: string | null;
   jump: string | null;
   sudo: boolean;
+  /** ansible_ssh_private_key_file (ssh -i); absent when not set. */
+  identityFile?: string;
+  /** ansible_ssh_common_args then ansible_ssh_extra_args, split as a shell would (ssh options only). */
+  sshArgs?: string[];
+  /** ansible_become_user (sudo -u); absent means root. */
+  becomeUser?: string;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);

@@ -1,0 +1,31 @@
+/**
+ * A run compared with an earlier one (`--baseline FILE`, issue 17). Matching is by logical identity — the
+ * identity SARIF fingerprints are made from (rule, target, file, module or daemon, parameter, CVE ids) —
+ * never by line, so an edit above a finding does not make it new.
+ */
+import type { Location } from '../common/index.ts';
+import type { Severity } from '../engine/index.ts';
+
+export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
+
+/** A finding of the baseline that this run no longer has: fixed, or its target gone. */
+export interface AbsentFinding {
+  rule_id: string;
+  title: string;
+  severity: Severity;
+  message: string;
+  target: string;
+  module: string | null;
+  path: string;
+  location: Location | null;
+  cves?: string[];
+  /** The logical identity's fingerprint, as SARIF's partialFingerprints carries it. */
+  fingerprint: string;
+}
+
+export interface BaselineComparison {
+  /** The baseline file as the user named it. */
+  source: string;
+  counts: Record<BaselineState, number>;
+  absent: AbsentFinding[];
+}
