@@ -38,6 +38,8 @@ command -v db5.3_load >/dev/null 2>&1 || missing+=(db5.3-util)
 # Self-signed certificates: the admission webhook's TLS and the registry token service's signing key.
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+# The HTML report is tested in a real browser: Debian's chromium, driven headless by puppeteer-core (no download).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The SARIF Multitool (npm, a self-contained .NET binary) needs ICU.
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || missing+=(libicu72)
 if [ "${#missing[@]}" -gt 0 ]; then
