@@ -23,6 +23,23 @@ export function overlap(edits: readonly LineEdit[]): string | null {
   return null;
 }
 
+const isInsert = (e: LineEdit) => e.end === e.start - 1;
+
+/**
+ * Two fixes may each insert lines at one place (after a module header): they become one insertion, in the
+ * order given (the earlier fix's lines first), so both the runner's combination and a Markdown suggestion
+ * write them the same way. Every other edit is kept as it is.
+ */
+export function joinInsertions(edits: readonly LineEdit[]): LineEdit[] {
+  const out: LineEdit[] = [];
+  for (const e of edits) {
+    const same = isInsert(e) ? out.find((x) => x.file === e.file && isInsert(x) && x.start === e.start) : undefined;
+    if (same) same.lines.push(...e.lines);
+    else out.push({ ...e, lines: [...e.lines] });
+  }
+  return out;
+}
+
 /**
  * Apply non-overlapping edits of one file. Throws on overlap or an edit outside the file: the caller (the
  * runner's combination step) skips such a candidate, it never writes a half-applied file.

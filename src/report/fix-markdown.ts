@@ -6,7 +6,7 @@
  * config lines exactly (tabs kept), so they are built from the unescaped report; everything around them is
  * escaped like the rest of the Markdown.
  */
-import { applyEdits, type LineEdit, quotableLines, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
+import { applyEdits, joinInsertions, type LineEdit, quotableLines, type TargetFixes, type VerifiedFix } from '../fix/index.ts';
 import { escapeControls } from './escape-controls.ts';
 import { followUpSentence } from './fix-follows.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
@@ -91,13 +91,7 @@ function groups(t: TargetFixes): { groups: Group[]; empty: { file: string; rules
 function newText(g: Group, lines: readonly string[]): string[] {
   const slice = lines.slice(g.start - 1, g.end);
   // Two fixes may each insert at one place (after a module header): joined in fix order, as the runner joins them.
-  const shifted: LineEdit[] = [];
-  for (const e of g.edits) {
-    const at = { ...e, lines: [...e.lines], start: e.start - g.start + 1, end: e.end - g.start + 1 };
-    const same = shifted.find((x) => x.end === x.start - 1 && at.end === at.start - 1 && x.start === at.start);
-    if (same) same.lines.push(...at.lines);
-    else shifted.push(at);
-  }
+  const shifted = joinInsertions(g.edits.map((e) => ({ ...e, start: e.start - g.start + 1, end: e.end - g.start + 1 })));
   return applyEdits(`${slice.join('\n')}\n`, shifted)
     .replace(/\n$/, '')
     .split('\n');

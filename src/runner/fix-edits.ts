@@ -4,26 +4,14 @@
  * is one applyEdits per file. Two insertions at one place are joined in acceptance order; any other overlap
  * is a conflict, and the later fix is re-planned on the combined text and mapped back (rebase).
  */
-import { applyEdits, type LineEdit } from '../fix/index.ts';
+import { applyEdits, joinInsertions, type LineEdit, overlap } from '../fix/index.ts';
 
 const isInsert = (e: LineEdit) => e.end === e.start - 1;
 
 /** `accepted` plus `more` as one non-overlapping edit list; null when they overlap. */
 export function combineEdits(accepted: readonly LineEdit[], more: readonly LineEdit[]): LineEdit[] | null {
-  const out = accepted.map((e) => ({ ...e, lines: [...e.lines] }));
-  for (const m of more) {
-    const same = out.find((e) => e.file === m.file && isInsert(e) && isInsert(m) && e.start === m.start);
-    if (same) same.lines.push(...m.lines);
-    else out.push({ ...m, lines: [...m.lines] });
-  }
-  for (const file of new Set(out.map((e) => e.file))) {
-    const mine = out.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
-    for (let i = 1; i < mine.length; i++) {
-      const prev = mine[i - 1] as LineEdit;
-      const cur = mine[i] as LineEdit;
-      if (cur.start <= prev.end || (isInsert(prev) && isInsert(cur) && prev.start === cur.start)) return null;
-    }
-  }
+  const out = joinInsertions([...accepted, ...more]);
+  for (const file of new Set(out.map((e) => e.file))) if (overlap(out.filter((e) => e.file === file)) !== null) return null;
   return out;
 }
 
