@@ -8,6 +8,7 @@ import type { TargetFixes } from '../fix/index.ts';
 import { toAnsible } from './fix-ansible.ts';
 import { toFixDiff } from './fix-diff.ts';
 import type { FormatRegistry, RenderContext } from './formats.ts';
+import { toHtml } from './html/index.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import { toSarif } from './sarif.ts';
@@ -59,6 +60,12 @@ export const FIX_FORMATS = {
     extension: '.yml',
     mediaType: 'application/yaml',
     description: 'An Ansible playbook per inventory group (lineinfile/replace on the exact swept lines, backup, --check --diff friendly)',
+  },
+  html: {
+    render: (fixes, ctx) => toHtml(withFixes(ctx.report, fixes), ctx, ctx.hostOf && ctx.groupOf ? { hostOf: ctx.hostOf, groupOf: ctx.groupOf } : null),
+    extension: '.html',
+    mediaType: 'text/html',
+    description: 'The scan as one self-contained page, each finding with its verified fix and the patch per target',
   },
 } as const satisfies FormatRegistry<readonly TargetFixes[], FixContext>;
 

@@ -13,7 +13,7 @@ const REGISTRIES: [string, FormatRegistry<never, never>][] = [
 ];
 
 formats('each registry lists each format once, with an extension, a media type and a description', () => {
-  assert.equal(formatNames(REPORT_FORMATS), ['text', 'json', 'markdown', 'sarif']);
+  assert.equal(formatNames(REPORT_FORMATS), ['text', 'json', 'markdown', 'sarif', 'html']);
   for (const [kind, registry] of REGISTRIES) {
     const names = formatNames(registry);
     assert.is(new Set(names).size, names.length, kind);
@@ -34,7 +34,7 @@ formats('a sweep offers exactly the formats of a report', () => {
 formats('an unknown name is an error that lists the known ones, never a fallback', () => {
   const r = pickFormat(REPORT_FORMATS, 'yml');
   assert.not.ok(r.ok);
-  if (!r.ok) assert.is(r.error.message, '--format must be one of text, json, markdown, sarif, not "yml"');
+  if (!r.ok) assert.is(r.error.message, '--format must be one of text, json, markdown, sarif, html, not "yml"');
   // Names from Object.prototype are not formats.
   assert.not.ok(pickFormat(REPORT_FORMATS, 'toString').ok);
   assert.not.ok(isFormatName(REPORT_FORMATS, 'constructor'));

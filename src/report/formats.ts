@@ -7,6 +7,7 @@ import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
 import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
+import { toHtml } from './html/index.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
@@ -71,6 +72,12 @@ export const REPORT_FORMATS = {
     mediaType: 'application/sarif+json',
     description: 'SARIF 2.1.0 for GitHub code scanning',
   },
+  html: {
+    render: (report, ctx) => toHtml(report, ctx),
+    extension: '.html',
+    mediaType: 'text/html',
+    description: 'One self-contained page (no network): overview, a findings table that sorts and filters, each finding with its config lines and fix',
+  },
 } as const satisfies FormatRegistry<Report, RenderContext>;
 
 export type ReportFormatName = keyof typeof REPORT_FORMATS;
@@ -94,6 +101,12 @@ export const FLEET_FORMATS = {
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
     render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
     description: 'SARIF 2.1.0 with one run per inventory group',
+  },
+  html: {
+    ...REPORT_FORMATS.html,
+    // With --history the sweep passes ctx.trend: the page gains the trend chart.
+    render: (report, ctx) => toHtml(report, ctx, { hostOf: ctx.hostOf, groupOf: ctx.groupOf }),
+    description: 'One self-contained page: hosts by group as a heat map, findings that sort and filter by group and host, the hosts not evaluated',
   },
 } as const satisfies FormatRegistry<Report, FleetContext>;
 
