@@ -25,7 +25,8 @@ export interface HostRaw {
   schema: 'rsyncguard/host-raw@1';
   collector_uid: number;
   /** `os_release`: os-release's ID, VERSION_ID and ID_LIKE lines only (absent from older collectors). */
-  host: { name: string; os: string; kernel: string; os_release?: { path: string; text: string } | null };
+  /** `group`: the inventory group, when whoever ran the collector says (eval lays out SARIF runs by it, as sweep does). */
+  host: { name: string; os: string; kernel: string; group?: string; os_release?: { path: string; text: string } | null };
   /**
    * `version_line` is the first line of `--version` of `binary`: the binary the daemon `pid` runs, else rsync on
    * PATH (pid null). `package` is the package's version as before; `package_db` says which database and keeps

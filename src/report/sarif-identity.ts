@@ -4,6 +4,11 @@
  * text of the line it is shown at, so comments, blank lines, indentation and a module moved within the
  * file keep every alert open. Findings with the same identity (entries of one secrets file) are numbered
  * in file order, as GitHub numbers equal line hashes (`hash:n`).
+ *
+ * Hosts (issue 17 §4): a host's findings are its own alerts, even where every host shows them at the same
+ * `etc/rsyncd.conf`. A host target is named `<host>:<path>` (facts/daemon.ts; sweep names it by the
+ * inventory, eval by the document, and eval refuses two documents that name one target), so the host is a
+ * component of the identity through the target, and every fingerprint a fleet had stays as it was.
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/index.ts';
@@ -31,6 +36,12 @@ export function identityOf(f: Finding, file: string): string {
   const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? '')}]`);
   const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(',')] : [];
   return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path, ...cves]);
+}
+
+/** The host of a host target (`<host>:<path>`, facts/daemon.ts): a host name has no "/" and a path starts with one. */
+export function hostOfTarget(target: string): string {
+  const at = target.indexOf(':/');
+  return at > 0 ? target.slice(0, at) : target;
 }
 
 /** One fingerprint per finding, by object; `fileOf` gives the file each is shown in. */
