@@ -5,7 +5,7 @@
  * comes from the document (`host.group`, set by whoever ran the collector), else "ungrouped".
  */
 import type { FactsDocument } from '../../facts/index.ts';
-import { FLEET_FORMATS, hostOfTarget as hostOf, REPORT_FORMATS, textKey, type FleetContext, type FormatRegistry, type Report, type TargetError } from '../../report/index.ts';
+import { FLEET_FORMATS, REPORT_FORMATS, textKey, type FleetContext, type FormatRegistry, type Report, type TargetError } from '../../report/index.ts';
 import type { HostRaw } from '../../sources/index.ts';
 import type { ParsedArgs } from '../command.ts';
 import { renderContext } from '../render-report.ts';
@@ -69,6 +69,12 @@ export function evalFleet<T extends EvalInput>(input: readonly T[]): EvalFleet<T
     read.push(item);
   }
   return { read, fleet: hosts.size > 0, groupOfHost, textsOfHost };
+}
+
+/** The host of a host target (`<host>:<path>`, facts/daemon.ts; as report's hostOfTarget), or the target itself. */
+function hostOf(target: string): string {
+  const at = target.indexOf(':/');
+  return at > 0 ? target.slice(0, at) : target;
 }
 
 /** What a fleet's formats need: sweep's category, each host's texts by target, and each target's host and group. */
