@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { HOST_STATUSES } from '../sources/index.ts';
 import { parseOutcome, readOutcomes, repairTornTail } from './sweep-results.ts';
 
 const line = (host: string, status = 'timeout') => JSON.stringify({ host, group: 'g', status, reason: 'r', seconds: 1 });
@@ -67,6 +68,11 @@ parse('refuses an ok outcome whose collector document is not valid', () => {
 
 parse('refuses an unknown status', () => {
   assert.is(parseOutcome(line('h', 'fine')), 'not a host outcome');
+});
+
+parse('reads back every status a sweep records, host-key-unknown among them', () => {
+  for (const status of HOST_STATUSES.filter((s) => s !== 'ok')) assert.equal(parseOutcome(line('h', status)), { host: 'h', group: 'g', status, reason: 'r', seconds: 1 }, status);
+  assert.ok(HOST_STATUSES.includes('host-key-unknown') && HOST_STATUSES.includes('host-key-mismatch'));
 });
 
 repair.run();

@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { isObject } from '../common/index.ts';
-import { parseHostRaw, type HostRaw, type HostStatus } from '../sources/index.ts';
+import { HOST_STATUSES, parseHostRaw, type HostRaw, type HostStatus } from '../sources/index.ts';
 
 export interface HostOutcome {
   host: string;
@@ -44,7 +44,8 @@ export function repairTornTail(file: string): string | null {
   }
 }
 
-const STATUSES: ReadonlySet<string> = new Set<HostStatus>(['ok', 'unreachable', 'auth-failed', 'host-key-mismatch', 'timeout', 'ssh-error', 'collector-error', 'output-too-large', 'malformed-output', 'interrupted']);
+// The statuses ssh-collect.ts names, so a status added there (host-key-unknown) is read back from the file too.
+const STATUSES: ReadonlySet<string> = new Set<string>(HOST_STATUSES);
 const isStatus = (s: unknown): s is HostStatus => typeof s === 'string' && STATUSES.has(s);
 
 /** One line of the file, validated (an ok outcome's collector document too), or why it is not one. */

@@ -6,6 +6,7 @@
  */
 import { appendFileSync, existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage, fail, ok, UserError, type Result } from '../common/index.ts';
 import { collectOverSsh, readCollectorOutput, type InventoryHost, type SshOptions } from '../sources/index.ts';
 import { readOutcomes, repairTornTail, type HostOutcome } from './sweep-results.ts';
@@ -24,10 +25,24 @@ export interface SweepOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Before the one retry: a refusal or a reset is usually a daemon restarting or MaxStartups shedding load, and
+ * an immediate retry would land in the same moment.
+ */
+const RETRY_PAUSE_MS = 500;
+
+/** Waits MS, or less when the sweep is interrupted (the retry then sees the abort and says so). */
+const pause = (ms: number, signal?: AbortSignal) => sleep(ms, undefined, signal ? { signal } : {}).catch(() => {});
+
 async function sweepOne(host: InventoryHost, script: string, opts: SweepOptions): Promise<HostOutcome> {
   const started = performance.now();
   let r = await collectOverSsh(host, script, opts.ssh, opts.signal);
-  if (r.transient) r = await collectOverSsh(host, script, opts.ssh, opts.signal);
+  // Retried only when ssh says the connection was reset or refused (ssh-collect.ts `transient`): a timeout,
+  // a silent listener included, is not retried, so a dead host costs one --connect-timeout, not two.
+  if (r.transient) {
+    await pause(RETRY_PAUSE_MS, opts.signal);
+    r = await collectOverSsh(host, script, opts.ssh, opts.signal);
+  }
   const seconds = (performance.now() - started) / 1000;
   const base = { host: host.name, group: host.group, seconds };
   if (r.status !== 'ok') return { ...base, status: r.status, reason: r.reason };

@@ -17,7 +17,7 @@ export { parseInventory } from './inventory.ts';
 export { parseReview, quote, reviewFromText } from './admission-review.ts';
 export type { AdmissionRequest, UnreadableContainer } from './admission-review.ts';
 export type { InventoryHost } from './inventory.ts';
-export { collectOverSsh, sshArgs } from './ssh-collect.ts';
+export { collectOverSsh, HOST_STATUSES, sshArgs } from './ssh-collect.ts';
 export type { HostStatus, SshOptions, SshResult } from './ssh-collect.ts';
 export * from './image/index.ts';
 export { readInputFile, readStdin } from './read-input.ts';

@@ -10,7 +10,23 @@
 import { spawn } from 'node:child_process';
 import type { InventoryHost } from './inventory.ts';
 
-export type HostStatus = 'ok' | 'unreachable' | 'auth-failed' | 'host-key-mismatch' | 'timeout' | 'ssh-error' | 'collector-error' | 'output-too-large' | 'malformed-output' | 'interrupted';
+export type HostStatus =
+  | 'ok'
+  | 'unreachable'
+  | 'auth-failed'
+  /** No key is known for the host: trusting it on first use is the operator's call (--accept-new-host-keys). */
+  | 'host-key-unknown'
+  /** The host offers a key other than the one known for it: a possible man-in-the-middle, never accepted. */
+  | 'host-key-mismatch'
+  | 'timeout'
+  | 'ssh-error'
+  | 'collector-error'
+  | 'output-too-large'
+  | 'malformed-output'
+  | 'interrupted';
+
+/** Every status, for readers of recorded outcomes (sweep --results). */
+export const HOST_STATUSES: readonly HostStatus[] = ['ok', 'unreachable', 'auth-failed', 'host-key-unknown', 'host-key-mismatch', 'timeout', 'ssh-error', 'collector-error', 'output-too-large', 'malformed-output', 'interrupted'];
 
 export interface SshOptions {
   /** An ssh_config file (-F); default: the user's. */
@@ -27,34 +43,76 @@ export interface SshResult {
   status: HostStatus;
   stdout: string;
   reason: string;
-  /** Worth one more try: a reset or a connect that timed out. */
+  /**
+   * Worth one more try: a reset or a refusal (a daemon restarting, MaxStartups dropping a connection under
+   * load). A timeout is not: a host that did not answer within the connect timeout costs that much again.
+   */
   transient: boolean;
 }
 
+/**
+ * The remote command: the script on stdin. With become, `sudo -n` (never a password prompt) and the become
+ * user single-quoted: the line is read by the host's login shell, and a name must not become shell text.
+ */
+function remoteCommand(host: InventoryHost): string {
+  if (!host.sudo) return 'sh -s';
+  return host.becomeUser === undefined ? 'sudo -n sh -s' : `sudo -n -u ${shellQuote(host.becomeUser)} sh -s`;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * ssh takes the first value it obtains for an option, command line before config files. So rsyncguard's
+ * own options come first and the inventory's (ansible_ssh_common_args/extra_args) after them: an inventory
+ * may add options but not undo these:
+ * - BatchMode: nothing waits for a password.
+ * - LogLevel=ERROR: an unknown key ("Host key verification failed.") and a changed one (the "REMOTE HOST
+ *   IDENTIFICATION HAS CHANGED" banner) can only be told apart if ssh says which; a config's QUIET would hide both.
+ * - StrictHostKeyChecking=yes (accept-new when asked): a changed key stays refused even where a config or an
+ *   inventory says `StrictHostKeyChecking=no`, which would let a man-in-the-middle answer for the host.
+ * - ControlMaster=no: each host gets one command, so a connection kept open saves nothing, and a user's
+ *   `ControlMaster auto` + `ControlPersist 10m` would leave one ssh per host running after the sweep. A master
+ *   the user already has open at their ControlPath is still used (ssh tries it before connecting).
+ * KexAlgorithms is left as configured (docs/fleet.md, "The cost of a connection").
+ */
 export function sshArgs(host: InventoryHost, opts: SshOptions): string[] {
   return [
     ...(opts.sshConfig ? ['-F', opts.sshConfig] : []),
     '-o',
     'BatchMode=yes',
     '-o',
+    'LogLevel=ERROR',
+    '-o',
+    `StrictHostKeyChecking=${opts.acceptNewHostKeys ? 'accept-new' : 'yes'}`,
+    '-o',
+    'ControlMaster=no',
+    '-o',
     `ConnectTimeout=${opts.connectTimeoutSeconds}`,
-    ...(opts.acceptNewHostKeys ? ['-o', 'StrictHostKeyChecking=accept-new'] : []),
     ...(host.port !== null ? ['-p', String(host.port)] : []),
     ...(host.user !== null ? ['-l', host.user] : []),
     ...(host.jump !== null ? ['-J', host.jump] : []),
+    // The inventory names this host's key: offering the agent's other keys first could use up the
+    // server's MaxAuthTries ("Too many authentication failures") before this one is tried.
+    ...(host.identityFile !== undefined ? ['-i', host.identityFile, '-o', 'IdentitiesOnly=yes'] : []),
+    ...(host.sshArgs ?? []),
     '--',
     host.address,
-    host.sudo ? 'sudo -n sh -s' : 'sh -s',
+    remoteCommand(host),
   ];
 }
 
-function classify(code: number | null, stderr: string): { status: HostStatus; transient: boolean } {
+const CHANGED_KEY = /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i;
+
+function classify(code: number | null, stderr: string): { status: HostStatus; transient: boolean; reason?: string } {
   if (code === 255) {
-    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key .* mismatch/i.test(stderr)) return { status: 'host-key-mismatch', transient: false };
+    if (CHANGED_KEY.test(stderr)) return { status: 'host-key-mismatch', transient: false, reason: 'the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry' };
+    if (/Host key verification failed|No \S+ host key is known/i.test(stderr))
+      return { status: 'host-key-unknown', transient: false, reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use" };
     if (/Permission denied|Too many authentication failures/i.test(stderr)) return { status: 'auth-failed', transient: false };
-    if (/timed out|Timeout/i.test(stderr)) return { status: 'timeout', transient: true };
-    if (/Connection reset|Connection closed|kex_exchange_identification/i.test(stderr)) return { status: 'unreachable', transient: true };
-    if (/Connection refused|No route to host|Network is unreachable|Could not resolve|Name or service not known/i.test(stderr)) return { status: 'unreachable', transient: false };
+    // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
+    if (/timed out|Timeout/i.test(stderr)) return { status: 'timeout', transient: false };
+    if (/Connection reset|Connection closed|kex_exchange_identification|Connection refused/i.test(stderr)) return { status: 'unreachable', transient: true };
+    if (/No route to host|Network is unreachable|Could not resolve|Name or service not known/i.test(stderr)) return { status: 'unreachable', transient: false };
     return { status: 'ssh-error', transient: false };
   }
   return { status: 'collector-error', transient: false };
@@ -106,7 +164,7 @@ export function collectOverSsh(host: InventoryHost, script: string, opts: SshOpt
       if (over === 'output-too-large') return done({ status: 'output-too-large', stdout: '', reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: 'ok', stdout: Buffer.concat(out).toString('utf8'), reason: '', transient: false });
       const c = classify(code, stderr);
-      done({ ...c, stdout: '', reason: lastLine || `exit ${code}` });
+      done({ status: c.status, transient: c.transient, stdout: '', reason: c.reason ?? (lastLine || `exit ${code}`) });
     });
   });
 }
