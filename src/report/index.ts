@@ -10,6 +10,8 @@ export { toFleetMarkdown, toGroupedSarif, MAX_RUNS } from './fleet.ts';
 export { countBySeverity, shownNotes } from './model.ts';
 export { toJson } from './json.ts';
 export { toText } from './text.ts';
+export { toHtml, toTrendHtml, escapeHtml } from './html/index.ts';
+export type { HtmlContext } from './html/index.ts';
 export { complianceSection } from './compliance.ts';
 export type { ComplianceSection, ControlResult, ControlTarget, ControlState } from './compliance.ts';
 export { paint, colourWanted } from './colour.ts';

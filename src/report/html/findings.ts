@@ -26,11 +26,14 @@ export function itemsOf(report: Report, fleet: Fleet | null): Item[] {
       out.push({ f, t, id: `t${ti}-f${fi}`, host, group });
     });
   });
-  return out;
+  // Worst first, in target order among equals (the sort is stable); a column heading sorts otherwise.
+  return out.sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity));
 }
 
+/** Where in the target: the line alone when the target is that file (a repository scan). */
 function where(f: Finding): string {
-  return f.location ? `${f.location.file}:${f.location.line}` : f.path;
+  if (!f.location) return f.path;
+  return f.location.file === f.target ? `line ${f.location.line}` : `${f.location.file}:${f.location.line}`;
 }
 
 export function findingsTable(report: Report, items: readonly Item[], fleet: Fleet | null): Markup {
@@ -56,7 +59,7 @@ export function findingsTable(report: Report, items: readonly Item[], fleet: Fle
     const state = i.f.baseline_state;
     return html`<tr data-severity="${i.f.severity}" data-rule="${i.f.rule_id}" data-group="${i.group}" data-host="${i.host}" data-state="${state ?? ''}"><td data-sort="${severityRank(i.f.severity)}">${badge(i.f.severity)}</td><td>${i.f.rule_id}</td><td><a href="#${i.id}">${i.f.message}</a></td><td>${i.host}</td>${fleet ? html`<td>${i.group}</td>` : ''}<td>${i.f.module ?? ''}</td><td>${where(i.f)}</td>${baseline ? html`<td>${state ? html`<span class="state state-${state}">${state}</span>` : ''}</td>` : ''}</tr>`;
   });
-  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join(rows)}</tbody></table></section>`;
+  return html`<section aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>${filterForm(filters, baseline, items.length)}<div class="scroll"><table id="findings" class="sortable findings"><caption>Findings (${items.length}); sort by a column heading, filter with the controls above</caption>${head}<tbody>${join(rows)}</tbody></table></div></section>`;
 }
 
 /** Findings in the baseline that this run no longer has. */

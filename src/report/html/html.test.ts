@@ -52,8 +52,7 @@ function report(): Report {
   };
 }
 
-const texts = (target: string) =>
-  new Map([[textKey(target, 'etc/rsyncd.conf'), `[m]\n  path = /srv/<script>alert(4)</script>\n  read only = no\nhunter2-is-the-password\n  auth users = bob:s3cretpw\n`]]);
+const texts = (target: string) => new Map([[textKey(target, 'etc/rsyncd.conf'), `[m]\n  path = /srv/<script>alert(4)</script>\n  read only = no\nhunter2-is-the-password\n  auth users = bob:s3cretpw\n`]]);
 
 /** The markup's tags, outside text: what a browser would create as elements. */
 function tags(page: string): string[] {
@@ -131,7 +130,21 @@ html('the trend page escapes host, group and messages and says the unreachable s
         status: 'ok',
         unreachable_runs: 0,
         last_ok: '2026-11-30T10:00:00Z',
-        findings: [{ rule_id: 'RSYNC-001', severity: 'critical', module: EVIL, fingerprint: 'f', message: EVIL, first_seen: '2026-11-29T10:00:00Z', last_seen: '2026-11-29T10:00:00Z', fixed_at: '2026-11-30T10:00:00Z', regressions: 0, state: 'fixed', open_days: 1 }],
+        findings: [
+          {
+            rule_id: 'RSYNC-001',
+            severity: 'critical',
+            module: EVIL,
+            fingerprint: 'f',
+            message: EVIL,
+            first_seen: '2026-11-29T10:00:00Z',
+            last_seen: '2026-11-29T10:00:00Z',
+            fixed_at: '2026-11-30T10:00:00Z',
+            regressions: 0,
+            state: 'fixed',
+            open_days: 1,
+          },
+        ],
       },
     ],
     rules: [{ rule_id: 'RSYNC-001', severity: 'critical', open: 0, fixed: 1, regressed: 0 }],

@@ -15,6 +15,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: break-word; } table.findings td:nth-child(2) { white-space: nowrap; } .scroll { overflow-x: auto; } table.findings td:nth-child(3) { min-width: 16rem; }
 thead th { background: #eef1f5; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 th button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible, a:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }

@@ -1,0 +1,348 @@
+/**
+ * The HTML report in a real browser: Debian's chromium, driven headless by puppeteer-core (no browser
+ * download). The page is opened from disk as a user would open it, every request it makes is intercepted
+ * (only the document itself may load), and the DOM is judged against the JSON report of the same run: rows,
+ * counts, filters, sorting, keyboard use, labels, print media. Hostile names must stay text (a script or
+ * image injected through a host name would run or request). A screenshot is decoded and must show ink.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Finding, RuleInfo } from '../../src/engine/index.ts';
+import { FLEET_FORMATS, type Report, toTrendHtml, type TrendReport } from '../../src/report/index.ts';
+import { cli, PROJECT } from '../support/fix-run.ts';
+import { decodePng, inkOf } from '../support/png.ts';
+
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+// One fixed directory, emptied at each run: the pages and screenshots stay there for a person to look at.
+const OUT = join(tmpdir(), 'rsyncguard-html-report');
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+let browser: Browser | undefined;
+
+interface Opened {
+  page: Page;
+  /** Every request other than the document itself (each was refused). */
+  requests: string[];
+  /** Console errors (a CSP violation is one) and uncaught exceptions. */
+  errors: string[];
+}
+
+async function open(file: string): Promise<Opened> {
+  if (!browser) throw new Error('no browser');
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 1400 });
+  const url = pathToFileURL(file).href;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (r.url() === url && r.isNavigationRequest()) void r.continue();
+    else {
+      requests.push(r.url());
+      void r.abort();
+    }
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, errors };
+}
+
+const visibleRows = (page: Page) => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none').length);
+
+async function choose(page: Page, filter: string, value: string): Promise<void> {
+  await page.$eval(
+    `select[data-filter="${filter}"]`,
+    (s, v) => {
+      (s as HTMLSelectElement).value = v;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+/** The screenshot, saved and decoded: a blank or single-colour page fails. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const file = join(OUT, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, type: 'png' });
+  const ink = inkOf(decodePng(readFileSync(file)));
+  assert.ok(ink.colours >= 8, `${name}: ${ink.colours} colours`);
+  assert.ok(ink.inked > 0.02, `${name}: ${(ink.inked * 100).toFixed(1)}% of pixels not white`);
+}
+
+/** What every page must be: semantic tables, labelled controls, one script (the page's own). */
+async function accessible(page: Page): Promise<void> {
+  const a = await page.evaluate(() => ({
+    tablesWithoutCaption: [...document.querySelectorAll('table')].filter((t) => !t.caption).length,
+    headsWithoutScope: [...document.querySelectorAll('thead th')].filter((th) => th.getAttribute('scope') !== 'col').length,
+    unlabelled: [...document.querySelectorAll('select, input')].filter((c) => ((c as HTMLInputElement).labels?.length ?? 0) === 0).length,
+    scripts: document.scripts.length,
+    lang: document.documentElement.lang,
+  }));
+  assert.equal(a, { tablesWithoutCaption: 0, headsWithoutScope: 0, unlabelled: 0, scripts: 1, lang: 'en' });
+}
+
+const html = suite('HTML report in chromium');
+
+html.before(async () => {
+  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+});
+html.after(async () => {
+  await browser?.close();
+});
+
+html('scan: the page opens from disk with no request, and its rows, counts and filters match the JSON report', async () => {
+  const json = cli(PROJECT, ['scan', 'examples', '--format', 'json', '--fail-on', 'none']);
+  assert.is(json.status, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as { targets: { target: string; findings: { severity: string; rule_id: string }[] }[] };
+  const file = join(OUT, 'scan.html');
+  const run = cli(PROJECT, ['scan', 'examples', '--format', 'html', '--output', file, '--fail-on', 'none']);
+  assert.is(run.status, 0, run.stderr);
+  const { page, requests, errors } = await open(file);
+  const findings = report.targets.flatMap((t) => t.findings);
+  assert.ok(findings.length > 10, 'the examples have findings');
+  assert.is(await visibleRows(page), findings.length, 'one row per finding');
+  for (const s of SEVERITIES) {
+    const n = findings.filter((f) => f.severity === s).length;
+    assert.is(Number(await page.$eval(`.count-${s} b`, (b) => b.textContent)), n, `${s} card`);
+    if (n === 0) continue;
+    await choose(page, 'severity', s);
+    assert.is(await visibleRows(page), n, `severity ${s}`);
+    assert.is(await page.$eval('#shown', (o) => o.textContent), `${n} of ${findings.length} findings shown`);
+  }
+  const busiest = [...report.targets].sort((a, b) => b.findings.length - a.findings.length)[0];
+  if (!busiest) throw new Error('no target');
+  await choose(page, 'severity', 'high');
+  await choose(page, 'host', busiest.target);
+  assert.is(await visibleRows(page), busiest.findings.filter((f) => f.severity === 'high').length, 'severity and target together');
+  await choose(page, 'severity', '');
+  await choose(page, 'host', '');
+  const rule = findings[0]?.rule_id ?? '';
+  await choose(page, 'rule', rule);
+  assert.is(await visibleRows(page), findings.filter((f) => f.rule_id === rule).length, `rule ${rule}`);
+  await choose(page, 'rule', '');
+
+  // Sorting by keyboard: focus a heading's button, Enter sorts ascending, again descending.
+  await page.focus('#findings thead th:nth-child(2) button');
+  await page.keyboard.press('Enter');
+  const rules = () => page.$$eval('#findings tbody tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent ?? ''));
+  const up = await rules();
+  assert.equal(
+    up,
+    [...up].sort((a, b) => a.localeCompare(b)),
+  );
+  assert.is(await page.$eval('#findings thead th:nth-child(2)', (th) => th.getAttribute('aria-sort')), 'ascending');
+  await page.keyboard.press('Enter');
+  assert.equal(
+    await rules(),
+    [...up].sort((a, b) => b.localeCompare(a)),
+  );
+
+  // Every row links to its drill-down, which shows the config lines around the finding.
+  const broken = await page.$$eval('#findings tbody a', (links) => links.filter((a) => !document.getElementById((a.getAttribute('href') ?? '').slice(1))).length);
+  assert.is(broken, 0, 'every finding link has its target');
+  assert.ok((await page.$$('section.finding pre .at')).length > 0, 'config excerpts, the finding line marked');
+
+  await accessible(page);
+  await screenshot(page, 'scan');
+  assert.equal(requests, [], 'no request besides the document');
+  assert.equal(errors, [], 'no console error (CSP) or exception');
+  await page.close();
+});
+
+const EVIL = `<img src="https://evil.example/x.png" onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
+const rule = (id: string, severity: RuleInfo['severity']): RuleInfo => ({
+  id,
+  title: `Rule ${id}`,
+  description: 'A rule.',
+  severity,
+  security_severity: '5.0',
+  cwe: 'CWE-284',
+  tags: [],
+  help: 'Set `read only = yes`.',
+  help_uri: null,
+  package: 'rsyncguard.rules',
+});
+
+/** 25 hosts in three groups (one with a hostile name), two not evaluated, a baseline and a history. */
+function fleet(): { report: Report; groupOf: Map<string, string>; trend: TrendReport } {
+  const rules = [rule('RSYNC-001', 'critical'), rule('RSYNC-040', 'high'), rule('RSYNC-050', 'low')];
+  const groupOf = new Map<string, string>();
+  const states = ['new', 'unchanged', 'updated'] as const;
+  const targets = Array.from({ length: 25 }, (_, i) => {
+    const host = i === 7 ? `web${EVIL}` : `host${String(i).padStart(2, '0')}`;
+    const target = `${host}:/etc/rsyncd.conf`;
+    groupOf.set(target, ['web', 'db', `edge${EVIL}`][i % 3] ?? 'web');
+    const findings: Finding[] = rules
+      .filter((_, r) => (i + r) % 2 === 0)
+      .map((r, k) => ({
+        rule_id: r.id,
+        title: r.title,
+        severity: r.severity,
+        context: null,
+        message: `[m${EVIL}] ${r.title}`,
+        target,
+        module: `m${EVIL}`,
+        path: 'config.modules[0]',
+        location: { file: '/etc/rsyncd.conf', line: 2 + k, column: 1 },
+        baseline_state: states[(i + k) % 3] ?? 'new',
+      }));
+    return { target, kind: 'host' as const, findings, waived: [], notes: [], facts: {} };
+  });
+  const errors = [
+    { target: `down1${EVIL}`, message: 'unreachable: connection timed out' },
+    { target: 'down2', message: 'host-key-mismatch' },
+  ];
+  for (const e of errors) groupOf.set(e.target, 'db');
+  const all = targets.flatMap((t) => t.findings);
+  const count = (s: string) => all.filter((f) => f.baseline_state === s).length;
+  const report: Report = {
+    tool: { name: 'rsyncguard', version: '0.1.0' },
+    rules,
+    targets,
+    errors,
+    expired_waivers: [],
+    baseline: { source: 'last-week.json', counts: { new: count('new'), unchanged: count('unchanged'), updated: count('updated'), absent: 0 }, absent: [] },
+  };
+  const counts = (c: number, h: number) => ({ critical: c, high: h, medium: 0, low: 3 });
+  const trend: TrendReport = {
+    tool: report.tool,
+    runs: [
+      { at: '2026-11-23T02:00:00Z', file: '2026-11-23T02-00-00Z.jsonl', hosts: 27, evaluated: 27, unreachable: 0, counts: counts(20, 14) },
+      { at: '2026-11-30T02:00:00Z', file: '2026-11-30T02-00-00Z.jsonl', hosts: 27, evaluated: 25, unreachable: 2, counts: counts(13, 12) },
+    ],
+    hosts: [],
+    rules: [],
+  };
+  return { report, groupOf, trend };
+}
+
+html('sweep: hostile names stay text; groups, hosts and "new only" filter; the heat map and trend chart; print shows everything', async () => {
+  const { report, groupOf, trend } = fleet();
+  const texts = new Map<string, string>();
+  const page0 = FLEET_FORMATS.html.render(report, {
+    colour: false,
+    texts,
+    category: 'rsyncguard/fleet/',
+    suppressions: false,
+    warn: () => {},
+    trend,
+    hostOf: (t) => t.slice(0, t.lastIndexOf(':')),
+    groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
+  });
+  const file = join(OUT, 'sweep.html');
+  writeFileSync(file, page0);
+  const { page, requests, errors } = await open(file);
+  const findings = report.targets.flatMap((t) => t.findings);
+  assert.is(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'no injected script or handler ran');
+  assert.is(await page.$$eval('img', (imgs) => imgs.length), 0);
+  assert.is(await visibleRows(page), findings.length);
+  assert.is(await page.$$eval('.heat li', (cells) => cells.length), report.targets.length + report.errors.length, 'a square per target and per host not evaluated');
+  assert.is(await page.$$eval('.heat li.sev-error', (cells) => cells.length), 2);
+  assert.is(await page.$$eval('table.errors tbody tr', (rows) => rows.length), 2, 'hosts not evaluated, with the reason');
+  assert.is(await page.$$eval('svg.chart polyline', (lines) => lines.length), 5, 'the trend chart: four severities and unreachable');
+
+  const hostile = `edge${EVIL}`;
+  await choose(page, 'group', hostile);
+  assert.is(await visibleRows(page), findings.filter((f) => groupOf.get(f.target) === hostile).length, 'a hostile group name filters exactly');
+  await choose(page, 'group', '');
+  await choose(page, 'host', `web${EVIL}`);
+  assert.is(await visibleRows(page), findings.filter((f) => f.target.startsWith(`web${EVIL}`)).length);
+  await choose(page, 'host', '');
+  await page.click('input[name="new-only"]');
+  const fresh = findings.filter((f) => f.baseline_state === 'new' || f.baseline_state === 'updated').length;
+  assert.ok(fresh > 0 && fresh < findings.length);
+  assert.is(await visibleRows(page), fresh, 'new and updated only');
+
+  // 25 targets: the drill-down starts closed; print media shows every row and every drill-down, no filters.
+  const findingShown = () => page.$eval('section.finding', (s) => s.checkVisibility() && s.getBoundingClientRect().height > 0);
+  assert.not.ok(await findingShown(), 'closed on screen');
+  await page.emulateMediaType('print');
+  assert.is(await visibleRows(page), findings.length, 'print: filtered rows are printed');
+  assert.ok(await findingShown(), 'print: the drill-down is printed');
+  assert.is(await page.$eval('#filters', (f) => getComputedStyle(f).display), 'none');
+  await page.emulateMediaType('screen');
+
+  await accessible(page);
+  await screenshot(page, 'sweep');
+  assert.equal(requests, [], 'no request: not even the hostile image URL');
+  assert.equal(errors, []);
+  await page.close();
+});
+
+html('trend: the history page filters by state and host and makes no request', async () => {
+  const { trend } = fleet();
+  trend.hosts = [
+    {
+      host: `h${EVIL}`,
+      group: 'web',
+      status: 'unreachable',
+      unreachable_runs: 3,
+      last_ok: '2026-11-23T02:00:00Z',
+      findings: [{ rule_id: 'RSYNC-001', severity: 'critical', module: 'm', fingerprint: 'a', message: EVIL, first_seen: '2026-11-23T02:00:00Z', last_seen: '2026-11-23T02:00:00Z', fixed_at: null, regressions: 0, state: 'open', open_days: 7 }],
+    },
+    {
+      host: 'ok1',
+      group: 'db',
+      status: 'ok',
+      unreachable_runs: 0,
+      last_ok: '2026-11-30T02:00:00Z',
+      findings: [
+        {
+          rule_id: 'RSYNC-040',
+          severity: 'high',
+          module: null,
+          fingerprint: 'b',
+          message: 'root',
+          first_seen: '2026-11-23T02:00:00Z',
+          last_seen: '2026-11-23T02:00:00Z',
+          fixed_at: '2026-11-30T02:00:00Z',
+          regressions: 0,
+          state: 'fixed',
+          open_days: 7,
+        },
+        { rule_id: 'RSYNC-050', severity: 'low', module: null, fingerprint: 'c', message: 'log', first_seen: '2026-11-23T02:00:00Z', last_seen: '2026-11-30T02:00:00Z', fixed_at: null, regressions: 1, state: 'regressed', open_days: 7 },
+      ],
+    },
+  ];
+  const file = join(OUT, 'trend.html');
+  writeFileSync(file, toTrendHtml(trend));
+  const { page, requests, errors } = await open(file);
+  assert.is(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.is(await visibleRows(page), 3);
+  await choose(page, 'state', 'fixed');
+  assert.is(await visibleRows(page), 1);
+  await choose(page, 'state', '');
+  await choose(page, 'host', 'ok1');
+  assert.is(await visibleRows(page), 2);
+  assert.ok((await page.content()).includes('unreachable for 3 sweeps'));
+  await accessible(page);
+  await screenshot(page, 'trend');
+  assert.equal(requests, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+html('fix: the page shows each verified fix and the patch', async () => {
+  const file = join(OUT, 'fix.html');
+  const run = cli(PROJECT, ['fix', 'examples', '--format', 'html', '--output', file]);
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const { page, requests, errors } = await open(file);
+  assert.ok((await page.$$('pre.patch .add')).length > 0, 'added lines of the verified patch');
+  assert.ok((await page.$$eval('section.finding p strong', (s) => s.filter((x) => x.textContent === 'Verified fix').length)) > 0);
+  assert.equal(requests, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+html.run();
