@@ -35,9 +35,20 @@ function fixOf(f: Finding, fixes: TargetFixes | undefined): Markup | '' {
   return '';
 }
 
+/** Each rule's fix sentence, found once per page (a fleet repeats a rule thousands of times). */
+const sentences = new WeakMap<RuleInfo, string>();
+function howToFix(rule: RuleInfo | undefined): string {
+  if (!rule) return '';
+  const known = sentences.get(rule);
+  if (known !== undefined) return known;
+  const s = fixSentence(rule.help, rule.description);
+  sentences.set(rule, s);
+  return s;
+}
+
 function findingBlock(f: Finding, id: string, rules: ReadonlyMap<string, RuleInfo>, excerpts: Excerpts, fixes: TargetFixes | undefined): Markup {
   const rule = rules.get(f.rule_id);
-  const how = rule ? fixSentence(rule.help, rule.description) : '';
+  const how = howToFix(rule);
   const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.path;
   const state = f.baseline_state ? html` <span class="state state-${f.baseline_state}">${f.baseline_state}</span>` : '';
   const excerpt = f.location ? excerpts.around(f.target, f.location) : null;
