@@ -66,8 +66,10 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * own options come first and the inventory's (ansible_ssh_common_args/extra_args) after them: an inventory
  * may add options but not undo these:
  * - BatchMode: nothing waits for a password.
- * - LogLevel=ERROR: an unknown key ("Host key verification failed.") and a changed one (the "REMOTE HOST
- *   IDENTIFICATION HAS CHANGED" banner) can only be told apart if ssh says which; a config's QUIET would hide both.
+ * - LogLevel=INFO (ssh's default): every failure is named from what ssh says. An unknown key ("Host key
+ *   verification failed.") and a changed one (the "REMOTE HOST IDENTIFICATION HAS CHANGED" banner) are told
+ *   apart only by ssh's messages, and a reset is said at INFO only ("Connection reset by …"): a config's QUIET
+ *   or ERROR would hide them, its DEBUG bury them.
  * - StrictHostKeyChecking=yes (accept-new when asked): a changed key stays refused even where a config or an
  *   inventory says `StrictHostKeyChecking=no`, which would let a man-in-the-middle answer for the host.
  * - ControlMaster=no: each host gets one command, so a connection kept open saves nothing, and a user's
@@ -81,7 +83,7 @@ export function sshArgs(host: InventoryHost, opts: SshOptions): string[] {
     '-o',
     'BatchMode=yes',
     '-o',
-    'LogLevel=ERROR',
+    'LogLevel=INFO',
     '-o',
     `StrictHostKeyChecking=${opts.acceptNewHostKeys ? 'accept-new' : 'yes'}`,
     '-o',
@@ -101,21 +103,43 @@ export function sshArgs(host: InventoryHost, opts: SshOptions): string[] {
   ];
 }
 
-const CHANGED_KEY = /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i;
+interface SshFailure {
+  status: HostStatus;
+  /** Matched against each line ssh wrote to stderr. */
+  line: RegExp;
+  transient: boolean;
+  /** What the report says instead of ssh's own line. */
+  reason?: string;
+}
 
-function classify(code: number | null, stderr: string): { status: HostStatus; transient: boolean; reason?: string } {
-  if (code === 255) {
-    if (CHANGED_KEY.test(stderr)) return { status: 'host-key-mismatch', transient: false, reason: 'the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry' };
-    if (/Host key verification failed|No \S+ host key is known/i.test(stderr))
-      return { status: 'host-key-unknown', transient: false, reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use" };
-    if (/Permission denied|Too many authentication failures/i.test(stderr)) return { status: 'auth-failed', transient: false };
-    // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
-    if (/timed out|Timeout/i.test(stderr)) return { status: 'timeout', transient: false };
-    if (/Connection reset|Connection closed|kex_exchange_identification|Connection refused/i.test(stderr)) return { status: 'unreachable', transient: true };
-    if (/No route to host|Network is unreachable|Could not resolve|Name or service not known/i.test(stderr)) return { status: 'unreachable', transient: false };
-    return { status: 'ssh-error', transient: false };
+/** In order: the first that matches any line of ssh's stderr names the failure (a changed key says "verification failed" too). */
+const SSH_FAILURES: SshFailure[] = [
+  {
+    status: 'host-key-mismatch',
+    line: /REMOTE HOST IDENTIFICATION HAS CHANGED|REVOKED HOST KEY|host key for .* has changed|differs from the key for the IP address|host key .* mismatch/i,
+    transient: false,
+    reason: 'the host offered a key other than the one known for it (a possible man-in-the-middle): check the host, then replace its known_hosts entry',
+  },
+  {
+    status: 'host-key-unknown',
+    line: /Host key verification failed|No \S+ host key is known/i,
+    transient: false,
+    reason: "no host key is known for it: check the host's key fingerprint, then run again with --accept-new-host-keys to trust it on first use",
+  },
+  { status: 'auth-failed', line: /Permission denied|Too many authentication failures/i, transient: false },
+  // A listener that never speaks ("timed out during banner exchange") or a host that never answers: once is enough.
+  { status: 'timeout', line: /timed out|Timeout/i, transient: false },
+  { status: 'unreachable', line: /Connection reset|Connection closed|kex_exchange_identification|Connection refused/i, transient: true },
+  { status: 'unreachable', line: /No route to host|Network is unreachable|Could not resolve|Name or service not known/i, transient: false },
+];
+
+function classify(code: number | null, lines: string[]): { status: HostStatus; transient: boolean; reason?: string } {
+  if (code !== 255) return { status: 'collector-error', transient: false };
+  for (const f of SSH_FAILURES) {
+    const line = lines.find((l) => f.line.test(l));
+    if (line !== undefined) return { status: f.status, transient: f.transient, reason: f.reason ?? line };
   }
-  return { status: 'collector-error', transient: false };
+  return { status: 'ssh-error', transient: false };
 }
 
 /** `signal` aborts the exchange: the ssh process group is killed and the result is `interrupted`. */
@@ -153,18 +177,16 @@ export function collectOverSsh(host: InventoryHost, script: string, opts: SshOpt
     child.on('close', (code) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      const lastLine =
-        stderr
-          .trim()
-          .split('\n')
-          .filter((l) => !l.startsWith('Warning: Permanently added'))
-          .slice(-1)[0] ?? '';
+      const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('Warning: Permanently added'));
       if (over === 'interrupted') return done({ status: 'interrupted', stdout: '', reason: 'the sweep was interrupted', transient: false });
       if (over === 'timeout') return done({ status: 'timeout', stdout: '', reason: `no complete answer within ${opts.totalTimeoutMs / 1000} s`, transient: false });
       if (over === 'output-too-large') return done({ status: 'output-too-large', stdout: '', reason: `more than ${opts.maxOutputBytes} bytes of output`, transient: false });
       if (code === 0) return done({ status: 'ok', stdout: Buffer.concat(out).toString('utf8'), reason: '', transient: false });
-      const c = classify(code, stderr);
-      done({ status: c.status, transient: c.transient, stdout: '', reason: c.reason ?? (lastLine || `exit ${code}`) });
+      const c = classify(code, lines);
+      done({ status: c.status, transient: c.transient, stdout: '', reason: c.reason ?? lines.at(-1) ?? `exit ${code}` });
     });
   });
 }

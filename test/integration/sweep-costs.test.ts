@@ -2,11 +2,12 @@
  * What a connection costs and how its failures are named (issue 21's two costs, issue 17 §5's host-key
  * outcomes), against the real sshd fleet: a silent listener costs one connect timeout, not two; the inventory's
  * key, ssh args and become user reach ssh; an unknown host key is not a changed one, and a changed one is never
- * accepted; no ssh process outlives a sweep even where the user's config keeps masters; the collector's file
+ * accepted; a reset is retried and a timeout is not; no ssh process outlives a sweep even where the user's config keeps masters; the collector's file
  * sizes arrive over ssh from busybox sh.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -68,6 +69,33 @@ costs('a refused connection is retried once, and still costs well under a connec
   const { outcomes, seconds } = await sweepHosts([inventoryHost('gone')]);
   assert.is(outcomeOf(outcomes, 'gone').status, 'unreachable');
   assert.ok(seconds < CONNECT_TIMEOUT, `${seconds.toFixed(2)} s`);
+});
+
+costs('a connection reset before the banner is retried once, and the retry reaches the host', async () => {
+  const h1 = fleetHost('h1');
+  let connections = 0;
+  // The first connection is reset (a daemon restarting, MaxStartups shedding load); later ones reach h1's sshd.
+  const proxy = createServer((client) => {
+    client.on('error', () => {});
+    if (connections++ === 0) {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = connect(h1.port, '127.0.0.1');
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', () => done()));
+  try {
+    const port = (proxy.address() as AddressInfo).port;
+    // h1's known key is filed under its own port: the inventory's ssh args say so.
+    const { outcomes } = await sweepHosts([inventoryHost('h1', { port, sshArgs: ['-o', `HostKeyAlias=[127.0.0.1]:${h1.port}`] })]);
+    const o = outcomeOf(outcomes, 'h1');
+    assert.is(o.status, 'ok', o.reason);
+    assert.is(connections, 2, 'one reset, one retry');
+  } finally {
+    proxy.close();
+  }
 });
 
 costs("the inventory's identity file reaches ssh: a host that refuses the config's key lets the inventory's in", async () => {
