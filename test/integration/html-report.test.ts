@@ -15,6 +15,7 @@ import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../../src/engine/index.ts';
 import { FLEET_FORMATS, type Report, toTrendHtml, type TrendReport } from '../../src/report/index.ts';
 import { cli, PROJECT } from '../support/fix-run.ts';
+import { hostRawDoc } from '../support/host-doc.ts';
 import { decodePng, inkOf } from '../support/png.ts';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
@@ -329,6 +330,34 @@ html('trend: the history page filters by state and host and makes no request', a
   await accessible(page);
   await screenshot(page, 'trend');
   assert.equal(requests, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
+html('eval of host documents: hostile module names stay text, no password line is quoted, rows match JSON', async () => {
+  const dir = join(OUT, 'hosts');
+  mkdirSync(dir, { recursive: true });
+  const conf = (n: number) => `uid = root\n[pub${n}<img src=x onerror="window.__pwned=3">]\n  path = /srv/pub\n  read only = no\n  auth users = bob:hunter2secret\nhunter2bare\n[ok]\n  path = /srv/ok\n`;
+  const files = [1, 2, 3].map((n) => {
+    const f = join(dir, `web${n}.json`);
+    writeFileSync(f, JSON.stringify(hostRawDoc(`web${n}`, conf(n))));
+    return f;
+  });
+  const json = cli(PROJECT, ['eval', ...files, '--format', 'json', '--fail-on', 'none']);
+  assert.is(json.status, 0, json.stderr);
+  const findings = (JSON.parse(json.stdout) as { targets: { findings: unknown[] }[] }).targets.flatMap((t) => t.findings);
+  assert.ok(findings.length >= 3);
+  const file = join(OUT, 'eval.html');
+  const run = cli(PROJECT, ['eval', ...files, '--format', 'html', '--output', file, '--fail-on', 'none']);
+  assert.is(run.status, 0, run.stderr);
+  const { page, requests, errors } = await open(file);
+  assert.is(await visibleRows(page), findings.length);
+  assert.is(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  const text = readFileSync(file, 'utf8');
+  assert.not.ok(text.includes('hunter2'), 'neither the auth users password nor a bare line is quoted');
+  assert.ok((await page.$$('section.finding pre .at')).length > 0, 'the host’s own config lines around the finding');
+  await accessible(page);
+  assert.equal(requests, [], 'no request: not even the injected image');
   assert.equal(errors, []);
   await page.close();
 });
