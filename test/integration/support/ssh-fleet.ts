@@ -68,7 +68,13 @@ async function waitFor(port: number): Promise<void> {
   throw new Error(`sshd did not listen on ${port}`);
 }
 
-export async function startFleet(): Promise<Fleet> {
+/** Optional extra hosts; without them the fleet is the one every test knows. */
+export interface FleetOptions {
+  /** A host `slow` (group broken) that takes the script and then answers nothing for 30 s: a total timeout after the connection. */
+  slow?: boolean;
+}
+
+export async function startFleet(opts: FleetOptions = {}): Promise<Fleet> {
   mkdirSync('/srv', { recursive: true });
   const base = join('/srv', `rgtest.${process.pid}.${Date.now()}`);
   mkdirSync(join(base, 'keys'), { recursive: true });
@@ -123,6 +129,7 @@ export async function startFleet(): Promise<Fleet> {
   await sshHost('refused', 'broken', 'auth-failed', { config: HEALTHY_CONFIGS[0] ?? '' }, 'other_keys');
   await sshHost('garbage', 'broken', 'malformed-output', { shell: '#!/bin/busybox sh\ncat >/dev/null\necho "this is not { json"\n' });
   await sshHost('flood', 'broken', 'output-too-large', { shell: '#!/bin/busybox sh\ncat >/dev/null\nyes rsyncguard-flood-line | head -c 8000000\n' });
+  if (opts.slow) await sshHost('slow', 'broken', 'timeout', { shell: '#!/bin/busybox sh\ncat >/dev/null\nsleep 30\n' });
   // Nobody listens here.
   hosts.push({ name: 'gone', group: 'broken', port: await freePort(), expect: 'unreachable' });
   // Accepts and never speaks.
