@@ -368,6 +368,9 @@ html('fix: the page shows each verified fix and the patch', async () => {
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   const { page, requests, errors } = await open(file);
   assert.ok((await page.$$('pre.patch .add')).length > 0, 'added lines of the verified patch');
+  const patch = await page.$eval('pre.patch', (p) => p.textContent ?? '');
+  assert.ok(patch.split('\n').length > 3 && !patch.includes('\\x0a'), 'the patch is shown line by line, not as escaped newlines');
+  assert.ok(patch.includes('--- a/'), 'file headers');
   assert.ok((await page.$$eval('section.finding p strong', (s) => s.filter((x) => x.textContent === 'Verified fix').length)) > 0);
   assert.equal(requests, []);
   assert.equal(errors, []);

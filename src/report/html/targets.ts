@@ -27,11 +27,11 @@ function fixOf(f: Finding, fixes: TargetFixes | undefined): Markup | '' {
   const key = findingKey(f);
   const verified = fixes.verified.find((v) => v.fixes.some((k) => sameFinding(k, key)));
   if (verified)
-    return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}${verified.notes.length > 0 ? html`<br>${verified.notes.map((n, i) => html`${i > 0 ? html`<br>` : ''}${n}`)}` : ''}. The patch is below.</p>`;
+    return html`<p><strong>Verified fix</strong> (re-parsed and re-evaluated): ${verified.summary}</p>${verified.notes.length > 0 ? html`<ul>${verified.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}<p class="muted">The target's patch is below.</p>`;
   const command = fixes.commands.find((c) => sameFinding(c.finding, key));
   if (command) return html`<p><strong>Fix</strong>: ${command.summary}: <code>${command.command}</code></p>`;
   const left = fixes.unfixed.find((u) => sameFinding(u.finding, key));
-  if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested: <code>${left.suggestion}</code>` : ''}</p>`;
+  if (left) return html`<p><strong>No safe automatic fix</strong>: ${left.reason}${left.suggestion !== null ? html`; suggested:</p><pre>${left.suggestion.split('\n').map((l, i) => html`${i > 0 ? html`\n` : ''}${l}`)}</pre>` : html`</p>`}`;
   return '';
 }
 
@@ -62,7 +62,7 @@ function patchBlock(fixes: TargetFixes | undefined): Markup | '' {
   if (patch === '') return '';
   const lines = patch.replace(/\n$/, '').split('\n');
   const cls = (l: string) => (l.startsWith('+++') || l.startsWith('---') ? 'head' : l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : l.startsWith('#') ? 'muted' : '');
-  return html`<h4>Verified patch</h4><pre class="patch" aria-label="verified patch">${lines.map((l, i) => html`${i > 0 ? '\n' : ''}<span class="${cls(l)}">${l.replace(/\t/g, '    ')}</span>`)}</pre><p class="muted">Apply with <code>rsyncguard fix --write</code> or <code>git apply</code>.</p>`;
+  return html`<h4>Verified patch</h4><pre class="patch" aria-label="verified patch">${lines.map((l, i) => html`${i > 0 ? html`\n` : ''}<span class="${cls(l)}">${l.replace(/\t/g, '    ')}</span>`)}</pre><p class="muted">Apply with <code>rsyncguard fix --write</code> or <code>git apply</code>.</p>`;
 }
 
 function waivedBlock(t: TargetReport): Markup | '' {
