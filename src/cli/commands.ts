@@ -9,10 +9,11 @@ import { imageCommand } from './commands/image.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { scanCommand } from './commands/scan.ts';
 import { sweepCommand } from './commands/sweep.ts';
+import { trendCommand } from './commands/trend.ts';
 import type { Command } from './command.ts';
 import { VERSION } from '../runner/index.ts';
 
-export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, hostCommand, sweepCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, fixCommand, hostCommand, sweepCommand, trendCommand, imageCommand, factsCommand, evalCommand, accessCommand, admissionCommand, rulesCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

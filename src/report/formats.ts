@@ -7,11 +7,13 @@ import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
 import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
-import { toHtml } from './html/index.ts';
+import { toHtml, toTrendHtml } from './html/index.ts';
 import { toJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import type { TrendReport } from './trend-model.ts';
+import { toTrendJson } from './trend-json.ts';
+import { toTrendMarkdown } from './trend-markdown.ts';
 import type { CveListing } from './cve-catalog.ts';
 import { cvesJson, cvesMarkdown, cvesText } from './cve-list.ts';
 import { rulesJson, rulesMarkdown, rulesText } from './rules-catalog.ts';
@@ -125,6 +127,13 @@ export const CVE_FORMATS = {
   json: { render: (cves) => cvesJson(cves), extension: '.json', mediaType: 'application/json', description: 'Every vulnerability with its data' },
   markdown: { render: (cves) => cvesMarkdown(cves), extension: '.md', mediaType: 'text/markdown', description: 'A table of the vulnerabilities' },
 } as const satisfies FormatRegistry<CveListing, NoContext>;
+
+/** `rsyncguard trend DIR`: a fleet's history (sweep --history) per host and per rule. */
+export const TREND_FORMATS = {
+  json: { render: (trend) => toTrendJson(trend), extension: '.json', mediaType: 'application/json', description: 'The rsyncguard/trend@1 document: runs, hosts and rules with every finding' },
+  markdown: { render: (trend) => toTrendMarkdown(trend), extension: '.md', mediaType: 'text/markdown', description: 'Sweeps, hosts not swept, open, fixed and regressed findings per host and rule' },
+  html: { render: (trend) => toTrendHtml(trend), extension: '.html', mediaType: 'text/html', description: 'The trend as one self-contained page: a chart, sweeps, hosts, rules and findings that sort and filter' },
+} as const satisfies FormatRegistry<TrendReport, NoContext>;
 
 export function formatNames<S, C>(registry: FormatRegistry<S, C>): string[] {
   return Object.keys(registry);

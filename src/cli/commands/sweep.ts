@@ -2,7 +2,7 @@ import { constants as osConstants } from 'node:os';
 import { MiB, today, UserError, type InputSpec } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
-import { evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, sweep } from '../../runner/index.ts';
+import { evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, prepareHistoryDir, recordSweep, sweep } from '../../runner/index.ts';
 import { parseInventory, readInputFile } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
@@ -31,6 +31,7 @@ export const sweepCommand: Command = {
     'accept-new-host-keys': { type: 'boolean', help: 'Trust unknown host keys on first use (StrictHostKeyChecking=accept-new); changed keys are still refused' },
     results: { type: 'string', valueName: 'FILE', help: "Append each host's outcome to this JSON Lines file as it arrives; SIGINT/SIGTERM stop every ssh session and keep it" },
     resume: { type: 'boolean', help: 'Skip the hosts --results already has as done (a last line torn by an interrupted write is cut off first)' },
+    history: { type: 'string', valueName: 'DIR', help: "Keep this sweep's results in DIR (one JSON Lines file per sweep, named by its UTC start) for rsyncguard trend DIR; the HTML report gets the trend chart" },
   },
   async run(argv) {
     const args = parseCommandArgs(this, argv);
@@ -53,6 +54,12 @@ export const sweepCommand: Command = {
     // Before the first ssh session: a --policy that cannot load would waste a whole sweep.
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
+    const history = stringOption(args, 'history');
+    if (history !== undefined) {
+      const ready = prepareHistoryDir(history);
+      if (!ready.ok) return ready.error;
+    }
+    const startedAt = new Date();
     const sshConfig = stringOption(args, 'ssh-config');
     const results = stringOption(args, 'results');
     const tty = process.stderr.isTTY === true;
@@ -120,8 +127,13 @@ export const sweepCommand: Command = {
     // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
     const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
+    // --history: this run is kept before the report is written, so the trend the report shows includes it.
+    const said = (m: string) => warnLine(`rsyncguard sweep: ${m}`);
+    const trend = history === undefined ? undefined : recordSweep(history, report, outcomes, (t: string) => hostOf.get(t) ?? t, startedAt, said);
+    if (trend !== undefined && !trend.ok) return trend.error;
     const failed = renderWith<FleetContext>(FLEET_FORMATS, report, args, {
       ...renderContext(args, { texts, category: 'rsyncguard/fleet/' }),
+      ...(trend !== undefined ? { trend: trend.value } : {}),
       hostOf: (t) => hostOf.get(t) ?? t,
       groupOf: (t) => groupOf.get(t) ?? 'ungrouped',
     });
