@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseInventory } from './inventory.ts';
+import { parseInventory, parseInventoryText } from './inventory.ts';
 
 const inv = suite('parseInventory');
 
@@ -36,7 +36,7 @@ inv('rejects an empty inventory, a bad port and duplicate names, naming the file
   for (const [text, why] of [
     ['groups: {}\n', 'no hosts'],
     ['hosts:\n  a: { port: 99999 }\n', 'port'],
-    ['[a]\nx ansible_port=1\n[b]\nx ansible_port=2\n', 'different ansible_port'],
+    ['[a:children]\nb\n[c]\nx\n', 'no section declares'],
   ] as const) {
     const r = parseInventory(text, 'inv');
     assert.not.ok(r.ok, text);
@@ -94,7 +94,7 @@ inv('an unclosed or malformed section header is an error at its line, never a ho
   if (!yamlName.ok) assert.is(yamlName.error.where, 'inventory:1');
 });
 
-inv('a host in several Ansible groups is one host, in its first group, when its connection agrees', () => {
+inv('a host in several Ansible groups is one host, in its first group, its variables merged as Ansible merges them', () => {
   for (const [text, file] of [
     ['[web]\nh1 ansible_port=2222\n[db]\nh1\nh2\n', 'a.ini'],
     ['all:\n  children:\n    web:\n      hosts:\n        h1: { ansible_port: 2222 }\n    db:\n      hosts:\n        h1:\n        h2:\n', 'a.yml'],
@@ -111,18 +111,22 @@ inv('a host in several Ansible groups is one host, in its first group, when its 
         file,
       );
   }
-  for (const [text, file, where, why] of [
-    ['[web]\nh1\n[db]\nh1\n[web:vars]\nansible_user=a\n[db:vars]\nansible_user=b\n', 'b.ini', 'b.ini:8', /different ansible_user \(line 6 and line 8\)/],
-    ['[web]\nh1 ansible_host=10.0.0.1\n[db]\nh1 ansible_host=10.0.0.2\n', 'c.ini', 'c.ini:4', /different ansible_host here than on line 2/],
-    ['all:\n  children:\n    web:\n      hosts:\n        h1: { ansible_user: a }\n    db:\n      hosts:\n        h1: { ansible_user: b }\n', 'b.yml', 'b.yml', /in group "db" than in group "web"/],
-    ['groups:\n  a:\n    hosts:\n      h1: { port: 1 }\n  b:\n    hosts:\n      h1: { port: 2 }\n', 'own.yml', 'own.yml', /group "a".*group "b".*port differ/],
+  // What ansible-inventory --list prints for each (test/inventory-ansible.test.ts checks against the real one):
+  // two groups at one depth rank by name (web after db wins); a host variable given twice keeps the last.
+  for (const [text, file, user, address] of [
+    ['[web]\nh1\n[db]\nh1\n[web:vars]\nansible_user=a\n[db:vars]\nansible_user=b\n', 'b.ini', 'a', 'h1'],
+    ['[web]\nh1 ansible_host=10.0.0.1\n[db]\nh1 ansible_host=10.0.0.2\n', 'c.ini', null, '10.0.0.2'],
+    ['all:\n  children:\n    web:\n      hosts:\n        h1: { ansible_user: a }\n    db:\n      hosts:\n        h1: { ansible_user: b }\n', 'b.yml', 'b', 'h1'],
   ] as const) {
     const r = parseInventory(text, file);
-    assert.not.ok(r.ok, file);
-    if (!r.ok) {
-      assert.is(r.error.where, where, file);
-      assert.match(r.error.message, why, file);
-    }
+    assert.ok(r.ok, file);
+    if (r.ok) assert.equal([r.value[0]?.user, r.value[0]?.address, r.value[0]?.group], [user, address, 'web'], file);
+  }
+  const own = parseInventory('groups:\n  a:\n    hosts:\n      h1: { port: 1 }\n  b:\n    hosts:\n      h1: { port: 2 }\n', 'own.yml');
+  assert.not.ok(own.ok);
+  if (!own.ok) {
+    assert.is(own.error.where, 'own.yml');
+    assert.match(own.error.message, /group "a".*group "b".*port differ/);
   }
 });
 
@@ -149,8 +153,8 @@ inv('a wrong shape is named, with a next step', () => {
   for (const [text, why] of [
     ['hosts:\n  - a\n  - b\n', 'hosts is a list, not a mapping'],
     ['groups:\n  web:\n    hosts: [a, b]\n', 'the hosts of group "web" is a list'],
-    ['all:\n  hosts:\n    - a\n', 'the hosts of group "ungrouped" is a list'],
-    ['all:\n  children: [web]\n', 'the children of group "ungrouped" is a list'],
+    ['all:\n  hosts:\n    - a\n', 'the hosts of group "all" is a list'],
+    ['all:\n  children: [web]\n', 'the children of group "all" is a list'],
     ['\u0001\u00ff garbage', 'the inventory is a string'],
     ['- a\n- b\n', 'the inventory is a list'],
   ] as const) {
@@ -164,6 +168,118 @@ inv('a wrong shape is named, with a next step', () => {
   const bad = parseInventory('a: [b\npassword: hunter2\n', 'bad.yml');
   assert.not.ok(bad.ok);
   if (!bad.ok) assert.not.match(bad.error.message, 'hunter2');
+});
+
+// Issue 21's reproductions, each as stated there.
+inv('#21.2: ansible_ssh_private_key_file becomes the identity file (host line, [all:vars], YAML vars)', () => {
+  for (const [text, file] of [
+    ['[web]\nh1 ansible_ssh_private_key_file=/keys/fleet\n', 'k1.ini'],
+    ['[web]\nh1\n[all:vars]\nansible_ssh_private_key_file=/keys/fleet\n', 'k2.ini'],
+    ['all:\n  vars: { ansible_private_key_file: /keys/other }\n  children:\n    web:\n      hosts:\n        h1: { ansible_ssh_private_key_file: /keys/fleet }\n', 'k3.yml'],
+  ] as const) {
+    const r = parseInventory(text, file);
+    assert.ok(r.ok, file);
+    if (r.ok) assert.is(r.value[0]?.identityFile, '/keys/fleet', file);
+  }
+});
+
+inv('#21.3: values with spaces — [all:vars] to the end of the line, host lines quoted — are ssh arguments', () => {
+  const r = parseInventoryText('[web]\nh1\nh2 ansible_ssh_common_args="-o A=b -o C=d"\n[all:vars]\nansible_ssh_common_args=-o StrictHostKeyChecking=no -o ConnectTimeout=5\n', 's.ini');
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.equal(
+    r.value.hosts.map((h) => [h.name, h.sshArgs]),
+    [
+      ['h1', ['-o', 'ConnectTimeout=5']],
+      ['h2', ['-o', 'A=b', '-o', 'C=d']],
+    ],
+  );
+  // Host-key checking is rsyncguard's to decide: left out, and said so.
+  assert.equal(r.value.notes.length, 1);
+  assert.match(r.value.notes[0] ?? '', /StrictHostKeyChecking.*--accept-new-host-keys.*host "h1"/);
+});
+
+inv('#21.4: variables reach hosts through [group:children], child over parent over all, host over all', () => {
+  const r = parseInventory('[web]\nh1\nh2 ansible_port=2200\n[prod:children]\nweb\n[prod:vars]\nansible_port=23001\nansible_user=prod\n[web:vars]\nansible_user=webby\n[all:vars]\nansible_user=everyone\nansible_become=yes\n', 'c.ini');
+  assert.ok(r.ok);
+  if (r.ok)
+    assert.equal(
+      r.value.map((h) => [h.name, h.group, h.port, h.user, h.sudo]),
+      [
+        ['h1', 'web', 23001, 'webby', true],
+        ['h2', 'web', 2200, 'webby', true],
+      ],
+    );
+  // A child declared after its parent's [children] section, and ansible_group_priority among peers.
+  const late = parseInventory('[prod:children]\nweb\n[prod:vars]\nansible_port=23001\n[web]\nh1\n[a]\nh1\n[z]\nh1\n[a:vars]\nansible_user=a\nansible_group_priority=5\n[z:vars]\nansible_user=z\n', 'l.ini');
+  assert.ok(late.ok);
+  if (late.ok) assert.equal([late.value[0]?.port, late.value[0]?.user], [23001, 'a']);
+});
+
+inv('the Ansible connection variables: ssh_* spellings win, become user, host:port', () => {
+  const r = parseInventory('[db]\nd1:2022 ansible_host=192.0.2.1 ansible_ssh_host=192.0.2.2 ansible_user=u1 ansible_ssh_user=u2 ansible_become=true ansible_become_user=postgres\nd2 ansible_become_user=postgres\n', 'c.ini');
+  assert.ok(r.ok);
+  if (r.ok) {
+    assert.equal(r.value[0], { name: 'd1', group: 'db', address: '192.0.2.2', port: 2022, user: 'u2', jump: null, sudo: true, becomeUser: 'postgres' });
+    // become_user alone does not become (Ansible needs ansible_become too).
+    assert.equal(r.value[1], { name: 'd2', group: 'db', address: 'd2', port: null, user: null, jump: null, sudo: false });
+  }
+  // Not Ansible's variables: an application's `port` or `user` in an Ansible inventory is not ssh's.
+  const app = parseInventory('[web]\nw1 port=8080 user=www address=elsewhere\n', 'app.ini');
+  assert.ok(app.ok);
+  if (app.ok) assert.equal([app.value[0]?.address, app.value[0]?.port, app.value[0]?.user], ['w1', null, null]);
+});
+
+inv('refused connection values are named by variable, never shown', () => {
+  for (const [text, why] of [
+    ['[w]\nh1 ansible_ssh_common_args="-o RemoteCommand=hunter2"\n', /ansible_ssh_common_args has -o remotecommand/],
+    ['[w]\nh1 ansible_ssh_extra_args="hunter2 -v"\n', /word 1, which is not an ssh option/],
+    ['[w]\nh1 ansible_ssh_extra_args="-- hunter2"\n', /"--"/],
+    ['[w]\nh1 ansible_ssh_extra_args="-N"\n', /-N, which runs no command/],
+    ['[w]\nh1 ansible_host="{{ hunter2 }}"\n', /ansible_host given as a Jinja template/],
+    ['[w]\nh1 ansible_become=yes ansible_become_method=su\n', /ansible_become_method other than sudo/],
+    ['[w]\nh1 ansible_become=yes ansible_become_user="hunter2;reboot"\n', /ansible_become_user that is not a user name/],
+    ['[w]\nh1 ansible_port=hunter2\n', /port that is not a number/],
+    ['all:\n  hosts:\n    h1:\n      ansible_user: !vault |\n        $ANSIBLE_VAULT;1.1;AES256\n        hunter2\n', /ansible_user encrypted with ansible-vault/],
+  ] as const) {
+    const r = parseInventory(text, text.startsWith('all:') ? 'x.yml' : 'x.ini');
+    assert.not.ok(r.ok, text);
+    if (!r.ok) {
+      assert.match(r.error.message, why, text);
+      assert.not.match(`${r.error.message} ${r.error.hint}`, 'hunter2', text);
+      assert.ok(r.error.where, text);
+    }
+  }
+});
+
+inv('ansible-inventory --list JSON: group vars merged as Ansible merges them, host vars from _meta', () => {
+  const list = {
+    _meta: { hostvars: { h1: { ansible_host: '192.0.2.7', ansible_ssh_private_key_file: '/k' }, h2: {} } },
+    all: { children: ['ungrouped', 'prod'] },
+    prod: { children: ['web'], vars: { ansible_port: 23001 } },
+    web: { hosts: ['h1', 'h2'], vars: { ansible_user: 'deploy' } },
+    ungrouped: { hosts: ['h3'] },
+  };
+  const r = parseInventory(JSON.stringify(list), '(standard input)');
+  assert.ok(r.ok);
+  if (r.ok)
+    assert.equal(
+      r.value.map((h) => [h.name, h.group, h.address, h.port, h.user, h.identityFile]),
+      [
+        ['h1', 'web', '192.0.2.7', 23001, 'deploy', '/k'],
+        ['h2', 'web', 'h2', 23001, 'deploy', undefined],
+        ['h3', 'ungrouped', 'h3', null, null, undefined],
+      ],
+    );
+  const bad = parseInventory(JSON.stringify({ _meta: { hostvars: [] }, web: { hosts: ['h1'] } }), 'l.json');
+  assert.not.ok(bad.ok);
+  if (!bad.ok) assert.match(bad.error.message, /_meta.hostvars/);
+});
+
+inv('a loop of children groups is an error, as in Ansible', () => {
+  const r = parseInventory('[a:children]\nb\n[b:children]\na\n[a]\nh1\n', 'loop.ini');
+  assert.not.ok(r.ok);
+  if (!r.ok) assert.match(r.error.message, /its own ancestor/);
 });
 
 inv.run();

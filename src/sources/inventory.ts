@@ -1,11 +1,21 @@
 /**
  * Inventories for `sweep`: rsyncguard's own YAML (groups of hosts with address, port, user, jump host,
- * sudo), and Ansible's INI and YAML inventories (ansible_host, ansible_port, ansible_user,
- * ansible_ssh_common_args' ProxyJump is not parsed: use a jump host in ~/.ssh/config instead).
+ * sudo), and Ansible's inventories read as Ansible reads them — INI, YAML and the `ansible-inventory --list`
+ * JSON (inventory-ini.ts, inventory-yaml.ts) merged with Ansible's variable precedence (inventory-model.ts),
+ * with group_vars/ and host_vars/ beside the file (inventory-vars.ts), mapped to ssh settings by
+ * inventory-connection.ts.
  */
+import { dirname } from 'node:path';
 import { parse as parseYaml, YAMLError } from 'yaml';
-import { fail, isObject, type JsonObject, ok, type Result, UserError } from '../common/index.ts';
-import { CONNECTION_KEYS, expandHostPattern, type Occurrence, readIni, shown } from './inventory-ini.ts';
+import { fail, isObject, type JsonObject, MiB, ok, type Result, UserError } from '../common/index.ts';
+import { ansibleConnection } from './inventory-connection.ts';
+import { readIni } from './inventory-ini.ts';
+import { type InventoryModel, type ModelProblem, type Occurrence, resolve, type VarsFiles } from './inventory-model.ts';
+import { loadVarsFiles } from './inventory-vars.ts';
+import { shown } from './inventory-words.ts';
+import { fromAnsibleYaml, fromListJson, isListJson } from './inventory-yaml.ts';
+import { loadAnsibleYaml } from './inventory-yaml-load.ts';
+import { readInputFile, readStdin } from './read-input.ts';
 
 export interface InventoryHost {
   /** The name reports use. */
@@ -45,7 +55,7 @@ interface Problem {
   hint: string;
 }
 
-/** One listing of a host with the variables that apply there. */
+/** One listing of a host with the variables that apply there (rsyncguard's own YAML). */
 interface Listed extends Occurrence {
   vars: JsonObject;
 }
@@ -53,19 +63,9 @@ interface Listed extends Occurrence {
 /** A port is shown only when it is a number: anything else in its place may be some other value (a password). */
 const portText = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && /^\d{1,12}$/.test(v)) ? ` ${String(v)}` : ' that is not a number');
 
-function host(name: string, group: string, vars: JsonObject): InventoryHost | Problem {
-  const port = vars['port'] ?? vars['ansible_port'] ?? vars['ansible_ssh_port'];
-  const portNum = port === undefined || port === null ? null : Number(port);
-  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: 'A port is a number from 1 to 65535.' };
-  const h: InventoryHost = {
-    name,
-    group,
-    address: str(vars['address'] ?? vars['ansible_host'] ?? vars['ansible_ssh_host']) ?? name,
-    port: portNum,
-    user: str(vars['user'] ?? vars['ansible_user'] ?? vars['ansible_ssh_user']),
-    jump: str(vars['jump']),
-    sudo: vars['sudo'] === true || vars['ansible_become'] === true || vars['ansible_become'] === 'true',
-  };
+/** The checks every host passes, whichever format named it. */
+function checked(h: InventoryHost): InventoryHost | Problem {
+  const { name, group } = h;
   if (NAME_CONTROLS.test(name) || NAME_CONTROLS.test(group)) return { message: `host ${shown(name)} (group ${shown(group)}) has control characters in its name`, hint: SSH_HINT };
   if (!SSH_HOST.test(h.address)) return { message: `host ${shown(name)} has address ${shown(h.address)}, which is not a host name or address`, hint: SSH_HINT };
   if (h.user !== null && !SSH_USER.test(h.user)) return { message: `host ${shown(name)} has user ${shown(h.user)}, which is not a user name`, hint: SSH_HINT };
@@ -73,15 +73,31 @@ function host(name: string, group: string, vars: JsonObject): InventoryHost | Pr
   return h;
 }
 
+/** A host of rsyncguard's own YAML: address, port, user, jump, sudo. */
+function ownHost(name: string, group: string, vars: JsonObject): InventoryHost | Problem {
+  const port = vars['port'];
+  const portNum = port === undefined || port === null ? null : Number(port);
+  if (portNum !== null && !(Number.isInteger(portNum) && portNum > 0 && portNum < 65536)) return { message: `host ${shown(name)} has port${portText(port)}`, hint: 'A port is a number from 1 to 65535.' };
+  return checked({
+    name,
+    group,
+    address: str(vars['address']) ?? name,
+    port: portNum,
+    user: str(vars['user']),
+    jump: str(vars['jump']),
+    sudo: vars['sudo'] === true,
+  });
+}
+
 /**
- * Every listing made a host. Ansible lets a host be listed in several groups: it is swept once, under the
- * first group that lists it (a named group before "ungrouped"), provided every listing reaches it the same way.
+ * rsyncguard's own YAML lets a host be listed in several groups: it is swept once, under the first group
+ * that lists it, provided every listing reaches it the same way.
  */
 function settle(listed: Listed[]): Result<InventoryHost[]> {
   const first = new Map<string, { h: InventoryHost; at: Listed }>();
   const hosts: InventoryHost[] = [];
   for (const l of listed) {
-    const h = host(l.name, l.group, l.vars);
+    const h = ownHost(l.name, l.group, l.vars);
     if (!('address' in h)) return fail(new UserError(h.message, l.where, h.hint));
     const seen = first.get(l.name);
     if (seen === undefined) {
@@ -90,8 +106,6 @@ function settle(listed: Listed[]): Result<InventoryHost[]> {
       continue;
     }
     const differ = (['address', 'port', 'user', 'jump', 'sudo'] as const).filter((k) => seen.h[k] !== h[k]);
-    // As in Ansible, a host that some group lists is not "ungrouped" for being listed at the top as well.
-    if (differ.length === 0 && seen.h.group === 'ungrouped') seen.h.group = l.group;
     if (differ.length > 0) {
       return fail(
         new UserError(
@@ -105,44 +119,31 @@ function settle(listed: Listed[]): Result<InventoryHost[]> {
   return ok(hosts);
 }
 
-/** Where a group variable was set: for the error that names both places. */
-type Origin = (key: string) => { where: string; place: string };
-
-/**
- * A host's variables as Ansible merges them: what each of its groups gives it, then its own. Ansible ranks
- * two groups that give one variable different values (by depth, priority, name); for a connection
- * variable rsyncguard refuses instead of guessing which address or user is meant.
- */
-function merged(listings: { o: Occurrence; groupVars: JsonObject; origin: Origin }[], own: (name: string) => JsonObject): Result<Listed[]> {
-  const byHost = new Map<string, { vars: JsonObject; from: Map<string, { where: string; place: string }> }>();
-  for (const { o, groupVars, origin } of listings) {
-    const m = byHost.get(o.name) ?? { vars: {}, from: new Map<string, { where: string; place: string }>() };
-    byHost.set(o.name, m);
-    for (const [k, v] of Object.entries(groupVars)) {
-      const before = m.from.get(k);
-      if (before === undefined) {
-        m.vars[k] = v;
-        m.from.set(k, origin(k));
-      } else if (m.vars[k] !== v && CONNECTION_KEYS.includes(k) && !(k in own(o.name))) {
-        const at = origin(k);
-        return fail(new UserError(`host ${shown(o.name)} is in groups that give it a different ${k} (${before.place} and ${at.place})`, at.where, `Set ${k} on the host itself, or give it the same value in every group that lists the host.`));
-      }
-    }
-  }
-  return ok(listings.map(({ o }) => ({ ...o, vars: { ...(byHost.get(o.name)?.vars ?? {}), ...own(o.name) } })));
+/** An inventory's hosts, and notes for the user (options left out, files not read). */
+export interface Inventory {
+  hosts: InventoryHost[];
+  notes: string[];
+  /** Each host's variables as Ansible merges them (Ansible formats only): what `ansible-inventory --list` prints. Holds secrets: never shown. */
+  vars?: Map<string, JsonObject>;
 }
 
-/** Ansible INI (inventory-ini.ts); a group's own [group:vars] apply to its hosts. */
-function fromIni(text: string, file: string): Result<InventoryHost[]> {
-  const r = readIni(text, file);
-  if ('message' in r) return fail(new UserError(r.message, r.where, r.hint));
-  const listings = r.occurrences.map((o) => {
-    const gv = r.groupVars.get(o.group);
-    const origin: Origin = (k) => ({ where: `${file}:${gv?.lineOf.get(k) ?? 0}`, place: `line ${gv?.lineOf.get(k) ?? 0}` });
-    return { o, groupVars: gv?.vars ?? {}, origin };
-  });
-  const all = merged(listings, (name) => r.hostVars.get(name)?.vars ?? {});
-  return all.ok ? settle(all.value) : all;
+/** Ansible's model → hosts: variables merged as Ansible merges them, then mapped to ssh settings. */
+function fromModel(model: InventoryModel | ModelProblem, file: string, files: VarsFiles | undefined, notes: string[]): Result<Inventory> {
+  if ('message' in model) return fail(new UserError(model.message, model.where, model.hint));
+  const resolved = resolve(model, file, files);
+  if (!Array.isArray(resolved)) return fail(new UserError(resolved.message, resolved.where, resolved.hint));
+  const hosts: InventoryHost[] = [];
+  const dropped = new Map<string, string[]>();
+  for (const r of resolved) {
+    const c = ansibleConnection(r.name, r.vars);
+    if ('message' in c) return fail(new UserError(c.message, r.where, c.hint));
+    const h = checked({ name: r.name, group: r.group, jump: null, ...c.connection });
+    if (!('address' in h)) return fail(new UserError(h.message, r.where, h.hint));
+    hosts.push(h);
+    for (const d of c.dropped) dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
+  }
+  for (const [d, names] of dropped) notes.push(`${d}: left out for ${names.length === 1 ? `host ${shown(names[0] as string)}` : `${names.length} hosts`}.`);
+  return ok({ hosts, notes, vars: new Map(resolved.map((r) => [r.name, r.vars])) });
 }
 
 const kindOf = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'empty' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
@@ -151,60 +152,6 @@ const kindOf = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'empt
 function mapping(v: unknown, what: string): Result<JsonObject | null, Problem> {
   if (v === undefined || v === null) return ok(null);
   return isObject(v) ? ok(v) : fail({ message: `${what} is ${kindOf(v)}, not a mapping`, hint: SHAPE_HINT });
-}
-
-/** Ansible YAML: `all: {hosts, vars, children: {group: {hosts, vars, children}}}`; host patterns expand as in INI. */
-function fromAnsibleYaml(root: JsonObject, file: string): Result<InventoryHost[]> {
-  const listings: { o: Occurrence; groupVars: JsonObject; origin: Origin }[] = [];
-  const hostVars = new Map<string, { vars: JsonObject; groupOf: Map<string, string> }>();
-  const onPath = new Set<unknown>();
-  const walk = (group: string, node: unknown, inherited: JsonObject, setBy: Record<string, string>): Problem | undefined => {
-    const self = mapping(node, `group ${shown(group)}`);
-    if (!self.ok) return self.error;
-    if (self.value === null || onPath.has(self.value)) return undefined;
-    const parts = {
-      hosts: mapping(self.value['hosts'], `the hosts of group ${shown(group)}`),
-      vars: mapping(self.value['vars'], `the vars of group ${shown(group)}`),
-      children: mapping(self.value['children'], `the children of group ${shown(group)}`),
-    };
-    for (const part of Object.values(parts)) if (!part.ok) return part.error;
-    const get = (r: Result<JsonObject | null, Problem>): JsonObject => (r.ok && r.value !== null ? r.value : {});
-    const vars = { ...inherited, ...get(parts.vars) };
-    const by: Record<string, string> = { ...setBy, ...Object.fromEntries(Object.keys(get(parts.vars)).map((k) => [k, group])) };
-    const origin: Origin = (k) => ({ where: file, place: `group ${shown(by[k] ?? group)}` });
-    for (const [pattern, own] of Object.entries(get(parts.hosts))) {
-      const names = expandHostPattern(pattern);
-      if (!Array.isArray(names)) return { message: `in group ${shown(group)}, the host pattern ${shown(pattern)} ${names.error}`, hint: names.hint };
-      const ownVars = mapping(own, `the variables of host ${shown(pattern)} in group ${shown(group)}`);
-      if (!ownVars.ok) return ownVars.error;
-      for (const name of names) {
-        const hv = hostVars.get(name) ?? { vars: {}, groupOf: new Map<string, string>() };
-        for (const [k, v] of Object.entries(ownVars.value ?? {})) {
-          const before = hv.groupOf.get(k);
-          if (before !== undefined && CONNECTION_KEYS.includes(k) && hv.vars[k] !== v)
-            return {
-              message: `host ${shown(name)} is given a different ${k} in group ${shown(group)} than in group ${shown(before)}`,
-              hint: 'A host listed in several groups is one host: give its connection variables once, or the same in every group.',
-            };
-          hv.vars[k] = v;
-          hv.groupOf.set(k, group);
-        }
-        hostVars.set(name, hv);
-        listings.push({ o: { name, group, where: file, place: `group ${shown(group)}` }, groupVars: vars, origin });
-      }
-    }
-    onPath.add(self.value);
-    for (const [child, cv] of Object.entries(get(parts.children))) {
-      const err = walk(child, cv, vars, by);
-      if (err) return err;
-    }
-    onPath.delete(self.value);
-    return undefined;
-  };
-  const err = walk('ungrouped', root['all'], {}, {});
-  if (err) return fail(new UserError(err.message, file, err.hint));
-  const all = merged(listings, (name) => hostVars.get(name)?.vars ?? {});
-  return all.ok ? settle(all.value) : all;
 }
 
 /** rsyncguard's YAML: `defaults: {…}`, `groups: {name: {vars, hosts: {host: {…}}}}`, or top-level `hosts`. */
@@ -229,27 +176,77 @@ function fromOwnYaml(root: JsonObject, file: string): Result<InventoryHost[]> {
   return settle(listed);
 }
 
-const FORMATS_HINT = 'Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.';
+const FORMATS_HINT = 'Write an rsyncguard YAML, Ansible YAML or Ansible INI inventory, or give `ansible-inventory --list` JSON (docs/fleet.md); an INI inventory starts with a [group] line or is named *.ini.';
+const OWN_KEYS = new Set(['defaults', 'groups', 'hosts']);
 
-export function parseInventory(text: string, file: string): Result<InventoryHost[]> {
-  let parsed: Result<InventoryHost[]>;
+export interface InventoryOptions {
+  /** The directory whose group_vars/ and host_vars/ apply (the inventory file's); none for standard input. */
+  varsDir?: string;
+}
+
+/** The inventory's hosts and notes; `file` names it in messages. */
+export function parseInventoryText(text: string, file: string, opts: InventoryOptions = {}): Result<Inventory> {
+  const notes: string[] = [];
+  const withFiles = (model: InventoryModel | ModelProblem): Result<Inventory> => {
+    if ('message' in model || opts.varsDir === undefined) return fromModel(model, file, undefined, notes);
+    const loaded = loadVarsFiles(opts.varsDir, model.groups.keys(), model.hosts.keys());
+    if (!loaded.ok) return loaded;
+    notes.push(...loaded.value.notes);
+    return fromModel(model, file, loaded.value.files, notes);
+  };
+  let parsed: Result<Inventory>;
   const firstLine = text.split('\n').find((l) => l.trim() !== '' && !/^\s*[#;]/.test(l)) ?? '';
   // A YAML inventory is a mapping, so a first line that opens with "[" is an INI header, closed or not.
   if (/\.(ini|cfg)$|(^|\/)hosts$/.test(file) || firstLine.trim().startsWith('[')) {
-    parsed = fromIni(text, file);
+    parsed = withFiles(readIni(text, file));
   } else {
     let doc: unknown;
     try {
-      doc = parseYaml(text);
+      doc = parseYaml(text, { logLevel: 'error' });
     } catch (e) {
       // The parser's message quotes the line; an inventory's lines may hold passwords.
       const at = e instanceof YAMLError && e.linePos ? `${file}:${e.linePos[0].line}` : file;
       return fail(new UserError(`not valid YAML${e instanceof YAMLError ? ` (${e.code})` : ''}`, at, FORMATS_HINT));
     }
     if (!isObject(doc)) return fail(new UserError(`the inventory is ${kindOf(doc)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
-    parsed = 'all' in doc ? fromAnsibleYaml(doc, file) : fromOwnYaml(doc, file);
+    if (isListJson(doc, text)) {
+      // `--list` output is Ansible's own resolution, group_vars/ and host_vars/ included: nothing is added to it.
+      parsed = fromModel(fromListJson(doc, file), file, undefined, notes);
+    } else if (!('all' in doc) && Object.keys(doc).every((k) => OWN_KEYS.has(k))) {
+      const own = fromOwnYaml(doc, file);
+      parsed = own.ok ? ok({ hosts: own.value, notes }) : own;
+    } else {
+      // Read again as Ansible reads YAML (1.1: yes/on are booleans; !vault values stay opaque).
+      const ansible = loadAnsibleYaml(text);
+      if ('error' in ansible) return fail(new UserError(ansible.error, ansible.line !== undefined ? `${file}:${ansible.line}` : file, FORMATS_HINT));
+      const root = ansible.value;
+      if (!isObject(root)) return fail(new UserError(`the inventory is ${kindOf(root)}, not a mapping of groups or hosts`, file, FORMATS_HINT));
+      parsed = withFiles(fromAnsibleYaml(root, file));
+    }
   }
   if (!parsed.ok) return parsed;
-  if (parsed.value.length === 0) return fail(new UserError('the inventory names no hosts', file, 'See docs/fleet.md for the formats.'));
+  if (parsed.value.hosts.length === 0) return fail(new UserError('the inventory names no hosts', file, 'See docs/fleet.md for the formats.'));
   return parsed;
+}
+
+/** The hosts of an inventory given as text, without group_vars/ or host_vars/ files. */
+export function parseInventory(text: string, file: string): Result<InventoryHost[]> {
+  const r = parseInventoryText(text, file);
+  return r.ok ? ok(r.value.hosts) : r;
+}
+
+const INVENTORY_INPUT = { what: 'the inventory', maxBytes: 16 * MiB, hint: 'Pass an rsyncguard or Ansible inventory file, or `ansible-inventory --list` JSON on standard input with --inventory - (docs/fleet.md).' };
+export const STDIN_INVENTORY = '(standard input)';
+
+/**
+ * `--inventory FILE`: the file, with the group_vars/ and host_vars/ beside it, as ansible-playbook -i FILE
+ * reads them; `--inventory -`: standard input (typically `ansible-inventory -i SOURCE --list`), as it is.
+ */
+export async function readInventory(file: string): Promise<Result<Inventory>> {
+  if (file === '-') {
+    const text = await readStdin(INVENTORY_INPUT);
+    return text.ok ? parseInventoryText(text.value.toString('utf8'), STDIN_INVENTORY) : text;
+  }
+  const text = readInputFile(file, INVENTORY_INPUT);
+  return text.ok ? parseInventoryText(text.value.toString('utf8'), file, { varsDir: dirname(file) }) : text;
 }

@@ -8,9 +8,9 @@ import { MiB, UserError, type InputSpec } from '../../common/index.ts';
 import type { TargetFixes } from '../../fix/index.ts';
 import { escapeControls, FIX_FORMATS, pickFormat, type FixContext, type TargetError } from '../../report/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fixHosts, policiesFor, sweep, type CollectedHost, type HostFixRun } from '../../runner/index.ts';
-import { parseHostRaw, parseInventory, readInputFile, type InventoryHost } from '../../sources/index.ts';
+import { parseHostRaw, readInputFile, readInventory, type InventoryHost } from '../../sources/index.ts';
 import { numberOptions, stringOption, type OptionSpec, type ParsedArgs } from '../command.ts';
-import { writeOutput } from '../output.ts';
+import { warnLine, writeOutput } from '../output.ts';
 import { renderContext } from '../render-report.ts';
 import { readCollector } from './collector-script.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -39,14 +39,14 @@ export function wantsHostFix(args: ParsedArgs): boolean {
   return stringOption(args, 'inventory') !== undefined || args.values['collected'] === true;
 }
 
-const INVENTORY_INPUT: InputSpec = { what: 'the inventory', maxBytes: 16 * MiB, hint: 'Pass an rsyncguard or Ansible inventory file (docs/fleet.md).' };
 const COLLECTED_INPUT: InputSpec = { what: 'the collected document', maxBytes: 64 * MiB, hint: 'Pass the JSON the host collector printed (sweep --results lines are not accepted).' };
 
-function readInventory(file: string): InventoryHost[] | UserError {
-  const text = readInputFile(file, INVENTORY_INPUT);
-  if (!text.ok) return text.error;
-  const inventory = parseInventory(text.value.toString('utf8'), file);
-  return inventory.ok ? inventory.value : inventory.error;
+/** The inventory as sweep reads it (group_vars/, host_vars/, `-` for standard input); its notes are warnings. */
+async function readHosts(file: string): Promise<InventoryHost[] | UserError> {
+  const inventory = await readInventory(file);
+  if (!inventory.ok) return inventory.error;
+  for (const n of inventory.value.notes) warnLine(`rsyncguard fix: ${n}`);
+  return inventory.value.hosts;
 }
 
 /** Each file: one collector document or a JSON array of them; a file that is neither is that file's error only. */
@@ -106,7 +106,7 @@ export async function runHostFix(args: ParsedArgs, rules: ReadonlySet<string> | 
   // rsyncguard never writes to a host itself: the playbook is reviewed (--check --diff) and run by the operator.
   if (args.values['write'] === true) return new UserError('fix --write applies to config files, not to hosts', undefined, 'Use --format ansible --output fix.yml, review it with ansible-playbook --check --diff, then run it.');
   const file = stringOption(args, 'inventory');
-  const inventory = file === undefined ? [] : readInventory(file);
+  const inventory = file === undefined ? [] : await readHosts(file);
   if (inventory instanceof UserError) return inventory;
   const policies = await policiesFor(stringOption(args, 'policy'));
   if (!policies.ok) return policies.error;
