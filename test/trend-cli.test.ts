@@ -132,10 +132,13 @@ s('each sweep adds one file of one line per host; trend counts the sweeps a host
     const config = join(base, 'ssh_config');
     writeFileSync(config, 'Host *\n  StrictHostKeyChecking yes\n  UserKnownHostsFile /dev/null\n  BatchMode yes\n');
     const history = join(base, 'history', 'fleet');
-    for (let i = 0; i < 2; i++) {
-      const r = cli('sweep', '--inventory', inventory, '--ssh-config', config, '--connect-timeout', '2', '--history', history, '--format', 'json');
+    const page = join(base, 'sweep.html');
+    for (const format of ['json', 'html']) {
+      const r = cli('sweep', '--inventory', inventory, '--ssh-config', config, '--connect-timeout', '2', '--history', history, '--format', format, '--output', page);
       assert.is(r.code, 2, r.stderr);
     }
+    // The HTML report of the second sweep charts the history, this sweep included.
+    assert.match(readFileSync(page, 'utf8'), '2 sweeps in the history, including this one');
     const files = readdirSync(history).sort();
     assert.is(files.length, 2, files.join(', '));
     for (const file of files) {
