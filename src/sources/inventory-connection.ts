@@ -76,7 +76,9 @@ export function ansibleConnection(name: string, vars: JsonObject): { connection:
     sudo: ansibleBoolean(vars['ansible_become']),
   };
   if (typeof port === 'string') {
-    if (!/^\s*\d{1,5}\s*$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { message: `host ${shown(name)} has a port that is not a number from 1 to 65535`, hint: 'A port is a number from 1 to 65535.' };
+    // A port is shown only when it is digits: anything else in its place may be some other value (a password).
+    const digits = /^\s*\d{1,12}\s*$/.test(port);
+    if (!digits || Number(port) < 1 || Number(port) > 65535) return { message: `host ${shown(name)} has port ${digits ? port.trim() : 'that is not a number'}`, hint: 'A port is a number from 1 to 65535.' };
     c.port = Number(port);
   }
   if (typeof key === 'string') {
