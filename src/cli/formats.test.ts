@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UserError } from '../common/index.ts';
-import { FIX_FORMATS, FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS, type FormatRegistry } from '../report/index.ts';
+import { FIX_FORMATS, FLEET_FORMATS, formatNames, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS, type FormatRegistry } from '../report/index.ts';
 import { parseCommandArgs } from './command.ts';
 import { COMMANDS, commandHelp } from './commands.ts';
 import { ACCESS_FORMATS } from './commands/access-text.ts';
@@ -16,10 +16,11 @@ const REGISTRY_OF: Record<string, FormatRegistry<never, never>> = {
   access: ACCESS_FORMATS,
   rules: RULES_FORMATS,
   fix: FIX_FORMATS,
+  trend: TREND_FORMATS,
 };
 
-/** What each command prints without --format: a patch for `fix`, text for the others. */
-const DEFAULT_OF: Record<string, string> = { fix: 'diff' };
+/** What each command prints without --format: a patch for `fix`, Markdown for `trend` (it has no text), text for the others. */
+const DEFAULT_OF: Record<string, string> = { fix: 'diff', trend: 'markdown' };
 
 const formats = suite('--format of every command');
 
