@@ -11,6 +11,8 @@ import type { Finding, RuleInfo } from '../../engine/index.ts';
 import type { Report } from '../model.ts';
 import { textKey } from '../sarif.ts';
 import type { TrendReport } from '../trend-model.ts';
+import { quotableLines } from '../../fix/index.ts';
+import { Excerpts } from './excerpt.ts';
 import { escapeHtml, toHtml, toTrendHtml } from './index.ts';
 
 const EVIL = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'\`&amp;`;
@@ -90,6 +92,31 @@ html('config excerpts never show a line that could hold a password', () => {
   assert.not.ok(page.includes('hunter2'), 'a bare line (no parameter) is not quoted');
   assert.not.ok(page.includes('s3cretpw'), 'auth users user:password is not quoted');
   assert.ok(page.includes('could hold a password'), 'left-out lines are said');
+});
+
+html('an excerpt judges each line as the whole file does, across continued lines at its edges', () => {
+  const lines = [
+    '[m]',
+    '  auth users = bob:hunter3 \\',
+    '    comment = looks like configuration',
+    '# a comment ending in a backslash \\',
+    '  path = /srv',
+    '  read only = no',
+    '[split \\',
+    '  header]',
+    'hunter2bare \\',
+    '  list = yes',
+    '  list = no',
+  ];
+  const whole = quotableLines(lines);
+  assert.ok(whole.includes(true) && whole.includes(false));
+  const excerpts = new Excerpts(new Map([['f.conf', lines.join('\n')]]));
+  for (let line = 1; line <= lines.length; line++) {
+    const pre = excerpts.around('t', { file: 'f.conf', line, column: 1 })?.value ?? '';
+    const shown = [...pre.matchAll(/<span class="(hidden-line )?(?:at)?">\s*(\d+) \|/g)].map((m) => [Number(m[2]), m[1] === undefined] as const);
+    assert.ok(shown.length >= 3, `line ${line}: a window`);
+    for (const [n, ok] of shown) assert.is(ok, whole[n - 1], `finding at ${line}: line ${n}`);
+  }
 });
 
 html('the Content-Security-Policy allows only the page’s own style and script, by hash', () => {
