@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { checkSshArgs, shlexSplit } from './inventory-ssh-args.ts';
+
+const args = suite('ssh arguments from an Ansible inventory');
+
+args('split as Python shlex.split splits them (as Ansible does)', () => {
+  const texts = ['-o A=b -o C=d', '-o ProxyCommand="ssh -W %h:%p -q user@bastion"', "-o 'ProxyJump=a b' -v", '-o X="a \\"q\\" b"', 'a\\ b  c', "-o 'it'\\''s'", '  ', '-o "#notacomment" # neither'];
+  const py = spawnSync('python3', ['-c', 'import json, shlex, sys\nprint(json.dumps([shlex.split(t) for t in json.load(sys.stdin)]))'], { input: JSON.stringify(texts), encoding: 'utf8' });
+  assert.is(py.status, 0, py.stderr);
+  assert.equal(
+    texts.map((t) => shlexSplit(t)),
+    JSON.parse(py.stdout),
+  );
+  assert.is(shlexSplit('-o "open'), null);
+});
+
+args('normalised to one option per word, its argument the next word', () => {
+  assert.equal(checkSshArgs(['-4Cv', '-oA=b', '-p2222', '-o', 'ProxyCommand=ssh -W %h:%p bastion', '-J', 'ops@jump:2200', '-i', '-odd-key-name']), {
+    args: ['-4', '-C', '-v', '-o', 'A=b', '-p', '2222', '-o', 'ProxyCommand=ssh -W %h:%p bastion', '-J', 'ops@jump:2200', '-i', '-odd-key-name'],
+    dropped: [],
+  });
+});
+
+args('what would change the session or the command is refused, by option name only', () => {
+  for (const [words, why] of [
+    [['hostname'], /word 1, which is not an ssh option/],
+    [['-v', 'sh', '-c', 'id'], /word 2/],
+    [['--'], /"--"/],
+    [['-'], /word 1/],
+    [['-N'], /-N, which runs no command/],
+    [['-vn'], /-n, which closes ssh's input/],
+    [['-T', '-t'], /-t, which forces a terminal/],
+    [['-W', 'secret:22'], /-W, which forwards/],
+    [['-O', 'exit'], /-O/],
+    [['-E', '/tmp/log'], /-E, which sends ssh's messages to a file/],
+    [['-o', 'RemoteCommand=cat /etc/shadow'], /-o remotecommand, which replaces the collector/],
+    [['-oLocalCommand=touch /tmp/x', '-o', 'PermitLocalCommand=yes'], /-o localcommand/],
+    [['-o', 'requesttty force'], /-o requesttty/],
+    [['-o', 'Match exec "x"'], /only in a file/],
+    [['-Z'], /-Z, which is not an ssh option/],
+    [['-o'], /ends with ssh option -o, which needs an argument/],
+    [['-o', 'A=b\nRemoteCommand=x'], /control character/],
+  ] as const) {
+    const r = checkSshArgs([...words]);
+    assert.ok('error' in r, words.join(' '));
+    if ('error' in r) {
+      assert.match(r.error, why, words.join(' '));
+      assert.not.match(r.error, /shadow|secret|\/tmp/, words.join(' '));
+    }
+  }
+});
+
+args('connection sharing and weaker host-key checking are left out, and said', () => {
+  const r = checkSshArgs(['-o', 'StrictHostKeyChecking=no', '-o', 'stricthostkeychecking accept-new', '-o', 'StrictHostKeyChecking=yes', '-M', '-S', '/tmp/cm', '-o', 'ControlPersist=60s', '-o', 'ControlMaster=auto', '-C']);
+  assert.ok(!('error' in r));
+  if ('error' in r) return;
+  assert.equal(r.args, ['-o', 'StrictHostKeyChecking=yes', '-C']);
+  assert.is(r.dropped.length, 6);
+  assert.match(r.dropped.join('\n'), /StrictHostKeyChecking.*--accept-new-host-keys/);
+  assert.match(r.dropped.join('\n'), /controlpersist \(connection sharing/);
+});
+
+args.run();
