@@ -362,6 +362,45 @@ html('eval of host documents: hostile module names stay text, no password line i
   await page.close();
 });
 
+html('trend DIR --format html: the history files through the command, rows and streaks as its JSON says', async () => {
+  const dir = join(OUT, 'history');
+  mkdirSync(dir, { recursive: true });
+  const finding = (fingerprint: string, rule_id: string, severity: string) => ({ fingerprint, rule_id, severity, module: 'pub', path: 'config.modules[0]', message: `${rule_id} on [pub]` });
+  const runs = [
+    { at: '2026-11-28T02:00:00Z', web: [finding('a', 'RSYNC-001', 'critical'), finding('b', 'RSYNC-040', 'high')], down: 'ok' },
+    { at: '2026-11-29T02:00:00Z', web: [finding('b', 'RSYNC-040', 'high')], down: 'unreachable' },
+    { at: '2026-11-30T02:00:00Z', web: [finding('a', 'RSYNC-001', 'critical'), finding('b', 'RSYNC-040', 'high')], down: 'unreachable' },
+  ];
+  for (const r of runs) {
+    const lines = [
+      { at: r.at, host: `web${EVIL}`, group: 'web', status: 'ok', reason: '', findings: r.web },
+      { at: r.at, host: 'down1', group: 'db', status: r.down, reason: r.down === 'ok' ? '' : 'connection timed out', findings: r.down === 'ok' ? [finding('c', 'RSYNC-050', 'low')] : [] },
+    ];
+    writeFileSync(join(dir, `${r.at.replace(/:/g, '-')}.jsonl`), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  }
+  const json = cli(PROJECT, ['trend', dir, '--format', 'json']);
+  assert.is(json.status, 0, json.stderr);
+  const trend = JSON.parse(json.stdout) as { runs: unknown[]; hosts: { host: string; unreachable_runs: number; findings: { state: string }[] }[] };
+  const file = join(OUT, 'trend-cli.html');
+  const run = cli(PROJECT, ['trend', dir, '--format', 'html', '--output', file]);
+  assert.is(run.status, 0, run.stderr);
+  const { page, requests, errors } = await open(file);
+  assert.is(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  const all = trend.hosts.flatMap((h) => h.findings);
+  assert.is(all.length, 3, 'web: a regressed, b open; down1: c (not seen since it became unreachable)');
+  assert.is(await visibleRows(page), all.length);
+  assert.is(await page.$$eval('table.runs tbody tr', (rows) => rows.length), trend.runs.length);
+  const down = trend.hosts.find((h) => h.host === 'down1');
+  assert.is(down?.unreachable_runs, 2);
+  assert.ok((await page.$eval('table.hosts', (t) => t.textContent ?? '')).includes('unreachable for 2 sweeps'));
+  await choose(page, 'state', 'regressed');
+  assert.is(await visibleRows(page), all.filter((f) => f.state === 'regressed').length);
+  await accessible(page);
+  assert.equal(requests, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
 html('fix: the page shows each verified fix and the patch', async () => {
   const file = join(OUT, 'fix.html');
   const run = cli(PROJECT, ['fix', 'examples', '--format', 'html', '--output', file]);
