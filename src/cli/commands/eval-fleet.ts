@@ -68,7 +68,9 @@ export function evalFleet<T extends EvalInput>(input: readonly T[]): EvalFleet<T
     }
     read.push(item);
   }
-  return { read, fleet: hosts.size > 0, groupOfHost, textsOfHost };
+  // A host's facts document (a sweep's results file, a facts document of a host) is a fleet's too.
+  const fleet = hosts.size > 0 || input.some((i) => 'schema' in i && i.target.kind === 'host');
+  return { read, fleet, groupOfHost, textsOfHost };
 }
 
 /** The host of a host target (`<host>:<path>`, facts/daemon.ts; as report's hostOfTarget), or the target itself. */
