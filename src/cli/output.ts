@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { errorMessage, UserError } from '../common/index.ts';
 import { escapeControls, escapeJsonText } from '../report/index.ts';
 
@@ -24,4 +24,53 @@ export function writeOutput(raw: string, file: string | undefined): UserError | 
   } catch (e) {
     return new UserError(`cannot write the output: ${errorMessage(e)}`, file, 'Choose a writable path for --output.');
   }
+}
+
+/** Pieces are gathered up to this size before a write: fewer system calls, and never much more held. */
+const CHUNK = 1 << 20;
+
+/**
+ * As writeOutput, for a document produced in pieces (`produce` calls `write` for each): at most about one
+ * MiB of it is held at a time. Standard output to a file or a pipe is written synchronously on Linux, so a
+ * slow reader slows the writer instead of the report piling up in memory.
+ */
+export function writeOutputChunks(produce: (write: (chunk: string) => void) => void, file: string | undefined): UserError | undefined {
+  let fd: number | undefined;
+  let failed: UserError | undefined;
+  const fault = (e: unknown) => new UserError(`cannot write the output: ${errorMessage(e)}`, file ?? '(standard output)', 'Choose a writable path for --output.');
+  try {
+    fd = file === undefined ? undefined : openSync(file, 'w');
+  } catch (e) {
+    return fault(e);
+  }
+  const sink = fd;
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    const text = escapeJsonText(pending.join(''));
+    pending = [];
+    size = 0;
+    // After a failed write the rest is produced but dropped: the error is what the command returns.
+    if (failed !== undefined) return;
+    try {
+      if (sink === undefined) process.stdout.write(text);
+      else {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length; ) at += writeSync(sink, bytes, at);
+      }
+    } catch (e) {
+      failed = fault(e);
+    }
+  };
+  try {
+    produce((chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK) flush();
+    });
+    flush();
+  } finally {
+    if (sink !== undefined) closeSync(sink);
+  }
+  return failed;
 }

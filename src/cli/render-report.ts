@@ -2,7 +2,7 @@
 import { colourWanted, complianceSection, escapeControls, pickFormat, REPORT_FORMATS, TARGET_KINDS, type FormatRegistry, type RenderContext, type Report, type TargetKind } from '../report/index.ts';
 import { isFramework, type UserError } from '../common/index.ts';
 import { stringOption, type ParsedArgs } from './command.ts';
-import { writeOutput } from './output.ts';
+import { writeOutput, writeOutputChunks } from './output.ts';
 
 export interface RenderDefaults {
   /** File texts for SARIF regions and fingerprints (scan knows them; eval may not). */
@@ -37,6 +37,9 @@ export function renderWith<C>(registry: FormatRegistry<Report, C>, report: Repor
   // --compliance: the section is computed once, into the model every format renders.
   const framework = stringOption(args, 'compliance');
   const withSection = framework !== undefined && isFramework(framework) ? { ...report, compliance: complianceSection(report, framework) } : report;
+  const { write } = format.value;
+  // A format that can write in pieces does (JSON): a fleet's report may not fit in one string.
+  if (write !== undefined) return writeOutputChunks((out) => write(withSection, ctx, out), stringOption(args, 'output'));
   return writeOutput(format.value.render(withSection, ctx), stringOption(args, 'output'));
 }
 

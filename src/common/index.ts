@@ -10,6 +10,7 @@ export type { HostRaw, RawFile, RawSecretsEntry } from './host-raw.ts';
 export { NO_INCLUDES } from './config-source.ts';
 export type { JsonObject } from './json-object.ts';
 export { isObject } from './json-object.ts';
+export { interner } from './intern.ts';
 export { describeJsonError, errorMessage, systemErrorCode } from './error-message.ts';
 export { readEnvNumber, readNumber } from './read-number.ts';
 export type { NumberSpec } from './read-number.ts';

@@ -1,6 +1,6 @@
 /** What the engine reports: a policy's finding, checked, and completed from the rule catalog. */
 import type { ComplianceMap, Location } from '../common/index.ts';
-import { isObject } from '../common/index.ts';
+import { interner, isObject } from '../common/index.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -71,10 +71,14 @@ export function severityRank(s: Severity): number {
 const isSeverity = (v: unknown): v is Severity => typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
+// A fleet repeats the same messages and paths on every host: one copy of each string (src/common/intern.ts).
+const interned = interner<string>();
+const same = <S extends string | null>(s: S): S => (s === null ? s : (interned(s, s) as S));
+
 function toLocation(v: unknown): Location | null | undefined {
   if (v === null) return null;
   if (!isObject(v) || typeof v['file'] !== 'string' || typeof v['line'] !== 'number' || typeof v['column'] !== 'number') return undefined;
-  return { file: v['file'], line: v['line'], column: v['column'] };
+  return { file: same(v['file']), line: v['line'], column: v['column'] };
 }
 
 /**
@@ -96,7 +100,7 @@ export function toFinding(v: unknown, target: string, rules: ReadonlyMap<string,
   if (typeof related === 'string') return `${rule_id}: ${related}`;
   const cves = toCves(v['cves']);
   if (typeof cves === 'string') return `${rule_id}: ${cves}`;
-  const finding: Finding = { rule_id, title: rule.title, severity: severity ?? rule.severity, context, message, target, module, path, location };
+  const finding: Finding = { rule_id: rule.id, title: rule.title, severity: severity ?? rule.severity, context: same(context), message: same(message), target, module: same(module), path: same(path), location };
   if (related !== undefined) finding.related = related;
   if (cves !== undefined) finding.cves = cves;
   return finding;

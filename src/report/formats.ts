@@ -8,7 +8,7 @@ import type { RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
 import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
 import { toHtml, toTrendHtml } from './html/index.ts';
-import { toJson } from './json.ts';
+import { toJson, writeJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import type { TrendReport } from './trend-model.ts';
@@ -23,6 +23,8 @@ import { toText } from './text.ts';
 /** One format: every renderer of a registry has the same signature; what it needs beyond the subject is in ctx. */
 export interface Format<Subject, Context> {
   render(subject: Subject, ctx: Context): string;
+  /** The same text as render, handed to `write` in pieces: for output larger than one string may be (a fleet's JSON). */
+  write?(subject: Subject, ctx: Context, write: (chunk: string) => void): void;
   /** With its dot: a file name for this format is `<name><extension>`. */
   extension: string;
   mediaType: string;
@@ -58,6 +60,7 @@ export const REPORT_FORMATS = {
   },
   json: {
     render: (report) => toJson(report),
+    write: (report, _ctx, write) => writeJson(report, write),
     extension: '.json',
     mediaType: 'application/json',
     description: 'The rsyncguard/report@1 document: facts, findings, waived findings and errors',

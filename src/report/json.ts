@@ -22,8 +22,21 @@ function shownTarget(t: Report['targets'][number]): Report['targets'][number] | 
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
 }
 
+/** Where the targets go in the document: replaced by the targets themselves, one at a time (writeJson). */
+const TARGETS_HOLE = '"targets": "\\u0000targets"';
+
 /** Stable JSON: findings, waived findings and errors per target, plus a summary. */
 export function toJson(report: Report): string {
+  const parts: string[] = [];
+  writeJson(report, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/**
+ * The same document as toJson, handed to `write` in pieces, one target at a time: a fleet's report is larger
+ * than one string may be (10,000 hosts, ≈ 600 MB with their facts), and only one target's text is held at once.
+ */
+export function writeJson(report: Report, write: (chunk: string) => void): void {
   const doc = {
     schema: 'rsyncguard/report@1',
     tool: report.tool,
@@ -40,7 +53,7 @@ export function toJson(report: Report): string {
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
     },
-    targets: report.targets.map(shownTarget),
+    targets: '\u0000targets',
     errors: report.errors,
     expired_waivers: report.expired_waivers,
     unused_public: report.unused_public ?? [],
@@ -48,5 +61,14 @@ export function toJson(report: Report): string {
     rules: reportedRules(report),
     ...(report.compliance ? { compliance: report.compliance } : {}),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  const whole = `${JSON.stringify(doc, null, 2)}\n`;
+  // The hole comes before any text from a target (only the tool and the summary precede it): the first one is it.
+  const at = whole.indexOf(TARGETS_HOLE);
+  write(`${whole.slice(0, at)}"targets": [`);
+  for (const [i, t] of report.targets.entries()) {
+    // JSON.stringify(x, null, 2) nested two levels deep: every line indented by four more spaces (strings hold no raw newline).
+    write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(shownTarget(t), null, 2).replaceAll('\n', '\n    ')}`);
+  }
+  write(report.targets.length === 0 ? ']' : '\n  ]');
+  write(whole.slice(at + TARGETS_HOLE.length));
 }

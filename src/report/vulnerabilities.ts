@@ -5,7 +5,7 @@
  * when the report is made, so JSON and `--explain` say the same.
  */
 import type { Location } from '../common/index.ts';
-import { isObject, releaseNumbers } from '../common/index.ts';
+import { interner, isObject, releaseNumbers } from '../common/index.ts';
 import { type Finding, type Severity, VULNERABILITY_ID } from '../engine/index.ts';
 import { type CveInfo, cveCatalog } from './cve-catalog.ts';
 
@@ -73,6 +73,8 @@ export interface TargetFindings {
 }
 
 /** The target's vulnerabilities; undefined when its facts say nothing of its rsync. */
+const sameConsidered = interner<ConsideredCve>();
+
 export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog: readonly CveInfo[] = cveCatalog()): Vulnerabilities | undefined {
   const rsync = rsyncView(facts);
   if (rsync === null) return undefined;
@@ -85,7 +87,11 @@ export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog:
   add(found.declaredPublic, 'declared public');
   const seen = new Set(reported.map((r) => r.id));
   const byId = new Map(catalog.map((c) => [c.id, c]));
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => ({ id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) }));
+  // The same entries on every host of a release: one object each (src/common/intern.ts); nothing changes them.
+  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
+    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+  });
   return {
     version: rsync.version,
     version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? 'the target shows no rsync version'}` : null,

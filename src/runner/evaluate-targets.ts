@@ -7,7 +7,7 @@ import { fail, MiB, ok, UserError, type Result } from '../common/index.ts';
 import { applyDeclaredPublic, declarePublic, parsePublicEntries, usedPublicEntries, type PublicEntry } from '../engine/index.ts';
 import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiverFile, severityRank, SEVERITIES, type PolicyEvaluator, type PolicySource, type RuleInfo, type Severity, type WaivedControl, type Waiver } from '../engine/index.ts';
 import type { FactsDocument } from '../facts/index.ts';
-import { type Note, type Report, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
+import { type Note, type Report, storedFacts, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
 import { readInputFile } from '../sources/index.ts';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
 import { VERSION } from './version.ts';
@@ -24,6 +24,8 @@ export interface EvaluateOptions {
   inlineWaivers: boolean;
   /** Told how long loading the policies and evaluating took (for --timings and the benchmarks). */
   onTiming?: (stage: 'policy load' | 'evaluate', ms: number) => void;
+  /** Keep each target's facts deflated (src/report/stored-facts.ts): fleets of thousands of hosts (eval, sweep). */
+  storeFacts?: boolean;
 }
 
 export function loadWaivers(file: string | undefined): Result<Waiver[]> {
@@ -58,6 +60,8 @@ export interface Evaluation {
   waivers: Waiver[];
   publicEntries: PublicEntry[];
   inlineWaivers: boolean;
+  /** EvaluateOptions.storeFacts. */
+  storeFacts?: boolean;
   close(): void;
 }
 
@@ -97,7 +101,7 @@ export async function openEvaluation(opts: EvaluateOptions): Promise<Result<Eval
   if (!waivers.ok) return failed(waivers.error);
   const publicEntries = loadPublicEntries(opts.waiverFile);
   if (!publicEntries.ok) return failed(publicEntries.error);
-  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, close });
+  return ok({ engines, rules, waivers: waivers.value, publicEntries: publicEntries.value, inlineWaivers: opts.inlineWaivers, ...(opts.storeFacts ? { storeFacts: true } : {}), close });
 }
 
 /**
@@ -182,7 +186,7 @@ export async function evaluateDocument(ev: Evaluation, target: FactsDocument): P
     ...(vulnerabilities ? { vulnerabilities } : {}),
     // `rule: cis:…` waivers that select this target, for the --compliance section.
     ...waivedControls(t, ev.waivers),
-    facts: t,
+    facts: ev.storeFacts ? storedFacts(t) : t,
   };
   return out;
 }

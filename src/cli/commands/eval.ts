@@ -3,7 +3,7 @@ import { validateFacts, withStatedRsyncVersion, type FactsDocument } from '../..
 import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
-import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
+import { parseHostRaw, readInputFile, readStdin, type HostRaw } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
@@ -26,11 +26,13 @@ export const evalCommand: Command = {
     const version = stated === undefined ? undefined : parseVersion(stated);
     if (version !== undefined && !version.ok) return version.error;
     const read = (await Promise.all(args.positionals.map(readFacts))).flat();
-    const targets = version === undefined ? read : read.map((t) => ('schema' in t ? withStatedRsyncVersion(t, version.value) : t));
-    const evaluated = await evaluateTargets(targets, {
+    const stateVersion = (t: FactsDocument | TargetError) => (version !== undefined && 'schema' in t ? withStatedRsyncVersion(t, version.value) : t);
+    const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
       inlineWaivers: args.values['no-inline-waivers'] !== true,
+      // A fleet's documents: facts kept deflated, each host turned into facts only when its turn comes.
+      storeFacts: true,
     });
     if (!evaluated.ok) return evaluated.error;
     const report = evaluated.value;
@@ -46,7 +48,7 @@ const FACTS_INPUT: InputSpec = { what: 'the facts file', maxBytes: 64 * MiB, hin
  * One file holds a facts document, a host collector document (rsyncguard/host-raw@1, e.g. fetched by an
  * Ansible playbook), or a JSON array of them; anything else is an error for that file only.
  */
-async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]> {
+async function readFacts(path: string): Promise<(FactsDocument | TargetError | HostDocument)[]> {
   const name = path === '-' ? '(standard input)' : path;
   // A FIFO or a device (/dev/zero) is refused by type before any read; a regular file or stdin is capped.
   const bytes = path === '-' ? await readStdin(FACTS_INPUT) : readInputFile(path, FACTS_INPUT);
@@ -58,17 +60,31 @@ async function readFacts(path: string): Promise<(FactsDocument | TargetError)[]>
     return [{ target: name, message: `not a JSON facts document: ${describeJsonError(e)}`, hint: 'Produce it with rsyncguard facts.' }];
   }
   const docs = Array.isArray(parsed) ? parsed : [parsed];
-  const out: (FactsDocument | TargetError)[] = [];
+  const out: (FactsDocument | TargetError | HostDocument)[] = [];
   for (const [i, doc] of docs.entries()) {
     const where = docs.length > 1 ? `${name}[${i}]` : name;
     if (typeof doc === 'object' && doc !== null && 'schema' in doc && doc.schema === 'rsyncguard/host-raw@1') {
       const raw = parseHostRaw(doc, where);
       if (!raw.ok) out.push({ target: where, message: raw.error.message });
-      else out.push(...(await hostFacts(raw.value, { probe: false, today: today() })));
+      else out.push({ hostRaw: raw.value });
       continue;
     }
     const v = validateFacts(doc);
     out.push(v.ok ? v.value : { target: where, message: `invalid facts document: ${v.errors.slice(0, 3).join('; ')}`, hint: 'It must follow the rsyncguard/facts@1 schema.' });
   }
   return out;
+}
+
+/** A collector document, validated, whose facts are made when it is evaluated (10,000 hosts' facts at once took gigabytes). */
+interface HostDocument {
+  hostRaw: HostRaw;
+}
+
+/** Every document in order, host documents turned into their facts one host at a time. */
+async function* expandHosts(read: (FactsDocument | TargetError | HostDocument)[], state: (t: FactsDocument | TargetError) => FactsDocument | TargetError): AsyncIterable<FactsDocument | TargetError> {
+  const day = today();
+  for (const item of read) {
+    if (!('hostRaw' in item)) yield state(item);
+    else for (const t of await hostFacts(item.hostRaw, { probe: false, today: day })) yield state(t);
+  }
 }
