@@ -276,6 +276,15 @@ inv('ansible-inventory --list JSON: group vars merged as Ansible merges them, ho
   if (!bad.ok) assert.match(bad.error.message, /_meta.hostvars/);
 });
 
+inv('a host Ansible would not reach over ssh is still swept over ssh, and said', () => {
+  const r = parseInventoryText('localhost ansible_connection=local\n[win]\nw1 ansible_connection=winrm\nw2 ansible_connection=winrm\n[linux]\nl1 ansible_connection=ssh\n', 'c.ini');
+  assert.ok(r.ok);
+  if (r.ok) {
+    assert.is(r.value.hosts.length, 4);
+    assert.equal(r.value.notes, ['ansible_connection is not ssh (local): swept over ssh all the same for host "localhost".', 'ansible_connection is not ssh (winrm): swept over ssh all the same for 2 hosts.']);
+  }
+});
+
 inv('a loop of children groups is an error, as in Ansible', () => {
   const r = parseInventory('[a:children]\nb\n[b:children]\na\n[a]\nh1\n', 'loop.ini');
   assert.not.ok(r.ok);

@@ -141,8 +141,14 @@ function fromModel(model: InventoryModel | ModelProblem, file: string, files: Va
     if (!('address' in h)) return fail(new UserError(h.message, r.where, h.hint));
     hosts.push(h);
     for (const d of c.dropped) dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
+    // Ansible would not use ssh for these (local, docker, winrm…); sweep only has ssh, and says so.
+    const via = r.vars['ansible_connection'];
+    if (typeof via === 'string' && !['ssh', 'smart', 'paramiko', 'paramiko_ssh', 'ansible.builtin.ssh'].includes(via)) {
+      const d = `ansible_connection is not ssh (${/^[\w.]{1,40}$/.test(via) ? via : 'another plugin'}): swept over ssh all the same`;
+      dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
+    }
   }
-  for (const [d, names] of dropped) notes.push(`${d}: left out for ${names.length === 1 ? `host ${shown(names[0] as string)}` : `${names.length} hosts`}.`);
+  for (const [d, names] of dropped) notes.push(`${d}${d.startsWith('ansible_connection') ? ' for' : ': left out for'} ${names.length === 1 ? `host ${shown(names[0] as string)}` : `${names.length} hosts`}.`);
   return ok({ hosts, notes, vars: new Map(resolved.map((r) => [r.name, r.vars])) });
 }
 
