@@ -104,8 +104,8 @@ export const FLEET_FORMATS = {
   sarif: {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
-    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }),
-    description: 'SARIF 2.1.0 with one run per inventory group',
+    render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, ctx.hostOf),
+    description: 'SARIF 2.1.0 with one run per inventory group, split by host past GitHub limits',
   },
   html: {
     ...REPORT_FORMATS.html,
