@@ -21,7 +21,11 @@ test.before(async () => {
 test.after(() => fleet?.stop());
 
 test('the key file, children variables and spaced ssh arguments reach ssh', () => {
-  const [h1, h2, h5] = ['h1', 'h2', 'h5'].map((n) => fleet.hosts.find((h) => h.name === n)) as NonNullable<(typeof fleet.hosts)[number]>[];
+  const port = (name: string): number => {
+    const h = fleet.hosts.find((x) => x.name === name);
+    if (h === undefined) throw new Error(`the test fleet has no host ${name}`);
+    return h.port;
+  };
   const dir = join(fleet.base, 'ansible-inv');
   mkdirSync(join(dir, 'host_vars', 'h5'), { recursive: true });
   const sshConfig = join(dir, 'ssh_config');
@@ -32,7 +36,7 @@ test('the key file, children variables and spaced ssh arguments reach ssh', () =
     [
       '[mirrors]',
       'h1 ansible_host=127.0.0.1',
-      `h2:${h2.port} ansible_host=127.0.0.1 ansible_ssh_common_args="-o ConnectTimeout=7 -F ${sshConfig}"`,
+      `h2:${port('h2')} ansible_host=127.0.0.1 ansible_ssh_common_args="-o ConnectTimeout=7 -F ${sshConfig}"`,
       '[backups]',
       'h5 ansible_host=127.0.0.1',
       '[fleet:children]',
@@ -47,8 +51,8 @@ test('the key file, children variables and spaced ssh arguments reach ssh', () =
       '',
     ].join('\n'),
   );
-  writeFileSync(join(dir, 'host_vars', 'h1.yml'), `ansible_port: ${h1.port}\n`);
-  writeFileSync(join(dir, 'host_vars', 'h5', 'port.yml'), `ansible_port: ${h5.port}\n`);
+  writeFileSync(join(dir, 'host_vars', 'h1.yml'), `ansible_port: ${port('h1')}\n`);
+  writeFileSync(join(dir, 'host_vars', 'h5', 'port.yml'), `ansible_port: ${port('h5')}\n`);
 
   // Ansible connects with it (raw: the hosts are busybox chroots without Python).
   const ansible = spawnSync('ansible', ['all', '-i', inventory, '-m', 'raw', '-a', 'echo reached', '--forks', '3'], {
