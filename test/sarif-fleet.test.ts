@@ -29,7 +29,7 @@ let dir = '';
 
 function rg(args: string[]): { code: number | null; stdout: string; stderr: string } {
   // No colour, whatever the test runner asks of its children (uvu sets FORCE_COLOR).
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env['FORCE_COLOR'];
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 30, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
