@@ -12,6 +12,7 @@ import { benchAdmission } from './admission.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchEngine } from './engine.ts';
 import { benchFleet } from './fleet.ts';
+import { benchFleetScale } from './fleet-scale.ts';
 import { benchImage } from './image.ts';
 import { benchScan } from './scan.ts';
 import { fmt, rate, repeat, type Row } from './stats.ts';
@@ -35,6 +36,7 @@ for (const [name, bench] of [
   ['scan', benchScan],
   ['cold start', benchColdStart],
   ['fleet', benchFleet],
+  ['fleet scale', benchFleetScale],
   ['image', benchImage],
   ['admission', benchAdmission],
 ] as const) {

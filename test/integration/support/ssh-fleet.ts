@@ -72,6 +72,8 @@ async function waitFor(port: number): Promise<void> {
 export interface FleetOptions {
   /** A host `slow` (group broken) that takes the script and then answers nothing for 30 s: a total timeout after the connection. */
   slow?: boolean;
+  /** How many healthy hosts (h1…hN, configs in turn); 8 unless a benchmark asks for more (bench/fleet-scale.ts starts 100). */
+  healthy?: number;
 }
 
 export async function startFleet(opts: FleetOptions = {}): Promise<Fleet> {
@@ -121,7 +123,7 @@ export async function startFleet(opts: FleetOptions = {}): Promise<Fleet> {
     hosts.push({ name, group, port, expect });
   };
 
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < (opts.healthy ?? 8); i++) {
     const config = HEALTHY_CONFIGS[i % HEALTHY_CONFIGS.length] ?? '';
     await sshHost(`h${i + 1}`, i < 4 ? 'mirrors' : 'backups', 'ok', { config, secrets: 'backup:backup\n' });
   }
