@@ -164,6 +164,16 @@ collection('the build is rsyncguard-audit-<package.json version>.tar.gz with the
   const shipped = spawnSync('tar', ['-xzOf', tarball, 'files/rsync-facts.sh'], { encoding: 'utf8' }).stdout;
   assert.is(shipped, readFileSync(join(ROOT, 'collectors/rsync-facts.sh'), 'utf8'));
   assert.ok(existsSync(join(collections, 'ansible_collections/rsyncguard/audit/MANIFEST.json')));
+  // Every plugin and the role document themselves in a form ansible-doc reads.
+  for (const [type, name] of [
+    ['module', 'collect'],
+    ['module', 'record'],
+    ['role', 'sweep'],
+  ]) {
+    const doc = spawnSync('ansible-doc', ['-t', type as string, `rsyncguard.audit.${name}`], { encoding: 'utf8', env: { ...process.env, ANSIBLE_COLLECTIONS_PATH: collections } });
+    assert.is(doc.status, 0, doc.stderr);
+    assert.match(doc.stdout, name === 'sweep' ? 'rsyncguard eval' : 'rsyncguard');
+  }
 });
 
 collection('the role accounts for every host as sweep does, evaluates on the controller and fails the play', () => {

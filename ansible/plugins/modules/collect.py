@@ -23,6 +23,20 @@ options:
     description: Largest document accepted, in bytes.
     type: int
     default: 16777216
+  timeout:
+    description:
+      - Seconds for the whole exchange, connection included; 0 for none. At the deadline the task's ssh is
+        killed and the outcome is C(timeout). Prefer it to the task keyword C(timeout), which abandons a
+        running ssh process.
+    type: int
+    default: 0
+  share_connection:
+    description:
+      - Let the ssh connection open a connection-sharing master (ssh_args as configured). By default the
+        collector's ssh runs with C(-o ControlMaster=no) and without ControlPersist; its one command needs no
+        master, and a master would outlive the play.
+    type: bool
+    default: false
 author: rsyncguard contributors
 '''
 

@@ -7,7 +7,7 @@ module: record
 short_description: Write every host's rsyncguard.audit.collect outcome as a sweep results file
 description:
   - Reads each host's registered collect result and writes one JSON line per host, in the format of
-    C(rsyncguard sweep --results), to O(results), whole or not at all (mode 0600).
+    C(rsyncguard sweep --results), to C(results), whole or not at all (mode 0600).
   - A host Ansible stopped before the collector answered (a task timeout, unreachable, skipped, or gone from
     the play) is recorded with a status saying so; no host is left out.
   - Run it once, on the controller (run_once, delegate_to localhost).
