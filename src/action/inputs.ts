@@ -19,8 +19,8 @@ export class ActionInputError extends Error {
 }
 
 /** Every input the code reads; action.yml must declare exactly these (a test checks both ways). */
-export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version', 'fix-patch'] as const;
-export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public', 'fix-patch'] as const;
+export const INPUT_NAMES = ['paths', 'format', 'sarif-file', 'fail-on', 'policy', 'waivers', 'category', 'annotations', 'sarif-suppressions', 'compliance', 'rsync-version', 'fix-patch', 'baseline'] as const;
+export const OUTPUT_NAMES = ['sarif-file', 'findings', 'highest-severity', 'exit-code', 'declared-public', 'fix-patch', 'new-findings'] as const;
 
 type InputName = (typeof INPUT_NAMES)[number];
 
@@ -41,6 +41,7 @@ export const INPUT_DEFAULTS: Readonly<Record<InputName, string | undefined>> = {
   compliance: undefined,
   'rsync-version': undefined,
   'fix-patch': undefined,
+  baseline: undefined,
 };
 
 export interface ActionInputs {
@@ -70,6 +71,11 @@ export interface ActionInputs {
    * commits it or opens a pull request; none when empty (fixes are then not computed: each is re-evaluated).
    */
   fixPatch: string | undefined;
+  /**
+   * An earlier run's JSON report or SARIF file (`--baseline`): findings are marked new, updated or unchanged,
+   * the fixed ones listed, and `fail-on` counts only new and updated findings (docs/baselines.md).
+   */
+  baseline: string | undefined;
 }
 
 /** INPUT_<NAME> as the runner sets it (name upper-cased, spaces to underscores); empty means the default. */
@@ -124,5 +130,6 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     compliance: raw(env, 'compliance') === '' ? undefined : oneOf(env, 'compliance', FRAMEWORKS),
     rsyncVersion: rsyncVersion(env),
     fixPatch: raw(env, 'fix-patch') || undefined,
+    baseline: raw(env, 'baseline') || undefined,
   };
 }

@@ -8,9 +8,9 @@ import * as core from '@actions/core';
 import fg from 'fast-glob';
 import { errorMessage, ok, today, UserError, type Result } from '../common/index.ts';
 import { SEVERITIES } from '../engine/index.ts';
-import { complianceSection, escapeControls, FIX_FORMATS, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
+import { compareWithBaseline, complianceSection, escapeControls, FIX_FORMATS, REPORT_FORMATS, toJobSummary, type RenderContext, type Report } from '../report/index.ts';
 import { modelledVersion } from '../facts/index.ts';
-import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, fixRepository, policiesFor, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
+import { asUserError, evaluateTargets, exitCode, EXIT_ERROR, EXIT_FINDINGS, fixRepository, judgedFindings, policiesFor, readBaseline, scanRepository, type EvaluateOptions, type ScanOptions } from '../runner/index.ts';
 import { annotationsFor } from './annotations.ts';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.ts';
 
@@ -38,16 +38,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const scanOpts = { exclude: [], daemonUser: 'root' as const, rsyncVersion: modelledVersion(inputs.rsyncVersion ?? null), rsyncVersionGiven: inputs.rsyncVersion !== undefined, today: today() };
     const policies = await policiesFor(inputs.policy);
     if (!policies.ok) return failStep(policies.error);
+    // Read before the scan: a baseline that cannot be read is the input's mistake, said as such.
+    const baseline = inputs.baseline === undefined ? undefined : readBaseline(inputs.baseline);
+    if (baseline !== undefined && !baseline.ok) return failStep(new UserError(`Input "baseline": ${baseline.error.message}`, baseline.error.where, baseline.error.hint));
     const evalOpts = { policies: policies.value, waiverFile: inputs.waivers, inlineWaivers: true };
     // fix-patch asks for verified fixes: the same scan with each target's fixes (each candidate re-evaluated).
     const scanned = inputs.fixPatch !== undefined ? await fixRepository(paths, { ...scanOpts, ...evalOpts }) : await plainScan(paths, scanOpts, evalOpts);
     if (!scanned.ok) return failStep(scanned.error);
-    const base = scanned.value.report;
+    const base = baseline === undefined ? scanned.value.report : compareWithBaseline(scanned.value.report, baseline.value);
     const report = inputs.compliance ? { ...base, compliance: complianceSection(base, inputs.compliance) } : base;
     const ctx: RenderContext = { colour: false, category: inputs.category, suppressions: inputs.sarifSuppressions, texts: scanned.value.texts, warn: (m) => core.warning(m) };
     // The SARIF file is always written; the log shows the chosen format, and a limit SARIF enforced is warned about once.
     try {
-      writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(report, ctx));
+      // Without the `absent` results: code scanning reads no baselineState and would open each as an alert; it closes fixed alerts itself.
+      const upload = report.baseline ? { ...report, baseline: { ...report.baseline, absent: [] } } : report;
+      writeFileSync(inputs.sarifFile, REPORT_FORMATS.sarif.render(upload, ctx));
     } catch (e) {
       return failStep(new UserError(`Input "sarif-file": ${inputs.sarifFile} cannot be written: ${errorMessage(e)}`, undefined, 'Give sarif-file a path in a directory that exists in the workspace; the file itself is created.'));
     }
@@ -73,9 +78,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('highest-severity', highest(report));
     core.setOutput('exit-code', String(code));
     core.setOutput('fix-patch', inputs.fixPatch ?? '');
+    // With a baseline, the findings fail-on judges (new and updated); without one, every finding.
+    core.setOutput('new-findings', String(judgedFindings(report).length));
     core.setOutput('declared-public', String(report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)));
     if (code === EXIT_ERROR) core.setFailed(`${report.errors.length} target(s) could not be evaluated: ${escapeControls(report.errors.map((e) => e.target).join(', '))}`);
-    else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
+    else if (code === EXIT_FINDINGS) core.setFailed(`rsyncguard found ${report.baseline ? 'new or updated ' : ''}issues at or above "${inputs.failOn}" (highest: ${highest(report)}).`);
   } catch (e) {
     const known = e instanceof ActionInputError ? undefined : asUserError(e);
     if (e instanceof ActionInputError) core.setFailed(e.message);
@@ -92,7 +99,7 @@ async function plainScan(paths: string[], scanOpts: ScanOptions, evalOpts: Evalu
 }
 
 /** The options the runner and engine name in their messages, which the Action takes as inputs of the same name. */
-const OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category)\b/g;
+const OPTION_AS_INPUT = /--(policy|waivers|fail-on|format|category|baseline)\b/g;
 
 /**
  * A user mistake fails the step in one line: what, where, what to do. The Action's messages name its

@@ -28,4 +28,9 @@ export interface BaselineComparison {
   source: string;
   counts: Record<BaselineState, number>;
   absent: AbsentFinding[];
+  /**
+   * Findings of the baseline whose target could not be evaluated this run (an unreachable host, an unread
+   * image): not `absent` — nothing says they were fixed — and not matched either. Absent when none.
+   */
+  not_evaluated?: number;
 }

@@ -4,14 +4,19 @@
  */
 import { complianceMarkdownLines } from './compliance-render.ts';
 import { explainMarkdown } from './cve-explain.ts';
-import { unusedPublicLines } from './declared-public.ts';
+import { declaredSuppressions, unusedPublicLines } from './declared-public.ts';
 import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { markdownText } from './markdown-escape.ts';
+import { baselineMarkdownLines } from './baseline-render.ts';
 import type { Report } from './model.ts';
+import type * as Sarif from 'sarif';
 import { toSarif, type SarifOptions } from './sarif.ts';
+import { hostOfTarget } from './sarif-identity.ts';
+import { GITHUB_LIMITS, type LayoutUnit, planRuns } from './sarif-layout.ts';
+import { layoutNotices, resultsNotStored } from './sarif-notices.ts';
 
 /** GitHub accepts at most 20 runs per file; smaller groups beyond that share one. */
-export const MAX_RUNS = 20;
+export const MAX_RUNS = GITHUB_LIMITS.runsPerFile;
 
 export function toFleetMarkdown(report: Report, hostOf: (target: string) => string, opts: { explain?: boolean } = {}): string {
   // Host names and messages come from the hosts: they stay text (no controls, pipes, links, HTML or mentions).
@@ -47,6 +52,7 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
       .map(([id, n]) => `| ${id} | ${esc(titles.get(id) ?? '')} | ${n} |`),
     '',
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(escapeAllText(report.baseline)));
   if (report.errors.length > 0) out.push('### Hosts not evaluated', '', ...report.errors.map((e) => `- **${esc(e.target)}**: ${esc(e.message)}`), '');
   // A loop, not push(...lines): the section grows with the targets, past what one call takes.
   if (opts.explain) for (const line of explainMarkdown(escapeAllText(report.targets))) out.push(line);
@@ -56,35 +62,46 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
   return `${out.join('\n')}\n`;
 }
 
-/** One SARIF run per group (category `<prefix><group>/`), merged into one log. */
-export function toGroupedSarif(report: Report, groupOf: (target: string) => string, prefix: string, opts: Omit<SarifOptions, 'category'>): string {
-  const groups = new Map<string, string[]>();
-  for (const t of [...report.targets.map((x) => x.target), ...report.errors.map((e) => e.target)]) {
-    const g = groupOf(t);
-    groups.set(g, [...(groups.get(g) ?? []), t]);
-  }
-  let names = [...groups.keys()].sort();
-  if (names.length > MAX_RUNS) {
-    const keep = [...groups]
-      .sort((a, b) => b[1].length - a[1].length)
-      .slice(0, MAX_RUNS - 1)
-      .map(([g]) => g);
-    opts.warn(`${names.length} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
-    names = [...keep.sort(), 'other'];
-  }
-  const runOf = (target: string) => (names.includes(groupOf(target)) ? groupOf(target) : 'other');
-  const runs = names.map((g) => {
+/**
+ * One SARIF run per group (category `<prefix><group>/`), merged into one log; a group too large for one run
+ * is split by host into parts (`<prefix><group>/part-<n>/`), and each run says so (sarif-layout.ts). `hostOf`
+ * keeps a host's targets in one run; by default a host target's host (`<host>:<path>`).
+ */
+export function toGroupedSarif(report: Report, groupOf: (target: string) => string, prefix: string, opts: Omit<SarifOptions, 'category'>, hostOf: (target: string) => string = hostOfTarget): string {
+  const units = new Map<string, LayoutUnit>();
+  const count = (target: string, results: number) => {
+    const key = hostOf(target);
+    const u = units.get(key) ?? { key, group: groupOf(target), results: 0 };
+    u.results += results;
+    units.set(key, u);
+  };
+  for (const t of report.targets) count(t.target, t.findings.length + (opts.suppressions ? t.waived.length + declaredSuppressions(t).length : 0));
+  for (const e of report.errors) count(e.target, 0);
+  const plan = planRuns([...units.values()]);
+  const groupCount = new Set([...units.values()].map((u) => u.group)).size;
+  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+  const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i] as const)));
+  const runOf = (target: string) => runIndex.get(hostOf(target)) ?? 0;
+  const runs = plan.map((r, i) => {
     // An unused public: entry belongs to no host: said once, in the first run.
     // The compliance properties of a group's run are the section over that group's targets (sarifCompliance).
     const part: Report = {
       ...report,
-      targets: report.targets.filter((t) => runOf(t.target) === g),
-      errors: report.errors.filter((e) => runOf(e.target) === g),
-      unused_public: g === names[0] ? (report.unused_public ?? []) : [],
-      unused_waivers: g === names[0] ? (report.unused_waivers ?? []) : [],
+      targets: report.targets.filter((t) => runOf(t.target) === i),
+      errors: report.errors.filter((e) => runOf(e.target) === i),
+      unused_public: i === 0 ? (report.unused_public ?? []) : [],
+      unused_waivers: i === 0 ? (report.unused_waivers ?? []) : [],
+      // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
+      ...(report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}),
     };
-    const log = JSON.parse(toSarif(part, { ...opts, category: `${prefix}${g}/` })) as { runs: unknown[] };
-    return log.runs[0];
+    const run = (JSON.parse(toSarif(part, { ...opts, category: `${prefix}${r.category}` })) as { runs: Sarif.Run[] }).runs[0];
+    if (!run) return run;
+    const stored = (run.results?.length ?? 0) > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(run.results?.length ?? 0, GITHUB_LIMITS.storedPerRun)] : [];
+    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${run.results?.length} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
+    const notes = [...layoutNotices(r, prefix), ...stored];
+    const inv = run.invocations?.[0];
+    if (inv && notes.length > 0) inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...notes];
+    return run;
   });
   const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix })) as { runs: unknown[] };
   return `${JSON.stringify({ ...first, runs }, null, 2)}\n`;

@@ -11,6 +11,7 @@ import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { compareBySeverity, countByRule } from './finding-order.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixSentence } from './fix-sentence.ts';
+import { baselineMarkdownLines } from './baseline-render.ts';
 import { markdownCode as code, markdownText as esc } from './markdown-escape.ts';
 import { countBySeverity, type Report, shownNotes } from './model.ts';
 
@@ -30,6 +31,8 @@ export function toJobSummary(raw: Report, maxRows = MAX_SUMMARY_ROWS): string {
     `| ${c['critical']} | ${c['high']} | ${c['medium']} | ${c['low']} | ${report.targets.reduce((n, t) => n + t.waived.length, 0)} | ${report.targets.reduce((n, t) => n + (t.declared_public?.length ?? 0), 0)} | ${report.errors.length} |`,
     '',
   ];
+  // The `baseline` input: what is new and what got fixed, before the findings.
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   const sorted = report.targets.flatMap((t) => t.findings).sort(compareBySeverity);
   const shown = sorted.slice(0, maxRows);
   // Files in the order of their most severe finding; a Map keeps first insertion.

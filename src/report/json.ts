@@ -1,4 +1,6 @@
 import type { ComplianceMap } from '../common/index.ts';
+import type { Finding } from '../engine/index.ts';
+import { reportFingerprints } from './baseline-identity.ts';
 import { countBySeverity, type Report } from './model.ts';
 
 /**
@@ -17,9 +19,24 @@ function reportedRules(report: Report): Record<string, { title: string; severity
  * whole texts before and after: those hold every line of the files, passwords written where they should not
  * be included, and no report quotes those.
  */
-function shownTarget(t: Report['targets'][number]): Report['targets'][number] | Record<string, unknown> {
+function shownTarget(raw: Report['targets'][number], prints: ReadonlyMap<Finding, string>): Report['targets'][number] | Record<string, unknown> {
+  const t = withFingerprints(raw, prints);
   if (!t.fixes) return t;
   return { ...t, fixes: { ...t.fixes, files: t.fixes.files.map((f) => ({ file: f.file, changed: f.before !== f.after })) } };
+}
+
+/** Each finding with its fingerprint (SARIF's), so a later --baseline matches this report exactly. */
+function withFingerprints(t: Report['targets'][number], prints: ReadonlyMap<Finding, string>): Report['targets'][number] {
+  const printed = (f: Finding): Finding & { fingerprint?: string } => {
+    const fingerprint = prints.get(f);
+    return fingerprint === undefined ? f : { ...f, fingerprint };
+  };
+  return {
+    ...t,
+    findings: t.findings.map(printed),
+    waived: t.waived.map((w) => ({ ...w, finding: printed(w.finding) })),
+    ...(t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: printed(s.finding) })) } : {}),
+  };
 }
 
 /** Where the targets go in the document: replaced by the targets themselves, one at a time (writeJson). */
@@ -37,6 +54,7 @@ export function toJson(report: Report): string {
  * than one string may be (10,000 hosts, ≈ 600 MB with their facts), and only one target's text is held at once.
  */
 export function writeJson(report: Report, write: (chunk: string) => void): void {
+  const prints = reportFingerprints(report);
   const doc = {
     schema: 'rsyncguard/report@1',
     tool: report.tool,
@@ -52,6 +70,8 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
       unused_public: report.unused_public?.length ?? 0,
       /** Waivers that selected nothing in this run (`unused_waivers`). */
       unused_waivers: report.unused_waivers?.length ?? 0,
+      /** --baseline: findings new, updated and unchanged since it, and its findings gone (`baseline.absent`). */
+      ...(report.baseline ? { baseline: report.baseline.counts } : {}),
     },
     targets: '\u0000targets',
     errors: report.errors,
@@ -60,6 +80,7 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
     unused_waivers: report.unused_waivers ?? [],
     rules: reportedRules(report),
     ...(report.compliance ? { compliance: report.compliance } : {}),
+    ...(report.baseline ? { baseline: report.baseline } : {}),
   };
   const whole = `${JSON.stringify(doc, null, 2)}\n`;
   // The hole comes before any text from a target (only the tool and the summary precede it): the first one is it.
@@ -67,7 +88,7 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
   write(`${whole.slice(0, at)}"targets": [`);
   for (const [i, t] of report.targets.entries()) {
     // JSON.stringify(x, null, 2) nested two levels deep: every line indented by four more spaces (strings hold no raw newline).
-    write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(shownTarget(t), null, 2).replaceAll('\n', '\n    ')}`);
+    write(`${i === 0 ? '' : ','}\n    ${JSON.stringify(shownTarget(t, prints), null, 2).replaceAll('\n', '\n    ')}`);
   }
   write(report.targets.length === 0 ? ']' : '\n  ]');
   write(whole.slice(at + TARGETS_HOLE.length));

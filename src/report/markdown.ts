@@ -7,6 +7,8 @@ import { markdownCode as code, markdownText as esc } from './markdown-escape.ts'
 import { countBySeverity, shownNotes, type Report } from './model.ts';
 import { publicSummaries, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { fixesMarkdownLines } from './fix-markdown.ts';
+import { hostColumn } from './host-column.ts';
+import { baselineMarkdownLines, baselineTag } from './baseline-render.ts';
 
 const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦' } as const;
 
@@ -24,8 +26,12 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
       `${waived > 0 ? `; ${waived} waived` : ''}${report.errors.length > 0 ? `; **${report.errors.length} could not be evaluated**` : ''}.`,
     '',
   ];
+  if (report.baseline) out.push(...baselineMarkdownLines(report.baseline));
   if (findings.length > 0) {
-    out.push('| severity | rule | where | finding |', '|---|---|---|---|');
+    // Several hosts: a host column first (host-column.ts).
+    const hostOf = hostColumn(report);
+    const host = (f: Finding): string => (hostOf ? `| ${esc(hostOf(f.target))} ` : '');
+    out.push(`${hostOf ? '| host ' : ''}| severity | rule | where | finding |`, `${hostOf ? '|---' : ''}|---|---|---|---|`);
     // A rule repeated across the modules of one target is one row, at its first module, with a count.
     const groupOf = new Map<Finding, FindingGroup>();
     for (const t of report.targets) for (const g of groupRepeats(t.findings).groups) for (const f of g.findings) groupOf.set(f, g);
@@ -35,9 +41,9 @@ export function toMarkdown(raw: Report, opts: { explain?: boolean } = {}): strin
     for (const f of ordered) {
       const where = f.location ? code(`${f.location.file}:${f.location.line}`) : esc(f.target);
       const g = groupOf.get(f);
-      if (!g) out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${linkedMessage(f, esc(f.message))}${esc(raised(f.context))} |`);
+      if (!g) out.push(`${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} | ${where} | ${linkedMessage(f, esc(f.message))}${esc(raised(f.context))}${baselineTag(f)} |`);
       else if (g.findings[0] === f)
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
+        out.push(`${host(f)}| ${ICON[f.severity]} ${f.severity} | ${f.rule_id} ×${g.findings.length} | ${where} | ${esc(`${g.title}${raised(g.context)} in ${new Set(g.findings.map((x) => x.module)).size} modules: ${namedModules(g.findings)}`)} |`);
     }
     out.push('');
   }

@@ -14,7 +14,10 @@ import { fixesFor, unfixedFor } from './fix-sarif.ts';
 import type { ComplianceSection } from './compliance.ts';
 import type { Report } from './model.ts';
 import { declaredSuppressions, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
-import { type At, anchorOf, fingerprints } from './sarif-identity.ts';
+import { type At, anchorOf, hostOfTarget } from './sarif-identity.ts';
+import { resultsLeftOut } from './sarif-notices.ts';
+import { reportFingerprints } from './baseline-identity.ts';
+import { absentAsFinding, absentResult, kindOfAbsent } from './baseline-sarif.ts';
 import { type DescriptorKey, descriptorId, descriptorKeys, raisedHelp, securitySeverity } from './sarif-severity.ts';
 import { TARGET_KINDS, type TargetKind } from './target-kinds.ts';
 
@@ -100,25 +103,31 @@ export function toSarif(report: Report, opts: SarifOptions): string {
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Numbered over every finding, waived or not, so waiving one leaves the others' fingerprints alone.
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  const prints = reportFingerprints(report);
   let placed: Placed[] = report.targets.flatMap((t) => [
     ...t.findings.map((finding) => ({ finding, kind: t.kind })),
     ...(opts.suppressions ? t.waived.map((w) => ({ finding: w.finding, kind: t.kind, waiver: { reason: w.waiver.reason, source: w.waiver.source } })) : []),
     // Left out by a public-mirror declaration: suppressed like a waiver, `inSource` when a comment in the config says so.
     ...(opts.suppressions ? declaredSuppressions(t).map((s) => ({ ...s, kind: t.kind })) : []),
   ]);
+  // Said in the run too (issue 21 §5): a warning on stderr alone is lost where the file is read.
+  const limited: Sarif.Notification[] = [];
   if (placed.length > LIMITS.results) {
     opts.warn(`${placed.length} results exceed GitHub's limit of ${LIMITS.results} per run; the most severe are kept`);
     const rank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-    placed = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]).slice(0, LIMITS.results);
+    const sorted = [...placed].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
+    limited.push(
+      resultsLeftOut(
+        sorted.slice(LIMITS.results).map((p) => p.finding),
+        placed.length,
+        LIMITS.results,
+      ),
+    );
+    placed = sorted.slice(0, LIMITS.results);
   }
   placed = placed.filter((p) => byId.has(p.finding.rule_id));
   // One descriptor per rule and severity reported, so GitHub shows each finding's own severity.
-  const keys = descriptorKeys(
-    rules,
-    placed.map((p) => p.finding),
-  );
+  const keys = descriptorKeys(rules, [...placed.map((p) => p.finding), ...(report.baseline?.absent ?? []).map(absentAsFinding)]);
   const index = new Map(keys.map((k, i) => [descriptorId(k.rule, k.severity), i]));
   const idOf = (f: Finding) => {
     const rule = byId.get(f.rule_id);
@@ -133,6 +142,11 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     const unfixed = unfixedFor(p.finding, fixesOf.get(p.finding.target));
     return { ...r, ...fixesFor(p.finding, fixesOf.get(p.finding.target)), ...(unfixed ? { properties: { ...r.properties, rsyncguard_fix: unfixed } } : {}) };
   });
+  // --baseline: what was in the baseline and is gone now, so a fixed finding is visible (baseline-sarif.ts).
+  for (const a of report.baseline?.absent ?? []) {
+    const f = absentAsFinding(a);
+    if (byId.has(f.rule_id)) results.push(absentResult(result({ finding: f, kind: kindOfAbsent(report, f.target) }, idOf(f), index, opts.texts, anchorOf(f), a.fingerprint)));
+  }
   // The CVEs each descriptor's results report, for its help: what each is and where its record is.
   const cvesOf = new Map<string, Set<string>>();
   for (const p of placed) for (const id of p.finding.cves ?? []) cvesOf.set(idOf(p.finding), (cvesOf.get(idOf(p.finding)) ?? new Set()).add(id));
@@ -141,6 +155,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
     ...report.errors.map((e) => notification('error', 'target-error', `${e.target}: ${e.message}`, null)),
     ...unusedPublicLines(report).map((u) => notification('warning', 'public-entry-unused', u.message, { file: u.file, line: u.line, column: 1 })),
     ...unusedWaiverLines(report).map((u) => notification('warning', 'waiver-unused', u.message, { file: u.file, line: u.line, column: 1 })),
+    ...limited,
   ];
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
@@ -193,12 +208,19 @@ function relatedLinks(related: Finding['related']): string {
 function result(p: Placed, ruleId: string, index: Map<string, number>, texts: ReadonlyMap<string, string>, at: At, fingerprint: string | undefined): Sarif.Result {
   const f = p.finding;
   const key = textOf(texts, f.target, at.file);
+  const host = p.kind === 'host' ? hostOfTarget(f.target) : undefined;
   return {
     ruleId,
     ruleIndex: index.get(ruleId) ?? -1,
     level: LEVEL[f.severity],
     message: { text: `${TARGET_KINDS[p.kind].sarifPrefix(f.target)}${f.message}${cveSuffix(f)}${f.context ? ` Severity raised to ${f.severity}: ${f.context}.` : ''}${relatedLinks(f.related)}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) } }],
+    // A host's finding is at the host as well as at its file (issue 17 §4): every host has an etc/rsyncd.conf.
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: encodeURI(at.file), uriBaseId: '%SRCROOT%' }, region: region(texts, key, at.line, at.column) },
+        ...(host !== undefined ? { logicalLocations: [{ name: host, fullyQualifiedName: host, kind: 'host' }] } : {}),
+      },
+    ],
     ...(f.related
       ? {
           relatedLocations: f.related.slice(0, RELATED_SHOWN).map((r, id) => ({
@@ -209,7 +231,9 @@ function result(p: Placed, ruleId: string, index: Map<string, number>, texts: Re
         }
       : {}),
     ...(fingerprint ? { partialFingerprints: { primaryLocationLineHash: fingerprint } } : {}),
-    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path, ...(f.cves ? { cves: f.cves } : {}) },
+    ...(f.baseline_state ? { baselineState: f.baseline_state } : {}),
+    // `message` is the finding's own, without the prefixes above: a later --baseline compares it exactly.
+    properties: { rule: f.rule_id, severity: f.severity, target: f.target, ...(host !== undefined ? { host } : {}), ...(f.module !== null ? { module: f.module } : {}), facts_path: f.path, ...(f.cves ? { cves: f.cves } : {}), message: f.message },
     ...(p.waiver ? { suppressions: [{ kind: p.waiver.inSource ? 'inSource' : 'external', status: 'accepted', justification: `${p.waiver.reason} (${p.waiver.source})` }] } : {}),
   };
 }

@@ -4,7 +4,9 @@ import type { Paint } from './colour.ts';
 import { complianceTextLines } from './compliance-render.ts';
 import { cveSuffix, explainText } from './cve-explain.ts';
 import { escapeAllText } from './escape-controls.ts';
+import { baselineTag, baselineTextLines } from './baseline-render.ts';
 import { groupRepeats, namedPlaces } from './finding-groups.ts';
+import { hostColumn, hostWidth } from './host-column.ts';
 import { publicLines, unusedPublicLines, unusedWaiverLines } from './declared-public.ts';
 import { countBySeverity, shownNotes, type Report, type TargetReport } from './model.ts';
 
@@ -13,6 +15,9 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}):
   // Terminal-bound: every string from files, hosts or images is escaped before colour codes are added.
   const report = escapeAllText(raw);
   const out: string[] = [];
+  // Several hosts: each finding line names its host (host-column.ts).
+  const hostOf = hostColumn(report);
+  const width = hostOf ? hostWidth(report, hostOf) : 0;
   for (const t of report.targets) {
     out.push(p.bold(t.target));
     for (const n of t.notes.filter((x) => x.code === 'host-state')) out.push(`  ${p.dim(n.message)}`);
@@ -28,9 +33,9 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}):
     for (const f of [...single].sort((a, b) => (a.module === null ? 0 : 1) - (b.module === null ? 0 : 1))) {
       byModule.set(f.module, [...(byModule.get(f.module) ?? []), f]);
     }
-    const label = (f: Finding): string => `    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.rule_id}`;
+    const label = (f: Finding): string => `    ${p.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${hostOf ? `${hostOf(f.target).padEnd(width)} ` : ''}${f.rule_id}`;
     const raised = (context: string | null): string => (context ? p.dim(` (raised: ${context})`) : '');
-    const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${cveSuffix(f)}${raised(f.context)}`;
+    const line = (f: Finding): string => `${label(f)} ${f.location ? `${formatLocation(f.location)} ` : ''}${f.message}${cveSuffix(f)}${raised(f.context)}${baselineTag(f)}`;
     // Worst first within a place; file order among equals (sort is stable).
     const worstFirst = (fs: Finding[]): Finding[] => [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     const daemonWide = worstFirst(byModule.get(null) ?? []);
@@ -55,6 +60,7 @@ export function toText(raw: Report, p: Paint, opts: { explain?: boolean } = {}):
   for (const u of unusedPublicLines(raw)) out.push(`${p.severity('medium', 'unused public entry')} at ${u.source}: ${u.message}`);
   for (const u of unusedWaiverLines(raw)) out.push(`${p.severity('medium', 'unused waiver')} at ${u.source}: ${u.message}`);
   if (report.compliance) out.push(...complianceTextLines(report.compliance, p));
+  if (report.baseline) out.push(...baselineTextLines(report.baseline, p));
   const c = countBySeverity(report);
   const waived = report.targets.reduce((n, t) => n + t.waived.length, 0);
   // A target a policy could not evaluate may also have results from the others: count it once.

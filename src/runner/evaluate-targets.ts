@@ -9,7 +9,7 @@ import { applyWaivers, compareFindings, controlWaivers, loadEvaluator, parseWaiv
 import type { FactsDocument } from '../facts/index.ts';
 import { type Note, type Report, storedFacts, type TargetError, type TargetReport, vulnerabilitiesOf } from '../report/index.ts';
 import { readInputFile } from '../sources/index.ts';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.ts';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, judgedFindings } from './exit-codes.ts';
 import { VERSION } from './version.ts';
 
 export const DEFAULT_WAIVER_FILE = '.rsyncguard.yaml';
@@ -201,7 +201,7 @@ export function exitCode(report: Report, failOn: string): number {
   if (report.errors.length > 0) return EXIT_ERROR;
   if (failOn === 'none') return EXIT_OK;
   const floor = severityRank(failOn as Severity);
-  const hit = report.targets.some((t) => t.findings.some((f) => severityRank(f.severity) >= floor));
+  const hit = judgedFindings(report).some((f) => severityRank(f.severity) >= floor);
   return hit ? EXIT_FINDINGS : EXIT_OK;
 }
 

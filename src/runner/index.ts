@@ -13,7 +13,8 @@ export { evaluateAll, evaluateDocument, evaluateTargets, exitCode, loadWaivers, 
 export type { DocumentEvaluation, EvaluateOptions, Evaluation, Targets } from './evaluate-targets.ts';
 export { policiesFor } from './policies.ts';
 export { asUserError } from './known-failure.ts';
-export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './exit-codes.ts';
+export { EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, judgedFindings } from './exit-codes.ts';
+export { parseBaseline, readBaseline } from './baseline.ts';
 export { VERSION } from './version.ts';
 export { collectLocal, collectorPath, hostFacts, hostErrors, hostTargets } from './host.ts';
 export type { HostOptions } from './host.ts';

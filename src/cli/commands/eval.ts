@@ -5,6 +5,7 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
 import { parseHostRaw, readInputFile, readStdin, type HostRaw } from '../../sources/index.ts';
 import { renderReport } from '../render-report.ts';
+import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
 export const evalCommand: Command = {
@@ -22,6 +23,8 @@ export const evalCommand: Command = {
     if (args.positionals.length === 0) return new UserError('eval needs at least one facts file, or - for standard input', undefined, 'rsyncguard facts rsyncd.conf | rsyncguard eval -');
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     const stated = stringOption(args, 'rsync-version');
     const version = stated === undefined ? undefined : parseVersion(stated);
     if (version !== undefined && !version.ok) return version.error;
@@ -35,7 +38,7 @@ export const evalCommand: Command = {
       storeFacts: true,
     });
     if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
+    const report = withBaseline(evaluated.value, baseline.value);
     const failed = renderReport(report, args);
     return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },

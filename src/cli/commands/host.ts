@@ -3,6 +3,7 @@ import { parseHostRaw, readInputFile, readStdin } from '../../sources/index.ts';
 import { collectLocal, evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
+import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, unreadNotes, withHostNotes } from './host-report.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
@@ -23,6 +24,8 @@ export const hostCommand: Command = {
   async run(argv) {
     const args = parseCommandArgs(this, argv);
     const saved = stringOption(args, 'raw');
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     let collected;
     if (saved !== undefined) {
       // A regular file (or stdin) under a cap, and a parse error that quotes none of it: a FIFO or /dev/zero
@@ -56,7 +59,10 @@ export const hostCommand: Command = {
       inlineWaivers: args.values['no-inline-waivers'] !== true,
     });
     if (!evaluated.ok) return evaluated.error;
-    const report = withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name);
+    const report = withBaseline(
+      withHostNotes(evaluated.value, [...notes, ...unreadNotes(unread)], () => true, raw.host.name),
+      baseline.value,
+    );
     const texts = new Map(hostTexts(raw));
     const failed = renderReport(report, args, { texts, kind: 'host', name: raw.host.name });
     return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');

@@ -4,6 +4,7 @@ import { DEFAULT_CACHE_BYTES, defaultCacheDir, isLocalTransport } from '../../so
 import { evaluateTargets, exitCode, imageDisplayRef, policiesFor, scanImage } from '../../runner/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { renderReport } from '../render-report.ts';
+import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 import { warnLine } from '../output.ts';
 
@@ -29,6 +30,9 @@ export const imageCommand: Command = {
     const loaded = await policiesFor(stringOption(args, 'policy'));
     if (!loaded.ok) return loaded.error;
     const policies = loaded.value;
+    const read = readBaselineOption(args);
+    if (!read.ok) return read.error;
+    const baseline = read.value;
     const evaluate = (targets: Parameters<typeof evaluateTargets>[0]) => evaluateTargets(targets, { policies, waiverFile: stringOption(args, 'waivers'), inlineWaivers: args.values['no-inline-waivers'] !== true });
     const failOn = stringOption(args, 'fail-on') ?? 'high';
     // An image that was not read is a result like any other, said once, in the report: every format says
@@ -36,7 +40,8 @@ export const imageCommand: Command = {
     const unread = async (message: string, hint: string) => {
       const evaluated = await evaluate([{ target: shown, message, hint }]);
       if (!evaluated.ok) return evaluated.error;
-      return renderReport(evaluated.value, args, { texts: new Map(), kind: 'image' }) ?? exitCode(evaluated.value, failOn);
+      const report = withBaseline(evaluated.value, baseline);
+      return renderReport(report, args, { texts: new Map(), kind: 'image' }) ?? exitCode(report, failOn);
     };
     // A file or directory here that was named without its transport: asking a registry for it would send
     // its name off this machine for nothing.
@@ -59,7 +64,7 @@ export const imageCommand: Command = {
     if (scan.value.facts.length === 0) warnLine(`rsyncguard image: ${shown}: no rsyncd configuration in the image.`);
     const evaluated = await evaluate(scan.value.facts);
     if (!evaluated.ok) return evaluated.error;
-    const report = evaluated.value;
+    const report = withBaseline(evaluated.value, baseline);
     const failed = renderReport(report, args, { texts: scan.value.texts, kind: 'image', name: scan.value.repository });
     return failed ?? exitCode(report, failOn);
   },

@@ -13,6 +13,7 @@ export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   'no-inline-waivers': { type: 'boolean', help: 'Ignore "# rsyncguard: ignore" comments in configs' },
   explain: { type: 'boolean', help: "List every CVE of the target's rsync that is not reported, and why (text and Markdown; JSON always has it)" },
   policy: { type: 'string', valueName: 'DIR|BUNDLE', help: 'Extra rules: a directory of Rego (needs opa on PATH), a bundle.tar.gz, or a .wasm with rules.json' },
+  baseline: { type: 'string', valueName: 'FILE', help: 'An earlier JSON or SARIF report: mark findings new, updated or unchanged, list the fixed ones; --fail-on counts only new and updated' },
   compliance: { type: 'string', valueName: 'FRAMEWORK', help: 'Add a section: per control of cis|nist|pci, pass or fail per target with the findings behind it', choices: FRAMEWORKS },
 };
 

@@ -3,6 +3,7 @@ import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode, fixRepository, parseVersion, policiesFor, scanRepository } from '../../runner/index.ts';
 import type { Report } from '../../report/index.ts';
 import { renderReport } from '../render-report.ts';
+import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
 export const scanCommand: Command = {
@@ -37,6 +38,8 @@ export const scanCommand: Command = {
     };
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     const evalOpts = {
       policies: policies.value,
       waiverFile: stringOption(args, 'waivers'),
@@ -62,6 +65,7 @@ export const scanCommand: Command = {
       report = evaluated.value;
       texts = scan.texts;
     }
+    report = withBaseline(report, baseline.value);
     const t = performance.now();
     const failed = renderReport(report, args, { texts });
     timings.push(['report', performance.now() - t]);

@@ -7,6 +7,7 @@ import { parseInventory, readInputFile } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
 import { renderContext, renderWith } from '../render-report.ts';
+import { readBaselineOption, withBaseline } from '../baseline-option.ts';
 import { hostTexts, withHostNotes } from './host-report.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 import { readCollector } from './collector-script.ts';
@@ -54,6 +55,8 @@ export const sweepCommand: Command = {
     // Before the first ssh session: a --policy that cannot load would waste a whole sweep.
     const policies = await policiesFor(stringOption(args, 'policy'));
     if (!policies.ok) return policies.error;
+    const baseline = readBaselineOption(args);
+    if (!baseline.ok) return baseline.error;
     const history = stringOption(args, 'history');
     if (history !== undefined) {
       const ready = prepareHistoryDir(history);
@@ -128,6 +131,7 @@ export const sweepCommand: Command = {
     if (!evaluated.ok) return evaluated.error;
     let report = evaluated.value;
     for (const [host, notes] of notesOf) report = withHostNotes(report, notes, (t) => hostOf.get(t) === host, host);
+    report = withBaseline(report, baseline.value);
     // Every host has its own /etc/rsyncd.conf: each target's regions and fingerprints come from its own host's text.
     const textsOf = new Map(outcomes.map((o) => [o.host, o.raw ? hostTexts(o.raw) : []] as const));
     const texts = new Map([...hostOf].flatMap(([target, host]) => (textsOf.get(host) ?? []).map(([path, text]) => [textKey(target, path), text] as const)));
