@@ -6,7 +6,7 @@
 import { isObject } from '../common/index.ts';
 import { SEVERITIES, type Finding, type Severity } from '../engine/index.ts';
 import type { Report } from './model.ts';
-import { anchorOf, fingerprints } from './sarif-identity.ts';
+import { reportFingerprints } from './baseline-identity.ts';
 
 export interface HistoryFinding {
   fingerprint: string;
@@ -49,9 +49,8 @@ export const NOT_EVALUATED = 'not-evaluated';
  * SARIF report shows for it.
  */
 export function historyRecords(report: Report, hosts: readonly SweptHost[], hostOf: (target: string) => string, at: string): HistoryRecord[] {
-  // As SARIF numbers them: over every finding, waived and declared public too.
-  const all = report.targets.flatMap((t) => [...t.findings, ...t.waived.map((w) => w.finding), ...(t.declared_public ?? []).map((s) => s.finding)]);
-  const prints = fingerprints(all, (f) => anchorOf(f).file);
+  // The one computation SARIF, the JSON report and --baseline share.
+  const prints = reportFingerprints(report);
   const findingsOf = new Map<string, Finding[]>();
   for (const t of report.targets) {
     const h = hostOf(t.target);

@@ -45,6 +45,16 @@ s('two sweeps: one file each, one line per host, and a trend of what was fixed, 
 
   const files = readdirSync(history).sort();
   assert.is(files.length, 2, files.join(', '));
+  // A history line's fingerprint is the one the JSON report (and SARIF, and --baseline) gives the finding.
+  const reported = JSON.parse(second.stdout) as { targets: { target: string; findings: { rule_id: string; fingerprint: string }[] }[] };
+  const latest = readFileSync(join(history, files[1] ?? ''), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { host: string; findings: { rule_id: string; fingerprint: string }[] });
+  for (const t of reported.targets) {
+    const line = latest.find((l) => t.target.startsWith(`${l.host}:`));
+    assert.equal(line?.findings.map((f) => [f.rule_id, f.fingerprint]).sort(), t.findings.map((f) => [f.rule_id, f.fingerprint]).sort(), t.target);
+  }
   for (const f of files) {
     const text = readFileSync(join(history, f), 'utf8');
     const lines = text
