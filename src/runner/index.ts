@@ -22,6 +22,7 @@ export { sweep } from './sweep.ts';
 export { imageDisplayRef, scanImage } from './image.ts';
 export type { ImageScan } from './image.ts';
 export type { HostOutcome, SweepOptions } from './sweep.ts';
+export { parseOutcome } from './sweep-results.ts';
 export { historyFileName, historyFiles, parseHistoryFile, prepareHistoryDir, readHistory, recordSweep, writeHistory, HISTORY_FILE } from './history.ts';
 export { AdmissionController } from './admission.ts';
 export type { AdmissionDecision, AdmissionOptions } from './admission.ts';

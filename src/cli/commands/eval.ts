@@ -4,8 +4,10 @@ import type { TargetError } from '../../report/index.ts';
 import { parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { evaluateTargets, exitCode, hostFacts, parseVersion, policiesFor } from '../../runner/index.ts';
 import { parseHostRaw, readInputFile, readStdin, type HostRaw } from '../../sources/index.ts';
-import { renderReport } from '../render-report.ts';
+import { renderReport, renderWith } from '../render-report.ts';
+import { EVAL_FLEET_FORMATS, evalFleet, evalFleetContext } from './eval-fleet.ts';
 import { readBaselineOption, withBaseline } from '../baseline-option.ts';
+import { isOutcomeLines, outcomeInputs } from './eval-outcomes.ts';
 import { REPORT_OPTIONS, SARIF_OPTIONS } from './report-options.ts';
 
 export const evalCommand: Command = {
@@ -28,7 +30,9 @@ export const evalCommand: Command = {
     const stated = stringOption(args, 'rsync-version');
     const version = stated === undefined ? undefined : parseVersion(stated);
     if (version !== undefined && !version.ok) return version.error;
-    const read = (await Promise.all(args.positionals.map(readFacts))).flat();
+    // Host documents make a fleet's report, laid out as sweep's; a host two documents name is refused (eval-fleet.ts).
+    const fleet = evalFleet((await Promise.all(args.positionals.map(readFacts))).flat());
+    const read = fleet.read;
     const stateVersion = (t: FactsDocument | TargetError) => (version !== undefined && 'schema' in t ? withStatedRsyncVersion(t, version.value) : t);
     const evaluated = await evaluateTargets(expandHosts(read, stateVersion), {
       policies: policies.value,
@@ -39,7 +43,7 @@ export const evalCommand: Command = {
     });
     if (!evaluated.ok) return evaluated.error;
     const report = withBaseline(evaluated.value, baseline.value);
-    const failed = renderReport(report, args);
+    const failed = fleet.fleet ? renderWith(EVAL_FLEET_FORMATS, report, args, evalFleetContext(args, fleet, report)) : renderReport(report, args);
     return failed ?? exitCode(report, stringOption(args, 'fail-on') ?? 'high');
   },
 };
@@ -56,6 +60,9 @@ async function readFacts(path: string): Promise<(FactsDocument | TargetError | H
   // A FIFO or a device (/dev/zero) is refused by type before any read; a regular file or stdin is capped.
   const bytes = path === '-' ? await readStdin(FACTS_INPUT) : readInputFile(path, FACTS_INPUT);
   if (!bytes.ok) return [{ target: name, message: bytes.error.message, ...(bytes.error.hint ? { hint: bytes.error.hint } : {}) }];
+  // A sweep's results file (sweep --results, the Ansible role rsyncguard.audit.sweep): every host as sweep reads it.
+  const lines = bytes.value.toString('utf8');
+  if (isOutcomeLines(lines)) return outcomeInputs(lines, name);
   let parsed: unknown;
   try {
     parsed = JSON.parse(bytes.value.toString('utf8'));
