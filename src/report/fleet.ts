@@ -9,8 +9,7 @@ import { escapeAllText, escapeControls } from './escape-controls.ts';
 import { markdownText } from './markdown-escape.ts';
 import { baselineMarkdownLines } from './baseline-render.ts';
 import type { Report } from './model.ts';
-import type * as Sarif from 'sarif';
-import { toSarif, type SarifOptions } from './sarif.ts';
+import { sarifLog, type SarifOptions } from './sarif.ts';
 import { hostOfTarget } from './sarif-identity.ts';
 import { GITHUB_LIMITS, type LayoutUnit, planRuns } from './sarif-layout.ts';
 import { layoutNotices, resultsNotStored } from './sarif-notices.ts';
@@ -68,6 +67,16 @@ export function toFleetMarkdown(report: Report, hostOf: (target: string) => stri
  * keeps a host's targets in one run; by default a host target's host (`<host>:<path>`).
  */
 export function toGroupedSarif(report: Report, groupOf: (target: string) => string, prefix: string, opts: Omit<SarifOptions, 'category'>, hostOf: (target: string) => string = hostOfTarget): string {
+  const out: string[] = [];
+  writeGroupedSarif(report, groupOf, prefix, opts, (chunk) => out.push(chunk), hostOf);
+  return out.join('');
+}
+
+/**
+ * toGroupedSarif in pieces, a run at a time: at 10,000 hosts the log is over 100 MB, and holding every run as
+ * an object and then as one string took about a gigabyte. The bytes are JSON.stringify(log, null, 2)'s.
+ */
+export function writeGroupedSarif(report: Report, groupOf: (target: string) => string, prefix: string, opts: Omit<SarifOptions, 'category'>, write: (chunk: string) => void, hostOf: (target: string) => string = hostOfTarget): void {
   const units = new Map<string, LayoutUnit>();
   const count = (target: string, results: number) => {
     const key = hostOf(target);
@@ -82,7 +91,9 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
   if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
   const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i] as const)));
   const runOf = (target: string) => runIndex.get(hostOf(target)) ?? 0;
-  const runs = plan.map((r, i) => {
+  const head = sarifLog({ ...report, targets: [], errors: [] }, { ...opts, category: prefix });
+  write(`{\n  "$schema": ${JSON.stringify(head.$schema)},\n  "version": ${JSON.stringify(head.version)},\n  "runs": [`);
+  for (const [i, r] of plan.entries()) {
     // An unused public: entry belongs to no host: said once, in the first run.
     // The compliance properties of a group's run are the section over that group's targets (sarifCompliance).
     const part: Report = {
@@ -94,15 +105,16 @@ export function toGroupedSarif(report: Report, groupOf: (target: string) => stri
       // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
       ...(report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}),
     };
-    const run = (JSON.parse(toSarif(part, { ...opts, category: `${prefix}${r.category}` })) as { runs: Sarif.Run[] }).runs[0];
-    if (!run) return run;
-    const stored = (run.results?.length ?? 0) > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(run.results?.length ?? 0, GITHUB_LIMITS.storedPerRun)] : [];
-    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${run.results?.length} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
+    const run = sarifLog(part, { ...opts, category: `${prefix}${r.category}` }).runs[0];
+    if (!run) continue;
+    const results = run.results?.length ?? 0;
+    const stored = results > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(results, GITHUB_LIMITS.storedPerRun)] : [];
+    if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${results} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
     const notes = [...layoutNotices(r, prefix), ...stored];
     const inv = run.invocations?.[0];
     if (inv && notes.length > 0) inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...notes];
-    return run;
-  });
-  const first = JSON.parse(toSarif({ ...report, targets: [], errors: [] }, { ...opts, category: prefix })) as { runs: unknown[] };
-  return `${JSON.stringify({ ...first, runs }, null, 2)}\n`;
+    // An element of "runs" at depth 2: every line of the run indented by four spaces.
+    write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(run, null, 2).replace(/\n/g, '\n    ')}`);
+  }
+  write(plan.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
 }

@@ -6,7 +6,7 @@
 import { fail, ok, UserError, type Result } from '../common/index.ts';
 import type { RuleInfo } from '../engine/index.ts';
 import { paint } from './colour.ts';
-import { toFleetMarkdown, toGroupedSarif } from './fleet.ts';
+import { toFleetMarkdown, toGroupedSarif, writeGroupedSarif } from './fleet.ts';
 import { toHtml, toTrendHtml } from './html/index.ts';
 import { toJson, writeJson } from './json.ts';
 import { toMarkdown } from './markdown.ts';
@@ -105,6 +105,7 @@ export const FLEET_FORMATS = {
     ...REPORT_FORMATS.sarif,
     // The run categories come from the groups (`<category><group>/`), so the prefix is the fleet's.
     render: (report, ctx) => toGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, ctx.hostOf),
+    write: (report, ctx, write) => writeGroupedSarif(report, ctx.groupOf, ctx.category, { suppressions: ctx.suppressions, texts: ctx.texts, warn: ctx.warn }, write, ctx.hostOf),
     description: 'SARIF 2.1.0 with one run per inventory group, split by host past GitHub limits',
   },
   html: {

@@ -99,6 +99,11 @@ interface Placed {
 }
 
 export function toSarif(report: Report, opts: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(report, opts), null, 2)}\n`;
+}
+
+/** The log toSarif writes, as an object: a fleet's SARIF adds notices to each run and writes the runs one by one. */
+export function sarifLog(report: Report, opts: SarifOptions): Sarif.Log {
   const rules = report.rules.slice(0, LIMITS.rules).sort((a, b) => a.id.localeCompare(b.id));
   if (report.rules.length > LIMITS.rules) opts.warn(`${report.rules.length} rules exceed GitHub's limit of ${LIMITS.rules}; the rest are left out`);
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -173,7 +178,7 @@ export function toSarif(report: Report, opts: SarifOptions): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }
 
 /** The key of a file's text that belongs to one target only. */
