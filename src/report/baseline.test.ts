@@ -5,6 +5,7 @@ import { compareWithBaseline, type Baseline, type BaselineFinding } from './base
 import { reportFingerprints } from './baseline-identity.ts';
 import type { Report } from './model.ts';
 import { toSarif } from './sarif.ts';
+import { toGroupedSarif } from './fleet.ts';
 import { toText } from './text.ts';
 import { toMarkdown } from './markdown.ts';
 import { paint } from './colour.ts';
@@ -128,6 +129,30 @@ render('SARIF: baselineState on every result, the gone finding as an absent pass
   assert.is(gone?.level, 'none');
   assert.is(gone?.partialFingerprints.primaryLocationLineHash, after.baseline?.absent[0]?.fingerprint);
   assert.is(run?.tool.driver.rules[gone?.ruleIndex ?? -1]?.id, 'RSYNC-003');
+});
+
+render("fleet SARIF: a host's gone finding is in that host's run, with its old fingerprint", () => {
+  const on = (host: string, module: string) => finding('RSYNC-001', module, 3, { target: `${host}:/etc/rsyncd.conf`, location: { file: 'etc/rsyncd.conf', line: 3, column: 1 } });
+  const hostReport = (findings: Finding[]): Report => ({
+    ...report([]),
+    targets: ['web1', 'db1'].map((h) => ({ target: `${h}:/etc/rsyncd.conf`, kind: 'host' as const, findings: findings.filter((f) => f.target.startsWith(`${h}:`)), waived: [], notes: [], facts: {} })),
+  });
+  const before = hostReport([on('web1', 'pub'), on('db1', 'pub'), on('db1', 'data')]);
+  const after = compareWithBaseline(hostReport([on('web1', 'pub'), on('db1', 'pub')]), baselineOf(before));
+  assert.equal(
+    after.baseline?.absent.map((a) => `${a.target} ${a.module}`),
+    ['db1:/etc/rsyncd.conf data'],
+  );
+  const group = (t: string) => (t.startsWith('web1') ? 'web' : 'db');
+  const log = JSON.parse(toGroupedSarif(after, group, 'rsyncguard/fleet/', { suppressions: false, texts: new Map(), warn: () => {} })) as {
+    runs: { automationDetails: { id: string }; results: { baselineState?: string; properties: { target: string }; partialFingerprints: { primaryLocationLineHash: string } }[] }[];
+  };
+  const states = Object.fromEntries(log.runs.map((r) => [r.automationDetails.id, r.results.map((x) => `${x.properties.target.split(':')[0]} ${x.baselineState}`)]));
+  assert.equal(states, { 'rsyncguard/fleet/db/': ['db1 unchanged', 'db1 absent'], 'rsyncguard/fleet/web/': ['web1 unchanged'] });
+  const gone = log.runs.find((r) => r.automationDetails.id === 'rsyncguard/fleet/db/')?.results[1];
+  assert.is(gone?.partialFingerprints.primaryLocationLineHash, after.baseline?.absent[0]?.fingerprint);
+  // Two hosts, same file, same module: two identities (the host is in the target), so web1's stays unchanged.
+  assert.is.not(reportFingerprints(before).get(before.targets[0]?.findings[0] as Finding), reportFingerprints(before).get(before.targets[1]?.findings[0] as Finding));
 });
 
 render('text and Markdown count new, updated, unchanged and fixed, and tag what changed', () => {
