@@ -1,9 +1,9 @@
 import { constants as osConstants } from 'node:os';
-import { MiB, today, UserError, type InputSpec } from '../../common/index.ts';
+import { MiB, today, UserError } from '../../common/index.ts';
 import type { FactsDocument } from '../../facts/index.ts';
 import { FLEET_FORMATS, textKey, type FleetContext, type TargetError } from '../../report/index.ts';
 import { evaluateTargets, exitCode, hostErrors, hostFacts, policiesFor, prepareHistoryDir, recordSweep, sweep } from '../../runner/index.ts';
-import { parseInventory, readInputFile } from '../../sources/index.ts';
+import { readInventory } from '../../sources/index.ts';
 import { numberOptions, parseCommandArgs, stringOption, type Command } from '../command.ts';
 import { warnLine } from '../output.ts';
 import { renderContext, renderWith } from '../render-report.ts';
@@ -14,8 +14,6 @@ import { readCollector } from './collector-script.ts';
 import { formatOption } from './common-options.ts';
 import { REPORT_OPTIONS } from './report-options.ts';
 
-const INVENTORY_INPUT: InputSpec = { what: 'the inventory', maxBytes: 16 * MiB, hint: 'Pass an rsyncguard or Ansible inventory file (docs/fleet.md).' };
-
 export const sweepCommand: Command = {
   name: 'sweep',
   usage: 'sweep --inventory FILE',
@@ -23,7 +21,7 @@ export const sweepCommand: Command = {
   options: {
     ...REPORT_OPTIONS,
     format: formatOption(FLEET_FORMATS),
-    inventory: { type: 'string', valueName: 'FILE', help: 'Hosts: rsyncguard YAML, or an Ansible INI/YAML inventory (required)' },
+    inventory: { type: 'string', valueName: 'FILE', help: 'Hosts: rsyncguard YAML, an Ansible INI/YAML inventory (with its group_vars/ and host_vars/), or `ansible-inventory --list` JSON; - reads standard input (required)' },
     concurrency: { type: 'string', valueName: 'N', help: 'Hosts swept at once (1 to 1024)', default: '16' },
     'connect-timeout': { type: 'string', valueName: 'SECONDS', help: 'SSH connect timeout per host (1 to 3600)', default: '10' },
     timeout: { type: 'string', valueName: 'SECONDS', help: 'Total time allowed per host (1 to 86400)', default: '60' },
@@ -38,10 +36,10 @@ export const sweepCommand: Command = {
     const args = parseCommandArgs(this, argv);
     const file = stringOption(args, 'inventory');
     if (file === undefined) return new UserError('sweep needs --inventory FILE', undefined, 'See docs/fleet.md for the inventory formats.');
-    const text = readInputFile(file, INVENTORY_INPUT);
-    if (!text.ok) return text.error;
-    const inventory = parseInventory(text.value.toString('utf8'), file);
+    const inventory = await readInventory(file);
     if (!inventory.ok) return inventory.error;
+    for (const note of inventory.value.notes) warnLine(`rsyncguard sweep: ${note}`);
+    const hosts = inventory.value.hosts;
     const numbers = numberOptions(args, {
       concurrency: { min: 1, max: 1024, fallback: 16 },
       'connect-timeout': { min: 1, max: 3600, fallback: 10 },
@@ -81,13 +79,13 @@ export const sweepCommand: Command = {
       warn: (m: string) => warnLine(`rsyncguard sweep: ${m}`),
     };
     const stop = stopOnSignals();
-    const swept = await sweep(inventory.value, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
+    const swept = await sweep(hosts, collector.value.toString('utf8'), { ...options, signal: stop.signal }).finally(() => stop.release());
     if (!swept.ok) return swept.error;
     const outcomes = swept.value;
     if (stop.received !== null) {
-      const left = inventory.value.length - outcomes.length;
+      const left = hosts.length - outcomes.length;
       process.stderr.write(
-        `${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${inventory.value.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`,
+        `${tty ? '\n' : ''}rsyncguard sweep: interrupted by ${stop.received}: every ssh session was stopped; ${outcomes.length} of ${hosts.length} hosts done, ${left} not swept. ${results !== undefined ? `Outcomes so far are in ${results}: run the same command with --resume to sweep the rest.` : 'Give --results FILE to keep outcomes across interruptions.'}\n`,
       );
       return 128 + (osConstants.signals[stop.received] ?? 0);
     }
