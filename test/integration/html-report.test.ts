@@ -401,6 +401,37 @@ html('trend DIR --format html: the history files through the command, rows and s
   await page.close();
 });
 
+html('scan --baseline: new, updated, unchanged and fixed as the JSON says; "new and updated only" shows those rows', async () => {
+  const repo = join(OUT, 'baseline-repo');
+  mkdirSync(repo, { recursive: true });
+  const conf = join(repo, 'rsyncd.conf');
+  writeFileSync(conf, readFileSync(join(PROJECT, 'examples', 'public-mirror', 'rsyncd.conf'), 'utf8'));
+  const old = cli(repo, ['scan', '.', '--format', 'json', '--fail-on', 'none']);
+  assert.is(old.status, 0, old.stderr);
+  const baseline = join(OUT, 'baseline.json');
+  writeFileSync(baseline, old.stdout);
+  // One finding fixed, one module added (new findings), a line inserted above the rest (unchanged, not new).
+  writeFileSync(conf, `# moved down one line\n${readFileSync(conf, 'utf8').replace('read only = false', 'read only = yes')}[added]\n  path = /srv/added\n  read only = no\n`);
+  const json = cli(repo, ['scan', '.', '--baseline', baseline, '--format', 'json', '--fail-on', 'none']);
+  assert.is(json.status, 0, json.stderr);
+  const now = JSON.parse(json.stdout) as { targets: { findings: { baseline_state?: string }[] }[] };
+  const findings = now.targets.flatMap((t) => t.findings);
+  const count = (s: string) => findings.filter((f) => f.baseline_state === s).length;
+  assert.ok(count('new') > 0 && count('unchanged') > 0);
+  const file = join(OUT, 'baseline.html');
+  const run = cli(repo, ['scan', '.', '--baseline', baseline, '--format', 'html', '--output', file, '--fail-on', 'none']);
+  assert.is(run.status, 0, run.stderr);
+  const { page, requests, errors } = await open(file);
+  for (const s of ['new', 'updated', 'unchanged']) assert.is(Number(await page.$eval(`.baseline-${s} b`, (b) => b.textContent)), count(s), s);
+  assert.ok(Number(await page.$eval('.baseline-absent b', (b) => b.textContent)) >= 1, 'the fixed finding is counted');
+  assert.ok((await page.$$('table.absent tbody tr')).length >= 1, 'and listed');
+  await page.click('input[name="new-only"]');
+  assert.is(await visibleRows(page), count('new') + count('updated'));
+  assert.equal(requests, []);
+  assert.equal(errors, []);
+  await page.close();
+});
+
 html('fix: the page shows each verified fix and the patch', async () => {
   const file = join(OUT, 'fix.html');
   const run = cli(PROJECT, ['fix', 'examples', '--format', 'html', '--output', file]);

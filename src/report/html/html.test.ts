@@ -136,7 +136,9 @@ html('counts, rows and the heat map follow the report', () => {
   const t0 = r.targets[0];
   if (!t0) throw new Error('fixture');
   t0.findings.push(finding(t0.target, 'b', 3, { severity: 'low', baseline_state: 'unchanged' }));
+  if (r.baseline) r.baseline.not_evaluated = 2;
   const page = toHtml(r, { texts: new Map() }, { hostOf: (t) => t, groupOf: () => 'web' });
+  assert.ok(page.includes('2 findings of the baseline not judged'), 'baseline findings of targets not evaluated are said');
   assert.is((page.match(/<tr data-severity=/g) ?? []).length, 2, 'one row per finding');
   assert.is((page.match(/<li class="sev-(critical|high|medium|low|none|error)"/g) ?? []).length, 2, 'one square per target and per host not evaluated');
   assert.ok(page.includes('<option value="new">') === false && page.includes('name="new-only"'), 'new-only box with a baseline');

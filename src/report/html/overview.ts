@@ -43,7 +43,11 @@ function summaryCards(report: Report, rows: readonly Counted[]): Markup {
           { label: 'updated', value: b.counts.updated, cls: 'baseline-updated' },
           { label: 'unchanged', value: b.counts.unchanged, cls: 'baseline-unchanged' },
           { label: 'fixed (absent)', value: b.counts.absent, cls: 'baseline-absent' },
-        ])}`
+        ])}${
+          (b.not_evaluated ?? 0) > 0
+            ? html`<p class="error">${plural(b.not_evaluated ?? 0, 'finding')} of the baseline not judged: ${(b.not_evaluated ?? 0) === 1 ? 'its target was' : 'their targets were'} not evaluated this run (not fixed, not matched).</p>`
+            : ''
+        }`
       : ''
   }</section>`;
 }
