@@ -46,6 +46,10 @@ interface Report {
   errors: { target: string; message: string }[];
 }
 
+interface Sarif {
+  runs: { automationDetails?: { id?: string }; results: { ruleId: string; partialFingerprints?: Record<string, string> }[] }[];
+}
+
 let fleet: Fleet;
 let collections = '';
 let tarball = '';
@@ -227,8 +231,22 @@ collection('healthy hosts: the threshold decides, and the report is written eith
   const out = join(fleet.base, 'healthy');
   const pass = playbook(inv, play, { rsyncguard_out: out, rsyncguard_command: RSYNCGUARD, rsyncguard_fail_on: 'none', rsyncguard_format: 'sarif' }, join(fleet.base, 'cp'));
   assert.is(pass.code, 0, pass.out.slice(-4000));
-  const sarif = JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
-  assert.ok(sarif.runs.reduce((n, r) => n + r.results.length, 0) > 0);
+  // The same SARIF as sweep's: the same runs (one per group) holding the same alerts (rule and fingerprints).
+  const alerts = (text: string) =>
+    (JSON.parse(text) as Sarif).runs
+      .map(
+        (r) =>
+          `${r.automationDetails?.id ?? ''}: ${r.results
+            .map((x) => `${x.ruleId} ${JSON.stringify(x.partialFingerprints ?? {})}`)
+            .sort()
+            .join(' | ')}`,
+      )
+      .sort();
+  const ours = alerts(readFileSync(join(out, 'report.sarif'), 'utf8'));
+  const sweptSarif = spawnSync(RSYNCGUARD[0] as string, [...RSYNCGUARD.slice(1), 'sweep', '--inventory', yamlOf(healthy), '--ssh-config', fleet.sshConfig, '--format', 'sarif', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.is(sweptSarif.status, 0, sweptSarif.stderr);
+  assert.ok(ours.length >= 2 && ours.every((r) => r.includes('RSYNC-')), ours.join('\n'));
+  assert.equal(ours, alerts(sweptSarif.stdout));
 
   const fail = playbook(inv, play, { rsyncguard_out: out, rsyncguard_command: RSYNCGUARD, rsyncguard_fail_on: 'high' }, join(fleet.base, 'cp'));
   assert.is.not(fail.code, 0, fail.out.slice(-4000));
