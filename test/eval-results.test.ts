@@ -20,7 +20,7 @@ let dir = '';
 
 function evalOf(lines: unknown[], ...extra: string[]): { code: number | null; report: Report; stderr: string } {
   const file = join(dir, `results-${Math.random().toString(36).slice(2)}.jsonl`);
-  writeFileSync(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+  writeFileSync(file, `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'eval', file, '--format', 'json', ...extra], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, report: JSON.parse(r.stdout || '{"targets":[],"errors":[]}') as Report, stderr: r.stderr };
 }
