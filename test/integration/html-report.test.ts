@@ -8,17 +8,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../../src/engine/index.ts';
 import { FLEET_FORMATS, type Report, toTrendHtml, type TrendReport } from '../../src/report/index.ts';
 import { cli, PROJECT } from '../support/fix-run.ts';
 import { hostRawDoc } from '../support/host-doc.ts';
-import { decodePng, inkOf } from '../support/png.ts';
+import { accessible, choose, launch, type Opened, open as openIn, screenshot as shoot, visibleRows } from './support/browser.ts';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 // One fixed directory, emptied at each run: the pages and screenshots stay there for a person to look at.
 const OUT = join(tmpdir(), 'rsyncguard-html-report');
 rmSync(OUT, { recursive: true, force: true });
@@ -27,76 +25,17 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 let browser: Browser | undefined;
 
-interface Opened {
-  page: Page;
-  /** Every request other than the document itself (each was refused). */
-  requests: string[];
-  /** Console errors (a CSP violation is one) and uncaught exceptions. */
-  errors: string[];
-}
-
-async function open(file: string): Promise<Opened> {
+function open(file: string): Promise<Opened> {
   if (!browser) throw new Error('no browser');
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 1400 });
-  const url = pathToFileURL(file).href;
-  const requests: string[] = [];
-  const errors: string[] = [];
-  await page.setRequestInterception(true);
-  page.on('request', (r) => {
-    if (r.url() === url && r.isNavigationRequest()) void r.continue();
-    else {
-      requests.push(r.url());
-      void r.abort();
-    }
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, errors };
+  return openIn(browser, file);
 }
 
-const visibleRows = (page: Page) => page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none').length);
-
-async function choose(page: Page, filter: string, value: string): Promise<void> {
-  await page.$eval(
-    `select[data-filter="${filter}"]`,
-    (s, v) => {
-      (s as HTMLSelectElement).value = v;
-      s.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    value,
-  );
-}
-
-/** The screenshot, saved and decoded: a blank or single-colour page fails. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  const file = join(OUT, `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, type: 'png' });
-  const ink = inkOf(decodePng(readFileSync(file)));
-  assert.ok(ink.colours >= 8, `${name}: ${ink.colours} colours`);
-  assert.ok(ink.inked > 0.02, `${name}: ${(ink.inked * 100).toFixed(1)}% of pixels not white`);
-}
-
-/** What every page must be: semantic tables, labelled controls, one script (the page's own). */
-async function accessible(page: Page): Promise<void> {
-  const a = await page.evaluate(() => ({
-    tablesWithoutCaption: [...document.querySelectorAll('table')].filter((t) => !t.caption).length,
-    headsWithoutScope: [...document.querySelectorAll('thead th')].filter((th) => th.getAttribute('scope') !== 'col').length,
-    unlabelled: [...document.querySelectorAll('select, input')].filter((c) => ((c as HTMLInputElement).labels?.length ?? 0) === 0).length,
-    scripts: document.scripts.length,
-    lang: document.documentElement.lang,
-  }));
-  assert.equal(a, { tablesWithoutCaption: 0, headsWithoutScope: 0, unlabelled: 0, scripts: 1, lang: 'en' });
-}
+const screenshot = (page: Parameters<typeof shoot>[0], name: string) => shoot(page, OUT, name);
 
 const html = suite('HTML report in chromium');
 
 html.before(async () => {
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launch();
 });
 html.after(async () => {
   await browser?.close();
