@@ -37,6 +37,11 @@ export interface TargetError {
   target: string;
   message: string;
   hint?: string;
+  /**
+   * The inventory group of a host that could not be read, where the input says (eval of a sweep's results
+   * file): its SARIF notification goes in that group's run, as sweep puts it (issue 17 §4).
+   */
+  group?: string;
 }
 
 export interface Report {

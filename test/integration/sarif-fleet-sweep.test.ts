@@ -58,6 +58,11 @@ same('every result of the sweep is in eval of the documents it collected, in the
     ['rsyncguard/fleet/backups/', 'rsyncguard/fleet/mirrors/'],
   );
   assert.ok(sweepLog.runs.some((r) => r.automationDetails?.id === 'rsyncguard/fleet/broken/' && r.results?.length === 0));
+  // The results file itself (what the Ansible role writes too): the same alerts.
+  const fromResults = rg(['eval', results, '--format', 'sarif']);
+  assert.is(fromResults.code, 2, fromResults.stderr);
+  const resultsLog = JSON.parse(fromResults.stdout) as Sarif.Log;
+  assert.equal(alerts(resultsLog), a);
 });
 
 same.run();

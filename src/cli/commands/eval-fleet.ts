@@ -59,7 +59,10 @@ export function evalFleet<T extends EvalInput>(input: readonly T[]): EvalFleet<T
       hosts.add(host.name);
       groupOfHost.set(host.name, host.group ?? 'ungrouped');
       textsOfHost.set(host.name, hostTexts(item.hostRaw));
-    } else if ('schema' in item) {
+    } else if (!('schema' in item)) {
+      // A host not read, in the group its results line names (eval-outcomes.ts).
+      if (item.group !== undefined) groupOfHost.set(item.target, item.group);
+    } else {
       if (targets.has(item.target.id)) {
         read.push(again(item.target.id, 'the target'));
         continue;
@@ -69,7 +72,7 @@ export function evalFleet<T extends EvalInput>(input: readonly T[]): EvalFleet<T
     read.push(item);
   }
   // A host's facts document (a sweep's results file, a facts document of a host) is a fleet's too.
-  const fleet = hosts.size > 0 || input.some((i) => 'schema' in i && i.target.kind === 'host');
+  const fleet = groupOfHost.size > 0 || input.some((i) => 'schema' in i && i.target.kind === 'host');
   return { read, fleet, groupOfHost, textsOfHost };
 }
 
