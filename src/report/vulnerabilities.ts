@@ -88,10 +88,12 @@ export function vulnerabilitiesOf(facts: object, found: TargetFindings, catalog:
   const seen = new Set(reported.map((r) => r.id));
   const byId = new Map(catalog.map((c) => [c.id, c]));
   // The same entries on every host of a release: one object each (src/common/intern.ts); nothing changes them.
-  const considered = rsync.cves.filter((j) => !seen.has(j.id)).map((j) => {
-    const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
-    return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
-  });
+  const considered = rsync.cves
+    .filter((j) => !seen.has(j.id))
+    .map((j) => {
+      const entry = { id: j.id, state: j.state, why: whyNot(j, byId.get(j.id), rsync) };
+      return sameConsidered(`${entry.id}\0${entry.state}\0${entry.why}`, entry);
+    });
   return {
     version: rsync.version,
     version_unknown: rsync.version === null ? `version unknown: ${rsync.unknown ?? 'the target shows no rsync version'}` : null,
