@@ -1,39 +1,7 @@
-/**
- * Synthetic fleets for the scale benchmarks: N collector documents (rsyncguard/host-raw@1), each host with
- * one of a few realistic configs, so that `eval` of 10,000 hosts has the findings and facts a real fleet has.
- * Also a command: `node --import tsx bench/fleet-docs.ts N FILE` writes them as one JSON array.
- */
-import { writeFileSync } from 'node:fs';
-import { HEALTHY_CONFIGS } from '../test/integration/support/ssh-fleet.ts';
+/** `node --import tsx bench/fleet-docs.ts N FILE`: N simulated host documents (test/support/fleet-docs.ts) as one JSON array. */
+import { writeFleetDocs } from '../test/support/fleet-docs.ts';
 
-// The SSH test fleet's configs (each fires different rules), so the simulated fleet looks like the real one.
-const CONFIGS = HEALTHY_CONFIGS;
-
-export const GROUPS = ['web', 'db', 'batch', 'edge'];
-
-export function fleetDoc(i: number): Record<string, unknown> {
-  const text = CONFIGS[i % CONFIGS.length] ?? '';
-  return {
-    schema: 'rsyncguard/host-raw@1',
-    collector_uid: 0,
-    host: { name: `host${String(i).padStart(6, '0')}.example`, os: 'Linux', kernel: '6.1.0' },
-    rsync: { version_line: 'rsync  version 3.4.1  protocol version 32', package: 'rsync 3.4.1-1' },
-    processes: [],
-    listeners: [],
-    units: [],
-    defaults: [],
-    secrets: [],
-    errors: [],
-    files: [{ path: '/etc/rsyncd.conf', exists: true, dir: false, mode: '644', uid: 0, gid: 0, size: text.length, text }],
-  };
-}
-
-/** N documents as one JSON array, written to `file`; its size in bytes. */
-export function writeFleetDocs(n: number, file: string): number {
-  const text = `[\n${Array.from({ length: n }, (_, i) => JSON.stringify(fleetDoc(i))).join(',\n')}\n]\n`;
-  writeFileSync(file, text);
-  return Buffer.byteLength(text);
-}
+export { fleetDoc, GROUPS, writeFleetDocs } from '../test/support/fleet-docs.ts';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? '10000');

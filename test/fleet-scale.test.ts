@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeFleetDocs } from '../bench/fleet-docs.ts';
+import { writeFleetDocs } from './support/fleet-docs.ts';
 
 const MAIN = resolve('src/cli/main.ts');
 const HOSTS = 1500;
