@@ -159,6 +159,7 @@ async function sweepRealHosts(rows: Row[], dir: string): Promise<void> {
       note: 'median of 5 turns, each a sweep then a fan-out',
     });
     ansiblePath(rows, fleet, healthy, dir, fanOut, swept);
+    ansibleRole(rows, fleet, healthy, dir, fanOut, swept);
   } finally {
     fleet.stop();
   }
@@ -220,4 +221,41 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows: Row[] = [];
   await benchFleetScale(rows);
   for (const r of rows) console.log(`| ${r.benchmark} | ${r.figure} | ${r.goal} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} | ${r.note} |`);
+}
+
+/**
+ * The collection's role rsyncguard.audit.sweep (ansible/, docs/ansible.md) at the same forks: it streams the
+ * collector in one command per host and runs `eval` itself, so its time is collection and evaluation.
+ */
+function ansibleRole(rows: Row[], fleet: Fleet, hosts: FleetHost[], dir: string, fanOut: Measured, swept: Measured): void {
+  const name = `fleet: Ansible role rsyncguard.audit.sweep (--forks ${CONCURRENCY}, eval included), ${HOSTS} hosts`;
+  const built = spawnSync(join(ROOT, 'scripts/build-collection.sh'), [join(dir, 'build')], { encoding: 'utf8' });
+  const collections = join(dir, 'collections');
+  const installed = built.status === 0 ? spawnSync('ansible-galaxy', ['collection', 'install', '--offline', '-p', collections, built.stdout.trim()], { encoding: 'utf8' }) : built;
+  if (installed.status !== 0) {
+    rows.push({ benchmark: name, figure: 'not run', goal: '', met: null, note: `the collection did not build or install: ${(installed.stderr ?? '').trim().slice(-160)}` });
+    return;
+  }
+  const inventory = iniInventory(join(dir, 'role.ini'), fleet, hosts);
+  const play = join(dir, 'role.yml');
+  writeFileSync(play, '- hosts: all\n  gather_facts: false\n  roles:\n    - rsyncguard.audit.sweep\n');
+  const control = mkdtempSync(join(tmpdir(), 'rg-cp-'));
+  const env = { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_SSH_CONTROL_PATH_DIR: control, ANSIBLE_LOCAL_TEMP: join(dir, 'ansible-local'), ANSIBLE_COLLECTIONS_PATH: collections };
+  const times: number[] = [];
+  let failure = '';
+  for (let i = 0; i < 2 && failure === ''; i++) {
+    const extra = { rsyncguard_out: join(dir, `role-${i}`), rsyncguard_command: [process.execPath, CLI], rsyncguard_fail_on: 'none' };
+    const r = timed(['ansible-playbook', '-i', inventory, play, '--forks', String(CONCURRENCY), '-e', JSON.stringify(extra)], { env });
+    if (r.code !== 0) failure = `ansible-playbook exit ${r.code}: ${r.stdout.slice(-300)}`;
+    else times.push(r.seconds);
+  }
+  rmSync(control, { recursive: true, force: true });
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+  rows.push({
+    benchmark: name,
+    figure: failure !== '' ? `failed: ${failure.replace(/\s+/g, ' ')}` : `${median.toFixed(2)} s (${times.map((t) => t.toFixed(1)).join(', ')})`,
+    goal: '',
+    met: null,
+    note: failure !== '' ? '' : `÷ plain fan-out ${(median / fanOut.median).toFixed(2)}×, ÷ sweep ${(median / swept.median).toFixed(2)}×`,
+  });
 }
