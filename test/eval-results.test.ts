@@ -41,7 +41,7 @@ results('hosts read are evaluated under the name the results file gives them; th
   assert.is(r.code, 2, r.stderr);
   assert.equal(r.report.targets.map((t) => t.target).sort(), ['web1:/etc/rsyncd.conf', 'web2:/etc/rsyncd.conf']);
   assert.ok(r.report.targets.find((t) => t.target === 'web1:/etc/rsyncd.conf')?.findings.some((f) => f.rule_id === 'RSYNC-002'));
-  assert.equal(r.report.errors, [{ target: 'gone', message: 'unreachable: Connection refused' }]);
+  assert.equal(r.report.errors, [{ target: 'gone', message: 'unreachable: Connection refused', group: 'web' }]);
 });
 
 results('every host read and nothing at the threshold: exit 0', () => {

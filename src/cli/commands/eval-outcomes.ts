@@ -53,7 +53,7 @@ export function outcomeInputs(text: string, name: string): (HostDocument | Targe
       const error = { target: host ?? `${name}:${i + 1}`, message: `${name}:${i + 1}: ${o}`, hint: 'Each line must be a host outcome as rsyncguard sweep --results writes it.' };
       if (host === undefined) bad.push(error);
       else byHost.set(host, error);
-    } else if (o.status !== 'ok' || !o.raw) byHost.set(o.host, { target: o.host, message: `${o.status}: ${o.reason}` });
+    } else if (o.status !== 'ok' || !o.raw) byHost.set(o.host, { target: o.host, message: `${o.status}: ${o.reason}`, group: o.group });
     else byHost.set(o.host, { hostRaw: { ...o.raw, host: { ...o.raw.host, name: o.host, group: o.group } } });
   }
   return [...byHost.values(), ...bad];
