@@ -39,13 +39,22 @@ def last_line(text):
     return lines[-1] if lines else ''
 
 
+# Where sweep's reason names one of sweep's own flags, what an Ansible user does instead (the table above stays
+# sweep's, word for word; only the advice differs).
+ANSIBLE_REASONS = {
+    'host-key-unknown': "no host key is known for it: check the host's key fingerprint, then add the key to the controller's "
+                        "known_hosts (e.g. ssh-keyscan, compared with the fingerprint), or set "
+                        "ansible_ssh_common_args='-o StrictHostKeyChecking=accept-new' for this host to trust it on first use",
+}
+
+
 def ssh_failure(message):
     """(status, reason) of a failed connection: the first kind any line matches, named by that line."""
     lines = ssh_lines(message)
     for status, pattern, reason in SSH_FAILURES:
         for line in lines:
             if pattern.search(line):
-                return status, reason or line
+                return status, ANSIBLE_REASONS.get(status, reason) or line
     return 'ssh-error', lines[-1] if lines else 'exit 255'
 
 
