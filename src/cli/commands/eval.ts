@@ -93,7 +93,8 @@ interface HostDocument {
 /** Every document in order, host documents turned into their facts one host at a time. */
 async function* expandHosts(read: (FactsDocument | TargetError | HostDocument)[], state: (t: FactsDocument | TargetError) => FactsDocument | TargetError): AsyncIterable<FactsDocument | TargetError> {
   const day = today();
-  for (const item of read) {
+  // Taken off the list as it goes: each collector document can be let go once its turn is over.
+  for (let item = read.shift(); item !== undefined; item = read.shift()) {
     if (!('hostRaw' in item)) yield state(item);
     else for (const t of await hostFacts(item.hostRaw, { probe: false, today: day })) yield state(t);
   }
