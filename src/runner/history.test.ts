@@ -119,6 +119,28 @@ h('reading: runs oldest first; a link, a torn last line and junk are named and l
   assert.is(warnings.length, 6, said);
 });
 
+h("a file whose lines' time is not its name's is placed by its lines and named; a line of another time is left out", () => {
+  const at = (d: number) => new Date(Date.UTC(2026, 10, d)).toISOString();
+  writeFileSync(join(base, '2026-11-01T00-00-00Z.jsonl'), `${JSON.stringify(rec(at(1), 'web1'))}\n`);
+  writeFileSync(join(base, '2026-11-02T00-00-00Z.jsonl'), `${JSON.stringify(rec(at(2), 'web1'))}\n${JSON.stringify(rec(at(5), 'web2'))}\n`);
+  // Named as the latest run, dated by its lines long before the others.
+  writeFileSync(join(base, '2026-12-01T00-00-03Z.jsonl'), `${JSON.stringify(rec('1999-01-01T00:00:00Z', 'web1'))}\n`);
+  const { n, runs, warnings } = read(base);
+  assert.ok(n.ok);
+  assert.equal(
+    runs.map((r) => [r.file, r.at, r.records.map((x) => x.host)]),
+    [
+      ['2026-12-01T00-00-03Z.jsonl', '1999-01-01T00:00:00Z', ['web1']],
+      ['2026-11-01T00-00-00Z.jsonl', at(1), ['web1']],
+      ['2026-11-02T00-00-00Z.jsonl', at(2), ['web1']],
+    ],
+  );
+  const said = warnings.join('\n');
+  assert.match(said, "2026-12-01T00-00-03Z.jsonl: its lines say the sweep started 1999-01-01T00:00:00Z, its name 2026-12-01T00:00:03Z: ordered by its lines' time");
+  assert.match(said, `2026-11-02T00-00-00Z.jsonl:2: "at" ${at(5)} is not this sweep's`);
+  assert.is(warnings.length, 2, said);
+});
+
 h('a history directory that is not one is an error, not an empty history', () => {
   const r = historyFiles(join(base, 'nope'), () => {});
   assert.not.ok(r.ok);

@@ -107,10 +107,32 @@ export function parseHistoryFile(text: string, file: string, warn: (message: str
       continue;
     }
     const r = parseHistoryRecord(v);
+    const first = out[0];
     if (typeof r === 'string') warn(`${file}:${i + 1}: ${r}: ignored`);
+    // One file is one sweep: a line dated otherwise (a hand-edited or concatenated file) belongs to no run here.
+    else if (first !== undefined && r.at !== first.at) warn(`${file}:${i + 1}: "at" ${r.at} is not this sweep's (${first.at}, its first line's): ignored`);
     else out.push(r);
   }
   return out;
+}
+
+/** The `at` of a file's first history line (the run's time), without a word about the lines that are not. */
+function firstAt(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const r = parseHistoryRecord(JSON.parse(line));
+      if (typeof r !== 'string') return r.at;
+    } catch {
+      // Said when the file is read in earnest.
+    }
+  }
+  return undefined;
+}
+
+/** The start time a run file's name says, as `at` writes it to the second (`2026-11-30T23:10:05`). */
+function nameTime(name: string): string {
+  return `${name.slice(0, 13)}:${name.slice(14, 16)}:${name.slice(17, 19)}`;
 }
 
 /** The run files of DIR, in time order; entries that look like runs but are not regular files are named. */
@@ -143,14 +165,31 @@ export function historyFiles(dir: string, warn: (message: string) => void): Resu
 }
 
 /**
- * Reads DIR's runs one by one into `each`, oldest first. A file that cannot be read or holds no history line
- * is named and skipped; the number of runs read comes back.
+ * DIR's run files in the order their sweeps started: by the time their lines say (what the trend dates them
+ * by), the name breaking ties. A file whose lines' time is not the one its name says (renamed, copied, edited)
+ * is named: it is placed by its lines, and the history is not taken as whole. Only each file's first history
+ * line is parsed here.
+ */
+function runsInTimeOrder(dir: string, names: readonly string[], warn: (message: string) => void): string[] {
+  const dated = names.map((name) => {
+    const bytes = readInputFile(join(dir, name), RUN_INPUT);
+    const at = bytes.ok ? firstAt(bytes.value.toString('utf8')) : undefined;
+    if (at !== undefined && at.slice(0, 19) !== nameTime(name)) warn(`${join(dir, name)}: its lines say the sweep started ${at}, its name ${nameTime(name)}Z: ordered by its lines' time`);
+    // A file without a history line is named when it is read; its name places it meanwhile.
+    return { name, at: at ?? `${nameTime(name)}Z` };
+  });
+  return dated.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : compareRunFiles(a.name, b.name))).map((d) => d.name);
+}
+
+/**
+ * Reads DIR's runs one by one into `each`, oldest first (runsInTimeOrder). A file that cannot be read or holds
+ * no history line is named and skipped; the number of runs read comes back.
  */
 export function readHistory(dir: string, each: (run: HistoryRun) => void, warn: (message: string) => void): Result<number> {
   const files = historyFiles(dir, warn);
   if (!files.ok) return files;
   let runs = 0;
-  for (const name of files.value) {
+  for (const name of runsInTimeOrder(dir, files.value, warn)) {
     const path = join(dir, name);
     const bytes = readInputFile(path, RUN_INPUT);
     if (!bytes.ok) {
