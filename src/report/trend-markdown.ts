@@ -28,7 +28,7 @@ export function notSweptSentence(h: TrendHost): string {
 
 function findingRow(h: TrendHost, f: TrendFinding): string {
   const fixed = f.fixed_at === null ? '' : when(f.fixed_at);
-  return `| ${esc(h.host)} | ${esc(f.rule_id)} | ${f.severity} | ${f.module === null ? '(daemon)' : markdownCode(escapeControls(f.module))} | ${f.state}${f.regressions > 0 ? ` (${f.regressions}×)` : ''} | ${when(f.first_seen)} | ${fixed} | ${f.open_days} | ${esc(f.message)} |`;
+  return `| ${esc(h.host)} | ${esc(f.rule_id)} | ${f.severity} | ${f.module === null ? '(daemon)' : markdownCode(escapeControls(f.module))} | ${f.state}${f.regressions > 0 ? ` (${f.regressions}×)` : ''}${f.waived === true ? ', waived' : ''} | ${when(f.first_seen)} | ${fixed} | ${f.open_days} | ${esc(f.message)} |`;
 }
 
 export function toTrendMarkdown(trend: TrendReport): string {
@@ -40,11 +40,13 @@ export function toTrendMarkdown(trend: TrendReport): string {
   const all = trend.hosts.flatMap((h) => h.findings);
   const open = all.filter((f) => f.state !== 'fixed');
   const newest = open.filter((f) => f.first_seen === last.at).length;
+  // Waived findings are still on the hosts: open, said apart, never counted as fixed.
+  const waived = open.filter((f) => f.waived === true).length;
   const fixedLast = all.filter((f) => f.fixed_at === last.at).length;
   out.push(
     `${runs.length} sweeps from ${when(first.at)} to ${when(last.at)}. Last sweep: ${last.hosts} hosts, ${last.evaluated} evaluated, ${last.unreachable} not swept or not evaluated.`,
     '',
-    `Open findings: ${open.length} (${newest} new in the last sweep, ${open.filter((f) => f.state === 'regressed').length} regressed); fixed: ${all.length - open.length} (${fixedLast} in the last sweep).`,
+    `Open findings: ${open.length} (${newest} new in the last sweep, ${open.filter((f) => f.state === 'regressed').length} regressed${waived > 0 ? `, ${waived} waived` : ''}); fixed: ${all.length - open.length} (${fixedLast} in the last sweep).`,
     '',
     '### Sweeps',
     '',

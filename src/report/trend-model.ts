@@ -15,7 +15,10 @@ export interface TrendRun {
   evaluated: number;
   /** Hosts that could not be swept (any status other than ok). */
   unreachable: number;
+  /** Reported findings (waived ones are not counted here). */
   counts: Record<Severity, number>;
+  /** Findings a waiver covered in this run (absent from histories written before waived findings were kept). */
+  waived?: number;
 }
 
 export type TrendState = 'open' | 'fixed' | 'regressed';
@@ -35,6 +38,11 @@ export interface TrendFinding {
   /** How many times it came back after being gone. */
   regressions: number;
   state: TrendState;
+  /**
+   * Open, and waived in the last run that listed it (still on the host, not reported). A waiver never makes a
+   * finding fixed, nor its expiry regressed. Always set by src/report/trend.ts; optional for older readers.
+   */
+  waived?: boolean;
   /** Days from first_seen to the last run (open) or to fixed_at. */
   open_days: number;
 }
@@ -58,6 +66,8 @@ export interface TrendRule {
   open: number;
   fixed: number;
   regressed: number;
+  /** Of the `open` hosts, those where every open finding of the rule is waived. */
+  waived?: number;
 }
 
 export interface TrendReport {

@@ -6,6 +6,10 @@ import { toSarif } from './sarif.ts';
 import { historyRecords, NOT_EVALUATED, parseHistoryRecord } from './trend-record.ts';
 import { toTrendMarkdown } from './trend-markdown.ts';
 import { computeTrend } from './trend.ts';
+import { compareWithBaseline, type Baseline } from './baseline.ts';
+import { reportFingerprints } from './baseline-identity.ts';
+import { toTrendHtml } from './html/index.ts';
+import { toTrendJson } from './trend-json.ts';
 
 const SECRET = 'hunter2-backup-password';
 
@@ -67,7 +71,7 @@ r('one line per swept host: its own findings with the report fingerprints, nothi
   assert.equal(
     lines.map((l) => [l.host, l.group, l.status, l.findings.map((f) => f.rule_id)]),
     [
-      ['web1', 'web', 'ok', ['RSYNC-002', 'RSYNC-045']],
+      ['web1', 'web', 'ok', ['RSYNC-002', 'RSYNC-045', 'RSYNC-010']],
       ['web2', 'web', 'ok', ['RSYNC-002']],
       ['web3', 'db', NOT_EVALUATED, ['RSYNC-002']],
       ['gone', 'db', 'unreachable', []],
@@ -77,7 +81,7 @@ r('one line per swept host: its own findings with the report fingerprints, nothi
   // The alerts the SARIF report shows for the same findings.
   const sarif = JSON.parse(toSarif(report, { category: 'c/', suppressions: false, texts: new Map(), warn: () => {} })) as { runs: { results: { message: { text: string }; partialFingerprints: Record<string, string> }[] }[] };
   const alerts = new Set((sarif.runs[0]?.results ?? []).map((x) => Object.values(x.partialFingerprints).join()));
-  for (const l of lines) for (const f of l.findings) assert.ok(alerts.has(f.fingerprint), `${l.host} ${f.rule_id} ${f.fingerprint} is not a SARIF alert`);
+  for (const l of lines) for (const f of l.findings.filter((x) => x.waived !== true)) assert.ok(alerts.has(f.fingerprint), `${l.host} ${f.rule_id} ${f.fingerprint} is not a SARIF alert`);
   assert.is(alerts.size, 4);
   // Two hosts, one rule at the same place: two identities.
   assert.is.not(lines[0]?.findings[0]?.fingerprint, lines[1]?.findings[0]?.fingerprint);
@@ -86,7 +90,15 @@ r('one line per swept host: its own findings with the report fingerprints, nothi
   assert.is(lines[3]?.reason, 'connection refused');
   const text = JSON.stringify(lines);
   assert.not.match(text, SECRET);
-  assert.not.match(text, 'RSYNC-010', 'a waived finding is not open');
+  // A waived finding is kept, marked: it is still on the host (the trend must not read the waiver as a fix).
+  assert.equal(
+    lines[0]?.findings.map((f) => [f.rule_id, f.waived ?? false]),
+    [
+      ['RSYNC-002', false],
+      ['RSYNC-045', false],
+      ['RSYNC-010', true],
+    ],
+  );
   assert.equal(Object.keys(lines[0]?.findings[0] ?? {}).sort(), ['fingerprint', 'message', 'module', 'path', 'rule_id', 'severity']);
 });
 
@@ -111,6 +123,38 @@ r('lines that are not history lines are refused with why', () => {
     assert.type(p, 'string', JSON.stringify(v));
     assert.match(p as string, why);
   }
+});
+
+r('a waiver is not a fix, nor its expiry a regression; the trend and --baseline agree', () => {
+  const f = finding('web1:/etc/rsyncd.conf', 'RSYNC-010', 5);
+  const at = ['2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z'];
+  const one = (reported: Finding[], waived: Finding[]): Report => ({ ...report, targets: [target('web1:/etc/rsyncd.conf', reported, waived)], errors: [] });
+  const before = one([f], []);
+  const waived = one([], [f]);
+  const expired = one([f], []);
+  const swept = [{ host: 'web1', group: 'web', status: 'ok', reason: '' }];
+  const runOf = (rep: Report, i: number) => ({ at: at[i] ?? '', file: `${i}.jsonl`, records: historyRecords(rep, swept, hostOf, at[i] ?? '') });
+  const whileWaived = computeTrend([runOf(before, 0), runOf(waived, 1)], 'v');
+  const w = whileWaived.hosts[0]?.findings[0];
+  assert.equal([w?.state, w?.waived, w?.fixed_at], ['open', true, null]);
+  assert.equal([whileWaived.rules[0]?.open, whileWaived.rules[0]?.fixed, whileWaived.rules[0]?.waived], [1, 0, 1]);
+  assert.equal([whileWaived.runs[1]?.counts.high, whileWaived.runs[1]?.waived], [0, 1]);
+  const md = toTrendMarkdown(whileWaived);
+  assert.match(md, 'Open findings: 1 (0 new in the last sweep, 0 regressed, 1 waived); fixed: 0 (0 in the last sweep).');
+  assert.match(md, '| open, waived |');
+  const page = toTrendHtml(whileWaived);
+  assert.match(page, '<td>open (waived)</td>');
+  assert.match(page, 'of them waived');
+  assert.match(toTrendJson(whileWaived), '"waived": true');
+  const after = computeTrend([runOf(before, 0), runOf(waived, 1), runOf(expired, 2)], 'v').hosts[0]?.findings[0];
+  assert.equal([after?.state, after?.waived, after?.regressions, after?.fixed_at], ['open', false, 0, null]);
+  // --baseline of the same change: nothing fixed either.
+  const prints = reportFingerprints(before);
+  const baseline: Baseline = {
+    source: 'b.json',
+    findings: [{ rule_id: f.rule_id, title: f.title, severity: f.severity, message: f.message, target: f.target, module: f.module, path: f.path, location: f.location, fingerprint: prints.get(f) ?? null, reported: true }],
+  };
+  assert.is(compareWithBaseline(waived, baseline).baseline?.counts.absent, 0);
 });
 
 const md = suite('trend Markdown');

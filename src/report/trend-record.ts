@@ -15,6 +15,11 @@ export interface HistoryFinding {
   module: string | null;
   path: string;
   message: string;
+  /**
+   * Present (true) only for a finding a waiver covers: still on the host, not reported. Kept so the trend
+   * never reads a waiver as a fix, nor its expiry as a regression (--baseline counts it the same way).
+   */
+  waived?: true;
 }
 
 export interface HistoryRecord {
@@ -51,12 +56,13 @@ export const NOT_EVALUATED = 'not-evaluated';
 export function historyRecords(report: Report, hosts: readonly SweptHost[], hostOf: (target: string) => string, at: string): HistoryRecord[] {
   // The one computation SARIF, the JSON report and --baseline share.
   const prints = reportFingerprints(report);
-  const findingsOf = new Map<string, Finding[]>();
+  const findingsOf = new Map<string, { f: Finding; waived: boolean }[]>();
   for (const t of report.targets) {
     const h = hostOf(t.target);
     const list = findingsOf.get(h) ?? [];
     // A loop, not push(...): a host's findings may be many.
-    for (const f of t.findings) list.push(f);
+    for (const f of t.findings) list.push({ f, waived: false });
+    for (const w of t.waived) list.push({ f: w.finding, waived: true });
     findingsOf.set(h, list);
   }
   const errorsOf = new Map<string, string[]>();
@@ -67,13 +73,14 @@ export function historyRecords(report: Report, hosts: readonly SweptHost[], host
   return hosts.map((h) => {
     const base = { at, host: h.host, group: h.group };
     if (h.status !== 'ok') return { ...base, status: h.status, reason: h.reason, findings: [] };
-    const findings = (findingsOf.get(h.host) ?? []).map((f) => ({
+    const findings: HistoryFinding[] = (findingsOf.get(h.host) ?? []).map(({ f, waived }) => ({
       fingerprint: prints.get(f) ?? '',
       rule_id: f.rule_id,
       severity: f.severity,
       module: f.module,
       path: f.path,
       message: f.message,
+      ...(waived ? { waived: true as const } : {}),
     }));
     const errors = errorsOf.get(h.host);
     return errors === undefined ? { ...base, status: 'ok', reason: h.reason, findings } : { ...base, status: NOT_EVALUATED, reason: errors.join('; '), findings };
@@ -88,12 +95,13 @@ const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 function parseFinding(v: unknown): HistoryFinding | string {
   if (!isObject(v)) return 'a finding is not an object';
-  const { fingerprint, rule_id, severity, module, path, message } = v;
+  const { fingerprint, rule_id, severity, module, path, message, waived } = v;
   if (!nonEmpty(fingerprint) || !nonEmpty(rule_id)) return 'a finding has no fingerprint or rule_id';
   if (!isSeverity(severity)) return `finding ${rule_id}: severity ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`;
   if (module !== null && typeof module !== 'string') return `finding ${rule_id}: module is neither a string nor null`;
   if (typeof path !== 'string' || typeof message !== 'string') return `finding ${rule_id}: path or message is not a string`;
-  return { fingerprint, rule_id, severity, module, path, message };
+  if (waived !== undefined && typeof waived !== 'boolean') return `finding ${rule_id}: waived is not true or false`;
+  return { fingerprint, rule_id, severity, module, path, message, ...(waived === true ? { waived } : {}) };
 }
 
 /** One parsed line, validated, or why it is not a history line. */

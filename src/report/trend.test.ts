@@ -49,6 +49,19 @@ t('fixed: gone in an ok sweep; open days stop at the fix', () => {
   assert.is(b?.open_days, 9);
 });
 
+t('waived: still there, open and marked waived; the waiver ending is no regression', () => {
+  const W: HistoryFinding = { ...A, waived: true };
+  const waived = computeTrend([run(day(1), ok('web1', A)), run(day(2), ok('web1', W))], 'v');
+  const f = waived.hosts[0]?.findings[0];
+  assert.equal({ state: f?.state, waived: f?.waived, fixed_at: f?.fixed_at, last_seen: f?.last_seen }, { state: 'open', waived: true, fixed_at: null, last_seen: day(2) });
+  assert.equal(waived.rules, [{ rule_id: 'RSYNC-002', severity: 'high', open: 1, fixed: 0, regressed: 0, waived: 1 }]);
+  const ended = computeTrend([run(day(1), ok('web1', A)), run(day(2), ok('web1', W)), run(day(3), ok('web1', A))], 'v').hosts[0]?.findings[0];
+  assert.equal({ state: ended?.state, waived: ended?.waived, regressions: ended?.regressions }, { state: 'open', waived: false, regressions: 0 });
+  // Fixed while waived: gone from an ok line, as any finding.
+  const gone = computeTrend([run(day(1), ok('web1', W)), run(day(2), ok('web1'))], 'v').hosts[0]?.findings[0];
+  assert.equal({ state: gone?.state, waived: gone?.waived, fixed_at: gone?.fixed_at }, { state: 'fixed', waived: false, fixed_at: day(2) });
+});
+
 t('regressed: back after a fix, counted each time; fixed again after that', () => {
   const runs = [run(day(1), ok('web1', A)), run(day(2), ok('web1')), run(day(3), ok('web1', A)), run(day(4), ok('web1')), run(day(5), ok('web1', A))];
   const f = computeTrend(runs, 'v').hosts[0]?.findings[0];
@@ -148,10 +161,10 @@ t('per rule, counted in hosts: open, regressed among them, fixed where every fin
   const trend = computeTrend([run(day(1), ok('web1', A, A2), ok('web2', A), ok('web3', A), ok('web4', B)), run(day(2), ok('web1', A), ok('web2'), ok('web3'), ok('web4', B)), run(day(3), ok('web1', A), ok('web2'), ok('web3', A), ok('web4', B))], 'v');
   const r002 = trend.rules.find((r) => r.rule_id === 'RSYNC-002');
   // web1 (one of two still open), web3 (back): open 2, of which regressed 1; web2 fixed.
-  assert.equal(r002, { rule_id: 'RSYNC-002', severity: 'high', open: 2, fixed: 1, regressed: 1 });
+  assert.equal(r002, { rule_id: 'RSYNC-002', severity: 'high', open: 2, fixed: 1, regressed: 1, waived: 0 });
   assert.equal(
     trend.rules.find((r) => r.rule_id === 'RSYNC-045'),
-    { rule_id: 'RSYNC-045', severity: 'critical', open: 1, fixed: 0, regressed: 0 },
+    { rule_id: 'RSYNC-045', severity: 'critical', open: 1, fixed: 0, regressed: 0, waived: 0 },
   );
   assert.equal(
     trend.rules.map((r) => r.rule_id),

@@ -6,7 +6,9 @@
  *
  * What a sweep proves: a finding a line lists is there. That a finding is gone is proved only by an 'ok'
  * line (every target of the host evaluated); a host that could not be swept or evaluated, or a run that does
- * not list the host, changes nothing but the host's streak — an unreachable host's findings stay open.
+ * not list the host, changes nothing but the host's streak — an unreachable host's findings stay open. A
+ * waived finding a line lists (`waived: true`) is there too: open and marked waived, so neither the waiver
+ * nor its expiry reads as a fix or a regression — as --baseline counts it (unchanged, never fixed).
  */
 import { severityRank, type Severity } from '../engine/index.ts';
 import type { HistoryRecord } from './trend-record.ts';
@@ -29,6 +31,8 @@ interface Tracked {
   fixed_at: string | null;
   regressions: number;
   present: boolean;
+  /** Waived in the last line that listed it: still there (a waiver is not a fix). */
+  waived: boolean;
 }
 
 interface HostState {
@@ -68,11 +72,15 @@ function byTime(a: HistoryRun, b: HistoryRun): number {
 function runSummary(run: HistoryRun): TrendRun {
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
   let evaluated = 0;
+  let waived = 0;
   for (const r of run.records) {
     if (r.status === 'ok') evaluated++;
-    for (const f of r.findings) counts[f.severity]++;
+    for (const f of r.findings) {
+      if (f.waived === true) waived++;
+      else counts[f.severity]++;
+    }
   }
-  return { at: run.at, file: run.file, hosts: run.records.length, evaluated, unreachable: run.records.length - evaluated, counts };
+  return { at: run.at, file: run.file, hosts: run.records.length, evaluated, unreachable: run.records.length - evaluated, counts, waived };
 }
 
 /** One run's line for one host folded into what is known of the host. */
@@ -89,7 +97,7 @@ function fold(state: HostState, rec: HistoryRecord, at: string): void {
     seen.add(f.fingerprint);
     const t = state.findings.get(f.fingerprint);
     if (t === undefined) {
-      state.findings.set(f.fingerprint, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, first_seen: at, last_seen: at, fixed_at: null, regressions: 0, present: true });
+      state.findings.set(f.fingerprint, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, first_seen: at, last_seen: at, fixed_at: null, regressions: 0, present: true, waived: f.waived === true });
       continue;
     }
     if (!t.present) {
@@ -97,7 +105,7 @@ function fold(state: HostState, rec: HistoryRecord, at: string): void {
       t.fixed_at = null;
       t.present = true;
     }
-    Object.assign(t, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, last_seen: at });
+    Object.assign(t, { rule_id: f.rule_id, severity: f.severity, module: f.module, message: f.message, last_seen: at, waived: f.waived === true });
   }
   if (rec.status !== 'ok') return;
   for (const [fingerprint, t] of state.findings) {
@@ -123,6 +131,7 @@ function hostFindings(state: HostState): TrendFinding[] {
       fixed_at: t.fixed_at,
       regressions: t.regressions,
       state: shown,
+      waived: t.present && t.waived,
       open_days: daysBetween(t.first_seen, t.fixed_at ?? state.last_listed),
     });
   }
@@ -141,11 +150,12 @@ function ruleSummaries(hosts: TrendHost[]): TrendRule[] {
     const perRule = new Map<string, TrendFinding[]>();
     for (const f of h.findings) perRule.set(f.rule_id, [...(perRule.get(f.rule_id) ?? []), f]);
     for (const [id, fs] of perRule) {
-      const r = rules.get(id) ?? { rule_id: id, severity: fs[0]?.severity ?? 'low', open: 0, fixed: 0, regressed: 0 };
+      const r = rules.get(id) ?? { rule_id: id, severity: fs[0]?.severity ?? 'low', open: 0, fixed: 0, regressed: 0, waived: 0 };
       for (const f of fs) if (severityRank(f.severity) > severityRank(r.severity)) r.severity = f.severity;
-      const open = fs.some((f) => f.state !== 'fixed');
-      if (open) r.open++;
+      const open = fs.filter((f) => f.state !== 'fixed');
+      if (open.length > 0) r.open++;
       else r.fixed++;
+      if (open.length > 0 && open.every((f) => f.waived === true)) r.waived = (r.waived ?? 0) + 1;
       if (fs.some((f) => f.state === 'regressed')) r.regressed++;
       rules.set(id, r);
     }

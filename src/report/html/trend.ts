@@ -26,7 +26,7 @@ export function toTrendHtml(trend: TrendReport): string {
   );
   const findingRows = rows.map(
     ({ h, f }) =>
-      html`<tr data-severity="${f.severity}" data-rule="${f.rule_id}" data-group="${h.group}" data-host="${h.host}" data-state="${f.state}"><td data-sort="${severityRank(f.severity)}">${badge(f.severity)}</td><td>${f.rule_id}</td><td>${f.message}</td><td>${h.host}</td><td>${h.group}</td><td>${f.module ?? ''}</td><td>${f.state}</td><td>${day(f.first_seen)}</td><td>${day(f.fixed_at)}</td><td class="num">${f.open_days}</td><td class="num">${f.regressions}</td></tr>`,
+      html`<tr data-severity="${f.severity}" data-rule="${f.rule_id}" data-group="${h.group}" data-host="${h.host}" data-state="${f.state}"${f.waived === true ? html` data-waived="true"` : ''}><td data-sort="${severityRank(f.severity)}">${badge(f.severity)}</td><td>${f.rule_id}</td><td>${f.message}</td><td>${h.host}</td><td>${h.group}</td><td>${f.module ?? ''}</td><td>${f.state}${f.waived === true ? ' (waived)' : ''}</td><td>${day(f.first_seen)}</td><td>${day(f.fixed_at)}</td><td class="num">${f.open_days}</td><td class="num">${f.regressions}</td></tr>`,
   );
   const filters = [
     { key: 'severity', label: 'Severity', values: SEVERITIES.filter((s) => rows.some((r) => r.f.severity === s)) },
@@ -41,6 +41,8 @@ export function toTrendHtml(trend: TrendReport): string {
       { label: 'hosts', value: trend.hosts.length },
       { label: 'unreachable in the last sweep', value: unreachableNow, cls: unreachableNow > 0 ? 'error' : '' },
       { label: 'open findings', value: open },
+      // Still on the hosts: open, never fixed.
+      { label: 'of them waived', value: rows.filter((r) => r.f.waived === true).length },
       { label: 'fixed', value: rows.length - open },
       { label: 'regressed', value: rows.filter((r) => r.f.state === 'regressed').length },
     ],
