@@ -44,4 +44,30 @@ t('the pieces are the bytes JSON.stringify(log, null, 2) gives, with one run or 
   }
 });
 
+type Log = { runs: { automationDetails: { id: string }; results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { descriptor: { id: string }; message: { text: string } }[] }[] }[] };
+const notes = (run: Log['runs'][number] | undefined) => run?.invocations[0]?.toolExecutionNotifications ?? [];
+
+t('a group none of whose hosts was read has no run (an empty one would close its alerts); the first run says so', () => {
+  const warned: string[] = [];
+  const log = JSON.parse(toGroupedSarif(report(2, 3), (x) => (x === 'gone' ? 'broken' : 'web'), 'rsyncguard/fleet/', { ...opts, warn: (m: string) => warned.push(m) })) as Log;
+  assert.equal(
+    log.runs.map((r) => r.automationDetails.id),
+    ['rsyncguard/fleet/web/'],
+  );
+  const said = notes(log.runs[0]);
+  assert.ok(said.some((n) => n.descriptor.id === 'run-left-out' && n.message.text.includes('rsyncguard/fleet/broken/')));
+  assert.ok(said.some((n) => n.descriptor.id === 'target-error' && n.message.text === 'gone: unreachable: refused'));
+  assert.ok(warned.some((m) => m.includes('rsyncguard/fleet/broken/ is left out')));
+});
+
+t('no host read at all: one run of notifications in a category that never holds a result, not a group’s', () => {
+  const log = JSON.parse(toGroupedSarif(report(0, 0), () => 'web', 'rsyncguard/fleet/', opts)) as Log;
+  assert.equal(
+    log.runs.map((r) => [r.automationDetails.id, r.results.length, r.invocations[0]?.executionSuccessful]),
+    [['rsyncguard/fleet/no-host-read/', 0, false]],
+  );
+  assert.ok(notes(log.runs[0]).some((n) => n.descriptor.id === 'run-left-out' && n.message.text.includes('Group "web" (category rsyncguard/fleet/web/)')));
+  assert.ok(notes(log.runs[0]).some((n) => n.descriptor.id === 'target-error'));
+});
+
 t.run();

@@ -2,6 +2,7 @@
  * Fleet reports: a Markdown overview (hosts × severity, the rules that fire most, the hosts that could not
  * be evaluated) and SARIF with one run per inventory group, under stable categories.
  */
+import type * as Sarif from 'sarif';
 import { complianceMarkdownLines } from './compliance-render.ts';
 import { explainMarkdown } from './cve-explain.ts';
 import { declaredSuppressions, unusedPublicLines } from './declared-public.ts';
@@ -12,7 +13,7 @@ import type { Report } from './model.ts';
 import { sarifLog, type SarifOptions } from './sarif.ts';
 import { hostOfTarget } from './sarif-identity.ts';
 import { GITHUB_LIMITS, type LayoutUnit, planRuns } from './sarif-layout.ts';
-import { layoutNotices, resultsNotStored } from './sarif-notices.ts';
+import { layoutNotices, NO_HOST_READ, resultsNotStored, runLeftOut, targetError } from './sarif-notices.ts';
 
 /** GitHub accepts at most 20 runs per file; smaller groups beyond that share one. */
 export const MAX_RUNS = GITHUB_LIMITS.runsPerFile;
@@ -88,20 +89,48 @@ export function writeGroupedSarif(report: Report, groupOf: (target: string) => s
   for (const e of report.errors) count(e.target, 0);
   const plan = planRuns([...units.values()]);
   const groupCount = new Set([...units.values()].map((u) => u.group)).size;
-  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the smallest share the run "other"`);
+  if (groupCount > MAX_RUNS) opts.warn(`${groupCount} groups exceed GitHub's ${MAX_RUNS} runs per file: the groups after the first by name share the run "other"`);
   const runIndex = new Map(plan.flatMap((r, i) => [...r.keys].map((k) => [k, i] as const)));
   const runOf = (target: string) => runIndex.get(hostOf(target)) ?? 0;
+  // A run none of whose hosts was read is left out: uploaded with `results: []` it would close every alert of
+  // its category (GitHub reads an upload as the whole of a category), while a category absent from the upload
+  // keeps its alerts as they were (shared/reference/sarif-github.md §1.9). The first run written says so.
+  const read = new Set(report.targets.map((t) => runOf(t.target)));
+  const unread = new Set(report.errors.map((e) => runOf(e.target)).filter((i) => !read.has(i)));
+  const left: Sarif.Notification[] = [...unread]
+    .sort((a, b) => a - b)
+    .flatMap((i) => {
+      const r = plan[i];
+      if (!r) return [];
+      opts.warn(`run ${prefix}${r.category} is left out: none of its hosts was read (its alerts stay as they were)`);
+      return [runLeftOut(r, prefix), ...report.errors.filter((e) => runOf(e.target) === i).map((e) => targetError(e.target, e.message))];
+    });
+  const emitted = plan.map((_, i) => i).filter((i) => !unread.has(i));
   const head = sarifLog({ ...report, targets: [], errors: [] }, { ...opts, category: prefix });
   write(`{\n  "$schema": ${JSON.stringify(head.$schema)},\n  "version": ${JSON.stringify(head.version)},\n  "runs": [`);
-  for (const [i, r] of plan.entries()) {
+  // No host read at all: one run of notifications only, in a category of its own that never holds a result.
+  if (emitted.length === 0 && left.length > 0) {
+    const { baseline: _gone, compliance: _none, ...rest } = report;
+    const run = sarifLog({ ...rest, targets: [], errors: [], unused_public: [], unused_waivers: [] }, { ...opts, category: `${prefix}${NO_HOST_READ}` }).runs[0];
+    const inv = run?.invocations?.[0];
+    if (run && inv) {
+      inv.executionSuccessful = false;
+      inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...left];
+      write(`\n    ${JSON.stringify(run, null, 2).replace(/\n/g, '\n    ')}\n  ]\n}\n`);
+      return;
+    }
+  }
+  for (const [n, i] of emitted.entries()) {
+    const r = plan[i];
+    if (!r) continue;
     // An unused public: entry belongs to no host: said once, in the first run.
     // The compliance properties of a group's run are the section over that group's targets (sarifCompliance).
     const part: Report = {
       ...report,
       targets: report.targets.filter((t) => runOf(t.target) === i),
       errors: report.errors.filter((e) => runOf(e.target) === i),
-      unused_public: i === 0 ? (report.unused_public ?? []) : [],
-      unused_waivers: i === 0 ? (report.unused_waivers ?? []) : [],
+      unused_public: n === 0 ? (report.unused_public ?? []) : [],
+      unused_waivers: n === 0 ? (report.unused_waivers ?? []) : [],
       // --baseline: a gone finding is shown in its host's run; a host no longer listed, in the first.
       ...(report.baseline ? { baseline: { ...report.baseline, absent: report.baseline.absent.filter((a) => runOf(a.target) === i) } } : {}),
     };
@@ -110,11 +139,11 @@ export function writeGroupedSarif(report: Report, groupOf: (target: string) => s
     const results = run.results?.length ?? 0;
     const stored = results > GITHUB_LIMITS.storedPerRun ? [resultsNotStored(results, GITHUB_LIMITS.storedPerRun)] : [];
     if (stored.length > 0) opts.warn(`run ${prefix}${r.category} has ${results} results: GitHub stores the ${GITHUB_LIMITS.storedPerRun} most severe of a run`);
-    const notes = [...layoutNotices(r, prefix), ...stored];
+    const notes = [...layoutNotices(r, prefix), ...stored, ...(n === 0 ? left : [])];
     const inv = run.invocations?.[0];
     if (inv && notes.length > 0) inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...notes];
     // An element of "runs" at depth 2: every line of the run indented by four spaces.
-    write(`${i > 0 ? ',' : ''}\n    ${JSON.stringify(run, null, 2).replace(/\n/g, '\n    ')}`);
+    write(`${n > 0 ? ',' : ''}\n    ${JSON.stringify(run, null, 2).replace(/\n/g, '\n    ')}`);
   }
-  write(plan.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
+  write(emitted.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
 }

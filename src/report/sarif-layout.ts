@@ -3,7 +3,8 @@
  * rejects a file of more than 20 runs or a run of more than 25,000 results, and stores only the 5,000 most
  * severe results of a run (shared/reference/sarif-github.md §1.9, §1.10). One run per inventory group, as
  * before; a group with more results than a run holds is split by host into parts; more groups than runs
- * share the run "other". A host's targets stay in one run, and a host stays in its part while the fleet
+ * share the run "other" (the first groups by name keep theirs, so a group's category does not depend on its
+ * counts or on whether its hosts could be read; fewer keep theirs only when that is what stores every result). A host's targets stay in one run, and a host stays in its part while the fleet
  * grows: its part is a hash of its name modulo a power of two, so doubling the parts moves half the hosts
  * of each part and none of the others (each part is its own code-scanning category, and a host that moves
  * closes its alerts in one category and opens them in another).
@@ -71,23 +72,27 @@ function partsFor(g: Group, perRun: number, limits: Limits): number {
   return parts;
 }
 
-const total = (g: Group): number => g.units.reduce((n, u) => n + u.results, 0);
-
-/** Groups beyond the file's runs share the run "other": the largest keep their own (categories stay put). */
-function mergeGroups(groups: Group[], limits: Limits): Group[] {
-  if (groups.length <= limits.runsPerFile) return groups;
-  const bySize = [...groups].sort((a, b) => total(b) - total(a) || b.units.length - a.units.length || a.name.localeCompare(b.name));
-  const keep = bySize.slice(0, limits.runsPerFile - 1).filter((g) => g.name !== 'other');
-  const rest = groups.filter((g) => !keep.includes(g));
+/**
+ * The runs of a layout: the first `keep` groups by name have their own, the rest share "other". By name, not
+ * by size: a group that gains or loses findings, or whose hosts could not be read, keeps its category.
+ */
+function binsFor(named: Group[], keep: number): Group[] {
+  const kept = named.filter((g) => g.name !== 'other').slice(0, keep);
+  const rest = named.filter((g) => !kept.includes(g));
+  if (rest.length === 0) return kept;
   const other: Group = {
     name: 'other',
     units: rest.flatMap((g) => g.units),
-    merged: rest
-      .map((g) => g.name)
-      .filter((n) => n !== 'other')
-      .sort(),
+    merged: rest.map((g) => g.name).filter((n) => n !== 'other'),
   };
-  return [...keep, other];
+  return [...kept, other].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Parts small enough that GitHub stores every result, or undefined when the file has not the runs for them. */
+function lossless(bins: Group[], limits: Limits): number[] | undefined {
+  const parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+  if (sum(parts) > limits.runsPerFile) return undefined;
+  return bins.every((g, i) => Math.max(...buckets(g, parts[i] ?? 1)) <= limits.storedPerRun) ? parts : undefined;
 }
 
 export function planRuns(units: readonly LayoutUnit[], limits: Limits = GITHUB_LIMITS): PlannedRun[] {
@@ -97,18 +102,32 @@ export function planRuns(units: readonly LayoutUnit[], limits: Limits = GITHUB_L
     g.units.push({ key: u.key, results: u.results, hash: bucketHash(u.key) });
     byName.set(u.group, g);
   }
-  const groups = mergeGroups([...byName.values()], limits).sort((a, b) => a.name.localeCompare(b.name));
-  // Parts small enough that GitHub stores every result, if the file has the runs for them; else runs it accepts.
-  let parts = groups.map((g) => partsFor(g, limits.storedPerRun, limits));
-  if (sum(parts) > limits.runsPerFile) parts = groups.map((g) => partsFor(g, limits.resultsPerRun, limits));
-  // Past 20 × 25,000 results no layout holds them all: the largest splits give way, and the runs over the
-  // limit say what they left out (sarif.ts).
-  while (sum(parts) > limits.runsPerFile) {
-    const i = parts.indexOf(Math.max(...parts));
-    parts[i] = Math.max(1, (parts[i] ?? 1) / 2);
+  const named = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const most = named.length <= limits.runsPerFile ? named.length : limits.runsPerFile - 1;
+  // Every result stored when some layout can: as many groups with a run of their own as leaves room for the
+  // parts; only then do the last groups by name join "other" (the counts decide how many, never which).
+  let bins = binsFor(named, most);
+  let parts = lossless(bins, limits);
+  for (let keep = most - 1; parts === undefined && keep >= 0; keep--) {
+    const fewer = binsFor(named, keep);
+    parts = lossless(fewer, limits);
+    if (parts !== undefined) bins = fewer;
   }
-  return groups.flatMap((g, i) => {
-    const n = parts[i] ?? 1;
+  if (parts === undefined) {
+    // No layout stores every result: the most groups keep their run, and the largest splits give way (by
+    // name on a tie) until the file has the runs, keeping the parts GitHub accepts while it can.
+    parts = bins.map((g) => partsFor(g, limits.storedPerRun, limits));
+    const floor = bins.map((g) => partsFor(g, limits.resultsPerRun, limits));
+    while (sum(parts) > limits.runsPerFile) {
+      const over = parts.map((n, i) => (n > (floor[i] ?? 1) ? n : 0));
+      const pick = Math.max(...over) > 0 ? over : parts;
+      const i = pick.indexOf(Math.max(...pick));
+      parts[i] = Math.max(1, (parts[i] ?? 1) / 2);
+    }
+  }
+  const chosen = parts;
+  return bins.flatMap((g, i) => {
+    const n = chosen[i] ?? 1;
     return Array.from({ length: n }, (_, part): PlannedRun => {
       const here = g.units.filter((u) => u.hash % n === part);
       return {

@@ -37,6 +37,28 @@ export function resultsNotStored(total: number, stored: number): Sarif.Notificat
   );
 }
 
+/**
+ * The category of the one run a fleet's log has when no host at all was read: it holds no result ever, so
+ * uploading it empty closes nothing (a group's own category would lose all its alerts). A hyphen: no Ansible
+ * group is named so.
+ */
+export const NO_HOST_READ = 'no-host-read/';
+
+/** A host that could not be read, as sarif.ts says it in the run of its group. */
+export function targetError(target: string, message: string): Sarif.Notification {
+  return notice('error', 'target-error', `${target}: ${message}`);
+}
+
+/** A run left out of the file because none of its hosts was read. */
+export function runLeftOut(run: PlannedRun, prefix: string): Sarif.Notification {
+  const what = run.parts > 1 ? `Part ${run.part} of group "${run.group}"` : `Group "${run.group}"`;
+  return notice(
+    'error',
+    'run-left-out',
+    `${what} (category ${prefix}${run.category}): none of its ${run.keys.size === 1 ? 'host was' : `${run.keys.size} hosts were`} read, so its run is left out of this file. Uploaded empty, it would close all of its alerts as fixed; left out, they stay as they were until its hosts are read again.`,
+  );
+}
+
 /** Where the rest of a split group or the groups of a shared run are. */
 export function layoutNotices(run: PlannedRun, prefix: string): Sarif.Notification[] {
   const out: Sarif.Notification[] = [];
@@ -50,7 +72,7 @@ export function layoutNotices(run: PlannedRun, prefix: string): Sarif.Notificati
     );
   }
   if (run.merged.length > 0) {
-    out.push(notice('note', 'groups-merged', `Groups ${run.merged.map((g) => `"${g}"`).join(', ')} share this run: GitHub takes at most 20 runs per file, and the larger groups have a run each.`));
+    out.push(notice('note', 'groups-merged', `Groups ${run.merged.map((g) => `"${g}"`).join(', ')} share this run: GitHub takes at most 20 runs per file, and the groups before them by name have a run each.`));
   }
   return out;
 }

@@ -72,7 +72,10 @@ export function evalFleet<T extends EvalInput>(input: readonly T[]): EvalFleet<T
     read.push(item);
   }
   // A host's facts document (a sweep's results file, a facts document of a host) is a fleet's too.
-  const fleet = groupOfHost.size > 0 || input.some((i) => 'schema' in i && i.target.kind === 'host');
+  // Nothing read at all: the fleet's layout too, whose SARIF says so in a category of its own; the repository's
+  // category (rsyncguard/) uploaded empty would close every alert of the repository's scans.
+  const nothingRead = input.every((i) => !('hostRaw' in i) && !('schema' in i));
+  const fleet = groupOfHost.size > 0 || nothingRead || input.some((i) => 'schema' in i && i.target.kind === 'host');
   return { read, fleet, groupOfHost, textsOfHost };
 }
 
