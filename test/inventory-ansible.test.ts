@@ -62,6 +62,9 @@ const CASES: Case[] = [
       'host_vars/d1/zz.yml': 'ansible_port: 2400\n',
     },
   ],
+  // A host listed in several groups, and groups with parents: reported under the first of its sorted
+  // group_names (ancestors included), whatever the listing order, as the role and `--list` give it.
+  ['groups.ini', { 'groups.ini': '[web]\nh1\nw1\n[db]\nh1\nh2\n[prod:children]\ndb\n[aaa:children]\nweb\n' }],
   // YAML: depth, then ansible_group_priority, then name; host:port; YAML 1.1 booleans as PyYAML reads them.
   [
     'prio.yml',
@@ -136,7 +139,8 @@ for (const c of CASES) {
       for (const h of ours.value.hosts) {
         const vars = theirs[h.name] as Record<string, unknown>;
         const groups = groupsOf(list, h.name);
-        assert.ok(groups.has(h.group) || (h.group === 'ungrouped' && groups.size <= 2), `${h.name} reported under ${h.group}, not one of its groups`);
+        // Ansible's group_names, sorted (the role reports under its first): `all` left out.
+        assert.is(h.group, [...groups].filter((g) => g !== 'all').sort()[0], `${h.name}: group`);
         assert.is(h.address, String(vars['ansible_ssh_host'] ?? vars['ansible_host'] ?? h.name), h.name);
         assert.is(h.port, (vars['ansible_ssh_port'] ?? vars['ansible_port'] ?? null) as number | null, h.name);
         assert.is(h.user, (vars['ansible_ssh_user'] ?? vars['ansible_user'] ?? null) as string | null, h.name);
@@ -145,7 +149,8 @@ for (const c of CASES) {
       const back = parseInventoryText(stdout, '(standard input)');
       assert.ok(back.ok, back.ok ? '' : back.error.message);
       if (back.ok) {
-        const key = (hs: typeof ours.value.hosts) => Object.fromEntries(hs.map((h) => [h.name, { ...h, group: groupsOf(list, h.name).has(h.group) }]));
+        // The same hosts, the same groups included: one rule whichever format the inventory comes in.
+        const key = (hs: typeof ours.value.hosts) => Object.fromEntries(hs.map((h) => [h.name, h]));
         assert.equal(key(back.value.hosts), key(ours.value.hosts));
       }
     });
@@ -175,6 +180,24 @@ agree('issue 21 §2–§4: what sweep hands ssh for the reported inventory', asy
     if (!r.ok) return;
     const d1 = r.value.hosts.find((h) => h.name === 'd1');
     assert.equal(d1, { name: 'd1', group: 'db', address: 'd1', port: 2400, user: 'gv_all', jump: null, sudo: true, becomeUser: 'postgres', identityFile: '/keys/d1', sshArgs: ['-4'] });
+  });
+});
+
+agree('a host in several groups: the group is the first of group_names as Ansible itself gives them', async () => {
+  const c = CASES.find(([n]) => n === 'groups.ini') as Case;
+  await withCase(c, async (file) => {
+    // The debug action runs on the controller: no host is contacted.
+    const run = spawnSync('ansible', ['all', '-i', file, '-m', 'debug', '-a', 'var=group_names', '-o'], { encoding: 'utf8', env: { ...process.env, ANSIBLE_LOCALHOST_WARNING: 'false' } });
+    assert.is(run.status, 0, run.stderr);
+    const names = new Map<string, string[]>();
+    for (const m of run.stdout.matchAll(/^(\S+) \| SUCCESS => (.*)$/gm)) names.set(m[1] as string, (JSON.parse(m[2] as string) as { group_names: string[] }).group_names);
+    assert.is(names.size, 3);
+    const r = await readInventory(file);
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.equal(Object.fromEntries(r.value.hosts.map((h) => [h.name, h.group])), Object.fromEntries([...names].map(([h, g]) => [h, [...g].sort()[0]])));
+    // The finding's case: listed in [web] first, reported under "aaa" (web's parent) — never by listing order.
+    assert.is(r.value.hosts.find((h) => h.name === 'h1')?.group, 'aaa');
   });
 });
 

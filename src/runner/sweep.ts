@@ -91,10 +91,20 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
   let next = 0;
   let failed = 0;
   let lost: UserError | undefined;
+  // One listener on the caller's signal, fanned out to a signal per host in flight: an ssh (and its retry
+  // pause) listening on the shared signal itself would add one listener per host at once, and past ten Node
+  // warns of a leak ("MaxListenersExceededWarning") in every sweep of more than ten hosts.
+  const inFlight = new Set<AbortController>();
+  const abortAll = () => {
+    for (const c of inFlight) c.abort();
+  };
+  opts.signal?.addEventListener('abort', abortAll, { once: true });
   const worker = async () => {
     while (next < todo.length && !opts.signal?.aborted && lost === undefined) {
       const host = todo[next++] as InventoryHost;
-      const o = await sweepOne(host, script, opts);
+      const own = new AbortController();
+      inFlight.add(own);
+      const o = await sweepOne(host, script, { ...opts, signal: own.signal }).finally(() => inFlight.delete(own));
       if (o.status === 'interrupted') return;
       if (o.status !== 'ok') failed++;
       outcomes.push(o);
@@ -108,6 +118,7 @@ export async function sweep(hosts: InventoryHost[], script: string, opts: SweepO
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  opts.signal?.removeEventListener('abort', abortAll);
   if (lost !== undefined) return fail(lost);
   const order = new Map(hosts.map((h, i) => [h.name, i]));
   return ok(outcomes.sort((a, b) => (order.get(a.host) ?? 0) - (order.get(b.host) ?? 0)));

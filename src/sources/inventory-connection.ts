@@ -29,7 +29,18 @@ export interface ConnectionProblem {
   hint: string;
 }
 
-const TEMPLATE_HINT = 'rsyncguard does not evaluate Jinja templates or decrypt vaulted values: give the connection variable as plain text (for a dynamic inventory, pipe `ansible-inventory --list` into `--inventory -`).';
+// `ansible-inventory --list` prints templates as they are written and vaulted values still encrypted, so
+// piping it in is no way out: only Ansible itself, connecting, renders them.
+const TEMPLATE_HINT =
+  'rsyncguard does not render Jinja templates, and neither does `ansible-inventory --list` (it prints them unrendered): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which connects as Ansible does.';
+const VAULT_HINT =
+  'rsyncguard has no vault password (and `ansible-inventory --list` prints vaulted values still encrypted): give the connection variable as plain text, or collect with the Ansible role rsyncguard.audit.sweep (docs/ansible.md), which decrypts it as Ansible does.';
+/**
+ * Ansible's password variables (ssh connection plugin, sudo become plugin). sweep never reads their values:
+ * BatchMode means ssh logs in with keys only and `sudo -n` never asks, so a host that relies on one fails
+ * as auth-failed or with sudo's "a password is required" — a note says why beforehand.
+ */
+const PASSWORD_VARS = ['ansible_password', 'ansible_ssh_pass', 'ansible_ssh_password', 'ansible_become_password', 'ansible_become_pass', 'ansible_sudo_pass', 'ansible_sudo_password'];
 const SSH_ARGS_HINT = 'ansible_ssh_*_args may say how ssh reaches and authenticates the host (-o ProxyCommand=…, -o ProxyJump=…, -i, -J, -F, ciphers); see docs/fleet.md for what sweep refuses or leaves out and why.';
 /** The name given to `sudo -u`, in the remote command: a user name and nothing a shell would read. */
 const BECOME_USER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -52,7 +63,7 @@ export function ansibleBoolean(v: unknown): boolean {
 function text(host: string, found: { name: string; value: unknown } | undefined): string | undefined | ConnectionProblem {
   if (found === undefined) return undefined;
   const { name, value } = found;
-  if (value instanceof Vaulted) return { message: `host ${shown(host)} has ${name} encrypted with ansible-vault`, hint: TEMPLATE_HINT };
+  if (isVaulted(value)) return { message: `host ${shown(host)} has ${name} encrypted with ansible-vault`, hint: VAULT_HINT };
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return { message: `host ${shown(host)} has ${name} that is not text`, hint: 'Give it as a string.' };
   if (value.includes('{{') || value.includes('{%')) return { message: `host ${shown(host)} has ${name} given as a Jinja template`, hint: TEMPLATE_HINT };
@@ -60,10 +71,16 @@ function text(host: string, found: { name: string; value: unknown } | undefined)
   return value;
 }
 
+/** `!vault` in YAML, or `{"__ansible_vault": "$ANSIBLE_VAULT;…"}` as `ansible-inventory --list` prints one in JSON. */
+const isVaulted = (v: unknown): boolean => v instanceof Vaulted || (typeof v === 'object' && v !== null && !Array.isArray(v) && '__ansible_vault' in v);
+
 const isProblem = (v: unknown): v is ConnectionProblem => typeof v === 'object' && v !== null && 'message' in v;
 
-/** The connection, and the notes for options left out; or what makes the host unusable. */
-export function ansibleConnection(name: string, vars: JsonObject): { connection: Connection; dropped: string[] } | ConnectionProblem {
+/**
+ * The connection, and notes (each completed by the caller with " for host …"): options left out or kept
+ * with a consequence, password variables not used; or what makes the host unusable.
+ */
+export function ansibleConnection(name: string, vars: JsonObject): { connection: Connection; notes: string[] } | ConnectionProblem {
   const address = text(name, pick(vars, ['ansible_ssh_host', 'ansible_host']));
   const port = text(name, pick(vars, ['ansible_ssh_port', 'ansible_port']));
   const user = text(name, pick(vars, ['ansible_ssh_user', 'ansible_user']));
@@ -85,7 +102,7 @@ export function ansibleConnection(name: string, vars: JsonObject): { connection:
     if (key.trim() === '') return { message: `host ${shown(name)} has an empty ansible_ssh_private_key_file`, hint: 'Give the path of the private key file, or leave the variable out.' };
     c.identityFile = key;
   }
-  const dropped: string[] = [];
+  const notes: string[] = [];
   const words: string[] = [];
   for (const n of ['ansible_ssh_args', 'ansible_ssh_common_args', 'ansible_ssh_extra_args']) {
     const v = text(name, pick(vars, [n]));
@@ -96,8 +113,13 @@ export function ansibleConnection(name: string, vars: JsonObject): { connection:
     const checked = checkSshArgs(split);
     if ('error' in checked) return { message: `host ${shown(name)}: ${n} ${checked.error}`, hint: SSH_ARGS_HINT };
     words.push(...checked.args);
-    dropped.push(...checked.dropped.map((d) => `${n}: ${d}`));
+    notes.push(...checked.dropped.map((d) => `${n}: ${d}: left out`), ...checked.kept.map((d) => `${n}: ${d}: kept`));
   }
+  const passwords = PASSWORD_VARS.filter((v) => vars[v] !== undefined && vars[v] !== null);
+  if (passwords.length > 0)
+    notes.push(
+      `${passwords.join(', ')} not used (sweep logs in with keys only, BatchMode, and runs \`sudo -n\`: it never reads a password; give the audit user key authentication and passwordless sudo for the collector, or collect with the Ansible role rsyncguard.audit.sweep, docs/ansible.md)`,
+    );
   if (words.length > 0) c.sshArgs = words;
   if (c.sudo) {
     const method = text(name, pick(vars, ['ansible_become_method']));
@@ -114,5 +136,5 @@ export function ansibleConnection(name: string, vars: JsonObject): { connection:
       c.becomeUser = as;
     }
   }
-  return { connection: c, dropped };
+  return { connection: c, notes };
 }

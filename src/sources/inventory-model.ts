@@ -118,7 +118,10 @@ export class InventoryModel {
 
 export interface ResolvedHost {
   name: string;
-  /** The first named group that lists the host ("ungrouped" only when no other does): the group reports use. */
+  /**
+   * The group reports use: the first by name of the host's groups, ancestors included (Ansible's sorted
+   * `group_names`, as the role takes it); "ungrouped" only when no other group has the host.
+   */
   group: string;
   /** Every group the host is in, ancestors included, `all` and "ungrouped" left out. */
   groups: string[];
@@ -195,7 +198,9 @@ export function resolve(model: InventoryModel, where: string, files?: VarsFiles)
     Object.assign(vars, h.vars);
     if (files !== undefined) Object.assign(vars, files.host(name) ?? {});
     const first = firstListing.get(name);
-    const group = first === undefined || first.group === 'ungrouped' ? (sorted.find((g) => g.name !== 'ungrouped')?.name ?? 'ungrouped') : first.group;
+    // Ansible's group_names, sorted, first: what the role (record.py) reports under, whichever format, and
+    // whatever order the groups were listed in (`ansible-inventory --list` sorts them).
+    const group = [...mine].sort()[0] ?? 'ungrouped';
     out.push({ name, group, groups: sorted.map((g) => g.name).filter((g) => g !== 'ungrouped'), vars, where: first?.where ?? where });
   }
   return out;

@@ -12,8 +12,13 @@
  *    rsyncguard names each failure from them);
  *  - dropped, with a note saying so: StrictHostKeyChecking other than yes/ask (an unknown or changed host
  *    key is rsyncguard's to judge: `--accept-new-host-keys` trusts new keys, a changed key is never
- *    accepted), and connection sharing (-M, -S, ControlMaster, ControlPath, ControlPersist), which sweep
- *    manages with a private socket of its own instead of leaving masters running.
+ *    accepted), connection sharing (-M, -S, ControlMaster, ControlPath, ControlPersist), which sweep
+ *    manages with a private socket of its own instead of leaving masters running, and -q / -y, which
+ *    silence ssh's messages (every failure would read `ssh-error: exit 255`);
+ *  - kept, with a note: -F, which replaces --ssh-config or ~/.ssh/config for that host (ssh reads the last
+ *    -F), as it does for Ansible.
+ * An -o keyword must be a bare word: ssh strips quotes from it, and a check on the keyword would not see
+ * `-o '"LocalCommand" x'`.
  * The result is normalised: every option is its own word, followed by its argument as a word of its own
  * (`-4Cv` → -4 -C -v, `-oA=b` → -o A=b), so the caller may append and inspect them simply.
  */
@@ -52,7 +57,22 @@ export interface SshArgsResult {
   args: string[];
   /** What was left out and why, for a note (option names only, never values). */
   dropped: string[];
+  /** What was kept but changes what sweep would otherwise do, for a note (option names only). */
+  kept: string[];
 }
+
+/**
+ * Kept out because they silence ssh: -q sets LogLevel QUIET after every -o is read (so rsyncguard's
+ * `-o LogLevel=INFO` does not hold), -y sends ssh's messages to syslog; either way a changed host key, a
+ * refused login and an unreachable host would all read `ssh-error: exit 255`. Ansible does not need
+ * those messages; sweep names each failure from them.
+ */
+const SILENCING_FLAGS: Record<string, string> = {
+  q: "-q (ssh's messages name each failure: quiet, a changed host key would read as a bare exit 255)",
+  y: "-y (ssh's messages name each failure: sent to syslog, a changed host key would read as a bare exit 255)",
+};
+/** An -o argument as ssh's readconf takes it apart: a bare keyword, then "=" or whitespace, then the value. */
+const BARE_KEYWORD = /^[ \t]*([A-Za-z]+)(?=[ \t]*=|[ \t]|$)/;
 
 /** Python's shlex.split (POSIX, no comments), as Ansible splits these variables; null for an open quote. */
 export function shlexSplit(text: string): string[] | null {
@@ -92,13 +112,18 @@ export function shlexSplit(text: string): string[] | null {
   return words;
 }
 
-/** The `-o` argument's keyword, lower-cased (ssh's keywords are case-insensitive). */
-const keywordOf = (arg: string): string => (/^\s*([A-Za-z]+)/.exec(arg)?.[1] ?? '').toLowerCase();
+/**
+ * The `-o` argument's keyword, lower-cased (ssh's keywords are case-insensitive); null when it is not a bare
+ * word. ssh's strdelim strips quotes anywhere in the keyword (`"LocalCommand" x`, `Local"Command" x`) and
+ * skips a leading "=" (`=LocalCommand x`): rather than mimic every such reading, only a bare keyword passes.
+ */
+const keywordOf = (arg: string): string | null => BARE_KEYWORD.exec(arg)?.[1]?.toLowerCase() ?? null;
 
 /** The words checked and normalised, or an error in words that quote no value. */
 export function checkSshArgs(words: string[]): SshArgsResult | { error: string } {
   const args: string[] = [];
   const dropped: string[] = [];
+  const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (CONTROLS.test(w)) return { error: 'has a control character (a newline?) in an ssh argument' };
@@ -109,6 +134,7 @@ export function checkSshArgs(words: string[]): SshArgsResult | { error: string }
       if (REFUSED_FLAGS[opt] !== undefined) return { error: `has ssh option -${opt}, which ${REFUSED_FLAGS[opt]}` };
       if (FLAGS.has(opt)) {
         if (opt === 'M') dropped.push('-M (connection sharing is managed by rsyncguard)');
+        else if (SILENCING_FLAGS[opt] !== undefined) dropped.push(SILENCING_FLAGS[opt]);
         else args.push(`-${opt}`);
         continue;
       }
@@ -124,23 +150,26 @@ export function checkSshArgs(words: string[]): SshArgsResult | { error: string }
         arg = next;
         i++;
       }
-      const kept = keep(opt, arg, dropped);
-      if (typeof kept === 'string') return { error: kept };
-      if (kept) args.push(`-${opt}`, arg);
+      const keep = keeps(opt, arg, dropped);
+      if (typeof keep === 'string') return { error: keep };
+      if (keep === true) args.push(`-${opt}`, arg);
+      // ssh reads the last -F, so this one replaces --ssh-config (or ~/.ssh/config) for the host: said, not hidden.
+      if (keep === true && opt === 'F') kept.push('-F (this ssh_config replaces --ssh-config and ~/.ssh/config: ssh reads the last -F given)');
       break;
     }
   }
-  return { args, dropped };
+  return { args, dropped, kept };
 }
 
 /** Whether an option with its argument is kept; a string is the reason it is refused. */
-function keep(opt: string, arg: string, dropped: string[]): boolean | string {
+function keeps(opt: string, arg: string, dropped: string[]): boolean | string {
   if (opt === 'S') {
     dropped.push('-S (connection sharing is managed by rsyncguard)');
     return false;
   }
   if (opt !== 'o') return true;
   const k = keywordOf(arg);
+  if (k === null) return 'has an -o option whose keyword is not a bare word (quoted, or after "="), which ssh would still read: give the keyword unquoted';
   if (k === 'match' || k === 'include' || k === 'host') return `has -o ${k}, which ssh_config allows only in a file`;
   if (REFUSED_KEYWORDS[k] !== undefined) return `has -o ${k}, which ${REFUSED_KEYWORDS[k]}`;
   if (SHARING_KEYWORDS.has(k)) {
@@ -149,7 +178,7 @@ function keep(opt: string, arg: string, dropped: string[]): boolean | string {
   }
   if (k === 'stricthostkeychecking') {
     const v = arg
-      .replace(/^\s*[A-Za-z]+\s*=?\s*/, '')
+      .replace(/^[ \t]*[A-Za-z]+[ \t]*=?[ \t]*/, '')
       .trim()
       .toLowerCase();
     if (v === 'yes' || v === 'ask') return true;

@@ -94,7 +94,7 @@ inv('an unclosed or malformed section header is an error at its line, never a ho
   if (!yamlName.ok) assert.is(yamlName.error.where, 'inventory:1');
 });
 
-inv('a host in several Ansible groups is one host, in its first group, its variables merged as Ansible merges them', () => {
+inv('a host in several Ansible groups is one host, under the first of its sorted group_names, its variables merged as Ansible merges them', () => {
   for (const [text, file] of [
     ['[web]\nh1 ansible_port=2222\n[db]\nh1\nh2\n', 'a.ini'],
     ['all:\n  children:\n    web:\n      hosts:\n        h1: { ansible_port: 2222 }\n    db:\n      hosts:\n        h1:\n        h2:\n', 'a.yml'],
@@ -105,7 +105,8 @@ inv('a host in several Ansible groups is one host, in its first group, its varia
       assert.equal(
         r.value.map((h) => [h.name, h.group, h.port]),
         [
-          ['h1', 'web', 2222],
+          // Listed in [web] first and in [db] after: "db", as the role and `ansible-inventory --list` give it.
+          ['h1', 'db', 2222],
           ['h2', 'db', null],
         ],
         file,
@@ -120,7 +121,7 @@ inv('a host in several Ansible groups is one host, in its first group, its varia
   ] as const) {
     const r = parseInventory(text, file);
     assert.ok(r.ok, file);
-    if (r.ok) assert.equal([r.value[0]?.user, r.value[0]?.address, r.value[0]?.group], [user, address, 'web'], file);
+    if (r.ok) assert.equal([r.value[0]?.user, r.value[0]?.address, r.value[0]?.group], [user, address, 'db'], file);
   }
   const own = parseInventory('groups:\n  a:\n    hosts:\n      h1: { port: 1 }\n  b:\n    hosts:\n      h1: { port: 2 }\n', 'own.yml');
   assert.not.ok(own.ok);
@@ -206,8 +207,9 @@ inv('#21.4: variables reach hosts through [group:children], child over parent ov
     assert.equal(
       r.value.map((h) => [h.name, h.group, h.port, h.user, h.sudo]),
       [
-        ['h1', 'web', 23001, 'webby', true],
-        ['h2', 'web', 2200, 'webby', true],
+        // group_names includes the parent: [prod, web], and "prod" comes first.
+        ['h1', 'prod', 23001, 'webby', true],
+        ['h2', 'prod', 2200, 'webby', true],
       ],
     );
   // A child declared after its parent's [children] section, and ansible_group_priority among peers.
@@ -266,8 +268,8 @@ inv('ansible-inventory --list JSON: group vars merged as Ansible merges them, ho
     assert.equal(
       r.value.map((h) => [h.name, h.group, h.address, h.port, h.user, h.identityFile]),
       [
-        ['h1', 'web', '192.0.2.7', 23001, 'deploy', '/k'],
-        ['h2', 'web', 'h2', 23001, 'deploy', undefined],
+        ['h1', 'prod', '192.0.2.7', 23001, 'deploy', '/k'],
+        ['h2', 'prod', 'h2', 23001, 'deploy', undefined],
         ['h3', 'ungrouped', 'h3', null, null, undefined],
       ],
     );
@@ -283,6 +285,60 @@ inv('a host Ansible would not reach over ssh is still swept over ssh, and said',
     assert.is(r.value.hosts.length, 4);
     assert.equal(r.value.notes, ['ansible_connection is not ssh (local): swept over ssh all the same for host "localhost".', 'ansible_connection is not ssh (winrm): swept over ssh all the same for 2 hosts.']);
   }
+});
+
+inv('a vaulted value in `--list` JSON is refused as vaulted; a template is not sent to `ansible-inventory --list`', () => {
+  // ansible-inventory --list --vault-password-file prints a !vault value as {"__ansible_vault": "$ANSIBLE_VAULT;…"}.
+  const list = { _meta: { hostvars: { w1: { ansible_user: { __ansible_vault: '$ANSIBLE_VAULT;1.1;AES256\nhunter2' } } } }, web: { hosts: ['w1'] } };
+  const r = parseInventory(JSON.stringify(list), '(standard input)');
+  assert.not.ok(r.ok);
+  if (!r.ok) {
+    assert.match(r.error.message, /host "w1" has ansible_user encrypted with ansible-vault/);
+    assert.match(r.error.hint ?? '', /no vault password.*rsyncguard\.audit\.sweep/);
+    assert.not.match(`${r.error.message} ${r.error.hint}`, /hunter2|ANSIBLE_VAULT/);
+  }
+  const t = parseInventory('[web]\nw1\n[web:vars]\nansible_host="{{ inventory_hostname }}.example.com"\n', 't.ini');
+  assert.not.ok(t.ok);
+  if (!t.ok) {
+    assert.match(t.error.hint ?? '', /neither does `ansible-inventory --list`.*rsyncguard\.audit\.sweep/);
+    assert.not.match(t.error.hint ?? '', /pipe|--inventory -/);
+  }
+});
+
+inv('password variables: a note naming them, never their values (sweep uses keys and sudo -n only)', () => {
+  const r = parseInventoryText('[t]\nh1 ansible_password=hunter2 ansible_become=yes ansible_become_password=hunter3\nh2 ansible_ssh_pass=hunter4\nh3 ansible_ssh_pass=hunter5\nh4\n', 'pw.ini');
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.is(r.value.hosts.length, 4);
+  const notes = r.value.notes.join('\n');
+  assert.match(notes, /^ansible_password, ansible_become_password not used \(sweep logs in with keys only, BatchMode.*never reads a password.* for host "h1"\.$/m);
+  assert.match(notes, /^ansible_ssh_pass not used .* for 2 hosts\.$/m);
+  assert.not.match(notes, /hunter/);
+  assert.is(r.value.notes.length, 2);
+});
+
+inv('-q, -y and -F in ansible_ssh_*_args are said on standard error, by option name only', () => {
+  const r = parseInventoryText('[t]\nh1 ansible_ssh_extra_args="-q -F /secret/path.conf"\n', 'q.ini');
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.equal(r.value.hosts[0]?.sshArgs, ['-F', '/secret/path.conf']);
+  const notes = r.value.notes.join('\n');
+  assert.match(notes, /^ansible_ssh_extra_args: -q \(.*\): left out for host "h1"\.$/m);
+  assert.match(notes, /^ansible_ssh_extra_args: -F \(this ssh_config replaces --ssh-config.*\): kept for host "h1"\.$/m);
+  assert.not.match(notes, /secret/);
+});
+
+inv('rsyncguard_group, set in an Ansible inventory, is the group reports use (as in the role)', () => {
+  const r = parseInventory('[web]\nh1\nh2\n[db]\nh1\n[web:vars]\nrsyncguard_group=frontend\n', 'g.ini');
+  assert.ok(r.ok);
+  if (r.ok)
+    assert.equal(
+      r.value.map((h) => [h.name, h.group]),
+      [
+        ['h1', 'frontend'],
+        ['h2', 'frontend'],
+      ],
+    );
 });
 
 inv('a loop of children groups is an error, as in Ansible', () => {

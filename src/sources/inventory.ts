@@ -137,10 +137,13 @@ function fromModel(model: InventoryModel | ModelProblem, file: string, files: Va
   for (const r of resolved) {
     const c = ansibleConnection(r.name, r.vars);
     if ('message' in c) return fail(new UserError(c.message, r.where, c.hint));
-    const h = checked({ name: r.name, group: r.group, jump: null, ...c.connection });
+    // rsyncguard_group, when the inventory sets one as text, overrides the group as it does in the role (record.py).
+    const named = r.vars['rsyncguard_group'];
+    const group = typeof named === 'string' && named.trim() !== '' && !named.includes('{{') ? named : r.group;
+    const h = checked({ name: r.name, group, jump: null, ...c.connection });
     if (!('address' in h)) return fail(new UserError(h.message, r.where, h.hint));
     hosts.push(h);
-    for (const d of c.dropped) dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
+    for (const d of c.notes) dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
     // Ansible would not use ssh for these (local, docker, winrm…); sweep only has ssh, and says so.
     const via = r.vars['ansible_connection'];
     if (typeof via === 'string' && !['ssh', 'smart', 'paramiko', 'paramiko_ssh', 'ansible.builtin.ssh'].includes(via)) {
@@ -148,7 +151,7 @@ function fromModel(model: InventoryModel | ModelProblem, file: string, files: Va
       dropped.set(d, [...(dropped.get(d) ?? []), r.name]);
     }
   }
-  for (const [d, names] of dropped) notes.push(`${d}${d.startsWith('ansible_connection') ? ' for' : ': left out for'} ${names.length === 1 ? `host ${shown(names[0] as string)}` : `${names.length} hosts`}.`);
+  for (const [d, names] of dropped) notes.push(`${d} for ${names.length === 1 ? `host ${shown(names[0] as string)}` : `${names.length} hosts`}.`);
   return ok({ hosts, notes, vars: new Map(resolved.map((r) => [r.name, r.vars])) });
 }
 

@@ -64,7 +64,9 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /**
  * ssh takes the first value it obtains for an option, command line before config files. So rsyncguard's
  * own options come first and the inventory's (ansible_ssh_common_args/extra_args) after them: an inventory
- * may add options but not undo these:
+ * may add options but not undo these (two exceptions, handled where the inventory is read: ssh reads the
+ * last -F, so an inventory's -F replaces --ssh-config, with a note; -q and -y would override LogLevel, and
+ * are left out):
  * - BatchMode: nothing waits for a password.
  * - LogLevel=INFO (ssh's default): every failure is named from what ssh says. An unknown key ("Host key
  *   verification failed.") and a changed one (the "REMOTE HOST IDENTIFICATION HAS CHANGED" banner) are told

@@ -77,4 +77,28 @@ test('the key file, children variables and spaced ssh arguments reach ssh', () =
   assert.match(sweep.stderr, /StrictHostKeyChecking.*left out for 2 hosts/);
 });
 
+test('-q or -y in ansible_ssh_extra_args does not hide why a host failed (a changed host key stays host-key-mismatch)', () => {
+  const port = (name: string): number => {
+    const h = fleet.hosts.find((x) => x.name === name);
+    if (h === undefined) throw new Error(`the test fleet has no host ${name}`);
+    return h.port;
+  };
+  const dir = join(fleet.base, 'ansible-q');
+  mkdirSync(dir, { recursive: true });
+  for (const flag of ['-q', '-y']) {
+    const inventory = join(dir, `q${flag}.ini`);
+    writeFileSync(inventory, ['[t]', `badkey ansible_host=127.0.0.1 ansible_port=${port('badkey')}`, `gone ansible_host=127.0.0.1 ansible_port=${port('gone')}`, '[t:vars]', `ansible_ssh_extra_args=${flag}`, ''].join('\n'));
+    const sweep = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sweep', '--inventory', inventory, '--ssh-config', fleet.sshConfig, '--format', 'json', '--connect-timeout', '5'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    assert.is(sweep.status, 2, sweep.stderr);
+    const report = JSON.parse(sweep.stdout) as { errors?: { target: string; message: string }[] };
+    const why = Object.fromEntries((report.errors ?? []).map((e) => [e.target, e.message]));
+    assert.match(why['badkey'] ?? '', /host-key-mismatch/, flag);
+    assert.match(why['gone'] ?? '', /unreachable/, flag);
+    assert.match(sweep.stderr, new RegExp(`ansible_ssh_extra_args: ${flag} \\(ssh's messages name each failure.*left out for 2 hosts`), flag);
+  }
+});
+
 test.run();
