@@ -73,6 +73,21 @@ t('JSON: per host and per rule, fixed, regressed, open days and the unreachable 
   );
 });
 
+t("a file whose lines' time is not its name's: named, ordered by its lines, exit 2", () => {
+  // Named as the newest run; its lines say it is the oldest.
+  writeFileSync(join(dir, '2026-12-01T00-00-03Z.jsonl'), `${JSON.stringify({ at: '1999-01-01T00:00:00Z', host: 'web1', group: 'web', status: 'ok', reason: '', findings: [] })}\n`);
+  const r = cli('trend', dir, '--format', 'json');
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, "2026-12-01T00-00-03Z.jsonl: its lines say the sweep started 1999-01-01T00:00:00Z, its name 2026-12-01T00:00:03Z: ordered by its lines' time");
+  const trend = JSON.parse(r.stdout) as Trend;
+  assert.equal(
+    trend.runs.map((x) => x.at),
+    ['1999-01-01T00:00:00Z', at(1), at(3), at(5), at(9)],
+  );
+  // Never fixed before it was first seen.
+  for (const h of trend.hosts) for (const x of h.findings) assert.ok(x.fixed_at === null || x.fixed_at > x.first_seen, JSON.stringify(x));
+});
+
 t('Markdown is the default; hosts not swept are named with their streak; --output writes the file', () => {
   const r = cli('trend', dir);
   assert.is(r.code, 0, r.stderr);

@@ -13,7 +13,7 @@
  * rsyncguard runs from src through tsx (dist/ is rebuilt by the release, not by tests).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -154,7 +154,7 @@ collection.before(async () => {
 });
 
 collection.after(() => {
-  for (const d of ['cp', 'cp-kept', 'cp-example']) closeMasters(join(fleet?.base ?? '/nonexistent', d));
+  for (const d of ['cp', 'cp-kept', 'cp-example', 'cp-hung']) closeMasters(join(fleet?.base ?? '/nonexistent', d));
   fleet?.stop();
 });
 
@@ -266,6 +266,56 @@ collection('with rsyncguard_share_connections, ssh masters do stay (what the def
   assert.is(sockets(cp).length, 2);
   assert.ok(masters(cp).length >= 2);
   closeMasters(cp);
+});
+
+collection('the role leaves an existing output directory as it is (a shared 1777 one keeps its mode)', () => {
+  const healthy = fleet.hosts.filter((h) => h.expect === 'ok').slice(0, 2);
+  const play = join(fleet.base, 'audit-shared.yml');
+  writeFileSync(play, '- hosts: all\n  gather_facts: false\n  roles:\n    - rsyncguard.audit.sweep\n');
+  const shared = join(fleet.base, 'shared');
+  mkdirSync(shared);
+  chmodSync(shared, 0o1777);
+  const run = playbook(iniOf(healthy), play, { rsyncguard_out: shared, rsyncguard_command: RSYNCGUARD, rsyncguard_fail_on: 'none' }, join(fleet.base, 'cp'));
+  assert.is(run.code, 0, run.out.slice(-3000));
+  assert.is(statSync(shared).mode & 0o7777, 0o1777);
+  assert.ok(existsSync(join(shared, 'results.jsonl')));
+});
+
+collection('examples/ansible/collect.yml: a hung host fails at rsyncguard_timeout, the others are collected, an existing directory keeps its mode', () => {
+  const healthy = fleet.hosts.filter((h) => h.expect === 'ok').slice(0, 2);
+  // Each command takes 30 s there: without a limit the play waits for every one of the script's round trips.
+  const hung = fleet.hosts.filter((h) => h.name === 'slow');
+  assert.is(hung.length, 1);
+  const dir = mkdtempSync(join(fleet.base, 'hung-'));
+  writeFileSync(
+    join(dir, 'inventory.ini'),
+    [
+      '[fleet]',
+      ...[...healthy, ...hung].map((h) => `${h.name} ansible_host=127.0.0.1 ansible_port=${h.port} ansible_user=root`),
+      '[fleet:vars]',
+      `ansible_ssh_common_args='-F ${fleet.sshConfig}'`,
+      'ansible_ssh_transfer_method=piped',
+      'ansible_remote_tmp=/tmp/.ansible',
+      '',
+    ].join('\n'),
+  );
+  const out = join(dir, 'collected');
+  mkdirSync(out);
+  chmodSync(out, 0o1777);
+  mkdirSync(join(fleet.base, 'ansible-local'), { recursive: true });
+  const started = Date.now();
+  const r = spawnSync('sh', ['-c', `ansible-playbook -i inventory.ini ${join(ROOT, 'examples/ansible/collect.yml')} -e rsyncguard_out=$PWD/collected -e rsyncguard_timeout=10`], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 150_000,
+    env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(fleet.base, 'ansible-local'), ANSIBLE_SSH_CONTROL_PATH_DIR: join(fleet.base, 'cp-hung') },
+  });
+  // Ended by the play, not by this test's own limit: the hung host failed and the play said so.
+  assert.is.not(r.signal, 'SIGTERM', `the play did not end within ${Date.now() - started} ms`);
+  assert.is(r.status, 2, r.stdout.slice(-3000) + r.stderr.slice(-1000));
+  assert.match(r.stdout, /fatal: \[slow\]: FAILED! => .*expected time frame \(10\)/, r.stdout.slice(-3000));
+  assert.equal(readdirSync(out).sort(), healthy.map((h) => `${h.name}.json`).sort());
+  assert.is(statSync(out).mode & 0o7777, 0o1777);
 });
 
 collection('examples/ansible/collect.yml works as documented from a fresh directory and leaves no master', () => {
