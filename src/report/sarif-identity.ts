@@ -2,8 +2,8 @@
  * Where a result is shown, and its alert identity for GitHub code scanning: `primaryLocationLineHash` derived from what a finding is about
  * (rule, target, file, module, the facts path with a module's index replaced by its name), never from the
  * text of the line it is shown at, so comments, blank lines, indentation and a module moved within the
- * file keep every alert open. Findings with the same identity (entries of one secrets file) are numbered
- * in file order, as GitHub numbers equal line hashes (`hash:n`).
+ * file keep every alert open. Findings with the same identity (entries of one secrets file whose names are
+ * withheld) are numbered in file order, as GitHub numbers equal line hashes (`hash:n`).
  *
  * Hosts (issue 17 §4): a host's findings are its own alerts, even where every host shows them at the same
  * `etc/rsyncd.conf`. A host target is named `<host>:<path>` (facts/daemon.ts; sweep names it by the
@@ -29,13 +29,33 @@ export function anchorOf(f: Finding): At {
 }
 
 /**
- * The finding's identity as a string; the file is the one the finding is shown in. A version finding's CVE
- * ids are part of it (two CVEs at one line are two alerts); other findings keep the identity they had.
+ * The finding's identity as a string; the file is the one the finding is shown in.
+ *
+ * A version finding (RSYNC-070/071/072: it has CVE ids) is about the daemon's rsync, not about the module
+ * that happens to make it reachable first: its identity is the daemon's (`daemon`, `rsync.version`) and
+ * its CVE ids (two CVEs at one line are two alerts), so reordering, adding or removing modules keeps it.
+ *
+ * An entry of a secrets file (RSYNC-032/033/034) is told apart from the file's other entries by the name
+ * the message prints (`user "joe"`), so fixing one entry leaves the others' identities alone. The name is
+ * taken from the message because that is exactly what the policy judged safe to show: an entry whose name
+ * is withheld (it may be the password) contributes nothing, and such entries are numbered in file order.
+ * Every other finding keeps the identity it had.
  */
 export function identityOf(f: Finding, file: string): string {
+  if (f.cves && f.cves.length > 0) return JSON.stringify(['v1', f.rule_id, f.target, file, 'daemon', 'rsync.version', [...f.cves].sort().join(',')]);
   const path = f.path.replace(/modules\[\d+\]/g, () => `modules[${JSON.stringify(f.module ?? '')}]`);
-  const cves = f.cves && f.cves.length > 0 ? [[...f.cves].sort().join(',')] : [];
-  return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path, ...cves]);
+  const entry = entryOf(f);
+  return JSON.stringify(['v1', f.rule_id, f.target, file, f.module ?? 'daemon', path, ...(entry === null ? [] : [`entry ${entry}`])]);
+}
+
+/** A secrets-file entry finding's facts path (policies/rsyncguard/rules/secrets). */
+const ENTRY_PATH = /^secrets\[\d+\]\.entries$/;
+
+/** The entry a secrets-file entry finding names in its message (`user "joe"`), or null when it names none. */
+export function entryOf(f: Pick<Finding, 'path' | 'message'>): string | null {
+  if (!ENTRY_PATH.test(f.path)) return null;
+  const m = /\b(user|group) "([^"]*)"/.exec(f.message);
+  return m ? `${m[1]} ${JSON.stringify(m[2])}` : null;
 }
 
 /** The host of a host target (`<host>:<path>`, facts/daemon.ts): a host name has no "/" and a path starts with one. */
