@@ -245,6 +245,85 @@ function sarifProblemsOf(log: Sarif.Log): string[] {
   return [...schemaProblems(log), ...githubProblems(log)];
 }
 
+const identity = suite('--baseline: what a finding is about, not where it sits or what sits beside it');
+
+identity.before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rg-baseline-identity-'));
+  repo = dir;
+});
+identity.after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `scan DIR` of a fresh directory holding these files. */
+function tree(name: string, files: Record<string, string>): string {
+  mkdirSync(join(dir, name));
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, name, f), text, { mode: 0o600 });
+  return name;
+}
+
+const stateOf = (r: JsonReport, rule: RegExp): string[] =>
+  r.targets
+    .flatMap((t) => t.findings)
+    .filter((f) => rule.test(f.rule_id))
+    .map((f) => f.baseline_state ?? '-');
+
+identity('swapping two modules, or removing one, leaves every CVE finding unchanged (they are the daemon’s)', () => {
+  const conf = (...mods: string[]) => mods.map((m) => `[${m}]\n  path = /srv/${m}\n`).join('');
+  const before = tree('c1', { 'rsyncd.conf': conf('a', 'b') });
+  assert.is(rg('scan', before, '--rsync-version', '3.2.7', '--format', 'json', '--output', 'c1.json', '--fail-on', 'none').code, 0);
+  for (const [name, text] of [
+    ['c2', conf('b', 'a')],
+    ['c3', conf('b')],
+  ] as const) {
+    rmSync(join(dir, 'c1'), { recursive: true });
+    // The same directory name: the target (and so the identity) is the same file.
+    tree('c1', { 'rsyncd.conf': text });
+    const { code, report } = json('scan', 'c1', '--rsync-version', '3.2.7', '--baseline', 'c1.json', '--fail-on', 'high');
+    const cves = stateOf(report, /^RSYNC-07[012]$/);
+    assert.ok(cves.length > 0, `${name}: no CVE finding`);
+    assert.equal([...new Set(cves)], ['unchanged'], name);
+    // Module [a]'s own findings are fixed when it is removed; no CVE is.
+    assert.equal(
+      (report.baseline?.absent ?? []).filter((a) => /^RSYNC-07/.test(a.rule_id)),
+      [],
+      name,
+    );
+    if (name === 'c2') assert.is(report.baseline?.counts['absent'], 0);
+    assert.is(code, 0, name);
+  }
+});
+
+const CONF = '[m]\n    path = /srv/m\n    auth users = joe, ann, bob\n    secrets file = weak.secrets\n';
+
+identity('fixing one entry of a secrets file lists that entry as fixed and leaves the others unchanged', () => {
+  tree('s1', { 'rsyncd.conf': CONF, 'weak.secrets': 'joe:joe\nann:changeme\nbob:short\n' });
+  assert.is(rg('scan', 's1', '--format', 'json', '--output', 's1.json').code, 1);
+  const fixedJoe = 'joe:Xq7#long-and-random-2026\nann:changeme\nbob:short\n';
+  writeFileSync(join(dir, 's1', 'weak.secrets'), fixedJoe, { mode: 0o600 });
+  for (const base of ['s1.json']) {
+    const { code, report } = json('scan', 's1', '--baseline', base, '--fail-on', 'high');
+    assert.equal(stateOf(report, /^RSYNC-03[234]$/), ['unchanged', 'unchanged']);
+    assert.equal(report.baseline?.counts, { new: 0, unchanged: report.baseline?.counts['unchanged'] ?? -1, updated: 0, absent: 1 });
+    assert.is(code, 0);
+    const text = rg('scan', 's1', '--baseline', base, '--fail-on', 'none').stdout;
+    // The entry fixed is joe's, the one whose name is its password: told by its line, never by the password.
+    assert.match(text, /fixed\s+RSYNC-032 .*weak\.secrets:1\b/);
+    assert.not.match(text, /fixed\s+RSYNC-032 .*"(ann|bob)"/);
+    assert.not.match(text, /changeme|short\b.*:|Xq7/);
+  }
+});
+
+identity('a comment above secrets entries leaves their findings unchanged (the line is not a change)', () => {
+  tree('s2', { 'rsyncd.conf': CONF, 'weak.secrets': 'joe:joe\nann:changeme\nbob:short\nbob:other-long-password-2026\n' });
+  assert.is(rg('scan', 's2', '--format', 'json', '--output', 's2.json').code, 1);
+  writeFileSync(join(dir, 's2', 'weak.secrets'), '# rotated 2026-11\n\njoe:joe\nann:changeme\nbob:short\nbob:other-long-password-2026\n', { mode: 0o600 });
+  const { code, report } = json('scan', 's2', '--baseline', 's2.json', '--fail-on', 'low');
+  const entries = stateOf(report, /^RSYNC-03[234]$/);
+  assert.ok(entries.length >= 4, `findings: ${entries.join(' ')}`);
+  assert.equal([...new Set(entries)], ['unchanged']);
+  assert.is(code, 0);
+});
+
 cli.run();
 hosts.run();
 action.run();
+identity.run();

@@ -95,6 +95,8 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, scan: Scan
   return namedSecrets(config).map((n) => {
     const opened = scan.open(repoPath(scan, n.path, configFile));
     const note = (reason: string): SecretsFile => ({ path: n.path, diagnostics: n.at ? [notRead(n.path, reason, n.at)] : [] });
+    // There but unreadable (a FIFO, a directory, no permission): its entries were never checked, so the target is not fully read.
+    const unread = (reason: string): SecretsFile => ({ path: n.path, diagnostics: n.at ? [unreadable(n.path, reason, n.at, REPO_HINT)] : [] });
     switch (opened.kind) {
       case 'file': {
         const parsed = parseSecrets(opened.bytes, opened.real);
@@ -106,9 +108,9 @@ export function repoSecrets(config: RsyncdConfig, configFile: string, scan: Scan
         return opened.viaLink ? note(opened.reason) : { path: n.path };
       case 'not-regular':
       case 'unreadable':
-        return note(opened.reason);
+        return unread(opened.reason);
       case 'dir':
-        return note(`${scan.rel(opened.real)} is a directory`);
+        return unread(`${scan.rel(opened.real)} is a directory`);
       default:
         // 'missing': not in the repository, so its state is unknown (as for a path out of it).
         return { path: n.path };
@@ -120,9 +122,30 @@ function notRead(path: string, reason: string, at: Location): Diagnostic {
   return diagnostic('warning', 'secrets-not-read', `The secrets file ${path} was not read: ${reason}.`, at, 'Commit the secrets file itself (or nothing), never a link to a file outside the repository.');
 }
 
+const REPO_HINT = 'Commit the secrets file as a regular file the scan can read (or commit none).';
+const HOST_HINT = 'Run the collector as root (or as a user that can read the secrets file), then evaluate the host again.';
+
+/**
+ * A secrets file that is there and could not be read. Unlike a link refused by design (`secrets-not-read`),
+ * this leaves the target not fully read: the runner makes it an error of the target (exit 2), and a baseline
+ * counts the target's missing findings as not known, never as fixed.
+ */
+export const SECRETS_UNREADABLE = 'secrets-unreadable';
+
+function unreadable(path: string, reason: string, at: Location, hint: string): Diagnostic {
+  return diagnostic('warning', SECRETS_UNREADABLE, `The secrets file ${path} could not be read: ${reason}; its entries were not checked.`, at, hint);
+}
+
+/** The collector's reason, kept short and on one line: it comes from the host. */
+function hostReason(reason: string): string {
+  const line = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return line === '' ? 'the collector could not read it' : line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 /** The secrets files a host config's modules name, with what the collector derived on the host. */
 export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
   const paths = new Set(moduleSecretsPaths(config));
+  const named = new Map(namedSecrets(config).map((n) => [n.path, n.at]));
   return raw.secrets
     .filter((s) => paths.has(s.path))
     .map((s) => {
@@ -130,6 +153,9 @@ export function hostSecrets(raw: HostRaw, config: RsyncdConfig): SecretsFile[] {
       const stat = !s.exists ? null : mode !== null ? { mode, uid: s.uid ?? null, gid: s.gid ?? null } : undefined;
       // Names come from the host's file as they are: one that may be a secret is withheld as the parser does.
       const entries = s.entries?.map((e) => ({ ...e, name: shownName(e.name) }));
-      return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(entries ? { entries } : {}) };
+      // The collector's mark that it could not read the file: without it the file's findings would just vanish.
+      const at = named.get(s.path);
+      const diagnostics = s.exists && s.unreadable !== undefined && at ? [unreadable(s.path, hostReason(s.unreadable), at, HOST_HINT)] : [];
+      return { path: s.path, file: s.path, ...(stat !== undefined ? { stat } : {}), ...(entries ? { entries } : {}), ...(diagnostics.length > 0 ? { diagnostics } : {}) };
     });
 }

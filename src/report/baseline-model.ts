@@ -33,4 +33,14 @@ export interface BaselineComparison {
    * image): not `absent` — nothing says they were fixed — and not matched either. Absent when none.
    */
   not_evaluated?: number;
+  /**
+   * Findings of this run marked `new` whose target the baseline itself could not evaluate (its errors name
+   * it: a host unreachable then). They stay `new` — nothing proves they were known — and are counted here so
+   * every format can say why. Absent when none.
+   */
+  new_not_evaluated_in_baseline?: number;
+  /** The baseline's repository paths were named from another directory and were matched with this run's (review finding 10). */
+  renamed?: boolean;
+  /** The baseline and this run share no target: a baseline of other paths, another directory or repository. */
+  no_shared_target?: boolean;
 }

@@ -18,10 +18,26 @@ function place(a: BaselineComparison['absent'][number]): string {
   return a.target === a.location.file ? formatLocation(a.location) : `${a.target} ${formatLocation(a.location)}`;
 }
 
+/** The "not known" clause: baseline findings of targets not (fully) read this run, neither fixed nor matched. */
+export function notKnownClause(b: BaselineComparison): string {
+  return b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated or fully read this run: not fixed, not matched)` : '';
+}
+
+/** What the counts alone would not say: why some `new` findings may be old, and a baseline that matches nothing here. */
+export function baselineCaveats(b: BaselineComparison): string[] {
+  const out: string[] = [];
+  if (b.new_not_evaluated_in_baseline) {
+    const n = b.new_not_evaluated_in_baseline;
+    out.push(`${n} of the new findings ${n === 1 ? 'is' : 'are'} on targets the baseline had not evaluated (its errors name them): they may be old, but nothing proves they were known, so they count as new.`);
+  }
+  if (b.renamed) out.push("The baseline's file names were written from another directory; they were matched to this run's by their path.");
+  if (b.no_shared_target) out.push("The baseline's targets share nothing with this run's: was it written for other paths, from another directory or for another repository?");
+  return out;
+}
+
 export function baselineSentence(b: BaselineComparison): string {
   const c = b.counts;
-  const unknown = b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated)` : '';
-  return `Since the baseline ${b.source}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.absent} fixed${unknown}.`;
+  return `Since the baseline ${b.source}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.absent} fixed${notKnownClause(b)}.`;
 }
 
 /** The tag after a finding: only what changed is tagged, an unchanged finding reads as before. */
@@ -30,7 +46,7 @@ export function baselineTag(f: Pick<Finding, 'baseline_state'>): string {
 }
 
 export function baselineTextLines(b: BaselineComparison, p: Paint): string[] {
-  const out = [p.bold(baselineSentence(b))];
+  const out = [p.bold(baselineSentence(b)), ...baselineCaveats(b).map((line) => `  ${line}`)];
   for (const a of b.absent.slice(0, MAX_ABSENT_SHOWN)) {
     out.push(`  ${p.dim('fixed')}    ${a.rule_id} ${place(a)} ${a.message}`);
   }
@@ -43,8 +59,9 @@ export function baselineMarkdownLines(b: BaselineComparison): string[] {
   const out = [
     '### Since the baseline',
     '',
-    `${markdownText(`Compared with ${b.source}:`)} **${c.new} new**, ${c.updated} updated, ${c.unchanged} unchanged, **${c.absent} fixed**${b.not_evaluated ? `; ${b.not_evaluated} not known (their targets could not be evaluated)` : ''}.`,
+    `${markdownText(`Compared with ${b.source}:`)} **${c.new} new**, ${c.updated} updated, ${c.unchanged} unchanged, **${c.absent} fixed**${notKnownClause(b)}.`,
     '',
+    ...baselineCaveats(b).flatMap((line) => [`> ${line}`, '']),
   ];
   if (b.absent.length > 0) {
     out.push('| fixed | rule | where | finding |', '|---|---|---|---|');

@@ -40,6 +40,7 @@ function baselineOf(r: Report, stored = true): Baseline {
       module: f.module,
       path: f.path,
       location: f.location,
+      ...(f.cves ? { cves: f.cves } : {}),
       fingerprint: stored ? (prints.get(f) ?? null) : null,
       reported: true,
     })),
@@ -109,6 +110,50 @@ compare('a host that could not be swept this time has no fixed findings: they ar
   const after = compareWithBaseline(now, baselineOf(report([f])));
   assert.is(after.baseline?.counts.absent, 0);
   assert.is(after.baseline?.not_evaluated, 1);
+});
+
+compare('a CVE reached through another module (modules swapped, one removed) is unchanged: it is the daemon’s', () => {
+  const cve = (module: string, i: number, more: string) =>
+    finding('RSYNC-071', module, 2 + i * 3, {
+      severity: 'critical',
+      path: `config.modules[${i}].params.read only`,
+      cves: ['CVE-2024-12084'],
+      message: `CVE-2024-12084 (critical, CVSS 9.8): Heap overflow. Affected here: rsync 3.2.7; reachable because module [${module}] accepts uploads${more}.`,
+    });
+  const before = report([cve('a', 0, ' (and 1 more module)')]);
+  for (const now of [cve('b', 0, ' (and 1 more module)'), cve('b', 1, ''), cve('c', 2, ' (and 2 more modules)')]) {
+    for (const stored of [true, false]) {
+      const after = compareWithBaseline(report([now]), baselineOf(before, stored));
+      assert.equal(after.baseline?.counts, { new: 0, unchanged: 1, updated: 0, absent: 0 }, `${now.module} stored=${stored}`);
+    }
+  }
+  // Its severity or what makes it affected still count as a change.
+  const worse = compareWithBaseline(report([{ ...cve('b', 0, ''), message: cve('b', 0, '').message.replace('rsync 3.2.7', 'the Debian package') }]), baselineOf(before));
+  assert.is(worse.targets[0]?.findings[0]?.baseline_state, 'updated');
+});
+
+const entry = (line: number, message: string, rule_id = 'RSYNC-032'): Finding =>
+  finding(rule_id, 'x', line, { module: null, severity: 'high', path: 'secrets[0].entries', location: { file: 'weak.secrets', line, column: 1 }, message: `weak.secrets: ${message}` });
+
+compare('fixing one entry of a secrets file leaves the others unchanged and lists that one as fixed', () => {
+  const joe = entry(1, 'the password of user "joe" is weak (3 characters).');
+  const ann = entry(2, 'the password of user "ann" is weak (it is a commonly used password).');
+  const bob = entry(3, 'the password of user "bob" is weak (5 characters).');
+  for (const stored of [true, false]) {
+    const after = compareWithBaseline(report([ann, bob]), baselineOf(report([joe, ann, bob]), stored));
+    assert.equal(after.baseline?.counts, { new: 0, unchanged: 2, updated: 0, absent: 1 });
+    assert.match(after.baseline?.absent[0]?.message ?? '', '"joe"');
+  }
+});
+
+compare('a comment above secrets entries keeps their findings unchanged: the line in a message is not a change', () => {
+  const dead = (line: number) => ({ ...entry(line, '', 'RSYNC-034'), message: `weak.secrets line ${line}: the entry for user "backup" is never used (an earlier line has the same name).` });
+  const before = report([entry(1, 'the user on line 1 has its own name as password.'), dead(5)]);
+  const after = compareWithBaseline(report([entry(2, 'the user on line 2 has its own name as password.'), dead(6)]), baselineOf(before));
+  assert.equal(after.baseline?.counts, { new: 0, unchanged: 2, updated: 0, absent: 0 });
+  // Another change in the message still is one.
+  const other = compareWithBaseline(report([entry(2, 'the user on line 2 has its own name as password, twice.')]), baselineOf(report([entry(1, 'the user on line 1 has its own name as password.')])));
+  assert.is(other.targets[0]?.findings[0]?.baseline_state, 'updated');
 });
 
 const render = suite('baseline in the formats');

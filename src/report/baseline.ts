@@ -2,13 +2,15 @@
  * A run compared with an earlier report (`--baseline FILE`, issue 17): a pure function from this run's
  * report and the baseline's findings to the same report with `baseline_state` on each finding and
  * `Report.baseline` (counts, and the findings gone since). Matching is by fingerprint — the logical identity
- * SARIF uses (rule, target, file, module or daemon, facts path, CVE ids), never a line — first the one the
+ * SARIF uses (sarif-identity.ts `identityOf`), never a line — first the one the
  * baseline stored, then the one recomputed from its fields (an older JSON report stored none).
  */
 import type { Location } from '../common/index.ts';
 import type { Finding, Severity } from '../engine/index.ts';
 import type { AbsentFinding, BaselineComparison } from './baseline-model.ts';
+import { comparableMessage } from './baseline-message.ts';
 import { reportFingerprints } from './baseline-identity.ts';
+import { baselineRebase, notEvaluatedInBaseline, notEvaluatedNow } from './baseline-scope.ts';
 import type { Report, TargetReport } from './model.ts';
 import { anchorOf, fingerprints } from './sarif-identity.ts';
 
@@ -34,6 +36,24 @@ export interface Baseline {
   /** The file as the user named it. */
   source: string;
   findings: BaselineFinding[];
+  /** Targets the baseline run could not evaluate (its `errors`, its SARIF target-error notifications). */
+  errors?: string[];
+}
+
+/** The baseline with its repository names rewritten to this run's (the same files scanned from another directory). */
+function rebased(report: Report, baseline: Baseline): { findings: BaselineFinding[]; rebased: boolean } {
+  const rename = baselineRebase(
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target),
+  );
+  if (rename === null) return { findings: baseline.findings, rebased: false };
+  const findings = baseline.findings.map((b) => {
+    const target = rename(b.target);
+    if (target === b.target) return b;
+    // The stored fingerprint was made from the old names: only the recomputed one can match.
+    return { ...b, target, location: b.location ? { ...b.location, file: rename(b.location.file) } : null, fingerprint: null };
+  });
+  return { findings, rebased: true };
 }
 
 /** The fingerprint recomputed from each baseline finding's fields, as this version computes them. */
@@ -78,7 +98,7 @@ class Pool {
 
 function stateOf(f: Finding, b: BaselineFinding | undefined): 'new' | 'unchanged' | 'updated' {
   if (b === undefined) return 'new';
-  return b.severity !== f.severity || (b.message !== null && b.message !== f.message) ? 'updated' : 'unchanged';
+  return b.severity !== f.severity || (b.message !== null && comparableMessage(b.message, b.cves) !== comparableMessage(f.message, f.cves)) ? 'updated' : 'unchanged';
 }
 
 function absent(b: BaselineFinding, print: string): AbsentFinding {
@@ -86,8 +106,17 @@ function absent(b: BaselineFinding, print: string): AbsentFinding {
 }
 
 export function compareWithBaseline(report: Report, baseline: Baseline): Report {
+  return compare(report, baseline, true);
+}
+
+function compare(report: Report, given: Baseline, rename: boolean): Report {
   const prints = reportFingerprints(report);
+  const renamed = rename ? rebased(report, given) : { findings: given.findings, rebased: false };
+  const baseline: Baseline = { ...given, findings: renamed.findings };
   const pool = new Pool(baseline.findings);
+  // A finding on a target the baseline could not evaluate stays `new` (nothing proves it was known), counted apart.
+  const unjudgedThen = notEvaluatedInBaseline(baseline.errors ?? []);
+  let newWhereNotEvaluated = 0;
   const counts = { new: 0, unchanged: 0, updated: 0, absent: 0 };
   const mark = (f: Finding, onlyReported: boolean): Finding => {
     const print = prints.get(f);
@@ -98,7 +127,10 @@ export function compareWithBaseline(report: Report, baseline: Baseline): Report 
   const reported = new Map<TargetReport, Finding[]>();
   for (const t of report.targets) {
     const marked = t.findings.map((f) => mark(f, true));
-    for (const f of marked) counts[f.baseline_state ?? 'new'] += 1;
+    for (const f of marked) {
+      counts[f.baseline_state ?? 'new'] += 1;
+      if (f.baseline_state === 'new' && unjudgedThen(f.target)) newWhereNotEvaluated += 1;
+    }
     reported.set(t, marked);
   }
   // A finding waived now that the baseline reported is not fixed: it is taken here so it is not `absent`.
@@ -109,25 +141,35 @@ export function compareWithBaseline(report: Report, baseline: Baseline): Report 
     ...(t.declared_public ? { declared_public: t.declared_public.map((s) => ({ ...s, finding: mark(s.finding, false) })) } : {}),
   }));
   // A target that could not be evaluated this time says nothing about its baseline findings: neither fixed nor still there.
-  const unevaluated = new Set(report.errors.map((e) => e.target));
+  const unevaluated = notEvaluatedNow(
+    report.errors,
+    report.targets.map((t) => t.target),
+    baseline.findings.map((b) => b.target),
+  );
   const again = recomputed(baseline.findings);
   const gone: AbsentFinding[] = [];
   let unknown = 0;
   for (const b of baseline.findings) {
     if (!b.reported || pool.taken.has(b)) continue;
-    if (unevaluated.has(b.target) || unevaluated.has(hostOfTarget(b.target))) {
+    if (unevaluated(b.target)) {
       unknown += 1;
       continue;
     }
     gone.push(absent(b, b.fingerprint ?? again.get(b) ?? ''));
   }
   counts.absent = gone.length;
-  const comparison: BaselineComparison = { source: baseline.source, counts, absent: gone, ...(unknown > 0 ? { not_evaluated: unknown } : {}) };
+  // Names that only looked alike (another directory's `x/rsyncd.conf`): a rewrite that matched nothing is undone.
+  if (renamed.rebased && counts.unchanged + counts.updated === 0) return compare(report, given, false);
+  const shared = new Set(baseline.findings.map((b) => b.target));
+  const disjoint = baseline.findings.length > 0 && report.targets.length > 0 && !report.targets.some((t) => shared.has(t.target));
+  const comparison: BaselineComparison = {
+    source: baseline.source,
+    counts,
+    absent: gone,
+    ...(unknown > 0 ? { not_evaluated: unknown } : {}),
+    ...(newWhereNotEvaluated > 0 ? { new_not_evaluated_in_baseline: newWhereNotEvaluated } : {}),
+    ...(renamed.rebased ? { renamed: true } : {}),
+    ...(disjoint ? { no_shared_target: true } : {}),
+  };
   return { ...report, targets, baseline: comparison };
-}
-
-/** A host's targets are `HOST:/path`; a host that could not be swept is an error under its name alone. */
-function hostOfTarget(target: string): string {
-  const i = target.indexOf(':/');
-  return i > 0 ? target.slice(0, i) : target;
 }

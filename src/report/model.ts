@@ -71,6 +71,7 @@ const ALWAYS_SHOWN = new Set([
   'include-refused',
   'include-not-followed',
   'secrets-not-read',
+  'secrets-unreadable',
   'found-through-link',
   'secrets-file-is-config',
   'public-declaration-without-reason',

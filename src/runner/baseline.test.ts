@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Finding, RuleInfo } from '../engine/index.ts';
 import { compareWithBaseline, REPORT_FORMATS, type Report } from '../report/index.ts';
-import { parseBaseline, readBaseline } from './baseline.ts';
+import { countJsonValues, MAX_BASELINE_VALUES, parseBaseline, readBaseline } from './baseline.ts';
 
 const rule: RuleInfo = { id: 'RSYNC-001', title: 'Module without authentication', description: 'd', severity: 'medium', security_severity: '5.5', cwe: 'CWE-306', tags: [], help: 'h', help_uri: null, package: 'p' };
 const f = (module: string, line: number, over: Partial<Finding> = {}): Finding => ({
@@ -95,6 +95,41 @@ read('a directory or a missing file is refused before any read', () => {
   const missing = readBaseline(join(dir, 'nope.json'));
   if (missing.ok) throw new Error('accepted a missing file');
   assert.match(missing.error.message, 'cannot read the baseline');
+});
+
+read('a UTF-8 byte order mark (Windows PowerShell) is skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-baseline-'));
+  const file = join(dir, 'bom.json');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"schema":"rsyncguard/report@1","targets":[]}')]));
+  const r = readBaseline(file);
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+});
+
+read('an empty SARIF log (any tool) is refused: nothing says rsyncguard wrote it', () => {
+  const r = parseBaseline({ version: '2.1.0', runs: [] }, 'x.sarif');
+  if (r.ok) throw new Error('accepted an empty log of any tool');
+  assert.match(r.error.message, 'runs is empty');
+});
+
+read('a dense file far under the byte cap is refused by its number of values, before JSON.parse can exhaust the heap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-baseline-'));
+  const file = join(dir, 'dense.json');
+  const n = MAX_BASELINE_VALUES + 10;
+  writeFileSync(file, `{"schema":"rsyncguard/report@1","targets":[],"x":[${'[],'.repeat(n)}[]]}`);
+  const started = Date.now();
+  const r = readBaseline(file);
+  if (r.ok) throw new Error('accepted a file JSON.parse cannot hold');
+  assert.match(r.error.message, 'JSON values');
+  assert.ok(Date.now() - started < 20_000, 'refused before parsing');
+  assert.is(countJsonValues(Buffer.from('{"a":"[,{,\\"","x":[1,2]}'), 100), 4, 'brackets and commas inside strings are not values');
+});
+
+read("the baseline's own errors are read: a JSON report's errors, a SARIF log's target-error notifications", () => {
+  const j = parseBaseline({ schema: 'rsyncguard/report@1', targets: [], errors: [{ target: 'web1', message: 'unreachable' }] }, 'b.json');
+  assert.equal(j.ok && j.value.errors, ['web1']);
+  const notification = { level: 'error', message: { text: 'web2: unreachable: connection refused' }, descriptor: { id: 'target-error' } };
+  const s = parseBaseline({ version: '2.1.0', runs: [{ tool: { driver: { name: 'rsyncguard' } }, results: [], invocations: [{ executionSuccessful: false, toolExecutionNotifications: [notification] }] }] }, 'b.sarif');
+  assert.equal(s.ok && s.value.errors, ['web2']);
 });
 
 parse.run();

@@ -18,6 +18,32 @@ const BASELINE_INPUT: InputSpec = {
 
 const HINT = BASELINE_INPUT.hint;
 
+/**
+ * JSON.parse holds every value as an object of about 70 bytes (measured: 10 million empty lists, 745 MB
+ * RSS, 7 s), so a dense file far under the byte cap (330 MB of `[]`) exhausts the heap and aborts. A real
+ * report has about 28 values per KiB (about 15 million at the byte cap); past this many the file is
+ * refused before it is parsed, with a located error instead of an abort.
+ */
+export const MAX_BASELINE_VALUES = 20_000_000;
+
+/** The JSON values a document holds, roughly (lists, objects and commas outside strings); stops past `limit`. */
+export function countJsonValues(bytes: Uint8Array, limit: number): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b || c === 0x2c) {
+      n++;
+      if (n > limit) return n;
+    }
+  }
+  return n;
+}
+
 /** A field that is not what it should be, named by its place in the document (never by its value). */
 class Invalid {
   constructor(
@@ -80,6 +106,31 @@ function jsonFinding(v: unknown, at: string, reported: boolean): BaselineFinding
     fingerprint: strOrNull(v['fingerprint'], `${at}.fingerprint`),
     reported,
   };
+}
+
+/** The targets an rsyncguard JSON report lists under `errors` (a host unreachable then, an image not read). */
+function jsonErrors(doc: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [i, e] of list(doc['errors'], 'errors').entries()) {
+    if (!isObject(e)) throw new Invalid(`errors[${i}]`, 'is not an object');
+    out.push(str(e['target'], `errors[${i}].target`));
+  }
+  return out;
+}
+
+/** The targets of a SARIF run's `target-error` notifications ("TARGET: message", as sarif.ts writes them). */
+function sarifErrors(run: Record<string, unknown>, at: string): string[] {
+  const out: string[] = [];
+  for (const [i, inv] of list(run['invocations'], `${at}.invocations`).entries()) {
+    if (!isObject(inv)) throw new Invalid(`${at}.invocations[${i}]`, 'is not an object');
+    for (const n of list(inv['toolExecutionNotifications'], `${at}.invocations[${i}].toolExecutionNotifications`)) {
+      if (!isObject(n) || !isObject(n['descriptor']) || n['descriptor']['id'] !== 'target-error' || !isObject(n['message'])) continue;
+      const text = n['message']['text'];
+      const cut = typeof text === 'string' ? text.indexOf(': ') : -1;
+      if (typeof text === 'string' && cut > 0) out.push(text.slice(0, cut));
+    }
+  }
+  return out;
 }
 
 function fromJsonReport(doc: Record<string, unknown>): BaselineFinding[] {
@@ -146,9 +197,12 @@ function sarifFinding(r: unknown, at: string, titles: Map<string, string>): Base
   };
 }
 
-function fromSarif(doc: Record<string, unknown>): BaselineFinding[] {
+function fromSarif(doc: Record<string, unknown>, errors: string[]): BaselineFinding[] {
   const out: BaselineFinding[] = [];
-  for (const [i, run] of list(doc['runs'], 'runs').entries()) {
+  const runs = list(doc['runs'], 'runs');
+  // Any tool's empty log would otherwise be "a baseline with no findings", and nothing says rsyncguard wrote it.
+  if (runs.length === 0) throw new Invalid('runs', 'is empty: nothing says rsyncguard wrote the log (a SARIF log of another tool cannot be a baseline)');
+  for (const [i, run] of runs.entries()) {
     const at = `runs[${i}]`;
     if (!isObject(run)) throw new Invalid(at, 'is not an object');
     const driver = isObject(run['tool']) ? run['tool']['driver'] : undefined;
@@ -162,6 +216,7 @@ function fromSarif(doc: Record<string, unknown>): BaselineFinding[] {
       const f = sarifFinding(r, `${at}.results[${j}]`, titles);
       if (f !== null) out.push(f);
     }
+    errors.push(...sarifErrors(run, at));
   }
   return out;
 }
@@ -169,8 +224,12 @@ function fromSarif(doc: Record<string, unknown>): BaselineFinding[] {
 /** The findings of a parsed baseline document, or where it is not what a baseline must be. */
 export function parseBaseline(doc: unknown, source: string): Result<Baseline> {
   try {
-    if (isObject(doc) && doc['schema'] === 'rsyncguard/report@1') return ok({ source, findings: fromJsonReport(doc) });
-    if (isObject(doc) && doc['version'] === '2.1.0' && Array.isArray(doc['runs'])) return ok({ source, findings: fromSarif(doc) });
+    if (isObject(doc) && doc['schema'] === 'rsyncguard/report@1') return ok(withErrors({ source, findings: fromJsonReport(doc) }, jsonErrors(doc)));
+    if (isObject(doc) && doc['version'] === '2.1.0' && Array.isArray(doc['runs'])) {
+      const errors: string[] = [];
+      const findings = fromSarif(doc, errors);
+      return ok(withErrors({ source, findings }, errors));
+    }
   } catch (e) {
     if (e instanceof Invalid) return fail(new UserError(`the baseline is not a report rsyncguard can compare with: ${e.at} ${e.problem}`, source, HINT));
     throw e;
@@ -178,13 +237,23 @@ export function parseBaseline(doc: unknown, source: string): Result<Baseline> {
   return fail(new UserError('the baseline is neither an rsyncguard JSON report (schema rsyncguard/report@1) nor a SARIF 2.1.0 log', source, HINT));
 }
 
+function withErrors(b: Baseline, errors: string[]): Baseline {
+  return errors.length > 0 ? { ...b, errors: [...new Set(errors)] } : b;
+}
+
 /** Read `path` (a regular file under the cap) and parse it. */
 export function readBaseline(path: string): Result<Baseline> {
   const bytes = readInputFile(path, BASELINE_INPUT);
   if (!bytes.ok) return bytes;
+  if (countJsonValues(bytes.value, MAX_BASELINE_VALUES) > MAX_BASELINE_VALUES) {
+    return fail(new UserError(`the baseline holds more than ${MAX_BASELINE_VALUES.toLocaleString('en')} JSON values, more than can be read into memory`, path, 'Use a SARIF baseline (it holds no facts), or a JSON report of fewer targets.'));
+  }
+  // Windows PowerShell (Out-File, Set-Content -Encoding utf8) starts UTF-8 files with a byte order mark.
+  const b = bytes.value;
+  const body = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
   let doc: unknown;
   try {
-    doc = JSON.parse(bytes.value.toString('utf8'));
+    doc = JSON.parse(body.toString('utf8'));
   } catch (e) {
     return fail(new UserError(`cannot read the baseline: ${describeJsonError(e)}`, path, HINT));
   }

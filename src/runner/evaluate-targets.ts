@@ -169,6 +169,11 @@ export async function evaluateDocument(ev: Evaluation, target: FactsDocument): P
   const applied = applyWaivers(t, quiet.findings, ev.waivers, { inline: ev.inlineWaivers });
   out.expired.push(...applied.expired);
   out.usedWaivers.push(...applied.waived.map((w) => w.waiver.source), ...controlWaivers(t, ev.waivers).map((c) => c.source));
+  // A secrets file that is there but could not be read leaves the target not fully read: exit 2, located, and a
+  // baseline counts the target's missing findings as not known (never fixed).
+  for (const d of t.config.diagnostics) {
+    if (d.code === 'secrets-unreadable') out.errors.push({ target: t.target.id, message: `${d.file}:${d.line}: ${d.message}`, ...(d.hint ? { hint: d.hint } : {}) });
+  }
   const notes = [...t.config.diagnostics, ...quiet.diagnostics].map((d) => ({
     level: d.severity === 'fatal' ? ('error' as const) : d.severity === 'warning' ? ('warning' as const) : ('note' as const),
     code: d.code,

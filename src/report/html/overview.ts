@@ -2,6 +2,7 @@
  * The top of a report: counts, new/fixed against a baseline, targets × severity (for a fleet a heat map of
  * hosts by group, and groups × severity), and the trend chart when the run kept a history.
  */
+import { baselineCaveats } from '../baseline-render.ts';
 import type { Report } from '../model.ts';
 import type { TrendReport } from '../trend-model.ts';
 import { html, join, type Markup } from './markup.ts';
@@ -47,7 +48,7 @@ function summaryCards(report: Report, rows: readonly Counted[]): Markup {
           (b.not_evaluated ?? 0) > 0
             ? html`<p class="error">${plural(b.not_evaluated ?? 0, 'finding')} of the baseline not judged: ${(b.not_evaluated ?? 0) === 1 ? 'its target was' : 'their targets were'} not evaluated this run (not fixed, not matched).</p>`
             : ''
-        }`
+        }${baselineCaveats(b).map((line) => html`<p class="error">${line}</p>`)}`
       : ''
   }</section>`;
 }
